@@ -1,0 +1,37 @@
+"""Validation errors of the domain: each names the field and says in plain French (and English) what is wrong."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True, slots=True)
+class FieldIssue:
+    """One problem with one field: a stable machine code and the sentence shown to a person."""
+
+    field: str
+    code: str
+    message_fr: str
+    message_en: str
+
+    def message(self, lang: str = "fr") -> str:
+        return self.message_en if lang.startswith("en") else self.message_fr
+
+
+class DossierValidationError(ValueError):
+    """Raised when input does not describe a valid piece of a dossier; carries every issue found, not just the first."""
+
+    def __init__(self, issues: Iterable[FieldIssue]) -> None:
+        self.issues: tuple[FieldIssue, ...] = tuple(issues)
+        if not self.issues:
+            raise ValueError("a DossierValidationError needs at least one issue")
+        super().__init__("; ".join(f"{i.field}: {i.message_fr}" for i in self.issues))
+
+    def message(self, lang: str = "fr") -> str:
+        return "\n".join(f"{i.field} : {i.message(lang)}" if not lang.startswith("en") else
+                         f"{i.field}: {i.message(lang)}" for i in self.issues)
+
+    @classmethod
+    def single(cls, field: str, code: str, message_fr: str, message_en: str) -> DossierValidationError:
+        return cls([FieldIssue(field, code, message_fr, message_en)])
