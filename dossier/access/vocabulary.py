@@ -1,0 +1,119 @@
+"""Stable identifiers the access policy speaks in: professions, document categories, entry kinds, actions."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from typing import NewType
+
+Rpps = NewType("Rpps", str)
+"""A health professional's RPPS number (11 digits)."""
+
+PersonId = NewType("PersonId", str)
+"""The account id of a person who is not a professional (patient, aidant, legal representative, heir)."""
+
+
+class Profession(StrEnum):
+    """Professions that appear in the matrice d'habilitation (stable ASCII ids)."""
+
+    MEDECIN_GENERALISTE = "medecin_generaliste"
+    MEDECIN_SPECIALISTE = "medecin_specialiste"
+    CHIRURGIEN_DENTISTE = "chirurgien_dentiste"
+    SAGE_FEMME = "sage_femme"
+    PHARMACIEN = "pharmacien"
+    INFIRMIER = "infirmier"
+    MASSEUR_KINESITHERAPEUTE = "masseur_kinesitherapeute"
+    PEDICURE_PODOLOGUE = "pedicure_podologue"
+    ORTHOPHONISTE = "orthophoniste"
+    ORTHOPTISTE = "orthoptiste"
+    PSYCHOLOGUE = "psychologue"
+    BIOLOGISTE = "biologiste"
+    MANIPULATEUR_RADIO = "manipulateur_radio"
+    MEDECIN_DU_TRAVAIL = "medecin_du_travail"
+    MEDECIN_REGULATEUR_SAMU = "medecin_regulateur_samu"
+
+
+# dossier/documents.py owns the categories (DOCUMENT_CATEGORIES, ids → labels). The policy and the matrix
+# need a closed type to check exhaustively, so the same ids are an enum here; a test keeps the two sets equal.
+class DocumentCategory(StrEnum):
+    """Document categories, the same ids as ``dossier.documents.DOCUMENT_CATEGORIES``."""
+
+    SYNTHESE = "synthese"
+    ORDONNANCE = "ordonnance"
+    IMAGERIE = "imagerie"
+    BIOLOGIE = "biologie"
+    COMPTE_RENDU = "compte_rendu"
+    PREVENTION = "prevention"
+    CERTIFICAT = "certificat"
+    ADMINISTRATIF = "administratif"
+    DIRECTIVES_ANTICIPEES = "directives_anticipees"
+    AUTRE = "autre"
+
+
+class EntryKind(StrEnum):
+    """Kinds of entries of the profil médical and identity (stable ids)."""
+
+    IDENTITY = "identity"
+    CONDITION = "condition"
+    TREATMENT = "treatment"
+    ALLERGY = "allergy"
+    HOSPITALISATION = "hospitalisation"
+    DISABILITY = "disability"
+    FAMILY_HISTORY = "family_history"
+    VACCINATION = "vaccination"
+    BLOOD_GROUP = "blood_group"
+    LIFESTYLE = "lifestyle"
+    MEASUREMENT = "measurement"
+    EMERGENCY_CONTACT = "emergency_contact"
+    TRUSTED_PERSON = "trusted_person"
+    CAREGIVER = "caregiver"
+    ADVANCE_DIRECTIVE = "advance_directive"
+    ORGAN_DONATION = "organ_donation"
+    NOT_CONCERNED = "not_concerned"
+
+
+class Section(StrEnum):
+    """Parts of a space that are not single entries or documents."""
+
+    DOSSIER = "dossier"
+    """Opening the dossier as a whole (the event a patient is notified of)."""
+    CARE_HISTORY = "care_history"
+    """Histoire de santé, fed by the health insurer."""
+    ACCESS_HISTORY = "access_history"
+    """Historique des accès."""
+    SPACE = "space"
+    """The space itself: managing access, closing it, exporting it."""
+
+
+class Action(StrEnum):
+    """What an actor wants to do."""
+
+    READ = "read"
+    ADD = "add"
+    EDIT = "edit"
+    DELETE = "delete"
+    MASK = "mask"
+    UNMASK = "unmask"
+    MANAGE_ACCESS = "manage_access"
+    CLOSE = "close"
+    EXPORT = "export"
+
+
+PROFESSIONAL_VISIBLE_ENTRY_KINDS: frozenset[EntryKind] = frozenset(
+    {
+        EntryKind.VACCINATION,
+        EntryKind.ADVANCE_DIRECTIVE,
+        EntryKind.EMERGENCY_CONTACT,
+        EntryKind.TRUSTED_PERSON,
+        EntryKind.CAREGIVER,
+        EntryKind.ORGAN_DONATION,
+    }
+)
+"""Entry kinds professionals see (vaccinations, directives anticipées, entourage et volontés); the rest of the
+patient-typed profile stays with the patient (PRODUCT.md §2)."""
+
+ENTRY_KIND_MATRIX_CATEGORY: dict[EntryKind, DocumentCategory] = {
+    EntryKind.ADVANCE_DIRECTIVE: DocumentCategory.DIRECTIVES_ANTICIPEES,
+}
+"""Entry kinds the matrice d'habilitation also governs, through the category of the same content."""
+
+SPACE_ACTIONS: frozenset[Action] = frozenset({Action.MANAGE_ACCESS, Action.CLOSE, Action.EXPORT})
