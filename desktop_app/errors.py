@@ -65,7 +65,8 @@ class StoreTooNew(CarnetError):
         "Installez la dernière version pour l'ouvrir ; rien n'a été modifié."
     )
     message_en = (
-        "This record was saved by a newer version of Carnet. Install the latest version to open it; nothing was changed."
+        "This record was saved by a newer version of Carnet. Install the latest version to open it; "
+        "nothing was changed."
     )
 
 
@@ -108,7 +109,9 @@ class ReadOnlyEntry(CarnetError):
         "Ce document a été ajouté par un professionnel ou par l'Assurance Maladie : "
         "vous ne pouvez pas le modifier ni le supprimer, mais vous pouvez le masquer."
     )
-    message_en = "This document was added by a professional or the health insurer: you cannot edit or delete it, only mask it."
+    message_en = (
+        "This document was added by a professional or the health insurer: you cannot edit or delete it, only mask it."
+    )
 
 
 class DocumentTooLarge(CarnetError):

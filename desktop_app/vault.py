@@ -193,8 +193,13 @@ class VaultHeader:
             raise StoreCorrupt() from exc
 
 
-def create_header(vault_id: str, profile_key: bytes | bytearray, password: str, recovery_key: str,
-                  kdf: KdfParams = DEFAULT_KDF) -> VaultHeader:
+def create_header(
+    vault_id: str,
+    profile_key: bytes | bytearray,
+    password: str,
+    recovery_key: str,
+    kdf: KdfParams = DEFAULT_KDF,
+) -> VaultHeader:
     header = VaultHeader(
         vault_id=vault_id,
         kdf=kdf,
@@ -212,8 +217,9 @@ def create_header(vault_id: str, profile_key: bytes | bytearray, password: str, 
     return header
 
 
-def set_password(header: VaultHeader, profile_key: bytes | bytearray, password: str,
-                 kdf: KdfParams | None = None) -> None:
+def set_password(
+    header: VaultHeader, profile_key: bytes | bytearray, password: str, kdf: KdfParams | None = None
+) -> None:
     """Re-wrap the profile key under a new password with a new salt (S05: re-wrap only, data is not re-encrypted).
 
     The recovery slot's AAD does not cover the password slot, so it stays valid. (The caller drops any keyring

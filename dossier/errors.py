@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from pydantic_core import PydanticCustomError
+
 
 @dataclass(frozen=True, slots=True)
 class FieldIssue:
@@ -35,3 +37,13 @@ class DossierValidationError(ValueError):
     @classmethod
     def single(cls, field: str, code: str, message_fr: str, message_en: str) -> DossierValidationError:
         return cls([FieldIssue(field, code, message_fr, message_en)])
+
+
+def as_pydantic_error(error: DossierValidationError) -> PydanticCustomError:
+    """Wrap our first issue for pydantic, keeping its code and both messages to report them unchanged."""
+    issue = error.issues[0]
+    return PydanticCustomError(
+        "dossier_issue",
+        issue.message_en,
+        {"code": issue.code, "fr": issue.message_fr, "en": issue.message_en},
+    )

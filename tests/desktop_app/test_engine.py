@@ -82,8 +82,12 @@ def test_temp_store_is_memory_and_a_big_sort_writes_no_temp_file_S08(db, tmp_pat
     assert any(o in ("TEMP_STORE=2", "TEMP_STORE=3") for o in options)
     with eng.connect().execution_options(write=True) as c, c.begin():
         assert c.exec_driver_sql("PRAGMA temp_store").scalar_one() == 2
-        c.execute(text("INSERT INTO t (v) SELECT hex(randomblob(200)) FROM "
-                       "(WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i+1 FROM n WHERE i < 20000) SELECT i FROM n)"))
+        c.execute(
+            text(
+                "INSERT INTO t (v) SELECT hex(randomblob(200)) FROM "
+                "(WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i+1 FROM n WHERE i < 20000) SELECT i FROM n)"
+            )
+        )
         c.exec_driver_sql("SELECT v FROM t ORDER BY v DESC").fetchall()
     raw = eng.raw_connection()  # VACUUM must run outside a transaction
     try:
@@ -143,8 +147,9 @@ def test_key_never_logged_and_dispose_leaves_no_connection_S14(tmp_path: Path, c
 
 
 def test_plain_sqlite_switch_exists_only_for_benchmarks(tmp_path: Path) -> None:
-    eng = engine_mod.open_encrypted_engine(tmp_path / "p.db", b"", create=True, module=sqlite3,
-                                           plain_for_benchmark=True)
+    eng = engine_mod.open_encrypted_engine(
+        tmp_path / "p.db", b"", create=True, module=sqlite3, plain_for_benchmark=True
+    )
     eng.dispose()
     assert (tmp_path / "p.db").read_bytes()[:16] == b"SQLite format 3\x00"
     app_code = "".join(p.read_text() for p in Path(engine_mod.__file__).parent.rglob("*.py") if p.name != "engine.py")

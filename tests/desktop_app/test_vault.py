@@ -25,8 +25,9 @@ def test_default_kdf_meets_rfc9106_low_memory_profile_S03() -> None:
     vault.DEFAULT_KDF.validate()
 
 
-@pytest.mark.parametrize("params", [{"t": 1, "m": 65536, "p": 4}, {"t": 3, "m": 8192, "p": 1},
-                                    {"t": 3, "m": 65536, "p": 0}])
+@pytest.mark.parametrize(
+    "params", [{"t": 1, "m": 65536, "p": 4}, {"t": 3, "m": 8192, "p": 1}, {"t": 3, "m": 65536, "p": 0}]
+)
 def test_parameters_below_the_owasp_floor_are_refused_even_from_a_header_S03(params: dict[str, int]) -> None:
     header, _, _ = _header()
     raw = json.loads(header.to_json())

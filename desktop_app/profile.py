@@ -1,0 +1,481 @@
+"""Profiles on disk: create, unlock (password, recovery key or OS keyring), change password, open dossiers, lock.
+
+Layout of a data directory (only `profile.json`, `vault.json` and `unlock-state.json` are plaintext, and they hold
+no health data — a label, random ids, KDF parameters, wrapped keys and a failure counter):
+
+    <data_dir>/profiles/<profile_id>/profile.json     label, device mode, format version
+    <data_dir>/profiles/<profile_id>/vault.json       key slots (see vault.py)
+    <data_dir>/profiles/<profile_id>/unlock-state.json  consecutive wrong passwords, for the growing delay (S29)
+    <data_dir>/profiles/<profile_id>/account.db       SQLCipher: settings + each dossier's wrapped data key
+    <data_dir>/profiles/<profile_id>/dossiers/<id>.db SQLCipher: one dossier
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import secrets
+import uuid
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any, Literal
+
+import platformdirs
+from cryptography.exceptions import InvalidTag
+from sqlalchemy import Engine, insert, select, update
+
+from desktop_app import keyring_cache, migrate, schema, vault
+from desktop_app.dossier_store import DEFAULT_DOCUMENT_LIMIT, Clock, DossierStore, utc_now
+from desktop_app.engine import checkpoint_and_dispose, open_encrypted_engine
+from desktop_app.errors import (
+    AmbiguousProfile,
+    CarnetError,
+    KeyringNotAllowed,
+    NoProfile,
+    NotFound,
+    ProfileExists,
+    StoreCorrupt,
+    UnlockThrottled,
+    WrongPassword,
+)
+from desktop_app.secrets_util import zero
+from dossier.passwords import check_password
+
+PROFILE_FORMAT = 1
+DeviceMode = Literal["personal", "shared"]
+FREE_ATTEMPTS = 3
+MAX_DELAY_SECONDS = 300.0
+
+
+def default_data_dir() -> Path:
+    return Path(platformdirs.user_data_dir("Carnet", appauthor=False))
+
+
+@dataclass(frozen=True, slots=True)
+class ProfileSummary:
+    profile_id: str
+    label: str
+    device_mode: DeviceMode
+    remembered: bool  # a keyring cache exists for this profile
+
+
+def _atomic_write(path: Path, content: str) -> None:
+    """Write-then-rename with fsync, so a crash leaves either the old or the new file, never half of one."""
+    tmp = path.with_name(f".{path.name}.{secrets.token_hex(4)}.tmp")
+    with open(tmp, "w", encoding="utf-8") as handle:
+        handle.write(content)
+        handle.flush()
+        os.fsync(handle.fileno())
+    os.replace(tmp, path)
+    if hasattr(os, "O_DIRECTORY"):
+        fd = os.open(path.parent, os.O_DIRECTORY)
+        try:
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+
+
+def _remove_db_files(path: Path) -> None:
+    for suffix in ("", "-wal", "-shm", "-journal"):
+        candidate = path.with_name(path.name + suffix)
+        if candidate.exists():
+            candidate.unlink()
+
+
+class ProfileDirectory:
+    """All the profiles of one data directory (the OS user data dir by default, or `--data-dir`)."""
+
+    def __init__(
+        self,
+        data_dir: Path | None = None,
+        *,
+        clock: Clock = utc_now,
+        kdf: vault.KdfParams = vault.DEFAULT_KDF,
+    ) -> None:
+        self.data_dir = Path(data_dir) if data_dir is not None else default_data_dir()
+        self.clock = clock
+        self.kdf = kdf
+
+    @property
+    def _profiles_dir(self) -> Path:
+        return self.data_dir / "profiles"
+
+    def profiles(self) -> list[ProfileSummary]:
+        if not self._profiles_dir.is_dir():
+            return []
+        found = []
+        for child in sorted(self._profiles_dir.iterdir()):
+            if not (child / "vault.json").is_file():
+                continue
+            try:
+                info = json.loads((child / "profile.json").read_text(encoding="utf-8"))
+                header = vault.VaultHeader.from_json((child / "vault.json").read_text(encoding="utf-8"))
+            except (OSError, ValueError, CarnetError):
+                continue  # an unreadable profile is reported when someone tries to open it, not hidden silently
+            found.append(
+                ProfileSummary(
+                    child.name,
+                    str(info.get("label", "")),
+                    info.get("device_mode", "personal"),
+                    header.keyring_slot is not None,
+                )
+            )
+        return found
+
+    def _resolve(self, profile_id: str | None) -> Path:
+        if profile_id is not None:
+            path = self._profiles_dir / profile_id
+            if not (path / "vault.json").is_file():
+                # Allow a label too: people remember names, not UUIDs.
+                matches = [p for p in self.profiles() if p.label == profile_id]
+                if len(matches) != 1:
+                    raise NoProfile()
+                path = self._profiles_dir / matches[0].profile_id
+            return path
+        candidates = (
+            [p for p in self._profiles_dir.iterdir() if (p / "vault.json").exists()]
+            if self._profiles_dir.is_dir()
+            else []
+        )
+        if not candidates:
+            raise NoProfile()
+        if len(candidates) > 1:
+            raise AmbiguousProfile()
+        return candidates[0]
+
+    def create(
+        self,
+        label: str,
+        password: str,
+        *,
+        device_mode: DeviceMode = "personal",
+        user_inputs: tuple[str, ...] = (),
+        own_dossier_id: str | None = None,
+        with_own_dossier: bool = True,
+    ) -> tuple[UnlockedProfile, str]:
+        """Create a profile with its own (empty) dossier; returns it unlocked and the recovery key to print once.
+
+        `own_dossier_id` is the id the central service gave the person's dossier (activation, login); a profile
+        made offline gets a fresh UUID. A clinic workstation profile has no own dossier (`with_own_dossier=False`).
+        """
+        label = label.strip()
+        if not label or len(label) > 200:
+            from dossier.errors import DossierValidationError
+
+            raise DossierValidationError.single(
+                "name",
+                "required",
+                "Indiquez un nom pour ce carnet (200 caractères au plus).",
+                "Give this record a name (at most 200 characters).",
+            )
+        if any(p.label == label for p in self.profiles()):
+            raise ProfileExists()
+        check_password(password, user_inputs=(label, *user_inputs))
+        profile_id = str(uuid.uuid4())
+        path = self._profiles_dir / profile_id
+        path.mkdir(parents=True, mode=0o700)
+        (path / "dossiers").mkdir(mode=0o700)
+        profile_key = vault.new_key()
+        recovery_key = vault.generate_recovery_key()
+        try:
+            header = vault.create_header(profile_id, profile_key, password, recovery_key, self.kdf)
+            _atomic_write(
+                path / "profile.json",
+                json.dumps(
+                    {
+                        "format": PROFILE_FORMAT,
+                        "label": label,
+                        "device_mode": device_mode,
+                        "created_at": self.clock().astimezone(UTC).isoformat(),
+                    },
+                    ensure_ascii=False,
+                    indent=2,
+                ),
+            )
+            profile = UnlockedProfile(self, path, header, profile_key, create=True)
+            if with_own_dossier:
+                profile.create_dossier(label, role="own", dossier_id=own_dossier_id)
+            # The vault file is written last: a crash before this point leaves no half-made profile to unlock.
+            _atomic_write(path / "vault.json", header.to_json())
+        except BaseException:
+            zero(profile_key)
+            _remove_tree(path)
+            raise
+        return profile, recovery_key
+
+    def _load(self, path: Path) -> tuple[vault.VaultHeader, dict[str, Any]]:
+        try:
+            header = vault.VaultHeader.from_json((path / "vault.json").read_text(encoding="utf-8"))
+            info = json.loads((path / "profile.json").read_text(encoding="utf-8"))
+        except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
+            raise StoreCorrupt() from exc
+        if int(info.get("format", 0)) > PROFILE_FORMAT:
+            from desktop_app.errors import StoreTooNew
+
+            raise StoreTooNew()
+        return header, info
+
+    # -- throttling (S29) ---------------------------------------------------------------------------------------------
+    def _throttle_state(self, path: Path) -> dict[str, Any]:
+        try:
+            state = json.loads((path / "unlock-state.json").read_text(encoding="utf-8"))
+            return state if isinstance(state, dict) else {}
+        except (OSError, ValueError):
+            return {}
+
+    def _check_throttle(self, path: Path) -> None:
+        state = self._throttle_state(path)
+        not_before = state.get("not_before")
+        if not_before:
+            wait = (datetime.fromisoformat(not_before) - self.clock()).total_seconds()
+            if wait > 0:
+                raise UnlockThrottled(min(wait, MAX_DELAY_SECONDS))
+
+    def _record_failure(self, path: Path) -> None:
+        state = self._throttle_state(path)
+        failures = int(state.get("failures", 0)) + 1
+        delay = 0.0 if failures < FREE_ATTEMPTS else min(2.0 ** (failures - FREE_ATTEMPTS + 1), MAX_DELAY_SECONDS)
+        not_before = self.clock() + _seconds(delay)
+        _atomic_write(
+            path / "unlock-state.json",
+            json.dumps({"failures": failures, "not_before": not_before.isoformat() if delay else None}),
+        )
+
+    def _record_success(self, path: Path) -> None:
+        if (path / "unlock-state.json").exists():
+            (path / "unlock-state.json").unlink()
+
+    def _unlock(self, profile_id: str | None, opener: Callable[[vault.VaultHeader], bytearray]) -> UnlockedProfile:
+        path = self._resolve(profile_id)
+        header, _ = self._load(path)
+        self._check_throttle(path)
+        try:
+            key = opener(header)
+        except WrongPassword:
+            self._record_failure(path)
+            raise
+        self._record_success(path)
+        return UnlockedProfile(self, path, header, key)
+
+    def unlock(self, password: str, *, profile_id: str | None = None) -> UnlockedProfile:
+        """Derive the key with Argon2id (~0.5 s: call it off the UI thread) and open the profile."""
+        return self._unlock(profile_id, lambda header: vault.unlock_with_password(header, password))
+
+    def unlock_with_recovery(self, recovery_key: str, *, profile_id: str | None = None) -> UnlockedProfile:
+        return self._unlock(profile_id, lambda header: vault.unlock_with_recovery(header, recovery_key))
+
+    def unlock_with_keyring(self, *, profile_id: str | None = None) -> UnlockedProfile:
+        """Open with the key cached in the OS keyring; raises KeyringUnavailable so the caller asks the password."""
+        path = self._resolve(profile_id)
+        header, _ = self._load(path)
+        key = keyring_cache.unlock(header)
+        return UnlockedProfile(self, path, header, key)
+
+
+def _seconds(value: float) -> Any:
+    from datetime import timedelta
+
+    return timedelta(seconds=value)
+
+
+def _remove_tree(path: Path) -> None:
+    if not path.exists():
+        return
+    for child in sorted(path.rglob("*"), reverse=True):
+        if child.is_dir():
+            child.rmdir()
+        else:
+            child.unlink()
+    path.rmdir()
+
+
+class UnlockedProfile:
+    """A profile whose key is in memory. `lock()` forgets the keys and closes every database (S14, S18)."""
+
+    def __init__(
+        self,
+        directory: ProfileDirectory,
+        path: Path,
+        header: vault.VaultHeader,
+        profile_key: bytearray,
+        *,
+        create: bool = False,
+    ) -> None:
+        self._directory = directory
+        self.path = path
+        self.profile_id = path.name
+        self._header = header
+        self._key: bytearray | None = profile_key
+        info = json.loads((path / "profile.json").read_text(encoding="utf-8"))
+        self.label: str = info["label"]
+        self.device_mode: DeviceMode = info.get("device_mode", "personal")
+        self._dossiers: dict[str, DossierStore] = {}
+        account_key = vault.derive_subkey(profile_key, "carnet/account-db/v1")
+        try:
+            self._account: Engine = open_encrypted_engine(path / "account.db", account_key, create=create)
+        finally:
+            zero(account_key)
+        migrate.upgrade(self._account, "account")
+        if create:
+            self.set_setting("client_id", str(uuid.uuid4()))
+
+    # -- state -------------------------------------------------------------------------------------------------------
+    @property
+    def locked(self) -> bool:
+        return self._key is None
+
+    def _profile_key(self) -> bytearray:
+        if self._key is None:
+            raise WrongPassword(
+                "Ce carnet est verrouillé : saisissez votre mot de passe.",
+                "This record is locked: enter your password.",
+            )
+        return self._key
+
+    def lock(self) -> None:
+        """Close every database (WAL checkpointed and truncated), drop pooled connections and zero the keys."""
+        for store in self._dossiers.values():
+            store.close()
+        self._dossiers.clear()
+        checkpoint_and_dispose(self._account)
+        if self._key is not None:
+            zero(self._key)
+            self._key = None
+
+    close = lock
+
+    # -- settings (encrypted) ----------------------------------------------------------------------------------------
+    @property
+    def settings(self) -> dict[str, Any]:
+        with self._account.connect() as conn:
+            return {row.key: json.loads(row.value) for row in conn.execute(select(schema.account_settings))}
+
+    def set_setting(self, key: str, value: Any) -> None:
+        encoded = json.dumps(value, ensure_ascii=False)
+        with self._account.connect().execution_options(write=True) as conn, conn.begin():
+            done = conn.execute(
+                update(schema.account_settings).where(schema.account_settings.c.key == key).values(value=encoded)
+            ).rowcount
+            if not done:
+                conn.execute(insert(schema.account_settings).values(key=key, value=encoded))
+
+    @property
+    def client_id(self) -> str:
+        return str(self.settings["client_id"])
+
+    # -- dossiers ----------------------------------------------------------------------------------------------------
+    def _dossier_path(self, dossier_id: str) -> Path:
+        uuid.UUID(dossier_id)  # ids become file names: only UUIDs
+        return self.path / "dossiers" / f"{dossier_id}.db"
+
+    def _aad(self, dossier_id: str) -> bytes:
+        return f"carnet/dossier-key/v1/{self.profile_id}/{dossier_id}".encode()
+
+    def dossier_ids(self) -> list[str]:
+        with self._account.connect() as conn:
+            return [
+                r.id
+                for r in conn.execute(
+                    select(schema.account_dossiers.c.id).order_by(schema.account_dossiers.c.created_at)
+                )
+            ]
+
+    def create_dossier(self, label: str, *, role: str = "own", dossier_id: str | None = None) -> DossierStore:
+        dossier_id = dossier_id or str(uuid.uuid4())
+        data_key = vault.new_key()
+        try:
+            wrapped = vault.wrap_key(self._profile_key(), data_key, self._aad(dossier_id))
+            path = self._dossier_path(dossier_id)
+            engine = open_encrypted_engine(path, data_key, create=True)
+        finally:
+            zero(data_key)
+        migrate.upgrade(engine, "dossier")
+        with engine.connect().execution_options(write=True) as conn, conn.begin():
+            conn.execute(insert(schema.meta).values(key="dossier_id", value=dossier_id))
+        with self._account.connect().execution_options(write=True) as conn, conn.begin():
+            conn.execute(
+                insert(schema.account_dossiers).values(
+                    id=dossier_id,
+                    label=label,
+                    role=role,
+                    wrapped_key=json.dumps(wrapped),
+                    created_at=self._directory.clock().astimezone(UTC).isoformat(),
+                )
+            )
+        if role == "own":
+            self.set_setting("own_dossier_id", dossier_id)
+        store = self._make_store(engine, dossier_id)
+        self._dossiers[dossier_id] = store
+        return store
+
+    def _make_store(self, engine: Engine, dossier_id: str) -> DossierStore:
+        limit = int(self.settings.get("document_limit_bytes", DEFAULT_DOCUMENT_LIMIT))
+        return DossierStore(engine, dossier_id, clock=self._directory.clock, document_limit=limit)
+
+    def dossier(self, dossier_id: str | None = None) -> DossierStore:
+        if dossier_id is None:
+            dossier_id = str(self.settings["own_dossier_id"])
+        if dossier_id in self._dossiers:
+            return self._dossiers[dossier_id]
+        with self._account.connect() as conn:
+            row = conn.execute(
+                select(schema.account_dossiers).where(schema.account_dossiers.c.id == dossier_id)
+            ).first()
+        if row is None:
+            raise NotFound()
+        try:
+            data_key = vault.unwrap_key(self._profile_key(), json.loads(row.wrapped_key), self._aad(dossier_id))
+        except (InvalidTag, ValueError, KeyError) as exc:
+            raise StoreCorrupt() from exc
+        try:
+            engine = open_encrypted_engine(self._dossier_path(dossier_id), data_key)
+        finally:
+            zero(data_key)
+        migrate.upgrade(engine, "dossier")
+        store = self._make_store(engine, dossier_id)
+        self._dossiers[dossier_id] = store
+        return store
+
+    def purge_dossier(self, dossier_id: str) -> None:
+        """Crypto-shred a dossier: close it, delete its files (-wal, -shm too) and destroy its wrapped key."""
+        store = self._dossiers.pop(dossier_id, None)
+        if store is not None:
+            store.engine.dispose()
+        with self._account.connect().execution_options(write=True) as conn, conn.begin():
+            conn.execute(schema.account_dossiers.delete().where(schema.account_dossiers.c.id == dossier_id))
+        _remove_db_files(self._dossier_path(dossier_id))
+
+    # -- credentials -------------------------------------------------------------------------------------------------
+    def _save_header(self) -> None:
+        _atomic_write(self.path / "vault.json", self._header.to_json())
+
+    def change_password(self, current: str, new: str) -> None:
+        """Re-enter the current password (S19), then re-wrap the profile key under the new one (S05)."""
+        vault.unlock_with_password(self._header, current)  # raises WrongPassword; the result is the same key
+        self.set_password(new)
+
+    def set_password(self, new: str) -> None:
+        """Used after proving the current password or the recovery key."""
+        check_password(new, user_inputs=(self.label,))
+        self.forget_on_this_device()
+        vault.set_password(self._header, self._profile_key(), new, self._directory.kdf)
+        self._save_header()
+
+    # -- "se souvenir de moi sur cet ordinateur" (S24, S25) ---------------------------------------------------------
+    def remember_on_this_device(self) -> None:
+        if self.device_mode != "personal":
+            raise KeyringNotAllowed()
+        keyring_cache.enable(self._header, self._profile_key())
+        self._save_header()
+
+    def forget_on_this_device(self) -> None:
+        if self._header.keyring_slot is None:
+            return
+        keyring_cache.disable(self._header)
+        self._save_header()
+
+    @property
+    def remembered(self) -> bool:
+        return self._header.keyring_slot is not None

@@ -1,0 +1,69 @@
+#!/usr/bin/env bash
+# The two commands of the README:
+#   ./dev.sh run    set up (first time) and launch Carnet with a local central service and a demo account
+#   ./dev.sh test   set up (first time) and run the whole test suite (lint, types, tests)
+set -euo pipefail
+cd "$(dirname "$0")"
+ROOT=$(pwd)
+VENV="$ROOT/.venv"
+PY="${PYTHON:-python3}"
+
+setup() {
+  if [ ! -x "$VENV/bin/python" ]; then
+    echo "[carnet] création de l'environnement Python (.venv)…"
+    "$PY" -m venv "$VENV"
+  fi
+  # Re-install only when the project definition changed.
+  local stamp="$VENV/.carnet-installed"
+  if [ ! -f "$stamp" ] || [ pyproject.toml -nt "$stamp" ]; then
+    echo "[carnet] installation des dépendances…"
+    "$VENV/bin/python" -m pip install --quiet --upgrade pip
+    "$VENV/bin/python" -m pip install --quiet -e '.[dev]'
+    touch "$stamp"
+  fi
+  if [ -f ui/i18n.py ]; then
+    "$VENV/bin/python" -c "from ui.i18n import build_translations; build_translations()" || true
+  fi
+}
+
+run() {
+  setup
+  exec "$VENV/bin/python" -m desktop_app.demo "$@"
+}
+
+start_postgres() {
+  # A throwaway PostgreSQL cluster for the server tests, when PostgreSQL is installed (CI always installs it).
+  if [ -z "${CARNET_TEST_POSTGRES_URL:-}" ] && [ -x scripts/pg-throwaway.sh ] && ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; then
+    if url=$(scripts/pg-throwaway.sh start); then
+      export CARNET_TEST_POSTGRES_URL="$url"
+      trap 'scripts/pg-throwaway.sh stop >/dev/null 2>&1 || true' EXIT
+    fi
+  fi
+}
+
+test_suite() {
+  setup
+  echo "[carnet] ruff…"
+  "$VENV/bin/ruff" check .
+  echo "[carnet] mypy…"
+  "$VENV/bin/mypy"
+  echo "[carnet] règles de la maison…"
+  if git grep -nE '^\s*(from|import)\s+PySide6' -- dossier desktop_app; then echo "PySide6 imported outside ui/"; exit 1; fi
+  if git grep -nE '^\s*(from|import)\s+server(\.|\s|$)' -- desktop_app dossier ui; then echo "client imports server/"; exit 1; fi
+  if "$VENV/bin/python" - <<'PY'
+import tomllib, sys
+deps = tomllib.load(open("pyproject.toml", "rb"))["project"]["dependencies"]
+sys.exit(0 if any(d.lower().startswith("keyrings.alt") for d in deps) else 1)
+PY
+  then echo "keyrings.alt must never be a runtime dependency (S26)"; exit 1; fi
+  start_postgres
+  echo "[carnet] pytest…"
+  QT_QPA_PLATFORM=offscreen "$VENV/bin/python" -m pytest -q -p no:cacheprovider "$@"
+}
+
+case "${1:-}" in
+  run) shift; run "$@" ;;
+  test) shift; test_suite "$@" ;;
+  setup) setup ;;
+  *) echo "usage: ./dev.sh run | ./dev.sh test" >&2; exit 2 ;;
+esac
