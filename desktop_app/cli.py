@@ -229,6 +229,30 @@ def cmd_profile_remember(ctx: Context) -> int:
     return EXIT_OK
 
 
+def cmd_profile_backup(ctx: Context) -> int:
+    target = ctx.profile().backup(Path(ctx.args.directory))
+    ctx.out(
+        f"Sauvegarde chiffrée créée dans {target} (elle s'ouvre avec le même mot de passe).",
+        f"Encrypted backup created in {target} (it opens with the same password).",
+    )
+    return EXIT_OK
+
+
+def cmd_profile_check(ctx: Context) -> int:
+    problems = ctx.profile().integrity_problems()
+    if not problems:
+        ctx.out("Vérification terminée : aucun problème.", "Check complete: no problem found.")
+        return EXIT_OK
+    ctx.out(
+        "Des pages endommagées ont été trouvées. Le fichier n'a pas été modifié : restaurez une sauvegarde "
+        "ou resynchronisez votre carnet.",
+        "Damaged pages were found. The file was not changed: restore a backup or sync your record again.",
+    )
+    for name, rows in problems.items():
+        print(f"  {name}: {len(rows)}", file=sys.stderr)
+    return EXIT_CORRUPT
+
+
 def cmd_password_change(ctx: Context) -> int:
     current = ctx.secrets.read("Mot de passe actuel :", "Current password:")
     profile = ctx.directory.unlock(current, profile_id=ctx.args.profile)
@@ -416,6 +440,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--shared", action="store_true", help="ordinateur partagé (jamais de trousseau)")
     command(profile, "unlock-check", cmd_profile_unlock_check, "vérifier le mot de passe")
     command(profile, "list", cmd_profile_list, "lister les carnets")
+    p = command(profile, "backup", cmd_profile_backup, "sauvegarde chiffrée du carnet dans un dossier")
+    p.add_argument("directory")
+    command(profile, "check", cmd_profile_check, "vérifier l'intégrité des fichiers chiffrés")
     p = command(profile, "remember", cmd_profile_remember, "se souvenir de moi sur cet ordinateur")
     p.add_argument("state", choices=["on", "off"])
 

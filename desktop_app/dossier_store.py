@@ -16,6 +16,7 @@ from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
+from pathlib import Path
 from typing import Any, BinaryIO
 
 from sqlalchemy import Connection, Engine, and_, func, insert, select, text, update
@@ -161,6 +162,18 @@ class DossierStore:
                 state="pending",
             )
         )
+
+    def integrity_problems(self) -> builtins.list[str]:
+        """Run SQLCipher's HMAC page check and SQLite's quick_check (S12); an empty list means the file is sound."""
+        from desktop_app.engine import integrity_problems
+
+        return integrity_problems(self.engine)
+
+    def backup_to(self, path: Path) -> None:
+        """An encrypted copy under the same data key (S15): `VACUUM INTO` keeps SQLCipher's encryption."""
+        from desktop_app.engine import vacuum_into
+
+        vacuum_into(self.engine, path)
 
     def today(self) -> date:
         return self.clock().astimezone(UTC).date()

@@ -139,3 +139,25 @@ def checkpoint_and_dispose(engine: Engine) -> None:
     except Exception:  # noqa: S110 — closing must not fail because a checkpoint could not run
         pass
     engine.dispose()
+
+
+def integrity_problems(engine: Engine) -> list[str]:
+    """SQLCipher's per-page HMAC check plus SQLite's structural quick_check; rows describe what is damaged (S12)."""
+    problems: list[str] = []
+    with engine.connect() as conn:
+        problems += [str(r[0]) for r in conn.exec_driver_sql("PRAGMA cipher_integrity_check")]
+        problems += [str(r[0]) for r in conn.exec_driver_sql("PRAGMA quick_check") if r[0] != "ok"]
+    return problems
+
+
+def vacuum_into(engine: Engine, target: Path) -> None:
+    """Write a consistent, still-encrypted copy of the database to `target` (which must not exist)."""
+    if target.exists():
+        raise FileExistsError(target)
+    raw = engine.raw_connection()
+    try:
+        cursor = raw.cursor()
+        # VACUUM takes no bound parameters; the path is ours (a backup directory), quoted for SQL.
+        cursor.execute("VACUUM INTO '" + str(target).replace("'", "''") + "'")
+    finally:
+        raw.close()

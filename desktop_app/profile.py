@@ -447,6 +447,29 @@ class UnlockedProfile:
             conn.execute(schema.account_dossiers.delete().where(schema.account_dossiers.c.id == dossier_id))
         _remove_db_files(self._dossier_path(dossier_id))
 
+    # -- backup and checks (S12, S15) --------------------------------------------------------------------------------
+    def backup(self, target_dir: Path) -> Path:
+        """Copy the whole profile, still encrypted, into a new folder; it opens with the same password."""
+        target = Path(target_dir) / f"carnet-{self.profile_id}-{self._directory.clock():%Y%m%d-%H%M%S}"
+        (target / "dossiers").mkdir(parents=True, mode=0o700)
+        from desktop_app.engine import vacuum_into
+
+        vacuum_into(self._account, target / "account.db")
+        for dossier_id in self.dossier_ids():
+            self.dossier(dossier_id).backup_to(target / "dossiers" / f"{dossier_id}.db")
+        for name in ("profile.json", "vault.json"):
+            _atomic_write(target / name, (self.path / name).read_text(encoding="utf-8"))
+        return target
+
+    def integrity_problems(self) -> dict[str, list[str]]:
+        """Per database ("account" or a dossier id), what SQLCipher's and SQLite's checks report (empty: sound)."""
+        from desktop_app.engine import integrity_problems
+
+        report = {"account": integrity_problems(self._account)}
+        for dossier_id in self.dossier_ids():
+            report[dossier_id] = self.dossier(dossier_id).integrity_problems()
+        return {name: problems for name, problems in report.items() if problems}
+
     # -- credentials -------------------------------------------------------------------------------------------------
     def _save_header(self) -> None:
         _atomic_write(self.path / "vault.json", self._header.to_json())
