@@ -19,7 +19,7 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any, BinaryIO
 
-from sqlalchemy import Connection, Engine, and_, func, insert, select, text, update
+from sqlalchemy import Connection, Engine, Integer, and_, func, insert, select, text, update
 from sqlalchemy.exc import IntegrityError
 
 from desktop_app import schema
@@ -33,6 +33,7 @@ Clock = Callable[[], datetime]
 CHUNK_SIZE = 512 * 1024
 DEFAULT_DOCUMENT_LIMIT = 100 * 1024 * 1024
 _PROTECTED_AUTHORS = {"professional", "insurer"}
+_FEW_MATCHES = 2000  # below this many search hits, sorting the hits beats walking the whole list
 
 
 def utc_now() -> datetime:
@@ -440,27 +441,38 @@ class EntryService:
         if not words:
             return self.list(kind, offset=offset, limit=limit)
         condition = self._live(kind)
-        long_words = [w for w in words if len(w) >= 3]
-        if long_words:
-            match = " AND ".join('"' + w.replace('"', '""') + '"' for w in long_words)
-            condition = and_(
-                condition,
-                text("entries.rowid IN (SELECT rowid FROM entries_fts WHERE entries_fts MATCH :match)").bindparams(
-                    match=match
-                ),
-            )
         for word in words:
-            if len(word) < 3:
+            if len(word) < 3:  # the trigram index needs three characters; short words filter the rows found
                 escaped = word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
                 condition = and_(condition, schema.entries.c.search.like(f"%{escaped}%", escape="\\"))
-        query = (
-            select(schema.entries)
-            .where(condition)
-            .order_by(schema.entries.c.order_key.desc())
-            .offset(max(0, offset))
-            .limit(_bounded(limit))
-        )
+        long_words = [w for w in words if len(w) >= 3]
+        query = select(schema.entries)
         with self._store.reading() as conn:
+            if long_words:
+                match = " AND ".join('"' + w.replace('"', '""') + '"' for w in long_words)
+                hits = conn.execute(
+                    text("SELECT count(*) FROM (SELECT rowid FROM entries_fts WHERE entries_fts MATCH :m LIMIT :n)"),
+                    {"m": match, "n": _FEW_MATCHES + 1},
+                ).scalar_one()
+                fts = text("SELECT rowid FROM entries_fts WHERE entries_fts MATCH :match").bindparams(match=match)
+                if hits <= _FEW_MATCHES:
+                    # Few matches: start from the index of matches and sort them (a rare word never scans the table).
+                    found = fts.columns(rowid=Integer).subquery()
+                    query = query.join(found, found.c.rowid == text("entries.rowid"))
+                else:
+                    # Many matches: walk the newest-first index and keep matching rows; a page fills quickly.
+                    condition = and_(
+                        condition,
+                        text(
+                            "entries.rowid IN (SELECT rowid FROM entries_fts WHERE entries_fts MATCH :match)"
+                        ).bindparams(match=match),
+                    )
+            query = (
+                query.where(condition)
+                .order_by(schema.entries.c.order_key.desc())
+                .offset(max(0, offset))
+                .limit(_bounded(limit))
+            )
             return [_entry(r) for r in conn.execute(query)]
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from pathlib import Path
 from typing import Literal
 
@@ -23,13 +24,24 @@ def _config() -> Config:
     return config
 
 
+@functools.cache
+def _script() -> ScriptDirectory:
+    # Parsing the migration scripts costs milliseconds; every open of a dossier needs only the result.
+    return ScriptDirectory.from_config(_config())
+
+
+@functools.cache
+def _known_revisions() -> frozenset[str]:
+    return frozenset(rev.revision for rev in _script().walk_revisions())
+
+
 def upgrade(engine: Engine, branch: Branch) -> None:
     """Bring one database to the head of its branch; raise StoreTooNew if it carries an unknown revision."""
     config = _config()
-    script = ScriptDirectory.from_config(config)
+    script = _script()
     with engine.connect() as conn:
         current = MigrationContext.configure(conn).get_current_heads()
-    known = {rev.revision for rev in script.walk_revisions()}
+    known = _known_revisions()
     if any(rev not in known for rev in current):
         raise StoreTooNew()
     head = script.get_revision(f"{branch}@head")
