@@ -28,7 +28,7 @@ from sqlalchemy import Engine, insert, select, update
 
 from desktop_app import keyring_cache, migrate, schema, vault
 from desktop_app.dossier_store import DEFAULT_DOCUMENT_LIMIT, Clock, DossierStore, utc_now
-from desktop_app.engine import checkpoint_and_dispose, open_encrypted_engine
+from desktop_app.engine import checkpoint_and_dispose, key_pragma, open_encrypted_engine
 from desktop_app.errors import (
     AmbiguousProfile,
     CarnetError,
@@ -425,18 +425,85 @@ class UnlockedProfile:
             ).first()
         if row is None:
             raise NotFound()
-        try:
-            data_key = vault.unwrap_key(self._profile_key(), json.loads(row.wrapped_key), self._aad(dossier_id))
-        except (InvalidTag, ValueError, KeyError) as exc:
-            raise StoreCorrupt() from exc
-        try:
-            engine = open_encrypted_engine(self._dossier_path(dossier_id), data_key)
-        finally:
-            zero(data_key)
+        engine = self._open_dossier_engine(dossier_id, json.loads(row.wrapped_key))
         migrate.upgrade(engine, "dossier")
         store = self._make_store(engine, dossier_id)
         self._dossiers[dossier_id] = store
         return store
+
+    def _wrapped_key(self, dossier_id: str) -> dict[str, str]:
+        with self._account.connect() as conn:
+            value = conn.execute(
+                select(schema.account_dossiers.c.wrapped_key).where(schema.account_dossiers.c.id == dossier_id)
+            ).scalar_one()
+        wrapped: dict[str, str] = json.loads(value)
+        return wrapped
+
+    def _unwrap_dossier_key(self, dossier_id: str, wrapped: dict[str, str]) -> bytearray:
+        try:
+            return vault.unwrap_key(self._profile_key(), wrapped, self._aad(dossier_id))
+        except (InvalidTag, ValueError, KeyError) as exc:
+            raise StoreCorrupt() from exc
+
+    def _open_dossier_engine(self, dossier_id: str, wrapped: dict[str, str]) -> Engine:
+        data_key = self._unwrap_dossier_key(dossier_id, wrapped)
+        try:
+            return open_encrypted_engine(self._dossier_path(dossier_id), data_key)
+        except StoreCorrupt:
+            pending = self.settings.get(f"pending_key:{dossier_id}")
+            if pending is None:
+                raise
+            # A key rotation was interrupted after the rekey and before the swap: finish it now.
+            engine = self._open_with(dossier_id, pending)
+            self._swap_pending_key(dossier_id, pending)
+            return engine
+        finally:
+            zero(data_key)
+
+    def _open_with(self, dossier_id: str, wrapped: dict[str, str]) -> Engine:
+        key = self._unwrap_dossier_key(dossier_id, wrapped)
+        try:
+            return open_encrypted_engine(self._dossier_path(dossier_id), key)
+        finally:
+            zero(key)
+
+    def _swap_pending_key(self, dossier_id: str, wrapped: dict[str, str]) -> None:
+        with self._account.connect().execution_options(write=True) as conn, conn.begin():
+            conn.execute(
+                update(schema.account_dossiers)
+                .where(schema.account_dossiers.c.id == dossier_id)
+                .values(wrapped_key=json.dumps(wrapped))
+            )
+            conn.execute(
+                schema.account_settings.delete().where(schema.account_settings.c.key == f"pending_key:{dossier_id}")
+            )
+
+    def rotate_dossier_key(self, dossier_id: str, *, backup_dir: Path) -> Path:
+        """Re-encrypt a dossier under a fresh data key (S05): backup first, no other connection, `PRAGMA rekey`.
+
+        The new wrapped key is saved as "pending" before the rekey, so a crash at any point leaves a dossier that
+        opens with one of the two keys; opening finishes an interrupted rotation.
+        """
+        backup = self.backup(backup_dir)
+        store = self.dossier(dossier_id)
+        store.close()
+        self._dossiers.pop(dossier_id, None)
+        new_key = vault.new_key()
+        try:
+            wrapped = vault.wrap_key(self._profile_key(), new_key, self._aad(dossier_id))
+            self.set_setting(f"pending_key:{dossier_id}", wrapped)
+            engine = self.dossier(dossier_id).engine
+            self._dossiers.pop(dossier_id, None)
+            raw = engine.raw_connection()
+            try:
+                raw.cursor().execute(key_pragma(new_key).replace("PRAGMA key", "PRAGMA rekey", 1))
+            finally:
+                raw.close()
+                engine.dispose()
+        finally:
+            zero(new_key)
+        self._swap_pending_key(dossier_id, wrapped)
+        return backup
 
     def purge_dossier(self, dossier_id: str) -> None:
         """Crypto-shred a dossier: close it, delete its files (-wal, -shm too) and destroy its wrapped key."""

@@ -296,3 +296,22 @@ def test_migrations_create_exactly_the_tables_the_services_use(profile: Unlocked
     for table in schema.dossier_metadata.sorted_tables:
         columns = {c["name"] for c in inspector.get_columns(table.name)}
         assert columns == set(table.columns.keys()), table.name
+
+
+def test_data_key_rotation_rekeys_the_file_after_a_backup_S05(directory: ProfileDirectory, tmp_path: Path) -> None:
+    from desktop_app.engine import open_encrypted_engine
+
+    profile, _ = directory.create("Zoé", PASSWORD)
+    store = profile.dossier()
+    store.entries.create("allergy", {"name": "Pénicilline"})
+    dossier_id = store.dossier_id
+    old_key = profile._unwrap_dossier_key(dossier_id, profile._wrapped_key(dossier_id))
+    backup = profile.rotate_dossier_key(dossier_id, backup_dir=tmp_path / "b")
+    assert (backup / "dossiers" / f"{dossier_id}.db").exists()
+    assert profile.dossier(dossier_id).entries.list()[0].data["name"] == "Pénicilline"
+    profile.lock()
+    with pytest.raises(StoreCorrupt):  # the old data key no longer opens the file
+        open_encrypted_engine(profile.path / "dossiers" / f"{dossier_id}.db", old_key)
+    again = directory.unlock(PASSWORD)
+    assert again.dossier(dossier_id).entries.count() == 1
+    again.lock()
