@@ -16,9 +16,13 @@ setup() {
   # Re-install only when the project definition changed.
   local stamp="$VENV/.carnet-installed"
   if [ ! -f "$stamp" ] || [ pyproject.toml -nt "$stamp" ]; then
-    echo "[carnet] installation des dépendances…"
-    "$VENV/bin/python" -m pip install --quiet --upgrade pip
-    "$VENV/bin/python" -m pip install --quiet -e '.[dev]'
+    echo "[carnet] installation des dépendances (quelques minutes la première fois)…"
+    if ! { "$VENV/bin/python" -m pip install --quiet --upgrade pip &&
+           "$VENV/bin/python" -m pip install --quiet -e '.[dev]'; } >"$VENV/pip-install.log" 2>&1; then
+      cat "$VENV/pip-install.log" >&2
+      echo "[carnet] l'installation a échoué (voir ci-dessus)" >&2
+      exit 1
+    fi
     touch "$stamp"
   fi
   if [ -f ui/i18n.py ]; then
@@ -43,22 +47,28 @@ start_postgres() {
 
 test_suite() {
   setup
+  local failed=()
   echo "[carnet] ruff…"
-  "$VENV/bin/ruff" check .
+  "$VENV/bin/ruff" check . || failed+=(ruff)
   echo "[carnet] mypy…"
-  "$VENV/bin/mypy"
+  "$VENV/bin/mypy" || failed+=(mypy)
   echo "[carnet] règles de la maison…"
-  if git grep -nE '^\s*(from|import)\s+PySide6' -- dossier desktop_app; then echo "PySide6 imported outside ui/"; exit 1; fi
-  if git grep -nE '^\s*(from|import)\s+server(\.|\s|$)' -- desktop_app dossier ui; then echo "client imports server/"; exit 1; fi
+  if git grep -nE '^\s*(from|import)\s+PySide6' -- dossier desktop_app; then echo "PySide6 imported outside ui/"; failed+=(house); fi
+  if git grep -nE '^\s*(from|import)\s+server(\.|\s|$)' -- desktop_app dossier ui; then echo "client imports server/"; failed+=(house); fi
   if "$VENV/bin/python" - <<'PY'
 import tomllib, sys
 deps = tomllib.load(open("pyproject.toml", "rb"))["project"]["dependencies"]
 sys.exit(0 if any(d.lower().startswith("keyrings.alt") for d in deps) else 1)
 PY
-  then echo "keyrings.alt must never be a runtime dependency (S26)"; exit 1; fi
+  then echo "keyrings.alt must never be a runtime dependency (S26)"; failed+=(deps); fi
   start_postgres
   echo "[carnet] pytest…"
-  QT_QPA_PLATFORM=offscreen "$VENV/bin/python" -m pytest -q -p no:cacheprovider "$@"
+  QT_QPA_PLATFORM=offscreen "$VENV/bin/python" -m pytest -q -p no:cacheprovider "$@" || failed+=(pytest)
+  if [ ${#failed[@]} -gt 0 ]; then
+    echo "[carnet] ÉCHEC : ${failed[*]}" >&2
+    return 1
+  fi
+  echo "[carnet] tout est vert."
 }
 
 case "${1:-}" in
