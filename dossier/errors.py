@@ -31,8 +31,10 @@ class DossierValidationError(ValueError):
         super().__init__("; ".join(f"{i.field}: {i.message_fr}" for i in self.issues))
 
     def message(self, lang: str = "fr") -> str:
-        return "\n".join(f"{i.field} : {i.message(lang)}" if not lang.startswith("en") else
-                         f"{i.field}: {i.message(lang)}" for i in self.issues)
+        return "\n".join(
+            f"{i.field} : {i.message(lang)}" if not lang.startswith("en") else f"{i.field}: {i.message(lang)}"
+            for i in self.issues
+        )
 
     @classmethod
     def single(cls, field: str, code: str, message_fr: str, message_en: str) -> DossierValidationError:

@@ -70,9 +70,7 @@ class ConsentState:
         """Authorised and not blocked; the médecin traitant counts as authorised (product decision)."""
         if rpps in self.blocked:
             return False
-        return rpps == self.medecin_traitant or any(
-            a.rpps == rpps and a.active_at(now) for a in self.authorisations
-        )
+        return rpps == self.medecin_traitant or any(a.rpps == rpps and a.active_at(now) for a in self.authorisations)
 
     def delegation_of(self, aidant_id: PersonId) -> AidantDelegation | None:
         return next((d for d in self.aidants if d.aidant_id == aidant_id), None)
@@ -128,9 +126,7 @@ class ConsentState:
     def set_emergency(self, toggles: EmergencyToggles) -> ConsentState:
         return replace(self, emergency=normalise_emergency_toggles(toggles))
 
-    def grant_aidant(
-        self, delegation: AidantDelegation, *, now: datetime, aidant_patient_count: int
-    ) -> ConsentState:
+    def grant_aidant(self, delegation: AidantDelegation, *, now: datetime, aidant_patient_count: int) -> ConsentState:
         """Add or renew a delegation, enforcing 3 aidants per patient and 5 patients per aidant."""
         check_new_delegation(
             delegation, patient_delegations=self.aidants, aidant_patient_count=aidant_patient_count, now=now

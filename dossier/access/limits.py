@@ -74,10 +74,8 @@ def check_new_delegation(
         raise DossierValidationError.single(
             "aidants",
             "too_many_aidants",
-            f"Vous avez déjà {MAX_AIDANTS_PER_PATIENT} proches aidants : "
-            "révoquez-en un avant d'en inviter un autre.",
-            f"You already have {MAX_AIDANTS_PER_PATIENT} proches aidants: "
-            "revoke one before inviting another.",
+            f"Vous avez déjà {MAX_AIDANTS_PER_PATIENT} proches aidants : révoquez-en un avant d'en inviter un autre.",
+            f"You already have {MAX_AIDANTS_PER_PATIENT} proches aidants: revoke one before inviting another.",
         )
     if aidant_patient_count >= MAX_PATIENTS_PER_AIDANT:
         raise DossierValidationError.single(

@@ -39,8 +39,7 @@ def _check_header(data: Mapping[str, object], issues: list[FieldIssue]) -> None:
             _issue(
                 "format",
                 "wrong_format",
-                f"Le fichier n'est pas une matrice d'habilitation "
-                f"(« format » doit valoir « {MATRIX_FORMAT} »).",
+                f"Le fichier n'est pas une matrice d'habilitation (« format » doit valoir « {MATRIX_FORMAT} »).",
                 f'The file is not a habilitation matrix ("format" must be "{MATRIX_FORMAT}").',
             )
         )
@@ -49,8 +48,7 @@ def _check_header(data: Mapping[str, object], issues: list[FieldIssue]) -> None:
             _issue(
                 "version",
                 "unsupported_version",
-                f"Version de matrice non prise en charge : {data.get('version')!r} "
-                f"(attendue : {MATRIX_VERSION}).",
+                f"Version de matrice non prise en charge : {data.get('version')!r} (attendue : {MATRIX_VERSION}).",
                 f"Unsupported matrix version: {data.get('version')!r} (expected {MATRIX_VERSION}).",
             )
         )
@@ -96,8 +94,7 @@ def _parse_row(profession: str, row: object, issues: list[FieldIssue]) -> frozen
                 _issue(
                     f"{where}.{category.value}",
                     "missing_cell",
-                    f"Case manquante : la profession « {profession} » "
-                    f"n'indique rien pour « {category.value} ».",
+                    f"Case manquante : la profession « {profession} » n'indique rien pour « {category.value} ».",
                     f'Missing cell: profession "{profession}" says nothing about "{category.value}".',
                 )
             )
@@ -185,8 +182,7 @@ def matrix_from_data(data: object) -> HabilitationMatrix:
             )
     declared = data.get("categories")
     if declared is not None and (
-        not isinstance(declared, list)
-        or sorted(map(str, declared)) != sorted(c.value for c in DocumentCategory)
+        not isinstance(declared, list) or sorted(map(str, declared)) != sorted(c.value for c in DocumentCategory)
     ):
         issues.append(
             _issue(

@@ -153,9 +153,7 @@ def _applicable(action: Action, target: Target) -> bool:
             return action in _CONTENT_ACTIONS | {Action.MASK, Action.UNMASK}
 
 
-def decide(
-    actor: Actor, action: Action, target: Target, context: Context, *, matrix: HabilitationMatrix
-) -> Decision:
+def decide(actor: Actor, action: Action, target: Target, context: Context, *, matrix: HabilitationMatrix) -> Decision:
     """Decide whether ``actor`` may do ``action`` on ``target`` in the space described by ``context``.
 
     No other code decides access. Every decision is audited except the holder reading their own space;
@@ -184,9 +182,7 @@ def decide(
 # -- patient side: holder, legal representatives, aidants
 
 
-def _patient_side_role(
-    actor: Holder | LegalRepresentative | Aidant, action: Action, context: Context
-) -> Reason:
+def _patient_side_role(actor: Holder | LegalRepresentative | Aidant, action: Action, context: Context) -> Reason:
     """The reason this actor acts for the patient at all, or a denial reason (checked before the content)."""
     consent, now = context.consent, context.now
     match actor:
@@ -299,9 +295,7 @@ def _professional(
     return _deny(Reason.PROFESSIONAL_NOT_AUTHORISED)
 
 
-def _professional_add(
-    actor: Professional, target: Target, context: Context, matrix: HabilitationMatrix
-) -> Decision:
+def _professional_add(actor: Professional, target: Target, context: Context, matrix: HabilitationMatrix) -> Decision:
     """A professional may *send* a document even when not authorised (or blocked): sending reveals nothing.
 
     Product decision for blocked professionals: professionals are required to feed the record, and blocking is
@@ -363,16 +357,12 @@ def _professional_read(
             return _deny(Reason.DOCUMENT_MASKED)
 
 
-def _emergency_read(
-    actor: Professional, target: Target, context: Context, matrix: HabilitationMatrix
-) -> Decision:
+def _emergency_read(actor: Professional, target: Target, context: Context, matrix: HabilitationMatrix) -> Decision:
     claim = actor.emergency
     assert claim is not None
     toggles = normalise_emergency_toggles(context.consent.emergency)
     allowed_by_patient = (
-        toggles.samu
-        if actor.profession is Profession.MEDECIN_REGULATEUR_SAMU
-        else toggles.other_professionals
+        toggles.samu if actor.profession is Profession.MEDECIN_REGULATEUR_SAMU else toggles.other_professionals
     )
     if not allowed_by_patient:
         return _deny(Reason.EMERGENCY_NOT_ALLOWED_BY_PATIENT)
@@ -409,8 +399,6 @@ def _heir(actor: Heir, action: Action, target: Target, context: Context) -> Deci
 
 
 def _insurer_feed(action: Action, target: Target) -> Decision:
-    if action is Action.ADD and (
-        isinstance(target, DocumentTarget) or target == SectionTarget(Section.CARE_HISTORY)
-    ):
+    if action is Action.ADD and (isinstance(target, DocumentTarget) or target == SectionTarget(Section.CARE_HISTORY)):
         return _allow(Reason.INSURER_FEED)
     return _deny(Reason.INSURER_FEED_ADD_ONLY)

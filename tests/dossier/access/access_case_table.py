@@ -82,9 +82,7 @@ def pro(rpps: Rpps, profession: Profession = Profession.MEDECIN_GENERALISTE) -> 
 
 
 def urgent(rpps: Rpps, profession: Profession = Profession.MEDECIN_GENERALISTE, **kw: object) -> Professional:
-    claim = EmergencyClaim(
-        reason=str(kw.get("reason", "Patient inconscient, AVC suspecté")), opened_at=NOW - DAY / 2
-    )
+    claim = EmergencyClaim(reason=str(kw.get("reason", "Patient inconscient, AVC suspecté")), opened_at=NOW - DAY / 2)
     if "opened_at" in kw:
         claim = replace(claim, opened_at=kw["opened_at"])  # type: ignore[arg-type]
     return Professional(rpps, profession, emergency=claim)
@@ -186,9 +184,7 @@ class Case:
     """Checked when given."""
 
 
-def ok(
-    rule: str, actor: Actor, action: Action, target: Target, context: Context, reason: Reason, **kw: object
-) -> Case:
+def ok(rule: str, actor: Actor, action: Action, target: Target, context: Context, reason: Reason, **kw: object) -> Case:
     return Case(rule, actor, action, target, context, True, reason, **kw)  # type: ignore[arg-type]
 
 
@@ -649,9 +645,7 @@ def matrix_grid(matrix: HabilitationMatrix) -> list[Case]:
         rpps, sender = Rpps(f"2{index:010d}"), Rpps(f"3{index:010d}")
         context = ctx(
             authorisations=(Authorisation(rpps, NOW - DAY),),
-            occupational_consent=frozenset(
-                {rpps, sender}
-            ),  # the occupational physician needs express consent
+            occupational_consent=frozenset({rpps, sender}),  # the occupational physician needs express consent
         )
         for category in DocumentCategory:
             cell = matrix.allows(profession, category)
@@ -702,9 +696,7 @@ def all_cases(matrix: HabilitationMatrix) -> list[Case]:
         *denied_everywhere_grid("expired aidant", Aidant(AIDANT_EXPIRED), ADULT, R.AIDANT_EXPIRED),
         *denied_everywhere_grid("aidant not started", Aidant(AIDANT_FUTURE), ADULT, R.AIDANT_NOT_STARTED),
         *denied_everywhere_grid("deceased: holder", Holder(PATIENT), DECEASED, R.PATIENT_DECEASED),
-        *denied_everywhere_grid(
-            "deceased: parent", LegalRepresentative(PARENT_A), DECEASED, R.PATIENT_DECEASED
-        ),
+        *denied_everywhere_grid("deceased: parent", LegalRepresentative(PARENT_A), DECEASED, R.PATIENT_DECEASED),
         *denied_everywhere_grid(
             "post-mortem opposed",
             Heir(HEIR, PostMortemPurpose.CAUSE_OF_DEATH),

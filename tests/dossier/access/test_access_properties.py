@@ -124,11 +124,7 @@ class ConsentMachine(RuleBasedStateMachine):
     def add_document(
         self, category: DocumentCategory, author: Rpps | None, masked: bool, hidden_days: int | None
     ) -> None:
-        who = (
-            Author(AuthorKind.PATIENT, "patient")
-            if author is None
-            else Author(AuthorKind.PROFESSIONAL, author)
-        )
+        who = Author(AuthorKind.PATIENT, "patient") if author is None else Author(AuthorKind.PROFESSIONAL, author)
         hidden = None if hidden_days is None else (self.now + timedelta(days=hidden_days)).date()
         conf = Confidentiality(masked_from_professionals=masked, hidden_from_patient_until=hidden)
         self.documents.append(DocumentTarget(category, who, added_at=self.now, confidentiality=conf))

@@ -1,0 +1,1 @@
+"""Exports and imports: PDF documents, FHIR files and the portable encrypted archive."""

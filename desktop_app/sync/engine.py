@@ -1,0 +1,1089 @@
+"""The sync engine: push the outbox, pull pages, re-apply pending work on top, conflicts, documents, revocation, leases.
+
+Plain Python (no Qt): the GUI drives it from a worker thread through `start()` / `cancel()` / `sync_once()` and
+listens for progress, state, conflicts and revocations. Every local step is one SQLCipher transaction: a pulled page
+and its cursor commit together, a push's results commit together, so a crash (kill -9) at any point leaves either
+the old or the new state and the next run converges (the server's ledger makes resending harmless).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import json
+import os
+import threading
+import uuid
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from enum import StrEnum
+from typing import Any
+
+import httpx
+from sqlalchemy import Connection, delete, func, insert, select, update
+from sqlalchemy.dialects.sqlite import insert as upsert
+
+from desktop_app import schema
+from desktop_app.dossier_store import CHUNK_SIZE, DossierStore, utc_now
+from desktop_app.errors import CarnetError, NotFound
+from desktop_app.profile import UnlockedProfile
+from desktop_app.sync import tables as t
+from desktop_app.sync.http import Backoff, NotSignedIn, ServiceRefused, SyncHttp, SyncOffline
+from dossier.documents import DocumentFormat
+
+CRASH_ENV = "CARNET_SYNC_CRASH_AT"
+TERMINAL = ("applied", "merged", "conflict", "rejected", "forbidden")
+S_URL, S_ACCESS, S_REFRESH = "sync.server_url", "sync.access_token", "sync.refresh_token"
+S_LEASES, S_PURGING, S_LAST = "sync.leases", "sync.purging", "sync.last_server_time"
+_MUTATION_OVERHEAD = 400
+
+
+def crash_point(name: str) -> None:
+    """Test hook for the kill -9 matrix: die like a killed process at a named point (never set in production)."""
+    if os.environ.get(CRASH_ENV) == name:
+        os._exit(137)
+
+
+class SyncState(StrEnum):
+    UP_TO_DATE = "up_to_date"
+    OFFLINE = "offline"
+    SYNCING = "syncing"
+    CONFLICTS = "conflicts"
+    LOCKED = "locked"
+
+
+@dataclass(frozen=True, slots=True)
+class Progress:
+    phase: str  # push | pull | upload | download
+    done: int
+    total: int
+    bytes_done: int = 0
+    bytes_total: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class Revocation:
+    dossier_id: str
+    pending_changes: int  # local edits that will never reach the service (reported as refused)
+    documents_delivered: int
+
+
+@dataclass(frozen=True, slots=True)
+class ConflictView:
+    id: str
+    dossier_id: str
+    entity: str
+    entity_id: str
+    kind: str
+    record_conflict: str | None
+    fields: dict[str, Any]
+    created_at: str
+
+
+@dataclass(slots=True)
+class SyncReport:
+    pushed: dict[str, int] = field(default_factory=dict)
+    pulled: int = 0
+    uploaded: int = 0
+    downloaded: int = 0
+    new_conflicts: int = 0
+    revoked: list[Revocation] = field(default_factory=list)
+    lease_purged: list[str] = field(default_factory=list)
+    requests: int = 0
+
+    def count(self, status: str) -> None:
+        self.pushed[status] = self.pushed.get(status, 0) + 1
+
+
+class DossierLocked(CarnetError):
+    exit_code = 8
+    message_fr = "Ce dossier est verrouillé : son bail hors ligne a expiré. Connectez-vous au service pour le rouvrir."
+    message_en = "This dossier is locked: its offline lease expired. Connect to the service to reopen it."
+
+
+def _dumps(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+
+
+def fingerprint(entity_id: str, version: int, deleted: bool) -> int:
+    """Same formula as the server's digest (server/sync/service.py)."""
+    raw = hashlib.sha256(f"{entity_id}:{version}:{int(deleted)}".encode()).digest()
+    return int.from_bytes(raw, "big")
+
+
+class SyncEngine:
+    """Syncs every dossier an unlocked profile holds with the central service."""
+
+    def __init__(
+        self,
+        profile: UnlockedProfile,
+        *,
+        http: SyncHttp | None = None,
+        device_clock: Callable[[], datetime] = utc_now,
+        stall_timeout: float = 30.0,
+        backoff: Backoff | None = None,
+        transport: httpx.BaseTransport | None = None,
+        push_batch: int = 200,
+        page_limit: int = 1000,
+    ) -> None:
+        self.profile = profile
+        self.device_clock = device_clock
+        self.push_batch = push_batch
+        self.page_limit = page_limit
+        self._cancel = threading.Event()
+        url = profile.settings.get(S_URL)
+        if http is None:
+            if not url:
+                raise NotSignedIn()
+            http = SyncHttp(
+                str(url),
+                token=lambda: self._setting(S_ACCESS),
+                refresh=self._refresh,
+                stall_timeout=stall_timeout,
+                backoff=backoff,
+                cancel=self._cancel,
+                transport=transport,
+            )
+        self.http = http
+        self.http.cancel = self._cancel
+        self._max_body = int(profile.settings.get("sync.max_body", 60 * 1024))
+        self._state = SyncState.UP_TO_DATE
+        self._progress_listeners: list[Callable[[Progress], None]] = []
+        self._state_listeners: list[Callable[[SyncState], None]] = []
+        self._conflict_listeners: list[Callable[[list[ConflictView]], None]] = []
+        self._revocation_listeners: list[Callable[[Revocation], None]] = []
+        self._worker: threading.Thread | None = None
+        self._wake = threading.Event()
+        self._lock = threading.Lock()
+        self.finish_purges()
+
+    # -- listeners and state (for the GUI) ------------------------------------------------------------------------
+    def on_progress(self, listener: Callable[[Progress], None]) -> None:
+        self._progress_listeners.append(listener)
+
+    def on_state(self, listener: Callable[[SyncState], None]) -> None:
+        self._state_listeners.append(listener)
+
+    def on_conflicts(self, listener: Callable[[list[ConflictView]], None]) -> None:
+        self._conflict_listeners.append(listener)
+
+    def on_revoked(self, listener: Callable[[Revocation], None]) -> None:
+        self._revocation_listeners.append(listener)
+
+    @property
+    def state(self) -> SyncState:
+        return self._state
+
+    def _set_state(self, state: SyncState) -> None:
+        self._state = state
+        for listener in self._state_listeners:
+            listener(state)
+
+    def _progress(self, progress: Progress) -> None:
+        for listener in self._progress_listeners:
+            listener(progress)
+
+    def settled_state(self) -> SyncState:
+        if any(v == "locked" for v in self.lease_states().values()):
+            return SyncState.LOCKED
+        return SyncState.CONFLICTS if self.conflicts() else SyncState.UP_TO_DATE
+
+    # -- worker thread ----------------------------------------------------------------------------------------------
+    def start(self, *, interval: float = 300.0) -> None:
+        """Sync now and then every `interval` seconds; after a failure retry on the backoff timer, edits or not."""
+        if self._worker is not None and self._worker.is_alive():
+            self._wake.set()
+            return
+        self._cancel.clear()
+        self._worker = threading.Thread(target=self._run, args=(interval,), name="carnet-sync", daemon=True)
+        self._worker.start()
+
+    def poke(self) -> None:
+        """Sync soon (after a local edit)."""
+        self._wake.set()
+
+    def cancel(self, *, wait: bool = True) -> None:
+        self._cancel.set()
+        self._wake.set()
+        if wait and self._worker is not None:
+            self._worker.join()
+
+    def _run(self, interval: float) -> None:
+        failures = 0
+        while not self._cancel.is_set():
+            try:
+                self.sync_once()
+                failures = 0
+                delay = interval
+            except SyncOffline:
+                failures += 1
+                delay = self.http.backoff.delay(min(failures, 10))
+            except CarnetError:
+                failures += 1
+                delay = self.http.backoff.delay(min(failures, 10))
+            self._wake.wait(delay)
+            self._wake.clear()
+
+    # -- one full sync ---------------------------------------------------------------------------------------------
+    def sync_once(self) -> SyncReport:
+        with self._lock:
+            report = SyncReport()
+            before = self.http.requests
+            self._set_state(SyncState.SYNCING)
+            try:
+                self.finish_purges()
+                for dossier_id, lease in self.check_leases().items():
+                    if lease == "purged":
+                        report.lease_purged.append(dossier_id)
+                for dossier_id in self.profile.dossier_ids():
+                    self._push(self.profile.dossier(dossier_id), report)
+                self._pull(report)
+                for dossier_id in self.profile.dossier_ids():
+                    store = self.profile.dossier(dossier_id)
+                    self._upload_blobs(store, report)
+                    self._download_blobs(store, report)
+            except SyncOffline:
+                self._set_state(SyncState.OFFLINE)
+                raise
+            except BaseException:
+                self._set_state(self.settled_state())
+                raise
+            finally:
+                report.requests = self.http.requests - before
+            self._set_state(self.settled_state())
+            return report
+
+    # -- settings helpers -------------------------------------------------------------------------------------------
+    def _setting(self, key: str) -> Any:
+        return self.profile.settings.get(key)
+
+    def _refresh(self, http: SyncHttp) -> bool:
+        token = self._setting(S_REFRESH)
+        if not token:
+            return False
+        try:
+            response = http.request("POST", "/v1/auth/refresh", json={"refresh_token": token}, auth=False)
+        except ServiceRefused:
+            return False
+        body = response.json()
+        self.profile.set_setting(S_ACCESS, body["access_token"])
+        self.profile.set_setting(S_REFRESH, body["refresh_token"])
+        return True
+
+    @property
+    def client_id(self) -> str:
+        return self.profile.client_id
+
+    # -- push -------------------------------------------------------------------------------------------------------
+    def _meta(self, conn: Connection, key: str) -> str | None:
+        return conn.execute(select(t.sync_meta.c.value).where(t.sync_meta.c.key == key)).scalar_one_or_none()
+
+    def _set_meta(self, conn: Connection, key: str, value: str | None) -> None:
+        if value is None:
+            conn.execute(delete(t.sync_meta).where(t.sync_meta.c.key == key))
+            return
+        stmt = upsert(t.sync_meta).values(key=key, value=value)
+        conn.execute(stmt.on_conflict_do_update(index_elements=["key"], set_={"value": value}))
+
+    def _stream_id(self, store: DossierStore) -> str:
+        with store.transaction() as conn:
+            found = self._meta(conn, "stream_id")
+            if found is None:
+                found = str(uuid.uuid4())
+                self._set_meta(conn, "stream_id", found)
+            return found
+
+    def _batch(self, rows: list[Any]) -> list[dict[str, Any]]:
+        """Bounded by count and bytes: the server refuses bodies over its limit."""
+        batch: list[dict[str, Any]] = []
+        size = 200
+        for row in rows[: self.push_batch]:
+            item = {
+                "mutation_id": row.mutation_id,
+                "client_seq": row.client_seq,
+                "entity": row.entity,
+                "entity_id": row.entity_id,
+                "kind": row.kind,
+                "op": row.op,
+                "base_version": row.base_version,
+                "changes": json.loads(row.changes) if isinstance(row.changes, str) else row.changes,
+            }
+            cost = len(_dumps(item)) + _MUTATION_OVERHEAD // 4
+            if batch and size + cost > self._max_body * 0.8:
+                break
+            batch.append(item)
+            size += cost
+        return batch
+
+    def _outbox_rows(self, store: DossierStore, *, from_seq: int | None = None) -> list[Any]:
+        query = select(schema.outbox).order_by(schema.outbox.c.client_seq).limit(self.push_batch)
+        if from_seq is None:
+            query = query.where(schema.outbox.c.state == "pending")
+        else:
+            query = query.where(schema.outbox.c.client_seq >= from_seq)
+        with store.reading() as conn:
+            return list(conn.execute(query))
+
+    def _push(self, store: DossierStore, report: SyncReport) -> None:
+        stream_id = self._stream_id(store)
+        total = store.outbox.count_pending()
+        done = 0
+        resend_from: int | None = None
+        while True:
+            rows = self._outbox_rows(store, from_seq=resend_from)
+            resend_from = None
+            if not rows:
+                return
+            batch = self._batch(rows)
+            crash_point("push.before_send")
+            response = self.http.request(
+                "POST",
+                "/v1/sync/push",
+                json={
+                    "client_id": self.client_id,
+                    "stream_id": stream_id,
+                    "dossier_id": store.dossier_id,
+                    "mutations": batch,
+                },
+                accept=frozenset({409, 413}),
+            )
+            if response.status_code == 413 and len(batch) > 1:
+                self._max_body = max(4096, self._max_body // 2)
+                continue
+            if response.status_code in (409, 413):
+                body = response.json()
+                if body.get("code") == "client_seq_gap":
+                    resend_from = int(body["expected"])
+                    continue
+                raise ServiceRefused(response.status_code, body)
+            crash_point("push.response_received")
+            results = response.json()["results"]
+            with store.transaction() as conn:
+                for result in results:
+                    self._apply_result(store, conn, result)
+                    report.count(result["status"])
+                crash_point("push.mid_apply")
+            crash_point("push.after_local_commit")
+            done += len(results)
+            self._progress(Progress("push", done, max(total, done)))
+
+    def _apply_result(self, store: DossierStore, conn: Connection, result: Mapping[str, Any]) -> None:
+        mutation_id = str(result["mutation_id"])
+        status = str(result["status"])
+        row = conn.execute(select(schema.outbox).where(schema.outbox.c.mutation_id == mutation_id)).first()
+        if row is None:
+            return
+        conn.execute(update(schema.outbox).where(schema.outbox.c.mutation_id == mutation_id).values(state=status))
+        values = {
+            "status": status,
+            "reason": result.get("reason"),
+            "message": result.get("message_fr"),
+            "conflict_id": str(result["conflict_id"]) if result.get("conflict_id") else None,
+        }
+        conn.execute(
+            upsert(t.sync_results)
+            .values(mutation_id=mutation_id, **values)
+            .on_conflict_do_update(index_elements=["mutation_id"], set_=values)
+        )
+        if row.entity == "conflict":
+            if status in ("rejected", "forbidden"):
+                conn.execute(update(t.sync_conflicts).where(t.sync_conflicts.c.id == row.entity_id).values(resolved=0))
+            if result.get("record"):
+                self._store_shadow(conn, [result["record"]])
+                self._materialise(store, conn, result["record"]["entity"], str(result["record"]["entity_id"]))
+            return
+        if row.entity == "document" and row.op == "create" and status not in ("rejected", "forbidden"):
+            changes = json.loads(row.changes)
+            conn.execute(
+                upsert(t.sync_blobs)
+                .values(
+                    document_id=row.entity_id,
+                    direction="up",
+                    sha256=changes["sha256"][1],
+                    size=int(changes["size"][1]),
+                )
+                .on_conflict_do_nothing()
+            )
+        if result.get("record"):
+            self._store_shadow(conn, [result["record"]])
+        self._materialise(store, conn, row.entity, row.entity_id)
+
+    # -- local state: the server's shadow, and the visible rows = shadow + pending mutations -------------------------
+    def _store_shadow(self, conn: Connection, records: Iterable[Mapping[str, Any]]) -> None:
+        rows = [
+            {
+                "entity_id": str(r["entity_id"]),
+                "entity": r["entity"],
+                "kind": r["kind"],
+                "values": _dumps(r["values"]),
+                "version": int(r["version"]),
+                "deleted": int(bool(r["deleted"])),
+                "author_kind": r["author_kind"],
+                "created_at": r["created_at"],
+            }
+            for r in records
+        ]
+        if not rows:
+            return
+        stmt = upsert(t.sync_shadow)
+        conn.execute(
+            stmt.on_conflict_do_update(
+                index_elements=["entity_id"],
+                set_={c: stmt.excluded[c] for c in ("entity", "kind", "values", "version", "deleted", "author_kind")},
+                where=t.sync_shadow.c.version <= stmt.excluded.version,
+            ),
+            rows,
+        )
+
+    def _materialise(self, store: DossierStore, conn: Connection, entity: str, entity_id: str) -> None:
+        shadow = conn.execute(select(t.sync_shadow).where(t.sync_shadow.c.entity_id == entity_id)).first()
+        pending = list(
+            conn.execute(
+                select(schema.outbox)
+                .where(schema.outbox.c.entity_id == entity_id, schema.outbox.c.state == "pending")
+                .order_by(schema.outbox.c.client_seq)
+            )
+        )
+        if shadow is None and not pending:
+            self._drop_local(conn, entity, entity_id)
+            return
+        if shadow is not None:
+            values: dict[str, Any] = json.loads(shadow.values)
+            deleted, kind, version = bool(shadow.deleted), shadow.kind, shadow.version
+            author, created = shadow.author_kind, shadow.created_at
+        else:
+            values, deleted, kind, version, author, created = {}, True, pending[0].kind, 0, "patient", ""
+        for m in pending:
+            kind = m.kind
+            if m.op == "delete":
+                deleted = True
+                continue
+            deleted = False
+            for name, pair in json.loads(m.changes).items():
+                if pair[1] is None:
+                    values.pop(name, None)
+                else:
+                    values[name] = pair[1]
+        existing = self._local_row(conn, entity, entity_id)
+        if existing is not None:
+            author = existing.author_kind if shadow is None else author
+            created = created or existing.created_at
+        created = created or datetime.now(UTC).isoformat()
+        self._write_rows(store, conn, entity, [(entity_id, kind, values, deleted, version, author, created)])
+
+    def _local_row(self, conn: Connection, entity: str, entity_id: str) -> Any:
+        table = schema.entries if entity == "entry" else schema.documents
+        return conn.execute(select(table).where(table.c.id == entity_id)).first()
+
+    def _drop_local(self, conn: Connection, entity: str, entity_id: str) -> None:
+        if entity == "document":
+            conn.execute(delete(schema.document_chunks).where(schema.document_chunks.c.document_id == entity_id))
+            conn.execute(delete(t.sync_blobs).where(t.sync_blobs.c.document_id == entity_id))
+            conn.execute(delete(schema.documents).where(schema.documents.c.id == entity_id))
+        elif entity == "entry":
+            conn.execute(delete(schema.entries).where(schema.entries.c.id == entity_id))
+
+    def _write_rows(
+        self,
+        store: DossierStore,
+        conn: Connection,
+        entity: str,
+        rows: list[tuple[str, str, dict[str, Any], bool, int, str, str]],
+    ) -> None:
+        """Upsert visible rows without creating outbox mutations (they come from the server, not from a person)."""
+        if not rows:
+            return
+        now = datetime.now(UTC).isoformat(timespec="microseconds")
+        if entity == "entry":
+            entry_rows = []
+            for entity_id, kind, values, deleted, version, author, created in rows:
+                data = {} if deleted else values
+                try:
+                    derived = store.entries._row_values(kind, data, entity_id, created)
+                except Exception:  # a server value we cannot summarise must not block the page
+                    derived = {
+                        "data": _dumps(data),
+                        "summary": "",
+                        "search": "",
+                        "sort_date": None,
+                        "order_key": f"{created[:10]}|{created}|{entity_id}",
+                    }
+                if deleted:
+                    derived.update(summary="", search="")
+                entry_rows.append(
+                    {
+                        "id": entity_id,
+                        "kind": kind,
+                        "author_kind": author,
+                        "external_ref": None,
+                        "created_at": created,
+                        "updated_at": now,
+                        "server_version": version,
+                        "deleted": int(deleted),
+                        **derived,
+                    }
+                )
+            stmt = upsert(schema.entries)
+            keep = (
+                "kind",
+                "data",
+                "summary",
+                "search",
+                "sort_date",
+                "order_key",
+                "updated_at",
+                "server_version",
+                "deleted",
+            )
+            conn.execute(
+                stmt.on_conflict_do_update(index_elements=["id"], set_={c: stmt.excluded[c] for c in keep}),
+                entry_rows,
+            )
+            return
+        for entity_id, kind, values, deleted, version, author, created in rows:
+            fmt = str(values.get("format") or "pdf")
+            try:
+                mime = DocumentFormat(fmt).mime_type
+            except ValueError:
+                mime = "application/octet-stream"
+            row = {
+                "title": "" if deleted else str(values.get("title") or ""),
+                "category": kind,
+                "document_date": values.get("document_date"),
+                "author_kind": str(values.get("author_kind") or author),
+                "confidentiality": _dumps(values.get("confidentiality") or {}),
+                "format": fmt,
+                "mime_type": mime,
+                "size": int(values.get("size") or 0),
+                "sha256": str(values.get("sha256") or ""),
+                "filename": None if deleted else values.get("filename"),
+                "updated_at": now,
+                "server_version": version,
+                "deleted": int(deleted),
+            }
+            existing = self._local_row(conn, "document", entity_id)
+            if existing is None:
+                conn.execute(
+                    insert(schema.documents).values(id=entity_id, created_at=created, external_ref=None, **row)
+                )
+            else:
+                conn.execute(update(schema.documents).where(schema.documents.c.id == entity_id).values(**row))
+            if deleted:
+                conn.execute(delete(schema.document_chunks).where(schema.document_chunks.c.document_id == entity_id))
+                conn.execute(delete(t.sync_blobs).where(t.sync_blobs.c.document_id == entity_id))
+            elif existing is None or existing.sha256 != row["sha256"]:
+                have = conn.execute(
+                    select(func.count())
+                    .select_from(schema.document_chunks)
+                    .where(schema.document_chunks.c.document_id == entity_id)
+                ).scalar_one()
+                if not have or existing is not None:
+                    conn.execute(
+                        upsert(t.sync_blobs)
+                        .values(document_id=entity_id, direction="down", sha256=row["sha256"], size=row["size"])
+                        .on_conflict_do_nothing()
+                    )
+
+    # -- pull -------------------------------------------------------------------------------------------------------
+    def _cursor(self, store: DossierStore) -> str | None:
+        with store.reading() as conn:
+            return self._meta(conn, "cursor")
+
+    def _pull(self, report: SyncReport) -> None:
+        redo: set[str] = set()
+        forced_reset: set[str] = set()
+        for _ in range(10_000):
+            held = [d for d in self.profile.dossier_ids() if self.lease_states().get(d) != "purged"]
+            cursors = {d: (None if d in forced_reset else self._cursor(self.profile.dossier(d))) for d in held}
+            response = self.http.request(
+                "POST",
+                "/v1/sync/pull",
+                json={"client_id": self.client_id, "dossiers": cursors, "limit": self.page_limit},
+            )
+            crash_point("pull.response_received")
+            body = response.json()
+            self._remember_limits(body)
+            more = False
+            for page in body["dossiers"]:
+                dossier_id = str(page["dossier_id"])
+                if page["state"] == "revoked":
+                    self._revoke(dossier_id, report)
+                    continue
+                reset = page["state"] == "reset" or dossier_id in forced_reset
+                forced_reset.discard(dossier_id)
+                store = self.profile.dossier(dossier_id)
+                report.pulled += self._apply_page(store, page, reset=reset, report=report)
+                self._check_in(dossier_id, page, body.get("server_time"))
+                if page["more"]:
+                    more = True
+                elif page.get("digest") and page["digest"] != self.local_digest(store) and dossier_id not in redo:
+                    # Diverged (e.g. a damaged local copy): re-download that dossier, keeping the pending work.
+                    redo.add(dossier_id)
+                    forced_reset.add(dossier_id)
+                    more = True
+                self._progress(Progress("pull", report.pulled, report.pulled + (1 if page["more"] else 0)))
+            for dossier_id in body.get("available", []):
+                if str(dossier_id) not in held:
+                    self._adopt(str(dossier_id))
+                    more = True
+            if not more:
+                return
+
+    def _remember_limits(self, body: Mapping[str, Any]) -> None:
+        limit = int(body.get("max_body") or 0)
+        if limit and limit != self._max_body:
+            self._max_body = limit
+            self.profile.set_setting("sync.max_body", limit)
+        if body.get("server_time"):
+            self.profile.set_setting(S_LAST, body["server_time"])
+
+    def _adopt(self, dossier_id: str) -> None:
+        own = self.profile.settings.get("own_dossier_id")
+        role = "own" if own is None and self.profile.device_mode == "personal" else "patient"
+        self.profile.create_dossier(f"Dossier {dossier_id[:8]}", role=role, dossier_id=dossier_id)
+
+    def _apply_page(self, store: DossierStore, page: Mapping[str, Any], *, reset: bool, report: SyncReport) -> int:
+        items = page.get("items", [])
+        records = [i for i in items if i["type"] == "record"]
+        conflicts = [i for i in items if i["type"] == "conflict"]
+        with store.transaction() as conn:
+            if reset:
+                self._reset_local(conn)
+            self._store_shadow(conn, records)
+            pending_ids = set()
+            if records:
+                pending_ids = {
+                    r.entity_id
+                    for r in conn.execute(
+                        select(schema.outbox.c.entity_id).where(schema.outbox.c.state == "pending").distinct()
+                    )
+                }
+            for entity in ("entry", "document"):
+                plain = [
+                    (
+                        str(r["entity_id"]),
+                        r["kind"],
+                        r["values"],
+                        bool(r["deleted"]),
+                        int(r["version"]),
+                        r["author_kind"],
+                        r["created_at"],
+                    )
+                    for r in records
+                    if r["entity"] == entity and str(r["entity_id"]) not in pending_ids
+                ]
+                self._write_rows(store, conn, entity, plain)
+            crash_point("pull.mid_page")
+            for r in records:
+                if str(r["entity_id"]) in pending_ids:
+                    self._materialise(store, conn, r["entity"], str(r["entity_id"]))
+            for c in conflicts:
+                values = {
+                    "entity": c["entity"],
+                    "entity_id": str(c["entity_id"]),
+                    "kind": c["kind"],
+                    "record_conflict": c.get("record_conflict"),
+                    "fields": _dumps(c["fields"]),
+                    "author_kind": c["author_kind"],
+                    "created_at": c["created_at"],
+                    "resolved": int(bool(c["resolved"])),
+                    "resolution": c.get("resolution"),
+                }
+                known = conn.execute(select(t.sync_conflicts.c.id).where(t.sync_conflicts.c.id == str(c["id"]))).first()
+                if known is None and not c["resolved"]:
+                    report.new_conflicts += 1
+                conn.execute(
+                    upsert(t.sync_conflicts)
+                    .values(id=str(c["id"]), **values)
+                    .on_conflict_do_update(index_elements=["id"], set_=values)
+                )
+            self._set_meta(conn, "cursor", page.get("cursor"))
+        crash_point("pull.after_page_commit")
+        if report.new_conflicts and conflicts:
+            views = self.conflicts()
+            for listener in self._conflict_listeners:
+                listener(views)
+        return len(items)
+
+    def _reset_local(self, conn: Connection) -> None:
+        """Forget the server's state (it comes again) but keep every pending local change and its rows."""
+        pending = {
+            r.entity_id
+            for r in conn.execute(select(schema.outbox.c.entity_id).where(schema.outbox.c.state == "pending"))
+        }
+        conn.execute(delete(t.sync_shadow))
+        conn.execute(delete(t.sync_conflicts))
+        conn.execute(delete(t.sync_blobs).where(t.sync_blobs.c.direction == "down"))
+        for table in (schema.entries, schema.documents):
+            ids = [r.id for r in conn.execute(select(table.c.id)) if r.id not in pending]
+            for start in range(0, len(ids), 500):
+                chunk = ids[start : start + 500]
+                if table is schema.documents:
+                    conn.execute(delete(schema.document_chunks).where(schema.document_chunks.c.document_id.in_(chunk)))
+                conn.execute(delete(table).where(table.c.id.in_(chunk)))
+        self._set_meta(conn, "cursor", None)
+
+    def local_digest(self, store: DossierStore) -> str:
+        value = 0
+        with store.reading() as conn:
+            for row in conn.execute(
+                select(t.sync_shadow.c.entity_id, t.sync_shadow.c.version, t.sync_shadow.c.deleted)
+            ):
+                value ^= fingerprint(row.entity_id, row.version, bool(row.deleted))
+        return f"{value:064x}"
+
+    # -- documents --------------------------------------------------------------------------------------------------
+    def _blob_rows(self, store: DossierStore, direction: str) -> list[Any]:
+        with store.reading() as conn:
+            return list(conn.execute(select(t.sync_blobs).where(t.sync_blobs.c.direction == direction)))
+
+    def _forget_blob(self, store: DossierStore, document_id: str) -> None:
+        with store.transaction() as conn:
+            conn.execute(delete(t.sync_blobs).where(t.sync_blobs.c.document_id == document_id))
+
+    def _upload_blobs(self, store: DossierStore, report: SyncReport) -> int:
+        rows = self._blob_rows(store, "up")
+        sent = 0
+        total_bytes = sum(r.size for r in rows)
+        for row in rows:
+            try:
+                self._upload_one(store, row, total_bytes)
+            except NotFound:
+                pass  # deleted locally before its body left: nothing to send
+            except ServiceRefused as exc:
+                if exc.status != 403:
+                    raise
+            self._forget_blob(store, row.document_id)
+            sent += 1
+            report.uploaded += 1
+        return sent
+
+    def _upload_one(self, store: DossierStore, row: Any, total_bytes: int) -> None:
+        for _ in range(3):
+            response = self.http.request(
+                "POST",
+                "/v1/sync/uploads",
+                json={"dossier_id": store.dossier_id, "sha256": row.sha256, "size": row.size},
+            )
+            body = response.json()
+            crash_point("upload.after_create")
+            if body["complete"]:
+                return
+            upload_id, offset, chunk = body["upload_id"], int(body["offset"]), int(body["chunk_size"])
+            with store.documents.open(row.document_id) as stream:
+                while offset < row.size:
+                    stream.seek(offset)
+                    data = stream.read(chunk)
+                    response = self.http.request(
+                        "PATCH",
+                        f"/v1/sync/uploads/{upload_id}",
+                        content=data,
+                        headers={
+                            "Upload-Offset": str(offset),
+                            "Upload-Checksum": f"sha256 {hashlib.sha256(data).hexdigest()}",
+                            "Content-Type": "application/offset+octet-stream",
+                        },
+                        accept=frozenset({409, 460, 422}),
+                    )
+                    if response.status_code in (409, 460):
+                        offset = int(response.headers.get("upload-offset", offset))
+                        continue
+                    if response.status_code == 422:
+                        break  # whole-file verification failed: the server dropped it, start again
+                    result = response.json()
+                    offset = int(result["offset"])
+                    self._progress(Progress("upload", 0, 1, offset, total_bytes))
+                    crash_point("upload.mid_chunk")
+                    if result["complete"]:
+                        return
+            if offset >= row.size:
+                return
+        raise SyncOffline()
+
+    def _download_blobs(self, store: DossierStore, report: SyncReport) -> None:
+        for row in self._blob_rows(store, "down"):
+            if self._download_one(store, row):
+                self._forget_blob(store, row.document_id)
+                report.downloaded += 1
+
+    def _stored_bytes(self, store: DossierStore, document_id: str) -> tuple[int, int]:
+        with store.reading() as conn:
+            count, size = conn.execute(
+                select(func.count(), func.coalesce(func.sum(func.length(schema.document_chunks.c.data)), 0)).where(
+                    schema.document_chunks.c.document_id == document_id
+                )
+            ).one()
+        return int(count), int(size)
+
+    def _download_one(self, store: DossierStore, row: Any) -> bool:
+        with store.reading() as conn:
+            doc = conn.execute(select(schema.documents).where(schema.documents.c.id == row.document_id)).first()
+        if doc is None or doc.deleted or doc.sha256 != row.sha256:
+            return True
+        for attempt in range(self.http.backoff.attempts):
+            count, have = self._stored_bytes(store, row.document_id)
+            if have > count * CHUNK_SIZE or (have < count * CHUNK_SIZE and have < row.size):
+                self._clear_chunks(store, row.document_id)
+                count, have = 0, 0
+            if have < row.size:
+                try:
+                    if not self._fetch(store, row, count, have):
+                        return False  # not on the server yet: try at the next sync
+                except httpx.TransportError:
+                    self.http._wait(self.http.backoff.delay(attempt))
+                    continue
+            if self._verify(store, row):
+                return True
+            self._clear_chunks(store, row.document_id)
+        return False
+
+    def _fetch(self, store: DossierStore, row: Any, idx: int, offset: int) -> bool:
+        headers = {"Range": f"bytes={offset}-"} if offset else {}
+        with self.http.stream("GET", f"/v1/sync/blobs/{store.dossier_id}/{row.sha256}", headers=headers) as response:
+            if response.status_code == 404:
+                return False
+            if response.status_code == 401:
+                raise NotSignedIn()
+            if response.status_code == 403:
+                return True
+            if response.status_code >= 400:
+                raise SyncOffline()
+            if offset and response.status_code != 206:
+                self._clear_chunks(store, row.document_id)
+                idx, offset = 0, 0
+            buffer = bytearray()
+            for part in response.iter_bytes():
+                buffer += part
+                while len(buffer) >= CHUNK_SIZE:
+                    self._put_chunk(store, row.document_id, idx, bytes(buffer[:CHUNK_SIZE]))
+                    del buffer[:CHUNK_SIZE]
+                    idx += 1
+                    self._progress(Progress("download", 0, 1, idx * CHUNK_SIZE, row.size))
+                    crash_point("download.mid")
+            if buffer:
+                self._put_chunk(store, row.document_id, idx, bytes(buffer))
+        return True
+
+    def _put_chunk(self, store: DossierStore, document_id: str, idx: int, data: bytes) -> None:
+        with store.transaction() as conn:
+            conn.execute(
+                upsert(schema.document_chunks)
+                .values(document_id=document_id, idx=idx, data=data)
+                .on_conflict_do_update(index_elements=["document_id", "idx"], set_={"data": data})
+            )
+
+    def _clear_chunks(self, store: DossierStore, document_id: str) -> None:
+        with store.transaction() as conn:
+            conn.execute(delete(schema.document_chunks).where(schema.document_chunks.c.document_id == document_id))
+
+    def _verify(self, store: DossierStore, row: Any) -> bool:
+        digest = hashlib.sha256()
+        with store.reading() as conn:
+            for chunk in conn.execute(
+                select(schema.document_chunks.c.data)
+                .where(schema.document_chunks.c.document_id == row.document_id)
+                .order_by(schema.document_chunks.c.idx)
+            ):
+                digest.update(chunk.data)
+        return bool(digest.hexdigest() == row.sha256)
+
+    # -- revocation: crypto-shredding -------------------------------------------------------------------------------
+    def _revoke(self, dossier_id: str, report: SyncReport) -> None:
+        store = self.profile.dossier(dossier_id)
+        delivered = 0
+        with contextlib.suppress(SyncOffline):
+            delivered = self._upload_blobs(store, report)  # a professional's documents still reach the patient
+        with store.reading() as conn:
+            refused = conn.execute(
+                select(func.count())
+                .select_from(schema.outbox)
+                .where(schema.outbox.c.state.in_(("pending", "forbidden")), schema.outbox.c.entity != "document")
+            ).scalar_one()
+        revocation = Revocation(dossier_id, int(refused), delivered)
+        self._journal_purge(dossier_id, add=True)
+        crash_point("purge.before")
+        store.close()
+        crash_point("purge.closed")
+        self.profile.purge_dossier(dossier_id)
+        crash_point("purge.after")
+        self._journal_purge(dossier_id, add=False)
+        self._forget_lease(dossier_id)
+        report.revoked.append(revocation)
+        for listener in self._revocation_listeners:
+            listener(revocation)
+
+    def _journal_purge(self, dossier_id: str, *, add: bool) -> None:
+        current = list(self.profile.settings.get(S_PURGING) or [])
+        if add and dossier_id not in current:
+            current.append(dossier_id)
+        if not add:
+            current = [d for d in current if d != dossier_id]
+        self.profile.set_setting(S_PURGING, current)
+
+    def finish_purges(self) -> None:
+        """A purge interrupted by a crash is completed before anything else (its key may already be gone)."""
+        for dossier_id in list(self.profile.settings.get(S_PURGING) or []):
+            self.profile.purge_dossier(dossier_id)
+            self._journal_purge(dossier_id, add=False)
+            self._forget_lease(dossier_id)
+
+    # -- offline leases ---------------------------------------------------------------------------------------------
+    def _check_in(self, dossier_id: str, page: Mapping[str, Any], server_time: str | None) -> None:
+        leases = dict(self.profile.settings.get(S_LEASES) or {})
+        if page.get("lease_seconds") is None:
+            if dossier_id in leases:
+                leases.pop(dossier_id)
+                self.profile.set_setting(S_LEASES, leases)
+            return
+        leases[dossier_id] = {
+            "lease": int(page["lease_seconds"]),
+            "grace": int(page.get("grace_seconds") or 0),
+            "checked_in": self.device_clock().astimezone(UTC).isoformat(),
+            "server_time": server_time,
+        }
+        self.profile.set_setting(S_LEASES, leases)
+
+    def _forget_lease(self, dossier_id: str) -> None:
+        leases = dict(self.profile.settings.get(S_LEASES) or {})
+        if leases.pop(dossier_id, None) is not None:
+            self.profile.set_setting(S_LEASES, leases)
+
+    def lease_states(self) -> dict[str, str]:
+        """ok | locked | expired_grace (purgeable) per leased dossier; a clock set backwards counts as expired."""
+        now = self.device_clock().astimezone(UTC)
+        states: dict[str, str] = {}
+        for dossier_id, lease in (self.profile.settings.get(S_LEASES) or {}).items():
+            checked = datetime.fromisoformat(lease["checked_in"])
+            elapsed = (now - checked).total_seconds()
+            if elapsed < 0 or elapsed > lease["lease"] + lease["grace"]:
+                states[dossier_id] = "expired_grace" if elapsed >= 0 else "locked"
+                if elapsed < 0:
+                    continue
+            elif elapsed > lease["lease"]:
+                states[dossier_id] = "locked"
+            else:
+                states[dossier_id] = "ok"
+        return states
+
+    def check_leases(self) -> dict[str, str]:
+        """Purge leased dossiers past their grace period when nothing unsynced remains; otherwise keep them locked."""
+        states = self.lease_states()
+        for dossier_id, state in states.items():
+            if state != "expired_grace":
+                continue
+            store = self.profile.dossier(dossier_id)
+            if store.outbox.count_pending() or self._blob_rows(store, "up"):
+                states[dossier_id] = "locked"  # unsynced work is never purged silently
+                continue
+            self._journal_purge(dossier_id, add=True)
+            store.close()
+            self.profile.purge_dossier(dossier_id)
+            self._journal_purge(dossier_id, add=False)
+            self._forget_lease(dossier_id)
+            states[dossier_id] = "purged"
+        return states
+
+    def require_open(self, dossier_id: str) -> DossierStore:
+        """What the GUI calls to open a leased dossier: refuses while its lease is expired."""
+        if self.lease_states().get(dossier_id) in ("locked", "expired_grace"):
+            raise DossierLocked()
+        return self.profile.dossier(dossier_id)
+
+    # -- conflicts --------------------------------------------------------------------------------------------------
+    def conflicts(self) -> list[ConflictView]:
+        found = []
+        for dossier_id in self.profile.dossier_ids():
+            store = self.profile.dossier(dossier_id)
+            with store.reading() as conn:
+                for row in conn.execute(select(t.sync_conflicts).where(t.sync_conflicts.c.resolved == 0)):
+                    found.append(
+                        ConflictView(
+                            row.id,
+                            dossier_id,
+                            row.entity,
+                            row.entity_id,
+                            row.kind,
+                            row.record_conflict,
+                            json.loads(row.fields),
+                            row.created_at,
+                        )
+                    )
+        return found
+
+    def resolve(self, conflict_id: str, *, keep: str | None = None, fields: Mapping[str, Any] | None = None) -> None:
+        """Queue a person's decision (sent at the next sync): keep mine, theirs, or chosen field values."""
+        if (keep is None) == (not fields):
+            raise ValueError("choose exactly one of keep= or fields=")
+        view = next((c for c in self.conflicts() if c.id == conflict_id), None)
+        if view is None:
+            raise NotFound()
+        if keep not in (None, "mine", "theirs"):
+            raise ValueError("keep must be 'mine' or 'theirs'")
+        changes: dict[str, list[Any]] = {"__keep__": [None, keep or "fields"]}
+        for name, value in (fields or {}).items():
+            server = view.fields.get(name, {}).get("server") if isinstance(view.fields.get(name), dict) else None
+            changes[name] = [server, value]
+        store = self.profile.dossier(view.dossier_id)
+        with store.transaction() as conn:
+            store.append_mutation(
+                conn,
+                entity="conflict",
+                entity_id=conflict_id,
+                kind=view.kind,
+                op="resolve",
+                base_version=0,
+                changes=changes,
+            )
+            conn.execute(
+                update(t.sync_conflicts)
+                .where(t.sync_conflicts.c.id == conflict_id)
+                .values(resolved=1, resolution=keep or "fields")
+            )
+
+    # -- status -----------------------------------------------------------------------------------------------------
+    def status(self) -> dict[str, Any]:
+        leases = self.lease_states()
+        dossiers = []
+        for dossier_id in self.profile.dossier_ids():
+            store = self.profile.dossier(dossier_id)
+            with store.reading() as conn:
+                states: dict[str, int] = dict(
+                    conn.execute(select(schema.outbox.c.state, func.count()).group_by(schema.outbox.c.state))
+                    .tuples()
+                    .all()
+                )
+                refused = [
+                    {"mutation_id": r.mutation_id, "status": r.status, "reason": r.reason, "message": r.message}
+                    for r in conn.execute(
+                        select(t.sync_results).where(t.sync_results.c.status.in_(("rejected", "forbidden")))
+                    )
+                ]
+                uploads = conn.execute(
+                    select(func.count()).select_from(t.sync_blobs).where(t.sync_blobs.c.direction == "up")
+                ).scalar_one()
+                downloads = conn.execute(
+                    select(func.count()).select_from(t.sync_blobs).where(t.sync_blobs.c.direction == "down")
+                ).scalar_one()
+                conflicts = conn.execute(
+                    select(func.count()).select_from(t.sync_conflicts).where(t.sync_conflicts.c.resolved == 0)
+                ).scalar_one()
+            dossiers.append(
+                {
+                    "dossier_id": dossier_id,
+                    "pending": int(states.get("pending", 0)),
+                    "results": {k: int(v) for k, v in states.items() if k in TERMINAL},
+                    "refused": refused,
+                    "uploads_pending": int(uploads),
+                    "downloads_pending": int(downloads),
+                    "open_conflicts": int(conflicts),
+                    "lease": leases.get(dossier_id),
+                }
+            )
+        return {
+            "server_url": self._setting(S_URL),
+            "signed_in": bool(self._setting(S_REFRESH)),
+            "last_server_time": self._setting(S_LAST),
+            "state": self.settled_state().value,
+            "dossiers": dossiers,
+        }

@@ -1,0 +1,216 @@
+"""The sync client's HTTP layer: protocol header, Server-Time, retries with full-jitter backoff, Retry-After, stalls.
+
+Every request is idempotent on the server (mutation ledger, cursors, upload offsets), so any failure that may have
+happened after the server committed is simply retried. A transfer that moves no byte for `stall_timeout` seconds is
+aborted (httpx read/write timeouts) and retried like any other transport failure.
+"""
+
+from __future__ import annotations
+
+import random
+import threading
+from collections.abc import Callable, Iterator, Mapping
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from datetime import datetime
+from email.utils import parsedate_to_datetime
+from typing import Any
+
+import httpx
+
+from desktop_app.errors import CarnetError
+
+PROTOCOL_HEADER = "Carnet-Sync-Protocol"
+PROTOCOL_VERSION = 1
+RETRY_STATUSES = frozenset({408, 425, 429, 500, 502, 503, 504})
+
+
+class SyncOffline(CarnetError):
+    """The service could not be reached after the retries: nothing is lost, sync resumes later."""
+
+    exit_code = 6
+    message_fr = "Service injoignable : vos modifications restent sur cet ordinateur et partiront plus tard."
+    message_en = "Service unreachable: your changes stay on this computer and will be sent later."
+
+
+class SyncCancelled(CarnetError):
+    exit_code = 130
+    message_fr = "Synchronisation interrompue. Rien n'est perdu."
+    message_en = "Synchronisation cancelled. Nothing is lost."
+
+
+class ProtocolUnsupported(CarnetError):
+    exit_code = 7
+    message_fr = "Cette version de Carnet n'est plus acceptée par le service : mettez Carnet à jour."
+    message_en = "This version of Carnet is no longer accepted by the service: update Carnet."
+
+
+class NotSignedIn(CarnetError):
+    exit_code = 3
+    message_fr = "Session expirée ou absente : reconnectez-vous (carnet-cli login)."
+    message_en = "Session missing or expired: sign in again (carnet-cli login)."
+
+
+class ServiceRefused(CarnetError):
+    """A permanent refusal (4xx): retrying would not help."""
+
+    exit_code = 1
+
+    def __init__(self, status: int, body: Mapping[str, Any]) -> None:
+        self.status = status
+        self.body = dict(body)
+        super().__init__(
+            str(body.get("detail") or f"Le service a refusé la demande ({status})."),
+            str(body.get("detail_en") or f"The service refused the request ({status})."),
+        )
+
+
+@dataclass(slots=True)
+class Backoff:
+    """Exponential backoff with full jitter (AWS architecture blog): sleep = uniform(0, min(cap, base·2^n))."""
+
+    base: float = 0.5
+    cap: float = 60.0
+    attempts: int = 6
+    rand: Callable[[], float] = field(default=random.random)
+
+    def delay(self, attempt: int, retry_after: float | None = None) -> float:
+        if retry_after is not None:
+            return min(max(retry_after, 0.0), self.cap * 10)
+        return float(self.rand()) * min(self.cap, self.base * (2.0**attempt))
+
+
+def parse_retry_after(value: str | None, now: datetime | None) -> float | None:
+    if not value:
+        return None
+    try:
+        return float(value)
+    except ValueError:
+        pass
+    try:
+        when = parsedate_to_datetime(value)
+    except (TypeError, ValueError):
+        return None
+    if now is None or when.tzinfo is None:
+        return None
+    return (when - now).total_seconds()
+
+
+def parse_server_time(value: str | None) -> datetime | None:
+    if not value:
+        return None
+    try:
+        return datetime.fromisoformat(value.replace("Z", "+00:00"))
+    except ValueError:
+        return None
+
+
+class SyncHttp:
+    """One service's HTTP client; counts requests, remembers the last Server-Time, honours a cancel event."""
+
+    def __init__(
+        self,
+        base_url: str,
+        *,
+        token: Callable[[], str | None] = lambda: None,
+        refresh: Callable[[SyncHttp], bool] = lambda _http: False,
+        stall_timeout: float = 30.0,
+        backoff: Backoff | None = None,
+        cancel: threading.Event | None = None,
+        transport: httpx.BaseTransport | None = None,
+        verify: bool = True,
+    ) -> None:
+        self.base_url = base_url.rstrip("/")
+        self._token = token
+        self._refresh = refresh
+        self.backoff = backoff or Backoff()
+        self.cancel = cancel or threading.Event()
+        self.requests = 0
+        self.server_time: datetime | None = None
+        timeout = httpx.Timeout(stall_timeout)
+        self._client = httpx.Client(base_url=self.base_url, timeout=timeout, transport=transport, verify=verify)
+
+    def close(self) -> None:
+        self._client.close()
+
+    def _headers(self, extra: Mapping[str, str] | None, *, auth: bool) -> dict[str, str]:
+        headers = {PROTOCOL_HEADER: str(PROTOCOL_VERSION)}
+        token = self._token() if auth else None
+        if token:
+            headers["Authorization"] = f"Bearer {token}"
+        headers.update(extra or {})
+        return headers
+
+    def _note(self, response: httpx.Response) -> None:
+        stamp = parse_server_time(response.headers.get("server-time"))
+        if stamp is not None:
+            self.server_time = stamp
+
+    def _wait(self, seconds: float) -> None:
+        if self.cancel.wait(seconds):
+            raise SyncCancelled()
+
+    def request(
+        self,
+        method: str,
+        path: str,
+        *,
+        json: Any = None,
+        content: bytes | None = None,
+        headers: Mapping[str, str] | None = None,
+        auth: bool = True,
+        accept: frozenset[int] = frozenset(),
+    ) -> httpx.Response:
+        """Send with retries. Returns 2xx responses and statuses in `accept`; raises for the rest."""
+        refreshed = False
+        attempt = 0
+        while True:
+            if self.cancel.is_set():
+                raise SyncCancelled()
+            retry_after: float | None = None
+            try:
+                self.requests += 1
+                response = self._client.request(
+                    method, path, json=json, content=content, headers=self._headers(headers, auth=auth)
+                )
+                self._note(response)
+            except httpx.TransportError:
+                response = None
+            if response is not None:
+                status = response.status_code
+                if status < 300 or status in accept:
+                    return response
+                if status == 401 and auth and not refreshed:
+                    refreshed = True
+                    if self._refresh(self):
+                        continue
+                    raise NotSignedIn()
+                if status == 401:
+                    raise NotSignedIn()
+                if status == 426:
+                    raise ProtocolUnsupported()
+                if status not in RETRY_STATUSES:
+                    raise ServiceRefused(status, _body(response))
+                retry_after = parse_retry_after(response.headers.get("retry-after"), self.server_time)
+            attempt += 1
+            if attempt >= self.backoff.attempts:
+                raise SyncOffline()
+            self._wait(self.backoff.delay(attempt - 1, retry_after))
+
+    @contextmanager
+    def stream(self, method: str, path: str, *, headers: Mapping[str, str] | None = None) -> Iterator[httpx.Response]:
+        """A streamed response (downloads); the caller retries by resuming from its own offset."""
+        if self.cancel.is_set():
+            raise SyncCancelled()
+        self.requests += 1
+        with self._client.stream(method, path, headers=self._headers(headers, auth=True)) as response:
+            self._note(response)
+            yield response
+
+
+def _body(response: httpx.Response) -> dict[str, Any]:
+    try:
+        data = response.json()
+    except ValueError:
+        return {}
+    return data if isinstance(data, dict) else {}
