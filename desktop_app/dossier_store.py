@@ -19,7 +19,7 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any, BinaryIO
 
-from sqlalchemy import Connection, Engine, Integer, and_, func, insert, select, text, update
+from sqlalchemy import Connection, Engine, and_, func, insert, select, text, update
 from sqlalchemy.exc import IntegrityError
 
 from desktop_app import schema
@@ -446,7 +446,7 @@ class EntryService:
                 escaped = word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
                 condition = and_(condition, schema.entries.c.search.like(f"%{escaped}%", escape="\\"))
         long_words = [w for w in words if len(w) >= 3]
-        query = select(schema.entries)
+        order: Any = schema.entries.c.order_key.desc()
         with self._store.reading() as conn:
             if long_words:
                 match = " AND ".join('"' + w.replace('"', '""') + '"' for w in long_words)
@@ -454,24 +454,19 @@ class EntryService:
                     text("SELECT count(*) FROM (SELECT rowid FROM entries_fts WHERE entries_fts MATCH :m LIMIT :n)"),
                     {"m": match, "n": _FEW_MATCHES + 1},
                 ).scalar_one()
-                fts = text("SELECT rowid FROM entries_fts WHERE entries_fts MATCH :match").bindparams(match=match)
+                condition = and_(
+                    condition,
+                    text("entries.rowid IN (SELECT rowid FROM entries_fts WHERE entries_fts MATCH :match)").bindparams(
+                        match=match
+                    ),
+                )
                 if hits <= _FEW_MATCHES:
-                    # Few matches: start from the index of matches and sort them (a rare word never scans the table).
-                    found = fts.columns(rowid=Integer).subquery()
-                    query = query.join(found, found.c.rowid == text("entries.rowid"))
-                else:
-                    # Many matches: walk the newest-first index and keep matching rows; a page fills quickly.
-                    condition = and_(
-                        condition,
-                        text(
-                            "entries.rowid IN (SELECT rowid FROM entries_fts WHERE entries_fts MATCH :match)"
-                        ).bindparams(match=match),
-                    )
+                    # Few matches: look them up by rowid and sort them. The unary "+" keeps every SQLite version
+                    # from walking the whole newest-first index instead (a rare word must never scan the table).
+                    order = text("+entries.order_key DESC")
+                # Many matches: walk the newest-first index and keep matching rows; a page fills quickly.
             query = (
-                query.where(condition)
-                .order_by(schema.entries.c.order_key.desc())
-                .offset(max(0, offset))
-                .limit(_bounded(limit))
+                select(schema.entries).where(condition).order_by(order).offset(max(0, offset)).limit(_bounded(limit))
             )
             return [_entry(r) for r in conn.execute(query)]
 

@@ -32,6 +32,7 @@ GOOD_ENTRIES: list[tuple[str, dict[str, object]]] = [
     ("advance_directive", {"written_on": "2024-02-01", "kept_at": "chez mon médecin"}),
     ("organ_donation", {"position": "donor"}),
     ("not_concerned", {"section": "handicaps"}),
+    ("lab_result", {"test": "Hémoglobine glyquée (HbA1c)", "value": "7,2", "unit": "%", "date": "2026-10-02"}),
 ]
 
 
