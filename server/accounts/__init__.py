@@ -1,0 +1,1 @@
+"""Patient accounts: activation, two-factor login, devices, tokens, recovery, rate limiting."""

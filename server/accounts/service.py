@@ -1,0 +1,275 @@
+"""Patient account flows: activation with e-mail confirmation, recovery, devices."""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass
+
+from sqlalchemy import delete, select
+from sqlalchemy.orm import Session
+
+from dossier.errors import DossierValidationError
+from dossier.identifiers import (
+    normalize_activation_code,
+    normalize_carte_vitale_serial,
+    normalize_nir,
+    normalize_user_identifier,
+)
+from dossier.passwords import check_password
+from server.accounts import throttle
+from server.accounts.models import Account, AccountStatus, CodePurpose, Device, PrincipalKind
+from server.accounts.tokens import consume_code, issue_code, revoke_all_sessions, revoke_device_sessions
+from server.audit.service import ANONYMOUS, Actor, record
+from server.context import ServiceContext
+from server.dossiers.models import Dossier, SpaceStatus
+from server.dossiers.service import import_legacy_bundle
+from server.errors import ProblemError, from_validation, not_found
+from server.mail import templates
+from server.security import sha256_hex
+
+
+@dataclass(frozen=True, slots=True)
+class SpaceProof:
+    """What a person presents to oppose or activate: activation code + NIR + Carte Vitale serial."""
+
+    activation_code: str
+    nir: str
+    carte_vitale_serial: str
+
+
+def _proof_refused() -> ProblemError:
+    return ProblemError(
+        400,
+        "activation_refused",
+        "Code d'activation, numéro de sécurité sociale ou numéro de série de carte Vitale incorrect.",
+        "Wrong activation code, social security number or Carte Vitale serial number.",
+    )
+
+
+def find_space(session: Session, ctx: ServiceContext, proof: SpaceProof, *, address: str) -> Dossier:
+    """The dossier the three proofs point to; every mismatch looks the same and counts as a failure."""
+    now = ctx.now()
+    keys = [throttle.address_key(address)]
+    throttle.check(session, keys, now=now)
+    try:
+        code = normalize_activation_code(proof.activation_code)
+        nir = normalize_nir(proof.nir)
+        serial = normalize_carte_vitale_serial(proof.carte_vitale_serial)
+    except DossierValidationError as exc:
+        raise from_validation(exc) from exc
+    dossier = session.scalars(select(Dossier).where(Dossier.activation_code_hash == sha256_hex(code))).first()
+    if dossier is None or dossier.nir != nir or dossier.carte_vitale_serial != serial:
+        throttle.register_failure(session, keys, now=now, limits=ctx.settings.rate_limits)
+        record(
+            session,
+            actor=ANONYMOUS,
+            action="space.proof_refused",
+            at=now,
+            dossier_id=dossier.id if dossier else None,
+        )
+        session.commit()
+        raise _proof_refused()
+    return dossier
+
+
+@dataclass(frozen=True, slots=True)
+class PendingActivation:
+    activation_id: uuid.UUID
+    email_masked: str
+
+
+def start_activation(
+    session: Session,
+    ctx: ServiceContext,
+    proof: SpaceProof,
+    *,
+    identifier: str,
+    password: str,
+    address: str,
+) -> PendingActivation:
+    """Check the proofs, the identifier and the password, then mail a code to confirm the e-mail address."""
+    from server.mail.service import mask_address
+
+    dossier = find_space(session, ctx, proof, address=address)
+    if dossier.status not in (SpaceStatus.PENDING, SpaceStatus.OPPOSED, SpaceStatus.CREATED):
+        raise ProblemError(
+            409,
+            "space_not_activable",
+            "Cet espace ne peut pas être activé dans son état actuel.",
+            "This space cannot be activated in its current state.",
+        )
+    try:
+        login = normalize_user_identifier(identifier, nir=dossier.nir)
+        check_password(password, user_inputs=(login, dossier.last_name, dossier.first_names, dossier.email))
+    except DossierValidationError as exc:
+        raise from_validation(exc) from exc
+    # A previous unfinished activation of this space is replaced.
+    session.execute(
+        delete(Account).where(Account.dossier_id == dossier.id, Account.status == AccountStatus.PENDING_EMAIL)
+    )
+    session.flush()
+    if session.scalars(select(Account.id).where(Account.identifier == login)).first() is not None:
+        raise ProblemError(
+            409,
+            "identifier_taken",
+            "Cet identifiant est déjà pris : choisissez-en un autre.",
+            "This identifier is already taken: choose another one.",
+            issues=DossierValidationError.single(
+                "identifier", "taken", "Identifiant déjà pris.", "Identifier already taken."
+            ).issues,
+        )
+    account = Account(
+        dossier_id=dossier.id,
+        identifier=login,
+        password_hash=ctx.hasher.hash(password),
+        email=dossier.email,
+        status=AccountStatus.PENDING_EMAIL,
+        created_at=ctx.now(),
+    )
+    session.add(account)
+    session.flush()
+    code = issue_code(
+        session,
+        ctx,
+        purpose=CodePurpose.EMAIL_CONFIRM,
+        kind=PrincipalKind.PATIENT,
+        principal_id=account.id,
+        email=account.email,
+    )
+    record(
+        session,
+        actor=Actor(account.id, "patient"),
+        action="space.activation_started",
+        at=ctx.now(),
+        dossier_id=dossier.id,
+    )
+    return PendingActivation(activation_id=code.id, email_masked=mask_address(account.email))
+
+
+def confirm_activation(session: Session, ctx: ServiceContext, *, activation_id: uuid.UUID, code: str) -> Account:
+    """The e-mail code proves the address: the account and the space become active, the activation code dies."""
+    row = consume_code(session, ctx, code_id=activation_id, code=code, purpose=CodePurpose.EMAIL_CONFIRM)
+    account = session.get(Account, row.principal_id)
+    if account is None or account.status != AccountStatus.PENDING_EMAIL:
+        raise ProblemError(400, "code_invalid", "Code incorrect ou déjà utilisé.", "Wrong or already used code.")
+    dossier = session.get(Dossier, account.dossier_id, with_for_update=True)
+    assert dossier is not None
+    now = ctx.now()
+    account.status = AccountStatus.ACTIVE
+    account.email_confirmed_at = now
+    dossier.status = SpaceStatus.ACTIVE
+    dossier.activated_at = now
+    dossier.created_at = dossier.created_at or now
+    dossier.activation_code_hash = None
+    import_legacy_bundle(session, dossier, now=now)
+    record(session, actor=Actor(account.id, "patient"), action="space.activated", at=now, dossier_id=dossier.id)
+    return account
+
+
+def forgot_identifier(session: Session, ctx: ServiceContext, *, email: str, address: str) -> None:
+    """Mail the identifiers tied to this address, if any; the answer is the same either way."""
+    now = ctx.now()
+    keys = [throttle.address_key(address)]
+    throttle.check(session, keys, now=now)
+    throttle.register_failure(session, keys, now=now, limits=ctx.settings.rate_limits)
+    identifiers = list(
+        session.scalars(
+            select(Account.identifier).where(
+                Account.email == email.strip().lower(), Account.status == AccountStatus.ACTIVE
+            )
+        )
+    )
+    if identifiers:
+        ctx.mailer.send(templates.identifier_reminder(to=email.strip(), identifiers=identifiers))
+    record(session, actor=ANONYMOUS, action="auth.identifier_reminder", at=now)
+
+
+def forgot_password(session: Session, ctx: ServiceContext, *, identifier: str, address: str) -> uuid.UUID:
+    """Start a reset; unknown identifiers get a decoy request id so the answer never reveals an account."""
+    now = ctx.now()
+    keys = [throttle.address_key(address)]
+    throttle.check(session, keys, now=now)
+    throttle.register_failure(session, keys, now=now, limits=ctx.settings.rate_limits)
+    account = session.scalars(
+        select(Account).where(Account.identifier == identifier, Account.status == AccountStatus.ACTIVE)
+    ).first()
+    code = issue_code(
+        session,
+        ctx,
+        purpose=CodePurpose.PASSWORD_RESET,
+        kind=PrincipalKind.PATIENT,
+        principal_id=account.id if account else uuid.uuid4(),
+        email=account.email if account else None,
+    )
+    record(session, actor=ANONYMOUS, action="auth.password_reset_requested", at=now)
+    return code.id
+
+
+def reset_password(
+    session: Session, ctx: ServiceContext, *, request_id: uuid.UUID, code: str, new_password: str
+) -> None:
+    """Set a new password with the mailed code; every session of the account is revoked (S34)."""
+    row = consume_code(session, ctx, code_id=request_id, code=code, purpose=CodePurpose.PASSWORD_RESET)
+    account = session.get(Account, row.principal_id)
+    if account is None:
+        raise ProblemError(400, "code_invalid", "Code incorrect ou déjà utilisé.", "Wrong or already used code.")
+    try:
+        check_password(new_password, user_inputs=(account.identifier, account.email))
+    except DossierValidationError as exc:
+        raise from_validation(exc) from exc
+    now = ctx.now()
+    account.password_hash = ctx.hasher.hash(new_password)
+    revoke_all_sessions(session, kind=PrincipalKind.PATIENT, principal_id=account.id, now=now)
+    record(
+        session,
+        actor=Actor(account.id, "patient"),
+        action="auth.password_reset",
+        at=now,
+        dossier_id=account.dossier_id,
+    )
+
+
+def change_password(
+    session: Session, ctx: ServiceContext, *, account: Account, actor: Actor, current: str, new: str
+) -> None:
+    """Change on suspicion of compromise (S30): needs the current password; every other session is revoked (S34)."""
+    valid, _ = ctx.hasher.verify(current, account.password_hash)
+    if not valid:
+        raise ProblemError(401, "invalid_credentials", "Mot de passe actuel incorrect.", "Wrong current password.")
+    try:
+        check_password(new, user_inputs=(account.identifier, account.email))
+    except DossierValidationError as exc:
+        raise from_validation(exc) from exc
+    now = ctx.now()
+    account.password_hash = ctx.hasher.hash(new)
+    others = [
+        d.id
+        for d in list_devices(session, kind=PrincipalKind.PATIENT, principal_id=account.id)
+        if d.id != actor.device_id
+    ]
+    revoke_device_sessions(session, others, now=now)
+    record(session, actor=actor, action="auth.password_changed", at=now, dossier_id=account.dossier_id)
+
+
+def list_devices(session: Session, *, kind: PrincipalKind, principal_id: uuid.UUID) -> list[Device]:
+    return list(
+        session.scalars(
+            select(Device)
+            .where(Device.principal_kind == kind, Device.principal_id == principal_id)
+            .order_by(Device.first_seen_at)
+        )
+    )
+
+
+def revoke_device(
+    session: Session, ctx: ServiceContext, *, actor: Actor, kind: PrincipalKind, device_id: uuid.UUID
+) -> None:
+    """Revoke one of the principal's devices; its tokens die at once."""
+    device = session.get(Device, device_id)
+    if device is None or device.principal_id != actor.actor_id or device.principal_kind != kind:
+        raise not_found("Appareil", "Device")
+    now = ctx.now()
+    if device.revoked_at is None:
+        device.revoked_at = now
+    revoke_device_sessions(session, [device.id], now=now)
+    record(session, actor=actor, action="device.revoked", at=now)

@@ -1,0 +1,222 @@
+"""Sessions: one-time codes, access tokens and rotating refresh tokens bound to devices (S34)."""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy import select, update
+from sqlalchemy.orm import Session
+
+from server.accounts.models import AccessToken, CodePurpose, Device, OneTimeCode, PrincipalKind, RefreshToken
+from server.audit.service import Actor, record
+from server.context import ServiceContext
+from server.errors import ProblemError
+from server.mail import templates
+from server.security import new_otp, new_token, same_hash, sha256_hex
+
+_PURPOSE_TEXT = {
+    CodePurpose.EMAIL_CONFIRM: ("confirmer votre adresse e-mail", "confirm your e-mail address"),
+    CodePurpose.LOGIN: ("vous connecter", "sign in"),
+    CodePurpose.PASSWORD_RESET: ("changer votre mot de passe", "reset your password"),
+}
+
+
+def issue_code(
+    session: Session,
+    ctx: ServiceContext,
+    *,
+    purpose: CodePurpose,
+    kind: PrincipalKind,
+    principal_id: uuid.UUID,
+    email: str | None,
+) -> OneTimeCode:
+    """Store a new code (hashed) and mail it; `email=None` stores a decoy that nobody can use."""
+    code = new_otp()
+    row = OneTimeCode(
+        purpose=purpose,
+        principal_kind=kind,
+        principal_id=principal_id,
+        code_hash=sha256_hex(code),
+        expires_at=ctx.now() + ctx.settings.otp_ttl,
+        attempts=0,
+    )
+    session.add(row)
+    session.flush()
+    if email is not None:
+        fr, en = _PURPOSE_TEXT[purpose]
+        minutes = int(ctx.settings.otp_ttl.total_seconds() // 60)
+        ctx.mailer.send(templates.one_time_code(to=email, code=code, purpose_fr=fr, purpose_en=en, minutes=minutes))
+    return row
+
+
+def _code_invalid() -> ProblemError:
+    return ProblemError(
+        400,
+        "code_invalid",
+        "Code incorrect ou déjà utilisé. Demandez un nouveau code.",
+        "Wrong or already used code. Ask for a new code.",
+    )
+
+
+def consume_code(
+    session: Session, ctx: ServiceContext, *, code_id: uuid.UUID, code: str, purpose: CodePurpose
+) -> OneTimeCode:
+    """Check and burn a code; a failed attempt is committed before the error is raised."""
+    now = ctx.now()
+    row = session.get(OneTimeCode, code_id, with_for_update=True)
+    if row is None or row.purpose != purpose or row.used_at is not None:
+        raise _code_invalid()
+    if row.expires_at <= now:
+        raise ProblemError(
+            400,
+            "code_expired",
+            "Ce code a expiré. Demandez un nouveau code.",
+            "This code has expired. Ask for a new code.",
+        )
+    if row.attempts >= ctx.settings.otp_max_attempts:
+        raise _code_invalid()
+    if not same_hash(row.code_hash, sha256_hex(code)):
+        row.attempts += 1
+        if row.attempts >= ctx.settings.otp_max_attempts:
+            row.used_at = now
+        record(
+            session,
+            actor=Actor(row.principal_id, row.principal_kind.value),
+            action="auth.code.failed",
+            at=now,
+        )
+        session.commit()
+        raise _code_invalid()
+    row.used_at = now
+    return row
+
+
+@dataclass(frozen=True, slots=True)
+class IssuedTokens:
+    access_token: str
+    refresh_token: str
+    expires_in: int
+    device_id: uuid.UUID
+
+
+def register_device(
+    session: Session,
+    ctx: ServiceContext,
+    *,
+    kind: PrincipalKind,
+    principal_id: uuid.UUID,
+    name: str,
+    device_id: uuid.UUID | None,
+) -> Device:
+    """Reuse the caller's registered device when it is theirs and alive; otherwise register a new one."""
+    now = ctx.now()
+    if device_id is not None:
+        device = session.get(Device, device_id)
+        if (
+            device is not None
+            and device.principal_id == principal_id
+            and device.principal_kind == kind
+            and device.revoked_at is None
+        ):
+            device.last_seen_at = now
+            device.name = name
+            return device
+    device = Device(principal_kind=kind, principal_id=principal_id, name=name, first_seen_at=now, last_seen_at=now)
+    session.add(device)
+    session.flush()
+    return device
+
+
+def issue_tokens(session: Session, ctx: ServiceContext, device: Device) -> IssuedTokens:
+    now = ctx.now()
+    access, refresh = new_token(), new_token()
+    session.add(
+        AccessToken(token_hash=sha256_hex(access), device_id=device.id, expires_at=now + ctx.settings.access_token_ttl)
+    )
+    session.add(
+        RefreshToken(
+            token_hash=sha256_hex(refresh),
+            device_id=device.id,
+            expires_at=now + ctx.settings.refresh_token_ttl,
+        )
+    )
+    return IssuedTokens(
+        access_token=access,
+        refresh_token=refresh,
+        expires_in=int(ctx.settings.access_token_ttl.total_seconds()),
+        device_id=device.id,
+    )
+
+
+def revoke_device_sessions(session: Session, device_ids: list[uuid.UUID], *, now: datetime) -> None:
+    """Kill every access and refresh token of these devices."""
+    if not device_ids:
+        return
+    session.execute(
+        update(AccessToken)
+        .where(AccessToken.device_id.in_(device_ids), AccessToken.revoked_at.is_(None))
+        .values(revoked_at=now)
+    )
+    session.execute(
+        update(RefreshToken)
+        .where(RefreshToken.device_id.in_(device_ids), RefreshToken.revoked_at.is_(None))
+        .values(revoked_at=now)
+    )
+
+
+def revoke_all_sessions(session: Session, *, kind: PrincipalKind, principal_id: uuid.UUID, now: datetime) -> None:
+    device_ids = list(
+        session.scalars(select(Device.id).where(Device.principal_kind == kind, Device.principal_id == principal_id))
+    )
+    revoke_device_sessions(session, device_ids, now=now)
+
+
+def _session_invalid() -> ProblemError:
+    return ProblemError(
+        401,
+        "refresh_token_invalid",
+        "Session expirée ou révoquée : reconnectez-vous.",
+        "Session expired or revoked: please sign in again.",
+    )
+
+
+def rotate_refresh(session: Session, ctx: ServiceContext, refresh_token: str) -> IssuedTokens:
+    """Single-use rotation; presenting a used token again revokes every session of its device (S34)."""
+    now = ctx.now()
+    token_hash = sha256_hex(refresh_token)
+    row = session.get(RefreshToken, token_hash)
+    if row is None or row.expires_at <= now:
+        raise _session_invalid()
+    device = session.get(Device, row.device_id)
+    if device is None or device.revoked_at is not None or row.revoked_at is not None:
+        raise _session_invalid()
+    claimed = session.execute(
+        update(RefreshToken)
+        .where(RefreshToken.token_hash == token_hash, RefreshToken.used_at.is_(None))
+        .values(used_at=now)
+    )
+    if claimed.rowcount != 1:  # type: ignore[attr-defined]
+        revoke_device_sessions(session, [device.id], now=now)
+        record(
+            session,
+            actor=Actor(device.principal_id, device.principal_kind.value, device_id=device.id),
+            action="auth.refresh.reuse_detected",
+            at=now,
+        )
+        session.commit()
+        raise ProblemError(
+            401,
+            "refresh_token_reused",
+            "Ce jeton a déjà servi : par sécurité, toutes les sessions de cet appareil sont fermées.",
+            "This token was already used: every session of this device has been closed.",
+        )
+    device.last_seen_at = now
+    record(
+        session,
+        actor=Actor(device.principal_id, device.principal_kind.value, device_id=device.id),
+        action="auth.refresh",
+        at=now,
+    )
+    return issue_tokens(session, ctx, device)

@@ -1,0 +1,1 @@
+"""Insurer and operator tools: provisioning files, periodic jobs."""

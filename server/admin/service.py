@@ -1,0 +1,233 @@
+"""Insurer and operator tools: reading provisioning and feed files (CSV or JSON), running the periodic jobs."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import Any, TypeVar
+
+from sqlalchemy import delete, select
+from sqlalchemy.orm import Session
+
+from dossier.errors import DossierValidationError, FieldIssue
+from dossier.identifiers import normalize_carte_vitale_serial, normalize_nir
+from server.accounts.models import AccessToken, OneTimeCode, RefreshToken, Throttle
+from server.accounts.throttle import FORGET_AFTER
+from server.audit.service import SYSTEM, record
+from server.context import ServiceContext
+from server.dossiers.models import Dossier, SpaceStatus
+from server.dossiers.service import Beneficiary, purge
+from server.feed.service import KINDS, CareItem
+
+PROVISION_COLUMNS = ("nir", "carte_vitale_serial", "last_name", "first_names", "birth_date", "email")
+FEED_COLUMNS = ("record_id", "nir", "kind", "date", "label")
+MAX_FILE_BYTES = 200 * 1024 * 1024
+MAX_BUNDLE_BYTES = 20 * 1024 * 1024
+
+T = TypeVar("T")
+
+
+class InputFileError(Exception):
+    """A file the tools refuse as a whole; `problems` lists every line at fault, in French and English."""
+
+    def __init__(self, problems: list[str]) -> None:
+        super().__init__("\n".join(problems))
+        self.problems = problems
+
+
+def _rows(path: Path, required: tuple[str, ...]) -> list[dict[str, Any]]:
+    try:
+        if path.stat().st_size > MAX_FILE_BYTES:
+            raise InputFileError([f"{path.name} : fichier trop gros / file too large"])
+        text = path.read_text(encoding="utf-8-sig")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise InputFileError([f"{path.name} : lecture impossible / cannot read ({type(exc).__name__})"]) from exc
+    rows: list[dict[str, Any]]
+    if path.suffix.lower() == ".json":
+        try:
+            data = json.loads(text)
+        except json.JSONDecodeError as exc:
+            raise InputFileError([f"{path.name} : JSON invalide ligne {exc.lineno} / invalid JSON"]) from exc
+        if not isinstance(data, list) or not all(isinstance(r, dict) for r in data):
+            raise InputFileError([f"{path.name} : une liste d'objets est attendue / a list of objects is expected"])
+        rows = data
+    else:
+        reader = csv.DictReader(io.StringIO(text))
+        missing = [c for c in required if c not in (reader.fieldnames or [])]
+        if missing:
+            raise InputFileError([f"{path.name} : colonnes manquantes / missing columns: {', '.join(missing)}"])
+        rows = list(reader)
+    return rows
+
+
+def _text(row: dict[str, Any], name: str, *, max_len: int, required: bool = True) -> str | None:
+    value = row.get(name)
+    value = "" if value is None else str(value).strip()
+    if not value:
+        if required:
+            raise DossierValidationError.single(name, "required", "valeur obligatoire", "value required")
+        return None
+    if len(value) > max_len:
+        raise DossierValidationError.single(name, "too_long", "valeur trop longue", "value too long")
+    return value
+
+
+def _date(row: dict[str, Any], name: str) -> date:
+    raw = _text(row, name, max_len=10) or ""
+    try:
+        if "/" in raw:
+            d, m, y = raw.split("/")
+            return date(int(y), int(m), int(d))
+        return date.fromisoformat(raw)
+    except ValueError as exc:
+        raise DossierValidationError.single(
+            name, "invalid_date", "date invalide (AAAA-MM-JJ)", "invalid date (YYYY-MM-DD)"
+        ) from exc
+
+
+def _email(row: dict[str, Any]) -> str:
+    value = (_text(row, "email", max_len=254) or "").lower()
+    local, at, domain = value.partition("@")
+    if not at or not local or "." not in domain or " " in value:
+        raise DossierValidationError.single("email", "invalid_email", "adresse e-mail invalide", "invalid e-mail")
+    return value
+
+
+def _parse_all(rows: list[dict[str, Any]], parse: Callable[[dict[str, Any]], T], *, first_line: int) -> list[T]:
+    """Parse every row; collect every problem with its line number, refuse the file if there is any."""
+    items: list[T] = []
+    problems: list[str] = []
+    for index, row in enumerate(rows):
+        try:
+            items.append(parse(row))
+        except DossierValidationError as exc:
+            problems.extend(
+                f"ligne/line {index + first_line}: {i.field}: {i.message_fr} / {i.message_en}" for i in exc.issues
+            )
+    if problems:
+        raise InputFileError(problems)
+    return items
+
+
+def read_provisioning_file(path: Path) -> list[Beneficiary]:
+    base = path.parent
+    first_line = 1 if path.suffix.lower() == ".json" else 2
+
+    def parse(row: dict[str, Any]) -> Beneficiary:
+        issues: list[FieldIssue] = []
+        values: dict[str, Any] = {}
+        for key, fn in (
+            ("nir", lambda: normalize_nir(str(row.get("nir") or ""))),
+            (
+                "carte_vitale_serial",
+                lambda: normalize_carte_vitale_serial(str(row.get("carte_vitale_serial") or "")),
+            ),
+            ("last_name", lambda: _text(row, "last_name", max_len=200)),
+            ("first_names", lambda: _text(row, "first_names", max_len=200)),
+            ("birth_date", lambda: _date(row, "birth_date")),
+            ("email", lambda: _email(row)),
+            ("phone", lambda: _text(row, "phone", max_len=32, required=False)),
+            ("legacy_bundle", lambda: _legacy_bundle(base, row)),
+        ):
+            try:
+                values[key] = fn()
+            except DossierValidationError as exc:
+                issues.extend(exc.issues)
+        if issues:
+            raise DossierValidationError(issues)
+        return Beneficiary(**values)
+
+    return _parse_all(_rows(path, PROVISION_COLUMNS), parse, first_line=first_line)
+
+
+def _legacy_bundle(base: Path, row: dict[str, Any]) -> str | None:
+    name = _text(row, "legacy_dmp_bundle", max_len=1000, required=False)
+    if name is None:
+        return None
+    target = (base / name).resolve()
+    try:
+        if target.stat().st_size > MAX_BUNDLE_BYTES:
+            raise ValueError("too large")
+        bundle = json.loads(target.read_text(encoding="utf-8"))
+        if not isinstance(bundle, dict) or bundle.get("resourceType") != "Bundle":
+            raise ValueError("not a bundle")
+    except (OSError, ValueError) as exc:
+        raise DossierValidationError.single(
+            "legacy_dmp_bundle",
+            "invalid_bundle",
+            "dossier DMP illisible (un Bundle FHIR JSON est attendu)",
+            "unreadable legacy DMP (a FHIR JSON Bundle is expected)",
+        ) from exc
+    return json.dumps(bundle, ensure_ascii=False)
+
+
+def read_care_history_file(path: Path) -> list[CareItem]:
+    first_line = 1 if path.suffix.lower() == ".json" else 2
+
+    def parse(row: dict[str, Any]) -> CareItem:
+        kind = _text(row, "kind", max_len=16) or ""
+        if kind not in KINDS:
+            raise DossierValidationError.single(
+                "kind",
+                "invalid_kind",
+                "« consultation » ou « medicine » attendu",
+                "'consultation' or 'medicine'",
+            )
+        return CareItem(
+            record_id=_text(row, "record_id", max_len=64) or "",
+            nir=normalize_nir(str(row.get("nir") or "")),
+            kind=kind,
+            care_date=_date(row, "date"),
+            label=_text(row, "label", max_len=300) or "",
+            professional_name=_text(row, "professional", max_len=200, required=False),
+        )
+
+    return _parse_all(_rows(path, FEED_COLUMNS), parse, first_line=first_line)
+
+
+@dataclass(frozen=True, slots=True)
+class JobsReport:
+    spaces_created: int
+    archives_deleted: int
+    deletions_executed: int
+    codes_expired: int
+    sessions_expired: int
+
+
+def run_jobs(session: Session, ctx: ServiceContext) -> JobsReport:
+    """The periodic jobs, each idempotent: running them twice changes nothing more."""
+    now = ctx.now()
+    due = list(
+        session.scalars(
+            select(Dossier).where(Dossier.status == SpaceStatus.PENDING, Dossier.opposition_deadline <= now)
+        )
+    )
+    for dossier in due:
+        dossier.status = SpaceStatus.CREATED
+        dossier.created_at = now
+        record(session, actor=SYSTEM, action="space.created", at=now, dossier_id=dossier.id)
+    expired_archives = list(
+        session.scalars(select(Dossier.id).where(Dossier.status == SpaceStatus.CLOSED, Dossier.archive_until <= now))
+    )
+    requested = list(session.scalars(select(Dossier.id).where(Dossier.status == SpaceStatus.DELETION_REQUESTED)))
+    for dossier_id in expired_archives + requested:
+        purge(session, dossier_id)
+        record(session, actor=SYSTEM, action="space.deleted", at=now, dossier_id=dossier_id)
+    codes = session.execute(
+        delete(OneTimeCode).where((OneTimeCode.expires_at <= now) | OneTimeCode.used_at.is_not(None))
+    ).rowcount  # type: ignore[attr-defined]
+    sessions = session.execute(delete(AccessToken).where(AccessToken.expires_at <= now)).rowcount  # type: ignore[attr-defined]
+    sessions += session.execute(delete(RefreshToken).where(RefreshToken.expires_at <= now)).rowcount  # type: ignore[attr-defined]
+    session.execute(delete(Throttle).where(Throttle.last_failure_at <= now - FORGET_AFTER))
+    return JobsReport(
+        spaces_created=len(due),
+        archives_deleted=len(expired_archives),
+        deletions_executed=len(requested),
+        codes_expired=codes,
+        sessions_expired=sessions,
+    )

@@ -1,0 +1,133 @@
+"""Appending to and verifying the hash-chained audit trail."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import uuid
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy import select, update
+from sqlalchemy.orm import Session
+
+from server.audit.models import AuditEvent, AuditHead
+from server.db import new_id
+
+GENESIS = "0" * 64
+HEAD_ID = 1
+
+
+@dataclass(frozen=True, slots=True)
+class Actor:
+    """Who acts: their id and role, whom they act for, from which device."""
+
+    actor_id: uuid.UUID | None
+    role: str
+    device_id: uuid.UUID | None = None
+    on_behalf_of_id: uuid.UUID | None = None
+
+
+SYSTEM = Actor(None, "system")
+ANONYMOUS = Actor(None, "anonymous")
+
+
+def _uuid_text(value: uuid.UUID | None) -> str | None:
+    return None if value is None else str(value)
+
+
+def row_hash(event: AuditEvent) -> str:
+    """SHA-256 over a canonical JSON of the row's fields and the previous hash."""
+    canonical = json.dumps(
+        {
+            "seq": event.seq,
+            "id": str(event.id),
+            "at": event.at.isoformat(timespec="microseconds"),
+            "actor_id": _uuid_text(event.actor_id),
+            "actor_role": event.actor_role,
+            "on_behalf_of_id": _uuid_text(event.on_behalf_of_id),
+            "dossier_id": _uuid_text(event.dossier_id),
+            "action": event.action,
+            "device_id": _uuid_text(event.device_id),
+            "prev_hash": event.prev_hash,
+        },
+        sort_keys=True,
+        separators=(",", ":"),
+    )
+    return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
+
+
+def ensure_head(session: Session) -> None:
+    """Create the chain head row if this database has none yet (migrations also insert it)."""
+    if session.get(AuditHead, HEAD_ID) is None:
+        session.add(AuditHead(id=HEAD_ID, last_seq=0, last_hash=GENESIS))
+        session.flush()
+
+
+def record(
+    session: Session, *, actor: Actor, action: str, at: datetime, dossier_id: uuid.UUID | None = None
+) -> AuditEvent:
+    """Append one event in the caller's transaction; the head row's lock keeps concurrent appends in order."""
+    locked = session.execute(
+        update(AuditHead)
+        .where(AuditHead.id == HEAD_ID)
+        .values(last_seq=AuditHead.last_seq + 1)
+        .returning(AuditHead.last_seq, AuditHead.last_hash)
+    ).one_or_none()
+    if locked is None:
+        ensure_head(session)
+        return record(session, actor=actor, action=action, at=at, dossier_id=dossier_id)
+    seq, prev = locked
+    event = AuditEvent(
+        seq=seq,
+        id=new_id(),
+        at=at,
+        actor_id=actor.actor_id,
+        actor_role=actor.role,
+        on_behalf_of_id=actor.on_behalf_of_id,
+        dossier_id=dossier_id,
+        action=action,
+        device_id=actor.device_id,
+        prev_hash=prev,
+        row_hash="",
+    )
+    event.row_hash = row_hash(event)
+    session.add(event)
+    session.execute(update(AuditHead).where(AuditHead.id == HEAD_ID).values(last_hash=event.row_hash))
+    return event
+
+
+@dataclass(frozen=True, slots=True)
+class VerifyReport:
+    """Outcome of `audit verify`: ok, or the first bad sequence number and why."""
+
+    ok: bool
+    checked: int
+    first_bad_seq: int | None = None
+    reason: str | None = None
+
+
+def verify(session: Session, *, batch: int = 5000) -> VerifyReport:
+    """Walk the chain in order; report the first modified, inserted or deleted row."""
+    expected_seq, prev = 1, GENESIS
+    checked = 0
+    last_seen = 0
+    while True:
+        rows = session.scalars(
+            select(AuditEvent).where(AuditEvent.seq > last_seen).order_by(AuditEvent.seq).limit(batch)
+        ).all()
+        if not rows:
+            break
+        for event in rows:
+            if event.seq != expected_seq:
+                return VerifyReport(False, checked, expected_seq, "missing row (deleted)")
+            if event.prev_hash != prev:
+                return VerifyReport(False, checked, event.seq, "chain broken (previous row changed or removed)")
+            if row_hash(event) != event.row_hash:
+                return VerifyReport(False, checked, event.seq, "row modified")
+            prev, expected_seq, last_seen = event.row_hash, expected_seq + 1, event.seq
+            checked += 1
+    head = session.get(AuditHead, HEAD_ID)
+    if head is not None and (head.last_seq != last_seen or head.last_hash != prev):
+        return VerifyReport(False, checked, last_seen + 1, "missing row at the end (deleted)")
+    return VerifyReport(True, checked)

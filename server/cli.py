@@ -1,0 +1,296 @@
+"""`carnet-server`: serve, migrate, and the insurer's and operator's admin tools."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import os
+import sys
+from collections.abc import Sequence
+from dataclasses import asdict
+from pathlib import Path
+
+import uvicorn
+from fastapi import FastAPI
+from platformdirs import user_data_path
+
+from server.admin.service import InputFileError, read_care_history_file, read_provisioning_file, run_jobs
+from server.app import UnmigratedDatabaseError, create_app
+from server.audit.service import verify
+from server.config import Argon2Params, Settings, SmtpSettings
+from server.context import ServiceContext
+from server.db import is_at_head, make_engine, migrate
+from server.dossiers.service import provision
+from server.feed.service import import_care_history
+from server.professionals.service import NewProfessional, add_professional
+
+ENV_PREFIX = "CARNET_SERVER_"
+EXIT_USAGE, EXIT_REFUSED, EXIT_BAD_INPUT, EXIT_AUDIT = 2, 3, 4, 5
+
+
+def _env(name: str) -> str | None:
+    return os.environ.get(ENV_PREFIX + name) or None
+
+
+def settings_from_args(args: argparse.Namespace) -> Settings:
+    data_dir = Path(args.data_dir or _env("DATA_DIR") or user_data_path("carnet-server")).resolve()
+    smtp = None
+    smtp_host = getattr(args, "smtp_host", None) or _env("SMTP_HOST")
+    if smtp_host:
+        smtp = SmtpSettings(
+            host=smtp_host,
+            port=int(getattr(args, "smtp_port", None) or _env("SMTP_PORT") or 25),
+            starttls=bool(getattr(args, "smtp_starttls", False) or _env("SMTP_STARTTLS")),
+            ssl=bool(getattr(args, "smtp_ssl", False) or _env("SMTP_SSL")),
+            user=getattr(args, "smtp_user", None) or _env("SMTP_USER"),
+            password=_env("SMTP_PASSWORD"),
+        )
+    argon = Argon2Params()
+    if raw := _env("ARGON2"):  # "time,memory_kib,parallelism" — for benchmarks and tests only
+        t, m, p = (int(x) for x in raw.split(","))
+        argon = Argon2Params(time_cost=t, memory_cost_kib=m, parallelism=p)
+    return Settings(
+        data_dir=data_dir,
+        database_url=args.database_url or _env("DATABASE_URL"),
+        smtp=smtp,
+        argon2=argon,
+    )
+
+
+def _export_env(args: argparse.Namespace, settings: Settings) -> None:
+    """Hand the settings to worker processes (uvicorn --workers imports the app by name)."""
+    os.environ[ENV_PREFIX + "DATA_DIR"] = str(settings.data_dir)
+    if settings.database_url:
+        os.environ[ENV_PREFIX + "DATABASE_URL"] = settings.database_url
+    if settings.smtp:
+        os.environ[ENV_PREFIX + "SMTP_HOST"] = settings.smtp.host
+        os.environ[ENV_PREFIX + "SMTP_PORT"] = str(settings.smtp.port)
+
+
+def app_from_env() -> FastAPI:
+    """Factory used by uvicorn worker processes."""
+    args = argparse.Namespace(data_dir=None, database_url=None)
+    return create_app(settings_from_args(args))
+
+
+def prepare_database(settings: Settings) -> None:
+    """Refuse an unmigrated database; only a brand-new default SQLite file is migrated on the spot."""
+    fresh_default = settings.database_url is None and not settings.sqlite_path.exists()
+    settings.data_dir.mkdir(parents=True, exist_ok=True)
+    if fresh_default:
+        migrate(settings.effective_database_url)
+        return
+    engine = make_engine(settings.effective_database_url, pool_size=0)
+    try:
+        if not is_at_head(engine):
+            raise UnmigratedDatabaseError()
+    finally:
+        engine.dispose()
+
+
+def make_uvicorn_server(app: FastAPI, *, host: str = "127.0.0.1", port: int = 0) -> uvicorn.Server:
+    """A uvicorn server for an app object: run it in a thread (poll `.started`) or call `.run()`."""
+    config = uvicorn.Config(app, host=host, port=port, log_level="warning", access_log=False, lifespan="on")
+    return uvicorn.Server(config)
+
+
+def cmd_serve(args: argparse.Namespace) -> int:
+    settings = settings_from_args(args)
+    try:
+        prepare_database(settings)
+    except UnmigratedDatabaseError as exc:
+        print(str(exc), file=sys.stderr)
+        return EXIT_REFUSED
+    print(f"carnet-server : http://{args.host}:{args.port} (données : {settings.data_dir})", flush=True)
+    if args.workers > 1:
+        _export_env(args, settings)
+        uvicorn.run(
+            "server.cli:app_from_env",
+            factory=True,
+            host=args.host,
+            port=args.port,
+            workers=args.workers,
+            log_level="warning",
+            access_log=False,
+            # A busy worker on a small machine answers the supervisor's ping late: don't kill it for that.
+            timeout_worker_healthcheck=60,
+        )
+        return 0
+    make_uvicorn_server(create_app(settings), host=args.host, port=args.port).run()
+    return 0
+
+
+def cmd_migrate(args: argparse.Namespace) -> int:
+    settings = settings_from_args(args)
+    settings.data_dir.mkdir(parents=True, exist_ok=True)
+    migrate(settings.effective_database_url)
+    print("Base de données à jour. / Database migrated.")
+    return 0
+
+
+def _context(args: argparse.Namespace) -> ServiceContext | None:
+    settings = settings_from_args(args)
+    try:
+        prepare_database(settings)
+    except UnmigratedDatabaseError as exc:
+        print(str(exc), file=sys.stderr)
+        return None
+    return ServiceContext.build(settings, pool_size=0)
+
+
+def _print_problems(error: InputFileError) -> int:
+    print("Fichier refusé, rien n'a été importé. / File refused, nothing was imported.", file=sys.stderr)
+    for line in error.problems:
+        print(f"  {line}", file=sys.stderr)
+    return EXIT_BAD_INPUT
+
+
+def cmd_provision(args: argparse.Namespace) -> int:
+    try:
+        beneficiaries = read_provisioning_file(Path(args.file))
+    except InputFileError as exc:
+        return _print_problems(exc)
+    ctx = _context(args)
+    if ctx is None:
+        return EXIT_REFUSED
+    with ctx.sessions() as session:
+        report = provision(session, ctx, beneficiaries)
+        session.commit()
+    ctx.close()
+    print(json.dumps(asdict(report)))
+    return 0
+
+
+def cmd_feed(args: argparse.Namespace) -> int:
+    try:
+        items = read_care_history_file(Path(args.file))
+    except InputFileError as exc:
+        return _print_problems(exc)
+    ctx = _context(args)
+    if ctx is None:
+        return EXIT_REFUSED
+    with ctx.sessions() as session:
+        report = import_care_history(session, ctx, items)
+        session.commit()
+    ctx.close()
+    print(json.dumps(asdict(report)))
+    return EXIT_BAD_INPUT if report.unknown_nir else 0
+
+
+def cmd_professional_add(args: argparse.Namespace) -> int:
+    from dossier.errors import DossierValidationError
+
+    ctx = _context(args)
+    if ctx is None:
+        return EXIT_REFUSED
+    new = NewProfessional(args.rpps, args.profession, args.last_name, args.first_names, args.email)
+    try:
+        with ctx.sessions() as session:
+            pro, created = add_professional(session, ctx, new)
+            session.commit()
+    except DossierValidationError as exc:
+        print(exc.message("fr"), file=sys.stderr)
+        return EXIT_BAD_INPUT
+    finally:
+        ctx.close()
+    print(json.dumps({"id": str(pro.id), "created": created}))
+    return 0
+
+
+def cmd_jobs(args: argparse.Namespace) -> int:
+    ctx = _context(args)
+    if ctx is None:
+        return EXIT_REFUSED
+    with ctx.sessions() as session:
+        report = run_jobs(session, ctx)
+        session.commit()
+    ctx.close()
+    print(json.dumps(asdict(report)))
+    return 0
+
+
+def cmd_audit_verify(args: argparse.Namespace) -> int:
+    ctx = _context(args)
+    if ctx is None:
+        return EXIT_REFUSED
+    with ctx.sessions() as session:
+        report = verify(session)
+    ctx.close()
+    if report.ok:
+        print(f"Journal d'audit intègre ({report.checked} lignes). / Audit trail intact.")
+        return 0
+    print(
+        f"Journal d'audit ALTÉRÉ : première ligne en défaut n° {report.first_bad_seq} ({report.reason}). "
+        f"/ Audit trail TAMPERED at row {report.first_bad_seq}.",
+        file=sys.stderr,
+    )
+    return EXIT_AUDIT
+
+
+def _common(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--data-dir", help="data directory (SQLite database, outbox)")
+    p.add_argument("--database-url", help="e.g. postgresql+psycopg://user@host/db (default: SQLite in data dir)")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="carnet-server", description="Carnet central service")
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    serve = sub.add_parser("serve", help="run the HTTP service on 127.0.0.1")
+    _common(serve)
+    serve.add_argument("--host", default="127.0.0.1")
+    serve.add_argument("--port", type=int, default=8000)
+    serve.add_argument("--workers", type=int, default=1)
+    serve.add_argument("--smtp-host")
+    serve.add_argument("--smtp-port", type=int)
+    serve.add_argument("--smtp-starttls", action="store_true")
+    serve.add_argument("--smtp-ssl", action="store_true")
+    serve.add_argument("--smtp-user", help="password from env CARNET_SERVER_SMTP_PASSWORD")
+    serve.set_defaults(func=cmd_serve)
+
+    mig = sub.add_parser("migrate", help="apply database migrations")
+    _common(mig)
+    mig.set_defaults(func=cmd_migrate)
+
+    admin = sub.add_parser("admin", help="insurer and operator tools").add_subparsers(dest="tool", required=True)
+    prov = admin.add_parser("provision", help="create pending spaces from a CSV or JSON file")
+    _common(prov)
+    prov.add_argument("file")
+    prov.set_defaults(func=cmd_provision)
+
+    pro = admin.add_parser("professional").add_subparsers(dest="action", required=True)
+    pro_add = pro.add_parser("add", help="register a health professional")
+    _common(pro_add)
+    for name in ("--rpps", "--profession", "--last-name", "--first-names", "--email"):
+        pro_add.add_argument(name, required=True)
+    pro_add.set_defaults(func=cmd_professional_add)
+
+    feed = admin.add_parser("feed").add_subparsers(dest="feed", required=True)
+    care = feed.add_parser("care-history", help="import reimbursed care (CSV or JSON)")
+    _common(care)
+    care.add_argument("file")
+    care.set_defaults(func=cmd_feed)
+
+    jobs = admin.add_parser("jobs").add_subparsers(dest="jobs", required=True)
+    jobs_run = jobs.add_parser("run", help="run the periodic jobs once")
+    _common(jobs_run)
+    jobs_run.set_defaults(func=cmd_jobs)
+
+    for holder in (admin, sub):
+        audit = holder.add_parser("audit").add_subparsers(dest="audit", required=True)
+        audit_verify = audit.add_parser("verify", help="check the audit trail's hash chain")
+        _common(audit_verify)
+        audit_verify.set_defaults(func=cmd_audit_verify)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    args = build_parser().parse_args(argv)
+    code: int = args.func(args)
+    return code
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,75 @@
+"""Settings of the central service: one object, built from the command line or by tests."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import timedelta
+from pathlib import Path
+
+from server.clock import Clock, SystemClock
+
+
+@dataclass(frozen=True, slots=True)
+class SmtpSettings:
+    """Where outgoing mail goes when it does not go to the outbox directory."""
+
+    host: str
+    port: int = 25
+    starttls: bool = False
+    ssl: bool = False
+    user: str | None = None
+    password: str | None = field(default=None, repr=False)
+    timeout_s: float = 10.0
+
+
+@dataclass(frozen=True, slots=True)
+class Argon2Params:
+    """Argon2id cost; production values by default, tests lower them."""
+
+    time_cost: int = 3
+    memory_cost_kib: int = 65536
+    parallelism: int = 4
+
+
+@dataclass(frozen=True, slots=True)
+class RateLimits:
+    """Progressive lockout (CNIL 2022-100 case 2, ASVS 6.3.1)."""
+
+    account_free_failures: int = 5
+    address_free_failures: int = 30
+    base_lockout: timedelta = timedelta(minutes=1)
+    max_lockout: timedelta = timedelta(hours=1)
+
+
+@dataclass(slots=True)
+class Settings:
+    """Everything the service needs to run; defaults give a zero-configuration embedded server."""
+
+    data_dir: Path
+    database_url: str | None = None
+    mail_from: str = "Carnet <ne-pas-repondre@carnet.localhost>"
+    smtp: SmtpSettings | None = None
+    clock: Clock = field(default_factory=SystemClock)
+    argon2: Argon2Params = field(default_factory=Argon2Params)
+    rate_limits: RateLimits = field(default_factory=RateLimits)
+    access_token_ttl: timedelta = timedelta(minutes=15)
+    refresh_token_ttl: timedelta = timedelta(days=30)
+    otp_ttl: timedelta = timedelta(minutes=10)
+    otp_max_attempts: int = 5
+    opposition_window: timedelta = timedelta(weeks=6)
+    archive_retention_days: int = 3653
+    care_history_months: int = 24
+    max_body_bytes: int = 64 * 1024
+    public_url: str = "http://127.0.0.1:8000"
+
+    @property
+    def outbox_dir(self) -> Path:
+        return self.data_dir / "outbox"
+
+    @property
+    def sqlite_path(self) -> Path:
+        return self.data_dir / "carnet-server.sqlite3"
+
+    @property
+    def effective_database_url(self) -> str:
+        return self.database_url or f"sqlite:///{self.sqlite_path}"

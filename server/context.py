@@ -1,0 +1,53 @@
+"""The running service's shared parts (settings, clock, database, mailer, hasher), for the app and the CLI."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy import Engine
+from sqlalchemy.orm import Session, sessionmaker
+
+from server.clock import Clock
+from server.config import Settings
+from server.db import make_engine, make_session_factory
+from server.mail.service import Mailer, OutboxMailer, SmtpMailer
+from server.security import PasswordHasher
+
+
+@dataclass(slots=True)
+class ServiceContext:
+    """Built once per process; every service function receives it."""
+
+    settings: Settings
+    engine: Engine
+    sessions: sessionmaker[Session]
+    mailer: Mailer
+    hasher: PasswordHasher
+
+    @property
+    def clock(self) -> Clock:
+        return self.settings.clock
+
+    def now(self) -> datetime:
+        return self.settings.clock.now()
+
+    @classmethod
+    def build(cls, settings: Settings, *, mailer: Mailer | None = None, pool_size: int = 20) -> ServiceContext:
+        engine = make_engine(settings.effective_database_url, pool_size=pool_size)
+        if mailer is None:
+            mailer = (
+                SmtpMailer(settings.smtp, sender=settings.mail_from)
+                if settings.smtp
+                else OutboxMailer(settings.outbox_dir, sender=settings.mail_from)
+            )
+        return cls(
+            settings=settings,
+            engine=engine,
+            sessions=make_session_factory(engine),
+            mailer=mailer,
+            hasher=PasswordHasher(settings.argon2),
+        )
+
+    def close(self) -> None:
+        self.engine.dispose()

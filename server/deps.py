@@ -1,0 +1,139 @@
+"""FastAPI dependencies shared by the routers: context, session, caller address, authenticated principal."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import AsyncIterator
+from dataclasses import dataclass
+from datetime import timedelta
+from typing import Annotated
+
+from fastapi import Depends, Header, Request
+from fastapi.concurrency import run_in_threadpool
+from sqlalchemy import and_, select
+from sqlalchemy.orm import Session
+
+from server.accounts.models import AccessToken, Account, Device, PrincipalKind
+from server.audit.service import Actor
+from server.context import ServiceContext
+from server.dossiers.models import Dossier
+from server.errors import ProblemError, unauthorized
+from server.security import sha256_hex
+
+LAST_SEEN_GRANULARITY = timedelta(minutes=5)
+
+
+# Cheap dependencies are `async def` so they run on the event loop, not through a threadpool hop each.
+async def get_context(request: Request) -> ServiceContext:
+    ctx: ServiceContext = request.app.state.ctx
+    return ctx
+
+
+ContextDep = Annotated[ServiceContext, Depends(get_context)]
+
+
+async def get_session(ctx: ContextDep) -> AsyncIterator[Session]:
+    """A session per request. Creating it touches no connection; handlers and dependencies end their
+    transactions themselves, so closing it here normally has no connection to give back."""
+    session = ctx.sessions()
+    try:
+        yield session
+    finally:
+        if session.in_transaction():
+            await run_in_threadpool(session.close)
+        else:
+            session.close()
+
+
+SessionDep = Annotated[Session, Depends(get_session)]
+
+
+async def client_address(request: Request) -> str:
+    return request.client.host if request.client else "unknown"
+
+
+AddressDep = Annotated[str, Depends(client_address)]
+
+
+@dataclass(frozen=True, slots=True)
+class Principal:
+    """The authenticated caller, from a valid access token on a live device."""
+
+    kind: PrincipalKind
+    id: uuid.UUID
+    device_id: uuid.UUID
+
+    @property
+    def actor(self) -> Actor:
+        return Actor(self.id, self.kind.value, device_id=self.device_id)
+
+
+Authorization = Annotated[str | None, Header(max_length=200)]
+
+
+def _authenticate(
+    ctx: ServiceContext, session: Session, authorization: str | None
+) -> tuple[Principal, Account | None, Dossier | None]:
+    """One query: a live token on a live device, with the patient's account and dossier when it is a patient."""
+    if not authorization or not authorization.lower().startswith("bearer "):
+        raise unauthorized()
+    token = authorization[7:].strip()
+    now = ctx.now()
+    found = session.execute(
+        select(Device, Account, Dossier)
+        .select_from(AccessToken)
+        .join(Device, Device.id == AccessToken.device_id)
+        .outerjoin(Account, and_(Device.principal_kind == PrincipalKind.PATIENT, Account.id == Device.principal_id))
+        .outerjoin(Dossier, Dossier.id == Account.dossier_id)
+        .where(
+            AccessToken.token_hash == sha256_hex(token),
+            AccessToken.revoked_at.is_(None),
+            AccessToken.expires_at > now,
+            Device.revoked_at.is_(None),
+        )
+    ).first()
+    if found is None:
+        raise unauthorized()
+    device, account, dossier = found
+    if now - device.last_seen_at > LAST_SEEN_GRANULARITY:
+        device.last_seen_at = now
+    # End the transaction so the connection goes back to the pool while this request waits for its next thread:
+    # holding it across threadpool hops can starve the pool under load. Loaded objects stay usable.
+    session.commit()
+    return Principal(device.principal_kind, device.principal_id, device.id), account, dossier
+
+
+def current_principal(ctx: ContextDep, session: SessionDep, authorization: Authorization = None) -> Principal:
+    principal, _, _ = _authenticate(ctx, session, authorization)
+    return principal
+
+
+PrincipalDep = Annotated[Principal, Depends(current_principal)]
+
+
+@dataclass(frozen=True, slots=True)
+class PatientContext:
+    principal: Principal
+    account: Account
+    dossier: Dossier
+
+
+def current_patient(ctx: ContextDep, session: SessionDep, authorization: Authorization = None) -> PatientContext:
+    principal, account, dossier = _authenticate(ctx, session, authorization)
+    if principal.kind != PrincipalKind.PATIENT:
+        raise ProblemError(403, "forbidden", "Réservé aux patients.", "Patients only.")
+    if account is None or dossier is None:
+        raise unauthorized()
+    return PatientContext(principal, account, dossier)
+
+
+PatientDep = Annotated[PatientContext, Depends(current_patient)]
+
+
+def current_professional(principal: PrincipalDep) -> Principal:
+    if principal.kind != PrincipalKind.PROFESSIONAL:
+        raise ProblemError(403, "forbidden", "Réservé aux professionnels.", "Professionals only.")
+    return principal
+
+
+ProfessionalDep = Annotated[Principal, Depends(current_professional)]

@@ -1,0 +1,1 @@
+"""Dossiers (spaces): provisioning, opposition, life cycle, reads of the own dossier."""

@@ -1,0 +1,218 @@
+"""Life cycle of a space: provisioning, opposition, closure, reactivation, deletion, and reads of the own dossier."""
+
+from __future__ import annotations
+
+import calendar
+import json
+import uuid
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+
+from sqlalchemy import delete, select
+from sqlalchemy.orm import Session
+
+from dossier.identifiers import generate_activation_code
+from server.accounts.models import Account, Device, OneTimeCode, PrincipalKind
+from server.audit.service import SYSTEM, Actor, record
+from server.context import ServiceContext
+from server.dossiers.models import Dossier, DossierEntry, SpaceStatus
+from server.errors import ProblemError
+from server.feed.models import CareHistoryRecord
+from server.mail import templates
+from server.security import sha256_hex
+
+
+@dataclass(frozen=True, slots=True)
+class Beneficiary:
+    """One validated provisioning row."""
+
+    nir: str
+    carte_vitale_serial: str
+    last_name: str
+    first_names: str
+    birth_date: date
+    email: str
+    phone: str | None = None
+    legacy_bundle: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class ProvisionReport:
+    created: int
+    unchanged: int
+
+
+def provision(session: Session, ctx: ServiceContext, beneficiaries: list[Beneficiary]) -> ProvisionReport:
+    """Create pending spaces with a single-use activation code and mail each person; idempotent on NIR."""
+    now = ctx.now()
+    deadline = now + ctx.settings.opposition_window
+    existing = set(session.scalars(select(Dossier.nir).where(Dossier.nir.in_([b.nir for b in beneficiaries]))))
+    created = 0
+    for b in beneficiaries:
+        if b.nir in existing:
+            continue
+        code = generate_activation_code()
+        dossier = Dossier(
+            nir=b.nir,
+            carte_vitale_serial=b.carte_vitale_serial,
+            last_name=b.last_name,
+            first_names=b.first_names,
+            birth_date=b.birth_date,
+            email=b.email.strip().lower(),
+            phone=b.phone,
+            status=SpaceStatus.PENDING,
+            activation_code_hash=sha256_hex(code),
+            provisioned_at=now,
+            opposition_deadline=deadline,
+            legacy_bundle=b.legacy_bundle,
+        )
+        session.add(dossier)
+        session.flush()
+        existing.add(b.nir)
+        ctx.mailer.send(
+            templates.provisioning(
+                to=b.email,
+                first_names=b.first_names,
+                activation_code=code,
+                deadline=deadline,
+                public_url=ctx.settings.public_url,
+            )
+        )
+        record(session, actor=SYSTEM, action="space.provisioned", at=now, dossier_id=dossier.id)
+        created += 1
+    return ProvisionReport(created=created, unchanged=len(beneficiaries) - created)
+
+
+def oppose(session: Session, ctx: ServiceContext, dossier: Dossier) -> None:
+    """Within the window, the space will not be created; the person may still activate it later."""
+    now = ctx.now()
+    if dossier.status == SpaceStatus.OPPOSED:
+        return
+    if dossier.status != SpaceStatus.PENDING or now >= dossier.opposition_deadline:
+        raise ProblemError(
+            409,
+            "opposition_window_closed",
+            "Le délai d'opposition de 6 semaines est passé : l'espace existe. Vous pouvez le clôturer.",
+            "The 6-week opposition window has passed: the space exists. You can close it.",
+        )
+    dossier.status = SpaceStatus.OPPOSED
+    dossier.opposed_at = now
+    record(session, actor=Actor(None, "beneficiary"), action="space.opposed", at=now, dossier_id=dossier.id)
+
+
+def import_legacy_bundle(session: Session, dossier: Dossier, *, now: datetime) -> int:
+    """At activation, turn the legacy DMP bundle attached at provisioning into dossier entries."""
+    if not dossier.legacy_bundle:
+        return 0
+    bundle = json.loads(dossier.legacy_bundle)
+    count = 0
+    for entry in bundle.get("entry", []):
+        resource = entry.get("resource") if isinstance(entry, dict) else None
+        if not isinstance(resource, dict) or not isinstance(resource.get("resourceType"), str):
+            continue
+        session.add(
+            DossierEntry(
+                dossier_id=dossier.id,
+                source="legacy_dmp",
+                resource_type=resource["resourceType"][:64],
+                payload=json.dumps(resource, ensure_ascii=False),
+                created_at=now,
+            )
+        )
+        count += 1
+    dossier.legacy_bundle = None
+    return count
+
+
+def require_active(dossier: Dossier) -> None:
+    if dossier.status != SpaceStatus.ACTIVE:
+        raise ProblemError(
+            409,
+            "space_not_active",
+            "Cet espace santé est clôturé ou en cours de suppression.",
+            "This health space is closed or being deleted.",
+        )
+
+
+def close(session: Session, ctx: ServiceContext, dossier: Dossier, *, actor: Actor) -> None:
+    """Closure: archived for 10 years; professionals lose access."""
+    require_active(dossier)
+    now = ctx.now()
+    dossier.status = SpaceStatus.CLOSED
+    dossier.closed_at = now
+    dossier.archive_until = now + timedelta(days=ctx.settings.archive_retention_days)
+    record(session, actor=actor, action="space.closed", at=now, dossier_id=dossier.id)
+
+
+def reactivate(session: Session, ctx: ServiceContext, dossier: Dossier, *, actor: Actor) -> None:
+    if dossier.status not in (SpaceStatus.CLOSED, SpaceStatus.DELETION_REQUESTED):
+        raise ProblemError(409, "space_not_closed", "Cet espace n'est pas clôturé.", "This space is not closed.")
+    now = ctx.now()
+    dossier.status = SpaceStatus.ACTIVE
+    dossier.closed_at = None
+    dossier.archive_until = None
+    dossier.deletion_requested_at = None
+    record(session, actor=actor, action="space.reactivated", at=now, dossier_id=dossier.id)
+
+
+def request_deletion(session: Session, ctx: ServiceContext, dossier: Dossier, *, actor: Actor) -> None:
+    """The jobs delete the space at their next run, within 3 months at most."""
+    now = ctx.now()
+    dossier.status = SpaceStatus.DELETION_REQUESTED
+    dossier.deletion_requested_at = now
+    record(session, actor=actor, action="space.deletion_requested", at=now, dossier_id=dossier.id)
+
+
+def purge(session: Session, dossier_id: uuid.UUID) -> None:
+    """Delete a space and everything tied to it (the audit trail stays: it holds no health data)."""
+    account_ids = list(session.scalars(select(Account.id).where(Account.dossier_id == dossier_id)))
+    if account_ids:
+        session.execute(
+            delete(Device).where(Device.principal_kind == PrincipalKind.PATIENT, Device.principal_id.in_(account_ids))
+        )
+        session.execute(delete(OneTimeCode).where(OneTimeCode.principal_id.in_(account_ids)))
+        session.execute(delete(Account).where(Account.id.in_(account_ids)))
+    session.execute(delete(CareHistoryRecord).where(CareHistoryRecord.dossier_id == dossier_id))
+    session.execute(delete(DossierEntry).where(DossierEntry.dossier_id == dossier_id))
+    session.execute(delete(Dossier).where(Dossier.id == dossier_id))
+
+
+def months_back(day: date, months: int) -> date:
+    """The same day `months` earlier (clamped to the month's end)."""
+    total = day.year * 12 + day.month - 1 - months
+    year, month0 = divmod(total, 12)
+    last = calendar.monthrange(year, month0 + 1)[1]
+    return date(year, month0 + 1, min(day.day, last))
+
+
+def care_history(
+    session: Session, ctx: ServiceContext, dossier: Dossier, *, actor: Actor, limit: int, offset: int
+) -> list[CareHistoryRecord]:
+    """The last N months only (24 by default), newest first; the read is audited."""
+    require_active(dossier)
+    since = months_back(ctx.now().date(), ctx.settings.care_history_months)
+    rows = list(
+        session.scalars(
+            select(CareHistoryRecord)
+            .where(CareHistoryRecord.dossier_id == dossier.id, CareHistoryRecord.care_date >= since)
+            .order_by(CareHistoryRecord.care_date.desc(), CareHistoryRecord.record_id)
+            .limit(limit)
+            .offset(offset)
+        )
+    )
+    record(session, actor=actor, action="care_history.read", at=ctx.now(), dossier_id=dossier.id)
+    return rows
+
+
+def read_identity(session: Session, ctx: ServiceContext, dossier: Dossier, *, actor: Actor) -> Dossier:
+    require_active(dossier)
+    record(session, actor=actor, action="dossier.read", at=ctx.now(), dossier_id=dossier.id)
+    return dossier
+
+
+def legacy_entries(session: Session, dossier: Dossier) -> list[DossierEntry]:
+    return list(
+        session.scalars(
+            select(DossierEntry).where(DossierEntry.dossier_id == dossier.id).order_by(DossierEntry.created_at)
+        )
+    )

@@ -1,0 +1,1 @@
+"""The insurer feed: reimbursed consultations and medicines (histoire de santé)."""

@@ -1,0 +1,78 @@
+"""Importing the insurer's care-history feed, idempotent on the insurer's record id."""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass
+from datetime import date
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from server.audit.service import SYSTEM, record
+from server.context import ServiceContext
+from server.dossiers.models import Dossier
+from server.feed.models import CareHistoryRecord
+
+KINDS = ("consultation", "medicine")
+
+
+@dataclass(frozen=True, slots=True)
+class CareItem:
+    """One validated feed row."""
+
+    record_id: str
+    nir: str
+    kind: str
+    care_date: date
+    label: str
+    professional_name: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class FeedReport:
+    imported: int
+    unchanged: int
+    unknown_nir: list[str]
+
+
+def import_care_history(session: Session, ctx: ServiceContext, items: list[CareItem]) -> FeedReport:
+    """Insert new records; known record ids are left as they are; rows for unknown NIRs are reported, not stored."""
+    now = ctx.now()
+    known = set(
+        session.scalars(
+            select(CareHistoryRecord.record_id).where(CareHistoryRecord.record_id.in_([i.record_id for i in items]))
+        )
+    )
+    dossiers: dict[str, uuid.UUID] = {
+        nir: dossier_id
+        for nir, dossier_id in session.execute(
+            select(Dossier.nir, Dossier.id).where(Dossier.nir.in_({i.nir for i in items}))
+        )
+    }
+    imported, unknown = 0, []
+    touched = set()
+    for item in items:
+        if item.record_id in known:
+            continue
+        dossier_id = dossiers.get(item.nir)
+        if dossier_id is None:
+            unknown.append(item.record_id)
+            continue
+        session.add(
+            CareHistoryRecord(
+                record_id=item.record_id,
+                dossier_id=dossier_id,
+                kind=item.kind,
+                care_date=item.care_date,
+                label=item.label,
+                professional_name=item.professional_name,
+                imported_at=now,
+            )
+        )
+        known.add(item.record_id)
+        touched.add(dossier_id)
+        imported += 1
+    for dossier_id in sorted(touched):
+        record(session, actor=SYSTEM, action="care_history.fed", at=now, dossier_id=dossier_id)
+    return FeedReport(imported=imported, unchanged=len(items) - imported - len(unknown), unknown_nir=unknown)

@@ -1,0 +1,1 @@
+"""Outgoing e-mail: an interface, an SMTP client and the default .eml outbox."""

@@ -1,0 +1,1 @@
+"""Health professionals: registry entries and their login behind an identity-provider interface."""

@@ -1,0 +1,199 @@
+"""Resumable, content-addressed document bodies (tus-like): create, offset query, append with checksum, verify.
+
+Bodies live under `<data_dir>/blobs/<dossier_id>/<sha256>`; an upload in progress is `<data_dir>/uploads/<id>.part`
+and its offset is the part file's length (fsynced after every chunk), so a restarted server resumes exactly where
+the bytes on disk end. Dedupe is per dossier only: the same bytes in two dossiers are two blobs (no cross-dossier
+"does this exist?" oracle).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import uuid
+from datetime import datetime
+from pathlib import Path
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from dossier import access
+from server.errors import ProblemError
+from server.sync.models import SyncBlob, SyncRecord, SyncUpload
+from server.sync.service import Caller, access_context, may_open, may_read_record
+
+_COPY = 1024 * 1024
+
+
+def blob_path(data_dir: Path, dossier_id: uuid.UUID, sha256: str) -> Path:
+    return data_dir / "blobs" / str(dossier_id) / sha256
+
+
+def part_path(data_dir: Path, upload_id: uuid.UUID) -> Path:
+    return data_dir / "uploads" / f"{upload_id}.part"
+
+
+def _fsync_dir(path: Path) -> None:
+    fd = os.open(path, os.O_DIRECTORY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def _may_upload(session: Session, caller: Caller, dossier_id: uuid.UUID, sha256: str) -> bool:
+    """An upload must belong to a document record of that dossier the caller added (or may see, for the holder)."""
+    rows = session.scalars(
+        select(SyncRecord).where(
+            SyncRecord.dossier_id == dossier_id,
+            SyncRecord.entity == "document",
+            SyncRecord.blob_sha256 == sha256,
+        )
+    ).all()
+    if isinstance(caller.actor, access.Holder):
+        return caller.own_dossier_id == dossier_id and bool(rows)
+    return any(r.author_id == caller.principal.id for r in rows)
+
+
+def _forbidden() -> ProblemError:
+    return ProblemError(403, "forbidden", "Accès refusé à ce document.", "Access to this document is refused.")
+
+
+def create_upload(
+    session: Session, caller: Caller, *, dossier_id: uuid.UUID, sha256: str, size: int, data_dir: Path, now: datetime
+) -> tuple[SyncUpload | None, int]:
+    """Start (or find) the upload of one body; None when the dossier already holds it (dedupe)."""
+    if not _may_upload(session, caller, dossier_id, sha256):
+        raise _forbidden()
+    if session.get(SyncBlob, (dossier_id, sha256)) is not None:
+        return None, size
+    upload = session.scalars(
+        select(SyncUpload).where(
+            SyncUpload.dossier_id == dossier_id, SyncUpload.sha256 == sha256, SyncUpload.size == size
+        )
+    ).first()
+    if upload is None:
+        upload = SyncUpload(
+            id=uuid.uuid4(),
+            dossier_id=dossier_id,
+            sha256=sha256,
+            size=size,
+            principal_id=caller.principal.id,
+            created_at=now,
+        )
+        session.add(upload)
+        part = part_path(data_dir, upload.id)
+        part.parent.mkdir(parents=True, exist_ok=True)
+        part.touch()
+    return upload, offset_of(data_dir, upload)
+
+
+def offset_of(data_dir: Path, upload: SyncUpload) -> int:
+    part = part_path(data_dir, upload.id)
+    return part.stat().st_size if part.exists() else 0
+
+
+def get_upload(session: Session, caller: Caller, upload_id: uuid.UUID) -> SyncUpload:
+    upload = session.get(SyncUpload, upload_id)
+    if upload is None:
+        raise ProblemError(
+            404, "upload_not_found", "Envoi introuvable : recommencez-le.", "Upload not found: restart it."
+        )
+    if upload.principal_id != caller.principal.id and not (
+        isinstance(caller.actor, access.Holder) and caller.own_dossier_id == upload.dossier_id
+    ):
+        raise _forbidden()
+    return upload
+
+
+class OffsetMismatch(ProblemError):
+    """The client's offset is not where the server's bytes end: it must resume from `offset`."""
+
+    def __init__(self, offset: int) -> None:
+        super().__init__(
+            409,
+            "offset_mismatch",
+            f"Reprise de l'envoi à l'octet {offset}.",
+            f"Resume the upload at byte {offset}.",
+            headers={"Upload-Offset": str(offset)},
+        )
+        self.offset = offset
+
+
+def append(
+    session: Session, upload: SyncUpload, *, offset: int, checksum: str, chunk: bytes, data_dir: Path, now: datetime
+) -> tuple[int, bool]:
+    """Append one chunk at `offset` if its SHA-256 matches; verify the whole body when the last byte arrives."""
+    current = offset_of(data_dir, upload)
+    if offset != current:
+        raise OffsetMismatch(current)
+    if hashlib.sha256(chunk).hexdigest() != checksum.lower():
+        raise ProblemError(
+            460,
+            "chunk_checksum_mismatch",
+            "Ce morceau est arrivé abîmé : renvoyez-le.",
+            "This chunk arrived damaged: send it again.",
+            headers={"Upload-Offset": str(current)},
+        )
+    if current + len(chunk) > upload.size:
+        raise ProblemError(413, "upload_too_long", "Envoi plus long qu'annoncé.", "Upload longer than announced.")
+    part = part_path(data_dir, upload.id)
+    with open(part, "ab") as handle:
+        handle.write(chunk)
+        handle.flush()
+        os.fsync(handle.fileno())
+    current += len(chunk)
+    if current < upload.size:
+        return current, False
+    digest = hashlib.sha256()
+    with open(part, "rb") as handle:
+        while block := handle.read(_COPY):
+            digest.update(block)
+    if digest.hexdigest() != upload.sha256:
+        part.unlink()
+        session.delete(upload)
+        session.commit()
+        raise ProblemError(
+            422,
+            "upload_verification_failed",
+            "Le document reçu ne correspond pas à son empreinte : il sera renvoyé en entier.",
+            "The received document does not match its hash: it will be sent again in full.",
+        )
+    target = blob_path(data_dir, upload.dossier_id, upload.sha256)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    os.replace(part, target)
+    _fsync_dir(target.parent)
+    if session.get(SyncBlob, (upload.dossier_id, upload.sha256)) is None:
+        session.add(SyncBlob(dossier_id=upload.dossier_id, sha256=upload.sha256, size=upload.size, created_at=now))
+    session.delete(upload)
+    return current, True
+
+
+def readable_blob(
+    session: Session, caller: Caller, *, dossier_id: uuid.UUID, sha256: str, data_dir: Path, now: datetime
+) -> tuple[Path, int]:
+    """The body's path and size, if the caller may read a document of that dossier holding it."""
+    context = access_context(session, dossier_id, now)
+    if not may_open(session, caller, dossier_id, context):
+        raise _forbidden()
+    rows = session.scalars(
+        select(SyncRecord).where(
+            SyncRecord.dossier_id == dossier_id,
+            SyncRecord.entity == "document",
+            SyncRecord.blob_sha256 == sha256,
+            SyncRecord.deleted.is_(False),
+        )
+    ).all()
+    if not any(may_read_record(session, caller, r, context) for r in rows):
+        raise _forbidden()
+    blob = session.get(SyncBlob, (dossier_id, sha256))
+    path = blob_path(data_dir, dossier_id, sha256)
+    if blob is None or not path.exists():
+        raise ProblemError(
+            404,
+            "blob_not_yet_uploaded",
+            "Ce document n'est pas encore arrivé sur le serveur.",
+            "This document has not reached the server yet.",
+            headers={"Retry-After": "30"},
+        )
+    return path, blob.size

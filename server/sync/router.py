@@ -1,0 +1,181 @@
+"""HTTP routes of Dossier Sync v1 under /v1/sync (every route checks the sync protocol version header)."""
+
+from __future__ import annotations
+
+import uuid
+from typing import Annotated
+
+from fastapi import APIRouter, Depends, Header, Path, Request, Response, status
+from fastapi.responses import FileResponse, JSONResponse
+
+from server.deps import ContextDep, PatientDep, PrincipalDep, SessionDep
+from server.errors import PROBLEM_MEDIA_TYPE, ProblemError
+from server.sync import blobs, service
+from server.sync.schemas import GrantIn, PullIn, PullOut, PushIn, PushOut, UploadIn, UploadOut
+
+
+def check_protocol(
+    version: Annotated[str | None, Header(alias=service.PROTOCOL_HEADER, max_length=10)] = None,
+) -> int:
+    """426 with a French message when the client speaks a protocol outside the supported range."""
+    try:
+        number = int(version or "")
+    except ValueError:
+        number = 0
+    if not service.PROTOCOL_MIN <= number <= service.PROTOCOL_MAX:
+        raise ProblemError(
+            426,
+            "protocol_unsupported",
+            "Cette version de Carnet est trop ancienne ou trop récente pour le service : mettez Carnet à jour.",
+            "This version of Carnet is not supported by the service: update Carnet.",
+            headers={
+                service.PROTOCOL_HEADER: f"{service.PROTOCOL_MIN}-{service.PROTOCOL_MAX}",
+                "Upgrade": f"carnet-sync/{service.PROTOCOL_MAX}",
+            },
+        )
+    return number
+
+
+router = APIRouter(prefix="/v1/sync", tags=["sync"], dependencies=[Depends(check_protocol)])
+
+
+def sync_settings(request: Request) -> service.SyncSettings:
+    found = getattr(request.app.state, "sync_settings", None)
+    return found if isinstance(found, service.SyncSettings) else service.SyncSettings()
+
+
+SettingsDep = Annotated[service.SyncSettings, Depends(sync_settings)]
+
+
+def _stamp(ctx: ContextDep) -> str:
+    return ctx.now().isoformat(timespec="milliseconds").replace("+00:00", "Z")
+
+
+@router.post("/push", response_model=PushOut)
+def push(body: PushIn, principal: PrincipalDep, ctx: ContextDep, session: SessionDep) -> PushOut | JSONResponse:
+    """Apply mutations in client-sequence order; each gets applied / merged / conflict / rejected / forbidden."""
+    caller = service.caller_for(session, principal)
+    try:
+        results = service.push(session, caller, body, now=ctx.now())
+    except service.SeqGap as gap:
+        session.rollback()
+        problem = gap.to_problem().model_dump(mode="json")
+        problem["expected"] = gap.expected
+        return JSONResponse(problem, status_code=409, media_type=PROBLEM_MEDIA_TYPE)
+    session.commit()
+    return PushOut(results=results, server_time=_stamp(ctx))
+
+
+@router.post("/pull", response_model=PullOut)
+def pull(body: PullIn, principal: PrincipalDep, ctx: ContextDep, session: SessionDep, settings: SettingsDep) -> PullOut:
+    """One request for every dossier the device holds: a page of changes per dossier, revoked or reset states."""
+    caller = service.caller_for(session, principal)
+    pages, available = service.pull(session, caller, body, now=ctx.now(), settings=settings)
+    session.commit()
+    return PullOut(dossiers=pages, available=available, server_time=_stamp(ctx), max_body=ctx.settings.max_body_bytes)
+
+
+def _upload_out(upload_id: uuid.UUID | None, offset: int, size: int, complete: bool, chunk: int) -> UploadOut:
+    return UploadOut(upload_id=upload_id, offset=offset, size=size, complete=complete, chunk_size=chunk)
+
+
+def _chunk_size(ctx: ContextDep, settings: service.SyncSettings) -> int:
+    return max(1024, min(settings.chunk_size, ctx.settings.max_body_bytes))
+
+
+@router.post("/uploads", response_model=UploadOut, status_code=status.HTTP_201_CREATED)
+def create_upload(
+    body: UploadIn, principal: PrincipalDep, ctx: ContextDep, session: SessionDep, settings: SettingsDep
+) -> UploadOut:
+    """Start or find the resumable upload of a document body (complete at once when the dossier has it)."""
+    caller = service.caller_for(session, principal)
+    upload, offset = blobs.create_upload(
+        session,
+        caller,
+        dossier_id=body.dossier_id,
+        sha256=body.sha256,
+        size=body.size,
+        data_dir=ctx.settings.data_dir,
+        now=ctx.now(),
+    )
+    session.commit()
+    return _upload_out(upload.id if upload else None, offset, body.size, upload is None, _chunk_size(ctx, settings))
+
+
+UploadId = Annotated[uuid.UUID, Path()]
+
+
+@router.head("/uploads/{upload_id}")
+def upload_offset(upload_id: UploadId, principal: PrincipalDep, ctx: ContextDep, session: SessionDep) -> Response:
+    """The offset the server holds (tus HEAD)."""
+    upload = blobs.get_upload(session, service.caller_for(session, principal), upload_id)
+    offset = blobs.offset_of(ctx.settings.data_dir, upload)
+    return Response(status_code=204, headers={"Upload-Offset": str(offset), "Upload-Length": str(upload.size)})
+
+
+@router.patch("/uploads/{upload_id}", response_model=UploadOut)
+async def upload_append(
+    upload_id: UploadId,
+    request: Request,
+    principal: PrincipalDep,
+    ctx: ContextDep,
+    session: SessionDep,
+    settings: SettingsDep,
+    upload_offset: Annotated[int, Header(alias="Upload-Offset", ge=0)],
+    upload_checksum: Annotated[str, Header(alias="Upload-Checksum", max_length=80)],
+) -> UploadOut:
+    """Append one chunk at Upload-Offset with `Upload-Checksum: sha256 <hex>`; 409 gives the server's offset."""
+    chunk = await request.body()
+    upload = blobs.get_upload(session, service.caller_for(session, principal), upload_id)
+    algorithm, _, digest = upload_checksum.partition(" ")
+    if algorithm.lower() != "sha256":
+        raise ProblemError(400, "checksum_algorithm", "Somme de contrôle sha256 attendue.", "sha256 checksum expected.")
+    size = upload.size
+    offset, complete = blobs.append(
+        session,
+        upload,
+        offset=upload_offset,
+        checksum=digest,
+        chunk=chunk,
+        data_dir=ctx.settings.data_dir,
+        now=ctx.now(),
+    )
+    session.commit()
+    return _upload_out(None if complete else upload_id, offset, size, complete, _chunk_size(ctx, settings))
+
+
+@router.get("/blobs/{dossier_id}/{sha256}")
+def download(
+    dossier_id: Annotated[uuid.UUID, Path()],
+    sha256: Annotated[str, Path(pattern=r"^[0-9a-f]{64}$")],
+    principal: PrincipalDep,
+    ctx: ContextDep,
+    session: SessionDep,
+) -> FileResponse:
+    """A document body; honours `Range` so an interrupted download resumes."""
+    path, _size = blobs.readable_blob(
+        session,
+        service.caller_for(session, principal),
+        dossier_id=dossier_id,
+        sha256=sha256,
+        data_dir=ctx.settings.data_dir,
+        now=ctx.now(),
+    )
+    session.commit()
+    return FileResponse(path, media_type="application/octet-stream")
+
+
+@router.post("/grants", status_code=status.HTTP_204_NO_CONTENT)
+def grant(body: GrantIn, me: PatientDep, ctx: ContextDep, session: SessionDep) -> None:
+    """The patient authorises a professional (by RPPS) on their dossier."""
+    service.grant(session, dossier_id=me.dossier.id, rpps=body.rpps, now=ctx.now())
+    session.commit()
+
+
+@router.delete("/grants/{rpps}", status_code=status.HTTP_204_NO_CONTENT)
+def revoke(
+    rpps: Annotated[str, Path(pattern=r"^[0-9]{11}$")], me: PatientDep, ctx: ContextDep, session: SessionDep
+) -> None:
+    """The patient withdraws a professional's authorisation: their devices purge the dossier at next contact."""
+    service.revoke(session, dossier_id=me.dossier.id, rpps=rpps, now=ctx.now())
+    session.commit()

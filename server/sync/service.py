@@ -1,0 +1,720 @@
+"""Push and pull of Dossier Sync v1: per-dossier sequence under the row lock, ledger, merge, conflicts, pages.
+
+Every read or write of a dossier asks the access policy (`dossier.access.decide`). Every change of a dossier takes
+`last_seq + 1` while holding the dossier's head row lock (`SELECT … FOR UPDATE` on PostgreSQL; on SQLite the first
+statement is a write, so the transaction holds the database's single writer lock from the start), so the sequence
+order is the commit order and a cursor can never pass a row that commits later.
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import hashlib
+import json
+import uuid
+from dataclasses import dataclass
+from datetime import date, datetime
+from functools import lru_cache
+from typing import Any
+
+from sqlalchemy import select, update
+from sqlalchemy.dialects.postgresql import insert as pg_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+from sqlalchemy.orm import Session
+
+from dossier import access
+from dossier import documents as doc_rules
+from dossier import entries as entry_rules
+from dossier.errors import DossierValidationError
+from dossier.merge import Op, Outcome, ServerRecord, merge
+from server.accounts.models import Account, PrincipalKind
+from server.audit.service import record as audit
+from server.deps import Principal
+from server.dossiers.models import Dossier, SpaceStatus
+from server.errors import ProblemError
+from server.professionals.models import Professional
+from server.sync.models import SyncConflict, SyncGrant, SyncHead, SyncLedger, SyncRecord, SyncStream
+from server.sync.schemas import (
+    ConflictOut,
+    DossierPage,
+    MutationIn,
+    MutationResult,
+    PullIn,
+    PushIn,
+    RecordOut,
+)
+
+PROTOCOL_HEADER = "Carnet-Sync-Protocol"
+PROTOCOL_MIN = 1
+PROTOCOL_MAX = 1
+ZERO_DIGEST = "0" * 64
+
+
+@dataclass(frozen=True, slots=True)
+class SyncSettings:
+    """Server-defined sync parameters (tests shorten them; `app.state.sync_settings` overrides the defaults)."""
+
+    lease_seconds: int = 72 * 3600
+    grace_seconds: int = 14 * 24 * 3600
+    chunk_size: int = 1024 * 1024
+
+
+class SeqGap(ProblemError):
+    """A mutation's client_seq is not the next one the server expects: nothing of the batch was applied."""
+
+    def __init__(self, expected: int) -> None:
+        super().__init__(
+            409,
+            "client_seq_gap",
+            f"Des modifications manquent avant celles-ci : renvoyez à partir du numéro {expected}.",
+            f"Changes are missing before these: resend from number {expected}.",
+        )
+        self.expected = expected
+
+
+@lru_cache(maxsize=1)
+def _matrix() -> access.HabilitationMatrix:
+    return access.default_matrix()
+
+
+# -- who is asking ------------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Caller:
+    """The principal as the access policy sees it."""
+
+    principal: Principal
+    actor: access.Actor | None  # None: a principal the policy cannot place (unknown profession): denied everything
+    own_dossier_id: uuid.UUID | None
+    author_kind: str
+    rpps: str | None = None
+
+
+def caller_for(session: Session, principal: Principal) -> Caller:
+    if principal.kind == PrincipalKind.PATIENT:
+        account = session.get(Account, principal.id)
+        if account is None:
+            return Caller(principal, None, None, "patient")
+        return Caller(principal, access.Holder(access.PersonId(str(account.id))), account.dossier_id, "patient")
+    pro = session.get(Professional, principal.id)
+    if pro is None:
+        return Caller(principal, None, None, "professional")
+    try:
+        actor: access.Actor | None = access.Professional(access.Rpps(pro.rpps), access.Profession(pro.profession))
+    except (ValueError, DossierValidationError):
+        actor = None
+    return Caller(principal, actor, None, "professional", rpps=pro.rpps)
+
+
+def access_context(session: Session, dossier_id: uuid.UUID, now: datetime) -> access.Context:
+    grants = session.scalars(
+        select(SyncGrant).where(SyncGrant.dossier_id == dossier_id, SyncGrant.revoked_at.is_(None))
+    ).all()
+    consent = access.ConsentState(
+        authorisations=tuple(access.Authorisation(access.Rpps(g.rpps), g.granted_at) for g in grants)
+    )
+    return access.Context(now=now, consent=consent)
+
+
+def _decide(caller: Caller, action: access.Action, target: access.Target, context: access.Context) -> access.Decision:
+    if caller.actor is None:
+        return access.Decision(allowed=False, reason=access.Reason.NO_RELATIONSHIP)
+    return access.decide(caller.actor, action, target, context, matrix=_matrix())
+
+
+def may_open(session: Session, caller: Caller, dossier_id: uuid.UUID, context: access.Context) -> bool:
+    dossier = session.get(Dossier, dossier_id)
+    if dossier is None or dossier.status != SpaceStatus.ACTIVE:
+        return False
+    if isinstance(caller.actor, access.Holder):
+        return caller.own_dossier_id == dossier_id
+    target = access.SectionTarget(access.Section.DOSSIER)
+    return _decide(caller, access.Action.READ, target, context).allowed
+
+
+def visible_dossiers(session: Session, caller: Caller, now: datetime) -> list[uuid.UUID]:
+    if isinstance(caller.actor, access.Holder):
+        candidates = [caller.own_dossier_id] if caller.own_dossier_id else []
+    elif caller.rpps:
+        candidates = list(
+            session.scalars(
+                select(SyncGrant.dossier_id).where(SyncGrant.rpps == caller.rpps, SyncGrant.revoked_at.is_(None))
+            )
+        )
+    else:
+        candidates = []
+    return [d for d in candidates if may_open(session, caller, d, access_context(session, d, now))]
+
+
+def _target(
+    entity: str, kind: str, author_kind: str, author_rpps: str, values: dict[str, Any], added_at: datetime
+) -> access.Target:
+    author = access.Author(doc_rules.AuthorKind(author_kind), id=author_rpps)
+    if entity == "document":
+        conf = values.get("confidentiality") or {}
+        return access.DocumentTarget(
+            category=access.DocumentCategory(kind),
+            author=author,
+            added_at=added_at,
+            confidentiality=doc_rules.Confidentiality.model_validate(conf),
+        )
+    return access.EntryTarget(kind=access.EntryKind(kind), author=author)
+
+
+def _record_target(rec: SyncRecord, values: dict[str, Any], session: Session) -> access.Target:
+    rpps = ""
+    if rec.author_kind == "professional" and rec.author_id is not None:
+        pro = session.get(Professional, rec.author_id)
+        rpps = pro.rpps if pro else ""
+    return _target(rec.entity, rec.kind, rec.author_kind, rpps, values, rec.created_at)
+
+
+def may_read_record(session: Session, caller: Caller, rec: SyncRecord, context: access.Context) -> bool:
+    if isinstance(caller.actor, access.Holder):
+        return True
+    try:
+        target = _record_target(rec, json.loads(rec.values_json), session)
+    except (ValueError, DossierValidationError):
+        return False
+    return _decide(caller, access.Action.READ, target, context).allowed
+
+
+# -- the head: sequence, epoch, digest ----------------------------------------------------------------------------
+
+
+def lock_head(session: Session, dossier_id: uuid.UUID) -> SyncHead:
+    """Take the dossier's row lock for the rest of the transaction (creating the head row on first use)."""
+    dialect = session.get_bind().dialect.name
+    values = {"dossier_id": dossier_id, "last_seq": 0, "epoch": 1, "digest": ZERO_DIGEST}
+    if dialect == "postgresql":
+        session.execute(pg_insert(SyncHead).values(**values).on_conflict_do_nothing())
+        head = session.scalars(
+            select(SyncHead)
+            .where(SyncHead.dossier_id == dossier_id)
+            .with_for_update()
+            .execution_options(populate_existing=True)
+        ).one()
+        return head
+    # SQLite: a write as the first statement takes the single writer lock at once (BEGIN IMMEDIATE semantics),
+    # so no other transaction can read last_seq until this one commits.
+    session.execute(sqlite_insert(SyncHead).values(**values).on_conflict_do_nothing())
+    session.execute(update(SyncHead).where(SyncHead.dossier_id == dossier_id).values(last_seq=SyncHead.last_seq))
+    return session.scalars(
+        select(SyncHead).where(SyncHead.dossier_id == dossier_id).execution_options(populate_existing=True)
+    ).one()
+
+
+def fingerprint(entity_id: uuid.UUID | str, version: int, deleted: bool) -> int:
+    """One record's contribution to the dossier digest (XOR of all fingerprints: updated in O(1) per change)."""
+    raw = hashlib.sha256(f"{entity_id}:{version}:{int(deleted)}".encode()).digest()
+    return int.from_bytes(raw, "big")
+
+
+def digest_hex(value: int) -> str:
+    return f"{value:064x}"
+
+
+def _next_seq(head: SyncHead) -> int:
+    head.last_seq += 1
+    return head.last_seq
+
+
+def _store_record(
+    session: Session,
+    head: SyncHead,
+    rec: SyncRecord | None,
+    *,
+    m: MutationIn,
+    caller: Caller,
+    values: dict[str, Any],
+    deleted: bool,
+    now: datetime,
+    stream_id: uuid.UUID | None,
+) -> SyncRecord:
+    digest = int(head.digest, 16)
+    seq = _next_seq(head)
+    if deleted:
+        # The tombstone keeps the last values server-side only (pull never sends them), so that a person resolving
+        # an edit-versus-delete conflict can restore the record whole.
+        values = {**(json.loads(rec.values_json) if rec is not None else {}), **values}
+    if rec is None:
+        rec = SyncRecord(
+            dossier_id=head.dossier_id,
+            entity_id=m.entity_id,
+            entity=m.entity,
+            kind=m.kind,
+            author_kind=caller.author_kind,
+            author_id=caller.principal.id,
+            created_at=now,
+            version=0,
+            deleted=False,
+            values_json="{}",
+            run_base=0,
+            last_stream_id=stream_id,
+        )
+        session.add(rec)
+    else:
+        digest ^= fingerprint(rec.entity_id, rec.version, rec.deleted)
+        if rec.last_stream_id != stream_id or stream_id is None:
+            rec.run_base, rec.last_stream_id = rec.version, stream_id
+    rec.values_json = json.dumps(values, ensure_ascii=False, sort_keys=True)
+    rec.deleted = deleted
+    rec.version = seq
+    rec.updated_at = now
+    if rec.entity == "document":
+        sha = values.get("sha256")
+        rec.blob_sha256 = sha if isinstance(sha, str) else rec.blob_sha256
+    head.digest = digest_hex(digest ^ fingerprint(rec.entity_id, seq, deleted))
+    return rec
+
+
+# -- push ---------------------------------------------------------------------------------------------------------
+
+
+_ACTIONS = {
+    "create": access.Action.ADD,
+    "update": access.Action.EDIT,
+    "restore": access.Action.EDIT,
+    "delete": access.Action.DELETE,
+}
+_OPS = {
+    "create": Op.CREATE,
+    "update": Op.UPDATE,
+    "set_confidentiality": Op.UPDATE,
+    "delete": Op.DELETE,
+    "restore": Op.RESTORE,
+}
+
+
+def record_out(rec: SyncRecord) -> RecordOut:
+    return RecordOut(
+        entity=rec.entity,
+        entity_id=rec.entity_id,
+        kind=rec.kind,
+        values={} if rec.deleted else json.loads(rec.values_json),
+        deleted=rec.deleted,
+        version=rec.version,
+        author_kind=rec.author_kind,
+        created_at=rec.created_at.isoformat(),
+    )
+
+
+def conflict_out(conflict: SyncConflict) -> ConflictOut:
+    return ConflictOut(
+        id=conflict.id,
+        entity=conflict.entity,
+        entity_id=conflict.entity_id,
+        kind=conflict.kind,
+        record_conflict=conflict.record_conflict,
+        fields=json.loads(conflict.fields_json),
+        author_kind=conflict.author_kind,
+        created_at=conflict.created_at.isoformat(),
+        resolved=conflict.resolved_at is not None,
+        resolution=conflict.resolution,
+        seq=conflict.seq,
+    )
+
+
+def _rejected(m: MutationIn, reason: str, fr: str) -> MutationResult:
+    return MutationResult(
+        mutation_id=m.mutation_id, client_seq=m.client_seq, status="rejected", reason=reason, message_fr=fr
+    )
+
+
+def _validate(m: MutationIn, values: dict[str, Any], today: date) -> dict[str, Any]:
+    """Server-side validation of the merged values (a client may be old, buggy or hostile)."""
+    if m.entity == "entry":
+        return entry_rules.validate_entry(m.kind, values, today=today)
+    meta = doc_rules.validate_document_metadata(
+        title=str(values.get("title") or ""),
+        category=m.kind,
+        document_date=values.get("document_date"),
+        author_kind=str(values.get("author_kind") or "patient"),
+        confidentiality=values.get("confidentiality"),
+        today=today,
+    )
+    sha, size = values.get("sha256"), values.get("size")
+    if not isinstance(sha, str) or len(sha) != 64 or not isinstance(size, int) or size <= 0:
+        raise DossierValidationError.single(
+            "sha256", "invalid", "Empreinte ou taille du document invalide.", "Invalid document hash or size."
+        )
+    return {**values, **meta}
+
+
+def _apply(
+    session: Session,
+    head: SyncHead,
+    caller: Caller,
+    m: MutationIn,
+    context: access.Context,
+    stream_id: uuid.UUID,
+) -> MutationResult:
+    now = context.now
+    if m.entity == "conflict":
+        return _resolve(session, head, caller, m, context)
+    if m.op not in _OPS or (m.entity == "entry" and m.op == "set_confidentiality"):
+        return _rejected(m, "unknown_op", "Opération inconnue.")
+    if any(len(pair) != 2 for pair in m.changes.values()):
+        return _rejected(m, "malformed_changes", "Modification mal formée.")
+    rec = session.get(SyncRecord, (head.dossier_id, m.entity_id))
+    if rec is not None and (rec.entity != m.entity or rec.kind != m.kind) and m.op != "delete":
+        return _rejected(m, "kind_mismatch", "Cet élément a un autre type sur le serveur.")
+    current = json.loads(rec.values_json) if rec is not None else {}
+    wanted = {**current, **{k: pair[1] for k, pair in m.changes.items()}}
+    action = access.Action.ADD if rec is None else _ACTIONS.get(m.op, access.Action.EDIT)
+    if m.op == "set_confidentiality":
+        masked = bool((wanted.get("confidentiality") or {}).get("masked_from_professionals"))
+        action = access.Action.MASK if masked else access.Action.UNMASK
+    try:
+        if rec is not None:
+            target = _record_target(rec, wanted, session)
+        else:
+            target = _target(m.entity, m.kind, caller.author_kind, caller.rpps or "", wanted, now)
+    except (ValueError, DossierValidationError):
+        return _rejected(m, "unknown_kind", "Type d'élément ou de document inconnu.")
+    decision = _decide(caller, action, target, context)
+    if not decision.allowed:
+        return MutationResult(
+            mutation_id=m.mutation_id,
+            client_seq=m.client_seq,
+            status="forbidden",
+            reason=decision.reason.value,
+            message_fr="Vous n'avez pas le droit de faire cette modification.",
+        )
+    server = ServerRecord(current, rec.version, rec.deleted) if rec is not None else None
+    base = m.base_version
+    if rec is not None and rec.last_stream_id == stream_id and base >= rec.run_base:
+        base = rec.version  # every change since the client's base is its own earlier mutation
+    result = merge(_OPS[m.op], m.changes, base, server)
+    if not result.deleted and result.outcome is not Outcome.NOOP:
+        try:
+            values = _validate(m, dict(result.values), now.date())
+        except DossierValidationError as exc:
+            return _rejected(m, "validation_failed", "; ".join(i.message_fr for i in exc.issues))
+    else:
+        values = dict(result.values)
+    if result.outcome is Outcome.NOOP:
+        status = "applied"
+    elif result.outcome is Outcome.CONFLICT:
+        status = "conflict"
+    else:
+        status = result.outcome.value
+    changed = rec is None or values != current or result.deleted != rec.deleted
+    if result.outcome is not Outcome.NOOP and changed and not (rec is None and result.deleted):
+        rec = _store_record(
+            session, head, rec, m=m, caller=caller, values=values, deleted=result.deleted, now=now, stream_id=stream_id
+        )
+    conflict_id = None
+    if result.outcome is Outcome.CONFLICT:
+        conflict = SyncConflict(
+            id=uuid.uuid4(),
+            dossier_id=head.dossier_id,
+            entity=m.entity,
+            entity_id=m.entity_id,
+            kind=m.kind,
+            record_conflict=result.record_conflict,
+            fields_json=json.dumps(
+                {c.field: {"base": c.base, "server": c.server, "client": c.client} for c in result.conflicts}
+                if result.record_conflict is None
+                else {"client": {k: pair[1] for k, pair in m.changes.items()}, "op": m.op},
+                ensure_ascii=False,
+                sort_keys=True,
+            ),
+            mutation_id=m.mutation_id,
+            author_kind=caller.author_kind,
+            author_id=caller.principal.id,
+            created_at=now,
+            seq=_next_seq(head),
+        )
+        session.add(conflict)
+        conflict_id = conflict.id
+    return MutationResult(
+        mutation_id=m.mutation_id,
+        client_seq=m.client_seq,
+        status=status,  # type: ignore[arg-type]
+        version=rec.version if rec is not None else None,
+        conflict_id=conflict_id,
+        record=record_out(rec) if rec is not None else None,
+    )
+
+
+def _resolve(
+    session: Session, head: SyncHead, caller: Caller, m: MutationIn, context: access.Context
+) -> MutationResult:
+    """A person chose: `{"__keep__": [null, "mine"|"theirs"|"fields"], field: [server value, chosen value]…}`."""
+    conflict = session.get(SyncConflict, m.entity_id)
+    if conflict is None or conflict.dossier_id != head.dossier_id:
+        return _rejected(m, "unknown_conflict", "Ce conflit n'existe pas.")
+    rec = session.get(SyncRecord, (head.dossier_id, conflict.entity_id))
+    if conflict.resolved_at is not None or rec is None:
+        return MutationResult(
+            mutation_id=m.mutation_id,
+            client_seq=m.client_seq,
+            status="applied",
+            reason="already_resolved",
+            record=record_out(rec) if rec is not None else None,
+        )
+    keep = str((m.changes.get("__keep__") or [None, "fields"])[1])
+    if keep not in ("mine", "theirs", "fields"):
+        return _rejected(m, "bad_resolution", "Choix de résolution inconnu.")
+    current = json.loads(rec.values_json)
+    try:
+        target = _record_target(rec, current, session)
+    except (ValueError, DossierValidationError):
+        return _rejected(m, "unknown_kind", "Type d'élément ou de document inconnu.")
+    if not _decide(caller, access.Action.EDIT, target, context).allowed:
+        return MutationResult(
+            mutation_id=m.mutation_id, client_seq=m.client_seq, status="forbidden", reason="cannot_resolve"
+        )
+    detail = json.loads(conflict.fields_json)
+    fake = MutationIn(
+        mutation_id=m.mutation_id,
+        client_seq=m.client_seq,
+        entity=rec.entity,  # type: ignore[arg-type]
+        entity_id=rec.entity_id,
+        kind=rec.kind,
+        op="update",
+        base_version=rec.version,
+        changes={},
+    )
+    deleted, values = rec.deleted, dict(current)
+    if conflict.record_conflict is None:
+        if keep == "mine":
+            values.update({k: v["client"] for k, v in detail.items()})
+        elif keep == "fields":
+            values.update({k: pair[1] for k, pair in m.changes.items() if k != "__keep__"})
+        values = {k: v for k, v in values.items() if v is not None}
+    elif keep == "mine":
+        if detail.get("op") == "delete":
+            deleted, values = True, {}
+        else:
+            deleted = False
+            values = {**values, **detail.get("client", {})}
+            values = {k: v for k, v in values.items() if v is not None}
+    if not deleted and (values != current or deleted != rec.deleted):
+        try:
+            values = _validate(fake, values, context.now.date())
+        except DossierValidationError as exc:
+            return _rejected(m, "validation_failed", "; ".join(i.message_fr for i in exc.issues))
+    if values != current or deleted != rec.deleted:
+        rec = _store_record(
+            session, head, rec, m=fake, caller=caller, values=values, deleted=deleted, now=context.now, stream_id=None
+        )
+    conflict.resolved_at = context.now
+    conflict.resolution = keep
+    conflict.seq = _next_seq(head)
+    return MutationResult(
+        mutation_id=m.mutation_id,
+        client_seq=m.client_seq,
+        status="applied",
+        version=rec.version,
+        record=record_out(rec),
+    )
+
+
+def push(session: Session, caller: Caller, body: PushIn, *, now: datetime) -> list[MutationResult]:
+    """Apply a batch in client_seq order, in one transaction with its ledger rows; duplicates get stored results."""
+    context = access_context(session, body.dossier_id, now)
+    dossier = session.get(Dossier, body.dossier_id)
+    if dossier is None:
+        raise ProblemError(404, "dossier_not_found", "Dossier introuvable.", "Dossier not found.")
+    head = lock_head(session, body.dossier_id)
+    stream = session.get(SyncStream, body.stream_id, populate_existing=True)
+    if stream is None:
+        stream = SyncStream(
+            stream_id=body.stream_id,
+            client_id=body.client_id,
+            device_id=caller.principal.device_id,
+            dossier_id=body.dossier_id,
+            last_client_seq=0,
+        )
+        session.add(stream)
+    elif (stream.client_id, stream.device_id, stream.dossier_id) != (
+        body.client_id,
+        caller.principal.device_id,
+        body.dossier_id,
+    ):
+        raise ProblemError(
+            409,
+            "stream_mismatch",
+            "Cette file de modifications appartient à un autre appareil ou dossier.",
+            "This change stream belongs to another device or dossier.",
+        )
+    ids = [m.mutation_id for m in body.mutations]
+    stored = (
+        {
+            row.mutation_id: row
+            for row in session.scalars(
+                select(SyncLedger).where(SyncLedger.client_id == body.client_id, SyncLedger.mutation_id.in_(ids))
+            )
+        }
+        if ids
+        else {}
+    )
+    expected = stream.last_client_seq + 1
+    for m in sorted((m for m in body.mutations if m.mutation_id not in stored), key=lambda m: m.client_seq):
+        if m.client_seq != expected:
+            raise SeqGap(expected)
+        expected += 1
+    open_ok = may_open(session, caller, body.dossier_id, context)
+    results: list[MutationResult] = []
+    for m in sorted(body.mutations, key=lambda m: m.client_seq):
+        if m.mutation_id in stored:
+            previous = MutationResult.model_validate_json(stored[m.mutation_id].result_json)
+            results.append(previous.model_copy(update={"duplicate": True}))
+            continue
+        if m.mutation_id in {r.mutation_id for r in results}:
+            continue
+        result = _apply(session, head, caller, m, context, body.stream_id)
+        if result.record is not None and not open_ok:
+            result = result.model_copy(update={"record": None})  # a sender without read access learns nothing
+        session.add(
+            SyncLedger(
+                client_id=body.client_id,
+                mutation_id=m.mutation_id,
+                stream_id=body.stream_id,
+                client_seq=m.client_seq,
+                dossier_id=body.dossier_id,
+                result_json=result.model_copy(update={"record": None}).model_dump_json(),
+                at=now,
+            )
+        )
+        stream.last_client_seq = m.client_seq
+        results.append(result)
+    if body.mutations:
+        audit(session, actor=caller.principal.actor, action="sync.push", at=now, dossier_id=body.dossier_id)
+    return results
+
+
+# -- pull ---------------------------------------------------------------------------------------------------------
+
+
+def encode_cursor(epoch: int, seq: int) -> str:
+    raw = json.dumps({"e": epoch, "s": seq}, separators=(",", ":")).encode()
+    return base64.urlsafe_b64encode(raw).decode().rstrip("=")
+
+
+def decode_cursor(cursor: str | None) -> tuple[int, int] | None:
+    if not cursor:
+        return None
+    try:
+        raw = base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4))
+        data = json.loads(raw)
+        return int(data["e"]), int(data["s"])
+    except (binascii.Error, ValueError, KeyError, TypeError):
+        return (-1, 0)  # unreadable: treated as a reset
+
+
+def read_head(session: Session, dossier_id: uuid.UUID) -> tuple[int, int, str]:
+    head = session.get(SyncHead, dossier_id, populate_existing=True)
+    if head is None:
+        return 0, 1, ZERO_DIGEST
+    return head.last_seq, head.epoch, head.digest
+
+
+def pull(
+    session: Session, caller: Caller, body: PullIn, *, now: datetime, settings: SyncSettings
+) -> tuple[list[DossierPage], list[uuid.UUID]]:
+    pages: list[DossierPage] = []
+    budget = body.limit
+    lease = settings.lease_seconds if caller.principal.kind == PrincipalKind.PROFESSIONAL else None
+    grace = settings.grace_seconds if lease is not None else None
+    for dossier_id, cursor in body.dossiers.items():
+        context = access_context(session, dossier_id, now)
+        if not may_open(session, caller, dossier_id, context):
+            pages.append(DossierPage(dossier_id=dossier_id, state="revoked"))
+            continue
+        bound, epoch, digest = read_head(session, dossier_id)
+        decoded = decode_cursor(cursor)
+        state = "ok"
+        since = 0
+        if decoded is not None:
+            if decoded[0] != epoch or decoded[1] > bound:
+                state = "reset"
+            else:
+                since = decoded[1]
+        if budget <= 0:
+            pages.append(
+                DossierPage(
+                    dossier_id=dossier_id,
+                    state=state,  # type: ignore[arg-type]
+                    cursor=cursor if state == "ok" else encode_cursor(epoch, 0),
+                    more=True,
+                    lease_seconds=lease,
+                    grace_seconds=grace,
+                )
+            )
+            continue
+        records = session.scalars(
+            select(SyncRecord)
+            .where(SyncRecord.dossier_id == dossier_id, SyncRecord.version > since, SyncRecord.version <= bound)
+            .order_by(SyncRecord.version)
+            .limit(budget + 1)
+        ).all()
+        conflicts = session.scalars(
+            select(SyncConflict)
+            .where(SyncConflict.dossier_id == dossier_id, SyncConflict.seq > since, SyncConflict.seq <= bound)
+            .order_by(SyncConflict.seq)
+            .limit(budget + 1)
+        ).all()
+        merged: list[tuple[int, SyncRecord | SyncConflict]] = sorted(
+            [(r.version, r) for r in records] + [(c.seq, c) for c in conflicts], key=lambda pair: pair[0]
+        )
+        more = len(merged) > budget
+        taken = merged[:budget]
+        items: list[RecordOut | ConflictOut] = []
+        for _, item in taken:
+            if isinstance(item, SyncRecord):
+                if may_read_record(session, caller, item, context):
+                    items.append(record_out(item))
+            elif isinstance(caller.actor, access.Holder) or caller.principal.id == item.author_id:
+                items.append(conflict_out(item))
+        # Without more rows, everything up to `bound` was scanned: the cursor may move there (past holes and rows
+        # this caller may not see). With more, it stops at the last row actually taken.
+        last = taken[-1][0] if more else bound
+        budget -= len(taken)
+        full_view = isinstance(caller.actor, access.Holder)
+        pages.append(
+            DossierPage(
+                dossier_id=dossier_id,
+                state=state,  # type: ignore[arg-type]
+                items=items,
+                cursor=encode_cursor(epoch, last),
+                more=more,
+                digest=digest if full_view and not more else None,
+                lease_seconds=lease,
+                grace_seconds=grace,
+            )
+        )
+        if items:
+            audit(session, actor=caller.principal.actor, action="sync.pull", at=now, dossier_id=dossier_id)
+    held = set(body.dossiers)
+    available = [d for d in visible_dossiers(session, caller, now) if d not in held]
+    return pages, available
+
+
+# -- server-side operations --------------------------------------------------------------------------------------
+
+
+def reset_dossier(session: Session, dossier_id: uuid.UUID) -> None:
+    """After a restore from backup: every client re-downloads the dossier (keeping its unsent changes)."""
+    head = lock_head(session, dossier_id)
+    head.epoch += 1
+
+
+def grant(session: Session, *, dossier_id: uuid.UUID, rpps: str, now: datetime) -> None:
+    row = session.get(SyncGrant, (dossier_id, rpps))
+    if row is None:
+        session.add(SyncGrant(dossier_id=dossier_id, rpps=rpps, granted_at=now))
+    else:
+        row.granted_at, row.revoked_at = now, None
+
+
+def revoke(session: Session, *, dossier_id: uuid.UUID, rpps: str, now: datetime) -> bool:
+    row = session.get(SyncGrant, (dossier_id, rpps))
+    if row is None or row.revoked_at is not None:
+        return False
+    row.revoked_at = now
+    return True

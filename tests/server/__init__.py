@@ -1,0 +1,1 @@
+"""Tests of the central service (server/): every flow over HTTP, on SQLite and PostgreSQL."""
