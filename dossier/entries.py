@@ -58,6 +58,7 @@ SECTIONS: Final[Mapping[str, Section]] = MappingProxyType(
             Section("groupe_sanguin", "Groupe sanguin", "Blood group"),
             Section("habitudes_de_vie", "Habitudes de vie", "Lifestyle"),
             Section("mesures", "Mesures", "Measurements"),
+            Section("resultats", "Résultats d'analyses", "Lab results"),
             Section("entourage", "Entourage", "Family and contacts"),
             Section("directives_anticipees", "Directives anticipées", "Advance directives"),
             Section("don_organes", "Don d'organes", "Organ donation"),
@@ -522,6 +523,36 @@ def _finish_measurement(data: dict[str, Any], context: Context) -> dict[str, Any
     return result
 
 
+# A LOINC code: up to 7 digits, a hyphen, one check digit ("4548-4", "17856-6").
+LOINC_CODE: Final = re.compile(r"\d{1,7}-\d")
+
+
+def _finish_lab_result(data: dict[str, Any], context: Context) -> dict[str, Any]:
+    issues: list[FieldIssue] = []
+    if data.get("value") is None and not data.get("value_text"):
+        issues.append(
+            FieldIssue(
+                "value",
+                "required",
+                "Indiquez un nombre (7,2) ou, dans « Résultat en texte », un résultat écrit (négatif).",
+                "Give a number (7.2) or, in 'Result as text', a written result (negative).",
+            )
+        )
+    loinc = data.get("loinc")
+    if loinc is not None and not LOINC_CODE.fullmatch(loinc):
+        issues.append(
+            FieldIssue(
+                "loinc",
+                "invalid_loinc",
+                f"« {loinc} » n'est pas un code LOINC : il s'écrit en chiffres, un tiret et un chiffre (4548-4).",
+                f"'{loinc}' is not a LOINC code: digits, a hyphen and one digit (4548-4).",
+            )
+        )
+    if issues:
+        raise DossierValidationError(issues)
+    return data
+
+
 def _choices(*items: tuple[str, str, str] | tuple[str, str, str, tuple[str, ...]]) -> tuple[Choice, ...]:
     return tuple(Choice(*item) for item in items)
 
@@ -871,6 +902,40 @@ _KIND_LIST: Final = (
         finish=_finish_measurement,
     ),
     EntryKind(
+        "lab_result",
+        "Résultat d'analyse",
+        "Lab result",
+        "resultats",
+        singleton=False,
+        fields=(
+            _f("test", "Analyse", "Test", required=True),
+            _f("loinc", "Code LOINC", "LOINC code"),
+            _f("value", "Valeur", "Value", FieldType.NUMBER),
+            _f("value_text", "Résultat en texte", "Result as text"),
+            _f("unit", "Unité", "Unit"),
+            _f("reference_range", "Valeurs de référence", "Reference range"),
+            _f(
+                "interpretation",
+                "Interprétation",
+                "Interpretation",
+                FieldType.CHOICE,
+                choices=_choices(
+                    ("normal", "Normal", "Normal", ("n", "normale")),
+                    ("high", "Élevé", "High", ("h", "haut", "elevee", "augmente")),
+                    ("low", "Bas", "Low", ("l", "basse", "diminue")),
+                    ("abnormal", "Anormal", "Abnormal", ("a", "anormale")),
+                    ("critical", "Critique", "Critical", ("hh", "ll", "aa", "critique", "alerte")),
+                ),
+            ),
+            _f("date", "Date de l'analyse", "Test date", FieldType.DATE, required=True),
+            _f("laboratory", "Laboratoire", "Laboratory"),
+            _notes(),
+        ),
+        summary_fields=("test", "value", "unit", "interpretation", "date"),
+        date_fields=("date",),
+        finish=_finish_lab_result,
+    ),
+    EntryKind(
         "emergency_contact",
         "Contact d'urgence",
         "Emergency contact",
@@ -1117,12 +1182,31 @@ def _measurement_summary(data: Mapping[str, Any], lang: str) -> str:
     return f"{label}{separator}{shown} {unit_id}" + (f" — {when}" if when else "")
 
 
+def _lab_result_summary(data: Mapping[str, Any], lang: str) -> str:
+    """ "HbA1c : 7,2 % (élevé) — 02/10/2026": the test leads, as a lab report reads."""
+    english = lang.startswith("en")
+    entry_kind = ENTRY_KINDS["lab_result"]
+    if isinstance(data.get("value"), int | float):
+        shown = _display(entry_kind.field_spec("value"), data["value"], lang)
+    else:
+        shown = str(data.get("value_text") or "?")
+    if data.get("unit"):
+        shown += f" {data['unit']}"
+    if data.get("interpretation"):
+        shown += f" ({_display(entry_kind.field_spec('interpretation'), data['interpretation'], lang).lower()})"
+    if data.get("date"):
+        shown += f" — {_display(entry_kind.field_spec('date'), data['date'], lang)}"
+    return f"{data.get('test', '?')}{': ' if english else ' : '}{shown}"
+
+
 def summarize_entry(kind: str, data: Mapping[str, Any], *, lang: str = "fr") -> str:
     """One line describing an entry, for lists ("Allergie : pénicilline · urticaire · Grave")."""
     entry_kind = _kind(kind)
     english = lang.startswith("en")
     if kind == "measurement":
         return _measurement_summary(data, lang)
+    if kind == "lab_result":
+        return _lab_result_summary(data, lang)
     parts = [
         _display(entry_kind.field_spec(name), data[name], lang)
         for name in entry_kind.summary_fields

@@ -53,6 +53,7 @@ KIND_TITLES: dict[str, tuple[str, str]] = {
     "blood_group": ("Groupe sanguin", "Blood group"),
     "lifestyle": ("Habitudes de vie", "Lifestyle"),
     "measurement": ("Mesures", "Measurements"),
+    "lab_result": ("Résultats d'analyses", "Lab results"),
     "emergency_contact": ("Contacts d'urgence", "Emergency contacts"),
     "trusted_person": ("Personne de confiance", "Trusted person"),
     "caregiver": ("Proches aidants", "Caregivers"),
@@ -60,6 +61,7 @@ KIND_TITLES: dict[str, tuple[str, str]] = {
     "organ_donation": ("Don d'organes", "Organ donation"),
 }
 SYNTHESE_ORDER = [k for k in KIND_TITLES if k != "identity"]
+RECENT_LAB_RESULTS = 10  # a synthèse shows the latest results; the full list stays in Carnet
 
 
 def register_fonts() -> None:
@@ -180,6 +182,12 @@ def _not_concerned(groups: Mapping[str, list[EntryLike]]) -> set[str]:
 
 
 # --- Synthèse du profil médical ----------------------------------------------------------------------------------
+def _recent_lab_results(items: Sequence[EntryLike]) -> tuple[list[EntryLike], int]:
+    """The latest lab results, newest first, and how many older ones are left out."""
+    newest = sorted(items, key=lambda e: str(e.data.get("date") or ""), reverse=True)
+    return newest[:RECENT_LAB_RESULTS], max(0, len(newest) - RECENT_LAB_RESULTS)
+
+
 def build_synthese(entries: Sequence[EntryLike], *, generated_at: datetime) -> bytes:
     """Synthèse du profil médical: every section, its entries or "non concerné", for professionals to read."""
     s = _styles()
@@ -204,8 +212,14 @@ def build_synthese(entries: Sequence[EntryLike], *, generated_at: datetime) -> b
         story.append(_p(KIND_TITLES[kind][0], s["h2"]))
         if not items:
             story.append(_p("Non concerné(e) : déclaré par le patient.", s["body"]))
+        older = 0
+        if kind == "lab_result":
+            items, older = _recent_lab_results(items)
         for e in items:
             story.append(Paragraph(escape(entry_text(e)), s["bullet"], bulletText="•"))
+        if older:
+            more = "résultat plus ancien" if older == 1 else "résultats plus anciens"
+            story.append(_p(f"… et {older} {more}, à consulter dans Carnet.", s["small"]))
     if not shown:
         story.append(_p("Aucune information n'est encore renseignée.", s["body"]))
     return _build(story, title="Synthèse du profil médical", generated_at=generated_at)

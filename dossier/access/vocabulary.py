@@ -63,6 +63,7 @@ class EntryKind(StrEnum):
     BLOOD_GROUP = "blood_group"
     LIFESTYLE = "lifestyle"
     MEASUREMENT = "measurement"
+    LAB_RESULT = "lab_result"
     EMERGENCY_CONTACT = "emergency_contact"
     TRUSTED_PERSON = "trusted_person"
     CAREGIVER = "caregiver"
@@ -114,6 +115,10 @@ patient-typed profile stays with the patient (PRODUCT.md §2)."""
 ENTRY_KIND_MATRIX_CATEGORY: dict[EntryKind, DocumentCategory] = {
     EntryKind.ADVANCE_DIRECTIVE: DocumentCategory.DIRECTIVES_ANTICIPEES,
 }
-"""Entry kinds the matrice d'habilitation also governs, through the category of the same content."""
+"""Entry kinds the matrice d'habilitation also governs, through the category of the same content.
+
+Only kinds professionals see are looked up here. Lab result entries are typed by the patient and stay with them,
+like conditions: a professional reads them in a shared synthèse (category ``synthese``) or in the lab's own report
+(category ``biologie``), both governed by the matrix as documents, so ``LAB_RESULT`` has no row here."""
 
 SPACE_ACTIONS: frozenset[Action] = frozenset({Action.MANAGE_ACCESS, Action.CLOSE, Action.EXPORT})

@@ -13,6 +13,8 @@ CONDITION_CLINICAL = "http://terminology.hl7.org/CodeSystem/condition-clinical"
 ALLERGY_CLINICAL = "http://terminology.hl7.org/CodeSystem/allergyintolerance-clinical"
 LIST_EMPTY_REASON = "http://terminology.hl7.org/CodeSystem/list-empty-reason"
 V3_ACT_CODE = "http://terminology.hl7.org/CodeSystem/v3-ActCode"
+OBS_INTERPRETATION = "http://terminology.hl7.org/CodeSystem/v3-ObservationInterpretation"
+OBS_INTERPRETATION_V2 = "http://hl7.org/fhir/v2/0078"  # older spelling some lab systems still send
 INS_NIR_SYSTEM = "urn:oid:1.2.250.1.213.1.4.8"  # INS-NIR, as FR Core's Patient INS identifier
 INS_TYPE_SYSTEM = "https://hl7.fr/ig/fhir/core/CodeSystem/fr-core-cs-v2-0203"
 # Our own systems: stable URIs for what FHIR has no code for (kinds, contact roles, lifestyle topics).
@@ -51,6 +53,7 @@ SECTION_OF_CARNET: dict[str, tuple[str, str]] = {
     "groupe_sanguin": SECTION_RESULTS,
     "habitudes_de_vie": SECTION_SOCIAL,
     "mesures": SECTION_VITALS,
+    "resultats": SECTION_RESULTS,  # after groupe_sanguin: an IPS "no results" section means no lab results
     "entourage": SECTION_OTHER,
     "directives_anticipees": SECTION_DIRECTIVES,
     "don_organes": SECTION_OTHER,
@@ -61,8 +64,13 @@ CARNET_OF_SECTION: dict[str, str] = {
 } | {SECTION_PAST_ILLNESS[0]: "maladies"}
 
 BLOOD_GROUP_LOINC = "882-1"
+# Observation categories that are never lab results, whatever their code and value.
+NOT_RESULT_CATEGORIES = frozenset(
+    {"vital-signs", "vital-sign", "social-history", "survey", "exam", "activity", "therapy"}
+)
 TOBACCO_LOINC = "72166-2"
 ALCOHOL_LOINC = "74013-4"
+SOCIAL_HISTORY_LOINC = frozenset({TOBACCO_LOINC, ALCOHOL_LOINC})
 
 
 @dataclass(frozen=True, slots=True)

@@ -6,7 +6,7 @@ import base64
 import binascii
 import hashlib
 import json
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from typing import Any
 
 from dossier.fhir import codes as c
@@ -53,11 +53,6 @@ SKIP_COMPOSITION = Reason(
     "Structure du document : ses rubriques sont importées par leurs ressources.",
     "Document structure: its sections are imported through their resources.",
 )
-SKIP_LAB = Reason(
-    "lab_result",
-    "Résultat de laboratoire : Carnet n'a pas de rubrique « résultats » ; gardez le compte rendu dans Documents.",
-    "Lab result: Carnet has no results section; keep the lab report in Documents.",
-)
 SKIP_PANEL = Reason(
     "panel",
     "Regroupement de mesures : chaque mesure est importée seule.",
@@ -65,8 +60,8 @@ SKIP_PANEL = Reason(
 )
 SKIP_OBSERVATION = Reason(
     "unsupported_observation",
-    "Observation sans rubrique dans Carnet (ni mesure, ni habitude de vie).",
-    "Observation with no place in Carnet (neither a measure nor social history).",
+    "Observation sans rubrique dans Carnet (ni mesure, ni habitude de vie, ni résultat d'analyse).",
+    "Observation with no place in Carnet (neither a measure, social history nor a lab result).",
 )
 SKIP_NOT_FINAL = Reason("not_final", "Résultat annulé ou saisi par erreur.", "Result cancelled or entered in error.")
 SKIP_NO_ATTACHMENT = Reason(
@@ -224,7 +219,7 @@ def _document_outcome(r: Mapping[str, Any], where: str) -> DocumentPayload | Rea
     return SKIP_NO_ATTACHMENT
 
 
-def _observation(r: Mapping[str, Any]) -> k.Outcome:
+def _observation(r: Mapping[str, Any], resolve: Callable[[Any], Mapping[str, Any] | None]) -> k.Outcome:
     if r.get("status") in {"entered-in-error", "cancelled"}:
         return SKIP_NOT_FINAL
     code = r.get("code")
@@ -242,7 +237,24 @@ def _observation(r: Mapping[str, Any]) -> k.Outcome:
     if r.get("hasMember") and not any(key.startswith("value") for key in r):
         return SKIP_PANEL
     cats = {code_ for cat in r.get("category") or [] for _, code_ in k.codes_of(cat)}
-    return SKIP_LAB if "laboratory" in cats else SKIP_OBSERVATION
+    if "laboratory" in cats or _other_result(r, cats):
+        return k.lab_result_from_fhir(r, resolve)
+    return SKIP_OBSERVATION
+
+
+_RESULT_VALUES = ("valueQuantity", "valueString", "valueCodeableConcept", "valueInteger")
+
+
+def _other_result(r: Mapping[str, Any], cats: set[str]) -> bool:
+    """A result outside the laboratory category (imaging, procedure, none) that IPS's "Results" section holds: a
+    LOINC-coded number or text. Vital signs, surveys, exams and social history (alcohol use…) never are."""
+    loinc = k.first_code(r.get("code"), c.LOINC)
+    return (
+        loinc is not None
+        and loinc not in c.SOCIAL_HISTORY_LOINC
+        and not cats & c.NOT_RESULT_CATEGORIES
+        and any(key in r for key in _RESULT_VALUES)
+    )
 
 
 def _composition(r: Mapping[str, Any]) -> list[tuple[str, dict[str, Any]]]:
@@ -291,7 +303,7 @@ def _map_resource(
     elif rtype == "Encounter":
         outcome = k.hospitalisation_from_fhir(r, resolve)
     elif rtype == "Observation":
-        outcome = _observation(r)
+        outcome = _observation(r, resolve)
     elif rtype == "FamilyMemberHistory":
         outcome = k.family_history_from_fhir(r)
     elif rtype == "RelatedPerson":

@@ -12,6 +12,7 @@ import json
 from collections.abc import Callable, Mapping
 from typing import Any
 
+from dossier.entries import LOINC_CODE
 from dossier.fhir import codes as c
 from dossier.fhir.model import Reason
 
@@ -536,6 +537,133 @@ def measurement_from_fhir(r: Mapping[str, Any], measure_type: str) -> Outcome:
     return "measurement", fields
 
 
+# --- lab result
+_INTERPRETATION_IN = {
+    "N": "normal",
+    "H": "high",
+    "HU": "high",
+    "L": "low",
+    "LU": "low",
+    "A": "abnormal",
+    "HH": "critical",
+    "LL": "critical",
+    "AA": "critical",
+}
+# "critical" says neither high nor low: AA (critical abnormal) is the one code that keeps exactly that.
+_INTERPRETATION_OUT = {"normal": "N", "high": "H", "low": "L", "abnormal": "A", "critical": "AA"}
+_INTERPRETATION_SYSTEMS = {c.OBS_INTERPRETATION, c.OBS_INTERPRETATION_V2, ""}
+_INTERPRETATION_LABELS = {
+    "normal": "Normal",
+    "high": "Élevé / High",
+    "low": "Bas / Low",
+    "abnormal": "Anormal / Abnormal",
+    "critical": "Critique / Critical",
+}
+
+
+def _french_number(value: Any) -> str:
+    return f"{value:g}".replace(".", ",") if isinstance(value, int | float) else str(value)
+
+
+def lab_result_to_fhir(f: Mapping[str, Any], patient_ref: str) -> Resource:
+    """A laboratory Observation (IPS Results section); the unit is free text, so no UCUM code is claimed."""
+    test = str(f.get("test", ""))
+    r: Resource = {
+        "resourceType": "Observation",
+        "status": "final",
+        "category": [{"coding": [{"system": c.OBS_CATEGORY, "code": "laboratory"}]}],
+        "code": concept(test, system=c.LOINC, code=f.get("loinc")),
+        "subject": {"reference": patient_ref},
+        "effectiveDateTime": f.get("date"),
+    }
+    if isinstance(f.get("value"), int | float):
+        r["valueQuantity"] = _clean({"value": f["value"], "unit": f.get("unit")})
+    elif f.get("value_text"):
+        r["valueString"] = f["value_text"]
+    interpretation = f.get("interpretation")
+    if interpretation in _INTERPRETATION_OUT:
+        r["interpretation"] = [
+            {
+                "coding": [{"system": c.OBS_INTERPRETATION, "code": _INTERPRETATION_OUT[str(interpretation)]}],
+                "text": _INTERPRETATION_LABELS[str(interpretation)],
+            }
+        ]
+    if f.get("reference_range"):
+        r["referenceRange"] = [{"text": f["reference_range"]}]
+    if f.get("laboratory"):
+        r["performer"] = [{"display": f["laboratory"]}]
+    if f.get("notes"):
+        r["note"] = [{"text": f["notes"]}]
+    return r
+
+
+def _lab_value(r: Mapping[str, Any]) -> Fields:
+    """value + unit, or value_text: a comparator ("< 0.5") makes the value a text, since it is not one number."""
+    q = r.get("valueQuantity")
+    if isinstance(q, Mapping) and isinstance(q.get("value"), int | float) and not isinstance(q["value"], bool):
+        unit = q.get("unit") or q.get("code")
+        if q.get("comparator"):
+            return {"value_text": f"{q['comparator']} {_french_number(q['value'])}", "unit": unit}
+        return {"value": q["value"], "unit": unit}
+    if isinstance(r.get("valueInteger"), int) and not isinstance(r["valueInteger"], bool):
+        return {"value": r["valueInteger"]}
+    if isinstance(r.get("valueString"), str):
+        return {"value_text": r["valueString"].strip()}
+    return {"value_text": text_of(r.get("valueCodeableConcept"))}
+
+
+def _reference_range(r: Mapping[str, Any]) -> str | None:
+    for rng in r.get("referenceRange") or []:
+        if not isinstance(rng, Mapping):
+            continue
+        if isinstance(rng.get("text"), str) and rng["text"].strip():
+            return str(rng["text"]).strip()
+        low, high = ((rng.get(key) or {}).get("value") for key in ("low", "high"))
+        if low is not None and high is not None:
+            return f"{_french_number(low)}–{_french_number(high)}"
+        if low is not None:
+            return f"≥ {_french_number(low)}"
+        if high is not None:
+            return f"≤ {_french_number(high)}"
+    return None
+
+
+def _interpretation(r: Mapping[str, Any]) -> str | None:
+    for concept_ in r.get("interpretation") or []:
+        for system, code in sorted(codes_of(concept_)):
+            if system in _INTERPRETATION_SYSTEMS and code.upper() in _INTERPRETATION_IN:
+                return _INTERPRETATION_IN[code.upper()]
+    return None
+
+
+def lab_result_from_fhir(r: Mapping[str, Any], resolve: Callable[[Any], Mapping[str, Any] | None]) -> Outcome:
+    test = text_of(r.get("code"))
+    if not test:
+        return NO_TEXT
+    value = _clean(_lab_value(r))
+    if "value" not in value and "value_text" not in value:
+        return _skip("no_value", "Résultat d'analyse sans valeur.", "Lab result without a value.")
+    when = r.get("effectiveDateTime") or (r.get("effectivePeriod") or {}).get("start") or r.get("issued")
+    if not date_part(when):
+        return _skip("no_date", "Résultat d'analyse sans date.", "Lab result without a date.")
+    loinc = first_code(r.get("code"), c.LOINC)
+    labs = [
+        (resolve(p) or {}).get("name") or p.get("display") for p in r.get("performer") or [] if isinstance(p, Mapping)
+    ]
+    return "lab_result", _clean(
+        {
+            "test": test,
+            "loinc": loinc if loinc and LOINC_CODE.fullmatch(loinc) else None,
+            **value,
+            "reference_range": _reference_range(r),
+            "interpretation": _interpretation(r),
+            "date": date_part(when),
+            "laboratory": next((x for x in labs if isinstance(x, str) and x), None),
+            "notes": "\n".join(n["text"] for n in r.get("note") or [] if isinstance(n, Mapping) and n.get("text")),
+        }
+    )
+
+
 # --- blood group, lifestyle
 _BLOOD_SNOMED = {
     ("A", "positive"): "278149003",
@@ -887,6 +1015,7 @@ EXPORTERS: dict[str, Callable[[Mapping[str, Any], str], Resource]] = {
     "blood_group": blood_group_to_fhir,
     "lifestyle": lifestyle_to_fhir,
     "family_history": family_history_to_fhir,
+    "lab_result": lab_result_to_fhir,
 }
 
 

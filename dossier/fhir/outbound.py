@@ -23,6 +23,7 @@ KIND_SECTION: dict[str, tuple[str, str]] = {
     "vaccination": c.SECTION_IMMUNIZATIONS,
     "measurement": c.SECTION_VITALS,
     "blood_group": c.SECTION_RESULTS,
+    "lab_result": c.SECTION_RESULTS,
     "hospitalisation": c.SECTION_HOSPITAL,
     "disability": c.SECTION_FUNCTIONAL,
     "family_history": c.SECTION_FAMILY,

@@ -69,6 +69,8 @@ GOOD: list[tuple[str, dict[str, Any], dict[str, Any]]] = [
     ("measurement", {"measure_type": "temperature", "value": "100.4", "unit": "°F", "measured_at": "2025-06-01"},
      {"value": 38.0, "unit": "°C"}),
     ("measurement", {"measure_type": "pain", "value": "6", "measured_at": "2025-06-01T22:00"}, {"value": 6}),
+    ("lab_result", {"test": "Hémoglobine glyquée (HbA1c)", "value": "7,2", "unit": "%", "interpretation": "élevé",
+                    "date": "02/06/2025"}, {"value": 7.2, "interpretation": "high", "date": "2025-06-02"}),
     ("emergency_contact", {"name": "Marie Dupont", "relationship": "épouse", "phone": "+33 6 12 34 56 78"},
      {"phone": "+33612345678"}),
     ("trusted_person", {"name": "Paul Martin", "phone": "0033 612345678", "designated_on": "2024"},
@@ -139,6 +141,7 @@ BAD: list[tuple[str, dict[str, Any], list[tuple[str, str]]]] = [
     ("measurement", {"measure_type": "weight", "value": "72", "unit": "stone", "measured_at": "2025-01-01"},
      [("unit", "unknown_unit")]),
     ("measurement", {"value": "72"}, [("measure_type", "required"), ("measured_at", "required")]),
+    ("lab_result", {"test": "Ferritine", "date": "2025-05"}, [("value", "required")]),
     ("emergency_contact", {"name": "Marie"}, [("phone", "required")]),
     ("trusted_person", {"name": "Paul", "designated_on": "2030"}, [("designated_on", "future_date")]),
     ("caregiver", {"phone": "06 12 34 56 78"}, [("name", "required")]),
@@ -156,13 +159,13 @@ def test_every_kind_has_good_and_bad_cases() -> None:
 def test_kind_names_and_sections() -> None:
     assert set(ENTRY_KINDS) == {
         "identity", "condition", "treatment", "allergy", "hospitalisation", "disability", "family_history",
-        "vaccination", "blood_group", "lifestyle", "measurement", "emergency_contact", "trusted_person",
-        "caregiver", "advance_directive", "organ_donation", "not_concerned",
+        "vaccination", "blood_group", "lifestyle", "measurement", "lab_result", "emergency_contact",
+        "trusted_person", "caregiver", "advance_directive", "organ_donation", "not_concerned",
     }  # fmt: skip
     assert {
         "maladies", "traitements", "allergies", "hospitalisations", "handicaps", "antecedents_familiaux",
-        "vaccinations", "groupe_sanguin", "habitudes_de_vie", "mesures", "entourage", "directives_anticipees",
-        "don_organes",
+        "vaccinations", "groupe_sanguin", "habitudes_de_vie", "mesures", "resultats", "entourage",
+        "directives_anticipees", "don_organes",
     } <= set(SECTIONS)  # fmt: skip
     singletons = {k.name for k in ENTRY_KINDS.values() if k.singleton}
     assert singletons == {"identity", "blood_group", "lifestyle", "trusted_person", "organ_donation"}

@@ -63,6 +63,11 @@ def _fill(ds: Any) -> None:
     ds.entries.create("blood_group", {"abo": "O", "rh": "negative"})
     ds.entries.create("lifestyle", {"tobacco": "never", "physical_activity": "moderate"})
     ds.entries.create("advance_directive", {"summary": "Pas d'acharnement thérapeutique."})
+    ds.entries.create(
+        "lab_result",
+        {"test": "HbA1c", "loinc": "4548-4", "value": "7,2", "unit": "%", "interpretation": "H", "date": "2026-02-10"},
+    )
+    ds.entries.create("lab_result", {"test": "Sérologie VIH", "value_text": "négatif", "date": "2025-11"})
     ds.documents.add(b"%PDF-1.4\n% compte rendu\n%%EOF\n", title="Compte rendu cardiologie", category="compte_rendu")
 
 
@@ -200,6 +205,64 @@ def test_attachments_become_documents_and_links_are_skipped(profile: Any, fhir_c
     assert linked.by_type["DocumentReference"].skipped == 1
     assert linked.skipped[0].reason.code == "no_attachment"
     assert ds.documents.count() == 1
+
+
+@pytest.mark.corpus
+def test_synthea_lab_results_become_lab_result_entries_once(profile: Any, fhir_corpus: Path) -> None:
+    """The largest Synthea patient: each laboratory value is one lab result, unit as given; a re-import adds none."""
+    path = max((fhir_corpus / "synthea" / "bundles").glob("*.json"), key=lambda p: p.stat().st_size)
+    category: dict[str, set[str]] = {}
+    labs: dict[str, dict[str, Any]] = {}
+    for e in json.loads(path.read_bytes())["entry"]:
+        r, ref = e["resource"], f"fhir:{e['fullUrl']}"
+        if r["resourceType"] == "Observation" and "valueQuantity" in r:
+            category[ref] = {c["code"] for cat in r.get("category", []) for c in cat["coding"]}
+            # Glucose is a measurement Carnet charts; every other laboratory value is a lab result.
+            if "laboratory" in category[ref] and r["code"]["coding"][0]["code"] not in {"2339-0", "2345-7"}:
+                labs[ref] = r
+    ds = profile.dossier()
+    import_fhir_file(ds, path)
+    stored = {e.external_ref: e for e in ds.entries.list("lab_result", limit=10_000)}
+    assert len(labs) > 50 and set(labs) <= set(stored)
+    # The others are LOINC-coded results of another category (an ejection fraction from imaging, a bone density).
+    assert all(category[ref] <= {"imaging", "procedure"} for ref in set(stored) - set(labs))
+    for ref, r in labs.items():
+        data = stored[ref].data
+        assert (data["loinc"], data["unit"], data["date"]) == (
+            r["code"]["coding"][0]["code"],
+            r["valueQuantity"]["unit"],
+            r["effectiveDateTime"][:10],
+        )
+        assert data["value"] == pytest.approx(r["valueQuantity"]["value"])
+    again = import_fhir_file(ds, path)
+    assert again.imported == 0 and ds.entries.count("lab_result") == len(stored)
+
+
+def test_a_refused_lab_result_is_skipped_with_the_field_and_the_rest_is_imported(profile: Any) -> None:
+    ds = profile.dossier()
+    lab = {"system": "http://terminology.hl7.org/CodeSystem/observation-category", "code": "laboratory"}
+    future = {
+        "resourceType": "Observation",
+        "status": "final",
+        "category": [{"coding": [lab]}],
+        "code": {"text": "Ferritine"},
+        "effectiveDateTime": "2099-01-01",
+        "valueQuantity": {"value": 80, "unit": "µg/L"},
+    }
+    fine = {**future, "code": {"text": "Créatinine"}, "effectiveDateTime": "2024-01-01"}
+    bundle = {
+        "resourceType": "Bundle",
+        "type": "collection",
+        "entry": [{"fullUrl": f"urn:uuid:7d1e0c4a-0000-4000-8000-00000000000{i}", "resource": r}
+                  for i, r in enumerate((future, fine))],
+    }  # fmt: skip
+    report = import_fhir_bytes(ds, json.dumps(bundle), source="labo.json")
+    counts = report.by_type["Observation"]
+    assert (counts.in_file, counts.imported, counts.skipped) == (2, 1, 1)
+    [skipped] = report.skipped
+    assert skipped.reason.code == "invalid_value" and "date" in skipped.reason.fr and "futur" in skipped.reason.fr
+    [kept] = ds.entries.list("lab_result")
+    assert kept.data["test"] == "Créatinine" and kept.data["unit"] == "µg/L"
 
 
 def test_report_speaks_english_when_asked(profile: Any) -> None:

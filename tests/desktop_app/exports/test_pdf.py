@@ -88,6 +88,42 @@ def test_synthese_lists_every_section_with_accents(dossier: Any, tmp_path: Path)
     assert "Vaccinations" not in text  # a section with nothing to say is left out
 
 
+def _add_lab_results(ds: Any, count: int) -> None:
+    """`count` HbA1c results, one a month from January 2025 (the last one high), in scrambled order."""
+    months = [(2025 + (m // 12), m % 12 + 1) for m in range(count)]
+    for year, month in months[1::2] + months[::2]:
+        last = (year, month) == months[-1]
+        ds.entries.create(
+            "lab_result",
+            {
+                "test": "HbA1c",
+                "value": "7,2" if last else f"6,{month % 10}",
+                "unit": "%",
+                "interpretation": "élevé" if last else "normal",
+                "date": f"{year}-{month:02d}-02",
+            },
+        )
+
+
+def test_synthese_lists_the_ten_latest_lab_results_newest_first(dossier: Any, tmp_path: Path) -> None:
+    _add_lab_results(dossier, 12)
+    text = text_of(build_synthese(dossier.entries.list(limit=100), generated_at=NOW), tmp_path)
+    assert "Résultats d'analyses" in text
+    shown = [f"/{m:02d}/2025" for m in range(3, 13)]
+    positions = [text.index(f"— 02{when}") for when in shown]
+    assert "HbA1c : 7,2 % (élevé) — 02/12/2025" in text
+    assert positions == sorted(positions, reverse=True)  # newest first
+    assert "02/01/2025" not in text and "02/02/2025" not in text  # the two oldest are left out…
+    assert "… et 2 résultats plus anciens, à consulter dans Carnet." in text  # …and the reader is told so
+
+
+def test_a_few_lab_results_are_all_listed(dossier: Any, tmp_path: Path) -> None:
+    _add_lab_results(dossier, 3)
+    text = text_of(build_synthese(dossier.entries.list(limit=100), generated_at=NOW), tmp_path)
+    assert all(f"02/{m:02d}/2025" in text for m in (1, 2, 3))
+    assert "plus ancien" not in text
+
+
 def test_emergency_card_holds_what_a_rescuer_needs(dossier: Any, tmp_path: Path) -> None:
     text = text_of(build_emergency_card(dossier.entries.list(), generated_at=NOW), tmp_path)
     for expected in (

@@ -209,6 +209,8 @@ HAND_WRITTEN: list[Case] = [
     ok("holder adds an entry, audited", Holder(PATIENT), A.ADD, entry(EntryKind.ALLERGY), ADULT, R.HOLDER,
        audit=True),
     ok("holder edits own entry", Holder(PATIENT), A.EDIT, entry(EntryKind.TREATMENT), ADULT, R.HOLDER),
+    ok("holder adds a lab result, audited", Holder(PATIENT), A.ADD, entry(EntryKind.LAB_RESULT), ADULT, R.HOLDER,
+       audit=True),
     ok("holder deletes own document", Holder(PATIENT), A.DELETE, doc(author=PATIENT_AUTHOR), ADULT, R.HOLDER),
     ok("holder reads access history", Holder(PATIENT), A.READ, ACCESS_HISTORY, ADULT, R.HOLDER),
     ok("holder reads care history", Holder(PATIENT), A.READ, CARE_HISTORY, ADULT, R.HOLDER),
@@ -360,6 +362,13 @@ HAND_WRITTEN: list[Case] = [
        A.READ, doc(DocumentCategory.DIRECTIVES_ANTICIPEES), ADULT, R.MATRIX_DENIES_CATEGORY),
     ok("dentist reads imaging", pro(DENTIST, Profession.CHIRURGIEN_DENTISTE), A.READ,
        doc(DocumentCategory.IMAGERIE), ADULT, R.PROFESSIONAL_AUTHORISED),
+    # lab results the patient typed stay with the patient, like conditions; the lab's report is a document
+    no("biologist does not read lab result entries", pro(AUTHORISED, Profession.BIOLOGISTE), A.READ,
+       entry(EntryKind.LAB_RESULT), ADULT, R.SECTION_NOT_FOR_PROFESSIONALS),
+    no("médecin traitant does not read lab result entries", pro(MT), A.READ, entry(EntryKind.LAB_RESULT), ADULT,
+       R.SECTION_NOT_FOR_PROFESSIONALS),
+    ok("biologist reads the lab's report", pro(AUTHORISED, Profession.BIOLOGISTE), A.READ,
+       doc(DocumentCategory.BIOLOGIE), ADULT, R.PROFESSIONAL_AUTHORISED),
     # --- professionals: masked documents ---
     no("masked document hidden from an authorised professional", pro(AUTHORISED), A.READ, doc(masked=True),
        ADULT, R.DOCUMENT_MASKED),

@@ -98,6 +98,26 @@ RAW: list[tuple[str, str, dict[str, Any]]] = [
         "advance_directive",
         {"written_on": "2024-01-10", "kept_at": "Chez mon fils Benoît"},
     ),
+    (
+        "ffffffff-ffff-4fff-8fff-ffffffffffff",
+        "lab_result",
+        {
+            "test": "Hémoglobine glyquée (HbA1c)",
+            "loinc": "4548-4",
+            "value": "7,2",
+            "unit": "%",
+            "reference_range": "4,0–6,0",
+            "interpretation": "élevé",
+            "date": "2026-02-10",
+            "laboratory": "Laboratoire Cerballiance Rennes",
+            "notes": "Prélèvement à jeun",
+        },
+    ),
+    (
+        "12121212-1212-4121-8121-121212121212",
+        "lab_result",
+        {"test": "Sérologie VIH", "value_text": "négatif", "interpretation": "N", "date": "2025-11"},
+    ),
 ]
 # Entries exactly as the store keeps them: normalised by dossier.entries.
 ENTRIES = [SimpleEntry(i, kind, validate_entry(kind, data, today=TODAY)) for i, kind, data in RAW]
