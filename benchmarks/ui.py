@@ -1,0 +1,234 @@
+"""Desktop application benchmarks: cold start, first paint of a 100,000-entry list, memory with 20,000 entries.
+
+    python benchmarks/ui.py [--entries 100000] [--memory-entries 20000]
+
+Each figure is printed with a baseline measured in the same run on the same machine, and their ratio:
+- cold start to the welcome screen (a fresh process) vs a bare QApplication + QLabel process (target < 1.5 s);
+- first paint of the paged 100,000-entry table (from setting the source to a painted first page) vs painting a
+  100-row in-memory table (target < 500 ms);
+- resident memory with a 20,000-entry dossier open in the main window vs a bare QApplication (target < 300 MB).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+os.environ.setdefault("DBUS_SESSION_BUS_ADDRESS", "disabled:")
+os.environ.setdefault("QT_LOGGING_RULES", "qt.qpa.*=false")
+PASSWORD = "cheval agrafe batterie correcte 1987"
+
+BASELINE_START = """
+import sys
+from PySide6.QtWidgets import QApplication, QLabel
+app = QApplication(sys.argv[:1]); w = QLabel("Bonjour"); w.show(); app.processEvents()
+print("READY", flush=True)
+"""
+CARNET_START = """
+import sys, tempfile
+from PySide6.QtWidgets import QApplication
+from ui.i18n import build_translations
+build_translations()
+from ui.main import _parse, build_window
+app = QApplication(sys.argv[:1])
+w = build_window(app, _parse(["--data-dir", tempfile.mkdtemp()])); w.show(); app.processEvents()
+assert w.current_page() is w.welcome
+print("READY", flush=True)
+"""
+RSS_SNIPPET = """
+def rss_mb():
+    for line in open("/proc/self/status"):
+        if line.startswith("VmRSS:"):
+            return int(line.split()[1]) / 1024
+"""
+BASELINE_RSS = (
+    RSS_SNIPPET
+    + """
+import sys
+from PySide6.QtWidgets import QApplication, QLabel
+app = QApplication(sys.argv[:1]); w = QLabel("Bonjour"); w.show(); app.processEvents()
+print("RSS", rss_mb(), flush=True)
+"""
+)
+CARNET_RSS = (
+    RSS_SNIPPET
+    + """
+import sys
+from pathlib import Path
+from PySide6.QtWidgets import QApplication
+from desktop_app import vault
+from desktop_app.profile import ProfileDirectory
+from ui.app import MainWindow
+from ui.ops import wait_for_idle
+app = QApplication(sys.argv[:1])
+w = MainWindow(profiles=ProfileDirectory(Path(sys.argv[1]), kdf=vault.FLOOR_KDF)); w.show()
+w.unlock_page.refresh_profiles(); w.show_unlock(); w.unlock_page.password_edit.setText(sys.argv[2])
+w.unlock_page.on_unlock_button_clicked()
+for _ in range(200):
+    wait_for_idle(); app.processEvents()
+    if w.store is not None and w.dossier.home.model.rowCount() > 0:
+        break
+home = w.dossier.home
+while home.model.canFetchMore() or home.model.loading:   # scroll through every entry: all rows in the model
+    home.model.fetchMore(); wait_for_idle(); app.processEvents()
+for section in ("profile", "measures", "documents"):
+    w.dossier.show_section(section); wait_for_idle(); app.processEvents()
+print("ROWS", home.model.rowCount(), "RSS", rss_mb(), flush=True)
+"""
+)
+
+
+def _run(code: str, *args: str) -> tuple[float, str]:
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    start = time.perf_counter()
+    proc = subprocess.run(
+        [sys.executable, "-c", code, *args], capture_output=True, text=True, env=env, cwd=ROOT, check=True, timeout=600
+    )
+    return time.perf_counter() - start, proc.stdout
+
+
+def _time_to_ready(code: str) -> float:
+    """Seconds from spawning a fresh interpreter to its "READY" line (the window is shown and painted)."""
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    start = time.perf_counter()
+    with subprocess.Popen([sys.executable, "-c", code], stdout=subprocess.PIPE, text=True, env=env, cwd=ROOT) as proc:
+        assert proc.stdout is not None
+        for line in proc.stdout:
+            if line.startswith("READY"):
+                elapsed = time.perf_counter() - start
+                break
+        else:
+            raise RuntimeError("the program never showed its window")
+        proc.wait(timeout=60)
+    return elapsed
+
+
+def cold_start(runs: int = 5) -> None:
+    _time_to_ready(BASELINE_START)  # warm the OS file cache for both: we compare interpreter + imports + window
+    _time_to_ready(CARNET_START)
+    base = statistics.median(_time_to_ready(BASELINE_START) for _ in range(runs))
+    ours = statistics.median(_time_to_ready(CARNET_START) for _ in range(runs))
+    print(
+        f"cold start to welcome screen: {ours * 1000:.0f} ms (bare QApplication+QLabel {base * 1000:.0f} ms, "
+        f"ratio {ours / base:.2f}; target < 1500 ms)"
+    )
+
+
+def _make_profile(directory: Path, entries: int) -> None:
+    from desktop_app import vault
+    from desktop_app.profile import ProfileDirectory
+
+    profile, _ = ProfileDirectory(directory, kdf=vault.FLOOR_KDF).create("Benchmark", PASSWORD)
+    store = profile.dossier()
+    batch = 5000
+    for start in range(0, entries, batch):
+        rows = [
+            {
+                "measure_type": "weight",
+                "value": 60 + (i % 400) / 10,
+                "measured_at": f"{1 + i % 28:02d}/{1 + i % 12:02d}/{2000 + i % 25} 08:00",
+            }
+            for i in range(start, min(entries, start + batch))
+        ]
+        store.entries.create_many("measurement", rows)
+    profile.lock()
+
+
+def first_paint(entries: int) -> None:
+    from PySide6.QtGui import QStandardItem, QStandardItemModel
+    from PySide6.QtWidgets import QApplication, QTableView
+
+    from desktop_app import vault
+    from desktop_app.profile import ProfileDirectory
+    from ui.entry_columns import entry_columns
+    from ui.ops import wait_for_idle
+    from ui.paged import PagedTableModel
+
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    with tempfile.TemporaryDirectory(prefix="carnet-bench-") as tmp:
+        t0 = time.perf_counter()
+        _make_profile(Path(tmp), entries)
+        print(f"  (built a {entries}-entry dossier in {time.perf_counter() - t0:.1f} s)")
+        profile = ProfileDirectory(Path(tmp), kdf=vault.FLOOR_KDF).unlock(PASSWORD)
+        store = profile.dossier()
+        assert store.entries.count() == entries
+
+        base_model = QStandardItemModel(100, 3)
+        for r in range(100):
+            for c in range(3):
+                base_model.setItem(r, c, QStandardItem(f"ligne {r} colonne {c}"))
+        base_view = QTableView()
+        base_view.resize(1000, 700)
+        base_view.show()
+        t = time.perf_counter()
+        base_view.setModel(base_model)
+        base_view.grab()
+        base = time.perf_counter() - t
+
+        model: PagedTableModel = PagedTableModel(entry_columns(with_kind=True))
+        view = QTableView()
+        view.resize(1000, 700)
+        view.setModel(model)
+        view.show()
+        app.processEvents()
+        t = time.perf_counter()
+        model.set_source(lambda offset, limit: store.entries.list(offset=offset, limit=limit))
+        while model.rowCount() == 0:
+            wait_for_idle()
+            app.processEvents()
+        view.grab()
+        ours = time.perf_counter() - t
+        print(
+            f"first paint of a {entries}-entry list: {ours * 1000:.0f} ms (100-row in-memory table "
+            f"{base * 1000:.0f} ms, ratio {ours / base:.1f}; target < 500 ms)"
+        )
+        t = time.perf_counter()
+        view.scrollToBottom()
+        for _ in range(10):  # ten more pages as the person scrolls
+            model.fetchMore()
+            wait_for_idle()
+            app.processEvents()
+        view.grab()
+        print(
+            f"  ten more pages while scrolling: {(time.perf_counter() - t) * 1000:.0f} ms "
+            f"({model.rowCount()} rows loaded)"
+        )
+        model.clear()
+        profile.lock()
+
+
+def memory(entries: int) -> None:
+    with tempfile.TemporaryDirectory(prefix="carnet-bench-") as tmp:
+        _make_profile(Path(tmp), entries)
+        _, base_out = _run(BASELINE_RSS)
+        _, ours_out = _run(CARNET_RSS, tmp, PASSWORD)
+    base = float(base_out.split()[-1])
+    rows, ours = int(ours_out.split()[1]), float(ours_out.split()[-1])
+    print(
+        f"resident memory, {entries}-entry dossier open ({rows} rows in the list): {ours:.0f} MB "
+        f"(bare QApplication {base:.0f} MB, ratio {ours / base:.2f}; target < 300 MB)"
+    )
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--entries", type=int, default=100_000)
+    parser.add_argument("--memory-entries", type=int, default=20_000)
+    args = parser.parse_args()
+    cold_start()
+    first_paint(args.entries)
+    memory(args.memory_entries)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,161 @@
+"""The shared pieces: background operations, paging, themes (contrast), translations, accessibility, text scale."""
+
+from __future__ import annotations
+
+import threading
+from pathlib import Path
+
+import pytest
+from PySide6.QtWidgets import QAbstractButton, QApplication, QComboBox, QLineEdit, QSpinBox, QWidget
+
+from tests.ui.helpers import open_dossier
+from ui import theme
+from ui.ops import Op
+
+
+def test_op_runs_off_the_ui_thread_and_delivers_on_it(qtbot) -> None:
+    ui_thread = threading.get_ident()
+    seen: dict[str, int] = {}
+
+    def work() -> int:
+        seen["worker"] = threading.get_ident()
+        return 42
+
+    def done(value: int) -> None:
+        seen["callback"] = threading.get_ident()
+        seen["value"] = value
+
+    op = Op(None, work).success(done)
+    with qtbot.waitSignal(op.sig_succeeded, timeout=5_000):
+        op.run()
+    assert seen == {"worker": seen["worker"], "callback": ui_thread, "value": 42}
+    assert seen["worker"] != ui_thread
+
+
+def test_op_failure_reaches_the_ui_thread_with_the_exception(qtbot) -> None:
+    errors: list[BaseException] = []
+
+    def boom() -> None:
+        raise ValueError("refusé")
+
+    op = Op(None, boom).failure(errors.append)
+    with qtbot.waitSignal(op.sig_failed, timeout=5_000):
+        op.run()
+    assert isinstance(errors[0], ValueError) and str(errors[0]) == "refusé"
+
+
+def test_store_operations_are_serialised_on_one_worker_thread(qtbot) -> None:
+    threads: list[int] = []
+    ops = [Op(None, lambda: threads.append(threading.get_ident())).run() for _ in range(5)]
+    qtbot.waitUntil(lambda: len(threads) == 5, timeout=5_000)
+    assert len(set(threads)) == 1 and ops
+
+
+def test_the_documents_table_pages_rows_in_from_the_store(qtbot, window, existing_profile) -> None:
+    open_dossier(qtbot, window)
+    store = window.store
+    store.entries.create_many("allergy", [{"substance": f"Substance {i:03d}"} for i in range(250)])
+    page = window.dossier.profile
+    page.show_kind("allergy")
+    qtbot.waitUntil(lambda: page.model.rowCount() == 100, timeout=10_000)
+    assert page.model.canFetchMore()
+    with qtbot.waitSignal(page.model.sig_page_loaded, timeout=10_000):
+        page.model.fetchMore()
+    assert page.model.rowCount() == 200
+    with qtbot.waitSignal(page.model.sig_page_loaded, timeout=10_000):
+        page.model.fetchMore()
+    assert page.model.rowCount() == 250 and not page.model.canFetchMore()
+
+
+@pytest.mark.parametrize("palette", list(theme.THEMES.values()), ids=lambda p: p.name)
+def test_text_contrast_is_at_least_4_5_to_1_in_both_themes(palette) -> None:
+    """WCAG 2.2 AA 1.4.3: every text/background pair the themes use, computed from the palettes."""
+    for what, fg, bg in theme.text_pairs(palette):
+        assert theme.contrast_ratio(fg, bg) >= 4.5, f"{palette.name}: {what} {fg} on {bg}"
+    assert theme.contrast_ratio("#000000", "#ffffff") == pytest.approx(21.0)
+    assert theme.contrast_ratio("#777777", "#ffffff") < 4.5  # the check can fail
+
+
+def test_english_translation_is_complete_and_compiled() -> None:
+    from scripts.i18n import missing
+    from ui.i18n import build_translations
+    from ui.paths import I18N_DIR
+
+    assert missing(I18N_DIR / "carnet_en.ts") == []
+    build_translations()
+    assert (I18N_DIR / "carnet_en.qm").exists() and (I18N_DIR / "carnet_fr.qm").exists()
+
+
+def _controls(root: QWidget) -> list[QWidget]:
+    kinds = (QAbstractButton, QLineEdit, QComboBox, QSpinBox)
+    return [
+        w
+        for w in root.findChildren(QWidget)
+        if isinstance(w, kinds)
+        and not w.isHidden()
+        and w.parent() is not None
+        and type(w).__module__.startswith("PySide6")
+        and w.objectName() not in ("qt_spinbox_lineedit",)
+    ]
+
+
+def test_every_control_has_an_accessible_name_and_description(qtbot, window, existing_profile) -> None:
+    open_dossier(qtbot, window)
+    missing = []
+    for page in (
+        window.welcome,
+        window.unavailable,
+        window.create_page,
+        window.unlock_page,
+        window.recovery_page,
+        *window.dossier.pages.values(),
+    ):
+        for control in _controls(page):
+            if isinstance(control, QLineEdit) and isinstance(control.parent(), QSpinBox | QComboBox):
+                continue  # the inner editor of a spin/combo box: the box itself carries the name
+            if not control.accessibleName() or not control.accessibleDescription():
+                text = control.text() if hasattr(control, "text") else ""
+                missing.append(f"{type(page).__name__}: {type(control).__name__} {text}")
+    assert missing == []
+
+
+def test_text_at_200_percent_is_not_clipped(qtbot, window) -> None:
+    app = QApplication.instance()
+    theme.apply_theme(app, high_contrast=False, text_scale=200)
+    try:
+        window.resize(1280, 800)
+        for page in (window.welcome, window.create_page, window.unavailable):
+            window.show_page(page)
+            qtbot.waitUntil(page.isVisible)
+            QApplication.processEvents()
+            for control in _controls(page):
+                if isinstance(control, QAbstractButton) and control.isVisible():
+                    needed = control.fontMetrics().horizontalAdvance(control.text().replace("&", ""))
+                    assert control.width() >= needed, f"{control.text()!r} clipped"
+                    assert control.height() >= control.fontMetrics().height()
+            assert page.width() <= window.width()
+    finally:
+        theme.apply_theme(app, high_contrast=False, text_scale=100)
+
+
+def test_every_icon_is_a_loadable_svg() -> None:
+    from ui import icons
+
+    names = icons.names()
+    assert {"lock", "document", "home", "settings"} <= set(names)
+    for name in names:
+        assert not icons.get(name).isNull(), name
+    with pytest.raises(KeyError):
+        icons.get("does-not-exist")
+    assert Path(icons.ICONS_DIR).is_dir()
+
+
+def test_icons_keep_3_to_1_against_both_themes() -> None:
+    """WCAG 1.4.11 (non-text contrast): the one icon colour works on the default and the high-contrast theme."""
+    from ui.paths import ICONS_DIR
+
+    for svg in ICONS_DIR.glob("*.svg"):
+        assert f'stroke="{theme.ICON_COLOUR}"' in svg.read_text(encoding="utf-8"), svg.name
+    for palette in theme.THEMES.values():
+        for background in theme.icon_backgrounds(palette):
+            assert theme.contrast_ratio(theme.ICON_COLOUR, background) >= 3.0, (palette.name, background)

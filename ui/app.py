@@ -1,0 +1,352 @@
+"""The main window: welcome → unlock or create → the dossier sections; locking, preferences and the status bar."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import Signal
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QApplication,
+    QMainWindow,
+    QScrollArea,
+    QStackedWidget,
+    QWidget,
+)
+
+from ui import icons, theme
+from ui.dialogs import Confirmer
+from ui.i18n import DEFAULT_LANGUAGE, LanguageManager, current_language
+from ui.locking import DEFAULT_POLL_MS, DEFAULT_TIMEOUT_S, IdleLocker
+from ui.ops import Op, wait_for_idle
+from ui.unlock.view import UnlockPage
+from ui.welcome.create_profile import CreateProfilePage, RecoveryKeyPage
+from ui.welcome.unavailable import ServiceUnavailablePage
+from ui.welcome.view import WelcomePage
+from ui.widgets import Retranslatable, describe, label
+
+if TYPE_CHECKING:
+    from desktop_app.dossier_store import DossierStore
+    from desktop_app.profile import ProfileDirectory, UnlockedProfile
+    from ui.documents.view import FileChooser
+    from ui.dossier_view import DossierView
+
+DEFAULT_PREFERENCES: dict[str, Any] = {
+    "text_scale": 100,
+    "high_contrast": False,
+    "language": DEFAULT_LANGUAGE,
+    "autolock_seconds": DEFAULT_TIMEOUT_S,
+}
+
+
+class MainWindow(Retranslatable, QMainWindow):
+    """The whole application window; owns the profile while unlocked."""
+
+    sig_unlocked = Signal(object)
+    """A profile was opened and its dossier is shown; carries the UnlockedProfile."""
+    sig_locked = Signal()
+    """The dossier was locked: every view is cleared and the keys are forgotten."""
+
+    def __init__(
+        self,
+        *,
+        profiles: ProfileDirectory,
+        languages: LanguageManager | None = None,
+        confirmer: Confirmer | None = None,
+        clock: Callable[[], float] = time.monotonic,
+        idle_poll_ms: int = DEFAULT_POLL_MS,
+        file_chooser: FileChooser | None = None,
+        apply_preferences: bool = True,
+    ) -> None:
+        super().__init__()
+        self._profiles = profiles
+        self._languages = languages or LanguageManager(self)
+        self._confirmer = confirmer or Confirmer()
+        self._apply_preferences = apply_preferences
+        self._profile: UnlockedProfile | None = None
+        self._store: DossierStore | None = None
+        self.preferences: dict[str, Any] = dict(DEFAULT_PREFERENCES)
+        self.setWindowIcon(icons.get("carnet"))
+        self.resize(1100, 760)
+
+        self.welcome = WelcomePage()
+        self.unavailable = ServiceUnavailablePage()
+        self.create_page = CreateProfilePage(profiles)
+        self.recovery_page = RecoveryKeyPage()
+        self.unlock_page = UnlockPage(profiles)
+        self._file_chooser = file_chooser
+        self._dossier: DossierView | None = None
+        self.stack = QStackedWidget()
+        # First-contact pages scroll on their own when 200 % text makes them taller than the window (never
+        # clipped); the dossier sections have their own scrolling tables and forms.
+        self._scrollers: dict[int, QScrollArea] = {}
+        for page in (
+            self.welcome,
+            self.unavailable,
+            self.create_page,
+            self.recovery_page,
+            self.unlock_page,
+        ):
+            scroller = QScrollArea()
+            scroller.setWidgetResizable(True)
+            scroller.setFrameShape(QScrollArea.Shape.NoFrame)
+            scroller.setWidget(page)
+            self._scrollers[id(page)] = scroller
+            self.stack.addWidget(scroller)
+        self.setCentralWidget(self.stack)
+
+        self.welcome.sig_choice_made.connect(self.on_welcome_choice_made)
+        self.unavailable.sig_back_requested.connect(self.show_welcome)
+        self.create_page.sig_back_requested.connect(self.show_welcome)
+        self.unlock_page.sig_back_requested.connect(self.show_welcome)
+        self.create_page.sig_created.connect(self.on_create_page_created)
+        self.recovery_page.sig_done.connect(self.on_recovery_page_done)
+        self.unlock_page.sig_unlocked.connect(self.on_unlock_page_unlocked)
+
+        self.locker = IdleLocker(timeout_s=DEFAULT_TIMEOUT_S, clock=clock, poll_ms=idle_poll_ms, parent=self)
+        self.locker.sig_idle_timeout.connect(self.lock)
+        app = QApplication.instance()
+        if app is not None:
+            app.installEventFilter(self.locker)
+
+        self._build_menus()
+        self.lock_label = label()
+        self.network_label = label()
+        self.statusBar().addWidget(self.lock_label, 1)
+        self.statusBar().addPermanentWidget(self.network_label)
+        self._languages.sig_language_changed.connect(self.on_languages_language_changed)
+        self.retranslate_ui()
+        self.show_welcome()
+
+    def show_page(self, page: QWidget) -> None:
+        """Bring a page to the front (its scroll area, for the first-contact pages)."""
+        self.stack.setCurrentWidget(self._scrollers.get(id(page), page))
+
+    def current_page(self) -> QWidget:
+        """The page shown, whether or not it sits in a scroll area."""
+        current = self.stack.currentWidget()
+        inner = current.widget() if isinstance(current, QScrollArea) else None
+        shown = inner or current
+        assert shown is not None, "the stack always shows a page"
+        return shown
+
+    @property
+    def dossier(self) -> DossierView:
+        """The dossier sections, built on first use: the welcome screen appears without loading them."""
+        if self._dossier is None:
+            from ui.dossier_view import DossierView
+
+            view = DossierView(confirmer=self._confirmer, file_chooser=self._file_chooser)
+            self.stack.addWidget(view)
+            settings = view.settings
+            settings.sig_text_scale_changed.connect(lambda v: self.set_preference("text_scale", v))
+            settings.sig_high_contrast_changed.connect(lambda v: self.set_preference("high_contrast", v))
+            settings.sig_language_requested.connect(lambda v: self.set_preference("language", v))
+            settings.sig_autolock_changed.connect(lambda v: self.set_preference("autolock_seconds", v))
+            settings.show_preferences(self.preferences)
+            self._dossier = view
+        return self._dossier
+
+    # -- menus -------------------------------------------------------------------------------------------------------
+    def _build_menus(self) -> None:
+        self.carnet_menu = self.menuBar().addMenu("")
+        self.lock_action = QAction(icons.get("lock"), "", self)
+        self.lock_action.setShortcut(QKeySequence("Ctrl+L"))
+        self.lock_action.triggered.connect(self.lock)
+        self.quit_action = QAction("", self)
+        self.quit_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Quit))
+        self.quit_action.triggered.connect(self.close)
+        self.carnet_menu.addAction(self.lock_action)
+        self.carnet_menu.addSeparator()
+        self.carnet_menu.addAction(self.quit_action)
+        self.view_menu = self.menuBar().addMenu("")
+        self.bigger_action = QAction("", self)
+        self.bigger_action.setShortcuts([QKeySequence("Ctrl++"), QKeySequence("Ctrl+=")])
+        self.bigger_action.triggered.connect(lambda: self._step_text(+10))
+        self.smaller_action = QAction("", self)
+        self.smaller_action.setShortcut(QKeySequence("Ctrl+-"))
+        self.smaller_action.triggered.connect(lambda: self._step_text(-10))
+        self.contrast_action = QAction("", self)
+        self.contrast_action.setCheckable(True)
+        self.contrast_action.setShortcut(QKeySequence("Ctrl+Shift+H"))
+        self.contrast_action.toggled.connect(lambda on: self.set_preference("high_contrast", on))
+        self.language_menu = self.view_menu.addMenu("")
+        self.language_group = QActionGroup(self)
+        self.language_actions: dict[str, QAction] = {}
+        for code, name in (("fr", "Français"), ("en", "English")):
+            action = QAction(name, self)
+            action.setCheckable(True)
+            action.setChecked(code == current_language())
+            action.triggered.connect(lambda _=False, c=code: self.set_preference("language", c))
+            self.language_group.addAction(action)
+            self.language_menu.addAction(action)
+            self.language_actions[code] = action
+        self.view_menu.addAction(self.bigger_action)
+        self.view_menu.addAction(self.smaller_action)
+        self.view_menu.addAction(self.contrast_action)
+
+    def _step_text(self, delta: int) -> None:
+        self.set_preference("text_scale", theme.clamp_scale(int(self.preferences["text_scale"]) + delta))
+
+    # -- preferences -------------------------------------------------------------------------------------------------
+    def set_preference(self, key: str, value: Any) -> None:
+        """Apply a preference at once and store it (encrypted) in the open profile."""
+        if self.preferences.get(key) == value:
+            return
+        self.preferences[key] = value
+        self._apply(key)
+        profile = self._profile
+        if profile is not None:
+            Op(self, lambda: profile.set_setting(f"ui.{key}", value)).run()
+
+    def _apply(self, key: str | None = None) -> None:
+        prefs = self.preferences
+        app = QApplication.instance()
+        if key in (None, "text_scale", "high_contrast") and self._apply_preferences and isinstance(app, QApplication):
+            theme.apply_theme(app, high_contrast=bool(prefs["high_contrast"]), text_scale=int(prefs["text_scale"]))
+        if key in (None, "language") and prefs["language"] != current_language():
+            self._languages.set_language(str(prefs["language"]))
+        if key in (None, "autolock_seconds"):
+            self.locker.set_timeout(float(prefs["autolock_seconds"]))
+        self.contrast_action.blockSignals(True)
+        self.contrast_action.setChecked(bool(prefs["high_contrast"]))
+        self.contrast_action.blockSignals(False)
+        self.language_actions[str(prefs["language"])].setChecked(True)
+        if self._dossier is not None:
+            self._dossier.settings.show_preferences(prefs)
+
+    # -- navigation --------------------------------------------------------------------------------------------------
+    def show_welcome(self) -> None:
+        self.show_page(self.welcome)
+        self.welcome.focus_default()
+        self._update_status()
+
+    def on_welcome_choice_made(self, choice: str) -> None:
+        if choice == "unlock":
+            self.show_unlock()
+        elif choice == "create":
+            self.create_page.reset()
+            self.show_page(self.create_page)
+            self.create_page.name_edit.setFocus()
+        else:
+            self.unavailable.show_for(choice)
+            self.show_page(self.unavailable)
+            self.unavailable.back_button.setFocus()
+
+    def show_unlock(self, *, select_id: str | None = None) -> None:
+        self.show_page(self.unlock_page)
+        self.unlock_page.refresh_profiles(select_id=select_id)
+        self._update_status()
+
+    def on_create_page_created(self, profile: UnlockedProfile, recovery_key: str) -> None:
+        self._profile = profile  # held now so that a lock while the key is shown closes it
+        self.recovery_page.show_key(recovery_key)
+        self.show_page(self.recovery_page)
+        self.recovery_page.done_button.setFocus()
+
+    def on_recovery_page_done(self) -> None:
+        if self._profile is not None:
+            self._open(self._profile)
+
+    def on_unlock_page_unlocked(self, profile: UnlockedProfile) -> None:
+        self._open(profile)
+
+    def _open(self, profile: UnlockedProfile) -> None:
+        self._profile = profile
+
+        def load() -> tuple[dict[str, Any], DossierStore]:
+            return profile.settings, profile.dossier()
+
+        Op(self, load).success(lambda result: self._on_opened(profile, *result)).failure(self._on_open_failed).run()
+
+    def _on_opened(self, profile: UnlockedProfile, settings: dict[str, Any], store: DossierStore) -> None:
+        if self._profile is not profile:
+            return  # locked meanwhile
+        self._store = store
+        stored = {k.removeprefix("ui."): v for k, v in settings.items() if k.startswith("ui.")}
+        # What the person chose before unlocking (e.g. high contrast on the welcome screen) stays unless the
+        # profile holds its own choice.
+        self.preferences = {**self.preferences, **{k: v for k, v in stored.items() if k in DEFAULT_PREFERENCES}}
+        self._apply()
+        self.dossier.open(profile, store)
+        self.show_page(self.dossier)
+        self.dossier.nav.setFocus()
+        if self.unlock_page.used_recovery:
+            self.unlock_page.recovery_check.setChecked(False)
+            self.dossier.show_section("settings")
+            self.dossier.settings.ask_new_password()
+        self.locker.arm()
+        self._update_status()
+        self.sig_unlocked.emit(profile)
+
+    def _on_open_failed(self, exc: BaseException) -> None:
+        self.lock()
+        self.unlock_page.sig_unlock_failed.emit(str(exc))
+
+    # -- locking -----------------------------------------------------------------------------------------------------
+    @property
+    def profile(self) -> UnlockedProfile | None:
+        return self._profile
+
+    @property
+    def store(self) -> DossierStore | None:
+        return self._store
+
+    def is_locked(self) -> bool:
+        return self._profile is None
+
+    def lock(self) -> None:
+        """Clear every view of health data, forget the keys (profile.lock on the worker) and ask for the password."""
+        profile = self._profile
+        self.locker.disarm()
+        if self._dossier is not None:
+            self._dossier.clear()
+        self.recovery_page.key_label.clear()
+        self._profile = None
+        self._store = None
+        if profile is not None:
+            Op(None, profile.lock).run()
+            self.show_unlock(select_id=profile.profile_id)
+            self.sig_locked.emit()
+        self._update_status()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.lock()
+        wait_for_idle()
+        app = QApplication.instance()
+        if app is not None:
+            app.removeEventFilter(self.locker)
+        super().closeEvent(event)
+
+    # -- language and status -----------------------------------------------------------------------------------------
+    def on_languages_language_changed(self, language: str) -> None:
+        self.preferences["language"] = language
+        self.language_actions[language].setChecked(True)
+
+    def _update_status(self) -> None:
+        if self._profile is None or self._store is None:
+            self.lock_label.setText(self.tr("Carnet verrouillé"))
+        else:
+            self.lock_label.setText(self.tr("Carnet ouvert : %1").replace("%1", self._profile.label))
+        self.network_label.setText(self.tr("Hors ligne"))
+        describe(self.lock_label, self.tr("État du carnet"), self.lock_label.text())
+        describe(
+            self.network_label,
+            self.tr("État de la synchronisation"),
+            self.tr("Hors ligne : le service en ligne n'est pas encore joignable."),
+        )
+
+    def retranslate_ui(self) -> None:
+        self.setWindowTitle(self.tr("Carnet — mon carnet de santé"))
+        self.carnet_menu.setTitle(self.tr("&Carnet"))
+        self.lock_action.setText(self.tr("&Verrouiller"))
+        self.lock_action.setToolTip(self.tr("Verrouiller le carnet maintenant (Ctrl+L)"))
+        self.quit_action.setText(self.tr("&Quitter"))
+        self.view_menu.setTitle(self.tr("&Affichage"))
+        self.bigger_action.setText(self.tr("A&grandir le texte"))
+        self.smaller_action.setText(self.tr("&Réduire le texte"))
+        self.contrast_action.setText(self.tr("&Contraste élevé"))
+        self.language_menu.setTitle(self.tr("&Langue"))
+        self._update_status()

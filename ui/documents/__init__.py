@@ -1,0 +1,1 @@
+"""Feature package: the documents screen of the desktop application."""

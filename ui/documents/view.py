@@ -1,0 +1,531 @@
+"""Documents: a paged table filtered by category, add by file dialog or drag and drop, viewer, mask and delete."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+
+from PySide6.QtCore import QDate, QEvent, QModelIndex, Qt, Signal
+from PySide6.QtGui import QDragEnterEvent, QDropEvent, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDateEdit,
+    QFileDialog,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLineEdit,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop_app.dossier_store import DocumentInfo, DossierStore
+from desktop_app.errors import CarnetError
+from dossier import documents as doc_rules
+from dossier.errors import DossierValidationError
+from ui.dialogs import Confirmer
+from ui.documents.viewer import DocumentViewer
+from ui.i18n import current_language, pick
+from ui.i18n import translate as _t
+from ui.ops import Op
+from ui.paged import Column, PagedTableModel
+from ui.widgets import Retranslatable, describe, error_label, label, set_role, show_error, with_messages
+
+_PROTECTED_AUTHORS = {"professional", "insurer"}
+FileChooser = Callable[[QWidget], list[Path]]
+
+
+def category_label(category: str) -> str:
+    cat = doc_rules.DOCUMENT_CATEGORIES.get(category)
+    return pick(cat.label_fr, cat.label_en) if cat is not None else category
+
+
+def author_label(author_kind: str) -> str:
+    labels = {
+        "patient": _t("DocumentsPage", "Moi"),
+        "professional": _t("DocumentsPage", "Un professionnel de santé"),
+        "insurer": _t("DocumentsPage", "L'Assurance Maladie"),
+        "service": _t("DocumentsPage", "Le service Carnet"),
+    }
+    return labels.get(author_kind, author_kind)
+
+
+def is_masked(info: DocumentInfo) -> bool:
+    return bool(getattr(info.confidentiality, "masked_from_professionals", False))
+
+
+def confidentiality_label(info: DocumentInfo) -> str:
+    return (
+        _t("DocumentsPage", "Masqué aux professionnels")
+        if is_masked(info)
+        else _t("DocumentsPage", "Visible des professionnels autorisés")
+    )
+
+
+def _date_label(value: date | str | None) -> str:
+    if value is None or value == "":
+        return "—"
+    if isinstance(value, str):
+        return value
+    return value.strftime("%d/%m/%Y") if current_language() == "fr" else value.isoformat()
+
+
+def _choose_files(parent: QWidget) -> list[Path]:
+    names, _ = QFileDialog.getOpenFileNames(
+        parent,
+        _t("DocumentsPage", "Ajouter un document"),
+        str(Path.home()),
+        _t("DocumentsPage", "Documents (*.pdf *.jpg *.jpeg *.png *.tif *.tiff *.txt *.rtf);;Tous les fichiers (*)"),
+    )
+    return [Path(n) for n in names]
+
+
+class DocumentsPage(Retranslatable, QWidget):
+    """The Documents section of the dossier."""
+
+    sig_document_added = Signal(object)
+    """A document was stored; carries its DocumentInfo."""
+    sig_document_changed = Signal(object)
+    """A document was masked or unmasked; carries the new DocumentInfo."""
+    sig_document_deleted = Signal(str)
+    """A document was deleted; carries its id."""
+    sig_operation_failed = Signal(str)
+    """An operation was refused; carries the message shown."""
+
+    def __init__(
+        self,
+        *,
+        confirmer: Confirmer | None = None,
+        file_chooser: FileChooser | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setAcceptDrops(True)
+        self._store: DossierStore | None = None
+        self._confirmer = confirmer or Confirmer()
+        self._file_chooser = file_chooser or _choose_files
+        self._pending: list[Path] = []
+        self.title = label("title")
+        self.filter_label = label()
+        self.category_filter = QComboBox()
+        self.filter_label.setBuddy(self.category_filter)
+        self.model: PagedTableModel[DocumentInfo] = PagedTableModel(
+            [
+                Column(lambda: _t("DocumentsPage", "Titre"), lambda d: d.title),
+                Column(lambda: _t("DocumentsPage", "Catégorie"), lambda d: category_label(d.category)),
+                Column(lambda: _t("DocumentsPage", "Date"), lambda d: _date_label(d.document_date)),
+                Column(lambda: _t("DocumentsPage", "Auteur"), lambda d: author_label(d.author_kind)),
+                Column(lambda: _t("DocumentsPage", "Confidentialité"), confidentiality_label),
+                Column(lambda: _t("DocumentsPage", "Format"), lambda d: d.format.upper()),
+            ],
+            parent=self,
+        )
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setAlternatingRowColors(True)
+        self.table.setTabKeyNavigation(False)
+        self.table.verticalHeader().setVisible(False)
+        # Whole titles rather than elided ones; the table scrolls sideways when the text is large.
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.selectionModel().currentRowChanged.connect(self.on_table_current_row_changed)
+        self.table.activated.connect(self.on_table_activated)
+        self.add_button = QPushButton()
+        set_role(self.add_button, "primary")
+        self.open_button = QPushButton()
+        self.mask_button = QPushButton()
+        self.delete_button = QPushButton()
+        self.add_button.clicked.connect(self.on_add_button_clicked)
+        self.open_button.clicked.connect(self.on_open_button_clicked)
+        self.mask_button.clicked.connect(self.on_mask_button_clicked)
+        self.delete_button.clicked.connect(self.on_delete_button_clicked)
+        self.category_filter.currentIndexChanged.connect(self.on_category_filter_changed)
+        self.error = error_label()
+        self.info = label("muted")
+        self.drop_hint = label("muted")
+
+        # Inline panel to describe the files being added (no modal dialog: works with the keyboard and in tests).
+        self.add_panel = QGroupBox()
+        self.new_title = QLineEdit()
+        self.new_category = QComboBox()
+        self.new_date = QDateEdit()
+        self.new_date.setCalendarPopup(True)
+        self.new_date.setDisplayFormat("dd/MM/yyyy")
+        self.new_title_label = label(buddy=self.new_title, wrap=False)
+        self.new_category_label = label(buddy=self.new_category, wrap=False)
+        self.new_date_label = label(buddy=self.new_date, wrap=False)
+        self.new_title_error = error_label()
+        self.save_button = QPushButton()
+        set_role(self.save_button, "primary")
+        self.cancel_button = QPushButton()
+        self.save_button.clicked.connect(self.on_save_button_clicked)
+        self.cancel_button.clicked.connect(self.on_cancel_button_clicked)
+        self.new_title.returnPressed.connect(self.on_save_button_clicked)
+        panel_form = QFormLayout(self.add_panel)
+        panel_form.addRow(self.new_title_label, with_messages(self.new_title, self.new_title_error))
+        panel_form.addRow(self.new_category_label, self.new_category)
+        panel_form.addRow(self.new_date_label, self.new_date)
+        panel_buttons = QHBoxLayout()
+        panel_buttons.addWidget(self.save_button)
+        panel_buttons.addWidget(self.cancel_button)
+        panel_buttons.addStretch(1)
+        panel_form.addRow(panel_buttons)
+        self.add_panel.setVisible(False)
+
+        self.viewer = DocumentViewer()
+        top = QHBoxLayout()
+        top.addWidget(self.filter_label)
+        top.addWidget(self.category_filter, 1)
+        top.addWidget(self.add_button)
+        actions = QHBoxLayout()
+        actions.addWidget(self.open_button)
+        actions.addWidget(self.mask_button)
+        actions.addWidget(self.delete_button)
+        actions.addStretch(1)
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        left_layout.addLayout(top)
+        left_layout.addWidget(self.drop_hint)
+        left_layout.addWidget(self.add_panel)
+        left_layout.addWidget(self.table, 1)
+        left_layout.addWidget(self.info)
+        left_layout.addLayout(actions)
+        left_layout.addWidget(self.error)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.addWidget(left)
+        self.splitter.addWidget(self.viewer)
+        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(1, 2)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.title)
+        layout.addWidget(self.splitter, 1)
+        QShortcut(QKeySequence(QKeySequence.StandardKey.Open), self, self.on_add_button_clicked)
+        QShortcut(QKeySequence(QKeySequence.StandardKey.Delete), self.table, self.on_delete_button_clicked)
+        for a, b in [
+            (self.category_filter, self.add_button),
+            (self.add_button, self.new_title),
+            (self.new_title, self.new_category),
+            (self.new_category, self.new_date),
+            (self.new_date, self.save_button),
+            (self.save_button, self.cancel_button),
+            (self.cancel_button, self.table),
+            (self.table, self.open_button),
+            (self.open_button, self.mask_button),
+            (self.mask_button, self.delete_button),
+        ]:
+            QWidget.setTabOrder(a, b)
+        self.retranslate_ui()
+        self._update_actions()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.FontChange:
+            # Large text: the viewer goes under the list instead of being squeezed beside it.
+            large = self.font().pointSizeF() > 14
+            self.splitter.setOrientation(Qt.Orientation.Vertical if large else Qt.Orientation.Horizontal)
+        super().changeEvent(event)
+
+    # -- store -------------------------------------------------------------------------------------------------------
+    def set_store(self, store: DossierStore | None) -> None:
+        self._store = store
+        self.viewer.clear()
+        self._pending = []
+        self.add_panel.setVisible(False)
+        self.reload()
+
+    def clear(self) -> None:
+        self.set_store(None)
+
+    def reload(self) -> None:
+        store, category = self._store, self.category_filter.currentData() or None
+        if store is None:
+            self.model.clear()
+        else:
+            self.model.set_source(
+                lambda offset, limit: store.documents.list(category=category, offset=offset, limit=limit)
+            )
+        self._update_actions()
+
+    def selected(self) -> DocumentInfo | None:
+        index = self.table.currentIndex()
+        return self.model.row_object(index.row()) if index.isValid() else None
+
+    def select_row(self, row: int) -> None:
+        self.table.setCurrentIndex(self.model.index(row, 0))
+
+    # -- adding ------------------------------------------------------------------------------------------------------
+    def stage_files(self, paths: list[Path]) -> None:
+        """Files chosen or dropped: describe them in the inline panel, one after the other."""
+        self._pending = [p for p in paths if p.is_file()]
+        if not self._pending:
+            return
+        self._describe_next()
+
+    def _describe_next(self) -> None:
+        if not self._pending:
+            self.add_panel.setVisible(False)
+            return
+        path = self._pending[0]
+        self.new_title.setText(path.stem.replace("_", " ").replace("-", " "))
+        self.new_category.setCurrentIndex(max(0, self.new_category.findData("autre")))
+        self.new_date.setDate(QDate.currentDate())
+        show_error(self.new_title_error, "")
+        self.add_panel.setTitle(_t("DocumentsPage", "Ajouter « %1 »").replace("%1", path.name))
+        self.add_panel.setVisible(True)
+        self.new_title.setFocus()
+        self.new_title.selectAll()
+
+    def on_add_button_clicked(self) -> None:
+        if self._store is not None:
+            self.stage_files(self._file_chooser(self))
+
+    def on_cancel_button_clicked(self) -> None:
+        if self._pending:
+            self._pending.pop(0)
+        self._describe_next()
+
+    def on_save_button_clicked(self) -> None:
+        store = self._store
+        if store is None or not self._pending:
+            return
+        path = self._pending[0]
+        title, category = self.new_title.text().strip(), self.new_category.currentData()
+        qd = self.new_date.date()
+        document_date = date(qd.year(), qd.month(), qd.day())
+        self.save_button.setEnabled(False)
+
+        def add() -> DocumentInfo:
+            with path.open("rb") as stream:  # streamed into SQLCipher chunk by chunk on the worker
+                return store.documents.add(
+                    stream, title=title, category=category, document_date=document_date, filename=path.name
+                )
+
+        Op(self, add).success(self._on_added).failure(self._on_add_failed).run()
+
+    def _on_added(self, info: DocumentInfo) -> None:
+        self.save_button.setEnabled(True)
+        self._pending.pop(0)
+        self._describe_next()
+        self.reload()
+        self.sig_document_added.emit(info)
+
+    def _on_add_failed(self, exc: BaseException) -> None:
+        self.save_button.setEnabled(True)
+        message = self._message(exc)
+        if isinstance(exc, DossierValidationError) and any(i.field == "title" for i in exc.issues):
+            show_error(self.new_title_error, message)
+        else:
+            show_error(self.error, message)
+        self.sig_operation_failed.emit(message)
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if self._store is not None and event.mimeData().hasUrls():
+            event.acceptProposedAction()
+        else:
+            event.ignore()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        paths = [Path(u.toLocalFile()) for u in event.mimeData().urls() if u.isLocalFile()]
+        if paths and self._store is not None:
+            event.acceptProposedAction()
+            self.stage_files(paths)
+
+    # -- viewing, masking, deleting ----------------------------------------------------------------------------------
+    def on_table_current_row_changed(self, current: QModelIndex, previous: QModelIndex) -> None:
+        self._update_actions()
+
+    def on_table_activated(self, index: QModelIndex) -> None:
+        self.on_open_button_clicked()
+
+    def on_open_button_clicked(self) -> None:
+        store, info = self._store, self.selected()
+        if store is None or info is None:
+            return
+        Op(self, lambda: store.documents.read(info.id)).success(
+            lambda content: self.viewer.show_document(info, content)
+        ).failure(self._on_failed).run()
+
+    def on_mask_button_clicked(self) -> None:
+        store, info = self._store, self.selected()
+        if store is None or info is None:
+            return
+        masking = not is_masked(info)
+        if masking:
+            question = " ".join(
+                (
+                    _t("DocumentsPage", "Le document « %1 » ne sera plus visible des professionnels de santé."),
+                    _t("DocumentsPage", "Son auteur, votre médecin traitant et vos administrateurs le verront encore."),
+                    _t("DocumentsPage", "Vous pourrez le démasquer à tout moment."),
+                )
+            )
+            title, confirm = _t("DocumentsPage", "Masquer ce document ?"), _t("DocumentsPage", "Masquer")
+        else:
+            question = _t(
+                "DocumentsPage",
+                "Le document « %1 » sera de nouveau visible des professionnels que vous avez autorisés.",
+            )
+            title, confirm = _t("DocumentsPage", "Démasquer ce document ?"), _t("DocumentsPage", "Démasquer")
+        if not self._confirmer.ask(
+            self,
+            title=title,
+            text=question.replace("%1", info.title),
+            confirm_label=confirm,
+            cancel_label=_t("DocumentsPage", "Annuler"),
+        ):
+            return
+        new = info.confidentiality.model_copy(update={"masked_from_professionals": masking})
+        Op(self, lambda: store.documents.set_confidentiality(info.id, new)).success(self._on_changed).failure(
+            self._on_failed
+        ).run()
+
+    def _on_changed(self, info: DocumentInfo) -> None:
+        self.reload()
+        self.sig_document_changed.emit(info)
+
+    def on_delete_button_clicked(self) -> None:
+        store, info = self._store, self.selected()
+        if store is None or info is None or info.author_kind in _PROTECTED_AUTHORS:
+            return
+        text = _t(
+            "DocumentsPage", "Le document « %1 » sera supprimé de votre carnet. Cette action ne peut pas être annulée."
+        )
+        if not self._confirmer.ask(
+            self,
+            title=_t("DocumentsPage", "Supprimer ce document ?"),
+            text=text.replace("%1", info.title),
+            confirm_label=_t("DocumentsPage", "Supprimer"),
+            cancel_label=_t("DocumentsPage", "Annuler"),
+        ):
+            return
+        Op(self, lambda: store.documents.delete(info.id)).success(lambda _: self._on_deleted(info.id)).failure(
+            self._on_failed
+        ).run()
+
+    def _on_deleted(self, document_id: str) -> None:
+        if self.viewer.document_id == document_id:
+            self.viewer.clear()
+        self.reload()
+        self.sig_document_deleted.emit(document_id)
+
+    def _message(self, exc: BaseException) -> str:
+        if isinstance(exc, CarnetError | DossierValidationError):
+            return exc.message(current_language())
+        if isinstance(exc, OSError):
+            return _t("DocumentsPage", "Le fichier n'a pas pu être lu. Vérifiez qu'il existe toujours et réessayez.")
+        return _t("DocumentsPage", "L'opération a échoué ; rien n'a été modifié.")
+
+    def _on_failed(self, exc: BaseException) -> None:
+        message = self._message(exc)
+        show_error(self.error, message)
+        self.sig_operation_failed.emit(message)
+
+    def _update_actions(self) -> None:
+        info = self.selected()
+        has_store = self._store is not None
+        self.add_button.setEnabled(has_store)
+        self.open_button.setEnabled(info is not None)
+        self.mask_button.setEnabled(info is not None)
+        protected = info is not None and info.author_kind in _PROTECTED_AUTHORS
+        self.delete_button.setEnabled(info is not None and not protected)
+        if info is not None:
+            self.mask_button.setText(
+                _t("DocumentsPage", "&Démasquer") if is_masked(info) else _t("DocumentsPage", "&Masquer")
+            )
+            self.info.setText(
+                _t("DocumentsPage", "Ajouté par : %1 · %2")
+                .replace("%1", author_label(info.author_kind))
+                .replace("%2", confidentiality_label(info))
+                + (
+                    "\n" + _t("DocumentsPage", "Ce document ne peut pas être supprimé, seulement masqué.")
+                    if protected
+                    else ""
+                )
+            )
+        else:
+            self.mask_button.setText(_t("DocumentsPage", "&Masquer"))
+            self.info.setText("")
+        self.delete_button.setToolTip(
+            _t(
+                "DocumentsPage",
+                "Les documents ajoutés par un professionnel ou l'Assurance Maladie ne peuvent être que masqués.",
+            )
+            if protected
+            else _t("DocumentsPage", "Supprimer le document choisi.")
+        )
+        show_error(self.error, "")
+
+    def on_category_filter_changed(self) -> None:
+        self.viewer.clear()
+        self.reload()
+
+    def retranslate_ui(self) -> None:
+        self.title.setText(_t("DocumentsPage", "Documents"))
+        self.filter_label.setText(_t("DocumentsPage", "&Catégorie :"))
+        current = self.category_filter.currentData() or ""
+        self.category_filter.blockSignals(True)
+        self.category_filter.clear()
+        self.category_filter.addItem(_t("DocumentsPage", "Toutes les catégories"), "")
+        new_current = self.new_category.currentData() or "autre"
+        self.new_category.clear()
+        for cid in doc_rules.DOCUMENT_CATEGORIES:
+            self.category_filter.addItem(category_label(cid), cid)
+            self.new_category.addItem(category_label(cid), cid)
+        self.category_filter.setCurrentIndex(max(0, self.category_filter.findData(current)))
+        self.new_category.setCurrentIndex(max(0, self.new_category.findData(new_current)))
+        self.category_filter.blockSignals(False)
+        self.add_button.setText(_t("DocumentsPage", "&Ajouter un document…"))
+        self.open_button.setText(_t("DocumentsPage", "A&fficher"))
+        self.delete_button.setText(_t("DocumentsPage", "&Supprimer"))
+        self.drop_hint.setText(_t("DocumentsPage", "Vous pouvez aussi glisser un fichier dans cette fenêtre."))
+        self.new_title_label.setText(_t("DocumentsPage", "&Titre :"))
+        self.new_category_label.setText(_t("DocumentsPage", "Caté&gorie :"))
+        self.new_date_label.setText(_t("DocumentsPage", "Date du &document :"))
+        self.save_button.setText(_t("DocumentsPage", "&Enregistrer le document"))
+        self.cancel_button.setText(_t("DocumentsPage", "A&nnuler"))
+        describe(
+            self.category_filter,
+            _t("DocumentsPage", "Filtrer par catégorie"),
+            _t("DocumentsPage", "N'afficher que les documents de cette catégorie."),
+        )
+        describe(
+            self.table,
+            _t("DocumentsPage", "Liste des documents"),
+            _t("DocumentsPage", "Entrée pour afficher le document choisi."),
+        )
+        describe(
+            self.add_button,
+            _t("DocumentsPage", "Ajouter un document"),
+            _t("DocumentsPage", "Choisir un fichier PDF, une image ou un texte."),
+        )
+        describe(
+            self.open_button,
+            _t("DocumentsPage", "Afficher"),
+            _t("DocumentsPage", "Afficher le document choisi dans Carnet."),
+        )
+        describe(
+            self.mask_button,
+            _t("DocumentsPage", "Masquer ou démasquer"),
+            _t("DocumentsPage", "Cacher le document aux professionnels, ou le montrer."),
+        )
+        describe(
+            self.delete_button, _t("DocumentsPage", "Supprimer"), _t("DocumentsPage", "Supprimer le document choisi.")
+        )
+        describe(self.new_title, _t("DocumentsPage", "Titre du document"))
+        describe(self.new_category, _t("DocumentsPage", "Catégorie du document"))
+        describe(self.new_date, _t("DocumentsPage", "Date du document"))
+        describe(
+            self.save_button,
+            _t("DocumentsPage", "Enregistrer le document"),
+            _t("DocumentsPage", "Chiffrer et ranger le fichier dans le carnet."),
+        )
+        describe(self.cancel_button, _t("DocumentsPage", "Annuler"), _t("DocumentsPage", "Ne pas ajouter ce fichier."))
+        self.model.retranslate()
+        self._update_actions()

@@ -1,0 +1,120 @@
+"""The open dossier: the section list (Ctrl+1…5) and the sections — built on first unlock, not at start-up."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QModelIndex, Qt
+from PySide6.QtGui import QKeySequence, QShortcut, QStandardItem, QStandardItemModel
+from PySide6.QtWidgets import QHBoxLayout, QListView, QStackedWidget, QWidget
+
+from desktop_app.dossier_store import DossierStore
+from desktop_app.profile import UnlockedProfile
+from ui import icons
+from ui.dialogs import Confirmer
+from ui.documents.view import DocumentsPage, FileChooser
+from ui.home.view import HomePage
+from ui.measures.view import MeasuresPage
+from ui.profile.view import ProfilePage
+from ui.settings.view import SettingsPage
+from ui.widgets import Retranslatable, describe, size_to_current_page
+
+SECTIONS = ("home", "profile", "measures", "documents", "settings")
+
+
+class DossierView(Retranslatable, QWidget):
+    """The open dossier: a section list on the left (Ctrl+1…5) and the section on the right."""
+
+    def __init__(
+        self, *, confirmer: Confirmer, file_chooser: FileChooser | None, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.home = HomePage()
+        self.profile = ProfilePage(confirmer=confirmer)
+        self.measures = MeasuresPage()
+        self.documents = DocumentsPage(confirmer=confirmer, file_chooser=file_chooser)
+        self.settings = SettingsPage()
+        self.pages: dict[str, QWidget] = {
+            "home": self.home,
+            "profile": self.profile,
+            "measures": self.measures,
+            "documents": self.documents,
+            "settings": self.settings,
+        }
+        self.nav_model = QStandardItemModel(self)
+        icon_names = {
+            "home": "home",
+            "profile": "profile",
+            "measures": "measures",
+            "documents": "document",
+            "settings": "settings",
+        }
+        for section in SECTIONS:
+            item = QStandardItem(icons.get(icon_names[section]), section)
+            item.setData(section, Qt.ItemDataRole.UserRole)
+            item.setEditable(False)
+            self.nav_model.appendRow(item)
+        self.nav = QListView()
+        self.nav.setModel(self.nav_model)
+        self.nav.selectionModel().currentChanged.connect(self.on_nav_current_changed)
+        self.stack = QStackedWidget()
+        for page in self.pages.values():
+            self.stack.addWidget(page)
+        size_to_current_page(self.stack)
+        layout = QHBoxLayout(self)
+        layout.addWidget(self.nav)
+        layout.addWidget(self.stack, 1)
+        for number, section in enumerate(SECTIONS, start=1):
+            QShortcut(QKeySequence(f"Ctrl+{number}"), self, lambda s=section: self.show_section(s))
+        self.retranslate_ui()
+
+    def show_section(self, section: str) -> None:
+        self.nav.setCurrentIndex(self.nav_model.index(SECTIONS.index(section), 0))
+
+    def current_section(self) -> str:
+        return SECTIONS[self.stack.currentIndex()]
+
+    def on_nav_current_changed(self, current: QModelIndex, previous: QModelIndex) -> None:
+        if current.isValid():
+            self.stack.setCurrentWidget(self.pages[SECTIONS[current.row()]])
+            if current.row() == 0:
+                self.home.refresh()
+
+    def open(self, profile: UnlockedProfile, store: DossierStore) -> None:
+        self.home.set_store(store, owner=profile.label)
+        self.profile.set_store(store)
+        self.measures.set_store(store)
+        self.documents.set_store(store)
+        self.settings.set_profile(profile)
+        self.show_section("home")
+
+    def clear(self) -> None:
+        """Forget every piece of health data shown (S18): models emptied, viewer and forms cleared."""
+        self.home.clear()
+        self.profile.clear()
+        self.measures.clear()
+        self.documents.clear()
+        self.settings.set_profile(None)
+
+    def retranslate_ui(self) -> None:
+        names = {
+            "home": self.tr("Accueil"),
+            "profile": self.tr("Profil médical"),
+            "measures": self.tr("Mesures"),
+            "documents": self.tr("Documents"),
+            "settings": self.tr("Paramètres"),
+        }
+        for row, section in enumerate(SECTIONS):
+            item = self.nav_model.item(row)
+            item.setText(names[section])
+            item.setToolTip(self.tr("%1 (Ctrl+%2)").replace("%1", names[section]).replace("%2", str(row + 1)))
+            item.setData(names[section], Qt.ItemDataRole.AccessibleTextRole)
+        describe(self.nav, self.tr("Rubriques du carnet"), self.tr("Ctrl+1 à Ctrl+5 pour changer de rubrique."))
+        self._fit_nav()
+
+    def _fit_nav(self) -> None:
+        """The section list is exactly as wide as its longest name, at any text size (no clipping at 200 %)."""
+        self.nav.setFixedWidth(self.nav.sizeHintForColumn(0) + 2 * self.nav.frameWidth() + 16)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
+            self._fit_nav()
+        super().changeEvent(event)

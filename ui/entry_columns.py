@@ -1,0 +1,39 @@
+"""How entries are shown in tables: their kind's label, summary and date, in the current language."""
+
+from __future__ import annotations
+
+from desktop_app.dossier_store import Entry
+from dossier import entries as entry_rules
+from ui.i18n import current_language, pick
+from ui.i18n import translate as _t
+from ui.paged import Column
+
+
+def kind_label(kind: str) -> str:
+    spec = entry_rules.ENTRY_KINDS.get(kind)
+    return pick(spec.label_fr, spec.label_en) if spec is not None else kind
+
+
+def entry_summary(entry: Entry) -> str:
+    """The one-line summary in the current language (the stored one is French)."""
+    try:
+        return entry_rules.summarize_entry(entry.kind, entry.data, lang=current_language())
+    except (ValueError, KeyError, TypeError):
+        return entry.summary
+
+
+def entry_date(entry: Entry) -> str:
+    raw = entry.sort_date or entry.created_at.date().isoformat()
+    day = raw[:10]
+    if current_language() == "fr" and len(day) == 10 and day[4] == "-":
+        return f"{day[8:10]}/{day[5:7]}/{day[0:4]}"
+    return day
+
+
+def entry_columns(*, with_kind: bool) -> list[Column[Entry]]:
+    columns: list[Column[Entry]] = []
+    if with_kind:
+        columns.append(Column(lambda: _t("EntryColumns", "Rubrique"), lambda e: kind_label(e.kind)))
+    columns.append(Column(lambda: _t("EntryColumns", "Élément"), entry_summary))
+    columns.append(Column(lambda: _t("EntryColumns", "Date"), entry_date))
+    return columns

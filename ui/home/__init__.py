@@ -1,0 +1,1 @@
+"""Feature package: the home screen of the desktop application."""

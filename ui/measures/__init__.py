@@ -1,0 +1,1 @@
+"""Feature package: the measures screen of the desktop application."""

@@ -1,0 +1,302 @@
+"""Mesures: per measure type, a paged table, a QtCharts chart over time and a quick-add form."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from PySide6.QtCharts import QChart, QChartView, QDateTimeAxis, QLineSeries, QValueAxis
+from PySide6.QtCore import QDateTime, QEvent, QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt, Signal
+from PySide6.QtGui import QColor, QPainter, QPen
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QApplication,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QScrollArea,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop_app.dossier_store import DossierStore, Entry
+from dossier import entries as entry_rules
+from dossier.measures import MEASURES
+from ui import theme
+from ui.entry_columns import entry_columns
+from ui.i18n import pick
+from ui.ops import Op
+from ui.paged import PagedTableModel
+from ui.profile.form import EntryForm
+from ui.widgets import Retranslatable, describe, label
+
+KIND = "measurement"
+CHART_POINTS = 2000
+
+
+TYPE_FIELD = "measure_type"
+
+
+def measure_of(entry: Entry) -> str | None:
+    value = entry.data.get(TYPE_FIELD)
+    return str(value) if value is not None else None
+
+
+def _now_text() -> str:
+    return datetime.now().strftime("%d/%m/%Y %H:%M")
+
+
+def hidden_fields(measure_id: str) -> set[str]:
+    """Quick add shows only what a person types for this measure: its components, unit, date, notes."""
+    names = {f.name for f in entry_rules.ENTRY_KINDS[KIND].fields}
+    shown = set(MEASURES[measure_id].components) | {"unit", "measured_at", "notes"}
+    return {n for n in names if n not in shown}
+
+
+def _timestamp(entry: Entry) -> datetime:
+    raw = entry.sort_date
+    if raw:
+        try:
+            return datetime.fromisoformat(raw if len(raw) > 10 else raw + "T12:00:00")
+        except ValueError:
+            pass
+    return entry.created_at
+
+
+def chart_points(entries: list[Entry], measure_id: str) -> dict[str, list[tuple[datetime, float]]]:
+    """Series of (time, value) per component (value, or systolic/diastolic), oldest first."""
+    components = MEASURES[measure_id].components
+    series: dict[str, list[tuple[datetime, float]]] = {c: [] for c in components}
+    for entry in entries:
+        if measure_of(entry) != measure_id:
+            continue
+        values = entry.data.get("values") if isinstance(entry.data.get("values"), dict) else entry.data
+        for c in components:
+            v = values.get(c) if isinstance(values, dict) else None
+            if isinstance(v, int | float):
+                series[c].append((_timestamp(entry), float(v)))
+    for points in series.values():
+        points.sort(key=lambda p: p[0])
+    return series
+
+
+class _TypeFilter(QSortFilterProxyModel):
+    def __init__(self, parent: QWidget) -> None:
+        super().__init__(parent)
+        self.measure_id: str | None = None
+
+    def filterAcceptsRow(self, source_row: int, source_parent: QModelIndex | QPersistentModelIndex) -> bool:
+        source = self.sourceModel()
+        assert isinstance(source, PagedTableModel)
+        return self.measure_id is None or measure_of(source.row_object(source_row)) == self.measure_id
+
+
+class MeasuresPage(Retranslatable, QWidget):
+    """Choose a measure type; see its history as a table and a chart; add a new one quickly."""
+
+    sig_chart_updated = Signal(int)
+    """The chart was redrawn; carries the number of points shown."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._store: DossierStore | None = None
+        self._points = 0
+        self.title = label("title")
+        self.type_label = label()
+        self.type_combo = QComboBox()
+        self.type_label.setBuddy(self.type_combo)
+        for measure_id in (m.id for m in MEASURES.values() if not m.computed):
+            self.type_combo.addItem(measure_id, measure_id)
+        self.type_combo.currentIndexChanged.connect(self.on_type_combo_changed)
+        self.model: PagedTableModel[Entry] = PagedTableModel(entry_columns(with_kind=False), parent=self)
+        self.proxy = _TypeFilter(self)
+        self.proxy.setSourceModel(self.model)
+        self.proxy.measure_id = self.measure_id
+        self.table = QTableView()
+        self.table.setModel(self.proxy)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setAlternatingRowColors(True)
+        self.table.setTabKeyNavigation(False)
+        self.table.verticalHeader().setVisible(False)
+        self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.chart = QChart()
+        self.chart.legend().setVisible(True)
+        self.chart_view = QChartView(self.chart)
+        self.chart_view.setRenderHint(QPainter.RenderHint.Antialiasing)
+        self.chart_view.setMinimumHeight(220)
+        self.chart_view.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.empty_label = label("muted")
+        self.form_title = label("heading")
+        self.form = EntryForm(KIND)
+        self.form.set_store(None)
+        self.form.sig_saved.connect(self.on_form_saved)
+        top = QHBoxLayout()
+        top.addWidget(self.type_label)
+        top.addWidget(self.type_combo, 1)
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        left_layout.addWidget(self.table, 1)
+        left_layout.addWidget(self.form_title)
+        form_scroll = QScrollArea()  # the form scrolls rather than making the whole window taller
+        form_scroll.setWidgetResizable(True)
+        form_scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        form_scroll.setWidget(self.form)
+        left_layout.addWidget(form_scroll, 1)
+        right = QWidget()
+        right_layout = QVBoxLayout(right)
+        right_layout.setContentsMargins(0, 0, 0, 0)
+        right_layout.addWidget(self.chart_view, 1)
+        right_layout.addWidget(self.empty_label)
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter.addWidget(left)
+        splitter.addWidget(right)
+        splitter.setStretchFactor(0, 1)
+        splitter.setStretchFactor(1, 1)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.title)
+        layout.addLayout(top)
+        layout.addWidget(splitter, 1)
+        QWidget.setTabOrder(self.type_combo, self.table)
+        QWidget.setTabOrder(self.table, self.chart_view)
+        self._sync_preset()
+        self.retranslate_ui()
+
+    @property
+    def measure_id(self) -> str:
+        return str(self.type_combo.currentData())
+
+    @property
+    def points_shown(self) -> int:
+        return self._points
+
+    def select_measure(self, measure_id: str) -> None:
+        self.type_combo.setCurrentIndex(self.type_combo.findData(measure_id))
+
+    def set_store(self, store: DossierStore | None) -> None:
+        self._store = store
+        self.form.set_store(store)
+        self._sync_preset()
+        self.reload()
+
+    def clear(self) -> None:
+        self.set_store(None)
+
+    def reload(self) -> None:
+        store = self._store
+        self.proxy.measure_id = self.measure_id
+        self.proxy.invalidate()
+        if store is None:
+            self.model.clear()
+            self._draw([])
+            return
+        self.model.set_source(lambda offset, limit: store.entries.list(KIND, offset=offset, limit=limit))
+        Op(self, lambda: store.entries.list(KIND, limit=CHART_POINTS)).success(self._draw).run()
+
+    def _sync_preset(self) -> None:
+        self.form.set_hidden(hidden_fields(self.measure_id))
+        self.form.set_preset({TYPE_FIELD: self.measure_id, "measured_at": _now_text})
+
+    def on_type_combo_changed(self) -> None:
+        self._sync_preset()
+        self.reload()
+        self.retranslate_ui()
+
+    def on_form_saved(self, entry: Entry) -> None:
+        self.reload()
+
+    def _new_chart(self) -> QChart:
+        """A fresh chart for each drawing (re-using one leaves ghost axes behind), themed like the window."""
+        chart = QChart()
+        chart.legend().setVisible(True)
+        dark = QApplication.palette().window().color().lightness() < 128
+        chart.setTheme(QChart.ChartTheme.ChartThemeHighContrast if dark else QChart.ChartTheme.ChartThemeLight)
+        if dark:
+            chart.setBackgroundBrush(QApplication.palette().window())
+            chart.setTitleBrush(QApplication.palette().windowText())
+            chart.legend().setLabelColor(QApplication.palette().windowText().color())
+        old = self.chart
+        self.chart = chart
+        self.chart_view.setChart(chart)
+        old.deleteLater()
+        return chart
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.PaletteChange and self._store is not None:
+            self.reload()  # redraw the chart in the new theme's colours
+        super().changeEvent(event)
+
+    def _draw(self, entries: list[Entry]) -> None:
+        self._new_chart()
+        measure = MEASURES[self.measure_id]
+        self.chart.setTitle(self.type_combo.currentText())
+        dark = QApplication.palette().window().color().lightness() < 128
+        p = theme.HIGH_CONTRAST if dark else theme.DEFAULT
+        colours = [p.accent, p.link] if dark else [p.accent, p.error]
+        series_points = chart_points(entries, self.measure_id) if entries else {}
+        total = sum(len(p) for p in series_points.values())
+        self._points = total
+        if total:
+            x_axis = QDateTimeAxis()
+            x_axis.setFormat("MM/yyyy")
+            x_axis.setTickCount(4)
+            y_axis = QValueAxis()
+            if QApplication.palette().window().color().lightness() < 128:
+                for axis in (x_axis, y_axis):
+                    axis.setLabelsBrush(QApplication.palette().windowText())
+                    axis.setTitleBrush(QApplication.palette().windowText())
+            self.chart.addAxis(x_axis, Qt.AlignmentFlag.AlignBottom)
+            self.chart.addAxis(y_axis, Qt.AlignmentFlag.AlignLeft)
+            low, high = float("inf"), float("-inf")
+            first, last = None, None
+            for component, points in series_points.items():
+                line = QLineSeries()
+                line.setName(self._component_label(component))
+                line.setPointsVisible(True)
+                line.setPen(QPen(QColor(colours[len(self.chart.series()) % len(colours)]), 3))
+                for moment, value in points:
+                    line.append(QDateTime(moment).toMSecsSinceEpoch(), value)
+                    low, high = min(low, value), max(high, value)
+                    first = moment if first is None or moment < first else first
+                    last = moment if last is None or moment > last else last
+                self.chart.addSeries(line)
+                line.attachAxis(x_axis)
+                line.attachAxis(y_axis)
+            margin = max(1.0, (high - low) * 0.1)
+            y_axis.setRange(low - margin, high + margin)
+            y_axis.setTitleText(pick(measure.canonical_unit.label_fr, measure.canonical_unit.label_en))
+            if first is not None and last is not None:
+                x_axis.setRange(QDateTime(first).addDays(-1), QDateTime(last).addDays(1))
+        self.empty_label.setVisible(total == 0)
+        self.chart_view.setAccessibleDescription(self.tr("%n mesure(s) sur le graphique", "", total))
+        self.sig_chart_updated.emit(total)
+
+    def _component_label(self, component: str) -> str:
+        labels = {
+            "value": pick(MEASURES[self.measure_id].label_fr, MEASURES[self.measure_id].label_en),
+            "systolic": self.tr("Systolique"),
+            "diastolic": self.tr("Diastolique"),
+        }
+        return labels.get(component, component)
+
+    def retranslate_ui(self) -> None:
+        self.title.setText(self.tr("Mesures"))
+        self.type_label.setText(self.tr("&Mesure :"))
+        for i in range(self.type_combo.count()):
+            m = MEASURES[str(self.type_combo.itemData(i))]
+            self.type_combo.setItemText(i, pick(m.label_fr, m.label_en))
+        name = self.type_combo.currentText()
+        self.chart.setTitle(name)
+        self.form_title.setText(self.tr("Ajouter une mesure : %1").replace("%1", name))
+        self.empty_label.setText(self.tr("Aucune mesure « %1 » pour l'instant.").replace("%1", name))
+        describe(self.type_combo, self.tr("Type de mesure"), self.tr("Choisissez la mesure à afficher."))
+        describe(self.table, self.tr("Historique des mesures"), name)
+        describe(self.chart_view, self.tr("Graphique des mesures"), name)
+        self.model.retranslate()
+        self._relabel_series()
+
+    def _relabel_series(self) -> None:
+        components = MEASURES[self.measure_id].components
+        for series, component in zip(self.chart.series(), components, strict=False):
+            series.setName(self._component_label(component))

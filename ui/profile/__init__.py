@@ -1,0 +1,1 @@
+"""Feature package: the profile screen of the desktop application."""

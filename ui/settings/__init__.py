@@ -1,0 +1,1 @@
+"""Feature package: the settings screen of the desktop application."""

@@ -1,0 +1,1 @@
+"""Feature package: the unlock screen of the desktop application."""

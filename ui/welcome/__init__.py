@@ -1,0 +1,1 @@
+"""Feature package: the welcome screen of the desktop application."""

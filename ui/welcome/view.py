@@ -1,0 +1,93 @@
+"""The first screen: the four choices of Mon espace santé plus creating a carnet on this computer."""
+
+from __future__ import annotations
+
+import itertools
+
+from PySide6.QtCore import QEvent, QSize, Signal
+from PySide6.QtWidgets import QPushButton, QVBoxLayout, QWidget
+
+from ui import icons
+from ui.widgets import Retranslatable, describe, label, set_role
+
+CHOICES = ("activate", "login", "unlock", "oppose", "create")
+
+
+class WelcomePage(Retranslatable, QWidget):
+    """Big, plainly worded buttons; each emits ``sig_choice_made`` with its id from ``CHOICES``."""
+
+    sig_choice_made = Signal(str)
+    """The person chose what to do: "activate", "login", "unlock", "oppose" or "create"."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.title = label("title")
+        self.intro = label("muted")
+        self.buttons: dict[str, QPushButton] = {}
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(48, 32, 48, 32)
+        layout.setSpacing(14)
+        layout.addWidget(self.title)
+        layout.addWidget(self.intro)
+        icon_names = {"activate": "key", "login": "user", "unlock": "unlock", "oppose": "block", "create": "add"}
+        for choice in CHOICES:
+            button = QPushButton()
+            set_role(button, "choice")
+            button.setIcon(icons.get(icon_names[choice]))
+            button.setIconSize(QSize(28, 28))
+            button.setAutoDefault(True)
+            button.clicked.connect(lambda _=False, c=choice: self.on_choice_clicked(c))
+            self.buttons[choice] = button
+            layout.addWidget(button)
+        layout.addStretch(1)
+        for first, second in itertools.pairwise(CHOICES):
+            QWidget.setTabOrder(self.buttons[first], self.buttons[second])
+        self.retranslate_ui()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.FontChange:
+            side = self.fontMetrics().height() + 8  # icons grow with the text size setting
+            for button in self.buttons.values():
+                button.setIconSize(QSize(side, side))
+        super().changeEvent(event)
+
+    def focus_default(self) -> None:
+        self.buttons["unlock"].setFocus()
+
+    def on_choice_clicked(self, choice: str) -> None:
+        self.sig_choice_made.emit(choice)
+
+    def retranslate_ui(self) -> None:
+        self.title.setText(self.tr("Bienvenue dans Carnet"))
+        self.intro.setText(
+            self.tr(
+                "Votre carnet de santé personnel, chiffré sur cet ordinateur. Choisissez ce que vous souhaitez faire."
+            )
+        )
+        texts = {
+            "activate": (
+                self.tr("J'ai reçu mon &code d'activation"),
+                self.tr("Activer Mon espace santé avec le code reçu par courrier ou par e-mail."),
+            ),
+            "login": (
+                self.tr("J'ai &déjà un compte"),
+                self.tr("Me connecter au service et installer mon carnet sur cet ordinateur."),
+            ),
+            "unlock": (
+                self.tr("&Ouvrir mon carnet"),
+                self.tr("Ouvrir le carnet déjà présent sur cet ordinateur, même sans connexion."),
+            ),
+            "oppose": (
+                self.tr("Je ne veux &pas de Mon espace"),
+                self.tr("M'opposer à la création de mon espace santé."),
+            ),
+            "create": (
+                self.tr("C&réer un carnet sur cet ordinateur"),
+                self.tr("Commencer un carnet personnel, sans compte en ligne pour l'instant."),
+            ),
+        }
+        for choice, (text, description) in texts.items():
+            button = self.buttons[choice]
+            button.setText(text)
+            button.setToolTip(description)
+            describe(button, text.replace("&", ""), description)
