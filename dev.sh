@@ -32,7 +32,7 @@ setup() {
 
 run() {
   setup
-  exec "$VENV/bin/python" -m desktop_app.demo "$@"
+  exec "$VENV/bin/python" scripts/run_demo.py "$@"
 }
 
 start_postgres() {
