@@ -15,6 +15,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from dossier.errors import DossierValidationError
+from server.access.router import router as access_router
 from server.accounts.router import router as accounts_router
 from server.config import Settings
 from server.context import ServiceContext
@@ -265,6 +266,7 @@ def create_app(
     app.include_router(accounts_router)
     app.include_router(dossiers_router)
     app.include_router(professionals_router)
+    app.include_router(access_router)
     app.openapi = _problem_openapi(app)  # type: ignore[method-assign]
     app.add_middleware(EdgeMiddleware, max_body=settings.max_body_bytes, now=settings.clock.now)
     return app

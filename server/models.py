@@ -1,5 +1,6 @@
 """Imports every table so that `Base.metadata` is complete (for Alembic and for tests)."""
 
+from server.access import models as access_models  # access management (migration 0200)
 from server.accounts.models import AccessToken, Account, Device, OneTimeCode, RefreshToken, Throttle
 from server.audit.models import AuditEvent, AuditHead
 from server.db import Base
@@ -22,5 +23,6 @@ __all__ = [
     "Professional",
     "RefreshToken",
     "Throttle",
+    "access_models",
     "sync_models",
 ]

@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import json
 import uuid
+from collections.abc import Collection
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -131,3 +132,24 @@ def verify(session: Session, *, batch: int = 5000) -> VerifyReport:
     if head is not None and (head.last_seq != last_seen or head.last_hash != prev):
         return VerifyReport(False, checked, last_seen + 1, "missing row at the end (deleted)")
     return VerifyReport(True, checked)
+
+
+def dossier_events(
+    session: Session,
+    dossier_id: uuid.UUID,
+    *,
+    roles: Collection[str] | None = None,
+    since: datetime | None = None,
+    until: datetime | None = None,
+    limit: int,
+    offset: int = 0,
+) -> list[AuditEvent]:
+    """A dossier's events, newest first, optionally by actor role and time range (``until`` excluded)."""
+    query = select(AuditEvent).where(AuditEvent.dossier_id == dossier_id)
+    if roles:
+        query = query.where(AuditEvent.actor_role.in_(list(roles)))
+    if since is not None:
+        query = query.where(AuditEvent.at >= since)
+    if until is not None:
+        query = query.where(AuditEvent.at < until)
+    return list(session.scalars(query.order_by(AuditEvent.seq.desc()).limit(limit).offset(offset)))

@@ -1,0 +1,1 @@
+"""Access enforcement: the patient's consent, professionals' access, emergency access, notifications, history."""

@@ -1,0 +1,231 @@
+"""Notifications of access events: in-app for whoever manages the dossier, e-mail to them and to the médecin traitant.
+
+E-mails carry no health data and no professional's name: they only say that something happened and invite the
+person to sign in. A mail that cannot be delivered never blocks the access it reports (an emergency must not wait
+for an SMTP server); the in-app notification stays, with `mailed_at` empty.
+"""
+
+from __future__ import annotations
+
+import logging
+import uuid
+from collections.abc import Iterable
+from datetime import datetime
+
+from sqlalchemy import func, select, update
+from sqlalchemy.orm import Session
+
+from dossier import access
+from server.access.models import LegalRepresentation, PatientNotification
+from server.accounts.models import Account, AccountStatus
+from server.context import ServiceContext
+from server.dossiers.models import Dossier
+from server.mail import templates
+from server.mail.service import MailDeliveryError, OutgoingMail, mask_address
+from server.professionals.models import Professional
+
+log = logging.getLogger("carnet.server.access")
+
+_PATIENT_TEXT: dict[access.NotificationEvent, tuple[str, str, str]] = {
+    access.NotificationEvent.PROFESSIONAL_ACCESS: (
+        "consultation de votre espace santé",
+        "Un professionnel de santé a consulté votre espace santé le {when}.",
+        "A health professional opened your health space on {when}.",
+    ),
+    access.NotificationEvent.DOCUMENT_ADDED_BY_PROFESSIONAL: (
+        "nouveau document",
+        "Un professionnel de santé a ajouté un document à votre espace santé le {when}.",
+        "A health professional added a document to your health space on {when}.",
+    ),
+    access.NotificationEvent.EMERGENCY_ACCESS: (
+        "accès en urgence à votre espace santé",
+        "Un professionnel de santé a ouvert votre espace santé en urgence (bris de glace) le {when}.",
+        "A health professional opened your health space in an emergency (break-the-glass) on {when}.",
+    ),
+}
+_SIGN_IN_FR = " Connectez-vous à Carnet pour voir qui, et l'historique des accès."
+_SIGN_IN_EN = " Sign in to Carnet to see who, and the access history."
+
+
+def _when(at: datetime) -> str:
+    return at.strftime("%d/%m/%Y à %H:%M (UTC)")
+
+
+def professional_name(pro: Professional) -> str:
+    return f"{pro.first_names} {pro.last_name}".strip()
+
+
+def patient_addresses(session: Session, dossier_id: uuid.UUID) -> list[str]:
+    """Whoever manages the space: the holder's account (else the provisioned address) and legal representatives."""
+    addresses: list[str] = []
+    own = session.scalars(
+        select(Account.email).where(Account.dossier_id == dossier_id, Account.status == AccountStatus.ACTIVE)
+    ).first()
+    if own:
+        addresses.append(own)
+    else:
+        provisioned = session.scalar(select(Dossier.email).where(Dossier.id == dossier_id))
+        if provisioned:
+            addresses.append(provisioned)
+    reps = session.scalars(
+        select(Account.email)
+        .join(LegalRepresentation, LegalRepresentation.account_id == Account.id)
+        .where(LegalRepresentation.dossier_id == dossier_id)
+    )
+    for address in reps:
+        if address not in addresses:
+            addresses.append(address)
+    return addresses
+
+
+def _send_all(ctx: ServiceContext, mails: Iterable[OutgoingMail], *, event: str) -> bool:
+    delivered = True
+    for mail in mails:
+        try:
+            ctx.mailer.send(mail)
+        except MailDeliveryError:
+            delivered = False
+            log.warning("notification %s not mailed to %s", event, mask_address(mail.to))
+    return delivered
+
+
+def notify_patient(
+    session: Session,
+    ctx: ServiceContext,
+    *,
+    dossier_id: uuid.UUID,
+    event: access.NotificationEvent,
+    pro: Professional,
+    detail: str | None = None,
+) -> PatientNotification:
+    """One in-app notification and one e-mail per address of whoever manages the dossier."""
+    now = ctx.now()
+    subject, text_fr, text_en = _PATIENT_TEXT[event]
+    mails = [
+        templates.notice(
+            to=address,
+            subject_fr=subject,
+            text_fr=text_fr.format(when=_when(now)) + _SIGN_IN_FR,
+            text_en=text_en.format(when=now.strftime("%Y-%m-%d %H:%M UTC")) + _SIGN_IN_EN,
+        )
+        for address in patient_addresses(session, dossier_id)
+    ]
+    note = PatientNotification(
+        dossier_id=dossier_id,
+        event=event.value,
+        at=now,
+        actor_rpps=pro.rpps,
+        actor_name=professional_name(pro)[:420],
+        detail=detail[:200] if detail else None,
+    )
+    session.add(note)
+    if _send_all(ctx, mails, event=event.value):
+        note.mailed_at = now
+    session.flush()
+    return note
+
+
+def notify_medecin_traitant_of_emergency(
+    session: Session, ctx: ServiceContext, *, dossier_id: uuid.UUID, medecin_traitant_rpps: str
+) -> bool:
+    """E-mail the médecin traitant that their patient's space was opened in an emergency (no reason, no data)."""
+    mt = session.scalars(select(Professional).where(Professional.rpps == medecin_traitant_rpps)).first()
+    dossier = session.get(Dossier, dossier_id)
+    if mt is None or dossier is None:
+        return False
+    now = ctx.now()
+    mail = templates.notice(
+        to=mt.email,
+        subject_fr="accès en urgence au dossier d'un de vos patients",
+        text_fr=(
+            f"Docteur {mt.last_name}, l'espace santé de votre patient(e) {dossier.first_names} {dossier.last_name} "
+            f"a été ouvert en urgence (bris de glace) par un autre professionnel le {_when(now)}. "
+            "Connectez-vous à Carnet pour le détail."
+        ),
+        text_en=(
+            "The health space of one of your patients was opened in an emergency (break-the-glass) by another "
+            f"professional on {now.strftime('%Y-%m-%d %H:%M UTC')}. Sign in to Carnet for details."
+        ),
+    )
+    return _send_all(ctx, [mail], event="emergency_access_medecin_traitant")
+
+
+def dispatch(
+    session: Session,
+    ctx: ServiceContext,
+    *,
+    dossier_id: uuid.UUID,
+    decision: access.Decision,
+    context: access.Context,
+    pro: Professional,
+    detail: str | None = None,
+) -> list[PatientNotification]:
+    """Deliver what the policy's decision asks to notify."""
+    notes: list[PatientNotification] = []
+    for wanted in decision.notify:
+        if wanted.recipient is access.Recipient.PATIENT:
+            notes.append(
+                notify_patient(session, ctx, dossier_id=dossier_id, event=wanted.event, pro=pro, detail=detail)
+            )
+        elif context.consent.medecin_traitant is not None:
+            notify_medecin_traitant_of_emergency(
+                session, ctx, dossier_id=dossier_id, medecin_traitant_rpps=context.consent.medecin_traitant
+            )
+    return notes
+
+
+def document_added_by_professional(
+    session: Session,
+    ctx: ServiceContext,
+    dossier_id: uuid.UUID,
+    rpps: str,
+    *,
+    title: str | None = None,
+) -> PatientNotification | None:
+    """For sync: a professional's document was stored in the dossier; tell whoever manages it.
+
+    Call it in the same transaction as the stored document, after the policy allowed the ADD. Returns None when
+    the RPPS is unknown to the registry (nothing to say who added it).
+    """
+    pro = session.scalars(select(Professional).where(Professional.rpps == rpps)).first()
+    if pro is None:
+        return None
+    return notify_patient(
+        session,
+        ctx,
+        dossier_id=dossier_id,
+        event=access.NotificationEvent.DOCUMENT_ADDED_BY_PROFESSIONAL,
+        pro=pro,
+        detail=title,
+    )
+
+
+def list_notifications(
+    session: Session, dossier_id: uuid.UUID, *, unread_only: bool, limit: int, offset: int
+) -> tuple[list[PatientNotification], int]:
+    """Newest first, with the number of unread ones."""
+    query = select(PatientNotification).where(PatientNotification.dossier_id == dossier_id)
+    if unread_only:
+        query = query.where(PatientNotification.read_at.is_(None))
+    rows = list(
+        session.scalars(
+            query.order_by(PatientNotification.at.desc(), PatientNotification.id).limit(limit).offset(offset)
+        )
+    )
+    unread = session.scalar(
+        select(func.count())
+        .select_from(PatientNotification)
+        .where(PatientNotification.dossier_id == dossier_id, PatientNotification.read_at.is_(None))
+    )
+    return rows, int(unread or 0)
+
+
+def mark_read(session: Session, dossier_id: uuid.UUID, ids: list[uuid.UUID] | None, *, now: datetime) -> int:
+    """Mark some (or, with None, all) of the dossier's notifications read; returns how many changed."""
+    stmt = update(PatientNotification).where(
+        PatientNotification.dossier_id == dossier_id, PatientNotification.read_at.is_(None)
+    )
+    if ids is not None:
+        stmt = stmt.where(PatientNotification.id.in_(ids))
+    result = session.execute(stmt.values(read_at=now))
+    return int(getattr(result, "rowcount", 0) or 0)

@@ -1,0 +1,519 @@
+"""HTTP routes of access: consent, historique des accès, notifications, children; professionals opening dossiers."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Callable
+from dataclasses import replace
+from datetime import datetime
+from typing import Annotated, Literal
+
+from fastapi import APIRouter, Path, Query, status
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from dossier import access
+from dossier.documents import Confidentiality
+from server.access import notifications, service
+from server.access.schemas import (
+    AidantIn,
+    AidantOut,
+    AuthorisedOut,
+    AuthoriseIn,
+    ConsentOut,
+    Day,
+    DefaultConfidentialityIn,
+    DossierSummaryOut,
+    DossierViewOut,
+    EmergencyAccessIn,
+    EmergencyAccessOut,
+    EmergencySettingsIn,
+    EmergencySettingsOut,
+    HistoryItemOut,
+    HistoryPage,
+    MarkedOut,
+    MarkReadIn,
+    MedecinTraitantIn,
+    Moment,
+    NotificationOut,
+    NotificationPage,
+    ProfessionalRef,
+    RecordOut,
+    RepresentativeIn,
+    SharedDossierOut,
+)
+from server.accounts.models import Account
+from server.accounts.service import SpaceProof, find_space
+from server.audit.service import Actor as AuditActor
+from server.audit.service import dossier_events, record
+from server.deps import AddressDep, ContextDep, PatientContext, PatientDep, ProfessionalDep, SessionDep
+from server.dossiers.models import Dossier
+from server.errors import ProblemError
+from server.professionals.models import Professional
+from server.schemas import SpaceProofIn
+
+router = APIRouter(tags=["access"])
+
+RppsPath = Annotated[str, Path(min_length=1, max_length=20)]
+Limit = Annotated[int, Query(ge=1, le=service.MAX_LIST_LIMIT)]
+Offset = Annotated[int, Query(ge=0, le=100_000)]
+ActorKind = Literal[
+    "patient", "legal_representative", "aidant", "professional", "heir", "insurer", "employer", "other", "system"
+]
+
+# -- the patient's consent ------------------------------------------------------------------------------------------
+
+
+def _consent_out(session: Session, consent: access.ConsentState, now: datetime) -> ConsentOut:
+    rpps_set = {a.rpps for a in consent.authorisations} | set(consent.blocked)
+    if consent.medecin_traitant:
+        rpps_set.add(consent.medecin_traitant)
+    pros = (
+        {p.rpps: p for p in session.scalars(select(Professional).where(Professional.rpps.in_(rpps_set)))}
+        if rpps_set
+        else {}
+    )
+
+    def ref(rpps: str) -> ProfessionalRef:
+        pro = pros.get(rpps)
+        return ProfessionalRef(
+            rpps=rpps,
+            name=notifications.professional_name(pro) if pro else None,
+            profession=pro.profession if pro else None,
+        )
+
+    aidant_ids = [uuid.UUID(d.aidant_id) for d in consent.aidants]
+    identifiers = (
+        dict(session.execute(select(Account.id, Account.identifier).where(Account.id.in_(aidant_ids))).all())
+        if aidant_ids
+        else {}
+    )
+    toggles = access.normalise_emergency_toggles(consent.emergency)
+    return ConsentOut(
+        authorised=[
+            AuthorisedOut(
+                **ref(a.rpps).model_dump(),
+                authorised_at=a.granted_at,
+                until=a.until,
+                administrateur=a.rpps in consent.administrateurs,
+            )
+            for a in sorted(consent.authorisations, key=lambda a: a.granted_at)
+        ],
+        blocked=[ref(r) for r in sorted(consent.blocked)],
+        administrateurs=sorted(consent.administrateurs),
+        medecin_traitant=ref(consent.medecin_traitant) if consent.medecin_traitant else None,
+        emergency=EmergencySettingsOut(
+            samu=toggles.samu,
+            other_professionals=toggles.other_professionals,
+            masked_documents=toggles.masked_documents,
+            mask_all_including_emergency=consent.mask_all_including_emergency,
+        ),
+        default_masked_from_professionals=consent.default_confidentiality.masked_from_professionals,
+        aidants=[
+            AidantOut(
+                account_id=uuid.UUID(d.aidant_id),
+                identifier=identifiers.get(uuid.UUID(d.aidant_id)),
+                starts_at=d.starts_at,
+                ends_at=d.ends_at,
+                active=d.active_at(now),
+            )
+            for d in consent.aidants
+        ],
+        legal_representatives=sorted(uuid.UUID(p) for p in consent.legal_representatives),
+    )
+
+
+Change = Callable[[access.ConsentState], access.ConsentState]
+
+
+def _change(me: PatientContext, ctx: ContextDep, session: Session, what: str, change: Change) -> ConsentOut:
+    now = ctx.now()
+    consent = service.change_consent(session, me.principal, dossier_id=me.dossier.id, what=what, now=now, change=change)
+    out = _consent_out(session, consent, now)
+    session.commit()
+    return out
+
+
+@router.get("/v1/me/access", response_model=ConsentOut)
+def read_consent(me: PatientDep, ctx: ContextDep, session: SessionDep) -> ConsentOut:
+    """Autorisés, Bloqués, médecin traitant, administrateurs, urgence, aidants, représentants légaux."""
+    now = ctx.now()
+    context = service.load_access_context(session, me.dossier.id, now)
+    out = _consent_out(session, context.consent, now)
+    session.commit()
+    return out
+
+
+@router.put("/v1/me/access/professionals/{rpps}/authorisation", response_model=ConsentOut)
+def authorise(rpps: RppsPath, body: AuthoriseIn, me: PatientDep, ctx: ContextDep, session: SessionDep) -> ConsentOut:
+    """Authorise a professional (a blocked one must be unblocked first)."""
+    pro = service.registered_professional(session, rpps)
+    now = ctx.now()
+    return _change(
+        me,
+        ctx,
+        session,
+        "access.authorise",
+        lambda c: c.authorise(access.Rpps(pro.rpps), at=now, until=body.until),
+    )
+
+
+@router.delete("/v1/me/access/professionals/{rpps}/authorisation", response_model=ConsentOut)
+def withdraw(rpps: RppsPath, me: PatientDep, ctx: ContextDep, session: SessionDep) -> ConsentOut:
+    """Withdraw an authorisation without blocking."""
+    pro = service.registered_professional(session, rpps)
+    return _change(
+        me,
+        ctx,
+        session,
+        "access.withdraw",
+        lambda c: replace(c, authorisations=tuple(a for a in c.authorisations if a.rpps != pro.rpps)),
+    )
+
+
+@router.put("/v1/me/access/professionals/{rpps}/block", response_model=ConsentOut)
+def block(rpps: RppsPath, me: PatientDep, ctx: ContextDep, session: SessionDep) -> ConsentOut:
+    """Block a professional: they see nothing, and lose authorisation and roles."""
+    pro = service.registered_professional(session, rpps)
+    return _change(me, ctx, session, "access.block", lambda c: c.block(access.Rpps(pro.rpps)))
+
+
+@router.delete("/v1/me/access/professionals/{rpps}/block", response_model=ConsentOut)
+def unblock(rpps: RppsPath, me: PatientDep, ctx: ContextDep, session: SessionDep) -> ConsentOut:
+    """Unblock: the professional must be authorised again to see anything."""
+    pro = service.registered_professional(session, rpps)
+    return _change(me, ctx, session, "access.unblock", lambda c: c.unblock(access.Rpps(pro.rpps)))
+
+
+def _set_admin(rpps: str, enabled: bool, me: PatientContext, ctx: ContextDep, session: Session) -> ConsentOut:
+    pro = service.registered_professional(session, rpps)
+    what = "access.administrateur_set" if enabled else "access.administrateur_unset"
+    return _change(me, ctx, session, what, lambda c: c.set_administrateur(access.Rpps(pro.rpps), enabled=enabled))
+
+
+@router.put("/v1/me/access/professionals/{rpps}/administrateur", response_model=ConsentOut)
+def set_administrateur(rpps: RppsPath, me: PatientDep, ctx: ContextDep, session: SessionDep) -> ConsentOut:
+    """Make a professional administrateur: they see masked documents."""
+    return _set_admin(rpps, True, me, ctx, session)
+
+
+@router.delete("/v1/me/access/professionals/{rpps}/administrateur", response_model=ConsentOut)
+def unset_administrateur(rpps: RppsPath, me: PatientDep, ctx: ContextDep, session: SessionDep) -> ConsentOut:
+    return _set_admin(rpps, False, me, ctx, session)
+
+
+@router.put("/v1/me/access/medecin-traitant", response_model=ConsentOut)
+def set_medecin_traitant(body: MedecinTraitantIn, me: PatientDep, ctx: ContextDep, session: SessionDep) -> ConsentOut:
+    """Designate the médecin traitant (null: none)."""
+    rpps = access.Rpps(service.registered_professional(session, body.rpps).rpps) if body.rpps else None
+    return _change(me, ctx, session, "access.medecin_traitant", lambda c: c.set_medecin_traitant(rpps))
+
+
+@router.put("/v1/me/access/emergency", response_model=ConsentOut)
+def set_emergency(body: EmergencySettingsIn, me: PatientDep, ctx: ContextDep, session: SessionDep) -> ConsentOut:
+    """Urgence toggles; "documents masqués" is forced off when SAMU and other professionals are both off."""
+    toggles = access.EmergencyToggles(body.samu, body.other_professionals, body.masked_documents)
+    return _change(
+        me,
+        ctx,
+        session,
+        "access.emergency_settings",
+        lambda c: replace(c.set_emergency(toggles), mask_all_including_emergency=body.mask_all_including_emergency),
+    )
+
+
+@router.put("/v1/me/access/default-confidentiality", response_model=ConsentOut)
+def set_default_confidentiality(
+    body: DefaultConfidentialityIn, me: PatientDep, ctx: ContextDep, session: SessionDep
+) -> ConsentOut:
+    """Whether new documents are masked from professionals by default."""
+    default = Confidentiality(masked_from_professionals=body.masked_from_professionals)
+    return _change(
+        me, ctx, session, "access.default_confidentiality", lambda c: replace(c, default_confidentiality=default)
+    )
+
+
+@router.post("/v1/me/access/aidants", response_model=ConsentOut)
+def invite_aidant(body: AidantIn, me: PatientDep, ctx: ContextDep, session: SessionDep) -> ConsentOut:
+    """Delegate to a proche aidant (another Carnet account) until an end date: 3 per patient, 5 per aidant."""
+    aidant = service.account_by_identifier(session, body.identifier)
+    if aidant.id == me.account.id:
+        raise ProblemError(
+            422, "own_account", "Vous ne pouvez pas être votre propre aidant.", "You cannot be your own aidant."
+        )
+    now = ctx.now()
+    delegation = access.AidantDelegation(access.PersonId(str(aidant.id)), body.starts_at or now, body.ends_at)
+    count = service.aidant_patient_count(session, aidant.id, excluding=me.dossier.id, now=now)
+    return _change(
+        me,
+        ctx,
+        session,
+        "access.aidant_invited",
+        lambda c: c.grant_aidant(delegation, now=now, aidant_patient_count=count),
+    )
+
+
+@router.delete("/v1/me/access/aidants/{account_id}", response_model=ConsentOut)
+def revoke_aidant(account_id: uuid.UUID, me: PatientDep, ctx: ContextDep, session: SessionDep) -> ConsentOut:
+    return _change(
+        me, ctx, session, "access.aidant_revoked", lambda c: c.revoke_aidant(access.PersonId(str(account_id)))
+    )
+
+
+# -- historique des accès ---------------------------------------------------------------------------------------------
+
+
+def _split_action(action: str) -> tuple[str, str, str | None]:
+    parts = action.split(".")
+    if len(parts) >= 3 and parts[-2] in {"allowed", "denied"}:
+        return ".".join(parts[:-2]), parts[-2], parts[-1]
+    return action, "allowed", None
+
+
+@router.get("/v1/me/access/history", response_model=HistoryPage)
+def access_history(
+    me: PatientDep,
+    ctx: ContextDep,
+    session: SessionDep,
+    actor_kind: Annotated[list[ActorKind] | None, Query(max_length=9)] = None,
+    since: Annotated[Moment | None, Query()] = None,
+    until: Annotated[Moment | None, Query()] = None,
+    limit: Limit = 50,
+    offset: Offset = 0,
+) -> HistoryPage:
+    """Historique des accès: who (name, RPPS), role, when, what, newest first; filter by kind and dates."""
+    events = dossier_events(
+        session, me.dossier.id, roles=actor_kind, since=since, until=until, limit=limit + 1, offset=offset
+    )
+    more = len(events) > limit
+    events = events[:limit]
+    ids = {e.actor_id for e in events if e.actor_id is not None}
+    pros = {p.id: p for p in session.scalars(select(Professional).where(Professional.id.in_(ids)))} if ids else {}
+    accounts = (
+        dict(session.execute(select(Account.id, Account.identifier).where(Account.id.in_(ids))).all()) if ids else {}
+    )
+    items = []
+    for e in events:
+        what, outcome, reason = _split_action(e.action)
+        pro = pros.get(e.actor_id) if e.actor_id else None
+        name = notifications.professional_name(pro) if pro else (accounts.get(e.actor_id) if e.actor_id else None)
+        items.append(
+            HistoryItemOut(
+                at=e.at,
+                actor_kind=e.actor_role,
+                actor_name=name,
+                actor_rpps=pro.rpps if pro else None,
+                action=what,
+                outcome=outcome,
+                reason=reason,
+            )
+        )
+    session.commit()
+    return HistoryPage(items=items, limit=limit, offset=offset, next_offset=offset + limit if more else None)
+
+
+# -- notifications --------------------------------------------------------------------------------------------------
+
+
+@router.get("/v1/me/notifications", response_model=NotificationPage)
+def list_notifications(
+    me: PatientDep,
+    session: SessionDep,
+    unread_only: bool = False,
+    limit: Limit = 50,
+    offset: Offset = 0,
+) -> NotificationPage:
+    """My notifications, newest first (professional accesses, documents added, emergency accesses)."""
+    rows, unread = notifications.list_notifications(
+        session, me.dossier.id, unread_only=unread_only, limit=limit + 1, offset=offset
+    )
+    more = len(rows) > limit
+    items = [
+        NotificationOut(
+            id=n.id,
+            event=n.event,
+            at=n.at,
+            professional_name=n.actor_name,
+            professional_rpps=n.actor_rpps,
+            detail=n.detail,
+            read=n.read_at is not None,
+        )
+        for n in rows[:limit]
+    ]
+    session.commit()
+    return NotificationPage(items=items, unread=unread, next_offset=offset + limit if more else None)
+
+
+@router.post("/v1/me/notifications/read", response_model=MarkedOut)
+def mark_notifications_read(body: MarkReadIn, me: PatientDep, ctx: ContextDep, session: SessionDep) -> MarkedOut:
+    """Mark the given notifications (or all, without ids) as read."""
+    marked = notifications.mark_read(session, me.dossier.id, body.ids, now=ctx.now())
+    session.commit()
+    return MarkedOut(marked=marked)
+
+
+# -- children and dossiers I help with ----------------------------------------------------------------------------
+
+
+def _shared_out(dossier: Dossier, role: str) -> SharedDossierOut:
+    return SharedDossierOut(
+        dossier_id=dossier.id,
+        last_name=dossier.last_name,
+        first_names=dossier.first_names,
+        birth_date=dossier.birth_date,
+        role=role,
+    )
+
+
+@router.post("/v1/me/children", response_model=SharedDossierOut, status_code=status.HTTP_201_CREATED)
+def link_child(
+    body: SpaceProofIn, me: PatientDep, ctx: ContextDep, session: SessionDep, address: AddressDep
+) -> SharedDossierOut:
+    """Take charge of a provisioned minor's space with its activation code, NIR and Carte Vitale serial."""
+    child = find_space(
+        session,
+        ctx,
+        SpaceProof(body.activation_code, body.nir, body.carte_vitale_serial),
+        address=address,
+    )
+    service.link_child(session, ctx, child=child, representative=me.account)
+    out = _shared_out(child, "legal_representative")
+    session.commit()
+    return out
+
+
+@router.post("/v1/me/children/{dossier_id}/representatives", response_model=SharedDossierOut)
+def add_representative(
+    dossier_id: uuid.UUID, body: RepresentativeIn, me: PatientDep, ctx: ContextDep, session: SessionDep
+) -> SharedDossierOut:
+    """A legal representative adds the second one (at most two)."""
+    child = service.require_active_dossier(session, dossier_id)
+    other = service.account_by_identifier(session, body.identifier)
+    person = access.PersonId(str(other.id))
+    service.change_consent(
+        session,
+        me.principal,
+        dossier_id=dossier_id,
+        what="access.representative_added",
+        now=ctx.now(),
+        change=lambda c: replace(
+            c, legal_representatives=access.check_legal_representatives([*c.legal_representatives - {person}, person])
+        ),
+    )
+    out = _shared_out(child, "legal_representative")
+    session.commit()
+    return out
+
+
+@router.get("/v1/me/shared-dossiers", response_model=list[SharedDossierOut])
+def shared_dossiers(me: PatientDep, session: SessionDep) -> list[SharedDossierOut]:
+    """Spaces I manage as legal representative or help with as proche aidant."""
+    rows = service.delegated_dossiers(session, me.account.id)
+    session.commit()
+    return [_shared_out(d, role) for d, role in rows]
+
+
+def _view(opened: service.OpenedDossier) -> DossierViewOut:
+    d = opened.dossier
+    return DossierViewOut(
+        dossier_id=d.id,
+        last_name=d.last_name,
+        first_names=d.first_names,
+        birth_date=d.birth_date,
+        ins=d.nir,
+        access_reason=opened.asked.decision.reason.value,
+        records=[RecordOut(**vars_of(r)) for r in opened.records],
+    )
+
+
+def vars_of(r: service.VisibleRecord) -> dict[str, object]:
+    return {
+        "entity_id": r.entity_id,
+        "entity": r.entity,
+        "kind": r.kind,
+        "title": r.title,
+        "author_kind": r.author_kind,
+        "created_at": r.created_at,
+        "version": r.version,
+    }
+
+
+@router.get("/v1/me/shared-dossiers/{dossier_id}", response_model=DossierViewOut)
+def open_shared(dossier_id: uuid.UUID, me: PatientDep, ctx: ContextDep, session: SessionDep) -> DossierViewOut:
+    """Open a space I manage or help with; the policy decides what I see (a minor's secrets stay hidden)."""
+    out = _view(service.open_dossier(session, ctx, me.principal, dossier_id))
+    session.commit()
+    return out
+
+
+@router.delete("/v1/me/shared-dossiers/{dossier_id}/aidant", status_code=status.HTTP_204_NO_CONTENT)
+def renounce_aidant(dossier_id: uuid.UUID, me: PatientDep, ctx: ContextDep, session: SessionDep) -> None:
+    """The aidant ends the delegation from their side (either side can revoke)."""
+    consent = service.load_access_context(session, dossier_id, ctx.now()).consent
+    person = access.PersonId(str(me.account.id))
+    if consent.delegation_of(person) is None:
+        raise ProblemError(404, "not_found", "Délégation introuvable.", "Delegation not found.")
+    service.save_consent(session, dossier_id, consent.revoke_aidant(person), now=ctx.now())
+    record(
+        session,
+        actor=AuditActor(me.account.id, "aidant"),
+        action="access.aidant_renounced",
+        at=ctx.now(),
+        dossier_id=dossier_id,
+    )
+    session.commit()
+
+
+# -- professionals ----------------------------------------------------------------------------------------------
+
+
+@router.get("/v1/pro/dossiers", response_model=list[DossierSummaryOut])
+def pro_dossiers(
+    principal: ProfessionalDep,
+    ctx: ContextDep,
+    session: SessionDep,
+    name: Annotated[str | None, Query(max_length=100)] = None,
+    birth_date: Annotated[Day | None, Query()] = None,
+    ins: Annotated[str | None, Query(max_length=40)] = None,
+    limit: Limit = 50,
+    offset: Offset = 0,
+) -> list[DossierSummaryOut]:
+    """The dossiers I may open now, searchable by name, birth date or INS."""
+    rows = service.accessible_dossiers(
+        session, principal, now=ctx.now(), name=name, birth_date=birth_date, ins=ins, limit=limit, offset=offset
+    )
+    session.commit()
+    return [
+        DossierSummaryOut(
+            dossier_id=d.id, last_name=d.last_name, first_names=d.first_names, birth_date=d.birth_date, ins=d.nir
+        )
+        for d in rows
+    ]
+
+
+@router.get("/v1/pro/dossiers/{dossier_id}", response_model=DossierViewOut)
+def pro_open(dossier_id: uuid.UUID, principal: ProfessionalDep, ctx: ContextDep, session: SessionDep) -> DossierViewOut:
+    """Open a dossier (audited; the patient is notified); 403 with the policy's reason code when denied."""
+    out = _view(service.open_dossier(session, ctx, principal, dossier_id))
+    session.commit()
+    return out
+
+
+@router.post("/v1/pro/emergency-access", response_model=EmergencyAccessOut, status_code=status.HTTP_201_CREATED)
+def emergency_access(
+    body: EmergencyAccessIn, principal: ProfessionalDep, ctx: ContextDep, session: SessionDep
+) -> EmergencyAccessOut:
+    """Bris de glace by INS with a reason: refused if the patient opposed it; lasts 24 h; patient and médecin
+    traitant are notified."""
+    dossier = service.dossier_by_ins(session, body.ins)
+    asked, row = service.declare_emergency(session, principal, dossier_id=dossier.id, reason=body.reason, now=ctx.now())
+    notifications.dispatch(
+        session,
+        ctx,
+        dossier_id=dossier.id,
+        decision=asked.decision,
+        context=asked.context,
+        pro=service.professional_of(session, principal),
+    )
+    session.commit()
+    return EmergencyAccessOut(dossier_id=dossier.id, opened_at=row.opened_at, expires_at=row.expires_at)

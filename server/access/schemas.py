@@ -1,0 +1,188 @@
+"""Request and response bodies of access management, bounded like every other body of the API."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import date, datetime
+from typing import Annotated
+
+from pydantic import AwareDatetime, BaseModel, BeforeValidator, Field, StringConstraints, WithJsonSchema
+
+from server.schemas import Login, Strict
+
+
+def _bounded_text(limit: int) -> BeforeValidator:
+    def check(value: object) -> object:
+        if isinstance(value, str) and len(value) > limit:
+            raise ValueError(f"at most {limit} characters")
+        return value
+
+    return BeforeValidator(check)
+
+
+Moment = Annotated[
+    AwareDatetime,
+    _bounded_text(40),
+    WithJsonSchema({"type": "string", "format": "date-time", "maxLength": 40}),
+]
+"""An aware date-time (a naive one is refused), never more than 40 characters on the wire."""
+Day = Annotated[date, _bounded_text(10), WithJsonSchema({"type": "string", "format": "date", "maxLength": 10})]
+
+RppsText = Annotated[str, StringConstraints(min_length=1, max_length=20, strip_whitespace=True)]
+Reason = Annotated[str, StringConstraints(min_length=1, max_length=500, strip_whitespace=True)]
+
+
+class AuthoriseIn(Strict):
+    until: Moment | None = None
+
+
+class MedecinTraitantIn(Strict):
+    rpps: RppsText | None
+
+
+class EmergencySettingsIn(Strict):
+    samu: bool
+    other_professionals: bool
+    masked_documents: bool
+    mask_all_including_emergency: bool = False
+
+
+class DefaultConfidentialityIn(Strict):
+    masked_from_professionals: bool
+
+
+class AidantIn(Strict):
+    identifier: Login
+    ends_at: Moment
+    starts_at: Moment | None = None
+
+
+class RepresentativeIn(Strict):
+    identifier: Login
+
+
+class EmergencyAccessIn(Strict):
+    ins: Annotated[str, StringConstraints(min_length=1, max_length=40)]
+    reason: Reason
+
+
+class MarkReadIn(Strict):
+    ids: list[uuid.UUID] | None = Field(default=None, max_length=200)
+
+
+class ProfessionalRef(BaseModel):
+    rpps: str
+    name: str | None
+    profession: str | None
+
+
+class AuthorisedOut(ProfessionalRef):
+    authorised_at: datetime
+    until: datetime | None
+    administrateur: bool
+
+
+class AidantOut(BaseModel):
+    account_id: uuid.UUID
+    identifier: str | None
+    starts_at: datetime
+    ends_at: datetime
+    active: bool
+
+
+class EmergencySettingsOut(BaseModel):
+    samu: bool
+    other_professionals: bool
+    masked_documents: bool
+    mask_all_including_emergency: bool
+
+
+class ConsentOut(BaseModel):
+    """The patient's access settings: Autorisés (with the date), Bloqués, roles, urgence, aidants."""
+
+    authorised: list[AuthorisedOut]
+    blocked: list[ProfessionalRef]
+    administrateurs: list[str]
+    medecin_traitant: ProfessionalRef | None
+    emergency: EmergencySettingsOut
+    default_masked_from_professionals: bool
+    aidants: list[AidantOut]
+    legal_representatives: list[uuid.UUID]
+
+
+class HistoryItemOut(BaseModel):
+    """One line of the historique des accès: who, role, when, what."""
+
+    at: datetime
+    actor_kind: str
+    actor_name: str | None
+    actor_rpps: str | None
+    action: str
+    outcome: str
+    reason: str | None
+
+
+class HistoryPage(BaseModel):
+    items: list[HistoryItemOut]
+    limit: int
+    offset: int
+    next_offset: int | None
+
+
+class NotificationOut(BaseModel):
+    id: uuid.UUID
+    event: str
+    at: datetime
+    professional_name: str
+    professional_rpps: str | None
+    detail: str | None
+    read: bool
+
+
+class NotificationPage(BaseModel):
+    items: list[NotificationOut]
+    unread: int
+    next_offset: int | None
+
+
+class MarkedOut(BaseModel):
+    marked: int
+
+
+class RecordOut(BaseModel):
+    entity_id: uuid.UUID
+    entity: str
+    kind: str
+    title: str | None
+    author_kind: str
+    created_at: datetime
+    version: int
+
+
+class DossierSummaryOut(BaseModel):
+    dossier_id: uuid.UUID
+    last_name: str
+    first_names: str
+    birth_date: date
+    ins: str
+
+
+class DossierViewOut(DossierSummaryOut):
+    """An opened dossier: who it is, why the caller may see it, and the records the policy lets them see."""
+
+    access_reason: str
+    records: list[RecordOut]
+
+
+class SharedDossierOut(BaseModel):
+    dossier_id: uuid.UUID
+    last_name: str
+    first_names: str
+    birth_date: date
+    role: str
+
+
+class EmergencyAccessOut(BaseModel):
+    dossier_id: uuid.UUID
+    opened_at: datetime
+    expires_at: datetime

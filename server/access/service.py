@@ -1,0 +1,746 @@
+"""Access enforcement: builds the policy's context from the tables, asks it, audits, and stores consent changes.
+
+Every decision comes from `dossier.access.decide`; this module only gathers the facts (who asks, what the
+patient decided) and writes down what happened.
+"""
+
+from __future__ import annotations
+
+import json
+import unicodedata
+import uuid
+from dataclasses import dataclass, replace
+from datetime import date, datetime, timedelta
+from functools import lru_cache
+from typing import Any
+
+from sqlalchemy import delete, func, or_, select, union
+from sqlalchemy.orm import Session
+
+from dossier import access
+from dossier.documents import AuthorKind, Confidentiality
+from dossier.errors import DossierValidationError
+from dossier.identifiers import normalize_nir, normalize_rpps
+from server.access import notifications
+from server.access.models import (
+    AccessSettings,
+    AidantLink,
+    EmergencyAccess,
+    LegalRepresentation,
+    PostMortemClaimant,
+    ProfessionalRelation,
+)
+from server.accounts.models import Account, PrincipalKind
+from server.audit.service import Actor as AuditActor
+from server.audit.service import record
+from server.context import ServiceContext
+from server.deps import Principal
+from server.dossiers.models import Dossier, SpaceStatus
+from server.errors import ProblemError, from_validation, not_found
+from server.professionals.models import Professional
+from server.sync.models import SyncRecord
+
+MAJORITY_YEARS = 18
+MAX_LIST_LIMIT = 200
+
+
+@lru_cache(maxsize=1)
+def matrix() -> access.HabilitationMatrix:
+    """The matrice d'habilitation, loaded and validated once per process."""
+    return access.default_matrix()
+
+
+# -- facts ----------------------------------------------------------------------------------------------------------
+
+
+def is_minor(birth_date: date, today: date) -> bool:
+    """Under 18 on ``today`` (a 29 February birthday comes of age on 1 March)."""
+    try:
+        majority = birth_date.replace(year=birth_date.year + MAJORITY_YEARS)
+    except ValueError:
+        majority = date(birth_date.year + MAJORITY_YEARS, 3, 1)
+    return today < majority
+
+
+def _consent_from_rows(session: Session, dossier_id: uuid.UUID) -> tuple[access.ConsentState, AccessSettings | None]:
+    settings = session.get(AccessSettings, dossier_id)
+    relations = session.scalars(select(ProfessionalRelation).where(ProfessionalRelation.dossier_id == dossier_id))
+    authorisations: list[access.Authorisation] = []
+    blocked: set[access.Rpps] = set()
+    admins: set[access.Rpps] = set()
+    occupational: set[access.Rpps] = set()
+    for rel in relations:
+        rpps = access.Rpps(rel.rpps)
+        if rel.authorised_at is not None:
+            authorisations.append(access.Authorisation(rpps, rel.authorised_at, rel.authorised_until))
+        if rel.blocked_at is not None:
+            blocked.add(rpps)
+        if rel.administrateur:
+            admins.add(rpps)
+        if rel.occupational_consent:
+            occupational.add(rpps)
+    aidants = tuple(
+        access.AidantDelegation(access.PersonId(str(a.aidant_account_id)), a.starts_at, a.ends_at)
+        for a in session.scalars(select(AidantLink).where(AidantLink.dossier_id == dossier_id))
+    )
+    representatives = frozenset(
+        access.PersonId(str(i))
+        for i in session.scalars(
+            select(LegalRepresentation.account_id).where(LegalRepresentation.dossier_id == dossier_id)
+        )
+    )
+    claimants = frozenset(
+        access.PersonId(str(i))
+        for i in session.scalars(
+            select(PostMortemClaimant.account_id).where(PostMortemClaimant.dossier_id == dossier_id)
+        )
+    )
+    consent = access.ConsentState(
+        authorisations=tuple(sorted(authorisations, key=lambda a: a.rpps)),
+        blocked=frozenset(blocked),
+        administrateurs=frozenset(admins),
+        occupational_consent=frozenset(occupational),
+        aidants=aidants,
+        legal_representatives=representatives,
+        post_mortem_claimants=claimants,
+    )
+    if settings is not None:
+        consent = replace(
+            consent,
+            medecin_traitant=access.Rpps(settings.medecin_traitant_rpps) if settings.medecin_traitant_rpps else None,
+            emergency=access.EmergencyToggles(
+                samu=settings.emergency_samu,
+                other_professionals=settings.emergency_other_professionals,
+                masked_documents=settings.emergency_masked_documents,
+            ),
+            mask_all_including_emergency=settings.mask_all_including_emergency,
+            default_confidentiality=Confidentiality(
+                masked_from_professionals=settings.default_masked_from_professionals
+            ),
+        )
+    return consent, settings
+
+
+def load_access_context(session: Session, dossier_id: uuid.UUID, now: datetime) -> access.Context:
+    """Everything the policy needs about a dossier at ``now``: the patient's consent and the facts about them."""
+    consent, settings = _consent_from_rows(session, dossier_id)
+    dossier = session.get(Dossier, dossier_id)
+    minor = dossier is not None and is_minor(dossier.birth_date, now.date())
+    deceased = settings is not None and settings.deceased_at is not None and settings.deceased_at <= now
+    facts = access.PatientFacts(
+        is_minor=minor,
+        deceased=deceased,
+        opposed_post_mortem_access=settings is not None and settings.opposed_post_mortem_access,
+    )
+    return access.Context(now=now, consent=consent, patient=facts)
+
+
+def save_consent(session: Session, dossier_id: uuid.UUID, consent: access.ConsentState, *, now: datetime) -> None:
+    """Write a consent state back to the tables (the inverse of `load_access_context` for the consent part)."""
+    settings = session.get(AccessSettings, dossier_id)
+    if settings is None:
+        settings = AccessSettings(dossier_id=dossier_id, opposed_post_mortem_access=False)
+        session.add(settings)
+    toggles = access.normalise_emergency_toggles(consent.emergency)
+    settings.medecin_traitant_rpps = consent.medecin_traitant
+    settings.emergency_samu = toggles.samu
+    settings.emergency_other_professionals = toggles.other_professionals
+    settings.emergency_masked_documents = toggles.masked_documents
+    settings.mask_all_including_emergency = consent.mask_all_including_emergency
+    settings.default_masked_from_professionals = consent.default_confidentiality.masked_from_professionals
+    settings.updated_at = now
+
+    by_rpps = {a.rpps: a for a in consent.authorisations}
+    wanted = set(by_rpps) | consent.blocked | consent.administrateurs | consent.occupational_consent
+    existing = {
+        r.rpps: r
+        for r in session.scalars(select(ProfessionalRelation).where(ProfessionalRelation.dossier_id == dossier_id))
+    }
+    for rpps in wanted | set(existing):
+        rel = existing.get(rpps)
+        if rel is None:
+            rel = ProfessionalRelation(dossier_id=dossier_id, rpps=rpps)
+            session.add(rel)
+        auth = by_rpps.get(access.Rpps(rpps))
+        rel.authorised_at = auth.granted_at if auth else None
+        rel.authorised_until = auth.until if auth else None
+        if rpps in consent.blocked:
+            rel.blocked_at = rel.blocked_at or now
+        else:
+            rel.blocked_at = None
+        rel.administrateur = rpps in consent.administrateurs
+        rel.occupational_consent = rpps in consent.occupational_consent
+
+    session.execute(delete(AidantLink).where(AidantLink.dossier_id == dossier_id))
+    session.execute(delete(LegalRepresentation).where(LegalRepresentation.dossier_id == dossier_id))
+    session.flush()
+    for d in consent.aidants:
+        session.add(
+            AidantLink(
+                dossier_id=dossier_id,
+                aidant_account_id=uuid.UUID(d.aidant_id),
+                starts_at=d.starts_at,
+                ends_at=d.ends_at,
+            )
+        )
+    for rep in consent.legal_representatives:
+        session.add(LegalRepresentation(dossier_id=dossier_id, account_id=uuid.UUID(rep), created_at=now))
+    session.flush()
+
+
+# -- who asks -------------------------------------------------------------------------------------------------------
+
+
+def _fold(label: str) -> str:
+    plain = unicodedata.normalize("NFKD", label).encode("ascii", "ignore").decode().lower().strip()
+    return "_".join(plain.replace("-", " ").replace("'", " ").split())
+
+
+_PROFESSION_ALIASES: dict[str, access.Profession] = {
+    "medecin": access.Profession.MEDECIN_GENERALISTE,
+    "generaliste": access.Profession.MEDECIN_GENERALISTE,
+    "specialiste": access.Profession.MEDECIN_SPECIALISTE,
+    "dentiste": access.Profession.CHIRURGIEN_DENTISTE,
+    "infirmiere": access.Profession.INFIRMIER,
+    "kinesitherapeute": access.Profession.MASSEUR_KINESITHERAPEUTE,
+    "samu": access.Profession.MEDECIN_REGULATEUR_SAMU,
+}
+_INSURER_WORDS = frozenset({"assureur", "assurance", "mutuelle", "complementaire_sante", "assureur_emprunteur"})
+_EMPLOYER_WORDS = frozenset({"employeur", "employer"})
+
+
+def actor_for_registry_entry(rpps: str, profession_label: str) -> access.Actor:
+    """The policy's actor for a registry entry; insurers and employers that slipped in stay what they are."""
+    folded = _fold(profession_label)
+    if folded in _INSURER_WORDS:
+        return access.PrivateInsurer(profession_label)
+    if folded in _EMPLOYER_WORDS:
+        return access.Employer(profession_label)
+    try:
+        profession = access.Profession(folded)
+    except ValueError:
+        alias = _PROFESSION_ALIASES.get(folded)
+        if alias is None:
+            return access.OtherParty()
+        profession = alias
+    try:
+        return access.Professional(access.Rpps(rpps), profession)
+    except DossierValidationError:
+        return access.OtherParty()
+
+
+def latest_emergency(
+    session: Session, *, dossier_id: uuid.UUID, rpps: str, now: datetime
+) -> access.EmergencyClaim | None:
+    row = session.scalars(
+        select(EmergencyAccess)
+        .where(EmergencyAccess.dossier_id == dossier_id, EmergencyAccess.rpps == rpps, EmergencyAccess.opened_at <= now)
+        .order_by(EmergencyAccess.opened_at.desc())
+        .limit(1)
+    ).first()
+    return None if row is None else access.EmergencyClaim(row.reason, row.opened_at)
+
+
+def caller_actor(
+    session: Session, principal: Principal, *, dossier_id: uuid.UUID | None = None, now: datetime | None = None
+) -> access.Actor:
+    """Who the caller is *for this dossier*: holder, representative, aidant, heir, professional, or nobody.
+
+    Without ``dossier_id`` a patient is the holder of their own space. A professional carries their latest
+    emergency claim on the dossier when ``now`` is given (the policy decides whether it still holds).
+    """
+    if principal.kind == PrincipalKind.PROFESSIONAL:
+        pro = session.get(Professional, principal.id)
+        if pro is None:
+            return access.OtherParty()
+        actor = actor_for_registry_entry(pro.rpps, pro.profession)
+        if isinstance(actor, access.Professional) and dossier_id is not None and now is not None:
+            claim = latest_emergency(session, dossier_id=dossier_id, rpps=pro.rpps, now=now)
+            if claim is not None:
+                actor = replace(actor, emergency=claim)
+        return actor
+    account = session.get(Account, principal.id)
+    if account is None:
+        return access.OtherParty()
+    person = access.PersonId(str(account.id))
+    if dossier_id is None or account.dossier_id == dossier_id:
+        return access.Holder(person)
+    if session.get(LegalRepresentation, (dossier_id, account.id)) is not None:
+        return access.LegalRepresentative(person)
+    if session.get(AidantLink, (dossier_id, account.id)) is not None:
+        return access.Aidant(person)
+    if session.get(PostMortemClaimant, (dossier_id, account.id)) is not None:
+        return access.Heir(person, purpose=None)
+    return access.OtherParty(person)
+
+
+def role_of(actor: access.Actor) -> str:
+    """The role written to the audit trail and shown in the historique des accès."""
+    match actor:
+        case access.Holder():
+            return "patient"
+        case access.LegalRepresentative():
+            return "legal_representative"
+        case access.Aidant():
+            return "aidant"
+        case access.Professional():
+            return "professional"
+        case access.Heir():
+            return "heir"
+        case access.AssuranceMaladie():
+            return "assurance_maladie"
+        case access.PrivateInsurer():
+            return "insurer"
+        case access.Employer():
+            return "employer"
+        case access.OtherParty():
+            return "other"
+
+
+ACTOR_KINDS = (
+    "patient",
+    "legal_representative",
+    "aidant",
+    "professional",
+    "heir",
+    "insurer",
+    "employer",
+    "other",
+    "system",
+)
+
+
+# -- asking the policy ----------------------------------------------------------------------------------------------
+
+
+def denied(reason: access.Reason) -> ProblemError:
+    """The 403 problem of a policy denial; its code is the policy's reason code."""
+    return ProblemError(
+        403,
+        reason.value,
+        f"Accès refusé ({reason.value}) : vous n'avez pas le droit de faire cela dans cet espace santé.",
+        f"Access denied ({reason.value}): you may not do this in this health space.",
+        title="Access denied",
+    )
+
+
+def audit_action(what: str, decision: access.Decision) -> str:
+    """`<what>.<allowed|denied>.<reason>`, the shape the historique des accès reads back."""
+    outcome = "allowed" if decision.allowed else "denied"
+    return f"{what}.{outcome}.{decision.reason.value}"[:64]
+
+
+@dataclass(frozen=True, slots=True)
+class Asked:
+    """A decision with what it was made from, for callers that go on to notify or filter content."""
+
+    decision: access.Decision
+    actor: access.Actor
+    context: access.Context
+
+
+def _audit_actor(session: Session, principal: Principal, actor: access.Actor, dossier_id: uuid.UUID) -> AuditActor:
+    on_behalf: uuid.UUID | None = None
+    if isinstance(actor, access.LegalRepresentative | access.Aidant):
+        on_behalf = session.scalars(select(Account.id).where(Account.dossier_id == dossier_id)).first()
+    return AuditActor(principal.id, role_of(actor), device_id=principal.device_id, on_behalf_of_id=on_behalf)
+
+
+def ask(
+    session: Session,
+    principal: Principal,
+    *,
+    dossier_id: uuid.UUID,
+    action: access.Action,
+    target: access.Target,
+    what: str,
+    now: datetime,
+    actor: access.Actor | None = None,
+) -> Asked:
+    """Ask the policy, write the audit trail, and raise the 403 problem on a denial (the denial stays audited)."""
+    context = load_access_context(session, dossier_id, now)
+    who = actor if actor is not None else caller_actor(session, principal, dossier_id=dossier_id, now=now)
+    decision = access.decide(who, action, target, context, matrix=matrix())
+    if decision.audit or not decision.allowed:
+        record(
+            session,
+            actor=_audit_actor(session, principal, who, dossier_id),
+            action=audit_action(what, decision),
+            at=now,
+            dossier_id=dossier_id,
+        )
+    if not decision.allowed:
+        session.commit()  # the refusal is part of the historique des accès
+        raise denied(decision.reason)
+    return Asked(decision, who, context)
+
+
+def require_active_dossier(session: Session, dossier_id: uuid.UUID) -> Dossier:
+    dossier = session.get(Dossier, dossier_id)
+    if dossier is None or dossier.status != SpaceStatus.ACTIVE:
+        raise not_found("Espace santé", "Health space")
+    return dossier
+
+
+# -- content of a dossier as the policy lets one see it ---------------------------------------------------------------
+
+_SPACE = access.SectionTarget(access.Section.SPACE)
+
+
+@dataclass(frozen=True, slots=True)
+class VisibleRecord:
+    entity_id: uuid.UUID
+    entity: str
+    kind: str
+    title: str | None
+    author_kind: str
+    created_at: datetime
+    version: int
+
+
+def record_target(rec: SyncRecord, values: dict[str, Any], author_rpps: str) -> access.Target:
+    """The policy's target for a synced record: documents by category and confidentiality, entries by kind.
+
+    An entry a minor made secret carries ``secret_from_legal_representatives: true`` in its values.
+    """
+    author = access.Author(AuthorKind(rec.author_kind), id=author_rpps)
+    if rec.entity == "document":
+        return access.DocumentTarget(
+            category=access.DocumentCategory(rec.kind),
+            author=author,
+            added_at=rec.created_at,
+            confidentiality=Confidentiality.model_validate(values.get("confidentiality") or {}),
+        )
+    return access.EntryTarget(
+        kind=access.EntryKind(rec.kind),
+        author=author,
+        secret_from_legal_representatives=values.get("secret_from_legal_representatives") is True,
+    )
+
+
+def visible_records(
+    session: Session, actor: access.Actor, context: access.Context, dossier_id: uuid.UUID
+) -> list[VisibleRecord]:
+    """The live records of a dossier the actor may read; a record the policy cannot place is withheld."""
+    rows = list(
+        session.scalars(
+            select(SyncRecord)
+            .where(SyncRecord.dossier_id == dossier_id, SyncRecord.deleted.is_(False))
+            .order_by(SyncRecord.version)
+        )
+    )
+    author_ids = {r.author_id for r in rows if r.author_kind == "professional" and r.author_id is not None}
+    rpps_of = (
+        {
+            k: v
+            for k, v in session.execute(
+                select(Professional.id, Professional.rpps).where(Professional.id.in_(author_ids))
+            )
+        }
+        if author_ids
+        else {}
+    )
+    out: list[VisibleRecord] = []
+    for rec in rows:
+        try:
+            values = json.loads(rec.values_json)
+            target = record_target(rec, values, rpps_of.get(rec.author_id, "") if rec.author_id else "")
+        except (ValueError, TypeError, DossierValidationError):
+            continue
+        if not access.decide(actor, access.Action.READ, target, context, matrix=matrix()).allowed:
+            continue
+        title = values.get("title")
+        out.append(
+            VisibleRecord(
+                entity_id=rec.entity_id,
+                entity=rec.entity,
+                kind=rec.kind,
+                title=title[:200] if isinstance(title, str) else None,
+                author_kind=rec.author_kind,
+                created_at=rec.created_at,
+                version=rec.version,
+            )
+        )
+    return out
+
+
+# -- patient side: changing consent -----------------------------------------------------------------------------------
+
+
+def change_consent(
+    session: Session,
+    principal: Principal,
+    *,
+    dossier_id: uuid.UUID,
+    what: str,
+    now: datetime,
+    change: Any,
+) -> access.ConsentState:
+    """Check MANAGE_ACCESS with the policy, apply ``change(consent) -> consent`` and store the result.
+
+    Rule violations raised by the consent transitions (limits, blocked professional…) become 422 problems and
+    nothing is stored.
+    """
+    asked = ask(
+        session,
+        principal,
+        dossier_id=dossier_id,
+        action=access.Action.MANAGE_ACCESS,
+        target=_SPACE,
+        what=what,
+        now=now,
+    )
+    try:
+        updated: access.ConsentState = change(asked.context.consent)
+    except DossierValidationError as exc:
+        session.rollback()
+        raise from_validation(exc) from exc
+    save_consent(session, dossier_id, updated, now=now)
+    return updated
+
+
+def registered_professional(session: Session, rpps: str) -> Professional:
+    try:
+        checked = normalize_rpps(rpps)
+    except DossierValidationError as exc:
+        raise from_validation(exc) from exc
+    pro = session.scalars(select(Professional).where(Professional.rpps == checked)).first()
+    if pro is None:
+        raise not_found("Professionnel (numéro RPPS)", "Professional (RPPS number)")
+    return pro
+
+
+def account_by_identifier(session: Session, identifier: str) -> Account:
+    account = session.scalars(select(Account).where(Account.identifier == identifier.strip().lower())).first()
+    if account is None:
+        raise not_found("Compte (identifiant)", "Account (identifier)")
+    return account
+
+
+def aidant_patient_count(session: Session, aidant_id: uuid.UUID, *, excluding: uuid.UUID, now: datetime) -> int:
+    """How many other patients this aidant currently helps (for the 5-per-aidant limit)."""
+    return int(
+        session.scalar(
+            select(func.count())
+            .select_from(AidantLink)
+            .where(
+                AidantLink.aidant_account_id == aidant_id,
+                AidantLink.dossier_id != excluding,
+                AidantLink.ends_at > now,
+            )
+        )
+        or 0
+    )
+
+
+def delegated_dossiers(session: Session, account_id: uuid.UUID) -> list[tuple[Dossier, str]]:
+    """Dossiers this account reaches as legal representative or aidant (the policy still decides each access)."""
+    reps = session.scalars(
+        select(Dossier)
+        .join(LegalRepresentation, LegalRepresentation.dossier_id == Dossier.id)
+        .where(LegalRepresentation.account_id == account_id)
+    ).all()
+    aided = session.scalars(
+        select(Dossier)
+        .join(AidantLink, AidantLink.dossier_id == Dossier.id)
+        .where(AidantLink.aidant_account_id == account_id)
+    ).all()
+    return [(d, "legal_representative") for d in reps] + [(d, "aidant") for d in aided]
+
+
+# -- professionals --------------------------------------------------------------------------------------------------
+
+
+def professional_of(session: Session, principal: Principal) -> Professional:
+    pro = session.get(Professional, principal.id)
+    if pro is None:
+        raise ProblemError(403, "forbidden", "Réservé aux professionnels.", "Professionals only.")
+    return pro
+
+
+def _professional_dossiers(rpps: str, now: datetime) -> Any:
+    since = now - timedelta(hours=access.EMERGENCY_ACCESS_HOURS)
+    return union(
+        select(ProfessionalRelation.dossier_id).where(
+            ProfessionalRelation.rpps == rpps,
+            ProfessionalRelation.authorised_at.is_not(None),
+            ProfessionalRelation.blocked_at.is_(None),
+        ),
+        select(AccessSettings.dossier_id).where(AccessSettings.medecin_traitant_rpps == rpps),
+        select(EmergencyAccess.dossier_id).where(EmergencyAccess.rpps == rpps, EmergencyAccess.opened_at > since),
+    )
+
+
+def candidate_dossier_ids(session: Session, rpps: str, now: datetime) -> list[uuid.UUID]:
+    """Dossiers a professional may be able to open (authorised, médecin traitant, recent emergency access).
+
+    A superset for sync's pull: the policy still decides each one (`load_access_context` + `decide`).
+    """
+    return list(session.scalars(select(Dossier.id).where(Dossier.id.in_(_professional_dossiers(rpps, now)))))
+
+
+def accessible_dossiers(
+    session: Session,
+    principal: Principal,
+    *,
+    now: datetime,
+    name: str | None,
+    birth_date: date | None,
+    ins: str | None,
+    limit: int,
+    offset: int,
+) -> list[Dossier]:
+    """Dossiers this professional may open now (authorised, médecin traitant, or a live emergency access)."""
+    pro = professional_of(session, principal)
+    related = _professional_dossiers(pro.rpps, now)
+    query = select(Dossier).where(Dossier.id.in_(related), Dossier.status == SpaceStatus.ACTIVE)
+    if name:
+        pattern = f"%{name.strip().lower()}%"
+        query = query.where(
+            or_(func.lower(Dossier.last_name).like(pattern), func.lower(Dossier.first_names).like(pattern))
+        )
+    if birth_date is not None:
+        query = query.where(Dossier.birth_date == birth_date)
+    if ins:
+        try:
+            query = query.where(Dossier.nir == normalize_nir(ins))
+        except DossierValidationError as exc:
+            raise from_validation(exc) from exc
+    candidates = session.scalars(
+        query.order_by(Dossier.last_name, Dossier.first_names, Dossier.id).limit(limit).offset(offset)
+    ).all()
+    dossier_target = access.SectionTarget(access.Section.DOSSIER)
+    result = []
+    for d in candidates:
+        actor = caller_actor(session, principal, dossier_id=d.id, now=now)
+        context = load_access_context(session, d.id, now)
+        if access.decide(actor, access.Action.READ, dossier_target, context, matrix=matrix()).allowed:
+            result.append(d)
+    return result
+
+
+def dossier_by_ins(session: Session, ins: str) -> Dossier:
+    try:
+        nir = normalize_nir(ins)
+    except DossierValidationError as exc:
+        raise from_validation(exc) from exc
+    dossier = session.scalars(select(Dossier).where(Dossier.nir == nir)).first()
+    if dossier is None or dossier.status != SpaceStatus.ACTIVE:
+        raise not_found("Espace santé", "Health space")
+    return dossier
+
+
+def declare_emergency(
+    session: Session, principal: Principal, *, dossier_id: uuid.UUID, reason: str, now: datetime
+) -> tuple[Asked, EmergencyAccess]:
+    """Bris de glace: the policy decides with the claim; the claim is kept (limited in time) and audited."""
+    pro = professional_of(session, principal)
+    base = actor_for_registry_entry(pro.rpps, pro.profession)
+    claim = access.EmergencyClaim(reason=reason, opened_at=now)
+    actor = replace(base, emergency=claim) if isinstance(base, access.Professional) else base
+    context = load_access_context(session, dossier_id, now)
+    decision = access.decide(
+        actor, access.Action.READ, access.SectionTarget(access.Section.DOSSIER), context, matrix=matrix()
+    )
+    if decision.allowed and decision.reason is not access.Reason.EMERGENCY_ACCESS:
+        raise ProblemError(
+            409,
+            "already_authorised",
+            "Vous êtes déjà autorisé par ce patient : ouvrez son dossier normalement.",
+            "This patient already authorised you: open their dossier normally.",
+        )
+    asked = ask(
+        session,
+        principal,
+        dossier_id=dossier_id,
+        action=access.Action.READ,
+        target=access.SectionTarget(access.Section.DOSSIER),
+        what="dossier.emergency",
+        now=now,
+        actor=actor,
+    )
+    row = EmergencyAccess(
+        dossier_id=dossier_id,
+        rpps=pro.rpps,
+        reason=reason.strip(),
+        opened_at=now,
+        expires_at=now + timedelta(hours=access.EMERGENCY_ACCESS_HOURS),
+    )
+    session.add(row)
+    session.flush()
+    return asked, row
+
+
+# -- legal representatives and child profiles -----------------------------------------------------------------------
+
+
+def link_child(session: Session, ctx: ServiceContext, *, child: Dossier, representative: Account) -> None:
+    """A provisioned minor's space, proven by its activation code, becomes managed by this representative."""
+    now = ctx.now()
+    if not is_minor(child.birth_date, now.date()):
+        raise ProblemError(
+            422,
+            "not_a_minor",
+            "Cette personne est majeure : elle active elle-même son espace santé.",
+            "This person is an adult: they activate their own health space.",
+        )
+    if child.id == representative.dossier_id:
+        raise ProblemError(422, "own_space", "C'est votre propre espace santé.", "This is your own health space.")
+    consent, _ = _consent_from_rows(session, child.id)
+    try:
+        reps = access.check_legal_representatives(
+            [*consent.legal_representatives, access.PersonId(str(representative.id))]
+        )
+    except DossierValidationError as exc:
+        raise from_validation(exc) from exc
+    save_consent(session, child.id, replace(consent, legal_representatives=reps), now=now)
+    child.status = SpaceStatus.ACTIVE
+    child.activated_at = now
+    child.created_at = child.created_at or now
+    child.activation_code_hash = None
+    record(
+        session,
+        actor=AuditActor(representative.id, "legal_representative"),
+        action="space.child_linked",
+        at=now,
+        dossier_id=child.id,
+    )
+
+
+# -- opening a dossier ------------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class OpenedDossier:
+    dossier: Dossier
+    asked: Asked
+    records: list[VisibleRecord]
+
+
+def open_dossier(session: Session, ctx: ServiceContext, principal: Principal, dossier_id: uuid.UUID) -> OpenedDossier:
+    """Open a dossier someone else holds: the policy decides, the opening is audited, the patient notified.
+
+    An opening under a bris de glace does not notify again: the declaration already did (patient and médecin
+    traitant), and a professional reopening it within its validity must not flood them.
+    """
+    now = ctx.now()
+    dossier = require_active_dossier(session, dossier_id)
+    asked = ask(
+        session,
+        principal,
+        dossier_id=dossier_id,
+        action=access.Action.READ,
+        target=access.SectionTarget(access.Section.DOSSIER),
+        what="dossier.open",
+        now=now,
+    )
+    if principal.kind == PrincipalKind.PROFESSIONAL and asked.decision.reason is not access.Reason.EMERGENCY_ACCESS:
+        notifications.dispatch(
+            session,
+            ctx,
+            dossier_id=dossier_id,
+            decision=asked.decision,
+            context=asked.context,
+            pro=professional_of(session, principal),
+        )
+    return OpenedDossier(dossier, asked, visible_records(session, asked.actor, asked.context, dossier_id))
