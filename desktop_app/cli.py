@@ -541,4 +541,8 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 if __name__ == "__main__":
-    raise SystemExit(main())
+    # Run through the package module, not this __main__ copy: extensions import desktop_app.cli, and two copies of
+    # the module would hold two different UsageError classes.
+    from desktop_app.cli import main as package_main
+
+    raise SystemExit(package_main())

@@ -15,7 +15,7 @@ import sys
 from collections.abc import Sequence
 from typing import Any
 
-from desktop_app.cli import EXIT_OK, Context, UsageError, _parse_fields, _Parser, build_parser
+from desktop_app.cli import EXIT_OK, Context, UsageError, _parse_fields
 from desktop_app.errors import NoProfile
 from desktop_app.profile import UnlockedProfile
 from desktop_app.sync import account
@@ -178,7 +178,7 @@ def cmd_sync(ctx: Context) -> int:
                     "uploaded": report.uploaded,
                     "downloaded": report.downloaded,
                     "new_conflicts": report.new_conflicts,
-                    "revoked": [r.__dict__ if hasattr(r, "__dict__") else _asdict(r) for r in report.revoked],
+                    "revoked": [_asdict(r) for r in report.revoked],
                     "lease_purged": report.lease_purged,
                     "requests": report.requests,
                     "state": engine.state.value,
@@ -288,28 +288,11 @@ def register(subparsers: Any, *, parents: Sequence[argparse.ArgumentParser]) -> 
     p.add_argument("--field", action="append", default=[], metavar="NOM=VALEUR")
 
 
-def build_parser_with_sync() -> argparse.ArgumentParser:
-    """carnet-cli's parser plus these commands (until desktop_app/cli.py registers them itself)."""
-    parser = build_parser()
-    groups = next(a for a in parser._actions if isinstance(a, argparse._SubParsersAction))
-    if "sync" not in groups.choices:
-        common = _Parser(add_help=False)
-        common.add_argument("--password-stdin", action="store_true")
-        common.add_argument("--json", action="store_true")
-        register(groups, parents=[common])
-    return parser
-
-
 def main(argv: Sequence[str] | None = None) -> int:
-    """Run carnet-cli with the sync commands; same exit codes and error reporting as desktop_app.cli.main."""
+    """Same as `carnet-cli`; `python -m desktop_app.cli_sync` avoids importing desktop_app.cli twice (as __main__)."""
     from desktop_app import cli
 
-    original = cli.build_parser
-    cli.build_parser = build_parser_with_sync  # type: ignore[assignment]
-    try:
-        return cli.main(argv)
-    finally:
-        cli.build_parser = original  # type: ignore[assignment]
+    return cli.main(argv)
 
 
 if __name__ == "__main__":

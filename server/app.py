@@ -25,6 +25,7 @@ from server.errors import PROBLEM_MEDIA_TYPE, Problem, ProblemError, from_valida
 from server.mail.service import MailDeliveryError, Mailer
 from server.professionals.router import router as professionals_router
 from server.schemas import HealthOut
+from server.sync.router import router as sync_router
 
 log = logging.getLogger("carnet.server")
 
@@ -267,6 +268,7 @@ def create_app(
     app.include_router(dossiers_router)
     app.include_router(professionals_router)
     app.include_router(access_router)
+    app.include_router(sync_router)
     app.openapi = _problem_openapi(app)  # type: ignore[method-assign]
     app.add_middleware(EdgeMiddleware, max_body=settings.max_body_bytes, now=settings.clock.now)
     return app

@@ -15,13 +15,14 @@ import os
 import threading
 import uuid
 from collections.abc import Callable, Iterable, Mapping
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from enum import StrEnum
 from typing import Any
 
 import httpx
-from sqlalchemy import Connection, delete, func, insert, select, update
+from sqlalchemy import Connection, bindparam, delete, func, insert, select, update
 from sqlalchemy.dialects.sqlite import insert as upsert
 
 from desktop_app import schema
@@ -112,6 +113,18 @@ def fingerprint(entity_id: str, version: int, deleted: bool) -> int:
     return int.from_bytes(raw, "big")
 
 
+def _row_tuple(record: Mapping[str, Any]) -> tuple[str, str, dict[str, Any], bool, int, str, str]:
+    return (
+        str(record["entity_id"]),
+        str(record["kind"]),
+        dict(record["values"]),
+        bool(record["deleted"]),
+        int(record["version"]),
+        str(record["author_kind"]),
+        str(record["created_at"]),
+    )
+
+
 class SyncEngine:
     """Syncs every dossier an unlocked profile holds with the central service."""
 
@@ -125,7 +138,7 @@ class SyncEngine:
         backoff: Backoff | None = None,
         transport: httpx.BaseTransport | None = None,
         push_batch: int = 200,
-        page_limit: int = 1000,
+        page_limit: int = 2000,
     ) -> None:
         self.profile = profile
         self.device_clock = device_clock
@@ -149,6 +162,7 @@ class SyncEngine:
         self.http.cancel = self._cancel
         self._max_body = int(profile.settings.get("sync.max_body", 60 * 1024))
         self._state = SyncState.UP_TO_DATE
+        self._last_server_time: str | None = None
         self._progress_listeners: list[Callable[[Progress], None]] = []
         self._state_listeners: list[Callable[[SyncState], None]] = []
         self._conflict_listeners: list[Callable[[list[ConflictView]], None]] = []
@@ -310,7 +324,7 @@ class SyncEngine:
                 "changes": json.loads(row.changes) if isinstance(row.changes, str) else row.changes,
             }
             cost = len(_dumps(item)) + _MUTATION_OVERHEAD // 4
-            if batch and size + cost > self._max_body * 0.8:
+            if batch and size + cost > min(self._max_body * 0.8, 256 * 1024):
                 break
             batch.append(item)
             size += cost
@@ -329,6 +343,7 @@ class SyncEngine:
         stream_id = self._stream_id(store)
         total = store.outbox.count_pending()
         done = 0
+        shrinks = 0
         resend_from: int | None = None
         while True:
             rows = self._outbox_rows(store, from_seq=resend_from)
@@ -337,17 +352,28 @@ class SyncEngine:
                 return
             batch = self._batch(rows)
             crash_point("push.before_send")
-            response = self.http.request(
-                "POST",
-                "/v1/sync/push",
-                json={
-                    "client_id": self.client_id,
-                    "stream_id": stream_id,
-                    "dossier_id": store.dossier_id,
-                    "mutations": batch,
-                },
-                accept=frozenset({409, 413}),
-            )
+            try:
+                response = self.http.request(
+                    "POST",
+                    "/v1/sync/push",
+                    json={
+                        "client_id": self.client_id,
+                        "stream_id": stream_id,
+                        "dossier_id": store.dossier_id,
+                        "mutations": batch,
+                    },
+                    accept=frozenset({409, 413}),
+                )
+            except SyncOffline:
+                # A middlebox may drop large bodies without an answer: try smaller batches a few times first.
+                shrinks += 1
+                smaller = max(4096, self._max_body // 4)
+                if shrinks > 4 or smaller == self._max_body:
+                    raise
+                self._max_body = smaller
+                if len(self._batch(rows)) == len(batch):
+                    raise  # the batch is already small: the service is simply unreachable
+                continue
             if response.status_code == 413 and len(batch) > 1:
                 self._max_body = max(4096, self._max_body // 2)
                 continue
@@ -360,54 +386,111 @@ class SyncEngine:
             crash_point("push.response_received")
             results = response.json()["results"]
             with store.transaction() as conn:
+                self._apply_results(store, conn, results)
                 for result in results:
-                    self._apply_result(store, conn, result)
                     report.count(result["status"])
                 crash_point("push.mid_apply")
             crash_point("push.after_local_commit")
             done += len(results)
             self._progress(Progress("push", done, max(total, done)))
 
-    def _apply_result(self, store: DossierStore, conn: Connection, result: Mapping[str, Any]) -> None:
-        mutation_id = str(result["mutation_id"])
-        status = str(result["status"])
-        row = conn.execute(select(schema.outbox).where(schema.outbox.c.mutation_id == mutation_id)).first()
-        if row is None:
-            return
-        conn.execute(update(schema.outbox).where(schema.outbox.c.mutation_id == mutation_id).values(state=status))
-        values = {
-            "status": status,
-            "reason": result.get("reason"),
-            "message": result.get("message_fr"),
-            "conflict_id": str(result["conflict_id"]) if result.get("conflict_id") else None,
-        }
-        conn.execute(
-            upsert(t.sync_results)
-            .values(mutation_id=mutation_id, **values)
-            .on_conflict_do_update(index_elements=["mutation_id"], set_=values)
-        )
-        if row.entity == "conflict":
-            if status in ("rejected", "forbidden"):
-                conn.execute(update(t.sync_conflicts).where(t.sync_conflicts.c.id == row.entity_id).values(resolved=0))
-            if result.get("record"):
-                self._store_shadow(conn, [result["record"]])
-                self._materialise(store, conn, result["record"]["entity"], str(result["record"]["entity_id"]))
-            return
-        if row.entity == "document" and row.op == "create" and status not in ("rejected", "forbidden"):
-            changes = json.loads(row.changes)
-            conn.execute(
-                upsert(t.sync_blobs)
-                .values(
-                    document_id=row.entity_id,
-                    direction="up",
-                    sha256=changes["sha256"][1],
-                    size=int(changes["size"][1]),
-                )
-                .on_conflict_do_nothing()
+    def _apply_results(self, store: DossierStore, conn: Connection, results: list[Mapping[str, Any]]) -> None:
+        """Record every result in bulk; rows the server returned replace the local ones, pending work on top."""
+        ids = [str(r["mutation_id"]) for r in results]
+        rows = {
+            r.mutation_id: r
+            for start in range(0, len(ids), 500)
+            for r in conn.execute(
+                select(schema.outbox).where(schema.outbox.c.mutation_id.in_(ids[start : start + 500]))
             )
-        if result.get("record"):
-            self._store_shadow(conn, [result["record"]])
-        self._materialise(store, conn, row.entity, row.entity_id)
+        }
+        known = [r for r in results if str(r["mutation_id"]) in rows]
+        if not known:
+            return
+        conn.execute(
+            update(schema.outbox).where(schema.outbox.c.mutation_id == bindparam("mid")).values(state=bindparam("st")),
+            [{"mid": str(r["mutation_id"]), "st": str(r["status"])} for r in known],
+        )
+        outcome = [
+            {
+                "mutation_id": str(r["mutation_id"]),
+                "status": str(r["status"]),
+                "reason": r.get("reason"),
+                "message": r.get("message_fr"),
+                "conflict_id": str(r["conflict_id"]) if r.get("conflict_id") else None,
+            }
+            for r in known
+        ]
+        stmt = upsert(t.sync_results)
+        conn.execute(
+            stmt.on_conflict_do_update(
+                index_elements=["mutation_id"],
+                set_={c: stmt.excluded[c] for c in ("status", "reason", "message", "conflict_id")},
+            ),
+            outcome,
+        )
+        self._store_shadow(conn, [r["record"] for r in known if r.get("record")])
+        latest: dict[str, Mapping[str, Any]] = {}
+        touched: dict[str, str] = {}
+        for result in known:
+            row = rows[str(result["mutation_id"])]
+            status = str(result["status"])
+            record = result.get("record")
+            if row.entity == "conflict":
+                if status in ("rejected", "forbidden"):
+                    conn.execute(
+                        update(t.sync_conflicts).where(t.sync_conflicts.c.id == row.entity_id).values(resolved=0)
+                    )
+                if record:
+                    touched[str(record["entity_id"])] = str(record["entity"])
+                continue
+            if row.entity == "document" and row.op == "create" and status not in ("rejected", "forbidden"):
+                changes = json.loads(row.changes)
+                conn.execute(
+                    upsert(t.sync_blobs)
+                    .values(
+                        document_id=row.entity_id,
+                        direction="up",
+                        sha256=changes["sha256"][1],
+                        size=int(changes["size"][1]),
+                    )
+                    .on_conflict_do_nothing()
+                )
+            if record:
+                previous = latest.get(row.entity_id)
+                if previous is None or int(record["version"]) >= int(previous["version"]):
+                    latest[row.entity_id] = record
+            elif status in ("applied", "merged"):
+                continue  # accepted but not readable by this caller (a professional sending a document): keep it
+            touched[row.entity_id] = row.entity
+        self._refresh_rows(store, conn, touched, latest)
+
+    def _refresh_rows(
+        self,
+        store: DossierStore,
+        conn: Connection,
+        touched: Mapping[str, str],
+        latest: Mapping[str, Mapping[str, Any]],
+    ) -> None:
+        """Rows with no pending work are written straight from the server's record; others are re-materialised."""
+        if not touched:
+            return
+        pending = {
+            r.entity_id
+            for r in conn.execute(
+                select(schema.outbox.c.entity_id).where(schema.outbox.c.state == "pending").distinct()
+            )
+        }
+        for entity in ("entry", "document"):
+            plain = [
+                _row_tuple(latest[entity_id])
+                for entity_id, kind in touched.items()
+                if kind == entity and entity_id in latest and entity_id not in pending
+            ]
+            self._write_rows(store, conn, entity, plain)
+        for entity_id, entity in touched.items():
+            if entity_id in pending or entity_id not in latest:
+                self._materialise(store, conn, entity, entity_id)
 
     # -- local state: the server's shadow, and the visible rows = shadow + pending mutations -------------------------
     def _store_shadow(self, conn: Connection, records: Iterable[Mapping[str, Any]]) -> None:
@@ -628,6 +711,8 @@ class SyncEngine:
                     self._adopt(str(dossier_id))
                     more = True
             if not more:
+                if self._last_server_time:
+                    self.profile.set_setting(S_LAST, self._last_server_time)
                 return
 
     def _remember_limits(self, body: Mapping[str, Any]) -> None:
@@ -636,7 +721,7 @@ class SyncEngine:
             self._max_body = limit
             self.profile.set_setting("sync.max_body", limit)
         if body.get("server_time"):
-            self.profile.set_setting(S_LAST, body["server_time"])
+            self._last_server_time = str(body["server_time"])
 
     def _adopt(self, dossier_id: str) -> None:
         own = self.profile.settings.get("own_dossier_id")
@@ -661,17 +746,7 @@ class SyncEngine:
                 }
             for entity in ("entry", "document"):
                 plain = [
-                    (
-                        str(r["entity_id"]),
-                        r["kind"],
-                        r["values"],
-                        bool(r["deleted"]),
-                        int(r["version"]),
-                        r["author_kind"],
-                        r["created_at"],
-                    )
-                    for r in records
-                    if r["entity"] == entity and str(r["entity_id"]) not in pending_ids
+                    _row_tuple(r) for r in records if r["entity"] == entity and str(r["entity_id"]) not in pending_ids
                 ]
                 self._write_rows(store, conn, entity, plain)
             crash_point("pull.mid_page")
@@ -760,7 +835,7 @@ class SyncEngine:
         return sent
 
     def _upload_one(self, store: DossierStore, row: Any, total_bytes: int) -> None:
-        for _ in range(3):
+        for _ in range(4):
             response = self.http.request(
                 "POST",
                 "/v1/sync/uploads",
@@ -771,26 +846,42 @@ class SyncEngine:
             if body["complete"]:
                 return
             upload_id, offset, chunk = body["upload_id"], int(body["offset"]), int(body["chunk_size"])
-            with store.documents.open(row.document_id) as stream:
+            with store.documents.open(row.document_id) as stream, ThreadPoolExecutor(max_workers=1) as reader:
+
+                def read_at(position: int, size: int = chunk) -> tuple[int, bytes, str]:
+                    stream.seek(position)
+                    data = stream.read(size)
+                    return position, data, hashlib.sha256(data).hexdigest()
+
+                # The next chunk is read and hashed (decrypting it from SQLCipher) while the current one travels.
+                ahead: Future[tuple[int, bytes, str]] = reader.submit(read_at, offset)
                 while offset < row.size:
-                    stream.seek(offset)
-                    data = stream.read(chunk)
+                    position, data, digest = ahead.result()
+                    if position != offset:
+                        ahead = reader.submit(read_at, offset)
+                        continue
+                    if offset + len(data) < row.size:
+                        ahead = reader.submit(read_at, offset + len(data))
                     response = self.http.request(
                         "PATCH",
                         f"/v1/sync/uploads/{upload_id}",
                         content=data,
                         headers={
                             "Upload-Offset": str(offset),
-                            "Upload-Checksum": f"sha256 {hashlib.sha256(data).hexdigest()}",
+                            "Upload-Checksum": f"sha256 {digest}",
                             "Content-Type": "application/offset+octet-stream",
                         },
-                        accept=frozenset({409, 460, 422}),
+                        accept=frozenset({404, 409, 460, 422}),
                     )
                     if response.status_code in (409, 460):
                         offset = int(response.headers.get("upload-offset", offset))
+                        ahead = reader.submit(read_at, offset)
                         continue
-                    if response.status_code == 422:
-                        break  # whole-file verification failed: the server dropped it, start again
+                    if response.status_code in (404, 422):
+                        # 404: it completed but the answer was lost (or it expired); 422: whole-file verification
+                        # failed and the server dropped it. Either way ask again: "complete", or a new upload.
+                        offset = -1
+                        break
                     result = response.json()
                     offset = int(result["offset"])
                     self._progress(Progress("upload", 0, 1, offset, total_bytes))

@@ -10,9 +10,11 @@ from __future__ import annotations
 
 import hashlib
 import os
+import threading
 import uuid
 from datetime import datetime
 from pathlib import Path
+from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -23,6 +25,25 @@ from server.sync.models import SyncBlob, SyncRecord, SyncUpload
 from server.sync.service import Caller, access_context, may_open, may_read_record
 
 _COPY = 1024 * 1024
+# The whole-file hash of each upload in progress, updated chunk by chunk, so the final verification does not read the
+# file again. After a restart (or on another API process) it is rebuilt once from the bytes on disk.
+_HASHES: dict[uuid.UUID, tuple[int, Any]] = {}
+_HASH_LOCK = threading.Lock()
+_APPEND_LOCK = threading.Lock()
+
+
+def _running_hash(part: Path, upload_id: uuid.UUID, offset: int) -> Any:
+    with _HASH_LOCK:
+        known = _HASHES.get(upload_id)
+    if known is not None and known[0] == offset:
+        return known[1]
+    digest = hashlib.sha256()
+    with open(part, "rb") as handle:
+        remaining = offset
+        while remaining and (block := handle.read(min(_COPY, remaining))):
+            digest.update(block)
+            remaining -= len(block)
+    return digest
 
 
 def blob_path(data_dir: Path, dossier_id: uuid.UUID, sha256: str) -> Path:
@@ -124,6 +145,13 @@ def append(
     session: Session, upload: SyncUpload, *, offset: int, checksum: str, chunk: bytes, data_dir: Path, now: datetime
 ) -> tuple[int, bool]:
     """Append one chunk at `offset` if its SHA-256 matches; verify the whole body when the last byte arrives."""
+    with _APPEND_LOCK:  # two requests for the same offset must not both append (one process; see the report)
+        return _append(session, upload, offset=offset, checksum=checksum, chunk=chunk, data_dir=data_dir, now=now)
+
+
+def _append(
+    session: Session, upload: SyncUpload, *, offset: int, checksum: str, chunk: bytes, data_dir: Path, now: datetime
+) -> tuple[int, bool]:
     current = offset_of(data_dir, upload)
     if offset != current:
         raise OffsetMismatch(current)
@@ -138,18 +166,20 @@ def append(
     if current + len(chunk) > upload.size:
         raise ProblemError(413, "upload_too_long", "Envoi plus long qu'annoncé.", "Upload longer than announced.")
     part = part_path(data_dir, upload.id)
+    running = _running_hash(part, upload.id, current)
     with open(part, "ab") as handle:
         handle.write(chunk)
         handle.flush()
         os.fsync(handle.fileno())
+    running.update(chunk)
     current += len(chunk)
+    with _HASH_LOCK:
+        _HASHES[upload.id] = (current, running)
     if current < upload.size:
         return current, False
-    digest = hashlib.sha256()
-    with open(part, "rb") as handle:
-        while block := handle.read(_COPY):
-            digest.update(block)
-    if digest.hexdigest() != upload.sha256:
+    with _HASH_LOCK:
+        _HASHES.pop(upload.id, None)
+    if running.hexdigest() != upload.sha256:
         part.unlink()
         session.delete(upload)
         session.commit()

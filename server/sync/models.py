@@ -1,4 +1,4 @@
-"""Tables of Dossier Sync v1: per-dossier heads, records, conflicts, the mutation ledger, streams, blobs, grants."""
+"""Tables of Dossier Sync v1: per-dossier heads, records, conflicts, the mutation ledger, streams, blobs."""
 
 from __future__ import annotations
 
@@ -123,14 +123,3 @@ class SyncUpload(Base):
     size: Mapped[int] = mapped_column(_BIG)
     principal_id: Mapped[uuid.UUID] = mapped_column()
     created_at: Mapped[datetime] = mapped_column(UTCDateTime())
-
-
-class SyncGrant(Base):
-    """A patient's authorisation of a professional (by RPPS), as sync needs it until the access service owns it."""
-
-    __tablename__ = "sync_grants"
-
-    dossier_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("dossiers.id", ondelete="CASCADE"), primary_key=True)
-    rpps: Mapped[str] = mapped_column(String(11), primary_key=True)
-    granted_at: Mapped[datetime] = mapped_column(UTCDateTime())
-    revoked_at: Mapped[datetime | None] = mapped_column(UTCDateTime())

@@ -8,10 +8,10 @@ from typing import Annotated
 from fastapi import APIRouter, Depends, Header, Path, Request, Response, status
 from fastapi.responses import FileResponse, JSONResponse
 
-from server.deps import ContextDep, PatientDep, PrincipalDep, SessionDep
+from server.deps import ContextDep, PrincipalDep, SessionDep
 from server.errors import PROBLEM_MEDIA_TYPE, ProblemError
 from server.sync import blobs, service
-from server.sync.schemas import GrantIn, PullIn, PullOut, PushIn, PushOut, UploadIn, UploadOut
+from server.sync.schemas import PullIn, PullOut, PushIn, PushOut, UploadIn, UploadOut
 
 
 def check_protocol(
@@ -54,7 +54,7 @@ def _stamp(ctx: ContextDep) -> str:
 @router.post("/push", response_model=PushOut)
 def push(body: PushIn, principal: PrincipalDep, ctx: ContextDep, session: SessionDep) -> PushOut | JSONResponse:
     """Apply mutations in client-sequence order; each gets applied / merged / conflict / rejected / forbidden."""
-    caller = service.caller_for(session, principal)
+    caller = service.caller_for(session, principal, body.dossier_id, ctx.now())
     try:
         results = service.push(session, caller, body, now=ctx.now())
     except service.SeqGap as gap:
@@ -67,12 +67,15 @@ def push(body: PushIn, principal: PrincipalDep, ctx: ContextDep, session: Sessio
 
 
 @router.post("/pull", response_model=PullOut)
-def pull(body: PullIn, principal: PrincipalDep, ctx: ContextDep, session: SessionDep, settings: SettingsDep) -> PullOut:
+def pull(
+    body: PullIn, principal: PrincipalDep, ctx: ContextDep, session: SessionDep, settings: SettingsDep
+) -> Response:
     """One request for every dossier the device holds: a page of changes per dossier, revoked or reset states."""
-    caller = service.caller_for(session, principal)
-    pages, available = service.pull(session, caller, body, now=ctx.now(), settings=settings)
+    pages, available = service.pull(session, principal, body, now=ctx.now(), settings=settings)
     session.commit()
-    return PullOut(dossiers=pages, available=available, server_time=_stamp(ctx), max_body=ctx.settings.max_body_bytes)
+    out = PullOut(dossiers=pages, available=available, server_time=_stamp(ctx), max_body=ctx.settings.max_body_bytes)
+    # Serialised once here: a bootstrap page holds thousands of records, and re-validating it would double the cost.
+    return Response(out.model_dump_json(), media_type="application/json")
 
 
 def _upload_out(upload_id: uuid.UUID | None, offset: int, size: int, complete: bool, chunk: int) -> UploadOut:
@@ -88,7 +91,7 @@ def create_upload(
     body: UploadIn, principal: PrincipalDep, ctx: ContextDep, session: SessionDep, settings: SettingsDep
 ) -> UploadOut:
     """Start or find the resumable upload of a document body (complete at once when the dossier has it)."""
-    caller = service.caller_for(session, principal)
+    caller = service.caller_for(session, principal, body.dossier_id, ctx.now())
     upload, offset = blobs.create_upload(
         session,
         caller,
@@ -121,7 +124,7 @@ async def upload_append(
     ctx: ContextDep,
     session: SessionDep,
     settings: SettingsDep,
-    upload_offset: Annotated[int, Header(alias="Upload-Offset", ge=0)],
+    upload_offset: Annotated[int, Header(alias="Upload-Offset", ge=0, le=2**40)],
     upload_checksum: Annotated[str, Header(alias="Upload-Checksum", max_length=80)],
 ) -> UploadOut:
     """Append one chunk at Upload-Offset with `Upload-Checksum: sha256 <hex>`; 409 gives the server's offset."""
@@ -163,19 +166,3 @@ def download(
     )
     session.commit()
     return FileResponse(path, media_type="application/octet-stream")
-
-
-@router.post("/grants", status_code=status.HTTP_204_NO_CONTENT)
-def grant(body: GrantIn, me: PatientDep, ctx: ContextDep, session: SessionDep) -> None:
-    """The patient authorises a professional (by RPPS) on their dossier."""
-    service.grant(session, dossier_id=me.dossier.id, rpps=body.rpps, now=ctx.now())
-    session.commit()
-
-
-@router.delete("/grants/{rpps}", status_code=status.HTTP_204_NO_CONTENT)
-def revoke(
-    rpps: Annotated[str, Path(pattern=r"^[0-9]{11}$")], me: PatientDep, ctx: ContextDep, session: SessionDep
-) -> None:
-    """The patient withdraws a professional's authorisation: their devices purge the dossier at next contact."""
-    service.revoke(session, dossier_id=me.dossier.id, rpps=rpps, now=ctx.now())
-    session.commit()

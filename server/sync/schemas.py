@@ -1,4 +1,4 @@
-"""Wire shapes of Dossier Sync v1 (push, pull, uploads, grants)."""
+"""Wire shapes of Dossier Sync v1 (push, pull, uploads)."""
 
 from __future__ import annotations
 
@@ -118,7 +118,3 @@ class UploadOut(BaseModel):
     size: int
     complete: bool
     chunk_size: int
-
-
-class GrantIn(_Strict):
-    rpps: Annotated[str, StringConstraints(pattern=r"^[0-9]{11}$")]

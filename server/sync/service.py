@@ -15,7 +15,6 @@ import json
 import uuid
 from dataclasses import dataclass
 from datetime import date, datetime
-from functools import lru_cache
 from typing import Any
 
 from sqlalchemy import select, update
@@ -28,13 +27,14 @@ from dossier import documents as doc_rules
 from dossier import entries as entry_rules
 from dossier.errors import DossierValidationError
 from dossier.merge import Op, Outcome, ServerRecord, merge
+from server.access import service as access_service
 from server.accounts.models import Account, PrincipalKind
 from server.audit.service import record as audit
 from server.deps import Principal
 from server.dossiers.models import Dossier, SpaceStatus
 from server.errors import ProblemError
 from server.professionals.models import Professional
-from server.sync.models import SyncConflict, SyncGrant, SyncHead, SyncLedger, SyncRecord, SyncStream
+from server.sync.models import SyncConflict, SyncHead, SyncLedger, SyncRecord, SyncStream
 from server.sync.schemas import (
     ConflictOut,
     DossierPage,
@@ -73,55 +73,38 @@ class SeqGap(ProblemError):
         self.expected = expected
 
 
-@lru_cache(maxsize=1)
-def _matrix() -> access.HabilitationMatrix:
-    return access.default_matrix()
-
-
 # -- who is asking ------------------------------------------------------------------------------------------------
 
 
 @dataclass(frozen=True, slots=True)
 class Caller:
-    """The principal as the access policy sees it."""
+    """The principal as the access policy sees it, for one dossier (server/access decides the role)."""
 
     principal: Principal
-    actor: access.Actor | None  # None: a principal the policy cannot place (unknown profession): denied everything
+    actor: access.Actor
     own_dossier_id: uuid.UUID | None
     author_kind: str
     rpps: str | None = None
 
 
-def caller_for(session: Session, principal: Principal) -> Caller:
+def caller_for(
+    session: Session, principal: Principal, dossier_id: uuid.UUID | None = None, now: datetime | None = None
+) -> Caller:
+    """Holder, legal representative, aidant, heir, professional (with a live emergency claim) or nobody."""
+    actor = access_service.caller_actor(session, principal, dossier_id=dossier_id, now=now)
     if principal.kind == PrincipalKind.PATIENT:
         account = session.get(Account, principal.id)
-        if account is None:
-            return Caller(principal, None, None, "patient")
-        return Caller(principal, access.Holder(access.PersonId(str(account.id))), account.dossier_id, "patient")
+        return Caller(principal, actor, account.dossier_id if account else None, "patient")
     pro = session.get(Professional, principal.id)
-    if pro is None:
-        return Caller(principal, None, None, "professional")
-    try:
-        actor: access.Actor | None = access.Professional(access.Rpps(pro.rpps), access.Profession(pro.profession))
-    except (ValueError, DossierValidationError):
-        actor = None
-    return Caller(principal, actor, None, "professional", rpps=pro.rpps)
+    return Caller(principal, actor, None, "professional", rpps=pro.rpps if pro else None)
 
 
 def access_context(session: Session, dossier_id: uuid.UUID, now: datetime) -> access.Context:
-    grants = session.scalars(
-        select(SyncGrant).where(SyncGrant.dossier_id == dossier_id, SyncGrant.revoked_at.is_(None))
-    ).all()
-    consent = access.ConsentState(
-        authorisations=tuple(access.Authorisation(access.Rpps(g.rpps), g.granted_at) for g in grants)
-    )
-    return access.Context(now=now, consent=consent)
+    return access_service.load_access_context(session, dossier_id, now)
 
 
 def _decide(caller: Caller, action: access.Action, target: access.Target, context: access.Context) -> access.Decision:
-    if caller.actor is None:
-        return access.Decision(allowed=False, reason=access.Reason.NO_RELATIONSHIP)
-    return access.decide(caller.actor, action, target, context, matrix=_matrix())
+    return access.decide(caller.actor, action, target, context, matrix=access_service.matrix())
 
 
 def may_open(session: Session, caller: Caller, dossier_id: uuid.UUID, context: access.Context) -> bool:
@@ -134,18 +117,21 @@ def may_open(session: Session, caller: Caller, dossier_id: uuid.UUID, context: a
     return _decide(caller, access.Action.READ, target, context).allowed
 
 
-def visible_dossiers(session: Session, caller: Caller, now: datetime) -> list[uuid.UUID]:
-    if isinstance(caller.actor, access.Holder):
-        candidates = [caller.own_dossier_id] if caller.own_dossier_id else []
-    elif caller.rpps:
-        candidates = list(
-            session.scalars(
-                select(SyncGrant.dossier_id).where(SyncGrant.rpps == caller.rpps, SyncGrant.revoked_at.is_(None))
-            )
-        )
+def visible_dossiers(session: Session, principal: Principal, now: datetime) -> list[uuid.UUID]:
+    """Every dossier this principal may sync now (server/access lists the candidates, the policy decides)."""
+    if principal.kind == PrincipalKind.PATIENT:
+        account = session.get(Account, principal.id)
+        if account is None:
+            return []
+        candidates = [account.dossier_id] + [d.id for d, _ in access_service.delegated_dossiers(session, account.id)]
     else:
-        candidates = []
-    return [d for d in candidates if may_open(session, caller, d, access_context(session, d, now))]
+        pro = session.get(Professional, principal.id)
+        candidates = access_service.candidate_dossier_ids(session, pro.rpps, now) if pro else []
+    return [
+        d
+        for d in candidates
+        if may_open(session, caller_for(session, principal, d, now), d, access_context(session, d, now))
+    ]
 
 
 def _target(
@@ -160,23 +146,27 @@ def _target(
             added_at=added_at,
             confidentiality=doc_rules.Confidentiality.model_validate(conf),
         )
-    return access.EntryTarget(kind=access.EntryKind(kind), author=author)
+    return access.EntryTarget(
+        kind=access.EntryKind(kind),
+        author=author,
+        secret_from_legal_representatives=values.get("secret_from_legal_representatives") is True,
+    )
 
 
-def _record_target(rec: SyncRecord, values: dict[str, Any], session: Session) -> access.Target:
+def _record_target(rec: Any, values: dict[str, Any], session: Session) -> access.Target:
     rpps = ""
     if rec.author_kind == "professional" and rec.author_id is not None:
         pro = session.get(Professional, rec.author_id)
         rpps = pro.rpps if pro else ""
-    return _target(rec.entity, rec.kind, rec.author_kind, rpps, values, rec.created_at)
+    return access_service.record_target(rec, values, rpps)
 
 
-def may_read_record(session: Session, caller: Caller, rec: SyncRecord, context: access.Context) -> bool:
+def may_read_record(session: Session, caller: Caller, rec: Any, context: access.Context) -> bool:
     if isinstance(caller.actor, access.Holder):
         return True
     try:
         target = _record_target(rec, json.loads(rec.values_json), session)
-    except (ValueError, DossierValidationError):
+    except (ValueError, TypeError, DossierValidationError):
         return False
     return _decide(caller, access.Action.READ, target, context).allowed
 
@@ -288,7 +278,21 @@ _OPS = {
 }
 
 
-def record_out(rec: SyncRecord) -> RecordOut:
+_RECORD_COLUMNS = (
+    SyncRecord.entity,
+    SyncRecord.entity_id,
+    SyncRecord.kind,
+    SyncRecord.values_json,
+    SyncRecord.deleted,
+    SyncRecord.version,
+    SyncRecord.author_kind,
+    SyncRecord.author_id,
+    SyncRecord.created_at,
+)
+
+
+def record_out(rec: Any) -> RecordOut:
+    """A record for the wire (an ORM object or a row with the same column names)."""
     return RecordOut(
         entity=rec.entity,
         entity_id=rec.entity_id,
@@ -615,14 +619,15 @@ def read_head(session: Session, dossier_id: uuid.UUID) -> tuple[int, int, str]:
 
 
 def pull(
-    session: Session, caller: Caller, body: PullIn, *, now: datetime, settings: SyncSettings
+    session: Session, principal: Principal, body: PullIn, *, now: datetime, settings: SyncSettings
 ) -> tuple[list[DossierPage], list[uuid.UUID]]:
     pages: list[DossierPage] = []
     budget = body.limit
-    lease = settings.lease_seconds if caller.principal.kind == PrincipalKind.PROFESSIONAL else None
+    lease = settings.lease_seconds if principal.kind == PrincipalKind.PROFESSIONAL else None
     grace = settings.grace_seconds if lease is not None else None
     for dossier_id, cursor in body.dossiers.items():
         context = access_context(session, dossier_id, now)
+        caller = caller_for(session, principal, dossier_id, now)
         if not may_open(session, caller, dossier_id, context):
             pages.append(DossierPage(dossier_id=dossier_id, state="revoked"))
             continue
@@ -647,26 +652,30 @@ def pull(
                 )
             )
             continue
-        records = session.scalars(
-            select(SyncRecord)
-            .where(SyncRecord.dossier_id == dossier_id, SyncRecord.version > since, SyncRecord.version <= bound)
-            .order_by(SyncRecord.version)
-            .limit(budget + 1)
-        ).all()
+        # Plain rows, not ORM objects: a bootstrap page holds thousands of records and the identity map costs more
+        # than the query. They carry the same attribute names, so the helpers below read them alike.
+        records: list[Any] = list(
+            session.execute(
+                select(*_RECORD_COLUMNS)
+                .where(SyncRecord.dossier_id == dossier_id, SyncRecord.version > since, SyncRecord.version <= bound)
+                .order_by(SyncRecord.version)
+                .limit(budget + 1)
+            )
+        )
         conflicts = session.scalars(
             select(SyncConflict)
             .where(SyncConflict.dossier_id == dossier_id, SyncConflict.seq > since, SyncConflict.seq <= bound)
             .order_by(SyncConflict.seq)
             .limit(budget + 1)
         ).all()
-        merged: list[tuple[int, SyncRecord | SyncConflict]] = sorted(
+        merged: list[tuple[int, Any]] = sorted(
             [(r.version, r) for r in records] + [(c.seq, c) for c in conflicts], key=lambda pair: pair[0]
         )
         more = len(merged) > budget
         taken = merged[:budget]
         items: list[RecordOut | ConflictOut] = []
         for _, item in taken:
-            if isinstance(item, SyncRecord):
+            if not isinstance(item, SyncConflict):
                 if may_read_record(session, caller, item, context):
                     items.append(record_out(item))
             elif isinstance(caller.actor, access.Holder) or caller.principal.id == item.author_id:
@@ -691,7 +700,7 @@ def pull(
         if items:
             audit(session, actor=caller.principal.actor, action="sync.pull", at=now, dossier_id=dossier_id)
     held = set(body.dossiers)
-    available = [d for d in visible_dossiers(session, caller, now) if d not in held]
+    available = [d for d in visible_dossiers(session, principal, now) if d not in held]
     return pages, available
 
 
@@ -702,19 +711,3 @@ def reset_dossier(session: Session, dossier_id: uuid.UUID) -> None:
     """After a restore from backup: every client re-downloads the dossier (keeping its unsent changes)."""
     head = lock_head(session, dossier_id)
     head.epoch += 1
-
-
-def grant(session: Session, *, dossier_id: uuid.UUID, rpps: str, now: datetime) -> None:
-    row = session.get(SyncGrant, (dossier_id, rpps))
-    if row is None:
-        session.add(SyncGrant(dossier_id=dossier_id, rpps=rpps, granted_at=now))
-    else:
-        row.granted_at, row.revoked_at = now, None
-
-
-def revoke(session: Session, *, dossier_id: uuid.UUID, rpps: str, now: datetime) -> bool:
-    row = session.get(SyncGrant, (dossier_id, rpps))
-    if row is None or row.revoked_at is not None:
-        return False
-    row.revoked_at = now
-    return True

@@ -10,6 +10,9 @@ depends_on = None
 
 
 def upgrade() -> None:
+    # The engine looks up pending mutations by entity (re-applying them on pulled rows) and by state in sequence.
+    op.create_index("ix_outbox_entity_state", "outbox", ["entity_id", "state"])
+    op.create_index("ix_outbox_state_seq", "outbox", ["state", "client_seq"])
     op.create_table(
         "sync_meta",
         sa.Column("key", sa.String(60), primary_key=True),
@@ -59,3 +62,5 @@ def upgrade() -> None:
 def downgrade() -> None:
     for table in ("sync_blobs", "sync_conflicts", "sync_results", "sync_shadow", "sync_meta"):
         op.drop_table(table)
+    op.drop_index("ix_outbox_state_seq", "outbox")
+    op.drop_index("ix_outbox_entity_state", "outbox")

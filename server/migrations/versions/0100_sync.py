@@ -1,4 +1,4 @@
-"""Dossier Sync v1: heads, records, conflicts, ledger, streams, blobs, uploads, grants.
+"""Dossier Sync v1: heads, records, conflicts, ledger, streams, blobs, uploads.
 
 Revision ID: 0100
 Revises: 0001
@@ -17,8 +17,11 @@ depends_on: str | Sequence[str] | None = None
 _BIG = sa.BigInteger().with_variant(sa.Integer(), "sqlite")
 
 
-def _dossier_fk() -> sa.Column[sa.Uuid]:
-    return sa.Column("dossier_id", sa.Uuid(), sa.ForeignKey("dossiers.id", ondelete="CASCADE"), nullable=False)
+def _dossier_fk() -> "sa.Column[object]":
+    column: sa.Column[object] = sa.Column(
+        "dossier_id", sa.Uuid(), sa.ForeignKey("dossiers.id", ondelete="CASCADE"), nullable=False
+    )
+    return column
 
 
 def upgrade() -> None:
@@ -110,19 +113,10 @@ def upgrade() -> None:
         sa.PrimaryKeyConstraint("id", name="pk_sync_uploads"),
     )
     op.create_index("ix_sync_uploads_dossier_id", "sync_uploads", ["dossier_id"])
-    op.create_table(
-        "sync_grants",
-        _dossier_fk(),
-        sa.Column("rpps", sa.String(11), nullable=False),
-        sa.Column("granted_at", sa.DateTime(timezone=True), nullable=False),
-        sa.Column("revoked_at", sa.DateTime(timezone=True), nullable=True),
-        sa.PrimaryKeyConstraint("dossier_id", "rpps", name="pk_sync_grants"),
-    )
 
 
 def downgrade() -> None:
     for table in (
-        "sync_grants",
         "sync_uploads",
         "sync_blobs",
         "sync_streams",

@@ -1,0 +1,226 @@
+"""Fixtures of the sync suite: the real service on loopback (uvicorn in a thread), real SMTP, real SQLCipher clients."""
+
+from __future__ import annotations
+
+import re
+import threading
+import time
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import httpx
+import pytest
+import uvicorn
+
+from desktop_app.profile import ProfileDirectory, UnlockedProfile
+from desktop_app.sync.engine import S_ACCESS, S_REFRESH, S_URL, SyncEngine
+from desktop_app.sync.http import Backoff
+from desktop_app.vault import FLOOR_KDF
+from server.app import create_app
+from server.clock import ManualClock
+from server.config import Settings, SmtpSettings
+from server.context import ServiceContext
+from server.professionals.service import NewProfessional, add_professional
+from server.sync.router import router as sync_router
+from server.sync.service import SyncSettings
+from tests.server import conftest as server_fixtures
+from tests.server.conftest import FAST_ARGON2, PASSWORD, Flows, Mailbox, Person, free_port
+
+# The server suite's fixtures, reused as they are: SQLite and PostgreSQL databases, the real SMTP server.
+backend = server_fixtures.backend
+template_db = server_fixtures.template_db
+db_url = server_fixtures.db_url
+smtp_server = server_fixtures.smtp_server
+mailbox = server_fixtures.mailbox
+
+MAX_BODY = 2 * 1024 * 1024
+RPPS = "10000000009"
+
+
+class LiveServer:
+    """The real app served by uvicorn on 127.0.0.1; `restart()` stops it and serves the same data again."""
+
+    def __init__(self, settings: Settings, sync_settings: SyncSettings) -> None:
+        self.settings = settings
+        self.sync_settings = sync_settings
+        self.port = free_port()
+        self.url = f"http://127.0.0.1:{self.port}"
+        self.ctx: ServiceContext | None = None
+        self._server: uvicorn.Server | None = None
+        self._thread: threading.Thread | None = None
+
+    def start(self) -> None:
+        self.ctx = ServiceContext.build(self.settings, pool_size=25)
+        app = create_app(self.settings, context=self.ctx)
+        if not any(getattr(r, "path", "").startswith("/v1/sync") for r in app.routes):
+            app.include_router(sync_router)
+        app.state.sync_settings = self.sync_settings
+        config = uvicorn.Config(
+            app, host="127.0.0.1", port=self.port, log_level="warning", lifespan="on", timeout_graceful_shutdown=1
+        )
+        self._server = uvicorn.Server(config)
+        self._thread = threading.Thread(target=self._server.run, daemon=True)
+        self._thread.start()
+        deadline = time.monotonic() + 20
+        while not self._server.started:
+            if not self._thread.is_alive() or time.monotonic() > deadline:
+                raise RuntimeError("the service did not start")
+            self._thread.join(0.01)
+
+    def stop(self) -> None:
+        if self._server is not None and self._thread is not None:
+            self._server.should_exit = True
+            self._thread.join(20)
+        if self.ctx is not None:
+            self.ctx.close()
+        self._server = self._thread = None
+
+    def restart(self) -> None:
+        self.stop()
+        self.start()
+
+
+@pytest.fixture
+def server_clock() -> ManualClock:
+    return ManualClock()
+
+
+@pytest.fixture
+def live(
+    db_url: str, tmp_path: Path, server_clock: ManualClock, smtp_server: tuple[Any, Mailbox]
+) -> Iterator[LiveServer]:
+    settings = Settings(
+        data_dir=tmp_path / "server-data",
+        database_url=db_url,
+        smtp=SmtpSettings(host="127.0.0.1", port=smtp_server[0].port),
+        clock=server_clock,
+        argon2=FAST_ARGON2,
+        max_body_bytes=MAX_BODY,
+    )
+    server = LiveServer(settings, SyncSettings(lease_seconds=3600, grace_seconds=3600, chunk_size=256 * 1024))
+    server.start()
+    yield server
+    server.stop()
+
+
+@pytest.fixture
+def api(live: LiveServer) -> Iterator[httpx.Client]:
+    with httpx.Client(base_url=live.url, timeout=30, headers={"Carnet-Sync-Protocol": "1"}) as client:
+        yield client
+
+
+@pytest.fixture
+def flows(api: httpx.Client, live: LiveServer, mailbox: Mailbox) -> Flows:
+    assert live.ctx is not None
+    return Flows(api, live.ctx, mailbox)  # type: ignore[arg-type] # httpx.Client speaks TestClient's API
+
+
+@dataclass
+class Device:
+    """One installation: a local encrypted profile signed in to the live service."""
+
+    name: str
+    directory: ProfileDirectory
+    profile: UnlockedProfile
+    engine: SyncEngine
+
+    def reopen(self) -> Device:
+        """Like a restart: lock everything and open the profile again from disk."""
+        self.engine.http.close()
+        self.profile.lock()
+        self.profile = self.directory.unlock(PASSWORD)
+        self.engine = make_engine(self.profile)
+        return self
+
+
+def make_engine(profile: UnlockedProfile, **kw: Any) -> SyncEngine:
+    kw.setdefault("backoff", Backoff(base=0.01, cap=0.05, attempts=4))
+    kw.setdefault("stall_timeout", 5.0)
+    return SyncEngine(profile, **kw)
+
+
+class Lab:
+    """Makes people, professionals and devices against one live service."""
+
+    def __init__(self, live: LiveServer, flows: Flows, mailbox: Mailbox, tmp_path: Path, api: httpx.Client) -> None:
+        self.live, self.flows, self.mailbox, self.tmp_path, self.api = live, flows, mailbox, tmp_path, api
+        self._n = 0
+
+    def person(self) -> Person:
+        return self.flows.active_person()
+
+    def device(self, person: Person, **engine_kw: Any) -> Device:
+        self._n += 1
+        name = f"device{self._n}"
+        tokens = self.flows.login(person, device_name=name)
+        directory = ProfileDirectory(self.tmp_path / name, kdf=FLOOR_KDF)
+        profile, _ = directory.create(f"Carnet {name}", PASSWORD, own_dossier_id=str(person.dossier_id))
+        self._sign_in(profile, tokens)
+        return Device(name, directory, profile, make_engine(profile, **engine_kw))
+
+    def _sign_in(self, profile: UnlockedProfile, tokens: dict[str, Any]) -> None:
+        profile.set_setting(S_URL, self.live.url)
+        profile.set_setting(S_ACCESS, tokens["access_token"])
+        profile.set_setting(S_REFRESH, tokens["refresh_token"])
+
+    def professional(self, rpps: str = RPPS) -> dict[str, Any]:
+        """Registers, enrols and signs in a médecin généraliste; returns its tokens."""
+        ctx = self.live.ctx
+        assert ctx is not None
+        address = f"pro{rpps}@example.org"
+        with ctx.sessions() as session:
+            add_professional(session, ctx, NewProfessional(rpps, "medecin_generaliste", "Durand", "Anne", address))
+            session.commit()
+        code = re.search(r"enrôlement \(usage unique\) : ([A-Z0-9]{12})", self.mailbox.last_body(address))
+        assert code
+        r = self.api.post(
+            "/v1/pro/enrolment", json={"rpps": rpps, "enrolment_code": code.group(1), "password": PASSWORD}
+        )
+        assert r.status_code == 204, r.text
+        return {"rpps": rpps, "email": address}
+
+    def pro_device(self, pro: dict[str, Any], **engine_kw: Any) -> Device:
+        self._n += 1
+        name = f"clinic{self._n}"
+        r = self.api.post("/v1/pro/auth/login", json={"rpps": pro["rpps"], "password": PASSWORD})
+        assert r.status_code == 202, r.text
+        body = {
+            "challenge_id": r.json()["challenge_id"],
+            "code": self.mailbox.last_otp(pro["email"]),
+            "device_name": name,
+        }
+        tokens = self.api.post("/v1/pro/auth/verify", json=body).json()
+        directory = ProfileDirectory(self.tmp_path / name, kdf=FLOOR_KDF)
+        profile, _ = directory.create(f"Poste {name}", PASSWORD, device_mode="shared", with_own_dossier=False)
+        self._sign_in(profile, tokens)
+        return Device(name, directory, profile, make_engine(profile, **engine_kw))
+
+    def grant(self, patient: Device, rpps: str = RPPS, *, revoke: bool = False) -> None:
+        token = patient.profile.settings[S_ACCESS]
+        headers = {"Authorization": f"Bearer {token}"}
+        url = f"/v1/me/access/professionals/{rpps}/authorisation"  # the access service (server/access)
+        r = self.api.delete(url, headers=headers) if revoke else self.api.put(url, json={}, headers=headers)
+        assert r.status_code == 200, r.text
+
+
+@pytest.fixture
+def lab(live: LiveServer, flows: Flows, mailbox: Mailbox, tmp_path: Path, api: httpx.Client) -> Iterator[Lab]:
+    lab = Lab(live, flows, mailbox, tmp_path, api)
+    yield lab
+
+
+@pytest.fixture
+def sqlite_only(backend: str) -> None:
+    """Client-side behaviour (crashes, faults, leases, CLI) does not depend on the server's database: run it once."""
+    if backend != "sqlite":
+        pytest.skip("client-side behaviour: covered on SQLite; PostgreSQL runs the protocol and concurrency tests")
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """Don't even generate the PostgreSQL copies of client-side tests: a skip there would hide nothing but noise."""
+    dropped = [i for i in items if "sqlite_only" in getattr(i, "fixturenames", ()) and "[postgresql" in i.nodeid]
+    if dropped:
+        config.hook.pytest_deselected(items=dropped)
+        items[:] = [i for i in items if i not in dropped]

@@ -1,0 +1,154 @@
+"""Documents: content-addressed, resumable uploads (offset, checksum, verify), Range downloads, per-dossier dedupe."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import uuid
+
+import pytest
+
+from desktop_app.sync.engine import S_ACCESS, S_URL, SyncReport
+from desktop_app.sync.http import Backoff, SyncOffline
+from tests.sync.conftest import Device, Lab, make_engine
+from tests.sync.faultproxy import FaultProxy
+
+SIZE = 1_300_000
+
+
+def _pdf(size: int = SIZE, seed: bytes = b"") -> bytes:
+    body = hashlib.shake_256(seed + os.urandom(8)).digest(size - 20)
+    return b"%PDF-1.4\n" + body + b"\n%%EOF\n\n\n"[: 20 - 9]
+
+
+def _through(device: Device, proxy: FaultProxy, *, attempts: int = 4) -> None:
+    device.profile.set_setting(S_URL, proxy.url)
+    device.engine.http.close()
+    device.engine = make_engine(device.profile, backoff=Backoff(base=0.01, cap=0.05, attempts=attempts))
+
+
+def _blob_files(lab: Lab) -> list[str]:
+    root = lab.live.settings.data_dir / "blobs"
+    return sorted(p.name for p in root.rglob("*") if p.is_file()) if root.exists() else []
+
+
+def test_a_document_travels_in_chunks_and_the_same_bytes_are_stored_once_per_dossier(lab: Lab) -> None:
+    person = lab.person()
+    a, b = lab.device(person), lab.device(person)
+    content = _pdf()
+    doc = a.profile.dossier().documents.add(content, title="IRM genou", category="imagerie")
+    report = a.engine.sync_once()
+    assert report.uploaded == 1
+    again = a.profile.dossier().documents.add(content, title="IRM genou (copie)", category="imagerie")
+    a.engine.sync_once()
+    assert _blob_files(lab) == [hashlib.sha256(content).hexdigest()]
+    b.engine.sync_once()
+    store = b.profile.dossier()
+    assert store.documents.read(doc.id) == content == store.documents.read(again.id)
+    # Another dossier with the same bytes gets its own copy: no cross-dossier "do you have this?" oracle.
+    other = lab.device(lab.person())
+    other.profile.dossier().documents.add(content, title="Même fichier", category="imagerie")
+    other.engine.sync_once()
+    assert len(_blob_files(lab)) == 2
+
+
+def test_a_wrong_offset_gets_the_servers_offset_and_a_damaged_chunk_is_refused(lab: Lab) -> None:
+    a = lab.device(lab.person())
+    content = _pdf(300_000)
+    a.profile.dossier().documents.add(content, title="Ordonnance", category="ordonnance")
+    # Push the record only (records never wait on bytes), then talk to the upload API directly.
+    a.engine._push(a.profile.dossier(), SyncReport())
+    headers = {"Authorization": f"Bearer {a.profile.settings[S_ACCESS]}"}
+    sha = hashlib.sha256(content).hexdigest()
+    body = {"dossier_id": a.profile.settings["own_dossier_id"], "sha256": sha, "size": len(content)}
+    created = lab.api.post("/v1/sync/uploads", json=body, headers=headers).json()
+    url = f"/v1/sync/uploads/{created['upload_id']}"
+    chunk = content[:1000]
+    checksum = f"sha256 {hashlib.sha256(chunk).hexdigest()}"
+    r = lab.api.patch(url, content=chunk, headers={**headers, "Upload-Offset": "500", "Upload-Checksum": checksum})
+    assert r.status_code == 409 and r.headers["upload-offset"] == "0"
+    r = lab.api.patch(
+        url, content=b"x" + chunk[1:], headers={**headers, "Upload-Offset": "0", "Upload-Checksum": checksum}
+    )
+    assert r.status_code == 460
+    assert lab.api.head(url, headers=headers).headers["upload-offset"] == "0"
+    r = lab.api.patch(url, content=chunk, headers={**headers, "Upload-Offset": "0", "Upload-Checksum": checksum})
+    assert r.status_code == 200 and r.json()["offset"] == 1000
+    # The same chunk again (a response that never arrived): 409 with the server's offset, nothing appended twice.
+    r = lab.api.patch(url, content=chunk, headers={**headers, "Upload-Offset": "0", "Upload-Checksum": checksum})
+    assert r.status_code == 409 and r.headers["upload-offset"] == "1000"
+    a.engine.sync_once()
+    assert (
+        hashlib.sha256(
+            (lab.live.settings.data_dir / "blobs" / a.profile.settings["own_dossier_id"] / sha).read_bytes()
+        ).hexdigest()
+        == sha
+    )
+
+
+def test_server_restarted_mid_upload_resumes_from_the_servers_offset(lab: Lab) -> None:
+    a = lab.device(lab.person())
+    content = _pdf()
+    a.profile.dossier().documents.add(content, title="Scanner", category="imagerie")
+    proxy = FaultProxy(lab.live.port)
+    try:
+        _through(a, proxy, attempts=1)
+        a.engine._push(a.profile.dossier(), SyncReport())
+        proxy.faults.cut_upstream_after = int(len(content) * 0.6)
+        _through(a, proxy, attempts=1)  # a fresh connection, which the proxy will cut
+        proxy.upstream_bytes = 0
+        with pytest.raises(SyncOffline):
+            a.engine.sync_once()
+        lab.live.restart()  # the service goes down and comes back while the upload is half done
+        _through(a, proxy)
+        a.engine.sync_once()
+    finally:
+        proxy.close()
+    chunk = lab.live.sync_settings.chunk_size
+    assert proxy.upstream_bytes <= len(content) + chunk + 64 * 1024  # at most one chunk (plus headers) re-sent
+    sha = hashlib.sha256(content).hexdigest()
+    assert _blob_files(lab) == [sha]
+    b = lab.device(lab.person())
+    assert b.profile.dossier().documents.count() == 0  # another person's device sees nothing of it
+
+
+def test_an_interrupted_download_resumes_with_range_into_encrypted_storage(lab: Lab) -> None:
+    person = lab.person()
+    a, b = lab.device(person), lab.device(person)
+    content = _pdf(2_000_000)
+    doc = a.profile.dossier().documents.add(content, title="Échographie", category="imagerie")
+    a.engine.sync_once()
+    proxy = FaultProxy(lab.live.port)
+    try:
+        _through(b, proxy, attempts=1)
+        b.engine.sync_once()  # pull the record first
+        assert b.profile.dossier().documents.get(doc.id).size == len(content)
+    finally:
+        proxy.close()
+    # Now fetch the bytes with a connection that breaks at 70 %.
+    proxy = FaultProxy(lab.live.port)
+    try:
+        with b.profile.dossier().transaction() as conn:
+            from sqlalchemy import delete
+
+            from desktop_app import schema
+
+            conn.execute(delete(schema.document_chunks).where(schema.document_chunks.c.document_id == doc.id))
+            from desktop_app.sync import tables
+
+            conn.execute(
+                tables.sync_blobs.insert().values(
+                    document_id=doc.id, direction="down", sha256=hashlib.sha256(content).hexdigest(), size=len(content)
+                )
+            )
+        _through(b, proxy, attempts=1)
+        proxy.faults.cut_downstream_after = int(len(content) * 0.7)
+        b.engine.sync_once()
+        assert b.engine.status()["dossiers"][0]["downloads_pending"] == 1
+        first = proxy.downstream_bytes
+        b.engine.sync_once()
+    finally:
+        proxy.close()
+    assert b.profile.dossier().documents.read(doc.id) == content
+    assert proxy.downstream_bytes - first <= len(content) - int(len(content) * 0.7) + 512 * 1024 + 16 * 1024
+    assert uuid.UUID(doc.id)

@@ -1,0 +1,168 @@
+"""Hypothesis stateful test: three clients, edits, documents, faults, partitions, restarts, grant and revoke.
+
+After healing and syncing to quiescence: every client equals the server for each dossier it may see, the open
+conflicts are the same everywhere, every mutation ended in exactly one terminal state (one ledger row each), and no
+revoked dossier remains on disk.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import uuid
+from typing import Any
+
+import pytest
+from hypothesis import HealthCheck, settings
+from hypothesis import strategies as st
+from hypothesis.stateful import RuleBasedStateMachine, initialize, invariant, rule, run_state_machine_as_test
+from sqlalchemy import func, select
+
+from desktop_app import schema
+from desktop_app.sync.engine import S_URL, TERMINAL
+from desktop_app.sync.http import Backoff, SyncOffline
+from server.sync.models import SyncLedger
+from tests.sync.conftest import RPPS, Device, Lab, make_engine
+from tests.sync.faultproxy import FaultProxy, Faults
+
+DEAD = "http://127.0.0.1:9"
+
+
+def _vaccinations(device: Device, dossier_id: str) -> dict[str, dict[str, Any]]:
+    store = device.profile.dossier(dossier_id)
+    return {e.id: e.data for e in store.entries.list("vaccination", limit=10_000)}
+
+
+def _open_conflicts(device: Device) -> set[str]:
+    return {c.id for c in device.engine.conflicts()}
+
+
+@pytest.mark.parametrize("backend", ["sqlite"], indirect=True)
+def test_clients_converge_whatever_happens(lab: Lab) -> None:
+    pro = lab.professional()
+    flaky = FaultProxy(lab.live.port, Faults(reset_probability=0.08, seed=3))
+
+    class Sync(RuleBasedStateMachine):
+        @initialize()
+        def setup(self) -> None:
+            self.person = lab.person()
+            self.dossier_id = str(self.person.dossier_id)
+            self.a, self.b = lab.device(self.person), lab.device(self.person)
+            self.clinic = lab.pro_device(pro)
+            self.granted = False
+            self.urls = {self.a.name: lab.live.url, self.b.name: lab.live.url, self.clinic.name: lab.live.url}
+
+        def _patients(self) -> list[Device]:
+            return [self.a, self.b]
+
+        def _device(self, n: int) -> Device:
+            return [self.a, self.b, self.clinic][n % 3]
+
+        def _route(self, device: Device, url: str) -> None:
+            self.urls[device.name] = url
+            device.profile.set_setting(S_URL, url)
+            device.engine.http.close()
+            device.engine = make_engine(device.profile, backoff=Backoff(base=0.001, cap=0.01, attempts=2))
+
+        @rule(n=st.integers(0, 1), vaccine=st.sampled_from(["DTP", "ROR", "BCG", "Grippe"]))
+        def create(self, n: int, vaccine: str) -> None:
+            self._patients()[n].profile.dossier().entries.create(
+                "vaccination", {"vaccine": vaccine, "date": "2020-02-03"}
+            )
+
+        @rule(n=st.integers(0, 1), pick=st.integers(0, 50), lot=st.sampled_from(["L1", "L2", "L3"]))
+        def edit(self, n: int, pick: int, lot: str) -> None:
+            store = self._patients()[n].profile.dossier()
+            found = store.entries.list("vaccination")
+            if found:
+                store.entries.edit(found[pick % len(found)].id, {"lot": lot})
+
+        @rule(n=st.integers(0, 1), pick=st.integers(0, 50))
+        def delete(self, n: int, pick: int) -> None:
+            store = self._patients()[n].profile.dossier()
+            found = store.entries.list("vaccination")
+            if found:
+                store.entries.delete(found[pick % len(found)].id)
+
+        @rule(n=st.integers(0, 1), size=st.integers(10, 3000))
+        def add_document(self, n: int, size: int) -> None:
+            body = b"%PDF-1.4\n" + uuid.uuid4().bytes * (size // 16 + 1)
+            self._patients()[n].profile.dossier().documents.add(body, title="Compte rendu", category="compte_rendu")
+
+        @rule(n=st.integers(0, 2))
+        def sync(self, n: int) -> None:
+            with contextlib.suppress(SyncOffline):
+                self._device(n).engine.sync_once()
+
+        @rule(n=st.integers(0, 2), how=st.sampled_from(["partition", "flaky", "heal"]))
+        def network(self, n: int, how: str) -> None:
+            url = {"partition": DEAD, "flaky": flaky.url, "heal": lab.live.url}[how]
+            self._route(self._device(n), url)
+
+        @rule(n=st.integers(0, 2))
+        def restart(self, n: int) -> None:
+            self._device(n).reopen()
+
+        @rule(grant=st.booleans())
+        def access(self, grant: bool) -> None:
+            lab.grant(self.a, RPPS, revoke=not grant)
+            self.granted = grant
+
+        @invariant()
+        def nothing_pending_is_lost(self) -> None:
+            for device in self._patients():
+                store = device.profile.dossier()
+                with store.reading() as conn:
+                    states = {r.state for r in conn.execute(select(schema.outbox.c.state))}
+                assert states <= {"pending", *TERMINAL}
+
+        def teardown(self) -> None:
+            devices = [self.a, self.b, self.clinic]
+            for device in devices:
+                self._route(device, lab.live.url)
+            for _ in range(3):
+                for device in devices:
+                    device.engine.sync_once()
+            fresh = lab.device(self.person)
+            fresh.engine.sync_once()
+            truth = _vaccinations(fresh, self.dossier_id)
+            for device in self._patients():
+                assert _vaccinations(device, self.dossier_id) == truth
+                assert _open_conflicts(device) == _open_conflicts(fresh)
+                store = device.profile.dossier()
+                assert store.outbox.count_pending() == 0
+                docs = {d.id: store.documents.read(d.id) for d in store.documents.list(limit=1000)}
+                fresh_store = fresh.profile.dossier()
+                assert docs == {d.id: fresh_store.documents.read(d.id) for d in fresh_store.documents.list(limit=1000)}
+                with store.reading() as conn:
+                    acked = [r.mutation_id for r in conn.execute(select(schema.outbox.c.mutation_id))]
+                assert lab.live.ctx is not None
+                with lab.live.ctx.sessions() as session:
+                    for start in range(0, len(acked), 500):
+                        part = [uuid.UUID(m) for m in acked[start : start + 500]]
+                        count = session.scalar(
+                            select(func.count()).select_from(SyncLedger).where(SyncLedger.mutation_id.in_(part))
+                        )
+                        assert count == len(part)  # exactly one ledger row (one terminal result) per mutation
+            if self.granted:
+                assert _vaccinations(self.clinic, self.dossier_id) == truth
+            else:
+                assert self.dossier_id not in self.clinic.profile.dossier_ids()
+                assert not (self.clinic.profile.path / "dossiers" / f"{self.dossier_id}.db").exists()
+            for device in (*devices, fresh):
+                device.engine.http.close()
+                device.profile.lock()
+            lab.grant(self.a, RPPS, revoke=True)
+
+    try:
+        run_state_machine_as_test(
+            Sync,
+            settings=settings(
+                max_examples=int(os.environ.get("CARNET_STATEFUL_EXAMPLES", "6")),
+                stateful_step_count=14,
+                deadline=None,
+                suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+            ),
+        )
+    finally:
+        flaky.close()
