@@ -1139,11 +1139,12 @@ class SyncEngine:
         for dossier_id in self.profile.dossier_ids():
             store = self.profile.dossier(dossier_id)
             with store.reading() as conn:
-                states: dict[str, int] = dict(
-                    conn.execute(select(schema.outbox.c.state, func.count()).group_by(schema.outbox.c.state))
-                    .tuples()
-                    .all()
-                )
+                states: dict[str, int] = {
+                    state: count
+                    for state, count in conn.execute(
+                        select(schema.outbox.c.state, func.count()).group_by(schema.outbox.c.state)
+                    )
+                }
                 refused = [
                     {"mutation_id": r.mutation_id, "status": r.status, "reason": r.reason, "message": r.message}
                     for r in conn.execute(
