@@ -64,6 +64,10 @@ PY
   start_postgres
   echo "[carnet] pytest…"
   QT_QPA_PLATFORM=offscreen "$VENV/bin/python" -m pytest -q -p no:cacheprovider "$@" || failed+=(pytest)
+  if [ $# -eq 0 ]; then
+    echo "[carnet] installateur (PyInstaller) et auto-test dans le paquet…"
+    PATH="$VENV/bin:$PATH" scripts/build_and_check_bundle.sh || failed+=(installer)
+  fi
   if [ ${#failed[@]} -gt 0 ]; then
     echo "[carnet] ÉCHEC : ${failed[*]}" >&2
     return 1

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import logging
+import os
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -24,7 +25,15 @@ def _parse(argv: list[str]) -> argparse.Namespace:
     )
     parser.add_argument("--lang", choices=("fr", "en"), default="fr", help="langue de l'interface")
     parser.add_argument("--high-contrast", action="store_true", help="thème à contraste élevé")
+    parser.add_argument(
+        "--server",
+        default=os.environ.get("CARNET_SERVER_URL"),
+        help="adresse du service Carnet (activation, connexion, synchronisation) ; variable CARNET_SERVER_URL",
+    )
     parser.add_argument("--text-scale", type=int, default=100, help="taille du texte en %% (100 à 200)")
+    parser.add_argument(
+        "--self-test", action="store_true", help="vérifier l'installation (carnet temporaire, écrans, PDF) puis quitter"
+    )
     return parser.parse_args(argv)
 
 
@@ -73,7 +82,7 @@ def build_window(app: QApplication, args: argparse.Namespace) -> MainWindow:
     languages = LanguageManager(app)
     languages.set_language(args.lang)
     profiles = LazyProfileDirectory(args.data_dir)
-    window = MainWindow(profiles=profiles, languages=languages)  # type: ignore[arg-type]
+    window = MainWindow(profiles=profiles, languages=languages, server_url=getattr(args, "server", None))  # type: ignore[arg-type]
     window.preferences.update(high_contrast=args.high_contrast, text_scale=args.text_scale, language=args.lang)
     Op(None, profiles.preload).run()  # import the store on the worker while the person reads the screen
     return window
@@ -83,6 +92,10 @@ def main(argv: list[str] | None = None) -> int:
     args = _parse(sys.argv[1:] if argv is None else argv)
     logging.basicConfig(level=logging.WARNING)
     _harden()
+    if args.self_test:
+        from ui.selftest import run_self_test
+
+        return run_self_test()
     build_translations()
 
     from PySide6.QtWidgets import QApplication
