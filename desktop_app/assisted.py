@@ -1,0 +1,261 @@
+"""Assisted session (PGSSI-S): a helper signs a person in on the helper's PC, in a throw-away profile wiped at the end.
+
+The person's password is only ever sent to the service: the temporary local profile is encrypted with a random
+one-time secret, lives in a fresh folder under the temporary directory, never touches the OS keyring
+(device_mode="shared"), and is deleted by `finish()` (or `abandon()`). Every request carries the helper's identity
+in the `Carnet-Acting-Helper` header so the service can record "helper X on behalf of the person".
+"""
+
+from __future__ import annotations
+
+import secrets
+import shutil
+import tempfile
+import unicodedata
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+from urllib.parse import quote
+
+import httpx
+
+from desktop_app import vault
+from desktop_app.errors import CarnetError
+from desktop_app.exports.pdf import build_emergency_card
+from desktop_app.profile import ProfileDirectory, UnlockedProfile
+from desktop_app.sync.engine import S_ACCESS, S_REFRESH, S_URL, SyncEngine
+from desktop_app.sync.http import Backoff, SyncHttp
+from dossier.entries import validate_entry
+
+HELPER_HEADER = "Carnet-Acting-Helper"
+_MAX_HELPER_FIELD = 100
+
+
+class AssistedInputError(CarnetError):
+    """Something the helper or the person typed is not usable; nothing was sent."""
+
+    exit_code = 2
+
+
+def _clean(value: str, *, what_fr: str, what_en: str) -> str:
+    text = " ".join(value.split())
+    if not text or len(text) > _MAX_HELPER_FIELD or any(unicodedata.category(c).startswith("C") for c in text):
+        raise AssistedInputError(
+            f"{what_fr} : 1 à {_MAX_HELPER_FIELD} caractères lisibles.",
+            f"{what_en}: 1 to {_MAX_HELPER_FIELD} readable characters.",
+        )
+    return text
+
+
+@dataclass(frozen=True, slots=True)
+class Helper:
+    """The person helping (a France Services agent, a social worker…) and the structure they work for."""
+
+    name: str
+    structure: str
+
+    @classmethod
+    def of(cls, name: str, structure: str) -> Helper:
+        return cls(
+            _clean(name, what_fr="Nom de l'aidant", what_en="Helper's name"),
+            _clean(structure, what_fr="Structure", what_en="Structure"),
+        )
+
+    def header_value(self) -> str:
+        """`name|structure`, each percent-encoded (UTF-8) so any name fits in an HTTP header."""
+        return f"{quote(self.name, safe=' ')}|{quote(self.structure, safe=' ')}"
+
+
+class HelperTransport(httpx.BaseTransport):
+    """Adds the helper header to every request (the sync engine's included) before handing it to `inner`."""
+
+    def __init__(self, helper: Helper, inner: httpx.BaseTransport | None = None) -> None:
+        self._value = helper.header_value()
+        self._inner = inner or httpx.HTTPTransport()
+
+    def handle_request(self, request: httpx.Request) -> httpx.Response:
+        request.headers[HELPER_HEADER] = self._value
+        return self._inner.handle_request(request)
+
+    def close(self) -> None:
+        self._inner.close()
+
+
+@dataclass(slots=True)
+class Receipt:
+    """What the person takes home: what was done, their identifier (never the password), next steps."""
+
+    helper: Helper
+    identifier: str
+    done_fr: list[str] = field(default_factory=list)
+    done_en: list[str] = field(default_factory=list)
+
+    def note(self, fr: str, en: str) -> None:
+        self.done_fr.append(fr)
+        self.done_en.append(en)
+
+    def lines_fr(self, *, at: datetime) -> list[str]:
+        return [
+            "Récapitulatif de votre session accompagnée",
+            f"Le {at:%d/%m/%Y à %H:%M}, avec {self.helper.name} ({self.helper.structure})",
+            f"Votre identifiant : {self.identifier}",
+            "Ce qui a été fait :",
+            *(f"• {line}" for line in self.done_fr),
+            "Et maintenant :",
+            "• Votre mot de passe n'est écrit nulle part : vous seul(e) le connaissez.",
+            "• Connectez-vous depuis chez vous ou votre téléphone pour compléter votre dossier.",
+            "• Gardez la carte d'urgence avec vos papiers d'identité.",
+            "• Rien de votre dossier n'est resté sur cet ordinateur.",
+        ]
+
+
+class AssistedWork:
+    """The engine side of one assisted session. Plain Python: the Qt screens call it from a worker thread."""
+
+    def __init__(
+        self,
+        server_url: str,
+        helper: Helper,
+        *,
+        kdf: vault.KdfParams | None = None,
+        transport: httpx.BaseTransport | None = None,
+        backoff: Backoff | None = None,
+        device_name: str = "Session accompagnée",
+        now: Callable[[], datetime] = lambda: datetime.now(UTC),
+    ) -> None:
+        self.server_url = server_url
+        self.helper = helper
+        self.now = now
+        self._device_name = device_name[:100]
+        self._kdf = kdf
+        self._backoff = backoff
+        self._transport = HelperTransport(helper, transport)
+        self.workspace = Path(tempfile.mkdtemp(prefix="carnet-assisted-"))
+        self._http = SyncHttp(server_url, transport=self._transport, backoff=backoff)
+        self._challenge: str | None = None
+        self._identifier = ""
+        self._profile: UnlockedProfile | None = None
+        self._engine: SyncEngine | None = None
+        self.receipt: Receipt | None = None
+
+    # -- sign-in -------------------------------------------------------------------------------------------------------
+    def start_login(self, identifier: str, password: str) -> None:
+        """Password step: the service mails a one-time code to the person."""
+        identifier = identifier.strip()
+        if not identifier or not password:
+            raise AssistedInputError(
+                "Saisissez votre identifiant et votre mot de passe.", "Enter your identifier and your password."
+            )
+        body = {"identifier": identifier, "password": password}
+        started = self._http.request("POST", "/v1/auth/login", json=body, auth=False).json()
+        self._challenge = str(started["challenge_id"])
+        self._identifier = identifier
+
+    def confirm_code(self, code: str) -> str:
+        """Code step: opens the session, creates the temporary profile and fetches the dossier; returns its id."""
+        if self._challenge is None:
+            raise AssistedInputError("Recommencez la connexion.", "Start the sign-in again.")
+        body = {"challenge_id": self._challenge, "code": code.strip(), "device_name": self._device_name}
+        tokens = self._http.request("POST", "/v1/auth/verify", json=body, auth=False).json()
+        access, refresh = str(tokens["access_token"]), str(tokens["refresh_token"])
+        me = self._http.request("GET", "/v1/me", headers={"Authorization": f"Bearer {access}"}, auth=False).json()
+        directory = ProfileDirectory(self.workspace / "profile", kdf=self._kdf or vault.DEFAULT_KDF)
+        # A random one-time secret: the person's password is never kept on this PC, not even encrypted.
+        profile, _ = directory.create(
+            "Session accompagnée",
+            secrets.token_urlsafe(32),
+            device_mode="shared",
+            own_dossier_id=str(me["dossier_id"]),
+        )
+        for key, value in ((S_URL, self.server_url), (S_ACCESS, access), (S_REFRESH, refresh)):
+            profile.set_setting(key, value)
+        self._profile = profile
+        self._engine = SyncEngine(profile, transport=self._transport, backoff=self._backoff)
+        self._engine.sync_once()
+        self.receipt = Receipt(self.helper, self._identifier)
+        self.receipt.note("Connexion à votre espace santé", "Signed in to your health space")
+        return str(me["dossier_id"])
+
+    def _signed_in(self) -> tuple[UnlockedProfile, SyncEngine, Receipt]:
+        if self._profile is None or self._engine is None or self.receipt is None:
+            raise AssistedInputError("Connectez-vous d'abord.", "Sign in first.")
+        return self._profile, self._engine, self.receipt
+
+    def _bearer(self) -> dict[str, str]:
+        profile, _, _ = self._signed_in()
+        return {"Authorization": f"Bearer {profile.settings[S_ACCESS]}"}
+
+    # -- first entries -------------------------------------------------------------------------------------------------
+    def add_first_entries(
+        self,
+        *,
+        allergies: Sequence[str] = (),
+        treatments: Sequence[str] = (),
+        contact_name: str = "",
+        contact_phone: str = "",
+    ) -> int:
+        """Allergies, current treatments, one emergency contact; validated first, then saved and sent together."""
+        profile, engine, receipt = self._signed_in()
+        wanted: list[tuple[str, dict[str, Any]]] = [("allergy", {"name": a.strip()}) for a in allergies if a.strip()]
+        wanted += [("treatment", {"name": t.strip(), "ongoing": True}) for t in treatments if t.strip()]
+        if contact_name.strip() or contact_phone.strip():
+            wanted.append(("emergency_contact", {"name": contact_name.strip(), "phone": contact_phone.strip()}))
+        today = self.now().date()
+        for kind, row in wanted:  # every row checked before anything is written: a typo loses nothing
+            validate_entry(kind, row, today=today)
+        store = profile.dossier()
+        for kind in dict.fromkeys(k for k, _ in wanted):
+            store.entries.create_many(kind, [row for k, row in wanted if k == kind])
+        engine.sync_once()
+        for kind, fr, en in (
+            ("allergy", "allergie(s) ajoutée(s)", "allergy(ies) added"),
+            ("treatment", "traitement(s) ajouté(s)", "treatment(s) added"),
+            ("emergency_contact", "contact d'urgence ajouté", "emergency contact added"),
+        ):
+            n = sum(1 for k, _ in wanted if k == kind)
+            if n:
+                receipt.note(f"{n} {fr}", f"{n} {en}")
+        return len(wanted)
+
+    # -- médecin traitant ----------------------------------------------------------------------------------------------
+    def authorise_medecin_traitant(self, rpps: str) -> None:
+        """Authorise the doctor (RPPS, 11 digits) and designate them médecin traitant."""
+        _, _, receipt = self._signed_in()
+        rpps = rpps.replace(" ", "")
+        if not (len(rpps) == 11 and rpps.isdigit()):
+            raise AssistedInputError("Le numéro RPPS compte 11 chiffres.", "An RPPS number has 11 digits.")
+        headers = self._bearer()
+        self._http.request("PUT", f"/v1/me/access/professionals/{rpps}/authorisation", json={}, headers=headers)
+        self._http.request("PUT", "/v1/me/access/medecin-traitant", json={"rpps": rpps}, headers=headers)
+        receipt.note(f"Médecin traitant autorisé (RPPS {rpps})", f"Médecin traitant authorised (RPPS {rpps})")
+
+    # -- carte d'urgence -----------------------------------------------------------------------------------------------
+    def emergency_card_pdf(self) -> bytes:
+        """The carte d'urgence built from the whole dossier as synced (in memory: never written to disk here)."""
+        profile, _, receipt = self._signed_in()
+        entries = profile.dossier().entries.list(limit=1000)
+        pdf = build_emergency_card(entries, generated_at=self.now())
+        receipt.note("Carte d'urgence imprimée", "Emergency card printed")
+        return pdf
+
+    # -- end -----------------------------------------------------------------------------------------------------------
+    def finish(self) -> None:
+        """Send what is left, then wipe everything local; safe to call twice. Raises if unsent changes remain."""
+        if self._engine is not None:
+            self._engine.sync_once()
+        self.abandon()
+
+    def abandon(self) -> None:
+        """Wipe without sending (the person left, or the service is unreachable): lock, close, delete the folder."""
+        if self._engine is not None:
+            self._engine.http.close()
+            self._engine = None
+        if self._profile is not None:
+            self._profile.lock()
+            self._profile = None
+        self._http.close()
+        self._transport.close()
+        self._challenge = None
+        shutil.rmtree(self.workspace, ignore_errors=True)

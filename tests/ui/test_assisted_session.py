@@ -1,0 +1,315 @@
+"""Assisted session (PGSSI-S) against the real service on loopback: keyboard only, and nothing left on the PC."""
+
+from __future__ import annotations
+
+import json
+import tempfile
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import httpx
+import keyring
+import pytest
+from keyring.backend import KeyringBackend
+from PySide6.QtCore import QBuffer, QByteArray, QEvent, QIODevice, QSize, Qt
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtPdf import QPdfDocument
+from PySide6.QtPrintSupport import QPrinter
+from PySide6.QtWidgets import QApplication
+from sqlalchemy import select
+
+from desktop_app.assisted import HELPER_HEADER, AssistedInputError, AssistedWork, Helper, HelperTransport
+from desktop_app.sync.http import Backoff
+from desktop_app.vault import FLOOR_KDF
+from server.professionals.service import NewProfessional, add_professional
+from server.sync.models import SyncRecord
+from tests.server.conftest import PASSWORD, Person
+from tests.ui.helpers import missing_accessibility
+from tests.ui.live import Flows, LiveServer, Mailbox
+from tests.ui.live import flows as flows
+from tests.ui.live import live as live
+from tests.ui.live import mailbox as mailbox
+from tests.ui.live import server_template as server_template
+from tests.ui.live import smtp_server as smtp_server
+from ui.assisted.session import AssistedSession
+from ui.ops import wait_for_idle
+
+RPPS = "10000000009"
+SHOTS = Path("/tmp/shots-modes")
+
+
+class RecordingKeyring(KeyringBackend):
+    """A keyring that keeps what it is given, so the test can say nothing was stored (S-keyring)."""
+
+    priority = 1  # type: ignore[assignment]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.stored: dict[tuple[str, str], str] = {}
+        self.calls: list[str] = []
+
+    def get_password(self, service: str, username: str) -> str | None:
+        self.calls.append(f"get {service}")
+        return self.stored.get((service, username))
+
+    def set_password(self, service: str, username: str, password: str) -> None:
+        self.calls.append(f"set {service}")
+        self.stored[(service, username)] = password
+
+    def delete_password(self, service: str, username: str) -> None:
+        self.calls.append(f"delete {service}")
+        self.stored.pop((service, username), None)
+
+
+@pytest.fixture
+def helper_pc(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[dict[str, Any]]:
+    """The helper's PC: its own temp, data, cache and config folders (empty) and a recording keyring."""
+    dirs = {name: tmp_path / "pc" / name for name in ("tmp", "data", "cache", "config")}
+    for path in dirs.values():
+        path.mkdir(parents=True)
+    monkeypatch.setenv("TMPDIR", str(dirs["tmp"]))
+    monkeypatch.setattr(tempfile, "tempdir", None)
+    monkeypatch.setenv("XDG_DATA_HOME", str(dirs["data"]))
+    monkeypatch.setenv("XDG_CACHE_HOME", str(dirs["cache"]))
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(dirs["config"]))
+    previous = keyring.get_keyring()
+    recorder = RecordingKeyring()
+    keyring.set_keyring(recorder)
+    yield {"dirs": dirs, "keyring": recorder, "printed": tmp_path / "printed"}
+    keyring.set_keyring(previous)
+
+
+def _register_doctor(live: LiveServer) -> None:
+    assert live.ctx is not None
+    with live.ctx.sessions() as session:
+        add_professional(
+            session, live.ctx, NewProfessional(RPPS, "medecin_generaliste", "Durand", "Anne", "anne@example.org")
+        )
+        session.commit()
+
+
+def _pdf_printer(folder: Path, calls: list[Path]) -> Any:
+    def make(_parent: Any) -> QPrinter:
+        folder.mkdir(exist_ok=True)
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+        path = folder / f"printed-{len(calls)}.pdf"
+        printer.setOutputFileName(str(path))
+        calls.append(path)
+        return printer
+
+    return make
+
+
+def _pdf(qtbot: Any, path: Path) -> tuple[str, int]:
+    """A printed PDF's text and how many distinct colours its first page shows (a blank page has one)."""
+    data = QByteArray(path.read_bytes())  # kept alive: QBuffer does not own it
+    buffer = QBuffer(data)
+    buffer.open(QIODevice.OpenModeFlag.ReadOnly)
+    document = QPdfDocument()
+    document.load(buffer)
+    qtbot.waitUntil(lambda: document.status() in (QPdfDocument.Status.Ready, QPdfDocument.Status.Error))
+    assert document.pageCount() >= 1
+    image = document.render(0, QSize(300, 420))
+    colours = {image.pixel(x, y) for x in range(0, 300, 3) for y in range(0, 420, 3)}
+    return "\n".join(document.getAllText(page).text() for page in range(document.pageCount())), len(colours)
+
+
+def _session(qtbot: Any, live: LiveServer, printed: Path, calls: list[Path]) -> AssistedSession:
+    def work(helper: Helper) -> AssistedWork:
+        return AssistedWork(live.url, helper, kdf=FLOOR_KDF, backoff=Backoff(base=0.01, cap=0.05, attempts=2))
+
+    session = AssistedSession(server_url=live.url, work_factory=work, printer=_pdf_printer(printed, calls))
+    qtbot.addWidget(session)
+    session.resize(900, 700)
+    session.show()
+    session.activateWindow()
+    qtbot.waitUntil(lambda: session.helper_name.hasFocus())
+    return session
+
+
+def _type(qtbot: Any, text: str) -> None:
+    """Type on the keyboard into whatever has the focus (QTest only knows ASCII: accents go as key events)."""
+    target = QApplication.focusWidget()
+    assert target is not None, "nothing has the keyboard focus"
+    for char in text:
+        if char.isascii():
+            qtbot.keyClicks(target, char)
+        else:
+            for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
+                QApplication.sendEvent(target, QKeyEvent(kind, 0, Qt.KeyboardModifier.NoModifier, char))
+
+
+def _key(qtbot: Any, key: Qt.Key) -> None:
+    assert QApplication.focusWidget() is not None, "nothing has the keyboard focus"
+    qtbot.keyClick(QApplication.focusWidget(), key)
+
+
+def _enter_and_wait(qtbot: Any, session: AssistedSession, step: int) -> None:
+    _key(qtbot, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: session.current_step == step, timeout=20_000)
+
+
+def _listing(folder: Path) -> list[str]:
+    return sorted(str(p.relative_to(folder)) for p in folder.rglob("*"))
+
+
+def test_keyboard_only_session_leaves_nothing_on_the_pc(
+    qtbot: Any, live: LiveServer, flows: Flows, mailbox: Mailbox, helper_pc: dict[str, Any]
+) -> None:
+    person: Person = flows.active_person()
+    _register_doctor(live)
+    calls: list[Path] = []
+    session = _session(qtbot, live, helper_pc["printed"], calls)
+    SHOTS.mkdir(parents=True, exist_ok=True)
+
+    _type(qtbot, "Léa Dubois")
+    _key(qtbot, Qt.Key.Key_Tab)
+    _type(qtbot, "France Services de Melun")
+    session.grab().save(str(SHOTS / "assisted-1-helper.png"))
+    _enter_and_wait(qtbot, session, 1)
+    assert session.step_label.text() == "Étape 2 sur 7"
+    _key(qtbot, Qt.Key.Key_Space)  # ticks the consent box, which has the focus
+    assert session.consent.isChecked()
+    session.grab().save(str(SHOTS / "assisted-2-consent.png"))
+    _enter_and_wait(qtbot, session, 2)
+    _type(qtbot, person.identifier)
+    _key(qtbot, Qt.Key.Key_Tab)
+    _type(qtbot, PASSWORD)
+    session.grab().save(str(SHOTS / "assisted-3-password.png"))
+    _enter_and_wait(qtbot, session, 3)
+    assert session.password.text() == ""  # not kept in the widget once sent
+    _type(qtbot, mailbox.last_otp(person.email))
+    _enter_and_wait(qtbot, session, 4)
+    _type(qtbot, "Pénicilline")
+    _key(qtbot, Qt.Key.Key_Tab)
+    _type(qtbot, "Levothyrox 75 µg")
+    _key(qtbot, Qt.Key.Key_Tab)
+    _type(qtbot, "Paul Martin")
+    _key(qtbot, Qt.Key.Key_Tab)
+    _type(qtbot, "06 12 34 56 78")
+    session.grab().save(str(SHOTS / "assisted-5-entries.png"))
+    _enter_and_wait(qtbot, session, 5)
+    _type(qtbot, RPPS)
+    _enter_and_wait(qtbot, session, 6)
+    session.grab().save(str(SHOTS / "assisted-7-finish.png"))
+    assert session.print_card.hasFocus()
+    _key(qtbot, Qt.Key.Key_Return)  # carte d'urgence
+    qtbot.waitUntil(lambda: len(calls) == 1 and calls[0].exists(), timeout=20_000)
+    _key(qtbot, Qt.Key.Key_Tab)
+    assert session.print_receipt.hasFocus()
+    _key(qtbot, Qt.Key.Key_Return)  # récapitulatif
+    assert len(calls) == 2 and calls[1].exists()
+    _key(qtbot, Qt.Key.Key_Tab)
+    _key(qtbot, Qt.Key.Key_Return)  # terminer et tout effacer
+    qtbot.waitUntil(lambda: session.current_step == 7, timeout=20_000)
+    session.grab().save(str(SHOTS / "assisted-8-done.png"))
+    wait_for_idle()
+
+    (_, card_colours), (receipt, _) = _pdf(qtbot, calls[0]), _pdf(qtbot, calls[1])
+    assert card_colours > 2  # the carte d'urgence is printed as a picture of the PDF: not a blank page
+    assert "Carte d'urgence imprimée" in receipt
+    assert person.identifier in receipt and "Léa Dubois" in receipt and "France Services" in receipt
+    assert PASSWORD not in receipt and "RPPS 10000000009" in receipt
+
+    # The service has the entries and the médecin traitant.
+    assert live.ctx is not None
+    with live.ctx.sessions() as db:
+        rows = db.scalars(select(SyncRecord).where(SyncRecord.dossier_id == person.dossier_id)).all()
+    kinds = {(r.kind, json.loads(r.values_json).get("name")) for r in rows}
+    assert ("allergy", "Pénicilline") in kinds and ("emergency_contact", "Paul Martin") in kinds
+    token = flows.login(person)["access_token"]
+    consent = httpx.get(f"{live.url}/v1/me/access", headers={"Authorization": f"Bearer {token}"}).json()
+    assert consent["medecin_traitant"]["rpps"] == RPPS
+
+    # Nothing of the person remains: no profile, no cache, no temp file, no keyring entry.
+    for name, folder in helper_pc["dirs"].items():
+        assert _listing(folder) == [], name
+    assert helper_pc["keyring"].stored == {} and not any(c.startswith("set") for c in helper_pc["keyring"].calls)
+    assert all(not e.text() for e in session.findChildren(type(session.password)))
+
+
+def test_bad_input_is_explained_and_loses_nothing(
+    qtbot: Any, live: LiveServer, flows: Flows, mailbox: Mailbox, helper_pc: dict[str, Any]
+) -> None:
+    person = flows.active_person()
+    session = _session(qtbot, live, helper_pc["printed"], [])
+    _key(qtbot, Qt.Key.Key_Return)  # no helper name: refused, stays on step 1
+    assert session.current_step == 0 and "caractères" in session._steps[0].error.text()
+    _type(qtbot, "Léa Dubois")
+    _key(qtbot, Qt.Key.Key_Tab)
+    _type(qtbot, "CCAS")
+    _enter_and_wait(qtbot, session, 1)
+    _key(qtbot, Qt.Key.Key_Return)  # consent not given
+    assert session.current_step == 1 and session._steps[1].error.isVisible()
+    _key(qtbot, Qt.Key.Key_Space)
+    _enter_and_wait(qtbot, session, 2)
+    _type(qtbot, person.identifier)
+    _key(qtbot, Qt.Key.Key_Tab)
+    _type(qtbot, "pas le bon mot de passe")
+    _key(qtbot, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: session._steps[2].error.isVisible(), timeout=20_000)
+    assert session.current_step == 2
+    session.password.clear()
+    session.password.setFocus()
+    _type(qtbot, PASSWORD)
+    _enter_and_wait(qtbot, session, 3)
+    _type(qtbot, mailbox.last_otp(person.email))
+    _enter_and_wait(qtbot, session, 4)
+    _type(qtbot, "Arachide")
+    for _ in range(2):
+        _key(qtbot, Qt.Key.Key_Tab)
+    _type(qtbot, "Paul Martin")
+    _key(qtbot, Qt.Key.Key_Tab)
+    _type(qtbot, "pas un numéro")  # the contact's phone is invalid: nothing at all is written
+    _key(qtbot, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: session._steps[4].error.isVisible(), timeout=20_000)
+    assert session.current_step == 4 and session.allergy.text() == "Arachide"  # what was typed is kept
+    assert "phone" in session._steps[4].error.text().lower() or "téléphone" in session._steps[4].error.text().lower()
+    assert session.work is not None
+    assert live.ctx is not None
+    with live.ctx.sessions() as db:
+        assert db.scalars(select(SyncRecord).where(SyncRecord.dossier_id == person.dossier_id)).all() == []
+    session.contact_phone.clear()
+    session.contact_phone.setFocus()
+    _type(qtbot, "0612345678")
+    _enter_and_wait(qtbot, session, 5)
+    _type(qtbot, "123")  # an RPPS has 11 digits
+    _key(qtbot, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: session._steps[5].error.isVisible(), timeout=20_000)
+    assert "11 chiffres" in session._steps[5].error.text() and session.current_step == 5
+    workspace = session.work.workspace
+    session.close()  # the helper closes the window mid-session: wiped all the same
+    wait_for_idle()
+    assert not workspace.exists()
+    assert _listing(helper_pc["dirs"]["tmp"]) == []
+
+
+def test_read_aloud_uses_the_speech_engine_and_every_control_is_described(qtbot: Any) -> None:
+    session = AssistedSession(server_url="http://127.0.0.1:9", speech_engine="mock")
+    qtbot.addWidget(session)
+    session.show()
+    session.read_aloud.setChecked(True)
+    assert session.read_aloud.isEnabled() and session.spoken == ["Qui vous accompagne ?"]
+    assert missing_accessibility(session.stack.widget(i) for i in range(session.stack.count())) == []
+    unavailable = AssistedSession(server_url="http://127.0.0.1:9", speech_engine="no-such-engine")
+    qtbot.addWidget(unavailable)
+    unavailable.read_aloud.setChecked(True)  # degrades: the box is disabled, nothing crashes
+    assert not unavailable.read_aloud.isEnabled() and not unavailable.read_aloud.isChecked()
+
+
+def test_every_request_carries_the_helper_identity() -> None:
+    seen: list[str] = []
+
+    def handler(request: httpx.Request) -> httpx.Response:
+        seen.append(request.headers.get(HELPER_HEADER, ""))
+        return httpx.Response(200, json={})
+
+    transport = HelperTransport(Helper.of("Hélène  N'Diaye", "France Services"), httpx.MockTransport(handler))
+    with httpx.Client(transport=transport, base_url="http://service") as client:
+        client.get("/v1/me")
+    assert seen == ["H%C3%A9l%C3%A8ne N%27Diaye|France Services"]
+    for name in ("x" * 101, "Léa\x00Dubois", "   "):
+        with pytest.raises(AssistedInputError, match="readable characters"):
+            Helper.of(name, "CCAS")
