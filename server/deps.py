@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import AsyncIterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import timedelta
 from typing import Annotated
+from urllib.parse import unquote
 
 from fastapi import Depends, Header, Request
 from fastapi.concurrency import run_in_threadpool
@@ -62,13 +63,32 @@ class Principal:
     kind: PrincipalKind
     id: uuid.UUID
     device_id: uuid.UUID
+    assisted_by: str | None = None  # declared helper of an assisted session (patients only), "name|structure"
 
     @property
     def actor(self) -> Actor:
-        return Actor(self.id, self.kind.value, device_id=self.device_id)
+        return Actor(self.id, self.kind.value, device_id=self.device_id, assisted_by=self.assisted_by)
 
 
 Authorization = Annotated[str | None, Header(max_length=200)]
+HELPER_HEADER = "Carnet-Acting-Helper"
+ActingHelper = Annotated[str | None, Header(alias=HELPER_HEADER, max_length=400)]
+
+
+def parse_acting_helper(raw: str | None) -> str | None:
+    """`name|structure`, each part percent-encoded UTF-8, as desktop_app/assisted.py sends it; None when absent."""
+    if raw is None:
+        return None
+    name, sep, structure = raw.partition("|")
+    name, structure = unquote(name).strip(), unquote(structure).strip()
+    if not sep or not name or not structure or len(name) > 100 or len(structure) > 100 or "|" in name + structure:
+        raise ProblemError(
+            400,
+            "invalid_helper",
+            "L'identité de l'aidant de la séance accompagnée est incomplète (nom et structure).",
+            "The assisted session's helper identity is incomplete (name and structure).",
+        )
+    return f"{name}|{structure}"
 
 
 def _authenticate(
@@ -103,8 +123,17 @@ def _authenticate(
     return Principal(device.principal_kind, device.principal_id, device.id), account, dossier
 
 
-def current_principal(ctx: ContextDep, session: SessionDep, authorization: Authorization = None) -> Principal:
+def current_principal(
+    ctx: ContextDep, session: SessionDep, authorization: Authorization = None, helper: ActingHelper = None
+) -> Principal:
     principal, _, _ = _authenticate(ctx, session, authorization)
+    assisted_by = parse_acting_helper(helper)
+    if assisted_by is not None:
+        if principal.kind != PrincipalKind.PATIENT:
+            raise ProblemError(
+                400, "invalid_helper", "Seul un patient peut être accompagné.", "Only a patient can be assisted."
+            )
+        principal = replace(principal, assisted_by=assisted_by)
     return principal
 
 
@@ -118,12 +147,17 @@ class PatientContext:
     dossier: Dossier
 
 
-def current_patient(ctx: ContextDep, session: SessionDep, authorization: Authorization = None) -> PatientContext:
+def current_patient(
+    ctx: ContextDep, session: SessionDep, authorization: Authorization = None, helper: ActingHelper = None
+) -> PatientContext:
     principal, account, dossier = _authenticate(ctx, session, authorization)
     if principal.kind != PrincipalKind.PATIENT:
         raise ProblemError(403, "forbidden", "Réservé aux patients.", "Patients only.")
     if account is None or dossier is None:
         raise unauthorized()
+    assisted_by = parse_acting_helper(helper)
+    if assisted_by is not None:
+        principal = replace(principal, assisted_by=assisted_by)
     return PatientContext(principal, account, dossier)
 
 

@@ -306,6 +306,7 @@ def access_history(
                 action=what,
                 outcome=outcome,
                 reason=reason,
+                assisted_by=e.assisted_by,
             )
         )
     session.commit()

@@ -120,6 +120,7 @@ class HistoryItemOut(BaseModel):
     action: str
     outcome: str
     reason: str | None
+    assisted_by: str | None = None  # "name|structure" of the helper of an assisted session
 
 
 class HistoryPage(BaseModel):

@@ -343,7 +343,13 @@ def _audit_actor(session: Session, principal: Principal, actor: access.Actor, do
     on_behalf: uuid.UUID | None = None
     if isinstance(actor, access.LegalRepresentative | access.Aidant):
         on_behalf = session.scalars(select(Account.id).where(Account.dossier_id == dossier_id)).first()
-    return AuditActor(principal.id, role_of(actor), device_id=principal.device_id, on_behalf_of_id=on_behalf)
+    return AuditActor(
+        principal.id,
+        role_of(actor),
+        device_id=principal.device_id,
+        on_behalf_of_id=on_behalf,
+        assisted_by=principal.assisted_by,
+    )
 
 
 def ask(

@@ -27,6 +27,8 @@ class AuditEvent(Base):
     dossier_id: Mapped[uuid.UUID | None] = mapped_column(index=True)
     action: Mapped[str] = mapped_column(String(64))
     device_id: Mapped[uuid.UUID | None]
+    # Assisted sessions (PGSSI-S, S32): "name|structure" of the helper at the keyboard beside the person.
+    assisted_by: Mapped[str | None] = mapped_column(String(210))
     prev_hash: Mapped[str] = mapped_column(String(64))
     row_hash: Mapped[str] = mapped_column(String(64))
 

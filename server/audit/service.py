@@ -27,6 +27,7 @@ class Actor:
     role: str
     device_id: uuid.UUID | None = None
     on_behalf_of_id: uuid.UUID | None = None
+    assisted_by: str | None = None  # the helper beside the person in an assisted session ("name|structure")
 
 
 SYSTEM = Actor(None, "system")
@@ -39,22 +40,21 @@ def _uuid_text(value: uuid.UUID | None) -> str | None:
 
 def row_hash(event: AuditEvent) -> str:
     """SHA-256 over a canonical JSON of the row's fields and the previous hash."""
-    canonical = json.dumps(
-        {
-            "seq": event.seq,
-            "id": str(event.id),
-            "at": event.at.isoformat(timespec="microseconds"),
-            "actor_id": _uuid_text(event.actor_id),
-            "actor_role": event.actor_role,
-            "on_behalf_of_id": _uuid_text(event.on_behalf_of_id),
-            "dossier_id": _uuid_text(event.dossier_id),
-            "action": event.action,
-            "device_id": _uuid_text(event.device_id),
-            "prev_hash": event.prev_hash,
-        },
-        sort_keys=True,
-        separators=(",", ":"),
-    )
+    fields = {
+        "seq": event.seq,
+        "id": str(event.id),
+        "at": event.at.isoformat(timespec="microseconds"),
+        "actor_id": _uuid_text(event.actor_id),
+        "actor_role": event.actor_role,
+        "on_behalf_of_id": _uuid_text(event.on_behalf_of_id),
+        "dossier_id": _uuid_text(event.dossier_id),
+        "action": event.action,
+        "device_id": _uuid_text(event.device_id),
+        "prev_hash": event.prev_hash,
+    }
+    if event.assisted_by is not None:  # only when present, so rows written before the column keep their hash
+        fields["assisted_by"] = event.assisted_by
+    canonical = json.dumps(fields, sort_keys=True, separators=(",", ":"))
     return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
 
 
@@ -89,6 +89,7 @@ def record(
         dossier_id=dossier_id,
         action=action,
         device_id=actor.device_id,
+        assisted_by=actor.assisted_by,
         prev_hash=prev,
         row_hash="",
     )
