@@ -52,6 +52,31 @@ def _sample_data(store, corpus: Path | None) -> None:
     store.documents.add("Notes de suivi : tension à surveiller.\n".encode(), title="Mes notes", category="autre")
 
 
+def _sample_care_history(profile) -> None:
+    """The offline copy of the Histoire de santé, as the service would have returned it."""
+    from datetime import UTC, datetime
+
+    from desktop_app.online import S_CARE_HISTORY
+
+    records = [
+        ("consultation", "2025-11-03", "Consultation de médecine générale", "Dr Anne Durand"),
+        ("medicine", "2025-11-03", "Lévothyroxine 75 µg, 3 boîtes", None),
+        ("consultation", "2025-09-18", "Consultation d'endocrinologie", "Dr Paul Lefèvre"),
+        ("medicine", "2025-06-02", "Paracétamol 1 g, 2 boîtes", None),
+        ("consultation", "2024-12-10", "Consultation de médecine générale", "Dr Anne Durand"),
+    ]
+    profile.set_setting(
+        S_CARE_HISTORY,
+        {
+            "fetched_at": datetime(2025, 11, 20, 9, 30, tzinfo=UTC).isoformat(),
+            "records": [
+                {"id": f"00000000-0000-0000-0000-00000000000{i}", "kind": k, "date": d, "label": lbl, "professional": p}
+                for i, (k, d, lbl, p) in enumerate(records)
+            ],
+        },
+    )
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("output", type=Path)
@@ -61,7 +86,7 @@ def main() -> int:
     args = parser.parse_args()
     args.output.mkdir(parents=True, exist_ok=True)
 
-    from PySide6.QtWidgets import QApplication
+    from PySide6.QtWidgets import QApplication, QScrollArea
 
     from desktop_app import vault
     from desktop_app.profile import ProfileDirectory
@@ -86,9 +111,16 @@ def main() -> int:
         profiles = ProfileDirectory(Path(tmp), kdf=vault.FLOOR_KDF)
         profile, recovery_key = profiles.create("Camille Martin", PASSWORD)
         _sample_data(profile.dossier(), args.corpus if args.corpus.is_dir() else None)
+        _sample_care_history(profile)
         profile.lock()
+        # An address nobody answers on: the online screens are shown, no request is made while rendering them.
         window = MainWindow(
-            profiles=profiles, languages=languages, confirmer=ScriptedConfirmer(), apply_preferences=False
+            profiles=profiles,
+            languages=languages,
+            confirmer=ScriptedConfirmer(),
+            apply_preferences=False,
+            server_url="http://127.0.0.1:9",
+            watch_os_lock=False,
         )
         window.resize(1280, 800)
         window.show()
@@ -137,6 +169,44 @@ def main() -> int:
             page.on_open_button_clicked()
             settle()
 
+        def wizard_step(index: int) -> Callable[[], None]:
+            def prepare() -> None:
+                wizard = window.activation_page
+                assert wizard is not None
+                if index == 0:
+                    window.on_welcome_choice_made("activate")
+                    wizard.code_edit.setText("K7QM 4XHP 9TRW")
+                    wizard.nir_edit.setText("2 52 05 75 056 112 49")
+                    wizard.serial_edit.setText("123456789")
+                    wizard.identifier_edit.setText("Camille")
+                    wizard.password_edit.setText("quatre chats dorment")
+                window.show_page(wizard)
+                wizard.go_to(index)
+
+            return prepare
+
+        def login_page() -> None:
+            window.on_welcome_choice_made("login")
+            assert window.login_page is not None
+            window.login_page.identifier_edit.setText("camille.martin")
+
+        def opposition_page() -> None:
+            window.on_welcome_choice_made("oppose")
+            assert window.opposition_page is not None
+            window.opposition_page.code_edit.setText("K7QM 4XHP 9TRW")
+            window.opposition_page.show_field_error(
+                "nir", "La clé (les 2 derniers chiffres) ne correspond pas au numéro de sécurité sociale."
+            )
+
+        def account_settings() -> None:
+            window.dossier.show_section("settings")
+            settle()
+            settings = window.dossier.settings
+            settings.remember_box.remember_check.setChecked(True)
+            scroller = settings.findChild(QScrollArea)
+            if scroller is not None:
+                scroller.ensureWidgetVisible(settings.remember_box, 0, 40)
+
         for high_contrast in (False, True):
             for scale in (100, 200):
                 theme.apply_theme(app, high_contrast=high_contrast, text_scale=scale)
@@ -153,6 +223,16 @@ def main() -> int:
                 shot(f"08-measures-{suffix}", measures)
                 shot(f"09-documents-{suffix}", documents)
                 shot(f"10-settings-{suffix}", lambda: window.dossier.show_section("settings"))
+                shot(f"11-history-offline-{suffix}", lambda: window.dossier.show_section("history"))
+                shot(f"12-settings-account-{suffix}", account_settings)
+                window.lock()
+                settle()
+                shot(f"13-activation-code-{suffix}", wizard_step(0))
+                shot(f"14-activation-serial-{suffix}", wizard_step(2))
+                shot(f"15-activation-identifier-{suffix}", wizard_step(3))
+                shot(f"16-activation-password-{suffix}", wizard_step(4))
+                shot(f"17-login-{suffix}", login_page)
+                shot(f"18-opposition-{suffix}", opposition_page)
         window.lock()
         settle()
         window.close()

@@ -10,16 +10,24 @@ from PySide6.QtCore import Signal
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
+    QDialog,
     QMainWindow,
+    QPushButton,
     QScrollArea,
     QStackedWidget,
+    QVBoxLayout,
     QWidget,
 )
 
 from ui import icons, theme
+from ui.clipboard import SecretClipboard
 from ui.dialogs import Confirmer
 from ui.i18n import DEFAULT_LANGUAGE, LanguageManager, current_language
-from ui.locking import DEFAULT_POLL_MS, DEFAULT_TIMEOUT_S, IdleLocker
+from ui.locking import DEFAULT_POLL_MS, DEFAULT_TIMEOUT_S, IdleLocker, ScreenLockListener
+from ui.online.activation import ActivationWizard
+from ui.online.login import LoginSteps
+from ui.online.opposition import OppositionPage
+from ui.online.sync import ConflictInbox, SyncController
 from ui.ops import Op, wait_for_idle
 from ui.unlock.view import UnlockPage
 from ui.welcome.create_profile import CreateProfilePage, RecoveryKeyPage
@@ -27,9 +35,13 @@ from ui.welcome.unavailable import ServiceUnavailablePage
 from ui.welcome.view import WelcomePage
 from ui.widgets import Retranslatable, describe, label
 
+# The settings keys of the sync session (plain strings: importing the engine here would slow the start-up).
+S_URL, S_REFRESH = "sync.server_url", "sync.refresh_token"
+
 if TYPE_CHECKING:
     from desktop_app.dossier_store import DossierStore
     from desktop_app.profile import ProfileDirectory, UnlockedProfile
+    from desktop_app.sync.engine import Revocation
     from ui.documents.view import FileChooser
     from ui.dossier_view import DossierView
 
@@ -59,9 +71,12 @@ class MainWindow(Retranslatable, QMainWindow):
         idle_poll_ms: int = DEFAULT_POLL_MS,
         file_chooser: FileChooser | None = None,
         apply_preferences: bool = True,
+        server_url: str | None = None,
+        watch_os_lock: bool = True,
     ) -> None:
         super().__init__()
         self._profiles = profiles
+        self.server_url = server_url
         self._languages = languages or LanguageManager(self)
         self._confirmer = confirmer or Confirmer()
         self._apply_preferences = apply_preferences
@@ -76,6 +91,17 @@ class MainWindow(Retranslatable, QMainWindow):
         self.create_page = CreateProfilePage(profiles)
         self.recovery_page = RecoveryKeyPage()
         self.unlock_page = UnlockPage(profiles)
+        # The online first-contact flows exist only when a central service is configured; otherwise those choices
+        # lead to the page that says the service is not reachable (no fake flows).
+        self.activation_page: ActivationWizard | None = None
+        self.login_page: LoginSteps | None = None
+        self.opposition_page: OppositionPage | None = None
+        online_pages: list[QWidget] = []
+        if server_url:
+            self.activation_page = ActivationWizard(profiles, server_url)
+            self.login_page = LoginSteps(profiles, server_url)
+            self.opposition_page = OppositionPage(server_url, confirmer=self._confirmer)
+            online_pages = [self.activation_page, self.login_page, self.opposition_page]
         self._file_chooser = file_chooser
         self._dossier: DossierView | None = None
         self.stack = QStackedWidget()
@@ -88,6 +114,7 @@ class MainWindow(Retranslatable, QMainWindow):
             self.create_page,
             self.recovery_page,
             self.unlock_page,
+            *online_pages,
         ):
             scroller = QScrollArea()
             scroller.setWidgetResizable(True)
@@ -104,18 +131,41 @@ class MainWindow(Retranslatable, QMainWindow):
         self.create_page.sig_created.connect(self.on_create_page_created)
         self.recovery_page.sig_done.connect(self.on_recovery_page_done)
         self.unlock_page.sig_unlocked.connect(self.on_unlock_page_unlocked)
+        for page in online_pages:
+            page.sig_back_requested.connect(self.show_welcome)  # type: ignore[attr-defined]
+        if self.activation_page is not None:
+            self.activation_page.sig_activated.connect(self.on_create_page_created)
+        if self.login_page is not None:
+            self.login_page.sig_signed_in.connect(self.on_login_page_signed_in)
 
         self.locker = IdleLocker(timeout_s=DEFAULT_TIMEOUT_S, clock=clock, poll_ms=idle_poll_ms, parent=self)
         self.locker.sig_idle_timeout.connect(self.lock)
         app = QApplication.instance()
         if app is not None:
             app.installEventFilter(self.locker)
+        # S17: lock with the OS screen lock, session lock and suspend (Linux D-Bus; nothing when no bus).
+        self.screen_lock = ScreenLockListener(self)
+        self.screen_lock.sig_os_locked.connect(self.lock)
+        if watch_os_lock:
+            self.screen_lock.connect_buses()
+        # S20: what is copied from Carnet is marked secret and cleared after 30 s, on lock and on quit.
+        self.clipboard = SecretClipboard(parent=self)
+        self.recovery_page.sig_copy_requested.connect(self.clipboard.copy)
+        # Sync in the window: the engine runs on its own thread; the status bar follows its state.
+        self.sync = SyncController(parent=self)
+        self.sync.sig_revoked.connect(self.on_sync_revoked)
+        self._conflict_dialog: QDialog | None = None
 
         self._build_menus()
         self.lock_label = label()
         self.network_label = label()
         self.statusBar().addWidget(self.lock_label, 1)
+        self.sync_button = QPushButton()
+        self.sync_button.setFlat(True)
+        self.sync_button.clicked.connect(self.on_sync_button_clicked)
         self.statusBar().addPermanentWidget(self.network_label)
+        self.statusBar().addPermanentWidget(self.sync_button)
+        self.sync.sig_status_changed.connect(lambda _text: self._update_status())
         self._languages.sig_language_changed.connect(self.on_languages_language_changed)
         self.retranslate_ui()
         self.show_welcome()
@@ -146,6 +196,15 @@ class MainWindow(Retranslatable, QMainWindow):
             settings.sig_language_requested.connect(lambda v: self.set_preference("language", v))
             settings.sig_autolock_changed.connect(lambda v: self.set_preference("autolock_seconds", v))
             settings.show_preferences(self.preferences)
+            for edited in (
+                view.profile.sig_entry_saved,
+                view.profile.sig_entry_deleted,
+                view.measures.form.sig_saved,
+                view.documents.sig_document_added,
+                view.documents.sig_document_changed,
+                view.documents.sig_document_deleted,
+            ):
+                edited.connect(lambda *_: self.sync.note_edit())
             self._dossier = view
         return self._dossier
 
@@ -158,7 +217,14 @@ class MainWindow(Retranslatable, QMainWindow):
         self.quit_action = QAction("", self)
         self.quit_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Quit))
         self.quit_action.triggered.connect(self.close)
+        self.sync_action = QAction("", self)
+        self.sync_action.setShortcut(QKeySequence("F5"))
+        self.sync_action.triggered.connect(self.sync.sync_now)
+        self.conflicts_action = QAction("", self)
+        self.conflicts_action.triggered.connect(self.show_conflicts)
         self.carnet_menu.addAction(self.lock_action)
+        self.carnet_menu.addAction(self.sync_action)
+        self.carnet_menu.addAction(self.conflicts_action)
         self.carnet_menu.addSeparator()
         self.carnet_menu.addAction(self.quit_action)
         self.view_menu = self.menuBar().addMenu("")
@@ -230,10 +296,23 @@ class MainWindow(Retranslatable, QMainWindow):
             self.create_page.reset()
             self.show_page(self.create_page)
             self.create_page.name_edit.setFocus()
+        elif (page := self._online_page(choice)) is not None:
+            page.reset()
+            self.show_page(page)
         else:
             self.unavailable.show_for(choice)
             self.show_page(self.unavailable)
             self.unavailable.back_button.setFocus()
+
+    def _online_page(self, choice: str) -> ActivationWizard | LoginSteps | OppositionPage | None:
+        pages = {"activate": self.activation_page, "login": self.login_page, "oppose": self.opposition_page}
+        return pages.get(choice)
+
+    def on_login_page_signed_in(self, profile: UnlockedProfile, recovery_key: str | None) -> None:
+        if recovery_key:
+            self.on_create_page_created(profile, recovery_key)  # a new carnet: its recovery key is shown once
+        else:
+            self._open(profile)
 
     def show_unlock(self, *, select_id: str | None = None) -> None:
         self.show_page(self.unlock_page)
@@ -271,6 +350,8 @@ class MainWindow(Retranslatable, QMainWindow):
         self.preferences = {**self.preferences, **{k: v for k, v in stored.items() if k in DEFAULT_PREFERENCES}}
         self._apply()
         self.dossier.open(profile, store)
+        if settings.get(S_URL) and settings.get(S_REFRESH):
+            self.sync.start(profile)  # sync on start, then periodically and after edits
         self.show_page(self.dossier)
         self.dossier.nav.setFocus()
         if self.unlock_page.used_recovery:
@@ -301,13 +382,22 @@ class MainWindow(Retranslatable, QMainWindow):
         """Clear every view of health data, forget the keys (profile.lock on the worker) and ask for the password."""
         profile = self._profile
         self.locker.disarm()
+        self.clipboard.clear_if_ours()
         if self._dossier is not None:
             self._dossier.clear()
         self.recovery_page.key_label.clear()
         self._profile = None
         self._store = None
+        stop_sync = self.sync.stop_on_worker()
+        if self._conflict_dialog is not None:
+            self._conflict_dialog.close()
         if profile is not None:
-            Op(None, profile.lock).run()
+
+            def close() -> None:
+                stop_sync()  # the engine's thread ends before the databases close
+                profile.lock()
+
+            Op(None, close).run()
             self.show_unlock(select_id=profile.profile_id)
             self.sig_locked.emit()
         self._update_status()
@@ -320,6 +410,43 @@ class MainWindow(Retranslatable, QMainWindow):
             app.removeEventFilter(self.locker)
         super().closeEvent(event)
 
+    # -- sync ------------------------------------------------------------------------------------------------------
+    def on_sync_button_clicked(self) -> None:
+        if self.sync.conflicts:
+            self.show_conflicts()
+        else:
+            self.sync.sync_now()
+
+    def show_conflicts(self) -> ConflictInbox:
+        """The conflict inbox, in a window of its own beside the dossier (not modal: the dossier stays usable)."""
+        if self._conflict_dialog is None:
+            dialog = QDialog(self)
+            layout = QVBoxLayout(dialog)
+            inbox = ConflictInbox(self.sync)
+            layout.addWidget(inbox)
+            dialog.resize(900, 500)
+            self._conflict_dialog = dialog
+            self.conflict_inbox = inbox
+        self._conflict_dialog.setWindowTitle(self.tr("Conflits de synchronisation"))
+        self.conflict_inbox.refresh()
+        self._conflict_dialog.show()
+        return self.conflict_inbox
+
+    def on_sync_revoked(self, revocation: Revocation) -> None:
+        """The service withdrew this computer's access to a dossier: say what happened and what was kept."""
+        text = self.tr(
+            "L'accès de cet ordinateur à un carnet a été retiré par le service (appareil révoqué ou accès "
+            "supprimé). Sa copie locale est effacée de cet ordinateur ; les documents déjà enregistrés ailleurs "
+            "ne sont pas touchés."
+        )
+        if revocation.pending_changes:
+            text += " " + self.tr(
+                "%1 modification(s) faite(s) ici n'avai(en)t pas encore été envoyée(s) et ne le seront pas."
+            ).replace("%1", str(revocation.pending_changes))
+        self._confirmer.inform(self, title=self.tr("Accès retiré"), text=text)
+        if self._profile is not None and revocation.dossier_id == getattr(self._store, "dossier_id", None):
+            self.lock()
+
     # -- language and status -----------------------------------------------------------------------------------------
     def on_languages_language_changed(self, language: str) -> None:
         self.preferences["language"] = language
@@ -330,12 +457,17 @@ class MainWindow(Retranslatable, QMainWindow):
             self.lock_label.setText(self.tr("Carnet verrouillé"))
         else:
             self.lock_label.setText(self.tr("Carnet ouvert : %1").replace("%1", self._profile.label))
-        self.network_label.setText(self.tr("Hors ligne"))
+        self.network_label.setText(self.sync.status_text())
         describe(self.lock_label, self.tr("État du carnet"), self.lock_label.text())
+        describe(self.network_label, self.tr("État de la synchronisation"), self.network_label.text())
+        self.sync_button.setVisible(self.sync.engine is not None)
+        self.sync_button.setText(self.tr("Conflits…") if self.sync.conflicts else self.tr("Synchroniser"))
         describe(
-            self.network_label,
-            self.tr("État de la synchronisation"),
-            self.tr("Hors ligne : le service en ligne n'est pas encore joignable."),
+            self.sync_button,
+            self.sync_button.text(),
+            self.tr("Ouvrir les conflits à régler.")
+            if self.sync.conflicts
+            else self.tr("Synchroniser maintenant avec le service (F5)."),
         )
 
     def retranslate_ui(self) -> None:
@@ -349,4 +481,6 @@ class MainWindow(Retranslatable, QMainWindow):
         self.smaller_action.setText(self.tr("&Réduire le texte"))
         self.contrast_action.setText(self.tr("&Contraste élevé"))
         self.language_menu.setTitle(self.tr("&Langue"))
+        self.sync_action.setText(self.tr("&Synchroniser maintenant"))
+        self.conflicts_action.setText(self.tr("Con&flits de synchronisation…"))
         self._update_status()

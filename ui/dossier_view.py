@@ -1,4 +1,4 @@
-"""The open dossier: the section list (Ctrl+1…5) and the sections — built on first unlock, not at start-up."""
+"""The open dossier: the section list (Ctrl+1…6) and the sections — built on first unlock, not at start-up."""
 
 from __future__ import annotations
 
@@ -13,15 +13,16 @@ from ui.dialogs import Confirmer
 from ui.documents.view import DocumentsPage, FileChooser
 from ui.home.view import HomePage
 from ui.measures.view import MeasuresPage
+from ui.online.care_history import CareHistoryPage
 from ui.profile.view import ProfilePage
 from ui.settings.view import SettingsPage
 from ui.widgets import Retranslatable, describe, size_to_current_page
 
-SECTIONS = ("home", "profile", "measures", "documents", "settings")
+SECTIONS = ("home", "profile", "measures", "documents", "history", "settings")
 
 
 class DossierView(Retranslatable, QWidget):
-    """The open dossier: a section list on the left (Ctrl+1…5) and the section on the right."""
+    """The open dossier: a section list on the left (Ctrl+1…6) and the section on the right."""
 
     def __init__(
         self, *, confirmer: Confirmer, file_chooser: FileChooser | None, parent: QWidget | None = None
@@ -31,12 +32,14 @@ class DossierView(Retranslatable, QWidget):
         self.profile = ProfilePage(confirmer=confirmer)
         self.measures = MeasuresPage()
         self.documents = DocumentsPage(confirmer=confirmer, file_chooser=file_chooser)
-        self.settings = SettingsPage()
+        self.history = CareHistoryPage()
+        self.settings = SettingsPage(confirmer=confirmer)
         self.pages: dict[str, QWidget] = {
             "home": self.home,
             "profile": self.profile,
             "measures": self.measures,
             "documents": self.documents,
+            "history": self.history,
             "settings": self.settings,
         }
         self.nav_model = QStandardItemModel(self)
@@ -45,6 +48,7 @@ class DossierView(Retranslatable, QWidget):
             "profile": "profile",
             "measures": "measures",
             "documents": "document",
+            "history": "history",
             "settings": "settings",
         }
         for section in SECTIONS:
@@ -84,6 +88,7 @@ class DossierView(Retranslatable, QWidget):
         self.measures.set_store(store)
         self.documents.set_store(store)
         self.settings.set_profile(profile)
+        self.history.set_profile(profile)
         self.show_section("home")
 
     def clear(self) -> None:
@@ -92,6 +97,7 @@ class DossierView(Retranslatable, QWidget):
         self.profile.clear()
         self.measures.clear()
         self.documents.clear()
+        self.history.clear()
         self.settings.set_profile(None)
 
     def retranslate_ui(self) -> None:
@@ -100,6 +106,7 @@ class DossierView(Retranslatable, QWidget):
             "profile": self.tr("Profil médical"),
             "measures": self.tr("Mesures"),
             "documents": self.tr("Documents"),
+            "history": self.tr("Histoire de santé"),
             "settings": self.tr("Paramètres"),
         }
         for row, section in enumerate(SECTIONS):
@@ -107,7 +114,7 @@ class DossierView(Retranslatable, QWidget):
             item.setText(names[section])
             item.setToolTip(self.tr("%1 (Ctrl+%2)").replace("%1", names[section]).replace("%2", str(row + 1)))
             item.setData(names[section], Qt.ItemDataRole.AccessibleTextRole)
-        describe(self.nav, self.tr("Rubriques du carnet"), self.tr("Ctrl+1 à Ctrl+5 pour changer de rubrique."))
+        describe(self.nav, self.tr("Rubriques du carnet"), self.tr("Ctrl+1 à Ctrl+6 pour changer de rubrique."))
         self._fit_nav()
 
     def _fit_nav(self) -> None:

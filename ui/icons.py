@@ -10,6 +10,8 @@ from PySide6.QtGui import QIcon
 from ui.paths import ICONS_DIR
 
 _registered = False
+# Pictures drawn in their own colours (they carry their own dark outline), not single-colour interface icons.
+ILLUSTRATIONS = frozenset({"carte_vitale"})
 
 
 def register_search_path() -> None:

@@ -2,6 +2,353 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_GB" sourcelanguage="fr_FR">
 <context>
+    <name>ActivationWizard</name>
+    <message>
+        <source>✓ Cet identifiant respecte les règles.</source>
+        <translation>✓ This identifier follows the rules.</translation>
+    </message>
+    <message>
+        <source>Les deux mots de passe ne sont pas identiques.</source>
+        <translation>The two passwords are not the same.</translation>
+    </message>
+    <message>
+        <source>Ce mot de passe n&apos;est pas encore assez solide : suivez les conseils.</source>
+        <translation>This password is not strong enough yet: follow the advice.</translation>
+    </message>
+    <message>
+        <source>Vérification auprès du service…</source>
+        <translation>Checking with the service…</translation>
+    </message>
+    <message>
+        <source>Le code reçu par e-mail compte 6 chiffres.</source>
+        <translation>The code received by e-mail has 6 digits.</translation>
+    </message>
+    <message>
+        <source>Activation et chiffrement de votre carnet…</source>
+        <translation>Activating and encrypting your record…</translation>
+    </message>
+    <message>
+        <source>Activer Mon espace santé — étape %1 sur %2</source>
+        <translation>Activate Mon espace santé — step %1 of %2</translation>
+    </message>
+    <message>
+        <source>Votre code d&apos;activation</source>
+        <translation>Your activation code</translation>
+    </message>
+    <message>
+        <source>Votre numéro de sécurité sociale</source>
+        <translation>Your social security number</translation>
+    </message>
+    <message>
+        <source>Le numéro de série de votre carte Vitale</source>
+        <translation>The serial number of your Carte Vitale</translation>
+    </message>
+    <message>
+        <source>Choisissez votre identifiant</source>
+        <translation>Choose your identifier</translation>
+    </message>
+    <message>
+        <source>Choisissez votre mot de passe</source>
+        <translation>Choose your password</translation>
+    </message>
+    <message>
+        <source>Le code reçu par e-mail</source>
+        <translation>The code received by e-mail</translation>
+    </message>
+    <message>
+        <source>Il figure dans le courrier ou l&apos;e-mail de l&apos;Assurance Maladie : 12 lettres et chiffres. Majuscules ou minuscules, peu importe.</source>
+        <translation>It is in the letter or e-mail from the Assurance Maladie: 12 letters and digits. Upper or lower case, it does not matter.</translation>
+    </message>
+    <message>
+        <source>&amp;Code d&apos;activation :</source>
+        <translation>&amp;Activation code:</translation>
+    </message>
+    <message>
+        <source>Les 15 chiffres inscrits sur votre carte Vitale ou votre attestation, clé comprise.</source>
+        <translation>The 15 digits printed on your Carte Vitale or your certificate, including the key.</translation>
+    </message>
+    <message>
+        <source>&amp;Numéro de sécurité sociale :</source>
+        <translation>Social security &amp;number:</translation>
+    </message>
+    <message>
+        <source>Il est imprimé sur le devant de la carte, en bas à droite, sous la photo (encadré en rouge).</source>
+        <translation>It is printed on the front of the card, bottom right, under the photo (framed in red).</translation>
+    </message>
+    <message>
+        <source>Numéro de &amp;série de la carte Vitale :</source>
+        <translation>Carte Vitale &amp;serial number:</translation>
+    </message>
+    <message>
+        <source>Vous l&apos;utiliserez pour vous connecter. De 8 à 100 caractères : lettres minuscules sans accent, chiffres, point, tiret et tiret bas. Pas votre numéro de sécurité sociale.</source>
+        <translation>You will use it to sign in. 8 to 100 characters: lowercase letters without accents, digits, dot, hyphen and underscore. Not your social security number.</translation>
+    </message>
+    <message>
+        <source>&amp;Identifiant :</source>
+        <translation>&amp;Identifier:</translation>
+    </message>
+    <message>
+        <source>Ce mot de passe protège votre compte en ligne et chiffre votre carnet sur cet ordinateur. Le plus simple : une phrase de plusieurs mots que vous seul connaissez, par exemple « quatre chats dorment sous le pommier ». Au moins 12 caractères.</source>
+        <translation>This password protects your online account and encrypts your record on this computer. The simplest: a sentence of several words only you know, for example &quot;four cats sleep under the apple tree&quot;. At least 12 characters.</translation>
+    </message>
+    <message>
+        <source>&amp;Mot de passe :</source>
+        <translation>&amp;Password:</translation>
+    </message>
+    <message>
+        <source>C&amp;onfirmer le mot de passe :</source>
+        <translation>C&amp;onfirm the password:</translation>
+    </message>
+    <message>
+        <source>Un code à 6 chiffres vient d&apos;être envoyé à %1. Il est valable quelques minutes.</source>
+        <translation>A 6-digit code has just been sent to %1. It is valid for a few minutes.</translation>
+    </message>
+    <message>
+        <source>Code reçu par &amp;e-mail :</source>
+        <translation>Code received by &amp;e-mail:</translation>
+    </message>
+    <message>
+        <source>&amp;Activer</source>
+        <translation>&amp;Activate</translation>
+    </message>
+    <message>
+        <source>&amp;Suivant</source>
+        <translation>&amp;Next</translation>
+    </message>
+    <message>
+        <source>&amp;Retour</source>
+        <translation>&amp;Back</translation>
+    </message>
+    <message>
+        <source>Code d&apos;activation</source>
+        <translation>Activation code</translation>
+    </message>
+    <message>
+        <source>12 lettres et chiffres, reçus par courrier.</source>
+        <translation>12 letters and digits, received by post.</translation>
+    </message>
+    <message>
+        <source>Numéro de sécurité sociale</source>
+        <translation>Social security number</translation>
+    </message>
+    <message>
+        <source>15 chiffres, clé comprise.</source>
+        <translation>15 digits, including the key.</translation>
+    </message>
+    <message>
+        <source>Numéro de série de la carte Vitale</source>
+        <translation>Carte Vitale serial number</translation>
+    </message>
+    <message>
+        <source>De 8 à 12 chiffres, imprimés en bas à droite du devant de la carte.</source>
+        <translation>8 to 12 digits, printed bottom right on the front of the card.</translation>
+    </message>
+    <message>
+        <source>Dessin d&apos;une carte Vitale</source>
+        <translation>Drawing of a Carte Vitale</translation>
+    </message>
+    <message>
+        <source>Le numéro de série est encadré en rouge, en bas à droite, sous la photo.</source>
+        <translation>The serial number is framed in red, bottom right, under the photo.</translation>
+    </message>
+    <message>
+        <source>Identifiant</source>
+        <translation>Identifier</translation>
+    </message>
+    <message>
+        <source>Mot de passe</source>
+        <translation>Password</translation>
+    </message>
+    <message>
+        <source>Au moins 12 caractères ; une phrase convient.</source>
+        <translation>At least 12 characters; a sentence works well.</translation>
+    </message>
+    <message>
+        <source>Confirmer le mot de passe</source>
+        <translation>Confirm the password</translation>
+    </message>
+    <message>
+        <source>Saisissez-le une seconde fois.</source>
+        <translation>Type it a second time.</translation>
+    </message>
+    <message>
+        <source>Code reçu par e-mail</source>
+        <translation>Code received by e-mail</translation>
+    </message>
+    <message>
+        <source>6 chiffres.</source>
+        <translation>6 digits.</translation>
+    </message>
+    <message>
+        <source>Passer à l&apos;étape suivante.</source>
+        <translation>Go to the next step.</translation>
+    </message>
+    <message>
+        <source>Retour</source>
+        <translation>Back</translation>
+    </message>
+    <message>
+        <source>Revenir à l&apos;étape précédente ou à l&apos;accueil.</source>
+        <translation>Go back to the previous step or to the welcome screen.</translation>
+    </message>
+</context>
+<context>
+    <name>CareHistoryPage</name>
+    <message>
+        <source>Consultation</source>
+        <translation>Consultation</translation>
+    </message>
+    <message>
+        <source>Médicament</source>
+        <translation>Medicine</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>Soin</source>
+        <translation>Care</translation>
+    </message>
+    <message>
+        <source>Professionnel</source>
+        <translation>Professional</translation>
+    </message>
+    <message>
+        <source>%1 à %2</source>
+        <translation>%1 at %2</translation>
+    </message>
+    <message>
+        <source>Interrogation du service…</source>
+        <translation>Asking the service…</translation>
+    </message>
+    <message>
+        <source>L&apos;histoire de santé n&apos;a pas pu être chargée. Réessayez plus tard.</source>
+        <translation>The health history could not be loaded. Try again later.</translation>
+    </message>
+    <message>
+        <source>Histoire de santé</source>
+        <translation>Health history</translation>
+    </message>
+    <message>
+        <source>Les soins remboursés par l&apos;Assurance Maladie au cours des 24 derniers mois : consultations et médicaments. Ces informations viennent du service ; vous ne pouvez pas les modifier.</source>
+        <translation>Care reimbursed by the Assurance Maladie over the last 24 months: consultations and medicines. This information comes from the service; you cannot edit it.</translation>
+    </message>
+    <message>
+        <source>Pas encore chargée.</source>
+        <translation>Not loaded yet.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Hors ligne : copie enregistrée le %1 (%n soin(s)).</source>
+        <translation>
+            <numerusform>Offline: copy saved on %1 (%n item of care).</numerusform>
+            <numerusform>Offline: copy saved on %1 (%n items of care).</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>À jour le %1 (%n soin(s)).</source>
+        <translation>
+            <numerusform>Up to date on %1 (%n item of care).</numerusform>
+            <numerusform>Up to date on %1 (%n items of care).</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>&amp;Actualiser</source>
+        <translation>&amp;Refresh</translation>
+    </message>
+    <message>
+        <source>Actualiser</source>
+        <translation>Refresh</translation>
+    </message>
+    <message>
+        <source>Demander au service la dernière version.</source>
+        <translation>Ask the service for the latest version.</translation>
+    </message>
+    <message>
+        <source>Date de la copie</source>
+        <translation>Date of the copy</translation>
+    </message>
+    <message>
+        <source>Soins des 24 derniers mois</source>
+        <translation>Care of the last 24 months</translation>
+    </message>
+    <message>
+        <source>Du plus récent au plus ancien.</source>
+        <translation>Newest first.</translation>
+    </message>
+</context>
+<context>
+    <name>ConflictInbox</name>
+    <message>
+        <source>Champ</source>
+        <translation>Field</translation>
+    </message>
+    <message>
+        <source>Avant</source>
+        <translation>Before</translation>
+    </message>
+    <message>
+        <source>Autre appareil</source>
+        <translation>Other device</translation>
+    </message>
+    <message>
+        <source>Cet ordinateur</source>
+        <translation>This computer</translation>
+    </message>
+    <message>
+        <source>Garder l&apos;autre appareil</source>
+        <translation>Keep the other device&apos;s</translation>
+    </message>
+    <message>
+        <source>Garder le mien</source>
+        <translation>Keep mine</translation>
+    </message>
+    <message>
+        <source>Valeur à garder pour %1</source>
+        <translation>Value to keep for %1</translation>
+    </message>
+    <message>
+        <source>Avant : %1 ; autre appareil : %2 ; cet ordinateur : %3</source>
+        <translation>Before: %1; other device: %2; this computer: %3</translation>
+    </message>
+    <message>
+        <source>Conflits à régler</source>
+        <translation>Conflicts to settle</translation>
+    </message>
+    <message>
+        <source>La même information a été modifiée sur deux appareils. Pour chaque champ, choisissez la valeur à garder ; votre choix sera envoyé à tous vos appareils.</source>
+        <translation>The same information was changed on two devices. For each field, choose the value to keep; your choice will be sent to all your devices.</translation>
+    </message>
+    <message>
+        <source>Aucun conflit : tout est à jour.</source>
+        <translation>No conflict: everything is up to date.</translation>
+    </message>
+    <message>
+        <source>&amp;Appliquer mes choix</source>
+        <translation>&amp;Apply my choices</translation>
+    </message>
+    <message>
+        <source>Conflits</source>
+        <translation>Conflicts</translation>
+    </message>
+    <message>
+        <source>Choisissez un conflit à régler.</source>
+        <translation>Choose a conflict to settle.</translation>
+    </message>
+    <message>
+        <source>Appliquer mes choix</source>
+        <translation>Apply my choices</translation>
+    </message>
+    <message>
+        <source>Garder les valeurs choisies.</source>
+        <translation>Keep the chosen values.</translation>
+    </message>
+</context>
+<context>
     <name>CreateProfilePage</name>
     <message>
         <source>Les deux mots de passe ne sont pas identiques.</source>
@@ -82,6 +429,100 @@
     <message>
         <source>Revenir à l&apos;écran d&apos;accueil.</source>
         <translation>Go back to the welcome screen.</translation>
+    </message>
+</context>
+<context>
+    <name>DevicesBox</name>
+    <message>
+        <source>Appareil</source>
+        <translation>Device</translation>
+    </message>
+    <message>
+        <source>Dernière connexion</source>
+        <translation>Last connection</translation>
+    </message>
+    <message>
+        <source>État</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>%1 (cet ordinateur)</source>
+        <translation>%1 (this computer)</translation>
+    </message>
+    <message>
+        <source>Révoqué</source>
+        <translation>Revoked</translation>
+    </message>
+    <message>
+        <source>Actif</source>
+        <translation>Active</translation>
+    </message>
+    <message>
+        <source>Interrogation du service…</source>
+        <translation>Asking the service…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n appareil(s) relié(s) à votre compte.</source>
+        <translation>
+            <numerusform>%n device linked to your account.</numerusform>
+            <numerusform>%n devices linked to your account.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Le service n&apos;a pas répondu. Réessayez plus tard.</source>
+        <translation>The service did not answer. Try again later.</translation>
+    </message>
+    <message>
+        <source>Révoquer un appareil</source>
+        <translation>Revoke a device</translation>
+    </message>
+    <message>
+        <source>« %1 » ne pourra plus se connecter à votre compte ni se synchroniser, dès maintenant. Ce qu&apos;il n&apos;a pas encore envoyé ne vous parviendra pas. Vous pourrez le reconnecter plus tard avec votre identifiant, votre mot de passe et un code reçu par e-mail.</source>
+        <translation>&quot;%1&quot; will no longer be able to sign in to your account or sync, starting now. What it has not sent yet will not reach you. You can link it again later with your identifier, your password and a code received by e-mail.</translation>
+    </message>
+    <message>
+        <source>Révoquer</source>
+        <translation>Revoke</translation>
+    </message>
+    <message>
+        <source>Annuler</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Appareils reliés à mon compte</source>
+        <translation>Devices linked to my account</translation>
+    </message>
+    <message>
+        <source>Révoquez un appareil perdu, vendu ou que vous n&apos;utilisez plus : il ne pourra plus se connecter.</source>
+        <translation>Revoke a device that is lost, sold or no longer used: it will no longer be able to sign in.</translation>
+    </message>
+    <message>
+        <source>Afficher les a&amp;ppareils</source>
+        <translation>Show the de&amp;vices</translation>
+    </message>
+    <message>
+        <source>Ré&amp;voquer l&apos;appareil choisi…</source>
+        <translation>Re&amp;voke the chosen device…</translation>
+    </message>
+    <message>
+        <source>Choisissez un appareil à révoquer.</source>
+        <translation>Choose a device to revoke.</translation>
+    </message>
+    <message>
+        <source>Afficher les appareils</source>
+        <translation>Show the devices</translation>
+    </message>
+    <message>
+        <source>Demander la liste au service.</source>
+        <translation>Ask the service for the list.</translation>
+    </message>
+    <message>
+        <source>Révoquer l&apos;appareil choisi</source>
+        <translation>Revoke the chosen device</translation>
+    </message>
+    <message>
+        <source>Une question vous demandera de confirmer. Cet ordinateur ne peut pas être révoqué d&apos;ici.</source>
+        <translation>A question will ask you to confirm. This computer cannot be revoked from here.</translation>
     </message>
 </context>
 <context>
@@ -385,6 +826,10 @@
         <translation>Documents</translation>
     </message>
     <message>
+        <source>Histoire de santé</source>
+        <translation>Health history</translation>
+    </message>
+    <message>
         <source>Paramètres</source>
         <translation>Settings</translation>
     </message>
@@ -397,8 +842,8 @@
         <translation>Sections of the record</translation>
     </message>
     <message>
-        <source>Ctrl+1 à Ctrl+5 pour changer de rubrique.</source>
-        <translation>Ctrl+1 to Ctrl+5 to change section.</translation>
+        <source>Ctrl+1 à Ctrl+6 pour changer de rubrique.</source>
+        <translation>Ctrl+1 to Ctrl+6 to change section.</translation>
     </message>
 </context>
 <context>
@@ -501,6 +946,109 @@
     </message>
 </context>
 <context>
+    <name>LoginSteps</name>
+    <message>
+        <source>Saisissez votre identifiant.</source>
+        <translation>Enter your identifier.</translation>
+    </message>
+    <message>
+        <source>Saisissez votre mot de passe.</source>
+        <translation>Enter your password.</translation>
+    </message>
+    <message>
+        <source>Vérification auprès du service…</source>
+        <translation>Checking with the service…</translation>
+    </message>
+    <message>
+        <source>Le code reçu par e-mail compte 6 chiffres.</source>
+        <translation>The code received by e-mail has 6 digits.</translation>
+    </message>
+    <message>
+        <source>Connexion et ouverture de votre carnet…</source>
+        <translation>Signing in and opening your record…</translation>
+    </message>
+    <message>
+        <source>Me connecter à mon compte</source>
+        <translation>Sign in to my account</translation>
+    </message>
+    <message>
+        <source>Identifiant et mot de passe</source>
+        <translation>Identifier and password</translation>
+    </message>
+    <message>
+        <source>Le code reçu par e-mail</source>
+        <translation>The code received by e-mail</translation>
+    </message>
+    <message>
+        <source>Si votre carnet est déjà sur cet ordinateur, il s&apos;ouvre ; sinon il est créé et chiffré avec ce même mot de passe.</source>
+        <translation>If your record is already on this computer, it opens; otherwise it is created and encrypted with this same password.</translation>
+    </message>
+    <message>
+        <source>&amp;Identifiant :</source>
+        <translation>&amp;Identifier:</translation>
+    </message>
+    <message>
+        <source>&amp;Mot de passe :</source>
+        <translation>&amp;Password:</translation>
+    </message>
+    <message>
+        <source>Un code à 6 chiffres vient de vous être envoyé par e-mail. Il est valable quelques minutes.</source>
+        <translation>A 6-digit code has just been sent to you by e-mail. It is valid for a few minutes.</translation>
+    </message>
+    <message>
+        <source>Code reçu par &amp;e-mail :</source>
+        <translation>Code received by &amp;e-mail:</translation>
+    </message>
+    <message>
+        <source>Se &amp;connecter</source>
+        <translation>Sign &amp;in</translation>
+    </message>
+    <message>
+        <source>&amp;Suivant</source>
+        <translation>&amp;Next</translation>
+    </message>
+    <message>
+        <source>&amp;Retour</source>
+        <translation>&amp;Back</translation>
+    </message>
+    <message>
+        <source>Identifiant</source>
+        <translation>Identifier</translation>
+    </message>
+    <message>
+        <source>L&apos;identifiant choisi à l&apos;activation.</source>
+        <translation>The identifier chosen at activation.</translation>
+    </message>
+    <message>
+        <source>Mot de passe</source>
+        <translation>Password</translation>
+    </message>
+    <message>
+        <source>Le mot de passe de votre compte.</source>
+        <translation>The password of your account.</translation>
+    </message>
+    <message>
+        <source>Code reçu par e-mail</source>
+        <translation>Code received by e-mail</translation>
+    </message>
+    <message>
+        <source>6 chiffres.</source>
+        <translation>6 digits.</translation>
+    </message>
+    <message>
+        <source>Passer à l&apos;étape suivante.</source>
+        <translation>Go to the next step.</translation>
+    </message>
+    <message>
+        <source>Retour</source>
+        <translation>Back</translation>
+    </message>
+    <message>
+        <source>Revenir à l&apos;étape précédente ou à l&apos;accueil.</source>
+        <translation>Go back to the previous step or to the welcome screen.</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>Carnet verrouillé</source>
@@ -511,10 +1059,6 @@
         <translation>Record open: %1</translation>
     </message>
     <message>
-        <source>Hors ligne</source>
-        <translation>Offline</translation>
-    </message>
-    <message>
         <source>État du carnet</source>
         <translation>Record state</translation>
     </message>
@@ -523,8 +1067,36 @@
         <translation>Sync state</translation>
     </message>
     <message>
-        <source>Hors ligne : le service en ligne n&apos;est pas encore joignable.</source>
-        <translation>Offline: the online service cannot be reached yet.</translation>
+        <source>Conflits de synchronisation</source>
+        <translation>Sync conflicts</translation>
+    </message>
+    <message>
+        <source>L&apos;accès de cet ordinateur à un carnet a été retiré par le service (appareil révoqué ou accès supprimé). Sa copie locale est effacée de cet ordinateur ; les documents déjà enregistrés ailleurs ne sont pas touchés.</source>
+        <translation>This computer&apos;s access to a record was withdrawn by the service (device revoked or access removed). Its local copy is erased from this computer; documents already saved elsewhere are not touched.</translation>
+    </message>
+    <message>
+        <source>%1 modification(s) faite(s) ici n&apos;avai(en)t pas encore été envoyée(s) et ne le seront pas.</source>
+        <translation>%1 change(s) made here had not been sent yet and will not be.</translation>
+    </message>
+    <message>
+        <source>Accès retiré</source>
+        <translation>Access withdrawn</translation>
+    </message>
+    <message>
+        <source>Conflits…</source>
+        <translation>Conflicts…</translation>
+    </message>
+    <message>
+        <source>Synchroniser</source>
+        <translation>Sync</translation>
+    </message>
+    <message>
+        <source>Ouvrir les conflits à régler.</source>
+        <translation>Open the conflicts to settle.</translation>
+    </message>
+    <message>
+        <source>Synchroniser maintenant avec le service (F5).</source>
+        <translation>Sync with the service now (F5).</translation>
     </message>
     <message>
         <source>Carnet — mon carnet de santé</source>
@@ -565,6 +1137,14 @@
     <message>
         <source>&amp;Langue</source>
         <translation>Lan&amp;guage</translation>
+    </message>
+    <message>
+        <source>&amp;Synchroniser maintenant</source>
+        <translation>&amp;Sync now</translation>
+    </message>
+    <message>
+        <source>Con&amp;flits de synchronisation…</source>
+        <translation>Sync con&amp;flicts…</translation>
     </message>
 </context>
 <context>
@@ -615,6 +1195,112 @@
     <message>
         <source>Graphique des mesures</source>
         <translation>Measurement chart</translation>
+    </message>
+</context>
+<context>
+    <name>OnlineSteps</name>
+    <message>
+        <source>La démarche n&apos;a pas abouti ; rien n&apos;a été enregistré. Réessayez.</source>
+        <translation>This did not go through; nothing was saved. Try again.</translation>
+    </message>
+</context>
+<context>
+    <name>OppositionPage</name>
+    <message>
+        <source>M&apos;opposer à la création de mon espace</source>
+        <translation>Oppose the creation of my space</translation>
+    </message>
+    <message>
+        <source>Votre espace Mon espace santé ne sera pas créé : aucun document ne vous sera envoyé par ce service et les professionnels ne pourront pas y déposer de documents. Vous pourrez changer d&apos;avis plus tard en activant votre espace avec le même code, tant qu&apos;il est valable, ou en le demandant à votre caisse d&apos;Assurance Maladie.</source>
+        <translation>Your Mon espace santé space will not be created: no document will be sent to you through this service and professionals will not be able to add documents to it. You can change your mind later by activating your space with the same code while it is valid, or by asking your Assurance Maladie office.</translation>
+    </message>
+    <message>
+        <source>Je m&apos;oppose</source>
+        <translation>I oppose</translation>
+    </message>
+    <message>
+        <source>Annuler</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Envoi de votre opposition…</source>
+        <translation>Sending your opposition…</translation>
+    </message>
+    <message>
+        <source>Vos trois preuves d&apos;identité</source>
+        <translation>Your three proofs of identity</translation>
+    </message>
+    <message>
+        <source>Opposition enregistrée</source>
+        <translation>Opposition recorded</translation>
+    </message>
+    <message>
+        <source>Si vous ne souhaitez pas de Mon espace santé, saisissez le code reçu par courrier, votre numéro de sécurité sociale et le numéro de série de votre carte Vitale. Rien n&apos;est envoyé avant que vous ayez confirmé.</source>
+        <translation>If you do not want Mon espace santé, enter the code received by post, your social security number and the serial number of your Carte Vitale. Nothing is sent before you confirm.</translation>
+    </message>
+    <message>
+        <source>&amp;Code d&apos;activation :</source>
+        <translation>&amp;Activation code:</translation>
+    </message>
+    <message>
+        <source>&amp;Numéro de sécurité sociale :</source>
+        <translation>Social security &amp;number:</translation>
+    </message>
+    <message>
+        <source>Numéro de &amp;série de la carte Vitale :</source>
+        <translation>Carte Vitale &amp;serial number:</translation>
+    </message>
+    <message>
+        <source>Votre opposition est enregistrée : votre espace ne sera pas créé. Vous pouvez changer d&apos;avis plus tard en activant votre espace avec votre code, tant qu&apos;il est valable, ou auprès de votre caisse d&apos;Assurance Maladie.</source>
+        <translation>Your opposition is recorded: your space will not be created. You can change your mind later by activating your space with your code while it is valid, or through your Assurance Maladie office.</translation>
+    </message>
+    <message>
+        <source>Retour à l&apos;&amp;accueil</source>
+        <translation>Back to the &amp;welcome screen</translation>
+    </message>
+    <message>
+        <source>Je m&apos;&amp;oppose…</source>
+        <translation>I &amp;oppose…</translation>
+    </message>
+    <message>
+        <source>&amp;Retour</source>
+        <translation>&amp;Back</translation>
+    </message>
+    <message>
+        <source>Code d&apos;activation</source>
+        <translation>Activation code</translation>
+    </message>
+    <message>
+        <source>12 lettres et chiffres, reçus par courrier.</source>
+        <translation>12 letters and digits, received by post.</translation>
+    </message>
+    <message>
+        <source>Numéro de sécurité sociale</source>
+        <translation>Social security number</translation>
+    </message>
+    <message>
+        <source>15 chiffres, clé comprise.</source>
+        <translation>15 digits, including the key.</translation>
+    </message>
+    <message>
+        <source>Numéro de série de la carte Vitale</source>
+        <translation>Carte Vitale serial number</translation>
+    </message>
+    <message>
+        <source>De 8 à 12 chiffres, imprimés en bas à droite du devant de la carte.</source>
+        <translation>8 to 12 digits, printed bottom right on the front of the card.</translation>
+    </message>
+    <message>
+        <source>Une question vous demandera de confirmer avant l&apos;envoi.</source>
+        <translation>A question will ask you to confirm before anything is sent.</translation>
+    </message>
+    <message>
+        <source>Retour</source>
+        <translation>Back</translation>
+    </message>
+    <message>
+        <source>Revenir à l&apos;accueil sans rien envoyer.</source>
+        <translation>Go back to the welcome screen without sending anything.</translation>
     </message>
 </context>
 <context>
@@ -762,6 +1448,18 @@
         <translation>&amp;Print</translation>
     </message>
     <message>
+        <source>Co&amp;pier</source>
+        <translation>Co&amp;py</translation>
+    </message>
+    <message>
+        <source>Copier la clé</source>
+        <translation>Copy the key</translation>
+    </message>
+    <message>
+        <source>Copier la clé ; elle sera effacée du presse-papiers au bout de 30 secondes.</source>
+        <translation>Copy the key; it will be cleared from the clipboard after 30 seconds.</translation>
+    </message>
+    <message>
         <source>J&apos;ai &amp;noté ma clé, continuer</source>
         <translation>I have &amp;noted my key, continue</translation>
     </message>
@@ -784,6 +1482,77 @@
     <message>
         <source>Ouvrir mon carnet ; la clé ne sera plus affichée.</source>
         <translation>Open my record; the key will not be shown again.</translation>
+    </message>
+</context>
+<context>
+    <name>RememberBox</name>
+    <message>
+        <source>Ce carnet est en mode « ordinateur partagé » : votre mot de passe sera toujours demandé.</source>
+        <translation>This record is in &quot;shared computer&quot; mode: your password will always be asked.</translation>
+    </message>
+    <message>
+        <source>Vérification du mot de passe…</source>
+        <translation>Checking the password…</translation>
+    </message>
+    <message>
+        <source>Cet ordinateur se souviendra de vous : le carnet s&apos;ouvrira sans mot de passe.</source>
+        <translation>This computer will remember you: the record will open without a password.</translation>
+    </message>
+    <message>
+        <source>Cet ordinateur ne se souvient plus de vous : le mot de passe sera demandé.</source>
+        <translation>This computer no longer remembers you: the password will be asked.</translation>
+    </message>
+    <message>
+        <source>Mot de passe incorrect : rien n&apos;a été changé.</source>
+        <translation>Wrong password: nothing was changed.</translation>
+    </message>
+    <message>
+        <source>Le réglage n&apos;a pas pu être changé.</source>
+        <translation>The setting could not be changed.</translation>
+    </message>
+    <message>
+        <source>Se souvenir de moi</source>
+        <translation>Remember me</translation>
+    </message>
+    <message>
+        <source>Seulement sur un ordinateur personnel dont la session est protégée par un mot de passe : la clé de votre carnet est alors gardée dans le trousseau du système.</source>
+        <translation>Only on a personal computer whose session is protected by a password: your record&apos;s key is then kept in the system keyring.</translation>
+    </message>
+    <message>
+        <source>Se souvenir de &amp;moi sur cet ordinateur</source>
+        <translation>Remember &amp;me on this computer</translation>
+    </message>
+    <message>
+        <source>Mot de passe du &amp;carnet :</source>
+        <translation>Record &amp;password:</translation>
+    </message>
+    <message>
+        <source>A&amp;ppliquer</source>
+        <translation>A&amp;pply</translation>
+    </message>
+    <message>
+        <source>Se souvenir de moi sur cet ordinateur</source>
+        <translation>Remember me on this computer</translation>
+    </message>
+    <message>
+        <source>Ouvrir le carnet sans mot de passe grâce au trousseau du système.</source>
+        <translation>Open the record without a password thanks to the system keyring.</translation>
+    </message>
+    <message>
+        <source>Mot de passe du carnet</source>
+        <translation>Record password</translation>
+    </message>
+    <message>
+        <source>Requis pour changer ce réglage.</source>
+        <translation>Needed to change this setting.</translation>
+    </message>
+    <message>
+        <source>Appliquer</source>
+        <translation>Apply</translation>
+    </message>
+    <message>
+        <source>Vérifier le mot de passe puis appliquer.</source>
+        <translation>Check the password, then apply.</translation>
     </message>
 </context>
 <context>
@@ -950,6 +1719,33 @@
     <message>
         <source>Le carnet se verrouille après ce nombre de minutes sans activité.</source>
         <translation>The record locks after this many minutes without activity.</translation>
+    </message>
+</context>
+<context>
+    <name>SyncController</name>
+    <message>
+        <source>Hors ligne</source>
+        <translation>Offline</translation>
+    </message>
+    <message>
+        <source>Synchronisation %1/%2</source>
+        <translation>Syncing %1/%2</translation>
+    </message>
+    <message>
+        <source>Synchronisation…</source>
+        <translation>Syncing…</translation>
+    </message>
+    <message>
+        <source>Verrouillé : reconnectez-vous au service</source>
+        <translation>Locked: sign in to the service again</translation>
+    </message>
+    <message>
+        <source>Conflits (%1)</source>
+        <translation>Conflicts (%1)</translation>
+    </message>
+    <message>
+        <source>À jour (%1)</source>
+        <translation>Up to date (%1)</translation>
     </message>
 </context>
 <context>

@@ -2,6 +2,353 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="fr_FR" sourcelanguage="fr_FR">
 <context>
+    <name>ActivationWizard</name>
+    <message>
+        <source>✓ Cet identifiant respecte les règles.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Les deux mots de passe ne sont pas identiques.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ce mot de passe n&apos;est pas encore assez solide : suivez les conseils.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Vérification auprès du service…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Le code reçu par e-mail compte 6 chiffres.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Activation et chiffrement de votre carnet…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Activer Mon espace santé — étape %1 sur %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Votre code d&apos;activation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Votre numéro de sécurité sociale</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Le numéro de série de votre carte Vitale</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choisissez votre identifiant</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choisissez votre mot de passe</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Le code reçu par e-mail</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Il figure dans le courrier ou l&apos;e-mail de l&apos;Assurance Maladie : 12 lettres et chiffres. Majuscules ou minuscules, peu importe.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Code d&apos;activation :</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Les 15 chiffres inscrits sur votre carte Vitale ou votre attestation, clé comprise.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Numéro de sécurité sociale :</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Il est imprimé sur le devant de la carte, en bas à droite, sous la photo (encadré en rouge).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Numéro de &amp;série de la carte Vitale :</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Vous l&apos;utiliserez pour vous connecter. De 8 à 100 caractères : lettres minuscules sans accent, chiffres, point, tiret et tiret bas. Pas votre numéro de sécurité sociale.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Identifiant :</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ce mot de passe protège votre compte en ligne et chiffre votre carnet sur cet ordinateur. Le plus simple : une phrase de plusieurs mots que vous seul connaissez, par exemple « quatre chats dorment sous le pommier ». Au moins 12 caractères.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Mot de passe :</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>C&amp;onfirmer le mot de passe :</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Un code à 6 chiffres vient d&apos;être envoyé à %1. Il est valable quelques minutes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Code reçu par &amp;e-mail :</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Activer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Suivant</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Retour</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Code d&apos;activation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>12 lettres et chiffres, reçus par courrier.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Numéro de sécurité sociale</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>15 chiffres, clé comprise.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Numéro de série de la carte Vitale</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>De 8 à 12 chiffres, imprimés en bas à droite du devant de la carte.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dessin d&apos;une carte Vitale</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Le numéro de série est encadré en rouge, en bas à droite, sous la photo.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Identifiant</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mot de passe</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Au moins 12 caractères ; une phrase convient.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Confirmer le mot de passe</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saisissez-le une seconde fois.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Code reçu par e-mail</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>6 chiffres.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Passer à l&apos;étape suivante.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Retour</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Revenir à l&apos;étape précédente ou à l&apos;accueil.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CareHistoryPage</name>
+    <message>
+        <source>Consultation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Médicament</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Soin</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Professionnel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 à %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Interrogation du service…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>L&apos;histoire de santé n&apos;a pas pu être chargée. Réessayez plus tard.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Histoire de santé</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Les soins remboursés par l&apos;Assurance Maladie au cours des 24 derniers mois : consultations et médicaments. Ces informations viennent du service ; vous ne pouvez pas les modifier.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pas encore chargée.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Hors ligne : copie enregistrée le %1 (%n soin(s)).</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>À jour le %1 (%n soin(s)).</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>&amp;Actualiser</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Actualiser</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Demander au service la dernière version.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Date de la copie</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Soins des 24 derniers mois</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Du plus récent au plus ancien.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ConflictInbox</name>
+    <message>
+        <source>Champ</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Avant</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Autre appareil</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cet ordinateur</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Garder l&apos;autre appareil</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Garder le mien</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Valeur à garder pour %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Avant : %1 ; autre appareil : %2 ; cet ordinateur : %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Conflits à régler</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>La même information a été modifiée sur deux appareils. Pour chaque champ, choisissez la valeur à garder ; votre choix sera envoyé à tous vos appareils.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Aucun conflit : tout est à jour.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Appliquer mes choix</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Conflits</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choisissez un conflit à régler.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Appliquer mes choix</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Garder les valeurs choisies.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>CreateProfilePage</name>
     <message>
         <source>Les deux mots de passe ne sont pas identiques.</source>
@@ -81,6 +428,100 @@
     </message>
     <message>
         <source>Revenir à l&apos;écran d&apos;accueil.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>DevicesBox</name>
+    <message>
+        <source>Appareil</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dernière connexion</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>État</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (cet ordinateur)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Révoqué</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Actif</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Interrogation du service…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n appareil(s) relié(s) à votre compte.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Le service n&apos;a pas répondu. Réessayez plus tard.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Révoquer un appareil</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>« %1 » ne pourra plus se connecter à votre compte ni se synchroniser, dès maintenant. Ce qu&apos;il n&apos;a pas encore envoyé ne vous parviendra pas. Vous pourrez le reconnecter plus tard avec votre identifiant, votre mot de passe et un code reçu par e-mail.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Révoquer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Annuler</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Appareils reliés à mon compte</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Révoquez un appareil perdu, vendu ou que vous n&apos;utilisez plus : il ne pourra plus se connecter.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Afficher les a&amp;ppareils</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ré&amp;voquer l&apos;appareil choisi…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choisissez un appareil à révoquer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Afficher les appareils</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Demander la liste au service.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Révoquer l&apos;appareil choisi</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Une question vous demandera de confirmer. Cet ordinateur ne peut pas être révoqué d&apos;ici.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -385,6 +826,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Histoire de santé</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Paramètres</source>
         <translation type="unfinished"></translation>
     </message>
@@ -397,7 +842,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Ctrl+1 à Ctrl+5 pour changer de rubrique.</source>
+        <source>Ctrl+1 à Ctrl+6 pour changer de rubrique.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -501,6 +946,109 @@
     </message>
 </context>
 <context>
+    <name>LoginSteps</name>
+    <message>
+        <source>Saisissez votre identifiant.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saisissez votre mot de passe.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Vérification auprès du service…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Le code reçu par e-mail compte 6 chiffres.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connexion et ouverture de votre carnet…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Me connecter à mon compte</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Identifiant et mot de passe</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Le code reçu par e-mail</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Si votre carnet est déjà sur cet ordinateur, il s&apos;ouvre ; sinon il est créé et chiffré avec ce même mot de passe.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Identifiant :</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Mot de passe :</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Un code à 6 chiffres vient de vous être envoyé par e-mail. Il est valable quelques minutes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Code reçu par &amp;e-mail :</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Se &amp;connecter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Suivant</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Retour</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Identifiant</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>L&apos;identifiant choisi à l&apos;activation.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mot de passe</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Le mot de passe de votre compte.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Code reçu par e-mail</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>6 chiffres.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Passer à l&apos;étape suivante.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Retour</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Revenir à l&apos;étape précédente ou à l&apos;accueil.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>Carnet verrouillé</source>
@@ -508,10 +1056,6 @@
     </message>
     <message>
         <source>Carnet ouvert : %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Hors ligne</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -523,7 +1067,35 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Hors ligne : le service en ligne n&apos;est pas encore joignable.</source>
+        <source>Conflits de synchronisation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>L&apos;accès de cet ordinateur à un carnet a été retiré par le service (appareil révoqué ou accès supprimé). Sa copie locale est effacée de cet ordinateur ; les documents déjà enregistrés ailleurs ne sont pas touchés.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 modification(s) faite(s) ici n&apos;avai(en)t pas encore été envoyée(s) et ne le seront pas.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Accès retiré</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Conflits…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Synchroniser</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ouvrir les conflits à régler.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Synchroniser maintenant avec le service (F5).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -564,6 +1136,14 @@
     </message>
     <message>
         <source>&amp;Langue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Synchroniser maintenant</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Con&amp;flits de synchronisation…</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -614,6 +1194,112 @@
     </message>
     <message>
         <source>Graphique des mesures</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>OnlineSteps</name>
+    <message>
+        <source>La démarche n&apos;a pas abouti ; rien n&apos;a été enregistré. Réessayez.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>OppositionPage</name>
+    <message>
+        <source>M&apos;opposer à la création de mon espace</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Votre espace Mon espace santé ne sera pas créé : aucun document ne vous sera envoyé par ce service et les professionnels ne pourront pas y déposer de documents. Vous pourrez changer d&apos;avis plus tard en activant votre espace avec le même code, tant qu&apos;il est valable, ou en le demandant à votre caisse d&apos;Assurance Maladie.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Je m&apos;oppose</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Annuler</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Envoi de votre opposition…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Vos trois preuves d&apos;identité</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Opposition enregistrée</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Si vous ne souhaitez pas de Mon espace santé, saisissez le code reçu par courrier, votre numéro de sécurité sociale et le numéro de série de votre carte Vitale. Rien n&apos;est envoyé avant que vous ayez confirmé.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Code d&apos;activation :</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Numéro de sécurité sociale :</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Numéro de &amp;série de la carte Vitale :</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Votre opposition est enregistrée : votre espace ne sera pas créé. Vous pouvez changer d&apos;avis plus tard en activant votre espace avec votre code, tant qu&apos;il est valable, ou auprès de votre caisse d&apos;Assurance Maladie.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Retour à l&apos;&amp;accueil</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Je m&apos;&amp;oppose…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Retour</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Code d&apos;activation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>12 lettres et chiffres, reçus par courrier.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Numéro de sécurité sociale</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>15 chiffres, clé comprise.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Numéro de série de la carte Vitale</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>De 8 à 12 chiffres, imprimés en bas à droite du devant de la carte.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Une question vous demandera de confirmer avant l&apos;envoi.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Retour</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Revenir à l&apos;accueil sans rien envoyer.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -762,6 +1448,18 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Co&amp;pier</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copier la clé</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copier la clé ; elle sera effacée du presse-papiers au bout de 30 secondes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>J&apos;ai &amp;noté ma clé, continuer</source>
         <translation type="unfinished"></translation>
     </message>
@@ -783,6 +1481,77 @@
     </message>
     <message>
         <source>Ouvrir mon carnet ; la clé ne sera plus affichée.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>RememberBox</name>
+    <message>
+        <source>Ce carnet est en mode « ordinateur partagé » : votre mot de passe sera toujours demandé.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Vérification du mot de passe…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cet ordinateur se souviendra de vous : le carnet s&apos;ouvrira sans mot de passe.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cet ordinateur ne se souvient plus de vous : le mot de passe sera demandé.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mot de passe incorrect : rien n&apos;a été changé.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Le réglage n&apos;a pas pu être changé.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Se souvenir de moi</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Seulement sur un ordinateur personnel dont la session est protégée par un mot de passe : la clé de votre carnet est alors gardée dans le trousseau du système.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Se souvenir de &amp;moi sur cet ordinateur</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mot de passe du &amp;carnet :</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A&amp;ppliquer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Se souvenir de moi sur cet ordinateur</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ouvrir le carnet sans mot de passe grâce au trousseau du système.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mot de passe du carnet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Requis pour changer ce réglage.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Appliquer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Vérifier le mot de passe puis appliquer.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -949,6 +1718,33 @@
     </message>
     <message>
         <source>Le carnet se verrouille après ce nombre de minutes sans activité.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SyncController</name>
+    <message>
+        <source>Hors ligne</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Synchronisation %1/%2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Synchronisation…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Verrouillé : reconnectez-vous au service</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Conflits (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>À jour (%1)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

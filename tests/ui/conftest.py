@@ -53,7 +53,14 @@ def window(qtbot, profiles: ProfileDirectory, clock: FakeClock, confirmer: Scrip
 
     languages = LanguageManager()
     languages.set_language("fr")
-    win = MainWindow(profiles=profiles, languages=languages, confirmer=confirmer, clock=clock, idle_poll_ms=20)
+    win = MainWindow(
+        profiles=profiles,
+        languages=languages,
+        confirmer=confirmer,
+        clock=clock,
+        idle_poll_ms=20,
+        watch_os_lock=False,
+    )
     qtbot.addWidget(win)
     win.show()
     yield win

@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Iterable
 from pathlib import Path
+
+from PySide6.QtWidgets import QAbstractButton, QComboBox, QLineEdit, QSpinBox, QWidget
 
 from desktop_app.profile import UnlockedProfile
 
@@ -38,3 +41,39 @@ def open_dossier(qtbot, window, password: str = PASSWORD) -> UnlockedProfile:
     with qtbot.waitSignal(window.sig_unlocked, timeout=20_000) as blocker:
         window.unlock_page.unlock_button.click()
     return blocker.args[0]
+
+
+def controls(root: QWidget) -> list[QWidget]:
+    """The interactive controls under ``root`` (our subclasses included; Qt's own inner widgets left out)."""
+    kinds = (QAbstractButton, QLineEdit, QComboBox, QSpinBox)
+    return [
+        w
+        for w in root.findChildren(QWidget)
+        if isinstance(w, kinds)
+        and not w.isHidden()
+        and w.parent() is not None
+        and not w.objectName().startswith("qt_")
+        and not (isinstance(w, QLineEdit) and isinstance(w.parent(), QSpinBox | QComboBox))
+    ]
+
+
+def missing_accessibility(pages: Iterable[QWidget]) -> list[str]:
+    """Controls without an accessible name or description, as "Page: Control text" lines."""
+    missing = []
+    for page in pages:
+        for control in controls(page):
+            if not control.accessibleName() or not control.accessibleDescription():
+                text = control.text() if hasattr(control, "text") else ""
+                missing.append(f"{type(page).__name__}: {type(control).__name__} {text}")
+    return missing
+
+
+def clipped_buttons(page: QWidget) -> list[str]:
+    """Visible buttons whose text does not fit (checked at 200 % text)."""
+    clipped = []
+    for control in controls(page):
+        if isinstance(control, QAbstractButton) and control.isVisible():
+            needed = control.fontMetrics().horizontalAdvance(control.text().replace("&", ""))
+            if control.width() < needed or control.height() < control.fontMetrics().height():
+                clipped.append(control.text())
+    return clipped

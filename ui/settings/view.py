@@ -23,8 +23,10 @@ from PySide6.QtWidgets import (
 from desktop_app.errors import CarnetError, WrongPassword
 from desktop_app.profile import UnlockedProfile
 from dossier.errors import DossierValidationError
+from ui.dialogs import Confirmer
 from ui.i18n import current_language
 from ui.locking import DEFAULT_TIMEOUT_S
+from ui.online.account_settings import DevicesBox, RememberBox
 from ui.ops import Op
 from ui.theme import MAX_TEXT_SCALE, MIN_TEXT_SCALE
 from ui.widgets import (
@@ -53,7 +55,7 @@ class SettingsPage(Retranslatable, QWidget):
     sig_password_changed = Signal()
     """The password was changed (after the current one was checked)."""
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, *, confirmer: Confirmer | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._profile: UnlockedProfile | None = None
         self._busy = False
@@ -122,13 +124,18 @@ class SettingsPage(Retranslatable, QWidget):
         security_form = QFormLayout(self.security_box)
         security_form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         security_form.addRow(self.autolock_label, self.autolock_spin)
+        # -- account and this computer
+        self.remember_box = RememberBox()
+        self.devices_box = DevicesBox(confirmer=confirmer or Confirmer())
 
         content = QWidget()
         inner = QVBoxLayout(content)
         inner.addWidget(self.title)
         inner.addWidget(self.display_box)
         inner.addWidget(self.security_box)
+        inner.addWidget(self.remember_box)
         inner.addWidget(self.password_box)
+        inner.addWidget(self.devices_box)
         inner.addStretch(1)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
@@ -141,10 +148,16 @@ class SettingsPage(Retranslatable, QWidget):
             self.contrast_check,
             self.language_combo,
             self.autolock_spin,
+            self.remember_box.remember_check,
+            self.remember_box.password_edit,
+            self.remember_box.apply_button,
             self.current_edit,
             self.new_edit,
             self.confirm_edit,
             self.change_button,
+            self.devices_box.table,
+            self.devices_box.refresh_button,
+            self.devices_box.revoke_button,
         ]
         for a, b in itertools.pairwise(order):
             QWidget.setTabOrder(a, b)
@@ -178,6 +191,8 @@ class SettingsPage(Retranslatable, QWidget):
             show_error(lbl, "")
         self.password_status.clear()
         self.password_box.setEnabled(profile is not None)
+        self.remember_box.set_profile(profile)
+        self.devices_box.set_profile(profile)
 
     def show_preferences(self, prefs: dict[str, Any]) -> None:
         """Reflect stored preferences without emitting change signals."""

@@ -182,6 +182,8 @@ class RecoveryKeyPage(Retranslatable, QWidget):
 
     sig_done = Signal()
     """The person has noted the key and continues to the dossier."""
+    sig_copy_requested = Signal(str)
+    """The person asked to copy the key (the window's SecretClipboard marks it secret and clears it, S20)."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -193,14 +195,17 @@ class RecoveryKeyPage(Retranslatable, QWidget):
         )
         self.warning = label("muted")
         self.print_button = QPushButton()
+        self.copy_button = QPushButton()
         self.done_button = QPushButton()
         set_role(self.done_button, "primary")
         self.done_button.setAutoDefault(True)
         self.print_button.clicked.connect(self.on_print_button_clicked)
+        self.copy_button.clicked.connect(lambda: self.sig_copy_requested.emit(self.key_label.text()))
         self.done_button.clicked.connect(self.on_done_button_clicked)
         buttons = QHBoxLayout()
         buttons.addWidget(self.done_button)
         buttons.addWidget(self.print_button)
+        buttons.addWidget(self.copy_button)
         buttons.addStretch(1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(48, 32, 48, 32)
@@ -245,6 +250,12 @@ class RecoveryKeyPage(Retranslatable, QWidget):
         )
         self.warning.setText(self.tr("Elle ne sera plus affichée ensuite."))
         self.print_button.setText(self.tr("&Imprimer"))
+        self.copy_button.setText(self.tr("Co&pier"))
+        describe(
+            self.copy_button,
+            self.tr("Copier la clé"),
+            self.tr("Copier la clé ; elle sera effacée du presse-papiers au bout de 30 secondes."),
+        )
         self.done_button.setText(self.tr("J'ai &noté ma clé, continuer"))
         describe(self.key_label, self.tr("Clé de secours"), self.key_label.text())
         describe(self.print_button, self.tr("Imprimer"), self.tr("Imprimer la clé de secours."))

@@ -1,0 +1,96 @@
+"""Sync in the window against the real service: status bar, F5, a conflict resolved in the inbox, revocation."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+
+from desktop_app import vault
+from desktop_app.profile import ProfileDirectory
+from desktop_app.sync.engine import S_ACCESS, S_REFRESH, S_URL, Revocation, SyncEngine
+from desktop_app.sync.http import Backoff
+from tests.server.conftest import PASSWORD
+from tests.ui.live import Flows, LiveServer, Mailbox, flows, live, mailbox, server_template, smtp_server
+from tests.ui.test_online_screens import _signed_in_window, online_window
+from ui.dialogs import ScriptedConfirmer
+from ui.ops import Op
+
+__all__ = ["flows", "live", "mailbox", "online_window", "server_template", "smtp_server"]
+
+
+def _run(qtbot, fn):
+    """Run store work on the UI's worker (where the window's store lives) and wait for it."""
+    op = Op(None, fn)
+    with qtbot.waitSignal(op.sig_succeeded, timeout=20_000) as done:
+        op.run()
+    return done.args[0]
+
+
+def _other_device(live: LiveServer, flows: Flows, person, tmp_path: Path) -> SyncEngine:
+    tokens = flows.login(person, device_name="Tablette")
+    directory = ProfileDirectory(tmp_path / "tablet", kdf=vault.FLOOR_KDF)
+    profile, _ = directory.create("Tablette", PASSWORD, own_dossier_id=str(person.dossier_id))
+    profile.set_setting(S_URL, live.url)
+    profile.set_setting(S_ACCESS, tokens["access_token"])
+    profile.set_setting(S_REFRESH, tokens["refresh_token"])
+    return SyncEngine(profile, backoff=Backoff(base=0.01, cap=0.05, attempts=3))
+
+
+def test_status_bar_follows_sync_and_a_conflict_is_resolved_field_by_field_in_the_inbox(
+    qtbot, online_window, flows: Flows, mailbox: Mailbox, live: LiveServer, tmp_path: Path
+) -> None:
+    window = online_window
+    person, _profile = _signed_in_window(qtbot, window, flows, mailbox)
+    # Sync on start: the status bar says "à jour" with the time, without the window ever waiting.
+    qtbot.waitUntil(lambda: window.network_label.text().startswith("À jour ("), timeout=20_000)
+    assert window.sync_button.isVisible() and window.sync_button.text() == "Synchroniser"
+    store = window.store
+    entry = _run(qtbot, lambda: store.entries.create("allergy", {"name": "Pénicilline"}))
+    window.activateWindow()
+    qtbot.keyClick(window, Qt.Key.Key_F5)  # on demand
+    qtbot.waitUntil(lambda: _run(qtbot, store.outbox.count_pending) == 0, timeout=20_000)
+
+    tablet = _other_device(live, flows, person, tmp_path)
+    tablet.sync_once()
+    tablet.profile.dossier().entries.edit(entry.id, {"reaction": "Urticaire"})
+    tablet.sync_once()
+    _run(qtbot, lambda: store.entries.edit(entry.id, {"reaction": "Eczéma"}))
+    window.sync.sync_now()
+    qtbot.waitUntil(lambda: window.network_label.text() == "Conflits (1)", timeout=20_000)
+    assert window.sync_button.text() == "Conflits…"
+
+    inbox = window.show_conflicts()
+    qtbot.waitUntil(lambda: "reaction" in inbox.choices, timeout=10_000)
+    cells = {
+        inbox.grid.itemAtPosition(1, column).widget().text()
+        for column in range(1, 4)  # base / other / mine
+    }
+    assert cells == {"—", "Urticaire", "Eczéma"}
+    choice = inbox.choices["reaction"]
+    choice.setCurrentIndex(choice.findText("Garder le mien"))
+    with qtbot.waitSignal(inbox.sig_resolved, timeout=20_000):
+        inbox.apply_button.click()
+    qtbot.waitUntil(lambda: window.network_label.text().startswith("À jour ("), timeout=20_000)
+    qtbot.waitUntil(lambda: _run(qtbot, store.outbox.count_pending) == 0, timeout=20_000)
+    tablet.sync_once()
+    assert tablet.profile.dossier().entries.get(entry.id).data["reaction"] == "Eczéma"
+    assert tablet.conflicts() == []
+    tablet.http.close()
+    tablet.profile.lock()
+
+    window.lock()  # locking stops the engine before the databases close
+    assert window.sync.engine is None and window.network_label.text() == "Hors ligne"
+
+
+def test_a_revocation_is_explained_then_the_carnet_closes(
+    qtbot, online_window, flows: Flows, mailbox: Mailbox, confirmer: ScriptedConfirmer
+) -> None:
+    window = online_window
+    _signed_in_window(qtbot, window, flows, mailbox)
+    dossier_id = window.store.dossier_id
+    with qtbot.waitSignal(window.sig_locked):
+        window.sync.sig_revoked.emit(Revocation(dossier_id, pending_changes=2, documents_delivered=0))
+    [(title, text)] = confirmer.informed
+    assert title == "Accès retiré"
+    assert "retiré par le service" in text and "2 modification(s)" in text

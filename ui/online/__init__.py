@@ -1,0 +1,1 @@
+"""The screens that talk to the central service: activation, login, opposition, care history, devices."""
