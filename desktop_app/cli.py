@@ -253,6 +253,17 @@ def cmd_profile_check(ctx: Context) -> int:
     return EXIT_CORRUPT
 
 
+def cmd_profile_recovery_key(ctx: Context) -> int:
+    current = ctx.secrets.read("Mot de passe actuel :", "Current password:")
+    profile = ctx.directory.unlock(current, profile_id=ctx.args.profile)
+    ctx._profile = profile
+    recovery_key = profile.new_recovery_key(current)
+    ctx.out("Nouvelle clé de secours (l'ancienne ne fonctionne plus ; imprimez celle-ci et gardez-la en lieu sûr) :",
+            "New recovery key (the old one no longer works; print this one and keep it somewhere safe):")
+    print(recovery_key)
+    return EXIT_OK
+
+
 def cmd_password_change(ctx: Context) -> int:
     current = ctx.secrets.read("Mot de passe actuel :", "Current password:")
     profile = ctx.directory.unlock(current, profile_id=ctx.args.profile)
@@ -443,6 +454,7 @@ def build_parser() -> argparse.ArgumentParser:
     p = command(profile, "backup", cmd_profile_backup, "sauvegarde chiffrée du carnet dans un dossier")
     p.add_argument("directory")
     command(profile, "check", cmd_profile_check, "vérifier l'intégrité des fichiers chiffrés")
+    command(profile, "recovery-key", cmd_profile_recovery_key, "remplacer la clé de secours (après le mot de passe)")
     p = command(profile, "remember", cmd_profile_remember, "se souvenir de moi sur cet ordinateur")
     p.add_argument("state", choices=["on", "off"])
 

@@ -546,6 +546,14 @@ class UnlockedProfile:
         vault.unlock_with_password(self._header, current)  # raises WrongPassword; the result is the same key
         self.set_password(new)
 
+    def new_recovery_key(self, current_password: str) -> str:
+        """Re-enter the password (S19), then replace the recovery key: the old printed sheet stops working."""
+        vault.unlock_with_password(self._header, current_password)
+        recovery_key = vault.generate_recovery_key()
+        vault.set_recovery_key(self._header, self._profile_key(), recovery_key)
+        self._save_header()
+        return recovery_key
+
     def set_password(self, new: str) -> None:
         """Used after proving the current password or the recovery key."""
         check_password(new, user_inputs=(self.label,))

@@ -209,11 +209,7 @@ def create_header(
         recovery_slot={},
     )
     set_password(header, profile_key, password)
-    kek = _recovery_kek(recovery_key, header.recovery_salt)
-    try:
-        header.recovery_slot = wrap_key(kek, profile_key, header.aad("recovery"))
-    finally:
-        zero(kek)
+    set_recovery_key(header, profile_key, recovery_key)
     return header
 
 
@@ -232,6 +228,16 @@ def set_password(
     kek = derive_password_key(password, header.salt, header.kdf)
     try:
         header.password_slot = wrap_key(kek, profile_key, header.aad("password"))
+    finally:
+        zero(kek)
+
+
+def set_recovery_key(header: VaultHeader, profile_key: bytes | bytearray, recovery_key: str) -> None:
+    """Wrap the profile key under a new recovery key (new salt); the previous recovery key no longer opens it."""
+    header.recovery_salt = secrets.token_bytes(16)
+    kek = _recovery_kek(recovery_key, header.recovery_salt)
+    try:
+        header.recovery_slot = wrap_key(kek, profile_key, header.aad("recovery"))
     finally:
         zero(kek)
 

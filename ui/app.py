@@ -195,6 +195,7 @@ class MainWindow(Retranslatable, QMainWindow):
             settings.sig_high_contrast_changed.connect(lambda v: self.set_preference("high_contrast", v))
             settings.sig_language_requested.connect(lambda v: self.set_preference("language", v))
             settings.sig_autolock_changed.connect(lambda v: self.set_preference("autolock_seconds", v))
+            settings.recovery_box.sig_issued.connect(self.on_recovery_key_issued)
             settings.show_preferences(self.preferences)
             for edited in (
                 view.profile.sig_entry_saved,
@@ -321,6 +322,12 @@ class MainWindow(Retranslatable, QMainWindow):
 
     def on_create_page_created(self, profile: UnlockedProfile, recovery_key: str) -> None:
         self._profile = profile  # held now so that a lock while the key is shown closes it
+        self.recovery_page.show_key(recovery_key)
+        self.show_page(self.recovery_page)
+        self.recovery_page.done_button.setFocus()
+
+    def on_recovery_key_issued(self, recovery_key: str) -> None:
+        """A new recovery key from Paramètres: shown once on the same page as at creation, then back to the carnet."""
         self.recovery_page.show_key(recovery_key)
         self.show_page(self.recovery_page)
         self.recovery_page.done_button.setFocus()

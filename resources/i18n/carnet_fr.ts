@@ -193,6 +193,225 @@
     </message>
 </context>
 <context>
+    <name>AssistedSession</name>
+    <message>
+        <source>Lire l&apos;écran à voix haute</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Une voix lit chaque écran (Read each screen aloud).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Continuer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Valider cet écran et passer au suivant (Continue).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nom de l&apos;aidant</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Votre nom et prénom (Helper&apos;s name).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Structure</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Par exemple : France Services de Melun (Helper&apos;s structure).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Qui vous accompagne ?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>L&apos;aidant indique son nom et sa structure. Ils figureront dans l&apos;historique de votre dossier.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>J&apos;accepte d&apos;être accompagné(e) pour cette session</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Votre accord est nécessaire (Your consent is needed).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Votre accord</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>L&apos;aidant vous aide à utiliser votre espace santé. Il ne voit pas votre mot de passe. À la fin, rien de votre dossier ne reste sur cet ordinateur. Prenez votre temps.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Votre identifiant</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Identifiant de votre espace santé.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Votre mot de passe</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Vous seul(e) le tapez (Only you type it).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connexion</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tapez vous-même votre identifiant et votre mot de passe.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Aidant : merci de détourner le regard pendant la saisie du mot de passe.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Code reçu par e-mail</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Le code à usage unique que vous avez reçu.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Code de confirmation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Un code vient de vous être envoyé par e-mail. Tapez-le ici.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Allergie</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Une allergie, si vous en avez (facultatif).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Traitement en cours</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Un médicament pris (facultatif).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Contact d&apos;urgence</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nom d&apos;un proche à prévenir.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Téléphone du contact</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Son numéro de téléphone.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Premières informations</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tout est facultatif : laissez vide ce que vous ne voulez pas renseigner.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Numéro RPPS du médecin traitant</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>11 chiffres ; laissez vide pour passer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Votre médecin traitant</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Autorisez votre médecin traitant à consulter votre dossier (facultatif).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Imprimer la carte d&apos;urgence</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Print the emergency card.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Imprimer le récapitulatif</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ce qui a été fait et la suite (receipt).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Terminer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Imprimez ce qui vous est utile, puis terminez : tout est effacé de cet ordinateur.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Terminer et tout effacer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Finish and wipe this computer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Effacer sans envoyer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Wipe without sending (service unreachable).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Session terminée. Rien de votre dossier n&apos;est resté sur cet ordinateur. Merci !</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Étape %1 sur %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Une erreur est survenue ; rien n&apos;est perdu, réessayez. (An error occurred.)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cochez la case pour donner votre accord. (Tick to consent.)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lecture à voix haute indisponible sur cet ordinateur.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>CareHistoryPage</name>
     <message>
         <source>Consultation</source>
@@ -847,6 +1066,57 @@
     </message>
 </context>
 <context>
+    <name>EmergencyDialog</name>
+    <message>
+        <source>Accès en urgence (bris de glace)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Emergency access: audited, the patient is informed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cet accès est tracé et le patient en est informé. Indiquez son INS et le motif de l&apos;urgence (au moins %1 caractères).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>INS du patient</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Identifiant national de santé (patient INS).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Motif de l&apos;urgence</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Obligatoire, au moins %1 caractères (reason).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ouvrir en urgence</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Demander l&apos;accès au service (request access).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Annuler</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fermer sans rien demander (cancel).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Motif</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>EntryColumns</name>
     <message>
         <source>Rubrique</source>
@@ -1426,6 +1696,57 @@
     </message>
 </context>
 <context>
+    <name>RecoveryKeyBox</name>
+    <message>
+        <source>Vérification du mot de passe…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nouvelle clé créée : l&apos;ancienne ne fonctionne plus.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mot de passe incorrect : la clé de secours n&apos;a pas changé.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>La clé de secours n&apos;a pas pu être changée.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Clé de secours</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Vous avez perdu la feuille où est imprimée votre clé de secours ? Créez-en une nouvelle : l&apos;ancienne ne fonctionnera plus.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mot de passe &amp;du carnet :</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Créer une &amp;nouvelle clé de secours</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mot de passe du carnet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Requis avant de changer la clé.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Créer une nouvelle clé de secours</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remplace la clé de secours ; elle s&apos;affiche une fois pour être imprimée.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>RecoveryKeyPage</name>
     <message>
         <source>Clé de secours Carnet : %1</source>
@@ -1844,6 +2165,29 @@
     </message>
     <message>
         <source>Revenir à l&apos;écran d&apos;accueil.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>VaccinationForm</name>
+    <message>
+        <source>AAAA-MM-JJ</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Obligatoire</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Facultatif</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ajouter la vaccination</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enregistrer sur ce poste ; envoi dès que possible (Add).</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

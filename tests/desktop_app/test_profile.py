@@ -315,3 +315,18 @@ def test_data_key_rotation_rekeys_the_file_after_a_backup_S05(directory: Profile
     again = directory.unlock(PASSWORD)
     assert again.dossier(dossier_id).entries.count() == 1
     again.lock()
+
+
+def test_a_new_recovery_key_replaces_the_old_one_after_the_password_S19(directory: ProfileDirectory) -> None:
+    profile, old_key = directory.create("Zoé", PASSWORD)
+    with pytest.raises(WrongPassword):
+        profile.new_recovery_key("not my password at all")
+    new_key = profile.new_recovery_key(PASSWORD)
+    assert new_key != old_key
+    profile.lock()
+    from desktop_app.errors import WrongRecoveryKey
+
+    with pytest.raises(WrongRecoveryKey):
+        directory.unlock_with_recovery(old_key)
+    directory.unlock_with_recovery(new_key).lock()
+    directory.unlock(PASSWORD).lock()  # the password slot is untouched

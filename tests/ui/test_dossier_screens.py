@@ -276,3 +276,28 @@ def test_display_preferences_apply_and_are_kept_in_the_profile(qtbot, window, ex
     assert settings.scale_spin.value() == 200 and settings.contrast_check.isChecked()
     settings.scale_spin.setValue(100)
     settings.contrast_check.setChecked(False)
+
+
+def test_settings_issue_a_new_recovery_key_after_the_password_S19(qtbot, window, existing_profile, profiles) -> None:
+    """A lost recovery sheet: the password is asked, a new key is shown once, and only the new key works."""
+    from tests.ui.helpers import PASSWORD
+
+    open_dossier(qtbot, window)
+    window.dossier.show_section("settings")
+    box = window.dossier.settings.recovery_box
+    qtbot.keyClicks(box.password_edit, "pas le bon mot de passe")
+    qtbot.keyClick(box.password_edit, Qt.Key.Key_Return)
+    qtbot.waitUntil(box.password_error.isVisible, timeout=20_000)
+    assert "incorrect" in box.password_error.text()
+    qtbot.keyClicks(box.password_edit, PASSWORD)
+    with qtbot.waitSignal(box.sig_issued, timeout=20_000) as issued:
+        qtbot.keyClick(box.password_edit, Qt.Key.Key_Return)
+    new_key = issued.args[0]
+    assert box.password_edit.text() == ""  # S23
+    assert window.current_page() is window.recovery_page
+    assert new_key.replace("-", "") in window.recovery_page.key_label.text().replace("-", "").replace(" ", "")
+    window.lock()
+    from ui.ops import wait_for_idle
+
+    wait_for_idle()
+    profiles.unlock_with_recovery(new_key).lock()

@@ -28,6 +28,7 @@ from ui.i18n import current_language
 from ui.locking import DEFAULT_TIMEOUT_S
 from ui.online.account_settings import DevicesBox, RememberBox
 from ui.ops import Op
+from ui.settings.recovery import RecoveryKeyBox
 from ui.theme import MAX_TEXT_SCALE, MIN_TEXT_SCALE
 from ui.widgets import (
     PasswordStrengthMeter,
@@ -126,6 +127,7 @@ class SettingsPage(Retranslatable, QWidget):
         security_form.addRow(self.autolock_label, self.autolock_spin)
         # -- account and this computer
         self.remember_box = RememberBox()
+        self.recovery_box = RecoveryKeyBox()
         self.devices_box = DevicesBox(confirmer=confirmer or Confirmer())
 
         content = QWidget()
@@ -135,6 +137,7 @@ class SettingsPage(Retranslatable, QWidget):
         inner.addWidget(self.security_box)
         inner.addWidget(self.remember_box)
         inner.addWidget(self.password_box)
+        inner.addWidget(self.recovery_box)
         inner.addWidget(self.devices_box)
         inner.addStretch(1)
         scroll = QScrollArea()
@@ -192,6 +195,7 @@ class SettingsPage(Retranslatable, QWidget):
         self.password_status.clear()
         self.password_box.setEnabled(profile is not None)
         self.remember_box.set_profile(profile)
+        self.recovery_box.set_profile(profile)
         self.devices_box.set_profile(profile)
 
     def show_preferences(self, prefs: dict[str, Any]) -> None:

@@ -1,0 +1,152 @@
+"""Clinic workstation forms: a vaccination built from the entry field specs, and the bris de glace dialog."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop_app.clinic import MIN_REASON
+from dossier.entries import ENTRY_KINDS, FieldType
+from ui.i18n import pick
+from ui.widgets import describe, error_label, label, show_error, with_messages
+
+
+class VaccinationForm(QWidget):
+    """A small form with one editor per field of the "vaccination" entry kind; validation stays in the store."""
+
+    sig_submitted = Signal(dict)
+    """The values typed (empty fields left out), to be saved into the open dossier."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.kind = ENTRY_KINDS["vaccination"]
+        self.editors: dict[str, QLineEdit | QComboBox] = {}
+        self.errors: dict[str, QLabel] = {}
+        form = QFormLayout()
+        for spec in self.kind.fields:
+            caption = pick(spec.label_fr, spec.label_en) + (" *" if spec.required else "")
+            editor: QLineEdit | QComboBox
+            if spec.type == FieldType.CHOICE:
+                editor = QComboBox()
+                editor.addItem("", "")
+                for choice in spec.choices:
+                    editor.addItem(pick(choice.label_fr, choice.label_en), choice.id)
+            else:
+                editor = QLineEdit()
+                if spec.type == FieldType.DATE:
+                    editor.setPlaceholderText(self.tr("AAAA-MM-JJ"))
+            hint = self.tr("Obligatoire") if spec.required else self.tr("Facultatif")
+            describe(editor, caption, f"{hint} ({spec.label_en})")
+            error = error_label()
+            buddy = label(buddy=editor)
+            buddy.setText(caption)
+            form.addRow(buddy, with_messages(editor, error))
+            self.editors[spec.name] = editor
+            self.errors[spec.name] = error
+        self.general_error = error_label()
+        self.save = QPushButton(self.tr("Ajouter la vaccination"))
+        describe(self.save, self.save.text(), self.tr("Enregistrer sur ce poste ; envoi dès que possible (Add)."))
+        self.save.clicked.connect(self._submit)
+        box = QVBoxLayout(self)
+        box.setContentsMargins(0, 0, 0, 0)
+        box.addLayout(form)
+        box.addWidget(self.general_error)
+        box.addWidget(self.save)
+
+    def values(self) -> dict[str, Any]:
+        values: dict[str, Any] = {}
+        for name, editor in self.editors.items():
+            value = editor.currentData() if isinstance(editor, QComboBox) else editor.text().strip()
+            if value:
+                values[name] = value
+        return values
+
+    def _submit(self) -> None:
+        self.show_errors({}, "")
+        self.sig_submitted.emit(self.values())
+
+    def show_errors(self, by_field: dict[str, str], general: str) -> None:
+        for name, error in self.errors.items():
+            show_error(error, by_field.get(name, ""))
+        show_error(self.general_error, general)
+
+    def clear(self) -> None:
+        for editor in self.editors.values():
+            if isinstance(editor, QComboBox):
+                editor.setCurrentIndex(0)
+            else:
+                editor.clear()
+        self.show_errors({}, "")
+
+
+class EmergencyDialog(QDialog):
+    """Bris de glace: the patient's INS and a mandatory reason of at least MIN_REASON characters."""
+
+    sig_requested = Signal(str, str)
+    """(ins, reason) once both are usable; the window sends them to the service."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Accès en urgence (bris de glace)"))
+        describe(self, self.windowTitle(), self.tr("Emergency access: audited, the patient is informed."))
+        intro = label()
+        intro.setText(
+            self.tr(
+                "Cet accès est tracé et le patient en est informé. Indiquez son INS et le motif de l'urgence "
+                "(au moins %1 caractères)."
+            ).replace("%1", str(MIN_REASON))
+        )
+        self.ins = QLineEdit()
+        describe(self.ins, self.tr("INS du patient"), self.tr("Identifiant national de santé (patient INS)."))
+        self.reason = QPlainTextEdit()
+        self.reason.setTabChangesFocus(True)
+        self.reason.setFixedHeight(90)
+        describe(
+            self.reason,
+            self.tr("Motif de l'urgence"),
+            self.tr("Obligatoire, au moins %1 caractères (reason).").replace("%1", str(MIN_REASON)),
+        )
+        self.error = error_label()
+        self.confirm = QPushButton(self.tr("Ouvrir en urgence"))
+        describe(self.confirm, self.confirm.text(), self.tr("Demander l'accès au service (request access)."))
+        self.confirm.setEnabled(False)
+        self.cancel = QPushButton(self.tr("Annuler"))
+        describe(self.cancel, self.cancel.text(), self.tr("Fermer sans rien demander (cancel)."))
+        self.reason.textChanged.connect(self._update)
+        self.ins.textChanged.connect(self._update)
+        self.confirm.clicked.connect(lambda: self.sig_requested.emit(self.ins.text(), self.reason.toPlainText()))
+        self.cancel.clicked.connect(self.reject)
+        form = QFormLayout()
+        for caption, editor in ((self.tr("INS du patient"), self.ins), (self.tr("Motif"), self.reason)):
+            buddy = label(buddy=editor)
+            buddy.setText(caption)
+            form.addRow(buddy, editor)
+        box = QVBoxLayout(self)
+        box.addWidget(intro)
+        box.addLayout(form)
+        box.addWidget(self.error)
+        box.addWidget(self.confirm)
+        box.addWidget(self.cancel)
+
+    def usable(self) -> bool:
+        return bool(self.ins.text().strip()) and len(" ".join(self.reason.toPlainText().split())) >= MIN_REASON
+
+    def _update(self) -> None:
+        self.confirm.setEnabled(self.usable())
+        show_error(self.error, "")
+
+    def refused(self, message: str) -> None:
+        show_error(self.error, message)
+        self.confirm.setEnabled(self.usable())
