@@ -77,6 +77,7 @@ class MainWindow(Retranslatable, QMainWindow):
         super().__init__()
         self._profiles = profiles
         self.server_url = server_url
+        self.assisted_session: QWidget | None = None
         self._languages = languages or LanguageManager(self)
         self._confirmer = confirmer or Confirmer()
         self._apply_preferences = apply_preferences
@@ -297,6 +298,8 @@ class MainWindow(Retranslatable, QMainWindow):
             self.create_page.reset()
             self.show_page(self.create_page)
             self.create_page.name_edit.setFocus()
+        elif choice == "assisted" and self.server_url:
+            self._start_assisted_session(self.server_url)
         elif (page := self._online_page(choice)) is not None:
             page.reset()
             self.show_page(page)
@@ -304,6 +307,23 @@ class MainWindow(Retranslatable, QMainWindow):
             self.unavailable.show_for(choice)
             self.show_page(self.unavailable)
             self.unavailable.back_button.setFocus()
+
+    def _start_assisted_session(self, server_url: str) -> None:
+        """A fresh session page each time: it works in its own temporary folder, wiped when it ends."""
+        from ui.assisted.session import AssistedSession
+
+        session = AssistedSession(server_url=server_url)
+        self.stack.addWidget(session)
+        self.assisted_session = session
+
+        def finished() -> None:
+            self.show_welcome()
+            self.stack.removeWidget(session)
+            session.deleteLater()
+            self.assisted_session = None
+
+        session.sig_finished.connect(finished)
+        self.show_page(session)
 
     def _online_page(self, choice: str) -> ActivationWizard | LoginSteps | OppositionPage | None:
         pages = {"activate": self.activation_page, "login": self.login_page, "oppose": self.opposition_page}

@@ -313,3 +313,18 @@ def test_every_request_carries_the_helper_identity() -> None:
     for name in ("x" * 101, "Léa\x00Dubois", "   "):
         with pytest.raises(AssistedInputError, match="readable characters"):
             Helper.of(name, "CCAS")
+
+
+def test_the_welcome_screen_starts_an_assisted_session_and_returns_when_it_ends(qtbot, profiles, clock) -> None:
+    """« Séance accompagnée » on the welcome screen opens a fresh session page; finishing it brings the welcome back."""
+    from ui.app import MainWindow
+
+    window = MainWindow(profiles=profiles, clock=clock, server_url="http://127.0.0.1:9", watch_os_lock=False)
+    qtbot.addWidget(window)
+    window.show()
+    window.welcome.buttons["assisted"].click()
+    session = window.assisted_session
+    assert session is not None and window.current_page() is session
+    session.sig_finished.emit()
+    qtbot.waitUntil(lambda: window.current_page() is window.welcome)
+    assert window.assisted_session is None

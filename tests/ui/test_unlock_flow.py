@@ -8,7 +8,7 @@ from desktop_app.profile import ProfileDirectory
 from tests.ui.helpers import OTHER_PASSWORD, PASSWORD
 
 
-def test_welcome_offers_the_four_choices_and_local_creation(window) -> None:
+def test_welcome_offers_the_four_choices_local_creation_and_assisted_sessions(window) -> None:
     texts = {c: b.text().replace("&", "") for c, b in window.welcome.buttons.items()}
     assert texts == {
         "activate": "J'ai reçu mon code d'activation",
@@ -16,6 +16,7 @@ def test_welcome_offers_the_four_choices_and_local_creation(window) -> None:
         "unlock": "Ouvrir mon carnet",
         "oppose": "Je ne veux pas de Mon espace",
         "create": "Créer un carnet sur cet ordinateur",
+        "assisted": "Séance accompagnée (aidant)",
     }
     for button in window.welcome.buttons.values():
         assert button.accessibleName() and button.accessibleDescription()

@@ -134,7 +134,7 @@ class AssistedSession(QWidget):
         describe(
             self.read_aloud,
             self.tr("Lire l'écran à voix haute"),
-            self.tr("Une voix lit chaque écran (Read each screen aloud)."),
+            self.tr("Une voix lit chaque écran."),
         )
         self.read_aloud.toggled.connect(self._on_read_aloud)
         self._steps: list[_Step] = []
@@ -160,7 +160,7 @@ class AssistedSession(QWidget):
         intro_label.setText(intro)
         error = error_label()
         primary = QPushButton(self.tr("Continuer"))
-        describe(primary, self.tr("Continuer"), self.tr("Valider cet écran et passer au suivant (Continue)."))
+        describe(primary, self.tr("Continuer"), self.tr("Valider cet écran et passer au suivant."))
         primary.clicked.connect(action)
         box = QVBoxLayout(page)
         box.addWidget(title_label)
@@ -191,10 +191,10 @@ class AssistedSession(QWidget):
         return edit
 
     def _build_pages(self) -> None:
-        self.helper_name = self._edit(self.tr("Nom de l'aidant"), self.tr("Votre nom et prénom (Helper's name)."))
-        self.helper_structure = self._edit(
-            self.tr("Structure"), self.tr("Par exemple : France Services de Melun (Helper's structure).")
+        self.helper_name = self._edit(
+            self.tr("Nom de l'aidant"), self.tr("Votre nom et votre prénom, à vous l'aidant.")
         )
+        self.helper_structure = self._edit(self.tr("Structure"), self.tr("Par exemple : France Services de Melun."))
         self._page(
             self.tr("Qui vous accompagne ?"),
             self.tr("L'aidant indique son nom et sa structure. Ils figureront dans l'historique de votre dossier."),
@@ -202,7 +202,7 @@ class AssistedSession(QWidget):
             self._on_helper,
         )
         self.consent = QCheckBox(self.tr("J'accepte d'être accompagné(e) pour cette session"))
-        describe(self.consent, self.consent.text(), self.tr("Votre accord est nécessaire (Your consent is needed)."))
+        describe(self.consent, self.consent.text(), self.tr("Votre accord est nécessaire pour continuer."))
         self._page(
             self.tr("Votre accord"),
             self.tr(
@@ -213,9 +213,7 @@ class AssistedSession(QWidget):
             self._on_consent,
         )
         self.identifier = self._edit(self.tr("Votre identifiant"), self.tr("Identifiant de votre espace santé."))
-        self.password = self._edit(
-            self.tr("Votre mot de passe"), self.tr("Vous seul(e) le tapez (Only you type it)."), secret=True
-        )
+        self.password = self._edit(self.tr("Votre mot de passe"), self.tr("Vous seul(e) le tapez."), secret=True)
         step = self._page(
             self.tr("Connexion"),
             self.tr("Tapez vous-même votre identifiant et votre mot de passe."),
@@ -257,10 +255,12 @@ class AssistedSession(QWidget):
             self._on_rpps,
         )
         self.print_card = QPushButton(self.tr("Imprimer la carte d'urgence"))
-        describe(self.print_card, self.print_card.text(), self.tr("Print the emergency card."))
+        describe(
+            self.print_card, self.print_card.text(), self.tr("Imprimer la carte d'urgence à garder avec vos papiers.")
+        )
         self.print_card.clicked.connect(self._on_print_card)
         self.print_receipt = QPushButton(self.tr("Imprimer le récapitulatif"))
-        describe(self.print_receipt, self.print_receipt.text(), self.tr("Ce qui a été fait et la suite (receipt)."))
+        describe(self.print_receipt, self.print_receipt.text(), self.tr("Ce qui a été fait et la suite."))
         self.print_receipt.clicked.connect(self._on_print_receipt)
         step = self._page(
             self.tr("Terminer"),
@@ -269,9 +269,13 @@ class AssistedSession(QWidget):
             self._on_finish,
         )
         step.primary.setText(self.tr("Terminer et tout effacer"))
-        describe(step.primary, step.primary.text(), self.tr("Finish and wipe this computer."))
+        describe(step.primary, step.primary.text(), self.tr("Terminer la séance et tout effacer de cet ordinateur."))
         self.wipe_anyway = QPushButton(self.tr("Effacer sans envoyer"))
-        describe(self.wipe_anyway, self.wipe_anyway.text(), self.tr("Wipe without sending (service unreachable)."))
+        describe(
+            self.wipe_anyway,
+            self.wipe_anyway.text(),
+            self.tr("Le service est injoignable : tout effacer sans envoyer."),
+        )
         self.wipe_anyway.setVisible(False)
         self.wipe_anyway.clicked.connect(self._wipe_without_sending)
         step.box.addWidget(self.wipe_anyway)
@@ -332,7 +336,7 @@ class AssistedSession(QWidget):
         if isinstance(exc, CarnetError | DossierValidationError):
             message = exc.message(current_language())
         else:
-            message = self.tr("Une erreur est survenue ; rien n'est perdu, réessayez. (An error occurred.)")
+            message = self.tr("Une erreur est survenue ; rien n'est perdu, réessayez.")
         show_error(step.error, message)
         self._say(message)
 
@@ -349,7 +353,7 @@ class AssistedSession(QWidget):
 
     def _on_consent(self) -> None:
         if not self.consent.isChecked():
-            show_error(self._steps[1].error, self.tr("Cochez la case pour donner votre accord. (Tick to consent.)"))
+            show_error(self._steps[1].error, self.tr("Cochez la case pour donner votre accord."))
             return
         self._go(2)
 

@@ -53,6 +53,7 @@ class ServiceUnavailablePage(Retranslatable, QWidget):
             "activate": self.tr("Activer Mon espace santé"),
             "login": self.tr("Me connecter à mon compte"),
             "oppose": self.tr("M'opposer à la création de mon espace"),
+            "assisted": self.tr("Séance accompagnée"),
         }
         self.title.setText(titles.get(self._choice, titles["activate"]))
         self.message.setText(

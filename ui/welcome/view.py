@@ -10,14 +10,14 @@ from PySide6.QtWidgets import QPushButton, QVBoxLayout, QWidget
 from ui import icons
 from ui.widgets import Retranslatable, describe, label, set_role
 
-CHOICES = ("activate", "login", "unlock", "oppose", "create")
+CHOICES = ("activate", "login", "unlock", "oppose", "create", "assisted")
 
 
 class WelcomePage(Retranslatable, QWidget):
     """Big, plainly worded buttons; each emits ``sig_choice_made`` with its id from ``CHOICES``."""
 
     sig_choice_made = Signal(str)
-    """The person chose what to do: "activate", "login", "unlock", "oppose" or "create"."""
+    """The person chose what to do: "activate", "login", "unlock", "oppose", "create" or "assisted"."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -29,7 +29,14 @@ class WelcomePage(Retranslatable, QWidget):
         layout.setSpacing(14)
         layout.addWidget(self.title)
         layout.addWidget(self.intro)
-        icon_names = {"activate": "key", "login": "user", "unlock": "unlock", "oppose": "block", "create": "add"}
+        icon_names = {
+            "activate": "key",
+            "login": "user",
+            "unlock": "unlock",
+            "oppose": "block",
+            "create": "add",
+            "assisted": "user",
+        }
         for choice in CHOICES:
             button = QPushButton()
             set_role(button, "choice")
@@ -84,6 +91,13 @@ class WelcomePage(Retranslatable, QWidget):
             "create": (
                 self.tr("C&réer un carnet sur cet ordinateur"),
                 self.tr("Commencer un carnet personnel, sans compte en ligne pour l'instant."),
+            ),
+            "assisted": (
+                self.tr("Séance accompa&gnée (aidant)"),
+                self.tr(
+                    "Pour un aidant (France Services, pharmacien, proche) qui accompagne une personne : "
+                    "rien de la personne ne reste sur cet ordinateur."
+                ),
             ),
         }
         for choice, (text, description) in texts.items():

@@ -1,0 +1,258 @@
+"""Clinic workstation window against the real service on loopback: sign-in, idle lock, offline day, bris de glace."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import httpx
+import pytest
+from PySide6.QtCore import Qt
+
+from desktop_app.sync.engine import S_ACCESS
+from desktop_app.sync.http import Backoff
+from desktop_app.vault import FLOOR_KDF
+from tests.server.conftest import PASSWORD
+from tests.sync.conftest import Lab
+from tests.ui.helpers import FakeClock, missing_accessibility
+from tests.ui.live import Flows, LiveServer, Mailbox
+from tests.ui.live import flows as flows
+from tests.ui.live import live as live
+from tests.ui.live import mailbox as mailbox
+from tests.ui.live import server_template as server_template
+from tests.ui.live import smtp_server as smtp_server
+from tests.ui.test_clinic_service import ANNE, BRUNO
+from ui.clinic.window import ClinicWindow
+from ui.dialogs import ScriptedConfirmer
+from ui.ops import wait_for_idle
+
+SHOTS = Path("/tmp/shots-clinic")
+
+
+class Network(httpx.BaseTransport):
+    """The real loopback network, with a cable the test can pull (connections then fail as on a dead link)."""
+
+    def __init__(self) -> None:
+        self.inner = httpx.HTTPTransport()
+        self.online = True
+
+    def handle_request(self, request: httpx.Request) -> httpx.Response:
+        if not self.online:
+            raise httpx.ConnectError("network unreachable", request=request)
+        return self.inner.handle_request(request)
+
+    def close(self) -> None:  # shared by every client the window opens; closed by the test
+        pass
+
+
+@pytest.fixture
+def lab(live: LiveServer, flows: Flows, mailbox: Mailbox, tmp_path: Path) -> Iterator[Lab]:
+    with httpx.Client(base_url=live.url, timeout=30, headers={"Carnet-Sync-Protocol": "1"}) as api:
+        yield Lab(live, flows, mailbox, tmp_path, api)
+
+
+@pytest.fixture
+def network() -> Iterator[Network]:
+    net = Network()
+    yield net
+    net.inner.close()
+
+
+@pytest.fixture
+def clinic(qtbot: Any, lab: Lab, tmp_path: Path, network: Network) -> Iterator[ClinicWindow]:
+    window = ClinicWindow(
+        data_dir=tmp_path / "clinic-pc",
+        server_url=lab.live.url,
+        clock=FakeClock(),
+        transport=network,
+        confirmer=ScriptedConfirmer(),
+        backoff=Backoff(base=0.01, cap=0.05, attempts=2),
+        kdf=FLOOR_KDF,
+        idle_poll_ms=20,
+        device_name="Poste accueil",
+    )
+    qtbot.addWidget(window)
+    window.resize(1100, 760)
+    window.show()
+    yield window
+    window.lock_session()
+    wait_for_idle()
+
+
+def shot(window: ClinicWindow, name: str) -> None:
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    window.grab().save(str(SHOTS / f"{name}.png"))
+
+
+def sign_in(qtbot: Any, window: ClinicWindow, lab: Lab, pro: dict[str, Any]) -> None:
+    window.rpps.setText(pro["rpps"])
+    window.password.setText(PASSWORD)
+    qtbot.mouseClick(window.sign_in, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(window.code_box.isVisible, timeout=20_000)
+    window.code.setText(lab.mailbox.last_otp(pro["email"]))
+    qtbot.mouseClick(window.confirm_code, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: window.session is not None, timeout=20_000)
+
+
+def search(qtbot: Any, window: ClinicWindow, text: str) -> None:
+    window.search.setText(text)
+    window.patients.set_patients([])
+    window.search_button.click()
+    qtbot.waitUntil(lambda: window.patients.rowCount() > 0 or window.search_error.isVisible(), timeout=20_000)
+
+
+def test_sign_in_with_the_emailed_code_then_idle_lock_clears_every_view(qtbot: Any, lab: Lab, clinic: Any) -> None:
+    anne = lab.professional(ANNE)
+    patient = lab.person()
+    lab.grant(lab.device(patient), ANNE)
+    assert missing_accessibility([clinic]) == []
+
+    clinic.rpps.setText("123")  # bad input: clear error next to the field, nothing sent, nothing created
+    clinic.password.setText(PASSWORD)
+    clinic.sign_in.click()
+    assert clinic.rpps_error.isVisible() and "11 chiffres" in clinic.rpps_error.text()
+    assert clinic.directory.profiles() == [] and not clinic.code_box.isVisible()
+    shot(clinic, "1-login-error")
+
+    clinic.rpps.setText(anne["rpps"])
+    clinic.sign_in.click()
+    qtbot.waitUntil(clinic.code_box.isVisible, timeout=20_000)
+    shot(clinic, "2-code")
+    clinic.code.setText(lab.mailbox.last_otp(anne["email"]))
+    clinic.confirm_code.click()
+    qtbot.waitUntil(lambda: clinic.session is not None, timeout=20_000)
+    assert clinic.password.text() == ""  # not kept once sent
+    session = clinic.session
+    assert session.profile.settings["clinic.rpps"] == ANNE
+
+    search(qtbot, clinic, patient.nir)  # by INS
+    assert [p.dossier_id for p in clinic.patients.patients()] == [str(patient.dossier_id)]
+    search(qtbot, clinic, "Martin")
+    assert clinic.patients.rowCount() == 1
+    clinic.table.selectRow(0)
+    clinic.open_button.click()
+    qtbot.waitUntil(lambda: clinic.contents.count() > 0, timeout=20_000)
+    assert "Pas encore sur ce poste" in clinic.contents.item(0).text()
+    shot(clinic, "3-patients")
+
+    # S16: two minutes without keyboard or mouse lock the professional's profile and clear the views.
+    clinic.idle._clock.advance(121)
+    qtbot.waitUntil(lambda: clinic.locked, timeout=5_000)
+    wait_for_idle()
+    assert session.profile.locked
+    assert clinic.patients.rowCount() == 0 and clinic.contents.count() == 0 and clinic.current is None
+    assert clinic.stack.currentIndex() == 0 and clinic.search.text() == ""
+    shot(clinic, "4-locked")
+
+
+def test_two_professionals_in_one_data_directory_see_only_their_own_patients(qtbot: Any, lab: Lab, clinic: Any) -> None:
+    anne, bruno = lab.professional(ANNE), lab.professional(BRUNO)
+    patient = lab.person()
+    lab.grant(lab.device(patient), ANNE)
+
+    sign_in(qtbot, clinic, lab, anne)
+    search(qtbot, clinic, "Martin")
+    assert clinic.patients.rowCount() == 1
+    clinic.switch_user.click()  # « Changer d'utilisateur »
+    assert clinic.locked and clinic.patients.rowCount() == 0 and clinic.stack.currentIndex() == 0
+
+    sign_in(qtbot, clinic, lab, bruno)
+    search(qtbot, clinic, "Martin")
+    assert clinic.patients.rowCount() == 0 and "Aucun patient" in clinic.search_error.text()
+    wait_for_idle()
+    assert sorted(p.label for p in clinic.directory.profiles()) == [
+        f"Professionnel RPPS {ANNE}",
+        f"Professionnel RPPS {BRUNO}",
+    ]
+
+
+def test_prepare_the_day_then_a_vaccination_added_offline_waits_and_is_sent_on_retry(
+    qtbot: Any, lab: Lab, clinic: Any, network: Network
+) -> None:
+    anne = lab.professional(ANNE)
+    patient = lab.person()
+    lab.grant(lab.device(patient), ANNE)
+    sign_in(qtbot, clinic, lab, anne)
+    search(qtbot, clinic, "Martin")
+
+    clinic.prepare.click()
+    qtbot.waitUntil(lambda: clinic.offline.count() == 1, timeout=30_000)
+    assert "disponible hors ligne jusqu'au" in clinic.offline.item(0).text()
+    assert clinic.progress.value() == clinic.progress.maximum()
+    shot(clinic, "5-prepared")
+
+    network.online = False
+    clinic.open_dossier(str(patient.dossier_id))
+    qtbot.waitUntil(lambda: clinic.editing.isEnabled(), timeout=20_000)
+    assert "Hors ligne" in clinic.dossier_error.text()
+
+    # Bad input: the error shows next to the field and nothing is queued.
+    clinic.vaccination.editors["date"].setText("2024-02-30")
+    clinic.vaccination.save.click()
+    qtbot.waitUntil(lambda: clinic.vaccination.errors["vaccine"].isVisible(), timeout=10_000)
+    assert clinic.vaccination.errors["date"].isVisible()
+    clinic.refresh_lists()
+    qtbot.waitUntil(lambda: clinic.pending_title.text() == "En attente d'envoi (0)", timeout=10_000)
+
+    clinic.vaccination.editors["vaccine"].setText("DTPolio")
+    clinic.vaccination.editors["date"].setText("2024-02-14")
+    clinic.vaccination.save.click()
+    qtbot.waitUntil(lambda: clinic.pending_title.text() == "En attente d'envoi (1)", timeout=10_000)
+    qtbot.waitUntil(lambda: any("DTPolio" in clinic.contents.item(i).text() for i in range(clinic.contents.count())))
+    assert clinic.pending.count() == 1
+    shot(clinic, "6-pending")
+
+    clinic.retry.click()  # still offline: the change stays, the error says so
+    qtbot.waitUntil(clinic.sync_error.isVisible, timeout=20_000)
+    assert "injoignable" in clinic.sync_error.text()
+    qtbot.waitUntil(lambda: clinic.retry.isEnabled(), timeout=10_000)
+    assert clinic.pending_title.text() == "En attente d'envoi (1)"
+
+    network.online = True
+    clinic.retry.click()
+    qtbot.waitUntil(lambda: clinic.pending_title.text() == "En attente d'envoi (0)", timeout=30_000)
+    assert clinic.pending.count() == 0
+    shot(clinic, "7-sent")
+
+
+def test_emergency_access_banner_when_allowed_and_the_servers_refusal_when_opposed(
+    qtbot: Any, lab: Lab, clinic: Any
+) -> None:
+    anne = lab.professional(ANNE)
+    patient = lab.person()
+    device = lab.device(patient)
+    sign_in(qtbot, clinic, lab, anne)
+
+    dialog = clinic.open_emergency_dialog()
+    assert missing_accessibility([dialog]) == []
+    dialog.ins.setText(patient.nir)
+    dialog.reason.setPlainText("vite")
+    assert not dialog.confirm.isEnabled()  # a reason of at least 10 characters is mandatory
+    dialog.reason.setPlainText("Patient inconscient aux urgences")
+    assert dialog.confirm.isEnabled()
+    shot(clinic, "8-emergency-dialog")
+    dialog.confirm.click()
+    qtbot.waitUntil(lambda: clinic.banner.isVisible() or dialog.error.isVisible(), timeout=20_000)
+    assert not dialog.error.isVisible(), dialog.error.text()
+    assert clinic.banner.text().startswith("Accès en urgence — jusqu'au ")
+    assert clinic.emergency is not None and clinic.emergency.dossier_id == str(patient.dossier_id)
+    shot(clinic, "9-emergency-banner")
+
+    r = lab.api.put(
+        "/v1/me/access/emergency",
+        json={"samu": False, "other_professionals": False, "masked_documents": False},
+        headers={"Authorization": f"Bearer {device.profile.settings[S_ACCESS]}"},
+    )
+    assert r.status_code == 200, r.text
+    dialog = clinic.open_emergency_dialog()
+    dialog.ins.setText(patient.nir)
+    dialog.reason.setPlainText("Patient inconscient aux urgences")
+    dialog.confirm.click()
+    qtbot.waitUntil(dialog.error.isVisible, timeout=20_000)
+    assert dialog.isVisible() and dialog.error.text()
+    shot(clinic, "10-emergency-refused")
+    print(dialog.error.text())
+
+    clinic.switch_user.click()
+    assert not clinic.banner.isVisible()
