@@ -1,5 +1,4 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="en_GB" sourcelanguage="fr_FR">
 <context>
     <name>ActivationWizard</name>
@@ -12,7 +11,7 @@
         <translation>The two passwords are not the same.</translation>
     </message>
     <message>
-        <source>Ce mot de passe n&apos;est pas encore assez solide : suivez les conseils.</source>
+        <source>Ce mot de passe n'est pas encore assez solide : suivez les conseils.</source>
         <translation>This password is not strong enough yet: follow the advice.</translation>
     </message>
     <message>
@@ -32,7 +31,7 @@
         <translation>Activate Mon espace santé — step %1 of %2</translation>
     </message>
     <message>
-        <source>Votre code d&apos;activation</source>
+        <source>Votre code d'activation</source>
         <translation>Your activation code</translation>
     </message>
     <message>
@@ -56,11 +55,11 @@
         <translation>The code received by e-mail</translation>
     </message>
     <message>
-        <source>Il figure dans le courrier ou l&apos;e-mail de l&apos;Assurance Maladie : 12 lettres et chiffres. Majuscules ou minuscules, peu importe.</source>
+        <source>Il figure dans le courrier ou l'e-mail de l'Assurance Maladie : 12 lettres et chiffres. Majuscules ou minuscules, peu importe.</source>
         <translation>It is in the letter or e-mail from the Assurance Maladie: 12 letters and digits. Upper or lower case, it does not matter.</translation>
     </message>
     <message>
-        <source>&amp;Code d&apos;activation :</source>
+        <source>&amp;Code d'activation :</source>
         <translation>&amp;Activation code:</translation>
     </message>
     <message>
@@ -80,7 +79,7 @@
         <translation>Carte Vitale &amp;serial number:</translation>
     </message>
     <message>
-        <source>Vous l&apos;utiliserez pour vous connecter. De 8 à 100 caractères : lettres minuscules sans accent, chiffres, point, tiret et tiret bas. Pas votre numéro de sécurité sociale.</source>
+        <source>Vous l'utiliserez pour vous connecter. De 8 à 100 caractères : lettres minuscules sans accent, chiffres, point, tiret et tiret bas. Pas votre numéro de sécurité sociale.</source>
         <translation>You will use it to sign in. 8 to 100 characters: lowercase letters without accents, digits, dot, hyphen and underscore. Not your social security number.</translation>
     </message>
     <message>
@@ -89,7 +88,7 @@
     </message>
     <message>
         <source>Ce mot de passe protège votre compte en ligne et chiffre votre carnet sur cet ordinateur. Le plus simple : une phrase de plusieurs mots que vous seul connaissez, par exemple « quatre chats dorment sous le pommier ». Au moins 12 caractères.</source>
-        <translation>This password protects your online account and encrypts your record on this computer. The simplest: a sentence of several words only you know, for example &quot;four cats sleep under the apple tree&quot;. At least 12 characters.</translation>
+        <translation>This password protects your online account and encrypts your record on this computer. The simplest: a sentence of several words only you know, for example "four cats sleep under the apple tree". At least 12 characters.</translation>
     </message>
     <message>
         <source>&amp;Mot de passe :</source>
@@ -100,7 +99,7 @@
         <translation>C&amp;onfirm the password:</translation>
     </message>
     <message>
-        <source>Un code à 6 chiffres vient d&apos;être envoyé à %1. Il est valable quelques minutes.</source>
+        <source>Un code à 6 chiffres vient d'être envoyé à %1. Il est valable quelques minutes.</source>
         <translation>A 6-digit code has just been sent to %1. It is valid for a few minutes.</translation>
     </message>
     <message>
@@ -120,7 +119,7 @@
         <translation>&amp;Back</translation>
     </message>
     <message>
-        <source>Code d&apos;activation</source>
+        <source>Code d'activation</source>
         <translation>Activation code</translation>
     </message>
     <message>
@@ -144,7 +143,7 @@
         <translation>8 to 12 digits, printed bottom right on the front of the card.</translation>
     </message>
     <message>
-        <source>Dessin d&apos;une carte Vitale</source>
+        <source>Dessin d'une carte Vitale</source>
         <translation>Drawing of a Carte Vitale</translation>
     </message>
     <message>
@@ -180,7 +179,7 @@
         <translation>6 digits.</translation>
     </message>
     <message>
-        <source>Passer à l&apos;étape suivante.</source>
+        <source>Passer à l'étape suivante.</source>
         <translation>Go to the next step.</translation>
     </message>
     <message>
@@ -188,227 +187,227 @@
         <translation>Back</translation>
     </message>
     <message>
-        <source>Revenir à l&apos;étape précédente ou à l&apos;accueil.</source>
+        <source>Revenir à l'étape précédente ou à l'accueil.</source>
         <translation>Go back to the previous step or to the welcome screen.</translation>
     </message>
 </context>
 <context>
     <name>AssistedSession</name>
     <message>
-        <source>Lire l&apos;écran à voix haute</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Une voix lit chaque écran (Read each screen aloud).</source>
-        <translation type="unfinished"></translation>
+        <source>Lire l'écran à voix haute</source>
+        <translation>Read the screen aloud</translation>
     </message>
     <message>
         <source>Continuer</source>
-        <translation type="unfinished">Continue</translation>
+        <translation>Continue</translation>
     </message>
     <message>
-        <source>Valider cet écran et passer au suivant (Continue).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Nom de l&apos;aidant</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Votre nom et prénom (Helper&apos;s name).</source>
-        <translation type="unfinished"></translation>
+        <source>Nom de l'aidant</source>
+        <translation>Helper's name</translation>
     </message>
     <message>
         <source>Structure</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Par exemple : France Services de Melun (Helper&apos;s structure).</source>
-        <translation type="unfinished"></translation>
+        <translation>Organisation</translation>
     </message>
     <message>
         <source>Qui vous accompagne ?</source>
-        <translation type="unfinished"></translation>
+        <translation>Who is helping you?</translation>
     </message>
     <message>
-        <source>L&apos;aidant indique son nom et sa structure. Ils figureront dans l&apos;historique de votre dossier.</source>
-        <translation type="unfinished"></translation>
+        <source>L'aidant indique son nom et sa structure. Ils figureront dans l'historique de votre dossier.</source>
+        <translation>The helper enters their name and organisation. They will appear in your record's access history.</translation>
     </message>
     <message>
-        <source>J&apos;accepte d&apos;être accompagné(e) pour cette session</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Votre accord est nécessaire (Your consent is needed).</source>
-        <translation type="unfinished"></translation>
+        <source>J'accepte d'être accompagné(e) pour cette session</source>
+        <translation>I agree to be helped during this session</translation>
     </message>
     <message>
         <source>Votre accord</source>
-        <translation type="unfinished"></translation>
+        <translation>Your consent</translation>
     </message>
     <message>
-        <source>L&apos;aidant vous aide à utiliser votre espace santé. Il ne voit pas votre mot de passe. À la fin, rien de votre dossier ne reste sur cet ordinateur. Prenez votre temps.</source>
-        <translation type="unfinished"></translation>
+        <source>L'aidant vous aide à utiliser votre espace santé. Il ne voit pas votre mot de passe. À la fin, rien de votre dossier ne reste sur cet ordinateur. Prenez votre temps.</source>
+        <translation>The helper assists you with your health space. They do not see your password. At the end, nothing of your record stays on this computer. Take your time.</translation>
     </message>
     <message>
         <source>Votre identifiant</source>
-        <translation type="unfinished"></translation>
+        <translation>Your identifier</translation>
     </message>
     <message>
         <source>Identifiant de votre espace santé.</source>
-        <translation type="unfinished"></translation>
+        <translation>Identifier of your health space.</translation>
     </message>
     <message>
         <source>Votre mot de passe</source>
-        <translation type="unfinished"></translation>
+        <translation>Your password</translation>
     </message>
     <message>
-        <source>Vous seul(e) le tapez (Only you type it).</source>
-        <translation type="unfinished"></translation>
+        <source>Une voix lit chaque écran.</source>
+        <translation>A voice reads each screen.</translation>
+    </message>
+    <message>
+        <source>Valider cet écran et passer au suivant.</source>
+        <translation>Confirm this screen and go to the next one.</translation>
+    </message>
+    <message>
+        <source>Votre nom et votre prénom, à vous l'aidant.</source>
+        <translation>Your first and last name, as the helper.</translation>
+    </message>
+    <message>
+        <source>Par exemple : France Services de Melun.</source>
+        <translation>For example: France Services Melun.</translation>
+    </message>
+    <message>
+        <source>Votre accord est nécessaire pour continuer.</source>
+        <translation>Your consent is needed to continue.</translation>
+    </message>
+    <message>
+        <source>Vous seul(e) le tapez.</source>
+        <translation>Only you type it.</translation>
     </message>
     <message>
         <source>Connexion</source>
-        <translation type="unfinished"></translation>
+        <translation>Sign in</translation>
     </message>
     <message>
         <source>Tapez vous-même votre identifiant et votre mot de passe.</source>
-        <translation type="unfinished"></translation>
+        <translation>Type your identifier and password yourself.</translation>
     </message>
     <message>
         <source>Aidant : merci de détourner le regard pendant la saisie du mot de passe.</source>
-        <translation type="unfinished"></translation>
+        <translation>Helper: please look away while the password is typed.</translation>
     </message>
     <message>
         <source>Code reçu par e-mail</source>
-        <translation type="unfinished">Code received by e-mail</translation>
+        <translation>Code received by e-mail</translation>
     </message>
     <message>
         <source>Le code à usage unique que vous avez reçu.</source>
-        <translation type="unfinished"></translation>
+        <translation>The one-time code you received.</translation>
     </message>
     <message>
         <source>Code de confirmation</source>
-        <translation type="unfinished"></translation>
+        <translation>Confirmation code</translation>
     </message>
     <message>
         <source>Un code vient de vous être envoyé par e-mail. Tapez-le ici.</source>
-        <translation type="unfinished"></translation>
+        <translation>A code has just been sent to you by e-mail. Type it here.</translation>
     </message>
     <message>
         <source>Allergie</source>
-        <translation type="unfinished"></translation>
+        <translation>Allergy</translation>
     </message>
     <message>
         <source>Une allergie, si vous en avez (facultatif).</source>
-        <translation type="unfinished"></translation>
+        <translation>An allergy, if you have one (optional).</translation>
     </message>
     <message>
         <source>Traitement en cours</source>
-        <translation type="unfinished"></translation>
+        <translation>Current treatment</translation>
     </message>
     <message>
         <source>Un médicament pris (facultatif).</source>
-        <translation type="unfinished"></translation>
+        <translation>A medicine you take (optional).</translation>
     </message>
     <message>
-        <source>Contact d&apos;urgence</source>
-        <translation type="unfinished"></translation>
+        <source>Contact d'urgence</source>
+        <translation>Emergency contact</translation>
     </message>
     <message>
-        <source>Nom d&apos;un proche à prévenir.</source>
-        <translation type="unfinished"></translation>
+        <source>Nom d'un proche à prévenir.</source>
+        <translation>Name of someone to contact.</translation>
     </message>
     <message>
         <source>Téléphone du contact</source>
-        <translation type="unfinished"></translation>
+        <translation>Contact's phone</translation>
     </message>
     <message>
         <source>Son numéro de téléphone.</source>
-        <translation type="unfinished"></translation>
+        <translation>Their phone number.</translation>
     </message>
     <message>
         <source>Premières informations</source>
-        <translation type="unfinished"></translation>
+        <translation>First information</translation>
     </message>
     <message>
         <source>Tout est facultatif : laissez vide ce que vous ne voulez pas renseigner.</source>
-        <translation type="unfinished"></translation>
+        <translation>Everything is optional: leave empty what you do not want to fill in.</translation>
     </message>
     <message>
         <source>Numéro RPPS du médecin traitant</source>
-        <translation type="unfinished"></translation>
+        <translation>RPPS number of your regular doctor</translation>
     </message>
     <message>
         <source>11 chiffres ; laissez vide pour passer.</source>
-        <translation type="unfinished"></translation>
+        <translation>11 digits; leave empty to skip.</translation>
     </message>
     <message>
         <source>Votre médecin traitant</source>
-        <translation type="unfinished"></translation>
+        <translation>Your regular doctor</translation>
     </message>
     <message>
         <source>Autorisez votre médecin traitant à consulter votre dossier (facultatif).</source>
-        <translation type="unfinished"></translation>
+        <translation>Allow your regular doctor to see your record (optional).</translation>
     </message>
     <message>
-        <source>Imprimer la carte d&apos;urgence</source>
-        <translation type="unfinished"></translation>
+        <source>Imprimer la carte d'urgence</source>
+        <translation>Print the emergency card</translation>
     </message>
     <message>
-        <source>Print the emergency card.</source>
-        <translation type="unfinished"></translation>
+        <source>Imprimer la carte d'urgence à garder avec vos papiers.</source>
+        <translation>Print the emergency card to keep with your papers.</translation>
+    </message>
+    <message>
+        <source>Ce qui a été fait et la suite.</source>
+        <translation>What was done and what comes next.</translation>
+    </message>
+    <message>
+        <source>Terminer la séance et tout effacer de cet ordinateur.</source>
+        <translation>End the session and erase everything from this computer.</translation>
+    </message>
+    <message>
+        <source>Le service est injoignable : tout effacer sans envoyer.</source>
+        <translation>The service cannot be reached: erase everything without sending.</translation>
+    </message>
+    <message>
+        <source>Une erreur est survenue ; rien n'est perdu, réessayez.</source>
+        <translation>An error occurred; nothing is lost, try again.</translation>
+    </message>
+    <message>
+        <source>Cochez la case pour donner votre accord.</source>
+        <translation>Tick the box to give your consent.</translation>
     </message>
     <message>
         <source>Imprimer le récapitulatif</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Ce qui a été fait et la suite (receipt).</source>
-        <translation type="unfinished"></translation>
+        <translation>Print the summary</translation>
     </message>
     <message>
         <source>Terminer</source>
-        <translation type="unfinished"></translation>
+        <translation>Finish</translation>
     </message>
     <message>
         <source>Imprimez ce qui vous est utile, puis terminez : tout est effacé de cet ordinateur.</source>
-        <translation type="unfinished"></translation>
+        <translation>Print what is useful to you, then finish: everything is erased from this computer.</translation>
     </message>
     <message>
         <source>Terminer et tout effacer</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Finish and wipe this computer.</source>
-        <translation type="unfinished"></translation>
+        <translation>Finish and erase everything</translation>
     </message>
     <message>
         <source>Effacer sans envoyer</source>
-        <translation type="unfinished"></translation>
+        <translation>Erase without sending</translation>
     </message>
     <message>
-        <source>Wipe without sending (service unreachable).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Session terminée. Rien de votre dossier n&apos;est resté sur cet ordinateur. Merci !</source>
-        <translation type="unfinished"></translation>
+        <source>Session terminée. Rien de votre dossier n'est resté sur cet ordinateur. Merci !</source>
+        <translation>Session over. Nothing of your record stayed on this computer. Thank you!</translation>
     </message>
     <message>
         <source>Étape %1 sur %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Une erreur est survenue ; rien n&apos;est perdu, réessayez. (An error occurred.)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Cochez la case pour donner votre accord. (Tick to consent.)</source>
-        <translation type="unfinished"></translation>
+        <translation>Step %1 of %2</translation>
     </message>
     <message>
         <source>Lecture à voix haute indisponible sur cet ordinateur.</source>
-        <translation type="unfinished"></translation>
+        <translation>Reading aloud is not available on this computer.</translation>
     </message>
 </context>
 <context>
@@ -446,7 +445,7 @@
         <translation>Asking the service…</translation>
     </message>
     <message>
-        <source>L&apos;histoire de santé n&apos;a pas pu être chargée. Réessayez plus tard.</source>
+        <source>L'histoire de santé n'a pas pu être chargée. Réessayez plus tard.</source>
         <translation>The health history could not be loaded. Try again later.</translation>
     </message>
     <message>
@@ -454,7 +453,7 @@
         <translation>Health history</translation>
     </message>
     <message>
-        <source>Les soins remboursés par l&apos;Assurance Maladie au cours des 24 derniers mois : consultations et médicaments. Ces informations viennent du service ; vous ne pouvez pas les modifier.</source>
+        <source>Les soins remboursés par l'Assurance Maladie au cours des 24 derniers mois : consultations et médicaments. Ces informations viennent du service ; vous ne pouvez pas les modifier.</source>
         <translation>Care reimbursed by the Assurance Maladie over the last 24 months: consultations and medicines. This information comes from the service; you cannot edit it.</translation>
     </message>
     <message>
@@ -501,6 +500,253 @@
     </message>
 </context>
 <context>
+    <name>ClinicWindow</name>
+    <message>
+        <source>Poste clinique — connexion du professionnel</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Numéro RPPS</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>11 chiffres (RPPS number).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Mot de passe</source>
+        <translation type="unfinished">Password</translation>
+    </message>
+    <message>
+        <source>Votre mot de passe (password).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Se connecter</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Recevoir un code par e-mail (sign in).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Identifiants</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Code reçu par e-mail</source>
+        <translation>Code received by e-mail</translation>
+    </message>
+    <message>
+        <source>Le code à 6 chiffres envoyé par e-mail.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Valider le code</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Terminer la connexion (confirm code).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Annuler</source>
+        <translation type="unfinished">Cancel</translation>
+    </message>
+    <message>
+        <source>Revenir aux identifiants (cancel).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Code de confirmation</source>
+        <translation>Confirmation code</translation>
+    </message>
+    <message>
+        <source>Un code vient de vous être envoyé par e-mail.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Saisissez votre mot de passe. (Type your password.)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Le code compte 6 chiffres. (The code has 6 digits.)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Connecté : RPPS %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Changer d'utilisateur</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Verrouiller ce profil et revenir à la connexion (switch user).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Accès en urgence…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Bris de glace : ouvrir un dossier en urgence, en ligne (emergency access).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Rechercher un patient</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Nom, date de naissance (JJ/MM/AAAA) ou INS (search).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Nom, date de naissance ou INS</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Rechercher</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Chercher parmi vos patients (search).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Patients</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Entrée ouvre le dossier choisi (Enter opens).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Ouvrir le dossier</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Consultation tracée (audited).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Préparer la journée</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Garder sur ce poste les dossiers de vos patients pour travailler hors ligne (prepare the day).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Progression</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Préparation de la journée (progress).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Disponibles hors ligne</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Entrée ouvre le dossier (Enter opens).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Contenu du dossier</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Documents et vaccinations, en lecture seule.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Ajouter un document…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Joindre un fichier au dossier ouvert (add a document).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Ajouter au dossier</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>En attente d'envoi</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Modifications pas encore envoyées (pending).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Réessayer maintenant</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Envoyer maintenant (retry sync).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Aucun patient trouvé. (No patient found.)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Dossier de %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Pas encore sur ce poste : préparez la journée pour le consulter.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Document : %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Vaccination : %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Aucun document ni vaccination visible.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Hors ligne : copie de ce poste. (Offline: local copy.)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 : %2 modification(s)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>En attente d'envoi (%1)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 — disponible hors ligne jusqu'au %2</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Autorisation retirée</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 a retiré votre autorisation d'accès : la copie de son dossier a été effacée de ce poste. (The patient withdrew the authorisation; the cached copy was erased.)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Accès en urgence — jusqu'au %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Aucun dossier ouvert</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>ConflictInbox</name>
     <message>
         <source>Champ</source>
@@ -519,8 +765,8 @@
         <translation>This computer</translation>
     </message>
     <message>
-        <source>Garder l&apos;autre appareil</source>
-        <translation>Keep the other device&apos;s</translation>
+        <source>Garder l'autre appareil</source>
+        <translation>Keep the other device's</translation>
     </message>
     <message>
         <source>Garder le mien</source>
@@ -578,7 +824,7 @@
         <translation>Creating and encrypting the record…</translation>
     </message>
     <message>
-        <source>Le carnet n&apos;a pas pu être créé ; rien n&apos;a été enregistré.</source>
+        <source>Le carnet n'a pas pu être créé ; rien n'a été enregistré.</source>
         <translation>The record could not be created; nothing was saved.</translation>
     </message>
     <message>
@@ -646,7 +892,7 @@
         <translation>Back</translation>
     </message>
     <message>
-        <source>Revenir à l&apos;écran d&apos;accueil.</source>
+        <source>Revenir à l'écran d'accueil.</source>
         <translation>Go back to the welcome screen.</translation>
     </message>
 </context>
@@ -688,7 +934,7 @@
         </translation>
     </message>
     <message>
-        <source>Le service n&apos;a pas répondu. Réessayez plus tard.</source>
+        <source>Le service n'a pas répondu. Réessayez plus tard.</source>
         <translation>The service did not answer. Try again later.</translation>
     </message>
     <message>
@@ -696,8 +942,8 @@
         <translation>Revoke a device</translation>
     </message>
     <message>
-        <source>« %1 » ne pourra plus se connecter à votre compte ni se synchroniser, dès maintenant. Ce qu&apos;il n&apos;a pas encore envoyé ne vous parviendra pas. Vous pourrez le reconnecter plus tard avec votre identifiant, votre mot de passe et un code reçu par e-mail.</source>
-        <translation>&quot;%1&quot; will no longer be able to sign in to your account or sync, starting now. What it has not sent yet will not reach you. You can link it again later with your identifier, your password and a code received by e-mail.</translation>
+        <source>« %1 » ne pourra plus se connecter à votre compte ni se synchroniser, dès maintenant. Ce qu'il n'a pas encore envoyé ne vous parviendra pas. Vous pourrez le reconnecter plus tard avec votre identifiant, votre mot de passe et un code reçu par e-mail.</source>
+        <translation>"%1" will no longer be able to sign in to your account or sync, starting now. What it has not sent yet will not reach you. You can link it again later with your identifier, your password and a code received by e-mail.</translation>
     </message>
     <message>
         <source>Révoquer</source>
@@ -712,7 +958,7 @@
         <translation>Devices linked to my account</translation>
     </message>
     <message>
-        <source>Révoquez un appareil perdu, vendu ou que vous n&apos;utilisez plus : il ne pourra plus se connecter.</source>
+        <source>Révoquez un appareil perdu, vendu ou que vous n'utilisez plus : il ne pourra plus se connecter.</source>
         <translation>Revoke a device that is lost, sold or no longer used: it will no longer be able to sign in.</translation>
     </message>
     <message>
@@ -720,7 +966,7 @@
         <translation>Show the de&amp;vices</translation>
     </message>
     <message>
-        <source>Ré&amp;voquer l&apos;appareil choisi…</source>
+        <source>Ré&amp;voquer l'appareil choisi…</source>
         <translation>Re&amp;voke the chosen device…</translation>
     </message>
     <message>
@@ -736,18 +982,18 @@
         <translation>Ask the service for the list.</translation>
     </message>
     <message>
-        <source>Révoquer l&apos;appareil choisi</source>
+        <source>Révoquer l'appareil choisi</source>
         <translation>Revoke the chosen device</translation>
     </message>
     <message>
-        <source>Une question vous demandera de confirmer. Cet ordinateur ne peut pas être révoqué d&apos;ici.</source>
+        <source>Une question vous demandera de confirmer. Cet ordinateur ne peut pas être révoqué d'ici.</source>
         <translation>A question will ask you to confirm. This computer cannot be revoked from here.</translation>
     </message>
 </context>
 <context>
     <name>DocumentViewer</name>
     <message>
-        <source>Choisissez un document dans la liste pour l&apos;afficher ici.</source>
+        <source>Choisissez un document dans la liste pour l'afficher ici.</source>
         <translation>Choose a document in the list to show it here.</translation>
     </message>
     <message>
@@ -786,7 +1032,7 @@
         <translation>A health professional</translation>
     </message>
     <message>
-        <source>L&apos;Assurance Maladie</source>
+        <source>L'Assurance Maladie</source>
         <translation>The health insurer</translation>
     </message>
     <message>
@@ -886,11 +1132,11 @@
         <translation>Delete</translation>
     </message>
     <message>
-        <source>Le fichier n&apos;a pas pu être lu. Vérifiez qu&apos;il existe toujours et réessayez.</source>
+        <source>Le fichier n'a pas pu être lu. Vérifiez qu'il existe toujours et réessayez.</source>
         <translation>The file could not be read. Check that it still exists and try again.</translation>
     </message>
     <message>
-        <source>L&apos;opération a échoué ; rien n&apos;a été modifié.</source>
+        <source>L'opération a échoué ; rien n'a été modifié.</source>
         <translation>The operation failed; nothing was changed.</translation>
     </message>
     <message>
@@ -910,7 +1156,7 @@
         <translation>This document cannot be deleted, only hidden.</translation>
     </message>
     <message>
-        <source>Les documents ajoutés par un professionnel ou l&apos;Assurance Maladie ne peuvent être que masqués.</source>
+        <source>Les documents ajoutés par un professionnel ou l'Assurance Maladie ne peuvent être que masqués.</source>
         <translation>Documents added by a professional or the health insurer can only be hidden.</translation>
     </message>
     <message>
@@ -970,7 +1216,7 @@
         <translation>Filter by category</translation>
     </message>
     <message>
-        <source>N&apos;afficher que les documents de cette catégorie.</source>
+        <source>N'afficher que les documents de cette catégorie.</source>
         <translation>Show only the documents of this category.</translation>
     </message>
     <message>
@@ -1069,39 +1315,39 @@
     <name>EmergencyDialog</name>
     <message>
         <source>Accès en urgence (bris de glace)</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Emergency access: audited, the patient is informed.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <source>Cet accès est tracé et le patient en est informé. Indiquez son INS et le motif de l&apos;urgence (au moins %1 caractères).</source>
-        <translation type="unfinished"></translation>
+        <source>Cet accès est tracé et le patient en est informé. Indiquez son INS et le motif de l'urgence (au moins %1 caractères).</source>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>INS du patient</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Identifiant national de santé (patient INS).</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <source>Motif de l&apos;urgence</source>
-        <translation type="unfinished"></translation>
+        <source>Motif de l'urgence</source>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Obligatoire, au moins %1 caractères (reason).</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Ouvrir en urgence</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <source>Demander l&apos;accès au service (request access).</source>
-        <translation type="unfinished"></translation>
+        <source>Demander l'accès au service (request access).</source>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Annuler</source>
@@ -1109,11 +1355,11 @@
     </message>
     <message>
         <source>Fermer sans rien demander (cancel).</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Motif</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
@@ -1146,7 +1392,7 @@
         <translation>06 12 34 56 78</translation>
     </message>
     <message>
-        <source>L&apos;enregistrement a échoué ; vos saisies sont conservées.</source>
+        <source>L'enregistrement a échoué ; vos saisies sont conservées.</source>
         <translation>Saving failed; what you typed is kept.</translation>
     </message>
     <message>
@@ -1250,7 +1496,7 @@
         <translation>The code received by e-mail</translation>
     </message>
     <message>
-        <source>Si votre carnet est déjà sur cet ordinateur, il s&apos;ouvre ; sinon il est créé et chiffré avec ce même mot de passe.</source>
+        <source>Si votre carnet est déjà sur cet ordinateur, il s'ouvre ; sinon il est créé et chiffré avec ce même mot de passe.</source>
         <translation>If your record is already on this computer, it opens; otherwise it is created and encrypted with this same password.</translation>
     </message>
     <message>
@@ -1286,7 +1532,7 @@
         <translation>Identifier</translation>
     </message>
     <message>
-        <source>L&apos;identifiant choisi à l&apos;activation.</source>
+        <source>L'identifiant choisi à l'activation.</source>
         <translation>The identifier chosen at activation.</translation>
     </message>
     <message>
@@ -1306,7 +1552,7 @@
         <translation>6 digits.</translation>
     </message>
     <message>
-        <source>Passer à l&apos;étape suivante.</source>
+        <source>Passer à l'étape suivante.</source>
         <translation>Go to the next step.</translation>
     </message>
     <message>
@@ -1314,7 +1560,7 @@
         <translation>Back</translation>
     </message>
     <message>
-        <source>Revenir à l&apos;étape précédente ou à l&apos;accueil.</source>
+        <source>Revenir à l'étape précédente ou à l'accueil.</source>
         <translation>Go back to the previous step or to the welcome screen.</translation>
     </message>
 </context>
@@ -1341,11 +1587,11 @@
         <translation>Sync conflicts</translation>
     </message>
     <message>
-        <source>L&apos;accès de cet ordinateur à un carnet a été retiré par le service (appareil révoqué ou accès supprimé). Sa copie locale est effacée de cet ordinateur ; les documents déjà enregistrés ailleurs ne sont pas touchés.</source>
-        <translation>This computer&apos;s access to a record was withdrawn by the service (device revoked or access removed). Its local copy is erased from this computer; documents already saved elsewhere are not touched.</translation>
+        <source>L'accès de cet ordinateur à un carnet a été retiré par le service (appareil révoqué ou accès supprimé). Sa copie locale est effacée de cet ordinateur ; les documents déjà enregistrés ailleurs ne sont pas touchés.</source>
+        <translation>This computer's access to a record was withdrawn by the service (device revoked or access removed). Its local copy is erased from this computer; documents already saved elsewhere are not touched.</translation>
     </message>
     <message>
-        <source>%1 modification(s) faite(s) ici n&apos;avai(en)t pas encore été envoyée(s) et ne le seront pas.</source>
+        <source>%1 modification(s) faite(s) ici n'avai(en)t pas encore été envoyée(s) et ne le seront pas.</source>
         <translation>%1 change(s) made here had not been sent yet and will not be.</translation>
     </message>
     <message>
@@ -1447,7 +1693,7 @@
         <translation>Add a measurement: %1</translation>
     </message>
     <message>
-        <source>Aucune mesure « %1 » pour l&apos;instant.</source>
+        <source>Aucune mesure « %1 » pour l'instant.</source>
         <translation>No “%1” measurement yet.</translation>
     </message>
     <message>
@@ -1470,22 +1716,22 @@
 <context>
     <name>OnlineSteps</name>
     <message>
-        <source>La démarche n&apos;a pas abouti ; rien n&apos;a été enregistré. Réessayez.</source>
+        <source>La démarche n'a pas abouti ; rien n'a été enregistré. Réessayez.</source>
         <translation>This did not go through; nothing was saved. Try again.</translation>
     </message>
 </context>
 <context>
     <name>OppositionPage</name>
     <message>
-        <source>M&apos;opposer à la création de mon espace</source>
+        <source>M'opposer à la création de mon espace</source>
         <translation>Oppose the creation of my space</translation>
     </message>
     <message>
-        <source>Votre espace Mon espace santé ne sera pas créé : aucun document ne vous sera envoyé par ce service et les professionnels ne pourront pas y déposer de documents. Vous pourrez changer d&apos;avis plus tard en activant votre espace avec le même code, tant qu&apos;il est valable, ou en le demandant à votre caisse d&apos;Assurance Maladie.</source>
+        <source>Votre espace Mon espace santé ne sera pas créé : aucun document ne vous sera envoyé par ce service et les professionnels ne pourront pas y déposer de documents. Vous pourrez changer d'avis plus tard en activant votre espace avec le même code, tant qu'il est valable, ou en le demandant à votre caisse d'Assurance Maladie.</source>
         <translation>Your Mon espace santé space will not be created: no document will be sent to you through this service and professionals will not be able to add documents to it. You can change your mind later by activating your space with the same code while it is valid, or by asking your Assurance Maladie office.</translation>
     </message>
     <message>
-        <source>Je m&apos;oppose</source>
+        <source>Je m'oppose</source>
         <translation>I oppose</translation>
     </message>
     <message>
@@ -1497,7 +1743,7 @@
         <translation>Sending your opposition…</translation>
     </message>
     <message>
-        <source>Vos trois preuves d&apos;identité</source>
+        <source>Vos trois preuves d'identité</source>
         <translation>Your three proofs of identity</translation>
     </message>
     <message>
@@ -1505,11 +1751,11 @@
         <translation>Opposition recorded</translation>
     </message>
     <message>
-        <source>Si vous ne souhaitez pas de Mon espace santé, saisissez le code reçu par courrier, votre numéro de sécurité sociale et le numéro de série de votre carte Vitale. Rien n&apos;est envoyé avant que vous ayez confirmé.</source>
+        <source>Si vous ne souhaitez pas de Mon espace santé, saisissez le code reçu par courrier, votre numéro de sécurité sociale et le numéro de série de votre carte Vitale. Rien n'est envoyé avant que vous ayez confirmé.</source>
         <translation>If you do not want Mon espace santé, enter the code received by post, your social security number and the serial number of your Carte Vitale. Nothing is sent before you confirm.</translation>
     </message>
     <message>
-        <source>&amp;Code d&apos;activation :</source>
+        <source>&amp;Code d'activation :</source>
         <translation>&amp;Activation code:</translation>
     </message>
     <message>
@@ -1521,15 +1767,15 @@
         <translation>Carte Vitale &amp;serial number:</translation>
     </message>
     <message>
-        <source>Votre opposition est enregistrée : votre espace ne sera pas créé. Vous pouvez changer d&apos;avis plus tard en activant votre espace avec votre code, tant qu&apos;il est valable, ou auprès de votre caisse d&apos;Assurance Maladie.</source>
+        <source>Votre opposition est enregistrée : votre espace ne sera pas créé. Vous pouvez changer d'avis plus tard en activant votre espace avec votre code, tant qu'il est valable, ou auprès de votre caisse d'Assurance Maladie.</source>
         <translation>Your opposition is recorded: your space will not be created. You can change your mind later by activating your space with your code while it is valid, or through your Assurance Maladie office.</translation>
     </message>
     <message>
-        <source>Retour à l&apos;&amp;accueil</source>
+        <source>Retour à l'&amp;accueil</source>
         <translation>Back to the &amp;welcome screen</translation>
     </message>
     <message>
-        <source>Je m&apos;&amp;oppose…</source>
+        <source>Je m'&amp;oppose…</source>
         <translation>I &amp;oppose…</translation>
     </message>
     <message>
@@ -1537,7 +1783,7 @@
         <translation>&amp;Back</translation>
     </message>
     <message>
-        <source>Code d&apos;activation</source>
+        <source>Code d'activation</source>
         <translation>Activation code</translation>
     </message>
     <message>
@@ -1561,7 +1807,7 @@
         <translation>8 to 12 digits, printed bottom right on the front of the card.</translation>
     </message>
     <message>
-        <source>Une question vous demandera de confirmer avant l&apos;envoi.</source>
+        <source>Une question vous demandera de confirmer avant l'envoi.</source>
         <translation>A question will ask you to confirm before anything is sent.</translation>
     </message>
     <message>
@@ -1569,7 +1815,7 @@
         <translation>Back</translation>
     </message>
     <message>
-        <source>Revenir à l&apos;accueil sans rien envoyer.</source>
+        <source>Revenir à l'accueil sans rien envoyer.</source>
         <translation>Go back to the welcome screen without sending anything.</translation>
     </message>
 </context>
@@ -1615,11 +1861,11 @@
 <context>
     <name>ProfilePage</name>
     <message>
-        <source>Modifier l&apos;élément</source>
+        <source>Modifier l'élément</source>
         <translation>Edit the item</translation>
     </message>
     <message>
-        <source>L&apos;élément « %1 » sera supprimé de votre profil médical.</source>
+        <source>L'élément « %1 » sera supprimé de votre profil médical.</source>
         <translation>The item “%1” will be deleted from your medical profile.</translation>
     </message>
     <message>
@@ -1635,7 +1881,7 @@
         <translation>Cancel</translation>
     </message>
     <message>
-        <source>L&apos;opération a échoué ; rien n&apos;a été modifié.</source>
+        <source>L'opération a échoué ; rien n'a été modifié.</source>
         <translation>The operation failed; nothing was changed.</translation>
     </message>
     <message>
@@ -1671,7 +1917,7 @@
         <translation>Items of the section %1</translation>
     </message>
     <message>
-        <source>Entrée pour modifier l&apos;élément choisi.</source>
+        <source>Entrée pour modifier l'élément choisi.</source>
         <translation>Enter to edit the chosen item.</translation>
     </message>
     <message>
@@ -1679,11 +1925,11 @@
         <translation>Edit</translation>
     </message>
     <message>
-        <source>Modifier l&apos;élément choisi dans le formulaire.</source>
+        <source>Modifier l'élément choisi dans le formulaire.</source>
         <translation>Edit the chosen item in the form.</translation>
     </message>
     <message>
-        <source>Supprimer l&apos;élément choisi.</source>
+        <source>Supprimer l'élément choisi.</source>
         <translation>Delete the chosen item.</translation>
     </message>
     <message>
@@ -1691,7 +1937,7 @@
         <translation>Not concerned</translation>
     </message>
     <message>
-        <source>Indiquer que vous n&apos;êtes pas concerné par « %1 ».</source>
+        <source>Indiquer que vous n'êtes pas concerné par « %1 ».</source>
         <translation>State that “%1” does not concern you.</translation>
     </message>
 </context>
@@ -1699,51 +1945,51 @@
     <name>RecoveryKeyBox</name>
     <message>
         <source>Vérification du mot de passe…</source>
-        <translation type="unfinished">Checking the password…</translation>
+        <translation>Checking the password…</translation>
     </message>
     <message>
-        <source>Nouvelle clé créée : l&apos;ancienne ne fonctionne plus.</source>
-        <translation type="unfinished"></translation>
+        <source>Nouvelle clé créée : l'ancienne ne fonctionne plus.</source>
+        <translation>New key created: the old one no longer works.</translation>
     </message>
     <message>
-        <source>Mot de passe incorrect : la clé de secours n&apos;a pas changé.</source>
-        <translation type="unfinished"></translation>
+        <source>Mot de passe incorrect : la clé de secours n'a pas changé.</source>
+        <translation>Wrong password: the recovery key was not changed.</translation>
     </message>
     <message>
-        <source>La clé de secours n&apos;a pas pu être changée.</source>
-        <translation type="unfinished"></translation>
+        <source>La clé de secours n'a pas pu être changée.</source>
+        <translation>The recovery key could not be changed.</translation>
     </message>
     <message>
         <source>Clé de secours</source>
-        <translation type="unfinished">Recovery key</translation>
+        <translation>Recovery key</translation>
     </message>
     <message>
-        <source>Vous avez perdu la feuille où est imprimée votre clé de secours ? Créez-en une nouvelle : l&apos;ancienne ne fonctionnera plus.</source>
-        <translation type="unfinished"></translation>
+        <source>Vous avez perdu la feuille où est imprimée votre clé de secours ? Créez-en une nouvelle : l'ancienne ne fonctionnera plus.</source>
+        <translation>Lost the sheet with your recovery key? Create a new one: the old one will stop working.</translation>
     </message>
     <message>
         <source>Mot de passe &amp;du carnet :</source>
-        <translation type="unfinished"></translation>
+        <translation>Record &amp;password:</translation>
     </message>
     <message>
         <source>Créer une &amp;nouvelle clé de secours</source>
-        <translation type="unfinished"></translation>
+        <translation>Create a &amp;new recovery key</translation>
     </message>
     <message>
         <source>Mot de passe du carnet</source>
-        <translation type="unfinished">Record password</translation>
+        <translation>Record password</translation>
     </message>
     <message>
         <source>Requis avant de changer la clé.</source>
-        <translation type="unfinished"></translation>
+        <translation>Required before changing the key.</translation>
     </message>
     <message>
         <source>Créer une nouvelle clé de secours</source>
-        <translation type="unfinished"></translation>
+        <translation>Create a new recovery key</translation>
     </message>
     <message>
-        <source>Remplace la clé de secours ; elle s&apos;affiche une fois pour être imprimée.</source>
-        <translation type="unfinished"></translation>
+        <source>Remplace la clé de secours ; elle s'affiche une fois pour être imprimée.</source>
+        <translation>Replaces the recovery key; it is shown once so you can print it.</translation>
     </message>
 </context>
 <context>
@@ -1757,7 +2003,7 @@
         <translation>Your recovery key</translation>
     </message>
     <message>
-        <source>Si vous oubliez votre mot de passe, cette clé est le seul moyen d&apos;ouvrir votre carnet. Imprimez-la ou recopiez-la et rangez-la en lieu sûr.</source>
+        <source>Si vous oubliez votre mot de passe, cette clé est le seul moyen d'ouvrir votre carnet. Imprimez-la ou recopiez-la et rangez-la en lieu sûr.</source>
         <translation>If you forget your password, this key is the only way to open your record. Print it or copy it out and keep it somewhere safe.</translation>
     </message>
     <message>
@@ -1781,7 +2027,7 @@
         <translation>Copy the key; it will be cleared from the clipboard after 30 seconds.</translation>
     </message>
     <message>
-        <source>J&apos;ai &amp;noté ma clé, continuer</source>
+        <source>J'ai &amp;noté ma clé, continuer</source>
         <translation>I have &amp;noted my key, continue</translation>
     </message>
     <message>
@@ -1809,14 +2055,14 @@
     <name>RememberBox</name>
     <message>
         <source>Ce carnet est en mode « ordinateur partagé » : votre mot de passe sera toujours demandé.</source>
-        <translation>This record is in &quot;shared computer&quot; mode: your password will always be asked.</translation>
+        <translation>This record is in "shared computer" mode: your password will always be asked.</translation>
     </message>
     <message>
         <source>Vérification du mot de passe…</source>
         <translation>Checking the password…</translation>
     </message>
     <message>
-        <source>Cet ordinateur se souviendra de vous : le carnet s&apos;ouvrira sans mot de passe.</source>
+        <source>Cet ordinateur se souviendra de vous : le carnet s'ouvrira sans mot de passe.</source>
         <translation>This computer will remember you: the record will open without a password.</translation>
     </message>
     <message>
@@ -1824,11 +2070,11 @@
         <translation>This computer no longer remembers you: the password will be asked.</translation>
     </message>
     <message>
-        <source>Mot de passe incorrect : rien n&apos;a été changé.</source>
+        <source>Mot de passe incorrect : rien n'a été changé.</source>
         <translation>Wrong password: nothing was changed.</translation>
     </message>
     <message>
-        <source>Le réglage n&apos;a pas pu être changé.</source>
+        <source>Le réglage n'a pas pu être changé.</source>
         <translation>The setting could not be changed.</translation>
     </message>
     <message>
@@ -1837,7 +2083,7 @@
     </message>
     <message>
         <source>Seulement sur un ordinateur personnel dont la session est protégée par un mot de passe : la clé de votre carnet est alors gardée dans le trousseau du système.</source>
-        <translation>Only on a personal computer whose session is protected by a password: your record&apos;s key is then kept in the system keyring.</translation>
+        <translation>Only on a personal computer whose session is protected by a password: your record's key is then kept in the system keyring.</translation>
     </message>
     <message>
         <source>Se souvenir de &amp;moi sur cet ordinateur</source>
@@ -1887,11 +2133,15 @@
         <translation>Log in to my account</translation>
     </message>
     <message>
-        <source>M&apos;opposer à la création de mon espace</source>
+        <source>M'opposer à la création de mon espace</source>
         <translation>Object to the creation of my space</translation>
     </message>
     <message>
-        <source>Le service en ligne n&apos;est pas joignable pour le moment : cette démarche a besoin d&apos;une connexion au service Carnet. Rien n&apos;a été envoyé ni enregistré.</source>
+        <source>Séance accompagnée</source>
+        <translation>Assisted session</translation>
+    </message>
+    <message>
+        <source>Le service en ligne n'est pas joignable pour le moment : cette démarche a besoin d'une connexion au service Carnet. Rien n'a été envoyé ni enregistré.</source>
         <translation>The online service cannot be reached at the moment: this step needs a connection to the Carnet service. Nothing was sent or saved.</translation>
     </message>
     <message>
@@ -1899,15 +2149,15 @@
         <translation>You can try again later, or create a record on this computer now: it works offline.</translation>
     </message>
     <message>
-        <source>&amp;Retour à l&apos;accueil</source>
+        <source>&amp;Retour à l'accueil</source>
         <translation>&amp;Back to the welcome screen</translation>
     </message>
     <message>
-        <source>Retour à l&apos;accueil</source>
+        <source>Retour à l'accueil</source>
         <translation>Back to the welcome screen</translation>
     </message>
     <message>
-        <source>Revenir aux choix de l&apos;écran d&apos;accueil.</source>
+        <source>Revenir aux choix de l'écran d'accueil.</source>
         <translation>Go back to the choices of the welcome screen.</translation>
     </message>
 </context>
@@ -1930,11 +2180,11 @@
         <translation>Your password was changed.</translation>
     </message>
     <message>
-        <source>Le mot de passe actuel est incorrect : rien n&apos;a été changé.</source>
+        <source>Le mot de passe actuel est incorrect : rien n'a été changé.</source>
         <translation>The current password is wrong: nothing was changed.</translation>
     </message>
     <message>
-        <source>Le mot de passe n&apos;a pas pu être changé ; l&apos;ancien reste valable.</source>
+        <source>Le mot de passe n'a pas pu être changé ; l'ancien reste valable.</source>
         <translation>The password could not be changed; the old one still works.</translation>
     </message>
     <message>
@@ -1982,7 +2232,7 @@
         <translation>Lan&amp;guage:</translation>
     </message>
     <message>
-        <source>&amp;Verrouiller après (minutes d&apos;inactivité) :</source>
+        <source>&amp;Verrouiller après (minutes d'inactivité) :</source>
         <translation>&amp;Lock after (minutes of inactivity):</translation>
     </message>
     <message>
@@ -1990,7 +2240,7 @@
         <translation>Current password</translation>
     </message>
     <message>
-        <source>Saisissez d&apos;abord le mot de passe actuel.</source>
+        <source>Saisissez d'abord le mot de passe actuel.</source>
         <translation>First type the current password.</translation>
     </message>
     <message>
@@ -2030,7 +2280,7 @@
         <translation>Language</translation>
     </message>
     <message>
-        <source>Langue de l&apos;interface.</source>
+        <source>Langue de l'interface.</source>
         <translation>Language of the interface.</translation>
     </message>
     <message>
@@ -2072,7 +2322,7 @@
 <context>
     <name>UnlockPage</name>
     <message>
-        <source>Aucun carnet n&apos;existe encore sur cet ordinateur. Revenez à l&apos;accueil pour en créer un.</source>
+        <source>Aucun carnet n'existe encore sur cet ordinateur. Revenez à l'accueil pour en créer un.</source>
         <translation>No record exists on this computer yet. Go back to the welcome screen to create one.</translation>
     </message>
     <message>
@@ -2084,7 +2334,7 @@
         <translation>Opening the record…</translation>
     </message>
     <message>
-        <source>Le carnet n&apos;a pas pu être ouvert. Réessayez ; si cela persiste, redémarrez Carnet.</source>
+        <source>Le carnet n'a pas pu être ouvert. Réessayez ; si cela persiste, redémarrez Carnet.</source>
         <translation>The record could not be opened. Try again; if it persists, restart Carnet.</translation>
     </message>
     <message>
@@ -2108,7 +2358,7 @@
         <translation>Recovery &amp;key:</translation>
     </message>
     <message>
-        <source>J&apos;ai &amp;oublié mon mot de passe : utiliser ma clé de secours</source>
+        <source>J'ai &amp;oublié mon mot de passe : utiliser ma clé de secours</source>
         <translation>I &amp;forgot my password: use my recovery key</translation>
     </message>
     <message>
@@ -2133,7 +2383,7 @@
     </message>
     <message>
         <source>Choisissez le carnet de la personne.</source>
-        <translation>Choose the person&apos;s record.</translation>
+        <translation>Choose the person's record.</translation>
     </message>
     <message>
         <source>Clé de secours</source>
@@ -2164,7 +2414,7 @@
         <translation>Back</translation>
     </message>
     <message>
-        <source>Revenir à l&apos;écran d&apos;accueil.</source>
+        <source>Revenir à l'écran d'accueil.</source>
         <translation>Go back to the welcome screen.</translation>
     </message>
 </context>
@@ -2172,23 +2422,23 @@
     <name>VaccinationForm</name>
     <message>
         <source>AAAA-MM-JJ</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Obligatoire</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Facultatif</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Ajouter la vaccination</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Enregistrer sur ce poste ; envoi dès que possible (Add).</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
@@ -2202,7 +2452,7 @@
         <translation>Your personal health record, encrypted on this computer. Choose what you want to do.</translation>
     </message>
     <message>
-        <source>J&apos;ai reçu mon &amp;code d&apos;activation</source>
+        <source>J'ai reçu mon &amp;code d'activation</source>
         <translation>I received my activation &amp;code</translation>
     </message>
     <message>
@@ -2210,7 +2460,7 @@
         <translation>Activate Mon espace santé with the code received by post or e-mail.</translation>
     </message>
     <message>
-        <source>J&apos;ai &amp;déjà un compte</source>
+        <source>J'ai &amp;déjà un compte</source>
         <translation>I &amp;already have an account</translation>
     </message>
     <message>
@@ -2230,7 +2480,7 @@
         <translation>I do &amp;not want Mon espace</translation>
     </message>
     <message>
-        <source>M&apos;opposer à la création de mon espace santé.</source>
+        <source>M'opposer à la création de mon espace santé.</source>
         <translation>Object to the creation of my health space.</translation>
     </message>
     <message>
@@ -2238,8 +2488,23 @@
         <translation>C&amp;reate a record on this computer</translation>
     </message>
     <message>
-        <source>Commencer un carnet personnel, sans compte en ligne pour l&apos;instant.</source>
+        <source>Commencer un carnet personnel, sans compte en ligne pour l'instant.</source>
         <translation>Start a personal record, without an online account for now.</translation>
+    </message>
+    <message>
+        <source>Séance accompa&amp;gnée (aidant)</source>
+        <translation>Assisted session (&amp;helper)</translation>
+    </message>
+    <message>
+        <source>Pour un aidant (France Services, pharmacien, proche) qui accompagne une personne : rien de la personne ne reste sur cet ordinateur.</source>
+        <translation>For a helper (France Services, pharmacist, relative) assisting someone: nothing of that person stays on this computer.</translation>
+    </message>
+</context>
+<context>
+    <name>parent</name>
+    <message>
+        <source>Ajouter un document</source>
+        <translation>Add a document</translation>
     </message>
 </context>
 </TS>

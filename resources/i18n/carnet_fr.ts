@@ -199,15 +199,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Une voix lit chaque écran (Read each screen aloud).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Continuer</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Valider cet écran et passer au suivant (Continue).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -215,15 +207,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Votre nom et prénom (Helper&apos;s name).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Structure</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Par exemple : France Services de Melun (Helper&apos;s structure).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -236,10 +220,6 @@
     </message>
     <message>
         <source>J&apos;accepte d&apos;être accompagné(e) pour cette session</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Votre accord est nécessaire (Your consent is needed).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -263,7 +243,27 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Vous seul(e) le tapez (Only you type it).</source>
+        <source>Une voix lit chaque écran.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Valider cet écran et passer au suivant.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Votre nom et votre prénom, à vous l&apos;aidant.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Par exemple : France Services de Melun.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Votre accord est nécessaire pour continuer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Vous seul(e) le tapez.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -355,15 +355,31 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Print the emergency card.</source>
+        <source>Imprimer la carte d&apos;urgence à garder avec vos papiers.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ce qui a été fait et la suite.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Terminer la séance et tout effacer de cet ordinateur.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Le service est injoignable : tout effacer sans envoyer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Une erreur est survenue ; rien n&apos;est perdu, réessayez.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cochez la case pour donner votre accord.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Imprimer le récapitulatif</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Ce qui a été fait et la suite (receipt).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -379,15 +395,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Finish and wipe this computer.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Effacer sans envoyer</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Wipe without sending (service unreachable).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -396,14 +404,6 @@
     </message>
     <message>
         <source>Étape %1 sur %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Une erreur est survenue ; rien n&apos;est perdu, réessayez. (An error occurred.)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Cochez la case pour donner votre accord. (Tick to consent.)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -497,6 +497,253 @@
     </message>
     <message>
         <source>Du plus récent au plus ancien.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ClinicWindow</name>
+    <message>
+        <source>Poste clinique — connexion du professionnel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Numéro RPPS</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>11 chiffres (RPPS number).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mot de passe</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Votre mot de passe (password).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Se connecter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recevoir un code par e-mail (sign in).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Identifiants</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Code reçu par e-mail</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Le code à 6 chiffres envoyé par e-mail.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Valider le code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Terminer la connexion (confirm code).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Annuler</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Revenir aux identifiants (cancel).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Code de confirmation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Un code vient de vous être envoyé par e-mail.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saisissez votre mot de passe. (Type your password.)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Le code compte 6 chiffres. (The code has 6 digits.)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connecté : RPPS %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Changer d&apos;utilisateur</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Verrouiller ce profil et revenir à la connexion (switch user).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Accès en urgence…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bris de glace : ouvrir un dossier en urgence, en ligne (emergency access).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rechercher un patient</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nom, date de naissance (JJ/MM/AAAA) ou INS (search).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nom, date de naissance ou INS</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rechercher</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Chercher parmi vos patients (search).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Patients</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Entrée ouvre le dossier choisi (Enter opens).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ouvrir le dossier</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Consultation tracée (audited).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Préparer la journée</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Garder sur ce poste les dossiers de vos patients pour travailler hors ligne (prepare the day).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Progression</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Préparation de la journée (progress).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Disponibles hors ligne</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Entrée ouvre le dossier (Enter opens).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Contenu du dossier</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Documents et vaccinations, en lecture seule.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ajouter un document…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Joindre un fichier au dossier ouvert (add a document).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ajouter au dossier</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>En attente d&apos;envoi</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Modifications pas encore envoyées (pending).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Réessayer maintenant</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Envoyer maintenant (retry sync).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Aucun patient trouvé. (No patient found.)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dossier de %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pas encore sur ce poste : préparez la journée pour le consulter.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Document : %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Vaccination : %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Aucun document ni vaccination visible.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hors ligne : copie de ce poste. (Offline: local copy.)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 : %2 modification(s)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>En attente d&apos;envoi (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 — disponible hors ligne jusqu&apos;au %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Autorisation retirée</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 a retiré votre autorisation d&apos;accès : la copie de son dossier a été effacée de ce poste. (The patient withdrew the authorisation; the cached copy was erased.)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Accès en urgence — jusqu&apos;au %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Aucun dossier ouvert</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1891,6 +2138,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Séance accompagnée</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Le service en ligne n&apos;est pas joignable pour le moment : cette démarche a besoin d&apos;une connexion au service Carnet. Rien n&apos;a été envoyé ni enregistré.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2239,6 +2490,21 @@
     </message>
     <message>
         <source>Commencer un carnet personnel, sans compte en ligne pour l&apos;instant.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Séance accompa&amp;gnée (aidant)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pour un aidant (France Services, pharmacien, proche) qui accompagne une personne : rien de la personne ne reste sur cet ordinateur.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>parent</name>
+    <message>
+        <source>Ajouter un document</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
