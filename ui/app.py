@@ -11,6 +11,7 @@ from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
     QDialog,
+    QHBoxLayout,
     QMainWindow,
     QPushButton,
     QScrollArea,
@@ -78,6 +79,8 @@ class MainWindow(Retranslatable, QMainWindow):
         self._profiles = profiles
         self.server_url = server_url
         self.assisted_session: QWidget | None = None
+        self.clinic_page: QWidget | None = None
+        self.clinic_window: QWidget | None = None
         self._languages = languages or LanguageManager(self)
         self._confirmer = confirmer or Confirmer()
         self._apply_preferences = apply_preferences
@@ -300,6 +303,8 @@ class MainWindow(Retranslatable, QMainWindow):
             self.create_page.name_edit.setFocus()
         elif choice == "assisted" and self.server_url:
             self._start_assisted_session(self.server_url)
+        elif choice == "clinic" and self.server_url:
+            self._show_clinic(self.server_url)
         elif (page := self._online_page(choice)) is not None:
             page.reset()
             self.show_page(page)
@@ -324,6 +329,33 @@ class MainWindow(Retranslatable, QMainWindow):
 
         session.sig_finished.connect(finished)
         self.show_page(session)
+
+    def _show_clinic(self, server_url: str) -> None:
+        """The clinic workstation page, made once: each professional signs in there with their own profile."""
+        if self.clinic_page is None:
+            from ui.clinic.window import ClinicWindow
+
+            clinic = ClinicWindow(data_dir=self._profiles.data_dir / "clinic", server_url=server_url)
+            back = QPushButton(self.tr("← &Retour à l'accueil"))
+            back.setAccessibleName(self.tr("Retour à l'accueil"))
+            back.setAccessibleDescription(self.tr("Verrouille la session du professionnel et revient à l'accueil."))
+
+            def leave() -> None:
+                clinic.lock_session()
+                self.show_welcome()
+
+            back.clicked.connect(leave)
+            page = QWidget()
+            column = QVBoxLayout(page)
+            row = QHBoxLayout()
+            row.addWidget(back)
+            row.addStretch(1)
+            column.addLayout(row)
+            column.addWidget(clinic, 1)
+            self.clinic_window = clinic
+            self.clinic_page = page
+            self.stack.addWidget(page)
+        self.show_page(self.clinic_page)
 
     def _online_page(self, choice: str) -> ActivationWizard | LoginSteps | OppositionPage | None:
         pages = {"activate": self.activation_page, "login": self.login_page, "oppose": self.opposition_page}

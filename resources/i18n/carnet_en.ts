@@ -503,35 +503,23 @@
     <name>ClinicWindow</name>
     <message>
         <source>Poste clinique — connexion du professionnel</source>
-        <translation type="unfinished" />
+        <translation>Clinic workstation — professional sign-in</translation>
     </message>
     <message>
         <source>Numéro RPPS</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>11 chiffres (RPPS number).</source>
-        <translation type="unfinished" />
+        <translation>RPPS number</translation>
     </message>
     <message>
         <source>Mot de passe</source>
-        <translation type="unfinished">Password</translation>
-    </message>
-    <message>
-        <source>Votre mot de passe (password).</source>
-        <translation type="unfinished" />
+        <translation>Password</translation>
     </message>
     <message>
         <source>Se connecter</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Recevoir un code par e-mail (sign in).</source>
-        <translation type="unfinished" />
+        <translation>Sign in</translation>
     </message>
     <message>
         <source>Identifiants</source>
-        <translation type="unfinished" />
+        <translation>Credentials</translation>
     </message>
     <message>
         <source>Code reçu par e-mail</source>
@@ -539,23 +527,15 @@
     </message>
     <message>
         <source>Le code à 6 chiffres envoyé par e-mail.</source>
-        <translation type="unfinished" />
+        <translation>The 6-digit code sent by e-mail.</translation>
     </message>
     <message>
         <source>Valider le code</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Terminer la connexion (confirm code).</source>
-        <translation type="unfinished" />
+        <translation>Confirm the code</translation>
     </message>
     <message>
         <source>Annuler</source>
-        <translation type="unfinished">Cancel</translation>
-    </message>
-    <message>
-        <source>Revenir aux identifiants (cancel).</source>
-        <translation type="unfinished" />
+        <translation>Cancel</translation>
     </message>
     <message>
         <source>Code de confirmation</source>
@@ -563,187 +543,203 @@
     </message>
     <message>
         <source>Un code vient de vous être envoyé par e-mail.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Saisissez votre mot de passe. (Type your password.)</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Le code compte 6 chiffres. (The code has 6 digits.)</source>
-        <translation type="unfinished" />
+        <translation>A code has just been sent to you by e-mail.</translation>
     </message>
     <message>
         <source>Connecté : RPPS %1</source>
-        <translation type="unfinished" />
+        <translation>Signed in: RPPS %1</translation>
     </message>
     <message>
         <source>Changer d'utilisateur</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Verrouiller ce profil et revenir à la connexion (switch user).</source>
-        <translation type="unfinished" />
+        <translation>Switch user</translation>
     </message>
     <message>
         <source>Accès en urgence…</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Bris de glace : ouvrir un dossier en urgence, en ligne (emergency access).</source>
-        <translation type="unfinished" />
+        <translation>Emergency access…</translation>
     </message>
     <message>
         <source>Rechercher un patient</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Nom, date de naissance (JJ/MM/AAAA) ou INS (search).</source>
-        <translation type="unfinished" />
+        <translation>Search for a patient</translation>
     </message>
     <message>
         <source>Nom, date de naissance ou INS</source>
-        <translation type="unfinished" />
+        <translation>Name, birth date or INS</translation>
     </message>
     <message>
         <source>Rechercher</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Chercher parmi vos patients (search).</source>
-        <translation type="unfinished" />
+        <translation>Search</translation>
     </message>
     <message>
         <source>Patients</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Entrée ouvre le dossier choisi (Enter opens).</source>
-        <translation type="unfinished" />
+        <translation>Patients</translation>
     </message>
     <message>
         <source>Ouvrir le dossier</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Consultation tracée (audited).</source>
-        <translation type="unfinished" />
+        <translation>Open the record</translation>
     </message>
     <message>
         <source>Préparer la journée</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Garder sur ce poste les dossiers de vos patients pour travailler hors ligne (prepare the day).</source>
-        <translation type="unfinished" />
+        <translation>Prepare the day</translation>
     </message>
     <message>
         <source>Progression</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Préparation de la journée (progress).</source>
-        <translation type="unfinished" />
+        <translation>Progress</translation>
     </message>
     <message>
         <source>Disponibles hors ligne</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Entrée ouvre le dossier (Enter opens).</source>
-        <translation type="unfinished" />
+        <translation>Available offline</translation>
     </message>
     <message>
         <source>Contenu du dossier</source>
-        <translation type="unfinished" />
+        <translation>Record content</translation>
     </message>
     <message>
         <source>Documents et vaccinations, en lecture seule.</source>
-        <translation type="unfinished" />
+        <translation>Documents and vaccinations, read-only.</translation>
     </message>
     <message>
         <source>Ajouter un document…</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Joindre un fichier au dossier ouvert (add a document).</source>
-        <translation type="unfinished" />
+        <translation>Add a document…</translation>
     </message>
     <message>
         <source>Ajouter au dossier</source>
-        <translation type="unfinished" />
+        <translation>Add to the record</translation>
     </message>
     <message>
         <source>En attente d'envoi</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Modifications pas encore envoyées (pending).</source>
-        <translation type="unfinished" />
+        <translation>Waiting to be sent</translation>
     </message>
     <message>
         <source>Réessayer maintenant</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Envoyer maintenant (retry sync).</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Aucun patient trouvé. (No patient found.)</source>
-        <translation type="unfinished" />
+        <translation>Retry now</translation>
     </message>
     <message>
         <source>Dossier de %1</source>
-        <translation type="unfinished" />
+        <translation>Record of %1</translation>
     </message>
     <message>
         <source>Pas encore sur ce poste : préparez la journée pour le consulter.</source>
-        <translation type="unfinished" />
+        <translation>Not on this workstation yet: prepare the day to view it.</translation>
     </message>
     <message>
         <source>Document : %1</source>
-        <translation type="unfinished" />
+        <translation>Document: %1</translation>
     </message>
     <message>
-        <source>Vaccination : %1</source>
-        <translation type="unfinished" />
+        <source>%1 a retiré votre autorisation d'accès : la copie de son dossier a été effacée de ce poste.</source>
+        <translation>%1 withdrew your access authorisation: the copy of their record was erased from this workstation.</translation>
+    </message>
+    <message>
+        <source>Votre mot de passe.</source>
+        <translation>Your password.</translation>
+    </message>
+    <message>
+        <source>11 chiffres.</source>
+        <translation>11 digits.</translation>
+    </message>
+    <message>
+        <source>Recevoir un code par e-mail.</source>
+        <translation>Receive a code by e-mail.</translation>
+    </message>
+    <message>
+        <source>Terminer la connexion.</source>
+        <translation>Finish signing in.</translation>
+    </message>
+    <message>
+        <source>Revenir aux identifiants.</source>
+        <translation>Back to the credentials.</translation>
+    </message>
+    <message>
+        <source>Saisissez votre mot de passe.</source>
+        <translation>Enter your password.</translation>
+    </message>
+    <message>
+        <source>Le code compte 6 chiffres.</source>
+        <translation>The code has 6 digits.</translation>
+    </message>
+    <message>
+        <source>Verrouiller ce profil et revenir à la connexion.</source>
+        <translation>Lock this profile and go back to sign-in.</translation>
+    </message>
+    <message>
+        <source>Bris de glace : ouvrir un dossier en urgence, en ligne.</source>
+        <translation>Break the glass: open a record in an emergency, online.</translation>
+    </message>
+    <message>
+        <source>Nom, date de naissance (JJ/MM/AAAA) ou INS.</source>
+        <translation>Name, birth date (DD/MM/YYYY) or INS.</translation>
+    </message>
+    <message>
+        <source>Chercher parmi vos patients.</source>
+        <translation>Search among your patients.</translation>
+    </message>
+    <message>
+        <source>Entrée ouvre le dossier choisi.</source>
+        <translation>Enter opens the chosen record.</translation>
+    </message>
+    <message>
+        <source>Consultation tracée.</source>
+        <translation>The access is logged.</translation>
+    </message>
+    <message>
+        <source>Garder sur ce poste les dossiers de vos patients pour travailler hors ligne.</source>
+        <translation>Keep your patients' records on this workstation to work offline.</translation>
+    </message>
+    <message>
+        <source>Préparation de la journée.</source>
+        <translation>Preparing the day.</translation>
+    </message>
+    <message>
+        <source>Entrée ouvre le dossier.</source>
+        <translation>Enter opens the record.</translation>
+    </message>
+    <message>
+        <source>Joindre un fichier au dossier ouvert.</source>
+        <translation>Attach a file to the open record.</translation>
+    </message>
+    <message>
+        <source>Modifications pas encore envoyées.</source>
+        <translation>Changes not sent yet.</translation>
+    </message>
+    <message>
+        <source>Envoyer maintenant.</source>
+        <translation>Send now.</translation>
+    </message>
+    <message>
+        <source>Aucun patient trouvé.</source>
+        <translation>No patient found.</translation>
     </message>
     <message>
         <source>Aucun document ni vaccination visible.</source>
-        <translation type="unfinished" />
+        <translation>No visible document or vaccination.</translation>
     </message>
     <message>
-        <source>Hors ligne : copie de ce poste. (Offline: local copy.)</source>
-        <translation type="unfinished" />
+        <source>Hors ligne : copie de ce poste.</source>
+        <translation>Offline: this workstation's copy.</translation>
     </message>
     <message>
         <source>%1 : %2 modification(s)</source>
-        <translation type="unfinished" />
+        <translation>%1: %2 change(s)</translation>
     </message>
     <message>
         <source>En attente d'envoi (%1)</source>
-        <translation type="unfinished" />
+        <translation>Waiting to be sent (%1)</translation>
     </message>
     <message>
         <source>%1 — disponible hors ligne jusqu'au %2</source>
-        <translation type="unfinished" />
+        <translation>%1 — available offline until %2</translation>
     </message>
     <message>
         <source>Autorisation retirée</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>%1 a retiré votre autorisation d'accès : la copie de son dossier a été effacée de ce poste. (The patient withdrew the authorisation; the cached copy was erased.)</source>
-        <translation type="unfinished" />
+        <translation>Authorisation withdrawn</translation>
     </message>
     <message>
         <source>Accès en urgence — jusqu'au %1</source>
-        <translation type="unfinished" />
+        <translation>Emergency access — until %1</translation>
     </message>
     <message>
         <source>Aucun dossier ouvert</source>
-        <translation type="unfinished" />
+        <translation>No record open</translation>
     </message>
 </context>
 <context>
@@ -1315,51 +1311,51 @@
     <name>EmergencyDialog</name>
     <message>
         <source>Accès en urgence (bris de glace)</source>
-        <translation type="unfinished" />
+        <translation>Emergency access (break the glass)</translation>
     </message>
     <message>
-        <source>Emergency access: audited, the patient is informed.</source>
-        <translation type="unfinished" />
+        <source>Accès en urgence : tracé, le patient en est informé.</source>
+        <translation>Emergency access: logged, the patient is informed.</translation>
     </message>
     <message>
         <source>Cet accès est tracé et le patient en est informé. Indiquez son INS et le motif de l'urgence (au moins %1 caractères).</source>
-        <translation type="unfinished" />
+        <translation>This access is logged and the patient is informed. Enter their INS and the reason for the emergency (at least %1 characters).</translation>
     </message>
     <message>
         <source>INS du patient</source>
-        <translation type="unfinished" />
+        <translation>Patient's INS</translation>
     </message>
     <message>
-        <source>Identifiant national de santé (patient INS).</source>
-        <translation type="unfinished" />
+        <source>Identifiant national de santé du patient.</source>
+        <translation>The patient's national health identifier.</translation>
+    </message>
+    <message>
+        <source>Obligatoire, au moins %1 caractères.</source>
+        <translation>Required, at least %1 characters.</translation>
+    </message>
+    <message>
+        <source>Demander l'accès au service.</source>
+        <translation>Request access from the service.</translation>
+    </message>
+    <message>
+        <source>Fermer sans rien demander.</source>
+        <translation>Close without requesting anything.</translation>
     </message>
     <message>
         <source>Motif de l'urgence</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Obligatoire, au moins %1 caractères (reason).</source>
-        <translation type="unfinished" />
+        <translation>Reason for the emergency</translation>
     </message>
     <message>
         <source>Ouvrir en urgence</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Demander l'accès au service (request access).</source>
-        <translation type="unfinished" />
+        <translation>Open in an emergency</translation>
     </message>
     <message>
         <source>Annuler</source>
-        <translation type="unfinished">Cancel</translation>
-    </message>
-    <message>
-        <source>Fermer sans rien demander (cancel).</source>
-        <translation type="unfinished" />
+        <translation>Cancel</translation>
     </message>
     <message>
         <source>Motif</source>
-        <translation type="unfinished" />
+        <translation>Reason</translation>
     </message>
 </context>
 <context>
@@ -1585,6 +1581,18 @@
     <message>
         <source>Conflits de synchronisation</source>
         <translation>Sync conflicts</translation>
+    </message>
+    <message>
+        <source>← &amp;Retour à l'accueil</source>
+        <translation>← &amp;Back to the start screen</translation>
+    </message>
+    <message>
+        <source>Retour à l'accueil</source>
+        <translation>Back to the start screen</translation>
+    </message>
+    <message>
+        <source>Verrouille la session du professionnel et revient à l'accueil.</source>
+        <translation>Locks the professional's session and goes back to the start screen.</translation>
     </message>
     <message>
         <source>L'accès de cet ordinateur à un carnet a été retiré par le service (appareil révoqué ou accès supprimé). Sa copie locale est effacée de cet ordinateur ; les documents déjà enregistrés ailleurs ne sont pas touchés.</source>
@@ -2141,6 +2149,10 @@
         <translation>Assisted session</translation>
     </message>
     <message>
+        <source>Poste de soins</source>
+        <translation>Clinic workstation</translation>
+    </message>
+    <message>
         <source>Le service en ligne n'est pas joignable pour le moment : cette démarche a besoin d'une connexion au service Carnet. Rien n'a été envoyé ni enregistré.</source>
         <translation>The online service cannot be reached at the moment: this step needs a connection to the Carnet service. Nothing was sent or saved.</translation>
     </message>
@@ -2422,23 +2434,23 @@
     <name>VaccinationForm</name>
     <message>
         <source>AAAA-MM-JJ</source>
-        <translation type="unfinished" />
+        <translation>YYYY-MM-DD</translation>
     </message>
     <message>
         <source>Obligatoire</source>
-        <translation type="unfinished" />
+        <translation>Required</translation>
     </message>
     <message>
         <source>Facultatif</source>
-        <translation type="unfinished" />
+        <translation>Optional</translation>
     </message>
     <message>
         <source>Ajouter la vaccination</source>
-        <translation type="unfinished" />
+        <translation>Add the vaccination</translation>
     </message>
     <message>
-        <source>Enregistrer sur ce poste ; envoi dès que possible (Add).</source>
-        <translation type="unfinished" />
+        <source>Enregistrer sur ce poste ; envoi dès que possible.</source>
+        <translation>Save on this workstation; sent as soon as possible.</translation>
     </message>
 </context>
 <context>
@@ -2498,6 +2510,14 @@
     <message>
         <source>Pour un aidant (France Services, pharmacien, proche) qui accompagne une personne : rien de la personne ne reste sur cet ordinateur.</source>
         <translation>For a helper (France Services, pharmacist, relative) assisting someone: nothing of that person stays on this computer.</translation>
+    </message>
+    <message>
+        <source>Poste de &amp;soins (professionnel de santé)</source>
+        <translation>Clinic &amp;workstation (health professional)</translation>
+    </message>
+    <message>
+        <source>Pour un professionnel de santé sur un ordinateur partagé : ses patients, hors ligne si besoin.</source>
+        <translation>For a health professional on a shared computer: their patients, offline if needed.</translation>
     </message>
 </context>
 <context>

@@ -511,23 +511,11 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>11 chiffres (RPPS number).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Mot de passe</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Votre mot de passe (password).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Se connecter</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Recevoir un code par e-mail (sign in).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -547,15 +535,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Terminer la connexion (confirm code).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Annuler</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Revenir aux identifiants (cancel).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -567,14 +547,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Saisissez votre mot de passe. (Type your password.)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Le code compte 6 chiffres. (The code has 6 digits.)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Connecté : RPPS %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -583,23 +555,11 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Verrouiller ce profil et revenir à la connexion (switch user).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Accès en urgence…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Bris de glace : ouvrir un dossier en urgence, en ligne (emergency access).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Rechercher un patient</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Nom, date de naissance (JJ/MM/AAAA) ou INS (search).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -611,15 +571,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Chercher parmi vos patients (search).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Patients</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Entrée ouvre le dossier choisi (Enter opens).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -627,15 +579,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Consultation tracée (audited).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Préparer la journée</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Garder sur ce poste les dossiers de vos patients pour travailler hors ligne (prepare the day).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -643,15 +587,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Préparation de la journée (progress).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Disponibles hors ligne</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Entrée ouvre le dossier (Enter opens).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -667,10 +603,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Joindre un fichier au dossier ouvert (add a document).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Ajouter au dossier</source>
         <translation type="unfinished"></translation>
     </message>
@@ -679,19 +611,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Modifications pas encore envoyées (pending).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Réessayer maintenant</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Envoyer maintenant (retry sync).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Aucun patient trouvé. (No patient found.)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -707,7 +627,87 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Vaccination : %1</source>
+        <source>%1 a retiré votre autorisation d&apos;accès : la copie de son dossier a été effacée de ce poste.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Votre mot de passe.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>11 chiffres.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recevoir un code par e-mail.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Terminer la connexion.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Revenir aux identifiants.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saisissez votre mot de passe.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Le code compte 6 chiffres.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Verrouiller ce profil et revenir à la connexion.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bris de glace : ouvrir un dossier en urgence, en ligne.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nom, date de naissance (JJ/MM/AAAA) ou INS.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Chercher parmi vos patients.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Entrée ouvre le dossier choisi.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Consultation tracée.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Garder sur ce poste les dossiers de vos patients pour travailler hors ligne.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Préparation de la journée.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Entrée ouvre le dossier.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Joindre un fichier au dossier ouvert.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Modifications pas encore envoyées.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Envoyer maintenant.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Aucun patient trouvé.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -715,7 +715,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Hors ligne : copie de ce poste. (Offline: local copy.)</source>
+        <source>Hors ligne : copie de ce poste.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -732,10 +732,6 @@
     </message>
     <message>
         <source>Autorisation retirée</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 a retiré votre autorisation d&apos;accès : la copie de son dossier a été effacée de ce poste. (The patient withdrew the authorisation; the cached copy was erased.)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1319,7 +1315,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Emergency access: audited, the patient is informed.</source>
+        <source>Accès en urgence : tracé, le patient en est informé.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1331,7 +1327,19 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Identifiant national de santé (patient INS).</source>
+        <source>Identifiant national de santé du patient.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Obligatoire, au moins %1 caractères.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Demander l&apos;accès au service.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fermer sans rien demander.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1339,23 +1347,11 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Obligatoire, au moins %1 caractères (reason).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Ouvrir en urgence</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Demander l&apos;accès au service (request access).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Annuler</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Fermer sans rien demander (cancel).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1585,6 +1581,18 @@
     </message>
     <message>
         <source>Conflits de synchronisation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>← &amp;Retour à l&apos;accueil</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Retour à l&apos;accueil</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Verrouille la session du professionnel et revient à l&apos;accueil.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2142,6 +2150,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Poste de soins</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Le service en ligne n&apos;est pas joignable pour le moment : cette démarche a besoin d&apos;une connexion au service Carnet. Rien n&apos;a été envoyé ni enregistré.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2438,7 +2450,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Enregistrer sur ce poste ; envoi dès que possible (Add).</source>
+        <source>Enregistrer sur ce poste ; envoi dès que possible.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2498,6 +2510,14 @@
     </message>
     <message>
         <source>Pour un aidant (France Services, pharmacien, proche) qui accompagne une personne : rien de la personne ne reste sur cet ordinateur.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Poste de &amp;soins (professionnel de santé)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pour un professionnel de santé sur un ordinateur partagé : ses patients, hors ligne si besoin.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

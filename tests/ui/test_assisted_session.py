@@ -16,7 +16,7 @@ from PySide6.QtCore import QBuffer, QByteArray, QEvent, QIODevice, QSize, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPrintSupport import QPrinter
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QPushButton
 from sqlalchemy import select
 
 from desktop_app.assisted import HELPER_HEADER, AssistedInputError, AssistedWork, Helper, HelperTransport
@@ -328,3 +328,17 @@ def test_the_welcome_screen_starts_an_assisted_session_and_returns_when_it_ends(
     session.sig_finished.emit()
     qtbot.waitUntil(lambda: window.current_page() is window.welcome)
     assert window.assisted_session is None
+
+
+def test_the_welcome_screen_opens_the_clinic_workstation_and_goes_back(qtbot, profiles, clock) -> None:
+    """« Poste de soins » shows the professional sign-in; « Retour à l'accueil » locks it and goes back."""
+    from ui.app import MainWindow
+
+    window = MainWindow(profiles=profiles, clock=clock, server_url="http://127.0.0.1:9", watch_os_lock=False)
+    qtbot.addWidget(window)
+    window.show()
+    window.welcome.buttons["clinic"].click()
+    assert window.current_page() is window.clinic_page and window.clinic_window is not None
+    back = next(b for b in window.clinic_page.findChildren(QPushButton) if "accueil" in b.text())
+    back.click()
+    assert window.current_page() is window.welcome

@@ -9,6 +9,7 @@ from typing import Any
 import httpx
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QWidget
 
 from desktop_app.sync.engine import S_ACCESS
 from desktop_app.sync.http import Backoff
@@ -59,14 +60,30 @@ def network() -> Iterator[Network]:
     net.inner.close()
 
 
+class Picker:
+    """Stands in for the file dialog: answers with the path the test chose (None = the person cancelled)."""
+
+    def __init__(self) -> None:
+        self.path: Path | None = None
+
+    def __call__(self, _parent: QWidget) -> Path | None:
+        return self.path
+
+
 @pytest.fixture
-def clinic(qtbot: Any, lab: Lab, tmp_path: Path, network: Network) -> Iterator[ClinicWindow]:
+def picker() -> Picker:
+    return Picker()
+
+
+@pytest.fixture
+def clinic(qtbot: Any, lab: Lab, tmp_path: Path, network: Network, picker: Picker) -> Iterator[ClinicWindow]:
     window = ClinicWindow(
         data_dir=tmp_path / "clinic-pc",
         server_url=lab.live.url,
         clock=FakeClock(),
         transport=network,
         confirmer=ScriptedConfirmer(),
+        choose_file=picker,
         backoff=Backoff(base=0.01, cap=0.05, attempts=2),
         kdf=FLOOR_KDF,
         idle_poll_ms=20,
@@ -80,9 +97,14 @@ def clinic(qtbot: Any, lab: Lab, tmp_path: Path, network: Network) -> Iterator[C
     wait_for_idle()
 
 
-def shot(window: ClinicWindow, name: str) -> None:
+def shot(window: QWidget, name: str) -> None:
     SHOTS.mkdir(parents=True, exist_ok=True)
     window.grab().save(str(SHOTS / f"{name}.png"))
+
+
+def shows(window: ClinicWindow, text: str) -> bool:
+    """Whether the open dossier's read-only list has a line with this text."""
+    return any(text in window.contents.item(i).text() for i in range(window.contents.count()))
 
 
 def sign_in(qtbot: Any, window: ClinicWindow, lab: Lab, pro: dict[str, Any]) -> None:
@@ -168,11 +190,12 @@ def test_two_professionals_in_one_data_directory_see_only_their_own_patients(qtb
 
 
 def test_prepare_the_day_then_a_vaccination_added_offline_waits_and_is_sent_on_retry(
-    qtbot: Any, lab: Lab, clinic: Any, network: Network
+    qtbot: Any, lab: Lab, clinic: Any, network: Network, picker: Picker, tmp_path: Path
 ) -> None:
     anne = lab.professional(ANNE)
     patient = lab.person()
-    lab.grant(lab.device(patient), ANNE)
+    device = lab.device(patient)
+    lab.grant(device, ANNE)
     sign_in(qtbot, clinic, lab, anne)
     search(qtbot, clinic, "Martin")
 
@@ -199,7 +222,7 @@ def test_prepare_the_day_then_a_vaccination_added_offline_waits_and_is_sent_on_r
     clinic.vaccination.editors["date"].setText("2024-02-14")
     clinic.vaccination.save.click()
     qtbot.waitUntil(lambda: clinic.pending_title.text() == "En attente d'envoi (1)", timeout=10_000)
-    qtbot.waitUntil(lambda: any("DTPolio" in clinic.contents.item(i).text() for i in range(clinic.contents.count())))
+    qtbot.waitUntil(lambda: shows(clinic, "DTPolio"))
     assert clinic.pending.count() == 1
     shot(clinic, "6-pending")
 
@@ -214,6 +237,28 @@ def test_prepare_the_day_then_a_vaccination_added_offline_waits_and_is_sent_on_r
     qtbot.waitUntil(lambda: clinic.pending_title.text() == "En attente d'envoi (0)", timeout=30_000)
     assert clinic.pending.count() == 0
     shot(clinic, "7-sent")
+
+    letter = tmp_path / "Courrier de sortie.pdf"
+    letter.write_bytes(b"%PDF-1.4\n%%EOF\n")
+    picker.path = letter
+    clinic.add_document.click()
+    qtbot.waitUntil(lambda: clinic.pending_title.text() == "En attente d'envoi (1)", timeout=10_000)
+    qtbot.waitUntil(
+        lambda: any("Courrier de sortie" in clinic.contents.item(i).text() for i in range(clinic.contents.count()))
+    )
+    clinic.retry.click()
+    qtbot.waitUntil(lambda: clinic.pending_title.text() == "En attente d'envoi (0)", timeout=30_000)
+
+    # The patient withdraws the authorisation: the next sync erases the cached copy and says why.
+    lab.grant(device, ANNE, revoke=True)
+    clinic.retry.click()
+    qtbot.waitUntil(lambda: bool(clinic.confirmer.informed), timeout=30_000)
+    title, text = clinic.confirmer.informed[-1]
+    assert title == "Autorisation retirée" and "effacée de ce poste" in text and "MARTIN" in text
+    qtbot.waitUntil(lambda: clinic.offline.count() == 0, timeout=10_000)
+    assert clinic.patients.rowCount() == 0 and clinic.current is None
+    wait_for_idle()
+    assert clinic.session.profile.dossier_ids() == []
 
 
 def test_emergency_access_banner_when_allowed_and_the_servers_refusal_when_opposed(
@@ -231,7 +276,7 @@ def test_emergency_access_banner_when_allowed_and_the_servers_refusal_when_oppos
     assert not dialog.confirm.isEnabled()  # a reason of at least 10 characters is mandatory
     dialog.reason.setPlainText("Patient inconscient aux urgences")
     assert dialog.confirm.isEnabled()
-    shot(clinic, "8-emergency-dialog")
+    shot(dialog, "8-emergency-dialog")
     dialog.confirm.click()
     qtbot.waitUntil(lambda: clinic.banner.isVisible() or dialog.error.isVisible(), timeout=20_000)
     assert not dialog.error.isVisible(), dialog.error.text()
@@ -250,9 +295,9 @@ def test_emergency_access_banner_when_allowed_and_the_servers_refusal_when_oppos
     dialog.reason.setPlainText("Patient inconscient aux urgences")
     dialog.confirm.click()
     qtbot.waitUntil(dialog.error.isVisible, timeout=20_000)
-    assert dialog.isVisible() and dialog.error.text()
-    shot(clinic, "10-emergency-refused")
-    print(dialog.error.text())
+    assert dialog.isVisible() and "patient" in dialog.error.text()  # the service's French message
+    assert not dialog.error.text().startswith("Le service a refusé")
+    shot(dialog, "10-emergency-refused")
 
     clinic.switch_user.click()
     assert not clinic.banner.isVisible()

@@ -17,6 +17,7 @@ def test_welcome_offers_the_four_choices_local_creation_and_assisted_sessions(wi
         "oppose": "Je ne veux pas de Mon espace",
         "create": "Créer un carnet sur cet ordinateur",
         "assisted": "Séance accompagnée (aidant)",
+        "clinic": "Poste de soins (professionnel de santé)",
     }
     for button in window.welcome.buttons.values():
         assert button.accessibleName() and button.accessibleDescription()

@@ -57,7 +57,7 @@ class VaccinationForm(QWidget):
             self.errors[spec.name] = error
         self.general_error = error_label()
         self.save = QPushButton(self.tr("Ajouter la vaccination"))
-        describe(self.save, self.save.text(), self.tr("Enregistrer sur ce poste ; envoi dès que possible (Add)."))
+        describe(self.save, self.save.text(), self.tr("Enregistrer sur ce poste ; envoi dès que possible."))
         self.save.clicked.connect(self._submit)
         box = QVBoxLayout(self)
         box.setContentsMargins(0, 0, 0, 0)
@@ -100,7 +100,7 @@ class EmergencyDialog(QDialog):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Accès en urgence (bris de glace)"))
-        describe(self, self.windowTitle(), self.tr("Emergency access: audited, the patient is informed."))
+        describe(self, self.windowTitle(), self.tr("Accès en urgence : tracé, le patient en est informé."))
         intro = label()
         intro.setText(
             self.tr(
@@ -109,21 +109,21 @@ class EmergencyDialog(QDialog):
             ).replace("%1", str(MIN_REASON))
         )
         self.ins = QLineEdit()
-        describe(self.ins, self.tr("INS du patient"), self.tr("Identifiant national de santé (patient INS)."))
+        describe(self.ins, self.tr("INS du patient"), self.tr("Identifiant national de santé du patient."))
         self.reason = QPlainTextEdit()
         self.reason.setTabChangesFocus(True)
         self.reason.setFixedHeight(90)
         describe(
             self.reason,
             self.tr("Motif de l'urgence"),
-            self.tr("Obligatoire, au moins %1 caractères (reason).").replace("%1", str(MIN_REASON)),
+            self.tr("Obligatoire, au moins %1 caractères.").replace("%1", str(MIN_REASON)),
         )
         self.error = error_label()
         self.confirm = QPushButton(self.tr("Ouvrir en urgence"))
-        describe(self.confirm, self.confirm.text(), self.tr("Demander l'accès au service (request access)."))
+        describe(self.confirm, self.confirm.text(), self.tr("Demander l'accès au service."))
         self.confirm.setEnabled(False)
         self.cancel = QPushButton(self.tr("Annuler"))
-        describe(self.cancel, self.cancel.text(), self.tr("Fermer sans rien demander (cancel)."))
+        describe(self.cancel, self.cancel.text(), self.tr("Fermer sans rien demander."))
         self.reason.textChanged.connect(self._update)
         self.ins.textChanged.connect(self._update)
         self.confirm.clicked.connect(lambda: self.sig_requested.emit(self.ins.text(), self.reason.toPlainText()))

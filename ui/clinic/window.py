@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
+    QHeaderView,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
@@ -177,13 +178,11 @@ class ClinicWindow(QWidget):
         page = QWidget()
         title = set_role(label(), "heading")
         title.setText(self.tr("Poste clinique — connexion du professionnel"))  # type: ignore[attr-defined]
-        self.rpps = self._edit(self.tr("Numéro RPPS"), self.tr("11 chiffres (RPPS number)."))
+        self.rpps = self._edit(self.tr("Numéro RPPS"), self.tr("11 chiffres."))
         self.rpps_error = error_label()
-        self.password = self._edit(self.tr("Mot de passe"), self.tr("Votre mot de passe (password)."), secret=True)
+        self.password = self._edit(self.tr("Mot de passe"), self.tr("Votre mot de passe."), secret=True)
         self.password_error = error_label()
-        self.sign_in = self._button(
-            self.tr("Se connecter"), self.tr("Recevoir un code par e-mail (sign in)."), self._on_sign_in
-        )
+        self.sign_in = self._button(self.tr("Se connecter"), self.tr("Recevoir un code par e-mail."), self._on_sign_in)
         self.credentials = QGroupBox(self.tr("Identifiants"))
         form = QFormLayout(self.credentials)
         for caption, editor, error in (
@@ -196,12 +195,8 @@ class ClinicWindow(QWidget):
         form.addRow(self.sign_in)
         self.code = self._edit(self.tr("Code reçu par e-mail"), self.tr("Le code à 6 chiffres envoyé par e-mail."))
         self.code_error = error_label()
-        self.confirm_code = self._button(
-            self.tr("Valider le code"), self.tr("Terminer la connexion (confirm code)."), self._on_code
-        )
-        self.cancel_code = self._button(
-            self.tr("Annuler"), self.tr("Revenir aux identifiants (cancel)."), self.cancel_login
-        )
+        self.confirm_code = self._button(self.tr("Valider le code"), self.tr("Terminer la connexion."), self._on_code)
+        self.cancel_code = self._button(self.tr("Annuler"), self.tr("Revenir aux identifiants."), self.cancel_login)
         self.code_box = QGroupBox(self.tr("Code de confirmation"))
         code_form = QFormLayout(self.code_box)
         hint = label("muted")
@@ -236,7 +231,7 @@ class ClinicWindow(QWidget):
             return
         password = self.password.text()
         if not password:
-            show_error(self.password_error, self.tr("Saisissez votre mot de passe. (Type your password.)"))
+            show_error(self.password_error, self.tr("Saisissez votre mot de passe."))
             self.password.setFocus()
             return
         codes: queue.Queue[str | None] = queue.Queue()
@@ -275,7 +270,7 @@ class ClinicWindow(QWidget):
     def _on_code(self) -> None:
         code = self.code.text().strip()
         if not (len(code) == 6 and code.isdigit()):
-            show_error(self.code_error, self.tr("Le code compte 6 chiffres. (The code has 6 digits.)"))
+            show_error(self.code_error, self.tr("Le code compte 6 chiffres."))
             return
         show_error(self.code_error, "")
         if self._codes is not None:
@@ -323,12 +318,12 @@ class ClinicWindow(QWidget):
         self.who = label("muted")
         self.switch_user = self._button(
             self.tr("Changer d'utilisateur"),
-            self.tr("Verrouiller ce profil et revenir à la connexion (switch user)."),
+            self.tr("Verrouiller ce profil et revenir à la connexion."),
             self.lock_session,
         )
         self.emergency_button = self._button(
             self.tr("Accès en urgence…"),
-            self.tr("Bris de glace : ouvrir un dossier en urgence, en ligne (emergency access)."),
+            self.tr("Bris de glace : ouvrir un dossier en urgence, en ligne."),
             self.open_emergency_dialog,
         )
         top = QHBoxLayout()
@@ -337,12 +332,12 @@ class ClinicWindow(QWidget):
         top.addWidget(self.switch_user)
 
         self.search = self._edit(
-            self.tr("Rechercher un patient"), self.tr("Nom, date de naissance (JJ/MM/AAAA) ou INS (search).")
+            self.tr("Rechercher un patient"), self.tr("Nom, date de naissance (JJ/MM/AAAA) ou INS.")
         )
         self.search.setPlaceholderText(self.tr("Nom, date de naissance ou INS"))
         self.search.returnPressed.connect(self.run_search)
         self.search_button = self._button(
-            self.tr("Rechercher"), self.tr("Chercher parmi vos patients (search)."), self.run_search
+            self.tr("Rechercher"), self.tr("Chercher parmi vos patients."), self.run_search
         )
         self.search_error = error_label()
         self.patients = PatientTableModel()
@@ -352,10 +347,11 @@ class ClinicWindow(QWidget):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.table.activated.connect(lambda index: self.open_dossier(self.patients.patient(index.row()).dossier_id))
-        describe(self.table, self.tr("Patients"), self.tr("Entrée ouvre le dossier choisi (Enter opens)."))
+        describe(self.table, self.tr("Patients"), self.tr("Entrée ouvre le dossier choisi."))
         self.open_button = self._button(
-            self.tr("Ouvrir le dossier"), self.tr("Consultation tracée (audited)."), self._open_selected
+            self.tr("Ouvrir le dossier"), self.tr("Consultation tracée."), self._open_selected
         )
         search_row = QHBoxLayout()
         search_row.addWidget(self.search, 1)
@@ -368,14 +364,14 @@ class ClinicWindow(QWidget):
 
         self.prepare = self._button(
             self.tr("Préparer la journée"),
-            self.tr("Garder sur ce poste les dossiers de vos patients pour travailler hors ligne (prepare the day)."),
+            self.tr("Garder sur ce poste les dossiers de vos patients pour travailler hors ligne."),
             self.prepare_day,
         )
         self.progress = QProgressBar()
         self.progress.setVisible(False)
-        describe(self.progress, self.tr("Progression"), self.tr("Préparation de la journée (progress)."))
+        describe(self.progress, self.tr("Progression"), self.tr("Préparation de la journée."))
         self.offline = QListWidget()
-        describe(self.offline, self.tr("Disponibles hors ligne"), self.tr("Entrée ouvre le dossier (Enter opens)."))
+        describe(self.offline, self.tr("Disponibles hors ligne"), self.tr("Entrée ouvre le dossier."))
         self.offline.itemActivated.connect(lambda item: self.open_dossier(str(item.data(Qt.ItemDataRole.UserRole))))
         left.addWidget(self.prepare)
         left.addWidget(self.progress)
@@ -389,7 +385,7 @@ class ClinicWindow(QWidget):
         self.vaccination.sig_submitted.connect(self.add_vaccination)
         self.add_document = self._button(
             self.tr("Ajouter un document…"),
-            self.tr("Joindre un fichier au dossier ouvert (add a document)."),
+            self.tr("Joindre un fichier au dossier ouvert."),
             self._on_add_document,
         )
         self.editing = QGroupBox(self.tr("Ajouter au dossier"))
@@ -399,10 +395,8 @@ class ClinicWindow(QWidget):
         self.editing.setEnabled(False)
         self.pending_title = label()
         self.pending = QListWidget()
-        describe(self.pending, self.tr("En attente d'envoi"), self.tr("Modifications pas encore envoyées (pending)."))
-        self.retry = self._button(
-            self.tr("Réessayer maintenant"), self.tr("Envoyer maintenant (retry sync)."), self.retry_now
-        )
+        describe(self.pending, self.tr("En attente d'envoi"), self.tr("Modifications pas encore envoyées."))
+        self.retry = self._button(self.tr("Réessayer maintenant"), self.tr("Envoyer maintenant."), self.retry_now)
         self.sync_error = error_label()
         right = QVBoxLayout()
         right.addWidget(self.dossier_title)
@@ -439,7 +433,7 @@ class ClinicWindow(QWidget):
                 self._names[p.dossier_id] = f"{p.last_name.upper()} {p.first_names}"
             self.patients.set_patients(patients)
             if not patients:
-                show_error(self.search_error, self.tr("Aucun patient trouvé. (No patient found.)"))
+                show_error(self.search_error, self.tr("Aucun patient trouvé."))
 
         Op(self, lambda: session.search(**terms)).success(found).failure(
             lambda exc: show_error(self.search_error, _message(exc))
@@ -481,11 +475,11 @@ class ClinicWindow(QWidget):
         for doc in content.documents:
             self.contents.addItem(self.tr("Document : %1").replace("%1", doc.title))
         for entry in content.vaccinations:
-            self.contents.addItem(self.tr("Vaccination : %1").replace("%1", entry.summary))
+            self.contents.addItem(entry.summary)  # the summary already starts with « Vaccination : »
         if content.cached and not content.documents and not content.vaccinations:
             self.contents.addItem(self.tr("Aucun document ni vaccination visible."))
         if not content.online:
-            show_error(self.dossier_error, self.tr("Hors ligne : copie de ce poste. (Offline: local copy.)"))
+            show_error(self.dossier_error, self.tr("Hors ligne : copie de ce poste."))
         self.editing.setEnabled(content.cached)
 
     # -- offline edits ------------------------------------------------------------------------------------------------
@@ -602,8 +596,7 @@ class ClinicWindow(QWidget):
             self,
             title=self.tr("Autorisation retirée"),
             text=self.tr(
-                "%1 a retiré votre autorisation d'accès : la copie de son dossier a été effacée de ce poste. "
-                "(The patient withdrew the authorisation; the cached copy was erased.)"
+                "%1 a retiré votre autorisation d'accès : la copie de son dossier a été effacée de ce poste."
             ).replace("%1", name),
         )
         self.patients.remove(revocation.dossier_id)
@@ -631,8 +624,9 @@ class ClinicWindow(QWidget):
             self.banner.setText(self.tr("Accès en urgence — jusqu'au %1").replace("%1", _local(access.expires_at)))
             self.banner.setAccessibleName(self.banner.text())
             self.banner.setVisible(True)
-            remaining = (access.expires_at - datetime.now(access.expires_at.tzinfo)).total_seconds()
-            self._emergency_timer.start(max(0, int(remaining * 1000)))
+            # The service's own clock decides the window; its length (not this PC's clock) times the banner.
+            length = (access.expires_at - access.opened_at).total_seconds()
+            self._emergency_timer.start(max(0, int(length * 1000)))
             dialog.accept()
             self.emergency_dialog = None
 

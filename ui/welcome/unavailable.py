@@ -54,6 +54,7 @@ class ServiceUnavailablePage(Retranslatable, QWidget):
             "login": self.tr("Me connecter à mon compte"),
             "oppose": self.tr("M'opposer à la création de mon espace"),
             "assisted": self.tr("Séance accompagnée"),
+            "clinic": self.tr("Poste de soins"),
         }
         self.title.setText(titles.get(self._choice, titles["activate"]))
         self.message.setText(

@@ -10,14 +10,14 @@ from PySide6.QtWidgets import QPushButton, QVBoxLayout, QWidget
 from ui import icons
 from ui.widgets import Retranslatable, describe, label, set_role
 
-CHOICES = ("activate", "login", "unlock", "oppose", "create", "assisted")
+CHOICES = ("activate", "login", "unlock", "oppose", "create", "assisted", "clinic")
 
 
 class WelcomePage(Retranslatable, QWidget):
     """Big, plainly worded buttons; each emits ``sig_choice_made`` with its id from ``CHOICES``."""
 
     sig_choice_made = Signal(str)
-    """The person chose what to do: "activate", "login", "unlock", "oppose", "create" or "assisted"."""
+    """The person chose what to do: one of ``CHOICES``."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -36,6 +36,7 @@ class WelcomePage(Retranslatable, QWidget):
             "oppose": "block",
             "create": "add",
             "assisted": "user",
+            "clinic": "user",
         }
         for choice in CHOICES:
             button = QPushButton()
@@ -97,6 +98,12 @@ class WelcomePage(Retranslatable, QWidget):
                 self.tr(
                     "Pour un aidant (France Services, pharmacien, proche) qui accompagne une personne : "
                     "rien de la personne ne reste sur cet ordinateur."
+                ),
+            ),
+            "clinic": (
+                self.tr("Poste de &soins (professionnel de santé)"),
+                self.tr(
+                    "Pour un professionnel de santé sur un ordinateur partagé : ses patients, hors ligne si besoin."
                 ),
             ),
         }
