@@ -15,6 +15,7 @@ import csv
 import email
 import os
 import re
+import signal
 import socket
 import subprocess
 import sys
@@ -103,6 +104,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--data-dir", type=Path, default=Path(platformdirs.user_data_dir("Carnet-demo", False)))
     parser.add_argument("--no-gui", action="store_true", help="démarrer le service et préparer la démo seulement")
     args, gui_args = parser.parse_known_args(argv)
+    # A terminated launcher still stops its service (the finally below runs on SystemExit, not on a bare SIGTERM).
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
     server_dir, client_dir = args.data_dir / "server", args.data_dir / "client"
     server_dir.mkdir(parents=True, exist_ok=True)
     port = free_port()
