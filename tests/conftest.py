@@ -30,3 +30,11 @@ def require(condition: bool, reason: str) -> None:
 def corpus_dir() -> Path:
     require(CORPUS_DIR.is_dir(), f"shared FHIR data not found at {CORPUS_DIR} (set CARNET_CORPUS_DIR)")
     return CORPUS_DIR
+
+
+@pytest.fixture(scope="session")
+def fhir_corpus(corpus_dir: Path) -> Path:
+    """The FHIR part of the shared corpus (official examples, IPS, Synthea, conformance cases, FR Core)."""
+    fhir = corpus_dir / "fhir"
+    require(fhir.is_dir(), f"FHIR corpus not found at {fhir} (set CARNET_CORPUS_DIR)")
+    return fhir
