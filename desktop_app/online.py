@@ -14,6 +14,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from typing import Any
+from urllib.parse import urlencode
 
 from desktop_app.cli_sync import S_DEVICE, S_IDENTIFIER
 from desktop_app.errors import CarnetError
@@ -22,33 +23,56 @@ from desktop_app.sync.engine import S_ACCESS, S_REFRESH, S_URL
 from desktop_app.sync.http import Backoff, NotSignedIn, ServiceRefused, SyncHttp, SyncOffline
 
 S_CARE_HISTORY = "online.care_history"
+S_ACCESS_HISTORY = "online.access_history"
+ACCESS_CACHE_MAX = 1000
 CARE_PAGE = 200
 # Screens wait for these calls: give up quickly (two tries) and say "hors ligne" rather than hang for a minute.
 UI_BACKOFF = Backoff(base=0.2, cap=1.0, attempts=2)
 UI_STALL_TIMEOUT = 15.0
 
 __all__ = [
+    "ACTOR_KINDS",
+    "AccessEvent",
+    "AccessHistoryPage",
+    "AccessSettings",
     "ActivationTicket",
+    "Aidant",
+    "AuthorisedProfessional",
     "CareHistory",
     "CareRecord",
     "Device",
+    "EmergencySettings",
     "LoginTicket",
     "NotSignedIn",
     "Notification",
+    "ProfessionalRef",
     "ServiceError",
     "SyncOffline",
+    "access_history",
+    "access_settings",
+    "authorise",
+    "block",
+    "cached_access_history",
     "cached_care_history",
     "care_history",
     "confirm_activation",
     "confirm_login",
     "devices",
+    "invite_aidant",
     "is_signed_in",
     "notifications",
     "oppose",
+    "revoke_aidant",
     "revoke_device",
+    "set_administrateur",
+    "set_default_confidentiality",
+    "set_emergency",
+    "set_medecin_traitant",
     "start_activation",
     "start_login",
+    "unblock",
     "verify_password",
+    "withdraw",
 ]
 
 
@@ -364,6 +388,323 @@ def care_history(profile: UnlockedProfile, *, now: Callable[[], datetime] | None
     fetched_at = (now or (lambda: datetime.now(UTC)))()
     profile.set_setting(S_CARE_HISTORY, {"fetched_at": fetched_at.isoformat(), "records": raw})
     return CareHistory(tuple(_care_from_json(r) for r in raw), fetched_at, from_cache=False)
+
+
+# -- historique des accès ------------------------------------------------------------------------------------------
+
+ACTOR_KINDS = (
+    "patient",
+    "legal_representative",
+    "aidant",
+    "professional",
+    "heir",
+    "insurer",
+    "employer",
+    "other",
+    "system",
+)
+
+
+@dataclass(frozen=True, slots=True)
+class AccessEvent:
+    """One line of the historique des accès: who (name, RPPS, kind), when, what, the outcome and its reason."""
+
+    at: datetime
+    actor_kind: str
+    actor_name: str | None
+    actor_rpps: str | None
+    action: str
+    outcome: str
+    reason: str | None
+    assisted_by: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class AccessHistoryPage:
+    """A page of the history, newest first; ``from_cache`` when it comes from the offline copy of ``fetched_at``."""
+
+    items: tuple[AccessEvent, ...]
+    next_offset: int | None
+    fetched_at: datetime
+    from_cache: bool
+
+
+def _event_from_json(raw: dict[str, Any]) -> AccessEvent:
+    return AccessEvent(
+        datetime.fromisoformat(str(raw["at"])),
+        str(raw["actor_kind"]),
+        raw.get("actor_name"),
+        raw.get("actor_rpps"),
+        str(raw["action"]),
+        str(raw["outcome"]),
+        raw.get("reason"),
+        raw.get("assisted_by"),
+    )
+
+
+def _aware(moment: datetime, name: str) -> datetime:
+    if moment.tzinfo is None:
+        raise ValueError(f"{name} must carry a time zone")
+    return moment
+
+
+def cached_access_history(
+    profile: UnlockedProfile,
+    *,
+    actor_kinds: tuple[str, ...] = (),
+    since: datetime | None = None,
+    until: datetime | None = None,
+    limit: int = 50,
+    offset: int = 0,
+) -> AccessHistoryPage | None:
+    """The offline copy (encrypted settings), filtered like the service does (``until`` excluded), or None."""
+    cached = profile.settings.get(S_ACCESS_HISTORY)
+    if not isinstance(cached, dict):
+        return None
+    events = [_event_from_json(r) for r in cached.get("items", [])]
+    kept = [
+        e
+        for e in events
+        if (not actor_kinds or e.actor_kind in actor_kinds)
+        and (since is None or e.at >= _aware(since, "since"))
+        and (until is None or e.at < _aware(until, "until"))
+    ]
+    page = tuple(kept[offset : offset + limit])
+    more = offset + limit < len(kept)
+    return AccessHistoryPage(
+        page, offset + limit if more else None, datetime.fromisoformat(str(cached["fetched_at"])), from_cache=True
+    )
+
+
+def access_history(
+    profile: UnlockedProfile,
+    *,
+    actor_kinds: tuple[str, ...] = (),
+    since: datetime | None = None,
+    until: datetime | None = None,
+    limit: int = 50,
+    offset: int = 0,
+    now: Callable[[], datetime] | None = None,
+) -> AccessHistoryPage:
+    """Who opened the dossier or changed its access, newest first; filters by kind of actor and dates.
+
+    ``since`` is included, ``until`` excluded; both must carry a time zone (ValueError otherwise). Unfiltered pages
+    are kept as the offline copy; offline (or signed out), the copy answers, filtered the same way, if there is one.
+    """
+    unknown = set(actor_kinds) - set(ACTOR_KINDS)
+    if unknown:
+        raise ValueError(f"unknown actor kinds: {sorted(unknown)}")
+    params: list[tuple[str, str | int]] = [("actor_kind", k) for k in actor_kinds]
+    if since is not None:
+        params.append(("since", _aware(since, "since").isoformat()))
+    if until is not None:
+        params.append(("until", _aware(until, "until").isoformat()))
+    params += [("limit", limit), ("offset", offset)]
+    try:
+        with _client(_server_of(profile), profile=profile) as http:
+            body = http.request("GET", f"/v1/me/access/history?{urlencode(params)}").json()
+    except (SyncOffline, NotSignedIn):
+        cached = cached_access_history(
+            profile, actor_kinds=actor_kinds, since=since, until=until, limit=limit, offset=offset
+        )
+        if cached is None:
+            raise
+        return cached
+    fetched_at = (now or (lambda: datetime.now(UTC)))()
+    raw_items: list[dict[str, Any]] = list(body["items"])
+    if not actor_kinds and since is None and until is None:
+        previous = profile.settings.get(S_ACCESS_HISTORY)
+        kept: list[dict[str, Any]] = []
+        if offset > 0 and isinstance(previous, dict):
+            kept = list(previous.get("items", []))[:offset]
+        if len(kept) == offset:  # only a contiguous copy from the newest line on: never holes
+            items = (kept + raw_items)[:ACCESS_CACHE_MAX]
+            profile.set_setting(S_ACCESS_HISTORY, {"fetched_at": fetched_at.isoformat(), "items": items})
+    next_offset = body.get("next_offset")
+    return AccessHistoryPage(
+        tuple(_event_from_json(r) for r in raw_items),
+        int(next_offset) if next_offset is not None else None,
+        fetched_at,
+        from_cache=False,
+    )
+
+
+# -- accès et confidentialité ---------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class ProfessionalRef:
+    rpps: str
+    name: str | None
+    profession: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class AuthorisedProfessional:
+    professional: ProfessionalRef
+    authorised_at: datetime
+    until: datetime | None
+    administrateur: bool
+
+
+@dataclass(frozen=True, slots=True)
+class EmergencySettings:
+    """Emergency access: ``masked_documents`` is always off when both ``samu`` and ``other_professionals`` are."""
+
+    samu: bool
+    other_professionals: bool
+    masked_documents: bool
+    mask_all_including_emergency: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Aidant:
+    account_id: str
+    identifier: str | None
+    starts_at: datetime
+    ends_at: datetime
+    active: bool
+
+
+@dataclass(frozen=True, slots=True)
+class AccessSettings:
+    """The patient's consent as the service holds it (every change below returns the new one)."""
+
+    authorised: tuple[AuthorisedProfessional, ...]
+    blocked: tuple[ProfessionalRef, ...]
+    medecin_traitant: ProfessionalRef | None
+    emergency: EmergencySettings
+    default_masked_from_professionals: bool
+    aidants: tuple[Aidant, ...]
+
+
+def _ref(raw: dict[str, Any]) -> ProfessionalRef:
+    return ProfessionalRef(str(raw["rpps"]), raw.get("name"), raw.get("profession"))
+
+
+def _when(raw: Any) -> datetime | None:
+    return datetime.fromisoformat(str(raw)) if raw else None
+
+
+def _settings_from_json(raw: dict[str, Any]) -> AccessSettings:
+    e = raw["emergency"]
+    return AccessSettings(
+        authorised=tuple(
+            AuthorisedProfessional(
+                _ref(a),
+                datetime.fromisoformat(str(a["authorised_at"])),
+                _when(a.get("until")),
+                bool(a["administrateur"]),
+            )
+            for a in raw["authorised"]
+        ),
+        blocked=tuple(_ref(b) for b in raw["blocked"]),
+        medecin_traitant=_ref(raw["medecin_traitant"]) if raw.get("medecin_traitant") else None,
+        emergency=EmergencySettings(
+            bool(e["samu"]),
+            bool(e["other_professionals"]),
+            bool(e["masked_documents"]),
+            bool(e["mask_all_including_emergency"]),
+        ),
+        default_masked_from_professionals=bool(raw["default_masked_from_professionals"]),
+        aidants=tuple(
+            Aidant(
+                str(a["account_id"]),
+                a.get("identifier"),
+                datetime.fromisoformat(str(a["starts_at"])),
+                datetime.fromisoformat(str(a["ends_at"])),
+                bool(a["active"]),
+            )
+            for a in raw["aidants"]
+        ),
+    )
+
+
+def _consent(profile: UnlockedProfile, method: str, path: str, body: dict[str, Any] | None = None) -> AccessSettings:
+    with _client(_server_of(profile), profile=profile) as http:
+        raw = http.request(method, f"/v1/me/access{path}", json=body).json()
+    return _settings_from_json(raw)
+
+
+def _rpps_path(rpps: str) -> str:
+    clean = rpps.strip()
+    if not clean.isdigit():
+        raise ServiceError(
+            status=422,
+            code="rpps_invalid",
+            message_fr="Le numéro RPPS ne contient que des chiffres (11).",
+            message_en="The RPPS number contains digits only (11).",
+            field="rpps",
+        )
+    return f"/professionals/{clean}"
+
+
+def access_settings(profile: UnlockedProfile) -> AccessSettings:
+    """Who may see the dossier: authorised and blocked professionals, médecin traitant, emergency, aidants."""
+    return _consent(profile, "GET", "")
+
+
+def authorise(profile: UnlockedProfile, rpps: str, *, until: datetime | None = None) -> AccessSettings:
+    """Authorise a professional (until a date, or with no end)."""
+    body = {"until": _aware(until, "until").isoformat()} if until is not None else {}
+    return _consent(profile, "PUT", f"{_rpps_path(rpps)}/authorisation", body)
+
+
+def withdraw(profile: UnlockedProfile, rpps: str) -> AccessSettings:
+    """Withdraw a professional's authorisation (they can no longer open the dossier)."""
+    return _consent(profile, "DELETE", f"{_rpps_path(rpps)}/authorisation")
+
+
+def block(profile: UnlockedProfile, rpps: str) -> AccessSettings:
+    """Block a professional: they see nothing, and lose their authorisation and roles."""
+    return _consent(profile, "PUT", f"{_rpps_path(rpps)}/block")
+
+
+def unblock(profile: UnlockedProfile, rpps: str) -> AccessSettings:
+    """Unblock a professional. This does NOT authorise them again: that takes a new ``authorise``."""
+    return _consent(profile, "DELETE", f"{_rpps_path(rpps)}/block")
+
+
+def set_administrateur(profile: UnlockedProfile, rpps: str, *, enabled: bool) -> AccessSettings:
+    return _consent(profile, "PUT" if enabled else "DELETE", f"{_rpps_path(rpps)}/administrateur")
+
+
+def set_medecin_traitant(profile: UnlockedProfile, rpps: str | None) -> AccessSettings:
+    """Name the médecin traitant (``None``: no médecin traitant)."""
+    value = _rpps_path(rpps).rsplit("/", 1)[1] if rpps is not None else None
+    return _consent(profile, "PUT", "/medecin-traitant", {"rpps": value})
+
+
+def set_emergency(profile: UnlockedProfile, settings: EmergencySettings) -> AccessSettings:
+    """The emergency toggles; masked documents cannot stay on when neither SAMU nor other professionals may open."""
+    masked = settings.masked_documents and (settings.samu or settings.other_professionals)
+    body = {
+        "samu": settings.samu,
+        "other_professionals": settings.other_professionals,
+        "masked_documents": masked,
+        "mask_all_including_emergency": settings.mask_all_including_emergency,
+    }
+    return _consent(profile, "PUT", "/emergency", body)
+
+
+def set_default_confidentiality(profile: UnlockedProfile, *, masked_from_professionals: bool) -> AccessSettings:
+    return _consent(
+        profile, "PUT", "/default-confidentiality", {"masked_from_professionals": masked_from_professionals}
+    )
+
+
+def invite_aidant(
+    profile: UnlockedProfile, identifier: str, *, ends_at: datetime, starts_at: datetime | None = None
+) -> AccessSettings:
+    """Delegate to a proche aidant (another Carnet account, by identifier) until ``ends_at``."""
+    body: dict[str, Any] = {"identifier": identifier.strip(), "ends_at": _aware(ends_at, "ends_at").isoformat()}
+    if starts_at is not None:
+        body["starts_at"] = _aware(starts_at, "starts_at").isoformat()
+    return _consent(profile, "POST", "/aidants", body)
+
+
+def revoke_aidant(profile: UnlockedProfile, account_id: str) -> AccessSettings:
+    return _consent(profile, "DELETE", f"/aidants/{account_id}")
 
 
 # -- devices and notifications --------------------------------------------------------------------------------------

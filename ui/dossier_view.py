@@ -1,4 +1,4 @@
-"""The open dossier: the section list (Ctrl+1…6) and the sections — built on first unlock, not at start-up."""
+"""The open dossier: the section list (Ctrl+1…8) and the sections — built on first unlock, not at start-up."""
 
 from __future__ import annotations
 
@@ -13,16 +13,18 @@ from ui.dialogs import Confirmer
 from ui.documents.view import DocumentsPage, FileChooser
 from ui.home.view import HomePage
 from ui.measures.view import MeasuresPage
+from ui.online.access_history import AccessHistoryPage
+from ui.online.access_settings import AccessSettingsPage
 from ui.online.care_history import CareHistoryPage
 from ui.profile.view import ProfilePage
 from ui.settings.view import SettingsPage
 from ui.widgets import Retranslatable, describe, size_to_current_page
 
-SECTIONS = ("home", "profile", "measures", "documents", "history", "settings")
+SECTIONS = ("home", "profile", "measures", "documents", "history", "access_history", "access", "settings")
 
 
 class DossierView(Retranslatable, QWidget):
-    """The open dossier: a section list on the left (Ctrl+1…6) and the section on the right."""
+    """The open dossier: a section list on the left (Ctrl+1…8) and the section on the right."""
 
     def __init__(
         self, *, confirmer: Confirmer, file_chooser: FileChooser | None, parent: QWidget | None = None
@@ -33,6 +35,8 @@ class DossierView(Retranslatable, QWidget):
         self.measures = MeasuresPage()
         self.documents = DocumentsPage(confirmer=confirmer, file_chooser=file_chooser)
         self.history = CareHistoryPage()
+        self.access_history = AccessHistoryPage()
+        self.access = AccessSettingsPage(confirmer=confirmer)
         self.settings = SettingsPage(confirmer=confirmer)
         self.pages: dict[str, QWidget] = {
             "home": self.home,
@@ -40,6 +44,8 @@ class DossierView(Retranslatable, QWidget):
             "measures": self.measures,
             "documents": self.documents,
             "history": self.history,
+            "access_history": self.access_history,
+            "access": self.access,
             "settings": self.settings,
         }
         self.nav_model = QStandardItemModel(self)
@@ -49,6 +55,8 @@ class DossierView(Retranslatable, QWidget):
             "measures": "measures",
             "documents": "document",
             "history": "history",
+            "access_history": "user",
+            "access": "key",
             "settings": "settings",
         }
         for section in SECTIONS:
@@ -89,6 +97,8 @@ class DossierView(Retranslatable, QWidget):
         self.documents.set_store(store)
         self.settings.set_profile(profile)
         self.history.set_profile(profile)
+        self.access_history.set_profile(profile)
+        self.access.set_profile(profile)
         self.show_section("home")
 
     def clear(self) -> None:
@@ -98,6 +108,8 @@ class DossierView(Retranslatable, QWidget):
         self.measures.clear()
         self.documents.clear()
         self.history.clear()
+        self.access_history.clear()
+        self.access.clear()
         self.settings.set_profile(None)
 
     def retranslate_ui(self) -> None:
@@ -107,6 +119,8 @@ class DossierView(Retranslatable, QWidget):
             "measures": self.tr("Mesures"),
             "documents": self.tr("Documents"),
             "history": self.tr("Histoire de santé"),
+            "access_history": self.tr("Historique des accès"),
+            "access": self.tr("Accès et confidentialité"),
             "settings": self.tr("Paramètres"),
         }
         for row, section in enumerate(SECTIONS):
@@ -114,7 +128,11 @@ class DossierView(Retranslatable, QWidget):
             item.setText(names[section])
             item.setToolTip(self.tr("%1 (Ctrl+%2)").replace("%1", names[section]).replace("%2", str(row + 1)))
             item.setData(names[section], Qt.ItemDataRole.AccessibleTextRole)
-        describe(self.nav, self.tr("Rubriques du carnet"), self.tr("Ctrl+1 à Ctrl+6 pour changer de rubrique."))
+        describe(
+            self.nav,
+            self.tr("Rubriques du carnet"),
+            self.tr("Ctrl+1 à Ctrl+%1 pour changer de rubrique.").replace("%1", str(len(SECTIONS))),
+        )
         self._fit_nav()
 
     def _fit_nav(self) -> None:

@@ -1,5 +1,692 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="en_GB" sourcelanguage="fr_FR">
+<context>
+    <name>AccessHistoryPage</name>
+    <message>
+        <source>Date</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>Qui</source>
+        <translation>Who</translation>
+    </message>
+    <message>
+        <source>Rôle</source>
+        <translation>Role</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Action</translation>
+    </message>
+    <message>
+        <source>Résultat</source>
+        <translation>Outcome</translation>
+    </message>
+    <message>
+        <source>%1 à %2</source>
+        <translation>%1 at %2</translation>
+    </message>
+    <message>
+        <source>Le service Carnet</source>
+        <translation>The Carnet service</translation>
+    </message>
+    <message>
+        <source>Inconnu</source>
+        <translation>Unknown</translation>
+    </message>
+    <message>
+        <source>Vous (%1)</source>
+        <translation>You (%1)</translation>
+    </message>
+    <message>
+        <source>Vous</source>
+        <translation>You</translation>
+    </message>
+    <message>
+        <source>%1 (RPPS %2)</source>
+        <translation>%1 (RPPS %2)</translation>
+    </message>
+    <message>
+        <source>%1, accompagné par %2</source>
+        <translation>%1, assisted by %2</translation>
+    </message>
+    <message>
+        <source>Titulaire du dossier</source>
+        <translation>Record holder</translation>
+    </message>
+    <message>
+        <source>Représentant légal</source>
+        <translation>Legal representative</translation>
+    </message>
+    <message>
+        <source>Proche aidant</source>
+        <translation>Caregiver</translation>
+    </message>
+    <message>
+        <source>Professionnel de santé</source>
+        <translation>Health professional</translation>
+    </message>
+    <message>
+        <source>Ayant droit</source>
+        <translation>Beneficiary</translation>
+    </message>
+    <message>
+        <source>Assureur</source>
+        <translation>Insurer</translation>
+    </message>
+    <message>
+        <source>Employeur</source>
+        <translation>Employer</translation>
+    </message>
+    <message>
+        <source>Autre</source>
+        <translation>Other</translation>
+    </message>
+    <message>
+        <source>Service Carnet</source>
+        <translation>Carnet service</translation>
+    </message>
+    <message>
+        <source>Ouverture du dossier</source>
+        <translation>Record opened</translation>
+    </message>
+    <message>
+        <source>Consultation du dossier</source>
+        <translation>Record read</translation>
+    </message>
+    <message>
+        <source>Accès en urgence</source>
+        <translation>Emergency access</translation>
+    </message>
+    <message>
+        <source>Autorisation d&apos;un professionnel</source>
+        <translation>Professional authorised</translation>
+    </message>
+    <message>
+        <source>Retrait d&apos;une autorisation</source>
+        <translation>Authorisation withdrawn</translation>
+    </message>
+    <message>
+        <source>Blocage d&apos;un professionnel</source>
+        <translation>Professional blocked</translation>
+    </message>
+    <message>
+        <source>Déblocage d&apos;un professionnel</source>
+        <translation>Professional unblocked</translation>
+    </message>
+    <message>
+        <source>Désignation d&apos;un administrateur</source>
+        <translation>Administrator appointed</translation>
+    </message>
+    <message>
+        <source>Retrait d&apos;un administrateur</source>
+        <translation>Administrator removed</translation>
+    </message>
+    <message>
+        <source>Choix du médecin traitant</source>
+        <translation>Regular doctor chosen</translation>
+    </message>
+    <message>
+        <source>Réglages d&apos;accès en urgence</source>
+        <translation>Emergency access settings</translation>
+    </message>
+    <message>
+        <source>Confidentialité par défaut</source>
+        <translation>Default confidentiality</translation>
+    </message>
+    <message>
+        <source>Invitation d&apos;un proche aidant</source>
+        <translation>Caregiver invited</translation>
+    </message>
+    <message>
+        <source>Retrait d&apos;un proche aidant</source>
+        <translation>Caregiver removed</translation>
+    </message>
+    <message>
+        <source>Renoncement d&apos;un proche aidant</source>
+        <translation>Caregiver withdrew</translation>
+    </message>
+    <message>
+        <source>Ajout d&apos;un représentant légal</source>
+        <translation>Legal representative added</translation>
+    </message>
+    <message>
+        <source>Création de l&apos;espace santé</source>
+        <translation>Health space created</translation>
+    </message>
+    <message>
+        <source>Début de l&apos;activation</source>
+        <translation>Activation started</translation>
+    </message>
+    <message>
+        <source>Activation de l&apos;espace santé</source>
+        <translation>Health space activated</translation>
+    </message>
+    <message>
+        <source>Opposition à l&apos;espace santé</source>
+        <translation>Objection to the health space</translation>
+    </message>
+    <message>
+        <source>Réactivation de l&apos;espace santé</source>
+        <translation>Health space reactivated</translation>
+    </message>
+    <message>
+        <source>Fermeture de l&apos;espace santé</source>
+        <translation>Health space closed</translation>
+    </message>
+    <message>
+        <source>Rattachement d&apos;un enfant</source>
+        <translation>Child linked</translation>
+    </message>
+    <message>
+        <source>Consultation de l&apos;histoire de santé</source>
+        <translation>Health history read</translation>
+    </message>
+    <message>
+        <source>Mise à jour de l&apos;histoire de santé</source>
+        <translation>Health history updated</translation>
+    </message>
+    <message>
+        <source>Synchronisation (réception)</source>
+        <translation>Sync (download)</translation>
+    </message>
+    <message>
+        <source>Synchronisation (envoi)</source>
+        <translation>Sync (upload)</translation>
+    </message>
+    <message>
+        <source>Révocation d&apos;un appareil</source>
+        <translation>Device revoked</translation>
+    </message>
+    <message>
+        <source>professionnel autorisé</source>
+        <translation>professional authorised</translation>
+    </message>
+    <message>
+        <source>professionnel non autorisé</source>
+        <translation>professional not authorised</translation>
+    </message>
+    <message>
+        <source>professionnel bloqué</source>
+        <translation>professional blocked</translation>
+    </message>
+    <message>
+        <source>titulaire du dossier</source>
+        <translation>record holder</translation>
+    </message>
+    <message>
+        <source>Refusé</source>
+        <translation>Refused</translation>
+    </message>
+    <message>
+        <source>Autorisé</source>
+        <translation>Allowed</translation>
+    </message>
+    <message>
+        <source>%1 : %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>Interrogation du service…</source>
+        <translation>Asking the service…</translation>
+    </message>
+    <message>
+        <source>L&apos;historique des accès n&apos;a pas pu être chargé. Réessayez plus tard.</source>
+        <translation>The access history could not be loaded. Try again later.</translation>
+    </message>
+    <message>
+        <source>Historique des accès</source>
+        <translation>Access history</translation>
+    </message>
+    <message>
+        <source>Qui a ouvert votre dossier ou modifié ses accès, quand, et si l&apos;accès a été autorisé ou refusé. Ces informations viennent du service ; vous ne pouvez pas les modifier.</source>
+        <translation>Who opened your record or changed its access, when, and whether access was allowed or refused. This information comes from the service; you cannot change it.</translation>
+    </message>
+    <message>
+        <source>Pas encore chargé. « Actualiser » interroge le service.</source>
+        <translation>Not loaded yet. &quot;Refresh&quot; asks the service.</translation>
+    </message>
+    <message>
+        <source>Hors ligne : copie enregistrée le %1.</source>
+        <translation>Offline: copy saved on %1.</translation>
+    </message>
+    <message>
+        <source>À jour le %1.</source>
+        <translation>Up to date on %1.</translation>
+    </message>
+    <message>
+        <source>Tout le monde</source>
+        <translation>Everyone</translation>
+    </message>
+    <message>
+        <source>Professionnels de santé</source>
+        <translation>Health professionals</translation>
+    </message>
+    <message>
+        <source>Représentants légaux et aidants</source>
+        <translation>Legal representatives and caregivers</translation>
+    </message>
+    <message>
+        <source>Autres (service, assurance…)</source>
+        <translation>Others (service, insurer…)</translation>
+    </message>
+    <message>
+        <source>&amp;Qui :</source>
+        <translation>&amp;Who:</translation>
+    </message>
+    <message>
+        <source>N&apos;afficher que les accès de ce type de personne.</source>
+        <translation>Show only access by this kind of person.</translation>
+    </message>
+    <message>
+        <source>&amp;Entre le</source>
+        <translation>&amp;Between</translation>
+    </message>
+    <message>
+        <source>Limiter aux dates</source>
+        <translation>Limit to dates</translation>
+    </message>
+    <message>
+        <source>N&apos;afficher que les accès entre deux dates.</source>
+        <translation>Show only access between two dates.</translation>
+    </message>
+    <message>
+        <source>Premier jour</source>
+        <translation>First day</translation>
+    </message>
+    <message>
+        <source>Premier jour affiché, inclus.</source>
+        <translation>First day shown, included.</translation>
+    </message>
+    <message>
+        <source>Dernier jour</source>
+        <translation>Last day</translation>
+    </message>
+    <message>
+        <source>Dernier jour affiché, inclus.</source>
+        <translation>Last day shown, included.</translation>
+    </message>
+    <message>
+        <source>&amp;Actualiser</source>
+        <translation>&amp;Refresh</translation>
+    </message>
+    <message>
+        <source>Actualiser</source>
+        <translation>Refresh</translation>
+    </message>
+    <message>
+        <source>Demander au service la dernière version.</source>
+        <translation>Ask the service for the latest version.</translation>
+    </message>
+    <message>
+        <source>Date de la copie</source>
+        <translation>Date of the copy</translation>
+    </message>
+    <message>
+        <source>Du plus récent au plus ancien.</source>
+        <translation>Newest first.</translation>
+    </message>
+</context>
+<context>
+    <name>AccessSettingsPage</name>
+    <message>
+        <source>Professionnel</source>
+        <translation>Professional</translation>
+    </message>
+    <message>
+        <source>RPPS</source>
+        <translation>RPPS</translation>
+    </message>
+    <message>
+        <source>Accès</source>
+        <translation>Access</translation>
+    </message>
+    <message>
+        <source>Identifiant</source>
+        <translation>Identifier</translation>
+    </message>
+    <message>
+        <source>Jusqu&apos;au</source>
+        <translation>Until</translation>
+    </message>
+    <message>
+        <source>État</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Actif</source>
+        <translation>Active</translation>
+    </message>
+    <message>
+        <source>Inactif</source>
+        <translation>Inactive</translation>
+    </message>
+    <message>
+        <source>Bloqué</source>
+        <translation>Blocked</translation>
+    </message>
+    <message>
+        <source>Autorisé le %1</source>
+        <translation>Authorised on %1</translation>
+    </message>
+    <message>
+        <source>%1, administrateur</source>
+        <translation>%1, administrator</translation>
+    </message>
+    <message>
+        <source>Le service n&apos;a pas pu être joint. Réessayez plus tard.</source>
+        <translation>The service could not be reached. Try again later.</translation>
+    </message>
+    <message>
+        <source>Saisissez le numéro RPPS du professionnel : 11 chiffres, sans espace.</source>
+        <translation>Enter the professional&apos;s RPPS number: 11 digits, no spaces.</translation>
+    </message>
+    <message>
+        <source>Annuler</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Autoriser ce professionnel ?</source>
+        <translation>Authorise this professional?</translation>
+    </message>
+    <message>
+        <source>Le professionnel de RPPS %1 pourra ouvrir votre dossier.</source>
+        <translation>The professional with RPPS %1 will be able to open your record.</translation>
+    </message>
+    <message>
+        <source>Autoriser</source>
+        <translation>Authorise</translation>
+    </message>
+    <message>
+        <source>Bloquer ce professionnel ?</source>
+        <translation>Block this professional?</translation>
+    </message>
+    <message>
+        <source>Le professionnel de RPPS %1 ne pourra plus rien voir de votre dossier. Il perd son autorisation et ses rôles (administrateur, médecin traitant).</source>
+        <translation>The professional with RPPS %1 will no longer see anything in your record. They lose their authorisation and roles (administrator, regular doctor).</translation>
+    </message>
+    <message>
+        <source>Bloquer</source>
+        <translation>Block</translation>
+    </message>
+    <message>
+        <source>Débloquer ce professionnel ?</source>
+        <translation>Unblock this professional?</translation>
+    </message>
+    <message>
+        <source>Le professionnel de RPPS %1 ne sera plus bloqué, mais il ne sera pas autorisé pour autant : pour qu&apos;il ouvre votre dossier, autorisez-le ensuite.</source>
+        <translation>The professional with RPPS %1 will no longer be blocked, but will not be authorised either: to let them open your record, authorise them afterwards.</translation>
+    </message>
+    <message>
+        <source>Débloquer</source>
+        <translation>Unblock</translation>
+    </message>
+    <message>
+        <source>En cas d&apos;urgence, aucun professionnel ne pourra plus ouvrir votre dossier.</source>
+        <translation>In an emergency, no professional will be able to open your record any more.</translation>
+    </message>
+    <message>
+        <source>Les accès en cas d&apos;urgence seront ceux que vous avez cochés.</source>
+        <translation>Emergency access will be as you ticked it.</translation>
+    </message>
+    <message>
+        <source>Modifier l&apos;accès en urgence ?</source>
+        <translation>Change emergency access?</translation>
+    </message>
+    <message>
+        <source>Enregistrer</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <source>Seul un professionnel autorisé peut être administrateur : autorisez-le.</source>
+        <translation>Only an authorised professional can be an administrator: authorise them first.</translation>
+    </message>
+    <message>
+        <source>Le professionnel de RPPS %1 pourra gérer votre dossier comme administrateur.</source>
+        <translation>The professional with RPPS %1 will be able to manage your record as administrator.</translation>
+    </message>
+    <message>
+        <source>Le professionnel de RPPS %1 ne sera plus administrateur ; il reste autorisé.</source>
+        <translation>The professional with RPPS %1 will no longer be administrator; they stay authorised.</translation>
+    </message>
+    <message>
+        <source>Administrateur</source>
+        <translation>Administrator</translation>
+    </message>
+    <message>
+        <source>Confirmer</source>
+        <translation>Confirm</translation>
+    </message>
+    <message>
+        <source>Le professionnel de RPPS %1 deviendra votre médecin traitant.</source>
+        <translation>The professional with RPPS %1 will become your regular doctor.</translation>
+    </message>
+    <message>
+        <source>Vous n&apos;aurez plus de médecin traitant dans votre dossier.</source>
+        <translation>Your record will no longer name a regular doctor.</translation>
+    </message>
+    <message>
+        <source>Médecin traitant</source>
+        <translation>Regular doctor</translation>
+    </message>
+    <message>
+        <source>Les nouveaux documents seront masqués aux professionnels jusqu&apos;à ce que vous les démasquiez.</source>
+        <translation>New documents will be hidden from professionals until you unhide them.</translation>
+    </message>
+    <message>
+        <source>Les nouveaux documents seront visibles des professionnels autorisés.</source>
+        <translation>New documents will be visible to authorised professionals.</translation>
+    </message>
+    <message>
+        <source>Confidentialité des nouveaux documents</source>
+        <translation>Privacy of new documents</translation>
+    </message>
+    <message>
+        <source>Saisissez l&apos;identifiant Carnet du proche aidant.</source>
+        <translation>Enter the caregiver&apos;s Carnet identifier.</translation>
+    </message>
+    <message>
+        <source>%1 pourra consulter votre dossier jusqu&apos;au %2.</source>
+        <translation>%1 will be able to see your record until %2.</translation>
+    </message>
+    <message>
+        <source>Inviter un proche aidant ?</source>
+        <translation>Invite a caregiver?</translation>
+    </message>
+    <message>
+        <source>Inviter</source>
+        <translation>Invite</translation>
+    </message>
+    <message>
+        <source>Choisissez d&apos;abord l&apos;aidant dans la liste.</source>
+        <translation>First choose the caregiver in the list.</translation>
+    </message>
+    <message>
+        <source>%1 ne pourra plus consulter votre dossier, dès maintenant.</source>
+        <translation>%1 will no longer be able to see your record, from now on.</translation>
+    </message>
+    <message>
+        <source>Retirer ce proche aidant ?</source>
+        <translation>Remove this caregiver?</translation>
+    </message>
+    <message>
+        <source>Retirer</source>
+        <translation>Remove</translation>
+    </message>
+    <message>
+        <source>Accès et confidentialité</source>
+        <translation>Access and privacy</translation>
+    </message>
+    <message>
+        <source>Qui peut ouvrir votre dossier. Chaque changement vous est demandé avant d&apos;être appliqué.</source>
+        <translation>Who may open your record. You are asked before every change is made.</translation>
+    </message>
+    <message>
+        <source>&amp;Actualiser</source>
+        <translation>&amp;Refresh</translation>
+    </message>
+    <message>
+        <source>Actualiser</source>
+        <translation>Refresh</translation>
+    </message>
+    <message>
+        <source>Demander au service les réglages actuels.</source>
+        <translation>Ask the service for the current settings.</translation>
+    </message>
+    <message>
+        <source>Professionnels autorisés et bloqués</source>
+        <translation>Authorised and blocked professionals</translation>
+    </message>
+    <message>
+        <source>Professionnels</source>
+        <translation>Professionals</translation>
+    </message>
+    <message>
+        <source>Autorisés (avec la date) puis bloqués.</source>
+        <translation>Authorised (with the date), then blocked.</translation>
+    </message>
+    <message>
+        <source>&amp;RPPS :</source>
+        <translation>&amp;RPPS:</translation>
+    </message>
+    <message>
+        <source>Numéro RPPS</source>
+        <translation>RPPS number</translation>
+    </message>
+    <message>
+        <source>11 chiffres ; choisir une ligne le remplit.</source>
+        <translation>11 digits; choosing a row fills it in.</translation>
+    </message>
+    <message>
+        <source>A&amp;utoriser</source>
+        <translation>A&amp;uthorise</translation>
+    </message>
+    <message>
+        <source>Il pourra ouvrir le dossier.</source>
+        <translation>They will be able to open the record.</translation>
+    </message>
+    <message>
+        <source>&amp;Bloquer</source>
+        <translation>&amp;Block</translation>
+    </message>
+    <message>
+        <source>Ce professionnel ne verra plus rien.</source>
+        <translation>This professional will see nothing any more.</translation>
+    </message>
+    <message>
+        <source>&amp;Débloquer</source>
+        <translation>&amp;Unblock</translation>
+    </message>
+    <message>
+        <source>Débloquer n&apos;autorise pas à nouveau.</source>
+        <translation>Unblocking does not authorise again.</translation>
+    </message>
+    <message>
+        <source>En cas d&apos;urgence</source>
+        <translation>In an emergency</translation>
+    </message>
+    <message>
+        <source>Le &amp;SAMU peut ouvrir mon dossier</source>
+        <translation>The &amp;SAMU may open my record</translation>
+    </message>
+    <message>
+        <source>Les autres &amp;professionnels peuvent l&apos;ouvrir</source>
+        <translation>Other &amp;professionals may open it</translation>
+    </message>
+    <message>
+        <source>Ils voient aussi les documents &amp;masqués</source>
+        <translation>They also see &amp;hidden documents</translation>
+    </message>
+    <message>
+        <source>&amp;Tout masquer, y compris en cas d&apos;urgence</source>
+        <translation>&amp;Hide everything, even in an emergency</translation>
+    </message>
+    <message>
+        <source>Indisponible quand ni le SAMU ni les autres professionnels ne peuvent ouvrir le dossier.</source>
+        <translation>Unavailable when neither the SAMU nor other professionals may open the record.</translation>
+    </message>
+    <message>
+        <source>&amp;Enregistrer l&apos;accès en urgence</source>
+        <translation>&amp;Save emergency access</translation>
+    </message>
+    <message>
+        <source>Enregistrer l&apos;accès en urgence</source>
+        <translation>Save emergency access</translation>
+    </message>
+    <message>
+        <source>Demande confirmation.</source>
+        <translation>Asks for confirmation.</translation>
+    </message>
+    <message>
+        <source>Admi&amp;nistrateur</source>
+        <translation>Admi&amp;nistrator</translation>
+    </message>
+    <message>
+        <source>Désigner ou retirer un administrateur.</source>
+        <translation>Appoint or remove an administrator.</translation>
+    </message>
+    <message>
+        <source>Actuel : %1 (RPPS %2)</source>
+        <translation>Current: %1 (RPPS %2)</translation>
+    </message>
+    <message>
+        <source>Aucun médecin traitant.</source>
+        <translation>No regular doctor.</translation>
+    </message>
+    <message>
+        <source>RPPS du médecin traitant</source>
+        <translation>Regular doctor&apos;s RPPS</translation>
+    </message>
+    <message>
+        <source>Vide : aucun médecin traitant.</source>
+        <translation>Empty: no regular doctor.</translation>
+    </message>
+    <message>
+        <source>Dé&amp;finir</source>
+        <translation>&amp;Set</translation>
+    </message>
+    <message>
+        <source>Définir le médecin traitant</source>
+        <translation>Set the regular doctor</translation>
+    </message>
+    <message>
+        <source>Masquer par défaut les nouveaux documents aux professionnels</source>
+        <translation>Hide new documents from professionals by default</translation>
+    </message>
+    <message>
+        <source>Proches aidants</source>
+        <translation>Caregivers</translation>
+    </message>
+    <message>
+        <source>Identifiant, fin, état.</source>
+        <translation>Identifier, end, status.</translation>
+    </message>
+    <message>
+        <source>Identifiant de l&apos;aidant</source>
+        <translation>Caregiver&apos;s identifier</translation>
+    </message>
+    <message>
+        <source>Son identifiant Carnet.</source>
+        <translation>Their Carnet identifier.</translation>
+    </message>
+    <message>
+        <source>Fin de l&apos;accès</source>
+        <translation>End of access</translation>
+    </message>
+    <message>
+        <source>Dernier jour, inclus.</source>
+        <translation>Last day, included.</translation>
+    </message>
+    <message>
+        <source>&amp;Inviter</source>
+        <translation>&amp;Invite</translation>
+    </message>
+    <message>
+        <source>Retirer l&apos;aidant</source>
+        <translation>Remove the caregiver</translation>
+    </message>
+</context>
 <context>
     <name>ActivationWizard</name>
     <message>
@@ -11,7 +698,7 @@
         <translation>The two passwords are not the same.</translation>
     </message>
     <message>
-        <source>Ce mot de passe n'est pas encore assez solide : suivez les conseils.</source>
+        <source>Ce mot de passe n&apos;est pas encore assez solide : suivez les conseils.</source>
         <translation>This password is not strong enough yet: follow the advice.</translation>
     </message>
     <message>
@@ -31,7 +718,7 @@
         <translation>Activate Mon espace santé — step %1 of %2</translation>
     </message>
     <message>
-        <source>Votre code d'activation</source>
+        <source>Votre code d&apos;activation</source>
         <translation>Your activation code</translation>
     </message>
     <message>
@@ -55,11 +742,11 @@
         <translation>The code received by e-mail</translation>
     </message>
     <message>
-        <source>Il figure dans le courrier ou l'e-mail de l'Assurance Maladie : 12 lettres et chiffres. Majuscules ou minuscules, peu importe.</source>
+        <source>Il figure dans le courrier ou l&apos;e-mail de l&apos;Assurance Maladie : 12 lettres et chiffres. Majuscules ou minuscules, peu importe.</source>
         <translation>It is in the letter or e-mail from the Assurance Maladie: 12 letters and digits. Upper or lower case, it does not matter.</translation>
     </message>
     <message>
-        <source>&amp;Code d'activation :</source>
+        <source>&amp;Code d&apos;activation :</source>
         <translation>&amp;Activation code:</translation>
     </message>
     <message>
@@ -79,7 +766,7 @@
         <translation>Carte Vitale &amp;serial number:</translation>
     </message>
     <message>
-        <source>Vous l'utiliserez pour vous connecter. De 8 à 100 caractères : lettres minuscules sans accent, chiffres, point, tiret et tiret bas. Pas votre numéro de sécurité sociale.</source>
+        <source>Vous l&apos;utiliserez pour vous connecter. De 8 à 100 caractères : lettres minuscules sans accent, chiffres, point, tiret et tiret bas. Pas votre numéro de sécurité sociale.</source>
         <translation>You will use it to sign in. 8 to 100 characters: lowercase letters without accents, digits, dot, hyphen and underscore. Not your social security number.</translation>
     </message>
     <message>
@@ -88,7 +775,7 @@
     </message>
     <message>
         <source>Ce mot de passe protège votre compte en ligne et chiffre votre carnet sur cet ordinateur. Le plus simple : une phrase de plusieurs mots que vous seul connaissez, par exemple « quatre chats dorment sous le pommier ». Au moins 12 caractères.</source>
-        <translation>This password protects your online account and encrypts your record on this computer. The simplest: a sentence of several words only you know, for example "four cats sleep under the apple tree". At least 12 characters.</translation>
+        <translation>This password protects your online account and encrypts your record on this computer. The simplest: a sentence of several words only you know, for example &quot;four cats sleep under the apple tree&quot;. At least 12 characters.</translation>
     </message>
     <message>
         <source>&amp;Mot de passe :</source>
@@ -99,7 +786,7 @@
         <translation>C&amp;onfirm the password:</translation>
     </message>
     <message>
-        <source>Un code à 6 chiffres vient d'être envoyé à %1. Il est valable quelques minutes.</source>
+        <source>Un code à 6 chiffres vient d&apos;être envoyé à %1. Il est valable quelques minutes.</source>
         <translation>A 6-digit code has just been sent to %1. It is valid for a few minutes.</translation>
     </message>
     <message>
@@ -119,7 +806,7 @@
         <translation>&amp;Back</translation>
     </message>
     <message>
-        <source>Code d'activation</source>
+        <source>Code d&apos;activation</source>
         <translation>Activation code</translation>
     </message>
     <message>
@@ -143,7 +830,7 @@
         <translation>8 to 12 digits, printed bottom right on the front of the card.</translation>
     </message>
     <message>
-        <source>Dessin d'une carte Vitale</source>
+        <source>Dessin d&apos;une carte Vitale</source>
         <translation>Drawing of a Carte Vitale</translation>
     </message>
     <message>
@@ -179,7 +866,7 @@
         <translation>6 digits.</translation>
     </message>
     <message>
-        <source>Passer à l'étape suivante.</source>
+        <source>Passer à l&apos;étape suivante.</source>
         <translation>Go to the next step.</translation>
     </message>
     <message>
@@ -187,14 +874,14 @@
         <translation>Back</translation>
     </message>
     <message>
-        <source>Revenir à l'étape précédente ou à l'accueil.</source>
+        <source>Revenir à l&apos;étape précédente ou à l&apos;accueil.</source>
         <translation>Go back to the previous step or to the welcome screen.</translation>
     </message>
 </context>
 <context>
     <name>AssistedSession</name>
     <message>
-        <source>Lire l'écran à voix haute</source>
+        <source>Lire l&apos;écran à voix haute</source>
         <translation>Read the screen aloud</translation>
     </message>
     <message>
@@ -202,8 +889,8 @@
         <translation>Continue</translation>
     </message>
     <message>
-        <source>Nom de l'aidant</source>
-        <translation>Helper's name</translation>
+        <source>Nom de l&apos;aidant</source>
+        <translation>Helper&apos;s name</translation>
     </message>
     <message>
         <source>Structure</source>
@@ -214,11 +901,11 @@
         <translation>Who is helping you?</translation>
     </message>
     <message>
-        <source>L'aidant indique son nom et sa structure. Ils figureront dans l'historique de votre dossier.</source>
-        <translation>The helper enters their name and organisation. They will appear in your record's access history.</translation>
+        <source>L&apos;aidant indique son nom et sa structure. Ils figureront dans l&apos;historique de votre dossier.</source>
+        <translation>The helper enters their name and organisation. They will appear in your record&apos;s access history.</translation>
     </message>
     <message>
-        <source>J'accepte d'être accompagné(e) pour cette session</source>
+        <source>J&apos;accepte d&apos;être accompagné(e) pour cette session</source>
         <translation>I agree to be helped during this session</translation>
     </message>
     <message>
@@ -226,7 +913,7 @@
         <translation>Your consent</translation>
     </message>
     <message>
-        <source>L'aidant vous aide à utiliser votre espace santé. Il ne voit pas votre mot de passe. À la fin, rien de votre dossier ne reste sur cet ordinateur. Prenez votre temps.</source>
+        <source>L&apos;aidant vous aide à utiliser votre espace santé. Il ne voit pas votre mot de passe. À la fin, rien de votre dossier ne reste sur cet ordinateur. Prenez votre temps.</source>
         <translation>The helper assists you with your health space. They do not see your password. At the end, nothing of your record stays on this computer. Take your time.</translation>
     </message>
     <message>
@@ -250,7 +937,7 @@
         <translation>Confirm this screen and go to the next one.</translation>
     </message>
     <message>
-        <source>Votre nom et votre prénom, à vous l'aidant.</source>
+        <source>Votre nom et votre prénom, à vous l&apos;aidant.</source>
         <translation>Your first and last name, as the helper.</translation>
     </message>
     <message>
@@ -310,16 +997,16 @@
         <translation>A medicine you take (optional).</translation>
     </message>
     <message>
-        <source>Contact d'urgence</source>
+        <source>Contact d&apos;urgence</source>
         <translation>Emergency contact</translation>
     </message>
     <message>
-        <source>Nom d'un proche à prévenir.</source>
+        <source>Nom d&apos;un proche à prévenir.</source>
         <translation>Name of someone to contact.</translation>
     </message>
     <message>
         <source>Téléphone du contact</source>
-        <translation>Contact's phone</translation>
+        <translation>Contact&apos;s phone</translation>
     </message>
     <message>
         <source>Son numéro de téléphone.</source>
@@ -350,11 +1037,11 @@
         <translation>Allow your regular doctor to see your record (optional).</translation>
     </message>
     <message>
-        <source>Imprimer la carte d'urgence</source>
+        <source>Imprimer la carte d&apos;urgence</source>
         <translation>Print the emergency card</translation>
     </message>
     <message>
-        <source>Imprimer la carte d'urgence à garder avec vos papiers.</source>
+        <source>Imprimer la carte d&apos;urgence à garder avec vos papiers.</source>
         <translation>Print the emergency card to keep with your papers.</translation>
     </message>
     <message>
@@ -370,7 +1057,7 @@
         <translation>The service cannot be reached: erase everything without sending.</translation>
     </message>
     <message>
-        <source>Une erreur est survenue ; rien n'est perdu, réessayez.</source>
+        <source>Une erreur est survenue ; rien n&apos;est perdu, réessayez.</source>
         <translation>An error occurred; nothing is lost, try again.</translation>
     </message>
     <message>
@@ -398,7 +1085,7 @@
         <translation>Erase without sending</translation>
     </message>
     <message>
-        <source>Session terminée. Rien de votre dossier n'est resté sur cet ordinateur. Merci !</source>
+        <source>Session terminée. Rien de votre dossier n&apos;est resté sur cet ordinateur. Merci !</source>
         <translation>Session over. Nothing of your record stayed on this computer. Thank you!</translation>
     </message>
     <message>
@@ -445,7 +1132,7 @@
         <translation>Asking the service…</translation>
     </message>
     <message>
-        <source>L'histoire de santé n'a pas pu être chargée. Réessayez plus tard.</source>
+        <source>L&apos;histoire de santé n&apos;a pas pu être chargée. Réessayez plus tard.</source>
         <translation>The health history could not be loaded. Try again later.</translation>
     </message>
     <message>
@@ -453,7 +1140,7 @@
         <translation>Health history</translation>
     </message>
     <message>
-        <source>Les soins remboursés par l'Assurance Maladie au cours des 24 derniers mois : consultations et médicaments. Ces informations viennent du service ; vous ne pouvez pas les modifier.</source>
+        <source>Les soins remboursés par l&apos;Assurance Maladie au cours des 24 derniers mois : consultations et médicaments. Ces informations viennent du service ; vous ne pouvez pas les modifier.</source>
         <translation>Care reimbursed by the Assurance Maladie over the last 24 months: consultations and medicines. This information comes from the service; you cannot edit it.</translation>
     </message>
     <message>
@@ -550,7 +1237,7 @@
         <translation>Signed in: RPPS %1</translation>
     </message>
     <message>
-        <source>Changer d'utilisateur</source>
+        <source>Changer d&apos;utilisateur</source>
         <translation>Switch user</translation>
     </message>
     <message>
@@ -606,7 +1293,7 @@
         <translation>Add to the record</translation>
     </message>
     <message>
-        <source>En attente d'envoi</source>
+        <source>En attente d&apos;envoi</source>
         <translation>Waiting to be sent</translation>
     </message>
     <message>
@@ -626,7 +1313,7 @@
         <translation>Document: %1</translation>
     </message>
     <message>
-        <source>%1 a retiré votre autorisation d'accès : la copie de son dossier a été effacée de ce poste.</source>
+        <source>%1 a retiré votre autorisation d&apos;accès : la copie de son dossier a été effacée de ce poste.</source>
         <translation>%1 withdrew your access authorisation: the copy of their record was erased from this workstation.</translation>
     </message>
     <message>
@@ -683,7 +1370,7 @@
     </message>
     <message>
         <source>Garder sur ce poste les dossiers de vos patients pour travailler hors ligne.</source>
-        <translation>Keep your patients' records on this workstation to work offline.</translation>
+        <translation>Keep your patients&apos; records on this workstation to work offline.</translation>
     </message>
     <message>
         <source>Préparation de la journée.</source>
@@ -715,18 +1402,18 @@
     </message>
     <message>
         <source>Hors ligne : copie de ce poste.</source>
-        <translation>Offline: this workstation's copy.</translation>
+        <translation>Offline: this workstation&apos;s copy.</translation>
     </message>
     <message>
         <source>%1 : %2 modification(s)</source>
         <translation>%1: %2 change(s)</translation>
     </message>
     <message>
-        <source>En attente d'envoi (%1)</source>
+        <source>En attente d&apos;envoi (%1)</source>
         <translation>Waiting to be sent (%1)</translation>
     </message>
     <message>
-        <source>%1 — disponible hors ligne jusqu'au %2</source>
+        <source>%1 — disponible hors ligne jusqu&apos;au %2</source>
         <translation>%1 — available offline until %2</translation>
     </message>
     <message>
@@ -734,7 +1421,7 @@
         <translation>Authorisation withdrawn</translation>
     </message>
     <message>
-        <source>Accès en urgence — jusqu'au %1</source>
+        <source>Accès en urgence — jusqu&apos;au %1</source>
         <translation>Emergency access — until %1</translation>
     </message>
     <message>
@@ -761,8 +1448,8 @@
         <translation>This computer</translation>
     </message>
     <message>
-        <source>Garder l'autre appareil</source>
-        <translation>Keep the other device's</translation>
+        <source>Garder l&apos;autre appareil</source>
+        <translation>Keep the other device&apos;s</translation>
     </message>
     <message>
         <source>Garder le mien</source>
@@ -820,7 +1507,7 @@
         <translation>Creating and encrypting the record…</translation>
     </message>
     <message>
-        <source>Le carnet n'a pas pu être créé ; rien n'a été enregistré.</source>
+        <source>Le carnet n&apos;a pas pu être créé ; rien n&apos;a été enregistré.</source>
         <translation>The record could not be created; nothing was saved.</translation>
     </message>
     <message>
@@ -888,7 +1575,7 @@
         <translation>Back</translation>
     </message>
     <message>
-        <source>Revenir à l'écran d'accueil.</source>
+        <source>Revenir à l&apos;écran d&apos;accueil.</source>
         <translation>Go back to the welcome screen.</translation>
     </message>
 </context>
@@ -930,7 +1617,7 @@
         </translation>
     </message>
     <message>
-        <source>Le service n'a pas répondu. Réessayez plus tard.</source>
+        <source>Le service n&apos;a pas répondu. Réessayez plus tard.</source>
         <translation>The service did not answer. Try again later.</translation>
     </message>
     <message>
@@ -938,8 +1625,8 @@
         <translation>Revoke a device</translation>
     </message>
     <message>
-        <source>« %1 » ne pourra plus se connecter à votre compte ni se synchroniser, dès maintenant. Ce qu'il n'a pas encore envoyé ne vous parviendra pas. Vous pourrez le reconnecter plus tard avec votre identifiant, votre mot de passe et un code reçu par e-mail.</source>
-        <translation>"%1" will no longer be able to sign in to your account or sync, starting now. What it has not sent yet will not reach you. You can link it again later with your identifier, your password and a code received by e-mail.</translation>
+        <source>« %1 » ne pourra plus se connecter à votre compte ni se synchroniser, dès maintenant. Ce qu&apos;il n&apos;a pas encore envoyé ne vous parviendra pas. Vous pourrez le reconnecter plus tard avec votre identifiant, votre mot de passe et un code reçu par e-mail.</source>
+        <translation>&quot;%1&quot; will no longer be able to sign in to your account or sync, starting now. What it has not sent yet will not reach you. You can link it again later with your identifier, your password and a code received by e-mail.</translation>
     </message>
     <message>
         <source>Révoquer</source>
@@ -954,7 +1641,7 @@
         <translation>Devices linked to my account</translation>
     </message>
     <message>
-        <source>Révoquez un appareil perdu, vendu ou que vous n'utilisez plus : il ne pourra plus se connecter.</source>
+        <source>Révoquez un appareil perdu, vendu ou que vous n&apos;utilisez plus : il ne pourra plus se connecter.</source>
         <translation>Revoke a device that is lost, sold or no longer used: it will no longer be able to sign in.</translation>
     </message>
     <message>
@@ -962,7 +1649,7 @@
         <translation>Show the de&amp;vices</translation>
     </message>
     <message>
-        <source>Ré&amp;voquer l'appareil choisi…</source>
+        <source>Ré&amp;voquer l&apos;appareil choisi…</source>
         <translation>Re&amp;voke the chosen device…</translation>
     </message>
     <message>
@@ -978,18 +1665,18 @@
         <translation>Ask the service for the list.</translation>
     </message>
     <message>
-        <source>Révoquer l'appareil choisi</source>
+        <source>Révoquer l&apos;appareil choisi</source>
         <translation>Revoke the chosen device</translation>
     </message>
     <message>
-        <source>Une question vous demandera de confirmer. Cet ordinateur ne peut pas être révoqué d'ici.</source>
+        <source>Une question vous demandera de confirmer. Cet ordinateur ne peut pas être révoqué d&apos;ici.</source>
         <translation>A question will ask you to confirm. This computer cannot be revoked from here.</translation>
     </message>
 </context>
 <context>
     <name>DocumentViewer</name>
     <message>
-        <source>Choisissez un document dans la liste pour l'afficher ici.</source>
+        <source>Choisissez un document dans la liste pour l&apos;afficher ici.</source>
         <translation>Choose a document in the list to show it here.</translation>
     </message>
     <message>
@@ -1028,7 +1715,7 @@
         <translation>A health professional</translation>
     </message>
     <message>
-        <source>L'Assurance Maladie</source>
+        <source>L&apos;Assurance Maladie</source>
         <translation>The health insurer</translation>
     </message>
     <message>
@@ -1128,11 +1815,11 @@
         <translation>Delete</translation>
     </message>
     <message>
-        <source>Le fichier n'a pas pu être lu. Vérifiez qu'il existe toujours et réessayez.</source>
+        <source>Le fichier n&apos;a pas pu être lu. Vérifiez qu&apos;il existe toujours et réessayez.</source>
         <translation>The file could not be read. Check that it still exists and try again.</translation>
     </message>
     <message>
-        <source>L'opération a échoué ; rien n'a été modifié.</source>
+        <source>L&apos;opération a échoué ; rien n&apos;a été modifié.</source>
         <translation>The operation failed; nothing was changed.</translation>
     </message>
     <message>
@@ -1152,7 +1839,7 @@
         <translation>This document cannot be deleted, only hidden.</translation>
     </message>
     <message>
-        <source>Les documents ajoutés par un professionnel ou l'Assurance Maladie ne peuvent être que masqués.</source>
+        <source>Les documents ajoutés par un professionnel ou l&apos;Assurance Maladie ne peuvent être que masqués.</source>
         <translation>Documents added by a professional or the health insurer can only be hidden.</translation>
     </message>
     <message>
@@ -1212,7 +1899,7 @@
         <translation>Filter by category</translation>
     </message>
     <message>
-        <source>N'afficher que les documents de cette catégorie.</source>
+        <source>N&apos;afficher que les documents de cette catégorie.</source>
         <translation>Show only the documents of this category.</translation>
     </message>
     <message>
@@ -1291,6 +1978,14 @@
         <translation>Health history</translation>
     </message>
     <message>
+        <source>Historique des accès</source>
+        <translation>Access history</translation>
+    </message>
+    <message>
+        <source>Accès et confidentialité</source>
+        <translation>Access and privacy</translation>
+    </message>
+    <message>
         <source>Paramètres</source>
         <translation>Settings</translation>
     </message>
@@ -1303,8 +1998,8 @@
         <translation>Sections of the record</translation>
     </message>
     <message>
-        <source>Ctrl+1 à Ctrl+6 pour changer de rubrique.</source>
-        <translation>Ctrl+1 to Ctrl+6 to change section.</translation>
+        <source>Ctrl+1 à Ctrl+%1 pour changer de rubrique.</source>
+        <translation>Ctrl+1 to Ctrl+%1 to change section.</translation>
     </message>
 </context>
 <context>
@@ -1318,23 +2013,23 @@
         <translation>Emergency access: logged, the patient is informed.</translation>
     </message>
     <message>
-        <source>Cet accès est tracé et le patient en est informé. Indiquez son INS et le motif de l'urgence (au moins %1 caractères).</source>
+        <source>Cet accès est tracé et le patient en est informé. Indiquez son INS et le motif de l&apos;urgence (au moins %1 caractères).</source>
         <translation>This access is logged and the patient is informed. Enter their INS and the reason for the emergency (at least %1 characters).</translation>
     </message>
     <message>
         <source>INS du patient</source>
-        <translation>Patient's INS</translation>
+        <translation>Patient&apos;s INS</translation>
     </message>
     <message>
         <source>Identifiant national de santé du patient.</source>
-        <translation>The patient's national health identifier.</translation>
+        <translation>The patient&apos;s national health identifier.</translation>
     </message>
     <message>
         <source>Obligatoire, au moins %1 caractères.</source>
         <translation>Required, at least %1 characters.</translation>
     </message>
     <message>
-        <source>Demander l'accès au service.</source>
+        <source>Demander l&apos;accès au service.</source>
         <translation>Request access from the service.</translation>
     </message>
     <message>
@@ -1342,7 +2037,7 @@
         <translation>Close without requesting anything.</translation>
     </message>
     <message>
-        <source>Motif de l'urgence</source>
+        <source>Motif de l&apos;urgence</source>
         <translation>Reason for the emergency</translation>
     </message>
     <message>
@@ -1388,7 +2083,7 @@
         <translation>06 12 34 56 78</translation>
     </message>
     <message>
-        <source>L'enregistrement a échoué ; vos saisies sont conservées.</source>
+        <source>L&apos;enregistrement a échoué ; vos saisies sont conservées.</source>
         <translation>Saving failed; what you typed is kept.</translation>
     </message>
     <message>
@@ -1492,7 +2187,7 @@
         <translation>The code received by e-mail</translation>
     </message>
     <message>
-        <source>Si votre carnet est déjà sur cet ordinateur, il s'ouvre ; sinon il est créé et chiffré avec ce même mot de passe.</source>
+        <source>Si votre carnet est déjà sur cet ordinateur, il s&apos;ouvre ; sinon il est créé et chiffré avec ce même mot de passe.</source>
         <translation>If your record is already on this computer, it opens; otherwise it is created and encrypted with this same password.</translation>
     </message>
     <message>
@@ -1528,7 +2223,7 @@
         <translation>Identifier</translation>
     </message>
     <message>
-        <source>L'identifiant choisi à l'activation.</source>
+        <source>L&apos;identifiant choisi à l&apos;activation.</source>
         <translation>The identifier chosen at activation.</translation>
     </message>
     <message>
@@ -1548,7 +2243,7 @@
         <translation>6 digits.</translation>
     </message>
     <message>
-        <source>Passer à l'étape suivante.</source>
+        <source>Passer à l&apos;étape suivante.</source>
         <translation>Go to the next step.</translation>
     </message>
     <message>
@@ -1556,7 +2251,7 @@
         <translation>Back</translation>
     </message>
     <message>
-        <source>Revenir à l'étape précédente ou à l'accueil.</source>
+        <source>Revenir à l&apos;étape précédente ou à l&apos;accueil.</source>
         <translation>Go back to the previous step or to the welcome screen.</translation>
     </message>
 </context>
@@ -1583,23 +2278,23 @@
         <translation>Sync conflicts</translation>
     </message>
     <message>
-        <source>← &amp;Retour à l'accueil</source>
+        <source>← &amp;Retour à l&apos;accueil</source>
         <translation>← &amp;Back to the start screen</translation>
     </message>
     <message>
-        <source>Retour à l'accueil</source>
+        <source>Retour à l&apos;accueil</source>
         <translation>Back to the start screen</translation>
     </message>
     <message>
-        <source>Verrouille la session du professionnel et revient à l'accueil.</source>
-        <translation>Locks the professional's session and goes back to the start screen.</translation>
+        <source>Verrouille la session du professionnel et revient à l&apos;accueil.</source>
+        <translation>Locks the professional&apos;s session and goes back to the start screen.</translation>
     </message>
     <message>
-        <source>L'accès de cet ordinateur à un carnet a été retiré par le service (appareil révoqué ou accès supprimé). Sa copie locale est effacée de cet ordinateur ; les documents déjà enregistrés ailleurs ne sont pas touchés.</source>
-        <translation>This computer's access to a record was withdrawn by the service (device revoked or access removed). Its local copy is erased from this computer; documents already saved elsewhere are not touched.</translation>
+        <source>L&apos;accès de cet ordinateur à un carnet a été retiré par le service (appareil révoqué ou accès supprimé). Sa copie locale est effacée de cet ordinateur ; les documents déjà enregistrés ailleurs ne sont pas touchés.</source>
+        <translation>This computer&apos;s access to a record was withdrawn by the service (device revoked or access removed). Its local copy is erased from this computer; documents already saved elsewhere are not touched.</translation>
     </message>
     <message>
-        <source>%1 modification(s) faite(s) ici n'avai(en)t pas encore été envoyée(s) et ne le seront pas.</source>
+        <source>%1 modification(s) faite(s) ici n&apos;avai(en)t pas encore été envoyée(s) et ne le seront pas.</source>
         <translation>%1 change(s) made here had not been sent yet and will not be.</translation>
     </message>
     <message>
@@ -1701,7 +2396,7 @@
         <translation>Add a measurement: %1</translation>
     </message>
     <message>
-        <source>Aucune mesure « %1 » pour l'instant.</source>
+        <source>Aucune mesure « %1 » pour l&apos;instant.</source>
         <translation>No “%1” measurement yet.</translation>
     </message>
     <message>
@@ -1724,22 +2419,22 @@
 <context>
     <name>OnlineSteps</name>
     <message>
-        <source>La démarche n'a pas abouti ; rien n'a été enregistré. Réessayez.</source>
+        <source>La démarche n&apos;a pas abouti ; rien n&apos;a été enregistré. Réessayez.</source>
         <translation>This did not go through; nothing was saved. Try again.</translation>
     </message>
 </context>
 <context>
     <name>OppositionPage</name>
     <message>
-        <source>M'opposer à la création de mon espace</source>
+        <source>M&apos;opposer à la création de mon espace</source>
         <translation>Oppose the creation of my space</translation>
     </message>
     <message>
-        <source>Votre espace Mon espace santé ne sera pas créé : aucun document ne vous sera envoyé par ce service et les professionnels ne pourront pas y déposer de documents. Vous pourrez changer d'avis plus tard en activant votre espace avec le même code, tant qu'il est valable, ou en le demandant à votre caisse d'Assurance Maladie.</source>
+        <source>Votre espace Mon espace santé ne sera pas créé : aucun document ne vous sera envoyé par ce service et les professionnels ne pourront pas y déposer de documents. Vous pourrez changer d&apos;avis plus tard en activant votre espace avec le même code, tant qu&apos;il est valable, ou en le demandant à votre caisse d&apos;Assurance Maladie.</source>
         <translation>Your Mon espace santé space will not be created: no document will be sent to you through this service and professionals will not be able to add documents to it. You can change your mind later by activating your space with the same code while it is valid, or by asking your Assurance Maladie office.</translation>
     </message>
     <message>
-        <source>Je m'oppose</source>
+        <source>Je m&apos;oppose</source>
         <translation>I oppose</translation>
     </message>
     <message>
@@ -1751,7 +2446,7 @@
         <translation>Sending your opposition…</translation>
     </message>
     <message>
-        <source>Vos trois preuves d'identité</source>
+        <source>Vos trois preuves d&apos;identité</source>
         <translation>Your three proofs of identity</translation>
     </message>
     <message>
@@ -1759,11 +2454,11 @@
         <translation>Opposition recorded</translation>
     </message>
     <message>
-        <source>Si vous ne souhaitez pas de Mon espace santé, saisissez le code reçu par courrier, votre numéro de sécurité sociale et le numéro de série de votre carte Vitale. Rien n'est envoyé avant que vous ayez confirmé.</source>
+        <source>Si vous ne souhaitez pas de Mon espace santé, saisissez le code reçu par courrier, votre numéro de sécurité sociale et le numéro de série de votre carte Vitale. Rien n&apos;est envoyé avant que vous ayez confirmé.</source>
         <translation>If you do not want Mon espace santé, enter the code received by post, your social security number and the serial number of your Carte Vitale. Nothing is sent before you confirm.</translation>
     </message>
     <message>
-        <source>&amp;Code d'activation :</source>
+        <source>&amp;Code d&apos;activation :</source>
         <translation>&amp;Activation code:</translation>
     </message>
     <message>
@@ -1775,15 +2470,15 @@
         <translation>Carte Vitale &amp;serial number:</translation>
     </message>
     <message>
-        <source>Votre opposition est enregistrée : votre espace ne sera pas créé. Vous pouvez changer d'avis plus tard en activant votre espace avec votre code, tant qu'il est valable, ou auprès de votre caisse d'Assurance Maladie.</source>
+        <source>Votre opposition est enregistrée : votre espace ne sera pas créé. Vous pouvez changer d&apos;avis plus tard en activant votre espace avec votre code, tant qu&apos;il est valable, ou auprès de votre caisse d&apos;Assurance Maladie.</source>
         <translation>Your opposition is recorded: your space will not be created. You can change your mind later by activating your space with your code while it is valid, or through your Assurance Maladie office.</translation>
     </message>
     <message>
-        <source>Retour à l'&amp;accueil</source>
+        <source>Retour à l&apos;&amp;accueil</source>
         <translation>Back to the &amp;welcome screen</translation>
     </message>
     <message>
-        <source>Je m'&amp;oppose…</source>
+        <source>Je m&apos;&amp;oppose…</source>
         <translation>I &amp;oppose…</translation>
     </message>
     <message>
@@ -1791,7 +2486,7 @@
         <translation>&amp;Back</translation>
     </message>
     <message>
-        <source>Code d'activation</source>
+        <source>Code d&apos;activation</source>
         <translation>Activation code</translation>
     </message>
     <message>
@@ -1815,7 +2510,7 @@
         <translation>8 to 12 digits, printed bottom right on the front of the card.</translation>
     </message>
     <message>
-        <source>Une question vous demandera de confirmer avant l'envoi.</source>
+        <source>Une question vous demandera de confirmer avant l&apos;envoi.</source>
         <translation>A question will ask you to confirm before anything is sent.</translation>
     </message>
     <message>
@@ -1823,7 +2518,7 @@
         <translation>Back</translation>
     </message>
     <message>
-        <source>Revenir à l'accueil sans rien envoyer.</source>
+        <source>Revenir à l&apos;accueil sans rien envoyer.</source>
         <translation>Go back to the welcome screen without sending anything.</translation>
     </message>
 </context>
@@ -1869,11 +2564,11 @@
 <context>
     <name>ProfilePage</name>
     <message>
-        <source>Modifier l'élément</source>
+        <source>Modifier l&apos;élément</source>
         <translation>Edit the item</translation>
     </message>
     <message>
-        <source>L'élément « %1 » sera supprimé de votre profil médical.</source>
+        <source>L&apos;élément « %1 » sera supprimé de votre profil médical.</source>
         <translation>The item “%1” will be deleted from your medical profile.</translation>
     </message>
     <message>
@@ -1889,7 +2584,7 @@
         <translation>Cancel</translation>
     </message>
     <message>
-        <source>L'opération a échoué ; rien n'a été modifié.</source>
+        <source>L&apos;opération a échoué ; rien n&apos;a été modifié.</source>
         <translation>The operation failed; nothing was changed.</translation>
     </message>
     <message>
@@ -1925,7 +2620,7 @@
         <translation>Items of the section %1</translation>
     </message>
     <message>
-        <source>Entrée pour modifier l'élément choisi.</source>
+        <source>Entrée pour modifier l&apos;élément choisi.</source>
         <translation>Enter to edit the chosen item.</translation>
     </message>
     <message>
@@ -1933,11 +2628,11 @@
         <translation>Edit</translation>
     </message>
     <message>
-        <source>Modifier l'élément choisi dans le formulaire.</source>
+        <source>Modifier l&apos;élément choisi dans le formulaire.</source>
         <translation>Edit the chosen item in the form.</translation>
     </message>
     <message>
-        <source>Supprimer l'élément choisi.</source>
+        <source>Supprimer l&apos;élément choisi.</source>
         <translation>Delete the chosen item.</translation>
     </message>
     <message>
@@ -1945,7 +2640,7 @@
         <translation>Not concerned</translation>
     </message>
     <message>
-        <source>Indiquer que vous n'êtes pas concerné par « %1 ».</source>
+        <source>Indiquer que vous n&apos;êtes pas concerné par « %1 ».</source>
         <translation>State that “%1” does not concern you.</translation>
     </message>
 </context>
@@ -1956,15 +2651,15 @@
         <translation>Checking the password…</translation>
     </message>
     <message>
-        <source>Nouvelle clé créée : l'ancienne ne fonctionne plus.</source>
+        <source>Nouvelle clé créée : l&apos;ancienne ne fonctionne plus.</source>
         <translation>New key created: the old one no longer works.</translation>
     </message>
     <message>
-        <source>Mot de passe incorrect : la clé de secours n'a pas changé.</source>
+        <source>Mot de passe incorrect : la clé de secours n&apos;a pas changé.</source>
         <translation>Wrong password: the recovery key was not changed.</translation>
     </message>
     <message>
-        <source>La clé de secours n'a pas pu être changée.</source>
+        <source>La clé de secours n&apos;a pas pu être changée.</source>
         <translation>The recovery key could not be changed.</translation>
     </message>
     <message>
@@ -1972,7 +2667,7 @@
         <translation>Recovery key</translation>
     </message>
     <message>
-        <source>Vous avez perdu la feuille où est imprimée votre clé de secours ? Créez-en une nouvelle : l'ancienne ne fonctionnera plus.</source>
+        <source>Vous avez perdu la feuille où est imprimée votre clé de secours ? Créez-en une nouvelle : l&apos;ancienne ne fonctionnera plus.</source>
         <translation>Lost the sheet with your recovery key? Create a new one: the old one will stop working.</translation>
     </message>
     <message>
@@ -1996,7 +2691,7 @@
         <translation>Create a new recovery key</translation>
     </message>
     <message>
-        <source>Remplace la clé de secours ; elle s'affiche une fois pour être imprimée.</source>
+        <source>Remplace la clé de secours ; elle s&apos;affiche une fois pour être imprimée.</source>
         <translation>Replaces the recovery key; it is shown once so you can print it.</translation>
     </message>
 </context>
@@ -2011,7 +2706,7 @@
         <translation>Your recovery key</translation>
     </message>
     <message>
-        <source>Si vous oubliez votre mot de passe, cette clé est le seul moyen d'ouvrir votre carnet. Imprimez-la ou recopiez-la et rangez-la en lieu sûr.</source>
+        <source>Si vous oubliez votre mot de passe, cette clé est le seul moyen d&apos;ouvrir votre carnet. Imprimez-la ou recopiez-la et rangez-la en lieu sûr.</source>
         <translation>If you forget your password, this key is the only way to open your record. Print it or copy it out and keep it somewhere safe.</translation>
     </message>
     <message>
@@ -2035,7 +2730,7 @@
         <translation>Copy the key; it will be cleared from the clipboard after 30 seconds.</translation>
     </message>
     <message>
-        <source>J'ai &amp;noté ma clé, continuer</source>
+        <source>J&apos;ai &amp;noté ma clé, continuer</source>
         <translation>I have &amp;noted my key, continue</translation>
     </message>
     <message>
@@ -2063,14 +2758,14 @@
     <name>RememberBox</name>
     <message>
         <source>Ce carnet est en mode « ordinateur partagé » : votre mot de passe sera toujours demandé.</source>
-        <translation>This record is in "shared computer" mode: your password will always be asked.</translation>
+        <translation>This record is in &quot;shared computer&quot; mode: your password will always be asked.</translation>
     </message>
     <message>
         <source>Vérification du mot de passe…</source>
         <translation>Checking the password…</translation>
     </message>
     <message>
-        <source>Cet ordinateur se souviendra de vous : le carnet s'ouvrira sans mot de passe.</source>
+        <source>Cet ordinateur se souviendra de vous : le carnet s&apos;ouvrira sans mot de passe.</source>
         <translation>This computer will remember you: the record will open without a password.</translation>
     </message>
     <message>
@@ -2078,11 +2773,11 @@
         <translation>This computer no longer remembers you: the password will be asked.</translation>
     </message>
     <message>
-        <source>Mot de passe incorrect : rien n'a été changé.</source>
+        <source>Mot de passe incorrect : rien n&apos;a été changé.</source>
         <translation>Wrong password: nothing was changed.</translation>
     </message>
     <message>
-        <source>Le réglage n'a pas pu être changé.</source>
+        <source>Le réglage n&apos;a pas pu être changé.</source>
         <translation>The setting could not be changed.</translation>
     </message>
     <message>
@@ -2091,7 +2786,7 @@
     </message>
     <message>
         <source>Seulement sur un ordinateur personnel dont la session est protégée par un mot de passe : la clé de votre carnet est alors gardée dans le trousseau du système.</source>
-        <translation>Only on a personal computer whose session is protected by a password: your record's key is then kept in the system keyring.</translation>
+        <translation>Only on a personal computer whose session is protected by a password: your record&apos;s key is then kept in the system keyring.</translation>
     </message>
     <message>
         <source>Se souvenir de &amp;moi sur cet ordinateur</source>
@@ -2141,7 +2836,7 @@
         <translation>Log in to my account</translation>
     </message>
     <message>
-        <source>M'opposer à la création de mon espace</source>
+        <source>M&apos;opposer à la création de mon espace</source>
         <translation>Object to the creation of my space</translation>
     </message>
     <message>
@@ -2153,7 +2848,7 @@
         <translation>Clinic workstation</translation>
     </message>
     <message>
-        <source>Le service en ligne n'est pas joignable pour le moment : cette démarche a besoin d'une connexion au service Carnet. Rien n'a été envoyé ni enregistré.</source>
+        <source>Le service en ligne n&apos;est pas joignable pour le moment : cette démarche a besoin d&apos;une connexion au service Carnet. Rien n&apos;a été envoyé ni enregistré.</source>
         <translation>The online service cannot be reached at the moment: this step needs a connection to the Carnet service. Nothing was sent or saved.</translation>
     </message>
     <message>
@@ -2161,15 +2856,15 @@
         <translation>You can try again later, or create a record on this computer now: it works offline.</translation>
     </message>
     <message>
-        <source>&amp;Retour à l'accueil</source>
+        <source>&amp;Retour à l&apos;accueil</source>
         <translation>&amp;Back to the welcome screen</translation>
     </message>
     <message>
-        <source>Retour à l'accueil</source>
+        <source>Retour à l&apos;accueil</source>
         <translation>Back to the welcome screen</translation>
     </message>
     <message>
-        <source>Revenir aux choix de l'écran d'accueil.</source>
+        <source>Revenir aux choix de l&apos;écran d&apos;accueil.</source>
         <translation>Go back to the choices of the welcome screen.</translation>
     </message>
 </context>
@@ -2192,11 +2887,11 @@
         <translation>Your password was changed.</translation>
     </message>
     <message>
-        <source>Le mot de passe actuel est incorrect : rien n'a été changé.</source>
+        <source>Le mot de passe actuel est incorrect : rien n&apos;a été changé.</source>
         <translation>The current password is wrong: nothing was changed.</translation>
     </message>
     <message>
-        <source>Le mot de passe n'a pas pu être changé ; l'ancien reste valable.</source>
+        <source>Le mot de passe n&apos;a pas pu être changé ; l&apos;ancien reste valable.</source>
         <translation>The password could not be changed; the old one still works.</translation>
     </message>
     <message>
@@ -2244,7 +2939,7 @@
         <translation>Lan&amp;guage:</translation>
     </message>
     <message>
-        <source>&amp;Verrouiller après (minutes d'inactivité) :</source>
+        <source>&amp;Verrouiller après (minutes d&apos;inactivité) :</source>
         <translation>&amp;Lock after (minutes of inactivity):</translation>
     </message>
     <message>
@@ -2252,7 +2947,7 @@
         <translation>Current password</translation>
     </message>
     <message>
-        <source>Saisissez d'abord le mot de passe actuel.</source>
+        <source>Saisissez d&apos;abord le mot de passe actuel.</source>
         <translation>First type the current password.</translation>
     </message>
     <message>
@@ -2292,7 +2987,7 @@
         <translation>Language</translation>
     </message>
     <message>
-        <source>Langue de l'interface.</source>
+        <source>Langue de l&apos;interface.</source>
         <translation>Language of the interface.</translation>
     </message>
     <message>
@@ -2334,7 +3029,7 @@
 <context>
     <name>UnlockPage</name>
     <message>
-        <source>Aucun carnet n'existe encore sur cet ordinateur. Revenez à l'accueil pour en créer un.</source>
+        <source>Aucun carnet n&apos;existe encore sur cet ordinateur. Revenez à l&apos;accueil pour en créer un.</source>
         <translation>No record exists on this computer yet. Go back to the welcome screen to create one.</translation>
     </message>
     <message>
@@ -2346,7 +3041,7 @@
         <translation>Opening the record…</translation>
     </message>
     <message>
-        <source>Le carnet n'a pas pu être ouvert. Réessayez ; si cela persiste, redémarrez Carnet.</source>
+        <source>Le carnet n&apos;a pas pu être ouvert. Réessayez ; si cela persiste, redémarrez Carnet.</source>
         <translation>The record could not be opened. Try again; if it persists, restart Carnet.</translation>
     </message>
     <message>
@@ -2370,7 +3065,7 @@
         <translation>Recovery &amp;key:</translation>
     </message>
     <message>
-        <source>J'ai &amp;oublié mon mot de passe : utiliser ma clé de secours</source>
+        <source>J&apos;ai &amp;oublié mon mot de passe : utiliser ma clé de secours</source>
         <translation>I &amp;forgot my password: use my recovery key</translation>
     </message>
     <message>
@@ -2395,7 +3090,7 @@
     </message>
     <message>
         <source>Choisissez le carnet de la personne.</source>
-        <translation>Choose the person's record.</translation>
+        <translation>Choose the person&apos;s record.</translation>
     </message>
     <message>
         <source>Clé de secours</source>
@@ -2426,7 +3121,7 @@
         <translation>Back</translation>
     </message>
     <message>
-        <source>Revenir à l'écran d'accueil.</source>
+        <source>Revenir à l&apos;écran d&apos;accueil.</source>
         <translation>Go back to the welcome screen.</translation>
     </message>
 </context>
@@ -2464,7 +3159,7 @@
         <translation>Your personal health record, encrypted on this computer. Choose what you want to do.</translation>
     </message>
     <message>
-        <source>J'ai reçu mon &amp;code d'activation</source>
+        <source>J&apos;ai reçu mon &amp;code d&apos;activation</source>
         <translation>I received my activation &amp;code</translation>
     </message>
     <message>
@@ -2472,7 +3167,7 @@
         <translation>Activate Mon espace santé with the code received by post or e-mail.</translation>
     </message>
     <message>
-        <source>J'ai &amp;déjà un compte</source>
+        <source>J&apos;ai &amp;déjà un compte</source>
         <translation>I &amp;already have an account</translation>
     </message>
     <message>
@@ -2492,7 +3187,7 @@
         <translation>I do &amp;not want Mon espace</translation>
     </message>
     <message>
-        <source>M'opposer à la création de mon espace santé.</source>
+        <source>M&apos;opposer à la création de mon espace santé.</source>
         <translation>Object to the creation of my health space.</translation>
     </message>
     <message>
@@ -2500,7 +3195,7 @@
         <translation>C&amp;reate a record on this computer</translation>
     </message>
     <message>
-        <source>Commencer un carnet personnel, sans compte en ligne pour l'instant.</source>
+        <source>Commencer un carnet personnel, sans compte en ligne pour l&apos;instant.</source>
         <translation>Start a personal record, without an online account for now.</translation>
     </message>
     <message>

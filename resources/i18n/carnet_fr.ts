@@ -2,6 +2,692 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="fr_FR" sourcelanguage="fr_FR">
 <context>
+    <name>AccessHistoryPage</name>
+    <message>
+        <source>Date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Qui</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rôle</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Résultat</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 à %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Le service Carnet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Inconnu</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Vous (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Vous</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (RPPS %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1, accompagné par %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Titulaire du dossier</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Représentant légal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Proche aidant</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Professionnel de santé</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ayant droit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Assureur</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Employeur</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Autre</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Service Carnet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ouverture du dossier</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Consultation du dossier</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Accès en urgence</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Autorisation d&apos;un professionnel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Retrait d&apos;une autorisation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Blocage d&apos;un professionnel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Déblocage d&apos;un professionnel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Désignation d&apos;un administrateur</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Retrait d&apos;un administrateur</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choix du médecin traitant</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Réglages d&apos;accès en urgence</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Confidentialité par défaut</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Invitation d&apos;un proche aidant</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Retrait d&apos;un proche aidant</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Renoncement d&apos;un proche aidant</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ajout d&apos;un représentant légal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Création de l&apos;espace santé</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Début de l&apos;activation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Activation de l&apos;espace santé</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Opposition à l&apos;espace santé</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Réactivation de l&apos;espace santé</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fermeture de l&apos;espace santé</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rattachement d&apos;un enfant</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Consultation de l&apos;histoire de santé</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mise à jour de l&apos;histoire de santé</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Synchronisation (réception)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Synchronisation (envoi)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Révocation d&apos;un appareil</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>professionnel autorisé</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>professionnel non autorisé</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>professionnel bloqué</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>titulaire du dossier</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refusé</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Autorisé</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 : %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Interrogation du service…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>L&apos;historique des accès n&apos;a pas pu être chargé. Réessayez plus tard.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Historique des accès</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Qui a ouvert votre dossier ou modifié ses accès, quand, et si l&apos;accès a été autorisé ou refusé. Ces informations viennent du service ; vous ne pouvez pas les modifier.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pas encore chargé. « Actualiser » interroge le service.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hors ligne : copie enregistrée le %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>À jour le %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tout le monde</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Professionnels de santé</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Représentants légaux et aidants</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Autres (service, assurance…)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Qui :</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>N&apos;afficher que les accès de ce type de personne.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Entre le</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Limiter aux dates</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>N&apos;afficher que les accès entre deux dates.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Premier jour</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Premier jour affiché, inclus.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dernier jour</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dernier jour affiché, inclus.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Actualiser</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Actualiser</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Demander au service la dernière version.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Date de la copie</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Du plus récent au plus ancien.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>AccessSettingsPage</name>
+    <message>
+        <source>Professionnel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>RPPS</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Accès</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Identifiant</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Jusqu&apos;au</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>État</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Actif</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Inactif</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bloqué</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Autorisé le %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1, administrateur</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Le service n&apos;a pas pu être joint. Réessayez plus tard.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saisissez le numéro RPPS du professionnel : 11 chiffres, sans espace.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Annuler</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Autoriser ce professionnel ?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Le professionnel de RPPS %1 pourra ouvrir votre dossier.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Autoriser</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bloquer ce professionnel ?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Le professionnel de RPPS %1 ne pourra plus rien voir de votre dossier. Il perd son autorisation et ses rôles (administrateur, médecin traitant).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bloquer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Débloquer ce professionnel ?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Le professionnel de RPPS %1 ne sera plus bloqué, mais il ne sera pas autorisé pour autant : pour qu&apos;il ouvre votre dossier, autorisez-le ensuite.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Débloquer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>En cas d&apos;urgence, aucun professionnel ne pourra plus ouvrir votre dossier.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Les accès en cas d&apos;urgence seront ceux que vous avez cochés.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Modifier l&apos;accès en urgence ?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enregistrer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Seul un professionnel autorisé peut être administrateur : autorisez-le.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Le professionnel de RPPS %1 pourra gérer votre dossier comme administrateur.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Le professionnel de RPPS %1 ne sera plus administrateur ; il reste autorisé.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Administrateur</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Confirmer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Le professionnel de RPPS %1 deviendra votre médecin traitant.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Vous n&apos;aurez plus de médecin traitant dans votre dossier.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Médecin traitant</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Les nouveaux documents seront masqués aux professionnels jusqu&apos;à ce que vous les démasquiez.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Les nouveaux documents seront visibles des professionnels autorisés.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Confidentialité des nouveaux documents</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saisissez l&apos;identifiant Carnet du proche aidant.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 pourra consulter votre dossier jusqu&apos;au %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Inviter un proche aidant ?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Inviter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choisissez d&apos;abord l&apos;aidant dans la liste.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 ne pourra plus consulter votre dossier, dès maintenant.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Retirer ce proche aidant ?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Retirer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Accès et confidentialité</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Qui peut ouvrir votre dossier. Chaque changement vous est demandé avant d&apos;être appliqué.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Actualiser</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Actualiser</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Demander au service les réglages actuels.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Professionnels autorisés et bloqués</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Professionnels</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Autorisés (avec la date) puis bloqués.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;RPPS :</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Numéro RPPS</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>11 chiffres ; choisir une ligne le remplit.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A&amp;utoriser</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Il pourra ouvrir le dossier.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Bloquer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ce professionnel ne verra plus rien.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Débloquer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Débloquer n&apos;autorise pas à nouveau.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>En cas d&apos;urgence</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Le &amp;SAMU peut ouvrir mon dossier</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Les autres &amp;professionnels peuvent l&apos;ouvrir</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Admi&amp;nistrateur</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dé&amp;finir</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ils voient aussi les documents &amp;masqués</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Tout masquer, y compris en cas d&apos;urgence</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Indisponible quand ni le SAMU ni les autres professionnels ne peuvent ouvrir le dossier.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Enregistrer l&apos;accès en urgence</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enregistrer l&apos;accès en urgence</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Demande confirmation.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Désigner ou retirer un administrateur.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Actuel : %1 (RPPS %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Aucun médecin traitant.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>RPPS du médecin traitant</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Vide : aucun médecin traitant.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Définir le médecin traitant</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Masquer par défaut les nouveaux documents aux professionnels</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Proches aidants</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Identifiant, fin, état.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Identifiant de l&apos;aidant</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Son identifiant Carnet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fin de l&apos;accès</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dernier jour, inclus.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Inviter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Retirer l&apos;aidant</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ActivationWizard</name>
     <message>
         <source>✓ Cet identifiant respecte les règles.</source>
@@ -1292,6 +1978,14 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Historique des accès</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Accès et confidentialité</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Paramètres</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1304,7 +1998,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Ctrl+1 à Ctrl+6 pour changer de rubrique.</source>
+        <source>Ctrl+1 à Ctrl+%1 pour changer de rubrique.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

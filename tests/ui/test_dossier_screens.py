@@ -226,7 +226,16 @@ def test_language_switch_changes_visible_texts_at_run_time(qtbot, window, existi
     assert window.lock_label.text() == "Record locked"
     open_dossier(qtbot, window)
     nav = [window.dossier.nav_model.item(r).text() for r in range(window.dossier.nav_model.rowCount())]
-    assert nav == ["Home", "Medical profile", "Measurements", "Documents", "Health history", "Settings"]
+    assert nav == [
+        "Home",
+        "Medical profile",
+        "Measurements",
+        "Documents",
+        "Health history",
+        "Access history",
+        "Access and privacy",
+        "Settings",
+    ]
     page = window.dossier.profile
     page.show_kind("allergy")
     assert page.kind_title.text() == "Allergy"
