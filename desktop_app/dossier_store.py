@@ -19,7 +19,7 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any, BinaryIO
 
-from sqlalchemy import Connection, Engine, and_, func, insert, select, text, update
+from sqlalchemy import Connection, Engine, Table, and_, func, insert, select, text, update
 from sqlalchemy.exc import IntegrityError
 
 from desktop_app import schema
@@ -391,12 +391,7 @@ class EntryService:
             )
 
     def _live_row(self, conn: Connection, entry_id: str) -> Any:
-        row = conn.execute(
-            select(schema.entries).where(schema.entries.c.id == entry_id, schema.entries.c.deleted == 0)
-        ).first()
-        if row is None:
-            raise NotFound()
-        return row
+        return _required(_live_row_where(conn, schema.entries, schema.entries.c.id == entry_id))
 
     def get(self, entry_id: str) -> Entry:
         with self._store.reading() as conn:
@@ -407,9 +402,7 @@ class EntryService:
 
     def find_by_external_ref(self, ref: str) -> Entry | None:
         with self._store.reading() as conn:
-            row = conn.execute(
-                select(schema.entries).where(schema.entries.c.external_ref == ref, schema.entries.c.deleted == 0)
-            ).first()
+            row = _live_row_where(conn, schema.entries, schema.entries.c.external_ref == ref)
             return _entry(row) if row is not None else None
 
     def _live(self, kind: str | None) -> Any:
@@ -562,12 +555,7 @@ class DocumentService:
             return self._get(conn, doc_id)
 
     def _live_row(self, conn: Connection, document_id: str) -> Any:
-        row = conn.execute(
-            select(schema.documents).where(schema.documents.c.id == document_id, schema.documents.c.deleted == 0)
-        ).first()
-        if row is None:
-            raise NotFound()
-        return row
+        return _required(_live_row_where(conn, schema.documents, schema.documents.c.id == document_id))
 
     def _get(self, conn: Connection, document_id: str) -> DocumentInfo:
         return _document(self._live_row(conn, document_id))
@@ -578,9 +566,7 @@ class DocumentService:
 
     def find_by_external_ref(self, ref: str) -> DocumentInfo | None:
         with self._store.reading() as conn:
-            row = conn.execute(
-                select(schema.documents).where(schema.documents.c.external_ref == ref, schema.documents.c.deleted == 0)
-            ).first()
+            row = _live_row_where(conn, schema.documents, schema.documents.c.external_ref == ref)
             return _document(row) if row is not None else None
 
     def _live(self, category: str | None) -> Any:
@@ -736,6 +722,17 @@ class OutboxService:
                     select(func.count()).select_from(schema.outbox).where(schema.outbox.c.state == "pending")
                 ).scalar_one()
             )
+
+
+def _live_row_where(conn: Connection, table: Table, condition: Any) -> Any:
+    """The one live (not tombstoned) row of an entries/documents table matching `condition`, or None."""
+    return conn.execute(select(table).where(condition, table.c.deleted == 0)).first()
+
+
+def _required(row: Any) -> Any:
+    if row is None:
+        raise NotFound()
+    return row
 
 
 def _bounded(limit: int, ceiling: int = 10_000) -> int:
