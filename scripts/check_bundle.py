@@ -39,6 +39,7 @@ REQUIRED_FILES = (
     "resources/styles/default.qss",
     "resources/styles/high_contrast.qss",
     "resources/icons/carnet.svg",
+    "resources/icons/carnet.png",
     "resources/i18n/carnet_en.qm",
     "resources/i18n/carnet_fr.qm",
     "resources/fonts/DejaVuSans.ttf",
