@@ -9,13 +9,21 @@ import os
 import sys
 from collections.abc import Sequence
 from dataclasses import asdict
+from datetime import date
 from pathlib import Path
 
 import uvicorn
 from fastapi import FastAPI
 from platformdirs import user_data_path
 
-from server.admin.service import InputFileError, read_care_history_file, read_provisioning_file, run_jobs
+from server.admin.service import (
+    DeathRecordError,
+    InputFileError,
+    read_care_history_file,
+    read_provisioning_file,
+    record_death,
+    run_jobs,
+)
 from server.app import UnmigratedDatabaseError, create_app
 from server.audit.service import verify
 from server.config import Argon2Params, Settings, SmtpSettings
@@ -23,6 +31,7 @@ from server.context import ServiceContext
 from server.db import is_at_head, make_engine, migrate
 from server.dossiers.service import provision
 from server.feed.service import import_care_history
+from server.mail.service import MailConfigurationError
 from server.professionals.service import NewProfessional, add_professional
 
 ENV_PREFIX = "CARNET_SERVER_"
@@ -38,14 +47,19 @@ def settings_from_args(args: argparse.Namespace) -> Settings:
     smtp = None
     smtp_host = getattr(args, "smtp_host", None) or _env("SMTP_HOST")
     if smtp_host:
-        smtp = SmtpSettings(
-            host=smtp_host,
-            port=int(getattr(args, "smtp_port", None) or _env("SMTP_PORT") or 25),
-            starttls=bool(getattr(args, "smtp_starttls", False) or _env("SMTP_STARTTLS")),
-            ssl=bool(getattr(args, "smtp_ssl", False) or _env("SMTP_SSL")),
-            user=getattr(args, "smtp_user", None) or _env("SMTP_USER"),
-            password=_env("SMTP_PASSWORD"),
-        )
+        ca_file = getattr(args, "smtp_ca_file", None) or _env("SMTP_CA_FILE")
+        try:
+            smtp = SmtpSettings(
+                host=smtp_host,
+                port=int(getattr(args, "smtp_port", None) or _env("SMTP_PORT") or 25),
+                starttls=bool(getattr(args, "smtp_starttls", False) or _env("SMTP_STARTTLS")),
+                ssl=bool(getattr(args, "smtp_ssl", False) or _env("SMTP_SSL")),
+                user=getattr(args, "smtp_user", None) or _env("SMTP_USER"),
+                password=_env("SMTP_PASSWORD"),
+                ca_file=Path(ca_file).resolve() if ca_file else None,
+            )
+        except ValueError as exc:  # contradictory SMTP options: say which, no traceback
+            raise SystemExit(f"carnet-server: {exc}") from None
     argon = Argon2Params()
     if raw := _env("ARGON2"):  # "time,memory_kib,parallelism" — for benchmarks and tests only
         t, m, p = (int(x) for x in raw.split(","))
@@ -63,9 +77,21 @@ def _export_env(args: argparse.Namespace, settings: Settings) -> None:
     os.environ[ENV_PREFIX + "DATA_DIR"] = str(settings.data_dir)
     if settings.database_url:
         os.environ[ENV_PREFIX + "DATABASE_URL"] = settings.database_url
-    if settings.smtp:
-        os.environ[ENV_PREFIX + "SMTP_HOST"] = settings.smtp.host
-        os.environ[ENV_PREFIX + "SMTP_PORT"] = str(settings.smtp.port)
+    if settings.smtp:  # everything but the password, which workers read from the environment already
+        smtp = settings.smtp
+        exported = {
+            "SMTP_HOST": smtp.host,
+            "SMTP_PORT": str(smtp.port),
+            "SMTP_STARTTLS": "1" if smtp.starttls else None,
+            "SMTP_SSL": "1" if smtp.ssl else None,
+            "SMTP_USER": smtp.user,
+            "SMTP_CA_FILE": str(smtp.ca_file) if smtp.ca_file else None,
+        }
+        for name, value in exported.items():
+            if value is None:
+                os.environ.pop(ENV_PREFIX + name, None)
+            else:
+                os.environ[ENV_PREFIX + name] = value
 
 
 def app_from_env() -> FastAPI:
@@ -210,6 +236,30 @@ def cmd_jobs(args: argparse.Namespace) -> int:
     return 0
 
 
+def _iso_day(raw: str) -> date:
+    try:
+        return date.fromisoformat(raw)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError("date AAAA-MM-JJ attendue / YYYY-MM-DD date expected") from exc
+
+
+def cmd_record_death(args: argparse.Namespace) -> int:
+    ctx = _context(args)
+    if ctx is None:
+        return EXIT_REFUSED
+    try:
+        with ctx.sessions() as session:
+            report = record_death(session, ctx, nir=args.nir, day=args.date)
+            session.commit()
+    except DeathRecordError as exc:
+        print(f"Décès non enregistré : {exc.message_fr} / Death not recorded: {exc.message_en}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    finally:
+        ctx.close()
+    print(json.dumps(asdict(report)))
+    return 0
+
+
 def cmd_audit_verify(args: argparse.Namespace) -> int:
     ctx = _context(args)
     if ctx is None:
@@ -247,6 +297,7 @@ def build_parser() -> argparse.ArgumentParser:
     serve.add_argument("--smtp-starttls", action="store_true")
     serve.add_argument("--smtp-ssl", action="store_true")
     serve.add_argument("--smtp-user", help="password from env CARNET_SERVER_SMTP_PASSWORD")
+    serve.add_argument("--smtp-ca-file", help="PEM bundle the SMTP server's certificate is checked against (S35)")
     serve.set_defaults(func=cmd_serve)
 
     mig = sub.add_parser("migrate", help="apply database migrations")
@@ -277,6 +328,15 @@ def build_parser() -> argparse.ArgumentParser:
     _common(jobs_run)
     jobs_run.set_defaults(func=cmd_jobs)
 
+    dossier = sub.add_parser("dossier", help="administrative acts on a space").add_subparsers(
+        dest="dossier", required=True
+    )
+    death = dossier.add_parser("record-death", help="record a death notified by the RNIPP: closes the space")
+    _common(death)
+    death.add_argument("--nir", required=True)
+    death.add_argument("--date", required=True, type=_iso_day, help="date of death, YYYY-MM-DD")
+    death.set_defaults(func=cmd_record_death)
+
     for holder in (admin, sub):
         audit = holder.add_parser("audit").add_subparsers(dest="audit", required=True)
         audit_verify = audit.add_parser("verify", help="check the audit trail's hash chain")
@@ -288,7 +348,11 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
     args = build_parser().parse_args(argv)
-    code: int = args.func(args)
+    try:
+        code: int = args.func(args)
+    except MailConfigurationError as exc:  # e.g. an unreadable CA file: refuse to start, say why
+        print(f"carnet-server: {exc}", file=sys.stderr)
+        return EXIT_BAD_INPUT
     return code
 
 

@@ -91,7 +91,8 @@ class ConsentState:
         return replace(self, authorisations=(*kept, Authorisation(rpps, at, until)))
 
     def block(self, rpps: Rpps) -> ConsentState:
-        """Block a professional: their authorisation, administrateur and médecin traitant roles are withdrawn.
+        """Block a professional: their authorisation, express consent, administrateur and médecin traitant roles
+        are withdrawn.
 
         Withdrawing the médecin traitant role too is what makes "an unblocked professional must be authorised
         again" hold for the médecin traitant, who is otherwise authorised by designation.
@@ -100,6 +101,7 @@ class ConsentState:
             self,
             authorisations=tuple(a for a in self.authorisations if a.rpps != rpps),
             administrateurs=self.administrateurs - {rpps},
+            occupational_consent=self.occupational_consent - {rpps},
             medecin_traitant=None if self.medecin_traitant == rpps else self.medecin_traitant,
             blocked=self.blocked | {rpps},
         )
@@ -118,6 +120,36 @@ class ConsentState:
     def unblock(self, rpps: Rpps) -> ConsentState:
         """Unblock a professional; they are *not* authorised again until the patient authorises them."""
         return replace(self, blocked=self.blocked - {rpps})
+
+    def set_occupational_consent(self, rpps: Rpps, *, enabled: bool) -> ConsentState:
+        """Give or withdraw express consent to an occupational physician; a blocked one must be unblocked first."""
+        if enabled and rpps in self.blocked:
+            raise DossierValidationError.single(
+                "rpps",
+                "professional_blocked",
+                "Ce professionnel est bloqué : débloquez-le avant de lui donner votre consentement.",
+                "This professional is blocked: unblock them before giving them your consent.",
+            )
+        consents = self.occupational_consent | {rpps} if enabled else self.occupational_consent - {rpps}
+        return replace(self, occupational_consent=consents)
+
+    def remove_legal_representative(self, person: PersonId) -> ConsentState:
+        """Remove a legal representative; the last one stays (a child's space is never left unmanaged)."""
+        if person not in self.legal_representatives:
+            raise DossierValidationError.single(
+                "legal_representatives",
+                "not_a_legal_representative",
+                "Cette personne n'est pas représentant légal de ce profil.",
+                "This person is not a legal representative of this profile.",
+            )
+        if len(self.legal_representatives) == 1:
+            raise DossierValidationError.single(
+                "legal_representatives",
+                "last_representative",
+                "Impossible de retirer le dernier représentant légal : ajoutez-en un autre d'abord.",
+                "The last legal representative cannot be removed: add another one first.",
+            )
+        return replace(self, legal_representatives=self.legal_representatives - {person})
 
     def set_administrateur(self, rpps: Rpps, *, enabled: bool) -> ConsentState:
         admins = self.administrateurs | {rpps} if enabled else self.administrateurs - {rpps}

@@ -25,6 +25,8 @@ from .matrix import HabilitationMatrix
 from .targets import DocumentTarget, EntryTarget, SectionTarget, Target, visible_to_patient_from
 from .vocabulary import (
     ENTRY_KIND_MATRIX_CATEGORY,
+    HEIR_PURPOSE_CATEGORIES,
+    HEIR_PURPOSES_WITH_CARE_HISTORY,
     PROFESSIONAL_VISIBLE_ENTRY_KINDS,
     SPACE_ACTIONS,
     Action,
@@ -92,6 +94,7 @@ class Reason(StrEnum):
     NOT_A_RECOGNISED_CLAIMANT = "not_a_recognised_claimant"
     POST_MORTEM_PURPOSE_REQUIRED = "post_mortem_purpose_required"
     POST_MORTEM_LIMITED = "post_mortem_limited"
+    POST_MORTEM_NOT_FOR_PURPOSE = "post_mortem_not_for_purpose"
     INSURER_FEED_ADD_ONLY = "insurer_feed_add_only"
 
 
@@ -378,7 +381,8 @@ def _emergency_read(actor: Professional, target: Target, context: Context, matri
 
 
 def _heir(actor: Heir, action: Action, target: Target, context: Context) -> Decision:
-    """Heirs, cohabitant or PACS partner: read only, documents and care history, for one of three purposes."""
+    """Heirs, cohabitant or PACS partner: read only, for one of three purposes, and only what that purpose needs
+    (``HEIR_PURPOSE_CATEGORIES``; the care history for the cause of death and to assert rights)."""
     facts = context.patient
     if not facts.deceased:
         return _deny(Reason.PATIENT_NOT_DECEASED)
@@ -392,8 +396,14 @@ def _heir(actor: Heir, action: Action, target: Target, context: Context) -> Deci
         return _deny(Reason.POST_MORTEM_LIMITED)
     match target:
         case DocumentTarget(confidentiality=conf) if not conf.hidden_from_legal_representatives:
+            if target.category not in HEIR_PURPOSE_CATEGORIES[actor.purpose.value]:
+                return _deny(Reason.POST_MORTEM_NOT_FOR_PURPOSE)
             return _allow(Reason.POST_MORTEM_PURPOSE)
-        case SectionTarget(section=Section.DOSSIER | Section.CARE_HISTORY):
+        case SectionTarget(section=Section.DOSSIER):
+            return _allow(Reason.POST_MORTEM_PURPOSE)
+        case SectionTarget(section=Section.CARE_HISTORY):
+            if actor.purpose.value not in HEIR_PURPOSES_WITH_CARE_HISTORY:
+                return _deny(Reason.POST_MORTEM_NOT_FOR_PURPOSE)
             return _allow(Reason.POST_MORTEM_PURPOSE)
     return _deny(Reason.POST_MORTEM_LIMITED)
 

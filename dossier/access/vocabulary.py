@@ -121,4 +121,39 @@ Only kinds professionals see are looked up here. Lab result entries are typed by
 like conditions: a professional reads them in a shared synthèse (category ``synthese``) or in the lab's own report
 (category ``biologie``), both governed by the matrix as documents, so ``LAB_RESULT`` has no row here."""
 
+HEIR_PURPOSE_CATEGORIES: dict[str, frozenset[DocumentCategory]] = {
+    "cause_of_death": frozenset(
+        {
+            DocumentCategory.COMPTE_RENDU,
+            DocumentCategory.BIOLOGIE,
+            DocumentCategory.IMAGERIE,
+            DocumentCategory.SYNTHESE,
+            DocumentCategory.CERTIFICAT,
+            DocumentCategory.ORDONNANCE,
+        }
+    ),
+    "defend_memory": frozenset(
+        {
+            DocumentCategory.COMPTE_RENDU,
+            DocumentCategory.SYNTHESE,
+            DocumentCategory.CERTIFICAT,
+            DocumentCategory.DIRECTIVES_ANTICIPEES,
+        }
+    ),
+    "assert_rights": frozenset(
+        {
+            DocumentCategory.COMPTE_RENDU,
+            DocumentCategory.SYNTHESE,
+            DocumentCategory.CERTIFICAT,
+            DocumentCategory.ADMINISTRATIF,
+        }
+    ),
+}
+"""Document categories an heir may read for each of the three purposes (product decision, keyed by the
+``PostMortemPurpose`` values): only what the purpose needs — medical reports for the cause of death, the
+person's stated will to defend their memory, certificates and administrative papers to assert rights."""
+
+HEIR_PURPOSES_WITH_CARE_HISTORY: frozenset[str] = frozenset({"cause_of_death", "assert_rights"})
+"""Purposes for which the histoire de santé (reimbursed care) is needed."""
+
 SPACE_ACTIONS: frozenset[Action] = frozenset({Action.MANAGE_ACCESS, Action.CLOSE, Action.EXPORT})

@@ -82,6 +82,11 @@ class PostMortemClaimant(Base):
     dossier_id: Mapped[uuid.UUID] = _dossier_fk(primary_key=True)
     account_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("accounts.id", ondelete="CASCADE"), primary_key=True)
     established_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    relationship: Mapped[str | None] = mapped_column(String(20))
+    """heir, pacs or cohabitant, as declared in the request."""
+    purpose: Mapped[str | None] = mapped_column(String(20))
+    """The purpose of the latest granted request (a ``PostMortemPurpose`` value): it limits what is shown."""
+    justification: Mapped[str | None] = mapped_column(Text)
 
 
 class EmergencyAccess(Base):

@@ -14,21 +14,25 @@ from sqlalchemy.orm import Session
 
 from dossier import access
 from dossier.documents import Confidentiality
-from server.access import notifications, service
+from server.access import documents, notifications, service
 from server.access.schemas import (
     AidantIn,
     AidantOut,
     AuthorisedOut,
     AuthoriseIn,
+    ChildOut,
     ConsentOut,
     Day,
     DefaultConfidentialityIn,
+    DocumentMaskOut,
     DossierSummaryOut,
     DossierViewOut,
     EmergencyAccessIn,
     EmergencyAccessOut,
     EmergencySettingsIn,
     EmergencySettingsOut,
+    HeirAccessOut,
+    HeirAccessRequestIn,
     HistoryItemOut,
     HistoryPage,
     MarkedOut,
@@ -37,9 +41,11 @@ from server.access.schemas import (
     Moment,
     NotificationOut,
     NotificationPage,
+    PostMortemIn,
     ProfessionalRef,
     RecordOut,
     RepresentativeIn,
+    RepresentativeOut,
     SharedDossierOut,
 )
 from server.accounts.models import Account
@@ -57,6 +63,10 @@ router = APIRouter(tags=["access"])
 RppsPath = Annotated[str, Path(min_length=1, max_length=20)]
 Limit = Annotated[int, Query(ge=1, le=service.MAX_LIST_LIMIT)]
 Offset = Annotated[int, Query(ge=0, le=100_000)]
+DossierQuery = Annotated[
+    uuid.UUID | None,
+    Query(description="A space the caller manages (a child's, as legal representative); omitted: the caller's own."),
+]
 ActorKind = Literal[
     "patient", "legal_representative", "aidant", "professional", "heir", "insurer", "employer", "other", "system"
 ]
@@ -64,8 +74,10 @@ ActorKind = Literal[
 # -- the patient's consent ------------------------------------------------------------------------------------------
 
 
-def _consent_out(session: Session, consent: access.ConsentState, now: datetime) -> ConsentOut:
-    rpps_set = {a.rpps for a in consent.authorisations} | set(consent.blocked)
+def _consent_out(session: Session, dossier_id: uuid.UUID, now: datetime) -> ConsentOut:
+    context = service.load_access_context(session, dossier_id, now)
+    consent = context.consent
+    rpps_set = {a.rpps for a in consent.authorisations} | set(consent.blocked) | set(consent.occupational_consent)
     if consent.medecin_traitant:
         rpps_set.add(consent.medecin_traitant)
     pros = (
@@ -120,32 +132,54 @@ def _consent_out(session: Session, consent: access.ConsentState, now: datetime) 
             for d in consent.aidants
         ],
         legal_representatives=sorted(uuid.UUID(p) for p in consent.legal_representatives),
+        occupational_consents=[ref(r) for r in sorted(consent.occupational_consent)],
+        post_mortem_opposed=context.patient.opposed_post_mortem_access,
     )
 
 
 Change = Callable[[access.ConsentState], access.ConsentState]
 
 
-def _change(me: PatientContext, ctx: ContextDep, session: Session, what: str, change: Change) -> ConsentOut:
+def _change(
+    me: PatientContext, ctx: ContextDep, session: Session, what: str, change: Change, dossier_id: uuid.UUID | None
+) -> ConsentOut:
+    """Apply a consent change to the caller's space or, with ``dossier_id``, to one they manage (policy-checked)."""
     now = ctx.now()
-    consent = service.change_consent(session, me.principal, dossier_id=me.dossier.id, what=what, now=now, change=change)
-    out = _consent_out(session, consent, now)
+    target = service.managed_dossier_id(session, me.dossier.id, dossier_id)
+    service.change_consent(session, me.principal, dossier_id=target, what=what, now=now, change=change)
+    out = _consent_out(session, target, now)
     session.commit()
     return out
 
 
+def _managed_for_reading(
+    me: PatientContext, ctx: ContextDep, session: Session, dossier_id: uuid.UUID | None, what: str
+) -> uuid.UUID:
+    """The dossier to read access settings of: one's own freely, another only with MANAGE_ACCESS (audited)."""
+    target = service.managed_dossier_id(session, me.dossier.id, dossier_id)
+    if target != me.dossier.id:
+        service.check_manages(session, me.principal, dossier_id=target, what=what, now=ctx.now())
+    return target
+
+
 @router.get("/v1/me/access", response_model=ConsentOut)
-def read_consent(me: PatientDep, ctx: ContextDep, session: SessionDep) -> ConsentOut:
+def read_consent(me: PatientDep, ctx: ContextDep, session: SessionDep, dossier_id: DossierQuery = None) -> ConsentOut:
     """Autorisés, Bloqués, médecin traitant, administrateurs, urgence, aidants, représentants légaux."""
-    now = ctx.now()
-    context = service.load_access_context(session, me.dossier.id, now)
-    out = _consent_out(session, context.consent, now)
+    target = _managed_for_reading(me, ctx, session, dossier_id, "access.settings_read")
+    out = _consent_out(session, target, ctx.now())
     session.commit()
     return out
 
 
 @router.put("/v1/me/access/professionals/{rpps}/authorisation", response_model=ConsentOut)
-def authorise(rpps: RppsPath, body: AuthoriseIn, me: PatientDep, ctx: ContextDep, session: SessionDep) -> ConsentOut:
+def authorise(
+    rpps: RppsPath,
+    body: AuthoriseIn,
+    me: PatientDep,
+    ctx: ContextDep,
+    session: SessionDep,
+    dossier_id: DossierQuery = None,
+) -> ConsentOut:
     """Authorise a professional (a blocked one must be unblocked first)."""
     pro = service.registered_professional(session, rpps)
     now = ctx.now()
@@ -155,11 +189,14 @@ def authorise(rpps: RppsPath, body: AuthoriseIn, me: PatientDep, ctx: ContextDep
         session,
         "access.authorise",
         lambda c: c.authorise(access.Rpps(pro.rpps), at=now, until=body.until),
+        dossier_id,
     )
 
 
 @router.delete("/v1/me/access/professionals/{rpps}/authorisation", response_model=ConsentOut)
-def withdraw(rpps: RppsPath, me: PatientDep, ctx: ContextDep, session: SessionDep) -> ConsentOut:
+def withdraw(
+    rpps: RppsPath, me: PatientDep, ctx: ContextDep, session: SessionDep, dossier_id: DossierQuery = None
+) -> ConsentOut:
     """Withdraw an authorisation without blocking."""
     pro = service.registered_professional(session, rpps)
     return _change(
@@ -168,49 +205,91 @@ def withdraw(rpps: RppsPath, me: PatientDep, ctx: ContextDep, session: SessionDe
         session,
         "access.withdraw",
         lambda c: replace(c, authorisations=tuple(a for a in c.authorisations if a.rpps != pro.rpps)),
+        dossier_id,
     )
 
 
 @router.put("/v1/me/access/professionals/{rpps}/block", response_model=ConsentOut)
-def block(rpps: RppsPath, me: PatientDep, ctx: ContextDep, session: SessionDep) -> ConsentOut:
-    """Block a professional: they see nothing, and lose authorisation and roles."""
+def block(
+    rpps: RppsPath, me: PatientDep, ctx: ContextDep, session: SessionDep, dossier_id: DossierQuery = None
+) -> ConsentOut:
+    """Block a professional: they see nothing, and lose authorisation, express consent and roles."""
     pro = service.registered_professional(session, rpps)
-    return _change(me, ctx, session, "access.block", lambda c: c.block(access.Rpps(pro.rpps)))
+    return _change(me, ctx, session, "access.block", lambda c: c.block(access.Rpps(pro.rpps)), dossier_id)
 
 
 @router.delete("/v1/me/access/professionals/{rpps}/block", response_model=ConsentOut)
-def unblock(rpps: RppsPath, me: PatientDep, ctx: ContextDep, session: SessionDep) -> ConsentOut:
+def unblock(
+    rpps: RppsPath, me: PatientDep, ctx: ContextDep, session: SessionDep, dossier_id: DossierQuery = None
+) -> ConsentOut:
     """Unblock: the professional must be authorised again to see anything."""
     pro = service.registered_professional(session, rpps)
-    return _change(me, ctx, session, "access.unblock", lambda c: c.unblock(access.Rpps(pro.rpps)))
+    return _change(me, ctx, session, "access.unblock", lambda c: c.unblock(access.Rpps(pro.rpps)), dossier_id)
 
 
-def _set_admin(rpps: str, enabled: bool, me: PatientContext, ctx: ContextDep, session: Session) -> ConsentOut:
+def _set_admin(
+    rpps: str, enabled: bool, me: PatientContext, ctx: ContextDep, session: Session, dossier_id: uuid.UUID | None
+) -> ConsentOut:
     pro = service.registered_professional(session, rpps)
     what = "access.administrateur_set" if enabled else "access.administrateur_unset"
-    return _change(me, ctx, session, what, lambda c: c.set_administrateur(access.Rpps(pro.rpps), enabled=enabled))
+    return _change(
+        me, ctx, session, what, lambda c: c.set_administrateur(access.Rpps(pro.rpps), enabled=enabled), dossier_id
+    )
 
 
 @router.put("/v1/me/access/professionals/{rpps}/administrateur", response_model=ConsentOut)
-def set_administrateur(rpps: RppsPath, me: PatientDep, ctx: ContextDep, session: SessionDep) -> ConsentOut:
+def set_administrateur(
+    rpps: RppsPath, me: PatientDep, ctx: ContextDep, session: SessionDep, dossier_id: DossierQuery = None
+) -> ConsentOut:
     """Make a professional administrateur: they see masked documents."""
-    return _set_admin(rpps, True, me, ctx, session)
+    return _set_admin(rpps, True, me, ctx, session, dossier_id)
 
 
 @router.delete("/v1/me/access/professionals/{rpps}/administrateur", response_model=ConsentOut)
-def unset_administrateur(rpps: RppsPath, me: PatientDep, ctx: ContextDep, session: SessionDep) -> ConsentOut:
-    return _set_admin(rpps, False, me, ctx, session)
+def unset_administrateur(
+    rpps: RppsPath, me: PatientDep, ctx: ContextDep, session: SessionDep, dossier_id: DossierQuery = None
+) -> ConsentOut:
+    return _set_admin(rpps, False, me, ctx, session, dossier_id)
+
+
+def _set_occupational(
+    rpps: str, enabled: bool, me: PatientContext, ctx: ContextDep, session: Session, dossier_id: uuid.UUID | None
+) -> ConsentOut:
+    pro = service.occupational_physician(session, rpps)
+    what = "access.occupational_consent_given" if enabled else "access.occupational_consent_withdrawn"
+    return _change(
+        me, ctx, session, what, lambda c: c.set_occupational_consent(access.Rpps(pro.rpps), enabled=enabled), dossier_id
+    )
+
+
+@router.put("/v1/me/access/professionals/{rpps}/occupational-consent", response_model=ConsentOut)
+def give_occupational_consent(
+    rpps: RppsPath, me: PatientDep, ctx: ContextDep, session: SessionDep, dossier_id: DossierQuery = None
+) -> ConsentOut:
+    """Express consent to a médecin du travail (an authorisation is not enough for them); 422 for anyone else."""
+    return _set_occupational(rpps, True, me, ctx, session, dossier_id)
+
+
+@router.delete("/v1/me/access/professionals/{rpps}/occupational-consent", response_model=ConsentOut)
+def withdraw_occupational_consent(
+    rpps: RppsPath, me: PatientDep, ctx: ContextDep, session: SessionDep, dossier_id: DossierQuery = None
+) -> ConsentOut:
+    return _set_occupational(rpps, False, me, ctx, session, dossier_id)
 
 
 @router.put("/v1/me/access/medecin-traitant", response_model=ConsentOut)
-def set_medecin_traitant(body: MedecinTraitantIn, me: PatientDep, ctx: ContextDep, session: SessionDep) -> ConsentOut:
+def set_medecin_traitant(
+    body: MedecinTraitantIn, me: PatientDep, ctx: ContextDep, session: SessionDep, dossier_id: DossierQuery = None
+) -> ConsentOut:
     """Designate the médecin traitant (null: none)."""
     rpps = access.Rpps(service.registered_professional(session, body.rpps).rpps) if body.rpps else None
-    return _change(me, ctx, session, "access.medecin_traitant", lambda c: c.set_medecin_traitant(rpps))
+    return _change(me, ctx, session, "access.medecin_traitant", lambda c: c.set_medecin_traitant(rpps), dossier_id)
 
 
 @router.put("/v1/me/access/emergency", response_model=ConsentOut)
-def set_emergency(body: EmergencySettingsIn, me: PatientDep, ctx: ContextDep, session: SessionDep) -> ConsentOut:
+def set_emergency(
+    body: EmergencySettingsIn, me: PatientDep, ctx: ContextDep, session: SessionDep, dossier_id: DossierQuery = None
+) -> ConsentOut:
     """Urgence toggles; "documents masqués" is forced off when SAMU and other professionals are both off."""
     toggles = access.EmergencyToggles(body.samu, body.other_professionals, body.masked_documents)
     return _change(
@@ -219,44 +298,78 @@ def set_emergency(body: EmergencySettingsIn, me: PatientDep, ctx: ContextDep, se
         session,
         "access.emergency_settings",
         lambda c: replace(c.set_emergency(toggles), mask_all_including_emergency=body.mask_all_including_emergency),
+        dossier_id,
     )
 
 
 @router.put("/v1/me/access/default-confidentiality", response_model=ConsentOut)
 def set_default_confidentiality(
-    body: DefaultConfidentialityIn, me: PatientDep, ctx: ContextDep, session: SessionDep
+    body: DefaultConfidentialityIn,
+    me: PatientDep,
+    ctx: ContextDep,
+    session: SessionDep,
+    dossier_id: DossierQuery = None,
 ) -> ConsentOut:
     """Whether new documents are masked from professionals by default."""
     default = Confidentiality(masked_from_professionals=body.masked_from_professionals)
     return _change(
-        me, ctx, session, "access.default_confidentiality", lambda c: replace(c, default_confidentiality=default)
+        me,
+        ctx,
+        session,
+        "access.default_confidentiality",
+        lambda c: replace(c, default_confidentiality=default),
+        dossier_id,
     )
 
 
+@router.put("/v1/me/access/post-mortem", response_model=ConsentOut)
+def set_post_mortem(
+    body: PostMortemIn, me: PatientDep, ctx: ContextDep, session: SessionDep, dossier_id: DossierQuery = None
+) -> ConsentOut:
+    """Oppose (or stop opposing) access by heirs, cohabitant or PACS partner after death."""
+    now = ctx.now()
+    target = service.managed_dossier_id(session, me.dossier.id, dossier_id)
+    service.set_post_mortem_opposition(session, me.principal, dossier_id=target, opposed=body.opposed, now=now)
+    out = _consent_out(session, target, now)
+    session.commit()
+    return out
+
+
 @router.post("/v1/me/access/aidants", response_model=ConsentOut)
-def invite_aidant(body: AidantIn, me: PatientDep, ctx: ContextDep, session: SessionDep) -> ConsentOut:
+def invite_aidant(
+    body: AidantIn, me: PatientDep, ctx: ContextDep, session: SessionDep, dossier_id: DossierQuery = None
+) -> ConsentOut:
     """Delegate to a proche aidant (another Carnet account) until an end date: 3 per patient, 5 per aidant."""
+    target = service.managed_dossier_id(session, me.dossier.id, dossier_id)
     aidant = service.account_by_identifier(session, body.identifier)
-    if aidant.id == me.account.id:
+    if aidant.id == me.account.id or aidant.dossier_id == target:
         raise ProblemError(
             422, "own_account", "Vous ne pouvez pas être votre propre aidant.", "You cannot be your own aidant."
         )
     now = ctx.now()
     delegation = access.AidantDelegation(access.PersonId(str(aidant.id)), body.starts_at or now, body.ends_at)
-    count = service.aidant_patient_count(session, aidant.id, excluding=me.dossier.id, now=now)
+    count = service.aidant_patient_count(session, aidant.id, excluding=target, now=now)
     return _change(
         me,
         ctx,
         session,
         "access.aidant_invited",
         lambda c: c.grant_aidant(delegation, now=now, aidant_patient_count=count),
+        dossier_id,
     )
 
 
 @router.delete("/v1/me/access/aidants/{account_id}", response_model=ConsentOut)
-def revoke_aidant(account_id: uuid.UUID, me: PatientDep, ctx: ContextDep, session: SessionDep) -> ConsentOut:
+def revoke_aidant(
+    account_id: uuid.UUID, me: PatientDep, ctx: ContextDep, session: SessionDep, dossier_id: DossierQuery = None
+) -> ConsentOut:
     return _change(
-        me, ctx, session, "access.aidant_revoked", lambda c: c.revoke_aidant(access.PersonId(str(account_id)))
+        me,
+        ctx,
+        session,
+        "access.aidant_revoked",
+        lambda c: c.revoke_aidant(access.PersonId(str(account_id))),
+        dossier_id,
     )
 
 
@@ -280,11 +393,11 @@ def access_history(
     until: Annotated[Moment | None, Query()] = None,
     limit: Limit = 50,
     offset: Offset = 0,
+    dossier_id: DossierQuery = None,
 ) -> HistoryPage:
     """Historique des accès: who (name, RPPS), role, when, what, newest first; filter by kind and dates."""
-    events = dossier_events(
-        session, me.dossier.id, roles=actor_kind, since=since, until=until, limit=limit + 1, offset=offset
-    )
+    target = _managed_for_reading(me, ctx, session, dossier_id, "access.history_read")
+    events = dossier_events(session, target, roles=actor_kind, since=since, until=until, limit=limit + 1, offset=offset)
     more = len(events) > limit
     events = events[:limit]
     ids = {e.actor_id for e in events if e.actor_id is not None}
@@ -406,12 +519,105 @@ def add_representative(
     return out
 
 
+@router.delete("/v1/me/children/{dossier_id}/representatives/{account_id}", response_model=ChildOut)
+def remove_representative(
+    dossier_id: uuid.UUID, account_id: uuid.UUID, me: PatientDep, ctx: ContextDep, session: SessionDep
+) -> ChildOut:
+    """A legal representative removes one (possibly themselves); the last one cannot be removed (409)."""
+    child = service.require_active_dossier(session, dossier_id)
+    person = access.PersonId(str(account_id))
+    service.change_consent(
+        session,
+        me.principal,
+        dossier_id=dossier_id,
+        what="access.representative_removed",
+        now=ctx.now(),
+        change=lambda c: c.remove_legal_representative(person),
+    )
+    out = _child_out(child, service.representatives_of(session, dossier_id))
+    session.commit()
+    return out
+
+
+def _child_out(child: Dossier, representatives: list[tuple[uuid.UUID, str]]) -> ChildOut:
+    return ChildOut(
+        **_shared_out(child, "legal_representative").model_dump(),
+        representatives=[RepresentativeOut(account_id=a, identifier=i) for a, i in representatives],
+    )
+
+
+@router.get("/v1/me/children", response_model=list[ChildOut])
+def list_children(me: PatientDep, session: SessionDep) -> list[ChildOut]:
+    """The child profiles I represent, each with its legal representatives."""
+    out = [_child_out(child, reps) for child, reps in service.children_of(session, me.account.id)]
+    session.commit()
+    return out
+
+
 @router.get("/v1/me/shared-dossiers", response_model=list[SharedDossierOut])
 def shared_dossiers(me: PatientDep, session: SessionDep) -> list[SharedDossierOut]:
-    """Spaces I manage as legal representative or help with as proche aidant."""
+    """Spaces I manage as legal representative, help with as proche aidant, or reach as heir; ``role`` says which."""
     rows = service.delegated_dossiers(session, me.account.id)
+    heirs = service.heir_dossiers(session, me.account.id)
     session.commit()
-    return [_shared_out(d, role) for d, role in rows]
+    return [_shared_out(d, role) for d, role in rows] + [_shared_out(d, "heir") for d in heirs]
+
+
+@router.post("/v1/heir-access-requests", response_model=HeirAccessOut, status_code=status.HTTP_201_CREATED)
+def request_heir_access(
+    body: HeirAccessRequestIn, me: PatientDep, ctx: ContextDep, session: SessionDep
+) -> HeirAccessOut:
+    """An heir, PACS partner or cohabitant asks for a deceased person's records for one of the three purposes.
+
+    Granted within what the purpose needs (then open it at /v1/me/shared-dossiers/{dossier_id}); 403 with the
+    reason when the person is alive (``patient_not_deceased``) or opposed it (``post_mortem_opposed``). Audited.
+    """
+    purpose = access.PostMortemPurpose(body.purpose)
+    request = service.HeirRequest(body.nir, body.relationship, purpose, body.justification)
+    dossier = service.request_heir_access(session, me.principal, me.account, request, now=ctx.now())
+    out = HeirAccessOut(
+        dossier_id=dossier.id,
+        last_name=dossier.last_name,
+        first_names=dossier.first_names,
+        birth_date=dossier.birth_date,
+        relationship=body.relationship,
+        purpose=purpose.value,
+    )
+    session.commit()
+    return out
+
+
+def _mask(
+    document_id: uuid.UUID,
+    masked: bool,
+    me: PatientContext,
+    ctx: ContextDep,
+    session: Session,
+    dossier_id: uuid.UUID | None,
+) -> DocumentMaskOut:
+    target = me.dossier.id if dossier_id is None else dossier_id
+    result = documents.set_masked(
+        session, me.principal, dossier_id=target, document_id=document_id, masked=masked, now=ctx.now()
+    )
+    session.commit()
+    return DocumentMaskOut(document_id=result.document_id, masked=result.masked, version=result.version)
+
+
+@router.put("/v1/me/documents/{document_id}/masked", response_model=DocumentMaskOut)
+def mask_document(
+    document_id: uuid.UUID, me: PatientDep, ctx: ContextDep, session: SessionDep, dossier_id: DossierQuery = None
+) -> DocumentMaskOut:
+    """Masquer: hide a document from professionals (its author, the médecin traitant and administrateurs still see
+    it). The same change as sync's ``set_confidentiality``: the patient's other devices pull it."""
+    return _mask(document_id, True, me, ctx, session, dossier_id)
+
+
+@router.delete("/v1/me/documents/{document_id}/masked", response_model=DocumentMaskOut)
+def unmask_document(
+    document_id: uuid.UUID, me: PatientDep, ctx: ContextDep, session: SessionDep, dossier_id: DossierQuery = None
+) -> DocumentMaskOut:
+    """Démasquer: professionals allowed to see the document see it again."""
+    return _mask(document_id, False, me, ctx, session, dossier_id)
 
 
 def _view(opened: service.OpenedDossier) -> DossierViewOut:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import uuid
 from datetime import date, datetime
-from typing import Annotated
+from typing import Annotated, Literal
 
 from pydantic import AwareDatetime, BaseModel, BeforeValidator, Field, StringConstraints, WithJsonSchema
 
@@ -61,6 +61,21 @@ class RepresentativeIn(Strict):
     identifier: Login
 
 
+class PostMortemIn(Strict):
+    opposed: bool
+
+
+class HeirAccessRequestIn(Strict):
+    """An heir, PACS partner or cohabitant asks for access to a deceased person's records, for one purpose."""
+
+    nir: Annotated[str, StringConstraints(min_length=1, max_length=40)]
+    relationship: Annotated[Literal["heir", "pacs", "cohabitant"], Field(json_schema_extra={"maxLength": 10})]
+    purpose: Annotated[
+        Literal["cause_of_death", "defend_memory", "assert_rights"], Field(json_schema_extra={"maxLength": 14})
+    ]
+    justification: Annotated[str, StringConstraints(min_length=1, max_length=2000, strip_whitespace=True)]
+
+
 class EmergencyAccessIn(Strict):
     ins: Annotated[str, StringConstraints(min_length=1, max_length=40)]
     reason: Reason
@@ -108,6 +123,10 @@ class ConsentOut(BaseModel):
     default_masked_from_professionals: bool
     aidants: list[AidantOut]
     legal_representatives: list[uuid.UUID]
+    occupational_consents: list[ProfessionalRef] = []
+    """Occupational physicians (médecins du travail) the patient gave express consent to."""
+    post_mortem_opposed: bool = False
+    """The person opposes access by heirs, cohabitant or PACS partner after their death."""
 
 
 class HistoryItemOut(BaseModel):
@@ -181,6 +200,35 @@ class SharedDossierOut(BaseModel):
     first_names: str
     birth_date: date
     role: str
+
+
+class RepresentativeOut(BaseModel):
+    account_id: uuid.UUID
+    identifier: str
+
+
+class ChildOut(SharedDossierOut):
+    """A child profile with its legal representatives (at most two)."""
+
+    representatives: list[RepresentativeOut]
+
+
+class HeirAccessOut(BaseModel):
+    """A granted heir's access: whose records, for which purpose; open it at /v1/me/shared-dossiers/{dossier_id}."""
+
+    dossier_id: uuid.UUID
+    last_name: str
+    first_names: str
+    birth_date: date
+    relationship: str
+    purpose: str
+
+
+class DocumentMaskOut(BaseModel):
+    document_id: uuid.UUID
+    masked: bool
+    version: int
+    """The document's new sync version (the patient's other devices pull the change)."""
 
 
 class EmergencyAccessOut(BaseModel):

@@ -42,6 +42,8 @@ from server.sync.models import SyncRecord
 
 MAJORITY_YEARS = 18
 MAX_LIST_LIMIT = 200
+PRO_LIST_MIN_BATCH = 50
+PRO_LIST_MAX_BATCH = 500
 
 
 @lru_cache(maxsize=1)
@@ -265,13 +267,23 @@ def caller_actor(
     person = access.PersonId(str(account.id))
     if dossier_id is None or account.dossier_id == dossier_id:
         return access.Holder(person)
+    # A claimant row exists only once a death is recorded and a request granted: a parent or aidant who became
+    # an heir reads as an heir (patient-side roles end with the death).
+    claimant = session.get(PostMortemClaimant, (dossier_id, account.id))
+    if claimant is not None:
+        return access.Heir(person, purpose=_purpose(claimant.purpose))
     if session.get(LegalRepresentation, (dossier_id, account.id)) is not None:
         return access.LegalRepresentative(person)
     if session.get(AidantLink, (dossier_id, account.id)) is not None:
         return access.Aidant(person)
-    if session.get(PostMortemClaimant, (dossier_id, account.id)) is not None:
-        return access.Heir(person, purpose=None)
     return access.OtherParty(person)
+
+
+def _purpose(value: str | None) -> access.PostMortemPurpose | None:
+    try:
+        return access.PostMortemPurpose(value) if value else None
+    except ValueError:
+        return None
 
 
 def role_of(actor: access.Actor) -> str:
@@ -339,7 +351,7 @@ class Asked:
     context: access.Context
 
 
-def _audit_actor(session: Session, principal: Principal, actor: access.Actor, dossier_id: uuid.UUID) -> AuditActor:
+def audit_actor_of(session: Session, principal: Principal, actor: access.Actor, dossier_id: uuid.UUID) -> AuditActor:
     on_behalf: uuid.UUID | None = None
     if isinstance(actor, access.LegalRepresentative | access.Aidant):
         on_behalf = session.scalars(select(Account.id).where(Account.dossier_id == dossier_id)).first()
@@ -362,15 +374,20 @@ def ask(
     what: str,
     now: datetime,
     actor: access.Actor | None = None,
+    context: access.Context | None = None,
 ) -> Asked:
-    """Ask the policy, write the audit trail, and raise the 403 problem on a denial (the denial stays audited)."""
-    context = load_access_context(session, dossier_id, now)
+    """Ask the policy, write the audit trail, and raise the 403 problem on a denial (the denial stays audited).
+
+    ``context`` replaces the stored one when a caller decides on a state it is about to store (an heir's request).
+    """
+    if context is None:
+        context = load_access_context(session, dossier_id, now)
     who = actor if actor is not None else caller_actor(session, principal, dossier_id=dossier_id, now=now)
     decision = access.decide(who, action, target, context, matrix=matrix())
     if decision.audit or not decision.allowed:
         record(
             session,
-            actor=_audit_actor(session, principal, who, dossier_id),
+            actor=audit_actor_of(session, principal, who, dossier_id),
             action=audit_action(what, decision),
             at=now,
             dossier_id=dossier_id,
@@ -473,6 +490,10 @@ def visible_records(
 # -- patient side: changing consent -----------------------------------------------------------------------------------
 
 
+CONFLICT_CODES = frozenset({"last_representative"})
+"""Consent rule violations that are a conflict with the current state (409), not a bad request (422)."""
+
+
 def change_consent(
     session: Session,
     principal: Principal,
@@ -484,8 +505,8 @@ def change_consent(
 ) -> access.ConsentState:
     """Check MANAGE_ACCESS with the policy, apply ``change(consent) -> consent`` and store the result.
 
-    Rule violations raised by the consent transitions (limits, blocked professional…) become 422 problems and
-    nothing is stored.
+    Rule violations raised by the consent transitions (limits, blocked professional…) become 422 problems (409 for
+    ``CONFLICT_CODES``) and nothing is stored.
     """
     asked = ask(
         session,
@@ -500,6 +521,9 @@ def change_consent(
         updated: access.ConsentState = change(asked.context.consent)
     except DossierValidationError as exc:
         session.rollback()
+        conflict = next((i for i in exc.issues if i.code in CONFLICT_CODES), None)
+        if conflict is not None:
+            raise ProblemError(409, conflict.code, conflict.message_fr, conflict.message_en) from exc
         raise from_validation(exc) from exc
     save_consent(session, dossier_id, updated, now=now)
     return updated
@@ -513,6 +537,20 @@ def registered_professional(session: Session, rpps: str) -> Professional:
     pro = session.scalars(select(Professional).where(Professional.rpps == checked)).first()
     if pro is None:
         raise not_found("Professionnel (numéro RPPS)", "Professional (RPPS number)")
+    return pro
+
+
+def occupational_physician(session: Session, rpps: str) -> Professional:
+    """A registered médecin du travail (express consent is only for them), or a 422 problem."""
+    pro = registered_professional(session, rpps)
+    actor = actor_for_registry_entry(pro.rpps, pro.profession)
+    if not isinstance(actor, access.Professional) or actor.profession is not access.Profession.MEDECIN_DU_TRAVAIL:
+        raise ProblemError(
+            422,
+            "not_an_occupational_physician",
+            "Ce professionnel n'est pas médecin du travail : autorisez-le normalement.",
+            "This professional is not an occupational physician: authorise them normally.",
+        )
     return pro
 
 
@@ -565,12 +603,24 @@ def professional_of(session: Session, principal: Principal) -> Professional:
 
 
 def _professional_dossiers(rpps: str, now: datetime) -> Any:
+    """Dossier ids where the policy's coarse conditions for this professional hold, in SQL.
+
+    The same predicates as `dossier.access.decide` for opening a dossier: an authorisation in force and not
+    blocked, the médecin traitant, an occupational physician's express consent (not blocked), or a bris de glace
+    opened less than EMERGENCY_ACCESS_HOURS ago. The policy still decides each one (emergency toggles, profession).
+    """
     since = now - timedelta(hours=access.EMERGENCY_ACCESS_HOURS)
+    not_blocked = ProfessionalRelation.blocked_at.is_(None)
     return union(
         select(ProfessionalRelation.dossier_id).where(
             ProfessionalRelation.rpps == rpps,
             ProfessionalRelation.authorised_at.is_not(None),
-            ProfessionalRelation.blocked_at.is_(None),
+            ProfessionalRelation.authorised_at <= now,
+            or_(ProfessionalRelation.authorised_until.is_(None), ProfessionalRelation.authorised_until > now),
+            not_blocked,
+        ),
+        select(ProfessionalRelation.dossier_id).where(
+            ProfessionalRelation.rpps == rpps, ProfessionalRelation.occupational_consent.is_(True), not_blocked
         ),
         select(AccessSettings.dossier_id).where(AccessSettings.medecin_traitant_rpps == rpps),
         select(EmergencyAccess.dossier_id).where(EmergencyAccess.rpps == rpps, EmergencyAccess.opened_at > since),
@@ -596,7 +646,7 @@ def accessible_dossiers(
     limit: int,
     offset: int,
 ) -> list[Dossier]:
-    """Dossiers this professional may open now (authorised, médecin traitant, or a live emergency access)."""
+    """Dossiers this professional may open now, paged after the policy's filter (see `_professional_dossiers`)."""
     pro = professional_of(session, principal)
     related = _professional_dossiers(pro.rpps, now)
     query = select(Dossier).where(Dossier.id.in_(related), Dossier.status == SpaceStatus.ACTIVE)
@@ -612,17 +662,35 @@ def accessible_dossiers(
             query = query.where(Dossier.nir == normalize_nir(ins))
         except DossierValidationError as exc:
             raise from_validation(exc) from exc
-    candidates = session.scalars(
-        query.order_by(Dossier.last_name, Dossier.first_names, Dossier.id).limit(limit).offset(offset)
-    ).all()
+    ordered = query.order_by(Dossier.last_name, Dossier.first_names, Dossier.id)
     dossier_target = access.SectionTarget(access.Section.DOSSIER)
-    result = []
-    for d in candidates:
+
+    def allowed(d: Dossier) -> bool:
         actor = caller_actor(session, principal, dossier_id=d.id, now=now)
         context = load_access_context(session, d.id, now)
-        if access.decide(actor, access.Action.READ, dossier_target, context, matrix=matrix()).allowed:
+        return access.decide(actor, access.Action.READ, dossier_target, context, matrix=matrix()).allowed
+
+    # The page is cut AFTER the policy: `offset` counts dossiers the professional may open, and a page is full
+    # while more exist. The SQL above applies the policy's coarse predicates, so refusals here are rare (a patient
+    # who turned emergency access off since, a profession the policy refuses); batches keep memory bounded and
+    # the scan stops as soon as the page is full.
+    batch = min(max(offset + limit, PRO_LIST_MIN_BATCH), PRO_LIST_MAX_BATCH)
+    result: list[Dossier] = []
+    to_skip, scanned = offset, 0
+    while True:
+        rows = session.scalars(ordered.limit(batch).offset(scanned)).all()
+        for d in rows:
+            if not allowed(d):
+                continue
+            if to_skip:
+                to_skip -= 1
+                continue
             result.append(d)
-    return result
+            if len(result) == limit:
+                return result
+        if len(rows) < batch:
+            return result
+        scanned += len(rows)
 
 
 def dossier_by_ins(session: Session, ins: str) -> Dossier:
@@ -713,6 +781,143 @@ def link_child(session: Session, ctx: ServiceContext, *, child: Dossier, represe
     )
 
 
+def _representatives(session: Session, dossier_ids: list[uuid.UUID]) -> dict[uuid.UUID, list[tuple[uuid.UUID, str]]]:
+    reps: dict[uuid.UUID, list[tuple[uuid.UUID, str]]] = {d: [] for d in dossier_ids}
+    if dossier_ids:
+        rows = session.execute(
+            select(LegalRepresentation.dossier_id, Account.id, Account.identifier)
+            .join(Account, Account.id == LegalRepresentation.account_id)
+            .where(LegalRepresentation.dossier_id.in_(dossier_ids))
+            .order_by(LegalRepresentation.created_at, Account.identifier)
+        )
+        for dossier_id, rep_id, identifier in rows:
+            reps[dossier_id].append((rep_id, identifier))
+    return reps
+
+
+def representatives_of(session: Session, dossier_id: uuid.UUID) -> list[tuple[uuid.UUID, str]]:
+    """A child profile's legal representatives: (account id, identifier), first linked first."""
+    return _representatives(session, [dossier_id])[dossier_id]
+
+
+def children_of(session: Session, account_id: uuid.UUID) -> list[tuple[Dossier, list[tuple[uuid.UUID, str]]]]:
+    """Child profiles this account represents, each with all its representatives (account id, identifier)."""
+    children = session.scalars(
+        select(Dossier)
+        .join(LegalRepresentation, LegalRepresentation.dossier_id == Dossier.id)
+        .where(LegalRepresentation.account_id == account_id)
+        .order_by(Dossier.birth_date, Dossier.first_names, Dossier.id)
+    ).all()
+    reps = _representatives(session, [c.id for c in children])
+    return [(c, reps[c.id]) for c in children]
+
+
+# -- the dossier a patient-side request is about ----------------------------------------------------------------------
+
+
+def managed_dossier_id(session: Session, own_dossier_id: uuid.UUID, dossier_id: uuid.UUID | None) -> uuid.UUID:
+    """The dossier a ``/v1/me/access…`` request is about: the caller's own, or ``dossier_id`` (which must exist).
+
+    Whether the caller may manage it is the policy's decision (`ask` with MANAGE_ACCESS), taken by the caller.
+    """
+    if dossier_id is None or dossier_id == own_dossier_id:
+        return own_dossier_id
+    return require_active_dossier(session, dossier_id).id
+
+
+def check_manages(session: Session, principal: Principal, *, dossier_id: uuid.UUID, what: str, now: datetime) -> None:
+    """403 unless the policy lets the caller manage access to this dossier (audited either way)."""
+    ask(
+        session, principal, dossier_id=dossier_id, action=access.Action.MANAGE_ACCESS, target=_SPACE, what=what, now=now
+    )
+
+
+def set_post_mortem_opposition(
+    session: Session, principal: Principal, *, dossier_id: uuid.UUID, opposed: bool, now: datetime
+) -> None:
+    """Record whether the person opposes access by heirs after their death (a MANAGE_ACCESS act)."""
+    what = "access.post_mortem_opposed" if opposed else "access.post_mortem_allowed"
+    asked = ask(
+        session, principal, dossier_id=dossier_id, action=access.Action.MANAGE_ACCESS, target=_SPACE, what=what, now=now
+    )
+    if session.get(AccessSettings, dossier_id) is None:
+        save_consent(session, dossier_id, asked.context.consent, now=now)
+    settings = session.get(AccessSettings, dossier_id)
+    assert settings is not None
+    settings.opposed_post_mortem_access = opposed
+    settings.updated_at = now
+    session.flush()
+
+
+# -- after death: heirs, cohabitant, PACS partner -------------------------------------------------------------------
+
+HEIR_RELATIONSHIPS = ("heir", "pacs", "cohabitant")
+
+
+@dataclass(frozen=True, slots=True)
+class HeirRequest:
+    """What a person declares to get access to a deceased person's records."""
+
+    nir: str
+    relationship: str
+    purpose: access.PostMortemPurpose
+    justification: str
+
+
+def request_heir_access(
+    session: Session, principal: Principal, account: Account, request: HeirRequest, *, now: datetime
+) -> Dossier:
+    """Grant an heir's request when the policy allows it for the stated purpose; audited either way.
+
+    The request establishes the claimant on the declaration (relationship and justification are kept for the
+    record); the policy refuses a living person, a person who opposed it, or anything beyond the purpose.
+    """
+    try:
+        nir = normalize_nir(request.nir)
+    except DossierValidationError as exc:
+        raise from_validation(exc) from exc
+    dossier = session.scalars(select(Dossier).where(Dossier.nir == nir)).first()
+    if dossier is None:
+        raise not_found("Espace santé", "Health space")
+    if dossier.id == account.dossier_id:
+        raise ProblemError(422, "own_space", "C'est votre propre espace santé.", "This is your own health space.")
+    person = access.PersonId(str(account.id))
+    context = load_access_context(session, dossier.id, now)
+    claimants = context.consent.post_mortem_claimants | {person}
+    claimed = replace(context, consent=replace(context.consent, post_mortem_claimants=claimants))
+    ask(
+        session,
+        principal,
+        dossier_id=dossier.id,
+        action=access.Action.READ,
+        target=access.SectionTarget(access.Section.DOSSIER),
+        what=f"heir.request_{request.purpose.value}",
+        now=now,
+        actor=access.Heir(person, request.purpose),
+        context=claimed,
+    )
+    row = session.get(PostMortemClaimant, (dossier.id, account.id))
+    if row is None:
+        row = PostMortemClaimant(dossier_id=dossier.id, account_id=account.id, established_at=now)
+        session.add(row)
+    row.relationship = request.relationship
+    row.purpose = request.purpose.value
+    row.justification = request.justification.strip()
+    session.flush()
+    return dossier
+
+
+def heir_dossiers(session: Session, account_id: uuid.UUID) -> list[Dossier]:
+    """Spaces of deceased persons this account was granted access to as heir, cohabitant or PACS partner."""
+    return list(
+        session.scalars(
+            select(Dossier)
+            .join(PostMortemClaimant, PostMortemClaimant.dossier_id == Dossier.id)
+            .where(PostMortemClaimant.account_id == account_id)
+        )
+    )
+
+
 # -- opening a dossier ------------------------------------------------------------------------------------------------
 
 
@@ -730,7 +935,11 @@ def open_dossier(session: Session, ctx: ServiceContext, principal: Principal, do
     traitant), and a professional reopening it within its validity must not flood them.
     """
     now = ctx.now()
-    dossier = require_active_dossier(session, dossier_id)
+    dossier = session.get(Dossier, dossier_id)
+    who = caller_actor(session, principal, dossier_id=dossier_id, now=now)
+    # Recording a death closes the space; heirs still reach it, within what the policy allows them.
+    if dossier is None or (dossier.status != SpaceStatus.ACTIVE and not isinstance(who, access.Heir)):
+        raise not_found("Espace santé", "Health space")
     asked = ask(
         session,
         principal,
@@ -739,6 +948,7 @@ def open_dossier(session: Session, ctx: ServiceContext, principal: Principal, do
         target=access.SectionTarget(access.Section.DOSSIER),
         what="dossier.open",
         now=now,
+        actor=who,
     )
     if principal.kind == PrincipalKind.PROFESSIONAL and asked.decision.reason is not access.Reason.EMERGENCY_ACCESS:
         notifications.dispatch(

@@ -1,4 +1,4 @@
-"""Insurer and operator tools: reading provisioning and feed files (CSV or JSON), running the periodic jobs."""
+"""Insurer and operator tools: provisioning and feed files (CSV or JSON), periodic jobs, recording a death."""
 
 from __future__ import annotations
 
@@ -7,22 +7,25 @@ import io
 import json
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import date
+from datetime import UTC, date, datetime, time
 from pathlib import Path
 from typing import Any, TypeVar
 
-from sqlalchemy import delete, select
+from sqlalchemy import delete, select, update
 from sqlalchemy.orm import Session
 
 from dossier.errors import DossierValidationError, FieldIssue
 from dossier.identifiers import normalize_carte_vitale_serial, normalize_nir
-from server.accounts.models import AccessToken, OneTimeCode, RefreshToken, Throttle
+from server.access.models import AccessSettings
+from server.access.service import load_access_context, save_consent
+from server.accounts.models import AccessToken, Account, Device, OneTimeCode, PrincipalKind, RefreshToken, Throttle
 from server.accounts.throttle import FORGET_AFTER
 from server.audit.service import SYSTEM, record
 from server.context import ServiceContext
 from server.dossiers.models import Dossier, SpaceStatus
-from server.dossiers.service import Beneficiary, purge
+from server.dossiers.service import Beneficiary, close, purge
 from server.feed.service import KINDS, CareItem
+from server.sync.jobs import purge_tombstones
 
 PROVISION_COLUMNS = ("nir", "carte_vitale_serial", "last_name", "first_names", "birth_date", "email")
 FEED_COLUMNS = ("record_id", "nir", "kind", "date", "label")
@@ -197,6 +200,8 @@ class JobsReport:
     deletions_executed: int
     codes_expired: int
     sessions_expired: int
+    tombstones_purged: int  # deleted records whose kept values were erased (see server.sync.jobs)
+    document_bodies_purged: int
 
 
 def run_jobs(session: Session, ctx: ServiceContext) -> JobsReport:
@@ -224,10 +229,71 @@ def run_jobs(session: Session, ctx: ServiceContext) -> JobsReport:
     sessions = session.execute(delete(AccessToken).where(AccessToken.expires_at <= now)).rowcount  # type: ignore[attr-defined]
     sessions += session.execute(delete(RefreshToken).where(RefreshToken.expires_at <= now)).rowcount  # type: ignore[attr-defined]
     session.execute(delete(Throttle).where(Throttle.last_failure_at <= now - FORGET_AFTER))
+    tombstones = purge_tombstones(session, now=now, data_dir=ctx.settings.data_dir)
     return JobsReport(
         spaces_created=len(due),
         archives_deleted=len(expired_archives),
         deletions_executed=len(requested),
         codes_expired=codes,
         sessions_expired=sessions,
+        tombstones_purged=tombstones.records,
+        document_bodies_purged=tombstones.bodies,
+    )
+
+
+class DeathRecordError(Exception):
+    """A death the tool refuses to record (unknown NIR, date in the future); nothing was changed."""
+
+    def __init__(self, message_fr: str, message_en: str) -> None:
+        super().__init__(f"{message_fr} / {message_en}")
+        self.message_fr, self.message_en = message_fr, message_en
+
+
+@dataclass(frozen=True, slots=True)
+class DeathReport:
+    dossier_id: str
+    deceased_on: str
+    space_closed: bool
+    devices_revoked: int
+
+
+def record_death(session: Session, ctx: ServiceContext, *, nir: str, day: date) -> DeathReport:
+    """Record a death notified by the Assurance Maladie (RNIPP): an administrative act, never a patient's.
+
+    The space is closed (archived like any closure) and the holder's devices are signed out; from then on the
+    policy refuses the holder, representatives and aidants (``patient_deceased``) and heirs may ask for access.
+    Recording the same death twice changes nothing more.
+    """
+    try:
+        checked = normalize_nir(nir)
+    except DossierValidationError as exc:
+        raise DeathRecordError(exc.message("fr"), exc.message("en")) from exc
+    dossier = session.scalars(select(Dossier).where(Dossier.nir == checked)).first()
+    if dossier is None:
+        raise DeathRecordError("Aucun espace santé pour ce NIR.", "No health space for this NIR.")
+    now = ctx.now()
+    if day > now.date():
+        raise DeathRecordError("La date de décès est dans le futur.", "The date of death is in the future.")
+    if session.get(AccessSettings, dossier.id) is None:
+        save_consent(session, dossier.id, load_access_context(session, dossier.id, now).consent, now=now)
+    settings = session.get(AccessSettings, dossier.id)
+    assert settings is not None
+    settings.deceased_at = datetime.combine(day, time(), tzinfo=UTC)
+    settings.updated_at = now
+    closing = dossier.status == SpaceStatus.ACTIVE
+    if closing:
+        close(session, ctx, dossier, actor=SYSTEM)
+    holders = select(Account.id).where(Account.dossier_id == dossier.id)
+    revoked = session.execute(
+        update(Device)
+        .where(
+            Device.principal_kind == PrincipalKind.PATIENT,
+            Device.principal_id.in_(holders),
+            Device.revoked_at.is_(None),
+        )
+        .values(revoked_at=now)
+    ).rowcount  # type: ignore[attr-defined]
+    record(session, actor=SYSTEM, action="space.death_recorded", at=now, dossier_id=dossier.id)
+    return DeathReport(
+        dossier_id=str(dossier.id), deceased_on=day.isoformat(), space_closed=closing, devices_revoked=revoked
     )

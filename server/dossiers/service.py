@@ -8,7 +8,7 @@ import uuid
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
-from sqlalchemy import delete, select
+from sqlalchemy import Uuid, column, delete, select, table
 from sqlalchemy.orm import Session
 
 from dossier.identifiers import generate_activation_code
@@ -83,7 +83,7 @@ def provision(session: Session, ctx: ServiceContext, beneficiaries: list[Benefic
     return ProvisionReport(created=created, unchanged=len(beneficiaries) - created)
 
 
-def oppose(session: Session, ctx: ServiceContext, dossier: Dossier) -> None:
+def oppose(session: Session, ctx: ServiceContext, dossier: Dossier, *, assisted_by: str | None = None) -> None:
     """Within the window, the space will not be created; the person may still activate it later."""
     now = ctx.now()
     if dossier.status == SpaceStatus.OPPOSED:
@@ -97,7 +97,8 @@ def oppose(session: Session, ctx: ServiceContext, dossier: Dossier) -> None:
         )
     dossier.status = SpaceStatus.OPPOSED
     dossier.opposed_at = now
-    record(session, actor=Actor(None, "beneficiary"), action="space.opposed", at=now, dossier_id=dossier.id)
+    actor = Actor(None, "beneficiary", assisted_by=assisted_by)
+    record(session, actor=actor, action="space.opposed", at=now, dossier_id=dossier.id)
 
 
 def import_legacy_bundle(session: Session, dossier: Dossier, *, now: datetime) -> int:
@@ -147,12 +148,30 @@ def close(session: Session, ctx: ServiceContext, dossier: Dossier, *, actor: Act
 def reactivate(session: Session, ctx: ServiceContext, dossier: Dossier, *, actor: Actor) -> None:
     if dossier.status not in (SpaceStatus.CLOSED, SpaceStatus.DELETION_REQUESTED):
         raise ProblemError(409, "space_not_closed", "Cet espace n'est pas clôturé.", "This space is not closed.")
+    if _death_recorded(session, dossier.id):
+        raise ProblemError(
+            409,
+            "space_holder_deceased",
+            "Le décès du titulaire a été enregistré : cet espace reste clôturé. Les proches peuvent demander un accès "
+            "limité depuis leur propre compte.",
+            "The holder's death has been recorded: this space stays closed. Relatives may ask for limited access "
+            "from their own account.",
+        )
     now = ctx.now()
     dossier.status = SpaceStatus.ACTIVE
     dossier.closed_at = None
     dossier.archive_until = None
     dossier.deletion_requested_at = None
     record(session, actor=actor, action="space.reactivated", at=now, dossier_id=dossier.id)
+
+
+def _death_recorded(session: Session, dossier_id: uuid.UUID) -> bool:
+    # A lightweight view of access_settings: the access package builds on this one, not the other way round.
+    settings = table("access_settings", column("dossier_id", Uuid), column("deceased_at"))
+    deceased = session.execute(
+        select(settings.c.deceased_at).where(settings.c.dossier_id == dossier_id)
+    ).scalar_one_or_none()
+    return deceased is not None
 
 
 def request_deletion(session: Session, ctx: ServiceContext, dossier: Dossier, *, actor: Actor) -> None:

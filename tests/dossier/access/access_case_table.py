@@ -697,6 +697,54 @@ def matrix_grid(matrix: HabilitationMatrix) -> list[Case]:
     return cases
 
 
+HEIR_PURPOSE_DOCUMENTS = {
+    PostMortemPurpose.CAUSE_OF_DEATH: {"compte_rendu", "biologie", "imagerie", "synthese", "certificat", "ordonnance"},
+    PostMortemPurpose.DEFEND_MEMORY: {"compte_rendu", "synthese", "certificat", "directives_anticipees"},
+    PostMortemPurpose.ASSERT_RIGHTS: {"compte_rendu", "synthese", "certificat", "administratif"},
+}
+"""Product decision: what each of the three purposes needs (written out independently of the policy's map)."""
+
+
+def heir_purpose_grid() -> list[Case]:
+    """An heir reads, for the purpose they stated, only the document categories and sections it needs."""
+    cases = []
+    for purpose, readable in HEIR_PURPOSE_DOCUMENTS.items():
+        heir = Heir(HEIR, purpose)
+        for category in DocumentCategory:
+            rule = f"heir ({purpose}) × {category}"
+            if category.value in readable:
+                cases.append(ok(rule, heir, A.READ, doc(category), DECEASED, R.POST_MORTEM_PURPOSE))
+            else:
+                cases.append(no(rule, heir, A.READ, doc(category), DECEASED, R.POST_MORTEM_NOT_FOR_PURPOSE))
+        cases.append(ok(f"heir ({purpose}) opens the dossier", heir, A.READ, DOSSIER, DECEASED, R.POST_MORTEM_PURPOSE))
+        if purpose is PostMortemPurpose.DEFEND_MEMORY:
+            cases.append(
+                no(
+                    f"heir ({purpose}): no care history",
+                    heir,
+                    A.READ,
+                    CARE_HISTORY,
+                    DECEASED,
+                    R.POST_MORTEM_NOT_FOR_PURPOSE,
+                )
+            )
+        else:
+            cases.append(
+                ok(f"heir ({purpose}) care history", heir, A.READ, CARE_HISTORY, DECEASED, R.POST_MORTEM_PURPOSE)
+            )
+        cases.append(
+            no(
+                f"heir ({purpose}): a secret stays secret",
+                heir,
+                A.READ,
+                doc(DocumentCategory.COMPTE_RENDU, secret=True),
+                DECEASED,
+                R.POST_MORTEM_LIMITED,
+            )
+        )
+    return cases
+
+
 def all_cases(matrix: HabilitationMatrix) -> list[Case]:
     return [
         *HAND_WRITTEN,
@@ -714,4 +762,5 @@ def all_cases(matrix: HabilitationMatrix) -> list[Case]:
         ),
         *entry_kind_grid(),
         *matrix_grid(matrix),
+        *heir_purpose_grid(),
     ]

@@ -151,6 +151,37 @@ def test_blocking_the_medecin_traitant_withdraws_the_designation() -> None:
     assert codes(info) == ["professional_blocked"]
 
 
+def test_blocking_withdraws_an_occupational_physicians_express_consent_for_good() -> None:
+    state = ConsentState().set_occupational_consent(PRO, enabled=True)
+    assert PRO in state.occupational_consent
+    unblocked = state.block(PRO).unblock(PRO)
+    assert PRO not in unblocked.occupational_consent
+    with pytest.raises(DossierValidationError) as info:
+        state.block(PRO).set_occupational_consent(PRO, enabled=True)
+    assert codes(info) == ["professional_blocked"]
+    assert (
+        PRO
+        not in unblocked.set_occupational_consent(PRO, enabled=True)
+        .set_occupational_consent(PRO, enabled=False)
+        .occupational_consent
+    )
+
+
+def test_a_legal_representative_can_be_removed_but_not_the_last_one() -> None:
+    parent_a, parent_b = PersonId("parent-a"), PersonId("parent-b")
+    state = ConsentState(legal_representatives=frozenset({parent_a, parent_b}))
+    left = state.remove_legal_representative(parent_b)
+    assert left.legal_representatives == {parent_a}
+    with pytest.raises(DossierValidationError) as info:
+        left.remove_legal_representative(parent_a)
+    assert codes(info) == ["last_representative"]
+    assert "dernier représentant légal" in info.value.message("fr")
+    assert left.legal_representatives == {parent_a}
+    with pytest.raises(DossierValidationError) as info:
+        state.remove_legal_representative(PersonId("someone"))
+    assert codes(info) == ["not_a_legal_representative"]
+
+
 def test_a_blocked_professional_cannot_be_authorised_before_unblocking() -> None:
     state = ConsentState().block(PRO)
     with pytest.raises(DossierValidationError) as info:
