@@ -11,7 +11,11 @@ from server.clock import Clock, SystemClock
 
 @dataclass(frozen=True, slots=True)
 class SmtpSettings:
-    """Where outgoing mail goes when it does not go to the outbox directory."""
+    """Where outgoing mail goes when it does not go to the outbox directory.
+
+    `starttls` upgrades a plain connection, `ssl` is implicit TLS (port 465); either way the server's certificate and
+    host name are verified against `ca_file` (a PEM bundle) or, without one, the system's trust store (S35).
+    A login is only ever sent over TLS."""
 
     host: str
     port: int = 25
@@ -20,6 +24,24 @@ class SmtpSettings:
     user: str | None = None
     password: str | None = field(default=None, repr=False)
     timeout_s: float = 10.0
+    ca_file: Path | None = None
+
+    def __post_init__(self) -> None:
+        if self.starttls and self.ssl:
+            raise ValueError(
+                "SMTP : choisissez STARTTLS ou TLS implicite, pas les deux. "
+                "(SMTP: choose STARTTLS or implicit TLS, not both.)"
+            )
+        if self.user and not (self.starttls or self.ssl):
+            raise ValueError(
+                "SMTP : un identifiant ne s'envoie que sur une connexion chiffrée (STARTTLS ou TLS implicite). "
+                "(SMTP: a login is only sent over an encrypted connection: enable STARTTLS or implicit TLS.)"
+            )
+        if self.ca_file is not None and not (self.starttls or self.ssl):
+            raise ValueError(
+                "SMTP : un fichier d'autorités de certification n'a de sens qu'avec STARTTLS ou TLS implicite. "
+                "(SMTP: a CA file only makes sense with STARTTLS or implicit TLS.)"
+            )
 
 
 @dataclass(frozen=True, slots=True)

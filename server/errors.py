@@ -99,5 +99,16 @@ def unauthorized() -> ProblemError:
     )
 
 
+def device_revoked() -> ProblemError:
+    """The token belongs to a device its owner removed: the client should stop using it and say so (not retry)."""
+    return ProblemError(
+        401,
+        "device_revoked",
+        "Cet appareil a été retiré de votre compte : reconnectez-vous pour l'utiliser à nouveau.",
+        "This device was removed from your account: sign in again to use it.",
+        headers={"WWW-Authenticate": 'Bearer error="invalid_token"'},
+    )
+
+
 def not_found(what_fr: str, what_en: str) -> ProblemError:
     return ProblemError(404, "not_found", f"{what_fr} introuvable.", f"{what_en} not found.")

@@ -6,7 +6,7 @@ import uuid
 from datetime import date, datetime
 from typing import Annotated
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, ValidationInfo, field_validator
 
 Code6 = Annotated[str, StringConstraints(pattern=r"^[0-9]{6}$")]
 Password = Annotated[str, StringConstraints(min_length=1, max_length=256)]
@@ -37,13 +37,19 @@ class ActivationStarted(BaseModel):
 
 
 class CodeIn(Strict):
+    """The mailed code confirming an activation; with ``device_id`` a session opens on that device at once."""
+
     activation_id: uuid.UUID
     code: Code6
+    device_id: uuid.UUID | None = None
+    device_name: DeviceName | None = None
 
-
-class ActivatedOut(BaseModel):
-    identifier: str
-    dossier_id: uuid.UUID
+    @field_validator("device_name")
+    @classmethod
+    def _name_needs_device(cls, value: str | None, info: ValidationInfo) -> str | None:
+        if value is not None and info.data.get("device_id") is None:
+            raise ValueError("device_name needs device_id: a session opens only on an identified device")
+        return value
 
 
 class StatusOut(BaseModel):
@@ -78,6 +84,13 @@ class TokenPair(BaseModel):
     token_type: str = "bearer"  # noqa: S105 (the OAuth token type name)
     expires_in: int
     device_id: uuid.UUID
+
+
+class ActivatedOut(BaseModel):
+    identifier: str
+    dossier_id: uuid.UUID
+    tokens: TokenPair | None = None
+    """The session opened by the activation itself (only when the client named its device)."""
 
 
 class RefreshIn(Strict):

@@ -14,7 +14,7 @@ from dossier.errors import DossierValidationError
 from dossier.identifiers import normalize_rpps
 from server.accounts import throttle
 from server.accounts.models import Account, AccountStatus, CodePurpose, PrincipalKind
-from server.accounts.tokens import IssuedTokens, consume_code, issue_code, issue_tokens, register_device
+from server.accounts.tokens import IssuedTokens, consume_code, issue_code, open_session
 from server.audit.service import ANONYMOUS, Actor, record
 from server.context import ServiceContext
 from server.errors import ProblemError
@@ -165,19 +165,11 @@ class PasswordEmailCodeProvider:
             raise
         if row.principal_kind != self.directory.kind:
             raise invalid_credentials()
-        device = register_device(
+        return open_session(
             session,
             ctx,
             kind=row.principal_kind,
             principal_id=row.principal_id,
-            name=device_name,
+            device_name=device_name,
             device_id=device_id,
         )
-        tokens = issue_tokens(session, ctx, device)
-        record(
-            session,
-            actor=Actor(row.principal_id, row.principal_kind.value, device_id=device.id),
-            action="auth.login.success",
-            at=now,
-        )
-        return tokens

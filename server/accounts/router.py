@@ -13,7 +13,7 @@ from server.accounts.models import Account, PrincipalKind
 from server.accounts.service import SpaceProof
 from server.accounts.tokens import IssuedTokens, revoke_device_sessions, rotate_refresh
 from server.audit.service import record
-from server.deps import AddressDep, ContextDep, PatientDep, SessionDep
+from server.deps import ActingHelper, AddressDep, ContextDep, PatientDep, SessionDep, parse_acting_helper
 from server.dossiers import service as dossiers
 from server.schemas import (
     ActivatedOut,
@@ -53,32 +53,56 @@ def _proof(body: SpaceProofIn) -> SpaceProof:
 
 
 @router.post("/spaces/opposition", response_model=StatusOut)
-def oppose(body: SpaceProofIn, ctx: ContextDep, session: SessionDep, address: AddressDep) -> StatusOut:
+def oppose(
+    body: SpaceProofIn, ctx: ContextDep, session: SessionDep, address: AddressDep, helper: ActingHelper = None
+) -> StatusOut:
     """Oppose the creation of one's space (within 6 weeks of provisioning)."""
     dossier = service.find_space(session, ctx, _proof(body), address=address)
-    dossiers.oppose(session, ctx, dossier)
+    dossiers.oppose(session, ctx, dossier, assisted_by=parse_acting_helper(helper))
     session.commit()
     return StatusOut(status=dossier.status.value)
 
 
 @router.post("/activation", response_model=ActivationStarted, status_code=status.HTTP_202_ACCEPTED)
 def start_activation(
-    body: ActivationIn, ctx: ContextDep, session: SessionDep, address: AddressDep
+    body: ActivationIn, ctx: ContextDep, session: SessionDep, address: AddressDep, helper: ActingHelper = None
 ) -> ActivationStarted:
     """Activation code + NIR + Carte Vitale serial + chosen identifier and password; a code is mailed."""
     pending = service.start_activation(
-        session, ctx, _proof(body), identifier=body.identifier, password=body.password, address=address
+        session,
+        ctx,
+        _proof(body),
+        identifier=body.identifier,
+        password=body.password,
+        address=address,
+        assisted_by=parse_acting_helper(helper),
     )
     session.commit()
     return ActivationStarted(activation_id=pending.activation_id, email_masked=pending.email_masked)
 
 
 @router.post("/activation/confirm", response_model=ActivatedOut)
-def confirm_activation(body: CodeIn, ctx: ContextDep, session: SessionDep) -> ActivatedOut:
-    """Confirm the e-mail address with the mailed 6-digit code: the space becomes active."""
-    account = service.confirm_activation(session, ctx, activation_id=body.activation_id, code=body.code)
+def confirm_activation(body: CodeIn, ctx: ContextDep, session: SessionDep, helper: ActingHelper = None) -> ActivatedOut:
+    """Confirm the e-mail address with the mailed 6-digit code: the space becomes active.
+
+    With ``device_id`` (and ``device_name``) the answer also carries a session on that device (``tokens``, the
+    same pair as /v1/auth/verify): the code proved the mailbox, so no second code is needed.
+    """
+    done = service.confirm_activation(
+        session,
+        ctx,
+        activation_id=body.activation_id,
+        code=body.code,
+        device_id=body.device_id,
+        device_name=body.device_name,
+        assisted_by=parse_acting_helper(helper),
+    )
     session.commit()
-    return ActivatedOut(identifier=account.identifier, dossier_id=account.dossier_id)
+    return ActivatedOut(
+        identifier=done.account.identifier,
+        dossier_id=done.account.dossier_id,
+        tokens=token_pair(done.tokens) if done.tokens is not None else None,
+    )
 
 
 def patient_provider(ctx: ContextDep) -> PasswordEmailCodeProvider:

@@ -18,7 +18,14 @@ from dossier.identifiers import (
 from dossier.passwords import check_password
 from server.accounts import throttle
 from server.accounts.models import Account, AccountStatus, CodePurpose, Device, PrincipalKind
-from server.accounts.tokens import consume_code, issue_code, revoke_all_sessions, revoke_device_sessions
+from server.accounts.tokens import (
+    IssuedTokens,
+    consume_code,
+    issue_code,
+    open_session,
+    revoke_all_sessions,
+    revoke_device_sessions,
+)
 from server.audit.service import ANONYMOUS, Actor, record
 from server.context import ServiceContext
 from server.dossiers.models import Dossier, SpaceStatus
@@ -26,6 +33,8 @@ from server.dossiers.service import import_legacy_bundle
 from server.errors import ProblemError, from_validation, not_found
 from server.mail import templates
 from server.security import sha256_hex
+
+DEFAULT_DEVICE_NAME = "Carnet"
 
 
 @dataclass(frozen=True, slots=True)
@@ -86,6 +95,7 @@ def start_activation(
     identifier: str,
     password: str,
     address: str,
+    assisted_by: str | None = None,
 ) -> PendingActivation:
     """Check the proofs, the identifier and the password, then mail a code to confirm the e-mail address."""
     from server.mail.service import mask_address
@@ -138,7 +148,7 @@ def start_activation(
     )
     record(
         session,
-        actor=Actor(account.id, "patient"),
+        actor=Actor(account.id, "patient", assisted_by=assisted_by),
         action="space.activation_started",
         at=ctx.now(),
         dossier_id=dossier.id,
@@ -146,8 +156,29 @@ def start_activation(
     return PendingActivation(activation_id=code.id, email_masked=mask_address(account.email))
 
 
-def confirm_activation(session: Session, ctx: ServiceContext, *, activation_id: uuid.UUID, code: str) -> Account:
-    """The e-mail code proves the address: the account and the space become active, the activation code dies."""
+@dataclass(frozen=True, slots=True)
+class Activated:
+    """The account just activated and, when the client named its device, the session opened on it."""
+
+    account: Account
+    tokens: IssuedTokens | None
+
+
+def confirm_activation(
+    session: Session,
+    ctx: ServiceContext,
+    *,
+    activation_id: uuid.UUID,
+    code: str,
+    device_id: uuid.UUID | None = None,
+    device_name: str | None = None,
+    assisted_by: str | None = None,
+) -> Activated:
+    """The e-mail code proves the address: the account and the space become active, the activation code dies.
+
+    Like the login's code, it also proves the mailbox: with ``device_id`` a session opens on that device at once,
+    so a new carnet syncs without a second mailed code.
+    """
     row = consume_code(session, ctx, code_id=activation_id, code=code, purpose=CodePurpose.EMAIL_CONFIRM)
     account = session.get(Account, row.principal_id)
     if account is None or account.status != AccountStatus.PENDING_EMAIL:
@@ -162,8 +193,20 @@ def confirm_activation(session: Session, ctx: ServiceContext, *, activation_id: 
     dossier.created_at = dossier.created_at or now
     dossier.activation_code_hash = None
     import_legacy_bundle(session, dossier, now=now)
-    record(session, actor=Actor(account.id, "patient"), action="space.activated", at=now, dossier_id=dossier.id)
-    return account
+    actor = Actor(account.id, "patient", assisted_by=assisted_by)
+    record(session, actor=actor, action="space.activated", at=now, dossier_id=dossier.id)
+    if device_id is None:
+        return Activated(account, None)
+    tokens = open_session(
+        session,
+        ctx,
+        kind=PrincipalKind.PATIENT,
+        principal_id=account.id,
+        device_name=device_name or DEFAULT_DEVICE_NAME,
+        device_id=device_id,
+        assisted_by=assisted_by,
+    )
+    return Activated(account, tokens)
 
 
 def forgot_identifier(session: Session, ctx: ServiceContext, *, email: str, address: str) -> None:

@@ -12,7 +12,7 @@ from sqlalchemy.orm import Session
 from server.accounts.models import AccessToken, CodePurpose, Device, OneTimeCode, PrincipalKind, RefreshToken
 from server.audit.service import Actor, record
 from server.context import ServiceContext
-from server.errors import ProblemError
+from server.errors import ProblemError, device_revoked
 from server.mail import templates
 from server.security import new_otp, new_token, same_hash, sha256_hex
 
@@ -110,20 +110,21 @@ def register_device(
     name: str,
     device_id: uuid.UUID | None,
 ) -> Device:
-    """Reuse the caller's registered device when it is theirs and alive; otherwise register a new one."""
+    """Reuse the caller's registered device when it is theirs and alive; otherwise register a new one, under the
+    id the client generated when nobody has it yet (else a fresh one: the answer always names the id to keep)."""
     now = ctx.now()
+    new_id: uuid.UUID | None = None
     if device_id is not None:
         device = session.get(Device, device_id)
-        if (
-            device is not None
-            and device.principal_id == principal_id
-            and device.principal_kind == kind
-            and device.revoked_at is None
-        ):
+        if device is None:
+            new_id = device_id
+        elif device.principal_id == principal_id and device.principal_kind == kind and device.revoked_at is None:
             device.last_seen_at = now
             device.name = name
             return device
     device = Device(principal_kind=kind, principal_id=principal_id, name=name, first_seen_at=now, last_seen_at=now)
+    if new_id is not None:
+        device.id = new_id
     session.add(device)
     session.flush()
     return device
@@ -148,6 +149,31 @@ def issue_tokens(session: Session, ctx: ServiceContext, device: Device) -> Issue
         expires_in=int(ctx.settings.access_token_ttl.total_seconds()),
         device_id=device.id,
     )
+
+
+def open_session(
+    session: Session,
+    ctx: ServiceContext,
+    *,
+    kind: PrincipalKind,
+    principal_id: uuid.UUID,
+    device_name: str,
+    device_id: uuid.UUID | None,
+    assisted_by: str | None = None,
+) -> IssuedTokens:
+    """A proven mailbox opens a session: register (or reuse) the device, issue its tokens, audit the sign-in.
+
+    Shared by the login's second factor and the activation's e-mail confirmation (both prove the address).
+    """
+    device = register_device(session, ctx, kind=kind, principal_id=principal_id, name=device_name, device_id=device_id)
+    tokens = issue_tokens(session, ctx, device)
+    record(
+        session,
+        actor=Actor(principal_id, kind.value, device_id=device.id, assisted_by=assisted_by),
+        action="auth.login.success",
+        at=ctx.now(),
+    )
+    return tokens
 
 
 def revoke_device_sessions(session: Session, device_ids: list[uuid.UUID], *, now: datetime) -> None:
@@ -187,10 +213,12 @@ def rotate_refresh(session: Session, ctx: ServiceContext, refresh_token: str) ->
     now = ctx.now()
     token_hash = sha256_hex(refresh_token)
     row = session.get(RefreshToken, token_hash)
-    if row is None or row.expires_at <= now:
+    if row is None:
         raise _session_invalid()
     device = session.get(Device, row.device_id)
-    if device is None or device.revoked_at is not None or row.revoked_at is not None:
+    if device is not None and device.revoked_at is not None:
+        raise device_revoked()  # before expiry: the client must learn the device is gone, not just sign in again
+    if device is None or row.revoked_at is not None or row.expires_at <= now:
         raise _session_invalid()
     claimed = session.execute(
         update(RefreshToken)

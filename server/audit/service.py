@@ -66,9 +66,18 @@ def ensure_head(session: Session) -> None:
 
 
 def record(
-    session: Session, *, actor: Actor, action: str, at: datetime, dossier_id: uuid.UUID | None = None
+    session: Session,
+    *,
+    actor: Actor,
+    action: str,
+    at: datetime,
+    dossier_id: uuid.UUID | None = None,
+    event_id: uuid.UUID | None = None,
 ) -> AuditEvent:
-    """Append one event in the caller's transaction; the head row's lock keeps concurrent appends in order."""
+    """Append one event in the caller's transaction; the head row's lock keeps concurrent appends in order.
+
+    `event_id` names the row when the caller needs a reported event to be recorded only once (its unique id).
+    """
     locked = session.execute(
         update(AuditHead)
         .where(AuditHead.id == HEAD_ID)
@@ -77,11 +86,11 @@ def record(
     ).one_or_none()
     if locked is None:
         ensure_head(session)
-        return record(session, actor=actor, action=action, at=at, dossier_id=dossier_id)
+        return record(session, actor=actor, action=action, at=at, dossier_id=dossier_id, event_id=event_id)
     seq, prev = locked
     event = AuditEvent(
         seq=seq,
-        id=new_id(),
+        id=event_id or new_id(),
         at=at,
         actor_id=actor.actor_id,
         actor_role=actor.role,

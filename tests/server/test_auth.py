@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import logging
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 import pytest
 from fastapi.testclient import TestClient
+from httpx import Response
 from sqlalchemy import select
 
 from server.accounts.models import Account
@@ -129,14 +130,75 @@ def test_devices_are_listed_and_a_revoked_device_loses_its_tokens_at_once(flows:
     assert [d["current"] for d in listed if d["name"] == "PC salon"] == [True]
     r = client.delete(f"/v1/me/devices/{other['device_id']}", headers=bearer(mine))
     assert r.status_code == 204
-    assert client.get("/v1/me", headers=bearer(other)).status_code == 401
-    assert client.post("/v1/auth/refresh", json={"refresh_token": other["refresh_token"]}).status_code == 401
+    assert_device_revoked(client.get("/v1/me", headers=bearer(other)))
+    assert_device_revoked(client.post("/v1/auth/refresh", json={"refresh_token": other["refresh_token"]}))
     assert client.get("/v1/me", headers=bearer(mine)).status_code == 200
     listed = client.get("/v1/me/devices", headers=bearer(mine)).json()
     assert [d["revoked"] for d in listed if d["name"] == "Tablette"] == [True]
     # Someone else's device id is "not found", never revocable.
     stranger = flows.login(flows.active_person())
     assert client.delete(f"/v1/me/devices/{mine['device_id']}", headers=bearer(stranger)).status_code == 404
+
+
+def assert_device_revoked(response: Response) -> None:
+    """The sync client (H5) relies on exactly this: 401, problem+json, code `device_revoked`, a French detail."""
+    assert response.status_code == 401
+    assert response.headers["content-type"].startswith("application/problem+json")
+    body = response.json()
+    assert body["code"] == "device_revoked"
+    assert body["detail"].startswith("Cet appareil a été retiré de votre compte")
+    assert body["detail_en"].startswith("This device was removed from your account")
+
+
+def test_revoked_device_is_told_apart_from_an_expired_or_closed_session(
+    flows: Flows, client: TestClient, clock: ManualClock
+) -> None:
+    """S34: only a revoked device answers `device_revoked`; expiry, logout and reset keep the generic session errors."""
+    person = flows.active_person()
+    mine = flows.login(person, device_name="PC salon")
+    other = flows.login(person, device_name="Tablette")
+    spent = flows.login(person, device_name="Téléphone")
+    assert client.post("/v1/auth/logout", headers=bearer(spent)).status_code == 204
+    logged_out = client.get("/v1/me", headers=bearer(spent))
+    assert logged_out.status_code == 401 and logged_out.json()["code"] == "unauthorized"
+    refused = client.post("/v1/auth/refresh", json={"refresh_token": spent["refresh_token"]})
+    assert refused.status_code == 401 and refused.json()["code"] == "refresh_token_invalid"
+    garbage = client.get("/v1/me", headers={"Authorization": "Bearer pas-un-jeton"})
+    assert garbage.status_code == 401 and garbage.json()["code"] == "unauthorized"
+
+    assert client.delete(f"/v1/me/devices/{other['device_id']}", headers=bearer(mine)).status_code == 204
+    # Every route that authenticates says so, and so does a refresh token even once expired.
+    assert_device_revoked(client.get("/v1/me/devices", headers=bearer(other)))
+    assert_device_revoked(client.get("/v1/me/dossier", headers=bearer(other)))
+    clock.advance(timedelta(days=31))
+    assert_device_revoked(client.get("/v1/me", headers=bearer(other)))
+    assert_device_revoked(client.post("/v1/auth/refresh", json={"refresh_token": other["refresh_token"]}))
+    expired = client.get("/v1/me", headers=bearer(mine))
+    assert expired.status_code == 401 and expired.json()["code"] == "unauthorized"
+    # Signing in again on that device registers a new, live device: nothing of the revoked one comes back.
+    again = flows.login(person, device_name="Tablette", device_id=other["device_id"])
+    assert again["device_id"] != other["device_id"]
+    assert client.get("/v1/me", headers=bearer(again)).status_code == 200
+
+
+def test_last_seen_follows_use_of_the_device_at_a_few_minutes_granularity(
+    flows: Flows, client: TestClient, clock: ManualClock
+) -> None:
+    """The devices list shows when each device was last used; one write every few minutes at most, not per request."""
+    person = flows.active_person()
+    tokens = flows.login(person)
+    signed_in_at = clock.now()
+
+    def last_seen() -> datetime:
+        listed = client.get("/v1/me/devices", headers=bearer(tokens)).json()
+        return datetime.fromisoformat(listed[0]["last_seen_at"])
+
+    clock.advance(timedelta(minutes=1))
+    assert client.get("/v1/me", headers=bearer(tokens)).status_code == 200
+    assert last_seen() == signed_in_at
+    clock.advance(timedelta(minutes=5))
+    assert client.get("/v1/me", headers=bearer(tokens)).status_code == 200
+    assert last_seen() == clock.now() == signed_in_at + timedelta(minutes=6)
 
 
 def test_logout_closes_the_device_sessions(flows: Flows, client: TestClient) -> None:
