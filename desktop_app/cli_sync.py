@@ -3,7 +3,8 @@
 With --password-stdin the lines are read in this order: `activate`: the new password, then the e-mailed
 confirmation code once the service has sent it; `login`: the password (of the account, and of the local profile
 when one exists), then the e-mailed one-time code; `sync`, `status`, `conflicts`: the profile password.
-Extra exit codes: 6 service unreachable (nothing lost), 7 protocol no longer supported, 8 dossier locked (lease).
+Extra exit codes: 6 service unreachable (nothing lost), 7 protocol no longer supported, 8 dossier locked (lease),
+9 this device was removed from the account (its dossiers were erased; sign in again).
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ from desktop_app.cli import EXIT_OK, Context, UsageError, _parse_fields
 from desktop_app.errors import NoProfile
 from desktop_app.profile import UnlockedProfile
 from desktop_app.sync import account
-from desktop_app.sync.engine import S_ACCESS, S_REFRESH, S_URL, SyncEngine, SyncReport
+from desktop_app.sync.engine import S_ACCESS, S_REFRESH, S_URL, Revocation, SyncEngine, SyncReport
 from desktop_app.sync.http import SyncHttp
 from dossier.passwords import check_password
 
@@ -59,6 +60,7 @@ def cmd_activate(ctx: Context) -> int:
             identifier=args.identifier,
             password=password,
             read_code=read_code,
+            device_name=_device_name(ctx),
         )
     finally:
         http.close()
@@ -66,15 +68,31 @@ def cmd_activate(ctx: Context) -> int:
         args.identifier, password, user_inputs=(args.email,), own_dossier_id=done.dossier_id
     )
     ctx._profile = profile
-    profile.set_setting(S_URL, _server(ctx))
-    profile.set_setting(S_IDENTIFIER, done.identifier)
-    ctx.out(
-        f"Espace santé activé ; carnet local « {profile.label} » créé. Connectez-vous avec « carnet-cli login ».",
-        f"Health space activated; local record '{profile.label}' created. Sign in with 'carnet-cli login'.",
-    )
+    _remember_account(profile, _server(ctx), done.identifier, done.session, professional=False)
+    if done.session is None:
+        ctx.out(
+            f"Espace santé activé ; carnet local « {profile.label} » créé. Connectez-vous avec « carnet-cli login ».",
+            f"Health space activated; local record '{profile.label}' created. Sign in with 'carnet-cli login'.",
+        )
+    else:
+        ctx.out(
+            f"Espace santé activé ; carnet local « {profile.label} » créé et connecté. Lancez « carnet-cli sync ».",
+            f"Health space activated; local record '{profile.label}' created and signed in. Run 'carnet-cli sync'.",
+        )
     ctx.out("Clé de secours (gardez-la en lieu sûr) :", "Recovery key (keep it somewhere safe):")
     print(recovery_key)
     return EXIT_OK
+
+
+def _remember_account(
+    profile: UnlockedProfile, server: str, identifier: str, signed: account.SignedIn | None, *, professional: bool
+) -> None:
+    """Tie the local record to its account and, when a session is open, keep its tokens (encrypted in the profile)."""
+    settings: list[tuple[str, object]] = [(S_URL, server), (S_IDENTIFIER, identifier), (S_PRO, professional)]
+    if signed is not None:
+        settings += [(S_ACCESS, signed.access_token), (S_REFRESH, signed.refresh_token), (S_DEVICE, signed.device_id)]
+    for key, value in settings:
+        profile.set_setting(key, value)
 
 
 def cmd_login(ctx: Context) -> int:
@@ -113,15 +131,7 @@ def cmd_login(ctx: Context) -> int:
     finally:
         http.close()
     ctx._profile = profile
-    for key, value in (
-        (S_URL, server),
-        (S_ACCESS, signed.access_token),
-        (S_REFRESH, signed.refresh_token),
-        (S_DEVICE, signed.device_id),
-        (S_IDENTIFIER, args.identifier),
-        (S_PRO, bool(args.professional)),
-    ):
-        profile.set_setting(key, value)
+    _remember_account(profile, server, args.identifier, signed, professional=bool(args.professional))
     ctx.out("Connecté. Lancez « carnet-cli sync ».", "Signed in. Run 'carnet-cli sync'.")
     return EXIT_OK
 
@@ -148,23 +158,34 @@ def _report_lines(report: SyncReport) -> list[tuple[str, str]]:
                 f"New conflicts: {report.new_conflicts} (carnet-cli conflicts list)",
             )
         )
-    for r in report.revoked:
-        lines.append(
-            (
-                f"Accès retiré au dossier {r.dossier_id} : copie locale effacée ; "
-                f"{r.pending_changes} modification(s) non envoyée(s) refusée(s), "
-                f"{r.documents_delivered} document(s) remis.",
-                f"Access to dossier {r.dossier_id} withdrawn: local copy erased; "
-                f"{r.pending_changes} unsent change(s) refused, {r.documents_delivered} document(s) delivered.",
-            )
-        )
+    lines += [_revocation_line(r) for r in report.revoked]
     for d in report.lease_purged:
         lines.append((f"Bail expiré : dossier {d} effacé de ce poste.", f"Lease expired: dossier {d} erased here."))
     return lines
 
 
+def _revocation_line(r: Revocation) -> tuple[str, str]:
+    if r.reason == "device_revoked":
+        return (
+            f"Appareil retiré du compte : dossier {r.dossier_id} effacé de cet ordinateur ; "
+            f"{r.pending_changes} modification(s) non envoyée(s) perdue(s).",
+            f"Device removed from the account: dossier {r.dossier_id} erased from this computer; "
+            f"{r.pending_changes} unsent change(s) lost.",
+        )
+    return (
+        f"Accès retiré au dossier {r.dossier_id} : copie locale effacée ; "
+        f"{r.pending_changes} modification(s) non envoyée(s) refusée(s), "
+        f"{r.documents_delivered} document(s) remis.",
+        f"Access to dossier {r.dossier_id} withdrawn: local copy erased; "
+        f"{r.pending_changes} unsent change(s) refused, {r.documents_delivered} document(s) delivered.",
+    )
+
+
 def cmd_sync(ctx: Context) -> int:
     engine = _engine(ctx)
+    if not ctx.args.json:
+        # A removed device ends the sync with an error: say what was erased first (the report never comes back).
+        engine.on_revoked(lambda r: ctx.out(*_revocation_line(r)) if r.reason == "device_revoked" else None)
     try:
         report = engine.sync_once()
     finally:

@@ -226,12 +226,15 @@ class EntryService:
                 f"'{spec.label_en}' is already filled in: edit the existing item instead of adding another.",
             )
 
-    def _row_values(self, kind: str, data: Mapping[str, Any], entry_id: str, created: str) -> dict[str, Any]:
+    def _row_values(
+        self, kind: str, data: Mapping[str, Any], entry_id: str, created: str, *, data_json: str | None = None
+    ) -> dict[str, Any]:
+        """The derived columns of an entry row (`data_json`: the data already serialised with `_dumps`)."""
         sort = entry_rules.sort_date(kind, data)
         return {
-            "data": _dumps(dict(data)),
+            "data": _dumps(dict(data)) if data_json is None else data_json,
             "summary": entry_rules.summarize_entry(kind, data),
-            "search": fold(entry_rules.search_text(kind, data)),
+            "search": entry_rules.search_text(kind, data),  # already folded (dossier.text.fold)
             "sort_date": sort,
             "order_key": f"{sort or created[:10]}|{created}|{entry_id}",
         }
@@ -389,6 +392,39 @@ class EntryService:
                 base_version=row.server_version,
                 changes={},
             )
+
+    def restore(self, entry: Entry) -> Entry:
+        """Undo a ``delete``: bring back ``entry`` (as it was read before the delete) and queue a ``restore``.
+
+        The ``restore`` mutation carries every field, so the service brings the record back too (even when the
+        delete already reached it). Raises NotFound when the entry is unknown or not deleted.
+        """
+        with self._store.transaction() as conn:
+            row = _required(
+                conn.execute(
+                    select(schema.entries).where(schema.entries.c.id == entry.id, schema.entries.c.deleted == 1)
+                ).first()
+            )
+            data = self._prepare(conn, row.kind, entry.data)
+            conn.execute(
+                update(schema.entries)
+                .where(schema.entries.c.id == entry.id)
+                .values(
+                    deleted=0,
+                    updated_at=_iso(self._store.clock()),
+                    **self._row_values(row.kind, data, entry.id, row.created_at),
+                )
+            )
+            self._store.append_mutation(
+                conn,
+                entity="entry",
+                entity_id=entry.id,
+                kind=row.kind,
+                op="restore",
+                base_version=row.server_version,
+                changes={k: [None, v] for k, v in data.items()},
+            )
+            return self._get(conn, entry.id)
 
     def _live_row(self, conn: Connection, entry_id: str) -> Any:
         return _required(_live_row_where(conn, schema.entries, schema.entries.c.id == entry_id))

@@ -10,6 +10,8 @@ _LIGATURES = str.maketrans({"œ": "oe", "Œ": "oe", "æ": "ae", "Æ": "ae", "ø"
 
 def fold(text: str) -> str:
     """Lowercase, accent-free form used for search and comparisons ("Éléonore Œdème" -> "eleonore oedeme")."""
+    if text.isascii():  # nothing to decompose: the common case when a dossier is indexed, 10x cheaper
+        return text.lower()
     decomposed = unicodedata.normalize("NFKD", text.translate(_LIGATURES))
     stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
     return stripped.casefold()

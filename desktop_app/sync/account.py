@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
@@ -10,17 +11,18 @@ from desktop_app.sync.http import SyncHttp
 
 
 @dataclass(frozen=True, slots=True)
-class Activated:
-    dossier_id: str
-    identifier: str
-    email_masked: str
-
-
-@dataclass(frozen=True, slots=True)
 class SignedIn:
     access_token: str
     refresh_token: str
     device_id: str
+
+
+@dataclass(frozen=True, slots=True)
+class Activated:
+    dossier_id: str
+    identifier: str
+    email_masked: str
+    session: SignedIn | None  # the confirmed e-mail code opens this device's session (older services: None)
 
 
 def activate(
@@ -32,8 +34,12 @@ def activate(
     identifier: str,
     password: str,
     read_code: Callable[[str], str],
+    device_name: str,
 ) -> Activated:
-    """Activation code + NIR + Carte Vitale + chosen identifier and password; then the code mailed to the person."""
+    """Activation code + NIR + Carte Vitale + chosen identifier and password; then the code mailed to the person.
+
+    The confirmation also registers this device (a client-generated id), so no second code is needed to sync.
+    """
     started = http.request(
         "POST",
         "/v1/activation",
@@ -50,10 +56,21 @@ def activate(
     done = http.request(
         "POST",
         "/v1/activation/confirm",
-        json={"activation_id": started["activation_id"], "code": code.strip()},
+        json={
+            "activation_id": started["activation_id"],
+            "code": code.strip(),
+            "device_id": str(uuid.uuid4()),
+            "device_name": device_name,
+        },
         auth=False,
     ).json()
-    return Activated(str(done["dossier_id"]), str(done["identifier"]), str(started.get("email_masked", "")))
+    tokens = done.get("tokens")
+    session = (
+        SignedIn(str(tokens["access_token"]), str(tokens["refresh_token"]), str(tokens["device_id"]))
+        if tokens
+        else None
+    )
+    return Activated(str(done["dossier_id"]), str(done["identifier"]), str(started.get("email_masked", "")), session)
 
 
 def login(

@@ -14,6 +14,8 @@ import json
 import os
 import threading
 import uuid
+import zlib
+from collections import deque
 from collections.abc import Callable, Iterable, Mapping
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
@@ -30,14 +32,66 @@ from desktop_app.dossier_store import CHUNK_SIZE, DossierStore, utc_now
 from desktop_app.errors import CarnetError, NotFound
 from desktop_app.profile import UnlockedProfile
 from desktop_app.sync import tables as t
-from desktop_app.sync.http import Backoff, NotSignedIn, ServiceRefused, SyncHttp, SyncOffline
+from desktop_app.sync.http import (
+    Backoff,
+    DeviceRevoked,
+    NotSignedIn,
+    ServiceRefused,
+    SyncHttp,
+    SyncOffline,
+    refuse_unauthorised,
+)
 from dossier.documents import DocumentFormat
 
 CRASH_ENV = "CARNET_SYNC_CRASH_AT"
 TERMINAL = ("applied", "merged", "conflict", "rejected", "forbidden")
 S_URL, S_ACCESS, S_REFRESH = "sync.server_url", "sync.access_token", "sync.refresh_token"
 S_LEASES, S_PURGING, S_LAST = "sync.leases", "sync.purging", "sync.last_server_time"
+S_DEVICE_REVOKED = "sync.device_revoked"  # the person removed this device: nothing syncs until a new sign-in
 _MUTATION_OVERHEAD = 400
+S_SEARCH_STALE = "search_stale"  # sync_meta: a bulk pull wrote entries the search index does not hold yet
+_SEARCH_TRIGGERS = ("entries_fts_insert", "entries_fts_update")
+_BULK_ROWS = 500  # from this many entries in one page, the search index is rebuilt once instead of row by row
+
+
+def _drop(ahead: tuple[Any, Future[Any]] | None) -> None:
+    """Forget a page asked for in advance: wait for it (bounded by the HTTP timeouts), ignore how it ended."""
+    if ahead is not None and not ahead[1].cancel():
+        with contextlib.suppress(Exception):
+            ahead[1].result()
+
+
+def _read_range(store: DossierStore, document_id: str, position: int, size: int) -> bytes:
+    """`size` bytes of a document from `position`, in one query over its encrypted chunks (one connection)."""
+    first, skip = divmod(position, CHUNK_SIZE)
+    last = (position + size - 1) // CHUNK_SIZE
+    chunks = schema.document_chunks
+    with store.reading() as conn:
+        data = b"".join(
+            conn.execute(
+                select(chunks.c.data)
+                .where(chunks.c.document_id == document_id, chunks.c.idx.between(first, last))
+                .order_by(chunks.c.idx)
+            ).scalars()
+        )
+    return data[skip : skip + size]
+
+
+_COMPLETE = -2
+_CHUNK_ANSWERS = frozenset({404, 409, 460, 422})
+
+
+def _settle(flying: deque[Future[httpx.Response]]) -> list[httpx.Response]:
+    """Wait for the chunks still in flight; their answers (a failure among them is raised, like any send's)."""
+    answers = [f.result() for f in flying]
+    flying.clear()
+    return answers
+
+
+def _server_offset(response: httpx.Response, known: int) -> int:
+    if response.status_code < 300:
+        return int(response.json()["offset"])
+    return int(response.headers.get("upload-offset", known))
 
 
 def crash_point(name: str) -> None:
@@ -52,6 +106,7 @@ class SyncState(StrEnum):
     SYNCING = "syncing"
     CONFLICTS = "conflicts"
     LOCKED = "locked"
+    DEVICE_REVOKED = "device_revoked"  # removed from the account from another device: signed out, copies erased
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,9 +120,12 @@ class Progress:
 
 @dataclass(frozen=True, slots=True)
 class Revocation:
+    """Told to listeners BEFORE the dossier's local copy is erased (the GUI can still name it and close it)."""
+
     dossier_id: str
     pending_changes: int  # local edits that will never reach the service (reported as refused)
     documents_delivered: int
+    reason: str = "dossier_revoked"  # "dossier_revoked" (access withdrawn) | "device_revoked" (device removed)
 
 
 @dataclass(frozen=True, slots=True)
@@ -113,16 +171,52 @@ def fingerprint(entity_id: str, version: int, deleted: bool) -> int:
     return int.from_bytes(raw, "big")
 
 
-def _row_tuple(record: Mapping[str, Any]) -> tuple[str, str, dict[str, Any], bool, int, str, str]:
-    return (
-        str(record["entity_id"]),
-        str(record["kind"]),
-        dict(record["values"]),
-        bool(record["deleted"]),
-        int(record["version"]),
-        str(record["author_kind"]),
-        str(record["created_at"]),
-    )
+@dataclass(frozen=True, slots=True)
+class _Row:
+    """One record as the server sent it, its values serialised once (for the shadow and the visible row)."""
+
+    entity_id: str
+    entity: str
+    kind: str
+    values: dict[str, Any]
+    values_json: str
+    deleted: bool
+    version: int
+    author_kind: str
+    created_at: str
+
+    @classmethod
+    def of(cls, record: Mapping[str, Any]) -> _Row:
+        values = dict(record["values"])
+        return cls(
+            str(record["entity_id"]),
+            str(record["entity"]),
+            str(record["kind"]),
+            values,
+            _dumps(values),
+            bool(record["deleted"]),
+            int(record["version"]),
+            str(record["author_kind"]),
+            str(record["created_at"]),
+        )
+
+
+# Raw statements for the bulk paths (a bootstrap writes tens of thousands of rows: no per-row SQL compilation).
+_SHADOW_UPSERT = (
+    'INSERT INTO sync_shadow (entity_id, entity, kind, "values", version, deleted, author_kind, created_at) '
+    "VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (entity_id) DO UPDATE SET entity = excluded.entity, "
+    'kind = excluded.kind, "values" = excluded."values", version = excluded.version, deleted = excluded.deleted, '
+    "author_kind = excluded.author_kind WHERE sync_shadow.version <= excluded.version"
+)
+# The visible entry row: the seven plain columns, then the derived ones `EntryService._row_values` computes.
+_DERIVED = ("data", "summary", "search", "sort_date", "order_key")
+_ENTRY_UPSERT = (
+    "INSERT INTO entries (id, kind, author_kind, created_at, updated_at, server_version, deleted, data, summary, "
+    "search, sort_date, order_key) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET "
+    "kind = excluded.kind, data = excluded.data, summary = excluded.summary, search = excluded.search, "
+    "sort_date = excluded.sort_date, order_key = excluded.order_key, updated_at = excluded.updated_at, "
+    "server_version = excluded.server_version, deleted = excluded.deleted"
+)
 
 
 class SyncEngine:
@@ -138,12 +232,16 @@ class SyncEngine:
         backoff: Backoff | None = None,
         transport: httpx.BaseTransport | None = None,
         push_batch: int = 200,
-        page_limit: int = 2000,
+        page_limit: int = 5000,
+        upload_streams: int = 1,
     ) -> None:
         self.profile = profile
         self.device_clock = device_clock
         self.push_batch = push_batch
         self.page_limit = page_limit
+        # Chunks of one document in flight at once. 2 lets the server write one while the next arrives, but a cut
+        # connection can then cost two chunks, and concurrent appends wait on SQLite's busy handler: 1 by default.
+        self.upload_streams = max(1, upload_streams)
         self._cancel = threading.Event()
         url = profile.settings.get(S_URL)
         if http is None:
@@ -199,6 +297,8 @@ class SyncEngine:
             listener(progress)
 
     def settled_state(self) -> SyncState:
+        if self._device_revoked():
+            return SyncState.DEVICE_REVOKED
         if any(v == "locked" for v in self.lease_states().values()):
             return SyncState.LOCKED
         return SyncState.CONFLICTS if self.conflicts() else SyncState.UP_TO_DATE
@@ -233,6 +333,8 @@ class SyncEngine:
             except SyncOffline:
                 failures += 1
                 delay = self.http.backoff.delay(min(failures, 10))
+            except DeviceRevoked:
+                return  # never retried: only a new sign-in (a new engine) syncs again
             except CarnetError:
                 failures += 1
                 delay = self.http.backoff.delay(min(failures, 10))
@@ -244,6 +346,11 @@ class SyncEngine:
         with self._lock:
             report = SyncReport()
             before = self.http.requests
+            if self._device_revoked():
+                self._set_state(SyncState.DEVICE_REVOKED)
+                raise DeviceRevoked()
+            if self._setting(S_DEVICE_REVOKED):
+                self.profile.set_setting(S_DEVICE_REVOKED, None)  # signed in again since: a fresh start
             self._set_state(SyncState.SYNCING)
             try:
                 self.finish_purges()
@@ -259,6 +366,10 @@ class SyncEngine:
                     self._download_blobs(store, report)
             except SyncOffline:
                 self._set_state(SyncState.OFFLINE)
+                raise
+            except DeviceRevoked:
+                self._purge_device(report)
+                self._set_state(SyncState.DEVICE_REVOKED)
                 raise
             except BaseException:
                 self._set_state(self.settled_state())
@@ -429,7 +540,7 @@ class SyncEngine:
             ),
             outcome,
         )
-        self._store_shadow(conn, [r["record"] for r in known if r.get("record")])
+        self._store_shadow(conn, [_Row.of(r["record"]) for r in known if r.get("record")])
         latest: dict[str, Mapping[str, Any]] = {}
         touched: dict[str, str] = {}
         for result in known:
@@ -483,7 +594,7 @@ class SyncEngine:
         }
         for entity in ("entry", "document"):
             plain = [
-                _row_tuple(latest[entity_id])
+                _Row.of(latest[entity_id])
                 for entity_id, kind in touched.items()
                 if kind == entity and entity_id in latest and entity_id not in pending
             ]
@@ -493,31 +604,13 @@ class SyncEngine:
                 self._materialise(store, conn, entity, entity_id)
 
     # -- local state: the server's shadow, and the visible rows = shadow + pending mutations -------------------------
-    def _store_shadow(self, conn: Connection, records: Iterable[Mapping[str, Any]]) -> None:
-        rows = [
-            {
-                "entity_id": str(r["entity_id"]),
-                "entity": r["entity"],
-                "kind": r["kind"],
-                "values": _dumps(r["values"]),
-                "version": int(r["version"]),
-                "deleted": int(bool(r["deleted"])),
-                "author_kind": r["author_kind"],
-                "created_at": r["created_at"],
-            }
-            for r in records
+    def _store_shadow(self, conn: Connection, rows: Iterable[_Row]) -> None:
+        params = [
+            (r.entity_id, r.entity, r.kind, r.values_json, r.version, int(r.deleted), r.author_kind, r.created_at)
+            for r in rows
         ]
-        if not rows:
-            return
-        stmt = upsert(t.sync_shadow)
-        conn.execute(
-            stmt.on_conflict_do_update(
-                index_elements=["entity_id"],
-                set_={c: stmt.excluded[c] for c in ("entity", "kind", "values", "version", "deleted", "author_kind")},
-                where=t.sync_shadow.c.version <= stmt.excluded.version,
-            ),
-            rows,
-        )
+        if params:
+            conn.exec_driver_sql(_SHADOW_UPSERT, params)
 
     def _materialise(self, store: DossierStore, conn: Connection, entity: str, entity_id: str) -> None:
         shadow = conn.execute(select(t.sync_shadow).where(t.sync_shadow.c.entity_id == entity_id)).first()
@@ -553,7 +646,8 @@ class SyncEngine:
             author = existing.author_kind if shadow is None else author
             created = created or existing.created_at
         created = created or datetime.now(UTC).isoformat()
-        self._write_rows(store, conn, entity, [(entity_id, kind, values, deleted, version, author, created)])
+        row = _Row(entity_id, entity, kind, values, _dumps(values), deleted, version, author, created)
+        self._write_rows(store, conn, entity, [row])
 
     def _local_row(self, conn: Connection, entity: str, entity_id: str) -> Any:
         table = schema.entries if entity == "entry" else schema.documents
@@ -567,64 +661,43 @@ class SyncEngine:
         elif entity == "entry":
             conn.execute(delete(schema.entries).where(schema.entries.c.id == entity_id))
 
-    def _write_rows(
-        self,
-        store: DossierStore,
-        conn: Connection,
-        entity: str,
-        rows: list[tuple[str, str, dict[str, Any], bool, int, str, str]],
-    ) -> None:
+    def _write_rows(self, store: DossierStore, conn: Connection, entity: str, rows: list[_Row]) -> None:
         """Upsert visible rows without creating outbox mutations (they come from the server, not from a person)."""
         if not rows:
             return
         now = datetime.now(UTC).isoformat(timespec="microseconds")
         if entity == "entry":
-            entry_rows = []
-            for entity_id, kind, values, deleted, version, author, created in rows:
-                data = {} if deleted else values
+            params = []
+            for r in rows:
+                data, data_json = ({}, "{}") if r.deleted else (r.values, r.values_json)
                 try:
-                    derived = store.entries._row_values(kind, data, entity_id, created)
+                    derived = store.entries._row_values(r.kind, data, r.entity_id, r.created_at, data_json=data_json)
                 except Exception:  # a server value we cannot summarise must not block the page
                     derived = {
-                        "data": _dumps(data),
+                        "data": data_json,
                         "summary": "",
                         "search": "",
                         "sort_date": None,
-                        "order_key": f"{created[:10]}|{created}|{entity_id}",
+                        "order_key": f"{r.created_at[:10]}|{r.created_at}|{r.entity_id}",
                     }
-                if deleted:
+                if r.deleted:
                     derived.update(summary="", search="")
-                entry_rows.append(
-                    {
-                        "id": entity_id,
-                        "kind": kind,
-                        "author_kind": author,
-                        "external_ref": None,
-                        "created_at": created,
-                        "updated_at": now,
-                        "server_version": version,
-                        "deleted": int(deleted),
-                        **derived,
-                    }
+                params.append(
+                    (
+                        r.entity_id,
+                        r.kind,
+                        r.author_kind,
+                        r.created_at,
+                        now,
+                        r.version,
+                        int(r.deleted),
+                        *(derived[c] for c in _DERIVED),
+                    )
                 )
-            stmt = upsert(schema.entries)
-            keep = (
-                "kind",
-                "data",
-                "summary",
-                "search",
-                "sort_date",
-                "order_key",
-                "updated_at",
-                "server_version",
-                "deleted",
-            )
-            conn.execute(
-                stmt.on_conflict_do_update(index_elements=["id"], set_={c: stmt.excluded[c] for c in keep}),
-                entry_rows,
-            )
+            conn.exec_driver_sql(_ENTRY_UPSERT, params)
             return
-        for entity_id, kind, values, deleted, version, author, created in rows:
+        for r in rows:
+            entity_id, values, deleted = r.entity_id, r.values, r.deleted
             fmt = str(values.get("format") or "pdf")
             try:
                 mime = DocumentFormat(fmt).mime_type
@@ -632,9 +705,9 @@ class SyncEngine:
                 mime = "application/octet-stream"
             row = {
                 "title": "" if deleted else str(values.get("title") or ""),
-                "category": kind,
+                "category": r.kind,
                 "document_date": values.get("document_date"),
-                "author_kind": str(values.get("author_kind") or author),
+                "author_kind": str(values.get("author_kind") or r.author_kind),
                 "confidentiality": _dumps(values.get("confidentiality") or {}),
                 "format": fmt,
                 "mime_type": mime,
@@ -642,13 +715,13 @@ class SyncEngine:
                 "sha256": str(values.get("sha256") or ""),
                 "filename": None if deleted else values.get("filename"),
                 "updated_at": now,
-                "server_version": version,
+                "server_version": r.version,
                 "deleted": int(deleted),
             }
             existing = self._local_row(conn, "document", entity_id)
             if existing is None:
                 conn.execute(
-                    insert(schema.documents).values(id=entity_id, created_at=created, external_ref=None, **row)
+                    insert(schema.documents).values(id=entity_id, created_at=r.created_at, external_ref=None, **row)
                 )
             else:
                 conn.execute(update(schema.documents).where(schema.documents.c.id == entity_id).values(**row))
@@ -673,47 +746,85 @@ class SyncEngine:
         with store.reading() as conn:
             return self._meta(conn, "cursor")
 
+    def _pull_body(self, cursors: Mapping[str, str | None]) -> dict[str, Any]:
+        response = self.http.request(
+            "POST",
+            "/v1/sync/pull",
+            json={"client_id": self.client_id, "dossiers": dict(cursors), "limit": self.page_limit},
+        )
+        body: dict[str, Any] = response.json()
+        return body
+
     def _pull(self, report: SyncReport) -> None:
+        with ThreadPoolExecutor(max_workers=1, thread_name_prefix="carnet-pull") as fetcher:
+            try:
+                self._pull_pages(report, fetcher)
+            except BaseException:
+                with contextlib.suppress(Exception):  # the sync's own failure is the one to report
+                    self._rebuild_search_indexes()
+                raise
+        self._rebuild_search_indexes()
+        if self._last_server_time:
+            self.profile.set_setting(S_LAST, self._last_server_time)
+
+    def _pull_pages(self, report: SyncReport, fetcher: ThreadPoolExecutor) -> None:
         redo: set[str] = set()
         forced_reset: set[str] = set()
-        for _ in range(10_000):
-            held = [d for d in self.profile.dossier_ids() if self.lease_states().get(d) != "purged"]
-            cursors = {d: (None if d in forced_reset else self._cursor(self.profile.dossier(d))) for d in held}
-            response = self.http.request(
-                "POST",
-                "/v1/sync/pull",
-                json={"client_id": self.client_id, "dossiers": cursors, "limit": self.page_limit},
-            )
-            crash_point("pull.response_received")
-            body = response.json()
-            self._remember_limits(body)
-            more = False
-            for page in body["dossiers"]:
-                dossier_id = str(page["dossier_id"])
-                if page["state"] == "revoked":
-                    self._revoke(dossier_id, report)
-                    continue
-                reset = page["state"] == "reset" or dossier_id in forced_reset
-                forced_reset.discard(dossier_id)
-                store = self.profile.dossier(dossier_id)
-                report.pulled += self._apply_page(store, page, reset=reset, report=report)
-                self._check_in(dossier_id, page, body.get("server_time"))
-                if page["more"]:
-                    more = True
-                elif page.get("digest") and page["digest"] != self.local_digest(store) and dossier_id not in redo:
-                    # Diverged (e.g. a damaged local copy): re-download that dossier, keeping the pending work.
-                    redo.add(dossier_id)
-                    forced_reset.add(dossier_id)
-                    more = True
-                self._progress(Progress("pull", report.pulled, report.pulled + (1 if page["more"] else 0)))
-            for dossier_id in body.get("available", []):
-                if str(dossier_id) not in held:
-                    self._adopt(str(dossier_id))
-                    more = True
-            if not more:
-                if self._last_server_time:
-                    self.profile.set_setting(S_LAST, self._last_server_time)
-                return
+        # While a page is applied locally, the next one is already asked for (the server builds it meanwhile). It is
+        # used only if the request it answers is exactly the one the loop would send now; otherwise it is dropped.
+        ahead: tuple[dict[str, str | None], Future[dict[str, Any]]] | None = None
+        try:
+            for _ in range(10_000):
+                held = [d for d in self.profile.dossier_ids() if self.lease_states().get(d) != "purged"]
+                cursors = {d: (None if d in forced_reset else self._cursor(self.profile.dossier(d))) for d in held}
+                body = ahead[1].result() if ahead is not None and ahead[0] == cursors else self._pull_body(cursors)
+                _drop(ahead)
+                ahead = None
+                crash_point("pull.response_received")
+                self._remember_limits(body)
+                pages = body["dossiers"]
+                if any(p["more"] for p in pages) and all(p["state"] == "ok" for p in pages) and not forced_reset:
+                    following = {str(p["dossier_id"]): p.get("cursor") for p in pages}
+                    ahead = (following, fetcher.submit(self._pull_body, following))
+                if not self._apply_pull(body, held, report, redo=redo, forced_reset=forced_reset):
+                    return
+        finally:
+            _drop(ahead)
+
+    def _apply_pull(
+        self,
+        body: Mapping[str, Any],
+        held: list[str],
+        report: SyncReport,
+        *,
+        redo: set[str],
+        forced_reset: set[str],
+    ) -> bool:
+        """Apply one pull answer; True when another request is needed."""
+        more = False
+        for page in body["dossiers"]:
+            dossier_id = str(page["dossier_id"])
+            if page["state"] == "revoked":
+                self._revoke(dossier_id, report)
+                continue
+            reset = page["state"] == "reset" or dossier_id in forced_reset
+            forced_reset.discard(dossier_id)
+            store = self.profile.dossier(dossier_id)
+            report.pulled += self._apply_page(store, page, reset=reset, report=report)
+            self._check_in(dossier_id, page, body.get("server_time"))
+            if page["more"]:
+                more = True
+            elif page.get("digest") and page["digest"] != self.local_digest(store) and dossier_id not in redo:
+                # Diverged (e.g. a damaged local copy): re-download that dossier, keeping the pending work.
+                redo.add(dossier_id)
+                forced_reset.add(dossier_id)
+                more = True
+            self._progress(Progress("pull", report.pulled, report.pulled + (1 if page["more"] else 0)))
+        for dossier_id in body.get("available", []):
+            if str(dossier_id) not in held:
+                self._adopt(str(dossier_id))
+                more = True
+        return more
 
     def _remember_limits(self, body: Mapping[str, Any]) -> None:
         limit = int(body.get("max_body") or 0)
@@ -725,7 +836,8 @@ class SyncEngine:
 
     def _adopt(self, dossier_id: str) -> None:
         own = self.profile.settings.get("own_dossier_id")
-        role = "own" if own is None and self.profile.device_mode == "personal" else "patient"
+        mine = own in (None, dossier_id)  # after a device purge, signing in again brings the person's own dossier back
+        role = "own" if mine and self.profile.device_mode == "personal" else "patient"
         self.profile.create_dossier(f"Dossier {dossier_id[:8]}", role=role, dossier_id=dossier_id)
 
     def _apply_page(self, store: DossierStore, page: Mapping[str, Any], *, reset: bool, report: SyncReport) -> int:
@@ -735,7 +847,8 @@ class SyncEngine:
         with store.transaction() as conn:
             if reset:
                 self._reset_local(conn)
-            self._store_shadow(conn, records)
+            rows = [_Row.of(r) for r in records]
+            self._store_shadow(conn, rows)
             pending_ids = set()
             if records:
                 pending_ids = {
@@ -744,11 +857,13 @@ class SyncEngine:
                         select(schema.outbox.c.entity_id).where(schema.outbox.c.state == "pending").distinct()
                     )
                 }
-            for entity in ("entry", "document"):
-                plain = [
-                    _row_tuple(r) for r in records if r["entity"] == entity and str(r["entity_id"]) not in pending_ids
-                ]
-                self._write_rows(store, conn, entity, plain)
+            plain = [r for r in rows if r.entity_id not in pending_ids]
+            entries = [r for r in plain if r.entity == "entry"]
+            triggers = self._defer_search_index(conn) if len(entries) >= _BULK_ROWS else []
+            self._write_rows(store, conn, "entry", entries)
+            for sql in triggers:
+                conn.exec_driver_sql(sql)
+            self._write_rows(store, conn, "document", [r for r in plain if r.entity == "document"])
             crash_point("pull.mid_page")
             for r in records:
                 if str(r["entity_id"]) in pending_ids:
@@ -780,6 +895,37 @@ class SyncEngine:
             for listener in self._conflict_listeners:
                 listener(views)
         return len(items)
+
+    def _defer_search_index(self, conn: Connection) -> list[str]:
+        """Write this page's entries without indexing each one for search; the index is rebuilt once afterwards.
+
+        The trigram index costs most of a bulk write when kept row by row, and a rebuild from the table is about ten
+        times cheaper. The triggers are dropped here and re-created (from the SQL returned) in this page's transaction,
+        so other connections never see them missing; the `search_stale` mark commits with the page, so a crash before
+        the rebuild is repaired by the next sync. Until then, search may miss this page's entries.
+        """
+        triggers = [
+            str(sql)
+            for (sql,) in conn.exec_driver_sql(
+                "SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name IN (?, ?) ORDER BY name",
+                _SEARCH_TRIGGERS,
+            )
+        ]
+        conn.exec_driver_sql("DROP TRIGGER IF EXISTS entries_fts_insert")
+        conn.exec_driver_sql("DROP TRIGGER IF EXISTS entries_fts_update")
+        self._set_meta(conn, S_SEARCH_STALE, "1")
+        return triggers
+
+    def _rebuild_search_indexes(self) -> None:
+        """Rebuild the search index of every dossier a bulk pull left stale (one transaction each)."""
+        for dossier_id in self.profile.dossier_ids():
+            store = self.profile.dossier(dossier_id)
+            with store.reading() as conn:
+                if self._meta(conn, S_SEARCH_STALE) is None:
+                    continue
+            with store.transaction() as conn:
+                conn.exec_driver_sql("INSERT INTO entries_fts(entries_fts) VALUES ('rebuild')")
+                self._set_meta(conn, S_SEARCH_STALE, None)
 
     def _reset_local(self, conn: Connection) -> None:
         """Forget the server's state (it comes again) but keep every pending local change and its rows."""
@@ -846,51 +992,79 @@ class SyncEngine:
             if body["complete"]:
                 return
             upload_id, offset, chunk = body["upload_id"], int(body["offset"]), int(body["chunk_size"])
-            with store.documents.open(row.document_id) as stream, ThreadPoolExecutor(max_workers=1) as reader:
-
-                def read_at(position: int, size: int = chunk) -> tuple[int, bytes, str]:
-                    stream.seek(position)
-                    data = stream.read(size)
-                    return position, data, hashlib.sha256(data).hexdigest()
-
-                # The next chunk is read and hashed (decrypting it from SQLCipher) while the current one travels.
-                ahead: Future[tuple[int, bytes, str]] = reader.submit(read_at, offset)
-                while offset < row.size:
-                    position, data, digest = ahead.result()
-                    if position != offset:
-                        ahead = reader.submit(read_at, offset)
-                        continue
-                    if offset + len(data) < row.size:
-                        ahead = reader.submit(read_at, offset + len(data))
-                    response = self.http.request(
-                        "PATCH",
-                        f"/v1/sync/uploads/{upload_id}",
-                        content=data,
-                        headers={
-                            "Upload-Offset": str(offset),
-                            "Upload-Checksum": f"sha256 {digest}",
-                            "Content-Type": "application/offset+octet-stream",
-                        },
-                        accept=frozenset({404, 409, 460, 422}),
-                    )
-                    if response.status_code in (409, 460):
-                        offset = int(response.headers.get("upload-offset", offset))
-                        ahead = reader.submit(read_at, offset)
-                        continue
-                    if response.status_code in (404, 422):
-                        # 404: it completed but the answer was lost (or it expired); 422: whole-file verification
-                        # failed and the server dropped it. Either way ask again: "complete", or a new upload.
-                        offset = -1
-                        break
-                    result = response.json()
-                    offset = int(result["offset"])
-                    self._progress(Progress("upload", 0, 1, offset, total_bytes))
-                    crash_point("upload.mid_chunk")
-                    if result["complete"]:
-                        return
+            store.documents.get(row.document_id)  # NotFound once deleted locally: nothing to send
+            offset = self._send_chunks(store, row, str(upload_id), offset, chunk, total_bytes)
+            if offset == _COMPLETE:
+                return
             if offset >= row.size:
                 return
         raise SyncOffline()
+
+    def _send_chunks(
+        self, store: DossierStore, row: Any, upload_id: str, offset: int, chunk: int, total_bytes: int
+    ) -> int:
+        """Append chunks from `offset`: `_COMPLETE`, or -1 to ask for the upload again (it vanished or failed).
+
+        The next chunk is read (decrypted from SQLCipher) and summed while the current one travels; with
+        `upload_streams` > 1 several are in flight on as many connections. The server takes a chunk only at its own
+        offset, so one arriving out of order is answered 409 with the server's offset and the upload resumes there.
+        A CRC-32 per chunk catches transport damage; the server proves the whole file against its SHA-256.
+        """
+        path = f"/v1/sync/uploads/{upload_id}"
+
+        def read_at(position: int) -> tuple[bytes, str]:
+            data = _read_range(store, row.document_id, position, chunk)
+            return data, f"{zlib.crc32(data):08x}"
+
+        def send(position: int, data: bytes, digest: str) -> httpx.Response:
+            headers = {
+                "Upload-Offset": str(position),
+                "Upload-Checksum": f"crc32 {digest}",
+                "Content-Type": "application/offset+octet-stream",
+            }
+            return self.http.request("PATCH", path, content=data, headers=headers, accept=_CHUNK_ANSWERS)
+
+        with (
+            ThreadPoolExecutor(max_workers=1, thread_name_prefix="carnet-read") as reader,
+            ThreadPoolExecutor(max_workers=self.upload_streams, thread_name_prefix="carnet-upload") as sender,
+        ):
+            reading = (offset, reader.submit(read_at, offset))
+            flying: deque[Future[httpx.Response]] = deque()
+            position = offset
+            while True:
+                while len(flying) < self.upload_streams and position < row.size:
+                    if reading[0] != position:
+                        reading = (position, reader.submit(read_at, position))
+                    data, digest = reading[1].result()
+                    following = position + len(data)
+                    if following < row.size:
+                        reading = (following, reader.submit(read_at, following))
+                    flying.append(sender.submit(send, position, data, digest))
+                    position = following
+                if not flying:
+                    return offset if offset < row.size else _COMPLETE
+                response = flying.popleft().result()
+                status = response.status_code
+                if status in (404, 422):
+                    # 404: it completed but the answer was lost (or it expired); 422: whole-file verification
+                    # failed and the server dropped it. Either way ask again: "complete", or a new upload.
+                    _settle(flying)
+                    return -1
+                if status in (409, 460):
+                    # Out of order, a lost answer, or damaged on the way: resume from the server's own offset,
+                    # once the chunks still in flight have landed (or been refused) too.
+                    answers = [response, *_settle(flying)]
+                    if any(a.status_code < 300 and a.json()["complete"] for a in answers):
+                        return _COMPLETE
+                    offset = position = max(_server_offset(a, offset) for a in answers)
+                    continue
+                result = response.json()
+                offset = int(result["offset"])
+                self._progress(Progress("upload", 0, 1, offset, total_bytes))
+                crash_point("upload.mid_chunk")
+                if result["complete"]:
+                    _settle(flying)
+                    return _COMPLETE
 
     def _download_blobs(self, store: DossierStore, report: SyncReport) -> None:
         for row in self._blob_rows(store, "down"):
@@ -935,7 +1109,8 @@ class SyncEngine:
             if response.status_code == 404:
                 return False
             if response.status_code == 401:
-                raise NotSignedIn()
+                response.read()
+                refuse_unauthorised(response)
             if response.status_code == 403:
                 return True
             if response.status_code >= 400:
@@ -985,13 +1160,9 @@ class SyncEngine:
         delivered = 0
         with contextlib.suppress(SyncOffline):
             delivered = self._upload_blobs(store, report)  # a professional's documents still reach the patient
-        with store.reading() as conn:
-            refused = conn.execute(
-                select(func.count())
-                .select_from(schema.outbox)
-                .where(schema.outbox.c.state.in_(("pending", "forbidden")), schema.outbox.c.entity != "document")
-            ).scalar_one()
-        revocation = Revocation(dossier_id, int(refused), delivered)
+        revocation = Revocation(dossier_id, self._refused(store, documents=False), delivered)
+        for listener in self._revocation_listeners:
+            listener(revocation)  # before the purge: the GUI closes its windows on the dossier and says why
         self._journal_purge(dossier_id, add=True)
         crash_point("purge.before")
         store.close()
@@ -1001,15 +1172,49 @@ class SyncEngine:
         self._journal_purge(dossier_id, add=False)
         self._forget_lease(dossier_id)
         report.revoked.append(revocation)
-        for listener in self._revocation_listeners:
-            listener(revocation)
 
-    def _journal_purge(self, dossier_id: str, *, add: bool) -> None:
+    @staticmethod
+    def _refused(store: DossierStore, *, documents: bool) -> int:
+        """Local changes that will never reach the service (documents too when nothing can be sent any more)."""
+        query = (
+            select(func.count()).select_from(schema.outbox).where(schema.outbox.c.state.in_(("pending", "forbidden")))
+        )
+        if not documents:
+            query = query.where(schema.outbox.c.entity != "document")
+        with store.reading() as conn:
+            return int(conn.execute(query).scalar_one())
+
+    def _device_revoked(self) -> bool:
+        """Removed from the account, and not signed in again since (a new sign-in stores a new refresh token)."""
+        return bool(self._setting(S_DEVICE_REVOKED)) and not self._setting(S_REFRESH)
+
+    def _purge_device(self, report: SyncReport) -> None:
+        """The device was removed from the account: tell, then erase every dossier it holds and forget the session.
+
+        Crash-safe like a dossier purge: the journal names every dossier before the first is erased, and
+        `finish_purges` completes it at the next start. Nothing could be sent, so every pending change is reported.
+        """
+        held = self.profile.dossier_ids()
+        revocations = [
+            Revocation(d, self._refused(self.profile.dossier(d), documents=True), 0, reason="device_revoked")
+            for d in held
+        ]
+        for revocation in revocations:
+            for listener in self._revocation_listeners:
+                listener(revocation)
+        self._journal_purge(*held, add=True)
+        for key, value in ((S_DEVICE_REVOKED, True), (S_ACCESS, None), (S_REFRESH, None)):
+            self.profile.set_setting(key, value)
+        crash_point("device_purge.before")
+        self.finish_purges()
+        report.revoked.extend(revocations)
+
+    def _journal_purge(self, *dossier_ids: str, add: bool) -> None:
         current = list(self.profile.settings.get(S_PURGING) or [])
-        if add and dossier_id not in current:
-            current.append(dossier_id)
-        if not add:
-            current = [d for d in current if d != dossier_id]
+        if add:
+            current += [d for d in dossier_ids if d not in current]
+        else:
+            current = [d for d in current if d not in dossier_ids]
         self.profile.set_setting(S_PURGING, current)
 
     def finish_purges(self) -> None:
@@ -1177,5 +1382,6 @@ class SyncEngine:
             "signed_in": bool(self._setting(S_REFRESH)),
             "last_server_time": self._setting(S_LAST),
             "state": self.settled_state().value,
+            "device_revoked": self._device_revoked(),
             "dossiers": dossiers,
         }

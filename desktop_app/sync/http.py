@@ -51,6 +51,26 @@ class NotSignedIn(CarnetError):
     message_en = "Session missing or expired: sign in again (carnet-cli login)."
 
 
+class DeviceRevoked(NotSignedIn):
+    """The person removed this device from their account (from another device): its copies are purged, no retry."""
+
+    exit_code = 9
+    message_fr = (
+        "Cet appareil a été retiré de votre compte : ses copies des dossiers ont été effacées. "
+        "Reconnectez-vous pour l'utiliser à nouveau."
+    )
+    message_en = (
+        "This device was removed from your account: its copies of the dossiers were erased. Sign in again to use it."
+    )
+
+
+def refuse_unauthorised(response: httpx.Response) -> None:
+    """A 401 ends the session; `device_revoked` says the device itself is gone (the response body must be read)."""
+    if _body(response).get("code") == "device_revoked":
+        raise DeviceRevoked()
+    raise NotSignedIn()
+
+
 class ServiceRefused(CarnetError):
     """A permanent refusal (4xx): retrying would not help."""
 
@@ -127,6 +147,9 @@ class SyncHttp:
         self.cancel = cancel or threading.Event()
         self.requests = 0
         self.server_time: datetime | None = None
+        # Requests may run on several threads (a page asked for ahead, chunks in flight): one refresh at a time, and
+        # never twice for the same token (presenting a used refresh token again revokes the device's sessions, S34).
+        self._refresh_lock = threading.Lock()
         timeout = httpx.Timeout(stall_timeout)
         self._client = httpx.Client(base_url=self.base_url, timeout=timeout, transport=transport, verify=verify)
 
@@ -168,11 +191,10 @@ class SyncHttp:
             if self.cancel.is_set():
                 raise SyncCancelled()
             retry_after: float | None = None
+            sent = self._headers(headers, auth=auth)
             try:
                 self.requests += 1
-                response = self._client.request(
-                    method, path, json=json, content=content, headers=self._headers(headers, auth=auth)
-                )
+                response = self._client.request(method, path, json=json, content=content, headers=sent)
                 self._note(response)
             except httpx.TransportError:
                 response = None
@@ -180,13 +202,16 @@ class SyncHttp:
                 status = response.status_code
                 if status < 300 or status in accept:
                     return response
-                if status == 401 and auth and not refreshed:
+                if status == 401 and auth and not refreshed and _body(response).get("code") != "device_revoked":
                     refreshed = True
-                    if self._refresh(self):
-                        continue
+                    with self._refresh_lock:
+                        if self._headers(headers, auth=auth).get("Authorization") != sent.get("Authorization"):
+                            continue  # another thread refreshed meanwhile: try again with its new token
+                        if self._refresh(self):
+                            continue
                     raise NotSignedIn()
                 if status == 401:
-                    raise NotSignedIn()
+                    refuse_unauthorised(response)
                 if status == 426:
                     raise ProtocolUnsupported()
                 if status not in RETRY_STATUSES:

@@ -12,24 +12,65 @@ import hashlib
 import os
 import threading
 import uuid
+import zlib
 from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
 from dossier import access
+from server.deps import Principal
 from server.errors import ProblemError
 from server.sync.models import SyncBlob, SyncRecord, SyncUpload
-from server.sync.service import Caller, access_context, may_open, may_read_record
+from server.sync.service import Caller, access_context, caller_for, may_open, may_read_record
 
 _COPY = 1024 * 1024
 # The whole-file hash of each upload in progress, updated chunk by chunk, so the final verification does not read the
 # file again. After a restart (or on another API process) it is rebuilt once from the bytes on disk.
 _HASHES: dict[uuid.UUID, tuple[int, Any]] = {}
 _HASH_LOCK = threading.Lock()
-_APPEND_LOCK = threading.Lock()
+
+
+class ChunkCheck:
+    """The per-chunk checksum of `Upload-Checksum: <algorithm> <hex>`, fed while the body arrives.
+
+    `crc32` (what Carnet sends: it only has to catch transport damage, the whole-file SHA-256 proves the content)
+    or `sha256`. An unknown algorithm is refused before any byte is stored.
+    """
+
+    def __init__(self, header: str) -> None:
+        algorithm, _, digest = header.strip().partition(" ")
+        self.algorithm = algorithm.lower()
+        self.expected = digest.strip().lower()
+        self._crc = 0
+        self._sha = hashlib.sha256() if self.algorithm == "sha256" else None
+        if self.algorithm not in ("crc32", "sha256"):
+            raise ProblemError(
+                400,
+                "checksum_algorithm",
+                "Somme de contrôle crc32 ou sha256 attendue.",
+                "A crc32 or sha256 checksum is expected.",
+            )
+
+    def update(self, piece: bytes) -> None:
+        if self._sha is not None:
+            self._sha.update(piece)
+        else:
+            self._crc = zlib.crc32(piece, self._crc)
+
+    def matches(self) -> bool:
+        found = self._sha.hexdigest() if self._sha is not None else f"{self._crc:08x}"
+        return found == self.expected
+
+
+def running_hash_at(upload_id: uuid.UUID, offset: int) -> Any:
+    """A copy of this process's whole-file hash of the upload if it stands at `offset` (else None), to be fed with
+    the chunk while it arrives; `append` adopts it only if the offset is still the server's."""
+    with _HASH_LOCK:
+        known = _HASHES.get(upload_id)
+    return known[1].copy() if known is not None and known[0] == offset else None
 
 
 def _running_hash(part: Path, upload_id: uuid.UUID, offset: int) -> Any:
@@ -114,15 +155,18 @@ def offset_of(data_dir: Path, upload: SyncUpload) -> int:
     return part.stat().st_size if part.exists() else 0
 
 
-def get_upload(session: Session, caller: Caller, upload_id: uuid.UUID) -> SyncUpload:
+def get_upload(session: Session, principal: Principal, upload_id: uuid.UUID) -> SyncUpload:
+    """The upload, if the caller started it (or holds its dossier). Asked once per chunk: the common case (the one
+    who started it) needs no access-policy look-up."""
     upload = session.get(SyncUpload, upload_id)
     if upload is None:
         raise ProblemError(
             404, "upload_not_found", "Envoi introuvable : recommencez-le.", "Upload not found: restart it."
         )
-    if upload.principal_id != caller.principal.id and not (
-        isinstance(caller.actor, access.Holder) and caller.own_dossier_id == upload.dossier_id
-    ):
+    if upload.principal_id == principal.id:
+        return upload
+    caller = caller_for(session, principal)
+    if not (isinstance(caller.actor, access.Holder) and caller.own_dossier_id == upload.dossier_id):
         raise _forbidden()
     return upload
 
@@ -141,21 +185,48 @@ class OffsetMismatch(ProblemError):
         self.offset = offset
 
 
+def _lock_upload(session: Session, upload_id: uuid.UUID) -> SyncUpload:
+    """Hold the upload's row lock until the transaction ends, across processes: two appends at one offset never both
+    write. PostgreSQL: `SELECT … FOR UPDATE` on the upload row. SQLite: a write as the transaction's first statement
+    takes the database's single writer lock at once (the request's earlier reads are committed first, so no stale
+    read snapshot has to be upgraded)."""
+    session.commit()
+    if session.get_bind().dialect.name == "postgresql":
+        found = session.scalars(
+            select(SyncUpload)
+            .where(SyncUpload.id == upload_id)
+            .with_for_update()
+            .execution_options(populate_existing=True)
+        ).one_or_none()
+    else:
+        session.execute(update(SyncUpload).where(SyncUpload.id == upload_id).values(size=SyncUpload.size))
+        found = session.get(SyncUpload, upload_id, populate_existing=True)
+    if found is None:  # completed (or dropped) by a concurrent request meanwhile
+        raise ProblemError(
+            404, "upload_not_found", "Envoi introuvable : recommencez-le.", "Upload not found: restart it."
+        )
+    return found
+
+
 def append(
-    session: Session, upload: SyncUpload, *, offset: int, checksum: str, chunk: bytes, data_dir: Path, now: datetime
+    session: Session,
+    upload: SyncUpload,
+    *,
+    offset: int,
+    check: ChunkCheck,
+    chunk: bytes,
+    data_dir: Path,
+    now: datetime,
+    running: Any = None,
 ) -> tuple[int, bool]:
-    """Append one chunk at `offset` if its SHA-256 matches; verify the whole body when the last byte arrives."""
-    with _APPEND_LOCK:  # two requests for the same offset must not both append (one process; see the report)
-        return _append(session, upload, offset=offset, checksum=checksum, chunk=chunk, data_dir=data_dir, now=now)
-
-
-def _append(
-    session: Session, upload: SyncUpload, *, offset: int, checksum: str, chunk: bytes, data_dir: Path, now: datetime
-) -> tuple[int, bool]:
+    """Append one chunk at `offset` if its checksum (`check`, already fed) matches; verify the whole body (SHA-256)
+    when the last byte arrives. `running`: the whole-file hash from `running_hash_at(offset)`, already fed the chunk.
+    """
+    upload = _lock_upload(session, upload.id)
     current = offset_of(data_dir, upload)
     if offset != current:
         raise OffsetMismatch(current)
-    if hashlib.sha256(chunk).hexdigest() != checksum.lower():
+    if not check.matches():
         raise ProblemError(
             460,
             "chunk_checksum_mismatch",
@@ -166,12 +237,13 @@ def _append(
     if current + len(chunk) > upload.size:
         raise ProblemError(413, "upload_too_long", "Envoi plus long qu'annoncé.", "Upload longer than announced.")
     part = part_path(data_dir, upload.id)
-    running = _running_hash(part, upload.id, current)
+    if running is None:
+        running = _running_hash(part, upload.id, current)
+        running.update(chunk)
     with open(part, "ab") as handle:
         # No fsync per chunk: after a crash the offset is whatever length survived, the client resumes from it, and
         # the whole-body SHA-256 below catches any damage. Durability is enforced once, before the blob is published.
         handle.write(chunk)
-    running.update(chunk)
     current += len(chunk)
     with _HASH_LOCK:
         _HASHES[upload.id] = (current, running)

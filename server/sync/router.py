@@ -7,6 +7,7 @@ from typing import Annotated
 
 from fastapi import APIRouter, Depends, Header, Path, Request, Response, status
 from fastapi.responses import FileResponse, JSONResponse
+from starlette.concurrency import run_in_threadpool
 
 from server.deps import ContextDep, PrincipalDep, SessionDep
 from server.errors import PROBLEM_MEDIA_TYPE, ProblemError
@@ -111,7 +112,7 @@ UploadId = Annotated[uuid.UUID, Path()]
 @router.head("/uploads/{upload_id}")
 def upload_offset(upload_id: UploadId, principal: PrincipalDep, ctx: ContextDep, session: SessionDep) -> Response:
     """The offset the server holds (tus HEAD)."""
-    upload = blobs.get_upload(session, service.caller_for(session, principal), upload_id)
+    upload = blobs.get_upload(session, principal, upload_id)
     offset = blobs.offset_of(ctx.settings.data_dir, upload)
     return Response(status_code=204, headers={"Upload-Offset": str(offset), "Upload-Length": str(upload.size)})
 
@@ -127,24 +128,39 @@ async def upload_append(
     upload_offset: Annotated[int, Header(alias="Upload-Offset", ge=0, le=2**40)],
     upload_checksum: Annotated[str, Header(alias="Upload-Checksum", max_length=80)],
 ) -> UploadOut:
-    """Append one chunk at Upload-Offset with `Upload-Checksum: sha256 <hex>`; 409 gives the server's offset."""
-    chunk = await request.body()
-    upload = blobs.get_upload(session, service.caller_for(session, principal), upload_id)
-    algorithm, _, digest = upload_checksum.partition(" ")
-    if algorithm.lower() != "sha256":
-        raise ProblemError(400, "checksum_algorithm", "Somme de contrôle sha256 attendue.", "sha256 checksum expected.")
-    size = upload.size
-    offset, complete = blobs.append(
-        session,
-        upload,
-        offset=upload_offset,
-        checksum=digest,
-        chunk=chunk,
-        data_dir=ctx.settings.data_dir,
-        now=ctx.now(),
-    )
-    session.commit()
-    return _upload_out(None if complete else upload_id, offset, size, complete, _chunk_size(ctx, settings))
+    """Append one chunk at Upload-Offset with `Upload-Checksum: crc32|sha256 <hex>`; 409 gives the server's offset.
+
+    The chunk's checksum and the whole-file hash are computed while the bytes arrive; the database work and the
+    write (under the upload's row lock) run on a worker thread, never blocking the event loop.
+    """
+    check = blobs.ChunkCheck(upload_checksum)
+    running = blobs.running_hash_at(upload_id, upload_offset)
+    parts: list[bytes] = []
+    async for piece in request.stream():
+        check.update(piece)
+        if running is not None:
+            running.update(piece)
+        parts.append(piece)
+    chunk = b"".join(parts)
+    del parts
+
+    def store() -> UploadOut:
+        upload = blobs.get_upload(session, principal, upload_id)
+        size = upload.size
+        offset, complete = blobs.append(
+            session,
+            upload,
+            offset=upload_offset,
+            check=check,
+            chunk=chunk,
+            data_dir=ctx.settings.data_dir,
+            now=ctx.now(),
+            running=running,
+        )
+        session.commit()
+        return _upload_out(None if complete else upload_id, offset, size, complete, _chunk_size(ctx, settings))
+
+    return await run_in_threadpool(store)
 
 
 @router.get("/blobs/{dossier_id}/{sha256}")

@@ -8,7 +8,7 @@ from typing import Annotated, Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
 MAX_MUTATIONS_PER_PUSH = 500
-MAX_PAGE = 2000
+MAX_PAGE = 5000
 
 Short = Annotated[str, StringConstraints(min_length=1, max_length=40)]
 Sha256 = Annotated[str, StringConstraints(pattern=r"^[0-9a-f]{64}$")]
@@ -85,7 +85,7 @@ class PushOut(BaseModel):
 class PullIn(_Strict):
     client_id: uuid.UUID
     dossiers: dict[uuid.UUID, Annotated[str, StringConstraints(max_length=200)] | None] = Field(max_length=1000)
-    limit: int = Field(default=1000, ge=1, le=MAX_PAGE)
+    limit: int = Field(default=1000, ge=1, le=100_000)  # the service serves at most MAX_PAGE items per request
 
 
 class DossierPage(BaseModel):

@@ -29,6 +29,7 @@ from dossier.errors import DossierValidationError
 from dossier.merge import Op, Outcome, ServerRecord, merge
 from server.access import service as access_service
 from server.accounts.models import Account, PrincipalKind
+from server.audit.service import Actor as AuditActor
 from server.audit.service import record as audit
 from server.deps import Principal
 from server.dossiers.models import Dossier, SpaceStatus
@@ -36,6 +37,7 @@ from server.errors import ProblemError
 from server.professionals.models import Professional
 from server.sync.models import SyncConflict, SyncHead, SyncLedger, SyncRecord, SyncStream
 from server.sync.schemas import (
+    MAX_PAGE,
     ConflictOut,
     DossierPage,
     MutationIn,
@@ -97,6 +99,11 @@ def caller_for(
         return Caller(principal, actor, account.dossier_id if account else None, "patient")
     pro = session.get(Professional, principal.id)
     return Caller(principal, actor, None, "professional", rpps=pro.rpps if pro else None)
+
+
+def _audit_actor(session: Session, caller: Caller, dossier_id: uuid.UUID) -> AuditActor:
+    """Who acted, in the audit trail: an aidant's or representative's row names the patient they acted for."""
+    return access_service.audit_actor_of(session, caller.principal, caller.actor, dossier_id)
 
 
 def access_context(session: Session, dossier_id: uuid.UUID, now: datetime) -> access.Context:
@@ -292,8 +299,12 @@ _RECORD_COLUMNS = (
 
 
 def record_out(rec: Any) -> RecordOut:
-    """A record for the wire (an ORM object or a row with the same column names)."""
-    return RecordOut(
+    """A record for the wire (an ORM object or a row with the same column names).
+
+    Built without validation: every field comes from our own typed columns (a bootstrap page holds thousands).
+    """
+    return RecordOut.model_construct(
+        type="record",
         entity=rec.entity,
         entity_id=rec.entity_id,
         kind=rec.kind,
@@ -588,7 +599,13 @@ def push(session: Session, caller: Caller, body: PushIn, *, now: datetime) -> li
         stream.last_client_seq = m.client_seq
         results.append(result)
     if body.mutations:
-        audit(session, actor=caller.principal.actor, action="sync.push", at=now, dossier_id=body.dossier_id)
+        audit(
+            session,
+            actor=_audit_actor(session, caller, body.dossier_id),
+            action="sync.push",
+            at=now,
+            dossier_id=body.dossier_id,
+        )
     return results
 
 
@@ -622,7 +639,7 @@ def pull(
     session: Session, principal: Principal, body: PullIn, *, now: datetime, settings: SyncSettings
 ) -> tuple[list[DossierPage], list[uuid.UUID]]:
     pages: list[DossierPage] = []
-    budget = body.limit
+    budget = min(body.limit, MAX_PAGE)  # a client asking for more gets pages of the service's size
     lease = settings.lease_seconds if principal.kind == PrincipalKind.PROFESSIONAL else None
     grace = settings.grace_seconds if lease is not None else None
     for dossier_id, cursor in body.dossiers.items():
@@ -698,7 +715,13 @@ def pull(
             )
         )
         if items:
-            audit(session, actor=caller.principal.actor, action="sync.pull", at=now, dossier_id=dossier_id)
+            audit(
+                session,
+                actor=_audit_actor(session, caller, dossier_id),
+                action="sync.pull",
+                at=now,
+                dossier_id=dossier_id,
+            )
     held = set(body.dossiers)
     available = [d for d in visible_dossiers(session, principal, now) if d not in held]
     return pages, available
