@@ -1,28 +1,54 @@
-"""Clinic workstation (engine side): one encrypted profile per professional on a shared PC, search, bris de glace.
+"""Clinic workstation (engine side): one encrypted profile per professional on a shared PC, the day's cache.
 
 Plain Python, no Qt: the clinic screens call these from a worker thread. Profiles are created with
 device_mode="shared" (never the OS keyring) and are found again by their label `Professionnel RPPS <rpps>`; each
 opens only with that professional's password, so two professionals on one PC never see each other's caches.
+
+« Préparer la journée » keeps on the PC only the dossiers the professional chose, with their documents' content by
+a policy they set; a dossier opened offline from that cache is queued (in the encrypted profile) and reported to
+the service at the next contact, so it lands in the patient's historique des accès.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import threading
+import uuid
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
+from enum import StrEnum
 from typing import Any, NewType
 
 import httpx
+from sqlalchemy import select
 
+from desktop_app import schema
+from desktop_app.dossier_store import DossierStore, utc_now
 from desktop_app.errors import CarnetError
 from desktop_app.profile import ProfileDirectory, UnlockedProfile
 from desktop_app.sync import account
-from desktop_app.sync.engine import S_ACCESS, S_LEASES, S_REFRESH, S_URL, SyncEngine
-from desktop_app.sync.http import Backoff, SyncHttp
+from desktop_app.sync.engine import S_ACCESS, S_LEASES, S_REFRESH, S_URL, SyncEngine, SyncReport
+from desktop_app.sync.http import Backoff, ServiceRefused, SyncHttp
 
 Rpps = NewType("Rpps", str)
 S_RPPS = "clinic.rpps"
+S_DAY = "clinic.day"  # the dossier ids chosen for the day: only these are cached
+S_DOCUMENTS = "clinic.documents"  # the DocumentPolicy of the day
+S_OPENS = "clinic.offline_opens"  # dossiers opened offline, not yet reported to the service
 MIN_REASON = 10
+RECENT_DAYS = 365
+OPENS_PER_REQUEST = 200  # the service's limit per report
+
+
+class DocumentPolicy(StrEnum):
+    """Which documents' content the day's cache holds (titles and records are always there)."""
+
+    NONE = "none"  # « aucun » : records and document titles only
+    RECENT = "recent"  # « les 12 derniers mois » : content of documents dated (or added) within a year
+    ALL = "all"  # « tous »
+
+
+DEFAULT_POLICY = DocumentPolicy.RECENT
 
 
 class ClinicInputError(CarnetError):
@@ -88,6 +114,71 @@ def pro_sign_in(
     return profile
 
 
+@dataclass(frozen=True, slots=True)
+class OfflineOpen:
+    """A dossier opened from this PC's cache while the service was unreachable; `id` makes its report idempotent."""
+
+    id: str
+    dossier_id: str
+    opened_at: datetime
+
+
+def _wanted(profile: UnlockedProfile) -> set[str]:
+    return {str(d) for d in profile.settings.get(S_DAY) or []}
+
+
+class ClinicEngine(SyncEngine):
+    """The sync engine of a clinic profile: adopts only the day's dossiers and fetches documents by the day's policy.
+
+    Everything else (push, pull, leases, revocation purge, backoff) is the plain engine's.
+    """
+
+    def resume(self) -> None:
+        """Allow syncing again after `cancel()` (a cancelled preparation can be started again)."""
+        self._cancel.clear()
+
+    def _remember_limits(self, body: Mapping[str, Any]) -> None:
+        # The pull lists every dossier this professional may open as "available": keep only the day's, so the
+        # engine adopts (downloads) nothing else. Filtered here, before the engine reads the list.
+        super()._remember_limits(body)
+        if isinstance(body, dict) and body.get("available"):
+            wanted = _wanted(self.profile)
+            body["available"] = [d for d in body["available"] if str(d) in wanted]
+
+    def _download_blobs(self, store: DossierStore, report: SyncReport) -> None:
+        policy = DocumentPolicy(self.profile.settings.get(S_DOCUMENTS) or DEFAULT_POLICY)
+        if policy is DocumentPolicy.ALL:
+            super()._download_blobs(store, report)
+            return
+        if policy is DocumentPolicy.NONE:
+            return
+        since = (self.device_clock() - timedelta(days=RECENT_DAYS)).date().isoformat()
+        with store.reading() as conn:
+            recent = {
+                r.id
+                for r in conn.execute(
+                    select(schema.documents.c.id, schema.documents.c.document_date, schema.documents.c.created_at)
+                )
+                if (r.document_date or r.created_at[:10]) >= since
+            }
+        for row in self._blob_rows(store, "down"):
+            if row.document_id in recent and self._download_one(store, row):
+                self._forget_blob(store, row.document_id)
+                report.downloaded += 1
+
+    def drop(self, dossier_id: str) -> bool:
+        """Remove a cached dossier not chosen for the day; kept (False) while it has changes not yet sent."""
+        store = self.profile.dossier(dossier_id)
+        if store.outbox.count_pending() or self._blob_rows(store, "up"):
+            return False
+        self._journal_purge(dossier_id, add=True)
+        store.close()
+        self.profile.purge_dossier(dossier_id)
+        self._journal_purge(dossier_id, add=False)
+        self._forget_lease(dossier_id)
+        return True
+
+
 class ClinicSession:
     """A signed-in professional: their profile, its sync engine, and the professional API calls."""
 
@@ -97,10 +188,13 @@ class ClinicSession:
         *,
         transport: httpx.BaseTransport | None = None,
         backoff: Backoff | None = None,
+        clock: Callable[[], datetime] = utc_now,
     ) -> None:
         self.profile = profile
-        self.engine = SyncEngine(profile, transport=transport, backoff=backoff)
+        self.clock = clock
+        self.engine = ClinicEngine(profile, transport=transport, backoff=backoff, device_clock=clock)
         self.http = self.engine.http
+        self._opens_lock = threading.Lock()
 
     def search(
         self, *, name: str | None = None, birth_date: date | None = None, ins: str | None = None
@@ -121,10 +215,92 @@ class ClinicSession:
         view: dict[str, Any] = self.http.request("GET", f"/v1/pro/dossiers/{dossier_id}").json()
         return view
 
-    def prepare_day(self) -> list[str]:
-        """Cache every dossier this professional may open, through the sync engine; returns the cached ids."""
-        self.engine.sync_once()
+    def prepare_day(self, dossier_ids: Sequence[str], *, documents: DocumentPolicy) -> list[str]:
+        """Cache exactly the chosen dossiers (documents by `documents`), drop the others; returns the cached ids.
+
+        A dossier no longer chosen but with changes not yet sent stays until they are sent. `cancel()` interrupts
+        it (SyncCancelled): what was fetched stays; after `resume()` the next sync goes on from there.
+        """
+        chosen: list[str] = []
+        for value in dossier_ids:
+            try:
+                chosen.append(str(uuid.UUID(str(value))))
+            except ValueError as exc:
+                raise ClinicInputError("Dossier inconnu.", "Unknown dossier.") from exc
+        policy = DocumentPolicy(documents)
+        self.profile.set_setting(S_DAY, sorted(set(chosen)))
+        self.profile.set_setting(S_DOCUMENTS, policy.value)
+        for held in self.profile.dossier_ids():
+            if held not in chosen:
+                self.engine.drop(held)
+        self.sync()
         return self.profile.dossier_ids()
+
+    def day(self) -> tuple[list[str], DocumentPolicy]:
+        """The dossiers chosen for the day and the document policy (none chosen yet: nothing, DEFAULT_POLICY)."""
+        settings = self.profile.settings
+        return [str(d) for d in settings.get(S_DAY) or []], DocumentPolicy(settings.get(S_DOCUMENTS) or DEFAULT_POLICY)
+
+    def sync(self) -> SyncReport:
+        """One contact with the service: report the offline opens, then sync (send, receive, purge revoked)."""
+        self.report_offline_opens()
+        return self.engine.sync_once()
+
+    def cancel(self) -> None:
+        """Interrupt a sync in progress (a preparation of the day); nothing fetched so far is lost.
+
+        Syncs keep refusing (SyncCancelled) until `resume()`: callers resume before queuing new work, so a cancel
+        pressed while the work waits in the queue is never lost.
+        """
+        self.engine.cancel(wait=False)
+
+    def resume(self) -> None:
+        self.engine.resume()
+
+    # -- dossiers opened offline --------------------------------------------------------------------------------------
+    def note_offline_open(self, dossier_id: str) -> OfflineOpen:
+        """Queue, durably and encrypted, that a cached dossier was opened offline (reported at the next contact)."""
+        opened = OfflineOpen(str(uuid.uuid4()), dossier_id, self.clock().astimezone(UTC))
+        with self._opens_lock:
+            queued = list(self.profile.settings.get(S_OPENS) or [])
+            queued.append({"id": opened.id, "dossier_id": dossier_id, "opened_at": opened.opened_at.isoformat()})
+            self.profile.set_setting(S_OPENS, queued)
+        return opened
+
+    def offline_opens(self) -> list[OfflineOpen]:
+        """The offline opens not yet reported to the service, oldest first."""
+        return [
+            OfflineOpen(str(o["id"]), str(o["dossier_id"]), datetime.fromisoformat(o["opened_at"]))
+            for o in self.profile.settings.get(S_OPENS) or []
+        ]
+
+    def _forget_opens(self, ids: set[str]) -> None:
+        with self._opens_lock:
+            queued = [o for o in self.profile.settings.get(S_OPENS) or [] if str(o["id"]) not in ids]
+            self.profile.set_setting(S_OPENS, queued)
+
+    def report_offline_opens(self) -> int:
+        """Send the queued opens, per dossier; each leaves the queue once the service has it (a resend is harmless).
+
+        A 403 means the authorisation was revoked meanwhile: the service still recorded the opens, and the sync
+        that follows purges the dossier and tells the professional. Raises SyncOffline when unreachable.
+        """
+        by_dossier: dict[str, list[OfflineOpen]] = {}
+        for opened in self.offline_opens():
+            by_dossier.setdefault(opened.dossier_id, []).append(opened)
+        sent = 0
+        for dossier_id, opens in by_dossier.items():
+            for start in range(0, len(opens), OPENS_PER_REQUEST):
+                batch = opens[start : start + OPENS_PER_REQUEST]
+                body = {"opens": [{"id": o.id, "opened_at": o.opened_at.isoformat()} for o in batch]}
+                try:
+                    self.http.request("POST", f"/v1/pro/dossiers/{dossier_id}/offline-opens", json=body)
+                except ServiceRefused as exc:
+                    if exc.status not in (403, 404):
+                        raise
+                self._forget_opens({o.id for o in batch})
+                sent += len(batch)
+        return sent
 
     def offline_until(self) -> dict[str, datetime]:
         """Per cached dossier, when its lease ends: « disponible hors ligne jusqu'au … »."""

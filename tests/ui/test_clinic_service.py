@@ -9,7 +9,7 @@ from typing import Any
 import httpx
 import pytest
 
-from desktop_app.clinic import ClinicInputError, ClinicSession, pro_sign_in, profile_label
+from desktop_app.clinic import ClinicInputError, ClinicSession, DocumentPolicy, pro_sign_in, profile_label
 from desktop_app.errors import WrongPassword
 from desktop_app.profile import ProfileDirectory
 from desktop_app.sync.engine import S_ACCESS
@@ -57,14 +57,15 @@ def test_two_professionals_on_one_pc_see_only_their_own_caches(lab: Lab, tmp_pat
     assert [p.dossier_id for p in found] == [str(patient.dossier_id)]
     assert a.search(name="Personne") == []
     assert a.open(str(patient.dossier_id))  # audited on the service
-    assert a.prepare_day() == [str(patient.dossier_id)]
+    assert a.prepare_day([str(patient.dossier_id)], documents=DocumentPolicy.ALL) == [str(patient.dossier_id)]
     until = a.offline_until()
     assert set(until) == {str(patient.dossier_id)}
     a.logout()
     assert a.profile.locked
 
     b = _sign_in(lab, shared, bruno)
-    assert b.search() == [] and b.prepare_day() == []
+    # Bruno chooses Anne's patient anyway: the service does not offer it to him, nothing is cached.
+    assert b.search() == [] and b.prepare_day([str(patient.dossier_id)], documents=DocumentPolicy.ALL) == []
     b.logout()
 
     labels = sorted(p.label for p in shared.profiles())

@@ -1,7 +1,12 @@
-"""Clinic workstation window against the real service on loopback: sign-in, idle lock, offline day, bris de glace."""
+"""Clinic workstation window against the real service on loopback: sign-in, idle lock, offline day, bris de glace.
+
+Between the window and the service sits the fault-injecting TCP proxy (tests/sync/faultproxy.py): pulling its cable
+resets every connection, as a dead network does.
+"""
 
 from __future__ import annotations
 
+import uuid
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -11,11 +16,13 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QWidget
 
+from desktop_app.clinic import DocumentPolicy
 from desktop_app.sync.engine import S_ACCESS
 from desktop_app.sync.http import Backoff
 from desktop_app.vault import FLOOR_KDF
 from tests.server.conftest import PASSWORD
 from tests.sync.conftest import Lab
+from tests.sync.faultproxy import FaultProxy
 from tests.ui.helpers import FakeClock, missing_accessibility
 from tests.ui.live import Flows, LiveServer, Mailbox
 from tests.ui.live import flows as flows
@@ -24,27 +31,29 @@ from tests.ui.live import mailbox as mailbox
 from tests.ui.live import server_template as server_template
 from tests.ui.live import smtp_server as smtp_server
 from tests.ui.test_clinic_service import ANNE, BRUNO
+from ui.clinic.day import DOSSIER_ROLE, PrepareDayDialog
 from ui.clinic.window import ClinicWindow
 from ui.dialogs import ScriptedConfirmer
 from ui.ops import wait_for_idle
 
 SHOTS = Path("/tmp/shots-clinic")
+SYNC_MS = 60_000
 
 
-class Network(httpx.BaseTransport):
-    """The real loopback network, with a cable the test can pull (connections then fail as on a dead link)."""
+class Network:
+    """The fault proxy in front of the service, with a cable the test can pull (every connection is then reset)."""
 
-    def __init__(self) -> None:
-        self.inner = httpx.HTTPTransport()
-        self.online = True
+    def __init__(self, live: LiveServer) -> None:
+        self.proxy = FaultProxy(live.port)
+        self.url = self.proxy.url
 
-    def handle_request(self, request: httpx.Request) -> httpx.Response:
-        if not self.online:
-            raise httpx.ConnectError("network unreachable", request=request)
-        return self.inner.handle_request(request)
+    @property
+    def online(self) -> bool:
+        return self.proxy.faults.reset_probability == 0.0
 
-    def close(self) -> None:  # shared by every client the window opens; closed by the test
-        pass
+    @online.setter
+    def online(self, value: bool) -> None:
+        self.proxy.faults.reset_probability = 0.0 if value else 1.0
 
 
 @pytest.fixture
@@ -54,10 +63,10 @@ def lab(live: LiveServer, flows: Flows, mailbox: Mailbox, tmp_path: Path) -> Ite
 
 
 @pytest.fixture
-def network() -> Iterator[Network]:
-    net = Network()
+def network(live: LiveServer) -> Iterator[Network]:
+    net = Network(live)
     yield net
-    net.inner.close()
+    net.proxy.close()
 
 
 class Picker:
@@ -79,14 +88,14 @@ def picker() -> Picker:
 def clinic(qtbot: Any, lab: Lab, tmp_path: Path, network: Network, picker: Picker) -> Iterator[ClinicWindow]:
     window = ClinicWindow(
         data_dir=tmp_path / "clinic-pc",
-        server_url=lab.live.url,
+        server_url=network.url,
         clock=FakeClock(),
-        transport=network,
         confirmer=ScriptedConfirmer(),
         choose_file=picker,
         backoff=Backoff(base=0.01, cap=0.05, attempts=2),
         kdf=FLOOR_KDF,
         idle_poll_ms=20,
+        sync_interval_ms=SYNC_MS,
         device_name="Poste accueil",
     )
     qtbot.addWidget(window)
@@ -122,6 +131,23 @@ def search(qtbot: Any, window: ClinicWindow, text: str) -> None:
     window.patients.set_patients([])
     window.search_button.click()
     qtbot.waitUntil(lambda: window.patients.rowCount() > 0 or window.search_error.isVisible(), timeout=20_000)
+
+
+def prepare(qtbot: Any, window: ClinicWindow, dossier_ids: list[str]) -> PrepareDayDialog:
+    """« Préparer la journée… », check exactly these patients, confirm, and wait for the day to be ready."""
+    window.prepare.click()
+    dialog = window.day_dialog
+    assert dialog is not None
+    qtbot.waitUntil(lambda: dialog.model.rowCount() > 0 or dialog.error.isVisible(), timeout=20_000)
+    for row in range(dialog.model.rowCount()):
+        item = dialog.model.item(row)
+        wanted = item.data(DOSSIER_ROLE) in dossier_ids
+        item.setCheckState(Qt.CheckState.Checked if wanted else Qt.CheckState.Unchecked)
+    dialog.confirm.click()
+    qtbot.waitUntil(
+        lambda: not window._preparing and window.progress.value() == window.progress.maximum(), timeout=30_000
+    )
+    return dialog
 
 
 def test_sign_in_with_the_emailed_code_then_idle_lock_clears_every_view(qtbot: Any, lab: Lab, clinic: Any) -> None:
@@ -199,7 +225,7 @@ def test_prepare_the_day_then_a_vaccination_added_offline_waits_and_is_sent_on_r
     sign_in(qtbot, clinic, lab, anne)
     search(qtbot, clinic, "Martin")
 
-    clinic.prepare.click()
+    prepare(qtbot, clinic, [str(patient.dossier_id)])
     qtbot.waitUntil(lambda: clinic.offline.count() == 1, timeout=30_000)
     assert "disponible hors ligne jusqu'au" in clinic.offline.item(0).text()
     assert clinic.progress.value() == clinic.progress.maximum()
@@ -301,3 +327,94 @@ def test_emergency_access_banner_when_allowed_and_the_servers_refusal_when_oppos
 
     clinic.switch_user.click()
     assert not clinic.banner.isVisible()
+
+
+def _patient_api(lab: Lab, device: Any) -> dict[str, str]:
+    return {"Authorization": f"Bearer {device.profile.settings[S_ACCESS]}"}
+
+
+def test_the_chosen_day_then_a_network_cut_a_document_added_and_the_background_sync_delivers_it(
+    qtbot: Any, lab: Lab, clinic: Any, network: Network, picker: Picker, tmp_path: Path
+) -> None:
+    anne = lab.professional(ANNE)
+    martin = lab.device(lab.person())
+    bernard = lab.device(lab.flows.activate(lab.flows.provision(last_name="Bernard", first_names="Paul")))
+    for device in (martin, bernard):
+        lab.grant(device, ANNE)
+    m = str(martin.profile.settings["own_dossier_id"])
+    sign_in(qtbot, clinic, lab, anne)
+    session = clinic.session
+    assert clinic.sync_timer.isActive() and clinic.sync_timer.interval() == SYNC_MS
+
+    # « Préparer la journée… »: a checkable list, all / none, the keyboard alone, and the document policy.
+    clinic.prepare.click()
+    dialog = clinic.day_dialog
+    qtbot.waitUntil(lambda: dialog.model.rowCount() == 2, timeout=20_000)
+    assert missing_accessibility([dialog]) == []
+    dialog.all.click()
+    assert len(dialog.chosen_ids()) == 2 and dialog.count.text() == "2 patient(s) choisi(s)"
+    dialog.none.click()
+    assert dialog.chosen_ids() == []
+    rows = {dialog.model.item(r).data(DOSSIER_ROLE): r for r in range(dialog.model.rowCount())}
+    dialog.list.setFocus()
+    dialog.list.setCurrentIndex(dialog.model.index(rows[m], 0))
+    qtbot.keyClick(dialog.list, Qt.Key.Key_Space)
+    assert dialog.chosen_ids() == [m]
+    dialog.documents.setCurrentIndex(dialog.documents.findData(DocumentPolicy.NONE.value))
+    shot(dialog, "5a-prepare-day")
+    dialog.confirm.click()
+    assert clinic.stop_prepare.isVisible() and not clinic.prepare.isEnabled()  # progress and « Interrompre »
+    qtbot.waitUntil(lambda: clinic.offline.count() == 1 and not clinic.preparing, timeout=30_000)
+    assert (
+        "MARTIN" in clinic.offline.item(0).text() and "disponible hors ligne jusqu'au" in clinic.offline.item(0).text()
+    )
+    assert not clinic.stop_prepare.isVisible()
+    wait_for_idle()
+    assert session.profile.dossier_ids() == [m]  # Bernard may be opened online, but is not kept on this PC
+    assert sorted(p.stem for p in (session.profile.path / "dossiers").glob("*.db")) == [m]
+    assert session.day() == ([m], DocumentPolicy.NONE)
+
+    network.online = False  # the proxy resets every connection
+    clinic.open_dossier(m)
+    qtbot.waitUntil(lambda: clinic.editing.isEnabled(), timeout=20_000)
+    assert "Hors ligne" in clinic.dossier_error.text()
+    wait_for_idle()
+    assert [o.dossier_id for o in session.offline_opens()] == [m]  # to report at the next contact
+    letter = tmp_path / "Courrier de sortie.pdf"
+    content = b"%PDF-1.4\n% lettre de sortie\n%%EOF\n"
+    letter.write_bytes(content)
+    picker.path = letter
+    clinic.add_document.click()
+    qtbot.waitUntil(lambda: clinic.pending_title.text() == "En attente d'envoi (1)", timeout=10_000)
+    shot(clinic, "5b-offline-document")
+
+    # The background timer fires while the network is still cut: the change waits, a retry comes sooner.
+    clinic.sync_timer.timeout.emit()
+    qtbot.waitUntil(clinic.sync_error.isVisible, timeout=20_000)
+    assert "injoignable" in clinic.sync_error.text()
+    qtbot.waitUntil(lambda: clinic.pending_title.text() == "En attente d'envoi (1)", timeout=10_000)
+    assert clinic.sync_timer.isActive() and clinic.sync_timer.interval() < SYNC_MS
+
+    network.online = True
+    clinic.sync_timer.timeout.emit()  # the backoff retry: the network is back
+    qtbot.waitUntil(lambda: clinic.pending_title.text() == "En attente d'envoi (0)", timeout=30_000)
+    assert not clinic.sync_error.isVisible() and clinic.sync_timer.interval() == SYNC_MS
+    wait_for_idle()
+    assert session.offline_opens() == []
+
+    # On the service (its API, as the patient): the document and its bytes, and the offline opening.
+    pulled = lab.api.post(
+        "/v1/sync/pull",
+        json={"client_id": str(uuid.uuid4()), "dossiers": {m: None}, "limit": 1000},
+        headers=_patient_api(lab, martin),
+    )
+    assert pulled.status_code == 200, pulled.text
+    records = [i for page in pulled.json()["dossiers"] for i in page["items"] if i.get("entity") == "document"]
+    (record,) = [r for r in records if r["values"].get("title") == "Courrier de sortie"]
+    blob = lab.api.get(f"/v1/sync/blobs/{m}/{record['values']['sha256']}", headers=_patient_api(lab, martin))
+    assert blob.status_code == 200 and blob.content == content
+    history = lab.api.get("/v1/me/access/history", headers=_patient_api(lab, martin)).json()["items"]
+    assert any(i["action"] == "dossier.open_offline" and i["actor_rpps"] == ANNE for i in history)
+
+    clinic.switch_user.click()  # logout stops the background sync
+    assert not clinic.sync_timer.isActive()

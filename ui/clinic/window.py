@@ -1,4 +1,4 @@
-"""Clinic workstation window: professional sign-in, patients, the day's offline cache, offline edits, bris de glace."""
+"""Clinic workstation window: sign-in, patients, the day's cache, offline edits, background sync, bris de glace."""
 
 from __future__ import annotations
 
@@ -15,7 +15,6 @@ import httpx
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QApplication,
     QFileDialog,
     QFormLayout,
@@ -28,28 +27,38 @@ from PySide6.QtWidgets import (
     QProgressBar,
     QPushButton,
     QStackedWidget,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
 
-from desktop_app.clinic import ClinicInputError, ClinicSession, EmergencyAccess, pro_sign_in, rpps_of
+from desktop_app.clinic import (
+    ClinicInputError,
+    ClinicSession,
+    DocumentPolicy,
+    EmergencyAccess,
+    PatientSummary,
+    pro_sign_in,
+    rpps_of,
+)
 from desktop_app.dossier_store import DocumentInfo, Entry
 from desktop_app.errors import CarnetError
 from desktop_app.profile import ProfileDirectory
 from desktop_app.sync.engine import Progress, Revocation
-from desktop_app.sync.http import Backoff, SyncOffline
+from desktop_app.sync.http import Backoff, SyncCancelled, SyncOffline
 from desktop_app.vault import DEFAULT_KDF, KdfParams
 from dossier.errors import DossierValidationError
+from ui.clinic.day import PrepareDayDialog, local_time
 from ui.clinic.forms import EmergencyDialog, VaccinationForm
 from ui.clinic.patients import PatientTableModel, search_terms
 from ui.dialogs import Confirmer
 from ui.i18n import current_language
 from ui.locking import IdleLocker
 from ui.ops import Op
-from ui.widgets import describe, error_label, label, set_role, show_error, with_messages
+from ui.widgets import describe, error_label, label, row_table, set_role, show_error, with_messages
 
 FileChooser = Callable[[QWidget], Path | None]
+SYNC_INTERVAL_MS = 120_000  # background sync every 2 minutes; sooner (the engine's backoff) after a failure
+MIN_RETRY_MS = 100
 
 _STYLE = """
 #clinicBanner { background: #a3161a; color: #ffffff; font-weight: bold; padding: 8px; }
@@ -93,8 +102,7 @@ def _message(exc: BaseException) -> str:
     return "Une erreur est survenue ; rien n'est perdu, réessayez. (An error occurred; nothing was lost.)"
 
 
-def _local(moment: datetime) -> str:
-    return moment.astimezone().strftime("%d/%m/%Y à %H:%M")
+_local = local_time
 
 
 class ClinicWindow(QWidget):
@@ -117,6 +125,7 @@ class ClinicWindow(QWidget):
         backoff: Backoff | None = None,
         kdf: KdfParams = DEFAULT_KDF,
         idle_poll_ms: int = 15_000,
+        sync_interval_ms: int = SYNC_INTERVAL_MS,
         device_name: str = "",
         parent: QWidget | None = None,
     ) -> None:
@@ -148,6 +157,14 @@ class ClinicWindow(QWidget):
         self._emergency_timer = QTimer(self)
         self._emergency_timer.setSingleShot(True)
         self._emergency_timer.timeout.connect(self._end_emergency)
+        self.day_dialog: PrepareDayDialog | None = None
+        self._preparing = False
+        self._syncing = False
+        self._sync_failures = 0
+        self.sync_interval_ms = sync_interval_ms
+        self.sync_timer = QTimer(self)
+        self.sync_timer.setSingleShot(True)
+        self.sync_timer.timeout.connect(self.background_sync)
 
         self.banner = label()
         self.banner.setObjectName("clinicBanner")
@@ -309,6 +326,8 @@ class ClinicWindow(QWidget):
         self.stack.setCurrentIndex(1)
         self.search.setFocus()
         self.idle.arm()
+        self._sync_failures = 0
+        self.sync_timer.start(self.sync_interval_ms)
         self.refresh_lists()
         self.sig_signed_in.emit()
 
@@ -341,11 +360,7 @@ class ClinicWindow(QWidget):
         )
         self.search_error = error_label()
         self.patients = PatientTableModel()
-        self.table = QTableView()
-        self.table.setModel(self.patients)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table = row_table(self.patients)
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.table.activated.connect(lambda index: self.open_dossier(self.patients.patient(index.row()).dossier_id))
@@ -363,18 +378,30 @@ class ClinicWindow(QWidget):
         left.addWidget(self.open_button)
 
         self.prepare = self._button(
-            self.tr("Préparer la journée"),
-            self.tr("Garder sur ce poste les dossiers de vos patients pour travailler hors ligne."),
-            self.prepare_day,
+            self.tr("Préparer la journée…"),
+            self.tr("Choisir les patients du jour et garder leurs dossiers sur ce poste pour travailler hors ligne."),
+            self.open_day_dialog,
         )
         self.progress = QProgressBar()
         self.progress.setVisible(False)
         describe(self.progress, self.tr("Progression"), self.tr("Préparation de la journée."))
+        self.stop_prepare = self._button(
+            self.tr("Interrompre la préparation"),
+            self.tr("Arrêter ; ce qui est déjà sur ce poste y reste."),
+            self.cancel_prepare,
+        )
+        self.stop_prepare.setVisible(False)
+        progress_row = QHBoxLayout()
+        progress_row.addWidget(self.progress, 1)
+        progress_row.addWidget(self.stop_prepare)
         self.offline = QListWidget()
         describe(self.offline, self.tr("Disponibles hors ligne"), self.tr("Entrée ouvre le dossier."))
         self.offline.itemActivated.connect(lambda item: self.open_dossier(str(item.data(Qt.ItemDataRole.UserRole))))
+        offline_caption = label(buddy=self.offline)
+        offline_caption.setText(self.tr("Disponibles hors ligne sur ce poste"))
         left.addWidget(self.prepare)
-        left.addWidget(self.progress)
+        left.addLayout(progress_row)
+        left.addWidget(offline_caption)
         left.addWidget(self.offline)
 
         self.dossier_title = set_role(label(), "heading")
@@ -424,13 +451,16 @@ class ClinicWindow(QWidget):
     def _name(self, dossier_id: str) -> str:
         return self._names.get(dossier_id, dossier_id[:8])
 
+    def _remember_names(self, patients: list[PatientSummary]) -> None:
+        for p in patients:
+            self._names[p.dossier_id] = f"{p.last_name.upper()} {p.first_names}"
+
     def run_search(self) -> None:
         session, terms = self._need(), search_terms(self.search.text())
         show_error(self.search_error, "")
 
         def found(patients: Any) -> None:
-            for p in patients:
-                self._names[p.dossier_id] = f"{p.last_name.upper()} {p.first_names}"
+            self._remember_names(patients)
             self.patients.set_patients(patients)
             if not patients:
                 show_error(self.search_error, self.tr("Aucun patient trouvé."))
@@ -459,6 +489,8 @@ class ClinicWindow(QWidget):
                     raise SyncOffline()
                 return DossierContent(dossier_id, online, False, [], [])
             store = session.engine.require_open(dossier_id)
+            if not online:  # reported to the service at the next contact (historique des accès)
+                session.note_offline_open(dossier_id)
             return DossierContent(dossier_id, online, True, store.documents.list(), store.entries.list("vaccination"))
 
         show_error(self.dossier_error, "")
@@ -545,7 +577,7 @@ class ClinicWindow(QWidget):
                     .replace("%2", str(count))
                 )
         self.pending_title.setText(self.tr("En attente d'envoi (%1)").replace("%1", str(total)))
-        self.retry.setEnabled(True)
+        self.retry.setEnabled(not self._preparing)
         self.offline.clear()
         for dossier_id, moment in sorted(until.items()):
             text = self.tr("%1 — disponible hors ligne jusqu'au %2").replace("%1", self._name(dossier_id))
@@ -563,27 +595,107 @@ class ClinicWindow(QWidget):
             show_error(self.sync_error, _message(exc))
             self.refresh_lists()
 
-        Op(self, session.engine.sync_once).success(lambda _: self.refresh_lists()).failure(failed).run()
+        session.resume()
+        Op(self, session.sync).success(lambda _: self.refresh_lists()).failure(failed).run()
 
-    def prepare_day(self) -> None:
+    # -- the day's cache ------------------------------------------------------------------------------------------
+    def open_day_dialog(self) -> PrepareDayDialog:
+        """The checkable list of this professional's patients, loaded from the service (online only)."""
         session = self._need()
+        dialog = PrepareDayDialog(self)
+        dialog.sig_chosen.connect(self._on_day_chosen)
+        self.day_dialog = dialog
+        day, policy = session.day()
+        dialog.set_policy(policy)
+        dialog.open()
+
+        def loaded(result: tuple[list[PatientSummary], dict[str, datetime]]) -> None:
+            patients, until = result
+            self._remember_names(patients)
+            dialog.set_patients(patients, chosen=set(day), until=until)
+
+        Op(self, lambda: (session.search(), session.offline_until())).success(loaded).failure(
+            lambda exc: dialog.failed(_message(exc))
+        ).run()
+        return dialog
+
+    def _on_day_chosen(self, dossier_ids: list[str], policy: DocumentPolicy) -> None:
+        if self.day_dialog is not None:
+            self.day_dialog.accept()
+            self.day_dialog = None
+        self.prepare_day(dossier_ids, documents=policy)
+
+    def prepare_day(self, dossier_ids: list[str], *, documents: DocumentPolicy) -> None:
+        """Cache exactly these dossiers (on the worker), with progress and a way to interrupt."""
+        session = self._need()
+        self._preparing = True
         self.prepare.setEnabled(False)
+        self.retry.setEnabled(False)
         self.progress.setRange(0, 0)
         self.progress.setVisible(True)
+        self.stop_prepare.setVisible(True)
+        self.stop_prepare.setEnabled(True)
         show_error(self.sync_error, "")
 
-        def done(_: Any) -> None:
+        def finished() -> None:
+            self._preparing = False
             self.prepare.setEnabled(True)
+            self.retry.setEnabled(True)
+            self.stop_prepare.setVisible(False)
+
+        def done(_: Any) -> None:
+            finished()
             self.progress.setRange(0, 1)
             self.progress.setValue(1)
             self.refresh_lists()
 
         def failed(exc: BaseException) -> None:
-            self.prepare.setEnabled(True)
+            finished()
             self.progress.setVisible(False)
             show_error(self.sync_error, _message(exc))
+            self.refresh_lists()
 
-        Op(self, session.prepare_day).success(done).failure(failed).run()
+        session.resume()  # before queuing: a click on « Interrompre » from now on is never lost
+        Op(self, lambda: session.prepare_day(dossier_ids, documents=documents)).success(done).failure(failed).run()
+
+    def cancel_prepare(self) -> None:
+        """Interrupt the preparation now (UI thread): the engine stops at its next step."""
+        if self.session is not None and self._preparing:
+            self.stop_prepare.setEnabled(False)
+            self.session.cancel()
+
+    # -- background sync ----------------------------------------------------------------------------------------------
+    def background_sync(self) -> None:
+        """The timer's tick: one sync on the worker; then every interval, or sooner after a failure (backoff)."""
+        session = self.session
+        if session is None:
+            return
+        if self._preparing or self._syncing:
+            self.sync_timer.start(self.sync_interval_ms)
+            return
+        self._syncing = True
+
+        def done(_: Any) -> None:
+            self._syncing = False
+            self._sync_failures = 0
+            show_error(self.sync_error, "")
+            if self.session is session:
+                self.sync_timer.start(self.sync_interval_ms)
+                self.refresh_lists()
+
+        def failed(exc: BaseException) -> None:
+            self._syncing = False
+            if self.session is not session:
+                return
+            self._sync_failures += 1
+            if not isinstance(exc, SyncCancelled):
+                show_error(self.sync_error, _message(exc))
+            delay = session.engine.http.backoff.delay(min(self._sync_failures, 10))
+            self.sync_timer.start(min(self.sync_interval_ms, max(MIN_RETRY_MS, int(delay * 1000))))
+            self.refresh_lists()
+
+        session.resume()
+        Op(self, session.sync).success(done).failure(failed).run()
 
     def _on_progress(self, progress: Progress) -> None:
         if progress.total > 0:
@@ -657,6 +769,10 @@ class ClinicWindow(QWidget):
         self.pending.clear()
         self.pending_title.setText(self.tr("En attente d'envoi (%1)").replace("%1", "0"))
         self.progress.setVisible(False)
+        self.stop_prepare.setVisible(False)
+        if self.day_dialog is not None:
+            self.day_dialog.reject()
+            self.day_dialog = None
         for error in (self.search_error, self.sync_error):
             show_error(error, "")
         self._end_emergency()
@@ -667,6 +783,8 @@ class ClinicWindow(QWidget):
     def lock_session(self) -> None:
         """Logout: the engine stops and the keys are dropped on the worker; every view is cleared now."""
         self.idle.disarm()
+        self.sync_timer.stop()
+        self._preparing = self._syncing = False
         self.cancel_login()
         session, self.session = self.session, None
         if session is not None:
@@ -677,6 +795,11 @@ class ClinicWindow(QWidget):
         self.stack.setCurrentIndex(0)
         self.rpps.setFocus()
         self.sig_locked.emit()
+
+    @property
+    def preparing(self) -> bool:
+        """A preparation of the day is running (on the worker)."""
+        return self._preparing
 
     @property
     def locked(self) -> bool:
