@@ -1,9 +1,11 @@
 """Assisted session (PGSSI-S): a helper signs a person in on the helper's PC, in a throw-away profile wiped at the end.
 
-The person's password is only ever sent to the service: the temporary local profile is encrypted with a random
-one-time secret, lives in a fresh folder under the temporary directory, never touches the OS keyring
-(device_mode="shared"), and is deleted by `finish()` (or `abandon()`). Every request carries the helper's identity
-in the `Carnet-Acting-Helper` header so the service can record "helper X on behalf of the person".
+The person either signs in, or activates their space (the confirmed activation opens the session itself: no
+second mailed code), or opposes its creation. The person's password is only ever sent to the service, and dropped
+as soon as it was sent: the temporary local profile is encrypted with a random one-time secret, lives in a fresh
+folder under the temporary directory, never touches the OS keyring (device_mode="shared"), and is deleted by
+`finish()` (or `abandon()`). Every request carries the helper's identity in the `Carnet-Acting-Helper` header so
+the service can record "helper X on behalf of the person".
 """
 
 from __future__ import annotations
@@ -12,6 +14,7 @@ import secrets
 import shutil
 import tempfile
 import unicodedata
+import uuid
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -21,13 +24,20 @@ from urllib.parse import quote
 
 import httpx
 
-from desktop_app import vault
+from desktop_app import online, vault
 from desktop_app.errors import CarnetError
 from desktop_app.exports.pdf import build_emergency_card
 from desktop_app.profile import ProfileDirectory, UnlockedProfile
 from desktop_app.sync.engine import S_ACCESS, S_REFRESH, S_URL, SyncEngine
-from desktop_app.sync.http import Backoff, SyncHttp
+from desktop_app.sync.http import Backoff, ServiceRefused, SyncHttp
 from dossier.entries import validate_entry
+from dossier.identifiers import (
+    normalize_activation_code,
+    normalize_carte_vitale_serial,
+    normalize_nir,
+    normalize_user_identifier,
+)
+from dossier.passwords import assess_password
 
 HELPER_HEADER = "Carnet-Acting-Helper"
 _MAX_HELPER_FIELD = 100
@@ -83,12 +93,31 @@ class HelperTransport(httpx.BaseTransport):
         self._inner.close()
 
 
+_NEXT_SIGNED_IN_FR = (
+    "Votre mot de passe n'est écrit nulle part : vous seul(e) le connaissez.",
+    "Connectez-vous depuis chez vous ou votre téléphone pour compléter votre dossier.",
+    "Gardez la carte d'urgence avec vos papiers d'identité.",
+    "Rien de votre dossier n'est resté sur cet ordinateur.",
+)
+_NEXT_OPPOSED_FR = (
+    "Votre espace Mon espace santé ne sera pas créé : aucun document de santé n'y sera déposé "
+    "et les professionnels ne pourront pas le consulter.",
+    "Vos remboursements et votre prise en charge ne changent pas.",
+    "Vous pouvez changer d'avis plus tard : activez votre espace avec le même code tant qu'il est valable, "
+    "ou demandez-le à votre caisse d'Assurance Maladie.",
+    "Rien de vos informations n'est resté sur cet ordinateur.",
+)
+
+
 @dataclass(slots=True)
 class Receipt:
-    """What the person takes home: what was done, their identifier (never the password), next steps."""
+    """What the person takes home: what was done, their identifier (never the password), next steps.
+
+    `identifier` is None after an opposition: there is no account, and the next steps say what opposing means.
+    """
 
     helper: Helper
-    identifier: str
+    identifier: str | None
     done_fr: list[str] = field(default_factory=list)
     done_en: list[str] = field(default_factory=list)
 
@@ -97,17 +126,16 @@ class Receipt:
         self.done_en.append(en)
 
     def lines_fr(self, *, at: datetime) -> list[str]:
+        who = [f"Votre identifiant : {self.identifier}"] if self.identifier is not None else []
+        next_steps = _NEXT_SIGNED_IN_FR if self.identifier is not None else _NEXT_OPPOSED_FR
         return [
             "Récapitulatif de votre session accompagnée",
             f"Le {at:%d/%m/%Y à %H:%M}, avec {self.helper.name} ({self.helper.structure})",
-            f"Votre identifiant : {self.identifier}",
+            *who,
             "Ce qui a été fait :",
             *(f"• {line}" for line in self.done_fr),
             "Et maintenant :",
-            "• Votre mot de passe n'est écrit nulle part : vous seul(e) le connaissez.",
-            "• Connectez-vous depuis chez vous ou votre téléphone pour compléter votre dossier.",
-            "• Gardez la carte d'urgence avec vos papiers d'identité.",
-            "• Rien de votre dossier n'est resté sur cet ordinateur.",
+            *(f"• {line}" for line in next_steps),
         ]
 
 
@@ -136,9 +164,91 @@ class AssistedWork:
         self._http = SyncHttp(server_url, transport=self._transport, backoff=backoff)
         self._challenge: str | None = None
         self._identifier = ""
+        self._activation_id: str | None = None
+        self._activated = False
+        self._session_tokens: dict[str, Any] | None = None  # from the activation, until the session is open
         self._profile: UnlockedProfile | None = None
+        self._dossier_id = ""
         self._engine: SyncEngine | None = None
         self.receipt: Receipt | None = None
+
+    def _public(self, path: str, body: dict[str, Any]) -> dict[str, Any]:
+        """POST without a session (helper header included); a refusal becomes an `online.ServiceError` naming the
+        field concerned, as the patient screens get it."""
+        try:
+            return online._public(self._http, path, body)
+        except ServiceRefused as exc:
+            raise online._service_error(exc) from exc
+
+    # -- activation / opposition -------------------------------------------------------------------------------------
+    @staticmethod
+    def _proof(code: str, nir: str, serial: str) -> dict[str, str]:
+        """The three proofs, checked here first (DossierValidationError naming the field): nothing sent if wrong."""
+        return {
+            "activation_code": normalize_activation_code(code),
+            "nir": normalize_nir(nir),
+            "carte_vitale_serial": normalize_carte_vitale_serial(serial),
+        }
+
+    def start_activation(self, *, code: str, nir: str, serial: str, identifier: str, password: str) -> str:
+        """Activation code, NIR, Carte Vitale serial, chosen identifier and password: the service mails a code to
+        the address it has on file. Returns that address, masked. The password is not kept: the activation code
+        alone opens the session afterwards (`confirm_activation`)."""
+        proof = self._proof(code, nir, serial)
+        login = normalize_user_identifier(identifier, nir=proof["nir"])
+        if not assess_password(password, user_inputs=(login,)).acceptable:
+            raise online.ServiceError(
+                status=422,
+                code="password_weak",
+                message_fr="Ce mot de passe n'est pas encore assez solide : suivez les conseils.",
+                message_en="This password is not strong enough yet: follow the advice.",
+                field="password",
+            )
+        started = self._public("/v1/activation", {**proof, "identifier": login, "password": password})
+        self._activation_id = str(started["activation_id"])
+        self._activated = False
+        self._session_tokens = None
+        self._identifier = login
+        return str(started["email_masked"])
+
+    def confirm_activation(self, code: str) -> str:
+        """The code mailed to the person: the space becomes active and, as that code proves the mailbox, the service
+        opens the session at once (no second code); the temporary profile is created and the dossier fetched, as
+        `confirm_code` does. Returns the identifier. A retry after a failure past the activation (network cut)
+        does not activate twice: it reuses the session the activation opened."""
+        if self._activation_id is None:
+            raise AssistedInputError("Recommencez l'activation.", "Start the activation again.")
+        if not self._activated:
+            body = {
+                "activation_id": self._activation_id,
+                "code": code.strip().replace(" ", ""),
+                "device_id": str(uuid.uuid4()),
+                "device_name": self._device_name,
+            }
+            done = self._public("/v1/activation/confirm", body)
+            self._identifier = str(done["identifier"])
+            self._activated = True
+            tokens = done.get("tokens")
+            if not isinstance(tokens, dict):
+                raise AssistedInputError(
+                    "Espace activé, mais le service n'a pas ouvert de session : connectez-vous.",
+                    "Space activated, but the service opened no session: sign in.",
+                )
+            self._session_tokens = tokens
+        if self._session_tokens is None:
+            raise AssistedInputError("Espace déjà activé : connectez-vous.", "Space already activated: sign in.")
+        self._open_session(self._session_tokens)
+        self._session_tokens = None
+        return self._identifier
+
+    def oppose(self, *, code: str, nir: str, serial: str) -> None:
+        """« Je ne veux pas de Mon espace santé »: the service records it; the receipt says what that means."""
+        self._public("/v1/spaces/opposition", self._proof(code, nir, serial))
+        self.receipt = Receipt(self.helper, None)
+        self.receipt.note(
+            "Opposition à la création de votre espace Mon espace santé enregistrée",
+            "Opposition to the creation of your Mon espace santé recorded",
+        )
 
     # -- sign-in -------------------------------------------------------------------------------------------------------
     def start_login(self, identifier: str, password: str) -> None:
@@ -148,8 +258,7 @@ class AssistedWork:
             raise AssistedInputError(
                 "Saisissez votre identifiant et votre mot de passe.", "Enter your identifier and your password."
             )
-        body = {"identifier": identifier, "password": password}
-        started = self._http.request("POST", "/v1/auth/login", json=body, auth=False).json()
+        started = self._public("/v1/auth/login", {"identifier": identifier, "password": password})
         self._challenge = str(started["challenge_id"])
         self._identifier = identifier
 
@@ -157,26 +266,36 @@ class AssistedWork:
         """Code step: opens the session, creates the temporary profile and fetches the dossier; returns its id."""
         if self._challenge is None:
             raise AssistedInputError("Recommencez la connexion.", "Start the sign-in again.")
-        body = {"challenge_id": self._challenge, "code": code.strip(), "device_name": self._device_name}
-        tokens = self._http.request("POST", "/v1/auth/verify", json=body, auth=False).json()
-        access, refresh = str(tokens["access_token"]), str(tokens["refresh_token"])
-        me = self._http.request("GET", "/v1/me", headers={"Authorization": f"Bearer {access}"}, auth=False).json()
-        directory = ProfileDirectory(self.workspace / "profile", kdf=self._kdf or vault.DEFAULT_KDF)
-        # A random one-time secret: the person's password is never kept on this PC, not even encrypted.
-        profile, _ = directory.create(
-            "Session accompagnée",
-            secrets.token_urlsafe(32),
-            device_mode="shared",
-            own_dossier_id=str(me["dossier_id"]),
-        )
-        for key, value in ((S_URL, self.server_url), (S_ACCESS, access), (S_REFRESH, refresh)):
-            profile.set_setting(key, value)
-        self._profile = profile
-        self._engine = SyncEngine(profile, transport=self._transport, backoff=self._backoff)
+        body = {
+            "challenge_id": self._challenge,
+            "code": code.strip().replace(" ", ""),
+            "device_name": self._device_name,
+        }
+        return self._open_session(self._public("/v1/auth/verify", body))
+
+    def _open_session(self, tokens: dict[str, Any]) -> str:
+        """With the session's tokens: create the temporary profile (once) and fetch the dossier; returns its id."""
+        if self._profile is None or self._engine is None:
+            access, refresh = str(tokens["access_token"]), str(tokens["refresh_token"])
+            me = self._http.request("GET", "/v1/me", headers={"Authorization": f"Bearer {access}"}, auth=False).json()
+            directory = ProfileDirectory(self.workspace / "profile", kdf=self._kdf or vault.DEFAULT_KDF)
+            # A random one-time secret: the person's password is never kept on this PC, not even encrypted.
+            profile, _ = directory.create(
+                "Session accompagnée",
+                secrets.token_urlsafe(32),
+                device_mode="shared",
+                own_dossier_id=str(me["dossier_id"]),
+            )
+            for key, value in ((S_URL, self.server_url), (S_ACCESS, access), (S_REFRESH, refresh)):
+                profile.set_setting(key, value)
+            self._profile, self._dossier_id = profile, str(me["dossier_id"])
+            self._engine = SyncEngine(profile, transport=self._transport, backoff=self._backoff)
         self._engine.sync_once()
         self.receipt = Receipt(self.helper, self._identifier)
+        if self._activated:
+            self.receipt.note("Activation de votre espace Mon espace santé", "Your Mon espace santé activated")
         self.receipt.note("Connexion à votre espace santé", "Signed in to your health space")
-        return str(me["dossier_id"])
+        return self._dossier_id
 
     def _signed_in(self) -> tuple[UnlockedProfile, SyncEngine, Receipt]:
         if self._profile is None or self._engine is None or self.receipt is None:
@@ -258,4 +377,6 @@ class AssistedWork:
         self._http.close()
         self._transport.close()
         self._challenge = None
+        self._activation_id = None
+        self._session_tokens = None
         shutil.rmtree(self.workspace, ignore_errors=True)

@@ -146,9 +146,19 @@ def _key(qtbot: Any, key: Qt.Key) -> None:
     qtbot.keyClick(QApplication.focusWidget(), key)
 
 
-def _enter_and_wait(qtbot: Any, session: AssistedSession, step: int) -> None:
+def _enter_and_wait(qtbot: Any, session: AssistedSession, page: str) -> None:
+    """Return, then wait until the screen called `page` (see ui.assisted.session.PATHS) is shown."""
     _key(qtbot, Qt.Key.Key_Return)
-    qtbot.waitUntil(lambda: session.current_step == step, timeout=20_000)
+    qtbot.waitUntil(lambda: session.current_page == page, timeout=20_000)
+
+
+def _choose(qtbot: Any, session: AssistedSession, path: str, first_page: str) -> None:
+    """On the choice screen, Tab to the answer for `path` and press Return (keyboard only)."""
+    assert session.current_page == "choice" and session.choices["activation"].hasFocus()
+    for _ in range(list(session.choices).index(path)):
+        _key(qtbot, Qt.Key.Key_Tab)
+    assert session.choices[path].hasFocus()
+    _enter_and_wait(qtbot, session, first_page)
 
 
 def _listing(folder: Path) -> list[str]:
@@ -168,20 +178,22 @@ def test_keyboard_only_session_leaves_nothing_on_the_pc(
     _key(qtbot, Qt.Key.Key_Tab)
     _type(qtbot, "France Services de Melun")
     session.grab().save(str(SHOTS / "assisted-1-helper.png"))
-    _enter_and_wait(qtbot, session, 1)
-    assert session.step_label.text() == "Étape 2 sur 7"
+    _enter_and_wait(qtbot, session, "consent")
+    assert session.step_label.text() == "Étape 2"  # the total depends on the answer to the third screen
     _key(qtbot, Qt.Key.Key_Space)  # ticks the consent box, which has the focus
     assert session.consent.isChecked()
     session.grab().save(str(SHOTS / "assisted-2-consent.png"))
-    _enter_and_wait(qtbot, session, 2)
+    _enter_and_wait(qtbot, session, "choice")
+    _choose(qtbot, session, "login", "password")
+    assert session.step_label.text() == "Étape 4 sur 8"
     _type(qtbot, person.identifier)
     _key(qtbot, Qt.Key.Key_Tab)
     _type(qtbot, PASSWORD)
     session.grab().save(str(SHOTS / "assisted-3-password.png"))
-    _enter_and_wait(qtbot, session, 3)
+    _enter_and_wait(qtbot, session, "code")
     assert session.password.text() == ""  # not kept in the widget once sent
     _type(qtbot, mailbox.last_otp(person.email))
-    _enter_and_wait(qtbot, session, 4)
+    _enter_and_wait(qtbot, session, "entries")
     _type(qtbot, "Pénicilline")
     _key(qtbot, Qt.Key.Key_Tab)
     _type(qtbot, "Levothyrox 75 µg")
@@ -190,9 +202,10 @@ def test_keyboard_only_session_leaves_nothing_on_the_pc(
     _key(qtbot, Qt.Key.Key_Tab)
     _type(qtbot, "06 12 34 56 78")
     session.grab().save(str(SHOTS / "assisted-5-entries.png"))
-    _enter_and_wait(qtbot, session, 5)
+    _enter_and_wait(qtbot, session, "rpps")
     _type(qtbot, RPPS)
-    _enter_and_wait(qtbot, session, 6)
+    _enter_and_wait(qtbot, session, "finish")
+    assert session.step_label.text() == "Étape 8 sur 8"
     session.grab().save(str(SHOTS / "assisted-7-finish.png"))
     assert session.print_card.hasFocus()
     _key(qtbot, Qt.Key.Key_Return)  # carte d'urgence
@@ -203,7 +216,7 @@ def test_keyboard_only_session_leaves_nothing_on_the_pc(
     assert len(calls) == 2 and calls[1].exists()
     _key(qtbot, Qt.Key.Key_Tab)
     _key(qtbot, Qt.Key.Key_Return)  # terminer et tout effacer
-    qtbot.waitUntil(lambda: session.current_step == 7, timeout=20_000)
+    qtbot.waitUntil(lambda: session.current_page == "done", timeout=20_000)
     session.grab().save(str(SHOTS / "assisted-8-done.png"))
     wait_for_idle()
 
@@ -236,27 +249,34 @@ def test_bad_input_is_explained_and_loses_nothing(
     person = flows.active_person()
     session = _session(qtbot, live, helper_pc["printed"], [])
     _key(qtbot, Qt.Key.Key_Return)  # no helper name: refused, stays on step 1
-    assert session.current_step == 0 and "caractères" in session._steps[0].error.text()
+    assert session.current_step == 0 and "caractères" in session.step("helper").error.text()
     _type(qtbot, "Léa Dubois")
     _key(qtbot, Qt.Key.Key_Tab)
     _type(qtbot, "CCAS")
-    _enter_and_wait(qtbot, session, 1)
+    _enter_and_wait(qtbot, session, "consent")
     _key(qtbot, Qt.Key.Key_Return)  # consent not given
-    assert session.current_step == 1 and session._steps[1].error.isVisible()
+    assert session.current_page == "consent" and session.step("consent").error.isVisible()
     _key(qtbot, Qt.Key.Key_Space)
-    _enter_and_wait(qtbot, session, 2)
+    _enter_and_wait(qtbot, session, "choice")
+    _choose(qtbot, session, "login", "password")
     _type(qtbot, person.identifier)
     _key(qtbot, Qt.Key.Key_Tab)
     _type(qtbot, "pas le bon mot de passe")
     _key(qtbot, Qt.Key.Key_Return)
-    qtbot.waitUntil(lambda: session._steps[2].error.isVisible(), timeout=20_000)
-    assert session.current_step == 2
+    qtbot.waitUntil(lambda: session.step("password").error.isVisible(), timeout=20_000)
+    assert session.current_page == "password" and session.identifier.text() == person.identifier
+    assert "incorrect" in session.step("password").error.text()
     session.password.clear()
     session.password.setFocus()
     _type(qtbot, PASSWORD)
-    _enter_and_wait(qtbot, session, 3)
+    _enter_and_wait(qtbot, session, "code")
+    _type(qtbot, "000000")  # a wrong e-mailed code: said beside the field, the typed code stays
+    _key(qtbot, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: session.step("code").error.isVisible(), timeout=20_000)
+    assert session.current_page == "code" and session.code.text() == "000000"
+    session.code.clear()
     _type(qtbot, mailbox.last_otp(person.email))
-    _enter_and_wait(qtbot, session, 4)
+    _enter_and_wait(qtbot, session, "entries")
     _type(qtbot, "Arachide")
     for _ in range(2):
         _key(qtbot, Qt.Key.Key_Tab)
@@ -264,9 +284,9 @@ def test_bad_input_is_explained_and_loses_nothing(
     _key(qtbot, Qt.Key.Key_Tab)
     _type(qtbot, "pas un numéro")  # the contact's phone is invalid: nothing at all is written
     _key(qtbot, Qt.Key.Key_Return)
-    qtbot.waitUntil(lambda: session._steps[4].error.isVisible(), timeout=20_000)
-    assert session.current_step == 4 and session.allergy.text() == "Arachide"  # what was typed is kept
-    assert "phone" in session._steps[4].error.text().lower() or "téléphone" in session._steps[4].error.text().lower()
+    qtbot.waitUntil(lambda: session.step("entries").error.isVisible(), timeout=20_000)
+    assert session.current_page == "entries" and session.allergy.text() == "Arachide"  # what was typed is kept
+    assert "téléphone" in session.step("entries").error.text().lower()
     assert session.work is not None
     assert live.ctx is not None
     with live.ctx.sessions() as db:
@@ -274,11 +294,11 @@ def test_bad_input_is_explained_and_loses_nothing(
     session.contact_phone.clear()
     session.contact_phone.setFocus()
     _type(qtbot, "0612345678")
-    _enter_and_wait(qtbot, session, 5)
+    _enter_and_wait(qtbot, session, "rpps")
     _type(qtbot, "123")  # an RPPS has 11 digits
     _key(qtbot, Qt.Key.Key_Return)
-    qtbot.waitUntil(lambda: session._steps[5].error.isVisible(), timeout=20_000)
-    assert "11 chiffres" in session._steps[5].error.text() and session.current_step == 5
+    qtbot.waitUntil(lambda: session.step("rpps").error.isVisible(), timeout=20_000)
+    assert "11 chiffres" in session.step("rpps").error.text() and session.current_page == "rpps"
     workspace = session.work.workspace
     session.close()  # the helper closes the window mid-session: wiped all the same
     wait_for_idle()
