@@ -9,6 +9,7 @@ Tokens and the server address live only in the profile's encrypted settings, nev
 from __future__ import annotations
 
 import platform
+import uuid
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -24,6 +25,7 @@ from desktop_app.sync.http import Backoff, NotSignedIn, ServiceRefused, SyncHttp
 
 S_CARE_HISTORY = "online.care_history"
 S_ACCESS_HISTORY = "online.access_history"
+S_ACCESS_SETTINGS = "online.access_settings"
 ACCESS_CACHE_MAX = 1000
 CARE_PAGE = 200
 # Screens wait for these calls: give up quickly (two tries) and say "hors ligne" rather than hang for a minute.
@@ -40,21 +42,27 @@ __all__ = [
     "AuthorisedProfessional",
     "CareHistory",
     "CareRecord",
+    "ChildProfile",
     "Device",
     "EmergencySettings",
     "LoginTicket",
     "NotSignedIn",
     "Notification",
     "ProfessionalRef",
+    "Representative",
     "ServiceError",
     "SyncOffline",
     "access_history",
     "access_settings",
+    "add_child",
+    "add_representative",
     "authorise",
     "block",
     "cached_access_history",
+    "cached_access_settings",
     "cached_care_history",
     "care_history",
+    "children",
     "confirm_activation",
     "confirm_login",
     "devices",
@@ -62,12 +70,14 @@ __all__ = [
     "is_signed_in",
     "notifications",
     "oppose",
+    "remove_representative",
     "revoke_aidant",
     "revoke_device",
     "set_administrateur",
     "set_default_confidentiality",
     "set_emergency",
     "set_medecin_traitant",
+    "set_post_mortem_opposition",
     "start_activation",
     "start_login",
     "unblock",
@@ -165,6 +175,14 @@ def _store_tokens(profile: UnlockedProfile, pair: dict[str, Any]) -> None:
         profile.set_setting(S_DEVICE, str(pair["device_id"]))
 
 
+def _link(profile: UnlockedProfile, server_url: str, identifier: str, pair: dict[str, Any] | None) -> None:
+    """Tie the profile to its account on the service and, when a session was opened, keep its tokens."""
+    profile.set_setting(S_URL, server_url)
+    profile.set_setting(S_IDENTIFIER, identifier)
+    if pair is not None:
+        _store_tokens(profile, pair)
+
+
 def _server_of(profile: UnlockedProfile) -> str:
     url = profile.settings.get(S_URL)
     if not url:
@@ -231,25 +249,35 @@ def start_activation(
 
 
 def confirm_activation(
-    ticket: ActivationTicket, email_code: str, *, directory: ProfileDirectory, label: str | None = None
+    ticket: ActivationTicket,
+    email_code: str,
+    *,
+    directory: ProfileDirectory,
+    label: str | None = None,
+    device_name: str | None = None,
 ) -> tuple[UnlockedProfile, str]:
     """Confirm the mailed code, then create the local encrypted profile for the service's dossier.
 
-    Returns the open profile and its recovery key (to show or print once). The profile has no session yet: the
-    service opens sessions only through a login (``start_login``), which the person does when they want to sync.
+    Returns the open profile and its recovery key (to show or print once). The code proves the mailbox as a login
+    code does, so the service opens a session at once on the device this profile will use (a new id generated
+    here, the name as at login): its tokens go into the profile's encrypted settings, and the first sync can run
+    right away, without a second mailed code. A service that opens no session leaves the profile signed out
+    (``is_signed_in`` false): the person then signs in with ``start_login``.
     """
+    body = {
+        "activation_id": ticket.activation_id,
+        "code": email_code.strip(),
+        "device_id": str(uuid.uuid4()),
+        "device_name": device_name or default_device_name(),
+    }
     with _client(ticket.server_url) as http:
-        done = _public(
-            http, "/v1/activation/confirm", {"activation_id": ticket.activation_id, "code": email_code.strip()}
-        )
+        done = _public(http, "/v1/activation/confirm", body)
+    identifier = str(done["identifier"])
     profile, recovery_key = directory.create(
-        label or str(done["identifier"]),
-        ticket.password,
-        own_dossier_id=str(done["dossier_id"]),
-        user_inputs=(str(done["identifier"]),),
+        label or identifier, ticket.password, own_dossier_id=str(done["dossier_id"]), user_inputs=(identifier,)
     )
-    profile.set_setting(S_URL, ticket.server_url)
-    profile.set_setting(S_IDENTIFIER, str(done["identifier"]))
+    pair = done.get("tokens")
+    _link(profile, ticket.server_url, identifier, pair if isinstance(pair, dict) else None)
     return profile, recovery_key
 
 
@@ -316,9 +344,7 @@ def confirm_login(
         profile, recovery_key = directory.create(
             ticket.identifier, ticket.password, own_dossier_id=str(me["dossier_id"]), user_inputs=(ticket.identifier,)
         )
-    profile.set_setting(S_URL, ticket.server_url)
-    profile.set_setting(S_IDENTIFIER, ticket.identifier)
-    _store_tokens(profile, pair)
+    _link(profile, ticket.server_url, ticket.identifier, pair)
     return profile, recovery_key
 
 
@@ -485,11 +511,13 @@ def access_history(
     limit: int = 50,
     offset: int = 0,
     now: Callable[[], datetime] | None = None,
+    dossier_id: str | None = None,
 ) -> AccessHistoryPage:
     """Who opened the dossier or changed its access, newest first; filters by kind of actor and dates.
 
     ``since`` is included, ``until`` excluded; both must carry a time zone (ValueError otherwise). Unfiltered pages
     are kept as the offline copy; offline (or signed out), the copy answers, filtered the same way, if there is one.
+    With ``dossier_id`` (a child's dossier managed as legal representative), that dossier's history, never cached.
     """
     unknown = set(actor_kinds) - set(ACTOR_KINDS)
     if unknown:
@@ -500,10 +528,14 @@ def access_history(
     if until is not None:
         params.append(("until", _aware(until, "until").isoformat()))
     params += [("limit", limit), ("offset", offset)]
+    if dossier_id is not None:
+        params.append(("dossier_id", dossier_id))
     try:
         with _client(_server_of(profile), profile=profile) as http:
             body = http.request("GET", f"/v1/me/access/history?{urlencode(params)}").json()
     except (SyncOffline, NotSignedIn):
+        if dossier_id is not None:
+            raise
         cached = cached_access_history(
             profile, actor_kinds=actor_kinds, since=since, until=until, limit=limit, offset=offset
         )
@@ -512,7 +544,7 @@ def access_history(
         return cached
     fetched_at = (now or (lambda: datetime.now(UTC)))()
     raw_items: list[dict[str, Any]] = list(body["items"])
-    if not actor_kinds and since is None and until is None:
+    if not actor_kinds and since is None and until is None and dossier_id is None:
         previous = profile.settings.get(S_ACCESS_HISTORY)
         kept: list[dict[str, Any]] = []
         if offset > 0 and isinstance(previous, dict):
@@ -568,7 +600,10 @@ class Aidant:
 
 @dataclass(frozen=True, slots=True)
 class AccessSettings:
-    """The patient's consent as the service holds it (every change below returns the new one)."""
+    """The patient's consent as the service holds it (every change below returns the new one).
+
+    ``fetched_at`` is when the service said so; ``from_cache`` when this is the offline copy of that moment.
+    """
 
     authorised: tuple[AuthorisedProfessional, ...]
     blocked: tuple[ProfessionalRef, ...]
@@ -576,6 +611,12 @@ class AccessSettings:
     emergency: EmergencySettings
     default_masked_from_professionals: bool
     aidants: tuple[Aidant, ...]
+    post_mortem_opposed: bool = False
+    legal_representatives: tuple[str, ...] = ()
+    occupational_consents: tuple[ProfessionalRef, ...] = ()
+    """Médecins du travail given the person's express consent (an authorisation alone does not let them in)."""
+    fetched_at: datetime | None = None
+    from_cache: bool = False
 
 
 def _ref(raw: dict[str, Any]) -> ProfessionalRef:
@@ -586,7 +627,9 @@ def _when(raw: Any) -> datetime | None:
     return datetime.fromisoformat(str(raw)) if raw else None
 
 
-def _settings_from_json(raw: dict[str, Any]) -> AccessSettings:
+def _settings_from_json(
+    raw: dict[str, Any], *, fetched_at: datetime | None = None, from_cache: bool = False
+) -> AccessSettings:
     e = raw["emergency"]
     return AccessSettings(
         authorised=tuple(
@@ -617,13 +660,51 @@ def _settings_from_json(raw: dict[str, Any]) -> AccessSettings:
             )
             for a in raw["aidants"]
         ),
+        post_mortem_opposed=bool(raw.get("post_mortem_opposed", False)),
+        legal_representatives=tuple(str(r) for r in raw.get("legal_representatives") or ()),
+        occupational_consents=tuple(_ref(o) for o in raw.get("occupational_consents") or ()),
+        fetched_at=fetched_at,
+        from_cache=from_cache,
     )
 
 
-def _consent(profile: UnlockedProfile, method: str, path: str, body: dict[str, Any] | None = None) -> AccessSettings:
+def _cache_key(dossier_id: str | None) -> str:
+    return dossier_id or "own"
+
+
+def cached_access_settings(profile: UnlockedProfile, *, dossier_id: str | None = None) -> AccessSettings | None:
+    """The offline copy of the last settings the service returned (encrypted settings of the profile), or None."""
+    copies = profile.settings.get(S_ACCESS_SETTINGS)
+    cached = copies.get(_cache_key(dossier_id)) if isinstance(copies, dict) else None
+    if not isinstance(cached, dict):
+        return None
+    return _settings_from_json(
+        cached["settings"], fetched_at=datetime.fromisoformat(str(cached["fetched_at"])), from_cache=True
+    )
+
+
+def _keep_copy(profile: UnlockedProfile, dossier_id: str | None, raw: dict[str, Any], fetched_at: datetime) -> None:
+    previous = profile.settings.get(S_ACCESS_SETTINGS)
+    copies = dict(previous) if isinstance(previous, dict) else {}
+    copies[_cache_key(dossier_id)] = {"fetched_at": fetched_at.isoformat(), "settings": raw}
+    profile.set_setting(S_ACCESS_SETTINGS, copies)
+
+
+def _consent(
+    profile: UnlockedProfile,
+    method: str,
+    path: str,
+    body: dict[str, Any] | None = None,
+    *,
+    dossier_id: str | None = None,
+) -> AccessSettings:
+    """One /v1/me/access call (on ``dossier_id``, a child's dossier, when given); the answer becomes the copy."""
+    query = f"?{urlencode({'dossier_id': dossier_id})}" if dossier_id is not None else ""
     with _client(_server_of(profile), profile=profile) as http:
-        raw = http.request(method, f"/v1/me/access{path}", json=body).json()
-    return _settings_from_json(raw)
+        raw = http.request(method, f"/v1/me/access{path}{query}", json=body).json()
+    fetched_at = datetime.now(UTC)
+    _keep_copy(profile, dossier_id, raw, fetched_at)
+    return _settings_from_json(raw, fetched_at=fetched_at)
 
 
 def _rpps_path(rpps: str) -> str:
@@ -639,43 +720,73 @@ def _rpps_path(rpps: str) -> str:
     return f"/professionals/{clean}"
 
 
-def access_settings(profile: UnlockedProfile) -> AccessSettings:
-    """Who may see the dossier: authorised and blocked professionals, médecin traitant, emergency, aidants."""
-    return _consent(profile, "GET", "")
+def access_settings(profile: UnlockedProfile, *, dossier_id: str | None = None) -> AccessSettings:
+    """Who may see the dossier: authorised and blocked professionals, médecin traitant, emergency, aidants.
+
+    Offline (or signed out) the last copy answers (``from_cache``), if there is one; else the error is raised.
+    """
+    try:
+        return _consent(profile, "GET", "", dossier_id=dossier_id)
+    except (SyncOffline, NotSignedIn):
+        cached = cached_access_settings(profile, dossier_id=dossier_id)
+        if cached is None:
+            raise
+        return cached
 
 
-def authorise(profile: UnlockedProfile, rpps: str, *, until: datetime | None = None) -> AccessSettings:
+def authorise(
+    profile: UnlockedProfile, rpps: str, *, until: datetime | None = None, dossier_id: str | None = None
+) -> AccessSettings:
     """Authorise a professional (until a date, or with no end)."""
     body = {"until": _aware(until, "until").isoformat()} if until is not None else {}
-    return _consent(profile, "PUT", f"{_rpps_path(rpps)}/authorisation", body)
+    return _consent(profile, "PUT", f"{_rpps_path(rpps)}/authorisation", body, dossier_id=dossier_id)
 
 
-def withdraw(profile: UnlockedProfile, rpps: str) -> AccessSettings:
+def withdraw(profile: UnlockedProfile, rpps: str, *, dossier_id: str | None = None) -> AccessSettings:
     """Withdraw a professional's authorisation (they can no longer open the dossier)."""
-    return _consent(profile, "DELETE", f"{_rpps_path(rpps)}/authorisation")
+    return _consent(profile, "DELETE", f"{_rpps_path(rpps)}/authorisation", dossier_id=dossier_id)
 
 
-def block(profile: UnlockedProfile, rpps: str) -> AccessSettings:
+def block(profile: UnlockedProfile, rpps: str, *, dossier_id: str | None = None) -> AccessSettings:
     """Block a professional: they see nothing, and lose their authorisation and roles."""
-    return _consent(profile, "PUT", f"{_rpps_path(rpps)}/block")
+    return _consent(profile, "PUT", f"{_rpps_path(rpps)}/block", dossier_id=dossier_id)
 
 
-def unblock(profile: UnlockedProfile, rpps: str) -> AccessSettings:
+def unblock(profile: UnlockedProfile, rpps: str, *, dossier_id: str | None = None) -> AccessSettings:
     """Unblock a professional. This does NOT authorise them again: that takes a new ``authorise``."""
-    return _consent(profile, "DELETE", f"{_rpps_path(rpps)}/block")
+    return _consent(profile, "DELETE", f"{_rpps_path(rpps)}/block", dossier_id=dossier_id)
 
 
-def set_administrateur(profile: UnlockedProfile, rpps: str, *, enabled: bool) -> AccessSettings:
-    return _consent(profile, "PUT" if enabled else "DELETE", f"{_rpps_path(rpps)}/administrateur")
+def set_administrateur(
+    profile: UnlockedProfile, rpps: str, *, enabled: bool, dossier_id: str | None = None
+) -> AccessSettings:
+    method = "PUT" if enabled else "DELETE"
+    return _consent(profile, method, f"{_rpps_path(rpps)}/administrateur", dossier_id=dossier_id)
 
 
-def set_medecin_traitant(profile: UnlockedProfile, rpps: str | None) -> AccessSettings:
+def give_occupational_consent(profile: UnlockedProfile, rpps: str, *, dossier_id: str | None = None) -> AccessSettings:
+    """Express consent to a médecin du travail (the service refuses, 422, anyone of another profession)."""
+    return _consent(profile, "PUT", f"{_rpps_path(rpps)}/occupational-consent", dossier_id=dossier_id)
+
+
+def withdraw_occupational_consent(
+    profile: UnlockedProfile, rpps: str, *, dossier_id: str | None = None
+) -> AccessSettings:
+    """Withdraw that express consent: the médecin du travail can no longer open the dossier."""
+    return _consent(profile, "DELETE", f"{_rpps_path(rpps)}/occupational-consent", dossier_id=dossier_id)
+
+
+def set_medecin_traitant(
+    profile: UnlockedProfile, rpps: str | None, *, dossier_id: str | None = None
+) -> AccessSettings:
     """Name the médecin traitant (``None``: no médecin traitant)."""
     value = _rpps_path(rpps).rsplit("/", 1)[1] if rpps is not None else None
-    return _consent(profile, "PUT", "/medecin-traitant", {"rpps": value})
+    return _consent(profile, "PUT", "/medecin-traitant", {"rpps": value}, dossier_id=dossier_id)
 
 
-def set_emergency(profile: UnlockedProfile, settings: EmergencySettings) -> AccessSettings:
+def set_emergency(
+    profile: UnlockedProfile, settings: EmergencySettings, *, dossier_id: str | None = None
+) -> AccessSettings:
     """The emergency toggles; masked documents cannot stay on when neither SAMU nor other professionals may open."""
     masked = settings.masked_documents and (settings.samu or settings.other_professionals)
     body = {
@@ -684,27 +795,115 @@ def set_emergency(profile: UnlockedProfile, settings: EmergencySettings) -> Acce
         "masked_documents": masked,
         "mask_all_including_emergency": settings.mask_all_including_emergency,
     }
-    return _consent(profile, "PUT", "/emergency", body)
+    return _consent(profile, "PUT", "/emergency", body, dossier_id=dossier_id)
 
 
-def set_default_confidentiality(profile: UnlockedProfile, *, masked_from_professionals: bool) -> AccessSettings:
-    return _consent(
-        profile, "PUT", "/default-confidentiality", {"masked_from_professionals": masked_from_professionals}
-    )
+def set_default_confidentiality(
+    profile: UnlockedProfile, *, masked_from_professionals: bool, dossier_id: str | None = None
+) -> AccessSettings:
+    body = {"masked_from_professionals": masked_from_professionals}
+    return _consent(profile, "PUT", "/default-confidentiality", body, dossier_id=dossier_id)
+
+
+def set_post_mortem_opposition(
+    profile: UnlockedProfile, *, opposed: bool, dossier_id: str | None = None
+) -> AccessSettings:
+    """Oppose (or stop opposing) access by the person's relatives to the dossier after their death."""
+    return _consent(profile, "PUT", "/post-mortem", {"opposed": opposed}, dossier_id=dossier_id)
 
 
 def invite_aidant(
-    profile: UnlockedProfile, identifier: str, *, ends_at: datetime, starts_at: datetime | None = None
+    profile: UnlockedProfile,
+    identifier: str,
+    *,
+    ends_at: datetime,
+    starts_at: datetime | None = None,
+    dossier_id: str | None = None,
 ) -> AccessSettings:
     """Delegate to a proche aidant (another Carnet account, by identifier) until ``ends_at``."""
     body: dict[str, Any] = {"identifier": identifier.strip(), "ends_at": _aware(ends_at, "ends_at").isoformat()}
     if starts_at is not None:
         body["starts_at"] = _aware(starts_at, "starts_at").isoformat()
-    return _consent(profile, "POST", "/aidants", body)
+    return _consent(profile, "POST", "/aidants", body, dossier_id=dossier_id)
 
 
-def revoke_aidant(profile: UnlockedProfile, account_id: str) -> AccessSettings:
-    return _consent(profile, "DELETE", f"/aidants/{account_id}")
+def revoke_aidant(profile: UnlockedProfile, account_id: str, *, dossier_id: str | None = None) -> AccessSettings:
+    return _consent(profile, "DELETE", f"/aidants/{account_id}", dossier_id=dossier_id)
+
+
+# -- legal representatives and child profiles -----------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Representative:
+    account_id: str
+    identifier: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class ChildProfile:
+    """A child's dossier the person manages as legal representative, with its representatives (when told)."""
+
+    dossier_id: str
+    first_names: str
+    last_name: str
+    birth_date: date
+    representatives: tuple[Representative, ...] = ()
+
+
+def _representative(raw: Any) -> Representative:
+    if isinstance(raw, dict):
+        return Representative(str(raw.get("account_id") or raw.get("id")), raw.get("identifier"))
+    return Representative(str(raw), None)
+
+
+def _child(raw: dict[str, Any]) -> ChildProfile:
+    return ChildProfile(
+        str(raw["dossier_id"]),
+        str(raw.get("first_names") or ""),
+        str(raw.get("last_name") or ""),
+        date.fromisoformat(str(raw["birth_date"])),
+        tuple(_representative(r) for r in raw.get("representatives") or ()),
+    )
+
+
+def children(profile: UnlockedProfile) -> list[ChildProfile]:
+    """The children's dossiers the person manages (GET /v1/me/children; else the representative rows of
+    GET /v1/me/shared-dossiers, without the list of representatives)."""
+    with _client(_server_of(profile), profile=profile) as http:
+        response = http.request("GET", "/v1/me/children", accept=frozenset({404, 405}))
+        if response.status_code in (404, 405):
+            rows = [
+                r
+                for r in http.request("GET", "/v1/me/shared-dossiers").json()
+                if r.get("role") == "legal_representative"
+            ]
+        else:
+            rows = list(response.json())
+    return [_child(r) for r in rows]
+
+
+def add_child(profile: UnlockedProfile, *, activation_code: str, nir: str, serial: str) -> ChildProfile:
+    """Take charge of a child's space with its activation code, NIR and Carte Vitale serial (from the letter)."""
+    body = {"activation_code": activation_code, "nir": nir, "carte_vitale_serial": serial}
+    with _client(_server_of(profile), profile=profile) as http:
+        return _child(http.request("POST", "/v1/me/children", json=body).json())
+
+
+def add_representative(profile: UnlockedProfile, dossier_id: str, identifier: str) -> ChildProfile:
+    """Add the child's second legal representative (another Carnet account, by identifier; two at most)."""
+    with _client(_server_of(profile), profile=profile) as http:
+        raw = http.request(
+            "POST", f"/v1/me/children/{dossier_id}/representatives", json={"identifier": identifier.strip()}
+        ).json()
+    return _child(raw)
+
+
+def remove_representative(profile: UnlockedProfile, dossier_id: str, account_id: str) -> ChildProfile:
+    """Remove a legal representative; the service refuses the last one (ServiceError code ``last_representative``)."""
+    with _client(_server_of(profile), profile=profile) as http:
+        raw = http.request("DELETE", f"/v1/me/children/{dossier_id}/representatives/{account_id}").json()
+    return _child(raw)
 
 
 # -- devices and notifications --------------------------------------------------------------------------------------

@@ -25,7 +25,7 @@ os.environ.setdefault("QT_LOGGING_RULES", "qt.qpa.*=false")
 PASSWORD = "cheval agrafe batterie correcte 1987"  # noqa: S105 (throwaway sample profile)
 
 
-def _sample_data(store, corpus: Path | None) -> None:
+def sample_data(store, corpus: Path | None) -> None:
     store.entries.create(
         "identity", {"birth_name": "Martin", "first_names": "Camille", "sex": "F", "birth_date": "14/05/1952"}
     )
@@ -33,6 +33,12 @@ def _sample_data(store, corpus: Path | None) -> None:
     store.entries.create("treatment", {"name": "Lévothyrox", "dosage": "75 µg le matin", "start_date": "2019"})
     store.entries.create("condition", {"name": "Hypothyroïdie", "onset_date": "2018"})
     store.entries.create("vaccination", {"vaccine": "Grippe saisonnière", "date": "15/10/2025", "dose": "rappel"})
+    store.entries.create(
+        "vaccination",
+        {"vaccine": "DTPolio (Revaxis)", "date": "12/03/2021", "dose": "rappel", "lot": "X4521"},
+        author_kind="professional",
+    )
+    store.entries.create("vaccination", {"vaccine": "ROR", "date": "02/06/1953", "dose": "primo"})
     for i, (kg, sys_, dia) in enumerate(
         [(74.0, 135, 85), (73.2, 131, 84), (72.5, 128, 82), (71.8, 126, 80), (71.0, 124, 79)]
     ):
@@ -52,7 +58,7 @@ def _sample_data(store, corpus: Path | None) -> None:
     store.documents.add("Notes de suivi : tension à surveiller.\n".encode(), title="Mes notes", category="autre")
 
 
-def _sample_care_history(profile) -> None:
+def sample_care_history(profile) -> None:
     """The offline copy of the Histoire de santé, as the service would have returned it."""
     from datetime import UTC, datetime
 
@@ -75,6 +81,72 @@ def _sample_care_history(profile) -> None:
             ],
         },
     )
+
+
+def sample_access_copies(profile) -> None:
+    """The offline copies of Accès et confidentialité and of the Historique des accès; the carnet is linked to an
+    address nobody answers on, so both screens show their copy with its date (« hors ligne »)."""
+    from datetime import UTC, datetime
+
+    from desktop_app.online import S_ACCESS_HISTORY, S_ACCESS_SETTINGS
+    from desktop_app.sync.engine import S_REFRESH, S_URL
+
+    fetched = datetime(2025, 11, 20, 9, 30, tzinfo=UTC).isoformat()
+    gp = {"rpps": "10000000017", "name": "Dr Anne Durand", "profession": "medecin_generaliste"}
+    settings = {
+        "authorised": [{**gp, "authorised_at": "2024-01-08T10:00:00+00:00", "until": None, "administrateur": True}],
+        "blocked": [{"rpps": "10000000025", "name": "Dr Paul Lefèvre", "profession": "cardiologue"}],
+        "administrateurs": ["10000000017"],
+        "medecin_traitant": gp,
+        "emergency": {
+            "samu": True,
+            "other_professionals": True,
+            "masked_documents": False,
+            "mask_all_including_emergency": False,
+        },
+        "default_masked_from_professionals": False,
+        "aidants": [
+            {
+                "account_id": "00000000-0000-4000-8000-0000000000a1",
+                "identifier": "lucas.martin",
+                "starts_at": "2025-09-01T00:00:00+00:00",
+                "ends_at": "2026-03-01T22:59:00+00:00",
+                "active": True,
+            }
+        ],
+        "legal_representatives": [],
+        "post_mortem_opposed": True,
+        "occupational_consents": [
+            {"rpps": "10000000041", "name": "Dr Alex Travail", "profession": "medecin_du_travail"}
+        ],
+    }
+    profile.set_setting(S_ACCESS_SETTINGS, {"own": {"fetched_at": fetched, "settings": settings}})
+    events = [
+        ("2025-11-19T15:02:00+00:00", "professional", "Dr Anne Durand", "10000000017", "dossier.open", "allowed"),
+        ("2025-11-02T08:40:00+00:00", "patient", None, None, "access.authorised", "allowed"),
+        ("2025-10-21T11:15:00+00:00", "professional", "Dr Paul Lefèvre", "10000000025", "dossier.open", "denied"),
+    ]
+    profile.set_setting(
+        S_ACCESS_HISTORY,
+        {
+            "fetched_at": fetched,
+            "items": [
+                {
+                    "at": at,
+                    "actor_kind": kind,
+                    "actor_name": name,
+                    "actor_rpps": rpps,
+                    "action": action,
+                    "outcome": outcome,
+                    "reason": "professional_blocked" if outcome == "denied" else "professional_authorised",
+                    "assisted_by": None,
+                }
+                for at, kind, name, rpps, action, outcome in events
+            ],
+        },
+    )
+    profile.set_setting(S_URL, "http://127.0.0.1:9")
+    profile.set_setting(S_REFRESH, "not-a-real-token")
 
 
 def main() -> int:
@@ -110,14 +182,16 @@ def main() -> int:
     with tempfile.TemporaryDirectory(prefix="carnet-shots-") as tmp:
         profiles = ProfileDirectory(Path(tmp), kdf=vault.FLOOR_KDF)
         profile, recovery_key = profiles.create("Camille Martin", PASSWORD)
-        _sample_data(profile.dossier(), args.corpus if args.corpus.is_dir() else None)
-        _sample_care_history(profile)
+        sample_data(profile.dossier(), args.corpus if args.corpus.is_dir() else None)
+        sample_care_history(profile)
+        sample_access_copies(profile)
         profile.lock()
         # An address nobody answers on: the online screens are shown, no request is made while rendering them.
+        confirmer = ScriptedConfirmer()
         window = MainWindow(
             profiles=profiles,
             languages=languages,
-            confirmer=ScriptedConfirmer(),
+            confirmer=confirmer,
             apply_preferences=False,
             server_url="http://127.0.0.1:9",
             watch_os_lock=False,
@@ -127,6 +201,8 @@ def main() -> int:
 
         def shot(name: str, prepare: Callable[[], None]) -> None:
             prepare()
+            settle()
+            window.resize(1280, 800)  # a page that needs more shows wider than 1280 (never silently kept wider)
             settle()
             path = args.output / f"{name}.png"
             window.grab().save(str(path))
@@ -207,6 +283,79 @@ def main() -> int:
             if scroller is not None:
                 scroller.ensureWidgetVisible(settings.remember_box, 0, 40)
 
+        def vaccinations() -> None:
+            window.dossier.show_section("vaccinations")
+            page = window.dossier.vaccinations
+            settle()
+            rows = page.model.rows()
+            own = next(i for i, e in enumerate(rows) if e.author_kind == "patient" and e.data["vaccine"] == "ROR")
+            page.table.setCurrentIndex(page.model.index(own, 0))
+            confirmer.answers.append(True)
+            page.on_delete_button_clicked()  # the status bar offers « Annuler (Ctrl+Z) »
+            settle()
+            pro = next(i for i, e in enumerate(page.model.rows()) if e.author_kind == "professional")
+            page.table.setCurrentIndex(page.model.index(pro, 0))
+
+        def vaccinations_not_concerned() -> None:
+            window.dossier.show_section("vaccinations")
+            page = window.dossier.vaccinations
+            settle()
+            page.on_not_concerned_button_clicked()  # refused: vaccinations are recorded (the message shows)
+            settle()
+
+        def undo() -> None:
+            window.dossier.undo.undo()
+            settle()
+
+        def access_offline() -> None:
+            window.dossier.show_section("access")
+            page = window.dossier.access
+            for _ in range(40):
+                settle()
+                if page.settings is not None:
+                    break
+            page.table.setCurrentIndex(page.model.index(0, 0))
+            page.scroller.verticalScrollBar().setValue(0)
+
+        def access_children() -> None:
+            page = window.dossier.access
+            if page.children_box is not None:
+                page.scroller.ensureWidgetVisible(page.children_box, 0, 0)
+
+        def access_occupational() -> None:
+            page = window.dossier.access
+            rows = [page.model.row_object(r) for r in range(page.model.rowCount())]
+            occupational = next(i for i, r in enumerate(rows) if r.occupational_consent)
+            page.table.setCurrentIndex(page.model.index(occupational, 0))
+            page.scroller.ensureWidgetVisible(page.occupational_button, 0, 40)
+
+        def child_window(name: str) -> None:
+            from datetime import date
+
+            from desktop_app.online import ChildProfile
+
+            page = window.dossier.access
+            child = ChildProfile("00000000-0000-4000-8000-00000000c01d", "Léa", "Martin", date(2015, 3, 2))
+            page.manage_child(child)
+            dialog, tabs = page.child_dialog, page.child_tabs
+            assert dialog is not None and tabs is not None
+            for index, tab in ((0, "access"), (1, "history")):
+                tabs.setCurrentIndex(index)
+                settle()
+                dialog.resize(1152, 720)
+                settle()
+                path = args.output / f"{name}-{tab}.png"
+                dialog.grab().save(str(path))
+                written.append(path)
+            dialog.close()
+
+        def access_history_offline() -> None:
+            window.dossier.show_section("access_history")
+            for _ in range(40):
+                settle()
+                if window.dossier.access_history.model.rowCount():
+                    break
+
         for high_contrast in (False, True):
             for scale in (100, 200):
                 theme.apply_theme(app, high_contrast=high_contrast, text_scale=scale)
@@ -225,6 +374,14 @@ def main() -> int:
                 shot(f"10-settings-{suffix}", lambda: window.dossier.show_section("settings"))
                 shot(f"11-history-offline-{suffix}", lambda: window.dossier.show_section("history"))
                 shot(f"12-settings-account-{suffix}", account_settings)
+                shot(f"19-vaccinations-undo-{suffix}", vaccinations)
+                undo()
+                shot(f"25-vaccinations-not-concerned-{suffix}", vaccinations_not_concerned)
+                shot(f"20-access-offline-{suffix}", access_offline)
+                shot(f"21-access-children-{suffix}", access_children)
+                shot(f"23-access-occupational-{suffix}", access_occupational)
+                child_window(f"24-child-window-{suffix}")
+                shot(f"22-access-history-offline-{suffix}", access_history_offline)
                 window.lock()
                 settle()
                 shot(f"13-activation-code-{suffix}", wizard_step(0))

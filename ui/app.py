@@ -34,7 +34,7 @@ from ui.unlock.view import UnlockPage
 from ui.welcome.create_profile import CreateProfilePage, RecoveryKeyPage
 from ui.welcome.unavailable import ServiceUnavailablePage
 from ui.welcome.view import WelcomePage
-from ui.widgets import Retranslatable, describe, label
+from ui.widgets import Retranslatable, describe, label, size_to_current_page
 
 # The settings keys of the sync session (plain strings: importing the engine here would slow the start-up).
 S_URL, S_REFRESH = "sync.server_url", "sync.refresh_token"
@@ -126,6 +126,7 @@ class MainWindow(Retranslatable, QMainWindow):
             scroller.setWidget(page)
             self._scrollers[id(page)] = scroller
             self.stack.addWidget(scroller)
+        size_to_current_page(self.stack)  # a hidden page (the dossier after a lock) never widens the one shown
         self.setCentralWidget(self.stack)
 
         self.welcome.sig_choice_made.connect(self.on_welcome_choice_made)
@@ -159,11 +160,21 @@ class MainWindow(Retranslatable, QMainWindow):
         self.sync = SyncController(parent=self)
         self.sync.sig_revoked.connect(self.on_sync_revoked)
         self._conflict_dialog: QDialog | None = None
+        self._device_revoked_told = False
 
         self._build_menus()
         self.lock_label = label()
         self.network_label = label()
         self.statusBar().addWidget(self.lock_label, 1)
+        # Undo where it is cheap: « … supprimé. Annuler (Ctrl+Z) » for a few seconds after a deletion or a masking.
+        self.undo_label = label()  # wraps rather than clips at 200 % text
+        self.undo_button = QPushButton()
+        self.undo_button.setFlat(True)
+        self.undo_button.clicked.connect(lambda: self._dossier.undo.undo() if self._dossier is not None else None)
+        self.statusBar().addWidget(self.undo_label, 1)
+        self.statusBar().addWidget(self.undo_button)
+        self.undo_label.hide()
+        self.undo_button.hide()
         self.sync_button = QPushButton()
         self.sync_button.setFlat(True)
         self.sync_button.clicked.connect(self.on_sync_button_clicked)
@@ -201,10 +212,15 @@ class MainWindow(Retranslatable, QMainWindow):
             settings.sig_autolock_changed.connect(lambda v: self.set_preference("autolock_seconds", v))
             settings.recovery_box.sig_issued.connect(self.on_recovery_key_issued)
             settings.show_preferences(self.preferences)
+            view.undo.sig_changed.connect(self._show_undo)
             for edited in (
                 view.profile.sig_entry_saved,
                 view.profile.sig_entry_deleted,
+                view.vaccinations.sig_entry_saved,
+                view.vaccinations.sig_entry_deleted,
+                view.undo.sig_restored,
                 view.measures.form.sig_saved,
+                view.measures.sig_entry_deleted,
                 view.documents.sig_document_added,
                 view.documents.sig_document_changed,
                 view.documents.sig_document_deleted,
@@ -403,6 +419,7 @@ class MainWindow(Retranslatable, QMainWindow):
         if self._profile is not profile:
             return  # locked meanwhile
         self._store = store
+        self._device_revoked_told = False
         stored = {k.removeprefix("ui."): v for k, v in settings.items() if k.startswith("ui.")}
         # What the person chose before unlocking (e.g. high contrast on the welcome screen) stays unless the
         # profile holds its own choice.
@@ -492,19 +509,53 @@ class MainWindow(Retranslatable, QMainWindow):
         return self.conflict_inbox
 
     def on_sync_revoked(self, revocation: Revocation) -> None:
-        """The service withdrew this computer's access to a dossier: say what happened and what was kept."""
-        text = self.tr(
-            "L'accès de cet ordinateur à un carnet a été retiré par le service (appareil révoqué ou accès "
-            "supprimé). Sa copie locale est effacée de cet ordinateur ; les documents déjà enregistrés ailleurs "
-            "ne sont pas touchés."
-        )
+        """The service withdrew this computer's access (the dossier, or the whole device): before the local copy
+        disappears, the dossier view is closed and cleared (nothing readable stays on screen), then a dialog says
+        what happened, how many local changes could not be sent and what to do; then the welcome screen."""
+        reason = getattr(revocation, "reason", "dossier_revoked")
+        concerns_open = reason == "device_revoked" or revocation.dossier_id == getattr(self._store, "dossier_id", None)
+        if reason == "device_revoked" and self._profile is None and self._device_revoked_told:
+            return  # one Revocation per dossier held: the device is explained once
+        if self._profile is not None and concerns_open:
+            self.lock()  # clears every view first, stops the sync and forgets the keys
+            self.show_welcome()
+        self._device_revoked_told = reason == "device_revoked"
+        self._confirmer.inform(self, title=self.tr("Accès retiré"), text=self.revocation_text(revocation))
+        if concerns_open:
+            self.show_welcome()
+
+    def revocation_text(self, revocation: Revocation) -> str:
+        """What happened, what was lost and what to do, in plain words."""
+        if getattr(revocation, "reason", "dossier_revoked") == "device_revoked":
+            text = self.tr(
+                "Cet ordinateur a été retiré de vos appareils (depuis un autre appareil ou par le service). "
+                "Pour votre sécurité, la copie de votre carnet qu'il gardait est effacée. Vos données enregistrées "
+                "sur le service ne sont pas touchées : pour retrouver votre carnet ici, reconnectez-vous avec "
+                "« J'ai déjà un compte »."
+            )
+        else:
+            text = self.tr(
+                "L'accès de cet ordinateur à ce carnet a été retiré par le service. Sa copie locale est effacée "
+                "de cet ordinateur ; les données enregistrées sur le service ne sont pas touchées. Si c'est une "
+                "erreur, demandez à la personne qui gère ce carnet de vous redonner l'accès."
+            )
         if revocation.pending_changes:
             text += " " + self.tr(
-                "%1 modification(s) faite(s) ici n'avai(en)t pas encore été envoyée(s) et ne le seront pas."
+                "%1 modification(s) faite(s) sur cet ordinateur n'avai(en)t pas encore été envoyée(s) : "
+                "elle(s) est (sont) perdue(s)."
             ).replace("%1", str(revocation.pending_changes))
-        self._confirmer.inform(self, title=self.tr("Accès retiré"), text=text)
-        if self._profile is not None and revocation.dossier_id == getattr(self._store, "dossier_id", None):
-            self.lock()
+        else:
+            text += " " + self.tr("Toutes vos modifications avaient été envoyées : rien n'est perdu.")
+        return text
+
+    def _show_undo(self, text: str) -> None:
+        """The undo offer in the status bar (hidden when there is nothing to undo any more)."""
+        self.undo_label.setText(text)
+        self.undo_label.setVisible(bool(text))
+        self.undo_button.setVisible(bool(text))
+        # For those few seconds the offer takes the place of « Carnet ouvert » (room for it at 200 % text).
+        self.lock_label.setVisible(not text)
+        describe(self.undo_label, self.tr("Dernière action"), text)
 
     # -- language and status -----------------------------------------------------------------------------------------
     def on_languages_language_changed(self, language: str) -> None:
@@ -542,4 +593,6 @@ class MainWindow(Retranslatable, QMainWindow):
         self.language_menu.setTitle(self.tr("&Langue"))
         self.sync_action.setText(self.tr("&Synchroniser maintenant"))
         self.conflicts_action.setText(self.tr("Con&flits de synchronisation…"))
+        self.undo_button.setText(self.tr("Annuler (Ctrl+Z)"))
+        describe(self.undo_button, self.tr("Annuler"), self.tr("Rétablir ce qui vient d'être supprimé ou masqué."))
         self._update_status()

@@ -1,8 +1,10 @@
-"""The open dossier: the section list (Ctrl+1…8) and the sections — built on first unlock, not at start-up."""
+"""The open dossier: the section list (Ctrl+1…9), the sections and the undo offer — built on first unlock."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QModelIndex, Qt
+from collections.abc import Callable
+
+from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QHBoxLayout, QListView, QStackedWidget, QWidget
 
@@ -16,15 +18,73 @@ from ui.measures.view import MeasuresPage
 from ui.online.access_history import AccessHistoryPage
 from ui.online.access_settings import AccessSettingsPage
 from ui.online.care_history import CareHistoryPage
+from ui.ops import Op
 from ui.profile.view import ProfilePage
 from ui.settings.view import SettingsPage
-from ui.widgets import Retranslatable, describe, size_to_current_page
+from ui.vaccinations.view import VaccinationsPage
+from ui.widgets import Retranslatable, describe, fit_side_list, size_to_current_page
 
-SECTIONS = ("home", "profile", "measures", "documents", "history", "access_history", "access", "settings")
+SECTIONS = (
+    "home",
+    "profile",
+    "measures",
+    "vaccinations",
+    "documents",
+    "history",
+    "access_history",
+    "access",
+    "settings",
+)
+UNDO_MS = 10_000
+
+
+class UndoOffer(QObject):
+    """The last cheap-to-undo action (a deletion, a masking), offered for ``UNDO_MS``; ``undo`` runs its restore.
+
+    The restore runs on the worker through the store, so the outbox records it and the undo syncs too.
+    """
+
+    sig_changed = Signal(str)
+    """The offer changed: what to say (« … supprimé. »), or "" when nothing can be undone any more."""
+    sig_restored = Signal(object)
+    """The undo was applied; carries what the restore returned."""
+    sig_failed = Signal(object)
+    """The restore failed; carries the exception."""
+
+    def __init__(self, *, interval_ms: int = UNDO_MS, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.text = ""
+        self._restore: Callable[[], object] | None = None
+        self.timer = QTimer(self)
+        self.timer.setSingleShot(True)
+        self.timer.setInterval(interval_ms)
+        self.timer.timeout.connect(self.withdraw)
+
+    @property
+    def offered(self) -> bool:
+        return self._restore is not None
+
+    def offer(self, text: str, restore: Callable[[], object]) -> None:
+        self.text, self._restore = text, restore
+        self.timer.start()
+        self.sig_changed.emit(text)
+
+    def withdraw(self) -> None:
+        """Nothing to undo any more (time out, lock, or done)."""
+        self.timer.stop()
+        if self._restore is not None or self.text:
+            self.text, self._restore = "", None
+            self.sig_changed.emit("")
+
+    def undo(self) -> None:
+        restore = self._restore
+        self.withdraw()
+        if restore is not None:
+            Op(self, restore).success(self.sig_restored.emit).failure(self.sig_failed.emit).run()
 
 
 class DossierView(Retranslatable, QWidget):
-    """The open dossier: a section list on the left (Ctrl+1…8) and the section on the right."""
+    """The open dossier: a section list on the left (Ctrl+1…9) and the section on the right."""
 
     def __init__(
         self, *, confirmer: Confirmer, file_chooser: FileChooser | None, parent: QWidget | None = None
@@ -32,7 +92,8 @@ class DossierView(Retranslatable, QWidget):
         super().__init__(parent)
         self.home = HomePage()
         self.profile = ProfilePage(confirmer=confirmer)
-        self.measures = MeasuresPage()
+        self.measures = MeasuresPage(confirmer=confirmer)
+        self.vaccinations = VaccinationsPage(confirmer=confirmer)
         self.documents = DocumentsPage(confirmer=confirmer, file_chooser=file_chooser)
         self.history = CareHistoryPage()
         self.access_history = AccessHistoryPage()
@@ -42,6 +103,7 @@ class DossierView(Retranslatable, QWidget):
             "home": self.home,
             "profile": self.profile,
             "measures": self.measures,
+            "vaccinations": self.vaccinations,
             "documents": self.documents,
             "history": self.history,
             "access_history": self.access_history,
@@ -53,6 +115,7 @@ class DossierView(Retranslatable, QWidget):
             "home": "home",
             "profile": "profile",
             "measures": "measures",
+            "vaccinations": "vaccination",
             "documents": "document",
             "history": "history",
             "access_history": "user",
@@ -76,6 +139,12 @@ class DossierView(Retranslatable, QWidget):
         layout.addWidget(self.stack, 1)
         for number, section in enumerate(SECTIONS, start=1):
             QShortcut(QKeySequence(f"Ctrl+{number}"), self, lambda s=section: self.show_section(s))
+        # Undo where it is cheap: deleting an entry (profile, measures, vaccinations) and masking a document.
+        self.undo = UndoOffer(parent=self)
+        for page in (self.profile, self.measures, self.vaccinations, self.documents):
+            page.sig_undoable.connect(self.undo.offer)
+        self.undo.sig_restored.connect(lambda _r: self.reload_data())
+        QShortcut(QKeySequence(QKeySequence.StandardKey.Undo), self, self.undo.undo)
         self.retranslate_ui()
 
     def show_section(self, section: str) -> None:
@@ -94,6 +163,7 @@ class DossierView(Retranslatable, QWidget):
         self.home.set_store(store, owner=profile.label)
         self.profile.set_store(store)
         self.measures.set_store(store)
+        self.vaccinations.set_store(store)
         self.documents.set_store(store)
         self.settings.set_profile(profile)
         self.history.set_profile(profile)
@@ -103,20 +173,31 @@ class DossierView(Retranslatable, QWidget):
 
     def clear(self) -> None:
         """Forget every piece of health data shown (S18): models emptied, viewer and forms cleared."""
+        self.undo.withdraw()
         self.home.clear()
         self.profile.clear()
         self.measures.clear()
+        self.vaccinations.clear()
         self.documents.clear()
         self.history.clear()
         self.access_history.clear()
         self.access.clear()
         self.settings.set_profile(None)
 
+    def reload_data(self) -> None:
+        """Show the store's current content again (after an undo)."""
+        self.profile.reload()
+        self.measures.reload()
+        self.vaccinations.reload()
+        self.documents.reload()
+        self.home.refresh()
+
     def retranslate_ui(self) -> None:
         names = {
             "home": self.tr("Accueil"),
             "profile": self.tr("Profil médical"),
             "measures": self.tr("Mesures"),
+            "vaccinations": self.tr("Vaccinations"),
             "documents": self.tr("Documents"),
             "history": self.tr("Histoire de santé"),
             "access_history": self.tr("Historique des accès"),
@@ -136,8 +217,8 @@ class DossierView(Retranslatable, QWidget):
         self._fit_nav()
 
     def _fit_nav(self) -> None:
-        """The section list is exactly as wide as its longest name, at any text size (no clipping at 200 %)."""
-        self.nav.setFixedWidth(self.nav.sizeHintForColumn(0) + 2 * self.nav.frameWidth() + 16)
+        """The section list is as wide as its longest name; at 200 % long names wrap rather than widen the window."""
+        fit_side_list(self.nav, padding=16)
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):

@@ -4,8 +4,36 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import QEvent, Qt
-from PySide6.QtWidgets import QLabel, QProgressBar, QSizePolicy, QStackedWidget, QVBoxLayout, QWidget
+from PySide6.QtCore import (
+    QAbstractItemModel,
+    QEvent,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    QPoint,
+    QRect,
+    QSize,
+    Qt,
+    SignalInstance,
+)
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLayout,
+    QLayoutItem,
+    QListView,
+    QProgressBar,
+    QSizePolicy,
+    QStackedWidget,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
 
 from dossier.passwords import PasswordAssessment, assess_password
 from ui.i18n import pick
@@ -151,3 +179,204 @@ def size_to_current_page(stack: QStackedWidget) -> None:
 
     stack.currentChanged.connect(update)
     update()
+
+
+class FlowLayout(QLayout):
+    """A row of widgets that wraps onto further lines when the width runs out (toolbars, filters, actions at 200 %).
+
+    Items keep their size hint, left-aligned; the layout's minimum width is that of its widest item."""
+
+    def __init__(self, parent: QWidget | None = None, *, spacing: int = 6) -> None:
+        super().__init__(parent)
+        self._items: list[QLayoutItem] = []
+        self._spacing = spacing
+        self.setContentsMargins(0, 0, 0, 0)
+
+    def addItem(self, item: QLayoutItem) -> None:
+        self._items.append(item)
+
+    def count(self) -> int:
+        return len(self._items)
+
+    def itemAt(self, index: int) -> QLayoutItem | None:
+        return self._items[index] if 0 <= index < len(self._items) else None
+
+    def takeAt(self, index: int) -> QLayoutItem | None:
+        return self._items.pop(index) if 0 <= index < len(self._items) else None
+
+    def expandingDirections(self) -> Qt.Orientation:
+        return Qt.Orientation(0)
+
+    def hasHeightForWidth(self) -> bool:
+        return True
+
+    def heightForWidth(self, width: int) -> int:
+        return self._arrange(QRect(0, 0, width, 0), move=False)
+
+    def setGeometry(self, rect: QRect) -> None:
+        super().setGeometry(rect)
+        self._arrange(rect, move=True)
+
+    def sizeHint(self) -> QSize:
+        shown = [i.sizeHint() for i in self._shown()]
+        width = sum(s.width() for s in shown) + self._spacing * max(0, len(shown) - 1)
+        m = self.contentsMargins()
+        return QSize(width + m.left() + m.right(), max((s.height() for s in shown), default=0) + m.top() + m.bottom())
+
+    def minimumSize(self) -> QSize:
+        size = QSize()
+        for item in self._shown():
+            size = size.expandedTo(item.minimumSize())
+        m = self.contentsMargins()
+        return size + QSize(m.left() + m.right(), m.top() + m.bottom())
+
+    def _shown(self) -> list[QLayoutItem]:
+        return [i for i in self._items if not i.isEmpty()]
+
+    def _arrange(self, rect: QRect, *, move: bool) -> int:
+        """Place the items line by line (each centred vertically in its line); returns the height used."""
+        m = self.contentsMargins()
+        area = rect.adjusted(m.left(), m.top(), -m.right(), -m.bottom())
+        lines: list[list[tuple[QLayoutItem, QSize]]] = [[]]
+        x = area.x()
+        for item in self._shown():
+            hint = item.sizeHint().boundedTo(QSize(area.width(), 1 << 20)).expandedTo(item.minimumSize())
+            if lines[-1] and x + hint.width() > area.right() + 1:
+                lines.append([])
+                x = area.x()
+            lines[-1].append((item, hint))
+            x += hint.width() + self._spacing
+        y = area.y()
+        for line in lines:
+            height = max((hint.height() for _item, hint in line), default=0)
+            x = area.x()
+            for item, hint in line:
+                if move:
+                    item.setGeometry(QRect(QPoint(x, y + (height - hint.height()) // 2), hint))
+                x += hint.width() + self._spacing
+            y += height + (self._spacing if line is not lines[-1] else 0)
+        return y - rect.y() + m.bottom()
+
+
+def flow_row(*widgets: QWidget, spacing: int = 6) -> QWidget:
+    """The widgets in a FlowLayout, as one widget (a row of buttons or filters that wraps at large text)."""
+    box = QWidget()
+    flow = FlowLayout(box, spacing=spacing)
+    for widget in widgets:
+        flow.addWidget(widget)
+    return box
+
+
+def labelled(caption: QLabel, field: QWidget) -> QWidget:
+    """A caption and its field side by side, kept together as one item (of a FlowLayout row)."""
+    box = QWidget()
+    row = QHBoxLayout(box)
+    row.setContentsMargins(0, 0, 0, 0)
+    row.addWidget(caption)
+    row.addWidget(field, 1)
+    box.setFocusProxy(field)
+    return box
+
+
+# Widest a side list (dossier sections, profile rubrics) may be; past it, long names wrap onto a second line.
+SIDE_LIST_MAX_PX = 300
+
+
+class _WrappingDelegate(QStyledItemDelegate):
+    """Items as tall as their text wrapped to the list's width (QListView alone never wraps in list mode)."""
+
+    measuring = False
+    """True while the natural (one-line) width is measured."""
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> QSize:
+        if self.measuring:
+            return super().sizeHint(option, index)
+        view = self.parent()
+        assert isinstance(view, QListView)
+        opt = QStyleOptionViewItem(option)
+        self.initStyleOption(opt, index)
+        opt.features |= QStyleOptionViewItem.ViewItemFeature.WrapText
+        opt.rect = QRect(0, 0, max(1, view.viewport().width() or view.width()), 1 << 16)
+        style = view.style()
+        size = style.sizeFromContents(QStyle.ContentsType.CT_ItemViewItem, opt, QSize(), view)
+        return QSize(min(size.width(), opt.rect.width()), size.height())
+
+
+def fit_side_list(view: QListView, *, padding: int = 8) -> None:
+    """A side list exactly as wide as its longest name, up to SIDE_LIST_MAX_PX (then names wrap, never clip)."""
+    if not isinstance(view.itemDelegate(), _WrappingDelegate):
+        view.setItemDelegate(_WrappingDelegate(view))
+        view.setWordWrap(True)
+        view.setTextElideMode(Qt.TextElideMode.ElideNone)
+    model = view.model()
+    metrics = view.fontMetrics()
+    words = [w for row in range(model.rowCount()) for w in str(model.index(row, 0).data() or "").split()]
+    icon = view.iconSize().width() + 12 if view.iconSize().isValid() else 0
+    longest_word = max((metrics.horizontalAdvance(w) for w in words), default=0) + icon + 16
+    natural = _natural_width(view)
+    frame = 2 * view.frameWidth() + padding
+    view.setFixedWidth(min(natural, max(SIDE_LIST_MAX_PX, longest_word)) + frame)
+    view.doItemsLayout()
+
+
+def _natural_width(view: QListView) -> int:
+    """The widest item on one line (what the list needs without wrapping)."""
+    delegate = view.itemDelegate()
+    assert isinstance(delegate, _WrappingDelegate)
+    delegate.measuring = True
+    try:
+        return view.sizeHintForColumn(0)
+    finally:
+        delegate.measuring = False
+
+
+class _ColumnFitter(QObject):
+    """Keeps one column stretching while every column fits; when they do not (200 % text), all take their content
+    width and the table scrolls sideways: nothing elided."""
+
+    def __init__(self, table: QTableView, stretch: int) -> None:
+        super().__init__(table)
+        self._table = table
+        self._stretch = stretch
+        table.viewport().installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Resize:
+            self.refit()
+        return False
+
+    def refit(self) -> None:
+        table, header = self._table, self._table.horizontalHeader()
+        count = table.model().columnCount()
+        needed = sum(
+            max(table.sizeHintForColumn(c), header.sectionSizeHint(c))
+            for c in range(count)
+            if not header.isSectionHidden(c)
+        )
+        column = self._stretch % count
+        fits = needed <= table.viewport().width()
+        mode = QHeaderView.ResizeMode.Stretch if fits else QHeaderView.ResizeMode.ResizeToContents
+        if header.sectionResizeMode(column) != mode:
+            header.setSectionResizeMode(column, mode)
+        header.resizeSections()
+
+
+def fit_columns(table: QTableView, *, stretch: int = -1, page_loaded: SignalInstance | None = None) -> None:
+    """Every column as wide as its content (dates never elided); column ``stretch`` (default: the last) takes the
+    rest while everything fits, else the table scrolls sideways. Rows arriving page by page do not resize the
+    columns by themselves: ``page_loaded`` (the model's signal) measures them again."""
+    table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    fitter = _ColumnFitter(table, stretch)
+    fitter.refit()
+    if page_loaded is not None:
+        page_loaded.connect(lambda *_: fitter.refit())
+
+
+def row_table(model: QAbstractItemModel) -> QTableView:
+    """A read-only table of `model` where one whole row is chosen at a time (lists of people, vaccinations …)."""
+    table = QTableView()
+    table.setModel(model)
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    return table

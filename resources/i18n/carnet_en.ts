@@ -152,6 +152,26 @@
         <translation>Legal representative added</translation>
     </message>
     <message>
+        <source>Retrait d&apos;un représentant légal</source>
+        <translation>Legal representative removed</translation>
+    </message>
+    <message>
+        <source>Consentement exprès à la médecine du travail</source>
+        <translation>Express consent to occupational health</translation>
+    </message>
+    <message>
+        <source>Retrait du consentement à la médecine du travail</source>
+        <translation>Occupational health consent withdrawn</translation>
+    </message>
+    <message>
+        <source>Opposition à l&apos;accès des proches après le décès</source>
+        <translation>Objection to relatives&apos; access after death</translation>
+    </message>
+    <message>
+        <source>Fin de l&apos;opposition à l&apos;accès des proches après le décès</source>
+        <translation>End of the objection to relatives&apos; access after death</translation>
+    </message>
+    <message>
         <source>Création de l&apos;espace santé</source>
         <translation>Health space created</translation>
     </message>
@@ -232,8 +252,20 @@
         <translation>Asking the service…</translation>
     </message>
     <message>
+        <source>Le service n&apos;a pas pu être joint. L&apos;historique des accès de %1 n&apos;est pas gardé sur cet ordinateur : réessayez une fois connecté.</source>
+        <translation>The service could not be reached. %1&apos;s access history is not kept on this computer: try again once connected.</translation>
+    </message>
+    <message>
         <source>L&apos;historique des accès n&apos;a pas pu être chargé. Réessayez plus tard.</source>
         <translation>The access history could not be loaded. Try again later.</translation>
+    </message>
+    <message>
+        <source>Historique des accès — dossier de %1</source>
+        <translation>Access history — %1&apos;s dossier</translation>
+    </message>
+    <message>
+        <source>Qui a ouvert le dossier de %1 ou modifié ses accès, quand, et si l&apos;accès a été autorisé ou refusé. Ces informations viennent du service ; vous ne pouvez pas les modifier.</source>
+        <translation>Who opened %1&apos;s dossier or changed its access, when, and whether access was allowed or refused. This comes from the service; you cannot change it.</translation>
     </message>
     <message>
         <source>Historique des accès</source>
@@ -371,10 +403,6 @@
         <translation>Authorised on %1</translation>
     </message>
     <message>
-        <source>%1, administrateur</source>
-        <translation>%1, administrator</translation>
-    </message>
-    <message>
         <source>Le service n&apos;a pas pu être joint. Réessayez plus tard.</source>
         <translation>The service could not be reached. Try again later.</translation>
     </message>
@@ -459,6 +487,106 @@
         <translation>Confirm</translation>
     </message>
     <message>
+        <source>administrateur</source>
+        <translation>administrator</translation>
+    </message>
+    <message>
+        <source>consentement exprès (médecine du travail)</source>
+        <translation>express consent (occupational health)</translation>
+    </message>
+    <message>
+        <source>Retirer le consentement à la médecine du tra&amp;vail</source>
+        <translation>Withdra&amp;w occupational health consent</translation>
+    </message>
+    <message>
+        <source>Retirer le consentement à la médecine du travail</source>
+        <translation>Withdraw occupational health consent</translation>
+    </message>
+    <message>
+        <source>Le médecin du travail ne pourra plus ouvrir le dossier ; demande confirmation.</source>
+        <translation>The occupational physician will no longer be able to open the dossier; asks for confirmation.</translation>
+    </message>
+    <message>
+        <source>Autoriser la médecine du travail (consentement e&amp;xprès)</source>
+        <translation>Allow occupational health (e&amp;xpress consent)</translation>
+    </message>
+    <message>
+        <source>Autoriser la médecine du travail (consentement exprès)</source>
+        <translation>Allow occupational health (express consent)</translation>
+    </message>
+    <message>
+        <source>Pour un médecin du travail, une autorisation ne suffit pas : il lui faut votre consentement exprès. Demande confirmation.</source>
+        <translation>For an occupational physician an authorisation is not enough: they need your express consent. Asks for confirmation.</translation>
+    </message>
+    <message>
+        <source>Choisissez d&apos;abord un professionnel autorisé dans la liste.</source>
+        <translation>First choose an authorised professional in the list.</translation>
+    </message>
+    <message>
+        <source>%1 (RPPS %2)</source>
+        <translation>%1 (RPPS %2)</translation>
+    </message>
+    <message>
+        <source>%1 ne pourra plus ouvrir votre dossier, dès maintenant, et perd ses rôles (administrateur). Ce qu&apos;il y a déjà ajouté reste dans votre dossier. Il n&apos;est pas bloqué : vous pourrez l&apos;autoriser à nouveau.</source>
+        <translation>%1 will no longer be able to open your record, from now on, and loses their roles (administrator). What they already added stays in your record. They are not blocked: you can authorise them again.</translation>
+    </message>
+    <message>
+        <source>Retirer l&apos;autorisation ?</source>
+        <translation>Withdraw the authorisation?</translation>
+    </message>
+    <message>
+        <source>Retirer l&apos;autorisation</source>
+        <translation>Withdraw authorisation</translation>
+    </message>
+    <message>
+        <source>Après votre décès, vos proches (ayants droit) ne pourront pas accéder à votre dossier, même pour connaître la cause du décès ou faire valoir leurs droits.</source>
+        <translation>After your death, your relatives (heirs) will not be able to access your record, not even to learn the cause of death or to assert their rights.</translation>
+    </message>
+    <message>
+        <source>Après votre décès, vos proches (ayants droit) pourront demander l&apos;accès à votre dossier dans les cas prévus par la loi.</source>
+        <translation>After your death, your relatives (heirs) may request access to your record in the cases the law provides for.</translation>
+    </message>
+    <message>
+        <source>Accès de vos proches après votre décès</source>
+        <translation>Access by your relatives after your death</translation>
+    </message>
+    <message>
+        <source>Accès et &amp;confidentialité</source>
+        <translation>Access and &amp;privacy</translation>
+    </message>
+    <message>
+        <source>&amp;Historique des accès</source>
+        <translation>Access &amp;history</translation>
+    </message>
+    <message>
+        <source>Ctrl+Tab passe d&apos;un onglet à l&apos;autre.</source>
+        <translation>Ctrl+Tab moves from one tab to the other.</translation>
+    </message>
+    <message>
+        <source>Le médecin du travail %1 ne pourra plus ouvrir votre dossier, dès maintenant. Ce qu&apos;il y a déjà ajouté reste dans votre dossier.</source>
+        <translation>The occupational physician %1 will no longer be able to open your dossier, from now on. What they already added stays in your dossier.</translation>
+    </message>
+    <message>
+        <source>Retirer le consentement ?</source>
+        <translation>Withdraw the consent?</translation>
+    </message>
+    <message>
+        <source>Retirer le consentement</source>
+        <translation>Withdraw the consent</translation>
+    </message>
+    <message>
+        <source>Le médecin du travail %1 pourra ouvrir votre dossier. C&apos;est votre consentement exprès : il est facultatif et vous pourrez le retirer à tout moment.</source>
+        <translation>The occupational physician %1 will be able to open your dossier. This is your express consent: it is optional and you can withdraw it at any time.</translation>
+    </message>
+    <message>
+        <source>Autoriser la médecine du travail ?</source>
+        <translation>Allow occupational health?</translation>
+    </message>
+    <message>
+        <source>Donner mon consentement</source>
+        <translation>Give my consent</translation>
+    </message>
+    <message>
         <source>Le professionnel de RPPS %1 deviendra votre médecin traitant.</source>
         <translation>The professional with RPPS %1 will become your regular doctor.</translation>
     </message>
@@ -515,12 +643,44 @@
         <translation>Remove</translation>
     </message>
     <message>
+        <source>Accès et confidentialité — dossier de %1</source>
+        <translation>Access and privacy — %1&apos;s record</translation>
+    </message>
+    <message>
+        <source>Qui peut ouvrir le dossier de %1. Chaque changement vous est demandé avant d&apos;être appliqué.</source>
+        <translation>Who may open %1&apos;s record. You are asked about every change before it is applied.</translation>
+    </message>
+    <message>
         <source>Accès et confidentialité</source>
         <translation>Access and privacy</translation>
     </message>
     <message>
         <source>Qui peut ouvrir votre dossier. Chaque changement vous est demandé avant d&apos;être appliqué.</source>
         <translation>Who may open your record. You are asked before every change is made.</translation>
+    </message>
+    <message>
+        <source>Copie du %1 — hors ligne. Les réglages ne peuvent pas être modifiés sans connexion : reconnectez-vous puis choisissez « Actualiser ».</source>
+        <translation>Copy of %1 — offline. The settings cannot be changed without a connection: connect again, then choose &apos;Refresh&apos;.</translation>
+    </message>
+    <message>
+        <source>À jour le %1.</source>
+        <translation>Up to date on %1.</translation>
+    </message>
+    <message>
+        <source>Fraîcheur des réglages</source>
+        <translation>How recent the settings are</translation>
+    </message>
+    <message>
+        <source>Retirer &amp;l&apos;autorisation</source>
+        <translation>Withdraw &amp;authorisation</translation>
+    </message>
+    <message>
+        <source>Le professionnel choisi ne pourra plus ouvrir le dossier ; demande confirmation.</source>
+        <translation>The chosen professional will no longer be able to open the record; asks for confirmation.</translation>
+    </message>
+    <message>
+        <source>Je m&apos;&amp;oppose à l&apos;accès de mes proches à mon dossier après mon décès</source>
+        <translation>I &amp;object to my relatives accessing my record after my death</translation>
     </message>
     <message>
         <source>&amp;Actualiser</source>
@@ -965,6 +1125,46 @@
         <translation>Helper: please look away while the password is typed.</translation>
     </message>
     <message>
+        <source>Retour</source>
+        <translation>Back</translation>
+    </message>
+    <message>
+        <source>Revenir à l&apos;écran précédent (touche Échap).</source>
+        <translation>Go back to the previous screen (Esc key).</translation>
+    </message>
+    <message>
+        <source>La personne a reçu un code d&apos;activation</source>
+        <translation>The person received an activation code</translation>
+    </message>
+    <message>
+        <source>Activer Mon espace santé avec le code reçu par courrier ou par e-mail.</source>
+        <translation>Activate Mon espace santé with the code received by post or e-mail.</translation>
+    </message>
+    <message>
+        <source>La personne a déjà un compte</source>
+        <translation>The person already has an account</translation>
+    </message>
+    <message>
+        <source>Se connecter avec son identifiant et son mot de passe.</source>
+        <translation>Sign in with their identifier and password.</translation>
+    </message>
+    <message>
+        <source>La personne ne veut pas de Mon espace santé</source>
+        <translation>The person does not want Mon espace santé</translation>
+    </message>
+    <message>
+        <source>S&apos;opposer à la création de son espace, avec le code reçu.</source>
+        <translation>Oppose the creation of their space, with the code received.</translation>
+    </message>
+    <message>
+        <source>Que souhaitez-vous faire ?</source>
+        <translation>What would you like to do?</translation>
+    </message>
+    <message>
+        <source>Choisissez ce qui correspond à votre situation.</source>
+        <translation>Choose what matches your situation.</translation>
+    </message>
+    <message>
         <source>Code reçu par e-mail</source>
         <translation>Code received by e-mail</translation>
     </message>
@@ -979,6 +1179,118 @@
     <message>
         <source>Un code vient de vous être envoyé par e-mail. Tapez-le ici.</source>
         <translation>A code has just been sent to you by e-mail. Type it here.</translation>
+    </message>
+    <message>
+        <source>Code d&apos;activation</source>
+        <translation>Activation code</translation>
+    </message>
+    <message>
+        <source>12 lettres et chiffres, reçus par courrier.</source>
+        <translation>12 letters and digits, received by post.</translation>
+    </message>
+    <message>
+        <source>Votre code d&apos;activation</source>
+        <translation>Your activation code</translation>
+    </message>
+    <message>
+        <source>Il figure dans le courrier ou l&apos;e-mail de l&apos;Assurance Maladie : 12 lettres et chiffres.</source>
+        <translation>It is in the letter or e-mail from the Assurance Maladie: 12 letters and digits.</translation>
+    </message>
+    <message>
+        <source>Numéro de sécurité sociale</source>
+        <translation>Social security number</translation>
+    </message>
+    <message>
+        <source>15 chiffres, clé comprise.</source>
+        <translation>15 digits, key included.</translation>
+    </message>
+    <message>
+        <source>Votre numéro de sécurité sociale</source>
+        <translation>Your social security number</translation>
+    </message>
+    <message>
+        <source>Les 15 chiffres inscrits sur votre carte Vitale, clé comprise.</source>
+        <translation>The 15 digits written on your Carte Vitale, key included.</translation>
+    </message>
+    <message>
+        <source>Numéro de série de la carte Vitale</source>
+        <translation>Carte Vitale serial number</translation>
+    </message>
+    <message>
+        <source>De 8 à 12 chiffres, imprimés en bas à droite du devant de la carte.</source>
+        <translation>8 to 12 digits, printed at the bottom right of the front of the card.</translation>
+    </message>
+    <message>
+        <source>Le numéro de série de votre carte Vitale</source>
+        <translation>The serial number of your Carte Vitale</translation>
+    </message>
+    <message>
+        <source>Il est imprimé sur le devant de la carte, en bas à droite, sous la photo.</source>
+        <translation>It is printed on the front of the card, bottom right, under the photo.</translation>
+    </message>
+    <message>
+        <source>Identifiant choisi</source>
+        <translation>Chosen identifier</translation>
+    </message>
+    <message>
+        <source>De 8 à 100 caractères : lettres minuscules, chiffres, . - _</source>
+        <translation>8 to 100 characters: lowercase letters, digits, . - _</translation>
+    </message>
+    <message>
+        <source>Choisissez votre identifiant</source>
+        <translation>Choose your identifier</translation>
+    </message>
+    <message>
+        <source>Vous l&apos;utiliserez pour vous connecter. De 8 à 100 caractères : lettres minuscules sans accent, chiffres, point, tiret et tiret bas. Pas votre numéro de sécurité sociale.</source>
+        <translation>You will use it to sign in. 8 to 100 characters: lowercase letters without accents, digits, dot, hyphen and underscore. Not your social security number.</translation>
+    </message>
+    <message>
+        <source>Mot de passe choisi</source>
+        <translation>Chosen password</translation>
+    </message>
+    <message>
+        <source>Au moins 12 caractères ; une phrase convient.</source>
+        <translation>At least 12 characters; a sentence will do.</translation>
+    </message>
+    <message>
+        <source>Le même mot de passe</source>
+        <translation>The same password</translation>
+    </message>
+    <message>
+        <source>Tapez-le une seconde fois.</source>
+        <translation>Type it a second time.</translation>
+    </message>
+    <message>
+        <source>Choisissez votre mot de passe</source>
+        <translation>Choose your password</translation>
+    </message>
+    <message>
+        <source>Le plus simple : une phrase de plusieurs mots que vous seul(e) connaissez, par exemple « quatre chats dorment sous le pommier ». Au moins 12 caractères.</source>
+        <translation>The simplest: a sentence of several words only you know, for example &quot;four cats sleep under the apple tree&quot;. At least 12 characters.</translation>
+    </message>
+    <message>
+        <source>Le code à 6 chiffres reçu par e-mail.</source>
+        <translation>The 6-digit code received by e-mail.</translation>
+    </message>
+    <message>
+        <source>Confirmez votre adresse e-mail</source>
+        <translation>Confirm your e-mail address</translation>
+    </message>
+    <message>
+        <source>Vous ne voulez pas de Mon espace santé</source>
+        <translation>You do not want Mon espace santé</translation>
+    </message>
+    <message>
+        <source>Votre espace ne sera pas créé : aucun document de santé n&apos;y sera déposé et les professionnels ne pourront pas le consulter. Vos remboursements ne changent pas. Vous pourrez changer d&apos;avis plus tard, avec le même code tant qu&apos;il est valable, ou auprès de votre caisse d&apos;Assurance Maladie.</source>
+        <translation>Your space will not be created: no health document will be put in it and professionals will not be able to consult it. Your reimbursements do not change. You can change your mind later, with the same code while it is valid, or through your Assurance Maladie office.</translation>
+    </message>
+    <message>
+        <source>Je confirme : je ne veux pas de Mon espace santé</source>
+        <translation>I confirm: I do not want Mon espace santé</translation>
+    </message>
+    <message>
+        <source>Enregistrer votre opposition auprès du service.</source>
+        <translation>Record your opposition with the service.</translation>
     </message>
     <message>
         <source>Allergie</source>
@@ -1057,6 +1369,10 @@
         <translation>The service cannot be reached: erase everything without sending.</translation>
     </message>
     <message>
+        <source>Étape %1</source>
+        <translation>Step %1</translation>
+    </message>
+    <message>
         <source>Une erreur est survenue ; rien n&apos;est perdu, réessayez.</source>
         <translation>An error occurred; nothing is lost, try again.</translation>
     </message>
@@ -1091,6 +1407,22 @@
     <message>
         <source>Étape %1 sur %2</source>
         <translation>Step %1 of %2</translation>
+    </message>
+    <message>
+        <source>Votre opposition est enregistrée : votre espace ne sera pas créé. Imprimez le récapitulatif, puis terminez : tout est effacé de cet ordinateur.</source>
+        <translation>Your opposition is recorded: your space will not be created. Print the summary, then finish: everything is erased from this computer.</translation>
+    </message>
+    <message>
+        <source>Ce mot de passe n&apos;est pas encore assez solide : suivez les conseils.</source>
+        <translation>This password is not strong enough yet: follow the advice.</translation>
+    </message>
+    <message>
+        <source>Les deux mots de passe ne sont pas identiques.</source>
+        <translation>The two passwords are not the same.</translation>
+    </message>
+    <message>
+        <source>Un code à 6 chiffres vient d&apos;être envoyé à %1. Tapez-le ici.</source>
+        <translation>A 6-digit code has just been sent to %1. Type it here.</translation>
     </message>
     <message>
         <source>Lecture à voix haute indisponible sur cet ordinateur.</source>
@@ -1187,6 +1519,173 @@
     </message>
 </context>
 <context>
+    <name>ChildrenBox</name>
+    <message>
+        <source>Enfant</source>
+        <translation>Child</translation>
+    </message>
+    <message>
+        <source>Né(e) le</source>
+        <translation>Born on</translation>
+    </message>
+    <message>
+        <source>Représentants légaux</source>
+        <translation>Legal representatives</translation>
+    </message>
+    <message>
+        <source>Le service n&apos;a pas pu être joint. Réessayez plus tard.</source>
+        <translation>The service could not be reached. Try again later.</translation>
+    </message>
+    <message>
+        <source>Annuler</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Recopiez le code d&apos;activation, le NIR et le numéro de série de la lettre reçue pour l&apos;enfant.</source>
+        <translation>Copy the activation code, the NIR and the serial number from the letter received for the child.</translation>
+    </message>
+    <message>
+        <source>Vous deviendrez représentant légal de l&apos;enfant dont la lettre porte ce code : vous gérerez son dossier et qui peut l&apos;ouvrir.</source>
+        <translation>You will become the legal representative of the child whose letter carries this code: you will manage their record and who may open it.</translation>
+    </message>
+    <message>
+        <source>Ajouter un profil enfant ?</source>
+        <translation>Add a child profile?</translation>
+    </message>
+    <message>
+        <source>Ajouter</source>
+        <translation>Add</translation>
+    </message>
+    <message>
+        <source>Saisissez l&apos;identifiant Carnet du second représentant légal.</source>
+        <translation>Enter the Carnet identifier of the second legal representative.</translation>
+    </message>
+    <message>
+        <source>%1 deviendra aussi représentant légal de %2 : il gérera son dossier comme vous.</source>
+        <translation>%1 will also become %2&apos;s legal representative: they will manage the record as you do.</translation>
+    </message>
+    <message>
+        <source>Ajouter un second représentant légal ?</source>
+        <translation>Add a second legal representative?</translation>
+    </message>
+    <message>
+        <source>%1 ne sera plus représentant légal de %2 et ne pourra plus ouvrir ni gérer son dossier.</source>
+        <translation>%1 will no longer be %2&apos;s legal representative and will no longer be able to open or manage the record.</translation>
+    </message>
+    <message>
+        <source>Retirer ce représentant ?</source>
+        <translation>Remove this representative?</translation>
+    </message>
+    <message>
+        <source>Retirer</source>
+        <translation>Remove</translation>
+    </message>
+    <message>
+        <source>l&apos;enfant</source>
+        <translation>the child</translation>
+    </message>
+    <message>
+        <source>&amp;Gérer les accès de %1</source>
+        <translation>&amp;Manage %1&apos;s access</translation>
+    </message>
+    <message>
+        <source>Ouvrir les réglages d&apos;accès du dossier de l&apos;enfant choisi.</source>
+        <translation>Open the access settings of the chosen child&apos;s record.</translation>
+    </message>
+    <message>
+        <source>Représentants légaux et profils enfants</source>
+        <translation>Legal representatives and child profiles</translation>
+    </message>
+    <message>
+        <source>Les enfants dont vous gérez le dossier, avec leurs représentants légaux.</source>
+        <translation>The children whose record you manage, with their legal representatives.</translation>
+    </message>
+    <message>
+        <source>Profils enfants</source>
+        <translation>Child profiles</translation>
+    </message>
+    <message>
+        <source>Enfant, date de naissance, représentants légaux.</source>
+        <translation>Child, date of birth, legal representatives.</translation>
+    </message>
+    <message>
+        <source>Identifiant Carnet</source>
+        <translation>Carnet identifier</translation>
+    </message>
+    <message>
+        <source>Identifiant du second représentant</source>
+        <translation>Identifier of the second representative</translation>
+    </message>
+    <message>
+        <source>Son identifiant Carnet.</source>
+        <translation>Their Carnet identifier.</translation>
+    </message>
+    <message>
+        <source>A&amp;jouter un second représentant légal</source>
+        <translation>Add a second legal &amp;representative</translation>
+    </message>
+    <message>
+        <source>Ajouter un second représentant légal</source>
+        <translation>Add a second legal representative</translation>
+    </message>
+    <message>
+        <source>Demande confirmation.</source>
+        <translation>Asks for confirmation.</translation>
+    </message>
+    <message>
+        <source>Représentant à retirer</source>
+        <translation>Representative to remove</translation>
+    </message>
+    <message>
+        <source>Les représentants de l&apos;enfant choisi.</source>
+        <translation>The chosen child&apos;s representatives.</translation>
+    </message>
+    <message>
+        <source>Retirer &amp;ce représentant</source>
+        <translation>Remove &amp;this representative</translation>
+    </message>
+    <message>
+        <source>Retirer ce représentant</source>
+        <translation>Remove this representative</translation>
+    </message>
+    <message>
+        <source>Nouveau profil enfant (lettre reçue pour l&apos;enfant)</source>
+        <translation>New child profile (letter received for the child)</translation>
+    </message>
+    <message>
+        <source>Code d&apos;activation de l&apos;enfant</source>
+        <translation>The child&apos;s activation code</translation>
+    </message>
+    <message>
+        <source>Code d&apos;activation</source>
+        <translation>Activation code</translation>
+    </message>
+    <message>
+        <source>NIR de l&apos;enfant</source>
+        <translation>The child&apos;s NIR</translation>
+    </message>
+    <message>
+        <source>NIR (15 chiffres)</source>
+        <translation>NIR (15 digits)</translation>
+    </message>
+    <message>
+        <source>Numéro de série de la Carte Vitale</source>
+        <translation>Carte Vitale serial number</translation>
+    </message>
+    <message>
+        <source>N° de série Carte Vitale</source>
+        <translation>Carte Vitale serial no.</translation>
+    </message>
+    <message>
+        <source>Tel qu&apos;imprimé sur la lettre reçue pour l&apos;enfant.</source>
+        <translation>As printed on the letter received for the child.</translation>
+    </message>
+    <message>
+        <source>Ajouter un profil enfant</source>
+        <translation>Add a child profile</translation>
+    </message>
+</context>
+<context>
     <name>ClinicWindow</name>
     <message>
         <source>Poste clinique — connexion du professionnel</source>
@@ -1265,8 +1764,12 @@
         <translation>Open the record</translation>
     </message>
     <message>
-        <source>Préparer la journée</source>
-        <translation>Prepare the day</translation>
+        <source>Préparer la journée…</source>
+        <translation>Prepare the day…</translation>
+    </message>
+    <message>
+        <source>Choisir les patients du jour et garder leurs dossiers sur ce poste pour travailler hors ligne.</source>
+        <translation>Choose the day&apos;s patients and keep their records on this computer to work offline.</translation>
     </message>
     <message>
         <source>Progression</source>
@@ -1369,16 +1872,24 @@
         <translation>The access is logged.</translation>
     </message>
     <message>
-        <source>Garder sur ce poste les dossiers de vos patients pour travailler hors ligne.</source>
-        <translation>Keep your patients&apos; records on this workstation to work offline.</translation>
-    </message>
-    <message>
         <source>Préparation de la journée.</source>
         <translation>Preparing the day.</translation>
     </message>
     <message>
+        <source>Interrompre la préparation</source>
+        <translation>Stop preparing</translation>
+    </message>
+    <message>
+        <source>Arrêter ; ce qui est déjà sur ce poste y reste.</source>
+        <translation>Stop; what is already on this computer stays there.</translation>
+    </message>
+    <message>
         <source>Entrée ouvre le dossier.</source>
         <translation>Enter opens the record.</translation>
+    </message>
+    <message>
+        <source>Disponibles hors ligne sur ce poste</source>
+        <translation>Available offline on this computer</translation>
     </message>
     <message>
         <source>Joindre un fichier au dossier ouvert.</source>
@@ -1803,6 +2314,14 @@
         <translation>Cancel</translation>
     </message>
     <message>
+        <source>Document « %1 » masqué.</source>
+        <translation>Document &apos;%1&apos; masked.</translation>
+    </message>
+    <message>
+        <source>Document « %1 » démasqué.</source>
+        <translation>Document &apos;%1&apos; unmasked.</translation>
+    </message>
+    <message>
         <source>Le document « %1 » sera supprimé de votre carnet. Cette action ne peut pas être annulée.</source>
         <translation>The document “%1” will be deleted from your record. This cannot be undone.</translation>
     </message>
@@ -1970,6 +2489,10 @@
         <translation>Measurements</translation>
     </message>
     <message>
+        <source>Vaccinations</source>
+        <translation>Vaccinations</translation>
+    </message>
+    <message>
         <source>Documents</source>
         <translation>Documents</translation>
     </message>
@@ -2070,6 +2593,10 @@
 </context>
 <context>
     <name>EntryForm</name>
+    <message>
+        <source>Oui</source>
+        <translation>Yes</translation>
+    </message>
     <message>
         <source>JJ/MM/AAAA, MM/AAAA ou AAAA</source>
         <translation>DD/MM/YYYY, MM/YYYY or YYYY</translation>
@@ -2290,16 +2817,28 @@
         <translation>Locks the professional&apos;s session and goes back to the start screen.</translation>
     </message>
     <message>
-        <source>L&apos;accès de cet ordinateur à un carnet a été retiré par le service (appareil révoqué ou accès supprimé). Sa copie locale est effacée de cet ordinateur ; les documents déjà enregistrés ailleurs ne sont pas touchés.</source>
-        <translation>This computer&apos;s access to a record was withdrawn by the service (device revoked or access removed). Its local copy is erased from this computer; documents already saved elsewhere are not touched.</translation>
-    </message>
-    <message>
-        <source>%1 modification(s) faite(s) ici n&apos;avai(en)t pas encore été envoyée(s) et ne le seront pas.</source>
-        <translation>%1 change(s) made here had not been sent yet and will not be.</translation>
-    </message>
-    <message>
         <source>Accès retiré</source>
         <translation>Access withdrawn</translation>
+    </message>
+    <message>
+        <source>Cet ordinateur a été retiré de vos appareils (depuis un autre appareil ou par le service). Pour votre sécurité, la copie de votre carnet qu&apos;il gardait est effacée. Vos données enregistrées sur le service ne sont pas touchées : pour retrouver votre carnet ici, reconnectez-vous avec « J&apos;ai déjà un compte ».</source>
+        <translation>This computer was removed from your devices (from another device or by the service). For your safety, the copy of your record it kept is erased. Your data stored on the service is not affected: to get your record back here, sign in again with &apos;I already have an account&apos;.</translation>
+    </message>
+    <message>
+        <source>L&apos;accès de cet ordinateur à ce carnet a été retiré par le service. Sa copie locale est effacée de cet ordinateur ; les données enregistrées sur le service ne sont pas touchées. Si c&apos;est une erreur, demandez à la personne qui gère ce carnet de vous redonner l&apos;accès.</source>
+        <translation>The service withdrew this computer&apos;s access to this record. Its local copy is erased from this computer; the data stored on the service is not affected. If this is a mistake, ask the person who manages this record to give you access again.</translation>
+    </message>
+    <message>
+        <source>%1 modification(s) faite(s) sur cet ordinateur n&apos;avai(en)t pas encore été envoyée(s) : elle(s) est (sont) perdue(s).</source>
+        <translation>%1 change(s) made on this computer had not been sent yet: they are lost.</translation>
+    </message>
+    <message>
+        <source>Toutes vos modifications avaient été envoyées : rien n&apos;est perdu.</source>
+        <translation>All your changes had been sent: nothing is lost.</translation>
+    </message>
+    <message>
+        <source>Dernière action</source>
+        <translation>Last action</translation>
     </message>
     <message>
         <source>Conflits…</source>
@@ -2365,9 +2904,33 @@
         <source>Con&amp;flits de synchronisation…</source>
         <translation>Sync con&amp;flicts…</translation>
     </message>
+    <message>
+        <source>Annuler (Ctrl+Z)</source>
+        <translation>Undo (Ctrl+Z)</translation>
+    </message>
+    <message>
+        <source>Annuler</source>
+        <translation>Undo</translation>
+    </message>
+    <message>
+        <source>Rétablir ce qui vient d&apos;être supprimé ou masqué.</source>
+        <translation>Bring back what was just deleted or masked.</translation>
+    </message>
 </context>
 <context>
     <name>MeasuresPage</name>
+    <message>
+        <source>La mesure « %1 » du %2 sera supprimée de votre carnet.</source>
+        <translation>The “%1” measurement of %2 will be deleted from your record.</translation>
+    </message>
+    <message>
+        <source>L&apos;opération a échoué ; rien n&apos;a été modifié.</source>
+        <translation>The operation failed; nothing was changed.</translation>
+    </message>
+    <message>
+        <source>Mesure « %1 » supprimée.</source>
+        <translation>Measurement “%1” deleted.</translation>
+    </message>
     <message numerus="yes">
         <source>%n mesure(s) sur le graphique</source>
         <translation>
@@ -2414,6 +2977,18 @@
     <message>
         <source>Graphique des mesures</source>
         <translation>Measurement chart</translation>
+    </message>
+    <message>
+        <source>&amp;Supprimer la mesure</source>
+        <translation>&amp;Delete the measurement</translation>
+    </message>
+    <message>
+        <source>Supprimer la mesure</source>
+        <translation>Delete the measurement</translation>
+    </message>
+    <message>
+        <source>Supprimer la mesure choisie ; demande confirmation.</source>
+        <translation>Delete the selected measurement; asks for confirmation.</translation>
     </message>
 </context>
 <context>
@@ -2562,6 +3137,101 @@
     </message>
 </context>
 <context>
+    <name>PrepareDayDialog</name>
+    <message>
+        <source>Préparer la journée</source>
+        <translation>Prepare the day</translation>
+    </message>
+    <message>
+        <source>Choisir les dossiers gardés sur ce poste pour la journée.</source>
+        <translation>Choose the records kept on this computer for the day.</translation>
+    </message>
+    <message>
+        <source>Cochez les patients du jour : seuls leurs dossiers seront gardés, chiffrés, sur ce poste pour travailler hors ligne. Les autres en seront retirés.</source>
+        <translation>Tick the day&apos;s patients: only their records will be kept, encrypted, on this computer to work offline. The others will be removed from it.</translation>
+    </message>
+    <message>
+        <source>Patients du jour</source>
+        <translation>Patients of the day</translation>
+    </message>
+    <message>
+        <source>Espace coche ou décoche le patient sélectionné.</source>
+        <translation>Space ticks or unticks the selected patient.</translation>
+    </message>
+    <message>
+        <source>Chargement de vos patients…</source>
+        <translation>Loading your patients…</translation>
+    </message>
+    <message>
+        <source>Tout cocher</source>
+        <translation>Tick all</translation>
+    </message>
+    <message>
+        <source>Choisir tous les patients de la liste.</source>
+        <translation>Choose every patient in the list.</translation>
+    </message>
+    <message>
+        <source>Tout décocher</source>
+        <translation>Untick all</translation>
+    </message>
+    <message>
+        <source>Ne choisir aucun patient.</source>
+        <translation>Choose no patient.</translation>
+    </message>
+    <message>
+        <source>Aucun document (fiches et titres seulement)</source>
+        <translation>No documents (records and titles only)</translation>
+    </message>
+    <message>
+        <source>Documents des 12 derniers mois</source>
+        <translation>Documents from the last 12 months</translation>
+    </message>
+    <message>
+        <source>Tous les documents</source>
+        <translation>All documents</translation>
+    </message>
+    <message>
+        <source>Documents gardés sur ce poste</source>
+        <translation>Documents kept on this computer</translation>
+    </message>
+    <message>
+        <source>Le contenu des documents à garder hors ligne ; les titres sont toujours là.</source>
+        <translation>Which documents&apos; content to keep offline; titles are always there.</translation>
+    </message>
+    <message>
+        <source>Préparer</source>
+        <translation>Prepare</translation>
+    </message>
+    <message>
+        <source>Garder sur ce poste les dossiers cochés.</source>
+        <translation>Keep the ticked records on this computer.</translation>
+    </message>
+    <message>
+        <source>Annuler</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Fermer sans rien changer.</source>
+        <translation>Close without changing anything.</translation>
+    </message>
+    <message>
+        <source> — né(e) le %1</source>
+        <translation> — born on %1</translation>
+    </message>
+    <message>
+        <source> — disponible hors ligne jusqu&apos;au %1</source>
+        <translation> — available offline until %1</translation>
+    </message>
+    <message>
+        <source>Aucun patient ne vous a autorisé pour le moment.</source>
+        <translation>No patient has authorised you yet.</translation>
+    </message>
+    <message>
+        <source>%1 patient(s) choisi(s)</source>
+        <translation>%1 patient(s) chosen</translation>
+    </message>
+</context>
+<context>
     <name>ProfilePage</name>
     <message>
         <source>Modifier l&apos;élément</source>
@@ -2582,6 +3252,10 @@
     <message>
         <source>Annuler</source>
         <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>« %1 » supprimé.</source>
+        <translation>&apos;%1&apos; deleted.</translation>
     </message>
     <message>
         <source>L&apos;opération a échoué ; rien n&apos;a été modifié.</source>
@@ -3018,6 +3692,10 @@
         <translation>Locked: sign in to the service again</translation>
     </message>
     <message>
+        <source>Appareil retiré de votre compte : reconnectez-vous</source>
+        <translation>Device removed from your account: sign in again</translation>
+    </message>
+    <message>
         <source>Conflits (%1)</source>
         <translation>Conflicts (%1)</translation>
     </message>
@@ -3146,6 +3824,145 @@
     <message>
         <source>Enregistrer sur ce poste ; envoi dès que possible.</source>
         <translation>Save on this workstation; sent as soon as possible.</translation>
+    </message>
+</context>
+<context>
+    <name>VaccinationsPage</name>
+    <message>
+        <source>lot %1</source>
+        <translation>batch %1</translation>
+    </message>
+    <message>
+        <source>Moi</source>
+        <translation>Me</translation>
+    </message>
+    <message>
+        <source>Un professionnel de santé</source>
+        <translation>A health professional</translation>
+    </message>
+    <message>
+        <source>L&apos;Assurance Maladie</source>
+        <translation>The Assurance Maladie</translation>
+    </message>
+    <message>
+        <source>Vaccin</source>
+        <translation>Vaccine</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>Dose et lot</source>
+        <translation>Dose and batch</translation>
+    </message>
+    <message>
+        <source>Ajoutée par</source>
+        <translation>Added by</translation>
+    </message>
+    <message>
+        <source>Ajouter une vaccination</source>
+        <translation>Add a vaccination</translation>
+    </message>
+    <message>
+        <source>Modifier la vaccination</source>
+        <translation>Edit the vaccination</translation>
+    </message>
+    <message>
+        <source>La vaccination « %1 » du %2 sera supprimée de votre carnet, sur tous vos appareils après la synchronisation.</source>
+        <translation>The vaccination &apos;%1&apos; of %2 will be deleted from your record, on all your devices after syncing.</translation>
+    </message>
+    <message>
+        <source>Vaccination « %1 » supprimée.</source>
+        <translation>Vaccination &apos;%1&apos; deleted.</translation>
+    </message>
+    <message>
+        <source>Des vaccinations sont enregistrées dans votre carnet : supprimez-les d&apos;abord si vous n&apos;êtes vraiment pas concerné.</source>
+        <translation>Vaccinations are recorded in your carnet: delete them first if they really do not concern you.</translation>
+    </message>
+    <message>
+        <source>L&apos;opération a échoué ; rien n&apos;a été modifié.</source>
+        <translation>The operation failed; nothing was changed.</translation>
+    </message>
+    <message>
+        <source>Cette vaccination a été ajoutée par %1 : vous ne pouvez ni la modifier ni la supprimer.</source>
+        <translation>This vaccination was added by %1: you can neither edit nor delete it.</translation>
+    </message>
+    <message>
+        <source>Retirer « &amp;non concerné »</source>
+        <translation>Withdraw « &amp;not concerned »</translation>
+    </message>
+    <message>
+        <source>Retirer « non concerné »</source>
+        <translation>Withdraw « not concerned »</translation>
+    </message>
+    <message>
+        <source>Ne plus déclarer la rubrique Vaccinations vide.</source>
+        <translation>Stop declaring the Vaccinations section empty.</translation>
+    </message>
+    <message>
+        <source>&amp;Non concerné</source>
+        <translation>&amp;Not concerned</translation>
+    </message>
+    <message>
+        <source>Non concerné</source>
+        <translation>Not concerned</translation>
+    </message>
+    <message>
+        <source>Indiquer que vous n&apos;êtes pas concerné par les vaccinations.</source>
+        <translation>Say that vaccinations do not concern you.</translation>
+    </message>
+    <message>
+        <source>Vous avez indiqué ne pas être concerné par les vaccinations.</source>
+        <translation>You said that vaccinations do not concern you.</translation>
+    </message>
+    <message>
+        <source>Vaccinations</source>
+        <translation>Vaccinations</translation>
+    </message>
+    <message>
+        <source>Vos vaccinations et celles que des professionnels ont ajoutées. Entrée pour modifier la vôtre.</source>
+        <translation>Your vaccinations and those professionals added. Enter to edit your own.</translation>
+    </message>
+    <message>
+        <source>&amp;Nouvelle vaccination</source>
+        <translation>&amp;New vaccination</translation>
+    </message>
+    <message>
+        <source>&amp;Modifier</source>
+        <translation>&amp;Edit</translation>
+    </message>
+    <message>
+        <source>&amp;Supprimer</source>
+        <translation>&amp;Delete</translation>
+    </message>
+    <message>
+        <source>Vaccin, date, dose et lot, qui l&apos;a ajoutée.</source>
+        <translation>Vaccine, date, dose and batch, who added it.</translation>
+    </message>
+    <message>
+        <source>Nouvelle vaccination</source>
+        <translation>New vaccination</translation>
+    </message>
+    <message>
+        <source>Vider le formulaire pour en ajouter une.</source>
+        <translation>Empty the form to add one.</translation>
+    </message>
+    <message>
+        <source>Modifier</source>
+        <translation>Edit</translation>
+    </message>
+    <message>
+        <source>Modifier la vaccination choisie (les vôtres).</source>
+        <translation>Edit the chosen vaccination (your own ones).</translation>
+    </message>
+    <message>
+        <source>Supprimer</source>
+        <translation>Delete</translation>
+    </message>
+    <message>
+        <source>Supprimer la vaccination choisie ; demande confirmation.</source>
+        <translation>Delete the chosen vaccination; asks for confirmation.</translation>
     </message>
 </context>
 <context>

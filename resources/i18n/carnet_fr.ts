@@ -152,6 +152,26 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Retrait d&apos;un représentant légal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Consentement exprès à la médecine du travail</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Retrait du consentement à la médecine du travail</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Opposition à l&apos;accès des proches après le décès</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fin de l&apos;opposition à l&apos;accès des proches après le décès</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Création de l&apos;espace santé</source>
         <translation type="unfinished"></translation>
     </message>
@@ -232,7 +252,19 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Le service n&apos;a pas pu être joint. L&apos;historique des accès de %1 n&apos;est pas gardé sur cet ordinateur : réessayez une fois connecté.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>L&apos;historique des accès n&apos;a pas pu être chargé. Réessayez plus tard.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Historique des accès — dossier de %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Qui a ouvert le dossier de %1 ou modifié ses accès, quand, et si l&apos;accès a été autorisé ou refusé. Ces informations viennent du service ; vous ne pouvez pas les modifier.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -371,10 +403,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>%1, administrateur</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Le service n&apos;a pas pu être joint. Réessayez plus tard.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -459,6 +487,106 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>administrateur</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>consentement exprès (médecine du travail)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Retirer le consentement à la médecine du tra&amp;vail</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Retirer le consentement à la médecine du travail</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Le médecin du travail ne pourra plus ouvrir le dossier ; demande confirmation.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Autoriser la médecine du travail (consentement e&amp;xprès)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Autoriser la médecine du travail (consentement exprès)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pour un médecin du travail, une autorisation ne suffit pas : il lui faut votre consentement exprès. Demande confirmation.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choisissez d&apos;abord un professionnel autorisé dans la liste.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (RPPS %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 ne pourra plus ouvrir votre dossier, dès maintenant, et perd ses rôles (administrateur). Ce qu&apos;il y a déjà ajouté reste dans votre dossier. Il n&apos;est pas bloqué : vous pourrez l&apos;autoriser à nouveau.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Retirer l&apos;autorisation ?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Retirer l&apos;autorisation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Après votre décès, vos proches (ayants droit) ne pourront pas accéder à votre dossier, même pour connaître la cause du décès ou faire valoir leurs droits.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Après votre décès, vos proches (ayants droit) pourront demander l&apos;accès à votre dossier dans les cas prévus par la loi.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Accès de vos proches après votre décès</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Accès et &amp;confidentialité</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Historique des accès</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ctrl+Tab passe d&apos;un onglet à l&apos;autre.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Le médecin du travail %1 ne pourra plus ouvrir votre dossier, dès maintenant. Ce qu&apos;il y a déjà ajouté reste dans votre dossier.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Retirer le consentement ?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Retirer le consentement</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Le médecin du travail %1 pourra ouvrir votre dossier. C&apos;est votre consentement exprès : il est facultatif et vous pourrez le retirer à tout moment.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Autoriser la médecine du travail ?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Donner mon consentement</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Le professionnel de RPPS %1 deviendra votre médecin traitant.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -515,11 +643,43 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Accès et confidentialité — dossier de %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Qui peut ouvrir le dossier de %1. Chaque changement vous est demandé avant d&apos;être appliqué.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Accès et confidentialité</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Qui peut ouvrir votre dossier. Chaque changement vous est demandé avant d&apos;être appliqué.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copie du %1 — hors ligne. Les réglages ne peuvent pas être modifiés sans connexion : reconnectez-vous puis choisissez « Actualiser ».</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>À jour le %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fraîcheur des réglages</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Retirer &amp;l&apos;autorisation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Le professionnel choisi ne pourra plus ouvrir le dossier ; demande confirmation.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Je m&apos;&amp;oppose à l&apos;accès de mes proches à mon dossier après mon décès</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -965,6 +1125,46 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Retour</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Revenir à l&apos;écran précédent (touche Échap).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>La personne a reçu un code d&apos;activation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Activer Mon espace santé avec le code reçu par courrier ou par e-mail.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>La personne a déjà un compte</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Se connecter avec son identifiant et son mot de passe.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>La personne ne veut pas de Mon espace santé</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>S&apos;opposer à la création de son espace, avec le code reçu.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Que souhaitez-vous faire ?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choisissez ce qui correspond à votre situation.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Code reçu par e-mail</source>
         <translation type="unfinished"></translation>
     </message>
@@ -978,6 +1178,118 @@
     </message>
     <message>
         <source>Un code vient de vous être envoyé par e-mail. Tapez-le ici.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Code d&apos;activation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>12 lettres et chiffres, reçus par courrier.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Votre code d&apos;activation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Il figure dans le courrier ou l&apos;e-mail de l&apos;Assurance Maladie : 12 lettres et chiffres.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Numéro de sécurité sociale</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>15 chiffres, clé comprise.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Votre numéro de sécurité sociale</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Les 15 chiffres inscrits sur votre carte Vitale, clé comprise.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Numéro de série de la carte Vitale</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>De 8 à 12 chiffres, imprimés en bas à droite du devant de la carte.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Le numéro de série de votre carte Vitale</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Il est imprimé sur le devant de la carte, en bas à droite, sous la photo.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Identifiant choisi</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>De 8 à 100 caractères : lettres minuscules, chiffres, . - _</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choisissez votre identifiant</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Vous l&apos;utiliserez pour vous connecter. De 8 à 100 caractères : lettres minuscules sans accent, chiffres, point, tiret et tiret bas. Pas votre numéro de sécurité sociale.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mot de passe choisi</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Au moins 12 caractères ; une phrase convient.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Le même mot de passe</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tapez-le une seconde fois.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choisissez votre mot de passe</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Le plus simple : une phrase de plusieurs mots que vous seul(e) connaissez, par exemple « quatre chats dorment sous le pommier ». Au moins 12 caractères.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Le code à 6 chiffres reçu par e-mail.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Confirmez votre adresse e-mail</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Vous ne voulez pas de Mon espace santé</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Votre espace ne sera pas créé : aucun document de santé n&apos;y sera déposé et les professionnels ne pourront pas le consulter. Vos remboursements ne changent pas. Vous pourrez changer d&apos;avis plus tard, avec le même code tant qu&apos;il est valable, ou auprès de votre caisse d&apos;Assurance Maladie.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Je confirme : je ne veux pas de Mon espace santé</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enregistrer votre opposition auprès du service.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1057,6 +1369,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Étape %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Une erreur est survenue ; rien n&apos;est perdu, réessayez.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1090,6 +1406,22 @@
     </message>
     <message>
         <source>Étape %1 sur %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Votre opposition est enregistrée : votre espace ne sera pas créé. Imprimez le récapitulatif, puis terminez : tout est effacé de cet ordinateur.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ce mot de passe n&apos;est pas encore assez solide : suivez les conseils.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Les deux mots de passe ne sont pas identiques.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Un code à 6 chiffres vient d&apos;être envoyé à %1. Tapez-le ici.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1187,6 +1519,173 @@
     </message>
 </context>
 <context>
+    <name>ChildrenBox</name>
+    <message>
+        <source>Enfant</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Né(e) le</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Représentants légaux</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Le service n&apos;a pas pu être joint. Réessayez plus tard.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Annuler</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recopiez le code d&apos;activation, le NIR et le numéro de série de la lettre reçue pour l&apos;enfant.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Vous deviendrez représentant légal de l&apos;enfant dont la lettre porte ce code : vous gérerez son dossier et qui peut l&apos;ouvrir.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ajouter un profil enfant ?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ajouter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saisissez l&apos;identifiant Carnet du second représentant légal.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 deviendra aussi représentant légal de %2 : il gérera son dossier comme vous.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ajouter un second représentant légal ?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 ne sera plus représentant légal de %2 et ne pourra plus ouvrir ni gérer son dossier.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Retirer ce représentant ?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Retirer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>l&apos;enfant</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Gérer les accès de %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ouvrir les réglages d&apos;accès du dossier de l&apos;enfant choisi.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Représentants légaux et profils enfants</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Les enfants dont vous gérez le dossier, avec leurs représentants légaux.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Profils enfants</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enfant, date de naissance, représentants légaux.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Identifiant Carnet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Identifiant du second représentant</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Son identifiant Carnet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A&amp;jouter un second représentant légal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ajouter un second représentant légal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Demande confirmation.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Représentant à retirer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Les représentants de l&apos;enfant choisi.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Retirer &amp;ce représentant</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Retirer ce représentant</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nouveau profil enfant (lettre reçue pour l&apos;enfant)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Code d&apos;activation de l&apos;enfant</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Code d&apos;activation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>NIR de l&apos;enfant</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>NIR (15 chiffres)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Numéro de série de la Carte Vitale</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>N° de série Carte Vitale</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tel qu&apos;imprimé sur la lettre reçue pour l&apos;enfant.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ajouter un profil enfant</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ClinicWindow</name>
     <message>
         <source>Poste clinique — connexion du professionnel</source>
@@ -1265,7 +1764,11 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Préparer la journée</source>
+        <source>Préparer la journée…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choisir les patients du jour et garder leurs dossiers sur ce poste pour travailler hors ligne.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1369,15 +1872,23 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Garder sur ce poste les dossiers de vos patients pour travailler hors ligne.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Préparation de la journée.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Interrompre la préparation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Arrêter ; ce qui est déjà sur ce poste y reste.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Entrée ouvre le dossier.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Disponibles hors ligne sur ce poste</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1803,6 +2314,14 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Document « %1 » masqué.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Document « %1 » démasqué.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Le document « %1 » sera supprimé de votre carnet. Cette action ne peut pas être annulée.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1970,6 +2489,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Vaccinations</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Documents</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2070,6 +2593,10 @@
 </context>
 <context>
     <name>EntryForm</name>
+    <message>
+        <source>Oui</source>
+        <translation type="unfinished"></translation>
+    </message>
     <message>
         <source>JJ/MM/AAAA, MM/AAAA ou AAAA</source>
         <translation type="unfinished"></translation>
@@ -2290,15 +2817,27 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>L&apos;accès de cet ordinateur à un carnet a été retiré par le service (appareil révoqué ou accès supprimé). Sa copie locale est effacée de cet ordinateur ; les documents déjà enregistrés ailleurs ne sont pas touchés.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 modification(s) faite(s) ici n&apos;avai(en)t pas encore été envoyée(s) et ne le seront pas.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Accès retiré</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cet ordinateur a été retiré de vos appareils (depuis un autre appareil ou par le service). Pour votre sécurité, la copie de votre carnet qu&apos;il gardait est effacée. Vos données enregistrées sur le service ne sont pas touchées : pour retrouver votre carnet ici, reconnectez-vous avec « J&apos;ai déjà un compte ».</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>L&apos;accès de cet ordinateur à ce carnet a été retiré par le service. Sa copie locale est effacée de cet ordinateur ; les données enregistrées sur le service ne sont pas touchées. Si c&apos;est une erreur, demandez à la personne qui gère ce carnet de vous redonner l&apos;accès.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 modification(s) faite(s) sur cet ordinateur n&apos;avai(en)t pas encore été envoyée(s) : elle(s) est (sont) perdue(s).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Toutes vos modifications avaient été envoyées : rien n&apos;est perdu.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dernière action</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2365,9 +2904,33 @@
         <source>Con&amp;flits de synchronisation…</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Annuler (Ctrl+Z)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Annuler</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rétablir ce qui vient d&apos;être supprimé ou masqué.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>MeasuresPage</name>
+    <message>
+        <source>La mesure « %1 » du %2 sera supprimée de votre carnet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>L&apos;opération a échoué ; rien n&apos;a été modifié.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mesure « %1 » supprimée.</source>
+        <translation type="unfinished"></translation>
+    </message>
     <message numerus="yes">
         <source>%n mesure(s) sur le graphique</source>
         <translation>
@@ -2413,6 +2976,18 @@
     </message>
     <message>
         <source>Graphique des mesures</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Supprimer la mesure</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Supprimer la mesure</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Supprimer la mesure choisie ; demande confirmation.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2562,6 +3137,101 @@
     </message>
 </context>
 <context>
+    <name>PrepareDayDialog</name>
+    <message>
+        <source>Préparer la journée</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choisir les dossiers gardés sur ce poste pour la journée.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cochez les patients du jour : seuls leurs dossiers seront gardés, chiffrés, sur ce poste pour travailler hors ligne. Les autres en seront retirés.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Patients du jour</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Espace coche ou décoche le patient sélectionné.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Chargement de vos patients…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tout cocher</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choisir tous les patients de la liste.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tout décocher</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ne choisir aucun patient.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Aucun document (fiches et titres seulement)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Documents des 12 derniers mois</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tous les documents</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Documents gardés sur ce poste</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Le contenu des documents à garder hors ligne ; les titres sont toujours là.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Préparer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Garder sur ce poste les dossiers cochés.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Annuler</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fermer sans rien changer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> — né(e) le %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> — disponible hors ligne jusqu&apos;au %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Aucun patient ne vous a autorisé pour le moment.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 patient(s) choisi(s)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ProfilePage</name>
     <message>
         <source>Modifier l&apos;élément</source>
@@ -2581,6 +3251,10 @@
     </message>
     <message>
         <source>Annuler</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>« %1 » supprimé.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -3018,6 +3692,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Appareil retiré de votre compte : reconnectez-vous</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Conflits (%1)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3145,6 +3823,145 @@
     </message>
     <message>
         <source>Enregistrer sur ce poste ; envoi dès que possible.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>VaccinationsPage</name>
+    <message>
+        <source>lot %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Moi</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Un professionnel de santé</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>L&apos;Assurance Maladie</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Vaccin</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dose et lot</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ajoutée par</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ajouter une vaccination</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Modifier la vaccination</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>La vaccination « %1 » du %2 sera supprimée de votre carnet, sur tous vos appareils après la synchronisation.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Vaccination « %1 » supprimée.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Des vaccinations sont enregistrées dans votre carnet : supprimez-les d&apos;abord si vous n&apos;êtes vraiment pas concerné.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>L&apos;opération a échoué ; rien n&apos;a été modifié.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cette vaccination a été ajoutée par %1 : vous ne pouvez ni la modifier ni la supprimer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Retirer « &amp;non concerné »</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Retirer « non concerné »</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ne plus déclarer la rubrique Vaccinations vide.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Non concerné</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Non concerné</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Indiquer que vous n&apos;êtes pas concerné par les vaccinations.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Vous avez indiqué ne pas être concerné par les vaccinations.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Vaccinations</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Vos vaccinations et celles que des professionnels ont ajoutées. Entrée pour modifier la vôtre.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Nouvelle vaccination</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Modifier</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Supprimer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Vaccin, date, dose et lot, qui l&apos;a ajoutée.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nouvelle vaccination</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Vider le formulaire pour en ajouter une.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Modifier</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Modifier la vaccination choisie (les vôtres).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Supprimer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Supprimer la vaccination choisie ; demande confirmation.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -6,7 +6,7 @@ import os
 from collections.abc import Iterable
 from pathlib import Path
 
-from PySide6.QtWidgets import QAbstractButton, QComboBox, QLineEdit, QSpinBox, QWidget
+from PySide6.QtWidgets import QAbstractButton, QComboBox, QLabel, QLineEdit, QSpinBox, QWidget
 
 from desktop_app.profile import UnlockedProfile
 
@@ -76,4 +76,28 @@ def clipped_buttons(page: QWidget) -> list[str]:
             needed = control.fontMetrics().horizontalAdvance(control.text().replace("&", ""))
             if control.width() < needed or control.height() < control.fontMetrics().height():
                 clipped.append(control.text())
+    return clipped
+
+
+def clipped_labels(page: QWidget) -> list[str]:
+    """Visible labels whose text does not fit their box (wrapped: too short for the lines; else: too narrow).
+
+    A label that elides on purpose carries its full text in its tool tip and is left out."""
+    clipped = []
+    for lbl in page.findChildren(QLabel):
+        text = lbl.text()
+        if not lbl.isVisible() or not text or lbl.objectName().startswith("qt_") or lbl.toolTip():
+            continue
+        if lbl.wordWrap():
+            words = [w for w in text.split() if "<" not in w]
+            longest = max((lbl.fontMetrics().horizontalAdvance(w) for w in words), default=0)
+            too_small = lbl.height() < lbl.heightForWidth(lbl.width()) or lbl.contentsRect().width() < longest
+        else:
+            hint = lbl.minimumSizeHint()
+            too_small = lbl.width() < hint.width() or lbl.height() < hint.height()
+        parent = lbl.parentWidget()
+        if parent is not None and not parent.rect().contains(lbl.geometry()):
+            too_small = True  # cut off by its parent (a layout that placed it wider than the room)
+        if too_small:
+            clipped.append(f"{text[:60]} ({lbl.width()}×{lbl.height()})")
     return clipped

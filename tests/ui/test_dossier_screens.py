@@ -230,6 +230,7 @@ def test_language_switch_changes_visible_texts_at_run_time(qtbot, window, existi
         "Home",
         "Medical profile",
         "Measurements",
+        "Vaccinations",
         "Documents",
         "Health history",
         "Access history",

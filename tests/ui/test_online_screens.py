@@ -7,8 +7,10 @@ from collections.abc import Iterator
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QWidget
+from sqlalchemy import select
 
 from desktop_app.profile import ProfileDirectory
+from server.accounts.models import Device
 from tests.server.conftest import PASSWORD
 from tests.ui.helpers import FakeClock
 from tests.ui.live import Flows, LiveServer, Mailbox, flows, live, mailbox, server_template, smtp_server
@@ -56,8 +58,8 @@ def type_and_enter(qtbot, text: str) -> None:
     qtbot.keyClick(focused(), Qt.Key.Key_Return)
 
 
-def test_activation_wizard_completed_with_the_keyboard_alone(
-    qtbot, online_window, flows: Flows, mailbox: Mailbox, profiles: ProfileDirectory
+def test_activation_wizard_completed_with_the_keyboard_alone_then_the_first_sync_runs(
+    qtbot, online_window, live: LiveServer, flows: Flows, mailbox: Mailbox, profiles: ProfileDirectory
 ) -> None:
     person = flows.provision()
     wizard = online_window.activation_page
@@ -102,6 +104,14 @@ def test_activation_wizard_completed_with_the_keyboard_alone(
     assert [p.label for p in profiles.profiles()] == ["zoe.clavier"]
     assert not wizard.password_edit.text() and not wizard.confirm_edit.text()  # nothing of the secret stays
     assert profile.settings["sync.server_url"] == online_window.server_url
+    # The activation code opened the session: the first sync runs at once, no second code, no « reconnectez-vous ».
+    qtbot.waitUntil(lambda: online_window.network_label.text().startswith("À jour ("), timeout=20_000)
+    assert len(mailbox.to(person.email)) == 2  # the activation letter and the confirmation code only
+    assert live.ctx is not None
+    with live.ctx.sessions() as session:
+        registered = session.scalars(select(Device)).all()
+    assert [str(d.id) for d in registered] == [profile.settings["sync.device_id"]]
+    assert registered[0].revoked_at is None and registered[0].name.startswith("Carnet sur ")
 
 
 def test_activation_errors_appear_beside_their_field(qtbot, online_window, flows: Flows, confirmer) -> None:

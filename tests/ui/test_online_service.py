@@ -8,8 +8,11 @@ from pathlib import Path
 import pytest
 
 from desktop_app import online, vault
+from desktop_app.cli_sync import S_DEVICE
 from desktop_app.errors import WrongPassword
 from desktop_app.profile import ProfileDirectory
+from desktop_app.sync.engine import S_ACCESS, S_REFRESH, SyncEngine
+from desktop_app.sync.http import Backoff
 from server.feed.service import CareItem, import_care_history
 from tests.server.conftest import PASSWORD
 from tests.ui.live import Flows, LiveServer, Mailbox, flows, live, mailbox, server_template, smtp_server
@@ -26,7 +29,7 @@ def _files_bytes(root: Path) -> bytes:
     return b"".join(p.read_bytes() for p in root.rglob("*") if p.is_file())
 
 
-def test_activation_creates_the_local_profile_for_the_service_dossier(
+def test_activation_creates_the_local_profile_signed_in_and_the_first_sync_runs_at_once(
     live: LiveServer, flows: Flows, mailbox: Mailbox, directory: ProfileDirectory
 ) -> None:
     person = flows.provision()
@@ -34,18 +37,31 @@ def test_activation_creates_the_local_profile_for_the_service_dossier(
         live.url, person.activation_code, person.nir, person.serial, "zoe.martin.test", PASSWORD
     )
     assert "@" in ticket.email_masked and ticket.email_masked != person.email
-    profile, recovery_key = online.confirm_activation(ticket, mailbox.last_otp(person.email), directory=directory)
+    profile, recovery_key = online.confirm_activation(
+        ticket, mailbox.last_otp(person.email), directory=directory, device_name="PC du salon"
+    )
     assert recovery_key
     assert profile.label == "zoe.martin.test"
+    assert len(mailbox.to(person.email)) == 2  # the activation code letter and its confirmation code: no third
     profile.lock()
     reopened = directory.unlock(PASSWORD)  # the same password opens the local carnet
-    assert online.is_signed_in(reopened) is False  # activation opens no session: a login does
-    person.identifier = "zoe.martin.test"
-    tokens = flows.login(person)
-    me = flows.client.get("/v1/me", headers={"Authorization": f"Bearer {tokens['access_token']}"}).json()
+    assert online.is_signed_in(reopened)  # the activation code opened the session: no second mailed code
+    [device] = online.devices(reopened)
+    assert device.current and device.name == "PC du salon" and device.id == reopened.settings[S_DEVICE]
+    report = SyncEngine(reopened, backoff=Backoff(base=0.01, cap=0.05, attempts=2)).sync_once()
+    assert report.revoked == []
+    me = flows.client.get("/v1/me", headers={"Authorization": f"Bearer {reopened.settings[S_ACCESS]}"}).json()
     assert reopened.dossier_ids() == [me["dossier_id"]]
+    # A later login on this computer keeps the same device (its id is in the profile).
+    person.identifier = "zoe.martin.test"
+    again = online.start_login(live.url, person.identifier, PASSWORD)
     reopened.lock()
-    # The server address and identifier are settings of the encrypted store, never plaintext on disk.
+    relogged, _ = online.confirm_login(again, mailbox.last_otp(person.email), directory=directory)
+    assert [d.id for d in online.devices(relogged)] == [device.id]
+    refresh_token = str(relogged.settings[S_REFRESH])
+    relogged.lock()
+    assert refresh_token.encode() not in _files_bytes(directory.data_dir)
+    # The server address, identifier and tokens are settings of the encrypted store, never plaintext on disk.
     assert live.url.encode() not in _files_bytes(directory.data_dir)
     assert b"zoe.martin.test" in _files_bytes(directory.data_dir)  # the label (profile.json) is the identifier
 

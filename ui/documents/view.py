@@ -35,7 +35,17 @@ from ui.i18n import current_language, pick
 from ui.i18n import translate as _t
 from ui.ops import Op
 from ui.paged import Column, PagedTableModel
-from ui.widgets import Retranslatable, describe, error_label, label, set_role, show_error, with_messages
+from ui.widgets import (
+    Retranslatable,
+    describe,
+    error_label,
+    flow_row,
+    label,
+    labelled,
+    set_role,
+    show_error,
+    with_messages,
+)
 
 _PROTECTED_AUTHORS = {"professional", "insurer"}
 FileChooser = Callable[[QWidget], list[Path]]
@@ -95,6 +105,8 @@ class DocumentsPage(Retranslatable, QWidget):
     """A document was masked or unmasked; carries the new DocumentInfo."""
     sig_document_deleted = Signal(str)
     """A document was deleted; carries its id."""
+    sig_undoable = Signal(str, object)
+    """A document was masked or unmasked; carries what to say and how to put the previous confidentiality back."""
     sig_operation_failed = Signal(str)
     """An operation was refused; carries the message shown."""
 
@@ -112,8 +124,11 @@ class DocumentsPage(Retranslatable, QWidget):
         self._file_chooser = file_chooser or _choose_files
         self._pending: list[Path] = []
         self.title = label("title")
-        self.filter_label = label()
+        self.filter_label = label(wrap=False)
         self.category_filter = QComboBox()
+        # As wide as a usual category, not the longest one (the list opens wider): the row fits at 200 %.
+        self.category_filter.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.category_filter.setMinimumContentsLength(14)
         self.filter_label.setBuddy(self.category_filter)
         self.model: PagedTableModel[DocumentInfo] = PagedTableModel(
             [
@@ -170,6 +185,7 @@ class DocumentsPage(Retranslatable, QWidget):
         self.cancel_button.clicked.connect(self.on_cancel_button_clicked)
         self.new_title.returnPressed.connect(self.on_save_button_clicked)
         panel_form = QFormLayout(self.add_panel)
+        panel_form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         panel_form.addRow(self.new_title_label, with_messages(self.new_title, self.new_title_error))
         panel_form.addRow(self.new_category_label, self.new_category)
         panel_form.addRow(self.new_date_label, self.new_date)
@@ -181,24 +197,18 @@ class DocumentsPage(Retranslatable, QWidget):
         self.add_panel.setVisible(False)
 
         self.viewer = DocumentViewer()
-        top = QHBoxLayout()
-        top.addWidget(self.filter_label)
-        top.addWidget(self.category_filter, 1)
-        top.addWidget(self.add_button)
-        actions = QHBoxLayout()
-        actions.addWidget(self.open_button)
-        actions.addWidget(self.mask_button)
-        actions.addWidget(self.delete_button)
-        actions.addStretch(1)
+        # Rows that wrap onto a second line at large text rather than widening the window.
+        top = flow_row(labelled(self.filter_label, self.category_filter), self.add_button)
+        actions = flow_row(self.open_button, self.mask_button, self.delete_button)
         left = QWidget()
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
-        left_layout.addLayout(top)
+        left_layout.addWidget(top)
         left_layout.addWidget(self.drop_hint)
         left_layout.addWidget(self.add_panel)
         left_layout.addWidget(self.table, 1)
         left_layout.addWidget(self.info)
-        left_layout.addLayout(actions)
+        left_layout.addWidget(actions)
         left_layout.addWidget(self.error)
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.addWidget(left)
@@ -382,9 +392,21 @@ class DocumentsPage(Retranslatable, QWidget):
         ):
             return
         new = info.confidentiality.model_copy(update={"masked_from_professionals": masking})
-        Op(self, lambda: store.documents.set_confidentiality(info.id, new)).success(self._on_changed).failure(
-            self._on_failed
-        ).run()
+        Op(self, lambda: store.documents.set_confidentiality(info.id, new)).success(
+            lambda changed: self._on_masked(store, info, changed)
+        ).failure(self._on_failed).run()
+
+    def _on_masked(self, store: DossierStore, before: DocumentInfo, after: DocumentInfo) -> None:
+        self._on_changed(after)
+        text = (
+            _t("DocumentsPage", "Document « %1 » masqué.")
+            if is_masked(after)
+            else _t("DocumentsPage", "Document « %1 » démasqué.")
+        )
+        self.sig_undoable.emit(
+            text.replace("%1", before.title),
+            lambda: store.documents.set_confidentiality(before.id, before.confidentiality),
+        )
 
     def _on_changed(self, info: DocumentInfo) -> None:
         self.reload()

@@ -6,13 +6,13 @@ from datetime import datetime
 
 from PySide6.QtCharts import QChart, QChartView, QDateTimeAxis, QLineSeries, QValueAxis
 from PySide6.QtCore import QDateTime, QEvent, QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt, Signal
-from PySide6.QtGui import QColor, QPainter, QPen
+from PySide6.QtGui import QColor, QKeySequence, QPainter, QPen, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
     QComboBox,
     QHBoxLayout,
-    QHeaderView,
+    QPushButton,
     QScrollArea,
     QSplitter,
     QTableView,
@@ -21,15 +21,19 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.dossier_store import DossierStore, Entry
+from desktop_app.errors import CarnetError
 from dossier import entries as entry_rules
+from dossier.errors import DossierValidationError
 from dossier.measures import MEASURES
 from ui import theme
-from ui.entry_columns import entry_columns
-from ui.i18n import pick
+from ui.dialogs import Confirmer
+from ui.entry_columns import entry_columns, entry_date, entry_summary
+from ui.i18n import current_language, pick
 from ui.ops import Op
 from ui.paged import PagedTableModel
 from ui.profile.form import EntryForm
-from ui.widgets import Retranslatable, describe, label
+from ui.profile.view import delete_entry, restorer
+from ui.widgets import Retranslatable, describe, error_label, fit_columns, label, show_error
 
 KIND = "measurement"
 CHART_POINTS = 2000
@@ -97,13 +101,18 @@ class MeasuresPage(Retranslatable, QWidget):
 
     sig_chart_updated = Signal(int)
     """The chart was redrawn; carries the number of points shown."""
+    sig_entry_deleted = Signal(str)
+    """A measure was deleted; carries its id."""
+    sig_undoable = Signal(str, object)
+    """A measure was deleted; carries what to say and how to restore it (ui.profile.view.RestoreFn)."""
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, *, confirmer: Confirmer | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self._confirmer = confirmer or Confirmer()
         self._store: DossierStore | None = None
         self._points = 0
         self.title = label("title")
-        self.type_label = label()
+        self.type_label = label(wrap=False)
         self.type_combo = QComboBox()
         self.type_label.setBuddy(self.type_combo)
         for measure_id in (m.id for m in MEASURES.values() if not m.computed):
@@ -119,7 +128,13 @@ class MeasuresPage(Retranslatable, QWidget):
         self.table.setAlternatingRowColors(True)
         self.table.setTabKeyNavigation(False)
         self.table.verticalHeader().setVisible(False)
-        self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        # The summary stretches (its tool tip carries the full text); dates stay whole.
+        fit_columns(self.table, stretch=0, page_loaded=self.model.sig_page_loaded)
+        self.table.selectionModel().currentRowChanged.connect(lambda *_: self._update_actions())
+        self.delete_button = QPushButton()
+        self.delete_button.clicked.connect(self.on_delete_button_clicked)
+        QShortcut(QKeySequence(QKeySequence.StandardKey.Delete), self.table, self.on_delete_button_clicked)
+        self.error = error_label()
         self.chart = QChart()
         self.chart.legend().setVisible(True)
         self.chart_view = QChartView(self.chart)
@@ -138,6 +153,11 @@ class MeasuresPage(Retranslatable, QWidget):
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
         left_layout.addWidget(self.table, 1)
+        actions = QHBoxLayout()
+        actions.addWidget(self.delete_button)
+        actions.addStretch(1)
+        left_layout.addLayout(actions)
+        left_layout.addWidget(self.error)
         left_layout.addWidget(self.form_title)
         form_scroll = QScrollArea()  # the form scrolls rather than making the whole window taller
         form_scroll.setWidgetResizable(True)
@@ -159,9 +179,11 @@ class MeasuresPage(Retranslatable, QWidget):
         layout.addLayout(top)
         layout.addWidget(splitter, 1)
         QWidget.setTabOrder(self.type_combo, self.table)
-        QWidget.setTabOrder(self.table, self.chart_view)
+        QWidget.setTabOrder(self.table, self.delete_button)
+        QWidget.setTabOrder(self.delete_button, self.chart_view)
         self._sync_preset()
         self.retranslate_ui()
+        self._update_actions()
 
     @property
     def measure_id(self) -> str:
@@ -187,6 +209,8 @@ class MeasuresPage(Retranslatable, QWidget):
         store = self._store
         self.proxy.measure_id = self.measure_id
         self.proxy.invalidate()
+        self._update_actions()
+        show_error(self.error, "")
         if store is None:
             self.model.clear()
             self._draw([])
@@ -205,6 +229,45 @@ class MeasuresPage(Retranslatable, QWidget):
 
     def on_form_saved(self, entry: Entry) -> None:
         self.reload()
+
+    def selected(self) -> Entry | None:
+        index = self.table.currentIndex()
+        return self.model.row_object(self.proxy.mapToSource(index).row()) if index.isValid() else None
+
+    def _update_actions(self) -> None:
+        self.delete_button.setEnabled(self.selected() is not None)
+
+    def on_delete_button_clicked(self) -> None:
+        store, entry = self._store, self.selected()
+        if store is None or entry is None:
+            return
+        question = (
+            self.tr("La mesure « %1 » du %2 sera supprimée de votre carnet.")
+            .replace("%1", entry_summary(entry))
+            .replace("%2", entry_date(entry))
+        )
+        delete_entry(
+            self,
+            confirmer=self._confirmer,
+            store=store,
+            entry=entry,
+            question=question,
+            on_deleted=lambda gone: self._on_deleted(store, gone),
+            on_failed=self._on_failed,
+        )
+
+    def _on_failed(self, exc: BaseException) -> None:
+        if isinstance(exc, DossierValidationError | CarnetError):
+            show_error(self.error, exc.message(current_language()))
+        else:
+            show_error(self.error, self.tr("L'opération a échoué ; rien n'a été modifié."))
+
+    def _on_deleted(self, store: DossierStore, entry: Entry) -> None:
+        self.reload()
+        self.sig_entry_deleted.emit(entry.id)
+        self.sig_undoable.emit(
+            self.tr("Mesure « %1 » supprimée.").replace("%1", entry_summary(entry)), restorer(store, entry)
+        )
 
     def _new_chart(self) -> QChart:
         """A fresh chart for each drawing (re-using one leaves ghost axes behind), themed like the window."""
@@ -293,6 +356,12 @@ class MeasuresPage(Retranslatable, QWidget):
         describe(self.type_combo, self.tr("Type de mesure"), self.tr("Choisissez la mesure à afficher."))
         describe(self.table, self.tr("Historique des mesures"), name)
         describe(self.chart_view, self.tr("Graphique des mesures"), name)
+        self.delete_button.setText(self.tr("&Supprimer la mesure"))
+        describe(
+            self.delete_button,
+            self.tr("Supprimer la mesure"),
+            self.tr("Supprimer la mesure choisie ; demande confirmation."),
+        )
         self.model.retranslate()
         self._relabel_series()
 

@@ -56,8 +56,14 @@ class AccessHistoryPage(Retranslatable, QWidget):
     sig_loaded = Signal(object)
     """A page arrived; carries the AccessHistoryPage (from the service or from the offline copy)."""
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, *, dossier_id: str | None = None, child_name: str | None = None, parent: QWidget | None = None
+    ) -> None:
+        """``dossier_id`` (with ``child_name``): the history of a child's dossier managed as legal representative
+        (asked of the service each time: no offline copy is kept for it)."""
         super().__init__(parent)
+        self._dossier_id = dossier_id
+        self._child_name = child_name
         self._profile: UnlockedProfile | None = None
         self._last: HistoryPage | None = None
         self._pending: HistoryPage | None = None
@@ -103,19 +109,27 @@ class AccessHistoryPage(Retranslatable, QWidget):
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setTabKeyNavigation(False)  # Tab leaves the table; the arrows move inside it
         header = self.table.horizontalHeader()
         for column in range(self.model.columnCount()):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         header.setStretchLastSection(True)
         self.table.verticalHeader().setVisible(False)
-        filters = QHBoxLayout()
-        filters.addWidget(self.kind_label)
-        filters.addWidget(self.kind_combo)
-        filters.addSpacing(12)
-        filters.addWidget(self.dates_check)
-        filters.addWidget(self.since_edit)
-        filters.addWidget(self.until_edit)
-        filters.addStretch(1)
+        # Who, then when, on two lines: at 200 % text one line would be wider than the window.
+        self.kind_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.kind_combo.setMinimumContentsLength(16)
+        who = QHBoxLayout()
+        who.addWidget(self.kind_label)
+        who.addWidget(self.kind_combo)
+        who.addStretch(1)
+        when = QHBoxLayout()
+        when.addWidget(self.dates_check)
+        when.addWidget(self.since_edit)
+        when.addWidget(self.until_edit)
+        when.addStretch(1)
+        filters = QVBoxLayout()
+        filters.addLayout(who)
+        filters.addLayout(when)
         row = QHBoxLayout()
         row.addWidget(self.freshness, 1)
         row.addWidget(self.refresh_button)
@@ -188,6 +202,11 @@ class AccessHistoryPage(Retranslatable, QWidget):
             "access.aidant_revoked": self.tr("Retrait d'un proche aidant"),
             "access.aidant_renounced": self.tr("Renoncement d'un proche aidant"),
             "access.representative_added": self.tr("Ajout d'un représentant légal"),
+            "access.representative_removed": self.tr("Retrait d'un représentant légal"),
+            "access.occupational_consent_given": self.tr("Consentement exprès à la médecine du travail"),
+            "access.occupational_consent_withdrawn": self.tr("Retrait du consentement à la médecine du travail"),
+            "access.post_mortem_opposed": self.tr("Opposition à l'accès des proches après le décès"),
+            "access.post_mortem_allowed": self.tr("Fin de l'opposition à l'accès des proches après le décès"),
             "space.provisioned": self.tr("Création de l'espace santé"),
             "space.created": self.tr("Création de l'espace santé"),
             "space.activation_started": self.tr("Début de l'activation"),
@@ -241,7 +260,7 @@ class AccessHistoryPage(Retranslatable, QWidget):
         show_error(self.error, "")
         self.retranslate_ui()
         if profile is not None:
-            self._load(offline_only=True)
+            self._load(offline_only=self._dossier_id is None)
 
     def clear(self) -> None:
         self.set_profile(None)
@@ -262,10 +281,25 @@ class AccessHistoryPage(Retranslatable, QWidget):
         profile = self._profile
         assert profile is not None
         q = self.query()
-        read = online.cached_access_history if offline_only else online.access_history
+        scope = self._dossier_id
+
+        def read(offset: int, limit: int) -> HistoryPage | None:
+            if offline_only:
+                return online.cached_access_history(
+                    profile, actor_kinds=q.actor_kinds, since=q.since, until=q.until, limit=limit, offset=offset
+                )
+            return online.access_history(
+                profile,
+                actor_kinds=q.actor_kinds,
+                since=q.since,
+                until=q.until,
+                limit=limit,
+                offset=offset,
+                dossier_id=scope,
+            )
 
         def fetch(offset: int, limit: int) -> list[AccessEvent]:
-            page = read(profile, actor_kinds=q.actor_kinds, since=q.since, until=q.until, limit=limit, offset=offset)
+            page = read(offset, limit)
             if page is None:
                 return []
             self._pending = page  # read on the GUI thread once the model says the page arrived
@@ -287,21 +321,37 @@ class AccessHistoryPage(Retranslatable, QWidget):
         self.retranslate_ui()
 
     def _on_failed(self, exc: BaseException) -> None:
+        from desktop_app.online import NotSignedIn, SyncOffline
+
         self.refresh_button.setEnabled(True)
         self.retranslate_ui()
         message = exc.message(current_language()) if isinstance(exc, CarnetError) else ""
+        if self._child_name is not None and isinstance(exc, SyncOffline | NotSignedIn):
+            message = self.tr(
+                "Le service n'a pas pu être joint. L'historique des accès de %1 n'est pas gardé sur cet "
+                "ordinateur : réessayez une fois connecté."
+            ).replace("%1", self._child_name)
         show_error(
             self.error, message or self.tr("L'historique des accès n'a pas pu être chargé. Réessayez plus tard.")
         )
 
     def retranslate_ui(self) -> None:
-        self.title.setText(self.tr("Historique des accès"))
-        self.intro.setText(
-            self.tr(
-                "Qui a ouvert votre dossier ou modifié ses accès, quand, et si l'accès a été autorisé ou refusé. "
-                "Ces informations viennent du service ; vous ne pouvez pas les modifier."
+        if self._child_name is not None:
+            self.title.setText(self.tr("Historique des accès — dossier de %1").replace("%1", self._child_name))
+            self.intro.setText(
+                self.tr(
+                    "Qui a ouvert le dossier de %1 ou modifié ses accès, quand, et si l'accès a été autorisé ou "
+                    "refusé. Ces informations viennent du service ; vous ne pouvez pas les modifier."
+                ).replace("%1", self._child_name)
             )
-        )
+        else:
+            self.title.setText(self.tr("Historique des accès"))
+            self.intro.setText(
+                self.tr(
+                    "Qui a ouvert votre dossier ou modifié ses accès, quand, et si l'accès a été autorisé ou refusé. "
+                    "Ces informations viennent du service ; vous ne pouvez pas les modifier."
+                )
+            )
         page = self._last
         if page is None:
             self.freshness.setText(self.tr("Pas encore chargé. « Actualiser » interroge le service."))

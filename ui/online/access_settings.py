@@ -1,22 +1,25 @@
-"""Accès et confidentialité: professionals, médecin traitant, emergency access, default confidentiality, aidants."""
+"""Accès et confidentialité: professionals, médecin traitant, emergency, confidentiality, aidants, children."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from PySide6.QtCore import QDate, Signal
+from PySide6.QtGui import QMouseEvent
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QCheckBox,
     QDateEdit,
+    QDialog,
     QGroupBox,
     QHBoxLayout,
     QHeaderView,
+    QLabel,
     QLineEdit,
     QPushButton,
-    QTableView,
+    QScrollArea,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -24,16 +27,81 @@ from PySide6.QtWidgets import (
 from desktop_app.errors import CarnetError
 from ui.dialogs import Confirmer
 from ui.i18n import current_language
+from ui.online.access_history import AccessHistoryPage
+from ui.online.children import ChildrenBox
 from ui.ops import Op
 from ui.paged import Column, PagedTableModel
-from ui.widgets import Retranslatable, describe, error_label, label, show_error
+from ui.widgets import Retranslatable, describe, error_label, flow_row, label, row_table, show_error
 
 if TYPE_CHECKING:
-    from desktop_app.online import AccessSettings, Aidant, ProfessionalRef
+    from desktop_app.online import AccessSettings, Aidant, ChildProfile, ProfessionalRef
     from desktop_app.profile import UnlockedProfile
 
-# A row of the professionals table: the professional and, when authorised, the date ("" when blocked).
-ProRow = tuple["ProfessionalRef", str, bool]
+
+class WrappedCheck(QWidget):
+    """A check box whose long sentence wraps (a QCheckBox's own text never does: at 200 % it would widen the page).
+
+    The sentence is a label beside the box: clicking it toggles the box; its mnemonic gives the box the focus.
+    """
+
+    def __init__(self, check: QCheckBox) -> None:
+        super().__init__()
+        self.check = check
+        self.label = _ClickLabel(check)
+        row = QHBoxLayout(self)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(check)
+        row.addWidget(self.label, 1)
+
+    def set_text(self, text: str, description: str) -> None:
+        self.label.setText(text)
+        describe(self.check, text.replace("&", ""), description)
+
+
+class _ClickLabel(QLabel):
+    def __init__(self, check: QCheckBox) -> None:
+        super().__init__()
+        self._check = check
+        self.setWordWrap(True)
+        self.setBuddy(check)
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        if self._check.isEnabled():
+            self._check.toggle()
+            self._check.setFocus()
+        super().mousePressEvent(event)
+
+
+OCCUPATIONAL_PHYSICIAN = "medecin_du_travail"
+
+
+class ProRow(NamedTuple):
+    """A row of the professionals table: authorised (with the date), blocked, or with occupational consent."""
+
+    professional: ProfessionalRef
+    authorised_at: str  # "" when not authorised
+    administrateur: bool
+    blocked: bool = False
+    occupational_consent: bool = False
+
+
+def pro_rows(settings: AccessSettings) -> list[ProRow]:
+    """Authorised professionals, then médecins du travail with consent only, then blocked ones."""
+    consented = {o.rpps for o in settings.occupational_consents}
+    rows = [
+        ProRow(
+            a.professional,
+            a.authorised_at.astimezone().strftime("%d/%m/%Y"),
+            a.administrateur,
+            occupational_consent=a.professional.rpps in consented,
+        )
+        for a in settings.authorised
+    ]
+    listed = {r.professional.rpps for r in rows}
+    rows += [
+        ProRow(o, "", False, occupational_consent=True) for o in settings.occupational_consents if o.rpps not in listed
+    ]
+    return rows + [ProRow(b, "", False, blocked=True) for b in settings.blocked]
 
 
 class AccessSettingsPage(Retranslatable, QWidget):
@@ -42,15 +110,26 @@ class AccessSettingsPage(Retranslatable, QWidget):
     sig_changed = Signal(object)
     """The settings shown changed; carries the AccessSettings returned by the service."""
 
-    def __init__(self, *, confirmer: Confirmer, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        *,
+        confirmer: Confirmer,
+        dossier_id: str | None = None,
+        child_name: str | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        """``dossier_id`` (with ``child_name``): the settings of a child's dossier managed as legal representative."""
         super().__init__(parent)
         self._confirmer = confirmer
+        self._dossier_id = dossier_id
+        self._child_name = child_name
         self._profile: UnlockedProfile | None = None
         self._settings: AccessSettings | None = None
         self._generation = 0
         self._showing = False
         self.title = label("title")
         self.intro = label("muted")
+        self.freshness = label("muted")
         self.error = error_label()
         self.refresh_button = QPushButton()
         self.refresh_button.clicked.connect(self.reload)
@@ -64,11 +143,7 @@ class AccessSettingsPage(Retranslatable, QWidget):
             ],
             parent=self,
         )
-        self.table = QTableView()
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table = row_table(self.model)
         self.table.verticalHeader().setVisible(False)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.table.horizontalHeader().setStretchLastSection(True)
@@ -83,16 +158,21 @@ class AccessSettingsPage(Retranslatable, QWidget):
         self.authorise_button.clicked.connect(self.on_authorise_clicked)
         self.block_button.clicked.connect(self.on_block_clicked)
         self.unblock_button.clicked.connect(self.on_unblock_clicked)
+        self.withdraw_button = QPushButton()
+        self.withdraw_button.clicked.connect(self.on_withdraw_clicked)
         self.admin_button = QPushButton()
         self.admin_button.clicked.connect(self.on_admin_clicked)
-        actions = QHBoxLayout()
-        for widget in (self.rpps_label, self.rpps_edit, self.authorise_button, self.block_button, self.unblock_button):
-            actions.addWidget(widget)
-        actions.addWidget(self.admin_button)
-        actions.addStretch(1)
+        # A médecin du travail needs the person's express consent (an authorisation is not enough for them).
+        self.occupational_button = QPushButton()
+        self.occupational_button.clicked.connect(self.on_occupational_clicked)
+        self.rpps_edit.textChanged.connect(lambda _t: self._update_occupational())
+        # Rows that wrap onto further lines at large text rather than widening the window.
         pros = QVBoxLayout(self.pros_box)
         pros.addWidget(self.table)
-        pros.addLayout(actions)
+        pros.addWidget(
+            flow_row(self.rpps_label, self.rpps_edit, self.authorise_button, self.withdraw_button),
+        )
+        pros.addWidget(flow_row(self.block_button, self.unblock_button, self.admin_button, self.occupational_button))
         # Emergency
         self.emergency_box = QGroupBox()
         self.samu_check = QCheckBox()
@@ -116,6 +196,10 @@ class AccessSettingsPage(Retranslatable, QWidget):
         self.doctor_button.clicked.connect(self.on_doctor_clicked)
         self.default_masked_check = QCheckBox()
         self.default_masked_check.toggled.connect(self.on_default_masked_toggled)
+        self.post_mortem_check = QCheckBox()
+        self.post_mortem_check.toggled.connect(self.on_post_mortem_toggled)
+        self.default_masked_row = WrappedCheck(self.default_masked_check)
+        self.post_mortem_row = WrappedCheck(self.post_mortem_check)
         doctor = QHBoxLayout(self.doctor_box)
         doctor.addWidget(self.doctor_label, 1)
         doctor.addWidget(self.doctor_edit)
@@ -130,12 +214,9 @@ class AccessSettingsPage(Retranslatable, QWidget):
             ],
             parent=self,
         )
-        self.aidants_table = QTableView()
-        self.aidants_table.setModel(self.aidants_model)
-        self.aidants_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.aidants_table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.aidants_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.aidants_table = row_table(self.aidants_model)
         self.aidants_table.verticalHeader().setVisible(False)
+        self.aidants_table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.aidants_table.horizontalHeader().setStretchLastSection(True)
         self.aidant_edit = QLineEdit()
         self.aidant_until_edit = QDateEdit()
@@ -152,18 +233,45 @@ class AccessSettingsPage(Retranslatable, QWidget):
         aidants = QVBoxLayout(self.aidants_box)
         aidants.addWidget(self.aidants_table)
         aidants.addLayout(aidant_row)
+        # Legal representatives and child profiles (only on the person's own settings)
+        self.children_box: ChildrenBox | None = None
+        if dossier_id is None:
+            self.children_box = ChildrenBox(confirmer=confirmer)
+            self.children_box.sig_manage_requested.connect(self.manage_child)
+        self.child_dialog: QDialog | None = None
+        self.child_page: AccessSettingsPage | None = None
+        self.child_history: AccessHistoryPage | None = None
+        self.child_tabs: QTabWidget | None = None
         top = QHBoxLayout()
         top.addWidget(self.intro, 1)
         top.addWidget(self.refresh_button)
+        content = QWidget()
+        inner = QVBoxLayout(content)
+        inner.setContentsMargins(0, 0, 0, 0)
+        inner.addWidget(self.pros_box)
+        inner.addWidget(self.doctor_box)
+        inner.addWidget(self.emergency_box)
+        inner.addWidget(self.default_masked_row)
+        inner.addWidget(self.post_mortem_row)
+        self.post_mortem_row.setVisible(dossier_id is None)  # a choice the person makes for themself
+        inner.addWidget(self.aidants_box)
+        if self.children_box is not None:
+            inner.addWidget(self.children_box)
+        inner.addStretch(1)
+        # Everything scrolls as one: at 200 % text nothing is squeezed or clipped.
+        self.scroller = QScrollArea()
+        self.scroller.setWidgetResizable(True)
+        self.scroller.setFrameShape(QScrollArea.Shape.NoFrame)
+        self.scroller.setWidget(content)
+        for table in (self.table, self.aidants_table):
+            table.setMinimumHeight(table.fontMetrics().height() * 6)
+            table.setTabKeyNavigation(False)  # Tab leaves the table: the arrows move inside it
         layout = QVBoxLayout(self)
         layout.addWidget(self.title)
         layout.addLayout(top)
+        layout.addWidget(self.freshness)
         layout.addWidget(self.error)
-        layout.addWidget(self.pros_box, 1)
-        layout.addWidget(self.doctor_box)
-        layout.addWidget(self.emergency_box)
-        layout.addWidget(self.default_masked_check)
-        layout.addWidget(self.aidants_box, 1)
+        layout.addWidget(self.scroller, 1)
         self._apply_emergency_rule()
         self._update_enabled()
         self.retranslate_ui()
@@ -174,11 +282,15 @@ class AccessSettingsPage(Retranslatable, QWidget):
         return self._settings
 
     def _state(self, row: ProRow) -> str:
-        _pro, authorised_at, administrateur = row
-        if not authorised_at:
+        if row.blocked:
             return self.tr("Bloqué")
-        text = self.tr("Autorisé le %1").replace("%1", authorised_at)
-        return self.tr("%1, administrateur").replace("%1", text) if administrateur else text
+        parts = [self.tr("Autorisé le %1").replace("%1", row.authorised_at)] if row.authorised_at else []
+        if row.administrateur:
+            parts.append(self.tr("administrateur"))
+        if row.occupational_consent:
+            parts.append(self.tr("consentement exprès (médecine du travail)"))
+        text = ", ".join(parts)
+        return text[:1].upper() + text[1:]
 
     def set_profile(self, profile: UnlockedProfile | None) -> None:
         """Forget what was shown (S18); with a profile, ask the service for the current settings."""
@@ -190,7 +302,16 @@ class AccessSettingsPage(Retranslatable, QWidget):
         self.doctor_edit.clear()
         self.aidant_edit.clear()
         self.aidants_model.clear()
+        self.freshness.clear()
         show_error(self.error, "")
+        if self.children_box is not None:
+            self.children_box.set_profile(profile)
+        if self.child_dialog is not None and profile is None:
+            self.child_dialog.close()
+        if self.child_page is not None and profile is None:
+            self.child_page.set_profile(None)
+        if self.child_history is not None and profile is None:
+            self.child_history.set_profile(None)
         self._update_enabled()
         if profile is not None:
             from desktop_app import online
@@ -204,7 +325,10 @@ class AccessSettingsPage(Retranslatable, QWidget):
     def reload(self) -> None:
         from desktop_app import online
 
-        self._run(online.access_settings)
+        scope = self._dossier_id
+        self._run(lambda p: online.access_settings(p, dossier_id=scope))
+        if self.children_box is not None:
+            self.children_box.reload()
 
     def _run(self, call: Callable[[UnlockedProfile], AccessSettings]) -> None:
         profile = self._profile
@@ -220,11 +344,7 @@ class AccessSettingsPage(Retranslatable, QWidget):
         if generation != self._generation:
             return
         self._settings = settings
-        rows: list[ProRow] = [
-            (a.professional, a.authorised_at.astimezone().strftime("%d/%m/%Y"), a.administrateur)
-            for a in settings.authorised
-        ]
-        rows += [(b, "", False) for b in settings.blocked]
+        rows = pro_rows(settings)
         self.model.set_source(lambda offset, limit: rows[offset : offset + limit])
         e = settings.emergency
         for check, on in (
@@ -235,8 +355,9 @@ class AccessSettingsPage(Retranslatable, QWidget):
         ):
             check.setChecked(on)
         self._apply_emergency_rule()
-        self._showing = True  # setting the box from the service is not a change asked by the person
+        self._showing = True  # setting the boxes from the service is not a change asked by the person
         self.default_masked_check.setChecked(settings.default_masked_from_professionals)
+        self.post_mortem_check.setChecked(settings.post_mortem_opposed)
         self._showing = False
         aidants = list(settings.aidants)
         self.aidants_model.set_source(lambda offset, limit: aidants[offset : offset + limit])
@@ -247,13 +368,105 @@ class AccessSettingsPage(Retranslatable, QWidget):
     def _on_failed(self, generation: int, exc: BaseException) -> None:
         if generation != self._generation:
             return
-        message = exc.message(current_language()) if isinstance(exc, CarnetError) else ""
+        from desktop_app.online import SyncOffline
+
+        # Offline, a change is not kept for later (unlike the dossier's edits): say so plainly.
+        offline = isinstance(exc, SyncOffline)
+        message = exc.message(current_language()) if isinstance(exc, CarnetError) and not offline else ""
         show_error(self.error, message or self.tr("Le service n'a pas pu être joint. Réessayez plus tard."))
 
+    @property
+    def offline(self) -> bool:
+        """True when the settings shown are the offline copy: they can be read, not changed."""
+        return self._settings is not None and self._settings.from_cache
+
     def _update_enabled(self) -> None:
-        on = self._settings is not None
-        for widget in (self.pros_box, self.doctor_box, self.emergency_box, self.default_masked_check, self.aidants_box):
-            widget.setEnabled(on)
+        shown = self._settings is not None
+        for widget in (
+            self.pros_box,
+            self.doctor_box,
+            self.emergency_box,
+            self.default_masked_check,
+            self.post_mortem_check,
+            self.aidants_box,
+        ):
+            widget.setEnabled(shown)
+        # The offline copy stays readable (tables can be scrolled, read aloud); nothing can be changed.
+        for control in self._change_controls():
+            control.setEnabled(shown and not self.offline)
+        if shown and not self.offline:
+            self._apply_emergency_rule()
+        if self.children_box is not None:
+            self.children_box.setEnabled(not self.offline)  # children are managed online only
+        self._update_withdraw()
+
+    def _change_controls(self) -> list[QWidget]:
+        """Every control that asks the service for a change (disabled on the offline copy)."""
+        return [
+            self.rpps_edit,
+            self.authorise_button,
+            self.withdraw_button,
+            self.block_button,
+            self.unblock_button,
+            self.admin_button,
+            self.doctor_edit,
+            self.doctor_button,
+            self.samu_check,
+            self.others_check,
+            self.masked_check,
+            self.mask_all_check,
+            self.emergency_button,
+            self.default_masked_check,
+            self.post_mortem_check,
+            self.aidant_edit,
+            self.aidant_until_edit,
+            self.invite_button,
+            self.revoke_button,
+            self.occupational_button,
+        ]
+
+    def _selected_authorised(self) -> bool:
+        index = self.table.currentIndex()
+        return index.isValid() and bool(self.model.row_object(index.row())[1])
+
+    def _update_withdraw(self) -> None:
+        self.withdraw_button.setEnabled(not self.offline and self._selected_authorised())
+        self._update_occupational()
+
+    def _listed(self, rpps: str) -> ProRow | None:
+        """The row of the professional with this RPPS, when the table lists them."""
+        s = self._settings
+        return next((r for r in pro_rows(s) if r.professional.rpps == rpps), None) if s is not None else None
+
+    def _has_occupational_consent(self, rpps: str) -> bool:
+        s = self._settings
+        return s is not None and any(o.rpps == rpps for o in s.occupational_consents)
+
+    def _update_occupational(self) -> None:
+        """The consent control shows for a médecin du travail (or an RPPS typed by hand: the service checks it),
+        never for a professional of another profession or a blocked one; it withdraws when consent is given."""
+        rpps = self.rpps_edit.text().strip()
+        row = self._listed(rpps)
+        other = row is not None and (row.blocked or (row.professional.profession not in (None, OCCUPATIONAL_PHYSICIAN)))
+        self.occupational_button.setVisible(not other)
+        self.occupational_button.setEnabled(self._settings is not None and not self.offline and bool(rpps))
+        if self._has_occupational_consent(rpps):
+            self.occupational_button.setText(self.tr("Retirer le consentement à la médecine du tra&vail"))
+            describe(
+                self.occupational_button,
+                self.tr("Retirer le consentement à la médecine du travail"),
+                self.tr("Le médecin du travail ne pourra plus ouvrir le dossier ; demande confirmation."),
+            )
+        else:
+            self.occupational_button.setText(self.tr("Autoriser la médecine du travail (consentement e&xprès)"))
+            describe(
+                self.occupational_button,
+                self.tr("Autoriser la médecine du travail (consentement exprès)"),
+                self.tr(
+                    "Pour un médecin du travail, une autorisation ne suffit pas : il lui faut votre consentement "
+                    "exprès. Demande confirmation."
+                ),
+            )
 
     def _apply_emergency_rule(self) -> None:
         """Masked documents only make sense when someone may open in an emergency: off and greyed otherwise."""
@@ -265,6 +478,7 @@ class AccessSettingsPage(Retranslatable, QWidget):
     def _on_row_changed(self, current, _previous) -> None:  # type: ignore[no-untyped-def] # Qt signal
         if current.isValid():
             self.rpps_edit.setText(self.model.row_object(current.row())[0].rpps)
+        self._update_withdraw()
 
     def _rpps(self) -> str | None:
         rpps = self.rpps_edit.text().strip()
@@ -281,17 +495,80 @@ class AccessSettingsPage(Retranslatable, QWidget):
     def on_authorise_clicked(self) -> None:
         from desktop_app import online
 
+        scope = self._dossier_id
         rpps = self._rpps()
         if rpps and self._ask(
             title=self.tr("Autoriser ce professionnel ?"),
             text=self.tr("Le professionnel de RPPS %1 pourra ouvrir votre dossier.").replace("%1", rpps),
             confirm=self.tr("Autoriser"),
         ):
-            self._run(lambda p: online.authorise(p, rpps))
+            self._run(lambda p: online.authorise(p, rpps, dossier_id=scope))
+
+    def on_withdraw_clicked(self) -> None:
+        from desktop_app import online
+
+        scope = self._dossier_id
+        index = self.table.currentIndex()
+        if not self._selected_authorised():
+            show_error(self.error, self.tr("Choisissez d'abord un professionnel autorisé dans la liste."))
+            return
+        pro = self.model.row_object(index.row())[0]
+        who = self.tr("%1 (RPPS %2)").replace("%1", pro.name or "—").replace("%2", pro.rpps)
+        text = self.tr(
+            "%1 ne pourra plus ouvrir votre dossier, dès maintenant, et perd ses rôles (administrateur). Ce qu'il "
+            "y a déjà ajouté reste dans votre dossier. Il n'est pas bloqué : vous pourrez l'autoriser à nouveau."
+        ).replace("%1", who)
+        if self._ask(title=self.tr("Retirer l'autorisation ?"), text=text, confirm=self.tr("Retirer l'autorisation")):
+            self._run(lambda p: online.withdraw(p, pro.rpps, dossier_id=scope))
+
+    def on_post_mortem_toggled(self, opposed: bool) -> None:
+        from desktop_app import online
+
+        scope = self._dossier_id
+        if self._showing or self._profile is None:
+            return
+        text = (
+            self.tr(
+                "Après votre décès, vos proches (ayants droit) ne pourront pas accéder à votre dossier, même pour "
+                "connaître la cause du décès ou faire valoir leurs droits."
+            )
+            if opposed
+            else self.tr(
+                "Après votre décès, vos proches (ayants droit) pourront demander l'accès à votre dossier dans les "
+                "cas prévus par la loi."
+            )
+        )
+        if self._ask(title=self.tr("Accès de vos proches après votre décès"), text=text, confirm=self.tr("Confirmer")):
+            self._run(lambda p: online.set_post_mortem_opposition(p, opposed=opposed, dossier_id=scope))
+        else:
+            self._showing = True
+            self.post_mortem_check.setChecked(not opposed)
+            self._showing = False
+
+    def manage_child(self, child: ChildProfile) -> AccessSettingsPage:
+        """« Gérer les accès de <prénom> »: the same screen, for the child's dossier, in a window of its own."""
+        if self.child_dialog is not None:
+            self.child_dialog.close()
+        dialog = QDialog(self)
+        page = AccessSettingsPage(confirmer=self._confirmer, dossier_id=child.dossier_id, child_name=child.first_names)
+        history = AccessHistoryPage(dossier_id=child.dossier_id, child_name=child.first_names)
+        tabs = QTabWidget()
+        tabs.addTab(page, self.tr("Accès et &confidentialité"))
+        tabs.addTab(history, self.tr("&Historique des accès"))
+        describe(tabs, page.title.text(), self.tr("Ctrl+Tab passe d'un onglet à l'autre."))
+        QVBoxLayout(dialog).addWidget(tabs)
+        dialog.setWindowTitle(page.title.text())
+        dialog.resize(self.window().size() * 0.9)
+        self.child_dialog, self.child_page, self.child_history, self.child_tabs = dialog, page, history, tabs
+        dialog.show()
+        page.set_profile(self._profile)
+        history.set_profile(self._profile)
+        return page
 
     def on_block_clicked(self) -> None:
         from desktop_app import online
 
+        scope = self._dossier_id
         rpps = self._rpps()
         if rpps and self._ask(
             title=self.tr("Bloquer ce professionnel ?"),
@@ -301,11 +578,12 @@ class AccessSettingsPage(Retranslatable, QWidget):
             ).replace("%1", rpps),
             confirm=self.tr("Bloquer"),
         ):
-            self._run(lambda p: online.block(p, rpps))
+            self._run(lambda p: online.block(p, rpps, dossier_id=scope))
 
     def on_unblock_clicked(self) -> None:
         from desktop_app import online
 
+        scope = self._dossier_id
         rpps = self._rpps()
         if rpps and self._ask(
             title=self.tr("Débloquer ce professionnel ?"),
@@ -315,11 +593,12 @@ class AccessSettingsPage(Retranslatable, QWidget):
             ).replace("%1", rpps),
             confirm=self.tr("Débloquer"),
         ):
-            self._run(lambda p: online.unblock(p, rpps))
+            self._run(lambda p: online.unblock(p, rpps, dossier_id=scope))
 
     def on_emergency_clicked(self) -> None:
         from desktop_app import online
 
+        scope = self._dossier_id
         wanted = online.EmergencySettings(
             samu=self.samu_check.isChecked(),
             other_professionals=self.others_check.isChecked(),
@@ -333,11 +612,40 @@ class AccessSettingsPage(Retranslatable, QWidget):
             else self.tr("Les accès en cas d'urgence seront ceux que vous avez cochés.")
         )
         if self._ask(title=self.tr("Modifier l'accès en urgence ?"), text=text, confirm=self.tr("Enregistrer")):
-            self._run(lambda p: online.set_emergency(p, wanted))
+            self._run(lambda p: online.set_emergency(p, wanted, dossier_id=scope))
+
+    def on_occupational_clicked(self) -> None:
+        from desktop_app import online
+
+        scope = self._dossier_id
+        rpps = self._rpps()
+        if not rpps:
+            return
+        row = self._listed(rpps)
+        who = self.tr("%1 (RPPS %2)").replace("%1", row.professional.name or "—" if row else "—").replace("%2", rpps)
+        if self._has_occupational_consent(rpps):
+            text = self.tr(
+                "Le médecin du travail %1 ne pourra plus ouvrir votre dossier, dès maintenant. Ce qu'il y a déjà "
+                "ajouté reste dans votre dossier."
+            ).replace("%1", who)
+            if self._ask(
+                title=self.tr("Retirer le consentement ?"), text=text, confirm=self.tr("Retirer le consentement")
+            ):
+                self._run(lambda p: online.withdraw_occupational_consent(p, rpps, dossier_id=scope))
+            return
+        text = self.tr(
+            "Le médecin du travail %1 pourra ouvrir votre dossier. C'est votre consentement exprès : il est "
+            "facultatif et vous pourrez le retirer à tout moment."
+        ).replace("%1", who)
+        if self._ask(
+            title=self.tr("Autoriser la médecine du travail ?"), text=text, confirm=self.tr("Donner mon consentement")
+        ):
+            self._run(lambda p: online.give_occupational_consent(p, rpps, dossier_id=scope))
 
     def on_admin_clicked(self) -> None:
         from desktop_app import online
 
+        scope = self._dossier_id
         rpps = self._rpps()
         s = self._settings
         if not rpps or s is None:
@@ -353,11 +661,12 @@ class AccessSettingsPage(Retranslatable, QWidget):
             else self.tr("Le professionnel de RPPS %1 ne sera plus administrateur ; il reste autorisé.")
         ).replace("%1", rpps)
         if self._ask(title=self.tr("Administrateur"), text=text, confirm=self.tr("Confirmer")):
-            self._run(lambda p: online.set_administrateur(p, rpps, enabled=enable))
+            self._run(lambda p: online.set_administrateur(p, rpps, enabled=enable, dossier_id=scope))
 
     def on_doctor_clicked(self) -> None:
         from desktop_app import online
 
+        scope = self._dossier_id
         rpps = self.doctor_edit.text().strip() or None
         if rpps is not None and not (rpps.isdigit() and len(rpps) == 11):
             show_error(self.error, self.tr("Saisissez le numéro RPPS du professionnel : 11 chiffres, sans espace."))
@@ -369,11 +678,12 @@ class AccessSettingsPage(Retranslatable, QWidget):
             else self.tr("Vous n'aurez plus de médecin traitant dans votre dossier.")
         )
         if self._ask(title=self.tr("Médecin traitant"), text=text, confirm=self.tr("Confirmer")):
-            self._run(lambda p: online.set_medecin_traitant(p, rpps))
+            self._run(lambda p: online.set_medecin_traitant(p, rpps, dossier_id=scope))
 
     def on_default_masked_toggled(self, masked: bool) -> None:
         from desktop_app import online
 
+        scope = self._dossier_id
         if self._showing or self._profile is None:
             return
         text = (
@@ -382,7 +692,9 @@ class AccessSettingsPage(Retranslatable, QWidget):
             else self.tr("Les nouveaux documents seront visibles des professionnels autorisés.")
         )
         if self._ask(title=self.tr("Confidentialité des nouveaux documents"), text=text, confirm=self.tr("Confirmer")):
-            self._run(lambda p: online.set_default_confidentiality(p, masked_from_professionals=masked))
+            self._run(
+                lambda p: online.set_default_confidentiality(p, masked_from_professionals=masked, dossier_id=scope)
+            )
         else:
             self._showing = True
             self.default_masked_check.setChecked(not masked)
@@ -393,6 +705,7 @@ class AccessSettingsPage(Retranslatable, QWidget):
 
         from desktop_app import online
 
+        scope = self._dossier_id
         identifier = self.aidant_edit.text().strip()
         if not identifier:
             show_error(self.error, self.tr("Saisissez l'identifiant Carnet du proche aidant."))
@@ -406,11 +719,12 @@ class AccessSettingsPage(Retranslatable, QWidget):
             .replace("%2", ends_at.strftime("%d/%m/%Y"))
         )
         if self._ask(title=self.tr("Inviter un proche aidant ?"), text=text, confirm=self.tr("Inviter")):
-            self._run(lambda p: online.invite_aidant(p, identifier, ends_at=ends_at))
+            self._run(lambda p: online.invite_aidant(p, identifier, ends_at=ends_at, dossier_id=scope))
 
     def on_revoke_clicked(self) -> None:
         from desktop_app import online
 
+        scope = self._dossier_id
         index = self.aidants_table.currentIndex()
         if not index.isValid():
             show_error(self.error, self.tr("Choisissez d'abord l'aidant dans la liste."))
@@ -420,12 +734,42 @@ class AccessSettingsPage(Retranslatable, QWidget):
             "%1", aidant.identifier or "—"
         )
         if self._ask(title=self.tr("Retirer ce proche aidant ?"), text=text, confirm=self.tr("Retirer")):
-            self._run(lambda p: online.revoke_aidant(p, aidant.account_id))
+            self._run(lambda p: online.revoke_aidant(p, aidant.account_id, dossier_id=scope))
 
     def retranslate_ui(self) -> None:
-        self.title.setText(self.tr("Accès et confidentialité"))
-        self.intro.setText(
-            self.tr("Qui peut ouvrir votre dossier. Chaque changement vous est demandé avant d'être appliqué.")
+        if self._child_name is not None:
+            self.title.setText(self.tr("Accès et confidentialité — dossier de %1").replace("%1", self._child_name))
+            self.intro.setText(
+                self.tr(
+                    "Qui peut ouvrir le dossier de %1. Chaque changement vous est demandé avant d'être appliqué."
+                ).replace("%1", self._child_name)
+            )
+        else:
+            self.title.setText(self.tr("Accès et confidentialité"))
+            self.intro.setText(
+                self.tr("Qui peut ouvrir votre dossier. Chaque changement vous est demandé avant d'être appliqué.")
+            )
+        s = self._settings
+        if s is not None and s.fetched_at is not None:
+            when = s.fetched_at.astimezone().strftime("%d/%m/%Y %H:%M")
+            self.freshness.setText(
+                self.tr(
+                    "Copie du %1 — hors ligne. Les réglages ne peuvent pas être modifiés sans connexion : "
+                    "reconnectez-vous puis choisissez « Actualiser »."
+                ).replace("%1", when)
+                if s.from_cache
+                else self.tr("À jour le %1.").replace("%1", when)
+            )
+        describe(self.freshness, self.tr("Fraîcheur des réglages"), self.freshness.text())
+        self.withdraw_button.setText(self.tr("Retirer &l'autorisation"))
+        describe(
+            self.withdraw_button,
+            self.tr("Retirer l'autorisation"),
+            self.tr("Le professionnel choisi ne pourra plus ouvrir le dossier ; demande confirmation."),
+        )
+        self.post_mortem_row.set_text(
+            self.tr("Je m'&oppose à l'accès de mes proches à mon dossier après mon décès"),
+            self.tr("Demande confirmation."),
         )
         self.refresh_button.setText(self.tr("&Actualiser"))
         describe(self.refresh_button, self.tr("Actualiser"), self.tr("Demander au service les réglages actuels."))
@@ -465,8 +809,9 @@ class AccessSettingsPage(Retranslatable, QWidget):
         describe(self.doctor_edit, self.tr("RPPS du médecin traitant"), self.tr("Vide : aucun médecin traitant."))
         self.doctor_button.setText(self.tr("Dé&finir"))
         describe(self.doctor_button, self.tr("Définir le médecin traitant"), self.tr("Demande confirmation."))
-        self.default_masked_check.setText(self.tr("Masquer par défaut les nouveaux documents aux professionnels"))
-        describe(self.default_masked_check, self.default_masked_check.text(), self.tr("Demande confirmation."))
+        self.default_masked_row.set_text(
+            self.tr("Masquer par défaut les nouveaux documents aux professionnels"), self.tr("Demande confirmation.")
+        )
         self.aidants_box.setTitle(self.tr("Proches aidants"))
         describe(self.aidants_table, self.tr("Proches aidants"), self.tr("Identifiant, fin, état."))
         describe(self.aidant_edit, self.tr("Identifiant de l'aidant"), self.tr("Son identifiant Carnet."))

@@ -5,7 +5,6 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QCheckBox,
     QFormLayout,
     QGroupBox,
@@ -13,7 +12,6 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLineEdit,
     QPushButton,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -23,7 +21,7 @@ from ui.dialogs import Confirmer
 from ui.i18n import current_language
 from ui.ops import Op
 from ui.paged import Column, PagedTableModel
-from ui.widgets import Retranslatable, describe, error_label, label, set_role, show_error, with_messages
+from ui.widgets import Retranslatable, describe, error_label, label, row_table, set_role, show_error, with_messages
 
 if TYPE_CHECKING:
     from desktop_app.online import Device
@@ -50,11 +48,7 @@ class DevicesBox(Retranslatable, QGroupBox):
             ],
             parent=self,
         )
-        self.table = QTableView()
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table = row_table(self.model)
         header = self.table.horizontalHeader()
         for column in range(self.model.columnCount()):
             mode = QHeaderView.ResizeMode.Stretch if column == 0 else QHeaderView.ResizeMode.ResizeToContents

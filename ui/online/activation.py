@@ -35,7 +35,8 @@ class ActivationWizard(OnlineSteps):
     """Six short steps; each is checked on Next (locally first, by the service at the password step)."""
 
     sig_activated = Signal(object, str)
-    """The space is active and the local carnet created: (UnlockedProfile, recovery key to show once)."""
+    """The space is active, the local carnet created and signed in (its first sync starts once it opens):
+    (UnlockedProfile, recovery key to show once)."""
 
     def __init__(self, profiles: ProfileDirectory, server_url: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)

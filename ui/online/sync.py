@@ -185,6 +185,8 @@ class SyncController(QObject):
             return self.tr("Hors ligne")
         if self.state == "locked":
             return self.tr("Verrouillé : reconnectez-vous au service")
+        if self.state == "device_revoked":
+            return self.tr("Appareil retiré de votre compte : reconnectez-vous")
         if self.conflicts:
             return self.tr("Conflits (%1)").replace("%1", str(len(self.conflicts)))
         when = self.last_success.strftime("%H:%M") if self.last_success else ""

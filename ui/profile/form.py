@@ -10,8 +10,6 @@ from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QFormLayout,
-    QHBoxLayout,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -25,7 +23,7 @@ from dossier import entries as entry_rules
 from dossier.errors import DossierValidationError
 from ui.i18n import current_language, pick
 from ui.ops import Op
-from ui.widgets import Retranslatable, describe, error_label, set_role, show_error, with_messages
+from ui.widgets import Retranslatable, describe, error_label, flow_row, set_role, show_error, with_messages
 
 _BOOL_TYPES = {"bool", "boolean"}
 _NUMBER_TYPES = {"int", "integer", "float", "number", "decimal"}
@@ -86,12 +84,15 @@ class _FieldRow:
             self.editor = QCheckBox()
         elif self.choices:
             combo = QComboBox()
+            # As wide as a short choice (the list opens wider): a long choice never widens the form at 200 %.
+            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            combo.setMinimumContentsLength(10)
             self.editor = combo
         else:
             self.editor = QLineEdit()
+        # Above its field, as wide as the form: wraps rather than widen it at 200 % text.
         self.label = QLabel()
-        # Not wrapped: a long label goes above its field (WrapLongRows) instead of squeezing into a narrow column.
-        self.label.setWordWrap(False)
+        self.label.setWordWrap(True)
         self.label.setBuddy(self.editor)
         self.error = error_label()
         self.container = with_messages(self.editor, self.error)
@@ -105,7 +106,8 @@ class _FieldRow:
         hint = pick(getattr(self.spec, "help_fr", "") or "", getattr(self.spec, "help_en", "") or "")
         describe(self.editor, text, hint or text)
         if isinstance(self.editor, QCheckBox):
-            self.editor.setText(text)
+            # The question is the label above; the box says « Oui » (a long box text would not wrap at 200 %).
+            self.editor.setText(QCoreApplication.translate("EntryForm", "Oui"))
         if isinstance(self.editor, QLineEdit):
             placeholders = {
                 "date": QCoreApplication.translate("EntryForm", "JJ/MM/AAAA, MM/AAAA ou AAAA"),
@@ -175,22 +177,21 @@ class EntryForm(Retranslatable, QWidget):
         self.save_button.clicked.connect(self.on_save_button_clicked)
         self.reset_button = QPushButton()
         self.reset_button.clicked.connect(self.reset)
-        form = QFormLayout()
-        # Labels above their fields: long French labels and 200 % text never squeeze the fields.
-        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)
+        # Each label above its field, as wide as the form and wrapping there: long French labels and 200 % text
+        # never squeeze the fields nor widen the form (a QFormLayout keeps a wrapped label at its size hint).
+        form = QVBoxLayout()
         for row in self.rows:
-            form.addRow(row.label, row.container)
+            form.addWidget(row.label)
+            form.addWidget(row.container)
+            form.addSpacing(4)
             if isinstance(row.editor, QLineEdit):
                 row.editor.returnPressed.connect(self.on_save_button_clicked)
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.save_button)
-        buttons.addWidget(self.reset_button)
-        buttons.addStretch(1)
+        buttons = flow_row(self.save_button, self.reset_button)  # wraps at 200 %
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(form)
         layout.addWidget(self.form_error)
-        layout.addLayout(buttons)
+        layout.addWidget(buttons)
         layout.addStretch(1)  # forms of every kind share one stack: keep this one's fields and buttons together
         previous: QWidget | None = None
         for row in self.rows:

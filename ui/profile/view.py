@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QEvent, QModelIndex, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
-    QHeaderView,
     QListView,
     QPushButton,
     QScrollArea,
@@ -22,16 +23,50 @@ from desktop_app.errors import CarnetError
 from dossier import entries as entry_rules
 from dossier.errors import DossierValidationError
 from ui.dialogs import Confirmer
-from ui.entry_columns import entry_columns, kind_label
+from ui.entry_columns import entry_columns, entry_summary, kind_label
 from ui.i18n import current_language
+from ui.i18n import translate as _t
 from ui.ops import Op
 from ui.paged import PagedTableModel
 from ui.profile.form import EntryForm, field_choices, field_spec
-from ui.widgets import Retranslatable, describe, error_label, label, show_error
+from ui.widgets import Retranslatable, describe, error_label, fit_columns, fit_side_list, flow_row, label, show_error
 
 NOT_CONCERNED = "not_concerned"
-# Measures have their own section (table + chart); "non concerné" is a button on each rubric, not a rubric.
-_ELSEWHERE = {"measurement", NOT_CONCERNED}
+# Measures and vaccinations have their own sections (table + chart; « Vaccinations »); "non concerné" is a button
+# on each rubric, not a rubric.
+_ELSEWHERE = {"measurement", "vaccination", NOT_CONCERNED}
+# Entries a professional or the insurer added: never edited or deleted by the patient.
+PROTECTED_AUTHORS = frozenset({"professional", "insurer"})
+
+RestoreFn = Callable[[], object]
+"""Undo of a deletion: runs on the worker and brings the entry back through the store (and its outbox)."""
+
+
+def delete_entry(
+    page: QWidget,
+    *,
+    confirmer: Confirmer,
+    store: DossierStore,
+    entry: Entry,
+    question: str,
+    on_deleted: Callable[[Entry], None],
+    on_failed: Callable[[BaseException], None],
+) -> None:
+    """Ask first (``question`` says what will happen), delete on the worker, then ``on_deleted(entry as it was)``."""
+    if not confirmer.ask(
+        page,
+        title=_t("ProfilePage", "Supprimer cet élément ?"),
+        text=question,
+        confirm_label=_t("ProfilePage", "Supprimer"),
+        cancel_label=_t("ProfilePage", "Annuler"),
+    ):
+        return
+    Op(page, lambda: store.entries.delete(entry.id)).success(lambda _: on_deleted(entry)).failure(on_failed).run()
+
+
+def restorer(store: DossierStore, entry: Entry) -> RestoreFn:
+    """The undo of deleting ``entry``: restored through the store, so the restore reaches the outbox and syncs."""
+    return lambda: store.entries.restore(entry)
 
 
 def profile_kinds() -> list[str]:
@@ -53,6 +88,8 @@ class ProfilePage(Retranslatable, QWidget):
     """An entry was added or edited; carries the Entry."""
     sig_entry_deleted = Signal(str)
     """An entry was deleted; carries its id."""
+    sig_undoable = Signal(str, object)
+    """Something cheap to undo happened; carries what to say (« … supprimé ») and the RestoreFn."""
 
     def __init__(self, *, confirmer: Confirmer | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -79,7 +116,8 @@ class ProfilePage(Retranslatable, QWidget):
         self.table.setAlternatingRowColors(True)
         self.table.setTabKeyNavigation(False)
         self.table.verticalHeader().setVisible(False)
-        self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        # The summary stretches (its tool tip carries the full text); dates stay whole.
+        fit_columns(self.table, stretch=0, page_loaded=self.model.sig_page_loaded)
         self.table.selectionModel().currentRowChanged.connect(lambda *_: self._update_actions())
         self.table.activated.connect(self.on_edit_button_clicked)
         self.edit_button = QPushButton()
@@ -97,17 +135,13 @@ class ProfilePage(Retranslatable, QWidget):
         form_scroll.setWidget(self.form_stack)
         QShortcut(QKeySequence(QKeySequence.StandardKey.Delete), self.table, self.on_delete_button_clicked)
 
-        actions = QHBoxLayout()
-        actions.addWidget(self.edit_button)
-        actions.addWidget(self.delete_button)
-        actions.addWidget(self.not_concerned_button)
-        actions.addStretch(1)
+        actions = flow_row(self.edit_button, self.delete_button, self.not_concerned_button)  # wraps at 200 %
         right = QWidget()
         right_layout = QVBoxLayout(right)
         right_layout.setContentsMargins(0, 0, 0, 0)
         right_layout.addWidget(self.kind_title)
         right_layout.addWidget(self.table, 1)
-        right_layout.addLayout(actions)
+        right_layout.addWidget(actions)
         right_layout.addWidget(self.error)
         right_layout.addWidget(self.form_title)
         right_layout.addWidget(form_scroll, 3)
@@ -192,21 +226,20 @@ class ProfilePage(Retranslatable, QWidget):
         if store is None or entry is None:
             return
         text = self.tr("L'élément « %1 » sera supprimé de votre profil médical.").replace("%1", entry.summary)
-        if not self._confirmer.ask(
+        delete_entry(
             self,
-            title=self.tr("Supprimer cet élément ?"),
-            text=text,
-            confirm_label=self.tr("Supprimer"),
-            cancel_label=self.tr("Annuler"),
-        ):
-            return
-        Op(self, lambda: store.entries.delete(entry.id)).success(lambda _: self._on_deleted(entry.id)).failure(
-            self._on_failed
-        ).run()
+            confirmer=self._confirmer,
+            store=store,
+            entry=entry,
+            question=text,
+            on_deleted=lambda gone: self._on_deleted(store, gone),
+            on_failed=self._on_failed,
+        )
 
-    def _on_deleted(self, entry_id: str) -> None:
+    def _on_deleted(self, store: DossierStore, entry: Entry) -> None:
         self.reload()
-        self.sig_entry_deleted.emit(entry_id)
+        self.sig_entry_deleted.emit(entry.id)
+        self.sig_undoable.emit(self.tr("« %1 » supprimé.").replace("%1", entry_summary(entry)), restorer(store, entry))
 
     def on_not_concerned_button_clicked(self) -> None:
         store, kind = self._store, self._kind
@@ -259,8 +292,9 @@ class ProfilePage(Retranslatable, QWidget):
         self._fit_kinds()
 
     def _fit_kinds(self) -> None:
-        """The rubric list is as wide as its longest name at any text size (no clipped names at 200 %)."""
-        self.kinds_view.setFixedWidth(self.kinds_view.sizeHintForColumn(0) + 2 * self.kinds_view.frameWidth() + 8)
+        """The rubric list is as wide as its longest name; at 200 % long names wrap rather than widen the window."""
+        fit_side_list(self.kinds_view)
+        self.table.setMinimumHeight(self.fontMetrics().height() * 5)  # a few rows at any text size
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):

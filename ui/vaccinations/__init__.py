@@ -1,0 +1,1 @@
+"""Feature package: the vaccinations screen of the desktop application."""
