@@ -2947,6 +2947,14 @@
         <translation>Diastolic</translation>
     </message>
     <message>
+        <source>&amp;Liste et saisie</source>
+        <translation>&amp;List and entry</translation>
+    </message>
+    <message>
+        <source>&amp;Graphique</source>
+        <translation>&amp;Chart</translation>
+    </message>
+    <message>
         <source>Mesures</source>
         <translation>Measurements</translation>
     </message>

@@ -2947,6 +2947,14 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>&amp;Liste et saisie</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Graphique</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Mesures</source>
         <translation type="unfinished"></translation>
     </message>

@@ -157,6 +157,15 @@ def test_every_main_screen_fits_at_200_and_100_percent_text(qtbot, sample_window
         open_dossier(qtbot, window)
         for name in window.dossier.pages:
             page(f"dossier {name}", section(name), scale)
+        measures = window.dossier.pages["measures"]
+        window.dossier.show_section("measures")
+        window.resize(LIMITS[scale], 800)
+        _settle()
+        # At 200 % the list and the chart are tabs (each gets the whole page); at 100 % they sit side by side.
+        assert measures.tabs.isVisible() == (scale == 200) and measures.splitter.isVisible() == (scale != 200)
+        if scale == 200:
+            measures.tabs.setCurrentIndex(1)
+        assert measures.chart_view.isVisible()
         for kind in window.dossier.profile._kinds:
             page(f"profil médical {kind}", profile_kind(kind), scale)
         access = window.dossier.access

@@ -5,8 +5,17 @@ from __future__ import annotations
 from datetime import datetime
 
 from PySide6.QtCharts import QChart, QChartView, QDateTimeAxis, QLineSeries, QValueAxis
-from PySide6.QtCore import QDateTime, QEvent, QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt, Signal
-from PySide6.QtGui import QColor, QKeySequence, QPainter, QPen, QShortcut
+from PySide6.QtCore import (
+    QDateTime,
+    QEvent,
+    QModelIndex,
+    QPersistentModelIndex,
+    QSortFilterProxyModel,
+    Qt,
+    QTimer,
+    Signal,
+)
+from PySide6.QtGui import QColor, QKeySequence, QPainter, QPen, QResizeEvent, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
@@ -16,6 +25,7 @@ from PySide6.QtWidgets import (
     QScrollArea,
     QSplitter,
     QTableView,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -37,6 +47,7 @@ from ui.widgets import Retranslatable, describe, error_label, fit_columns, label
 
 KIND = "measurement"
 CHART_POINTS = 2000
+NARROW_IN_CHARS = 85  # below this page width (in average characters) the chart goes under the table
 
 
 TYPE_FIELD = "measure_type"
@@ -169,15 +180,24 @@ class MeasuresPage(Retranslatable, QWidget):
         right_layout.setContentsMargins(0, 0, 0, 0)
         right_layout.addWidget(self.chart_view, 1)
         right_layout.addWidget(self.empty_label)
-        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter = self.splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(left)
         splitter.addWidget(right)
         splitter.setStretchFactor(0, 1)
         splitter.setStretchFactor(1, 1)
+        self._left, self._right = left, right
+        # At large text sizes the two halves become tabs, each with the whole page (see resizeEvent).
+        self.tabs = QTabWidget()
+        self.tabs.hide()
+        self._refit = QTimer(self)
+        self._refit.setSingleShot(True)
+        self._refit.setInterval(0)
+        self._refit.timeout.connect(self._fit_layout)
         layout = QVBoxLayout(self)
         layout.addWidget(self.title)
         layout.addLayout(top)
         layout.addWidget(splitter, 1)
+        layout.addWidget(self.tabs, 1)
         QWidget.setTabOrder(self.type_combo, self.table)
         QWidget.setTabOrder(self.table, self.delete_button)
         QWidget.setTabOrder(self.delete_button, self.chart_view)
@@ -285,7 +305,32 @@ class MeasuresPage(Retranslatable, QWidget):
         old.deleteLater()
         return chart
 
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        self._refit.start()  # not while Qt is propagating the event: moving the halves re-parents widgets
+        super().resizeEvent(event)
+
+    def _fit_layout(self) -> None:
+        # Side by side while there is room for both; at large text sizes (200 % in a 1280 px window) the list and the
+        # chart become two tabs, so neither the values nor the chart's dates are cut short.
+        narrow = self.width() < NARROW_IN_CHARS * self.fontMetrics().averageCharWidth()
+        if narrow != self.tabs.isVisibleTo(self):
+            if narrow:
+                self.tabs.addTab(self._left, "")
+                self.tabs.addTab(self._right, "")
+                self._name_tabs()
+            else:
+                self.tabs.clear()
+                self.splitter.addWidget(self._left)
+                self.splitter.addWidget(self._right)
+                self._left.show()  # a page taken out of a tab widget stays hidden
+                self._right.show()
+                self.splitter.setSizes([1, 1])
+            self.splitter.setVisible(not narrow)
+            self.tabs.setVisible(narrow)
+
     def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.FontChange:  # the text size changed in the settings
+            self._refit.start()
         if event.type() == QEvent.Type.PaletteChange and self._store is not None:
             self.reload()  # redraw the chart in the new theme's colours
         super().changeEvent(event)
@@ -343,7 +388,13 @@ class MeasuresPage(Retranslatable, QWidget):
         }
         return labels.get(component, component)
 
+    def _name_tabs(self) -> None:
+        if self.tabs.count() == 2:
+            self.tabs.setTabText(0, self.tr("&Liste et saisie"))
+            self.tabs.setTabText(1, self.tr("&Graphique"))
+
     def retranslate_ui(self) -> None:
+        self._name_tabs()
         self.title.setText(self.tr("Mesures"))
         self.type_label.setText(self.tr("&Mesure :"))
         for i in range(self.type_combo.count()):
