@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import threading
 import uuid
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Container, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from enum import StrEnum
@@ -145,37 +145,28 @@ class ClinicEngine(SyncEngine):
             wanted = _wanted(self.profile)
             body["available"] = [d for d in body["available"] if str(d) in wanted]
 
-    def _download_blobs(self, store: DossierStore, report: SyncReport) -> None:
+    def _bodies_wanted(self, store: DossierStore) -> Container[str] | None:
         policy = DocumentPolicy(self.profile.settings.get(S_DOCUMENTS) or DEFAULT_POLICY)
         if policy is DocumentPolicy.ALL:
-            super()._download_blobs(store, report)
-            return
+            return None
         if policy is DocumentPolicy.NONE:
-            return
+            return frozenset()
         since = (self.device_clock() - timedelta(days=RECENT_DAYS)).date().isoformat()
         with store.reading() as conn:
-            recent = {
+            return {
                 r.id
                 for r in conn.execute(
                     select(schema.documents.c.id, schema.documents.c.document_date, schema.documents.c.created_at)
                 )
                 if (r.document_date or r.created_at[:10]) >= since
             }
-        for row in self._blob_rows(store, "down"):
-            if row.document_id in recent and self._download_one(store, row):
-                self._forget_blob(store, row.document_id)
-                report.downloaded += 1
 
     def drop(self, dossier_id: str) -> bool:
         """Remove a cached dossier not chosen for the day; kept (False) while it has changes not yet sent."""
         store = self.profile.dossier(dossier_id)
-        if store.outbox.count_pending() or self._blob_rows(store, "up"):
+        if self._has_unsent(store):
             return False
-        self._journal_purge(dossier_id, add=True)
-        store.close()
-        self.profile.purge_dossier(dossier_id)
-        self._journal_purge(dossier_id, add=False)
-        self._forget_lease(dossier_id)
+        self._shred(dossier_id, store)
         return True
 
 

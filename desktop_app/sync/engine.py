@@ -16,7 +16,7 @@ import threading
 import uuid
 import zlib
 from collections import deque
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Container, Iterable, Mapping
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -1066,9 +1066,14 @@ class SyncEngine:
                     _settle(flying)
                     return _COMPLETE
 
+    def _bodies_wanted(self, store: DossierStore) -> Container[str] | None:
+        """Which documents' bodies to fetch (None: all of them); a clinic workstation narrows it by its policy."""
+        return None
+
     def _download_blobs(self, store: DossierStore, report: SyncReport) -> None:
+        wanted = self._bodies_wanted(store)
         for row in self._blob_rows(store, "down"):
-            if self._download_one(store, row):
+            if (wanted is None or row.document_id in wanted) and self._download_one(store, row):
                 self._forget_blob(store, row.document_id)
                 report.downloaded += 1
 
@@ -1163,6 +1168,11 @@ class SyncEngine:
         revocation = Revocation(dossier_id, self._refused(store, documents=False), delivered)
         for listener in self._revocation_listeners:
             listener(revocation)  # before the purge: the GUI closes its windows on the dossier and says why
+        self._shred(dossier_id, store)
+        report.revoked.append(revocation)
+
+    def _shred(self, dossier_id: str, store: DossierStore) -> None:
+        """Crypto-shred one dossier, journalled so that a crash mid-way is completed by `finish_purges`."""
         self._journal_purge(dossier_id, add=True)
         crash_point("purge.before")
         store.close()
@@ -1171,7 +1181,10 @@ class SyncEngine:
         crash_point("purge.after")
         self._journal_purge(dossier_id, add=False)
         self._forget_lease(dossier_id)
-        report.revoked.append(revocation)
+
+    def _has_unsent(self, store: DossierStore) -> bool:
+        """Changes or document bodies not yet acknowledged by the service: such a dossier is never purged silently."""
+        return bool(store.outbox.count_pending() or self._blob_rows(store, "up"))
 
     @staticmethod
     def _refused(store: DossierStore, *, documents: bool) -> int:
@@ -1269,14 +1282,10 @@ class SyncEngine:
             if state != "expired_grace":
                 continue
             store = self.profile.dossier(dossier_id)
-            if store.outbox.count_pending() or self._blob_rows(store, "up"):
+            if self._has_unsent(store):
                 states[dossier_id] = "locked"  # unsynced work is never purged silently
                 continue
-            self._journal_purge(dossier_id, add=True)
-            store.close()
-            self.profile.purge_dossier(dossier_id)
-            self._journal_purge(dossier_id, add=False)
-            self._forget_lease(dossier_id)
+            self._shred(dossier_id, store)
             states[dossier_id] = "purged"
         return states
 
