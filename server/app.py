@@ -26,6 +26,7 @@ from server.errors import PROBLEM_MEDIA_TYPE, Problem, ProblemError, from_valida
 from server.mail.service import MailDeliveryError, Mailer
 from server.professionals.router import router as professionals_router
 from server.schemas import HealthOut
+from server.sync.router import UPLOAD_PREFIX
 from server.sync.router import router as sync_router
 
 log = logging.getLogger("carnet.server")
@@ -96,9 +97,10 @@ def _validation_problem(exc: RequestValidationError) -> ProblemError:
 class EdgeMiddleware:
     """Outermost layer: Server-Time on every response, body size limit, and a last-resort 500 without details."""
 
-    def __init__(self, app: ASGIApp, *, max_body: int, now: Callable[[], Any]) -> None:
+    def __init__(self, app: ASGIApp, *, max_body: int, max_chunk: int, now: Callable[[], Any]) -> None:
         self.app = app
         self.max_body = max_body
+        self.max_chunk = max_chunk  # a document chunk (PATCH /v1/sync/uploads/…) streams to disk: it may be larger
         self.now = now
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
@@ -118,10 +120,12 @@ class EdgeMiddleware:
                 message = {**message, "headers": headers}
             await send(message)
 
+        chunk = scope.get("method") == "PATCH" and scope.get("path", "").startswith(UPLOAD_PREFIX)
+        limit = self.max_chunk if chunk else self.max_body
         for name, value in scope.get("headers", []):
             if name == b"content-length":
                 try:
-                    too_big = int(value) > self.max_body
+                    too_big = int(value) > limit
                 except ValueError:
                     too_big = True
                 if too_big:
@@ -138,7 +142,7 @@ class EdgeMiddleware:
             message = await receive()
             if message["type"] == "http.request":
                 seen += len(message.get("body", b""))
-                if seen > self.max_body:
+                if seen > limit:
                     overflow = True
                     return {"type": "http.disconnect"}
             return message
@@ -285,5 +289,10 @@ def create_app(
     app.include_router(access_router)
     app.include_router(sync_router)
     app.openapi = _problem_openapi(app)  # type: ignore[method-assign]
-    app.add_middleware(EdgeMiddleware, max_body=settings.max_body_bytes, now=settings.clock.now)
+    app.add_middleware(
+        EdgeMiddleware,
+        max_body=settings.max_body_bytes,
+        max_chunk=settings.max_chunk_bytes,
+        now=settings.clock.now,
+    )
     return app

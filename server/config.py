@@ -82,6 +82,7 @@ class Settings:
     archive_retention_days: int = 3653
     care_history_months: int = 24
     max_body_bytes: int = 64 * 1024
+    max_chunk_bytes: int = 8 * 1024 * 1024  # the body of one document chunk (PATCH /v1/sync/uploads/…)
     public_url: str = "http://127.0.0.1:8000"
 
     @property

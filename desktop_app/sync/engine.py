@@ -16,7 +16,7 @@ import threading
 import uuid
 import zlib
 from collections import deque
-from collections.abc import Callable, Container, Iterable, Mapping
+from collections.abc import Callable, Container, Iterable, Iterator, Mapping
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -78,12 +78,55 @@ def _read_range(store: DossierStore, document_id: str, position: int, size: int)
 
 
 _COMPLETE = -2
+
+
+class _ChunkBody:
+    """A chunk's bytes as a request body that tells when its last byte has been handed to the connection.
+
+    Re-iterable, so a retried request sends the whole chunk again."""
+
+    def __init__(self, data: bytes) -> None:
+        self.data = data
+        self.sent = threading.Event()
+
+    def __len__(self) -> int:
+        return len(self.data)
+
+    def __iter__(self) -> Iterator[bytes]:
+        yield self.data  # in one piece: the HTTP stack writes it without a copy; resumed once it is all out
+        self.sent.set()
+
+    def sent_or(self, request: Future[httpx.Response]) -> bool:
+        """Wait until all the bytes are out (True), or the request ended before they were (False)."""
+        while not self.sent.wait(0.01):
+            if request.done():
+                return self.sent.is_set()
+        return True
+
+
+READERS = 2  # chunks of a document being read (decrypted) ahead of the one being sent, each on its own connection
 _CHUNK_ANSWERS = frozenset({404, 409, 460, 422})
 
 
 def _settle(flying: deque[Future[httpx.Response]]) -> list[httpx.Response]:
     """Wait for the chunks still in flight; their answers (a failure among them is raised, like any send's)."""
     answers = [f.result() for f in flying]
+    flying.clear()
+    return answers
+
+
+def _done(value: Any) -> Future[Any]:
+    future: Future[Any] = Future()
+    future.set_result(value)
+    return future
+
+
+def _settle_after_cut(flying: deque[Future[httpx.Response]]) -> list[httpx.Response]:
+    """After a lost connection: wait for the other chunks in flight; the answers of those that got one."""
+    answers = []
+    for future in flying:
+        with contextlib.suppress(httpx.TransportError):
+            answers.append(future.result())
     flying.clear()
     return answers
 
@@ -239,8 +282,10 @@ class SyncEngine:
         self.device_clock = device_clock
         self.push_batch = push_batch
         self.page_limit = page_limit
-        # Chunks of one document in flight at once. 2 lets the server write one while the next arrives, but a cut
-        # connection can then cost two chunks, and concurrent appends wait on SQLite's busy handler: 1 by default.
+        # Chunks of one document in flight at once. With 2 the next chunk travels while the server checks and
+        # publishes the previous one (its bytes leave once the previous one's are all out), but a network cut then
+        # loses both: the bytes of the first still in the kernels' buffers die with the connection. One by default,
+        # so a cut never costs more than one chunk.
         self.upload_streams = max(1, upload_streams)
         self._cancel = threading.Event()
         url = profile.settings.get(S_URL)
@@ -1005,10 +1050,11 @@ class SyncEngine:
     ) -> int:
         """Append chunks from `offset`: `_COMPLETE`, or -1 to ask for the upload again (it vanished or failed).
 
-        The next chunk is read (decrypted from SQLCipher) and summed while the current one travels; with
-        `upload_streams` > 1 several are in flight on as many connections. The server takes a chunk only at its own
-        offset, so one arriving out of order is answered 409 with the server's offset and the upload resumes there.
-        A CRC-32 per chunk catches transport damage; the server proves the whole file against its SHA-256.
+        The next chunks are read (decrypted from SQLCipher, on `READERS` connections at once: SQLite decrypts pages
+        without the interpreter lock) and summed while the current one travels; with `upload_streams` > 1 several
+        are in flight on as many connections. The server takes a chunk only at its own offset, so one arriving out
+        of order is answered 409 with the server's offset and the upload resumes there. A CRC-32 per chunk catches
+        transport damage; the server proves the whole file against its SHA-256.
         """
         path = f"/v1/sync/uploads/{upload_id}"
 
@@ -1016,34 +1062,70 @@ class SyncEngine:
             data = _read_range(store, row.document_id, position, chunk)
             return data, f"{zlib.crc32(data):08x}"
 
-        def send(position: int, data: bytes, digest: str) -> httpx.Response:
+        def send(position: int, body: _ChunkBody, digest: str) -> httpx.Response:
             headers = {
                 "Upload-Offset": str(position),
                 "Upload-Checksum": f"crc32 {digest}",
                 "Content-Type": "application/offset+octet-stream",
+                "Content-Length": str(len(body)),
             }
-            return self.http.request("PATCH", path, content=data, headers=headers, accept=_CHUNK_ANSWERS)
+            return self.http.request(
+                "PATCH", path, content=body, headers=headers, accept=_CHUNK_ANSWERS, resend_on_cut=False
+            )
 
         with (
-            ThreadPoolExecutor(max_workers=1, thread_name_prefix="carnet-read") as reader,
+            ThreadPoolExecutor(max_workers=READERS, thread_name_prefix="carnet-read") as reader,
             ThreadPoolExecutor(max_workers=self.upload_streams, thread_name_prefix="carnet-upload") as sender,
         ):
-            reading = (offset, reader.submit(read_at, offset))
+            reads: dict[int, Future[tuple[bytes, str]]] = {}
+
+            def read_ahead(start: int) -> None:
+                """Keep the chunks from `start` on being read, `READERS` of them; forget reads elsewhere."""
+                wanted = range(start, min(row.size, start + READERS * chunk), chunk)
+                for stale in [p for p in reads if p not in wanted]:
+                    reads.pop(stale).cancel()
+                for position in wanted:
+                    if position not in reads:
+                        reads[position] = reader.submit(read_at, position)
+
             flying: deque[Future[httpx.Response]] = deque()
+            last: _ChunkBody | None = None
             position = offset
+            cuts, cut_at = 0, -1  # connections lost in a row at the same offset
             while True:
                 while len(flying) < self.upload_streams and position < row.size:
-                    if reading[0] != position:
-                        reading = (position, reader.submit(read_at, position))
-                    data, digest = reading[1].result()
-                    following = position + len(data)
-                    if following < row.size:
-                        reading = (following, reader.submit(read_at, following))
-                    flying.append(sender.submit(send, position, data, digest))
-                    position = following
+                    read_ahead(position)
+                    data, digest = reads.pop(position).result()
+                    read_ahead(position + len(data))
+                    if flying and last is not None and not last.sent_or(flying[-1]):
+                        # The next chunk's bytes leave once the previous chunk's are out: it travels while that one
+                        # is checked and published, and a cut never catches two half-sent chunks. That one ended
+                        # before all its bytes left (a lost connection): settle it first.
+                        reads[position] = _done((data, digest))
+                        break
+                    last = _ChunkBody(data)
+                    flying.append(sender.submit(send, position, last, digest))
+                    position += len(data)
                 if not flying:
                     return offset if offset < row.size else _COMPLETE
-                response = flying.popleft().result()
+                try:
+                    response = flying.popleft().result()
+                except httpx.TransportError:
+                    # The connection was lost: the chunk may have landed or not. Ask where the server stands
+                    # (like tus) instead of sending the whole chunk again, once the others in flight have ended.
+                    answers = _settle_after_cut(flying)
+                    if any(a.status_code < 300 and a.json()["complete"] for a in answers):
+                        return _COMPLETE
+                    cuts = cuts + 1 if offset == cut_at else 1
+                    cut_at = offset
+                    if cuts >= self.http.backoff.attempts:
+                        raise SyncOffline() from None
+                    self.http.pause(cuts)
+                    head = self.http.request("HEAD", path, accept=frozenset({404}))
+                    if head.status_code == 404:
+                        return -1  # completed meanwhile (or expired): ask again
+                    offset = position = int(head.headers["upload-offset"])
+                    continue
                 status = response.status_code
                 if status in (404, 422):
                     # 404: it completed but the answer was lost (or it expired); 422: whole-file verification

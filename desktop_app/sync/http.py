@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import random
 import threading
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -169,6 +169,10 @@ class SyncHttp:
         if stamp is not None:
             self.server_time = stamp
 
+    def pause(self, attempt: int) -> None:
+        """The backoff pause before retry number `attempt` (from 1) of something the caller repeats itself."""
+        self._wait(self.backoff.delay(attempt - 1))
+
     def _wait(self, seconds: float) -> None:
         if self.cancel.wait(seconds):
             raise SyncCancelled()
@@ -179,12 +183,16 @@ class SyncHttp:
         path: str,
         *,
         json: Any = None,
-        content: bytes | None = None,
+        content: bytes | Iterable[bytes] | None = None,
         headers: Mapping[str, str] | None = None,
         auth: bool = True,
         accept: frozenset[int] = frozenset(),
+        resend_on_cut: bool = True,
     ) -> httpx.Response:
-        """Send with retries. Returns 2xx responses and statuses in `accept`; raises for the rest."""
+        """Send with retries. Returns 2xx responses and statuses in `accept`; raises for the rest.
+
+        `resend_on_cut=False`: a connection lost mid-request raises (httpx.TransportError) instead of sending the
+        same body again — the caller of a large upload asks where the server stands first."""
         refreshed = False
         attempt = 0
         while True:
@@ -197,6 +205,8 @@ class SyncHttp:
                 response = self._client.request(method, path, json=json, content=content, headers=sent)
                 self._note(response)
             except httpx.TransportError:
+                if not resend_on_cut:
+                    raise
                 response = None
             if response is not None:
                 status = response.status_code

@@ -2,17 +2,24 @@
 
 Bodies live under `<data_dir>/blobs/<dossier_id>/<sha256>`; an upload in progress is `<data_dir>/uploads/<id>.part`
 and its offset is the part file's length (fsynced once, when complete), so a restarted server resumes exactly where
-the bytes on disk end. Dedupe is per dossier only: the same bytes in two dossiers are two blobs (no cross-dossier
-"does this exist?" oracle).
+the bytes on disk end. A chunk first streams into its own `<id>.<offset>.<random>.incoming` file while it arrives
+(checksums and the write on a worker thread, no lock held during the network read); only then, under the upload's
+row lock, is it checked against the server's offset and appended to the part file by an in-kernel copy.
+Dedupe is per dossier only: the same bytes in two dossiers are two blobs (no cross-dossier "does this exist?" oracle).
 """
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
 import hashlib
 import os
+import shutil
 import threading
+import time
 import uuid
 import zlib
+from collections.abc import AsyncIterator
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -208,25 +215,136 @@ def _lock_upload(session: Session, upload_id: uuid.UUID) -> SyncUpload:
     return found
 
 
-def append(
-    session: Session,
-    upload: SyncUpload,
-    *,
-    offset: int,
-    check: ChunkCheck,
-    chunk: bytes,
-    data_dir: Path,
-    now: datetime,
-    running: Any = None,
-) -> tuple[int, bool]:
-    """Append one chunk at `offset` if its checksum (`check`, already fed) matches; verify the whole body (SHA-256)
-    when the last byte arrives. `running`: the whole-file hash from `running_hash_at(offset)`, already fed the chunk.
+class ChunkReceiver:
+    """One chunk streamed into its own file while it arrives, before any lock is taken.
+
+    Batches of about a mebibyte go to a worker thread that feeds the chunk's checksum and the whole-file hash and
+    writes them (hashlib, zlib and file writes release the interpreter lock), so hashing and writing overlap the
+    receipt of the next bytes instead of following it. `append` then publishes the file under the row lock.
     """
+
+    BATCH = 1024 * 1024
+
+    def __init__(self, data_dir: Path, upload_id: uuid.UUID, offset: int, check: ChunkCheck) -> None:
+        self.check = check
+        # The whole-file hash if this process holds it at `offset` (else `append` rebuilds it from the disk).
+        self.running = running_hash_at(upload_id, offset)
+        self.length = 0
+        self.path = data_dir / "uploads" / f"{upload_id}.{offset}.{uuid.uuid4().hex}.incoming"
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        self._handle = open(self.path, "wb")  # noqa: SIM115 (closed by receive or discard, across awaits)
+        self._job: asyncio.Future[None] | None = None
+
+    def _absorb(self, pieces: list[bytes]) -> None:
+        for piece in pieces:
+            self.check.update(piece)
+            if self.running is not None:
+                self.running.update(piece)
+            self._handle.write(piece)
+
+    async def receive(self, stream: AsyncIterator[bytes]) -> None:
+        """Take the whole body; raises what the stream raises (a client gone mid-chunk) with nothing published."""
+        loop = asyncio.get_running_loop()
+        pending: list[bytes] = []
+        size = 0
+        async for piece in stream:
+            pending.append(piece)
+            size += len(piece)
+            if size >= self.BATCH:
+                if self._job is not None:
+                    await self._job
+                self._job = loop.run_in_executor(None, self._absorb, pending)
+                pending, size = [], 0
+            self.length += len(piece)
+        if self._job is not None:
+            await self._job
+        self._job = loop.run_in_executor(None, self._finish, pending)
+        await self._job
+
+    def _finish(self, pieces: list[bytes]) -> None:
+        self._absorb(pieces)
+        self._handle.close()
+
+    def discard(self) -> None:
+        """Remove the chunk's file (published or not), once the worker thread is done with it."""
+        if self._job is not None and not self._job.done():
+            self._job.add_done_callback(self._remove)
+        else:
+            self._remove()
+
+    def _remove(self, job: asyncio.Future[None] | None = None) -> None:
+        if job is not None and not job.cancelled():
+            job.exception()  # retrieved: a write cut short by the client's departure is not worth a log line
+        self._handle.close()
+        self.path.unlink(missing_ok=True)
+
+
+async def wait_for_turn(
+    data_dir: Path, upload_id: uuid.UUID, offset: int, *, patience: float = 30.0, grace: float = 2.0
+) -> None:
+    """Let a chunk that arrived ahead of the server's offset wait (holding no lock) for the chunks before it.
+
+    A client keeps the next chunk travelling while the previous one is checked and published, so the next one may
+    be complete first. It waits while an earlier chunk of the same upload is still arriving (its file exists and
+    something moved in the last `patience` seconds), and for `grace` seconds in any case (the request before it may
+    not have reached its handler yet); then `append` answers 409 with the server's offset. Works across worker
+    processes: it only looks at the files.
+    """
+    part = part_path(data_dir, upload_id)
+    folder = part.parent
+    seen: tuple[int, ...] = ()
+    started = moved = time.monotonic()
+    while True:
+        try:
+            current = part.stat().st_size
+        except FileNotFoundError:
+            return
+        if current >= offset:
+            return
+        earlier: list[int] = []
+        for incoming in folder.glob(f"{upload_id}.*.incoming"):
+            starts = int(incoming.name.split(".")[1])
+            if current <= starts < offset:
+                with contextlib.suppress(FileNotFoundError):
+                    earlier.append(incoming.stat().st_size)
+        if not earlier and time.monotonic() - started > grace:
+            return
+        state = (current, *sorted(earlier))
+        if state != seen:
+            seen, moved = state, time.monotonic()
+        elif time.monotonic() - moved > patience:
+            return
+        await asyncio.sleep(0.002)
+
+
+def _append_file(source: Path, target: Path, at: int) -> None:
+    """Append `source` to `target`, whose length is `at`: an in-kernel copy where the system offers one."""
+    with open(source, "rb") as src, open(target, "r+b") as dst:
+        size = os.fstat(src.fileno()).st_size
+        done = 0
+        if hasattr(os, "copy_file_range"):
+            with contextlib.suppress(OSError):  # e.g. not across these file systems: user space below
+                while done < size:
+                    copied = os.copy_file_range(src.fileno(), dst.fileno(), size - done, done, at + done)
+                    if not copied:
+                        break
+                    done += copied
+        if done < size:
+            src.seek(done)
+            dst.seek(at + done)
+            shutil.copyfileobj(src, dst, _COPY)
+
+
+def append(
+    session: Session, upload: SyncUpload, *, offset: int, received: ChunkReceiver, data_dir: Path, now: datetime
+) -> tuple[int, bool]:
+    """Publish one received chunk at `offset` if its checksum matches and the offset is still the server's; verify
+    the whole body (SHA-256) when the last byte arrives."""
     upload = _lock_upload(session, upload.id)
     current = offset_of(data_dir, upload)
     if offset != current:
         raise OffsetMismatch(current)
-    if not check.matches():
+    if not received.check.matches():
         raise ProblemError(
             460,
             "chunk_checksum_mismatch",
@@ -234,17 +352,19 @@ def append(
             "This chunk arrived damaged: send it again.",
             headers={"Upload-Offset": str(current)},
         )
-    if current + len(chunk) > upload.size:
+    if current + received.length > upload.size:
         raise ProblemError(413, "upload_too_long", "Envoi plus long qu'annoncé.", "Upload longer than announced.")
     part = part_path(data_dir, upload.id)
+    running = received.running
     if running is None:
         running = _running_hash(part, upload.id, current)
-        running.update(chunk)
-    with open(part, "ab") as handle:
-        # No fsync per chunk: after a crash the offset is whatever length survived, the client resumes from it, and
-        # the whole-body SHA-256 below catches any damage. Durability is enforced once, before the blob is published.
-        handle.write(chunk)
-    current += len(chunk)
+        with open(received.path, "rb") as handle:
+            while block := handle.read(_COPY):
+                running.update(block)
+    # No fsync per chunk: after a crash the offset is whatever length survived, the client resumes from it, and the
+    # whole-body SHA-256 below catches any damage. Durability is enforced once, before the blob is published.
+    _append_file(received.path, part, current)
+    current += received.length
     with _HASH_LOCK:
         _HASHES[upload.id] = (current, running)
     if current < upload.size:
@@ -270,6 +390,9 @@ def append(
     if session.get(SyncBlob, (upload.dossier_id, upload.sha256)) is None:
         session.add(SyncBlob(dossier_id=upload.dossier_id, sha256=upload.sha256, size=upload.size, created_at=now))
     session.delete(upload)
+    for stale in part.parent.glob(f"{upload.id}.*.incoming"):  # chunks a killed server left half received
+        with contextlib.suppress(OSError):
+            stale.unlink()
     return current, True
 
 

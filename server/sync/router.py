@@ -38,6 +38,7 @@ def check_protocol(
 
 
 router = APIRouter(prefix="/v1/sync", tags=["sync"], dependencies=[Depends(check_protocol)])
+UPLOAD_PREFIX = "/v1/sync/uploads/"  # where a request body is a document chunk (the edge allows it a larger size)
 
 
 def sync_settings(request: Request) -> service.SyncSettings:
@@ -84,7 +85,7 @@ def _upload_out(upload_id: uuid.UUID | None, offset: int, size: int, complete: b
 
 
 def _chunk_size(ctx: ContextDep, settings: service.SyncSettings) -> int:
-    return max(1024, min(settings.chunk_size, ctx.settings.max_body_bytes))
+    return max(1024, min(settings.chunk_size, ctx.settings.max_chunk_bytes))
 
 
 @router.post("/uploads", response_model=UploadOut, status_code=status.HTTP_201_CREATED)
@@ -130,37 +131,30 @@ async def upload_append(
 ) -> UploadOut:
     """Append one chunk at Upload-Offset with `Upload-Checksum: crc32|sha256 <hex>`; 409 gives the server's offset.
 
-    The chunk's checksum and the whole-file hash are computed while the bytes arrive; the database work and the
-    write (under the upload's row lock) run on a worker thread, never blocking the event loop.
+    The chunk streams into its own file while it arrives (checksum and whole-file hash computed on the way, no lock
+    and no database work before the first byte is read); a chunk that overtook the one before it waits for it. Then,
+    on a worker thread: the caller's right to this upload (403/404, and the bytes are dropped), the offset check and
+    the append under the upload's row lock.
     """
     check = blobs.ChunkCheck(upload_checksum)
-    running = blobs.running_hash_at(upload_id, upload_offset)
-    parts: list[bytes] = []
-    async for piece in request.stream():
-        check.update(piece)
-        if running is not None:
-            running.update(piece)
-        parts.append(piece)
-    chunk = b"".join(parts)
-    del parts
+    data_dir = ctx.settings.data_dir
+    received = blobs.ChunkReceiver(data_dir, upload_id, upload_offset, check)
 
-    def store() -> UploadOut:
+    def publish() -> UploadOut:
         upload = blobs.get_upload(session, principal, upload_id)
         size = upload.size
         offset, complete = blobs.append(
-            session,
-            upload,
-            offset=upload_offset,
-            check=check,
-            chunk=chunk,
-            data_dir=ctx.settings.data_dir,
-            now=ctx.now(),
-            running=running,
+            session, upload, offset=upload_offset, received=received, data_dir=data_dir, now=ctx.now()
         )
         session.commit()
         return _upload_out(None if complete else upload_id, offset, size, complete, _chunk_size(ctx, settings))
 
-    return await run_in_threadpool(store)
+    try:
+        await received.receive(request.stream())
+        await blobs.wait_for_turn(data_dir, upload_id, upload_offset)
+        return await run_in_threadpool(publish)
+    finally:
+        received.discard()
 
 
 @router.get("/blobs/{dossier_id}/{sha256}")

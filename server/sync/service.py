@@ -59,7 +59,8 @@ class SyncSettings:
 
     lease_seconds: int = 72 * 3600
     grace_seconds: int = 14 * 24 * 3600
-    chunk_size: int = 1024 * 1024
+    # Document chunks: each streams to disk as it arrives, so a large one costs no memory; a cut costs at most one.
+    chunk_size: int = 8 * 1024 * 1024
 
 
 class SeqGap(ProblemError):

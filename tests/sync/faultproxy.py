@@ -20,6 +20,7 @@ class Faults:
     reset_probability: float = 0.0  # per block, either direction: the connection is reset (RST)
     cut_upstream_after: int | None = None  # close the next connection once this many request bytes passed
     cut_downstream_after: int | None = None  # close the next connection once this many response bytes passed
+    network_cut_after: int | None = None  # once this many request bytes passed (all connections), reset them all
     stall_downstream_for: float = 0.0  # the next connection stops delivering response bytes this long
     max_request_bytes: int | None = None  # a body-size limit in front of the service: larger requests are cut
     reply_503: int = 0  # the next N connections get "503 Retry-After: <retry_after>" without reaching the service
@@ -35,6 +36,7 @@ class FaultProxy:
         self.faults.rng.seed(self.faults.seed)
         self.upstream_bytes = 0
         self.downstream_bytes = 0
+        self._towards_cut = 0
         self.connections = 0
         self._lock = threading.Lock()
         self._listener = socket.create_server(("127.0.0.1", 0))
@@ -119,6 +121,13 @@ class FaultProxy:
                     _reset(src)
                     _reset(dst)
                     return
+                room = self._network_cut_room(len(data)) if upstream else None
+                if room is not None:
+                    self._count(upstream, room)
+                    dst.sendall(data[:room])
+                    for sock in list(self._sockets):
+                        _reset(sock)
+                    return
                 if isinstance(limit, int) and passed + len(data) >= limit:
                     data = data[: max(0, limit - passed)]
                     self._count(upstream, len(data))
@@ -134,6 +143,19 @@ class FaultProxy:
         finally:
             _close(src)
             _close(dst)
+
+    def _network_cut_room(self, n: int) -> int | None:
+        """With a network cut planned: None while these `n` request bytes fit before it, else how many still pass."""
+        with self._lock:
+            if self.faults.network_cut_after is None:
+                return None
+            room = self.faults.network_cut_after - self._towards_cut
+            if n < room:
+                self._towards_cut += n
+                return None
+            self.faults.network_cut_after = None
+            self._towards_cut = 0
+            return max(0, room)
 
     def _count(self, upstream: bool, n: int) -> None:
         with self._lock:
@@ -152,4 +174,6 @@ def _reset(sock: socket.socket) -> None:
     """Close with RST (SO_LINGER 0), like a middlebox dropping the connection."""
     with contextlib.suppress(OSError):
         sock.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, b"\x01\x00\x00\x00\x00\x00\x00\x00")
+    with contextlib.suppress(OSError):
+        sock.shutdown(socket.SHUT_RDWR)  # wakes a pump thread blocked on this socket, so the close takes effect now
     _close(sock)

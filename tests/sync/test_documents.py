@@ -4,8 +4,14 @@ from __future__ import annotations
 
 import hashlib
 import os
+import threading
+import time
 import uuid
+import zlib
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import ThreadPoolExecutor
 
+import httpx
 import pytest
 
 from desktop_app.sync.engine import S_ACCESS, S_URL, SyncReport
@@ -30,6 +36,19 @@ def _through(device: Device, proxy: FaultProxy, *, attempts: int = 4) -> None:
 def _blob_files(lab: Lab) -> list[str]:
     root = lab.live.settings.data_dir / "blobs"
     return sorted(p.name for p in root.rglob("*") if p.is_file()) if root.exists() else []
+
+
+def _incoming(lab: Lab) -> list[str]:
+    """Chunks the service is receiving (or left behind): each streams into its own file before it is published."""
+    root = lab.live.settings.data_dir / "uploads"
+    return sorted(p.name for p in root.glob("*.incoming")) if root.exists() else []
+
+
+def _until(condition: Callable[[], bool], seconds: float = 10.0) -> bool:
+    deadline = time.monotonic() + seconds
+    while not condition() and time.monotonic() < deadline:
+        time.sleep(0.02)
+    return condition()
 
 
 def test_a_document_travels_in_chunks_and_the_same_bytes_are_stored_once_per_dossier(lab: Lab) -> None:
@@ -77,6 +96,19 @@ def test_a_wrong_offset_gets_the_servers_offset_and_a_damaged_chunk_is_refused(l
     # The same chunk again (a response that never arrived): 409 with the server's offset, nothing appended twice.
     r = lab.api.patch(url, content=chunk, headers={**headers, "Upload-Offset": "0", "Upload-Checksum": checksum})
     assert r.status_code == 409 and r.headers["upload-offset"] == "1000"
+    # Someone else's upload, or one that does not exist: refused, and the bytes sent are dropped.
+    intruder = lab.device(lab.person())
+    theirs = {"Authorization": f"Bearer {intruder.profile.settings[S_ACCESS]}", "Upload-Checksum": checksum}
+    r = lab.api.patch(url, content=chunk, headers={**theirs, "Upload-Offset": "1000"})
+    assert r.status_code == 403
+    r = lab.api.patch(
+        f"/v1/sync/uploads/{uuid.uuid4()}",
+        content=chunk,
+        headers={**headers, "Upload-Offset": "0", "Upload-Checksum": checksum},
+    )
+    assert r.status_code == 404 and r.json()["code"] == "upload_not_found"
+    assert lab.api.head(url, headers=headers).headers["upload-offset"] == "1000"
+    assert _incoming(lab) == []  # refused or published, no chunk file stays behind
     a.engine.sync_once()
     assert (
         hashlib.sha256(
@@ -84,6 +116,79 @@ def test_a_wrong_offset_gets_the_servers_offset_and_a_damaged_chunk_is_refused(l
         ).hexdigest()
         == sha
     )
+
+
+def test_a_document_chunk_may_exceed_the_json_body_limit_but_not_its_own(lab: Lab) -> None:
+    """Chunks stream to disk, so they get their own limit (8 MiB by default) above the one for JSON bodies."""
+    a = lab.device(lab.person())
+    content = _pdf(12 * 1024 * 1024)
+    a.profile.dossier().documents.add(content, title="Scanner", category="imagerie")
+    a.engine._push(a.profile.dossier(), SyncReport())
+    headers = {"Authorization": f"Bearer {a.profile.settings[S_ACCESS]}"}
+    body = {"dossier_id": a.profile.settings["own_dossier_id"], "sha256": hashlib.sha256(content).hexdigest()}
+    url = (
+        "/v1/sync/uploads/"
+        + lab.api.post("/v1/sync/uploads", json={**body, "size": len(content)}, headers=headers).json()["upload_id"]
+    )
+    limit = lab.live.settings.max_chunk_bytes
+    assert lab.live.settings.max_body_bytes < 3 * 1024 * 1024 < 3 * 1024 * 1024 + limit < len(content)
+    big = lab.api.post("/v1/sync/push", content=b" " * (3 * 1024 * 1024), headers=headers)
+    assert big.status_code == 413  # any other body stays under the general limit
+
+    def append(offset: int, chunk: bytes) -> httpx.Response:
+        check = f"crc32 {zlib.crc32(chunk):08x}"
+        return lab.api.patch(
+            url, content=chunk, headers={**headers, "Upload-Offset": str(offset), "Upload-Checksum": check}
+        )
+
+    r = append(0, content[: 3 * 1024 * 1024])
+    assert r.status_code == 200 and r.json()["offset"] == 3 * 1024 * 1024
+    r = append(3 * 1024 * 1024, content[3 * 1024 * 1024 : 3 * 1024 * 1024 + limit + 1])
+    assert r.status_code == 413 and r.json()["code"] == "body_too_large"
+    assert lab.api.head(url, headers=headers).headers["upload-offset"] == str(3 * 1024 * 1024)
+    assert _until(lambda: _incoming(lab) == [])
+    a.engine.sync_once()  # the engine finishes it from the server's offset
+    assert _blob_files(lab) == [body["sha256"]]
+
+
+def test_a_chunk_that_overtakes_the_one_before_it_waits_for_it_instead_of_being_refused(lab: Lab) -> None:
+    a = lab.device(lab.person())
+    chunk = 256 * 1024
+    content = _pdf(2 * chunk)
+    a.profile.dossier().documents.add(content, title="Radio", category="imagerie")
+    a.engine._push(a.profile.dossier(), SyncReport())
+    headers = {"Authorization": f"Bearer {a.profile.settings[S_ACCESS]}"}
+    sha = hashlib.sha256(content).hexdigest()
+    body = {"dossier_id": a.profile.settings["own_dossier_id"], "sha256": sha, "size": len(content)}
+    url = "/v1/sync/uploads/" + lab.api.post("/v1/sync/uploads", json=body, headers=headers).json()["upload_id"]
+    first, second = content[:chunk], content[chunk:]
+    halfway, go_on = threading.Event(), threading.Event()
+
+    def slowly() -> Iterator[bytes]:
+        yield first[: chunk // 2]
+        halfway.set()
+        go_on.wait(10)
+        yield first[chunk // 2 :]
+
+    def append(offset: int, data: Iterable[bytes], whole: bytes) -> httpx.Response:
+        check = {
+            "Upload-Offset": str(offset),
+            "Upload-Checksum": f"crc32 {zlib.crc32(whole):08x}",
+            "Content-Length": str(len(whole)),
+        }
+        with httpx.Client(base_url=lab.live.url, timeout=30, headers=lab.api.headers) as own:
+            return own.patch(url, content=data, headers={**headers, **check})
+
+    with ThreadPoolExecutor(2) as pool:
+        slow = pool.submit(append, 0, slowly(), first)
+        assert halfway.wait(10)
+        fast = pool.submit(append, chunk, [second], second)
+        assert _until(lambda: len(_incoming(lab)) == 2)  # both chunks are arriving
+        go_on.set()
+        assert slow.result().status_code == 200
+        answer = fast.result()
+    assert answer.status_code == 200 and answer.json()["complete"] is True
+    assert _blob_files(lab) == [sha] and _incoming(lab) == []
 
 
 def test_server_restarted_mid_upload_resumes_from_the_servers_offset(lab: Lab) -> None:
@@ -94,11 +199,18 @@ def test_server_restarted_mid_upload_resumes_from_the_servers_offset(lab: Lab) -
     try:
         _through(a, proxy, attempts=1)
         a.engine._push(a.profile.dossier(), SyncReport())
-        proxy.faults.cut_upstream_after = int(len(content) * 0.6)
-        _through(a, proxy, attempts=1)  # a fresh connection, which the proxy will cut
+        proxy.faults.network_cut_after = int(len(content) * 0.6)
+        _through(a, proxy, attempts=1)  # every connection is reset once 60 % of the bytes have passed
         proxy.upstream_bytes = 0
         with pytest.raises(SyncOffline):
             a.engine.sync_once()
+        # The chunk cut on the way was never published: its file is gone and the offset is a chunk boundary.
+        assert _until(lambda: _incoming(lab) == []), [
+            (p.name, p.stat().st_size) for p in (lab.live.settings.data_dir / "uploads").iterdir()
+        ]
+        chunk = lab.live.sync_settings.chunk_size
+        held = sorted((lab.live.settings.data_dir / "uploads").glob("*.part"))
+        assert len(held) == 1 and held[0].stat().st_size % chunk == 0 and 0 < held[0].stat().st_size < len(content)
         lab.live.restart()  # the service goes down and comes back while the upload is half done
         _through(a, proxy)
         a.engine.sync_once()
