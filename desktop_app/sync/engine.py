@@ -83,7 +83,11 @@ _COMPLETE = -2
 class _ChunkBody:
     """A chunk's bytes as a request body that tells when its last byte has been handed to the connection.
 
-    Re-iterable, so a retried request sends the whole chunk again."""
+    Handed over in pieces of PIECE bytes: the HTTP stack re-slices what a socket send did not take, which copies the
+    rest of the buffer every time — for a whole 8 MiB chunk that is tens of copies. Re-iterable, so a retried request
+    sends the whole chunk again."""
+
+    PIECE = 256 * 1024
 
     def __init__(self, data: bytes) -> None:
         self.data = data
@@ -93,7 +97,9 @@ class _ChunkBody:
         return len(self.data)
 
     def __iter__(self) -> Iterator[bytes]:
-        yield self.data  # in one piece: the HTTP stack writes it without a copy; resumed once it is all out
+        view = memoryview(self.data)
+        for start in range(0, len(view), self.PIECE):
+            yield bytes(view[start : start + self.PIECE])
         self.sent.set()
 
     def sent_or(self, request: Future[httpx.Response]) -> bool:

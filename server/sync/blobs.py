@@ -242,20 +242,31 @@ class ChunkReceiver:
                 self.running.update(piece)
             self._handle.write(piece)
 
-    async def receive(self, stream: AsyncIterator[bytes]) -> None:
-        """Take the whole body; raises what the stream raises (a client gone mid-chunk) with nothing published."""
+    async def receive(self, stream: AsyncIterator[bytes], *, idle: float) -> None:
+        """Take the whole body; raises what the stream raises (a client gone mid-chunk) with nothing published, and
+        408 when no byte came for `idle` seconds (a stalled client must not hold a handler and a file forever)."""
         loop = asyncio.get_running_loop()
         pending: list[bytes] = []
         size = 0
-        async for piece in stream:
-            pending.append(piece)
-            size += len(piece)
-            if size >= self.BATCH:
-                if self._job is not None:
-                    await self._job
-                self._job = loop.run_in_executor(None, self._absorb, pending)
-                pending, size = [], 0
-            self.length += len(piece)
+        try:
+            async with asyncio.timeout(idle) as deadline:
+                async for piece in stream:
+                    deadline.reschedule(loop.time() + idle)
+                    pending.append(piece)
+                    size += len(piece)
+                    if size >= self.BATCH:
+                        if self._job is not None:
+                            await self._job
+                        self._job = loop.run_in_executor(None, self._absorb, pending)
+                        pending, size = [], 0
+                    self.length += len(piece)
+        except TimeoutError:
+            raise ProblemError(
+                408,
+                "upload_stalled",
+                "Plus rien n'arrivait de cet envoi : il reprendra où il s'est arrêté.",
+                "Nothing more arrived for this upload: it will resume where it stopped.",
+            ) from None
         if self._job is not None:
             await self._job
         self._job = loop.run_in_executor(None, self._finish, pending)

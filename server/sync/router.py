@@ -8,6 +8,7 @@ from typing import Annotated
 from fastapi import APIRouter, Depends, Header, Path, Request, Response, status
 from fastapi.responses import FileResponse, JSONResponse
 from starlette.concurrency import run_in_threadpool
+from starlette.requests import ClientDisconnect
 
 from server.deps import ContextDep, PrincipalDep, SessionDep
 from server.errors import PROBLEM_MEDIA_TYPE, ProblemError
@@ -150,9 +151,14 @@ async def upload_append(
         return _upload_out(None if complete else upload_id, offset, size, complete, _chunk_size(ctx, settings))
 
     try:
-        await received.receive(request.stream())
+        await received.receive(request.stream(), idle=settings.chunk_idle_seconds)
         await blobs.wait_for_turn(data_dir, upload_id, upload_offset)
         return await run_in_threadpool(publish)
+    except ClientDisconnect:
+        # The connection was lost mid-chunk (nobody is left to answer): the bytes are dropped, the offset stays.
+        raise ProblemError(
+            400, "upload_interrupted", "Envoi interrompu : reprenez-le.", "Upload interrupted: resume it."
+        ) from None
     finally:
         received.discard()
 

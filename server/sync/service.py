@@ -61,6 +61,7 @@ class SyncSettings:
     grace_seconds: int = 14 * 24 * 3600
     # Document chunks: each streams to disk as it arrives, so a large one costs no memory; a cut costs at most one.
     chunk_size: int = 8 * 1024 * 1024
+    chunk_idle_seconds: float = 60.0  # a chunk whose bytes stop coming for this long is dropped (408)
 
 
 class SeqGap(ProblemError):

@@ -99,7 +99,10 @@ def live(
         argon2=FAST_ARGON2,
         max_body_bytes=MAX_BODY,
     )
-    server = LiveServer(settings, SyncSettings(lease_seconds=3600, grace_seconds=3600, chunk_size=256 * 1024))
+    server = LiveServer(
+        settings,
+        SyncSettings(lease_seconds=3600, grace_seconds=3600, chunk_size=256 * 1024, chunk_idle_seconds=2.0),
+    )
     server.start()
     yield server
     server.stop()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import os
 import threading
@@ -189,6 +190,41 @@ def test_a_chunk_that_overtakes_the_one_before_it_waits_for_it_instead_of_being_
         answer = fast.result()
     assert answer.status_code == 200 and answer.json()["complete"] is True
     assert _blob_files(lab) == [sha] and _incoming(lab) == []
+
+
+def test_a_chunk_whose_bytes_stop_coming_is_dropped_by_the_service_without_moving_the_offset(lab: Lab) -> None:
+    a = lab.device(lab.person())
+    content = _pdf(300_000)
+    a.profile.dossier().documents.add(content, title="Compte rendu", category="compte_rendu")
+    a.engine._push(a.profile.dossier(), SyncReport())
+    headers = {"Authorization": f"Bearer {a.profile.settings[S_ACCESS]}"}
+    body = {"dossier_id": a.profile.settings["own_dossier_id"], "sha256": hashlib.sha256(content).hexdigest()}
+    url = (
+        "/v1/sync/uploads/"
+        + lab.api.post("/v1/sync/uploads", json={**body, "size": len(content)}, headers=headers).json()["upload_id"]
+    )
+    chunk, release = content[:100_000], threading.Event()
+
+    def stalls() -> Iterator[bytes]:
+        yield chunk[:50_000]
+        release.wait(20)  # then nothing, for longer than the service waits (2 s in this lab)
+        yield chunk[50_000:]
+
+    check = {
+        "Upload-Offset": "0",
+        "Upload-Checksum": f"crc32 {zlib.crc32(chunk):08x}",
+        "Content-Length": str(len(chunk)),
+    }
+    with ThreadPoolExecutor(1) as pool:
+        pending = pool.submit(lab.api.patch, url, content=stalls(), headers={**headers, **check})
+        assert _until(lambda: len(_incoming(lab)) == 1)
+        assert _until(lambda: _incoming(lab) == [])  # given up on while the client is still stalled
+        release.set()
+        with contextlib.suppress(httpx.HTTPError):
+            assert pending.result().status_code == 408
+    assert lab.api.head(url, headers=headers).headers["upload-offset"] == "0"
+    a.engine.sync_once()
+    assert _blob_files(lab) == [body["sha256"]]
 
 
 def test_server_restarted_mid_upload_resumes_from_the_servers_offset(lab: Lab) -> None:
