@@ -25,7 +25,7 @@ from server.context import ServiceContext
 from server.dossiers.models import Dossier, SpaceStatus
 from server.dossiers.service import Beneficiary, close, purge
 from server.feed.service import KINDS, CareItem
-from server.sync.jobs import purge_tombstones
+from server.sync.jobs import purge_abandoned_uploads, purge_tombstones
 
 PROVISION_COLUMNS = ("nir", "carte_vitale_serial", "last_name", "first_names", "birth_date", "email")
 FEED_COLUMNS = ("record_id", "nir", "kind", "date", "label")
@@ -202,6 +202,7 @@ class JobsReport:
     sessions_expired: int
     tombstones_purged: int  # deleted records whose kept values were erased (see server.sync.jobs)
     document_bodies_purged: int
+    uploads_abandoned: int  # unfinished document uploads dropped after 30 days
 
 
 def run_jobs(session: Session, ctx: ServiceContext) -> JobsReport:
@@ -230,6 +231,7 @@ def run_jobs(session: Session, ctx: ServiceContext) -> JobsReport:
     sessions += session.execute(delete(RefreshToken).where(RefreshToken.expires_at <= now)).rowcount  # type: ignore[attr-defined]
     session.execute(delete(Throttle).where(Throttle.last_failure_at <= now - FORGET_AFTER))
     tombstones = purge_tombstones(session, now=now, data_dir=ctx.settings.data_dir)
+    abandoned = purge_abandoned_uploads(session, now=now, data_dir=ctx.settings.data_dir)
     return JobsReport(
         spaces_created=len(due),
         archives_deleted=len(expired_archives),
@@ -238,6 +240,7 @@ def run_jobs(session: Session, ctx: ServiceContext) -> JobsReport:
         sessions_expired=sessions,
         tombstones_purged=tombstones.records,
         document_bodies_purged=tombstones.bodies,
+        uploads_abandoned=abandoned,
     )
 
 

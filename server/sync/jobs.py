@@ -1,4 +1,5 @@
-"""Periodic sync housekeeping: erase what deleted records kept after the retention, and their orphaned bodies.
+"""Periodic sync housekeeping: erase what deleted records kept after the retention, and their orphaned bodies;
+drop uploads abandoned half-way.
 
 Decision (tombstones). A deleted record keeps, server-side only, its last values (so a person resolving an
 edit-versus-delete conflict can restore it whole) and, for a document, its body. After `TOMBSTONE_RETENTION`
@@ -29,6 +30,9 @@ from server.sync.blobs import blob_path, part_path
 from server.sync.models import SyncBlob, SyncConflict, SyncRecord, SyncUpload
 
 TOMBSTONE_RETENTION = timedelta(days=90)
+# An upload nobody finished in this time (the document was deleted before its bytes left, the device was wiped...) is
+# dropped with its bytes; a client that comes back later just starts it again. Far beyond a lease plus its grace.
+ABANDONED_UPLOAD_AFTER = timedelta(days=30)
 _EMPTY = "{}"
 
 
@@ -93,3 +97,19 @@ def _erase_body_if_orphan(session: Session, dossier_id: uuid.UUID, sha256: str, 
         session.delete(upload)
     gone = session.execute(delete(SyncBlob).where(SyncBlob.dossier_id == dossier_id, SyncBlob.sha256 == sha256))
     return bool(gone.rowcount)  # type: ignore[attr-defined]
+
+
+def purge_abandoned_uploads(
+    session: Session, *, now: datetime, data_dir: Path, after: timedelta = ABANDONED_UPLOAD_AFTER
+) -> int:
+    """Drop uploads started more than `after` ago and still unfinished, with their part and chunk files. Idempotent;
+    the caller commits (the files go now: an upload row without its bytes only makes a client start again)."""
+    stale = list(session.scalars(select(SyncUpload).where(SyncUpload.created_at <= now - after)))
+    for upload in stale:
+        part = part_path(data_dir, upload.id)
+        part.unlink(missing_ok=True)
+        for incoming in part.parent.glob(f"{upload.id}.*.incoming"):
+            incoming.unlink(missing_ok=True)
+        session.delete(upload)
+    session.flush()
+    return len(stale)

@@ -5,16 +5,18 @@ from __future__ import annotations
 import dataclasses
 import hashlib
 import uuid
+import zlib
 from datetime import timedelta
 
 from sqlalchemy import select
 
+from desktop_app.sync.engine import S_ACCESS, SyncReport
 from server.accounts.models import Account
 from server.admin.service import JobsReport, run_jobs
 from server.audit.models import AuditEvent
 from server.clock import ManualClock
 from server.sync.jobs import TOMBSTONE_RETENTION, purge_tombstones
-from server.sync.models import SyncBlob, SyncRecord
+from server.sync.models import SyncBlob, SyncRecord, SyncUpload
 from tests.server.conftest import Person
 from tests.sync.conftest import Device, Lab, LiveServer
 
@@ -138,3 +140,33 @@ def test_old_tombstones_lose_their_content_and_orphan_bodies_yet_every_device_co
     a.engine.sync_once()
     assert _run_jobs(lab.live, after=TOMBSTONE_RETENTION + timedelta(days=3)).tombstones_purged == 1
     assert _records(lab.live, dossier_id)[uuid.UUID(kept.id)].values_json == "{}"
+
+
+def test_an_upload_abandoned_half_way_is_dropped_with_its_bytes_after_30_days(lab: Lab) -> None:
+    person = lab.person()
+    device = lab.device(person)
+    content = b"%PDF-1.4\n" + hashlib.shake_256(b"abandoned").digest(700_000)
+    store = device.profile.dossier()
+    store.documents.add(content, title="Scanner", category="imagerie")
+    device.engine._push(store, SyncReport())
+    headers = {"Authorization": f"Bearer {device.profile.settings[S_ACCESS]}"}
+    body = {"dossier_id": str(person.dossier_id), "sha256": hashlib.sha256(content).hexdigest(), "size": len(content)}
+    upload_id = lab.api.post("/v1/sync/uploads", json=body, headers=headers).json()["upload_id"]
+    chunk = content[:262_144]
+    check = {"Upload-Offset": "0", "Upload-Checksum": f"crc32 {zlib.crc32(chunk):08x}"}
+    assert lab.api.patch(f"/v1/sync/uploads/{upload_id}", content=chunk, headers={**headers, **check}).is_success
+    uploads = lab.live.settings.data_dir / "uploads"
+    (uploads / f"{upload_id}.262144.left-by-a-killed-server.incoming").write_bytes(b"x" * 1000)
+
+    assert _run_jobs(lab.live, after=timedelta(days=29)).uploads_abandoned == 0  # still resumable
+    assert (uploads / f"{upload_id}.part").stat().st_size == 262_144 and _upload_rows(lab.live) == 1
+    assert _run_jobs(lab.live, after=timedelta(days=31)).uploads_abandoned == 1
+    assert sorted(p.name for p in uploads.iterdir()) == []  # its part and chunk files went with it
+    assert _upload_rows(lab.live) == 0
+    assert _run_jobs(lab.live, after=timedelta(days=31)).uploads_abandoned == 0  # idempotent
+
+
+def _upload_rows(live: LiveServer) -> int:
+    assert live.ctx is not None
+    with live.ctx.sessions() as session:
+        return len(session.scalars(select(SyncUpload)).all())
