@@ -110,15 +110,9 @@ class _ChunkBody:
         return True
 
 
+MIN_CHUNK = 64 * 1024  # the smallest chunk the engine falls back to on a flaky link
 READERS = 2  # chunks of a document being read (decrypted) ahead of the one being sent, each on its own connection
 _CHUNK_ANSWERS = frozenset({404, 409, 460, 422})
-
-
-def _settle(flying: deque[Future[httpx.Response]]) -> list[httpx.Response]:
-    """Wait for the chunks still in flight; their answers (a failure among them is raised, like any send's)."""
-    answers = [f.result() for f in flying]
-    flying.clear()
-    return answers
 
 
 def _done(value: Any) -> Future[Any]:
@@ -127,8 +121,9 @@ def _done(value: Any) -> Future[Any]:
     return future
 
 
-def _settle_after_cut(flying: deque[Future[httpx.Response]]) -> list[httpx.Response]:
-    """After a lost connection: wait for the other chunks in flight; the answers of those that got one."""
+def _settle(flying: deque[Future[httpx.Response]]) -> list[httpx.Response]:
+    """Wait for the chunks still in flight; the answers of those that got one (a lost connection among them changes
+    nothing: the upload continues from the server's offset). Any other failure is raised, like any send's."""
     answers = []
     for future in flying:
         with contextlib.suppress(httpx.TransportError):
@@ -1063,9 +1058,10 @@ class SyncEngine:
         transport damage; the server proves the whole file against its SHA-256.
         """
         path = f"/v1/sync/uploads/{upload_id}"
+        size = chunk  # halved after a lost connection, so a flaky link loses less; doubled back after each success
 
         def read_at(position: int) -> tuple[bytes, str]:
-            data = _read_range(store, row.document_id, position, chunk)
+            data = _read_range(store, row.document_id, position, size)
             return data, f"{zlib.crc32(data):08x}"
 
         def send(position: int, body: _ChunkBody, digest: str) -> httpx.Response:
@@ -1087,7 +1083,7 @@ class SyncEngine:
 
             def read_ahead(start: int) -> None:
                 """Keep the chunks from `start` on being read, `READERS` of them; forget reads elsewhere."""
-                wanted = range(start, min(row.size, start + READERS * chunk), chunk)
+                wanted = range(start, min(row.size, start + READERS * size), size)
                 for stale in [p for p in reads if p not in wanted]:
                     reads.pop(stale).cancel()
                 for position in wanted:
@@ -1119,11 +1115,12 @@ class SyncEngine:
                 except httpx.TransportError:
                     # The connection was lost: the chunk may have landed or not. Ask where the server stands
                     # (like tus) instead of sending the whole chunk again, once the others in flight have ended.
-                    answers = _settle_after_cut(flying)
+                    answers = _settle(flying)
                     if any(a.status_code < 300 and a.json()["complete"] for a in answers):
                         return _COMPLETE
                     cuts = cuts + 1 if offset == cut_at else 1
                     cut_at = offset
+                    size = max(MIN_CHUNK, size // 2)
                     if cuts >= self.http.backoff.attempts:
                         raise SyncOffline() from None
                     self.http.pause(cuts)
@@ -1148,6 +1145,7 @@ class SyncEngine:
                     continue
                 result = response.json()
                 offset = int(result["offset"])
+                size = min(chunk, size * 2)
                 self._progress(Progress("upload", 0, 1, offset, total_bytes))
                 crash_point("upload.mid_chunk")
                 if result["complete"]:
