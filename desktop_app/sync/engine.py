@@ -1053,9 +1053,11 @@ class SyncEngine:
 
         The next chunks are read (decrypted from SQLCipher, on `READERS` connections at once: SQLite decrypts pages
         without the interpreter lock) and summed while the current one travels; with `upload_streams` > 1 several
-        are in flight on as many connections. The server takes a chunk only at its own offset, so one arriving out
-        of order is answered 409 with the server's offset and the upload resumes there. A CRC-32 per chunk catches
-        transport damage; the server proves the whole file against its SHA-256.
+        are in flight on as many connections. The server takes a chunk only at its own offset (one that overtook
+        its predecessor waits for it there), so a chunk it cannot place is answered 409 with the server's offset and
+        the upload resumes from it; after a lost connection the engine asks that offset (HEAD) and sends smaller
+        chunks for a while. A CRC-32 per chunk catches transport damage; the server proves the whole file against
+        its SHA-256.
         """
         path = f"/v1/sync/uploads/{upload_id}"
         size = chunk  # halved after a lost connection, so a flaky link loses less; doubled back after each success
