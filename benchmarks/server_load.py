@@ -5,7 +5,18 @@ baseline measured in the same run against /health (no database), and the ratio. 
 generator alone can do against a raw asyncio responder that does no work: on a small machine the generator shares
 the cores with the server, and that figure bounds what any server could show here. Connections are opened before
 the clock starts (a burst of 100 connects overflows the accept queue; the 1 s SYN retries are not request handling).
-Bounded: about 90 s at most.
+
+The generator: one `httpx.AsyncClient` (one keep-alive HTTP/1.1 connection) per simulated user, spread over
+--generator-processes processes (2 by default, one per core: one Python process cannot use more than one core), each
+running its clients on one event loop, uvloop when installed (asyncio otherwise). Each client builds its request once
+and sends it again and again (`client.send`), so the loop measures request handling, not header merging in the
+generator; the phase starts only once every client of every process is connected.
+
+After each measured phase it prints where the CPU went, from /proc: the server's processes (uvicorn and its
+workers), the generator, PostgreSQL (the postmaster listening on the URL's port and its backends), and anything else
+running on the machine, in CPU milliseconds per request, plus how the keep-alive connections were spread over the
+server's workers. In a closed loop latency ~ clients / req/s, so these lines say what bounds p99 on a given run.
+Linux only for those lines; elsewhere they are skipped. Bounded: ~90 s at most.
 
     .venv/bin/python benchmarks/server_load.py --clients 100 --seconds 6 [--postgres-url postgresql+psycopg://...]
 """
@@ -16,6 +27,8 @@ import argparse
 import asyncio
 import email
 import email.policy
+import gc
+import multiprocessing
 import os
 import socket
 import statistics
@@ -23,13 +36,16 @@ import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Coroutine, Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
 from datetime import date
+from multiprocessing.connection import Connection
 from pathlib import Path
+from typing import Any, TypeVar
 
 import httpx
-from sqlalchemy import create_engine, text
+from sqlalchemy import create_engine, make_url, text
 from sqlalchemy.pool import NullPool
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -41,6 +57,14 @@ from server.config import Argon2Params, Settings  # noqa: E402
 from server.context import ServiceContext  # noqa: E402
 from server.db import migrate  # noqa: E402
 from server.dossiers.models import Dossier, SpaceStatus  # noqa: E402
+
+T = TypeVar("T")
+
+# httpcore asks `import sniffio` twice per async request to learn which event loop runs it; sniffio is not installed
+# here (anyio no longer needs it), and a failed import is not cached: each attempt walks sys.path again (~0.15 ms,
+# a third of the generator's CPU per request). A None entry makes the import fail at once; httpcore then assumes
+# asyncio, which is what runs (uvloop is an asyncio loop). Nothing changes when sniffio is installed.
+sys.modules.setdefault("sniffio", None)  # type: ignore[arg-type]
 
 PASSWORD = "Grenouille violette mange 7 crayons bleus"
 ARGON2 = "1,8192,1"  # cheap hashes: this measures request handling, not Argon2 (one login per client only)
@@ -94,7 +118,8 @@ def seed_accounts(url: str, data_dir: Path, count: int) -> list[tuple[str, str]]
 
 
 @contextmanager
-def running_server(data_dir: Path, url: str | None, workers: int) -> Iterator[str]:
+def running_server(data_dir: Path, url: str | None, workers: int) -> Iterator[tuple[str, int]]:
+    """`carnet-server serve` in a subprocess: yields its base URL and its process id."""
     port = free_port()
     cmd = [
         sys.executable,
@@ -117,7 +142,7 @@ def running_server(data_dir: Path, url: str | None, workers: int) -> Iterator[st
     try:
         with httpx.Client(base_url=base, transport=httpx.HTTPTransport(retries=8)) as c:
             c.get("/health").raise_for_status()
-        yield base
+        yield base, proc.pid
     finally:
         proc.terminate()
         try:
@@ -158,44 +183,248 @@ async def login(client: httpx.AsyncClient, outbox: Path, identifier: str, addres
     return str(r.json()["access_token"])
 
 
-async def hammer(base: str, path: str, tokens: list[str | None], seconds: float) -> tuple[float, float, float, int]:
-    """Every client loops on `path` for `seconds`; returns (req/s, p50 ms, p99 ms, errors).
+@dataclass(frozen=True)
+class CpuSnapshot:
+    """CPU seconds used so far: the server's process tree, the database server's (PostgreSQL: the postmaster and
+    its backends), and the whole machine (busy, and busy + idle)."""
 
-    Each client first opens its keep-alive connection with one unmeasured request, and the clock starts only when
-    all of them are connected: 100 simultaneous connects overflow the SYN queue, and the 1 s retransmissions that
-    follow would otherwise land in p99 (they measure the TCP stack's accept burst, not request handling)."""
+    server: float
+    database: float
+    machine_busy: float
+    machine_total: float
+
+
+_TICK = os.sysconf("SC_CLK_TCK") if hasattr(os, "sysconf") else 100
+
+
+def _proc_cpu(pid: int) -> float:
+    """User + system CPU seconds of one process (all its threads), from /proc/<pid>/stat; 0 when it is gone."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except OSError:
+        return 0.0
+    return (int(fields[11]) + int(fields[12])) / _TICK  # utime, stime (fields 14 and 15 of proc(5))
+
+
+def _children(pid: int) -> list[int]:
+    try:
+        text_ = Path(f"/proc/{pid}/task/{pid}/children").read_text()
+    except OSError:
+        return []
+    return [int(c) for c in text_.split()]
+
+
+def _tree(pid: int) -> list[int]:
+    pids = [pid]
+    for child in _children(pid):
+        pids += _tree(child)
+    return pids
+
+
+def cpu_snapshot(server_pid: int | None, database_pid: int | None = None) -> CpuSnapshot | None:
+    """None where /proc is not there (the benchmark then prints no CPU split)."""
+    try:
+        jiffies = [int(v) for v in Path("/proc/stat").read_text().split("\n", 1)[0].split()[1:]]
+    except OSError:
+        return None
+    idle = jiffies[3] + jiffies[4]  # idle + iowait
+    server = sum(_proc_cpu(p) for p in _tree(server_pid)) if server_pid else 0.0
+    database = sum(_proc_cpu(p) for p in _tree(database_pid)) if database_pid else 0.0
+    return CpuSnapshot(server, database, (sum(jiffies) - idle) / _TICK, sum(jiffies) / _TICK)
+
+
+def _socket_inodes(port: int, state: str) -> set[str]:
+    """Inodes of the TCP sockets on local `port` in `state` (01 established, 0A listening), from /proc/net/tcp*."""
+    inodes: set[str] = set()
+    for table in ("/proc/net/tcp", "/proc/net/tcp6"):
+        try:
+            rows = Path(table).read_text().splitlines()[1:]
+        except OSError:
+            continue
+        for row in rows:
+            cols = row.split()
+            if cols[1].rsplit(":", 1)[1] == f"{port:04X}" and cols[3] == state:
+                inodes.add(cols[9])
+    return inodes
+
+
+def _holds(pid: int | str, inodes: set[str]) -> int:
+    """How many of these sockets process `pid` has open."""
+    try:
+        fds = [os.readlink(f.path) for f in os.scandir(f"/proc/{pid}/fd")]
+    except OSError:
+        return 0
+    return sum(1 for fd in fds if fd.startswith("socket:[") and fd[8:-1] in inodes)
+
+
+def listening_pid(port: int | None) -> int | None:
+    """The process listening on a local TCP port (the PostgreSQL postmaster), None when not found."""
+    if port is None:
+        return None
+    inodes = _socket_inodes(port, "0A")
+    if inodes:
+        for entry in os.scandir("/proc"):
+            if entry.name.isdigit() and _holds(entry.name, inodes):
+                return int(entry.name)
+    return None
+
+
+def connections_per_worker(server_pid: int, port: int) -> list[int]:
+    """How many established connections to `port` each server worker holds."""
+    established = _socket_inodes(port, "01")
+    return sorted((n for n in (_holds(pid, established) for pid in _tree(server_pid)) if n), reverse=True)
+
+
+@dataclass(frozen=True)
+class Phase:
+    """One measured phase: throughput, latency percentiles, errors, and the CPU used meanwhile."""
+
+    rps: float
+    p50_ms: float
+    p99_ms: float
+    errors: int
+    requests: int
+    generator_cpu: float  # seconds, summed over the generator processes
+    cpu: tuple[CpuSnapshot, CpuSnapshot] | None
+    spread: tuple[int, ...]  # established connections per server worker, when the clock started
+
+    def line(self) -> str:
+        return f"{self.rps:7.0f} req/s  p50 {self.p50_ms:6.1f} ms  p99 {self.p99_ms:6.1f} ms"
+
+    def cpu_line(self) -> str:
+        """CPU milliseconds per request: server, generator, the rest of the machine; and how busy the cores were."""
+        if self.cpu is None or not self.requests:
+            return ""
+        a, b = self.cpu
+        per = 1000 / self.requests
+        server, generator = (b.server - a.server) * per, self.generator_cpu * per
+        database = (b.database - a.database) * per
+        rest = (b.machine_busy - a.machine_busy) * per - server - generator - database
+        busy = (b.machine_busy - a.machine_busy) / max(b.machine_total - a.machine_total, 1e-9)
+        return (
+            f"CPU ms/request: server {server:.2f}, generator {generator:.2f}, PostgreSQL {database:.2f}, "
+            f"anything else on the machine {max(rest, 0):.2f}; cores {busy:.0%} busy"
+        )
+
+
+@dataclass(frozen=True)
+class GroupResult:
+    """What one generator process sends back: its latencies (s), errors, measured seconds, CPU seconds."""
+
+    latencies: list[float]
+    errors: int
+    elapsed: float
+    cpu: float
+
+
+async def client_group(
+    base: str, path: str, tokens: list[str | None], seconds: float, start: Callable[[], None]
+) -> GroupResult:
+    """This process's clients: each opens its keep-alive connection with one unmeasured request; once all are
+    connected, `start` waits for the other generator processes, then every client loops on `path` for `seconds`."""
     latencies: list[float] = []
     errors = 0
     all_connected = asyncio.Event()
     connected = 0
-    window: list[float] = []  # [start, deadline], set once every client is connected
+    window: list[float] = []  # [start, deadline, cpu at start], set once every client of every process is connected
 
     async def one(token: str | None) -> None:
         # One client (one keep-alive connection) per simulated user: httpx's shared pool degrades past ~20.
         nonlocal errors, connected
         headers = {"Authorization": f"Bearer {token}"} if token else {}
         async with httpx.AsyncClient(base_url=base, timeout=30, headers=headers) as client:
-            await client.get(path)
+            request = client.build_request("GET", path)  # built once: the URL and headers do not change
+            await client.send(request)
             connected += 1
             if connected == len(tokens):
+                # What exists now (clients, connections, modules) lives through the phase: keep it out of the
+                # cyclic collector's full passes, which would otherwise pause every client of this process at once.
+                gc.collect()
+                gc.freeze()
+                await asyncio.to_thread(start)
                 now = time.perf_counter()
-                window[:] = [now, now + seconds]
+                window[:] = [now, now + seconds, time.process_time()]
                 all_connected.set()
             await all_connected.wait()
-            while time.perf_counter() < window[1]:
-                t0 = time.perf_counter()
+            clock, record = time.perf_counter, latencies.append
+            deadline = window[1]
+            while clock() < deadline:
+                t0 = clock()
                 try:
-                    ok = (await client.get(path)).status_code == 200
+                    ok = (await client.send(request)).status_code == 200
                 except httpx.HTTPError:
                     ok = False
-                latencies.append(time.perf_counter() - t0)
+                record(clock() - t0)
                 errors += not ok
 
     await asyncio.gather(*(one(t) for t in tokens))
-    elapsed = time.perf_counter() - window[0]
-    latencies.sort()
+    return GroupResult(latencies, errors, time.perf_counter() - window[0], time.process_time() - window[2])
+
+
+def _generator_process(
+    base: str, path: str, tokens: list[str | None], seconds: float, barrier: Any, out: Connection
+) -> None:
+    """Entry point of one generator process: its own event loop, its share of the clients."""
+    result: list[GroupResult] = []
+
+    async def main() -> None:
+        result.append(await client_group(base, path, tokens, seconds, lambda: barrier.wait(60)))
+
+    run_loop(main())
+    out.send(result[0])
+    out.close()
+
+
+def hammer(
+    base: str,
+    path: str,
+    tokens: list[str | None],
+    seconds: float,
+    *,
+    processes: int,
+    server_pid: int | None = None,
+    database_pid: int | None = None,
+) -> Phase:
+    """All clients loop on `path` for `seconds`, spread over `processes` generator processes (one event loop each).
+
+    The clock starts only when every client of every process is connected: 100 simultaneous connects overflow the
+    SYN queue, and the 1 s retransmissions that follow would otherwise land in p99 (they measure the TCP stack's
+    accept burst, not request handling)."""
+    mp = multiprocessing.get_context("spawn")
+    barrier = mp.Barrier(processes + 1)
+    pipes, procs = [], []
+    for i in range(processes):
+        receiver, sender = mp.Pipe(duplex=False)
+        share = tokens[i::processes]
+        proc = mp.Process(target=_generator_process, args=(base, path, share, seconds, barrier, sender))
+        proc.start()
+        sender.close()
+        pipes.append(receiver)
+        procs.append(proc)
+    try:
+        barrier.wait(120)  # every client connected
+        spread = tuple(connections_per_worker(server_pid, int(base.rsplit(":", 1)[1]))) if server_pid else ()
+        first = cpu_snapshot(server_pid, database_pid)
+        results: list[GroupResult] = [pipe.recv() for pipe in pipes]
+        last = cpu_snapshot(server_pid, database_pid)
+    finally:
+        for proc in procs:
+            proc.join(timeout=30)
+            if proc.is_alive():
+                proc.kill()
+    latencies = sorted(lat for r in results for lat in r.latencies)
     p99 = latencies[min(len(latencies) - 1, int(len(latencies) * 0.99))]
-    return len(latencies) / elapsed, statistics.median(latencies) * 1000, p99 * 1000, errors
+    n = len(latencies)
+    return Phase(
+        n / max(r.elapsed for r in results),
+        statistics.median(latencies) * 1000,
+        p99 * 1000,
+        sum(r.errors for r in results),
+        n,
+        sum(r.cpu for r in results),
+        (first, last) if first is not None and last is not None else None,
+        spread,
+    )
 
 
 _NOOP_SERVER = """
@@ -218,39 +447,75 @@ asyncio.run(main())
 """
 
 
-async def generator_ceiling(args: argparse.Namespace) -> float:
+def loop_name() -> str:
+    """The generator's event loop: uvloop when installed (it is a dependency on Linux and macOS), else asyncio."""
+    try:
+        import uvloop  # noqa: F401
+    except ImportError:
+        return "asyncio"
+    return "uvloop"
+
+
+def run_loop(main: Coroutine[Any, Any, T]) -> T:
+    if loop_name() == "uvloop":
+        import uvloop
+
+        return uvloop.run(main)
+    return asyncio.run(main)
+
+
+def generator_ceiling(args: argparse.Namespace) -> None:
     """What the load generator alone can do: the same clients against a raw asyncio responder that does no work."""
     port = free_port()
     proc = subprocess.Popen([sys.executable, "-c", _NOOP_SERVER, str(port)], stdout=subprocess.PIPE)
     try:
         assert proc.stdout is not None
         proc.stdout.readline()
-        rps, p50, p99, _ = await hammer(f"http://127.0.0.1:{port}", "/health", [None] * args.clients, args.seconds)
+        phase = hammer(
+            f"http://127.0.0.1:{port}",
+            "/health",
+            [None] * args.clients,
+            args.seconds,
+            processes=args.generator_processes,
+            server_pid=proc.pid,
+        )
     finally:
         proc.terminate()
         proc.wait(timeout=10)
-    print(f"generator  no-op responder : {rps:7.0f} req/s  p50 {p50:6.1f} ms  p99 {p99:6.1f} ms  (the ceiling here)")
-    return rps
+    print(f"generator  no-op responder : {phase.line()}  (the ceiling here)")
+    print(f"           {phase.cpu_line()}")
 
 
-async def bench_backend(name: str, url: str | None, args: argparse.Namespace) -> None:
+async def log_in_all(base: str, outbox: Path, users: list[tuple[str, str]]) -> list[str | None]:
+    async with httpx.AsyncClient(base_url=base, timeout=60) as c:
+        return list(await asyncio.gather(*(login(c, outbox, i, a) for i, a in users)))
+
+
+def bench_backend(name: str, url: str | None, args: argparse.Namespace) -> None:
     with tempfile.TemporaryDirectory(prefix=f"carnet-bench-{name}-") as tmp:
         data = Path(tmp)
         db_url = url or f"sqlite:///{data / 'carnet-server.sqlite3'}"
         migrate(db_url)
         users = seed_accounts(db_url, data, args.clients)
-        with running_server(data, url, args.workers) as base:
-            async with httpx.AsyncClient(base_url=base, timeout=60) as c:
-                tokens: list[str | None] = list(
-                    await asyncio.gather(*(login(c, data / "outbox", i, a) for i, a in users))
-                )
-            base_rps, base_p50, base_p99, _ = await hammer(base, "/health", [None] * args.clients, args.seconds)
-            rps, p50, p99, errors = await hammer(base, "/v1/me", tokens, args.seconds)
-        print(f"{name:10s} baseline /health : {base_rps:7.0f} req/s  p50 {base_p50:6.1f} ms  p99 {base_p99:6.1f} ms")
+        with running_server(data, url, args.workers) as (base, pid):
+            tokens = run_loop(log_in_all(base, data / "outbox", users))
+            database_pid = listening_pid(make_url(url).port) if url else None
+            load: dict[str, Any] = {
+                "processes": args.generator_processes,
+                "server_pid": pid,
+                "database_pid": database_pid,
+            }
+            baseline = hammer(base, "/health", [None] * args.clients, args.seconds, **load)
+            me = hammer(base, "/v1/me", tokens, args.seconds, **load)
+        print(f"{name:10s} baseline /health : {baseline.line()}")
+        print(f"           {baseline.cpu_line()}")
         print(
-            f"{name:10s} GET /v1/me      : {rps:7.0f} req/s  p50 {p50:6.1f} ms  p99 {p99:6.1f} ms  "
-            f"errors {errors}  ratio to baseline {rps / base_rps:.2f}"
+            f"{name:10s} GET /v1/me      : {me.line()}  errors {me.errors}  "
+            f"ratio to baseline {me.rps / baseline.rps:.2f}"
         )
+        print(f"           {me.cpu_line()}")
+        if len(me.spread) > 1:
+            print(f"           keep-alive connections per server worker: {' / '.join(map(str, me.spread))}")
 
 
 def main() -> int:
@@ -259,17 +524,30 @@ def main() -> int:
     parser.add_argument("--seconds", type=float, default=6.0, help="per measured phase (5 phases at most)")
     parser.add_argument("--workers", type=int, default=2, help="uvicorn worker processes (2 cores here)")
     parser.add_argument("--postgres-url", default=os.environ.get("CARNET_BENCH_POSTGRES_URL"))
+    parser.add_argument("--skip-sqlite", action="store_true", help="measure PostgreSQL only")
+    parser.add_argument(
+        "--generator-processes",
+        type=int,
+        default=min(2, os.cpu_count() or 1),
+        help="processes (one event loop each) the clients are spread over",
+    )
     args = parser.parse_args()
     print(f"{args.clients} concurrent clients, {args.workers} server workers, {args.seconds:.0f} s per phase")
-    asyncio.run(generator_ceiling(args))
-    asyncio.run(bench_backend("sqlite", None, args))
+    print(
+        f"generator: {args.clients} httpx.AsyncClient (one keep-alive connection each) over "
+        f"{args.generator_processes} process(es), one {loop_name()} loop each, each client sending one prebuilt "
+        f"request in a loop; {os.cpu_count()} cores shared with the server"
+    )
+    generator_ceiling(args)
+    if not args.skip_sqlite:
+        bench_backend("sqlite", None, args)
     if args.postgres_url:
         engine = create_engine(args.postgres_url, poolclass=NullPool, isolation_level="AUTOCOMMIT")
         with engine.connect() as conn:  # start from an empty schema
             conn.execute(text("DROP SCHEMA public CASCADE"))
             conn.execute(text("CREATE SCHEMA public"))
         engine.dispose()
-        asyncio.run(bench_backend("postgresql", args.postgres_url, args))
+        bench_backend("postgresql", args.postgres_url, args)
     else:
         print("postgresql: skipped (give --postgres-url or CARNET_BENCH_POSTGRES_URL)")
     return 0

@@ -5,7 +5,7 @@ from __future__ import annotations
 import uuid
 from typing import Annotated
 
-from fastapi import APIRouter, Path, status
+from fastapi import APIRouter, Path, Response, status
 
 from server.accounts import service
 from server.accounts.identity import PasswordEmailCodeProvider, PatientDirectory
@@ -13,7 +13,15 @@ from server.accounts.models import Account, PrincipalKind
 from server.accounts.service import SpaceProof
 from server.accounts.tokens import IssuedTokens, revoke_device_sessions, rotate_refresh
 from server.audit.service import record
-from server.deps import ActingHelper, AddressDep, ContextDep, PatientDep, SessionDep, parse_acting_helper
+from server.deps import (
+    ActingHelper,
+    AddressDep,
+    ContextDep,
+    PatientDep,
+    PatientSummaryDep,
+    SessionDep,
+    parse_acting_helper,
+)
 from server.dossiers import service as dossiers
 from server.schemas import (
     ActivatedOut,
@@ -190,15 +198,17 @@ def change_password(body: PasswordChangeIn, me: PatientDep, ctx: ContextDep, ses
 
 
 @router.get("/me", response_model=MeOut)
-async def me(me: PatientDep) -> MeOut:
-    """Who am I (no health data). `async`: no I/O here, so no threadpool hop."""
-    return MeOut(
-        account_id=me.account.id,
-        identifier=me.account.identifier,
-        dossier_id=me.dossier.id,
-        space_status=me.dossier.status.value,
+async def me(me: PatientSummaryDep) -> Response:
+    """Who am I (no health data). `async`: no I/O here, so no threadpool hop. The body is validated by MeOut and
+    serialised once, here: FastAPI does not validate and serialise it a second time."""
+    body = MeOut(
+        account_id=me.account_id,
+        identifier=me.identifier,
+        dossier_id=me.dossier_id,
+        space_status=me.space_status.value,
         device_id=me.principal.device_id,
     )
+    return Response(body.model_dump_json(), media_type="application/json")
 
 
 @router.get("/me/devices", response_model=list[DeviceOut])
