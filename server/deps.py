@@ -194,6 +194,10 @@ def current_principal(
 PrincipalDep = Annotated[Principal, Depends(current_principal)]
 
 
+def _patients_only() -> ProblemError:
+    return ProblemError(403, "forbidden", "Réservé aux patients.", "Patients only.")
+
+
 @dataclass(frozen=True, slots=True)
 class PatientContext:
     principal: Principal
@@ -206,7 +210,7 @@ def current_patient(
 ) -> PatientContext:
     principal, account, dossier = _authenticate(ctx, session, authorization)
     if principal.kind != PrincipalKind.PATIENT:
-        raise ProblemError(403, "forbidden", "Réservé aux patients.", "Patients only.")
+        raise _patients_only()
     if account is None or dossier is None:
         raise unauthorized()
     assisted_by = parse_acting_helper(helper)
@@ -270,7 +274,7 @@ def _patient_summary(ctx: ServiceContext, authorization: str | None, helper: str
         if now - last_seen_at > LAST_SEEN_GRANULARITY:
             conn.execute(_TOUCH_DEVICE, {"device": device_id, "seen_at": now})
     if kind != PrincipalKind.PATIENT:
-        raise ProblemError(403, "forbidden", "Réservé aux patients.", "Patients only.")
+        raise _patients_only()
     if identifier is None or dossier_id is None:
         raise unauthorized()
     principal = Principal(kind, principal_id, device_id, assisted_by=parse_acting_helper(helper))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import re
 import threading
 import time
@@ -15,7 +16,7 @@ import pytest
 import uvicorn
 
 from desktop_app.profile import ProfileDirectory, UnlockedProfile
-from desktop_app.sync.engine import S_ACCESS, S_REFRESH, S_URL, SyncEngine
+from desktop_app.sync.engine import S_ACCESS, S_REFRESH, S_URL, SyncEngine, SyncReport
 from desktop_app.sync.http import Backoff
 from desktop_app.vault import FLOOR_KDF
 from server.app import create_app
@@ -162,6 +163,22 @@ class Lab:
         profile, _ = directory.create(f"Carnet {name}", PASSWORD, own_dossier_id=str(person.dossier_id))
         self._sign_in(profile, tokens)
         return Device(name, directory, profile, make_engine(profile, **engine_kw))
+
+    def start_upload(self, device: Device, content: bytes, *, title: str = "Scanner") -> tuple[str, dict[str, str]]:
+        """Add a document on `device`, push its record only (records never wait on bytes) and start its upload
+        through the API directly: the upload's URL and the device's authorisation header."""
+        store = device.profile.dossier()
+        store.documents.add(content, title=title, category="imagerie")
+        device.engine._push(store, SyncReport())
+        headers = {"Authorization": f"Bearer {device.profile.settings[S_ACCESS]}"}
+        body = {
+            "dossier_id": device.profile.settings["own_dossier_id"],
+            "sha256": hashlib.sha256(content).hexdigest(),
+            "size": len(content),
+        }
+        created = self.api.post("/v1/sync/uploads", json=body, headers=headers)
+        assert created.status_code == 201, created.text
+        return f"/v1/sync/uploads/{created.json()['upload_id']}", headers
 
     def _sign_in(self, profile: UnlockedProfile, tokens: dict[str, Any]) -> None:
         profile.set_setting(S_URL, self.live.url)

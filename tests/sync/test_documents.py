@@ -75,14 +75,7 @@ def test_a_document_travels_in_chunks_and_the_same_bytes_are_stored_once_per_dos
 def test_a_wrong_offset_gets_the_servers_offset_and_a_damaged_chunk_is_refused(lab: Lab) -> None:
     a = lab.device(lab.person())
     content = _pdf(300_000)
-    a.profile.dossier().documents.add(content, title="Ordonnance", category="ordonnance")
-    # Push the record only (records never wait on bytes), then talk to the upload API directly.
-    a.engine._push(a.profile.dossier(), SyncReport())
-    headers = {"Authorization": f"Bearer {a.profile.settings[S_ACCESS]}"}
-    sha = hashlib.sha256(content).hexdigest()
-    body = {"dossier_id": a.profile.settings["own_dossier_id"], "sha256": sha, "size": len(content)}
-    created = lab.api.post("/v1/sync/uploads", json=body, headers=headers).json()
-    url = f"/v1/sync/uploads/{created['upload_id']}"
+    url, headers = lab.start_upload(a, content, title="Ordonnance")
     chunk = content[:1000]
     checksum = f"sha256 {hashlib.sha256(chunk).hexdigest()}"
     r = lab.api.patch(url, content=chunk, headers={**headers, "Upload-Offset": "500", "Upload-Checksum": checksum})
@@ -111,26 +104,16 @@ def test_a_wrong_offset_gets_the_servers_offset_and_a_damaged_chunk_is_refused(l
     assert lab.api.head(url, headers=headers).headers["upload-offset"] == "1000"
     assert _incoming(lab) == []  # refused or published, no chunk file stays behind
     a.engine.sync_once()
-    assert (
-        hashlib.sha256(
-            (lab.live.settings.data_dir / "blobs" / a.profile.settings["own_dossier_id"] / sha).read_bytes()
-        ).hexdigest()
-        == sha
-    )
+    sha = hashlib.sha256(content).hexdigest()
+    blob = lab.live.settings.data_dir / "blobs" / a.profile.settings["own_dossier_id"] / sha
+    assert hashlib.sha256(blob.read_bytes()).hexdigest() == sha
 
 
 def test_a_document_chunk_may_exceed_the_json_body_limit_but_not_its_own(lab: Lab) -> None:
     """Chunks stream to disk, so they get their own limit (8 MiB by default) above the one for JSON bodies."""
     a = lab.device(lab.person())
     content = _pdf(12 * 1024 * 1024)
-    a.profile.dossier().documents.add(content, title="Scanner", category="imagerie")
-    a.engine._push(a.profile.dossier(), SyncReport())
-    headers = {"Authorization": f"Bearer {a.profile.settings[S_ACCESS]}"}
-    body = {"dossier_id": a.profile.settings["own_dossier_id"], "sha256": hashlib.sha256(content).hexdigest()}
-    url = (
-        "/v1/sync/uploads/"
-        + lab.api.post("/v1/sync/uploads", json={**body, "size": len(content)}, headers=headers).json()["upload_id"]
-    )
+    url, headers = lab.start_upload(a, content)
     limit = lab.live.settings.max_chunk_bytes
     assert lab.live.settings.max_body_bytes < 3 * 1024 * 1024 < 3 * 1024 * 1024 + limit < len(content)
     big = lab.api.post("/v1/sync/push", content=b" " * (3 * 1024 * 1024), headers=headers)
@@ -149,19 +132,14 @@ def test_a_document_chunk_may_exceed_the_json_body_limit_but_not_its_own(lab: La
     assert lab.api.head(url, headers=headers).headers["upload-offset"] == str(3 * 1024 * 1024)
     assert _until(lambda: _incoming(lab) == [])
     a.engine.sync_once()  # the engine finishes it from the server's offset
-    assert _blob_files(lab) == [body["sha256"]]
+    assert _blob_files(lab) == [hashlib.sha256(content).hexdigest()]
 
 
 def test_a_chunk_that_overtakes_the_one_before_it_waits_for_it_instead_of_being_refused(lab: Lab) -> None:
     a = lab.device(lab.person())
     chunk = 256 * 1024
     content = _pdf(2 * chunk)
-    a.profile.dossier().documents.add(content, title="Radio", category="imagerie")
-    a.engine._push(a.profile.dossier(), SyncReport())
-    headers = {"Authorization": f"Bearer {a.profile.settings[S_ACCESS]}"}
-    sha = hashlib.sha256(content).hexdigest()
-    body = {"dossier_id": a.profile.settings["own_dossier_id"], "sha256": sha, "size": len(content)}
-    url = "/v1/sync/uploads/" + lab.api.post("/v1/sync/uploads", json=body, headers=headers).json()["upload_id"]
+    url, headers = lab.start_upload(a, content, title="Radio")
     first, second = content[:chunk], content[chunk:]
     halfway, go_on = threading.Event(), threading.Event()
 
@@ -189,20 +167,13 @@ def test_a_chunk_that_overtakes_the_one_before_it_waits_for_it_instead_of_being_
         assert slow.result().status_code == 200
         answer = fast.result()
     assert answer.status_code == 200 and answer.json()["complete"] is True
-    assert _blob_files(lab) == [sha] and _incoming(lab) == []
+    assert _blob_files(lab) == [hashlib.sha256(content).hexdigest()] and _incoming(lab) == []
 
 
 def test_a_chunk_whose_bytes_stop_coming_is_dropped_by_the_service_without_moving_the_offset(lab: Lab) -> None:
     a = lab.device(lab.person())
     content = _pdf(300_000)
-    a.profile.dossier().documents.add(content, title="Compte rendu", category="compte_rendu")
-    a.engine._push(a.profile.dossier(), SyncReport())
-    headers = {"Authorization": f"Bearer {a.profile.settings[S_ACCESS]}"}
-    body = {"dossier_id": a.profile.settings["own_dossier_id"], "sha256": hashlib.sha256(content).hexdigest()}
-    url = (
-        "/v1/sync/uploads/"
-        + lab.api.post("/v1/sync/uploads", json={**body, "size": len(content)}, headers=headers).json()["upload_id"]
-    )
+    url, headers = lab.start_upload(a, content, title="Compte rendu")
     chunk, release = content[:100_000], threading.Event()
 
     def stalls() -> Iterator[bytes]:
@@ -224,7 +195,7 @@ def test_a_chunk_whose_bytes_stop_coming_is_dropped_by_the_service_without_movin
             assert pending.result().status_code == 408
     assert lab.api.head(url, headers=headers).headers["upload-offset"] == "0"
     a.engine.sync_once()
-    assert _blob_files(lab) == [body["sha256"]]
+    assert _blob_files(lab) == [hashlib.sha256(content).hexdigest()]
 
 
 def test_after_a_lost_connection_the_engine_asks_the_offset_and_sends_smaller_chunks_for_a_while(lab: Lab) -> None:

@@ -34,6 +34,14 @@ def _remove(lab: Lab, *, by: Device, target: Device) -> None:
     assert r.status_code == 204, r.text
 
 
+def _remove_with_one_change_unsent_for_the_cli(lab: Lab, *, by: Device, target: Device) -> None:
+    """`target` made a change it never sent, then was removed; its profile is closed so carnet-cli can open it."""
+    target.profile.dossier().entries.create("allergy", {"name": "Arachide"})
+    _remove(lab, by=by, target=target)
+    target.profile.lock()
+    target.engine.http.close()
+
+
 def _dossier_files(device: Device) -> list[Path]:
     return list((device.profile.path / "dossiers").iterdir())
 
@@ -152,10 +160,7 @@ def test_a_device_purge_interrupted_by_a_crash_completes_at_the_next_start(
     lab: Lab, two_devices: tuple[Device, Device]
 ) -> None:
     a, b = two_devices
-    b.profile.dossier().entries.create("allergy", {"name": "Arachide"})
-    _remove(lab, by=a, target=b)
-    b.profile.lock()
-    b.engine.http.close()
+    _remove_with_one_change_unsent_for_the_cli(lab, by=a, target=b)
     crashed = run_cli(b, "sync", crash_at="device_purge.before")
     assert crashed.returncode == 137, crashed.stderr
     status = run_cli(b, "status", "--json")
@@ -173,10 +178,7 @@ def test_carnet_cli_sync_on_a_removed_device_says_what_was_erased_and_exits_9(
     lab: Lab, two_devices: tuple[Device, Device]
 ) -> None:
     a, b = two_devices
-    b.profile.dossier().entries.create("allergy", {"name": "Arachide"})
-    _remove(lab, by=a, target=b)
-    b.profile.lock()
-    b.engine.http.close()
+    _remove_with_one_change_unsent_for_the_cli(lab, by=a, target=b)
     done = run_cli(b, "sync")
     assert done.returncode == 9, done.stderr
     assert "Appareil retiré du compte" in done.stdout and "1 modification(s) non envoyée(s) perdue(s)" in done.stdout

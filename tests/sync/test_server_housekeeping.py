@@ -10,7 +10,6 @@ from datetime import timedelta
 
 from sqlalchemy import select
 
-from desktop_app.sync.engine import S_ACCESS, SyncReport
 from server.accounts.models import Account
 from server.admin.service import JobsReport, run_jobs
 from server.audit.models import AuditEvent
@@ -143,18 +142,13 @@ def test_old_tombstones_lose_their_content_and_orphan_bodies_yet_every_device_co
 
 
 def test_an_upload_abandoned_half_way_is_dropped_with_its_bytes_after_30_days(lab: Lab) -> None:
-    person = lab.person()
-    device = lab.device(person)
+    device = lab.device(lab.person())
     content = b"%PDF-1.4\n" + hashlib.shake_256(b"abandoned").digest(700_000)
-    store = device.profile.dossier()
-    store.documents.add(content, title="Scanner", category="imagerie")
-    device.engine._push(store, SyncReport())
-    headers = {"Authorization": f"Bearer {device.profile.settings[S_ACCESS]}"}
-    body = {"dossier_id": str(person.dossier_id), "sha256": hashlib.sha256(content).hexdigest(), "size": len(content)}
-    upload_id = lab.api.post("/v1/sync/uploads", json=body, headers=headers).json()["upload_id"]
+    url, headers = lab.start_upload(device, content)
+    upload_id = url.rsplit("/", 1)[1]
     chunk = content[:262_144]
     check = {"Upload-Offset": "0", "Upload-Checksum": f"crc32 {zlib.crc32(chunk):08x}"}
-    assert lab.api.patch(f"/v1/sync/uploads/{upload_id}", content=chunk, headers={**headers, **check}).is_success
+    assert lab.api.patch(url, content=chunk, headers={**headers, **check}).is_success
     uploads = lab.live.settings.data_dir / "uploads"
     (uploads / f"{upload_id}.262144.left-by-a-killed-server.incoming").write_bytes(b"x" * 1000)
 

@@ -13,7 +13,7 @@ os.environ.setdefault("DBUS_SESSION_BUS_ADDRESS", "disabled:")
 
 from desktop_app import vault
 from desktop_app.profile import ProfileDirectory
-from tests.ui.helpers import PASSWORD, FakeClock, corpus_dir
+from tests.ui.helpers import PASSWORD, FakeClock, corpus_dir, main_window
 from ui.dialogs import ScriptedConfirmer
 from ui.ops import wait_for_idle
 
@@ -48,21 +48,10 @@ def confirmer() -> ScriptedConfirmer:
 
 @pytest.fixture
 def window(qtbot, profiles: ProfileDirectory, clock: FakeClock, confirmer: ScriptedConfirmer) -> Iterator:
-    from ui.app import MainWindow
     from ui.i18n import LanguageManager
 
     languages = LanguageManager()
-    languages.set_language("fr")
-    win = MainWindow(
-        profiles=profiles,
-        languages=languages,
-        confirmer=confirmer,
-        clock=clock,
-        idle_poll_ms=20,
-        watch_os_lock=False,
-    )
-    qtbot.addWidget(win)
-    win.show()
+    win = main_window(qtbot, profiles, confirmer, clock, languages=languages)
     yield win
     win.lock()
     wait_for_idle()

@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 from collections.abc import Iterable
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtWidgets import QAbstractButton, QComboBox, QLabel, QLineEdit, QSpinBox, QWidget
 
@@ -32,6 +33,28 @@ def corpus_dir() -> Path | None:
     configured = os.environ.get("CARNET_CORPUS_DIR")
     path = Path(configured) if configured else PROJECT_ROOT.parent / "shared" / "data"
     return path if path.is_dir() else None
+
+
+def main_window(qtbot, profiles, confirmer, clock, *, languages: Any = None, **options: Any) -> Any:
+    """The real main window in French, shown, with the idle poll fast and the OS-lock watch off; `options` go to
+    MainWindow (server_url, apply_preferences…). Pass `languages` to switch the language back at teardown."""
+    from ui.app import MainWindow
+    from ui.i18n import LanguageManager
+
+    languages = languages or LanguageManager()
+    languages.set_language("fr")
+    window = MainWindow(
+        profiles=profiles,
+        languages=languages,
+        confirmer=confirmer,
+        clock=clock,
+        idle_poll_ms=20,
+        watch_os_lock=False,
+        **options,
+    )
+    qtbot.addWidget(window)
+    window.show()
+    return window
 
 
 def open_dossier(qtbot, window, password: str = PASSWORD) -> UnlockedProfile:

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QApplication, QScrollArea, QWidget
 
 from desktop_app.online import ChildProfile
 from desktop_app.profile import ProfileDirectory
-from tests.ui.helpers import PASSWORD, PROJECT_ROOT, clipped_buttons, clipped_labels, open_dossier
+from tests.ui.helpers import PASSWORD, PROJECT_ROOT, clipped_buttons, clipped_labels, main_window, open_dossier
 from ui import theme
 from ui.dialogs import ScriptedConfirmer
 from ui.ops import wait_for_idle
@@ -32,29 +32,13 @@ def _screenshots_module():
 
 @pytest.fixture
 def sample_window(qtbot, profiles: ProfileDirectory, clock, confirmer: ScriptedConfirmer) -> Iterator:
-    from ui.app import MainWindow
-    from ui.i18n import LanguageManager
-
     shots = _screenshots_module()
     profile, _key = profiles.create("Camille Martin", PASSWORD)
     shots.sample_data(profile.dossier(), None)
     shots.sample_care_history(profile)
     shots.sample_access_copies(profile)
     profile.lock()
-    languages = LanguageManager()
-    languages.set_language("fr")
-    win = MainWindow(
-        profiles=profiles,
-        languages=languages,
-        confirmer=confirmer,
-        clock=clock,
-        idle_poll_ms=20,
-        apply_preferences=False,
-        server_url=DEAD_SERVICE,
-        watch_os_lock=False,
-    )
-    qtbot.addWidget(win)
-    win.show()
+    win = main_window(qtbot, profiles, confirmer, clock, apply_preferences=False, server_url=DEAD_SERVICE)
     yield win
     win.lock()
     wait_for_idle()

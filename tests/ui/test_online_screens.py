@@ -12,7 +12,7 @@ from sqlalchemy import select
 from desktop_app.profile import ProfileDirectory
 from server.accounts.models import Device
 from tests.server.conftest import PASSWORD
-from tests.ui.helpers import FakeClock
+from tests.ui.helpers import FakeClock, main_window
 from tests.ui.live import Flows, LiveServer, Mailbox, flows, live, mailbox, server_template, smtp_server
 from ui.dialogs import ScriptedConfirmer
 from ui.ops import wait_for_idle
@@ -24,22 +24,7 @@ __all__ = ["flows", "live", "mailbox", "server_template", "smtp_server"]
 def online_window(
     qtbot, live: LiveServer, profiles: ProfileDirectory, clock: FakeClock, confirmer: ScriptedConfirmer
 ) -> Iterator:
-    from ui.app import MainWindow
-    from ui.i18n import LanguageManager
-
-    languages = LanguageManager()
-    languages.set_language("fr")
-    win = MainWindow(
-        profiles=profiles,
-        languages=languages,
-        confirmer=confirmer,
-        clock=clock,
-        idle_poll_ms=20,
-        server_url=live.url,
-        watch_os_lock=False,
-    )
-    qtbot.addWidget(win)
-    win.show()
+    win = main_window(qtbot, profiles, confirmer, clock, server_url=live.url)
     win.activateWindow()
     qtbot.waitExposed(win)
     yield win

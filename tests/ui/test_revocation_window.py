@@ -7,7 +7,7 @@ import pytest
 from desktop_app.cli_sync import S_DEVICE
 from desktop_app.sync.engine import Revocation
 from tests.server.conftest import bearer
-from tests.ui.helpers import open_dossier
+from tests.ui.helpers import main_window, open_dossier
 from tests.ui.live import Flows, LiveServer, Mailbox, flows, live, mailbox, server_template, smtp_server
 from tests.ui.test_online_screens import _signed_in_window, online_window
 from ui.dialogs import ScriptedConfirmer
@@ -49,17 +49,8 @@ def _revocation(dossier_id: str, pending: int, reason: str) -> Revocation:
 def test_a_revoked_dossier_is_cleared_from_the_screen_before_the_explanation(
     qtbot, profiles, clock, watching: WatchingConfirmer, existing_profile
 ) -> None:
-    from ui.app import MainWindow
-    from ui.i18n import LanguageManager
-
-    languages = LanguageManager()
-    languages.set_language("fr")
-    window = MainWindow(
-        profiles=profiles, languages=languages, confirmer=watching, clock=clock, idle_poll_ms=20, watch_os_lock=False
-    )
-    qtbot.addWidget(window)
+    window = main_window(qtbot, profiles, watching, clock)
     watching.window = window
-    window.show()
     open_dossier(qtbot, window)
     window.store.entries.create("vaccination", {"vaccine": "ROR", "date": "2015-06-01"})
     window.dossier.vaccinations.reload()
