@@ -6,7 +6,7 @@ import hashlib
 import re
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -81,6 +81,26 @@ class LiveServer:
     def restart(self) -> None:
         self.stop()
         self.start()
+
+    def settled(self, peer_ports: Collection[int], seconds: float = 10.0) -> bool:
+        """Wait until the connections from these peer ports are gone and no request runs any more.
+
+        A request cut by the network may start its handler after the client has already given up (the service was
+        busy): only once its connection is closed and its handler has ended is what it left behind final.
+        """
+        assert self._server is not None
+        state = self._server.server_state
+
+        def busy() -> bool:
+            peers = [getattr(connection, "client", None) for connection in state.connections]
+            return bool(state.tasks) or any(peer is not None and peer[1] in peer_ports for peer in peers)
+
+        deadline = time.monotonic() + seconds
+        while busy():
+            if time.monotonic() > deadline:
+                return False
+            time.sleep(0.02)
+        return True
 
 
 @pytest.fixture

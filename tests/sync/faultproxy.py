@@ -44,6 +44,7 @@ class FaultProxy:
         self.url = f"http://127.0.0.1:{self.port}"
         self._closed = threading.Event()
         self._sockets: list[socket.socket] = []
+        self.upstream_ports: set[int] = set()  # the proxy's side of its connections to the service
         threading.Thread(target=self._accept, daemon=True).start()
 
     def close(self) -> None:
@@ -80,6 +81,7 @@ class FaultProxy:
                 _reset(client)
                 continue
             self._sockets += [client, upstream]
+            self.upstream_ports.add(upstream.getsockname()[1])
             threading.Thread(target=self._pump, args=(client, upstream, True, plan), daemon=True).start()
             threading.Thread(target=self._pump, args=(upstream, client, False, plan), daemon=True).start()
 
@@ -166,6 +168,9 @@ class FaultProxy:
 
 
 def _close(sock: socket.socket) -> None:
+    """Close now: `shutdown` first, or a pump thread blocked reading this socket keeps it open (no FIN is sent)."""
+    with contextlib.suppress(OSError):
+        sock.shutdown(socket.SHUT_RDWR)
     with contextlib.suppress(OSError):
         sock.close()
 
