@@ -16,6 +16,7 @@ import uvicorn
 from fastapi import FastAPI
 from platformdirs import user_data_path
 
+from server import workers
 from server.admin.service import (
     DeathRecordError,
     InputFileError,
@@ -129,6 +130,18 @@ def cmd_serve(args: argparse.Namespace) -> int:
         print(str(exc), file=sys.stderr)
         return EXIT_REFUSED
     print(f"carnet-server : http://{args.host}:{args.port} (données : {settings.data_dir})", flush=True)
+    if args.workers > 1 and workers.supported():
+        _export_env(args, settings)
+        try:
+            supervisor = workers.Supervisor(app_from_env, args.host, args.port, args.workers)
+        except OSError as exc:
+            print(
+                f"Impossible d'écouter sur {args.host}:{args.port} ({exc.strerror}) : choisissez un autre port "
+                f"(--port). / Cannot listen on {args.host}:{args.port} ({exc.strerror}): choose another --port.",
+                file=sys.stderr,
+            )
+            return EXIT_REFUSED
+        return supervisor.run()
     if args.workers > 1:
         _export_env(args, settings)
         uvicorn.run(
