@@ -12,6 +12,7 @@ was destroyed meanwhile.
 
 from __future__ import annotations
 
+import itertools
 import logging
 from collections.abc import Callable
 from typing import Any, Generic, TypeVar
@@ -23,8 +24,11 @@ T = TypeVar("T")
 log = logging.getLogger(__name__)
 
 _POOL: QThreadPool | None = None
-# Ops kept alive until their result is delivered (the runnable holds no Python reference the GC would keep).
-_PENDING: set[Op[Any]] = set()
+_RELAY: _Relay | None = None
+# Operations by number, from `run()` until the worker has let go of everything of theirs: an Op (and the widget it
+# names as parent) must never lose its last reference on the worker thread, or Qt destroys it there.
+_PENDING: dict[int, Op[Any]] = {}
+_NUMBERS = itertools.count(1)
 
 
 def store_pool() -> QThreadPool:
@@ -44,27 +48,61 @@ def wait_for_idle(timeout_ms: int = 30_000) -> bool:
 
 def pending_count() -> int:
     """How many operations are queued or running: the status bar and tests read it."""
-    return len(_PENDING)
+    return sum(1 for op in _PENDING.values() if not op._delivered)
+
+
+class _Relay(QObject):
+    """Lives on the UI thread; the worker reports to it by operation number, holding no Op itself.
+
+    `finished` carries the boxed outcome; `released` follows once the worker has dropped its references to the
+    callable and the outcome, and only then does the UI thread forget the Op (queued signals keep their order).
+    """
+
+    finished = Signal(int, object)
+    released = Signal(int)
+
+    @Slot(int, object)
+    def deliver(self, number: int, box: list[Any]) -> None:
+        op = _PENDING.get(number)
+        if op is not None:
+            op._deliver(box)
+
+    @Slot(int)
+    def forget(self, number: int) -> None:
+        _PENDING.pop(number, None)
+
+
+def _relay() -> _Relay:
+    global _RELAY
+    if _RELAY is None:
+        _RELAY = _Relay()
+        _RELAY.finished.connect(_RELAY.deliver)
+        _RELAY.released.connect(_RELAY.forget)
+    return _RELAY
 
 
 class _Runner(QRunnable):
-    def __init__(self, op: Op[Any]) -> None:
+    def __init__(self, number: int, fn: Callable[[], Any], relay: _Relay) -> None:
         super().__init__()
         self.setAutoDelete(True)
-        self._op = op
+        self._number = number
+        self._fn: Callable[[], Any] | None = fn
+        self._relay = relay
 
     def run(self) -> None:  # worker thread: no widget access here
-        op = self._op
+        fn, self._fn = self._fn, None
+        assert fn is not None
         try:
-            result = op._fn()
-        except BaseException as exc:  # delivered to the UI thread, never lost
-            outcome, signal = [exc], op._sig_worker_failed
-        else:
             # Boxed: a bare None through a queued `object` signal corrupts None's refcount in PySide6.
-            outcome, signal = [result], op._sig_worker_done
+            box: list[Any] = [True, fn()]
+        except BaseException as exc:  # delivered to the UI thread, never lost
+            box = [False, exc]
+        del fn
         try:
-            signal.emit(outcome)
-        except RuntimeError:  # the application is shutting down and the Op is gone: nobody left to tell
+            self._relay.finished.emit(self._number, box)
+            del box  # the Op keeps it until `released` arrives: whatever it holds is freed on the UI thread
+            self._relay.released.emit(self._number)
+        except RuntimeError:  # the application is shutting down and the relay is gone: nobody left to tell
             log.debug("background operation finished after shutdown")
 
 
@@ -76,18 +114,14 @@ class Op(QObject, Generic[T]):
     sig_failed = Signal(object)
     """Emitted on the UI thread with the exception the callable raised."""
 
-    # Internal: emitted from the worker; queued to this object's (UI) thread.
-    _sig_worker_done = Signal(object)
-    _sig_worker_failed = Signal(object)
-
     def __init__(self, parent: QObject | None, fn: Callable[[], T]) -> None:
         super().__init__(None)
         self._parent = parent
         self._fn = fn
         self._on_success: Callable[[T], None] | None = None
         self._on_failure: Callable[[BaseException], None] | None = None
-        self._sig_worker_done.connect(self._on_worker_done)
-        self._sig_worker_failed.connect(self._on_worker_failed)
+        self._delivered = False
+        self._box: list[Any] | None = None
 
     def success(self, callback: Callable[[T], None]) -> Op[T]:
         self._on_success = callback
@@ -98,27 +132,25 @@ class Op(QObject, Generic[T]):
         return self
 
     def run(self) -> Op[T]:
-        _PENDING.add(self)
-        store_pool().start(_Runner(self))
+        number = next(_NUMBERS)
+        _PENDING[number] = self
+        store_pool().start(_Runner(number, self._fn, _relay()))
         return self
 
     def _parent_alive(self) -> bool:
         return self._parent is None or shiboken6.isValid(self._parent)
 
-    @Slot(object)
-    def _on_worker_done(self, boxed: list[Any]) -> None:
-        result = boxed[0]
-        _PENDING.discard(self)
-        if self._parent_alive() and self._on_success is not None:
-            self._on_success(result)
-        self.sig_succeeded.emit(result)
-
-    @Slot(object)
-    def _on_worker_failed(self, boxed: list[BaseException]) -> None:
-        exc = boxed[0]
-        _PENDING.discard(self)
+    def _deliver(self, box: list[Any]) -> None:
+        """UI thread: hand the outcome to the callbacks and the signals."""
+        self._box, self._delivered = box, True
+        succeeded, outcome = box
+        if succeeded:
+            if self._parent_alive() and self._on_success is not None:
+                self._on_success(outcome)
+            self.sig_succeeded.emit(outcome)
+            return
         if self._on_failure is not None and self._parent_alive():
-            self._on_failure(exc)
+            self._on_failure(outcome)
         else:
-            log.error("background operation failed: %s", type(exc).__name__)
-        self.sig_failed.emit(exc)
+            log.error("background operation failed: %s", type(outcome).__name__)
+        self.sig_failed.emit(outcome)

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import gc
+import sys
 import threading
+import weakref
 from pathlib import Path
 
 import pytest
@@ -49,6 +52,41 @@ def test_store_operations_are_serialised_on_one_worker_thread(qtbot) -> None:
     ops = [Op(None, lambda: threads.append(threading.get_ident())).run() for _ in range(5)]
     qtbot.waitUntil(lambda: len(threads) == 5, timeout=5_000)
     assert len(set(threads)) == 1 and ops
+
+
+def test_an_op_its_widget_and_its_outcome_are_always_released_on_the_ui_thread(qtbot) -> None:
+    """The last reference to an Op (which names a widget as parent), to its callable and to its outcome is dropped
+    on the UI thread, never on the worker: Qt must not destroy a widget on another thread (a crash seen once in a
+    full test run under load). The worker is made to give up the interpreter as often as possible, so the UI
+    thread often handles a result before the worker is done with it."""
+    from PySide6.QtWidgets import QWidget
+
+    class Marker:
+        pass
+
+    freed: list[str] = []
+    switch = sys.getswitchinterval()
+    sys.setswitchinterval(1e-6)
+    try:
+        for i in range(300):
+            widget, captured = QWidget(), Marker()
+            weakref.finalize(captured, lambda: freed.append(threading.current_thread().name))
+
+            def work(captured: Marker = captured, fail: bool = i % 2 == 0) -> Marker:
+                if fail:
+                    raise ValueError("a failure travels back too")
+                return captured
+
+            op = Op(widget, work).success(lambda value: None).failure(lambda exc: None)
+            weakref.finalize(op, lambda: freed.append(threading.current_thread().name))
+            with qtbot.waitSignal(op.sig_failed if i % 2 == 0 else op.sig_succeeded, timeout=5_000):
+                op.run()
+            del widget, captured, op, work
+    finally:
+        sys.setswitchinterval(switch)
+    gc.collect()
+    qtbot.waitUntil(lambda: len(freed) == 600, timeout=10_000)
+    assert set(freed) == {threading.main_thread().name}
 
 
 def test_the_documents_table_pages_rows_in_from_the_store(qtbot, window, existing_profile) -> None:
