@@ -49,7 +49,7 @@ class FaultProxy:
 
     def close(self) -> None:
         self._closed.set()
-        self._listener.close()
+        _close(self._listener)  # shut down first, so the thread blocked in accept() ends
         for sock in list(self._sockets):
             _close(sock)
 
