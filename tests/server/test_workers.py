@@ -101,7 +101,8 @@ def test_a_burst_of_clients_is_shared_by_a_worker_busy_when_it_arrives(served: S
     with ExitStack() as stack:
         os.kill(busy, signal.SIGSTOP)
         try:
-            burst = [stack.enter_context(socket.create_connection(("127.0.0.1", served.port))) for _ in range(40)]
+            address = ("127.0.0.1", served.port)
+            burst = [stack.enter_context(socket.create_connection(address, timeout=30)) for _ in range(40)]
             for sock in burst:
                 sock.sendall(b"GET /health HTTP/1.1\r\nHost: carnet\r\n\r\n")
             time.sleep(0.5)  # the free worker takes what it can meanwhile
