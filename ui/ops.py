@@ -117,11 +117,11 @@ class Op(QObject, Generic[T]):
     def __init__(self, parent: QObject | None, fn: Callable[[], T]) -> None:
         super().__init__(None)
         self._parent = parent
-        self._fn = fn
+        self._fn = fn  # held here too, so the worker's reference to it is never the last one
         self._on_success: Callable[[T], None] | None = None
         self._on_failure: Callable[[BaseException], None] | None = None
         self._delivered = False
-        self._box: list[Any] | None = None
+        self._box: list[Any] | None = None  # the outcome, kept until the worker has let go of it (`released`)
 
     def success(self, callback: Callable[[T], None]) -> Op[T]:
         self._on_success = callback
