@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Any
 from dossier.errors import DossierValidationError
 
 if TYPE_CHECKING:
-    from desktop_app.cli import Context
+    from desktop_app.cli.core import Context
     from desktop_app.dossier_store import DossierStore
     from desktop_app.profile import UnlockedProfile
 
@@ -28,7 +28,7 @@ PDF_KINDS = ("synthese", "carte-urgence", "historique-acces", "justificatif-aida
 
 
 def _usage(fr: str, en: str) -> Exception:
-    from desktop_app.cli import UsageError
+    from desktop_app.cli.core import UsageError
 
     return UsageError(fr, en)
 
