@@ -1,0 +1,41 @@
+"""Entry kinds of a dossier (moved to a package; the next commit splits it)."""
+
+from dossier.entries.catalogue import (
+    ENTRY_KINDS,
+    LOINC_CODE,
+    LONG_TEXT_MAX,
+    SECTIONS,
+    SHORT_TEXT_MAX,
+    Choice,
+    Context,
+    EntryKind,
+    FieldSpec,
+    FieldType,
+    Finisher,
+    Section,
+    search_text,
+    section_of,
+    sort_date,
+    summarize_entry,
+    validate_entry,
+)
+
+__all__ = [
+    "ENTRY_KINDS",
+    "LOINC_CODE",
+    "LONG_TEXT_MAX",
+    "SECTIONS",
+    "SHORT_TEXT_MAX",
+    "Choice",
+    "Context",
+    "EntryKind",
+    "FieldSpec",
+    "FieldType",
+    "Finisher",
+    "Section",
+    "search_text",
+    "section_of",
+    "sort_date",
+    "summarize_entry",
+    "validate_entry",
+]
