@@ -347,6 +347,12 @@ def cmd_document_categories(ctx: Context) -> int:
 
 def cmd_document_add(ctx: Context) -> int:
     path = Path(ctx.args.file)
+    from desktop_app.cli_cda import cmd_document_add_cda, is_cda_file
+
+    if is_cda_file(path):  # a CDA document brings its own title, category, date and author
+        return cmd_document_add_cda(ctx, path)
+    if not (ctx.args.category and ctx.args.title):
+        raise UsageError("Indiquez --category et --title.", "Give --category and --title.")
     try:
         handle = path.open("rb")
     except OSError as exc:
@@ -486,8 +492,8 @@ def build_parser() -> argparse.ArgumentParser:
     command(document, "categories", cmd_document_categories, "catégories de documents")
     p = command(document, "add", cmd_document_add, "ajouter un document")
     p.add_argument("file")
-    p.add_argument("--category", required=True)
-    p.add_argument("--title", required=True)
+    p.add_argument("--category", help="obligatoire, sauf pour un document CDA")
+    p.add_argument("--title", help="obligatoire, sauf pour un document CDA")
     p.add_argument("--date", help="date du document AAAA-MM-JJ")
     p = command(document, "list", cmd_document_list, "lister les documents")
     p.add_argument("--category")

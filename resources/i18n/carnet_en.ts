@@ -2214,6 +2214,10 @@
         <source>Texte du document</source>
         <translation>Document text</translation>
     </message>
+    <message>
+        <source>Document médical CDA</source>
+        <translation>CDA medical document</translation>
+    </message>
 </context>
 <context>
     <name>DocumentsPage</name>

@@ -2214,6 +2214,10 @@
         <source>Texte du document</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Document médical CDA</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>DocumentsPage</name>
