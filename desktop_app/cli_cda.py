@@ -11,22 +11,14 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from dossier.cda import SNIFF_SIZE, CdaInputError, looks_like_cda
+from desktop_app.exports.cda_io import is_cda_file
+from dossier.cda import CdaInputError
 from dossier.errors import FieldIssue
 
 if TYPE_CHECKING:
     from desktop_app.cli import Context
 
 EXIT_OK = 0
-
-
-def is_cda_file(path: Path) -> bool:
-    """True when the file opens an HL7 CDA ClinicalDocument (only its first bytes are read)."""
-    try:
-        with path.open("rb") as fh:
-            return looks_like_cda(fh.read(SNIFF_SIZE))
-    except OSError:
-        return False
 
 
 def refuse_cda_for_fhir(paths: list[Path]) -> None:

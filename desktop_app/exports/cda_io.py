@@ -9,20 +9,31 @@ names the source document (`cda:<document id>#<entry id>`), so a re-import merge
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from dossier.cda import DEFAULT_MAX_BYTES, LABELS, CdaDocument, CdaEntry, CdaInputError, Code, read_cda, too_large
+from dossier.cda import (
+    DEFAULT_MAX_BYTES,
+    LABELS,
+    SNIFF_SIZE,
+    CdaDocument,
+    CdaEntry,
+    CdaHeader,
+    CdaInputError,
+    Code,
+    looks_like_cda,
+    read_cda,
+    too_large,
+)
 from dossier.dates import PartialDate
 from dossier.documents import DOCUMENT_CATEGORIES, Confidentiality
 from dossier.errors import FieldIssue
 from dossier.fhir.model import ImportItem, Reason, Skipped
 
 if TYPE_CHECKING:
-    from desktop_app.dossier_store import DossierStore
+    from desktop_app.dossier_store import DocumentInfo, DossierStore
     from desktop_app.exports.fhir_io import ImportReport
 
 AUTHOR_KIND = "professional"
@@ -42,6 +53,7 @@ class CdaImportReport:
     documents_added: int = 0
     documents_merged: int = 0
     entries_offered: int = 0
+    ref: str = ""  # the original's external reference, "cda:<document id>"
     imported_at: str = field(default_factory=lambda: datetime.now(UTC).isoformat(timespec="seconds"))
 
     def as_json(self) -> dict[str, Any]:
@@ -68,6 +80,12 @@ class CdaImportReport:
             "documents_merged": self.documents_merged,
             "entries_offered": self.entries_offered,
             "entries": self.entries.as_json(),
+            # Every mapped entry with the codes the document gave (system OID, code, display as written).
+            "entry_codes": [
+                {"where": e.where, "kind": e.kind, "codes": code_list(e.codes)}
+                for e in self.document.entries
+                if e.kind is not None
+            ],
         }
 
     def render(self, lang: str = "fr") -> str:
@@ -101,6 +119,44 @@ class CdaImportReport:
                 f"carnet-cli import cda {self.source}"
             )
         return "\n".join(lines)
+
+
+@dataclass(frozen=True, slots=True)
+class DocumentMeta:
+    """What a person changed before storing (the app's add panel); None keeps what the header says."""
+
+    title: str | None = None
+    category: str | None = None
+    document_date: date | None = None
+
+
+def is_cda_file(path: Path) -> bool:
+    """True when the file opens an HL7 CDA ClinicalDocument (only its first bytes are read)."""
+    try:
+        with path.open("rb") as fh:
+            return looks_like_cda(fh.read(SNIFF_SIZE))
+    except OSError:
+        return False
+
+
+def header_of(path: Path) -> CdaHeader | None:
+    """The header of a CDA file to prefill a form, None when the file is not a readable CDA document."""
+    if not is_cda_file(path):
+        return None
+    try:
+        return read_cda_file(path)[1].header
+    except (OSError, CdaInputError):
+        return None
+
+
+def add_cda_document(
+    ds: DossierStore, path: Path, meta: DocumentMeta | None = None
+) -> tuple[CdaImportReport, DocumentInfo]:
+    """The app's add: store the document (entries only offered) and return the stored document to show."""
+    report = import_cda_file(ds, path, with_entries=False, meta=meta)
+    shown = shown_document(ds, report)
+    assert shown is not None  # just stored, in this transaction's commit
+    return report, shown
 
 
 def read_cda_file(path: Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> tuple[bytes, CdaDocument]:
@@ -154,13 +210,13 @@ def code_list(codes: tuple[Code, ...]) -> list[dict[str, str]]:
 
 
 class _Import:
-    def __init__(self, ds: DossierStore, doc: CdaDocument, data: bytes, source: str) -> None:
+    def __init__(self, ds: DossierStore, doc: CdaDocument, data: bytes, source: str, meta: DocumentMeta) -> None:
         from desktop_app.exports.fhir_io import ImportReport
 
-        self.ds, self.doc, self.data, self.source = ds, doc, data, source
+        self.ds, self.doc, self.data, self.source, self.meta = ds, doc, data, source, meta
         key = doc.header.document_id or f"sha256:{hashlib.sha256(data).hexdigest()}"
         self.ref = f"cda:{key}"
-        self.report = CdaImportReport(source=source, document=doc, entries=ImportReport(source=source))
+        self.report = CdaImportReport(source=source, document=doc, entries=ImportReport(source=source), ref=self.ref)
 
     def _add_document(self, content: bytes, *, ref: str, filename: str, title: str) -> None:
         h = self.doc.header
@@ -181,8 +237,8 @@ class _Import:
         self.ds.documents.add(
             content,
             title=title[:200],
-            category=h.category,
-            document_date=_date(h.effective_date),
+            category=self.meta.category or h.category,
+            document_date=self.meta.document_date or _date(h.effective_date),
             author_kind=AUTHOR_KIND,
             confidentiality=_confidentiality(h.confidentiality),
             filename=filename,
@@ -192,7 +248,7 @@ class _Import:
 
     def documents(self) -> None:
         stem = Path(self.source).stem or "document"
-        title = self.doc.header.title
+        title = self.meta.title or self.doc.header.title
         # With an embedded file, that file is what a person opens; the original says what it is.
         original = f"{title} ({ORIGINAL})" if self.doc.attachments else title
         self._add_document(self.data, ref=self.ref, filename=f"{stem}.xml", title=original)
@@ -238,6 +294,7 @@ def import_cda_bytes(
     with_entries: bool = True,
     max_bytes: int = DEFAULT_MAX_BYTES,
     doc: CdaDocument | None = None,
+    meta: DocumentMeta | None = None,
 ) -> CdaImportReport:
     """Store a CDA document (original + embedded files) and, with `with_entries`, import its entries; all or nothing.
 
@@ -246,7 +303,7 @@ def import_cda_bytes(
     """
     doc = doc if doc is not None else read_cda(data, max_bytes=max_bytes)
     _check_patient(ds, doc)
-    job = _Import(ds, doc, data, source)
+    job = _Import(ds, doc, data, source, meta or DocumentMeta())
     job.report.entries_offered = sum(1 for e in doc.entries if e.kind is not None)
     with ds.transaction():
         job.documents()
@@ -256,12 +313,23 @@ def import_cda_bytes(
 
 
 def import_cda_file(
-    ds: DossierStore, path: Path, *, with_entries: bool = True, max_bytes: int = DEFAULT_MAX_BYTES
+    ds: DossierStore,
+    path: Path,
+    *,
+    with_entries: bool = True,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    meta: DocumentMeta | None = None,
 ) -> CdaImportReport:
     data, doc = read_cda_file(path, max_bytes=max_bytes)
-    return import_cda_bytes(ds, data, source=path.name, with_entries=with_entries, max_bytes=max_bytes, doc=doc)
+    return import_cda_bytes(
+        ds, data, source=path.name, with_entries=with_entries, max_bytes=max_bytes, doc=doc, meta=meta
+    )
 
 
-def codes_by_ref(doc: CdaDocument) -> Mapping[str, list[dict[str, str]]]:
-    """Codes of every mapped entry by its external reference suffix (what the report and tests read)."""
-    return {e.ref: code_list(e.codes) for e in doc.entries if e.kind is not None}
+def shown_document(ds: DossierStore, report: CdaImportReport) -> DocumentInfo | None:
+    """The stored document a person opens: the embedded file when there is one, else the original."""
+    for ref in (f"{report.ref}#media0", report.ref):
+        found = ds.documents.find_by_external_ref(ref)
+        if found is not None:
+            return found
+    return None

@@ -2282,6 +2282,26 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Ajouter les éléments du document ?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ce document contient %1 élément(s) (vaccinations, résultats, traitements, allergies, maladies). Les ajouter à votre carnet ? Ils seront indiqués comme importés de ce document.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ajouter au carnet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pas maintenant</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Éléments ajoutés</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Le document « %1 » ne sera plus visible des professionnels de santé.</source>
         <translation type="unfinished"></translation>
     </message>

@@ -58,3 +58,65 @@ def test_a_plain_text_document_is_still_shown_as_text(qtbot: Any, dossier: Any) 
     viewer.show_document(info, b"<note>pas un CDA</note>")
     assert viewer.stack.currentWidget() is viewer.text_view
     assert viewer.text_view.toPlainText() == "<note>pas un CDA</note>"
+
+
+def _page(qtbot: Any, dossier: Any, answers: list[bool]) -> Any:
+    from ui.dialogs import ScriptedConfirmer
+    from ui.documents.view import DocumentsPage
+
+    confirmer = ScriptedConfirmer(answers)
+    page = DocumentsPage(confirmer=confirmer)
+    qtbot.addWidget(page)
+    page.set_store(dossier)
+    return page, confirmer
+
+
+def test_adding_a_cda_in_the_app_prefills_from_its_header_and_offers_its_entries(
+    qtbot: Any, dossier: Any, fixtures: Path
+) -> None:
+    page, confirmer = _page(qtbot, dossier, [True])
+    page.stage_files([fixtures / "vsm_synthese.xml"])
+    assert page.new_title.text() == "Volet de synthèse médicale"
+    assert page.new_category.currentData() == "synthese"
+    assert page.new_date.date().toString("yyyy-MM-dd") == "2024-10-15"
+    page.new_title.setText("Synthèse Dr Exemple")  # what the person typed wins
+    with qtbot.waitSignal(page.sig_entries_imported, timeout=20_000) as imported:
+        page.save_button.click()
+    assert imported.args == [6]
+    assert "6 élément(s)" in confirmer.questions[0][1]
+    assert "condition | 2 | 2 | 0 | 0" in confirmer.informed[0][1]
+    [doc] = dossier.documents.list()
+    assert (doc.title, doc.author_kind) == ("Synthèse Dr Exemple", "professional")
+    assert dossier.entries.count() == 6
+
+
+def test_declining_the_offer_keeps_only_the_document(qtbot: Any, dossier: Any, fixtures: Path) -> None:
+    page, confirmer = _page(qtbot, dossier, [False])
+    page.stage_files([fixtures / "vsm_synthese.xml"])
+    with qtbot.waitSignal(page.sig_document_added, timeout=20_000):
+        page.save_button.click()
+    assert len(confirmer.questions) == 1 and confirmer.informed == []
+    assert dossier.entries.count() == 0 and len(dossier.documents.list()) == 1
+
+
+def test_a_level_1_cda_added_in_the_app_opens_as_its_pdf(qtbot: Any, dossier: Any, fixtures: Path) -> None:
+    page, confirmer = _page(qtbot, dossier, [])
+    page.stage_files([fixtures / "cr_consultation_n1.xml"])
+    with qtbot.waitSignal(page.sig_document_added, timeout=20_000) as added:
+        page.save_button.click()
+    assert added.args[0].format == "pdf"  # the embedded PDF is what the viewer opens
+    assert confirmer.questions == []  # a level 1 document has no entries to offer
+    assert len(dossier.documents.list()) == 2
+
+
+def test_a_hostile_cda_added_in_the_app_is_refused_with_the_sentence(qtbot: Any, dossier: Any, tmp_path: Path) -> None:
+    from tests.support.cda_hostile import BILLION_LAUGHS
+
+    bad = tmp_path / "laughs.xml"
+    bad.write_bytes(BILLION_LAUGHS)
+    page, _ = _page(qtbot, dossier, [])
+    page.stage_files([bad])
+    with qtbot.waitSignal(page.sig_operation_failed, timeout=20_000) as failed:
+        page.save_button.click()
+    assert "DTD ou des entités XML" in failed.args[0]
+    assert dossier.documents.list() == [] and dossier.entries.count() == 0
