@@ -22,6 +22,7 @@ from xml.etree.ElementTree import Element
 
 from dossier.cda.header import LOINC, CdaHeader, Code, attr, code_of, find, findall, iso_date, name_of, text
 from dossier.cda.parse import HL7, XSI
+from dossier.fhir.kinds import _INTERPRETATION_IN as INTERPRETATION_BY_HL7_CODE
 from dossier.fhir.model import Reason
 
 IMMUNIZATION: Final = frozenset({"1.3.6.1.4.1.19376.1.5.3.1.4.12"})
@@ -65,17 +66,8 @@ SKIP_NO_NAME = Reason(
     "Entry with no readable label or code: nothing useful to import.",
 )
 
-_INTERPRETATION: Final = {
-    "N": "normal",
-    "H": "high",
-    "HU": "high",
-    "L": "low",
-    "LU": "low",
-    "A": "abnormal",
-    "HH": "critical",
-    "LL": "critical",
-    "AA": "critical",
-}
+# HL7 v3 ObservationInterpretation: the same codes in CDA as in FHIR, one table for both.
+_INTERPRETATION: Final = INTERPRETATION_BY_HL7_CODE
 _SEVERITY_CODES: Final = {"H": "severe", "M": "moderate", "L": "mild", "24484000": "severe", "6736007": "moderate"}
 _SEVERITY_CODES_MILD: Final = {"255604002": "mild"}
 _NUMBER_RE: Final = re.compile(r"^[+-]?(\d+([.,]\d*)?|[.,]\d+)([eE][+-]?\d+)?$")
@@ -371,16 +363,13 @@ def _map(reader: _Reader, el: Element, family: str, concern: str | None, where: 
         return CdaEntry(family, where, ref, skipped=SKIP_NEGATED)
     if attr(find(el, "statusCode"), "code") in {"cancelled", "aborted", "nullified"}:
         return CdaEntry(family, where, ref, skipped=SKIP_NOT_DONE)
-    if family == "vaccination":
-        mapped = reader.vaccination(el)
-    elif family == "treatment":
-        mapped = reader.treatment(el)
-    elif family == "allergy":
-        mapped = reader.allergy(el)
-    elif family == "condition":
-        mapped = reader.condition(el, concern)
-    else:
-        mapped = reader.lab_result(el)
+    readers = {
+        "vaccination": reader.vaccination,
+        "treatment": reader.treatment,
+        "allergy": reader.allergy,
+        "lab_result": reader.lab_result,
+    }
+    mapped = reader.condition(el, concern) if family == "condition" else readers[family](el)
     if isinstance(mapped, Reason):
         return CdaEntry(family, where, ref, skipped=mapped)
     kind, fields, codes = mapped

@@ -37,3 +37,18 @@ def unlocked(data_dir: Path) -> Iterator[Any]:
 @pytest.fixture
 def dossier(unlocked: Any) -> Any:
     return unlocked.dossier()
+
+
+@pytest.fixture
+def same_patient(dossier: Any) -> Any:
+    """The dossier's identity is the fixtures' patient (INS-NIR de test 285057505612338)."""
+    return dossier.entries.create(
+        "identity",
+        {
+            "birth_name": "Fictive",
+            "first_names": "Camille",
+            "sex": "F",
+            "birth_date": "1985-05-12",
+            "ins": "285057505612338",
+        },
+    )

@@ -112,19 +112,10 @@ def test_a_200_mb_file_is_refused_from_its_size(run: Any, unlocked: Any, tmp_pat
     assert _stored(unlocked) == (0, 0)
 
 
-def test_one_bad_file_among_several_imports_nothing(run: Any, unlocked: Any, fixtures: Path, tmp_path: Path) -> None:
+def test_one_bad_file_among_several_imports_nothing(
+    run: Any, unlocked: Any, same_patient: Any, fixtures: Path, tmp_path: Path
+) -> None:
     """The second file is another patient's: the first one, already written in the transaction, is rolled back."""
-    ds = unlocked.dossier()
-    ds.entries.create(
-        "identity",
-        {
-            "birth_name": "Fictive",
-            "first_names": "Camille",
-            "sex": "F",
-            "birth_date": "1985-05-12",
-            "ins": "285057505612338",
-        },
-    )
     other = tmp_path / "autre.xml"
     other.write_bytes((fixtures / "cr_bio.xml").read_bytes().replace(b"285057505612338", b"185057505612312"))
     code, _, err = run("import", "cda", str(fixtures / "vsm_synthese.xml"), str(other))

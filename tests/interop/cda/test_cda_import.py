@@ -105,15 +105,5 @@ def test_another_patients_document_is_refused_and_nothing_stored(dossier: Any, f
     assert _everything(dossier) == before
 
 
-def test_same_patient_is_accepted(dossier: Any, fixtures: Path) -> None:
-    dossier.entries.create(
-        "identity",
-        {
-            "birth_name": "Fictive",
-            "first_names": "Camille",
-            "sex": "F",
-            "birth_date": "1985-05-12",
-            "ins": "285057505612338",
-        },
-    )
+def test_same_patient_is_accepted(dossier: Any, same_patient: Any, fixtures: Path) -> None:
     assert import_cda_file(dossier, fixtures / "vsm_synthese.xml").entries.created_entries == 6
