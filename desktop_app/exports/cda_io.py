@@ -27,6 +27,8 @@ from dossier.cda import (
     read_cda,
     too_large,
 )
+from dossier.cda.header import LOINC
+from dossier.cda.provenance import provenance_note
 from dossier.dates import PartialDate
 from dossier.documents import DOCUMENT_CATEGORIES, Confidentiality
 from dossier.errors import FieldIssue
@@ -176,13 +178,15 @@ def _date(value: str | None) -> date | None:
     return date.fromisoformat(value) if value and len(value) == 10 else None
 
 
-def _fields_with_codes(entry: CdaEntry) -> dict[str, Any]:
-    """The entry's fields with the codes the document gave, in the fields the entry kind has for them."""
+def _fields_for_dossier(entry: CdaEntry, header: CdaHeader) -> dict[str, Any]:
+    """The entry's fields with its provenance and the codes the document gave: a lab result's LOINC in its field,
+    every code and the source document in the notes (the entry kinds have no other place for them)."""
     fields = dict(entry.fields)
     if entry.kind == "lab_result" and "loinc" not in fields:
-        loinc = next((c.code for c in entry.codes if c.system == "2.16.840.1.113883.6.1"), None)
+        loinc = next((c.code for c in entry.codes if c.system == LOINC), None)
         if loinc:
             fields["loinc"] = loinc
+    fields["notes"] = provenance_note(header, entry.codes, existing=fields.get("notes"))
     return fields
 
 
@@ -274,7 +278,12 @@ class _Import:
             if entry.skipped is not None or entry.kind is None:
                 outcome = entry.skipped or Reason("unsupported_template", "", "")
             else:
-                item = ImportItem(label, f"{self.ref}#{entry.ref}", kind=entry.kind, fields=_fields_with_codes(entry))
+                item = ImportItem(
+                    label,
+                    f"{self.ref}#{entry.ref}",
+                    kind=entry.kind,
+                    fields=_fields_for_dossier(entry, self.doc.header),
+                )
                 outcome = writer.entry(item)
             if outcome == "imported":
                 counts.imported += 1

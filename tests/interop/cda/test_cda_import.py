@@ -42,6 +42,13 @@ def test_synthesis_stores_the_original_and_imports_its_entries_with_a_report(dos
     assert all(e.external_ref.startswith(DOC_REF + "#") for e in entries)
     [asthma] = [e for e in entries if e.data.get("name") == "Asthme"]
     assert asthma.external_ref == DOC_REF + "#2.25.311848720261206171441"
+    # The source document and every code it gave stay with the entry (a code's display is never invented).
+    assert asthma.data["notes"] == (
+        "Importé de « Volet de synthèse médicale » (Cabinet médical des Tilleuls, Dr Jeanne Exemple, 15/10/2024).\n"
+        "Codes : CIM-10 J45.9, SNOMED CT 195967001"
+    )
+    [amox] = [e for e in entries if e.kind == "allergy"]
+    assert amox.data["notes"].endswith("Codes : ATC J01CA04, SNOMED CT 419511003")
     text = report.render("fr")
     assert "Document CDA : Volet de synthèse médicale (Ma santé en résumé, 15/10/2024)" in text
     assert "vaccination | 2 | 1 | 0 | 1" in text and "Entrée niée par le document" in text
@@ -63,6 +70,7 @@ def test_lab_report_results_keep_loinc_and_precision(dossier: Any, fixtures: Pat
     results = {e.data["loinc"]: e.data for e in dossier.entries.list("lab_result", limit=10)}
     assert results["1558-6"]["value"] == 5.914 and results["6690-2"]["interpretation"] == "high"
     assert results["5196-1"]["value_text"] == "Négatif"
+    assert results["718-7"]["notes"].endswith("Codes : LOINC 718-7")
     assert dossier.documents.list()[0].category == "biologie"
 
 

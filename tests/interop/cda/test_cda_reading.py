@@ -176,3 +176,20 @@ def test_cda_is_recognised_from_its_first_bytes(fixtures: Path) -> None:
     assert not looks_like_cda(b'{"resourceType": "Bundle"}')
     assert not looks_like_cda(b'<Bundle xmlns="http://hl7.org/fhir">')
     assert not looks_like_cda(b"%PDF-1.4")
+
+
+def test_dispensation_and_prescription_items_become_treatments(fixtures: Path) -> None:
+    doc = read_cda(load(fixtures, "dispensation.xml"))
+    assert doc.header.category == "ordonnance"
+    [dispensed, cancelled] = doc.entries
+    assert dispensed.kind == "treatment" and dispensed.fields == {
+        "name": "Amoxicilline 1 g, comprimé dispersible",
+        "dosage": "1 comprimé matin et soir pendant 6 jours",
+        "start_date": "2024-11-20",
+        "notes": "Délivrance en pharmacie",
+    }
+    assert [(c.system, c.code) for c in dispensed.codes] == [
+        ("1.2.250.1.213.2.3.2", "3400930000001"),
+        ("2.16.840.1.113883.6.73", "J01CA04"),
+    ]
+    assert (cancelled.family, cancelled.skipped and cancelled.skipped.code) == ("treatment", "not_completed")
