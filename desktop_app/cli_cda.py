@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from desktop_app.exports.cda_io import is_cda_file
-from dossier.cda import CdaInputError
+from dossier.cda import DEFAULT_MAX_BYTES, CdaInputError
 from dossier.errors import FieldIssue
 
 if TYPE_CHECKING:
@@ -59,11 +59,12 @@ def cmd_import_cda(ctx: Context) -> int:
 
     paths = [Path(p) for p in ctx.args.files]
     _missing(ctx, paths)
-    parsed = [(p, *read_cda_file(p)) for p in paths]
+    limit = ctx.args.max_size_mb * 1024 * 1024
+    parsed = [(p, *read_cda_file(p, max_bytes=limit)) for p in paths]
     ds = ctx.dossier()
     with ds.transaction():  # several files: all or nothing as well
         reports = [
-            import_cda_bytes(ds, data, source=p.name, with_entries=not ctx.args.document_only, doc=doc)
+            import_cda_bytes(ds, data, source=p.name, with_entries=not ctx.args.document_only, doc=doc, max_bytes=limit)
             for p, data, doc in parsed
         ]
     _print(ctx, reports)
@@ -71,11 +72,16 @@ def cmd_import_cda(ctx: Context) -> int:
 
 
 def cmd_document_add_cda(ctx: Context, path: Path) -> int:
-    """`document add` on a CDA: the document with its header's metadata, entries only offered (see `import cda`)."""
-    from desktop_app.exports.cda_io import import_cda_bytes, read_cda_file
+    """`document add` on a CDA: the document with its header's metadata (--title, --category, --date given win),
+    entries only offered (see `import cda`)."""
+    from datetime import date
+
+    from desktop_app.exports.cda_io import DocumentMeta, import_cda_bytes, read_cda_file
 
     data, doc = read_cda_file(path)
-    report = import_cda_bytes(ctx.dossier(), data, source=path.name, with_entries=False, doc=doc)
+    args = ctx.args
+    meta = DocumentMeta(args.title, args.category, date.fromisoformat(args.date) if args.date else None)
+    report = import_cda_bytes(ctx.dossier(), data, source=path.name, with_entries=False, doc=doc, meta=meta)
     _print(ctx, [report])
     return EXIT_OK
 
@@ -92,4 +98,13 @@ def register_import(
         dest="document_only",
         action="store_true",
         help="enregistrer le document sans importer ses éléments",
+    )
+    p.add_argument(
+        "--taille-max",
+        "--max-size",
+        dest="max_size_mb",
+        type=int,
+        default=DEFAULT_MAX_BYTES // (1024 * 1024),
+        metavar="MO",
+        help="taille maximale d'un document, en Mo (50 par défaut)",
     )

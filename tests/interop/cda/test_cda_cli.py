@@ -141,3 +141,21 @@ def test_cli_as_a_subprocess_gives_the_documented_exit_codes(data_dir: Path, unl
     assert cli("import", "cda", str(fixtures / "cr_bio.xml")).returncode == 0
     assert cli("import", "cda", str(fixtures / "absent.xml")).returncode == 2
     assert cli("import", "fhir", str(fixtures / "cr_bio.xml")).returncode == 4
+
+
+def test_the_size_limit_is_configurable(run: Any, unlocked: Any, tmp_path: Path) -> None:
+    doc = write_oversized(tmp_path / "moyen.xml", size=2 * 1024 * 1024)
+    code, _, err = run("import", "cda", str(doc), "--taille-max", "1")
+    assert code == 4 and "Document CDA trop volumineux (2 Mo) : 1 Mo au maximum" in err
+    code, _, err = run("import", "cda", str(doc), "--max-size", "3")
+    assert code == 0, err  # read, then stored: a 2 MB title is still a document
+    assert _stored(unlocked) == (0, 1)
+
+
+def test_document_add_options_win_over_the_header(run: Any, unlocked: Any, fixtures: Path) -> None:
+    code, _, err = run(
+        "document", "add", str(fixtures / "cr_bio.xml"), "--title", "Prise de sang", "--category", "autre"
+    )
+    assert code == 0, err
+    [doc] = unlocked.dossier().documents.list()
+    assert (doc.title, doc.category, str(doc.document_date)) == ("Prise de sang", "autre", "2024-11-02")
