@@ -20,6 +20,8 @@ XSI: Final = "http://www.w3.org/2001/XMLSchema-instance"
 NS: Final = {"h": HL7, "xsi": XSI}
 # A DMP document with its embedded PDF is a few MB; 50 MB leaves room for scans and refuses absurd files early.
 DEFAULT_MAX_BYTES: Final = 50 * 1024 * 1024
+# Real documents nest a few dozen levels; far deeper nesting is an attack on the recursive readers that follow.
+MAX_DEPTH: Final = 200
 # How much of a file looks_like_cda reads: the root element comes after at most a prolog and comments.
 SNIFF_SIZE: Final = 4096
 
@@ -55,11 +57,21 @@ def too_large(size: int, max_bytes: int = DEFAULT_MAX_BYTES) -> CdaInputError:
     )
 
 
+def _too_deep(root: Element) -> bool:
+    stack = [(root, 1)]
+    while stack:
+        el, depth = stack.pop()
+        if depth > MAX_DEPTH:
+            return True
+        stack.extend((child, depth + 1) for child in el)
+    return False
+
+
 def parse_cda(data: bytes, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Element:
     """The ClinicalDocument root element of `data`, or CdaInputError.
 
     Refused: anything over `max_bytes`; any DTD (so no entity expansion — billion laughs — and no external entity,
-    file:// or http://); malformed XML; a root that is not an HL7 v3 ClinicalDocument.
+    file:// or http://); malformed XML; nesting deeper than MAX_DEPTH; a root that is not an HL7 v3 ClinicalDocument.
     """
     if len(data) > max_bytes:
         raise too_large(len(data), max_bytes)
@@ -81,6 +93,14 @@ def parse_cda(data: bytes, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Element:
             "Invalid XML: the file is damaged or is not a CDA document. Nothing was stored.",
             where=f"ligne {line}, colonne {column}",
         ) from None
+    if _too_deep(root):
+        raise _error(
+            "cda_too_deep",
+            f"Document refusé : ses éléments sont imbriqués sur plus de {MAX_DEPTH} niveaux (construction anormale). "
+            "Rien n'a été enregistré.",
+            f"Document refused: its elements are nested more than {MAX_DEPTH} levels deep (an abnormal construct). "
+            "Nothing was stored.",
+        )
     if root.tag != f"{{{HL7}}}ClinicalDocument":
         raise _error(
             "cda_not_clinical_document",

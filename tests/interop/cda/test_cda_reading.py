@@ -193,3 +193,11 @@ def test_dispensation_and_prescription_items_become_treatments(fixtures: Path) -
         ("2.16.840.1.113883.6.73", "J01CA04"),
     ]
     assert (cancelled.family, cancelled.skipped and cancelled.skipped.code) == ("treatment", "not_completed")
+
+
+def test_absurdly_deep_nesting_is_refused_before_the_recursive_readers(fixtures: Path) -> None:
+    deep = "<content>" * 5000 + "x" + "</content>" * 5000
+    source = load(fixtures, "vsm_synthese.xml").decode().replace("<paragraph>Enseignante.</paragraph>", deep)
+    with pytest.raises(CdaInputError) as caught:
+        read_cda(source.encode())
+    assert caught.value.issues[0].code == "cda_too_deep"
