@@ -46,6 +46,9 @@ def _target(ctx: Context, raw: str) -> Path:
 
 
 def _plain_warning(ctx: Context, out: Path) -> None:
+    from desktop_app.hardening import make_private
+
+    make_private(out)  # every export is written for its owner only, even over an existing file with --force (S15)
     print(
         ctx_pick(
             ctx,
@@ -228,6 +231,9 @@ def cmd_export_archive(ctx: Context) -> int:
         summary = export_archive(profile, out, passphrase)
     finally:
         profile.lock()
+    from desktop_app.hardening import make_private
+
+    make_private(out)
     ctx.out(
         f"Archive chiffrée écrite dans {out} : {summary.dossiers} dossier(s), {summary.entries} éléments, "
         f"{summary.documents} documents. Gardez la phrase de passe : sans elle, l'archive est illisible.",
