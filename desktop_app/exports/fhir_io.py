@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import os
 from collections import Counter
-from collections.abc import Iterator, Mapping
+from collections.abc import Container, Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from pathlib import Path
@@ -354,10 +354,21 @@ def export_ips(ds: DossierStore, out: Path, *, now: datetime | None = None) -> d
 
 
 def export_fhir_collection(
-    ds: DossierStore, out: Path, *, now: datetime | None = None, with_documents: bool = True
+    ds: DossierStore,
+    out: Path,
+    *,
+    now: datetime | None = None,
+    with_documents: bool = True,
+    skip_documents: Container[str] = (),
 ) -> dict[str, Any]:
-    """Write the whole dossier (entries, "non concerné", documents) as a FHIR collection Bundle."""
-    docs = ((d, ds.documents.read(d.id)) for d in iter_documents(ds)) if with_documents else ()
+    """Write the whole dossier (entries, "non concerné", documents) as a FHIR collection Bundle.
+
+    `skip_documents`: ids whose bytes are not on this computer (exports.local_bytes); the caller lists them."""
+    docs = (
+        ((d, ds.documents.read(d.id)) for d in iter_documents(ds) if d.id not in skip_documents)
+        if with_documents
+        else ()
+    )
     bundle = build_collection_bundle(
         list(iter_entries(ds)), dossier_id=ds.dossier_id, now=now or datetime.now(UTC), documents=docs
     )
