@@ -55,6 +55,7 @@ test_suite() {
   echo "[carnet] règles de la maison…"
   if git grep -nE '^\s*(from|import)\s+PySide6' -- dossier desktop_app; then echo "PySide6 imported outside ui/"; failed+=(house); fi
   if git grep -nE '^\s*(from|import)\s+server(\.|\s|$)' -- desktop_app dossier ui; then echo "client imports server/"; failed+=(house); fi
+  "$VENV/bin/python" scripts/check_server_imports.py || failed+=(house)
   if "$VENV/bin/python" - <<'PY'
 import tomllib, sys
 deps = tomllib.load(open("pyproject.toml", "rb"))["project"]["dependencies"]

@@ -28,13 +28,13 @@ from dossier import entries as entry_rules
 from dossier.errors import DossierValidationError
 from dossier.merge import Op, Outcome, ServerRecord, merge
 from server.access import service as access_service
-from server.accounts.models import Account, PrincipalKind
+from server.accounts.dependencies import Principal
+from server.accounts.models import Account, PrincipalKind, Professional
 from server.audit.service import Actor as AuditActor
 from server.audit.service import record as audit
-from server.deps import Principal
 from server.dossiers.models import Dossier, SpaceStatus
 from server.errors import ProblemError
-from server.professionals.models import Professional
+from server.sync.dossier_view import record_target
 from server.sync.models import SyncConflict, SyncHead, SyncLedger, SyncRecord, SyncStream
 from server.sync.schemas import (
     MAX_PAGE,
@@ -167,7 +167,7 @@ def _record_target(rec: Any, values: dict[str, Any], session: Session) -> access
     if rec.author_kind == "professional" and rec.author_id is not None:
         pro = session.get(Professional, rec.author_id)
         rpps = pro.rpps if pro else ""
-    return access_service.record_target(rec, values, rpps)
+    return record_target(rec, values, rpps)
 
 
 def may_read_record(session: Session, caller: Caller, rec: Any, context: access.Context) -> bool:

@@ -9,11 +9,11 @@ import pytest
 from fastapi.testclient import TestClient
 from httpx import Response
 
+from server.accounts.dependencies import HELPER_HEADER
 from server.app import create_app
 from server.clock import ManualClock
 from server.config import Settings
 from server.context import ServiceContext
-from server.deps import HELPER_HEADER
 from tests.server.conftest import Flows, Mailbox, bearer
 from tests.server.test_access_http import GP, Pros
 
