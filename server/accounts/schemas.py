@@ -20,10 +20,6 @@ class Strict(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
 
-class StatusOut(BaseModel):
-    status: str
-
-
 class LoginIn(Strict):
     identifier: Login
     password: Password
@@ -72,21 +68,9 @@ class ResetPasswordIn(Strict):
     new_password: Password
 
 
-class PasswordConfirmIn(Strict):
-    password: Password
-
-
 class PasswordChangeIn(Strict):
     current_password: Password
     new_password: Password
-
-
-class MeOut(BaseModel):
-    account_id: uuid.UUID
-    identifier: str
-    dossier_id: uuid.UUID
-    space_status: str
-    device_id: uuid.UUID
 
 
 class DeviceOut(BaseModel):

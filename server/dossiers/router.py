@@ -10,11 +10,20 @@ from fastapi import APIRouter, Response, status
 from server.accounts.dependencies import ActingHelper, AddressDep, ContextDep, SessionDep, parse_acting_helper
 from server.accounts.identity import invalid_credentials
 from server.accounts.login import token_pair
-from server.accounts.schemas import MeOut, PasswordConfirmIn, StatusOut
 from server.context import ServiceContext
 from server.dossiers import activation, service
 from server.dossiers.dependencies import PatientContext, PatientDep, PatientSummaryDep
-from server.dossiers.schemas import ActivatedOut, ActivationIn, ActivationStarted, CodeIn, DossierOut, SpaceProofIn
+from server.dossiers.schemas import (
+    ActivatedOut,
+    ActivationIn,
+    ActivationStarted,
+    CodeIn,
+    DossierOut,
+    MeOut,
+    PasswordConfirmIn,
+    SpaceProofIn,
+    StatusOut,
+)
 
 router = APIRouter(prefix="/v1")
 

@@ -1,4 +1,5 @@
-"""Request and response bodies of the space's routes: taking a space (opposition, activation), its identity."""
+"""Request and response bodies of the space's routes: taking it (opposition, activation), who am I, its identity,
+its life cycle."""
 
 from __future__ import annotations
 
@@ -60,3 +61,19 @@ class DossierOut(BaseModel):
     phone: str | None
     status: str
     imported_legacy_entries: int
+
+
+class StatusOut(BaseModel):
+    status: str
+
+
+class PasswordConfirmIn(Strict):
+    password: Password
+
+
+class MeOut(BaseModel):
+    account_id: uuid.UUID
+    identifier: str
+    dossier_id: uuid.UUID
+    space_status: str
+    device_id: uuid.UUID
