@@ -6,7 +6,7 @@ import uuid
 from collections.abc import Callable
 from dataclasses import replace
 from datetime import datetime
-from typing import Annotated, Literal
+from typing import Annotated
 
 from fastapi import APIRouter, Query, status
 from sqlalchemy import select
@@ -54,9 +54,6 @@ from server.errors import ProblemError
 
 router = APIRouter(tags=["access"])
 
-ActorKind = Literal[
-    "patient", "legal_representative", "aidant", "professional", "heir", "insurer", "employer", "other", "system"
-]
 
 # -- the patient's consent ------------------------------------------------------------------------------------------
 
@@ -360,7 +357,7 @@ def access_history(
     target: ManagedDossierDep,
     ctx: ContextDep,
     session: SessionDep,
-    actor_kind: Annotated[list[ActorKind] | None, Query(max_length=9)] = None,
+    actor_kind: Annotated[list[access.ActorKind] | None, Query(max_length=9)] = None,
     since: Annotated[Moment | None, Query()] = None,
     until: Annotated[Moment | None, Query()] = None,
     limit: Limit = 50,
