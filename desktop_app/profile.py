@@ -15,6 +15,7 @@ from __future__ import annotations
 import json
 import os
 import secrets
+import stat
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -283,6 +284,17 @@ def _seconds(value: float) -> Any:
     return timedelta(seconds=value)
 
 
+def _tighten_modes(path: Path) -> None:
+    """A profile written before files were made private (0644 in 0755 folders) becomes its owner's only: folders
+    0700, files 0600 (issue 15 finding 5). Best effort: a file that cannot be changed is left as it is."""
+    for item in (path.parent, path, *path.rglob("*")):
+        try:
+            if stat.S_IMODE(item.stat().st_mode) & 0o077:
+                os.chmod(item, 0o700 if item.is_dir() else 0o600)
+        except OSError:
+            continue
+
+
 def _remove_tree(path: Path) -> None:
     if not path.exists():
         return
@@ -309,6 +321,7 @@ class UnlockedProfile:
         self._directory = directory
         self.path = path
         self.profile_id = path.name
+        _tighten_modes(path)
         self._header = header
         self._key: bytearray | None = profile_key
         info = json.loads((path / "profile.json").read_text(encoding="utf-8"))

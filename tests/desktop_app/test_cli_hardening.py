@@ -210,3 +210,18 @@ def test_wal_and_shm_files_are_0600_while_open(tmp_path: Path) -> None:
         assert {p.name: oct(_mode(p)) for p in profile.path.rglob("*") if p.is_file() and _mode(p) != 0o600} == {}
     finally:
         os.umask(old_umask)
+
+
+def test_a_profile_written_world_readable_before_is_made_private_at_unlock(
+    populated: tuple[Path, list[str], Path, Path],
+) -> None:
+    data_dir, _, dossier_file, account_file = populated
+    profile_dir = account_file.parent
+    for folder in (data_dir / "profiles", profile_dir, dossier_file.parent):
+        folder.chmod(0o755)
+    for file in (account_file, dossier_file, profile_dir / "vault.json", profile_dir / "profile.json"):
+        file.chmod(0o644)  # as an older Carnet left them
+    assert run_cli(data_dir, "entry", "list", "--password-stdin").returncode == 0
+    assert {p.name: oct(_mode(p)) for p in profile_dir.rglob("*") if p.is_file() and _mode(p) != 0o600} == {}
+    folders = (data_dir / "profiles", profile_dir, dossier_file.parent)
+    assert {p.name: oct(_mode(p)) for p in folders if _mode(p) != 0o700} == {}
