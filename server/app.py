@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import gc
 import json
 import logging
@@ -18,6 +19,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from dossier.errors import DossierValidationError
 from server.access.router import router as access_router
 from server.accounts.router import router as accounts_router
+from server.audit.checkpoints import checkpoint_every, checkpoint_now
 from server.config import Settings
 from server.context import ServiceContext
 from server.db import head_revision, is_at_head
@@ -235,8 +237,13 @@ def create_app(
         if check_schema and not is_at_head(ctx.engine):
             raise UnmigratedDatabaseError()
         log.info("carnet-server ready (schema %s)", head_revision())
+        # Signed checkpoints of the audit chain outside the database: at start, on a timer, at stop.
+        checkpoint_now(ctx.sessions)
+        timer = asyncio.create_task(checkpoint_every(ctx.sessions, settings.audit_checkpoint_interval_s))
         _freeze_startup_objects()
         yield
+        timer.cancel()
+        checkpoint_now(ctx.sessions)
         if context is None:
             ctx.close()
 

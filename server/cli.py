@@ -26,6 +26,7 @@ from server.admin.service import (
     run_jobs,
 )
 from server.app import UnmigratedDatabaseError, create_app
+from server.audit.checkpoints import AuditKeyError, checkpoint_now, parse_key
 from server.audit.service import verify
 from server.config import Argon2Params, Settings, SmtpSettings
 from server.context import ServiceContext
@@ -61,6 +62,14 @@ def settings_from_args(args: argparse.Namespace) -> Settings:
             )
         except ValueError as exc:  # contradictory SMTP options: say which, no traceback
             raise SystemExit(f"carnet-server: {exc}") from None
+    audit_key = None
+    if raw_key := _env("AUDIT_KEY"):  # hex; takes precedence over the key file
+        try:
+            audit_key = parse_key(raw_key)
+        except AuditKeyError as exc:
+            raise SystemExit(f"carnet-server: {exc}") from None
+    key_file = getattr(args, "audit_key_file", None) or _env("AUDIT_KEY_FILE")
+    checkpoints = getattr(args, "audit_checkpoints", None) or _env("AUDIT_CHECKPOINTS")
     argon = Argon2Params()
     if raw := _env("ARGON2"):  # "time,memory_kib,parallelism" — for benchmarks and tests only
         t, m, p = (int(x) for x in raw.split(","))
@@ -70,6 +79,9 @@ def settings_from_args(args: argparse.Namespace) -> Settings:
         database_url=args.database_url or _env("DATABASE_URL"),
         smtp=smtp,
         argon2=argon,
+        audit_key=audit_key,
+        audit_key_file=Path(key_file).resolve() if key_file else None,
+        audit_checkpoints_file=Path(checkpoints).resolve() if checkpoints else None,
     )
 
 
@@ -78,6 +90,8 @@ def _export_env(args: argparse.Namespace, settings: Settings) -> None:
     os.environ[ENV_PREFIX + "DATA_DIR"] = str(settings.data_dir)
     if settings.database_url:
         os.environ[ENV_PREFIX + "DATABASE_URL"] = settings.database_url
+    os.environ[ENV_PREFIX + "AUDIT_KEY_FILE"] = str(settings.effective_audit_key_file)
+    os.environ[ENV_PREFIX + "AUDIT_CHECKPOINTS"] = str(settings.effective_audit_checkpoints)
     if settings.smtp:  # everything but the password, which workers read from the environment already
         smtp = settings.smtp
         exported = {
@@ -164,18 +178,28 @@ def cmd_migrate(args: argparse.Namespace) -> int:
     settings = settings_from_args(args)
     settings.data_dir.mkdir(parents=True, exist_ok=True)
     migrate(settings.effective_database_url)
+    # The audit chain is keyed from here on (migration 0500): make the key if there is none, and sign the head.
+    try:
+        ctx = ServiceContext.build(settings, pool_size=0)
+    except AuditKeyError as exc:
+        print(str(exc), file=sys.stderr)
+        return EXIT_REFUSED
+    try:
+        checkpoint_now(ctx.sessions)
+    finally:
+        ctx.close()
     print("Base de données à jour. / Database migrated.")
     return 0
 
 
-def _context(args: argparse.Namespace) -> ServiceContext | None:
+def _context(args: argparse.Namespace, *, create_audit_key: bool = True) -> ServiceContext | None:
     settings = settings_from_args(args)
     try:
         prepare_database(settings)
-    except UnmigratedDatabaseError as exc:
+        return ServiceContext.build(settings, pool_size=0, create_audit_key=create_audit_key)
+    except (UnmigratedDatabaseError, AuditKeyError) as exc:
         print(str(exc), file=sys.stderr)
         return None
-    return ServiceContext.build(settings, pool_size=0)
 
 
 def _print_problems(error: InputFileError) -> int:
@@ -244,6 +268,7 @@ def cmd_jobs(args: argparse.Namespace) -> int:
     with ctx.sessions() as session:
         report = run_jobs(session, ctx)
         session.commit()
+    checkpoint_now(ctx.sessions)  # periodic jobs also sign the audit chain's head (outside the database)
     ctx.close()
     print(json.dumps(asdict(report)))
     return 0
@@ -274,18 +299,24 @@ def cmd_record_death(args: argparse.Namespace) -> int:
 
 
 def cmd_audit_verify(args: argparse.Namespace) -> int:
-    ctx = _context(args)
+    """Check the HMAC chain and the signed checkpoints; when intact, sign the head it checked (a new checkpoint)."""
+    ctx = _context(args, create_audit_key=False)
     if ctx is None:
         return EXIT_REFUSED
-    with ctx.sessions() as session:
-        report = verify(session)
-    ctx.close()
+    try:
+        with ctx.sessions() as session:
+            report = verify(session)
+        if report.ok:
+            checkpoint_now(ctx.sessions)
+    finally:
+        ctx.close()
     if report.ok:
-        print(f"Journal d'audit intègre ({report.checked} lignes). / Audit trail intact.")
+        print(f"Journal d'audit intègre ({report.checked} lignes). / Audit trail intact ({report.checked} rows).")
         return 0
+    where = f"n° {report.first_bad_seq}" if report.first_bad_seq is not None else "-"
     print(
-        f"Journal d'audit ALTÉRÉ : première ligne en défaut n° {report.first_bad_seq} ({report.reason}). "
-        f"/ Audit trail TAMPERED at row {report.first_bad_seq}.",
+        f"Journal d'audit ALTÉRÉ : première ligne en défaut {where} ({report.reason}). "
+        f"/ Audit trail TAMPERED at row {where} ({report.reason}).",
         file=sys.stderr,
     )
     return EXIT_AUDIT
@@ -294,6 +325,15 @@ def cmd_audit_verify(args: argparse.Namespace) -> int:
 def _common(p: argparse.ArgumentParser) -> None:
     p.add_argument("--data-dir", help="data directory (SQLite database, outbox)")
     p.add_argument("--database-url", help="e.g. postgresql+psycopg://user@host/db (default: SQLite in data dir)")
+    p.add_argument(
+        "--audit-key-file",
+        help="HMAC key of the audit chain, 64 hex chars (default: <data dir>/audit.key, created 0600 at first start; "
+        "or env CARNET_SERVER_AUDIT_KEY)",
+    )
+    p.add_argument(
+        "--audit-checkpoints",
+        help="append-only file of signed audit checkpoints (default: <data dir>/audit-checkpoints)",
+    )
 
 
 def build_parser() -> argparse.ArgumentParser:
