@@ -25,6 +25,7 @@ from server.context import ServiceContext
 from server.db import head_revision, is_at_head
 from server.dossiers.router import router as dossiers_router
 from server.errors import PROBLEM_MEDIA_TYPE, Problem, ProblemError, from_validation
+from server.http_limits import UnicodeBodyGuard
 from server.mail.service import MailDeliveryError, Mailer
 from server.professionals.router import router as professionals_router
 from server.schemas import HealthOut
@@ -296,6 +297,7 @@ def create_app(
     app.include_router(access_router)
     app.include_router(sync_router)
     app.openapi = _problem_openapi(app)  # type: ignore[method-assign]
+    app.add_middleware(UnicodeBodyGuard, problem=EdgeMiddleware._problem)  # inside the edge: bodies already bounded
     app.add_middleware(
         EdgeMiddleware,
         max_body=settings.max_body_bytes,

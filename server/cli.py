@@ -33,6 +33,7 @@ from server.context import ServiceContext
 from server.db import is_at_head, make_engine, migrate
 from server.dossiers.service import provision
 from server.feed.service import import_care_history
+from server.http_limits import uvicorn_options
 from server.mail.service import MailConfigurationError
 from server.professionals.service import NewProfessional, add_professional
 
@@ -70,6 +71,8 @@ def settings_from_args(args: argparse.Namespace) -> Settings:
             raise SystemExit(f"carnet-server: {exc}") from None
     key_file = getattr(args, "audit_key_file", None) or _env("AUDIT_KEY_FILE")
     checkpoints = getattr(args, "audit_checkpoints", None) or _env("AUDIT_CHECKPOINTS")
+    proxies_raw = getattr(args, "trusted_proxies", None) or _env("TRUSTED_PROXIES") or ""
+    trusted_proxies = tuple(p.strip() for p in proxies_raw.split(",") if p.strip())
     argon = Argon2Params()
     if raw := _env("ARGON2"):  # "time,memory_kib,parallelism" — for benchmarks and tests only
         t, m, p = (int(x) for x in raw.split(","))
@@ -82,6 +85,7 @@ def settings_from_args(args: argparse.Namespace) -> Settings:
         audit_key=audit_key,
         audit_key_file=Path(key_file).resolve() if key_file else None,
         audit_checkpoints_file=Path(checkpoints).resolve() if checkpoints else None,
+        trusted_proxies=trusted_proxies,
     )
 
 
@@ -90,6 +94,8 @@ def _export_env(args: argparse.Namespace, settings: Settings) -> None:
     os.environ[ENV_PREFIX + "DATA_DIR"] = str(settings.data_dir)
     if settings.database_url:
         os.environ[ENV_PREFIX + "DATABASE_URL"] = settings.database_url
+    if settings.trusted_proxies:
+        os.environ[ENV_PREFIX + "TRUSTED_PROXIES"] = ",".join(settings.trusted_proxies)
     os.environ[ENV_PREFIX + "AUDIT_KEY_FILE"] = str(settings.effective_audit_key_file)
     os.environ[ENV_PREFIX + "AUDIT_CHECKPOINTS"] = str(settings.effective_audit_checkpoints)
     if settings.smtp:  # everything but the password, which workers read from the environment already
@@ -132,8 +138,7 @@ def prepare_database(settings: Settings) -> None:
 
 def make_uvicorn_server(app: FastAPI, *, host: str = "127.0.0.1", port: int = 0) -> uvicorn.Server:
     """A uvicorn server for an app object: run it in a thread (poll `.started`) or call `.run()`."""
-    config = uvicorn.Config(app, host=host, port=port, log_level="warning", access_log=False, lifespan="on")
-    return uvicorn.Server(config)
+    return uvicorn.Server(workers.uvicorn_config(app, host, port))
 
 
 def cmd_serve(args: argparse.Namespace) -> int:
@@ -166,6 +171,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
             workers=args.workers,
             log_level="warning",
             access_log=False,
+            **uvicorn_options(settings.trusted_proxies),
             # A busy worker on a small machine answers the supervisor's ping late: don't kill it for that.
             timeout_worker_healthcheck=60,
         )
@@ -345,6 +351,11 @@ def build_parser() -> argparse.ArgumentParser:
     serve.add_argument("--host", default="127.0.0.1")
     serve.add_argument("--port", type=int, default=8000)
     serve.add_argument("--workers", type=int, default=1)
+    serve.add_argument(
+        "--trusted-proxies",
+        help="comma-separated addresses of reverse proxies whose X-Forwarded-For is believed (default: none; "
+        "env CARNET_SERVER_TRUSTED_PROXIES)",
+    )
     serve.add_argument("--smtp-host")
     serve.add_argument("--smtp-port", type=int)
     serve.add_argument("--smtp-starttls", action="store_true")

@@ -59,6 +59,7 @@ class RateLimits:
 
     account_free_failures: int = 5
     address_free_failures: int = 30
+    space_free_failures: int = 10  # wrong activation proofs aimed at one space, all addresses together
     base_lockout: timedelta = timedelta(minutes=1)
     max_lockout: timedelta = timedelta(hours=1)
 
@@ -91,6 +92,9 @@ class Settings:
     # Signed checkpoints of the chain head, appended outside the database (default <data dir>/audit-checkpoints).
     audit_checkpoints_file: Path | None = None
     audit_checkpoint_interval_s: float = 60.0
+    # Addresses of reverse proxies whose X-Forwarded-For/-Proto are believed (`--trusted-proxies`); none by default,
+    # so a client cannot pick the address the per-address throttle counts (S42).
+    trusted_proxies: tuple[str, ...] = ()
 
     @property
     def outbox_dir(self) -> Path:
