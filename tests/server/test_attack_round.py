@@ -156,3 +156,24 @@ def test_trusted_proxies_from_the_command_line_or_the_environment(monkeypatch: p
     assert settings_from_args(build_parser().parse_args(["serve"])).trusted_proxies == ("192.0.2.7",)
     monkeypatch.delenv("CARNET_SERVER_TRUSTED_PROXIES")
     assert settings_from_args(build_parser().parse_args(["serve"])).trusted_proxies == ()
+
+
+# ---------------------------------------------------------------- finding 9: no who-has-a-space oracle (S43)
+
+
+def test_heirs_request_answers_the_same_for_no_space_and_for_a_living_person(
+    live_flows: Flows, http: httpx.Client
+) -> None:
+    from tests.support.service import make_nir
+
+    living = live_flows.active_person()
+    asker = bearer(live_flows.login(live_flows.active_person()))
+
+    def ask(nir: str) -> httpx.Response:
+        body = {"nir": nir, "relationship": "heir", "purpose": "cause_of_death", "justification": "Je suis sa fille."}
+        return http.post("/v1/heir-access-requests", headers=asker, json=body)
+
+    alive, nobody = ask(living.nir), ask(make_nir(9997))
+    assert (alive.status_code, alive.headers["content-type"]) == (nobody.status_code, nobody.headers["content-type"])
+    assert alive.json() == nobody.json() and alive.content == nobody.content
+    assert alive.status_code == 404 and alive.json()["code"] == "no_deceased_space"
