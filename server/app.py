@@ -25,6 +25,7 @@ from server.context import ServiceContext
 from server.db import head_revision, is_at_head
 from server.dossiers.router import router as dossiers_router
 from server.errors import PROBLEM_MEDIA_TYPE, Problem, ProblemError, from_validation
+from server.http_hygiene import HygieneHeaders
 from server.http_limits import UnicodeBodyGuard
 from server.mail.service import MailDeliveryError, Mailer
 from server.professionals.router import router as professionals_router
@@ -253,6 +254,10 @@ def create_app(
         version=API_VERSION,
         description="Central service of Carnet: accounts, spaces, professionals, care history, audit.",
         lifespan=lifespan,
+        # The API's map and its docs pages only with --dev (S44): a production service does not advertise itself.
+        openapi_url="/openapi.json" if settings.dev else None,
+        docs_url="/docs" if settings.dev else None,
+        redoc_url="/redoc" if settings.dev else None,
     )
     app.state.ctx = ctx
 
@@ -304,4 +309,5 @@ def create_app(
         max_chunk=settings.max_chunk_bytes,
         now=settings.clock.now,
     )
+    app.add_middleware(HygieneHeaders)  # outermost: on every answer, the edge's own problems included
     return app

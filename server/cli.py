@@ -35,6 +35,7 @@ from server.dossiers.service import provision
 from server.feed.service import import_care_history
 from server.http_limits import uvicorn_options
 from server.mail.service import MailConfigurationError
+from server.private_files import UMASK, private_dir, tighten_sqlite
 from server.professionals.service import NewProfessional, add_professional
 
 ENV_PREFIX = "CARNET_SERVER_"
@@ -86,6 +87,7 @@ def settings_from_args(args: argparse.Namespace) -> Settings:
         audit_key_file=Path(key_file).resolve() if key_file else None,
         audit_checkpoints_file=Path(checkpoints).resolve() if checkpoints else None,
         trusted_proxies=trusted_proxies,
+        dev=bool(getattr(args, "dev", False) or _env("DEV")),
     )
 
 
@@ -94,6 +96,8 @@ def _export_env(args: argparse.Namespace, settings: Settings) -> None:
     os.environ[ENV_PREFIX + "DATA_DIR"] = str(settings.data_dir)
     if settings.database_url:
         os.environ[ENV_PREFIX + "DATABASE_URL"] = settings.database_url
+    if settings.dev:
+        os.environ[ENV_PREFIX + "DEV"] = "1"
     if settings.trusted_proxies:
         os.environ[ENV_PREFIX + "TRUSTED_PROXIES"] = ",".join(settings.trusted_proxies)
     os.environ[ENV_PREFIX + "AUDIT_KEY_FILE"] = str(settings.effective_audit_key_file)
@@ -121,13 +125,26 @@ def app_from_env() -> FastAPI:
     return create_app(settings_from_args(args))
 
 
+def _tighten(settings: Settings) -> None:
+    """The data directory, its subdirectories and the default SQLite files are the service's only (S45): older
+    versions left them 0755/0644."""
+    private_dir(settings.data_dir)
+    for sub in ("blobs", "uploads", "outbox"):
+        if (settings.data_dir / sub).is_dir():
+            private_dir(settings.data_dir / sub)
+    if settings.database_url is None or settings.database_url == f"sqlite:///{settings.sqlite_path}":
+        tighten_sqlite(settings.sqlite_path)
+
+
 def prepare_database(settings: Settings) -> None:
     """Refuse an unmigrated database; only a brand-new default SQLite file is migrated on the spot."""
     fresh_default = settings.database_url is None and not settings.sqlite_path.exists()
-    settings.data_dir.mkdir(parents=True, exist_ok=True)
+    private_dir(settings.data_dir)
     if fresh_default:
         migrate(settings.effective_database_url)
+        _tighten(settings)
         return
+    _tighten(settings)
     engine = make_engine(settings.effective_database_url, pool_size=0)
     try:
         if not is_at_head(engine):
@@ -142,6 +159,7 @@ def make_uvicorn_server(app: FastAPI, *, host: str = "127.0.0.1", port: int = 0)
 
 
 def cmd_serve(args: argparse.Namespace) -> int:
+    os.umask(UMASK)  # everything the service writes (database, WAL, blobs, outbox, checkpoints) is its own (S45)
     settings = settings_from_args(args)
     try:
         prepare_database(settings)
@@ -182,8 +200,9 @@ def cmd_serve(args: argparse.Namespace) -> int:
 
 def cmd_migrate(args: argparse.Namespace) -> int:
     settings = settings_from_args(args)
-    settings.data_dir.mkdir(parents=True, exist_ok=True)
+    private_dir(settings.data_dir)
     migrate(settings.effective_database_url)
+    _tighten(settings)
     # The audit chain is keyed from here on (migration 0500): make the key if there is none, and sign the head.
     try:
         ctx = ServiceContext.build(settings, pool_size=0)
@@ -351,6 +370,7 @@ def build_parser() -> argparse.ArgumentParser:
     serve.add_argument("--host", default="127.0.0.1")
     serve.add_argument("--port", type=int, default=8000)
     serve.add_argument("--workers", type=int, default=1)
+    serve.add_argument("--dev", action="store_true", help="development: serve /openapi.json, /docs and /redoc")
     serve.add_argument(
         "--trusted-proxies",
         help="comma-separated addresses of reverse proxies whose X-Forwarded-For is believed (default: none; "

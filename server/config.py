@@ -95,6 +95,7 @@ class Settings:
     # Addresses of reverse proxies whose X-Forwarded-For/-Proto are believed (`--trusted-proxies`); none by default,
     # so a client cannot pick the address the per-address throttle counts (S42).
     trusted_proxies: tuple[str, ...] = ()
+    dev: bool = False  # `--dev`: serve /openapi.json, /docs and /redoc (off in production)
 
     @property
     def outbox_dir(self) -> Path:

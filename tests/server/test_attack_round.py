@@ -15,7 +15,7 @@ import pytest
 
 from server.config import Settings
 from server.context import ServiceContext
-from tests.support.hardening import served
+from tests.support.hardening import SYNC, served, upload_document
 from tests.support.service import Flows, Mailbox, bearer
 
 
@@ -177,3 +177,65 @@ def test_heirs_request_answers_the_same_for_no_space_and_for_a_living_person(
     assert (alive.status_code, alive.headers["content-type"]) == (nobody.status_code, nobody.headers["content-type"])
     assert alive.json() == nobody.json() and alive.content == nobody.content
     assert alive.status_code == 404 and alive.json()["code"] == "no_deceased_space"
+
+
+# ---------------------------------------------------------------- finding 10: hygiene (S44, S34)
+
+
+def test_health_data_and_blob_answers_are_neither_cached_nor_sniffed(live_flows: Flows, http: httpx.Client) -> None:
+    person = live_flows.active_person()
+    assert person.dossier_id
+    me = bearer(live_flows.login(person))
+    digest = upload_document(http, me, person.dossier_id, b"%PDF-1.4 compte rendu <script>alert(1)</script>")
+    blob = http.get(f"/v1/sync/blobs/{person.dossier_id}/{digest}", headers={**me, **SYNC})
+    assert blob.status_code == 200 and blob.content.startswith(b"%PDF")
+    pull = http.post(
+        "/v1/sync/pull",
+        headers={**me, **SYNC},
+        json={"client_id": str(uuid.uuid4()), "dossiers": {str(person.dossier_id): None}},
+    )
+    sample = {
+        "blob": blob,
+        "pull": pull,
+        "me": http.get("/v1/me", headers=me),
+        "dossier": http.get("/v1/me/dossier", headers=me),
+        "care history": http.get("/v1/me/care-history", headers=me),
+        "access history": http.get("/v1/me/access/history", headers=me),
+        "unauthenticated": http.get("/v1/me/dossier"),
+        "not found": http.get("/v1/nowhere"),
+        "too large": http.post(
+            "/v1/auth/login", content=b"x" * (70 * 1024), headers={"Content-Type": "application/json"}
+        ),
+    }
+    statuses = {name: r.status_code for name, r in sample.items()}
+    assert statuses == {
+        "blob": 200, "pull": 200, "me": 200, "dossier": 200, "care history": 200, "access history": 200,
+        "unauthenticated": 401, "not found": 404, "too large": 413,
+    }  # fmt: skip
+    for name, r in sample.items():
+        assert r.headers.get("cache-control") == "no-store", (name, r.status_code, dict(r.headers))
+        assert r.headers.get("x-content-type-options") == "nosniff", (name, r.status_code)
+
+
+def test_api_docs_are_off_unless_dev(settings: Settings, ctx: ServiceContext, http: httpx.Client) -> None:
+    for path in ("/docs", "/redoc", "/openapi.json"):
+        assert http.get(path).status_code == 404, path
+    settings.dev = True
+    with served(settings, ctx) as dev:
+        assert dev.get("/openapi.json").json()["paths"]
+        assert dev.get("/docs").status_code == 200 and dev.get("/redoc").status_code == 200
+
+
+def test_an_access_token_stops_working_once_refreshed_or_signed_out(live_flows: Flows, http: httpx.Client) -> None:
+    """S34: the old access token is refused right after a refresh, the new one after logout."""
+    person = live_flows.active_person()
+    first = live_flows.login(person)
+    assert http.get("/v1/me", headers=bearer(first)).status_code == 200
+    r = http.post("/v1/auth/refresh", json={"refresh_token": first["refresh_token"]})
+    assert r.status_code == 200, r.text
+    second = r.json()
+    assert http.get("/v1/me", headers=bearer(first)).status_code == 401
+    assert http.get("/v1/me/dossier", headers=bearer(first)).status_code == 401
+    assert http.get("/v1/me", headers=bearer(second)).status_code == 200
+    assert http.post("/v1/auth/logout", headers=bearer(second)).status_code == 204
+    assert http.get("/v1/me", headers=bearer(second)).status_code == 401

@@ -32,7 +32,8 @@ from tests.support.service import FAST_ARGON2, PASSWORD, Flows, free_port
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
 
 
-def test_health_openapi_and_server_time_header(client: TestClient) -> None:
+def test_health_openapi_and_server_time_header(dev_client: TestClient) -> None:
+    client = dev_client  # OpenAPI is served with --dev only (S44)
     r = client.get("/health")
     assert r.status_code == 200 and r.json() == {"status": "ok"}
     stamp = datetime.fromisoformat(r.headers["Server-Time"])

@@ -3,8 +3,10 @@
 
 from __future__ import annotations
 
+import hashlib
 import threading
 import time
+import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
 
@@ -35,3 +37,43 @@ def served(settings: Settings, ctx: ServiceContext, **server_options: object) ->
         server.should_exit = True
         thread.join(timeout=30)
         assert not thread.is_alive()
+
+
+SYNC = {"Carnet-Sync-Protocol": "1"}
+
+
+def upload_document(http: httpx.Client, headers: dict[str, str], dossier_id: uuid.UUID, data: bytes) -> str:
+    """A document body through the real resumable upload (one chunk); returns its SHA-256."""
+    digest = hashlib.sha256(data).hexdigest()
+    mutation = {
+        "mutation_id": str(uuid.uuid4()),
+        "client_seq": 1,
+        "entity": "document",
+        "entity_id": str(uuid.uuid4()),
+        "kind": "imagerie",
+        "op": "create",
+        "base_version": 0,
+        "changes": {"title": [None, "Compte rendu"], "sha256": [None, digest], "size": [None, len(data)]},
+    }
+    body = {"client_id": str(uuid.uuid4()), "stream_id": str(uuid.uuid4()), "dossier_id": str(dossier_id)}
+    r = http.post("/v1/sync/push", headers={**headers, **SYNC}, json={**body, "mutations": [mutation]})
+    assert r.status_code == 200 and r.json()["results"][0]["status"] == "applied", r.text
+    r = http.post(
+        "/v1/sync/uploads",
+        headers={**headers, **SYNC},
+        json={"dossier_id": str(dossier_id), "sha256": digest, "size": len(data)},
+    )
+    assert r.status_code == 201, r.text
+    r = http.patch(
+        f"/v1/sync/uploads/{r.json()['upload_id']}",
+        headers={
+            **headers,
+            **SYNC,
+            "Upload-Offset": "0",
+            "Upload-Checksum": f"sha256 {digest}",
+            "Content-Type": "application/offset+octet-stream",
+        },
+        content=data,
+    )
+    assert r.status_code == 200 and r.json()["complete"], r.text
+    return digest
