@@ -114,10 +114,9 @@ def write_checkpoint(session: Session) -> Checkpoint:
     ).one()
     session.rollback()  # only a read: end the transaction
     point = Checkpoint(int(row[0]), str(row[1]), int(row[2]))
-    existing = read_checkpoints(audit.checkpoints, audit.key)
-    if existing.points and existing.points[-1] == point:
+    if _last_line(audit.checkpoints) == _line(audit.key, point):  # the head has not moved since
         return point
-    line = f"{point.seq} {point.head} {point.keyed_from} {_checkpoint_mac(audit.key, *_fields(point))}\n"
+    line = _line(audit.key, point) + "\n"
     audit.checkpoints.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
     fd = os.open(audit.checkpoints, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o600)
     try:
@@ -130,6 +129,22 @@ def write_checkpoint(session: Session) -> Checkpoint:
 
 def _fields(point: Checkpoint) -> tuple[int, str, int]:
     return point.seq, point.head, point.keyed_from
+
+
+def _line(key: bytes, point: Checkpoint) -> str:
+    return f"{point.seq} {point.head} {point.keyed_from} {_checkpoint_mac(key, *_fields(point))}"
+
+
+def _last_line(path: Path) -> str | None:
+    """The file's last line, read from its end (the file grows for as long as the service lives)."""
+    try:
+        with open(path, "rb") as handle:
+            size = handle.seek(0, os.SEEK_END)
+            handle.seek(max(0, size - 1024))
+            tail = handle.read().decode("ascii", errors="replace").splitlines()
+    except FileNotFoundError:
+        return None
+    return tail[-1] if tail else None
 
 
 @dataclass(frozen=True, slots=True)
