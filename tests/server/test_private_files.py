@@ -9,21 +9,16 @@ from __future__ import annotations
 
 import email
 import email.policy
-import os
 import re
 import stat
-import subprocess
-import sys
 import uuid
 from pathlib import Path
 
 import httpx
 
 from server.cli import main
-from tests.support.hardening import upload_document
-from tests.support.service import PASSWORD, free_port, make_nir
-
-PROJECT_ROOT = Path(__file__).resolve().parents[2]
+from tests.support.hardening import serve_process, upload_document
+from tests.support.service import PASSWORD, make_nir
 
 
 def _last_outbox_body(outbox: Path) -> str:
@@ -64,25 +59,9 @@ def _journey(base: str, data: Path, tmp_path: Path) -> None:
 
 def test_serve_keeps_every_file_to_itself(tmp_path: Path) -> None:
     data = tmp_path / "fresh"
-    port = free_port()
-    env = {**os.environ, "CARNET_SERVER_ARGON2": "1,8192,1"}
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "server.cli", "serve", "--data-dir", str(data), "--port", str(port)],
-        cwd=PROJECT_ROOT,
-        env=env,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-        text=True,
-    )
-    base = f"http://127.0.0.1:{port}"
-    try:
-        with httpx.Client(base_url=base, timeout=5, transport=httpx.HTTPTransport(retries=8)) as c:
-            assert c.get("/health").status_code == 200
+    with serve_process(data) as base:
         _journey(base, data, tmp_path)
         seen = {p.relative_to(data).as_posix(): stat.S_IMODE(p.stat().st_mode) for p in [data, *data.rglob("*")]}
-    finally:
-        proc.terminate()
-        proc.wait(timeout=30)
     assert any(name.startswith("blobs/") and not Path(name).suffix for name in seen if name.count("/") == 2)
     for expected in ("carnet-server.sqlite3", "carnet-server.sqlite3-wal", "audit.key", "audit-checkpoints", "outbox"):
         assert expected in seen, sorted(seen)

@@ -4,11 +4,15 @@
 from __future__ import annotations
 
 import hashlib
+import os
+import subprocess
+import sys
 import threading
 import time
 import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
+from pathlib import Path
 
 import httpx
 
@@ -17,6 +21,42 @@ from server.cli import make_uvicorn_server
 from server.config import Settings
 from server.context import ServiceContext
 from tests.support.service import free_port
+
+PROJECT_ROOT = Path(__file__).resolve().parents[2]
+
+
+@contextmanager
+def serve_process(data: Path) -> Iterator[str]:
+    """`carnet-server serve --data-dir data` as a real subprocess on a free loopback port; yields its base URL."""
+    port = free_port()
+    env = {**os.environ, "CARNET_SERVER_ARGON2": "1,8192,1"}
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "server.cli", "serve", "--data-dir", str(data), "--port", str(port)],
+        cwd=PROJECT_ROOT,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+    )
+    base = f"http://127.0.0.1:{port}"
+    try:
+        # httpx retries refused connections with exponential backoff while the process starts.
+        with httpx.Client(base_url=base, timeout=5, transport=httpx.HTTPTransport(retries=8)) as c:
+            try:
+                ready = c.get("/health").status_code == 200
+            except httpx.TransportError:
+                ready = False
+            if not ready:
+                proc.terminate()
+                raise AssertionError(proc.communicate(timeout=20)[0])
+        yield base
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait()
 
 
 @contextmanager
