@@ -765,6 +765,16 @@ class HeirRequest:
     justification: str
 
 
+def no_deceased_space() -> ProblemError:
+    """One answer for "no space with this NIR" and "this person is alive": no who-has-a-space oracle (S43)."""
+    return ProblemError(
+        404,
+        "no_deceased_space",
+        "Aucun espace santé de personne décédée ne correspond à ce numéro de sécurité sociale.",
+        "No health space of a deceased person matches this social security number.",
+    )
+
+
 def request_heir_access(
     session: Session, principal: Principal, account: Account, request: HeirRequest, *, now: datetime
 ) -> Dossier:
@@ -779,24 +789,29 @@ def request_heir_access(
         raise from_validation(exc) from exc
     dossier = session.scalars(select(Dossier).where(Dossier.nir == nir)).first()
     if dossier is None:
-        raise not_found("Espace santé", "Health space")
+        raise no_deceased_space()
     if dossier.id == account.dossier_id:
         raise ProblemError(422, "own_space", "C'est votre propre espace santé.", "This is your own health space.")
     person = access.PersonId(str(account.id))
     context = load_access_context(session, dossier.id, now)
     claimants = context.consent.post_mortem_claimants | {person}
     claimed = replace(context, consent=replace(context.consent, post_mortem_claimants=claimants))
-    ask(
-        session,
-        principal,
-        dossier_id=dossier.id,
-        action=access.Action.READ,
-        target=access.SectionTarget(access.Section.DOSSIER),
-        what=f"heir.request_{request.purpose.value}",
-        now=now,
-        actor=access.Heir(person, request.purpose),
-        context=claimed,
-    )
+    try:
+        ask(
+            session,
+            principal,
+            dossier_id=dossier.id,
+            action=access.Action.READ,
+            target=access.SectionTarget(access.Section.DOSSIER),
+            what=f"heir.request_{request.purpose.value}",
+            now=now,
+            actor=access.Heir(person, request.purpose),
+            context=claimed,
+        )
+    except ProblemError as refused:  # audited for the person; the asker learns no more than for an unknown NIR
+        if refused.code == access.Reason.PATIENT_NOT_DECEASED.value:
+            raise no_deceased_space() from None
+        raise
     row = session.get(PostMortemClaimant, (dossier.id, account.id))
     if row is None:
         row = PostMortemClaimant(dossier_id=dossier.id, account_id=account.id, established_at=now)
