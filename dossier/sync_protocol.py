@@ -171,10 +171,14 @@ class PullRequest(_Strict):
     limit: int = Field(default=1000, ge=1, le=100_000)  # the service serves at most MAX_PAGE items per request
 
 
+# A pulled item, told apart by its `type` (one look instead of trying each model: a 5,000-item page validates faster).
+PageItem = Annotated[Record | ConflictItem, Field(discriminator="type")]
+
+
 class DossierPage(BaseModel):
     dossier_id: uuid.UUID
     state: PageState
-    items: list[Record | ConflictItem] = Field(default_factory=list)
+    items: list[PageItem] = Field(default_factory=list)
     cursor: str | None = None
     more: bool = False
     digest: str | None = None

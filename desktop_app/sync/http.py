@@ -90,14 +90,17 @@ Answer = TypeVar("Answer", bound=BaseModel)
 
 
 def read_answer(response: httpx.Response, model: type[Answer], what: str) -> Answer:
-    """The body of a 2xx answer as `model`, validated; ServiceAnswerInvalid when it is not JSON of that shape."""
+    """The body of a 2xx answer as `model`, validated; ServiceAnswerInvalid when it is not JSON of that shape.
+
+    Parsed and validated in one pass from the bytes (faster than `response.json()` then validation: no
+    intermediate objects for a 5,000-item page)."""
     try:
-        return model.model_validate(response.json())
+        return model.model_validate_json(response.content)
     except ValidationError as exc:
-        problems = [f"{'.'.join(map(str, e['loc']))}: {e['type']}" for e in exc.errors(include_input=False)]
-        raise ServiceAnswerInvalid(what, problems) from None
-    except ValueError:  # not JSON at all (a proxy's page, a truncated body)
-        raise ServiceAnswerInvalid(what, ["body: not JSON"]) from None
+        errors = exc.errors(include_input=False, include_url=False, include_context=False)
+        if any(e["type"] == "json_invalid" for e in errors):  # a proxy's page, a truncated body
+            raise ServiceAnswerInvalid(what, ["body: not JSON"]) from None
+        raise ServiceAnswerInvalid(what, [f"{'.'.join(map(str, e['loc']))}: {e['type']}" for e in errors]) from None
 
 
 def refuse_unauthorised(response: httpx.Response) -> None:

@@ -15,9 +15,9 @@ from __future__ import annotations
 import hashlib
 import json
 from collections.abc import Iterable
-from dataclasses import dataclass
 from datetime import UTC, datetime
-from typing import Any
+from operator import itemgetter
+from typing import Any, NamedTuple
 
 from sqlalchemy import Connection, delete, func, insert, select, update
 from sqlalchemy.dialects.sqlite import insert as upsert
@@ -45,9 +45,11 @@ def local_digest(store: DossierStore) -> str:
     return f"{value:064x}"
 
 
-@dataclass(frozen=True, slots=True)
-class ServerRow:
-    """One record as the server sent it, its values serialised once (for the shadow and the visible row)."""
+class ServerRow(NamedTuple):
+    """One record as the server sent it, its values serialised once (for the shadow and the visible row).
+
+    A named tuple: immutable, and built several times faster than a frozen dataclass (a bootstrap builds one per
+    record; that saving pays for validating the page)."""
 
     entity_id: str
     entity: str
@@ -83,7 +85,7 @@ _SHADOW_UPSERT = (
     "author_kind = excluded.author_kind WHERE sync_shadow.version <= excluded.version"
 )
 # The visible entry row: the seven plain columns, then the derived ones `EntryService._row_values` computes.
-_DERIVED = ("data", "summary", "search", "sort_date", "order_key")
+_DERIVED = itemgetter("data", "summary", "search", "sort_date", "order_key")
 _ENTRY_UPSERT = (
     "INSERT INTO entries (id, kind, author_kind, created_at, updated_at, server_version, deleted, data, summary, "
     "search, sort_date, order_key) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET "
@@ -202,7 +204,7 @@ def _write_entries(store: DossierStore, conn: Connection, rows: list[ServerRow],
                 now,
                 r.version,
                 int(r.deleted),
-                *(derived[c] for c in _DERIVED),
+                *_DERIVED(derived),
             )
         )
     conn.exec_driver_sql(_ENTRY_UPSERT, params)
