@@ -139,15 +139,8 @@ class SyncEngine:
         return self.ctx.http
 
     @property
-    def push_batch(self) -> int:
-        return self.ctx.push_batch
-
-    @property
-    def page_limit(self) -> int:
-        return self.ctx.page_limit
-
-    @property
     def upload_streams(self) -> int:
+        """Chunks of one document in flight at once (the batch and page sizes are in `ctx` too)."""
         return self.ctx.upload_streams
 
     @property
