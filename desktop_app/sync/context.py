@@ -22,6 +22,7 @@ from sqlalchemy import Connection, delete, select
 from sqlalchemy.dialects.sqlite import insert as upsert
 
 from desktop_app.errors import CarnetError
+from desktop_app.setting_keys import SettingKey
 from desktop_app.sync import tables as t
 
 if TYPE_CHECKING:
@@ -31,10 +32,10 @@ if TYPE_CHECKING:
 
 CRASH_ENV = "CARNET_SYNC_CRASH_AT"
 TERMINAL = ("applied", "merged", "conflict", "rejected", "forbidden")
-S_URL, S_ACCESS, S_REFRESH = "sync.server_url", "sync.access_token", "sync.refresh_token"
-S_LEASES, S_PURGING, S_LAST = "sync.leases", "sync.purging", "sync.last_server_time"
-S_DEVICE_REVOKED = "sync.device_revoked"  # the person removed this device: nothing syncs until a new sign-in
-S_MAX_BODY = "sync.max_body"  # the largest request body the service accepts, as it last said
+S_URL, S_ACCESS, S_REFRESH = SettingKey.SERVER_URL, SettingKey.ACCESS_TOKEN, SettingKey.REFRESH_TOKEN
+S_LEASES, S_PURGING, S_LAST = SettingKey.LEASES, SettingKey.PURGING, SettingKey.LAST_SERVER_TIME
+S_DEVICE_REVOKED = SettingKey.DEVICE_REVOKED  # the person removed this device: nothing syncs until a new sign-in
+S_MAX_BODY = SettingKey.MAX_BODY  # the largest request body the service accepts, as it last said
 S_SEARCH_STALE = "search_stale"  # sync_meta: a bulk pull wrote entries the search index does not hold yet
 
 
