@@ -10,7 +10,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from server.clock import Clock
 from server.config import Settings
-from server.db import make_engine, make_session_factory
+from server.db import SERVICE_CONNECTIONS, make_engine, make_session_factory
 from server.mail.service import Mailer, OutboxMailer, SmtpMailer
 from server.security import PasswordHasher
 
@@ -33,7 +33,9 @@ class ServiceContext:
         return self.settings.clock.now()
 
     @classmethod
-    def build(cls, settings: Settings, *, mailer: Mailer | None = None, pool_size: int = 20) -> ServiceContext:
+    def build(
+        cls, settings: Settings, *, mailer: Mailer | None = None, pool_size: int = SERVICE_CONNECTIONS
+    ) -> ServiceContext:
         engine = make_engine(settings.effective_database_url, pool_size=pool_size)
         if mailer is None:
             mailer = (
