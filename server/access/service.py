@@ -14,8 +14,9 @@ from datetime import date, datetime, timedelta
 from functools import lru_cache
 from typing import Any
 
-from sqlalchemy import delete, func, literal, or_, select, union, union_all
+from sqlalchemy import Select, bindparam, delete, func, literal, or_, select, union, union_all
 from sqlalchemy.orm import Session
+from sqlalchemy.sql.elements import BindParameter
 
 from dossier import access
 from dossier.documents import AuthorKind, Confidentiality
@@ -652,16 +653,23 @@ def professional_of(session: Session, principal: Principal) -> Professional:
     return pro
 
 
-def _professional_dossiers(rpps: Any, now: datetime) -> Any:
+def _professional_dossiers(rpps: Any, now: Any, since: Any = None) -> Any:
     """Dossier ids where the policy's coarse conditions for this professional hold, in SQL.
 
     The same predicates as `dossier.access.decide` for opening a dossier: an authorisation in force and not
     blocked, the médecin traitant, an occupational physician's express consent (not blocked), or a bris de glace
-    opened less than EMERGENCY_ACCESS_HOURS ago. The policy still decides each one (emergency toggles, profession).
+    opened less than EMERGENCY_ACCESS_HOURS ago (after ``since``). The policy still decides each one (emergency
+    toggles, profession). ``rpps``, ``now`` and ``since`` are values or SQL expressions (bound parameters).
     """
-    since = now - timedelta(hours=access.EMERGENCY_ACCESS_HOURS)
+    if since is None:
+        since = now - timedelta(hours=access.EMERGENCY_ACCESS_HOURS)
+    return union(*_professional_dossier_parts(rpps, now, since))
+
+
+def _professional_dossier_parts(rpps: Any, now: Any, since: Any) -> list[Select[uuid.UUID]]:
+    """The selects whose union is `_professional_dossiers`."""
     not_blocked = ProfessionalRelation.blocked_at.is_(None)
-    return union(
+    return [
         select(ProfessionalRelation.dossier_id).where(
             ProfessionalRelation.rpps == rpps,
             ProfessionalRelation.authorised_at.is_not(None),
@@ -674,24 +682,32 @@ def _professional_dossiers(rpps: Any, now: datetime) -> Any:
         ),
         select(AccessSettings.dossier_id).where(AccessSettings.medecin_traitant_rpps == rpps),
         select(EmergencyAccess.dossier_id).where(EmergencyAccess.rpps == rpps, EmergencyAccess.opened_at > since),
-    )
+    ]
 
 
-def sync_candidates(principal: Principal, now: datetime) -> Any:
-    """Ids of every dossier this principal might sync, as a subquery (the policy still decides each one).
+def sync_candidates(kind: PrincipalKind) -> list[Select[uuid.UUID]]:
+    """Ids of every dossier a principal of this kind might sync: selects to union (the policy decides each one).
 
     A patient: their own space and the spaces they represent or help with. A professional: `_professional_dossiers`
-    for their RPPS, looked up inside the same statement.
+    for their RPPS, looked up inside the same statement. Bound parameters: ``me`` (the principal's id), and for a
+    professional ``now`` and ``emergency_since`` (`sync_candidate_params`), so a caller can build its statement once.
     """
+    me: BindParameter[uuid.UUID] = bindparam("me")
+    if kind == PrincipalKind.PATIENT:
+        return [
+            select(Account.dossier_id).where(Account.id == me),
+            select(LegalRepresentation.dossier_id).where(LegalRepresentation.account_id == me),
+            select(AidantLink.dossier_id).where(AidantLink.aidant_account_id == me),
+        ]
+    rpps = select(Professional.rpps).where(Professional.id == me).scalar_subquery()
+    return _professional_dossier_parts(rpps, bindparam("now"), bindparam("emergency_since"))
+
+
+def sync_candidate_params(principal: Principal, now: datetime) -> dict[str, Any]:
+    """The values of `sync_candidates`' parameters for this principal, now."""
     if principal.kind == PrincipalKind.PATIENT:
-        return union(
-            select(Account.dossier_id).where(Account.id == principal.id),
-            select(LegalRepresentation.dossier_id).where(LegalRepresentation.account_id == principal.id),
-            select(AidantLink.dossier_id).where(AidantLink.aidant_account_id == principal.id),
-        )
-    return _professional_dossiers(
-        select(Professional.rpps).where(Professional.id == principal.id).scalar_subquery(), now
-    )
+        return {"me": principal.id}
+    return {"me": principal.id, "now": now, "emergency_since": now - timedelta(hours=access.EMERGENCY_ACCESS_HOURS)}
 
 
 def candidate_dossier_ids(session: Session, rpps: str, now: datetime) -> list[uuid.UUID]:

@@ -17,13 +17,30 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date, datetime
+from functools import cache, lru_cache
 from types import SimpleNamespace
 from typing import Any
 
-from sqlalchemy import String, Uuid, cast, column, false, null, or_, select, true, union_all, update
+from sqlalchemy import (
+    CompoundSelect,
+    Integer,
+    String,
+    Uuid,
+    bindparam,
+    cast,
+    column,
+    false,
+    null,
+    select,
+    true,
+    union,
+    union_all,
+    update,
+)
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
+from sqlalchemy.sql.elements import BindParameter
 
 from dossier import access
 from dossier import documents as doc_rules
@@ -142,18 +159,22 @@ class Reach:
     head: tuple[int, int, str]  # last_seq, epoch, digest
 
 
-def reach(session: Session, principal: Principal, held: list[uuid.UUID], now: datetime) -> dict[uuid.UUID, Reach]:
-    """The dossiers a device holds and every dossier the principal might sync, with their heads: one statement.
-
-    Read on every request, nothing kept: the policy then decides each dossier on what this read found (S34).
-    """
-    candidates = access_service.sync_candidates(principal, now)
+@cache
+def _reach_statement(kind: PrincipalKind) -> Any:
+    """`reach`'s statement for one kind of principal, built once (its values are bound parameters)."""
+    parts = access_service.sync_candidates(kind)
+    candidates = union(*parts)
+    # Every dossier the answer is about, as one union: both backends then look dossiers up by primary key
+    # (`held OR candidate` as two IN terms made PostgreSQL scan the whole table).
+    wanted: CompoundSelect[uuid.UUID] = union(
+        select(Dossier.id).where(Dossier.id.in_(bindparam("held", expanding=True))), *parts
+    )
     own = (
-        Dossier.id.in_(select(Account.dossier_id).where(Account.id == principal.id))
-        if principal.kind == PrincipalKind.PATIENT
+        Dossier.id.in_(select(Account.dossier_id).where(Account.id == bindparam("me")))
+        if kind == PrincipalKind.PATIENT
         else false()
     )
-    rows = session.execute(
+    return (
         select(
             Dossier.id,
             Dossier.status,
@@ -164,8 +185,18 @@ def reach(session: Session, principal: Principal, held: list[uuid.UUID], now: da
             SyncHead.digest,
         )
         .outerjoin(SyncHead, SyncHead.dossier_id == Dossier.id)
-        .where(or_(Dossier.id.in_(held), Dossier.id.in_(candidates)))
+        .where(Dossier.id.in_(wanted))
     )
+
+
+def reach(session: Session, principal: Principal, held: list[uuid.UUID], now: datetime) -> dict[uuid.UUID, Reach]:
+    """The dossiers a device holds and every dossier the principal might sync, with their heads: one statement.
+
+    Read on every request, nothing kept: the policy then decides each dossier on what this read found (S34). A
+    Core read on the session's connection: plain rows, no ORM machinery.
+    """
+    params = {**access_service.sync_candidate_params(principal, now), "held": held}
+    rows = session.connection().execute(_reach_statement(principal.kind), params)
     return {
         d: Reach(status, bool(is_own), bool(cand), (0, 1, ZERO_DIGEST) if seq is None else (seq, epoch, digest))
         for d, status, is_own, cand, seq, epoch, digest in rows
@@ -763,13 +794,17 @@ def read_head(session: Session, dossier_id: uuid.UUID) -> tuple[int, int, str]:
     return head.last_seq, head.epoch, head.digest
 
 
-def _changes(dossier_id: uuid.UUID, since: int, bound: int, limit: int) -> Any:
-    """Records and conflicts of a dossier in (since, bound], in sequence order, as one statement.
+@lru_cache(maxsize=1)
+def _changes_statement() -> Any:
+    """Records and conflicts of a dossier in (since, bound], in sequence order, as one statement built once.
 
     Plain rows, not ORM objects: a bootstrap page holds thousands of records and the identity map costs more than
     the query. A record row carries a record's attribute names (`record_out` reads it); a conflict row its own
     under the same columns (`values_json` is its fields, `version` its seq).
     """
+    dossier: BindParameter[uuid.UUID] = bindparam("dossier")
+    since: BindParameter[int] = bindparam("since")
+    bound: BindParameter[int] = bindparam("bound")
     records = select(
         false().label("is_conflict"),
         *_RECORD_COLUMNS,
@@ -777,7 +812,7 @@ def _changes(dossier_id: uuid.UUID, since: int, bound: int, limit: int) -> Any:
         cast(null(), String(20)).label("record_conflict"),
         cast(null(), UTCDateTime()).label("resolved_at"),
         cast(null(), String(20)).label("resolution"),
-    ).where(SyncRecord.dossier_id == dossier_id, SyncRecord.version > since, SyncRecord.version <= bound)
+    ).where(SyncRecord.dossier_id == dossier, SyncRecord.version > since, SyncRecord.version <= bound)
     conflicts = select(
         true(),
         SyncConflict.entity,
@@ -793,8 +828,13 @@ def _changes(dossier_id: uuid.UUID, since: int, bound: int, limit: int) -> Any:
         SyncConflict.record_conflict,
         SyncConflict.resolved_at,
         SyncConflict.resolution,
-    ).where(SyncConflict.dossier_id == dossier_id, SyncConflict.seq > since, SyncConflict.seq <= bound)
-    return union_all(records, conflicts).order_by(column("version")).limit(limit)
+    ).where(SyncConflict.dossier_id == dossier, SyncConflict.seq > since, SyncConflict.seq <= bound)
+    return union_all(records, conflicts).order_by(column("version")).limit(bindparam("limit", type_=Integer()))
+
+
+def _changes(session: Session, dossier_id: uuid.UUID, since: int, bound: int, limit: int) -> list[Any]:
+    params = {"dossier": dossier_id, "since": since, "bound": bound, "limit": limit}
+    return list(session.connection().execute(_changes_statement(), params))
 
 
 def _conflict_row(row: Any) -> SimpleNamespace:
@@ -844,9 +884,7 @@ def pull(
             )
             continue
         # Nothing after `since` up to `bound`: no query (the no-op pull every client repeats all day).
-        merged: list[Any] = (
-            list(session.execute(_changes(dossier_id, since, bound, budget + 1))) if since < bound else []
-        )
+        merged = _changes(session, dossier_id, since, bound, budget + 1) if since < bound else []
         more = len(merged) > budget
         taken = merged[:budget]
         items: list[RecordOut | ConflictOut] = []
