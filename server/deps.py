@@ -177,10 +177,9 @@ def _authenticate(
     return Principal(device.principal_kind, device.principal_id, device.id), account, dossier
 
 
-def current_principal(
-    ctx: ContextDep, session: SessionDep, authorization: Authorization = None, helper: ActingHelper = None
-) -> Principal:
-    principal, _, _ = _authenticate(ctx, session, authorization)
+def current_principal(ctx: ContextDep, authorization: Authorization = None, helper: ActingHelper = None) -> Principal:
+    """The caller of a route that needs only who they are (sync among others): _read_token's columns, no entity."""
+    principal = _read_token(ctx, authorization)[0]
     assisted_by = parse_acting_helper(helper)
     if assisted_by is not None:
         if principal.kind != PrincipalKind.PATIENT:
@@ -255,12 +254,14 @@ def _light_read_limiter() -> anyio.CapacityLimiter:
     return limiter
 
 
-def _patient_summary(ctx: ServiceContext, authorization: str | None, helper: str | None) -> PatientSummary:
-    """current_patient's checks, in its order and with its answers, on one autocommit read of a few columns.
+def _read_token(
+    ctx: ServiceContext, authorization: str | None
+) -> tuple[Principal, str | None, uuid.UUID | None, SpaceStatus | None]:
+    """The principal of a live token, and for a patient their identifier, dossier id and space status.
 
     The same rule as every other route (_admit), read from the database on every request: nothing is cached, so a
-    revoked token or device is refused at once in every worker (S34). No session and no ORM entity: a pooled
-    connection is held for the read (and the rare last-seen write) only."""
+    revoked token or device is refused at once in every worker (S34). One autocommit read of a few columns, no
+    session and no ORM entity: a pooled connection is held for the read (and the rare last-seen write) only."""
     token_hash = _bearer_hash(authorization)
     now = ctx.now()
     with ctx.engine.connect() as conn:
@@ -273,11 +274,17 @@ def _patient_summary(ctx: ServiceContext, authorization: str | None, helper: str
         _admit(now, expires_at=expires_at, token_revoked_at=token_revoked_at, device_revoked_at=device_revoked_at)
         if now - last_seen_at > LAST_SEEN_GRANULARITY:
             conn.execute(_TOUCH_DEVICE, {"device": device_id, "seen_at": now})
-    if kind != PrincipalKind.PATIENT:
+    return Principal(kind, principal_id, device_id), identifier, dossier_id, space_status
+
+
+def _patient_summary(ctx: ServiceContext, authorization: str | None, helper: str | None) -> PatientSummary:
+    """current_patient's checks, in its order and with its answers, on _read_token's read."""
+    principal, identifier, dossier_id, space_status = _read_token(ctx, authorization)
+    if principal.kind != PrincipalKind.PATIENT:
         raise _patients_only()
-    if identifier is None or dossier_id is None:
+    if identifier is None or dossier_id is None or space_status is None:
         raise unauthorized()
-    principal = Principal(kind, principal_id, device_id, assisted_by=parse_acting_helper(helper))
+    principal = replace(principal, assisted_by=parse_acting_helper(helper))
     return PatientSummary(principal, identifier, dossier_id, space_status)
 
 
