@@ -23,6 +23,7 @@ from typing import Any
 
 from sqlalchemy import (
     CompoundSelect,
+    Engine,
     Integer,
     String,
     Uuid,
@@ -51,6 +52,8 @@ from server.access import service as access_service
 from server.accounts.models import Account, PrincipalKind
 from server.audit.service import Actor as AuditActor
 from server.audit.service import record as audit
+from server.audit.writer import Row as AuditRow
+from server.audit.writer import writer_for as audit_writer_for
 from server.db import UTCDateTime
 from server.deps import Principal
 from server.dossiers.models import Dossier, SpaceStatus
@@ -848,8 +851,8 @@ def pull(
 
     The same rule as every other route, evaluated on this request's reads (S34): `reach` (one statement for every
     dossier), the contexts of dossiers the caller does not hold in one batch (`PullScope`), then one statement per
-    dossier that has changes. The audit rows are written last, so that on SQLite the database's single writer lock
-    is taken only for the end of the transaction, not while the pages are read.
+    dossier that has changes. The audit rows go to the process's audit writer once everything is read: one
+    transaction for the rows of many concurrent pulls (server/audit/writer.py), committed before this returns.
     """
     pages: list[DossierPage] = []
     budget = min(body.limit, MAX_PAGE)  # a client asking for more gets pages of the service's size
@@ -914,10 +917,17 @@ def pull(
         if items:
             served.append((caller, dossier_id))
     available = scope.available(set(body.dossiers))
-    for caller, dossier_id in served:
-        audit(
-            session, actor=_audit_actor(session, caller, dossier_id), action="sync.pull", at=now, dossier_id=dossier_id
-        )
+    rows = [AuditRow(_audit_actor(session, caller, d), "sync.pull", now, d) for caller, d in served]
+    bind = session.get_bind()
+    if rows and isinstance(bind, Engine):
+        # A pull writes nothing but its audit rows: end the read transaction (its connection goes back to the pool)
+        # and hand them to the process's audit writer, which commits them with those of concurrent pulls in one
+        # transaction; this returns once they are committed (a crash loses no row of an answered pull).
+        session.commit()
+        audit_writer_for(bind).append(rows)
+    else:
+        for row in rows:
+            audit(session, actor=row.actor, action=row.action, at=row.at, dossier_id=row.dossier_id)
     return pages, available
 
 
