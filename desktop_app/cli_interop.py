@@ -246,6 +246,9 @@ def cmd_import_fhir(ctx: Context) -> int:
     missing = [p for p in paths if not p.is_file()]
     if missing:
         raise _usage(f"Fichier introuvable : {missing[0]}", f"File not found: {missing[0]}")
+    from desktop_app.cli_cda import refuse_cda_for_fhir
+
+    refuse_cda_for_fhir(paths)
     # Every file is checked before anything is written: one broken file imports nothing.
     parsed = [(p, parse_fhir(p.read_bytes(), source=p.name)) for p in paths]
     ds = ctx.dossier()
@@ -317,7 +320,7 @@ def register(subparsers: Any, *, parents: Sequence[argparse.ArgumentParser] = ()
     )
     output(command(ex, "archive", cmd_export_archive, "archive chiffrée de tout le carnet"))
 
-    imp = subparsers.add_parser("import", help="importer (FHIR, archive)")
+    imp = subparsers.add_parser("import", help="importer (FHIR, CDA, archive)")
     im = imp.add_subparsers(dest="cmd", required=True)
     p = command(im, "fhir", cmd_import_fhir, "importer des fichiers FHIR R4 (JSON)")
     p.add_argument("files", nargs="+", metavar="FICHIER")
@@ -328,6 +331,9 @@ def register(subparsers: Any, *, parents: Sequence[argparse.ArgumentParser] = ()
         action="store_true",
         help="importer aussi l'identité (Patient)",
     )
+    from desktop_app.cli_cda import register_import
+
+    register_import(im, command)
     p = command(im, "archive", cmd_import_archive, "restaurer un carnet depuis une archive")
     p.add_argument("file", metavar="FICHIER")
     p.add_argument("--name", required=True, help="nom du carnet restauré")
