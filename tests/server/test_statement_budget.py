@@ -16,7 +16,7 @@ from fastapi.testclient import TestClient
 from sqlalchemy import Engine, event
 
 from server.context import ServiceContext
-from tests.server.conftest import Flows, bearer
+from tests.support.service import Flows, bearer
 
 SYNC = {"Carnet-Sync-Protocol": "1"}
 NOOP_PULL_BUDGET = 3
