@@ -1,6 +1,6 @@
 """carnet-cli and CDA R2 documents: `import cda FILE…`, `document add FILE.xml` on a CDA, and the CDA check of
-`import fhir`. Plugged in by desktop_app.cli_interop (import) and desktop_app.cli (document add); each handler takes
-the CLI Context and returns an exit code.
+`import fhir`. Plugged in by desktop_app.cli.interop (import) and desktop_app.cli.core (document add); each handler
+takes the CLI Context and returns an exit code.
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ from dossier.cda import DEFAULT_MAX_BYTES, CdaInputError
 from dossier.errors import FieldIssue
 
 if TYPE_CHECKING:
-    from desktop_app.cli import Context
+    from desktop_app.cli.core import Context
 
 EXIT_OK = 0
 
@@ -38,7 +38,7 @@ def refuse_cda_for_fhir(paths: list[Path]) -> None:
 
 
 def _missing(ctx: Context, paths: list[Path]) -> None:
-    from desktop_app.cli import UsageError
+    from desktop_app.cli.core import UsageError
 
     for p in paths:
         if not p.is_file():
@@ -89,7 +89,7 @@ def cmd_document_add_cda(ctx: Context, path: Path) -> int:
 def register_import(
     im: Any, command: Callable[[Any, str, Callable[[Context], int], str], argparse.ArgumentParser]
 ) -> None:
-    """Add `import cda` next to `import fhir` (called by desktop_app.cli_interop.register)."""
+    """Add `import cda` next to `import fhir` (called by desktop_app.cli.interop.register)."""
     p = command(im, "cda", cmd_import_cda, "importer des documents CDA R2 (DMP, CI-SIS)")
     p.add_argument("files", nargs="+", metavar="FICHIER")
     p.add_argument(

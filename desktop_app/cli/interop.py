@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Any
 from dossier.errors import DossierValidationError
 
 if TYPE_CHECKING:
-    from desktop_app.cli import Context
+    from desktop_app.cli.core import Context
     from desktop_app.dossier_store import DossierStore
     from desktop_app.profile import UnlockedProfile
 
@@ -28,7 +28,7 @@ PDF_KINDS = ("synthese", "carte-urgence", "historique-acces", "justificatif-aida
 
 
 def _usage(fr: str, en: str) -> Exception:
-    from desktop_app.cli import UsageError
+    from desktop_app.cli.core import UsageError
 
     return UsageError(fr, en)
 
@@ -246,7 +246,7 @@ def cmd_import_fhir(ctx: Context) -> int:
     missing = [p for p in paths if not p.is_file()]
     if missing:
         raise _usage(f"Fichier introuvable : {missing[0]}", f"File not found: {missing[0]}")
-    from desktop_app.cli_cda import refuse_cda_for_fhir
+    from desktop_app.cli.cda import refuse_cda_for_fhir
 
     refuse_cda_for_fhir(paths)
     # Every file is checked before anything is written: one broken file imports nothing.
@@ -331,7 +331,7 @@ def register(subparsers: Any, *, parents: Sequence[argparse.ArgumentParser] = ()
         action="store_true",
         help="importer aussi l'identité (Patient)",
     )
-    from desktop_app.cli_cda import register_import
+    from desktop_app.cli.cda import register_import
 
     register_import(im, command)
     p = command(im, "archive", cmd_import_archive, "restaurer un carnet depuis une archive")

@@ -349,7 +349,7 @@ def cmd_document_categories(ctx: Context) -> int:
 
 def cmd_document_add(ctx: Context) -> int:
     path = Path(ctx.args.file)
-    from desktop_app.cli_cda import cmd_document_add_cda
+    from desktop_app.cli.cda import cmd_document_add_cda
     from desktop_app.exports.cda_io import is_cda_file
 
     if is_cda_file(path):  # a CDA document brings its own title, category, date and author
@@ -518,7 +518,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 def _register_extensions(groups: Any, common: argparse.ArgumentParser) -> None:
     """Sub-commands that live in their own modules (exports and imports, sync) plug in here."""
-    for name in ("desktop_app.cli_interop", "desktop_app.cli_sync"):
+    for name in ("desktop_app.cli.interop", "desktop_app.cli.sync"):
         try:
             module = importlib.import_module(name)
         except ModuleNotFoundError as exc:
@@ -560,10 +560,3 @@ def main(argv: Sequence[str] | None = None) -> int:
     finally:
         ctx.close()
 
-
-if __name__ == "__main__":
-    # Run through the package module, not this __main__ copy: extensions import desktop_app.cli, and two copies of
-    # the module would hold two different UsageError classes.
-    from desktop_app.cli import main as package_main
-
-    raise SystemExit(package_main())
