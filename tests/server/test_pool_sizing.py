@@ -13,7 +13,7 @@ import anyio.to_thread
 from sqlalchemy import event, text
 
 from server.db import SERVICE_CONNECTIONS, make_engine
-from server.deps import LIGHT_READ_THREADS
+from server.dossiers.dependencies import LIGHT_READ_THREADS
 
 
 def test_the_pool_covers_every_thread_that_can_hold_a_connection() -> None:

@@ -1,0 +1,253 @@
+"""FastAPI dependencies shared by the routers: context, session, caller address, authenticated principal.
+
+The calling patient together with their dossier (PatientDep, PatientSummaryDep) is server/dossiers/dependencies.py:
+it reads the same token with the dossier joined in (`token_joins`, `authenticate`, `admit` below)."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import AsyncIterator
+from dataclasses import dataclass, replace
+from datetime import datetime, timedelta
+from typing import Annotated, Any, TypeVar
+from urllib.parse import unquote
+
+from fastapi import Depends, Header, Request
+from fastapi.concurrency import run_in_threadpool
+from sqlalchemy import Row, Select, and_, bindparam, select, update
+from sqlalchemy.orm import Session
+
+from server.accounts.models import AccessToken, Account, Device, PrincipalKind
+from server.audit.service import Actor
+from server.context import ServiceContext
+from server.errors import ProblemError, device_revoked, unauthorized
+from server.security import sha256_hex
+
+LAST_SEEN_GRANULARITY = timedelta(minutes=5)
+
+
+# Cheap dependencies are `async def` so they run on the event loop, not through a threadpool hop each.
+async def get_context(request: Request) -> ServiceContext:
+    ctx: ServiceContext = request.app.state.ctx
+    return ctx
+
+
+ContextDep = Annotated[ServiceContext, Depends(get_context)]
+
+
+async def get_session(ctx: ContextDep) -> AsyncIterator[Session]:
+    """A session per request. Creating it touches no connection; handlers and dependencies end their
+    transactions themselves, so closing it here normally has no connection to give back."""
+    session = ctx.sessions()
+    try:
+        yield session
+    finally:
+        if session.in_transaction():
+            await run_in_threadpool(session.close)
+        else:
+            session.close()
+
+
+SessionDep = Annotated[Session, Depends(get_session)]
+
+
+async def client_address(request: Request) -> str:
+    return request.client.host if request.client else "unknown"
+
+
+AddressDep = Annotated[str, Depends(client_address)]
+
+
+@dataclass(frozen=True, slots=True)
+class Principal:
+    """The authenticated caller, from a valid access token on a live device."""
+
+    kind: PrincipalKind
+    id: uuid.UUID
+    device_id: uuid.UUID
+    assisted_by: str | None = None  # declared helper of an assisted session (patients only), "name|structure"
+
+    @property
+    def actor(self) -> Actor:
+        return Actor(self.id, self.kind.value, device_id=self.device_id, assisted_by=self.assisted_by)
+
+
+Authorization = Annotated[str | None, Header(max_length=200)]
+HELPER_HEADER = "Carnet-Acting-Helper"
+ActingHelper = Annotated[str | None, Header(alias=HELPER_HEADER, max_length=400)]
+
+
+def parse_acting_helper(raw: str | None) -> str | None:
+    """`name|structure`, each part percent-encoded UTF-8, as desktop_app/assisted.py sends it; None when absent."""
+    if raw is None:
+        return None
+    name, sep, structure = raw.partition("|")
+    name, structure = unquote(name).strip(), unquote(structure).strip()
+    if not sep or not name or not structure or len(name) > 100 or len(structure) > 100 or "|" in name + structure:
+        raise ProblemError(
+            400,
+            "invalid_helper",
+            "L'identité de l'aidant de la séance accompagnée est incomplète (nom et structure).",
+            "The assisted session's helper identity is incomplete (name and structure).",
+        )
+    return f"{name}|{structure}"
+
+
+def bearer_hash(authorization: str | None) -> str:
+    """The stored form (SHA-256) of the bearer token of an Authorization header; 401 when there is none."""
+    if not authorization or not authorization.lower().startswith("bearer "):
+        raise unauthorized()
+    return sha256_hex(authorization[7:].strip())
+
+
+def admit(
+    now: datetime, *, expires_at: datetime, token_revoked_at: datetime | None, device_revoked_at: datetime | None
+) -> None:
+    """The one rule of a live token, for both reads below (S34): a revoked device answers `device_revoked` (so the
+    client can tell it from an expired session), a revoked or expired token `unauthorized`."""
+    if device_revoked_at is not None:
+        raise device_revoked()
+    if token_revoked_at is not None or expires_at <= now:
+        raise unauthorized()
+
+
+_Query = TypeVar("_Query", bound=Select[*tuple[Any, ...]])
+
+
+def token_joins(query: _Query) -> _Query:
+    """The token, its device, and (for a patient) the account, looked up by the token's hash.
+
+    The hash is a bound parameter of a statement built once, so SQLAlchemy reuses its cache key and compiled form
+    instead of building them again on every request."""
+    return (
+        query.select_from(AccessToken)
+        .join(Device, Device.id == AccessToken.device_id)
+        .outerjoin(Account, and_(Device.principal_kind == PrincipalKind.PATIENT, Account.id == Device.principal_id))
+        .where(AccessToken.token_hash == bindparam("token_hash"))
+    )
+
+
+_PRINCIPAL_QUERY = token_joins(select(AccessToken.expires_at, AccessToken.revoked_at, Device, Account))
+TOUCH_DEVICE = update(Device).where(Device.id == bindparam("device")).values(last_seen_at=bindparam("seen_at"))
+
+
+def authenticate(
+    ctx: ServiceContext,
+    session: Session,
+    authorization: str | None,
+    query: Select[*tuple[Any, ...]] = _PRINCIPAL_QUERY,
+) -> tuple[Principal, Row[*tuple[Any, ...]]]:
+    """One indexed read in autocommit: a single round trip (no BEGIN/COMMIT), the token's device and what `query`
+    selects after the token's expiry, revocation and device (`token_joins` of those first three columns).
+
+    Checked on every request, nothing cached: a revoked token or device is refused at once in every worker (S34).
+    Runs in the threadpool (sync dependency): measured under load, blocking the event loop for the round trip was
+    slower than the thread hop. The only write, last seen, happens at most once per LAST_SEEN_GRANULARITY."""
+    token_hash = bearer_hash(authorization)
+    now = ctx.now()
+    if not session.in_transaction():  # the usual case: a fresh request session
+        session.connection(execution_options={"isolation_level": "AUTOCOMMIT"})
+    found = session.execute(query, {"token_hash": token_hash}).first()
+    session.commit()  # ends the (autocommit) transaction: the connection goes back to the pool before the route runs
+    if found is None:
+        raise unauthorized()
+    expires_at, token_revoked_at, device = found[:3]
+    admit(now, expires_at=expires_at, token_revoked_at=token_revoked_at, device_revoked_at=device.revoked_at)
+    if now - device.last_seen_at > LAST_SEEN_GRANULARITY:
+        device.last_seen_at = now
+        session.commit()
+    return Principal(device.principal_kind, device.principal_id, device.id), found
+
+
+# The light read: columns only, no ORM entity (`read_token_columns`; other light reads add columns after these).
+_PRINCIPAL_COLUMNS = token_joins(
+    select(
+        AccessToken.expires_at,
+        AccessToken.revoked_at,
+        Device.revoked_at,
+        Device.last_seen_at,
+        Device.id,
+        Device.principal_kind,
+        Device.principal_id,
+    )
+)
+
+
+def read_token_columns(
+    ctx: ServiceContext, authorization: str | None, query: Select[*tuple[Any, ...]] = _PRINCIPAL_COLUMNS
+) -> Row[*tuple[Any, ...]]:
+    """The token check on one autocommit read of a few columns (`_PRINCIPAL_COLUMNS` first, then what `query` adds).
+
+    The same rule as every other route (`admit`), read from the database on every request: nothing is cached, so a
+    revoked token or device is refused at once in every worker (S34). No session and no ORM entity: a pooled
+    connection is held for the read (and the rare last-seen write) only."""
+    token_hash = bearer_hash(authorization)
+    now = ctx.now()
+    with ctx.engine.connect() as conn:
+        conn.execution_options(isolation_level="AUTOCOMMIT")
+        found = conn.execute(query, {"token_hash": token_hash}).first()
+        if found is None:
+            raise unauthorized()
+        expires_at, token_revoked_at, device_revoked_at, last_seen_at, device_id = found[:5]
+        admit(now, expires_at=expires_at, token_revoked_at=token_revoked_at, device_revoked_at=device_revoked_at)
+        if now - last_seen_at > LAST_SEEN_GRANULARITY:
+            conn.execute(TOUCH_DEVICE, {"device": device_id, "seen_at": now})
+    return found
+
+
+def current_principal(ctx: ContextDep, authorization: Authorization = None, helper: ActingHelper = None) -> Principal:
+    """The caller of a route that needs only who they are (sync among others): `read_token_columns`, no entity."""
+    device_id, kind, principal_id = read_token_columns(ctx, authorization)[4:7]
+    principal = Principal(kind, principal_id, device_id)
+    assisted_by = parse_acting_helper(helper)
+    if assisted_by is not None:
+        if principal.kind != PrincipalKind.PATIENT:
+            raise ProblemError(
+                400, "invalid_helper", "Seul un patient peut être accompagné.", "Only a patient can be assisted."
+            )
+        principal = replace(principal, assisted_by=assisted_by)
+    return principal
+
+
+PrincipalDep = Annotated[Principal, Depends(current_principal)]
+
+
+def patients_only() -> ProblemError:
+    return ProblemError(403, "forbidden", "Réservé aux patients.", "Patients only.")
+
+
+@dataclass(frozen=True, slots=True)
+class PatientAccount:
+    principal: Principal
+    account: Account
+
+
+def as_patient(principal: Principal, rows: tuple[Any, ...], helper: str | None) -> Principal:
+    """403 unless the caller is a patient, 401 when a row of theirs the token read found is gone (None); the
+    helper of an assisted session applied."""
+    if principal.kind != PrincipalKind.PATIENT:
+        raise patients_only()
+    if any(row is None for row in rows):
+        raise unauthorized()
+    assisted_by = parse_acting_helper(helper)
+    return principal if assisted_by is None else replace(principal, assisted_by=assisted_by)
+
+
+def current_patient_account(
+    ctx: ContextDep, session: SessionDep, authorization: Authorization = None, helper: ActingHelper = None
+) -> PatientAccount:
+    """The calling patient and their account (the routes of the account itself; with the dossier: PatientDep)."""
+    principal, found = authenticate(ctx, session, authorization)
+    return PatientAccount(as_patient(principal, tuple(found[3:]), helper), found[3])
+
+
+PatientAccountDep = Annotated[PatientAccount, Depends(current_patient_account)]
+
+
+def current_professional(principal: PrincipalDep) -> Principal:
+    if principal.kind != PrincipalKind.PROFESSIONAL:
+        raise ProblemError(403, "forbidden", "Réservé aux professionnels.", "Professionals only.")
+    return principal
+
+
+ProfessionalDep = Annotated[Principal, Depends(current_professional)]
