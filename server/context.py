@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from server.audit.checkpoints import SESSION_INFO_KEY, AuditSecrets, load_key
 from server.clock import Clock
 from server.config import Settings
-from server.db import make_engine, make_session_factory
+from server.db import SERVICE_CONNECTIONS, make_engine, make_session_factory
 from server.mail.service import Mailer, OutboxMailer, SmtpMailer
 from server.security import PasswordHasher
 
@@ -35,7 +35,12 @@ class ServiceContext:
 
     @classmethod
     def build(
-        cls, settings: Settings, *, mailer: Mailer | None = None, pool_size: int = 20, create_audit_key: bool = True
+        cls,
+        settings: Settings,
+        *,
+        mailer: Mailer | None = None,
+        pool_size: int = SERVICE_CONNECTIONS,
+        create_audit_key: bool = True,
     ) -> ServiceContext:
         """`create_audit_key=False` (audit verify) refuses a missing key file instead of making a new one."""
         key = settings.audit_key or load_key(settings.effective_audit_key_file, create=create_audit_key)
