@@ -1,6 +1,7 @@
 """Issue 15, client findings: carnet-cli on damaged files, non-UTF-8 input and file modes, as real subprocesses.
 
-Each test reproduces an attack-round finding against real SQLCipher profiles (SECURITY_CHECKLIST S12, S15, S38).
+Each test reproduces an attack-round finding against real SQLCipher profiles (SECURITY_CHECKLIST S12, S15, S38;
+docs/SECURITY.md S46, S47).
 """
 
 from __future__ import annotations
@@ -121,7 +122,7 @@ def test_a_damaged_first_page_prints_no_sqlcipher_log_line(populated: tuple[Path
     assert DAMAGE_FR in result.stderr
 
 
-# -- finding 13: text that is not UTF-8 (exit 4) and legacy file names (still added) ---------------------------------
+# -- finding 13: text that is not UTF-8 (exit 4) and legacy file names (still added) (S47) ---------------------------
 def test_a_non_utf8_argument_gives_exit_4_with_a_sentence(populated: tuple[Path, list[str], Path, Path]) -> None:
     data_dir = populated[0]
     result = run_cli(data_dir, "entry", "add", "allergy", "--field", b"name=bad\xffname", "--password-stdin")
@@ -153,7 +154,7 @@ def test_a_file_with_a_latin1_name_is_added_with_a_readable_name(
     assert out.read_bytes() == PDF
 
 
-# -- finding 5: everything the client writes is its owner's only (S15) ------------------------------------------------
+# -- finding 5: everything the client writes is its owner's only (S15, S46) -------------------------------------------
 def _mode(path: Path) -> int:
     return stat.S_IMODE(path.stat().st_mode)
 
