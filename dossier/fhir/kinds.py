@@ -303,7 +303,7 @@ def allergy_to_fhir(f: Mapping[str, Any], patient_ref: str) -> Resource:
     r: Resource = {
         "resourceType": "AllergyIntolerance",
         "clinicalStatus": {"coding": [{"system": c.ALLERGY_CLINICAL, "code": "active"}]},
-        "code": concept(str(f.get("substance", ""))),
+        "code": concept(str(f.get("name", ""))),
         "patient": {"reference": patient_ref},
     }
     severity = f.get("severity") if f.get("severity") in _SEVERITY_OUT else None
@@ -343,7 +343,7 @@ def allergy_from_fhir(r: Mapping[str, Any]) -> Outcome:
         severity = "severe"
     return "allergy", _clean(
         {
-            "substance": substance,
+            "name": substance,
             "reaction": reaction_text,
             "severity": severity,
             "since": date_part(r.get("onsetDateTime")) or date_part((r.get("onsetPeriod") or {}).get("start")),

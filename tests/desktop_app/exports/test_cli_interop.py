@@ -85,7 +85,7 @@ def test_wrong_password_exits_3(profile: Any, tmp_path: Path, monkeypatch: pytes
 
 
 def test_archive_export_and_import(profile: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: Any) -> None:
-    profile.dossier().entries.create("allergy", {"substance": "Arachide", "severity": "severe"})
+    profile.dossier().entries.create("allergy", {"name": "Arachide", "severity": "severe"})
     data, archive = str(tmp_path / "data"), tmp_path / "carnet.archive"
     passphrase = "valise rouge pour le train de 7h12 vers Brest"
     code, out, _ = run(
