@@ -792,8 +792,10 @@ _KIND_LIST: Final = (
                     ("negative", "Négatif (−)", "Negative (−)", ("-", "−", "negatif", "rh-")),
                 ),
             ),
+            _f("date", "Date de l'analyse", "Test date", FieldType.DATE),
         ),
         summary_fields=("abo", "rh"),
+        date_fields=("date",),
     ),
     EntryKind(
         "lifestyle",

@@ -68,6 +68,20 @@ def concept(text: str, *, system: str | None = None, code: str | None = None) ->
     return out
 
 
+def unknown() -> dict[str, Any]:
+    """An element's value is not known (data-absent-reason "unknown"): what IPS asks for a mandatory element."""
+    return {"extension": [{"url": c.DATA_ABSENT_REASON_EXT, "valueCode": "unknown"}]}
+
+
+def set_effective(r: Resource, when: Any) -> Resource:
+    """effectiveDateTime, or an explicit "unknown" (IPS makes effective[x] mandatory on Observations and statements)."""
+    if isinstance(when, str) and when:
+        r["effectiveDateTime"] = when
+    else:
+        r["_effectiveDateTime"] = unknown()
+    return r
+
+
 def _clean(d: Mapping[str, Any]) -> Fields:
     """Drop empty values so imported fields look like what a person would have typed."""
     return {k: v for k, v in d.items() if v not in (None, "", [], {})}
@@ -227,6 +241,8 @@ def treatment_to_fhir(f: Mapping[str, Any], patient_ref: str) -> Resource:
     period = _clean({"start": f.get("start_date"), "end": f.get("end_date")})
     if period:
         r["effectivePeriod"] = period
+    else:
+        set_effective(r, None)
     if f.get("dosage"):
         r["dosage"] = [{"text": f["dosage"]}]
     if f.get("prescriber"):
@@ -461,8 +477,10 @@ def measurement_to_fhir(f: Mapping[str, Any], patient_ref: str) -> Resource:
         "category": [{"coding": [{"system": c.OBS_CATEGORY, "code": mc.category}]}],
         "code": concept(mc.display, system=c.LOINC, code=mc.loinc),
         "subject": {"reference": patient_ref},
-        "effectiveDateTime": f.get("measured_at"),
     }
+    set_effective(r, f.get("measured_at"))
+    if mc.category == "laboratory":  # IPS laboratory results name a performer: none is known for a measure
+        r["performer"] = [unknown()]
     if mc.measure_type == "blood_pressure":
         r["component"] = [
             {
@@ -574,8 +592,8 @@ def lab_result_to_fhir(f: Mapping[str, Any], patient_ref: str) -> Resource:
         "category": [{"coding": [{"system": c.OBS_CATEGORY, "code": "laboratory"}]}],
         "code": concept(test, system=c.LOINC, code=f.get("loinc")),
         "subject": {"reference": patient_ref},
-        "effectiveDateTime": f.get("date"),
     }
+    set_effective(r, f.get("date"))
     if isinstance(f.get("value"), int | float):
         r["valueQuantity"] = _clean({"value": f["value"], "unit": f.get("unit")})
     elif f.get("value_text"):
@@ -590,8 +608,8 @@ def lab_result_to_fhir(f: Mapping[str, Any], patient_ref: str) -> Resource:
         ]
     if f.get("reference_range"):
         r["referenceRange"] = [{"text": f["reference_range"]}]
-    if f.get("laboratory"):
-        r["performer"] = [{"display": f["laboratory"]}]
+    # IPS: a laboratory result names its performer, or says it is unknown.
+    r["performer"] = [{"display": f["laboratory"]} if f.get("laboratory") else unknown()]
     if f.get("notes"):
         r["note"] = [{"text": f["notes"]}]
     return r
@@ -682,14 +700,16 @@ def blood_group_to_fhir(f: Mapping[str, Any], patient_ref: str) -> Resource:
     abo, rh = str(f.get("abo", "")), str(f.get("rh", ""))
     label = f"{abo}{'+' if rh == 'positive' else '-' if rh == 'negative' else ''}"
     code = _BLOOD_SNOMED.get((abo, rh))
-    return {
+    r: Resource = {
         "resourceType": "Observation",
         "status": "final",
         "category": [{"coding": [{"system": c.OBS_CATEGORY, "code": "laboratory"}]}],
         "code": concept("ABO and Rh group [Type] in Blood", system=c.LOINC, code=c.BLOOD_GROUP_LOINC),
         "subject": {"reference": patient_ref},
+        "performer": [unknown()],
         "valueCodeableConcept": concept(label, system=c.SNOMED, code=code) if code else {"text": label},
     }
+    return set_effective(r, f.get("date"))
 
 
 def blood_group_from_fhir(r: Mapping[str, Any]) -> Outcome:
@@ -704,7 +724,8 @@ def blood_group_from_fhir(r: Mapping[str, Any]) -> Outcome:
         known = (abo, rh) if abo and rh else None
     if known is None:
         return _skip("no_value", "Groupe sanguin illisible.", "Unreadable blood group.")
-    return "blood_group", {"abo": known[0], "rh": known[1]}
+    when = date_part(r.get("effectiveDateTime") or (r.get("effectivePeriod") or {}).get("start") or r.get("issued"))
+    return "blood_group", _clean({"abo": known[0], "rh": known[1], "date": when})
 
 
 _TOBACCO_SNOMED = {"266919005": "never", "8517006": "former", "77176002": "current", "449868002": "current"}
@@ -740,7 +761,7 @@ def lifestyle_to_fhir(f: Mapping[str, Any], patient_ref: str) -> Resource:
         else:
             comp["valueCodeableConcept"] = {"text": str(value)}
         components.append(comp)
-    return {
+    r: Resource = {
         "resourceType": "Observation",
         "status": "final",
         "category": [{"coding": [{"system": c.OBS_CATEGORY, "code": "social-history"}]}],
@@ -748,6 +769,7 @@ def lifestyle_to_fhir(f: Mapping[str, Any], patient_ref: str) -> Resource:
         "subject": {"reference": patient_ref},
         "component": components,
     }
+    return set_effective(r, None)
 
 
 def _tobacco(concept_: Any) -> str | None:

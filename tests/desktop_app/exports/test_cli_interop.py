@@ -39,6 +39,13 @@ def test_import_fhir_then_export_ips(
     assert profile.dossier().entries.count("condition") == 1
 
     ips = tmp_path / "ips.json"
+    # IPS requires the patient's name and birth date: without them the export says so and writes nothing.
+    code, out, err = run(
+        ["--data-dir", data, "export", "ips", str(ips), "--password-stdin"], PASSWORD + "\n", monkeypatch, capsys
+    )
+    assert code == 4 and "Complétez la rubrique Identité" in err and not ips.exists()
+    identity = {"birth_name": "Lefèvre", "first_names": "Zoé", "sex": "F", "birth_date": "1948-02-29"}
+    profile.dossier().entries.create("identity", identity)
     code, out, err = run(
         ["--data-dir", data, "export", "ips", str(ips), "--password-stdin"], PASSWORD + "\n", monkeypatch, capsys
     )

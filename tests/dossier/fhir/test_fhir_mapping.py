@@ -11,6 +11,7 @@ from typing import Any
 import pytest
 
 from dossier.entries import validate_entry
+from dossier.errors import DossierValidationError
 from dossier.fhir import (
     FhirInputError,
     SimpleEntry,
@@ -177,8 +178,19 @@ def test_ips_document_has_the_ips_shape() -> None:
     assert all(ref["reference"] in urls for s in composition["section"] for ref in s.get("entry", []))
 
 
-def test_empty_ips_declares_required_sections_unavailable() -> None:
-    bundle = build_ips_bundle([], dossier_id=DOSSIER, now=NOW)
+def test_ips_without_a_name_or_birth_date_is_refused_with_a_sentence() -> None:
+    with pytest.raises(DossierValidationError) as refused:
+        build_ips_bundle([], dossier_id=DOSSIER, now=NOW)
+    assert refused.value.issues[0].code == "ips_identity_incomplete"
+    assert "date de naissance" in refused.value.message("fr") and "birth date" in refused.value.message("en")
+    nameless = SimpleEntry("e0", "identity", {"sex": "F", "birth_date": "1950-01-01"})
+    with pytest.raises(DossierValidationError, match="nom ou les prénoms"):
+        build_ips_bundle([nameless], dossier_id=DOSSIER, now=NOW)
+
+
+def test_ips_with_only_an_identity_declares_required_sections_unavailable() -> None:
+    identity = next(e for e in ENTRIES if e.kind == "identity")
+    bundle = build_ips_bundle([identity], dossier_id=DOSSIER, now=NOW)
     parse_fhir(json.dumps(bundle))
     sections = bundle["entry"][0]["resource"]["section"]
     assert sorted(s["code"]["coding"][0]["code"] for s in sections) == ["10160-0", "11450-4", "48765-2"]
