@@ -22,7 +22,7 @@ import pytest
 from desktop_app.exports.fhir_io import import_fhir_bytes, iter_entries
 from dossier.errors import DossierValidationError
 from dossier.fhir import build_collection_bundle, build_ips_bundle
-from tests.conftest import require
+from tests.support.required import require
 from tests.support.fhir_validator import distinct_messages, missing_part, validate
 
 pytestmark = pytest.mark.corpus

@@ -12,8 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from tests.server.conftest import PASSWORD, Mailbox
-from tests.sync.conftest import Lab
+from tests.support.service import PASSWORD, Mailbox
+from tests.support.sync_lab import Lab
 
 pytestmark = pytest.mark.usefixtures("sqlite_only")
 

@@ -13,7 +13,7 @@ from sqlalchemy import select
 
 from desktop_app.sync.engine import S_ACCESS, SyncState
 from server.sync.models import SyncLedger
-from tests.sync.conftest import Device, Lab
+from tests.support.sync_lab import Device, Lab
 
 
 def _entries(device: Device) -> dict[str, dict[str, Any]]:

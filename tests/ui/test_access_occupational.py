@@ -6,10 +6,11 @@ from __future__ import annotations
 from datetime import date
 
 from desktop_app import online
-from tests.server.conftest import PASSWORD, bearer
-from tests.server.test_access_http import GP, Pros, provision_minor
+from tests.support.access import GP, Pros, provision_minor
+from tests.support.desktop_service import flows, live, mailbox, server_template, smtp_server
+from tests.support.service import PASSWORD, Flows, Mailbox, bearer
+from tests.support.sync_lab import LiveServer
 from tests.ui.helpers import clipped_buttons, missing_accessibility, open_dossier
-from tests.ui.live import Flows, LiveServer, Mailbox, flows, live, mailbox, server_template, smtp_server
 from tests.ui.test_access_more import _access_page, _served
 from tests.ui.test_online_screens import _signed_in_window, online_window
 

@@ -9,10 +9,11 @@ import pytest
 from PySide6.QtCore import QDate
 
 from desktop_app import online
-from tests.server.conftest import PASSWORD, bearer
-from tests.server.test_access_http import GP, Pros, put
+from tests.support.access import GP, Pros, put
+from tests.support.desktop_service import flows, live, mailbox, server_template, smtp_server
+from tests.support.service import PASSWORD, Flows, Mailbox, bearer
+from tests.support.sync_lab import LiveServer
 from tests.ui.helpers import open_dossier
-from tests.ui.live import Flows, LiveServer, Mailbox, flows, live, mailbox, server_template, smtp_server
 from tests.ui.test_online_screens import _signed_in_window, online_window
 
 __all__ = ["flows", "live", "mailbox", "online_window", "server_template", "smtp_server"]

@@ -10,8 +10,9 @@ from desktop_app import vault
 from desktop_app.profile import ProfileDirectory
 from desktop_app.sync.engine import S_ACCESS, S_REFRESH, S_URL, Revocation, SyncEngine
 from desktop_app.sync.http import Backoff
-from tests.server.conftest import PASSWORD
-from tests.ui.live import Flows, LiveServer, Mailbox, flows, live, mailbox, server_template, smtp_server
+from tests.support.desktop_service import flows, live, mailbox, server_template, smtp_server
+from tests.support.service import PASSWORD, Flows, Mailbox
+from tests.support.sync_lab import LiveServer
 from tests.ui.test_online_screens import _signed_in_window, online_window
 from ui.dialogs import ScriptedConfirmer
 from ui.ops import Op

@@ -9,7 +9,7 @@ from server.audit.models import AuditEvent
 from server.audit.service import verify
 from server.cli import main
 from server.context import ServiceContext
-from tests.server.conftest import Flows, bearer
+from tests.support.service import Flows, bearer
 
 
 def _events(ctx: ServiceContext) -> list[AuditEvent]:

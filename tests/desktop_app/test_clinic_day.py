@@ -13,14 +13,13 @@ import pytest
 
 from desktop_app.clinic import ClinicInputError, ClinicSession, DocumentPolicy
 from desktop_app.sync.http import Backoff, SyncCancelled
-from tests.sync.conftest import Device, Lab
-from tests.ui.live import Flows, LiveServer, Mailbox
-from tests.ui.live import flows as flows
-from tests.ui.live import live as live
-from tests.ui.live import mailbox as mailbox
-from tests.ui.live import server_template as server_template
-from tests.ui.live import smtp_server as smtp_server
-from tests.ui.test_clinic_service import ANNE
+from tests.support.desktop_service import flows as flows
+from tests.support.desktop_service import live as live
+from tests.support.desktop_service import mailbox as mailbox
+from tests.support.desktop_service import server_template as server_template
+from tests.support.desktop_service import smtp_server as smtp_server
+from tests.support.service import Flows, Mailbox
+from tests.support.sync_lab import ANNE, Device, Lab, LiveServer
 
 RECENT_PDF = b"%PDF-1.4\n" + hashlib.sha256(b"recent").digest() * 64 + b"\n%%EOF\n"
 OLD_PDF = b"%PDF-1.4\n" + hashlib.sha256(b"old").digest() * 64 + b"\n%%EOF\n"

@@ -15,7 +15,7 @@ from server.clock import ManualClock
 from server.config import Argon2Params
 from server.context import ServiceContext
 from server.security import PasswordHasher
-from tests.server.conftest import PASSWORD, Flows, Mailbox, bearer
+from tests.support.service import PASSWORD, Flows, Mailbox, bearer
 
 
 def test_two_factor_login_gives_tokens_and_password_alone_reaches_nothing(

@@ -27,7 +27,7 @@ from server.app import create_app
 from server.config import Settings, SmtpSettings
 from server.context import ServiceContext
 from server.mail.service import MailConfigurationError, MailDeliveryError, OutgoingMail, SmtpMailer
-from tests.server.conftest import Flows, Mailbox, bearer, free_port
+from tests.support.service import Flows, Mailbox, bearer, free_port
 
 pytestmark = pytest.mark.filterwarnings("ignore:Requiring AUTH while not requiring TLS:UserWarning")
 

@@ -11,7 +11,7 @@ from sqlalchemy import select
 from server.accounts.models import Device
 from server.audit.models import AuditEvent
 from server.context import ServiceContext
-from tests.server.conftest import PASSWORD, Flows, Mailbox, Person, bearer
+from tests.support.service import PASSWORD, Flows, Mailbox, Person, bearer
 
 SYNC = {"Carnet-Sync-Protocol": "1"}
 HELPER = {"Carnet-Acting-Helper": "Am%C3%A9lie Durand|France Services Bayeux"}

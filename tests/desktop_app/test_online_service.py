@@ -14,8 +14,9 @@ from desktop_app.profile import ProfileDirectory
 from desktop_app.sync.engine import S_ACCESS, S_REFRESH, SyncEngine
 from desktop_app.sync.http import Backoff
 from server.feed.service import CareItem, import_care_history
-from tests.server.conftest import PASSWORD
-from tests.ui.live import Flows, LiveServer, Mailbox, flows, live, mailbox, server_template, smtp_server
+from tests.support.desktop_service import flows, live, mailbox, server_template, smtp_server
+from tests.support.service import PASSWORD, Flows, Mailbox
+from tests.support.sync_lab import LiveServer
 
 __all__ = ["flows", "live", "mailbox", "server_template", "smtp_server"]
 
@@ -162,7 +163,7 @@ def test_wrong_credentials_are_a_refusal_on_the_password_not_an_expired_session(
 
 
 def test_unreachable_service_is_reported_as_offline(directory: ProfileDirectory) -> None:
-    from tests.server.conftest import free_port
+    from tests.support.service import free_port
 
     with pytest.raises(online.SyncOffline) as caught:
         online.start_login(f"http://127.0.0.1:{free_port()}", "zoe.martin.x", PASSWORD)

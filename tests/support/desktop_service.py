@@ -1,4 +1,6 @@
-"""The real central service on loopback for the desktop tests: uvicorn in a thread, SQLite, a real SMTP server."""
+"""The real central service on loopback for the desktop tests (tests/ui, tests/desktop_app): uvicorn in a thread,
+SQLite, a real SMTP server. A test module imports the fixtures it uses (`from tests.support.desktop_service import
+live`)."""
 
 from __future__ import annotations
 
@@ -14,11 +16,11 @@ from server.clock import ManualClock
 from server.config import Settings, SmtpSettings
 from server.db import migrate
 from server.sync.service import SyncSettings
-from tests.server.conftest import FAST_ARGON2, Flows, Mailbox, Person
-from tests.server.conftest import smtp_server as smtp_server
-from tests.sync.conftest import LiveServer
+from tests.support.service import FAST_ARGON2, Flows, Mailbox
+from tests.support.service_fixtures import smtp_server as smtp_server
+from tests.support.sync_lab import LiveServer
 
-__all__ = ["Flows", "LiveServer", "Mailbox", "Person", "flows", "live", "mailbox", "server_template", "smtp_server"]
+__all__ = ["flows", "live", "mailbox", "server_template", "smtp_server"]
 
 
 @pytest.fixture(scope="session")

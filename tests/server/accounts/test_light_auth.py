@@ -14,8 +14,8 @@ from server.clock import ManualClock
 from server.config import Settings
 from server.context import ServiceContext
 from server.deps import HELPER_HEADER
-from tests.server.conftest import Flows, Mailbox, bearer
-from tests.server.test_access_http import GP, Pros
+from tests.support.access import GP, Pros
+from tests.support.service import Flows, Mailbox, bearer
 
 
 def outcome(response: Response) -> tuple[int, str | None]:

@@ -15,16 +15,13 @@ from desktop_app.profile import ProfileDirectory
 from desktop_app.sync.engine import S_ACCESS
 from desktop_app.sync.http import Backoff, ServiceRefused
 from desktop_app.vault import FLOOR_KDF
-from tests.server.conftest import PASSWORD
-from tests.sync.conftest import Lab
-from tests.ui.live import Flows, LiveServer, Mailbox
-from tests.ui.live import flows as flows
-from tests.ui.live import live as live
-from tests.ui.live import mailbox as mailbox
-from tests.ui.live import server_template as server_template
-from tests.ui.live import smtp_server as smtp_server
-
-ANNE, BRUNO = "10000000009", "10000000017"
+from tests.support.desktop_service import flows as flows
+from tests.support.desktop_service import live as live
+from tests.support.desktop_service import mailbox as mailbox
+from tests.support.desktop_service import server_template as server_template
+from tests.support.desktop_service import smtp_server as smtp_server
+from tests.support.service import PASSWORD, Flows, Mailbox
+from tests.support.sync_lab import ANNE, BRUNO, Lab, LiveServer
 
 
 @pytest.fixture

@@ -22,8 +22,8 @@ from server.config import Settings, SmtpSettings
 from server.context import ServiceContext
 from server.deps import Principal
 from server.dossiers.models import Dossier, SpaceStatus
-from tests.server.conftest import Flows, Mailbox, bearer, free_port
-from tests.server.test_access_http import GP, SPECIALIST, Pros, put
+from tests.support.access import GP, SPECIALIST, Pros, put
+from tests.support.service import Flows, bearer, free_port
 
 NOW = datetime(2026, 1, 15, 9, 0, tzinfo=UTC)
 RPPS = [access.Rpps(r) for r in ("10000000017", "10000000025", "10000000033")]
@@ -163,11 +163,6 @@ def test_caller_actor_places_each_principal_for_the_dossier(flows: Flows, ctx: S
         assert isinstance(caller_actor(session, principal, dossier_id=stranger.dossier_id), access.OtherParty)
         unknown = Principal(PrincipalKind.PROFESSIONAL, uuid.uuid4(), uuid.uuid4())
         assert isinstance(caller_actor(session, unknown), access.OtherParty)
-
-
-@pytest.fixture
-def pros(client: TestClient, ctx: ServiceContext, mailbox: Mailbox) -> Pros:
-    return Pros(client, ctx, mailbox)
 
 
 @pytest.fixture

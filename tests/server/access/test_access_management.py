@@ -17,26 +17,11 @@ from fastapi.testclient import TestClient
 from server.cli import EXIT_BAD_INPUT, main
 from server.clock import ManualClock
 from server.context import ServiceContext
-from tests.server.conftest import Flows, Mailbox, Person, bearer, make_nir
-from tests.server.test_access_http import (
-    GP,
-    SPECIALIST,
-    Headers,
-    Pros,
-    add_record,
-    patient,
-    provision_minor,
-    put,
-    titles,
-)
+from tests.support.access import GP, SPECIALIST, Headers, Pros, add_record, patient, provision_minor, put, titles
+from tests.support.service import Flows, Mailbox, Person, bearer, make_nir
 
 OCCUPATIONAL = "10000000041"
 SYNC = {"Carnet-Sync-Protocol": "1"}
-
-
-@pytest.fixture
-def pros(client: TestClient, ctx: ServiceContext, mailbox: Mailbox) -> Pros:
-    return Pros(client, ctx, mailbox)
 
 
 def linked_child(flows: Flows, client: TestClient, ctx: ServiceContext, mailbox: Mailbox, me: Headers) -> uuid.UUID:

@@ -21,19 +21,18 @@ from server.audit.models import AuditEvent
 from server.audit.service import verify
 from server.clock import ManualClock
 from server.professionals.service import OfflineOpen, claimed_open_time, offline_open_event_id
-from tests.sync.conftest import Device, Lab
-from tests.sync.conftest import api as api
-from tests.sync.conftest import backend as backend
-from tests.sync.conftest import db_url as db_url
-from tests.sync.conftest import flows as flows
-from tests.sync.conftest import lab as lab
-from tests.sync.conftest import live as live
-from tests.sync.conftest import mailbox as mailbox
-from tests.sync.conftest import server_clock as server_clock
-from tests.sync.conftest import smtp_server as smtp_server
-from tests.sync.conftest import template_db as template_db
-from tests.sync.faultproxy import FaultProxy
-from tests.ui.test_clinic_service import ANNE, BRUNO
+from tests.support.faultproxy import FaultProxy
+from tests.support.service_fixtures import backend as backend
+from tests.support.service_fixtures import db_url as db_url
+from tests.support.service_fixtures import mailbox as mailbox
+from tests.support.service_fixtures import smtp_server as smtp_server
+from tests.support.service_fixtures import template_db as template_db
+from tests.support.sync_lab import ANNE, BRUNO, Device, Lab
+from tests.support.sync_lab_fixtures import api as api
+from tests.support.sync_lab_fixtures import flows as flows
+from tests.support.sync_lab_fixtures import lab as lab
+from tests.support.sync_lab_fixtures import live as live
+from tests.support.sync_lab_fixtures import server_clock as server_clock
 
 
 class Workstation:

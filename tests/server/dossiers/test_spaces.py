@@ -11,7 +11,7 @@ from server.admin.service import run_jobs
 from server.clock import ManualClock
 from server.context import ServiceContext
 from server.dossiers.models import Dossier, SpaceStatus
-from tests.server.conftest import PASSWORD, Flows, Mailbox, bearer
+from tests.support.service import PASSWORD, Flows, Mailbox, bearer
 
 
 def _status(ctx: ServiceContext, nir: str) -> SpaceStatus | None:

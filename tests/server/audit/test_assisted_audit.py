@@ -10,7 +10,7 @@ from sqlalchemy import select
 from server.audit.models import AuditEvent
 from server.audit.service import verify
 from server.context import ServiceContext
-from tests.server.conftest import Flows, bearer
+from tests.support.service import Flows, bearer
 
 HELPER = quote("Amélie Durand") + "|" + quote("France Services Bayeux")
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import os
 import shutil
 from datetime import date, timedelta
 from pathlib import Path
@@ -18,18 +17,7 @@ from server.context import ServiceContext
 from server.dossiers.models import Dossier
 from server.dossiers.service import months_back, provision
 from server.feed.service import import_care_history
-from tests.server.conftest import Flows, Mailbox, bearer, make_nir
-
-PROJECT_ROOT = Path(__file__).resolve().parents[2]
-
-
-def corpus_dir() -> Path:
-    path = Path(os.environ.get("CARNET_CORPUS_DIR") or PROJECT_ROOT.parent / "shared" / "data")
-    if not path.is_dir():
-        if os.environ.get("CI") == "true":
-            pytest.fail(f"test corpus missing at {path} (CI=true)")
-        pytest.skip(f"test corpus not found at {path}; set CARNET_CORPUS_DIR")
-    return path
+from tests.support.service import Flows, Mailbox, bearer, make_nir
 
 
 def _feed(ctx: ServiceContext, tmp_path: Path, rows: list[dict[str, str]]) -> tuple[int, int, list[str]]:
@@ -108,9 +96,9 @@ def test_provisioning_csv_missing_column_is_refused(tmp_path: Path) -> None:
 
 
 def test_legacy_dmp_attached_at_provisioning_is_imported_at_activation(
-    flows: Flows, client: TestClient, ctx: ServiceContext, mailbox: Mailbox, tmp_path: Path
+    flows: Flows, client: TestClient, ctx: ServiceContext, mailbox: Mailbox, tmp_path: Path, corpus_dir: Path
 ) -> None:
-    bundle_src = corpus_dir() / "fhir" / "ips" / "examples" / "Bundle-IPS-examples-Bundle-01.json"
+    bundle_src = corpus_dir / "fhir" / "ips" / "examples" / "Bundle-IPS-examples-Bundle-01.json"
     shutil.copyfile(bundle_src, tmp_path / "legacy.json")
     entries = len(json.loads(bundle_src.read_text(encoding="utf-8"))["entry"])
     nir = make_nir(77)
@@ -138,7 +126,7 @@ def test_legacy_dmp_attached_at_provisioning_is_imported_at_activation(
         provision(session, ctx, beneficiaries)
         session.commit()
         assert session.scalar(select(func.count()).select_from(Dossier)) == 1
-    from tests.server.conftest import Person
+    from tests.support.service import Person
 
     person = Person(
         nir=nir,
