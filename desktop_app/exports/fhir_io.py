@@ -11,6 +11,7 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from dossier.entries import PROVENANCE
 from dossier.errors import DossierValidationError
 from dossier.fhir import build_collection_bundle, build_ips_bundle, parse_fhir, plan_import
 from dossier.fhir.model import DocumentPayload, ImportItem, Reason, Skipped
@@ -190,6 +191,10 @@ class _Writer:
             return fields
         existing = self._existing(item)
         if existing is not None:
+            # Re-importing one's own export must not relabel what the patient typed as imported.
+            fields.pop(PROVENANCE, None)
+            if existing.data.get(PROVENANCE):
+                fields[PROVENANCE] = existing.data[PROVENANCE]
             if {k: existing.data.get(k) for k in fields} != fields:
                 self.ds.entries.edit(existing.id, fields)
             return "merged"
@@ -275,7 +280,7 @@ def import_fhir_resource(
     author_kind: str = "patient",
 ) -> ImportReport:
     """Import an already validated resource (dossier.fhir.parse_fhir); see import_fhir_bytes."""
-    plan = plan_import(resource, accept_identity=accept_identity)
+    plan = plan_import(resource, accept_identity=accept_identity, source=source, today=ds.today())
     report = ImportReport(source=source)
     for rtype, n in plan.counts_in_file.items():
         report.counts(rtype).in_file = n

@@ -80,7 +80,7 @@ class MeasureCode:
 
     measure_type: str
     loinc: str
-    display: str
+    display: str  # LOINC's own long common name (never a display of our own)
     unit: str  # Carnet's canonical unit id (dossier.measures)
     ucum: str  # the same unit in UCUM
     category: str = "vital-signs"
@@ -92,13 +92,20 @@ MEASURES: dict[str, MeasureCode] = {
         MeasureCode("weight", "29463-7", "Body weight", "kg", "kg"),
         MeasureCode("height", "8302-2", "Body height", "cm", "cm"),
         MeasureCode("bmi", "39156-5", "Body mass index (BMI) [Ratio]", "kg/m2", "kg/m2"),
-        MeasureCode("blood_pressure", "85354-9", "Blood pressure panel", "mmHg", "mm[Hg]"),
+        MeasureCode("blood_pressure", "85354-9", "Blood pressure panel with all children optional", "mmHg", "mm[Hg]"),
         MeasureCode("heart_rate", "8867-4", "Heart rate", "bpm", "/min"),
         MeasureCode("temperature", "8310-5", "Body temperature", "°C", "Cel"),
         MeasureCode("blood_glucose", "2339-0", "Glucose [Mass/volume] in Blood", "g/L", "g/L", "laboratory"),
         MeasureCode("waist", "8280-0", "Waist Circumference at umbilicus by Tape measure", "cm", "cm"),
         MeasureCode("steps", "41950-7", "Number of steps in 24 hour Measured", "steps", "/d", "activity"),
-        MeasureCode("pain", "72514-3", "Pain severity - 0-10 verbal numeric rating", "/10", "{score}", "survey"),
+        MeasureCode(
+            "pain",
+            "72514-3",
+            "Pain severity - 0-10 verbal numeric rating [Score] - Reported",
+            "/10",
+            "{score}",
+            "survey",
+        ),
         MeasureCode("head_circumference", "9843-4", "Head Occipital-frontal circumference", "cm", "cm"),
     )
 }

@@ -12,9 +12,10 @@ import json
 from collections.abc import Callable, Mapping
 from typing import Any
 
-from dossier.entries import LOINC_CODE
+from dossier.entries import CODES, LOINC_CODE, MAX_CODES
 from dossier.fhir import codes as c
 from dossier.fhir.model import Reason
+from dossier.measures import MEASURES as DOMAIN_MEASURES
 
 Resource = dict[str, Any]
 Fields = dict[str, Any]
@@ -61,10 +62,50 @@ def date_part(value: Any) -> str | None:
     return value[:10] if isinstance(value, str) and value else None
 
 
-def concept(text: str, *, system: str | None = None, code: str | None = None) -> dict[str, Any]:
+def concept(
+    text: str, *, system: str | None = None, code: str | None = None, display: str | None = None
+) -> dict[str, Any]:
+    """A CodeableConcept: our text, and a coding when there is a code; `display` only when it is the code system's
+    own display (never our text, which is not the official name of the code)."""
     out: dict[str, Any] = {"text": text}
     if system and code:
-        out["coding"] = [{"system": system, "code": code, "display": text}]
+        out["coding"] = [{"system": system, "code": code, **({"display": display} if display else {})}]
+    return out
+
+
+def source_codes(concept_: Any) -> list[dict[str, str]]:
+    """The codings of a CodeableConcept as the source sent them (dossier.entries.source.SourceCode)."""
+    out: list[dict[str, str]] = []
+    if not isinstance(concept_, Mapping):
+        return out
+    for coding in concept_.get("coding") or []:
+        if not isinstance(coding, Mapping):
+            continue
+        system, code, display = (coding.get(key) for key in ("system", "code", "display"))
+        if isinstance(system, str) and system.strip() and isinstance(code, str) and code.strip():
+            item = {"system": system.strip()[:200], "code": code.strip()[:200]}
+            if isinstance(display, str) and display.strip():
+                item["display"] = display.strip()[:500]
+            if item not in out:
+                out.append(item)
+    return out[:MAX_CODES]
+
+
+def coded(text: str, f: Mapping[str, Any], *also: dict[str, str]) -> dict[str, Any]:
+    """A CodeableConcept: the entry's text and the codes it arrived with (dossier.entries.source), then `also`."""
+    codings = [
+        {k_: str(v) for k_, v in x.items() if k_ in ("system", "code", "display") and v}
+        for x in [*(f.get(CODES) or []), *also]
+        if isinstance(x, Mapping) and x.get("system") and x.get("code")
+    ]
+    unique = [
+        x
+        for i, x in enumerate(codings)
+        if (x["system"], x["code"]) not in {(y["system"], y["code"]) for y in codings[:i]}
+    ]
+    out: dict[str, Any] = {"text": text}
+    if unique:
+        out["coding"] = unique
     return out
 
 
@@ -188,7 +229,7 @@ def condition_to_fhir(f: Mapping[str, Any], patient_ref: str) -> Resource:
                 ]
             }
         ],
-        "code": concept(str(f.get("name", ""))),
+        "code": coded(str(f.get("name", "")), f),
     }
     status = "resolved" if f.get("end_date") or f.get("status") == "resolved" else "active"
     r["clinicalStatus"] = {"coding": [{"system": c.CONDITION_CLINICAL, "code": status}]}
@@ -221,6 +262,7 @@ def condition_from_fhir(r: Mapping[str, Any]) -> Outcome:
     return "condition", _clean(
         {
             "name": name,
+            CODES: source_codes(r.get("code")),
             "onset_date": date_part(r.get("onsetDateTime")) or date_part((r.get("onsetPeriod") or {}).get("start")),
             "end_date": end,
             "status": "resolved" if resolved else "active",
@@ -235,7 +277,7 @@ def treatment_to_fhir(f: Mapping[str, Any], patient_ref: str) -> Resource:
     r: Resource = {
         "resourceType": "MedicationStatement",
         "status": "active" if active else "completed",
-        "medicationCodeableConcept": concept(str(f.get("name", ""))),
+        "medicationCodeableConcept": coded(str(f.get("name", "")), f),
         "subject": {"reference": patient_ref},
     }
     period = _clean({"start": f.get("start_date"), "end": f.get("end_date")})
@@ -282,6 +324,8 @@ def treatment_from_fhir(r: Mapping[str, Any], resolve: Callable[[Any], Mapping[s
     name = _medication_name(r, resolve)
     if not name:
         return NO_TEXT
+    medication = resolve(r.get("medicationReference")) or {}
+    codes = source_codes(r.get("medicationCodeableConcept")) or source_codes(medication.get("code"))
     period = r.get("effectivePeriod") or (r.get("dispenseRequest") or {}).get("validityPeriod") or {}
     start = (
         date_part(period.get("start"))
@@ -301,6 +345,7 @@ def treatment_from_fhir(r: Mapping[str, Any], resolve: Callable[[Any], Mapping[s
     return "treatment", _clean(
         {
             "name": name,
+            CODES: codes,
             "dosage": dosage,
             "start_date": start,
             "end_date": end,
@@ -319,13 +364,14 @@ def allergy_to_fhir(f: Mapping[str, Any], patient_ref: str) -> Resource:
     r: Resource = {
         "resourceType": "AllergyIntolerance",
         "clinicalStatus": {"coding": [{"system": c.ALLERGY_CLINICAL, "code": "active"}]},
-        "code": concept(str(f.get("name", ""))),
+        "code": coded(str(f.get("name", "")), f),
         "patient": {"reference": patient_ref},
     }
     severity = f.get("severity") if f.get("severity") in _SEVERITY_OUT else None
     reaction = _clean({"description": f.get("reaction"), "severity": severity})
     if reaction:
-        reaction["manifestation"] = [concept(str(f.get("reaction") or "réaction"))]
+        # R4 requires a manifestation: the reaction as written, or "unknown" (no invented text).
+        reaction["manifestation"] = [concept(str(f["reaction"])) if f.get("reaction") else unknown()]
         r["reaction"] = [reaction]
     if f.get("since"):
         r["onsetDateTime"] = f["since"]
@@ -360,6 +406,7 @@ def allergy_from_fhir(r: Mapping[str, Any]) -> Outcome:
     return "allergy", _clean(
         {
             "name": substance,
+            CODES: source_codes(r.get("code")),
             "reaction": reaction_text,
             "severity": severity,
             "since": date_part(r.get("onsetDateTime")) or date_part((r.get("onsetPeriod") or {}).get("start")),
@@ -373,7 +420,7 @@ def vaccination_to_fhir(f: Mapping[str, Any], patient_ref: str) -> Resource:
     r: Resource = {
         "resourceType": "Immunization",
         "status": "completed",
-        "vaccineCode": concept(str(f.get("vaccine", ""))),
+        "vaccineCode": coded(str(f.get("vaccine", "")), f),
         "patient": {"reference": patient_ref},
         "occurrenceDateTime": f.get("date"),
     }
@@ -413,6 +460,7 @@ def vaccination_from_fhir(r: Mapping[str, Any]) -> Outcome:
     return "vaccination", _clean(
         {
             "vaccine": vaccine,
+            CODES: source_codes(r.get("vaccineCode")),
             "date": date,
             "lot": r.get("lotNumber"),
             "dose": dose,
@@ -469,23 +517,36 @@ def hospitalisation_from_fhir(r: Mapping[str, Any], resolve: Callable[[Any], Map
 
 
 # --- measurement
+def _measure_values(f: Mapping[str, Any], mc: c.MeasureCode) -> tuple[dict[str, Any], str, str]:
+    """(values, unit, UCUM code): as typed or received (original_*, full precision) when its unit has a UCUM code,
+    else Carnet's normalised values."""
+    names = ("systolic", "diastolic") if mc.measure_type == "blood_pressure" else ("value",)
+    typed_unit = f.get("original_unit")
+    ucum = UCUM_OF_UNIT.get(str(typed_unit)) if typed_unit else None
+    typed = {n: f.get(f"original_{n}") for n in names}
+    if ucum and all(isinstance(v, int | float) for v in typed.values()):
+        return typed, str(typed_unit), ucum
+    return {n: f.get(n) for n in names}, mc.unit, mc.ucum
+
+
 def measurement_to_fhir(f: Mapping[str, Any], patient_ref: str) -> Resource:
     mc = c.MEASURES[str(f["measure_type"])]
     r: Resource = {
         "resourceType": "Observation",
         "status": "final",
         "category": [{"coding": [{"system": c.OBS_CATEGORY, "code": mc.category}]}],
-        "code": concept(mc.display, system=c.LOINC, code=mc.loinc),
+        "code": concept(mc.display, system=c.LOINC, code=mc.loinc, display=mc.display),
         "subject": {"reference": patient_ref},
     }
     set_effective(r, f.get("measured_at"))
     if mc.category == "laboratory":  # IPS laboratory results name a performer: none is known for a measure
         r["performer"] = [unknown()]
+    values, unit, ucum = _measure_values(f, mc)
     if mc.measure_type == "blood_pressure":
         r["component"] = [
             {
-                "code": concept(label, system=c.LOINC, code=code),
-                "valueQuantity": {"value": f[key], "unit": mc.unit, "system": c.UCUM, "code": mc.ucum},
+                "code": concept(label, system=c.LOINC, code=code, display=label),
+                "valueQuantity": {"value": values[key], "unit": unit, "system": c.UCUM, "code": ucum},
             }
             for key, code, label in (
                 ("systolic", c.SYSTOLIC_LOINC, "Systolic blood pressure"),
@@ -493,14 +554,46 @@ def measurement_to_fhir(f: Mapping[str, Any], patient_ref: str) -> Resource:
             )
         ]
     else:
-        r["valueQuantity"] = {"value": f.get("value"), "unit": mc.unit, "system": c.UCUM, "code": mc.ucum}
+        r["valueQuantity"] = {"value": values["value"], "unit": unit, "system": c.UCUM, "code": ucum}
     return r
 
 
-def _quantity(q: Any, measure_type: str) -> float | Reason | None:
+# Carnet's unit ids (dossier.measures) in UCUM, both ways: a value keeps its unit and precision when Carnet knows it.
+UCUM_OF_UNIT: dict[str, str] = {
+    "kg": "kg",
+    "g": "g",
+    "lb": "[lb_av]",
+    "cm": "cm",
+    "m": "m",
+    "mmHg": "mm[Hg]",
+    "cmHg": "cm[Hg]",
+    "/min": "/min",
+    "°C": "Cel",
+    "°F": "[degF]",
+    "g/L": "g/L",
+    "mmol/L": "mmol/L",
+    "mg/dL": "mg/dL",
+}
+_UNIT_OF_UCUM = {v: k_ for k_, v in UCUM_OF_UNIT.items()}
+
+
+def _carnet_unit(measure_type: str, unit: Any) -> str | None:
+    """Carnet's id of the source unit when this measure accepts it as typed ("[lb_av]" → "lb"), else None."""
+    if not isinstance(unit, str) or measure_type in {"steps", "pain"}:
+        return None
+    known = DOMAIN_MEASURES[measure_type].unit(_UNIT_OF_UCUM.get(unit, unit))
+    return known.id if known is not None else None
+
+
+def _quantity(q: Any, measure_type: str) -> float | tuple[float, str] | Reason | None:
+    """The value as sent with Carnet's id of its unit (kept as typed, full precision), or converted to Carnet's unit
+    when Carnet does not know the source unit."""
     if not isinstance(q, Mapping) or not isinstance(q.get("value"), int | float):
         return None
     unit = q.get("code") or q.get("unit")
+    same = _carnet_unit(measure_type, q.get("code")) or _carnet_unit(measure_type, q.get("unit"))
+    if same is not None:
+        return q["value"], same
     value = c.convert_to_carnet_unit(measure_type, float(q["value"]), unit)
     if value is None:
         return _skip("unit", f"Unité « {unit} » non prise en charge.", f"Unit '{unit}' is not supported.")
@@ -541,6 +634,8 @@ def measurement_from_fhir(r: Mapping[str, Any], measure_type: str) -> Outcome:
                 v = _quantity(comp.get("valueQuantity"), measure_type)
                 if isinstance(v, Reason):
                     return v
+                if isinstance(v, tuple):
+                    v, fields["unit"] = v
                 if v is not None:
                     fields[key] = v
         if "systolic" not in fields or "diastolic" not in fields:
@@ -551,6 +646,8 @@ def measurement_from_fhir(r: Mapping[str, Any], measure_type: str) -> Outcome:
         return v
     if v is None:
         return _skip("no_value", "Mesure sans valeur.", "Measurement without a value.")
+    if isinstance(v, tuple):
+        v, fields["unit"] = v
     fields["value"] = v
     return "measurement", fields
 
@@ -590,7 +687,7 @@ def lab_result_to_fhir(f: Mapping[str, Any], patient_ref: str) -> Resource:
         "resourceType": "Observation",
         "status": "final",
         "category": [{"coding": [{"system": c.OBS_CATEGORY, "code": "laboratory"}]}],
-        "code": concept(test, system=c.LOINC, code=f.get("loinc")),
+        "code": coded(test, f, *([{"system": c.LOINC, "code": str(f["loinc"])}] if f.get("loinc") else [])),
         "subject": {"reference": patient_ref},
     }
     set_effective(r, f.get("date"))
@@ -668,10 +765,14 @@ def lab_result_from_fhir(r: Mapping[str, Any], resolve: Callable[[Any], Mapping[
     labs = [
         (resolve(p) or {}).get("name") or p.get("display") for p in r.get("performer") or [] if isinstance(p, Mapping)
     ]
+    loinc = loinc if loinc and LOINC_CODE.fullmatch(loinc) else None
+    # The LOINC code lives in its own field; the other codings (and a LOINC display the source gave) stay as sent.
+    codes = [x for x in source_codes(r.get("code")) if x != {"system": c.LOINC, "code": loinc}]
     return "lab_result", _clean(
         {
             "test": test,
-            "loinc": loinc if loinc and LOINC_CODE.fullmatch(loinc) else None,
+            CODES: codes,
+            "loinc": loinc,
             **value,
             "reference_range": _reference_range(r),
             "interpretation": _interpretation(r),
@@ -704,7 +805,12 @@ def blood_group_to_fhir(f: Mapping[str, Any], patient_ref: str) -> Resource:
         "resourceType": "Observation",
         "status": "final",
         "category": [{"coding": [{"system": c.OBS_CATEGORY, "code": "laboratory"}]}],
-        "code": concept("ABO and Rh group [Type] in Blood", system=c.LOINC, code=c.BLOOD_GROUP_LOINC),
+        "code": concept(
+            "ABO and Rh group [Type] in Blood",
+            system=c.LOINC,
+            code=c.BLOOD_GROUP_LOINC,
+            display="ABO and Rh group [Type] in Blood",
+        ),
         "subject": {"reference": patient_ref},
         "performer": [unknown()],
         "valueCodeableConcept": concept(label, system=c.SNOMED, code=code) if code else {"text": label},

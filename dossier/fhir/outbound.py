@@ -12,6 +12,7 @@ from typing import Any, Protocol
 from dossier.errors import DossierValidationError
 from dossier.fhir import codes as c
 from dossier.fhir import kinds as k
+from dossier.fhir import provenance as p
 from dossier.fhir.model import EntryLike
 
 # Deterministic ids: the same dossier exported twice gives the same Patient/Composition ids (idempotent re-import).
@@ -116,6 +117,9 @@ class _Builder:
             if entry.kind == "not_concerned" and not with_not_concerned:
                 continue
             self.add(entry.id, k.entry_to_fhir(entry.kind, entry.data, self.patient_ref))
+            provenance = p.provenance_resource(entry.id, entry.data, _urn(entry.id))
+            if provenance is not None:  # an imported entry says where it came from
+                self.bundle_entries.append({"fullUrl": _urn(provenance["id"]), "resource": provenance})
 
 
 def _bundle(kind: str, *, bundle_id: str, now: datetime, entries: list[dict[str, Any]]) -> dict[str, Any]:

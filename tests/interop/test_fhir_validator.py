@@ -22,8 +22,9 @@ import pytest
 from desktop_app.exports.fhir_io import import_fhir_bytes, iter_entries
 from dossier.errors import DossierValidationError
 from dossier.fhir import build_collection_bundle, build_ips_bundle
-from tests.support.required import require
+from dossier.fhir import codes as c
 from tests.support.fhir_validator import distinct_messages, missing_part, validate
+from tests.support.required import require
 
 pytestmark = pytest.mark.corpus
 
@@ -177,3 +178,48 @@ def test_every_export_reimports_into_an_empty_dossier_with_the_same_entries(
                 f"{label} export of {case.source}: lost {sorted((case.entries - again).elements())[:5]}, "
                 f"gained {sorted((again - case.entries).elements())[:5]}"
             )
+
+
+def _strip_carnet_fields(node: Any) -> Any:
+    """The export as another FHIR reader sees it: without Carnet's private entry-fields extension."""
+    if isinstance(node, dict):
+        out = {key: _strip_carnet_fields(value) for key, value in node.items()}
+        if isinstance(out.get("extension"), list):
+            out["extension"] = [e for e in out["extension"] if e.get("url") != c.CARNET_FIELDS_EXT]
+            if not out["extension"]:
+                del out["extension"]
+        return out
+    if isinstance(node, list):
+        return [_strip_carnet_fields(x) for x in node]
+    return node
+
+
+def test_without_the_private_extension_another_reader_gets_the_same_entries_codes_and_provenance(
+    cases: list[Case], dossiers: _Dossiers
+) -> None:
+    checked = 0
+    for case in cases:
+        if case.ips is None:
+            continue
+        stripped = _strip_carnet_fields(case.ips)
+        assert c.CARNET_FIELDS_EXT not in json.dumps(stripped)
+        ds = dossiers.new()
+        import_fhir_bytes(ds, json.dumps(stripped), source="stripped.json", accept_identity=True)
+        again = content(ds)
+        assert again == case.entries, (
+            f"IPS of {case.source} without the extension: lost {sorted((case.entries - again).elements())[:3]}, "
+            f"gained {sorted((again - case.entries).elements())[:3]}"
+        )
+        checked += 1
+    assert checked >= 20
+
+
+def test_imported_entries_keep_their_source_codes_and_provenance(cases: list[Case]) -> None:
+    entries = [json.loads(x) for case in cases for x in case.entries]
+    clinical = [data for kind, data in entries if kind != "identity"]
+    assert all(data.get("provenance", {}).get("imported_on") for data in clinical)
+    coded = Counter(kind for kind, data in entries if data.get("codes"))
+    for kind in ("condition", "allergy", "treatment", "vaccination"):
+        assert coded[kind] > 5, kind
+    systems = {code["system"] for _, data in entries for code in data.get("codes", [])}
+    assert {"http://snomed.info/sct", "http://www.nlm.nih.gov/research/umls/rxnorm"} <= systems

@@ -31,6 +31,11 @@ _SAMPLE = {
 }
 
 
+def _known(kind: str) -> set[str]:
+    """The kind's fields, and the keys every entry may have besides (codes it came with, provenance)."""
+    return {spec.name for spec in entries.ENTRY_KINDS[kind].fields} | {entries.CODES, entries.PROVENANCE}
+
+
 class _Recording(dict[str, Any]):
     """Entry fields that remember every name the exporter asked for, present or not."""
 
@@ -70,7 +75,7 @@ def _full_entries() -> Iterator[tuple[str, dict[str, Any]]]:
 def test_the_exporter_reads_only_fields_the_domain_kind_has(kind: str, data: dict[str, Any]) -> None:
     fields = _Recording(data)
     k.entry_to_fhir(kind, fields, "urn:uuid:00000000-0000-0000-0000-000000000001")
-    known = {spec.name for spec in entries.ENTRY_KINDS[kind].fields}
+    known = _known(kind)
     assert fields.asked <= known, f"{kind}: the exporter reads {sorted(fields.asked - known)}, not fields of {kind}"
 
 
@@ -83,7 +88,7 @@ def test_a_misspelled_field_in_an_exporter_is_caught(monkeypatch: pytest.MonkeyP
     monkeypatch.setitem(k.EXPORTERS, "allergy", old_allergy)
     fields = _Recording({"name": "Pénicilline"})
     k.entry_to_fhir("allergy", fields, "urn:uuid:x")
-    assert "substance" in fields.asked - {spec.name for spec in entries.ENTRY_KINDS["allergy"].fields}
+    assert "substance" in fields.asked - _known("allergy")
 
 
 def test_the_allergy_name_goes_out_in_the_code() -> None:
@@ -100,6 +105,6 @@ def test_every_field_an_import_plans_belongs_to_its_kind(fhir_corpus: Path) -> N
             if item.kind is None:
                 continue
             seen.add(item.kind)
-            known = {spec.name for spec in entries.ENTRY_KINDS[item.kind].fields}
+            known = _known(item.kind)
             assert set(item.fields) <= known, f"{path.name}: {item.kind} gets {sorted(set(item.fields) - known)}"
     assert {"allergy", "condition", "treatment", "measurement", "vaccination"} <= seen

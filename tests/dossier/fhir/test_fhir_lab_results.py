@@ -59,6 +59,14 @@ def test_a_laboratory_observation_becomes_a_lab_result_with_its_unit_as_given() 
     assert fields == {
         "test": "Leucocytes",
         "loinc": "6690-2",
+        # the source's own display of its code is kept (it goes out again); Carnet never writes one of its own
+        "codes": [
+            {
+                "system": "http://loinc.org",
+                "code": "6690-2",
+                "display": "Leukocytes [#/volume] in Blood by Automated count",
+            }
+        ],
         "value": 3.85,
         "unit": "10*3/uL",
         "date": "2016-12-27",
@@ -207,7 +215,9 @@ def test_ips_results_section_holds_lab_results_as_laboratory_observations() -> N
     assert refs == [f"urn:uuid:{e.id}" for e in entries]  # both lab results and the blood group
     potassium = _resources(bundle)[refs[0]]
     assert potassium["category"][0]["coding"][0]["code"] == "laboratory"
-    assert potassium["code"]["coding"][0] == {"system": "http://loinc.org", "code": "2823-3", "display": "Potassium"}
+    # No display of our own: "Potassium" is the test as written, not LOINC's name for 2823-3.
+    assert potassium["code"]["coding"][0] == {"system": "http://loinc.org", "code": "2823-3"}
+    assert potassium["code"]["text"] == "Potassium"
     assert potassium["valueQuantity"] == {"value": 6.8, "unit": "mmol/L"}
     assert potassium["interpretation"][0]["coding"][0]["code"] == "AA"
     assert potassium["referenceRange"] == [{"text": "3,5–5,0"}]

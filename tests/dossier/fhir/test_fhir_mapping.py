@@ -21,6 +21,7 @@ from dossier.fhir import (
     plan_import,
 )
 from dossier.fhir import codes as c
+from dossier.fhir import kinds as k
 from dossier.identifiers import nir_key
 
 NOW = datetime(2026, 3, 14, 9, 30, tzinfo=UTC)
@@ -228,15 +229,25 @@ def _observation(code: str, value: float, unit: str, **extra: Any) -> dict[str, 
         ("8867-4", 72.0, "/min", "heart_rate", 72.0),
     ],
 )
-def test_vital_signs_are_converted_to_carnet_units(
+def test_vital_signs_are_converted_to_carnet_units_and_keep_the_value_as_sent(
     code: str, value: float, unit: str, measure: str, expected: float
 ) -> None:
     plan = plan_import(parse_fhir(json.dumps(_observation(code, value, unit))))
     [item] = plan.items
     assert item.kind == "measurement"
     assert item.fields["measure_type"] == measure
-    assert item.fields["value"] == pytest.approx(expected, abs=0.001)
-    assert item.fields["unit"] == c.MEASURES[measure].unit
+    stored = validate_entry("measurement", item.fields, today=TODAY)
+    assert stored["value"] == pytest.approx(expected, abs=0.001)
+    assert stored["original_value"] == value  # as sent, full precision, in its own unit
+
+
+def test_a_measure_keeps_its_precision_out_and_back() -> None:
+    """Synthea sends 128.269 cm: Carnet shows 128.3 but keeps and exports 128.269 (no 128.269 → 128.0)."""
+    plan = plan_import(parse_fhir(json.dumps(_observation("8302-2", 128.269, "cm"))))
+    stored = validate_entry("measurement", plan.items[0].fields, today=TODAY)
+    assert (stored["value"], stored["original_value"]) == (128.3, 128.269)
+    out = k.entry_to_fhir("measurement", stored, "urn:uuid:p")
+    assert out["valueQuantity"] == {"value": 128.269, "unit": "cm", "system": c.UCUM, "code": "cm"}
 
 
 def test_unknown_unit_is_skipped_with_its_name() -> None:
