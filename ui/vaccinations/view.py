@@ -15,7 +15,7 @@ from desktop_app.dossier_store import DossierStore, Entry
 from desktop_app.errors import CarnetError
 from dossier.errors import DossierValidationError
 from ui.dialogs import Confirmer
-from ui.entry_columns import entry_date
+from ui.entry_columns import entry_date, entry_source
 from ui.i18n import current_language, pick
 from ui.i18n import translate as _t
 from ui.ops import Op
@@ -50,6 +50,9 @@ def dose_and_lot(entry: Entry) -> str:
 
 
 def added_by(entry: Entry) -> str:
+    imported = entry_source(entry)
+    if imported:  # never "Moi" for what came from another system
+        return imported
     labels = {
         "patient": _t("VaccinationsPage", "Moi"),
         "professional": _t("VaccinationsPage", "Un professionnel de santé"),
