@@ -54,7 +54,8 @@ class ImportReport:
     def merged(self) -> int:
         return sum(c.merged for c in self.by_type.values())
 
-    def as_json(self) -> dict[str, Any]:
+    def as_json(self, lang: str = "fr") -> dict[str, Any]:
+        """The report for `import --json`; reasons in the person's language."""
         return {
             "source": self.source,
             "created_entries": self.created_entries,
@@ -64,7 +65,7 @@ class ImportReport:
                 for t, c in sorted(self.by_type.items())
             },
             "skipped": [
-                {"type": s.resource_type, "where": s.where, "code": s.reason.code, "reason": s.reason.fr}
+                {"type": s.resource_type, "where": s.where, "code": s.reason.code, "reason": s.reason.message(lang)}
                 for s in self.skipped
             ],
         }

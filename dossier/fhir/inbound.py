@@ -66,6 +66,11 @@ SKIP_OBSERVATION = Reason(
     "Observation sans rubrique dans Carnet (ni mesure, ni habitude de vie, ni résultat d'analyse).",
     "Observation with no place in Carnet (neither a measure, social history nor a lab result).",
 )
+SKIP_SUPERSEDED = Reason(
+    "superseded",
+    "Version remplacée par une version plus récente du même document.",
+    "Superseded by a newer version of the same document.",
+)
 SKIP_NOT_FINAL = Reason("not_final", "Résultat annulé ou saisi par erreur.", "Result cancelled or entered in error.")
 SKIP_NO_ATTACHMENT = Reason(
     "no_attachment",
@@ -193,7 +198,9 @@ def _document_outcome(r: Mapping[str, Any], where: str) -> DocumentPayload | Rea
             document_date=None,
             filename=None,
         )
-    if r.get("status") in {"entered-in-error", "superseded"}:
+    if r.get("status") == "superseded":
+        return SKIP_SUPERSEDED
+    if r.get("status") == "entered-in-error":
         return SKIP_NOT_FINAL
     if rtype == "DocumentReference":
         title = r.get("description") or k.text_of(r.get("type")) or "Document"
