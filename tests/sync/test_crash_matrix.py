@@ -48,7 +48,7 @@ def run_cli(device: Device, *args: str, crash_at: str | None = None) -> subproce
         [
             sys.executable,
             "-m",
-            "desktop_app.cli_sync",
+            "desktop_app.cli",
             "--data-dir",
             str(device.directory.data_dir),
             *args,

@@ -11,7 +11,7 @@ from PySide6.QtCore import Qt
 from sqlalchemy import select
 
 from desktop_app.assisted import AssistedWork, Helper
-from desktop_app.online import ServiceError
+from desktop_app.service_client import ServiceError
 from desktop_app.sync.http import Backoff, SyncOffline
 from desktop_app.vault import FLOOR_KDF
 from dossier.errors import DossierValidationError

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import UTC, datetime
 
 from desktop_app.dossier_store import Entry
-from ui.entry_columns import entry_columns, entry_source
+from ui.entries.columns import entry_columns, entry_source
 from ui.vaccinations.view import added_by
 
 NOW = datetime(2026, 12, 6, 10, 0, tzinfo=UTC)

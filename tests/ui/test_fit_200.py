@@ -9,7 +9,7 @@ from datetime import date
 import pytest
 from PySide6.QtWidgets import QApplication, QScrollArea, QWidget
 
-from desktop_app.online import ChildProfile
+from desktop_app.access import ChildProfile
 from desktop_app.profile import ProfileDirectory
 from tests.support.paths import PROJECT_ROOT
 from tests.ui.helpers import PASSWORD, clipped_buttons, clipped_labels, main_window, open_dossier

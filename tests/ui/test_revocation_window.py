@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from desktop_app.cli_sync import S_DEVICE
+from desktop_app.setting_keys import SettingKey
 from desktop_app.sync.engine import Revocation
 from tests.support.desktop_service import flows, live, mailbox, server_template, smtp_server
 from tests.support.service import Flows, Mailbox, bearer
@@ -74,7 +74,7 @@ def test_this_computer_revoked_from_another_session_is_explained_and_its_copy_is
     qtbot.waitUntil(lambda: online_window.sync.engine is not None, timeout=20_000)
     dossier_file = profile.path / "dossiers" / f"{online_window.store.dossier_id}.db"
     assert dossier_file.exists()
-    device_id = profile.settings[S_DEVICE]
+    device_id = profile.settings[SettingKey.DEVICE_ID]
     other = bearer(flows.login(person, device_name="Téléphone"))
     r = flows.client.delete(f"/v1/me/devices/{device_id}", headers=other)
     assert r.status_code in (200, 204), r.text

@@ -43,6 +43,7 @@ from desktop_app.clinic import (
 from desktop_app.dossier_store import DocumentInfo, Entry
 from desktop_app.errors import CarnetError
 from desktop_app.profile import ProfileDirectory
+from desktop_app.setting_keys import SettingKey
 from desktop_app.sync.engine import Progress, Revocation
 from desktop_app.sync.http import Backoff, SyncCancelled, SyncOffline
 from desktop_app.vault import DEFAULT_KDF, KdfParams
@@ -321,7 +322,7 @@ class ClinicWindow(QWidget):
         self.session = session
         session.engine.on_progress(self.bridge.sig_progress.emit)
         session.engine.on_revoked(self.bridge.sig_revoked.emit)
-        who = str(session.profile.settings.get("clinic.rpps", ""))
+        who = str(session.profile.settings.get(SettingKey.CLINIC_RPPS, ""))
         self.who.setText(self.tr("Connecté : RPPS %1").replace("%1", who))
         self.stack.setCurrentIndex(1)
         self.search.setFocus()

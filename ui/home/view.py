@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QVBoxLayout, QWidget
 
 from desktop_app.dossier_store import DossierStore, Entry
-from ui.entry_columns import entry_columns
+from ui.entries.columns import entry_columns
 from ui.ops import Op
 from ui.paged import PagedTableModel
 from ui.widgets import Retranslatable, describe, label

@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Any
 from dossier.errors import DossierValidationError
 
 if TYPE_CHECKING:
-    from desktop_app.cli import Context
+    from desktop_app.cli.core import Context
     from desktop_app.dossier_store import DossierStore
     from desktop_app.profile import UnlockedProfile
 
@@ -28,7 +28,7 @@ PDF_KINDS = ("synthese", "carte-urgence", "historique-acces", "justificatif-aida
 
 
 def _usage(fr: str, en: str) -> Exception:
-    from desktop_app.cli import UsageError
+    from desktop_app.cli.core import UsageError
 
     return UsageError(fr, en)
 
@@ -246,6 +246,9 @@ def cmd_import_fhir(ctx: Context) -> int:
     missing = [p for p in paths if not p.is_file()]
     if missing:
         raise _usage(f"Fichier introuvable : {missing[0]}", f"File not found: {missing[0]}")
+    from desktop_app.cli.cda import refuse_cda_for_fhir
+
+    refuse_cda_for_fhir(paths)
     # Every file is checked before anything is written: one broken file imports nothing.
     parsed = [(p, parse_fhir(p.read_bytes(), source=p.name)) for p in paths]
     # (parse_fhir reads FHIR JSON and XML; a CDA document is refused with a pointer to `import cda`.)
@@ -318,7 +321,7 @@ def register(subparsers: Any, *, parents: Sequence[argparse.ArgumentParser] = ()
     )
     output(command(ex, "archive", cmd_export_archive, "archive chiffrée de tout le carnet"))
 
-    imp = subparsers.add_parser("import", help="importer (FHIR, archive)")
+    imp = subparsers.add_parser("import", help="importer (FHIR, CDA, archive)")
     im = imp.add_subparsers(dest="cmd", required=True)
     p = command(im, "fhir", cmd_import_fhir, "importer des fichiers FHIR R4 (JSON)")
     p.add_argument("files", nargs="+", metavar="FICHIER")
@@ -329,6 +332,9 @@ def register(subparsers: Any, *, parents: Sequence[argparse.ArgumentParser] = ()
         action="store_true",
         help="importer aussi l'identité (Patient)",
     )
+    from desktop_app.cli.cda import register_import
+
+    register_import(im, command)
     p = command(im, "archive", cmd_import_archive, "restaurer un carnet depuis une archive")
     p.add_argument("file", metavar="FICHIER")
     p.add_argument("--name", required=True, help="nom du carnet restauré")

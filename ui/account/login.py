@@ -7,11 +7,11 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QFormLayout, QLineEdit, QWidget
 
-from ui.online.common import OnlineSteps, six_digit_edit
+from ui.steps import OnlineSteps, six_digit_edit
 from ui.widgets import describe, error_label, label, with_messages
 
 if TYPE_CHECKING:
-    from desktop_app.online import LoginTicket
+    from desktop_app.account import LoginTicket
     from desktop_app.profile import ProfileDirectory, UnlockedProfile
 
 
@@ -64,7 +64,7 @@ class LoginSteps(OnlineSteps):
         self.go_to(0)
 
     def next_step(self) -> None:
-        from desktop_app import online
+        from desktop_app import account
 
         if self.step == 0:
             url, identifier, password = self.server_url, self.identifier_edit.text(), self.password_edit.text()
@@ -74,7 +74,7 @@ class LoginSteps(OnlineSteps):
                 self.show_field_error("password", self.tr("Saisissez votre mot de passe."))
             else:
                 self.run_online(
-                    lambda: online.start_login(url, identifier, password),
+                    lambda: account.start_login(url, identifier, password),
                     self._on_started,
                     status=self.tr("Vérification auprès du service…"),
                 )
@@ -86,7 +86,7 @@ class LoginSteps(OnlineSteps):
             self.show_field_error("code", self.tr("Le code reçu par e-mail compte 6 chiffres."))
         else:
             self.run_online(
-                lambda: online.confirm_login(ticket, code, directory=directory),
+                lambda: account.confirm_login(ticket, code, directory=directory),
                 self._on_confirmed,
                 status=self.tr("Connexion et ouverture de votre carnet…"),
             )

@@ -25,16 +25,16 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.errors import CarnetError
+from ui.access.children import ChildrenBox
+from ui.access.history import AccessHistoryPage
 from ui.dialogs import Confirmer
 from ui.i18n import current_language
-from ui.online.access_history import AccessHistoryPage
-from ui.online.children import ChildrenBox
 from ui.ops import Op
 from ui.paged import Column, PagedTableModel
 from ui.widgets import Retranslatable, describe, error_label, flow_row, label, row_table, show_error
 
 if TYPE_CHECKING:
-    from desktop_app.online import AccessSettings, Aidant, ChildProfile, ProfessionalRef
+    from desktop_app.access import AccessSettings, Aidant, ChildProfile, ProfessionalRef
     from desktop_app.profile import UnlockedProfile
 
 
@@ -314,19 +314,19 @@ class AccessSettingsPage(Retranslatable, QWidget):
             self.child_history.set_profile(None)
         self._update_enabled()
         if profile is not None:
-            from desktop_app import online
+            from desktop_app import account
 
-            if online.is_signed_in(profile):
+            if account.is_signed_in(profile):
                 self.reload()
 
     def clear(self) -> None:
         self.set_profile(None)
 
     def reload(self) -> None:
-        from desktop_app import online
+        from desktop_app import access
 
         scope = self._dossier_id
-        self._run(lambda p: online.access_settings(p, dossier_id=scope))
+        self._run(lambda p: access.access_settings(p, dossier_id=scope))
         if self.children_box is not None:
             self.children_box.reload()
 
@@ -368,7 +368,7 @@ class AccessSettingsPage(Retranslatable, QWidget):
     def _on_failed(self, generation: int, exc: BaseException) -> None:
         if generation != self._generation:
             return
-        from desktop_app.online import SyncOffline
+        from desktop_app.service_client import SyncOffline
 
         # Offline, a change is not kept for later (unlike the dossier's edits): say so plainly.
         offline = isinstance(exc, SyncOffline)
@@ -493,7 +493,7 @@ class AccessSettingsPage(Retranslatable, QWidget):
 
     # -- actions -----------------------------------------------------------------------------------------------------
     def on_authorise_clicked(self) -> None:
-        from desktop_app import online
+        from desktop_app import access
 
         scope = self._dossier_id
         rpps = self._rpps()
@@ -502,10 +502,10 @@ class AccessSettingsPage(Retranslatable, QWidget):
             text=self.tr("Le professionnel de RPPS %1 pourra ouvrir votre dossier.").replace("%1", rpps),
             confirm=self.tr("Autoriser"),
         ):
-            self._run(lambda p: online.authorise(p, rpps, dossier_id=scope))
+            self._run(lambda p: access.authorise(p, rpps, dossier_id=scope))
 
     def on_withdraw_clicked(self) -> None:
-        from desktop_app import online
+        from desktop_app import access
 
         scope = self._dossier_id
         index = self.table.currentIndex()
@@ -519,10 +519,10 @@ class AccessSettingsPage(Retranslatable, QWidget):
             "y a déjà ajouté reste dans votre dossier. Il n'est pas bloqué : vous pourrez l'autoriser à nouveau."
         ).replace("%1", who)
         if self._ask(title=self.tr("Retirer l'autorisation ?"), text=text, confirm=self.tr("Retirer l'autorisation")):
-            self._run(lambda p: online.withdraw(p, pro.rpps, dossier_id=scope))
+            self._run(lambda p: access.withdraw(p, pro.rpps, dossier_id=scope))
 
     def on_post_mortem_toggled(self, opposed: bool) -> None:
-        from desktop_app import online
+        from desktop_app import access
 
         scope = self._dossier_id
         if self._showing or self._profile is None:
@@ -539,7 +539,7 @@ class AccessSettingsPage(Retranslatable, QWidget):
             )
         )
         if self._ask(title=self.tr("Accès de vos proches après votre décès"), text=text, confirm=self.tr("Confirmer")):
-            self._run(lambda p: online.set_post_mortem_opposition(p, opposed=opposed, dossier_id=scope))
+            self._run(lambda p: access.set_post_mortem_opposition(p, opposed=opposed, dossier_id=scope))
         else:
             self._showing = True
             self.post_mortem_check.setChecked(not opposed)
@@ -566,7 +566,7 @@ class AccessSettingsPage(Retranslatable, QWidget):
         return page
 
     def on_block_clicked(self) -> None:
-        from desktop_app import online
+        from desktop_app import access
 
         scope = self._dossier_id
         rpps = self._rpps()
@@ -578,10 +578,10 @@ class AccessSettingsPage(Retranslatable, QWidget):
             ).replace("%1", rpps),
             confirm=self.tr("Bloquer"),
         ):
-            self._run(lambda p: online.block(p, rpps, dossier_id=scope))
+            self._run(lambda p: access.block(p, rpps, dossier_id=scope))
 
     def on_unblock_clicked(self) -> None:
-        from desktop_app import online
+        from desktop_app import access
 
         scope = self._dossier_id
         rpps = self._rpps()
@@ -593,13 +593,13 @@ class AccessSettingsPage(Retranslatable, QWidget):
             ).replace("%1", rpps),
             confirm=self.tr("Débloquer"),
         ):
-            self._run(lambda p: online.unblock(p, rpps, dossier_id=scope))
+            self._run(lambda p: access.unblock(p, rpps, dossier_id=scope))
 
     def on_emergency_clicked(self) -> None:
-        from desktop_app import online
+        from desktop_app import access
 
         scope = self._dossier_id
-        wanted = online.EmergencySettings(
+        wanted = access.EmergencySettings(
             samu=self.samu_check.isChecked(),
             other_professionals=self.others_check.isChecked(),
             masked_documents=self.masked_check.isChecked(),
@@ -612,10 +612,10 @@ class AccessSettingsPage(Retranslatable, QWidget):
             else self.tr("Les accès en cas d'urgence seront ceux que vous avez cochés.")
         )
         if self._ask(title=self.tr("Modifier l'accès en urgence ?"), text=text, confirm=self.tr("Enregistrer")):
-            self._run(lambda p: online.set_emergency(p, wanted, dossier_id=scope))
+            self._run(lambda p: access.set_emergency(p, wanted, dossier_id=scope))
 
     def on_occupational_clicked(self) -> None:
-        from desktop_app import online
+        from desktop_app import access
 
         scope = self._dossier_id
         rpps = self._rpps()
@@ -631,7 +631,7 @@ class AccessSettingsPage(Retranslatable, QWidget):
             if self._ask(
                 title=self.tr("Retirer le consentement ?"), text=text, confirm=self.tr("Retirer le consentement")
             ):
-                self._run(lambda p: online.withdraw_occupational_consent(p, rpps, dossier_id=scope))
+                self._run(lambda p: access.withdraw_occupational_consent(p, rpps, dossier_id=scope))
             return
         text = self.tr(
             "Le médecin du travail %1 pourra ouvrir votre dossier. C'est votre consentement exprès : il est "
@@ -640,10 +640,10 @@ class AccessSettingsPage(Retranslatable, QWidget):
         if self._ask(
             title=self.tr("Autoriser la médecine du travail ?"), text=text, confirm=self.tr("Donner mon consentement")
         ):
-            self._run(lambda p: online.give_occupational_consent(p, rpps, dossier_id=scope))
+            self._run(lambda p: access.give_occupational_consent(p, rpps, dossier_id=scope))
 
     def on_admin_clicked(self) -> None:
-        from desktop_app import online
+        from desktop_app import access
 
         scope = self._dossier_id
         rpps = self._rpps()
@@ -661,10 +661,10 @@ class AccessSettingsPage(Retranslatable, QWidget):
             else self.tr("Le professionnel de RPPS %1 ne sera plus administrateur ; il reste autorisé.")
         ).replace("%1", rpps)
         if self._ask(title=self.tr("Administrateur"), text=text, confirm=self.tr("Confirmer")):
-            self._run(lambda p: online.set_administrateur(p, rpps, enabled=enable, dossier_id=scope))
+            self._run(lambda p: access.set_administrateur(p, rpps, enabled=enable, dossier_id=scope))
 
     def on_doctor_clicked(self) -> None:
-        from desktop_app import online
+        from desktop_app import access
 
         scope = self._dossier_id
         rpps = self.doctor_edit.text().strip() or None
@@ -678,10 +678,10 @@ class AccessSettingsPage(Retranslatable, QWidget):
             else self.tr("Vous n'aurez plus de médecin traitant dans votre dossier.")
         )
         if self._ask(title=self.tr("Médecin traitant"), text=text, confirm=self.tr("Confirmer")):
-            self._run(lambda p: online.set_medecin_traitant(p, rpps, dossier_id=scope))
+            self._run(lambda p: access.set_medecin_traitant(p, rpps, dossier_id=scope))
 
     def on_default_masked_toggled(self, masked: bool) -> None:
-        from desktop_app import online
+        from desktop_app import access
 
         scope = self._dossier_id
         if self._showing or self._profile is None:
@@ -693,7 +693,7 @@ class AccessSettingsPage(Retranslatable, QWidget):
         )
         if self._ask(title=self.tr("Confidentialité des nouveaux documents"), text=text, confirm=self.tr("Confirmer")):
             self._run(
-                lambda p: online.set_default_confidentiality(p, masked_from_professionals=masked, dossier_id=scope)
+                lambda p: access.set_default_confidentiality(p, masked_from_professionals=masked, dossier_id=scope)
             )
         else:
             self._showing = True
@@ -703,7 +703,7 @@ class AccessSettingsPage(Retranslatable, QWidget):
     def on_invite_clicked(self) -> None:
         from datetime import datetime, time
 
-        from desktop_app import online
+        from desktop_app import access
 
         scope = self._dossier_id
         identifier = self.aidant_edit.text().strip()
@@ -719,10 +719,10 @@ class AccessSettingsPage(Retranslatable, QWidget):
             .replace("%2", ends_at.strftime("%d/%m/%Y"))
         )
         if self._ask(title=self.tr("Inviter un proche aidant ?"), text=text, confirm=self.tr("Inviter")):
-            self._run(lambda p: online.invite_aidant(p, identifier, ends_at=ends_at, dossier_id=scope))
+            self._run(lambda p: access.invite_aidant(p, identifier, ends_at=ends_at, dossier_id=scope))
 
     def on_revoke_clicked(self) -> None:
-        from desktop_app import online
+        from desktop_app import access
 
         scope = self._dossier_id
         index = self.aidants_table.currentIndex()
@@ -734,7 +734,7 @@ class AccessSettingsPage(Retranslatable, QWidget):
             "%1", aidant.identifier or "—"
         )
         if self._ask(title=self.tr("Retirer ce proche aidant ?"), text=text, confirm=self.tr("Retirer")):
-            self._run(lambda p: online.revoke_aidant(p, aidant.account_id, dossier_id=scope))
+            self._run(lambda p: access.revoke_aidant(p, aidant.account_id, dossier_id=scope))
 
     def retranslate_ui(self) -> None:
         if self._child_name is not None:

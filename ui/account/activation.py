@@ -16,11 +16,11 @@ from dossier.identifiers import (
     normalize_user_identifier,
 )
 from ui import icons
-from ui.online.common import GroupedCodeEdit, OnlineSteps, lang, six_digit_edit
+from ui.steps import GroupedCodeEdit, OnlineSteps, lang, six_digit_edit
 from ui.widgets import PasswordStrengthMeter, describe, error_label, label, show_error, with_messages
 
 if TYPE_CHECKING:
-    from desktop_app.online import ActivationTicket
+    from desktop_app.account import ActivationTicket
     from desktop_app.profile import ProfileDirectory, UnlockedProfile
 
 STEPS = ("code", "nir", "serial", "identifier", "password", "email")
@@ -177,12 +177,12 @@ class ActivationWizard(OnlineSteps):
         if self.confirm_edit.text() != self.password_edit.text():
             self.show_field_error("confirm", self.tr("Les deux mots de passe ne sont pas identiques."))
             return
-        from desktop_app import online
+        from desktop_app import account
 
         url, code, nir, serial = self.server_url, self.code(), self.nir_edit.text(), self.serial_edit.text()
         identifier, password = self.identifier_edit.text(), self.password_edit.text()
         self.run_online(
-            lambda: online.start_activation(url, code, nir, serial, identifier, password),
+            lambda: account.start_activation(url, code, nir, serial, identifier, password),
             self._on_started,
             status=self.tr("Vérification auprès du service…"),
         )
@@ -199,10 +199,10 @@ class ActivationWizard(OnlineSteps):
         if len(code) != 6:
             self.show_field_error("code", self.tr("Le code reçu par e-mail compte 6 chiffres."))
             return
-        from desktop_app import online
+        from desktop_app import account
 
         self.run_online(
-            lambda: online.confirm_activation(ticket, code, directory=directory),
+            lambda: account.confirm_activation(ticket, code, directory=directory),
             self._on_confirmed,
             status=self.tr("Activation et chiffrement de votre carnet…"),
         )

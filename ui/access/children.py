@@ -26,7 +26,7 @@ from ui.paged import Column, PagedTableModel
 from ui.widgets import Retranslatable, describe, error_label, label, row_table, show_error
 
 if TYPE_CHECKING:
-    from desktop_app.online import ChildProfile, Representative
+    from desktop_app.access import ChildProfile, Representative
     from desktop_app.profile import UnlockedProfile
 
 
@@ -144,9 +144,9 @@ class ChildrenBox(Retranslatable, QGroupBox):
         self._on_child_changed()
 
     def reload(self) -> None:
-        from desktop_app import online
+        from desktop_app import access
 
-        self._run(online.children, lambda _result: None)
+        self._run(access.children, lambda _result: None)
 
     def selected(self) -> ChildProfile | None:
         index = self.table.currentIndex()
@@ -154,7 +154,7 @@ class ChildrenBox(Retranslatable, QGroupBox):
 
     def _run(self, call: Callable[[UnlockedProfile], object], then: Callable[[object], None]) -> None:
         """Run ``call`` on the worker, then show the list again (fetched on the worker too)."""
-        from desktop_app import online
+        from desktop_app import access
 
         profile = self._profile
         if profile is None:
@@ -164,7 +164,7 @@ class ChildrenBox(Retranslatable, QGroupBox):
 
         def work() -> tuple[object, list[ChildProfile]]:
             result = call(profile)
-            return result, result if isinstance(result, list) else online.children(profile)
+            return result, result if isinstance(result, list) else access.children(profile)
 
         def done(pair: tuple[object, list[ChildProfile]]) -> None:
             if generation != self._generation:
@@ -219,7 +219,7 @@ class ChildrenBox(Retranslatable, QGroupBox):
             self.sig_manage_requested.emit(child)
 
     def on_add_child_clicked(self) -> None:
-        from desktop_app import online
+        from desktop_app import access
 
         code, nir, serial = (
             e.text().replace(" ", "").upper() for e in (self.code_edit, self.nir_edit, self.serial_edit)
@@ -238,7 +238,7 @@ class ChildrenBox(Retranslatable, QGroupBox):
             "et qui peut l'ouvrir."
         )
         if self._ask(title=self.tr("Ajouter un profil enfant ?"), text=text, confirm=self.tr("Ajouter")):
-            self._run(lambda p: online.add_child(p, activation_code=code, nir=nir, serial=serial), self._added)
+            self._run(lambda p: access.add_child(p, activation_code=code, nir=nir, serial=serial), self._added)
 
     def _added(self, _result: object) -> None:
         for edit in (self.code_edit, self.nir_edit, self.serial_edit, self.rep_edit):
@@ -246,7 +246,7 @@ class ChildrenBox(Retranslatable, QGroupBox):
         self.sig_changed.emit()
 
     def on_add_rep_clicked(self) -> None:
-        from desktop_app import online
+        from desktop_app import access
 
         child, identifier = self.selected(), self.rep_edit.text().strip()
         if child is None:
@@ -261,10 +261,10 @@ class ChildrenBox(Retranslatable, QGroupBox):
             .replace("%2", first_name(child))
         )
         if self._ask(title=self.tr("Ajouter un second représentant légal ?"), text=text, confirm=self.tr("Ajouter")):
-            self._run(lambda p: online.add_representative(p, child.dossier_id, identifier), self._added)
+            self._run(lambda p: access.add_representative(p, child.dossier_id, identifier), self._added)
 
     def on_remove_rep_clicked(self) -> None:
-        from desktop_app import online
+        from desktop_app import access
 
         child, account_id = self.selected(), self.rep_combo.currentData()
         if child is None or not account_id:
@@ -276,7 +276,7 @@ class ChildrenBox(Retranslatable, QGroupBox):
         )
         if self._ask(title=self.tr("Retirer ce représentant ?"), text=text, confirm=self.tr("Retirer")):
             self._run(
-                lambda p: online.remove_representative(p, child.dossier_id, str(account_id)),
+                lambda p: access.remove_representative(p, child.dossier_id, str(account_id)),
                 lambda _r: self.sig_changed.emit(),
             )
 

@@ -26,8 +26,8 @@ from ui.paged import Column, PagedTableModel
 from ui.widgets import Retranslatable, describe, error_label, label, show_error
 
 if TYPE_CHECKING:
-    from desktop_app.online import AccessEvent
-    from desktop_app.online import AccessHistoryPage as HistoryPage
+    from desktop_app.access import AccessEvent
+    from desktop_app.access import AccessHistoryPage as HistoryPage
     from desktop_app.profile import UnlockedProfile
 
 PAGE_SIZE = 50
@@ -276,7 +276,7 @@ class AccessHistoryPage(Retranslatable, QWidget):
         self.reload()
 
     def _load(self, *, offline_only: bool) -> None:
-        from desktop_app import online
+        from desktop_app import access
 
         profile = self._profile
         assert profile is not None
@@ -285,10 +285,10 @@ class AccessHistoryPage(Retranslatable, QWidget):
 
         def read(offset: int, limit: int) -> HistoryPage | None:
             if offline_only:
-                return online.cached_access_history(
+                return access.cached_access_history(
                     profile, actor_kinds=q.actor_kinds, since=q.since, until=q.until, limit=limit, offset=offset
                 )
-            return online.access_history(
+            return access.access_history(
                 profile,
                 actor_kinds=q.actor_kinds,
                 since=q.since,
@@ -321,7 +321,7 @@ class AccessHistoryPage(Retranslatable, QWidget):
         self.retranslate_ui()
 
     def _on_failed(self, exc: BaseException) -> None:
-        from desktop_app.online import NotSignedIn, SyncOffline
+        from desktop_app.service_client import NotSignedIn, SyncOffline
 
         self.refresh_button.setEnabled(True)
         self.retranslate_ui()

@@ -16,7 +16,7 @@ from ui.widgets import Retranslatable, describe, error_label, label, show_error
 if TYPE_CHECKING:
     from datetime import datetime
 
-    from desktop_app.online import CareHistory, CareRecord
+    from desktop_app.care_history import CareHistory, CareRecord
     from desktop_app.profile import UnlockedProfile
 
 
@@ -89,10 +89,10 @@ class CareHistoryPage(Retranslatable, QWidget):
         show_error(self.error, "")
         self.retranslate_ui()
         if profile is not None:
-            from desktop_app import online
+            from desktop_app import care_history
 
             generation = self._generation
-            Op(self, lambda: online.cached_care_history(profile)).success(
+            Op(self, lambda: care_history.cached_care_history(profile)).success(
                 lambda cached: self._show(generation, cached) if cached is not None else None
             ).run()
 
@@ -103,12 +103,12 @@ class CareHistoryPage(Retranslatable, QWidget):
         profile = self._profile
         if profile is None:
             return
-        from desktop_app import online
+        from desktop_app import care_history
 
         generation = self._generation
         self.refresh_button.setEnabled(False)
         self.freshness.setText(self.tr("Interrogation du service…"))
-        Op(self, lambda: online.care_history(profile)).success(lambda h: self._show(generation, h)).failure(
+        Op(self, lambda: care_history.care_history(profile)).success(lambda h: self._show(generation, h)).failure(
             lambda exc: self._on_failed(generation, exc)
         ).run()
 

@@ -24,7 +24,7 @@ from ui.paged import Column, PagedTableModel
 from ui.widgets import Retranslatable, describe, error_label, label, row_table, set_role, show_error, with_messages
 
 if TYPE_CHECKING:
-    from desktop_app.online import Device
+    from desktop_app.account import Device
     from desktop_app.profile import UnlockedProfile
 
 
@@ -109,11 +109,11 @@ class DevicesBox(Retranslatable, QGroupBox):
         profile = self._profile
         if profile is None:
             return
-        from desktop_app import online
+        from desktop_app import account
 
         self.status.setText(self.tr("Interrogation du service…"))
         show_error(self.error, "")
-        Op(self, lambda: online.devices(profile)).success(self._show).failure(self._on_failed).run()
+        Op(self, lambda: account.devices(profile)).success(self._show).failure(self._on_failed).run()
 
     def _show(self, devices: list[Device]) -> None:
         self.status.setText(self.tr("%n appareil(s) relié(s) à votre compte.", "", len(devices)))
@@ -141,10 +141,10 @@ class DevicesBox(Retranslatable, QGroupBox):
         )
         if not confirmed:
             return
-        from desktop_app import online
+        from desktop_app import account
 
         device_id = device.id
-        Op(self, lambda: online.revoke_device(profile, device_id)).success(
+        Op(self, lambda: account.revoke_device(profile, device_id)).success(
             lambda _r: self.on_refresh_button_clicked()
         ).failure(self._on_failed).run()
 
@@ -230,9 +230,9 @@ class RememberBox(Retranslatable, QGroupBox):
         self.status.setText(self.tr("Vérification du mot de passe…"))
 
         def apply() -> bool:
-            from desktop_app import online
+            from desktop_app import account
 
-            online.verify_password(profile, password)
+            account.verify_password(profile, password)
             if remember:
                 profile.remember_on_this_device()
             else:

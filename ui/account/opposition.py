@@ -7,7 +7,7 @@ from PySide6.QtWidgets import QFormLayout, QLineEdit, QWidget
 
 from dossier.identifiers import normalize_activation_code, normalize_carte_vitale_serial, normalize_nir
 from ui.dialogs import Confirmer
-from ui.online.common import GroupedCodeEdit, OnlineSteps
+from ui.steps import GroupedCodeEdit, OnlineSteps
 from ui.widgets import describe, error_label, label, with_messages
 
 
@@ -78,11 +78,11 @@ class OppositionPage(OnlineSteps):
         )
         if not confirmed:
             return
-        from desktop_app import online
+        from desktop_app import account
 
         url = self.server_url
         self.run_online(
-            lambda: online.oppose(url, code, nir, serial),
+            lambda: account.oppose(url, code, nir, serial),
             self._on_opposed,
             status=self.tr("Envoi de votre opposition…"),
         )

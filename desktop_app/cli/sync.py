@@ -12,23 +12,21 @@ from __future__ import annotations
 import argparse
 import json
 import platform
-import sys
 from collections.abc import Sequence
 from typing import Any
 
-from desktop_app.cli import EXIT_OK, Context, UsageError, _parse_fields
+from desktop_app.cli.core import EXIT_OK, Context, UsageError, _parse_fields
 from desktop_app.errors import NoProfile
 from desktop_app.profile import UnlockedProfile
+from desktop_app.setting_keys import SettingKey
 from desktop_app.sync import account
-from desktop_app.sync.engine import S_ACCESS, S_REFRESH, S_URL, Revocation, SyncEngine, SyncReport
+from desktop_app.sync.engine import Revocation, SyncEngine, SyncReport
 from desktop_app.sync.http import SyncHttp
 from dossier.passwords import check_password
 
-S_IDENTIFIER, S_DEVICE, S_PRO = "sync.identifier", "sync.device_id", "sync.professional"
-
 
 def _server(ctx: Context, profile: UnlockedProfile | None = None) -> str:
-    url = getattr(ctx.args, "server", None) or (profile.settings.get(S_URL) if profile else None)
+    url = getattr(ctx.args, "server", None) or (profile.settings.get(SettingKey.SERVER_URL) if profile else None)
     if not url:
         raise UsageError("Indiquez l'adresse du service avec --server.", "Give the service address with --server.")
     return str(url)
@@ -88,9 +86,17 @@ def _remember_account(
     profile: UnlockedProfile, server: str, identifier: str, signed: account.SignedIn | None, *, professional: bool
 ) -> None:
     """Tie the local record to its account and, when a session is open, keep its tokens (encrypted in the profile)."""
-    settings: list[tuple[str, object]] = [(S_URL, server), (S_IDENTIFIER, identifier), (S_PRO, professional)]
+    settings: list[tuple[str, object]] = [
+        (SettingKey.SERVER_URL, server),
+        (SettingKey.IDENTIFIER, identifier),
+        (SettingKey.PROFESSIONAL, professional),
+    ]
     if signed is not None:
-        settings += [(S_ACCESS, signed.access_token), (S_REFRESH, signed.refresh_token), (S_DEVICE, signed.device_id)]
+        settings += [
+            (SettingKey.ACCESS_TOKEN, signed.access_token),
+            (SettingKey.REFRESH_TOKEN, signed.refresh_token),
+            (SettingKey.DEVICE_ID, signed.device_id),
+        ]
     for key, value in settings:
         profile.set_setting(key, value)
 
@@ -106,7 +112,7 @@ def cmd_login(ctx: Context) -> int:
     server = _server(ctx, profile)
     http = SyncHttp(server)
     try:
-        device_id = profile.settings.get(S_DEVICE) if profile else None
+        device_id = profile.settings.get(SettingKey.DEVICE_ID) if profile else None
         signed = account.login(
             http,
             identifier=args.identifier,
@@ -280,7 +286,7 @@ def cmd_conflicts_resolve(ctx: Context) -> int:
 
 
 def register(subparsers: Any, *, parents: Sequence[argparse.ArgumentParser]) -> None:
-    """Add the sync commands to carnet-cli (called from desktop_app/cli.py)."""
+    """Add the sync commands to carnet-cli (called from desktop_app/cli/core.py)."""
 
     def command(sub: Any, name: str, handler: Any, help_text: str) -> argparse.ArgumentParser:
         p: argparse.ArgumentParser = sub.add_parser(name, parents=list(parents), help=help_text)
@@ -308,13 +314,3 @@ def register(subparsers: Any, *, parents: Sequence[argparse.ArgumentParser]) -> 
     p.add_argument("--keep", choices=["mine", "theirs"])
     p.add_argument("--field", action="append", default=[], metavar="NOM=VALEUR")
 
-
-def main(argv: Sequence[str] | None = None) -> int:
-    """Same as `carnet-cli`; `python -m desktop_app.cli_sync` avoids importing desktop_app.cli twice (as __main__)."""
-    from desktop_app import cli
-
-    return cli.main(argv)
-
-
-if __name__ == "__main__":
-    sys.exit(main())

@@ -258,8 +258,10 @@ def cmd_profile_recovery_key(ctx: Context) -> int:
     profile = ctx.directory.unlock(current, profile_id=ctx.args.profile)
     ctx._profile = profile
     recovery_key = profile.new_recovery_key(current)
-    ctx.out("Nouvelle clé de secours (l'ancienne ne fonctionne plus ; imprimez celle-ci et gardez-la en lieu sûr) :",
-            "New recovery key (the old one no longer works; print this one and keep it somewhere safe):")
+    ctx.out(
+        "Nouvelle clé de secours (l'ancienne ne fonctionne plus ; imprimez celle-ci et gardez-la en lieu sûr) :",
+        "New recovery key (the old one no longer works; print this one and keep it somewhere safe):",
+    )
     print(recovery_key)
     return EXIT_OK
 
@@ -347,6 +349,13 @@ def cmd_document_categories(ctx: Context) -> int:
 
 def cmd_document_add(ctx: Context) -> int:
     path = Path(ctx.args.file)
+    from desktop_app.cli.cda import cmd_document_add_cda
+    from desktop_app.exports.cda_io import is_cda_file
+
+    if is_cda_file(path):  # a CDA document brings its own title, category, date and author
+        return cmd_document_add_cda(ctx, path)
+    if not (ctx.args.category and ctx.args.title):
+        raise UsageError("Indiquez --category et --title.", "Give --category and --title.")
     try:
         handle = path.open("rb")
     except OSError as exc:
@@ -486,8 +495,8 @@ def build_parser() -> argparse.ArgumentParser:
     command(document, "categories", cmd_document_categories, "catégories de documents")
     p = command(document, "add", cmd_document_add, "ajouter un document")
     p.add_argument("file")
-    p.add_argument("--category", required=True)
-    p.add_argument("--title", required=True)
+    p.add_argument("--category", help="obligatoire, sauf pour un document CDA")
+    p.add_argument("--title", help="obligatoire, sauf pour un document CDA")
     p.add_argument("--date", help="date du document AAAA-MM-JJ")
     p = command(document, "list", cmd_document_list, "lister les documents")
     p.add_argument("--category")
@@ -509,7 +518,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 def _register_extensions(groups: Any, common: argparse.ArgumentParser) -> None:
     """Sub-commands that live in their own modules (exports and imports, sync) plug in here."""
-    for name in ("desktop_app.cli_interop", "desktop_app.cli_sync"):
+    for name in ("desktop_app.cli.interop", "desktop_app.cli.sync"):
         try:
             module = importlib.import_module(name)
         except ModuleNotFoundError as exc:
@@ -551,10 +560,3 @@ def main(argv: Sequence[str] | None = None) -> int:
     finally:
         ctx.close()
 
-
-if __name__ == "__main__":
-    # Run through the package module, not this __main__ copy: extensions import desktop_app.cli, and two copies of
-    # the module would hold two different UsageError classes.
-    from desktop_app.cli import main as package_main
-
-    raise SystemExit(package_main())

@@ -231,7 +231,7 @@ class OnlineSteps(Retranslatable, QWidget):
         return True
 
     def show_failure(self, exc: BaseException) -> None:
-        from desktop_app.online import ServiceError
+        from desktop_app.service_client import ServiceError
 
         if isinstance(exc, ServiceError) and exc.field and self.show_field_error(exc.field, exc.message(lang())):
             return
