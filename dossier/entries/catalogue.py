@@ -441,7 +441,7 @@ _KIND_LIST: Final = (
             _f("test", "Analyse", "Test", required=True),
             _f("loinc", "Code LOINC", "LOINC code"),
             _f("value", "Valeur", "Value", FieldType.NUMBER),
-            _f("value_text", "Résultat en texte", "Result as text"),
+            _f("value_text", "Résultat en texte", "Result as text", FieldType.LONG_TEXT),  # a conclusion can be long
             _f("unit", "Unité", "Unit"),
             _f("reference_range", "Valeurs de référence", "Reference range"),
             _f(

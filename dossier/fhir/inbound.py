@@ -329,6 +329,8 @@ def _map_resource(
         return _composition(r) or SKIP_COMPOSITION
     elif rtype == "Basic":
         outcome = SKIP_NO_CARNET
+    elif rtype == "Consent":
+        outcome = k.advance_directive_from_fhir(r, resolve)
     elif rtype == "Provenance":
         outcome = SKIP_PROVENANCE
     elif rtype == "Procedure":

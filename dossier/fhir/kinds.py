@@ -1123,6 +1123,43 @@ def identity_from_fhir(r: Mapping[str, Any]) -> Outcome:
     return "identity", fields
 
 
+# --- advance directive (read from a Consent; written as a Basic with the entry's fields)
+CONSENT_SCOPE = "http://terminology.hl7.org/CodeSystem/consentscope"
+_DIRECTIVE_LOINC = ("42348-3", "75320-2", "64298-3")  # advance directives; advance directive; power of attorney
+
+
+def advance_directive_from_fhir(r: Mapping[str, Any], resolve: Callable[[Any], Mapping[str, Any] | None]) -> Outcome:
+    """A Consent whose scope is an advance directive ("adr") becomes Directives anticipées; other consents
+    (privacy, research, treatment) are not directives."""
+    if r.get("status") in {"entered-in-error", "rejected", "inactive", "draft", "proposed"}:
+        return _skip("not_in_force", "Directive non en vigueur ou saisie par erreur.", "Directive not in force.")
+    is_directive = has_code(r.get("scope"), CONSENT_SCOPE, "adr") or any(
+        has_code(cat, c.LOINC, *_DIRECTIVE_LOINC) for cat in r.get("category") or []
+    )
+    if not is_directive:
+        return _skip(
+            "not_a_directive",
+            "Consentement (confidentialité, recherche ou soins) : ce n'est pas une directive anticipée.",
+            "A consent (privacy, research or treatment), not an advance directive.",
+        )
+    attachments = r.get("sourceAttachment")
+    attachments = attachments if isinstance(attachments, list) else [attachments] if attachments else []
+    titles = [str(a["title"]) for a in attachments if isinstance(a, Mapping) and a.get("title")]
+    provisions = [text_of(x) for x in (r.get("provision") or {}).get("code") or []]
+    keepers = [(resolve(o) or {}).get("name") or (o or {}).get("display") for o in r.get("organization") or []]
+    summary = "; ".join(x for x in [*provisions, *titles] if x)
+    fields = _clean(
+        {
+            "written_on": date_part(r.get("dateTime")),
+            "summary": summary[:5000],
+            "kept_at": next((str(x) for x in keepers if x), None),
+        }
+    )
+    if not fields.get("summary") and not fields.get("kept_at"):
+        return NO_TEXT
+    return "advance_directive", fields
+
+
 # --- kinds without a native FHIR home
 def generic_to_fhir(kind: str, f: Mapping[str, Any], patient_ref: str) -> Resource:
     """Basic resource coded with the Carnet kind; the fields travel in the entry-fields extension."""
