@@ -122,11 +122,11 @@ def test_archive_export_and_import(profile: Any, tmp_path: Path, monkeypatch: py
 @pytest.mark.parametrize(
     ("lang", "reason", "cda"),
     [
-        ("en_GB.UTF-8", "Superseded by a newer version of the same document.", "use `carnet-cli import cda`"),
+        ("en_GB.UTF-8", "Superseded by a newer version of the same document.", "use 'carnet-cli import cda"),
         (
             "fr_FR.UTF-8",
             "Version remplacée par une version plus récente du même document.",
-            "« carnet-cli import cda »",
+            "utilisez « carnet-cli import cda",
         ),
     ],
 )
