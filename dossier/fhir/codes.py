@@ -36,6 +36,7 @@ SECTION_VITALS = ("8716-3", "Signes vitaux / Vital signs")
 SECTION_RESULTS = ("30954-2", "Résultats / Relevant diagnostic tests")
 SECTION_PAST_ILLNESS = ("11348-0", "Antécédents / History of Past illness")
 SECTION_HOSPITAL = ("46240-8", "Hospitalisations / History of hospitalizations")
+SECTION_PROCEDURES = ("47519-4", "Antécédents chirurgicaux et actes / History of Procedures")
 SECTION_FUNCTIONAL = ("47420-5", "Handicaps / Functional status")
 SECTION_FAMILY = ("10157-6", "Antécédents familiaux / History of family member diseases")
 SECTION_SOCIAL = ("29762-2", "Habitudes de vie / Social history")
@@ -48,6 +49,7 @@ SECTION_OF_CARNET: dict[str, tuple[str, str]] = {
     "traitements": SECTION_MEDICATIONS,
     "allergies": SECTION_ALLERGIES,
     "hospitalisations": SECTION_HOSPITAL,
+    "actes": SECTION_PROCEDURES,
     "handicaps": SECTION_FUNCTIONAL,
     "antecedents_familiaux": SECTION_FAMILY,
     "vaccinations": SECTION_IMMUNIZATIONS,

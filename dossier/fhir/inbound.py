@@ -77,11 +77,6 @@ SKIP_NO_ATTACHMENT = Reason(
     "Aucun contenu joint dans le fichier (lien externe non téléchargé).",
     "No content inside the file (external links are not downloaded).",
 )
-SKIP_PROCEDURE = Reason(
-    "procedure",
-    "Acte médical : Carnet n'a pas de rubrique « actes » (les séjours sont importés comme hospitalisations).",
-    "Procedure: Carnet has no procedures section (stays are imported as hospitalisations).",
-)
 SKIP_NESTED = Reason(
     "nested_bundle", "Lot imbriqué dans un lot : non importé.", "Bundle inside a bundle: not imported."
 )
@@ -334,7 +329,7 @@ def _map_resource(
     elif rtype == "Provenance":
         outcome = SKIP_PROVENANCE
     elif rtype == "Procedure":
-        outcome = SKIP_PROCEDURE
+        outcome = k.procedure_from_fhir(r, resolve)
     elif rtype in _REFERENCE_TYPES:
         outcome = SKIP_REFERENCE
     elif rtype in _INSURER_TYPES:

@@ -516,6 +516,50 @@ def hospitalisation_from_fhir(r: Mapping[str, Any], resolve: Callable[[Any], Map
     )
 
 
+# --- procedure (operations, acts: IPS History of Procedures)
+def procedure_to_fhir(f: Mapping[str, Any], patient_ref: str) -> Resource:
+    r: Resource = {
+        "resourceType": "Procedure",
+        "status": "completed",
+        "code": coded(str(f.get("name", "")), f),
+        "subject": {"reference": patient_ref},
+    }
+    if f.get("date"):
+        r["performedDateTime"] = f["date"]
+    else:  # IPS: performed[x] is required, "unknown" when it is
+        r["_performedDateTime"] = unknown()
+    if f.get("place"):
+        r["performer"] = [{"actor": {"display": f["place"]}}]
+    if f.get("notes"):
+        r["note"] = [{"text": f["notes"]}]
+    return r
+
+
+def procedure_from_fhir(r: Mapping[str, Any], resolve: Callable[[Any], Mapping[str, Any] | None]) -> Outcome:
+    if r.get("status") == "entered-in-error":
+        return ENTERED_IN_ERROR
+    if r.get("status") in {"not-done", "preparation", "stopped", "on-hold"}:
+        return _skip("not_done", "Acte non réalisé, prévu ou interrompu.", "Procedure not done, planned or stopped.")
+    absent = _absence(r.get("code"))
+    if absent is not None:
+        return absent
+    name = text_of(r.get("code"))
+    if not name:
+        return NO_TEXT
+    performers = [p.get("actor") for p in r.get("performer") or [] if isinstance(p, Mapping)]
+    places = [(resolve(a) or {}).get("name") or (a or {}).get("display") for a in performers]
+    place = next((str(x) for x in places if x), None) or (resolve(r.get("location")) or {}).get("name")
+    return "procedure", _clean(
+        {
+            "name": name,
+            CODES: source_codes(r.get("code")),
+            "date": date_part(r.get("performedDateTime")) or date_part((r.get("performedPeriod") or {}).get("start")),
+            "place": place,
+            "notes": "\n".join(n["text"] for n in r.get("note") or [] if isinstance(n, Mapping) and n.get("text")),
+        }
+    )
+
+
 # --- measurement
 def _measure_values(f: Mapping[str, Any], mc: c.MeasureCode) -> tuple[dict[str, Any], str, str]:
     """(values, unit, UCUM code): as typed or received (original_*, full precision) when its unit has a UCUM code,
@@ -1176,6 +1220,7 @@ EXPORTERS: dict[str, Callable[[Mapping[str, Any], str], Resource]] = {
     "allergy": allergy_to_fhir,
     "vaccination": vaccination_to_fhir,
     "hospitalisation": hospitalisation_to_fhir,
+    "procedure": procedure_to_fhir,
     "measurement": measurement_to_fhir,
     "blood_group": blood_group_to_fhir,
     "lifestyle": lifestyle_to_fhir,

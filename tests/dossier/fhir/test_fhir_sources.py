@@ -142,3 +142,15 @@ def _native(data: dict[str, Any]) -> dict[str, Any]:
     r = k.entry_to_fhir("allergy", data, "urn:uuid:p")
     r.pop("extension")  # as another system would write it
     return r
+
+
+def test_procedures_become_operations_and_acts_with_their_codes(fhir_corpus: Path) -> None:
+    examples = fhir_corpus / "ips" / "examples"
+    [item] = plan_import(parse_fhir((examples / "Procedure-eumfh-39-07-1.json").read_bytes())).items
+    assert item.kind == "procedure" and item.fields["codes"][0]["system"] == "http://snomed.info/sct"
+    data = validate_entry("procedure", item.fields, today=TODAY)
+    out = k.entry_to_fhir("procedure", data, "urn:uuid:p")
+    assert out["code"]["coding"] == data["codes"] and out["status"] == "completed"
+    [undated] = plan_import(parse_fhir((examples / "Procedure-procedure-missing-performed.json").read_bytes())).items
+    assert "date" not in undated.fields
+    assert k.entry_to_fhir("procedure", undated.fields, "urn:uuid:p")["_performedDateTime"] == k.unknown()
