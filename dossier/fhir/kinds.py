@@ -214,6 +214,14 @@ def _absence(concept_: Any) -> Outcome | None:
     return None
 
 
+def _name_or_absence(concept_: Any) -> str | Outcome:
+    """The readable name of what a resource records, or why it becomes no entry ("no known …", no label)."""
+    absent = _absence(concept_)
+    if absent is not None:
+        return absent
+    return text_of(concept_) or NO_TEXT
+
+
 # --- condition
 def condition_to_fhir(f: Mapping[str, Any], patient_ref: str) -> Resource:
     r: Resource = {
@@ -250,12 +258,9 @@ def condition_from_fhir(r: Mapping[str, Any]) -> Outcome:
         "refuted",
     ):
         return _skip("refuted", "Diagnostic réfuté ou saisi par erreur.", "Diagnosis refuted or entered in error.")
-    absent = _absence(r.get("code"))
-    if absent is not None:
-        return absent
-    name = text_of(r.get("code"))
-    if not name:
-        return NO_TEXT
+    name = _name_or_absence(r.get("code"))
+    if not isinstance(name, str):
+        return name
     clinical = first_code(r.get("clinicalStatus"), c.CONDITION_CLINICAL)
     end = date_part(r.get("abatementDateTime")) or date_part((r.get("abatementPeriod") or {}).get("end"))
     resolved = clinical in {"inactive", "remission", "resolved"} or bool(end)
@@ -388,12 +393,9 @@ def allergy_from_fhir(r: Mapping[str, Any]) -> Outcome:
         "refuted",
     ):
         return _skip("refuted", "Allergie réfutée ou saisie par erreur.", "Allergy refuted or entered in error.")
-    absent = _absence(r.get("code"))
-    if absent is not None:
-        return absent
-    substance = text_of(r.get("code"))
-    if not substance:
-        return NO_TEXT
+    substance = _name_or_absence(r.get("code"))
+    if not isinstance(substance, str):
+        return substance
     reactions = [x for x in r.get("reaction") or [] if isinstance(x, Mapping)]
     reaction_text = "; ".join(
         x.get("description") or ", ".join(filter(None, (text_of(m) for m in x.get("manifestation") or [])))
@@ -438,12 +440,9 @@ def vaccination_from_fhir(r: Mapping[str, Any]) -> Outcome:
         return ENTERED_IN_ERROR
     if r.get("status") == "not-done":
         return _skip("not_done", "Vaccination non réalisée.", "Immunization not done.")
-    absent = _absence(r.get("vaccineCode"))
-    if absent is not None:
-        return absent
-    vaccine = text_of(r.get("vaccineCode"))
-    if not vaccine:
-        return NO_TEXT
+    vaccine = _name_or_absence(r.get("vaccineCode"))
+    if not isinstance(vaccine, str):
+        return vaccine
     date = date_part(r.get("occurrenceDateTime"))
     if not date:
         return _skip("no_date", "Vaccination sans date.", "Immunization without a date.")
@@ -540,12 +539,9 @@ def procedure_from_fhir(r: Mapping[str, Any], resolve: Callable[[Any], Mapping[s
         return ENTERED_IN_ERROR
     if r.get("status") in {"not-done", "preparation", "stopped", "on-hold"}:
         return _skip("not_done", "Acte non réalisé, prévu ou interrompu.", "Procedure not done, planned or stopped.")
-    absent = _absence(r.get("code"))
-    if absent is not None:
-        return absent
-    name = text_of(r.get("code"))
-    if not name:
-        return NO_TEXT
+    name = _name_or_absence(r.get("code"))
+    if not isinstance(name, str):
+        return name
     performers = [p.get("actor") for p in r.get("performer") or [] if isinstance(p, Mapping)]
     places = [(resolve(a) or {}).get("name") or (a or {}).get("display") for a in performers]
     place = next((str(x) for x in places if x), None) or (resolve(r.get("location")) or {}).get("name")
