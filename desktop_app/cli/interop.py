@@ -303,13 +303,14 @@ def cmd_import_fhir(ctx: Context) -> int:
     refuse_cda_for_fhir(paths)
     # Every file is checked before anything is written: one broken file imports nothing.
     parsed = [(p, parse_fhir(p.read_bytes(), source=p.name)) for p in paths]
+    # (parse_fhir reads FHIR JSON and XML; a CDA document is refused with a pointer to `import cda`.)
     ds = ctx.dossier()
     reports = [
         import_fhir_resource(ds, resource, source=p.name, accept_identity=ctx.args.with_identity)
         for p, resource in parsed
     ]
     if ctx.args.json:
-        print(json.dumps([r.as_json() for r in reports], ensure_ascii=False, indent=1))
+        print(json.dumps([r.as_json(ctx.lang) for r in reports], ensure_ascii=False, indent=1))
     else:
         for report in reports:
             print(report.render(ctx.lang))

@@ -2614,6 +2614,10 @@
         <source>Date</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Source</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>EntryForm</name>
