@@ -54,6 +54,7 @@ from desktop_app.sync.context import (
 from desktop_app.sync.http import Backoff, DeviceRevoked, NotSignedIn, ServiceRefused, SyncHttp, SyncOffline
 from desktop_app.sync.local import fingerprint
 from desktop_app.sync.policy import SyncPolicy
+from dossier.sync_protocol import MAX_MUTATIONS_PER_PUSH
 
 __all__ = [  # the engine's words, importable from here as before the split
     "CRASH_ENV",
@@ -92,7 +93,7 @@ class SyncEngine:
         stall_timeout: float = 30.0,
         backoff: Backoff | None = None,
         transport: httpx.BaseTransport | None = None,
-        push_batch: int = 200,
+        push_batch: int = MAX_MUTATIONS_PER_PUSH,
         page_limit: int = 5000,
         upload_streams: int = 1,
     ) -> None:

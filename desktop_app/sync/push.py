@@ -16,6 +16,8 @@ from __future__ import annotations
 import json
 import uuid
 from collections.abc import Mapping
+from concurrent.futures import Future, ThreadPoolExecutor
+from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import Connection, bindparam, select, update
@@ -27,9 +29,17 @@ from desktop_app.sync import local
 from desktop_app.sync import tables as t
 from desktop_app.sync.context import Progress, SyncContext, SyncReport, crash_point, dumps, get_meta, set_meta
 from desktop_app.sync.http import ServiceRefused, SyncOffline, read_answer
-from dossier.sync_protocol import Entity, MutationOp, MutationResult, MutationStatus, PushResult, Record
+from dossier.sync_protocol import (
+    MAX_MUTATIONS_PER_PUSH,
+    Entity,
+    MutationOp,
+    MutationResult,
+    MutationStatus,
+    PushResult,
+    Record,
+)
 
-_MUTATION_OVERHEAD = 400
+_ENVELOPE = 256  # the body's fixed part (client, stream and dossier ids, keys, brackets), on top of the mutations
 _REFUSED = (MutationStatus.REJECTED, MutationStatus.FORBIDDEN)
 
 
@@ -43,94 +53,153 @@ def stream_id(store: DossierStore) -> str:
         return found
 
 
-def batch(ctx: SyncContext, rows: list[Any]) -> list[dict[str, Any]]:
-    """Bounded by count and bytes: the server refuses bodies over its limit."""
-    found: list[dict[str, Any]] = []
-    size = 200
-    for row in rows[: ctx.push_batch]:
-        item = {
-            "mutation_id": row.mutation_id,
+def batch_limit(ctx: SyncContext) -> int:
+    """The most mutations one request may carry: the protocol's maximum, or fewer if the engine was told so."""
+    return max(1, min(ctx.push_batch, MAX_MUTATIONS_PER_PUSH))
+
+
+def serialise(row: Any) -> bytes:
+    """One outbox row as the protocol's mutation, in UTF-8 JSON; its stored `changes` text is spliced as it is."""
+    changes = row.changes if isinstance(row.changes, str) else dumps(row.changes)
+    head = dumps(
+        {
+            "base_version": row.base_version,
             "client_seq": row.client_seq,
             "entity": row.entity,
             "entity_id": row.entity_id,
             "kind": row.kind,
+            "mutation_id": row.mutation_id,
             "op": row.op,
-            "base_version": row.base_version,
-            "changes": json.loads(row.changes) if isinstance(row.changes, str) else row.changes,
         }
-        cost = len(dumps(item)) + _MUTATION_OVERHEAD // 4
-        if found and size + cost > min(ctx.max_body * 0.8, 256 * 1024):
+    )
+    return f'{head[:-1]},"changes":{changes}}}'.encode()
+
+
+@dataclass(frozen=True, slots=True)
+class Batch:
+    """The next request's mutations, already serialised, and the outbox rows they come from (in order)."""
+
+    rows: list[Any]
+    items: list[bytes]
+
+    @property
+    def last_seq(self) -> int:
+        return int(self.rows[len(self.items) - 1].client_seq)
+
+    def body(self, ctx: SyncContext, store: DossierStore, stream: str) -> bytes:
+        head = dumps({"client_id": ctx.client_id, "dossier_id": store.dossier_id, "stream_id": stream})
+        return b"".join((head[:-1].encode(), b',"mutations":[', b",".join(self.items), b"]}"))
+
+
+def batch(ctx: SyncContext, rows: list[Any]) -> list[bytes]:
+    """As many rows as fit the service's body limit (exact bytes), within the protocol's count; at least one."""
+    found: list[bytes] = []
+    size = _ENVELOPE
+    for row in rows[: batch_limit(ctx)]:
+        item = serialise(row)
+        if found and size + len(item) + 1 > ctx.max_body:
             break
         found.append(item)
-        size += cost
+        size += len(item) + 1
     return found
 
 
-def outbox_rows(ctx: SyncContext, store: DossierStore, *, from_seq: int | None = None) -> list[Any]:
-    query = select(schema.outbox).order_by(schema.outbox.c.client_seq).limit(ctx.push_batch)
-    if from_seq is None:
-        query = query.where(schema.outbox.c.state == "pending")
+def outbox_rows(
+    ctx: SyncContext, store: DossierStore, *, from_seq: int | None = None, after: int | None = None
+) -> list[Any]:
+    """The next pending rows in client order: from the first pending one, after a given one, or from `from_seq`
+    whatever their state (the service asked for a resend). A range on the primary key: rows already answered are
+    not read again."""
+    outbox = schema.outbox
+    query = select(outbox).order_by(outbox.c.client_seq).limit(batch_limit(ctx))
+    if from_seq is not None:
+        query = query.where(outbox.c.client_seq >= from_seq)
     else:
-        query = query.where(schema.outbox.c.client_seq >= from_seq)
+        query = query.where(outbox.c.state == "pending")
+        if after is not None:
+            query = query.where(outbox.c.client_seq > after)
     with store.reading() as conn:
         return list(conn.execute(query))
 
 
+def prepare(ctx: SyncContext, store: DossierStore, *, from_seq: int | None = None, after: int | None = None) -> Batch:
+    """Read and serialise the next batch (run on a helper thread while the service applies the current one)."""
+    rows = outbox_rows(ctx, store, from_seq=from_seq, after=after)
+    return Batch(rows, batch(ctx, rows))
+
+
 def push_dossier(ctx: SyncContext, store: DossierStore, report: SyncReport) -> None:
-    """Send every pending mutation of `store` and apply the results, batch after batch."""
+    """Send every pending mutation of `store` and apply the results, batch after batch.
+
+    While the service applies one batch, a helper thread reads and serialises the next one (reading only: every
+    local write stays on this thread, one transaction per batch). The next batch starts after the current one's
+    last row, so an answered row is never read again; a row the service did not answer stays pending for the next
+    sync."""
     stream = stream_id(store)
     total = store.outbox.count_pending()
     done = 0
     shrinks = 0
-    resend_from: int | None = None
-    while True:
-        rows = outbox_rows(ctx, store, from_seq=resend_from)
-        resend_from = None
-        if not rows:
-            return
-        sent = batch(ctx, rows)
-        crash_point("push.before_send")
-        try:
-            response = ctx.http.request(
-                "POST",
-                "/v1/sync/push",
-                json={
-                    "client_id": ctx.client_id,
-                    "stream_id": stream,
-                    "dossier_id": store.dossier_id,
-                    "mutations": sent,
-                },
-                accept=frozenset({409, 413}),
-            )
-        except SyncOffline:
-            # A middlebox may drop large bodies without an answer: try smaller batches a few times first.
-            shrinks += 1
-            smaller = max(4096, ctx.max_body // 4)
-            if shrinks > 4 or smaller == ctx.max_body:
-                raise
-            ctx.max_body = smaller
-            if len(batch(ctx, rows)) == len(sent):
-                raise  # the batch is already small: the service is simply unreachable
-            continue
-        if response.status_code == 413 and len(sent) > 1:
-            ctx.max_body = max(4096, ctx.max_body // 2)
-            continue
-        if response.status_code in (409, 413):
-            body = response.json()
-            if body.get("code") == "client_seq_gap":
-                resend_from = int(body["expected"])
+    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="push-prepare") as pool:
+        ahead: Future[Batch] | None = None
+        current = prepare(ctx, store)
+        while True:
+            if ahead is not None:
+                current = ahead.result()
+                ahead = None
+            if not current.items:
+                return
+            sent = current.items
+            ahead = pool.submit(prepare, ctx, store, after=current.last_seq)
+            crash_point("push.before_send")
+            try:
+                response = ctx.http.request(
+                    "POST",
+                    "/v1/sync/push",
+                    content=current.body(ctx, store, stream),
+                    headers={"Content-Type": "application/json"},
+                    accept=frozenset({409, 413}),
+                )
+            except SyncOffline:
+                # A middlebox may drop large bodies without an answer: try smaller batches a few times first.
+                ahead = _discard(ahead)
+                shrinks += 1
+                smaller = max(4096, ctx.max_body // 4)
+                if shrinks > 4 or smaller == ctx.max_body:
+                    raise
+                ctx.max_body = smaller
+                current = Batch(current.rows, batch(ctx, current.rows))
+                if len(current.items) == len(sent):
+                    raise  # the batch is already small: the service is simply unreachable
                 continue
-            raise ServiceRefused(response.status_code, body)
-        crash_point("push.response_received")
-        results = read_answer(response, PushResult, "push").results
-        with store.transaction() as conn:
-            apply_results(store, conn, results)
-            for result in results:
-                report.count(result.status.value)
-            crash_point("push.mid_apply")
-        crash_point("push.after_local_commit")
-        done += len(results)
-        ctx.progress(Progress("push", done, max(total, done)))
+            if response.status_code == 413 and len(sent) > 1:
+                ahead = _discard(ahead)
+                ctx.max_body = max(4096, ctx.max_body // 2)
+                current = Batch(current.rows, batch(ctx, current.rows))
+                continue
+            if response.status_code in (409, 413):
+                ahead = _discard(ahead)
+                body = response.json()
+                if body.get("code") == "client_seq_gap":
+                    current = prepare(ctx, store, from_seq=int(body["expected"]))
+                    continue
+                raise ServiceRefused(response.status_code, body)
+            crash_point("push.response_received")
+            results = read_answer(response, PushResult, "push").results
+            with store.transaction() as conn:
+                apply_results(store, conn, results)
+                for result in results:
+                    report.count(result.status.value)
+                crash_point("push.mid_apply")
+            crash_point("push.after_local_commit")
+            done += len(results)
+            ctx.progress(Progress("push", done, max(total, done)))
+
+
+def _discard(ahead: Future[Batch] | None) -> Future[Batch] | None:
+    """Drop a batch prepared ahead (the current one must be sent again first); wait for its read to end."""
+    if ahead is not None:
+        ahead.result()
+    return None
 
 
 def apply_results(store: DossierStore, conn: Connection, results: list[MutationResult]) -> None:
@@ -197,7 +266,7 @@ def refresh_rows(
     """Rows with no pending work are written straight from the server's record; others are re-materialised."""
     if not touched:
         return
-    pending = local.pending_ids(conn)
+    pending = pending_among(conn, list(touched))
     for entity in (Entity.ENTRY.value, Entity.DOCUMENT.value):
         plain = [
             local.ServerRow.of(latest[entity_id])
@@ -208,3 +277,14 @@ def refresh_rows(
     for entity_id, entity in touched.items():
         if entity_id in pending or entity_id not in latest:
             local.materialise(store, conn, entity, entity_id)
+
+
+def pending_among(conn: Connection, entity_ids: list[str]) -> set[str]:
+    """Which of these records still have local changes the service has not answered (one statement per 500 ids)."""
+    outbox = schema.outbox
+    found: set[str] = set()
+    for start in range(0, len(entity_ids), 500):
+        chunk = entity_ids[start : start + 500]
+        query = select(outbox.c.entity_id).where(outbox.c.state == "pending", outbox.c.entity_id.in_(chunk)).distinct()
+        found.update(conn.scalars(query))
+    return found
