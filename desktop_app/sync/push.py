@@ -1,14 +1,16 @@
 """Push: send a dossier's outbox to the service in bounded batches, and apply the results it returns.
 
-One `push_dossier` call sends every pending mutation of one dossier, in client-sequence order, in batches bounded by
-count and by the body size the service accepts (a middlebox that drops large bodies without an answer makes the
-batches smaller). `apply_results` records the service's answer to each mutation: the outbox row's terminal state,
-the refusal reason, the server's record as the new shadow with any pending work re-applied on top, a document's body
-queued for upload once its record is accepted.
+One `push_dossier` call sends every pending mutation of one dossier, in client-sequence order, in batches filled up to
+the body size the service accepts (exact UTF-8 bytes) within the protocol's count (a middlebox that drops large bodies
+without an answer makes the batches smaller); the next batch is read, serialised and sent by a helper thread while
+this one's answer is applied. `apply_results` records the service's answer to each mutation: the outbox row's
+terminal state, the refusal reason, the server's record as the new shadow with any pending work re-applied on top, a
+document's body queued for upload once its record is accepted.
 
-Guarantees: the results of one batch commit in one transaction; a crash before that commit resends the batch, which
-the service's ledger answers again without applying it twice; a malformed answer (ServiceAnswerInvalid) applies
-nothing and leaves the outbox as it was.
+Guarantees: the service receives the batches one after the other, in order; the results of one batch commit in one
+transaction, on the calling thread (the helper thread only reads the outbox and sends); a crash before that commit
+resends the batch, which the service's ledger answers again without applying it twice; a malformed answer
+(ServiceAnswerInvalid) applies nothing and leaves the outbox as it was.
 """
 
 from __future__ import annotations
@@ -20,6 +22,7 @@ from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from typing import Any
 
+import httpx
 from sqlalchemy import Connection, bindparam, select, update
 from sqlalchemy.dialects.sqlite import insert as upsert
 
@@ -91,6 +94,9 @@ class Batch:
         return b"".join((head[:-1].encode(), b',"mutations":[', b",".join(self.items), b"]}"))
 
 
+Sent = tuple[Batch, httpx.Response | SyncOffline | None]  # a batch and how the service answered it
+
+
 def batch(ctx: SyncContext, rows: list[Any]) -> list[bytes]:
     """As many rows as fit the service's body limit (exact bytes), within the protocol's count; at least one."""
     found: list[bytes] = []
@@ -131,53 +137,43 @@ def prepare(ctx: SyncContext, store: DossierStore, *, from_seq: int | None = Non
 def push_dossier(ctx: SyncContext, store: DossierStore, report: SyncReport) -> None:
     """Send every pending mutation of `store` and apply the results, batch after batch.
 
-    While the service applies one batch, a helper thread reads and serialises the next one (reading only: every
-    local write stays on this thread, one transaction per batch). The next batch starts after the current one's
-    last row, so an answered row is never read again; a row the service did not answer stays pending for the next
-    sync."""
+    Pipelined: once the service has answered one batch, a helper thread reads, serialises and sends the next one
+    while this thread applies the answer (the service still receives the batches one after the other, in order;
+    every local write stays on this thread, one transaction per batch). The next batch starts after the current
+    one's last row, so an answered row is never read again; a row the service did not answer stays pending for the
+    next sync."""
     stream = stream_id(store)
     total = store.outbox.count_pending()
     done = 0
     shrinks = 0
-    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="push-prepare") as pool:
-        ahead: Future[Batch] | None = None
+    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="push-ahead") as pool:
+        ahead: Future[Sent] | None = None
         current = prepare(ctx, store)
         while True:
             if ahead is not None:
-                current = ahead.result()
+                current, response = ahead.result()
                 ahead = None
-            if not current.items:
-                return
+            else:
+                response = send(ctx, store, stream, current)
+            if response is None:
+                return  # nothing left to send
             sent = current.items
-            ahead = pool.submit(prepare, ctx, store, after=current.last_seq)
-            crash_point("push.before_send")
-            try:
-                response = ctx.http.request(
-                    "POST",
-                    "/v1/sync/push",
-                    content=current.body(ctx, store, stream),
-                    headers={"Content-Type": "application/json"},
-                    accept=frozenset({409, 413}),
-                )
-            except SyncOffline:
+            if isinstance(response, SyncOffline):
                 # A middlebox may drop large bodies without an answer: try smaller batches a few times first.
-                ahead = _discard(ahead)
                 shrinks += 1
                 smaller = max(4096, ctx.max_body // 4)
                 if shrinks > 4 or smaller == ctx.max_body:
-                    raise
+                    raise response
                 ctx.max_body = smaller
                 current = Batch(current.rows, batch(ctx, current.rows))
                 if len(current.items) == len(sent):
-                    raise  # the batch is already small: the service is simply unreachable
+                    raise response  # the batch is already small: the service is simply unreachable
                 continue
             if response.status_code == 413 and len(sent) > 1:
-                ahead = _discard(ahead)
                 ctx.max_body = max(4096, ctx.max_body // 2)
                 current = Batch(current.rows, batch(ctx, current.rows))
                 continue
             if response.status_code in (409, 413):
-                ahead = _discard(ahead)
                 body = response.json()
                 if body.get("code") == "client_seq_gap":
                     current = prepare(ctx, store, from_seq=int(body["expected"]))
@@ -185,6 +181,7 @@ def push_dossier(ctx: SyncContext, store: DossierStore, report: SyncReport) -> N
                 raise ServiceRefused(response.status_code, body)
             crash_point("push.response_received")
             results = read_answer(response, PushResult, "push").results
+            ahead = pool.submit(send_next, ctx, store, stream, current.last_seq)
             with store.transaction() as conn:
                 apply_results(store, conn, results)
                 for result in results:
@@ -195,11 +192,27 @@ def push_dossier(ctx: SyncContext, store: DossierStore, report: SyncReport) -> N
             ctx.progress(Progress("push", done, max(total, done)))
 
 
-def _discard(ahead: Future[Batch] | None) -> Future[Batch] | None:
-    """Drop a batch prepared ahead (the current one must be sent again first); wait for its read to end."""
-    if ahead is not None:
-        ahead.result()
-    return None
+def send(ctx: SyncContext, store: DossierStore, stream: str, current: Batch) -> httpx.Response | SyncOffline | None:
+    """POST one batch (None: the batch is empty); an unreachable service is returned, for the caller to handle."""
+    if not current.items:
+        return None
+    crash_point("push.before_send")
+    try:
+        return ctx.http.request(
+            "POST",
+            "/v1/sync/push",
+            content=current.body(ctx, store, stream),
+            headers={"Content-Type": "application/json"},
+            accept=frozenset({409, 413}),
+        )
+    except SyncOffline as offline:
+        return offline
+
+
+def send_next(ctx: SyncContext, store: DossierStore, stream: str, after: int) -> Sent:
+    """On the helper thread: read and serialise the batch after row `after`, and send it."""
+    following = prepare(ctx, store, after=after)
+    return following, send(ctx, store, stream, following)
 
 
 def apply_results(store: DossierStore, conn: Connection, results: list[MutationResult]) -> None:
