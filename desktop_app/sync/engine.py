@@ -13,6 +13,7 @@ import hashlib
 import json
 import os
 import threading
+import time
 import uuid
 import zlib
 from collections import deque
@@ -28,7 +29,8 @@ from sqlalchemy import Connection, bindparam, delete, func, insert, select, upda
 from sqlalchemy.dialects.sqlite import insert as upsert
 
 from desktop_app import schema
-from desktop_app.dossier_store import CHUNK_SIZE, DossierStore, utc_now
+from desktop_app.changes import ChangeOrigin, StoreChange
+from desktop_app.dossier_store import CHUNK_SIZE, DossierStore, Intent, utc_now
 from desktop_app.errors import CarnetError, NotFound
 from desktop_app.profile import UnlockedProfile
 from desktop_app.sync import tables as t
@@ -42,6 +44,7 @@ from desktop_app.sync.http import (
     refuse_unauthorised,
 )
 from dossier.documents import DocumentFormat
+from dossier.sync_protocol import Entity, MutationOp
 
 CRASH_ENV = "CARNET_SYNC_CRASH_AT"
 TERMINAL = ("applied", "merged", "conflict", "rejected", "forbidden")
@@ -278,6 +281,7 @@ class SyncEngine:
         push_batch: int = 200,
         page_limit: int = 5000,
         upload_streams: int = 1,
+        push_delay: float = 3.0,
     ) -> None:
         self.profile = profile
         self.device_clock = device_clock
@@ -311,9 +315,18 @@ class SyncEngine:
         self._state_listeners: list[Callable[[SyncState], None]] = []
         self._conflict_listeners: list[Callable[[list[ConflictView]], None]] = []
         self._revocation_listeners: list[Callable[[Revocation], None]] = []
+        self._failure_listeners: list[Callable[[BaseException], None]] = []
         self._worker: threading.Thread | None = None
         self._wake = threading.Event()
         self._lock = threading.Lock()
+        # The worker's schedule (time.monotonic()): the next planned sync, and the end of the quiet period after a
+        # local edit (quick edits make one push). Whichever comes first starts the next sync.
+        self.push_delay = push_delay
+        self._interval = 300.0
+        self._schedule = threading.Lock()
+        self._next_at: float | None = None
+        self._quiet_until: float | None = None
+        profile.changes.subscribe(self._on_store_change)
         self.finish_purges()
 
     # -- listeners and state (for the GUI) ------------------------------------------------------------------------
@@ -328,6 +341,10 @@ class SyncEngine:
 
     def on_revoked(self, listener: Callable[[Revocation], None]) -> None:
         self._revocation_listeners.append(listener)
+
+    def on_failure(self, listener: Callable[[BaseException], None]) -> None:
+        """Told on the worker's thread when a background sync fails (it retries on the backoff timer)."""
+        self._failure_listeners.append(listener)
 
     @property
     def state(self) -> SyncState:
@@ -350,18 +367,30 @@ class SyncEngine:
         return SyncState.CONFLICTS if self.conflicts() else SyncState.UP_TO_DATE
 
     # -- worker thread ----------------------------------------------------------------------------------------------
-    def start(self, *, interval: float = 300.0) -> None:
-        """Sync now and then every `interval` seconds; after a failure retry on the backoff timer, edits or not."""
+    def start(self, *, interval: float = 300.0, delay: float = 0.0) -> None:
+        """Sync within `delay` seconds (at once by default), then every `interval` seconds; after a failure retry on
+        the backoff timer. Wakes a running worker, restarts a stopped one."""
+        self._interval = interval
+        self.poke(after=delay)
         if self._worker is not None and self._worker.is_alive():
-            self._wake.set()
             return
         self._cancel.clear()
-        self._worker = threading.Thread(target=self._run, args=(interval,), name="carnet-sync", daemon=True)
+        self._worker = threading.Thread(target=self._run, name="carnet-sync", daemon=True)
         self._worker.start()
 
-    def poke(self) -> None:
-        """Sync soon (after a local edit)."""
+    def poke(self, *, after: float = 0.0) -> None:
+        """Sync within `after` seconds (soon, whatever was planned)."""
+        with self._schedule:
+            at = time.monotonic() + after
+            self._next_at = at if self._next_at is None else min(self._next_at, at)
         self._wake.set()
+
+    def _on_store_change(self, change: StoreChange) -> None:
+        """A local edit was committed (any thread): push once the edits have paused for `push_delay` seconds."""
+        if change.origin is ChangeOrigin.LOCAL:
+            with self._schedule:
+                self._quiet_until = time.monotonic() + self.push_delay
+            self._wake.set()
 
     def cancel(self, *, wait: bool = True) -> None:
         self._cancel.set()
@@ -369,23 +398,33 @@ class SyncEngine:
         if wait and self._worker is not None:
             self._worker.join()
 
-    def _run(self, interval: float) -> None:
+    def _run(self) -> None:
         failures = 0
-        while not self._cancel.is_set():
+        while self._sleep_until_due():
             try:
                 self.sync_once()
                 failures = 0
-                delay = interval
-            except SyncOffline:
-                failures += 1
-                delay = self.http.backoff.delay(min(failures, 10))
+                delay = self._interval
             except DeviceRevoked:
                 return  # never retried: only a new sign-in (a new engine) syncs again
-            except CarnetError:
+            except CarnetError as exc:  # offline included
                 failures += 1
                 delay = self.http.backoff.delay(min(failures, 10))
-            self._wake.wait(delay)
+                for listener in self._failure_listeners:
+                    listener(exc)
+            self.poke(after=delay)
+
+    def _sleep_until_due(self) -> bool:
+        """Wait for the next sync's time (planned, or the end of a quiet period); False once cancelled."""
+        while not self._cancel.is_set():
+            with self._schedule:
+                due = min((t for t in (self._next_at, self._quiet_until) if t is not None), default=None)
+                if due is not None and due <= time.monotonic():
+                    self._next_at = self._quiet_until = None  # what happens from now on plans the next one
+                    return True
+            self._wake.wait(None if due is None else due - time.monotonic())
             self._wake.clear()
+        return False
 
     # -- one full sync ---------------------------------------------------------------------------------------------
     def sync_once(self) -> SyncReport:
@@ -621,6 +660,9 @@ class SyncEngine:
                 continue  # accepted but not readable by this caller (a professional sending a document): keep it
             touched[row.entity_id] = row.entity
         self._refresh_rows(store, conn, touched, latest)
+        if touched:  # rows rewritten from the service's records: the open pages show them after the commit
+            kinds = {rows[str(r["mutation_id"])].kind for r in known}
+            store.note_change(ChangeOrigin.PULL, map(Entity, touched.values()), kinds=kinds, ids=touched)
 
     def _refresh_rows(
         self,
@@ -935,6 +977,11 @@ class SyncEngine:
                     .on_conflict_do_update(index_elements=["id"], set_=values)
                 )
             self._set_meta(conn, "cursor", page.get("cursor"))
+            if reset or items:  # published after the commit: the open pages refresh, the engine ignores it
+                entities = {Entity(i["entity"]) for i in records} | ({Entity.CONFLICT} if conflicts else set())
+                kinds = () if reset else {str(i["kind"]) for i in items}
+                ids = () if reset else {str(i["entity_id"]) for i in records}
+                store.note_change(ChangeOrigin.PULL, set(Entity) if reset else entities, kinds=kinds, ids=ids)
         crash_point("pull.after_page_commit")
         if report.new_conflicts and conflicts:
             views = self.conflicts()
@@ -1418,17 +1465,9 @@ class SyncEngine:
             server = view.fields.get(name, {}).get("server") if isinstance(view.fields.get(name), dict) else None
             changes[name] = [server, value]
         store = self.profile.dossier(view.dossier_id)
-        with store.transaction() as conn:
-            store.append_mutation(
-                conn,
-                entity="conflict",
-                entity_id=conflict_id,
-                kind=view.kind,
-                op="resolve",
-                base_version=0,
-                changes=changes,
-            )
-            conn.execute(
+        with store._write() as write:  # a local change like any other: it schedules a push
+            write.queue(Intent(Entity.CONFLICT, conflict_id, view.kind, MutationOp.RESOLVE, 0, changes))
+            write.conn.execute(
                 update(t.sync_conflicts)
                 .where(t.sync_conflicts.c.id == conflict_id)
                 .values(resolved=1, resolution=keep or "fields")

@@ -26,7 +26,8 @@ from dossier import access
 from dossier import documents as doc_rules
 from dossier import entries as entry_rules
 from dossier.errors import DossierValidationError
-from dossier.merge import Op, Outcome, ServerRecord, merge
+from dossier.merge import Outcome, ServerRecord, merge
+from dossier.sync_protocol import Entity, MutationOp
 from server.access import service as access_service
 from server.accounts.models import Account, PrincipalKind
 from server.audit.service import Actor as AuditActor
@@ -147,7 +148,7 @@ def _target(
     entity: str, kind: str, author_kind: str, author_rpps: str, values: dict[str, Any], added_at: datetime
 ) -> access.Target:
     author = access.Author(doc_rules.AuthorKind(author_kind), id=author_rpps)
-    if entity == "document":
+    if entity == Entity.DOCUMENT:
         conf = values.get("confidentiality") or {}
         return access.DocumentTarget(
             category=access.DocumentCategory(kind),
@@ -262,7 +263,7 @@ def _store_record(
     rec.deleted = deleted
     rec.version = seq
     rec.updated_at = now
-    if rec.entity == "document":
+    if rec.entity == Entity.DOCUMENT:
         sha = values.get("sha256")
         rec.blob_sha256 = sha if isinstance(sha, str) else rec.blob_sha256
     head.digest = digest_hex(digest ^ fingerprint(rec.entity_id, seq, deleted))
@@ -273,17 +274,10 @@ def _store_record(
 
 
 _ACTIONS = {
-    "create": access.Action.ADD,
-    "update": access.Action.EDIT,
-    "restore": access.Action.EDIT,
-    "delete": access.Action.DELETE,
-}
-_OPS = {
-    "create": Op.CREATE,
-    "update": Op.UPDATE,
-    "set_confidentiality": Op.UPDATE,
-    "delete": Op.DELETE,
-    "restore": Op.RESTORE,
+    MutationOp.CREATE: access.Action.ADD,
+    MutationOp.UPDATE: access.Action.EDIT,
+    MutationOp.RESTORE: access.Action.EDIT,
+    MutationOp.DELETE: access.Action.DELETE,
 }
 
 
@@ -307,7 +301,7 @@ def record_out(rec: Any) -> RecordOut:
     """
     return RecordOut.model_construct(
         type="record",
-        entity=rec.entity,
+        entity=Entity(rec.entity),
         entity_id=rec.entity_id,
         kind=rec.kind,
         values={} if rec.deleted else json.loads(rec.values_json),
@@ -342,7 +336,7 @@ def _rejected(m: MutationIn, reason: str, fr: str) -> MutationResult:
 
 def _validate(m: MutationIn, values: dict[str, Any], today: date) -> dict[str, Any]:
     """Server-side validation of the merged values (a client may be old, buggy or hostile)."""
-    if m.entity == "entry":
+    if m.entity is Entity.ENTRY:
         return entry_rules.validate_entry(m.kind, values, today=today)
     meta = doc_rules.validate_document_metadata(
         title=str(values.get("title") or ""),
@@ -369,19 +363,20 @@ def _apply(
     stream_id: uuid.UUID,
 ) -> MutationResult:
     now = context.now
-    if m.entity == "conflict":
+    if m.entity is Entity.CONFLICT:
         return _resolve(session, head, caller, m, context)
-    if m.op not in _OPS or (m.entity == "entry" and m.op == "set_confidentiality"):
+    merge_op = m.op.merge_op
+    if merge_op is None or (m.entity is Entity.ENTRY and m.op is MutationOp.SET_CONFIDENTIALITY):
         return _rejected(m, "unknown_op", "Opération inconnue.")
     if any(len(pair) != 2 for pair in m.changes.values()):
         return _rejected(m, "malformed_changes", "Modification mal formée.")
     rec = session.get(SyncRecord, (head.dossier_id, m.entity_id))
-    if rec is not None and (rec.entity != m.entity or rec.kind != m.kind) and m.op != "delete":
+    if rec is not None and (rec.entity != m.entity or rec.kind != m.kind) and m.op is not MutationOp.DELETE:
         return _rejected(m, "kind_mismatch", "Cet élément a un autre type sur le serveur.")
     current = json.loads(rec.values_json) if rec is not None else {}
     wanted = {**current, **{k: pair[1] for k, pair in m.changes.items()}}
     action = access.Action.ADD if rec is None else _ACTIONS.get(m.op, access.Action.EDIT)
-    if m.op == "set_confidentiality":
+    if m.op is MutationOp.SET_CONFIDENTIALITY:
         masked = bool((wanted.get("confidentiality") or {}).get("masked_from_professionals"))
         action = access.Action.MASK if masked else access.Action.UNMASK
     try:
@@ -404,7 +399,7 @@ def _apply(
     base = m.base_version
     if rec is not None and rec.last_stream_id == stream_id and base >= rec.run_base:
         base = rec.version  # every change since the client's base is its own earlier mutation
-    result = merge(_OPS[m.op], m.changes, base, server)
+    result = merge(merge_op, m.changes, base, server)
     if not result.deleted and result.outcome is not Outcome.NOOP:
         try:
             values = _validate(m, dict(result.values), now.date())
@@ -489,10 +484,10 @@ def _resolve(
     fake = MutationIn(
         mutation_id=m.mutation_id,
         client_seq=m.client_seq,
-        entity=rec.entity,  # type: ignore[arg-type]
+        entity=Entity(rec.entity),
         entity_id=rec.entity_id,
         kind=rec.kind,
-        op="update",
+        op=MutationOp.UPDATE,
         base_version=rec.version,
         changes={},
     )
