@@ -27,8 +27,8 @@ from desktop_app.dossier_store import DossierStore, utc_now
 from desktop_app.errors import CarnetError
 from desktop_app.profile import ProfileDirectory, UnlockedProfile
 from desktop_app.sync import account
-from desktop_app.sync.engine import S_ACCESS, S_LEASES, S_REFRESH, S_URL, SyncEngine, SyncReport
-from desktop_app.sync.http import Backoff, ServiceRefused, SyncHttp
+from desktop_app.sync.engine import S_ACCESS, S_LEASES, S_REFRESH, S_URL, SyncEngine, SyncReport, SyncState
+from desktop_app.sync.http import Backoff, ServiceRefused, SyncHttp, SyncOffline
 
 Rpps = NewType("Rpps", str)
 S_RPPS = "clinic.rpps"
@@ -130,8 +130,20 @@ def _wanted(profile: UnlockedProfile) -> set[str]:
 class ClinicEngine(SyncEngine):
     """The sync engine of a clinic profile: adopts only the day's dossiers and fetches documents by the day's policy.
 
-    Everything else (push, pull, leases, revocation purge, backoff) is the plain engine's.
+    Everything else (push, pull, leases, revocation purge, backoff, its background thread) is the plain engine's.
     """
+
+    before_sync: Callable[[], object] | None = None
+    """Run first in every sync, whoever starts it (the session reports the dossiers opened offline)."""
+
+    def sync_once(self) -> SyncReport:
+        if self.before_sync is not None:
+            try:
+                self.before_sync()
+            except SyncOffline:
+                self._set_state(SyncState.OFFLINE)
+                raise
+        return super().sync_once()
 
     def resume(self) -> None:
         """Allow syncing again after `cancel()` (a cancelled preparation can be started again)."""
@@ -184,6 +196,7 @@ class ClinicSession:
         self.profile = profile
         self.clock = clock
         self.engine = ClinicEngine(profile, transport=transport, backoff=backoff, device_clock=clock)
+        self.engine.before_sync = self.report_offline_opens
         self.http = self.engine.http
         self._opens_lock = threading.Lock()
 
@@ -234,8 +247,7 @@ class ClinicSession:
 
     def sync(self) -> SyncReport:
         """One contact with the service: report the offline opens, then sync (send, receive, purge revoked)."""
-        self.report_offline_opens()
-        return self.engine.sync_once()
+        return self.engine.sync_once()  # its `before_sync` reports the opens, also in the background syncs
 
     def cancel(self) -> None:
         """Interrupt a sync in progress (a preparation of the day); nothing fetched so far is lost.

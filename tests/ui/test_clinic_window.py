@@ -6,6 +6,7 @@ resets every connection, as a dead network does.
 
 from __future__ import annotations
 
+import threading
 import uuid
 from collections.abc import Iterator
 from pathlib import Path
@@ -34,6 +35,7 @@ from tests.ui.test_clinic_service import ANNE, BRUNO
 from ui.clinic.day import DOSSIER_ROLE, PrepareDayDialog
 from ui.clinic.window import ClinicWindow
 from ui.dialogs import ScriptedConfirmer
+from ui.online.sync import SyncController
 from ui.ops import wait_for_idle
 
 SHOTS = Path("/tmp/shots-clinic")
@@ -344,7 +346,9 @@ def test_the_chosen_day_then_a_network_cut_a_document_added_and_the_background_s
     m = str(martin.profile.settings["own_dossier_id"])
     sign_in(qtbot, clinic, lab, anne)
     session = clinic.session
-    assert clinic.sync_timer.isActive() and clinic.sync_timer.interval() == SYNC_MS
+    # The background sync is the patient window's driver on the session's engine (no timer of its own).
+    assert isinstance(clinic.sync, SyncController)
+    qtbot.waitUntil(lambda: clinic.sync.engine is session.engine, timeout=20_000)
 
     # « Préparer la journée… »: a checkable list, all / none, the keyboard alone, and the document policy.
     clinic.prepare.click()
@@ -388,17 +392,15 @@ def test_the_chosen_day_then_a_network_cut_a_document_added_and_the_background_s
     qtbot.waitUntil(lambda: clinic.pending_title.text() == "En attente d'envoi (1)", timeout=10_000)
     shot(clinic, "5b-offline-document")
 
-    # The background timer fires while the network is still cut: the change waits, a retry comes sooner.
-    clinic.sync_timer.timeout.emit()
+    # The document schedules a push by itself (nothing wired in the window) while the network is still cut: the
+    # change waits and the driver says why.
     qtbot.waitUntil(clinic.sync_error.isVisible, timeout=20_000)
     assert "injoignable" in clinic.sync_error.text()
     qtbot.waitUntil(lambda: clinic.pending_title.text() == "En attente d'envoi (1)", timeout=10_000)
-    assert clinic.sync_timer.isActive() and clinic.sync_timer.interval() < SYNC_MS
 
-    network.online = True
-    clinic.sync_timer.timeout.emit()  # the backoff retry: the network is back
+    network.online = True  # no click: the engine's backoff retry (not the 60 s interval) delivers it
     qtbot.waitUntil(lambda: clinic.pending_title.text() == "En attente d'envoi (0)", timeout=30_000)
-    assert not clinic.sync_error.isVisible() and clinic.sync_timer.interval() == SYNC_MS
+    qtbot.waitUntil(lambda: not clinic.sync_error.isVisible(), timeout=10_000)
     wait_for_idle()
     assert session.offline_opens() == []
 
@@ -417,4 +419,6 @@ def test_the_chosen_day_then_a_network_cut_a_document_added_and_the_background_s
     assert any(i["action"] == "dossier.open_offline" and i["actor_rpps"] == ANNE for i in history)
 
     clinic.switch_user.click()  # logout stops the background sync
-    assert not clinic.sync_timer.isActive()
+    assert clinic.sync.engine is None
+    wait_for_idle()
+    assert not any(t.name == "carnet-sync" and t.is_alive() for t in threading.enumerate())
