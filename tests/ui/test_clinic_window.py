@@ -422,3 +422,32 @@ def test_the_chosen_day_then_a_network_cut_a_document_added_and_the_background_s
     assert clinic.sync.engine is None
     wait_for_idle()
     assert not any(t.name == "carnet-sync" and t.is_alive() for t in threading.enumerate())
+
+
+def test_the_open_dossier_shows_what_the_patient_adds_meanwhile_without_being_opened_again(
+    qtbot: Any, lab: Lab, clinic: Any
+) -> None:
+    anne = lab.professional(ANNE)
+    patient = lab.person()
+    device = lab.device(patient)
+    lab.grant(device, ANNE)
+    sign_in(qtbot, clinic, lab, anne)
+    search(qtbot, clinic, "Martin")
+    prepare(qtbot, clinic, [str(patient.dossier_id)])
+    clinic.open_dossier(str(patient.dossier_id))
+    qtbot.waitUntil(lambda: clinic.editing.isEnabled(), timeout=20_000)
+    assert not shows(clinic, "DTPolio")
+    opened = _openings(lab, device)
+    assert opened >= 1
+
+    device.profile.dossier().entries.create("vaccination", {"vaccine": "DTPolio", "date": "2024-02-14"})
+    device.engine.sync_once()
+    clinic.sync.sync_now()  # the driver's next sync (every 2 minutes in the clinic)
+    qtbot.waitUntil(lambda: shows(clinic, "DTPolio"), timeout=20_000)
+    assert clinic.current is not None and clinic.current.dossier_id == str(patient.dossier_id)
+    assert _openings(lab, device) == opened  # refreshed from this PC's copy: no new opening on the service
+
+
+def _openings(lab: Lab, device: Any) -> int:
+    history = lab.api.get("/v1/me/access/history", headers=_patient_api(lab, device)).json()["items"]
+    return sum(1 for i in history if i["action"] == "dossier.open")
