@@ -217,17 +217,22 @@ def test_two_professionals_in_one_data_directory_see_only_their_own_patients(qtb
     ]
 
 
-def test_prepare_the_day_then_a_vaccination_added_offline_waits_and_is_sent_on_retry(
-    qtbot: Any, lab: Lab, clinic: Any, network: Network, picker: Picker, tmp_path: Path
-) -> None:
+def _day_with_one_patient(qtbot: Any, lab: Lab, clinic: ClinicWindow) -> tuple[Any, Any]:
+    """Dr Anne signs in, Martin (who authorised her) is found and kept for the day; returns (person, device)."""
     anne = lab.professional(ANNE)
     patient = lab.person()
     device = lab.device(patient)
     lab.grant(device, ANNE)
     sign_in(qtbot, clinic, lab, anne)
     search(qtbot, clinic, "Martin")
-
     prepare(qtbot, clinic, [str(patient.dossier_id)])
+    return patient, device
+
+
+def test_prepare_the_day_then_a_vaccination_added_offline_waits_and_is_sent_on_retry(
+    qtbot: Any, lab: Lab, clinic: Any, network: Network, picker: Picker, tmp_path: Path
+) -> None:
+    patient, device = _day_with_one_patient(qtbot, lab, clinic)
     qtbot.waitUntil(lambda: clinic.offline.count() == 1, timeout=30_000)
     assert "disponible hors ligne jusqu'au" in clinic.offline.item(0).text()
     assert clinic.progress.value() == clinic.progress.maximum()
@@ -427,13 +432,7 @@ def test_the_chosen_day_then_a_network_cut_a_document_added_and_the_background_s
 def test_the_open_dossier_shows_what_the_patient_adds_meanwhile_without_being_opened_again(
     qtbot: Any, lab: Lab, clinic: Any
 ) -> None:
-    anne = lab.professional(ANNE)
-    patient = lab.person()
-    device = lab.device(patient)
-    lab.grant(device, ANNE)
-    sign_in(qtbot, clinic, lab, anne)
-    search(qtbot, clinic, "Martin")
-    prepare(qtbot, clinic, [str(patient.dossier_id)])
+    patient, device = _day_with_one_patient(qtbot, lab, clinic)
     clinic.open_dossier(str(patient.dossier_id))
     qtbot.waitUntil(lambda: clinic.editing.isEnabled(), timeout=20_000)
     assert not shows(clinic, "DTPolio")

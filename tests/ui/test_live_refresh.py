@@ -48,13 +48,20 @@ def _from_tablet(tablet: SyncEngine, write: Callable[[Any], object]) -> None:
     tablet.sync_once()
 
 
+def _signed_in_with_a_tablet(
+    qtbot: Any, window: Any, flows: Flows, mailbox: Mailbox, live: LiveServer, tmp_path: Path
+) -> SyncEngine:
+    """The window signed in and synced once; the same person's other device (its engine, not started)."""
+    person, _profile = _signed_in_window(qtbot, window, flows, mailbox)
+    qtbot.waitUntil(lambda: window.network_label.text().startswith("À jour ("), timeout=20_000)
+    return other_device(live.url, flows, person, tmp_path / "tablet")
+
+
 def test_what_another_device_sends_appears_in_the_open_section_without_navigation(
     qtbot: Any, online_window: Any, flows: Flows, mailbox: Mailbox, live: LiveServer, tmp_path: Path
 ) -> None:
     window = online_window
-    person, _profile = _signed_in_window(qtbot, window, flows, mailbox)
-    qtbot.waitUntil(lambda: window.network_label.text().startswith("À jour ("), timeout=20_000)
-    tablet = other_device(live.url, flows, person, tmp_path / "tablet")
+    tablet = _signed_in_with_a_tablet(qtbot, window, flows, mailbox, live, tmp_path)
     view, store = window.dossier, window.store
 
     # Profil médical: a row selected and a new allergy half typed in the form — both survive the refresh.
@@ -119,8 +126,7 @@ def test_an_edit_in_a_section_reaches_the_service_with_nothing_wired_in_the_wind
     qtbot: Any, online_window: Any, flows: Flows, mailbox: Mailbox, live: LiveServer, tmp_path: Path
 ) -> None:
     window = online_window
-    person, _profile = _signed_in_window(qtbot, window, flows, mailbox)
-    qtbot.waitUntil(lambda: window.network_label.text().startswith("À jour ("), timeout=20_000)
+    tablet = _signed_in_with_a_tablet(qtbot, window, flows, mailbox, live, tmp_path)
     window.sync.engine.push_delay = 0.2  # a short quiet period for the test
     view = window.dossier
     view.show_section("vaccinations")
@@ -131,7 +137,6 @@ def test_an_edit_in_a_section_reaches_the_service_with_nothing_wired_in_the_wind
         form.save_button.click()
     store = window.store
     qtbot.waitUntil(lambda: _run(qtbot, store.outbox.count_pending) == 0, timeout=20_000)  # no F5, no button
-    tablet = other_device(live.url, flows, person, tmp_path / "tablet")
     tablet.sync_once()
     assert [e.data["vaccine"] for e in tablet.profile.dossier().entries.list("vaccination")] == ["ROR"]
     tablet.http.close()
