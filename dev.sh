@@ -55,6 +55,8 @@ test_suite() {
   echo "[carnet] règles de la maison…"
   if git grep -nE '^\s*(from|import)\s+PySide6' -- dossier desktop_app; then echo "PySide6 imported outside ui/"; failed+=(house); fi
   if git grep -nE '^\s*(from|import)\s+server(\.|\s|$)' -- desktop_app dossier ui; then echo "client imports server/"; failed+=(house); fi
+  # Import rules that need a parser (the engine never imports its CLI, ui features never import each other…).
+  "$VENV/bin/python" scripts/check_imports.py || failed+=(house)
   if "$VENV/bin/python" - <<'PY'
 import tomllib, sys
 deps = tomllib.load(open("pyproject.toml", "rb"))["project"]["dependencies"]

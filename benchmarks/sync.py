@@ -35,10 +35,10 @@ from server.config import Settings, SmtpSettings  # noqa: E402
 from server.context import ServiceContext  # noqa: E402
 from server.db import migrate  # noqa: E402
 from server.sync.service import SyncSettings  # noqa: E402
-from tests.server.conftest import FAST_ARGON2, Flows, Mailbox, free_port  # noqa: E402
-from tests.sync import conftest as sync_conftest  # noqa: E402
-from tests.sync.conftest import Lab, LiveServer, make_engine  # noqa: E402
-from tests.sync.faultproxy import FaultProxy  # noqa: E402
+from tests.support import sync_lab  # noqa: E402
+from tests.support.faultproxy import FaultProxy  # noqa: E402
+from tests.support.service import FAST_ARGON2, Flows, Mailbox, free_port  # noqa: E402
+from tests.support.sync_lab import Lab, LiveServer, make_engine  # noqa: E402
 
 RAW_SINK = "/bench/raw-upload"
 
@@ -91,8 +91,8 @@ def _read_all(store: DossierStore, document_id: str, size: int, chunk: int) -> N
 
 def _install_raw_sink() -> None:
     """Put RawSink in front of the app LiveServer builds (in whichever process serves it)."""
-    create = sync_conftest.create_app  # type: ignore[attr-defined]
-    sync_conftest.create_app = _with_raw_sink(create)  # type: ignore[attr-defined]
+    create = sync_lab.create_app
+    sync_lab.create_app = _with_raw_sink(create)  # type: ignore[assignment]
 
 
 def _serve(settings: Settings, sync_settings: SyncSettings, port: int, ready: Any, stop: Any) -> None:

@@ -149,7 +149,7 @@ def first_paint(entries: int) -> None:
 
     from desktop_app import vault
     from desktop_app.profile import ProfileDirectory
-    from ui.entry_columns import entry_columns
+    from ui.entries.columns import entry_columns
     from ui.ops import wait_for_idle
     from ui.paged import PagedTableModel
 

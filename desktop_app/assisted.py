@@ -24,10 +24,11 @@ from urllib.parse import quote
 
 import httpx
 
-from desktop_app import online, vault
+from desktop_app import vault
 from desktop_app.errors import CarnetError
 from desktop_app.exports.pdf import build_emergency_card
 from desktop_app.profile import ProfileDirectory, UnlockedProfile
+from desktop_app.service_client import ServiceError, post_public, service_error
 from desktop_app.sync.engine import S_ACCESS, S_REFRESH, S_URL, SyncEngine
 from desktop_app.sync.http import Backoff, ServiceRefused, SyncHttp
 from dossier.entries import validate_entry
@@ -173,12 +174,12 @@ class AssistedWork:
         self.receipt: Receipt | None = None
 
     def _public(self, path: str, body: dict[str, Any]) -> dict[str, Any]:
-        """POST without a session (helper header included); a refusal becomes an `online.ServiceError` naming the
+        """POST without a session (helper header included); a refusal becomes an `ServiceError` naming the
         field concerned, as the patient screens get it."""
         try:
-            return online._public(self._http, path, body)
+            return post_public(self._http, path, body)
         except ServiceRefused as exc:
-            raise online._service_error(exc) from exc
+            raise service_error(exc) from exc
 
     # -- activation / opposition -------------------------------------------------------------------------------------
     @staticmethod
@@ -197,7 +198,7 @@ class AssistedWork:
         proof = self._proof(code, nir, serial)
         login = normalize_user_identifier(identifier, nir=proof["nir"])
         if not assess_password(password, user_inputs=(login,)).acceptable:
-            raise online.ServiceError(
+            raise ServiceError(
                 status=422,
                 code="password_weak",
                 message_fr="Ce mot de passe n'est pas encore assez solide : suivez les conseils.",

@@ -26,15 +26,16 @@ from desktop_app import schema
 from desktop_app.dossier_store import DossierStore, utc_now
 from desktop_app.errors import CarnetError
 from desktop_app.profile import ProfileDirectory, UnlockedProfile
+from desktop_app.setting_keys import SettingKey
 from desktop_app.sync import account
 from desktop_app.sync.engine import S_ACCESS, S_LEASES, S_REFRESH, S_URL, SyncEngine, SyncReport, SyncState
 from desktop_app.sync.http import Backoff, ServiceRefused, SyncHttp, SyncOffline
 
 Rpps = NewType("Rpps", str)
-S_RPPS = "clinic.rpps"
-S_DAY = "clinic.day"  # the dossier ids chosen for the day: only these are cached
-S_DOCUMENTS = "clinic.documents"  # the DocumentPolicy of the day
-S_OPENS = "clinic.offline_opens"  # dossiers opened offline, not yet reported to the service
+S_RPPS = SettingKey.CLINIC_RPPS
+S_DAY = SettingKey.CLINIC_DAY  # the dossier ids chosen for the day: only these are cached
+S_DOCUMENTS = SettingKey.CLINIC_DOCUMENTS  # the DocumentPolicy of the day
+S_OPENS = SettingKey.CLINIC_OFFLINE_OPENS  # dossiers opened offline, not yet reported to the service
 MIN_REASON = 10
 RECENT_DAYS = 365
 OPENS_PER_REQUEST = 200  # the service's limit per report

@@ -42,6 +42,7 @@ from desktop_app.errors import (
     WrongPassword,
 )
 from desktop_app.secrets_util import zero
+from desktop_app.setting_keys import SettingKey
 from dossier.passwords import check_password
 
 PROFILE_FORMAT = 1
@@ -322,7 +323,7 @@ class UnlockedProfile:
             zero(account_key)
         migrate.upgrade(self._account, "account")
         if create:
-            self.set_setting("client_id", str(uuid.uuid4()))
+            self.set_setting(SettingKey.CLIENT_ID, str(uuid.uuid4()))
 
     # -- state -------------------------------------------------------------------------------------------------------
     @property
@@ -356,6 +357,7 @@ class UnlockedProfile:
             return {row.key: json.loads(row.value) for row in conn.execute(select(schema.account_settings))}
 
     def set_setting(self, key: str, value: Any) -> None:
+        key = str(key)  # a SettingKey is stored as its plain value
         encoded = json.dumps(value, ensure_ascii=False)
         with self._account.connect().execution_options(write=True) as conn, conn.begin():
             done = conn.execute(
@@ -366,7 +368,7 @@ class UnlockedProfile:
 
     @property
     def client_id(self) -> str:
-        return str(self.settings["client_id"])
+        return str(self.settings[SettingKey.CLIENT_ID])
 
     # -- dossiers ----------------------------------------------------------------------------------------------------
     def _dossier_path(self, dossier_id: str) -> Path:
@@ -408,18 +410,18 @@ class UnlockedProfile:
                 )
             )
         if role == "own":
-            self.set_setting("own_dossier_id", dossier_id)
+            self.set_setting(SettingKey.OWN_DOSSIER_ID, dossier_id)
         store = self._make_store(engine, dossier_id)
         self._dossiers[dossier_id] = store
         return store
 
     def _make_store(self, engine: Engine, dossier_id: str) -> DossierStore:
-        limit = int(self.settings.get("document_limit_bytes", DEFAULT_DOCUMENT_LIMIT))
+        limit = int(self.settings.get(SettingKey.DOCUMENT_LIMIT_BYTES, DEFAULT_DOCUMENT_LIMIT))
         return DossierStore(engine, dossier_id, clock=self._directory.clock, document_limit=limit, changes=self.changes)
 
     def dossier(self, dossier_id: str | None = None) -> DossierStore:
         if dossier_id is None:
-            dossier_id = str(self.settings["own_dossier_id"])
+            dossier_id = str(self.settings[SettingKey.OWN_DOSSIER_ID])
         if dossier_id in self._dossiers:
             return self._dossiers[dossier_id]
         with self._account.connect() as conn:

@@ -9,12 +9,12 @@ import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
+from pathlib import Path
 from typing import Final
 
 import zxcvbn
 
 from dossier.errors import DossierValidationError, FieldIssue
-from dossier.password_blocklist import COMMON_PASSWORDS
 from dossier.text import fold
 
 MIN_LENGTH: Final = 12
@@ -70,9 +70,32 @@ def _letter_forms(password: str) -> set[str]:
     return {_letters(folded), _letters(core.translate(_LEET)), _letters(folded.translate(_LEET))} - {""}
 
 
+def blocklist_path() -> Path:
+    """Where the shipped blocklist lives: <repo>/resources/passwords/blocklist.txt (the same layout in the bundle)."""
+    return Path(__file__).parents[1] / "resources" / "passwords" / "blocklist.txt"
+
+
+@cache
+def common_passwords() -> tuple[str, ...]:
+    """The common, breached and app-specific passwords refused whatever is added around them (S28), read once.
+
+    One entry a line; blank lines and lines starting with # are comments. A missing file is an incomplete
+    installation: it raises rather than let every password through.
+    """
+    path = blocklist_path()
+    try:
+        text = path.read_text(encoding="utf-8")
+    except OSError as exc:
+        raise RuntimeError(f"password blocklist unreadable at {path}: the installation is incomplete ({exc})") from exc
+    entries = tuple(line.strip() for line in text.splitlines() if line.strip() and not line.lstrip().startswith("#"))
+    if not entries:
+        raise RuntimeError(f"password blocklist at {path} is empty: the installation is incomplete")
+    return entries
+
+
 @cache
 def _blocked_words() -> frozenset[str]:
-    return frozenset(form for entry in COMMON_PASSWORDS for form in _letter_forms(entry))
+    return frozenset(form for entry in common_passwords() for form in _letter_forms(entry))
 
 
 def _personal_words(user_inputs: Sequence[str]) -> frozenset[str]:

@@ -14,7 +14,7 @@ import uuid
 from enum import StrEnum
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+from pydantic import BaseModel, ConfigDict, Field, PlainSerializer, StringConstraints
 
 from dossier.merge import Op as MergeOp
 
@@ -26,6 +26,10 @@ Short = Annotated[str, StringConstraints(min_length=1, max_length=40)]
 FieldName = Annotated[str, StringConstraints(min_length=1, max_length=60)]
 Sha256 = Annotated[str, StringConstraints(pattern=r"^[0-9a-f]{64}$")]
 Cursor = Annotated[str, StringConstraints(max_length=200)]
+
+
+def _as_text(value: object) -> str:
+    return str(value)
 
 
 class Entity(StrEnum):
@@ -87,6 +91,13 @@ class PageState(StrEnum):
     REVOKED = "revoked"  # this device may no longer hold the dossier: shred it
 
 
+# In answers, an enum field is written as its text whether the service built the model with the member or, on a hot
+# path that skips validation (`model_construct`), with the bare string it read from its database.
+EntityOut = Annotated[Entity, PlainSerializer(_as_text, return_type=str)]
+StatusOut = Annotated[MutationStatus, PlainSerializer(_as_text, return_type=str)]
+PageStateOut = Annotated[PageState, PlainSerializer(_as_text, return_type=str)]
+
+
 class _Strict(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
@@ -118,7 +129,7 @@ class Record(BaseModel):
     """A record as the service holds it after every mutation it accepted."""
 
     type: Literal["record"] = "record"
-    entity: Entity
+    entity: EntityOut
     entity_id: uuid.UUID
     kind: str
     values: dict[str, Any]
@@ -133,7 +144,7 @@ class ConflictItem(BaseModel):
 
     type: Literal["conflict"] = "conflict"
     id: uuid.UUID
-    entity: Entity
+    entity: EntityOut
     entity_id: uuid.UUID
     kind: str
     record_conflict: str | None
@@ -148,7 +159,7 @@ class ConflictItem(BaseModel):
 class MutationResult(BaseModel):
     mutation_id: uuid.UUID
     client_seq: int
-    status: MutationStatus
+    status: StatusOut
     version: int | None = None
     conflict_id: uuid.UUID | None = None
     reason: str | None = None  # a stable code (e.g. `professionals_add_documents_only`) when refused
@@ -173,8 +184,8 @@ class PullRequest(_Strict):
 
 class DossierPage(BaseModel):
     dossier_id: uuid.UUID
-    state: PageState
-    items: list[Record | ConflictItem] = Field(default_factory=list)
+    state: PageStateOut
+    items: list[Annotated[Record | ConflictItem, Field(discriminator="type")]] = Field(default_factory=list)
     cursor: str | None = None
     more: bool = False
     digest: str | None = None

@@ -46,6 +46,7 @@ REQUIRED_FILES = (
     "resources/fonts/DejaVuSans-Bold.ttf",
     "resources/fonts/LICENSE-DejaVu.txt",
     "resources/access/matrice_habilitation.json",
+    "resources/passwords/blocklist.txt",
     "desktop_app/migrations/env.py",
     "desktop_app/migrations/script.py.mako",
 )

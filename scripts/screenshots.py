@@ -62,7 +62,7 @@ def sample_care_history(profile) -> None:
     """The offline copy of the Histoire de santé, as the service would have returned it."""
     from datetime import UTC, datetime
 
-    from desktop_app.online import S_CARE_HISTORY
+    from desktop_app.setting_keys import SettingKey
 
     records = [
         ("consultation", "2025-11-03", "Consultation de médecine générale", "Dr Anne Durand"),
@@ -72,7 +72,7 @@ def sample_care_history(profile) -> None:
         ("consultation", "2024-12-10", "Consultation de médecine générale", "Dr Anne Durand"),
     ]
     profile.set_setting(
-        S_CARE_HISTORY,
+        SettingKey.CARE_HISTORY,
         {
             "fetched_at": datetime(2025, 11, 20, 9, 30, tzinfo=UTC).isoformat(),
             "records": [
@@ -88,7 +88,7 @@ def sample_access_copies(profile) -> None:
     address nobody answers on, so both screens show their copy with its date (« hors ligne »)."""
     from datetime import UTC, datetime
 
-    from desktop_app.online import S_ACCESS_HISTORY, S_ACCESS_SETTINGS
+    from desktop_app.setting_keys import SettingKey
     from desktop_app.sync.engine import S_REFRESH, S_URL
 
     fetched = datetime(2025, 11, 20, 9, 30, tzinfo=UTC).isoformat()
@@ -120,14 +120,14 @@ def sample_access_copies(profile) -> None:
             {"rpps": "10000000041", "name": "Dr Alex Travail", "profession": "medecin_du_travail"}
         ],
     }
-    profile.set_setting(S_ACCESS_SETTINGS, {"own": {"fetched_at": fetched, "settings": settings}})
+    profile.set_setting(SettingKey.ACCESS_SETTINGS, {"own": {"fetched_at": fetched, "settings": settings}})
     events = [
         ("2025-11-19T15:02:00+00:00", "professional", "Dr Anne Durand", "10000000017", "dossier.open", "allowed"),
         ("2025-11-02T08:40:00+00:00", "patient", None, None, "access.authorised", "allowed"),
         ("2025-10-21T11:15:00+00:00", "professional", "Dr Paul Lefèvre", "10000000025", "dossier.open", "denied"),
     ]
     profile.set_setting(
-        S_ACCESS_HISTORY,
+        SettingKey.ACCESS_HISTORY,
         {
             "fetched_at": fetched,
             "items": [
@@ -332,7 +332,7 @@ def main() -> int:
         def child_window(name: str) -> None:
             from datetime import date
 
-            from desktop_app.online import ChildProfile
+            from desktop_app.access import ChildProfile
 
             page = window.dossier.access
             child = ChildProfile("00000000-0000-4000-8000-00000000c01d", "Léa", "Martin", date(2015, 3, 2))

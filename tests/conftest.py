@@ -7,23 +7,13 @@ from pathlib import Path
 
 import pytest
 
+from tests.support.paths import CORPUS_DIR
+from tests.support.required import require
+
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("DBUS_SESSION_BUS_ADDRESS", "disabled:")
 # Unit tests never touch the developer's real keyring (S26); tests/desktop_app/test_keyring.py brings a real one.
 os.environ.setdefault("PYTHON_KEYRING_BACKEND", "keyring.backends.fail.Keyring")
-
-ROOT = Path(__file__).resolve().parents[1]
-CORPUS_DIR = Path(os.environ.get("CARNET_CORPUS_DIR", ROOT.parent / "shared" / "data"))
-IN_CI = os.environ.get("CI", "").lower() == "true"
-
-
-def require(condition: bool, reason: str) -> None:
-    """Skip locally when a real part (PostgreSQL, SMTP, keyring, shared data) is missing; fail in CI."""
-    if condition:
-        return
-    if IN_CI:
-        pytest.fail(f"required in CI: {reason}")
-    pytest.skip(reason)
 
 
 @pytest.fixture(scope="session")

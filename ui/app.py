@@ -20,25 +20,26 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop_app.setting_keys import SettingKey
 from ui import icons, theme
+from ui.account.activation import ActivationWizard
+from ui.account.login import LoginSteps
+from ui.account.opposition import OppositionPage
 from ui.changes import ChangeRelay
 from ui.clipboard import SecretClipboard
 from ui.dialogs import Confirmer
 from ui.i18n import DEFAULT_LANGUAGE, LanguageManager, current_language
 from ui.locking import DEFAULT_POLL_MS, DEFAULT_TIMEOUT_S, IdleLocker, ScreenLockListener
-from ui.online.activation import ActivationWizard
-from ui.online.login import LoginSteps
-from ui.online.opposition import OppositionPage
-from ui.online.sync import ConflictInbox, SyncController
 from ui.ops import Op, wait_for_idle
+from ui.sync import ConflictInbox, SyncController
 from ui.unlock.view import UnlockPage
 from ui.welcome.create_profile import CreateProfilePage, RecoveryKeyPage
 from ui.welcome.unavailable import ServiceUnavailablePage
 from ui.welcome.view import WelcomePage
 from ui.widgets import Retranslatable, describe, label, size_to_current_page
 
-# The settings keys of the sync session (plain strings: importing the engine here would slow the start-up).
-S_URL, S_REFRESH = "sync.server_url", "sync.refresh_token"
+# The settings keys of the sync session (from the small setting_keys: importing the engine would slow the start-up).
+S_URL, S_REFRESH = SettingKey.SERVER_URL, SettingKey.REFRESH_TOKEN
 
 if TYPE_CHECKING:
     from desktop_app.dossier_store import DossierStore

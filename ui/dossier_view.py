@@ -13,13 +13,13 @@ from desktop_app.changes import StoreChange
 from desktop_app.dossier_store import DossierStore
 from desktop_app.profile import UnlockedProfile
 from ui import icons
+from ui.access.history import AccessHistoryPage
+from ui.access.settings import AccessSettingsPage
+from ui.care_history.view import CareHistoryPage
 from ui.dialogs import Confirmer
 from ui.documents.view import DocumentsPage, FileChooser
 from ui.home.view import HomePage
 from ui.measures.view import MeasuresPage
-from ui.online.access_history import AccessHistoryPage
-from ui.online.access_settings import AccessSettingsPage
-from ui.online.care_history import CareHistoryPage
 from ui.ops import Op
 from ui.profile.view import ProfilePage
 from ui.settings.view import SettingsPage

@@ -127,6 +127,7 @@ def check_translations(ctx: _Context) -> str:
 
 def check_resources(ctx: _Context) -> str:
     from dossier.access.matrix import default_matrix
+    from dossier.passwords import common_passwords
     from ui import icons
     from ui.paths import STYLES_DIR
 
@@ -139,7 +140,8 @@ def check_resources(ctx: _Context) -> str:
         problem = pixmap_problem(icons.get(name).pixmap(48, 48))
         _require(problem is None, f"icône {name} : {problem} / icon {name} not drawn")
     default_matrix()  # raises a clear error when the shipped matrix is missing or invalid
-    return f"{len(names)} icônes, styles, matrice d'habilitation"
+    common_passwords()  # the S28 blocklist: raises when missing or empty
+    return f"{len(names)} icônes, styles, matrice d'habilitation, liste de mots de passe courants"
 
 
 def _scan_for_plaintext(root: Path, needles: list[bytes]) -> None:

@@ -30,6 +30,7 @@ from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
 from desktop_app.errors import CarnetError, WrongPassword
+from desktop_app.setting_keys import SettingKey
 from desktop_app.vault import DEFAULT_KDF, KdfParams
 from dossier.passwords import check_password
 
@@ -44,7 +45,7 @@ _MAX_HEADER = 4096
 _CHECK = b"carnet-archive-check"
 _CHECK_COUNTER = 0xFFFFFFFF
 # Settings that belong to one installation or are rebuilt when the profile is created.
-_LOCAL_SETTINGS = frozenset({"client_id", "own_dossier_id"})
+_LOCAL_SETTINGS = frozenset({SettingKey.CLIENT_ID, SettingKey.OWN_DOSSIER_ID})
 _PAGE = 5_000
 
 
@@ -275,7 +276,7 @@ def export_archive(
     aead = AESGCM(_derive(passphrase, salt, kdf))
     check = aead.encrypt(_nonce(prefix, _CHECK_COUNTER, last=False), _CHECK, head)
     settings = {k: v for k, v in profile.settings.items() if k not in _LOCAL_SETTINGS}
-    own = str(profile.settings.get("own_dossier_id", ""))
+    own = str(profile.settings.get(SettingKey.OWN_DOSSIER_ID, ""))
     tmp = out.with_name(f".{out.name}.part")
     entries = documents = 0
     try:

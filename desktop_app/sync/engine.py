@@ -33,6 +33,7 @@ from desktop_app.changes import ChangeOrigin, StoreChange
 from desktop_app.dossier_store import CHUNK_SIZE, DossierStore, Intent, utc_now
 from desktop_app.errors import CarnetError, NotFound
 from desktop_app.profile import UnlockedProfile
+from desktop_app.setting_keys import SettingKey
 from desktop_app.sync import tables as t
 from desktop_app.sync.http import (
     Backoff,
@@ -48,9 +49,9 @@ from dossier.sync_protocol import Entity, MutationOp
 
 CRASH_ENV = "CARNET_SYNC_CRASH_AT"
 TERMINAL = ("applied", "merged", "conflict", "rejected", "forbidden")
-S_URL, S_ACCESS, S_REFRESH = "sync.server_url", "sync.access_token", "sync.refresh_token"
-S_LEASES, S_PURGING, S_LAST = "sync.leases", "sync.purging", "sync.last_server_time"
-S_DEVICE_REVOKED = "sync.device_revoked"  # the person removed this device: nothing syncs until a new sign-in
+S_URL, S_ACCESS, S_REFRESH = SettingKey.SERVER_URL, SettingKey.ACCESS_TOKEN, SettingKey.REFRESH_TOKEN
+S_LEASES, S_PURGING, S_LAST = SettingKey.LEASES, SettingKey.PURGING, SettingKey.LAST_SERVER_TIME
+S_DEVICE_REVOKED = SettingKey.DEVICE_REVOKED  # the person removed this device: nothing syncs until a new sign-in
 _MUTATION_OVERHEAD = 400
 S_SEARCH_STALE = "search_stale"  # sync_meta: a bulk pull wrote entries the search index does not hold yet
 _SEARCH_TRIGGERS = ("entries_fts_insert", "entries_fts_update")

@@ -50,8 +50,10 @@ from .targets import (
     visible_to_patient_from,
 )
 from .vocabulary import (
+    ACTOR_KINDS,
     PROFESSIONAL_VISIBLE_ENTRY_KINDS,
     Action,
+    ActorKind,
     DocumentCategory,
     EntryKind,
     PersonId,
@@ -61,6 +63,7 @@ from .vocabulary import (
 )
 
 __all__ = [
+    "ACTOR_KINDS",
     "EMERGENCY_ACCESS_HOURS",
     "MAX_AIDANTS_PER_PATIENT",
     "MAX_LEGAL_REPRESENTATIVES",
@@ -68,6 +71,7 @@ __all__ = [
     "PROFESSIONAL_VISIBLE_ENTRY_KINDS",
     "Action",
     "Actor",
+    "ActorKind",
     "Aidant",
     "AidantDelegation",
     "AssuranceMaladie",

@@ -3,13 +3,19 @@
 from __future__ import annotations
 
 from enum import StrEnum
-from typing import NewType
+from typing import Literal, NewType, get_args
 
 Rpps = NewType("Rpps", str)
 """A health professional's RPPS number (11 digits)."""
 
 PersonId = NewType("PersonId", str)
 """The account id of a person who is not a professional (patient, aidant, legal representative, heir)."""
+
+ActorKind = Literal[
+    "patient", "legal_representative", "aidant", "professional", "heir", "insurer", "employer", "other", "system"
+]
+"""Who acted, as the historique des accès names it and filters by (the service's query and the client's check)."""
+ACTOR_KINDS: tuple[ActorKind, ...] = get_args(ActorKind)
 
 
 class Profession(StrEnum):

@@ -2214,6 +2214,10 @@
         <source>Texte du document</source>
         <translation>Document text</translation>
     </message>
+    <message>
+        <source>Document médical CDA</source>
+        <translation>CDA medical document</translation>
+    </message>
 </context>
 <context>
     <name>DocumentsPage</name>
@@ -2276,6 +2280,26 @@
     <message>
         <source>Ajouter « %1 »</source>
         <translation>Add “%1”</translation>
+    </message>
+    <message>
+        <source>Ajouter les éléments du document ?</source>
+        <translation>Add the document’s items?</translation>
+    </message>
+    <message>
+        <source>Ce document contient %1 élément(s) (vaccinations, résultats, traitements, allergies, maladies). Les ajouter à votre carnet ? Ils seront indiqués comme importés de ce document.</source>
+        <translation>This document holds %1 item(s) (vaccinations, results, treatments, allergies, illnesses). Add them to your record? They will be shown as imported from this document.</translation>
+    </message>
+    <message>
+        <source>Ajouter au carnet</source>
+        <translation>Add to my record</translation>
+    </message>
+    <message>
+        <source>Pas maintenant</source>
+        <translation>Not now</translation>
+    </message>
+    <message>
+        <source>Éléments ajoutés</source>
+        <translation>Items added</translation>
     </message>
     <message>
         <source>Le document « %1 » ne sera plus visible des professionnels de santé.</source>

@@ -2214,6 +2214,10 @@
         <source>Texte du document</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Document médical CDA</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>DocumentsPage</name>
@@ -2275,6 +2279,26 @@
     </message>
     <message>
         <source>Ajouter « %1 »</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ajouter les éléments du document ?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ce document contient %1 élément(s) (vaccinations, résultats, traitements, allergies, maladies). Les ajouter à votre carnet ? Ils seront indiqués comme importés de ce document.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ajouter au carnet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pas maintenant</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Éléments ajoutés</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -6,7 +6,7 @@ import uuid
 from collections.abc import Callable
 from dataclasses import replace
 from datetime import datetime
-from typing import Annotated, Literal
+from typing import Annotated
 
 from fastapi import APIRouter, Path, Query, status
 from sqlalchemy import select
@@ -67,10 +67,6 @@ DossierQuery = Annotated[
     uuid.UUID | None,
     Query(description="A space the caller manages (a child's, as legal representative); omitted: the caller's own."),
 ]
-ActorKind = Literal[
-    "patient", "legal_representative", "aidant", "professional", "heir", "insurer", "employer", "other", "system"
-]
-
 # -- the patient's consent ------------------------------------------------------------------------------------------
 
 
@@ -388,7 +384,7 @@ def access_history(
     me: PatientDep,
     ctx: ContextDep,
     session: SessionDep,
-    actor_kind: Annotated[list[ActorKind] | None, Query(max_length=9)] = None,
+    actor_kind: Annotated[list[access.ActorKind] | None, Query(max_length=9)] = None,
     since: Annotated[Moment | None, Query()] = None,
     until: Annotated[Moment | None, Query()] = None,
     limit: Limit = 50,

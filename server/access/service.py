@@ -309,19 +309,6 @@ def role_of(actor: access.Actor) -> str:
             return "other"
 
 
-ACTOR_KINDS = (
-    "patient",
-    "legal_representative",
-    "aidant",
-    "professional",
-    "heir",
-    "insurer",
-    "employer",
-    "other",
-    "system",
-)
-
-
 # -- asking the policy ----------------------------------------------------------------------------------------------
 
 

@@ -8,13 +8,10 @@ from typing import TYPE_CHECKING
 
 import pytest
 
+from tests.support.profiles import PASSWORD
+
 if TYPE_CHECKING:
     from desktop_app.profile import ProfileDirectory, UnlockedProfile
-
-# A passphrase that satisfies the CNIL policy (≥ 12 characters, ≥ 80 bits).
-PASSWORD = "cheval agrafe lune 47 brique Tonnerre"
-OTHER_PASSWORD = "Grenouille-violette-sous-la-pluie-1987"
-MARKER = "ZQXJMARKERPLAINTEXT7731"
 
 
 @pytest.fixture

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.desktop_app.conftest import MARKER, OTHER_PASSWORD, PASSWORD
+from tests.support.profiles import MARKER, OTHER_PASSWORD, PASSWORD
 
 PDF = b"%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n"
 

@@ -18,8 +18,8 @@ import pytest
 from desktop_app.errors import KeyringNotAllowed, KeyringUnavailable
 from desktop_app.profile import ProfileDirectory
 from desktop_app.vault import FLOOR_KDF
-from tests.conftest import require
-from tests.desktop_app.conftest import PASSWORD
+from tests.support.profiles import PASSWORD
+from tests.support.required import require
 
 
 @pytest.fixture

@@ -14,7 +14,7 @@ from desktop_app.errors import NoProfile, StoreCorrupt, StoreTooNew, UnlockThrot
 from desktop_app.profile import ProfileDirectory, UnlockedProfile
 from desktop_app.vault import FLOOR_KDF
 from dossier.errors import DossierValidationError
-from tests.desktop_app.conftest import MARKER, OTHER_PASSWORD, PASSWORD
+from tests.support.profiles import MARKER, OTHER_PASSWORD, PASSWORD
 
 
 class FakeClock:

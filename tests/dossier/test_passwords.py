@@ -5,11 +5,13 @@ from __future__ import annotations
 import sys
 import unicodedata
 from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
 
 import pytest
 
+from dossier import passwords
 from dossier.errors import DossierValidationError
-from dossier.passwords import MAX_LENGTH, MIN_BITS, MIN_LENGTH, assess_password, check_password
+from dossier.passwords import MAX_LENGTH, MIN_BITS, MIN_LENGTH, assess_password, check_password, common_passwords
 
 SEVEN_FRENCH_WORDS = "cheval pomme maison jardin fenêtre voiture nuage"
 
@@ -133,6 +135,41 @@ def test_s28_common_and_app_passwords_refused(password: str) -> None:
     assert "common" in [p.code for p in assessment.problems]
     assert assessment.score == 0
     assert any("courant" in p.message_fr for p in assessment.problems)
+
+
+def test_s28_blocklist_is_data_in_resources_read_once() -> None:
+    path = passwords.blocklist_path()
+    assert path.relative_to(path.parents[2]).as_posix() == "resources/passwords/blocklist.txt"
+    entries = common_passwords()
+    assert common_passwords() is entries  # read once, on first use
+    assert len(entries) >= 380
+    assert len(set(entries)) == len(entries)
+    assert not [e for e in entries if e.startswith("#") or e != e.strip() or not e]
+    assert {"azerty", "motdepasse", "soleil", "password", "carnet", "monespacesante"} <= set(entries)
+
+
+def test_s28_every_blocklisted_entry_is_refused_with_padding() -> None:
+    """The policy refuses each entry of the file, not only the ones named in the tests above."""
+    accepted = [e for e in common_passwords() if "common" not in _codes(f"{e}-2024!!")]
+    assert accepted == []
+
+
+@pytest.mark.parametrize("content", [None, "", "# only a comment\n\n"])
+def test_s28_a_missing_or_empty_blocklist_is_an_error_not_an_open_door(
+    content: str | None, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "blocklist.txt"
+    if content is not None:
+        path.write_text(content, encoding="utf-8")
+    monkeypatch.setattr(passwords, "blocklist_path", lambda: path)
+    common_passwords.cache_clear()
+    try:
+        with pytest.raises(RuntimeError, match="installation is incomplete"):
+            common_passwords()
+    finally:
+        common_passwords.cache_clear()
+    monkeypatch.undo()
+    assert "azerty" in common_passwords()
 
 
 def test_s28_common_words_inside_a_long_passphrase_are_fine() -> None:

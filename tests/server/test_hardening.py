@@ -19,7 +19,7 @@ from server.cli import make_uvicorn_server
 from server.clock import ManualClock
 from server.config import Settings
 from server.context import ServiceContext
-from tests.server.conftest import PASSWORD, Flows, bearer, free_port
+from tests.support.service import PASSWORD, Flows, bearer, free_port
 
 
 def test_one_address_trying_many_identifiers_is_locked_out(client: TestClient) -> None:

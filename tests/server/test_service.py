@@ -27,7 +27,7 @@ from server.context import ServiceContext
 from server.db import migrate
 from server.dossiers.models import Dossier
 from server.models import Base
-from tests.server.conftest import FAST_ARGON2, PASSWORD, Flows, free_port
+from tests.support.service import FAST_ARGON2, PASSWORD, Flows, free_port
 
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
 
@@ -196,7 +196,7 @@ def test_serve_subprocess_zero_config_full_journey_over_loopback(served: tuple[s
     """Real process, real loopback HTTP, default .eml outbox, admin CLI on the same data directory."""
     base, data = served
     assert (data / "carnet-server.sqlite3").exists()
-    from tests.server.conftest import make_nir
+    from tests.support.service import make_nir
 
     nir = make_nir(4242)
     csv_path = tmp_path / "b.csv"

@@ -16,7 +16,7 @@ from pathlib import Path
 import httpx
 import pytest
 
-from tests.server.conftest import free_port
+from tests.support.service import free_port
 
 ROOT = Path(__file__).resolve().parents[2]
 

@@ -7,8 +7,8 @@ import hashlib
 import pytest
 
 from desktop_app.sync.engine import S_SEARCH_STALE, SyncEngine
-from tests.server.conftest import Person
-from tests.sync.conftest import Device, Lab
+from tests.support.service import Person
+from tests.support.sync_lab import Device, Lab
 from tests.sync.test_crash_matrix import run_cli
 
 N = 650  # more than one bulk page threshold (the search index is then rebuilt once, not row by row)

@@ -9,7 +9,7 @@ from collections.abc import Callable
 from desktop_app.changes import ChangeOrigin, StoreChange
 from desktop_app.sync.engine import SyncState
 from dossier.sync_protocol import Entity
-from tests.sync.conftest import Device, Lab
+from tests.support.sync_lab import Device, Lab
 
 QUIET = 0.4  # the engine's push_delay in these tests
 

@@ -12,8 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from tests.server.conftest import PASSWORD, Mailbox
-from tests.sync.conftest import Lab
+from tests.support.service import PASSWORD, Mailbox
+from tests.support.sync_lab import Lab
 
 pytestmark = pytest.mark.usefixtures("sqlite_only")
 
@@ -22,7 +22,7 @@ ROOT = Path(__file__).resolve().parents[2]
 
 def _start(data_dir: Path, *args: str) -> subprocess.Popen[str]:
     return subprocess.Popen(
-        [sys.executable, "-m", "desktop_app.cli_sync", "--data-dir", str(data_dir), *args, "--password-stdin"],
+        [sys.executable, "-m", "desktop_app.cli", "--data-dir", str(data_dir), *args, "--password-stdin"],
         stdin=subprocess.PIPE,
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
@@ -57,7 +57,7 @@ def _two_step(mailbox: Mailbox, address: str, proc: subprocess.Popen[str]) -> tu
 
 def _run(data_dir: Path, *args: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
-        [sys.executable, "-m", "desktop_app.cli_sync", "--data-dir", str(data_dir), *args, "--password-stdin"],
+        [sys.executable, "-m", "desktop_app.cli", "--data-dir", str(data_dir), *args, "--password-stdin"],
         input=PASSWORD + "\n",
         capture_output=True,
         text=True,

@@ -9,7 +9,7 @@ from typing import Any
 import httpx
 
 from desktop_app.sync.engine import S_ACCESS
-from tests.sync.conftest import Lab
+from tests.support.sync_lab import Lab
 
 PUSHERS = 20
 BATCHES = 6

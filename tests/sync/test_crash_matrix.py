@@ -17,8 +17,8 @@ from sqlalchemy import func, select
 
 from desktop_app.sync.engine import CRASH_ENV
 from server.sync.models import SyncLedger
-from tests.server.conftest import PASSWORD
-from tests.sync.conftest import Device, Lab
+from tests.support.service import PASSWORD
+from tests.support.sync_lab import Device, Lab
 
 pytestmark = pytest.mark.usefixtures("sqlite_only")
 
@@ -48,7 +48,7 @@ def run_cli(device: Device, *args: str, crash_at: str | None = None) -> subproce
         [
             sys.executable,
             "-m",
-            "desktop_app.cli_sync",
+            "desktop_app.cli",
             "--data-dir",
             str(device.directory.data_dir),
             *args,

@@ -17,8 +17,8 @@ import pytest
 
 from desktop_app.sync.engine import S_ACCESS, S_URL, SyncReport
 from desktop_app.sync.http import Backoff, SyncOffline
-from tests.sync.conftest import Device, Lab, make_engine
-from tests.sync.faultproxy import FaultProxy
+from tests.support.faultproxy import FaultProxy
+from tests.support.sync_lab import Device, Lab, make_engine
 
 SIZE = 1_300_000
 

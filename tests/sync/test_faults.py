@@ -17,8 +17,8 @@ from cryptography.x509.oid import NameOID
 
 from desktop_app.sync.engine import S_URL
 from desktop_app.sync.http import Backoff, SyncHttp, SyncOffline
-from tests.sync.conftest import Device, Lab, make_engine
-from tests.sync.faultproxy import FaultProxy, Faults
+from tests.support.faultproxy import FaultProxy, Faults
+from tests.support.sync_lab import Device, Lab, make_engine
 
 pytestmark = pytest.mark.usefixtures("sqlite_only")
 

@@ -7,7 +7,7 @@ from datetime import UTC, datetime, timedelta
 import pytest
 
 from desktop_app.sync.engine import DossierLocked, SyncState
-from tests.sync.conftest import Device, Lab, make_engine
+from tests.support.sync_lab import Device, Lab, make_engine
 
 pytestmark = pytest.mark.usefixtures("sqlite_only")
 

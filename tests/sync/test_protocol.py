@@ -15,7 +15,7 @@ from desktop_app.dossier_store import Intent
 from desktop_app.sync.engine import S_ACCESS, SyncState
 from dossier.sync_protocol import Entity, MutationOp
 from server.sync.models import SyncLedger
-from tests.sync.conftest import Device, Lab
+from tests.support.sync_lab import Device, Lab
 
 
 def _entries(device: Device) -> dict[str, dict[str, Any]]:

@@ -13,8 +13,8 @@ import pytest
 
 from desktop_app.sync.engine import S_ACCESS, S_REFRESH, Revocation, SyncState
 from desktop_app.sync.http import DeviceRevoked
-from tests.server.conftest import Person
-from tests.sync.conftest import Device, Lab
+from tests.support.service import Person
+from tests.support.sync_lab import Device, Lab
 from tests.sync.test_crash_matrix import run_cli
 
 

@@ -16,8 +16,8 @@ from server.audit.models import AuditEvent
 from server.clock import ManualClock
 from server.sync.jobs import TOMBSTONE_RETENTION, purge_tombstones
 from server.sync.models import SyncBlob, SyncRecord, SyncUpload
-from tests.server.conftest import Person
-from tests.sync.conftest import Device, Lab, LiveServer
+from tests.support.service import Person
+from tests.support.sync_lab import Device, Lab, LiveServer
 
 
 def _records(live: LiveServer, dossier_id: str) -> dict[uuid.UUID, SyncRecord]:

@@ -22,8 +22,8 @@ from desktop_app import schema
 from desktop_app.sync.engine import S_URL, TERMINAL
 from desktop_app.sync.http import Backoff, SyncOffline
 from server.sync.models import SyncLedger
-from tests.sync.conftest import RPPS, Device, Lab, make_engine
-from tests.sync.faultproxy import FaultProxy, Faults
+from tests.support.faultproxy import FaultProxy, Faults
+from tests.support.sync_lab import RPPS, Device, Lab, make_engine
 
 DEAD = "http://127.0.0.1:9"
 

@@ -10,7 +10,7 @@ import pytest
 
 from desktop_app.sync.engine import S_ACCESS
 from dossier.sync_protocol import Entity, MutationOp, MutationStatus
-from tests.sync.conftest import Device, Lab
+from tests.support.sync_lab import Device, Lab
 
 
 def _mutation(seq: int, *, op: str = "create", entity: str = "entry") -> dict[str, Any]:

@@ -13,20 +13,16 @@ os.environ.setdefault("DBUS_SESSION_BUS_ADDRESS", "disabled:")
 
 from desktop_app import vault
 from desktop_app.profile import ProfileDirectory
-from tests.ui.helpers import PASSWORD, FakeClock, corpus_dir, main_window
+from tests.support.required import require
+from tests.ui.helpers import PASSWORD, FakeClock, main_window
 from ui.dialogs import ScriptedConfirmer
 from ui.ops import wait_for_idle
 
 
 @pytest.fixture
-def corpus_pdfs() -> list[Path]:
-    root = corpus_dir()
-    pdfs = sorted(root.rglob("*.pdf")) if root is not None else []
-    if not pdfs:
-        reason = "FHIR test corpus with PDFs not found (../shared/data or CARNET_CORPUS_DIR)"
-        if os.environ.get("CI") == "true":
-            pytest.fail(reason)
-        pytest.skip(reason)
+def corpus_pdfs(corpus_dir: Path) -> list[Path]:
+    pdfs = sorted(corpus_dir.rglob("*.pdf"))
+    require(bool(pdfs), f"no PDF in the shared corpus at {corpus_dir} (set CARNET_CORPUS_DIR)")
     return pdfs
 
 

@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import os
 from collections.abc import Iterable
-from pathlib import Path
 from typing import Any
 
 from PySide6.QtWidgets import QAbstractButton, QComboBox, QLabel, QLineEdit, QSpinBox, QWidget
@@ -13,7 +11,6 @@ from desktop_app.profile import UnlockedProfile
 
 PASSWORD = "cheval agrafe batterie correcte 1987"
 OTHER_PASSWORD = "lampe violette sur le toit du moulin 42"
-PROJECT_ROOT = Path(__file__).resolve().parents[2]
 
 
 class FakeClock:
@@ -27,12 +24,6 @@ class FakeClock:
 
     def advance(self, seconds: float) -> None:
         self.now += seconds
-
-
-def corpus_dir() -> Path | None:
-    configured = os.environ.get("CARNET_CORPUS_DIR")
-    path = Path(configured) if configured else PROJECT_ROOT.parent / "shared" / "data"
-    return path if path.is_dir() else None
 
 
 def main_window(qtbot, profiles, confirmer, clock, *, languages: Any = None, **options: Any) -> Any:

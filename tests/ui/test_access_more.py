@@ -8,11 +8,12 @@ from datetime import date
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractButton, QApplication, QWidget
 
-from desktop_app import online
-from tests.server.conftest import PASSWORD, bearer
-from tests.server.test_access_http import GP, Pros, provision_minor
+from desktop_app import access
+from tests.support.access import GP, Pros, provision_minor
+from tests.support.desktop_service import flows, live, mailbox, server_template, smtp_server
+from tests.support.service import PASSWORD, Flows, Mailbox, bearer
+from tests.support.sync_lab import LiveServer
 from tests.ui.helpers import clipped_buttons, controls, missing_accessibility, open_dossier
-from tests.ui.live import Flows, LiveServer, Mailbox, flows, live, mailbox, server_template, smtp_server
 from tests.ui.test_online_screens import _signed_in_window, online_window
 
 __all__ = ["flows", "live", "mailbox", "online_window", "server_template", "smtp_server"]
@@ -39,7 +40,7 @@ def test_withdraw_an_authorisation_oppose_after_death_then_read_the_offline_copy
     assert live.ctx is not None
     Pros(flows.client, live.ctx, mailbox).sign_in(GP, "medecin_generaliste", "Durand")  # type: ignore[arg-type]
     me = bearer(flows.login(person))
-    online.authorise(profile, GP)
+    access.authorise(profile, GP)
     page = _access_page(qtbot, online_window)
     with qtbot.waitSignal(page.sig_changed, timeout=20_000):
         page.reload()
@@ -153,7 +154,7 @@ def test_children_profiles_representatives_and_the_childs_own_access_settings(
         child_page.authorise_button.click()
     assert [a["rpps"] for a in _served(flows, me, child_id)["authorised"]] == [GP]
     assert _served(flows, me)["authorised"] == []  # the parent's own dossier is untouched
-    history = online.access_history(profile, dossier_id=child_id)
+    history = access.access_history(profile, dossier_id=child_id)
     assert any(e.action == "access.authorised" or "authori" in e.action for e in history.items)
     online_window.lock()
     assert page.child_page is not None and page.child_page.settings is None  # S18: the child's settings too
@@ -179,7 +180,7 @@ def test_access_screens_work_with_the_keyboard_alone_and_at_200_percent(
     _person, profile = _signed_in_window(qtbot, online_window, flows, mailbox)
     assert live.ctx is not None
     Pros(flows.client, live.ctx, mailbox).sign_in(GP, "medecin_generaliste", "Durand")  # type: ignore[arg-type]
-    online.authorise(profile, GP)
+    access.authorise(profile, GP)
     online_window.activateWindow()
     qtbot.waitUntil(online_window.isActiveWindow, timeout=5_000)
     page = _access_page(qtbot, online_window)

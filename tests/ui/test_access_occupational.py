@@ -5,11 +5,12 @@ from __future__ import annotations
 
 from datetime import date
 
-from desktop_app import online
-from tests.server.conftest import PASSWORD, bearer
-from tests.server.test_access_http import GP, Pros, provision_minor
+from desktop_app import access
+from tests.support.access import GP, Pros, provision_minor
+from tests.support.desktop_service import flows, live, mailbox, server_template, smtp_server
+from tests.support.service import PASSWORD, Flows, Mailbox, bearer
+from tests.support.sync_lab import LiveServer
 from tests.ui.helpers import clipped_buttons, missing_accessibility, open_dossier
-from tests.ui.live import Flows, LiveServer, Mailbox, flows, live, mailbox, server_template, smtp_server
 from tests.ui.test_access_more import _access_page, _served
 from tests.ui.test_online_screens import _signed_in_window, online_window
 
@@ -70,7 +71,7 @@ def test_occupational_physician_express_consent_given_refused_for_others_and_wit
     assert missing_accessibility([page]) == []
 
     # Another professional chosen in the list: the control is not offered for them.
-    online.authorise(online_window.profile, GP)
+    access.authorise(online_window.profile, GP)
     with qtbot.waitSignal(page.sig_changed, timeout=20_000):
         page.reload()
     qtbot.waitUntil(lambda: page.model.rowCount() == 2, timeout=10_000)
@@ -103,7 +104,7 @@ def test_the_child_access_window_shows_the_childs_own_access_history(
     assert live.ctx is not None
     Pros(flows.client, live.ctx, mailbox).sign_in(OCCUPATIONAL, "medecin_du_travail", "Travail")  # type: ignore[arg-type]
     child = provision_minor(live.ctx, mailbox, n=710, parent_email=parent.email, born=date(2014, 9, 1))  # type: ignore[arg-type]
-    added = online.add_child(profile, activation_code=child.activation_code or "", nir=child.nir, serial=child.serial)
+    added = access.add_child(profile, activation_code=child.activation_code or "", nir=child.nir, serial=child.serial)
     me = bearer(flows.login(parent))
     page = _access_page(qtbot, online_window)
     child_page = page.manage_child(added)
@@ -125,7 +126,7 @@ def test_the_child_access_window_shows_the_childs_own_access_history(
     assert not loaded.args[0].from_cache
     actions = [history.model.data(history.model.index(r, 3)) for r in range(history.model.rowCount())]
     assert "Consentement exprès à la médecine du travail" in actions
-    own = online.access_history(profile)
+    own = access.access_history(profile)
     assert all(e.action != "access.occupational_consent_given" for e in own.items)  # not in the parent's history
     assert missing_accessibility([history]) == []
 

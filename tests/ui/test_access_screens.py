@@ -8,11 +8,12 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QDate
 
-from desktop_app import online
-from tests.server.conftest import PASSWORD, bearer
-from tests.server.test_access_http import GP, Pros, put
+from desktop_app import access, service_client
+from tests.support.access import GP, Pros, put
+from tests.support.desktop_service import flows, live, mailbox, server_template, smtp_server
+from tests.support.service import PASSWORD, Flows, Mailbox, bearer
+from tests.support.sync_lab import LiveServer
 from tests.ui.helpers import open_dossier
-from tests.ui.live import Flows, LiveServer, Mailbox, flows, live, mailbox, server_template, smtp_server
 from tests.ui.test_online_screens import _signed_in_window, online_window
 
 __all__ = ["flows", "live", "mailbox", "online_window", "server_template", "smtp_server"]
@@ -100,15 +101,15 @@ def test_access_history_client_refuses_naive_dates_and_unknown_kinds_before_aski
 
     _person, profile = _signed_in_window(qtbot, online_window, flows, mailbox)
     with pytest.raises(ValueError, match="time zone"):
-        online.access_history(profile, since=datetime(2026, 1, 1))
+        access.access_history(profile, since=datetime(2026, 1, 1))
     with pytest.raises(ValueError, match="unknown actor kinds"):
-        online.access_history(profile, actor_kinds=("martian",))
+        access.access_history(profile, actor_kinds=("martian",))
 
 
 def test_access_settings_client_authorise_block_unblock_and_emergency_rule(
     qtbot, online_window, flows: Flows, mailbox: Mailbox, live: LiveServer
 ) -> None:
-    """Changes made through desktop_app.online show in GET /v1/me/access, read by the service's own API."""
+    """Changes made through desktop_app.access show in GET /v1/me/access, read by the service's own API."""
     person, profile = _signed_in_window(qtbot, online_window, flows, mailbox)
     assert live.ctx is not None
     Pros(flows.client, live.ctx, mailbox).sign_in(GP, "medecin_generaliste", "Durand")  # type: ignore[arg-type]
@@ -119,29 +120,29 @@ def test_access_settings_client_authorise_block_unblock_and_emergency_rule(
         assert r.status_code == 200, r.text
         return r.json()
 
-    settings = online.authorise(profile, GP)
+    settings = access.authorise(profile, GP)
     assert [(a.professional.rpps, a.professional.name) for a in settings.authorised] == [(GP, "Alex Durand")]
     assert [a["rpps"] for a in served()["authorised"]] == [GP]
-    settings = online.block(profile, GP)
+    settings = access.block(profile, GP)
     assert settings.authorised == () and [b.rpps for b in settings.blocked] == [GP]
     assert served()["authorised"] == [] and [b["rpps"] for b in served()["blocked"]] == [GP]
-    settings = online.unblock(profile, GP)  # unblocking does not authorise again
+    settings = access.unblock(profile, GP)  # unblocking does not authorise again
     assert settings.blocked == () and settings.authorised == ()
     assert served()["authorised"] == []
 
     # A malformed RPPS is refused before asking, beside its field; nothing changed.
-    with pytest.raises(online.ServiceError) as refused:
-        online.authorise(profile, "12 AB")
+    with pytest.raises(service_client.ServiceError) as refused:
+        access.authorise(profile, "12 AB")
     assert refused.value.field == "rpps"
-    assert online.access_settings(profile).authorised == ()
+    assert access.access_settings(profile).authorised == ()
 
     # Emergency: masked documents cannot stay on once neither SAMU nor other professionals may open the dossier.
-    on = online.set_emergency(
-        profile, online.EmergencySettings(samu=True, other_professionals=False, masked_documents=True)
+    on = access.set_emergency(
+        profile, access.EmergencySettings(samu=True, other_professionals=False, masked_documents=True)
     )
     assert on.emergency.masked_documents
-    off = online.set_emergency(
-        profile, online.EmergencySettings(samu=False, other_professionals=False, masked_documents=True)
+    off = access.set_emergency(
+        profile, access.EmergencySettings(samu=False, other_professionals=False, masked_documents=True)
     )
     assert not off.emergency.masked_documents
     assert served()["emergency"]["masked_documents"] is False

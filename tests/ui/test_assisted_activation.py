@@ -11,20 +11,20 @@ from PySide6.QtCore import Qt
 from sqlalchemy import select
 
 from desktop_app.assisted import AssistedWork, Helper
-from desktop_app.online import ServiceError
+from desktop_app.service_client import ServiceError
 from desktop_app.sync.http import Backoff, SyncOffline
 from desktop_app.vault import FLOOR_KDF
 from dossier.errors import DossierValidationError
 from server.accounts.models import Account
 from server.audit.models import AuditEvent
 from server.dossiers.models import Dossier
-from tests.server.conftest import PASSWORD, Person, make_nir
-from tests.ui.live import Flows, LiveServer, Mailbox
-from tests.ui.live import flows as flows
-from tests.ui.live import live as live
-from tests.ui.live import mailbox as mailbox
-from tests.ui.live import server_template as server_template
-from tests.ui.live import smtp_server as smtp_server
+from tests.support.desktop_service import flows as flows
+from tests.support.desktop_service import live as live
+from tests.support.desktop_service import mailbox as mailbox
+from tests.support.desktop_service import server_template as server_template
+from tests.support.desktop_service import smtp_server as smtp_server
+from tests.support.service import PASSWORD, Flows, Mailbox, Person, make_nir
+from tests.support.sync_lab import LiveServer
 from tests.ui.test_assisted_session import (
     RPPS,
     _choose,

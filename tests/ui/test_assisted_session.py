@@ -24,14 +24,14 @@ from desktop_app.sync.http import Backoff
 from desktop_app.vault import FLOOR_KDF
 from server.professionals.service import NewProfessional, add_professional
 from server.sync.models import SyncRecord
-from tests.server.conftest import PASSWORD, Person
+from tests.support.desktop_service import flows as flows
+from tests.support.desktop_service import live as live
+from tests.support.desktop_service import mailbox as mailbox
+from tests.support.desktop_service import server_template as server_template
+from tests.support.desktop_service import smtp_server as smtp_server
+from tests.support.service import PASSWORD, Flows, Mailbox, Person
+from tests.support.sync_lab import LiveServer
 from tests.ui.helpers import missing_accessibility
-from tests.ui.live import Flows, LiveServer, Mailbox
-from tests.ui.live import flows as flows
-from tests.ui.live import live as live
-from tests.ui.live import mailbox as mailbox
-from tests.ui.live import server_template as server_template
-from tests.ui.live import smtp_server as smtp_server
 from ui.assisted.session import AssistedSession
 from ui.ops import wait_for_idle
 

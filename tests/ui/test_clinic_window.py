@@ -21,22 +21,20 @@ from desktop_app.clinic import DocumentPolicy
 from desktop_app.sync.engine import S_ACCESS
 from desktop_app.sync.http import Backoff
 from desktop_app.vault import FLOOR_KDF
-from tests.server.conftest import PASSWORD
-from tests.sync.conftest import Lab
-from tests.sync.faultproxy import FaultProxy
+from tests.support.desktop_service import flows as flows
+from tests.support.desktop_service import live as live
+from tests.support.desktop_service import mailbox as mailbox
+from tests.support.desktop_service import server_template as server_template
+from tests.support.desktop_service import smtp_server as smtp_server
+from tests.support.faultproxy import FaultProxy
+from tests.support.service import PASSWORD, Flows, Mailbox
+from tests.support.sync_lab import ANNE, BRUNO, Lab, LiveServer
 from tests.ui.helpers import FakeClock, missing_accessibility
-from tests.ui.live import Flows, LiveServer, Mailbox
-from tests.ui.live import flows as flows
-from tests.ui.live import live as live
-from tests.ui.live import mailbox as mailbox
-from tests.ui.live import server_template as server_template
-from tests.ui.live import smtp_server as smtp_server
-from tests.ui.test_clinic_service import ANNE, BRUNO
 from ui.clinic.day import DOSSIER_ROLE, PrepareDayDialog
 from ui.clinic.window import ClinicWindow
 from ui.dialogs import ScriptedConfirmer
-from ui.online.sync import SyncController
 from ui.ops import wait_for_idle
+from ui.sync import SyncController
 
 SHOTS = Path("/tmp/shots-clinic")
 SYNC_MS = 60_000

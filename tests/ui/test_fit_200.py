@@ -9,9 +9,10 @@ from datetime import date
 import pytest
 from PySide6.QtWidgets import QApplication, QScrollArea, QWidget
 
-from desktop_app.online import ChildProfile
+from desktop_app.access import ChildProfile
 from desktop_app.profile import ProfileDirectory
-from tests.ui.helpers import PASSWORD, PROJECT_ROOT, clipped_buttons, clipped_labels, main_window, open_dossier
+from tests.support.paths import PROJECT_ROOT
+from tests.ui.helpers import PASSWORD, clipped_buttons, clipped_labels, main_window, open_dossier
 from ui import theme
 from ui.dialogs import ScriptedConfirmer
 from ui.ops import wait_for_idle

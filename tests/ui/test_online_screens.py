@@ -11,9 +11,10 @@ from sqlalchemy import select
 
 from desktop_app.profile import ProfileDirectory
 from server.accounts.models import Device
-from tests.server.conftest import PASSWORD
+from tests.support.desktop_service import flows, live, mailbox, server_template, smtp_server
+from tests.support.service import PASSWORD, Flows, Mailbox
+from tests.support.sync_lab import LiveServer
 from tests.ui.helpers import FakeClock, main_window
-from tests.ui.live import Flows, LiveServer, Mailbox, flows, live, mailbox, server_template, smtp_server
 from ui.dialogs import ScriptedConfirmer
 from ui.ops import wait_for_idle
 

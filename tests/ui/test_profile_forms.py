@@ -7,7 +7,7 @@ from PySide6.QtWidgets import QCheckBox, QComboBox, QLineEdit
 
 from dossier.entries import ENTRY_KINDS
 from tests.ui.helpers import open_dossier
-from ui.profile.form import field_spec
+from ui.entries.form import field_spec
 from ui.profile.view import profile_kinds
 
 GOOD = {

@@ -4,17 +4,16 @@ from __future__ import annotations
 
 import pytest
 
-from desktop_app.cli_sync import S_DEVICE
+from desktop_app.setting_keys import SettingKey
 from desktop_app.sync.engine import Revocation
-from tests.server.conftest import bearer
+from tests.support.desktop_service import flows, live, mailbox, server_template, smtp_server
+from tests.support.service import Flows, Mailbox, bearer
+from tests.support.sync_lab import LiveServer
 from tests.ui.helpers import main_window, open_dossier
-from tests.ui.live import Flows, LiveServer, Mailbox, flows, live, mailbox, server_template, smtp_server
 from tests.ui.test_online_screens import _signed_in_window, online_window
 from ui.dialogs import ScriptedConfirmer
 
 __all__ = ["flows", "live", "mailbox", "online_window", "server_template", "smtp_server"]
-
-H5_READY = "reason" in getattr(Revocation, "__dataclass_fields__", {})
 
 
 class WatchingConfirmer(ScriptedConfirmer):
@@ -40,10 +39,7 @@ def watching() -> WatchingConfirmer:
 
 
 def _revocation(dossier_id: str, pending: int, reason: str) -> Revocation:
-    fields = {"dossier_id": dossier_id, "pending_changes": pending, "documents_delivered": 0}
-    if H5_READY:
-        fields["reason"] = reason
-    return Revocation(**fields)  # type: ignore[arg-type]
+    return Revocation(dossier_id=dossier_id, pending_changes=pending, documents_delivered=0, reason=reason)
 
 
 def test_a_revoked_dossier_is_cleared_from_the_screen_before_the_explanation(
@@ -71,11 +67,6 @@ def test_a_revoked_dossier_is_cleared_from_the_screen_before_the_explanation(
     assert window.current_page() is window.welcome
 
 
-@pytest.mark.xfail(
-    not H5_READY,
-    reason="needs H5's SyncEngine: one Revocation(reason='device_revoked') per dossier on 401 device_revoked",
-    strict=False,
-)
 def test_this_computer_revoked_from_another_session_is_explained_and_its_copy_is_gone(
     qtbot, online_window, flows: Flows, mailbox: Mailbox, live: LiveServer, confirmer
 ) -> None:
@@ -83,7 +74,7 @@ def test_this_computer_revoked_from_another_session_is_explained_and_its_copy_is
     qtbot.waitUntil(lambda: online_window.sync.engine is not None, timeout=20_000)
     dossier_file = profile.path / "dossiers" / f"{online_window.store.dossier_id}.db"
     assert dossier_file.exists()
-    device_id = profile.settings[S_DEVICE]
+    device_id = profile.settings[SettingKey.DEVICE_ID]
     other = bearer(flows.login(person, device_name="Téléphone"))
     r = flows.client.delete(f"/v1/me/devices/{device_id}", headers=other)
     assert r.status_code in (200, 204), r.text

@@ -7,8 +7,10 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 
 from desktop_app.sync.engine import Revocation
+from tests.support.desktop_service import flows, live, mailbox, server_template, smtp_server
 from tests.support.second_device import other_device
-from tests.ui.live import Flows, LiveServer, Mailbox, flows, live, mailbox, server_template, smtp_server
+from tests.support.service import Flows, Mailbox
+from tests.support.sync_lab import LiveServer
 from tests.ui.test_online_screens import _signed_in_window, online_window
 from ui.dialogs import ScriptedConfirmer
 from ui.ops import Op

@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 
 from desktop_app.assisted import AssistedWork, Helper
 from desktop_app.errors import CarnetError
-from desktop_app.online import ServiceError
+from desktop_app.service_client import ServiceError
 from dossier.errors import DossierValidationError
 from dossier.identifiers import (
     normalize_activation_code,
@@ -38,8 +38,8 @@ from dossier.identifiers import (
     normalize_user_identifier,
 )
 from ui.i18n import current_language
-from ui.online.common import GroupedCodeEdit
 from ui.ops import Op
+from ui.steps import GroupedCodeEdit
 from ui.theme import BASE_POINT_SIZE
 from ui.widgets import PasswordStrengthMeter, describe, error_label, label, set_role, show_error
 

@@ -1,6 +1,6 @@
 """Clinic workstation window: sign-in, patients, the day's cache, offline edits, background sync, bris de glace.
 
-The background sync is the patient window's driver (`ui.online.sync.SyncController`) on the session's engine, every
+The background sync is the patient window's driver (`ui.sync.SyncController`) on the session's engine, every
 two minutes; the open dossier follows the profile's change events (`ui.changes.ChangeRelay`)."""
 
 from __future__ import annotations
@@ -47,6 +47,7 @@ from desktop_app.clinic import (
 from desktop_app.dossier_store import DocumentInfo, Entry
 from desktop_app.errors import CarnetError
 from desktop_app.profile import ProfileDirectory, UnlockedProfile
+from desktop_app.setting_keys import SettingKey
 from desktop_app.sync.engine import Progress, Revocation, SyncEngine
 from desktop_app.sync.http import Backoff, NotSignedIn, SyncCancelled, SyncOffline
 from desktop_app.vault import DEFAULT_KDF, KdfParams
@@ -59,8 +60,8 @@ from ui.clinic.patients import PatientTableModel, search_terms
 from ui.dialogs import Confirmer
 from ui.i18n import current_language
 from ui.locking import IdleLocker
-from ui.online.sync import SyncController
 from ui.ops import Op
+from ui.sync import SyncController
 from ui.widgets import describe, error_label, label, row_table, set_role, show_error, with_messages
 
 FileChooser = Callable[[QWidget], Path | None]
@@ -327,7 +328,7 @@ class ClinicWindow(QWidget):
         session.engine.on_progress(self.bridge.sig_progress.emit)
         self.changes.follow(session.profile.changes)
         self.sync.start(session.profile)  # syncs now, then every interval, and a few seconds after each edit
-        who = str(session.profile.settings.get("clinic.rpps", ""))
+        who = str(session.profile.settings.get(SettingKey.CLINIC_RPPS, ""))
         self.who.setText(self.tr("Connecté : RPPS %1").replace("%1", who))
         self.stack.setCurrentIndex(1)
         self.search.setFocus()

@@ -28,6 +28,14 @@ from PySide6.QtWidgets import (
 from desktop_app.changes import StoreChange
 from desktop_app.dossier_store import DocumentInfo, DossierStore
 from desktop_app.errors import CarnetError
+from desktop_app.exports.cda_io import (
+    CdaImportReport,
+    DocumentMeta,
+    add_cda_document,
+    header_of,
+    import_cda_file,
+    is_cda_file,
+)
 from dossier import documents as doc_rules
 from dossier.errors import DossierValidationError
 from dossier.sync_protocol import Entity
@@ -112,6 +120,8 @@ class DocumentsPage(Retranslatable, QWidget):
     """A document was masked or unmasked; carries what to say and how to put the previous confidentiality back."""
     sig_operation_failed = Signal(str)
     """An operation was refused; carries the message shown."""
+    sig_entries_imported = Signal(int)
+    """Entries of a CDA document were added to the dossier; carries how many."""
 
     def __init__(
         self,
@@ -299,11 +309,50 @@ class DocumentsPage(Retranslatable, QWidget):
         self.new_title.setText(path.stem.replace("_", " ").replace("-", " "))
         self.new_category.setCurrentIndex(max(0, self.new_category.findData("autre")))
         self.new_date.setDate(QDate.currentDate())
+        self._prefill_from_cda(path)
         show_error(self.new_title_error, "")
         self.add_panel.setTitle(_t("DocumentsPage", "Ajouter « %1 »").replace("%1", path.name))
         self.add_panel.setVisible(True)
         self.new_title.setFocus()
         self.new_title.selectAll()
+
+    def _prefill_from_cda(self, path: Path) -> None:
+        """A CDA document (DMP, hospital) says its own title, category and date: the panel starts from them."""
+        header = header_of(path)
+        if header is None:
+            return
+        self.new_title.setText(header.title)
+        self.new_category.setCurrentIndex(max(0, self.new_category.findData(header.category)))
+        if header.effective_date and len(header.effective_date) == 10:
+            self.new_date.setDate(QDate.fromString(header.effective_date, Qt.DateFormat.ISODate))
+
+    def _save_cda(self, store: DossierStore, path: Path, meta: DocumentMeta) -> None:
+        def offer(result: tuple[CdaImportReport, DocumentInfo]) -> None:
+            report, info = result
+            self._on_added(info)
+            n = report.entries_offered
+            if n and self._confirmer.ask(
+                self,
+                title=_t("DocumentsPage", "Ajouter les éléments du document ?"),
+                text=_t(
+                    "DocumentsPage",
+                    "Ce document contient %1 élément(s) (vaccinations, résultats, traitements, allergies, maladies). "
+                    "Les ajouter à votre carnet ? Ils seront indiqués comme importés de ce document.",
+                ).replace("%1", str(n)),
+                confirm_label=_t("DocumentsPage", "Ajouter au carnet"),
+                cancel_label=_t("DocumentsPage", "Pas maintenant"),
+            ):
+                Op(self, lambda: import_cda_file(store, path)).success(self._on_cda_imported).failure(
+                    self._on_failed
+                ).run()
+
+        Op(self, lambda: add_cda_document(store, path, meta)).success(offer).failure(self._on_add_failed).run()
+
+    def _on_cda_imported(self, report: CdaImportReport) -> None:
+        self.sig_entries_imported.emit(report.entries.created_entries)
+        self._confirmer.inform(
+            self, title=_t("DocumentsPage", "Éléments ajoutés"), text=report.render(current_language())
+        )
 
     def on_add_button_clicked(self) -> None:
         if self._store is not None:
@@ -323,6 +372,9 @@ class DocumentsPage(Retranslatable, QWidget):
         qd = self.new_date.date()
         document_date = date(qd.year(), qd.month(), qd.day())
         self.save_button.setEnabled(False)
+        if is_cda_file(path):
+            self._save_cda(store, path, DocumentMeta(title, category, document_date))
+            return
 
         def add() -> DocumentInfo:
             with path.open("rb") as stream:  # streamed into SQLCipher chunk by chunk on the worker

@@ -6,13 +6,37 @@ from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QSize, Qt, Signal
 from PySide6.QtGui import QImage, QPixmap
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
-from PySide6.QtWidgets import QLabel, QPlainTextEdit, QScrollArea, QStackedWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QPlainTextEdit, QScrollArea, QStackedWidget, QTextBrowser, QVBoxLayout, QWidget
 
 from desktop_app.dossier_store import DocumentInfo
+from dossier.cda import SNIFF_SIZE, CdaInputError, cda_html, looks_like_cda
+from ui.i18n import current_language
 from ui.widgets import Retranslatable, describe, label
 
 _IMAGE_FORMATS = {"jpeg", "png", "tiff"}
 _TEXT_FORMATS = {"txt", "rtf"}
+
+
+class _ClosedBrowser(QTextBrowser):
+    """A rich-text view that follows no link and loads no resource (file, network or image): CDA narrative only."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.setOpenLinks(False)
+        self.setOpenExternalLinks(False)
+
+    def loadResource(self, kind: int, name: object) -> object:
+        return None
+
+
+def _cda_narrative(content: bytes) -> str | None:
+    """The readable HTML of a CDA document, None for any other text (shown as plain text)."""
+    if not looks_like_cda(content[:SNIFF_SIZE]):
+        return None
+    try:
+        return cda_html(content, lang=current_language())
+    except CdaInputError:
+        return None
 
 
 class DocumentViewer(Retranslatable, QWidget):
@@ -40,10 +64,11 @@ class DocumentViewer(Retranslatable, QWidget):
         self.image_area.setWidgetResizable(True)
         self.text_view = QPlainTextEdit()
         self.text_view.setReadOnly(True)
+        self.cda_view = _ClosedBrowser()
         self.placeholder = label("muted")
         self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.stack = QStackedWidget()
-        for w in (self.placeholder, self.pdf_view, self.image_area, self.text_view):
+        for w in (self.placeholder, self.pdf_view, self.image_area, self.text_view, self.cda_view):
             self.stack.addWidget(w)
         self.title = label("heading")
         layout = QVBoxLayout(self)
@@ -71,6 +96,9 @@ class DocumentViewer(Retranslatable, QWidget):
             self._image = image
             self.image_label.setPixmap(QPixmap.fromImage(image))
             self.stack.setCurrentWidget(self.image_area if not image.isNull() else self.placeholder)
+        elif info.format in _TEXT_FORMATS and (narrative := _cda_narrative(content)) is not None:
+            self.cda_view.setHtml(narrative)
+            self.stack.setCurrentWidget(self.cda_view)
         elif info.format in _TEXT_FORMATS:
             self.text_view.setPlainText(content.decode("utf-8", errors="replace"))
             self.stack.setCurrentWidget(self.text_view)
@@ -87,6 +115,7 @@ class DocumentViewer(Retranslatable, QWidget):
         self._image = None
         self.image_label.clear()
         self.text_view.clear()
+        self.cda_view.clear()
         self.title.clear()
         self.stack.setCurrentWidget(self.placeholder)
         self.retranslate_ui()
@@ -117,3 +146,4 @@ class DocumentViewer(Retranslatable, QWidget):
         describe(self.pdf_view, self.tr("Document PDF"), name)
         describe(self.image_area, self.tr("Image du document"), name)
         describe(self.text_view, self.tr("Texte du document"), name)
+        describe(self.cda_view, self.tr("Document médical CDA"), name)

@@ -8,7 +8,7 @@ from desktop_app.changes import StoreChange
 from desktop_app.dossier_store import DossierStore, Entry
 from dossier.sync_protocol import Entity
 from ui.changes import concerns
-from ui.entry_columns import entry_columns
+from ui.entries.columns import entry_columns
 from ui.ops import Op
 from ui.paged import PagedTableModel
 from ui.widgets import Retranslatable, describe, label

@@ -40,12 +40,12 @@ from dossier.sync_protocol import Entity
 from ui import theme
 from ui.changes import concerns
 from ui.dialogs import Confirmer
-from ui.entry_columns import entry_columns, entry_date, entry_summary
+from ui.entries.actions import delete_entry, restorer
+from ui.entries.columns import entry_columns, entry_date, entry_summary
+from ui.entries.form import EntryForm
 from ui.i18n import current_language, pick
 from ui.ops import Op
 from ui.paged import PagedTableModel
-from ui.profile.form import EntryForm
-from ui.profile.view import delete_entry, restorer
 from ui.widgets import Retranslatable, describe, error_label, fit_columns, label, show_error
 
 KIND = "measurement"
@@ -118,7 +118,7 @@ class MeasuresPage(Retranslatable, QWidget):
     sig_entry_deleted = Signal(str)
     """A measure was deleted; carries its id."""
     sig_undoable = Signal(str, object)
-    """A measure was deleted; carries what to say and how to restore it (ui.profile.view.RestoreFn)."""
+    """A measure was deleted; carries what to say and how to restore it (ui.entries.actions.RestoreFn)."""
 
     def __init__(self, *, confirmer: Confirmer | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 from PySide6.QtCore import QEvent, QModelIndex, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
@@ -26,62 +24,21 @@ from dossier.errors import DossierValidationError
 from dossier.sync_protocol import Entity
 from ui.changes import concerns
 from ui.dialogs import Confirmer
-from ui.entry_columns import entry_columns, entry_summary, kind_label
+from ui.entries.actions import NOT_CONCERNED, delete_entry, not_concerned_section, restorer
+from ui.entries.columns import entry_columns, entry_summary, kind_label
+from ui.entries.form import EntryForm
 from ui.i18n import current_language
-from ui.i18n import translate as _t
 from ui.ops import Op
 from ui.paged import PagedTableModel
-from ui.profile.form import EntryForm, field_choices, field_spec
 from ui.widgets import Retranslatable, describe, error_label, fit_columns, fit_side_list, flow_row, label, show_error
 
-NOT_CONCERNED = "not_concerned"
 # Measures and vaccinations have their own sections (table + chart; « Vaccinations »); "non concerné" is a button
 # on each rubric, not a rubric.
 _ELSEWHERE = {"measurement", "vaccination", NOT_CONCERNED}
-# Entries a professional or the insurer added: never edited or deleted by the patient.
-PROTECTED_AUTHORS = frozenset({"professional", "insurer"})
-
-RestoreFn = Callable[[], object]
-"""Undo of a deletion: runs on the worker and brings the entry back through the store (and its outbox)."""
-
-
-def delete_entry(
-    page: QWidget,
-    *,
-    confirmer: Confirmer,
-    store: DossierStore,
-    entry: Entry,
-    question: str,
-    on_deleted: Callable[[Entry], None],
-    on_failed: Callable[[BaseException], None],
-) -> None:
-    """Ask first (``question`` says what will happen), delete on the worker, then ``on_deleted(entry as it was)``."""
-    if not confirmer.ask(
-        page,
-        title=_t("ProfilePage", "Supprimer cet élément ?"),
-        text=question,
-        confirm_label=_t("ProfilePage", "Supprimer"),
-        cancel_label=_t("ProfilePage", "Annuler"),
-    ):
-        return
-    Op(page, lambda: store.entries.delete(entry.id)).success(lambda _: on_deleted(entry)).failure(on_failed).run()
-
-
-def restorer(store: DossierStore, entry: Entry) -> RestoreFn:
-    """The undo of deleting ``entry``: restored through the store, so the restore reaches the outbox and syncs."""
-    return lambda: store.entries.restore(entry)
 
 
 def profile_kinds() -> list[str]:
     return [k for k in entry_rules.ENTRY_KINDS if k not in _ELSEWHERE]
-
-
-def not_concerned_section(kind: str) -> str | None:
-    """The section a "non concerné" entry declares empty for this rubric, or None when it cannot be declared."""
-    section = entry_rules.ENTRY_KINDS[kind].section
-    spec = field_spec(NOT_CONCERNED, "section")
-    allowed = {c.value for c in field_choices(spec)} if spec is not None else set()
-    return section if section in allowed else None
 
 
 class ProfilePage(Retranslatable, QWidget):

@@ -26,8 +26,8 @@ from dossier.errors import DossierValidationError
 from ui.dialogs import Confirmer
 from ui.i18n import current_language
 from ui.locking import DEFAULT_TIMEOUT_S
-from ui.online.account_settings import DevicesBox, RememberBox
 from ui.ops import Op
+from ui.settings.account import DevicesBox, RememberBox
 from ui.settings.recovery import RecoveryKeyBox
 from ui.theme import MAX_TEXT_SCALE, MIN_TEXT_SCALE
 from ui.widgets import (

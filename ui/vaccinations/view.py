@@ -18,13 +18,13 @@ from dossier.errors import DossierValidationError
 from dossier.sync_protocol import Entity
 from ui.changes import concerns
 from ui.dialogs import Confirmer
-from ui.entry_columns import entry_date
+from ui.entries.actions import NOT_CONCERNED, PROTECTED_AUTHORS, delete_entry, not_concerned_section, restorer
+from ui.entries.columns import entry_date
+from ui.entries.form import EntryForm, field_choices, field_spec
 from ui.i18n import current_language, pick
 from ui.i18n import translate as _t
 from ui.ops import Op
 from ui.paged import Column, PagedTableModel
-from ui.profile.form import EntryForm, field_choices, field_spec
-from ui.profile.view import NOT_CONCERNED, PROTECTED_AUTHORS, delete_entry, not_concerned_section, restorer
 from ui.widgets import Retranslatable, describe, error_label, fit_columns, flow_row, label, row_table, show_error
 
 KIND = "vaccination"
@@ -73,7 +73,7 @@ class VaccinationsPage(Retranslatable, QWidget):
     sig_entry_deleted = Signal(str)
     """A vaccination was deleted; carries its id."""
     sig_undoable = Signal(str, object)
-    """A vaccination was deleted; carries what to say and how to restore it (ui.profile.view.RestoreFn)."""
+    """A vaccination was deleted; carries what to say and how to restore it (ui.entries.actions.RestoreFn)."""
 
     def __init__(self, *, confirmer: Confirmer, parent: QWidget | None = None) -> None:
         super().__init__(parent)

@@ -1,0 +1,78 @@
+"""Who may see the person's dossier: consent and aidants (``settings``), the history of access (``history``),
+the children's dossiers managed as legal representative and their other representatives (``representatives``).
+
+Children and aidants live here, not in a family package of their own: both are grants of access to a dossier, made
+and shown from the access settings (a child's access is managed with the same screen, on the child's dossier).
+"""
+
+from __future__ import annotations
+
+from desktop_app.access.history import (
+    AccessEvent,
+    AccessHistoryPage,
+    access_history,
+    cached_access_history,
+)
+from desktop_app.access.representatives import (
+    ChildProfile,
+    Representative,
+    add_child,
+    add_representative,
+    children,
+    remove_representative,
+)
+from desktop_app.access.settings import (
+    AccessSettings,
+    Aidant,
+    AuthorisedProfessional,
+    EmergencySettings,
+    ProfessionalRef,
+    access_settings,
+    authorise,
+    block,
+    cached_access_settings,
+    give_occupational_consent,
+    invite_aidant,
+    revoke_aidant,
+    set_administrateur,
+    set_default_confidentiality,
+    set_emergency,
+    set_medecin_traitant,
+    set_post_mortem_opposition,
+    unblock,
+    withdraw,
+    withdraw_occupational_consent,
+)
+
+__all__ = [
+    "AccessEvent",
+    "AccessHistoryPage",
+    "AccessSettings",
+    "Aidant",
+    "AuthorisedProfessional",
+    "ChildProfile",
+    "EmergencySettings",
+    "ProfessionalRef",
+    "Representative",
+    "access_history",
+    "access_settings",
+    "add_child",
+    "add_representative",
+    "authorise",
+    "block",
+    "cached_access_history",
+    "cached_access_settings",
+    "children",
+    "give_occupational_consent",
+    "invite_aidant",
+    "remove_representative",
+    "revoke_aidant",
+    "set_administrateur",
+    "set_default_confidentiality",
+    "set_emergency",
+    "set_medecin_traitant",
+    "set_post_mortem_opposition",
+    "unblock",
+    "withdraw",
+    "withdraw_occupational_consent",
+]

@@ -1,0 +1,75 @@
+"""Sign-in on this computer: identifier and password, then the mailed one-time code."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from desktop_app.account.session import default_device_name
+from desktop_app.profile import ProfileDirectory, UnlockedProfile
+from desktop_app.service_client import client, link_profile, post_public
+from desktop_app.setting_keys import SettingKey
+
+
+@dataclass(frozen=True, slots=True)
+class LoginTicket:
+    """A login waiting for its mailed one-time code (the password is kept to open or create the carnet)."""
+
+    server_url: str
+    challenge_id: str
+    identifier: str
+    password: str = field(repr=False)
+
+
+def start_login(server_url: str, identifier: str, password: str) -> LoginTicket:
+    """First factor: identifier + password. The service mails a 6-digit code."""
+    with client(server_url) as http:
+        challenge = post_public(http, "/v1/auth/login", {"identifier": identifier.strip(), "password": password})
+    return LoginTicket(server_url, str(challenge["challenge_id"]), identifier.strip(), password)
+
+
+def _local_profile_for(directory: ProfileDirectory, identifier: str) -> str | None:
+    matches = [p.profile_id for p in directory.profiles() if p.label == identifier]
+    return matches[0] if matches else None
+
+
+def confirm_login(
+    ticket: LoginTicket,
+    email_code: str,
+    *,
+    directory: ProfileDirectory,
+    device_name: str | None = None,
+) -> tuple[UnlockedProfile, str | None]:
+    """Second factor; then unlock the carnet of this identifier on this computer, or create it.
+
+    Returns the open profile and, when it was just created, its recovery key (else None). The session tokens go
+    into the profile's encrypted settings.
+    """
+    existing = _local_profile_for(directory, ticket.identifier)
+    # Unlock first: a wrong local password must not cost the person a mailed code.
+    profile = directory.unlock(ticket.password, profile_id=existing) if existing else None
+    device_id = profile.settings.get(SettingKey.DEVICE_ID) if profile is not None else None
+    body: dict[str, Any] = {
+        "challenge_id": ticket.challenge_id,
+        "code": email_code.strip(),
+        "device_name": device_name or default_device_name(),
+    }
+    if device_id:
+        body["device_id"] = str(device_id)
+    try:
+        with client(ticket.server_url) as http:
+            pair = post_public(http, "/v1/auth/verify", body)
+            me = http.request(
+                "GET", "/v1/me", headers={"Authorization": f"Bearer {pair['access_token']}"}, auth=False
+            ).json()
+    except BaseException:
+        if profile is not None:
+            profile.lock()
+        raise
+    recovery_key: str | None = None
+    if profile is None:
+        profile, recovery_key = directory.create(
+            ticket.identifier, ticket.password, own_dossier_id=str(me["dossier_id"]), user_inputs=(ticket.identifier,)
+        )
+    link_profile(profile, ticket.server_url, ticket.identifier, pair)
+    return profile, recovery_key
