@@ -301,7 +301,7 @@ def record_out(rec: Any) -> RecordOut:
     """
     return RecordOut.model_construct(
         type="record",
-        entity=Entity(rec.entity),
+        entity=rec.entity,
         entity_id=rec.entity_id,
         kind=rec.kind,
         values={} if rec.deleted else json.loads(rec.values_json),
