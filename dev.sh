@@ -57,6 +57,7 @@ test_suite() {
   if git grep -nE '^\s*(from|import)\s+server(\.|\s|$)' -- desktop_app dossier ui; then echo "client imports server/"; failed+=(house); fi
   # Import rules that need a parser (the engine never imports its CLI, ui features never import each other…).
   "$VENV/bin/python" scripts/check_imports.py || failed+=(house)
+  "$VENV/bin/python" scripts/check_server_imports.py || failed+=(house)
   if "$VENV/bin/python" - <<'PY'
 import tomllib, sys
 deps = tomllib.load(open("pyproject.toml", "rb"))["project"]["dependencies"]

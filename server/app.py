@@ -12,6 +12,7 @@ from typing import Any
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
+from pydantic import BaseModel, Field
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
@@ -23,15 +24,21 @@ from server.context import ServiceContext
 from server.db import head_revision, is_at_head
 from server.dossiers.router import router as dossiers_router
 from server.errors import PROBLEM_MEDIA_TYPE, Problem, ProblemError, from_validation
+from server.feed.router import router as feed_router
 from server.mail.service import MailDeliveryError, Mailer
+from server.professionals.router import dossier_router as pro_dossiers_router
 from server.professionals.router import router as professionals_router
-from server.schemas import HealthOut
 from server.sync.router import UPLOAD_PREFIX
+from server.sync.router import dossier_router as synced_content_router
 from server.sync.router import router as sync_router
 
 log = logging.getLogger("carnet.server")
 
 API_VERSION = "1.0.0"
+
+
+class HealthOut(BaseModel):
+    status: str = Field(examples=["ok"])
 
 
 class UnmigratedDatabaseError(RuntimeError):
@@ -285,8 +292,11 @@ def create_app(
 
     app.include_router(accounts_router)
     app.include_router(dossiers_router)
+    app.include_router(feed_router)
     app.include_router(professionals_router)
     app.include_router(access_router)
+    app.include_router(pro_dossiers_router)
+    app.include_router(synced_content_router)
     app.include_router(sync_router)
     app.openapi = _problem_openapi(app)  # type: ignore[method-assign]
     app.add_middleware(

@@ -17,12 +17,11 @@ from sqlalchemy.orm import Session
 
 from dossier import access
 from server.access.models import LegalRepresentation, PatientNotification
-from server.accounts.models import Account, AccountStatus
+from server.accounts.models import Account, AccountStatus, Professional
 from server.context import ServiceContext
 from server.dossiers.models import Dossier
 from server.mail import templates
 from server.mail.service import MailDeliveryError, OutgoingMail, mask_address
-from server.professionals.models import Professional
 
 log = logging.getLogger("carnet.server.access")
 

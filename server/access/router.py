@@ -8,13 +8,14 @@ from dataclasses import replace
 from datetime import datetime
 from typing import Annotated
 
-from fastapi import APIRouter, Path, Query, status
+from fastapi import APIRouter, Query, status
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from dossier import access
 from dossier.documents import Confidentiality
-from server.access import documents, notifications, service
+from server.access import notifications, service
+from server.access.dependencies import Limit, ManagedDossierDep, Offset, RegisteredProDep
 from server.access.schemas import (
     AidantIn,
     AidantOut,
@@ -22,13 +23,7 @@ from server.access.schemas import (
     AuthoriseIn,
     ChildOut,
     ConsentOut,
-    Day,
     DefaultConfidentialityIn,
-    DocumentMaskOut,
-    DossierSummaryOut,
-    DossierViewOut,
-    EmergencyAccessIn,
-    EmergencyAccessOut,
     EmergencySettingsIn,
     EmergencySettingsOut,
     HeirAccessOut,
@@ -43,30 +38,23 @@ from server.access.schemas import (
     NotificationPage,
     PostMortemIn,
     ProfessionalRef,
-    RecordOut,
     RepresentativeIn,
     RepresentativeOut,
     SharedDossierOut,
 )
-from server.accounts.models import Account
-from server.accounts.service import SpaceProof, find_space
+from server.accounts.dependencies import AddressDep, ContextDep, SessionDep
+from server.accounts.models import Account, Professional
 from server.audit.service import Actor as AuditActor
 from server.audit.service import dossier_events, record
-from server.deps import AddressDep, ContextDep, PatientContext, PatientDep, ProfessionalDep, SessionDep
+from server.dossiers.activation import SpaceProof, find_space
+from server.dossiers.dependencies import PatientContext, PatientDep
 from server.dossiers.models import Dossier
+from server.dossiers.schemas import SpaceProofIn
 from server.errors import ProblemError
-from server.professionals.models import Professional
-from server.schemas import SpaceProofIn
 
 router = APIRouter(tags=["access"])
 
-RppsPath = Annotated[str, Path(min_length=1, max_length=20)]
-Limit = Annotated[int, Query(ge=1, le=service.MAX_LIST_LIMIT)]
-Offset = Annotated[int, Query(ge=0, le=100_000)]
-DossierQuery = Annotated[
-    uuid.UUID | None,
-    Query(description="A space the caller manages (a child's, as legal representative); omitted: the caller's own."),
-]
+
 # -- the patient's consent ------------------------------------------------------------------------------------------
 
 
@@ -137,31 +125,26 @@ Change = Callable[[access.ConsentState], access.ConsentState]
 
 
 def _change(
-    me: PatientContext, ctx: ContextDep, session: Session, what: str, change: Change, dossier_id: uuid.UUID | None
+    me: PatientContext, ctx: ContextDep, session: Session, what: str, change: Change, target: uuid.UUID
 ) -> ConsentOut:
-    """Apply a consent change to the caller's space or, with ``dossier_id``, to one they manage (policy-checked)."""
+    """Apply a consent change to the caller's space or to one they manage (`ManagedDossierDep`, policy-checked)."""
     now = ctx.now()
-    target = service.managed_dossier_id(session, me.dossier.id, dossier_id)
     service.change_consent(session, me.principal, dossier_id=target, what=what, now=now, change=change)
     out = _consent_out(session, target, now)
     session.commit()
     return out
 
 
-def _managed_for_reading(
-    me: PatientContext, ctx: ContextDep, session: Session, dossier_id: uuid.UUID | None, what: str
-) -> uuid.UUID:
-    """The dossier to read access settings of: one's own freely, another only with MANAGE_ACCESS (audited)."""
-    target = service.managed_dossier_id(session, me.dossier.id, dossier_id)
+def _check_reading(me: PatientContext, ctx: ContextDep, session: Session, target: uuid.UUID, what: str) -> None:
+    """Access settings are read freely on one's own dossier, on another only with MANAGE_ACCESS (audited)."""
     if target != me.dossier.id:
         service.check_manages(session, me.principal, dossier_id=target, what=what, now=ctx.now())
-    return target
 
 
 @router.get("/v1/me/access", response_model=ConsentOut)
-def read_consent(me: PatientDep, ctx: ContextDep, session: SessionDep, dossier_id: DossierQuery = None) -> ConsentOut:
+def read_consent(me: PatientDep, target: ManagedDossierDep, ctx: ContextDep, session: SessionDep) -> ConsentOut:
     """Autorisés, Bloqués, médecin traitant, administrateurs, urgence, aidants, représentants légaux."""
-    target = _managed_for_reading(me, ctx, session, dossier_id, "access.settings_read")
+    _check_reading(me, ctx, session, target, "access.settings_read")
     out = _consent_out(session, target, ctx.now())
     session.commit()
     return out
@@ -169,15 +152,14 @@ def read_consent(me: PatientDep, ctx: ContextDep, session: SessionDep, dossier_i
 
 @router.put("/v1/me/access/professionals/{rpps}/authorisation", response_model=ConsentOut)
 def authorise(
-    rpps: RppsPath,
     body: AuthoriseIn,
     me: PatientDep,
+    pro: RegisteredProDep,
+    target: ManagedDossierDep,
     ctx: ContextDep,
     session: SessionDep,
-    dossier_id: DossierQuery = None,
 ) -> ConsentOut:
     """Authorise a professional (a blocked one must be unblocked first)."""
-    pro = service.registered_professional(session, rpps)
     now = ctx.now()
     return _change(
         me,
@@ -185,106 +167,102 @@ def authorise(
         session,
         "access.authorise",
         lambda c: c.authorise(access.Rpps(pro.rpps), at=now, until=body.until),
-        dossier_id,
+        target,
     )
 
 
 @router.delete("/v1/me/access/professionals/{rpps}/authorisation", response_model=ConsentOut)
 def withdraw(
-    rpps: RppsPath, me: PatientDep, ctx: ContextDep, session: SessionDep, dossier_id: DossierQuery = None
+    me: PatientDep, pro: RegisteredProDep, target: ManagedDossierDep, ctx: ContextDep, session: SessionDep
 ) -> ConsentOut:
     """Withdraw an authorisation without blocking."""
-    pro = service.registered_professional(session, rpps)
     return _change(
         me,
         ctx,
         session,
         "access.withdraw",
         lambda c: replace(c, authorisations=tuple(a for a in c.authorisations if a.rpps != pro.rpps)),
-        dossier_id,
+        target,
     )
 
 
 @router.put("/v1/me/access/professionals/{rpps}/block", response_model=ConsentOut)
 def block(
-    rpps: RppsPath, me: PatientDep, ctx: ContextDep, session: SessionDep, dossier_id: DossierQuery = None
+    me: PatientDep, pro: RegisteredProDep, target: ManagedDossierDep, ctx: ContextDep, session: SessionDep
 ) -> ConsentOut:
     """Block a professional: they see nothing, and lose authorisation, express consent and roles."""
-    pro = service.registered_professional(session, rpps)
-    return _change(me, ctx, session, "access.block", lambda c: c.block(access.Rpps(pro.rpps)), dossier_id)
+    return _change(me, ctx, session, "access.block", lambda c: c.block(access.Rpps(pro.rpps)), target)
 
 
 @router.delete("/v1/me/access/professionals/{rpps}/block", response_model=ConsentOut)
 def unblock(
-    rpps: RppsPath, me: PatientDep, ctx: ContextDep, session: SessionDep, dossier_id: DossierQuery = None
+    me: PatientDep, pro: RegisteredProDep, target: ManagedDossierDep, ctx: ContextDep, session: SessionDep
 ) -> ConsentOut:
     """Unblock: the professional must be authorised again to see anything."""
-    pro = service.registered_professional(session, rpps)
-    return _change(me, ctx, session, "access.unblock", lambda c: c.unblock(access.Rpps(pro.rpps)), dossier_id)
+    return _change(me, ctx, session, "access.unblock", lambda c: c.unblock(access.Rpps(pro.rpps)), target)
 
 
 def _set_admin(
-    rpps: str, enabled: bool, me: PatientContext, ctx: ContextDep, session: Session, dossier_id: uuid.UUID | None
+    pro: Professional, enabled: bool, me: PatientContext, ctx: ContextDep, session: Session, target: uuid.UUID
 ) -> ConsentOut:
-    pro = service.registered_professional(session, rpps)
     what = "access.administrateur_set" if enabled else "access.administrateur_unset"
     return _change(
-        me, ctx, session, what, lambda c: c.set_administrateur(access.Rpps(pro.rpps), enabled=enabled), dossier_id
+        me, ctx, session, what, lambda c: c.set_administrateur(access.Rpps(pro.rpps), enabled=enabled), target
     )
 
 
 @router.put("/v1/me/access/professionals/{rpps}/administrateur", response_model=ConsentOut)
 def set_administrateur(
-    rpps: RppsPath, me: PatientDep, ctx: ContextDep, session: SessionDep, dossier_id: DossierQuery = None
+    me: PatientDep, pro: RegisteredProDep, target: ManagedDossierDep, ctx: ContextDep, session: SessionDep
 ) -> ConsentOut:
     """Make a professional administrateur: they see masked documents."""
-    return _set_admin(rpps, True, me, ctx, session, dossier_id)
+    return _set_admin(pro, True, me, ctx, session, target)
 
 
 @router.delete("/v1/me/access/professionals/{rpps}/administrateur", response_model=ConsentOut)
 def unset_administrateur(
-    rpps: RppsPath, me: PatientDep, ctx: ContextDep, session: SessionDep, dossier_id: DossierQuery = None
+    me: PatientDep, pro: RegisteredProDep, target: ManagedDossierDep, ctx: ContextDep, session: SessionDep
 ) -> ConsentOut:
-    return _set_admin(rpps, False, me, ctx, session, dossier_id)
+    return _set_admin(pro, False, me, ctx, session, target)
 
 
 def _set_occupational(
-    rpps: str, enabled: bool, me: PatientContext, ctx: ContextDep, session: Session, dossier_id: uuid.UUID | None
+    pro: Professional, enabled: bool, me: PatientContext, ctx: ContextDep, session: Session, target: uuid.UUID
 ) -> ConsentOut:
-    pro = service.occupational_physician(session, rpps)
+    service.occupational_physician(pro)
     what = "access.occupational_consent_given" if enabled else "access.occupational_consent_withdrawn"
     return _change(
-        me, ctx, session, what, lambda c: c.set_occupational_consent(access.Rpps(pro.rpps), enabled=enabled), dossier_id
+        me, ctx, session, what, lambda c: c.set_occupational_consent(access.Rpps(pro.rpps), enabled=enabled), target
     )
 
 
 @router.put("/v1/me/access/professionals/{rpps}/occupational-consent", response_model=ConsentOut)
 def give_occupational_consent(
-    rpps: RppsPath, me: PatientDep, ctx: ContextDep, session: SessionDep, dossier_id: DossierQuery = None
+    me: PatientDep, pro: RegisteredProDep, target: ManagedDossierDep, ctx: ContextDep, session: SessionDep
 ) -> ConsentOut:
     """Express consent to a médecin du travail (an authorisation is not enough for them); 422 for anyone else."""
-    return _set_occupational(rpps, True, me, ctx, session, dossier_id)
+    return _set_occupational(pro, True, me, ctx, session, target)
 
 
 @router.delete("/v1/me/access/professionals/{rpps}/occupational-consent", response_model=ConsentOut)
 def withdraw_occupational_consent(
-    rpps: RppsPath, me: PatientDep, ctx: ContextDep, session: SessionDep, dossier_id: DossierQuery = None
+    me: PatientDep, pro: RegisteredProDep, target: ManagedDossierDep, ctx: ContextDep, session: SessionDep
 ) -> ConsentOut:
-    return _set_occupational(rpps, False, me, ctx, session, dossier_id)
+    return _set_occupational(pro, False, me, ctx, session, target)
 
 
 @router.put("/v1/me/access/medecin-traitant", response_model=ConsentOut)
 def set_medecin_traitant(
-    body: MedecinTraitantIn, me: PatientDep, ctx: ContextDep, session: SessionDep, dossier_id: DossierQuery = None
+    body: MedecinTraitantIn, me: PatientDep, target: ManagedDossierDep, ctx: ContextDep, session: SessionDep
 ) -> ConsentOut:
     """Designate the médecin traitant (null: none)."""
     rpps = access.Rpps(service.registered_professional(session, body.rpps).rpps) if body.rpps else None
-    return _change(me, ctx, session, "access.medecin_traitant", lambda c: c.set_medecin_traitant(rpps), dossier_id)
+    return _change(me, ctx, session, "access.medecin_traitant", lambda c: c.set_medecin_traitant(rpps), target)
 
 
 @router.put("/v1/me/access/emergency", response_model=ConsentOut)
 def set_emergency(
-    body: EmergencySettingsIn, me: PatientDep, ctx: ContextDep, session: SessionDep, dossier_id: DossierQuery = None
+    body: EmergencySettingsIn, me: PatientDep, target: ManagedDossierDep, ctx: ContextDep, session: SessionDep
 ) -> ConsentOut:
     """Urgence toggles; "documents masqués" is forced off when SAMU and other professionals are both off."""
     toggles = access.EmergencyToggles(body.samu, body.other_professionals, body.masked_documents)
@@ -294,17 +272,13 @@ def set_emergency(
         session,
         "access.emergency_settings",
         lambda c: replace(c.set_emergency(toggles), mask_all_including_emergency=body.mask_all_including_emergency),
-        dossier_id,
+        target,
     )
 
 
 @router.put("/v1/me/access/default-confidentiality", response_model=ConsentOut)
 def set_default_confidentiality(
-    body: DefaultConfidentialityIn,
-    me: PatientDep,
-    ctx: ContextDep,
-    session: SessionDep,
-    dossier_id: DossierQuery = None,
+    body: DefaultConfidentialityIn, me: PatientDep, target: ManagedDossierDep, ctx: ContextDep, session: SessionDep
 ) -> ConsentOut:
     """Whether new documents are masked from professionals by default."""
     default = Confidentiality(masked_from_professionals=body.masked_from_professionals)
@@ -314,17 +288,16 @@ def set_default_confidentiality(
         session,
         "access.default_confidentiality",
         lambda c: replace(c, default_confidentiality=default),
-        dossier_id,
+        target,
     )
 
 
 @router.put("/v1/me/access/post-mortem", response_model=ConsentOut)
 def set_post_mortem(
-    body: PostMortemIn, me: PatientDep, ctx: ContextDep, session: SessionDep, dossier_id: DossierQuery = None
+    body: PostMortemIn, me: PatientDep, target: ManagedDossierDep, ctx: ContextDep, session: SessionDep
 ) -> ConsentOut:
     """Oppose (or stop opposing) access by heirs, cohabitant or PACS partner after death."""
     now = ctx.now()
-    target = service.managed_dossier_id(session, me.dossier.id, dossier_id)
     service.set_post_mortem_opposition(session, me.principal, dossier_id=target, opposed=body.opposed, now=now)
     out = _consent_out(session, target, now)
     session.commit()
@@ -333,10 +306,9 @@ def set_post_mortem(
 
 @router.post("/v1/me/access/aidants", response_model=ConsentOut)
 def invite_aidant(
-    body: AidantIn, me: PatientDep, ctx: ContextDep, session: SessionDep, dossier_id: DossierQuery = None
+    body: AidantIn, me: PatientDep, target: ManagedDossierDep, ctx: ContextDep, session: SessionDep
 ) -> ConsentOut:
     """Delegate to a proche aidant (another Carnet account) until an end date: 3 per patient, 5 per aidant."""
-    target = service.managed_dossier_id(session, me.dossier.id, dossier_id)
     aidant = service.account_by_identifier(session, body.identifier)
     if aidant.id == me.account.id or aidant.dossier_id == target:
         raise ProblemError(
@@ -351,13 +323,13 @@ def invite_aidant(
         session,
         "access.aidant_invited",
         lambda c: c.grant_aidant(delegation, now=now, aidant_patient_count=count),
-        dossier_id,
+        target,
     )
 
 
 @router.delete("/v1/me/access/aidants/{account_id}", response_model=ConsentOut)
 def revoke_aidant(
-    account_id: uuid.UUID, me: PatientDep, ctx: ContextDep, session: SessionDep, dossier_id: DossierQuery = None
+    account_id: uuid.UUID, me: PatientDep, target: ManagedDossierDep, ctx: ContextDep, session: SessionDep
 ) -> ConsentOut:
     return _change(
         me,
@@ -365,7 +337,7 @@ def revoke_aidant(
         session,
         "access.aidant_revoked",
         lambda c: c.revoke_aidant(access.PersonId(str(account_id))),
-        dossier_id,
+        target,
     )
 
 
@@ -382,6 +354,7 @@ def _split_action(action: str) -> tuple[str, str, str | None]:
 @router.get("/v1/me/access/history", response_model=HistoryPage)
 def access_history(
     me: PatientDep,
+    target: ManagedDossierDep,
     ctx: ContextDep,
     session: SessionDep,
     actor_kind: Annotated[list[access.ActorKind] | None, Query(max_length=9)] = None,
@@ -389,10 +362,9 @@ def access_history(
     until: Annotated[Moment | None, Query()] = None,
     limit: Limit = 50,
     offset: Offset = 0,
-    dossier_id: DossierQuery = None,
 ) -> HistoryPage:
     """Historique des accès: who (name, RPPS), role, when, what, newest first; filter by kind and dates."""
-    target = _managed_for_reading(me, ctx, session, dossier_id, "access.history_read")
+    _check_reading(me, ctx, session, target, "access.history_read")
     events = dossier_events(session, target, roles=actor_kind, since=since, until=until, limit=limit + 1, offset=offset)
     more = len(events) > limit
     events = events[:limit]
@@ -583,72 +555,6 @@ def request_heir_access(
     return out
 
 
-def _mask(
-    document_id: uuid.UUID,
-    masked: bool,
-    me: PatientContext,
-    ctx: ContextDep,
-    session: Session,
-    dossier_id: uuid.UUID | None,
-) -> DocumentMaskOut:
-    target = me.dossier.id if dossier_id is None else dossier_id
-    result = documents.set_masked(
-        session, me.principal, dossier_id=target, document_id=document_id, masked=masked, now=ctx.now()
-    )
-    session.commit()
-    return DocumentMaskOut(document_id=result.document_id, masked=result.masked, version=result.version)
-
-
-@router.put("/v1/me/documents/{document_id}/masked", response_model=DocumentMaskOut)
-def mask_document(
-    document_id: uuid.UUID, me: PatientDep, ctx: ContextDep, session: SessionDep, dossier_id: DossierQuery = None
-) -> DocumentMaskOut:
-    """Masquer: hide a document from professionals (its author, the médecin traitant and administrateurs still see
-    it). The same change as sync's ``set_confidentiality``: the patient's other devices pull it."""
-    return _mask(document_id, True, me, ctx, session, dossier_id)
-
-
-@router.delete("/v1/me/documents/{document_id}/masked", response_model=DocumentMaskOut)
-def unmask_document(
-    document_id: uuid.UUID, me: PatientDep, ctx: ContextDep, session: SessionDep, dossier_id: DossierQuery = None
-) -> DocumentMaskOut:
-    """Démasquer: professionals allowed to see the document see it again."""
-    return _mask(document_id, False, me, ctx, session, dossier_id)
-
-
-def _view(opened: service.OpenedDossier) -> DossierViewOut:
-    d = opened.dossier
-    return DossierViewOut(
-        dossier_id=d.id,
-        last_name=d.last_name,
-        first_names=d.first_names,
-        birth_date=d.birth_date,
-        ins=d.nir,
-        access_reason=opened.asked.decision.reason.value,
-        records=[RecordOut(**vars_of(r)) for r in opened.records],
-    )
-
-
-def vars_of(r: service.VisibleRecord) -> dict[str, object]:
-    return {
-        "entity_id": r.entity_id,
-        "entity": r.entity,
-        "kind": r.kind,
-        "title": r.title,
-        "author_kind": r.author_kind,
-        "created_at": r.created_at,
-        "version": r.version,
-    }
-
-
-@router.get("/v1/me/shared-dossiers/{dossier_id}", response_model=DossierViewOut)
-def open_shared(dossier_id: uuid.UUID, me: PatientDep, ctx: ContextDep, session: SessionDep) -> DossierViewOut:
-    """Open a space I manage or help with; the policy decides what I see (a minor's secrets stay hidden)."""
-    out = _view(service.open_dossier(session, ctx, me.principal, dossier_id))
-    session.commit()
-    return out
-
-
 @router.delete("/v1/me/shared-dossiers/{dossier_id}/aidant", status_code=status.HTTP_204_NO_CONTENT)
 def renounce_aidant(dossier_id: uuid.UUID, me: PatientDep, ctx: ContextDep, session: SessionDep) -> None:
     """The aidant ends the delegation from their side (either side can revoke)."""
@@ -665,58 +571,3 @@ def renounce_aidant(dossier_id: uuid.UUID, me: PatientDep, ctx: ContextDep, sess
         dossier_id=dossier_id,
     )
     session.commit()
-
-
-# -- professionals ----------------------------------------------------------------------------------------------
-
-
-@router.get("/v1/pro/dossiers", response_model=list[DossierSummaryOut])
-def pro_dossiers(
-    principal: ProfessionalDep,
-    ctx: ContextDep,
-    session: SessionDep,
-    name: Annotated[str | None, Query(max_length=100)] = None,
-    birth_date: Annotated[Day | None, Query()] = None,
-    ins: Annotated[str | None, Query(max_length=40)] = None,
-    limit: Limit = 50,
-    offset: Offset = 0,
-) -> list[DossierSummaryOut]:
-    """The dossiers I may open now, searchable by name, birth date or INS."""
-    rows = service.accessible_dossiers(
-        session, principal, now=ctx.now(), name=name, birth_date=birth_date, ins=ins, limit=limit, offset=offset
-    )
-    session.commit()
-    return [
-        DossierSummaryOut(
-            dossier_id=d.id, last_name=d.last_name, first_names=d.first_names, birth_date=d.birth_date, ins=d.nir
-        )
-        for d in rows
-    ]
-
-
-@router.get("/v1/pro/dossiers/{dossier_id}", response_model=DossierViewOut)
-def pro_open(dossier_id: uuid.UUID, principal: ProfessionalDep, ctx: ContextDep, session: SessionDep) -> DossierViewOut:
-    """Open a dossier (audited; the patient is notified); 403 with the policy's reason code when denied."""
-    out = _view(service.open_dossier(session, ctx, principal, dossier_id))
-    session.commit()
-    return out
-
-
-@router.post("/v1/pro/emergency-access", response_model=EmergencyAccessOut, status_code=status.HTTP_201_CREATED)
-def emergency_access(
-    body: EmergencyAccessIn, principal: ProfessionalDep, ctx: ContextDep, session: SessionDep
-) -> EmergencyAccessOut:
-    """Bris de glace by INS with a reason: refused if the patient opposed it; lasts 24 h; patient and médecin
-    traitant are notified."""
-    dossier = service.dossier_by_ins(session, body.ins)
-    asked, row = service.declare_emergency(session, principal, dossier_id=dossier.id, reason=body.reason, now=ctx.now())
-    notifications.dispatch(
-        session,
-        ctx,
-        dossier_id=dossier.id,
-        decision=asked.decision,
-        context=asked.context,
-        pro=service.professional_of(session, principal),
-    )
-    session.commit()
-    return EmergencyAccessOut(dossier_id=dossier.id, opened_at=row.opened_at, expires_at=row.expires_at)

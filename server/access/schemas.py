@@ -8,7 +8,7 @@ from typing import Annotated, Literal
 
 from pydantic import AwareDatetime, BaseModel, BeforeValidator, Field, StringConstraints, WithJsonSchema
 
-from server.schemas import Login, Strict
+from server.accounts.schemas import Login, Strict
 
 
 def _bounded_text(limit: int) -> BeforeValidator:

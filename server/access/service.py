@@ -6,7 +6,6 @@ patient decided) and writes down what happened.
 
 from __future__ import annotations
 
-import json
 import unicodedata
 import uuid
 from dataclasses import dataclass, replace
@@ -18,10 +17,9 @@ from sqlalchemy import delete, func, or_, select, union
 from sqlalchemy.orm import Session
 
 from dossier import access
-from dossier.documents import AuthorKind, Confidentiality
+from dossier.documents import Confidentiality
 from dossier.errors import DossierValidationError
 from dossier.identifiers import normalize_nir, normalize_rpps
-from server.access import notifications
 from server.access.models import (
     AccessSettings,
     AidantLink,
@@ -30,18 +28,17 @@ from server.access.models import (
     PostMortemClaimant,
     ProfessionalRelation,
 )
-from server.accounts.models import Account, PrincipalKind
+from server.accounts.dependencies import Principal
+from server.accounts.models import Account, PrincipalKind, Professional
 from server.audit.service import Actor as AuditActor
 from server.audit.service import record
 from server.context import ServiceContext
-from server.deps import Principal
 from server.dossiers.models import Dossier, SpaceStatus
 from server.errors import ProblemError, from_validation, not_found
-from server.professionals.models import Professional
-from server.sync.models import SyncRecord
 
 MAJORITY_YEARS = 18
 MAX_LIST_LIMIT = 200
+_SPACE = access.SectionTarget(access.Section.SPACE)
 PRO_LIST_MIN_BATCH = 50
 PRO_LIST_MAX_BATCH = 500
 
@@ -392,88 +389,6 @@ def require_active_dossier(session: Session, dossier_id: uuid.UUID) -> Dossier:
     return dossier
 
 
-# -- content of a dossier as the policy lets one see it ---------------------------------------------------------------
-
-_SPACE = access.SectionTarget(access.Section.SPACE)
-
-
-@dataclass(frozen=True, slots=True)
-class VisibleRecord:
-    entity_id: uuid.UUID
-    entity: str
-    kind: str
-    title: str | None
-    author_kind: str
-    created_at: datetime
-    version: int
-
-
-def record_target(rec: SyncRecord, values: dict[str, Any], author_rpps: str) -> access.Target:
-    """The policy's target for a synced record: documents by category and confidentiality, entries by kind.
-
-    An entry a minor made secret carries ``secret_from_legal_representatives: true`` in its values.
-    """
-    author = access.Author(AuthorKind(rec.author_kind), id=author_rpps)
-    if rec.entity == "document":
-        return access.DocumentTarget(
-            category=access.DocumentCategory(rec.kind),
-            author=author,
-            added_at=rec.created_at,
-            confidentiality=Confidentiality.model_validate(values.get("confidentiality") or {}),
-        )
-    return access.EntryTarget(
-        kind=access.EntryKind(rec.kind),
-        author=author,
-        secret_from_legal_representatives=values.get("secret_from_legal_representatives") is True,
-    )
-
-
-def visible_records(
-    session: Session, actor: access.Actor, context: access.Context, dossier_id: uuid.UUID
-) -> list[VisibleRecord]:
-    """The live records of a dossier the actor may read; a record the policy cannot place is withheld."""
-    rows = list(
-        session.scalars(
-            select(SyncRecord)
-            .where(SyncRecord.dossier_id == dossier_id, SyncRecord.deleted.is_(False))
-            .order_by(SyncRecord.version)
-        )
-    )
-    author_ids = {r.author_id for r in rows if r.author_kind == "professional" and r.author_id is not None}
-    rpps_of = (
-        {
-            k: v
-            for k, v in session.execute(
-                select(Professional.id, Professional.rpps).where(Professional.id.in_(author_ids))
-            )
-        }
-        if author_ids
-        else {}
-    )
-    out: list[VisibleRecord] = []
-    for rec in rows:
-        try:
-            values = json.loads(rec.values_json)
-            target = record_target(rec, values, rpps_of.get(rec.author_id, "") if rec.author_id else "")
-        except (ValueError, TypeError, DossierValidationError):
-            continue
-        if not access.decide(actor, access.Action.READ, target, context, matrix=matrix()).allowed:
-            continue
-        title = values.get("title")
-        out.append(
-            VisibleRecord(
-                entity_id=rec.entity_id,
-                entity=rec.entity,
-                kind=rec.kind,
-                title=title[:200] if isinstance(title, str) else None,
-                author_kind=rec.author_kind,
-                created_at=rec.created_at,
-                version=rec.version,
-            )
-        )
-    return out
-
-
 # -- patient side: changing consent -----------------------------------------------------------------------------------
 
 
@@ -527,9 +442,8 @@ def registered_professional(session: Session, rpps: str) -> Professional:
     return pro
 
 
-def occupational_physician(session: Session, rpps: str) -> Professional:
-    """A registered médecin du travail (express consent is only for them), or a 422 problem."""
-    pro = registered_professional(session, rpps)
+def occupational_physician(pro: Professional) -> Professional:
+    """The registered professional if a médecin du travail (express consent is only for them), or a 422 problem."""
     actor = actor_for_registry_entry(pro.rpps, pro.profession)
     if not isinstance(actor, access.Professional) or actor.profession is not access.Profession.MEDECIN_DU_TRAVAIL:
         raise ProblemError(
@@ -903,47 +817,3 @@ def heir_dossiers(session: Session, account_id: uuid.UUID) -> list[Dossier]:
             .where(PostMortemClaimant.account_id == account_id)
         )
     )
-
-
-# -- opening a dossier ------------------------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True, slots=True)
-class OpenedDossier:
-    dossier: Dossier
-    asked: Asked
-    records: list[VisibleRecord]
-
-
-def open_dossier(session: Session, ctx: ServiceContext, principal: Principal, dossier_id: uuid.UUID) -> OpenedDossier:
-    """Open a dossier someone else holds: the policy decides, the opening is audited, the patient notified.
-
-    An opening under a bris de glace does not notify again: the declaration already did (patient and médecin
-    traitant), and a professional reopening it within its validity must not flood them.
-    """
-    now = ctx.now()
-    dossier = session.get(Dossier, dossier_id)
-    who = caller_actor(session, principal, dossier_id=dossier_id, now=now)
-    # Recording a death closes the space; heirs still reach it, within what the policy allows them.
-    if dossier is None or (dossier.status != SpaceStatus.ACTIVE and not isinstance(who, access.Heir)):
-        raise not_found("Espace santé", "Health space")
-    asked = ask(
-        session,
-        principal,
-        dossier_id=dossier_id,
-        action=access.Action.READ,
-        target=access.SectionTarget(access.Section.DOSSIER),
-        what="dossier.open",
-        now=now,
-        actor=who,
-    )
-    if principal.kind == PrincipalKind.PROFESSIONAL and asked.decision.reason is not access.Reason.EMERGENCY_ACCESS:
-        notifications.dispatch(
-            session,
-            ctx,
-            dossier_id=dossier_id,
-            decision=asked.decision,
-            context=asked.context,
-            pro=professional_of(session, principal),
-        )
-    return OpenedDossier(dossier, asked, visible_records(session, asked.actor, asked.context, dossier_id))

@@ -13,12 +13,11 @@ from sqlalchemy.orm import Session
 from dossier.errors import DossierValidationError
 from dossier.identifiers import normalize_rpps
 from server.accounts import throttle
-from server.accounts.models import Account, AccountStatus, CodePurpose, PrincipalKind
+from server.accounts.models import Account, AccountStatus, CodePurpose, PrincipalKind, Professional
 from server.accounts.tokens import IssuedTokens, consume_code, issue_code, open_session
 from server.audit.service import ANONYMOUS, Actor, record
 from server.context import ServiceContext
 from server.errors import ProblemError
-from server.professionals.models import Professional
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,4 +1,5 @@
-"""Tables of authentication: patient accounts, devices, tokens, one-time codes and throttles."""
+"""Tables of who signs in: patient accounts, professionals (by RPPS), their devices, tokens, one-time codes and
+throttles."""
 
 from __future__ import annotations
 
@@ -111,3 +112,19 @@ class Throttle(Base):
     failures: Mapped[int] = mapped_column(Integer, default=0)
     last_failure_at: Mapped[datetime] = mapped_column(UTCDateTime())
     locked_until: Mapped[datetime | None] = mapped_column(UTCDateTime())
+
+
+class Professional(Base):
+    """A professional identified by RPPS; the password is set with an enrolment code."""
+
+    __tablename__ = "professionals"
+
+    id: Mapped[uuid.UUID] = mapped_column(primary_key=True, default=new_id)
+    rpps: Mapped[str] = mapped_column(String(11), unique=True)
+    profession: Mapped[str] = mapped_column(String(100))
+    last_name: Mapped[str] = mapped_column(String(200))
+    first_names: Mapped[str] = mapped_column(String(200))
+    email: Mapped[str] = mapped_column(String(254))
+    enrolment_code_hash: Mapped[str | None] = mapped_column(String(64))
+    password_hash: Mapped[str | None] = mapped_column(String(255))
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime())

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import calendar
 import json
 import uuid
 from dataclasses import dataclass
@@ -17,7 +16,6 @@ from server.audit.service import SYSTEM, Actor, record
 from server.context import ServiceContext
 from server.dossiers.models import Dossier, DossierEntry, SpaceStatus
 from server.errors import ProblemError
-from server.feed.models import CareHistoryRecord
 from server.mail import templates
 from server.security import sha256_hex
 
@@ -183,7 +181,10 @@ def request_deletion(session: Session, ctx: ServiceContext, dossier: Dossier, *,
 
 
 def purge(session: Session, dossier_id: uuid.UUID) -> None:
-    """Delete a space and everything tied to it (the audit trail stays: it holds no health data)."""
+    """Delete a space and everything tied to it (the audit trail stays: it holds no health data).
+
+    The rows of other domains that reference the dossier (care history, sync, access) go with it: their foreign keys
+    are ON DELETE CASCADE. Devices and codes name their patient without a foreign key, so they are deleted here."""
     account_ids = list(session.scalars(select(Account.id).where(Account.dossier_id == dossier_id)))
     if account_ids:
         session.execute(
@@ -191,36 +192,8 @@ def purge(session: Session, dossier_id: uuid.UUID) -> None:
         )
         session.execute(delete(OneTimeCode).where(OneTimeCode.principal_id.in_(account_ids)))
         session.execute(delete(Account).where(Account.id.in_(account_ids)))
-    session.execute(delete(CareHistoryRecord).where(CareHistoryRecord.dossier_id == dossier_id))
     session.execute(delete(DossierEntry).where(DossierEntry.dossier_id == dossier_id))
     session.execute(delete(Dossier).where(Dossier.id == dossier_id))
-
-
-def months_back(day: date, months: int) -> date:
-    """The same day `months` earlier (clamped to the month's end)."""
-    total = day.year * 12 + day.month - 1 - months
-    year, month0 = divmod(total, 12)
-    last = calendar.monthrange(year, month0 + 1)[1]
-    return date(year, month0 + 1, min(day.day, last))
-
-
-def care_history(
-    session: Session, ctx: ServiceContext, dossier: Dossier, *, actor: Actor, limit: int, offset: int
-) -> list[CareHistoryRecord]:
-    """The last N months only (24 by default), newest first; the read is audited."""
-    require_active(dossier)
-    since = months_back(ctx.now().date(), ctx.settings.care_history_months)
-    rows = list(
-        session.scalars(
-            select(CareHistoryRecord)
-            .where(CareHistoryRecord.dossier_id == dossier.id, CareHistoryRecord.care_date >= since)
-            .order_by(CareHistoryRecord.care_date.desc(), CareHistoryRecord.record_id)
-            .limit(limit)
-            .offset(offset)
-        )
-    )
-    record(session, actor=actor, action="care_history.read", at=ctx.now(), dossier_id=dossier.id)
-    return rows
 
 
 def read_identity(session: Session, ctx: ServiceContext, dossier: Dossier, *, actor: Actor) -> Dossier:

@@ -1,7 +1,8 @@
-"""Importing the insurer's care-history feed, idempotent on the insurer's record id."""
+"""The insurer's care-history feed: importing it (idempotent on the insurer's record id), reading a patient's."""
 
 from __future__ import annotations
 
+import calendar
 import uuid
 from dataclasses import dataclass
 from datetime import date
@@ -9,9 +10,10 @@ from datetime import date
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from server.audit.service import SYSTEM, record
+from server.audit.service import SYSTEM, Actor, record
 from server.context import ServiceContext
 from server.dossiers.models import Dossier
+from server.dossiers.service import require_active
 from server.feed.models import CareHistoryRecord
 
 KINDS = ("consultation", "medicine")
@@ -76,3 +78,30 @@ def import_care_history(session: Session, ctx: ServiceContext, items: list[CareI
     for dossier_id in sorted(touched):
         record(session, actor=SYSTEM, action="care_history.fed", at=now, dossier_id=dossier_id)
     return FeedReport(imported=imported, unchanged=len(items) - imported - len(unknown), unknown_nir=unknown)
+
+
+def months_back(day: date, months: int) -> date:
+    """The same day `months` earlier (clamped to the month's end)."""
+    total = day.year * 12 + day.month - 1 - months
+    year, month0 = divmod(total, 12)
+    last = calendar.monthrange(year, month0 + 1)[1]
+    return date(year, month0 + 1, min(day.day, last))
+
+
+def care_history(
+    session: Session, ctx: ServiceContext, dossier: Dossier, *, actor: Actor, limit: int, offset: int
+) -> list[CareHistoryRecord]:
+    """The last N months only (24 by default), newest first; the read is audited."""
+    require_active(dossier)
+    since = months_back(ctx.now().date(), ctx.settings.care_history_months)
+    rows = list(
+        session.scalars(
+            select(CareHistoryRecord)
+            .where(CareHistoryRecord.dossier_id == dossier.id, CareHistoryRecord.care_date >= since)
+            .order_by(CareHistoryRecord.care_date.desc(), CareHistoryRecord.record_id)
+            .limit(limit)
+            .offset(offset)
+        )
+    )
+    record(session, actor=actor, action="care_history.read", at=ctx.now(), dossier_id=dossier.id)
+    return rows

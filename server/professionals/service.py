@@ -16,13 +16,13 @@ from dossier.identifiers import generate_activation_code, normalize_activation_c
 from dossier.passwords import check_password
 from server.access import service as access_service
 from server.accounts import throttle
+from server.accounts.dependencies import Principal
+from server.accounts.models import Professional
 from server.audit.models import AuditEvent
 from server.audit.service import ANONYMOUS, SYSTEM, Actor, record
 from server.context import ServiceContext
-from server.deps import Principal
 from server.errors import ProblemError, from_validation
 from server.mail import templates
-from server.professionals.models import Professional
 from server.security import same_hash, sha256_hex
 
 

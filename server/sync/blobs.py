@@ -28,7 +28,7 @@ from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
 from dossier import access
-from server.deps import Principal
+from server.accounts.dependencies import Principal
 from server.errors import ProblemError
 from server.sync.models import SyncBlob, SyncRecord, SyncUpload
 from server.sync.service import Caller, access_context, caller_for, may_open, may_read_record

@@ -7,12 +7,16 @@ from typing import Annotated
 
 from fastapi import APIRouter, Depends, Header, Path, Request, Response, status
 from fastapi.responses import FileResponse, JSONResponse
+from sqlalchemy.orm import Session
 from starlette.concurrency import run_in_threadpool
 from starlette.requests import ClientDisconnect
 
-from server.deps import ContextDep, PrincipalDep, SessionDep
+from server.access.dependencies import DossierQuery
+from server.access.schemas import DocumentMaskOut, DossierViewOut
+from server.accounts.dependencies import ContextDep, PrincipalDep, SessionDep
+from server.dossiers.dependencies import PatientContext, PatientDep
 from server.errors import PROBLEM_MEDIA_TYPE, ProblemError
-from server.sync import blobs, service
+from server.sync import blobs, dossier_view, masking, service
 from server.sync.schemas import PullIn, PullOut, PushIn, PushOut, UploadIn, UploadOut
 
 
@@ -182,3 +186,50 @@ def download(
     )
     session.commit()
     return FileResponse(path, media_type="application/octet-stream")
+
+
+# -- the REST side of synced content: masking a document, opening a shared dossier ------------------------------------
+# Not under /v1/sync and without its protocol header: plain patient routes, published under the "access" tag.
+
+dossier_router = APIRouter(tags=["access"])
+
+
+def _mask(
+    document_id: uuid.UUID,
+    masked: bool,
+    me: PatientContext,
+    ctx: ContextDep,
+    session: Session,
+    dossier_id: uuid.UUID | None,
+) -> DocumentMaskOut:
+    target = me.dossier.id if dossier_id is None else dossier_id
+    result = masking.set_masked(
+        session, me.principal, dossier_id=target, document_id=document_id, masked=masked, now=ctx.now()
+    )
+    session.commit()
+    return DocumentMaskOut(document_id=result.document_id, masked=result.masked, version=result.version)
+
+
+@dossier_router.put("/v1/me/documents/{document_id}/masked", response_model=DocumentMaskOut)
+def mask_document(
+    document_id: uuid.UUID, me: PatientDep, ctx: ContextDep, session: SessionDep, dossier_id: DossierQuery = None
+) -> DocumentMaskOut:
+    """Masquer: hide a document from professionals (its author, the médecin traitant and administrateurs still see
+    it). The same change as sync's ``set_confidentiality``: the patient's other devices pull it."""
+    return _mask(document_id, True, me, ctx, session, dossier_id)
+
+
+@dossier_router.delete("/v1/me/documents/{document_id}/masked", response_model=DocumentMaskOut)
+def unmask_document(
+    document_id: uuid.UUID, me: PatientDep, ctx: ContextDep, session: SessionDep, dossier_id: DossierQuery = None
+) -> DocumentMaskOut:
+    """Démasquer: professionals allowed to see the document see it again."""
+    return _mask(document_id, False, me, ctx, session, dossier_id)
+
+
+@dossier_router.get("/v1/me/shared-dossiers/{dossier_id}", response_model=DossierViewOut)
+def open_shared(dossier_id: uuid.UUID, me: PatientDep, ctx: ContextDep, session: SessionDep) -> DossierViewOut:
+    """Open a space I manage or help with; the policy decides what I see (a minor's secrets stay hidden)."""
+    out = dossier_view.dossier_view_out(dossier_view.open_dossier(session, ctx, me.principal, dossier_id))
+    session.commit()
+    return out

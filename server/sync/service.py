@@ -26,16 +26,16 @@ from dossier import access
 from dossier import documents as doc_rules
 from dossier import entries as entry_rules
 from dossier.errors import DossierValidationError
-from dossier.merge import Outcome, ServerRecord, merge
-from dossier.sync_protocol import Entity, MutationOp
+from dossier.merge import MergeResult, Outcome, ServerRecord, merge
+from dossier.sync_protocol import Entity, MutationOp, MutationStatus
 from server.access import service as access_service
-from server.accounts.models import Account, PrincipalKind
+from server.accounts.dependencies import Principal
+from server.accounts.models import Account, PrincipalKind, Professional
 from server.audit.service import Actor as AuditActor
 from server.audit.service import record as audit
-from server.deps import Principal
 from server.dossiers.models import Dossier, SpaceStatus
 from server.errors import ProblemError
-from server.professionals.models import Professional
+from server.sync.dossier_view import record_target
 from server.sync.models import SyncConflict, SyncHead, SyncLedger, SyncRecord, SyncStream
 from server.sync.schemas import (
     MAX_PAGE,
@@ -168,7 +168,7 @@ def _record_target(rec: Any, values: dict[str, Any], session: Session) -> access
     if rec.author_kind == "professional" and rec.author_id is not None:
         pro = session.get(Professional, rec.author_id)
         rpps = pro.rpps if pro else ""
-    return access_service.record_target(rec, values, rpps)
+    return record_target(rec, values, rpps)
 
 
 def may_read_record(session: Session, caller: Caller, rec: Any, context: access.Context) -> bool:
@@ -214,6 +214,11 @@ def fingerprint(entity_id: uuid.UUID | str, version: int, deleted: bool) -> int:
 
 def digest_hex(value: int) -> str:
     return f"{value:064x}"
+
+
+def _record(session: Session, dossier_id: uuid.UUID, entity_id: uuid.UUID) -> SyncRecord | None:
+    """The record a mutation names: the push path's one look-up of a record (a batch's pre-load can serve it)."""
+    return session.get(SyncRecord, (dossier_id, entity_id))
 
 
 def _next_seq(head: SyncHead) -> int:
@@ -273,14 +278,6 @@ def _store_record(
 # -- push ---------------------------------------------------------------------------------------------------------
 
 
-_ACTIONS = {
-    MutationOp.CREATE: access.Action.ADD,
-    MutationOp.UPDATE: access.Action.EDIT,
-    MutationOp.RESTORE: access.Action.EDIT,
-    MutationOp.DELETE: access.Action.DELETE,
-}
-
-
 _RECORD_COLUMNS = (
     SyncRecord.entity,
     SyncRecord.entity_id,
@@ -330,7 +327,11 @@ def conflict_out(conflict: SyncConflict) -> ConflictOut:
 
 def _rejected(m: MutationIn, reason: str, fr: str) -> MutationResult:
     return MutationResult(
-        mutation_id=m.mutation_id, client_seq=m.client_seq, status="rejected", reason=reason, message_fr=fr
+        mutation_id=m.mutation_id,
+        client_seq=m.client_seq,
+        status=MutationStatus.REJECTED,
+        reason=reason,
+        message_fr=fr,
     )
 
 
@@ -354,6 +355,160 @@ def _validate(m: MutationIn, values: dict[str, Any], today: date) -> dict[str, A
     return {**values, **meta}
 
 
+# One mutation goes through named steps: shape → (its record) → policy → merge → validate → store or conflict.
+# Each step either hands the mutation on or answers it (rejected, forbidden); `_apply` only chains them.
+
+
+@dataclass(frozen=True, slots=True)
+class _Change:
+    """A mutation bound to the record it is about, as the steps after `_shape` see it."""
+
+    m: MutationIn
+    rec: SyncRecord | None  # None: the server has no such record yet
+    current: dict[str, Any]  # the record's values on the server
+    wanted: dict[str, Any]  # those values with the client's changes
+
+
+def _shape(m: MutationIn) -> MutationResult | None:
+    """Refuse what no record could take: an op that is not merged (`resolve` names a conflict, not a record), masking
+    an entry (only documents are masked), a change that is not a `[seen, wanted]` pair."""
+    if m.op.merge_op is None or (m.entity is Entity.ENTRY and m.op is MutationOp.SET_CONFIDENTIALITY):
+        return _rejected(m, "unknown_op", "Opération inconnue.")
+    if any(len(pair) != 2 for pair in m.changes.values()):
+        return _rejected(m, "malformed_changes", "Modification mal formée.")
+    return None
+
+
+def _bind(m: MutationIn, rec: SyncRecord | None) -> _Change | MutationResult:
+    """The mutation against the server's record; another entity or kind under the same id is refused (a delete is
+    not: it removes whatever the id names)."""
+    if rec is not None and (rec.entity != m.entity or rec.kind != m.kind) and m.op is not MutationOp.DELETE:
+        return _rejected(m, "kind_mismatch", "Cet élément a un autre type sur le serveur.")
+    current = json.loads(rec.values_json) if rec is not None else {}
+    return _Change(m, rec, current, {**current, **{k: pair[1] for k, pair in m.changes.items()}})
+
+
+def _action(change: _Change) -> access.Action:
+    """What the access policy is asked: masking by the wanted confidentiality, adding when the record is new."""
+    op = change.m.op
+    if op is MutationOp.SET_CONFIDENTIALITY:
+        masked = bool((change.wanted.get("confidentiality") or {}).get("masked_from_professionals"))
+        return access.Action.MASK if masked else access.Action.UNMASK
+    if change.rec is None or op is MutationOp.CREATE:
+        return access.Action.ADD
+    return access.Action.DELETE if op is MutationOp.DELETE else access.Action.EDIT
+
+
+def _policy(session: Session, caller: Caller, change: _Change, context: access.Context) -> MutationResult | None:
+    """The access policy's decision on this change (the record's target as it would be after it); None: allowed."""
+    m = change.m
+    try:
+        if change.rec is not None:
+            target = _record_target(change.rec, change.wanted, session)
+        else:
+            target = _target(m.entity, m.kind, caller.author_kind, caller.rpps or "", change.wanted, context.now)
+    except (ValueError, DossierValidationError):
+        return _rejected(m, "unknown_kind", "Type d'élément ou de document inconnu.")
+    decision = _decide(caller, _action(change), target, context)
+    if decision.allowed:
+        return None
+    return MutationResult(
+        mutation_id=m.mutation_id,
+        client_seq=m.client_seq,
+        status=MutationStatus.FORBIDDEN,
+        reason=decision.reason.value,
+        message_fr="Vous n'avez pas le droit de faire cette modification.",
+    )
+
+
+def _merge(change: _Change, stream_id: uuid.UUID) -> MergeResult:
+    """Three-way merge of the client's changes with the server's record, from the version the client saw."""
+    m, rec = change.m, change.rec
+    server = ServerRecord(change.current, rec.version, rec.deleted) if rec is not None else None
+    base = m.base_version
+    if rec is not None and rec.last_stream_id == stream_id and base >= rec.run_base:
+        base = rec.version  # every change since the client's base is its own earlier mutation
+    op = m.op.merge_op
+    assert op is not None  # `_shape` refused the ops that are not merged
+    return merge(op, m.changes, base, server)
+
+
+def _validated(m: MutationIn, result: MergeResult, today: date) -> dict[str, Any] | MutationResult:
+    """The merged values, checked as a new record would be; a deletion or a no-op keeps them as they are."""
+    if result.deleted or result.outcome is Outcome.NOOP:
+        return dict(result.values)
+    try:
+        return _validate(m, dict(result.values), today)
+    except DossierValidationError as exc:
+        return _rejected(m, "validation_failed", "; ".join(i.message_fr for i in exc.issues))
+
+
+_STATUS = {
+    Outcome.APPLIED: MutationStatus.APPLIED,
+    Outcome.MERGED: MutationStatus.MERGED,
+    Outcome.CONFLICT: MutationStatus.CONFLICT,
+    Outcome.NOOP: MutationStatus.APPLIED,  # already there: for the client, applied
+}
+
+
+def _store(
+    session: Session,
+    head: SyncHead,
+    caller: Caller,
+    change: _Change,
+    result: MergeResult,
+    values: dict[str, Any],
+    *,
+    now: datetime,
+    stream_id: uuid.UUID,
+) -> SyncRecord | None:
+    """Write the record when the merge changed it (a new version in the dossier's sequence); the record after it."""
+    rec = change.rec
+    changed = rec is None or values != change.current or result.deleted != rec.deleted
+    if result.outcome is Outcome.NOOP or not changed or (rec is None and result.deleted):
+        return rec
+    return _store_record(
+        session,
+        head,
+        rec,
+        m=change.m,
+        caller=caller,
+        values=values,
+        deleted=result.deleted,
+        now=now,
+        stream_id=stream_id,
+    )
+
+
+def _record_conflict(
+    session: Session, head: SyncHead, caller: Caller, m: MutationIn, result: MergeResult, now: datetime
+) -> uuid.UUID:
+    """Keep the server's value and record the conflict for a person to resolve; it takes a sequence number so that
+    every device of the dossier pulls it."""
+    conflict = SyncConflict(
+        id=uuid.uuid4(),
+        dossier_id=head.dossier_id,
+        entity=m.entity,
+        entity_id=m.entity_id,
+        kind=m.kind,
+        record_conflict=result.record_conflict,
+        fields_json=json.dumps(
+            {c.field: {"base": c.base, "server": c.server, "client": c.client} for c in result.conflicts}
+            if result.record_conflict is None
+            else {"client": {k: pair[1] for k, pair in m.changes.items()}, "op": m.op},
+            ensure_ascii=False,
+            sort_keys=True,
+        ),
+        mutation_id=m.mutation_id,
+        author_kind=caller.author_kind,
+        author_id=caller.principal.id,
+        created_at=now,
+        seq=_next_seq(head),
+    )
+    session.add(conflict)
+    return conflict.id
+
+
 def _apply(
     session: Session,
     head: SyncHead,
@@ -362,90 +517,28 @@ def _apply(
     context: access.Context,
     stream_id: uuid.UUID,
 ) -> MutationResult:
-    now = context.now
+    """One mutation of a push: shape → its record → policy → merge → validate → store or conflict."""
     if m.entity is Entity.CONFLICT:
         return _resolve(session, head, caller, m, context)
-    merge_op = m.op.merge_op
-    if merge_op is None or (m.entity is Entity.ENTRY and m.op is MutationOp.SET_CONFIDENTIALITY):
-        return _rejected(m, "unknown_op", "Opération inconnue.")
-    if any(len(pair) != 2 for pair in m.changes.values()):
-        return _rejected(m, "malformed_changes", "Modification mal formée.")
-    rec = session.get(SyncRecord, (head.dossier_id, m.entity_id))
-    if rec is not None and (rec.entity != m.entity or rec.kind != m.kind) and m.op is not MutationOp.DELETE:
-        return _rejected(m, "kind_mismatch", "Cet élément a un autre type sur le serveur.")
-    current = json.loads(rec.values_json) if rec is not None else {}
-    wanted = {**current, **{k: pair[1] for k, pair in m.changes.items()}}
-    action = access.Action.ADD if rec is None else _ACTIONS.get(m.op, access.Action.EDIT)
-    if m.op is MutationOp.SET_CONFIDENTIALITY:
-        masked = bool((wanted.get("confidentiality") or {}).get("masked_from_professionals"))
-        action = access.Action.MASK if masked else access.Action.UNMASK
-    try:
-        if rec is not None:
-            target = _record_target(rec, wanted, session)
-        else:
-            target = _target(m.entity, m.kind, caller.author_kind, caller.rpps or "", wanted, now)
-    except (ValueError, DossierValidationError):
-        return _rejected(m, "unknown_kind", "Type d'élément ou de document inconnu.")
-    decision = _decide(caller, action, target, context)
-    if not decision.allowed:
-        return MutationResult(
-            mutation_id=m.mutation_id,
-            client_seq=m.client_seq,
-            status="forbidden",
-            reason=decision.reason.value,
-            message_fr="Vous n'avez pas le droit de faire cette modification.",
-        )
-    server = ServerRecord(current, rec.version, rec.deleted) if rec is not None else None
-    base = m.base_version
-    if rec is not None and rec.last_stream_id == stream_id and base >= rec.run_base:
-        base = rec.version  # every change since the client's base is its own earlier mutation
-    result = merge(merge_op, m.changes, base, server)
-    if not result.deleted and result.outcome is not Outcome.NOOP:
-        try:
-            values = _validate(m, dict(result.values), now.date())
-        except DossierValidationError as exc:
-            return _rejected(m, "validation_failed", "; ".join(i.message_fr for i in exc.issues))
-    else:
-        values = dict(result.values)
-    if result.outcome is Outcome.NOOP:
-        status = "applied"
-    elif result.outcome is Outcome.CONFLICT:
-        status = "conflict"
-    else:
-        status = result.outcome.value
-    changed = rec is None or values != current or result.deleted != rec.deleted
-    if result.outcome is not Outcome.NOOP and changed and not (rec is None and result.deleted):
-        rec = _store_record(
-            session, head, rec, m=m, caller=caller, values=values, deleted=result.deleted, now=now, stream_id=stream_id
-        )
-    conflict_id = None
-    if result.outcome is Outcome.CONFLICT:
-        conflict = SyncConflict(
-            id=uuid.uuid4(),
-            dossier_id=head.dossier_id,
-            entity=m.entity,
-            entity_id=m.entity_id,
-            kind=m.kind,
-            record_conflict=result.record_conflict,
-            fields_json=json.dumps(
-                {c.field: {"base": c.base, "server": c.server, "client": c.client} for c in result.conflicts}
-                if result.record_conflict is None
-                else {"client": {k: pair[1] for k, pair in m.changes.items()}, "op": m.op},
-                ensure_ascii=False,
-                sort_keys=True,
-            ),
-            mutation_id=m.mutation_id,
-            author_kind=caller.author_kind,
-            author_id=caller.principal.id,
-            created_at=now,
-            seq=_next_seq(head),
-        )
-        session.add(conflict)
-        conflict_id = conflict.id
+    if (refused := _shape(m)) is not None:
+        return refused
+    change = _bind(m, _record(session, head.dossier_id, m.entity_id))
+    if isinstance(change, MutationResult):
+        return change
+    if (refused := _policy(session, caller, change, context)) is not None:
+        return refused
+    result = _merge(change, stream_id)
+    values = _validated(m, result, context.now.date())
+    if isinstance(values, MutationResult):
+        return values
+    rec = _store(session, head, caller, change, result, values, now=context.now, stream_id=stream_id)
+    conflict_id = (
+        _record_conflict(session, head, caller, m, result, context.now) if result.outcome is Outcome.CONFLICT else None
+    )
     return MutationResult(
         mutation_id=m.mutation_id,
         client_seq=m.client_seq,
-        status=status,  # type: ignore[arg-type]
+        status=_STATUS[result.outcome],
         version=rec.version if rec is not None else None,
         conflict_id=conflict_id,
         record=record_out(rec) if rec is not None else None,
@@ -464,7 +557,7 @@ def _resolve(
         return MutationResult(
             mutation_id=m.mutation_id,
             client_seq=m.client_seq,
-            status="applied",
+            status=MutationStatus.APPLIED,
             reason="already_resolved",
             record=record_out(rec) if rec is not None else None,
         )
@@ -478,7 +571,7 @@ def _resolve(
         return _rejected(m, "unknown_kind", "Type d'élément ou de document inconnu.")
     if not _decide(caller, access.Action.EDIT, target, context).allowed:
         return MutationResult(
-            mutation_id=m.mutation_id, client_seq=m.client_seq, status="forbidden", reason="cannot_resolve"
+            mutation_id=m.mutation_id, client_seq=m.client_seq, status=MutationStatus.FORBIDDEN, reason="cannot_resolve"
         )
     detail = json.loads(conflict.fields_json)
     fake = MutationIn(
@@ -499,7 +592,7 @@ def _resolve(
             values.update({k: pair[1] for k, pair in m.changes.items() if k != "__keep__"})
         values = {k: v for k, v in values.items() if v is not None}
     elif keep == "mine":
-        if detail.get("op") == "delete":
+        if detail.get("op") == MutationOp.DELETE:
             deleted, values = True, {}
         else:
             deleted = False
@@ -520,7 +613,7 @@ def _resolve(
     return MutationResult(
         mutation_id=m.mutation_id,
         client_seq=m.client_seq,
-        status="applied",
+        status=MutationStatus.APPLIED,
         version=rec.version,
         record=record_out(rec),
     )

@@ -329,3 +329,53 @@ def test_a_conflict_resolved_field_by_field_and_keep_theirs_on_another(lab: Lab)
     assert _entries(a)[first.id]["reaction"] == "Toux et rhinite" == _entries(b)[first.id]["reaction"]
     assert _entries(a)[second.id]["reaction"] == "Rougeur" == _entries(b)[second.id]["reaction"]
     assert a.engine.conflicts() == []
+
+
+def test_each_step_of_a_push_refuses_what_it_must_and_the_rest_of_the_batch_applies(lab: Lab) -> None:
+    """The steps of the service's `_apply`: shape (op, changes), the record (kind), the policy's target (kind)."""
+    device = lab.device(lab.person())
+    stream, client = str(uuid.uuid4()), str(uuid.uuid4())
+    pollen = str(uuid.uuid4())
+    not_merged = {**_create(1, "Arachide"), "op": "resolve"}  # `resolve` names a conflict, never a record
+    masked_entry = {**_create(2, "Arachide"), "op": "set_confidentiality"}  # only documents are masked
+    malformed = {**_create(3, "Arachide"), "changes": {"name": ["Arachide"]}}  # not a [seen, wanted] pair
+    created = _create(4, "Pollen", entity_id=pollen)
+    other_kind = {**_create(5, "Pollen"), "entity_id": pollen, "kind": "vaccination", "op": "update"}
+    unknown_kind = {**_create(6, "Pollen"), "kind": "horoscope"}
+    edited = {**_create(7, ""), "entity_id": pollen, "op": "update", "changes": {"name": ["Pollen", "Pollens"]}}
+    r = _push_raw(
+        lab.api,
+        device,
+        [not_merged, masked_entry, malformed, created, other_kind, unknown_kind, edited],
+        stream=stream,
+        client=client,
+    )
+    assert r.status_code == 200, r.text
+    results = r.json()["results"]
+    assert [(x["status"], x["reason"]) for x in results] == [
+        ("rejected", "unknown_op"),
+        ("rejected", "unknown_op"),
+        ("rejected", "malformed_changes"),
+        ("applied", None),
+        ("rejected", "kind_mismatch"),
+        ("rejected", "unknown_kind"),
+        ("applied", None),  # its own earlier create: no conflict with the stream's own change
+    ]
+    assert all(x["message_fr"] for x in results if x["status"] == "rejected")
+    device.engine.sync_once()
+    assert [d["name"] for d in _entries(device).values()] == ["Pollens"]
+
+
+def test_a_mutation_with_an_unknown_op_or_entity_is_a_problem_not_a_server_error(lab: Lab) -> None:
+    device = lab.device(lab.person())
+    for field, value in (("op", "explode"), ("entity", "horoscope")):
+        r = _push_raw(
+            lab.api,
+            device,
+            [{**_create(1, "Pollen"), field: value}],
+            stream=str(uuid.uuid4()),
+            client=str(uuid.uuid4()),
+        )
+        assert r.status_code == 422, r.text
+        assert r.headers["content-type"].startswith("application/problem+json")
+        assert r.json()["code"] == "request_invalid"

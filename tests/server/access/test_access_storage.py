@@ -16,11 +16,11 @@ from dossier.documents import Confidentiality
 from dossier.errors import DossierValidationError
 from server.access.models import PatientNotification
 from server.access.service import caller_actor, load_access_context, save_consent
+from server.accounts.dependencies import Principal
 from server.accounts.models import Account, AccountStatus, PrincipalKind
 from server.app import create_app
 from server.config import Settings, SmtpSettings
 from server.context import ServiceContext
-from server.deps import Principal
 from server.dossiers.models import Dossier, SpaceStatus
 from tests.support.access import GP, SPECIALIST, Pros, put
 from tests.support.service import Flows, bearer, free_port

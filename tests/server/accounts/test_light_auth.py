@@ -9,11 +9,11 @@ import pytest
 from fastapi.testclient import TestClient
 from httpx import Response
 
+from server.accounts.dependencies import HELPER_HEADER
 from server.app import create_app
 from server.clock import ManualClock
 from server.config import Settings
 from server.context import ServiceContext
-from server.deps import HELPER_HEADER
 from tests.support.access import GP, Pros
 from tests.support.service import Flows, Mailbox, bearer
 

@@ -15,8 +15,8 @@ from server.admin.service import InputFileError, read_care_history_file, read_pr
 from server.clock import ManualClock
 from server.context import ServiceContext
 from server.dossiers.models import Dossier
-from server.dossiers.service import months_back, provision
-from server.feed.service import import_care_history
+from server.dossiers.service import provision
+from server.feed.service import import_care_history, months_back
 from tests.support.service import Flows, Mailbox, bearer, make_nir
 
 

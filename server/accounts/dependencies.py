@@ -1,27 +1,25 @@
-"""FastAPI dependencies shared by the routers: context, session, caller address, authenticated principal."""
+"""FastAPI dependencies shared by the routers: context, session, caller address, authenticated principal.
+
+The calling patient together with their dossier (PatientDep, PatientSummaryDep) is server/dossiers/dependencies.py:
+it reads the same token with the dossier joined in (`token_joins`, `authenticate`, `admit` below)."""
 
 from __future__ import annotations
 
-import asyncio
 import uuid
-import weakref
 from collections.abc import AsyncIterator
 from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 from typing import Annotated, Any, TypeVar
 from urllib.parse import unquote
 
-import anyio
-import anyio.to_thread
 from fastapi import Depends, Header, Request
 from fastapi.concurrency import run_in_threadpool
-from sqlalchemy import Select, and_, bindparam, select, update
-from sqlalchemy.orm import Session, defer
+from sqlalchemy import Row, Select, and_, bindparam, select, update
+from sqlalchemy.orm import Session
 
 from server.accounts.models import AccessToken, Account, Device, PrincipalKind
 from server.audit.service import Actor
 from server.context import ServiceContext
-from server.dossiers.models import Dossier, SpaceStatus
 from server.errors import ProblemError, device_revoked, unauthorized
 from server.security import sha256_hex
 
@@ -95,14 +93,14 @@ def parse_acting_helper(raw: str | None) -> str | None:
     return f"{name}|{structure}"
 
 
-def _bearer_hash(authorization: str | None) -> str:
+def bearer_hash(authorization: str | None) -> str:
     """The stored form (SHA-256) of the bearer token of an Authorization header; 401 when there is none."""
     if not authorization or not authorization.lower().startswith("bearer "):
         raise unauthorized()
     return sha256_hex(authorization[7:].strip())
 
 
-def _admit(
+def admit(
     now: datetime, *, expires_at: datetime, token_revoked_at: datetime | None, device_revoked_at: datetime | None
 ) -> None:
     """The one rule of a live token, for both reads below (S34): a revoked device answers `device_revoked` (so the
@@ -116,8 +114,8 @@ def _admit(
 _Query = TypeVar("_Query", bound=Select[*tuple[Any, ...]])
 
 
-def _token_joins(query: _Query) -> _Query:
-    """The token, its device, and (for a patient) the account and dossier, looked up by the token's hash.
+def token_joins(query: _Query) -> _Query:
+    """The token, its device, and (for a patient) the account, looked up by the token's hash.
 
     The hash is a bound parameter of a statement built once, so SQLAlchemy reuses its cache key and compiled form
     instead of building them again on every request."""
@@ -125,62 +123,46 @@ def _token_joins(query: _Query) -> _Query:
         query.select_from(AccessToken)
         .join(Device, Device.id == AccessToken.device_id)
         .outerjoin(Account, and_(Device.principal_kind == PrincipalKind.PATIENT, Account.id == Device.principal_id))
-        .outerjoin(Dossier, Dossier.id == Account.dossier_id)
         .where(AccessToken.token_hash == bindparam("token_hash"))
     )
 
 
-_AUTH_QUERY = _token_joins(
-    select(AccessToken.expires_at, AccessToken.revoked_at, Device, Account, Dossier).options(
-        defer(Dossier.legacy_bundle)
-    )
-)
-# The light read: columns only, no ORM entity to build (see _patient_summary).
-_SUMMARY_QUERY = _token_joins(
-    select(
-        AccessToken.expires_at,
-        AccessToken.revoked_at,
-        Device.revoked_at,
-        Device.last_seen_at,
-        Device.id,
-        Device.principal_kind,
-        Device.principal_id,
-        Account.identifier,
-        Dossier.id,
-        Dossier.status,
-    )
-)
-_TOUCH_DEVICE = update(Device).where(Device.id == bindparam("device")).values(last_seen_at=bindparam("seen_at"))
+_PRINCIPAL_QUERY = token_joins(select(AccessToken.expires_at, AccessToken.revoked_at, Device, Account))
+TOUCH_DEVICE = update(Device).where(Device.id == bindparam("device")).values(last_seen_at=bindparam("seen_at"))
 
 
-def _authenticate(
-    ctx: ServiceContext, session: Session, authorization: str | None
-) -> tuple[Principal, Account | None, Dossier | None]:
-    """One indexed read in autocommit: a single round trip (no BEGIN/COMMIT), the token's device, account, dossier.
+def authenticate(
+    ctx: ServiceContext,
+    session: Session,
+    authorization: str | None,
+    query: Select[*tuple[Any, ...]] = _PRINCIPAL_QUERY,
+) -> tuple[Principal, Row[*tuple[Any, ...]]]:
+    """One indexed read in autocommit: a single round trip (no BEGIN/COMMIT), the token's device and what `query`
+    selects after the token's expiry, revocation and device (`token_joins` of those first three columns).
 
     Checked on every request, nothing cached: a revoked token or device is refused at once in every worker (S34).
     Runs in the threadpool (sync dependency): measured under load, blocking the event loop for the round trip was
     slower than the thread hop. The only write, last seen, happens at most once per LAST_SEEN_GRANULARITY."""
-    token_hash = _bearer_hash(authorization)
+    token_hash = bearer_hash(authorization)
     now = ctx.now()
     if not session.in_transaction():  # the usual case: a fresh request session
         session.connection(execution_options={"isolation_level": "AUTOCOMMIT"})
-    found = session.execute(_AUTH_QUERY, {"token_hash": token_hash}).first()
+    found = session.execute(query, {"token_hash": token_hash}).first()
     session.commit()  # ends the (autocommit) transaction: the connection goes back to the pool before the route runs
     if found is None:
         raise unauthorized()
-    expires_at, token_revoked_at, device, account, dossier = found
-    _admit(now, expires_at=expires_at, token_revoked_at=token_revoked_at, device_revoked_at=device.revoked_at)
+    expires_at, token_revoked_at, device = found[:3]
+    admit(now, expires_at=expires_at, token_revoked_at=token_revoked_at, device_revoked_at=device.revoked_at)
     if now - device.last_seen_at > LAST_SEEN_GRANULARITY:
         device.last_seen_at = now
         session.commit()
-    return Principal(device.principal_kind, device.principal_id, device.id), account, dossier
+    return Principal(device.principal_kind, device.principal_id, device.id), found
 
 
 def current_principal(
     ctx: ContextDep, session: SessionDep, authorization: Authorization = None, helper: ActingHelper = None
 ) -> Principal:
-    principal, _, _ = _authenticate(ctx, session, authorization)
+    principal, _ = authenticate(ctx, session, authorization)
     assisted_by = parse_acting_helper(helper)
     if assisted_by is not None:
         if principal.kind != PrincipalKind.PATIENT:
@@ -194,102 +176,36 @@ def current_principal(
 PrincipalDep = Annotated[Principal, Depends(current_principal)]
 
 
-def _patients_only() -> ProblemError:
+def patients_only() -> ProblemError:
     return ProblemError(403, "forbidden", "Réservé aux patients.", "Patients only.")
 
 
 @dataclass(frozen=True, slots=True)
-class PatientContext:
+class PatientAccount:
     principal: Principal
     account: Account
-    dossier: Dossier
 
 
-def current_patient(
-    ctx: ContextDep, session: SessionDep, authorization: Authorization = None, helper: ActingHelper = None
-) -> PatientContext:
-    principal, account, dossier = _authenticate(ctx, session, authorization)
+def as_patient(principal: Principal, rows: tuple[Any, ...], helper: str | None) -> Principal:
+    """403 unless the caller is a patient, 401 when a row of theirs the token read found is gone (None); the
+    helper of an assisted session applied."""
     if principal.kind != PrincipalKind.PATIENT:
-        raise _patients_only()
-    if account is None or dossier is None:
+        raise patients_only()
+    if any(row is None for row in rows):
         raise unauthorized()
     assisted_by = parse_acting_helper(helper)
-    if assisted_by is not None:
-        principal = replace(principal, assisted_by=assisted_by)
-    return PatientContext(principal, account, dossier)
+    return principal if assisted_by is None else replace(principal, assisted_by=assisted_by)
 
 
-PatientDep = Annotated[PatientContext, Depends(current_patient)]
+def current_patient_account(
+    ctx: ContextDep, session: SessionDep, authorization: Authorization = None, helper: ActingHelper = None
+) -> PatientAccount:
+    """The calling patient and their account (the routes of the account itself; with the dossier: PatientDep)."""
+    principal, found = authenticate(ctx, session, authorization)
+    return PatientAccount(as_patient(principal, tuple(found[3:]), helper), found[3])
 
 
-@dataclass(frozen=True, slots=True)
-class PatientSummary:
-    """Who the calling patient is, without loading their account and dossier: for light routes such as GET /v1/me."""
-
-    principal: Principal
-    identifier: str
-    dossier_id: uuid.UUID
-    space_status: SpaceStatus
-
-    @property
-    def account_id(self) -> uuid.UUID:
-        return self.principal.id
-
-
-# Light reads run in worker threads, at most this many at once per event loop (worker process). The default pool
-# (40 threads) serves every other sync route; letting up to 40 threads take turns at the GIL for a sub-millisecond
-# read made the slowest answers wait behind the others under load (benchmarks/server_load.py, interleaved runs on
-# PostgreSQL: p99 about 150 ms with 16 against 165-215 ms with 40). A waiting read queues in order on the limiter.
-LIGHT_READ_THREADS = 16
-_light_read_limiters: weakref.WeakKeyDictionary[asyncio.AbstractEventLoop, anyio.CapacityLimiter] = (
-    weakref.WeakKeyDictionary()
-)
-
-
-def _light_read_limiter() -> anyio.CapacityLimiter:
-    """One limiter per event loop (tests run several apps and loops in one process)."""
-    loop = asyncio.get_running_loop()
-    limiter = _light_read_limiters.get(loop)
-    if limiter is None:
-        limiter = _light_read_limiters[loop] = anyio.CapacityLimiter(LIGHT_READ_THREADS)
-    return limiter
-
-
-def _patient_summary(ctx: ServiceContext, authorization: str | None, helper: str | None) -> PatientSummary:
-    """current_patient's checks, in its order and with its answers, on one autocommit read of a few columns.
-
-    The same rule as every other route (_admit), read from the database on every request: nothing is cached, so a
-    revoked token or device is refused at once in every worker (S34). No session and no ORM entity: a pooled
-    connection is held for the read (and the rare last-seen write) only."""
-    token_hash = _bearer_hash(authorization)
-    now = ctx.now()
-    with ctx.engine.connect() as conn:
-        conn.execution_options(isolation_level="AUTOCOMMIT")
-        found = conn.execute(_SUMMARY_QUERY, {"token_hash": token_hash}).first()
-        if found is None:
-            raise unauthorized()
-        (expires_at, token_revoked_at, device_revoked_at, last_seen_at, device_id, kind, principal_id, identifier,
-         dossier_id, space_status) = found  # fmt: skip
-        _admit(now, expires_at=expires_at, token_revoked_at=token_revoked_at, device_revoked_at=device_revoked_at)
-        if now - last_seen_at > LAST_SEEN_GRANULARITY:
-            conn.execute(_TOUCH_DEVICE, {"device": device_id, "seen_at": now})
-    if kind != PrincipalKind.PATIENT:
-        raise _patients_only()
-    if identifier is None or dossier_id is None:
-        raise unauthorized()
-    principal = Principal(kind, principal_id, device_id, assisted_by=parse_acting_helper(helper))
-    return PatientSummary(principal, identifier, dossier_id, space_status)
-
-
-async def current_patient_summary(
-    request: Request, authorization: Authorization = None, helper: ActingHelper = None
-) -> PatientSummary:
-    """The calling patient, for light routes (GET /v1/me): _patient_summary in a thread, under LIGHT_READ_THREADS."""
-    ctx: ServiceContext = request.app.state.ctx
-    return await anyio.to_thread.run_sync(_patient_summary, ctx, authorization, helper, limiter=_light_read_limiter())
-
-
-PatientSummaryDep = Annotated[PatientSummary, Depends(current_patient_summary)]
+PatientAccountDep = Annotated[PatientAccount, Depends(current_patient_account)]
 
 
 def current_professional(principal: PrincipalDep) -> Principal:

@@ -17,8 +17,8 @@ from sqlalchemy.orm import Session
 from dossier import access
 from dossier.sync_protocol import Entity, MutationOp
 from server.access.service import audit_actor_of, denied
+from server.accounts.dependencies import Principal
 from server.audit.service import record
-from server.deps import Principal
 from server.errors import ProblemError, not_found
 from server.sync import service as sync_service
 from server.sync.models import SyncRecord, SyncStream

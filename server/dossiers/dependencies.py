@@ -1,0 +1,148 @@
+"""The calling patient with their dossier: the dependency of every route about a patient's own space.
+
+Read with the account's token check (server/accounts/dependencies.py) in the same single round trip: the dossier is
+joined to the token's device and account, never loaded by a second query."""
+
+from __future__ import annotations
+
+import asyncio
+import uuid
+import weakref
+from dataclasses import dataclass
+from typing import Annotated
+
+import anyio
+import anyio.to_thread
+from fastapi import Depends, Request
+from sqlalchemy import select
+from sqlalchemy.orm import defer
+
+from server.accounts.dependencies import (
+    LAST_SEEN_GRANULARITY,
+    TOUCH_DEVICE,
+    ActingHelper,
+    Authorization,
+    ContextDep,
+    Principal,
+    SessionDep,
+    admit,
+    as_patient,
+    authenticate,
+    bearer_hash,
+    parse_acting_helper,
+    patients_only,
+    token_joins,
+)
+from server.accounts.models import AccessToken, Account, Device, PrincipalKind
+from server.context import ServiceContext
+from server.dossiers.models import Dossier, SpaceStatus
+from server.errors import unauthorized
+
+_PATIENT_QUERY = token_joins(
+    select(AccessToken.expires_at, AccessToken.revoked_at, Device, Account, Dossier).options(
+        defer(Dossier.legacy_bundle)
+    )
+).outerjoin(Dossier, Dossier.id == Account.dossier_id)
+# The light read: columns only, no ORM entity to build (see _patient_summary).
+_SUMMARY_QUERY = token_joins(
+    select(
+        AccessToken.expires_at,
+        AccessToken.revoked_at,
+        Device.revoked_at,
+        Device.last_seen_at,
+        Device.id,
+        Device.principal_kind,
+        Device.principal_id,
+        Account.identifier,
+        Dossier.id,
+        Dossier.status,
+    )
+).outerjoin(Dossier, Dossier.id == Account.dossier_id)
+
+
+@dataclass(frozen=True, slots=True)
+class PatientContext:
+    principal: Principal
+    account: Account
+    dossier: Dossier
+
+
+def current_patient(
+    ctx: ContextDep, session: SessionDep, authorization: Authorization = None, helper: ActingHelper = None
+) -> PatientContext:
+    principal, found = authenticate(ctx, session, authorization, _PATIENT_QUERY)
+    account, dossier = found[3:]
+    return PatientContext(as_patient(principal, (account, dossier), helper), account, dossier)
+
+
+PatientDep = Annotated[PatientContext, Depends(current_patient)]
+
+
+@dataclass(frozen=True, slots=True)
+class PatientSummary:
+    """Who the calling patient is, without loading their account and dossier: for light routes such as GET /v1/me."""
+
+    principal: Principal
+    identifier: str
+    dossier_id: uuid.UUID
+    space_status: SpaceStatus
+
+    @property
+    def account_id(self) -> uuid.UUID:
+        return self.principal.id
+
+
+# Light reads run in worker threads, at most this many at once per event loop (worker process). The default pool
+# (40 threads) serves every other sync route; letting up to 40 threads take turns at the GIL for a sub-millisecond
+# read made the slowest answers wait behind the others under load (benchmarks/server_load.py, interleaved runs on
+# PostgreSQL: p99 about 150 ms with 16 against 165-215 ms with 40). A waiting read queues in order on the limiter.
+LIGHT_READ_THREADS = 16
+_light_read_limiters: weakref.WeakKeyDictionary[asyncio.AbstractEventLoop, anyio.CapacityLimiter] = (
+    weakref.WeakKeyDictionary()
+)
+
+
+def _light_read_limiter() -> anyio.CapacityLimiter:
+    """One limiter per event loop (tests run several apps and loops in one process)."""
+    loop = asyncio.get_running_loop()
+    limiter = _light_read_limiters.get(loop)
+    if limiter is None:
+        limiter = _light_read_limiters[loop] = anyio.CapacityLimiter(LIGHT_READ_THREADS)
+    return limiter
+
+
+def _patient_summary(ctx: ServiceContext, authorization: str | None, helper: str | None) -> PatientSummary:
+    """current_patient's checks, in its order and with its answers, on one autocommit read of a few columns.
+
+    The same rule as every other route (_admit), read from the database on every request: nothing is cached, so a
+    revoked token or device is refused at once in every worker (S34). No session and no ORM entity: a pooled
+    connection is held for the read (and the rare last-seen write) only."""
+    token_hash = bearer_hash(authorization)
+    now = ctx.now()
+    with ctx.engine.connect() as conn:
+        conn.execution_options(isolation_level="AUTOCOMMIT")
+        found = conn.execute(_SUMMARY_QUERY, {"token_hash": token_hash}).first()
+        if found is None:
+            raise unauthorized()
+        (expires_at, token_revoked_at, device_revoked_at, last_seen_at, device_id, kind, principal_id, identifier,
+         dossier_id, space_status) = found  # fmt: skip
+        admit(now, expires_at=expires_at, token_revoked_at=token_revoked_at, device_revoked_at=device_revoked_at)
+        if now - last_seen_at > LAST_SEEN_GRANULARITY:
+            conn.execute(TOUCH_DEVICE, {"device": device_id, "seen_at": now})
+    if kind != PrincipalKind.PATIENT:
+        raise patients_only()
+    if identifier is None or dossier_id is None:
+        raise unauthorized()
+    principal = Principal(kind, principal_id, device_id, assisted_by=parse_acting_helper(helper))
+    return PatientSummary(principal, identifier, dossier_id, space_status)
+
+
+async def current_patient_summary(
+    request: Request, authorization: Authorization = None, helper: ActingHelper = None
+) -> PatientSummary:
+    """The calling patient, for light routes (GET /v1/me): _patient_summary in a thread, under LIGHT_READ_THREADS."""
+    ctx: ServiceContext = request.app.state.ctx
+    return await anyio.to_thread.run_sync(_patient_summary, ctx, authorization, helper, limiter=_light_read_limiter())
+
+
+PatientSummaryDep = Annotated[PatientSummary, Depends(current_patient_summary)]
