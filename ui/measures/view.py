@@ -125,6 +125,7 @@ class MeasuresPage(Retranslatable, QWidget):
         self._confirmer = confirmer or Confirmer()
         self._store: DossierStore | None = None
         self._points = 0
+        self._chart_reads = 0
         self.title = label("title")
         self.type_label = label(wrap=False)
         self.type_combo = QComboBox()
@@ -239,13 +240,19 @@ class MeasuresPage(Retranslatable, QWidget):
         show_error(self.error, "")
         if store is None:
             self.model.clear()
+            self._chart_reads += 1  # a read still on its way is never drawn after the clear
             self._draw([])
             return
         self.model.set_source(lambda offset, limit: store.entries.list(KIND, offset=offset, limit=limit))
         self._read_chart(store)
 
     def _read_chart(self, store: DossierStore) -> None:
-        Op(self, lambda: store.entries.list(KIND, limit=CHART_POINTS)).success(self._draw).run()
+        """Redraw from the store; only the latest read is drawn (a refresh and a reload may both be on their way)."""
+        self._chart_reads += 1
+        read = self._chart_reads
+        Op(self, lambda: store.entries.list(KIND, limit=CHART_POINTS)).success(
+            lambda entries: self._draw(entries) if read == self._chart_reads else None
+        ).run()
 
     def concerned_by(self, change: StoreChange) -> bool:
         return concerns(self._store, change, Entity.ENTRY, KIND)
