@@ -30,7 +30,8 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from desktop_app.dossier_store import DossierStore  # noqa: E402
-from desktop_app.sync.engine import S_URL, SyncReport, _read_range  # noqa: E402
+from desktop_app.sync.engine import S_URL, SyncReport  # noqa: E402
+from desktop_app.sync.uploads import read_range  # noqa: E402
 from server.config import Settings, SmtpSettings  # noqa: E402
 from server.context import ServiceContext  # noqa: E402
 from server.db import migrate  # noqa: E402
@@ -86,7 +87,7 @@ def _with_raw_sink(create: Callable[..., FastAPI]) -> Callable[..., FastAPI]:
 def _read_all(store: DossierStore, document_id: str, size: int, chunk: int) -> None:
     """What the client must do that a raw upload need not: decrypt every chunk and sum it."""
     for position in range(0, size, chunk):
-        zlib.crc32(_read_range(store, document_id, position, chunk))
+        zlib.crc32(read_range(store, document_id, position, chunk))
 
 
 def _install_raw_sink() -> None:

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import threading
 import uuid
-from collections.abc import Callable, Container, Mapping, Sequence
+from collections.abc import Callable, Container, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from enum import StrEnum
@@ -30,6 +30,7 @@ from desktop_app.setting_keys import SettingKey
 from desktop_app.sync import account
 from desktop_app.sync.engine import S_ACCESS, S_LEASES, S_REFRESH, S_URL, SyncEngine, SyncReport
 from desktop_app.sync.http import Backoff, ServiceRefused, SyncHttp
+from desktop_app.sync.policy import SyncPolicy
 
 Rpps = NewType("Rpps", str)
 S_RPPS = SettingKey.CLINIC_RPPS
@@ -128,31 +129,27 @@ def _wanted(profile: UnlockedProfile) -> set[str]:
     return {str(d) for d in profile.settings.get(S_DAY) or []}
 
 
-class ClinicEngine(SyncEngine):
-    """The sync engine of a clinic profile: adopts only the day's dossiers and fetches documents by the day's policy.
+class ClinicPolicy(SyncPolicy):
+    """What a clinic profile holds: only the day's dossiers, and their documents' content by the day's policy.
 
     Everything else (push, pull, leases, revocation purge, backoff) is the plain engine's.
     """
 
-    def resume(self) -> None:
-        """Allow syncing again after `cancel()` (a cancelled preparation can be started again)."""
-        self._cancel.clear()
+    def __init__(self, profile: UnlockedProfile, clock: Callable[[], datetime]) -> None:
+        self.profile = profile
+        self.clock = clock
 
-    def _remember_limits(self, body: Mapping[str, Any]) -> None:
-        # The pull lists every dossier this professional may open as "available": keep only the day's, so the
-        # engine adopts (downloads) nothing else. Filtered here, before the engine reads the list.
-        super()._remember_limits(body)
-        if isinstance(body, dict) and body.get("available"):
-            wanted = _wanted(self.profile)
-            body["available"] = [d for d in body["available"] if str(d) in wanted]
+    def holds(self, dossier_id: str) -> bool:
+        # The pull lists every dossier this professional may open as "available": adopt only the day's.
+        return dossier_id in _wanted(self.profile)
 
-    def _bodies_wanted(self, store: DossierStore) -> Container[str] | None:
+    def bodies_wanted(self, store: DossierStore) -> Container[str] | None:
         policy = DocumentPolicy(self.profile.settings.get(S_DOCUMENTS) or DEFAULT_POLICY)
         if policy is DocumentPolicy.ALL:
             return None
         if policy is DocumentPolicy.NONE:
             return frozenset()
-        since = (self.device_clock() - timedelta(days=RECENT_DAYS)).date().isoformat()
+        since = (self.clock() - timedelta(days=RECENT_DAYS)).date().isoformat()
         with store.reading() as conn:
             return {
                 r.id
@@ -161,14 +158,6 @@ class ClinicEngine(SyncEngine):
                 )
                 if (r.document_date or r.created_at[:10]) >= since
             }
-
-    def drop(self, dossier_id: str) -> bool:
-        """Remove a cached dossier not chosen for the day; kept (False) while it has changes not yet sent."""
-        store = self.profile.dossier(dossier_id)
-        if self._has_unsent(store):
-            return False
-        self._shred(dossier_id, store)
-        return True
 
 
 class ClinicSession:
@@ -184,7 +173,9 @@ class ClinicSession:
     ) -> None:
         self.profile = profile
         self.clock = clock
-        self.engine = ClinicEngine(profile, transport=transport, backoff=backoff, device_clock=clock)
+        self.engine = SyncEngine(
+            profile, policy=ClinicPolicy(profile, clock), transport=transport, backoff=backoff, device_clock=clock
+        )
         self.http = self.engine.http
         self._opens_lock = threading.Lock()
 
@@ -223,8 +214,8 @@ class ClinicSession:
         self.profile.set_setting(S_DAY, sorted(set(chosen)))
         self.profile.set_setting(S_DOCUMENTS, policy.value)
         for held in self.profile.dossier_ids():
-            if held not in chosen:
-                self.engine.drop(held)
+            if not self.engine.policy.holds(held):
+                self.engine.drop(held)  # kept while it has changes not yet sent
         self.sync()
         return self.profile.dossier_ids()
 

@@ -6,6 +6,7 @@ import hashlib
 
 import pytest
 
+from desktop_app.sync.context import get_meta
 from desktop_app.sync.engine import S_SEARCH_STALE, SyncEngine
 from tests.support.service import Person
 from tests.support.sync_lab import Device, Lab
@@ -16,7 +17,7 @@ N = 650  # more than one bulk page threshold (the search index is then rebuilt o
 
 def _meta(engine: SyncEngine, device: Device, key: str) -> str | None:
     with device.profile.dossier().reading() as conn:
-        return engine._meta(conn, key)
+        return get_meta(conn, key)
 
 
 @pytest.fixture
