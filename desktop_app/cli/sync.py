@@ -242,6 +242,11 @@ def cmd_status(ctx: Context) -> int:
             f"{len(d['refused'])} refused, documents to send {d['uploads_pending']}, to receive "
             f"{d['downloads_pending']}",
         )
+        for e in d["download_errors"]:
+            ctx.out(
+                f"    Document {e['document_id']} : le service refuse d'en envoyer le contenu (HTTP {e['status']}).",
+                f"    Document {e['document_id']}: the service refuses to send its content (HTTP {e['status']}).",
+            )
     return EXIT_OK
 
 
@@ -313,4 +318,3 @@ def register(subparsers: Any, *, parents: Sequence[argparse.ArgumentParser]) -> 
     p.add_argument("id")
     p.add_argument("--keep", choices=["mine", "theirs"])
     p.add_argument("--field", action="append", default=[], metavar="NOM=VALEUR")
-
