@@ -120,6 +120,7 @@ def cmd_login(ctx: Context) -> int:
             read_code=lambda: ctx.secrets.read("Code reçu par e-mail :", "Code received by e-mail:"),
             device_name=_device_name(ctx),
             device_id=str(device_id) if device_id else None,
+            device_token=profile.settings.get(SettingKey.REFRESH_TOKEN) if profile else None,
             professional=args.professional,
         )
         if profile is None:
