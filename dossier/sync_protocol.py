@@ -214,7 +214,7 @@ class DocumentBody(BaseModel):
 
     sha256: Sha256
     size: DocumentSize
-    format: DocumentFormat
+    format: DocumentFormat | None = None  # absent: read as PDF by the clients (older records)
     filename: Filename | None = None
 
 
