@@ -1,22 +1,28 @@
-"""Load benchmark of the central service: N concurrent httpx clients on loopback, login once, then GET /v1/me.
+"""Load benchmark of the central service: N concurrent httpx clients on loopback, login once, then the hot paths.
 
-Prints req/s, p50 and p99 for SQLite and (with --postgres-url or CARNET_BENCH_POSTGRES_URL) PostgreSQL, next to a
-baseline measured in the same run against /health (no database), and the ratio. First it prints what the load
-generator alone can do against a raw asyncio responder that does no work: on a small machine the generator shares
-the cores with the server, and that figure bounds what any server could show here. Connections are opened before
-the clock starts (a burst of 100 connects overflows the accept queue; the 1 s SYN retries are not request handling).
+Phases, each on every client at once: GET /health (no database: the baseline), GET /v1/me, the sync requests a
+client repeats all day — a no-op pull (the client is up to date), a pull returning one change (the cursor one step
+behind the dossier's head, so every request gets the same last record back and writes its audit row) — and a push of
+10 new entries per request (a fresh batch each time, on the client's own change stream). Each account's dossier
+holds 20 records before the sync phases. Prints req/s, p50 and p99 for SQLite and (with --postgres-url or
+CARNET_BENCH_POSTGRES_URL) PostgreSQL, the ratio to the baseline or to GET /v1/me, and the machine's load average.
+First it prints what the load generator alone can do against a raw asyncio responder that does no work: on a small
+machine the generator shares the cores with the server, and that figure bounds what any server could show here.
+Connections are opened before the clock starts (a burst of 100 connects overflows the accept queue; the 1 s SYN
+retries are not request handling).
 
 The generator: one `httpx.AsyncClient` (one keep-alive HTTP/1.1 connection) per simulated user, spread over
 --generator-processes processes (2 by default, one per core: one Python process cannot use more than one core), each
 running its clients on one event loop, uvloop when installed (asyncio otherwise). Each client builds its request once
 and sends it again and again (`client.send`), so the loop measures request handling, not header merging in the
-generator; the phase starts only once every client of every process is connected.
+generator (a push builds a new body per request: a resent batch would only be replayed from the ledger); the phase
+starts only once every client of every process is connected.
 
 After each measured phase it prints where the CPU went, from /proc: the server's processes (uvicorn and its
 workers), the generator, PostgreSQL (the postmaster listening on the URL's port and its backends), and anything else
 running on the machine, in CPU milliseconds per request, plus how the keep-alive connections were spread over the
 server's workers. In a closed loop latency ~ clients / req/s, so these lines say what bounds p99 on a given run.
-Linux only for those lines; elsewhere they are skipped. Bounded: ~90 s at most.
+Linux only for those lines; elsewhere they are skipped. Bounded: about 11 phases of --seconds plus set-up.
 
     .venv/bin/python benchmarks/server_load.py --clients 100 --seconds 6 [--postgres-url postgresql+psycopg://...]
 """
@@ -28,6 +34,7 @@ import asyncio
 import email
 import email.policy
 import gc
+import json
 import multiprocessing
 import os
 import socket
@@ -36,6 +43,7 @@ import subprocess
 import sys
 import tempfile
 import time
+import uuid
 from collections.abc import Callable, Coroutine, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -57,6 +65,7 @@ from server.config import Argon2Params, Settings  # noqa: E402
 from server.context import ServiceContext  # noqa: E402
 from server.db import migrate  # noqa: E402
 from server.dossiers.models import Dossier, SpaceStatus  # noqa: E402
+from server.sync.service import decode_cursor, encode_cursor  # noqa: E402
 
 T = TypeVar("T")
 
@@ -68,6 +77,52 @@ sys.modules.setdefault("sniffio", None)  # type: ignore[arg-type]
 
 PASSWORD = "Grenouille violette mange 7 crayons bleus"
 ARGON2 = "1,8192,1"  # cheap hashes: this measures request handling, not Argon2 (one login per client only)
+SYNC_RECORDS = 20  # records in each account's dossier before the sync phases
+PUSH_BATCH = 10  # mutations per push request
+
+
+@dataclass(frozen=True)
+class Shot:
+    """What one client sends again and again: a prebuilt request, or (`push`) a new batch of entries each time."""
+
+    method: str = "GET"
+    path: str = "/health"
+    token: str | None = None
+    body: bytes | None = None  # sent as is on every request
+    push: tuple[str, int] | None = None  # (dossier id, mutations per request): a fresh batch on a new stream
+
+    def headers(self) -> dict[str, str]:
+        headers = {"Authorization": f"Bearer {self.token}"} if self.token else {}
+        if self.path.startswith("/v1/sync/"):
+            headers |= {"Carnet-Sync-Protocol": "1", "Content-Type": "application/json"}
+        return headers
+
+
+def entry_mutation(seq: int) -> dict[str, Any]:
+    return {
+        "mutation_id": str(uuid.uuid4()),
+        "client_seq": seq,
+        "entity": "entry",
+        "entity_id": str(uuid.uuid4()),
+        "kind": "allergy",
+        "op": "create",
+        "base_version": 0,
+        "changes": {"name": [None, f"Allergie {seq}"]},
+    }
+
+
+class PushBatches:
+    """A client's successive push bodies: `n` new entries each, numbered on after the previous batch."""
+
+    def __init__(self, dossier_id: str, n: int) -> None:
+        self.dossier_id, self.n, self.seq = dossier_id, n, 0
+        self.client_id, self.stream_id = str(uuid.uuid4()), str(uuid.uuid4())
+
+    def next(self) -> bytes:
+        mutations = [entry_mutation(self.seq + i + 1) for i in range(self.n)]
+        self.seq += self.n
+        body = {"client_id": self.client_id, "stream_id": self.stream_id, "dossier_id": self.dossier_id}
+        return json.dumps({**body, "mutations": mutations}).encode()
 
 
 def free_port() -> int:
@@ -317,26 +372,29 @@ class GroupResult:
     cpu: float
 
 
-async def client_group(
-    base: str, path: str, tokens: list[str | None], seconds: float, start: Callable[[], None]
-) -> GroupResult:
+async def client_group(base: str, shots: list[Shot], seconds: float, start: Callable[[], None]) -> GroupResult:
     """This process's clients: each opens its keep-alive connection with one unmeasured request; once all are
-    connected, `start` waits for the other generator processes, then every client loops on `path` for `seconds`."""
+    connected, `start` waits for the other generator processes, then every client loops on its shot for `seconds`."""
     latencies: list[float] = []
     errors = 0
     all_connected = asyncio.Event()
     connected = 0
     window: list[float] = []  # [start, deadline, cpu at start], set once every client of every process is connected
 
-    async def one(token: str | None) -> None:
+    async def one(shot: Shot) -> None:
         # One client (one keep-alive connection) per simulated user: httpx's shared pool degrades past ~20.
         nonlocal errors, connected
-        headers = {"Authorization": f"Bearer {token}"} if token else {}
-        async with httpx.AsyncClient(base_url=base, timeout=30, headers=headers) as client:
-            request = client.build_request("GET", path)  # built once: the URL and headers do not change
+        batches = PushBatches(*shot.push) if shot.push else None
+
+        def build() -> httpx.Request:
+            content = batches.next() if batches else shot.body
+            return client.build_request(shot.method, shot.path, content=content)
+
+        async with httpx.AsyncClient(base_url=base, timeout=30, headers=shot.headers()) as client:
+            request = build()  # built once when it does not change (the URL, headers and body)
             await client.send(request)
             connected += 1
-            if connected == len(tokens):
+            if connected == len(shots):
                 # What exists now (clients, connections, modules) lives through the phase: keep it out of the
                 # cyclic collector's full passes, which would otherwise pause every client of this process at once.
                 gc.collect()
@@ -349,6 +407,8 @@ async def client_group(
             clock, record = time.perf_counter, latencies.append
             deadline = window[1]
             while clock() < deadline:
+                if batches:
+                    request = build()  # a push: new mutations each time (a resent batch is only a replay)
                 t0 = clock()
                 try:
                     ok = (await client.send(request)).status_code == 200
@@ -357,18 +417,16 @@ async def client_group(
                 record(clock() - t0)
                 errors += not ok
 
-    await asyncio.gather(*(one(t) for t in tokens))
+    await asyncio.gather(*(one(shot) for shot in shots))
     return GroupResult(latencies, errors, time.perf_counter() - window[0], time.process_time() - window[2])
 
 
-def _generator_process(
-    base: str, path: str, tokens: list[str | None], seconds: float, barrier: Any, out: Connection
-) -> None:
+def _generator_process(base: str, shots: list[Shot], seconds: float, barrier: Any, out: Connection) -> None:
     """Entry point of one generator process: its own event loop, its share of the clients."""
     result: list[GroupResult] = []
 
     async def main() -> None:
-        result.append(await client_group(base, path, tokens, seconds, lambda: barrier.wait(60)))
+        result.append(await client_group(base, shots, seconds, lambda: barrier.wait(60)))
 
     run_loop(main())
     out.send(result[0])
@@ -377,15 +435,14 @@ def _generator_process(
 
 def hammer(
     base: str,
-    path: str,
-    tokens: list[str | None],
+    shots: list[Shot],
     seconds: float,
     *,
     processes: int,
     server_pid: int | None = None,
     database_pid: int | None = None,
 ) -> Phase:
-    """All clients loop on `path` for `seconds`, spread over `processes` generator processes (one event loop each).
+    """All clients loop on their shot for `seconds`, spread over `processes` generator processes (one event loop each).
 
     The clock starts only when every client of every process is connected: 100 simultaneous connects overflow the
     SYN queue, and the 1 s retransmissions that follow would otherwise land in p99 (they measure the TCP stack's
@@ -395,8 +452,8 @@ def hammer(
     pipes, procs = [], []
     for i in range(processes):
         receiver, sender = mp.Pipe(duplex=False)
-        share = tokens[i::processes]
-        proc = mp.Process(target=_generator_process, args=(base, path, share, seconds, barrier, sender))
+        share = shots[i::processes]
+        proc = mp.Process(target=_generator_process, args=(base, share, seconds, barrier, sender))
         proc.start()
         sender.close()
         pipes.append(receiver)
@@ -473,8 +530,7 @@ def generator_ceiling(args: argparse.Namespace) -> None:
         proc.stdout.readline()
         phase = hammer(
             f"http://127.0.0.1:{port}",
-            "/health",
-            [None] * args.clients,
+            [Shot()] * args.clients,
             args.seconds,
             processes=args.generator_processes,
             server_pid=proc.pid,
@@ -491,6 +547,44 @@ async def log_in_all(base: str, outbox: Path, users: list[tuple[str, str]]) -> l
         return list(await asyncio.gather(*(login(c, outbox, i, a) for i, a in users)))
 
 
+async def seed_dossiers(base: str, tokens: list[str | None]) -> list[tuple[str, str]]:
+    """SYNC_RECORDS entries pushed into each account's dossier (set-up, not measured): (dossier id, cursor) each."""
+
+    async def one(c: httpx.AsyncClient, token: str | None) -> tuple[str, str]:
+        shot = Shot("POST", "/v1/sync/pull", token)
+        me = await c.get("/v1/me", headers=shot.headers())
+        dossier_id = str(me.raise_for_status().json()["dossier_id"])
+        batch = PushBatches(dossier_id, SYNC_RECORDS).next()
+        (await c.post("/v1/sync/push", content=batch, headers=shot.headers())).raise_for_status()
+        pulled = {"client_id": str(uuid.uuid4()), "dossiers": {dossier_id: None}}
+        r = await c.post("/v1/sync/pull", content=json.dumps(pulled), headers=shot.headers())
+        page = r.raise_for_status().json()["dossiers"][0]
+        assert len(page["items"]) == SYNC_RECORDS and not page["more"], page
+        return dossier_id, str(page["cursor"])
+
+    async with httpx.AsyncClient(base_url=base, timeout=60) as c:
+        return list(await asyncio.gather(*(one(c, t) for t in tokens)))
+
+
+def pull_shot(token: str | None, dossier_id: str, cursor: str) -> Shot:
+    body = {"client_id": str(uuid.uuid4()), "dossiers": {dossier_id: cursor}}
+    return Shot("POST", "/v1/sync/pull", token, json.dumps(body).encode())
+
+
+def one_step_behind(cursor: str) -> str:
+    """The cursor of a client that misses the dossier's last change (the server's format: see encode_cursor)."""
+    epoch, seq = decode_cursor(cursor) or (1, SYNC_RECORDS)
+    return encode_cursor(epoch, seq - 1)
+
+
+def load_average() -> str:
+    try:
+        one, five, fifteen = os.getloadavg()
+    except OSError:
+        return "load average: unknown"
+    return f"load average {one:.2f} {five:.2f} {fifteen:.2f} ({os.cpu_count()} cores)"
+
+
 def bench_backend(name: str, url: str | None, args: argparse.Namespace) -> None:
     with tempfile.TemporaryDirectory(prefix=f"carnet-bench-{name}-") as tmp:
         data = Path(tmp)
@@ -499,29 +593,55 @@ def bench_backend(name: str, url: str | None, args: argparse.Namespace) -> None:
         users = seed_accounts(db_url, data, args.clients)
         with running_server(data, url, args.workers) as (base, pid):
             tokens = run_loop(log_in_all(base, data / "outbox", users))
+            dossiers = run_loop(seed_dossiers(base, tokens))
             database_pid = listening_pid(make_url(url).port) if url else None
             load: dict[str, Any] = {
                 "processes": args.generator_processes,
                 "server_pid": pid,
                 "database_pid": database_pid,
             }
-            baseline = hammer(base, "/health", [None] * args.clients, args.seconds, **load)
-            me = hammer(base, "/v1/me", tokens, args.seconds, **load)
-        print(f"{name:10s} baseline /health : {baseline.line()}")
-        print(f"           {baseline.cpu_line()}")
-        print(
-            f"{name:10s} GET /v1/me      : {me.line()}  errors {me.errors}  "
-            f"ratio to baseline {me.rps / baseline.rps:.2f}"
-        )
-        print(f"           {me.cpu_line()}")
-        if len(me.spread) > 1:
-            print(f"           keep-alive connections per server worker: {' / '.join(map(str, me.spread))}")
+            print(f"{name:10s} before: {load_average()}")
+            phases = {
+                "baseline /health": hammer(base, [Shot()] * args.clients, args.seconds, **load),
+                "GET /v1/me": hammer(base, [Shot("GET", "/v1/me", t) for t in tokens], args.seconds, **load),
+                "no-op pull": hammer(
+                    base, [pull_shot(t, d, c) for t, (d, c) in zip(tokens, dossiers, strict=True)], args.seconds, **load
+                ),
+                "pull, 1 change": hammer(
+                    base,
+                    [pull_shot(t, d, one_step_behind(c)) for t, (d, c) in zip(tokens, dossiers, strict=True)],
+                    args.seconds,
+                    **load,
+                ),
+                f"push, {PUSH_BATCH} entries": hammer(
+                    base,
+                    [
+                        Shot("POST", "/v1/sync/push", t, push=(d, PUSH_BATCH))
+                        for t, (d, _) in zip(tokens, dossiers, strict=True)
+                    ],
+                    args.seconds,
+                    **load,
+                ),
+            }
+            print(f"{name:10s} after:  {load_average()}")
+        baseline, me = phases["baseline /health"], phases["GET /v1/me"]
+        for label, phase in phases.items():
+            ratio = (
+                ""
+                if phase is baseline
+                else f"  errors {phase.errors}  ratio to /health {phase.rps / baseline.rps:.2f}"
+                + ("" if phase is me else f", to /v1/me {phase.rps / me.rps:.2f}")
+            )
+            print(f"{name:10s} {label:16s}: {phase.line()}{ratio}")
+            print(f"           {phase.cpu_line()}")
+            if len(phase.spread) > 1:
+                print(f"           keep-alive connections per server worker: {' / '.join(map(str, phase.spread))}")
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--clients", type=int, default=100)
-    parser.add_argument("--seconds", type=float, default=6.0, help="per measured phase (5 phases at most)")
+    parser.add_argument("--seconds", type=float, default=6.0, help="per measured phase (11 phases at most)")
     parser.add_argument("--workers", type=int, default=2, help="uvicorn worker processes (2 cores here)")
     parser.add_argument("--postgres-url", default=os.environ.get("CARNET_BENCH_POSTGRES_URL"))
     parser.add_argument("--skip-sqlite", action="store_true", help="measure PostgreSQL only")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import gc
 import json
 import logging
@@ -19,12 +20,15 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from dossier.errors import DossierValidationError
 from server.access.router import router as access_router
 from server.accounts.router import router as accounts_router
+from server.audit.checkpoints import checkpoint_every, checkpoint_now
 from server.config import Settings
 from server.context import ServiceContext
 from server.db import head_revision, is_at_head
 from server.dossiers.router import router as dossiers_router
 from server.errors import PROBLEM_MEDIA_TYPE, Problem, ProblemError, from_validation
 from server.feed.router import router as feed_router
+from server.http_hygiene import HygieneHeaders
+from server.http_limits import UnicodeBodyGuard
 from server.mail.service import MailDeliveryError, Mailer
 from server.professionals.router import dossier_router as pro_dossiers_router
 from server.professionals.router import router as professionals_router
@@ -242,8 +246,13 @@ def create_app(
         if check_schema and not is_at_head(ctx.engine):
             raise UnmigratedDatabaseError()
         log.info("carnet-server ready (schema %s)", head_revision())
+        # Signed checkpoints of the audit chain outside the database: at start, on a timer, at stop.
+        checkpoint_now(ctx.sessions)
+        timer = asyncio.create_task(checkpoint_every(ctx.sessions, settings.audit_checkpoint_interval_s))
         _freeze_startup_objects()
         yield
+        timer.cancel()
+        checkpoint_now(ctx.sessions)
         if context is None:
             ctx.close()
 
@@ -252,6 +261,10 @@ def create_app(
         version=API_VERSION,
         description="Central service of Carnet: accounts, spaces, professionals, care history, audit.",
         lifespan=lifespan,
+        # The API's map and its docs pages only with --dev (S44): a production service does not advertise itself.
+        openapi_url="/openapi.json" if settings.dev else None,
+        docs_url="/docs" if settings.dev else None,
+        redoc_url="/redoc" if settings.dev else None,
     )
     app.state.ctx = ctx
 
@@ -299,10 +312,12 @@ def create_app(
     app.include_router(synced_content_router)
     app.include_router(sync_router)
     app.openapi = _problem_openapi(app)  # type: ignore[method-assign]
+    app.add_middleware(UnicodeBodyGuard, problem=EdgeMiddleware._problem)  # inside the edge: bodies already bounded
     app.add_middleware(
         EdgeMiddleware,
         max_body=settings.max_body_bytes,
         max_chunk=settings.max_chunk_bytes,
         now=settings.clock.now,
     )
+    app.add_middleware(HygieneHeaders)  # outermost: on every answer, the edge's own problems included
     return app

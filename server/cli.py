@@ -27,13 +27,16 @@ from server.admin.service import (
     run_jobs,
 )
 from server.app import UnmigratedDatabaseError, create_app
+from server.audit.checkpoints import AuditKeyError, checkpoint_now, parse_key
 from server.audit.service import verify
 from server.config import Argon2Params, Settings, SmtpSettings
 from server.context import ServiceContext
 from server.db import is_at_head, make_engine, migrate
 from server.dossiers.service import provision
 from server.feed.service import import_care_history
+from server.http_limits import uvicorn_options
 from server.mail.service import MailConfigurationError
+from server.private_files import UMASK, private_dir, tighten_sqlite
 from server.professionals.service import NewProfessional, add_professional
 
 ENV_PREFIX = "CARNET_SERVER_"
@@ -62,6 +65,16 @@ def settings_from_args(args: argparse.Namespace) -> Settings:
             )
         except ValueError as exc:  # contradictory SMTP options: say which, no traceback
             raise SystemExit(f"carnet-server: {exc}") from None
+    audit_key = None
+    if raw_key := _env("AUDIT_KEY"):  # hex; takes precedence over the key file
+        try:
+            audit_key = parse_key(raw_key)
+        except AuditKeyError as exc:
+            raise SystemExit(f"carnet-server: {exc}") from None
+    key_file = getattr(args, "audit_key_file", None) or _env("AUDIT_KEY_FILE")
+    checkpoints = getattr(args, "audit_checkpoints", None) or _env("AUDIT_CHECKPOINTS")
+    proxies_raw = getattr(args, "trusted_proxies", None) or _env("TRUSTED_PROXIES") or ""
+    trusted_proxies = tuple(p.strip() for p in proxies_raw.split(",") if p.strip())
     argon = Argon2Params()
     if raw := _env("ARGON2"):  # "time,memory_kib,parallelism" — for benchmarks and tests only
         t, m, p = (int(x) for x in raw.split(","))
@@ -71,6 +84,11 @@ def settings_from_args(args: argparse.Namespace) -> Settings:
         database_url=args.database_url or _env("DATABASE_URL"),
         smtp=smtp,
         argon2=argon,
+        audit_key=audit_key,
+        audit_key_file=Path(key_file).resolve() if key_file else None,
+        audit_checkpoints_file=Path(checkpoints).resolve() if checkpoints else None,
+        trusted_proxies=trusted_proxies,
+        dev=bool(getattr(args, "dev", False) or _env("DEV")),
     )
 
 
@@ -79,6 +97,12 @@ def _export_env(args: argparse.Namespace, settings: Settings) -> None:
     os.environ[ENV_PREFIX + "DATA_DIR"] = str(settings.data_dir)
     if settings.database_url:
         os.environ[ENV_PREFIX + "DATABASE_URL"] = settings.database_url
+    if settings.dev:
+        os.environ[ENV_PREFIX + "DEV"] = "1"
+    if settings.trusted_proxies:
+        os.environ[ENV_PREFIX + "TRUSTED_PROXIES"] = ",".join(settings.trusted_proxies)
+    os.environ[ENV_PREFIX + "AUDIT_KEY_FILE"] = str(settings.effective_audit_key_file)
+    os.environ[ENV_PREFIX + "AUDIT_CHECKPOINTS"] = str(settings.effective_audit_checkpoints)
     if settings.smtp:  # everything but the password, which workers read from the environment already
         smtp = settings.smtp
         exported = {
@@ -102,13 +126,26 @@ def app_from_env() -> FastAPI:
     return create_app(settings_from_args(args))
 
 
+def _tighten(settings: Settings) -> None:
+    """The data directory, its subdirectories and the default SQLite files are the service's only (S45): older
+    versions left them 0755/0644."""
+    private_dir(settings.data_dir)
+    for sub in ("blobs", "uploads", "outbox"):
+        if (settings.data_dir / sub).is_dir():
+            private_dir(settings.data_dir / sub)
+    if settings.database_url is None or settings.database_url == f"sqlite:///{settings.sqlite_path}":
+        tighten_sqlite(settings.sqlite_path)
+
+
 def prepare_database(settings: Settings) -> None:
     """Refuse an unmigrated database; only a brand-new default SQLite file is migrated on the spot."""
     fresh_default = settings.database_url is None and not settings.sqlite_path.exists()
-    settings.data_dir.mkdir(parents=True, exist_ok=True)
+    private_dir(settings.data_dir)
     if fresh_default:
         migrate(settings.effective_database_url)
+        _tighten(settings)
         return
+    _tighten(settings)
     engine = make_engine(settings.effective_database_url, pool_size=0)
     try:
         if not is_at_head(engine):
@@ -119,11 +156,11 @@ def prepare_database(settings: Settings) -> None:
 
 def make_uvicorn_server(app: FastAPI, *, host: str = "127.0.0.1", port: int = 0) -> uvicorn.Server:
     """A uvicorn server for an app object: run it in a thread (poll `.started`) or call `.run()`."""
-    config = uvicorn.Config(app, host=host, port=port, log_level="warning", access_log=False, lifespan="on")
-    return uvicorn.Server(config)
+    return uvicorn.Server(workers.uvicorn_config(app, host, port))
 
 
 def cmd_serve(args: argparse.Namespace) -> int:
+    os.umask(UMASK)  # everything the service writes (database, WAL, blobs, outbox, checkpoints) is its own (S45)
     settings = settings_from_args(args)
     try:
         prepare_database(settings)
@@ -153,6 +190,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
             workers=args.workers,
             log_level="warning",
             access_log=False,
+            **uvicorn_options(settings.trusted_proxies),
             # A busy worker on a small machine answers the supervisor's ping late: don't kill it for that.
             timeout_worker_healthcheck=60,
         )
@@ -163,20 +201,31 @@ def cmd_serve(args: argparse.Namespace) -> int:
 
 def cmd_migrate(args: argparse.Namespace) -> int:
     settings = settings_from_args(args)
-    settings.data_dir.mkdir(parents=True, exist_ok=True)
+    private_dir(settings.data_dir)
     migrate(settings.effective_database_url)
+    _tighten(settings)
+    # The audit chain is keyed from here on (migration 0500): make the key if there is none, and sign the head.
+    try:
+        ctx = ServiceContext.build(settings, pool_size=0)
+    except AuditKeyError as exc:
+        print(str(exc), file=sys.stderr)
+        return EXIT_REFUSED
+    try:
+        checkpoint_now(ctx.sessions)
+    finally:
+        ctx.close()
     print("Base de données à jour. / Database migrated.")
     return 0
 
 
-def _context(args: argparse.Namespace) -> ServiceContext | None:
+def _context(args: argparse.Namespace, *, create_audit_key: bool = True) -> ServiceContext | None:
     settings = settings_from_args(args)
     try:
         prepare_database(settings)
-    except UnmigratedDatabaseError as exc:
+        return ServiceContext.build(settings, pool_size=0, create_audit_key=create_audit_key)
+    except (UnmigratedDatabaseError, AuditKeyError) as exc:
         print(str(exc), file=sys.stderr)
         return None
-    return ServiceContext.build(settings, pool_size=0)
 
 
 def _print_problems(error: InputFileError) -> int:
@@ -245,6 +294,7 @@ def cmd_jobs(args: argparse.Namespace) -> int:
     with ctx.sessions() as session:
         report = run_jobs(session, ctx)
         session.commit()
+    checkpoint_now(ctx.sessions)  # periodic jobs also sign the audit chain's head (outside the database)
     ctx.close()
     print(json.dumps(asdict(report)))
     return 0
@@ -275,18 +325,24 @@ def cmd_record_death(args: argparse.Namespace) -> int:
 
 
 def cmd_audit_verify(args: argparse.Namespace) -> int:
-    ctx = _context(args)
+    """Check the HMAC chain and the signed checkpoints; when intact, sign the head it checked (a new checkpoint)."""
+    ctx = _context(args, create_audit_key=False)
     if ctx is None:
         return EXIT_REFUSED
-    with ctx.sessions() as session:
-        report = verify(session)
-    ctx.close()
+    try:
+        with ctx.sessions() as session:
+            report = verify(session)
+        if report.ok:
+            checkpoint_now(ctx.sessions)
+    finally:
+        ctx.close()
     if report.ok:
-        print(f"Journal d'audit intègre ({report.checked} lignes). / Audit trail intact.")
+        print(f"Journal d'audit intègre ({report.checked} lignes). / Audit trail intact ({report.checked} rows).")
         return 0
+    where = f"n° {report.first_bad_seq}" if report.first_bad_seq is not None else "-"
     print(
-        f"Journal d'audit ALTÉRÉ : première ligne en défaut n° {report.first_bad_seq} ({report.reason}). "
-        f"/ Audit trail TAMPERED at row {report.first_bad_seq}.",
+        f"Journal d'audit ALTÉRÉ : première ligne en défaut {where} ({report.reason}). "
+        f"/ Audit trail TAMPERED at row {where} ({report.reason}).",
         file=sys.stderr,
     )
     return EXIT_AUDIT
@@ -319,6 +375,15 @@ def cmd_audit_emergency_report(args: argparse.Namespace) -> int:
 def _common(p: argparse.ArgumentParser) -> None:
     p.add_argument("--data-dir", help="data directory (SQLite database, outbox)")
     p.add_argument("--database-url", help="e.g. postgresql+psycopg://user@host/db (default: SQLite in data dir)")
+    p.add_argument(
+        "--audit-key-file",
+        help="HMAC key of the audit chain, 64 hex chars (default: <data dir>/audit.key, created 0600 at first start; "
+        "or env CARNET_SERVER_AUDIT_KEY)",
+    )
+    p.add_argument(
+        "--audit-checkpoints",
+        help="append-only file of signed audit checkpoints (default: <data dir>/audit-checkpoints)",
+    )
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -330,6 +395,12 @@ def build_parser() -> argparse.ArgumentParser:
     serve.add_argument("--host", default="127.0.0.1")
     serve.add_argument("--port", type=int, default=8000)
     serve.add_argument("--workers", type=int, default=1)
+    serve.add_argument("--dev", action="store_true", help="development: serve /openapi.json, /docs and /redoc")
+    serve.add_argument(
+        "--trusted-proxies",
+        help="comma-separated addresses of reverse proxies whose X-Forwarded-For is believed (default: none; "
+        "env CARNET_SERVER_TRUSTED_PROXIES)",
+    )
     serve.add_argument("--smtp-host")
     serve.add_argument("--smtp-port", type=int)
     serve.add_argument("--smtp-starttls", action="store_true")

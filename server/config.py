@@ -59,6 +59,7 @@ class RateLimits:
 
     account_free_failures: int = 5
     address_free_failures: int = 30
+    space_free_failures: int = 10  # wrong activation proofs aimed at one space, all addresses together
     base_lockout: timedelta = timedelta(minutes=1)
     max_lockout: timedelta = timedelta(hours=1)
 
@@ -84,10 +85,29 @@ class Settings:
     max_body_bytes: int = 64 * 1024
     max_chunk_bytes: int = 8 * 1024 * 1024  # the body of one document chunk (PATCH /v1/sync/uploads/…)
     public_url: str = "http://127.0.0.1:8000"
+    # The audit chain's HMAC key: `audit_key` (from CARNET_SERVER_AUDIT_KEY) or the file `audit_key_file` (default
+    # <data dir>/audit.key, created 0600 at first start). Never in the database; keep it off the database's host.
+    audit_key: bytes | None = field(default=None, repr=False)
+    audit_key_file: Path | None = None
+    # Signed checkpoints of the chain head, appended outside the database (default <data dir>/audit-checkpoints).
+    audit_checkpoints_file: Path | None = None
+    audit_checkpoint_interval_s: float = 60.0
+    # Addresses of reverse proxies whose X-Forwarded-For/-Proto are believed (`--trusted-proxies`); none by default,
+    # so a client cannot pick the address the per-address throttle counts (S42).
+    trusted_proxies: tuple[str, ...] = ()
+    dev: bool = False  # `--dev`: serve /openapi.json, /docs and /redoc (off in production)
 
     @property
     def outbox_dir(self) -> Path:
         return self.data_dir / "outbox"
+
+    @property
+    def effective_audit_key_file(self) -> Path:
+        return self.audit_key_file or self.data_dir / "audit.key"
+
+    @property
+    def effective_audit_checkpoints(self) -> Path:
+        return self.audit_checkpoints_file or self.data_dir / "audit-checkpoints"
 
     @property
     def sqlite_path(self) -> Path:

@@ -8,9 +8,10 @@ from datetime import datetime
 from sqlalchemy import Engine
 from sqlalchemy.orm import Session, sessionmaker
 
+from server.audit.checkpoints import SESSION_INFO_KEY, AuditSecrets, load_key
 from server.clock import Clock
 from server.config import Settings
-from server.db import make_engine, make_session_factory
+from server.db import SERVICE_CONNECTIONS, make_engine, make_session_factory
 from server.mail.service import Mailer, OutboxMailer, SmtpMailer
 from server.security import PasswordHasher
 
@@ -33,7 +34,17 @@ class ServiceContext:
         return self.settings.clock.now()
 
     @classmethod
-    def build(cls, settings: Settings, *, mailer: Mailer | None = None, pool_size: int = 20) -> ServiceContext:
+    def build(
+        cls,
+        settings: Settings,
+        *,
+        mailer: Mailer | None = None,
+        pool_size: int = SERVICE_CONNECTIONS,
+        create_audit_key: bool = True,
+    ) -> ServiceContext:
+        """`create_audit_key=False` (audit verify) refuses a missing key file instead of making a new one."""
+        key = settings.audit_key or load_key(settings.effective_audit_key_file, create=create_audit_key)
+        audit = AuditSecrets(key, settings.effective_audit_checkpoints)
         engine = make_engine(settings.effective_database_url, pool_size=pool_size)
         if mailer is None:
             mailer = (
@@ -41,10 +52,12 @@ class ServiceContext:
                 if settings.smtp
                 else OutboxMailer(settings.outbox_dir, sender=settings.mail_from)
             )
+        sessions = make_session_factory(engine)
+        sessions.configure(info={SESSION_INFO_KEY: audit})  # every session can append to the chain
         return cls(
             settings=settings,
             engine=engine,
-            sessions=make_session_factory(engine),
+            sessions=sessions,
             mailer=mailer,
             hasher=PasswordHasher(settings.argon2),
         )

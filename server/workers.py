@@ -28,6 +28,8 @@ from types import FrameType
 import uvicorn
 from fastapi import FastAPI
 
+from server.http_limits import uvicorn_options
+
 log = logging.getLogger("carnet.server.workers")
 
 STARTUP_FAILURE = 3  # uvicorn's exit code when the app or the socket cannot start
@@ -61,9 +63,17 @@ def _die_with(supervisor: int) -> None:
 def _worker(app_factory: Callable[[], FastAPI], host: str, port: int, supervisor: int) -> None:
     """One worker: its own socket on the shared port, one uvicorn server (it handles SIGTERM: graceful stop)."""
     _die_with(supervisor)
-    config = uvicorn.Config(app_factory(), host=host, port=port, log_level="warning", access_log=False, lifespan="on")
+    config = uvicorn_config(app_factory(), host, port)
     sock = _bind(host, port)  # asyncio's server calls listen() on it
     uvicorn.Server(config).run(sockets=[sock])
+
+
+def uvicorn_config(app: FastAPI, host: str, port: int) -> uvicorn.Config:
+    """The one uvicorn configuration of the service: capped request heads, forwarding headers only from the
+    trusted proxies of the app's settings (server/http_limits.py)."""
+    settings = app.state.ctx.settings
+    options = uvicorn_options(settings.trusted_proxies)
+    return uvicorn.Config(app, host=host, port=port, log_level="warning", access_log=False, lifespan="on", **options)
 
 
 class Supervisor:

@@ -35,7 +35,7 @@ TERMINAL = ("applied", "merged", "conflict", "rejected", "forbidden")
 S_URL, S_ACCESS, S_REFRESH = SettingKey.SERVER_URL, SettingKey.ACCESS_TOKEN, SettingKey.REFRESH_TOKEN
 S_LEASES, S_PURGING, S_LAST = SettingKey.LEASES, SettingKey.PURGING, SettingKey.LAST_SERVER_TIME
 S_DEVICE_REVOKED = SettingKey.DEVICE_REVOKED  # the person removed this device: nothing syncs until a new sign-in
-S_MAX_BODY = "sync.max_body"  # the largest request body the service accepts, as it last said
+S_MAX_BODY = SettingKey.MAX_BODY  # the largest request body the service accepts, as it last said
 S_SEARCH_STALE = "search_stale"  # sync_meta: a bulk pull wrote entries the search index does not hold yet
 
 

@@ -7,6 +7,8 @@ aborted (httpx read/write timeouts) and retried like any other transport failure
 
 from __future__ import annotations
 
+import ipaddress
+import os
 import random
 import threading
 from collections.abc import Callable, Iterable, Iterator, Mapping
@@ -164,6 +166,35 @@ def parse_server_time(value: str | None) -> datetime | None:
         return None
 
 
+ALLOW_HTTP_ENV = "CARNET_ALLOW_HTTP"  # "1": accept http:// to a non-loopback service (a lab behind a trusted network)
+
+
+class InsecureServiceUrl(CarnetError):
+    """Health data never crosses a network in clear: http:// is for a service on this computer only (S35)."""
+
+    exit_code = 4
+    message_fr = (
+        "Adresse du service refusée : utilisez https:// (http:// n'est accepté que pour un service sur cet ordinateur)."
+    )
+    message_en = "Service address refused: use https:// (http:// is only accepted for a service on this computer)."
+
+
+def check_service_url(base_url: str, *, allow_http: bool = False) -> None:
+    """Refuse a plain-HTTP service anywhere but on loopback, unless allowed (argument or CARNET_ALLOW_HTTP=1)."""
+    url = httpx.URL(base_url)
+    if url.scheme != "http" or allow_http or os.environ.get(ALLOW_HTTP_ENV) == "1":
+        return
+    host = url.host
+    if host == "localhost":
+        return
+    try:
+        if ipaddress.ip_address(host).is_loopback:
+            return
+    except ValueError:
+        pass
+    raise InsecureServiceUrl()
+
+
 class SyncHttp:
     """One service's HTTP client; counts requests, remembers the last Server-Time, honours a cancel event."""
 
@@ -178,7 +209,9 @@ class SyncHttp:
         cancel: threading.Event | None = None,
         transport: httpx.BaseTransport | None = None,
         verify: bool = True,
+        allow_http: bool = False,
     ) -> None:
+        check_service_url(base_url, allow_http=allow_http)
         self.base_url = base_url.rstrip("/")
         self._token = token
         self._refresh = refresh

@@ -21,6 +21,7 @@ from sqlalchemy import Connection, delete, select
 
 from desktop_app import schema
 from desktop_app.dossier_store import DossierStore
+from desktop_app.setting_keys import SettingKey
 from desktop_app.sync import conflicts, leases, local, revocation
 from desktop_app.sync import tables as t
 from desktop_app.sync.context import (
@@ -149,7 +150,7 @@ def remember_limits(ctx: SyncContext, body: PullResult) -> None:
 
 def adopt(ctx: SyncContext, dossier_id: str) -> None:
     """Start holding a dossier the service offers (its first page comes with the next request)."""
-    own = ctx.setting("own_dossier_id")
+    own = ctx.setting(SettingKey.OWN_DOSSIER_ID)
     mine = own in (None, dossier_id)  # after a device purge, signing in again brings the person's own dossier back
     role = "own" if mine and ctx.profile.device_mode == "personal" else "patient"
     ctx.profile.create_dossier(f"Dossier {dossier_id[:8]}", role=role, dossier_id=dossier_id)

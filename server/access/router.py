@@ -537,8 +537,9 @@ def request_heir_access(
 ) -> HeirAccessOut:
     """An heir, PACS partner or cohabitant asks for a deceased person's records for one of the three purposes.
 
-    Granted within what the purpose needs (then open it at /v1/me/shared-dossiers/{dossier_id}); 403 with the
-    reason when the person is alive (``patient_not_deceased``) or opposed it (``post_mortem_opposed``). Audited.
+    Granted within what the purpose needs (then open it at /v1/me/shared-dossiers/{dossier_id}); 403
+    ``post_mortem_opposed`` when the person opposed it; the same 404 ``no_deceased_space`` whether no space has this
+    NIR or its holder is alive (no who-has-a-space oracle). Audited.
     """
     purpose = access.PostMortemPurpose(body.purpose)
     request = service.HeirRequest(body.nir, body.relationship, purpose, body.justification)

@@ -13,8 +13,9 @@ from datetime import date, datetime, timedelta
 from functools import lru_cache
 from typing import Any
 
-from sqlalchemy import delete, func, or_, select, union
+from sqlalchemy import Select, bindparam, delete, func, literal, or_, select, union, union_all
 from sqlalchemy.orm import Session
+from sqlalchemy.sql.elements import BindParameter
 
 from dossier import access
 from dossier.documents import Confidentiality
@@ -62,9 +63,64 @@ def is_minor(birth_date: date, today: date) -> bool:
     return today < majority
 
 
-def _consent_from_rows(session: Session, dossier_id: uuid.UUID) -> tuple[access.ConsentState, AccessSettings | None]:
-    settings = session.get(AccessSettings, dossier_id)
-    relations = session.scalars(select(ProfessionalRelation).where(ProfessionalRelation.dossier_id == dossier_id))
+def _consents_from_rows(
+    session: Session, dossier_ids: list[uuid.UUID]
+) -> dict[uuid.UUID, tuple[access.ConsentState, AccessSettings | None, date | None]]:
+    """The stored consent, settings row and birth date of each dossier, in four queries whatever their number.
+
+    Read from the tables on every call: nothing is kept across requests, so a withdrawn consent or a removed
+    delegation counts at once (S34). A dossier that does not exist gets the default consent and no birth date.
+    """
+    found: dict[uuid.UUID, tuple[AccessSettings | None, date | None]] = {d: (None, None) for d in dossier_ids}
+    relations: dict[uuid.UUID, list[ProfessionalRelation]] = {d: [] for d in dossier_ids}
+    aidants: dict[uuid.UUID, list[access.AidantDelegation]] = {d: [] for d in dossier_ids}
+    people: dict[tuple[uuid.UUID, bool], set[access.PersonId]] = {}
+    if dossier_ids:
+        for dossier_id, birth_date, settings in session.execute(
+            select(Dossier.id, Dossier.birth_date, AccessSettings)
+            .outerjoin(AccessSettings, AccessSettings.dossier_id == Dossier.id)
+            .where(Dossier.id.in_(dossier_ids))
+        ):
+            found[dossier_id] = (settings, birth_date)
+        for rel in session.scalars(
+            select(ProfessionalRelation).where(ProfessionalRelation.dossier_id.in_(dossier_ids))
+        ):
+            relations[rel.dossier_id].append(rel)
+        for dossier_id, aidant_id, starts_at, ends_at in session.execute(
+            select(AidantLink.dossier_id, AidantLink.aidant_account_id, AidantLink.starts_at, AidantLink.ends_at).where(
+                AidantLink.dossier_id.in_(dossier_ids)
+            )
+        ):
+            aidants[dossier_id].append(access.AidantDelegation(access.PersonId(str(aidant_id)), starts_at, ends_at))
+        # Legal representatives and post-mortem claimants: the same shape, one round trip.
+        for dossier_id, account_id, is_claimant in session.execute(
+            union_all(
+                select(LegalRepresentation.dossier_id, LegalRepresentation.account_id, literal(False)).where(
+                    LegalRepresentation.dossier_id.in_(dossier_ids)
+                ),
+                select(PostMortemClaimant.dossier_id, PostMortemClaimant.account_id, literal(True)).where(
+                    PostMortemClaimant.dossier_id.in_(dossier_ids)
+                ),
+            )
+        ):
+            people.setdefault((dossier_id, bool(is_claimant)), set()).add(access.PersonId(str(account_id)))
+    return {
+        d: (
+            _consent(relations[d], tuple(aidants[d]), people.get((d, False), set()), people.get((d, True), set()),
+                     found[d][0]),
+            *found[d],
+        )
+        for d in dossier_ids
+    }  # fmt: skip
+
+
+def _consent(
+    relations: list[ProfessionalRelation],
+    aidants: tuple[access.AidantDelegation, ...],
+    representatives: set[access.PersonId],
+    claimants: set[access.PersonId],
+    settings: AccessSettings | None,
+) -> access.ConsentState:
     authorisations: list[access.Authorisation] = []
     blocked: set[access.Rpps] = set()
     admins: set[access.Rpps] = set()
@@ -79,30 +135,14 @@ def _consent_from_rows(session: Session, dossier_id: uuid.UUID) -> tuple[access.
             admins.add(rpps)
         if rel.occupational_consent:
             occupational.add(rpps)
-    aidants = tuple(
-        access.AidantDelegation(access.PersonId(str(a.aidant_account_id)), a.starts_at, a.ends_at)
-        for a in session.scalars(select(AidantLink).where(AidantLink.dossier_id == dossier_id))
-    )
-    representatives = frozenset(
-        access.PersonId(str(i))
-        for i in session.scalars(
-            select(LegalRepresentation.account_id).where(LegalRepresentation.dossier_id == dossier_id)
-        )
-    )
-    claimants = frozenset(
-        access.PersonId(str(i))
-        for i in session.scalars(
-            select(PostMortemClaimant.account_id).where(PostMortemClaimant.dossier_id == dossier_id)
-        )
-    )
     consent = access.ConsentState(
         authorisations=tuple(sorted(authorisations, key=lambda a: a.rpps)),
         blocked=frozenset(blocked),
         administrateurs=frozenset(admins),
         occupational_consent=frozenset(occupational),
         aidants=aidants,
-        legal_representatives=representatives,
-        post_mortem_claimants=claimants,
+        legal_representatives=frozenset(representatives),
+        post_mortem_claimants=frozenset(claimants),
     )
     if settings is not None:
         consent = replace(
@@ -118,21 +158,32 @@ def _consent_from_rows(session: Session, dossier_id: uuid.UUID) -> tuple[access.
                 masked_from_professionals=settings.default_masked_from_professionals
             ),
         )
+    return consent
+
+
+def _consent_from_rows(session: Session, dossier_id: uuid.UUID) -> tuple[access.ConsentState, AccessSettings | None]:
+    consent, settings, _ = _consents_from_rows(session, [dossier_id])[dossier_id]
     return consent, settings
+
+
+def load_access_contexts(
+    session: Session, dossier_ids: list[uuid.UUID], now: datetime
+) -> dict[uuid.UUID, access.Context]:
+    """`load_access_context` for several dossiers at once (four queries in all): sync's pull asks for many."""
+    contexts: dict[uuid.UUID, access.Context] = {}
+    for dossier_id, (consent, settings, birth_date) in _consents_from_rows(session, dossier_ids).items():
+        facts = access.PatientFacts(
+            is_minor=birth_date is not None and is_minor(birth_date, now.date()),
+            deceased=settings is not None and settings.deceased_at is not None and settings.deceased_at <= now,
+            opposed_post_mortem_access=settings is not None and settings.opposed_post_mortem_access,
+        )
+        contexts[dossier_id] = access.Context(now=now, consent=consent, patient=facts)
+    return contexts
 
 
 def load_access_context(session: Session, dossier_id: uuid.UUID, now: datetime) -> access.Context:
     """Everything the policy needs about a dossier at ``now``: the patient's consent and the facts about them."""
-    consent, settings = _consent_from_rows(session, dossier_id)
-    dossier = session.get(Dossier, dossier_id)
-    minor = dossier is not None and is_minor(dossier.birth_date, now.date())
-    deceased = settings is not None and settings.deceased_at is not None and settings.deceased_at <= now
-    facts = access.PatientFacts(
-        is_minor=minor,
-        deceased=deceased,
-        opposed_post_mortem_access=settings is not None and settings.opposed_post_mortem_access,
-    )
-    return access.Context(now=now, consent=consent, patient=facts)
+    return load_access_contexts(session, [dossier_id], now)[dossier_id]
 
 
 def save_consent(session: Session, dossier_id: uuid.UUID, consent: access.ConsentState, *, now: datetime) -> None:
@@ -504,16 +555,23 @@ def professional_of(session: Session, principal: Principal) -> Professional:
     return pro
 
 
-def _professional_dossiers(rpps: str, now: datetime) -> Any:
+def _professional_dossiers(rpps: Any, now: Any, since: Any = None) -> Any:
     """Dossier ids where the policy's coarse conditions for this professional hold, in SQL.
 
     The same predicates as `dossier.access.decide` for opening a dossier: an authorisation in force and not
     blocked, the médecin traitant, an occupational physician's express consent (not blocked), or a bris de glace
-    opened less than EMERGENCY_ACCESS_HOURS ago. The policy still decides each one (emergency toggles, profession).
+    opened less than EMERGENCY_ACCESS_HOURS ago (after ``since``). The policy still decides each one (emergency
+    toggles, profession). ``rpps``, ``now`` and ``since`` are values or SQL expressions (bound parameters).
     """
-    since = now - timedelta(hours=access.EMERGENCY_ACCESS_HOURS)
+    if since is None:
+        since = now - timedelta(hours=access.EMERGENCY_ACCESS_HOURS)
+    return union(*_professional_dossier_parts(rpps, now, since))
+
+
+def _professional_dossier_parts(rpps: Any, now: Any, since: Any) -> list[Select[uuid.UUID]]:
+    """The selects whose union is `_professional_dossiers`."""
     not_blocked = ProfessionalRelation.blocked_at.is_(None)
-    return union(
+    return [
         select(ProfessionalRelation.dossier_id).where(
             ProfessionalRelation.rpps == rpps,
             ProfessionalRelation.authorised_at.is_not(None),
@@ -526,7 +584,32 @@ def _professional_dossiers(rpps: str, now: datetime) -> Any:
         ),
         select(AccessSettings.dossier_id).where(AccessSettings.medecin_traitant_rpps == rpps),
         select(EmergencyAccess.dossier_id).where(EmergencyAccess.rpps == rpps, EmergencyAccess.opened_at > since),
-    )
+    ]
+
+
+def sync_candidates(kind: PrincipalKind) -> list[Select[uuid.UUID]]:
+    """Ids of every dossier a principal of this kind might sync: selects to union (the policy decides each one).
+
+    A patient: their own space and the spaces they represent or help with. A professional: `_professional_dossiers`
+    for their RPPS, looked up inside the same statement. Bound parameters: ``me`` (the principal's id), and for a
+    professional ``now`` and ``emergency_since`` (`sync_candidate_params`), so a caller can build its statement once.
+    """
+    me: BindParameter[uuid.UUID] = bindparam("me")
+    if kind == PrincipalKind.PATIENT:
+        return [
+            select(Account.dossier_id).where(Account.id == me),
+            select(LegalRepresentation.dossier_id).where(LegalRepresentation.account_id == me),
+            select(AidantLink.dossier_id).where(AidantLink.aidant_account_id == me),
+        ]
+    rpps = select(Professional.rpps).where(Professional.id == me).scalar_subquery()
+    return _professional_dossier_parts(rpps, bindparam("now"), bindparam("emergency_since"))
+
+
+def sync_candidate_params(principal: Principal, now: datetime) -> dict[str, Any]:
+    """The values of `sync_candidates`' parameters for this principal, now."""
+    if principal.kind == PrincipalKind.PATIENT:
+        return {"me": principal.id}
+    return {"me": principal.id, "now": now, "emergency_since": now - timedelta(hours=access.EMERGENCY_ACCESS_HOURS)}
 
 
 def candidate_dossier_ids(session: Session, rpps: str, now: datetime) -> list[uuid.UUID]:
@@ -793,6 +876,16 @@ class HeirRequest:
     justification: str
 
 
+def no_deceased_space() -> ProblemError:
+    """One answer for "no space with this NIR" and "this person is alive": no who-has-a-space oracle (S43)."""
+    return ProblemError(
+        404,
+        "no_deceased_space",
+        "Aucun espace santé de personne décédée ne correspond à ce numéro de sécurité sociale.",
+        "No health space of a deceased person matches this social security number.",
+    )
+
+
 def request_heir_access(
     session: Session, principal: Principal, account: Account, request: HeirRequest, *, now: datetime
 ) -> Dossier:
@@ -807,24 +900,29 @@ def request_heir_access(
         raise from_validation(exc) from exc
     dossier = session.scalars(select(Dossier).where(Dossier.nir == nir)).first()
     if dossier is None:
-        raise not_found("Espace santé", "Health space")
+        raise no_deceased_space()
     if dossier.id == account.dossier_id:
         raise ProblemError(422, "own_space", "C'est votre propre espace santé.", "This is your own health space.")
     person = access.PersonId(str(account.id))
     context = load_access_context(session, dossier.id, now)
     claimants = context.consent.post_mortem_claimants | {person}
     claimed = replace(context, consent=replace(context.consent, post_mortem_claimants=claimants))
-    ask(
-        session,
-        principal,
-        dossier_id=dossier.id,
-        action=access.Action.READ,
-        target=access.SectionTarget(access.Section.DOSSIER),
-        what=f"heir.request_{request.purpose.value}",
-        now=now,
-        actor=access.Heir(person, request.purpose),
-        context=claimed,
-    )
+    try:
+        ask(
+            session,
+            principal,
+            dossier_id=dossier.id,
+            action=access.Action.READ,
+            target=access.SectionTarget(access.Section.DOSSIER),
+            what=f"heir.request_{request.purpose.value}",
+            now=now,
+            actor=access.Heir(person, request.purpose),
+            context=claimed,
+        )
+    except ProblemError as refused:  # audited for the person; the asker learns no more than for an unknown NIR
+        if refused.code == access.Reason.PATIENT_NOT_DECEASED.value:
+            raise no_deceased_space() from None
+        raise
     row = session.get(PostMortemClaimant, (dossier.id, account.id))
     if row is None:
         row = PostMortemClaimant(dossier_id=dossier.id, account_id=account.id, established_at=now)

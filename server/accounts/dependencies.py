@@ -159,10 +159,46 @@ def authenticate(
     return Principal(device.principal_kind, device.principal_id, device.id), found
 
 
-def current_principal(
-    ctx: ContextDep, session: SessionDep, authorization: Authorization = None, helper: ActingHelper = None
-) -> Principal:
-    principal, _ = authenticate(ctx, session, authorization)
+# The light read: columns only, no ORM entity (`read_token_columns`; other light reads add columns after these).
+_PRINCIPAL_COLUMNS = token_joins(
+    select(
+        AccessToken.expires_at,
+        AccessToken.revoked_at,
+        Device.revoked_at,
+        Device.last_seen_at,
+        Device.id,
+        Device.principal_kind,
+        Device.principal_id,
+    )
+)
+
+
+def read_token_columns(
+    ctx: ServiceContext, authorization: str | None, query: Select[*tuple[Any, ...]] = _PRINCIPAL_COLUMNS
+) -> Row[*tuple[Any, ...]]:
+    """The token check on one autocommit read of a few columns (`_PRINCIPAL_COLUMNS` first, then what `query` adds).
+
+    The same rule as every other route (`admit`), read from the database on every request: nothing is cached, so a
+    revoked token or device is refused at once in every worker (S34). No session and no ORM entity: a pooled
+    connection is held for the read (and the rare last-seen write) only."""
+    token_hash = bearer_hash(authorization)
+    now = ctx.now()
+    with ctx.engine.connect() as conn:
+        conn.execution_options(isolation_level="AUTOCOMMIT")
+        found = conn.execute(query, {"token_hash": token_hash}).first()
+        if found is None:
+            raise unauthorized()
+        expires_at, token_revoked_at, device_revoked_at, last_seen_at, device_id = found[:5]
+        admit(now, expires_at=expires_at, token_revoked_at=token_revoked_at, device_revoked_at=device_revoked_at)
+        if now - last_seen_at > LAST_SEEN_GRANULARITY:
+            conn.execute(TOUCH_DEVICE, {"device": device_id, "seen_at": now})
+    return found
+
+
+def current_principal(ctx: ContextDep, authorization: Authorization = None, helper: ActingHelper = None) -> Principal:
+    """The caller of a route that needs only who they are (sync among others): `read_token_columns`, no entity."""
+    device_id, kind, principal_id = read_token_columns(ctx, authorization)[4:7]
+    principal = Principal(kind, principal_id, device_id)
     assisted_by = parse_acting_helper(helper)
     if assisted_by is not None:
         if principal.kind != PrincipalKind.PATIENT:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+import uuid
 from collections.abc import Sequence
 from datetime import datetime, timedelta
 
@@ -24,8 +25,17 @@ def address_key(address: str) -> str:
     return f"addr:{address[:150]}"
 
 
+def space_key(dossier_id: uuid.UUID) -> str:
+    """Proof attempts aimed at one space, from whatever addresses they come (S29, issue 15 finding 6)."""
+    return f"space:{dossier_id}"
+
+
 def _free_failures(key: str, limits: RateLimits) -> int:
-    return limits.address_free_failures if key.startswith("addr:") else limits.account_free_failures
+    if key.startswith("addr:"):
+        return limits.address_free_failures
+    if key.startswith("space:"):
+        return limits.space_free_failures
+    return limits.account_free_failures
 
 
 OWNER_WAYS_IN = (

@@ -266,6 +266,12 @@ def rotate_refresh(session: Session, ctx: ServiceContext, refresh_token: str) ->
             "This token was already used: every session of this device has been closed.",
         )
     device.last_seen_at = now
+    # The access tokens issued before stop working now, not at their expiry (issue 15, finding 10; S34).
+    session.execute(
+        update(AccessToken)
+        .where(AccessToken.device_id == device.id, AccessToken.revoked_at.is_(None))
+        .values(revoked_at=now)
+    )
     record(
         session,
         actor=Actor(device.principal_id, device.principal_kind.value, device_id=device.id),

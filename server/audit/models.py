@@ -1,4 +1,4 @@
-"""Tables of the audit trail: append-only events and the head of their hash chain."""
+"""Tables of the audit trail: append-only events and the head of their HMAC chain."""
 
 from __future__ import annotations
 
@@ -41,3 +41,6 @@ class AuditHead(Base):
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     last_seq: Mapped[int] = mapped_column(BigInteger().with_variant(Integer, "sqlite"))
     last_hash: Mapped[str] = mapped_column(String(64))
+    # Rows from this sequence number on are HMAC-chained with the audit key; older ones (written before migration
+    # 0500) keep their plain SHA-256. Signed checkpoints carry this number too, so moving it is caught.
+    keyed_from_seq: Mapped[int] = mapped_column(BigInteger().with_variant(Integer, "sqlite"))

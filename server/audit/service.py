@@ -1,4 +1,4 @@
-"""Appending to and verifying the hash-chained audit trail."""
+"""Appending to and verifying the HMAC-chained audit trail (key and checkpoints: server/audit/checkpoints.py)."""
 
 from __future__ import annotations
 
@@ -12,6 +12,7 @@ from datetime import datetime
 from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
+from server.audit.checkpoints import Checkpoint, chain_mac, read_checkpoints, secrets_of
 from server.audit.models import AuditEvent, AuditHead
 from server.db import new_id
 
@@ -38,8 +39,10 @@ def _uuid_text(value: uuid.UUID | None) -> str | None:
     return None if value is None else str(value)
 
 
-def row_hash(event: AuditEvent) -> str:
-    """SHA-256 over a canonical JSON of the row's fields and the previous hash."""
+def row_hash(event: AuditEvent, key: bytes | None = None) -> str:
+    """HMAC-SHA-256 with the audit key over a canonical JSON of the row's fields and the previous hash.
+
+    Without a key: the plain SHA-256 of rows written before the chain was keyed (seq < AuditHead.keyed_from_seq)."""
     fields = {
         "seq": event.seq,
         "id": str(event.id),
@@ -54,14 +57,16 @@ def row_hash(event: AuditEvent) -> str:
     }
     if event.assisted_by is not None:  # only when present, so rows written before the column keep their hash
         fields["assisted_by"] = event.assisted_by
-    canonical = json.dumps(fields, sort_keys=True, separators=(",", ":"))
-    return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
+    canonical = json.dumps(fields, sort_keys=True, separators=(",", ":")).encode("utf-8")
+    if key is None:
+        return hashlib.sha256(canonical).hexdigest()
+    return chain_mac(key, canonical)
 
 
 def ensure_head(session: Session) -> None:
     """Create the chain head row if this database has none yet (migrations also insert it)."""
     if session.get(AuditHead, HEAD_ID) is None:
-        session.add(AuditHead(id=HEAD_ID, last_seq=0, last_hash=GENESIS))
+        session.add(AuditHead(id=HEAD_ID, last_seq=0, last_hash=GENESIS, keyed_from_seq=1))
         session.flush()
 
 
@@ -78,6 +83,7 @@ def record(
 
     `event_id` names the row when the caller needs a reported event to be recorded only once (its unique id).
     """
+    key = secrets_of(session).key
     locked = session.execute(
         update(AuditHead)
         .where(AuditHead.id == HEAD_ID)
@@ -102,7 +108,7 @@ def record(
         prev_hash=prev,
         row_hash="",
     )
-    event.row_hash = row_hash(event)
+    event.row_hash = row_hash(event, key)
     session.add(event)
     session.execute(update(AuditHead).where(AuditHead.id == HEAD_ID).values(last_hash=event.row_hash))
     return event
@@ -119,7 +125,18 @@ class VerifyReport:
 
 
 def verify(session: Session, *, batch: int = 5000) -> VerifyReport:
-    """Walk the chain in order; report the first modified, inserted or deleted row."""
+    """Walk the chain in order; report the first modified, inserted or deleted row, then check the checkpoints
+    kept outside the database (signed heads): a rewritten head or deleted last rows are caught there."""
+    audit = secrets_of(session)
+    head = session.get(AuditHead, HEAD_ID)
+    keyed_from = head.keyed_from_seq if head is not None else 1
+    saved = read_checkpoints(audit.checkpoints, audit.key)
+    if saved.bad_line is not None:
+        return VerifyReport(False, 0, None, f"checkpoint file altered (line {saved.bad_line})")
+    at_seq: dict[int, Checkpoint] = {point.seq: point for point in saved.points}
+    for point in saved.points:
+        if point.keyed_from != keyed_from:
+            return VerifyReport(False, 0, point.keyed_from, "keyed-chain start moved (head rewritten)")
     expected_seq, prev = 1, GENESIS
     checked = 0
     last_seen = 0
@@ -134,13 +151,20 @@ def verify(session: Session, *, batch: int = 5000) -> VerifyReport:
                 return VerifyReport(False, checked, expected_seq, "missing row (deleted)")
             if event.prev_hash != prev:
                 return VerifyReport(False, checked, event.seq, "chain broken (previous row changed or removed)")
-            if row_hash(event) != event.row_hash:
+            if row_hash(event, audit.key if event.seq >= keyed_from else None) != event.row_hash:
                 return VerifyReport(False, checked, event.seq, "row modified")
+            signed = at_seq.get(event.seq)
+            if signed is not None and signed.head != event.row_hash:
+                return VerifyReport(False, checked, event.seq, "row differs from a signed checkpoint")
             prev, expected_seq, last_seen = event.row_hash, expected_seq + 1, event.seq
             checked += 1
-    head = session.get(AuditHead, HEAD_ID)
     if head is not None and (head.last_seq != last_seen or head.last_hash != prev):
         return VerifyReport(False, checked, last_seen + 1, "missing row at the end (deleted)")
+    if not saved.exists and last_seen > 0:
+        return VerifyReport(False, checked, None, "checkpoint file missing")
+    beyond = [point.seq for point in saved.points if point.seq > last_seen]
+    if beyond:
+        return VerifyReport(False, checked, last_seen + 1, f"rows deleted after a signed checkpoint (n° {max(beyond)})")
     return VerifyReport(True, checked)
 
 

@@ -62,6 +62,11 @@ def find_space(session: Session, ctx: ServiceContext, proof: SpaceProof, *, addr
     except DossierValidationError as exc:
         raise from_validation(exc) from exc
     dossier = session.scalars(select(Dossier).where(Dossier.activation_code_hash == sha256_hex(code))).first()
+    targets = {dossier.id} if dossier is not None else set()
+    targets.update(session.scalars(select(Dossier.id).where(Dossier.nir == nir)))  # the space the NIR names
+    space_keys = [throttle.space_key(target) for target in sorted(targets)]
+    throttle.check(session, space_keys, now=now)
+    keys = keys + space_keys
     if dossier is None or dossier.nir != nir or dossier.carte_vitale_serial != serial:
         throttle.register_failure(session, keys, now=now, limits=ctx.settings.rate_limits)
         record(

@@ -18,19 +18,16 @@ from sqlalchemy import select
 from sqlalchemy.orm import defer
 
 from server.accounts.dependencies import (
-    LAST_SEEN_GRANULARITY,
-    TOUCH_DEVICE,
     ActingHelper,
     Authorization,
     ContextDep,
     Principal,
     SessionDep,
-    admit,
     as_patient,
     authenticate,
-    bearer_hash,
     parse_acting_helper,
     patients_only,
+    read_token_columns,
     token_joins,
 )
 from server.accounts.models import AccessToken, Account, Device, PrincipalKind
@@ -112,23 +109,9 @@ def _light_read_limiter() -> anyio.CapacityLimiter:
 
 
 def _patient_summary(ctx: ServiceContext, authorization: str | None, helper: str | None) -> PatientSummary:
-    """current_patient's checks, in its order and with its answers, on one autocommit read of a few columns.
-
-    The same rule as every other route (_admit), read from the database on every request: nothing is cached, so a
-    revoked token or device is refused at once in every worker (S34). No session and no ORM entity: a pooled
-    connection is held for the read (and the rare last-seen write) only."""
-    token_hash = bearer_hash(authorization)
-    now = ctx.now()
-    with ctx.engine.connect() as conn:
-        conn.execution_options(isolation_level="AUTOCOMMIT")
-        found = conn.execute(_SUMMARY_QUERY, {"token_hash": token_hash}).first()
-        if found is None:
-            raise unauthorized()
-        (expires_at, token_revoked_at, device_revoked_at, last_seen_at, device_id, kind, principal_id, identifier,
-         dossier_id, space_status) = found  # fmt: skip
-        admit(now, expires_at=expires_at, token_revoked_at=token_revoked_at, device_revoked_at=device_revoked_at)
-        if now - last_seen_at > LAST_SEEN_GRANULARITY:
-            conn.execute(TOUCH_DEVICE, {"device": device_id, "seen_at": now})
+    """current_patient's checks, in its order and with its answers, on `read_token_columns`' light read."""
+    found = read_token_columns(ctx, authorization, _SUMMARY_QUERY)
+    device_id, kind, principal_id, identifier, dossier_id, space_status = found[4:]
     if kind != PrincipalKind.PATIENT:
         raise patients_only()
     if identifier is None or dossier_id is None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import os
 import smtplib
 import ssl
 import uuid
@@ -13,6 +14,7 @@ from pathlib import Path
 from typing import Protocol
 
 from server.config import SmtpSettings
+from server.private_files import open_private, private_dir
 
 log = logging.getLogger("carnet.server.mail")
 
@@ -66,10 +68,11 @@ class OutboxMailer:
 
     def send(self, mail: OutgoingMail) -> None:
         try:
-            self.directory.mkdir(parents=True, exist_ok=True)
+            private_dir(self.directory)  # one-time codes inside: 0700, files 0600 (S45)
             target = self.directory / f"{uuid.uuid4()}.eml"
             tmp = target.with_suffix(".tmp")
-            tmp.write_bytes(bytes(build_message(mail, sender=self.sender)))
+            with os.fdopen(open_private(tmp), "wb") as out:
+                out.write(bytes(build_message(mail, sender=self.sender)))
             tmp.replace(target)
         except OSError as exc:
             raise MailDeliveryError("outbox not writable") from exc

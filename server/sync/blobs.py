@@ -30,6 +30,7 @@ from sqlalchemy.orm import Session
 from dossier import access
 from server.accounts.dependencies import Principal
 from server.errors import ProblemError
+from server.private_files import open_private, private_dir
 from server.sync.models import SyncBlob, SyncRecord, SyncUpload
 from server.sync.service import Caller, access_context, caller_for, may_open, may_read_record
 
@@ -152,8 +153,8 @@ def create_upload(
         )
         session.add(upload)
         part = part_path(data_dir, upload.id)
-        part.parent.mkdir(parents=True, exist_ok=True)
-        part.touch()
+        private_dir(part.parent)
+        os.close(open_private(part, os.O_WRONLY | os.O_CREAT))
     return upload, offset_of(data_dir, upload)
 
 
@@ -231,8 +232,8 @@ class ChunkReceiver:
         self.running = running_hash_at(upload_id, offset)
         self.length = 0
         self.path = data_dir / "uploads" / f"{upload_id}.{offset}.{uuid.uuid4().hex}.incoming"
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        self._handle = open(self.path, "wb")  # noqa: SIM115 (closed by receive or discard, across awaits)
+        private_dir(self.path.parent)
+        self._handle = os.fdopen(open_private(self.path), "wb")  # closed by receive or discard, across awaits
         self._job: asyncio.Future[None] | None = None
 
     def _absorb(self, pieces: list[bytes]) -> None:
@@ -395,7 +396,7 @@ def append(
     with open(part, "rb+") as handle:
         os.fsync(handle.fileno())
     target = blob_path(data_dir, upload.dossier_id, upload.sha256)
-    target.parent.mkdir(parents=True, exist_ok=True)
+    private_dir(target.parent)
     os.replace(part, target)
     _fsync_dir(target.parent)
     if session.get(SyncBlob, (upload.dossier_id, upload.sha256)) is None:

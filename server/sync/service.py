@@ -13,15 +13,36 @@ import binascii
 import hashlib
 import json
 import uuid
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date, datetime
+from functools import cache, lru_cache
+from types import SimpleNamespace
 from typing import Any
 
 from pydantic import ValidationError
-from sqlalchemy import select, update
+from sqlalchemy import (
+    CompoundSelect,
+    Engine,
+    Integer,
+    String,
+    Uuid,
+    bindparam,
+    cast,
+    column,
+    false,
+    null,
+    select,
+    true,
+    union,
+    union_all,
+    update,
+)
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
+from sqlalchemy.sql.elements import BindParameter
 
 from dossier import access
 from dossier import documents as doc_rules
@@ -34,6 +55,9 @@ from server.accounts.dependencies import Principal
 from server.accounts.models import Account, PrincipalKind, Professional
 from server.audit.service import Actor as AuditActor
 from server.audit.service import record as audit
+from server.audit.writer import Row as AuditRow
+from server.audit.writer import writer_for as audit_writer_for
+from server.db import UTCDateTime
 from server.dossiers.models import Dossier, SpaceStatus
 from server.errors import ProblemError
 from server.sync.dossier_view import record_target
@@ -97,11 +121,13 @@ def caller_for(
     session: Session, principal: Principal, dossier_id: uuid.UUID | None = None, now: datetime | None = None
 ) -> Caller:
     """Holder, legal representative, aidant, heir, professional (with a live emergency claim) or nobody."""
-    actor = access_service.caller_actor(session, principal, dossier_id=dossier_id, now=now)
+    # Loaded first and held: caller_actor then finds the row in the session's identity map (one read, not two).
     if principal.kind == PrincipalKind.PATIENT:
         account = session.get(Account, principal.id)
+        actor = access_service.caller_actor(session, principal, dossier_id=dossier_id, now=now)
         return Caller(principal, actor, account.dossier_id if account else None, "patient")
     pro = session.get(Professional, principal.id)
+    actor = access_service.caller_actor(session, principal, dossier_id=dossier_id, now=now)
     return Caller(principal, actor, None, "professional", rpps=pro.rpps if pro else None)
 
 
@@ -128,21 +154,116 @@ def may_open(session: Session, caller: Caller, dossier_id: uuid.UUID, context: a
     return _decide(caller, access.Action.READ, target, context).allowed
 
 
+@dataclass(frozen=True, slots=True)
+class Reach:
+    """One dossier as a pull sees it, from one query: its status, whose it is, its head."""
+
+    status: SpaceStatus
+    own: bool  # the calling patient's own space (they hold it)
+    candidate: bool  # one this principal might sync (`access_service.sync_candidates`)
+    head: tuple[int, int, str]  # last_seq, epoch, digest
+
+
+@cache
+def _reach_statement(kind: PrincipalKind) -> Any:
+    """`reach`'s statement for one kind of principal, built once (its values are bound parameters)."""
+    parts = access_service.sync_candidates(kind)
+    candidates = union(*parts)
+    # Every dossier the answer is about, as one union: both backends then look dossiers up by primary key
+    # (`held OR candidate` as two IN terms made PostgreSQL scan the whole table).
+    wanted: CompoundSelect[uuid.UUID] = union(
+        select(Dossier.id).where(Dossier.id.in_(bindparam("held", expanding=True))), *parts
+    )
+    own = (
+        Dossier.id.in_(select(Account.dossier_id).where(Account.id == bindparam("me")))
+        if kind == PrincipalKind.PATIENT
+        else false()
+    )
+    return (
+        select(
+            Dossier.id,
+            Dossier.status,
+            own.label("own"),
+            Dossier.id.in_(candidates).label("candidate"),
+            SyncHead.last_seq,
+            SyncHead.epoch,
+            SyncHead.digest,
+        )
+        .outerjoin(SyncHead, SyncHead.dossier_id == Dossier.id)
+        .where(Dossier.id.in_(wanted))
+    )
+
+
+def reach(session: Session, principal: Principal, held: list[uuid.UUID], now: datetime) -> dict[uuid.UUID, Reach]:
+    """The dossiers a device holds and every dossier the principal might sync, with their heads: one statement.
+
+    Read on every request, nothing kept: the policy then decides each dossier on what this read found (S34). A
+    Core read on the session's connection: plain rows, no ORM machinery.
+    """
+    params = {**access_service.sync_candidate_params(principal, now), "held": held}
+    rows = session.connection().execute(_reach_statement(principal.kind), params)
+    return {
+        d: Reach(status, bool(is_own), bool(cand), (0, 1, ZERO_DIGEST) if seq is None else (seq, epoch, digest))
+        for d, status, is_own, cand, seq, epoch, digest in rows
+    }
+
+
+class PullScope:
+    """Who the caller is for each dossier of one pull, and the policy's context, each loaded at most once.
+
+    Lives for one request only (S34: a revoked delegation or a withdrawn consent counts on the next request). The
+    caller's own space needs neither: its holder may open it while it is active (`may_open`), and sees all of it.
+    """
+
+    def __init__(self, session: Session, principal: Principal, now: datetime, found: dict[uuid.UUID, Reach]) -> None:
+        self.session, self.principal, self.now, self.found = session, principal, now, found
+        others = [d for d, r in found.items() if not r.own and r.status == SpaceStatus.ACTIVE]
+        # Every context this request may need, in one batch; the caller's account or registry row, held so that
+        # each caller_for below reads it from the session instead of the database.
+        self.contexts = access_service.load_access_contexts(session, others, now) if others else {}
+        self._anchor = (
+            session.get(Account if principal.kind == PrincipalKind.PATIENT else Professional, principal.id)
+            if others
+            else None
+        )
+        self._callers: dict[uuid.UUID, Caller] = {}
+
+    def caller(self, dossier_id: uuid.UUID) -> Caller:
+        caller = self._callers.get(dossier_id)
+        if caller is None:
+            if self.found[dossier_id].own:
+                holder = access.Holder(access.PersonId(str(self.principal.id)))
+                caller = Caller(self.principal, holder, dossier_id, "patient")
+            else:
+                caller = caller_for(self.session, self.principal, dossier_id, self.now)
+            self._callers[dossier_id] = caller
+        return caller
+
+    def opened(self, dossier_id: uuid.UUID) -> Caller | None:
+        """The caller, when they may open this dossier now (`may_open`'s rule); None otherwise."""
+        found = self.found.get(dossier_id)
+        if found is None or found.status != SpaceStatus.ACTIVE:
+            return None
+        caller = self.caller(dossier_id)
+        if isinstance(caller.actor, access.Holder):
+            return caller if caller.own_dossier_id == dossier_id else None
+        target = access.SectionTarget(access.Section.DOSSIER)
+        return caller if _decide(caller, access.Action.READ, target, self.contexts[dossier_id]).allowed else None
+
+    def may_read(self, caller: Caller, dossier_id: uuid.UUID, rec: Any) -> bool:
+        return isinstance(caller.actor, access.Holder) or may_read_record(
+            self.session, caller, rec, self.contexts[dossier_id]
+        )
+
+    def available(self, held: set[uuid.UUID]) -> list[uuid.UUID]:
+        """Dossiers the caller may sync and does not hold yet, their own space first."""
+        ids = [d for d, r in sorted(self.found.items(), key=lambda i: not i[1].own) if r.candidate and d not in held]
+        return [d for d in ids if self.opened(d) is not None]
+
+
 def visible_dossiers(session: Session, principal: Principal, now: datetime) -> list[uuid.UUID]:
     """Every dossier this principal may sync now (server/access lists the candidates, the policy decides)."""
-    if principal.kind == PrincipalKind.PATIENT:
-        account = session.get(Account, principal.id)
-        if account is None:
-            return []
-        candidates = [account.dossier_id] + [d.id for d, _ in access_service.delegated_dossiers(session, account.id)]
-    else:
-        pro = session.get(Professional, principal.id)
-        candidates = access_service.candidate_dossier_ids(session, pro.rpps, now) if pro else []
-    return [
-        d
-        for d in candidates
-        if may_open(session, caller_for(session, principal, d, now), d, access_context(session, d, now))
-    ]
+    return PullScope(session, principal, now, reach(session, principal, [], now)).available(set())
 
 
 def _target(
@@ -217,9 +338,36 @@ def digest_hex(value: int) -> str:
     return f"{value:064x}"
 
 
+_BATCH_RECORDS = "carnet.sync.batch_records"  # session.info: the records a push batch touches, read in one SELECT
+
+
 def _record(session: Session, dossier_id: uuid.UUID, entity_id: uuid.UUID) -> SyncRecord | None:
-    """The record a mutation names: the push path's one look-up of a record (a batch's pre-load can serve it)."""
+    """A dossier's record, from the batch's look-up when the batch named it (no query per mutation)."""
+    batch: dict[uuid.UUID, SyncRecord | None] | None = session.info.get(_BATCH_RECORDS)
+    if batch is not None and entity_id in batch:
+        return batch[entity_id]
     return session.get(SyncRecord, (dossier_id, entity_id))
+
+
+@contextmanager
+def _batch_records(session: Session, dossier_id: uuid.UUID, mutations: list[MutationIn]) -> Iterator[None]:
+    """Look up every record the batch names with one SELECT … IN, and apply it without autoflush.
+
+    Applying a mutation reads no row that an earlier mutation of the batch could have changed in the database but
+    not in the session: records come from this look-up (records created by the batch are added to it), the head
+    and the stream are held by the caller. The unit of work writes everything at the commit, in a few statements.
+    """
+    ids = {m.entity_id for m in mutations if m.entity is not Entity.CONFLICT}
+    batch: dict[uuid.UUID, SyncRecord | None] = dict.fromkeys(ids)
+    if ids:
+        query = select(SyncRecord).where(SyncRecord.dossier_id == dossier_id, SyncRecord.entity_id.in_(ids))
+        batch.update((rec.entity_id, rec) for rec in session.scalars(query))
+    session.info[_BATCH_RECORDS] = batch
+    try:
+        with session.no_autoflush:
+            yield
+    finally:
+        session.info.pop(_BATCH_RECORDS, None)
 
 
 def _next_seq(head: SyncHead) -> int:
@@ -261,6 +409,9 @@ def _store_record(
             last_stream_id=stream_id,
         )
         session.add(rec)
+        batch = session.info.get(_BATCH_RECORDS)
+        if batch is not None:
+            batch[rec.entity_id] = rec  # a later mutation of the same batch finds it without a flush
     else:
         digest ^= fingerprint(rec.entity_id, rec.version, rec.deleted)
         if rec.last_stream_id != stream_id or stream_id is None:
@@ -310,7 +461,8 @@ def record_out(rec: Any) -> RecordOut:
     )
 
 
-def conflict_out(conflict: SyncConflict) -> ConflictOut:
+def conflict_out(conflict: Any) -> ConflictOut:
+    """A conflict for the wire (an ORM object or a row with the same column names)."""
     return ConflictOut(
         id=conflict.id,
         entity=conflict.entity,
@@ -670,29 +822,32 @@ def push(session: Session, caller: Caller, body: PushIn, *, now: datetime) -> li
         expected += 1
     open_ok = may_open(session, caller, body.dossier_id, context)
     results: list[MutationResult] = []
-    for m in sorted(body.mutations, key=lambda m: m.client_seq):
-        if m.mutation_id in stored:
-            previous = MutationResult.model_validate_json(stored[m.mutation_id].result_json)
-            results.append(previous.model_copy(update={"duplicate": True}))
-            continue
-        if m.mutation_id in {r.mutation_id for r in results}:
-            continue
-        result = _apply(session, head, caller, m, context, body.stream_id)
-        if result.record is not None and not open_ok:
-            result = result.model_copy(update={"record": None})  # a sender without read access learns nothing
-        session.add(
-            SyncLedger(
-                client_id=body.client_id,
-                mutation_id=m.mutation_id,
-                stream_id=body.stream_id,
-                client_seq=m.client_seq,
-                dossier_id=body.dossier_id,
-                result_json=result.model_copy(update={"record": None}).model_dump_json(),
-                at=now,
+    answered: set[uuid.UUID] = set()  # a mutation sent twice in one batch is applied once
+    with _batch_records(session, body.dossier_id, [m for m in body.mutations if m.mutation_id not in stored]):
+        for m in sorted(body.mutations, key=lambda m: m.client_seq):
+            if m.mutation_id in stored:
+                previous = MutationResult.model_validate_json(stored[m.mutation_id].result_json)
+                results.append(previous.model_copy(update={"duplicate": True}))
+                continue
+            if m.mutation_id in answered:
+                continue
+            answered.add(m.mutation_id)
+            result = _apply(session, head, caller, m, context, body.stream_id)
+            if result.record is not None and not open_ok:
+                result = result.model_copy(update={"record": None})  # a sender without read access learns nothing
+            session.add(
+                SyncLedger(
+                    client_id=body.client_id,
+                    mutation_id=m.mutation_id,
+                    stream_id=body.stream_id,
+                    client_seq=m.client_seq,
+                    dossier_id=body.dossier_id,
+                    result_json=result.model_copy(update={"record": None}).model_dump_json(),
+                    at=now,
+                )
             )
-        )
-        stream.last_client_seq = m.client_seq
-        results.append(result)
+            stream.last_client_seq = m.client_seq
+            results.append(result)
     if body.mutations:
         audit(
             session,
@@ -730,20 +885,75 @@ def read_head(session: Session, dossier_id: uuid.UUID) -> tuple[int, int, str]:
     return head.last_seq, head.epoch, head.digest
 
 
+@lru_cache(maxsize=1)
+def _changes_statement() -> Any:
+    """Records and conflicts of a dossier in (since, bound], in sequence order, as one statement built once.
+
+    Plain rows, not ORM objects: a bootstrap page holds thousands of records and the identity map costs more than
+    the query. A record row carries a record's attribute names (`record_out` reads it); a conflict row its own
+    under the same columns (`values_json` is its fields, `version` its seq).
+    """
+    dossier: BindParameter[uuid.UUID] = bindparam("dossier")
+    since: BindParameter[int] = bindparam("since")
+    bound: BindParameter[int] = bindparam("bound")
+    records = select(
+        false().label("is_conflict"),
+        *_RECORD_COLUMNS,
+        cast(null(), Uuid()).label("id"),
+        cast(null(), String(20)).label("record_conflict"),
+        cast(null(), UTCDateTime()).label("resolved_at"),
+        cast(null(), String(20)).label("resolution"),
+    ).where(SyncRecord.dossier_id == dossier, SyncRecord.version > since, SyncRecord.version <= bound)
+    conflicts = select(
+        true(),
+        SyncConflict.entity,
+        SyncConflict.entity_id,
+        SyncConflict.kind,
+        SyncConflict.fields_json,
+        false(),
+        SyncConflict.seq,
+        SyncConflict.author_kind,
+        SyncConflict.author_id,
+        SyncConflict.created_at,
+        SyncConflict.id,
+        SyncConflict.record_conflict,
+        SyncConflict.resolved_at,
+        SyncConflict.resolution,
+    ).where(SyncConflict.dossier_id == dossier, SyncConflict.seq > since, SyncConflict.seq <= bound)
+    return union_all(records, conflicts).order_by(column("version")).limit(bindparam("limit", type_=Integer()))
+
+
+def _changes(session: Session, dossier_id: uuid.UUID, since: int, bound: int, limit: int) -> list[Any]:
+    params = {"dossier": dossier_id, "since": since, "bound": bound, "limit": limit}
+    return list(session.connection().execute(_changes_statement(), params))
+
+
+def _conflict_row(row: Any) -> SimpleNamespace:
+    return SimpleNamespace(**row._mapping, fields_json=row.values_json, seq=row.version)
+
+
 def pull(
     session: Session, principal: Principal, body: PullIn, *, now: datetime, settings: SyncSettings
 ) -> tuple[list[DossierPage], list[uuid.UUID]]:
+    """A page per held dossier, and the dossiers the caller may sync but does not hold yet.
+
+    The same rule as every other route, evaluated on this request's reads (S34): `reach` (one statement for every
+    dossier), the contexts of dossiers the caller does not hold in one batch (`PullScope`), then one statement per
+    dossier that has changes. The audit rows go to the process's audit writer once everything is read: one
+    transaction for the rows of many concurrent pulls (server/audit/writer.py), committed before this returns.
+    """
     pages: list[DossierPage] = []
     budget = min(body.limit, MAX_PAGE)  # a client asking for more gets pages of the service's size
     lease = settings.lease_seconds if principal.kind == PrincipalKind.PROFESSIONAL else None
     grace = settings.grace_seconds if lease is not None else None
+    scope = PullScope(session, principal, now, reach(session, principal, list(body.dossiers), now))
+    served: list[tuple[Caller, uuid.UUID]] = []
     for dossier_id, cursor in body.dossiers.items():
-        context = access_context(session, dossier_id, now)
-        caller = caller_for(session, principal, dossier_id, now)
-        if not may_open(session, caller, dossier_id, context):
+        caller = scope.opened(dossier_id)
+        if caller is None:
             pages.append(DossierPage(dossier_id=dossier_id, state="revoked"))
             continue
-        bound, epoch, digest = read_head(session, dossier_id)
+        bound, epoch, digest = scope.found[dossier_id].head
         decoded = decode_cursor(cursor)
         state = "ok"
         since = 0
@@ -764,37 +974,20 @@ def pull(
                 )
             )
             continue
-        # Plain rows, not ORM objects: a bootstrap page holds thousands of records and the identity map costs more
-        # than the query. They carry the same attribute names, so the helpers below read them alike.
-        records: list[Any] = list(
-            session.execute(
-                select(*_RECORD_COLUMNS)
-                .where(SyncRecord.dossier_id == dossier_id, SyncRecord.version > since, SyncRecord.version <= bound)
-                .order_by(SyncRecord.version)
-                .limit(budget + 1)
-            )
-        )
-        conflicts = session.scalars(
-            select(SyncConflict)
-            .where(SyncConflict.dossier_id == dossier_id, SyncConflict.seq > since, SyncConflict.seq <= bound)
-            .order_by(SyncConflict.seq)
-            .limit(budget + 1)
-        ).all()
-        merged: list[tuple[int, Any]] = sorted(
-            [(r.version, r) for r in records] + [(c.seq, c) for c in conflicts], key=lambda pair: pair[0]
-        )
+        # Nothing after `since` up to `bound`: no query (the no-op pull every client repeats all day).
+        merged = _changes(session, dossier_id, since, bound, budget + 1) if since < bound else []
         more = len(merged) > budget
         taken = merged[:budget]
         items: list[RecordOut | ConflictOut] = []
-        for _, item in taken:
-            if not isinstance(item, SyncConflict):
-                if may_read_record(session, caller, item, context):
+        for item in taken:
+            if not item.is_conflict:
+                if scope.may_read(caller, dossier_id, item):
                     items.append(record_out(item))
             elif isinstance(caller.actor, access.Holder) or caller.principal.id == item.author_id:
-                items.append(conflict_out(item))
+                items.append(conflict_out(_conflict_row(item)))
         # Without more rows, everything up to `bound` was scanned: the cursor may move there (past holes and rows
         # this caller may not see). With more, it stops at the last row actually taken.
-        last = taken[-1][0] if more else bound
+        last = taken[-1].version if more else bound
         budget -= len(taken)
         full_view = isinstance(caller.actor, access.Holder)
         pages.append(
@@ -810,15 +1003,19 @@ def pull(
             )
         )
         if items:
-            audit(
-                session,
-                actor=_audit_actor(session, caller, dossier_id),
-                action="sync.pull",
-                at=now,
-                dossier_id=dossier_id,
-            )
-    held = set(body.dossiers)
-    available = [d for d in visible_dossiers(session, principal, now) if d not in held]
+            served.append((caller, dossier_id))
+    available = scope.available(set(body.dossiers))
+    rows = [AuditRow(_audit_actor(session, caller, d), "sync.pull", now, d) for caller, d in served]
+    bind = session.get_bind()
+    if rows and isinstance(bind, Engine):
+        # A pull writes nothing but its audit rows: end the read transaction (its connection goes back to the pool)
+        # and hand them to the process's audit writer, which commits them with those of concurrent pulls in one
+        # transaction; this returns once they are committed (a crash loses no row of an answered pull).
+        session.commit()
+        audit_writer_for(bind, session.info).append(rows)
+    else:
+        for row in rows:
+            audit(session, actor=row.actor, action=row.action, at=row.at, dossier_id=row.dossier_id)
     return pages, available
 
 

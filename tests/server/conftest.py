@@ -56,3 +56,11 @@ def client(settings: Settings, ctx: ServiceContext) -> Iterator[TestClient]:
 @pytest.fixture
 def flows(client: TestClient, ctx: ServiceContext, mailbox: Mailbox) -> Flows:
     return Flows(client, ctx, mailbox)
+
+
+@pytest.fixture
+def dev_client(settings: Settings, ctx: ServiceContext) -> Iterator[TestClient]:
+    """The service as `serve --dev` runs it: /openapi.json, /docs and /redoc are served (off in production)."""
+    settings.dev = True
+    with TestClient(create_app(settings, context=ctx)) as test_client:
+        yield test_client

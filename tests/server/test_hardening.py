@@ -69,8 +69,8 @@ def _bounded(schema: dict[str, Any]) -> bool:
     return True
 
 
-def test_every_parameter_and_body_field_is_bounded(client: TestClient) -> None:
-    spec = client.get("/openapi.json").json()
+def test_every_parameter_and_body_field_is_bounded(dev_client: TestClient) -> None:
+    spec = dev_client.get("/openapi.json").json()
     fields = _request_schemas(spec)
     assert len(fields) > 30
     unbounded = [name for name, schema in fields if not _bounded(schema)]

@@ -5,7 +5,6 @@ from __future__ import annotations
 import email
 import email.policy
 import logging
-import os
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -27,12 +26,14 @@ from server.context import ServiceContext
 from server.db import migrate
 from server.dossiers.models import Dossier
 from server.models import Base
+from tests.support.hardening import serve_process
 from tests.support.service import FAST_ARGON2, PASSWORD, Flows, free_port
 
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
 
 
-def test_health_openapi_and_server_time_header(client: TestClient) -> None:
+def test_health_openapi_and_server_time_header(dev_client: TestClient) -> None:
+    client = dev_client  # OpenAPI is served with --dev only (S44)
     r = client.get("/health")
     assert r.status_code == 200 and r.json() == {"status": "ok"}
     stamp = datetime.fromisoformat(r.headers["Server-Time"])
@@ -160,36 +161,9 @@ def test_older_revision_is_refused(tmp_path: Path) -> None:
 @pytest.fixture
 def served(tmp_path: Path) -> Iterator[tuple[str, Path]]:
     """`carnet-server serve` as a real subprocess with zero configuration, on a free loopback port."""
-    port = free_port()
     data = tmp_path / "fresh"  # does not exist yet: serve creates it
-    env = {**os.environ, "CARNET_SERVER_ARGON2": "1,8192,1"}
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "server.cli", "serve", "--data-dir", str(data), "--port", str(port)],
-        cwd=PROJECT_ROOT,
-        env=env,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-        text=True,
-    )
-    base = f"http://127.0.0.1:{port}"
-    try:
-        # httpx retries refused connections with exponential backoff while the process starts.
-        with httpx.Client(base_url=base, timeout=5, transport=httpx.HTTPTransport(retries=8)) as c:
-            try:
-                ready = c.get("/health").status_code == 200
-            except httpx.TransportError:
-                ready = False
-            if not ready:
-                proc.terminate()
-                raise AssertionError(proc.communicate(timeout=20)[0])
+    with serve_process(data) as base:
         yield base, data
-    finally:
-        proc.terminate()
-        try:
-            proc.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.wait()
 
 
 def test_serve_subprocess_zero_config_full_journey_over_loopback(served: tuple[str, Path], tmp_path: Path) -> None:

@@ -191,9 +191,9 @@ def test_heirs_get_what_their_purpose_needs_unless_the_person_opposed_or_is_aliv
     add_record(ctx, person.dossier_id, entity="entry", kind="condition", title="Diabète", version=3)
     _heir, heir_headers = patient(flows)
 
-    # Alive: refused with the reason, and the person sees the attempt in their historique.
+    # Alive: refused as if there were no such space (S43), and the person sees the attempt in their historique.
     r = heir_request(client, heir_headers, person.nir, "cause_of_death")
-    assert r.status_code == 403 and r.json()["code"] == "patient_not_deceased"
+    assert r.status_code == 404 and r.json()["code"] == "no_deceased_space"
     assert ("heir.request_cause_of_death", "denied", "patient_not_deceased", "heir") in history(client, me)
 
     # The death is recorded by the administration (CLI), never over the patient API; bad input changes nothing.

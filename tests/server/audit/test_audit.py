@@ -92,7 +92,8 @@ def test_deleted_last_row_is_detected(flows: Flows, ctx: ServiceContext) -> None
 
 
 def test_rewritten_row_with_recomputed_hash_still_breaks_the_chain(flows: Flows, ctx: ServiceContext) -> None:
-    """A forger who recomputes the row's own hash is caught by the next row's previous-hash link."""
+    """A forger who recomputes the row's own hash (even with the audit key, S40) is caught by the next row's link."""
+    from server.audit.checkpoints import secrets_of
     from server.audit.service import row_hash
 
     flows.login(flows.active_person())
@@ -101,7 +102,7 @@ def test_rewritten_row_with_recomputed_hash_still_breaks_the_chain(flows: Flows,
         row = session.get(AuditEvent, victim.seq)
         assert row is not None
         row.action = "space.opposed"
-        row.row_hash = row_hash(row)
+        row.row_hash = row_hash(row, secrets_of(session).key)
         session.commit()
         report = verify(session)
     assert not report.ok and report.first_bad_seq == victim.seq + 1
