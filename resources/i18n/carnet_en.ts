@@ -2642,6 +2642,10 @@
         <source>Date</source>
         <translation>Date</translation>
     </message>
+    <message>
+        <source>Source</source>
+        <translation>Source</translation>
+    </message>
 </context>
 <context>
     <name>EntryForm</name>

@@ -2642,6 +2642,10 @@
         <source>Date</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Source</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>EntryForm</name>

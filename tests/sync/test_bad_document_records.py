@@ -1,4 +1,4 @@
-"""Issue 15, finding 1 (S46): one bad document record must not break a dossier's sync on every device.
+"""Issue 15, finding 1 (S48): one bad document record must not break a dossier's sync on every device.
 
 The service refuses, at push, a document whose fields the routes would refuse (S35: the sync channel trusts no
 client); a record the service already holds that its blob route refuses is an error about THAT document on the
@@ -78,7 +78,7 @@ def _push(lab: Lab, device: Device, mutation: dict[str, Any]) -> dict[str, Any]:
 def test_push_refuses_a_document_whose_fields_the_routes_would_refuse(
     lab: Lab, sha256: str, size: int, extra: dict[str, Any]
 ) -> None:
-    """S46, S35 (issue 15 #1): rejected with a reason code, nothing stored."""
+    """S48, S35 (issue 15 #1): rejected with a reason code, nothing stored."""
     device = lab.device(lab.person())
     result = _push(lab, device, _document(sha256, size, **extra))
     assert result["status"] == "rejected", result
@@ -96,7 +96,7 @@ def test_push_still_takes_a_sound_document_record(lab: Lab) -> None:
 
 
 def test_a_document_the_blob_route_refuses_is_an_error_about_that_document_not_offline(lab: Lab) -> None:
-    """S46, S35 (issue 15 #1b): a record accepted before the fix (a sha the blob route answers 422 for) is reported
+    """S48, S35 (issue 15 #1b): a record accepted before the fix (a sha the blob route answers 422 for) is reported
     on its document; the other document and the entries still arrive, and the device is not "offline"."""
     person = lab.person()
     a, b = lab.device(person), lab.device(person)

@@ -1,4 +1,4 @@
-"""Issue 15, finding 4 (S47): emergency access (bris de glace) is throttled per professional, needs a reason from
+"""Issue 15, finding 4 (S49): emergency access (bris de glace) is throttled per professional, needs a reason from
 the list plus a real free text, alerts the patient and the médecin traitant, and unusual use shows in an
 administrator's report (S29: throttle; S32: every access audited with who did it). Over real HTTP, live service."""
 

@@ -1,4 +1,4 @@
-"""Issue 15, finding 8: the account lock-out must not be a weapon against its owner (S48, S29, S34).
+"""Issue 15, finding 8: the account lock-out must not be a weapon against its owner (S50, S29, S34).
 
 The CNIL throttle stays (5 wrong passwords lock the account for an unknown device), but the owner still gets in from
 a known device (a valid refresh token of one of the account's devices, presented at login) or with a code mailed to
