@@ -35,6 +35,15 @@ run() {
   exec "$VENV/bin/python" scripts/run_demo.py "$@"
 }
 
+setup_validator() {
+  # The independent FHIR validator (tests/interop/validator, Node >= 20): its npm packages, when Node is here.
+  local dir=tests/interop/validator
+  if command -v npm >/dev/null && { [ ! -d "$dir/node_modules" ] || [ "$dir/package-lock.json" -nt "$dir/node_modules" ]; }; then
+    echo "[carnet] validateur FHIR : installation des paquets npm…"
+    (cd "$dir" && npm ci --no-audit --no-fund --loglevel=error) || echo "[carnet] npm ci a échoué : le test du validateur sera ignoré (hors CI)" >&2
+  fi
+}
+
 start_postgres() {
   # A throwaway PostgreSQL cluster for the server tests, when PostgreSQL is installed (CI always installs it).
   if [ -z "${CARNET_TEST_POSTGRES_URL:-}" ] && [ -x scripts/pg-throwaway.sh ] && ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; then
@@ -64,6 +73,7 @@ deps = tomllib.load(open("pyproject.toml", "rb"))["project"]["dependencies"]
 sys.exit(0 if any(d.lower().startswith("keyrings.alt") for d in deps) else 1)
 PY
   then echo "keyrings.alt must never be a runtime dependency (S26)"; failed+=(deps); fi
+  setup_validator
   start_postgres
   echo "[carnet] pytest…"
   QT_QPA_PLATFORM=offscreen "$VENV/bin/python" -m pytest -q -p no:cacheprovider "$@" || failed+=(pytest)

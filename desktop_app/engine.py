@@ -7,6 +7,7 @@ parameters, S02). The URL never contains the key (S14), so it cannot leak throug
 
 from __future__ import annotations
 
+import os
 import re
 import types
 from pathlib import Path
@@ -58,6 +59,9 @@ def check_driver(module: types.ModuleType) -> None:
     conn = module.connect(":memory:")
     try:
         row = conn.execute("PRAGMA cipher_version").fetchone()
+        # The log level is process-wide: set it before any keyed file is read, or a damaged page prints SQLCipher's
+        # own "hmac check failed" lines on stderr (S38: the person gets our sentence, never raw engine logs).
+        conn.execute("PRAGMA cipher_log_level = NONE")
     finally:
         conn.close()
     if not row or not row[0]:
@@ -82,6 +86,8 @@ def open_encrypted_engine(
     if not create and not path.exists():
         raise StoreCorrupt()
     statement = None if plain_for_benchmark else key_pragma(key)
+    if create and not path.exists():
+        create_private_file(path)  # SQLite gives -wal and -shm the main file's mode: 0600 for all three (S15)
 
     engine = create_engine(
         f"sqlite:///{path}",
@@ -98,6 +104,7 @@ def open_encrypted_engine(
         cursor = dbapi_connection.cursor()
         try:
             if statement is not None:
+                cursor.execute("PRAGMA cipher_log_level = NONE")
                 cursor.execute(statement)
             # A wrong key is only detected when a page is read: do it now, before anything else (STACK_NOTES).
             cursor.execute("SELECT count(*) FROM sqlite_master")
@@ -123,15 +130,37 @@ def open_encrypted_engine(
     return engine
 
 
+_CORRUPTION_MARKERS = ("file is not a database", "notadb", "malformed", "corrupt", "disk i/o", "unable to open")
+
+
+def is_corruption(exc: BaseException) -> bool:
+    """True when a (SQLAlchemy-wrapped) SQLCipher error means a damaged or foreign file: a failed page HMAC reads
+    as "file is not a database", a broken B-tree as "database disk image is malformed" (S12, S38)."""
+    if isinstance(exc, StoreCorrupt):
+        return True
+    import sqlalchemy.exc
+
+    inner = exc.orig if isinstance(exc, sqlalchemy.exc.DBAPIError) else exc
+    if not isinstance(inner, sqlcipher3.DatabaseError | sqlalchemy.exc.DatabaseError):
+        return False
+    text = str(inner).lower()
+    return any(marker in text for marker in _CORRUPTION_MARKERS)
+
+
 def classify_open_error(exc: BaseException) -> Exception:
-    text = str(exc).lower()
     # The vault has already proven the password (GCM tag), so a key that does not open a file means the file is
     # damaged or is not the one this key belongs to: StoreCorrupt, and the file is left as it is (S38).
-    if "file is not a database" in text or "notadb" in text:
-        return StoreCorrupt()
-    if "malformed" in text or "corrupt" in text or "disk i/o" in text or "unable to open" in text:
+    text = str(exc).lower()
+    if is_corruption(exc) or any(marker in text for marker in _CORRUPTION_MARKERS):
         return StoreCorrupt()
     return exc if isinstance(exc, Exception) else StoreCorrupt()
+
+
+def create_private_file(path: Path) -> None:
+    """Create an empty file readable by its owner only (0600), whatever the umask; fails if it exists."""
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    os.close(fd)
+    os.chmod(path, 0o600)
 
 
 def checkpoint_and_dispose(engine: Engine) -> None:
@@ -147,9 +176,14 @@ def checkpoint_and_dispose(engine: Engine) -> None:
 def integrity_problems(engine: Engine) -> list[str]:
     """SQLCipher's per-page HMAC check plus SQLite's structural quick_check; rows describe what is damaged (S12)."""
     problems: list[str] = []
-    with engine.connect() as conn:
-        problems += [str(r[0]) for r in conn.exec_driver_sql("PRAGMA cipher_integrity_check")]
-        problems += [str(r[0]) for r in conn.exec_driver_sql("PRAGMA quick_check") if r[0] != "ok"]
+    try:
+        with engine.connect() as conn:
+            problems += [str(r[0]) for r in conn.exec_driver_sql("PRAGMA cipher_integrity_check")]
+            problems += [str(r[0]) for r in conn.exec_driver_sql("PRAGMA quick_check") if r[0] != "ok"]
+    except Exception as exc:
+        if not is_corruption(exc):
+            raise
+        problems.append("unreadable page: " + str(getattr(exc, "orig", exc)))
     return problems
 
 
@@ -157,6 +191,7 @@ def vacuum_into(engine: Engine, target: Path) -> None:
     """Write a consistent, still-encrypted copy of the database to `target` (which must not exist)."""
     if target.exists():
         raise FileExistsError(target)
+    create_private_file(target)  # VACUUM INTO accepts an empty file and keeps its 0600 mode
     raw = engine.raw_connection()
     try:
         cursor = raw.cursor()

@@ -47,7 +47,10 @@ class UnlockThrottled(CarnetError):
 
 
 class StoreCorrupt(CarnetError):
+    """A damaged or foreign database file; `database` names it when known ("account" or a dossier id)."""
+
     exit_code = 5
+    database: str | None = None
     message_fr = (
         "Ce fichier de carnet est illisible ou endommagé. Il n'a pas été modifié. "
         "Restaurez une sauvegarde ou resynchronisez votre carnet avec le service."
@@ -56,6 +59,13 @@ class StoreCorrupt(CarnetError):
         "This Carnet file is unreadable or damaged. It was left untouched. "
         "Restore a backup or sync your record again from the service."
     )
+
+
+def damaged(database: str) -> StoreCorrupt:
+    """A StoreCorrupt that says which database could not be read (for `profile check` and the logs)."""
+    error = StoreCorrupt()
+    error.database = database
+    return error
 
 
 class StoreTooNew(CarnetError):

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import os
 import sys
+from pathlib import Path
 
 
 def disable_core_dumps() -> None:
@@ -21,3 +23,17 @@ def disable_core_dumps() -> None:
             libc.prctl(pr_set_dumpable, 0, 0, 0, 0)
         except (OSError, AttributeError):
             pass
+
+
+def restrict_new_files() -> None:
+    """Everything the process creates is its owner's only: folders 0700, files 0600 (S15, issue 15 finding 5).
+
+    Called first thing by carnet-cli and the desktop app; the places that create sensitive files also set explicit
+    modes, so a caller that forgot this still gets private files.
+    """
+    os.umask(0o077)
+
+
+def make_private(path: Path) -> None:
+    """Owner read/write only (0600), for a file the person asked for in clear (export, `document get`)."""
+    os.chmod(path, 0o600)

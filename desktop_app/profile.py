@@ -15,6 +15,7 @@ from __future__ import annotations
 import json
 import os
 import secrets
+import stat
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -29,7 +30,7 @@ from sqlalchemy import Engine, insert, select, update
 from desktop_app import keyring_cache, migrate, schema, vault
 from desktop_app.changes import ChangeHub
 from desktop_app.dossier_store import DEFAULT_DOCUMENT_LIMIT, Clock, DossierStore, utc_now
-from desktop_app.engine import checkpoint_and_dispose, key_pragma, open_encrypted_engine
+from desktop_app.engine import checkpoint_and_dispose, is_corruption, key_pragma, open_encrypted_engine
 from desktop_app.errors import (
     AmbiguousProfile,
     CarnetError,
@@ -40,6 +41,7 @@ from desktop_app.errors import (
     StoreCorrupt,
     UnlockThrottled,
     WrongPassword,
+    damaged,
 )
 from desktop_app.secrets_util import zero
 from desktop_app.setting_keys import SettingKey
@@ -66,7 +68,8 @@ class ProfileSummary:
 def _atomic_write(path: Path, content: str) -> None:
     """Write-then-rename with fsync, so a crash leaves either the old or the new file, never half of one."""
     tmp = path.with_name(f".{path.name}.{secrets.token_hex(4)}.tmp")
-    with open(tmp, "w", encoding="utf-8") as handle:
+    # 0600 whatever the umask: key slots and the failure counter are nobody else's business (S15).
+    with open(os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600), "w", encoding="utf-8") as handle:
         handle.write(content)
         handle.flush()
         os.fsync(handle.fileno())
@@ -282,6 +285,17 @@ def _seconds(value: float) -> Any:
     return timedelta(seconds=value)
 
 
+def _tighten_modes(path: Path) -> None:
+    """A profile written before files were made private (0644 in 0755 folders) becomes its owner's only: folders
+    0700, files 0600 (issue 15 finding 5). Best effort: a file that cannot be changed is left as it is."""
+    for item in (path.parent, path, *path.rglob("*")):
+        try:
+            if stat.S_IMODE(item.stat().st_mode) & 0o077:
+                os.chmod(item, 0o700 if item.is_dir() else 0o600)
+        except OSError:
+            continue
+
+
 def _remove_tree(path: Path) -> None:
     if not path.exists():
         return
@@ -308,6 +322,7 @@ class UnlockedProfile:
         self._directory = directory
         self.path = path
         self.profile_id = path.name
+        _tighten_modes(path)
         self._header = header
         self._key: bytearray | None = profile_key
         info = json.loads((path / "profile.json").read_text(encoding="utf-8"))
@@ -319,11 +334,20 @@ class UnlockedProfile:
         account_key = vault.derive_subkey(profile_key, "carnet/account-db/v1")
         try:
             self._account: Engine = open_encrypted_engine(path / "account.db", account_key, create=create)
+        except StoreCorrupt as exc:
+            raise damaged("account") from exc
         finally:
             zero(account_key)
-        migrate.upgrade(self._account, "account")
-        if create:
-            self.set_setting(SettingKey.CLIENT_ID, str(uuid.uuid4()))
+        try:
+            migrate.upgrade(self._account, "account")
+            if create:
+                self.set_setting(SettingKey.CLIENT_ID, str(uuid.uuid4()))
+            self.settings  # noqa: B018 — reads every settings page now, so a damaged one is reported at unlock
+        except Exception as exc:
+            if not is_corruption(exc):
+                raise
+            self._account.dispose()
+            raise damaged("account") from exc
 
     # -- state -------------------------------------------------------------------------------------------------------
     @property
@@ -430,8 +454,17 @@ class UnlockedProfile:
             ).first()
         if row is None:
             raise NotFound()
-        engine = self._open_dossier_engine(dossier_id, json.loads(row.wrapped_key))
-        migrate.upgrade(engine, "dossier")
+        try:
+            engine = self._open_dossier_engine(dossier_id, json.loads(row.wrapped_key))
+        except StoreCorrupt as exc:
+            raise damaged(dossier_id) from exc
+        try:
+            migrate.upgrade(engine, "dossier")
+        except Exception as exc:
+            engine.dispose()
+            if not is_corruption(exc):
+                raise
+            raise damaged(dossier_id) from exc
         store = self._make_store(engine, dossier_id)
         self._dossiers[dossier_id] = store
         return store
@@ -538,9 +571,27 @@ class UnlockedProfile:
         from desktop_app.engine import integrity_problems
 
         report = {"account": integrity_problems(self._account)}
-        for dossier_id in self.dossier_ids():
-            report[dossier_id] = self.dossier(dossier_id).integrity_problems()
+        try:
+            dossier_ids = self.dossier_ids()
+        except Exception as exc:
+            if not is_corruption(exc):
+                raise
+            report["account"].append("dossier list unreadable")
+            dossier_ids = []
+        for dossier_id in dossier_ids:
+            try:
+                report[dossier_id] = self.dossier(dossier_id).integrity_problems()
+            except StoreCorrupt:
+                report[dossier_id] = ["unreadable"]
         return {name: problems for name, problems in report.items() if problems}
+
+    def dossier_label(self, dossier_id: str) -> str:
+        """The label of a dossier, from the account database ("" if unknown)."""
+        with self._account.connect() as conn:
+            label = conn.execute(
+                select(schema.account_dossiers.c.label).where(schema.account_dossiers.c.id == dossier_id)
+            ).scalar()
+        return str(label or "")
 
     # -- credentials -------------------------------------------------------------------------------------------------
     def _save_header(self) -> None:

@@ -38,11 +38,12 @@ def _parse(argv: list[str]) -> argparse.Namespace:
 
 
 def _harden() -> None:
-    """S22: no core dumps of a process that holds health data and keys (best effort, Linux)."""
+    """S22: no core dumps of a process that holds health data and keys (best effort, Linux); private files."""
     try:
         from desktop_app import hardening
 
         hardening.disable_core_dumps()
+        hardening.restrict_new_files()  # S15: folders 0700, files 0600 (issue 15 finding 5)
     except (ImportError, AttributeError, OSError):
         logging.getLogger(__name__).warning("core dumps could not be disabled")
 

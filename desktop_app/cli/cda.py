@@ -11,6 +11,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from desktop_app.cli.argtext import readable_name
 from desktop_app.exports.cda_io import is_cda_file
 from dossier.cda import DEFAULT_MAX_BYTES, CdaInputError
 from dossier.errors import FieldIssue
@@ -64,7 +65,9 @@ def cmd_import_cda(ctx: Context) -> int:
     ds = ctx.dossier()
     with ds.transaction():  # several files: all or nothing as well
         reports = [
-            import_cda_bytes(ds, data, source=p.name, with_entries=not ctx.args.document_only, doc=doc, max_bytes=limit)
+            import_cda_bytes(
+                ds, data, source=readable_name(p), with_entries=not ctx.args.document_only, doc=doc, max_bytes=limit
+            )
             for p, data, doc in parsed
         ]
     _print(ctx, reports)
@@ -81,7 +84,7 @@ def cmd_document_add_cda(ctx: Context, path: Path) -> int:
     data, doc = read_cda_file(path)
     args = ctx.args
     meta = DocumentMeta(args.title, args.category, date.fromisoformat(args.date) if args.date else None)
-    report = import_cda_bytes(ctx.dossier(), data, source=path.name, with_entries=False, doc=doc, meta=meta)
+    report = import_cda_bytes(ctx.dossier(), data, source=readable_name(path), with_entries=False, doc=doc, meta=meta)
     _print(ctx, [report])
     return EXIT_OK
 

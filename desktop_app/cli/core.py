@@ -16,9 +16,11 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any, NoReturn, TextIO
 
+from desktop_app.cli.argtext import check_text_arguments, readable_name
 from desktop_app.dossier_store import DocumentInfo, DossierStore, Entry
-from desktop_app.errors import CarnetError, KeyringUnavailable
-from desktop_app.hardening import disable_core_dumps
+from desktop_app.engine import is_corruption
+from desktop_app.errors import CarnetError, KeyringUnavailable, StoreCorrupt
+from desktop_app.hardening import disable_core_dumps, make_private, restrict_new_files
 from desktop_app.i18n import current_language, pick
 from desktop_app.profile import ProfileDirectory, UnlockedProfile
 from dossier import documents as doc_rules
@@ -238,19 +240,58 @@ def cmd_profile_backup(ctx: Context) -> int:
     return EXIT_OK
 
 
+RESTORE_HINT_FR = (
+    "Que faire : restaurez votre dernière sauvegarde — « carnet-cli import archive FICHIER --name NOM » pour une "
+    "archive faite par « carnet-cli export archive », ou remettez à sa place le dossier fait par « carnet-cli profile "
+    "backup » — ou, si ce carnet est relié au service, resynchronisez-le avec « carnet-cli sync »."
+)
+RESTORE_HINT_EN = (
+    "What to do: restore your latest backup — 'carnet-cli import archive FILE --name NAME' for an archive made by "
+    "'carnet-cli export archive', or put back the folder made by 'carnet-cli profile backup' — or, if this record is "
+    "linked to the service, sync it again with 'carnet-cli sync'."
+)
+
+
 def cmd_profile_check(ctx: Context) -> int:
-    problems = ctx.profile().integrity_problems()
+    """S12/S38: say which database is damaged and what to do; never crash on the damage it looks for."""
+    profile: UnlockedProfile | None = None
+    try:
+        profile = ctx.profile()
+        problems = profile.integrity_problems()
+    except StoreCorrupt as exc:
+        if exc.database != "account":
+            raise
+        problems = {"account": ["unreadable"]}
     if not problems:
         ctx.out("Vérification terminée : aucun problème.", "Check complete: no problem found.")
         return EXIT_OK
     ctx.out(
-        "Des pages endommagées ont été trouvées. Le fichier n'a pas été modifié : restaurez une sauvegarde "
-        "ou resynchronisez votre carnet.",
-        "Damaged pages were found. The file was not changed: restore a backup or sync your record again.",
+        "Des pages endommagées ont été trouvées. Les fichiers n'ont pas été modifiés.",
+        "Damaged pages were found. The files were not changed.",
     )
     for name, rows in problems.items():
-        print(f"  {name}: {len(rows)}", file=sys.stderr)
+        if name == "account":
+            ctx.out(
+                f"  Base du compte (account.db) : endommagée ({len(rows)} problème(s)).",
+                f"  Account database (account.db): damaged ({len(rows)} problem(s)).",
+            )
+            continue
+        label = _dossier_label(profile, name)
+        ctx.out(
+            f"  Dossier « {label} » (dossiers/{name}.db) : endommagé ({len(rows)} problème(s)).",
+            f"  Dossier '{label}' (dossiers/{name}.db): damaged ({len(rows)} problem(s)).",
+        )
+    ctx.out(RESTORE_HINT_FR, RESTORE_HINT_EN)
     return EXIT_CORRUPT
+
+
+def _dossier_label(profile: UnlockedProfile | None, dossier_id: str) -> str:
+    try:
+        return profile.dossier_label(dossier_id) if profile is not None else ""
+    except Exception as exc:
+        if not is_corruption(exc):
+            raise
+        return ""
 
 
 def cmd_profile_recovery_key(ctx: Context) -> int:
@@ -354,8 +395,10 @@ def cmd_document_add(ctx: Context) -> int:
 
     if is_cda_file(path):  # a CDA document brings its own title, category, date and author
         return cmd_document_add_cda(ctx, path)
-    if not (ctx.args.category and ctx.args.title):
-        raise UsageError("Indiquez --category et --title.", "Give --category and --title.")
+    if not ctx.args.category:
+        raise UsageError("Indiquez --category.", "Give --category.")
+    name = readable_name(path)  # a legacy-encoded file name is still added (issue 15 finding 13)
+    title = ctx.args.title or Path(name).stem or name
     try:
         handle = path.open("rb")
     except OSError as exc:
@@ -366,10 +409,10 @@ def cmd_document_add(ctx: Context) -> int:
     with handle:
         doc = ctx.dossier().documents.add(
             handle,
-            title=ctx.args.title,
+            title=title,
             category=ctx.args.category,
             document_date=document_date,
-            filename=path.name,
+            filename=name,
         )
     if ctx.args.json:
         print(json.dumps(_document_json(doc), ensure_ascii=False, indent=2))
@@ -405,6 +448,7 @@ def cmd_document_get(ctx: Context) -> int:
         "Warning: the saved file will not be encrypted.",
     )
     with ctx.dossier().documents.open(ctx.args.id) as stream, out.open("wb") as target:
+        make_private(out)  # in clear on disk: the owner's only (S15)
         while chunk := stream.read(1024 * 1024):
             target.write(chunk)
     ctx.out(f"Document enregistré dans {out}.", f"Document saved to {out}.")
@@ -496,7 +540,7 @@ def build_parser() -> argparse.ArgumentParser:
     p = command(document, "add", cmd_document_add, "ajouter un document")
     p.add_argument("file")
     p.add_argument("--category", help="obligatoire, sauf pour un document CDA")
-    p.add_argument("--title", help="obligatoire, sauf pour un document CDA")
+    p.add_argument("--title", help="par défaut : le nom du fichier (un document CDA apporte le sien)")
     p.add_argument("--date", help="date du document AAAA-MM-JJ")
     p = command(document, "list", cmd_document_list, "lister les documents")
     p.add_argument("--category")
@@ -530,11 +574,13 @@ def _register_extensions(groups: Any, common: argparse.ArgumentParser) -> None:
 
 def main(argv: Sequence[str] | None = None) -> int:
     disable_core_dumps()
+    restrict_new_files()
     parser = build_parser()
     args = parser.parse_args(argv)
     ctx = Context(args)
     lang = ctx.lang
     try:
+        check_text_arguments(args)
         return int(args.handler(ctx))
     except UsageError as exc:
         print(exc.en if lang == "en" else exc.fr, file=sys.stderr)
@@ -544,10 +590,26 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_VALIDATION
     except CarnetError as exc:
         print(exc.message(lang), file=sys.stderr)
+        if isinstance(exc, StoreCorrupt):
+            print(pick(RESTORE_HINT_FR, RESTORE_HINT_EN, lang), file=sys.stderr)
         return exc.exit_code
     except KeyboardInterrupt:
         return 130
+    except UnicodeError:  # undecodable input that slipped past the argument check (a file's content, stdin)
+        print(
+            pick(
+                "Texte illisible : il n'est pas en UTF-8. Rien n'a été modifié.",
+                "Unreadable text: it is not UTF-8. Nothing was changed.",
+                lang,
+            ),
+            file=sys.stderr,
+        )
+        return EXIT_VALIDATION
     except Exception as exc:  # never a traceback with locals: they may hold health data (S37)
+        if is_corruption(exc):  # a damaged page met while reading (S12, S38)
+            print(StoreCorrupt().message(lang), file=sys.stderr)
+            print(pick(RESTORE_HINT_FR, RESTORE_HINT_EN, lang), file=sys.stderr)
+            return EXIT_CORRUPT
         print(
             pick(
                 f"Erreur inattendue ({type(exc).__name__}). Rien n'a été perdu : réessayez.",
@@ -559,4 +621,3 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_ERROR
     finally:
         ctx.close()
-

@@ -46,6 +46,9 @@ def _target(ctx: Context, raw: str) -> Path:
 
 
 def _plain_warning(ctx: Context, out: Path) -> None:
+    from desktop_app.hardening import make_private
+
+    make_private(out)  # every export is written for its owner only, even over an existing file with --force (S15)
     print(
         ctx_pick(
             ctx,
@@ -90,21 +93,65 @@ def cmd_export_ips(ctx: Context) -> int:
     return _with_dossier(ctx, run)
 
 
+def _local_documents(ctx: Context, profile: UnlockedProfile, dossier_ids: Sequence[str]) -> set[str]:
+    """Issue 15 finding 12: fetch documents' missing bytes first when linked (progress on stderr), then warn about
+    and return the ids still missing — the export leaves them out instead of failing halfway."""
+    from desktop_app.exports.local_bytes import fetch_missing, missing_documents
+
+    shown: list[int] = []
+
+    def progress(p: Any) -> None:
+        if p.phase == "download" and p.bytes_total:
+            percent = min(100, p.bytes_done * 100 // p.bytes_total)
+            if not shown or percent // 10 != shown[-1] // 10:
+                shown.append(percent)
+                print(
+                    ctx_pick(ctx, f"Téléchargement des documents… {percent} %", f"Downloading documents… {percent}%"),
+                    file=sys.stderr,
+                )
+
+    fetch_missing(profile, dossier_ids, progress)
+    missing = [d for dossier_id in dossier_ids for d in missing_documents(profile.dossier(dossier_id))]
+    if missing:
+        print(
+            ctx_pick(
+                ctx,
+                f"Attention : {len(missing)} document(s) ne sont pas encore sur cet ordinateur et ne sont pas dans "
+                "l'export. Lancez « carnet-cli sync » une fois connecté, puis exportez de nouveau :",
+                f"Warning: {len(missing)} document(s) are not on this computer yet and are not in the export. "
+                "Run 'carnet-cli sync' once online, then export again:",
+            ),
+            file=sys.stderr,
+        )
+        for d in missing:
+            print(f"  - {d.title} ({d.id})", file=sys.stderr)
+    return {d.id for d in missing}
+
+
+def _missing_line(ctx: Context, missing: set[str]) -> None:
+    if missing:
+        ctx.out(
+            f"Documents non inclus (pas encore sur cet ordinateur) : {', '.join(sorted(missing))}.",
+            f"Documents left out (not on this computer yet): {', '.join(sorted(missing))}.",
+        )
+
+
 def cmd_export_fhir(ctx: Context) -> int:
     from desktop_app.exports.fhir_io import export_fhir_collection
 
     out = _target(ctx, ctx.args.output)
-
-    def run(ds: DossierStore) -> int:
-        bundle = export_fhir_collection(ds, out, with_documents=not ctx.args.without_documents)
-        _plain_warning(ctx, out)
-        n = len(bundle["entry"])
-        ctx.out(
-            f"Dossier complet écrit dans {out} ({n} ressources).", f"Whole record written to {out} ({n} resources)."
-        )
-        return EXIT_OK
-
-    return _with_dossier(ctx, run)
+    profile = _reauthenticated(ctx)
+    try:
+        ds = profile.dossier(getattr(ctx.args, "dossier", None))
+        missing = set() if ctx.args.without_documents else _local_documents(ctx, profile, [ds.dossier_id])
+        bundle = export_fhir_collection(ds, out, with_documents=not ctx.args.without_documents, skip_documents=missing)
+    finally:
+        profile.lock()
+    _plain_warning(ctx, out)
+    n = len(bundle["entry"])
+    ctx.out(f"Dossier complet écrit dans {out} ({n} ressources).", f"Whole record written to {out} ({n} resources).")
+    _missing_line(ctx, missing)
+    return EXIT_OK
 
 
 def _access_events(path: str | None) -> list[Any]:
@@ -225,15 +272,20 @@ def cmd_export_archive(ctx: Context) -> int:
     profile = _reauthenticated(ctx)
     try:
         passphrase = _archive_passphrase(ctx, new=True)
-        summary = export_archive(profile, out, passphrase)
+        missing = _local_documents(ctx, profile, profile.dossier_ids())
+        summary = export_archive(profile, out, passphrase, skip_documents=missing)
     finally:
         profile.lock()
+    from desktop_app.hardening import make_private
+
+    make_private(out)
     ctx.out(
         f"Archive chiffrée écrite dans {out} : {summary.dossiers} dossier(s), {summary.entries} éléments, "
         f"{summary.documents} documents. Gardez la phrase de passe : sans elle, l'archive est illisible.",
         f"Encrypted archive written to {out}: {summary.dossiers} record(s), {summary.entries} items, "
         f"{summary.documents} documents. Keep the passphrase: without it the archive cannot be read.",
     )
+    _missing_line(ctx, missing)
     return EXIT_OK
 
 
@@ -251,13 +303,14 @@ def cmd_import_fhir(ctx: Context) -> int:
     refuse_cda_for_fhir(paths)
     # Every file is checked before anything is written: one broken file imports nothing.
     parsed = [(p, parse_fhir(p.read_bytes(), source=p.name)) for p in paths]
+    # (parse_fhir reads FHIR JSON and XML; a CDA document is refused with a pointer to `import cda`.)
     ds = ctx.dossier()
     reports = [
         import_fhir_resource(ds, resource, source=p.name, accept_identity=ctx.args.with_identity)
         for p, resource in parsed
     ]
     if ctx.args.json:
-        print(json.dumps([r.as_json() for r in reports], ensure_ascii=False, indent=1))
+        print(json.dumps([r.as_json(ctx.lang) for r in reports], ensure_ascii=False, indent=1))
     else:
         for report in reports:
             print(report.render(ctx.lang))

@@ -19,7 +19,7 @@ import os
 import secrets
 import shutil
 import struct
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Container, Iterator
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from pathlib import Path
@@ -214,7 +214,9 @@ def _iter_all(fetch: Callable[[int], list[Any]]) -> Iterator[Any]:
         offset += _PAGE
 
 
-def _write_dossier(w: _EncryptingWriter, ds: DossierStore, *, role: str, label: str) -> tuple[int, int]:
+def _write_dossier(
+    w: _EncryptingWriter, ds: DossierStore, *, role: str, label: str, skip: Container[str] = ()
+) -> tuple[int, int]:
     w.write(_line({"t": "dossier", "id": ds.dossier_id, "role": role, "label": label}))
     entries = list(_iter_all(lambda off: ds.entries.list(offset=off, limit=_PAGE)))
     # Identity first: other entries are validated against it (a minor cannot have advance directives).
@@ -233,6 +235,8 @@ def _write_dossier(w: _EncryptingWriter, ds: DossierStore, *, role: str, label: 
         )
     docs = 0
     for d in _iter_all(lambda off: ds.documents.list(offset=off, limit=_PAGE)):
+        if d.id in skip:  # bytes not on this computer (exports.local_bytes): left out and listed by the caller
+            continue
         meta = {
             "t": "document",
             "title": d.title,
@@ -254,7 +258,12 @@ def _write_dossier(w: _EncryptingWriter, ds: DossierStore, *, role: str, label: 
 
 
 def export_archive(
-    profile: UnlockedProfile, out: Path, passphrase: str, *, kdf: KdfParams = DEFAULT_KDF
+    profile: UnlockedProfile,
+    out: Path,
+    passphrase: str,
+    *,
+    kdf: KdfParams = DEFAULT_KDF,
+    skip_documents: Container[str] = (),
 ) -> ArchiveSummary:
     """Write every dossier, document and setting of `profile` to `out`, encrypted with `passphrase`.
 
@@ -297,7 +306,11 @@ def export_archive(
             ids = sorted(profile.dossier_ids(), key=lambda i: i != own)
             for dossier_id in ids:
                 n_entries, n_docs = _write_dossier(
-                    w, profile.dossier(dossier_id), role="own" if dossier_id == own else "other", label=profile.label
+                    w,
+                    profile.dossier(dossier_id),
+                    role="own" if dossier_id == own else "other",
+                    label=profile.label,
+                    skip=skip_documents,
                 )
                 entries += n_entries
                 documents += n_docs

@@ -5,12 +5,13 @@ from __future__ import annotations
 import json
 import os
 from collections import Counter
-from collections.abc import Iterator, Mapping
+from collections.abc import Container, Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from dossier.entries import PROVENANCE
 from dossier.errors import DossierValidationError
 from dossier.fhir import build_collection_bundle, build_ips_bundle, parse_fhir, plan_import
 from dossier.fhir.model import DocumentPayload, ImportItem, Reason, Skipped
@@ -53,7 +54,8 @@ class ImportReport:
     def merged(self) -> int:
         return sum(c.merged for c in self.by_type.values())
 
-    def as_json(self) -> dict[str, Any]:
+    def as_json(self, lang: str = "fr") -> dict[str, Any]:
+        """The report for `import --json`; reasons in the person's language."""
         return {
             "source": self.source,
             "created_entries": self.created_entries,
@@ -63,7 +65,7 @@ class ImportReport:
                 for t, c in sorted(self.by_type.items())
             },
             "skipped": [
-                {"type": s.resource_type, "where": s.where, "code": s.reason.code, "reason": s.reason.fr}
+                {"type": s.resource_type, "where": s.where, "code": s.reason.code, "reason": s.reason.message(lang)}
                 for s in self.skipped
             ],
         }
@@ -190,6 +192,10 @@ class _Writer:
             return fields
         existing = self._existing(item)
         if existing is not None:
+            # Re-importing one's own export must not relabel what the patient typed as imported.
+            fields.pop(PROVENANCE, None)
+            if existing.data.get(PROVENANCE):
+                fields[PROVENANCE] = existing.data[PROVENANCE]
             if {k: existing.data.get(k) for k in fields} != fields:
                 self.ds.entries.edit(existing.id, fields)
             return "merged"
@@ -275,7 +281,7 @@ def import_fhir_resource(
     author_kind: str = "patient",
 ) -> ImportReport:
     """Import an already validated resource (dossier.fhir.parse_fhir); see import_fhir_bytes."""
-    plan = plan_import(resource, accept_identity=accept_identity)
+    plan = plan_import(resource, accept_identity=accept_identity, source=source, today=ds.today())
     report = ImportReport(source=source)
     for rtype, n in plan.counts_in_file.items():
         report.counts(rtype).in_file = n
@@ -354,10 +360,21 @@ def export_ips(ds: DossierStore, out: Path, *, now: datetime | None = None) -> d
 
 
 def export_fhir_collection(
-    ds: DossierStore, out: Path, *, now: datetime | None = None, with_documents: bool = True
+    ds: DossierStore,
+    out: Path,
+    *,
+    now: datetime | None = None,
+    with_documents: bool = True,
+    skip_documents: Container[str] = (),
 ) -> dict[str, Any]:
-    """Write the whole dossier (entries, "non concerné", documents) as a FHIR collection Bundle."""
-    docs = ((d, ds.documents.read(d.id)) for d in iter_documents(ds)) if with_documents else ()
+    """Write the whole dossier (entries, "non concerné", documents) as a FHIR collection Bundle.
+
+    `skip_documents`: ids whose bytes are not on this computer (exports.local_bytes); the caller lists them."""
+    docs = (
+        ((d, ds.documents.read(d.id)) for d in iter_documents(ds) if d.id not in skip_documents)
+        if with_documents
+        else ()
+    )
     bundle = build_collection_bundle(
         list(iter_entries(ds)), dossier_id=ds.dossier_id, now=now or datetime.now(UTC), documents=docs
     )

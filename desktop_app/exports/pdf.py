@@ -47,6 +47,7 @@ KIND_TITLES: dict[str, tuple[str, str]] = {
     "treatment": ("Traitements", "Treatments"),
     "allergy": ("Allergies", "Allergies"),
     "hospitalisation": ("Hospitalisations", "Hospital stays"),
+    "procedure": ("Antécédents chirurgicaux et actes", "Surgical history and procedures"),
     "disability": ("Handicaps", "Disabilities"),
     "family_history": ("Antécédents familiaux", "Family history"),
     "vaccination": ("Vaccinations", "Immunizations"),

@@ -383,6 +383,7 @@ class SyncEngine:
             uploads_pending = count(t.sync_blobs, t.sync_blobs.c.direction == "up")
             downloads_pending = count(t.sync_blobs, t.sync_blobs.c.direction == "down")
             open_conflicts = count(t.sync_conflicts, t.sync_conflicts.c.resolved == 0)
+            download_errors = downloads.download_errors(conn)
         return {
             "dossier_id": dossier_id,
             "pending": int(states.get("pending", 0)),
@@ -391,5 +392,6 @@ class SyncEngine:
             "uploads_pending": uploads_pending,
             "downloads_pending": downloads_pending,
             "open_conflicts": open_conflicts,
+            "download_errors": download_errors,
             "lease": lease,
         }

@@ -63,6 +63,7 @@ class EntryKind(StrEnum):
     TREATMENT = "treatment"
     ALLERGY = "allergy"
     HOSPITALISATION = "hospitalisation"
+    PROCEDURE = "procedure"
     DISABILITY = "disability"
     FAMILY_HISTORY = "family_history"
     VACCINATION = "vaccination"

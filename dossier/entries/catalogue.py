@@ -34,6 +34,7 @@ SECTIONS: Final[Mapping[str, Section]] = MappingProxyType(
             Section("traitements", "Traitements", "Treatments"),
             Section("allergies", "Allergies", "Allergies"),
             Section("hospitalisations", "Hospitalisations", "Hospital stays"),
+            Section("actes", "Antécédents chirurgicaux et actes", "Surgical history and procedures"),
             Section("handicaps", "Handicaps", "Disabilities"),
             Section("antecedents_familiaux", "Antécédents familiaux", "Family history"),
             Section("vaccinations", "Vaccinations", "Vaccinations"),
@@ -228,6 +229,21 @@ _KIND_LIST: Final = (
         finish=rules.period("start_date", "end_date"),
     ),
     EntryKind(
+        "procedure",
+        "Opération ou acte médical",
+        "Operation or procedure",
+        "actes",
+        singleton=False,
+        fields=(
+            _f("name", "Opération ou acte", "Operation or procedure", required=True),
+            _f("date", "Date", "Date", FieldType.DATE),
+            _f("place", "Établissement", "Hospital or practice"),
+            _notes(),
+        ),
+        summary_fields=("name", "date"),
+        date_fields=("date",),
+    ),
+    EntryKind(
         "disability",
         "Handicap",
         "Disability",
@@ -320,8 +336,10 @@ _KIND_LIST: Final = (
                     ("negative", "Négatif (−)", "Negative (−)", ("-", "−", "negatif", "rh-")),
                 ),
             ),
+            _f("date", "Date de l'analyse", "Test date", FieldType.DATE),
         ),
         summary_fields=("abo", "rh"),
+        date_fields=("date",),
     ),
     EntryKind(
         "lifestyle",
@@ -439,7 +457,7 @@ _KIND_LIST: Final = (
             _f("test", "Analyse", "Test", required=True),
             _f("loinc", "Code LOINC", "LOINC code"),
             _f("value", "Valeur", "Value", FieldType.NUMBER),
-            _f("value_text", "Résultat en texte", "Result as text"),
+            _f("value_text", "Résultat en texte", "Result as text", FieldType.LONG_TEXT),  # a conclusion can be long
             _f("unit", "Unité", "Unit"),
             _f("reference_range", "Valeurs de référence", "Reference range"),
             _f(

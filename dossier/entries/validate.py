@@ -11,6 +11,7 @@ from pydantic import ValidationError
 
 from dossier.entries.catalogue import find_kind
 from dossier.entries.fields import Context, EntryKind
+from dossier.entries.source import split_reserved, validate_reserved
 from dossier.errors import DossierValidationError, FieldIssue
 
 
@@ -83,6 +84,7 @@ def _prepare(kind: str, fields: Mapping[str, object]) -> dict[str, object]:
 def validate_entry(kind: str, fields: Mapping[str, object], *, today: date, is_minor: bool = False) -> dict[str, Any]:
     """Validate and normalise an entry's fields; return a JSON-ready dict or raise naming every bad field."""
     entry_kind = find_kind(kind)
+    fields, reserved = split_reserved(fields)  # codes and provenance: not form fields (dossier.entries.source)
     try:
         model = entry_kind.model.model_validate(_prepare(kind, fields), context={"today": today})
     except ValidationError as error:
@@ -95,4 +97,6 @@ def validate_entry(kind: str, fields: Mapping[str, object], *, today: date, is_m
             data = entry_kind.finish(data, Context(today=today, is_minor=is_minor))
         except DossierValidationError as error:
             raise DossierValidationError(_labelled(entry_kind, i) for i in error.issues) from None
+    if reserved:
+        data.update(validate_reserved(reserved))
     return data

@@ -15,6 +15,7 @@ LIST_EMPTY_REASON = "http://terminology.hl7.org/CodeSystem/list-empty-reason"
 V3_ACT_CODE = "http://terminology.hl7.org/CodeSystem/v3-ActCode"
 OBS_INTERPRETATION = "http://terminology.hl7.org/CodeSystem/v3-ObservationInterpretation"
 OBS_INTERPRETATION_V2 = "http://hl7.org/fhir/v2/0078"  # older spelling some lab systems still send
+DATA_ABSENT_REASON_EXT = "http://hl7.org/fhir/StructureDefinition/data-absent-reason"
 INS_NIR_SYSTEM = "urn:oid:1.2.250.1.213.1.4.8"  # INS-NIR, as FR Core's Patient INS identifier
 INS_TYPE_SYSTEM = "https://hl7.fr/ig/fhir/core/CodeSystem/fr-core-cs-v2-0203"
 # Our own systems: stable URIs for what FHIR has no code for (kinds, contact roles, lifestyle topics).
@@ -35,6 +36,7 @@ SECTION_VITALS = ("8716-3", "Signes vitaux / Vital signs")
 SECTION_RESULTS = ("30954-2", "Résultats / Relevant diagnostic tests")
 SECTION_PAST_ILLNESS = ("11348-0", "Antécédents / History of Past illness")
 SECTION_HOSPITAL = ("46240-8", "Hospitalisations / History of hospitalizations")
+SECTION_PROCEDURES = ("47519-4", "Antécédents chirurgicaux et actes / History of Procedures")
 SECTION_FUNCTIONAL = ("47420-5", "Handicaps / Functional status")
 SECTION_FAMILY = ("10157-6", "Antécédents familiaux / History of family member diseases")
 SECTION_SOCIAL = ("29762-2", "Habitudes de vie / Social history")
@@ -47,6 +49,7 @@ SECTION_OF_CARNET: dict[str, tuple[str, str]] = {
     "traitements": SECTION_MEDICATIONS,
     "allergies": SECTION_ALLERGIES,
     "hospitalisations": SECTION_HOSPITAL,
+    "actes": SECTION_PROCEDURES,
     "handicaps": SECTION_FUNCTIONAL,
     "antecedents_familiaux": SECTION_FAMILY,
     "vaccinations": SECTION_IMMUNIZATIONS,
@@ -79,7 +82,7 @@ class MeasureCode:
 
     measure_type: str
     loinc: str
-    display: str
+    display: str  # LOINC's own long common name (never a display of our own)
     unit: str  # Carnet's canonical unit id (dossier.measures)
     ucum: str  # the same unit in UCUM
     category: str = "vital-signs"
@@ -91,13 +94,20 @@ MEASURES: dict[str, MeasureCode] = {
         MeasureCode("weight", "29463-7", "Body weight", "kg", "kg"),
         MeasureCode("height", "8302-2", "Body height", "cm", "cm"),
         MeasureCode("bmi", "39156-5", "Body mass index (BMI) [Ratio]", "kg/m2", "kg/m2"),
-        MeasureCode("blood_pressure", "85354-9", "Blood pressure panel", "mmHg", "mm[Hg]"),
+        MeasureCode("blood_pressure", "85354-9", "Blood pressure panel with all children optional", "mmHg", "mm[Hg]"),
         MeasureCode("heart_rate", "8867-4", "Heart rate", "bpm", "/min"),
         MeasureCode("temperature", "8310-5", "Body temperature", "°C", "Cel"),
         MeasureCode("blood_glucose", "2339-0", "Glucose [Mass/volume] in Blood", "g/L", "g/L", "laboratory"),
         MeasureCode("waist", "8280-0", "Waist Circumference at umbilicus by Tape measure", "cm", "cm"),
         MeasureCode("steps", "41950-7", "Number of steps in 24 hour Measured", "steps", "/d", "activity"),
-        MeasureCode("pain", "72514-3", "Pain severity - 0-10 verbal numeric rating", "/10", "{score}", "survey"),
+        MeasureCode(
+            "pain",
+            "72514-3",
+            "Pain severity - 0-10 verbal numeric rating [Score] - Reported",
+            "/10",
+            "{score}",
+            "survey",
+        ),
         MeasureCode("head_circumference", "9843-4", "Head Occipital-frontal circumference", "cm", "cm"),
     )
 }

@@ -7,10 +7,13 @@ import binascii
 import hashlib
 import json
 from collections.abc import Callable, Mapping
+from datetime import date
 from typing import Any
 
+from dossier.entries import PROVENANCE
 from dossier.fhir import codes as c
 from dossier.fhir import kinds as k
+from dossier.fhir import provenance as p
 from dossier.fhir.model import DocumentPayload, ImportItem, ImportPlan, Reason, Skipped
 from dossier.fhir.parse import FhirInputError
 
@@ -63,19 +66,24 @@ SKIP_OBSERVATION = Reason(
     "Observation sans rubrique dans Carnet (ni mesure, ni habitude de vie, ni résultat d'analyse).",
     "Observation with no place in Carnet (neither a measure, social history nor a lab result).",
 )
+SKIP_SUPERSEDED = Reason(
+    "superseded",
+    "Version remplacée par une version plus récente du même document.",
+    "Superseded by a newer version of the same document.",
+)
 SKIP_NOT_FINAL = Reason("not_final", "Résultat annulé ou saisi par erreur.", "Result cancelled or entered in error.")
 SKIP_NO_ATTACHMENT = Reason(
     "no_attachment",
     "Aucun contenu joint dans le fichier (lien externe non téléchargé).",
     "No content inside the file (external links are not downloaded).",
 )
-SKIP_PROCEDURE = Reason(
-    "procedure",
-    "Acte médical : Carnet n'a pas de rubrique « actes » (les séjours sont importés comme hospitalisations).",
-    "Procedure: Carnet has no procedures section (stays are imported as hospitalisations).",
-)
 SKIP_NESTED = Reason(
     "nested_bundle", "Lot imbriqué dans un lot : non importé.", "Bundle inside a bundle: not imported."
+)
+SKIP_PROVENANCE = Reason(
+    "provenance",
+    "Provenance : enregistrée avec les éléments qu'elle décrit.",
+    "Provenance: recorded with the entries it describes.",
 )
 SKIP_NO_CARNET = Reason("unknown_basic", "Ressource « Basic » d'origine inconnue.", "Basic resource of unknown origin.")
 
@@ -185,7 +193,9 @@ def _document_outcome(r: Mapping[str, Any], where: str) -> DocumentPayload | Rea
             document_date=None,
             filename=None,
         )
-    if r.get("status") in {"entered-in-error", "superseded"}:
+    if r.get("status") == "superseded":
+        return SKIP_SUPERSEDED
+    if r.get("status") == "entered-in-error":
         return SKIP_NOT_FINAL
     if rtype == "DocumentReference":
         title = r.get("description") or k.text_of(r.get("type")) or "Document"
@@ -314,8 +324,12 @@ def _map_resource(
         return _composition(r) or SKIP_COMPOSITION
     elif rtype == "Basic":
         outcome = SKIP_NO_CARNET
+    elif rtype == "Consent":
+        outcome = k.advance_directive_from_fhir(r, resolve)
+    elif rtype == "Provenance":
+        outcome = SKIP_PROVENANCE
     elif rtype == "Procedure":
-        outcome = SKIP_PROCEDURE
+        outcome = k.procedure_from_fhir(r, resolve)
     elif rtype in _REFERENCE_TYPES:
         outcome = SKIP_REFERENCE
     elif rtype in _INSURER_TYPES:
@@ -327,8 +341,52 @@ def _map_resource(
     return outcome if isinstance(outcome, Reason) else [outcome]
 
 
-def plan_import(resource: Mapping[str, Any], *, accept_identity: bool = False) -> ImportPlan:
-    """Map a validated FHIR resource or Bundle (see parse.parse_fhir) to an ImportPlan; pure, writes nothing."""
+def _document_who(root: Mapping[str, Any], ctx: _Context) -> dict[str, str]:
+    """Organisation and author of a document Bundle, from its Composition (custodian, author)."""
+    composition = next(
+        (
+            e.get("resource")
+            for e in root.get("entry") or []
+            if isinstance(e, Mapping) and (e.get("resource") or {}).get("resourceType") == "Composition"
+        ),
+        None,
+    )
+    if not isinstance(composition, Mapping):
+        return {}
+    resolve = ctx.resolve_in(composition)
+    return p.who({"author": composition.get("author"), "serviceProvider": composition.get("custodian")}, resolve)
+
+
+def _provenances(resources: list[tuple[str | None, Mapping[str, Any], str]]) -> dict[str, dict[str, str]]:
+    """Target reference → what the file's Provenance resources say about it."""
+    out: dict[str, dict[str, str]] = {}
+    for _, res, _ in resources:
+        if res.get("resourceType") != "Provenance":
+            continue
+        said = p.from_provenance_resource(res)
+        for target in res.get("target") or []:
+            if isinstance(target, Mapping) and isinstance(target.get("reference"), str):
+                out.setdefault(target["reference"], said)
+    return out
+
+
+def _with_provenance(
+    fields: dict[str, Any], said: Mapping[str, str], *, source: str, today: date | None
+) -> dict[str, Any]:
+    """An imported entry records where it came from (kept as is when the file already carried it)."""
+    if today is None or isinstance(fields.get(PROVENANCE), Mapping):
+        return fields
+    prov = {"document": source or "FHIR", "imported_on": today.isoformat(), **said}
+    return {**fields, PROVENANCE: prov}
+
+
+def plan_import(
+    resource: Mapping[str, Any], *, accept_identity: bool = False, source: str = "", today: date | None = None
+) -> ImportPlan:
+    """Map a validated FHIR resource or Bundle (see parse.parse_fhir) to an ImportPlan; pure, writes nothing.
+
+    With `today`, every planned entry records its provenance (dossier.entries.source): the file `source`, the date of
+    import, and the organisation and author the resource, its Provenance or the document names."""
     ctx = _Context(resource)
     plan = ImportPlan()
     if resource.get("resourceType") == "Bundle":
@@ -343,6 +401,8 @@ def plan_import(resource: Mapping[str, Any], *, accept_identity: bool = False) -
         resources = [(url, res, where) for url, res, where in listed if isinstance(res, Mapping)]
     else:
         resources = [(None, resource, str(resource.get("resourceType")))]
+    document_who = _document_who(resource, ctx)
+    provenances = _provenances(resources)
     for index, (full_url, res, where) in enumerate(resources):
         rtype = str(res["resourceType"])
         plan.counts_in_file[rtype] += 1
@@ -356,7 +416,15 @@ def plan_import(resource: Mapping[str, Any], *, accept_identity: bool = False) -
         if isinstance(mapped, DocumentPayload):
             plan.items.append(ImportItem(rtype, ref, document=mapped, source_index=index))
         else:
-            outcomes = [(kind, fields) for kind, fields in mapped]
+            said = (
+                provenances.get(full_url or "")
+                or provenances.get(f"{rtype}/{res.get('id')}")
+                or {**document_who, **p.who(res, ctx.resolve_in(res))}
+            )
+            outcomes = [
+                (kind, _with_provenance(fields, said, source=source, today=today) if kind != "identity" else fields)
+                for kind, fields in mapped
+            ]
             for n, (kind, fields) in enumerate(outcomes):
                 item_ref = ref if rtype != "Composition" else f"{ref}#{kind}:{fields.get('section', n)}"
                 plan.items.append(

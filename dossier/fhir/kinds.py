@@ -12,9 +12,10 @@ import json
 from collections.abc import Callable, Mapping
 from typing import Any
 
-from dossier.entries import LOINC_CODE
+from dossier.entries import CODES, LOINC_CODE, MAX_CODES
 from dossier.fhir import codes as c
 from dossier.fhir.model import Reason
+from dossier.measures import MEASURES as DOMAIN_MEASURES
 
 Resource = dict[str, Any]
 Fields = dict[str, Any]
@@ -61,11 +62,65 @@ def date_part(value: Any) -> str | None:
     return value[:10] if isinstance(value, str) and value else None
 
 
-def concept(text: str, *, system: str | None = None, code: str | None = None) -> dict[str, Any]:
+def concept(
+    text: str, *, system: str | None = None, code: str | None = None, display: str | None = None
+) -> dict[str, Any]:
+    """A CodeableConcept: our text, and a coding when there is a code; `display` only when it is the code system's
+    own display (never our text, which is not the official name of the code)."""
     out: dict[str, Any] = {"text": text}
     if system and code:
-        out["coding"] = [{"system": system, "code": code, "display": text}]
+        out["coding"] = [{"system": system, "code": code, **({"display": display} if display else {})}]
     return out
+
+
+def source_codes(concept_: Any) -> list[dict[str, str]]:
+    """The codings of a CodeableConcept as the source sent them (dossier.entries.source.SourceCode)."""
+    out: list[dict[str, str]] = []
+    if not isinstance(concept_, Mapping):
+        return out
+    for coding in concept_.get("coding") or []:
+        if not isinstance(coding, Mapping):
+            continue
+        system, code, display = (coding.get(key) for key in ("system", "code", "display"))
+        if isinstance(system, str) and system.strip() and isinstance(code, str) and code.strip():
+            item = {"system": system.strip()[:200], "code": code.strip()[:200]}
+            if isinstance(display, str) and display.strip():
+                item["display"] = display.strip()[:500]
+            if item not in out:
+                out.append(item)
+    return out[:MAX_CODES]
+
+
+def coded(text: str, f: Mapping[str, Any], *also: dict[str, str]) -> dict[str, Any]:
+    """A CodeableConcept: the entry's text and the codes it arrived with (dossier.entries.source), then `also`."""
+    codings = [
+        {k_: str(v) for k_, v in x.items() if k_ in ("system", "code", "display") and v}
+        for x in [*(f.get(CODES) or []), *also]
+        if isinstance(x, Mapping) and x.get("system") and x.get("code")
+    ]
+    unique = [
+        x
+        for i, x in enumerate(codings)
+        if (x["system"], x["code"]) not in {(y["system"], y["code"]) for y in codings[:i]}
+    ]
+    out: dict[str, Any] = {"text": text}
+    if unique:
+        out["coding"] = unique
+    return out
+
+
+def unknown() -> dict[str, Any]:
+    """An element's value is not known (data-absent-reason "unknown"): what IPS asks for a mandatory element."""
+    return {"extension": [{"url": c.DATA_ABSENT_REASON_EXT, "valueCode": "unknown"}]}
+
+
+def set_effective(r: Resource, when: Any) -> Resource:
+    """effectiveDateTime, or an explicit "unknown" (IPS makes effective[x] mandatory on Observations and statements)."""
+    if isinstance(when, str) and when:
+        r["effectiveDateTime"] = when
+    else:
+        r["_effectiveDateTime"] = unknown()
+    return r
 
 
 def _clean(d: Mapping[str, Any]) -> Fields:
@@ -159,6 +214,14 @@ def _absence(concept_: Any) -> Outcome | None:
     return None
 
 
+def _name_or_absence(concept_: Any) -> str | Outcome:
+    """The readable name of what a resource records, or why it becomes no entry ("no known …", no label)."""
+    absent = _absence(concept_)
+    if absent is not None:
+        return absent
+    return text_of(concept_) or NO_TEXT
+
+
 # --- condition
 def condition_to_fhir(f: Mapping[str, Any], patient_ref: str) -> Resource:
     r: Resource = {
@@ -174,7 +237,7 @@ def condition_to_fhir(f: Mapping[str, Any], patient_ref: str) -> Resource:
                 ]
             }
         ],
-        "code": concept(str(f.get("name", ""))),
+        "code": coded(str(f.get("name", "")), f),
     }
     status = "resolved" if f.get("end_date") or f.get("status") == "resolved" else "active"
     r["clinicalStatus"] = {"coding": [{"system": c.CONDITION_CLINICAL, "code": status}]}
@@ -195,18 +258,16 @@ def condition_from_fhir(r: Mapping[str, Any]) -> Outcome:
         "refuted",
     ):
         return _skip("refuted", "Diagnostic réfuté ou saisi par erreur.", "Diagnosis refuted or entered in error.")
-    absent = _absence(r.get("code"))
-    if absent is not None:
-        return absent
-    name = text_of(r.get("code"))
-    if not name:
-        return NO_TEXT
+    name = _name_or_absence(r.get("code"))
+    if not isinstance(name, str):
+        return name
     clinical = first_code(r.get("clinicalStatus"), c.CONDITION_CLINICAL)
     end = date_part(r.get("abatementDateTime")) or date_part((r.get("abatementPeriod") or {}).get("end"))
     resolved = clinical in {"inactive", "remission", "resolved"} or bool(end)
     return "condition", _clean(
         {
             "name": name,
+            CODES: source_codes(r.get("code")),
             "onset_date": date_part(r.get("onsetDateTime")) or date_part((r.get("onsetPeriod") or {}).get("start")),
             "end_date": end,
             "status": "resolved" if resolved else "active",
@@ -221,12 +282,14 @@ def treatment_to_fhir(f: Mapping[str, Any], patient_ref: str) -> Resource:
     r: Resource = {
         "resourceType": "MedicationStatement",
         "status": "active" if active else "completed",
-        "medicationCodeableConcept": concept(str(f.get("name", ""))),
+        "medicationCodeableConcept": coded(str(f.get("name", "")), f),
         "subject": {"reference": patient_ref},
     }
     period = _clean({"start": f.get("start_date"), "end": f.get("end_date")})
     if period:
         r["effectivePeriod"] = period
+    else:
+        set_effective(r, None)
     if f.get("dosage"):
         r["dosage"] = [{"text": f["dosage"]}]
     if f.get("prescriber"):
@@ -266,6 +329,8 @@ def treatment_from_fhir(r: Mapping[str, Any], resolve: Callable[[Any], Mapping[s
     name = _medication_name(r, resolve)
     if not name:
         return NO_TEXT
+    medication = resolve(r.get("medicationReference")) or {}
+    codes = source_codes(r.get("medicationCodeableConcept")) or source_codes(medication.get("code"))
     period = r.get("effectivePeriod") or (r.get("dispenseRequest") or {}).get("validityPeriod") or {}
     start = (
         date_part(period.get("start"))
@@ -285,6 +350,7 @@ def treatment_from_fhir(r: Mapping[str, Any], resolve: Callable[[Any], Mapping[s
     return "treatment", _clean(
         {
             "name": name,
+            CODES: codes,
             "dosage": dosage,
             "start_date": start,
             "end_date": end,
@@ -303,13 +369,14 @@ def allergy_to_fhir(f: Mapping[str, Any], patient_ref: str) -> Resource:
     r: Resource = {
         "resourceType": "AllergyIntolerance",
         "clinicalStatus": {"coding": [{"system": c.ALLERGY_CLINICAL, "code": "active"}]},
-        "code": concept(str(f.get("substance", ""))),
+        "code": coded(str(f.get("name", "")), f),
         "patient": {"reference": patient_ref},
     }
     severity = f.get("severity") if f.get("severity") in _SEVERITY_OUT else None
     reaction = _clean({"description": f.get("reaction"), "severity": severity})
     if reaction:
-        reaction["manifestation"] = [concept(str(f.get("reaction") or "réaction"))]
+        # R4 requires a manifestation: the reaction as written, or "unknown" (no invented text).
+        reaction["manifestation"] = [concept(str(f["reaction"])) if f.get("reaction") else unknown()]
         r["reaction"] = [reaction]
     if f.get("since"):
         r["onsetDateTime"] = f["since"]
@@ -326,12 +393,9 @@ def allergy_from_fhir(r: Mapping[str, Any]) -> Outcome:
         "refuted",
     ):
         return _skip("refuted", "Allergie réfutée ou saisie par erreur.", "Allergy refuted or entered in error.")
-    absent = _absence(r.get("code"))
-    if absent is not None:
-        return absent
-    substance = text_of(r.get("code"))
-    if not substance:
-        return NO_TEXT
+    substance = _name_or_absence(r.get("code"))
+    if not isinstance(substance, str):
+        return substance
     reactions = [x for x in r.get("reaction") or [] if isinstance(x, Mapping)]
     reaction_text = "; ".join(
         x.get("description") or ", ".join(filter(None, (text_of(m) for m in x.get("manifestation") or [])))
@@ -343,7 +407,8 @@ def allergy_from_fhir(r: Mapping[str, Any]) -> Outcome:
         severity = "severe"
     return "allergy", _clean(
         {
-            "substance": substance,
+            "name": substance,
+            CODES: source_codes(r.get("code")),
             "reaction": reaction_text,
             "severity": severity,
             "since": date_part(r.get("onsetDateTime")) or date_part((r.get("onsetPeriod") or {}).get("start")),
@@ -357,7 +422,7 @@ def vaccination_to_fhir(f: Mapping[str, Any], patient_ref: str) -> Resource:
     r: Resource = {
         "resourceType": "Immunization",
         "status": "completed",
-        "vaccineCode": concept(str(f.get("vaccine", ""))),
+        "vaccineCode": coded(str(f.get("vaccine", "")), f),
         "patient": {"reference": patient_ref},
         "occurrenceDateTime": f.get("date"),
     }
@@ -375,12 +440,9 @@ def vaccination_from_fhir(r: Mapping[str, Any]) -> Outcome:
         return ENTERED_IN_ERROR
     if r.get("status") == "not-done":
         return _skip("not_done", "Vaccination non réalisée.", "Immunization not done.")
-    absent = _absence(r.get("vaccineCode"))
-    if absent is not None:
-        return absent
-    vaccine = text_of(r.get("vaccineCode"))
-    if not vaccine:
-        return NO_TEXT
+    vaccine = _name_or_absence(r.get("vaccineCode"))
+    if not isinstance(vaccine, str):
+        return vaccine
     date = date_part(r.get("occurrenceDateTime"))
     if not date:
         return _skip("no_date", "Vaccination sans date.", "Immunization without a date.")
@@ -397,6 +459,7 @@ def vaccination_from_fhir(r: Mapping[str, Any]) -> Outcome:
     return "vaccination", _clean(
         {
             "vaccine": vaccine,
+            CODES: source_codes(r.get("vaccineCode")),
             "date": date,
             "lot": r.get("lotNumber"),
             "dose": dose,
@@ -452,22 +515,78 @@ def hospitalisation_from_fhir(r: Mapping[str, Any], resolve: Callable[[Any], Map
     )
 
 
+# --- procedure (operations, acts: IPS History of Procedures)
+def procedure_to_fhir(f: Mapping[str, Any], patient_ref: str) -> Resource:
+    r: Resource = {
+        "resourceType": "Procedure",
+        "status": "completed",
+        "code": coded(str(f.get("name", "")), f),
+        "subject": {"reference": patient_ref},
+    }
+    if f.get("date"):
+        r["performedDateTime"] = f["date"]
+    else:  # IPS: performed[x] is required, "unknown" when it is
+        r["_performedDateTime"] = unknown()
+    if f.get("place"):
+        r["performer"] = [{"actor": {"display": f["place"]}}]
+    if f.get("notes"):
+        r["note"] = [{"text": f["notes"]}]
+    return r
+
+
+def procedure_from_fhir(r: Mapping[str, Any], resolve: Callable[[Any], Mapping[str, Any] | None]) -> Outcome:
+    if r.get("status") == "entered-in-error":
+        return ENTERED_IN_ERROR
+    if r.get("status") in {"not-done", "preparation", "stopped", "on-hold"}:
+        return _skip("not_done", "Acte non réalisé, prévu ou interrompu.", "Procedure not done, planned or stopped.")
+    name = _name_or_absence(r.get("code"))
+    if not isinstance(name, str):
+        return name
+    performers = [p.get("actor") for p in r.get("performer") or [] if isinstance(p, Mapping)]
+    places = [(resolve(a) or {}).get("name") or (a or {}).get("display") for a in performers]
+    place = next((str(x) for x in places if x), None) or (resolve(r.get("location")) or {}).get("name")
+    return "procedure", _clean(
+        {
+            "name": name,
+            CODES: source_codes(r.get("code")),
+            "date": date_part(r.get("performedDateTime")) or date_part((r.get("performedPeriod") or {}).get("start")),
+            "place": place,
+            "notes": "\n".join(n["text"] for n in r.get("note") or [] if isinstance(n, Mapping) and n.get("text")),
+        }
+    )
+
+
 # --- measurement
+def _measure_values(f: Mapping[str, Any], mc: c.MeasureCode) -> tuple[dict[str, Any], str, str]:
+    """(values, unit, UCUM code): as typed or received (original_*, full precision) when its unit has a UCUM code,
+    else Carnet's normalised values."""
+    names = ("systolic", "diastolic") if mc.measure_type == "blood_pressure" else ("value",)
+    typed_unit = f.get("original_unit")
+    ucum = UCUM_OF_UNIT.get(str(typed_unit)) if typed_unit else None
+    typed = {n: f.get(f"original_{n}") for n in names}
+    if ucum and all(isinstance(v, int | float) for v in typed.values()):
+        return typed, str(typed_unit), ucum
+    return {n: f.get(n) for n in names}, mc.unit, mc.ucum
+
+
 def measurement_to_fhir(f: Mapping[str, Any], patient_ref: str) -> Resource:
     mc = c.MEASURES[str(f["measure_type"])]
     r: Resource = {
         "resourceType": "Observation",
         "status": "final",
         "category": [{"coding": [{"system": c.OBS_CATEGORY, "code": mc.category}]}],
-        "code": concept(mc.display, system=c.LOINC, code=mc.loinc),
+        "code": concept(mc.display, system=c.LOINC, code=mc.loinc, display=mc.display),
         "subject": {"reference": patient_ref},
-        "effectiveDateTime": f.get("measured_at"),
     }
+    set_effective(r, f.get("measured_at"))
+    if mc.category == "laboratory":  # IPS laboratory results name a performer: none is known for a measure
+        r["performer"] = [unknown()]
+    values, unit, ucum = _measure_values(f, mc)
     if mc.measure_type == "blood_pressure":
         r["component"] = [
             {
-                "code": concept(label, system=c.LOINC, code=code),
-                "valueQuantity": {"value": f[key], "unit": mc.unit, "system": c.UCUM, "code": mc.ucum},
+                "code": concept(label, system=c.LOINC, code=code, display=label),
+                "valueQuantity": {"value": values[key], "unit": unit, "system": c.UCUM, "code": ucum},
             }
             for key, code, label in (
                 ("systolic", c.SYSTOLIC_LOINC, "Systolic blood pressure"),
@@ -475,14 +594,46 @@ def measurement_to_fhir(f: Mapping[str, Any], patient_ref: str) -> Resource:
             )
         ]
     else:
-        r["valueQuantity"] = {"value": f.get("value"), "unit": mc.unit, "system": c.UCUM, "code": mc.ucum}
+        r["valueQuantity"] = {"value": values["value"], "unit": unit, "system": c.UCUM, "code": ucum}
     return r
 
 
-def _quantity(q: Any, measure_type: str) -> float | Reason | None:
+# Carnet's unit ids (dossier.measures) in UCUM, both ways: a value keeps its unit and precision when Carnet knows it.
+UCUM_OF_UNIT: dict[str, str] = {
+    "kg": "kg",
+    "g": "g",
+    "lb": "[lb_av]",
+    "cm": "cm",
+    "m": "m",
+    "mmHg": "mm[Hg]",
+    "cmHg": "cm[Hg]",
+    "/min": "/min",
+    "°C": "Cel",
+    "°F": "[degF]",
+    "g/L": "g/L",
+    "mmol/L": "mmol/L",
+    "mg/dL": "mg/dL",
+}
+_UNIT_OF_UCUM = {v: k_ for k_, v in UCUM_OF_UNIT.items()}
+
+
+def _carnet_unit(measure_type: str, unit: Any) -> str | None:
+    """Carnet's id of the source unit when this measure accepts it as typed ("[lb_av]" → "lb"), else None."""
+    if not isinstance(unit, str) or measure_type in {"steps", "pain"}:
+        return None
+    known = DOMAIN_MEASURES[measure_type].unit(_UNIT_OF_UCUM.get(unit, unit))
+    return known.id if known is not None else None
+
+
+def _quantity(q: Any, measure_type: str) -> float | tuple[float, str] | Reason | None:
+    """The value as sent with Carnet's id of its unit (kept as typed, full precision), or converted to Carnet's unit
+    when Carnet does not know the source unit."""
     if not isinstance(q, Mapping) or not isinstance(q.get("value"), int | float):
         return None
     unit = q.get("code") or q.get("unit")
+    same = _carnet_unit(measure_type, q.get("code")) or _carnet_unit(measure_type, q.get("unit"))
+    if same is not None:
+        return q["value"], same
     value = c.convert_to_carnet_unit(measure_type, float(q["value"]), unit)
     if value is None:
         return _skip("unit", f"Unité « {unit} » non prise en charge.", f"Unit '{unit}' is not supported.")
@@ -523,6 +674,8 @@ def measurement_from_fhir(r: Mapping[str, Any], measure_type: str) -> Outcome:
                 v = _quantity(comp.get("valueQuantity"), measure_type)
                 if isinstance(v, Reason):
                     return v
+                if isinstance(v, tuple):
+                    v, fields["unit"] = v
                 if v is not None:
                     fields[key] = v
         if "systolic" not in fields or "diastolic" not in fields:
@@ -533,6 +686,8 @@ def measurement_from_fhir(r: Mapping[str, Any], measure_type: str) -> Outcome:
         return v
     if v is None:
         return _skip("no_value", "Mesure sans valeur.", "Measurement without a value.")
+    if isinstance(v, tuple):
+        v, fields["unit"] = v
     fields["value"] = v
     return "measurement", fields
 
@@ -572,10 +727,10 @@ def lab_result_to_fhir(f: Mapping[str, Any], patient_ref: str) -> Resource:
         "resourceType": "Observation",
         "status": "final",
         "category": [{"coding": [{"system": c.OBS_CATEGORY, "code": "laboratory"}]}],
-        "code": concept(test, system=c.LOINC, code=f.get("loinc")),
+        "code": coded(test, f, *([{"system": c.LOINC, "code": str(f["loinc"])}] if f.get("loinc") else [])),
         "subject": {"reference": patient_ref},
-        "effectiveDateTime": f.get("date"),
     }
+    set_effective(r, f.get("date"))
     if isinstance(f.get("value"), int | float):
         r["valueQuantity"] = _clean({"value": f["value"], "unit": f.get("unit")})
     elif f.get("value_text"):
@@ -590,8 +745,8 @@ def lab_result_to_fhir(f: Mapping[str, Any], patient_ref: str) -> Resource:
         ]
     if f.get("reference_range"):
         r["referenceRange"] = [{"text": f["reference_range"]}]
-    if f.get("laboratory"):
-        r["performer"] = [{"display": f["laboratory"]}]
+    # IPS: a laboratory result names its performer, or says it is unknown.
+    r["performer"] = [{"display": f["laboratory"]} if f.get("laboratory") else unknown()]
     if f.get("notes"):
         r["note"] = [{"text": f["notes"]}]
     return r
@@ -650,10 +805,14 @@ def lab_result_from_fhir(r: Mapping[str, Any], resolve: Callable[[Any], Mapping[
     labs = [
         (resolve(p) or {}).get("name") or p.get("display") for p in r.get("performer") or [] if isinstance(p, Mapping)
     ]
+    loinc = loinc if loinc and LOINC_CODE.fullmatch(loinc) else None
+    # The LOINC code lives in its own field; the other codings (and a LOINC display the source gave) stay as sent.
+    codes = [x for x in source_codes(r.get("code")) if x != {"system": c.LOINC, "code": loinc}]
     return "lab_result", _clean(
         {
             "test": test,
-            "loinc": loinc if loinc and LOINC_CODE.fullmatch(loinc) else None,
+            CODES: codes,
+            "loinc": loinc,
             **value,
             "reference_range": _reference_range(r),
             "interpretation": _interpretation(r),
@@ -682,14 +841,21 @@ def blood_group_to_fhir(f: Mapping[str, Any], patient_ref: str) -> Resource:
     abo, rh = str(f.get("abo", "")), str(f.get("rh", ""))
     label = f"{abo}{'+' if rh == 'positive' else '-' if rh == 'negative' else ''}"
     code = _BLOOD_SNOMED.get((abo, rh))
-    return {
+    r: Resource = {
         "resourceType": "Observation",
         "status": "final",
         "category": [{"coding": [{"system": c.OBS_CATEGORY, "code": "laboratory"}]}],
-        "code": concept("ABO and Rh group [Type] in Blood", system=c.LOINC, code=c.BLOOD_GROUP_LOINC),
+        "code": concept(
+            "ABO and Rh group [Type] in Blood",
+            system=c.LOINC,
+            code=c.BLOOD_GROUP_LOINC,
+            display="ABO and Rh group [Type] in Blood",
+        ),
         "subject": {"reference": patient_ref},
+        "performer": [unknown()],
         "valueCodeableConcept": concept(label, system=c.SNOMED, code=code) if code else {"text": label},
     }
+    return set_effective(r, f.get("date"))
 
 
 def blood_group_from_fhir(r: Mapping[str, Any]) -> Outcome:
@@ -704,7 +870,8 @@ def blood_group_from_fhir(r: Mapping[str, Any]) -> Outcome:
         known = (abo, rh) if abo and rh else None
     if known is None:
         return _skip("no_value", "Groupe sanguin illisible.", "Unreadable blood group.")
-    return "blood_group", {"abo": known[0], "rh": known[1]}
+    when = date_part(r.get("effectiveDateTime") or (r.get("effectivePeriod") or {}).get("start") or r.get("issued"))
+    return "blood_group", _clean({"abo": known[0], "rh": known[1], "date": when})
 
 
 _TOBACCO_SNOMED = {"266919005": "never", "8517006": "former", "77176002": "current", "449868002": "current"}
@@ -740,7 +907,7 @@ def lifestyle_to_fhir(f: Mapping[str, Any], patient_ref: str) -> Resource:
         else:
             comp["valueCodeableConcept"] = {"text": str(value)}
         components.append(comp)
-    return {
+    r: Resource = {
         "resourceType": "Observation",
         "status": "final",
         "category": [{"coding": [{"system": c.OBS_CATEGORY, "code": "social-history"}]}],
@@ -748,6 +915,7 @@ def lifestyle_to_fhir(f: Mapping[str, Any], patient_ref: str) -> Resource:
         "subject": {"reference": patient_ref},
         "component": components,
     }
+    return set_effective(r, None)
 
 
 def _tobacco(concept_: Any) -> str | None:
@@ -995,6 +1163,43 @@ def identity_from_fhir(r: Mapping[str, Any]) -> Outcome:
     return "identity", fields
 
 
+# --- advance directive (read from a Consent; written as a Basic with the entry's fields)
+CONSENT_SCOPE = "http://terminology.hl7.org/CodeSystem/consentscope"
+_DIRECTIVE_LOINC = ("42348-3", "75320-2", "64298-3")  # advance directives; advance directive; power of attorney
+
+
+def advance_directive_from_fhir(r: Mapping[str, Any], resolve: Callable[[Any], Mapping[str, Any] | None]) -> Outcome:
+    """A Consent whose scope is an advance directive ("adr") becomes Directives anticipées; other consents
+    (privacy, research, treatment) are not directives."""
+    if r.get("status") in {"entered-in-error", "rejected", "inactive", "draft", "proposed"}:
+        return _skip("not_in_force", "Directive non en vigueur ou saisie par erreur.", "Directive not in force.")
+    is_directive = has_code(r.get("scope"), CONSENT_SCOPE, "adr") or any(
+        has_code(cat, c.LOINC, *_DIRECTIVE_LOINC) for cat in r.get("category") or []
+    )
+    if not is_directive:
+        return _skip(
+            "not_a_directive",
+            "Consentement (confidentialité, recherche ou soins) : ce n'est pas une directive anticipée.",
+            "A consent (privacy, research or treatment), not an advance directive.",
+        )
+    attachments = r.get("sourceAttachment")
+    attachments = attachments if isinstance(attachments, list) else [attachments] if attachments else []
+    titles = [str(a["title"]) for a in attachments if isinstance(a, Mapping) and a.get("title")]
+    provisions = [text_of(x) for x in (r.get("provision") or {}).get("code") or []]
+    keepers = [(resolve(o) or {}).get("name") or (o or {}).get("display") for o in r.get("organization") or []]
+    summary = "; ".join(x for x in [*provisions, *titles] if x)
+    fields = _clean(
+        {
+            "written_on": date_part(r.get("dateTime")),
+            "summary": summary[:5000],
+            "kept_at": next((str(x) for x in keepers if x), None),
+        }
+    )
+    if not fields.get("summary") and not fields.get("kept_at"):
+        return NO_TEXT
+    return "advance_directive", fields
+
+
 # --- kinds without a native FHIR home
 def generic_to_fhir(kind: str, f: Mapping[str, Any], patient_ref: str) -> Resource:
     """Basic resource coded with the Carnet kind; the fields travel in the entry-fields extension."""
@@ -1011,6 +1216,7 @@ EXPORTERS: dict[str, Callable[[Mapping[str, Any], str], Resource]] = {
     "allergy": allergy_to_fhir,
     "vaccination": vaccination_to_fhir,
     "hospitalisation": hospitalisation_to_fhir,
+    "procedure": procedure_to_fhir,
     "measurement": measurement_to_fhir,
     "blood_group": blood_group_to_fhir,
     "lifestyle": lifestyle_to_fhir,

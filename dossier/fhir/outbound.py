@@ -9,8 +9,10 @@ from collections.abc import Iterable, Mapping, Sequence
 from datetime import date, datetime
 from typing import Any, Protocol
 
+from dossier.errors import DossierValidationError
 from dossier.fhir import codes as c
 from dossier.fhir import kinds as k
+from dossier.fhir import provenance as p
 from dossier.fhir.model import EntryLike
 
 # Deterministic ids: the same dossier exported twice gives the same Patient/Composition ids (idempotent re-import).
@@ -25,6 +27,7 @@ KIND_SECTION: dict[str, tuple[str, str]] = {
     "blood_group": c.SECTION_RESULTS,
     "lab_result": c.SECTION_RESULTS,
     "hospitalisation": c.SECTION_HOSPITAL,
+    "procedure": c.SECTION_PROCEDURES,
     "disability": c.SECTION_FUNCTIONAL,
     "family_history": c.SECTION_FAMILY,
     "lifestyle": c.SECTION_SOCIAL,
@@ -40,6 +43,7 @@ _SECTION_ORDER = [
     c.SECTION_RESULTS,
     c.SECTION_VITALS,
     c.SECTION_HOSPITAL,
+    c.SECTION_PROCEDURES,
     c.SECTION_FUNCTIONAL,
     c.SECTION_FAMILY,
     c.SECTION_SOCIAL,
@@ -115,6 +119,9 @@ class _Builder:
             if entry.kind == "not_concerned" and not with_not_concerned:
                 continue
             self.add(entry.id, k.entry_to_fhir(entry.kind, entry.data, self.patient_ref))
+            provenance = p.provenance_resource(entry.id, entry.data, _urn(entry.id))
+            if provenance is not None:  # an imported entry says where it came from
+                self.bundle_entries.append({"fullUrl": _urn(provenance["id"]), "resource": provenance})
 
 
 def _bundle(kind: str, *, bundle_id: str, now: datetime, entries: list[dict[str, Any]]) -> dict[str, Any]:
@@ -128,12 +135,40 @@ def _bundle(kind: str, *, bundle_id: str, now: datetime, entries: list[dict[str,
     }
 
 
+def check_ips_identity(entries: Sequence[EntryLike]) -> None:
+    """IPS requires the patient's name and birth date: refuse, saying what is missing, rather than write an invalid
+    summary (an emergency reader must know whose summary it is)."""
+    identity = next((e.data for e in entries if e.kind == "identity"), {})
+    missing_fr = [
+        label
+        for label, ok in (
+            ("le nom ou les prénoms", identity.get("birth_name") or identity.get("first_names")),
+            ("la date de naissance", identity.get("birth_date")),
+        )
+        if not ok
+    ]
+    if missing_fr:
+        missing_en = [
+            {"le nom ou les prénoms": "the name", "la date de naissance": "the birth date"}[x] for x in missing_fr
+        ]
+        raise DossierValidationError.single(
+            "identity",
+            "ips_identity_incomplete",
+            f"Synthèse IPS impossible : l'identité ne donne pas {' ni '.join(missing_fr)}. "
+            "Complétez la rubrique Identité, puis recommencez.",
+            f"Cannot write the IPS summary: the identity lacks {' and '.join(missing_en)}. "
+            "Fill in the Identity section, then try again.",
+        )
+
+
 def build_ips_bundle(entries: Sequence[EntryLike], *, dossier_id: str, now: datetime) -> dict[str, Any]:
     """An IPS document Bundle: Composition (LOINC 60591-5), Patient (INS as FR Core), one section per kind group.
 
     `now` must be timezone-aware. A section with no entries says why: "nilknown" when the patient declared the
-    section "non concerné", "unavailable" otherwise.
+    section "non concerné", "unavailable" otherwise. Raises DossierValidationError when the identity lacks the name or
+    the birth date IPS requires.
     """
+    check_ips_identity(entries)
     b = _Builder(dossier_id=dossier_id, entries=entries)
     b.entry_resources(with_not_concerned=False)
     by_section: dict[tuple[str, str], list[tuple[EntryLike, str]]] = {}

@@ -185,7 +185,10 @@ def validate_resource(resource: Mapping[str, Any], *, source: str = "") -> None:
 
 
 def parse_fhir(text: str | bytes, *, source: str = "") -> dict[str, Any]:
-    """Load and validate FHIR JSON text; the returned dict is safe to map."""
-    data = load_json(text, source=source)
+    """Load and validate FHIR JSON or XML text; the returned dict is safe to map."""
+    from dossier.fhir.xml_input import load_xml, looks_like_xml
+
+    raw = text.encode() if isinstance(text, str) else text
+    data = load_xml(raw, source=source) if looks_like_xml(raw) else load_json(text, source=source)
     validate_resource(data, source=source)
     return data

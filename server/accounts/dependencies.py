@@ -160,17 +160,16 @@ def authenticate(
 
 
 # The light read: columns only, no ORM entity (`read_token_columns`; other light reads add columns after these).
-_PRINCIPAL_COLUMNS = token_joins(
-    select(
-        AccessToken.expires_at,
-        AccessToken.revoked_at,
-        Device.revoked_at,
-        Device.last_seen_at,
-        Device.id,
-        Device.principal_kind,
-        Device.principal_id,
-    )
+PRINCIPAL_COLUMNS = (
+    AccessToken.expires_at,
+    AccessToken.revoked_at,
+    Device.revoked_at,
+    Device.last_seen_at,
+    Device.id,
+    Device.principal_kind,
+    Device.principal_id,
 )
+_PRINCIPAL_COLUMNS = token_joins(select(*PRINCIPAL_COLUMNS))
 
 
 def read_token_columns(

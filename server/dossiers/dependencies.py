@@ -18,6 +18,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import defer
 
 from server.accounts.dependencies import (
+    PRINCIPAL_COLUMNS,
     ActingHelper,
     Authorization,
     ContextDep,
@@ -43,13 +44,7 @@ _PATIENT_QUERY = token_joins(
 # The light read: columns only, no ORM entity to build (see _patient_summary).
 _SUMMARY_QUERY = token_joins(
     select(
-        AccessToken.expires_at,
-        AccessToken.revoked_at,
-        Device.revoked_at,
-        Device.last_seen_at,
-        Device.id,
-        Device.principal_kind,
-        Device.principal_id,
+        *PRINCIPAL_COLUMNS,
         Account.identifier,
         Dossier.id,
         Dossier.status,

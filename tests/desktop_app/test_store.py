@@ -20,6 +20,7 @@ GOOD_ENTRIES: list[tuple[str, dict[str, object]]] = [
     ("treatment", {"name": "Ventoline", "dosage": "2 bouffées si besoin", "start_date": "2010-03"}),
     ("allergy", {"name": "Pénicilline", "severity": "grave"}),
     ("hospitalisation", {"reason": "Appendicectomie", "start_date": "1985-07-02"}),
+    ("procedure", {"name": "Appendicectomie", "date": "1985-07-02"}),
     ("disability", {"name": "Malvoyance"}),
     ("family_history", {"condition": "Diabète", "relationship": "mère"}),
     ("vaccination", {"vaccine": "ROR", "date": "2019-05-14", "dose": "primo"}),

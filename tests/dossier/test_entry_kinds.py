@@ -43,6 +43,7 @@ GOOD: list[tuple[str, dict[str, Any], dict[str, Any]]] = [
     ("allergy", {"name": "Pénicilline", "reaction": "urticaire", "severity": "Grave"},
      {"severity": "severe"}),
     ("allergy", {"substance": "Arachide"}, {"name": "Arachide"}),  # "substance" is an accepted alias
+    ("procedure", {"name": "Appendicectomie", "date": "2010-03", "place": "CHU de Rennes"}, {"date": "2010-03"}),
     ("hospitalisation", {"reason": "Appendicite", "place": "CHU de Rennes", "start_date": "2010",
                          "end_date": "2010"}, {"start_date": "2010"}),
     ("disability", {"name": "Surdité partielle", "since": "2001", "aids": "Appareil auditif"}, {"since": "2001"}),
@@ -111,6 +112,7 @@ BAD: list[tuple[str, dict[str, Any], list[tuple[str, str]]]] = [
      [("severity", "invalid_choice"), ("colour", "unknown_field")]),
     ("allergy", {"name": "x" * 201}, [("name", "too_long")]),
     ("hospitalisation", {"reason": "Fracture"}, [("start_date", "required")]),
+    ("procedure", {"date": "2019-04-02"}, [("name", "required")]),
     ("hospitalisation", {"reason": "Fracture", "start_date": "2020-05-10", "end_date": "2020-05-01"},
      [("end_date", "end_before_start")]),
     ("disability", {"since": "31/02/2001"}, [("name", "required"), ("since", "invalid_date")]),
@@ -158,12 +160,12 @@ def test_every_kind_has_good_and_bad_cases() -> None:
 
 def test_kind_names_and_sections() -> None:
     assert set(ENTRY_KINDS) == {
-        "identity", "condition", "treatment", "allergy", "hospitalisation", "disability", "family_history",
+        "identity", "condition", "treatment", "allergy", "hospitalisation", "procedure", "disability", "family_history",
         "vaccination", "blood_group", "lifestyle", "measurement", "lab_result", "emergency_contact",
         "trusted_person", "caregiver", "advance_directive", "organ_donation", "not_concerned",
     }  # fmt: skip
     assert {
-        "maladies", "traitements", "allergies", "hospitalisations", "handicaps", "antecedents_familiaux",
+        "maladies", "traitements", "allergies", "hospitalisations", "actes", "handicaps", "antecedents_familiaux",
         "vaccinations", "groupe_sanguin", "habitudes_de_vie", "mesures", "resultats", "entourage",
         "directives_anticipees", "don_organes",
     } <= set(SECTIONS)  # fmt: skip

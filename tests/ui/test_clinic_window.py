@@ -21,6 +21,7 @@ from desktop_app.clinic import DocumentPolicy
 from desktop_app.sync.engine import S_ACCESS
 from desktop_app.sync.http import Backoff
 from desktop_app.vault import FLOOR_KDF
+from dossier.access import EmergencyReason
 from tests.support.desktop_service import flows as flows
 from tests.support.desktop_service import live as live
 from tests.support.desktop_service import mailbox as mailbox
@@ -303,8 +304,10 @@ def test_emergency_access_banner_when_allowed_and_the_servers_refusal_when_oppos
     dialog = clinic.open_emergency_dialog()
     assert missing_accessibility([dialog]) == []
     dialog.ins.setText(patient.nir)
+    assert dialog.reason_code.count() == len(EmergencyReason)  # issue 15 #4: a reason from the list…
+    dialog.reason_code.setCurrentIndex(dialog.reason_code.findData(EmergencyReason.UNCONSCIOUS.value))
     dialog.reason.setPlainText("vite")
-    assert not dialog.confirm.isEnabled()  # a reason of at least 10 characters is mandatory
+    assert not dialog.confirm.isEnabled()  # …and details of at least 15 characters are mandatory
     dialog.reason.setPlainText("Patient inconscient aux urgences")
     assert dialog.confirm.isEnabled()
     shot(dialog, "8-emergency-dialog")

@@ -732,7 +732,7 @@ class ClinicWindow(QWidget):
         dialog.open()
         return dialog
 
-    def _request_emergency(self, ins: str, reason: str) -> None:
+    def _request_emergency(self, ins: str, reason_code: str, reason: str) -> None:
         session, dialog = self._need(), self.emergency_dialog
         if dialog is None:
             return
@@ -749,9 +749,9 @@ class ClinicWindow(QWidget):
             dialog.accept()
             self.emergency_dialog = None
 
-        Op(self, lambda: session.emergency_access(ins=ins, reason=reason)).success(granted).failure(
-            lambda exc: dialog.refused(_message(exc))
-        ).run()
+        Op(self, lambda: session.emergency_access(ins=ins, reason_code=reason_code, reason=reason)).success(
+            granted
+        ).failure(lambda exc: dialog.refused(_message(exc))).run()
 
     def _end_emergency(self) -> None:
         self.emergency = None

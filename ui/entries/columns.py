@@ -30,10 +30,17 @@ def entry_date(entry: Entry) -> str:
     return day
 
 
+def entry_source(entry: Entry) -> str:
+    """ "Importé de … le …" for an imported entry, empty for one typed in Carnet."""
+    return entry_rules.provenance_text(entry.data, current_language()) or ""
+
+
 def entry_columns(*, with_kind: bool) -> list[Column[Entry]]:
     columns: list[Column[Entry]] = []
     if with_kind:
         columns.append(Column(lambda: _t("EntryColumns", "Rubrique"), lambda e: kind_label(e.kind)))
     columns.append(Column(lambda: _t("EntryColumns", "Élément"), entry_summary))
     columns.append(Column(lambda: _t("EntryColumns", "Date"), entry_date))
+    if not with_kind:  # a section's table says where imported entries came from
+        columns.append(Column(lambda: _t("EntryColumns", "Source"), entry_source))
     return columns

@@ -19,7 +19,7 @@ from dossier.sync_protocol import Entity
 from ui.changes import concerns
 from ui.dialogs import Confirmer
 from ui.entries.actions import NOT_CONCERNED, PROTECTED_AUTHORS, delete_entry, not_concerned_section, restorer
-from ui.entries.columns import entry_date
+from ui.entries.columns import entry_date, entry_source
 from ui.entries.form import EntryForm, field_choices, field_spec
 from ui.i18n import current_language, pick
 from ui.i18n import translate as _t
@@ -53,6 +53,9 @@ def dose_and_lot(entry: Entry) -> str:
 
 
 def added_by(entry: Entry) -> str:
+    imported = entry_source(entry)
+    if imported:  # never "Moi" for what came from another system
+        return imported
     labels = {
         "patient": _t("VaccinationsPage", "Moi"),
         "professional": _t("VaccinationsPage", "Un professionnel de santé"),

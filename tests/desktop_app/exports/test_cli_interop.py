@@ -39,6 +39,13 @@ def test_import_fhir_then_export_ips(
     assert profile.dossier().entries.count("condition") == 1
 
     ips = tmp_path / "ips.json"
+    # IPS requires the patient's name and birth date: without them the export says so and writes nothing.
+    code, out, err = run(
+        ["--data-dir", data, "export", "ips", str(ips), "--password-stdin"], PASSWORD + "\n", monkeypatch, capsys
+    )
+    assert code == 4 and "Complétez la rubrique Identité" in err and not ips.exists()
+    identity = {"birth_name": "Lefèvre", "first_names": "Zoé", "sex": "F", "birth_date": "1948-02-29"}
+    profile.dossier().entries.create("identity", identity)
     code, out, err = run(
         ["--data-dir", data, "export", "ips", str(ips), "--password-stdin"], PASSWORD + "\n", monkeypatch, capsys
     )
@@ -85,7 +92,7 @@ def test_wrong_password_exits_3(profile: Any, tmp_path: Path, monkeypatch: pytes
 
 
 def test_archive_export_and_import(profile: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: Any) -> None:
-    profile.dossier().entries.create("allergy", {"substance": "Arachide", "severity": "severe"})
+    profile.dossier().entries.create("allergy", {"name": "Arachide", "severity": "severe"})
     data, archive = str(tmp_path / "data"), tmp_path / "carnet.archive"
     passphrase = "valise rouge pour le train de 7h12 vers Brest"
     code, out, _ = run(
@@ -110,3 +117,41 @@ def test_archive_export_and_import(profile: Any, tmp_path: Path, monkeypatch: py
         capsys,
     )
     assert code == 3
+
+
+@pytest.mark.parametrize(
+    ("lang", "reason", "cda"),
+    [
+        ("en_GB.UTF-8", "Superseded by a newer version of the same document.", "use 'carnet-cli import cda"),
+        (
+            "fr_FR.UTF-8",
+            "Version remplacée par une version plus récente du même document.",
+            "utilisez « carnet-cli import cda",
+        ),
+    ],
+)
+def test_import_json_reasons_and_the_cda_pointer_follow_the_language(
+    profile: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: Any, lang: str, reason: str, cda: str
+) -> None:
+    old = {
+        "resourceType": "DocumentReference",
+        "status": "superseded",
+        "content": [{"attachment": {"contentType": "application/pdf", "data": "JVBERi0xLjQK"}}],
+    }
+    src = tmp_path / "ancien.json"
+    src.write_text(json.dumps(old), encoding="utf-8")
+    data = str(tmp_path / "data")
+    monkeypatch.setattr(sys, "stdin", io.StringIO(PASSWORD + "\n"))
+    monkeypatch.setenv("LANG", lang)
+    code = main(["--data-dir", data, "import", "fhir", str(src), "--json", "--password-stdin"])
+    out = capsys.readouterr().out
+    assert code == 0
+    [report] = json.loads(out)
+    assert report["skipped"] == [
+        {"type": "DocumentReference", "where": "DocumentReference", "code": "superseded", "reason": reason}
+    ]
+    doc = tmp_path / "dmp.xml"
+    doc.write_text('<?xml version="1.0"?><ClinicalDocument xmlns="urn:hl7-org:v3"/>', encoding="utf-8")
+    monkeypatch.setattr(sys, "stdin", io.StringIO(PASSWORD + "\n"))
+    code = main(["--data-dir", data, "import", "fhir", str(doc), "--password-stdin"])
+    assert code == 4 and cda in capsys.readouterr().err

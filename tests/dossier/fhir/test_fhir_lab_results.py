@@ -59,6 +59,14 @@ def test_a_laboratory_observation_becomes_a_lab_result_with_its_unit_as_given() 
     assert fields == {
         "test": "Leucocytes",
         "loinc": "6690-2",
+        # the source's own display of its code is kept (it goes out again); Carnet never writes one of its own
+        "codes": [
+            {
+                "system": "http://loinc.org",
+                "code": "6690-2",
+                "display": "Leukocytes [#/volume] in Blood by Automated count",
+            }
+        ],
         "value": 3.85,
         "unit": "10*3/uL",
         "date": "2016-12-27",
@@ -186,13 +194,20 @@ def _lab_entries() -> list[SimpleEntry]:
     return [SimpleEntry(i, kind, validate_entry(kind, data, today=TODAY)) for i, kind, data in raw]
 
 
+IDENTITY = SimpleEntry(
+    "b2b2b2b2-0000-4000-8000-0000000000aa",
+    "identity",
+    {"birth_name": "Martin", "first_names": "Louise", "sex": "F", "birth_date": "1960-05-04"},
+)
+
+
 def _resources(bundle: dict[str, Any]) -> dict[str, dict[str, Any]]:
     return {e["fullUrl"]: e["resource"] for e in bundle["entry"]}
 
 
 def test_ips_results_section_holds_lab_results_as_laboratory_observations() -> None:
     entries = _lab_entries()
-    bundle = build_ips_bundle(entries, dossier_id="d1", now=NOW)
+    bundle = build_ips_bundle([IDENTITY, *entries], dossier_id="d1", now=NOW)
     parse_fhir(json.dumps(bundle))  # valid for fhir.resources and our own checks
     sections = {s["code"]["coding"][0]["code"]: s for s in bundle["entry"][0]["resource"]["section"]}
     results = sections["30954-2"]
@@ -200,7 +215,9 @@ def test_ips_results_section_holds_lab_results_as_laboratory_observations() -> N
     assert refs == [f"urn:uuid:{e.id}" for e in entries]  # both lab results and the blood group
     potassium = _resources(bundle)[refs[0]]
     assert potassium["category"][0]["coding"][0]["code"] == "laboratory"
-    assert potassium["code"]["coding"][0] == {"system": "http://loinc.org", "code": "2823-3", "display": "Potassium"}
+    # No display of our own: "Potassium" is the test as written, not LOINC's name for 2823-3.
+    assert potassium["code"]["coding"][0] == {"system": "http://loinc.org", "code": "2823-3"}
+    assert potassium["code"]["text"] == "Potassium"
     assert potassium["valueQuantity"] == {"value": 6.8, "unit": "mmol/L"}
     assert potassium["interpretation"][0]["coding"][0]["code"] == "AA"
     assert potassium["referenceRange"] == [{"text": "3,5–5,0"}]
@@ -220,8 +237,10 @@ def test_collection_bundle_carries_lab_results_and_they_come_back() -> None:
 
 def test_a_declared_empty_results_section_comes_back_as_non_concerne() -> None:
     declared = [SimpleEntry("b2b2b2b2-0000-4000-8000-000000000001", "not_concerned", {"section": "resultats"})]
-    bundle = build_ips_bundle(declared, dossier_id="d1", now=NOW)
+    bundle = build_ips_bundle([IDENTITY, *declared], dossier_id="d1", now=NOW)
     sections = {s["code"]["coding"][0]["code"]: s for s in bundle["entry"][0]["resource"]["section"]}
     assert sections["30954-2"]["emptyReason"]["coding"][0]["code"] == "nilknown"
     plan = plan_import(parse_fhir(json.dumps(bundle)))
-    assert [(i.kind, i.fields) for i in plan.items] == [("not_concerned", {"section": "resultats"})]
+    assert [(i.kind, i.fields) for i in plan.items if i.kind != "identity"] == [
+        ("not_concerned", {"section": "resultats"})
+    ]

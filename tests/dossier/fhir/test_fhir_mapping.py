@@ -11,6 +11,7 @@ from typing import Any
 import pytest
 
 from dossier.entries import validate_entry
+from dossier.errors import DossierValidationError
 from dossier.fhir import (
     FhirInputError,
     SimpleEntry,
@@ -20,6 +21,7 @@ from dossier.fhir import (
     plan_import,
 )
 from dossier.fhir import codes as c
+from dossier.fhir import kinds as k
 from dossier.identifiers import nir_key
 
 NOW = datetime(2026, 3, 14, 9, 30, tzinfo=UTC)
@@ -177,8 +179,19 @@ def test_ips_document_has_the_ips_shape() -> None:
     assert all(ref["reference"] in urls for s in composition["section"] for ref in s.get("entry", []))
 
 
-def test_empty_ips_declares_required_sections_unavailable() -> None:
-    bundle = build_ips_bundle([], dossier_id=DOSSIER, now=NOW)
+def test_ips_without_a_name_or_birth_date_is_refused_with_a_sentence() -> None:
+    with pytest.raises(DossierValidationError) as refused:
+        build_ips_bundle([], dossier_id=DOSSIER, now=NOW)
+    assert refused.value.issues[0].code == "ips_identity_incomplete"
+    assert "date de naissance" in refused.value.message("fr") and "birth date" in refused.value.message("en")
+    nameless = SimpleEntry("e0", "identity", {"sex": "F", "birth_date": "1950-01-01"})
+    with pytest.raises(DossierValidationError, match="nom ou les prénoms"):
+        build_ips_bundle([nameless], dossier_id=DOSSIER, now=NOW)
+
+
+def test_ips_with_only_an_identity_declares_required_sections_unavailable() -> None:
+    identity = next(e for e in ENTRIES if e.kind == "identity")
+    bundle = build_ips_bundle([identity], dossier_id=DOSSIER, now=NOW)
     parse_fhir(json.dumps(bundle))
     sections = bundle["entry"][0]["resource"]["section"]
     assert sorted(s["code"]["coding"][0]["code"] for s in sections) == ["10160-0", "11450-4", "48765-2"]
@@ -216,15 +229,25 @@ def _observation(code: str, value: float, unit: str, **extra: Any) -> dict[str, 
         ("8867-4", 72.0, "/min", "heart_rate", 72.0),
     ],
 )
-def test_vital_signs_are_converted_to_carnet_units(
+def test_vital_signs_are_converted_to_carnet_units_and_keep_the_value_as_sent(
     code: str, value: float, unit: str, measure: str, expected: float
 ) -> None:
     plan = plan_import(parse_fhir(json.dumps(_observation(code, value, unit))))
     [item] = plan.items
     assert item.kind == "measurement"
     assert item.fields["measure_type"] == measure
-    assert item.fields["value"] == pytest.approx(expected, abs=0.001)
-    assert item.fields["unit"] == c.MEASURES[measure].unit
+    stored = validate_entry("measurement", item.fields, today=TODAY)
+    assert stored["value"] == pytest.approx(expected, abs=0.001)
+    assert stored["original_value"] == value  # as sent, full precision, in its own unit
+
+
+def test_a_measure_keeps_its_precision_out_and_back() -> None:
+    """Synthea sends 128.269 cm: Carnet shows 128.3 but keeps and exports 128.269 (no 128.269 → 128.0)."""
+    plan = plan_import(parse_fhir(json.dumps(_observation("8302-2", 128.269, "cm"))))
+    stored = validate_entry("measurement", plan.items[0].fields, today=TODAY)
+    assert (stored["value"], stored["original_value"]) == (128.3, 128.269)
+    out = k.entry_to_fhir("measurement", stored, "urn:uuid:p")
+    assert out["valueQuantity"] == {"value": 128.269, "unit": "cm", "system": c.UCUM, "code": "cm"}
 
 
 def test_unknown_unit_is_skipped_with_its_name() -> None:
