@@ -56,6 +56,22 @@ class StoreChange:
     ) -> StoreChange:
         return cls(dossier_id, origin, frozenset(entities), frozenset(kinds), frozenset(ids))
 
+    @classmethod
+    def merged(cls, changes: Iterable[StoreChange]) -> list[StoreChange]:
+        """Several changes of one transaction as one per dossier and origin (an import is one event, not 10,000).
+
+        Kinds and ids stay known only if every part knew them (empty means "any")."""
+        groups: dict[tuple[str, ChangeOrigin], list[StoreChange]] = {}
+        for change in changes:
+            groups.setdefault((change.dossier_id, change.origin), []).append(change)
+        merged = []
+        for (dossier_id, origin), parts in groups.items():
+            kinds = frozenset() if any(not p.kinds for p in parts) else frozenset().union(*(p.kinds for p in parts))
+            ids = frozenset() if any(not p.ids for p in parts) else frozenset().union(*(p.ids for p in parts))
+            entities = frozenset().union(*(p.entities for p in parts))
+            merged.append(cls(dossier_id, origin, entities, kinds, ids))
+        return merged
+
 
 Listener = Callable[[StoreChange], None]
 

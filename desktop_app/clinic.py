@@ -31,13 +31,14 @@ from desktop_app.sync import account
 from desktop_app.sync.engine import S_ACCESS, S_LEASES, S_REFRESH, S_URL, SyncEngine, SyncReport
 from desktop_app.sync.http import Backoff, ServiceRefused, SyncHttp
 from desktop_app.sync.policy import SyncPolicy
+from dossier.access import EMERGENCY_REASON_MIN_TEXT, EmergencyReason
 
 Rpps = NewType("Rpps", str)
 S_RPPS = SettingKey.CLINIC_RPPS
 S_DAY = SettingKey.CLINIC_DAY  # the dossier ids chosen for the day: only these are cached
 S_DOCUMENTS = SettingKey.CLINIC_DOCUMENTS  # the DocumentPolicy of the day
 S_OPENS = SettingKey.CLINIC_OFFLINE_OPENS  # dossiers opened offline, not yet reported to the service
-MIN_REASON = 10
+MIN_REASON = EMERGENCY_REASON_MIN_TEXT  # the service's rule for the free text of a bris de glace
 RECENT_DAYS = 365
 OPENS_PER_REQUEST = 200  # the service's limit per report
 
@@ -174,7 +175,12 @@ class ClinicSession:
         self.profile = profile
         self.clock = clock
         self.engine = SyncEngine(
-            profile, policy=ClinicPolicy(profile, clock), transport=transport, backoff=backoff, device_clock=clock
+            profile,
+            policy=ClinicPolicy(profile, clock),
+            transport=transport,
+            backoff=backoff,
+            device_clock=clock,
+            before_sync=self.report_offline_opens,  # every contact, the background syncs' too
         )
         self.http = self.engine.http
         self._opens_lock = threading.Lock()
@@ -226,8 +232,7 @@ class ClinicSession:
 
     def sync(self) -> SyncReport:
         """One contact with the service: report the offline opens, then sync (send, receive, purge revoked)."""
-        self.report_offline_opens()
-        return self.engine.sync_once()
+        return self.engine.sync_once()  # its `before_sync` reports the opens
 
     def cancel(self) -> None:
         """Interrupt a sync in progress (a preparation of the day); nothing fetched so far is lost.
@@ -295,15 +300,17 @@ class ClinicSession:
             if states.get(dossier_id) == "ok"
         }
 
-    def emergency_access(self, *, ins: str, reason: str) -> EmergencyAccess:
-        """Bris de glace (online only): refused by the service when the patient opposed it."""
+    def emergency_access(self, *, ins: str, reason_code: str, reason: str) -> EmergencyAccess:
+        """Bris de glace (online only): a reason from the list and a free text; refused by the service when the
+        patient opposed it, or while this professional is throttled."""
         reason = " ".join(reason.split())
-        if len(reason) < MIN_REASON or not ins.strip():
+        if len(reason) < MIN_REASON or not ins.strip() or reason_code not in set(EmergencyReason):
             raise ClinicInputError(
-                f"Indiquez l'INS et un motif d'au moins {MIN_REASON} caractères.",
-                f"Give the INS and a reason of at least {MIN_REASON} characters.",
+                f"Indiquez l'INS, un motif de la liste et une précision d'au moins {MIN_REASON} caractères.",
+                f"Give the INS, a reason from the list and details of at least {MIN_REASON} characters.",
             )
-        body = self.http.request("POST", "/v1/pro/emergency-access", json={"ins": ins.strip(), "reason": reason}).json()
+        payload = {"ins": ins.strip(), "reason_code": reason_code, "reason": reason}
+        body = self.http.request("POST", "/v1/pro/emergency-access", json=payload).json()
         return EmergencyAccess(
             str(body["dossier_id"]),
             datetime.fromisoformat(body["opened_at"].replace("Z", "+00:00")),

@@ -1,7 +1,9 @@
 """One dossier's encrypted database and the services callers use on it: entries, documents, the outbox.
 
-Callers never write SQL. Every write goes through `_write()`, which runs the effect and appends the outbox mutation
-in one transaction, so a crash can never leave an edit that sync will not send, or a mutation without its edit.
+Callers never write SQL. Every change a person makes goes through `DossierStore._write()`: the effect, then its outbox
+rows appended in the same transaction (a crash can never leave an edit that sync will not send, or a mutation without
+its edit), then — once the outermost transaction has committed — one `StoreChange` (origin LOCAL) on the profile's
+`ChangeHub`, which the sync engine and the open pages listen to (desktop_app/changes.py).
 """
 
 from __future__ import annotations
@@ -12,9 +14,9 @@ import io
 import json
 import threading
 import uuid
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any, BinaryIO
@@ -23,10 +25,12 @@ from sqlalchemy import Connection, Engine, Table, and_, func, insert, select, te
 from sqlalchemy.exc import IntegrityError
 
 from desktop_app import schema
+from desktop_app.changes import ChangeHub, ChangeOrigin, StoreChange
 from desktop_app.errors import DocumentTooLarge, NotFound, ReadOnlyEntry
 from dossier import documents as doc_rules
 from dossier import entries as entry_rules
 from dossier.errors import DossierValidationError
+from dossier.sync_protocol import Entity, MutationOp
 from dossier.text import fold
 
 Clock = Callable[[], datetime]
@@ -95,6 +99,30 @@ class OutboxMutation:
     state: str
 
 
+@dataclass(frozen=True, slots=True)
+class Intent:
+    """What a person intends, as one outbox row will carry it: what changed (`{field: [seen, wanted]}`), against the
+    server version it was seen at (sent as a `dossier.sync_protocol.Mutation`)."""
+
+    entity: Entity
+    entity_id: str
+    kind: str
+    op: MutationOp
+    base_version: int = 0
+    changes: Mapping[str, list[Any]] = field(default_factory=dict)
+
+
+class Write:
+    """One `DossierStore._write()` block: its connection, and the outbox rows the block queues for its effect."""
+
+    def __init__(self, conn: Connection) -> None:
+        self.conn = conn
+        self.mutations: builtins.list[Intent] = []
+
+    def queue(self, intent: Intent) -> None:
+        self.mutations.append(intent)
+
+
 class DossierStore:
     """An open dossier database. Thread-safe: each call takes a pooled connection; writes serialise in SQLite."""
 
@@ -105,11 +133,13 @@ class DossierStore:
         *,
         clock: Clock = utc_now,
         document_limit: int = DEFAULT_DOCUMENT_LIMIT,
+        changes: ChangeHub | None = None,
     ) -> None:
         self.engine = engine
         self.dossier_id = dossier_id
         self.clock = clock
         self.document_limit = document_limit
+        self.changes = changes if changes is not None else ChangeHub()
         self._local = threading.local()
         self.entries = EntryService(self)
         self.documents = DocumentService(self)
@@ -118,17 +148,23 @@ class DossierStore:
     # -- transactions ---------------------------------------------------------------------------------------------
     @contextmanager
     def transaction(self) -> Iterator[Connection]:
-        """Group several writes so they commit together or not at all (an import never half-imports)."""
+        """Group several writes so they commit together or not at all (an import never half-imports).
+
+        The changes noted inside (`note_change`) are published once the outermost transaction has committed; a
+        rollback publishes nothing."""
         current: Connection | None = getattr(self._local, "conn", None)
         if current is not None:
             yield current
             return
+        noted: builtins.list[StoreChange] = []
         with self.engine.connect().execution_options(write=True) as conn, conn.begin():
-            self._local.conn = conn
+            self._local.conn, self._local.noted = conn, noted
             try:
                 yield conn
             finally:
-                self._local.conn = None
+                self._local.conn = self._local.noted = None
+        for change in StoreChange.merged(noted):
+            self.changes.publish(change)
 
     @contextmanager
     def reading(self) -> Iterator[Connection]:
@@ -139,30 +175,54 @@ class DossierStore:
         with self.engine.connect() as conn:
             yield conn
 
-    def append_mutation(
-        self,
-        conn: Connection,
-        *,
-        entity: str,
-        entity_id: str,
-        kind: str,
-        op: str,
-        base_version: int,
-        changes: Mapping[str, list[Any]],
-    ) -> None:
-        conn.execute(
-            insert(schema.outbox).values(
-                mutation_id=str(uuid.uuid4()),
-                entity=entity,
-                entity_id=entity_id,
-                kind=kind,
-                op=op,
-                base_version=base_version,
-                changes=_dumps(dict(changes)),
-                created_at=_iso(self.clock()),
-                state="pending",
+    @contextmanager
+    def _write(self) -> Iterator[Write]:
+        """The one way a change is written: the block applies the effect on `Write.conn` and queues its outbox rows;
+        they are appended in the same transaction, and a LOCAL change is published after the commit.
+
+        A block that raises appends nothing and, its transaction rolled back, publishes nothing."""
+        with self.transaction() as conn:
+            write = Write(conn)
+            yield write
+            if not write.mutations:
+                return
+            now = _iso(self.clock())
+            conn.execute(
+                insert(schema.outbox),
+                [
+                    {
+                        "mutation_id": str(uuid.uuid4()),
+                        "entity": m.entity.value,
+                        "entity_id": m.entity_id,
+                        "kind": m.kind,
+                        "op": m.op.value,
+                        "base_version": m.base_version,
+                        "changes": _dumps(dict(m.changes)),
+                        "created_at": now,
+                        "state": "pending",
+                    }
+                    for m in write.mutations
+                ],
             )
-        )
+            self.note_change(
+                ChangeOrigin.LOCAL,
+                {m.entity for m in write.mutations},
+                kinds={m.kind for m in write.mutations},
+                ids={m.entity_id for m in write.mutations},
+            )
+
+    def note_change(
+        self, origin: ChangeOrigin, entities: Iterable[Entity], *, kinds: Iterable[str] = (), ids: Iterable[str] = ()
+    ) -> None:
+        """Tell the hub's listeners what changed: after the commit when called inside a transaction, else now.
+
+        Empty `kinds` or `ids` mean "any" (a page listing `entities` must refresh whatever it shows)."""
+        change = StoreChange.of(self.dossier_id, origin, entities, kinds=kinds, ids=ids)
+        noted: builtins.list[StoreChange] | None = getattr(self._local, "noted", None)
+        if noted is not None:
+            noted.append(change)
+        else:
+            self.changes.publish(change)
 
     def integrity_problems(self) -> builtins.list[str]:
         """Run SQLCipher's HMAC page check and SQLite's quick_check (S12); an empty list means the file is sound."""
@@ -247,15 +307,16 @@ class EntryService:
         external_ref: str | None = None,
         author_kind: str = "patient",
     ) -> Entry:
-        with self._store.transaction() as conn:
-            entry_id = self._insert(conn, kind, fields, external_ref=external_ref, author_kind=author_kind)
-            return self._get(conn, entry_id)
+        with self._store._write() as write:
+            entry_id = self._insert(write, kind, fields, external_ref=external_ref, author_kind=author_kind)
+            return self._get(write.conn, entry_id)
 
     def create_many(
         self, kind: str, rows: Sequence[Mapping[str, object]], *, author_kind: str = "patient"
     ) -> list[str]:
         """Validate every row first, then insert all rows and their mutations in one transaction."""
-        with self._store.transaction() as conn:
+        with self._store._write() as write:
+            conn = write.conn
             is_minor = self._is_minor(conn)
             today = self._store.today()
             if rows:
@@ -264,7 +325,6 @@ class EntryService:
             now = _iso(self._store.clock())
             ids = [str(uuid.uuid4()) for _ in validated]
             entry_rows = []
-            mutations = []
             for entry_id, data in zip(ids, validated, strict=True):
                 entry_rows.append(
                     {
@@ -279,33 +339,21 @@ class EntryService:
                         **self._row_values(kind, data, entry_id, now),
                     }
                 )
-                mutations.append(
-                    {
-                        "mutation_id": str(uuid.uuid4()),
-                        "entity": "entry",
-                        "entity_id": entry_id,
-                        "kind": kind,
-                        "op": "create",
-                        "base_version": 0,
-                        "changes": _dumps({k: [None, v] for k, v in data.items()}),
-                        "created_at": now,
-                        "state": "pending",
-                    }
-                )
+                write.queue(_created(Entity.ENTRY, entry_id, kind, data))
             if entry_rows:
                 conn.execute(insert(schema.entries), entry_rows)
-                conn.execute(insert(schema.outbox), mutations)
             return ids
 
     def _insert(
         self,
-        conn: Connection,
+        write: Write,
         kind: str,
         fields: Mapping[str, object],
         *,
         external_ref: str | None,
         author_kind: str,
     ) -> str:
+        conn = write.conn
         data = self._prepare(conn, kind, fields)
         self._check_singleton(conn, kind)
         entry_id = str(uuid.uuid4())
@@ -331,20 +379,13 @@ class EntryService:
                 "Cet élément a déjà été importé.",
                 "This item was already imported.",
             ) from exc
-        self._store.append_mutation(
-            conn,
-            entity="entry",
-            entity_id=entry_id,
-            kind=kind,
-            op="create",
-            base_version=0,
-            changes={k: [None, v] for k, v in data.items()},
-        )
+        write.queue(_created(Entity.ENTRY, entry_id, kind, data))
         return entry_id
 
     def edit(self, entry_id: str, fields: Mapping[str, object]) -> Entry:
         """Partial update: given fields replace the stored ones (None removes an optional field)."""
-        with self._store.transaction() as conn:
+        with self._store._write() as write:
+            conn = write.conn
             row = self._live_row(conn, entry_id)
             old = json.loads(row.data)
             merged = {**old, **fields}
@@ -357,22 +398,14 @@ class EntryService:
                 conn.execute(
                     update(schema.entries).where(schema.entries.c.id == entry_id).values(updated_at=now, **values)
                 )
-                self._store.append_mutation(
-                    conn,
-                    entity="entry",
-                    entity_id=entry_id,
-                    kind=row.kind,
-                    op="update",
-                    base_version=row.server_version,
-                    changes=changes,
-                )
+                write.queue(Intent(Entity.ENTRY, entry_id, row.kind, MutationOp.UPDATE, row.server_version, changes))
             return self._get(conn, entry_id)
 
     def delete(self, entry_id: str) -> None:
         """Leave a tombstone (id, kind, version) for sync; the health data itself is overwritten (secure_delete)."""
-        with self._store.transaction() as conn:
-            row = self._live_row(conn, entry_id)
-            conn.execute(
+        with self._store._write() as write:
+            row = self._live_row(write.conn, entry_id)
+            write.conn.execute(
                 update(schema.entries)
                 .where(schema.entries.c.id == entry_id)
                 .values(
@@ -383,15 +416,7 @@ class EntryService:
                     updated_at=_iso(self._store.clock()),
                 )
             )
-            self._store.append_mutation(
-                conn,
-                entity="entry",
-                entity_id=entry_id,
-                kind=row.kind,
-                op="delete",
-                base_version=row.server_version,
-                changes={},
-            )
+            write.queue(Intent(Entity.ENTRY, entry_id, row.kind, MutationOp.DELETE, row.server_version))
 
     def restore(self, entry: Entry) -> Entry:
         """Undo a ``delete``: bring back ``entry`` (as it was read before the delete) and queue a ``restore``.
@@ -399,7 +424,8 @@ class EntryService:
         The ``restore`` mutation carries every field, so the service brings the record back too (even when the
         delete already reached it). Raises NotFound when the entry is unknown or not deleted.
         """
-        with self._store.transaction() as conn:
+        with self._store._write() as write:
+            conn = write.conn
             row = _required(
                 conn.execute(
                     select(schema.entries).where(schema.entries.c.id == entry.id, schema.entries.c.deleted == 1)
@@ -415,15 +441,8 @@ class EntryService:
                     **self._row_values(row.kind, data, entry.id, row.created_at),
                 )
             )
-            self._store.append_mutation(
-                conn,
-                entity="entry",
-                entity_id=entry.id,
-                kind=row.kind,
-                op="restore",
-                base_version=row.server_version,
-                changes={k: [None, v] for k, v in data.items()},
-            )
+            restored = {k: [None, v] for k, v in data.items()}
+            write.queue(Intent(Entity.ENTRY, entry.id, row.kind, MutationOp.RESTORE, row.server_version, restored))
             return self._get(conn, entry.id)
 
     def _live_row(self, conn: Connection, entry_id: str) -> Any:
@@ -535,7 +554,8 @@ class DocumentService:
         digest = hashlib.sha256()
         size = 0
         conf = meta["confidentiality"]
-        with self._store.transaction() as conn:
+        with self._store._write() as write:
+            conn = write.conn
             conn.execute(
                 insert(schema.documents).values(
                     id=doc_id,
@@ -569,25 +589,18 @@ class DocumentService:
                 raise DossierValidationError.single("file", "empty", "Ce fichier est vide.", "This file is empty.")
             sha = digest.hexdigest()
             conn.execute(update(schema.documents).where(schema.documents.c.id == doc_id).values(size=size, sha256=sha))
-            self._store.append_mutation(
-                conn,
-                entity="document",
-                entity_id=doc_id,
-                kind=meta["category"],
-                op="create",
-                base_version=0,
-                changes={
-                    "title": [None, meta["title"]],
-                    "category": [None, meta["category"]],
-                    "document_date": [None, meta["document_date"]],
-                    "author_kind": [None, meta["author_kind"]],
-                    "confidentiality": [None, conf],
-                    "format": [None, str(fmt)],
-                    "size": [None, size],
-                    "sha256": [None, sha],
-                    "filename": [None, filename],
-                },
-            )
+            created = {
+                "title": meta["title"],
+                "category": meta["category"],
+                "document_date": meta["document_date"],
+                "author_kind": meta["author_kind"],
+                "confidentiality": conf,
+                "format": str(fmt),
+                "size": size,
+                "sha256": sha,
+                "filename": filename,
+            }
+            write.queue(_created(Entity.DOCUMENT, doc_id, meta["category"], created))
             return self._get(conn, doc_id)
 
     def _live_row(self, conn: Connection, document_id: str) -> Any:
@@ -638,7 +651,8 @@ class DocumentService:
 
     def set_confidentiality(self, document_id: str, confidentiality: doc_rules.Confidentiality) -> DocumentInfo:
         """Mask or unmask: allowed on every document, including those a professional or the insurer added."""
-        with self._store.transaction() as conn:
+        with self._store._write() as write:
+            conn = write.conn
             row = self._live_row(conn, document_id)
             old = json.loads(row.confidentiality)
             new = json.loads(confidentiality.model_dump_json())
@@ -648,19 +662,14 @@ class DocumentService:
                     .where(schema.documents.c.id == document_id)
                     .values(confidentiality=_dumps(new), updated_at=_iso(self._store.clock()))
                 )
-                self._store.append_mutation(
-                    conn,
-                    entity="document",
-                    entity_id=document_id,
-                    kind=row.category,
-                    op="set_confidentiality",
-                    base_version=row.server_version,
-                    changes={"confidentiality": [old, new]},
-                )
+                masking = {"confidentiality": [old, new]}
+                op = MutationOp.SET_CONFIDENTIALITY
+                write.queue(Intent(Entity.DOCUMENT, document_id, row.category, op, row.server_version, masking))
             return self._get(conn, document_id)
 
     def delete(self, document_id: str) -> None:
-        with self._store.transaction() as conn:
+        with self._store._write() as write:
+            conn = write.conn
             row = self._live_row(conn, document_id)
             if row.author_kind in _PROTECTED_AUTHORS:
                 raise ReadOnlyEntry()
@@ -670,15 +679,7 @@ class DocumentService:
                 .where(schema.documents.c.id == document_id)
                 .values(deleted=1, title="", filename=None, updated_at=_iso(self._store.clock()))
             )
-            self._store.append_mutation(
-                conn,
-                entity="document",
-                entity_id=document_id,
-                kind=row.category,
-                op="delete",
-                base_version=row.server_version,
-                changes={},
-            )
+            write.queue(Intent(Entity.DOCUMENT, document_id, row.category, MutationOp.DELETE, row.server_version))
 
 
 class _ChunkReader(io.RawIOBase):
@@ -758,6 +759,11 @@ class OutboxService:
                     select(func.count()).select_from(schema.outbox).where(schema.outbox.c.state == "pending")
                 ).scalar_one()
             )
+
+
+def _created(entity: Entity, entity_id: str, kind: str, values: Mapping[str, Any]) -> Intent:
+    """A `create`: every field goes from nothing to its value."""
+    return Intent(entity, entity_id, kind, MutationOp.CREATE, 0, {k: [None, v] for k, v in values.items()})
 
 
 def _live_row_where(conn: Connection, table: Table, condition: Any) -> Any:

@@ -28,6 +28,7 @@ from cryptography.exceptions import InvalidTag
 from sqlalchemy import Engine, insert, select, update
 
 from desktop_app import keyring_cache, migrate, schema, vault
+from desktop_app.changes import ChangeHub
 from desktop_app.dossier_store import DEFAULT_DOCUMENT_LIMIT, Clock, DossierStore, utc_now
 from desktop_app.engine import checkpoint_and_dispose, is_corruption, key_pragma, open_encrypted_engine
 from desktop_app.errors import (
@@ -328,6 +329,8 @@ class UnlockedProfile:
         self.label: str = info["label"]
         self.device_mode: DeviceMode = info.get("device_mode", "personal")
         self._dossiers: dict[str, DossierStore] = {}
+        # One hub for every dossier this profile opens: the sync engine and the window's relay listen to it.
+        self.changes = ChangeHub()
         account_key = vault.derive_subkey(profile_key, "carnet/account-db/v1")
         try:
             self._account: Engine = open_encrypted_engine(path / "account.db", account_key, create=create)
@@ -438,7 +441,7 @@ class UnlockedProfile:
 
     def _make_store(self, engine: Engine, dossier_id: str) -> DossierStore:
         limit = int(self.settings.get(SettingKey.DOCUMENT_LIMIT_BYTES, DEFAULT_DOCUMENT_LIMIT))
-        return DossierStore(engine, dossier_id, clock=self._directory.clock, document_limit=limit)
+        return DossierStore(engine, dossier_id, clock=self._directory.clock, document_limit=limit, changes=self.changes)
 
     def dossier(self, dossier_id: str | None = None) -> DossierStore:
         if dossier_id is None:

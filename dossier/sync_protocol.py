@@ -16,6 +16,7 @@ from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, PlainSerializer, StringConstraints
 
+from dossier.documents import DocumentFormat
 from dossier.merge import Op as MergeOp
 
 MAX_MUTATIONS_PER_PUSH = 500
@@ -26,6 +27,8 @@ Short = Annotated[str, StringConstraints(min_length=1, max_length=40)]
 FieldName = Annotated[str, StringConstraints(min_length=1, max_length=60)]
 Sha256 = Annotated[str, StringConstraints(pattern=r"^[0-9a-f]{64}$")]
 Cursor = Annotated[str, StringConstraints(max_length=200)]
+DocumentSize = Annotated[int, Field(ge=1, le=2**40, strict=True)]
+Filename = Annotated[str, StringConstraints(max_length=255, pattern=r"^[^\x00-\x1f\x7f]*$")]
 
 
 def _as_text(value: object) -> str:
@@ -203,10 +206,22 @@ class PullResult(BaseModel):
 # -- document bytes ---------------------------------------------------------------------------------------------
 
 
+class DocumentBody(BaseModel):
+    """What a document record says of its bytes: the service checks a pushed record with these rules, the very ones
+    of the upload and blob routes, so that no device ever holds a record whose bytes no route would serve."""
+
+    model_config = ConfigDict(extra="ignore")  # the metadata (title, date…) has its own rules (dossier.documents)
+
+    sha256: Sha256
+    size: DocumentSize
+    format: DocumentFormat | None = None  # absent: read as PDF by the clients (older records)
+    filename: Filename | None = None
+
+
 class UploadRequest(_Strict):
     dossier_id: uuid.UUID
     sha256: Sha256
-    size: int = Field(ge=1, le=2**40)
+    size: DocumentSize
 
 
 class UploadState(BaseModel):

@@ -9,7 +9,7 @@ import os
 import sys
 from collections.abc import Sequence
 from dataclasses import asdict
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 
 import uvicorn
@@ -20,6 +20,7 @@ from server import workers
 from server.admin.service import (
     DeathRecordError,
     InputFileError,
+    emergency_report,
     read_care_history_file,
     read_provisioning_file,
     record_death,
@@ -347,6 +348,30 @@ def cmd_audit_verify(args: argparse.Namespace) -> int:
     return EXIT_AUDIT
 
 
+def cmd_audit_emergency_report(args: argparse.Namespace) -> int:
+    """The professionals whose emergency accesses (and accesses asked on unknown INS) reach the threshold."""
+    ctx = _context(args)
+    if ctx is None:
+        return EXIT_REFUSED
+    with ctx.sessions() as session:
+        found = emergency_report(session, since=ctx.now() - timedelta(days=args.days), threshold=args.threshold)
+    ctx.close()
+    if args.json:
+        print(json.dumps([asdict(use) for use in found], ensure_ascii=False))
+        return 0
+    print(
+        f"Accès en urgence inhabituels sur {args.days} jours (seuil {args.threshold}) : {len(found)} professionnel(s)."
+        f" / Unusual emergency access over {args.days} days (threshold {args.threshold}): {len(found)} professional(s)."
+    )
+    for use in found:
+        reasons = ", ".join(f"{code}={n}" for code, n in sorted(use.reasons.items())) or "-"
+        print(
+            f"  RPPS {use.rpps} {use.name} : {use.accesses} accès / accesses ({use.dossiers} dossier(s)), "
+            f"{use.misses} INS inconnu(s) / unknown INS ; motifs / reasons : {reasons}"
+        )
+    return 0
+
+
 def _common(p: argparse.ArgumentParser) -> None:
     p.add_argument("--data-dir", help="data directory (SQLite database, outbox)")
     p.add_argument("--database-url", help="e.g. postgresql+psycopg://user@host/db (default: SQLite in data dir)")
@@ -426,6 +451,12 @@ def build_parser() -> argparse.ArgumentParser:
         audit_verify = audit.add_parser("verify", help="check the audit trail's hash chain")
         _common(audit_verify)
         audit_verify.set_defaults(func=cmd_audit_verify)
+        report = audit.add_parser("emergency-report", help="professionals with unusual emergency access")
+        _common(report)
+        report.add_argument("--days", type=int, default=30)
+        report.add_argument("--threshold", type=int, default=5, help="accesses + unknown INS from which to list")
+        report.add_argument("--json", action="store_true")
+        report.set_defaults(func=cmd_audit_emergency_report)
     return parser
 
 

@@ -25,6 +25,7 @@ from ui import icons, theme
 from ui.account.activation import ActivationWizard
 from ui.account.login import LoginSteps
 from ui.account.opposition import OppositionPage
+from ui.changes import ChangeRelay
 from ui.clipboard import SecretClipboard
 from ui.dialogs import Confirmer
 from ui.i18n import DEFAULT_LANGUAGE, LanguageManager, current_language
@@ -157,7 +158,10 @@ class MainWindow(Retranslatable, QMainWindow):
         # S20: what is copied from Carnet is marked secret and cleared after 30 s, on lock and on quit.
         self.clipboard = SecretClipboard(parent=self)
         self.recovery_page.sig_copy_requested.connect(self.clipboard.copy)
-        # Sync in the window: the engine runs on its own thread; the status bar follows its state.
+        # Change events of the open profile (edits here, pulls), relayed to the UI thread for the pages to refresh.
+        self.changes = ChangeRelay(self)
+        # Sync in the window: the engine runs on its own thread, and schedules itself after local edits (it listens
+        # to the profile's change events); the status bar follows its state.
         self.sync = SyncController(parent=self)
         self.sync.sig_revoked.connect(self.on_sync_revoked)
         self._conflict_dialog: QDialog | None = None
@@ -214,19 +218,7 @@ class MainWindow(Retranslatable, QMainWindow):
             settings.recovery_box.sig_issued.connect(self.on_recovery_key_issued)
             settings.show_preferences(self.preferences)
             view.undo.sig_changed.connect(self._show_undo)
-            for edited in (
-                view.profile.sig_entry_saved,
-                view.profile.sig_entry_deleted,
-                view.vaccinations.sig_entry_saved,
-                view.vaccinations.sig_entry_deleted,
-                view.undo.sig_restored,
-                view.measures.form.sig_saved,
-                view.measures.sig_entry_deleted,
-                view.documents.sig_document_added,
-                view.documents.sig_document_changed,
-                view.documents.sig_document_deleted,
-            ):
-                edited.connect(lambda *_: self.sync.note_edit())
+            self.changes.sig_changed.connect(view.on_store_changed)
             self._dossier = view
         return self._dossier
 
@@ -427,8 +419,9 @@ class MainWindow(Retranslatable, QMainWindow):
         self.preferences = {**self.preferences, **{k: v for k, v in stored.items() if k in DEFAULT_PREFERENCES}}
         self._apply()
         self.dossier.open(profile, store)
+        self.changes.follow(profile.changes)
         if settings.get(S_URL) and settings.get(S_REFRESH):
-            self.sync.start(profile)  # sync on start, then periodically and after edits
+            self.sync.start(profile)  # sync on start, then periodically and after edits (the engine hears them)
         self.show_page(self.dossier)
         self.dossier.nav.setFocus()
         if self.unlock_page.used_recovery:
@@ -460,6 +453,7 @@ class MainWindow(Retranslatable, QMainWindow):
         profile = self._profile
         self.locker.disarm()
         self.clipboard.clear_if_ours()
+        self.changes.follow(None)
         if self._dossier is not None:
             self._dossier.clear()
         self.recovery_page.key_label.clear()

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Protocol
 
 from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QHBoxLayout, QListView, QStackedWidget, QWidget
 
+from desktop_app.changes import StoreChange
 from desktop_app.dossier_store import DossierStore
 from desktop_app.profile import UnlockedProfile
 from ui import icons
@@ -36,6 +38,14 @@ SECTIONS = (
     "settings",
 )
 UNDO_MS = 10_000
+
+
+class _Follower(Protocol):
+    """A section that shows store data and refreshes itself when a change concerns it."""
+
+    def concerned_by(self, change: StoreChange) -> bool: ...
+
+    def refresh(self) -> None: ...
 
 
 class UndoOffer(QObject):
@@ -99,6 +109,15 @@ class DossierView(Retranslatable, QWidget):
         self.access_history = AccessHistoryPage()
         self.access = AccessSettingsPage(confirmer=confirmer)
         self.settings = SettingsPage(confirmer=confirmer)
+        # The sections that list store data: they follow change events (see on_store_changed).
+        self.followers: dict[str, _Follower] = {
+            "home": self.home,
+            "profile": self.profile,
+            "measures": self.measures,
+            "vaccinations": self.vaccinations,
+            "documents": self.documents,
+        }
+        self._stale: set[str] = set()
         self.pages: dict[str, QWidget] = {
             "home": self.home,
             "profile": self.profile,
@@ -155,11 +174,26 @@ class DossierView(Retranslatable, QWidget):
 
     def on_nav_current_changed(self, current: QModelIndex, previous: QModelIndex) -> None:
         if current.isValid():
-            self.stack.setCurrentWidget(self.pages[SECTIONS[current.row()]])
-            if current.row() == 0:
-                self.home.refresh()
+            section = SECTIONS[current.row()]
+            self.stack.setCurrentWidget(self.pages[section])
+            if section == "home" or section in self._stale:
+                self._stale.discard(section)
+                self.followers[section].refresh()
+
+    def on_store_changed(self, change: StoreChange) -> None:
+        """A change was committed, typed here or brought by a pull: the section shown refreshes now (its list keeps
+        its place, a form being typed in is left alone); a hidden one refreshes when it is next shown."""
+        shown = self.stack.currentWidget()
+        for section, page in self.followers.items():
+            if not page.concerned_by(change):
+                continue
+            if self.pages[section] is shown:
+                page.refresh()
+            else:
+                self._stale.add(section)
 
     def open(self, profile: UnlockedProfile, store: DossierStore) -> None:
+        self._stale.clear()
         self.home.set_store(store, owner=profile.label)
         self.profile.set_store(store)
         self.measures.set_store(store)
@@ -173,6 +207,7 @@ class DossierView(Retranslatable, QWidget):
 
     def clear(self) -> None:
         """Forget every piece of health data shown (S18): models emptied, viewer and forms cleared."""
+        self._stale.clear()
         self.undo.withdraw()
         self.home.clear()
         self.profile.clear()

@@ -39,11 +39,17 @@ class PagedTableModel(QAbstractTableModel, Generic[T]):
     """Fetching a page failed; carries the exception."""
 
     def __init__(
-        self, columns: Sequence[Column[T]], *, page_size: int = PAGE_SIZE, parent: QObject | None = None
+        self,
+        columns: Sequence[Column[T]],
+        *,
+        page_size: int = PAGE_SIZE,
+        key: Callable[[T], object] | None = None,
+        parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
         self._columns = list(columns)
         self._page_size = page_size
+        self._key = key  # what identifies a row across a refresh (its id): the selection follows it
         self._rows: list[T] = []
         self._fetch: Callable[[int, int], list[T]] | None = None
         self._exhausted = True
@@ -68,6 +74,33 @@ class PagedTableModel(QAbstractTableModel, Generic[T]):
 
     def clear(self) -> None:
         self.set_source(None)
+
+    def refresh(self) -> None:
+        """Read the rows shown again (as many as are loaded, at least a page) and swap them in place.
+
+        Unlike `reload()`, the views keep their place: the current and selected rows follow their row (by `key`),
+        the scroll position stays. Without a key, it is a `reload()`."""
+        fetch = self._fetch
+        if fetch is None or self._key is None:
+            self.reload()
+            return
+        self._generation += 1
+        self._loading = True
+        generation, wanted, size = self._generation, max(len(self._rows), self._page_size), self._page_size
+
+        def read() -> list[T]:
+            rows: list[T] = []
+            while len(rows) < wanted:
+                ask = min(size, wanted - len(rows))
+                page = fetch(len(rows), ask)
+                rows.extend(page)
+                if len(page) < ask:
+                    break
+            return rows
+
+        Op(self, read).success(lambda rows: self._on_refreshed(generation, rows, wanted)).failure(
+            lambda exc: self._on_page_failed(generation, exc)
+        ).run()
 
     @property
     def loading(self) -> bool:
@@ -110,6 +143,25 @@ class PagedTableModel(QAbstractTableModel, Generic[T]):
             self.beginInsertRows(QModelIndex(), start, start + len(page) - 1)
             self._rows.extend(page)
             self.endInsertRows()
+        self.sig_page_loaded.emit(len(self._rows))
+
+    def _on_refreshed(self, generation: int, rows: list[T], wanted: int) -> None:
+        if generation != self._generation or self._key is None:
+            return
+        key = self._key
+        self._loading = False
+        self._exhausted = len(rows) < wanted
+        old_keys = [key(r) for r in self._rows]
+        new_rows = {key(r): i for i, r in enumerate(rows)}
+        self.layoutAboutToBeChanged.emit()
+        before = self.persistentIndexList()
+        self._rows = rows
+        after = []
+        for index in before:
+            row = new_rows.get(old_keys[index.row()]) if 0 <= index.row() < len(old_keys) else None
+            after.append(self.index(row, index.column()) if row is not None else QModelIndex())
+        self.changePersistentIndexList(before, after)
+        self.layoutChanged.emit()
         self.sig_page_loaded.emit(len(self._rows))
 
     def _on_page_failed(self, generation: int, exc: BaseException) -> None:

@@ -7,7 +7,7 @@ from collections.abc import Callable
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QGridLayout,
@@ -26,13 +26,16 @@ if TYPE_CHECKING:
     from desktop_app.profile import UnlockedProfile
     from desktop_app.sync.engine import ConflictView, Progress, SyncEngine
 
-DEBOUNCE_MS = 3_000
 INTERVAL_S = 300.0
 
 
 class SyncController(QObject):
-    """One engine per open profile. The engine's own thread does the work; its listeners reach this object through
-    queued signals, so nothing here ever waits for the network."""
+    """The one sync driver of a window (the patient's and the clinic's): one engine per open profile.
+
+    The engine's own thread does the work — at start, every `interval_s`, on demand, on its backoff timer after a
+    failure, and a few seconds after a local edit (it listens to the profile's change events: nothing here wires
+    edits to it). Its listeners reach this object through queued signals, so nothing here ever waits for the
+    network."""
 
     sig_status_changed = Signal(str)
     """The text of the status bar changed (à jour (heure) / hors ligne / synchronisation n/N / conflits (k) /
@@ -41,19 +44,23 @@ class SyncController(QObject):
     """The open conflicts changed; carries the list of ConflictView."""
     sig_revoked = Signal(object)
     """The service revoked access to a dossier (its local copy is being removed); carries the Revocation."""
+    sig_state_changed = Signal(str)
+    """The engine's state changed (syncing, up_to_date, offline, conflicts, locked, device_revoked, idle)."""
+    sig_failed = Signal(object)
+    """A background sync failed (the engine retries on its backoff timer); carries the exception."""
 
     # From the engine thread (queued to this object's thread).
     _sig_state = Signal(str)
     _sig_progress = Signal(object)
     _sig_conflicts = Signal(object)
     _sig_revocation = Signal(object)
+    _sig_failure = Signal(object)
 
     def __init__(
         self,
         *,
         engine_factory: Callable[[UnlockedProfile], SyncEngine] | None = None,
         interval_s: float = INTERVAL_S,
-        debounce_ms: int = DEBOUNCE_MS,
         clock: Callable[[], datetime] = datetime.now,
         parent: QObject | None = None,
     ) -> None:
@@ -67,14 +74,11 @@ class SyncController(QObject):
         self.progress: Progress | None = None
         self.conflicts: list[ConflictView] = []
         self.last_success: datetime | None = None
-        self._debounce = QTimer(self)
-        self._debounce.setSingleShot(True)
-        self._debounce.setInterval(debounce_ms)
-        self._debounce.timeout.connect(self.sync_now)
         self._sig_state.connect(self._on_state)
         self._sig_progress.connect(self._on_progress)
         self._sig_conflicts.connect(self._on_conflicts)
         self._sig_revocation.connect(self.sig_revoked)
+        self._sig_failure.connect(self.sig_failed)
 
     # -- life --------------------------------------------------------------------------------------------------------
     def start(self, profile: UnlockedProfile) -> None:
@@ -89,6 +93,7 @@ class SyncController(QObject):
             engine.on_progress(lambda p: self._emit(self._sig_progress, p))
             engine.on_conflicts(lambda c: self._emit(self._sig_conflicts, c))
             engine.on_revoked(lambda r: self._emit(self._sig_revocation, r))
+            engine.on_failure(lambda exc: self._emit(self._sig_failure, exc))
             return engine
 
         Op(self, build).success(lambda engine: self._on_built(generation, engine)).failure(
@@ -112,8 +117,8 @@ class SyncController(QObject):
         """What the lock runs on the worker before closing the profile: stop the engine and wait for its thread."""
         engine, self.engine = self.engine, None
         self._generation += 1
-        self._debounce.stop()
         self.state, self.progress, self.conflicts = "idle", None, []
+        self.sig_state_changed.emit(self.state)
         self.sig_status_changed.emit(self.status_text())
 
         def stop() -> None:
@@ -125,14 +130,14 @@ class SyncController(QObject):
 
     # -- requests ----------------------------------------------------------------------------------------------------
     def sync_now(self) -> None:
-        """On demand (button, F5) or after edits: wake the engine's thread."""
+        """On demand (button, F5): wake the engine's thread."""
         if self.engine is not None:
             self.engine.start(interval=self._interval_s)  # wakes a running worker, restarts a stopped one
 
-    def note_edit(self) -> None:
-        """A local change was saved: sync after a short quiet period (several quick edits make one sync)."""
+    def keep_going(self) -> None:
+        """After a sync was interrupted (`SyncEngine.cancel`): the schedule goes on, the next sync in one interval."""
         if self.engine is not None:
-            self._debounce.start()
+            self.engine.start(interval=self._interval_s, delay=self._interval_s)
 
     def resolve(self, conflict_id: str, *, fields: dict[str, Any], on_done: Callable[[object], None]) -> None:
         """Record the person's per-field choice (on the worker), then sync it."""
@@ -161,6 +166,7 @@ class SyncController(QObject):
         if state in ("conflicts", "up_to_date") and self.engine is not None:
             engine = self.engine
             Op(self, engine.conflicts).success(self._on_conflicts).run()
+        self.sig_state_changed.emit(state)
         self.sig_status_changed.emit(self.status_text())
 
     def _on_progress(self, progress: Progress) -> None:

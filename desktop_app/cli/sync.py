@@ -120,6 +120,7 @@ def cmd_login(ctx: Context) -> int:
             read_code=lambda: ctx.secrets.read("Code reçu par e-mail :", "Code received by e-mail:"),
             device_name=_device_name(ctx),
             device_id=str(device_id) if device_id else None,
+            device_token=profile.settings.get(SettingKey.REFRESH_TOKEN) if profile else None,
             professional=args.professional,
         )
         if profile is None:
@@ -242,6 +243,11 @@ def cmd_status(ctx: Context) -> int:
             f"{len(d['refused'])} refused, documents to send {d['uploads_pending']}, to receive "
             f"{d['downloads_pending']}",
         )
+        for e in d["download_errors"]:
+            ctx.out(
+                f"    Document {e['document_id']} : le service refuse d'en envoyer le contenu (HTTP {e['status']}).",
+                f"    Document {e['document_id']}: the service refuses to send its content (HTTP {e['status']}).",
+            )
     return EXIT_OK
 
 
@@ -313,4 +319,3 @@ def register(subparsers: Any, *, parents: Sequence[argparse.ArgumentParser]) -> 
     p.add_argument("id")
     p.add_argument("--keep", choices=["mine", "theirs"])
     p.add_argument("--field", action="append", default=[], metavar="NOM=VALEUR")
-

@@ -28,7 +28,7 @@ from dossier.cda import (
     too_large,
 )
 from dossier.cda.header import LOINC
-from dossier.cda.provenance import provenance_note
+from dossier.cda.provenance import SYSTEM_URIS, reserved_keys
 from dossier.dates import PartialDate
 from dossier.documents import DOCUMENT_CATEGORIES, Confidentiality
 from dossier.errors import FieldIssue
@@ -178,16 +178,16 @@ def _date(value: str | None) -> date | None:
     return date.fromisoformat(value) if value and len(value) == 10 else None
 
 
-def _fields_for_dossier(entry: CdaEntry, header: CdaHeader) -> dict[str, Any]:
-    """The entry's fields with its provenance and the codes the document gave: a lab result's LOINC in its field,
-    every code and the source document in the notes (the entry kinds have no other place for them)."""
+def _fields_for_dossier(entry: CdaEntry, header: CdaHeader, *, source: str, today: date) -> dict[str, Any]:
+    """The entry's fields with the reserved keys of dossier.entries.source, as the FHIR import writes them: the codes
+    the document gave (`codes`; a lab result's LOINC in its own field) and where it came from (`provenance`)."""
     fields = dict(entry.fields)
     if entry.kind == "lab_result" and "loinc" not in fields:
         loinc = next((c.code for c in entry.codes if c.system == LOINC), None)
         if loinc:
             fields["loinc"] = loinc
-    fields["notes"] = provenance_note(header, entry.codes, existing=fields.get("notes"))
-    return fields
+    loinc_kept = (SYSTEM_URIS[LOINC], str(fields["loinc"])) if fields.get("loinc") else None
+    return fields | reserved_keys(header, entry.codes, source=source, imported_on=today, skip=loinc_kept)
 
 
 def _check_patient(ds: DossierStore, doc: CdaDocument) -> None:
@@ -282,7 +282,7 @@ class _Import:
                     label,
                     f"{self.ref}#{entry.ref}",
                     kind=entry.kind,
-                    fields=_fields_for_dossier(entry, self.doc.header),
+                    fields=_fields_for_dossier(entry, self.doc.header, source=self.source, today=writer.today),
                 )
                 outcome = writer.entry(item)
             if outcome == "imported":

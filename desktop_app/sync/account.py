@@ -81,13 +81,18 @@ def login(
     read_code: Callable[[], str],
     device_name: str,
     device_id: str | None = None,
+    device_token: str | None = None,
     professional: bool = False,
 ) -> SignedIn:
-    """Password first, then the one-time code the service has just mailed; the session is bound to this device."""
+    """Password first, then the one-time code the service has just mailed; the session is bound to this device.
+    `device_token` (this device's refresh token, when it has one) lets its owner in while strangers' failures hold
+    the account locked (S29)."""
     prefix = "/v1/pro" if professional else "/v1"
     first: dict[str, Any] = (
         {"rpps": identifier, "password": password} if professional else {"identifier": identifier, "password": password}
     )
+    if device_token:
+        first["device_token"] = device_token
     challenge = http.request("POST", f"{prefix}/auth/login", json=first, auth=False).json()
     body: dict[str, Any] = {
         "challenge_id": challenge["challenge_id"],

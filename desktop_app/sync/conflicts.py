@@ -18,6 +18,7 @@ from typing import Any
 from sqlalchemy import Connection, select, update
 from sqlalchemy.dialects.sqlite import insert as upsert
 
+from desktop_app.dossier_store import Intent
 from desktop_app.errors import NotFound
 from desktop_app.sync import tables as t
 from desktop_app.sync.context import ConflictView, SyncContext, dumps
@@ -96,17 +97,9 @@ def resolve(
         server = view.fields.get(name, {}).get("server") if isinstance(view.fields.get(name), dict) else None
         changes[name] = [server, value]
     dossier = ctx.profile.dossier(view.dossier_id)
-    with dossier.transaction() as conn:
-        dossier.append_mutation(
-            conn,
-            entity=Entity.CONFLICT.value,
-            entity_id=conflict_id,
-            kind=view.kind,
-            op=MutationOp.RESOLVE.value,
-            base_version=0,
-            changes=changes,
-        )
-        conn.execute(
+    with dossier._write() as write:  # a local change like any other: it schedules a push
+        write.queue(Intent(Entity.CONFLICT, conflict_id, view.kind, MutationOp.RESOLVE, 0, changes))
+        write.conn.execute(
             update(t.sync_conflicts)
             .where(t.sync_conflicts.c.id == conflict_id)
             .values(resolved=1, resolution=keep or "fields")

@@ -16,14 +16,36 @@ import hashlib
 from typing import Any
 
 import httpx
-from sqlalchemy import delete, func, select
+from sqlalchemy import Connection, delete, func, select
 from sqlalchemy.dialects.sqlite import insert as upsert
 
 from desktop_app import schema
 from desktop_app.dossier_store import CHUNK_SIZE, DossierStore
 from desktop_app.sync import local
-from desktop_app.sync.context import Progress, SyncContext, SyncReport, crash_point
+from desktop_app.sync import tables as t
+from desktop_app.sync.context import Progress, SyncContext, SyncReport, crash_point, set_meta
 from desktop_app.sync.http import SyncOffline, refuse_unauthorised
+
+ERROR_PREFIX = "download_error:"  # sync_meta: the service refused this document's bytes (its status code)
+
+
+class DownloadRefused(Exception):
+    """The service answered a 4xx for one document's bytes: an error about that document, never "offline"."""
+
+    def __init__(self, status: int) -> None:
+        super().__init__(status)
+        self.status = status
+
+
+def _note_error(store: DossierStore, document_id: str, status: int | None) -> None:
+    with store.transaction() as conn:
+        set_meta(conn, ERROR_PREFIX + document_id, None if status is None else str(status))
+
+
+def download_errors(conn: Connection) -> list[dict[str, Any]]:
+    """The documents whose bytes the service refused at the last try (shown by `status`)."""
+    rows = conn.execute(select(t.sync_meta).where(t.sync_meta.c.key.startswith(ERROR_PREFIX)))
+    return [{"document_id": r.key.removeprefix(ERROR_PREFIX), "status": int(r.value)} for r in rows]
 
 
 def download_blobs(ctx: SyncContext, store: DossierStore, report: SyncReport) -> None:
@@ -60,10 +82,14 @@ def download_one(ctx: SyncContext, store: DossierStore, row: Any) -> bool:
             try:
                 if not fetch(ctx, store, row, count, have):
                     return False  # not on the server yet: try at the next sync
+            except DownloadRefused as refused:
+                _note_error(store, row.document_id, refused.status)
+                return False  # kept queued and tried again at the next sync; the rest of the sync goes on
             except httpx.TransportError:
                 ctx.http._wait(ctx.http.backoff.delay(attempt))
                 continue
         if _verify(store, row):
+            _note_error(store, row.document_id, None)
             return True
         _clear_chunks(store, row.document_id)
     return False
@@ -80,6 +106,8 @@ def fetch(ctx: SyncContext, store: DossierStore, row: Any, idx: int, offset: int
             refuse_unauthorised(response)
         if response.status_code == 403:
             return True
+        if 400 <= response.status_code < 500:
+            raise DownloadRefused(response.status_code)  # about this document, not the link
         if response.status_code >= 400:
             raise SyncOffline()
         if offset and response.status_code != 206:

@@ -16,6 +16,7 @@ CarnetError (the worker retries on the backoff timer) and the state always settl
 from __future__ import annotations
 
 import threading
+import time
 from collections.abc import Callable, Mapping
 from datetime import datetime
 from typing import Any
@@ -24,6 +25,7 @@ import httpx
 from sqlalchemy import func, select
 
 from desktop_app import schema
+from desktop_app.changes import ChangeOrigin, StoreChange
 from desktop_app.dossier_store import DossierStore, utc_now
 from desktop_app.errors import CarnetError
 from desktop_app.profile import UnlockedProfile
@@ -96,6 +98,8 @@ class SyncEngine:
         push_batch: int = MAX_MUTATIONS_PER_PUSH,
         page_limit: int = 5000,
         upload_streams: int = 1,
+        push_delay: float = 3.0,
+        before_sync: Callable[[], object] | None = None,
     ) -> None:
         self.profile = profile
         self.device_clock = device_clock
@@ -130,9 +134,19 @@ class SyncEngine:
             max_body=int(profile.settings.get(S_MAX_BODY, 60 * 1024)),
         )
         self._state = SyncState.UP_TO_DATE
+        self._before_sync = before_sync  # run first in every sync, whoever starts it (a clinic reports its openings)
+        self._failure_listeners: list[Callable[[BaseException], None]] = []
         self._worker: threading.Thread | None = None
         self._wake = threading.Event()
         self._lock = threading.Lock()
+        # The worker's schedule (time.monotonic()): the next planned sync, and the end of the quiet period after a
+        # local edit (quick edits make one push). Whichever comes first starts the next sync.
+        self.push_delay = push_delay
+        self._interval = 300.0
+        self._schedule = threading.Lock()
+        self._next_at: float | None = None
+        self._quiet_until: float | None = None
+        profile.changes.subscribe(self._on_store_change)
         self.finish_purges()
 
     @property
@@ -161,6 +175,10 @@ class SyncEngine:
     def on_revoked(self, listener: Callable[[Revocation], None]) -> None:
         self.ctx.listeners.revoked.append(listener)
 
+    def on_failure(self, listener: Callable[[BaseException], None]) -> None:
+        """Told on the worker's thread when a background sync fails (it retries on the backoff timer)."""
+        self._failure_listeners.append(listener)
+
     @property
     def state(self) -> SyncState:
         return self._state
@@ -178,18 +196,30 @@ class SyncEngine:
         return SyncState.CONFLICTS if self.conflicts() else SyncState.UP_TO_DATE
 
     # -- worker thread ----------------------------------------------------------------------------------------------
-    def start(self, *, interval: float = 300.0) -> None:
-        """Sync now and then every `interval` seconds; after a failure retry on the backoff timer, edits or not."""
+    def start(self, *, interval: float = 300.0, delay: float = 0.0) -> None:
+        """Sync within `delay` seconds (at once by default), then every `interval` seconds; after a failure retry on
+        the backoff timer. Wakes a running worker, restarts a stopped one."""
+        self._interval = interval
+        self.poke(after=delay)
         if self._worker is not None and self._worker.is_alive():
-            self._wake.set()
             return
         self._cancel.clear()
-        self._worker = threading.Thread(target=self._run, args=(interval,), name="carnet-sync", daemon=True)
+        self._worker = threading.Thread(target=self._run, name="carnet-sync", daemon=True)
         self._worker.start()
 
-    def poke(self) -> None:
-        """Sync soon (after a local edit)."""
+    def poke(self, *, after: float = 0.0) -> None:
+        """Sync within `after` seconds (soon, whatever was planned)."""
+        with self._schedule:
+            at = time.monotonic() + after
+            self._next_at = at if self._next_at is None else min(self._next_at, at)
         self._wake.set()
+
+    def _on_store_change(self, change: StoreChange) -> None:
+        """A local edit was committed (any thread): push once the edits have paused for `push_delay` seconds."""
+        if change.origin is ChangeOrigin.LOCAL:
+            with self._schedule:
+                self._quiet_until = time.monotonic() + self.push_delay
+            self._wake.set()
 
     def cancel(self, *, wait: bool = True) -> None:
         self._cancel.set()
@@ -201,23 +231,33 @@ class SyncEngine:
         """Allow syncing again after `cancel()` (syncs refuse with SyncCancelled until then)."""
         self._cancel.clear()
 
-    def _run(self, interval: float) -> None:
+    def _run(self) -> None:
         failures = 0
-        while not self._cancel.is_set():
+        while self._sleep_until_due():
             try:
                 self.sync_once()
                 failures = 0
-                delay = interval
-            except SyncOffline:
-                failures += 1
-                delay = self.http.backoff.delay(min(failures, 10))
+                delay = self._interval
             except DeviceRevoked:
                 return  # never retried: only a new sign-in (a new engine) syncs again
-            except CarnetError:
+            except CarnetError as exc:  # offline included
                 failures += 1
                 delay = self.http.backoff.delay(min(failures, 10))
-            self._wake.wait(delay)
+                for listener in self._failure_listeners:
+                    listener(exc)
+            self.poke(after=delay)
+
+    def _sleep_until_due(self) -> bool:
+        """Wait for the next sync's time (planned, or the end of a quiet period); False once cancelled."""
+        while not self._cancel.is_set():
+            with self._schedule:
+                due = min((t for t in (self._next_at, self._quiet_until) if t is not None), default=None)
+                if due is not None and due <= time.monotonic():
+                    self._next_at = self._quiet_until = None  # what happens from now on plans the next one
+                    return True
+            self._wake.wait(None if due is None else due - time.monotonic())
             self._wake.clear()
+        return False
 
     # -- one full sync ---------------------------------------------------------------------------------------------
     def sync_once(self) -> SyncReport:
@@ -231,6 +271,8 @@ class SyncEngine:
                 self.profile.set_setting(S_DEVICE_REVOKED, None)  # signed in again since: a fresh start
             self._set_state(SyncState.SYNCING)
             try:
+                if self._before_sync is not None:
+                    self._before_sync()
                 self.finish_purges()
                 for dossier_id, lease in self.check_leases().items():
                     if lease == "purged":
@@ -342,6 +384,7 @@ class SyncEngine:
             uploads_pending = count(t.sync_blobs, t.sync_blobs.c.direction == "up")
             downloads_pending = count(t.sync_blobs, t.sync_blobs.c.direction == "down")
             open_conflicts = count(t.sync_conflicts, t.sync_conflicts.c.resolved == 0)
+            download_errors = downloads.download_errors(conn)
         return {
             "dossier_id": dossier_id,
             "pending": int(states.get("pending", 0)),
@@ -350,5 +393,6 @@ class SyncEngine:
             "uploads_pending": uploads_pending,
             "downloads_pending": downloads_pending,
             "open_conflicts": open_conflicts,
+            "download_errors": download_errors,
             "lease": lease,
         }

@@ -20,6 +20,7 @@ from typing import Any
 from sqlalchemy import Connection, delete, select
 
 from desktop_app import schema
+from desktop_app.changes import ChangeOrigin
 from desktop_app.dossier_store import DossierStore
 from desktop_app.setting_keys import SettingKey
 from desktop_app.sync import conflicts, leases, local, revocation
@@ -180,6 +181,11 @@ def apply_page(ctx: SyncContext, store: DossierStore, page: DossierPage, *, rese
                 local.materialise(store, conn, r.entity, r.entity_id)
         report.new_conflicts += conflicts.store(conn, found)
         set_meta(conn, "cursor", page.cursor)
+        if reset or items:  # published after the commit: the open pages refresh, the engine ignores it
+            entities = {r.entity for r in records} | ({Entity.CONFLICT} if found else set())
+            kinds = () if reset else {i.kind for i in items}
+            ids = () if reset else {str(r.entity_id) for r in records}
+            store.note_change(ChangeOrigin.PULL, set(Entity) if reset else entities, kinds=kinds, ids=ids)
     crash_point("pull.after_page_commit")
     if report.new_conflicts and found:
         conflicts.tell(ctx)

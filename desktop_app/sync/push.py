@@ -27,6 +27,7 @@ from sqlalchemy import Connection, bindparam, select, update
 from sqlalchemy.dialects.sqlite import insert as upsert
 
 from desktop_app import schema
+from desktop_app.changes import ChangeOrigin
 from desktop_app.dossier_store import DossierStore
 from desktop_app.sync import local
 from desktop_app.sync import tables as t
@@ -271,6 +272,9 @@ def apply_results(store: DossierStore, conn: Connection, results: list[MutationR
             continue  # accepted but not readable by this caller (a professional sending a document): keep it
         touched[row.entity_id] = row.entity
     refresh_rows(store, conn, touched, latest)
+    if touched:  # rows rewritten from the service's records: the open pages show them after the commit
+        kinds = {rows[mid].kind for mid, _ in known}
+        store.note_change(ChangeOrigin.PULL, map(Entity, touched.values()), kinds=kinds, ids=touched)
 
 
 def refresh_rows(

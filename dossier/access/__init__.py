@@ -5,10 +5,12 @@ from __future__ import annotations
 from dossier.documents import AuthorKind, Confidentiality
 
 from .actors import (
+    EMERGENCY_REASON_MIN_TEXT,
     Actor,
     Aidant,
     AssuranceMaladie,
     EmergencyClaim,
+    EmergencyReason,
     Employer,
     Heir,
     Holder,
@@ -65,6 +67,7 @@ from .vocabulary import (
 __all__ = [
     "ACTOR_KINDS",
     "EMERGENCY_ACCESS_HOURS",
+    "EMERGENCY_REASON_MIN_TEXT",
     "MAX_AIDANTS_PER_PATIENT",
     "MAX_LEGAL_REPRESENTATIVES",
     "MAX_PATIENTS_PER_AIDANT",
@@ -85,6 +88,7 @@ __all__ = [
     "DocumentCategory",
     "DocumentTarget",
     "EmergencyClaim",
+    "EmergencyReason",
     "EmergencyToggles",
     "Employer",
     "EntryKind",

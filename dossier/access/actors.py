@@ -47,6 +47,20 @@ class Aidant:
     person_id: PersonId
 
 
+class EmergencyReason(StrEnum):
+    """Why a professional breaks the glass: one of these codes, always with a free text of at least
+    EMERGENCY_REASON_MIN_TEXT characters (each end shows the codes in its own words)."""
+
+    VITAL_EMERGENCY = "vital_emergency"  # urgence vitale
+    UNCONSCIOUS = "unconscious"  # patient inconscient ou hors d'état d'exprimer sa volonté
+    SAMU_REGULATION = "samu_regulation"  # régulation médicale (centre 15)
+    NO_REACHABLE_CONSENT = "no_reachable_consent"  # soins urgents, patient et proches injoignables
+    OTHER = "other"  # autre (le texte dit lequel)
+
+
+EMERGENCY_REASON_MIN_TEXT = 15
+
+
 @dataclass(frozen=True, slots=True)
 class EmergencyClaim:
     """A professional's bris de glace: the reason they gave and when they opened the dossier."""

@@ -51,12 +51,18 @@ CATEGORY_BY_LOINC: Final[Mapping[str, str]] = MappingProxyType(
 
 @dataclass(frozen=True, slots=True)
 class Code:
-    """A coded value as CDA carries it: system OID, code, and the display the document gave (never invented)."""
+    """A coded value as CDA carries it: system OID, code, the `displayName` the document gave (never invented) and
+    its `originalText` (the words the author wrote, which are not the code's display)."""
 
     system: str
     code: str
     display: str | None = None
     system_name: str | None = None
+    original_text: str | None = None
+
+    @property
+    def label(self) -> str:
+        return self.display or self.original_text or ""
 
     def as_json(self) -> dict[str, str]:
         out = {"system": self.system, "code": self.code}
@@ -126,14 +132,19 @@ def text(el: Element | None) -> str:
 
 
 def code_of(el: Element | None) -> Code | None:
-    """A CD/CE/CV element as a Code (its originalText when the code has no display)."""
+    """A CD/CE/CV element as a Code."""
     if el is None:
         return None
     value = el.get("code")
     if not value:
         return None
-    display = el.get("displayName") or text(find(el, "originalText")) or None
-    return Code(el.get("codeSystem") or "", value, display, el.get("codeSystemName"))
+    return Code(
+        el.get("codeSystem") or "",
+        value,
+        el.get("displayName") or None,
+        el.get("codeSystemName"),
+        text(find(el, "originalText")) or None,
+    )
 
 
 _TS_RE: Final = re.compile(r"^(\d{4})(\d{2})?(\d{2})?")
@@ -198,7 +209,7 @@ def read_header(root: Element) -> CdaHeader:
     """Read the header of a parsed ClinicalDocument (see parse.parse_cda); missing parts are left empty."""
     type_code = code_of(find(root, "code"))
     loinc = type_code.code if type_code is not None and type_code.system == LOINC else ""
-    title = text(find(root, "title")) or (type_code.display if type_code and type_code.display else "") or "CDA"
+    title = text(find(root, "title")) or (type_code.label if type_code else "") or "CDA"
     assigned = find(root, "author/assignedAuthor")
     custodian = find(root, "custodian/assignedCustodian/representedCustodianOrganization/name")
     conf = find(root, "confidentialityCode")

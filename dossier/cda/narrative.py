@@ -153,7 +153,7 @@ def _header_rows(header: CdaHeader, lang: str) -> list[tuple[str, str]]:
     rows.append(("Custodian" if en else "Établissement responsable", header.custodian))
     rows.append(("Date", _day(header.effective_date, en)))
     if header.type_code is not None:
-        label = header.type_code.display or ""
+        label = header.type_code.label
         rows.append(("Document type" if en else "Type de document", f"{label} (LOINC {header.type_code.code})"))
     return [(k, v) for k, v in rows if v]
 

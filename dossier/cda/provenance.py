@@ -1,47 +1,92 @@
-"""Where an imported entry came from, in words kept with the entry: source document, its author, the codes it gave.
+"""Where an imported CDA entry came from and the codes it arrived with, as the reserved keys of an entry's data
+(dossier.entries.source), the same keys the FHIR import writes, so that the app shows them (« Importé de … le … ») and
+every FHIR export sends the codes and a Provenance out again.
 
-Carnet's entry kinds have no field of their own for provenance or for codes other than a lab result's LOINC, so the
-CDA import writes them in the entry's notes, where the person sees them and every export carries them. The display of
-a code is never invented: only the code system's usual name and the code are written.
+A code's system is the CDA OID mapped to the URI FHIR uses for it (`urn:oid:<OID>` for the systems FHIR names no
+URI for, such as the French CIP, CIS, UCD or CCAM); its display is the document's own `displayName` or none, never
+one of ours.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
+from datetime import date
 from types import MappingProxyType
-from typing import Final
+from typing import Any, Final
 
 from dossier.cda.header import LOINC, CdaHeader, Code
-from dossier.dates import PartialDate
+from dossier.entries import CODES, MAX_CODES, PROVENANCE
+from dossier.fhir import codes as fhir_codes
 
-# Usual names of the code systems found in CI-SIS documents (by OID).
-CODE_SYSTEM_NAMES: Final[Mapping[str, str]] = MappingProxyType(
+# OIDs of code systems found in CI-SIS documents → the canonical URI of FHIR R4 (terminology.hl7.org).
+SYSTEM_URIS: Final[Mapping[str, str]] = MappingProxyType(
     {
-        LOINC: "LOINC",
-        "2.16.840.1.113883.6.96": "SNOMED CT",
-        "2.16.840.1.113883.6.3": "CIM-10",
-        "2.16.840.1.113883.6.73": "ATC",
-        "1.2.250.1.213.2.3.1": "CIS",
-        "1.2.250.1.213.2.3.2": "CIP",
-        "1.2.250.1.213.2.59": "UCD",
-        "1.2.250.1.213.2.5": "CCAM",
-        "1.2.250.1.213.1.1.5.3": "CIM-10 (ATIH)",
+        LOINC: fhir_codes.LOINC,
+        "2.16.840.1.113883.6.96": fhir_codes.SNOMED,
+        "2.16.840.1.113883.6.3": "http://hl7.org/fhir/sid/icd-10",
+        "2.16.840.1.113883.6.73": "http://www.whocc.no/atc",
+        "2.16.840.1.113883.6.8": fhir_codes.UCUM,
+        "2.16.840.1.113883.12.292": "http://hl7.org/fhir/sid/cvx",
+        "2.16.840.1.113883.6.88": "http://www.nlm.nih.gov/research/umls/rxnorm",
+        "2.16.840.1.113883.5.4": fhir_codes.V3_ACT_CODE,
+        "2.16.840.1.113883.5.83": fhir_codes.OBS_INTERPRETATION,
     }
 )
-NOTES_MAX: Final = 5000
+_OID: Final = re.compile(r"[0-2](\.(0|[1-9]\d*))+")
+_UUID: Final = re.compile(r"[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}")
+_LIMIT: Final = 200
 
 
-def system_name(code: Code) -> str:
-    return CODE_SYSTEM_NAMES.get(code.system) or code.system_name or code.system
+def system_uri(system: str) -> str | None:
+    """The FHIR system URI of a CDA codeSystem (an OID, rarely a UUID), None when it is neither."""
+    system = system.strip()
+    if system in SYSTEM_URIS:
+        return SYSTEM_URIS[system]
+    if _OID.fullmatch(system):
+        return f"urn:oid:{system}"
+    if _UUID.fullmatch(system):
+        return f"urn:uuid:{system.lower()}"
+    return None
 
 
-def provenance_note(header: CdaHeader, codes: tuple[Code, ...], *, existing: str | None = None) -> str:
-    """ "Importé de « Titre » (Organisation, Dr X, 15/10/2024). Codes : CIM-10 J45.9, SNOMED CT 195967001"."""
-    who = ", ".join(p for p in (header.author_organization, header.author_name) if p)
-    when = PartialDate.parse(header.effective_date).french() if header.effective_date else ""
-    origin = ", ".join(p for p in (who, when) if p)
-    lines = [existing] if existing else []
-    lines.append(f"Importé de « {header.title} »" + (f" ({origin})." if origin else "."))
-    if codes:
-        lines.append("Codes : " + ", ".join(f"{system_name(c)} {c.code}" for c in codes))
-    return "\n".join(lines)[:NOTES_MAX]
+def source_codes(codes: tuple[Code, ...], *, skip: tuple[str, str] | None = None) -> list[dict[str, str]]:
+    """The codings as the document sent them (dossier.entries.source.SourceCode), without repeats; `skip` leaves out
+    one (system URI, code) kept elsewhere (a lab result's LOINC in its own field) when the document gave it no
+    display."""
+    out: list[dict[str, str]] = []
+    for code in codes:
+        uri = system_uri(code.system)
+        value = code.code.strip()
+        if uri is None or not value or len(uri) > _LIMIT or len(value) > _LIMIT:
+            continue
+        item = {"system": uri, "code": value}
+        if code.display and code.display.strip():
+            item["display"] = code.display.strip()[:500]
+        elif (uri, value) == skip:
+            continue
+        if all((x["system"], x["code"]) != (uri, value) for x in out):
+            out.append(item)
+    return out[:MAX_CODES]
+
+
+def provenance(header: CdaHeader, *, source: str, imported_on: date) -> dict[str, str]:
+    """The source document (its title, else the file name), its organisation and author, and the date of import."""
+    found = {
+        "document": header.title or source or "CDA",
+        "imported_on": imported_on.isoformat(),
+        "organisation": header.author_organization or header.custodian,
+        "author": header.author_name,
+    }
+    return {k: v.strip()[:500] for k, v in found.items() if v and v.strip()}
+
+
+def reserved_keys(
+    header: CdaHeader, codes: tuple[Code, ...], *, source: str, imported_on: date, skip: tuple[str, str] | None = None
+) -> dict[str, Any]:
+    """The entry data's reserved keys for one imported CDA entry."""
+    out: dict[str, Any] = {PROVENANCE: provenance(header, source=source, imported_on=imported_on)}
+    kept = source_codes(codes, skip=skip)
+    if kept:
+        out[CODES] = kept
+    return out

@@ -208,7 +208,9 @@ class _Reader:
         since = iso_date(attr(find(el, "effectiveTime/low"), "value"))
         if since:
             fields["since"] = since
-        return "allergy", fields, _codes(agent_code) + _codes(value)
+        # The agent's codes name what the person reacts to; the observation's value is then only the kind of
+        # reaction (drug allergy, intolerance…), not another code of the same concept.
+        return "allergy", fields, _codes(agent_code) or _codes(value)
 
     def condition(self, el: Element, concern_status: str | None) -> Mapped:
         value = find(el, "value")

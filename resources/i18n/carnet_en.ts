@@ -2572,6 +2572,14 @@
         <translation>The patient&apos;s national health identifier.</translation>
     </message>
     <message>
+        <source>Choisissez le motif dans la liste.</source>
+        <translation>Choose the reason from the list.</translation>
+    </message>
+    <message>
+        <source>Précisions</source>
+        <translation>Details</translation>
+    </message>
+    <message>
         <source>Obligatoire, au moins %1 caractères.</source>
         <translation>Required, at least %1 characters.</translation>
     </message>
@@ -2582,6 +2590,26 @@
     <message>
         <source>Fermer sans rien demander.</source>
         <translation>Close without requesting anything.</translation>
+    </message>
+    <message>
+        <source>Urgence vitale</source>
+        <translation>Life-threatening emergency</translation>
+    </message>
+    <message>
+        <source>Patient inconscient ou hors d&apos;état d&apos;exprimer sa volonté</source>
+        <translation>Patient unconscious or unable to express their wishes</translation>
+    </message>
+    <message>
+        <source>Régulation médicale (centre 15)</source>
+        <translation>Emergency medical dispatch (SAMU, 15)</translation>
+    </message>
+    <message>
+        <source>Soins urgents, patient et proches injoignables</source>
+        <translation>Urgent care, patient and relatives unreachable</translation>
+    </message>
+    <message>
+        <source>Autre (à préciser)</source>
+        <translation>Other (give details)</translation>
     </message>
     <message>
         <source>Motif de l&apos;urgence</source>

@@ -2572,6 +2572,14 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Choisissez le motif dans la liste.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Précisions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Obligatoire, au moins %1 caractères.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2581,6 +2589,26 @@
     </message>
     <message>
         <source>Fermer sans rien demander.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Urgence vitale</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Patient inconscient ou hors d&apos;état d&apos;exprimer sa volonté</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Régulation médicale (centre 15)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Soins urgents, patient et proches injoignables</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Autre (à préciser)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -6,8 +6,17 @@ import uuid
 from datetime import date, datetime
 from typing import Annotated, Literal
 
-from pydantic import AwareDatetime, BaseModel, BeforeValidator, Field, StringConstraints, WithJsonSchema
+from pydantic import (
+    AfterValidator,
+    AwareDatetime,
+    BaseModel,
+    BeforeValidator,
+    Field,
+    StringConstraints,
+    WithJsonSchema,
+)
 
+from dossier import access
 from server.accounts.schemas import Login, Strict
 
 
@@ -76,9 +85,19 @@ class HeirAccessRequestIn(Strict):
     justification: Annotated[str, StringConstraints(min_length=1, max_length=2000, strip_whitespace=True)]
 
 
+def _emergency_text(value: str) -> str:
+    text = " ".join(value.split())
+    if len(text) < access.EMERGENCY_REASON_MIN_TEXT:
+        raise ValueError(f"at least {access.EMERGENCY_REASON_MIN_TEXT} characters")
+    return text
+
+
 class EmergencyAccessIn(Strict):
+    """A bris de glace: the patient's INS, a reason from the list and a free text that says what happens."""
+
     ins: Annotated[str, StringConstraints(min_length=1, max_length=40)]
-    reason: Reason
+    reason_code: Annotated[access.EmergencyReason, Field(json_schema_extra={"maxLength": 30})]
+    reason: Annotated[str, StringConstraints(max_length=500), AfterValidator(_emergency_text)]
 
 
 class MarkReadIn(Strict):

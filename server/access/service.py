@@ -29,6 +29,7 @@ from server.access.models import (
     PostMortemClaimant,
     ProfessionalRelation,
 )
+from server.accounts import throttle
 from server.accounts.dependencies import Principal
 from server.accounts.models import Account, PrincipalKind, Professional
 from server.audit.service import Actor as AuditActor
@@ -688,12 +689,39 @@ def dossier_by_ins(session: Session, ins: str) -> Dossier:
     return dossier
 
 
+EMERGENCY_MISSED = "dossier.emergency.unknown_ins"  # the audit action of an emergency access on an unknown INS
+
+
+def emergency_dossier(session: Session, ctx: ServiceContext, principal: Principal, ins: str) -> Dossier:
+    """The dossier an emergency access names, throttled per professional (S29, issue 15 #4): each INS that names
+    no open space counts (audited, for the administrator's report); past the account allowance the professional
+    waits (429), whatever INS they try next."""
+    pro = professional_of(session, principal)
+    now = ctx.now()
+    key = throttle.account_key("emergency", pro.rpps)
+    throttle.check(session, [key], now=now)
+    try:
+        return dossier_by_ins(session, ins)
+    except ProblemError:
+        throttle.register_failure(session, [key], now=now, limits=ctx.settings.rate_limits)
+        record(session, actor=principal.actor, action=EMERGENCY_MISSED, at=now)
+        session.commit()
+        raise
+
+
 def declare_emergency(
-    session: Session, principal: Principal, *, dossier_id: uuid.UUID, reason: str, now: datetime
+    session: Session,
+    principal: Principal,
+    *,
+    dossier_id: uuid.UUID,
+    reason_code: access.EmergencyReason,
+    reason: str,
+    now: datetime,
 ) -> tuple[Asked, EmergencyAccess]:
     """Bris de glace: the policy decides with the claim; the claim is kept (limited in time) and audited."""
     pro = professional_of(session, principal)
     base = actor_for_registry_entry(pro.rpps, pro.profession)
+    reason = f"[{reason_code.value}] {reason.strip()}"  # the code first: the administrator's report counts by it
     claim = access.EmergencyClaim(reason=reason, opened_at=now)
     actor = replace(base, emergency=claim) if isinstance(base, access.Professional) else base
     context = load_access_context(session, dossier_id, now)
@@ -720,7 +748,7 @@ def declare_emergency(
     row = EmergencyAccess(
         dossier_id=dossier_id,
         rpps=pro.rpps,
-        reason=reason.strip(),
+        reason=reason,
         opened_at=now,
         expires_at=now + timedelta(hours=access.EMERGENCY_ACCESS_HOURS),
     )

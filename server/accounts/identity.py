@@ -14,7 +14,8 @@ from dossier.errors import DossierValidationError
 from dossier.identifiers import normalize_rpps
 from server.accounts import throttle
 from server.accounts.models import Account, AccountStatus, CodePurpose, PrincipalKind, Professional
-from server.accounts.tokens import IssuedTokens, consume_code, issue_code, open_session
+from server.accounts.schemas import OwnerProof
+from server.accounts.tokens import IssuedTokens, consume_code, device_of_token, issue_code, open_session
 from server.audit.service import ANONYMOUS, Actor, record
 from server.context import ServiceContext
 from server.errors import ProblemError
@@ -87,7 +88,9 @@ class Challenge:
 class IdentityProvider(Protocol):
     """Authenticates a principal and opens a session on a device."""
 
-    def begin(self, session: Session, *, login: str, password: str, address: str) -> Challenge: ...
+    def begin(
+        self, session: Session, *, login: str, password: str, address: str, proof: OwnerProof | None = None
+    ) -> Challenge: ...
 
     def complete(
         self,
@@ -117,11 +120,18 @@ class PasswordEmailCodeProvider:
         self.ctx = ctx
         self.directory = directory
 
-    def begin(self, session: Session, *, login: str, password: str, address: str) -> Challenge:
+    def begin(
+        self, session: Session, *, login: str, password: str, address: str, proof: OwnerProof | None = None
+    ) -> Challenge:
         ctx, now = self.ctx, self.ctx.now()
-        keys = [throttle.account_key(self.directory.kind.value, login), throttle.address_key(address)]
-        throttle.check(session, keys, now=now)
         principal = self.directory.find(session, login)
+        account = self._account_key(session, login, principal, proof)
+        throttle.check(session, [throttle.address_key(address)], now=now)
+        if account is not None:
+            throttle.check(session, [account], now=now, hint=throttle.OWNER_WAYS_IN)
+        unlocked = account is None  # by a mailed code: the strangers' failures stay counted against the account
+        account = account or throttle.account_key(self.directory.kind.value, login)
+        keys = [account, throttle.address_key(address)]
         valid, new_hash = ctx.hasher.verify(password, principal.password_hash if principal else None)
         if principal is None or not valid:
             throttle.register_failure(session, keys, now=now, limits=ctx.settings.rate_limits)
@@ -131,7 +141,8 @@ class PasswordEmailCodeProvider:
             raise invalid_credentials()
         if new_hash is not None:
             self.directory.store_password_hash(session, principal.id, new_hash)
-        throttle.register_success(session, keys[0])
+        if not unlocked:
+            throttle.register_success(session, account)
         code = issue_code(
             session,
             ctx,
@@ -141,6 +152,52 @@ class PasswordEmailCodeProvider:
             email=principal.email,
         )
         record(session, actor=Actor(principal.id, principal.kind.value), action="auth.login.password_ok", at=now)
+        return Challenge(code.id, code.expires_at)
+
+    def _account_key(
+        self, session: Session, login: str, principal: PrincipalRecord | None, proof: OwnerProof | None
+    ) -> str | None:
+        """The account's counter, or what the owner's proof puts in its place (S29, issue 15 #8): a known device's
+        own counter, or none at all for one login after a code mailed to the account's address."""
+        key = throttle.account_key(self.directory.kind.value, login)
+        if principal is None or proof is None:
+            return key
+        if proof.device_token is not None:
+            device = device_of_token(
+                session, self.ctx, proof.device_token, kind=principal.kind, principal_id=principal.id
+            )
+            if device is not None:
+                return throttle.device_key(key, device)
+        if proof.unlock_id is not None and proof.unlock_code is not None:
+            try:
+                row = consume_code(
+                    session, self.ctx, code_id=proof.unlock_id, code=proof.unlock_code, purpose=CodePurpose.LOGIN_UNLOCK
+                )
+            except ProblemError:
+                return key
+            if row.principal_kind == principal.kind and row.principal_id == principal.id:
+                return None
+        return key
+
+    def request_unlock(self, session: Session, *, login: str, address: str) -> Challenge:
+        """Mail a code that lets the owner's next login past the account lock-out; the same answer whether the
+        login exists or not (a decoy code for an unknown one). Each request counts against the address and the
+        account, so that it cannot flood a mailbox."""
+        ctx, now = self.ctx, self.ctx.now()
+        keys = [throttle.account_key("unlock:" + self.directory.kind.value, login), throttle.address_key(address)]
+        throttle.check(session, keys, now=now)
+        throttle.register_failure(session, keys, now=now, limits=ctx.settings.rate_limits)
+        principal = self.directory.find(session, login)
+        code = issue_code(
+            session,
+            ctx,
+            purpose=CodePurpose.LOGIN_UNLOCK,
+            kind=self.directory.kind,
+            principal_id=principal.id if principal else uuid.uuid4(),
+            email=principal.email if principal else None,
+        )
+        actor = Actor(principal.id, principal.kind.value) if principal else ANONYMOUS
+        record(session, actor=actor, action="auth.login.unlock_requested", at=now)
         return Challenge(code.id, code.expires_at)
 
     def complete(

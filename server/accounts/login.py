@@ -13,7 +13,7 @@ from fastapi import APIRouter, status
 
 from server.accounts.dependencies import AddressDep, ContextDep, SessionDep
 from server.accounts.identity import PasswordEmailCodeProvider, PrincipalDirectory
-from server.accounts.schemas import ChallengeOut, TokenPair, VerifyIn
+from server.accounts.schemas import ChallengeOut, TokenPair, UnlockIn, VerifyIn
 from server.accounts.tokens import IssuedTokens
 
 
@@ -50,7 +50,16 @@ def add_login_routes(
 
     def login(body: Any, ctx: ContextDep, session: SessionDep, address: AddressDep) -> ChallengeOut:
         provider = PasswordEmailCodeProvider(ctx, directory)
-        challenge = provider.begin(session, login=login_of(body), password=body.password, address=address)
+        challenge = provider.begin(session, login=login_of(body), password=body.password, address=address, proof=body)
+        session.commit()
+        return ChallengeOut(challenge_id=challenge.id, expires_at=challenge.expires_at)
+
+    def unlock(body: UnlockIn, ctx: ContextDep, session: SessionDep, address: AddressDep) -> ChallengeOut:
+        """After failures locked the account: a code mailed to the account's address lets its owner's next login
+        in (`unlock_id` + `unlock_code`); the same answer for a login that does not exist (S29)."""
+        challenge = PasswordEmailCodeProvider(ctx, directory).request_unlock(
+            session, login=body.login.strip(), address=address
+        )
         session.commit()
         return ChallengeOut(challenge_id=challenge.id, expires_at=challenge.expires_at)
 
@@ -70,3 +79,4 @@ def add_login_routes(
     login.__doc__, verify.__doc__ = login_doc, verify_doc
     router.post("/auth/login", response_model=ChallengeOut, status_code=status.HTTP_202_ACCEPTED)(login)
     router.post("/auth/verify", response_model=TokenPair)(verify)
+    router.post("/auth/unlock", response_model=ChallengeOut, status_code=status.HTTP_202_ACCEPTED)(unlock)

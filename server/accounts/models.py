@@ -31,6 +31,7 @@ class CodePurpose(enum.StrEnum):
     EMAIL_CONFIRM = "email_confirm"
     LOGIN = "login"
     PASSWORD_RESET = "password_reset"  # noqa: S105 (a purpose name, not a secret)
+    LOGIN_UNLOCK = "login_unlock"  # lets the owner's next login past the account lock-out (issue 15 #8)
 
 
 _KIND = Enum(PrincipalKind, native_enum=False, length=16)

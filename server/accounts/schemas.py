@@ -20,9 +20,22 @@ class Strict(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
 
-class LoginIn(Strict):
+class OwnerProof(Strict):
+    """What lets an account's owner in while strangers' failures hold the account (S29): a refresh token of one of
+    the account's devices, or a code mailed to the account's address (`/auth/unlock`)."""
+
+    device_token: Token | None = None
+    unlock_id: uuid.UUID | None = None
+    unlock_code: Code6 | None = None
+
+
+class LoginIn(OwnerProof):
     identifier: Login
     password: Password
+
+
+class UnlockIn(Strict):
+    login: Login
 
 
 class ChallengeOut(BaseModel):

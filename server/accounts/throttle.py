@@ -38,8 +38,19 @@ def _free_failures(key: str, limits: RateLimits) -> int:
     return limits.account_free_failures
 
 
-def check(session: Session, keys: Sequence[str], *, now: datetime) -> None:
-    """Refuse with 429 and `Retry-After` while any of the keys is locked."""
+OWNER_WAYS_IN = (
+    " Si ce compte est le vôtre, connectez-vous depuis un appareil déjà enregistré, ou demandez un code par e-mail.",
+    " If this account is yours, sign in from a device you already registered, or ask for a code by e-mail.",
+)
+
+
+def device_key(account: str, device_id: object) -> str:
+    """The counter of an account's known device: a stranger's failures never reach it (issue 15 #8)."""
+    return f"{account[:150]}:dev:{device_id}"
+
+
+def check(session: Session, keys: Sequence[str], *, now: datetime, hint: tuple[str, str] = ("", "")) -> None:
+    """Refuse with 429 and `Retry-After` while any of the keys is locked (`hint`: what else the person can do)."""
     wait = timedelta(0)
     for key in keys:
         row = session.get(Throttle, key)
@@ -50,8 +61,8 @@ def check(session: Session, keys: Sequence[str], *, now: datetime) -> None:
         raise ProblemError(
             429,
             "too_many_attempts",
-            f"Trop de tentatives. Réessayez dans {seconds} secondes.",
-            f"Too many attempts. Try again in {seconds} seconds.",
+            f"Trop de tentatives. Réessayez dans {seconds} secondes.{hint[0]}",
+            f"Too many attempts. Try again in {seconds} seconds.{hint[1]}",
             headers={"Retry-After": str(seconds)},
         )
 

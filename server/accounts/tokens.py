@@ -20,6 +20,10 @@ _PURPOSE_TEXT = {
     CodePurpose.EMAIL_CONFIRM: ("confirmer votre adresse e-mail", "confirm your e-mail address"),
     CodePurpose.LOGIN: ("vous connecter", "sign in"),
     CodePurpose.PASSWORD_RESET: ("changer votre mot de passe", "reset your password"),
+    CodePurpose.LOGIN_UNLOCK: (
+        "vous connecter malgré le blocage de votre compte",
+        "sign in although your account is locked",
+    ),
 }
 
 
@@ -99,6 +103,27 @@ class IssuedTokens:
     refresh_token: str
     expires_in: int
     device_id: uuid.UUID
+
+
+def device_of_token(
+    session: Session, ctx: ServiceContext, token: str, *, kind: PrincipalKind, principal_id: uuid.UUID
+) -> uuid.UUID | None:
+    """The live device of this principal that holds this refresh token (unused, unexpired, unrevoked), if any."""
+    now = ctx.now()
+    row = session.scalars(
+        select(Device.id)
+        .join(RefreshToken, RefreshToken.device_id == Device.id)
+        .where(
+            RefreshToken.token_hash == sha256_hex(token),
+            RefreshToken.used_at.is_(None),
+            RefreshToken.revoked_at.is_(None),
+            RefreshToken.expires_at > now,
+            Device.principal_kind == kind,
+            Device.principal_id == principal_id,
+            Device.revoked_at.is_(None),
+        )
+    ).first()
+    return row
 
 
 def register_device(

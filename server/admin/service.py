@@ -11,15 +11,25 @@ from datetime import UTC, date, datetime, time
 from pathlib import Path
 from typing import Any, TypeVar
 
-from sqlalchemy import delete, select, update
+from sqlalchemy import delete, func, select, update
 from sqlalchemy.orm import Session
 
 from dossier.errors import DossierValidationError, FieldIssue
 from dossier.identifiers import normalize_carte_vitale_serial, normalize_nir
-from server.access.models import AccessSettings
-from server.access.service import load_access_context, save_consent
-from server.accounts.models import AccessToken, Account, Device, OneTimeCode, PrincipalKind, RefreshToken, Throttle
+from server.access.models import AccessSettings, EmergencyAccess
+from server.access.service import EMERGENCY_MISSED, load_access_context, save_consent
+from server.accounts.models import (
+    AccessToken,
+    Account,
+    Device,
+    OneTimeCode,
+    PrincipalKind,
+    Professional,
+    RefreshToken,
+    Throttle,
+)
 from server.accounts.throttle import FORGET_AFTER
+from server.audit.models import AuditEvent
 from server.audit.service import SYSTEM, record
 from server.context import ServiceContext
 from server.dossiers.models import Dossier, SpaceStatus
@@ -300,3 +310,60 @@ def record_death(session: Session, ctx: ServiceContext, *, nir: str, day: date) 
     return DeathReport(
         dossier_id=str(dossier.id), deceased_on=day.isoformat(), space_closed=closing, devices_revoked=revoked
     )
+
+
+# -- unusual emergency access (issue 15 #4) ---------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class EmergencyUse:
+    """One professional's emergency accesses over the report's window (never a reason's text: only its code)."""
+
+    rpps: str
+    name: str
+    accesses: int
+    dossiers: int
+    misses: int  # emergency accesses asked on an INS that names no open space
+    reasons: dict[str, int]
+
+
+def _reason_code(reason: str) -> str:
+    """`[code] text` as stored since reasons have codes; older rows have none."""
+    return reason[1 : reason.index("]")] if reason.startswith("[") and "]" in reason else "unspecified"
+
+
+def emergency_report(session: Session, *, since: datetime, threshold: int) -> list[EmergencyUse]:
+    """The professionals whose emergency accesses plus misses since `since` reach `threshold`, most first."""
+    accesses: dict[str, list[EmergencyAccess]] = {}
+    for row in session.scalars(select(EmergencyAccess).where(EmergencyAccess.opened_at >= since)):
+        accesses.setdefault(row.rpps, []).append(row)
+    misses: dict[str, int] = {
+        rpps: int(count)
+        for rpps, count in session.execute(
+            select(Professional.rpps, func.count())
+            .join(AuditEvent, AuditEvent.actor_id == Professional.id)
+            .where(AuditEvent.action == EMERGENCY_MISSED, AuditEvent.at >= since)
+            .group_by(Professional.rpps)
+        )
+    }
+    found = []
+    for rpps in sorted(accesses.keys() | misses.keys()):
+        rows = accesses.get(rpps, [])
+        if len(rows) + misses.get(rpps, 0) < threshold:
+            continue
+        pro = session.scalars(select(Professional).where(Professional.rpps == rpps)).first()
+        reasons: dict[str, int] = {}
+        for row in rows:
+            code = _reason_code(row.reason)
+            reasons[code] = reasons.get(code, 0) + 1
+        found.append(
+            EmergencyUse(
+                rpps=rpps,
+                name=f"{pro.last_name} {pro.first_names}" if pro is not None else "?",
+                accesses=len(rows),
+                dossiers=len({row.dossier_id for row in rows}),
+                misses=misses.get(rpps, 0),
+                reasons=reasons,
+            )
+        )
+    return sorted(found, key=lambda use: -(use.accesses + use.misses))

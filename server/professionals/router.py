@@ -132,11 +132,11 @@ def pro_open(dossier_id: uuid.UUID, principal: ProfessionalDep, ctx: ContextDep,
 def emergency_access(
     body: EmergencyAccessIn, principal: ProfessionalDep, ctx: ContextDep, session: SessionDep
 ) -> EmergencyAccessOut:
-    """Bris de glace by INS with a reason: refused if the patient opposed it; lasts 24 h; patient and médecin
-    traitant are notified."""
-    dossier = access_service.dossier_by_ins(session, body.ins)
+    """Bris de glace by INS with a reason (a code from the list and a free text): refused if the patient opposed it;
+    throttled per professional; lasts 24 h; patient and médecin traitant are notified."""
+    dossier = access_service.emergency_dossier(session, ctx, principal, body.ins)
     asked, row = access_service.declare_emergency(
-        session, principal, dossier_id=dossier.id, reason=body.reason, now=ctx.now()
+        session, principal, dossier_id=dossier.id, reason_code=body.reason_code, reason=body.reason, now=ctx.now()
     )
     notifications.dispatch(
         session,

@@ -8,10 +8,10 @@ from typing import Annotated
 
 from pydantic import AwareDatetime, BaseModel, Field, StringConstraints, field_validator
 
-from server.accounts.schemas import Password, Strict
+from server.accounts.schemas import OwnerProof, Password, Strict
 
 
-class ProLoginIn(Strict):
+class ProLoginIn(OwnerProof):
     rpps: Annotated[str, StringConstraints(min_length=1, max_length=20)]
     password: Password
 

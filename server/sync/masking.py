@@ -15,6 +15,7 @@ from typing import Any
 from sqlalchemy.orm import Session
 
 from dossier import access
+from dossier.sync_protocol import Entity, MutationOp
 from server.access.service import audit_actor_of, denied
 from server.accounts.dependencies import Principal
 from server.audit.service import record
@@ -55,7 +56,7 @@ def set_masked(
     validation refuses the result.
     """
     rec = session.get(SyncRecord, (dossier_id, document_id))
-    if rec is None or rec.deleted or rec.entity != "document":
+    if rec is None or rec.deleted or rec.entity != Entity.DOCUMENT:
         raise not_found("Document", "Document")
     sync_service.lock_head(session, dossier_id)  # serialises this stream's client_seq with other REST changes
     client_id, stream_id = rest_stream(principal.device_id, dossier_id)
@@ -64,10 +65,10 @@ def set_masked(
     mutation = MutationIn(
         mutation_id=uuid.uuid4(),
         client_seq=(stream.last_client_seq if stream is not None else 0) + 1,
-        entity="document",
+        entity=Entity.DOCUMENT,
         entity_id=document_id,
         kind=rec.kind,
-        op="set_confidentiality",
+        op=MutationOp.SET_CONFIDENTIALITY,
         base_version=rec.version,
         changes={"confidentiality": [current, {**current, "masked_from_professionals": masked}]},
     )

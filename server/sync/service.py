@@ -21,6 +21,7 @@ from functools import cache, lru_cache
 from types import SimpleNamespace
 from typing import Any
 
+from pydantic import ValidationError
 from sqlalchemy import (
     CompoundSelect,
     Engine,
@@ -48,7 +49,7 @@ from dossier import documents as doc_rules
 from dossier import entries as entry_rules
 from dossier.errors import DossierValidationError
 from dossier.merge import MergeResult, Outcome, ServerRecord, merge
-from dossier.sync_protocol import Entity, MutationOp, MutationStatus
+from dossier.sync_protocol import DocumentBody, Entity, MutationOp, MutationStatus
 from server.access import service as access_service
 from server.accounts.dependencies import Principal
 from server.accounts.models import Account, PrincipalKind, Professional
@@ -499,11 +500,7 @@ def _validate(m: MutationIn, values: dict[str, Any], today: date) -> dict[str, A
         confidentiality=values.get("confidentiality"),
         today=today,
     )
-    sha, size = values.get("sha256"), values.get("size")
-    if not isinstance(sha, str) or len(sha) != 64 or not isinstance(size, int) or size <= 0:
-        raise DossierValidationError.single(
-            "sha256", "invalid", "Empreinte ou taille du document invalide.", "Invalid document hash or size."
-        )
+    DocumentBody.model_validate(values)  # the upload and blob routes' rules: a record no route would serve is refused
     return {**values, **meta}
 
 
@@ -589,10 +586,18 @@ def _validated(m: MutationIn, result: MergeResult, today: date) -> dict[str, Any
     """The merged values, checked as a new record would be; a deletion or a no-op keeps them as they are."""
     if result.deleted or result.outcome is Outcome.NOOP:
         return dict(result.values)
+    return _checked(m, dict(result.values), today)
+
+
+def _checked(m: MutationIn, values: dict[str, Any], today: date) -> dict[str, Any] | MutationResult:
+    """`_validate`, its refusal as the mutation's answer with a reason code."""
     try:
-        return _validate(m, dict(result.values), today)
+        return _validate(m, values, today)
     except DossierValidationError as exc:
         return _rejected(m, "validation_failed", "; ".join(i.message_fr for i in exc.issues))
+    except ValidationError as exc:  # the fields are named, never their values
+        fields = ", ".join(sorted({str(e["loc"][0]) for e in exc.errors() if e["loc"]}))
+        return _rejected(m, "invalid_document", f"Document invalide (champs : {fields}).")
 
 
 _STATUS = {
@@ -751,10 +756,10 @@ def _resolve(
             values = {**values, **detail.get("client", {})}
             values = {k: v for k, v in values.items() if v is not None}
     if not deleted and (values != current or deleted != rec.deleted):
-        try:
-            values = _validate(fake, values, context.now.date())
-        except DossierValidationError as exc:
-            return _rejected(m, "validation_failed", "; ".join(i.message_fr for i in exc.issues))
+        checked = _checked(fake, values, context.now.date())
+        if isinstance(checked, MutationResult):
+            return checked
+        values = checked
     if values != current or deleted != rec.deleted:
         rec = _store_record(
             session, head, rec, m=fake, caller=caller, values=values, deleted=deleted, now=context.now, stream_id=None

@@ -82,9 +82,13 @@ def test_emergency_access_needs_a_reason_and_respects_opposition(lab: Lab, tmp_p
     device = lab.device(patient)
     anne = lab.professional(ANNE)
     session = _sign_in(lab, ProfileDirectory(tmp_path / "pc", kdf=FLOOR_KDF), anne)
-    with pytest.raises(ClinicInputError, match="at least 10 characters"):
-        session.emergency_access(ins=patient.nir, reason="vite")
-    opened = session.emergency_access(ins=patient.nir, reason="Patient inconscient aux urgences")
+    with pytest.raises(ClinicInputError, match="at least 15 characters"):
+        session.emergency_access(ins=patient.nir, reason_code="unconscious", reason="vite")
+    with pytest.raises(ClinicInputError, match="a reason from the list"):
+        session.emergency_access(ins=patient.nir, reason_code="because", reason="Patient inconscient aux urgences")
+    opened = session.emergency_access(
+        ins=patient.nir, reason_code="unconscious", reason="Patient inconscient aux urgences"
+    )
     assert opened.dossier_id == str(patient.dossier_id) and opened.expires_at > opened.opened_at
 
     headers = {"Authorization": f"Bearer {device.profile.settings[S_ACCESS]}"}
@@ -95,7 +99,7 @@ def test_emergency_access_needs_a_reason_and_respects_opposition(lab: Lab, tmp_p
     )
     assert r.status_code == 200, r.text
     with pytest.raises(ServiceRefused) as refused:
-        session.emergency_access(ins=patient.nir, reason="Patient inconscient aux urgences")
+        session.emergency_access(ins=patient.nir, reason_code="unconscious", reason="Patient inconscient aux urgences")
     assert refused.value.status == 403 and "emergency_not_allowed_by_patient" in str(refused.value)
     session.logout()
 

@@ -11,7 +11,9 @@ from typing import Any
 import httpx
 from sqlalchemy import select
 
+from desktop_app.dossier_store import Intent
 from desktop_app.sync.engine import S_ACCESS, SyncState
+from dossier.sync_protocol import Entity, MutationOp
 from server.sync.models import SyncLedger
 from tests.support.sync_lab import Device, Lab
 
@@ -181,15 +183,9 @@ def test_an_invalid_mutation_is_rejected_without_blocking_the_queue_and_nothing_
     # Through the client: a rejected change stays readable in the outbox and in `status`.
     store = device.profile.dossier()
     good = store.entries.create("allergy", {"name": "Acariens"})
-    with store.transaction() as conn:
-        store.append_mutation(
-            conn,
-            entity="entry",
-            entity_id=str(uuid.uuid4()),
-            kind="allergy",
-            op="create",
-            base_version=0,
-            changes={"severity": [None, "extrême"]},
+    with store._write() as write:  # an outbox row no form would write: the service rejects it
+        write.queue(
+            Intent(Entity.ENTRY, str(uuid.uuid4()), "allergy", MutationOp.CREATE, 0, {"severity": [None, "extrême"]})
         )
     report = device.engine.sync_once()
     assert report.pushed == {"applied": 1, "rejected": 1}

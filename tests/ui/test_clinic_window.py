@@ -6,6 +6,7 @@ resets every connection, as a dead network does.
 
 from __future__ import annotations
 
+import threading
 import uuid
 from collections.abc import Iterator
 from pathlib import Path
@@ -20,6 +21,7 @@ from desktop_app.clinic import DocumentPolicy
 from desktop_app.sync.engine import S_ACCESS
 from desktop_app.sync.http import Backoff
 from desktop_app.vault import FLOOR_KDF
+from dossier.access import EmergencyReason
 from tests.support.desktop_service import flows as flows
 from tests.support.desktop_service import live as live
 from tests.support.desktop_service import mailbox as mailbox
@@ -33,6 +35,7 @@ from ui.clinic.day import DOSSIER_ROLE, PrepareDayDialog
 from ui.clinic.window import ClinicWindow
 from ui.dialogs import ScriptedConfirmer
 from ui.ops import wait_for_idle
+from ui.sync import SyncController
 
 SHOTS = Path("/tmp/shots-clinic")
 SYNC_MS = 60_000
@@ -213,17 +216,22 @@ def test_two_professionals_in_one_data_directory_see_only_their_own_patients(qtb
     ]
 
 
-def test_prepare_the_day_then_a_vaccination_added_offline_waits_and_is_sent_on_retry(
-    qtbot: Any, lab: Lab, clinic: Any, network: Network, picker: Picker, tmp_path: Path
-) -> None:
+def _day_with_one_patient(qtbot: Any, lab: Lab, clinic: ClinicWindow) -> tuple[Any, Any]:
+    """Dr Anne signs in, Martin (who authorised her) is found and kept for the day; returns (person, device)."""
     anne = lab.professional(ANNE)
     patient = lab.person()
     device = lab.device(patient)
     lab.grant(device, ANNE)
     sign_in(qtbot, clinic, lab, anne)
     search(qtbot, clinic, "Martin")
-
     prepare(qtbot, clinic, [str(patient.dossier_id)])
+    return patient, device
+
+
+def test_prepare_the_day_then_a_vaccination_added_offline_waits_and_is_sent_on_retry(
+    qtbot: Any, lab: Lab, clinic: Any, network: Network, picker: Picker, tmp_path: Path
+) -> None:
+    patient, device = _day_with_one_patient(qtbot, lab, clinic)
     qtbot.waitUntil(lambda: clinic.offline.count() == 1, timeout=30_000)
     assert "disponible hors ligne jusqu'au" in clinic.offline.item(0).text()
     assert clinic.progress.value() == clinic.progress.maximum()
@@ -296,8 +304,10 @@ def test_emergency_access_banner_when_allowed_and_the_servers_refusal_when_oppos
     dialog = clinic.open_emergency_dialog()
     assert missing_accessibility([dialog]) == []
     dialog.ins.setText(patient.nir)
+    assert dialog.reason_code.count() == len(EmergencyReason)  # issue 15 #4: a reason from the list…
+    dialog.reason_code.setCurrentIndex(dialog.reason_code.findData(EmergencyReason.UNCONSCIOUS.value))
     dialog.reason.setPlainText("vite")
-    assert not dialog.confirm.isEnabled()  # a reason of at least 10 characters is mandatory
+    assert not dialog.confirm.isEnabled()  # …and details of at least 15 characters are mandatory
     dialog.reason.setPlainText("Patient inconscient aux urgences")
     assert dialog.confirm.isEnabled()
     shot(dialog, "8-emergency-dialog")
@@ -342,7 +352,9 @@ def test_the_chosen_day_then_a_network_cut_a_document_added_and_the_background_s
     m = str(martin.profile.settings["own_dossier_id"])
     sign_in(qtbot, clinic, lab, anne)
     session = clinic.session
-    assert clinic.sync_timer.isActive() and clinic.sync_timer.interval() == SYNC_MS
+    # The background sync is the patient window's driver on the session's engine (no timer of its own).
+    assert isinstance(clinic.sync, SyncController)
+    qtbot.waitUntil(lambda: clinic.sync.engine is session.engine, timeout=20_000)
 
     # « Préparer la journée… »: a checkable list, all / none, the keyboard alone, and the document policy.
     clinic.prepare.click()
@@ -386,17 +398,15 @@ def test_the_chosen_day_then_a_network_cut_a_document_added_and_the_background_s
     qtbot.waitUntil(lambda: clinic.pending_title.text() == "En attente d'envoi (1)", timeout=10_000)
     shot(clinic, "5b-offline-document")
 
-    # The background timer fires while the network is still cut: the change waits, a retry comes sooner.
-    clinic.sync_timer.timeout.emit()
+    # The document schedules a push by itself (nothing wired in the window) while the network is still cut: the
+    # change waits and the driver says why.
     qtbot.waitUntil(clinic.sync_error.isVisible, timeout=20_000)
     assert "injoignable" in clinic.sync_error.text()
     qtbot.waitUntil(lambda: clinic.pending_title.text() == "En attente d'envoi (1)", timeout=10_000)
-    assert clinic.sync_timer.isActive() and clinic.sync_timer.interval() < SYNC_MS
 
-    network.online = True
-    clinic.sync_timer.timeout.emit()  # the backoff retry: the network is back
+    network.online = True  # no click: the engine's backoff retry (not the 60 s interval) delivers it
     qtbot.waitUntil(lambda: clinic.pending_title.text() == "En attente d'envoi (0)", timeout=30_000)
-    assert not clinic.sync_error.isVisible() and clinic.sync_timer.interval() == SYNC_MS
+    qtbot.waitUntil(lambda: not clinic.sync_error.isVisible(), timeout=10_000)
     wait_for_idle()
     assert session.offline_opens() == []
 
@@ -415,4 +425,29 @@ def test_the_chosen_day_then_a_network_cut_a_document_added_and_the_background_s
     assert any(i["action"] == "dossier.open_offline" and i["actor_rpps"] == ANNE for i in history)
 
     clinic.switch_user.click()  # logout stops the background sync
-    assert not clinic.sync_timer.isActive()
+    assert clinic.sync.engine is None
+    wait_for_idle()
+    assert not any(t.name == "carnet-sync" and t.is_alive() for t in threading.enumerate())
+
+
+def test_the_open_dossier_shows_what_the_patient_adds_meanwhile_without_being_opened_again(
+    qtbot: Any, lab: Lab, clinic: Any
+) -> None:
+    patient, device = _day_with_one_patient(qtbot, lab, clinic)
+    clinic.open_dossier(str(patient.dossier_id))
+    qtbot.waitUntil(lambda: clinic.editing.isEnabled(), timeout=20_000)
+    assert not shows(clinic, "DTPolio")
+    opened = _openings(lab, device)
+    assert opened >= 1
+
+    device.profile.dossier().entries.create("vaccination", {"vaccine": "DTPolio", "date": "2024-02-14"})
+    device.engine.sync_once()
+    clinic.sync.sync_now()  # the driver's next sync (every 2 minutes in the clinic)
+    qtbot.waitUntil(lambda: shows(clinic, "DTPolio"), timeout=20_000)
+    assert clinic.current is not None and clinic.current.dossier_id == str(patient.dossier_id)
+    assert _openings(lab, device) == opened  # refreshed from this PC's copy: no new opening on the service
+
+
+def _openings(lab: Lab, device: Any) -> int:
+    history = lab.api.get("/v1/me/access/history", headers=_patient_api(lab, device)).json()["items"]
+    return sum(1 for i in history if i["action"] == "dossier.open")

@@ -6,12 +6,10 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt
 
-from desktop_app import vault
-from desktop_app.profile import ProfileDirectory
-from desktop_app.sync.engine import S_ACCESS, S_REFRESH, S_URL, Revocation, SyncEngine
-from desktop_app.sync.http import Backoff
+from desktop_app.sync.engine import Revocation
 from tests.support.desktop_service import flows, live, mailbox, server_template, smtp_server
-from tests.support.service import PASSWORD, Flows, Mailbox
+from tests.support.second_device import other_device
+from tests.support.service import Flows, Mailbox
 from tests.support.sync_lab import LiveServer
 from tests.ui.test_online_screens import _signed_in_window, online_window
 from ui.dialogs import ScriptedConfirmer
@@ -28,16 +26,6 @@ def _run(qtbot, fn):
     return done.args[0]
 
 
-def _other_device(live: LiveServer, flows: Flows, person, tmp_path: Path) -> SyncEngine:
-    tokens = flows.login(person, device_name="Tablette")
-    directory = ProfileDirectory(tmp_path / "tablet", kdf=vault.FLOOR_KDF)
-    profile, _ = directory.create("Tablette", PASSWORD, own_dossier_id=str(person.dossier_id))
-    profile.set_setting(S_URL, live.url)
-    profile.set_setting(S_ACCESS, tokens["access_token"])
-    profile.set_setting(S_REFRESH, tokens["refresh_token"])
-    return SyncEngine(profile, backoff=Backoff(base=0.01, cap=0.05, attempts=3))
-
-
 def test_status_bar_follows_sync_and_a_conflict_is_resolved_field_by_field_in_the_inbox(
     qtbot, online_window, flows: Flows, mailbox: Mailbox, live: LiveServer, tmp_path: Path
 ) -> None:
@@ -52,7 +40,7 @@ def test_status_bar_follows_sync_and_a_conflict_is_resolved_field_by_field_in_th
     qtbot.keyClick(window, Qt.Key.Key_F5)  # on demand
     qtbot.waitUntil(lambda: _run(qtbot, store.outbox.count_pending) == 0, timeout=20_000)
 
-    tablet = _other_device(live, flows, person, tmp_path)
+    tablet = other_device(live.url, flows, person, tmp_path / "tablet")
     tablet.sync_once()
     tablet.profile.dossier().entries.edit(entry.id, {"reaction": "Urticaire"})
     tablet.sync_once()

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.clinic import MIN_REASON
+from dossier.access import EmergencyReason
 from dossier.entries import ENTRY_KINDS, FieldType
 from ui.i18n import pick
 from ui.widgets import describe, error_label, label, show_error, with_messages
@@ -92,10 +93,10 @@ class VaccinationForm(QWidget):
 
 
 class EmergencyDialog(QDialog):
-    """Bris de glace: the patient's INS and a mandatory reason of at least MIN_REASON characters."""
+    """Bris de glace: the patient's INS, a reason from the list and details of at least MIN_REASON characters."""
 
-    sig_requested = Signal(str, str)
-    """(ins, reason) once both are usable; the window sends them to the service."""
+    sig_requested = Signal(str, str, str)
+    """(ins, reason code, details) once usable; the window sends them to the service."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -110,12 +111,16 @@ class EmergencyDialog(QDialog):
         )
         self.ins = QLineEdit()
         describe(self.ins, self.tr("INS du patient"), self.tr("Identifiant national de santé du patient."))
+        self.reason_code = QComboBox()
+        for code, text in self._reason_labels().items():
+            self.reason_code.addItem(text, code.value)
+        describe(self.reason_code, self.tr("Motif de l'urgence"), self.tr("Choisissez le motif dans la liste."))
         self.reason = QPlainTextEdit()
         self.reason.setTabChangesFocus(True)
         self.reason.setFixedHeight(90)
         describe(
             self.reason,
-            self.tr("Motif de l'urgence"),
+            self.tr("Précisions"),
             self.tr("Obligatoire, au moins %1 caractères.").replace("%1", str(MIN_REASON)),
         )
         self.error = error_label()
@@ -126,10 +131,19 @@ class EmergencyDialog(QDialog):
         describe(self.cancel, self.cancel.text(), self.tr("Fermer sans rien demander."))
         self.reason.textChanged.connect(self._update)
         self.ins.textChanged.connect(self._update)
-        self.confirm.clicked.connect(lambda: self.sig_requested.emit(self.ins.text(), self.reason.toPlainText()))
+        self.confirm.clicked.connect(
+            lambda: self.sig_requested.emit(
+                self.ins.text(), str(self.reason_code.currentData()), self.reason.toPlainText()
+            )
+        )
         self.cancel.clicked.connect(self.reject)
         form = QFormLayout()
-        for caption, editor in ((self.tr("INS du patient"), self.ins), (self.tr("Motif"), self.reason)):
+        rows: tuple[tuple[str, QWidget], ...] = (
+            (self.tr("INS du patient"), self.ins),
+            (self.tr("Motif"), self.reason_code),
+            (self.tr("Précisions"), self.reason),
+        )
+        for caption, editor in rows:
             buddy = label(buddy=editor)
             buddy.setText(caption)
             form.addRow(buddy, editor)
@@ -139,6 +153,15 @@ class EmergencyDialog(QDialog):
         box.addWidget(self.error)
         box.addWidget(self.confirm)
         box.addWidget(self.cancel)
+
+    def _reason_labels(self) -> dict[EmergencyReason, str]:
+        return {
+            EmergencyReason.VITAL_EMERGENCY: self.tr("Urgence vitale"),
+            EmergencyReason.UNCONSCIOUS: self.tr("Patient inconscient ou hors d'état d'exprimer sa volonté"),
+            EmergencyReason.SAMU_REGULATION: self.tr("Régulation médicale (centre 15)"),
+            EmergencyReason.NO_REACHABLE_CONSENT: self.tr("Soins urgents, patient et proches injoignables"),
+            EmergencyReason.OTHER: self.tr("Autre (à préciser)"),
+        }
 
     def usable(self) -> bool:
         return bool(self.ins.text().strip()) and len(" ".join(self.reason.toPlainText().split())) >= MIN_REASON

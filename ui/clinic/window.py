@@ -1,4 +1,7 @@
-"""Clinic workstation window: sign-in, patients, the day's cache, offline edits, background sync, bris de glace."""
+"""Clinic workstation window: sign-in, patients, the day's cache, offline edits, background sync, bris de glace.
+
+The background sync is the patient window's driver (`ui.sync.SyncController`) on the session's engine, every
+two minutes; the open dossier follows the profile's change events (`ui.changes.ChangeRelay`)."""
 
 from __future__ import annotations
 
@@ -6,7 +9,7 @@ import queue
 import socket
 import time
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -31,6 +34,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop_app.changes import ChangeOrigin, StoreChange
 from desktop_app.clinic import (
     ClinicInputError,
     ClinicSession,
@@ -42,12 +46,14 @@ from desktop_app.clinic import (
 )
 from desktop_app.dossier_store import DocumentInfo, Entry
 from desktop_app.errors import CarnetError
-from desktop_app.profile import ProfileDirectory
+from desktop_app.profile import ProfileDirectory, UnlockedProfile
 from desktop_app.setting_keys import SettingKey
-from desktop_app.sync.engine import Progress, Revocation
-from desktop_app.sync.http import Backoff, SyncCancelled, SyncOffline
+from desktop_app.sync.engine import Progress, Revocation, SyncEngine
+from desktop_app.sync.http import Backoff, NotSignedIn, SyncCancelled, SyncOffline
 from desktop_app.vault import DEFAULT_KDF, KdfParams
 from dossier.errors import DossierValidationError
+from dossier.sync_protocol import Entity
+from ui.changes import ChangeRelay
 from ui.clinic.day import PrepareDayDialog, local_time
 from ui.clinic.forms import EmergencyDialog, VaccinationForm
 from ui.clinic.patients import PatientTableModel, search_terms
@@ -55,11 +61,11 @@ from ui.dialogs import Confirmer
 from ui.i18n import current_language
 from ui.locking import IdleLocker
 from ui.ops import Op
+from ui.sync import SyncController
 from ui.widgets import describe, error_label, label, row_table, set_role, show_error, with_messages
 
 FileChooser = Callable[[QWidget], Path | None]
 SYNC_INTERVAL_MS = 120_000  # background sync every 2 minutes; sooner (the engine's backoff) after a failure
-MIN_RETRY_MS = 100
 
 _STYLE = """
 #clinicBanner { background: #a3161a; color: #ffffff; font-weight: bold; padding: 8px; }
@@ -90,11 +96,10 @@ class DossierContent:
 
 
 class _Bridge(QObject):
-    """Carries worker-thread events (engine listeners, the code prompt) to the UI thread as queued signals."""
+    """Carries worker-thread events (the engine's progress, the code prompt) to the UI thread as queued signals."""
 
     sig_code_wanted = Signal()
     sig_progress = Signal(object)
-    sig_revoked = Signal(object)
 
 
 def _message(exc: BaseException) -> str:
@@ -149,7 +154,6 @@ class ClinicWindow(QWidget):
         self.bridge = _Bridge(self)
         self.bridge.sig_code_wanted.connect(self._show_code_step)
         self.bridge.sig_progress.connect(self._on_progress)
-        self.bridge.sig_revoked.connect(self._on_revoked)
         self.idle = IdleLocker(timeout_s=idle_timeout_s, clock=clock, poll_ms=idle_poll_ms, parent=self)
         self.idle.sig_idle_timeout.connect(self.lock_session)
         app = QApplication.instance()
@@ -160,12 +164,13 @@ class ClinicWindow(QWidget):
         self._emergency_timer.timeout.connect(self._end_emergency)
         self.day_dialog: PrepareDayDialog | None = None
         self._preparing = False
-        self._syncing = False
-        self._sync_failures = 0
-        self.sync_interval_ms = sync_interval_ms
-        self.sync_timer = QTimer(self)
-        self.sync_timer.setSingleShot(True)
-        self.sync_timer.timeout.connect(self.background_sync)
+        # The same sync driver as the patient's window, on the session's engine.
+        self.sync = SyncController(engine_factory=self._engine_of, interval_s=sync_interval_ms / 1000, parent=self)
+        self.sync.sig_state_changed.connect(self._on_sync_state)
+        self.sync.sig_failed.connect(self._on_sync_failed)
+        self.sync.sig_revoked.connect(self._on_revoked)
+        self.changes = ChangeRelay(self)
+        self.changes.sig_changed.connect(self._on_store_changed)
 
         self.banner = label()
         self.banner.setObjectName("clinicBanner")
@@ -321,14 +326,13 @@ class ClinicWindow(QWidget):
         self._reset_login()
         self.session = session
         session.engine.on_progress(self.bridge.sig_progress.emit)
-        session.engine.on_revoked(self.bridge.sig_revoked.emit)
+        self.changes.follow(session.profile.changes)
+        self.sync.start(session.profile)  # syncs now, then every interval, and a few seconds after each edit
         who = str(session.profile.settings.get(SettingKey.CLINIC_RPPS, ""))
         self.who.setText(self.tr("Connecté : RPPS %1").replace("%1", who))
         self.stack.setCurrentIndex(1)
         self.search.setFocus()
         self.idle.arm()
-        self._sync_failures = 0
-        self.sync_timer.start(self.sync_interval_ms)
         self.refresh_lists()
         self.sig_signed_in.emit()
 
@@ -534,9 +538,7 @@ class ClinicWindow(QWidget):
                 self.vaccination.show_errors({}, _message(exc))
 
         def saved(_: Any) -> None:
-            self.vaccination.clear()
-            self.open_dossier(content.dossier_id)
-            self.refresh_lists()
+            self.vaccination.clear()  # the list shows it through the change event (_on_store_changed)
 
         Op(self, save).success(saved).failure(failed).run()
 
@@ -553,11 +555,7 @@ class ClinicWindow(QWidget):
                     stream, title=path.stem, category="compte_rendu", author_kind="professional", filename=path.name
                 )
 
-        def saved(_: Any) -> None:
-            self.open_dossier(content.dossier_id)
-            self.refresh_lists()
-
-        Op(self, save).success(saved).failure(lambda exc: show_error(self.dossier_error, _message(exc))).run()
+        Op(self, save).failure(lambda exc: show_error(self.dossier_error, _message(exc))).run()
 
     def refresh_lists(self) -> None:
         """The pending-changes list and the offline availability, from the outbox and the leases."""
@@ -589,15 +587,9 @@ class ClinicWindow(QWidget):
     def retry_now(self) -> None:
         session = self._need()
         show_error(self.sync_error, "")
-        self.retry.setEnabled(False)
-
-        def failed(exc: BaseException) -> None:
-            self.retry.setEnabled(True)
-            show_error(self.sync_error, _message(exc))
-            self.refresh_lists()
-
+        self.retry.setEnabled(False)  # enabled again when the sync ends (refresh_lists)
         session.resume()
-        Op(self, session.sync).success(lambda _: self.refresh_lists()).failure(failed).run()
+        self.sync.sync_now()  # the driver's engine: the outcome comes back as its state (or failure)
 
     # -- the day's cache ------------------------------------------------------------------------------------------
     def open_day_dialog(self) -> PrepareDayDialog:
@@ -643,6 +635,8 @@ class ClinicWindow(QWidget):
             self.prepare.setEnabled(True)
             self.retry.setEnabled(True)
             self.stop_prepare.setVisible(False)
+            session.resume()
+            self.sync.keep_going()  # an interruption also stopped the background schedule: it goes on
 
         def done(_: Any) -> None:
             finished()
@@ -665,38 +659,50 @@ class ClinicWindow(QWidget):
             self.stop_prepare.setEnabled(False)
             self.session.cancel()
 
-    # -- background sync ----------------------------------------------------------------------------------------------
-    def background_sync(self) -> None:
-        """The timer's tick: one sync on the worker; then every interval, or sooner after a failure (backoff)."""
+    # -- background sync (the patient window's driver) and change events --------------------------------------------
+    def _engine_of(self, profile: UnlockedProfile) -> SyncEngine:
+        """The driver's engine: the signed-in session's (on the worker, when the driver starts)."""
         session = self.session
+        if session is None or session.profile is not profile:
+            raise NotSignedIn()  # signed out meanwhile: the driver does not start
+        return session.engine
+
+    def _on_sync_state(self, state: str) -> None:
+        """A sync ended (or the driver stopped): what waits to be sent, and until when the day's copies open."""
+        if self.session is None or state == "syncing":
+            return
+        if state != "offline":
+            show_error(self.sync_error, "")
+        self.refresh_lists()
+
+    def _on_sync_failed(self, exc: BaseException) -> None:
+        if self.session is not None and not isinstance(exc, SyncCancelled):
+            show_error(self.sync_error, _message(exc))
+
+    def _on_store_changed(self, change: StoreChange) -> None:
+        """An edit here or a pull: the open dossier shows the cached copy again (never re-opened on the service)."""
+        session, content = self.session, self.current
         if session is None:
             return
-        if self._preparing or self._syncing:
-            self.sync_timer.start(self.sync_interval_ms)
+        if change.origin is ChangeOrigin.LOCAL:
+            self.refresh_lists()  # one more change waiting to be sent
+        if content is None or not content.cached or change.dossier_id != content.dossier_id:
             return
-        self._syncing = True
+        if not (change.touches(Entity.DOCUMENT) or change.touches(Entity.ENTRY, "vaccination")):
+            return
 
-        def done(_: Any) -> None:
-            self._syncing = False
-            self._sync_failures = 0
-            show_error(self.sync_error, "")
-            if self.session is session:
-                self.sync_timer.start(self.sync_interval_ms)
-                self.refresh_lists()
+        def load() -> DossierContent:
+            store = session.profile.dossier(content.dossier_id)
+            return replace(content, documents=store.documents.list(), vaccinations=store.entries.list("vaccination"))
 
-        def failed(exc: BaseException) -> None:
-            self._syncing = False
-            if self.session is not session:
-                return
-            self._sync_failures += 1
-            if not isinstance(exc, SyncCancelled):
-                show_error(self.sync_error, _message(exc))
-            delay = session.engine.http.backoff.delay(min(self._sync_failures, 10))
-            self.sync_timer.start(min(self.sync_interval_ms, max(MIN_RETRY_MS, int(delay * 1000))))
-            self.refresh_lists()
+        Op(self, load).success(self._show_current_again).failure(lambda _exc: None).run()  # gone meanwhile: no copy
 
-        session.resume()
-        Op(self, session.sync).success(done).failure(failed).run()
+    def _show_current_again(self, content: DossierContent) -> None:
+        if self.session is not None and self.current is not None and self.current.dossier_id == content.dossier_id:
+            row = self.contents.currentRow()
+            self._show_dossier(replace(content, online=self.current.online))
+            if 0 <= row < self.contents.count():
+                self.contents.setCurrentRow(row)
 
     def _on_progress(self, progress: Progress) -> None:
         if progress.total > 0:
@@ -726,7 +732,7 @@ class ClinicWindow(QWidget):
         dialog.open()
         return dialog
 
-    def _request_emergency(self, ins: str, reason: str) -> None:
+    def _request_emergency(self, ins: str, reason_code: str, reason: str) -> None:
         session, dialog = self._need(), self.emergency_dialog
         if dialog is None:
             return
@@ -743,9 +749,9 @@ class ClinicWindow(QWidget):
             dialog.accept()
             self.emergency_dialog = None
 
-        Op(self, lambda: session.emergency_access(ins=ins, reason=reason)).success(granted).failure(
-            lambda exc: dialog.refused(_message(exc))
-        ).run()
+        Op(self, lambda: session.emergency_access(ins=ins, reason_code=reason_code, reason=reason)).success(
+            granted
+        ).failure(lambda exc: dialog.refused(_message(exc))).run()
 
     def _end_emergency(self) -> None:
         self.emergency = None
@@ -784,12 +790,18 @@ class ClinicWindow(QWidget):
     def lock_session(self) -> None:
         """Logout: the engine stops and the keys are dropped on the worker; every view is cleared now."""
         self.idle.disarm()
-        self.sync_timer.stop()
-        self._preparing = self._syncing = False
+        self._preparing = False
         self.cancel_login()
+        self.changes.follow(None)
         session, self.session = self.session, None
+        stop_sync = self.sync.stop_on_worker()
         if session is not None:
-            Op(None, session.logout).run()
+
+            def logout() -> None:
+                stop_sync()  # the engine's thread ends before the profile locks
+                session.logout()
+
+            Op(None, logout).run()
         self._clear_views()
         self._reset_login()
         self.who.clear()

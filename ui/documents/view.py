@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop_app.changes import StoreChange
 from desktop_app.dossier_store import DocumentInfo, DossierStore
 from desktop_app.errors import CarnetError
 from desktop_app.exports.cda_io import (
@@ -37,6 +38,8 @@ from desktop_app.exports.cda_io import (
 )
 from dossier import documents as doc_rules
 from dossier.errors import DossierValidationError
+from dossier.sync_protocol import Entity
+from ui.changes import concerns
 from ui.dialogs import Confirmer
 from ui.documents.viewer import DocumentViewer
 from ui.i18n import current_language, pick
@@ -149,8 +152,10 @@ class DocumentsPage(Retranslatable, QWidget):
                 Column(lambda: _t("DocumentsPage", "Confidentialité"), confidentiality_label),
                 Column(lambda: _t("DocumentsPage", "Format"), lambda d: d.format.upper()),
             ],
+            key=lambda d: d.id,
             parent=self,
         )
+        self.model.sig_page_loaded.connect(lambda _n: self._update_actions())
         self.table = QTableView()
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -273,6 +278,13 @@ class DocumentsPage(Retranslatable, QWidget):
                 lambda offset, limit: store.documents.list(category=category, offset=offset, limit=limit)
             )
         self._update_actions()
+
+    def concerned_by(self, change: StoreChange) -> bool:
+        return concerns(self._store, change, Entity.DOCUMENT)
+
+    def refresh(self) -> None:
+        """Show what the store now holds: the list keeps its place; documents being added stay staged."""
+        self.model.refresh()
 
     def selected(self) -> DocumentInfo | None:
         index = self.table.currentIndex()

@@ -4,7 +4,10 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QVBoxLayout, QWidget
 
+from desktop_app.changes import StoreChange
 from desktop_app.dossier_store import DossierStore, Entry
+from dossier.sync_protocol import Entity
+from ui.changes import concerns
 from ui.entries.columns import entry_columns
 from ui.ops import Op
 from ui.paged import PagedTableModel
@@ -24,7 +27,9 @@ class HomePage(Retranslatable, QWidget):
         self.counts = label()
         self.sync_state = label("muted")
         self.recent_title = label("heading")
-        self.model: PagedTableModel[Entry] = PagedTableModel(entry_columns(with_kind=True), page_size=50, parent=self)
+        self.model: PagedTableModel[Entry] = PagedTableModel(
+            entry_columns(with_kind=True), page_size=50, key=lambda e: e.id, parent=self
+        )
         self.table = QTableView()
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -62,8 +67,12 @@ class HomePage(Retranslatable, QWidget):
             return
         Op(self, lambda: (store.entries.count(), store.documents.count())).success(self._on_counts).run()
 
+    def concerned_by(self, change: StoreChange) -> bool:
+        return concerns(self._store, change, Entity.ENTRY) or concerns(self._store, change, Entity.DOCUMENT)
+
     def refresh(self) -> None:
-        self.model.reload()
+        """Show what the store now holds; the list keeps its place."""
+        self.model.refresh()
         self.refresh_counts()
 
     def _on_counts(self, counts: tuple[int, int]) -> None:

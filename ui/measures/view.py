@@ -30,12 +30,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop_app.changes import StoreChange
 from desktop_app.dossier_store import DossierStore, Entry
 from desktop_app.errors import CarnetError
 from dossier import entries as entry_rules
 from dossier.errors import DossierValidationError
 from dossier.measures import MEASURES
+from dossier.sync_protocol import Entity
 from ui import theme
+from ui.changes import concerns
 from ui.dialogs import Confirmer
 from ui.entries.actions import delete_entry, restorer
 from ui.entries.columns import entry_columns, entry_date, entry_summary
@@ -122,6 +125,7 @@ class MeasuresPage(Retranslatable, QWidget):
         self._confirmer = confirmer or Confirmer()
         self._store: DossierStore | None = None
         self._points = 0
+        self._chart_reads = 0
         self.title = label("title")
         self.type_label = label(wrap=False)
         self.type_combo = QComboBox()
@@ -129,7 +133,10 @@ class MeasuresPage(Retranslatable, QWidget):
         for measure_id in (m.id for m in MEASURES.values() if not m.computed):
             self.type_combo.addItem(measure_id, measure_id)
         self.type_combo.currentIndexChanged.connect(self.on_type_combo_changed)
-        self.model: PagedTableModel[Entry] = PagedTableModel(entry_columns(with_kind=False), parent=self)
+        self.model: PagedTableModel[Entry] = PagedTableModel(
+            entry_columns(with_kind=False), key=lambda e: e.id, parent=self
+        )
+        self.model.sig_page_loaded.connect(lambda _n: self._update_actions())
         self.proxy = _TypeFilter(self)
         self.proxy.setSourceModel(self.model)
         self.proxy.measure_id = self.measure_id
@@ -233,10 +240,28 @@ class MeasuresPage(Retranslatable, QWidget):
         show_error(self.error, "")
         if store is None:
             self.model.clear()
+            self._chart_reads += 1  # a read still on its way is never drawn after the clear
             self._draw([])
             return
         self.model.set_source(lambda offset, limit: store.entries.list(KIND, offset=offset, limit=limit))
-        Op(self, lambda: store.entries.list(KIND, limit=CHART_POINTS)).success(self._draw).run()
+        self._read_chart(store)
+
+    def _read_chart(self, store: DossierStore) -> None:
+        """Redraw from the store; only the latest read is drawn (a refresh and a reload may both be on their way)."""
+        self._chart_reads += 1
+        read = self._chart_reads
+        Op(self, lambda: store.entries.list(KIND, limit=CHART_POINTS)).success(
+            lambda entries: self._draw(entries) if read == self._chart_reads else None
+        ).run()
+
+    def concerned_by(self, change: StoreChange) -> bool:
+        return concerns(self._store, change, Entity.ENTRY, KIND)
+
+    def refresh(self) -> None:
+        """Show what the store now holds: the table keeps its place, the chart is redrawn, the form is left alone."""
+        if self._store is not None:
+            self.model.refresh()
+            self._read_chart(self._store)
 
     def _sync_preset(self) -> None:
         self.form.set_hidden(hidden_fields(self.measure_id))

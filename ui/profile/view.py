@@ -16,10 +16,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop_app.changes import StoreChange
 from desktop_app.dossier_store import DossierStore, Entry
 from desktop_app.errors import CarnetError
 from dossier import entries as entry_rules
 from dossier.errors import DossierValidationError
+from dossier.sync_protocol import Entity
+from ui.changes import concerns
 from ui.dialogs import Confirmer
 from ui.entries.actions import NOT_CONCERNED, delete_entry, not_concerned_section, restorer
 from ui.entries.columns import entry_columns, entry_summary, kind_label
@@ -65,7 +68,10 @@ class ProfilePage(Retranslatable, QWidget):
         self.kinds_view.selectionModel().currentChanged.connect(self.on_kinds_view_current_changed)
         self.title = label("title")
         self.kind_title = label("heading")
-        self.model: PagedTableModel[Entry] = PagedTableModel(entry_columns(with_kind=False), parent=self)
+        self.model: PagedTableModel[Entry] = PagedTableModel(
+            entry_columns(with_kind=False), key=lambda e: e.id, parent=self
+        )
+        self.model.sig_page_loaded.connect(lambda _n: self._update_actions())
         self.table = QTableView()
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -161,6 +167,13 @@ class ProfilePage(Retranslatable, QWidget):
         else:
             self.model.set_source(lambda offset, limit: store.entries.list(kind, offset=offset, limit=limit))
         self._update_actions()
+
+    def concerned_by(self, change: StoreChange) -> bool:
+        return concerns(self._store, change, Entity.ENTRY, self._kind)
+
+    def refresh(self) -> None:
+        """Show what the store now holds (a pull, another page): the list keeps its place, the form is left alone."""
+        self.model.refresh()
 
     def selected(self) -> Entry | None:
         index = self.table.currentIndex()

@@ -11,9 +11,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop_app.changes import StoreChange
 from desktop_app.dossier_store import DossierStore, Entry
 from desktop_app.errors import CarnetError
 from dossier.errors import DossierValidationError
+from dossier.sync_protocol import Entity
+from ui.changes import concerns
 from ui.dialogs import Confirmer
 from ui.entries.actions import NOT_CONCERNED, PROTECTED_AUTHORS, delete_entry, not_concerned_section, restorer
 from ui.entries.columns import entry_date, entry_source
@@ -92,8 +95,10 @@ class VaccinationsPage(Retranslatable, QWidget):
                 Column(lambda: self.tr("Dose et lot"), dose_and_lot),
                 Column(lambda: self.tr("Ajoutée par"), added_by),
             ],
+            key=lambda e: e.id,
             parent=self,
         )
+        self.model.sig_page_loaded.connect(lambda _n: self._update_actions())
         self.table = row_table(self.model)
         self.table.setAlternatingRowColors(True)
         self.table.setTabKeyNavigation(False)
@@ -157,11 +162,26 @@ class VaccinationsPage(Retranslatable, QWidget):
             self.model.clear()
         else:
             self.model.set_source(lambda offset, limit: store.entries.list(KIND, offset=offset, limit=limit))
-            generation = self._generation
-            Op(self, lambda: declarations(store)).success(lambda found: self._show_declared(generation, found)).failure(
-                self._on_failed
-            ).run()
+            self._read_declared(store)
         self._update_actions()
+
+    def _read_declared(self, store: DossierStore) -> None:
+        self._generation += 1
+        generation = self._generation
+        Op(self, lambda: declarations(store)).success(lambda found: self._show_declared(generation, found)).failure(
+            self._on_failed
+        ).run()
+
+    def concerned_by(self, change: StoreChange) -> bool:
+        return concerns(self._store, change, Entity.ENTRY, KIND) or concerns(
+            self._store, change, Entity.ENTRY, NOT_CONCERNED
+        )
+
+    def refresh(self) -> None:
+        """Show what the store now holds (a pull, another page): the list keeps its place, the form is left alone."""
+        if self._store is not None:
+            self.model.refresh()
+            self._read_declared(self._store)
 
     def _show_declared(self, generation: int, found: list[Entry]) -> None:
         if generation == self._generation:

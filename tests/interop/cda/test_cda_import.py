@@ -4,6 +4,7 @@ provenance, re-import, another patient's document refused."""
 from __future__ import annotations
 
 import hashlib
+from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
@@ -11,6 +12,7 @@ import pytest
 
 from desktop_app.exports.cda_io import import_cda_bytes, import_cda_file
 from dossier.cda import CdaInputError
+from dossier.entries import CODES, PROVENANCE, provenance_text
 
 DOC_REF = "cda:2.25.311848720261206171431|VSM-TEST-0001"
 
@@ -42,13 +44,31 @@ def test_synthesis_stores_the_original_and_imports_its_entries_with_a_report(dos
     assert all(e.external_ref.startswith(DOC_REF + "#") for e in entries)
     [asthma] = [e for e in entries if e.data.get("name") == "Asthme"]
     assert asthma.external_ref == DOC_REF + "#2.25.311848720261206171441"
-    # The source document and every code it gave stay with the entry (a code's display is never invented).
-    assert asthma.data["notes"] == (
-        "Importé de « Volet de synthèse médicale » (Cabinet médical des Tilleuls, Dr Jeanne Exemple, 15/10/2024).\n"
-        "Codes : CIM-10 J45.9, SNOMED CT 195967001"
-    )
+    # The source document and every code it gave stay with the entry, under the reserved keys the FHIR import writes
+    # too (dossier.entries.source): systems as FHIR names them, the document's own displayName or none.
+    today = dossier.today().isoformat()
+    assert asthma.data[PROVENANCE] == {
+        "document": "Volet de synthèse médicale",
+        "imported_on": today,
+        "organisation": "Cabinet médical des Tilleuls",
+        "author": "Dr Jeanne Exemple",
+    }
+    assert asthma.data[CODES] == [
+        {"system": "http://hl7.org/fhir/sid/icd-10", "code": "J45.9", "display": "Asthme, sans précision"},
+        {"system": "http://snomed.info/sct", "code": "195967001", "display": "Asthma"},
+    ]
+    assert "notes" not in asthma.data  # no longer written into the person's notes
+    [appendix] = [e for e in entries if e.kind == "condition" and e is not asthma]
+    assert appendix.data[CODES] == [{"system": "http://hl7.org/fhir/sid/icd-10", "code": "K35.8"}]  # no display
     [amox] = [e for e in entries if e.kind == "allergy"]
-    assert amox.data["notes"].endswith("Codes : ATC J01CA04, SNOMED CT 419511003")
+    # The allergen's code, not the observation's "kind of allergy" value.
+    assert amox.data[CODES] == [{"system": "http://www.whocc.no/atc", "code": "J01CA04", "display": "amoxicilline"}]
+    [dtp] = [e for e in entries if e.kind == "vaccination"]
+    assert dtp.data[CODES][0]["system"] == "http://www.whocc.no/atc" and dtp.data[CODES][0]["code"] == "J07CA02"
+    assert all(e.data[PROVENANCE]["document"] == "Volet de synthèse médicale" for e in entries)
+    assert provenance_text(asthma.data) == (
+        f"Importé de Cabinet médical des Tilleuls (Volet de synthèse médicale) le {today[8:]}/{today[5:7]}/{today[:4]}"
+    )
     text = report.render("fr")
     assert "Document CDA : Volet de synthèse médicale (Ma santé en résumé, 15/10/2024)" in text
     assert "vaccination | 2 | 1 | 0 | 1" in text and "Entrée niée par le document" in text
@@ -58,10 +78,15 @@ def test_synthesis_stores_the_original_and_imports_its_entries_with_a_report(dos
 def test_reimport_merges_and_adds_nothing(dossier: Any, fixtures: Path) -> None:
     import_cda_file(dossier, fixtures / "vsm_synthese.xml")
     before = _everything(dossier)
+    stored = {e.id: (e.data, e.updated_at) for e in dossier.entries.list(limit=100)}
+    # Re-imported a year later: the entries keep the date they were first imported on, nothing is edited.
+    later = dossier.clock() + timedelta(days=365)
+    dossier.clock = lambda: later
     again = import_cda_file(dossier, fixtures / "vsm_synthese.xml")
     assert _everything(dossier) == before
     assert again.documents_merged == 1 and again.entries.created_entries == 0
     assert again.entries.by_type["condition"].merged == 2
+    assert {e.id: (e.data, e.updated_at) for e in dossier.entries.list(limit=100)} == stored
 
 
 def test_lab_report_results_keep_loinc_and_precision(dossier: Any, fixtures: Path) -> None:
@@ -70,7 +95,12 @@ def test_lab_report_results_keep_loinc_and_precision(dossier: Any, fixtures: Pat
     results = {e.data["loinc"]: e.data for e in dossier.entries.list("lab_result", limit=10)}
     assert results["1558-6"]["value"] == 5.914 and results["6690-2"]["interpretation"] == "high"
     assert results["5196-1"]["value_text"] == "Négatif"
-    assert results["718-7"]["notes"].endswith("Codes : LOINC 718-7")
+    # The LOINC code in its own field and, with the document's display, among the codes as sent.
+    assert results["718-7"][CODES] == [
+        {"system": "http://loinc.org", "code": "718-7", "display": "Hémoglobine [Masse/Volume] Sang"}
+    ]
+    assert "notes" not in results["718-7"]
+    assert results["718-7"][PROVENANCE]["document"] == dossier.documents.list()[0].title
     assert dossier.documents.list()[0].category == "biologie"
 
 

@@ -186,7 +186,7 @@ def test_emergency_access_with_and_without_the_patients_opposition(
         me,
         {"samu": True, "other_professionals": False, "masked_documents": False},
     )
-    body = {"ins": person.nir, "reason": "Patient inconscient aux urgences"}
+    body = {"ins": person.nir, "reason_code": "unconscious", "reason": "Patient inconscient aux urgences"}
 
     # The patient opposed emergency access by professionals other than the SAMU.
     r = client.post("/v1/pro/emergency-access", headers=urgentist, json=body)
@@ -195,7 +195,7 @@ def test_emergency_access_with_and_without_the_patients_opposition(
     assert not any("urgence" in str(m["Subject"]) for m in mailbox.to("durand@cabinet.example.org"))
 
     # A reason is required; an unknown INS is a 404; a malformed one a 422.
-    r = client.post("/v1/pro/emergency-access", headers=urgentist, json={"ins": person.nir, "reason": "   "})
+    r = client.post("/v1/pro/emergency-access", headers=urgentist, json={**body, "reason": "   "})
     assert r.status_code == 422
     assert (
         client.post("/v1/pro/emergency-access", headers=urgentist, json={**body, "ins": make_nir(9999)}).status_code
@@ -375,7 +375,11 @@ def test_insurers_and_employers_never_even_with_the_patients_agreement(
     r = client.get(f"/v1/pro/dossiers/{person.dossier_id}", headers=outsider)
     assert r.status_code == 403 and r.json()["code"] == code
     assert client.get("/v1/pro/dossiers", headers=outsider).json() == []
-    r = client.post("/v1/pro/emergency-access", headers=outsider, json={"ins": person.nir, "reason": "urgence"})
+    r = client.post(
+        "/v1/pro/emergency-access",
+        headers=outsider,
+        json={"ins": person.nir, "reason_code": "other", "reason": "urgence, patient désorienté"},
+    )
     assert r.status_code == 403 and r.json()["code"] == code
 
 

@@ -387,7 +387,9 @@ def test_the_professionals_list_pages_after_the_policy(
         people.append((person, bearer(flows.login(person))))
     for person, _headers in people:
         r = client.post(
-            "/v1/pro/emergency-access", headers=urgentist, json={"ins": person.nir, "reason": "Inconscient"}
+            "/v1/pro/emergency-access",
+            headers=urgentist,
+            json={"ins": person.nir, "reason_code": "unconscious", "reason": "Inconscient à l'arrivée"},
         )
         assert r.status_code == 201, r.text
     # Two patients turn emergency access by other professionals off: their dossiers drop out of the list.

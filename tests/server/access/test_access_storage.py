@@ -185,7 +185,7 @@ def test_an_emergency_access_goes_through_when_mail_is_down_and_the_notification
             r = offline.post(
                 "/v1/pro/emergency-access",
                 headers=urgentist,
-                json={"ins": person.nir, "reason": "Détresse respiratoire"},
+                json={"ins": person.nir, "reason_code": "vital_emergency", "reason": "Détresse respiratoire aiguë"},
             )
             assert r.status_code == 201, r.text
     finally:

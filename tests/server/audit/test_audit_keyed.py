@@ -44,7 +44,8 @@ def _emergency_accesses_over_http(settings: Settings, ctx: ServiceContext, mailb
         pros.sign_in(GP, "medecin_generaliste", "Durand")
         urgentist = pros.sign_in(SPECIALIST, "medecin_specialiste", "Petit")
         put(http, "/v1/me/access/emergency", me, {"samu": True, "other_professionals": True, "masked_documents": False})  # type: ignore[arg-type]
-        r = http.post("/v1/pro/emergency-access", headers=urgentist, json={"ins": person.nir, "reason": "Inconscient"})
+        body = {"ins": person.nir, "reason_code": "unconscious", "reason": "Inconscient à l'arrivée"}
+        r = http.post("/v1/pro/emergency-access", headers=urgentist, json=body)
         assert r.status_code == 201, r.text
         assert http.get(f"/v1/pro/dossiers/{person.dossier_id}", headers=urgentist).status_code == 200
 
