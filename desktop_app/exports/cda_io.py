@@ -266,9 +266,9 @@ class _Import:
             )
 
     def entries(self) -> None:
-        from desktop_app.exports.fhir_io import _Writer
+        from desktop_app.exports.fhir_io import EntryWriter
 
-        writer = _Writer(self.ds, author_kind=AUTHOR_KIND)
+        writer = EntryWriter(self.ds, author_kind=AUTHOR_KIND)
         report = self.report.entries
         for entry in self.doc.entries:
             label = LABELS[entry.family]

@@ -135,7 +135,7 @@ SECTION_NOT_EMPTY = Reason(
 )
 
 
-class _Writer:
+class EntryWriter:
     """Applies an ImportPlan inside one transaction, deciding per item: create, merge or skip."""
 
     def __init__(self, ds: DossierStore, *, author_kind: str) -> None:
@@ -291,7 +291,7 @@ def import_fhir_resource(
     by_source: dict[int, list[ImportItem]] = {}
     for item in plan.items:
         by_source.setdefault(item.source_index, []).append(item)
-    writer = _Writer(ds, author_kind=author_kind)
+    writer = EntryWriter(ds, author_kind=author_kind)
     with ds.transaction():
         for items in by_source.values():
             outcomes: list[str | Reason] = []

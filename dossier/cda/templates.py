@@ -22,7 +22,7 @@ from xml.etree.ElementTree import Element
 
 from dossier.cda.header import LOINC, CdaHeader, Code, attr, code_of, find, findall, iso_date, name_of, text
 from dossier.cda.parse import HL7, XSI
-from dossier.fhir.kinds import _INTERPRETATION_IN as INTERPRETATION_BY_HL7_CODE
+from dossier.fhir.kinds import INTERPRETATION_BY_HL7_CODE
 from dossier.fhir.model import Reason
 
 IMMUNIZATION: Final = frozenset({"1.3.6.1.4.1.19376.1.5.3.1.4.12"})

@@ -693,7 +693,7 @@ def measurement_from_fhir(r: Mapping[str, Any], measure_type: str) -> Outcome:
 
 
 # --- lab result
-_INTERPRETATION_IN = {
+INTERPRETATION_BY_HL7_CODE = {
     "N": "normal",
     "H": "high",
     "HU": "high",
@@ -786,8 +786,8 @@ def _reference_range(r: Mapping[str, Any]) -> str | None:
 def _interpretation(r: Mapping[str, Any]) -> str | None:
     for concept_ in r.get("interpretation") or []:
         for system, code in sorted(codes_of(concept_)):
-            if system in _INTERPRETATION_SYSTEMS and code.upper() in _INTERPRETATION_IN:
-                return _INTERPRETATION_IN[code.upper()]
+            if system in _INTERPRETATION_SYSTEMS and code.upper() in INTERPRETATION_BY_HL7_CODE:
+                return INTERPRETATION_BY_HL7_CODE[code.upper()]
     return None
 
 
