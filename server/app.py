@@ -31,6 +31,7 @@ from server.http_hygiene import HygieneHeaders
 from server.http_limits import UnicodeBodyGuard
 from server.mail.service import MailDeliveryError, Mailer
 from server.professionals.router import dossier_router as pro_dossiers_router
+from server.professionals.router import registry_router as professionals_registry_router
 from server.professionals.router import router as professionals_router
 from server.sync.router import UPLOAD_PREFIX
 from server.sync.router import dossier_router as synced_content_router
@@ -307,6 +308,7 @@ def create_app(
     app.include_router(dossiers_router)
     app.include_router(feed_router)
     app.include_router(professionals_router)
+    app.include_router(professionals_registry_router)
     app.include_router(access_router)
     app.include_router(pro_dossiers_router)
     app.include_router(synced_content_router)

@@ -273,7 +273,7 @@ def cmd_professional_add(args: argparse.Namespace) -> int:
     ctx = _context(args)
     if ctx is None:
         return EXIT_REFUSED
-    new = NewProfessional(args.rpps, args.profession, args.last_name, args.first_names, args.email)
+    new = NewProfessional(args.rpps, args.profession, args.last_name, args.first_names, args.email, args.town)
     try:
         with ctx.sessions() as session:
             pro, created = add_professional(session, ctx, new)
@@ -424,6 +424,7 @@ def build_parser() -> argparse.ArgumentParser:
     _common(pro_add)
     for name in ("--rpps", "--profession", "--last-name", "--first-names", "--email"):
         pro_add.add_argument(name, required=True)
+    pro_add.add_argument("--town", default=None, help="where they practise (patients search by town)")
     pro_add.set_defaults(func=cmd_professional_add)
 
     feed = admin.add_parser("feed").add_subparsers(dest="feed", required=True)

@@ -60,6 +60,7 @@ class RateLimits:
     account_free_failures: int = 5
     address_free_failures: int = 30
     space_free_failures: int = 10  # wrong activation proofs aimed at one space, all addresses together
+    search_free_requests: int = 120  # searches of the professionals' registry by one account, before slowing down
     base_lockout: timedelta = timedelta(minutes=1)
     max_lockout: timedelta = timedelta(hours=1)
 

@@ -126,6 +126,7 @@ class Professional(Base):
     last_name: Mapped[str] = mapped_column(String(200))
     first_names: Mapped[str] = mapped_column(String(200))
     email: Mapped[str] = mapped_column(String(254))
+    town: Mapped[str | None] = mapped_column(String(100))  # where they practise: shown in the patients' search
     enrolment_code_hash: Mapped[str | None] = mapped_column(String(64))
     password_hash: Mapped[str | None] = mapped_column(String(255))
     created_at: Mapped[datetime] = mapped_column(UTCDateTime())

@@ -35,6 +35,8 @@ def _free_failures(key: str, limits: RateLimits) -> int:
         return limits.address_free_failures
     if key.startswith("space:"):
         return limits.space_free_failures
+    if key.startswith("search:"):
+        return limits.search_free_requests
     return limits.account_free_failures
 
 
@@ -42,6 +44,11 @@ OWNER_WAYS_IN = (
     " Si ce compte est le vôtre, connectez-vous depuis un appareil déjà enregistré, ou demandez un code par e-mail.",
     " If this account is yours, sign in from a device you already registered, or ask for a code by e-mail.",
 )
+
+
+def search_key(account_id: uuid.UUID) -> str:
+    """Searches of the professionals' registry by one account: each counts, so no one can list it whole."""
+    return f"search:{account_id}"
 
 
 def device_key(account: str, device_id: object) -> str:

@@ -18,9 +18,17 @@ from server.accounts.dependencies import AddressDep, ContextDep, ProfessionalDep
 from server.accounts.identity import ProfessionalDirectory
 from server.accounts.login import add_login_routes
 from server.accounts.models import Professional
+from server.dossiers.dependencies import PatientDep
 from server.errors import unauthorized
 from server.professionals import service
-from server.professionals.schemas import EnrolmentIn, OfflineOpensIn, ProfessionalOut, ProLoginIn
+from server.professionals.schemas import (
+    EnrolmentIn,
+    OfflineOpensIn,
+    ProfessionalOut,
+    ProLoginIn,
+    RegistryEntryOut,
+    RegistryPage,
+)
 from server.sync import dossier_view
 
 router = APIRouter(prefix="/v1/pro", tags=["professionals"])
@@ -148,3 +156,34 @@ def emergency_access(
     )
     session.commit()
     return EmergencyAccessOut(dossier_id=dossier.id, opened_at=row.opened_at, expires_at=row.expires_at)
+
+
+# -- the registry, as patients search it ---------------------------------------------------------------------------
+
+registry_router = APIRouter(prefix="/v1/professionals", tags=["professionals"])
+
+
+@registry_router.get("", response_model=RegistryPage)
+def search_registry(
+    me: PatientDep,
+    ctx: ContextDep,
+    session: SessionDep,
+    name: Annotated[str | None, Query(max_length=100)] = None,
+    profession: Annotated[access.Profession | None, Query()] = None,
+    town: Annotated[str | None, Query(max_length=100)] = None,
+    limit: Annotated[int, Query(ge=1, le=service.MAX_SEARCH_LIMIT)] = 20,
+    offset: Annotated[int, Query(ge=0, le=1_000)] = 0,
+) -> RegistryPage:
+    """Enrolled professionals by part of their name, their profession and part of their town, to authorise, block
+    or choose one; paged; each search counts against the caller's allowance (429 with Retry-After past it)."""
+    query = service.RegistryQuery(name=name, profession=profession, town=town)
+    rows = service.search_registry(session, ctx, me.principal, query, limit=limit + 1, offset=offset)
+    session.commit()
+    more = len(rows) > limit
+    items = [
+        RegistryEntryOut(
+            rpps=p.rpps, last_name=p.last_name, first_names=p.first_names, profession=p.profession, town=p.town
+        )
+        for p in rows[:limit]
+    ]
+    return RegistryPage(items=items, limit=limit, offset=offset, next_offset=offset + limit if more else None)

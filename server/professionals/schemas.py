@@ -49,3 +49,20 @@ class OfflineOpenIn(Strict):
 
 class OfflineOpensIn(Strict):
     opens: list[OfflineOpenIn] = Field(min_length=1, max_length=MAX_OFFLINE_OPENS)
+
+
+class RegistryEntryOut(BaseModel):
+    """A professional as a patient finds them: no e-mail, no internal id, nothing about their account."""
+
+    rpps: str
+    last_name: str
+    first_names: str
+    profession: str
+    town: str | None
+
+
+class RegistryPage(BaseModel):
+    items: list[RegistryEntryOut]
+    limit: int
+    offset: int
+    next_offset: int | None

@@ -6,8 +6,9 @@ import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from dossier import access
@@ -33,6 +34,7 @@ class NewProfessional:
     last_name: str
     first_names: str
     email: str
+    town: str | None = None
 
 
 def add_professional(session: Session, ctx: ServiceContext, new: NewProfessional) -> tuple[Professional, bool]:
@@ -48,6 +50,7 @@ def add_professional(session: Session, ctx: ServiceContext, new: NewProfessional
         last_name=new.last_name.strip(),
         first_names=new.first_names.strip(),
         email=new.email.strip().lower(),
+        town=(new.town or "").strip() or None,
         enrolment_code_hash=sha256_hex(code),
         created_at=ctx.now(),
     )
@@ -178,3 +181,62 @@ def record_offline_opens(
         session.flush()
         recorded += 1
     return OfflineOpensRecorded(decision, context, recorded)
+
+
+# -- the registry, searched by patients -----------------------------------------------------------------------------
+
+SEARCH_MIN_CHARS = 2
+MAX_SEARCH_LIMIT = 50
+
+
+@dataclass(frozen=True, slots=True)
+class RegistryQuery:
+    """What a patient gives to find a professional: part of a name, a profession, part of a town (one at least)."""
+
+    name: str | None = None
+    profession: access.Profession | None = None
+    town: str | None = None
+
+
+def _contains(column: Any, text: str) -> Any:
+    """Case-insensitive "contains", with LIKE's wildcards taken literally."""
+    escaped = text.lower().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return func.lower(column).like(f"%{escaped}%", escape="\\")
+
+
+def _words(value: str | None) -> list[str]:
+    return " ".join((value or "").split()).split()
+
+
+def search_registry(
+    session: Session, ctx: ServiceContext, principal: Principal, query: RegistryQuery, *, limit: int, offset: int
+) -> list[Professional]:
+    """Enrolled professionals (those who set their password) matching every criterion given, by name then RPPS.
+
+    Each search counts against the caller's allowance (`throttle.search_key`): past it, 429 with `Retry-After`,
+    so nobody lists the registry whole. A query with no criterion (or a name or town shorter than two letters) is
+    a 422 and is not counted.
+    """
+    names, towns = _words(query.name), _words(query.town)
+    texts = ["".join(names), "".join(towns)]
+    if (not names and not towns and query.profession is None) or any(0 < len(t) < SEARCH_MIN_CHARS for t in texts):
+        raise ProblemError(
+            422,
+            "search_too_short",
+            "Indiquez au moins deux lettres du nom ou de la ville, ou choisissez une profession.",
+            "Give at least two letters of the name or the town, or choose a profession.",
+        )
+    now = ctx.now()
+    key = throttle.search_key(principal.id)
+    throttle.check(session, [key], now=now)
+    throttle.register_failure(session, [key], now=now, limits=ctx.settings.rate_limits)
+    stmt = select(Professional).where(Professional.password_hash.is_not(None))
+    full_name = Professional.first_names + " " + Professional.last_name
+    for word in names:
+        stmt = stmt.where(_contains(full_name, word))
+    if towns:
+        stmt = stmt.where(_contains(Professional.town, " ".join(towns)))
+    if query.profession is not None:
+        stmt = stmt.where(Professional.profession == query.profession.value)
+    stmt = stmt.order_by(Professional.last_name, Professional.first_names, Professional.rpps)
+    return list(session.scalars(stmt.limit(limit).offset(offset)))
