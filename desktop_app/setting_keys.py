@@ -30,9 +30,9 @@ class SettingKey(StrEnum):
     CARE_HISTORY = "online.care_history"
     ACCESS_HISTORY = "online.access_history"
     ACCESS_SETTINGS = "online.access_settings"
+    NOTIFICATIONS = "online.notifications"
     # a professional's clinic day
     CLINIC_RPPS = "clinic.rpps"
     CLINIC_DAY = "clinic.day"
     CLINIC_DOCUMENTS = "clinic.documents"
     CLINIC_OFFLINE_OPENS = "clinic.offline_opens"
-

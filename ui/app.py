@@ -81,6 +81,7 @@ class MainWindow(Retranslatable, QMainWindow):
         self._profiles = profiles
         self.server_url = server_url
         self.assisted_session: QWidget | None = None
+        self.heir_request_pending = False
         self.clinic_page: QWidget | None = None
         self.clinic_window: QWidget | None = None
         self._languages = languages or LanguageManager(self)
@@ -219,6 +220,10 @@ class MainWindow(Retranslatable, QMainWindow):
             settings.show_preferences(self.preferences)
             view.undo.sig_changed.connect(self._show_undo)
             self.changes.sig_changed.connect(view.on_store_changed)
+            # Notifications: conflicts from the sync are listed there; each finished sync asks for new ones.
+            self.sync.sig_conflicts_changed.connect(lambda c: view.notifications.set_conflicts(len(c)))
+            self.sync.sig_state_changed.connect(lambda s: view.notifications.refresh() if s == "up_to_date" else None)
+            view.notifications.sig_conflicts_requested.connect(self.show_conflicts)
             self._dossier = view
         return self._dossier
 
@@ -304,7 +309,11 @@ class MainWindow(Retranslatable, QMainWindow):
         self._update_status()
 
     def on_welcome_choice_made(self, choice: str) -> None:
-        if choice == "unlock":
+        self.heir_request_pending = choice == "deceased" and bool(self.server_url)
+        if self.heir_request_pending:  # « Un proche est décédé »: the request opens once the person's carnet is
+            self.show_unlock()  # open (it is made with their account)
+            self.statusBar().showMessage(self.tr("Ouvrez votre carnet : la demande pour un proche décédé suivra."))
+        elif choice == "unlock":
             self.show_unlock()
         elif choice == "create":
             self.create_page.reset()
@@ -430,6 +439,12 @@ class MainWindow(Retranslatable, QMainWindow):
             self.dossier.settings.ask_new_password()
         self.locker.arm()
         self._update_status()
+        if self.heir_request_pending:
+            self.heir_request_pending = False
+            self.statusBar().clearMessage()
+            self.dossier.show_section("access")
+            if self.dossier.access.helping_box is not None:
+                self.dossier.access.helping_box.open_heir_request()
         self.sig_unlocked.emit(profile)
 
     def _on_open_failed(self, exc: BaseException) -> None:

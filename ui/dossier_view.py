@@ -20,6 +20,7 @@ from ui.dialogs import Confirmer
 from ui.documents.view import DocumentsPage, FileChooser
 from ui.home.view import HomePage
 from ui.measures.view import MeasuresPage
+from ui.notifications.view import NotificationsPage
 from ui.ops import Op
 from ui.profile.view import ProfilePage
 from ui.settings.view import SettingsPage
@@ -36,8 +37,14 @@ SECTIONS = (
     "access_history",
     "access",
     "settings",
+    "notifications",
 )
 UNDO_MS = 10_000
+
+
+def _shortcut_digit(number: int) -> str:
+    """Ctrl+1…Ctrl+9, then Ctrl+0 for the tenth section."""
+    return str(number % 10)
 
 
 class _Follower(Protocol):
@@ -109,6 +116,8 @@ class DossierView(Retranslatable, QWidget):
         self.access_history = AccessHistoryPage()
         self.access = AccessSettingsPage(confirmer=confirmer)
         self.settings = SettingsPage(confirmer=confirmer)
+        self.notifications = NotificationsPage()
+        self.notifications.unread.sig_changed.connect(lambda _n: self.retranslate_ui())
         # The sections that list store data: they follow change events (see on_store_changed).
         self.followers: dict[str, _Follower] = {
             "home": self.home,
@@ -128,6 +137,7 @@ class DossierView(Retranslatable, QWidget):
             "access_history": self.access_history,
             "access": self.access,
             "settings": self.settings,
+            "notifications": self.notifications,
         }
         self.nav_model = QStandardItemModel(self)
         icon_names = {
@@ -140,6 +150,7 @@ class DossierView(Retranslatable, QWidget):
             "access_history": "user",
             "access": "key",
             "settings": "settings",
+            "notifications": "bell",
         }
         for section in SECTIONS:
             item = QStandardItem(icons.get(icon_names[section]), section)
@@ -157,7 +168,8 @@ class DossierView(Retranslatable, QWidget):
         layout.addWidget(self.nav)
         layout.addWidget(self.stack, 1)
         for number, section in enumerate(SECTIONS, start=1):
-            QShortcut(QKeySequence(f"Ctrl+{number}"), self, lambda s=section: self.show_section(s))
+            key = _shortcut_digit(number)
+            QShortcut(QKeySequence(f"Ctrl+{key}"), self, lambda s=section: self.show_section(s))
         # Undo where it is cheap: deleting an entry (profile, measures, vaccinations) and masking a document.
         self.undo = UndoOffer(parent=self)
         for page in (self.profile, self.measures, self.vaccinations, self.documents):
@@ -203,6 +215,7 @@ class DossierView(Retranslatable, QWidget):
         self.history.set_profile(profile)
         self.access_history.set_profile(profile)
         self.access.set_profile(profile)
+        self.notifications.set_profile(profile)
         self.show_section("home")
 
     def clear(self) -> None:
@@ -217,6 +230,7 @@ class DossierView(Retranslatable, QWidget):
         self.history.clear()
         self.access_history.clear()
         self.access.clear()
+        self.notifications.clear()
         self.settings.set_profile(None)
 
     def reload_data(self) -> None:
@@ -238,16 +252,21 @@ class DossierView(Retranslatable, QWidget):
             "access_history": self.tr("Historique des accès"),
             "access": self.tr("Accès et confidentialité"),
             "settings": self.tr("Paramètres"),
+            "notifications": self.tr("Notifications"),
         }
+        unread = self.notifications.unread.value
         for row, section in enumerate(SECTIONS):
             item = self.nav_model.item(row)
-            item.setText(names[section])
-            item.setToolTip(self.tr("%1 (Ctrl+%2)").replace("%1", names[section]).replace("%2", str(row + 1)))
-            item.setData(names[section], Qt.ItemDataRole.AccessibleTextRole)
+            name = names[section]
+            if section == "notifications" and unread:  # the badge: how many are unread
+                name = self.tr("%1 (%n non lue(s))", "", unread).replace("%1", name)
+            item.setText(f"{names[section]}  ({unread})" if section == "notifications" and unread else name)
+            item.setToolTip(self.tr("%1 (Ctrl+%2)").replace("%1", name).replace("%2", _shortcut_digit(row + 1)))
+            item.setData(name, Qt.ItemDataRole.AccessibleTextRole)
         describe(
             self.nav,
             self.tr("Rubriques du carnet"),
-            self.tr("Ctrl+1 à Ctrl+%1 pour changer de rubrique.").replace("%1", str(len(SECTIONS))),
+            self.tr("Ctrl+1 à Ctrl+%1 pour changer de rubrique.").replace("%1", _shortcut_digit(len(SECTIONS))),
         )
         self._fit_nav()
 

@@ -7,6 +7,8 @@ and shown from the access settings (a child's access is managed with the same sc
 
 from __future__ import annotations
 
+from desktop_app.access.directory import RegistryEntry, RegistryPage, search_professionals
+from desktop_app.access.helping import HeirAccess, HelpedPerson, helped, request_heir_access, stop_helping
 from desktop_app.access.history import (
     AccessEvent,
     AccessHistoryPage,
@@ -52,7 +54,11 @@ __all__ = [
     "AuthorisedProfessional",
     "ChildProfile",
     "EmergencySettings",
+    "HeirAccess",
+    "HelpedPerson",
     "ProfessionalRef",
+    "RegistryEntry",
+    "RegistryPage",
     "Representative",
     "access_history",
     "access_settings",
@@ -64,14 +70,18 @@ __all__ = [
     "cached_access_settings",
     "children",
     "give_occupational_consent",
+    "helped",
     "invite_aidant",
     "remove_representative",
+    "request_heir_access",
     "revoke_aidant",
+    "search_professionals",
     "set_administrateur",
     "set_default_confidentiality",
     "set_emergency",
     "set_medecin_traitant",
     "set_post_mortem_opposition",
+    "stop_helping",
     "unblock",
     "withdraw",
     "withdraw_occupational_consent",

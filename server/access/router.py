@@ -524,11 +524,19 @@ def list_children(me: PatientDep, session: SessionDep) -> list[ChildOut]:
 
 @router.get("/v1/me/shared-dossiers", response_model=list[SharedDossierOut])
 def shared_dossiers(me: PatientDep, session: SessionDep) -> list[SharedDossierOut]:
-    """Spaces I manage as legal representative, help with as proche aidant, or reach as heir; ``role`` says which."""
+    """Spaces I manage as legal representative, help with as proche aidant (with the delegation's dates), or reach
+    as heir; ``role`` says which."""
     rows = service.delegated_dossiers(session, me.account.id)
     heirs = service.heir_dossiers(session, me.account.id)
+    periods = service.aidant_periods(session, me.account.id)
     session.commit()
-    return [_shared_out(d, role) for d, role in rows] + [_shared_out(d, "heir") for d in heirs]
+    out = []
+    for d, role in rows:
+        shared = _shared_out(d, role)
+        if role == "aidant" and d.id in periods:
+            shared.starts_at, shared.until = periods[d.id]
+        out.append(shared)
+    return out + [_shared_out(d, "heir") for d in heirs]
 
 
 @router.post("/v1/heir-access-requests", response_model=HeirAccessOut, status_code=status.HTTP_201_CREATED)

@@ -219,6 +219,8 @@ class SharedDossierOut(BaseModel):
     first_names: str
     birth_date: date
     role: str
+    starts_at: datetime | None = None  # a proche aidant's delegation: from…
+    until: datetime | None = None  # …until (None for other roles)
 
 
 class RepresentativeOut(BaseModel):

@@ -545,6 +545,16 @@ def delegated_dossiers(session: Session, account_id: uuid.UUID) -> list[tuple[Do
     return [(d, "legal_representative") for d in reps] + [(d, "aidant") for d in aided]
 
 
+def aidant_periods(session: Session, account_id: uuid.UUID) -> dict[uuid.UUID, tuple[datetime, datetime]]:
+    """For each dossier this account helps with as proche aidant: from when and until when."""
+    rows = session.execute(
+        select(AidantLink.dossier_id, AidantLink.starts_at, AidantLink.ends_at).where(
+            AidantLink.aidant_account_id == account_id
+        )
+    )
+    return {dossier_id: (starts, ends) for dossier_id, starts, ends in rows}
+
+
 # -- professionals --------------------------------------------------------------------------------------------------
 
 

@@ -26,7 +26,9 @@ from PySide6.QtWidgets import (
 
 from desktop_app.errors import CarnetError
 from ui.access.children import ChildrenBox
+from ui.access.helping import HelpingBox
 from ui.access.history import AccessHistoryPage
+from ui.access.people import ProfessionalSearch, profession_name
 from ui.dialogs import Confirmer
 from ui.i18n import current_language
 from ui.ops import Op
@@ -34,7 +36,7 @@ from ui.paged import Column, PagedTableModel
 from ui.widgets import Retranslatable, describe, error_label, flow_row, label, row_table, show_error
 
 if TYPE_CHECKING:
-    from desktop_app.access import AccessSettings, Aidant, ChildProfile, ProfessionalRef
+    from desktop_app.access import AccessSettings, Aidant, ChildProfile, ProfessionalRef, RegistryEntry
     from desktop_app.profile import UnlockedProfile
 
 
@@ -152,6 +154,11 @@ class AccessSettingsPage(Retranslatable, QWidget):
         self.rpps_edit = QLineEdit()
         self.rpps_edit.setMaxLength(11)
         self.rpps_label.setBuddy(self.rpps_edit)
+        # People by name: the registry is searched; the RPPS field is filled from the choice (or typed by hand).
+        self.find_button = QPushButton()
+        self.find_button.clicked.connect(lambda: self.find_professional("pros"))
+        self.search_dialog: ProfessionalSearch | None = None
+        self._found: dict[str, RegistryEntry] = {}
         self.authorise_button = QPushButton()
         self.block_button = QPushButton()
         self.unblock_button = QPushButton()
@@ -170,7 +177,7 @@ class AccessSettingsPage(Retranslatable, QWidget):
         pros = QVBoxLayout(self.pros_box)
         pros.addWidget(self.table)
         pros.addWidget(
-            flow_row(self.rpps_label, self.rpps_edit, self.authorise_button, self.withdraw_button),
+            flow_row(self.rpps_label, self.rpps_edit, self.find_button, self.authorise_button, self.withdraw_button),
         )
         pros.addWidget(flow_row(self.block_button, self.unblock_button, self.admin_button, self.occupational_button))
         # Emergency
@@ -193,6 +200,8 @@ class AccessSettingsPage(Retranslatable, QWidget):
         self.doctor_edit = QLineEdit()
         self.doctor_edit.setMaxLength(11)
         self.doctor_button = QPushButton()
+        self.doctor_find_button = QPushButton()
+        self.doctor_find_button.clicked.connect(lambda: self.find_professional("doctor"))
         self.doctor_button.clicked.connect(self.on_doctor_clicked)
         self.default_masked_check = QCheckBox()
         self.default_masked_check.toggled.connect(self.on_default_masked_toggled)
@@ -203,6 +212,7 @@ class AccessSettingsPage(Retranslatable, QWidget):
         doctor = QHBoxLayout(self.doctor_box)
         doctor.addWidget(self.doctor_label, 1)
         doctor.addWidget(self.doctor_edit)
+        doctor.addWidget(self.doctor_find_button)
         doctor.addWidget(self.doctor_button)
         # Aidants
         self.aidants_box = QGroupBox()
@@ -235,7 +245,9 @@ class AccessSettingsPage(Retranslatable, QWidget):
         aidants.addLayout(aidant_row)
         # Legal representatives and child profiles (only on the person's own settings)
         self.children_box: ChildrenBox | None = None
+        self.helping_box: HelpingBox | None = None
         if dossier_id is None:
+            self.helping_box = HelpingBox(confirmer=confirmer)
             self.children_box = ChildrenBox(confirmer=confirmer)
             self.children_box.sig_manage_requested.connect(self.manage_child)
         self.child_dialog: QDialog | None = None
@@ -257,6 +269,8 @@ class AccessSettingsPage(Retranslatable, QWidget):
         inner.addWidget(self.aidants_box)
         if self.children_box is not None:
             inner.addWidget(self.children_box)
+        if self.helping_box is not None:
+            inner.addWidget(self.helping_box)
         inner.addStretch(1)
         # Everything scrolls as one: at 200 % text nothing is squeezed or clipped.
         self.scroller = QScrollArea()
@@ -306,6 +320,12 @@ class AccessSettingsPage(Retranslatable, QWidget):
         show_error(self.error, "")
         if self.children_box is not None:
             self.children_box.set_profile(profile)
+        if self.helping_box is not None:
+            self.helping_box.set_profile(profile)
+        if self.search_dialog is not None:
+            self.search_dialog.close()
+            self.search_dialog = None
+        self._found.clear()
         if self.child_dialog is not None and profile is None:
             self.child_dialog.close()
         if self.child_page is not None and profile is None:
@@ -329,6 +349,8 @@ class AccessSettingsPage(Retranslatable, QWidget):
         self._run(lambda p: access.access_settings(p, dossier_id=scope))
         if self.children_box is not None:
             self.children_box.reload()
+        if self.helping_box is not None:
+            self.helping_box.reload()
 
     def _run(self, call: Callable[[UnlockedProfile], AccessSettings]) -> None:
         profile = self._profile
@@ -398,12 +420,16 @@ class AccessSettingsPage(Retranslatable, QWidget):
             self._apply_emergency_rule()
         if self.children_box is not None:
             self.children_box.setEnabled(not self.offline)  # children are managed online only
+        if self.helping_box is not None:
+            self.helping_box.setEnabled(not self.offline)
         self._update_withdraw()
 
     def _change_controls(self) -> list[QWidget]:
         """Every control that asks the service for a change (disabled on the offline copy)."""
         return [
             self.rpps_edit,
+            self.find_button,
+            self.doctor_find_button,
             self.authorise_button,
             self.withdraw_button,
             self.block_button,
@@ -488,6 +514,52 @@ class AccessSettingsPage(Retranslatable, QWidget):
             return None
         return rpps
 
+    def find_professional(self, target: str) -> ProfessionalSearch | None:
+        """Open the search by name; the choice fills the RPPS field of ``target`` (« pros » or « doctor »)."""
+        profile = self._profile
+        if profile is None:
+            return None
+        if self.search_dialog is not None:
+            self.search_dialog.close()
+        purpose = self.tr("Choisir le médecin traitant") if target == "doctor" else self.tr("Choisir un professionnel")
+        dialog = ProfessionalSearch(profile, purpose=purpose, parent=self)
+        dialog.sig_chosen.connect(lambda entry: self._on_found(target, entry))
+        self.search_dialog = dialog
+        dialog.open()
+        dialog.name_edit.setFocus()
+        return dialog
+
+    def _on_found(self, target: str, entry: RegistryEntry) -> None:
+        self._found[entry.rpps] = entry
+        edit = self.doctor_edit if target == "doctor" else self.rpps_edit
+        edit.setText(entry.rpps)
+        show_error(self.error, "")
+        (self.doctor_button if target == "doctor" else self.authorise_button).setFocus()
+
+    def who(self, rpps: str) -> str | None:
+        """« Anne Durand, médecin généraliste (RPPS …) » when the person is known (found by name, or listed)."""
+        entry = self._found.get(rpps)
+        name: str
+        profession: str | None
+        if entry is not None:
+            name, profession = entry.name, entry.profession
+        else:
+            s = self._settings
+            listed = self._listed(rpps)
+            ref = listed.professional if listed is not None else None
+            if ref is None and s is not None and s.medecin_traitant is not None and s.medecin_traitant.rpps == rpps:
+                ref = s.medecin_traitant
+            if ref is None or not ref.name:
+                return None
+            name, profession = ref.name, ref.profession
+        text = self.tr("%1, %2 (RPPS %3)") if profession else self.tr("%1 (RPPS %3)")
+        return text.replace("%1", name).replace("%2", profession_name(profession)).replace("%3", rpps)
+
+    def _named(self, rpps: str, named: str, by_number: str) -> str:
+        """The confirmation names the person and profession when known; else it gives the RPPS typed."""
+        who = self.who(rpps)
+        return named.replace("%1", who) if who else by_number.replace("%1", rpps)
+
     def _ask(self, *, title: str, text: str, confirm: str) -> bool:
         return self._confirmer.ask(self, title=title, text=text, confirm_label=confirm, cancel_label=self.tr("Annuler"))
 
@@ -499,7 +571,11 @@ class AccessSettingsPage(Retranslatable, QWidget):
         rpps = self._rpps()
         if rpps and self._ask(
             title=self.tr("Autoriser ce professionnel ?"),
-            text=self.tr("Le professionnel de RPPS %1 pourra ouvrir votre dossier.").replace("%1", rpps),
+            text=self._named(
+                rpps,
+                self.tr("%1 pourra ouvrir votre dossier."),
+                self.tr("Le professionnel de RPPS %1 pourra ouvrir votre dossier."),
+            ),
             confirm=self.tr("Autoriser"),
         ):
             self._run(lambda p: access.authorise(p, rpps, dossier_id=scope))
@@ -572,10 +648,17 @@ class AccessSettingsPage(Retranslatable, QWidget):
         rpps = self._rpps()
         if rpps and self._ask(
             title=self.tr("Bloquer ce professionnel ?"),
-            text=self.tr(
-                "Le professionnel de RPPS %1 ne pourra plus rien voir de votre dossier. Il perd son autorisation et "
-                "ses rôles (administrateur, médecin traitant)."
-            ).replace("%1", rpps),
+            text=self._named(
+                rpps,
+                self.tr(
+                    "%1 ne pourra plus rien voir de votre dossier. Il perd son autorisation et ses rôles "
+                    "(administrateur, médecin traitant)."
+                ),
+                self.tr(
+                    "Le professionnel de RPPS %1 ne pourra plus rien voir de votre dossier. Il perd son autorisation "
+                    "et ses rôles (administrateur, médecin traitant)."
+                ),
+            ),
             confirm=self.tr("Bloquer"),
         ):
             self._run(lambda p: access.block(p, rpps, dossier_id=scope))
@@ -587,10 +670,17 @@ class AccessSettingsPage(Retranslatable, QWidget):
         rpps = self._rpps()
         if rpps and self._ask(
             title=self.tr("Débloquer ce professionnel ?"),
-            text=self.tr(
-                "Le professionnel de RPPS %1 ne sera plus bloqué, mais il ne sera pas autorisé pour autant : "
-                "pour qu'il ouvre votre dossier, autorisez-le ensuite."
-            ).replace("%1", rpps),
+            text=self._named(
+                rpps,
+                self.tr(
+                    "%1 ne sera plus bloqué, mais il ne sera pas autorisé pour autant : pour qu'il ouvre votre "
+                    "dossier, autorisez-le ensuite."
+                ),
+                self.tr(
+                    "Le professionnel de RPPS %1 ne sera plus bloqué, mais il ne sera pas autorisé pour autant : "
+                    "pour qu'il ouvre votre dossier, autorisez-le ensuite."
+                ),
+            ),
             confirm=self.tr("Débloquer"),
         ):
             self._run(lambda p: access.unblock(p, rpps, dossier_id=scope))
@@ -656,10 +746,18 @@ class AccessSettingsPage(Retranslatable, QWidget):
             return
         enable = not current.administrateur
         text = (
-            self.tr("Le professionnel de RPPS %1 pourra gérer votre dossier comme administrateur.")
+            self._named(
+                rpps,
+                self.tr("%1 pourra gérer votre dossier comme administrateur."),
+                self.tr("Le professionnel de RPPS %1 pourra gérer votre dossier comme administrateur."),
+            )
             if enable
-            else self.tr("Le professionnel de RPPS %1 ne sera plus administrateur ; il reste autorisé.")
-        ).replace("%1", rpps)
+            else self._named(
+                rpps,
+                self.tr("%1 ne sera plus administrateur ; il reste autorisé."),
+                self.tr("Le professionnel de RPPS %1 ne sera plus administrateur ; il reste autorisé."),
+            )
+        )
         if self._ask(title=self.tr("Administrateur"), text=text, confirm=self.tr("Confirmer")):
             self._run(lambda p: access.set_administrateur(p, rpps, enabled=enable, dossier_id=scope))
 
@@ -673,7 +771,11 @@ class AccessSettingsPage(Retranslatable, QWidget):
             self.doctor_edit.setFocus()
             return
         text = (
-            self.tr("Le professionnel de RPPS %1 deviendra votre médecin traitant.").replace("%1", rpps)
+            self._named(
+                rpps,
+                self.tr("%1 deviendra votre médecin traitant."),
+                self.tr("Le professionnel de RPPS %1 deviendra votre médecin traitant."),
+            )
             if rpps
             else self.tr("Vous n'aurez plus de médecin traitant dans votre dossier.")
         )
@@ -809,6 +911,18 @@ class AccessSettingsPage(Retranslatable, QWidget):
         describe(self.doctor_edit, self.tr("RPPS du médecin traitant"), self.tr("Vide : aucun médecin traitant."))
         self.doctor_button.setText(self.tr("Dé&finir"))
         describe(self.doctor_button, self.tr("Définir le médecin traitant"), self.tr("Demande confirmation."))
+        self.find_button.setText(self.tr("C&hercher par nom…"))
+        describe(
+            self.find_button,
+            self.tr("Chercher un professionnel par nom"),
+            self.tr("Par nom, profession et ville ; le choix remplit le RPPS."),
+        )
+        self.doctor_find_button.setText(self.tr("&Chercher par nom…"))
+        describe(
+            self.doctor_find_button,
+            self.tr("Chercher le médecin traitant par nom"),
+            self.tr("Par nom, profession et ville ; le choix remplit le RPPS."),
+        )
         self.default_masked_row.set_text(
             self.tr("Masquer par défaut les nouveaux documents aux professionnels"), self.tr("Demande confirmation.")
         )

@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QPushButton, QVBoxLayout, QWidget
 from ui import icons
 from ui.widgets import Retranslatable, describe, label, set_role
 
-CHOICES = ("activate", "login", "unlock", "oppose", "create", "assisted", "clinic")
+CHOICES = ("activate", "login", "unlock", "oppose", "create", "assisted", "clinic", "deceased")
 
 
 class WelcomePage(Retranslatable, QWidget):
@@ -37,6 +37,7 @@ class WelcomePage(Retranslatable, QWidget):
             "create": "add",
             "assisted": "user",
             "clinic": "user",
+            "deceased": "user",
         }
         for choice in CHOICES:
             button = QPushButton()
@@ -104,6 +105,13 @@ class WelcomePage(Retranslatable, QWidget):
                 self.tr("Poste de &soins (professionnel de santé)"),
                 self.tr(
                     "Pour un professionnel de santé sur un ordinateur partagé : ses patients, hors ligne si besoin."
+                ),
+            ),
+            "deceased": (
+                self.tr("&Un proche est décédé"),
+                self.tr(
+                    "Héritier, partenaire de PACS ou concubin : demander l'accès à son dossier (ouvrez d'abord votre "
+                    "propre carnet, relié à votre compte)."
                 ),
             ),
         }
