@@ -54,6 +54,8 @@ def _event_from_json(raw: dict[str, Any]) -> AccessEvent:
     )
 
 
+
+
 def cached_access_history(
     profile: UnlockedProfile,
     *,
