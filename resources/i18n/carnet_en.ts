@@ -519,6 +519,26 @@
         <translation>For an occupational physician an authorisation is not enough: they need your express consent. Asks for confirmation.</translation>
     </message>
     <message>
+        <source>Choisir le médecin traitant</source>
+        <translation>Choose the médecin traitant (regular doctor)</translation>
+    </message>
+    <message>
+        <source>Choisir un professionnel</source>
+        <translation>Choose a professional</translation>
+    </message>
+    <message>
+        <source>%1, %2 (RPPS %3)</source>
+        <translation>%1, %2 (RPPS %3)</translation>
+    </message>
+    <message>
+        <source>%1 (RPPS %3)</source>
+        <translation>%1 (RPPS %3)</translation>
+    </message>
+    <message>
+        <source>%1 pourra ouvrir votre dossier.</source>
+        <translation>%1 will be able to open your record.</translation>
+    </message>
+    <message>
         <source>Choisissez d&apos;abord un professionnel autorisé dans la liste.</source>
         <translation>First choose an authorised professional in the list.</translation>
     </message>
@@ -563,6 +583,14 @@
         <translation>Ctrl+Tab moves from one tab to the other.</translation>
     </message>
     <message>
+        <source>%1 ne pourra plus rien voir de votre dossier. Il perd son autorisation et ses rôles (administrateur, médecin traitant).</source>
+        <translation>%1 will no longer see anything of your record, and loses their authorisation and roles (administrator, regular doctor).</translation>
+    </message>
+    <message>
+        <source>%1 ne sera plus bloqué, mais il ne sera pas autorisé pour autant : pour qu&apos;il ouvre votre dossier, autorisez-le ensuite.</source>
+        <translation>%1 will no longer be blocked, but is not authorised either: to let them open your record, authorise them afterwards.</translation>
+    </message>
+    <message>
         <source>Le médecin du travail %1 ne pourra plus ouvrir votre dossier, dès maintenant. Ce qu&apos;il y a déjà ajouté reste dans votre dossier.</source>
         <translation>The occupational physician %1 will no longer be able to open your dossier, from now on. What they already added stays in your dossier.</translation>
     </message>
@@ -585,6 +613,18 @@
     <message>
         <source>Donner mon consentement</source>
         <translation>Give my consent</translation>
+    </message>
+    <message>
+        <source>%1 pourra gérer votre dossier comme administrateur.</source>
+        <translation>%1 will be able to manage your record as administrator.</translation>
+    </message>
+    <message>
+        <source>%1 ne sera plus administrateur ; il reste autorisé.</source>
+        <translation>%1 will no longer be administrator; they stay authorised.</translation>
+    </message>
+    <message>
+        <source>%1 deviendra votre médecin traitant.</source>
+        <translation>%1 will become your regular doctor (médecin traitant).</translation>
     </message>
     <message>
         <source>Le professionnel de RPPS %1 deviendra votre médecin traitant.</source>
@@ -809,6 +849,26 @@
     <message>
         <source>Définir le médecin traitant</source>
         <translation>Set the regular doctor</translation>
+    </message>
+    <message>
+        <source>C&amp;hercher par nom…</source>
+        <translation>Searc&amp;h by name…</translation>
+    </message>
+    <message>
+        <source>Chercher un professionnel par nom</source>
+        <translation>Search for a professional by name</translation>
+    </message>
+    <message>
+        <source>Par nom, profession et ville ; le choix remplit le RPPS.</source>
+        <translation>By name, profession and town; the choice fills in the RPPS.</translation>
+    </message>
+    <message>
+        <source>&amp;Chercher par nom…</source>
+        <translation>&amp;Search by name…</translation>
+    </message>
+    <message>
+        <source>Chercher le médecin traitant par nom</source>
+        <translation>Search for the regular doctor by name</translation>
     </message>
     <message>
         <source>Masquer par défaut les nouveaux documents aux professionnels</source>
@@ -2537,6 +2597,17 @@
         <translation>Settings</translation>
     </message>
     <message>
+        <source>Notifications</source>
+        <translation>Notifications</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 (%n non lue(s))</source>
+        <translation>
+            <numerusform>%1 (%n unread)</numerusform>
+            <numerusform>%1 (%n unread)</numerusform>
+        </translation>
+    </message>
+    <message>
         <source>%1 (Ctrl+%2)</source>
         <translation>%1 (Ctrl+%2)</translation>
     </message>
@@ -2692,6 +2763,216 @@
     <message>
         <source>Effacer les champs saisis.</source>
         <translation>Erase the fields typed in.</translation>
+    </message>
+</context>
+<context>
+    <name>HeirRequestDialog</name>
+    <message>
+        <source>Connaître les causes de son décès</source>
+        <translation>Know the causes of their death</translation>
+    </message>
+    <message>
+        <source>Défendre sa mémoire</source>
+        <translation>Defend their memory</translation>
+    </message>
+    <message>
+        <source>Faire valoir mes droits</source>
+        <translation>Assert my rights</translation>
+    </message>
+    <message>
+        <source>Saisissez son numéro de sécurité sociale (15 chiffres).</source>
+        <translation>Enter their social security number (15 digits).</translation>
+    </message>
+    <message>
+        <source>Dites en quelques mots ce qui justifie votre demande.</source>
+        <translation>Say in a few words what justifies your request.</translation>
+    </message>
+    <message>
+        <source>Envoi de la demande…</source>
+        <translation>Sending the request…</translation>
+    </message>
+    <message>
+        <source>La demande n&apos;a pas abouti. Réessayez plus tard.</source>
+        <translation>The request did not go through. Try again later.</translation>
+    </message>
+    <message>
+        <source>Le service n&apos;a pas pu être joint : la demande demande une connexion.</source>
+        <translation>The service could not be reached: the request needs a connection.</translation>
+    </message>
+    <message>
+        <source>Demande refusée : %1</source>
+        <translation>Request refused: %1</translation>
+    </message>
+    <message>
+        <source>Un proche est décédé</source>
+        <translation>A relative has died</translation>
+    </message>
+    <message>
+        <source>Héritier, partenaire de PACS ou concubin d&apos;une personne décédée, vous pouvez demander l&apos;accès à son dossier pour l&apos;une de ces trois raisons, sauf si elle s&apos;y est opposée de son vivant. Vous ne verrez que ce que cette raison demande. Votre demande est conservée, avec votre identité.</source>
+        <translation>As the heir, PACS partner or cohabiting partner of a deceased person, you may ask for access to their record for one of these three reasons, unless they opposed it during their lifetime. You will see only what that reason needs. Your request is kept, with your identity.</translation>
+    </message>
+    <message>
+        <source>&amp;Je suis :</source>
+        <translation>&amp;I am:</translation>
+    </message>
+    <message>
+        <source>son héritier ou son héritière</source>
+        <translation>their heir</translation>
+    </message>
+    <message>
+        <source>son partenaire de PACS</source>
+        <translation>their PACS partner</translation>
+    </message>
+    <message>
+        <source>son concubin ou sa concubine</source>
+        <translation>their cohabiting partner</translation>
+    </message>
+    <message>
+        <source>Votre lien avec la personne décédée</source>
+        <translation>Your relationship to the deceased person</translation>
+    </message>
+    <message>
+        <source>&amp;Pour :</source>
+        <translation>&amp;For:</translation>
+    </message>
+    <message>
+        <source>La raison de votre demande</source>
+        <translation>The reason for your request</translation>
+    </message>
+    <message>
+        <source>Son &amp;numéro de sécurité sociale :</source>
+        <translation>Their social security &amp;number:</translation>
+    </message>
+    <message>
+        <source>Numéro de sécurité sociale de la personne décédée</source>
+        <translation>Social security number of the deceased person</translation>
+    </message>
+    <message>
+        <source>15 chiffres.</source>
+        <translation>15 digits.</translation>
+    </message>
+    <message>
+        <source>&amp;Justification :</source>
+        <translation>&amp;Justification:</translation>
+    </message>
+    <message>
+        <source>Justification</source>
+        <translation>Justification</translation>
+    </message>
+    <message>
+        <source>Par exemple : acte de notoriété, certificat de PACS, justificatif de domicile commun.</source>
+        <translation>For example: affidavit of inheritance (acte de notoriété), PACS certificate, proof of a shared address.</translation>
+    </message>
+    <message>
+        <source>&amp;Envoyer la demande</source>
+        <translation>S&amp;end the request</translation>
+    </message>
+    <message>
+        <source>Envoyer la demande</source>
+        <translation>Send the request</translation>
+    </message>
+    <message>
+        <source>Fermer</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>Demande acceptée : le dossier de %1 (né(e) le %2) vous est ouvert, pour « %3 » seulement.</source>
+        <translation>Request granted: the record of %1 (born %2) is open to you, for “%3” only.</translation>
+    </message>
+</context>
+<context>
+    <name>HelpingBox</name>
+    <message>
+        <source>Personne</source>
+        <translation>Person</translation>
+    </message>
+    <message>
+        <source>Née le</source>
+        <translation>Born</translation>
+    </message>
+    <message>
+        <source>Jusqu&apos;au</source>
+        <translation>Until</translation>
+    </message>
+    <message>
+        <source>État</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>sans fin</source>
+        <translation>no end</translation>
+    </message>
+    <message>
+        <source>En cours</source>
+        <translation>Current</translation>
+    </message>
+    <message>
+        <source>Terminée</source>
+        <translation>Ended</translation>
+    </message>
+    <message>
+        <source>La liste n&apos;a pas pu être chargée.</source>
+        <translation>The list could not be loaded.</translation>
+    </message>
+    <message>
+        <source>Le service n&apos;a pas pu être joint. Réessayez plus tard.</source>
+        <translation>The service could not be reached. Try again later.</translation>
+    </message>
+    <message>
+        <source>Choisissez d&apos;abord la personne dans la liste.</source>
+        <translation>First choose the person in the list.</translation>
+    </message>
+    <message>
+        <source>Vous ne pourrez plus ouvrir l&apos;espace santé de %1, dès maintenant. Pour l&apos;aider à nouveau, il faudra qu&apos;il ou elle vous invite encore.</source>
+        <translation>You will no longer be able to open the health space of %1, from now on. To help them again, they will have to invite you again.</translation>
+    </message>
+    <message>
+        <source>Ne plus aider ?</source>
+        <translation>Stop helping?</translation>
+    </message>
+    <message>
+        <source>Ne plus aider</source>
+        <translation>Stop helping</translation>
+    </message>
+    <message>
+        <source>Annuler</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Les personnes que j&apos;aide</source>
+        <translation>The people I help</translation>
+    </message>
+    <message>
+        <source>Les personnes qui vous ont désigné(e) comme proche aidant, et jusqu&apos;à quand.</source>
+        <translation>The people who named you as their carer (proche aidant), and until when.</translation>
+    </message>
+    <message>
+        <source>Personne ne vous a désigné(e) comme proche aidant.</source>
+        <translation>Nobody has named you as their carer.</translation>
+    </message>
+    <message>
+        <source>Personne, naissance, fin, état.</source>
+        <translation>Person, birth date, end, status.</translation>
+    </message>
+    <message>
+        <source>&amp;Ne plus aider</source>
+        <translation>Stop &amp;helping</translation>
+    </message>
+    <message>
+        <source>Demande confirmation.</source>
+        <translation>Asks for confirmation.</translation>
+    </message>
+    <message>
+        <source>Un proche est &amp;décédé…</source>
+        <translation>A relative has &amp;died…</translation>
+    </message>
+    <message>
+        <source>Un proche est décédé</source>
+        <translation>A relative has died</translation>
+    </message>
+    <message>
+        <source>Demander l&apos;accès à son dossier, comme héritier, partenaire de PACS ou concubin.</source>
+        <translation>Ask for access to their record, as heir, PACS partner or cohabiting partner.</translation>
     </message>
 </context>
 <context>
@@ -2859,6 +3140,10 @@
     <message>
         <source>Conflits de synchronisation</source>
         <translation>Sync conflicts</translation>
+    </message>
+    <message>
+        <source>Ouvrez votre carnet : la demande pour un proche décédé suivra.</source>
+        <translation>Open your record: the request about a deceased relative follows.</translation>
     </message>
     <message>
         <source>← &amp;Retour à l&apos;accueil</source>
@@ -3053,6 +3338,162 @@
     <message>
         <source>Supprimer la mesure choisie ; demande confirmation.</source>
         <translation>Delete the selected measurement; asks for confirmation.</translation>
+    </message>
+</context>
+<context>
+    <name>NotificationsPage</name>
+    <message>
+        <source>Date</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>Notification</source>
+        <translation>Notification</translation>
+    </message>
+    <message>
+        <source>État</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Lue</source>
+        <translation>Read</translation>
+    </message>
+    <message>
+        <source>Nouvelle</source>
+        <translation>New</translation>
+    </message>
+    <message>
+        <source>%1 à %2</source>
+        <translation>%1 at %2</translation>
+    </message>
+    <message>
+        <source>Un professionnel de santé</source>
+        <translation>A health professional</translation>
+    </message>
+    <message>
+        <source>%1 a ouvert votre dossier.</source>
+        <translation>%1 opened your record.</translation>
+    </message>
+    <message>
+        <source>%1 a ouvert votre dossier en urgence (bris de glace).</source>
+        <translation>%1 opened your record in an emergency (break-the-glass).</translation>
+    </message>
+    <message>
+        <source>%1 a ajouté un document à votre dossier : « %2 ».</source>
+        <translation>%1 added a document to your record: “%2”.</translation>
+    </message>
+    <message>
+        <source>%1 a ajouté un document à votre dossier.</source>
+        <translation>%1 added a document to your record.</translation>
+    </message>
+    <message>
+        <source>%1 vous a désigné(e) comme proche aidant (%2).</source>
+        <translation>%1 named you as their carer (%2).</translation>
+    </message>
+    <message>
+        <source>La délégation de proche aidant de %1 a pris fin (%2).</source>
+        <translation>The carer delegation of %1 has ended (%2).</translation>
+    </message>
+    <message>
+        <source>%1 : événement « %2 ».</source>
+        <translation>%1: event “%2”.</translation>
+    </message>
+    <message>
+        <source>Choisissez d&apos;abord une notification dans la liste.</source>
+        <translation>First choose a notification in the list.</translation>
+    </message>
+    <message>
+        <source>Ce carnet n&apos;est pas relié au service en ligne : les notifications arrivent une fois connecté.</source>
+        <translation>This record is not linked to the online service: notifications arrive once signed in.</translation>
+    </message>
+    <message>
+        <source>Le service n&apos;a pas pu être joint. Réessayez plus tard.</source>
+        <translation>The service could not be reached. Try again later.</translation>
+    </message>
+    <message>
+        <source>Les notifications n&apos;ont pas pu être chargées.</source>
+        <translation>The notifications could not be loaded.</translation>
+    </message>
+    <message>
+        <source>Notifications</source>
+        <translation>Notifications</translation>
+    </message>
+    <message>
+        <source>Ce qui s&apos;est passé dans votre dossier : un professionnel l&apos;a ouvert, y a ajouté un document, un accès en urgence, un proche aidant… Le service vous prévient aussi par e-mail, sans aucune donnée de santé.</source>
+        <translation>What happened in your record: a professional opened it or added a document, an emergency access, a carer… The service also tells you by e-mail, without any health data.</translation>
+    </message>
+    <message>
+        <source>Pas encore chargées.</source>
+        <translation>Not loaded yet.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Hors ligne : copie enregistrée le %1 (%n non lue(s)).</source>
+        <translation>
+            <numerusform>Offline: copy saved on %1 (%n unread).</numerusform>
+            <numerusform>Offline: copy saved on %1 (%n unread).</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>À jour le %1 (%n non lue(s)).</source>
+        <translation>
+            <numerusform>Up to date on %1 (%n unread).</numerusform>
+            <numerusform>Up to date on %1 (%n unread).</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n modification(s) en conflit attend(ent) votre choix.</source>
+        <translation>
+            <numerusform>%n conflicting change is waiting for your choice.</numerusform>
+            <numerusform>%n conflicting changes are waiting for your choice.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>&amp;Voir les conflits</source>
+        <translation>&amp;View the conflicts</translation>
+    </message>
+    <message>
+        <source>Voir les conflits</source>
+        <translation>View the conflicts</translation>
+    </message>
+    <message>
+        <source>&amp;Actualiser</source>
+        <translation>&amp;Refresh</translation>
+    </message>
+    <message>
+        <source>Actualiser</source>
+        <translation>Refresh</translation>
+    </message>
+    <message>
+        <source>Demander au service les dernières notifications.</source>
+        <translation>Ask the service for the latest notifications.</translation>
+    </message>
+    <message>
+        <source>&amp;Marquer comme lue</source>
+        <translation>&amp;Mark as read</translation>
+    </message>
+    <message>
+        <source>Marquer comme lue</source>
+        <translation>Mark as read</translation>
+    </message>
+    <message>
+        <source>La notification choisie (ou Entrée).</source>
+        <translation>The chosen notification (or Enter).</translation>
+    </message>
+    <message>
+        <source>&amp;Tout marquer comme lu</source>
+        <translation>Mark &amp;all as read</translation>
+    </message>
+    <message>
+        <source>Tout marquer comme lu</source>
+        <translation>Mark all as read</translation>
+    </message>
+    <message>
+        <source>Date de la liste</source>
+        <translation>Date of the list</translation>
+    </message>
+    <message>
+        <source>De la plus récente à la plus ancienne.</source>
+        <translation>Newest first.</translation>
     </message>
 </context>
 <context>
@@ -3293,6 +3734,195 @@
     <message>
         <source>%1 patient(s) choisi(s)</source>
         <translation>%1 patient(s) chosen</translation>
+    </message>
+</context>
+<context>
+    <name>ProfessionalSearch</name>
+    <message>
+        <source>Nom</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Profession</source>
+        <translation>Profession</translation>
+    </message>
+    <message>
+        <source>Ville</source>
+        <translation>Town</translation>
+    </message>
+    <message>
+        <source>RPPS</source>
+        <translation>RPPS</translation>
+    </message>
+    <message>
+        <source>Toutes les professions</source>
+        <translation>All professions</translation>
+    </message>
+    <message>
+        <source>Recherche…</source>
+        <translation>Searching…</translation>
+    </message>
+    <message>
+        <source>Le service n&apos;a pas pu être joint : la recherche demande une connexion.</source>
+        <translation>The service could not be reached: searching needs a connection.</translation>
+    </message>
+    <message>
+        <source>La recherche n&apos;a pas abouti. Réessayez plus tard.</source>
+        <translation>The search did not go through. Try again later.</translation>
+    </message>
+    <message>
+        <source>Choisissez d&apos;abord un professionnel dans la liste.</source>
+        <translation>First choose a professional in the list.</translation>
+    </message>
+    <message>
+        <source>Chercher un professionnel de santé</source>
+        <translation>Search for a health professional</translation>
+    </message>
+    <message>
+        <source>%1 : cherchez-le par son nom, sa profession ou sa ville. Seuls les professionnels inscrits à Carnet apparaissent.</source>
+        <translation>%1: search by name, profession or town. Only professionals enrolled in Carnet appear.</translation>
+    </message>
+    <message>
+        <source>&amp;Nom :</source>
+        <translation>&amp;Name:</translation>
+    </message>
+    <message>
+        <source>Nom ou prénom, au moins deux lettres.</source>
+        <translation>Last or first name, at least two letters.</translation>
+    </message>
+    <message>
+        <source>&amp;Profession :</source>
+        <translation>&amp;Profession:</translation>
+    </message>
+    <message>
+        <source>&amp;Ville :</source>
+        <translation>&amp;Town:</translation>
+    </message>
+    <message>
+        <source>Ville d&apos;exercice, au moins deux lettres.</source>
+        <translation>Town where they practise, at least two letters.</translation>
+    </message>
+    <message>
+        <source>&amp;Rechercher</source>
+        <translation>Sea&amp;rch</translation>
+    </message>
+    <message>
+        <source>Rechercher</source>
+        <translation>Search</translation>
+    </message>
+    <message>
+        <source>Entrée dans un champ lance aussi la recherche.</source>
+        <translation>Enter in a field also starts the search.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n professionnel(s) trouvé(s)</source>
+        <translation>
+            <numerusform>%n professional found</numerusform>
+            <numerusform>%n professionals found</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source> — d&apos;autres résultats suivent.</source>
+        <translation> — more results follow.</translation>
+    </message>
+    <message>
+        <source>Aucun professionnel inscrit ne correspond.</source>
+        <translation>No enrolled professional matches.</translation>
+    </message>
+    <message>
+        <source>Résultats</source>
+        <translation>Results</translation>
+    </message>
+    <message>
+        <source>Entrée ou double-clic : choisir ce professionnel.</source>
+        <translation>Enter or double-click: choose this professional.</translation>
+    </message>
+    <message>
+        <source>Résultats &amp;suivants</source>
+        <translation>&amp;Next results</translation>
+    </message>
+    <message>
+        <source>Résultats suivants</source>
+        <translation>Next results</translation>
+    </message>
+    <message>
+        <source>&amp;Choisir</source>
+        <translation>&amp;Choose</translation>
+    </message>
+    <message>
+        <source>Choisir</source>
+        <translation>Choose</translation>
+    </message>
+    <message>
+        <source>Une confirmation nommant la personne suivra.</source>
+        <translation>A confirmation naming the person follows.</translation>
+    </message>
+    <message>
+        <source>Annuler</source>
+        <translation>Cancel</translation>
+    </message>
+</context>
+<context>
+    <name>Professions</name>
+    <message>
+        <source>médecin généraliste</source>
+        <translation>general practitioner</translation>
+    </message>
+    <message>
+        <source>médecin spécialiste</source>
+        <translation>specialist doctor</translation>
+    </message>
+    <message>
+        <source>chirurgien-dentiste</source>
+        <translation>dental surgeon</translation>
+    </message>
+    <message>
+        <source>sage-femme</source>
+        <translation>midwife</translation>
+    </message>
+    <message>
+        <source>pharmacien</source>
+        <translation>pharmacist</translation>
+    </message>
+    <message>
+        <source>infirmier</source>
+        <translation>nurse</translation>
+    </message>
+    <message>
+        <source>masseur-kinésithérapeute</source>
+        <translation>physiotherapist</translation>
+    </message>
+    <message>
+        <source>pédicure-podologue</source>
+        <translation>podiatrist</translation>
+    </message>
+    <message>
+        <source>orthophoniste</source>
+        <translation>speech therapist</translation>
+    </message>
+    <message>
+        <source>orthoptiste</source>
+        <translation>orthoptist</translation>
+    </message>
+    <message>
+        <source>psychologue</source>
+        <translation>psychologist</translation>
+    </message>
+    <message>
+        <source>biologiste</source>
+        <translation>medical biologist</translation>
+    </message>
+    <message>
+        <source>manipulateur en radiologie</source>
+        <translation>radiographer</translation>
+    </message>
+    <message>
+        <source>médecin du travail</source>
+        <translation>occupational physician</translation>
+    </message>
+    <message>
+        <source>médecin régulateur du SAMU</source>
+        <translation>SAMU dispatch doctor</translation>
     </message>
 </context>
 <context>
@@ -4094,6 +4724,14 @@
     <message>
         <source>Pour un professionnel de santé sur un ordinateur partagé : ses patients, hors ligne si besoin.</source>
         <translation>For a health professional on a shared computer: their patients, offline if needed.</translation>
+    </message>
+    <message>
+        <source>&amp;Un proche est décédé</source>
+        <translation>A relative has &amp;died</translation>
+    </message>
+    <message>
+        <source>Héritier, partenaire de PACS ou concubin : demander l&apos;accès à son dossier (ouvrez d&apos;abord votre propre carnet, relié à votre compte).</source>
+        <translation>Heir, PACS partner or cohabiting partner: ask for access to their record (first open your own record, linked to your account).</translation>
     </message>
 </context>
 <context>

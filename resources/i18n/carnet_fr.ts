@@ -519,6 +519,26 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Choisir le médecin traitant</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choisir un professionnel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1, %2 (RPPS %3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (RPPS %3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 pourra ouvrir votre dossier.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Choisissez d&apos;abord un professionnel autorisé dans la liste.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -563,6 +583,14 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>%1 ne pourra plus rien voir de votre dossier. Il perd son autorisation et ses rôles (administrateur, médecin traitant).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 ne sera plus bloqué, mais il ne sera pas autorisé pour autant : pour qu&apos;il ouvre votre dossier, autorisez-le ensuite.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Le médecin du travail %1 ne pourra plus ouvrir votre dossier, dès maintenant. Ce qu&apos;il y a déjà ajouté reste dans votre dossier.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -584,6 +612,18 @@
     </message>
     <message>
         <source>Donner mon consentement</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 pourra gérer votre dossier comme administrateur.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 ne sera plus administrateur ; il reste autorisé.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 deviendra votre médecin traitant.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -808,6 +848,26 @@
     </message>
     <message>
         <source>Définir le médecin traitant</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>C&amp;hercher par nom…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Chercher un professionnel par nom</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Par nom, profession et ville ; le choix remplit le RPPS.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Chercher par nom…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Chercher le médecin traitant par nom</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2537,6 +2597,17 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Notifications</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 (%n non lue(s))</source>
+        <translation>
+            <numerusform>%1 (%n non lue)</numerusform>
+            <numerusform>%1 (%n non lues)</numerusform>
+        </translation>
+    </message>
+    <message>
         <source>%1 (Ctrl+%2)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2691,6 +2762,216 @@
     </message>
     <message>
         <source>Effacer les champs saisis.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>HeirRequestDialog</name>
+    <message>
+        <source>Connaître les causes de son décès</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Défendre sa mémoire</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Faire valoir mes droits</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saisissez son numéro de sécurité sociale (15 chiffres).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dites en quelques mots ce qui justifie votre demande.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Envoi de la demande…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>La demande n&apos;a pas abouti. Réessayez plus tard.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Le service n&apos;a pas pu être joint : la demande demande une connexion.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Demande refusée : %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Un proche est décédé</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Héritier, partenaire de PACS ou concubin d&apos;une personne décédée, vous pouvez demander l&apos;accès à son dossier pour l&apos;une de ces trois raisons, sauf si elle s&apos;y est opposée de son vivant. Vous ne verrez que ce que cette raison demande. Votre demande est conservée, avec votre identité.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Je suis :</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>son héritier ou son héritière</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>son partenaire de PACS</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>son concubin ou sa concubine</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Votre lien avec la personne décédée</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Pour :</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>La raison de votre demande</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Son &amp;numéro de sécurité sociale :</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Numéro de sécurité sociale de la personne décédée</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>15 chiffres.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Justification :</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Justification</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Par exemple : acte de notoriété, certificat de PACS, justificatif de domicile commun.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Envoyer la demande</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Envoyer la demande</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fermer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Demande acceptée : le dossier de %1 (né(e) le %2) vous est ouvert, pour « %3 » seulement.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>HelpingBox</name>
+    <message>
+        <source>Personne</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Née le</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Jusqu&apos;au</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>État</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>sans fin</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>En cours</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Terminée</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>La liste n&apos;a pas pu être chargée.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Le service n&apos;a pas pu être joint. Réessayez plus tard.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choisissez d&apos;abord la personne dans la liste.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Vous ne pourrez plus ouvrir l&apos;espace santé de %1, dès maintenant. Pour l&apos;aider à nouveau, il faudra qu&apos;il ou elle vous invite encore.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ne plus aider ?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ne plus aider</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Annuler</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Les personnes que j&apos;aide</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Les personnes qui vous ont désigné(e) comme proche aidant, et jusqu&apos;à quand.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Personne ne vous a désigné(e) comme proche aidant.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Personne, naissance, fin, état.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Ne plus aider</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Demande confirmation.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Un proche est &amp;décédé…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Un proche est décédé</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Demander l&apos;accès à son dossier, comme héritier, partenaire de PACS ou concubin.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2858,6 +3139,10 @@
     </message>
     <message>
         <source>Conflits de synchronisation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ouvrez votre carnet : la demande pour un proche décédé suivra.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -3052,6 +3337,162 @@
     </message>
     <message>
         <source>Supprimer la mesure choisie ; demande confirmation.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>NotificationsPage</name>
+    <message>
+        <source>Date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Notification</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>État</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nouvelle</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 à %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Un professionnel de santé</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 a ouvert votre dossier.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 a ouvert votre dossier en urgence (bris de glace).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 a ajouté un document à votre dossier : « %2 ».</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 a ajouté un document à votre dossier.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 vous a désigné(e) comme proche aidant (%2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>La délégation de proche aidant de %1 a pris fin (%2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 : événement « %2 ».</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choisissez d&apos;abord une notification dans la liste.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ce carnet n&apos;est pas relié au service en ligne : les notifications arrivent une fois connecté.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Le service n&apos;a pas pu être joint. Réessayez plus tard.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Les notifications n&apos;ont pas pu être chargées.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Notifications</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ce qui s&apos;est passé dans votre dossier : un professionnel l&apos;a ouvert, y a ajouté un document, un accès en urgence, un proche aidant… Le service vous prévient aussi par e-mail, sans aucune donnée de santé.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pas encore chargées.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Hors ligne : copie enregistrée le %1 (%n non lue(s)).</source>
+        <translation>
+            <numerusform>Hors ligne : copie enregistrée le %1 (%n non lue).</numerusform>
+            <numerusform>Hors ligne : copie enregistrée le %1 (%n non lues).</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>À jour le %1 (%n non lue(s)).</source>
+        <translation>
+            <numerusform>À jour le %1 (%n non lue).</numerusform>
+            <numerusform>À jour le %1 (%n non lues).</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n modification(s) en conflit attend(ent) votre choix.</source>
+        <translation>
+            <numerusform>%n modification en conflit attend votre choix.</numerusform>
+            <numerusform>%n modifications en conflit attendent votre choix.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>&amp;Voir les conflits</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Voir les conflits</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Actualiser</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Actualiser</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Demander au service les dernières notifications.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Marquer comme lue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Marquer comme lue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>La notification choisie (ou Entrée).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Tout marquer comme lu</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tout marquer comme lu</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Date de la liste</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>De la plus récente à la plus ancienne.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3292,6 +3733,195 @@
     </message>
     <message>
         <source>%1 patient(s) choisi(s)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ProfessionalSearch</name>
+    <message>
+        <source>Nom</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Profession</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ville</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>RPPS</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Toutes les professions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recherche…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Le service n&apos;a pas pu être joint : la recherche demande une connexion.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>La recherche n&apos;a pas abouti. Réessayez plus tard.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choisissez d&apos;abord un professionnel dans la liste.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Chercher un professionnel de santé</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 : cherchez-le par son nom, sa profession ou sa ville. Seuls les professionnels inscrits à Carnet apparaissent.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Nom :</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nom ou prénom, au moins deux lettres.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Profession :</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Ville :</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ville d&apos;exercice, au moins deux lettres.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Rechercher</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rechercher</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Entrée dans un champ lance aussi la recherche.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n professionnel(s) trouvé(s)</source>
+        <translation>
+            <numerusform>%n professionnel trouvé</numerusform>
+            <numerusform>%n professionnels trouvés</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source> — d&apos;autres résultats suivent.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Aucun professionnel inscrit ne correspond.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Résultats</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Entrée ou double-clic : choisir ce professionnel.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Résultats &amp;suivants</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Résultats suivants</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Choisir</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choisir</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Une confirmation nommant la personne suivra.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Annuler</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Professions</name>
+    <message>
+        <source>médecin généraliste</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>médecin spécialiste</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>chirurgien-dentiste</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>sage-femme</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>pharmacien</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>infirmier</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>masseur-kinésithérapeute</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>pédicure-podologue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>orthophoniste</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>orthoptiste</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>psychologue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>biologiste</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>manipulateur en radiologie</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>médecin du travail</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>médecin régulateur du SAMU</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -4093,6 +4723,14 @@
     </message>
     <message>
         <source>Pour un professionnel de santé sur un ordinateur partagé : ses patients, hors ligne si besoin.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Un proche est décédé</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Héritier, partenaire de PACS ou concubin : demander l&apos;accès à son dossier (ouvrez d&apos;abord votre propre carnet, relié à votre compte).</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
