@@ -120,3 +120,15 @@ class PatientNotification(Base):
     read_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
 
     __table_args__ = (Index("ix_access_notifications_feed", "dossier_id", "at"),)
+
+
+class NotificationPreferences(Base):
+    """Which notifications of a dossier are also e-mailed (absent row = all). An emergency access always is."""
+
+    __tablename__ = "access_notification_preferences"
+
+    dossier_id: Mapped[uuid.UUID] = _dossier_fk(primary_key=True)
+    mail_professional_access: Mapped[bool] = mapped_column(Boolean, default=True)
+    mail_document_added: Mapped[bool] = mapped_column(Boolean, default=True)
+    mail_aidant: Mapped[bool] = mapped_column(Boolean, default=True)
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime())

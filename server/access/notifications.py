@@ -16,7 +16,7 @@ from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
 
 from dossier import access
-from server.access.models import LegalRepresentation, PatientNotification
+from server.access.models import AidantLink, LegalRepresentation, NotificationPreferences, PatientNotification
 from server.accounts.models import Account, AccountStatus, Professional
 from server.context import ServiceContext
 from server.dossiers.models import Dossier
@@ -88,6 +88,49 @@ def _send_all(ctx: ServiceContext, mails: Iterable[OutgoingMail], *, event: str)
     return delivered
 
 
+# -- e-mail preferences --------------------------------------------------------------------------------------------
+
+AIDANT_INVITED = "aidant_invited"
+AIDANT_ENDED = "aidant_ended"
+_PREFERENCE_OF_EVENT = {
+    access.NotificationEvent.PROFESSIONAL_ACCESS.value: "mail_professional_access",
+    access.NotificationEvent.DOCUMENT_ADDED_BY_PROFESSIONAL.value: "mail_document_added",
+    AIDANT_INVITED: "mail_aidant",
+    AIDANT_ENDED: "mail_aidant",
+}
+"""The e-mails a person may turn off; an emergency access (bris de glace) is always mailed."""
+
+
+def preferences(session: Session, dossier_id: uuid.UUID) -> NotificationPreferences:
+    """The dossier's e-mail preferences (every e-mail on, when never set)."""
+    row = session.get(NotificationPreferences, dossier_id)
+    if row is None:
+        return NotificationPreferences(
+            dossier_id=dossier_id, mail_professional_access=True, mail_document_added=True, mail_aidant=True
+        )
+    return row
+
+
+def set_preferences(
+    session: Session, dossier_id: uuid.UUID, *, now: datetime, **wanted: bool
+) -> NotificationPreferences:
+    row = session.get(NotificationPreferences, dossier_id)
+    if row is None:
+        row = preferences(session, dossier_id)
+        session.add(row)
+    for name, value in wanted.items():
+        setattr(row, name, value)
+    row.updated_at = now
+    session.flush()
+    return row
+
+
+def mailed(session: Session, dossier_id: uuid.UUID, event: str) -> bool:
+    """Whether this kind of notification is also e-mailed for this dossier."""
+    name = _PREFERENCE_OF_EVENT.get(event)
+    return name is None or bool(getattr(preferences(session, dossier_id), name))
+
+
 def notify_patient(
     session: Session,
     ctx: ServiceContext,
@@ -100,6 +143,7 @@ def notify_patient(
     """One in-app notification and one e-mail per address of whoever manages the dossier."""
     now = ctx.now()
     subject, text_fr, text_en = _PATIENT_TEXT[event]
+    wanted = mailed(session, dossier_id, event.value)
     mails = [
         templates.notice(
             to=address,
@@ -107,7 +151,7 @@ def notify_patient(
             text_fr=text_fr.format(when=_when(now)) + _SIGN_IN_FR,
             text_en=text_en.format(when=now.strftime("%Y-%m-%d %H:%M UTC")) + _SIGN_IN_EN,
         )
-        for address in patient_addresses(session, dossier_id)
+        for address in (patient_addresses(session, dossier_id) if wanted else [])
     ]
     note = PatientNotification(
         dossier_id=dossier_id,
@@ -118,7 +162,7 @@ def notify_patient(
         detail=detail[:200] if detail else None,
     )
     session.add(note)
-    if _send_all(ctx, mails, event=event.value):
+    if mails and _send_all(ctx, mails, event=event.value):
         note.mailed_at = now
     session.flush()
     return note
@@ -228,3 +272,80 @@ def mark_read(session: Session, dossier_id: uuid.UUID, ids: list[uuid.UUID] | No
         stmt = stmt.where(PatientNotification.id.in_(ids))
     result = session.execute(stmt.values(read_at=now))
     return int(getattr(result, "rowcount", 0) or 0)
+
+
+# -- aidants: invited, and delegations that ended -------------------------------------------------------------------
+
+
+def _person_name(dossier: Dossier) -> str:
+    return f"{dossier.first_names} {dossier.last_name}".strip()
+
+
+def _note(
+    session: Session, ctx: ServiceContext, *, dossier_id: uuid.UUID, event: str, who: str, detail: str
+) -> PatientNotification:
+    """An in-app notification about an aidant, and (unless turned off) an e-mail without any name or health data."""
+    now = ctx.now()
+    note = PatientNotification(dossier_id=dossier_id, event=event, at=now, actor_name=who[:420], detail=detail[:200])
+    session.add(note)
+    if mailed(session, dossier_id, event):
+        mails = [
+            templates.notice(
+                to=address,
+                subject_fr="proche aidant",
+                text_fr="Il y a du nouveau au sujet d'un proche aidant dans votre espace santé." + _SIGN_IN_FR,
+                text_en="There is news about a carer (proche aidant) in your health space." + _SIGN_IN_EN,
+            )
+            for address in patient_addresses(session, dossier_id)
+        ]
+        if mails and _send_all(ctx, mails, event=event):
+            note.mailed_at = now
+    session.flush()
+    return note
+
+
+def aidant_invited(
+    session: Session, ctx: ServiceContext, *, aidant: Account, helped: Dossier, ends_at: datetime
+) -> PatientNotification:
+    """Tell the aidant, in their own carnet, whom they now help and until when (``detail``: the end, ISO 8601)."""
+    return _note(
+        session,
+        ctx,
+        dossier_id=aidant.dossier_id,
+        event=AIDANT_INVITED,
+        who=_person_name(helped),
+        detail=ends_at.isoformat(),
+    )
+
+
+def aidant_delegations_ended(session: Session, ctx: ServiceContext, account: Account) -> int:
+    """Notify, once, delegations that reached their end: to the person helped (naming the aidant by identifier)
+    and to the aidant (naming the person). Run when the notifications are read; returns how many were added."""
+    now = ctx.now()
+    own = account.dossier_id
+    ended = session.execute(
+        select(AidantLink.dossier_id, AidantLink.aidant_account_id, AidantLink.ends_at).where(
+            AidantLink.ends_at <= now,
+            (AidantLink.dossier_id == own) | (AidantLink.aidant_account_id == account.id),
+        )
+    ).all()
+    added = 0
+    for dossier_id, aidant_id, ends_at in ended:
+        if dossier_id == own:
+            who = session.scalar(select(Account.identifier).where(Account.id == aidant_id)) or ""
+        else:
+            helped = session.get(Dossier, dossier_id)
+            who = _person_name(helped) if helped is not None else ""
+        detail = ends_at.isoformat()
+        known = session.scalars(
+            select(PatientNotification.id).where(
+                PatientNotification.dossier_id == own,
+                PatientNotification.event == AIDANT_ENDED,
+                PatientNotification.actor_name == who[:420],
+                PatientNotification.detail == detail,
+            )
+        ).first()
+        if known is None:
+            _note(session, ctx, dossier_id=own, event=AIDANT_ENDED, who=who, detail=detail)
+            added += 1
+    return added

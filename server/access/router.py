@@ -36,6 +36,8 @@ from server.access.schemas import (
     Moment,
     NotificationOut,
     NotificationPage,
+    NotificationPreferencesIn,
+    NotificationPreferencesOut,
     PostMortemIn,
     ProfessionalRef,
     RepresentativeIn,
@@ -317,7 +319,7 @@ def invite_aidant(
     now = ctx.now()
     delegation = access.AidantDelegation(access.PersonId(str(aidant.id)), body.starts_at or now, body.ends_at)
     count = service.aidant_patient_count(session, aidant.id, excluding=target, now=now)
-    return _change(
+    out = _change(
         me,
         ctx,
         session,
@@ -325,6 +327,11 @@ def invite_aidant(
         lambda c: c.grant_aidant(delegation, now=now, aidant_patient_count=count),
         target,
     )
+    helped = session.get(Dossier, target)
+    if helped is not None:  # the aidant learns, in their own carnet, whom they help and until when
+        notifications.aidant_invited(session, ctx, aidant=aidant, helped=helped, ends_at=body.ends_at)
+        session.commit()
+    return out
 
 
 @router.delete("/v1/me/access/aidants/{account_id}", response_model=ConsentOut)
@@ -400,12 +407,15 @@ def access_history(
 @router.get("/v1/me/notifications", response_model=NotificationPage)
 def list_notifications(
     me: PatientDep,
+    ctx: ContextDep,
     session: SessionDep,
     unread_only: bool = False,
     limit: Limit = 50,
     offset: Offset = 0,
 ) -> NotificationPage:
-    """My notifications, newest first (professional accesses, documents added, emergency accesses)."""
+    """My notifications, newest first (professional accesses, documents added, emergency accesses, aidants invited
+    and delegations ended)."""
+    notifications.aidant_delegations_ended(session, ctx, me.account)
     rows, unread = notifications.list_notifications(
         session, me.dossier.id, unread_only=unread_only, limit=limit + 1, offset=offset
     )
@@ -432,6 +442,46 @@ def mark_notifications_read(body: MarkReadIn, me: PatientDep, ctx: ContextDep, s
     marked = notifications.mark_read(session, me.dossier.id, body.ids, now=ctx.now())
     session.commit()
     return MarkedOut(marked=marked)
+
+
+def _preferences_out(session: Session, dossier_id: uuid.UUID) -> NotificationPreferencesOut:
+    row = notifications.preferences(session, dossier_id)
+    return NotificationPreferencesOut(
+        professional_access=row.mail_professional_access, document_added=row.mail_document_added, aidant=row.mail_aidant
+    )
+
+
+@router.get("/v1/me/notification-preferences", response_model=NotificationPreferencesOut)
+def notification_preferences(me: PatientDep, session: SessionDep) -> NotificationPreferencesOut:
+    """Which notifications are also e-mailed (an emergency access always is)."""
+    out = _preferences_out(session, me.dossier.id)
+    session.commit()
+    return out
+
+
+@router.put("/v1/me/notification-preferences", response_model=NotificationPreferencesOut)
+def set_notification_preferences(
+    body: NotificationPreferencesIn, me: PatientDep, ctx: ContextDep, session: SessionDep
+) -> NotificationPreferencesOut:
+    """Turn the e-mail of each kind of notification on or off (the in-app notification always stays)."""
+    notifications.set_preferences(
+        session,
+        me.dossier.id,
+        now=ctx.now(),
+        mail_professional_access=body.professional_access,
+        mail_document_added=body.document_added,
+        mail_aidant=body.aidant,
+    )
+    record(
+        session,
+        actor=me.principal.actor,
+        action="notifications.preferences_set",
+        at=ctx.now(),
+        dossier_id=me.dossier.id,
+    )
+    out = _preferences_out(session, me.dossier.id)
+    session.commit()
+    return out
 
 
 # -- children and dossiers I help with ----------------------------------------------------------------------------

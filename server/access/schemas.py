@@ -184,6 +184,18 @@ class NotificationPage(BaseModel):
     next_offset: int | None
 
 
+class NotificationPreferencesIn(Strict):
+    """Which notifications are also e-mailed (an emergency access always is)."""
+
+    professional_access: bool
+    document_added: bool
+    aidant: bool
+
+
+class NotificationPreferencesOut(NotificationPreferencesIn):
+    emergency_access: bool = True  # always mailed: not a choice
+
+
 class MarkedOut(BaseModel):
     marked: int
 
