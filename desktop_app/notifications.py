@@ -143,3 +143,31 @@ def unread_count(profile: UnlockedProfile) -> int:
     """How many notifications of the offline copy are unread (0 when nothing was ever fetched)."""
     cached = cached_notifications(profile)
     return cached.unread if cached is not None else 0
+
+
+@dataclass(frozen=True, slots=True)
+class MailPreferences:
+    """Which notifications the service also sends by e-mail (an emergency access always is)."""
+
+    professional_access: bool = True
+    document_added: bool = True
+    aidant: bool = True
+
+
+def _preferences(raw: dict[str, Any]) -> MailPreferences:
+    return MailPreferences(bool(raw["professional_access"]), bool(raw["document_added"]), bool(raw["aidant"]))
+
+
+def mail_preferences(profile: UnlockedProfile) -> MailPreferences:
+    with client(server_of(profile), profile=profile) as http:
+        return _preferences(http.request("GET", "/v1/me/notification-preferences").json())
+
+
+def set_mail_preferences(profile: UnlockedProfile, wanted: MailPreferences) -> MailPreferences:
+    body = {
+        "professional_access": wanted.professional_access,
+        "document_added": wanted.document_added,
+        "aidant": wanted.aidant,
+    }
+    with client(server_of(profile), profile=profile) as http:
+        return _preferences(http.request("PUT", "/v1/me/notification-preferences", json=body).json())

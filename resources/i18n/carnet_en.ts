@@ -3387,12 +3387,12 @@
         <translation>%1 added a document to your record.</translation>
     </message>
     <message>
-        <source>%1 vous a désigné(e) comme proche aidant (%2).</source>
-        <translation>%1 named you as their carer (%2).</translation>
+        <source>%1 vous a désigné(e) comme proche aidant, jusqu&apos;au %2.</source>
+        <translation>%1 named you as their carer (proche aidant), until %2.</translation>
     </message>
     <message>
-        <source>La délégation de proche aidant de %1 a pris fin (%2).</source>
-        <translation>The carer delegation of %1 has ended (%2).</translation>
+        <source>La délégation de proche aidant avec %1 a pris fin le %2.</source>
+        <translation>The carer delegation with %1 ended on %2.</translation>
     </message>
     <message>
         <source>%1 : événement « %2 ».</source>
@@ -3490,6 +3490,34 @@
     <message>
         <source>Date de la liste</source>
         <translation>Date of the list</translation>
+    </message>
+    <message>
+        <source>Recevoir aussi un e-mail</source>
+        <translation>Also receive an e-mail</translation>
+    </message>
+    <message>
+        <source>Quand un professionnel ouvre mon dossier</source>
+        <translation>When a professional opens my record</translation>
+    </message>
+    <message>
+        <source>Quand un professionnel ajoute un document</source>
+        <translation>When a professional adds a document</translation>
+    </message>
+    <message>
+        <source>Au sujet de mes proches aidants</source>
+        <translation>About my carers</translation>
+    </message>
+    <message>
+        <source>Un accès en urgence vous est toujours signalé par e-mail. Ces réglages demandent une connexion.</source>
+        <translation>An emergency access is always reported to you by e-mail. These settings need a connection.</translation>
+    </message>
+    <message>
+        <source>&amp;Enregistrer mes choix d&apos;e-mail</source>
+        <translation>&amp;Save my e-mail choices</translation>
+    </message>
+    <message>
+        <source>Enregistrer mes choix d&apos;e-mail</source>
+        <translation>Save my e-mail choices</translation>
     </message>
     <message>
         <source>De la plus récente à la plus ancienne.</source>

@@ -3387,11 +3387,11 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>%1 vous a désigné(e) comme proche aidant (%2).</source>
+        <source>%1 vous a désigné(e) comme proche aidant, jusqu&apos;au %2.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>La délégation de proche aidant de %1 a pris fin (%2).</source>
+        <source>La délégation de proche aidant avec %1 a pris fin le %2.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -3489,6 +3489,34 @@
     </message>
     <message>
         <source>Date de la liste</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recevoir aussi un e-mail</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Quand un professionnel ouvre mon dossier</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Quand un professionnel ajoute un document</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Au sujet de mes proches aidants</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Un accès en urgence vous est toujours signalé par e-mail. Ces réglages demandent une connexion.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Enregistrer mes choix d&apos;e-mail</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enregistrer mes choix d&apos;e-mail</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

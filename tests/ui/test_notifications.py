@@ -49,6 +49,15 @@ def test_a_professional_opening_the_dossier_is_notified_then_shown_offline_and_m
     online_window.resize(1100, 700)
     online_window.grab().save(str(SHOTS / "notifications_fr.png"))
 
+    # E-mail preferences: read from the service, changed here, kept there.
+    qtbot.waitUntil(lambda: page.mail_preferences is not None, timeout=10_000)
+    assert page.mail_access_check.isChecked() and page.mail_box.isEnabled()
+    page.mail_access_check.setChecked(False)
+    with qtbot.waitSignal(page.sig_preferences_loaded, timeout=20_000):
+        page.mail_save_button.click()
+    served_prefs = flows.client.get("/v1/me/notification-preferences", headers=me).json()
+    assert served_prefs["professional_access"] is False and served_prefs["emergency_access"] is True
+
     # Offline: the encrypted copy answers after a lock and a new unlock, dated.
     live.stop()
     online_window.lock()
@@ -56,6 +65,8 @@ def test_a_professional_opening_the_dossier_is_notified_then_shown_offline_and_m
     open_dossier(qtbot, online_window, PASSWORD)
     qtbot.waitUntil(lambda: page.model.rowCount() == 1, timeout=10_000)
     assert page.freshness.text().startswith("Hors ligne : copie enregistrée le ")
+    assert page.error.text() == ""  # offline is said once, by the copy's date
+    assert not page.mail_box.isEnabled()  # preferences are changed online only
     assert page.unread.value == 1 and _nav_text(online_window) == "Notifications  (1)"
 
     # Marked read offline: at once in the window and in the copy; the service hears it when it is back.

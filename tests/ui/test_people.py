@@ -113,6 +113,13 @@ def test_an_aidant_sees_whom_they_help_until_when_and_stops_helping(
         json={"identifier": aidant.identifier, "ends_at": ends.isoformat()},
     )
     assert r.status_code == 200, r.text
+    notes = online_window.dossier.notifications
+    with qtbot.waitSignal(notes.sig_loaded, timeout=20_000):
+        notes.refresh()
+    qtbot.waitUntil(lambda: notes.model.rowCount() == 1, timeout=10_000)
+    assert notes.model.data(notes.model.index(0, 1)) == (
+        f"Odette Lefèvre vous a désigné(e) comme proche aidant, jusqu'au {ends.astimezone().strftime('%d/%m/%Y')}."
+    )
     page = _access_page(qtbot, online_window)
     box = page.helping_box
     assert box is not None

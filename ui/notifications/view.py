@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
-from PySide6.QtWidgets import QAbstractItemView, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QAbstractItemView, QCheckBox, QGroupBox, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
 from desktop_app.errors import CarnetError
 from ui.i18n import current_language
@@ -21,7 +21,7 @@ if TYPE_CHECKING:
     from collections.abc import Callable
     from datetime import datetime
 
-    from desktop_app.notifications import Notification, Notifications
+    from desktop_app.notifications import MailPreferences, Notification, Notifications
     from desktop_app.profile import UnlockedProfile
 
 
@@ -48,6 +48,8 @@ class NotificationsPage(Retranslatable, QWidget):
     """The list shown changed; carries the Notifications (from the service or the offline copy)."""
     sig_conflicts_requested = Signal()
     """The person asked to see the conflicts waiting for them (« Voir »)."""
+    sig_preferences_loaded = Signal(object)
+    """The e-mail preferences shown changed (read or saved); carries the MailPreferences."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -83,6 +85,22 @@ class NotificationsPage(Retranslatable, QWidget):
         fit_columns(self.table, stretch=1, page_loaded=self.model.sig_page_loaded)
         self.table.activated.connect(lambda _index: self.on_read_clicked())
         self.table.selectionModel().currentRowChanged.connect(lambda *_a: self._update_enabled())
+        # E-mail preferences: the kinds the service lets the person turn off (an emergency is always mailed).
+        self.mail_box = QGroupBox()
+        self.mail_access_check = QCheckBox()
+        self.mail_document_check = QCheckBox()
+        self.mail_aidant_check = QCheckBox()
+        self.mail_emergency_note = label("muted")
+        self.mail_save_button = QPushButton()
+        self.mail_save_button.clicked.connect(self.on_mail_save_clicked)
+        self.mail_preferences: MailPreferences | None = None
+        mail = QVBoxLayout(self.mail_box)
+        for check in (self.mail_access_check, self.mail_document_check, self.mail_aidant_check):
+            mail.addWidget(check)
+        mail_row = QHBoxLayout()
+        mail_row.addWidget(self.mail_emergency_note, 1)
+        mail_row.addWidget(self.mail_save_button)
+        mail.addLayout(mail_row)
         conflicts = QHBoxLayout()
         conflicts.addWidget(self.conflicts_label, 1)
         conflicts.addWidget(self.conflicts_button)
@@ -101,6 +119,7 @@ class NotificationsPage(Retranslatable, QWidget):
         layout.addLayout(conflicts)
         layout.addWidget(self.table, 1)
         layout.addLayout(actions)
+        layout.addWidget(self.mail_box)
         QWidget.setTabOrder(self.refresh_button, self.table)
         QWidget.setTabOrder(self.table, self.read_button)
         QWidget.setTabOrder(self.read_button, self.all_read_button)
@@ -124,11 +143,24 @@ class NotificationsPage(Retranslatable, QWidget):
                 if detail
                 else self.tr("%1 a ajouté un document à votre dossier.")
             ),
-            "aidant_invited": self.tr("%1 vous a désigné(e) comme proche aidant (%2)."),
-            "aidant_ended": self.tr("La délégation de proche aidant de %1 a pris fin (%2)."),
+            "aidant_invited": self.tr("%1 vous a désigné(e) comme proche aidant, jusqu'au %2."),
+            "aidant_ended": self.tr("La délégation de proche aidant avec %1 a pris fin le %2."),
         }
+        if note.event in ("aidant_invited", "aidant_ended"):
+            who = note.professional_name or "—"
+            detail = self._day(detail)
         text = texts.get(note.event, self.tr("%1 : événement « %2 ».").replace("%2", note.event))
         return text.replace("%1", who).replace("%2", detail)
+
+    @staticmethod
+    def _day(text: str) -> str:
+        """An ISO moment sent by the service as the local day (dd/mm/yyyy); any other text as it is."""
+        from datetime import datetime
+
+        try:
+            return datetime.fromisoformat(text).astimezone().strftime("%d/%m/%Y")
+        except ValueError:
+            return text
 
     # -- data --------------------------------------------------------------------------------------------------------
     @property
@@ -143,6 +175,7 @@ class NotificationsPage(Retranslatable, QWidget):
         self.model.clear()
         self.unread.set(0)
         self.set_conflicts(0)
+        self.mail_preferences = None
         show_error(self.error, "")
         self._update_enabled()
         self.retranslate_ui()
@@ -161,6 +194,8 @@ class NotificationsPage(Retranslatable, QWidget):
         Op(self, first).success(lambda n: self._show(generation, n) if n is not None else None).failure(
             lambda exc: self._on_failed(generation, exc)
         ).run()
+        if account.is_signed_in(profile):
+            self._preferences_call(notifications.mail_preferences)
 
     def clear(self) -> None:
         self.set_profile(None)
@@ -177,6 +212,42 @@ class NotificationsPage(Retranslatable, QWidget):
         from desktop_app import notifications
 
         self._call(notifications.notifications)
+
+    def _preferences_call(self, call: Callable[[UnlockedProfile], MailPreferences], *, saving: bool = False) -> None:
+        """Read (quietly offline: the box stays greyed) or save the e-mail preferences."""
+        from desktop_app.service_client import NotSignedIn, SyncOffline
+
+        profile = self._profile
+        if profile is None:
+            return
+        generation = self._generation
+        self.mail_save_button.setEnabled(False)
+
+        def failed(exc: BaseException) -> None:
+            if saving or not isinstance(exc, SyncOffline | NotSignedIn):
+                self._on_failed(generation, exc)
+
+        Op(self, lambda: call(profile)).success(lambda p: self._show_preferences(generation, p)).failure(failed).run()
+
+    def _show_preferences(self, generation: int, preferences: MailPreferences) -> None:
+        if generation != self._generation:
+            return
+        self.mail_preferences = preferences
+        self.mail_access_check.setChecked(preferences.professional_access)
+        self.mail_document_check.setChecked(preferences.document_added)
+        self.mail_aidant_check.setChecked(preferences.aidant)
+        self._update_enabled()
+        self.sig_preferences_loaded.emit(preferences)
+
+    def on_mail_save_clicked(self) -> None:
+        from desktop_app import notifications
+
+        wanted = notifications.MailPreferences(
+            professional_access=self.mail_access_check.isChecked(),
+            document_added=self.mail_document_check.isChecked(),
+            aidant=self.mail_aidant_check.isChecked(),
+        )
+        self._preferences_call(lambda p: notifications.set_mail_preferences(p, wanted), saving=True)
 
     def on_read_clicked(self) -> None:
         from desktop_app import notifications
@@ -240,6 +311,8 @@ class NotificationsPage(Retranslatable, QWidget):
         unread_chosen = index.isValid() and shown and not self.model.row_object(index.row()).read
         self.read_button.setEnabled(bool(unread_chosen))
         self.all_read_button.setEnabled(shown and self.unread.value > 0)
+        self.mail_box.setEnabled(self.mail_preferences is not None)  # read from the service: online only
+        self.mail_save_button.setEnabled(self.mail_preferences is not None)
 
     def retranslate_ui(self) -> None:
         self.title.setText(self.tr("Notifications"))
@@ -277,5 +350,16 @@ class NotificationsPage(Retranslatable, QWidget):
         self.all_read_button.setText(self.tr("&Tout marquer comme lu"))
         describe(self.all_read_button, self.tr("Tout marquer comme lu"))
         describe(self.freshness, self.tr("Date de la liste"), self.freshness.text())
+        self.mail_box.setTitle(self.tr("Recevoir aussi un e-mail"))
+        self.mail_access_check.setText(self.tr("Quand un professionnel ouvre mon dossier"))
+        self.mail_document_check.setText(self.tr("Quand un professionnel ajoute un document"))
+        self.mail_aidant_check.setText(self.tr("Au sujet de mes proches aidants"))
+        for check in (self.mail_access_check, self.mail_document_check, self.mail_aidant_check):
+            describe(check, check.text())
+        self.mail_emergency_note.setText(
+            self.tr("Un accès en urgence vous est toujours signalé par e-mail. Ces réglages demandent une connexion.")
+        )
+        self.mail_save_button.setText(self.tr("&Enregistrer mes choix d'e-mail"))
+        describe(self.mail_save_button, self.tr("Enregistrer mes choix d'e-mail"))
         describe(self.table, self.tr("Notifications"), self.tr("De la plus récente à la plus ancienne."))
         self.model.retranslate()
