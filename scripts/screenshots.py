@@ -149,6 +149,57 @@ def sample_access_copies(profile) -> None:
     profile.set_setting(S_REFRESH, "not-a-real-token")
 
 
+def sample_notifications(profile) -> None:
+    """The offline copy of the notifications: two unread, one read (the sidebar shows the badge « (2) »)."""
+    from desktop_app.setting_keys import SettingKey
+
+    items = [
+        ("2025-11-19T15:02:00+00:00", "professional_access", "Dr Anne Durand", None, False),
+        ("2025-11-12T10:20:00+00:00", "document_added_by_professional", "Dr Anne Durand", "Compte rendu", False),
+        ("2025-10-30T08:00:00+00:00", "aidant_invited", "Odette Lefèvre", "2026-06-30T21:59:00+00:00", True),
+    ]
+    page = {
+        "items": [
+            {
+                "id": f"00000000-0000-4000-8000-00000000000{n}",
+                "event": event,
+                "at": at,
+                "professional_name": who,
+                "professional_rpps": None,
+                "detail": detail,
+                "read": read,
+            }
+            for n, (at, event, who, detail, read) in enumerate(items)
+        ],
+        "unread": 2,
+        "next_offset": None,
+    }
+    profile.set_setting(
+        SettingKey.NOTIFICATIONS, {"fetched_at": "2025-11-20T09:30:00+00:00", "page": page, "pending_read": []}
+    )
+
+
+def people_screens(window, shot: Callable[[str, Callable[[], None]], None], settle: Callable[[], None], suffix: str):
+    """Notifications (offline copy, badge) and « Les personnes que j'aide », in French then English (the search and
+    the heir's request need the service: tests/ui/test_people.py grabs them against the real one)."""
+
+    def notifications() -> None:
+        window.dossier.show_section("notifications")
+        for _ in range(40):
+            settle()
+            if window.dossier.notifications.model.rowCount():
+                break
+
+    for language in ("fr", "en"):
+        window.set_preference("language", language)
+        shot(f"26-notifications-offline-{language}-{suffix}", notifications)
+        shot(
+            f"27-access-people-{language}-{suffix}",
+            lambda: window.dossier.access.scroller.ensureWidgetVisible(window.dossier.access.helping_box, 0, 0),
+        )
+    window.set_preference("language", "fr")
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("output", type=Path)
@@ -185,6 +236,7 @@ def main() -> int:
         sample_data(profile.dossier(), args.corpus if args.corpus.is_dir() else None)
         sample_care_history(profile)
         sample_access_copies(profile)
+        sample_notifications(profile)
         profile.lock()
         # An address nobody answers on: the online screens are shown, no request is made while rendering them.
         confirmer = ScriptedConfirmer()
@@ -382,6 +434,7 @@ def main() -> int:
                 shot(f"23-access-occupational-{suffix}", access_occupational)
                 child_window(f"24-child-window-{suffix}")
                 shot(f"22-access-history-offline-{suffix}", access_history_offline)
+                people_screens(window, shot, settle, suffix)
                 window.lock()
                 settle()
                 shot(f"13-activation-code-{suffix}", wizard_step(0))

@@ -519,14 +519,6 @@
         <translation>For an occupational physician an authorisation is not enough: they need your express consent. Asks for confirmation.</translation>
     </message>
     <message>
-        <source>Choisir le médecin traitant</source>
-        <translation>Choose the médecin traitant (regular doctor)</translation>
-    </message>
-    <message>
-        <source>Choisir un professionnel</source>
-        <translation>Choose a professional</translation>
-    </message>
-    <message>
         <source>%1, %2 (RPPS %3)</source>
         <translation>%1, %2 (RPPS %3)</translation>
     </message>
@@ -3809,6 +3801,14 @@
     <message>
         <source>%1 : cherchez-le par son nom, sa profession ou sa ville. Seuls les professionnels inscrits à Carnet apparaissent.</source>
         <translation>%1: search by name, profession or town. Only professionals enrolled in Carnet appear.</translation>
+    </message>
+    <message>
+        <source>Choisir le médecin traitant</source>
+        <translation>Choose the médecin traitant (regular doctor)</translation>
+    </message>
+    <message>
+        <source>Choisir un professionnel</source>
+        <translation>Choose a professional</translation>
     </message>
     <message>
         <source>&amp;Nom :</source>

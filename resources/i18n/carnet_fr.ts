@@ -519,14 +519,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Choisir le médecin traitant</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Choisir un professionnel</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>%1, %2 (RPPS %3)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3808,6 +3800,14 @@
     </message>
     <message>
         <source>%1 : cherchez-le par son nom, sa profession ou sa ville. Seuls les professionnels inscrits à Carnet apparaissent.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choisir le médecin traitant</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choisir un professionnel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -88,3 +88,12 @@ def test_a_professional_opening_the_dossier_is_notified_then_shown_offline_and_m
     served = flows.client.get("/v1/me/notifications", headers=bearer(flows.login(person)))
     assert served.status_code == 200 and served.json()["unread"] == 0
     assert [n["read"] for n in served.json()["items"]] == [True]
+    _grab_in_english(qtbot, online_window, SHOTS / "notifications_en.png")
+
+
+def _grab_in_english(qtbot, window, path: Path) -> None:
+    window.set_preference("language", "en")
+    qtbot.wait(100)
+    assert window.dossier.notifications.title.text() == "Notifications"
+    window.grab().save(str(path))
+    window.set_preference("language", "fr")

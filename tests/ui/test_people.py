@@ -98,6 +98,16 @@ def test_a_professional_found_by_name_is_authorised_and_chosen_as_medecin_traita
     )
     assert flows.client.get("/v1/me/access", headers=me).json()["medecin_traitant"]["rpps"] == "10000000041"
     assert page.doctor_label.text() == "Actuel : Claire Petit (RPPS 10000000041)"
+    online_window.set_preference("language", "en")
+    qtbot.wait(100)
+    assert doctor.windowTitle() == "Search for a health professional"
+    assert _cells(doctor.model, 0)[1] == "general practitioner"
+    doctor.show()
+    doctor.grab().save(str(SHOTS / "search_en.png"))
+    page.scroller.ensureWidgetVisible(page.helping_box, 0, 0)
+    online_window.grab().save(str(SHOTS / "access_people_en.png"))
+    online_window.set_preference("language", "fr")
+    doctor.close()
 
 
 def test_an_aidant_sees_whom_they_help_until_when_and_stops_helping(
@@ -126,6 +136,8 @@ def test_an_aidant_sees_whom_they_help_until_when_and_stops_helping(
     with qtbot.waitSignal(box.sig_loaded, timeout=20_000):
         page.refresh_button.click()
     qtbot.waitUntil(lambda: box.model.rowCount() == 1, timeout=10_000)
+    page.scroller.ensureWidgetVisible(box, 0, 0)
+    online_window.grab().save(str(SHOTS / "helping_fr.png"))
     assert _cells(box.model, 0) == ["Odette Lefèvre", "01/01/1984", ends.astimezone().strftime("%d/%m/%Y"), "En cours"]
     box.table.selectRow(0)
     confirmer.answers.extend([False])  # « Annuler »: nothing changes
@@ -136,6 +148,8 @@ def test_an_aidant_sees_whom_they_help_until_when_and_stops_helping(
         box.stop_button.click()
     qtbot.waitUntil(lambda: box.model.rowCount() == 0, timeout=10_000)
     assert box.intro.text() == "Personne ne vous a désigné(e) comme proche aidant."
+    page.scroller.ensureWidgetVisible(box, 0, 0)
+    online_window.grab().save(str(SHOTS / "helping_after_fr.png"))
     served = flows.client.get("/v1/me/access", headers=bearer(flows.login(helped))).json()
     assert served["aidants"] == []
 
@@ -192,3 +206,8 @@ def test_a_deceased_relative_request_from_the_welcome_screen_is_refused_then_gra
     shared = flows.client.get("/v1/me/shared-dossiers", headers=bearer(flows.login(heir))).json()
     assert [(s["role"], s["first_names"]) for s in shared] == [("heir", "Jeanne")]
     assert access.helped(profile) == []  # an heir is not an aidant
+    online_window.set_preference("language", "en")
+    qtbot.wait(100)
+    assert dialog.answer_label.text().startswith("Request granted: the record of Jeanne Martin")
+    dialog.grab().save(str(SHOTS / "heir_en.png"))
+    online_window.set_preference("language", "fr")

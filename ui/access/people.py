@@ -81,7 +81,8 @@ class ProfessionalSearch(Retranslatable, QDialog):
     """A page of results arrived; carries the RegistryPage."""
 
     def __init__(self, profile: UnlockedProfile, *, purpose: str, parent: QWidget | None = None) -> None:
-        """``purpose``: what the choice is for, said above the fields (« Autoriser un professionnel »…)."""
+        """``purpose``: what the choice is for, said above the fields: « doctor » (the médecin traitant) or « pros »
+        (a professional to authorise, block or make administrateur)."""
         super().__init__(parent)
         self._profile = profile
         self._purpose = purpose
@@ -246,7 +247,12 @@ class ProfessionalSearch(Retranslatable, QDialog):
             self.tr(
                 "%1 : cherchez-le par son nom, sa profession ou sa ville. Seuls les professionnels inscrits à "
                 "Carnet apparaissent."
-            ).replace("%1", self._purpose)
+            ).replace(
+                "%1",
+                self.tr("Choisir le médecin traitant")
+                if self._purpose == "doctor"
+                else self.tr("Choisir un professionnel"),
+            )
         )
         self.name_label.setText(self.tr("&Nom :"))
         describe(self.name_edit, self.tr("Nom"), self.tr("Nom ou prénom, au moins deux lettres."))

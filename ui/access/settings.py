@@ -521,8 +521,7 @@ class AccessSettingsPage(Retranslatable, QWidget):
             return None
         if self.search_dialog is not None:
             self.search_dialog.close()
-        purpose = self.tr("Choisir le médecin traitant") if target == "doctor" else self.tr("Choisir un professionnel")
-        dialog = ProfessionalSearch(profile, purpose=purpose, parent=self)
+        dialog = ProfessionalSearch(profile, purpose=target, parent=self)
         dialog.sig_chosen.connect(lambda entry: self._on_found(target, entry))
         self.search_dialog = dialog
         dialog.open()
