@@ -4244,6 +4244,10 @@
         <translation>Clinic workstation</translation>
     </message>
     <message>
+        <source>Un proche est décédé</source>
+        <translation>A relative has died</translation>
+    </message>
+    <message>
         <source>Le service en ligne n&apos;est pas joignable pour le moment : cette démarche a besoin d&apos;une connexion au service Carnet. Rien n&apos;a été envoyé ni enregistré.</source>
         <translation>The online service cannot be reached at the moment: this step needs a connection to the Carnet service. Nothing was sent or saved.</translation>
     </message>

@@ -4244,6 +4244,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Un proche est décédé</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Le service en ligne n&apos;est pas joignable pour le moment : cette démarche a besoin d&apos;une connexion au service Carnet. Rien n&apos;a été envoyé ni enregistré.</source>
         <translation type="unfinished"></translation>
     </message>

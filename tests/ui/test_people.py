@@ -13,6 +13,7 @@ from tests.support.people import registry
 from tests.support.service import PASSWORD, Flows, Mailbox, bearer
 from tests.support.sync_lab import LiveServer
 from tests.ui.helpers import open_dossier
+from tests.ui.test_access_more import _access_page
 from tests.ui.test_online_screens import _signed_in_window, online_window
 
 __all__ = ["flows", "live", "mailbox", "online_window", "server_template", "smtp_server"]
@@ -22,13 +23,6 @@ SHOTS = Path("/tmp/shots-people")
 
 def _cells(model, row: int) -> list[str]:
     return [model.data(model.index(row, c)) for c in range(model.columnCount())]
-
-
-def _access_page(qtbot, window):
-    page = window.dossier.access
-    window.dossier.show_section("access")
-    qtbot.waitUntil(lambda: page.settings is not None, timeout=20_000)
-    return page
 
 
 def test_a_professional_found_by_name_is_authorised_and_chosen_as_medecin_traitant_with_named_confirmations(
@@ -211,3 +205,10 @@ def test_a_deceased_relative_request_from_the_welcome_screen_is_refused_then_gra
     assert dialog.answer_label.text().startswith("Request granted: the record of Jeanne Martin")
     dialog.grab().save(str(SHOTS / "heir_en.png"))
     online_window.set_preference("language", "fr")
+
+
+def test_without_the_service_a_deceased_relative_choice_says_so_plainly(qtbot, window) -> None:
+    window.welcome.buttons["deceased"].click()
+    assert window.current_page() is window.unavailable
+    assert window.unavailable.title.text() == "Un proche est décédé"
+    assert not window.heir_request_pending

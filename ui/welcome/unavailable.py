@@ -55,6 +55,7 @@ class ServiceUnavailablePage(Retranslatable, QWidget):
             "oppose": self.tr("M'opposer à la création de mon espace"),
             "assisted": self.tr("Séance accompagnée"),
             "clinic": self.tr("Poste de soins"),
+            "deceased": self.tr("Un proche est décédé"),
         }
         self.title.setText(titles.get(self._choice, titles["activate"]))
         self.message.setText(
