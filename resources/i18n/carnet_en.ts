@@ -3500,8 +3500,12 @@
         <translation>About my carers</translation>
     </message>
     <message>
-        <source>Un accès en urgence vous est toujours signalé par e-mail. Ces réglages demandent une connexion.</source>
-        <translation>An emergency access is always reported to you by e-mail. These settings need a connection.</translation>
+        <source>Un accès en urgence vous est toujours signalé par e-mail.</source>
+        <translation>An emergency access is always reported to you by e-mail.</translation>
+    </message>
+    <message>
+        <source>Vos choix d&apos;e-mail s&apos;affichent et se changent une fois le service joint. Un accès en urgence vous est toujours signalé par e-mail.</source>
+        <translation>Your e-mail choices are shown and changed once the service is reached. An emergency access is always reported to you by e-mail.</translation>
     </message>
     <message>
         <source>&amp;Enregistrer mes choix d&apos;e-mail</source>

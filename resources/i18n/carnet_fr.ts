@@ -3500,7 +3500,11 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Un accès en urgence vous est toujours signalé par e-mail. Ces réglages demandent une connexion.</source>
+        <source>Un accès en urgence vous est toujours signalé par e-mail.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Vos choix d&apos;e-mail s&apos;affichent et se changent une fois le service joint. Un accès en urgence vous est toujours signalé par e-mail.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

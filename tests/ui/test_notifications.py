@@ -51,7 +51,7 @@ def test_a_professional_opening_the_dossier_is_notified_then_shown_offline_and_m
 
     # E-mail preferences: read from the service, changed here, kept there.
     qtbot.waitUntil(lambda: page.mail_preferences is not None, timeout=10_000)
-    assert page.mail_access_check.isChecked() and page.mail_box.isEnabled()
+    assert page.mail_access_check.isChecked() and page.mail_access_check.isEnabled()
     page.mail_access_check.setChecked(False)
     with qtbot.waitSignal(page.sig_preferences_loaded, timeout=20_000):
         page.mail_save_button.click()
@@ -66,7 +66,8 @@ def test_a_professional_opening_the_dossier_is_notified_then_shown_offline_and_m
     qtbot.waitUntil(lambda: page.model.rowCount() == 1, timeout=10_000)
     assert page.freshness.text().startswith("Hors ligne : copie enregistrée le ")
     assert page.error.text() == ""  # offline is said once, by the copy's date
-    assert not page.mail_box.isEnabled()  # preferences are changed online only
+    assert page.mail_preferences is None and page.mail_save_button.isHidden()  # read and changed online only
+    assert page.mail_emergency_note.text().startswith("Vos choix d'e-mail s'affichent")
     assert page.unread.value == 1 and _nav_text(online_window) == "Notifications  (1)"
 
     # Marked read offline: at once in the window and in the copy; the service hears it when it is back.

@@ -9,7 +9,16 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
-from PySide6.QtWidgets import QAbstractItemView, QCheckBox, QGroupBox, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QGroupBox,
+    QHBoxLayout,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
 
 from desktop_app.errors import CarnetError
 from ui.i18n import current_language
@@ -111,15 +120,25 @@ class NotificationsPage(Retranslatable, QWidget):
         actions.addWidget(self.read_button)
         actions.addWidget(self.all_read_button)
         actions.addStretch(1)
+        # Below the title everything scrolls as one: at 200 % text the list keeps room for its rows.
+        content = QWidget()
+        inner = QVBoxLayout(content)
+        inner.setContentsMargins(0, 0, 0, 0)
+        inner.addLayout(top)
+        inner.addWidget(self.error)
+        inner.addLayout(conflicts)
+        inner.addWidget(self.table, 1)
+        inner.addLayout(actions)
+        inner.addWidget(self.mail_box)
+        self.table.setMinimumHeight(self.table.fontMetrics().height() * 8)
+        self.scroller = QScrollArea()
+        self.scroller.setWidgetResizable(True)
+        self.scroller.setFrameShape(QScrollArea.Shape.NoFrame)
+        self.scroller.setWidget(content)
         layout = QVBoxLayout(self)
         layout.addWidget(self.title)
         layout.addWidget(self.intro)
-        layout.addLayout(top)
-        layout.addWidget(self.error)
-        layout.addLayout(conflicts)
-        layout.addWidget(self.table, 1)
-        layout.addLayout(actions)
-        layout.addWidget(self.mail_box)
+        layout.addWidget(self.scroller, 1)
         QWidget.setTabOrder(self.refresh_button, self.table)
         QWidget.setTabOrder(self.table, self.read_button)
         QWidget.setTabOrder(self.read_button, self.all_read_button)
@@ -237,6 +256,7 @@ class NotificationsPage(Retranslatable, QWidget):
         self.mail_document_check.setChecked(preferences.document_added)
         self.mail_aidant_check.setChecked(preferences.aidant)
         self._update_enabled()
+        self.retranslate_ui()
         self.sig_preferences_loaded.emit(preferences)
 
     def on_mail_save_clicked(self) -> None:
@@ -311,8 +331,10 @@ class NotificationsPage(Retranslatable, QWidget):
         unread_chosen = index.isValid() and shown and not self.model.row_object(index.row()).read
         self.read_button.setEnabled(bool(unread_chosen))
         self.all_read_button.setEnabled(shown and self.unread.value > 0)
-        self.mail_box.setEnabled(self.mail_preferences is not None)  # read from the service: online only
-        self.mail_save_button.setEnabled(self.mail_preferences is not None)
+        known = self.mail_preferences is not None  # read from the service: shown and changed online only
+        for widget in (self.mail_access_check, self.mail_document_check, self.mail_aidant_check, self.mail_save_button):
+            widget.setVisible(known)
+            widget.setEnabled(known)
 
     def retranslate_ui(self) -> None:
         self.title.setText(self.tr("Notifications"))
@@ -357,7 +379,12 @@ class NotificationsPage(Retranslatable, QWidget):
         for check in (self.mail_access_check, self.mail_document_check, self.mail_aidant_check):
             describe(check, check.text())
         self.mail_emergency_note.setText(
-            self.tr("Un accès en urgence vous est toujours signalé par e-mail. Ces réglages demandent une connexion.")
+            self.tr("Un accès en urgence vous est toujours signalé par e-mail.")
+            if self.mail_preferences is not None
+            else self.tr(
+                "Vos choix d'e-mail s'affichent et se changent une fois le service joint. Un accès en urgence vous "
+                "est toujours signalé par e-mail."
+            )
         )
         self.mail_save_button.setText(self.tr("&Enregistrer mes choix d'e-mail"))
         describe(self.mail_save_button, self.tr("Enregistrer mes choix d'e-mail"))
