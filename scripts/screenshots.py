@@ -190,13 +190,17 @@ def people_screens(window, shot: Callable[[str, Callable[[], None]], None], sett
             if window.dossier.notifications.model.rowCount():
                 break
 
+    def helping() -> None:
+        window.dossier.show_section("access")
+        settle()
+        page = window.dossier.access
+        if page.helping_box is not None:
+            page.scroller.ensureWidgetVisible(page.helping_box, 0, 0)
+
     for language in ("fr", "en"):
         window.set_preference("language", language)
         shot(f"26-notifications-offline-{language}-{suffix}", notifications)
-        shot(
-            f"27-access-people-{language}-{suffix}",
-            lambda: window.dossier.access.scroller.ensureWidgetVisible(window.dossier.access.helping_box, 0, 0),
-        )
+        shot(f"27-access-people-{language}-{suffix}", helping)
     window.set_preference("language", "fr")
 
 
