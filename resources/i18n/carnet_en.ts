@@ -2935,6 +2935,10 @@
         <translation>The people I help</translation>
     </message>
     <message>
+        <source>Hors ligne : la liste des personnes que vous aidez se lit une fois le service joint.</source>
+        <translation>Offline: the list of the people you help is read once the service is reached.</translation>
+    </message>
+    <message>
         <source>Les personnes qui vous ont désigné(e) comme proche aidant, et jusqu&apos;à quand.</source>
         <translation>The people who named you as their carer (proche aidant), and until when.</translation>
     </message>

@@ -2935,6 +2935,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Hors ligne : la liste des personnes que vous aidez se lit une fois le service joint.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Les personnes qui vous ont désigné(e) comme proche aidant, et jusqu&apos;à quand.</source>
         <translation type="unfinished"></translation>
     </message>

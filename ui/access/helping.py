@@ -57,6 +57,7 @@ class HelpingBox(Retranslatable, QGroupBox):
         self._profile: UnlockedProfile | None = None
         self._generation = 0
         self.people: list[HelpedPerson] = []
+        self.state = "unknown"  # "loaded", "offline" (the list is read online only) or "unknown"
         self.heir_dialog: HeirRequestDialog | None = None
         self.intro = label("muted")
         self.error = error_label()
@@ -101,8 +102,10 @@ class HelpingBox(Retranslatable, QGroupBox):
         self._profile = profile
         self._generation += 1
         self.people = []
+        self.state = "unknown"
         self.model.clear()
         show_error(self.error, "")
+        self.retranslate_ui()
         if self.heir_dialog is not None:
             self.heir_dialog.close()
             self.heir_dialog = None
@@ -128,6 +131,7 @@ class HelpingBox(Retranslatable, QGroupBox):
         if generation != self._generation:
             return
         self.people = list(people)
+        self.state = "loaded"
         rows = list(people)
         self.model.set_source(lambda offset, limit: rows[offset : offset + limit])
         show_error(self.error, "")
@@ -136,7 +140,13 @@ class HelpingBox(Retranslatable, QGroupBox):
         self.sig_loaded.emit(rows)
 
     def _failed(self, generation: int, exc: BaseException) -> None:
+        from desktop_app.service_client import NotSignedIn, SyncOffline
+
         if generation != self._generation:
+            return
+        if isinstance(exc, SyncOffline | NotSignedIn) and self.state != "loaded":
+            self.state = "offline"  # said in the box's own words, not as an error
+            self.retranslate_ui()
             return
         show_error(
             self.error,
@@ -192,11 +202,18 @@ class HelpingBox(Retranslatable, QGroupBox):
 
     def retranslate_ui(self) -> None:
         self.setTitle(self.tr("Les personnes que j'aide"))
-        self.intro.setText(
-            self.tr("Les personnes qui vous ont désigné(e) comme proche aidant, et jusqu'à quand.")
-            if self.people
-            else self.tr("Personne ne vous a désigné(e) comme proche aidant.")
-        )
+        if self.state == "offline":
+            self.intro.setText(
+                self.tr("Hors ligne : la liste des personnes que vous aidez se lit une fois le service joint.")
+            )
+        elif self.state == "unknown":
+            self.intro.setText(self.tr("Les personnes qui vous ont désigné(e) comme proche aidant, et jusqu'à quand."))
+        else:
+            self.intro.setText(
+                self.tr("Les personnes qui vous ont désigné(e) comme proche aidant, et jusqu'à quand.")
+                if self.people
+                else self.tr("Personne ne vous a désigné(e) comme proche aidant.")
+            )
         describe(self.table, self.tr("Les personnes que j'aide"), self.tr("Personne, naissance, fin, état."))
         self.stop_button.setText(self.tr("&Ne plus aider"))
         describe(self.stop_button, self.tr("Ne plus aider"), self.tr("Demande confirmation."))
