@@ -18,6 +18,7 @@ def test_welcome_offers_the_four_choices_local_creation_and_assisted_sessions(wi
         "create": "Créer un carnet sur cet ordinateur",
         "assisted": "Séance accompagnée (aidant)",
         "clinic": "Poste de soins (professionnel de santé)",
+        "deceased": "Un proche est décédé",
     }
     for button in window.welcome.buttons.values():
         assert button.accessibleName() and button.accessibleDescription()
