@@ -88,6 +88,35 @@ def provision(server_dir: Path) -> str | None:
     return codes[-1] if codes else None
 
 
+# Demo professionals, enrolled, so that « Chercher par nom » finds someone (rpps, profession, names, town).
+DEMO_PROFESSIONALS = (
+    ("10000000017", "medecin_generaliste", "Durand", "Anne", "Lyon"),
+    ("10000000025", "medecin_specialiste", "Bernard", "Louis", "Lyon"),
+    ("10000000033", "infirmier", "Moreau", "Julie", "Villeurbanne"),
+)
+DEMO_PRO_PASSWORD = "tilleul orange piano montagne 84"  # noqa: S105 (demo only, printed on purpose)
+
+
+def demo_professionals(server_dir: Path, url: str) -> None:
+    """Register the demo professionals (idempotent on RPPS) and enrol the new ones with their mailed code."""
+    for rpps, profession, last_name, first_names, town in DEMO_PROFESSIONALS:
+        address = f"{first_names.lower()}.{last_name.lower()}@cabinet.example.org"
+        with (server_dir / "server.log").open("ab") as log:
+            added = subprocess.run(
+                [sys.executable, "-m", "server.cli", "admin", "professional", "add", "--rpps", rpps,
+                 "--profession", profession, "--last-name", last_name, "--first-names", first_names,
+                 "--email", address, "--town", town, "--data-dir", str(server_dir)],
+                check=True, stdout=subprocess.PIPE, stderr=log,
+            )
+        if '"created": true' not in added.stdout.decode():
+            continue
+        mails = sorted((server_dir / "outbox").glob("*.eml"), key=lambda p: p.stat().st_mtime)
+        found = re.search(r"enrôlement \(usage unique\) : (\w{12})", mail_text(mails[-1])) if mails else None
+        if found:
+            body = {"rpps": rpps, "enrolment_code": found.group(1), "password": DEMO_PRO_PASSWORD}
+            httpx.post(f"{url}/v1/pro/enrolment", json=body, timeout=30)
+
+
 def watch_outbox(outbox: Path, stop: threading.Event) -> None:
     """Print the one-time codes of new mails, as a person would read them in their mailbox."""
     seen = set(outbox.glob("*.eml"))
@@ -117,6 +146,7 @@ def main(argv: list[str] | None = None) -> int:
     try:
         wait_healthy(url, server)
         code = provision(server_dir)
+        demo_professionals(server_dir, url)
         profile, _ = ensure_demo_profile(ProfileDirectory(client_dir))
         label = profile.label
         profile.lock()
@@ -129,6 +159,8 @@ def main(argv: list[str] | None = None) -> int:
             print(f"      code {code} · NIR {BENEFICIARY['nir']} · carte Vitale n° {serial}")
         else:
             print("  Le bénéficiaire de démonstration est déjà activé : utilisez « J'ai déjà un compte ».")
+        names = ", ".join(f"{first} {last} ({town})" for _r, _p, last, first, town in DEMO_PROFESSIONALS)
+        print(f"  Professionnels à chercher par nom : {names}")
         print("  Les codes envoyés par e-mail s'afficheront ici.", flush=True)
         threading.Thread(target=watch_outbox, args=(server_dir / "outbox", stop), daemon=True).start()
         if args.no_gui:
