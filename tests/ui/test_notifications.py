@@ -6,6 +6,8 @@ from __future__ import annotations
 from datetime import timedelta
 from pathlib import Path
 
+from PySide6.QtCore import Qt
+
 from desktop_app import notifications
 from tests.support.access import GP, Pros, put
 from tests.support.desktop_service import flows, live, mailbox, server_template, smtp_server
@@ -36,7 +38,9 @@ def test_a_professional_opening_the_dossier_is_notified_then_shown_offline_and_m
     assert flows.client.get(f"/v1/pro/dossiers/{person.dossier_id}", headers=pro).status_code == 200
 
     page = online_window.dossier.notifications
-    online_window.dossier.show_section("notifications")
+    online_window.dossier.nav.setFocus()
+    qtbot.keyClick(online_window.dossier.nav, Qt.Key.Key_0, Qt.KeyboardModifier.ControlModifier)  # the 10th section
+    assert online_window.dossier.current_section() == "notifications"
     with qtbot.waitSignal(page.sig_loaded, timeout=20_000):
         page.refresh_button.click()
     qtbot.waitUntil(lambda: page.model.rowCount() == 1, timeout=10_000)

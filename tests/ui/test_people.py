@@ -72,6 +72,14 @@ def test_a_professional_found_by_name_is_authorised_and_chosen_as_medecin_traita
     me = bearer(flows.login(person))
     served = flows.client.get("/v1/me/access", headers=me).json()
     assert [a["rpps"] for a in served["authorised"]] == ["10000000017"]
+    # Blocking and the administrateur role name the person too (answered « Annuler »: nothing changes).
+    confirmer.answers.extend([False, False])
+    page.block_button.click()
+    page.admin_button.click()
+    assert confirmer.questions[-2][1].startswith("Anne Durand, médecin généraliste (RPPS 10000000017) ne pourra plus")
+    assert confirmer.questions[-1][1] == (
+        "Anne Durand, médecin généraliste (RPPS 10000000017) pourra gérer votre dossier comme administrateur."
+    )
 
     # Médecin traitant: by profession and town this time.
     doctor = page.find_professional("doctor")
