@@ -31,6 +31,7 @@ class SettingKey(StrEnum):
     ACCESS_HISTORY = "online.access_history"
     ACCESS_SETTINGS = "online.access_settings"
     NOTIFICATIONS = "online.notifications"
+    HELPED = "online.helped"  # whom the person helps as proche aidant
     # a professional's clinic day
     CLINIC_RPPS = "clinic.rpps"
     CLINIC_DAY = "clinic.day"

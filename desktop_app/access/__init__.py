@@ -8,7 +8,15 @@ and shown from the access settings (a child's access is managed with the same sc
 from __future__ import annotations
 
 from desktop_app.access.directory import RegistryEntry, RegistryPage, search_professionals
-from desktop_app.access.helping import HeirAccess, HelpedPerson, helped, request_heir_access, stop_helping
+from desktop_app.access.helping import (
+    HeirAccess,
+    Helped,
+    HelpedPerson,
+    helped,
+    helping,
+    request_heir_access,
+    stop_helping,
+)
 from desktop_app.access.history import (
     AccessEvent,
     AccessHistoryPage,
@@ -55,6 +63,7 @@ __all__ = [
     "ChildProfile",
     "EmergencySettings",
     "HeirAccess",
+    "Helped",
     "HelpedPerson",
     "ProfessionalRef",
     "RegistryEntry",
@@ -71,6 +80,7 @@ __all__ = [
     "children",
     "give_occupational_consent",
     "helped",
+    "helping",
     "invite_aidant",
     "remove_representative",
     "request_heir_access",

@@ -4,11 +4,13 @@ request of an heir, PACS partner or cohabitant for a deceased relative's records
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 from typing import Any
 
 from desktop_app.profile import UnlockedProfile
 from desktop_app.service_client import client, server_of
+from desktop_app.setting_keys import SettingKey
+from desktop_app.sync.http import NotSignedIn, SyncOffline
 
 RELATIONSHIPS = ("heir", "pacs", "cohabitant")
 PURPOSES = ("cause_of_death", "defend_memory", "assert_rights")
@@ -46,10 +48,39 @@ def _moment(raw: Any) -> datetime | None:
     return datetime.fromisoformat(str(raw)) if raw else None
 
 
+@dataclass(frozen=True, slots=True)
+class Helped:
+    """Whom the person helps; ``from_cache`` when this is the offline copy of ``fetched_at``."""
+
+    people: tuple[HelpedPerson, ...]
+    fetched_at: datetime
+    from_cache: bool = False
+
+
+def helping(profile: UnlockedProfile) -> Helped:
+    """Whom the person helps as proche aidant, kept as the offline copy (encrypted settings); offline (or signed
+    out) the copy answers, if there is one."""
+    try:
+        with client(server_of(profile), profile=profile) as http:
+            rows = http.request("GET", "/v1/me/shared-dossiers").json()
+    except (SyncOffline, NotSignedIn):
+        copy = profile.settings.get(SettingKey.HELPED)
+        if not isinstance(copy, dict):
+            raise
+        fetched_at = datetime.fromisoformat(str(copy["fetched_at"]))
+        return Helped(tuple(_people(list(copy["rows"]))), fetched_at, from_cache=True)
+    aided = [r for r in rows if r.get("role") == "aidant"]
+    fetched_at = datetime.now(UTC)
+    profile.set_setting(SettingKey.HELPED, {"fetched_at": fetched_at.isoformat(), "rows": aided})
+    return Helped(tuple(_people(aided)), fetched_at)
+
+
 def helped(profile: UnlockedProfile) -> list[HelpedPerson]:
     """Whom the person helps as proche aidant (GET /v1/me/shared-dossiers, role ``aidant``), soonest end first."""
-    with client(server_of(profile), profile=profile) as http:
-        rows = http.request("GET", "/v1/me/shared-dossiers").json()
+    return list(helping(profile).people)
+
+
+def _people(rows: list[Any]) -> list[HelpedPerson]:
     people = [
         HelpedPerson(
             str(r["dossier_id"]),

@@ -54,8 +54,6 @@ def _event_from_json(raw: dict[str, Any]) -> AccessEvent:
     )
 
 
-
-
 def cached_access_history(
     profile: UnlockedProfile,
     *,

@@ -2939,6 +2939,14 @@
         <translation>Offline: the list of the people you help is read once the service is reached.</translation>
     </message>
     <message>
+        <source>Hors ligne : copie du %1, les personnes qui vous ont désigné(e) comme proche aidant.</source>
+        <translation>Offline: copy of %1, the people who named you as their carer.</translation>
+    </message>
+    <message>
+        <source>Hors ligne : copie du %1, personne ne vous avait désigné(e) comme proche aidant.</source>
+        <translation>Offline: copy of %1, nobody had named you as their carer.</translation>
+    </message>
+    <message>
         <source>Les personnes qui vous ont désigné(e) comme proche aidant, et jusqu&apos;à quand.</source>
         <translation>The people who named you as their carer (proche aidant), and until when.</translation>
     </message>

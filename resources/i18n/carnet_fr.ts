@@ -2939,6 +2939,14 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Hors ligne : copie du %1, les personnes qui vous ont désigné(e) comme proche aidant.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hors ligne : copie du %1, personne ne vous avait désigné(e) comme proche aidant.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Les personnes qui vous ont désigné(e) comme proche aidant, et jusqu&apos;à quand.</source>
         <translation type="unfinished"></translation>
     </message>

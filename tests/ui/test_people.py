@@ -141,6 +141,18 @@ def test_an_aidant_sees_whom_they_help_until_when_and_stops_helping(
     page.scroller.ensureWidgetVisible(box, 0, 0)
     online_window.grab().save(str(SHOTS / "helping_fr.png"))
     assert _cells(box.model, 0) == ["Odette Lefèvre", "01/01/1984", ends.astimezone().strftime("%d/%m/%Y"), "En cours"]
+    # Offline: the encrypted copy answers, dated.
+    live.stop()
+    with qtbot.waitSignal(box.sig_loaded, timeout=20_000):
+        box.reload()
+    assert box.copy is not None and box.copy.from_cache
+    qtbot.waitUntil(lambda: box.model.rowCount() == 1, timeout=10_000)
+    assert box.intro.text().startswith("Hors ligne : copie du ")
+    live.start()
+    with qtbot.waitSignal(box.sig_loaded, timeout=20_000):
+        box.reload()
+    assert box.copy is not None and not box.copy.from_cache
+    qtbot.waitUntil(lambda: box.model.rowCount() == 1, timeout=10_000)
     box.table.selectRow(0)
     confirmer.answers.extend([False])  # « Annuler »: nothing changes
     box.stop_button.click()
@@ -152,6 +164,7 @@ def test_an_aidant_sees_whom_they_help_until_when_and_stops_helping(
     assert box.intro.text() == "Personne ne vous a désigné(e) comme proche aidant."
     page.scroller.ensureWidgetVisible(box, 0, 0)
     online_window.grab().save(str(SHOTS / "helping_after_fr.png"))
+    assert live.ctx is not None
     served = flows.client.get("/v1/me/access", headers=bearer(flows.login(helped))).json()
     assert served["aidants"] == []
 

@@ -28,7 +28,7 @@ from ui.paged import Column, PagedTableModel
 from ui.widgets import Retranslatable, describe, error_label, fit_columns, label, row_table, show_error
 
 if TYPE_CHECKING:
-    from desktop_app.access import HeirAccess, HelpedPerson
+    from desktop_app.access import HeirAccess, Helped, HelpedPerson
     from desktop_app.profile import UnlockedProfile
 
 
@@ -49,7 +49,7 @@ class HelpingBox(Retranslatable, QGroupBox):
     """« Les personnes que j'aide »: whom, born when, until when; stop helping one (asks first)."""
 
     sig_loaded = Signal(object)
-    """The list arrived from the service; carries the list of HelpedPerson."""
+    """The list arrived (from the service or its offline copy); carries the Helped."""
 
     def __init__(self, *, confirmer: Confirmer, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -57,7 +57,8 @@ class HelpingBox(Retranslatable, QGroupBox):
         self._profile: UnlockedProfile | None = None
         self._generation = 0
         self.people: list[HelpedPerson] = []
-        self.state = "unknown"  # "loaded", "offline" (the list is read online only) or "unknown"
+        self.copy: Helped | None = None
+        self.state = "unknown"  # "loaded" (from the service or its copy), "offline" (and no copy) or "unknown"
         self.heir_dialog: HeirRequestDialog | None = None
         self.intro = label("muted")
         self.error = error_label()
@@ -102,6 +103,7 @@ class HelpingBox(Retranslatable, QGroupBox):
         self._profile = profile
         self._generation += 1
         self.people = []
+        self.copy = None
         self.state = "unknown"
         self.model.clear()
         show_error(self.error, "")
@@ -123,16 +125,17 @@ class HelpingBox(Retranslatable, QGroupBox):
         if profile is None:
             return
         generation = self._generation
-        Op(self, lambda: access.helped(profile)).success(lambda people: self._show(generation, people)).failure(
+        Op(self, lambda: access.helping(profile)).success(lambda found: self._show(generation, found)).failure(
             lambda exc: self._failed(generation, exc)
         ).run()
 
-    def _show(self, generation: int, people: list[HelpedPerson]) -> None:
+    def _show(self, generation: int, found: Helped) -> None:
         if generation != self._generation:
             return
-        self.people = list(people)
+        self.copy = found
+        self.people = list(found.people)
         self.state = "loaded"
-        rows = list(people)
+        rows = list(found.people)
         self.model.set_source(lambda offset, limit: rows[offset : offset + limit])
         show_error(self.error, "")
         self._update_enabled()
@@ -205,6 +208,17 @@ class HelpingBox(Retranslatable, QGroupBox):
         if self.state == "offline":
             self.intro.setText(
                 self.tr("Hors ligne : la liste des personnes que vous aidez se lit une fois le service joint.")
+            )
+        elif self.copy is not None and self.copy.from_cache:
+            when = self.copy.fetched_at.astimezone().strftime("%d/%m/%Y %H:%M")
+            self.intro.setText(
+                self.tr("Hors ligne : copie du %1, les personnes qui vous ont désigné(e) comme proche aidant.").replace(
+                    "%1", when
+                )
+                if self.people
+                else self.tr(
+                    "Hors ligne : copie du %1, personne ne vous avait désigné(e) comme proche aidant."
+                ).replace("%1", when)
             )
         elif self.state == "unknown":
             self.intro.setText(self.tr("Les personnes qui vous ont désigné(e) comme proche aidant, et jusqu'à quand."))
