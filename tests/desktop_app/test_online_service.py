@@ -232,9 +232,13 @@ def test_notifications_of_a_new_account_are_empty_and_need_a_session(
     person = flows.active_person()
     ticket = account.start_login(live.url, person.identifier, PASSWORD)
     profile, _ = account.confirm_login(ticket, mailbox.last_otp(person.email), directory=directory)
-    assert notifications.notifications(profile) == ([], 0)
+    fetched = notifications.notifications(profile)
+    assert (fetched.items, fetched.unread, fetched.from_cache) == ((), 0, False)
     profile.set_setting("sync.access_token", "jeton-perime")
     profile.set_setting("sync.refresh_token", "jeton-perime")
-    with pytest.raises(service_client.NotSignedIn):  # an expired session is said plainly, never retried forever
+    copy = notifications.notifications(profile)  # the session expired: the offline copy answers, dated
+    assert copy.from_cache and copy.fetched_at == fetched.fetched_at
+    profile.set_setting("online.notifications", None)
+    with pytest.raises(service_client.NotSignedIn):  # no copy: an expired session is said plainly, never retried
         notifications.notifications(profile)
     profile.lock()
