@@ -318,6 +318,18 @@ def aidant_invited(
     )
 
 
+def aidant_stopped(session: Session, ctx: ServiceContext, *, aidant: Account, helped_dossier_id: uuid.UUID) -> None:
+    """The aidant stopped helping from their side: the person helped is told (by the aidant's identifier)."""
+    _note(
+        session,
+        ctx,
+        dossier_id=helped_dossier_id,
+        event=AIDANT_ENDED,
+        who=aidant.identifier,
+        detail=ctx.now().isoformat(),
+    )
+
+
 def aidant_delegations_ended(session: Session, ctx: ServiceContext, account: Account) -> int:
     """Notify, once, delegations that reached their end: to the person helped (naming the aidant by identifier)
     and to the aidant (naming the person). Run when the notifications are read; returns how many were added."""

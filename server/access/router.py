@@ -622,6 +622,7 @@ def renounce_aidant(dossier_id: uuid.UUID, me: PatientDep, ctx: ContextDep, sess
     if consent.delegation_of(person) is None:
         raise ProblemError(404, "not_found", "Délégation introuvable.", "Delegation not found.")
     service.save_consent(session, dossier_id, consent.revoke_aidant(person), now=ctx.now())
+    notifications.aidant_stopped(session, ctx, aidant=me.account, helped_dossier_id=dossier_id)
     record(
         session,
         actor=AuditActor(me.account.id, "aidant"),

@@ -39,6 +39,23 @@ def test_the_aidant_is_told_whom_they_help_and_both_sides_when_it_ended(
     assert len(_notes(client, helped_h)) == 1  # told once
 
 
+def test_the_person_helped_is_told_when_the_aidant_stops_helping(
+    flows: Flows, client: TestClient, clock: ManualClock
+) -> None:
+    helped, helped_h = patient(flows)
+    assert helped.dossier_id
+    aidant = flows.provision(first_names="Luc")
+    flows.activate(aidant, "luc.aidant")
+    ends = clock.now() + timedelta(days=10)
+    r = client.post(
+        "/v1/me/access/aidants", headers=helped_h, json={"identifier": "luc.aidant", "ends_at": ends.isoformat()}
+    )
+    assert r.status_code == 200, r.text
+    r = client.delete(f"/v1/me/shared-dossiers/{helped.dossier_id}/aidant", headers=bearer(flows.login(aidant)))
+    assert r.status_code == 204, r.text
+    assert _notes(client, helped_h) == [("aidant_ended", "luc.aidant", clock.now().isoformat())]
+
+
 def test_email_preferences_turn_off_the_mail_never_the_in_app_notification_nor_an_emergency(
     flows: Flows, client: TestClient, pros: Pros, mailbox: Mailbox, clock: ManualClock
 ) -> None:
