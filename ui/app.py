@@ -183,7 +183,7 @@ class MainWindow(Retranslatable, QMainWindow):
         self.sync_button = QPushButton()
         self.sync_button.setFlat(True)
         self.sync_button.clicked.connect(self.on_sync_button_clicked)
-        self.statusBar().addPermanentWidget(self.network_label)
+        self.statusBar().addPermanentWidget(self.network_label, 3)  # the status sentence may be long: room for it
         self.statusBar().addPermanentWidget(self.sync_button)
         self.sync.sig_status_changed.connect(lambda _text: self._update_status())
         self._languages.sig_language_changed.connect(self.on_languages_language_changed)

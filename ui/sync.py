@@ -94,6 +94,7 @@ class SyncController(QObject):
         self.last_success: datetime | None = None
         self._success_before: datetime | None = None
         self.local_only = False  # an open carnet without an account: nothing to sync
+        self._retrying = False  # the engine is trying again after it found the service unreachable
         self.reachable: bool | None = None  # before unlock: does the service answer? (None: not asked)
         self._server_url: str | None = None
         self._probe_generation = 0
@@ -165,6 +166,7 @@ class SyncController(QObject):
         self._profile = None
         self.state, self.progress, self.conflicts, self.refused, self.pending = "idle", None, [], [], 0
         self.local_only = False
+        self._retrying = False
         self.sig_state_changed.emit(self.state)
         self.sig_conflicts_changed.emit(self.conflicts)
         self.sig_refused_changed.emit(self.refused)
@@ -297,6 +299,10 @@ class SyncController(QObject):
 
     # -- engine events (UI thread) -----------------------------------------------------------------------------------
     def _on_state(self, state: str) -> None:
+        if state == "syncing" and self.state == "offline":
+            self._retrying = True  # while the engine tries again, the status still says offline: nothing changed yet
+        elif state != "syncing":
+            self._retrying = False
         self.state = state
         if state != "syncing":
             self.progress = None
@@ -345,7 +351,7 @@ class SyncController(QObject):
         elif self.local_only:
             link = Link.LOCAL_ONLY
         else:
-            link = Link(_LINKS.get(self.state, Link.OFFLINE.value))
+            link = Link.OFFLINE if self._retrying else Link(_LINKS.get(self.state, Link.OFFLINE.value))
         progress = (self.progress.done, self.progress.total) if self.progress is not None else None
         return SyncStatus(
             link=link,

@@ -11,7 +11,7 @@ from __future__ import annotations
 import dataclasses
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QDialog,
     QHBoxLayout,
@@ -49,6 +49,8 @@ class RefusedInbox(Retranslatable, QWidget):
         self.intro = label("muted")
         self.empty = label()
         self.list = QListWidget()
+        self.list.setWordWrap(True)  # long items and 200 % text wrap rather than scroll sideways
+        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.what = label("heading")
         self.why = label()
         self.advice = label("muted")
@@ -60,7 +62,7 @@ class RefusedInbox(Retranslatable, QWidget):
         self.resend_button.clicked.connect(self.on_resend_button_clicked)
         self.discard_button.clicked.connect(self.on_discard_button_clicked)
         self.cancel_edit_button.clicked.connect(self._close_form)
-        self.list.currentRowChanged.connect(lambda _row: self._show_current())
+        self.list.currentRowChanged.connect(self.on_list_current_row_changed)
         controller.sig_refused_changed.connect(lambda _r: self.refresh())
         self.form_box = QVBoxLayout()
         right = QVBoxLayout()
@@ -109,11 +111,14 @@ class RefusedInbox(Retranslatable, QWidget):
         changes = self._controller.refused
         return changes[row] if 0 <= row < len(changes) else None
 
+    def on_list_current_row_changed(self, _row: int) -> None:
+        show_error(self.error, "")  # an error said about another change
+        self._show_current()
+
     def _show_current(self) -> None:
         change = self.current()
         if change is None or change.mutation_id != self._editing:
             self._close_form()
-        show_error(self.error, "")
         lang = current_language()
         for widget in (self.what, self.why, self.advice):
             widget.setVisible(change is not None)
@@ -131,6 +136,7 @@ class RefusedInbox(Retranslatable, QWidget):
         change = self.current()
         if change is None:
             return
+        show_error(self.error, "")
         self.discard_button.setEnabled(False)
         self._controller.settle(
             change, "discarded", on_done=lambda: self._settled("discarded"), on_failed=self._settle_failed
@@ -142,6 +148,7 @@ class RefusedInbox(Retranslatable, QWidget):
         profile = self._controller.profile
         if change is None or profile is None or not change.can_resend:
             return
+        show_error(self.error, "")
         dossier_id = change.dossier_id
 
         def load() -> tuple[DossierStore, Entry | None]:
@@ -180,9 +187,17 @@ class RefusedInbox(Retranslatable, QWidget):
         self.form_box.addWidget(form)
         self.cancel_edit_button.setVisible(True)
         self.resend_button.setEnabled(False)
-        first = next((row.editor for row in form.rows if not row.hidden), None)
+        # Where the refused values are: one the form cannot show (not a choice it offers) is named beside its field.
+        refused_rows = [row for row in form.rows if row.name in wanted and not row.hidden]
+        for row in refused_rows:
+            value = wanted[row.name]
+            if value is not None and row.value() != value:
+                text = self.tr("Valeur refusée par le service : « %1 ». Corrigez-la.")
+                show_error(row.error, text.replace("%1", str(value)))
+        unshown = [row for row in refused_rows if row.error.text()]
+        first = next(iter(unshown or refused_rows or [r for r in form.rows if not r.hidden]), None)
         if first is not None:
-            first.setFocus()
+            first.editor.setFocus()
 
     def _close_form(self) -> None:
         if self.form is not None:
@@ -199,10 +214,12 @@ class RefusedInbox(Retranslatable, QWidget):
         self.sig_settled.emit(outcome)
 
     def _settle_failed(self, exc: BaseException) -> None:
-        from desktop_app.errors import CarnetError
+        from desktop_app.errors import CarnetError, NotFound
 
         self.discard_button.setEnabled(True)
-        if isinstance(exc, CarnetError):
+        if isinstance(exc, NotFound):  # dealt with meanwhile (another window of this carnet): the list follows
+            show_error(self.error, self.tr("Cette modification a déjà été réglée ailleurs : rien n'a été modifié."))
+        elif isinstance(exc, CarnetError):
             show_error(self.error, exc.message(current_language()))
         else:
             show_error(self.error, self.tr("L'opération a échoué ; rien n'a été modifié."))
@@ -254,6 +271,8 @@ class SyncInboxDialog(Retranslatable, QDialog):
     def show_tab(self, which: str) -> None:
         """Bring the inbox up on "refused" or "conflicts"."""
         self.tabs.setCurrentWidget(self.refused if which == "refused" else self.conflicts)
+        metrics = self.fontMetrics()  # room for the text size chosen (200 % too)
+        self.resize(max(950, metrics.averageCharWidth() * 120), max(560, metrics.height() * 30))
         self.refused.refresh()
         self.conflicts.refresh()
         self.show()

@@ -225,7 +225,7 @@ class RefusedChange:
             kind = self.kind
         op = pick(*_OPS.get(self.op, (self.op, self.op)), lang=lang)
         values = [str(v) for v in self.wanted().values() if isinstance(v, str | int | float) and str(v)][:2]
-        return f"{kind} — {op}" + (" : " + ", ".join(values) if values else "")
+        return f"{kind} — {op}" + (pick(" : ", ": ", lang) + ", ".join(values) if values else "")
 
     def why(self, lang: str | None = None) -> str:
         """The reason in plain words; in French, the service's own detail follows when it says more."""

@@ -2719,10 +2719,6 @@
         </translation>
     </message>
     <message>
-        <source>Synchronisation : hors ligne — vos données restent sur cet ordinateur.</source>
-        <translation>Sync: offline — your data stays on this computer.</translation>
-    </message>
-    <message>
         <source>&amp;Derniers éléments ajoutés ou modifiés</source>
         <translation>&amp;Latest items added or changed</translation>
     </message>
@@ -2857,10 +2853,6 @@
         <translation>Sync state</translation>
     </message>
     <message>
-        <source>Conflits de synchronisation</source>
-        <translation>Sync conflicts</translation>
-    </message>
-    <message>
         <source>← &amp;Retour à l&apos;accueil</source>
         <translation>← &amp;Back to the start screen</translation>
     </message>
@@ -2897,16 +2889,16 @@
         <translation>Last action</translation>
     </message>
     <message>
-        <source>Conflits…</source>
-        <translation>Conflicts…</translation>
-    </message>
-    <message>
         <source>Synchroniser</source>
         <translation>Sync</translation>
     </message>
     <message>
-        <source>Ouvrir les conflits à régler.</source>
-        <translation>Open the conflicts to settle.</translation>
+        <source>Voir…</source>
+        <translation>See…</translation>
+    </message>
+    <message>
+        <source>Voir les modifications refusées et les conflits à régler.</source>
+        <translation>See the refused changes and the conflicts to resolve.</translation>
     </message>
     <message>
         <source>Synchroniser maintenant avec le service (F5).</source>
@@ -2957,8 +2949,8 @@
         <translation>&amp;Sync now</translation>
     </message>
     <message>
-        <source>Con&amp;flits de synchronisation…</source>
-        <translation>Sync con&amp;flicts…</translation>
+        <source>Modifications refusées et con&amp;flits…</source>
+        <translation>Refused changes and con&amp;flicts…</translation>
     </message>
     <message>
         <source>Annuler (Ctrl+Z)</source>
@@ -3493,6 +3485,85 @@
     </message>
 </context>
 <context>
+    <name>RefusedInbox</name>
+    <message>
+        <source>Pourquoi : %1</source>
+        <translation>Why: %1</translation>
+    </message>
+    <message>
+        <source>Modifications refusées</source>
+        <translation>Refused changes</translation>
+    </message>
+    <message>
+        <source>Choisissez une modification refusée.</source>
+        <translation>Choose a refused change.</translation>
+    </message>
+    <message>
+        <source>&amp;Renvoyer</source>
+        <translation>&amp;Send again</translation>
+    </message>
+    <message>
+        <source>Renvoyer</source>
+        <translation>Send again</translation>
+    </message>
+    <message>
+        <source>Enregistrer ces valeurs et les envoyer au service.</source>
+        <translation>Save these values and send them to the service.</translation>
+    </message>
+    <message>
+        <source>Valeur refusée par le service : « %1 ». Corrigez-la.</source>
+        <translation>Value refused by the service: “%1”. Correct it.</translation>
+    </message>
+    <message>
+        <source>Cette modification a déjà été réglée ailleurs : rien n&apos;a été modifié.</source>
+        <translation>This change was already settled elsewhere: nothing was changed.</translation>
+    </message>
+    <message>
+        <source>L&apos;opération a échoué ; rien n&apos;a été modifié.</source>
+        <translation>The operation failed; nothing was changed.</translation>
+    </message>
+    <message>
+        <source>Le service a refusé ces modifications faites sur cet ordinateur ; votre carnet montre la version du service. Pour chacune : pourquoi, et ce que vous pouvez faire.</source>
+        <translation>The service refused these changes made on this computer; your carnet shows the service&apos;s version. For each one: why, and what you can do.</translation>
+    </message>
+    <message>
+        <source>Aucune modification refusée.</source>
+        <translation>No refused change.</translation>
+    </message>
+    <message>
+        <source>&amp;Modifier et renvoyer…</source>
+        <translation>&amp;Edit and send again…</translation>
+    </message>
+    <message>
+        <source>A&amp;bandonner cette modification</source>
+        <translation>Disc&amp;ard this change</translation>
+    </message>
+    <message>
+        <source>Ne pas renvoyer pour l&apos;instant</source>
+        <translation>Do not send it for now</translation>
+    </message>
+    <message>
+        <source>Modifier et renvoyer</source>
+        <translation>Edit and send again</translation>
+    </message>
+    <message>
+        <source>Corriger la modification refusée, puis l&apos;envoyer à nouveau.</source>
+        <translation>Correct the refused change, then send it again.</translation>
+    </message>
+    <message>
+        <source>Abandonner cette modification</source>
+        <translation>Discard this change</translation>
+    </message>
+    <message>
+        <source>Ne plus l&apos;envoyer ; le carnet garde la version du service.</source>
+        <translation>Never send it; the carnet keeps the service&apos;s version.</translation>
+    </message>
+    <message>
+        <source>Fermer le formulaire.</source>
+        <translation>Close the form.</translation>
+    </message>
+</context>
+<context>
     <name>RememberBox</name>
     <message>
         <source>Ce carnet est en mode « ordinateur partagé » : votre mot de passe sera toujours demandé.</source>
@@ -3738,34 +3809,25 @@
     </message>
 </context>
 <context>
-    <name>SyncController</name>
+    <name>SyncInboxDialog</name>
     <message>
-        <source>Hors ligne</source>
-        <translation>Offline</translation>
+        <source>À régler après la synchronisation</source>
+        <translation>To settle after syncing</translation>
     </message>
     <message>
-        <source>Synchronisation %1/%2</source>
-        <translation>Syncing %1/%2</translation>
-    </message>
-    <message>
-        <source>Synchronisation…</source>
-        <translation>Syncing…</translation>
-    </message>
-    <message>
-        <source>Verrouillé : reconnectez-vous au service</source>
-        <translation>Locked: sign in to the service again</translation>
-    </message>
-    <message>
-        <source>Appareil retiré de votre compte : reconnectez-vous</source>
-        <translation>Device removed from your account: sign in again</translation>
+        <source>Modifications refusées (%1)</source>
+        <translation>Refused changes (%1)</translation>
     </message>
     <message>
         <source>Conflits (%1)</source>
         <translation>Conflicts (%1)</translation>
     </message>
+</context>
+<context>
+    <name>SyncStatusLine</name>
     <message>
-        <source>À jour (%1)</source>
-        <translation>Up to date (%1)</translation>
+        <source>État de la synchronisation</source>
+        <translation>Sync state</translation>
     </message>
 </context>
 <context>

@@ -2719,10 +2719,6 @@
         </translation>
     </message>
     <message>
-        <source>Synchronisation : hors ligne — vos données restent sur cet ordinateur.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>&amp;Derniers éléments ajoutés ou modifiés</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2857,10 +2853,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Conflits de synchronisation</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>← &amp;Retour à l&apos;accueil</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2897,15 +2889,15 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Conflits…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Synchroniser</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Ouvrir les conflits à régler.</source>
+        <source>Voir…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Voir les modifications refusées et les conflits à régler.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2957,7 +2949,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Con&amp;flits de synchronisation…</source>
+        <source>Modifications refusées et con&amp;flits…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -3493,6 +3485,85 @@
     </message>
 </context>
 <context>
+    <name>RefusedInbox</name>
+    <message>
+        <source>Pourquoi : %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Modifications refusées</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choisissez une modification refusée.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Renvoyer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Renvoyer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enregistrer ces valeurs et les envoyer au service.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Valeur refusée par le service : « %1 ». Corrigez-la.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cette modification a déjà été réglée ailleurs : rien n&apos;a été modifié.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>L&apos;opération a échoué ; rien n&apos;a été modifié.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Le service a refusé ces modifications faites sur cet ordinateur ; votre carnet montre la version du service. Pour chacune : pourquoi, et ce que vous pouvez faire.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Aucune modification refusée.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Modifier et renvoyer…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A&amp;bandonner cette modification</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ne pas renvoyer pour l&apos;instant</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Modifier et renvoyer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Corriger la modification refusée, puis l&apos;envoyer à nouveau.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Abandonner cette modification</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ne plus l&apos;envoyer ; le carnet garde la version du service.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fermer le formulaire.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>RememberBox</name>
     <message>
         <source>Ce carnet est en mode « ordinateur partagé » : votre mot de passe sera toujours demandé.</source>
@@ -3738,33 +3809,24 @@
     </message>
 </context>
 <context>
-    <name>SyncController</name>
+    <name>SyncInboxDialog</name>
     <message>
-        <source>Hors ligne</source>
+        <source>À régler après la synchronisation</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Synchronisation %1/%2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Synchronisation…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Verrouillé : reconnectez-vous au service</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Appareil retiré de votre compte : reconnectez-vous</source>
+        <source>Modifications refusées (%1)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Conflits (%1)</source>
         <translation type="unfinished"></translation>
     </message>
+</context>
+<context>
+    <name>SyncStatusLine</name>
     <message>
-        <source>À jour (%1)</source>
+        <source>État de la synchronisation</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
