@@ -14,7 +14,9 @@ from sqlalchemy import insert, select, update
 from desktop_app import schema
 from desktop_app.dossier_store import Intent
 from desktop_app.errors import NotFound
+from desktop_app.setting_keys import SettingKey
 from desktop_app.sync import tables as t
+from desktop_app.sync.engine import SyncEngine
 from desktop_app.sync.refusals import explain, refused_changes, settle
 from desktop_app.sync.status import Counts, Link, SyncStatus, read_counts
 from dossier.access.policy import Reason
@@ -107,6 +109,7 @@ def _refuse(store, reason: str, status: str, message: str | None) -> str:
 
 
 def test_counts_and_refusals_read_from_the_carnet_then_settled_once(profile) -> None:
+    profile.set_setting(SettingKey.SERVER_URL, "http://127.0.0.1:9")  # linked, never reached: nothing is sent here
     store = profile.dossier()
     assert read_counts(profile) == Counts(0, 0)
     store.entries.create("allergy", {"name": "Pollen"})
@@ -132,8 +135,12 @@ def test_counts_and_refusals_read_from_the_carnet_then_settled_once(profile) -> 
     with pytest.raises(NotFound):  # already dealt with: nothing changes
         settle(profile, rejected, "resent")
     assert read_counts(profile) == Counts(pending=1, refused=1)
+    engine = SyncEngine(profile)  # `carnet-cli sync status` lists only what is still to deal with
+    assert [r["reason"] for r in engine.status()["dossiers"][0]["refused"]] == ["patient_deceased"]
     settle(profile, forbidden, "resent")
     assert refused_changes(profile) == [] and read_counts(profile) == Counts(pending=1, refused=0)
+    assert engine.status()["dossiers"][0]["refused"] == []
+    engine.http.close()
     with store.reading() as conn:
         states = sorted(conn.scalars(select(schema.outbox.c.state)))
     assert states == ["discarded", "pending", "resent"]  # nothing deleted: the history of what was sent stays
