@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QGridLayout,
     QHBoxLayout,
     QLabel,
+    QLayout,
     QListWidget,
     QPushButton,
     QVBoxLayout,
@@ -388,6 +389,22 @@ def _default_engine(profile: UnlockedProfile) -> SyncEngine:
     return SyncEngine(profile)
 
 
+def inbox_layout(
+    page: QWidget, head: tuple[QWidget, ...], side: QWidget, detail: QWidget | QLayout, ratio: tuple[int, int]
+) -> None:
+    """An inbox page: its title and texts above, the list on the left and the chosen item's detail on the right."""
+    body = QHBoxLayout()
+    body.addWidget(side, ratio[0])
+    if isinstance(detail, QLayout):
+        body.addLayout(detail, ratio[1])
+    else:
+        body.addWidget(detail, ratio[1])
+    layout = QVBoxLayout(page)
+    for widget in head:
+        layout.addWidget(widget)
+    layout.addLayout(body, 1)
+
+
 class ConflictInbox(Retranslatable, QWidget):
     """Each conflict: base / the other device / mine side by side, one choice per field; « Appliquer » sends it."""
 
@@ -415,14 +432,7 @@ class ConflictInbox(Retranslatable, QWidget):
         row.addStretch(1)
         right.addLayout(row)
         right.addStretch(1)
-        body = QHBoxLayout()
-        body.addWidget(self.list, 1)
-        body.addLayout(right, 3)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.title)
-        layout.addWidget(self.intro)
-        layout.addWidget(self.empty)
-        layout.addLayout(body, 1)
+        inbox_layout(self, (self.title, self.intro, self.empty), self.list, right, (1, 3))
         self.retranslate_ui()
         self.refresh()
 

@@ -14,7 +14,6 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QDialog,
-    QHBoxLayout,
     QListWidget,
     QPushButton,
     QScrollArea,
@@ -25,7 +24,7 @@ from PySide6.QtWidgets import (
 
 from ui.i18n import current_language
 from ui.ops import Op
-from ui.sync import ConflictInbox, SyncController
+from ui.sync import ConflictInbox, SyncController, inbox_layout
 from ui.widgets import Retranslatable, describe, error_label, flow_row, label, set_role, show_error
 
 if TYPE_CHECKING:
@@ -80,14 +79,7 @@ class RefusedInbox(Retranslatable, QWidget):
         scroller.setWidgetResizable(True)
         scroller.setFrameShape(QScrollArea.Shape.NoFrame)
         scroller.setWidget(panel)
-        body = QHBoxLayout()
-        body.addWidget(self.list, 2)
-        body.addWidget(scroller, 3)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.title)
-        layout.addWidget(self.intro)
-        layout.addWidget(self.empty)
-        layout.addLayout(body, 1)
+        inbox_layout(self, (self.title, self.intro, self.empty), self.list, scroller, (2, 3))
         self.retranslate_ui()
         self.refresh()
 

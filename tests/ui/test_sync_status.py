@@ -45,6 +45,13 @@ def _up_to_date(window) -> str:
     return f"À jour à {window.sync.last_success:%H:%M}"
 
 
+def _signed_in_and_up_to_date(qtbot, window, flows: Flows, mailbox: Mailbox):
+    """A person signed in through the login screen, the first sync done; returns the open dossier store."""
+    _signed_in_window(qtbot, window, flows, mailbox)
+    qtbot.waitUntil(lambda: window.network_label.text().startswith("À jour à "), timeout=20_000)
+    return window.store
+
+
 def _outbox_states(store) -> dict[str, str]:
     with store.reading() as conn:
         return {r.mutation_id: r.state for r in conn.execute(select(schema.outbox))}
@@ -106,9 +113,7 @@ def test_a_refused_change_is_never_silent_it_is_discarded_or_corrected_and_sent_
     qtbot, online_window, flows: Flows, mailbox: Mailbox, live: LiveServer
 ) -> None:
     window = online_window
-    _signed_in_window(qtbot, window, flows, mailbox)
-    qtbot.waitUntil(lambda: window.network_label.text().startswith("À jour à "), timeout=20_000)
-    store = window.store
+    store = _signed_in_and_up_to_date(qtbot, window, flows, mailbox)
     entry = _run(qtbot, lambda: store.entries.create("allergy", {"name": "Pollen"}))
     window.sync.sync_now()
     qtbot.waitUntil(lambda: _run(qtbot, store.outbox.count_pending) == 0, timeout=20_000)
@@ -171,9 +176,7 @@ def test_a_discard_that_was_already_done_elsewhere_says_so_and_changes_nothing(
     qtbot, online_window, flows: Flows, mailbox: Mailbox, live: LiveServer
 ) -> None:
     window = online_window
-    _signed_in_window(qtbot, window, flows, mailbox)
-    qtbot.waitUntil(lambda: window.network_label.text().startswith("À jour à "), timeout=20_000)
-    store = window.store
+    store = _signed_in_and_up_to_date(qtbot, window, flows, mailbox)
     _run(qtbot, lambda: _queue_refused(store, None))
     window.sync.sync_now()
     qtbot.waitUntil(lambda: "1 modification refusée — voir" in window.network_label.text(), timeout=20_000)
