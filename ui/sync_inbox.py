@@ -168,6 +168,7 @@ class RefusedInbox(Retranslatable, QWidget):
             for row in form.rows:
                 if row.name in wanted:
                     row.set_value(wanted[row.name])
+        form.reset_button.hide()  # emptying it would turn the correction of this entry into a new entry
         form.save_button.setText(self.tr("&Renvoyer"))
         describe(form.save_button, self.tr("Renvoyer"), self.tr("Enregistrer ces valeurs et les envoyer au service."))
         form.sig_saved.connect(
@@ -194,6 +195,7 @@ class RefusedInbox(Retranslatable, QWidget):
     def _close_form(self) -> None:
         if self.form is not None:
             self.form_box.removeWidget(self.form)
+            self.form.hide()  # gone from the screen now, not when the event loop gets round to deleting it
             self.form.deleteLater()
             self.form = None
         self._editing = None

@@ -159,6 +159,7 @@ def test_a_refused_change_is_never_silent_it_is_discarded_or_corrected_and_sent_
     # The refused value is no choice the form offers: it is named beside its field, which has the focus.
     assert "« très forte »" in form.row("severity").error.text()
     assert form.row("severity").editor.hasFocus()
+    assert not form.reset_button.isVisible()
     form.row("severity").set_value("severe")
     with qtbot.waitSignal(inbox.sig_settled, timeout=20_000) as settled:
         form.save_button.click()
