@@ -104,9 +104,9 @@ def _queue_refused(store, entry_id: str | None) -> None:
             changes = {"name": [None, "Arachide"], "severity": [None, "extrême"]}
             write.queue(Intent(Entity.ENTRY, str(uuid.uuid4()), "allergy", MutationOp.CREATE, 0, changes))
         else:
-            version = store.entries.get(entry_id).server_version
-            change = {"severity": [None, "très forte"]}
-            write.queue(Intent(Entity.ENTRY, entry_id, "allergy", MutationOp.UPDATE, version, change))
+            entry = store.entries.get(entry_id)
+            change = {"severity": [entry.data.get("severity"), "très forte"]}
+            write.queue(Intent(Entity.ENTRY, entry_id, "allergy", MutationOp.UPDATE, entry.server_version, change))
 
 
 def test_a_refused_change_is_never_silent_it_is_discarded_or_corrected_and_sent_again(
@@ -172,6 +172,14 @@ def test_a_refused_change_is_never_silent_it_is_discarded_or_corrected_and_sent_
     states = _run(qtbot, lambda: _outbox_states(store))
     assert sorted(v for v in states.values() if v not in ("applied", "merged")) == ["discarded", "resent"]
 
+    _run(qtbot, lambda: _queue_refused(store, entry.id))
+    window.sync.sync_now()
+    qtbot.waitUntil(lambda: inbox.list.count() == 1, timeout=20_000)
+    inbox.resend_button.click()
+    qtbot.waitUntil(lambda: inbox.form is not None, timeout=10_000)
+    window.lock()  # nothing of the carnet stays on screen: the list and the form are emptied
+    assert inbox.list.count() == 0 and inbox.form is None and not window._conflict_dialog.isVisible()
+
 
 def test_a_discard_that_was_already_done_elsewhere_says_so_and_changes_nothing(
     qtbot, online_window, flows: Flows, mailbox: Mailbox, live: LiveServer
@@ -182,7 +190,9 @@ def test_a_discard_that_was_already_done_elsewhere_says_so_and_changes_nothing(
     window.sync.sync_now()
     qtbot.waitUntil(lambda: "1 modification refusée — voir" in window.network_label.text(), timeout=20_000)
     qtbot.waitUntil(lambda: window.sync.state == "up_to_date" and pending_count() == 0, timeout=20_000)
-    inbox = window.show_refused()
+    window.conflicts_action.trigger()  # Carnet › Modifications refusées et conflits…: opens on the refusals
+    inbox = window.refused_inbox
+    assert window._conflict_dialog.tabs.currentWidget() is inbox
     assert inbox.list.count() == 1
     [change] = window.sync.refused
     settle(window.profile, change, "discarded")  # meanwhile, another window of this carnet did it (no event here)
