@@ -6,6 +6,7 @@ from server.audit.models import AuditEvent, AuditHead
 from server.db import Base
 from server.dossiers.models import Dossier, DossierEntry
 from server.feed.models import CareHistoryRecord
+from server.helpers.models import Helper, HelperOrganisation
 from server.sync import models as sync_models  # the sync engineer's tables (migration 0100)
 
 __all__ = [
@@ -18,6 +19,8 @@ __all__ = [
     "Device",
     "Dossier",
     "DossierEntry",
+    "Helper",
+    "HelperOrganisation",
     "OneTimeCode",
     "Professional",
     "RefreshToken",

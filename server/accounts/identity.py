@@ -77,6 +77,29 @@ class ProfessionalDirectory:
         pro.password_hash = password_hash
 
 
+class HelperDirectory:
+    """Helpers of assisted sessions, by e-mail: enrolled, neither they nor their organisation disabled (S51)."""
+
+    kind = PrincipalKind.HELPER
+
+    def find(self, session: Session, login: str) -> PrincipalRecord | None:
+        from server.helpers.models import Helper, HelperOrganisation
+        from server.helpers.service import usable
+
+        helper = session.scalars(select(Helper).where(Helper.email == login.strip().lower())).first()
+        org = session.get(HelperOrganisation, helper.organisation_id) if helper is not None else None
+        if helper is None or not usable(helper, org):
+            return None
+        return PrincipalRecord(self.kind, helper.id, helper.password_hash, helper.email)
+
+    def store_password_hash(self, session: Session, principal_id: uuid.UUID, password_hash: str) -> None:
+        from server.helpers.models import Helper
+
+        helper = session.get(Helper, principal_id)
+        assert helper is not None
+        helper.password_hash = password_hash
+
+
 @dataclass(frozen=True, slots=True)
 class Challenge:
     """The first factor passed; a code went by e-mail. `id` is what the second step presents."""
@@ -209,6 +232,7 @@ class PasswordEmailCodeProvider:
         device_name: str,
         device_id: uuid.UUID | None,
         address: str,
+        assisted_by: str | None = None,
     ) -> IssuedTokens:
         ctx, now = self.ctx, self.ctx.now()
         keys = [throttle.address_key(address)]
@@ -228,4 +252,5 @@ class PasswordEmailCodeProvider:
             principal_id=row.principal_id,
             device_name=device_name,
             device_id=device_id,
+            assisted_by=assisted_by,
         )
