@@ -14,7 +14,8 @@ from server.accounts.dependencies import Authorization as AuthorizationHeader
 from server.accounts.identity import HelperDirectory
 from server.accounts.login import add_login_routes
 from server.accounts.models import PrincipalKind
-from server.audit.service import Actor
+from server.accounts.tokens import revoke_device_sessions
+from server.audit.service import Actor, record
 from server.errors import ProblemError, from_validation
 from server.helpers import service
 from server.helpers.models import Helper, HelperOrganisation
@@ -75,6 +76,16 @@ def me(me: HelperDep, session: SessionDep) -> HelperOut:
     out = _out(me[0], me[1])
     session.commit()
     return out
+
+
+@router.post("/auth/logout", status_code=status.HTTP_204_NO_CONTENT)
+def logout(me: HelperDep, ctx: ContextDep, session: SessionDep) -> None:
+    """End the helper's session on this device (the assisted session is over): its tokens stop working at once."""
+    actor = me[2]
+    assert actor.device_id is not None
+    revoke_device_sessions(session, [actor.device_id], now=ctx.now())
+    record(session, actor=actor, action="auth.logout", at=ctx.now())
+    session.commit()
 
 
 @router.post("/organisation/helpers", response_model=HelperAddedOut, status_code=status.HTTP_201_CREATED)

@@ -5,17 +5,16 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Any, Protocol
+from typing import Any
 
+import httpx
+
+from desktop_app.assisted import HelperSession
 from server.context import ServiceContext
 from server.helpers.service import NewHelper, add_helper, add_organisation
 from tests.support.service import PASSWORD, Mailbox
 
-
-class Api(Protocol):
-    """TestClient or httpx.Client: what these helpers call."""
-
-    def post(self, url: str, **kw: Any) -> Any: ...
+Api = Any  # a TestClient or an httpx.Client (both speak the same API; their signatures differ in detail)
 
 
 @dataclass(frozen=True, slots=True)
@@ -32,17 +31,38 @@ def enrolment_code(mailbox: Mailbox, email: str) -> str:
     return found.group(1)
 
 
+LEA = HelperAccount(
+    "lea.dubois@fs-melun.example.org", "France Services de Melun", first_names="Léa", last_name="Dubois"
+)
+LEA_SHOWN = "Léa Dubois|France Services de Melun"  # what the person's historique shows of her
+
+
 def register_helper(
     ctx: ServiceContext, mailbox: Mailbox, api: Api, who: HelperAccount, *, manager: bool = False
 ) -> None:
-    """The organisation (created the first time) registers the helper, who chooses a password with the code."""
+    """The organisation (created the first time) registers the helper, who chooses a password with the code
+    (once: registering the same helper again changes nothing)."""
     with ctx.sessions() as session:
         org, _ = add_organisation(session, ctx, who.organisation)
-        add_helper(session, ctx, org, NewHelper(who.email, who.last_name, who.first_names, manager=manager))
+        _, created = add_helper(
+            session, ctx, org, NewHelper(who.email, who.last_name, who.first_names, manager=manager)
+        )
         session.commit()
+    if not created:
+        return
     body = {"email": who.email, "enrolment_code": enrolment_code(mailbox, who.email), "password": PASSWORD}
     r = api.post("/v1/helpers/enrolment", json=body)
     assert r.status_code == 204, r.text
+
+
+def helper_session(url: str, ctx: ServiceContext, mailbox: Mailbox, who: HelperAccount = LEA) -> HelperSession:
+    """The helper registered on the live service at `url`, signed in with the client's own `HelperSession`."""
+    with httpx.Client(base_url=url, timeout=30) as api:
+        register_helper(ctx, mailbox, api, who)
+    session = HelperSession(url)
+    session.start(who.email, PASSWORD)
+    session.confirm(mailbox.last_otp(who.email))
+    return session
 
 
 def helper_tokens(api: Api, mailbox: Mailbox, email: str) -> dict[str, Any]:
