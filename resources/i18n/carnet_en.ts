@@ -2777,6 +2777,10 @@
         <translation>Signing in and opening your record…</translation>
     </message>
     <message>
+        <source>Envoi du code de déblocage…</source>
+        <translation>Sending the unlock code…</translation>
+    </message>
+    <message>
         <source>Me connecter à mon compte</source>
         <translation>Sign in to my account</translation>
     </message>
@@ -3785,6 +3789,37 @@
     <message>
         <source>À jour (%1)</source>
         <translation>Up to date (%1)</translation>
+    </message>
+</context>
+<context>
+    <name>UnlockCodeBox</name>
+    <message>
+        <source>Saisissez les 6 chiffres du code de déblocage reçu par e-mail.</source>
+        <translation>Enter the 6 digits of the unlock code received by e-mail.</translation>
+    </message>
+    <message>
+        <source>Recevoir un code de déblocage par e-mail</source>
+        <translation>Receive an unlock code by e-mail</translation>
+    </message>
+    <message>
+        <source>Un code envoyé à l&apos;adresse de votre compte vous permet de vous connecter malgré le blocage.</source>
+        <translation>A code sent to your account&apos;s address lets you sign in despite the lock.</translation>
+    </message>
+    <message>
+        <source>Si ce compte existe, un code de déblocage vient d&apos;être envoyé à son adresse e-mail. Saisissez-le, puis connectez-vous avec votre mot de passe.</source>
+        <translation>If this account exists, an unlock code was just sent to its e-mail address. Enter it, then sign in with your password.</translation>
+    </message>
+    <message>
+        <source>Code de &amp;déblocage :</source>
+        <translation>&amp;Unlock code:</translation>
+    </message>
+    <message>
+        <source>Code de déblocage</source>
+        <translation>Unlock code</translation>
+    </message>
+    <message>
+        <source>Les 6 chiffres reçus par e-mail.</source>
+        <translation>The 6 digits received by e-mail.</translation>
     </message>
 </context>
 <context>

@@ -2777,6 +2777,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Envoi du code de déblocage…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Me connecter à mon compte</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3784,6 +3788,37 @@
     </message>
     <message>
         <source>À jour (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>UnlockCodeBox</name>
+    <message>
+        <source>Saisissez les 6 chiffres du code de déblocage reçu par e-mail.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recevoir un code de déblocage par e-mail</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Un code envoyé à l&apos;adresse de votre compte vous permet de vous connecter malgré le blocage.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Si ce compte existe, un code de déblocage vient d&apos;être envoyé à son adresse e-mail. Saisissez-le, puis connectez-vous avec votre mot de passe.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Code de &amp;déblocage :</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Code de déblocage</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Les 6 chiffres reçus par e-mail.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
