@@ -320,9 +320,9 @@ def cmd_helper_disable(args: argparse.Namespace) -> int:
     """Disable a helper account: their sessions end at once and they can no longer assist anyone."""
     from sqlalchemy import select
 
+    from server.accounts.helper_models import Helper
     from server.accounts.models import PrincipalKind
     from server.accounts.tokens import revoke_all_sessions
-    from server.helpers.models import Helper
 
     ctx = _context(args)
     if ctx is None:

@@ -16,6 +16,7 @@ from fastapi.concurrency import run_in_threadpool
 from sqlalchemy import Row, Select, and_, bindparam, select, update
 from sqlalchemy.orm import Session
 
+from server.accounts.assisting import assisting_helper, helper_refused
 from server.accounts.models import AccessToken, Account, Device, PrincipalKind
 from server.audit.service import Actor
 from server.context import ServiceContext
@@ -95,8 +96,6 @@ async def acting_helper(request: Request) -> str | None:
     token = headers.get(HELPER_TOKEN_HEADER)
     if token is None:
         return None
-    from server.helpers.service import assisting_helper, helper_refused
-
     if not token.strip() or len(token) > 200:
         raise helper_refused()
     ctx: ServiceContext = request.app.state.ctx

@@ -13,6 +13,8 @@ from sqlalchemy.orm import Session
 from dossier.errors import DossierValidationError
 from dossier.identifiers import normalize_rpps
 from server.accounts import throttle
+from server.accounts.assisting import usable
+from server.accounts.helper_models import Helper, HelperOrganisation
 from server.accounts.models import Account, AccountStatus, CodePurpose, PrincipalKind, Professional
 from server.accounts.schemas import OwnerProof
 from server.accounts.tokens import IssuedTokens, consume_code, device_of_token, issue_code, open_session
@@ -83,9 +85,6 @@ class HelperDirectory:
     kind = PrincipalKind.HELPER
 
     def find(self, session: Session, login: str) -> PrincipalRecord | None:
-        from server.helpers.models import Helper, HelperOrganisation
-        from server.helpers.service import usable
-
         helper = session.scalars(select(Helper).where(Helper.email == login.strip().lower())).first()
         org = session.get(HelperOrganisation, helper.organisation_id) if helper is not None else None
         if helper is None or not usable(helper, org):
@@ -93,8 +92,6 @@ class HelperDirectory:
         return PrincipalRecord(self.kind, helper.id, helper.password_hash, helper.email)
 
     def store_password_hash(self, session: Session, principal_id: uuid.UUID, password_hash: str) -> None:
-        from server.helpers.models import Helper
-
         helper = session.get(Helper, principal_id)
         assert helper is not None
         helper.password_hash = password_hash

@@ -9,8 +9,10 @@ from typing import Annotated
 from fastapi import APIRouter, Depends, status
 
 from dossier.errors import DossierValidationError
+from server.accounts.assisting import helper_refused, usable
 from server.accounts.dependencies import AddressDep, ContextDep, SessionDep, read_token_columns
 from server.accounts.dependencies import Authorization as AuthorizationHeader
+from server.accounts.helper_models import Helper, HelperOrganisation
 from server.accounts.identity import HelperDirectory
 from server.accounts.login import add_login_routes
 from server.accounts.models import PrincipalKind
@@ -18,7 +20,6 @@ from server.accounts.tokens import revoke_device_sessions
 from server.audit.service import Actor, record
 from server.errors import ProblemError, from_validation
 from server.helpers import service
-from server.helpers.models import Helper, HelperOrganisation
 from server.helpers.schemas import HelperAddedOut, HelperEnrolmentIn, HelperLoginIn, HelperOut, NewHelperIn
 
 router = APIRouter(prefix="/v1/helpers", tags=["helpers"])
@@ -50,8 +51,8 @@ def current_helper(
         raise ProblemError(403, "forbidden", "Réservé aux aidants.", "Helpers only.")
     helper = session.get(Helper, principal_id)
     org = session.get(HelperOrganisation, helper.organisation_id) if helper is not None else None
-    if helper is None or org is None or not service.usable(helper, org):
-        raise service.helper_refused()
+    if helper is None or org is None or not usable(helper, org):
+        raise helper_refused()
     return helper, org, Actor(helper.id, service.HELPER_ROLE, device_id=device_id)
 
 

@@ -50,7 +50,7 @@ def _type_credentials(qtbot, online_window, person: Person) -> None:
     qtbot.keyClick(page.password_edit, Qt.Key.Key_Return)
 
 
-def test_a_locked_account_offers_a_code_de_deblocage_by_email_and_the_owner_gets_in_S50(
+def test_a_locked_account_offers_a_code_de_deblocage_by_email_and_the_owner_gets_in_S50_S55(
     qtbot, online_window, flows: Flows, mailbox: Mailbox, live: LiveServer
 ) -> None:
     person = flows.active_person()
@@ -84,7 +84,7 @@ def test_a_locked_account_offers_a_code_de_deblocage_by_email_and_the_owner_gets
         qtbot.keyClick(page.email_edit, Qt.Key.Key_Return)
 
 
-def test_a_known_device_gets_past_the_lock_out_with_its_device_token_S50(
+def test_a_known_device_gets_past_the_lock_out_with_its_device_token_S50_S55(
     qtbot, online_window, flows: Flows, mailbox: Mailbox, live: LiveServer, profiles: ProfileDirectory
 ) -> None:
     """This computer's carnet of the account holds a live refresh token: the screen signs in as before the attack."""

@@ -11,7 +11,7 @@ from sqlalchemy import select
 from server.accounts.models import Device
 from server.audit.models import AuditEvent
 from server.context import ServiceContext
-from server.helpers.models import Helper
+from server.accounts.helper_models import Helper
 from tests.support.helper_accounts import HelperAccount, helper_tokens, register_helper
 from tests.support.service import PASSWORD, Flows, Mailbox, Person, bearer
 

@@ -18,7 +18,7 @@ from server.audit.models import AuditEvent
 from server.audit.service import verify
 from server.cli import EXIT_BAD_INPUT, main
 from server.context import ServiceContext
-from server.helpers.models import Helper, HelperOrganisation
+from server.accounts.helper_models import Helper, HelperOrganisation
 from tests.support.helper_accounts import HelperAccount, enrolment_code, helper_tokens, register_helper
 from tests.support.service import PASSWORD, Flows, Mailbox, bearer
 
