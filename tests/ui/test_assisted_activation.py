@@ -18,7 +18,7 @@ from dossier.errors import DossierValidationError
 from server.accounts.models import Account
 from server.audit.models import AuditEvent
 from server.dossiers.models import Dossier
-from server.helpers.models import Helper
+from server.accounts.helper_models import Helper
 from tests.support.desktop_service import flows as flows
 from tests.support.desktop_service import live as live
 from tests.support.desktop_service import mailbox as mailbox
