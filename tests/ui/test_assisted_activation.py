@@ -15,10 +15,10 @@ from desktop_app.service_client import ServiceError
 from desktop_app.sync.http import Backoff, SyncOffline
 from desktop_app.vault import FLOOR_KDF
 from dossier.errors import DossierValidationError
+from server.accounts.helper_models import Helper
 from server.accounts.models import Account
 from server.audit.models import AuditEvent
 from server.dossiers.models import Dossier
-from server.accounts.helper_models import Helper
 from tests.support.desktop_service import flows as flows
 from tests.support.desktop_service import live as live
 from tests.support.desktop_service import mailbox as mailbox

@@ -8,10 +8,10 @@ from typing import Any
 from fastapi.testclient import TestClient
 from sqlalchemy import select
 
+from server.accounts.helper_models import Helper
 from server.accounts.models import Device
 from server.audit.models import AuditEvent
 from server.context import ServiceContext
-from server.accounts.helper_models import Helper
 from tests.support.helper_accounts import HelperAccount, helper_tokens, register_helper
 from tests.support.service import PASSWORD, Flows, Mailbox, Person, bearer
 

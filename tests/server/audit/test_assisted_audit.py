@@ -6,10 +6,10 @@ from __future__ import annotations
 from fastapi.testclient import TestClient
 from sqlalchemy import select
 
+from server.accounts.helper_models import Helper
 from server.audit.models import AuditEvent
 from server.audit.service import verify
 from server.context import ServiceContext
-from server.accounts.helper_models import Helper
 from tests.support.helper_accounts import HelperAccount, helper_tokens, register_helper
 from tests.support.service import Flows, Mailbox, bearer
 

@@ -14,11 +14,11 @@ import pytest
 from fastapi.testclient import TestClient
 from sqlalchemy import select
 
+from server.accounts.helper_models import Helper, HelperOrganisation
 from server.audit.models import AuditEvent
 from server.audit.service import verify
 from server.cli import EXIT_BAD_INPUT, main
 from server.context import ServiceContext
-from server.accounts.helper_models import Helper, HelperOrganisation
 from tests.support.helper_accounts import HelperAccount, enrolment_code, helper_tokens, register_helper
 from tests.support.service import PASSWORD, Flows, Mailbox, bearer
 
