@@ -4,8 +4,6 @@ owner in from any computer. Against the real service on loopback, real SMTP, rea
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 import httpx
 import pytest
 from PySide6.QtCore import Qt
@@ -15,23 +13,9 @@ from desktop_app.profile import ProfileDirectory
 from tests.support.desktop_service import flows, live, mailbox, server_template, smtp_server
 from tests.support.service import PASSWORD, Flows, Mailbox, Person
 from tests.support.sync_lab import LiveServer
-from tests.ui.helpers import FakeClock, main_window
-from ui.dialogs import ScriptedConfirmer
-from ui.ops import wait_for_idle
+from tests.ui.test_online_screens import online_window
 
-__all__ = ["flows", "live", "mailbox", "server_template", "smtp_server"]
-
-
-@pytest.fixture
-def online_window(
-    qtbot, live: LiveServer, profiles: ProfileDirectory, clock: FakeClock, confirmer: ScriptedConfirmer
-) -> Iterator:
-    win = main_window(qtbot, profiles, confirmer, clock, server_url=live.url)
-    win.activateWindow()
-    qtbot.waitExposed(win)
-    yield win
-    win.lock()
-    wait_for_idle()
+__all__ = ["flows", "live", "mailbox", "online_window", "server_template", "smtp_server"]
 
 
 def _attack(live: LiveServer, person: Person) -> None:
