@@ -206,7 +206,7 @@ def read_token_columns(
     return found
 
 
-def current_principal(ctx: ContextDep, helper: ActingHelper, authorization: Authorization = None) -> Principal:
+def current_principal(ctx: ContextDep, authorization: Authorization = None, helper: ActingHelper = None) -> Principal:
     """The caller of a route that needs only who they are (sync among others): `read_token_columns`, no entity."""
     device_id, kind, principal_id = read_token_columns(ctx, authorization)[4:7]
     if kind == PrincipalKind.HELPER:

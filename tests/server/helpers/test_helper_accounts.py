@@ -61,6 +61,10 @@ def test_a_free_text_helper_header_is_refused_and_never_reaches_the_audit_S51(
     # Public routes of an assisted session too (activation, opposition, sign-in).
     r = client.post("/v1/spaces/opposition", json=flows.provision().proof(), headers={"Carnet-Acting-Helper": forged})
     assert r.status_code == 400 and r.json()["code"] == "helper_header_refused"
+    pull = {"client_id": str(uuid.uuid4()), "dossiers": {}}
+    sync = me | {"Carnet-Sync-Protocol": "1", "Carnet-Acting-Helper": forged}
+    r = client.post("/v1/sync/pull", json=pull, headers=sync)  # the sync routes (their own token check) too
+    assert r.status_code == 400 and r.json()["code"] == "helper_header_refused"
     assert client.get("/v1/me/access", headers=me).status_code == 200  # the person's session is unharmed
     assert _assisted_rows(ctx) == []
     with ctx.sessions() as session:
@@ -118,8 +122,12 @@ def test_a_helper_token_is_no_session_of_its_own_and_a_professional_is_no_helper
 ) -> None:
     register_helper(ctx, mailbox, client, AMELIE)
     helper = helper_tokens(client, mailbox, AMELIE.email)
-    for method, path in (("GET", "/v1/me"), ("GET", "/v1/me/access"), ("POST", "/v1/sync/pull")):
-        r = client.request(method, path, json={}, headers=bearer(helper) | {"Carnet-Sync-Protocol": "1"})
+    for method, path, body in (
+        ("GET", "/v1/me", None),
+        ("GET", "/v1/me/access", None),
+        ("POST", "/v1/sync/pull", {"client_id": str(uuid.uuid4()), "dossiers": {}}),
+    ):
+        r = client.request(method, path, json=body, headers=bearer(helper) | {"Carnet-Sync-Protocol": "1"})
         assert r.status_code == 403 and r.json()["code"] == "helper_alone", (path, r.text)
     # A patient's or an unenrolled helper's credentials do not open the helpers' login.
     person = flows.active_person()
