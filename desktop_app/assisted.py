@@ -33,7 +33,7 @@ from desktop_app.exports.pdf import build_emergency_card
 from desktop_app.profile import ProfileDirectory, UnlockedProfile
 from desktop_app.service_client import ServiceError, post_public, service_error
 from desktop_app.sync.engine import S_ACCESS, S_REFRESH, S_URL, SyncEngine
-from desktop_app.sync.http import Backoff, ServiceRefused, SyncHttp
+from desktop_app.sync.http import Backoff, NotSignedIn, ServiceRefused, SyncHttp
 from dossier.entries import validate_entry
 from dossier.identifiers import (
     normalize_activation_code,
@@ -146,9 +146,15 @@ class HelperSession:
             if self._access is None or self._refresh is None:
                 raise AssistedInputError("L'aidant doit d'abord se connecter.", "The helper must sign in first.")
             if self._clock() >= self._expires_at - _REFRESH_MARGIN_S:
-                refreshed = self._http.request(
-                    "POST", "/v1/auth/refresh", json={"refresh_token": self._refresh}, auth=False
-                ).json()
+                try:
+                    refreshed = self._http.request(
+                        "POST", "/v1/auth/refresh", json={"refresh_token": self._refresh}, auth=False
+                    ).json()
+                except (ServiceRefused, NotSignedIn) as exc:  # the helper's session ended, not the person's
+                    raise AssistedInputError(
+                        "La session de l'aidant a pris fin : terminez cette session accompagnée et recommencez.",
+                        "The helper's session ended: finish this assisted session and start again.",
+                    ) from exc
                 self._store(refreshed)
             return self._access
 

@@ -47,8 +47,9 @@ _HELPER_TOKEN_QUERY = (
 
 
 def helper_refused() -> ProblemError:
+    # 403, not 401: the person's own session is valid, and a client must not take this for its expiry.
     return ProblemError(
-        401,
+        403,
         "helper_unauthorized",
         "L'aidant de la session accompagnée n'est pas connecté (ou sa session a expiré) : il doit se reconnecter.",
         "The assisted session's helper is not signed in (or their session expired): they must sign in again.",
@@ -57,7 +58,7 @@ def helper_refused() -> ProblemError:
 
 def assisting_helper(ctx: ServiceContext, token: str) -> str:
     """The audit's `assisted_by` of a live helper token: `<helper account id>|<organisation id>`, built from the
-    registry, never from what the request says (S51). 401 `helper_unauthorized` for anything else: a patient's or a
+    registry, never from what the request says (S51). 403 `helper_unauthorized` for anything else: a patient's or a
     professional's token, an expired or revoked one, a disabled helper or organisation."""
     with ctx.engine.connect() as conn:
         found = conn.execute(_HELPER_TOKEN_QUERY, {"token_hash": sha256_hex(token.strip())}).first()

@@ -379,9 +379,14 @@ def test_every_request_carries_the_signed_in_helpers_token_refreshed_before_it_e
     assert len(seen) == 2 and seen[0] and seen[1] and seen[0] != seen[1]
     history = httpx.get(f"{live.url}/v1/me/access/history", headers=me).json()["items"]
     assert any(item.get("assisted_by") == "Léa Dubois|France Services de Melun" for item in history), history
+    saved = helper._refresh
+    helper._refresh, helper._expires_at = "x" * 43, 0.0  # a refresh the service refuses: the helper's session ended
+    with pytest.raises(AssistedInputError, match="helper's session ended"):
+        helper.token()
+    helper._refresh = saved
     helper.close()
     r = httpx.get(f"{live.url}/v1/me/access", headers=me | {HELPER_TOKEN_HEADER: seen[1]})
-    assert r.status_code == 401 and r.json()["code"] == "helper_unauthorized"  # signed out: the token is dead
+    assert r.status_code == 403 and r.json()["code"] == "helper_unauthorized"  # signed out: the token is dead
     with pytest.raises(AssistedInputError, match="sign in first"):
         helper.token()
     with pytest.raises(AssistedInputError, match="e-mail"):

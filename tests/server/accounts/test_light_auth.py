@@ -48,7 +48,7 @@ def test_me_answers_like_every_patient_route_whatever_the_token(
     cases = {
         "live": (bearer(mine), (200, None)),
         "assisted": ({**bearer(mine), HELPER_TOKEN_HEADER: helper}, (200, None)),
-        "bad helper": ({**bearer(mine), HELPER_TOKEN_HEADER: "pas-un-jeton-d-aidant"}, (401, "helper_unauthorized")),
+        "bad helper": ({**bearer(mine), HELPER_TOKEN_HEADER: "pas-un-jeton-d-aidant"}, (403, "helper_unauthorized")),
         "free-text helper": ({**bearer(mine), LEGACY_HELPER_HEADER: "Aline%20Roy|FS"}, (400, "helper_header_refused")),
         "helper alone": ({"Authorization": f"Bearer {helper}"}, (403, "helper_alone")),
         "no header": ({}, (401, "unauthorized")),

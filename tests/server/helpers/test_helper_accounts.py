@@ -106,7 +106,7 @@ def test_a_helper_who_only_passed_the_password_cannot_assist_S52(
         " ",
     ):
         r = client.put("/v1/me/access/emergency", json=SETTINGS, headers=me | {"Carnet-Helper-Token": token})
-        assert r.status_code == 401, (token, r.text)
+        assert r.status_code == 403, (token, r.text)  # not 401: the person's session itself is fine
         assert r.json()["code"] == "helper_unauthorized" and "aidant" in r.json()["detail"]
     # The code mailed to the helper is the second factor; a wrong one gives nothing.
     r = client.post(
@@ -175,7 +175,7 @@ def test_organisations_register_only_their_own_helpers_and_a_disabled_helper_sto
     data = ["--data-dir", str(ctx.settings.data_dir), "--database-url", ctx.settings.effective_database_url]
     assert main(["admin", "helper", "disable", "--email", OMAR.email, *data]) == 0
     r = client.put("/v1/me/access/emergency", json=SETTINGS, headers=me | _helper(omar))
-    assert r.status_code == 401 and r.json()["code"] == "helper_unauthorized"
+    assert r.status_code == 403 and r.json()["code"] == "helper_unauthorized"
     capsys.readouterr()
 
 
