@@ -366,6 +366,22 @@ def main() -> int:
             assert window.login_page is not None
             window.login_page.identifier_edit.setText("camille.martin")
 
+        def login_locked_page() -> None:
+            """The account held after a stranger's failures: the code de déblocage by e-mail (S50, S55)."""
+            from desktop_app.account import UnlockTicket
+
+            login_page()
+            assert window.login_page is not None
+            page = window.login_page
+            page.error.setText(
+                "Trop de tentatives. Réessayez dans 60 secondes. Si ce compte est le vôtre, connectez-vous depuis un "
+                "appareil déjà enregistré, ou demandez un code par e-mail."
+            )
+            page.error.setVisible(True)
+            page.unlock_box.offer()
+            page.unlock_box.sent(UnlockTicket("http://127.0.0.1:9", "camille.martin", "00000000-0000-0000-0000-0"))
+            page.unlock_box.code.setText("482 779")
+
         def opposition_page() -> None:
             window.on_welcome_choice_made("oppose")
             assert window.opposition_page is not None
@@ -489,6 +505,7 @@ def main() -> int:
                 shot(f"15-activation-identifier-{suffix}", wizard_step(3))
                 shot(f"16-activation-password-{suffix}", wizard_step(4))
                 shot(f"17-login-{suffix}", login_page)
+                shot(f"17b-login-locked-{suffix}", login_locked_page)
                 shot(f"18-opposition-{suffix}", opposition_page)
         window.lock()
         settle()

@@ -1049,22 +1049,6 @@
         <translation>Continue</translation>
     </message>
     <message>
-        <source>Nom de l&apos;aidant</source>
-        <translation>Helper&apos;s name</translation>
-    </message>
-    <message>
-        <source>Structure</source>
-        <translation>Organisation</translation>
-    </message>
-    <message>
-        <source>Qui vous accompagne ?</source>
-        <translation>Who is helping you?</translation>
-    </message>
-    <message>
-        <source>L&apos;aidant indique son nom et sa structure. Ils figureront dans l&apos;historique de votre dossier.</source>
-        <translation>The helper enters their name and organisation. They will appear in your record&apos;s access history.</translation>
-    </message>
-    <message>
         <source>J&apos;accepte d&apos;être accompagné(e) pour cette session</source>
         <translation>I agree to be helped during this session</translation>
     </message>
@@ -1097,14 +1081,6 @@
         <translation>Confirm this screen and go to the next one.</translation>
     </message>
     <message>
-        <source>Votre nom et votre prénom, à vous l&apos;aidant.</source>
-        <translation>Your first and last name, as the helper.</translation>
-    </message>
-    <message>
-        <source>Par exemple : France Services de Melun.</source>
-        <translation>For example: France Services Melun.</translation>
-    </message>
-    <message>
         <source>Votre accord est nécessaire pour continuer.</source>
         <translation>Your consent is needed to continue.</translation>
     </message>
@@ -1131,6 +1107,14 @@
     <message>
         <source>Revenir à l&apos;écran précédent (touche Échap).</source>
         <translation>Go back to the previous screen (Esc key).</translation>
+    </message>
+    <message>
+        <source>L&apos;aidant se connecte</source>
+        <translation>The helper signs in</translation>
+    </message>
+    <message>
+        <source>L&apos;aidant se connecte avec son propre compte d&apos;aidant. Son nom et sa structure figureront dans l&apos;historique de votre dossier.</source>
+        <translation>The helper signs in with their own helper account. Their name and organisation will appear in your record&apos;s access history.</translation>
     </message>
     <message>
         <source>La personne a reçu un code d&apos;activation</source>
@@ -2695,6 +2679,41 @@
     </message>
 </context>
 <context>
+    <name>HelperSignIn</name>
+    <message>
+        <source>E-mail de l&apos;aidant</source>
+        <translation>Helper&apos;s e-mail</translation>
+    </message>
+    <message>
+        <source>L&apos;adresse de votre compte d&apos;aidant.</source>
+        <translation>The address of your helper account.</translation>
+    </message>
+    <message>
+        <source>Mot de passe de l&apos;aidant</source>
+        <translation>Helper&apos;s password</translation>
+    </message>
+    <message>
+        <source>Le mot de passe de votre compte.</source>
+        <translation>The password of your account.</translation>
+    </message>
+    <message>
+        <source>Code reçu par l&apos;aidant</source>
+        <translation>Code the helper received</translation>
+    </message>
+    <message>
+        <source>Les 6 chiffres envoyés à votre adresse.</source>
+        <translation>The 6 digits sent to your address.</translation>
+    </message>
+    <message>
+        <source>Un code à 6 chiffres vient d&apos;être envoyé à votre adresse e-mail d&apos;aidant.</source>
+        <translation>A 6-digit code was just sent to your helper e-mail address.</translation>
+    </message>
+    <message>
+        <source>Code reçu par e-mail</source>
+        <translation>Code received by e-mail</translation>
+    </message>
+</context>
+<context>
     <name>HomePage</name>
     <message>
         <source>Accueil — carnet de %1</source>
@@ -2752,6 +2771,10 @@
     <message>
         <source>Connexion et ouverture de votre carnet…</source>
         <translation>Signing in and opening your record…</translation>
+    </message>
+    <message>
+        <source>Envoi du code de déblocage…</source>
+        <translation>Sending the unlock code…</translation>
     </message>
     <message>
         <source>Me connecter à mon compte</source>
@@ -3828,6 +3851,37 @@
     <message>
         <source>État de la synchronisation</source>
         <translation>Sync state</translation>
+    </message>
+</context>
+<context>
+    <name>UnlockCodeBox</name>
+    <message>
+        <source>Saisissez les 6 chiffres du code de déblocage reçu par e-mail.</source>
+        <translation>Enter the 6 digits of the unlock code received by e-mail.</translation>
+    </message>
+    <message>
+        <source>Recevoir un code de déblocage par e-mail</source>
+        <translation>Receive an unlock code by e-mail</translation>
+    </message>
+    <message>
+        <source>Un code envoyé à l&apos;adresse de votre compte vous permet de vous connecter malgré le blocage.</source>
+        <translation>A code sent to your account&apos;s address lets you sign in despite the lock.</translation>
+    </message>
+    <message>
+        <source>Si ce compte existe, un code de déblocage vient d&apos;être envoyé à son adresse e-mail. Saisissez-le, puis connectez-vous avec votre mot de passe.</source>
+        <translation>If this account exists, an unlock code was just sent to its e-mail address. Enter it, then sign in with your password.</translation>
+    </message>
+    <message>
+        <source>Code de &amp;déblocage :</source>
+        <translation>&amp;Unlock code:</translation>
+    </message>
+    <message>
+        <source>Code de déblocage</source>
+        <translation>Unlock code</translation>
+    </message>
+    <message>
+        <source>Les 6 chiffres reçus par e-mail.</source>
+        <translation>The 6 digits received by e-mail.</translation>
     </message>
 </context>
 <context>

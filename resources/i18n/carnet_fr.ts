@@ -1049,22 +1049,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Nom de l&apos;aidant</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Structure</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Qui vous accompagne ?</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>L&apos;aidant indique son nom et sa structure. Ils figureront dans l&apos;historique de votre dossier.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>J&apos;accepte d&apos;être accompagné(e) pour cette session</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1097,14 +1081,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Votre nom et votre prénom, à vous l&apos;aidant.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Par exemple : France Services de Melun.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Votre accord est nécessaire pour continuer.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1130,6 +1106,14 @@
     </message>
     <message>
         <source>Revenir à l&apos;écran précédent (touche Échap).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>L&apos;aidant se connecte</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>L&apos;aidant se connecte avec son propre compte d&apos;aidant. Son nom et sa structure figureront dans l&apos;historique de votre dossier.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2695,6 +2679,41 @@
     </message>
 </context>
 <context>
+    <name>HelperSignIn</name>
+    <message>
+        <source>E-mail de l&apos;aidant</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>L&apos;adresse de votre compte d&apos;aidant.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mot de passe de l&apos;aidant</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Le mot de passe de votre compte.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Code reçu par l&apos;aidant</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Les 6 chiffres envoyés à votre adresse.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Un code à 6 chiffres vient d&apos;être envoyé à votre adresse e-mail d&apos;aidant.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Code reçu par e-mail</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>HomePage</name>
     <message>
         <source>Accueil — carnet de %1</source>
@@ -2751,6 +2770,10 @@
     </message>
     <message>
         <source>Connexion et ouverture de votre carnet…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Envoi du code de déblocage…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -3827,6 +3850,37 @@
     <name>SyncStatusLine</name>
     <message>
         <source>État de la synchronisation</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>UnlockCodeBox</name>
+    <message>
+        <source>Saisissez les 6 chiffres du code de déblocage reçu par e-mail.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recevoir un code de déblocage par e-mail</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Un code envoyé à l&apos;adresse de votre compte vous permet de vous connecter malgré le blocage.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Si ce compte existe, un code de déblocage vient d&apos;être envoyé à son adresse e-mail. Saisissez-le, puis connectez-vous avec votre mot de passe.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Code de &amp;déblocage :</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Code de déblocage</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Les 6 chiffres reçus par e-mail.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
