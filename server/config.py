@@ -63,6 +63,10 @@ class RateLimits:
     search_free_requests: int = 120  # searches of the professionals' registry by one account, before slowing down
     base_lockout: timedelta = timedelta(minutes=1)
     max_lockout: timedelta = timedelta(hours=1)
+    # Successful emergency accesses (bris de glace) of one professional within a sliding window (S54): beyond,
+    # 429 until the oldest one leaves the window. An emergency ward may need several a day, never dozens.
+    emergency_accesses: int = 10
+    emergency_window: timedelta = timedelta(hours=24)
 
 
 @dataclass(slots=True)

@@ -2,7 +2,7 @@
 notifications a dossier also gets by e-mail.
 
 Revision ID: 0650
-Revises: 0500
+Revises: 0600
 """
 
 from collections.abc import Sequence
@@ -11,7 +11,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision: str = "0650"
-down_revision: str | None = "0500"
+down_revision: str | None = "0600"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
