@@ -224,6 +224,8 @@ class MainWindow(Retranslatable, QMainWindow):
             self.sync.sig_conflicts_changed.connect(lambda c: view.notifications.set_conflicts(len(c)))
             self.sync.sig_state_changed.connect(lambda s: view.notifications.refresh() if s == "up_to_date" else None)
             view.notifications.sig_conflicts_requested.connect(self.show_conflicts)
+            self.sync.sig_refused_changed.connect(lambda r: view.notifications.set_refused(len(r)))
+            view.notifications.sig_refused_requested.connect(self.show_refused)
             self._dossier = view
         return self._dossier
 

@@ -3466,6 +3466,21 @@
             <numerusform>%n conflicting changes are waiting for your choice.</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%n modification(s) refusée(s) par le service : voyez pourquoi et quoi faire.</source>
+        <translation>
+            <numerusform>%n change refused by the service: see why and what to do.</numerusform>
+            <numerusform>%n changes refused by the service: see why and what to do.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Voir les modifications &amp;refusées</source>
+        <translation>See the &amp;refused changes</translation>
+    </message>
+    <message>
+        <source>Voir les modifications refusées</source>
+        <translation>See the refused changes</translation>
+    </message>
     <message>
         <source>&amp;Voir les conflits</source>
         <translation>&amp;View the conflicts</translation>

@@ -3466,6 +3466,21 @@
             <numerusform>%n modifications en conflit attendent votre choix.</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%n modification(s) refusée(s) par le service : voyez pourquoi et quoi faire.</source>
+        <translation>
+            <numerusform>%n modification refusée par le service : voyez pourquoi et quoi faire.</numerusform>
+            <numerusform>%n modifications refusées par le service : voyez pourquoi et quoi faire.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Voir les modifications &amp;refusées</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Voir les modifications refusées</source>
+        <translation type="unfinished"></translation>
+    </message>
     <message>
         <source>&amp;Voir les conflits</source>
         <translation type="unfinished"></translation>

@@ -102,3 +102,21 @@ def _grab_in_english(qtbot, window, path: Path) -> None:
     assert window.dossier.notifications.title.text() == "Notifications"
     window.grab().save(str(path))
     window.set_preference("language", "fr")
+
+
+def test_a_refused_change_is_listed_in_the_notifications_and_opens_the_inbox(
+    qtbot, online_window, flows: Flows, mailbox: Mailbox, live: LiveServer
+) -> None:
+    from tests.ui.test_sync_status import _queue_refused, _signed_in_and_up_to_date
+    from tests.ui.test_sync_window import _run
+
+    store = _signed_in_and_up_to_date(qtbot, online_window, flows, mailbox)
+    page = online_window.dossier.notifications
+    assert page.refused_button.isHidden()
+    _run(qtbot, lambda: _queue_refused(store, None))
+    online_window.sync.sync_now()
+    qtbot.waitUntil(lambda: not page.refused_button.isHidden(), timeout=20_000)
+    assert page.refused_label.text() == ("1 modification refusée par le service : voyez pourquoi et quoi faire.")
+    online_window.dossier.show_section("notifications")
+    page.refused_button.click()
+    assert online_window.refused_inbox.isVisible()

@@ -57,6 +57,8 @@ class NotificationsPage(Retranslatable, QWidget):
     """The list shown changed; carries the Notifications (from the service or the offline copy)."""
     sig_conflicts_requested = Signal()
     """The person asked to see the conflicts waiting for them (« Voir »)."""
+    sig_refused_requested = Signal()
+    """The person asked to see the changes the service refused (« Voir »)."""
     sig_preferences_loaded = Signal(object)
     """The e-mail preferences shown changed (read or saved); carries the MailPreferences."""
 
@@ -66,6 +68,7 @@ class NotificationsPage(Retranslatable, QWidget):
         self._list: Notifications | None = None
         self._generation = 0
         self._conflicts = 0
+        self._refused = 0
         self.unread = UnreadCount(self)
         self.title = label("title")
         self.intro = label("muted")
@@ -74,6 +77,9 @@ class NotificationsPage(Retranslatable, QWidget):
         self.conflicts_label = label()
         self.conflicts_button = QPushButton()
         self.conflicts_button.clicked.connect(self.sig_conflicts_requested)
+        self.refused_label = label()
+        self.refused_button = QPushButton()
+        self.refused_button.clicked.connect(self.sig_refused_requested)
         self.refresh_button = QPushButton()
         self.refresh_button.clicked.connect(self.refresh)
         self.read_button = QPushButton()
@@ -110,9 +116,12 @@ class NotificationsPage(Retranslatable, QWidget):
         mail_row.addWidget(self.mail_emergency_note, 1)
         mail_row.addWidget(self.mail_save_button)
         mail.addLayout(mail_row)
-        conflicts = QHBoxLayout()
-        conflicts.addWidget(self.conflicts_label, 1)
-        conflicts.addWidget(self.conflicts_button)
+        conflicts = QVBoxLayout()  # what the sync asks of the person: refused changes, conflicts
+        for text, button in ((self.refused_label, self.refused_button), (self.conflicts_label, self.conflicts_button)):
+            line = QHBoxLayout()
+            line.addWidget(text, 1)
+            line.addWidget(button)
+            conflicts.addLayout(line)
         top = QHBoxLayout()
         top.addWidget(self.freshness, 1)
         top.addWidget(self.refresh_button)
@@ -194,6 +203,7 @@ class NotificationsPage(Retranslatable, QWidget):
         self.model.clear()
         self.unread.set(0)
         self.set_conflicts(0)
+        self.set_refused(0)
         self.mail_preferences = None
         show_error(self.error, "")
         self._update_enabled()
@@ -224,6 +234,13 @@ class NotificationsPage(Retranslatable, QWidget):
         self._conflicts = count
         self.conflicts_label.setVisible(count > 0)
         self.conflicts_button.setVisible(count > 0)
+        self.retranslate_ui()
+
+    def set_refused(self, count: int) -> None:
+        """Changes the service refused (from the sync): a line above the list, with « Voir »."""
+        self._refused = count
+        self.refused_label.setVisible(count > 0)
+        self.refused_button.setVisible(count > 0)
         self.retranslate_ui()
 
     def refresh(self) -> None:
@@ -361,6 +378,11 @@ class NotificationsPage(Retranslatable, QWidget):
         self.conflicts_label.setText(
             self.tr("%n modification(s) en conflit attend(ent) votre choix.", "", self._conflicts)
         )
+        self.refused_label.setText(
+            self.tr("%n modification(s) refusée(s) par le service : voyez pourquoi et quoi faire.", "", self._refused)
+        )
+        self.refused_button.setText(self.tr("Voir les modifications &refusées"))
+        describe(self.refused_button, self.tr("Voir les modifications refusées"), self.refused_label.text())
         self.conflicts_button.setText(self.tr("&Voir les conflits"))
         describe(self.conflicts_button, self.tr("Voir les conflits"), self.conflicts_label.text())
         self.refresh_button.setText(self.tr("&Actualiser"))
