@@ -159,5 +159,6 @@ def open_steps_dialog(parent: QWidget | None, steps: OnlineSteps) -> QDialog:
     steps.sig_back_requested.connect(dialog.reject)
     dialog.resize(max(560, steps.sizeHint().width()), steps.sizeHint().height())
     dialog.open()
+    dialog.activateWindow()
     steps.focus_step()
     return dialog
