@@ -396,13 +396,13 @@ class MainWindow(Retranslatable, QMainWindow):
 
     def on_create_page_created(self, profile: UnlockedProfile, recovery_key: str) -> None:
         self._profile = profile  # held now so that a lock while the key is shown closes it
-        self.recovery_page.show_key(recovery_key)
+        self.recovery_page.show_key(recovery_key, person_name=profile.label)
         self.show_page(self.recovery_page)
         self.recovery_page.done_button.setFocus()
 
     def on_recovery_key_issued(self, recovery_key: str) -> None:
         """A new recovery key from Paramètres: shown once on the same page as at creation, then back to the carnet."""
-        self.recovery_page.show_key(recovery_key)
+        self.recovery_page.show_key(recovery_key, person_name=self._profile.label if self._profile else "")
         self.show_page(self.recovery_page)
         self.recovery_page.done_button.setFocus()
 
