@@ -8,40 +8,43 @@ from collections.abc import Callable, Sequence
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QDialog, QFormLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
+from ui.i18n import translate as _t
 from ui.steps import OnlineSteps, lang
 from ui.widgets import PasswordStrengthMeter, error_label, label, with_messages
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("AccountRefusals", text)
 
 
 def plain_refusal(code: str) -> str | None:
     """What a refusal of the service means for the person and what to do, in plain words (None: use the service's
     own message, which already says it)."""
     texts = {
-        "rate_limited": _tr(
-            "Trop d'essais en peu de temps : par sécurité, attendez quelques minutes avant de réessayer."
+        "rate_limited": _t(
+            "AccountRefusals",
+            "Trop d'essais en peu de temps : par sécurité, attendez quelques minutes avant de réessayer.",
         ),
-        "too_many_attempts": _tr(
-            "Trop d'essais en peu de temps : par sécurité, attendez quelques minutes avant de réessayer."
+        "too_many_attempts": _t(
+            "AccountRefusals",
+            "Trop d'essais en peu de temps : par sécurité, attendez quelques minutes avant de réessayer.",
         ),
-        "code_invalid": _tr(
+        "code_invalid": _t(
+            "AccountRefusals",
             "Ce code n'est pas le bon, ou il a déjà servi, ou il a expiré. Vérifiez le dernier e-mail reçu "
-            "ou demandez un nouveau code."
+            "ou demandez un nouveau code.",
         ),
-        "code_expired": _tr("Ce code a expiré : demandez-en un nouveau."),
-        "space_not_active": _tr(
-            "Votre espace est déjà clôturé ou sa suppression est demandée : rouvrez-le d'abord si vous le souhaitez."
+        "code_expired": _t("AccountRefusals", "Ce code a expiré : demandez-en un nouveau."),
+        "space_not_active": _t(
+            "AccountRefusals",
+            "Votre espace est déjà clôturé ou sa suppression est demandée : rouvrez-le d'abord si vous le souhaitez.",
         ),
-        "space_not_closed": _tr("Votre espace est ouvert : il n'y a rien à rouvrir."),
-        "space_not_activable": _tr(
+        "space_not_closed": _t("AccountRefusals", "Votre espace est ouvert : il n'y a rien à rouvrir."),
+        "space_not_activable": _t(
+            "AccountRefusals",
             "Cet espace est déjà activé (ou clôturé) : connectez-vous avec « J'ai déjà un compte », ou utilisez "
-            "« Identifiant oublié » et « Mot de passe oublié »."
+            "« Identifiant oublié » et « Mot de passe oublié ».",
         ),
-        "activation_refused": _tr(
+        "activation_refused": _t(
+            "AccountRefusals",
             "Le code d'activation, le numéro de sécurité sociale ou le numéro de série de la carte Vitale ne "
-            "correspondent pas. Vérifiez les trois avec votre courrier et votre carte Vitale."
+            "correspondent pas. Vérifiez les trois avec votre courrier et votre carte Vitale.",
         ),
     }
     return texts.get(code)

@@ -410,7 +410,9 @@ class AssistedSession(QWidget):
             ),
         )
         self.new_password = self._edit(
-            self.tr("Mot de passe choisi"), self.tr("Au moins 12 caractères ; une phrase convient."), secret=True
+            self.tr("Mot de passe choisi"),
+            self.tr("Au moins 12 caractères, difficile à deviner ; le plus simple : 7 mots sans lien entre eux."),
+            secret=True,
         )
         self.new_password_again = self._edit(
             self.tr("Le même mot de passe"), self.tr("Tapez-le une seconde fois."), secret=True
@@ -421,10 +423,9 @@ class AssistedSession(QWidget):
             self._page(
                 "new_password",
                 self.tr("Choisissez votre mot de passe"),
-                self.tr(
-                    "Le plus simple : une phrase de plusieurs mots que vous seul(e) connaissez, par exemple "
-                    "« quatre chats dorment sous le pommier ». Au moins 12 caractères."
-                ),
+                self.tr("%1 Par exemple « %2 » — mais pas celle-ci, que tout le monde peut lire : inventez la vôtre.")
+                .replace("%1", self.meter.rule_text())
+                .replace("%2", self.meter.example_phrase()),
                 [
                     (self.tr("Mot de passe choisi"), self.new_password),
                     ("", self.meter),
