@@ -19,7 +19,7 @@ from ui import icons
 from ui.account.forms import AccountSteps, link_button
 from ui.account.link import LocalCarnetChoice
 from ui.steps import GroupedCodeEdit, lang, six_digit_edit
-from ui.widgets import PasswordStrengthMeter, describe, error_label, label, show_error, with_messages
+from ui.widgets import PasswordStrengthMeter, describe, error_label, flow_row, label, show_error, with_messages
 
 if TYPE_CHECKING:
     from desktop_app.account import ActivationTicket
@@ -85,7 +85,9 @@ class ActivationWizard(AccountSteps):
         self.email_intro = label()
         self.resend_button = link_button()
         self.resend_button.clicked.connect(self.on_resend_button_clicked)
-        self.email_label, email_box = _field(self.email_edit, email_error := error_label(), self.resend_button)
+        self.email_label, email_box = _field(
+            self.email_edit, email_error := error_label(), flow_row(self.resend_button)
+        )
         self.local = LocalCarnetChoice()
 
         def form(*rows: tuple[QLabel, QWidget]) -> QWidget:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer
 from PySide6.QtWidgets import QDialog, QFormLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
 from ui.i18n import translate as _t
@@ -149,6 +149,28 @@ def link_button() -> QPushButton:
     return button
 
 
+class _GrowToFit(QObject):
+    """Makes a dialog taller when its content needs more height at its current width (wrapped labels grow)."""
+
+    def __init__(self, dialog: QDialog) -> None:
+        super().__init__(dialog)
+        self._dialog = dialog
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self._dialog and event.type() == QEvent.Type.LayoutRequest:
+            QTimer.singleShot(0, self._fit)
+        return False
+
+    def _fit(self) -> None:
+        layout = self._dialog.layout()
+        if layout is None:
+            return
+        width = self._dialog.width()
+        needed = layout.totalHeightForWidth(width) if layout.hasHeightForWidth() else layout.totalSizeHint().height()
+        if needed > self._dialog.height():
+            self._dialog.resize(width, needed)
+
+
 def open_steps_dialog(parent: QWidget | None, steps: OnlineSteps) -> QDialog:
     """Show ``steps`` in a window-modal dialog (not blocking: the worker keeps running); Retour on the first step
     or Échap closes it. The dialog deletes itself when closed."""
@@ -159,8 +181,10 @@ def open_steps_dialog(parent: QWidget | None, steps: OnlineSteps) -> QDialog:
     layout = QVBoxLayout(dialog)
     layout.setContentsMargins(0, 0, 0, 0)
     layout.addWidget(steps)
+    # The window grows with what a step shows (a refusal, the meter's reasons): never clipped.
+    dialog.installEventFilter(_GrowToFit(dialog))
     steps.sig_back_requested.connect(dialog.reject)
-    dialog.resize(max(560, steps.sizeHint().width()), steps.sizeHint().height())
+    dialog.resize(max(680, steps.sizeHint().width()), steps.sizeHint().height())
     dialog.open()
     dialog.activateWindow()
     steps.focus_step()

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QDialog, QLineEdit, QWidget
 
 from ui.account.forms import AccountSteps, NewPassword, form, link_button, open_steps_dialog
 from ui.steps import six_digit_edit
-from ui.widgets import describe, error_label, label, with_messages
+from ui.widgets import describe, error_label, flow_row, label, with_messages
 
 if TYPE_CHECKING:
     from desktop_app.account import PasswordReset
@@ -114,7 +114,8 @@ class ForgotPasswordSteps(AccountSteps):
         self.add_step(
             self.code_intro,
             form(
-                (self.code_label, with_messages(self.code_edit, code_error, self.resend_button)), *self.password.rows()
+                (self.code_label, with_messages(self.code_edit, code_error, flow_row(self.resend_button))),
+                *self.password.rows(),
             ),
         )
         self.add_step(self.done_message)
