@@ -948,10 +948,6 @@
 <context>
     <name>AccountRefusals</name>
     <message>
-        <source>Trop d&apos;essais en peu de temps : par sécurité, attendez quelques minutes avant de réessayer.</source>
-        <translation>Too many attempts in a short time: for safety, wait a few minutes before trying again.</translation>
-    </message>
-    <message>
         <source>Ce code n&apos;est pas le bon, ou il a déjà servi, ou il a expiré. Vérifiez le dernier e-mail reçu ou demandez un nouveau code.</source>
         <translation>This code is not the right one, or it was already used, or it expired. Check the latest e-mail received or ask for a new code.</translation>
     </message>

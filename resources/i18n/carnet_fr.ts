@@ -948,10 +948,6 @@
 <context>
     <name>AccountRefusals</name>
     <message>
-        <source>Trop d&apos;essais en peu de temps : par sécurité, attendez quelques minutes avant de réessayer.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Ce code n&apos;est pas le bon, ou il a déjà servi, ou il a expiré. Vérifiez le dernier e-mail reçu ou demandez un nouveau code.</source>
         <translation type="unfinished"></translation>
     </message>

@@ -17,14 +17,6 @@ def plain_refusal(code: str) -> str | None:
     """What a refusal of the service means for the person and what to do, in plain words (None: use the service's
     own message, which already says it)."""
     texts = {
-        "rate_limited": _t(
-            "AccountRefusals",
-            "Trop d'essais en peu de temps : par sécurité, attendez quelques minutes avant de réessayer.",
-        ),
-        "too_many_attempts": _t(
-            "AccountRefusals",
-            "Trop d'essais en peu de temps : par sécurité, attendez quelques minutes avant de réessayer.",
-        ),
         "code_invalid": _t(
             "AccountRefusals",
             "Ce code n'est pas le bon, ou il a déjà servi, ou il a expiré. Vérifiez le dernier e-mail reçu "
