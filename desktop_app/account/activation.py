@@ -82,17 +82,12 @@ def confirm_activation(
         "device_id": str(existing_device or uuid.uuid4()),
         "device_name": device_name or default_device_name(),
     }
-    try:
-        with client(ticket.server_url) as http:
-            done = post_public(http, "/v1/activation/confirm", body)
-            pair = done.get("tokens")
-            identity: ServiceIdentity | None = None
-            if isinstance(pair, dict):
-                identity = fetch_identity(http, str(pair["access_token"]))
-    except BaseException:
-        if profile is not None:
-            profile.lock()
-        raise
+    with link.locked_on_failure(profile), client(ticket.server_url) as http:
+        done = post_public(http, "/v1/activation/confirm", body)
+        pair = done.get("tokens")
+        identity: ServiceIdentity | None = None
+        if isinstance(pair, dict):
+            identity = fetch_identity(http, str(pair["access_token"]))
     return link.settle(
         directory,
         server_url=ticket.server_url,

@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import hashlib
 import json
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -106,6 +108,17 @@ def open_existing(
         profile.lock()
         raise AlreadyLinked()
     return profile
+
+
+@contextmanager
+def locked_on_failure(profile: UnlockedProfile | None) -> Iterator[None]:
+    """Around the service calls after ``open_existing``: a failure locks the carnet it opened again."""
+    try:
+        yield
+    except BaseException:
+        if profile is not None:
+            profile.lock()
+        raise
 
 
 def settle(

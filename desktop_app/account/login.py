@@ -56,17 +56,12 @@ def confirm_login(
     }
     if device_id:
         body["device_id"] = str(device_id)
-    try:
-        with client(ticket.server_url) as http:
-            pair = post_public(http, "/v1/auth/verify", body)
-            me = http.request(
-                "GET", "/v1/me", headers={"Authorization": f"Bearer {pair['access_token']}"}, auth=False
-            ).json()
-            identity = fetch_identity(http, str(pair["access_token"]))
-    except BaseException:
-        if profile is not None:
-            profile.lock()
-        raise
+    with link.locked_on_failure(profile), client(ticket.server_url) as http:
+        pair = post_public(http, "/v1/auth/verify", body)
+        me = http.request(
+            "GET", "/v1/me", headers={"Authorization": f"Bearer {pair['access_token']}"}, auth=False
+        ).json()
+        identity = fetch_identity(http, str(pair["access_token"]))
     return link.settle(
         directory,
         server_url=ticket.server_url,

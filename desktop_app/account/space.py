@@ -7,8 +7,8 @@ from dataclasses import dataclass
 from datetime import date
 
 from desktop_app.profile import UnlockedProfile
-from desktop_app.service_client import client, server_of
-from desktop_app.sync.http import ServiceRefused, SyncHttp
+from desktop_app.service_client import client, post_public, server_of
+from desktop_app.sync.http import SyncHttp
 
 
 @dataclass(frozen=True, slots=True)
@@ -93,14 +93,4 @@ def _post_with_password(profile: UnlockedProfile, path: str, body: dict[str, str
     only be the service's answer about the password."""
     with client(server_of(profile), profile=profile) as http:
         http.request("GET", "/v1/me")
-        response = http.request("POST", path, json=body, accept=frozenset({401}))
-        if response.status_code == 401:
-            try:
-                problem = response.json()
-            except ValueError:
-                problem = {}
-            raise ServiceRefused(401, problem if isinstance(problem, dict) else {})
-        if response.status_code == 204 or not response.content:
-            return {}
-        answer: dict[str, object] = response.json()
-        return answer
+        return post_public(http, path, body, auth=True)

@@ -4,9 +4,6 @@ rule, one person one carnet, and the lock screen's choice."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
-import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 from sqlalchemy import select
@@ -16,29 +13,16 @@ from desktop_app.sync.engine import SyncEngine
 from desktop_app.sync.http import Backoff
 from dossier.passwords import EXAMPLE_PASSPHRASE_FR
 from server.sync.models import SyncRecord
+from tests.support.account_doors import online_window
 from tests.support.desktop_service import flows, live, mailbox, server_template, smtp_server
 from tests.support.service import PASSWORD, Flows, Mailbox
 from tests.support.sync_lab import LiveServer
 from tests.ui.helpers import PASSWORD as LOCAL_PASSWORD
-from tests.ui.helpers import FakeClock, main_window
 from ui.dialogs import ScriptedConfirmer
-from ui.ops import wait_for_idle
 
-__all__ = ["flows", "live", "mailbox", "server_template", "smtp_server"]
+__all__ = ["flows", "live", "mailbox", "online_window", "server_template", "smtp_server"]
 
 NEW_PASSWORD = "Tortue orange lit 9 journaux sous la pluie"
-
-
-@pytest.fixture
-def online_window(
-    qtbot, live: LiveServer, profiles: ProfileDirectory, clock: FakeClock, confirmer: ScriptedConfirmer
-) -> Iterator:
-    win = main_window(qtbot, profiles, confirmer, clock, server_url=live.url)
-    win.activateWindow()
-    qtbot.waitExposed(win)
-    yield win
-    win.lock()
-    wait_for_idle()
 
 
 def _sign_in(qtbot, window, person, mailbox: Mailbox):  # type: ignore[no-untyped-def]

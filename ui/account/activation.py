@@ -6,7 +6,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QSize, Qt, Signal
-from PySide6.QtWidgets import QFormLayout, QLabel, QLineEdit, QWidget
+from PySide6.QtWidgets import QLabel, QLineEdit, QWidget
 
 from dossier.errors import DossierValidationError
 from dossier.identifiers import (
@@ -16,7 +16,7 @@ from dossier.identifiers import (
     normalize_user_identifier,
 )
 from ui import icons
-from ui.account.forms import AccountSteps, link_button
+from ui.account.forms import AccountSteps, form, link_button
 from ui.account.link import LocalCarnetChoice
 from ui.steps import GroupedCodeEdit, lang, six_digit_edit
 from ui.widgets import PasswordStrengthMeter, describe, error_label, flow_row, label, show_error, with_messages
@@ -89,15 +89,6 @@ class ActivationWizard(AccountSteps):
             self.email_edit, email_error := error_label(), flow_row(self.resend_button)
         )
         self.local = LocalCarnetChoice()
-
-        def form(*rows: tuple[QLabel, QWidget]) -> QWidget:
-            box = QWidget()
-            layout = QFormLayout(box)
-            layout.setContentsMargins(0, 0, 0, 0)
-            layout.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)
-            for caption, field in rows:
-                layout.addRow(caption, field)
-            return box
 
         self.add_step(self.code_intro, form((self.code_label, code_box)))
         self.add_step(self.nir_intro, form((self.nir_label, nir_box)))

@@ -150,7 +150,7 @@ class _GrowToFit(QObject):
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self._dialog and event.type() == QEvent.Type.LayoutRequest:
-            QTimer.singleShot(0, self._fit)
+            QTimer.singleShot(0, self, self._fit)  # cancelled if the dialog is gone by then
         return False
 
     def _fit(self) -> None:
