@@ -10,6 +10,7 @@ from desktop_app.account.session import default_device_name
 from desktop_app.account.space import ServiceIdentity, fetch_identity
 from desktop_app.profile import ProfileDirectory, UnlockedProfile
 from desktop_app.service_client import client, post_public
+from desktop_app.setting_keys import SettingKey
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,7 +76,7 @@ def confirm_activation(
     profile = link.open_existing(
         directory, ticket.server_url, ticket.identifier, ticket.password, choice or link.LocalChoice()
     )
-    existing_device = profile.settings.get("sync.device_id") if profile is not None else None
+    existing_device = profile.settings.get(SettingKey.DEVICE_ID) if profile is not None else None
     body = {
         "activation_id": ticket.activation_id,
         "code": email_code.strip(),

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -67,7 +68,10 @@ def _marker_of(directory: ProfileDirectory, profile_id: str) -> str | None:
 def _write_marker(directory: ProfileDirectory, profile_id: str, key: str) -> None:
     path = _marker_path(directory, profile_id)
     tmp = path.with_suffix(".tmp")
-    tmp.write_text(json.dumps({"account": key}), encoding="utf-8")
+    # 0600 whatever the umask, like every file of a profile (S46).
+    with open(os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600), "w", encoding="utf-8") as handle:
+        handle.write(json.dumps({"account": key}))
+    os.chmod(tmp, 0o600)
     tmp.replace(path)
 
 

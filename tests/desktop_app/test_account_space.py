@@ -152,3 +152,29 @@ def test_the_last_opened_carnet_is_remembered(directory: ProfileDirectory) -> No
     directory.unlock(LOCAL_PASSWORD, profile_id=first.profile_id).lock()
     assert directory.last_opened() == first.profile_id
     assert re.fullmatch(r"[0-9a-f-]{36}", (directory.data_dir / "profiles" / "last-opened").read_text())
+
+
+def test_activation_links_the_carnet_already_here_instead_of_making_a_second(
+    live: LiveServer, flows: Flows, mailbox: Mailbox, directory: ProfileDirectory
+) -> None:
+    local, _ = directory.create("Zoé (avant l'activation)", LOCAL_PASSWORD)
+    local.dossier().entries.create("allergy", {"name": "Pollen de bouleau", "reaction": "Rhinite"})
+    local_id = local.profile_id
+    local.lock()
+    person = flows.provision()
+    ticket = account.start_activation(
+        live.url, person.activation_code, person.nir, person.serial, "zoe.activee", PASSWORD
+    )
+    profile, recovery_key = account.confirm_activation(
+        ticket,
+        mailbox.last_otp(person.email),
+        directory=directory,
+        choice=account.LocalChoice(local_id, LOCAL_PASSWORD),
+    )
+    assert recovery_key is None and profile.profile_id == local_id
+    assert [p.profile_id for p in directory.profiles()] == [local_id]
+    me = flows.client.get("/v1/me", headers={"Authorization": f"Bearer {profile.settings['sync.access_token']}"})
+    assert profile.dossier_ids() == [me.json()["dossier_id"]]
+    assert [e.data["name"] for e in profile.dossier().entries.list("allergy")] == ["Pollen de bouleau"]
+    assert account.is_signed_in(profile)
+    profile.lock()
