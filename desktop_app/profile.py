@@ -256,12 +256,12 @@ class ProfileDirectory:
 
     def _note_opened(self, path: Path) -> None:
         """Remember which carnet was opened last (its random id only), so the lock screen offers it first."""
-        _atomic_write(self._profiles_dir / "last-opened", path.name)
+        _atomic_write(self.data_dir / "last-opened", path.name)
 
     def last_opened(self) -> str | None:
         """The id of the carnet opened (or created) last on this computer, if it still exists."""
         try:
-            profile_id = (self._profiles_dir / "last-opened").read_text(encoding="utf-8").strip()
+            profile_id = (self.data_dir / "last-opened").read_text(encoding="utf-8").strip()
         except OSError:
             return None
         return profile_id if (self._profiles_dir / profile_id / "vault.json").is_file() else None

@@ -151,7 +151,7 @@ def test_the_last_opened_carnet_is_remembered(directory: ProfileDirectory) -> No
     second.lock()
     directory.unlock(LOCAL_PASSWORD, profile_id=first.profile_id).lock()
     assert directory.last_opened() == first.profile_id
-    assert re.fullmatch(r"[0-9a-f-]{36}", (directory.data_dir / "profiles" / "last-opened").read_text())
+    assert re.fullmatch(r"[0-9a-f-]{36}", (directory.data_dir / "last-opened").read_text())
 
 
 def test_activation_links_the_carnet_already_here_instead_of_making_a_second(
