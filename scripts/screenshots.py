@@ -149,7 +149,7 @@ def sample_access_copies(profile) -> None:
     profile.set_setting(S_REFRESH, "not-a-real-token")
 
 
-def account_shots(window, profiles, languages, output: Path, settle, written: list[Path]) -> None:
+def account_shots(window, profiles, languages, output: Path, settle, written: list[Path], scale: int = 100) -> None:
     """The account doors (issue 17), in French and English: forgotten identifier and password, the account's
     password, closure and deletion, the space box, linking a carnet at sign-in, the activation's password rule."""
     from PySide6.QtWidgets import QScrollArea
@@ -161,7 +161,7 @@ def account_shots(window, profiles, languages, output: Path, settle, written: li
 
     def grab(widget, name: str) -> None:
         settle()
-        path = output / f"{name}.png"
+        path = output / f"{name}{'' if scale == 100 else f'-{scale}'}.png"
         widget.grab().save(str(path))
         written.append(path)
 
@@ -472,8 +472,9 @@ def main() -> int:
                 shot(f"16-activation-password-{suffix}", wizard_step(4))
                 shot(f"17-login-{suffix}", login_page)
                 shot(f"18-opposition-{suffix}", opposition_page)
-        theme.apply_theme(app, high_contrast=False, text_scale=100)
-        account_shots(window, profiles, languages, args.output, settle, written)
+        for scale in (100, 200):
+            theme.apply_theme(app, high_contrast=False, text_scale=scale)
+            account_shots(window, profiles, languages, args.output, settle, written, scale)
         window.lock()
         settle()
         window.close()
