@@ -50,8 +50,14 @@ from desktop_app.account.space import (
     reactivate_space,
     request_deletion,
 )
+from desktop_app.account.unlock import (
+    AccountLocked,
+    UnlockTicket,
+    request_unlock,
+)
 
 __all__ = [
+    "AccountLocked",
     "ActivationTicket",
     "AlreadyLinked",
     "Device",
@@ -59,6 +65,7 @@ __all__ = [
     "LoginTicket",
     "PasswordReset",
     "ServiceIdentity",
+    "UnlockTicket",
     "adopt_dossier",
     "carnet_of_account",
     "change_password",
@@ -76,6 +83,7 @@ __all__ = [
     "oppose",
     "reactivate_space",
     "request_deletion",
+    "request_unlock",
     "reset_password",
     "revoke_device",
     "start_activation",
