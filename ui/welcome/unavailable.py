@@ -56,6 +56,8 @@ class ServiceUnavailablePage(Retranslatable, QWidget):
             "assisted": self.tr("Séance accompagnée"),
             "clinic": self.tr("Poste de soins"),
             "deceased": self.tr("Un proche est décédé"),
+            "forgot_identifier": self.tr("Identifiant oublié"),
+            "forgot_password": self.tr("Mot de passe oublié"),
         }
         self.title.setText(titles.get(self._choice, titles["activate"]))
         self.message.setText(
