@@ -1,0 +1,73 @@
+"""What the export screens share: where files are chosen (the Documents folder by default), how a modal dialog is
+run, how a PDF reaches the printer — each injectable so tests and the screenshot script answer them."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from PySide6.QtCore import QStandardPaths
+from PySide6.QtPrintSupport import QPrinter
+from PySide6.QtWidgets import QDialog, QFileDialog, QWidget
+
+from desktop_app.errors import CarnetError
+from dossier.errors import DossierValidationError
+from ui.i18n import current_language, translate
+
+SaveChooser = Callable[[QWidget, str, str, str], Path | None]
+"""(parent, title, default file name, filter) → the path the person chose, or None."""
+OpenChooser = Callable[[QWidget, str, str], Path | None]
+"""(parent, title, filter) → the file the person chose, or None."""
+FolderChooser = Callable[[QWidget, str], Path | None]
+"""(parent, title) → the folder the person chose, or None."""
+PrinterChooser = Callable[[QWidget], QPrinter | None]
+ModalRunner = Callable[[QDialog], int]
+
+
+def documents_folder() -> Path:
+    """The person's Documents folder (their home when the system has none): where every save dialog starts."""
+    found = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+    return Path(found) if found else Path.home()
+
+
+def choose_save_path(parent: QWidget, title: str, name: str, filters: str) -> Path | None:
+    path, _ = QFileDialog.getSaveFileName(parent, title, str(documents_folder() / name), filters)
+    return Path(path) if path else None
+
+
+def choose_open_path(parent: QWidget, title: str, filters: str) -> Path | None:
+    path, _ = QFileDialog.getOpenFileName(parent, title, str(documents_folder()), filters)
+    return Path(path) if path else None
+
+
+def choose_folder(parent: QWidget, title: str) -> Path | None:
+    path = QFileDialog.getExistingDirectory(parent, title, str(documents_folder()))
+    return Path(path) if path else None
+
+
+def ask_printer(parent: QWidget) -> QPrinter | None:
+    from ui.assisted.session import ask_printer as system_print_dialog
+
+    return system_print_dialog(parent)
+
+
+@dataclass(slots=True)
+class Doors:
+    """The injectable outside world of the export screens (file dialogs, printer, modal loops)."""
+
+    save_path: SaveChooser = choose_save_path
+    open_path: OpenChooser = choose_open_path
+    folder: FolderChooser = choose_folder
+    printer: PrinterChooser = ask_printer
+    run_modal: ModalRunner = field(default=lambda dialog: dialog.exec())
+
+
+def error_text(exc: BaseException) -> str:
+    """A refusal in the person's language; anything unexpected in one plain sentence (never a traceback)."""
+    if isinstance(exc, CarnetError | DossierValidationError):
+        return exc.message(current_language())
+    if isinstance(exc, OSError):
+        reason = exc.strerror or type(exc).__name__
+        return translate("ExportDoors", "Le fichier n'a pas pu être écrit ou lu (%1).").replace("%1", reason)
+    return translate("ExportDoors", "L'opération a échoué. Rien n'a été modifié.")

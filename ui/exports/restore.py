@@ -1,0 +1,136 @@
+"""Backup and restore of the carnet: the encrypted copy of the whole carnet into a folder the person chooses, and
+its restoration — the backup's password checked first, then a confirmation that names what will be replaced."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QDialog, QFormLayout, QHBoxLayout, QLineEdit, QPushButton, QVBoxLayout, QWidget
+
+from ui.dialogs import Confirmer
+from ui.exports.common import error_text
+from ui.ops import Op
+from ui.widgets import Retranslatable, describe, error_label, label, show_error
+
+if TYPE_CHECKING:
+    from desktop_app.exports.backup import BackupInfo
+    from desktop_app.profile import ProfileDirectory
+
+
+class RestoreDialog(Retranslatable, QDialog):
+    """Restore one backup folder: its password, then « Restaurer » after a confirmation."""
+
+    sig_confirmed = Signal(str)
+    """The password opens the backup and the person confirmed the replacement; carries the password."""
+
+    def __init__(
+        self, info: BackupInfo, *, profiles: ProfileDirectory, confirmer: Confirmer, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.info = info
+        self._profiles = profiles
+        self._confirmer = confirmer
+        self.setObjectName("restoreDialog")
+        self.title = label("title")
+        self.what = label()
+        self.warning = label("banner")
+        self.password_edit = QLineEdit()
+        self.password_edit.setEchoMode(QLineEdit.EchoMode.Password)
+        self.password_label = label(buddy=self.password_edit)
+        self.error = error_label()
+        self.restore_button = QPushButton()
+        self.restore_button.setDefault(True)
+        self.cancel_button = QPushButton()
+        self.restore_button.clicked.connect(self.restore)
+        self.cancel_button.clicked.connect(self.reject)
+        form = QFormLayout()
+        form.addRow(self.password_label, self.password_edit)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        buttons.addWidget(self.restore_button)
+        buttons.addWidget(self.cancel_button)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.title)
+        layout.addWidget(self.what)
+        layout.addWidget(self.warning)
+        layout.addLayout(form)
+        layout.addWidget(self.error)
+        layout.addLayout(buttons)
+        self.retranslate_ui()
+        self.resize(680, 360)
+
+    def restore(self) -> None:
+        from desktop_app.exports.backup import check_backup_password
+
+        password = self.password_edit.text()
+        if not password:
+            show_error(self.error, self.tr("Saisissez le mot de passe que le carnet avait lors de la sauvegarde."))
+            self.password_edit.setFocus()
+            return
+        show_error(self.error, "")
+        self.restore_button.setEnabled(False)
+        folder = self.info.path
+        Op(self, lambda: check_backup_password(folder, password)).success(
+            lambda _r: self._on_password_checked(password)
+        ).failure(self._on_failed).run()
+
+    def _on_password_checked(self, password: str) -> None:
+        self.restore_button.setEnabled(True)
+        if not self._confirmer.ask(
+            self,
+            title=self.tr("Restaurer le carnet ?"),
+            text=self.confirmation_text(),
+            confirm_label=self.tr("Remplacer par la sauvegarde") if self.info.replaces else self.tr("Restaurer"),
+            cancel_label=self.tr("Ne rien changer"),
+        ):
+            return
+        self.sig_confirmed.emit(password)
+        self.accept()
+
+    def _on_failed(self, exc: BaseException) -> None:
+        self.restore_button.setEnabled(True)
+        self.password_edit.selectAll()
+        self.password_edit.setFocus()
+        show_error(self.error, error_text(exc) + " " + self.tr("Rien n'a été modifié."))
+
+    def saved_at(self) -> str:
+        moment = self.info.saved_at
+        return self.tr("%1 à %2").replace("%1", moment.strftime("%d/%m/%Y")).replace("%2", moment.strftime("%H:%M"))
+
+    def confirmation_text(self) -> str:
+        if self.info.replaces:
+            return (
+                self.tr(
+                    "Le carnet « %1 » de cet ordinateur sera remplacé par la sauvegarde du %2. Ce qui y a été saisi "
+                    "depuis et n'a pas été synchronisé avec le service sera perdu."
+                )
+                .replace("%1", self.info.replaces)
+                .replace("%2", self.saved_at())
+            )
+        return (
+            self.tr("Le carnet « %1 » sauvegardé le %2 sera ajouté à cet ordinateur.")
+            .replace("%1", self.info.label)
+            .replace("%2", self.saved_at())
+        )
+
+    def retranslate_ui(self) -> None:
+        self.setWindowTitle(self.tr("Restaurer une sauvegarde"))
+        self.title.setText(self.tr("Restaurer une sauvegarde"))
+        self.what.setText(
+            self.tr("Sauvegarde du carnet « %1 », faite le %2.")
+            .replace("%1", self.info.label)
+            .replace("%2", self.saved_at())
+        )
+        self.warning.setText(self.confirmation_text())
+        self.password_label.setText(self.tr("&Mot de passe de la sauvegarde :"))
+        describe(
+            self.password_edit,
+            self.tr("Mot de passe de la sauvegarde"),
+            self.tr("Le mot de passe que le carnet avait quand la sauvegarde a été faite."),
+        )
+        describe(self.warning, self.tr("Ce qui va changer"), self.warning.text())
+        self.restore_button.setText(self.tr("&Restaurer…"))
+        describe(self.restore_button, self.tr("Restaurer"), self.tr("Vérifier le mot de passe, puis confirmer."))
+        self.cancel_button.setText(self.tr("&Annuler"))
+        describe(self.cancel_button, self.tr("Annuler"), self.tr("Fermer sans rien changer."))
