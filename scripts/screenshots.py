@@ -149,6 +149,85 @@ def sample_access_copies(profile) -> None:
     profile.set_setting(S_REFRESH, "not-a-real-token")
 
 
+def shoot_exports(window, languages, settle, output: Path, work: Path) -> list[Path]:
+    """Issue 17's « Exporter / Imprimer » screens, in French and English: each printout, the download, the import
+    report (a small FHIR file with one item skipped), the restore of a backup. The carnet must be locked."""
+    import json
+
+    from ui.exports.common import Doors
+
+    written: list[Path] = []
+    doors: Doors = window.exports.doors
+    doors.run_modal = lambda _dialog: 0
+    window.unlock_page.password_edit.setText(PASSWORD)
+    window.unlock_page.on_unlock_button_clicked()
+    settle()
+    backup = window.profile.backup(work)
+    fhir = work / "resultats.json"
+    fhir.write_text(
+        json.dumps(
+            {
+                "resourceType": "Bundle",
+                "type": "collection",
+                "entry": [
+                    {
+                        "resource": {
+                            "resourceType": "AllergyIntolerance",
+                            "patient": {"reference": "Patient/1"},
+                            "code": {"text": "Arachide"},
+                        }
+                    },
+                    {
+                        "resource": {
+                            "resourceType": "Observation",
+                            "status": "final",
+                            "code": {"coding": [{"system": "http://loinc.org", "code": "8310-5"}]},
+                            "effectiveDateTime": "2024-05-01T10:00:00Z",
+                            "valueQuantity": {"value": 3.7, "system": "http://unitsofmeasure.org", "code": "Cel"},
+                        }
+                    },
+                ],
+            }
+        ),
+        encoding="utf-8",
+    )
+
+    def grab(name: str) -> None:
+        for _ in range(40):
+            settle()
+            dialog = window.exports.dialog
+            if dialog is not None and getattr(dialog, "content", b"") is not None:
+                break
+        dialog = window.exports.dialog
+        assert dialog is not None, (name, getattr(window._confirmer, "informed", None))
+        settle()
+        path = output / f"{name}.png"
+        dialog.grab().save(str(path))
+        written.append(path)
+        dialog.reject()
+        settle()
+
+    for lang in ("fr", "en"):
+        languages.set_language(lang)
+        settle()
+        for kind, action in window.exports.printouts.items():
+            action.trigger()
+            grab(f"30-print-{kind.value}-{lang}")
+        window.exports.download_action.trigger()
+        grab(f"31-download-fhir-{lang}")
+        window.exports.download_action.trigger()
+        window.exports.dialog.archive_radio.setChecked(True)
+        grab(f"31-download-archive-{lang}")
+        window.exports.import_file(fhir)
+        grab(f"32-import-report-{lang}")
+        doors.folder = lambda _parent, _title: backup
+        window.exports.restore_action.trigger()
+        grab(f"33-restore-{lang}")
+    languages.set_language("fr")
+    settle()
+    return written
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("output", type=Path)
@@ -390,6 +469,10 @@ def main() -> int:
                 shot(f"16-activation-password-{suffix}", wizard_step(4))
                 shot(f"17-login-{suffix}", login_page)
                 shot(f"18-opposition-{suffix}", opposition_page)
+        window.lock()
+        settle()
+        theme.apply_theme(app, high_contrast=False, text_scale=100)
+        written += shoot_exports(window, languages, settle, args.output, Path(tmp))
         window.lock()
         settle()
         window.close()

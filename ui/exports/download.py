@@ -125,7 +125,7 @@ class DownloadDialog(Retranslatable, QDialog):
         layout.addWidget(self.error)
         layout.addWidget(self.status)
         layout.addLayout(buttons)
-        self.retranslate_ui()
+        self._update()
         self.resize(720, 520)
 
     def choice(self) -> str:
