@@ -388,7 +388,7 @@ def build_vaccination_record(entries: Sequence[EntryLike], *, generated_at: date
     head = [_p(h, th) for h in ("Date", "Vaccin", "Injection", "Lot", "Vacciné par")]
     table = Table(
         [head, *_vaccination_rows(items, s["body"])],
-        colWidths=[26 * mm, 52 * mm, 32 * mm, 26 * mm, 38 * mm],
+        colWidths=[28 * mm, 42 * mm, 44 * mm, 22 * mm, 38 * mm],
         repeatRows=1,
     )
     table.setStyle(TableStyle(list(TABLE_STYLE)))
