@@ -154,6 +154,7 @@ def shoot_exports(window, languages, settle, output: Path, work: Path) -> list[P
     report (a small FHIR file with one item skipped), the restore of a backup. The carnet must be locked."""
     import json
 
+    from tests.support.exports_ui import SAMPLE_IMPORT
     from ui.exports.common import Doors
 
     written: list[Path] = []
@@ -164,33 +165,7 @@ def shoot_exports(window, languages, settle, output: Path, work: Path) -> list[P
     settle()
     backup = window.profile.backup(work)
     fhir = work / "resultats.json"
-    fhir.write_text(
-        json.dumps(
-            {
-                "resourceType": "Bundle",
-                "type": "collection",
-                "entry": [
-                    {
-                        "resource": {
-                            "resourceType": "AllergyIntolerance",
-                            "patient": {"reference": "Patient/1"},
-                            "code": {"text": "Arachide"},
-                        }
-                    },
-                    {
-                        "resource": {
-                            "resourceType": "Observation",
-                            "status": "final",
-                            "code": {"coding": [{"system": "http://loinc.org", "code": "8310-5"}]},
-                            "effectiveDateTime": "2024-05-01T10:00:00Z",
-                            "valueQuantity": {"value": 3.7, "system": "http://unitsofmeasure.org", "code": "Cel"},
-                        }
-                    },
-                ],
-            }
-        ),
-        encoding="utf-8",
-    )
+    fhir.write_text(json.dumps(SAMPLE_IMPORT), encoding="utf-8")
 
     def grab(name: str) -> None:
         for _ in range(40):

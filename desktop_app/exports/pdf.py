@@ -182,6 +182,16 @@ def _not_concerned(groups: Mapping[str, list[EntryLike]]) -> set[str]:
     return {name for name, spec in ENTRY_KINDS.items() if spec.section in sections}
 
 
+def _headed(title: str, entries: Sequence[EntryLike], note: str, s: Mapping[str, ParagraphStyle]) -> list[Flowable]:
+    """A document's first lines: its title, the person (name, birth date) and a small note on what it is."""
+    story: list[Flowable] = [_p(title, s["title"])]
+    who = _identity_line(entries)
+    if who:
+        story.append(_p(who, s["body"]))
+    story.append(_p(note, s["small"]))
+    return story
+
+
 # --- Synthèse du profil médical ----------------------------------------------------------------------------------
 def _recent_lab_results(items: Sequence[EntryLike]) -> tuple[list[EntryLike], int]:
     """The latest lab results, newest first, and how many older ones are left out."""
@@ -194,15 +204,11 @@ def build_synthese(entries: Sequence[EntryLike], *, generated_at: datetime) -> b
     s = _styles()
     groups = _grouped(entries)
     nc = _not_concerned(groups)
-    story: list[Flowable] = [_p("Synthèse du profil médical", s["title"])]
-    who = _identity_line(entries)
-    if who:
-        story.append(_p(who, s["body"]))
-    story.append(
-        _p(
-            "Informations déclarées par le patient dans Carnet. Elles ne remplacent pas un avis médical.",
-            s["small"],
-        )
+    story = _headed(
+        "Synthèse du profil médical",
+        entries,
+        "Informations déclarées par le patient dans Carnet. Elles ne remplacent pas un avis médical.",
+        s,
     )
     shown = 0
     for kind in SYNTHESE_ORDER:
@@ -366,16 +372,12 @@ def build_vaccination_record(entries: Sequence[EntryLike], *, generated_at: date
     """Carnet de vaccination: the person, then every injection with its date, vaccine, dose, batch and vaccinator."""
     s = _styles(11.5)
     groups = _grouped(entries)
-    story: list[Flowable] = [_p("Carnet de vaccination", s["title"])]
-    who = _identity_line(entries)
-    if who:
-        story.append(_p(who, s["body"]))
-    story.append(
-        _p(
-            "Vaccinations déclarées dans Carnet. Montrez ce relevé à votre médecin ou à votre pharmacien ; "
-            "il ne remplace pas un certificat de vaccination signé.",
-            s["small"],
-        )
+    story = _headed(
+        "Carnet de vaccination",
+        entries,
+        "Vaccinations déclarées dans Carnet. Montrez ce relevé à votre médecin ou à votre pharmacien ; "
+        "il ne remplace pas un certificat de vaccination signé.",
+        s,
     )
     story.append(Spacer(1, 4 * mm))
     items = groups.get("vaccination", [])

@@ -78,10 +78,11 @@ def access_report(profile: UnlockedProfile) -> AccessReport:
     return AccessReport(tuple(events[:ACCESS_REPORT_MAX]), fetched_at, from_cache)
 
 
-def caregiver_grant(ds: DossierStore, aidant: Aidant, *, now: datetime) -> pdf.CaregiverGrant:
-    """The justificatif's content for an invited aidant (named by their Carnet identifier)."""
+def caregiver_grant(ds: DossierStore, aidant: Aidant, *, now: datetime, owner: str = "") -> pdf.CaregiverGrant:
+    """The justificatif's content for an invited aidant (named by their Carnet identifier); `owner` names the
+    person when the identity is not filled in (the carnet's name)."""
     return pdf.CaregiverGrant(
-        patient_name=patient_name(ds) or "Le titulaire du dossier",
+        patient_name=patient_name(ds) or owner or "Le titulaire du dossier",
         caregiver_name=aidant.identifier or aidant.account_id,
         start=aidant.starts_at.astimezone().date(),
         end=aidant.ends_at.astimezone().date(),
@@ -94,15 +95,15 @@ def build_printout(
     kind: Printout,
     *,
     now: datetime,
+    owner: str = "",
     access_events: list[pdf.AccessEvent] | None = None,
     grant: pdf.CaregiverGrant | None = None,
 ) -> bytes:
-    """The PDF of `kind`, in memory. The access report needs its lines (`access_events`, already worded), the
-    justificatif its `grant`."""
+    """The PDF of `kind`, in memory. The access report needs its lines (`access_events`, already worded) and names
+    the person from the identity (else `owner`, the carnet's name); the justificatif needs its `grant`."""
     if kind is Printout.ACCESS_HISTORY:
-        return pdf.build_access_history(
-            access_events or [], patient_label=patient_name(ds) or "titulaire", generated_at=now
-        )
+        label = patient_name(ds) or owner or "titulaire"
+        return pdf.build_access_history(access_events or [], patient_label=label, generated_at=now)
     if kind is Printout.CAREGIVER:
         if grant is None:
             raise ValueError("a justificatif needs the aidant's grant")

@@ -26,6 +26,21 @@ VACCINES = (
     {"vaccine": "Grippe saisonnière", "date": "2025-10-20", "dose": "primo", "lot": "G77"},
 )
 
+ALLERGY = {"resourceType": "AllergyIntolerance", "patient": {"reference": "Patient/1"}, "code": {"text": "Arachide"}}
+IMPLAUSIBLE = {  # a body temperature of 3.7 °C: out of the plausible range, skipped with the reason
+    "resourceType": "Observation",
+    "status": "final",
+    "code": {"coding": [{"system": "http://loinc.org", "code": "8310-5"}]},
+    "effectiveDateTime": "2024-05-01T10:00:00Z",
+    "valueQuantity": {"value": 3.7, "system": "http://unitsofmeasure.org", "code": "Cel"},
+}
+SAMPLE_IMPORT = {
+    "resourceType": "Bundle",
+    "type": "collection",
+    "entry": [{"resource": ALLERGY}, {"resource": IMPLAUSIBLE}],
+}
+"""A FHIR file to import: one allergy imported, one observation skipped (with its reason)."""
+
 
 def seeded_profile(profiles: ProfileDirectory, password: str, *, label: str = "Zoé Lefèvre") -> str:
     """A locked carnet whose own dossier holds an identity, an allergy and two vaccinations; returns its id."""

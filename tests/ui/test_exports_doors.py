@@ -13,24 +13,9 @@ from PySide6.QtWidgets import QApplication
 
 from desktop_app.exports.archive import verify_archive
 from desktop_app.exports.printouts import Printout
-from tests.support.exports_ui import ScriptedChoices, pdf_text, seeded_profile
+from tests.support.exports_ui import SAMPLE_IMPORT, ScriptedChoices, pdf_text, seeded_profile
 from tests.ui.helpers import OTHER_PASSWORD, PASSWORD, open_dossier
 from ui.ops import wait_for_idle
-
-GOOD_OBS = {
-    "resourceType": "AllergyIntolerance",
-    "id": "a1",
-    "patient": {"reference": "Patient/1"},
-    "code": {"text": "Arachide"},
-}
-BAD_OBS = {  # a body temperature of 3.7 °C: out of the plausible range, skipped with the reason
-    "resourceType": "Observation",
-    "id": "o1",
-    "status": "final",
-    "code": {"coding": [{"system": "http://loinc.org", "code": "8310-5"}]},
-    "effectiveDateTime": "2024-05-01T10:00:00Z",
-    "valueQuantity": {"value": 3.7, "system": "http://unitsofmeasure.org", "code": "Cel"},
-}
 
 
 @pytest.fixture
@@ -226,9 +211,8 @@ def test_the_report_lists_what_is_skipped_and_why_cancel_imports_nothing_import_
     ds = profile.dossier()
     before = ds.entries.count()
     pending = ds.outbox.count_pending()
-    bundle = {"resourceType": "Bundle", "type": "collection", "entry": [{"resource": GOOD_OBS}, {"resource": BAD_OBS}]}
     path = tmp_path / "lot.json"
-    path.write_text(json.dumps(bundle), encoding="utf-8")
+    path.write_text(json.dumps(SAMPLE_IMPORT), encoding="utf-8")
     choices.opens.append(path)
     window.exports.import_action.trigger()
     qtbot.waitUntil(lambda: window.exports.dialog is not None, timeout=20_000)

@@ -179,7 +179,7 @@ class PrintableDialog(Retranslatable, QDialog):
     def _build(self) -> None:
         from desktop_app.exports.printouts import build_printout, caregiver_grant
 
-        store, kind, now = self._store, self.kind, self._now
+        store, kind, now, owner = self._store, self.kind, self._now, self._profile.label
         lines = list(self._access_lines)
         aidant = self._aidants[self.aidant_combo.currentIndex()] if self._aidants else None
         if kind is Printout.CAREGIVER and aidant is None:
@@ -188,8 +188,8 @@ class PrintableDialog(Retranslatable, QDialog):
         self.content = None
 
         def build() -> bytes:
-            grant = caregiver_grant(store, aidant, now=now) if aidant is not None else None
-            return build_printout(store, kind, now=now, access_events=lines, grant=grant)
+            grant = caregiver_grant(store, aidant, now=now, owner=owner) if aidant is not None else None
+            return build_printout(store, kind, now=now, owner=owner, access_events=lines, grant=grant)
 
         Op(self, build).success(self._on_built).failure(self._on_failed).run()
 

@@ -10,30 +10,13 @@ from typing import Any
 
 from desktop_app.exports.file_import import import_file
 from desktop_app.exports.printouts import Printout, build_printout
-from tests.support.exports_ui import IDENTITY, VACCINES
-
-BUNDLE = {
-    "resourceType": "Bundle",
-    "type": "collection",
-    "entry": [
-        {"resource": {"resourceType": "AllergyIntolerance", "patient": {"reference": "P/1"}, "code": {"text": "Kiwi"}}},
-        {
-            "resource": {
-                "resourceType": "Observation",
-                "status": "final",
-                "code": {"coding": [{"system": "http://loinc.org", "code": "8310-5"}]},
-                "effectiveDateTime": "2024-05-01T10:00:00Z",
-                "valueQuantity": {"value": 3.7, "system": "http://unitsofmeasure.org", "code": "Cel"},
-            }
-        },
-    ],
-}
+from tests.support.exports_ui import IDENTITY, SAMPLE_IMPORT, VACCINES
 
 
 def test_a_dry_run_reports_what_the_import_does_and_writes_and_publishes_nothing(profile: Any, tmp_path: Path) -> None:
     ds = profile.dossier()
     path = tmp_path / "lot.json"
-    path.write_text(json.dumps(BUNDLE), encoding="utf-8")
+    path.write_text(json.dumps(SAMPLE_IMPORT), encoding="utf-8")
     heard: list[object] = []
     profile.changes.subscribe(heard.append)
     rehearsal = import_file(ds, path, dry_run=True)
