@@ -149,7 +149,7 @@ def sample_access_copies(profile) -> None:
     profile.set_setting(S_REFRESH, "not-a-real-token")
 
 
-def shoot_exports(window, languages, settle, output: Path, work: Path) -> list[Path]:
+def shoot_exports(window, languages, settle, output: Path, work: Path, scale_text: Callable[[int], None]) -> list[Path]:
     """Issue 17's « Exporter / Imprimer » screens, in French and English: each printout, the download, the import
     report (a small FHIR file with one item skipped), the restore of a backup. The carnet must be locked."""
     import json
@@ -182,22 +182,26 @@ def shoot_exports(window, languages, settle, output: Path, work: Path) -> list[P
         dialog.reject()
         settle()
 
-    for lang in ("fr", "en"):
-        languages.set_language(lang)
-        settle()
-        for kind, action in window.exports.printouts.items():
-            action.trigger()
-            grab(f"30-print-{kind.value}-{lang}")
-        window.exports.download_action.trigger()
-        grab(f"31-download-fhir-{lang}")
-        window.exports.download_action.trigger()
-        window.exports.dialog.archive_radio.setChecked(True)
-        grab(f"31-download-archive-{lang}")
-        window.exports.import_file(fhir)
-        grab(f"32-import-report-{lang}")
-        doors.folder = lambda _parent, _title: backup
-        window.exports.restore_action.trigger()
-        grab(f"33-restore-{lang}")
+    doors.folder = lambda _parent, _title: backup
+    for scale in (100, 200):
+        scale_text(scale)
+        for lang in ("fr", "en"):
+            languages.set_language(lang)
+            settle()
+            suffix = f"{lang}-{scale}"
+            for kind, action in window.exports.printouts.items():
+                action.trigger()
+                grab(f"30-print-{kind.value}-{suffix}")
+            window.exports.download_action.trigger()
+            grab(f"31-download-fhir-{suffix}")
+            window.exports.download_action.trigger()
+            window.exports.dialog.archive_radio.setChecked(True)
+            grab(f"31-download-archive-{suffix}")
+            window.exports.import_file(fhir)
+            grab(f"32-import-report-{suffix}")
+            window.exports.restore_action.trigger()
+            grab(f"33-restore-{suffix}")
+    scale_text(100)
     languages.set_language("fr")
     settle()
     return written
@@ -446,8 +450,14 @@ def main() -> int:
                 shot(f"18-opposition-{suffix}", opposition_page)
         window.lock()
         settle()
-        theme.apply_theme(app, high_contrast=False, text_scale=100)
-        written += shoot_exports(window, languages, settle, args.output, Path(tmp))
+        written += shoot_exports(
+            window,
+            languages,
+            settle,
+            args.output,
+            Path(tmp),
+            lambda scale: theme.apply_theme(app, high_contrast=False, text_scale=scale),
+        )
         window.lock()
         settle()
         window.close()

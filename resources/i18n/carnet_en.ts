@@ -2599,20 +2599,20 @@
         <translation>Download all my data</translation>
     </message>
     <message>
-        <source>Choisissez le format. Le fichier est écrit à l&apos;endroit que vous choisissez.</source>
-        <translation>Choose the format. The file is written where you choose.</translation>
-    </message>
-    <message>
-        <source>&amp;Synthèse IPS (FHIR) — le résumé international de votre santé</source>
-        <translation>IPS &amp;summary (FHIR) — the international summary of your health</translation>
-    </message>
-    <message>
         <source>Tout le &amp;dossier (FHIR), avec vos documents</source>
         <translation>The whole &amp;record (FHIR), with your documents</translation>
     </message>
     <message>
-        <source>&amp;Archive chiffrée de tout le carnet, pour le restaurer ailleurs</source>
-        <translation>Encrypted &amp;archive of the whole record, to restore it elsewhere</translation>
+        <source>La synthèse IPS est le résumé international de votre santé ; le dossier FHIR contient tout, avec vos documents ; l&apos;archive chiffrée permet de restaurer le carnet sur un autre ordinateur. Le fichier est écrit à l&apos;endroit que vous choisissez.</source>
+        <translation>The IPS summary is the international summary of your health; the FHIR record holds everything, with your documents; the encrypted archive lets you restore the record on another computer. The file is written where you choose.</translation>
+    </message>
+    <message>
+        <source>&amp;Synthèse IPS (FHIR)</source>
+        <translation>IPS &amp;summary (FHIR)</translation>
+    </message>
+    <message>
+        <source>&amp;Archive chiffrée de tout le carnet</source>
+        <translation>Encrypted &amp;archive of the whole record</translation>
     </message>
     <message>
         <source>L&apos;archive est chiffrée avec la phrase de passe que vous choisissez ci-dessous. Sans elle, personne — vous non plus — ne pourra la lire.</source>

@@ -2599,19 +2599,19 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Choisissez le format. Le fichier est écrit à l&apos;endroit que vous choisissez.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Synthèse IPS (FHIR) — le résumé international de votre santé</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Tout le &amp;dossier (FHIR), avec vos documents</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>&amp;Archive chiffrée de tout le carnet, pour le restaurer ailleurs</source>
+        <source>La synthèse IPS est le résumé international de votre santé ; le dossier FHIR contient tout, avec vos documents ; l&apos;archive chiffrée permet de restaurer le carnet sur un autre ordinateur. Le fichier est écrit à l&apos;endroit que vous choisissez.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Synthèse IPS (FHIR)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Archive chiffrée de tout le carnet</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -7,9 +7,9 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from PySide6.QtCore import QStandardPaths
+from PySide6.QtCore import QStandardPaths, Qt
 from PySide6.QtPrintSupport import QPrinter
-from PySide6.QtWidgets import QDialog, QFileDialog, QWidget
+from PySide6.QtWidgets import QDialog, QFileDialog, QScrollArea, QVBoxLayout, QWidget
 
 from desktop_app.errors import CarnetError
 from dossier.errors import DossierValidationError
@@ -71,3 +71,44 @@ def error_text(exc: BaseException) -> str:
         reason = exc.strerror or type(exc).__name__
         return translate("ExportDoors", "Le fichier n'a pas pu être écrit ou lu (%1).").replace("%1", reason)
     return translate("ExportDoors", "L'opération a échoué. Rien n'a été modifié.")
+
+
+def framed(dialog: QDialog, buttons: list[QWidget]) -> QVBoxLayout:
+    """The dialog's layout: a body that scrolls when 200 % text makes it taller than the screen, and below it the
+    buttons in a row that wraps rather than widening the dialog. Returns the body's layout."""
+    from ui.widgets import flow_row
+
+    body = QWidget()
+    layout = QVBoxLayout(body)
+    scroller = QScrollArea()
+    scroller.setWidgetResizable(True)
+    scroller.setFrameShape(QScrollArea.Shape.NoFrame)
+    scroller.setWidget(body)
+    scroller.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)  # text wraps instead
+    outer = QVBoxLayout(dialog)
+    outer.addWidget(scroller, 1)
+    row = flow_row(*buttons)
+    row.setObjectName("dialogButtons")
+    outer.addWidget(row)
+    return layout
+
+
+def fit(dialog: QDialog, body: QVBoxLayout, width: int) -> None:
+    """Size a framed dialog: `width` grown with the text size, as tall as its content, never larger than the window
+    it belongs to (or the screen); what does not fit scrolls."""
+    from PySide6.QtWidgets import QApplication
+
+    from ui.theme import BASE_POINT_SIZE
+
+    parent = dialog.parentWidget()
+    bound = parent.window().size() if parent is not None else dialog.screen().availableSize()
+    scale = max(1.0, QApplication.font().pointSizeF() / BASE_POINT_SIZE)
+    w = min(int(width * scale), bound.width())
+    inner = body.parentWidget()
+    assert inner is not None, "a body made by framed()"
+    margins = 48
+    height = inner.heightForWidth(w - margins) if inner.hasHeightForWidth() else inner.sizeHint().height()
+    row = dialog.findChild(QWidget, "dialogButtons")
+    if row is not None:
+        height += row.heightForWidth(w - margins) if row.hasHeightForWidth() else row.sizeHint().height()
+    dialog.resize(w, min(height + margins, int(bound.height() * 0.95)))

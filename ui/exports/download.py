@@ -14,19 +14,17 @@ from PySide6.QtWidgets import (
     QButtonGroup,
     QDialog,
     QFormLayout,
-    QHBoxLayout,
     QLineEdit,
     QProgressDialog,
     QPushButton,
     QRadioButton,
-    QVBoxLayout,
     QWidget,
 )
 
 from ui.dialogs import Confirmer
-from ui.exports.common import Doors, error_text
+from ui.exports.common import Doors, error_text, fit, framed
 from ui.ops import Op
-from ui.widgets import Retranslatable, describe, error_label, label, show_error
+from ui.widgets import Retranslatable, describe, error_label, label, set_role, show_error
 
 if TYPE_CHECKING:
     from desktop_app.profile import UnlockedProfile
@@ -89,7 +87,7 @@ class DownloadDialog(Retranslatable, QDialog):
             radio.setProperty("choice", key)
             self.choices.addButton(radio)
         self.fhir_radio.setChecked(True)
-        self.warning = label("banner")
+        self.warning = label("error")
         self.password_edit = QLineEdit()
         self.password_edit.setEchoMode(QLineEdit.EchoMode.Password)
         self.passphrase_edit = QLineEdit()
@@ -103,6 +101,7 @@ class DownloadDialog(Retranslatable, QDialog):
         self.status = label("muted")
         self.download_button = QPushButton()
         self.download_button.setDefault(True)
+        set_role(self.download_button, "primary")
         self.close_button = QPushButton()
         self.download_button.clicked.connect(self.download)
         self.close_button.clicked.connect(self.reject)
@@ -111,11 +110,7 @@ class DownloadDialog(Retranslatable, QDialog):
         form.addRow(self.password_label, self.password_edit)
         form.addRow(self.passphrase_label, self.passphrase_edit)
         form.addRow(self.passphrase_again_label, self.passphrase_again_edit)
-        buttons = QHBoxLayout()
-        buttons.addStretch(1)
-        buttons.addWidget(self.download_button)
-        buttons.addWidget(self.close_button)
-        layout = QVBoxLayout(self)
+        layout = framed(self, [self.download_button, self.close_button])
         layout.addWidget(self.title)
         layout.addWidget(self.intro)
         for radio in (self.ips_radio, self.fhir_radio, self.archive_radio):
@@ -124,9 +119,8 @@ class DownloadDialog(Retranslatable, QDialog):
         layout.addLayout(form)
         layout.addWidget(self.error)
         layout.addWidget(self.status)
-        layout.addLayout(buttons)
         self._update()
-        self.resize(720, 520)
+        fit(self, layout, 720)
 
     def choice(self) -> str:
         checked = self.choices.checkedButton()
@@ -199,10 +193,16 @@ class DownloadDialog(Retranslatable, QDialog):
     def retranslate_ui(self) -> None:
         self.setWindowTitle(self.tr("Télécharger toutes mes données"))
         self.title.setText(self.tr("Télécharger toutes mes données"))
-        self.intro.setText(self.tr("Choisissez le format. Le fichier est écrit à l'endroit que vous choisissez."))
-        self.ips_radio.setText(self.tr("&Synthèse IPS (FHIR) — le résumé international de votre santé"))
+        self.intro.setText(
+            self.tr(
+                "La synthèse IPS est le résumé international de votre santé ; le dossier FHIR contient tout, avec vos "
+                "documents ; l'archive chiffrée permet de restaurer le carnet sur un autre ordinateur. Le fichier est "
+                "écrit à l'endroit que vous choisissez."
+            )
+        )
+        self.ips_radio.setText(self.tr("&Synthèse IPS (FHIR)"))
         self.fhir_radio.setText(self.tr("Tout le &dossier (FHIR), avec vos documents"))
-        self.archive_radio.setText(self.tr("&Archive chiffrée de tout le carnet, pour le restaurer ailleurs"))
+        self.archive_radio.setText(self.tr("&Archive chiffrée de tout le carnet"))
         if self.choice() == ARCHIVE:
             self.warning.setText(
                 self.tr(

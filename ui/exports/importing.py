@@ -8,10 +8,11 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QStandardItem, QStandardItemModel
-from PySide6.QtWidgets import QDialog, QHBoxLayout, QListWidget, QPushButton, QTableView, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDialog, QListWidget, QPushButton, QTableView, QWidget
 
+from ui.exports.common import fit, framed
 from ui.i18n import current_language
-from ui.widgets import Retranslatable, describe, error_label, label
+from ui.widgets import Retranslatable, describe, error_label, label, set_role
 
 if TYPE_CHECKING:
     from desktop_app.exports.file_import import FileImport
@@ -41,23 +42,19 @@ class ImportReportDialog(Retranslatable, QDialog):
         self.error = error_label()
         self.import_button = QPushButton()
         self.import_button.setDefault(True)
+        set_role(self.import_button, "primary")
         self.cancel_button = QPushButton()
         self.import_button.clicked.connect(self.on_import_clicked)
         self.cancel_button.clicked.connect(self.reject)
-        buttons = QHBoxLayout()
-        buttons.addStretch(1)
-        buttons.addWidget(self.import_button)
-        buttons.addWidget(self.cancel_button)
-        layout = QVBoxLayout(self)
+        layout = framed(self, [self.import_button, self.cancel_button])
         layout.addWidget(self.title)
         layout.addWidget(self.summary)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.skipped_label)
         layout.addWidget(self.skipped, 1)
         layout.addWidget(self.error)
-        layout.addLayout(buttons)
         self.retranslate_ui()
-        self.resize(820, 600)
+        fit(self, layout, 820)
 
     def on_import_clicked(self) -> None:
         self.import_button.setEnabled(False)

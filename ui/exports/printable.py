@@ -8,14 +8,14 @@ from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
-from PySide6.QtWidgets import QComboBox, QDialog, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QComboBox, QDialog, QHBoxLayout, QPushButton, QWidget
 
 from desktop_app.exports.printouts import TITLES, Printout, file_name
 from ui.dialogs import Confirmer
-from ui.exports.common import Doors, error_text
+from ui.exports.common import Doors, error_text, fit, framed
 from ui.i18n import pick
 from ui.ops import Op
-from ui.widgets import Retranslatable, describe, error_label, label, show_error
+from ui.widgets import Retranslatable, describe, error_label, label, set_role, show_error
 
 if TYPE_CHECKING:
     from desktop_app.access import AccessEvent, Aidant
@@ -98,26 +98,31 @@ class PrintableDialog(Retranslatable, QDialog):
         self.save_documents_button.clicked.connect(self.save_to_documents)
         self.close_button.clicked.connect(self.reject)
         self.preview_button.setDefault(True)
+        set_role(self.preview_button, "primary")
         aidant_row = QHBoxLayout()
         aidant_row.addWidget(self.aidant_label)
         aidant_row.addWidget(self.aidant_combo, 1)
-        buttons = QHBoxLayout()
-        for button in (self.preview_button, self.print_button, self.save_pdf_button, self.save_documents_button):
-            buttons.addWidget(button)
-        buttons.addStretch(1)
-        buttons.addWidget(self.close_button)
-        layout = QVBoxLayout(self)
+        layout = framed(
+            self,
+            [
+                self.preview_button,
+                self.print_button,
+                self.save_pdf_button,
+                self.save_documents_button,
+                self.close_button,
+            ],
+        )
         layout.addWidget(self.title)
         layout.addWidget(self.intro)
         layout.addLayout(aidant_row)
         layout.addWidget(self.status)
         layout.addWidget(self.error)
         layout.addStretch(1)
-        layout.addLayout(buttons)
         self._show_aidants(kind is Printout.CAREGIVER)
         self._set_ready(False)
         self.retranslate_ui()
-        self.resize(760, 300)
+        self._body = layout
+        fit(self, layout, 760)
         self._load()
 
     # -- building ----------------------------------------------------------------------------------------------------
@@ -199,6 +204,7 @@ class PrintableDialog(Retranslatable, QDialog):
         ready = self.tr("Le document est prêt : prévisualisez-le, imprimez-le ou enregistrez-le.")
         self.status.setText(f"{self._source_note} {ready}".strip())
         self._set_ready(True)
+        fit(self, self._body, max(760, self.width()))  # the status line may need one more line
 
     def _on_failed(self, exc: BaseException) -> None:
         self.status.setText("")

@@ -6,12 +6,12 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QDialog, QFormLayout, QHBoxLayout, QLineEdit, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDialog, QFormLayout, QLineEdit, QPushButton, QWidget
 
 from ui.dialogs import Confirmer
-from ui.exports.common import error_text
+from ui.exports.common import error_text, fit, framed
 from ui.ops import Op
-from ui.widgets import Retranslatable, describe, error_label, label, show_error
+from ui.widgets import Retranslatable, describe, error_label, label, set_role, show_error
 
 if TYPE_CHECKING:
     from desktop_app.exports.backup import BackupInfo
@@ -34,31 +34,27 @@ class RestoreDialog(Retranslatable, QDialog):
         self.setObjectName("restoreDialog")
         self.title = label("title")
         self.what = label()
-        self.warning = label("banner")
+        self.warning = label("error")
         self.password_edit = QLineEdit()
         self.password_edit.setEchoMode(QLineEdit.EchoMode.Password)
         self.password_label = label(buddy=self.password_edit)
         self.error = error_label()
         self.restore_button = QPushButton()
         self.restore_button.setDefault(True)
+        set_role(self.restore_button, "primary")
         self.cancel_button = QPushButton()
         self.restore_button.clicked.connect(self.restore)
         self.cancel_button.clicked.connect(self.reject)
         form = QFormLayout()
         form.addRow(self.password_label, self.password_edit)
-        buttons = QHBoxLayout()
-        buttons.addStretch(1)
-        buttons.addWidget(self.restore_button)
-        buttons.addWidget(self.cancel_button)
-        layout = QVBoxLayout(self)
+        layout = framed(self, [self.restore_button, self.cancel_button])
         layout.addWidget(self.title)
         layout.addWidget(self.what)
         layout.addWidget(self.warning)
         layout.addLayout(form)
         layout.addWidget(self.error)
-        layout.addLayout(buttons)
         self.retranslate_ui()
-        self.resize(680, 360)
+        fit(self, layout, 680)
 
     def restore(self) -> None:
         from desktop_app.exports.backup import check_backup_password
