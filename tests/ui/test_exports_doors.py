@@ -302,3 +302,66 @@ def test_restore_refuses_a_folder_that_is_not_a_backup(qtbot, opened, tmp_path: 
     assert confirmer.informed[-1][0] == "Restauration impossible"
     assert "n'est pas une sauvegarde Carnet" in confirmer.informed[-1][1]
     assert window.exports.dialog is None and not window.is_locked()
+
+
+def test_print_sends_every_page_to_the_printer_chosen(qtbot, opened, tmp_path: Path) -> None:
+    from PySide6.QtPrintSupport import QPrinter
+
+    window, _profile, _choices = opened
+    dialog = _printout(qtbot, window, Printout.SYNTHESE)
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)  # a "printer" the test can read back
+    printer.setOutputFileName(str(tmp_path / "imprime.pdf"))
+    window.exports.doors.printer = lambda _parent: printer
+    dialog.print_button.click()
+    printed = (tmp_path / "imprime.pdf").read_bytes()
+    assert printed.startswith(b"%PDF") and len(printed) > 10_000
+    # Cancelling the print dialog prints nothing.
+    window.exports.doors.printer = lambda _parent: None
+    dialog.print_button.click()
+
+
+def test_every_control_of_the_export_dialogs_has_an_accessible_name_and_description(
+    qtbot, opened, tmp_path: Path
+) -> None:
+    from tests.ui.helpers import missing_accessibility
+
+    window, profile, choices = opened
+    dialogs = [_printout(qtbot, window, Printout.SYNTHESE)]
+    window.exports.download_action.trigger()
+    dialogs.append(window.exports.dialog)
+    path = tmp_path / "lot.json"
+    path.write_text(json.dumps(SAMPLE_IMPORT), encoding="utf-8")
+    window.exports.import_file(path)
+    qtbot.waitUntil(lambda: window.exports.dialog not in dialogs and window.exports.dialog is not None, timeout=20_000)
+    dialogs.append(window.exports.dialog)
+    backup = profile.backup(tmp_path)
+    choices.folders.append(backup)
+    window.exports.restore_action.trigger()
+    qtbot.waitUntil(lambda: window.exports.dialog not in dialogs and window.exports.dialog is not None, timeout=20_000)
+    dialogs.append(window.exports.dialog)
+    assert missing_accessibility(dialogs) == []
+
+
+def test_at_200_percent_text_the_dialogs_fit_the_window_and_clip_no_text(qtbot, opened) -> None:
+    from tests.ui.helpers import clipped_buttons, clipped_labels
+    from ui import theme
+
+    window, _profile, _choices = opened
+    window.resize(1280, 800)
+    theme.apply_theme(QApplication.instance(), high_contrast=False, text_scale=200)
+    try:
+        for kind in (Printout.SYNTHESE, Printout.VACCINATIONS):
+            dialog = _printout(qtbot, window, kind)
+            QApplication.processEvents()
+            assert dialog.width() <= window.width()
+            assert clipped_buttons(dialog) == [] and clipped_labels(dialog) == []
+            dialog.reject()
+        window.exports.download_action.trigger()
+        dialog = window.exports.dialog
+        QApplication.processEvents()
+        assert dialog.width() <= window.width()
+        assert clipped_buttons(dialog) == [] and clipped_labels(dialog) == []
+        dialog.reject()
+    finally:
+        theme.apply_theme(QApplication.instance(), high_contrast=False, text_scale=100)
