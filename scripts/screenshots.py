@@ -183,6 +183,7 @@ def shoot_exports(window, languages, settle, output: Path, work: Path, scale_tex
         settle()
 
     doors.folder = lambda _parent, _title: backup
+    doors.open_path = lambda _parent, _title, _filters: work / "carnet-2026-03-01.carnet"
     for scale in (100, 200):
         scale_text(scale)
         for lang in ("fr", "en"):
@@ -201,6 +202,8 @@ def shoot_exports(window, languages, settle, output: Path, work: Path, scale_tex
             grab(f"32-import-report-{suffix}")
             window.exports.restore_action.trigger()
             grab(f"33-restore-{suffix}")
+            window.exports.restore_archive_action.trigger()
+            grab(f"34-restore-archive-{suffix}")
     scale_text(100)
     languages.set_language("fr")
     settle()

@@ -1039,6 +1039,101 @@
     </message>
 </context>
 <context>
+    <name>ArchiveRestoreDialog</name>
+    <message>
+        <source>Saisissez la phrase de passe de l&apos;archive.</source>
+        <translation>Enter the archive&apos;s passphrase.</translation>
+    </message>
+    <message>
+        <source>Donnez un nom au carnet restauré.</source>
+        <translation>Give the restored record a name.</translation>
+    </message>
+    <message>
+        <source>Les deux mots de passe diffèrent.</source>
+        <translation>The two passwords differ.</translation>
+    </message>
+    <message>
+        <source>Vérification et restauration de l&apos;archive…</source>
+        <translation>Checking and restoring the archive…</translation>
+    </message>
+    <message>
+        <source>Restaurer une archive chiffrée</source>
+        <translation>Restore an encrypted archive</translation>
+    </message>
+    <message>
+        <source>L&apos;archive « %1 » devient un nouveau carnet sur cet ordinateur ; aucun carnet existant n&apos;est modifié. Choisissez son nom et son mot de passe.</source>
+        <translation>The archive &apos;%1&apos; becomes a new record on this computer; no existing record is changed. Choose its name and its password.</translation>
+    </message>
+    <message>
+        <source>P&amp;hrase de passe de l&apos;archive :</source>
+        <translation>Archive pass&amp;phrase:</translation>
+    </message>
+    <message>
+        <source>&amp;Nom du carnet :</source>
+        <translation>Record &amp;name:</translation>
+    </message>
+    <message>
+        <source>Nouveau &amp;mot de passe :</source>
+        <translation>New &amp;password:</translation>
+    </message>
+    <message>
+        <source>&amp;Confirmez le mot de passe :</source>
+        <translation>&amp;Confirm the password:</translation>
+    </message>
+    <message>
+        <source>Phrase de passe de l&apos;archive</source>
+        <translation>Archive passphrase</translation>
+    </message>
+    <message>
+        <source>Choisie lors de l&apos;export.</source>
+        <translation>Chosen at the export.</translation>
+    </message>
+    <message>
+        <source>Nom du carnet</source>
+        <translation>Record name</translation>
+    </message>
+    <message>
+        <source>Le nom affiché à l&apos;ouverture.</source>
+        <translation>The name shown when opening.</translation>
+    </message>
+    <message>
+        <source>Nouveau mot de passe</source>
+        <translation>New password</translation>
+    </message>
+    <message>
+        <source>Il protège le carnet restauré.</source>
+        <translation>It protects the restored record.</translation>
+    </message>
+    <message>
+        <source>Confirmation du mot de passe</source>
+        <translation>Password confirmation</translation>
+    </message>
+    <message>
+        <source>&amp;Restaurer</source>
+        <translation>&amp;Restore</translation>
+    </message>
+    <message>
+        <source>Restaurer</source>
+        <translation>Restore</translation>
+    </message>
+    <message>
+        <source>Vérifier l&apos;archive, puis créer le carnet.</source>
+        <translation>Check the archive, then create the record.</translation>
+    </message>
+    <message>
+        <source>&amp;Annuler</source>
+        <translation>&amp;Cancel</translation>
+    </message>
+    <message>
+        <source>Annuler</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Fermer sans rien changer.</source>
+        <translation>Close without changing anything.</translation>
+    </message>
+</context>
+<context>
     <name>AssistedSession</name>
     <message>
         <source>Lire l&apos;écran à voix haute</source>
@@ -2871,6 +2966,14 @@
         <translation>The record &apos;%1&apos; is restored and open.</translation>
     </message>
     <message>
+        <source>Choisissez l&apos;archive chiffrée à restaurer</source>
+        <translation>Choose the encrypted archive to restore</translation>
+    </message>
+    <message>
+        <source>Archives Carnet (*.carnet)</source>
+        <translation>Carnet archives (*.carnet)</translation>
+    </message>
+    <message>
         <source>Importer un fichier FHIR ou CDA</source>
         <translation>Import a FHIR or CDA file</translation>
     </message>
@@ -2911,6 +3014,10 @@
     <message>
         <source>&amp;Restaurer une sauvegarde…</source>
         <translation>&amp;Restore a backup…</translation>
+    </message>
+    <message>
+        <source>Restaurer une &amp;archive chiffrée…</source>
+        <translation>Restore an encrypted &amp;archive…</translation>
     </message>
     <message>
         <source>&amp;Importer un fichier (FHIR, CDA)…</source>

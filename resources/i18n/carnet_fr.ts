@@ -1039,6 +1039,101 @@
     </message>
 </context>
 <context>
+    <name>ArchiveRestoreDialog</name>
+    <message>
+        <source>Saisissez la phrase de passe de l&apos;archive.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Donnez un nom au carnet restauré.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Les deux mots de passe diffèrent.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Vérification et restauration de l&apos;archive…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Restaurer une archive chiffrée</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>L&apos;archive « %1 » devient un nouveau carnet sur cet ordinateur ; aucun carnet existant n&apos;est modifié. Choisissez son nom et son mot de passe.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>P&amp;hrase de passe de l&apos;archive :</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Nom du carnet :</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nouveau &amp;mot de passe :</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Confirmez le mot de passe :</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Phrase de passe de l&apos;archive</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choisie lors de l&apos;export.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nom du carnet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Le nom affiché à l&apos;ouverture.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nouveau mot de passe</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Il protège le carnet restauré.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Confirmation du mot de passe</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Restaurer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Restaurer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Vérifier l&apos;archive, puis créer le carnet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Annuler</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Annuler</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fermer sans rien changer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>AssistedSession</name>
     <message>
         <source>Lire l&apos;écran à voix haute</source>
@@ -2871,6 +2966,14 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Choisissez l&apos;archive chiffrée à restaurer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Archives Carnet (*.carnet)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Importer un fichier FHIR ou CDA</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2909,6 +3012,10 @@
     </message>
     <message>
         <source>&amp;Restaurer une sauvegarde…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Restaurer une &amp;archive chiffrée…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

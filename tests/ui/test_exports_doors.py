@@ -59,10 +59,12 @@ def test_the_menu_carnet_exporter_imprimer_lists_every_door_and_they_are_off_whi
         "&Télécharger toutes mes données…",
         "&Sauvegarder le carnet…",
         "&Restaurer une sauvegarde…",
+        "Restaurer une &archive chiffrée…",
         "&Importer un fichier (FHIR, CDA)…",
     ]
     assert not window.exports.printouts[Printout.SYNTHESE].isEnabled()
-    assert window.exports.restore_action.isEnabled()  # a damaged carnet is restored before it can be opened
+    # A damaged carnet is restored before it can be opened.
+    assert window.exports.restore_action.isEnabled() and window.exports.restore_archive_action.isEnabled()
     assert window.exports.home_actions()[0] is window.exports.printouts[Printout.SYNTHESE]
 
 
@@ -184,6 +186,30 @@ def test_download_the_encrypted_archive_with_its_passphrase(qtbot, opened, tmp_p
     assert b"Lef" not in out.read_bytes()
     summary = verify_archive(out, passphrase)
     assert summary.entries == 4 and summary.dossiers == 1
+    dialog.reject()
+
+    # Restored as a new carnet: a wrong passphrase creates nothing; the right one shows the new recovery key once.
+    profiles = window.exports.profiles
+    choices.opens.append(out)
+    window.exports.restore_archive_action.trigger()
+    restore = window.exports.dialog
+    qtbot.keyClicks(restore.passphrase_edit, "pas la bonne phrase de passe")
+    qtbot.keyClicks(restore.name_edit, "Copie")
+    qtbot.keyClicks(restore.password_edit, OTHER_PASSWORD)
+    qtbot.keyClicks(restore.password_again_edit, OTHER_PASSWORD)
+    restore.restore_button.click()
+    qtbot.waitUntil(lambda: restore.error.isVisible(), timeout=30_000)
+    assert "Phrase de passe de l'archive incorrecte" in restore.error.text()
+    assert [p.label for p in profiles.profiles()] == ["Zoé Lefèvre"]
+    restore.passphrase_edit.clear()
+    qtbot.keyClicks(restore.passphrase_edit, passphrase)
+    restore.restore_button.click()
+    qtbot.waitUntil(lambda: window.current_page() is window.recovery_page, timeout=30_000)
+    assert sorted(p.label for p in profiles.profiles()) == ["Copie", "Zoé Lefèvre"]
+    with qtbot.waitSignal(window.sig_unlocked, timeout=20_000) as reopened:
+        window.recovery_page.done_button.click()
+    copy = reopened.args[0]
+    assert copy.label == "Copie" and copy.dossier().entries.count() == 4
 
 
 def test_a_bad_fhir_file_gives_a_clear_french_error_and_imports_nothing(

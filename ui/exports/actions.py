@@ -59,6 +59,7 @@ class ExportActions(QObject):
         self.menu.addSeparator()
         self.backup_action = self._action(self.backup)
         self.restore_action = self._action(self.restore)
+        self.restore_archive_action = self._action(self.restore_archive)
         self.menu.addSeparator()
         self.import_action = self._action(self.choose_import)
         window.carnet_menu.insertMenu(window.carnet_menu.actions()[0], self.menu)
@@ -198,6 +199,24 @@ class ExportActions(QObject):
             self.tr("Le carnet « %1 » est restauré et ouvert.").replace("%1", profile.label),
         )
 
+    def restore_archive(self) -> None:
+        from ui.exports.restore import ArchiveRestoreDialog
+
+        path = self.doors.open_path(
+            self.window, self.tr("Choisissez l'archive chiffrée à restaurer"), self.tr("Archives Carnet (*.carnet)")
+        )
+        if path is None:
+            return
+        dialog = ArchiveRestoreDialog(path, profiles=self.profiles, parent=self.window)
+        dialog.sig_restored.connect(self._on_archive_restored)
+        self._show(dialog)
+
+    def _on_archive_restored(self, profile: Any, recovery_key: str) -> None:
+        """The new carnet opens after its recovery key is shown once (the carnet open before is locked)."""
+        if self.window.profile is not None:
+            self.window.lock()
+        self.window.on_create_page_created(profile, recovery_key)
+
     # -- import ------------------------------------------------------------------------------------------------------
     def choose_import(self) -> None:
         path = self.doors.open_path(
@@ -292,4 +311,5 @@ class ExportActions(QObject):
         self.download_action.setText(self.tr("&Télécharger toutes mes données…"))
         self.backup_action.setText(self.tr("&Sauvegarder le carnet…"))
         self.restore_action.setText(self.tr("&Restaurer une sauvegarde…"))
+        self.restore_archive_action.setText(self.tr("Restaurer une &archive chiffrée…"))
         self.import_action.setText(self.tr("&Importer un fichier (FHIR, CDA)…"))
