@@ -9,7 +9,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QStandardPaths, Qt
 from PySide6.QtPrintSupport import QPrinter
-from PySide6.QtWidgets import QDialog, QFileDialog, QScrollArea, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDialog, QFileDialog, QLineEdit, QPushButton, QScrollArea, QVBoxLayout, QWidget
 
 from desktop_app.errors import CarnetError
 from dossier.errors import DossierValidationError
@@ -71,6 +71,24 @@ def error_text(exc: BaseException) -> str:
         reason = exc.strerror or type(exc).__name__
         return translate("ExportDoors", "Le fichier n'a pas pu être écrit ou lu (%1).").replace("%1", reason)
     return translate("ExportDoors", "L'opération a échoué. Rien n'a été modifié.")
+
+
+def action_buttons(dialog: QDialog, primary: Callable[[], None]) -> tuple[QPushButton, QPushButton]:
+    """The dialog's main button (default, primary style, runs `primary`) and the one that closes it."""
+    from ui.widgets import set_role
+
+    main, close = QPushButton(), QPushButton()
+    main.setDefault(True)
+    set_role(main, "primary")
+    main.clicked.connect(primary)
+    close.clicked.connect(dialog.reject)
+    return main, close
+
+
+def secret_edit() -> QLineEdit:
+    edit = QLineEdit()
+    edit.setEchoMode(QLineEdit.EchoMode.Password)
+    return edit
 
 
 def framed(dialog: QDialog, buttons: list[QWidget]) -> QVBoxLayout:

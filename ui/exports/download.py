@@ -14,17 +14,15 @@ from PySide6.QtWidgets import (
     QButtonGroup,
     QDialog,
     QFormLayout,
-    QLineEdit,
     QProgressDialog,
-    QPushButton,
     QRadioButton,
     QWidget,
 )
 
 from ui.dialogs import Confirmer
-from ui.exports.common import Doors, error_text, fit, framed
+from ui.exports.common import Doors, action_buttons, error_text, fit, framed, secret_edit
 from ui.ops import Op
-from ui.widgets import Retranslatable, describe, error_label, label, set_role, show_error
+from ui.widgets import Retranslatable, describe, error_label, label, show_error
 
 if TYPE_CHECKING:
     from desktop_app.profile import UnlockedProfile
@@ -88,23 +86,15 @@ class DownloadDialog(Retranslatable, QDialog):
             self.choices.addButton(radio)
         self.fhir_radio.setChecked(True)
         self.warning = label("error")
-        self.password_edit = QLineEdit()
-        self.password_edit.setEchoMode(QLineEdit.EchoMode.Password)
-        self.passphrase_edit = QLineEdit()
-        self.passphrase_edit.setEchoMode(QLineEdit.EchoMode.Password)
-        self.passphrase_again_edit = QLineEdit()
-        self.passphrase_again_edit.setEchoMode(QLineEdit.EchoMode.Password)
+        self.password_edit = secret_edit()
+        self.passphrase_edit = secret_edit()
+        self.passphrase_again_edit = secret_edit()
         self.password_label = label(buddy=self.password_edit)
         self.passphrase_label = label(buddy=self.passphrase_edit)
         self.passphrase_again_label = label(buddy=self.passphrase_again_edit)
         self.error = error_label()
         self.status = label("muted")
-        self.download_button = QPushButton()
-        self.download_button.setDefault(True)
-        set_role(self.download_button, "primary")
-        self.close_button = QPushButton()
-        self.download_button.clicked.connect(self.download)
-        self.close_button.clicked.connect(self.reject)
+        self.download_button, self.close_button = action_buttons(self, self.download)
         self.choices.buttonToggled.connect(lambda _b, _c: self._update())
         form = QFormLayout()
         form.addRow(self.password_label, self.password_edit)

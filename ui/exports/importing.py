@@ -8,11 +8,11 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QStandardItem, QStandardItemModel
-from PySide6.QtWidgets import QDialog, QListWidget, QPushButton, QTableView, QWidget
+from PySide6.QtWidgets import QDialog, QListWidget, QTableView, QWidget
 
-from ui.exports.common import fit, framed
+from ui.exports.common import action_buttons, fit, framed
 from ui.i18n import current_language
-from ui.widgets import Retranslatable, describe, error_label, label, set_role
+from ui.widgets import Retranslatable, describe, error_label, label
 
 if TYPE_CHECKING:
     from desktop_app.exports.file_import import FileImport
@@ -40,12 +40,7 @@ class ImportReportDialog(Retranslatable, QDialog):
         self.skipped.setWordWrap(True)
         self.skipped_label.setBuddy(self.skipped)
         self.error = error_label()
-        self.import_button = QPushButton()
-        self.import_button.setDefault(True)
-        set_role(self.import_button, "primary")
-        self.cancel_button = QPushButton()
-        self.import_button.clicked.connect(self.on_import_clicked)
-        self.cancel_button.clicked.connect(self.reject)
+        self.import_button, self.cancel_button = action_buttons(self, self.on_import_clicked)
         layout = framed(self, [self.import_button, self.cancel_button])
         layout.addWidget(self.title)
         layout.addWidget(self.summary)

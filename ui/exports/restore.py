@@ -7,12 +7,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QDialog, QFormLayout, QLineEdit, QPushButton, QWidget
+from PySide6.QtWidgets import QDialog, QFormLayout, QLineEdit, QWidget
 
 from ui.dialogs import Confirmer
-from ui.exports.common import error_text, fit, framed
+from ui.exports.common import action_buttons, error_text, fit, framed, secret_edit
 from ui.ops import Op
-from ui.widgets import PasswordStrengthMeter, Retranslatable, describe, error_label, label, set_role, show_error
+from ui.widgets import PasswordStrengthMeter, Retranslatable, describe, error_label, label, show_error
 
 if TYPE_CHECKING:
     from desktop_app.exports.backup import BackupInfo
@@ -36,16 +36,10 @@ class RestoreDialog(Retranslatable, QDialog):
         self.title = label("title")
         self.what = label()
         self.warning = label("error")
-        self.password_edit = QLineEdit()
-        self.password_edit.setEchoMode(QLineEdit.EchoMode.Password)
+        self.password_edit = secret_edit()
         self.password_label = label(buddy=self.password_edit)
         self.error = error_label()
-        self.restore_button = QPushButton()
-        self.restore_button.setDefault(True)
-        set_role(self.restore_button, "primary")
-        self.cancel_button = QPushButton()
-        self.restore_button.clicked.connect(self.restore)
-        self.cancel_button.clicked.connect(self.reject)
+        self.restore_button, self.cancel_button = action_buttons(self, self.restore)
         form = QFormLayout()
         form.addRow(self.password_label, self.password_edit)
         layout = framed(self, [self.restore_button, self.cancel_button])
@@ -147,12 +141,10 @@ class ArchiveRestoreDialog(Retranslatable, QDialog):
         self.setObjectName("archiveRestoreDialog")
         self.title = label("title")
         self.what = label()
-        self.passphrase_edit = QLineEdit()
+        self.passphrase_edit = secret_edit()
         self.name_edit = QLineEdit()
-        self.password_edit = QLineEdit()
-        self.password_again_edit = QLineEdit()
-        for edit in (self.passphrase_edit, self.password_edit, self.password_again_edit):
-            edit.setEchoMode(QLineEdit.EchoMode.Password)
+        self.password_edit = secret_edit()
+        self.password_again_edit = secret_edit()
         self.meter = PasswordStrengthMeter()
         self.password_edit.textChanged.connect(lambda text: self.meter.update_for(text))
         self.passphrase_label = label(buddy=self.passphrase_edit)
@@ -160,12 +152,7 @@ class ArchiveRestoreDialog(Retranslatable, QDialog):
         self.password_label = label(buddy=self.password_edit)
         self.password_again_label = label(buddy=self.password_again_edit)
         self.error = error_label()
-        self.restore_button = QPushButton()
-        self.restore_button.setDefault(True)
-        set_role(self.restore_button, "primary")
-        self.cancel_button = QPushButton()
-        self.restore_button.clicked.connect(self.restore)
-        self.cancel_button.clicked.connect(self.reject)
+        self.restore_button, self.cancel_button = action_buttons(self, self.restore)
         form = QFormLayout()
         form.addRow(self.passphrase_label, self.passphrase_edit)
         form.addRow(self.name_label, self.name_edit)
