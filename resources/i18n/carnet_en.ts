@@ -2702,6 +2702,10 @@
         <translation>The IPS summary is the international summary of your health; the FHIR record holds everything, with your documents; the encrypted archive lets you restore the record on another computer. The file is written where you choose.</translation>
     </message>
     <message>
+        <source>Téléchargement des documents… %1 %</source>
+        <translation>Downloading documents… %1%</translation>
+    </message>
+    <message>
         <source>&amp;Synthèse IPS (FHIR)</source>
         <translation>IPS &amp;summary (FHIR)</translation>
     </message>

@@ -2702,6 +2702,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Téléchargement des documents… %1 %</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>&amp;Synthèse IPS (FHIR)</source>
         <translation type="unfinished"></translation>
     </message>

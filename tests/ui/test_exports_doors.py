@@ -391,3 +391,16 @@ def test_at_200_percent_text_the_dialogs_fit_the_window_and_clip_no_text(qtbot, 
         dialog.reject()
     finally:
         theme.apply_theme(QApplication.instance(), high_contrast=False, text_scale=100)
+
+
+def test_the_download_progress_follows_the_documents_fetched_before_the_export(qtbot) -> None:
+    from desktop_app.sync.context import Progress
+    from ui.exports.download import ProgressRelay
+
+    relay = ProgressRelay()
+    heard: list[int] = []
+    relay.sig_percent.connect(heard.append)
+    relay.report(Progress("pull", 1, 2))  # records are not what the person waits for
+    relay.report(Progress("download", 1, 4, bytes_done=512, bytes_total=2048))
+    relay.report(Progress("download", 4, 4, bytes_done=2048, bytes_total=2048))
+    assert heard == [25, 100]

@@ -9,7 +9,8 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import Qt
+import shiboken6
+from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
     QDialog,
@@ -61,6 +62,16 @@ def run_with_progress(
 
     Op(parent, work).success(finish(done)).failure(finish(failed)).run()
     return progress
+
+
+class ProgressRelay(QObject):
+    """Carries the worker's progress to the UI thread (queued), where the progress dialog shows it."""
+
+    sig_percent = Signal(int)
+
+    def report(self, progress: Any) -> None:  # worker thread: emits only
+        if progress.phase == "download" and progress.bytes_total:
+            self.sig_percent.emit(min(100, progress.bytes_done * 100 // progress.bytes_total))
 
 
 class DownloadDialog(Retranslatable, QDialog):
@@ -150,14 +161,26 @@ class DownloadDialog(Retranslatable, QDialog):
         show_error(self.error, "")
         profile = self._profile
 
+        relay = ProgressRelay(self)
+        relay.sig_percent.connect(self._on_percent)
+
         def work() -> Any:
             check_password(profile, password)  # before anything is written (S19)
-            return export_to(profile, choice, out, passphrase)
+            return export_to(profile, choice, out, passphrase, relay.report)
 
         self.download_button.setEnabled(False)
         self.progress = run_with_progress(
             self, self.tr("Préparation de vos données…"), work, lambda r: self._on_done(out, r), self._on_failed
         )
+
+    def _on_percent(self, percent: int) -> None:
+        """Documents not on this computer yet are fetched first: their download has a measurable progress."""
+        progress = getattr(self, "progress", None)
+        if progress is None or not shiboken6.isValid(progress):
+            return
+        progress.setRange(0, 100)
+        progress.setValue(percent)
+        progress.setLabelText(self.tr("Téléchargement des documents… %1 %").replace("%1", str(percent)))
 
     def _on_done(self, out: Path, result: Any) -> None:
         self.download_button.setEnabled(True)
@@ -229,7 +252,13 @@ class ExportResult:
         self.missing = missing
 
 
-def export_to(profile: UnlockedProfile, choice: str, out: Path, passphrase: str) -> ExportResult:
+def export_to(
+    profile: UnlockedProfile,
+    choice: str,
+    out: Path,
+    passphrase: str,
+    on_progress: Callable[[Any], None] | None = None,
+) -> ExportResult:
     """Worker side: fetch missing document bytes when linked, then write the chosen export (never half a file)."""
     from desktop_app.exports.archive import export_archive
     from desktop_app.exports.fhir_io import export_fhir_collection, export_ips
@@ -242,7 +271,7 @@ def export_to(profile: UnlockedProfile, choice: str, out: Path, passphrase: str)
         make_private(out)
         return ExportResult(0)
     ids = profile.dossier_ids() if choice == ARCHIVE else [ds.dossier_id]
-    fetch_missing(profile, ids)
+    fetch_missing(profile, ids, on_progress)
     missing = {d.id for i in ids for d in missing_documents(profile.dossier(i))}
     if choice == ARCHIVE:
         export_archive(profile, out, passphrase, skip_documents=missing)
