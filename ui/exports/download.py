@@ -120,8 +120,8 @@ class DownloadDialog(Retranslatable, QDialog):
         layout.addLayout(form)
         layout.addWidget(self.error)
         layout.addWidget(self.status)
+        self._body = layout
         self._update()
-        fit(self, layout, 720)
 
     def choice(self) -> str:
         checked = self.choices.checkedButton()
@@ -133,6 +133,7 @@ class DownloadDialog(Retranslatable, QDialog):
             widget.setVisible(archive)
         self.passphrase_again_edit.setVisible(archive)
         self.retranslate_ui()
+        fit(self, self._body, 720)  # the archive's two fields make it taller
 
     def download(self) -> None:
         from desktop_app.exports.printouts import check_password

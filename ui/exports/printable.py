@@ -122,7 +122,7 @@ class PrintableDialog(Retranslatable, QDialog):
         self._set_ready(False)
         self.retranslate_ui()
         self._body = layout
-        fit(self, layout, 920)
+        fit(self, layout, 1000)
         self._load()
 
     # -- building ----------------------------------------------------------------------------------------------------
@@ -204,7 +204,7 @@ class PrintableDialog(Retranslatable, QDialog):
         ready = self.tr("Le document est prêt : prévisualisez-le, imprimez-le ou enregistrez-le.")
         self.status.setText(f"{self._source_note} {ready}".strip())
         self._set_ready(True)
-        fit(self, self._body, max(920, self.width()))  # the status line may need one more line
+        fit(self, self._body, max(1000, self.width()))  # the status line may need one more line
 
     def _on_failed(self, exc: BaseException) -> None:
         self.status.setText("")
