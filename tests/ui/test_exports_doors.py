@@ -404,3 +404,11 @@ def test_the_download_progress_follows_the_documents_fetched_before_the_export(q
     relay.report(Progress("download", 1, 4, bytes_done=512, bytes_total=2048))
     relay.report(Progress("download", 4, 4, bytes_done=2048, bytes_total=2048))
     assert heard == [25, 100]
+
+
+def test_locking_closes_the_open_export_dialog_and_forgets_its_pdf(qtbot, opened) -> None:
+    window, _profile, _choices = opened
+    dialog = _printout(qtbot, window, Printout.SYNTHESE)
+    window.lock()
+    assert dialog.content is None and not dialog.isVisible() and window.exports.dialog is None
+    assert not window.exports.printouts[Printout.SYNTHESE].isEnabled()

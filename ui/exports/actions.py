@@ -67,7 +67,7 @@ class ExportActions(QObject):
         window.setAcceptDrops(True)
         window.installEventFilter(self)
         window.sig_unlocked.connect(lambda _p: self._follow())
-        window.sig_locked.connect(self._follow)
+        window.sig_locked.connect(self._on_locked)
         self.retranslate_ui()
         self._follow()
 
@@ -91,6 +91,15 @@ class ExportActions(QObject):
         unlocked = not self.window.is_locked()
         for action in (*self.printouts.values(), self.download_action, self.backup_action, self.import_action):
             action.setEnabled(unlocked)
+
+    def _on_locked(self) -> None:
+        """Locking closes the open export dialog: a built PDF or a report is health data held in memory (S18)."""
+        dialog = self.dialog
+        if dialog is not None:
+            if hasattr(dialog, "content"):
+                dialog.content = None
+            dialog.reject()
+        self._follow()
 
     def _show(self, dialog: QDialog) -> QDialog:
         """Window-modal and non-blocking; kept in ``self.dialog`` until it closes."""
