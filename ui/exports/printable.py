@@ -26,7 +26,7 @@ if TYPE_CHECKING:
 
 def print_pdf_bytes(content: bytes, printer: QPrinter) -> int:
     """Paint the PDF, from memory, on a printer (or a print preview): no file is written."""
-    from ui.assisted.session import print_pdf
+    from ui.paper import print_pdf
 
     return print_pdf(content, printer)
 
