@@ -11,6 +11,7 @@ const issuer = `http://127.0.0.1:${port}`;
 const PEOPLE = {
   'dr-martin': { SubjectNameID: '810000000017', family_name: 'MARTIN', given_name: 'Alex' },
   'dr-inconnu': { SubjectNameID: '810000000025', family_name: 'INCONNU', given_name: 'Sam' },
+  'dr-anne': { SubjectNameID: '810000000009', family_name: 'DURAND', given_name: 'Anne' },
   'sans-rpps': { family_name: 'SANS', given_name: 'Numéro' },
 };
 

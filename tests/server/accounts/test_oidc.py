@@ -29,8 +29,7 @@ from server.clock import ManualClock
 from server.config import OidcSettings, Settings
 from server.context import ServiceContext
 from server.professionals.service import NewProfessional, add_professional
-from tests.support.oidc_provider import RunningProvider, missing_part, running_provider, sign_in_at_provider
-from tests.support.required import require
+from tests.support.oidc_provider import RunningProvider, running_provider, sign_in_at_provider
 from tests.support.service import bearer
 
 RPPS = "10000000017"  # dr-martin's SubjectNameID at the provider is "8" + this
@@ -38,8 +37,6 @@ RPPS = "10000000017"  # dr-martin's SubjectNameID at the provider is "8" + this
 
 @pytest.fixture(scope="module")
 def provider() -> Iterator[RunningProvider]:
-    missing = missing_part()
-    require(missing is None, missing or "")
     with running_provider() as running:
         yield running
 
