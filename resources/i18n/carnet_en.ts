@@ -4219,4 +4219,19 @@
         <translation>Add a document</translation>
     </message>
 </context>
+<context>
+    <name>ClinicWindow</name>
+    <message>
+        <source>Se connecter avec Pro Santé Connect</source>
+        <translation>Sign in with Pro Santé Connect</translation>
+    </message>
+    <message>
+        <source>Avec votre e-CPS, dans le navigateur ; le mot de passe ouvre vos données sur ce poste.</source>
+        <translation>With your e-CPS, in the browser; the password opens your data on this computer.</translation>
+    </message>
+    <message>
+        <source>Terminez la connexion dans votre navigateur…</source>
+        <translation>Finish signing in in your browser…</translation>
+    </message>
+</context>
 </TS>

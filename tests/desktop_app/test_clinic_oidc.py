@@ -21,7 +21,7 @@ from tests.support.desktop_service import live as live
 from tests.support.desktop_service import mailbox as mailbox
 from tests.support.desktop_service import server_template as server_template
 from tests.support.desktop_service import smtp_server as smtp_server
-from tests.support.oidc_provider import RunningProvider, redirect_from_provider, running_provider
+from tests.support.oidc_provider import Browser, RunningProvider, running_provider
 from tests.support.service import PASSWORD, Flows, Mailbox
 from tests.support.sync_lab import ANNE, Lab, LiveServer
 
@@ -42,22 +42,6 @@ def lab(live: LiveServer, flows: Flows, mailbox: Mailbox, tmp_path: Path, provid
     )
     with httpx.Client(base_url=live.url, timeout=30, headers={"Carnet-Sync-Protocol": "1"}) as api:
         yield Lab(live, flows, mailbox, tmp_path, api)
-
-
-class Browser:
-    """A stand-in for the system browser: signs in at the provider as `login`, then follows the redirect back to
-    the engine's listener (the state altered on the way when asked)."""
-
-    def __init__(self, provider: RunningProvider, login: str, *, tamper_state: bool = False) -> None:
-        self.provider, self.login, self.tamper_state = provider, login, tamper_state
-        self.opened: list[str] = []
-
-    def open(self, url: str) -> None:
-        self.opened.append(url)
-        back = redirect_from_provider(url, self.login, self.provider.redirect_uri)
-        if self.tamper_state:
-            back = back.replace("state=", "state=x")
-        assert httpx.get(back, timeout=10).status_code == 200
 
 
 def sign_in(lab: Lab, shared: ProfileDirectory, browser: Browser) -> UnlockedProfile:

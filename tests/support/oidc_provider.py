@@ -98,3 +98,19 @@ def redirect_from_provider(url: str, login: str, redirect_uri: str) -> str:
                 form |= {"login": login, "password": "any"}
             response = browser.post(urljoin(str(response.url), action.group(1)), data=form)
     raise AssertionError("the provider never redirected back")
+
+
+class Browser:
+    """A stand-in for the system browser: signs in at the provider as `login`, then follows the redirect back to
+    the desktop's loopback listener (the state altered on the way when asked)."""
+
+    def __init__(self, provider: RunningProvider, login: str, *, tamper_state: bool = False) -> None:
+        self.provider, self.login, self.tamper_state = provider, login, tamper_state
+        self.opened: list[str] = []
+
+    def open(self, url: str) -> None:
+        self.opened.append(url)
+        back = redirect_from_provider(url, self.login, self.provider.redirect_uri)
+        if self.tamper_state:
+            back = back.replace("state=", "state=x")
+        assert httpx.get(back, timeout=10).status_code == 200
