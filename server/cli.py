@@ -81,14 +81,17 @@ def settings_from_args(args: argparse.Namespace) -> Settings:
         argon = Argon2Params(time_cost=t, memory_cost_kib=m, parallelism=p)
     oidc = None
     if oidc_issuer := _env("OIDC_ISSUER"):  # Pro Santé Connect (OIDC) sign-in of professionals
-        oidc = OidcSettings(
-            issuer=oidc_issuer,
-            client_id=_env("OIDC_CLIENT_ID") or "",
-            client_secret=_env("OIDC_CLIENT_SECRET") or "",
-            redirect_uri=_env("OIDC_REDIRECT_URI") or "",
-            rpps_claim=_env("OIDC_RPPS_CLAIM") or "SubjectNameID",
-            scope=_env("OIDC_SCOPE") or "openid scope_all",
-        )
+        try:
+            oidc = OidcSettings(
+                issuer=oidc_issuer,
+                client_id=_env("OIDC_CLIENT_ID") or "",
+                client_secret=_env("OIDC_CLIENT_SECRET") or "",
+                redirect_uri=_env("OIDC_REDIRECT_URI") or "",
+                rpps_claim=_env("OIDC_RPPS_CLAIM") or "SubjectNameID",
+                scope=_env("OIDC_SCOPE") or "openid scope_all",
+            )
+        except ValueError as exc:  # incomplete OIDC settings: say which, no traceback
+            raise SystemExit(f"carnet-server: {exc}") from None
     return Settings(
         data_dir=data_dir,
         oidc=oidc,

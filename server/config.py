@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import timedelta
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from server.clock import Clock, SystemClock
 
@@ -86,6 +87,19 @@ class OidcSettings:
     scope: str = "openid scope_all"
     state_ttl: timedelta = timedelta(minutes=10)
     timeout_s: float = 10.0
+
+    def __post_init__(self) -> None:
+        missing = [n for n in ("client_id", "client_secret", "redirect_uri", "rpps_claim") if not getattr(self, n)]
+        if missing:
+            raise ValueError(
+                f"OIDC : réglage manquant : {', '.join(missing)}. (OIDC: missing setting: {', '.join(missing)}.)"
+            )
+        issuer = urlsplit(self.issuer)
+        if issuer.scheme != "https" and not (issuer.scheme == "http" and issuer.hostname in ("127.0.0.1", "localhost")):
+            raise ValueError(
+                "OIDC : l'adresse du fournisseur d'identité doit être en https. "
+                "(OIDC: the identity provider's address must use https.)"
+            )
 
 
 @dataclass(slots=True)

@@ -7,11 +7,13 @@ authorization URL, an expired ID token, a forged signature, an unknown RPPS, no 
 
 from __future__ import annotations
 
+import argparse
 import dataclasses
 import secrets
 import time
 from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
+from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qs, urlencode, urlsplit
 
@@ -25,6 +27,7 @@ from sqlalchemy import select
 from server.accounts import oidc
 from server.accounts.oidc_models import OidcLogin
 from server.audit.models import AuditEvent
+from server.cli import settings_from_args
 from server.clock import ManualClock
 from server.config import OidcSettings, Settings
 from server.context import ServiceContext
@@ -207,3 +210,22 @@ def test_off_by_default(client: TestClient, settings: Settings, monkeypatch: pyt
     assert_refused(client.get("/v1/pro/auth/oidc/start"), 404, "oidc_disabled")
     r = client.post("/v1/pro/auth/oidc/callback", json={"code": "c", "state": "s", "device_name": "Cabinet"})
     assert_refused(r, 404, "oidc_disabled")
+
+
+def test_serve_reads_the_oidc_settings_and_refuses_incomplete_ones(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    args = argparse.Namespace(data_dir=str(tmp_path), database_url=None)
+    assert settings_from_args(args).oidc is None  # off by default
+    monkeypatch.setenv("CARNET_SERVER_OIDC_ISSUER", "https://auth.esw.esante.gouv.fr/auth/realms/esante-wallet")
+    monkeypatch.setenv("CARNET_SERVER_OIDC_CLIENT_ID", "carnet")
+    monkeypatch.setenv("CARNET_SERVER_OIDC_REDIRECT_URI", "http://127.0.0.1:8765/oidc/callback")
+    with pytest.raises(SystemExit, match="client_secret"):
+        settings_from_args(args)
+    monkeypatch.setenv("CARNET_SERVER_OIDC_CLIENT_SECRET", "s3cret-value")
+    conf = settings_from_args(args).oidc
+    assert conf is not None and conf.rpps_claim == "SubjectNameID" and conf.scope == "openid scope_all"
+    assert "s3cret-value" not in repr(conf)
+    monkeypatch.setenv("CARNET_SERVER_OIDC_ISSUER", "http://idp.example.org")
+    with pytest.raises(SystemExit, match="https"):
+        settings_from_args(args)
