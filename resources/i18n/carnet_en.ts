@@ -5606,4 +5606,19 @@ To confirm, enter your account&apos;s password.</translation>
         <translation>Enter a password.</translation>
     </message>
 </context>
+<context>
+    <name>ClinicWindow</name>
+    <message>
+        <source>Se connecter avec Pro Santé Connect</source>
+        <translation>Sign in with Pro Santé Connect</translation>
+    </message>
+    <message>
+        <source>Avec votre e-CPS, dans le navigateur ; le mot de passe ouvre vos données sur ce poste.</source>
+        <translation>With your e-CPS, in the browser; the password opens your data on this computer.</translation>
+    </message>
+    <message>
+        <source>Terminez la connexion dans votre navigateur…</source>
+        <translation>Finish signing in in your browser…</translation>
+    </message>
+</context>
 </TS>

@@ -5597,4 +5597,19 @@ Pour confirmer, saisissez le mot de passe de votre compte.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
+<context>
+    <name>ClinicWindow</name>
+    <message>
+        <source>Se connecter avec Pro Santé Connect</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Avec votre e-CPS, dans le navigateur ; le mot de passe ouvre vos données sur ce poste.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Terminez la connexion dans votre navigateur…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
 </TS>
