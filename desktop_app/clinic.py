@@ -23,21 +23,24 @@ import httpx
 from sqlalchemy import select
 
 from desktop_app import schema
+from desktop_app.clinic_fates import ChangeFate, acknowledge, fates
 from desktop_app.dossier_store import DossierStore, utc_now
 from desktop_app.errors import CarnetError
+from desktop_app.i18n import pick
 from desktop_app.profile import ProfileDirectory, UnlockedProfile
 from desktop_app.setting_keys import SettingKey
 from desktop_app.sync import account
 from desktop_app.sync.engine import S_ACCESS, S_LEASES, S_REFRESH, S_URL, SyncEngine, SyncReport
 from desktop_app.sync.http import Backoff, ServiceRefused, SyncHttp
 from desktop_app.sync.policy import SyncPolicy
-from dossier.access import EMERGENCY_REASON_MIN_TEXT, EmergencyReason
+from dossier.access import EMERGENCY_REASON_MIN_TEXT, EmergencyReason, Profession, default_matrix
 
 Rpps = NewType("Rpps", str)
 S_RPPS = SettingKey.CLINIC_RPPS
 S_DAY = SettingKey.CLINIC_DAY  # the dossier ids chosen for the day: only these are cached
 S_DOCUMENTS = SettingKey.CLINIC_DOCUMENTS  # the DocumentPolicy of the day
 S_OPENS = SettingKey.CLINIC_OFFLINE_OPENS  # dossiers opened offline, not yet reported to the service
+S_WHO = SettingKey.CLINIC_WHO
 MIN_REASON = EMERGENCY_REASON_MIN_TEXT  # the service's rule for the free text of a bris de glace
 RECENT_DAYS = 365
 OPENS_PER_REQUEST = 200  # the service's limit per report
@@ -104,6 +107,7 @@ def pro_sign_in(
         signed = account.login(
             http, identifier=who, password=password, read_code=read_code, device_name=device_name, professional=True
         )
+        me = _who_am_i(http, signed.access_token)
     finally:
         http.close()
     mine = [p for p in directory.profiles() if p.label == profile_label(who)]
@@ -114,7 +118,59 @@ def pro_sign_in(
     for key, value in ((S_URL, server_url), (S_ACCESS, signed.access_token), (S_REFRESH, signed.refresh_token)):
         profile.set_setting(key, value)
     profile.set_setting(S_RPPS, str(who))
+    if me is not None:
+        profile.set_setting(S_WHO, me)
     return profile
+
+
+def _who_am_i(http: SyncHttp, access_token: str) -> dict[str, str] | None:
+    """Name and profession as the service registered them (GET /v1/pro/me), to keep in the encrypted profile."""
+    try:
+        body = http.request("GET", "/v1/pro/me", headers={"Authorization": f"Bearer {access_token}"}).json()
+    except (CarnetError, ValueError):
+        return None  # the header then shows the RPPS only; the next sign-in tries again
+    return {k: str(body.get(k) or "") for k in ("profession", "last_name", "first_names")}
+
+
+@dataclass(frozen=True, slots=True)
+class Who:
+    """The signed-in professional as the header shows them."""
+
+    rpps: str
+    profession: Profession | None
+    last_name: str
+    first_names: str
+
+    def title(self, lang: str | None = None) -> str:
+        """« Anne DURAND — Infirmier·ère (RPPS 10000000001) »."""
+        name = f"{self.first_names} {self.last_name.upper()}".strip()
+        job = profession_label(self.profession, lang) if self.profession else ""
+        parts = [p for p in (name, job) if p]
+        return " — ".join(parts) + f" (RPPS {self.rpps})" if parts else f"RPPS {self.rpps}"
+
+
+_PROFESSION_LABELS: dict[Profession, tuple[str, str]] = {
+    Profession.MEDECIN_GENERALISTE: ("Médecin généraliste", "General practitioner"),
+    Profession.MEDECIN_SPECIALISTE: ("Médecin spécialiste", "Specialist physician"),
+    Profession.CHIRURGIEN_DENTISTE: ("Chirurgien-dentiste", "Dentist"),
+    Profession.SAGE_FEMME: ("Sage-femme", "Midwife"),
+    Profession.PHARMACIEN: ("Pharmacien·ne", "Pharmacist"),
+    Profession.INFIRMIER: ("Infirmier·ère", "Nurse"),
+    Profession.MASSEUR_KINESITHERAPEUTE: ("Masseur-kinésithérapeute", "Physiotherapist"),
+    Profession.PEDICURE_PODOLOGUE: ("Pédicure-podologue", "Podiatrist"),
+    Profession.ORTHOPHONISTE: ("Orthophoniste", "Speech therapist"),
+    Profession.ORTHOPTISTE: ("Orthoptiste", "Orthoptist"),
+    Profession.PSYCHOLOGUE: ("Psychologue", "Psychologist"),
+    Profession.BIOLOGISTE: ("Biologiste", "Biologist"),
+    Profession.MANIPULATEUR_RADIO: ("Manipulateur·rice radio", "Radiographer"),
+    Profession.MEDECIN_DU_TRAVAIL: ("Médecin du travail", "Occupational physician"),
+    Profession.MEDECIN_REGULATEUR_SAMU: ("Médecin régulateur (SAMU)", "SAMU regulating physician"),
+}
+
+
+def profession_label(profession: Profession, lang: str | None = None) -> str:
+    fr, en = _PROFESSION_LABELS[profession]
+    return pick(fr, en, lang)
 
 
 @dataclass(frozen=True, slots=True)
@@ -183,7 +239,37 @@ class ClinicSession:
             before_sync=self.report_offline_opens,  # every contact, the background syncs' too
         )
         self.http = self.engine.http
+        self.matrix = default_matrix()
         self._opens_lock = threading.Lock()
+
+    # -- who is signed in, what they may add -------------------------------------------------------------------------
+    def who(self) -> Who:
+        settings = self.profile.settings
+        known = settings.get(S_WHO) or {}
+        try:
+            profession: Profession | None = Profession(known.get("profession", ""))
+        except ValueError:
+            profession = None
+        return Who(
+            str(settings.get(S_RPPS, "")),
+            profession,
+            str(known.get("last_name", "")),
+            str(known.get("first_names", "")),
+        )
+
+    def may_vaccinate(self) -> bool:
+        """Whether the policy lets this profession record vaccinations (the form is offered only then)."""
+        profession = self.who().profession
+        return profession is not None and self.matrix.may_vaccinate(profession)
+
+    # -- the fate of each change ---------------------------------------------------------------------------------------
+    def changes(self) -> list[ChangeFate]:
+        """Each change made here: refused (with why, until acknowledged), waiting, or sent within the day."""
+        return fates(self.profile, self.clock())
+
+    def acknowledge(self, mutation_ids: Sequence[str]) -> None:
+        """The professional has read these refusals: they leave the list."""
+        acknowledge(self.profile, mutation_ids)
 
     def search(
         self, *, name: str | None = None, birth_date: date | None = None, ins: str | None = None

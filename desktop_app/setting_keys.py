@@ -35,4 +35,6 @@ class SettingKey(StrEnum):
     CLINIC_DAY = "clinic.day"
     CLINIC_DOCUMENTS = "clinic.documents"
     CLINIC_OFFLINE_OPENS = "clinic.offline_opens"
+    CLINIC_ACKNOWLEDGED = "clinic.acknowledged"  # refused changes the professional has seen (mutation ids)
+    CLINIC_WHO = "clinic.who"  # {"profession", "last_name", "first_names"} from GET /v1/pro/me
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from PySide6.QtCore import Signal
@@ -23,6 +24,23 @@ from dossier.entries import ENTRY_KINDS, FieldType
 from ui.i18n import pick
 from ui.widgets import describe, error_label, label, show_error, with_messages
 
+_FR_DATE = re.compile(r"(\d{1,2})/(\d{1,2})/(\d{4})")
+
+
+def iso_of_french(text: str) -> str:
+    """« 14/02/2024 » → « 2024-02-14 »; anything else unchanged."""
+    found = _FR_DATE.fullmatch(text.strip())
+    if not found:
+        return text
+    day, month, year = found.groups()
+    return f"{year}-{int(month):02d}-{int(day):02d}"
+
+
+def french_of_iso(text: str) -> str:
+    """« 2024-02-14 » → « 14/02/2024 »; anything else unchanged."""
+    found = re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})", text.strip())
+    return f"{found.group(3)}/{found.group(2)}/{found.group(1)}" if found else text
+
 
 class VaccinationForm(QWidget):
     """A small form with one editor per field of the "vaccination" entry kind; validation stays in the store."""
@@ -35,6 +53,7 @@ class VaccinationForm(QWidget):
         self.kind = ENTRY_KINDS["vaccination"]
         self.editors: dict[str, QLineEdit | QComboBox] = {}
         self.errors: dict[str, QLabel] = {}
+        self.dates: set[str] = set()
         form = QFormLayout()
         for spec in self.kind.fields:
             caption = pick(spec.label_fr, spec.label_en) + (" *" if spec.required else "")
@@ -47,7 +66,8 @@ class VaccinationForm(QWidget):
             else:
                 editor = QLineEdit()
                 if spec.type == FieldType.DATE:
-                    editor.setPlaceholderText(self.tr("AAAA-MM-JJ"))
+                    editor.setPlaceholderText(self.tr("JJ/MM/AAAA"))
+                    self.dates.add(spec.name)
             hint = self.tr("Obligatoire") if spec.required else self.tr("Facultatif")
             describe(editor, caption, f"{hint} ({spec.label_en})")
             error = error_label()
@@ -56,6 +76,11 @@ class VaccinationForm(QWidget):
             form.addRow(buddy, with_messages(editor, error))
             self.editors[spec.name] = editor
             self.errors[spec.name] = error
+            # A field's error goes as soon as the field is changed (never left on a corrected field).
+            if isinstance(editor, QComboBox):
+                editor.currentIndexChanged.connect(lambda _i, e=error: show_error(e, ""))
+            else:
+                editor.textEdited.connect(lambda _t, e=error: show_error(e, ""))
         self.general_error = error_label()
         self.save = QPushButton(self.tr("Ajouter la vaccination"))
         describe(self.save, self.save.text(), self.tr("Enregistrer sur ce poste ; envoi dès que possible."))
@@ -67,12 +92,30 @@ class VaccinationForm(QWidget):
         box.addWidget(self.save)
 
     def values(self) -> dict[str, Any]:
+        """The typed values; dates typed JJ/MM/AAAA are sent as AAAA-MM-JJ (anything else goes as typed, for the
+        store's validation to name the field)."""
         values: dict[str, Any] = {}
         for name, editor in self.editors.items():
             value = editor.currentData() if isinstance(editor, QComboBox) else editor.text().strip()
+            if value and name in self.dates:
+                value = iso_of_french(value)
             if value:
                 values[name] = value
         return values
+
+    def fill(self, values: dict[str, Any]) -> None:
+        """Put values back in the form (a refused vaccination to correct), dates shown JJ/MM/AAAA."""
+        self.clear()
+        for name, value in values.items():
+            editor = self.editors.get(name)
+            if isinstance(editor, QComboBox):
+                editor.setCurrentIndex(max(0, editor.findData(value)))
+            elif editor is not None and value is not None:
+                editor.setText(french_of_iso(str(value)) if name in self.dates else str(value))
+        self.focus_first()
+
+    def focus_first(self) -> None:
+        next(iter(self.editors.values())).setFocus()
 
     def _submit(self) -> None:
         self.show_errors({}, "")

@@ -16,7 +16,7 @@ from typing import Any
 
 import httpx
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QCloseEvent
+from PySide6.QtGui import QCloseEvent, QColor
 from PySide6.QtWidgets import (
     QApplication,
     QFileDialog,
@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
     QHeaderView,
+    QLabel,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
@@ -44,10 +45,10 @@ from desktop_app.clinic import (
     pro_sign_in,
     rpps_of,
 )
+from desktop_app.clinic_fates import ChangeFate, Fate
 from desktop_app.dossier_store import DocumentInfo, Entry
 from desktop_app.errors import CarnetError
 from desktop_app.profile import ProfileDirectory, UnlockedProfile
-from desktop_app.setting_keys import SettingKey
 from desktop_app.sync.engine import Progress, Revocation, SyncEngine
 from desktop_app.sync.http import Backoff, NotSignedIn, SyncCancelled, SyncOffline
 from desktop_app.vault import DEFAULT_KDF, KdfParams
@@ -100,6 +101,16 @@ class _Bridge(QObject):
 
     sig_code_wanted = Signal()
     sig_progress = Signal(object)
+
+
+def keep_space(widget: QLabel) -> QLabel:
+    """A message that comes and goes keeps its line: nothing below it moves under the cursor (issue 18)."""
+    policy = widget.sizePolicy()
+    policy.setRetainSizeWhenHidden(True)
+    widget.setSizePolicy(policy)
+    widget.setWordWrap(False)
+    widget.setMinimumHeight(widget.fontMetrics().height() + 8)
+    return widget
 
 
 def _message(exc: BaseException) -> str:
@@ -174,7 +185,9 @@ class ClinicWindow(QWidget):
 
         self.banner = label()
         self.banner.setObjectName("clinicBanner")
+        self.banner.setText(" ")  # its height is measured once, then kept while hidden
         self.banner.setVisible(False)
+        keep_space(self.banner)
         self.stack = QStackedWidget()
         self.stack.addWidget(self._build_login())
         self.stack.addWidget(self._build_workspace())
@@ -328,8 +341,11 @@ class ClinicWindow(QWidget):
         session.engine.on_progress(self.bridge.sig_progress.emit)
         self.changes.follow(session.profile.changes)
         self.sync.start(session.profile)  # syncs now, then every interval, and a few seconds after each edit
-        who = str(session.profile.settings.get(SettingKey.CLINIC_RPPS, ""))
-        self.who.setText(self.tr("Connecté : RPPS %1").replace("%1", who))
+        self.who.setText(self.tr("Connecté : %1").replace("%1", session.who().title(current_language())))
+        self.who.setAccessibleName(self.who.text())
+        vaccinates = session.may_vaccinate()  # the form is offered only where the policy will accept it
+        self.vaccination.setVisible(vaccinates)
+        self.no_vaccination.setVisible(not vaccinates)
         self.stack.setCurrentIndex(1)
         self.search.setFocus()
         self.idle.arm()
@@ -363,7 +379,7 @@ class ClinicWindow(QWidget):
         self.search_button = self._button(
             self.tr("Rechercher"), self.tr("Chercher parmi vos patients."), self.run_search
         )
-        self.search_error = error_label()
+        self.search_error = keep_space(error_label())
         self.patients = PatientTableModel()
         self.table = row_table(self.patients)
         self.table.horizontalHeader().setStretchLastSection(True)
@@ -410,11 +426,16 @@ class ClinicWindow(QWidget):
         left.addWidget(self.offline)
 
         self.dossier_title = set_role(label(), "heading")
-        self.dossier_error = error_label()
+        self.dossier_error = keep_space(error_label())
         self.contents = QListWidget()
         describe(self.contents, self.tr("Contenu du dossier"), self.tr("Documents et vaccinations, en lecture seule."))
         self.vaccination = VaccinationForm()
         self.vaccination.sig_submitted.connect(self.add_vaccination)
+        self.no_vaccination = label("muted")
+        self.no_vaccination.setText(
+            self.tr("Votre profession n'inscrit pas de vaccinations dans le carnet : ajoutez un document.")
+        )
+        self.no_vaccination.setVisible(False)
         self.add_document = self._button(
             self.tr("Ajouter un document…"),
             self.tr("Joindre un fichier au dossier ouvert."),
@@ -423,13 +444,32 @@ class ClinicWindow(QWidget):
         self.editing = QGroupBox(self.tr("Ajouter au dossier"))
         edit_box = QVBoxLayout(self.editing)
         edit_box.addWidget(self.vaccination)
+        edit_box.addWidget(self.no_vaccination)
         edit_box.addWidget(self.add_document)
         self.editing.setEnabled(False)
         self.pending_title = label()
         self.pending = QListWidget()
-        describe(self.pending, self.tr("En attente d'envoi"), self.tr("Modifications pas encore envoyées."))
+        self.pending.setWordWrap(True)
+        self.pending.setFixedHeight(130)  # its space is reserved: a change more or less never moves the form
+        describe(
+            self.pending,
+            self.tr("Modifications du jour"),
+            self.tr("Chaque modification : envoyée, en attente, ou refusée avec le motif."),
+        )
+        self.pending.currentRowChanged.connect(lambda _row: self._update_fate_buttons())
+        self.changes_shown: list[ChangeFate] = []
+        self.acknowledge = self._button(
+            self.tr("J'ai pris connaissance"),
+            self.tr("Retirer de la liste la modification refusée choisie."),
+            self.acknowledge_selected,
+        )
+        self.correct = self._button(
+            self.tr("Corriger…"),
+            self.tr("Reprendre la vaccination refusée dans le formulaire pour la corriger."),
+            self.correct_selected,
+        )
         self.retry = self._button(self.tr("Réessayer maintenant"), self.tr("Envoyer maintenant."), self.retry_now)
-        self.sync_error = error_label()
+        self.sync_error = keep_space(error_label())
         right = QVBoxLayout()
         right.addWidget(self.dossier_title)
         right.addWidget(self.dossier_error)
@@ -437,8 +477,12 @@ class ClinicWindow(QWidget):
         right.addWidget(self.editing)
         right.addWidget(self.pending_title)
         right.addWidget(self.pending)
+        fate_row = QHBoxLayout()
+        fate_row.addWidget(self.acknowledge)
+        fate_row.addWidget(self.correct)
+        fate_row.addWidget(self.retry)
+        right.addLayout(fate_row)
         right.addWidget(self.sync_error)
-        right.addWidget(self.retry)
 
         columns = QHBoxLayout()
         columns.addLayout(left, 1)
@@ -539,6 +583,7 @@ class ClinicWindow(QWidget):
 
         def saved(_: Any) -> None:
             self.vaccination.clear()  # the list shows it through the change event (_on_store_changed)
+            self.vaccination.focus_first()
 
         Op(self, save).success(saved).failure(failed).run()
 
@@ -558,24 +603,39 @@ class ClinicWindow(QWidget):
         Op(self, save).failure(lambda exc: show_error(self.dossier_error, _message(exc))).run()
 
     def refresh_lists(self) -> None:
-        """The pending-changes list and the offline availability, from the outbox and the leases."""
+        """The fate of each change (from the outbox and the service's answers) and the offline availability."""
         session = self._need()
-        Op(self, lambda: (session.engine.status(), session.offline_until())).success(self._show_lists).run()
+        Op(self, lambda: (session.changes(), session.offline_until())).success(self._show_lists).run()
 
-    def _show_lists(self, result: tuple[dict[str, Any], dict[str, datetime]]) -> None:
-        status, until = result
+    def _fate_text(self, change: ChangeFate) -> str:
+        lang = current_language()
+        what = f"{self._name(change.dossier_id)} — {change.what(lang)}"
+        if change.fate is Fate.REFUSED:
+            return self.tr("REFUSÉE : %1. %2").replace("%1", what).replace("%2", change.why(lang))
+        if change.fate is Fate.CONFLICT:
+            return self.tr("EN CONFLIT : %1. %2").replace("%1", what).replace("%2", change.why(lang))
+        if change.fate is Fate.WAITING:
+            return self.tr("En attente : %1").replace("%1", what)
+        return self.tr("Envoyée : %1").replace("%1", what)
+
+    def _show_lists(self, result: tuple[list[ChangeFate], dict[str, datetime]]) -> None:
+        changes, until = result
+        self.changes_shown = changes
         self.pending.clear()
-        total = 0
-        for dossier in status["dossiers"]:
-            count = int(dossier["pending"]) + int(dossier["uploads_pending"])
-            total += count
-            if count:
-                self.pending.addItem(
-                    self.tr("%1 : %2 modification(s)")
-                    .replace("%1", self._name(dossier["dossier_id"]))
-                    .replace("%2", str(count))
-                )
-        self.pending_title.setText(self.tr("En attente d'envoi (%1)").replace("%1", str(total)))
+        for change in changes:
+            item = QListWidgetItem(self._fate_text(change))
+            item.setData(Qt.ItemDataRole.UserRole, change.mutation_id)
+            item.setToolTip(item.text())
+            if change.fate in (Fate.REFUSED, Fate.CONFLICT):
+                item.setForeground(QColor("#a3161a"))
+            self.pending.addItem(item)
+        waiting = sum(c.fate is Fate.WAITING for c in changes)
+        refused = sum(c.fate in (Fate.REFUSED, Fate.CONFLICT) for c in changes)
+        title = self.tr("En attente d'envoi (%1)").replace("%1", str(waiting + refused))
+        if refused:
+            title += self.tr(" — dont %1 refusée(s) : à revoir").replace("%1", str(refused))
+        self.pending_title.setText(title)
+        self._update_fate_buttons()
         self.retry.setEnabled(not self._preparing)
         self.offline.clear()
         for dossier_id, moment in sorted(until.items()):
@@ -583,6 +643,39 @@ class ClinicWindow(QWidget):
             item = QListWidgetItem(text.replace("%2", _local(moment)))
             item.setData(Qt.ItemDataRole.UserRole, dossier_id)
             self.offline.addItem(item)
+
+    def selected_change(self) -> ChangeFate | None:
+        row = self.pending.currentRow()
+        return self.changes_shown[row] if 0 <= row < len(self.changes_shown) else None
+
+    def _update_fate_buttons(self) -> None:
+        change = self.selected_change()
+        refused = change is not None and change.fate in (Fate.REFUSED, Fate.CONFLICT)
+        self.acknowledge.setEnabled(refused)
+        self.correct.setEnabled(
+            refused
+            and change is not None
+            and change.kind == "vaccination"
+            and change.op == "create"
+            and self.current is not None
+            and self.current.dossier_id == change.dossier_id
+            and self.vaccination.isVisible()
+        )
+
+    def acknowledge_selected(self) -> None:
+        """The professional has read the refusal: it leaves the list (kept in their encrypted profile)."""
+        session, change = self._need(), self.selected_change()
+        if change is None or change.fate not in (Fate.REFUSED, Fate.CONFLICT):
+            return
+        Op(self, lambda: session.acknowledge([change.mutation_id])).success(lambda _: self.refresh_lists()).run()
+
+    def correct_selected(self) -> None:
+        """A refused vaccination back in the form, to fix and add again; the refusal is then acknowledged."""
+        change = self.selected_change()
+        if change is None or not self.correct.isEnabled():
+            return
+        self.vaccination.fill(change.values)
+        self.acknowledge_selected()
 
     def retry_now(self) -> None:
         session = self._need()
@@ -774,6 +867,7 @@ class ClinicWindow(QWidget):
         self.search.clear()
         self.offline.clear()
         self.pending.clear()
+        self.changes_shown = []
         self.pending_title.setText(self.tr("En attente d'envoi (%1)").replace("%1", "0"))
         self.progress.setVisible(False)
         self.stop_prepare.setVisible(False)
