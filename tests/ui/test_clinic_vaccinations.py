@@ -1,0 +1,193 @@
+"""Issue 18 at the clinic workstation, against the real service on loopback: a nurse's vaccination made offline
+reaches the patient's other device and is notified; a physiotherapist is offered no vaccination form and the policy
+refuses one anyway; a refused change is never silent (its reason shown until acknowledged); messages that come and
+go never move the form."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtWidgets import QWidget
+
+from desktop_app.sync.engine import S_ACCESS
+from tests.support.clinic_lab import Network, prepare, registered, search, shot, sign_in
+from tests.support.clinic_lab import clinic as clinic
+from tests.support.clinic_lab import lab as lab
+from tests.support.clinic_lab import network as network
+from tests.support.clinic_lab import picker as picker
+from tests.support.desktop_service import flows as flows
+from tests.support.desktop_service import live as live
+from tests.support.desktop_service import mailbox as mailbox
+from tests.support.desktop_service import server_template as server_template
+from tests.support.desktop_service import smtp_server as smtp_server
+from tests.support.sync_lab import Lab
+from ui.clinic.window import ClinicWindow
+from ui.ops import wait_for_idle
+
+NURSE, PHYSIO, PHARMACIST = "10000000025", "10000000033", "10000000041"
+
+
+def _day(qtbot: Any, lab: Lab, clinic: ClinicWindow, pro: dict[str, Any]) -> tuple[Any, Any]:
+    """The professional signs in, finds Martin (who authorised them) and keeps his dossier for the day."""
+    patient = lab.person()
+    device = lab.device(patient)
+    lab.grant(device, pro["rpps"])
+    sign_in(qtbot, clinic, lab, pro)
+    search(qtbot, clinic, "Martin")
+    prepare(qtbot, clinic, [str(patient.dossier_id)])
+    return patient, device
+
+
+def _open_offline(qtbot: Any, clinic: ClinicWindow, network: Network, dossier_id: str) -> None:
+    network.online = False
+    clinic.open_dossier(dossier_id)
+    qtbot.waitUntil(lambda: clinic.editing.isEnabled(), timeout=20_000)
+
+
+def _fates(clinic: ClinicWindow) -> list[str]:
+    return [clinic.pending.item(i).text() for i in range(clinic.pending.count())]
+
+
+def _send(qtbot: Any, clinic: ClinicWindow, network: Network) -> None:
+    """Back online, « Réessayer maintenant », until nothing waits any more."""
+    qtbot.waitUntil(lambda: any(f.startswith("En attente :") for f in _fates(clinic)), timeout=10_000)
+    network.online = True
+    qtbot.waitUntil(clinic.retry.isEnabled, timeout=20_000)
+    clinic.retry.click()
+    qtbot.waitUntil(lambda: not any(f.startswith("En attente :") for f in _fates(clinic)), timeout=30_000)
+
+
+def test_a_nurses_vaccination_offline_reaches_the_patients_other_device_and_is_notified(
+    qtbot: Any, lab: Lab, clinic: Any, network: Network
+) -> None:
+    nurse = registered(lab, NURSE, "infirmier", "Leroy", "Claire")
+    assert "Docteur" not in nurse["mail"]  # the enrolment mail does not call a nurse « Docteur »
+    patient, device = _day(qtbot, lab, clinic, nurse)
+    assert clinic.who.text() == "Connecté : Claire LEROY — Infirmier·ère (RPPS 10000000025)"
+    _open_offline(qtbot, clinic, network, str(patient.dossier_id))
+    assert clinic.vaccination.isVisible() and not clinic.no_vaccination.isVisible()
+
+    form = clinic.vaccination
+    form.save.click()  # nothing typed: the required fields say so…
+    qtbot.waitUntil(lambda: form.errors["vaccine"].isVisible(), timeout=10_000)
+    qtbot.keyClicks(form.editors["vaccine"], "DTPolio")  # …and a field's error goes once it is typed in
+    assert not form.errors["vaccine"].isVisible()
+    qtbot.keyClicks(form.editors["date"], "14/02/2024")  # JJ/MM/AAAA
+    form.save.click()
+    qtbot.waitUntil(lambda: clinic.pending_title.text() == "En attente d'envoi (1)", timeout=10_000)
+    assert _fates(clinic)[0].startswith("En attente : MARTIN")
+    qtbot.waitUntil(lambda: clinic.focusWidget() is form.editors["vaccine"])  # ready for the next one
+    assert not any(e.isVisible() for e in form.errors.values())
+    shot(clinic, "v1-nurse-waiting")
+
+    _send(qtbot, clinic, network)
+    assert clinic.pending_title.text() == "En attente d'envoi (0)"
+    assert _fates(clinic)[0].startswith("Envoyée : MARTIN") and "Vaccination DTPolio" in _fates(clinic)[0]
+    shot(clinic, "v2-nurse-sent")
+
+    device.engine.sync_once()  # the patient's other device
+    found = [e for e in device.profile.dossier().entries.list("vaccination")]
+    assert [(e.data["vaccine"], e.data["date"]) for e in found] == [("DTPolio", "2024-02-14")]
+    headers = {"Authorization": f"Bearer {device.profile.settings[S_ACCESS]}"}
+    notes = lab.api.get("/v1/me/notifications", headers=headers).json()["items"]
+    assert [n["event"] for n in notes].count("vaccination_recorded_by_professional") == 1
+    assert any("nouvelle vaccination" in str(m["Subject"]) for m in lab.mailbox.to(patient.email))
+
+
+def test_a_physiotherapist_is_offered_no_vaccination_and_the_policy_refuses_one_with_its_reason_until_acknowledged(
+    qtbot: Any, lab: Lab, clinic: Any, network: Network
+) -> None:
+    physio = registered(lab, PHYSIO, "masseur_kinesitherapeute", "Petit", "Marc")
+    patient, _device = _day(qtbot, lab, clinic, physio)
+    assert "Masseur-kinésithérapeute" in clinic.who.text()
+    _open_offline(qtbot, clinic, network, str(patient.dossier_id))
+    assert not clinic.vaccination.isVisible() and clinic.no_vaccination.isVisible()
+    assert clinic.add_document.isVisible()
+    shot(clinic, "v3-physio-no-form")
+
+    # Whatever the screen offers, the service decides: a vaccination queued by other means is refused.
+    session = clinic.session
+    store = session.engine.require_open(str(patient.dossier_id))
+    store.entries.create("vaccination", {"vaccine": "Grippe", "date": "2024-10-20"}, author_kind="professional")
+    _send(qtbot, clinic, network)
+    refused = _fates(clinic)
+    assert refused[0].startswith("REFUSÉE : MARTIN") and "Vaccination Grippe" in refused[0]
+    assert "Votre profession n'est pas habilitée à inscrire une vaccination" in refused[0]
+    assert clinic.pending_title.text() == "En attente d'envoi (1) — dont 1 refusée(s) : à revoir"  # never (0)
+    shot(clinic, "v4-refused")
+
+    clinic.retry.click()  # another sync: the refusal stays
+    qtbot.waitUntil(lambda: clinic.retry.isEnabled(), timeout=20_000)
+    clinic.refresh_lists()
+    qtbot.wait(200)
+    wait_for_idle()
+    assert _fates(clinic)[0].startswith("REFUSÉE")
+    assert not clinic.correct.isEnabled()  # nothing to correct into: no vaccination form for this profession
+
+    clinic.switch_user.click()  # still there at the next sign-in: it is in the encrypted profile
+    sign_in(qtbot, clinic, lab, physio)
+    qtbot.waitUntil(lambda: clinic.pending.count() > 0, timeout=20_000)
+    assert _fates(clinic)[0].startswith("REFUSÉE")
+
+    clinic.pending.setCurrentRow(0)
+    assert clinic.acknowledge.isEnabled()
+    clinic.acknowledge.click()
+    qtbot.waitUntil(lambda: clinic.pending_title.text() == "En attente d'envoi (0)", timeout=10_000)
+    assert not any(f.startswith("REFUSÉE") for f in _fates(clinic))
+
+
+def test_a_refused_document_shows_the_matrices_reason(
+    qtbot: Any, lab: Lab, clinic: Any, network: Network, picker: Any, tmp_path: Any
+) -> None:
+    pharmacist = registered(lab, PHARMACIST, "pharmacien", "Roux", "Inès")
+    patient, _device = _day(qtbot, lab, clinic, pharmacist)
+    _open_offline(qtbot, clinic, network, str(patient.dossier_id))
+    letter = tmp_path / "Compte rendu.pdf"
+    letter.write_bytes(b"%PDF-1.4\n%%EOF\n")
+    picker.path = letter
+    clinic.add_document.click()  # a compte rendu: the matrice keeps them from pharmacists
+    qtbot.waitUntil(lambda: clinic.pending_title.text() == "En attente d'envoi (1)", timeout=10_000)
+    _send(qtbot, clinic, network)
+    assert "La matrice d'habilitation ne permet pas à votre profession ce type de document" in _fates(clinic)[0]
+    assert "refusée" in clinic.pending_title.text()
+
+
+def _places(window: QWidget, widgets: list[QWidget]) -> list[tuple[QPoint, int]]:
+    return [(w.mapTo(window, QPoint(0, 0)), w.height()) for w in widgets]
+
+
+def test_the_banner_and_messages_coming_and_going_never_move_the_form(
+    qtbot: Any, lab: Lab, clinic: Any, network: Network
+) -> None:
+    nurse = registered(lab, NURSE, "infirmier", "Leroy", "Claire")
+    patient, _device = _day(qtbot, lab, clinic, nurse)
+    network.online = True
+    clinic.open_dossier(str(patient.dossier_id))
+    qtbot.waitUntil(lambda: clinic.editing.isEnabled(), timeout=20_000)
+    qtbot.wait(50)
+    fields = [*clinic.vaccination.editors.values(), clinic.vaccination.save, clinic.pending]
+    before = _places(clinic, fields)
+
+    clinic.banner.setText("Accès en urgence — jusqu'au 01/01/2030 12:00")
+    clinic.banner.setVisible(True)
+    qtbot.wait(50)
+    assert _places(clinic, fields) == before
+    clinic.banner.setVisible(False)
+    qtbot.wait(50)
+    assert _places(clinic, fields) == before
+
+    _open_offline(qtbot, clinic, network, str(patient.dossier_id))  # « Hors ligne : copie de ce poste. »
+    qtbot.waitUntil(clinic.dossier_error.isVisible, timeout=10_000)
+    qtbot.wait(50)
+    assert _places(clinic, fields) == before
+    clinic.retry.click()  # offline: the sync error line appears below the list
+    qtbot.waitUntil(clinic.sync_error.isVisible, timeout=20_000)
+    qtbot.wait(50)
+    assert _places(clinic, fields) == before
+    network.online = True
+    clinic.open_dossier(str(patient.dossier_id))
+    qtbot.waitUntil(lambda: not clinic.dossier_error.isVisible(), timeout=20_000)
+    qtbot.wait(50)
+    assert _places(clinic, fields) == before
+    assert Qt.FocusPolicy.NoFocus != clinic.vaccination.editors["vaccine"].focusPolicy()
