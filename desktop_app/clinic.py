@@ -34,6 +34,7 @@ from desktop_app.sync.engine import S_ACCESS, S_LEASES, S_REFRESH, S_URL, SyncEn
 from desktop_app.sync.http import Backoff, ServiceRefused, SyncHttp
 from desktop_app.sync.policy import SyncPolicy
 from dossier.access import EMERGENCY_REASON_MIN_TEXT, EmergencyReason, Profession, default_matrix
+from dossier.passwords import check_password
 
 Rpps = NewType("Rpps", str)
 S_RPPS = SettingKey.CLINIC_RPPS
@@ -41,6 +42,8 @@ S_DAY = SettingKey.CLINIC_DAY  # the dossier ids chosen for the day: only these 
 S_DOCUMENTS = SettingKey.CLINIC_DOCUMENTS  # the DocumentPolicy of the day
 S_OPENS = SettingKey.CLINIC_OFFLINE_OPENS  # dossiers opened offline, not yet reported to the service
 S_WHO = SettingKey.CLINIC_WHO
+S_TRUSTED = SettingKey.CLINIC_TRUSTED_UNTIL
+DEFAULT_TRUST = timedelta(hours=12)  # a shift: password + e-mailed code once, then the password alone
 MIN_REASON = EMERGENCY_REASON_MIN_TEXT  # the service's rule for the free text of a bris de glace
 RECENT_DAYS = 365
 OPENS_PER_REQUEST = 200  # the service's limit per report
@@ -90,6 +93,25 @@ class EmergencyAccess:
     expires_at: datetime
 
 
+def enrol(
+    *, server_url: str, rpps: str, code: str, password: str, transport: httpx.BaseTransport | None = None
+) -> Rpps:
+    """First time: the RPPS and the enrolment code mailed by the service, and a password chosen under the policy
+    (checked here first: nothing is sent with a weak one). The code is single-use; sign in afterwards."""
+    who = rpps_of(rpps)
+    code = code.replace(" ", "").replace("-", "").strip().upper()
+    if not code:
+        raise ClinicInputError("Saisissez le code d'enrôlement reçu par e-mail.", "Type the enrolment code e-mailed.")
+    check_password(password, user_inputs=(who,))
+    http = SyncHttp(server_url, transport=transport)
+    try:
+        body = {"rpps": who, "enrolment_code": code, "password": password}
+        http.request("POST", "/v1/pro/enrolment", json=body, auth=False)
+    finally:
+        http.close()
+    return who
+
+
 def pro_sign_in(
     directory: ProfileDirectory,
     *,
@@ -99,8 +121,13 @@ def pro_sign_in(
     read_code: Callable[[], str],
     device_name: str,
     transport: httpx.BaseTransport | None = None,
+    trust: timedelta = DEFAULT_TRUST,
+    now: Callable[[], datetime] = utc_now,
 ) -> UnlockedProfile:
-    """`login --professional`: password + e-mailed code, then this professional's own profile (created if new)."""
+    """`login --professional`: password + e-mailed code, then this professional's own profile (created if new).
+
+    The workstation is then trusted for `trust` (none when zero): until then, `trusted_unlock` opens the profile
+    with the password alone."""
     who = rpps_of(rpps)
     http = SyncHttp(server_url, transport=transport)
     try:
@@ -120,7 +147,28 @@ def pro_sign_in(
     profile.set_setting(S_RPPS, str(who))
     if me is not None:
         profile.set_setting(S_WHO, me)
+    profile.set_setting(S_TRUSTED, (now() + trust).astimezone(UTC).isoformat() if trust > timedelta(0) else None)
     return profile
+
+
+def trusted_unlock(
+    directory: ProfileDirectory, *, rpps: str, password: str, now: Callable[[], datetime] = utc_now
+) -> UnlockedProfile | None:
+    """The professional's profile opened with the password alone, while this workstation is trusted for them
+    (signed in with the e-mailed code within the trust period, not forgotten since); None: sign in fully."""
+    who = rpps_of(rpps)
+    mine = [p for p in directory.profiles() if p.label == profile_label(who)]
+    if not mine:
+        return None
+    try:
+        profile = directory.unlock(password, profile_id=mine[0].profile_id)
+    except CarnetError:
+        return None  # the full sign-in says what is wrong (the service checks the password too)
+    until = profile.settings.get(S_TRUSTED)
+    if until and datetime.fromisoformat(str(until)) > now() and profile.settings.get(S_REFRESH):
+        return profile
+    profile.lock()
+    return None
 
 
 def _who_am_i(http: SyncHttp, access_token: str) -> dict[str, str] | None:
@@ -402,6 +450,14 @@ class ClinicSession:
             datetime.fromisoformat(body["opened_at"].replace("Z", "+00:00")),
             datetime.fromisoformat(body["expires_at"].replace("Z", "+00:00")),
         )
+
+    def forget_trust(self) -> None:
+        """« Changer d'utilisateur », the idle lock: the next sign-in asks for the e-mailed code again."""
+        self.profile.set_setting(S_TRUSTED, None)
+
+    def trusted_until(self) -> datetime | None:
+        until = self.profile.settings.get(S_TRUSTED)
+        return datetime.fromisoformat(str(until)) if until else None
 
     def logout(self) -> None:
         """Drop the keys: the engine stops, the profile locks; the caller clears its views."""

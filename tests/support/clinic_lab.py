@@ -142,8 +142,11 @@ def prepare(qtbot: Any, window: ClinicWindow, dossier_ids: list[str]) -> Prepare
     return dialog
 
 
-def registered(lab: Lab, rpps: str, profession: str, last_name: str, first_names: str) -> dict[str, Any]:
-    """A professional of any profession, registered by the service (the enrolment mail sent) and enrolled."""
+def registered(
+    lab: Lab, rpps: str, profession: str, last_name: str, first_names: str, *, enrol: bool = True
+) -> dict[str, Any]:
+    """A professional of any profession, registered by the service (the enrolment mail sent) and, unless told
+    otherwise, enrolled with PASSWORD; `code` is the e-mailed enrolment code."""
     ctx = lab.live.ctx
     assert ctx is not None
     address = f"pro{rpps}@example.org"
@@ -153,6 +156,8 @@ def registered(lab: Lab, rpps: str, profession: str, last_name: str, first_names
     mail = lab.mailbox.last_body(address)
     code = re.search(r"enrôlement \(usage unique\) : ([A-Z0-9]{12})", mail)
     assert code, mail
+    if not enrol:
+        return {"rpps": rpps, "email": address, "mail": mail, "code": code.group(1)}
     r = lab.api.post("/v1/pro/enrolment", json={"rpps": rpps, "enrolment_code": code.group(1), "password": PASSWORD})
     assert r.status_code == 204, r.text
-    return {"rpps": rpps, "email": address, "mail": mail}
+    return {"rpps": rpps, "email": address, "mail": mail, "code": code.group(1)}

@@ -64,7 +64,7 @@ def test_a_nurses_vaccination_offline_reaches_the_patients_other_device_and_is_n
     nurse = registered(lab, NURSE, "infirmier", "Leroy", "Claire")
     assert "Docteur" not in nurse["mail"]  # the enrolment mail does not call a nurse « Docteur »
     patient, device = _day(qtbot, lab, clinic, nurse)
-    assert clinic.who.text() == "Connecté : Claire LEROY — Infirmier·ère (RPPS 10000000025)"
+    assert clinic.who.text().startswith("Connecté : Claire LEROY — Infirmier·ère (RPPS 10000000025) · poste de confiance")
     _open_offline(qtbot, clinic, network, str(patient.dossier_id))
     assert clinic.vaccination.isVisible() and not clinic.no_vaccination.isVisible()
 

@@ -5,12 +5,13 @@ two minutes; the open dossier follows the profile's change events (`ui.changes.C
 
 from __future__ import annotations
 
+import os
 import queue
 import socket
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, replace
-from datetime import datetime
+from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -42,11 +43,13 @@ from desktop_app.clinic import (
     DocumentPolicy,
     EmergencyAccess,
     PatientSummary,
+    enrol,
     pro_sign_in,
     rpps_of,
+    trusted_unlock,
 )
 from desktop_app.clinic_fates import ChangeFate, Fate
-from desktop_app.dossier_store import DocumentInfo, Entry
+from desktop_app.dossier_store import DocumentInfo, Entry, utc_now
 from desktop_app.errors import CarnetError
 from desktop_app.profile import ProfileDirectory, UnlockedProfile
 from desktop_app.sync.engine import Progress, Revocation, SyncEngine
@@ -144,6 +147,8 @@ class ClinicWindow(QWidget):
         idle_poll_ms: int = 15_000,
         sync_interval_ms: int = SYNC_INTERVAL_MS,
         device_name: str = "",
+        trust_hours: float | None = None,
+        wall_clock: Callable[[], datetime] = utc_now,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -157,6 +162,10 @@ class ClinicWindow(QWidget):
         self._choose_file = choose_file
         self._device_name = device_name or f"Poste clinique {socket.gethostname()}"
         self.session: ClinicSession | None = None
+        # How long a sign-in with the e-mailed code trusts this workstation (CARNET_CLINIC_TRUST_HOURS, 12 h).
+        hours = trust_hours if trust_hours is not None else float(os.environ.get("CARNET_CLINIC_TRUST_HOURS", "12"))
+        self.trust = timedelta(hours=max(0.0, hours))
+        self.wall_clock = wall_clock
         self._codes: queue.Queue[str | None] | None = None
         self.current: DossierContent | None = None
         self.emergency: EmergencyAccess | None = None
@@ -166,7 +175,7 @@ class ClinicWindow(QWidget):
         self.bridge.sig_code_wanted.connect(self._show_code_step)
         self.bridge.sig_progress.connect(self._on_progress)
         self.idle = IdleLocker(timeout_s=idle_timeout_s, clock=clock, poll_ms=idle_poll_ms, parent=self)
-        self.idle.sig_idle_timeout.connect(self.lock_session)
+        self.idle.sig_idle_timeout.connect(lambda: self.lock_session())  # forgets the trust too
         app = QApplication.instance()
         if app is not None:
             app.installEventFilter(self.idle)
@@ -246,6 +255,12 @@ class ClinicWindow(QWidget):
         row.addWidget(self.cancel_code)
         code_form.addRow(row)
         self.code_box.setVisible(False)
+        self.enrol_box = self._build_enrolment()
+        self.show_enrolment = self._button(
+            self.tr("Première connexion (code d'enrôlement)…"),
+            self.tr("Choisir votre mot de passe avec le code d'enrôlement reçu par e-mail."),
+            self.open_enrolment,
+        )
         self.rpps.returnPressed.connect(self.password.setFocus)
         self.password.returnPressed.connect(self.sign_in.click)
         self.code.returnPressed.connect(self.confirm_code.click)
@@ -253,8 +268,85 @@ class ClinicWindow(QWidget):
         box.addWidget(title)
         box.addWidget(self.credentials)
         box.addWidget(self.code_box)
+        box.addWidget(self.show_enrolment, 0, Qt.AlignmentFlag.AlignLeft)
+        box.addWidget(self.enrol_box)
         box.addStretch(1)
         return page
+
+    def _build_enrolment(self) -> QGroupBox:
+        """First time: RPPS, the e-mailed enrolment code, a password chosen under the policy (typed twice)."""
+        group = QGroupBox(self.tr("Première connexion : choisir votre mot de passe"))
+        self.enrol_rpps = self._edit(self.tr("Numéro RPPS"), self.tr("11 chiffres."))
+        self.enrol_code = self._edit(
+            self.tr("Code d'enrôlement"), self.tr("Le code reçu par e-mail (12 lettres et chiffres).")
+        )
+        self.enrol_password = self._edit(
+            self.tr("Nouveau mot de passe"),
+            self.tr("Au moins 12 caractères, difficile à deviner (la même règle que pour les patients)."),
+            secret=True,
+        )
+        self.enrol_again = self._edit(
+            self.tr("Confirmez le mot de passe"), self.tr("Le même, une seconde fois."), secret=True
+        )
+        self.enrol_error = error_label()
+        self.enrol_confirm = self._button(
+            self.tr("Choisir ce mot de passe"), self.tr("Activer votre accès professionnel."), self._on_enrol
+        )
+        form = QFormLayout(group)
+        hint = label("muted")
+        hint.setText(self.tr("Le code d'enrôlement figure dans l'e-mail « Accès professionnel Carnet »."))
+        form.addRow(hint)
+        for caption, editor in (
+            (self.tr("Numéro RPPS"), self.enrol_rpps),
+            (self.tr("Code d'enrôlement"), self.enrol_code),
+            (self.tr("Nouveau mot de passe"), self.enrol_password),
+            (self.tr("Confirmez le mot de passe"), self.enrol_again),
+        ):
+            buddy = label(buddy=editor)
+            buddy.setText(caption)
+            form.addRow(buddy, editor)
+            editor.textEdited.connect(lambda _t: show_error(self.enrol_error, ""))
+        form.addRow(self.enrol_error)
+        form.addRow(self.enrol_confirm)
+        self.enrol_again.returnPressed.connect(self.enrol_confirm.click)
+        group.setVisible(False)
+        return group
+
+    def open_enrolment(self) -> None:
+        self.enrol_box.setVisible(True)
+        self.show_enrolment.setVisible(False)
+        self.enrol_rpps.setText(self.rpps.text())
+        (self.enrol_code if self.enrol_rpps.text() else self.enrol_rpps).setFocus()
+
+    def _on_enrol(self) -> None:
+        """Enrol on the worker; then sign in at once with the chosen password (the e-mailed code follows)."""
+        show_error(self.enrol_error, "")
+        password = self.enrol_password.text()
+        if password != self.enrol_again.text():
+            show_error(self.enrol_error, self.tr("Les deux mots de passe sont différents."))
+            self.enrol_again.setFocus()
+            return
+        rpps, code, url, transport = self.enrol_rpps.text(), self.enrol_code.text(), self.server_url, self._transport
+
+        def work() -> str:
+            return str(enrol(server_url=url, rpps=rpps, code=code, password=password, transport=transport))
+
+        def enrolled(who: str) -> None:
+            self.enrol_confirm.setEnabled(True)
+            for edit in (self.enrol_code, self.enrol_password, self.enrol_again):
+                edit.clear()
+            self.enrol_box.setVisible(False)
+            self.show_enrolment.setVisible(True)
+            self.rpps.setText(who)
+            self.password.setText(password)
+            self._on_sign_in()
+
+        def failed(exc: BaseException) -> None:
+            self.enrol_confirm.setEnabled(True)
+            show_error(self.enrol_error, _message(exc))
+
+        self.enrol_confirm.setEnabled(False)
+        Op(self, work).success(enrolled).failure(failed).run()
 
     def _on_sign_in(self) -> None:
         show_error(self.rpps_error, "")
@@ -282,8 +374,10 @@ class ClinicWindow(QWidget):
                 raise LoginCancelled()
             return code
 
+        trust, now = self.trust, self.wall_clock
+
         def work() -> ClinicSession:
-            profile = pro_sign_in(
+            profile = trusted_unlock(directory, rpps=rpps, password=password, now=now) or pro_sign_in(
                 directory,
                 server_url=url,
                 rpps=rpps,
@@ -291,6 +385,8 @@ class ClinicWindow(QWidget):
                 read_code=read_code,
                 device_name=device,
                 transport=transport,
+                trust=trust,
+                now=now,
             )
             return ClinicSession(profile, transport=transport, backoff=backoff)
 
@@ -322,6 +418,8 @@ class ClinicWindow(QWidget):
     def _reset_login(self) -> None:
         self._codes = None
         self.password.clear()
+        for secret in (self.enrol_password, self.enrol_again):
+            secret.clear()
         self.code.clear()
         self.credentials.setEnabled(True)
         self.sign_in.setEnabled(True)
@@ -341,7 +439,11 @@ class ClinicWindow(QWidget):
         session.engine.on_progress(self.bridge.sig_progress.emit)
         self.changes.follow(session.profile.changes)
         self.sync.start(session.profile)  # syncs now, then every interval, and a few seconds after each edit
-        self.who.setText(self.tr("Connecté : %1").replace("%1", session.who().title(current_language())))
+        who = self.tr("Connecté : %1").replace("%1", session.who().title(current_language()))
+        until = session.trusted_until()
+        if until is not None:
+            who += self.tr(" · poste de confiance jusqu'au %1").replace("%1", _local(until))
+        self.who.setText(who)
         self.who.setAccessibleName(self.who.text())
         vaccinates = session.may_vaccinate()  # the form is offered only where the policy will accept it
         self.vaccination.setVisible(vaccinates)
@@ -358,8 +460,13 @@ class ClinicWindow(QWidget):
         self.who = label("muted")
         self.switch_user = self._button(
             self.tr("Changer d'utilisateur"),
-            self.tr("Verrouiller ce profil et revenir à la connexion."),
-            self.lock_session,
+            self.tr("Verrouiller ce profil, oublier la confiance de ce poste et revenir à la connexion."),
+            lambda: self.lock_session(),
+        )
+        self.lock_button = self._button(
+            self.tr("Verrouiller"),
+            self.tr("Verrouiller le poste ; votre mot de passe seul le rouvre pendant la période de confiance."),
+            self.lock_keeping_trust,
         )
         self.emergency_button = self._button(
             self.tr("Accès en urgence…"),
@@ -369,6 +476,7 @@ class ClinicWindow(QWidget):
         top = QHBoxLayout()
         top.addWidget(self.who, 1)
         top.addWidget(self.emergency_button)
+        top.addWidget(self.lock_button)
         top.addWidget(self.switch_user)
 
         self.search = self._edit(
@@ -881,8 +989,14 @@ class ClinicWindow(QWidget):
             self.emergency_dialog.reject()
             self.emergency_dialog = None
 
-    def lock_session(self) -> None:
-        """Logout: the engine stops and the keys are dropped on the worker; every view is cleared now."""
+    def lock_keeping_trust(self) -> None:
+        """« Verrouiller »: like a logout, but this workstation stays trusted (the password alone reopens it)."""
+        self.lock_session(forget_trust=False)
+
+    def lock_session(self, *, forget_trust: bool = True) -> None:
+        """Logout: the engine stops and the keys are dropped on the worker; every view is cleared now.
+
+        « Changer d'utilisateur » and the idle lock also forget the trust: the next sign-in asks for the code."""
         self.idle.disarm()
         self._preparing = False
         self.cancel_login()
@@ -893,6 +1007,8 @@ class ClinicWindow(QWidget):
 
             def logout() -> None:
                 stop_sync()  # the engine's thread ends before the profile locks
+                if forget_trust:
+                    session.forget_trust()
                 session.logout()
 
             Op(None, logout).run()
