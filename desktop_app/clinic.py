@@ -24,6 +24,7 @@ from sqlalchemy import select
 
 from desktop_app import schema
 from desktop_app.clinic_fates import ChangeFate, acknowledge, fates
+from desktop_app.clinic_view import entry_kinds_to_load
 from desktop_app.dossier_store import DossierStore, utc_now
 from desktop_app.errors import CarnetError
 from desktop_app.i18n import pick
@@ -309,6 +310,11 @@ class ClinicSession:
         """Whether the policy lets this profession record vaccinations (the form is offered only then)."""
         profession = self.who().profession
         return profession is not None and self.matrix.may_vaccinate(profession)
+
+    def readable_kinds(self) -> set[str]:
+        """The entry kinds the dossier view loads: those the policy lets this profession read."""
+        who = self.who()
+        return entry_kinds_to_load(who.profession, self.matrix, who.rpps or "00000000000", self.clock())
 
     # -- the fate of each change ---------------------------------------------------------------------------------------
     def changes(self) -> list[ChangeFate]:

@@ -11,6 +11,7 @@ from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QWidget
 
 from desktop_app.sync.engine import S_ACCESS
+from dossier.documents import Confidentiality
 from tests.support.clinic_lab import Network, prepare, registered, search, shot, sign_in
 from tests.support.clinic_lab import clinic as clinic
 from tests.support.clinic_lab import lab as lab
@@ -64,7 +65,9 @@ def test_a_nurses_vaccination_offline_reaches_the_patients_other_device_and_is_n
     nurse = registered(lab, NURSE, "infirmier", "Leroy", "Claire")
     assert "Docteur" not in nurse["mail"]  # the enrolment mail does not call a nurse « Docteur »
     patient, device = _day(qtbot, lab, clinic, nurse)
-    assert clinic.who.text().startswith("Connecté : Claire LEROY — Infirmier·ère (RPPS 10000000025) · poste de confiance")
+    assert clinic.who.text().startswith(
+        "Connecté : Claire LEROY — Infirmier·ère (RPPS 10000000025) · poste de confiance"
+    )
     _open_offline(qtbot, clinic, network, str(patient.dossier_id))
     assert clinic.vaccination.isVisible() and not clinic.no_vaccination.isVisible()
 
@@ -191,3 +194,57 @@ def test_the_banner_and_messages_coming_and_going_never_move_the_form(
     qtbot.wait(50)
     assert _places(clinic, fields) == before
     assert Qt.FocusPolicy.NoFocus != clinic.vaccination.editors["vaccine"].focusPolicy()
+
+
+def _lines(clinic: ClinicWindow) -> list[str]:
+    return [clinic.contents.item(i).text().strip() for i in range(clinic.contents.count())]
+
+
+def _section(clinic: ClinicWindow, title: str) -> list[str]:
+    """The lines under one section heading of the open dossier."""
+    lines = _lines(clinic)
+    start = lines.index(title) + 1
+    heads = {"Allergies", "Traitements en cours", "Vaccinations", "Directives anticipées et volontés", "Entourage"}
+    heads |= {"Histoire de santé", "Documents"}
+    end = next((i for i in range(start, len(lines)) if lines[i] in heads), len(lines))
+    return lines[start:end]
+
+
+def test_the_dossier_view_says_section_by_section_what_is_hidden_and_why(
+    qtbot: Any, lab: Lab, clinic: Any, network: Network
+) -> None:
+    nurse = registered(lab, NURSE, "infirmier", "Leroy", "Claire")
+    patient = lab.person()
+    device = lab.device(patient)
+    lab.grant(device, NURSE)
+    store = device.profile.dossier()
+    store.entries.create("allergy", {"name": "Pénicilline"})
+    store.entries.create("vaccination", {"vaccine": "ROR", "date": "1990-05-02"})
+    store.documents.add(b"%PDF-1.4\n%%EOF\n", title="Bilan infirmier", category="compte_rendu")
+    secret = store.documents.add(b"%PDF-1.4\n%%EOF\n", title="Consultation psy", category="compte_rendu")
+    store.documents.set_confidentiality(secret.id, Confidentiality(masked_from_professionals=True))
+    store.documents.add(b"%PDF-1.4\n%%EOF\n", title="IRM genou", category="imagerie")
+    device.engine.sync_once()
+
+    sign_in(qtbot, clinic, lab, nurse)
+    search(qtbot, clinic, "Martin")
+    prepare(qtbot, clinic, [str(patient.dossier_id)])
+    clinic.open_dossier(str(patient.dossier_id))
+    qtbot.waitUntil(lambda: "Documents" in _lines(clinic), timeout=20_000)
+    assert _section(clinic, "Allergies") == [
+        "Masqué : le patient garde cette partie de son profil pour lui (il peut vous remettre sa synthèse)."
+    ]
+    assert "Pénicilline" not in " ".join(_lines(clinic))
+    assert any("ROR" in line for line in _section(clinic, "Vaccinations"))
+    documents = _section(clinic, "Documents")
+    assert "Document : Bilan infirmier" in documents
+    assert not any("Consultation psy" in d or "IRM genou" in d for d in documents)
+    assert "1 document(s) masqué(s) par le patient." in documents
+    assert any("matrice d'habilitation" in d and "Radio/écho/scanner/IRM" in d for d in documents)
+    shot(clinic, "v5-dossier-view")
+
+    headers = {"Authorization": f"Bearer {device.profile.settings[S_ACCESS]}"}
+    body = {"samu": True, "other_professionals": True, "masked_documents": False, "mask_all_including_emergency": True}
+    assert lab.api.put("/v1/me/access/emergency", json=body, headers=headers).status_code == 200
+    clinic.open_dossier(str(patient.dossier_id))  # « tout masquer »: said so, nothing shown
+    qtbot.waitUntil(lambda: any("tout masquer" in line for line in _lines(clinic)), timeout=20_000)

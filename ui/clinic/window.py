@@ -5,6 +5,7 @@ two minutes; the open dossier follows the profile's change events (`ui.changes.C
 
 from __future__ import annotations
 
+import contextlib
 import os
 import queue
 import socket
@@ -17,7 +18,7 @@ from typing import Any
 
 import httpx
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QCloseEvent, QColor
+from PySide6.QtGui import QCloseEvent, QColor, QFont
 from PySide6.QtWidgets import (
     QApplication,
     QFileDialog,
@@ -36,6 +37,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop_app import clinic_view
 from desktop_app.changes import ChangeOrigin, StoreChange
 from desktop_app.clinic import (
     ClinicInputError,
@@ -90,13 +92,19 @@ class LoginCancelled(CarnetError):
 
 @dataclass(frozen=True, slots=True)
 class DossierContent:
-    """What the professional sees of one dossier: the cached documents and vaccinations."""
+    """What the professional sees of one dossier: the cached documents and entries (the kinds the policy lets this
+    profession read), and what the service withheld at the online opening (None: offline, not known)."""
 
     dossier_id: str
     online: bool
     cached: bool
     documents: list[DocumentInfo]
-    vaccinations: list[Entry]
+    entries: dict[str, list[Entry]]
+    withheld: dict[str, int] | None = None
+
+    @property
+    def vaccinations(self) -> list[Entry]:
+        return self.entries.get("vaccination", [])
 
 
 class _Bridge(QObject):
@@ -536,7 +544,13 @@ class ClinicWindow(QWidget):
         self.dossier_title = set_role(label(), "heading")
         self.dossier_error = keep_space(error_label())
         self.contents = QListWidget()
-        describe(self.contents, self.tr("Contenu du dossier"), self.tr("Documents et vaccinations, en lecture seule."))
+        self.contents.setWordWrap(True)  # a section's reason is read whole, never cut at the edge
+        self.contents.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        describe(
+            self.contents,
+            self.tr("Contenu du dossier"),
+            self.tr("Section par section, ce que vous pouvez voir, ou pourquoi c'est masqué ; en lecture seule."),
+        )
         self.vaccination = VaccinationForm()
         self.vaccination.sig_submitted.connect(self.add_vaccination)
         self.no_vaccination = label("muted")
@@ -636,19 +650,19 @@ class ClinicWindow(QWidget):
         session = self._need()
 
         def load() -> DossierContent:
-            online = True
-            try:
-                session.open(dossier_id)
-            except SyncOffline:
-                online = False
+            withheld: dict[str, int] | None = None
+            with contextlib.suppress(SyncOffline):  # offline: the copy of this workstation, withheld not known
+                withheld = {str(k): int(v) for k, v in (session.open(dossier_id).get("withheld") or {}).items()}
+            online = withheld is not None
             if dossier_id not in session.profile.dossier_ids():
                 if not online:
                     raise SyncOffline()
-                return DossierContent(dossier_id, online, False, [], [])
+                return DossierContent(dossier_id, online, False, [], {}, withheld)
             store = session.engine.require_open(dossier_id)
             if not online:  # reported to the service at the next contact (historique des accès)
                 session.note_offline_open(dossier_id)
-            return DossierContent(dossier_id, online, True, store.documents.list(), store.entries.list("vaccination"))
+            entries, documents = clinic_view.load(store, session.readable_kinds())
+            return DossierContent(dossier_id, online, True, documents, entries, withheld)
 
         show_error(self.dossier_error, "")
         Op(self, load).success(self._show_dossier).failure(
@@ -656,20 +670,47 @@ class ClinicWindow(QWidget):
         ).run()
 
     def _show_dossier(self, content: DossierContent) -> None:
+        if self.session is None:
+            return  # locked while it loaded: nothing of it is shown
         self.current = content
         self.dossier_title.setText(self.tr("Dossier de %1").replace("%1", self._name(content.dossier_id)))  # type: ignore[attr-defined]
         self.contents.clear()
         if not content.cached:
             self.contents.addItem(self.tr("Pas encore sur ce poste : préparez la journée pour le consulter."))
-        for doc in content.documents:
-            self.contents.addItem(self.tr("Document : %1").replace("%1", doc.title))
-        for entry in content.vaccinations:
-            self.contents.addItem(entry.summary)  # the summary already starts with « Vaccination : »
-        if content.cached and not content.documents and not content.vaccinations:
-            self.contents.addItem(self.tr("Aucun document ni vaccination visible."))
+        else:
+            self._show_sections(content)
         if not content.online:
             show_error(self.dossier_error, self.tr("Hors ligne : copie de ce poste."))
         self.editing.setEnabled(content.cached)
+
+    def _show_sections(self, content: DossierContent) -> None:
+        """Section by section what the policy and the matrice let this profession see, or why it is hidden."""
+        session = self._need()
+        who = session.who()
+        shown = clinic_view.sections(
+            profession=who.profession,
+            rpps=who.rpps,
+            matrix=session.matrix,
+            now=self.wall_clock(),
+            entries=content.entries,
+            documents=content.documents,
+            withheld=content.withheld,
+            lang=current_language(),
+        )
+        bold = QFont(self.contents.font())
+        bold.setBold(True)
+        for section in shown:
+            head = QListWidgetItem(section.title)
+            head.setFont(bold)
+            head.setFlags(Qt.ItemFlag.ItemIsEnabled)
+            head.setData(Qt.ItemDataRole.UserRole, section.key)
+            self.contents.addItem(head)
+            for text in section.lines if not section.hidden else [section.hidden]:
+                self.contents.addItem("    " + text)
+            for note in section.notes:
+                item = QListWidgetItem("    " + note)
+                item.setForeground(QColor("#5a5a5a"))
+                self.contents.addItem(item)
 
     # -- offline edits ------------------------------------------------------------------------------------------------
     def add_vaccination(self, values: dict[str, Any]) -> None:
@@ -889,12 +930,12 @@ class ClinicWindow(QWidget):
             self.refresh_lists()  # one more change waiting to be sent
         if content is None or not content.cached or change.dossier_id != content.dossier_id:
             return
-        if not (change.touches(Entity.DOCUMENT) or change.touches(Entity.ENTRY, "vaccination")):
+        if not (change.touches(Entity.DOCUMENT) or change.touches(Entity.ENTRY)):
             return
 
         def load() -> DossierContent:
-            store = session.profile.dossier(content.dossier_id)
-            return replace(content, documents=store.documents.list(), vaccinations=store.entries.list("vaccination"))
+            entries, documents = clinic_view.load(session.profile.dossier(content.dossier_id), session.readable_kinds())
+            return replace(content, documents=documents, entries=entries)
 
         Op(self, load).success(self._show_current_again).failure(lambda _exc: None).run()  # gone meanwhile: no copy
 
