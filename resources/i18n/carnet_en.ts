@@ -1732,12 +1732,20 @@
         <translation>A code has just been sent to you by e-mail.</translation>
     </message>
     <message>
-        <source>Connecté : RPPS %1</source>
-        <translation>Signed in: RPPS %1</translation>
-    </message>
-    <message>
         <source>Changer d&apos;utilisateur</source>
         <translation>Switch user</translation>
+    </message>
+    <message>
+        <source>Verrouiller ce profil, oublier la confiance de ce poste et revenir à la connexion.</source>
+        <translation>Lock this profile, forget this workstation&apos;s trust and go back to sign-in.</translation>
+    </message>
+    <message>
+        <source>Verrouiller</source>
+        <translation>Lock</translation>
+    </message>
+    <message>
+        <source>Verrouiller le poste ; votre mot de passe seul le rouvre pendant la période de confiance.</source>
+        <translation>Lock the workstation; your password alone reopens it during the trust period.</translation>
     </message>
     <message>
         <source>Accès en urgence…</source>
@@ -1784,20 +1792,12 @@
         <translation>Record content</translation>
     </message>
     <message>
-        <source>Documents et vaccinations, en lecture seule.</source>
-        <translation>Documents and vaccinations, read-only.</translation>
-    </message>
-    <message>
         <source>Ajouter un document…</source>
         <translation>Add a document…</translation>
     </message>
     <message>
         <source>Ajouter au dossier</source>
         <translation>Add to the record</translation>
-    </message>
-    <message>
-        <source>En attente d&apos;envoi</source>
-        <translation>Waiting to be sent</translation>
     </message>
     <message>
         <source>Réessayer maintenant</source>
@@ -1810,10 +1810,6 @@
     <message>
         <source>Pas encore sur ce poste : préparez la journée pour le consulter.</source>
         <translation>Not on this workstation yet: prepare the day to view it.</translation>
-    </message>
-    <message>
-        <source>Document : %1</source>
-        <translation>Document: %1</translation>
     </message>
     <message>
         <source>%1 a retiré votre autorisation d&apos;accès : la copie de son dossier a été effacée de ce poste.</source>
@@ -1840,6 +1836,58 @@
         <translation>Back to the credentials.</translation>
     </message>
     <message>
+        <source>Première connexion (code d&apos;enrôlement)…</source>
+        <translation>First sign-in (enrolment code)…</translation>
+    </message>
+    <message>
+        <source>Choisir votre mot de passe avec le code d&apos;enrôlement reçu par e-mail.</source>
+        <translation>Choose your password with the enrolment code received by e-mail.</translation>
+    </message>
+    <message>
+        <source>Première connexion : choisir votre mot de passe</source>
+        <translation>First sign-in: choose your password</translation>
+    </message>
+    <message>
+        <source>Code d&apos;enrôlement</source>
+        <translation>Enrolment code</translation>
+    </message>
+    <message>
+        <source>Le code reçu par e-mail (12 lettres et chiffres).</source>
+        <translation>The code received by e-mail (12 letters and digits).</translation>
+    </message>
+    <message>
+        <source>Nouveau mot de passe</source>
+        <translation>New password</translation>
+    </message>
+    <message>
+        <source>Au moins 12 caractères, difficile à deviner (la même règle que pour les patients).</source>
+        <translation>At least 12 characters, hard to guess (the same rule as for patients).</translation>
+    </message>
+    <message>
+        <source>Confirmez le mot de passe</source>
+        <translation>Confirm the password</translation>
+    </message>
+    <message>
+        <source>Le même, une seconde fois.</source>
+        <translation>The same, a second time.</translation>
+    </message>
+    <message>
+        <source>Choisir ce mot de passe</source>
+        <translation>Choose this password</translation>
+    </message>
+    <message>
+        <source>Activer votre accès professionnel.</source>
+        <translation>Activate your professional access.</translation>
+    </message>
+    <message>
+        <source>Le code d&apos;enrôlement figure dans l&apos;e-mail « Accès professionnel Carnet ».</source>
+        <translation>The enrolment code is in the e-mail “Carnet professional access”.</translation>
+    </message>
+    <message>
+        <source>Les deux mots de passe sont différents.</source>
+        <translation>The two passwords differ.</translation>
+    </message>
+    <message>
         <source>Saisissez votre mot de passe.</source>
         <translation>Enter your password.</translation>
     </message>
@@ -1848,8 +1896,52 @@
         <translation>The code has 6 digits.</translation>
     </message>
     <message>
-        <source>Verrouiller ce profil et revenir à la connexion.</source>
-        <translation>Lock this profile and go back to sign-in.</translation>
+        <source>Connecté : %1</source>
+        <translation>Signed in: %1</translation>
+    </message>
+    <message>
+        <source> · poste de confiance jusqu&apos;au %1</source>
+        <translation> · trusted workstation until %1</translation>
+    </message>
+    <message>
+        <source>Modifications du jour</source>
+        <translation>Today&apos;s changes</translation>
+    </message>
+    <message>
+        <source>Chaque modification : envoyée, en attente, ou refusée avec le motif.</source>
+        <translation>Each change: sent, waiting, or refused with the reason.</translation>
+    </message>
+    <message>
+        <source>J&apos;ai pris connaissance</source>
+        <translation>Acknowledge</translation>
+    </message>
+    <message>
+        <source>Retirer de la liste la modification refusée choisie.</source>
+        <translation>Remove the chosen refused change from the list.</translation>
+    </message>
+    <message>
+        <source>Corriger…</source>
+        <translation>Correct…</translation>
+    </message>
+    <message>
+        <source>Reprendre la vaccination refusée dans le formulaire pour la corriger.</source>
+        <translation>Put the refused vaccination back in the form to correct it.</translation>
+    </message>
+    <message>
+        <source>REFUSÉE : %1. %2</source>
+        <translation>REFUSED: %1. %2</translation>
+    </message>
+    <message>
+        <source>EN CONFLIT : %1. %2</source>
+        <translation>IN CONFLICT: %1. %2</translation>
+    </message>
+    <message>
+        <source>En attente : %1</source>
+        <translation>Waiting: %1</translation>
+    </message>
+    <message>
+        <source>Envoyée : %1</source>
+        <translation>Sent: %1</translation>
     </message>
     <message>
         <source>Bris de glace : ouvrir un dossier en urgence, en ligne.</source>
@@ -1892,12 +1984,16 @@
         <translation>Available offline on this computer</translation>
     </message>
     <message>
-        <source>Joindre un fichier au dossier ouvert.</source>
-        <translation>Attach a file to the open record.</translation>
+        <source>Section par section, ce que vous pouvez voir, ou pourquoi c&apos;est masqué ; en lecture seule.</source>
+        <translation>Section by section, what you may see, or why it is hidden; read-only.</translation>
     </message>
     <message>
-        <source>Modifications pas encore envoyées.</source>
-        <translation>Changes not sent yet.</translation>
+        <source>Votre profession n&apos;inscrit pas de vaccinations dans le carnet : ajoutez un document.</source>
+        <translation>Your profession does not record vaccinations in the carnet: add a document.</translation>
+    </message>
+    <message>
+        <source>Joindre un fichier au dossier ouvert.</source>
+        <translation>Attach a file to the open record.</translation>
     </message>
     <message>
         <source>Envoyer maintenant.</source>
@@ -1908,20 +2004,16 @@
         <translation>No patient found.</translation>
     </message>
     <message>
-        <source>Aucun document ni vaccination visible.</source>
-        <translation>No visible document or vaccination.</translation>
-    </message>
-    <message>
         <source>Hors ligne : copie de ce poste.</source>
         <translation>Offline: this workstation&apos;s copy.</translation>
     </message>
     <message>
-        <source>%1 : %2 modification(s)</source>
-        <translation>%1: %2 change(s)</translation>
-    </message>
-    <message>
         <source>En attente d&apos;envoi (%1)</source>
         <translation>Waiting to be sent (%1)</translation>
+    </message>
+    <message>
+        <source> — dont %1 refusée(s) : à revoir</source>
+        <translation> — of which %1 refused: to review</translation>
     </message>
     <message>
         <source>%1 — disponible hors ligne jusqu&apos;au %2</source>
@@ -3201,6 +3293,25 @@
     </message>
 </context>
 <context>
+    <name>PatientTableModel</name>
+    <message>
+        <source>Nom</source>
+        <translation>Last name</translation>
+    </message>
+    <message>
+        <source>Prénoms</source>
+        <translation>First names</translation>
+    </message>
+    <message>
+        <source>Date de naissance</source>
+        <translation>Date of birth</translation>
+    </message>
+    <message>
+        <source>INS</source>
+        <translation>INS</translation>
+    </message>
+</context>
+<context>
     <name>PrepareDayDialog</name>
     <message>
         <source>Préparer la journée</source>
@@ -3870,8 +3981,8 @@
 <context>
     <name>VaccinationForm</name>
     <message>
-        <source>AAAA-MM-JJ</source>
-        <translation>YYYY-MM-DD</translation>
+        <source>JJ/MM/AAAA</source>
+        <translation>DD/MM/YYYY</translation>
     </message>
     <message>
         <source>Obligatoire</source>

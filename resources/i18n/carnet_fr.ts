@@ -1732,11 +1732,19 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Connecté : RPPS %1</source>
+        <source>Changer d&apos;utilisateur</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Changer d&apos;utilisateur</source>
+        <source>Verrouiller ce profil, oublier la confiance de ce poste et revenir à la connexion.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Verrouiller</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Verrouiller le poste ; votre mot de passe seul le rouvre pendant la période de confiance.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1784,19 +1792,11 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Documents et vaccinations, en lecture seule.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Ajouter un document…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Ajouter au dossier</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>En attente d&apos;envoi</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1809,10 +1809,6 @@
     </message>
     <message>
         <source>Pas encore sur ce poste : préparez la journée pour le consulter.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Document : %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1840,6 +1836,58 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Première connexion (code d&apos;enrôlement)…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choisir votre mot de passe avec le code d&apos;enrôlement reçu par e-mail.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Première connexion : choisir votre mot de passe</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Code d&apos;enrôlement</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Le code reçu par e-mail (12 lettres et chiffres).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nouveau mot de passe</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Au moins 12 caractères, difficile à deviner (la même règle que pour les patients).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Confirmez le mot de passe</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Le même, une seconde fois.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choisir ce mot de passe</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Activer votre accès professionnel.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Le code d&apos;enrôlement figure dans l&apos;e-mail « Accès professionnel Carnet ».</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Les deux mots de passe sont différents.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Saisissez votre mot de passe.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1848,7 +1896,51 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Verrouiller ce profil et revenir à la connexion.</source>
+        <source>Connecté : %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> · poste de confiance jusqu&apos;au %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Modifications du jour</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Chaque modification : envoyée, en attente, ou refusée avec le motif.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>J&apos;ai pris connaissance</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Retirer de la liste la modification refusée choisie.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Corriger…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reprendre la vaccination refusée dans le formulaire pour la corriger.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>REFUSÉE : %1. %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>EN CONFLIT : %1. %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>En attente : %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Envoyée : %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1892,11 +1984,15 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Joindre un fichier au dossier ouvert.</source>
+        <source>Section par section, ce que vous pouvez voir, ou pourquoi c&apos;est masqué ; en lecture seule.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Modifications pas encore envoyées.</source>
+        <source>Votre profession n&apos;inscrit pas de vaccinations dans le carnet : ajoutez un document.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Joindre un fichier au dossier ouvert.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1908,19 +2004,15 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Aucun document ni vaccination visible.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Hors ligne : copie de ce poste.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>%1 : %2 modification(s)</source>
+        <source>En attente d&apos;envoi (%1)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>En attente d&apos;envoi (%1)</source>
+        <source> — dont %1 refusée(s) : à revoir</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -3201,6 +3293,25 @@
     </message>
 </context>
 <context>
+    <name>PatientTableModel</name>
+    <message>
+        <source>Nom</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Prénoms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Date de naissance</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>INS</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>PrepareDayDialog</name>
     <message>
         <source>Préparer la journée</source>
@@ -3870,7 +3981,7 @@
 <context>
     <name>VaccinationForm</name>
     <message>
-        <source>AAAA-MM-JJ</source>
+        <source>JJ/MM/AAAA</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

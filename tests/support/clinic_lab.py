@@ -78,6 +78,14 @@ def picker() -> Picker:
 
 @pytest.fixture
 def clinic(qtbot: Any, lab: Lab, tmp_path: Path, network: Network, picker: Picker) -> Iterator[ClinicWindow]:
+    window = make_window(qtbot, tmp_path, network, picker)
+    yield window
+    window.lock_session()
+    wait_for_idle()
+
+
+def make_window(qtbot: Any, tmp_path: Path, network: Network, picker: Picker) -> ClinicWindow:
+    """The Poste de soins on a fresh data directory, behind the fault proxy, shown at 1100 × 760."""
     window = ClinicWindow(
         data_dir=tmp_path / "clinic-pc",
         server_url=network.url,
@@ -93,9 +101,7 @@ def clinic(qtbot: Any, lab: Lab, tmp_path: Path, network: Network, picker: Picke
     qtbot.addWidget(window)
     window.resize(1100, 760)
     window.show()
-    yield window
-    window.lock_session()
-    wait_for_idle()
+    return window
 
 
 def shot(window: QWidget, name: str) -> None:

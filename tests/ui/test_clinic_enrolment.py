@@ -9,11 +9,11 @@ from datetime import timedelta
 from typing import Any
 
 from desktop_app.dossier_store import utc_now
-from tests.support.clinic_lab import registered, shot, sign_in
 from tests.support.clinic_lab import clinic as clinic
 from tests.support.clinic_lab import lab as lab
 from tests.support.clinic_lab import network as network
 from tests.support.clinic_lab import picker as picker
+from tests.support.clinic_lab import registered, shot, sign_in
 from tests.support.desktop_service import flows as flows
 from tests.support.desktop_service import live as live
 from tests.support.desktop_service import mailbox as mailbox
