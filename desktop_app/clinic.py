@@ -43,6 +43,7 @@ S_DAY = SettingKey.CLINIC_DAY  # the dossier ids chosen for the day: only these 
 S_DOCUMENTS = SettingKey.CLINIC_DOCUMENTS  # the DocumentPolicy of the day
 S_OPENS = SettingKey.CLINIC_OFFLINE_OPENS  # dossiers opened offline, not yet reported to the service
 S_WHO = SettingKey.CLINIC_WHO
+S_JOURNAL = SettingKey.CLINIC_JOURNAL
 S_TRUSTED = SettingKey.CLINIC_TRUSTED_UNTIL
 DEFAULT_TRUST = timedelta(hours=12)  # a shift: password + e-mailed code once, then the password alone
 MIN_REASON = EMERGENCY_REASON_MIN_TEXT  # the service's rule for the free text of a bris de glace
@@ -266,6 +267,33 @@ class ClinicPolicy(SyncPolicy):
             }
 
 
+JOURNAL_MAX = 500
+DAY = timedelta(hours=24)
+
+
+def _within_day(at: str, now: datetime) -> bool:
+    return now - datetime.fromisoformat(at) < DAY
+
+
+@dataclass(frozen=True, slots=True)
+class DayOpen:
+    dossier_id: str
+    name: str
+    at: datetime
+    online: bool
+
+
+@dataclass(frozen=True, slots=True)
+class EndOfDay:
+    """« Fin de journée »: the day's openings, changes with their fate, the copies kept and when they are purged."""
+
+    at: datetime
+    opened: list[DayOpen]
+    changes: list[ChangeFate]
+    purged_at: dict[str, datetime]  # dossier id → end of its lease: the copy is erased from this PC then
+    opens_unreported: int  # offline openings not yet told to the service
+
+
 class ClinicSession:
     """A signed-in professional: their profile, its sync engine, and the professional API calls."""
 
@@ -384,6 +412,25 @@ class ClinicSession:
 
     def resume(self) -> None:
         self.engine.resume()
+
+    # -- « Fin de journée » ------------------------------------------------------------------------------------------
+    def note_open(self, dossier_id: str, name: str, *, online: bool) -> None:
+        """Keep, in the encrypted profile, that a dossier was opened today (the end-of-day sheet lists them)."""
+        now = self.clock().astimezone(UTC)
+        with self._opens_lock:
+            kept = [o for o in self.profile.settings.get(S_JOURNAL) or [] if _within_day(o["at"], now)]
+            kept.append({"dossier_id": dossier_id, "name": name, "at": now.isoformat(), "online": online})
+            self.profile.set_setting(S_JOURNAL, kept[-JOURNAL_MAX:])
+
+    def end_of_day(self) -> EndOfDay:
+        """What the day leaves: dossiers opened, changes (sent, waiting, refused and why), copies and their purge."""
+        now = self.clock().astimezone(UTC)
+        opened = [
+            DayOpen(str(o["dossier_id"]), str(o["name"]), datetime.fromisoformat(o["at"]), bool(o["online"]))
+            for o in self.profile.settings.get(S_JOURNAL) or []
+            if _within_day(o["at"], now)
+        ]
+        return EndOfDay(now, opened, self.changes(), self.offline_until(), len(self.offline_opens()))
 
     # -- dossiers opened offline --------------------------------------------------------------------------------------
     def note_offline_open(self, dossier_id: str) -> OfflineOpen:

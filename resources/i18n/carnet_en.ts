@@ -1748,6 +1748,14 @@
         <translation>Lock the workstation; your password alone reopens it during the trust period.</translation>
     </message>
     <message>
+        <source>Fin de journée…</source>
+        <translation>End of day…</translation>
+    </message>
+    <message>
+        <source>Dossiers ouverts, ajouts, ce qui attend encore et pourquoi, effacements : à l&apos;écran et à imprimer.</source>
+        <translation>Dossiers opened, additions, what still waits and why, erasures: on screen and to print.</translation>
+    </message>
+    <message>
         <source>Accès en urgence…</source>
         <translation>Emergency access…</translation>
     </message>
@@ -2718,6 +2726,101 @@
     <message>
         <source>Motif</source>
         <translation>Reason</translation>
+    </message>
+</context>
+<context>
+    <name>EndOfDayDialog</name>
+    <message>
+        <source>Fin de journée</source>
+        <translation>End of day</translation>
+    </message>
+    <message>
+        <source>Ce que la journée laisse sur ce poste, à imprimer.</source>
+        <translation>What the day leaves on this workstation, to print.</translation>
+    </message>
+    <message>
+        <source>Feuille de fin de journée</source>
+        <translation>End-of-day sheet</translation>
+    </message>
+    <message>
+        <source>Dossiers ouverts, ajouts, envois, effacements.</source>
+        <translation>Dossiers opened, additions, sending, erasures.</translation>
+    </message>
+    <message>
+        <source>Envoyer maintenant</source>
+        <translation>Send now</translation>
+    </message>
+    <message>
+        <source>Envoyer au service ce qui attend encore.</source>
+        <translation>Send what still waits to the service.</translation>
+    </message>
+    <message>
+        <source>Imprimer…</source>
+        <translation>Print…</translation>
+    </message>
+    <message>
+        <source>Imprimer la feuille de fin de journée.</source>
+        <translation>Print the end-of-day sheet.</translation>
+    </message>
+    <message>
+        <source>Fermer</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>Revenir au poste de soins.</source>
+        <translation>Back to the workstation.</translation>
+    </message>
+    <message>
+        <source>Dossiers ouverts (%1)</source>
+        <translation>Dossiers opened (%1)</translation>
+    </message>
+    <message>
+        <source>en ligne</source>
+        <translation>online</translation>
+    </message>
+    <message>
+        <source>hors ligne, depuis la copie de ce poste</source>
+        <translation>offline, from this workstation's copy</translation>
+    </message>
+    <message>
+        <source>Aucun dossier ouvert aujourd&apos;hui.</source>
+        <translation>No dossier opened today.</translation>
+    </message>
+    <message>
+        <source>Ajouté et envoyé (%1)</source>
+        <translation>Added and sent (%1)</translation>
+    </message>
+    <message>
+        <source>Rien.</source>
+        <translation>Nothing.</translation>
+    </message>
+    <message>
+        <source>Pas encore envoyé, et pourquoi (%1)</source>
+        <translation>Not sent yet, and why (%1)</translation>
+    </message>
+    <message>
+        <source>en attente : le service n&apos;a pas encore été joint ; envoyé dès la prochaine connexion.</source>
+        <translation>waiting: the service has not been reached yet; sent at the next connection.</translation>
+    </message>
+    <message>
+        <source>Tout a été envoyé.</source>
+        <translation>Everything was sent.</translation>
+    </message>
+    <message>
+        <source>%1 ouverture(s) hors ligne pas encore signalée(s) au service (historique des accès du patient).</source>
+        <translation>%1 offline opening(s) not yet reported to the service (the patient's access history).</translation>
+    </message>
+    <message>
+        <source>Copies gardées sur ce poste et leur effacement</source>
+        <translation>Copies kept on this workstation and their erasure</translation>
+    </message>
+    <message>
+        <source>%1 — effacée de ce poste le %2 (fin du bail)</source>
+        <translation>%1 — erased from this workstation on %2 (end of the lease)</translation>
+    </message>
+    <message>
+        <source>Aucune copie sur ce poste.</source>
+        <translation>No copy on this workstation.</translation>
     </message>
 </context>
 <context>

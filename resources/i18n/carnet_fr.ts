@@ -1748,6 +1748,14 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Fin de journée…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dossiers ouverts, ajouts, ce qui attend encore et pourquoi, effacements : à l&apos;écran et à imprimer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Accès en urgence…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2717,6 +2725,101 @@
     </message>
     <message>
         <source>Motif</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>EndOfDayDialog</name>
+    <message>
+        <source>Fin de journée</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ce que la journée laisse sur ce poste, à imprimer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Feuille de fin de journée</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dossiers ouverts, ajouts, envois, effacements.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Envoyer maintenant</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Envoyer au service ce qui attend encore.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Imprimer…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Imprimer la feuille de fin de journée.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fermer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Revenir au poste de soins.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dossiers ouverts (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>en ligne</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>hors ligne, depuis la copie de ce poste</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Aucun dossier ouvert aujourd&apos;hui.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ajouté et envoyé (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rien.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pas encore envoyé, et pourquoi (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>en attente : le service n&apos;a pas encore été joint ; envoyé dès la prochaine connexion.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tout a été envoyé.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 ouverture(s) hors ligne pas encore signalée(s) au service (historique des accès du patient).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copies gardées sur ce poste et leur effacement</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 — effacée de ce poste le %2 (fin du bail)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Aucune copie sur ce poste.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -61,6 +61,7 @@ from dossier.errors import DossierValidationError
 from dossier.sync_protocol import Entity
 from ui.changes import ChangeRelay
 from ui.clinic.day import PrepareDayDialog, local_time
+from ui.clinic.end_of_day import EndOfDayDialog
 from ui.clinic.forms import EmergencyDialog, VaccinationForm
 from ui.clinic.patients import PatientTableModel, search_terms
 from ui.dialogs import Confirmer
@@ -476,6 +477,14 @@ class ClinicWindow(QWidget):
             self.tr("Verrouiller le poste ; votre mot de passe seul le rouvre pendant la période de confiance."),
             self.lock_keeping_trust,
         )
+        self.end_of_day_button = self._button(
+            self.tr("Fin de journée…"),
+            self.tr(
+                "Dossiers ouverts, ajouts, ce qui attend encore et pourquoi, effacements : à l'écran et à imprimer."
+            ),
+            self.open_end_of_day,
+        )
+        self.end_of_day: EndOfDayDialog | None = None
         self.emergency_button = self._button(
             self.tr("Accès en urgence…"),
             self.tr("Bris de glace : ouvrir un dossier en urgence, en ligne."),
@@ -483,6 +492,7 @@ class ClinicWindow(QWidget):
         )
         top = QHBoxLayout()
         top.addWidget(self.who, 1)
+        top.addWidget(self.end_of_day_button)
         top.addWidget(self.emergency_button)
         top.addWidget(self.lock_button)
         top.addWidget(self.switch_user)
@@ -649,11 +659,15 @@ class ClinicWindow(QWidget):
         """Open on the service (audited) when online, then show the cached copy; offline, the cached copy only."""
         session = self._need()
 
+        name = self._name(dossier_id)
+
         def load() -> DossierContent:
             withheld: dict[str, int] | None = None
             with contextlib.suppress(SyncOffline):  # offline: the copy of this workstation, withheld not known
                 withheld = {str(k): int(v) for k, v in (session.open(dossier_id).get("withheld") or {}).items()}
             online = withheld is not None
+            if online or dossier_id in session.profile.dossier_ids():
+                session.note_open(dossier_id, name, online=online)  # for « Fin de journée »
             if dossier_id not in session.profile.dossier_ids():
                 if not online:
                     raise SyncOffline()
@@ -916,6 +930,7 @@ class ClinicWindow(QWidget):
         if state != "offline":
             show_error(self.sync_error, "")
         self.refresh_lists()
+        self._load_end_of_day()
 
     def _on_sync_failed(self, exc: BaseException) -> None:
         if self.session is not None and not isinstance(exc, SyncCancelled):
@@ -965,6 +980,25 @@ class ClinicWindow(QWidget):
             self._clear_dossier()
         if self.session is not None:
             self.refresh_lists()
+
+    # -- « Fin de journée » -------------------------------------------------------------------------------------------
+    def open_end_of_day(self) -> EndOfDayDialog:
+        session = self._need()
+        dialog = EndOfDayDialog(
+            who=session.who().title(current_language()), name_of=self._name, when=_local, parent=self
+        )
+        dialog.sig_send_now.connect(self.retry_now)
+        self.end_of_day = dialog
+        dialog.finished.connect(lambda _r: setattr(self, "end_of_day", None))
+        dialog.open()
+        self._load_end_of_day()
+        return dialog
+
+    def _load_end_of_day(self) -> None:
+        session, dialog = self.session, self.end_of_day
+        if session is None or dialog is None:
+            return
+        Op(self, session.end_of_day).success(dialog.show_day).run()
 
     # -- bris de glace ------------------------------------------------------------------------------------------------
     def open_emergency_dialog(self) -> EmergencyDialog:
@@ -1026,6 +1060,9 @@ class ClinicWindow(QWidget):
         for error in (self.search_error, self.sync_error):
             show_error(error, "")
         self._end_emergency()
+        if self.end_of_day is not None:
+            self.end_of_day.reject()
+            self.end_of_day = None
         if self.emergency_dialog is not None:
             self.emergency_dialog.reject()
             self.emergency_dialog = None
