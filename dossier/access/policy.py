@@ -320,6 +320,9 @@ def _professional_add(actor: Professional, target: Target, context: Context, mat
         return _deny(Reason.PROFESSIONALS_ADD_DOCUMENTS_ONLY)
     if not matrix.allows(actor.profession, target.category):
         return _deny(Reason.MATRIX_DENIES_CATEGORY)
+    if target.confidentiality.hidden_from_patient_until is not None:
+        # Visible after the consultation d'annonce: telling the patient now would announce it before the doctor.
+        return _allow(Reason.PROFESSIONAL_DOCUMENT_SENT)
     return _allow(
         Reason.PROFESSIONAL_DOCUMENT_SENT,
         Notification(Recipient.PATIENT, NotificationEvent.DOCUMENT_ADDED_BY_PROFESSIONAL),

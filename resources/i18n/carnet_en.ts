@@ -1772,6 +1772,10 @@
         <translation>Search</translation>
     </message>
     <message>
+        <source>Seuls apparaissent les patients qui vous ont autorisé, ou ceux ouverts par accès en urgence. Recherche par nom, date de naissance (JJ/MM/AAAA) ou INS.</source>
+        <translation>Only patients who authorised you appear, or those opened by emergency access. Search by name, date of birth (DD/MM/YYYY) or INS.</translation>
+    </message>
+    <message>
         <source>Patients</source>
         <translation>Patients</translation>
     </message>
@@ -1810,6 +1814,10 @@
     <message>
         <source>Réessayer maintenant</source>
         <translation>Retry now</translation>
+    </message>
+    <message>
+        <source>Aucun patient trouvé parmi ceux qui vous ont autorisé (ou ouverts en urgence).</source>
+        <translation>No patient found among those who authorised you (or opened in an emergency).</translation>
     </message>
     <message>
         <source>Dossier de %1</source>
@@ -2006,10 +2014,6 @@
     <message>
         <source>Envoyer maintenant.</source>
         <translation>Send now.</translation>
-    </message>
-    <message>
-        <source>Aucun patient trouvé.</source>
-        <translation>No patient found.</translation>
     </message>
     <message>
         <source>Hors ligne : copie de ce poste.</source>
@@ -2282,6 +2286,97 @@
     <message>
         <source>Une question vous demandera de confirmer. Cet ordinateur ne peut pas être révoqué d&apos;ici.</source>
         <translation>A question will ask you to confirm. This computer cannot be revoked from here.</translation>
+    </message>
+</context>
+<context>
+    <name>DocumentDialog</name>
+    <message>
+        <source>Ajouter un document</source>
+        <translation>Add a document</translation>
+    </message>
+    <message>
+        <source>Le document est ajouté au dossier ouvert ; le patient est prévenu.</source>
+        <translation>The document is added to the open record; the patient is told.</translation>
+    </message>
+    <message>
+        <source>Catégorie</source>
+        <translation>Category</translation>
+    </message>
+    <message>
+        <source>Les catégories que votre profession peut ajouter.</source>
+        <translation>The categories your profession may add.</translation>
+    </message>
+    <message>
+        <source>Titre</source>
+        <translation>Title</translation>
+    </message>
+    <message>
+        <source>Obligatoire.</source>
+        <translation>Required.</translation>
+    </message>
+    <message>
+        <source>JJ/MM/AAAA</source>
+        <translation>DD/MM/YYYY</translation>
+    </message>
+    <message>
+        <source>Date du document</source>
+        <translation>Document date</translation>
+    </message>
+    <message>
+        <source>Facultative, JJ/MM/AAAA.</source>
+        <translation>Optional, DD/MM/YYYY.</translation>
+    </message>
+    <message>
+        <source>Visible par le patient après la consultation d&apos;annonce</source>
+        <translation>Visible to the patient after the disclosure consultation</translation>
+    </message>
+    <message>
+        <source>Le patient le verra à la date choisie, au plus tard un mois après l&apos;ajout.</source>
+        <translation>The patient will see it on the chosen date, at most one month after it is added.</translation>
+    </message>
+    <message>
+        <source>Visible à partir du</source>
+        <translation>Visible from</translation>
+    </message>
+    <message>
+        <source>JJ/MM/AAAA, dans le mois qui vient.</source>
+        <translation>DD/MM/YYYY, within the coming month.</translation>
+    </message>
+    <message>
+        <source>Soins confidentiels du mineur</source>
+        <translation>A minor's confidential care</translation>
+    </message>
+    <message>
+        <source>Un mineur qui garde ces soins secrets : ses représentants légaux ne le voient pas.</source>
+        <translation>A minor keeping this care secret: their legal representatives do not see it.</translation>
+    </message>
+    <message>
+        <source>Ajouter le document</source>
+        <translation>Add the document</translation>
+    </message>
+    <message>
+        <source>Enregistrer sur ce poste ; envoi dès que possible.</source>
+        <translation>Saved on this workstation; sent as soon as possible.</translation>
+    </message>
+    <message>
+        <source>Annuler</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Fermer sans rien ajouter.</source>
+        <translation>Close without adding anything.</translation>
+    </message>
+    <message>
+        <source>Date invalide : JJ/MM/AAAA.</source>
+        <translation>Invalid date: DD/MM/YYYY.</translation>
+    </message>
+    <message>
+        <source>Le titre est obligatoire.</source>
+        <translation>The title is required.</translation>
+    </message>
+    <message>
+        <source>Indiquez à partir de quand le patient le verra.</source>
+        <translation>Say from when the patient will see it.</translation>
     </message>
 </context>
 <context>
@@ -2780,7 +2875,7 @@
     </message>
     <message>
         <source>hors ligne, depuis la copie de ce poste</source>
-        <translation>offline, from this workstation's copy</translation>
+        <translation>offline, from this workstation&apos;s copy</translation>
     </message>
     <message>
         <source>Aucun dossier ouvert aujourd&apos;hui.</source>
@@ -2808,7 +2903,7 @@
     </message>
     <message>
         <source>%1 ouverture(s) hors ligne pas encore signalée(s) au service (historique des accès du patient).</source>
-        <translation>%1 offline opening(s) not yet reported to the service (the patient's access history).</translation>
+        <translation>%1 offline opening(s) not yet reported to the service (the patient&apos;s access history).</translation>
     </message>
     <message>
         <source>Copies gardées sur ce poste et leur effacement</source>

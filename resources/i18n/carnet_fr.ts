@@ -1772,6 +1772,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Seuls apparaissent les patients qui vous ont autorisé, ou ceux ouverts par accès en urgence. Recherche par nom, date de naissance (JJ/MM/AAAA) ou INS.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Patients</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1809,6 +1813,10 @@
     </message>
     <message>
         <source>Réessayer maintenant</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Aucun patient trouvé parmi ceux qui vous ont autorisé (ou ouverts en urgence).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2005,10 +2013,6 @@
     </message>
     <message>
         <source>Envoyer maintenant.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Aucun patient trouvé.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2281,6 +2285,97 @@
     </message>
     <message>
         <source>Une question vous demandera de confirmer. Cet ordinateur ne peut pas être révoqué d&apos;ici.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>DocumentDialog</name>
+    <message>
+        <source>Ajouter un document</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Le document est ajouté au dossier ouvert ; le patient est prévenu.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Catégorie</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Les catégories que votre profession peut ajouter.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Titre</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Obligatoire.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>JJ/MM/AAAA</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Date du document</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Facultative, JJ/MM/AAAA.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Visible par le patient après la consultation d&apos;annonce</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Le patient le verra à la date choisie, au plus tard un mois après l&apos;ajout.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Visible à partir du</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>JJ/MM/AAAA, dans le mois qui vient.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Soins confidentiels du mineur</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Un mineur qui garde ces soins secrets : ses représentants légaux ne le voient pas.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ajouter le document</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enregistrer sur ce poste ; envoi dès que possible.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Annuler</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fermer sans rien ajouter.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Date invalide : JJ/MM/AAAA.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Le titre est obligatoire.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Indiquez à partir de quand le patient le verra.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

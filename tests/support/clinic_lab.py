@@ -167,3 +167,14 @@ def registered(
     r = lab.api.post("/v1/pro/enrolment", json={"rpps": rpps, "enrolment_code": code.group(1), "password": PASSWORD})
     assert r.status_code == 204, r.text
     return {"rpps": rpps, "email": address, "mail": mail, "code": code.group(1)}
+
+
+def add_document(qtbot: Any, window: ClinicWindow, *, category: str | None = None) -> None:
+    """« Ajouter un document… » (the picker already holds the file), its dialog confirmed as it comes."""
+    window.add_document.click()
+    qtbot.waitUntil(lambda: window.document_dialog is not None, timeout=10_000)
+    dialog = window.document_dialog
+    assert dialog is not None
+    if category is not None:
+        dialog.category.setCurrentIndex(dialog.category.findData(category))
+    dialog.confirm.click()

@@ -5,11 +5,13 @@ go never move the form."""
 
 from __future__ import annotations
 
+from datetime import timedelta
 from typing import Any
 
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QWidget
 
+from desktop_app.dossier_store import utc_now
 from desktop_app.sync.engine import S_ACCESS
 from dossier.documents import Confidentiality
 from tests.support.clinic_lab import Network, prepare, registered, search, shot, sign_in
@@ -140,7 +142,7 @@ def test_a_physiotherapist_is_offered_no_vaccination_and_the_policy_refuses_one_
     assert not any(f.startswith("REFUSÉE") for f in _fates(clinic))
 
 
-def test_a_refused_document_shows_the_matrices_reason(
+def test_a_pharmacist_is_offered_only_the_categories_of_the_matrice_and_a_refused_document_says_why(
     qtbot: Any, lab: Lab, clinic: Any, network: Network, picker: Any, tmp_path: Any
 ) -> None:
     pharmacist = registered(lab, PHARMACIST, "pharmacien", "Roux", "Inès")
@@ -149,11 +151,64 @@ def test_a_refused_document_shows_the_matrices_reason(
     letter = tmp_path / "Compte rendu.pdf"
     letter.write_bytes(b"%PDF-1.4\n%%EOF\n")
     picker.path = letter
-    clinic.add_document.click()  # a compte rendu: the matrice keeps them from pharmacists
-    qtbot.waitUntil(lambda: clinic.pending_title.text() == "En attente d'envoi (1)", timeout=10_000)
+    clinic.add_document.click()
+    qtbot.waitUntil(lambda: clinic.document_dialog is not None, timeout=10_000)
+    dialog = clinic.document_dialog
+    offered = [dialog.category.itemData(i) for i in range(dialog.category.count())]
+    assert "ordonnance" in offered and "compte_rendu" not in offered and "imagerie" not in offered
+    dialog.reject()
+
+    # Queued by other means, a compte rendu is refused by the service, and the list says why.
+    store = clinic.session.engine.require_open(str(patient.dossier_id))
+    store.documents.add(letter.read_bytes(), title="Compte rendu", category="compte_rendu", author_kind="professional")
     _send(qtbot, clinic, network)
     assert "La matrice d'habilitation ne permet pas à votre profession ce type de document" in _fates(clinic)[0]
     assert "refusée" in clinic.pending_title.text()
+
+
+def test_a_document_with_its_doors_reaches_the_patient_as_chosen(
+    qtbot: Any, lab: Lab, clinic: Any, network: Network, picker: Any, tmp_path: Any
+) -> None:
+    nurse = registered(lab, NURSE, "infirmier", "Leroy", "Claire")
+    patient, device = _day(qtbot, lab, clinic, nurse)
+    _open_offline(qtbot, clinic, network, str(patient.dossier_id))
+    result = tmp_path / "Résultat.pdf"
+    result.write_bytes(b"%PDF-1.4\n%%EOF\n")
+    picker.path = result
+    clinic.add_document.click()
+    qtbot.waitUntil(lambda: clinic.document_dialog is not None, timeout=10_000)
+    dialog = clinic.document_dialog
+    dialog.category.setCurrentIndex(dialog.category.findData("biologie"))
+    dialog.title.setText("Sérologie")
+    dialog.date.setText("31/02/2024")  # bad input: said, nothing saved
+    dialog.confirm.click()
+    assert dialog.error.isVisible() and "JJ/MM/AAAA" in dialog.error.text()
+    dialog.date.setText("01/03/2024")
+    dialog.announce.setChecked(True)
+    dialog.confirm.click()
+    assert "à partir de quand" in dialog.error.text()
+    later = utc_now().date() + timedelta(days=10)
+    dialog.announce_date.setText(later.strftime("%d/%m/%Y"))
+    dialog.minor_secret.setChecked(True)
+    shot(dialog, "v6-document-doors")
+    dialog.confirm.click()
+    qtbot.waitUntil(lambda: clinic.document_dialog is None, timeout=10_000)
+    _send(qtbot, clinic, network)
+    assert _fates(clinic)[0].startswith("Envoyée : MARTIN") and "Document Sérologie" in _fates(clinic)[0]
+
+    # It reaches the patient's device with both doors (the date the patient may see it, the minor's secret), and the
+    # patient is not told before the consultation d'annonce.
+    device.engine.sync_once()
+    [theirs] = [d for d in device.profile.dossier().documents.list() if d.title == "Sérologie"]
+    assert theirs.confidentiality.hidden_from_patient_until == later
+    assert theirs.confidentiality.hidden_from_legal_representatives and theirs.category == "biologie"
+    headers = {"Authorization": f"Bearer {device.profile.settings[S_ACCESS]}"}
+    notes = lab.api.get("/v1/me/notifications", headers=headers).json()["items"]
+    assert "document_added_by_professional" not in [n["event"] for n in notes]
+    wait_for_idle()
+    [mine] = clinic.session.profile.dossier(str(patient.dossier_id)).documents.list()  # the author still sees it
+    assert mine.confidentiality.hidden_from_patient_until == later
+    assert mine.confidentiality.hidden_from_legal_representatives
 
 
 def _places(window: QWidget, widgets: list[QWidget]) -> list[tuple[QPoint, int]]:

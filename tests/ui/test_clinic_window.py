@@ -16,7 +16,7 @@ from PySide6.QtCore import Qt
 from desktop_app.clinic import DocumentPolicy
 from desktop_app.sync.engine import S_ACCESS
 from dossier.access import EmergencyReason
-from tests.support.clinic_lab import Network, Picker, prepare, search, shot, shows, sign_in
+from tests.support.clinic_lab import Network, Picker, add_document, prepare, search, shot, shows, sign_in
 from tests.support.clinic_lab import clinic as clinic
 from tests.support.clinic_lab import lab as lab
 from tests.support.clinic_lab import network as network
@@ -93,6 +93,8 @@ def test_two_professionals_in_one_data_directory_see_only_their_own_patients(qtb
     sign_in(qtbot, clinic, lab, bruno)
     search(qtbot, clinic, "Martin")
     assert clinic.patients.rowCount() == 0 and "Aucun patient" in clinic.search_error.text()
+    assert "qui vous ont autorisé (ou ouverts en urgence)" in clinic.search_error.text()  # the search explains itself
+    assert "JJ/MM/AAAA" in clinic.search_hint.text()
     wait_for_idle()
     assert sorted(p.label for p in clinic.directory.profiles()) == [
         f"Professionnel RPPS {ANNE}",
@@ -159,7 +161,7 @@ def test_prepare_the_day_then_a_vaccination_added_offline_waits_and_is_sent_on_r
     letter = tmp_path / "Courrier de sortie.pdf"
     letter.write_bytes(b"%PDF-1.4\n%%EOF\n")
     picker.path = letter
-    clinic.add_document.click()
+    add_document(qtbot, clinic, category="compte_rendu")
     qtbot.waitUntil(lambda: clinic.pending_title.text() == "En attente d'envoi (1)", timeout=10_000)
     qtbot.waitUntil(
         lambda: any("Courrier de sortie" in clinic.contents.item(i).text() for i in range(clinic.contents.count()))
@@ -280,7 +282,7 @@ def test_the_chosen_day_then_a_network_cut_a_document_added_and_the_background_s
     content = b"%PDF-1.4\n% lettre de sortie\n%%EOF\n"
     letter.write_bytes(content)
     picker.path = letter
-    clinic.add_document.click()
+    add_document(qtbot, clinic, category="compte_rendu")
     qtbot.waitUntil(lambda: clinic.pending_title.text() == "En attente d'envoi (1)", timeout=10_000)
     shot(clinic, "5b-offline-document")
 

@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QDialog,
     QFormLayout,
@@ -20,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from desktop_app.clinic import MIN_REASON
 from dossier.access import EmergencyReason
+from dossier.documents import Confidentiality
 from dossier.entries import ENTRY_KINDS, FieldType
 from ui.i18n import pick
 from ui.widgets import describe, error_label, label, show_error, with_messages
@@ -216,3 +221,121 @@ class EmergencyDialog(QDialog):
     def refused(self, message: str) -> None:
         show_error(self.error, message)
         self.confirm.setEnabled(self.usable())
+
+
+class DocumentDialog(QDialog):
+    """A professional's document: the file, its category (only those the matrice lets this profession add), title,
+    date, and two doors: « visible par le patient après la consultation d'annonce » (at most a month, the policy's
+    rule) and « soins confidentiels du mineur » (kept from the legal representatives)."""
+
+    sig_chosen = Signal(object)
+    """A DocumentChoice once usable; the window saves it into the open dossier."""
+
+    def __init__(self, categories: list[tuple[str, str]], path: Path, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Ajouter un document"))
+        describe(
+            self, self.windowTitle(), self.tr("Le document est ajouté au dossier ouvert ; le patient est prévenu.")
+        )
+        self.path = path
+        self.category = QComboBox()
+        for category_id, text in categories:
+            self.category.addItem(text, category_id)
+        describe(self.category, self.tr("Catégorie"), self.tr("Les catégories que votre profession peut ajouter."))
+        self.title = QLineEdit(path.stem)
+        describe(self.title, self.tr("Titre"), self.tr("Obligatoire."))
+        self.date = QLineEdit()
+        self.date.setPlaceholderText(self.tr("JJ/MM/AAAA"))
+        describe(self.date, self.tr("Date du document"), self.tr("Facultative, JJ/MM/AAAA."))
+        self.announce = QCheckBox(self.tr("Visible par le patient après la consultation d'annonce"))
+        describe(
+            self.announce,
+            self.announce.text(),
+            self.tr("Le patient le verra à la date choisie, au plus tard un mois après l'ajout."),
+        )
+        self.announce_date = QLineEdit()
+        self.announce_date.setPlaceholderText(self.tr("JJ/MM/AAAA"))
+        self.announce_date.setEnabled(False)
+        describe(self.announce_date, self.tr("Visible à partir du"), self.tr("JJ/MM/AAAA, dans le mois qui vient."))
+        self.announce.toggled.connect(self.announce_date.setEnabled)
+        self.minor_secret = QCheckBox(self.tr("Soins confidentiels du mineur"))
+        describe(
+            self.minor_secret,
+            self.minor_secret.text(),
+            self.tr("Un mineur qui garde ces soins secrets : ses représentants légaux ne le voient pas."),
+        )
+        self.error = error_label()
+        self.confirm = QPushButton(self.tr("Ajouter le document"))
+        describe(self.confirm, self.confirm.text(), self.tr("Enregistrer sur ce poste ; envoi dès que possible."))
+        self.confirm.clicked.connect(self._submit)
+        self.cancel = QPushButton(self.tr("Annuler"))
+        describe(self.cancel, self.cancel.text(), self.tr("Fermer sans rien ajouter."))
+        self.cancel.clicked.connect(self.reject)
+        for edit in (self.title, self.date, self.announce_date):
+            edit.textEdited.connect(lambda _t: show_error(self.error, ""))
+        form = QFormLayout()
+        file_label = label("muted")
+        file_label.setText(path.name)
+        form.addRow(file_label)
+        for caption, editor in (
+            (self.tr("Catégorie"), self.category),
+            (self.tr("Titre"), self.title),
+            (self.tr("Date du document"), self.date),
+        ):
+            buddy = label(buddy=editor)
+            buddy.setText(caption)
+            form.addRow(buddy, editor)
+        form.addRow(self.announce)
+        buddy = label(buddy=self.announce_date)
+        buddy.setText(self.tr("Visible à partir du"))
+        form.addRow(buddy, self.announce_date)
+        form.addRow(self.minor_secret)
+        box = QVBoxLayout(self)
+        box.addLayout(form)
+        box.addWidget(self.error)
+        box.addWidget(self.confirm)
+        box.addWidget(self.cancel)
+
+    def _submit(self) -> None:
+        try:
+            when = _date_of(self.date.text())
+            visible_from = _date_of(self.announce_date.text()) if self.announce.isChecked() else None
+        except ValueError:
+            show_error(self.error, self.tr("Date invalide : JJ/MM/AAAA."))
+            return
+        if not self.title.text().strip():
+            show_error(self.error, self.tr("Le titre est obligatoire."))
+            self.title.setFocus()
+            return
+        if self.announce.isChecked() and visible_from is None:
+            show_error(self.error, self.tr("Indiquez à partir de quand le patient le verra."))
+            self.announce_date.setFocus()
+            return
+        confidentiality = Confidentiality(
+            hidden_from_legal_representatives=self.minor_secret.isChecked(), hidden_from_patient_until=visible_from
+        )
+        self.sig_chosen.emit(
+            DocumentChoice(
+                self.path, self.title.text().strip(), str(self.category.currentData()), when, confidentiality
+            )
+        )
+
+    def refused(self, message: str) -> None:
+        show_error(self.error, message)
+
+
+@dataclass(frozen=True, slots=True)
+class DocumentChoice:
+    path: Path
+    title: str
+    category: str
+    document_date: date | None
+    confidentiality: Confidentiality
+
+
+def _date_of(text: str) -> date | None:
+    """JJ/MM/AAAA (or AAAA-MM-JJ) → a date; empty → None; anything else → ValueError."""
+    value = text.strip()
+    if not value:
+        return None
+    return date.fromisoformat(iso_of_french(value))

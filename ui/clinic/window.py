@@ -57,15 +57,17 @@ from desktop_app.profile import ProfileDirectory, UnlockedProfile
 from desktop_app.sync.engine import Progress, Revocation, SyncEngine
 from desktop_app.sync.http import Backoff, NotSignedIn, SyncCancelled, SyncOffline
 from desktop_app.vault import DEFAULT_KDF, KdfParams
+from dossier.access import DocumentCategory
+from dossier.documents import DOCUMENT_CATEGORIES
 from dossier.errors import DossierValidationError
 from dossier.sync_protocol import Entity
 from ui.changes import ChangeRelay
 from ui.clinic.day import PrepareDayDialog, local_time
 from ui.clinic.end_of_day import EndOfDayDialog
-from ui.clinic.forms import EmergencyDialog, VaccinationForm
+from ui.clinic.forms import DocumentChoice, DocumentDialog, EmergencyDialog, VaccinationForm
 from ui.clinic.patients import PatientTableModel, search_terms
 from ui.dialogs import Confirmer
-from ui.i18n import current_language
+from ui.i18n import current_language, pick
 from ui.locking import IdleLocker
 from ui.ops import Op
 from ui.sync import SyncController
@@ -115,13 +117,13 @@ class _Bridge(QObject):
     sig_progress = Signal(object)
 
 
-def keep_space(widget: QLabel) -> QLabel:
-    """A message that comes and goes keeps its line: nothing below it moves under the cursor (issue 18)."""
+def keep_space(widget: QLabel, lines: int = 1) -> QLabel:
+    """A message that comes and goes keeps its lines: nothing below it moves under the cursor (issue 18)."""
     policy = widget.sizePolicy()
     policy.setRetainSizeWhenHidden(True)
     widget.setSizePolicy(policy)
-    widget.setWordWrap(False)
-    widget.setMinimumHeight(widget.fontMetrics().height() + 8)
+    widget.setWordWrap(lines > 1)
+    widget.setFixedHeight(widget.fontMetrics().lineSpacing() * lines + 8)
     return widget
 
 
@@ -485,6 +487,7 @@ class ClinicWindow(QWidget):
             self.open_end_of_day,
         )
         self.end_of_day: EndOfDayDialog | None = None
+        self.document_dialog: DocumentDialog | None = None
         self.emergency_button = self._button(
             self.tr("Accès en urgence…"),
             self.tr("Bris de glace : ouvrir un dossier en urgence, en ligne."),
@@ -505,7 +508,15 @@ class ClinicWindow(QWidget):
         self.search_button = self._button(
             self.tr("Rechercher"), self.tr("Chercher parmi vos patients."), self.run_search
         )
-        self.search_error = keep_space(error_label())
+        self.search_error = keep_space(error_label(), lines=2)
+        self.search_hint = label("muted")
+        self.search_hint.setWordWrap(True)
+        self.search_hint.setText(
+            self.tr(
+                "Seuls apparaissent les patients qui vous ont autorisé, ou ceux ouverts par accès en urgence. "
+                "Recherche par nom, date de naissance (JJ/MM/AAAA) ou INS."
+            )
+        )
         self.patients = PatientTableModel()
         self.table = row_table(self.patients)
         self.table.horizontalHeader().setStretchLastSection(True)
@@ -520,6 +531,7 @@ class ClinicWindow(QWidget):
         search_row.addWidget(self.search_button)
         left = QVBoxLayout()
         left.addLayout(search_row)
+        left.addWidget(self.search_hint)
         left.addWidget(self.search_error)
         left.addWidget(self.table, 1)
         left.addWidget(self.open_button)
@@ -601,7 +613,7 @@ class ClinicWindow(QWidget):
             self.correct_selected,
         )
         self.retry = self._button(self.tr("Réessayer maintenant"), self.tr("Envoyer maintenant."), self.retry_now)
-        self.sync_error = keep_space(error_label())
+        self.sync_error = keep_space(error_label(), lines=2)
         right = QVBoxLayout()
         right.addWidget(self.dossier_title)
         right.addWidget(self.dossier_error)
@@ -644,7 +656,10 @@ class ClinicWindow(QWidget):
             self._remember_names(patients)
             self.patients.set_patients(patients)
             if not patients:
-                show_error(self.search_error, self.tr("Aucun patient trouvé."))
+                show_error(
+                    self.search_error,
+                    self.tr("Aucun patient trouvé parmi ceux qui vous ont autorisé (ou ouverts en urgence)."),
+                )
 
         Op(self, lambda: session.search(**terms)).success(found).failure(
             lambda exc: show_error(self.search_error, _message(exc))
@@ -751,19 +766,46 @@ class ClinicWindow(QWidget):
         Op(self, save).success(saved).failure(failed).run()
 
     def _on_add_document(self) -> None:
+        """The file, then its category (only those the matrice lets this profession add), title, date and doors."""
         session, content = self._need(), self.current
         path = self._choose_file(self)
         if content is None or path is None:
             return
+        profession = session.who().profession
+        categories = [
+            (c.id, pick(c.label_fr, c.label_en))
+            for c in DOCUMENT_CATEGORIES.values()
+            if profession is None or session.matrix.allows(profession, DocumentCategory(c.id))
+        ]
+        dialog = DocumentDialog(categories, path, self)
+        self.document_dialog = dialog
+        dialog.sig_chosen.connect(lambda choice: self._save_document(content.dossier_id, choice, dialog))
+        dialog.finished.connect(lambda _r: setattr(self, "document_dialog", None))
+        dialog.open()
+
+    def _save_document(self, dossier_id: str, choice: DocumentChoice, dialog: DocumentDialog) -> None:
+        session = self._need()
 
         def save() -> None:
-            store = session.engine.require_open(content.dossier_id)
-            with path.open("rb") as stream:
+            store = session.engine.require_open(dossier_id)
+            with choice.path.open("rb") as stream:
                 store.documents.add(
-                    stream, title=path.stem, category="compte_rendu", author_kind="professional", filename=path.name
+                    stream,
+                    title=choice.title,
+                    category=choice.category,
+                    document_date=choice.document_date,
+                    author_kind="professional",
+                    confidentiality=choice.confidentiality,
+                    filename=choice.path.name,
                 )
 
-        Op(self, save).failure(lambda exc: show_error(self.dossier_error, _message(exc))).run()
+        dialog.confirm.setEnabled(False)
+
+        def failed(exc: BaseException) -> None:
+            dialog.confirm.setEnabled(True)
+            dialog.refused(_message(exc))
+
+        Op(self, save).success(lambda _: dialog.accept()).failure(failed).run()
 
     def refresh_lists(self) -> None:
         """The fate of each change (from the outbox and the service's answers) and the offline availability."""
@@ -1060,9 +1102,10 @@ class ClinicWindow(QWidget):
         for error in (self.search_error, self.sync_error):
             show_error(error, "")
         self._end_emergency()
-        if self.end_of_day is not None:
-            self.end_of_day.reject()
-            self.end_of_day = None
+        for dialog in (self.end_of_day, self.document_dialog):
+            if dialog is not None:
+                dialog.reject()
+        self.end_of_day = self.document_dialog = None
         if self.emergency_dialog is not None:
             self.emergency_dialog.reject()
             self.emergency_dialog = None

@@ -413,6 +413,8 @@ HAND_WRITTEN: list[Case] = [
        R.PROFESSIONAL_DOCUMENT_SENT, notify=NOTIFY_SENT),
     ok("blocked professional may still send (product decision)", pro(BLOCKED), A.ADD, doc(), ADULT,
        R.PROFESSIONAL_DOCUMENT_SENT),
+    ok("a result for the consultation d'annonce is not announced to the patient", pro(AUTHORISED), A.ADD,
+       doc(hidden_until=NOW.date() + 10 * DAY), ADULT, R.PROFESSIONAL_DOCUMENT_SENT, notify=()),
     no("dentist cannot file advance directives", pro(STRANGER, Profession.CHIRURGIEN_DENTISTE), A.ADD,
        doc(DocumentCategory.DIRECTIVES_ANTICIPEES), ADULT, R.MATRIX_DENIES_CATEGORY),
     no("professionals add documents, not profile entries", pro(AUTHORISED), A.ADD, entry(EntryKind.CONDITION),
