@@ -344,6 +344,21 @@ class ClinicSession:
         who = self.who()
         return entry_kinds_to_load(who.profession, self.matrix, who.rpps or "00000000000", self.clock())
 
+    def own_documents(self, dossier_id: str) -> set[str]:
+        """The documents this professional added from this workstation (they may delete them; the service checks)."""
+        outbox = schema.outbox
+        query = select(outbox.c.entity_id).where(outbox.c.entity == "document", outbox.c.op == "create")
+        with self.profile.dossier(dossier_id).reading() as conn:
+            return set(conn.scalars(query))
+
+    def delete_own_document(self, dossier_id: str, document_id: str) -> None:
+        if document_id not in self.own_documents(dossier_id):
+            raise ClinicInputError(
+                "Vous ne pouvez supprimer que les documents que vous avez ajoutés.",
+                "You may only delete the documents you added.",
+            )
+        self.engine.require_open(dossier_id).documents.delete(document_id, by_its_author=True)
+
     # -- the fate of each change ---------------------------------------------------------------------------------------
     def changes(self) -> list[ChangeFate]:
         """Each change made here: refused (with why, until acknowledged), waiting, or sent within the day."""

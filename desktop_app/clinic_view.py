@@ -43,6 +43,8 @@ class ViewSection:
     lines: list[str] = field(default_factory=list)
     hidden: str = ""
     notes: list[str] = field(default_factory=list)
+    ids: list[str] = field(default_factory=list)
+    """For the documents section: each line's document id (the lines after them are notes)."""
 
 
 # (key, title fr, title en, entry kinds) in the order a nurse reads them before a vaccination.
@@ -162,6 +164,7 @@ def _documents(
     lang: str | None,
 ) -> ViewSection:
     lines = [pick("Document : ", "Document: ", lang) + d.title for d in documents]
+    ids = [d.id for d in documents]
     notes: list[str] = []
     denied = [c for c in DocumentCategory if profession is not None and not matrix.allows(profession, c)]
     if denied:
@@ -201,7 +204,7 @@ def _documents(
             )
     if not lines:
         lines = [pick("Aucun document visible.", "No visible document.", lang)]
-    return ViewSection("documents", pick("Documents", "Documents", lang), lines, notes=notes)
+    return ViewSection("documents", pick("Documents", "Documents", lang), lines, notes=notes, ids=ids)
 
 
 def _category_label(category: DocumentCategory) -> tuple[str, str]:

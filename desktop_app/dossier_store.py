@@ -667,11 +667,13 @@ class DocumentService:
                 write.queue(Intent(Entity.DOCUMENT, document_id, row.category, op, row.server_version, masking))
             return self._get(conn, document_id)
 
-    def delete(self, document_id: str) -> None:
+    def delete(self, document_id: str, *, by_its_author: bool = False) -> None:
+        """Delete a document; one a professional or the insurer added only by its author (`by_its_author`: the
+        clinic workstation, for the professional's own documents — the service's policy checks it again)."""
         with self._store._write() as write:
             conn = write.conn
             row = self._live_row(conn, document_id)
-            if row.author_kind in _PROTECTED_AUTHORS:
+            if row.author_kind in _PROTECTED_AUTHORS and not (by_its_author and row.author_kind == "professional"):
                 raise ReadOnlyEntry()
             conn.execute(schema.document_chunks.delete().where(schema.document_chunks.c.document_id == document_id))
             conn.execute(

@@ -1808,6 +1808,14 @@
         <translation>Add a document…</translation>
     </message>
     <message>
+        <source>Supprimer mon document…</source>
+        <translation>Delete my document…</translation>
+    </message>
+    <message>
+        <source>Supprimer le document choisi, si vous l&apos;avez ajouté depuis ce poste.</source>
+        <translation>Delete the chosen document, if you added it from this workstation.</translation>
+    </message>
+    <message>
         <source>Ajouter au dossier</source>
         <translation>Add to the record</translation>
     </message>
@@ -1826,6 +1834,22 @@
     <message>
         <source>Pas encore sur ce poste : préparez la journée pour le consulter.</source>
         <translation>Not on this workstation yet: prepare the day to view it.</translation>
+    </message>
+    <message>
+        <source>Supprimer le document</source>
+        <translation>Delete the document</translation>
+    </message>
+    <message>
+        <source>Supprimer ce document du dossier du patient ? La suppression lui sera envoyée.</source>
+        <translation>Delete this document from the patient's record? The deletion will be sent to them.</translation>
+    </message>
+    <message>
+        <source>Supprimer</source>
+        <translation>Delete</translation>
+    </message>
+    <message>
+        <source>Garder</source>
+        <translation>Keep</translation>
     </message>
     <message>
         <source>%1 a retiré votre autorisation d&apos;accès : la copie de son dossier a été effacée de ce poste.</source>
@@ -2344,7 +2368,7 @@
     </message>
     <message>
         <source>Soins confidentiels du mineur</source>
-        <translation>A minor's confidential care</translation>
+        <translation>A minor&apos;s confidential care</translation>
     </message>
     <message>
         <source>Un mineur qui garde ces soins secrets : ses représentants légaux ne le voient pas.</source>

@@ -1808,6 +1808,14 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Supprimer mon document…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Supprimer le document choisi, si vous l&apos;avez ajouté depuis ce poste.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Ajouter au dossier</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1825,6 +1833,22 @@
     </message>
     <message>
         <source>Pas encore sur ce poste : préparez la journée pour le consulter.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Supprimer le document</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Supprimer ce document du dossier du patient ? La suppression lui sera envoyée.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Supprimer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Garder</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

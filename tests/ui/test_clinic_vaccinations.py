@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QWidget
 from desktop_app.dossier_store import utc_now
 from desktop_app.sync.engine import S_ACCESS
 from dossier.documents import Confidentiality
-from tests.support.clinic_lab import Network, prepare, registered, search, shot, sign_in
+from tests.support.clinic_lab import Network, add_document, prepare, registered, search, shot, sign_in
 from tests.support.clinic_lab import clinic as clinic
 from tests.support.clinic_lab import lab as lab
 from tests.support.clinic_lab import network as network
@@ -303,3 +303,38 @@ def test_the_dossier_view_says_section_by_section_what_is_hidden_and_why(
     assert lab.api.put("/v1/me/access/emergency", json=body, headers=headers).status_code == 200
     clinic.open_dossier(str(patient.dossier_id))  # « tout masquer »: said so, nothing shown
     qtbot.waitUntil(lambda: any("tout masquer" in line for line in _lines(clinic)), timeout=20_000)
+
+
+def test_a_professional_deletes_their_own_document_not_the_patients(
+    qtbot: Any, lab: Lab, clinic: Any, network: Network, picker: Any, tmp_path: Any
+) -> None:
+    nurse = registered(lab, NURSE, "infirmier", "Leroy", "Claire")
+    patient = lab.person()
+    device = lab.device(patient)
+    lab.grant(device, NURSE)
+    device.profile.dossier().documents.add(b"%PDF-1.4\n%%EOF\n", title="Bilan du patient", category="synthese")
+    device.engine.sync_once()
+    sign_in(qtbot, clinic, lab, nurse)
+    search(qtbot, clinic, "Martin")
+    prepare(qtbot, clinic, [str(patient.dossier_id)])
+    clinic.open_dossier(str(patient.dossier_id))
+    qtbot.waitUntil(lambda: "Document : Bilan du patient" in _lines(clinic), timeout=20_000)
+    picker.path = tmp_path / "Pansement.pdf"
+    picker.path.write_bytes(b"%PDF-1.4\n%%EOF\n")
+    add_document(qtbot, clinic, category="ordonnance")
+    qtbot.waitUntil(lambda: "Document : Pansement" in _lines(clinic), timeout=20_000)
+    _send(qtbot, clinic, network)
+    device.engine.sync_once()
+    assert sorted(d.title for d in device.profile.dossier().documents.list()) == ["Bilan du patient", "Pansement"]
+
+    clinic.contents.setCurrentRow(_lines(clinic).index("Document : Bilan du patient"))
+    assert not clinic.delete_document.isEnabled()  # the patient's: not offered
+    clinic.contents.setCurrentRow(_lines(clinic).index("Document : Pansement"))
+    assert clinic.delete_document.isEnabled()
+    clinic.confirmer.answers.append(True)
+    clinic.delete_document.click()
+    qtbot.waitUntil(lambda: "Document : Pansement" not in _lines(clinic), timeout=20_000)
+    _send(qtbot, clinic, network)
+    assert not any(f.startswith("REFUSÉE") for f in _fates(clinic))
+    device.engine.sync_once()
+    assert [d.title for d in device.profile.dossier().documents.list()] == ["Bilan du patient"]

@@ -74,6 +74,7 @@ from ui.sync import SyncController
 from ui.widgets import describe, error_label, label, row_table, set_role, show_error, with_messages
 
 FileChooser = Callable[[QWidget], Path | None]
+DOCUMENT_ROLE = Qt.ItemDataRole.UserRole + 1  # a dossier view line's document id
 SYNC_INTERVAL_MS = 120_000  # background sync every 2 minutes; sooner (the engine's backoff) after a failure
 
 _STYLE = """
@@ -104,6 +105,7 @@ class DossierContent:
     documents: list[DocumentInfo]
     entries: dict[str, list[Entry]]
     withheld: dict[str, int] | None = None
+    own: frozenset[str] = frozenset()  # documents this professional added from this workstation
 
     @property
     def vaccinations(self) -> list[Entry]:
@@ -585,11 +587,22 @@ class ClinicWindow(QWidget):
             self.tr("Joindre un fichier au dossier ouvert."),
             self._on_add_document,
         )
+        self.delete_document = self._button(
+            self.tr("Supprimer mon document…"),
+            self.tr("Supprimer le document choisi, si vous l'avez ajouté depuis ce poste."),
+            self.delete_selected_document,
+        )
+        self.delete_document.setEnabled(False)
+        self.contents.currentItemChanged.connect(lambda *_: self._update_document_buttons())
+        self.own: set[str] = set()
         self.editing = QGroupBox(self.tr("Ajouter au dossier"))
         edit_box = QVBoxLayout(self.editing)
         edit_box.addWidget(self.vaccination)
         edit_box.addWidget(self.no_vaccination)
-        edit_box.addWidget(self.add_document)
+        doc_row = QHBoxLayout()
+        doc_row.addWidget(self.add_document)
+        doc_row.addWidget(self.delete_document)
+        edit_box.addLayout(doc_row)
         self.editing.setEnabled(False)
         self.pending_title = label()
         self.pending = QListWidget()
@@ -691,7 +704,8 @@ class ClinicWindow(QWidget):
             if not online:  # reported to the service at the next contact (historique des accès)
                 session.note_offline_open(dossier_id)
             entries, documents = clinic_view.load(store, session.readable_kinds())
-            return DossierContent(dossier_id, online, True, documents, entries, withheld)
+            own = frozenset(session.own_documents(dossier_id))
+            return DossierContent(dossier_id, online, True, documents, entries, withheld, own)
 
         show_error(self.dossier_error, "")
         Op(self, load).success(self._show_dossier).failure(
@@ -704,6 +718,8 @@ class ClinicWindow(QWidget):
         self.current = content
         self.dossier_title.setText(self.tr("Dossier de %1").replace("%1", self._name(content.dossier_id)))  # type: ignore[attr-defined]
         self.contents.clear()
+        self.own = set(content.own)
+        self._update_document_buttons()
         if not content.cached:
             self.contents.addItem(self.tr("Pas encore sur ce poste : préparez la journée pour le consulter."))
         else:
@@ -711,6 +727,32 @@ class ClinicWindow(QWidget):
         if not content.online:
             show_error(self.dossier_error, self.tr("Hors ligne : copie de ce poste."))
         self.editing.setEnabled(content.cached)
+
+    def selected_document(self) -> str | None:
+        item = self.contents.currentItem()
+        found = item.data(DOCUMENT_ROLE) if item is not None else None
+        return str(found) if found else None
+
+    def _update_document_buttons(self) -> None:
+        chosen = self.selected_document()
+        self.delete_document.setEnabled(chosen is not None and chosen in self.own and self.editing.isEnabled())
+
+    def delete_selected_document(self) -> None:
+        """One's own document (added from this workstation), after a confirmation; the service checks it again."""
+        session, content, chosen = self._need(), self.current, self.selected_document()
+        if content is None or chosen is None or chosen not in self.own:
+            return
+        if not self.confirmer.ask(
+            self,
+            title=self.tr("Supprimer le document"),
+            text=self.tr("Supprimer ce document du dossier du patient ? La suppression lui sera envoyée."),
+            confirm_label=self.tr("Supprimer"),
+            cancel_label=self.tr("Garder"),
+        ):
+            return
+        Op(self, lambda: session.delete_own_document(content.dossier_id, chosen)).failure(
+            lambda exc: show_error(self.dossier_error, _message(exc))
+        ).run()
 
     def _show_sections(self, content: DossierContent) -> None:
         """Section by section what the policy and the matrice let this profession see, or why it is hidden."""
@@ -734,8 +776,11 @@ class ClinicWindow(QWidget):
             head.setFlags(Qt.ItemFlag.ItemIsEnabled)
             head.setData(Qt.ItemDataRole.UserRole, section.key)
             self.contents.addItem(head)
-            for text in section.lines if not section.hidden else [section.hidden]:
-                self.contents.addItem("    " + text)
+            for index, text in enumerate(section.lines if not section.hidden else [section.hidden]):
+                item = QListWidgetItem("    " + text)
+                if index < len(section.ids):
+                    item.setData(DOCUMENT_ROLE, section.ids[index])
+                self.contents.addItem(item)
             for note in section.notes:
                 item = QListWidgetItem("    " + note)
                 item.setForeground(QColor("#5a5a5a"))
@@ -992,7 +1037,8 @@ class ClinicWindow(QWidget):
 
         def load() -> DossierContent:
             entries, documents = clinic_view.load(session.profile.dossier(content.dossier_id), session.readable_kinds())
-            return replace(content, documents=documents, entries=entries)
+            own = frozenset(session.own_documents(content.dossier_id))
+            return replace(content, documents=documents, entries=entries, own=own)
 
         Op(self, load).success(self._show_current_again).failure(lambda _exc: None).run()  # gone meanwhile: no copy
 
