@@ -67,6 +67,19 @@ def test_clinic_screens(qtbot: Any, lab: Lab, network: Network, picker: Picker, 
         window.pending.setCurrentRow(0)
         assert window.who.width() >= window.who.sizeHint().width()  # the header fits
         _save(window, f"{language}-2-physio-refused")
+        window.end_of_day_button.click()
+        dialog = window.end_of_day
+        assert dialog is not None
+        qtbot.waitUntil(lambda: dialog.day is not None, timeout=10_000)
+        assert refused not in dialog.sheet.toPlainText()  # the sheet says the reason in words, not the list's tag
+        _save(dialog, f"{language}-3-end-of-day")
+        dialog.accept()
+        picker.path = tmp_path / "Bilan kiné.pdf"
+        picker.path.write_bytes(b"%PDF-1.4\n%%EOF\n")
+        window.add_document.click()
+        qtbot.waitUntil(lambda: window.document_dialog is not None, timeout=10_000)
+        _save(window.document_dialog, f"{language}-4-document-doors")
+        window.document_dialog.reject()
         window.lock_session()
         wait_for_idle()
         window.close()
