@@ -351,13 +351,22 @@ class ClinicSession:
         with self.profile.dossier(dossier_id).reading() as conn:
             return set(conn.scalars(query))
 
-    def delete_own_document(self, dossier_id: str, document_id: str) -> None:
+    def _require_own(self, dossier_id: str, document_id: str) -> None:
         if document_id not in self.own_documents(dossier_id):
             raise ClinicInputError(
-                "Vous ne pouvez supprimer que les documents que vous avez ajoutés.",
-                "You may only delete the documents you added.",
+                "Vous ne pouvez modifier ou supprimer que les documents que vous avez ajoutés.",
+                "You may only edit or delete the documents you added.",
             )
+
+    def delete_own_document(self, dossier_id: str, document_id: str) -> None:
+        self._require_own(dossier_id, document_id)
         self.engine.require_open(dossier_id).documents.delete(document_id, by_its_author=True)
+
+    def retitle_own_document(self, dossier_id: str, document_id: str, title: str, when: date | None) -> None:
+        """Title and date of one's own document (the service's policy checks the author again)."""
+        self._require_own(dossier_id, document_id)
+        documents = self.engine.require_open(dossier_id).documents
+        documents.retitle(document_id, title=title, document_date=when, by_its_author=True)
 
     # -- the fate of each change ---------------------------------------------------------------------------------------
     def changes(self) -> list[ChangeFate]:

@@ -1816,6 +1816,14 @@
         <translation>Delete the chosen document, if you added it from this workstation.</translation>
     </message>
     <message>
+        <source>Modifier mon document…</source>
+        <translation>Edit my document…</translation>
+    </message>
+    <message>
+        <source>Changer le titre ou la date du document choisi, si vous l&apos;avez ajouté depuis ce poste.</source>
+        <translation>Change the title or date of the chosen document, if you added it from this workstation.</translation>
+    </message>
+    <message>
         <source>Ajouter au dossier</source>
         <translation>Add to the record</translation>
     </message>
@@ -1841,7 +1849,7 @@
     </message>
     <message>
         <source>Supprimer ce document du dossier du patient ? La suppression lui sera envoyée.</source>
-        <translation>Delete this document from the patient's record? The deletion will be sent to them.</translation>
+        <translation>Delete this document from the patient&apos;s record? The deletion will be sent to them.</translation>
     </message>
     <message>
         <source>Supprimer</source>
@@ -3894,6 +3902,61 @@
     <message>
         <source>Vérifier le mot de passe puis appliquer.</source>
         <translation>Check the password, then apply.</translation>
+    </message>
+</context>
+<context>
+    <name>RetitleDialog</name>
+    <message>
+        <source>Modifier mon document</source>
+        <translation>Edit my document</translation>
+    </message>
+    <message>
+        <source>Le titre et la date ; la modification est envoyée au patient.</source>
+        <translation>The title and date; the change is sent to the patient.</translation>
+    </message>
+    <message>
+        <source>Titre</source>
+        <translation>Title</translation>
+    </message>
+    <message>
+        <source>Obligatoire.</source>
+        <translation>Required.</translation>
+    </message>
+    <message>
+        <source>JJ/MM/AAAA</source>
+        <translation>DD/MM/YYYY</translation>
+    </message>
+    <message>
+        <source>Date du document</source>
+        <translation>Document date</translation>
+    </message>
+    <message>
+        <source>Facultative, JJ/MM/AAAA.</source>
+        <translation>Optional, DD/MM/YYYY.</translation>
+    </message>
+    <message>
+        <source>Enregistrer</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <source>Enregistrer sur ce poste ; envoi dès que possible.</source>
+        <translation>Saved on this workstation; sent as soon as possible.</translation>
+    </message>
+    <message>
+        <source>Annuler</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Fermer sans rien changer.</source>
+        <translation>Close without changing anything.</translation>
+    </message>
+    <message>
+        <source>Date invalide : JJ/MM/AAAA.</source>
+        <translation>Invalid date: DD/MM/YYYY.</translation>
+    </message>
+    <message>
+        <source>Le titre est obligatoire.</source>
+        <translation>The title is required.</translation>
     </message>
 </context>
 <context>

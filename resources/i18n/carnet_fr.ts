@@ -1816,6 +1816,14 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Modifier mon document…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Changer le titre ou la date du document choisi, si vous l&apos;avez ajouté depuis ce poste.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Ajouter au dossier</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3893,6 +3901,61 @@
     </message>
     <message>
         <source>Vérifier le mot de passe puis appliquer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>RetitleDialog</name>
+    <message>
+        <source>Modifier mon document</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Le titre et la date ; la modification est envoyée au patient.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Titre</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Obligatoire.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>JJ/MM/AAAA</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Date du document</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Facultative, JJ/MM/AAAA.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enregistrer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enregistrer sur ce poste ; envoi dès que possible.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Annuler</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fermer sans rien changer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Date invalide : JJ/MM/AAAA.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Le titre est obligatoire.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -305,7 +305,7 @@ def test_the_dossier_view_says_section_by_section_what_is_hidden_and_why(
     qtbot.waitUntil(lambda: any("tout masquer" in line for line in _lines(clinic)), timeout=20_000)
 
 
-def test_a_professional_deletes_their_own_document_not_the_patients(
+def test_a_professional_edits_and_deletes_their_own_document_not_the_patients(
     qtbot: Any, lab: Lab, clinic: Any, network: Network, picker: Any, tmp_path: Any
 ) -> None:
     nurse = registered(lab, NURSE, "infirmier", "Leroy", "Claire")
@@ -328,12 +328,26 @@ def test_a_professional_deletes_their_own_document_not_the_patients(
     assert sorted(d.title for d in device.profile.dossier().documents.list()) == ["Bilan du patient", "Pansement"]
 
     clinic.contents.setCurrentRow(_lines(clinic).index("Document : Bilan du patient"))
-    assert not clinic.delete_document.isEnabled()  # the patient's: not offered
+    assert not clinic.delete_document.isEnabled() and not clinic.retitle_document.isEnabled()  # the patient's
     clinic.contents.setCurrentRow(_lines(clinic).index("Document : Pansement"))
     assert clinic.delete_document.isEnabled()
+    dialog = clinic.retitle_selected_document()  # « Modifier mon document… »
+    dialog.title.setText("")
+    dialog.confirm.click()
+    assert "obligatoire" in dialog.error.text()
+    dialog.title.setText("Pansement du 06/12")
+    dialog.date.setText("01/03/2024")
+    dialog.confirm.click()
+    qtbot.waitUntil(lambda: "Document : Pansement du 06/12" in _lines(clinic), timeout=20_000)
+    _send(qtbot, clinic, network)
+    device.engine.sync_once()
+    assert not any(f.startswith("REFUSÉE") for f in _fates(clinic)), _fates(clinic)
+    titles = sorted(d.title for d in device.profile.dossier().documents.list())
+    assert titles == ["Bilan du patient", "Pansement du 06/12"]
+    clinic.contents.setCurrentRow(_lines(clinic).index("Document : Pansement du 06/12"))
     clinic.confirmer.answers.append(True)
     clinic.delete_document.click()
-    qtbot.waitUntil(lambda: "Document : Pansement" not in _lines(clinic), timeout=20_000)
+    qtbot.waitUntil(lambda: "Document : Pansement du 06/12" not in _lines(clinic), timeout=20_000)
     _send(qtbot, clinic, network)
     assert not any(f.startswith("REFUSÉE") for f in _fates(clinic))
     device.engine.sync_once()

@@ -339,3 +339,52 @@ def _date_of(text: str) -> date | None:
     if not value:
         return None
     return date.fromisoformat(iso_of_french(value))
+
+
+class RetitleDialog(QDialog):
+    """One's own document: its title and date (JJ/MM/AAAA); the category names it on the service and stays."""
+
+    sig_chosen = Signal(str, object)
+    """(title, date or None) once usable."""
+
+    def __init__(self, title: str, when: date | None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Modifier mon document"))
+        describe(self, self.windowTitle(), self.tr("Le titre et la date ; la modification est envoyée au patient."))
+        self.title = QLineEdit(title)
+        describe(self.title, self.tr("Titre"), self.tr("Obligatoire."))
+        self.date = QLineEdit(when.strftime("%d/%m/%Y") if when else "")
+        self.date.setPlaceholderText(self.tr("JJ/MM/AAAA"))
+        describe(self.date, self.tr("Date du document"), self.tr("Facultative, JJ/MM/AAAA."))
+        self.error = error_label()
+        self.confirm = QPushButton(self.tr("Enregistrer"))
+        describe(self.confirm, self.confirm.text(), self.tr("Enregistrer sur ce poste ; envoi dès que possible."))
+        self.confirm.clicked.connect(self._submit)
+        self.cancel = QPushButton(self.tr("Annuler"))
+        describe(self.cancel, self.cancel.text(), self.tr("Fermer sans rien changer."))
+        self.cancel.clicked.connect(self.reject)
+        form = QFormLayout()
+        for caption, editor in ((self.tr("Titre"), self.title), (self.tr("Date du document"), self.date)):
+            buddy = label(buddy=editor)
+            buddy.setText(caption)
+            form.addRow(buddy, editor)
+            editor.textEdited.connect(lambda _t: show_error(self.error, ""))
+        box = QVBoxLayout(self)
+        box.addLayout(form)
+        box.addWidget(self.error)
+        box.addWidget(self.confirm)
+        box.addWidget(self.cancel)
+
+    def _submit(self) -> None:
+        try:
+            when = _date_of(self.date.text())
+        except ValueError:
+            show_error(self.error, self.tr("Date invalide : JJ/MM/AAAA."))
+            return
+        if not self.title.text().strip():
+            show_error(self.error, self.tr("Le titre est obligatoire."))
+            return
+        self.sig_chosen.emit(self.title.text().strip(), when)
+
+    def refused(self, message: str) -> None:
+        show_error(self.error, message)

@@ -64,7 +64,7 @@ from dossier.sync_protocol import Entity
 from ui.changes import ChangeRelay
 from ui.clinic.day import PrepareDayDialog, local_time
 from ui.clinic.end_of_day import EndOfDayDialog
-from ui.clinic.forms import DocumentChoice, DocumentDialog, EmergencyDialog, VaccinationForm
+from ui.clinic.forms import DocumentChoice, DocumentDialog, EmergencyDialog, RetitleDialog, VaccinationForm
 from ui.clinic.patients import PatientTableModel, search_terms
 from ui.dialogs import Confirmer
 from ui.i18n import current_language, pick
@@ -593,6 +593,13 @@ class ClinicWindow(QWidget):
             self.delete_selected_document,
         )
         self.delete_document.setEnabled(False)
+        self.retitle_document = self._button(
+            self.tr("Modifier mon document…"),
+            self.tr("Changer le titre ou la date du document choisi, si vous l'avez ajouté depuis ce poste."),
+            self.retitle_selected_document,
+        )
+        self.retitle_document.setEnabled(False)
+        self.retitle_dialog: RetitleDialog | None = None
         self.contents.currentItemChanged.connect(lambda *_: self._update_document_buttons())
         self.own: set[str] = set()
         self.editing = QGroupBox(self.tr("Ajouter au dossier"))
@@ -601,6 +608,7 @@ class ClinicWindow(QWidget):
         edit_box.addWidget(self.no_vaccination)
         doc_row = QHBoxLayout()
         doc_row.addWidget(self.add_document)
+        doc_row.addWidget(self.retitle_document)
         doc_row.addWidget(self.delete_document)
         edit_box.addLayout(doc_row)
         self.editing.setEnabled(False)
@@ -735,7 +743,36 @@ class ClinicWindow(QWidget):
 
     def _update_document_buttons(self) -> None:
         chosen = self.selected_document()
-        self.delete_document.setEnabled(chosen is not None and chosen in self.own and self.editing.isEnabled())
+        mine = chosen is not None and chosen in self.own and self.editing.isEnabled()
+        self.delete_document.setEnabled(mine)
+        self.retitle_document.setEnabled(mine)
+
+    def retitle_selected_document(self) -> RetitleDialog | None:
+        session, content, chosen = self._need(), self.current, self.selected_document()
+        if content is None or chosen is None or chosen not in self.own:
+            return None
+        doc = next((d for d in content.documents if d.id == chosen), None)
+        if doc is None:
+            return None
+        dialog = RetitleDialog(doc.title, doc.document_date, self)
+        self.retitle_dialog = dialog
+        dossier_id = content.dossier_id
+
+        def save(title: str, when: Any) -> None:
+            dialog.confirm.setEnabled(False)
+
+            def failed(exc: BaseException) -> None:
+                dialog.confirm.setEnabled(True)
+                dialog.refused(_message(exc))
+
+            Op(self, lambda: session.retitle_own_document(dossier_id, chosen, title, when)).success(
+                lambda _: dialog.accept()
+            ).failure(failed).run()
+
+        dialog.sig_chosen.connect(save)
+        dialog.finished.connect(lambda _r: setattr(self, "retitle_dialog", None))
+        dialog.open()
+        return dialog
 
     def delete_selected_document(self) -> None:
         """One's own document (added from this workstation), after a confirmation; the service checks it again."""
@@ -1148,10 +1185,10 @@ class ClinicWindow(QWidget):
         for error in (self.search_error, self.sync_error):
             show_error(error, "")
         self._end_emergency()
-        for dialog in (self.end_of_day, self.document_dialog):
+        for dialog in (self.end_of_day, self.document_dialog, self.retitle_dialog):
             if dialog is not None:
                 dialog.reject()
-        self.end_of_day = self.document_dialog = None
+        self.end_of_day = self.document_dialog = self.retitle_dialog = None
         if self.emergency_dialog is not None:
             self.emergency_dialog.reject()
             self.emergency_dialog = None
