@@ -352,3 +352,30 @@ def test_a_professional_edits_and_deletes_their_own_document_not_the_patients(
     assert not any(f.startswith("REFUSÉE") for f in _fates(clinic))
     device.engine.sync_once()
     assert [d.title for d in device.profile.dossier().documents.list()] == ["Bilan du patient"]
+
+
+def test_a_refused_vaccination_is_corrected_from_the_list(qtbot: Any, lab: Lab, clinic: Any, network: Network) -> None:
+    """The workstation's clock is ahead of the service's: a vaccination dated today here is in the future there.
+    The refusal says so; « Corriger… » puts it back in the form, and the corrected one is sent."""
+    assert lab.live.ctx is not None and lab.live.ctx.now().date() < utc_now().date()  # the service's test clock
+    nurse = registered(lab, NURSE, "infirmier", "Leroy", "Claire")
+    patient, device = _day(qtbot, lab, clinic, nurse)
+    _open_offline(qtbot, clinic, network, str(patient.dossier_id))
+    form = clinic.vaccination
+    form.editors["vaccine"].setText("Tétanos")
+    form.editors["date"].setText(utc_now().strftime("%d/%m/%Y"))
+    form.save.click()
+    _send(qtbot, clinic, network)
+    assert _fates(clinic)[0].startswith("REFUSÉE : MARTIN") and "dans le futur" in _fates(clinic)[0]
+    clinic.pending.setCurrentRow(0)
+    assert clinic.correct.isEnabled()
+    clinic.correct.click()
+    assert form.editors["vaccine"].text() == "Tétanos" and form.editors["date"].text() == utc_now().strftime("%d/%m/%Y")
+    qtbot.waitUntil(lambda: not any(f.startswith("REFUSÉE") for f in _fates(clinic)), timeout=10_000)
+    form.editors["date"].setText("02/01/2024")
+    form.save.click()
+    qtbot.waitUntil(lambda: any(f.startswith("En attente") for f in _fates(clinic)), timeout=10_000)
+    clinic.retry.click()
+    qtbot.waitUntil(lambda: _fates(clinic)[0].startswith("Envoyée"), timeout=30_000)
+    device.engine.sync_once()
+    assert [e.data["date"] for e in device.profile.dossier().entries.list("vaccination")] == ["2024-01-02"]
