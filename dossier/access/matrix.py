@@ -61,6 +61,21 @@ def _check_header(data: Mapping[str, object], issues: list[FieldIssue]) -> None:
         )
 
 
+def _true_cell(where: str, value: object, issues: list[FieldIssue]) -> bool:
+    """Whether a cell says true; a cell that is not a boolean is reported (and counts as false)."""
+    if isinstance(value, bool):
+        return value
+    issues.append(
+        _issue(
+            where,
+            "cell_not_boolean",
+            f"La case doit valoir true ou false, pas {value!r}.",
+            f"The cell must be true or false, not {value!r}.",
+        )
+    )
+    return False
+
+
 def _parse_row(profession: str, row: object, issues: list[FieldIssue]) -> frozenset[DocumentCategory] | None:
     where = f"professions.{profession}"
     if not isinstance(row, Mapping):
@@ -84,16 +99,7 @@ def _parse_row(profession: str, row: object, issues: list[FieldIssue]) -> frozen
                     f'Unknown document category: "{key}".',
                 )
             )
-        elif not isinstance(value, bool):
-            issues.append(
-                _issue(
-                    f"{where}.{key}",
-                    "cell_not_boolean",
-                    f"La case doit valoir true ou false, pas {value!r}.",
-                    f"The cell must be true or false, not {value!r}.",
-                )
-            )
-        elif value:
+        elif _true_cell(f"{where}.{key}", value, issues):
             allowed.add(DocumentCategory(key))
     for category in DocumentCategory:
         if category.value not in row:
@@ -161,16 +167,7 @@ def _parse_vaccinators(raw: object, issues: list[FieldIssue]) -> frozenset[Profe
                     where, "unknown_profession", f"Profession inconnue : « {name} ».", f'Unknown profession: "{name}".'
                 )
             )
-        elif not isinstance(value, bool):
-            issues.append(
-                _issue(
-                    where,
-                    "cell_not_boolean",
-                    f"La case doit valoir true ou false, pas {value!r}.",
-                    f"The cell must be true or false, not {value!r}.",
-                )
-            )
-        elif value:
+        elif _true_cell(where, value, issues):
             found.add(Profession(name))
     for profession in Profession:
         if profession.value not in raw:

@@ -2403,12 +2403,12 @@
         <translation>Invalid date: DD/MM/YYYY.</translation>
     </message>
     <message>
-        <source>Le titre est obligatoire.</source>
-        <translation>The title is required.</translation>
-    </message>
-    <message>
         <source>Indiquez à partir de quand le patient le verra.</source>
         <translation>Say from when the patient will see it.</translation>
+    </message>
+    <message>
+        <source>Le titre est obligatoire.</source>
+        <translation>The title is required.</translation>
     </message>
 </context>
 <context>
@@ -3949,14 +3949,6 @@
     <message>
         <source>Fermer sans rien changer.</source>
         <translation>Close without changing anything.</translation>
-    </message>
-    <message>
-        <source>Date invalide : JJ/MM/AAAA.</source>
-        <translation>Invalid date: DD/MM/YYYY.</translation>
-    </message>
-    <message>
-        <source>Le titre est obligatoire.</source>
-        <translation>The title is required.</translation>
     </message>
 </context>
 <context>

@@ -2403,11 +2403,11 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Le titre est obligatoire.</source>
+        <source>Indiquez à partir de quand le patient le verra.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Indiquez à partir de quand le patient le verra.</source>
+        <source>Le titre est obligatoire.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3948,14 +3948,6 @@
     </message>
     <message>
         <source>Fermer sans rien changer.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Date invalide : JJ/MM/AAAA.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Le titre est obligatoire.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

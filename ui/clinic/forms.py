@@ -27,6 +27,7 @@ from dossier.access import EmergencyReason
 from dossier.documents import Confidentiality
 from dossier.entries import ENTRY_KINDS, FieldType
 from ui.i18n import pick
+from ui.i18n import translate as _t
 from ui.widgets import describe, error_label, label, show_error, with_messages
 
 _FR_DATE = re.compile(r"(\d{1,2})/(\d{1,2})/(\d{4})")
@@ -297,16 +298,15 @@ class DocumentDialog(QDialog):
         box.addWidget(self.cancel)
 
     def _submit(self) -> None:
+        checked = _title_and_date(self.title, self.date, self.error)
+        if checked is None:
+            return
         try:
-            when = _date_of(self.date.text())
             visible_from = _date_of(self.announce_date.text()) if self.announce.isChecked() else None
         except ValueError:
             show_error(self.error, self.tr("Date invalide : JJ/MM/AAAA."))
             return
-        if not self.title.text().strip():
-            show_error(self.error, self.tr("Le titre est obligatoire."))
-            self.title.setFocus()
-            return
+        _title, when = checked
         if self.announce.isChecked() and visible_from is None:
             show_error(self.error, self.tr("Indiquez à partir de quand le patient le verra."))
             self.announce_date.setFocus()
@@ -331,6 +331,21 @@ class DocumentChoice:
     category: str
     document_date: date | None
     confidentiality: Confidentiality
+
+
+def _title_and_date(title: QLineEdit, when: QLineEdit, error: QLabel) -> tuple[str, date | None] | None:
+    """A document's title (required) and date (JJ/MM/AAAA, optional); None after saying what is wrong."""
+    try:
+        day = _date_of(when.text())
+    except ValueError:
+        show_error(error, _t("DocumentDialog", "Date invalide : JJ/MM/AAAA."))
+        when.setFocus()
+        return None
+    if not title.text().strip():
+        show_error(error, _t("DocumentDialog", "Le titre est obligatoire."))
+        title.setFocus()
+        return None
+    return title.text().strip(), day
 
 
 def _date_of(text: str) -> date | None:
@@ -376,15 +391,9 @@ class RetitleDialog(QDialog):
         box.addWidget(self.cancel)
 
     def _submit(self) -> None:
-        try:
-            when = _date_of(self.date.text())
-        except ValueError:
-            show_error(self.error, self.tr("Date invalide : JJ/MM/AAAA."))
-            return
-        if not self.title.text().strip():
-            show_error(self.error, self.tr("Le titre est obligatoire."))
-            return
-        self.sig_chosen.emit(self.title.text().strip(), when)
+        checked = _title_and_date(self.title, self.date, self.error)
+        if checked is not None:
+            self.sig_chosen.emit(*checked)
 
     def refused(self, message: str) -> None:
         show_error(self.error, message)
