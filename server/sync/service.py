@@ -794,7 +794,8 @@ def push(
 ) -> list[MutationResult]:
     """Apply a batch in client_seq order, in one transaction with its ledger rows; duplicates get stored results.
 
-    `notify` is called once per stored addition whose decision names someone to tell (never for a resend)."""
+    `notify` is called for the stored additions whose decision names someone to tell, once per kind of event in the
+    batch (never for a resend)."""
     context = access_context(session, body.dossier_id, now)
     dossier = session.get(Dossier, body.dossier_id)
     if dossier is None:
@@ -866,8 +867,8 @@ def push(
             )
             stream.last_client_seq = m.client_seq
             results.append(result)
-    if notify is not None:
-        for decision in notices:
+    if notify is not None:  # once per kind of event in a batch: ten documents sent together make one notice
+        for decision in {d.notify: d for d in notices}.values():
             notify(decision, context)
     if body.mutations:
         audit(
