@@ -34,6 +34,7 @@ from desktop_app.sync import account
 from desktop_app.sync.engine import S_ACCESS, S_LEASES, S_REFRESH, S_URL, SyncEngine, SyncReport
 from desktop_app.sync.http import Backoff, ServiceRefused, SyncHttp
 from desktop_app.sync.policy import SyncPolicy
+from desktop_app.sync.refusals import DISCARDED, RESENT
 from dossier.access import EMERGENCY_REASON_MIN_TEXT, EmergencyReason, Profession, default_matrix
 from dossier.passwords import check_password
 
@@ -373,9 +374,9 @@ class ClinicSession:
         """Each change made here: refused (with why, until acknowledged), waiting, or sent within the day."""
         return fates(self.profile, self.clock())
 
-    def acknowledge(self, mutation_ids: Sequence[str]) -> None:
-        """The professional has read these refusals: they leave the list."""
-        acknowledge(self.profile, mutation_ids)
+    def acknowledge(self, dossier_id: str, mutation_ids: Sequence[str], *, corrected: bool = False) -> None:
+        """The professional has read these refusals (or put one back in the form to correct): they leave the list."""
+        acknowledge(self.profile, dossier_id, mutation_ids, outcome=RESENT if corrected else DISCARDED)
 
     def search(
         self, *, name: str | None = None, birth_date: date | None = None, ins: str | None = None

@@ -2,8 +2,9 @@
 
 Read from the engine's own records in each cached dossier (the outbox rows, the service's answer to each in
 `sync_results`, the bodies still to upload), never from a counter: a change the service refused stays listed, with
-its reason in plain words, until the professional acknowledges it (kept in the encrypted profile) — so the
-workstation never says "nothing waiting" while something was refused.
+its reason in plain words, until the professional acknowledges it — `desktop_app.sync.refusals.settle` marks the
+outbox row `discarded` (or `resent` once corrected), as the patient window's inbox does — so the workstation never
+says "nothing waiting" while something was refused.
 """
 
 from __future__ import annotations
@@ -20,12 +21,10 @@ from sqlalchemy import select
 from desktop_app import schema
 from desktop_app.i18n import pick
 from desktop_app.profile import UnlockedProfile
-from desktop_app.setting_keys import SettingKey
 from desktop_app.sync import tables as t
+from desktop_app.sync.refusals import DISCARDED, RESENT, explain, refused_changes, settle
 
-S_ACKNOWLEDGED = SettingKey.CLINIC_ACKNOWLEDGED
 SENT_SHOWN_FOR = timedelta(hours=24)  # sent changes stay listed for the day (« Fin de journée » reads them too)
-_KEEP_ACKNOWLEDGED = 2000
 
 
 class Fate(StrEnum):
@@ -63,24 +62,18 @@ _REASONS: dict[str, tuple[str, str]] = {
         "The patient did not give the occupational physician express consent.",
     ),
     "patient_deceased": ("Le patient est décédé : son dossier est figé.", "The patient died: the record is frozen."),
-    "kind_mismatch": (
-        "Cet élément a un autre type sur le service.",
-        "This item has another type on the service.",
-    ),
-    "unknown_kind": ("Type d'élément inconnu du service.", "Item type unknown to the service."),
-    "invalid_document": ("Le document est invalide pour le service.", "The service found the document invalid."),
 }
 
 
-def reason_words(reason: str | None, message: str | None, lang: str | None = None) -> str:
-    """Why the service refused a change, in plain words (its own French message for a validation failure)."""
+def reason_words(reason: str | None, message: str | None, lang: str | None = None, *, status: str = "forbidden") -> str:
+    """Why the service refused a change, in plain words: a professional's own reasons here, the others as the
+    patient window's inbox says them (`refusals.explain`); the service's French detail for a validation failure."""
     if reason == "validation_failed" and message:
         return pick(f"Saisie refusée par le service : {message}", f"Entry refused by the service: {message}", lang)
     if reason in _REASONS:
         fr, en = _REASONS[reason]
         return pick(fr, en, lang)
-    code = reason or "?"
-    return pick(f"Le service a refusé cette modification (motif : {code}).", f"The service refused it ({code}).", lang)
+    return explain(reason, status).why(lang)
 
 
 @dataclass(frozen=True, slots=True)
@@ -97,6 +90,7 @@ class ChangeFate:
     values: dict[str, Any]  # the values the change wanted (to correct a refused one)
     reason: str | None = None
     message: str | None = None
+    state: str = ""  # the outbox row's state (rejected | forbidden for a refusal)
 
     def what(self, lang: str | None = None) -> str:
         """« Vaccination DTPolio », « Document Courrier de sortie »…"""
@@ -116,7 +110,7 @@ class ChangeFate:
 
     def why(self, lang: str | None = None) -> str:
         if self.fate is Fate.REFUSED:
-            return reason_words(self.reason, self.message, lang)
+            return reason_words(self.reason, self.message, lang, status=self.state)
         if self.fate is Fate.CONFLICT:
             return pick(
                 "Le patient a modifié le même élément : c'est lui qui choisira la version à garder.",
@@ -138,21 +132,19 @@ def _stamp(text: str) -> datetime:
     return datetime.fromisoformat(text.replace("Z", "+00:00"))
 
 
-def acknowledged(profile: UnlockedProfile) -> set[str]:
-    return {str(m) for m in profile.settings.get(S_ACKNOWLEDGED) or []}
-
-
-def acknowledge(profile: UnlockedProfile, mutation_ids: Iterable[str]) -> None:
-    """The professional has seen these refused changes: they leave the list (the oldest marks are let go)."""
-    seen = [str(m) for m in profile.settings.get(S_ACKNOWLEDGED) or []]
-    seen.extend(m for m in mutation_ids if m not in seen)
-    profile.set_setting(S_ACKNOWLEDGED, seen[-_KEEP_ACKNOWLEDGED:])
+def acknowledge(
+    profile: UnlockedProfile, dossier_id: str, mutation_ids: Iterable[str], *, outcome: str = DISCARDED
+) -> None:
+    """The professional has seen these refused changes (`resent`: corrected and queued again): they leave the list."""
+    wanted = set(mutation_ids)
+    for change in refused_changes(profile):
+        if change.dossier_id == dossier_id and change.mutation_id in wanted:
+            settle(profile, change, outcome)
 
 
 def fates(profile: UnlockedProfile, now: datetime, *, held: Callable[[], list[str]] | None = None) -> list[ChangeFate]:
     """Every change of this workstation still worth showing: waiting ones, refused or conflicting ones not yet
     acknowledged, and the ones sent within the day. Refused first, then waiting, then sent; newest first within."""
-    seen = acknowledged(profile)
     since = now - SENT_SHOWN_FOR
     found: list[ChangeFate] = []
     for dossier_id in (held or profile.dossier_ids)():
@@ -164,8 +156,8 @@ def fates(profile: UnlockedProfile, now: datetime, *, held: Callable[[], list[st
             uploading = set(conn.scalars(select(t.sync_blobs.c.document_id).where(t.sync_blobs.c.direction == "up")))
             rows = list(conn.execute(query.order_by(outbox.c.client_seq)))
         for row in rows:
-            if row.entity == "conflict":
-                continue  # a decision on a conflict, not a change of the dossier
+            if row.entity == "conflict" or row.state in (DISCARDED, RESENT):
+                continue  # a decision on a conflict; a refusal already dealt with
             created = _stamp(row.created_at)
             if row.state == "pending" or (row.entity_id in uploading and row.state in ("applied", "merged")):
                 fate = Fate.WAITING
@@ -175,8 +167,6 @@ def fates(profile: UnlockedProfile, now: datetime, *, held: Callable[[], list[st
                 fate = Fate.CONFLICT
             else:
                 fate = Fate.SENT
-            if fate in (Fate.REFUSED, Fate.CONFLICT) and row.mutation_id in seen:
-                continue
             if fate is Fate.SENT and created < since:
                 continue
             found.append(
@@ -191,6 +181,7 @@ def fates(profile: UnlockedProfile, now: datetime, *, held: Callable[[], list[st
                     _wanted(row.changes),
                     row.reason,
                     row.message,
+                    row.state,
                 )
             )
     order = {Fate.REFUSED: 0, Fate.CONFLICT: 1, Fate.WAITING: 2, Fate.SENT: 3}

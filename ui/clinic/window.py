@@ -626,7 +626,7 @@ class ClinicWindow(QWidget):
         self.acknowledge = self._button(
             self.tr("J'ai pris connaissance"),
             self.tr("Retirer de la liste la modification refusée choisie."),
-            self.acknowledge_selected,
+            lambda: self.acknowledge_selected(),
         )
         self.correct = self._button(
             self.tr("Corriger…"),
@@ -949,20 +949,22 @@ class ClinicWindow(QWidget):
             and self.vaccination.isVisible()
         )
 
-    def acknowledge_selected(self) -> None:
-        """The professional has read the refusal: it leaves the list (kept in their encrypted profile)."""
+    def acknowledge_selected(self, *, corrected: bool = False) -> None:
+        """The professional has read the refusal: it leaves the list (its outbox row is marked, never sent again)."""
         session, change = self._need(), self.selected_change()
         if change is None or change.fate not in (Fate.REFUSED, Fate.CONFLICT):
             return
-        Op(self, lambda: session.acknowledge([change.mutation_id])).success(lambda _: self.refresh_lists()).run()
+        Op(self, lambda: session.acknowledge(change.dossier_id, [change.mutation_id], corrected=corrected)).success(
+            lambda _: self.refresh_lists()
+        ).run()
 
     def correct_selected(self) -> None:
-        """A refused vaccination back in the form, to fix and add again; the refusal is then acknowledged."""
+        """A refused vaccination back in the form, to fix and add again; the refusal is then marked `resent`."""
         change = self.selected_change()
         if change is None or not self.correct.isEnabled():
             return
         self.vaccination.fill(change.values)
-        self.acknowledge_selected()
+        self.acknowledge_selected(corrected=True)
 
     def retry_now(self) -> None:
         session = self._need()
