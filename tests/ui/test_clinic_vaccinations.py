@@ -142,25 +142,31 @@ def test_a_physiotherapist_is_offered_no_vaccination_and_the_policy_refuses_one_
     assert not any(f.startswith("REFUSÉE") for f in _fates(clinic))
 
 
+def _document_dialog(qtbot: Any, clinic: ClinicWindow, picker: Any, path: Any) -> Any:
+    """« Ajouter un document… » with this (small PDF) file chosen: the dialog that asks its category and doors."""
+    path.write_bytes(b"%PDF-1.4\n%%EOF\n")
+    picker.path = path
+    clinic.add_document.click()
+    qtbot.waitUntil(lambda: clinic.document_dialog is not None, timeout=10_000)
+    return clinic.document_dialog
+
+
 def test_a_pharmacist_is_offered_only_the_categories_of_the_matrice_and_a_refused_document_says_why(
     qtbot: Any, lab: Lab, clinic: Any, network: Network, picker: Any, tmp_path: Any
 ) -> None:
     pharmacist = registered(lab, PHARMACIST, "pharmacien", "Roux", "Inès")
     patient, _device = _day(qtbot, lab, clinic, pharmacist)
     _open_offline(qtbot, clinic, network, str(patient.dossier_id))
-    letter = tmp_path / "Compte rendu.pdf"
-    letter.write_bytes(b"%PDF-1.4\n%%EOF\n")
-    picker.path = letter
-    clinic.add_document.click()
-    qtbot.waitUntil(lambda: clinic.document_dialog is not None, timeout=10_000)
-    dialog = clinic.document_dialog
+    dialog = _document_dialog(qtbot, clinic, picker, tmp_path / "Compte rendu.pdf")
     offered = [dialog.category.itemData(i) for i in range(dialog.category.count())]
     assert "ordonnance" in offered and "compte_rendu" not in offered and "imagerie" not in offered
     dialog.reject()
 
     # Queued by other means, a compte rendu is refused by the service, and the list says why.
     store = clinic.session.engine.require_open(str(patient.dossier_id))
-    store.documents.add(letter.read_bytes(), title="Compte rendu", category="compte_rendu", author_kind="professional")
+    store.documents.add(
+        picker.path.read_bytes(), title="Compte rendu", category="compte_rendu", author_kind="professional"
+    )
     _send(qtbot, clinic, network)
     assert "La matrice d'habilitation ne permet pas à votre profession ce type de document" in _fates(clinic)[0]
     assert "refusée" in clinic.pending_title.text()
@@ -172,12 +178,7 @@ def test_a_document_with_its_doors_reaches_the_patient_as_chosen(
     nurse = registered(lab, NURSE, "infirmier", "Leroy", "Claire")
     patient, device = _day(qtbot, lab, clinic, nurse)
     _open_offline(qtbot, clinic, network, str(patient.dossier_id))
-    result = tmp_path / "Résultat.pdf"
-    result.write_bytes(b"%PDF-1.4\n%%EOF\n")
-    picker.path = result
-    clinic.add_document.click()
-    qtbot.waitUntil(lambda: clinic.document_dialog is not None, timeout=10_000)
-    dialog = clinic.document_dialog
+    dialog = _document_dialog(qtbot, clinic, picker, tmp_path / "Résultat.pdf")
     dialog.category.setCurrentIndex(dialog.category.findData("biologie"))
     dialog.title.setText("Sérologie")
     dialog.date.setText("31/02/2024")  # bad input: said, nothing saved

@@ -291,11 +291,7 @@ class DocumentDialog(QDialog):
         buddy.setText(self.tr("Visible à partir du"))
         form.addRow(buddy, self.announce_date)
         form.addRow(self.minor_secret)
-        box = QVBoxLayout(self)
-        box.addLayout(form)
-        box.addWidget(self.error)
-        box.addWidget(self.confirm)
-        box.addWidget(self.cancel)
+        _stack(self, form, self.error, self.confirm, self.cancel)
 
     def _submit(self) -> None:
         checked = _title_and_date(self.title, self.date, self.error)
@@ -331,6 +327,14 @@ class DocumentChoice:
     category: str
     document_date: date | None
     confidentiality: Confidentiality
+
+
+def _stack(dialog: QDialog, form: QFormLayout, *below: QWidget) -> None:
+    """A document dialog's column: the form, then its error line and buttons."""
+    box = QVBoxLayout(dialog)
+    box.addLayout(form)
+    for widget in below:
+        box.addWidget(widget)
 
 
 def _title_and_date(title: QLineEdit, when: QLineEdit, error: QLabel) -> tuple[str, date | None] | None:
@@ -384,11 +388,7 @@ class RetitleDialog(QDialog):
             buddy.setText(caption)
             form.addRow(buddy, editor)
             editor.textEdited.connect(lambda _t: show_error(self.error, ""))
-        box = QVBoxLayout(self)
-        box.addLayout(form)
-        box.addWidget(self.error)
-        box.addWidget(self.confirm)
-        box.addWidget(self.cancel)
+        _stack(self, form, self.error, self.confirm, self.cancel)
 
     def _submit(self) -> None:
         checked = _title_and_date(self.title, self.date, self.error)
