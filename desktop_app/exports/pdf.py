@@ -436,6 +436,113 @@ def build_caregiver_certificate(grant: CaregiverGrant, *, generated_at: datetime
     return _build(story, title="Justificatif d'accès", generated_at=generated_at)
 
 
+# --- Récapitulatif de séance accompagnée ------------------------------------------------------------------------
+def build_session_receipt(
+    *,
+    title: str,
+    lines: Sequence[str],
+    sections: Sequence[tuple[str, Sequence[str]]],
+    generated_at: datetime,
+) -> bytes:
+    """A récapitulatif styled like the other sheets: a title, who/when lines, then headed lists."""
+    s = _styles()
+    story: list[Flowable] = [_p(title, s["title"]), *[_p(line, s["body"]) for line in lines]]
+    for heading, items in sections:
+        story.append(_p(heading, s["h2"]))
+        story.extend(Paragraph(escape(item), s["bullet"], bulletText="•") for item in items)
+    return _build(story, title=title, generated_at=generated_at)
+
+
+# --- Clé de secours -----------------------------------------------------------------------------------------------
+_RECOVERY_TEXT: dict[str, dict[str, Any]] = {
+    "fr": {
+        "title": "Clé de secours de votre carnet",
+        "who": "Carnet de : {name}",
+        "when": "Clé créée le : {date}",
+        "key": "Votre clé de secours",
+        "what_h": "À quoi sert cette clé ?",
+        "what": (
+            "Si vous oubliez le mot de passe de votre carnet, cette clé est le seul moyen de l'ouvrir sur cet "
+            "ordinateur : dans « Ouvrir mon carnet », cochez « J'ai oublié mon mot de passe » et saisissez-la, "
+            "puis choisissez un nouveau mot de passe.",
+            "Elle ne sert pas à vous connecter au service en ligne : pour cela, utilisez « Mot de passe oublié ».",
+        ),
+        "where_h": "Où la garder ?",
+        "where": (
+            "Rangez cette feuille en lieu sûr, avec vos papiers importants, loin de l'ordinateur.",
+            "Ne la photographiez pas, ne l'envoyez pas par e-mail, ne la donnez à personne : elle ouvre votre carnet.",
+            "Une nouvelle clé (Paramètres › Nouvelle clé de secours) remplace celle-ci, qui ne fonctionne alors plus.",
+        ),
+        "footer": "Clé de secours",
+    },
+    "en": {
+        "title": "Your record's recovery key",
+        "who": "Record of: {name}",
+        "when": "Key created on: {date}",
+        "key": "Your recovery key",
+        "what_h": "What is this key for?",
+        "what": (
+            "If you forget your record's password, this key is the only way to open it on this computer: in "
+            "'Open my record', tick 'I forgot my password', type it, then choose a new password.",
+            "It does not sign you in to the online service: for that, use 'Forgot password'.",
+        ),
+        "where_h": "Where to keep it?",
+        "where": (
+            "Keep this sheet somewhere safe, with your important papers, away from the computer.",
+            "Do not photograph it, e-mail it or give it to anyone: it opens your record.",
+            "A new key (Settings › New recovery key) replaces this one, which then stops working.",
+        ),
+        "footer": "Recovery key",
+    },
+}
+
+
+def build_recovery_sheet(*, person_name: str, recovery_key: str, generated_at: datetime, lang: str = "fr") -> bytes:
+    """The printed recovery key: whose carnet, the date, the key in large type, what it is for, where to keep it."""
+    text: dict[str, Any] = _RECOVERY_TEXT["en" if lang.startswith("en") else "fr"]
+    if not lang.startswith("en"):  # a no-break space inside « … »: no guillemet left alone at the end of a line
+        text = {
+            k: tuple(_guillemets(line) for line in v) if isinstance(v, tuple) else _guillemets(v)
+            for k, v in text.items()
+        }
+    s = _styles()
+    key_style = ParagraphStyle(
+        "key", parent=s["body"], fontName=FONT_BOLD, fontSize=BODY_SIZE * 1.6, leading=BODY_SIZE * 2.4
+    )
+    # The key on two lines of whole groups, as it is typed (a group is never cut in two).
+    groups = recovery_key.split("-")
+    half = (len(groups) + 1) // 2
+    key_markup = escape("-".join(groups[:half])) + ("-<br/>" + escape("-".join(groups[half:])) if groups[half:] else "")
+    key_box = Table([[Paragraph(key_markup, key_style)]], colWidths=[A4[0] - 36 * mm])
+    key_box.setStyle(
+        TableStyle(
+            [
+                ("BOX", (0, 0), (-1, -1), 1.5, ACCENT),
+                ("TOPPADDING", (0, 0), (-1, -1), 4 * mm),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 4 * mm),
+                ("LEFTPADDING", (0, 0), (-1, -1), 4 * mm),
+            ]
+        )
+    )
+    story: list[Flowable] = [
+        _p(text["title"], s["title"]),
+        _p(text["who"].format(name=person_name), s["h2"]),
+        _p(text["when"].format(date=_fmt_date(generated_at.date())), s["body"]),
+        Spacer(1, 5 * mm),
+        _p(text["key"], s["h2"]),
+        key_box,
+        _p(text["what_h"], s["h2"]),
+        *[Paragraph(escape(line), s["bullet"], bulletText="•") for line in text["what"]],
+        _p(text["where_h"], s["h2"]),
+        *[Paragraph(escape(line), s["bullet"], bulletText="•") for line in text["where"]],
+    ]
+    return _build(story, title=str(text["footer"]), generated_at=generated_at)
+
+
+def _guillemets(text: str) -> str:
+    return text.replace("« ", "«\u00a0").replace(" »", "\u00a0»")
+
+
 def write_pdf(out: Path, content: bytes) -> None:
     """Write to the path the person chose (S15: no other copy is made)."""
     out.write_bytes(content)
@@ -447,6 +554,8 @@ __all__ = [
     "build_access_history",
     "build_caregiver_certificate",
     "build_emergency_card",
+    "build_recovery_sheet",
+    "build_session_receipt",
     "build_synthese",
     "register_fonts",
     "write_pdf",

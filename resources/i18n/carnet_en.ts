@@ -848,6 +848,138 @@
     </message>
 </context>
 <context>
+    <name>AccountForms</name>
+    <message>
+        <source>Les deux mots de passe ne sont pas identiques.</source>
+        <translation>The two passwords are not the same.</translation>
+    </message>
+</context>
+<context>
+    <name>AccountPasswordSteps</name>
+    <message>
+        <source>Saisissez votre mot de passe actuel.</source>
+        <translation>Enter your current password.</translation>
+    </message>
+    <message>
+        <source>Changement du mot de passe…</source>
+        <translation>Changing the password…</translation>
+    </message>
+    <message>
+        <source>Mot de passe actuel incorrect : rien n&apos;a été changé.</source>
+        <translation>Wrong current password: nothing was changed.</translation>
+    </message>
+    <message>
+        <source>Changer le mot de passe de mon compte</source>
+        <translation>Change my account&apos;s password</translation>
+    </message>
+    <message>
+        <source>Mot de passe actuel et nouveau mot de passe</source>
+        <translation>Current password and new password</translation>
+    </message>
+    <message>
+        <source>Mot de passe changé</source>
+        <translation>Password changed</translation>
+    </message>
+    <message>
+        <source>Le nouveau mot de passe servira à vous connecter sur tous vos appareils ; les autres appareils seront déconnectés et vous demanderont de vous reconnecter.</source>
+        <translation>The new password signs you in on all your devices; your other devices will be signed out and will ask you to sign in again.</translation>
+    </message>
+    <message>
+        <source>Mot de passe &amp;actuel :</source>
+        <translation>&amp;Current password:</translation>
+    </message>
+    <message>
+        <source>&amp;Nouveau mot de passe :</source>
+        <translation>&amp;New password:</translation>
+    </message>
+    <message>
+        <source>C&amp;onfirmer le nouveau mot de passe :</source>
+        <translation>C&amp;onfirm the new password:</translation>
+    </message>
+    <message>
+        <source>Le mot de passe de votre compte est changé. Vos autres appareils sont déconnectés. Le carnet sur cet ordinateur garde son propre mot de passe : changez-le aussi dans Paramètres › Mot de passe si vous voulez le même partout.</source>
+        <translation>Your account&apos;s password is changed. Your other devices are signed out. The record on this computer keeps its own password: change it too in Settings › Password if you want the same everywhere.</translation>
+    </message>
+    <message>
+        <source>&amp;Fermer</source>
+        <translation>&amp;Close</translation>
+    </message>
+    <message>
+        <source>&amp;Changer le mot de passe</source>
+        <translation>&amp;Change the password</translation>
+    </message>
+    <message>
+        <source>&amp;Annuler</source>
+        <translation>&amp;Cancel</translation>
+    </message>
+    <message>
+        <source>Mot de passe actuel</source>
+        <translation>Current password</translation>
+    </message>
+    <message>
+        <source>Le mot de passe de votre compte.</source>
+        <translation>Your account&apos;s password.</translation>
+    </message>
+    <message>
+        <source>Nouveau mot de passe</source>
+        <translation>New password</translation>
+    </message>
+    <message>
+        <source>Confirmer le nouveau mot de passe</source>
+        <translation>Confirm the new password</translation>
+    </message>
+    <message>
+        <source>Saisissez-le à nouveau.</source>
+        <translation>Type it again.</translation>
+    </message>
+    <message>
+        <source>Valider.</source>
+        <translation>Confirm.</translation>
+    </message>
+    <message>
+        <source>Annuler</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Fermer sans rien changer.</source>
+        <translation>Close without changing anything.</translation>
+    </message>
+</context>
+<context>
+    <name>AccountRefusals</name>
+    <message>
+        <source>Ce code n&apos;est pas le bon, ou il a déjà servi, ou il a expiré. Vérifiez le dernier e-mail reçu ou demandez un nouveau code.</source>
+        <translation>This code is not the right one, or it was already used, or it expired. Check the latest e-mail received or ask for a new code.</translation>
+    </message>
+    <message>
+        <source>Ce code a expiré : demandez-en un nouveau.</source>
+        <translation>This code has expired: ask for a new one.</translation>
+    </message>
+    <message>
+        <source>Votre espace est déjà clôturé ou sa suppression est demandée : rouvrez-le d&apos;abord si vous le souhaitez.</source>
+        <translation>Your space is already closed or its deletion is requested: reopen it first if you wish.</translation>
+    </message>
+    <message>
+        <source>Votre espace est ouvert : il n&apos;y a rien à rouvrir.</source>
+        <translation>Your space is open: there is nothing to reopen.</translation>
+    </message>
+    <message>
+        <source>Cet espace est déjà activé (ou clôturé) : connectez-vous avec « J&apos;ai déjà un compte », ou utilisez « Identifiant oublié » et « Mot de passe oublié ».</source>
+        <translation>This space is already activated (or closed): sign in with &apos;I already have an account&apos;, or use &apos;Forgotten identifier&apos; and &apos;Forgotten password&apos;.</translation>
+    </message>
+    <message>
+        <source>Le code d&apos;activation, le numéro de sécurité sociale ou le numéro de série de la carte Vitale ne correspondent pas. Vérifiez les trois avec votre courrier et votre carte Vitale.</source>
+        <translation>The activation code, the social security number or the Carte Vitale serial number do not match. Check all three against your letter and your Carte Vitale.</translation>
+    </message>
+</context>
+<context>
+    <name>AccountSteps</name>
+    <message>
+        <source>Ce mot de passe n&apos;ouvre pas ce carnet : saisissez le mot de passe du carnet.</source>
+        <translation>This password does not open this record: type the record&apos;s password.</translation>
+    </message>
+</context>
+<context>
     <name>ActivationWizard</name>
     <message>
         <source>✓ Cet identifiant respecte les règles.</source>
@@ -858,12 +990,24 @@
         <translation>The two passwords are not the same.</translation>
     </message>
     <message>
-        <source>Ce mot de passe n&apos;est pas encore assez solide : suivez les conseils.</source>
-        <translation>This password is not strong enough yet: follow the advice.</translation>
+        <source>Vérification de votre code auprès du service…</source>
+        <translation>Checking your code with the service…</translation>
+    </message>
+    <message>
+        <source>Pas encore accepté : la raison est indiquée ci-dessus.</source>
+        <translation>Not accepted yet: the reason is given above.</translation>
     </message>
     <message>
         <source>Vérification auprès du service…</source>
         <translation>Checking with the service…</translation>
+    </message>
+    <message>
+        <source>Envoi d&apos;un nouveau code…</source>
+        <translation>Sending a new code…</translation>
+    </message>
+    <message>
+        <source>Un nouveau code vient d&apos;être envoyé ; le précédent ne fonctionne plus.</source>
+        <translation>A new code has just been sent; the previous one no longer works.</translation>
     </message>
     <message>
         <source>Le code reçu par e-mail compte 6 chiffres.</source>
@@ -934,8 +1078,20 @@
         <translation>&amp;Identifier:</translation>
     </message>
     <message>
-        <source>Ce mot de passe protège votre compte en ligne et chiffre votre carnet sur cet ordinateur. Le plus simple : une phrase de plusieurs mots que vous seul connaissez, par exemple « quatre chats dorment sous le pommier ». Au moins 12 caractères.</source>
-        <translation>This password protects your online account and encrypts your record on this computer. The simplest: a sentence of several words only you know, for example &quot;four cats sleep under the apple tree&quot;. At least 12 characters.</translation>
+        <source>Ce mot de passe protège votre compte en ligne et chiffre votre carnet sur cet ordinateur. %1 Par exemple « %2 » — mais pas celle-ci, que tout le monde peut lire : inventez la vôtre.</source>
+        <translation>This password protects your online account and encrypts your record on this computer. %1 For example “%2” — but not this one, which everyone can read: make up your own.</translation>
+    </message>
+    <message>
+        <source>Re&amp;nvoyer le code</source>
+        <translation>Se&amp;nd the code again</translation>
+    </message>
+    <message>
+        <source>Renvoyer le code</source>
+        <translation>Send the code again</translation>
+    </message>
+    <message>
+        <source>Recevoir un nouveau code par e-mail.</source>
+        <translation>Receive a new code by e-mail.</translation>
     </message>
     <message>
         <source>&amp;Mot de passe :</source>
@@ -1004,10 +1160,6 @@
     <message>
         <source>Mot de passe</source>
         <translation>Password</translation>
-    </message>
-    <message>
-        <source>Au moins 12 caractères ; une phrase convient.</source>
-        <translation>At least 12 characters; a sentence works well.</translation>
     </message>
     <message>
         <source>Confirmer le mot de passe</source>
@@ -1233,10 +1385,6 @@
         <translation>Chosen password</translation>
     </message>
     <message>
-        <source>Au moins 12 caractères ; une phrase convient.</source>
-        <translation>At least 12 characters; a sentence will do.</translation>
-    </message>
-    <message>
         <source>Le même mot de passe</source>
         <translation>The same password</translation>
     </message>
@@ -1247,10 +1395,6 @@
     <message>
         <source>Choisissez votre mot de passe</source>
         <translation>Choose your password</translation>
-    </message>
-    <message>
-        <source>Le plus simple : une phrase de plusieurs mots que vous seul(e) connaissez, par exemple « quatre chats dorment sous le pommier ». Au moins 12 caractères.</source>
-        <translation>The simplest: a sentence of several words only you know, for example &quot;four cats sleep under the apple tree&quot;. At least 12 characters.</translation>
     </message>
     <message>
         <source>Le code à 6 chiffres reçu par e-mail.</source>
@@ -1387,6 +1531,14 @@
     <message>
         <source>Session terminée. Rien de votre dossier n&apos;est resté sur cet ordinateur. Merci !</source>
         <translation>Session over. Nothing of your record stayed on this computer. Thank you!</translation>
+    </message>
+    <message>
+        <source>Au moins 12 caractères, difficile à deviner ; le plus simple : 7 mots sans lien entre eux.</source>
+        <translation>At least 12 characters, hard to guess; the simplest: 7 unrelated words.</translation>
+    </message>
+    <message>
+        <source>%1 Par exemple « %2 » — mais pas celle-ci, que tout le monde peut lire : inventez la vôtre.</source>
+        <translation>%1 For example “%2” — but not this one, which everyone can read: make up your own.</translation>
     </message>
     <message>
         <source>Étape %1 sur %2</source>
@@ -2146,8 +2298,8 @@
         <translation>Create a record on this computer</translation>
     </message>
     <message>
-        <source>Votre carnet sera chiffré avec votre mot de passe. Choisissez une phrase facile à retenir pour vous et difficile à deviner : au moins 12 caractères, par exemple plusieurs mots.</source>
-        <translation>Your record will be encrypted with your password. Choose a phrase that is easy for you to remember and hard to guess: at least 12 characters, for example several words.</translation>
+        <source>Votre carnet sera chiffré avec votre mot de passe. %1</source>
+        <translation>Your record will be encrypted with your password. %1</translation>
     </message>
     <message>
         <source>&amp;Nom du carnet :</source>
@@ -3001,6 +3153,212 @@
     </message>
 </context>
 <context>
+    <name>ForgotIdentifierSteps</name>
+    <message>
+        <source>Saisissez l&apos;adresse e-mail donnée à l&apos;activation (avec un @).</source>
+        <translation>Enter the e-mail address given at activation (with an @).</translation>
+    </message>
+    <message>
+        <source>Envoi de la demande au service…</source>
+        <translation>Sending the request to the service…</translation>
+    </message>
+    <message>
+        <source>Identifiant oublié</source>
+        <translation>Forgotten identifier</translation>
+    </message>
+    <message>
+        <source>Votre adresse e-mail</source>
+        <translation>Your e-mail address</translation>
+    </message>
+    <message>
+        <source>Regardez vos e-mails</source>
+        <translation>Check your e-mails</translation>
+    </message>
+    <message>
+        <source>Saisissez l&apos;adresse e-mail où vous recevez les messages de Mon espace santé : votre identifiant vous y sera envoyé.</source>
+        <translation>Enter the e-mail address where you receive Mon espace santé messages: your identifier will be sent there.</translation>
+    </message>
+    <message>
+        <source>Adresse &amp;e-mail :</source>
+        <translation>&amp;E-mail address:</translation>
+    </message>
+    <message>
+        <source>Si un compte correspond à %1, un e-mail avec votre identifiant vient d&apos;y être envoyé. Pensez à regarder dans les courriers indésirables. Rien reçu d&apos;ici quelques minutes ? Vérifiez l&apos;adresse, ou utilisez l&apos;adresse donnée à l&apos;activation.</source>
+        <translation>If an account matches %1, an e-mail with your identifier has just been sent there. Remember to look in your spam folder. Nothing within a few minutes? Check the address, or use the address given at activation.</translation>
+    </message>
+    <message>
+        <source>&amp;Fermer</source>
+        <translation>&amp;Close</translation>
+    </message>
+    <message>
+        <source>&amp;Envoyer</source>
+        <translation>&amp;Send</translation>
+    </message>
+    <message>
+        <source>&amp;Retour</source>
+        <translation>&amp;Back</translation>
+    </message>
+    <message>
+        <source>&amp;Annuler</source>
+        <translation>&amp;Cancel</translation>
+    </message>
+    <message>
+        <source>Adresse e-mail</source>
+        <translation>E-mail address</translation>
+    </message>
+    <message>
+        <source>L&apos;adresse donnée à l&apos;activation.</source>
+        <translation>The address given at activation.</translation>
+    </message>
+    <message>
+        <source>Demander l&apos;identifiant.</source>
+        <translation>Ask for the identifier.</translation>
+    </message>
+    <message>
+        <source>Revenir en arrière.</source>
+        <translation>Go back.</translation>
+    </message>
+</context>
+<context>
+    <name>ForgotPasswordSteps</name>
+    <message>
+        <source>Saisissez votre identifiant.</source>
+        <translation>Enter your identifier.</translation>
+    </message>
+    <message>
+        <source>Envoi de la demande au service…</source>
+        <translation>Sending the request to the service…</translation>
+    </message>
+    <message>
+        <source>Le code reçu par e-mail compte 6 chiffres.</source>
+        <translation>The code received by e-mail has 6 digits.</translation>
+    </message>
+    <message>
+        <source>Changement du mot de passe…</source>
+        <translation>Changing the password…</translation>
+    </message>
+    <message>
+        <source>Envoi d&apos;un nouveau code…</source>
+        <translation>Sending a new code…</translation>
+    </message>
+    <message>
+        <source>Un nouveau code vient d&apos;être envoyé ; le précédent ne fonctionne plus.</source>
+        <translation>A new code has just been sent; the previous one no longer works.</translation>
+    </message>
+    <message>
+        <source>Mot de passe oublié</source>
+        <translation>Forgotten password</translation>
+    </message>
+    <message>
+        <source>Votre identifiant</source>
+        <translation>Your identifier</translation>
+    </message>
+    <message>
+        <source>Le code reçu et votre nouveau mot de passe</source>
+        <translation>The code received and your new password</translation>
+    </message>
+    <message>
+        <source>Mot de passe changé</source>
+        <translation>Password changed</translation>
+    </message>
+    <message>
+        <source>Un code à 6 chiffres sera envoyé à l&apos;adresse e-mail de votre compte. Identifiant oublié aussi ? Fermez cette fenêtre et choisissez « Identifiant oublié ».</source>
+        <translation>A 6-digit code will be sent to your account&apos;s e-mail address. Forgotten your identifier too? Close this window and choose &apos;Forgotten identifier&apos;.</translation>
+    </message>
+    <message>
+        <source>&amp;Identifiant :</source>
+        <translation>&amp;Identifier:</translation>
+    </message>
+    <message>
+        <source>Si ce compte existe, un code vient d&apos;être envoyé à son adresse e-mail ; il est valable quelques minutes. Choisissez ensuite votre nouveau mot de passe.</source>
+        <translation>If this account exists, a code has just been sent to its e-mail address; it is valid for a few minutes. Then choose your new password.</translation>
+    </message>
+    <message>
+        <source>Code reçu par &amp;e-mail :</source>
+        <translation>Code received by &amp;e-mail:</translation>
+    </message>
+    <message>
+        <source>Re&amp;nvoyer le code</source>
+        <translation>Se&amp;nd the code again</translation>
+    </message>
+    <message>
+        <source>&amp;Nouveau mot de passe :</source>
+        <translation>&amp;New password:</translation>
+    </message>
+    <message>
+        <source>C&amp;onfirmer le nouveau mot de passe :</source>
+        <translation>C&amp;onfirm the new password:</translation>
+    </message>
+    <message>
+        <source>Le mot de passe de votre compte est changé, et vos appareils sont déconnectés. Connectez-vous avec le nouveau. Le carnet déjà présent sur cet ordinateur garde son propre mot de passe : ouvrez-le avec l&apos;ancien (ou votre clé de secours), puis changez-le dans Paramètres.</source>
+        <translation>Your account&apos;s password is changed, and your devices are signed out. Sign in with the new one. The record already on this computer keeps its own password: open it with the old one (or your recovery key), then change it in Settings.</translation>
+    </message>
+    <message>
+        <source>&amp;Fermer</source>
+        <translation>&amp;Close</translation>
+    </message>
+    <message>
+        <source>&amp;Changer le mot de passe</source>
+        <translation>&amp;Change the password</translation>
+    </message>
+    <message>
+        <source>&amp;Suivant</source>
+        <translation>&amp;Next</translation>
+    </message>
+    <message>
+        <source>&amp;Annuler</source>
+        <translation>&amp;Cancel</translation>
+    </message>
+    <message>
+        <source>&amp;Retour</source>
+        <translation>&amp;Back</translation>
+    </message>
+    <message>
+        <source>Identifiant</source>
+        <translation>Identifier</translation>
+    </message>
+    <message>
+        <source>L&apos;identifiant choisi à l&apos;activation.</source>
+        <translation>The identifier chosen at activation.</translation>
+    </message>
+    <message>
+        <source>Code reçu par e-mail</source>
+        <translation>Code received by e-mail</translation>
+    </message>
+    <message>
+        <source>6 chiffres.</source>
+        <translation>6 digits.</translation>
+    </message>
+    <message>
+        <source>Renvoyer le code</source>
+        <translation>Send the code again</translation>
+    </message>
+    <message>
+        <source>Recevoir un nouveau code par e-mail.</source>
+        <translation>Receive a new code by e-mail.</translation>
+    </message>
+    <message>
+        <source>Nouveau mot de passe</source>
+        <translation>New password</translation>
+    </message>
+    <message>
+        <source>Confirmer le nouveau mot de passe</source>
+        <translation>Confirm the new password</translation>
+    </message>
+    <message>
+        <source>Saisissez-le une seconde fois.</source>
+        <translation>Type it a second time.</translation>
+    </message>
+    <message>
+        <source>Passer à l&apos;étape suivante.</source>
+        <translation>Go to the next step.</translation>
+    </message>
+    <message>
+        <source>Revenir en arrière.</source>
+        <translation>Go back.</translation>
+    </message>
+</context>
+<context>
     <name>HelperSignIn</name>
     <message>
         <source>E-mail de l&apos;aidant</source>
@@ -3073,6 +3431,49 @@
     </message>
 </context>
 <context>
+    <name>LocalCarnetChoice</name>
+    <message>
+        <source>Votre carnet sur cet ordinateur a son propre mot de passe : saisissez-le.</source>
+        <translation>Your record on this computer has its own password: type it.</translation>
+    </message>
+    <message>
+        <source>Relier mon carnet « %1 » à mon compte</source>
+        <translation>Link my record “%1” to my account</translation>
+    </message>
+    <message>
+        <source>Créer un nouveau carnet sur cet ordinateur</source>
+        <translation>Create a new record on this computer</translation>
+    </message>
+    <message>
+        <source>Un carnet existe déjà sur cet ordinateur. Si c&apos;est le vôtre, reliez-le à votre compte : ses informations seront envoyées une seule fois sur votre espace, sans créer un second carnet.</source>
+        <translation>A record already exists on this computer. If it is yours, link it to your account: its information will be sent once to your space, without creating a second record.</translation>
+    </message>
+    <message>
+        <source>Votre carnet sur cet ordina&amp;teur :</source>
+        <translation>Your record on this compu&amp;ter:</translation>
+    </message>
+    <message>
+        <source>Mot de passe de ce carnet (s&apos;il &amp;diffère de celui du compte) :</source>
+        <translation>This record&apos;s password (if it &amp;differs from the account&apos;s):</translation>
+    </message>
+    <message>
+        <source>Votre carnet sur cet ordinateur</source>
+        <translation>Your record on this computer</translation>
+    </message>
+    <message>
+        <source>Relier un carnet existant ou en créer un.</source>
+        <translation>Link an existing record or create one.</translation>
+    </message>
+    <message>
+        <source>Mot de passe du carnet</source>
+        <translation>Record password</translation>
+    </message>
+    <message>
+        <source>Laissez vide si c&apos;est le même que celui du compte.</source>
+        <translation>Leave empty if it is the same as the account&apos;s.</translation>
+    </message>
+</context>
+<context>
     <name>LoginSteps</name>
     <message>
         <source>Saisissez votre identifiant.</source>
@@ -3129,6 +3530,30 @@
     <message>
         <source>Code reçu par &amp;e-mail :</source>
         <translation>Code received by &amp;e-mail:</translation>
+    </message>
+    <message>
+        <source>Identifiant &amp;oublié ?</source>
+        <translation>F&amp;orgotten identifier?</translation>
+    </message>
+    <message>
+        <source>Mot de passe oub&amp;lié ?</source>
+        <translation>Forgotten pass&amp;word?</translation>
+    </message>
+    <message>
+        <source>Identifiant oublié</source>
+        <translation>Forgotten identifier</translation>
+    </message>
+    <message>
+        <source>Recevoir votre identifiant à l&apos;adresse e-mail de votre compte.</source>
+        <translation>Receive your identifier at your account&apos;s e-mail address.</translation>
+    </message>
+    <message>
+        <source>Mot de passe oublié</source>
+        <translation>Forgotten password</translation>
+    </message>
+    <message>
+        <source>Choisir un nouveau mot de passe avec un code reçu par e-mail.</source>
+        <translation>Choose a new password with a code received by e-mail.</translation>
     </message>
     <message>
         <source>Se &amp;connecter</source>
@@ -3499,7 +3924,22 @@
     </message>
 </context>
 <context>
+    <name>Paper</name>
+    <message>
+        <source>Impression</source>
+        <translation>Printing</translation>
+    </message>
+    <message>
+        <source>Un fichier ne peut être enregistré que sur la clé USB de la personne, pas sur cet ordinateur. Branchez sa clé USB, ou choisissez une imprimante. Rien n&apos;a été imprimé.</source>
+        <translation>A file can only be saved on the person&apos;s USB key, not on this computer. Plug in their USB key, or choose a printer. Nothing was printed.</translation>
+    </message>
+</context>
+<context>
     <name>PasswordStrengthMeter</name>
+    <message>
+        <source>Au moins 12 caractères, et difficile à deviner : ni mots courants enchaînés, ni vos nom, identifiant ou date de naissance. Le plus simple : une phrase de 7 mots sans lien entre eux. La jauge dit si le mot de passe est accepté et, sinon, pourquoi.</source>
+        <translation>At least 12 characters, and hard to guess: no common words strung together, nor your name, identifier or birth date. The simplest: a phrase of 7 unrelated words. The gauge says whether the password is accepted and, if not, why.</translation>
+    </message>
     <message>
         <source>Saisissez un mot de passe</source>
         <translation>Type a password</translation>
@@ -3792,10 +4232,6 @@
 <context>
     <name>RecoveryKeyPage</name>
     <message>
-        <source>Clé de secours Carnet : %1</source>
-        <translation>Carnet recovery key: %1</translation>
-    </message>
-    <message>
         <source>Votre clé de secours</source>
         <translation>Your recovery key</translation>
     </message>
@@ -4068,6 +4504,14 @@
         <translation>Clinic workstation</translation>
     </message>
     <message>
+        <source>Identifiant oublié</source>
+        <translation>Forgotten identifier</translation>
+    </message>
+    <message>
+        <source>Mot de passe oublié</source>
+        <translation>Forgotten password</translation>
+    </message>
+    <message>
         <source>Le service en ligne n&apos;est pas joignable pour le moment : cette démarche a besoin d&apos;une connexion au service Carnet. Rien n&apos;a été envoyé ni enregistré.</source>
         <translation>The online service cannot be reached at the moment: this step needs a connection to the Carnet service. Nothing was sent or saved.</translation>
     </message>
@@ -4217,6 +4661,236 @@
     <message>
         <source>Le carnet se verrouille après ce nombre de minutes sans activité.</source>
         <translation>The record locks after this many minutes without activity.</translation>
+    </message>
+</context>
+<context>
+    <name>SpaceBox</name>
+    <message>
+        <source>Ce carnet n&apos;est pas relié à un compte en ligne.</source>
+        <translation>This record is not linked to an online account.</translation>
+    </message>
+    <message>
+        <source>Interrogation du service…</source>
+        <translation>Asking the service…</translation>
+    </message>
+    <message>
+        <source>Votre espace est ouvert.</source>
+        <translation>Your space is open.</translation>
+    </message>
+    <message>
+        <source>Votre espace est clôturé : les professionnels de santé n&apos;y ont plus accès. Vous pouvez le rouvrir.</source>
+        <translation>Your space is closed: health professionals no longer have access to it. You can reopen it.</translation>
+    </message>
+    <message>
+        <source>La suppression de votre espace est demandée (faite d&apos;ici 3 mois au plus). « Rouvrir mon espace » l&apos;annule.</source>
+        <translation>The deletion of your space is requested (done within 3 months at most). &apos;Reopen my space&apos; cancels it.</translation>
+    </message>
+    <message>
+        <source>État de votre espace : %1</source>
+        <translation>State of your space: %1</translation>
+    </message>
+    <message>
+        <source>Le service n&apos;a pas répondu. Réessayez plus tard.</source>
+        <translation>The service did not answer. Try again later.</translation>
+    </message>
+    <message>
+        <source>Rouvrir mon espace</source>
+        <translation>Reopen my space</translation>
+    </message>
+    <message>
+        <source>Votre demande de suppression sera annulée et votre espace rouvert : les professionnels que vous avez autorisés y auront de nouveau accès. Rouvrir votre espace ?</source>
+        <translation>Your deletion request will be cancelled and your space reopened: the professionals you authorised will have access again. Reopen your space?</translation>
+    </message>
+    <message>
+        <source>Votre espace sera rouvert : les professionnels que vous avez autorisés y auront de nouveau accès et votre carnet se synchronisera de nouveau. Rouvrir votre espace ?</source>
+        <translation>Your space will be reopened: the professionals you authorised will have access again and your record will sync again. Reopen your space?</translation>
+    </message>
+    <message>
+        <source>Rouvrir</source>
+        <translation>Reopen</translation>
+    </message>
+    <message>
+        <source>Annuler</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Mon espace sur le service</source>
+        <translation>My space on the service</translation>
+    </message>
+    <message>
+        <source>Votre compte en ligne et votre espace santé : mot de passe du compte, clôture, réouverture, demande de suppression.</source>
+        <translation>Your online account and your health space: account password, closure, reopening, deletion request.</translation>
+    </message>
+    <message>
+        <source>Afficher l&apos;é&amp;tat de mon espace</source>
+        <translation>Show the s&amp;tate of my space</translation>
+    </message>
+    <message>
+        <source>Changer le mot de passe du co&amp;mpte…</source>
+        <translation>Change the acco&amp;unt password…</translation>
+    </message>
+    <message>
+        <source>C&amp;lôturer mon espace…</source>
+        <translation>C&amp;lose my space…</translation>
+    </message>
+    <message>
+        <source>R&amp;ouvrir mon espace</source>
+        <translation>Re&amp;open my space</translation>
+    </message>
+    <message>
+        <source>Demander la suppre&amp;ssion…</source>
+        <translation>Request dele&amp;tion…</translation>
+    </message>
+    <message>
+        <source>Afficher l&apos;état de mon espace</source>
+        <translation>Show the state of my space</translation>
+    </message>
+    <message>
+        <source>Demander l&apos;état au service.</source>
+        <translation>Ask the service for the state.</translation>
+    </message>
+    <message>
+        <source>Changer le mot de passe du compte</source>
+        <translation>Change the account password</translation>
+    </message>
+    <message>
+        <source>Le mot de passe qui sert à vous connecter au service.</source>
+        <translation>The password you sign in to the service with.</translation>
+    </message>
+    <message>
+        <source>Clôturer mon espace</source>
+        <translation>Close my space</translation>
+    </message>
+    <message>
+        <source>Les conséquences sont expliquées avant toute confirmation.</source>
+        <translation>The consequences are explained before any confirmation.</translation>
+    </message>
+    <message>
+        <source>Annuler une clôture ou une suppression.</source>
+        <translation>Cancel a closure or a deletion.</translation>
+    </message>
+    <message>
+        <source>Demander la suppression</source>
+        <translation>Request deletion</translation>
+    </message>
+</context>
+<context>
+    <name>SpaceEndSteps</name>
+    <message>
+        <source>Saisissez le mot de passe de votre compte.</source>
+        <translation>Enter your account&apos;s password.</translation>
+    </message>
+    <message>
+        <source>Clôturer mon espace</source>
+        <translation>Close my space</translation>
+    </message>
+    <message>
+        <source>Demander la suppression de mon espace</source>
+        <translation>Request the deletion of my space</translation>
+    </message>
+    <message>
+        <source>Les professionnels de santé n&apos;auront plus accès à votre espace, dès maintenant. Vous pourrez le rouvrir pendant 10 ans. Clôturer votre espace ?</source>
+        <translation>Health professionals will no longer have access to your space, starting now. You can reopen it for 10 years. Close your space?</translation>
+    </message>
+    <message>
+        <source>Votre espace et tout ce qu&apos;il contient seront supprimés du service, définitivement, d&apos;ici 3 mois au plus. Demander la suppression ?</source>
+        <translation>Your space and everything in it will be deleted from the service, for good, within 3 months at most. Request deletion?</translation>
+    </message>
+    <message>
+        <source>Clôturer</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>Demander la suppression</source>
+        <translation>Request deletion</translation>
+    </message>
+    <message>
+        <source>Annuler</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Envoi au service…</source>
+        <translation>Sending to the service…</translation>
+    </message>
+    <message>
+        <source>Mot de passe incorrect : rien n&apos;a été changé.</source>
+        <translation>Wrong password: nothing was changed.</translation>
+    </message>
+    <message>
+        <source>Ce qui va se passer</source>
+        <translation>What will happen</translation>
+    </message>
+    <message>
+        <source>C&apos;est fait</source>
+        <translation>Done</translation>
+    </message>
+    <message>
+        <source>• Les professionnels de santé n&apos;ont plus accès à votre espace, dès maintenant.
+• Rien n&apos;y est plus ajouté ; votre carnet sur cet ordinateur ne se synchronise plus.
+• Votre espace est archivé pendant 10 ans, puis supprimé.
+• Vous pouvez le rouvrir à tout moment pendant ces 10 ans (Paramètres › Mon espace).
+Pour confirmer, saisissez le mot de passe de votre compte.</source>
+        <translation>• Health professionals no longer have access to your space, starting now.
+• Nothing more is added to it; your record on this computer no longer syncs.
+• Your space is archived for 10 years, then deleted.
+• You can reopen it at any time during those 10 years (Settings › My space).
+To confirm, enter your account&apos;s password.</translation>
+    </message>
+    <message>
+        <source>Votre espace est clôturé. Le carnet sur cet ordinateur reste lisible avec votre mot de passe. Pour le rouvrir : Paramètres › Mon espace › Rouvrir mon espace.</source>
+        <translation>Your space is closed. The record on this computer stays readable with your password. To reopen it: Settings › My space › Reopen my space.</translation>
+    </message>
+    <message>
+        <source>• Votre espace et tout ce qu&apos;il contient seront supprimés du service, définitivement, d&apos;ici 3 mois au plus.
+• Les professionnels de santé n&apos;y ont plus accès dès maintenant.
+• Jusqu&apos;à la suppression, vous pouvez changer d&apos;avis : « Rouvrir mon espace » l&apos;annule.
+• Le carnet sur cet ordinateur n&apos;est pas effacé : il reste à vous.
+Pour confirmer, saisissez le mot de passe de votre compte.</source>
+        <translation>• Your space and everything in it will be deleted from the service, for good, within 3 months at most.
+• Health professionals no longer have access to it, starting now.
+• Until the deletion, you can change your mind: &apos;Reopen my space&apos; cancels it.
+• The record on this computer is not erased: it stays yours.
+To confirm, enter your account&apos;s password.</translation>
+    </message>
+    <message>
+        <source>Votre demande de suppression est enregistrée : elle sera faite d&apos;ici 3 mois au plus. Pour l&apos;annuler d&apos;ici là : Paramètres › Mon espace › Rouvrir mon espace.</source>
+        <translation>Your deletion request is recorded: it will be done within 3 months at most. To cancel it before then: Settings › My space › Reopen my space.</translation>
+    </message>
+    <message>
+        <source>Mot de passe du &amp;compte :</source>
+        <translation>Account &amp;password:</translation>
+    </message>
+    <message>
+        <source>&amp;Clôturer mon espace…</source>
+        <translation>&amp;Close my space…</translation>
+    </message>
+    <message>
+        <source>&amp;Demander la suppression…</source>
+        <translation>&amp;Request deletion…</translation>
+    </message>
+    <message>
+        <source>&amp;Fermer</source>
+        <translation>&amp;Close</translation>
+    </message>
+    <message>
+        <source>&amp;Annuler</source>
+        <translation>&amp;Cancel</translation>
+    </message>
+    <message>
+        <source>Mot de passe du compte</source>
+        <translation>Account password</translation>
+    </message>
+    <message>
+        <source>Pour confirmer que c&apos;est bien vous.</source>
+        <translation>To confirm that it is really you.</translation>
+    </message>
+    <message>
+        <source>Une question vous demandera de confirmer.</source>
+        <translation>A question will ask you to confirm.</translation>
+    </message>
+    <message>
+        <source>Fermer sans rien changer.</source>
+        <translation>Close without changing anything.</translation>
     </message>
 </context>
 <context>
@@ -4599,12 +5273,35 @@
         <source>Pour un professionnel de santé sur un ordinateur partagé : ses patients, hors ligne si besoin.</source>
         <translation>For a health professional on a shared computer: their patients, offline if needed.</translation>
     </message>
+    <message>
+        <source>Identifiant oublié ?</source>
+        <translation>Forgotten identifier?</translation>
+    </message>
+    <message>
+        <source>Recevoir votre identifiant à l&apos;adresse e-mail de votre compte.</source>
+        <translation>Receive your identifier at your account&apos;s e-mail address.</translation>
+    </message>
+    <message>
+        <source>Mot de passe oublié ?</source>
+        <translation>Forgotten password?</translation>
+    </message>
+    <message>
+        <source>Choisir un nouveau mot de passe pour votre compte avec un code reçu par e-mail.</source>
+        <translation>Choose a new password for your account with a code received by e-mail.</translation>
+    </message>
 </context>
 <context>
     <name>parent</name>
     <message>
         <source>Ajouter un document</source>
         <translation>Add a document</translation>
+    </message>
+</context>
+<context>
+    <name>self.owner</name>
+    <message>
+        <source>Saisissez un mot de passe.</source>
+        <translation>Enter a password.</translation>
     </message>
 </context>
 </TS>

@@ -848,6 +848,138 @@
     </message>
 </context>
 <context>
+    <name>AccountForms</name>
+    <message>
+        <source>Les deux mots de passe ne sont pas identiques.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>AccountPasswordSteps</name>
+    <message>
+        <source>Saisissez votre mot de passe actuel.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Changement du mot de passe…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mot de passe actuel incorrect : rien n&apos;a été changé.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Changer le mot de passe de mon compte</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mot de passe actuel et nouveau mot de passe</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mot de passe changé</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Le nouveau mot de passe servira à vous connecter sur tous vos appareils ; les autres appareils seront déconnectés et vous demanderont de vous reconnecter.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mot de passe &amp;actuel :</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Nouveau mot de passe :</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>C&amp;onfirmer le nouveau mot de passe :</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Le mot de passe de votre compte est changé. Vos autres appareils sont déconnectés. Le carnet sur cet ordinateur garde son propre mot de passe : changez-le aussi dans Paramètres › Mot de passe si vous voulez le même partout.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Fermer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Changer le mot de passe</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Annuler</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mot de passe actuel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Le mot de passe de votre compte.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nouveau mot de passe</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Confirmer le nouveau mot de passe</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saisissez-le à nouveau.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Valider.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Annuler</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fermer sans rien changer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>AccountRefusals</name>
+    <message>
+        <source>Ce code n&apos;est pas le bon, ou il a déjà servi, ou il a expiré. Vérifiez le dernier e-mail reçu ou demandez un nouveau code.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ce code a expiré : demandez-en un nouveau.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Votre espace est déjà clôturé ou sa suppression est demandée : rouvrez-le d&apos;abord si vous le souhaitez.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Votre espace est ouvert : il n&apos;y a rien à rouvrir.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cet espace est déjà activé (ou clôturé) : connectez-vous avec « J&apos;ai déjà un compte », ou utilisez « Identifiant oublié » et « Mot de passe oublié ».</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Le code d&apos;activation, le numéro de sécurité sociale ou le numéro de série de la carte Vitale ne correspondent pas. Vérifiez les trois avec votre courrier et votre carte Vitale.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>AccountSteps</name>
+    <message>
+        <source>Ce mot de passe n&apos;ouvre pas ce carnet : saisissez le mot de passe du carnet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ActivationWizard</name>
     <message>
         <source>✓ Cet identifiant respecte les règles.</source>
@@ -858,11 +990,23 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Ce mot de passe n&apos;est pas encore assez solide : suivez les conseils.</source>
+        <source>Vérification de votre code auprès du service…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pas encore accepté : la raison est indiquée ci-dessus.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Vérification auprès du service…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Envoi d&apos;un nouveau code…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Un nouveau code vient d&apos;être envoyé ; le précédent ne fonctionne plus.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -934,7 +1078,19 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Ce mot de passe protège votre compte en ligne et chiffre votre carnet sur cet ordinateur. Le plus simple : une phrase de plusieurs mots que vous seul connaissez, par exemple « quatre chats dorment sous le pommier ». Au moins 12 caractères.</source>
+        <source>Ce mot de passe protège votre compte en ligne et chiffre votre carnet sur cet ordinateur. %1 Par exemple « %2 » — mais pas celle-ci, que tout le monde peut lire : inventez la vôtre.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Re&amp;nvoyer le code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Renvoyer le code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recevoir un nouveau code par e-mail.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1003,10 +1159,6 @@
     </message>
     <message>
         <source>Mot de passe</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Au moins 12 caractères ; une phrase convient.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1233,10 +1385,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Au moins 12 caractères ; une phrase convient.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Le même mot de passe</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1246,10 +1394,6 @@
     </message>
     <message>
         <source>Choisissez votre mot de passe</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Le plus simple : une phrase de plusieurs mots que vous seul(e) connaissez, par exemple « quatre chats dorment sous le pommier ». Au moins 12 caractères.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1386,6 +1530,14 @@
     </message>
     <message>
         <source>Session terminée. Rien de votre dossier n&apos;est resté sur cet ordinateur. Merci !</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Au moins 12 caractères, difficile à deviner ; le plus simple : 7 mots sans lien entre eux.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 Par exemple « %2 » — mais pas celle-ci, que tout le monde peut lire : inventez la vôtre.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2146,7 +2298,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Votre carnet sera chiffré avec votre mot de passe. Choisissez une phrase facile à retenir pour vous et difficile à deviner : au moins 12 caractères, par exemple plusieurs mots.</source>
+        <source>Votre carnet sera chiffré avec votre mot de passe. %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -3001,6 +3153,212 @@
     </message>
 </context>
 <context>
+    <name>ForgotIdentifierSteps</name>
+    <message>
+        <source>Saisissez l&apos;adresse e-mail donnée à l&apos;activation (avec un @).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Envoi de la demande au service…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Identifiant oublié</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Votre adresse e-mail</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Regardez vos e-mails</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saisissez l&apos;adresse e-mail où vous recevez les messages de Mon espace santé : votre identifiant vous y sera envoyé.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Adresse &amp;e-mail :</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Si un compte correspond à %1, un e-mail avec votre identifiant vient d&apos;y être envoyé. Pensez à regarder dans les courriers indésirables. Rien reçu d&apos;ici quelques minutes ? Vérifiez l&apos;adresse, ou utilisez l&apos;adresse donnée à l&apos;activation.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Fermer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Envoyer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Retour</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Annuler</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Adresse e-mail</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>L&apos;adresse donnée à l&apos;activation.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Demander l&apos;identifiant.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Revenir en arrière.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ForgotPasswordSteps</name>
+    <message>
+        <source>Saisissez votre identifiant.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Envoi de la demande au service…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Le code reçu par e-mail compte 6 chiffres.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Changement du mot de passe…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Envoi d&apos;un nouveau code…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Un nouveau code vient d&apos;être envoyé ; le précédent ne fonctionne plus.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mot de passe oublié</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Votre identifiant</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Le code reçu et votre nouveau mot de passe</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mot de passe changé</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Un code à 6 chiffres sera envoyé à l&apos;adresse e-mail de votre compte. Identifiant oublié aussi ? Fermez cette fenêtre et choisissez « Identifiant oublié ».</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Identifiant :</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Si ce compte existe, un code vient d&apos;être envoyé à son adresse e-mail ; il est valable quelques minutes. Choisissez ensuite votre nouveau mot de passe.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Code reçu par &amp;e-mail :</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Re&amp;nvoyer le code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Nouveau mot de passe :</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>C&amp;onfirmer le nouveau mot de passe :</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Le mot de passe de votre compte est changé, et vos appareils sont déconnectés. Connectez-vous avec le nouveau. Le carnet déjà présent sur cet ordinateur garde son propre mot de passe : ouvrez-le avec l&apos;ancien (ou votre clé de secours), puis changez-le dans Paramètres.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Fermer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Changer le mot de passe</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Suivant</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Annuler</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Retour</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Identifiant</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>L&apos;identifiant choisi à l&apos;activation.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Code reçu par e-mail</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>6 chiffres.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Renvoyer le code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recevoir un nouveau code par e-mail.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nouveau mot de passe</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Confirmer le nouveau mot de passe</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saisissez-le une seconde fois.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Passer à l&apos;étape suivante.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Revenir en arrière.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>HelperSignIn</name>
     <message>
         <source>E-mail de l&apos;aidant</source>
@@ -3073,6 +3431,49 @@
     </message>
 </context>
 <context>
+    <name>LocalCarnetChoice</name>
+    <message>
+        <source>Votre carnet sur cet ordinateur a son propre mot de passe : saisissez-le.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Relier mon carnet « %1 » à mon compte</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Créer un nouveau carnet sur cet ordinateur</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Un carnet existe déjà sur cet ordinateur. Si c&apos;est le vôtre, reliez-le à votre compte : ses informations seront envoyées une seule fois sur votre espace, sans créer un second carnet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Votre carnet sur cet ordina&amp;teur :</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mot de passe de ce carnet (s&apos;il &amp;diffère de celui du compte) :</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Votre carnet sur cet ordinateur</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Relier un carnet existant ou en créer un.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mot de passe du carnet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Laissez vide si c&apos;est le même que celui du compte.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>LoginSteps</name>
     <message>
         <source>Saisissez votre identifiant.</source>
@@ -3128,6 +3529,30 @@
     </message>
     <message>
         <source>Code reçu par &amp;e-mail :</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Identifiant &amp;oublié ?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mot de passe oub&amp;lié ?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Identifiant oublié</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recevoir votre identifiant à l&apos;adresse e-mail de votre compte.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mot de passe oublié</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choisir un nouveau mot de passe avec un code reçu par e-mail.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -3499,7 +3924,22 @@
     </message>
 </context>
 <context>
+    <name>Paper</name>
+    <message>
+        <source>Impression</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Un fichier ne peut être enregistré que sur la clé USB de la personne, pas sur cet ordinateur. Branchez sa clé USB, ou choisissez une imprimante. Rien n&apos;a été imprimé.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>PasswordStrengthMeter</name>
+    <message>
+        <source>Au moins 12 caractères, et difficile à deviner : ni mots courants enchaînés, ni vos nom, identifiant ou date de naissance. Le plus simple : une phrase de 7 mots sans lien entre eux. La jauge dit si le mot de passe est accepté et, sinon, pourquoi.</source>
+        <translation type="unfinished"></translation>
+    </message>
     <message>
         <source>Saisissez un mot de passe</source>
         <translation type="unfinished"></translation>
@@ -3792,10 +4232,6 @@
 <context>
     <name>RecoveryKeyPage</name>
     <message>
-        <source>Clé de secours Carnet : %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Votre clé de secours</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4068,6 +4504,14 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Identifiant oublié</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mot de passe oublié</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Le service en ligne n&apos;est pas joignable pour le moment : cette démarche a besoin d&apos;une connexion au service Carnet. Rien n&apos;a été envoyé ni enregistré.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4216,6 +4660,228 @@
     </message>
     <message>
         <source>Le carnet se verrouille après ce nombre de minutes sans activité.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SpaceBox</name>
+    <message>
+        <source>Ce carnet n&apos;est pas relié à un compte en ligne.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Interrogation du service…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Votre espace est ouvert.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Votre espace est clôturé : les professionnels de santé n&apos;y ont plus accès. Vous pouvez le rouvrir.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>La suppression de votre espace est demandée (faite d&apos;ici 3 mois au plus). « Rouvrir mon espace » l&apos;annule.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>État de votre espace : %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Le service n&apos;a pas répondu. Réessayez plus tard.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rouvrir mon espace</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Votre demande de suppression sera annulée et votre espace rouvert : les professionnels que vous avez autorisés y auront de nouveau accès. Rouvrir votre espace ?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Votre espace sera rouvert : les professionnels que vous avez autorisés y auront de nouveau accès et votre carnet se synchronisera de nouveau. Rouvrir votre espace ?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rouvrir</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Annuler</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mon espace sur le service</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Votre compte en ligne et votre espace santé : mot de passe du compte, clôture, réouverture, demande de suppression.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Afficher l&apos;é&amp;tat de mon espace</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Changer le mot de passe du co&amp;mpte…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>C&amp;lôturer mon espace…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>R&amp;ouvrir mon espace</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Demander la suppre&amp;ssion…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Afficher l&apos;état de mon espace</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Demander l&apos;état au service.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Changer le mot de passe du compte</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Le mot de passe qui sert à vous connecter au service.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Clôturer mon espace</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Les conséquences sont expliquées avant toute confirmation.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Annuler une clôture ou une suppression.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Demander la suppression</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SpaceEndSteps</name>
+    <message>
+        <source>Saisissez le mot de passe de votre compte.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Clôturer mon espace</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Demander la suppression de mon espace</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Les professionnels de santé n&apos;auront plus accès à votre espace, dès maintenant. Vous pourrez le rouvrir pendant 10 ans. Clôturer votre espace ?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Votre espace et tout ce qu&apos;il contient seront supprimés du service, définitivement, d&apos;ici 3 mois au plus. Demander la suppression ?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Clôturer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Demander la suppression</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Annuler</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Envoi au service…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mot de passe incorrect : rien n&apos;a été changé.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ce qui va se passer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>C&apos;est fait</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>• Les professionnels de santé n&apos;ont plus accès à votre espace, dès maintenant.
+• Rien n&apos;y est plus ajouté ; votre carnet sur cet ordinateur ne se synchronise plus.
+• Votre espace est archivé pendant 10 ans, puis supprimé.
+• Vous pouvez le rouvrir à tout moment pendant ces 10 ans (Paramètres › Mon espace).
+Pour confirmer, saisissez le mot de passe de votre compte.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Votre espace est clôturé. Le carnet sur cet ordinateur reste lisible avec votre mot de passe. Pour le rouvrir : Paramètres › Mon espace › Rouvrir mon espace.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>• Votre espace et tout ce qu&apos;il contient seront supprimés du service, définitivement, d&apos;ici 3 mois au plus.
+• Les professionnels de santé n&apos;y ont plus accès dès maintenant.
+• Jusqu&apos;à la suppression, vous pouvez changer d&apos;avis : « Rouvrir mon espace » l&apos;annule.
+• Le carnet sur cet ordinateur n&apos;est pas effacé : il reste à vous.
+Pour confirmer, saisissez le mot de passe de votre compte.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Votre demande de suppression est enregistrée : elle sera faite d&apos;ici 3 mois au plus. Pour l&apos;annuler d&apos;ici là : Paramètres › Mon espace › Rouvrir mon espace.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mot de passe du &amp;compte :</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Clôturer mon espace…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Demander la suppression…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Fermer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Annuler</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mot de passe du compte</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pour confirmer que c&apos;est bien vous.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Une question vous demandera de confirmer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fermer sans rien changer.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -4599,11 +5265,34 @@
         <source>Pour un professionnel de santé sur un ordinateur partagé : ses patients, hors ligne si besoin.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Identifiant oublié ?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recevoir votre identifiant à l&apos;adresse e-mail de votre compte.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mot de passe oublié ?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choisir un nouveau mot de passe pour votre compte avec un code reçu par e-mail.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>parent</name>
     <message>
         <source>Ajouter un document</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>self.owner</name>
+    <message>
+        <source>Saisissez un mot de passe.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
