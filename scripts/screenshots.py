@@ -149,6 +149,67 @@ def sample_access_copies(profile) -> None:
     profile.set_setting(S_REFRESH, "not-a-real-token")
 
 
+def shoot_exports(window, languages, settle, output: Path, work: Path, scale_text: Callable[[int], None]) -> list[Path]:
+    """Issue 17's « Exporter / Imprimer » screens, in French and English: each printout, the download, the import
+    report (a small FHIR file with one item skipped), the restore of a backup. The carnet must be locked."""
+    import json
+
+    from tests.support.exports_ui import SAMPLE_IMPORT
+    from ui.exports.common import Doors
+
+    written: list[Path] = []
+    doors: Doors = window.exports.doors
+    doors.run_modal = lambda _dialog: 0
+    window.unlock_page.password_edit.setText(PASSWORD)
+    window.unlock_page.on_unlock_button_clicked()
+    settle()
+    backup = window.profile.backup(work)
+    fhir = work / "resultats.json"
+    fhir.write_text(json.dumps(SAMPLE_IMPORT), encoding="utf-8")
+
+    def grab(name: str) -> None:
+        for _ in range(40):
+            settle()
+            dialog = window.exports.dialog
+            if dialog is not None and getattr(dialog, "content", b"") is not None:
+                break
+        dialog = window.exports.dialog
+        assert dialog is not None, (name, getattr(window._confirmer, "informed", None))
+        settle()
+        path = output / f"{name}.png"
+        dialog.grab().save(str(path))
+        written.append(path)
+        dialog.reject()
+        settle()
+
+    doors.folder = lambda _parent, _title: backup
+    doors.open_path = lambda _parent, _title, _filters: work / "carnet-2026-03-01.carnet"
+    for scale in (100, 200):
+        scale_text(scale)
+        for lang in ("fr", "en"):
+            languages.set_language(lang)
+            settle()
+            suffix = f"{lang}-{scale}"
+            for kind, action in window.exports.printouts.items():
+                action.trigger()
+                grab(f"40-print-{kind.value}-{suffix}")
+            window.exports.download_action.trigger()
+            grab(f"41-download-fhir-{suffix}")
+            window.exports.download_action.trigger()
+            window.exports.dialog.archive_radio.setChecked(True)
+            grab(f"41-download-archive-{suffix}")
+            window.exports.import_file(fhir)
+            grab(f"42-import-report-{suffix}")
+            window.exports.restore_action.trigger()
+            grab(f"43-restore-{suffix}")
+            window.exports.restore_archive_action.trigger()
+            grab(f"44-restore-archive-{suffix}")
+    scale_text(100)
+    languages.set_language("fr")
+    settle()
+    return written
+
+
 def sync_status_shots(output: Path, app, languages, settle: Callable[[], None], written: list[Path]) -> None:
     """The sync status and the inbox of refused changes (issue 17), in French and English, at 100 % and 200 %.
 
@@ -593,6 +654,16 @@ def main() -> int:
             theme.apply_theme(app, high_contrast=False, text_scale=scale)
             account_shots(window, profiles, languages, args.output, settle, written, scale)
         theme.apply_theme(app, high_contrast=False, text_scale=100)
+        window.lock()
+        settle()
+        written += shoot_exports(
+            window,
+            languages,
+            settle,
+            args.output,
+            Path(tmp),
+            lambda scale: theme.apply_theme(app, high_contrast=False, text_scale=scale),
+        )
         window.lock()
         settle()
         window.close()

@@ -46,6 +46,7 @@ if TYPE_CHECKING:
     from desktop_app.sync.engine import Revocation
     from ui.documents.view import FileChooser
     from ui.dossier_view import DossierView
+    from ui.exports.actions import ExportActions
     from ui.sync_inbox import RefusedInbox, SyncInboxDialog
 
 DEFAULT_PREFERENCES: dict[str, Any] = {
@@ -54,6 +55,12 @@ DEFAULT_PREFERENCES: dict[str, Any] = {
     "language": DEFAULT_LANGUAGE,
     "autolock_seconds": DEFAULT_TIMEOUT_S,
 }
+
+
+def _export_actions(window: MainWindow) -> ExportActions:
+    from ui.exports.actions import ExportActions
+
+    return ExportActions(window, profiles=window._profiles, confirmer=window._confirmer)
 
 
 class MainWindow(Retranslatable, QMainWindow):
@@ -243,6 +250,7 @@ class MainWindow(Retranslatable, QMainWindow):
         self.carnet_menu.addAction(self.conflicts_action)
         self.carnet_menu.addSeparator()
         self.carnet_menu.addAction(self.quit_action)
+        self.exports = _export_actions(self)  # « Carnet › Exporter / Imprimer », file drops (ui/exports)
         self.view_menu = self.menuBar().addMenu("")
         self.bigger_action = QAction("", self)
         self.bigger_action.setShortcuts([QKeySequence("Ctrl++"), QKeySequence("Ctrl+=")])

@@ -49,6 +49,7 @@ from desktop_app.account.space import (
     identity,
     reactivate_space,
     request_deletion,
+    sign_out,
 )
 from desktop_app.account.unlock import (
     AccountLocked,
@@ -86,6 +87,7 @@ __all__ = [
     "request_unlock",
     "reset_password",
     "revoke_device",
+    "sign_out",
     "start_activation",
     "start_login",
     "verify_password",

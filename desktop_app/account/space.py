@@ -8,6 +8,7 @@ from datetime import date
 
 from desktop_app.profile import UnlockedProfile
 from desktop_app.service_client import client, post_public, server_of
+from desktop_app.setting_keys import SettingKey
 from desktop_app.sync.http import SyncHttp
 
 
@@ -78,6 +79,17 @@ def reactivate_space(profile: UnlockedProfile) -> str:
 def request_deletion(profile: UnlockedProfile, password: str) -> str:
     """Ask for the deletion of the space (done within three months); returns ``deletion_requested``."""
     return str(_post_with_password(profile, "/v1/me/deletion-request", {"password": password})["status"])
+
+
+def sign_out(profile: UnlockedProfile) -> None:
+    """Se déconnecter du service sur cet ordinateur: the service closes this device's sessions, then the carnet forgets
+    them. The carnet stays here, readable with its own password; it is no longer synced until the person signs in
+    again (« J'ai déjà un compte »: the account marker links it back, nothing doubled). Refused while the service
+    cannot be reached (``ServiceError`` / offline), so no session is left open there while this computer forgot it."""
+    with client(server_of(profile), profile=profile) as http:
+        http.request("POST", "/v1/auth/logout")
+    profile.set_setting(SettingKey.ACCESS_TOKEN, "")
+    profile.set_setting(SettingKey.REFRESH_TOKEN, "")
 
 
 def _status_call(profile: UnlockedProfile, path: str, body: dict[str, str] | None) -> str:

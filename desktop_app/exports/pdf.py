@@ -182,6 +182,16 @@ def _not_concerned(groups: Mapping[str, list[EntryLike]]) -> set[str]:
     return {name for name, spec in ENTRY_KINDS.items() if spec.section in sections}
 
 
+def _headed(title: str, entries: Sequence[EntryLike], note: str, s: Mapping[str, ParagraphStyle]) -> list[Flowable]:
+    """A document's first lines: its title, the person (name, birth date) and a small note on what it is."""
+    story: list[Flowable] = [_p(title, s["title"])]
+    who = _identity_line(entries)
+    if who:
+        story.append(_p(who, s["body"]))
+    story.append(_p(note, s["small"]))
+    return story
+
+
 # --- Synthèse du profil médical ----------------------------------------------------------------------------------
 def _recent_lab_results(items: Sequence[EntryLike]) -> tuple[list[EntryLike], int]:
     """The latest lab results, newest first, and how many older ones are left out."""
@@ -194,15 +204,11 @@ def build_synthese(entries: Sequence[EntryLike], *, generated_at: datetime) -> b
     s = _styles()
     groups = _grouped(entries)
     nc = _not_concerned(groups)
-    story: list[Flowable] = [_p("Synthèse du profil médical", s["title"])]
-    who = _identity_line(entries)
-    if who:
-        story.append(_p(who, s["body"]))
-    story.append(
-        _p(
-            "Informations déclarées par le patient dans Carnet. Elles ne remplacent pas un avis médical.",
-            s["small"],
-        )
+    story = _headed(
+        "Synthèse du profil médical",
+        entries,
+        "Informations déclarées par le patient dans Carnet. Elles ne remplacent pas un avis médical.",
+        s,
     )
     shown = 0
     for kind in SYNTHESE_ORDER:
@@ -334,6 +340,64 @@ def build_emergency_card(entries: Sequence[EntryLike], *, generated_at: datetime
     return _build(story, title="Carte d'urgence", generated_at=generated_at)
 
 
+# A table with a header row: a grid, the header shaded.
+TABLE_STYLE: tuple[tuple[Any, ...], ...] = (
+    ("GRID", (0, 0), (-1, -1), 0.5, colors.HexColor("#555555")),
+    ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#dde6f5")),
+    ("VALIGN", (0, 0), (-1, -1), "TOP"),
+)
+
+
+# --- Carnet de vaccination --------------------------------------------------------------------------------------
+VACCINATION_DOSES = {"primo": "Primo-vaccination", "rappel": "Rappel"}
+
+
+def _vaccination_rows(items: Sequence[EntryLike], style: ParagraphStyle) -> list[list[Any]]:
+    """One row per injection, oldest first (the order a paper carnet de vaccination is filled in)."""
+    rows: list[list[Any]] = []
+    for e in sorted(items, key=lambda e: str(e.data.get("date") or "")):
+        d = e.data
+        cells = (
+            _iso_to_fr(str(d.get("date") or "")),
+            str(d.get("vaccine") or ""),
+            VACCINATION_DOSES.get(str(d.get("dose") or ""), str(d.get("dose") or "")),
+            str(d.get("lot") or ""),
+            str(d.get("vaccinator") or ""),
+        )
+        rows.append([_p(cell, style) for cell in cells])
+    return rows
+
+
+def build_vaccination_record(entries: Sequence[EntryLike], *, generated_at: datetime) -> bytes:
+    """Carnet de vaccination: the person, then every injection with its date, vaccine, dose, batch and vaccinator."""
+    s = _styles(11.5)
+    groups = _grouped(entries)
+    story = _headed(
+        "Carnet de vaccination",
+        entries,
+        "Vaccinations déclarées dans Carnet. Montrez ce relevé à votre médecin ou à votre pharmacien ; "
+        "il ne remplace pas un certificat de vaccination signé.",
+        s,
+    )
+    story.append(Spacer(1, 4 * mm))
+    items = groups.get("vaccination", [])
+    if not items:
+        declared = "vaccination" in _not_concerned(groups)
+        none = "Aucune vaccination (déclaré par le patient)." if declared else "Aucune vaccination n'est renseignée."
+        story.append(_p(none, s["body"]))
+        return _build(story, title="Carnet de vaccination", generated_at=generated_at)
+    th = ParagraphStyle("th", parent=s["body"], fontName=FONT_BOLD)
+    head = [_p(h, th) for h in ("Date", "Vaccin", "Injection", "Lot", "Vacciné par")]
+    table = Table(
+        [head, *_vaccination_rows(items, s["body"])],
+        colWidths=[28 * mm, 42 * mm, 44 * mm, 22 * mm, 38 * mm],
+        repeatRows=1,
+    )
+    table.setStyle(TableStyle(list(TABLE_STYLE)))
+    story.append(table)
+    return _build(story, title="Carnet de vaccination", generated_at=generated_at)
+
+
 # --- Historique des accès ----------------------------------------------------------------------------------------
 @dataclass(frozen=True, slots=True)
 class AccessEvent:
@@ -364,11 +428,7 @@ def build_access_history(
     else:
         head = [_p(h, ParagraphStyle("th", parent=s["body"], fontName=FONT_BOLD)) for h in ("Date", "Qui", "Action")]
         rows: list[list[Any]] = [head]
-        style = [
-            ("GRID", (0, 0), (-1, -1), 0.5, colors.HexColor("#555555")),
-            ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#dde6f5")),
-            ("VALIGN", (0, 0), (-1, -1), "TOP"),
-        ]
+        style = list(TABLE_STYLE)
         for i, ev in enumerate(sorted(events, key=lambda e: e.at, reverse=True), start=1):
             action = ev.action + (f" — {ev.detail}" if ev.detail else "")
             if ev.emergency:
@@ -557,6 +617,7 @@ __all__ = [
     "build_recovery_sheet",
     "build_session_receipt",
     "build_synthese",
+    "build_vaccination_record",
     "register_fonts",
     "write_pdf",
 ]

@@ -1191,6 +1191,101 @@
     </message>
 </context>
 <context>
+    <name>ArchiveRestoreDialog</name>
+    <message>
+        <source>Saisissez la phrase de passe de l&apos;archive.</source>
+        <translation>Enter the archive&apos;s passphrase.</translation>
+    </message>
+    <message>
+        <source>Donnez un nom au carnet restauré.</source>
+        <translation>Give the restored record a name.</translation>
+    </message>
+    <message>
+        <source>Les deux mots de passe diffèrent.</source>
+        <translation>The two passwords differ.</translation>
+    </message>
+    <message>
+        <source>Vérification et restauration de l&apos;archive…</source>
+        <translation>Checking and restoring the archive…</translation>
+    </message>
+    <message>
+        <source>Restaurer une archive chiffrée</source>
+        <translation>Restore an encrypted archive</translation>
+    </message>
+    <message>
+        <source>L&apos;archive « %1 » devient un nouveau carnet sur cet ordinateur ; aucun carnet existant n&apos;est modifié. Choisissez son nom et son mot de passe.</source>
+        <translation>The archive &apos;%1&apos; becomes a new record on this computer; no existing record is changed. Choose its name and its password.</translation>
+    </message>
+    <message>
+        <source>P&amp;hrase de passe de l&apos;archive :</source>
+        <translation>Archive pass&amp;phrase:</translation>
+    </message>
+    <message>
+        <source>&amp;Nom du carnet :</source>
+        <translation>Record &amp;name:</translation>
+    </message>
+    <message>
+        <source>Nouveau &amp;mot de passe :</source>
+        <translation>New &amp;password:</translation>
+    </message>
+    <message>
+        <source>&amp;Confirmez le mot de passe :</source>
+        <translation>&amp;Confirm the password:</translation>
+    </message>
+    <message>
+        <source>Phrase de passe de l&apos;archive</source>
+        <translation>Archive passphrase</translation>
+    </message>
+    <message>
+        <source>Choisie lors de l&apos;export.</source>
+        <translation>Chosen at the export.</translation>
+    </message>
+    <message>
+        <source>Nom du carnet</source>
+        <translation>Record name</translation>
+    </message>
+    <message>
+        <source>Le nom affiché à l&apos;ouverture.</source>
+        <translation>The name shown when opening.</translation>
+    </message>
+    <message>
+        <source>Nouveau mot de passe</source>
+        <translation>New password</translation>
+    </message>
+    <message>
+        <source>Il protège le carnet restauré.</source>
+        <translation>It protects the restored record.</translation>
+    </message>
+    <message>
+        <source>Confirmation du mot de passe</source>
+        <translation>Password confirmation</translation>
+    </message>
+    <message>
+        <source>&amp;Restaurer</source>
+        <translation>&amp;Restore</translation>
+    </message>
+    <message>
+        <source>Restaurer</source>
+        <translation>Restore</translation>
+    </message>
+    <message>
+        <source>Vérifier l&apos;archive, puis créer le carnet.</source>
+        <translation>Check the archive, then create the record.</translation>
+    </message>
+    <message>
+        <source>&amp;Annuler</source>
+        <translation>&amp;Cancel</translation>
+    </message>
+    <message>
+        <source>Annuler</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Fermer sans rien changer.</source>
+        <translation>Close without changing anything.</translation>
+    </message>
+</context>
+<context>
     <name>AssistedSession</name>
     <message>
         <source>Lire l&apos;écran à voix haute</source>
@@ -1873,7 +1968,7 @@
     </message>
     <message>
         <source>Verrouiller ce profil, oublier la confiance de ce poste et revenir à la connexion.</source>
-        <translation>Lock this profile, forget this workstation&apos;s trust and go back to sign-in.</translation>
+        <translation>Lock this profile, forget this workstation's trust and go back to sign-in.</translation>
     </message>
     <message>
         <source>Verrouiller</source>
@@ -1980,22 +2075,6 @@
         <translation>Not on this workstation yet: prepare the day to view it.</translation>
     </message>
     <message>
-        <source>Supprimer le document</source>
-        <translation>Delete the document</translation>
-    </message>
-    <message>
-        <source>Supprimer ce document du dossier du patient ? La suppression lui sera envoyée.</source>
-        <translation>Delete this document from the patient&apos;s record? The deletion will be sent to them.</translation>
-    </message>
-    <message>
-        <source>Supprimer</source>
-        <translation>Delete</translation>
-    </message>
-    <message>
-        <source>Garder</source>
-        <translation>Keep</translation>
-    </message>
-    <message>
         <source>%1 a retiré votre autorisation d&apos;accès : la copie de son dossier a été effacée de ce poste.</source>
         <translation>%1 withdrew your access authorisation: the copy of their record was erased from this workstation.</translation>
     </message>
@@ -2089,7 +2168,7 @@
     </message>
     <message>
         <source>Modifications du jour</source>
-        <translation>Today&apos;s changes</translation>
+        <translation>Today's changes</translation>
     </message>
     <message>
         <source>Chaque modification : envoyée, en attente, ou refusée avec le motif.</source>
@@ -2110,6 +2189,22 @@
     <message>
         <source>Reprendre la vaccination refusée dans le formulaire pour la corriger.</source>
         <translation>Put the refused vaccination back in the form to correct it.</translation>
+    </message>
+    <message>
+        <source>Supprimer le document</source>
+        <translation>Delete the document</translation>
+    </message>
+    <message>
+        <source>Supprimer ce document du dossier du patient ? La suppression lui sera envoyée.</source>
+        <translation>Delete this document from the patient's record? The deletion will be sent to them.</translation>
+    </message>
+    <message>
+        <source>Supprimer</source>
+        <translation>Delete</translation>
+    </message>
+    <message>
+        <source>Garder</source>
+        <translation>Keep</translation>
     </message>
     <message>
         <source>REFUSÉE : %1. %2</source>
@@ -2512,7 +2607,7 @@
     </message>
     <message>
         <source>Soins confidentiels du mineur</source>
-        <translation>A minor&apos;s confidential care</translation>
+        <translation>A minor's confidential care</translation>
     </message>
     <message>
         <source>Un mineur qui garde ces soins secrets : ses représentants légaux ne le voient pas.</source>
@@ -2913,6 +3008,144 @@
     </message>
 </context>
 <context>
+    <name>DownloadDialog</name>
+    <message>
+        <source>Saisissez le mot de passe de votre carnet.</source>
+        <translation>Enter your record&apos;s password.</translation>
+    </message>
+    <message>
+        <source>Les deux phrases de passe diffèrent.</source>
+        <translation>The two passphrases differ.</translation>
+    </message>
+    <message>
+        <source>Fichiers FHIR (*.json)</source>
+        <translation>FHIR files (*.json)</translation>
+    </message>
+    <message>
+        <source>Archives Carnet (*.carnet)</source>
+        <translation>Carnet archives (*.carnet)</translation>
+    </message>
+    <message>
+        <source>Télécharger mes données</source>
+        <translation>Download my data</translation>
+    </message>
+    <message>
+        <source>Préparation de vos données…</source>
+        <translation>Preparing your data…</translation>
+    </message>
+    <message>
+        <source>Téléchargement des documents… %1 %</source>
+        <translation>Downloading documents… %1%</translation>
+    </message>
+    <message>
+        <source>Vos données sont enregistrées dans %1.</source>
+        <translation>Your data is saved in %1.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n document(s) ne sont pas encore sur cet ordinateur et n&apos;y sont pas : synchronisez, puis téléchargez de nouveau.</source>
+        <translation>
+            <numerusform>%n document is not on this computer yet and is left out: sync, then download again.</numerusform>
+            <numerusform>%n documents are not on this computer yet and are left out: sync, then download again.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Ce fichier n&apos;est pas chiffré : gardez-le en lieu sûr et supprimez-le après usage.</source>
+        <translation>This file is not encrypted: keep it safe and delete it when done.</translation>
+    </message>
+    <message>
+        <source>Téléchargement terminé</source>
+        <translation>Download complete</translation>
+    </message>
+    <message>
+        <source>Télécharger toutes mes données</source>
+        <translation>Download all my data</translation>
+    </message>
+    <message>
+        <source>La synthèse IPS est le résumé international de votre santé ; le dossier FHIR contient tout, avec vos documents ; l&apos;archive chiffrée permet de restaurer le carnet sur un autre ordinateur. Le fichier est écrit à l&apos;endroit que vous choisissez.</source>
+        <translation>The IPS summary is the international summary of your health; the FHIR record holds everything, with your documents; the encrypted archive lets you restore the record on another computer. The file is written where you choose.</translation>
+    </message>
+    <message>
+        <source>&amp;Synthèse IPS (FHIR)</source>
+        <translation>IPS &amp;summary (FHIR)</translation>
+    </message>
+    <message>
+        <source>Tout le &amp;dossier (FHIR), avec vos documents</source>
+        <translation>The whole &amp;record (FHIR), with your documents</translation>
+    </message>
+    <message>
+        <source>&amp;Archive chiffrée de tout le carnet</source>
+        <translation>Encrypted &amp;archive of the whole record</translation>
+    </message>
+    <message>
+        <source>L&apos;archive est chiffrée avec la phrase de passe que vous choisissez ci-dessous. Sans elle, personne — vous non plus — ne pourra la lire.</source>
+        <translation>The archive is encrypted with the passphrase you choose below. Without it, nobody — you included — can read it.</translation>
+    </message>
+    <message>
+        <source>Attention : un fichier FHIR n&apos;est pas chiffré. Toute personne qui y a accès peut lire vos données de santé. Gardez-le en lieu sûr et supprimez-le après usage.</source>
+        <translation>Warning: a FHIR file is not encrypted. Anyone who can reach it can read your health data. Keep it safe and delete it when done.</translation>
+    </message>
+    <message>
+        <source>&amp;Mot de passe du carnet :</source>
+        <translation>Record &amp;password:</translation>
+    </message>
+    <message>
+        <source>P&amp;hrase de passe de l&apos;archive :</source>
+        <translation>Archive pass&amp;phrase:</translation>
+    </message>
+    <message>
+        <source>&amp;Confirmez la phrase de passe :</source>
+        <translation>&amp;Confirm the passphrase:</translation>
+    </message>
+    <message>
+        <source>Mot de passe du carnet</source>
+        <translation>Record password</translation>
+    </message>
+    <message>
+        <source>Demandé de nouveau pour exporter.</source>
+        <translation>Asked again before an export.</translation>
+    </message>
+    <message>
+        <source>Phrase de passe de l&apos;archive</source>
+        <translation>Archive passphrase</translation>
+    </message>
+    <message>
+        <source>Au moins 12 caractères.</source>
+        <translation>At least 12 characters.</translation>
+    </message>
+    <message>
+        <source>Confirmation de la phrase de passe</source>
+        <translation>Passphrase confirmation</translation>
+    </message>
+    <message>
+        <source>Avertissement</source>
+        <translation>Warning</translation>
+    </message>
+    <message>
+        <source>&amp;Télécharger…</source>
+        <translation>&amp;Download…</translation>
+    </message>
+    <message>
+        <source>Télécharger</source>
+        <translation>Download</translation>
+    </message>
+    <message>
+        <source>Choisir où écrire le fichier, puis l&apos;écrire.</source>
+        <translation>Choose where to write the file, then write it.</translation>
+    </message>
+    <message>
+        <source>&amp;Fermer</source>
+        <translation>&amp;Close</translation>
+    </message>
+    <message>
+        <source>Fermer</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>Fermer cette fenêtre.</source>
+        <translation>Close this window.</translation>
+    </message>
+</context>
+<context>
     <name>EmergencyDialog</name>
     <message>
         <source>Accès en urgence (bris de glace)</source>
@@ -3043,7 +3276,7 @@
     </message>
     <message>
         <source>hors ligne, depuis la copie de ce poste</source>
-        <translation>offline, from this workstation&apos;s copy</translation>
+        <translation>offline, from this workstation's copy</translation>
     </message>
     <message>
         <source>Aucun dossier ouvert aujourd&apos;hui.</source>
@@ -3071,7 +3304,7 @@
     </message>
     <message>
         <source>%1 ouverture(s) hors ligne pas encore signalée(s) au service (historique des accès du patient).</source>
-        <translation>%1 offline opening(s) not yet reported to the service (the patient&apos;s access history).</translation>
+        <translation>%1 offline opening(s) not yet reported to the service (the patient's access history).</translation>
     </message>
     <message>
         <source>Copies gardées sur ce poste et leur effacement</source>
@@ -3150,6 +3383,118 @@
     <message>
         <source>Effacer les champs saisis.</source>
         <translation>Erase the fields typed in.</translation>
+    </message>
+</context>
+<context>
+    <name>ExportActions</name>
+    <message>
+        <source>Où enregistrer la sauvegarde du carnet ?</source>
+        <translation>Where should the record&apos;s backup go?</translation>
+    </message>
+    <message>
+        <source>Sauvegarde du carnet…</source>
+        <translation>Backing up the record…</translation>
+    </message>
+    <message>
+        <source>Sauvegarde impossible</source>
+        <translation>Backup failed</translation>
+    </message>
+    <message>
+        <source>Sauvegarde terminée</source>
+        <translation>Backup complete</translation>
+    </message>
+    <message>
+        <source>Votre carnet est sauvegardé, chiffré, dans le dossier %1. La sauvegarde s&apos;ouvre avec votre mot de passe actuel : gardez-la sur une clé USB ou un disque à part.</source>
+        <translation>Your record is backed up, encrypted, in the folder %1. The backup opens with your current password: keep it on a USB key or a separate disk.</translation>
+    </message>
+    <message>
+        <source>Choisissez le dossier de la sauvegarde (carnet-…)</source>
+        <translation>Choose the backup folder (carnet-…)</translation>
+    </message>
+    <message>
+        <source>Restauration impossible</source>
+        <translation>Restore failed</translation>
+    </message>
+    <message>
+        <source>Restauration du carnet…</source>
+        <translation>Restoring the record…</translation>
+    </message>
+    <message>
+        <source>Carnet restauré</source>
+        <translation>Record restored</translation>
+    </message>
+    <message>
+        <source>Le carnet « %1 » est restauré et ouvert.</source>
+        <translation>The record &apos;%1&apos; is restored and open.</translation>
+    </message>
+    <message>
+        <source>Choisissez l&apos;archive chiffrée à restaurer</source>
+        <translation>Choose the encrypted archive to restore</translation>
+    </message>
+    <message>
+        <source>Archives Carnet (*.carnet)</source>
+        <translation>Carnet archives (*.carnet)</translation>
+    </message>
+    <message>
+        <source>Importer un fichier FHIR ou CDA</source>
+        <translation>Import a FHIR or CDA file</translation>
+    </message>
+    <message>
+        <source>Fichiers FHIR ou CDA (*.json *.xml)</source>
+        <translation>FHIR or CDA files (*.json *.xml)</translation>
+    </message>
+    <message>
+        <source>Import impossible</source>
+        <translation>Import failed</translation>
+    </message>
+    <message>
+        <source>« %1 » ne peut pas être importé ; rien n&apos;a été modifié.
+%2</source>
+        <translation>&apos;%1&apos; cannot be imported; nothing was changed.
+%2</translation>
+    </message>
+    <message>
+        <source>Import terminé</source>
+        <translation>Import complete</translation>
+    </message>
+    <message>
+        <source>« %1 » : %2 élément(s) et %3 document(s) ajoutés, %4 fusionné(s), %5 ignoré(s).</source>
+        <translation>&apos;%1&apos;: %2 item(s) and %3 document(s) added, %4 merged, %5 skipped.</translation>
+    </message>
+    <message>
+        <source>&amp;Exporter / Imprimer</source>
+        <translation>&amp;Export / Print</translation>
+    </message>
+    <message>
+        <source>&amp;Télécharger toutes mes données…</source>
+        <translation>&amp;Download all my data…</translation>
+    </message>
+    <message>
+        <source>&amp;Sauvegarder le carnet…</source>
+        <translation>&amp;Back up the record…</translation>
+    </message>
+    <message>
+        <source>&amp;Restaurer une sauvegarde…</source>
+        <translation>&amp;Restore a backup…</translation>
+    </message>
+    <message>
+        <source>Restaurer une &amp;archive chiffrée…</source>
+        <translation>Restore an encrypted &amp;archive…</translation>
+    </message>
+    <message>
+        <source>&amp;Importer un fichier (FHIR, CDA)…</source>
+        <translation>&amp;Import a file (FHIR, CDA)…</translation>
+    </message>
+</context>
+<context>
+    <name>ExportDoors</name>
+    <message>
+        <source>Le fichier n&apos;a pas pu être écrit ou lu (%1).</source>
+        <translation>The file could not be written or read (%1).</translation>
+    </message>
+    <message>
+        <source>L&apos;opération a échoué. Rien n&apos;a été modifié.</source>
+        <translation>The operation failed. Nothing was changed.</translation>
     </message>
 </context>
 <context>
@@ -3428,6 +3773,125 @@
     <message>
         <source>Les éléments du carnet, du plus récent au plus ancien.</source>
         <translation>The items of the record, newest first.</translation>
+    </message>
+</context>
+<context>
+    <name>ImportReportDialog</name>
+    <message>
+        <source>%1 ×%2 : %3</source>
+        <translation>%1 ×%2: %3</translation>
+    </message>
+    <message>
+        <source>Importer %1</source>
+        <translation>Import %1</translation>
+    </message>
+    <message>
+        <source>Ce que « %1 » apporte à votre carnet</source>
+        <translation>What &apos;%1&apos; brings to your record</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n élément(s) à ajouter</source>
+        <translation>
+            <numerusform>%n item to add</numerusform>
+            <numerusform>%n items to add</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n élément(s) déjà présent(s), fusionné(s)</source>
+        <translation>
+            <numerusform>%n item already there, merged</numerusform>
+            <numerusform>%n items already there, merged</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n document(s) à ajouter</source>
+        <translation>
+            <numerusform>%n document to add</numerusform>
+            <numerusform>%n documents to add</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n ignoré(s)</source>
+        <translation>
+            <numerusform>%n skipped</numerusform>
+            <numerusform>%n skipped</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Rien n&apos;est encore enregistré. « Importer » enregistre tout d&apos;un coup ; « Annuler » ne change rien.</source>
+        <translation>Nothing is saved yet. &apos;Import&apos; saves it all at once; &apos;Cancel&apos; changes nothing.</translation>
+    </message>
+    <message>
+        <source>Ce fichier n&apos;apporte rien de nouveau à votre carnet.</source>
+        <translation>This file brings nothing new to your record.</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>Dans le fichier</source>
+        <translation>In the file</translation>
+    </message>
+    <message>
+        <source>À importer</source>
+        <translation>To import</translation>
+    </message>
+    <message>
+        <source>Fusionnés</source>
+        <translation>Merged</translation>
+    </message>
+    <message>
+        <source>Ignorés</source>
+        <translation>Skipped</translation>
+    </message>
+    <message>
+        <source>&amp;Ignorés, et pourquoi :</source>
+        <translation>&amp;Skipped, and why:</translation>
+    </message>
+    <message>
+        <source>Rien n&apos;est ignoré.</source>
+        <translation>Nothing is skipped.</translation>
+    </message>
+    <message>
+        <source>Par type de données</source>
+        <translation>By type of data</translation>
+    </message>
+    <message>
+        <source>Ce que le fichier contient et ce qui en sera fait.</source>
+        <translation>What the file holds and what will be done with it.</translation>
+    </message>
+    <message>
+        <source>Éléments ignorés</source>
+        <translation>Skipped items</translation>
+    </message>
+    <message>
+        <source>Chaque élément ignoré et la raison.</source>
+        <translation>Each skipped item and the reason.</translation>
+    </message>
+    <message>
+        <source>&amp;Importer</source>
+        <translation>&amp;Import</translation>
+    </message>
+    <message>
+        <source>Importer</source>
+        <translation>Import</translation>
+    </message>
+    <message>
+        <source>Enregistrer tout ce qui est listé, d&apos;un coup.</source>
+        <translation>Save everything listed, at once.</translation>
+    </message>
+    <message>
+        <source>&amp;Annuler</source>
+        <translation>&amp;Cancel</translation>
+    </message>
+    <message>
+        <source>Annuler</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Ne rien importer.</source>
+        <translation>Import nothing.</translation>
     </message>
 </context>
 <context>
@@ -4092,6 +4556,125 @@
     </message>
 </context>
 <context>
+    <name>PrintableDialog</name>
+    <message>
+        <source>Préparation du document…</source>
+        <translation>Preparing the document…</translation>
+    </message>
+    <message>
+        <source>Copie hors ligne du %1 (le service n&apos;a pas pu être joint).</source>
+        <translation>Offline copy of %1 (the service could not be reached).</translation>
+    </message>
+    <message>
+        <source>Historique du service, à jour le %1.</source>
+        <translation>History from the service, up to date on %1.</translation>
+    </message>
+    <message>
+        <source>%1, jusqu&apos;au %2</source>
+        <translation>%1, until %2</translation>
+    </message>
+    <message>
+        <source>Aucun proche aidant n&apos;est invité sur votre dossier. Invitez-en un dans « Accès et confidentialité », puis revenez ici pour imprimer son justificatif.</source>
+        <translation>No caregiver is invited on your record. Invite one in &apos;Access and privacy&apos;, then come back here to print their certificate.</translation>
+    </message>
+    <message>
+        <source>Le document est prêt : prévisualisez-le, imprimez-le ou enregistrez-le.</source>
+        <translation>The document is ready: preview it, print it or save it.</translation>
+    </message>
+    <message>
+        <source>Aperçu avant impression — %1</source>
+        <translation>Print preview — %1</translation>
+    </message>
+    <message>
+        <source>Enregistrer en PDF</source>
+        <translation>Save as PDF</translation>
+    </message>
+    <message>
+        <source>Documents PDF (*.pdf)</source>
+        <translation>PDF documents (*.pdf)</translation>
+    </message>
+    <message>
+        <source>PDF enregistré : %1</source>
+        <translation>PDF saved: %1</translation>
+    </message>
+    <message>
+        <source>« %1 » est enregistré dans vos documents (Ma santé en résumé). Les professionnels que vous avez autorisés peuvent le consulter.</source>
+        <translation>&apos;%1&apos; is saved in your documents (My health summary). The professionals you authorised can open it.</translation>
+    </message>
+    <message>
+        <source>Tout ce que vous avez renseigné, rubrique par rubrique, pour le montrer à un professionnel.</source>
+        <translation>Everything you filled in, section by section, to show a professional.</translation>
+    </message>
+    <message>
+        <source>Une carte à découper et à garder avec vos papiers : votre nom, votre date de naissance, vos allergies, traitements, groupe sanguin et contacts d&apos;urgence.</source>
+        <translation>A card to cut out and keep with your papers: your name, birth date, allergies, treatments, blood group and emergency contacts.</translation>
+    </message>
+    <message>
+        <source>Le relevé de vos vaccinations : date, vaccin, injection, numéro de lot et vaccinateur.</source>
+        <translation>The record of your vaccinations: date, vaccine, dose, batch number and vaccinator.</translation>
+    </message>
+    <message>
+        <source>Qui a ouvert votre dossier ou modifié ses accès, et quand, tel que le service l&apos;a enregistré.</source>
+        <translation>Who opened your record or changed its access, and when, as the service recorded it.</translation>
+    </message>
+    <message>
+        <source>La preuve qu&apos;un proche aidant peut vous aider à gérer votre dossier, avec ses dates et ses limites.</source>
+        <translation>Proof that a caregiver may help you manage your record, with the dates and the limits.</translation>
+    </message>
+    <message>
+        <source>&amp;Proche aidant :</source>
+        <translation>&amp;Caregiver:</translation>
+    </message>
+    <message>
+        <source>Proche aidant</source>
+        <translation>Caregiver</translation>
+    </message>
+    <message>
+        <source>Le proche aidant dont imprimer le justificatif.</source>
+        <translation>The caregiver whose certificate to print.</translation>
+    </message>
+    <message>
+        <source>&amp;Aperçu avant impression…</source>
+        <translation>Print pre&amp;view…</translation>
+    </message>
+    <message>
+        <source>Voir les pages avant de les imprimer.</source>
+        <translation>See the pages before printing them.</translation>
+    </message>
+    <message>
+        <source>&amp;Imprimer…</source>
+        <translation>&amp;Print…</translation>
+    </message>
+    <message>
+        <source>Choisir une imprimante et imprimer le document.</source>
+        <translation>Choose a printer and print the document.</translation>
+    </message>
+    <message>
+        <source>Enregistrer en &amp;PDF…</source>
+        <translation>Save as P&amp;DF…</translation>
+    </message>
+    <message>
+        <source>Écrire le document dans un fichier PDF, à l&apos;endroit que vous choisissez (non chiffré).</source>
+        <translation>Write the document to a PDF file, where you choose (not encrypted).</translation>
+    </message>
+    <message>
+        <source>Enregistrer dans mes &amp;documents</source>
+        <translation>Save in my d&amp;ocuments</translation>
+    </message>
+    <message>
+        <source>Garder le document dans votre carnet, chiffré, où vos professionnels peuvent le voir.</source>
+        <translation>Keep the document in your record, encrypted, where your professionals can see it.</translation>
+    </message>
+    <message>
+        <source>&amp;Fermer</source>
+        <translation>&amp;Close</translation>
+    </message>
+    <message>
+        <source>Fermer cette fenêtre.</source>
+        <translation>Close this window.</translation>
+    </message>
+</context>
+<context>
     <name>ProfilePage</name>
     <message>
         <source>Modifier l&apos;élément</source>
@@ -4435,6 +5018,89 @@
     </message>
 </context>
 <context>
+    <name>RestoreDialog</name>
+    <message>
+        <source>Saisissez le mot de passe que le carnet avait lors de la sauvegarde.</source>
+        <translation>Enter the password the record had when it was backed up.</translation>
+    </message>
+    <message>
+        <source>Restaurer le carnet ?</source>
+        <translation>Restore the record?</translation>
+    </message>
+    <message>
+        <source>Remplacer par la sauvegarde</source>
+        <translation>Replace with the backup</translation>
+    </message>
+    <message>
+        <source>Restaurer</source>
+        <translation>Restore</translation>
+    </message>
+    <message>
+        <source>Ne rien changer</source>
+        <translation>Change nothing</translation>
+    </message>
+    <message>
+        <source>Rien n&apos;a été modifié.</source>
+        <translation>Nothing was changed.</translation>
+    </message>
+    <message>
+        <source>%1 à %2</source>
+        <translation>%1 at %2</translation>
+    </message>
+    <message>
+        <source>Le carnet « %1 » de cet ordinateur sera remplacé par la sauvegarde du %2. Ce qui y a été saisi depuis et n&apos;a pas été synchronisé avec le service sera perdu.</source>
+        <translation>The record &apos;%1&apos; on this computer will be replaced by the backup of %2. Whatever was entered since and not synced with the service will be lost.</translation>
+    </message>
+    <message>
+        <source>Le carnet « %1 » sauvegardé le %2 sera ajouté à cet ordinateur.</source>
+        <translation>The record &apos;%1&apos; backed up on %2 will be added to this computer.</translation>
+    </message>
+    <message>
+        <source>Restaurer une sauvegarde</source>
+        <translation>Restore a backup</translation>
+    </message>
+    <message>
+        <source>Sauvegarde du carnet « %1 », faite le %2.</source>
+        <translation>Backup of the record &apos;%1&apos;, made on %2.</translation>
+    </message>
+    <message>
+        <source>&amp;Mot de passe de la sauvegarde :</source>
+        <translation>Backup &amp;password:</translation>
+    </message>
+    <message>
+        <source>Mot de passe de la sauvegarde</source>
+        <translation>Backup password</translation>
+    </message>
+    <message>
+        <source>Le mot de passe que le carnet avait quand la sauvegarde a été faite.</source>
+        <translation>The password the record had when the backup was made.</translation>
+    </message>
+    <message>
+        <source>Ce qui va changer</source>
+        <translation>What will change</translation>
+    </message>
+    <message>
+        <source>&amp;Restaurer…</source>
+        <translation>&amp;Restore…</translation>
+    </message>
+    <message>
+        <source>Vérifier le mot de passe, puis confirmer.</source>
+        <translation>Check the password, then confirm.</translation>
+    </message>
+    <message>
+        <source>&amp;Annuler</source>
+        <translation>&amp;Cancel</translation>
+    </message>
+    <message>
+        <source>Annuler</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Fermer sans rien changer.</source>
+        <translation>Close without changing anything.</translation>
+    </message>
+</context>
+<context>
     <name>RetitleDialog</name>
     <message>
         <source>Modifier mon document</source>
@@ -4714,6 +5380,22 @@
         <translation>Cancel</translation>
     </message>
     <message>
+        <source>Se déconnecter du service</source>
+        <translation>Sign out of the service</translation>
+    </message>
+    <message>
+        <source>Votre carnet reste sur cet ordinateur, protégé par son mot de passe, mais ne sera plus synchronisé avec le service. Pour le relier de nouveau : « J&apos;ai déjà un compte » sur l&apos;écran d&apos;accueil. Se déconnecter ?</source>
+        <translation>Your carnet stays on this computer, protected by its password, but will no longer be synchronised with the service. To link it again: &quot;I already have an account&quot; on the welcome screen. Sign out?</translation>
+    </message>
+    <message>
+        <source>Se déconnecter</source>
+        <translation>Sign out</translation>
+    </message>
+    <message>
+        <source>Vous êtes déconnecté du service : votre carnet reste sur cet ordinateur, sans synchronisation.</source>
+        <translation>You are signed out of the service: your carnet stays on this computer, without synchronisation.</translation>
+    </message>
+    <message>
         <source>Mon espace sur le service</source>
         <translation>My space on the service</translation>
     </message>
@@ -4740,6 +5422,14 @@
     <message>
         <source>Demander la suppre&amp;ssion…</source>
         <translation>Request dele&amp;tion…</translation>
+    </message>
+    <message>
+        <source>Se déconnecter du ser&amp;vice…</source>
+        <translation>Sign out of the ser&amp;vice…</translation>
+    </message>
+    <message>
+        <source>Le carnet reste sur cet ordinateur, sans synchronisation jusqu&apos;à votre prochaine connexion.</source>
+        <translation>The carnet stays on this computer, without synchronisation until you sign in again.</translation>
     </message>
     <message>
         <source>Afficher l&apos;état de mon espace</source>

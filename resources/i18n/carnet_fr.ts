@@ -1191,6 +1191,101 @@
     </message>
 </context>
 <context>
+    <name>ArchiveRestoreDialog</name>
+    <message>
+        <source>Saisissez la phrase de passe de l&apos;archive.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Donnez un nom au carnet restauré.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Les deux mots de passe diffèrent.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Vérification et restauration de l&apos;archive…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Restaurer une archive chiffrée</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>L&apos;archive « %1 » devient un nouveau carnet sur cet ordinateur ; aucun carnet existant n&apos;est modifié. Choisissez son nom et son mot de passe.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>P&amp;hrase de passe de l&apos;archive :</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Nom du carnet :</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nouveau &amp;mot de passe :</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Confirmez le mot de passe :</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Phrase de passe de l&apos;archive</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choisie lors de l&apos;export.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nom du carnet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Le nom affiché à l&apos;ouverture.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nouveau mot de passe</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Il protège le carnet restauré.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Confirmation du mot de passe</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Restaurer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Restaurer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Vérifier l&apos;archive, puis créer le carnet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Annuler</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Annuler</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fermer sans rien changer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>AssistedSession</name>
     <message>
         <source>Lire l&apos;écran à voix haute</source>
@@ -1980,22 +2075,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Supprimer le document</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Supprimer ce document du dossier du patient ? La suppression lui sera envoyée.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Supprimer</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Garder</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>%1 a retiré votre autorisation d&apos;accès : la copie de son dossier a été effacée de ce poste.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2109,6 +2188,22 @@
     </message>
     <message>
         <source>Reprendre la vaccination refusée dans le formulaire pour la corriger.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Supprimer le document</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Supprimer ce document du dossier du patient ? La suppression lui sera envoyée.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Supprimer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Garder</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2913,6 +3008,144 @@
     </message>
 </context>
 <context>
+    <name>DownloadDialog</name>
+    <message>
+        <source>Saisissez le mot de passe de votre carnet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Les deux phrases de passe diffèrent.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fichiers FHIR (*.json)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Archives Carnet (*.carnet)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Télécharger mes données</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Préparation de vos données…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Téléchargement des documents… %1 %</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Vos données sont enregistrées dans %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n document(s) ne sont pas encore sur cet ordinateur et n&apos;y sont pas : synchronisez, puis téléchargez de nouveau.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Ce fichier n&apos;est pas chiffré : gardez-le en lieu sûr et supprimez-le après usage.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Téléchargement terminé</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Télécharger toutes mes données</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>La synthèse IPS est le résumé international de votre santé ; le dossier FHIR contient tout, avec vos documents ; l&apos;archive chiffrée permet de restaurer le carnet sur un autre ordinateur. Le fichier est écrit à l&apos;endroit que vous choisissez.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Synthèse IPS (FHIR)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tout le &amp;dossier (FHIR), avec vos documents</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Archive chiffrée de tout le carnet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>L&apos;archive est chiffrée avec la phrase de passe que vous choisissez ci-dessous. Sans elle, personne — vous non plus — ne pourra la lire.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Attention : un fichier FHIR n&apos;est pas chiffré. Toute personne qui y a accès peut lire vos données de santé. Gardez-le en lieu sûr et supprimez-le après usage.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Mot de passe du carnet :</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>P&amp;hrase de passe de l&apos;archive :</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Confirmez la phrase de passe :</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mot de passe du carnet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Demandé de nouveau pour exporter.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Phrase de passe de l&apos;archive</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Au moins 12 caractères.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Confirmation de la phrase de passe</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Avertissement</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Télécharger…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Télécharger</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choisir où écrire le fichier, puis l&apos;écrire.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Fermer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fermer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fermer cette fenêtre.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>EmergencyDialog</name>
     <message>
         <source>Accès en urgence (bris de glace)</source>
@@ -3149,6 +3382,117 @@
     </message>
     <message>
         <source>Effacer les champs saisis.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ExportActions</name>
+    <message>
+        <source>Où enregistrer la sauvegarde du carnet ?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sauvegarde du carnet…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sauvegarde impossible</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sauvegarde terminée</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Votre carnet est sauvegardé, chiffré, dans le dossier %1. La sauvegarde s&apos;ouvre avec votre mot de passe actuel : gardez-la sur une clé USB ou un disque à part.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choisissez le dossier de la sauvegarde (carnet-…)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Restauration impossible</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Restauration du carnet…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Carnet restauré</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Le carnet « %1 » est restauré et ouvert.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choisissez l&apos;archive chiffrée à restaurer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Archives Carnet (*.carnet)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Importer un fichier FHIR ou CDA</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fichiers FHIR ou CDA (*.json *.xml)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import impossible</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>« %1 » ne peut pas être importé ; rien n&apos;a été modifié.
+%2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import terminé</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>« %1 » : %2 élément(s) et %3 document(s) ajoutés, %4 fusionné(s), %5 ignoré(s).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Exporter / Imprimer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Télécharger toutes mes données…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Sauvegarder le carnet…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Restaurer une sauvegarde…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Restaurer une &amp;archive chiffrée…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Importer un fichier (FHIR, CDA)…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ExportDoors</name>
+    <message>
+        <source>Le fichier n&apos;a pas pu être écrit ou lu (%1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>L&apos;opération a échoué. Rien n&apos;a été modifié.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3427,6 +3771,125 @@
     </message>
     <message>
         <source>Les éléments du carnet, du plus récent au plus ancien.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ImportReportDialog</name>
+    <message>
+        <source>%1 ×%2 : %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Importer %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ce que « %1 » apporte à votre carnet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n élément(s) à ajouter</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n élément(s) déjà présent(s), fusionné(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n document(s) à ajouter</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n ignoré(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Rien n&apos;est encore enregistré. « Importer » enregistre tout d&apos;un coup ; « Annuler » ne change rien.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ce fichier n&apos;apporte rien de nouveau à votre carnet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dans le fichier</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>À importer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fusionnés</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ignorés</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Ignorés, et pourquoi :</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rien n&apos;est ignoré.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Par type de données</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ce que le fichier contient et ce qui en sera fait.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Éléments ignorés</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Chaque élément ignoré et la raison.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Importer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Importer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enregistrer tout ce qui est listé, d&apos;un coup.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Annuler</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Annuler</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ne rien importer.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -4092,6 +4555,125 @@
     </message>
 </context>
 <context>
+    <name>PrintableDialog</name>
+    <message>
+        <source>Préparation du document…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copie hors ligne du %1 (le service n&apos;a pas pu être joint).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Historique du service, à jour le %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1, jusqu&apos;au %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Aucun proche aidant n&apos;est invité sur votre dossier. Invitez-en un dans « Accès et confidentialité », puis revenez ici pour imprimer son justificatif.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Le document est prêt : prévisualisez-le, imprimez-le ou enregistrez-le.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Aperçu avant impression — %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enregistrer en PDF</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Documents PDF (*.pdf)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PDF enregistré : %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>« %1 » est enregistré dans vos documents (Ma santé en résumé). Les professionnels que vous avez autorisés peuvent le consulter.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tout ce que vous avez renseigné, rubrique par rubrique, pour le montrer à un professionnel.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Une carte à découper et à garder avec vos papiers : votre nom, votre date de naissance, vos allergies, traitements, groupe sanguin et contacts d&apos;urgence.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Le relevé de vos vaccinations : date, vaccin, injection, numéro de lot et vaccinateur.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Qui a ouvert votre dossier ou modifié ses accès, et quand, tel que le service l&apos;a enregistré.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>La preuve qu&apos;un proche aidant peut vous aider à gérer votre dossier, avec ses dates et ses limites.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Proche aidant :</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Proche aidant</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Le proche aidant dont imprimer le justificatif.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Aperçu avant impression…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Voir les pages avant de les imprimer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Imprimer…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choisir une imprimante et imprimer le document.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enregistrer en &amp;PDF…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Écrire le document dans un fichier PDF, à l&apos;endroit que vous choisissez (non chiffré).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enregistrer dans mes &amp;documents</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Garder le document dans votre carnet, chiffré, où vos professionnels peuvent le voir.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Fermer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fermer cette fenêtre.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ProfilePage</name>
     <message>
         <source>Modifier l&apos;élément</source>
@@ -4435,6 +5017,89 @@
     </message>
 </context>
 <context>
+    <name>RestoreDialog</name>
+    <message>
+        <source>Saisissez le mot de passe que le carnet avait lors de la sauvegarde.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Restaurer le carnet ?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remplacer par la sauvegarde</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Restaurer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ne rien changer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rien n&apos;a été modifié.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 à %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Le carnet « %1 » de cet ordinateur sera remplacé par la sauvegarde du %2. Ce qui y a été saisi depuis et n&apos;a pas été synchronisé avec le service sera perdu.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Le carnet « %1 » sauvegardé le %2 sera ajouté à cet ordinateur.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Restaurer une sauvegarde</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sauvegarde du carnet « %1 », faite le %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Mot de passe de la sauvegarde :</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mot de passe de la sauvegarde</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Le mot de passe que le carnet avait quand la sauvegarde a été faite.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ce qui va changer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Restaurer…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Vérifier le mot de passe, puis confirmer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Annuler</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Annuler</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fermer sans rien changer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>RetitleDialog</name>
     <message>
         <source>Modifier mon document</source>
@@ -4714,6 +5379,22 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Se déconnecter du service</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Votre carnet reste sur cet ordinateur, protégé par son mot de passe, mais ne sera plus synchronisé avec le service. Pour le relier de nouveau : « J&apos;ai déjà un compte » sur l&apos;écran d&apos;accueil. Se déconnecter ?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Se déconnecter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Vous êtes déconnecté du service : votre carnet reste sur cet ordinateur, sans synchronisation.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Mon espace sur le service</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4739,6 +5420,14 @@
     </message>
     <message>
         <source>Demander la suppre&amp;ssion…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Se déconnecter du ser&amp;vice…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Le carnet reste sur cet ordinateur, sans synchronisation jusqu&apos;à votre prochaine connexion.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -257,3 +257,30 @@ def test_the_lock_screen_preselects_the_carnet_opened_last(qtbot, window, profil
         qtbot.keyClicks(window.unlock_page.password_edit, LOCAL_PASSWORD)
         window.unlock_page.unlock_button.click()
     assert opened.args[0].profile_id == last.profile_id
+
+
+def test_signing_out_from_settings_ends_the_session_on_the_service_and_keeps_the_carnet(
+    qtbot, online_window, flows: Flows, mailbox: Mailbox, confirmer: ScriptedConfirmer, live: LiveServer
+) -> None:
+    import httpx
+
+    from desktop_app.account import is_signed_in
+    from desktop_app.setting_keys import SettingKey
+
+    _person, profile = _signed_in(qtbot, online_window, flows, mailbox)
+    online_window.dossier.show_section("settings")
+    box = online_window.dossier.settings.space_box
+    refresh = profile.settings.get(SettingKey.REFRESH_TOKEN)
+    assert refresh and is_signed_in(profile)
+    box.signout_button.click()  # "no" first: nothing is sent, nothing forgotten
+    assert "ne sera plus synchronisé" in confirmer.questions[-1][1] and is_signed_in(profile)
+    confirmer.answers.append(True)
+    box.signout_button.click()
+    qtbot.waitUntil(lambda: not is_signed_in(profile), timeout=20_000)
+    qtbot.waitUntil(lambda: box.state_label.text().startswith("Vous êtes déconnecté"), timeout=20_000)
+    assert not box.isEnabled()
+    # The service closed the session: the token this computer held is refused there now
+    answer = httpx.post(f"{live.url}/v1/auth/refresh", json={"refresh_token": refresh})
+    assert answer.status_code == 401, answer.text
+    # The carnet itself stays on this computer, readable
+    assert profile.dossier().entries.list(limit=10) is not None

@@ -312,11 +312,13 @@ class SpaceBox(Retranslatable, QGroupBox):
         self.close_button = QPushButton()
         self.reactivate_button = QPushButton()
         self.delete_button = QPushButton()
+        self.signout_button = QPushButton()
         self.refresh_button.clicked.connect(self.on_refresh_button_clicked)
         self.password_button.clicked.connect(self.on_password_button_clicked)
         self.close_button.clicked.connect(lambda: self._open_end("closure"))
         self.delete_button.clicked.connect(lambda: self._open_end("deletion"))
         self.reactivate_button.clicked.connect(self.on_reactivate_button_clicked)
+        self.signout_button.clicked.connect(self.on_signout_button_clicked)
         layout = QVBoxLayout(self)
         layout.addWidget(self.intro)
         layout.addWidget(self.state_label)
@@ -328,10 +330,17 @@ class SpaceBox(Retranslatable, QGroupBox):
                 self.close_button,
                 self.reactivate_button,
                 self.delete_button,
+                self.signout_button,
             )
         )
-        buttons = [self.refresh_button, self.password_button, self.close_button, self.reactivate_button]
-        for first, second in zip(buttons, [*buttons[1:], self.delete_button], strict=True):
+        buttons = [
+            self.refresh_button,
+            self.password_button,
+            self.close_button,
+            self.reactivate_button,
+            self.delete_button,
+        ]
+        for first, second in zip(buttons, [*buttons[1:], self.signout_button], strict=True):
             QWidget.setTabOrder(first, second)
         self.retranslate_ui()
         self.set_profile(None)
@@ -447,6 +456,36 @@ class SpaceBox(Retranslatable, QGroupBox):
         show_error(self.error, "")
         Op(self, lambda: account.reactivate_space(profile)).success(self._show_state).failure(self._on_failed).run()
 
+    def on_signout_button_clicked(self) -> None:
+        profile = self._profile
+        if profile is None:
+            return
+        confirmed = self._confirmer.ask(
+            self,
+            title=self.tr("Se déconnecter du service"),
+            text=self.tr(
+                "Votre carnet reste sur cet ordinateur, protégé par son mot de passe, mais ne sera plus synchronisé "
+                "avec le service. Pour le relier de nouveau : « J'ai déjà un compte » sur l'écran d'accueil. "
+                "Se déconnecter ?"
+            ),
+            confirm_label=self.tr("Se déconnecter"),
+            cancel_label=self.tr("Annuler"),
+        )
+        if not confirmed:
+            return
+        from desktop_app import account
+
+        show_error(self.error, "")
+        Op(self, lambda: account.sign_out(profile)).success(lambda _none: self._signed_out()).failure(
+            self._on_failed
+        ).run()
+
+    def _signed_out(self) -> None:
+        self.set_profile(self._profile)
+        self.state_label.setText(
+            self.tr("Vous êtes déconnecté du service : votre carnet reste sur cet ordinateur, sans synchronisation.")
+        )
+
     def retranslate_ui(self) -> None:
         self.setTitle(self.tr("Mon espace sur le service"))
         self.intro.setText(
@@ -460,6 +499,12 @@ class SpaceBox(Retranslatable, QGroupBox):
         self.close_button.setText(self.tr("C&lôturer mon espace…"))
         self.reactivate_button.setText(self.tr("R&ouvrir mon espace"))
         self.delete_button.setText(self.tr("Demander la suppre&ssion…"))
+        self.signout_button.setText(self.tr("Se déconnecter du ser&vice…"))
+        describe(
+            self.signout_button,
+            self.tr("Se déconnecter du service"),
+            self.tr("Le carnet reste sur cet ordinateur, sans synchronisation jusqu'à votre prochaine connexion."),
+        )
         describe(self.refresh_button, self.tr("Afficher l'état de mon espace"), self.tr("Demander l'état au service."))
         describe(
             self.password_button,
