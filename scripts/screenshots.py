@@ -370,10 +370,10 @@ def account_shots(window, profiles, languages, output: Path, settle, written: li
     password, closure and deletion, the space box, linking a carnet at sign-in, the activation's password rule."""
     from PySide6.QtWidgets import QScrollArea
 
-    from ui.account.forms import open_steps_dialog
     from ui.account.recovery import open_forgot_identifier, open_forgot_password
-    from ui.account.space import AccountPasswordSteps, SpaceEndSteps
+    from ui.account_forms import open_steps_dialog
     from ui.dialogs import ScriptedConfirmer
+    from ui.settings.space import AccountPasswordSteps, SpaceEndSteps
 
     def grab(widget, name: str) -> None:
         settle()

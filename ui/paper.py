@@ -55,6 +55,14 @@ def file_destination_allowed(printer: QPrinter, volumes: Sequence[Path]) -> bool
     return any(target.is_relative_to(volume) for volume in volumes)
 
 
+def ask_printer(parent: QWidget | None) -> QPrinter | None:
+    """The system print dialog, for the person on their own computer (« to a file » anywhere they choose); None when
+    they cancel. An assisted session uses ``ask_printer_safely``."""
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    dialog = QPrintDialog(printer, parent)
+    return printer if dialog.exec() == QDialog.DialogCode.Accepted else None
+
+
 def ask_printer_safely(
     parent: QWidget | None,
     *,

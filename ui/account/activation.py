@@ -16,8 +16,8 @@ from dossier.identifiers import (
     normalize_user_identifier,
 )
 from ui import icons
-from ui.account.forms import AccountSteps, form, link_button
 from ui.account.link import LocalCarnetChoice
+from ui.account_forms import AccountSteps, form, link_button
 from ui.steps import GroupedCodeEdit, lang, six_digit_edit
 from ui.widgets import PasswordStrengthMeter, describe, error_label, flow_row, label, show_error, with_messages
 

@@ -7,9 +7,9 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QFormLayout, QLineEdit, QWidget
 
-from ui.account.forms import AccountSteps, link_button
 from ui.account.link import LocalCarnetChoice
 from ui.account.unlock_code import UnlockCodeBox
+from ui.account_forms import AccountSteps, link_button
 from ui.steps import six_digit_edit
 from ui.widgets import describe, error_label, flow_row, label, with_messages
 

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QDialog, QLineEdit, QWidget
 
-from ui.account.forms import AccountSteps, NewPassword, form, link_button, open_steps_dialog
+from ui.account_forms import AccountSteps, NewPassword, form, link_button, open_steps_dialog
 from ui.steps import six_digit_edit
 from ui.widgets import describe, error_label, flow_row, label, with_messages
 

@@ -47,7 +47,7 @@ def choose_folder(parent: QWidget, title: str) -> Path | None:
 
 
 def ask_printer(parent: QWidget) -> QPrinter | None:
-    from ui.assisted.session import ask_printer as system_print_dialog
+    from ui.paper import ask_printer as system_print_dialog
 
     return system_print_dialog(parent)
 

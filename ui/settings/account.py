@@ -391,7 +391,7 @@ class SpaceBox(Retranslatable, QGroupBox):
         self._update_enabled()
 
     def _on_failed(self, exc: BaseException) -> None:
-        from ui.account.forms import plain_refusal
+        from ui.account_forms import plain_refusal
 
         code = getattr(exc, "code", "")
         plain = plain_refusal(str(code)) if code else None
@@ -399,7 +399,7 @@ class SpaceBox(Retranslatable, QGroupBox):
         show_error(self.error, plain or _message(exc, self.tr("Le service n'a pas répondu. Réessayez plus tard.")))
 
     def _show_steps(self, steps: QWidget) -> None:
-        from ui.account.forms import open_steps_dialog
+        from ui.account_forms import open_steps_dialog
         from ui.steps import OnlineSteps
 
         assert isinstance(steps, OnlineSteps)
@@ -409,7 +409,7 @@ class SpaceBox(Retranslatable, QGroupBox):
     def on_password_button_clicked(self) -> None:
         if self._profile is None:
             return
-        from ui.account.space import AccountPasswordSteps
+        from ui.settings.space import AccountPasswordSteps
 
         steps = AccountPasswordSteps(self._profile)
         self._show_steps(steps)
@@ -418,7 +418,7 @@ class SpaceBox(Retranslatable, QGroupBox):
     def _open_end(self, action: str) -> None:
         if self._profile is None:
             return
-        from ui.account.space import SpaceEndSteps
+        from ui.settings.space import SpaceEndSteps
 
         steps = SpaceEndSteps(self._profile, action=action, confirmer=self._confirmer)
         self._show_steps(steps)

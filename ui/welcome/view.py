@@ -8,7 +8,7 @@ from PySide6.QtCore import QEvent, QSize, Signal
 from PySide6.QtWidgets import QPushButton, QVBoxLayout, QWidget
 
 from ui import icons
-from ui.account.forms import link_button
+from ui.account_forms import link_button
 from ui.sync import SyncStatusLine
 from ui.widgets import Retranslatable, describe, flow_row, label, set_role
 

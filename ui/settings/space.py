@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QLabel, QLineEdit, QWidget
 
-from ui.account.forms import AccountSteps, NewPassword, form
+from ui.account_forms import AccountSteps, NewPassword, form
 from ui.dialogs import Confirmer
 from ui.widgets import describe, error_label, label, with_messages
 
