@@ -42,7 +42,7 @@ class TrackedRequest:
         }
 
 
-def _day(value: object) -> date | None:
+def first_day(value: object) -> date | None:
     """A stored partial date as its first day ("2019-03" → 1 March 2019); None when absent."""
     if not value:
         return None
@@ -53,15 +53,15 @@ def _day(value: object) -> date | None:
 def track(entry: Entry, *, now: datetime) -> TrackedRequest:
     """The deadlines and status of one request entry on `now` (local time)."""
     data = entry.data
-    sent_on = _day(data.get("sent_on"))
+    sent_on = first_day(data.get("sent_on"))
     assert sent_on is not None  # a required field of the kind
     deadlines = compute_deadlines(
         sent_on=sent_on,
-        received=_day(data.get("received_on")),
-        oldest_information=_day(data.get("oldest_information")),
+        received=first_day(data.get("received_on")),
+        oldest_information=first_day(data.get("oldest_information")),
     )
     return TrackedRequest(
-        entry, deadlines, request_status(deadlines, now=now, answered_on=_day(data.get("answered_on")))
+        entry, deadlines, request_status(deadlines, now=now, answered_on=first_day(data.get("answered_on")))
     )
 
 
