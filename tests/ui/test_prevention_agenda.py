@@ -109,7 +109,8 @@ def test_agenda_add_export_import(qtbot, window, existing_profile, confirmer, tm
         "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//Test//EN\r\n"
         "BEGIN:VEVENT\r\nUID:a@test\r\nDTSTAMP:20261201T000000Z\r\nDTSTART:20270105T090000\r\nSUMMARY:Ophtalmologue\r\n"
         "LOCATION:Clinique du Parc\r\nEND:VEVENT\r\n"
-        "BEGIN:VEVENT\r\nUID:b@test\r\nDTSTAMP:20261201T000000Z\r\nDTSTART;VALUE=DATE:20270201\r\nSUMMARY:Prise de sang\r\n"
+        "BEGIN:VEVENT\r\nUID:b@test\r\nDTSTAMP:20261201T000000Z\r\nDTSTART;VALUE=DATE:20270201\r\n"
+        "SUMMARY:Prise de sang\r\n"
         "END:VEVENT\r\nEND:VCALENDAR\r\n"
     )
     page.open_chooser = lambda _parent, _filter: incoming
