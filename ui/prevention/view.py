@@ -7,7 +7,8 @@ from collections.abc import Callable
 from datetime import date
 from typing import Any
 
-from PySide6.QtWidgets import QComboBox, QFormLayout, QGroupBox, QVBoxLayout, QWidget
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QComboBox, QFormLayout, QScrollArea, QVBoxLayout, QWidget
 
 from desktop_app import prevention
 from dossier.errors import DossierValidationError
@@ -49,8 +50,12 @@ class PreventionPage(StorePage, Retranslatable, QWidget):
         self.source = label("muted")
         self.table.selectionModel().currentRowChanged.connect(lambda *_: self._show_detail())
         self.model.sig_page_loaded.connect(lambda _n: self._show_answers())
-        self.questions_box = QGroupBox()
+        self.questions_box = QWidget()
+        self.questions_title = label("heading")  # a label, not a group box title: it wraps at 200 % text
         form = QFormLayout(self.questions_box)
+        form.addRow(self.questions_title)
+        # Questions above their answer: long questions wrap instead of widening the window at 200 % text.
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)
         self.question_labels: dict[str, Any] = {}
         self.question_boxes: dict[str, QComboBox] = {}
         try:
@@ -73,7 +78,11 @@ class PreventionPage(StorePage, Retranslatable, QWidget):
         layout.addWidget(self.detail)
         layout.addWidget(self.source)
         layout.addWidget(self.error)
-        layout.addWidget(self.questions_box)
+        questions = QScrollArea()
+        questions.setWidgetResizable(True)
+        questions.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        questions.setWidget(self.questions_box)
+        layout.addWidget(questions, 2)
         self.retranslate_ui()
 
     # -- data --------------------------------------------------------------------------------------------------------
@@ -150,7 +159,7 @@ class PreventionPage(StorePage, Retranslatable, QWidget):
                 "vaccinations et examens enregistrés. Parlez-en à votre médecin ou à votre pharmacien."
             )
         )
-        self.questions_box.setTitle(self.tr("Questions (facultatives) : elles précisent les recommandations"))
+        self.questions_title.setText(self.tr("Questions (facultatives) : elles précisent les recommandations"))
         for cid, combo in self.question_boxes.items():
             question_fr, question_en = self.question_labels[cid].property("question")
             self.question_labels[cid].setText(pick(question_fr, question_en))
