@@ -183,11 +183,11 @@ class Calendar(_Strict):
         return self
 
     def source_fr(self, rule: _Rule) -> str:
-        """« Calendrier des vaccinations … 2025 (Ministère…, 28/04/2025) — Diphtérie, tétanos… »."""
-        return f"{self.title_fr} ({self.publisher}, {self.published:%d/%m/%Y}) — {rule.section}"
+        """« Calendrier des vaccinations … 2025 (Ministère…, 2025) — Diphtérie, tétanos… »."""
+        return f"{self.title_fr} ({self.publisher}, {self.published.year}) — {rule.section}"
 
     def source_en(self, rule: _Rule) -> str:
-        return f"{self.title_en} ({self.publisher}, {self.published:%Y-%m-%d}) — {rule.section}"
+        return f"{self.title_en} ({self.publisher}, {self.published.year}) — {rule.section}"
 
 
 def _where(loc: tuple[int | str, ...], data: Any) -> str:

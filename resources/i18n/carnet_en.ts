@@ -3522,10 +3522,6 @@
         <translation>done</translation>
     </message>
     <message>
-        <source>prochain : %1</source>
-        <translation>next: %1</translation>
-    </message>
-    <message>
         <source>depuis le %1</source>
         <translation>since %1</translation>
     </message>
@@ -3540,6 +3536,10 @@
     <message>
         <source>Choisissez une ligne pour voir la règle appliquée et sa source.</source>
         <translation>Choose a row to see the rule applied and its source.</translation>
+    </message>
+    <message>
+        <source>Prochaine fois : %1.</source>
+        <translation>Next time: %1.</translation>
     </message>
     <message>
         <source>Source : %1</source>

@@ -3522,10 +3522,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>prochain : %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>depuis le %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3539,6 +3535,10 @@
     </message>
     <message>
         <source>Choisissez une ligne pour voir la règle appliquée et sa source.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Prochaine fois : %1.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -48,11 +48,14 @@ def test_prevention_lists_what_is_due_with_its_rule_and_source(qtbot, window, ex
     _identity(store)
     store.entries.create("vaccination", {"vaccine": "Revaxis", "date": "2017-04-03", "dose": "rappel"})
     page = _prevention(qtbot, window)
-    rows = {r[1]: r for r in _rows(page)}
+    rows = {r[2]: r for r in _rows(page)}  # État, Quand, Quoi
     assert rows["Rappel diphtérie-tétanos-poliomyélite à 45 ans"][0] == "Fait"
-    assert "prochain : 01/03/2041" in rows["Rappel diphtérie-tétanos-poliomyélite à 45 ans"][2]
+    assert rows["Rappel diphtérie-tétanos-poliomyélite à 45 ans"][1] == "fait le 03/04/2017"
+    done = next(i for i, r in enumerate(page.recommendations()) if r.rule_id == "dtp_adult")
+    page.table.setCurrentIndex(page.model.index(done, 0))
+    assert "Prochaine fois : 01/03/2041." in page.detail.text()
     breast = rows["Dépistage du cancer du sein (mammographie tous les 2 ans de 50 à 74 ans)"]
-    assert breast[0] == "En retard" and breast[2] == "depuis le 01/03/2026"
+    assert breast[0] == "En retard" and breast[1] == "depuis le 01/03/2026"
     row = next(i for i, r in enumerate(page.recommendations()) if r.rule_id == "screening_breast")
     page.table.setCurrentIndex(page.model.index(row, 0))
     assert "mammographie" in page.detail.text()
@@ -61,7 +64,7 @@ def test_prevention_lists_what_is_due_with_its_rule_and_source(qtbot, window, ex
     assert rows["Vaccination contre la grippe saisonnière (campagne 2026-2027)"][0] == "Selon votre réponse"
     with qtbot.waitSignal(page.model.sig_page_loaded, timeout=10_000):
         page.question_boxes["chronic_illness"].setCurrentIndex(1)  # Oui
-    rows = {r[1]: r for r in _rows(page)}
+    rows = {r[2]: r for r in _rows(page)}
     assert rows["Vaccination contre la grippe saisonnière (campagne 2026-2027)"][0] == "À faire"
     assert "pregnant" not in page.question_boxes or page.question_boxes["pregnant"].currentIndex() == 0
 

@@ -7,6 +7,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import QFileDialog, QTableView, QWidget
 
 from desktop_app.changes import StoreChange
@@ -61,10 +62,19 @@ class StorePage:
         self.table.setAlternatingRowColors(True)
         self.table.setTabKeyNavigation(False)
         self.table.verticalHeader().setVisible(False)
-        self.table.setMinimumHeight(self.table.fontMetrics().height() * 8)
+        self._fit_table()
         fit_columns(self.table, page_loaded=self.model.sig_page_loaded)
         self.model.sig_load_failed.connect(self._on_failed)
         self.model.sig_page_loaded.connect(lambda _n: show_error(self.error, ""))  # a refresh that worked
+
+    def _fit_table(self) -> None:
+        """A few rows stay visible at any text size (what is below scrolls instead)."""
+        self.table.setMinimumHeight(self.table.fontMetrics().height() * 7)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
+            self._fit_table()
+        super().changeEvent(event)  # type: ignore[misc]  # QWidget's, next in the page's MRO
 
     def set_context(self, profile: UnlockedProfile | None, store: DossierStore | None) -> None:
         self._profile, self._store = profile, store

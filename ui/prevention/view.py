@@ -8,7 +8,7 @@ from datetime import date
 from typing import Any
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QComboBox, QFormLayout, QScrollArea, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QComboBox, QScrollArea, QVBoxLayout, QWidget
 
 from desktop_app import prevention
 from dossier.errors import DossierValidationError
@@ -41,8 +41,8 @@ class PreventionPage(StorePage, Retranslatable, QWidget):
         self._init_store_page(
             [
                 Column(lambda: self.tr("État"), self._status_text),
-                Column(lambda: self.tr("Quoi"), lambda r: r.label(current_language())),
                 Column(lambda: self.tr("Quand"), self._when),
+                Column(lambda: self.tr("Quoi"), lambda r: r.label(current_language())),
             ],
             key=lambda r: r.rule_id,
         )
@@ -51,11 +51,10 @@ class PreventionPage(StorePage, Retranslatable, QWidget):
         self.table.selectionModel().currentRowChanged.connect(lambda *_: self._show_detail())
         self.model.sig_page_loaded.connect(lambda _n: self._show_answers())
         self.questions_box = QWidget()
-        self.questions_title = label("heading")  # a label, not a group box title: it wraps at 200 % text
-        form = QFormLayout(self.questions_box)
-        form.addRow(self.questions_title)
-        # Questions above their answer: long questions wrap instead of widening the window at 200 % text.
-        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)
+        self.questions_title = label("heading")
+        # One question above its answer, full width: long questions wrap instead of widening the window.
+        column = QVBoxLayout(self.questions_box)
+        column.addWidget(self.questions_title)
         self.question_labels: dict[str, Any] = {}
         self.question_boxes: dict[str, QComboBox] = {}
         try:
@@ -69,20 +68,23 @@ class PreventionPage(StorePage, Retranslatable, QWidget):
                 combo.currentIndexChanged.connect(lambda _i, c=cid: self.on_answer_changed(c))
                 caption = label(buddy=combo)
                 caption.setProperty("question", (condition.question_fr, condition.question_en))
-                form.addRow(caption, combo)
+                column.addWidget(caption)
+                column.addWidget(combo)
                 self.question_labels[cid], self.question_boxes[cid] = caption, combo
+        column.addStretch(1)
+        # Below the table, one scrolling pane: the chosen row's rule and source, then the questions.
+        column.insertWidget(0, self.source)
+        column.insertWidget(0, self.detail)
+        pane = QScrollArea()
+        pane.setWidgetResizable(True)
+        pane.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        pane.setWidget(self.questions_box)
         layout = QVBoxLayout(self)
         layout.addWidget(self.title)
         layout.addWidget(self.intro)
         layout.addWidget(self.table, 3)
-        layout.addWidget(self.detail)
-        layout.addWidget(self.source)
         layout.addWidget(self.error)
-        questions = QScrollArea()
-        questions.setWidgetResizable(True)
-        questions.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        questions.setWidget(self.questions_box)
-        layout.addWidget(questions, 2)
+        layout.addWidget(pane, 2)
         self.retranslate_ui()
 
     # -- data --------------------------------------------------------------------------------------------------------
@@ -132,10 +134,7 @@ class PreventionPage(StorePage, Retranslatable, QWidget):
 
     def _when(self, r: Recommendation) -> str:
         if r.status is Status.DONE:
-            text = self.tr("fait le %1").replace("%1", _day(r.done_on)) if r.done_on else self.tr("fait")
-            if r.next_due:
-                text += " · " + self.tr("prochain : %1").replace("%1", _day(r.next_due))
-            return text
+            return self.tr("fait le %1").replace("%1", _day(r.done_on)) if r.done_on else self.tr("fait")
         if r.status is Status.OVERDUE:
             return self.tr("depuis le %1").replace("%1", _day(r.due_date))
         if r.until and r.status is Status.DUE:
@@ -148,7 +147,10 @@ class PreventionPage(StorePage, Retranslatable, QWidget):
             self.detail.setText(self.tr("Choisissez une ligne pour voir la règle appliquée et sa source."))
             self.source.setText("")
             return
-        self.detail.setText(pick(r.rule_fr, r.rule_en))
+        text = pick(r.rule_fr, r.rule_en)
+        if r.status is Status.DONE and r.next_due:
+            text += " " + self.tr("Prochaine fois : %1.").replace("%1", _day(r.next_due))
+        self.detail.setText(text)
         self.source.setText(self.tr("Source : %1").replace("%1", pick(r.source_fr, r.source_en)))
 
     def retranslate_ui(self) -> None:
