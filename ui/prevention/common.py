@@ -69,7 +69,7 @@ class StorePage:
 
     def _fit_table(self) -> None:
         """A few rows stay visible at any text size (what is below scrolls instead)."""
-        self.table.setMinimumHeight(self.table.fontMetrics().height() * 7)
+        self.table.setMinimumHeight(self.table.fontMetrics().height() * 5)
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):

@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date, datetime
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QPushButton, QScrollArea, QVBoxLayout, QWidget
 
 from desktop_app import records_requests
@@ -65,18 +66,22 @@ class RecordsRequestsPage(StorePage, Retranslatable, QWidget):
         self.form = EntryForm(records_requests.KIND)
         self.form.set_hidden(["answered_on"])
         self.form.sig_saved.connect(lambda _e: self.reload())
+        # Below the buttons, one scrolling pane: the chosen request's deadlines, the last result, the form.
+        pane = QWidget()
+        column = QVBoxLayout(pane)
+        column.setContentsMargins(0, 0, 0, 0)
+        for widget in (self.detail, self.notice, self.form_title, self.form):
+            column.addWidget(widget)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
-        scroll.setWidget(self.form)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        scroll.setWidget(pane)
         layout = QVBoxLayout(self)
         layout.addWidget(self.title)
         layout.addWidget(self.intro)
         layout.addWidget(self.table, 2)
-        layout.addWidget(self.detail)
         layout.addWidget(flow_row(self.new_button, self.letter_button, self.received_button))
-        layout.addWidget(self.notice)
         layout.addWidget(self.error)
-        layout.addWidget(self.form_title)
         layout.addWidget(scroll, 3)
         self.retranslate_ui()
 
