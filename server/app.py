@@ -303,6 +303,9 @@ def create_app(
         """Answers 200 when the service is ready; touches no database."""
         return HealthOut(status="ok")
 
+    # Routes are matched in the order they are included: sync first, as its pull is what every device repeats all day
+    # (its paths, under /v1/sync, overlap no other router's).
+    app.include_router(sync_router)
     app.include_router(accounts_router)
     app.include_router(dossiers_router)
     app.include_router(feed_router)
@@ -310,7 +313,6 @@ def create_app(
     app.include_router(access_router)
     app.include_router(pro_dossiers_router)
     app.include_router(synced_content_router)
-    app.include_router(sync_router)
     app.openapi = _problem_openapi(app)  # type: ignore[method-assign]
     app.add_middleware(UnicodeBodyGuard, problem=EdgeMiddleware._problem)  # inside the edge: bodies already bounded
     app.add_middleware(
