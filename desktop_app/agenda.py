@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
-from datetime import UTC, date, datetime, tzinfo
+from datetime import UTC, date, datetime, timedelta, tzinfo
 from typing import Any, Final
 
 import icalendar
@@ -99,6 +99,12 @@ def export_ics(appointments: Iterable[Entry], *, now: datetime) -> bytes:
             event.add("description", "\n".join(description))
         if data.get("professional"):
             event.add(_PROFESSIONAL, data["professional"])
+        if data.get("remind_minutes_before") is not None:
+            alarm = icalendar.Alarm()
+            alarm.add("action", "DISPLAY")
+            alarm.add("description", "Rappel")  # nothing health-related on a lock screen
+            alarm.add("trigger", -timedelta(minutes=int(data["remind_minutes_before"])))
+            event.add_component(alarm)
         cal.add_component(event)
     return bytes(cal.to_ical())
 
@@ -149,6 +155,16 @@ def _text(component: Any, name: str) -> str | None:
     return text or None
 
 
+def _reminder_minutes(event: Any) -> int | None:
+    """The first display alarm set some minutes before the start (a relative TRIGGER), if any."""
+    for alarm in event.walk("VALARM"):
+        trigger = alarm.get("TRIGGER")
+        value = getattr(trigger, "dt", None)
+        if isinstance(value, timedelta) and value <= timedelta(0):
+            return min(20160, int(-value.total_seconds() // 60))
+    return None
+
+
 def _fields(event: Any, zone: tzinfo | None) -> dict[str, Any]:
     start = event.decoded("DTSTART")
     fields: dict[str, Any] = {
@@ -172,6 +188,9 @@ def _fields(event: Any, zone: tzinfo | None) -> dict[str, Any]:
         description = description.replace(f"Professionnel : {professional}", "").strip()
     if description:
         fields["notes"] = description[:5000]
+    minutes = _reminder_minutes(event)
+    if minutes is not None:
+        fields["remind_minutes_before"] = minutes
     return {k: v for k, v in fields.items() if v is not None}
 
 

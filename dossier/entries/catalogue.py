@@ -662,6 +662,14 @@ _KIND_LIST: Final = (
             _f("ends_at", "Fin", "Ends", FieldType.DATETIME, future_allowed=True),
             _f("professional", "Professionnel", "Professional"),
             _f("place", "Lieu", "Place", FieldType.LONG_TEXT),
+            _f(
+                "remind_minutes_before",
+                "Me le rappeler (minutes avant)",
+                "Remind me (minutes before)",
+                FieldType.INTEGER,
+                minimum=0,
+                maximum=20160,  # two weeks
+            ),
             _f("uid", "Identifiant d'agenda (iCalendar)", "Calendar id (iCalendar)"),
             _notes(),
         ),
