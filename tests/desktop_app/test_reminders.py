@@ -11,6 +11,7 @@ import icalendar
 import pytest
 
 from desktop_app import agenda, records_requests
+from desktop_app.dossier_store import Entry
 from desktop_app.reminders import LOCKED_FR, ReminderClock
 
 
@@ -27,8 +28,9 @@ def store(profile: Any) -> Any:
     return profile.dossier()
 
 
-def _entries(store: Any) -> list[Any]:
-    return store.entries.list("appointment") + store.entries.list("records_request")
+def _entries(store: Any) -> list[Entry]:
+    found: list[Entry] = store.entries.list("appointment") + store.entries.list("records_request")
+    return found
 
 
 def test_appointment_and_request_reminders_fire_once_at_their_time(store: Any) -> None:
