@@ -124,6 +124,7 @@ class DossierView(Retranslatable, QWidget):
             "agenda": self.agenda,
             "requests": self.requests,
         }
+        self.prevention.sig_appointment_requested.connect(self.on_prevention_appointment_requested)
         # The sections that list store data: they follow change events (see on_store_changed).
         self.followers: dict[str, _Follower] = {
             "home": self.home,
@@ -187,6 +188,10 @@ class DossierView(Retranslatable, QWidget):
         self.undo.sig_restored.connect(lambda _r: self.reload_data())
         QShortcut(QKeySequence(QKeySequence.StandardKey.Undo), self, self.undo.undo)
         self.retranslate_ui()
+
+    def on_prevention_appointment_requested(self, title: str) -> None:
+        self.show_section("agenda")
+        self.agenda.prefill(title)
 
     def show_section(self, section: str) -> None:
         self.nav.setCurrentIndex(self.nav_model.index(SECTIONS.index(section), 0))

@@ -3581,6 +3581,18 @@
         <source>État, ce qu&apos;il faut faire et quand.</source>
         <translation>Status, what to do and when.</translation>
     </message>
+    <message>
+        <source>Prendre &amp;rendez-vous</source>
+        <translation>Make an &amp;appointment</translation>
+    </message>
+    <message>
+        <source>Prendre rendez-vous</source>
+        <translation>Make an appointment</translation>
+    </message>
+    <message>
+        <source>Ajouter à l&apos;agenda un rendez-vous pour la recommandation choisie.</source>
+        <translation>Add an appointment to the agenda for the chosen recommendation.</translation>
+    </message>
 </context>
 <context>
     <name>ProfilePage</name>

@@ -3581,6 +3581,18 @@
         <source>État, ce qu&apos;il faut faire et quand.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Prendre &amp;rendez-vous</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Prendre rendez-vous</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ajouter à l&apos;agenda un rendez-vous pour la recommandation choisie.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>ProfilePage</name>

@@ -176,3 +176,20 @@ def test_new_sections_are_named_and_translated(qtbot, window, existing_profile) 
     assert dossier.prevention.question_labels["pregnant"].text() == "Are you pregnant?"
     window.set_preference("language", "fr")
     assert dossier.prevention.question_labels["pregnant"].text() == "Êtes-vous enceinte ?"
+
+
+def test_a_recommendation_becomes_an_appointment(qtbot, window, existing_profile) -> None:
+    open_dossier(qtbot, window)
+    _identity(window.store)
+    page = _prevention(qtbot, window)
+    row = next(i for i, r in enumerate(page.recommendations()) if r.rule_id == "screening_colorectal")
+    page.table.setCurrentIndex(page.model.index(row, 0))
+    assert page.appointment_button.isEnabled()
+    page.appointment_button.click()
+    agenda_page = window.dossier.agenda
+    assert window.dossier.current_section() == "agenda"
+    assert agenda_page.form.row("title").editor.text().startswith("Dépistage du cancer colorectal")
+    _type(qtbot, agenda_page.form, "starts_at", "15/01/2027 09h00")
+    with qtbot.waitSignal(agenda_page.form.sig_saved, timeout=10_000):
+        agenda_page.form.save_button.click()
+    qtbot.waitUntil(lambda: agenda_page.model.rowCount() == 1, timeout=10_000)

@@ -121,6 +121,13 @@ class AgendaPage(StorePage, Retranslatable, QWidget):
         self.form_title.setText(self.tr("Ajouter un rendez-vous"))
         self.form.rows[0].editor.setFocus()
 
+    def prefill(self, title: str) -> None:
+        """Start a new appointment for `title` (a prevention recommendation): the person adds the date and time."""
+        self.form.reset()
+        self.form.row("title").set_value(title)
+        self.form_title.setText(self.tr("Ajouter un rendez-vous"))
+        self.form.row("starts_at").editor.setFocus()
+
     def on_edit_button_clicked(self) -> None:
         entry = self.selected()
         if entry is not None:

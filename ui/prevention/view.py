@@ -7,8 +7,8 @@ from collections.abc import Callable
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QComboBox, QScrollArea, QVBoxLayout, QWidget
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QComboBox, QPushButton, QScrollArea, QVBoxLayout, QWidget
 
 from desktop_app import prevention
 from dossier.errors import DossierValidationError
@@ -17,7 +17,7 @@ from ui.i18n import current_language, pick
 from ui.ops import Op
 from ui.paged import Column
 from ui.prevention.common import StorePage
-from ui.widgets import Retranslatable, describe, label, show_error
+from ui.widgets import Retranslatable, describe, flow_row, label, show_error
 
 _RECORD_KINDS = ("identity", "vaccination", "procedure", "lab_result")
 _ANSWER_VALUES: tuple[bool | None, ...] = (None, True, False)
@@ -31,6 +31,9 @@ def _day(value: date | None) -> str:
 
 class PreventionPage(StorePage, Retranslatable, QWidget):
     """The recommendations table (overdue first) with the rule and source of the chosen one, and the questions."""
+
+    sig_appointment_requested = Signal(str)
+    """The person wants an appointment for the chosen recommendation; carries its label (the appointment's title)."""
 
     kinds = _RECORD_KINDS
 
@@ -48,6 +51,8 @@ class PreventionPage(StorePage, Retranslatable, QWidget):
         )
         self.detail = label()
         self.source = label("muted")
+        self.appointment_button = QPushButton()
+        self.appointment_button.clicked.connect(self.on_appointment_button_clicked)
         self.table.selectionModel().currentRowChanged.connect(lambda *_: self._show_detail())
         self.model.sig_page_loaded.connect(lambda _n: self._show_answers())
         self.questions_box = QWidget()
@@ -83,6 +88,7 @@ class PreventionPage(StorePage, Retranslatable, QWidget):
         layout.addWidget(self.title)
         layout.addWidget(self.intro)
         layout.addWidget(self.table, 3)
+        layout.addWidget(flow_row(self.appointment_button))
         layout.addWidget(self.error)
         layout.addWidget(pane, 2)
         self.retranslate_ui()
@@ -141,8 +147,14 @@ class PreventionPage(StorePage, Retranslatable, QWidget):
             return self.tr("jusqu'au %1").replace("%1", _day(r.until))
         return self.tr("à partir du %1").replace("%1", _day(r.due_date)) if r.due_date else ""
 
+    def on_appointment_button_clicked(self) -> None:
+        r = self.selected()
+        if r is not None and r.status is not Status.DONE:
+            self.sig_appointment_requested.emit(r.label(current_language()))
+
     def _show_detail(self) -> None:
         r = self.selected()
+        self.appointment_button.setEnabled(r is not None and r.status is not Status.DONE)
         if r is None:
             self.detail.setText(self.tr("Choisissez une ligne pour voir la règle appliquée et sa source."))
             self.source.setText("")
@@ -173,5 +185,11 @@ class PreventionPage(StorePage, Retranslatable, QWidget):
             combo.blockSignals(False)
             describe(combo, pick(question_fr, question_en), self.tr("Oui, non, ou ne pas répondre."))
         describe(self.table, self.tr("Recommandations"), self.tr("État, ce qu'il faut faire et quand."))
+        self.appointment_button.setText(self.tr("Prendre &rendez-vous"))
+        describe(
+            self.appointment_button,
+            self.tr("Prendre rendez-vous"),
+            self.tr("Ajouter à l'agenda un rendez-vous pour la recommandation choisie."),
+        )
         self.model.retranslate()
         self._show_detail()
