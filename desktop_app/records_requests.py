@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
-from desktop_app.dossier_store import DossierStore, Entry
+from desktop_app.dossier_store import DocumentInfo, DossierStore, Entry
 from desktop_app.errors import CarnetError
 from desktop_app.exports.request_letter import Requester, build_request_letter
 from dossier.dates import PartialDate
@@ -86,6 +86,29 @@ def close_request(store: DossierStore, entry_id: str, *, answered_on: date) -> E
     """The records arrived: the request is answered (closed)."""
     _entry(store, entry_id)
     return store.entries.edit(entry_id, {"answered_on": answered_on.isoformat()})
+
+
+def file_records(
+    store: DossierStore,
+    entry_id: str,
+    content: bytes,
+    *,
+    filename: str,
+    category: str = "compte_rendu",
+    received_on: date,
+) -> DocumentInfo:
+    """The records arrived: file them into Documents (titled after the request) and close the request.
+
+    The document is checked and stored first; the request is closed only once it is there, so a refused file
+    (too large, unknown category) leaves the request open and nothing half-done.
+    """
+    request = _entry(store, entry_id)
+    title = f"Dossier reçu de {request.data['recipient']}"[:200]
+    document = store.documents.add(
+        content, title=title, category=category, document_date=received_on, filename=filename
+    )
+    store.entries.edit(entry_id, {"answered_on": received_on.isoformat()})
+    return document
 
 
 def _entry(store: DossierStore, entry_id: str) -> Entry:

@@ -157,7 +157,21 @@ def cmd_requests_letter(ctx: Context) -> int:
 
 
 def cmd_requests_close(ctx: Context) -> int:
-    records_requests.close_request(ctx.dossier(), ctx.args.id, answered_on=_today(ctx))
+    store = ctx.dossier()
+    if ctx.args.file:
+        path = Path(ctx.args.file)
+        try:
+            content = path.read_bytes()
+        except OSError as exc:
+            raise UsageError(
+                f"Fichier illisible : {path} ({exc.strerror}).", f"Cannot read {path} ({exc.strerror})."
+            ) from None
+        records_requests.file_records(
+            store, ctx.args.id, content, filename=path.name, category=ctx.args.category, received_on=_today(ctx)
+        )
+        ctx.out("Dossier classé dans Documents ; demande close.", "Records filed in Documents; request closed.")
+        return EXIT_OK
+    records_requests.close_request(store, ctx.args.id, answered_on=_today(ctx))
     ctx.out("Demande close : dossier reçu.", "Request closed: records received.")
     return EXIT_OK
 
@@ -274,6 +288,8 @@ def register(subparsers: Any, *, parents: Sequence[argparse.ArgumentParser]) -> 
     output(p)
     p = command(sub, "close", cmd_requests_close, "le dossier est arrivé : clore la demande")
     p.add_argument("id")
+    p.add_argument("--file", help="le dossier reçu, à classer dans Documents")
+    p.add_argument("--category", default="compte_rendu", help="catégorie du document (par défaut : compte_rendu)")
     p.add_argument("--today", help="date de réception (AAAA-MM-JJ)")
 
     group = subparsers.add_parser("agenda", help="rendez-vous")

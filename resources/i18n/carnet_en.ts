@@ -3732,6 +3732,14 @@
         <translation>Letter saved to %1 (not encrypted): print it or attach it to an e-mail.</translation>
     </message>
     <message>
+        <source>Documents (*.pdf *.jpg *.jpeg *.png *.xml *.txt)</source>
+        <translation>Documents (*.pdf *.jpg *.jpeg *.png *.xml *.txt)</translation>
+    </message>
+    <message>
+        <source>Dossier classé dans Documents ; la demande est close.</source>
+        <translation>Records filed in Documents; the request is closed.</translation>
+    </message>
+    <message>
         <source>Mes demandes de dossier</source>
         <translation>My records requests</translation>
     </message>
@@ -3758,6 +3766,14 @@
     <message>
         <source>La lettre de demande, à imprimer.</source>
         <translation>The request letter, to print.</translation>
+    </message>
+    <message>
+        <source>&amp;Classer le dossier reçu…</source>
+        <translation>&amp;File the records received…</translation>
+    </message>
+    <message>
+        <source>Ajouter le fichier reçu à Documents.</source>
+        <translation>Add the file received to Documents.</translation>
     </message>
     <message>
         <source>Dossier &amp;reçu</source>

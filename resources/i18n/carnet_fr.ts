@@ -3732,6 +3732,14 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Documents (*.pdf *.jpg *.jpeg *.png *.xml *.txt)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dossier classé dans Documents ; la demande est close.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Mes demandes de dossier</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3757,6 +3765,14 @@
     </message>
     <message>
         <source>La lettre de demande, à imprimer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Classer le dossier reçu…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ajouter le fichier reçu à Documents.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

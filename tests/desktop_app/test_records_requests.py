@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 
 from desktop_app.errors import CarnetError
-from desktop_app.records_requests import add_request, close_request, letter, list_requests
+from desktop_app.records_requests import add_request, close_request, file_records, letter, list_requests
 from dossier.errors import DossierValidationError
 from dossier.right_of_access import RequestStatus
 from tests.support.letter_pdf import pdf_pages, pdf_text
@@ -113,3 +113,16 @@ def test_no_letter_without_an_identity(profile: Any) -> None:
     with pytest.raises(CarnetError) as caught:
         letter(ds, request.id, written_on=date(2025, 6, 2), generated_at=NOW)
     assert "votre identité" in caught.value.message("fr")
+
+
+def test_records_arriving_are_filed_and_close_the_request(store: Any) -> None:
+    request = add_request(store, REQUEST)
+    pdf = b"%PDF-1.4\n%%EOF\n"
+    with pytest.raises(DossierValidationError):  # a wrong category: nothing filed, the request stays open
+        file_records(store, request.id, pdf, filename="dossier.pdf", category="inconnue", received_on=date(2025, 6, 9))
+    assert store.documents.count() == 0 and "answered_on" not in store.entries.get(request.id).data
+    document = file_records(store, request.id, pdf, filename="dossier.pdf", received_on=date(2025, 6, 9))
+    assert document.title == "Dossier reçu de Centre hospitalier de Rennes" and document.category == "compte_rendu"
+    assert store.documents.read(document.id) == pdf
+    tracked = list_requests(store, now=NOW)
+    assert tracked[0].status is RequestStatus.ANSWERED and tracked[0].entry.data["answered_on"] == "2025-06-09"

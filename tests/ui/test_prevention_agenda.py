@@ -160,8 +160,14 @@ def test_records_request_letter_and_closing(qtbot, window, existing_profile, tmp
     page.letter_button.click()
     qtbot.waitUntil(lambda: "Lettre enregistrée" in page.notice.text(), timeout=10_000)
     assert out.read_bytes().startswith(b"%PDF")
-    page.received_button.click()
+    received = tmp_path / "dossier-chu.pdf"
+    received.write_bytes(b"%PDF-1.4\n%%EOF\n")
+    page.open_chooser = lambda _parent, _filter: received
+    page.file_button.click()
     qtbot.waitUntil(lambda: page.model.rowCount() == 1 and _rows(page)[0][3] == "Dossier reçu", timeout=10_000)
+    docs = window.store.documents.list()
+    assert [(d.title, d.category) for d in docs] == [("Dossier reçu de CHU de Rennes", "compte_rendu")]
+    assert not page.file_button.isEnabled() or page.selected() is None
 
 
 def test_new_sections_are_named_and_translated(qtbot, window, existing_profile) -> None:

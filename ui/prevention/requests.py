@@ -17,7 +17,7 @@ from ui.entries.form import EntryForm
 from ui.i18n import current_language, pick
 from ui.ops import Op
 from ui.paged import Column
-from ui.prevention.common import SaveChooser, StorePage, ask_save, write_private
+from ui.prevention.common import OpenChooser, SaveChooser, StorePage, ask_open, ask_save, write_private
 from ui.widgets import Retranslatable, describe, flow_row, label
 
 PDF_FILTER = "PDF (*.pdf)"
@@ -38,11 +38,13 @@ class RecordsRequestsPage(StorePage, Retranslatable, QWidget):
         self,
         *,
         save_chooser: SaveChooser = ask_save,
+        open_chooser: OpenChooser = ask_open,
         now: Callable[[], datetime] = datetime.now,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.save_chooser = save_chooser
+        self.open_chooser = open_chooser
         self.now = now
         self._init_store_page(
             [
@@ -58,6 +60,8 @@ class RecordsRequestsPage(StorePage, Retranslatable, QWidget):
         self.detail = label("muted")
         self.notice = label("muted")
         self.letter_button, self.received_button, self.new_button = QPushButton(), QPushButton(), QPushButton()
+        self.file_button = QPushButton()
+        self.file_button.clicked.connect(self.on_file_button_clicked)
         self.letter_button.clicked.connect(self.on_letter_button_clicked)
         self.received_button.clicked.connect(self.on_received_button_clicked)
         self.new_button.clicked.connect(self.on_new_button_clicked)
@@ -80,7 +84,7 @@ class RecordsRequestsPage(StorePage, Retranslatable, QWidget):
         layout.addWidget(self.title)
         layout.addWidget(self.intro)
         layout.addWidget(self.table, 2)
-        layout.addWidget(flow_row(self.new_button, self.letter_button, self.received_button))
+        layout.addWidget(flow_row(self.new_button, self.letter_button, self.file_button, self.received_button))
         layout.addWidget(self.error)
         layout.addWidget(scroll, 3)
         self.retranslate_ui()
@@ -114,6 +118,7 @@ class RecordsRequestsPage(StorePage, Retranslatable, QWidget):
         t = self.selected()
         self.letter_button.setEnabled(t is not None)
         self.received_button.setEnabled(t is not None and t.status is not RequestStatus.ANSWERED)
+        self.file_button.setEnabled(t is not None and t.status is not RequestStatus.ANSWERED)
         self.new_button.setEnabled(self._store is not None)
         if t is None:
             self.detail.setText("")
@@ -158,6 +163,26 @@ class RecordsRequestsPage(StorePage, Retranslatable, QWidget):
             )
         ).failure(self._on_failed).run()
 
+    def on_file_button_clicked(self) -> None:
+        """The records arrived as a file: file it into Documents, which closes the request."""
+        store, t = self._store, self.selected()
+        if store is None or t is None:
+            return
+        path = self.open_chooser(self, self.tr("Documents (*.pdf *.jpg *.jpeg *.png *.xml *.txt)"))
+        if path is None:
+            return
+        today = self.now().date()
+
+        def work() -> object:
+            content = path.read_bytes()
+            return records_requests.file_records(store, t.entry.id, content, filename=path.name, received_on=today)
+
+        Op(self, work).success(lambda _d: self._filed()).failure(self._on_failed).run()
+
+    def _filed(self) -> None:
+        self.notice.setText(self.tr("Dossier classé dans Documents ; la demande est close."))
+        self.reload()
+
     def on_received_button_clicked(self) -> None:
         store, t = self._store, self.selected()
         if store is None or t is None:
@@ -180,6 +205,7 @@ class RecordsRequestsPage(StorePage, Retranslatable, QWidget):
         buttons = (
             (self.new_button, self.tr("&Nouvelle demande"), self.tr("Vider le formulaire pour une nouvelle demande.")),
             (self.letter_button, self.tr("Écrire la &lettre (PDF)"), self.tr("La lettre de demande, à imprimer.")),
+            (self.file_button, self.tr("&Classer le dossier reçu…"), self.tr("Ajouter le fichier reçu à Documents.")),
             (self.received_button, self.tr("Dossier &reçu"), self.tr("Les documents sont arrivés : clore la demande.")),
         )
         for button, text, description in buttons:
