@@ -78,6 +78,10 @@ def test_requests_add_list_letter(data_dir: Path, tmp_path: Path) -> None:
     assert letter.read_bytes().startswith(b"%PDF") and oct(letter.stat().st_mode & 0o777) == "0o600"
     again = carnet(data_dir, "requests", "letter", request["id"], "-o", str(letter))
     assert again.returncode == 2 and "existe déjà" in again.stderr
+    filed = carnet(data_dir, "requests", "close", request["id"], "--file", str(letter), "--today", "2025-06-12")
+    assert filed.returncode == 0 and "Documents" in filed.stdout
+    closed = json.loads(carnet(data_dir, "requests", "list", "--json").stdout)
+    assert [(r["status"], r["answered_on"]) for r in closed] == [("answered", "2025-06-12")]
     wrong = carnet(data_dir, "requests", "add", "--field", "recipient=X", "--field", "sent_on=2025-02-30")
     assert wrong.returncode == 4 and "sent_on" in wrong.stderr
 
