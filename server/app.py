@@ -27,6 +27,7 @@ from server.db import head_revision, is_at_head
 from server.dossiers.router import router as dossiers_router
 from server.errors import PROBLEM_MEDIA_TYPE, Problem, ProblemError, from_validation
 from server.feed.router import router as feed_router
+from server.helpers.router import router as helpers_router
 from server.http_hygiene import HygieneHeaders
 from server.http_limits import UnicodeBodyGuard
 from server.mail.service import MailDeliveryError, Mailer
@@ -310,6 +311,7 @@ def create_app(
     app.include_router(dossiers_router)
     app.include_router(feed_router)
     app.include_router(professionals_router)
+    app.include_router(helpers_router)
     app.include_router(access_router)
     app.include_router(pro_dossiers_router)
     app.include_router(synced_content_router)

@@ -1221,22 +1221,6 @@
         <translation>Continue</translation>
     </message>
     <message>
-        <source>Nom de l&apos;aidant</source>
-        <translation>Helper&apos;s name</translation>
-    </message>
-    <message>
-        <source>Structure</source>
-        <translation>Organisation</translation>
-    </message>
-    <message>
-        <source>Qui vous accompagne ?</source>
-        <translation>Who is helping you?</translation>
-    </message>
-    <message>
-        <source>L&apos;aidant indique son nom et sa structure. Ils figureront dans l&apos;historique de votre dossier.</source>
-        <translation>The helper enters their name and organisation. They will appear in your record&apos;s access history.</translation>
-    </message>
-    <message>
         <source>J&apos;accepte d&apos;être accompagné(e) pour cette session</source>
         <translation>I agree to be helped during this session</translation>
     </message>
@@ -1269,14 +1253,6 @@
         <translation>Confirm this screen and go to the next one.</translation>
     </message>
     <message>
-        <source>Votre nom et votre prénom, à vous l&apos;aidant.</source>
-        <translation>Your first and last name, as the helper.</translation>
-    </message>
-    <message>
-        <source>Par exemple : France Services de Melun.</source>
-        <translation>For example: France Services Melun.</translation>
-    </message>
-    <message>
         <source>Votre accord est nécessaire pour continuer.</source>
         <translation>Your consent is needed to continue.</translation>
     </message>
@@ -1303,6 +1279,14 @@
     <message>
         <source>Revenir à l&apos;écran précédent (touche Échap).</source>
         <translation>Go back to the previous screen (Esc key).</translation>
+    </message>
+    <message>
+        <source>L&apos;aidant se connecte</source>
+        <translation>The helper signs in</translation>
+    </message>
+    <message>
+        <source>L&apos;aidant se connecte avec son propre compte d&apos;aidant. Son nom et sa structure figureront dans l&apos;historique de votre dossier.</source>
+        <translation>The helper signs in with their own helper account. Their name and organisation will appear in your record&apos;s access history.</translation>
     </message>
     <message>
         <source>La personne a reçu un code d&apos;activation</source>
@@ -2879,6 +2863,41 @@
     </message>
 </context>
 <context>
+    <name>HelperSignIn</name>
+    <message>
+        <source>E-mail de l&apos;aidant</source>
+        <translation>Helper&apos;s e-mail</translation>
+    </message>
+    <message>
+        <source>L&apos;adresse de votre compte d&apos;aidant.</source>
+        <translation>The address of your helper account.</translation>
+    </message>
+    <message>
+        <source>Mot de passe de l&apos;aidant</source>
+        <translation>Helper&apos;s password</translation>
+    </message>
+    <message>
+        <source>Le mot de passe de votre compte.</source>
+        <translation>The password of your account.</translation>
+    </message>
+    <message>
+        <source>Code reçu par l&apos;aidant</source>
+        <translation>Code the helper received</translation>
+    </message>
+    <message>
+        <source>Les 6 chiffres envoyés à votre adresse.</source>
+        <translation>The 6 digits sent to your address.</translation>
+    </message>
+    <message>
+        <source>Un code à 6 chiffres vient d&apos;être envoyé à votre adresse e-mail d&apos;aidant.</source>
+        <translation>A 6-digit code was just sent to your helper e-mail address.</translation>
+    </message>
+    <message>
+        <source>Code reçu par e-mail</source>
+        <translation>Code received by e-mail</translation>
+    </message>
+</context>
+<context>
     <name>HomePage</name>
     <message>
         <source>Accueil — carnet de %1</source>
@@ -2901,10 +2920,6 @@
             <numerusform>%n item in the medical profile</numerusform>
             <numerusform>%n items in the medical profile</numerusform>
         </translation>
-    </message>
-    <message>
-        <source>Synchronisation : hors ligne — vos données restent sur cet ordinateur.</source>
-        <translation>Sync: offline — your data stays on this computer.</translation>
     </message>
     <message>
         <source>&amp;Derniers éléments ajoutés ou modifiés</source>
@@ -2940,6 +2955,10 @@
     <message>
         <source>Connexion et ouverture de votre carnet…</source>
         <translation>Signing in and opening your record…</translation>
+    </message>
+    <message>
+        <source>Envoi du code de déblocage…</source>
+        <translation>Sending the unlock code…</translation>
     </message>
     <message>
         <source>Me connecter à mon compte</source>
@@ -3041,10 +3060,6 @@
         <translation>Sync state</translation>
     </message>
     <message>
-        <source>Conflits de synchronisation</source>
-        <translation>Sync conflicts</translation>
-    </message>
-    <message>
         <source>← &amp;Retour à l&apos;accueil</source>
         <translation>← &amp;Back to the start screen</translation>
     </message>
@@ -3081,16 +3096,16 @@
         <translation>Last action</translation>
     </message>
     <message>
-        <source>Conflits…</source>
-        <translation>Conflicts…</translation>
-    </message>
-    <message>
         <source>Synchroniser</source>
         <translation>Sync</translation>
     </message>
     <message>
-        <source>Ouvrir les conflits à régler.</source>
-        <translation>Open the conflicts to settle.</translation>
+        <source>Voir…</source>
+        <translation>See…</translation>
+    </message>
+    <message>
+        <source>Voir les modifications refusées et les conflits à régler.</source>
+        <translation>See the refused changes and the conflicts to resolve.</translation>
     </message>
     <message>
         <source>Synchroniser maintenant avec le service (F5).</source>
@@ -3141,8 +3156,8 @@
         <translation>&amp;Sync now</translation>
     </message>
     <message>
-        <source>Con&amp;flits de synchronisation…</source>
-        <translation>Sync con&amp;flicts…</translation>
+        <source>Modifications refusées et con&amp;flits…</source>
+        <translation>Refused changes and con&amp;flicts…</translation>
     </message>
     <message>
         <source>Annuler (Ctrl+Z)</source>
@@ -3486,12 +3501,12 @@
         <translation>Status</translation>
     </message>
     <message>
-        <source>Quoi</source>
-        <translation>What</translation>
-    </message>
-    <message>
         <source>Quand</source>
         <translation>When</translation>
+    </message>
+    <message>
+        <source>Quoi</source>
+        <translation>What</translation>
     </message>
     <message>
         <source>En retard</source>
@@ -3903,6 +3918,85 @@
     </message>
 </context>
 <context>
+    <name>RefusedInbox</name>
+    <message>
+        <source>Pourquoi : %1</source>
+        <translation>Why: %1</translation>
+    </message>
+    <message>
+        <source>Modifications refusées</source>
+        <translation>Refused changes</translation>
+    </message>
+    <message>
+        <source>Choisissez une modification refusée.</source>
+        <translation>Choose a refused change.</translation>
+    </message>
+    <message>
+        <source>&amp;Renvoyer</source>
+        <translation>&amp;Send again</translation>
+    </message>
+    <message>
+        <source>Renvoyer</source>
+        <translation>Send again</translation>
+    </message>
+    <message>
+        <source>Enregistrer ces valeurs et les envoyer au service.</source>
+        <translation>Save these values and send them to the service.</translation>
+    </message>
+    <message>
+        <source>Valeur refusée par le service : « %1 ». Corrigez-la.</source>
+        <translation>Value refused by the service: “%1”. Correct it.</translation>
+    </message>
+    <message>
+        <source>Cette modification a déjà été réglée ailleurs : rien n&apos;a été modifié.</source>
+        <translation>This change was already settled elsewhere: nothing was changed.</translation>
+    </message>
+    <message>
+        <source>L&apos;opération a échoué ; rien n&apos;a été modifié.</source>
+        <translation>The operation failed; nothing was changed.</translation>
+    </message>
+    <message>
+        <source>Le service a refusé ces modifications faites sur cet ordinateur ; votre carnet montre la version du service. Pour chacune : pourquoi, et ce que vous pouvez faire.</source>
+        <translation>The service refused these changes made on this computer; your carnet shows the service&apos;s version. For each one: why, and what you can do.</translation>
+    </message>
+    <message>
+        <source>Aucune modification refusée.</source>
+        <translation>No refused change.</translation>
+    </message>
+    <message>
+        <source>&amp;Modifier et renvoyer…</source>
+        <translation>&amp;Edit and send again…</translation>
+    </message>
+    <message>
+        <source>A&amp;bandonner cette modification</source>
+        <translation>Disc&amp;ard this change</translation>
+    </message>
+    <message>
+        <source>Ne pas renvoyer pour l&apos;instant</source>
+        <translation>Do not send it for now</translation>
+    </message>
+    <message>
+        <source>Modifier et renvoyer</source>
+        <translation>Edit and send again</translation>
+    </message>
+    <message>
+        <source>Corriger la modification refusée, puis l&apos;envoyer à nouveau.</source>
+        <translation>Correct the refused change, then send it again.</translation>
+    </message>
+    <message>
+        <source>Abandonner cette modification</source>
+        <translation>Discard this change</translation>
+    </message>
+    <message>
+        <source>Ne plus l&apos;envoyer ; le carnet garde la version du service.</source>
+        <translation>Never send it; the carnet keeps the service&apos;s version.</translation>
+    </message>
+    <message>
+        <source>Fermer le formulaire.</source>
+        <translation>Close the form.</translation>
+    </message>
+</context>
+<context>
     <name>RememberBox</name>
     <message>
         <source>Ce carnet est en mode « ordinateur partagé » : votre mot de passe sera toujours demandé.</source>
@@ -4163,34 +4257,56 @@
     </message>
 </context>
 <context>
-    <name>SyncController</name>
+    <name>SyncInboxDialog</name>
     <message>
-        <source>Hors ligne</source>
-        <translation>Offline</translation>
+        <source>À régler après la synchronisation</source>
+        <translation>To settle after syncing</translation>
     </message>
     <message>
-        <source>Synchronisation %1/%2</source>
-        <translation>Syncing %1/%2</translation>
-    </message>
-    <message>
-        <source>Synchronisation…</source>
-        <translation>Syncing…</translation>
-    </message>
-    <message>
-        <source>Verrouillé : reconnectez-vous au service</source>
-        <translation>Locked: sign in to the service again</translation>
-    </message>
-    <message>
-        <source>Appareil retiré de votre compte : reconnectez-vous</source>
-        <translation>Device removed from your account: sign in again</translation>
+        <source>Modifications refusées (%1)</source>
+        <translation>Refused changes (%1)</translation>
     </message>
     <message>
         <source>Conflits (%1)</source>
         <translation>Conflicts (%1)</translation>
     </message>
+</context>
+<context>
+    <name>SyncStatusLine</name>
     <message>
-        <source>À jour (%1)</source>
-        <translation>Up to date (%1)</translation>
+        <source>État de la synchronisation</source>
+        <translation>Sync state</translation>
+    </message>
+</context>
+<context>
+    <name>UnlockCodeBox</name>
+    <message>
+        <source>Saisissez les 6 chiffres du code de déblocage reçu par e-mail.</source>
+        <translation>Enter the 6 digits of the unlock code received by e-mail.</translation>
+    </message>
+    <message>
+        <source>Recevoir un code de déblocage par e-mail</source>
+        <translation>Receive an unlock code by e-mail</translation>
+    </message>
+    <message>
+        <source>Un code envoyé à l&apos;adresse de votre compte vous permet de vous connecter malgré le blocage.</source>
+        <translation>A code sent to your account&apos;s address lets you sign in despite the lock.</translation>
+    </message>
+    <message>
+        <source>Si ce compte existe, un code de déblocage vient d&apos;être envoyé à son adresse e-mail. Saisissez-le, puis connectez-vous avec votre mot de passe.</source>
+        <translation>If this account exists, an unlock code was just sent to its e-mail address. Enter it, then sign in with your password.</translation>
+    </message>
+    <message>
+        <source>Code de &amp;déblocage :</source>
+        <translation>&amp;Unlock code:</translation>
+    </message>
+    <message>
+        <source>Code de déblocage</source>
+        <translation>Unlock code</translation>
+    </message>
+    <message>
+        <source>Les 6 chiffres reçus par e-mail.</source>
+        <translation>The 6 digits received by e-mail.</translation>
     </message>
 </context>
 <context>

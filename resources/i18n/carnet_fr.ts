@@ -1221,22 +1221,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Nom de l&apos;aidant</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Structure</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Qui vous accompagne ?</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>L&apos;aidant indique son nom et sa structure. Ils figureront dans l&apos;historique de votre dossier.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>J&apos;accepte d&apos;être accompagné(e) pour cette session</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1269,14 +1253,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Votre nom et votre prénom, à vous l&apos;aidant.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Par exemple : France Services de Melun.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Votre accord est nécessaire pour continuer.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1302,6 +1278,14 @@
     </message>
     <message>
         <source>Revenir à l&apos;écran précédent (touche Échap).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>L&apos;aidant se connecte</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>L&apos;aidant se connecte avec son propre compte d&apos;aidant. Son nom et sa structure figureront dans l&apos;historique de votre dossier.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2879,6 +2863,41 @@
     </message>
 </context>
 <context>
+    <name>HelperSignIn</name>
+    <message>
+        <source>E-mail de l&apos;aidant</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>L&apos;adresse de votre compte d&apos;aidant.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mot de passe de l&apos;aidant</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Le mot de passe de votre compte.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Code reçu par l&apos;aidant</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Les 6 chiffres envoyés à votre adresse.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Un code à 6 chiffres vient d&apos;être envoyé à votre adresse e-mail d&apos;aidant.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Code reçu par e-mail</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>HomePage</name>
     <message>
         <source>Accueil — carnet de %1</source>
@@ -2901,10 +2920,6 @@
             <numerusform>%n élément dans le profil médical</numerusform>
             <numerusform>%n éléments dans le profil médical</numerusform>
         </translation>
-    </message>
-    <message>
-        <source>Synchronisation : hors ligne — vos données restent sur cet ordinateur.</source>
-        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>&amp;Derniers éléments ajoutés ou modifiés</source>
@@ -2939,6 +2954,10 @@
     </message>
     <message>
         <source>Connexion et ouverture de votre carnet…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Envoi du code de déblocage…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -3041,10 +3060,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Conflits de synchronisation</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>← &amp;Retour à l&apos;accueil</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3081,15 +3096,15 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Conflits…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Synchroniser</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Ouvrir les conflits à régler.</source>
+        <source>Voir…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Voir les modifications refusées et les conflits à régler.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -3141,7 +3156,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Con&amp;flits de synchronisation…</source>
+        <source>Modifications refusées et con&amp;flits…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -3486,11 +3501,11 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Quoi</source>
+        <source>Quand</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Quand</source>
+        <source>Quoi</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -3903,6 +3918,85 @@
     </message>
 </context>
 <context>
+    <name>RefusedInbox</name>
+    <message>
+        <source>Pourquoi : %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Modifications refusées</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choisissez une modification refusée.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Renvoyer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Renvoyer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enregistrer ces valeurs et les envoyer au service.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Valeur refusée par le service : « %1 ». Corrigez-la.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cette modification a déjà été réglée ailleurs : rien n&apos;a été modifié.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>L&apos;opération a échoué ; rien n&apos;a été modifié.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Le service a refusé ces modifications faites sur cet ordinateur ; votre carnet montre la version du service. Pour chacune : pourquoi, et ce que vous pouvez faire.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Aucune modification refusée.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Modifier et renvoyer…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A&amp;bandonner cette modification</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ne pas renvoyer pour l&apos;instant</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Modifier et renvoyer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Corriger la modification refusée, puis l&apos;envoyer à nouveau.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Abandonner cette modification</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ne plus l&apos;envoyer ; le carnet garde la version du service.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fermer le formulaire.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>RememberBox</name>
     <message>
         <source>Ce carnet est en mode « ordinateur partagé » : votre mot de passe sera toujours demandé.</source>
@@ -4163,33 +4257,55 @@
     </message>
 </context>
 <context>
-    <name>SyncController</name>
+    <name>SyncInboxDialog</name>
     <message>
-        <source>Hors ligne</source>
+        <source>À régler après la synchronisation</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Synchronisation %1/%2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Synchronisation…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Verrouillé : reconnectez-vous au service</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Appareil retiré de votre compte : reconnectez-vous</source>
+        <source>Modifications refusées (%1)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Conflits (%1)</source>
         <translation type="unfinished"></translation>
     </message>
+</context>
+<context>
+    <name>SyncStatusLine</name>
     <message>
-        <source>À jour (%1)</source>
+        <source>État de la synchronisation</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>UnlockCodeBox</name>
+    <message>
+        <source>Saisissez les 6 chiffres du code de déblocage reçu par e-mail.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recevoir un code de déblocage par e-mail</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Un code envoyé à l&apos;adresse de votre compte vous permet de vous connecter malgré le blocage.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Si ce compte existe, un code de déblocage vient d&apos;être envoyé à son adresse e-mail. Saisissez-le, puis connectez-vous avec votre mot de passe.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Code de &amp;déblocage :</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Code de déblocage</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Les 6 chiffres reçus par e-mail.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

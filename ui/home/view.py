@@ -11,6 +11,7 @@ from ui.changes import concerns
 from ui.entries.columns import entry_columns
 from ui.ops import Op
 from ui.paged import PagedTableModel
+from ui.sync import SyncStatusLine
 from ui.widgets import Retranslatable, describe, label
 
 
@@ -25,7 +26,7 @@ class HomePage(Retranslatable, QWidget):
         self._entries = -1
         self.title = label("title")
         self.counts = label()
-        self.sync_state = label("muted")
+        self.sync_state = SyncStatusLine()  # the window gives it the status bar's own words
         self.recent_title = label("heading")
         self.model: PagedTableModel[Entry] = PagedTableModel(
             entry_columns(with_kind=True), page_size=50, key=lambda e: e.id, parent=self
@@ -96,7 +97,6 @@ class HomePage(Retranslatable, QWidget):
                 + " · "
                 + self.tr("%n élément(s) dans le profil médical", "", self._entries)
             )
-        self.sync_state.setText(self.tr("Synchronisation : hors ligne — vos données restent sur cet ordinateur."))
         self.recent_title.setText(self.tr("&Derniers éléments ajoutés ou modifiés"))
         describe(
             self.table, self.tr("Derniers éléments"), self.tr("Les éléments du carnet, du plus récent au plus ancien.")

@@ -8,6 +8,7 @@ from PySide6.QtCore import QEvent, QSize, Signal
 from PySide6.QtWidgets import QPushButton, QVBoxLayout, QWidget
 
 from ui import icons
+from ui.sync import SyncStatusLine
 from ui.widgets import Retranslatable, describe, label, set_role
 
 CHOICES = ("activate", "login", "unlock", "oppose", "create", "assisted", "clinic")
@@ -23,12 +24,14 @@ class WelcomePage(Retranslatable, QWidget):
         super().__init__(parent)
         self.title = label("title")
         self.intro = label("muted")
+        self.sync_state = SyncStatusLine()  # the window gives it the status bar's own words
         self.buttons: dict[str, QPushButton] = {}
         layout = QVBoxLayout(self)
         layout.setContentsMargins(48, 32, 48, 32)
         layout.setSpacing(14)
         layout.addWidget(self.title)
         layout.addWidget(self.intro)
+        layout.addWidget(self.sync_state)
         icon_names = {
             "activate": "key",
             "login": "user",
