@@ -3759,8 +3759,8 @@
         <translation>My records requests</translation>
     </message>
     <message>
-        <source>Vous pouvez demander vos informations de santé à un professionnel ou à un établissement (loi du 4 mars 2002). Carnet écrit la lettre et suit les délais : pas avant 48 heures, au plus tard 8 jours, ou 2 mois pour des informations de plus de cinq ans.</source>
-        <translation>You may ask a professional or a hospital for your health information (French law of 4 March 2002). Carnet writes the letter and follows the deadlines: not before 48 hours, at the latest 8 days, or 2 months for information more than five years old.</translation>
+        <source>Demandez vos informations de santé à un professionnel ou à un établissement (loi du 4 mars 2002) : Carnet écrit la lettre et suit les délais légaux.</source>
+        <translation>Ask a professional or a hospital for your health information (French law of 4 March 2002): Carnet writes the letter and follows the legal deadlines.</translation>
     </message>
     <message>
         <source>Nouvelle demande</source>

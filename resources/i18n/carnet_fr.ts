@@ -3759,7 +3759,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Vous pouvez demander vos informations de santé à un professionnel ou à un établissement (loi du 4 mars 2002). Carnet écrit la lettre et suit les délais : pas avant 48 heures, au plus tard 8 jours, ou 2 mois pour des informations de plus de cinq ans.</source>
+        <source>Demandez vos informations de santé à un professionnel ou à un établissement (loi du 4 mars 2002) : Carnet écrit la lettre et suit les délais légaux.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

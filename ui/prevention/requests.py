@@ -196,9 +196,8 @@ class RecordsRequestsPage(StorePage, Retranslatable, QWidget):
         self.title.setText(self.tr("Mes demandes de dossier"))
         self.intro.setText(
             self.tr(
-                "Vous pouvez demander vos informations de santé à un professionnel ou à un établissement (loi du "
-                "4 mars 2002). Carnet écrit la lettre et suit les délais : pas avant 48 heures, au plus tard 8 jours, "
-                "ou 2 mois pour des informations de plus de cinq ans."
+                "Demandez vos informations de santé à un professionnel ou à un établissement (loi du 4 mars 2002) : "
+                "Carnet écrit la lettre et suit les délais légaux."
             )
         )
         self.form_title.setText(self.tr("Nouvelle demande"))
