@@ -17,7 +17,7 @@ from ui.entries.form import EntryForm
 from ui.i18n import current_language, pick
 from ui.ops import Op
 from ui.paged import Column
-from ui.prevention.common import OpenChooser, SaveChooser, StorePage, ask_open, ask_save, write_private
+from ui.store_page import OpenChooser, SaveChooser, StorePage, ask_open, ask_save, write_private
 from ui.widgets import Retranslatable, describe, flow_row, label
 
 PDF_FILTER = "PDF (*.pdf)"

@@ -16,7 +16,7 @@ from dossier.prevention import Recommendation, Status
 from ui.i18n import current_language, pick
 from ui.ops import Op
 from ui.paged import Column
-from ui.prevention.common import StorePage
+from ui.store_page import StorePage
 from ui.widgets import Retranslatable, describe, flow_row, label, show_error
 
 _RECORD_KINDS = ("identity", "vaccination", "procedure", "lab_result")
