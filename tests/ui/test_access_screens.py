@@ -36,6 +36,8 @@ def test_access_history_lists_a_professional_opening_the_dossier_filters_and_kee
 ) -> None:
     person, _profile = _signed_in_window(qtbot, online_window, flows, mailbox)
     assert live.ctx is not None and person.dossier_id
+    # The first sync (its own « Consultation du dossier ») is over before the professional's opening is made.
+    qtbot.waitUntil(lambda: online_window.sync.last_success is not None, timeout=20_000)
     pros = Pros(flows.client, live.ctx, mailbox)  # type: ignore[arg-type] # httpx.Client speaks TestClient's API
     pro = pros.sign_in(GP, "medecin_generaliste", "Durand")
     me = bearer(flows.login(person))
