@@ -10,6 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime, timedelta
 
+from access_messaging_table import documented_cases
+
 from dossier.access import (
     Action,
     Actor,
@@ -763,4 +765,5 @@ def all_cases(matrix: HabilitationMatrix) -> list[Case]:
         *entry_kind_grid(),
         *matrix_grid(matrix),
         *heir_purpose_grid(),
+        *(Case(*cell) for cell in documented_cases()),  # the messagerie's table (docs/MESSAGERIE.md)
     ]
