@@ -35,4 +35,6 @@ class SettingKey(StrEnum):
     CLINIC_DAY = "clinic.day"
     CLINIC_DOCUMENTS = "clinic.documents"
     CLINIC_OFFLINE_OPENS = "clinic.offline_opens"
+    # the messagerie: replies written offline, waiting to be sent (idempotent by their id)
+    MESSAGES_OUTBOX = "messages.outbox"
 
