@@ -13,7 +13,7 @@ from server.access.dependencies import ManagedDossierDep
 from server.accounts.dependencies import ContextDep, Principal, PrincipalDep, ProfessionalDep, SessionDep
 from server.accounts.models import PrincipalKind
 from server.context import ServiceContext
-from server.dossiers.dependencies import PatientDep
+from server.dossiers.dependencies import PatientContext, PatientDep
 from server.messages import service
 from server.messages.models import Conversation, Message
 from server.messages.schemas import (
@@ -197,22 +197,31 @@ def delete(
     return _patient_view("delete", conversation_id, principal, ctx, session)
 
 
+def _set_aidant(
+    allowed: bool,
+    account_id: uuid.UUID,
+    me: PatientContext,
+    dossier_id: uuid.UUID,
+    ctx: ServiceContext,
+    session: Session,
+) -> None:
+    service.allow_aidant(
+        session, me.principal, dossier_id=dossier_id, aidant_id=account_id, allowed=allowed, now=ctx.now()
+    )
+    session.commit()
+
+
 @router.put("/v1/me/messages/aidants/{account_id}", status_code=status.HTTP_204_NO_CONTENT)
 def allow_aidant(
     account_id: uuid.UUID, me: PatientDep, dossier_id: ManagedDossierDep, ctx: ContextDep, session: SessionDep
 ) -> None:
-    """Let an aidant of mine read my conversations (a delegation alone is not enough)."""
-    service.allow_aidant(
-        session, me.principal, dossier_id=dossier_id, aidant_id=account_id, allowed=True, now=ctx.now()
-    )
-    session.commit()
+    """Let an aidant of mine read my conversations (a delegation alone is not enough; they never answer)."""
+    _set_aidant(True, account_id, me, dossier_id, ctx, session)
 
 
 @router.delete("/v1/me/messages/aidants/{account_id}", status_code=status.HTTP_204_NO_CONTENT)
 def withdraw_aidant(
     account_id: uuid.UUID, me: PatientDep, dossier_id: ManagedDossierDep, ctx: ContextDep, session: SessionDep
 ) -> None:
-    service.allow_aidant(
-        session, me.principal, dossier_id=dossier_id, aidant_id=account_id, allowed=False, now=ctx.now()
-    )
-    session.commit()
+    """Withdraw it: the aidant no longer sees my conversations."""
+    _set_aidant(False, account_id, me, dossier_id, ctx, session)

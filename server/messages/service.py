@@ -115,6 +115,22 @@ def _conversation(session: Session, conversation_id: uuid.UUID, *, patient_side:
     return conv
 
 
+def _ask_on(
+    session: Session, principal: Principal, conv: Conversation, action: access.Action, what: str, now: datetime
+) -> access_service.Asked:
+    return _ask(
+        session, principal, dossier_id=conv.dossier_id, action=action, target=target_of(conv), what=what, now=now
+    )
+
+
+def _open(
+    session: Session, principal: Principal, conversation_id: uuid.UUID, action: access.Action, what: str, now: datetime
+) -> tuple[Conversation, access_service.Asked]:
+    """The conversation and the policy's answer for the caller's action on it (404 when not in their view)."""
+    conv = _conversation(session, conversation_id, patient_side=not _is_professional(principal))
+    return conv, _ask_on(session, principal, conv, action, what, now)
+
+
 def _is_professional(principal: Principal) -> bool:
     return principal.kind == PrincipalKind.PROFESSIONAL
 
@@ -318,15 +334,7 @@ def send(
     again = _same_resend(session, message_id, conv.id, principal.id, text)
     if again is not None:
         return Sent(conv, again)
-    asked = _ask(
-        session,
-        principal,
-        dossier_id=conv.dossier_id,
-        action=access.Action.ADD,
-        target=target_of(conv),
-        what="message.send",
-        now=now,
-    )
+    asked = _ask_on(session, principal, conv, access.Action.ADD, "message.send", now)
     role = access_service.role_of(asked.actor)
     message = _append(session, conv, message_id=message_id, role=role, sender_id=principal.id, text=text, now=now)
     if pro_side:
@@ -340,16 +348,7 @@ def read(
     session: Session, principal: Principal, *, conversation_id: uuid.UUID, after_seq: int, limit: int, now: datetime
 ) -> tuple[Conversation, list[Message]]:
     """The conversation's messages after ``after_seq``, in the service's order (audited unless the holder reads)."""
-    conv = _conversation(session, conversation_id, patient_side=not _is_professional(principal))
-    _ask(
-        session,
-        principal,
-        dossier_id=conv.dossier_id,
-        action=access.Action.READ,
-        target=target_of(conv),
-        what="message.read",
-        now=now,
-    )
+    conv, _ = _open(session, principal, conversation_id, access.Action.READ, "message.read", now)
     rows = session.scalars(
         select(Message)
         .where(Message.conversation_id == conv.id, Message.seq > after_seq)
@@ -364,16 +363,7 @@ def mark_read(
 ) -> Conversation:
     """Move the caller's side's read mark forward (never back); an aidant's reading marks nothing."""
     pro_side = _is_professional(principal)
-    conv = _conversation(session, conversation_id, patient_side=not pro_side)
-    asked = _ask(
-        session,
-        principal,
-        dossier_id=conv.dossier_id,
-        action=access.Action.READ,
-        target=target_of(conv),
-        what="message.mark_read",
-        now=now,
-    )
+    conv, asked = _open(session, principal, conversation_id, access.Action.READ, "message.mark_read", now)
     mark = min(up_to_seq, conv.last_seq)
     if pro_side:
         conv.professional_read_seq = max(conv.professional_read_seq, mark)
@@ -394,16 +384,7 @@ def patient_view(
 ) -> Conversation:
     """Close, archive or delete from the patient's view (the patient side's acts; idempotent)."""
     action, column = _VIEW_ACTIONS[what]
-    conv = _conversation(session, conversation_id, patient_side=not _is_professional(principal))
-    _ask(
-        session,
-        principal,
-        dossier_id=conv.dossier_id,
-        action=action,
-        target=target_of(conv),
-        what=f"message.{what}",
-        now=now,
-    )
+    conv, _ = _open(session, principal, conversation_id, action, f"message.{what}", now)
     if getattr(conv, column) is None:
         setattr(conv, column, now)
     return conv
