@@ -30,6 +30,7 @@ from desktop_app.setting_keys import SettingKey
 from desktop_app.sync import account
 from desktop_app.sync.engine import S_ACCESS, S_LEASES, S_REFRESH, S_URL, SyncEngine, SyncReport
 from desktop_app.sync.http import Backoff, ServiceRefused, SyncHttp
+from desktop_app.sync.oidc_login import my_rpps, oidc_login
 from desktop_app.sync.policy import SyncPolicy
 from dossier.access import EMERGENCY_REASON_MIN_TEXT, EmergencyReason
 
@@ -106,6 +107,33 @@ def pro_sign_in(
         )
     finally:
         http.close()
+    return _own_profile(directory, who, password, server_url, signed)
+
+
+def pro_sign_in_oidc(
+    directory: ProfileDirectory,
+    *,
+    server_url: str,
+    password: str,
+    open_browser: Callable[[str], None],
+    device_name: str,
+    transport: httpx.BaseTransport | None = None,
+) -> UnlockedProfile:
+    """« Se connecter avec Pro Santé Connect »: the service signs the professional in through the browser (no Carnet
+    password, no mailed code); `password` still opens (or creates) their own encrypted profile on this PC."""
+    http = SyncHttp(server_url, transport=transport)
+    try:
+        signed = oidc_login(http, open_browser=open_browser, device_name=device_name)
+        who = rpps_of(my_rpps(http, signed.access_token))
+    finally:
+        http.close()
+    return _own_profile(directory, who, password, server_url, signed)
+
+
+def _own_profile(
+    directory: ProfileDirectory, who: Rpps, password: str, server_url: str, signed: account.SignedIn
+) -> UnlockedProfile:
+    """This professional's profile on the PC (unlocked with `password`, created if new), holding the session."""
     mine = [p for p in directory.profiles() if p.label == profile_label(who)]
     if mine:
         profile = directory.unlock(password, profile_id=mine[0].profile_id)

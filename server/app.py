@@ -19,6 +19,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from dossier.errors import DossierValidationError
 from server.access.router import router as access_router
+from server.accounts.oidc_router import router as oidc_router
 from server.accounts.router import router as accounts_router
 from server.audit.checkpoints import checkpoint_every, checkpoint_now
 from server.config import Settings
@@ -312,6 +313,7 @@ def create_app(
     app.include_router(dossiers_router)
     app.include_router(feed_router)
     app.include_router(professionals_router)
+    app.include_router(oidc_router)
     app.include_router(helpers_router)
     app.include_router(access_router)
     app.include_router(pro_dossiers_router)

@@ -3,6 +3,7 @@
 from server.access import models as access_models  # access management (migration 0200)
 from server.accounts.helper_models import Helper, HelperOrganisation
 from server.accounts.models import AccessToken, Account, Device, OneTimeCode, Professional, RefreshToken, Throttle
+from server.accounts.oidc_models import OidcLogin
 from server.audit.models import AuditEvent, AuditHead
 from server.db import Base
 from server.dossiers.models import Dossier, DossierEntry
@@ -22,6 +23,7 @@ __all__ = [
     "DossierEntry",
     "Helper",
     "HelperOrganisation",
+    "OidcLogin",
     "OneTimeCode",
     "Professional",
     "RefreshToken",

@@ -848,6 +848,138 @@
     </message>
 </context>
 <context>
+    <name>AccountForms</name>
+    <message>
+        <source>Les deux mots de passe ne sont pas identiques.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>AccountPasswordSteps</name>
+    <message>
+        <source>Saisissez votre mot de passe actuel.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Changement du mot de passe…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mot de passe actuel incorrect : rien n&apos;a été changé.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Changer le mot de passe de mon compte</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mot de passe actuel et nouveau mot de passe</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mot de passe changé</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Le nouveau mot de passe servira à vous connecter sur tous vos appareils ; les autres appareils seront déconnectés et vous demanderont de vous reconnecter.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mot de passe &amp;actuel :</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Nouveau mot de passe :</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>C&amp;onfirmer le nouveau mot de passe :</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Le mot de passe de votre compte est changé. Vos autres appareils sont déconnectés. Le carnet sur cet ordinateur garde son propre mot de passe : changez-le aussi dans Paramètres › Mot de passe si vous voulez le même partout.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Fermer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Changer le mot de passe</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Annuler</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mot de passe actuel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Le mot de passe de votre compte.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nouveau mot de passe</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Confirmer le nouveau mot de passe</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saisissez-le à nouveau.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Valider.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Annuler</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fermer sans rien changer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>AccountRefusals</name>
+    <message>
+        <source>Ce code n&apos;est pas le bon, ou il a déjà servi, ou il a expiré. Vérifiez le dernier e-mail reçu ou demandez un nouveau code.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ce code a expiré : demandez-en un nouveau.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Votre espace est déjà clôturé ou sa suppression est demandée : rouvrez-le d&apos;abord si vous le souhaitez.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Votre espace est ouvert : il n&apos;y a rien à rouvrir.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cet espace est déjà activé (ou clôturé) : connectez-vous avec « J&apos;ai déjà un compte », ou utilisez « Identifiant oublié » et « Mot de passe oublié ».</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Le code d&apos;activation, le numéro de sécurité sociale ou le numéro de série de la carte Vitale ne correspondent pas. Vérifiez les trois avec votre courrier et votre carte Vitale.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>AccountSteps</name>
+    <message>
+        <source>Ce mot de passe n&apos;ouvre pas ce carnet : saisissez le mot de passe du carnet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ActivationWizard</name>
     <message>
         <source>✓ Cet identifiant respecte les règles.</source>
@@ -858,11 +990,23 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Ce mot de passe n&apos;est pas encore assez solide : suivez les conseils.</source>
+        <source>Vérification de votre code auprès du service…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pas encore accepté : la raison est indiquée ci-dessus.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Vérification auprès du service…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Envoi d&apos;un nouveau code…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Un nouveau code vient d&apos;être envoyé ; le précédent ne fonctionne plus.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -934,7 +1078,19 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Ce mot de passe protège votre compte en ligne et chiffre votre carnet sur cet ordinateur. Le plus simple : une phrase de plusieurs mots que vous seul connaissez, par exemple « quatre chats dorment sous le pommier ». Au moins 12 caractères.</source>
+        <source>Ce mot de passe protège votre compte en ligne et chiffre votre carnet sur cet ordinateur. %1 Par exemple « %2 » — mais pas celle-ci, que tout le monde peut lire : inventez la vôtre.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Re&amp;nvoyer le code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Renvoyer le code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recevoir un nouveau code par e-mail.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1006,10 +1162,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Au moins 12 caractères ; une phrase convient.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Confirmer le mot de passe</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1035,6 +1187,101 @@
     </message>
     <message>
         <source>Revenir à l&apos;étape précédente ou à l&apos;accueil.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ArchiveRestoreDialog</name>
+    <message>
+        <source>Saisissez la phrase de passe de l&apos;archive.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Donnez un nom au carnet restauré.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Les deux mots de passe diffèrent.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Vérification et restauration de l&apos;archive…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Restaurer une archive chiffrée</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>L&apos;archive « %1 » devient un nouveau carnet sur cet ordinateur ; aucun carnet existant n&apos;est modifié. Choisissez son nom et son mot de passe.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>P&amp;hrase de passe de l&apos;archive :</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Nom du carnet :</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nouveau &amp;mot de passe :</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Confirmez le mot de passe :</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Phrase de passe de l&apos;archive</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choisie lors de l&apos;export.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nom du carnet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Le nom affiché à l&apos;ouverture.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nouveau mot de passe</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Il protège le carnet restauré.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Confirmation du mot de passe</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Restaurer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Restaurer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Vérifier l&apos;archive, puis créer le carnet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Annuler</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Annuler</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fermer sans rien changer.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1233,10 +1480,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Au moins 12 caractères ; une phrase convient.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Le même mot de passe</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1246,10 +1489,6 @@
     </message>
     <message>
         <source>Choisissez votre mot de passe</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Le plus simple : une phrase de plusieurs mots que vous seul(e) connaissez, par exemple « quatre chats dorment sous le pommier ». Au moins 12 caractères.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1386,6 +1625,14 @@
     </message>
     <message>
         <source>Session terminée. Rien de votre dossier n&apos;est resté sur cet ordinateur. Merci !</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Au moins 12 caractères, difficile à deviner ; le plus simple : 7 mots sans lien entre eux.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 Par exemple « %2 » — mais pas celle-ci, que tout le monde peut lire : inventez la vôtre.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2010,7 +2257,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Votre carnet sera chiffré avec votre mot de passe. Choisissez une phrase facile à retenir pour vous et difficile à deviner : au moins 12 caractères, par exemple plusieurs mots.</source>
+        <source>Votre carnet sera chiffré avec votre mot de passe. %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2534,6 +2781,144 @@
     </message>
 </context>
 <context>
+    <name>DownloadDialog</name>
+    <message>
+        <source>Saisissez le mot de passe de votre carnet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Les deux phrases de passe diffèrent.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fichiers FHIR (*.json)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Archives Carnet (*.carnet)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Télécharger mes données</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Préparation de vos données…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Téléchargement des documents… %1 %</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Vos données sont enregistrées dans %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n document(s) ne sont pas encore sur cet ordinateur et n&apos;y sont pas : synchronisez, puis téléchargez de nouveau.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Ce fichier n&apos;est pas chiffré : gardez-le en lieu sûr et supprimez-le après usage.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Téléchargement terminé</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Télécharger toutes mes données</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>La synthèse IPS est le résumé international de votre santé ; le dossier FHIR contient tout, avec vos documents ; l&apos;archive chiffrée permet de restaurer le carnet sur un autre ordinateur. Le fichier est écrit à l&apos;endroit que vous choisissez.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Synthèse IPS (FHIR)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tout le &amp;dossier (FHIR), avec vos documents</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Archive chiffrée de tout le carnet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>L&apos;archive est chiffrée avec la phrase de passe que vous choisissez ci-dessous. Sans elle, personne — vous non plus — ne pourra la lire.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Attention : un fichier FHIR n&apos;est pas chiffré. Toute personne qui y a accès peut lire vos données de santé. Gardez-le en lieu sûr et supprimez-le après usage.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Mot de passe du carnet :</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>P&amp;hrase de passe de l&apos;archive :</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Confirmez la phrase de passe :</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mot de passe du carnet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Demandé de nouveau pour exporter.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Phrase de passe de l&apos;archive</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Au moins 12 caractères.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Confirmation de la phrase de passe</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Avertissement</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Télécharger…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Télécharger</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choisir où écrire le fichier, puis l&apos;écrire.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Fermer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fermer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fermer cette fenêtre.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>EmergencyDialog</name>
     <message>
         <source>Accès en urgence (bris de glace)</source>
@@ -2679,6 +3064,323 @@
     </message>
 </context>
 <context>
+    <name>ExportActions</name>
+    <message>
+        <source>Où enregistrer la sauvegarde du carnet ?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sauvegarde du carnet…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sauvegarde impossible</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sauvegarde terminée</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Votre carnet est sauvegardé, chiffré, dans le dossier %1. La sauvegarde s&apos;ouvre avec votre mot de passe actuel : gardez-la sur une clé USB ou un disque à part.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choisissez le dossier de la sauvegarde (carnet-…)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Restauration impossible</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Restauration du carnet…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Carnet restauré</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Le carnet « %1 » est restauré et ouvert.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choisissez l&apos;archive chiffrée à restaurer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Archives Carnet (*.carnet)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Importer un fichier FHIR ou CDA</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fichiers FHIR ou CDA (*.json *.xml)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import impossible</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>« %1 » ne peut pas être importé ; rien n&apos;a été modifié.
+%2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import terminé</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>« %1 » : %2 élément(s) et %3 document(s) ajoutés, %4 fusionné(s), %5 ignoré(s).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Exporter / Imprimer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Télécharger toutes mes données…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Sauvegarder le carnet…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Restaurer une sauvegarde…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Restaurer une &amp;archive chiffrée…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Importer un fichier (FHIR, CDA)…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ExportDoors</name>
+    <message>
+        <source>Le fichier n&apos;a pas pu être écrit ou lu (%1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>L&apos;opération a échoué. Rien n&apos;a été modifié.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ForgotIdentifierSteps</name>
+    <message>
+        <source>Saisissez l&apos;adresse e-mail donnée à l&apos;activation (avec un @).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Envoi de la demande au service…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Identifiant oublié</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Votre adresse e-mail</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Regardez vos e-mails</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saisissez l&apos;adresse e-mail où vous recevez les messages de Mon espace santé : votre identifiant vous y sera envoyé.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Adresse &amp;e-mail :</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Si un compte correspond à %1, un e-mail avec votre identifiant vient d&apos;y être envoyé. Pensez à regarder dans les courriers indésirables. Rien reçu d&apos;ici quelques minutes ? Vérifiez l&apos;adresse, ou utilisez l&apos;adresse donnée à l&apos;activation.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Fermer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Envoyer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Retour</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Annuler</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Adresse e-mail</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>L&apos;adresse donnée à l&apos;activation.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Demander l&apos;identifiant.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Revenir en arrière.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ForgotPasswordSteps</name>
+    <message>
+        <source>Saisissez votre identifiant.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Envoi de la demande au service…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Le code reçu par e-mail compte 6 chiffres.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Changement du mot de passe…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Envoi d&apos;un nouveau code…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Un nouveau code vient d&apos;être envoyé ; le précédent ne fonctionne plus.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mot de passe oublié</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Votre identifiant</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Le code reçu et votre nouveau mot de passe</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mot de passe changé</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Un code à 6 chiffres sera envoyé à l&apos;adresse e-mail de votre compte. Identifiant oublié aussi ? Fermez cette fenêtre et choisissez « Identifiant oublié ».</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Identifiant :</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Si ce compte existe, un code vient d&apos;être envoyé à son adresse e-mail ; il est valable quelques minutes. Choisissez ensuite votre nouveau mot de passe.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Code reçu par &amp;e-mail :</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Re&amp;nvoyer le code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Nouveau mot de passe :</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>C&amp;onfirmer le nouveau mot de passe :</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Le mot de passe de votre compte est changé, et vos appareils sont déconnectés. Connectez-vous avec le nouveau. Le carnet déjà présent sur cet ordinateur garde son propre mot de passe : ouvrez-le avec l&apos;ancien (ou votre clé de secours), puis changez-le dans Paramètres.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Fermer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Changer le mot de passe</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Suivant</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Annuler</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Retour</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Identifiant</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>L&apos;identifiant choisi à l&apos;activation.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Code reçu par e-mail</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>6 chiffres.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Renvoyer le code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recevoir un nouveau code par e-mail.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nouveau mot de passe</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Confirmer le nouveau mot de passe</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saisissez-le une seconde fois.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Passer à l&apos;étape suivante.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Revenir en arrière.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>HelperSignIn</name>
     <message>
         <source>E-mail de l&apos;aidant</source>
@@ -2751,6 +3453,168 @@
     </message>
 </context>
 <context>
+    <name>ImportReportDialog</name>
+    <message>
+        <source>%1 ×%2 : %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Importer %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ce que « %1 » apporte à votre carnet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n élément(s) à ajouter</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n élément(s) déjà présent(s), fusionné(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n document(s) à ajouter</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n ignoré(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Rien n&apos;est encore enregistré. « Importer » enregistre tout d&apos;un coup ; « Annuler » ne change rien.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ce fichier n&apos;apporte rien de nouveau à votre carnet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dans le fichier</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>À importer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fusionnés</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ignorés</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Ignorés, et pourquoi :</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rien n&apos;est ignoré.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Par type de données</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ce que le fichier contient et ce qui en sera fait.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Éléments ignorés</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Chaque élément ignoré et la raison.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Importer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Importer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enregistrer tout ce qui est listé, d&apos;un coup.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Annuler</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Annuler</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ne rien importer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>LocalCarnetChoice</name>
+    <message>
+        <source>Votre carnet sur cet ordinateur a son propre mot de passe : saisissez-le.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Relier mon carnet « %1 » à mon compte</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Créer un nouveau carnet sur cet ordinateur</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Un carnet existe déjà sur cet ordinateur. Si c&apos;est le vôtre, reliez-le à votre compte : ses informations seront envoyées une seule fois sur votre espace, sans créer un second carnet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Votre carnet sur cet ordina&amp;teur :</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mot de passe de ce carnet (s&apos;il &amp;diffère de celui du compte) :</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Votre carnet sur cet ordinateur</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Relier un carnet existant ou en créer un.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mot de passe du carnet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Laissez vide si c&apos;est le même que celui du compte.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>LoginSteps</name>
     <message>
         <source>Saisissez votre identifiant.</source>
@@ -2806,6 +3670,30 @@
     </message>
     <message>
         <source>Code reçu par &amp;e-mail :</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Identifiant &amp;oublié ?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mot de passe oub&amp;lié ?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Identifiant oublié</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recevoir votre identifiant à l&apos;adresse e-mail de votre compte.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mot de passe oublié</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choisir un nouveau mot de passe avec un code reçu par e-mail.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -3177,7 +4065,22 @@
     </message>
 </context>
 <context>
+    <name>Paper</name>
+    <message>
+        <source>Impression</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Un fichier ne peut être enregistré que sur la clé USB de la personne, pas sur cet ordinateur. Branchez sa clé USB, ou choisissez une imprimante. Rien n&apos;a été imprimé.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>PasswordStrengthMeter</name>
+    <message>
+        <source>Au moins 12 caractères, et difficile à deviner : ni mots courants enchaînés, ni vos nom, identifiant ou date de naissance. Le plus simple : une phrase de 7 mots sans lien entre eux. La jauge dit si le mot de passe est accepté et, sinon, pourquoi.</source>
+        <translation type="unfinished"></translation>
+    </message>
     <message>
         <source>Saisissez un mot de passe</source>
         <translation type="unfinished"></translation>
@@ -3307,6 +4210,125 @@
     </message>
     <message>
         <source>%1 patient(s) choisi(s)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PrintableDialog</name>
+    <message>
+        <source>Préparation du document…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copie hors ligne du %1 (le service n&apos;a pas pu être joint).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Historique du service, à jour le %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1, jusqu&apos;au %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Aucun proche aidant n&apos;est invité sur votre dossier. Invitez-en un dans « Accès et confidentialité », puis revenez ici pour imprimer son justificatif.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Le document est prêt : prévisualisez-le, imprimez-le ou enregistrez-le.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Aperçu avant impression — %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enregistrer en PDF</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Documents PDF (*.pdf)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PDF enregistré : %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>« %1 » est enregistré dans vos documents (Ma santé en résumé). Les professionnels que vous avez autorisés peuvent le consulter.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tout ce que vous avez renseigné, rubrique par rubrique, pour le montrer à un professionnel.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Une carte à découper et à garder avec vos papiers : votre nom, votre date de naissance, vos allergies, traitements, groupe sanguin et contacts d&apos;urgence.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Le relevé de vos vaccinations : date, vaccin, injection, numéro de lot et vaccinateur.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Qui a ouvert votre dossier ou modifié ses accès, et quand, tel que le service l&apos;a enregistré.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>La preuve qu&apos;un proche aidant peut vous aider à gérer votre dossier, avec ses dates et ses limites.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Proche aidant :</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Proche aidant</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Le proche aidant dont imprimer le justificatif.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Aperçu avant impression…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Voir les pages avant de les imprimer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Imprimer…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choisir une imprimante et imprimer le document.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enregistrer en &amp;PDF…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Écrire le document dans un fichier PDF, à l&apos;endroit que vous choisissez (non chiffré).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enregistrer dans mes &amp;documents</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Garder le document dans votre carnet, chiffré, où vos professionnels peuvent le voir.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Fermer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fermer cette fenêtre.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3450,10 +4472,6 @@
 </context>
 <context>
     <name>RecoveryKeyPage</name>
-    <message>
-        <source>Clé de secours Carnet : %1</source>
-        <translation type="unfinished"></translation>
-    </message>
     <message>
         <source>Votre clé de secours</source>
         <translation type="unfinished"></translation>
@@ -3658,6 +4676,89 @@
     </message>
 </context>
 <context>
+    <name>RestoreDialog</name>
+    <message>
+        <source>Saisissez le mot de passe que le carnet avait lors de la sauvegarde.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Restaurer le carnet ?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remplacer par la sauvegarde</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Restaurer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ne rien changer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rien n&apos;a été modifié.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 à %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Le carnet « %1 » de cet ordinateur sera remplacé par la sauvegarde du %2. Ce qui y a été saisi depuis et n&apos;a pas été synchronisé avec le service sera perdu.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Le carnet « %1 » sauvegardé le %2 sera ajouté à cet ordinateur.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Restaurer une sauvegarde</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sauvegarde du carnet « %1 », faite le %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Mot de passe de la sauvegarde :</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mot de passe de la sauvegarde</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Le mot de passe que le carnet avait quand la sauvegarde a été faite.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ce qui va changer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Restaurer…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Vérifier le mot de passe, puis confirmer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Annuler</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Annuler</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fermer sans rien changer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ServiceUnavailablePage</name>
     <message>
         <source>Activer Mon espace santé</source>
@@ -3677,6 +4778,14 @@
     </message>
     <message>
         <source>Poste de soins</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Identifiant oublié</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mot de passe oublié</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -3828,6 +4937,252 @@
     </message>
     <message>
         <source>Le carnet se verrouille après ce nombre de minutes sans activité.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SpaceBox</name>
+    <message>
+        <source>Ce carnet n&apos;est pas relié à un compte en ligne.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Interrogation du service…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Votre espace est ouvert.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Votre espace est clôturé : les professionnels de santé n&apos;y ont plus accès. Vous pouvez le rouvrir.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>La suppression de votre espace est demandée (faite d&apos;ici 3 mois au plus). « Rouvrir mon espace » l&apos;annule.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>État de votre espace : %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Le service n&apos;a pas répondu. Réessayez plus tard.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rouvrir mon espace</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Votre demande de suppression sera annulée et votre espace rouvert : les professionnels que vous avez autorisés y auront de nouveau accès. Rouvrir votre espace ?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Votre espace sera rouvert : les professionnels que vous avez autorisés y auront de nouveau accès et votre carnet se synchronisera de nouveau. Rouvrir votre espace ?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rouvrir</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Annuler</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Se déconnecter du service</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Votre carnet reste sur cet ordinateur, protégé par son mot de passe, mais ne sera plus synchronisé avec le service. Pour le relier de nouveau : « J&apos;ai déjà un compte » sur l&apos;écran d&apos;accueil. Se déconnecter ?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Se déconnecter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Vous êtes déconnecté du service : votre carnet reste sur cet ordinateur, sans synchronisation.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mon espace sur le service</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Votre compte en ligne et votre espace santé : mot de passe du compte, clôture, réouverture, demande de suppression.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Afficher l&apos;é&amp;tat de mon espace</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Changer le mot de passe du co&amp;mpte…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>C&amp;lôturer mon espace…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>R&amp;ouvrir mon espace</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Demander la suppre&amp;ssion…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Se déconnecter du ser&amp;vice…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Le carnet reste sur cet ordinateur, sans synchronisation jusqu&apos;à votre prochaine connexion.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Afficher l&apos;état de mon espace</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Demander l&apos;état au service.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Changer le mot de passe du compte</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Le mot de passe qui sert à vous connecter au service.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Clôturer mon espace</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Les conséquences sont expliquées avant toute confirmation.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Annuler une clôture ou une suppression.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Demander la suppression</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SpaceEndSteps</name>
+    <message>
+        <source>Saisissez le mot de passe de votre compte.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Clôturer mon espace</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Demander la suppression de mon espace</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Les professionnels de santé n&apos;auront plus accès à votre espace, dès maintenant. Vous pourrez le rouvrir pendant 10 ans. Clôturer votre espace ?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Votre espace et tout ce qu&apos;il contient seront supprimés du service, définitivement, d&apos;ici 3 mois au plus. Demander la suppression ?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Clôturer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Demander la suppression</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Annuler</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Envoi au service…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mot de passe incorrect : rien n&apos;a été changé.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ce qui va se passer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>C&apos;est fait</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>• Les professionnels de santé n&apos;ont plus accès à votre espace, dès maintenant.
+• Rien n&apos;y est plus ajouté ; votre carnet sur cet ordinateur ne se synchronise plus.
+• Votre espace est archivé pendant 10 ans, puis supprimé.
+• Vous pouvez le rouvrir à tout moment pendant ces 10 ans (Paramètres › Mon espace).
+Pour confirmer, saisissez le mot de passe de votre compte.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Votre espace est clôturé. Le carnet sur cet ordinateur reste lisible avec votre mot de passe. Pour le rouvrir : Paramètres › Mon espace › Rouvrir mon espace.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>• Votre espace et tout ce qu&apos;il contient seront supprimés du service, définitivement, d&apos;ici 3 mois au plus.
+• Les professionnels de santé n&apos;y ont plus accès dès maintenant.
+• Jusqu&apos;à la suppression, vous pouvez changer d&apos;avis : « Rouvrir mon espace » l&apos;annule.
+• Le carnet sur cet ordinateur n&apos;est pas effacé : il reste à vous.
+Pour confirmer, saisissez le mot de passe de votre compte.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Votre demande de suppression est enregistrée : elle sera faite d&apos;ici 3 mois au plus. Pour l&apos;annuler d&apos;ici là : Paramètres › Mon espace › Rouvrir mon espace.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mot de passe du &amp;compte :</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Clôturer mon espace…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Demander la suppression…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Fermer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Annuler</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mot de passe du compte</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pour confirmer que c&apos;est bien vous.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Une question vous demandera de confirmer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fermer sans rien changer.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -4211,11 +5566,49 @@
         <source>Pour un professionnel de santé sur un ordinateur partagé : ses patients, hors ligne si besoin.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Identifiant oublié ?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recevoir votre identifiant à l&apos;adresse e-mail de votre compte.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mot de passe oublié ?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choisir un nouveau mot de passe pour votre compte avec un code reçu par e-mail.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>parent</name>
     <message>
         <source>Ajouter un document</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>self.owner</name>
+    <message>
+        <source>Saisissez un mot de passe.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ClinicWindow</name>
+    <message>
+        <source>Se connecter avec Pro Santé Connect</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Avec votre e-CPS, dans le navigateur ; le mot de passe ouvre vos données sur ce poste.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Terminez la connexion dans votre navigateur…</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

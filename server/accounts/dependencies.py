@@ -13,7 +13,7 @@ from typing import Annotated, Any, TypeVar
 
 from fastapi import Depends, Header, Request
 from fastapi.concurrency import run_in_threadpool
-from sqlalchemy import Row, Select, and_, bindparam, select, update
+from sqlalchemy import Connection, Row, Select, and_, bindparam, select, update
 from sqlalchemy.orm import Session
 
 from server.accounts.assisting import assisting_helper, helper_refused
@@ -185,30 +185,48 @@ _PRINCIPAL_COLUMNS = token_joins(select(*PRINCIPAL_COLUMNS))
 
 
 def read_token_columns(
-    ctx: ServiceContext, authorization: str | None, query: Select[*tuple[Any, ...]] = _PRINCIPAL_COLUMNS
+    ctx: ServiceContext,
+    authorization: str | None,
+    query: Select[*tuple[Any, ...]] = _PRINCIPAL_COLUMNS,
+    *,
+    conn: Connection | None = None,
 ) -> Row[*tuple[Any, ...]]:
     """The token check on one autocommit read of a few columns (`_PRINCIPAL_COLUMNS` first, then what `query` adds).
 
     The same rule as every other route (`admit`), read from the database on every request: nothing is cached, so a
     revoked token or device is refused at once in every worker (S34). No session and no ORM entity: a pooled
-    connection is held for the read (and the rare last-seen write) only."""
-    token_hash = bearer_hash(authorization)
-    now = ctx.now()
-    with ctx.engine.connect() as conn:
-        conn.execution_options(isolation_level="AUTOCOMMIT")
-        found = conn.execute(query, {"token_hash": token_hash}).first()
-        if found is None:
-            raise unauthorized()
-        expires_at, token_revoked_at, device_revoked_at, last_seen_at, device_id = found[:5]
-        admit(now, expires_at=expires_at, token_revoked_at=token_revoked_at, device_revoked_at=device_revoked_at)
-        if now - last_seen_at > LAST_SEEN_GRANULARITY:
-            conn.execute(TOUCH_DEVICE, {"device": device_id, "seen_at": now})
+    connection is held for the read (and the rare last-seen write) only — or `conn`, an autocommit connection the
+    caller goes on using (the sync pull reads its changes on the same one)."""
+    if conn is None:
+        with ctx.engine.connect() as own:
+            own.execution_options(isolation_level="AUTOCOMMIT")
+            return _read_token(own, ctx.now(), authorization, query)
+    return _read_token(conn, ctx.now(), authorization, query)
+
+
+def _read_token(
+    conn: Connection, now: datetime, authorization: str | None, query: Select[*tuple[Any, ...]]
+) -> Row[*tuple[Any, ...]]:
+    found = conn.execute(query, {"token_hash": bearer_hash(authorization)}).first()
+    if found is None:
+        raise unauthorized()
+    expires_at, token_revoked_at, device_revoked_at, last_seen_at, device_id = found[:5]
+    admit(now, expires_at=expires_at, token_revoked_at=token_revoked_at, device_revoked_at=device_revoked_at)
+    if now - last_seen_at > LAST_SEEN_GRANULARITY:
+        conn.execute(TOUCH_DEVICE, {"device": device_id, "seen_at": now})
     return found
 
 
 def current_principal(ctx: ContextDep, authorization: Authorization = None, helper: ActingHelper = None) -> Principal:
     """The caller of a route that needs only who they are (sync among others): `read_token_columns`, no entity."""
-    device_id, kind, principal_id = read_token_columns(ctx, authorization)[4:7]
+    return principal_of(ctx, authorization, helper)
+
+
+def principal_of(
+    ctx: ServiceContext, authorization: str | None, helper: str | None, *, conn: Connection | None = None
+) -> Principal:
+    """`current_principal` for a route that reads on: the token read on `conn` when given (see read_token_columns)."""
+    device_id, kind, principal_id = read_token_columns(ctx, authorization, conn=conn)[4:7]
     if kind == PrincipalKind.HELPER:
         raise helper_alone()
     principal = Principal(kind, principal_id, device_id)

@@ -19,7 +19,7 @@ from server.accounts.dependencies import (
     ContextDep,
     PrincipalDep,
     SessionDep,
-    current_principal,
+    principal_of,
 )
 from server.context import ServiceContext
 from server.dossiers.dependencies import PatientContext, PatientDep
@@ -102,8 +102,12 @@ async def pull(
 def _pull(
     body: PullIn, ctx: ServiceContext, settings: service.SyncSettings, authorization: str | None, helper: str | None
 ) -> Response:
-    principal = current_principal(ctx, authorization, helper)
     with ctx.sessions() as session:
+        # Autocommit: a pull only reads (its audit rows go through the audit writer's own transaction), so no BEGIN and
+        # COMMIT round trips; under PostgreSQL's READ COMMITTED each statement had its own snapshot anyway, and the
+        # head read first bounds what the later reads return. One pooled connection for the token and the pull.
+        conn = session.connection(execution_options={"isolation_level": "AUTOCOMMIT"})
+        principal = principal_of(ctx, authorization, helper, conn=conn)
         pages, available = service.pull(session, principal, body, now=ctx.now(), settings=settings)
         session.commit()
     out = PullOut(dossiers=pages, available=available, server_time=_stamp(ctx), max_body=ctx.settings.max_body_bytes)

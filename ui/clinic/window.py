@@ -15,8 +15,8 @@ from pathlib import Path
 from typing import Any
 
 import httpx
-from PySide6.QtCore import QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QCloseEvent
+from PySide6.QtCore import QObject, Qt, QTimer, QUrl, Signal
+from PySide6.QtGui import QCloseEvent, QDesktopServices
 from PySide6.QtWidgets import (
     QApplication,
     QFileDialog,
@@ -42,6 +42,7 @@ from desktop_app.clinic import (
     EmergencyAccess,
     PatientSummary,
     pro_sign_in,
+    pro_sign_in_oidc,
     rpps_of,
 )
 from desktop_app.dossier_store import DocumentInfo, Entry
@@ -100,6 +101,7 @@ class _Bridge(QObject):
 
     sig_code_wanted = Signal()
     sig_progress = Signal(object)
+    sig_open_url = Signal(str)  # Pro Santé Connect: the authorization page, opened from the UI thread
 
 
 def _message(exc: BaseException) -> str:
@@ -133,6 +135,7 @@ class ClinicWindow(QWidget):
         idle_poll_ms: int = 15_000,
         sync_interval_ms: int = SYNC_INTERVAL_MS,
         device_name: str = "",
+        open_url: Callable[[str], object] = lambda url: QDesktopServices.openUrl(QUrl(url)),
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -154,6 +157,7 @@ class ClinicWindow(QWidget):
         self.bridge = _Bridge(self)
         self.bridge.sig_code_wanted.connect(self._show_code_step)
         self.bridge.sig_progress.connect(self._on_progress)
+        self.bridge.sig_open_url.connect(open_url)  # the system browser, for Pro Santé Connect
         self.idle = IdleLocker(timeout_s=idle_timeout_s, clock=clock, poll_ms=idle_poll_ms, parent=self)
         self.idle.sig_idle_timeout.connect(self.lock_session)
         app = QApplication.instance()
@@ -216,6 +220,16 @@ class ClinicWindow(QWidget):
             buddy.setText(caption)
             form.addRow(buddy, with_messages(editor, error))
         form.addRow(self.sign_in)
+        self.sign_in_psc = self._button(
+            self.tr("Se connecter avec Pro Santé Connect"),
+            self.tr("Avec votre e-CPS, dans le navigateur ; le mot de passe ouvre vos données sur ce poste."),
+            self._on_sign_in_psc,
+        )
+        form.addRow(self.sign_in_psc)
+        self.psc_hint = label("muted")
+        self.psc_hint.setText(self.tr("Terminez la connexion dans votre navigateur…"))
+        self.psc_hint.setVisible(False)
+        form.addRow(self.psc_hint)
         self.code = self._edit(self.tr("Code reçu par e-mail"), self.tr("Le code à 6 chiffres envoyé par e-mail."))
         self.code_error = error_label()
         self.confirm_code = self._button(self.tr("Valider le code"), self.tr("Terminer la connexion."), self._on_code)
@@ -284,6 +298,35 @@ class ClinicWindow(QWidget):
         self.sign_in.setEnabled(False)
         Op(self, work).success(self._signed_in).failure(self._login_failed).run()
 
+    def _on_sign_in_psc(self) -> None:
+        """Pro Santé Connect in the system browser (no RPPS typed: the provider gives it); the password still opens
+        this professional's encrypted profile on the PC."""
+        show_error(self.rpps_error, "")
+        show_error(self.password_error, "")
+        password = self.password.text()
+        if not password:
+            show_error(self.password_error, self.tr("Saisissez votre mot de passe."))
+            self.password.setFocus()
+            return
+        bridge, directory, url, transport = self.bridge, self.directory, self.server_url, self._transport
+        device, backoff = self._device_name, self._backoff
+
+        def work() -> ClinicSession:
+            profile = pro_sign_in_oidc(
+                directory,
+                server_url=url,
+                password=password,
+                open_browser=bridge.sig_open_url.emit,
+                device_name=device,
+                transport=transport,
+            )
+            return ClinicSession(profile, transport=transport, backoff=backoff)
+
+        self.sign_in.setEnabled(False)
+        self.sign_in_psc.setEnabled(False)
+        self.psc_hint.setVisible(True)
+        Op(self, work).success(self._signed_in).failure(self._login_failed).run()
+
     def _show_code_step(self) -> None:
         self.credentials.setEnabled(False)
         self.code_box.setVisible(True)
@@ -312,6 +355,8 @@ class ClinicWindow(QWidget):
         self.code.clear()
         self.credentials.setEnabled(True)
         self.sign_in.setEnabled(True)
+        self.sign_in_psc.setEnabled(True)
+        self.psc_hint.setVisible(False)
         self.confirm_code.setEnabled(True)
         self.code_box.setVisible(False)
 

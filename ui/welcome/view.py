@@ -8,10 +8,13 @@ from PySide6.QtCore import QEvent, QSize, Signal
 from PySide6.QtWidgets import QPushButton, QVBoxLayout, QWidget
 
 from ui import icons
+from ui.account_forms import link_button
 from ui.sync import SyncStatusLine
-from ui.widgets import Retranslatable, describe, label, set_role
+from ui.widgets import Retranslatable, describe, flow_row, label, set_role
 
 CHOICES = ("activate", "login", "unlock", "oppose", "create", "assisted", "clinic")
+RECOVERY_CHOICES = ("forgot_identifier", "forgot_password")
+"""The small links under the choices (« Identifiant oublié ? », « Mot de passe oublié ? »): also ``sig_choice_made``."""
 
 
 class WelcomePage(Retranslatable, QWidget):
@@ -50,9 +53,15 @@ class WelcomePage(Retranslatable, QWidget):
             button.clicked.connect(lambda _=False, c=choice: self.on_choice_clicked(c))
             self.buttons[choice] = button
             layout.addWidget(button)
+        self.links: dict[str, QPushButton] = {}
+        for choice in RECOVERY_CHOICES:
+            link = link_button()
+            link.clicked.connect(lambda _=False, c=choice: self.on_choice_clicked(c))
+            self.links[choice] = link
+        layout.addWidget(flow_row(*self.links.values()))
         layout.addStretch(1)
-        for first, second in itertools.pairwise(CHOICES):
-            QWidget.setTabOrder(self.buttons[first], self.buttons[second])
+        for first, second in itertools.pairwise([*CHOICES, *RECOVERY_CHOICES]):
+            QWidget.setTabOrder({**self.buttons, **self.links}[first], {**self.buttons, **self.links}[second])
         self.retranslate_ui()
 
     def changeEvent(self, event: QEvent) -> None:
@@ -110,8 +119,16 @@ class WelcomePage(Retranslatable, QWidget):
                 ),
             ),
         }
+        texts["forgot_identifier"] = (
+            self.tr("Identifiant oublié ?"),
+            self.tr("Recevoir votre identifiant à l'adresse e-mail de votre compte."),
+        )
+        texts["forgot_password"] = (
+            self.tr("Mot de passe oublié ?"),
+            self.tr("Choisir un nouveau mot de passe pour votre compte avec un code reçu par e-mail."),
+        )
         for choice, (text, description) in texts.items():
-            button = self.buttons[choice]
+            button = self.buttons.get(choice) or self.links[choice]
             button.setText(text)
             button.setToolTip(description)
             describe(button, text.replace("&", ""), description)
