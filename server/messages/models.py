@@ -1,4 +1,4 @@
-"""Tables of the messagerie (migration 0700)."""
+"""Tables of the messagerie (migration 0800)."""
 
 from __future__ import annotations
 

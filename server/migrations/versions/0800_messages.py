@@ -1,7 +1,7 @@
 """The messagerie sécurisée (issue 20): conversations, messages in the service's order, aidants allowed to read.
 
-Revision ID: 0700
-Revises: 0600
+Revision ID: 0800
+Revises: 0700
 """
 
 from collections.abc import Sequence
@@ -11,8 +11,8 @@ from alembic import op
 
 from server.db import UTCDateTime
 
-revision: str = "0700"
-down_revision: str | None = "0600"
+revision: str = "0800"
+down_revision: str | None = "0700"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
