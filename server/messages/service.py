@@ -14,6 +14,7 @@ from dataclasses import dataclass, replace
 from datetime import datetime
 
 from sqlalchemy import func, select, update
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from dossier import access
@@ -336,7 +337,14 @@ def send(
         return Sent(conv, again)
     asked = _ask_on(session, principal, conv, access.Action.ADD, "message.send", now)
     role = access_service.role_of(asked.actor)
-    message = _append(session, conv, message_id=message_id, role=role, sender_id=principal.id, text=text, now=now)
+    try:
+        message = _append(session, conv, message_id=message_id, role=role, sender_id=principal.id, text=text, now=now)
+    except IntegrityError:  # the same send, resent while the first was still being stored, got there first
+        session.rollback()
+        again = _same_resend(session, message_id, conv.id, principal.id, text)
+        if again is None:
+            raise
+        return Sent(_conversation(session, conv.id, patient_side=False), again)
     if pro_side:
         notify_new_message(
             session, ctx, conv=conv, decision=asked.decision, pro=access_service.professional_of(session, principal)

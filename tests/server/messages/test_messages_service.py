@@ -4,6 +4,7 @@ the historique des accès and the notifications."""
 from __future__ import annotations
 
 import uuid
+from concurrent.futures import ThreadPoolExecutor
 from datetime import timedelta
 from typing import Any
 
@@ -207,3 +208,19 @@ def test_archive_and_delete_from_the_patients_view(
     assert reply(client, doctor, second, "Avez-vous vu mon message ?").status_code == 201
     back = client.get("/v1/conversations", headers=me).json()["items"]
     assert [c["subject"] for c in back] == ["Second"] and back[0]["unread"] == 2
+
+
+def test_the_same_reply_sent_at_once_on_several_connections_is_stored_once(
+    client: TestClient, flows: Flows, pros: Pros, ctx: ServiceContext
+) -> None:
+    """A client that resends while its first request is still in flight (a cut it could not tell from a delay)."""
+    person, me = patient(flows)
+    doctor = pros.sign_in(GP, "Médecin généraliste", "Durand")
+    conv_id = start(client, doctor, person).json()["conversation_id"]
+    message_id = uuid.uuid4()
+    with ThreadPoolExecutor(max_workers=4) as pool:
+        answers = list(pool.map(lambda _: reply(client, me, conv_id, "Bien reçu", message_id), range(4)))
+    assert [a.status_code for a in answers] == [201] * 4, [a.text for a in answers]
+    assert {a.json()["message"]["id"] for a in answers} == {str(message_id)}
+    assert {a.json()["message"]["seq"] for a in answers} == {2}
+    assert stored(ctx) == (1, 2)
