@@ -46,6 +46,21 @@ BENEFICIARY = {
 }
 
 
+# The Poste de soins demo: a nurse, and a patient (already activated by the launcher) who authorised her.
+DEMO_PRO = {"rpps": "10000000025", "profession": "infirmier", "last_name": "Leroy", "first_names": "Claire",
+            "email": "claire.leroy@example.org"}
+NIR13_PATIENT = "1840175050001"
+PATIENT = {
+    "nir": NIR13_PATIENT + nir_key(NIR13_PATIENT),
+    "carte_vitale_serial": "50607080",
+    "last_name": "Martin",
+    "first_names": "Paul",
+    "birth_date": "1984-01-17",
+    "email": "paul.martin@example.org",
+}
+PATIENT_LOGIN = "paul.martin.demo"
+
+
 def free_port() -> int:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
@@ -72,31 +87,92 @@ def mail_text(path: Path) -> str:
 
 def provision(server_dir: Path) -> str | None:
     """Provision the demo beneficiary (idempotent on NIR) and return the activation code from its mail."""
-    csv_path = server_dir / "demo-beneficiary.csv"
+    return provision_rows(server_dir, [BENEFICIARY], "demo-beneficiary.csv")
+
+
+def provision_rows(server_dir: Path, rows: list[dict[str, str]], name: str) -> str | None:
+    """Provision beneficiaries (idempotent on NIR); the activation code mailed to the last one, if any."""
+    csv_path = server_dir / name
     with csv_path.open("w", newline="", encoding="utf-8") as handle:
-        writer = csv.DictWriter(handle, fieldnames=list(BENEFICIARY))
+        writer = csv.DictWriter(handle, fieldnames=list(rows[0]))
         writer.writeheader()
-        writer.writerow(BENEFICIARY)
+        writer.writerows(rows)
     with (server_dir / "server.log").open("ab") as log:
         subprocess.run([sys.executable, "-m", "server.cli", "admin", "provision", str(csv_path),
                         "--data-dir", str(server_dir)], check=True, stdout=log, stderr=log)
-    codes = []
-    for mail in sorted((server_dir / "outbox").glob("*.eml"), key=lambda p: p.stat().st_mtime):
-        found = re.search(r"code d'activation \(usage unique\) : (\w{12})", mail_text(mail))
-        if found:
-            codes.append(found.group(1))
-    return codes[-1] if codes else None
+    return last_code(server_dir / "outbox", rows[-1]["email"], r"code d'activation \(usage unique\) : (\w{12})")
+
+
+# Every code a demo mail may carry: one-time codes (6 digits), activation and enrolment codes (12 characters).
+CODE_LINE = re.compile(r"^(?P<what>[^\n:]*\bcode\b[^\n:]*?)\s*:\s*(?P<code>[A-Z0-9]{6,12})\s*$", re.I | re.M)
+
+
+def codes_in(text: str) -> list[tuple[str, str]]:
+    """(what the code is for, the code) for every code line of a mail's French part."""
+    return [(m.group("what").strip(), m.group("code")) for m in CODE_LINE.finditer(text.split("English:")[0])]
+
+
+def mail_to(path: Path) -> str:
+    return str(email.message_from_bytes(path.read_bytes(), policy=policy.default)["To"] or "")
 
 
 def watch_outbox(outbox: Path, stop: threading.Event) -> None:
-    """Print the one-time codes of new mails, as a person would read them in their mailbox."""
+    """Print every code of new mails (one-time, activation, enrolment), as a person would read them."""
     seen = set(outbox.glob("*.eml"))
     while not stop.wait(0.5):
         for mail in sorted(set(outbox.glob("*.eml")) - seen):
             seen.add(mail)
-            found = re.search(r"code à usage unique pour ([^:]+) : (\d{6})", mail_text(mail))
+            for what, code in codes_in(mail_text(mail)):
+                print(f"\n📧  E-mail reçu pour {mail_to(mail)} — {what} : {code}\n", flush=True)
+
+
+def last_code(outbox: Path, address: str, pattern: str) -> str | None:
+    """The newest code matching `pattern` in the mails to `address` (the demo reads the outbox as its mailbox)."""
+    for mail in sorted(outbox.glob("*.eml"), key=lambda p: p.stat().st_mtime, reverse=True):
+        if mail_to(mail) == address:
+            found = re.search(pattern, mail_text(mail))
             if found:
-                print(f"\n📧  E-mail reçu — code pour {found.group(1).strip()} : {found.group(2)}\n", flush=True)
+                return found.group(1)
+    return None
+
+
+def provision_clinic_demo(url: str, server_dir: Path) -> bool:
+    """The Poste de soins demo: a nurse enrolled with the demo password, and a patient who authorised her.
+
+    Through the service's own routes, as the people would (the codes read from the outbox); idempotent."""
+    outbox = server_dir / "outbox"
+    with (server_dir / "server.log").open("ab") as log:
+        subprocess.run([sys.executable, "-m", "server.cli", "admin", "professional", "add", "--data-dir",
+                        str(server_dir), "--rpps", DEMO_PRO["rpps"], "--profession", DEMO_PRO["profession"],
+                        "--last-name", DEMO_PRO["last_name"], "--first-names", DEMO_PRO["first_names"],
+                        "--email", DEMO_PRO["email"]], check=True, stdout=log, stderr=log)
+    api = httpx.Client(base_url=url, timeout=30)
+    try:
+        enrolment = last_code(outbox, DEMO_PRO["email"], r"enrôlement \(usage unique\) : (\w{12})")
+        if enrolment:  # 400 once enrolled (the code is single-use): nothing to do again
+            api.post("/v1/pro/enrolment", json={"rpps": DEMO_PRO["rpps"], "enrolment_code": enrolment,
+                                                "password": DEMO_PASSWORD})
+        activation = provision_rows(server_dir, [PATIENT], "demo-patient.csv")
+        if activation:
+            proof = {"activation_code": activation, "nir": PATIENT["nir"],
+                     "carte_vitale_serial": PATIENT["carte_vitale_serial"]}
+            started = api.post("/v1/activation", json={**proof, "identifier": PATIENT_LOGIN,
+                                                       "password": DEMO_PASSWORD})
+            if started.status_code == 202:
+                otp = last_code(outbox, PATIENT["email"], r"usage unique pour [^:]+: (\d{6})")
+                api.post("/v1/activation/confirm", json={"activation_id": started.json()["activation_id"],
+                                                         "code": otp})
+        login = api.post("/v1/auth/login", json={"identifier": PATIENT_LOGIN, "password": DEMO_PASSWORD})
+        if login.status_code != 202:
+            return False
+        otp = last_code(outbox, PATIENT["email"], r"usage unique pour [^:]+: (\d{6})")
+        tokens = api.post("/v1/auth/verify", json={"challenge_id": login.json()["challenge_id"], "code": otp,
+                                                   "device_name": "Démo (lanceur)"}).json()
+        granted = api.put(f"/v1/me/access/professionals/{DEMO_PRO['rpps']}/authorisation", json={},
+                          headers={"Authorization": f"Bearer {tokens['access_token']}"})
+        return granted.status_code == 200
+    finally:
+        api.close()
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -129,6 +205,10 @@ def main(argv: list[str] | None = None) -> int:
             print(f"      code {code} · NIR {BENEFICIARY['nir']} · carte Vitale n° {serial}")
         else:
             print("  Le bénéficiaire de démonstration est déjà activé : utilisez « J'ai déjà un compte ».")
+        if provision_clinic_demo(url, server_dir):
+            print("  « Poste de soins » : RPPS " + DEMO_PRO["rpps"] + " (Claire LEROY, infirmière), "
+                  f"mot de passe : {DEMO_PASSWORD}, puis le code reçu par e-mail (affiché ici) ;")
+            print("      son patient qui l'a autorisée : MARTIN Paul, né le 17/01/1984 (recherchez « Martin »).")
         print("  Les codes envoyés par e-mail s'afficheront ici.", flush=True)
         threading.Thread(target=watch_outbox, args=(server_dir / "outbox", stop), daemon=True).start()
         if args.no_gui:

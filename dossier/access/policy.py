@@ -51,6 +51,7 @@ class Reason(StrEnum):
     PROFESSIONAL_AUTHORISED = "professional_authorised"
     PROFESSIONAL_PRIVILEGED_MASKED = "professional_privileged_masked"
     PROFESSIONAL_DOCUMENT_SENT = "professional_document_sent"
+    PROFESSIONAL_VACCINATION_RECORDED = "professional_vaccination_recorded"
     OWN_DOCUMENT = "own_document"
     EMERGENCY_ACCESS = "emergency_access"
     POST_MORTEM_PURPOSE = "post_mortem_purpose"
@@ -84,6 +85,7 @@ class Reason(StrEnum):
     DOCUMENT_MASKED = "document_masked"
     ALL_DOCUMENTS_MASKED = "all_documents_masked"
     PROFESSIONALS_ADD_DOCUMENTS_ONLY = "professionals_add_documents_only"
+    PROFESSION_MAY_NOT_VACCINATE = "profession_may_not_vaccinate"
     ONLY_OWN_DOCUMENTS = "only_own_documents"
     ONLY_PATIENT_SIDE_MAY_MASK = "only_patient_side_may_mask"
     PROFESSIONAL_CANNOT_MANAGE_SPACE = "professional_cannot_manage_space"
@@ -119,6 +121,7 @@ class Recipient(StrEnum):
 class NotificationEvent(StrEnum):
     PROFESSIONAL_ACCESS = "professional_access"
     DOCUMENT_ADDED_BY_PROFESSIONAL = "document_added_by_professional"
+    VACCINATION_RECORDED_BY_PROFESSIONAL = "vaccination_recorded_by_professional"
     EMERGENCY_ACCESS = "emergency_access"
     NEW_MESSAGE = "new_message"
 
@@ -389,12 +392,24 @@ def _professional_add(
     """A professional may *send* a document even when not authorised (or blocked): sending reveals nothing.
 
     Product decision for blocked professionals: professionals are required to feed the record, and blocking is
-    about what they see.
+    about what they see. Besides documents, the professions allowed to vaccinate in France (the matrix's
+    "vaccination" row, with its legal sources) record vaccinations in the carnet, as in the national carnet de
+    vaccination; the patient is told. Every other entry of the profile stays the patient's.
     """
+    if isinstance(target, EntryTarget) and target.kind is EntryKind.VACCINATION:
+        if not matrix.may_vaccinate(actor.profession):
+            return _deny(Reason.PROFESSION_MAY_NOT_VACCINATE)
+        return _allow(
+            Reason.PROFESSIONAL_VACCINATION_RECORDED,
+            Notification(Recipient.PATIENT, NotificationEvent.VACCINATION_RECORDED_BY_PROFESSIONAL),
+        )
     if not isinstance(target, DocumentTarget):
         return _deny(Reason.PROFESSIONALS_ADD_DOCUMENTS_ONLY)
     if not matrix.allows(actor.profession, target.category):
         return _deny(Reason.MATRIX_DENIES_CATEGORY)
+    if target.confidentiality.hidden_from_patient_until is not None:
+        # Visible after the consultation d'annonce: telling the patient now would announce it before the doctor.
+        return _allow(Reason.PROFESSIONAL_DOCUMENT_SENT)
     return _allow(
         Reason.PROFESSIONAL_DOCUMENT_SENT,
         Notification(Recipient.PATIENT, NotificationEvent.DOCUMENT_ADDED_BY_PROFESSIONAL),

@@ -1963,12 +1963,28 @@
         <translation>A code has just been sent to you by e-mail.</translation>
     </message>
     <message>
-        <source>Connecté : RPPS %1</source>
-        <translation>Signed in: RPPS %1</translation>
-    </message>
-    <message>
         <source>Changer d&apos;utilisateur</source>
         <translation>Switch user</translation>
+    </message>
+    <message>
+        <source>Verrouiller ce profil, oublier la confiance de ce poste et revenir à la connexion.</source>
+        <translation>Lock this profile, forget this workstation's trust and go back to sign-in.</translation>
+    </message>
+    <message>
+        <source>Verrouiller</source>
+        <translation>Lock</translation>
+    </message>
+    <message>
+        <source>Verrouiller le poste ; votre mot de passe seul le rouvre pendant la période de confiance.</source>
+        <translation>Lock the workstation; your password alone reopens it during the trust period.</translation>
+    </message>
+    <message>
+        <source>Fin de journée…</source>
+        <translation>End of day…</translation>
+    </message>
+    <message>
+        <source>Dossiers ouverts, ajouts, ce qui attend encore et pourquoi, effacements : à l&apos;écran et à imprimer.</source>
+        <translation>Dossiers opened, additions, what still waits and why, erasures: on screen and to print.</translation>
     </message>
     <message>
         <source>Accès en urgence…</source>
@@ -1985,6 +2001,10 @@
     <message>
         <source>Rechercher</source>
         <translation>Search</translation>
+    </message>
+    <message>
+        <source>Seuls apparaissent les patients qui vous ont autorisé, ou ceux ouverts par accès en urgence. Recherche par nom, date de naissance (JJ/MM/AAAA) ou INS.</source>
+        <translation>Only patients who authorised you appear, or those opened by emergency access. Search by name, date of birth (DD/MM/YYYY) or INS.</translation>
     </message>
     <message>
         <source>Patients</source>
@@ -2015,24 +2035,36 @@
         <translation>Record content</translation>
     </message>
     <message>
-        <source>Documents et vaccinations, en lecture seule.</source>
-        <translation>Documents and vaccinations, read-only.</translation>
-    </message>
-    <message>
         <source>Ajouter un document…</source>
         <translation>Add a document…</translation>
+    </message>
+    <message>
+        <source>Supprimer mon document…</source>
+        <translation>Delete my document…</translation>
+    </message>
+    <message>
+        <source>Supprimer le document choisi, si vous l&apos;avez ajouté depuis ce poste.</source>
+        <translation>Delete the chosen document, if you added it from this workstation.</translation>
+    </message>
+    <message>
+        <source>Modifier mon document…</source>
+        <translation>Edit my document…</translation>
+    </message>
+    <message>
+        <source>Changer le titre ou la date du document choisi, si vous l&apos;avez ajouté depuis ce poste.</source>
+        <translation>Change the title or date of the chosen document, if you added it from this workstation.</translation>
     </message>
     <message>
         <source>Ajouter au dossier</source>
         <translation>Add to the record</translation>
     </message>
     <message>
-        <source>En attente d&apos;envoi</source>
-        <translation>Waiting to be sent</translation>
-    </message>
-    <message>
         <source>Réessayer maintenant</source>
         <translation>Retry now</translation>
+    </message>
+    <message>
+        <source>Aucun patient trouvé parmi ceux qui vous ont autorisé (ou ouverts en urgence).</source>
+        <translation>No patient found among those who authorised you (or opened in an emergency).</translation>
     </message>
     <message>
         <source>Dossier de %1</source>
@@ -2041,10 +2073,6 @@
     <message>
         <source>Pas encore sur ce poste : préparez la journée pour le consulter.</source>
         <translation>Not on this workstation yet: prepare the day to view it.</translation>
-    </message>
-    <message>
-        <source>Document : %1</source>
-        <translation>Document: %1</translation>
     </message>
     <message>
         <source>%1 a retiré votre autorisation d&apos;accès : la copie de son dossier a été effacée de ce poste.</source>
@@ -2071,6 +2099,58 @@
         <translation>Back to the credentials.</translation>
     </message>
     <message>
+        <source>Première connexion (code d&apos;enrôlement)…</source>
+        <translation>First sign-in (enrolment code)…</translation>
+    </message>
+    <message>
+        <source>Choisir votre mot de passe avec le code d&apos;enrôlement reçu par e-mail.</source>
+        <translation>Choose your password with the enrolment code received by e-mail.</translation>
+    </message>
+    <message>
+        <source>Première connexion : choisir votre mot de passe</source>
+        <translation>First sign-in: choose your password</translation>
+    </message>
+    <message>
+        <source>Code d&apos;enrôlement</source>
+        <translation>Enrolment code</translation>
+    </message>
+    <message>
+        <source>Le code reçu par e-mail (12 lettres et chiffres).</source>
+        <translation>The code received by e-mail (12 letters and digits).</translation>
+    </message>
+    <message>
+        <source>Nouveau mot de passe</source>
+        <translation>New password</translation>
+    </message>
+    <message>
+        <source>Au moins 12 caractères, difficile à deviner (la même règle que pour les patients).</source>
+        <translation>At least 12 characters, hard to guess (the same rule as for patients).</translation>
+    </message>
+    <message>
+        <source>Confirmez le mot de passe</source>
+        <translation>Confirm the password</translation>
+    </message>
+    <message>
+        <source>Le même, une seconde fois.</source>
+        <translation>The same, a second time.</translation>
+    </message>
+    <message>
+        <source>Choisir ce mot de passe</source>
+        <translation>Choose this password</translation>
+    </message>
+    <message>
+        <source>Activer votre accès professionnel.</source>
+        <translation>Activate your professional access.</translation>
+    </message>
+    <message>
+        <source>Le code d&apos;enrôlement figure dans l&apos;e-mail « Accès professionnel Carnet ».</source>
+        <translation>The enrolment code is in the e-mail “Carnet professional access”.</translation>
+    </message>
+    <message>
+        <source>Les deux mots de passe sont différents.</source>
+        <translation>The two passwords differ.</translation>
+    </message>
+    <message>
         <source>Saisissez votre mot de passe.</source>
         <translation>Enter your password.</translation>
     </message>
@@ -2079,8 +2159,68 @@
         <translation>The code has 6 digits.</translation>
     </message>
     <message>
-        <source>Verrouiller ce profil et revenir à la connexion.</source>
-        <translation>Lock this profile and go back to sign-in.</translation>
+        <source>Connecté : %1</source>
+        <translation>Signed in: %1</translation>
+    </message>
+    <message>
+        <source> · poste de confiance jusqu&apos;au %1</source>
+        <translation> · trusted workstation until %1</translation>
+    </message>
+    <message>
+        <source>Modifications du jour</source>
+        <translation>Today's changes</translation>
+    </message>
+    <message>
+        <source>Chaque modification : envoyée, en attente, ou refusée avec le motif.</source>
+        <translation>Each change: sent, waiting, or refused with the reason.</translation>
+    </message>
+    <message>
+        <source>J&apos;ai pris connaissance</source>
+        <translation>Acknowledge</translation>
+    </message>
+    <message>
+        <source>Retirer de la liste la modification refusée choisie.</source>
+        <translation>Remove the chosen refused change from the list.</translation>
+    </message>
+    <message>
+        <source>Corriger…</source>
+        <translation>Correct…</translation>
+    </message>
+    <message>
+        <source>Reprendre la vaccination refusée dans le formulaire pour la corriger.</source>
+        <translation>Put the refused vaccination back in the form to correct it.</translation>
+    </message>
+    <message>
+        <source>Supprimer le document</source>
+        <translation>Delete the document</translation>
+    </message>
+    <message>
+        <source>Supprimer ce document du dossier du patient ? La suppression lui sera envoyée.</source>
+        <translation>Delete this document from the patient's record? The deletion will be sent to them.</translation>
+    </message>
+    <message>
+        <source>Supprimer</source>
+        <translation>Delete</translation>
+    </message>
+    <message>
+        <source>Garder</source>
+        <translation>Keep</translation>
+    </message>
+    <message>
+        <source>REFUSÉE : %1. %2</source>
+        <translation>REFUSED: %1. %2</translation>
+    </message>
+    <message>
+        <source>EN CONFLIT : %1. %2</source>
+        <translation>IN CONFLICT: %1. %2</translation>
+    </message>
+    <message>
+        <source>En attente : %1</source>
+        <translation>Waiting: %1</translation>
+    </message>
+    <message>
+        <source>Envoyée : %1</source>
+        <translation>Sent: %1</translation>
     </message>
     <message>
         <source>Bris de glace : ouvrir un dossier en urgence, en ligne.</source>
@@ -2123,36 +2263,32 @@
         <translation>Available offline on this computer</translation>
     </message>
     <message>
-        <source>Joindre un fichier au dossier ouvert.</source>
-        <translation>Attach a file to the open record.</translation>
+        <source>Section par section, ce que vous pouvez voir, ou pourquoi c&apos;est masqué ; en lecture seule.</source>
+        <translation>Section by section, what you may see, or why it is hidden; read-only.</translation>
     </message>
     <message>
-        <source>Modifications pas encore envoyées.</source>
-        <translation>Changes not sent yet.</translation>
+        <source>Votre profession n&apos;inscrit pas de vaccinations dans le carnet : ajoutez un document.</source>
+        <translation>Your profession does not record vaccinations in the carnet: add a document.</translation>
+    </message>
+    <message>
+        <source>Joindre un fichier au dossier ouvert.</source>
+        <translation>Attach a file to the open record.</translation>
     </message>
     <message>
         <source>Envoyer maintenant.</source>
         <translation>Send now.</translation>
     </message>
     <message>
-        <source>Aucun patient trouvé.</source>
-        <translation>No patient found.</translation>
-    </message>
-    <message>
-        <source>Aucun document ni vaccination visible.</source>
-        <translation>No visible document or vaccination.</translation>
-    </message>
-    <message>
         <source>Hors ligne : copie de ce poste.</source>
         <translation>Offline: this workstation&apos;s copy.</translation>
     </message>
     <message>
-        <source>%1 : %2 modification(s)</source>
-        <translation>%1: %2 change(s)</translation>
-    </message>
-    <message>
         <source>En attente d&apos;envoi (%1)</source>
         <translation>Waiting to be sent (%1)</translation>
+    </message>
+    <message>
+        <source> — dont %1 refusée(s) : à revoir</source>
+        <translation> — of which %1 refused: to review</translation>
     </message>
     <message>
         <source>%1 — disponible hors ligne jusqu&apos;au %2</source>
@@ -2413,6 +2549,97 @@
     <message>
         <source>Une question vous demandera de confirmer. Cet ordinateur ne peut pas être révoqué d&apos;ici.</source>
         <translation>A question will ask you to confirm. This computer cannot be revoked from here.</translation>
+    </message>
+</context>
+<context>
+    <name>DocumentDialog</name>
+    <message>
+        <source>Ajouter un document</source>
+        <translation>Add a document</translation>
+    </message>
+    <message>
+        <source>Le document est ajouté au dossier ouvert ; le patient est prévenu.</source>
+        <translation>The document is added to the open record; the patient is told.</translation>
+    </message>
+    <message>
+        <source>Catégorie</source>
+        <translation>Category</translation>
+    </message>
+    <message>
+        <source>Les catégories que votre profession peut ajouter.</source>
+        <translation>The categories your profession may add.</translation>
+    </message>
+    <message>
+        <source>Titre</source>
+        <translation>Title</translation>
+    </message>
+    <message>
+        <source>Obligatoire.</source>
+        <translation>Required.</translation>
+    </message>
+    <message>
+        <source>JJ/MM/AAAA</source>
+        <translation>DD/MM/YYYY</translation>
+    </message>
+    <message>
+        <source>Date du document</source>
+        <translation>Document date</translation>
+    </message>
+    <message>
+        <source>Facultative, JJ/MM/AAAA.</source>
+        <translation>Optional, DD/MM/YYYY.</translation>
+    </message>
+    <message>
+        <source>Visible par le patient après la consultation d&apos;annonce</source>
+        <translation>Visible to the patient after the disclosure consultation</translation>
+    </message>
+    <message>
+        <source>Le patient le verra à la date choisie, au plus tard un mois après l&apos;ajout.</source>
+        <translation>The patient will see it on the chosen date, at most one month after it is added.</translation>
+    </message>
+    <message>
+        <source>Visible à partir du</source>
+        <translation>Visible from</translation>
+    </message>
+    <message>
+        <source>JJ/MM/AAAA, dans le mois qui vient.</source>
+        <translation>DD/MM/YYYY, within the coming month.</translation>
+    </message>
+    <message>
+        <source>Soins confidentiels du mineur</source>
+        <translation>A minor's confidential care</translation>
+    </message>
+    <message>
+        <source>Un mineur qui garde ces soins secrets : ses représentants légaux ne le voient pas.</source>
+        <translation>A minor keeping this care secret: their legal representatives do not see it.</translation>
+    </message>
+    <message>
+        <source>Ajouter le document</source>
+        <translation>Add the document</translation>
+    </message>
+    <message>
+        <source>Enregistrer sur ce poste ; envoi dès que possible.</source>
+        <translation>Saved on this workstation; sent as soon as possible.</translation>
+    </message>
+    <message>
+        <source>Annuler</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Fermer sans rien ajouter.</source>
+        <translation>Close without adding anything.</translation>
+    </message>
+    <message>
+        <source>Date invalide : JJ/MM/AAAA.</source>
+        <translation>Invalid date: DD/MM/YYYY.</translation>
+    </message>
+    <message>
+        <source>Indiquez à partir de quand le patient le verra.</source>
+        <translation>Say from when the patient will see it.</translation>
+    </message>
+    <message>
+        <source>Le titre est obligatoire.</source>
+        <translation>The title is required.</translation>
     </message>
 </context>
 <context>
@@ -2995,6 +3222,101 @@
     <message>
         <source>Motif</source>
         <translation>Reason</translation>
+    </message>
+</context>
+<context>
+    <name>EndOfDayDialog</name>
+    <message>
+        <source>Fin de journée</source>
+        <translation>End of day</translation>
+    </message>
+    <message>
+        <source>Ce que la journée laisse sur ce poste, à imprimer.</source>
+        <translation>What the day leaves on this workstation, to print.</translation>
+    </message>
+    <message>
+        <source>Feuille de fin de journée</source>
+        <translation>End-of-day sheet</translation>
+    </message>
+    <message>
+        <source>Dossiers ouverts, ajouts, envois, effacements.</source>
+        <translation>Dossiers opened, additions, sending, erasures.</translation>
+    </message>
+    <message>
+        <source>Envoyer maintenant</source>
+        <translation>Send now</translation>
+    </message>
+    <message>
+        <source>Envoyer au service ce qui attend encore.</source>
+        <translation>Send what still waits to the service.</translation>
+    </message>
+    <message>
+        <source>Imprimer…</source>
+        <translation>Print…</translation>
+    </message>
+    <message>
+        <source>Imprimer la feuille de fin de journée.</source>
+        <translation>Print the end-of-day sheet.</translation>
+    </message>
+    <message>
+        <source>Fermer</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>Revenir au poste de soins.</source>
+        <translation>Back to the workstation.</translation>
+    </message>
+    <message>
+        <source>Dossiers ouverts (%1)</source>
+        <translation>Dossiers opened (%1)</translation>
+    </message>
+    <message>
+        <source>en ligne</source>
+        <translation>online</translation>
+    </message>
+    <message>
+        <source>hors ligne, depuis la copie de ce poste</source>
+        <translation>offline, from this workstation's copy</translation>
+    </message>
+    <message>
+        <source>Aucun dossier ouvert aujourd&apos;hui.</source>
+        <translation>No dossier opened today.</translation>
+    </message>
+    <message>
+        <source>Ajouté et envoyé (%1)</source>
+        <translation>Added and sent (%1)</translation>
+    </message>
+    <message>
+        <source>Rien.</source>
+        <translation>Nothing.</translation>
+    </message>
+    <message>
+        <source>Pas encore envoyé, et pourquoi (%1)</source>
+        <translation>Not sent yet, and why (%1)</translation>
+    </message>
+    <message>
+        <source>en attente : le service n&apos;a pas encore été joint ; envoyé dès la prochaine connexion.</source>
+        <translation>waiting: the service has not been reached yet; sent at the next connection.</translation>
+    </message>
+    <message>
+        <source>Tout a été envoyé.</source>
+        <translation>Everything was sent.</translation>
+    </message>
+    <message>
+        <source>%1 ouverture(s) hors ligne pas encore signalée(s) au service (historique des accès du patient).</source>
+        <translation>%1 offline opening(s) not yet reported to the service (the patient's access history).</translation>
+    </message>
+    <message>
+        <source>Copies gardées sur ce poste et leur effacement</source>
+        <translation>Copies kept on this workstation and their erasure</translation>
+    </message>
+    <message>
+        <source>%1 — effacée de ce poste le %2 (fin du bail)</source>
+        <translation>%1 — erased from this workstation on %2 (end of the lease)</translation>
+    </message>
+    <message>
+        <source>Aucune copie sur ce poste.</source>
+        <translation>No copy on this workstation.</translation>
     </message>
 </context>
 <context>
@@ -4120,6 +4442,25 @@
     </message>
 </context>
 <context>
+    <name>PatientTableModel</name>
+    <message>
+        <source>Nom</source>
+        <translation>Last name</translation>
+    </message>
+    <message>
+        <source>Prénoms</source>
+        <translation>First names</translation>
+    </message>
+    <message>
+        <source>Date de naissance</source>
+        <translation>Date of birth</translation>
+    </message>
+    <message>
+        <source>INS</source>
+        <translation>INS</translation>
+    </message>
+</context>
+<context>
     <name>PrepareDayDialog</name>
     <message>
         <source>Préparer la journée</source>
@@ -4760,6 +5101,53 @@
     </message>
 </context>
 <context>
+    <name>RetitleDialog</name>
+    <message>
+        <source>Modifier mon document</source>
+        <translation>Edit my document</translation>
+    </message>
+    <message>
+        <source>Le titre et la date ; la modification est envoyée au patient.</source>
+        <translation>The title and date; the change is sent to the patient.</translation>
+    </message>
+    <message>
+        <source>Titre</source>
+        <translation>Title</translation>
+    </message>
+    <message>
+        <source>Obligatoire.</source>
+        <translation>Required.</translation>
+    </message>
+    <message>
+        <source>JJ/MM/AAAA</source>
+        <translation>DD/MM/YYYY</translation>
+    </message>
+    <message>
+        <source>Date du document</source>
+        <translation>Document date</translation>
+    </message>
+    <message>
+        <source>Facultative, JJ/MM/AAAA.</source>
+        <translation>Optional, DD/MM/YYYY.</translation>
+    </message>
+    <message>
+        <source>Enregistrer</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <source>Enregistrer sur ce poste ; envoi dès que possible.</source>
+        <translation>Saved on this workstation; sent as soon as possible.</translation>
+    </message>
+    <message>
+        <source>Annuler</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Fermer sans rien changer.</source>
+        <translation>Close without changing anything.</translation>
+    </message>
+</context>
+<context>
     <name>ServiceUnavailablePage</name>
     <message>
         <source>Activer Mon espace santé</source>
@@ -5350,8 +5738,8 @@ To confirm, enter your account&apos;s password.</translation>
 <context>
     <name>VaccinationForm</name>
     <message>
-        <source>AAAA-MM-JJ</source>
-        <translation>YYYY-MM-DD</translation>
+        <source>JJ/MM/AAAA</source>
+        <translation>DD/MM/YYYY</translation>
     </message>
     <message>
         <source>Obligatoire</source>

@@ -1963,11 +1963,27 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Connecté : RPPS %1</source>
+        <source>Changer d&apos;utilisateur</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Changer d&apos;utilisateur</source>
+        <source>Verrouiller ce profil, oublier la confiance de ce poste et revenir à la connexion.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Verrouiller</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Verrouiller le poste ; votre mot de passe seul le rouvre pendant la période de confiance.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fin de journée…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dossiers ouverts, ajouts, ce qui attend encore et pourquoi, effacements : à l&apos;écran et à imprimer.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1984,6 +2000,10 @@
     </message>
     <message>
         <source>Rechercher</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Seuls apparaissent les patients qui vous ont autorisé, ou ceux ouverts par accès en urgence. Recherche par nom, date de naissance (JJ/MM/AAAA) ou INS.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2015,11 +2035,23 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Documents et vaccinations, en lecture seule.</source>
+        <source>Ajouter un document…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Ajouter un document…</source>
+        <source>Supprimer mon document…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Supprimer le document choisi, si vous l&apos;avez ajouté depuis ce poste.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Modifier mon document…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Changer le titre ou la date du document choisi, si vous l&apos;avez ajouté depuis ce poste.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2027,11 +2059,11 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>En attente d&apos;envoi</source>
+        <source>Réessayer maintenant</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Réessayer maintenant</source>
+        <source>Aucun patient trouvé parmi ceux qui vous ont autorisé (ou ouverts en urgence).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2040,10 +2072,6 @@
     </message>
     <message>
         <source>Pas encore sur ce poste : préparez la journée pour le consulter.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Document : %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2071,6 +2099,58 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Première connexion (code d&apos;enrôlement)…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choisir votre mot de passe avec le code d&apos;enrôlement reçu par e-mail.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Première connexion : choisir votre mot de passe</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Code d&apos;enrôlement</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Le code reçu par e-mail (12 lettres et chiffres).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nouveau mot de passe</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Au moins 12 caractères, difficile à deviner (la même règle que pour les patients).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Confirmez le mot de passe</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Le même, une seconde fois.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choisir ce mot de passe</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Activer votre accès professionnel.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Le code d&apos;enrôlement figure dans l&apos;e-mail « Accès professionnel Carnet ».</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Les deux mots de passe sont différents.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Saisissez votre mot de passe.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2079,7 +2159,67 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Verrouiller ce profil et revenir à la connexion.</source>
+        <source>Connecté : %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> · poste de confiance jusqu&apos;au %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Modifications du jour</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Chaque modification : envoyée, en attente, ou refusée avec le motif.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>J&apos;ai pris connaissance</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Retirer de la liste la modification refusée choisie.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Corriger…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reprendre la vaccination refusée dans le formulaire pour la corriger.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Supprimer le document</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Supprimer ce document du dossier du patient ? La suppression lui sera envoyée.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Supprimer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Garder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>REFUSÉE : %1. %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>EN CONFLIT : %1. %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>En attente : %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Envoyée : %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2123,11 +2263,15 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Joindre un fichier au dossier ouvert.</source>
+        <source>Section par section, ce que vous pouvez voir, ou pourquoi c&apos;est masqué ; en lecture seule.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Modifications pas encore envoyées.</source>
+        <source>Votre profession n&apos;inscrit pas de vaccinations dans le carnet : ajoutez un document.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Joindre un fichier au dossier ouvert.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2135,23 +2279,15 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Aucun patient trouvé.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Aucun document ni vaccination visible.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Hors ligne : copie de ce poste.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>%1 : %2 modification(s)</source>
+        <source>En attente d&apos;envoi (%1)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>En attente d&apos;envoi (%1)</source>
+        <source> — dont %1 refusée(s) : à revoir</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2412,6 +2548,97 @@
     </message>
     <message>
         <source>Une question vous demandera de confirmer. Cet ordinateur ne peut pas être révoqué d&apos;ici.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>DocumentDialog</name>
+    <message>
+        <source>Ajouter un document</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Le document est ajouté au dossier ouvert ; le patient est prévenu.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Catégorie</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Les catégories que votre profession peut ajouter.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Titre</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Obligatoire.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>JJ/MM/AAAA</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Date du document</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Facultative, JJ/MM/AAAA.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Visible par le patient après la consultation d&apos;annonce</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Le patient le verra à la date choisie, au plus tard un mois après l&apos;ajout.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Visible à partir du</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>JJ/MM/AAAA, dans le mois qui vient.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Soins confidentiels du mineur</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Un mineur qui garde ces soins secrets : ses représentants légaux ne le voient pas.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ajouter le document</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enregistrer sur ce poste ; envoi dès que possible.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Annuler</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fermer sans rien ajouter.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Date invalide : JJ/MM/AAAA.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Indiquez à partir de quand le patient le verra.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Le titre est obligatoire.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2994,6 +3221,101 @@
     </message>
     <message>
         <source>Motif</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>EndOfDayDialog</name>
+    <message>
+        <source>Fin de journée</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ce que la journée laisse sur ce poste, à imprimer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Feuille de fin de journée</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dossiers ouverts, ajouts, envois, effacements.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Envoyer maintenant</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Envoyer au service ce qui attend encore.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Imprimer…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Imprimer la feuille de fin de journée.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fermer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Revenir au poste de soins.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dossiers ouverts (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>en ligne</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>hors ligne, depuis la copie de ce poste</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Aucun dossier ouvert aujourd&apos;hui.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ajouté et envoyé (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rien.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pas encore envoyé, et pourquoi (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>en attente : le service n&apos;a pas encore été joint ; envoyé dès la prochaine connexion.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tout a été envoyé.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 ouverture(s) hors ligne pas encore signalée(s) au service (historique des accès du patient).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copies gardées sur ce poste et leur effacement</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 — effacée de ce poste le %2 (fin du bail)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Aucune copie sur ce poste.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -4119,6 +4441,25 @@
     </message>
 </context>
 <context>
+    <name>PatientTableModel</name>
+    <message>
+        <source>Nom</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Prénoms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Date de naissance</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>INS</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>PrepareDayDialog</name>
     <message>
         <source>Préparer la journée</source>
@@ -4759,6 +5100,53 @@
     </message>
 </context>
 <context>
+    <name>RetitleDialog</name>
+    <message>
+        <source>Modifier mon document</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Le titre et la date ; la modification est envoyée au patient.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Titre</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Obligatoire.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>JJ/MM/AAAA</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Date du document</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Facultative, JJ/MM/AAAA.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enregistrer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enregistrer sur ce poste ; envoi dès que possible.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Annuler</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fermer sans rien changer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ServiceUnavailablePage</name>
     <message>
         <source>Activer Mon espace santé</source>
@@ -5341,7 +5729,7 @@ Pour confirmer, saisissez le mot de passe de votre compte.</source>
 <context>
     <name>VaccinationForm</name>
     <message>
-        <source>AAAA-MM-JJ</source>
+        <source>JJ/MM/AAAA</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
