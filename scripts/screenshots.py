@@ -58,6 +58,33 @@ def sample_data(store, corpus: Path | None) -> None:
     store.documents.add("Notes de suivi : tension à surveiller.\n".encode(), title="Mes notes", category="autre")
 
 
+def sample_what_comes_next(store) -> None:
+    """Appointments and a records request for the « Agenda » and « Mes demandes de dossier » screens."""
+    store.entries.create(
+        "appointment",
+        {
+            "title": "Dentiste",
+            "starts_at": "2027-01-12T14:30",
+            "professional": "Dr Leroy",
+            "place": "3 place de la Mairie",
+        },
+    )
+    store.entries.create("appointment", {"title": "Mammographie de dépistage", "starts_at": "2027-02-03T09:15"})
+    store.entries.create(
+        "records_request",
+        {
+            "recipient": "Centre hospitalier de Rennes",
+            "recipient_kind": "establishment",
+            "requested": "Compte rendu d'hospitalisation de mars 2019",
+            "oldest_information": "2019-03",
+            "method": "registered_letter",
+            "sent_on": "2026-11-20",
+            "received_on": "2026-11-23",
+            "delivery": "post",
+        },
+    )
+
+
 def sample_care_history(profile) -> None:
     """The offline copy of the Histoire de santé, as the service would have returned it."""
     from datetime import UTC, datetime
@@ -428,6 +455,7 @@ def main() -> int:
         sample_data(profile.dossier(), args.corpus if args.corpus.is_dir() else None)
         sample_care_history(profile)
         sample_access_copies(profile)
+        sample_what_comes_next(profile.dossier())
         profile.lock()
         # An address nobody answers on: the online screens are shown, no request is made while rendering them.
         confirmer = ScriptedConfirmer()
@@ -608,6 +636,17 @@ def main() -> int:
                 written.append(path)
             dialog.close()
 
+        def what_comes_next(section: str) -> Callable[[], None]:
+            def prepare() -> None:
+                window.dossier.show_section(section)
+                page = window.dossier.with_context[section]
+                page.reload()
+                settle()
+                if page.model.rowCount():
+                    page.table.setCurrentIndex(page.model.index(0, 0))
+
+            return prepare
+
         def access_history_offline() -> None:
             window.dossier.show_section("access_history")
             for _ in range(40):
@@ -641,6 +680,9 @@ def main() -> int:
                 shot(f"23-access-occupational-{suffix}", access_occupational)
                 child_window(f"24-child-window-{suffix}")
                 shot(f"22-access-history-offline-{suffix}", access_history_offline)
+                shot(f"26-prevention-{suffix}", what_comes_next("prevention"))
+                shot(f"27-agenda-{suffix}", what_comes_next("agenda"))
+                shot(f"28-records-requests-{suffix}", what_comes_next("requests"))
                 window.lock()
                 settle()
                 shot(f"13-activation-code-{suffix}", wizard_step(0))

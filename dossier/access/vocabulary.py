@@ -77,6 +77,8 @@ class EntryKind(StrEnum):
     ADVANCE_DIRECTIVE = "advance_directive"
     ORGAN_DONATION = "organ_donation"
     NOT_CONCERNED = "not_concerned"
+    RECORDS_REQUEST = "records_request"
+    APPOINTMENT = "appointment"
 
 
 class Section(StrEnum):

@@ -6009,4 +6009,432 @@ To confirm, enter your account&apos;s password.</translation>
         <translation>Finish signing in in your browser…</translation>
     </message>
 </context>
+<context>
+    <name>AgendaPage</name>
+    <message>
+        <source>Date</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>Objet</source>
+        <translation>What for</translation>
+    </message>
+    <message>
+        <source>Professionnel</source>
+        <translation>Professional</translation>
+    </message>
+    <message>
+        <source>Lieu</source>
+        <translation>Place</translation>
+    </message>
+    <message>
+        <source>Ajouter un rendez-vous</source>
+        <translation>Add an appointment</translation>
+    </message>
+    <message>
+        <source>Modifier le rendez-vous</source>
+        <translation>Edit the appointment</translation>
+    </message>
+    <message>
+        <source>Le rendez-vous « %1 » du %2 sera supprimé de votre agenda.</source>
+        <translation>The appointment &apos;%1&apos; of %2 will be deleted from your agenda.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n rendez-vous exporté(s) dans %1 (fichier non chiffré).</source>
+        <translation>
+            <numerusform>%n appointment exported to %1 (not encrypted).</numerusform>
+            <numerusform>%n appointments exported to %1 (not encrypted).</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>… et %1 autre(s)</source>
+        <translation>… and %1 more</translation>
+    </message>
+    <message>
+        <source>Déjà dans l&apos;agenda : %1</source>
+        <translation>Already in the agenda: %1</translation>
+    </message>
+    <message>
+        <source>Laissé de côté : %1 (%2)</source>
+        <translation>Left aside: %1 (%2)</translation>
+    </message>
+    <message>
+        <source>Rien à importer</source>
+        <translation>Nothing to import</translation>
+    </message>
+    <message>
+        <source>Vide.</source>
+        <translation>Empty.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n rendez-vous seront ajoutés à votre agenda :</source>
+        <translation>
+            <numerusform>%n appointment will be added to your agenda:</numerusform>
+            <numerusform>%n appointments will be added to your agenda:</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Importer ces rendez-vous ?</source>
+        <translation>Import these appointments?</translation>
+    </message>
+    <message>
+        <source>Ajouter</source>
+        <translation>Add</translation>
+    </message>
+    <message>
+        <source>Annuler</source>
+        <translation>Cancel</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n rendez-vous ajouté(s).</source>
+        <translation>
+            <numerusform>%n appointment added.</numerusform>
+            <numerusform>%n appointments added.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Agenda</source>
+        <translation>Agenda</translation>
+    </message>
+    <message>
+        <source>Vos rendez-vous de santé. Exportez-les vers l&apos;agenda de votre téléphone ou de votre messagerie (fichier .ics), ou importez ceux d&apos;un autre agenda.</source>
+        <translation>Your health appointments. Export them to your phone&apos;s or e-mail calendar (.ics file), or import those of another calendar.</translation>
+    </message>
+    <message>
+        <source>&amp;Nouveau rendez-vous</source>
+        <translation>&amp;New appointment</translation>
+    </message>
+    <message>
+        <source>Nouveau rendez-vous</source>
+        <translation>New appointment</translation>
+    </message>
+    <message>
+        <source>&amp;Modifier</source>
+        <translation>&amp;Edit</translation>
+    </message>
+    <message>
+        <source>Modifier</source>
+        <translation>Edit</translation>
+    </message>
+    <message>
+        <source>&amp;Supprimer</source>
+        <translation>&amp;Delete</translation>
+    </message>
+    <message>
+        <source>Supprimer</source>
+        <translation>Delete</translation>
+    </message>
+    <message>
+        <source>Exporter &amp;celui-ci</source>
+        <translation>Export &amp;this one</translation>
+    </message>
+    <message>
+        <source>Exporter ce rendez-vous</source>
+        <translation>Export this appointment</translation>
+    </message>
+    <message>
+        <source>&amp;Exporter l&apos;agenda</source>
+        <translation>E&amp;xport the agenda</translation>
+    </message>
+    <message>
+        <source>Exporter l&apos;agenda</source>
+        <translation>Export the agenda</translation>
+    </message>
+    <message>
+        <source>&amp;Importer un fichier .ics</source>
+        <translation>&amp;Import an .ics file</translation>
+    </message>
+    <message>
+        <source>Importer</source>
+        <translation>Import</translation>
+    </message>
+    <message>
+        <source>Vider le formulaire pour en ajouter un.</source>
+        <translation>Clear the form to add one.</translation>
+    </message>
+    <message>
+        <source>Modifier le rendez-vous choisi.</source>
+        <translation>Edit the chosen appointment.</translation>
+    </message>
+    <message>
+        <source>Supprimer le rendez-vous choisi ; demande confirmation.</source>
+        <translation>Delete the chosen appointment; asks first.</translation>
+    </message>
+    <message>
+        <source>Un fichier .ics pour ce seul rendez-vous.</source>
+        <translation>An .ics file for this appointment only.</translation>
+    </message>
+    <message>
+        <source>Un fichier .ics avec tous vos rendez-vous.</source>
+        <translation>An .ics file with all your appointments.</translation>
+    </message>
+    <message>
+        <source>Montre ce qui sera ajouté avant de l&apos;ajouter.</source>
+        <translation>Shows what will be added before adding it.</translation>
+    </message>
+    <message>
+        <source>Rendez-vous</source>
+        <translation>Appointments</translation>
+    </message>
+    <message>
+        <source>Date, objet, professionnel et lieu.</source>
+        <translation>Date, what for, professional and place.</translation>
+    </message>
+</context>
+<context>
+    <name>DossierView</name>
+    <message>
+        <source>Prévention</source>
+        <translation>Prevention</translation>
+    </message>
+    <message>
+        <source>Agenda</source>
+        <translation>Agenda</translation>
+    </message>
+    <message>
+        <source>Mes demandes de dossier</source>
+        <translation>My records requests</translation>
+    </message>
+</context>
+<context>
+    <name>PreventionPage</name>
+    <message>
+        <source>État</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Quand</source>
+        <translation>When</translation>
+    </message>
+    <message>
+        <source>Quoi</source>
+        <translation>What</translation>
+    </message>
+    <message>
+        <source>En retard</source>
+        <translation>Overdue</translation>
+    </message>
+    <message>
+        <source>À faire</source>
+        <translation>Due</translation>
+    </message>
+    <message>
+        <source>Selon votre réponse</source>
+        <translation>Depends on your answer</translation>
+    </message>
+    <message>
+        <source>À venir</source>
+        <translation>Upcoming</translation>
+    </message>
+    <message>
+        <source>Fait</source>
+        <translation>Done</translation>
+    </message>
+    <message>
+        <source>fait le %1</source>
+        <translation>done on %1</translation>
+    </message>
+    <message>
+        <source>fait</source>
+        <translation>done</translation>
+    </message>
+    <message>
+        <source>depuis le %1</source>
+        <translation>since %1</translation>
+    </message>
+    <message>
+        <source>jusqu&apos;au %1</source>
+        <translation>until %1</translation>
+    </message>
+    <message>
+        <source>à partir du %1</source>
+        <translation>from %1</translation>
+    </message>
+    <message>
+        <source>Choisissez une ligne pour voir la règle appliquée et sa source.</source>
+        <translation>Choose a row to see the rule applied and its source.</translation>
+    </message>
+    <message>
+        <source>Prochaine fois : %1.</source>
+        <translation>Next time: %1.</translation>
+    </message>
+    <message>
+        <source>Source : %1</source>
+        <translation>Source: %1</translation>
+    </message>
+    <message>
+        <source>Prévention</source>
+        <translation>Prevention</translation>
+    </message>
+    <message>
+        <source>Vaccinations, dépistages organisés et bilans de prévention recommandés pour votre âge, d&apos;après vos vaccinations et examens enregistrés. Parlez-en à votre médecin ou à votre pharmacien.</source>
+        <translation>Vaccinations, organised screening and prevention check-ups recommended for your age, from the vaccinations and tests recorded. Talk about them with your doctor or pharmacist.</translation>
+    </message>
+    <message>
+        <source>Questions (facultatives) : elles précisent les recommandations</source>
+        <translation>Questions (optional): they make the recommendations more precise</translation>
+    </message>
+    <message>
+        <source>Je ne réponds pas</source>
+        <translation>I&apos;d rather not say</translation>
+    </message>
+    <message>
+        <source>Oui</source>
+        <translation>Yes</translation>
+    </message>
+    <message>
+        <source>Non</source>
+        <translation>No</translation>
+    </message>
+    <message>
+        <source>Oui, non, ou ne pas répondre.</source>
+        <translation>Yes, no, or no answer.</translation>
+    </message>
+    <message>
+        <source>Recommandations</source>
+        <translation>Recommendations</translation>
+    </message>
+    <message>
+        <source>État, ce qu&apos;il faut faire et quand.</source>
+        <translation>Status, what to do and when.</translation>
+    </message>
+    <message>
+        <source>Prendre &amp;rendez-vous</source>
+        <translation>Make an &amp;appointment</translation>
+    </message>
+    <message>
+        <source>Prendre rendez-vous</source>
+        <translation>Make an appointment</translation>
+    </message>
+    <message>
+        <source>Ajouter à l&apos;agenda un rendez-vous pour la recommandation choisie.</source>
+        <translation>Add an appointment to the agenda for the chosen recommendation.</translation>
+    </message>
+</context>
+<context>
+    <name>RecordsRequestsPage</name>
+    <message>
+        <source>Destinataire</source>
+        <translation>Recipient</translation>
+    </message>
+    <message>
+        <source>Envoyée le</source>
+        <translation>Sent on</translation>
+    </message>
+    <message>
+        <source>Au plus tard le</source>
+        <translation>At the latest on</translation>
+    </message>
+    <message>
+        <source>État</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>(estimation)</source>
+        <translation>(estimate)</translation>
+    </message>
+    <message>
+        <source>Délai de réflexion (48 h)</source>
+        <translation>48-hour reflection period</translation>
+    </message>
+    <message>
+        <source>En attente</source>
+        <translation>Waiting</translation>
+    </message>
+    <message>
+        <source>Délai dépassé</source>
+        <translation>Deadline passed</translation>
+    </message>
+    <message>
+        <source>Dossier reçu</source>
+        <translation>Records received</translation>
+    </message>
+    <message>
+        <source>Date de réception inconnue : le délai est compté depuis l&apos;envoi ; indiquez la date de l&apos;accusé de réception pour le préciser.</source>
+        <translation>Date of receipt unknown: the deadline is counted from sending; enter the acknowledgement date to make it exact.</translation>
+    </message>
+    <message>
+        <source>Le délai légal est dépassé : relancez le destinataire ; sans réponse, vous pouvez saisir la Commission d&apos;accès aux documents administratifs (CADA) pour un établissement public, ou le conseil de l&apos;ordre pour un professionnel libéral.</source>
+        <translation>The legal deadline has passed: remind the recipient; without an answer, you may refer the matter to the CADA (Commission d&apos;accès aux documents administratifs) for a public hospital, or to the medical council (conseil de l&apos;ordre) for a professional in private practice.</translation>
+    </message>
+    <message>
+        <source>Lettre enregistrée dans %1 (fichier non chiffré) : imprimez-la ou joignez-la à un courriel.</source>
+        <translation>Letter saved to %1 (not encrypted): print it or attach it to an e-mail.</translation>
+    </message>
+    <message>
+        <source>Documents (*.pdf *.jpg *.jpeg *.png *.xml *.txt)</source>
+        <translation>Documents (*.pdf *.jpg *.jpeg *.png *.xml *.txt)</translation>
+    </message>
+    <message>
+        <source>Dossier classé dans Documents ; la demande est close.</source>
+        <translation>Records filed in Documents; the request is closed.</translation>
+    </message>
+    <message>
+        <source>Mes demandes de dossier</source>
+        <translation>My records requests</translation>
+    </message>
+    <message>
+        <source>Demandez vos informations de santé à un professionnel ou à un établissement (loi du 4 mars 2002) : Carnet écrit la lettre et suit les délais légaux.</source>
+        <translation>Ask a professional or a hospital for your health information (French law of 4 March 2002): Carnet writes the letter and follows the legal deadlines.</translation>
+    </message>
+    <message>
+        <source>Nouvelle demande</source>
+        <translation>New request</translation>
+    </message>
+    <message>
+        <source>&amp;Nouvelle demande</source>
+        <translation>&amp;New request</translation>
+    </message>
+    <message>
+        <source>Vider le formulaire pour une nouvelle demande.</source>
+        <translation>Clear the form for a new request.</translation>
+    </message>
+    <message>
+        <source>Écrire la &amp;lettre (PDF)</source>
+        <translation>Write the &amp;letter (PDF)</translation>
+    </message>
+    <message>
+        <source>La lettre de demande, à imprimer.</source>
+        <translation>The request letter, to print.</translation>
+    </message>
+    <message>
+        <source>&amp;Classer le dossier reçu…</source>
+        <translation>&amp;File the records received…</translation>
+    </message>
+    <message>
+        <source>Ajouter le fichier reçu à Documents.</source>
+        <translation>Add the file received to Documents.</translation>
+    </message>
+    <message>
+        <source>Dossier &amp;reçu</source>
+        <translation>Records &amp;received</translation>
+    </message>
+    <message>
+        <source>Les documents sont arrivés : clore la demande.</source>
+        <translation>The records arrived: close the request.</translation>
+    </message>
+    <message>
+        <source>Demandes de dossier</source>
+        <translation>Records requests</translation>
+    </message>
+    <message>
+        <source>Destinataire, envoi, délai légal et état.</source>
+        <translation>Recipient, sending, legal deadline and status.</translation>
+    </message>
+</context>
+<context>
+    <name>StorePage</name>
+    <message>
+        <source>Choisir un fichier</source>
+        <translation>Choose a file</translation>
+    </message>
+    <message>
+        <source>Enregistrer sous</source>
+        <translation>Save as</translation>
+    </message>
+    <message>
+        <source>L&apos;opération a échoué ; rien n&apos;a été modifié.</source>
+        <translation>The operation failed; nothing was changed.</translation>
+    </message>
+</context>
 </TS>

@@ -6000,4 +6000,432 @@ Pour confirmer, saisissez le mot de passe de votre compte.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
+<context>
+    <name>AgendaPage</name>
+    <message>
+        <source>Date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Objet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Professionnel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lieu</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ajouter un rendez-vous</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Modifier le rendez-vous</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Le rendez-vous « %1 » du %2 sera supprimé de votre agenda.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n rendez-vous exporté(s) dans %1 (fichier non chiffré).</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>… et %1 autre(s)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Déjà dans l&apos;agenda : %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Laissé de côté : %1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rien à importer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Vide.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n rendez-vous seront ajoutés à votre agenda :</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Importer ces rendez-vous ?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ajouter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Annuler</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n rendez-vous ajouté(s).</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Agenda</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Vos rendez-vous de santé. Exportez-les vers l&apos;agenda de votre téléphone ou de votre messagerie (fichier .ics), ou importez ceux d&apos;un autre agenda.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Nouveau rendez-vous</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nouveau rendez-vous</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Modifier</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Modifier</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Supprimer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Supprimer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Exporter &amp;celui-ci</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Exporter ce rendez-vous</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Exporter l&apos;agenda</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Exporter l&apos;agenda</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Importer un fichier .ics</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Importer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Vider le formulaire pour en ajouter un.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Modifier le rendez-vous choisi.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Supprimer le rendez-vous choisi ; demande confirmation.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Un fichier .ics pour ce seul rendez-vous.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Un fichier .ics avec tous vos rendez-vous.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Montre ce qui sera ajouté avant de l&apos;ajouter.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rendez-vous</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Date, objet, professionnel et lieu.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>DossierView</name>
+    <message>
+        <source>Prévention</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Agenda</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mes demandes de dossier</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PreventionPage</name>
+    <message>
+        <source>État</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Quand</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Quoi</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>En retard</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>À faire</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Selon votre réponse</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>À venir</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fait</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>fait le %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>fait</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>depuis le %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>jusqu&apos;au %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>à partir du %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choisissez une ligne pour voir la règle appliquée et sa source.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Prochaine fois : %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Source : %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Prévention</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Vaccinations, dépistages organisés et bilans de prévention recommandés pour votre âge, d&apos;après vos vaccinations et examens enregistrés. Parlez-en à votre médecin ou à votre pharmacien.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Questions (facultatives) : elles précisent les recommandations</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Je ne réponds pas</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Oui</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Non</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Oui, non, ou ne pas répondre.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recommandations</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>État, ce qu&apos;il faut faire et quand.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Prendre &amp;rendez-vous</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Prendre rendez-vous</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ajouter à l&apos;agenda un rendez-vous pour la recommandation choisie.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>RecordsRequestsPage</name>
+    <message>
+        <source>Destinataire</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Envoyée le</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Au plus tard le</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>État</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(estimation)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Délai de réflexion (48 h)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>En attente</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Délai dépassé</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dossier reçu</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Date de réception inconnue : le délai est compté depuis l&apos;envoi ; indiquez la date de l&apos;accusé de réception pour le préciser.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Le délai légal est dépassé : relancez le destinataire ; sans réponse, vous pouvez saisir la Commission d&apos;accès aux documents administratifs (CADA) pour un établissement public, ou le conseil de l&apos;ordre pour un professionnel libéral.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lettre enregistrée dans %1 (fichier non chiffré) : imprimez-la ou joignez-la à un courriel.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Documents (*.pdf *.jpg *.jpeg *.png *.xml *.txt)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dossier classé dans Documents ; la demande est close.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mes demandes de dossier</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Demandez vos informations de santé à un professionnel ou à un établissement (loi du 4 mars 2002) : Carnet écrit la lettre et suit les délais légaux.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nouvelle demande</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Nouvelle demande</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Vider le formulaire pour une nouvelle demande.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Écrire la &amp;lettre (PDF)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>La lettre de demande, à imprimer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Classer le dossier reçu…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ajouter le fichier reçu à Documents.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dossier &amp;reçu</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Les documents sont arrivés : clore la demande.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Demandes de dossier</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Destinataire, envoi, délai légal et état.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>StorePage</name>
+    <message>
+        <source>Choisir un fichier</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enregistrer sous</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>L&apos;opération a échoué ; rien n&apos;a été modifié.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
 </TS>
