@@ -32,6 +32,7 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 from desktop_app.demo import DEMO_PASSWORD, ensure_demo_profile  # noqa: E402
+from desktop_app.errors import CarnetError  # noqa: E402
 from desktop_app.profile import ProfileDirectory  # noqa: E402
 from dossier.identifiers import nir_key  # noqa: E402
 
@@ -164,6 +165,64 @@ def last_code(outbox: Path, address: str, pattern: str) -> str | None:
     return None
 
 
+DEMO_LOGIN = "zoe.lefevre"
+ONE_TIME_CODE = r"usage unique pour [^:]+: (\d{6})"
+
+
+def service_port(server_dir: Path) -> int:
+    """The same port as the last run when it is free: the demo carnet is linked to the service at that address."""
+    saved = server_dir / "port"
+    if saved.exists():
+        port = int(saved.read_text().strip() or 0)
+        with socket.socket() as probe:
+            probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)  # as the service binds it
+            try:
+                probe.bind(("127.0.0.1", port))
+                return port
+            except OSError:
+                pass
+    port = free_port()
+    saved.write_text(str(port))
+    return port
+
+
+def link_demo_carnet(url: str, server_dir: Path, directory: ProfileDirectory, profile_id: str, code: str | None) -> str:
+    """The demo carnet tied to Zoé's account on the local service, through the engine's own activation (first run)
+    or sign-in, and its linking of a carnet already on this computer — then one sync, so her entries are on the
+    service and every door of the window works as shipped. Returns what was done, in words."""
+    from desktop_app import account
+    from desktop_app.account.link import LocalChoice, carnet_of_account
+    from desktop_app.sync.engine import SyncEngine
+
+    if carnet_of_account(directory, url, DEMO_LOGIN) is not None:
+        return "déjà relié"
+    outbox = server_dir / "outbox"
+    choice = LocalChoice(link_profile_id=profile_id, local_password=DEMO_PASSWORD)
+    activation = None
+    if code:
+        proof = (code, BENEFICIARY["nir"], BENEFICIARY["carte_vitale_serial"])
+        with contextlib.suppress(CarnetError):  # the code of an earlier run: the account exists, sign in instead
+            activation = account.start_activation(url, *proof, DEMO_LOGIN, DEMO_PASSWORD)
+    if activation is not None:
+        otp = last_code(outbox, BENEFICIARY["email"], ONE_TIME_CODE) or ""
+        profile, _ = account.confirm_activation(
+            activation, otp, directory=directory, device_name="Démo (lanceur)", choice=choice
+        )
+    else:
+        login = account.start_login(url, DEMO_LOGIN, DEMO_PASSWORD, directory=directory)
+        otp = last_code(outbox, BENEFICIARY["email"], ONE_TIME_CODE) or ""
+        profile, _ = account.confirm_login(login, otp, directory=directory, device_name="Démo (lanceur)", choice=choice)
+    try:
+        engine = SyncEngine(profile)
+        try:
+            engine.sync_once()
+        finally:
+            engine.http.close()
+    finally:
+        profile.lock()
+    return "relié"
+
+
 def provision_clinic_demo(url: str, server_dir: Path) -> bool:
     """The Poste de soins demo: a nurse enrolled with the demo password, and a patient who authorised her.
 
@@ -212,7 +271,7 @@ def main(argv: list[str] | None = None) -> int:
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
     server_dir, client_dir = args.data_dir / "server", args.data_dir / "client"
     server_dir.mkdir(parents=True, exist_ok=True)
-    port = free_port()
+    port = service_port(server_dir)
     url = f"http://127.0.0.1:{port}"
     log = (server_dir / "server.log").open("ab")  # the service's own log, kept out of the person's terminal
     server = subprocess.Popen([sys.executable, "-m", "server.cli", "serve", "--data-dir", str(server_dir),
@@ -222,18 +281,19 @@ def main(argv: list[str] | None = None) -> int:
         wait_healthy(url, server)
         code = provision(server_dir)
         demo_professionals(server_dir, url)
-        profile, _ = ensure_demo_profile(ProfileDirectory(client_dir))
-        label = profile.label
+        directory = ProfileDirectory(client_dir)
+        profile, _ = ensure_demo_profile(directory)
+        label, profile_id = profile.label, profile.profile_id
         profile.lock()
         print("Carnet — démonstration locale")
         print(f"  Service central : {url} (données : {server_dir})")
         print(f"  « Ouvrir mon carnet » : {label}, mot de passe : {DEMO_PASSWORD}")
-        if code:
-            print("  « J'ai reçu mon code d'activation » :")
-            serial = BENEFICIARY["carte_vitale_serial"]
-            print(f"      code {code} · NIR {BENEFICIARY['nir']} · carte Vitale n° {serial}")
-        else:
-            print("  Le bénéficiaire de démonstration est déjà activé : utilisez « J'ai déjà un compte ».")
+        try:
+            done = link_demo_carnet(url, server_dir, directory, profile_id, code)
+            print(f"      {done} au compte « {DEMO_LOGIN} » du service local (même mot de passe) : "
+                  "synchronisation, accès, notifications et espace fonctionnent depuis la fenêtre.")
+        except CarnetError as exc:
+            print(f"      non relié au service local : {exc}", file=sys.stderr)
         names = ", ".join(f"{first} {last} ({town})" for _r, _p, last, first, town in DEMO_PROFESSIONALS)
         print(f"  Professionnels à chercher par nom : {names}")
         if provision_clinic_demo(url, server_dir):

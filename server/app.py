@@ -32,6 +32,7 @@ from server.helpers.router import router as helpers_router
 from server.http_hygiene import HygieneHeaders
 from server.http_limits import UnicodeBodyGuard
 from server.mail.service import MailDeliveryError, Mailer
+from server.messages.router import router as messages_router
 from server.professionals.router import dossier_router as pro_dossiers_router
 from server.professionals.router import registry_router as professionals_registry_router
 from server.professionals.router import router as professionals_router
@@ -319,6 +320,7 @@ def create_app(
     app.include_router(access_router)
     app.include_router(pro_dossiers_router)
     app.include_router(synced_content_router)
+    app.include_router(messages_router)
     app.openapi = _problem_openapi(app)  # type: ignore[method-assign]
     app.add_middleware(UnicodeBodyGuard, problem=EdgeMiddleware._problem)  # inside the edge: bodies already bounded
     app.add_middleware(

@@ -8,6 +8,7 @@ from server.audit.models import AuditEvent, AuditHead
 from server.db import Base
 from server.dossiers.models import Dossier, DossierEntry
 from server.feed.models import CareHistoryRecord
+from server.messages import models as messages_models  # the messagerie (migration 0800)
 from server.sync import models as sync_models  # the sync engineer's tables (migration 0100)
 
 __all__ = [
@@ -28,5 +29,6 @@ __all__ = [
     "RefreshToken",
     "Throttle",
     "access_models",
+    "messages_models",
     "sync_models",
 ]

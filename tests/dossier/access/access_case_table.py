@@ -26,6 +26,8 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime, timedelta
 
+from access_messaging_table import documented_cases
+
 from dossier.access import (
     Action,
     Actor,
@@ -846,4 +848,5 @@ def all_cases(matrix: HabilitationMatrix) -> list[Case]:
         *matrix_grid(matrix),
         *vaccination_grid(),
         *heir_purpose_grid(),
+        *(Case(*cell) for cell in documented_cases()),  # the messagerie's table (docs/MESSAGERIE.md)
     ]

@@ -1,8 +1,8 @@
 """Professionals carry the town where they practise (patients find them by name, profession and town); which
 notifications a dossier also gets by e-mail.
 
-Revision ID: 0750
-Revises: 0700
+Revision ID: 0850
+Revises: 0800
 """
 
 from collections.abc import Sequence
@@ -10,8 +10,8 @@ from collections.abc import Sequence
 import sqlalchemy as sa
 from alembic import op
 
-revision: str = "0750"
-down_revision: str | None = "0700"
+revision: str = "0850"
+down_revision: str | None = "0800"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
