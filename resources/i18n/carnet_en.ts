@@ -4813,6 +4813,14 @@
         <translation>%1 added a document to your record.</translation>
     </message>
     <message>
+        <source>%1 a inscrit une vaccination dans votre dossier.</source>
+        <translation>%1 recorded a vaccination in your record.</translation>
+    </message>
+    <message>
+        <source>%1 vous a écrit un message.</source>
+        <translation>%1 wrote you a message.</translation>
+    </message>
+    <message>
         <source>%1 vous a désigné(e) comme proche aidant, jusqu&apos;au %2.</source>
         <translation>%1 named you as their carer (proche aidant), until %2.</translation>
     </message>
@@ -4941,8 +4949,8 @@
         <translation>When a professional opens my record</translation>
     </message>
     <message>
-        <source>Quand un professionnel ajoute un document</source>
-        <translation>When a professional adds a document</translation>
+        <source>Quand un professionnel ajoute un document ou une vaccination</source>
+        <translation>When a professional adds a document or a vaccination</translation>
     </message>
     <message>
         <source>Au sujet de mes proches aidants</source>

@@ -4812,6 +4812,14 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>%1 a inscrit une vaccination dans votre dossier.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 vous a écrit un message.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>%1 vous a désigné(e) comme proche aidant, jusqu&apos;au %2.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4940,7 +4948,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Quand un professionnel ajoute un document</source>
+        <source>Quand un professionnel ajoute un document ou une vaccination</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -100,6 +100,7 @@ AIDANT_ENDED = "aidant_ended"
 _PREFERENCE_OF_EVENT = {
     access.NotificationEvent.PROFESSIONAL_ACCESS.value: "mail_professional_access",
     access.NotificationEvent.DOCUMENT_ADDED_BY_PROFESSIONAL.value: "mail_document_added",
+    access.NotificationEvent.VACCINATION_RECORDED_BY_PROFESSIONAL.value: "mail_document_added",
     AIDANT_INVITED: "mail_aidant",
     AIDANT_ENDED: "mail_aidant",
 }

@@ -171,6 +171,8 @@ class NotificationsPage(Retranslatable, QWidget):
                 if detail
                 else self.tr("%1 a ajouté un document à votre dossier.")
             ),
+            "vaccination_recorded_by_professional": self.tr("%1 a inscrit une vaccination dans votre dossier."),
+            "new_message": self.tr("%1 vous a écrit un message."),
             "aidant_invited": self.tr("%1 vous a désigné(e) comme proche aidant, jusqu'au %2."),
             "aidant_ended": self.tr("La délégation de proche aidant avec %1 a pris fin le %2."),
         }
@@ -396,7 +398,7 @@ class NotificationsPage(Retranslatable, QWidget):
         describe(self.freshness, self.tr("Date de la liste"), self.freshness.text())
         self.mail_box.setTitle(self.tr("Recevoir aussi un e-mail"))
         self.mail_access_check.setText(self.tr("Quand un professionnel ouvre mon dossier"))
-        self.mail_document_check.setText(self.tr("Quand un professionnel ajoute un document"))
+        self.mail_document_check.setText(self.tr("Quand un professionnel ajoute un document ou une vaccination"))
         self.mail_aidant_check.setText(self.tr("Au sujet de mes proches aidants"))
         for check in (self.mail_access_check, self.mail_document_check, self.mail_aidant_check):
             describe(check, check.text())
