@@ -155,6 +155,10 @@ def main() -> int:
     parser.add_argument(
         "--corpus", type=Path, default=Path(os.environ.get("CARNET_CORPUS_DIR", ROOT.parent / "shared" / "data"))
     )
+    parser.add_argument("--lang", choices=("fr", "en"), default="fr", help="interface language (default: fr)")
+    parser.add_argument(
+        "--only", default="", help="comma-separated variants to render, e.g. default-100,hc-200 (default: all four)"
+    )
     args = parser.parse_args()
     args.output.mkdir(parents=True, exist_ok=True)
 
@@ -171,7 +175,7 @@ def main() -> int:
     build_translations()
     app = QApplication.instance() or QApplication(sys.argv[:1])
     languages = LanguageManager(app)
-    languages.set_language("fr")
+    languages.set_language(args.lang)
 
     def settle() -> None:
         for _ in range(5):
@@ -358,8 +362,10 @@ def main() -> int:
 
         for high_contrast in (False, True):
             for scale in (100, 200):
-                theme.apply_theme(app, high_contrast=high_contrast, text_scale=scale)
                 suffix = f"{'hc' if high_contrast else 'default'}-{scale}"
+                if args.only and suffix not in args.only.split(","):
+                    continue
+                theme.apply_theme(app, high_contrast=high_contrast, text_scale=scale)
                 window.lock()
                 settle()
                 shot(f"01-welcome-{suffix}", window.show_welcome)
