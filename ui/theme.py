@@ -6,6 +6,7 @@ import json
 from dataclasses import dataclass
 from string import Template
 
+from PySide6.QtCore import QEvent, QObject
 from PySide6.QtGui import QColor, QFont, QPalette
 from PySide6.QtWidgets import QAbstractSpinBox, QApplication, QCheckBox, QGroupBox, QWidget
 
@@ -208,10 +209,35 @@ def role_font(base: QFont, role: str, text_scale: int | None = None) -> QFont | 
     return font
 
 
+class _RoleFontKeeper(QObject):
+    """Puts a role's size back when Qt resets the font (a style sheet polish or a new parent gives the body size)."""
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() in (QEvent.Type.FontChange, QEvent.Type.ParentChange, QEvent.Type.Show) and isinstance(
+            watched, QWidget
+        ):
+            role = watched.property("role")
+            factor = TOKENS.role_scale(role) if isinstance(role, str) else None
+            if factor is not None:
+                wanted = BASE_POINT_SIZE * _current_scale / 100 * factor
+                if abs(watched.font().pointSizeF() - wanted) > 0.01:
+                    font = QFont(watched.font())
+                    font.setPointSizeF(wanted)
+                    watched.setFont(font)
+        return False
+
+
+_ROLE_FONT_KEEPER: _RoleFontKeeper | None = None
+
+
 def apply_role_font(widget: QWidget, role: str) -> None:
     """Give a widget tagged with ``role`` its size on the type scale (kept in step by ``apply_text_scale``)."""
+    global _ROLE_FONT_KEEPER
     font = role_font(QApplication.font(), role)
     if font is not None:
+        if _ROLE_FONT_KEEPER is None:
+            _ROLE_FONT_KEEPER = _RoleFontKeeper()
+        widget.installEventFilter(_ROLE_FONT_KEEPER)
         widget.setFont(font)
 
 

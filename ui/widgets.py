@@ -472,7 +472,7 @@ class Card(QFrame):
         set_role(self, "card")
         self.setFrameShape(QFrame.Shape.StyledPanel)
         self.title = section_header("card_title")
-        self.icon = QLabel()
+        self.icon = QLabel(self)  # a parent first: a parentless widget shown would open as a window of its own
         self.icon.setVisible(icon is not None)
         self._icon = icon
         self.body = QVBoxLayout()
@@ -504,10 +504,16 @@ class Card(QFrame):
 
     def set_title(self, text: str) -> None:
         self.title.setText(text)
-        self.setAccessibleName(text)
+        self.setAccessibleName(text.replace("&", ""))
 
     def add(self, widget: QWidget, stretch: int = 0) -> QWidget:
+        """Add content; one with ``stretch`` takes the card's spare height (else the actions sit at the bottom)."""
         self.body.addWidget(widget, stretch)
+        if stretch:
+            outer = self.layout()
+            assert isinstance(outer, QVBoxLayout)
+            outer.setStretch(outer.indexOf(self.body), 1)
+            outer.setStretch(outer.count() - 2, 0)  # the spacer before the actions
         return widget
 
     def add_action(self, button: QPushButton) -> QPushButton:

@@ -220,6 +220,90 @@
         <translation>Device revoked</translation>
     </message>
     <message>
+        <source>Ouverture du dossier hors ligne</source>
+        <translation>Record opened offline</translation>
+    </message>
+    <message>
+        <source>Consultation de l&apos;historique des accès</source>
+        <translation>Access history viewed</translation>
+    </message>
+    <message>
+        <source>Consultation des réglages d&apos;accès</source>
+        <translation>Access settings viewed</translation>
+    </message>
+    <message>
+        <source>Rappel de l&apos;identifiant</source>
+        <translation>Identifier reminder</translation>
+    </message>
+    <message>
+        <source>Déconnexion</source>
+        <translation>Signed out</translation>
+    </message>
+    <message>
+        <source>Changement du mot de passe</source>
+        <translation>Password changed</translation>
+    </message>
+    <message>
+        <source>Réinitialisation du mot de passe</source>
+        <translation>Password reset</translation>
+    </message>
+    <message>
+        <source>Demande de réinitialisation du mot de passe</source>
+        <translation>Password reset requested</translation>
+    </message>
+    <message>
+        <source>Renouvellement de la connexion</source>
+        <translation>Session renewed</translation>
+    </message>
+    <message>
+        <source>Masquage d&apos;un document</source>
+        <translation>Document hidden</translation>
+    </message>
+    <message>
+        <source>Fin du masquage d&apos;un document</source>
+        <translation>Document shown again</translation>
+    </message>
+    <message>
+        <source>Enregistrement du décès</source>
+        <translation>Death recorded</translation>
+    </message>
+    <message>
+        <source>Suppression de l&apos;espace santé</source>
+        <translation>Health space deleted</translation>
+    </message>
+    <message>
+        <source>Demande de suppression de l&apos;espace santé</source>
+        <translation>Health space deletion requested</translation>
+    </message>
+    <message>
+        <source>Justificatif refusé</source>
+        <translation>Proof refused</translation>
+    </message>
+    <message>
+        <source>Modification des accès</source>
+        <translation>Access changed</translation>
+    </message>
+    <message>
+        <source>Opération sur l&apos;espace santé</source>
+        <translation>Health space operation</translation>
+    </message>
+    <message>
+        <source>Connexion au service</source>
+        <translation>Service sign-in</translation>
+    </message>
+    <message>
+        <source>Opération sur un document</source>
+        <translation>Document operation</translation>
+    </message>
+    <message>
+        <source>Synchronisation</source>
+        <translation>Synchronisation</translation>
+    </message>
+    <message>
+        <source>Autre opération</source>
+        <translation>Other operation</translation>
+    </message>
+    <message>
         <source>professionnel autorisé</source>
         <translation>professional authorised</translation>
     </message>
@@ -2650,6 +2734,10 @@
 <context>
     <name>EntryForm</name>
     <message>
+        <source> (obligatoire)</source>
+        <translation> (required)</translation>
+    </message>
+    <message>
         <source>Oui</source>
         <translation>Yes</translation>
     </message>
@@ -2697,6 +2785,22 @@
 <context>
     <name>HomePage</name>
     <message>
+        <source>… et d&apos;autres dans le profil médical</source>
+        <translation>… and more in the medical profile</translation>
+    </message>
+    <message>
+        <source>Aucune allergie connue n&apos;est notée. Ajoutez-en dans le profil médical.</source>
+        <translation>No known allergy is recorded. Add them in the medical profile.</translation>
+    </message>
+    <message>
+        <source>Aucun traitement en cours n&apos;est noté.</source>
+        <translation>No current treatment is recorded.</translation>
+    </message>
+    <message>
+        <source>Aucun document pour l&apos;instant : ajoutez une ordonnance ou un compte rendu.</source>
+        <translation>No document yet: add a prescription or a report.</translation>
+    </message>
+    <message>
         <source>Accueil — carnet de %1</source>
         <translation>Home — record of %1</translation>
     </message>
@@ -2719,8 +2823,52 @@
         </translation>
     </message>
     <message>
+        <source>Allergies</source>
+        <translation>Allergies</translation>
+    </message>
+    <message>
+        <source>Traitements en cours</source>
+        <translation>Current treatments</translation>
+    </message>
+    <message>
+        <source>Documents récents</source>
+        <translation>Recent documents</translation>
+    </message>
+    <message>
+        <source>Synchronisation</source>
+        <translation>Synchronisation</translation>
+    </message>
+    <message>
+        <source>Actions rapides</source>
+        <translation>Quick actions</translation>
+    </message>
+    <message>
         <source>Synchronisation : hors ligne — vos données restent sur cet ordinateur.</source>
         <translation>Sync: offline — your data stays on this computer.</translation>
+    </message>
+    <message>
+        <source>Ajouter une &amp;mesure</source>
+        <translation>Add a &amp;measure</translation>
+    </message>
+    <message>
+        <source>Noter un poids, une tension, une glycémie…</source>
+        <translation>Record a weight, a blood pressure, a blood sugar…</translation>
+    </message>
+    <message>
+        <source>Ajouter un d&amp;ocument…</source>
+        <translation>Add a d&amp;ocument…</translation>
+    </message>
+    <message>
+        <source>Ajouter une ordonnance, un compte rendu…</source>
+        <translation>Add a prescription, a report…</translation>
+    </message>
+    <message>
+        <source>Imprimer ma carte d&apos;&amp;urgence</source>
+        <translation>Print my &amp;emergency card</translation>
+    </message>
+    <message>
+        <source>Allergies, traitements et personne à prévenir, à garder avec vos papiers.</source>
+        <translation>Allergies, treatments and who to call, to keep with your papers.</translation>
     </message>
     <message>
         <source>&amp;Derniers éléments ajoutés ou modifiés</source>
@@ -3953,8 +4101,12 @@
         <translation>This vaccination was added by %1: you can neither edit nor delete it.</translation>
     </message>
     <message>
-        <source>Retirer « &amp;non concerné »</source>
-        <translation>Withdraw « &amp;not concerned »</translation>
+        <source>Retirer « n&amp;on concerné »</source>
+        <translation>Remove « not c&amp;oncerned »</translation>
+    </message>
+    <message>
+        <source>N&amp;on concerné</source>
+        <translation>N&amp;ot concerned</translation>
     </message>
     <message>
         <source>Retirer « non concerné »</source>
@@ -3963,10 +4115,6 @@
     <message>
         <source>Ne plus déclarer la rubrique Vaccinations vide.</source>
         <translation>Stop declaring the Vaccinations section empty.</translation>
-    </message>
-    <message>
-        <source>&amp;Non concerné</source>
-        <translation>&amp;Not concerned</translation>
     </message>
     <message>
         <source>Non concerné</source>
@@ -4040,6 +4188,18 @@
         <translation>Your personal health record, encrypted on this computer. Choose what you want to do.</translation>
     </message>
     <message>
+        <source>Chez moi</source>
+        <translation>At home</translation>
+    </message>
+    <message>
+        <source>Première fois ici ?</source>
+        <translation>First time here?</translation>
+    </message>
+    <message>
+        <source>Autres situations</source>
+        <translation>Other situations</translation>
+    </message>
+    <message>
         <source>J&apos;ai reçu mon &amp;code d&apos;activation</source>
         <translation>I received my activation &amp;code</translation>
     </message>
@@ -4094,6 +4254,13 @@
     <message>
         <source>Pour un professionnel de santé sur un ordinateur partagé : ses patients, hors ligne si besoin.</source>
         <translation>For a health professional on a shared computer: their patients, offline if needed.</translation>
+    </message>
+</context>
+<context>
+    <name>Widgets</name>
+    <message>
+        <source>Erreur</source>
+        <translation>Error</translation>
     </message>
 </context>
 <context>

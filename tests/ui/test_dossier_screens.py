@@ -49,7 +49,13 @@ def test_quick_add_measures_fill_the_table_and_the_chart(qtbot, window, existing
     with qtbot.waitSignal(page.sig_chart_updated, timeout=10_000, check_params_cb=lambda n: n == 2):
         form.save_button.click()
     assert {s.name() for s in page.chart.series()} == {"Systolique", "Diastolique"}
-    assert sorted(p.y() for s in page.chart.series() for p in s.points()) == [80.0, 120.0]
+    # Stored in mmHg (120/80), drawn in the unit the list shows for it (« 12/8 cmHg »): axis and list agree.
+    assert "cmHg" in page.proxy.index(0, 0).data()
+    assert sorted(p.y() for s in page.chart.series() for p in s.points()) == [8.0, 12.0]
+    y_axis = page.chart.axes(Qt.Orientation.Vertical)[0]
+    assert y_axis.titleText() == "cmHg"
+    stored = page.model.row_object(0).data
+    assert (stored["systolic"], stored["diastolic"]) == (120, 80)
 
 
 def _drop(page, path: Path) -> None:

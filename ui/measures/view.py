@@ -35,9 +35,9 @@ from desktop_app.dossier_store import DossierStore, Entry
 from desktop_app.errors import CarnetError
 from dossier import entries as entry_rules
 from dossier.errors import DossierValidationError
-from dossier.measures import MEASURES
+from dossier.measures import MEASURES, Unit
 from dossier.sync_protocol import Entity
-from ui import theme
+from ui import formatting, theme
 from ui.changes import concerns
 from ui.dialogs import Confirmer
 from ui.entries.actions import delete_entry, restorer
@@ -62,7 +62,7 @@ def measure_of(entry: Entry) -> str | None:
 
 
 def _now_text() -> str:
-    return datetime.now().strftime("%d/%m/%Y %H:%M")
+    return datetime.now().strftime("%d/%m/%Y %H:%M")  # the form's input format (dossier parses it), not display
 
 
 def hidden_fields(measure_id: str) -> set[str]:
@@ -70,6 +70,15 @@ def hidden_fields(measure_id: str) -> set[str]:
     names = {f.name for f in entry_rules.ENTRY_KINDS[KIND].fields}
     shown = set(MEASURES[measure_id].components) | {"unit", "measured_at", "notes"}
     return {n for n in names if n not in shown}
+
+
+def display_unit(entries: list[Entry], measure_id: str) -> Unit:
+    """The unit the list shows for this measure: the one its latest entry was typed in (« 13,5/8 cmHg »), so the
+    chart's axis and the list agree; the canonical unit when none says otherwise."""
+    measure = MEASURES[measure_id]
+    latest = max((e for e in entries if measure_of(e) == measure_id), key=_timestamp, default=None)
+    wanted = str(latest.data.get("original_unit") or latest.data.get("unit") or "") if latest is not None else ""
+    return next((u for u in measure.units if u.id == wanted), measure.canonical_unit)
 
 
 def _timestamp(entry: Entry) -> datetime:
@@ -370,11 +379,13 @@ class MeasuresPage(Retranslatable, QWidget):
         series_points = chart_points(entries, self.measure_id) if entries else {}
         total = sum(len(p) for p in series_points.values())
         self._points = total
+        unit = display_unit(entries, self.measure_id) if entries else measure.canonical_unit
         if total:
+            self.chart.setLocalizeNumbers(True)  # "70,4" in French on the value axis
+            self.chart.setLocale(formatting.locale())
             x_axis = QDateTimeAxis()
-            x_axis.setFormat("MM/yyyy")
-            x_axis.setTickCount(4)
             y_axis = QValueAxis()
+            y_axis.setLabelFormat("%.4g")
             if QApplication.palette().window().color().lightness() < 128:
                 for axis in (x_axis, y_axis):
                     axis.setLabelsBrush(QApplication.palette().windowText())
@@ -388,7 +399,8 @@ class MeasuresPage(Retranslatable, QWidget):
                 line.setName(self._component_label(component))
                 line.setPointsVisible(True)
                 line.setPen(QPen(QColor(colours[len(self.chart.series()) % len(colours)]), 3))
-                for moment, value in points:
+                for moment, canonical in points:
+                    value = unit.from_canonical(canonical)  # in the unit the list shows
                     line.append(QDateTime(moment).toMSecsSinceEpoch(), value)
                     low, high = min(low, value), max(high, value)
                     first = moment if first is None or moment < first else first
@@ -398,12 +410,27 @@ class MeasuresPage(Retranslatable, QWidget):
                 line.attachAxis(y_axis)
             margin = max(1.0, (high - low) * 0.1)
             y_axis.setRange(low - margin, high + margin)
-            y_axis.setTitleText(pick(measure.canonical_unit.label_fr, measure.canonical_unit.label_en))
+            y_axis.setTitleText(pick(unit.label_fr, unit.label_en))
             if first is not None and last is not None:
                 x_axis.setRange(QDateTime(first).addDays(-1), QDateTime(last).addDays(1))
+                self._fit_date_axis(x_axis, (last - first).days)
         self.empty_label.setVisible(total == 0)
         self.chart_view.setAccessibleDescription(self.tr("%n mesure(s) sur le graphique", "", total))
         self.sig_chart_updated.emit(total)
+
+    def _fit_date_axis(self, axis: QDateTimeAxis, span_days: int) -> None:
+        """Day, month or year labels as the span needs, in the language's order; as many ticks as fit unclipped."""
+        if span_days <= 62:
+            pattern = formatting.date_format()
+        elif span_days <= 3 * 366:
+            pattern = formatting.month_format()
+        else:
+            pattern = "yyyy"
+        axis.setFormat(pattern)
+        sample = formatting.locale().toString(QDateTime.currentDateTime(), pattern)
+        room = max(1, self.chart_view.width() - 8 * self.fontMetrics().averageCharWidth())
+        label_width = self.fontMetrics().horizontalAdvance(sample) * 1.6
+        axis.setTickCount(max(2, min(8, int(room / max(1.0, label_width)))))
 
     def _component_label(self, component: str) -> str:
         labels = {
