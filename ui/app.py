@@ -36,7 +36,7 @@ from ui.unlock.view import UnlockPage
 from ui.welcome.create_profile import CreateProfilePage, RecoveryKeyPage
 from ui.welcome.unavailable import ServiceUnavailablePage
 from ui.welcome.view import WelcomePage
-from ui.widgets import Retranslatable, describe, label, size_to_current_page
+from ui.widgets import Retranslatable, describe, label, size_to_current_page, tame_scroll_areas
 
 # The settings keys of the sync session (from the small setting_keys: importing the engine would slow the start-up).
 S_URL, S_REFRESH = SettingKey.SERVER_URL, SettingKey.REFRESH_TOKEN
@@ -188,6 +188,7 @@ class MainWindow(Retranslatable, QMainWindow):
         self.sync.sig_status_changed.connect(lambda _text: self._update_status())
         self._languages.sig_language_changed.connect(self.on_languages_language_changed)
         self.retranslate_ui()
+        tame_scroll_areas(self)
         self.show_welcome()
 
     def show_page(self, page: QWidget) -> None:
@@ -209,6 +210,7 @@ class MainWindow(Retranslatable, QMainWindow):
             from ui.dossier_view import DossierView
 
             view = DossierView(confirmer=self._confirmer, file_chooser=self._file_chooser)
+            tame_scroll_areas(view)
             self.stack.addWidget(view)
             settings = view.settings
             settings.sig_text_scale_changed.connect(lambda v: self.set_preference("text_scale", v))

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
     QListView,
     QProgressBar,
     QPushButton,
+    QScrollArea,
     QSizePolicy,
     QStackedWidget,
     QStyle,
@@ -578,3 +579,17 @@ class InlineMessage(QFrame):
         self.setVisible(bool(message))
         if message and changed:
             announce(self, message, assertive=self.kind == "error")
+
+
+def tame_scroll_areas(root: QWidget) -> None:
+    """No unnamed Tab stops: a scroll area whose content has fields or buttons leaves the focus to them (Qt scrolls
+    to the focused one); one with only text keeps its Tab stop, so the keyboard can scroll it, and gets a name."""
+    for area in root.findChildren(QScrollArea):
+        content = area.widget()
+        focusable = content is not None and any(
+            w.focusPolicy() & Qt.FocusPolicy.TabFocus for w in content.findChildren(QWidget)
+        )
+        if focusable:
+            area.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        elif not area.accessibleName():
+            area.setAccessibleName(QCoreApplication.translate("Widgets", "Contenu à faire défiler"))

@@ -3191,6 +3191,10 @@
         <translation>Measurement chart</translation>
     </message>
     <message>
+        <source>Liste ou graphique des mesures</source>
+        <translation>Measures as a list or a chart</translation>
+    </message>
+    <message>
         <source>&amp;Supprimer la mesure</source>
         <translation>&amp;Delete the measurement</translation>
     </message>
@@ -4261,6 +4265,10 @@
     <message>
         <source>Erreur</source>
         <translation>Error</translation>
+    </message>
+    <message>
+        <source>Contenu à faire défiler</source>
+        <translation>Scrollable content</translation>
     </message>
 </context>
 <context>

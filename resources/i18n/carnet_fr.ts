@@ -3191,6 +3191,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Liste ou graphique des mesures</source>
+        <translation>Liste ou graphique des mesures</translation>
+    </message>
+    <message>
         <source>&amp;Supprimer la mesure</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4261,6 +4265,10 @@
     <message>
         <source>Erreur</source>
         <translation>Erreur</translation>
+    </message>
+    <message>
+        <source>Contenu à faire défiler</source>
+        <translation>Contenu à faire défiler</translation>
     </message>
 </context>
 <context>

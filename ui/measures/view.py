@@ -168,6 +168,7 @@ class MeasuresPage(Retranslatable, QWidget):
         self.chart_view.setRenderHint(QPainter.RenderHint.Antialiasing)
         self.chart_view.setMinimumHeight(220)
         self.chart_view.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.chart_view.viewport().setFocusPolicy(Qt.FocusPolicy.NoFocus)  # one Tab stop, the named view
         self.empty_label = label("muted")
         self.form_title = label("heading")
         self.form = EntryForm(KIND)
@@ -459,6 +460,7 @@ class MeasuresPage(Retranslatable, QWidget):
         describe(self.type_combo, self.tr("Type de mesure"), self.tr("Choisissez la mesure à afficher."))
         describe(self.table, self.tr("Historique des mesures"), name)
         describe(self.chart_view, self.tr("Graphique des mesures"), name)
+        describe(self.tabs, self.tr("Liste ou graphique des mesures"))
         self.delete_button.setText(self.tr("&Supprimer la mesure"))
         describe(
             self.delete_button,
