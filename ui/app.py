@@ -287,7 +287,12 @@ class MainWindow(Retranslatable, QMainWindow):
         prefs = self.preferences
         app = QApplication.instance()
         if key in (None, "text_scale", "high_contrast") and self._apply_preferences and isinstance(app, QApplication):
-            theme.apply_theme(app, high_contrast=bool(prefs["high_contrast"]), text_scale=int(prefs["text_scale"]))
+            theme.apply_theme(
+                app,
+                high_contrast=bool(prefs["high_contrast"]),
+                text_scale=int(prefs["text_scale"]),
+                defer_hidden=key == "text_scale",  # a Ctrl++ step: what is shown first (ui/theme.py)
+            )
         if key in (None, "language") and prefs["language"] != current_language():
             self._languages.set_language(str(prefs["language"]))
         if key in (None, "autolock_seconds"):

@@ -6,7 +6,7 @@ import json
 from dataclasses import dataclass
 from string import Template
 
-from PySide6.QtCore import QEvent, QObject
+from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtGui import QColor, QFont, QPalette
 from PySide6.QtWidgets import QAbstractSpinBox, QApplication, QCheckBox, QGroupBox, QWidget
 
@@ -241,10 +241,12 @@ def apply_role_font(widget: QWidget, role: str) -> None:
         widget.setFont(font)
 
 
-def apply_text_scale(app: QApplication, text_scale: int) -> None:
+def apply_text_scale(app: QApplication, text_scale: int, *, defer_hidden: bool = False) -> None:
     """Change the text size (100–200 %) in one step: the application font, then each role's font.
 
-    No style sheet is set again, so Qt re-lays out the windows once instead of re-polishing every widget."""
+    No style sheet is set again, so Qt re-lays out the windows once instead of re-polishing every widget. With
+    ``defer_hidden`` (a step the person makes with Ctrl++), what is shown changes now and the hidden sections on the
+    next turn of the event loop, after the step is painted."""
     global _current_scale
     _current_scale = clamp_scale(text_scale)
     font = QFont(app.font())
@@ -252,15 +254,36 @@ def apply_text_scale(app: QApplication, text_scale: int) -> None:
     app.setFont(font)  # for windows opened later
     # With a style sheet set, Qt fixes each styled widget's font when it polishes it and no longer passes the
     # application font on: give every widget its new size directly (cheap: no style sheet is parsed again).
-    for widget in app.allWidgets():
-        if _own_style_sheet(widget):
-            continue  # a window with its own style sheet (assisted session, clinic) sizes its text itself
+    widgets = app.allWidgets()
+    # Windows with their own style sheet (assisted session, clinic) size their text themselves.
+    styled = [w for w in widgets if w.styleSheet()]
+    if not defer_hidden:
+        _resize_fonts(widgets, styled)
+        QApplication.sendPostedEvents()  # the layouts settle now, as one step
+        return
+    _resize_fonts([w for w in widgets if w.isVisible()], styled)
+    QApplication.sendPostedEvents()  # what the person sees is laid out now
+    hidden = [w for w in widgets if not w.isVisible()]
+    QTimer.singleShot(0, lambda: _resize_fonts([w for w in hidden if _alive(w)], styled))
+
+
+def _alive(widget: QWidget) -> bool:
+    try:
+        widget.objectName()
+    except RuntimeError:  # deleted meanwhile (a closed dialog)
+        return False
+    return True
+
+
+def _resize_fonts(widgets: list[QWidget], styled: list[QWidget]) -> None:
+    body = BASE_POINT_SIZE * _current_scale / 100
+    for widget in widgets:
+        if styled and any(root is widget or root.isAncestorOf(widget) for root in styled if _alive(root)):
+            continue
         role = widget.property("role")
         factor = TOKENS.role_scale(role) if isinstance(role, str) else None
-        if factor is None and widget.property("carnet_font_scale") is not None:
-            factor = float(widget.property("carnet_font_scale"))
         current = widget.font()
-        wanted = BASE_POINT_SIZE * _current_scale / 100 * (factor or 1.0)
+        wanted = body * (factor or 1.0)
         if abs(current.pointSizeF() - wanted) > 0.01:
             sized = QFont(current)
             sized.setPointSizeF(wanted)
@@ -269,22 +292,12 @@ def apply_text_scale(app: QApplication, text_scale: int) -> None:
                 widget.style().unpolish(widget)
                 widget.style().polish(widget)
                 widget.updateGeometry()
-    QApplication.sendPostedEvents()  # the layouts settle now, as one step (pages measure their new room at once)
 
 
 _EM_SIZED = (QCheckBox, QAbstractSpinBox, QGroupBox)
 
 
-def _own_style_sheet(widget: QWidget) -> bool:
-    w: QWidget | None = widget
-    while w is not None:
-        if w.styleSheet():
-            return True
-        w = w.parentWidget()
-    return False
-
-
-def apply_theme(app: QApplication, *, high_contrast: bool, text_scale: int) -> Palette:
+def apply_theme(app: QApplication, *, high_contrast: bool, text_scale: int, defer_hidden: bool = False) -> Palette:
     """Apply a theme and a text size (100–200 %) to the whole application at run time.
 
     The style sheet is set only when the theme changes; a text-size step alone is ``apply_text_scale``."""
@@ -298,7 +311,7 @@ def apply_theme(app: QApplication, *, high_contrast: bool, text_scale: int) -> P
         app.setPalette(qpalette(p))
         app.setStyleSheet(style_sheet(p))
         _current_theme = p.name
-    apply_text_scale(app, text_scale)
+    apply_text_scale(app, text_scale, defer_hidden=defer_hidden)
     return p
 
 
