@@ -275,9 +275,18 @@ def _alive(widget: QWidget) -> bool:
     return True
 
 
+def _depth(widget: QWidget) -> int:
+    depth, parent = 0, widget.parentWidget()
+    while parent is not None:
+        depth, parent = depth + 1, parent.parentWidget()
+    return depth
+
+
 def _resize_fonts(widgets: list[QWidget], styled: list[QWidget]) -> None:
     body = BASE_POINT_SIZE * _current_scale / 100
-    for widget in widgets:
+    # Innermost first: a container reacting to its FontChange (a side list fitted to its names) measures children
+    # that already have their new size.
+    for widget in sorted(widgets, key=_depth, reverse=True):
         if styled and any(root is widget or root.isAncestorOf(widget) for root in styled if _alive(root)):
             continue
         role = widget.property("role")

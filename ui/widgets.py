@@ -17,7 +17,7 @@ from PySide6.QtCore import (
     Qt,
     SignalInstance,
 )
-from PySide6.QtGui import QAccessible, QAccessibleAnnouncementEvent, QIcon
+from PySide6.QtGui import QAccessible, QAccessibleAnnouncementEvent, QFocusEvent, QIcon
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFrame,
@@ -211,15 +211,28 @@ def with_messages(editor: QWidget, *below: QWidget) -> QWidget:
 
     Keeps each error right next to its field without empty form rows taking space while there is no error.
     """
-    box = QWidget()
+    box = _FieldBox(editor)
     layout = QVBoxLayout(box)
     layout.setContentsMargins(0, 0, 0, 0)
     layout.setSpacing(2)
     layout.addWidget(editor)
     for widget in below:
         layout.addWidget(widget)
-    box.setFocusProxy(editor)
     return box
+
+
+class _FieldBox(QWidget):
+    """A field and its messages: focusing the box (a label's buddy, a mnemonic) focuses the field.
+
+    Not a focus proxy: Qt treats a widget proxied to its own child as a compound widget, and setTabOrder() on such
+    fields made forward Tab loop inside a page (« Vider le formulaire » → second field, the sidebar never reached)."""
+
+    def __init__(self, editor: QWidget) -> None:
+        super().__init__()
+        self._editor = editor
+
+    def focusInEvent(self, event: QFocusEvent) -> None:
+        self._editor.setFocus(event.reason())
 
 
 def size_to_current_page(stack: QStackedWidget) -> None:

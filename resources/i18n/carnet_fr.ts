@@ -3135,6 +3135,14 @@
         <source>Mesure « %1 » supprimée.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Repère %1 : %2–%3</source>
+        <translation>Repère %1 : %2–%3</translation>
+    </message>
+    <message>
+        <source>%1 : dernière valeur %2 le %3, de %4 à %5</source>
+        <translation>%1 : dernière valeur %2 le %3, de %4 à %5</translation>
+    </message>
     <message numerus="yes">
         <source>%n mesure(s) sur le graphique</source>
         <translation>

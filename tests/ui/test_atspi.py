@@ -171,7 +171,7 @@ def test_every_main_screen_reads_well_on_the_accessibility_bus(a11y_env: dict[st
     error_labels = [n for n in seen["measure-error"] if n["name"] == "Erreur" and n["description"]]
     assert error_labels, "no error on the bus after a refused value"
     message = error_labels[0]["description"]
-    assert any(
-        n["role"] == "text" and n["editable"] and message in n["description"] for n in seen["measure-error"]
-    ), f"« {message} » is not on the field"
+    assert any(n["role"] == "text" and n["editable"] and message in n["description"] for n in seen["measure-error"]), (
+        f"« {message} » is not on the field"
+    )
     assert problems == [], "\n".join(problems)

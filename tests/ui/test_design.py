@@ -234,3 +234,37 @@ def test_access_history_never_shows_a_raw_code(window) -> None:
     for code in ("access.authorised", "dossier.open_offline", "space.something_new", "zzz.unknown"):
         text = page.action(SimpleNamespace(action=code))
         assert text and "." not in text and "_" not in text, (code, text)
+
+
+@pytest.mark.parametrize("section", ["measures", "profile", "vaccinations", "settings"])
+def test_forward_tab_goes_through_the_page_and_back_to_the_sidebar(qtbot, window, existing_profile, section) -> None:
+    """No loop inside a page: from the sidebar, Tab walks the page (form, buttons, table) and comes back."""
+    from PySide6.QtCore import Qt
+
+    from tests.ui.helpers import open_dossier
+
+    window.activateWindow()
+    open_dossier(qtbot, window)
+    window.dossier.show_section(section)
+    page = window.dossier.pages[section]
+    qtbot.waitUntil(page.isVisible, timeout=5_000)
+    window.dossier.nav.setFocus()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is window.dossier.nav)
+    visited: list[QWidget] = []
+    for _ in range(80):
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+        focused = QApplication.focusWidget()
+        if focused is window.dossier.nav:
+            break
+        visited.append(focused)
+    else:
+        names = [w.accessibleName() for w in visited[-12:]]
+        pytest.fail(f"{section}: Tab never came back to the sidebar; it went round {names}")
+    inside = [w for w in visited if page.isAncestorOf(w)]
+    assert inside, section
+    if section != "settings":
+        form = page.form if section == "measures" else None
+        buttons = [w for w in inside if isinstance(w, type(window.dossier.measures.form.reset_button))]
+        assert buttons, section
+        if form is not None:
+            assert form.reset_button in inside and form.first_field() in inside

@@ -224,14 +224,9 @@ class EntryForm(Retranslatable, QWidget):
         layout.addWidget(self.form_error)
         layout.addWidget(buttons)
         layout.addStretch(1)  # forms of every kind share one stack: keep this one's fields and buttons together
-        previous: QWidget | None = None
-        for row in self.rows:
-            if previous is not None:
-                QWidget.setTabOrder(previous, row.editor)
-            previous = row.editor
-        if previous is not None:
-            QWidget.setTabOrder(previous, self.save_button)
-        QWidget.setTabOrder(self.save_button, self.reset_button)
+        # No setTabOrder here: the widgets join the focus chain in reading order as the layout adopts them (fields,
+        # then the buttons), and that chain goes on to what follows the form. Re-ordering inside a focus proxy's
+        # container (with_messages) made forward Tab loop back to the second field after « Vider le formulaire ».
         self.retranslate_ui()
 
     def set_store(self, store: DossierStore | None) -> None:
