@@ -189,6 +189,7 @@ def main() -> int:
         sample_data(profile.dossier(), args.corpus if args.corpus.is_dir() else None)
         sample_care_history(profile)
         sample_access_copies(profile)
+        profile.set_setting("ui.language", args.lang)  # the profile's own choice, applied when it opens
         profile.lock()
         # An address nobody answers on: the online screens are shown, no request is made while rendering them.
         confirmer = ScriptedConfirmer()

@@ -230,7 +230,13 @@ def test_a_refused_value_reaches_the_field_s_accessible_description(qtbot, windo
 def test_access_history_never_shows_a_raw_code(window) -> None:
     from types import SimpleNamespace
 
+    from datetime import UTC, datetime
+
+    from ui import formatting
+
     page = window.dossier.access_history
+    moment = datetime(2026, 12, 6, 8, 5, tzinfo=UTC)
+    assert page.format_moment(moment).startswith(formatting.format_date(moment.astimezone()))
     for code in ("access.authorised", "dossier.open_offline", "space.something_new", "zzz.unknown"):
         text = page.action(SimpleNamespace(action=code))
         assert text and "." not in text and "_" not in text, (code, text)

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.errors import CarnetError
+from ui import formatting
 from ui.i18n import current_language
 from ui.paged import Column, PagedTableModel
 from ui.widgets import Retranslatable, describe, error_label, label, show_error
@@ -154,7 +155,8 @@ class AccessHistoryPage(Retranslatable, QWidget):
     def format_moment(self, moment: datetime) -> str:
         """A date and time in local time, as people read them: « 25/11/2026 à 21:30 »."""
         local = moment.astimezone()
-        return self.tr("%1 à %2").replace("%1", local.strftime("%d/%m/%Y")).replace("%2", local.strftime("%H:%M"))
+        day = formatting.format_date(local)  # one date format per language (ui/formatting.py)
+        return self.tr("%1 à %2").replace("%1", day).replace("%2", local.strftime("%H:%M"))
 
     def who(self, event: AccessEvent) -> str:
         if event.actor_kind == "system" and not event.actor_name:

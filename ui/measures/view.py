@@ -471,6 +471,7 @@ class MeasuresPage(Retranslatable, QWidget):
                     )
             margin = (high - low) * 0.1 or 1.0
             y_axis.setRange(low - margin, high + margin)
+            y_axis.applyNiceNumbers()  # round ticks (60, 80, 100…), not fractions of the range
             y_axis.setTitleText(pick(unit.label_fr, unit.label_en))
             x_axis.setRange(x_from, x_to)
             self._fit_date_axis(x_axis, (last - first).days)
