@@ -4,23 +4,26 @@ The person either signs in, or activates their space (the confirmed activation o
 second mailed code), or opposes its creation. The person's password is only ever sent to the service, and dropped
 as soon as it was sent: the temporary local profile is encrypted with a random one-time secret, lives in a fresh
 folder under the temporary directory, never touches the OS keyring (device_mode="shared"), and is deleted by
-`finish()` (or `abandon()`). Every request carries the helper's identity in the `Carnet-Acting-Helper` header so
-the service can record "helper X on behalf of the person".
+`finish()` (or `abandon()`). The helper signs in first with their own account (e-mail, password, then the code
+mailed to them: `HelperSession`); every request of the session then carries the helper's access token in the
+`Carnet-Helper-Token` header beside the person's session, so the service records "helper X of organisation Y on
+behalf of the person" from its own registry — never from text typed here (S51).
 """
 
 from __future__ import annotations
 
+import contextlib
 import secrets
 import shutil
 import tempfile
-import unicodedata
+import threading
+import time
 import uuid
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
-from urllib.parse import quote
 
 import httpx
 
@@ -30,7 +33,7 @@ from desktop_app.exports.pdf import build_emergency_card
 from desktop_app.profile import ProfileDirectory, UnlockedProfile
 from desktop_app.service_client import ServiceError, post_public, service_error
 from desktop_app.sync.engine import S_ACCESS, S_REFRESH, S_URL, SyncEngine
-from desktop_app.sync.http import Backoff, ServiceRefused, SyncHttp
+from desktop_app.sync.http import Backoff, NotSignedIn, ServiceRefused, SyncHttp
 from dossier.entries import validate_entry
 from dossier.identifiers import (
     normalize_activation_code,
@@ -40,8 +43,8 @@ from dossier.identifiers import (
 )
 from dossier.passwords import assess_password
 
-HELPER_HEADER = "Carnet-Acting-Helper"
-_MAX_HELPER_FIELD = 100
+HELPER_TOKEN_HEADER = "Carnet-Helper-Token"  # noqa: S105 (a header name)
+_REFRESH_MARGIN_S = 60.0  # refresh the helper's access token this long before it expires
 
 
 class AssistedInputError(CarnetError):
@@ -50,44 +53,130 @@ class AssistedInputError(CarnetError):
     exit_code = 2
 
 
-def _clean(value: str, *, what_fr: str, what_en: str) -> str:
-    text = " ".join(value.split())
-    if not text or len(text) > _MAX_HELPER_FIELD or any(unicodedata.category(c).startswith("C") for c in text):
-        raise AssistedInputError(
-            f"{what_fr} : 1 à {_MAX_HELPER_FIELD} caractères lisibles.",
-            f"{what_en}: 1 to {_MAX_HELPER_FIELD} readable characters.",
-        )
-    return text
-
-
 @dataclass(frozen=True, slots=True)
 class Helper:
-    """The person helping (a France Services agent, a social worker…) and the structure they work for."""
+    """The person helping, as the service's registry knows them (never typed here): name and organisation."""
 
     name: str
     structure: str
+    account_id: str = ""
 
-    @classmethod
-    def of(cls, name: str, structure: str) -> Helper:
-        return cls(
-            _clean(name, what_fr="Nom de l'aidant", what_en="Helper's name"),
-            _clean(structure, what_fr="Structure", what_en="Structure"),
-        )
 
-    def header_value(self) -> str:
-        """`name|structure`, each percent-encoded (UTF-8) so any name fits in an HTTP header."""
-        return f"{quote(self.name, safe=' ')}|{quote(self.structure, safe=' ')}"
+class HelperSession:
+    """The helper's own session on the service (S51, S52): e-mail and password, then the code mailed to the helper.
+
+    `token()` is the access token `HelperTransport` puts beside the person's session, refreshed (single-use refresh
+    token) shortly before it expires, so a long session does not lose its helper. `close()` signs the helper out.
+    Thread-safe: the sync engine sends from a helper thread too."""
+
+    def __init__(
+        self,
+        server_url: str,
+        *,
+        transport: httpx.BaseTransport | None = None,
+        backoff: Backoff | None = None,
+        device_name: str = "Poste d'accompagnement",
+        clock: Callable[[], float] = time.monotonic,
+    ) -> None:
+        self.server_url = server_url
+        self._http = SyncHttp(server_url, transport=transport, backoff=backoff)
+        self._device_name = device_name[:100]
+        self._clock = clock
+        self._lock = threading.Lock()
+        self._challenge: str | None = None
+        self._email = ""
+        self._access: str | None = None
+        self._refresh: str | None = None
+        self._expires_at = 0.0
+        self.helper: Helper | None = None
+
+    @property
+    def started(self) -> bool:
+        """The password step passed: a code was mailed to the helper."""
+        return self._challenge is not None
+
+    def _post(self, path: str, body: dict[str, Any]) -> dict[str, Any]:
+        try:
+            return post_public(self._http, path, body)
+        except ServiceRefused as exc:
+            raise service_error(exc) from exc
+
+    def start(self, email: str, password: str) -> None:
+        """Password step: the service mails a one-time code to the helper's own address."""
+        email = email.strip()
+        if not email or not password:
+            raise AssistedInputError(
+                "Aidant : saisissez votre adresse e-mail et votre mot de passe.",
+                "Helper: enter your e-mail address and your password.",
+            )
+        started = self._post("/v1/helpers/auth/login", {"email": email, "password": password})
+        self._challenge, self._email = str(started["challenge_id"]), email
+
+    def confirm(self, code: str) -> Helper:
+        """Code step: the helper's session opens; returns who the service says the helper is."""
+        if self._challenge is None:
+            raise AssistedInputError("Aidant : recommencez la connexion.", "Helper: start the sign-in again.")
+        body = {
+            "challenge_id": self._challenge,
+            "code": code.strip().replace(" ", ""),
+            "device_name": self._device_name,
+        }
+        self._store(self._post("/v1/helpers/auth/verify", body))
+        self._challenge = None
+        me = self._http.request("GET", "/v1/helpers/me", headers=self._bearer(), auth=False).json()
+        self.helper = Helper(f"{me['first_names']} {me['last_name']}", str(me["organisation"]), str(me["id"]))
+        return self.helper
+
+    def _store(self, tokens: dict[str, Any]) -> None:
+        self._access, self._refresh = str(tokens["access_token"]), str(tokens["refresh_token"])
+        self._expires_at = self._clock() + float(tokens.get("expires_in", 0))
+
+    def _bearer(self) -> dict[str, str]:
+        return {"Authorization": f"Bearer {self._access}"}
+
+    @property
+    def identity(self) -> Helper:
+        if self.helper is None or self._access is None:
+            raise AssistedInputError("L'aidant doit d'abord se connecter.", "The helper must sign in first.")
+        return self.helper
+
+    def token(self) -> str:
+        """The helper's live access token (refreshed when it is about to expire)."""
+        with self._lock:
+            if self._access is None or self._refresh is None:
+                raise AssistedInputError("L'aidant doit d'abord se connecter.", "The helper must sign in first.")
+            if self._clock() >= self._expires_at - _REFRESH_MARGIN_S:
+                try:
+                    refreshed = self._http.request(
+                        "POST", "/v1/auth/refresh", json={"refresh_token": self._refresh}, auth=False
+                    ).json()
+                except (ServiceRefused, NotSignedIn) as exc:  # the helper's session ended, not the person's
+                    raise AssistedInputError(
+                        "La session de l'aidant a pris fin : terminez cette session accompagnée et recommencez.",
+                        "The helper's session ended: finish this assisted session and start again.",
+                    ) from exc
+                self._store(refreshed)
+            return self._access
+
+    def close(self) -> None:
+        """Sign the helper out (their tokens stop working at once) and forget them; safe to call twice."""
+        with self._lock:
+            if self._access is not None:
+                with contextlib.suppress(CarnetError, httpx.HTTPError):  # unreachable or ended: it expires anyway
+                    self._http.request("POST", "/v1/helpers/auth/logout", headers=self._bearer(), auth=False)
+            self._access = self._refresh = self._challenge = None
+            self._http.close()
 
 
 class HelperTransport(httpx.BaseTransport):
-    """Adds the helper header to every request (the sync engine's included) before handing it to `inner`."""
+    """Adds the helper's token to every request (the sync engine's included) before handing it to `inner`."""
 
-    def __init__(self, helper: Helper, inner: httpx.BaseTransport | None = None) -> None:
-        self._value = helper.header_value()
+    def __init__(self, helper: HelperSession, inner: httpx.BaseTransport | None = None) -> None:
+        self._helper = helper
         self._inner = inner or httpx.HTTPTransport()
 
     def handle_request(self, request: httpx.Request) -> httpx.Response:
-        request.headers[HELPER_HEADER] = self._value
+        request.headers[HELPER_TOKEN_HEADER] = self._helper.token()
         return self._inner.handle_request(request)
 
     def close(self) -> None:
@@ -146,7 +235,7 @@ class AssistedWork:
     def __init__(
         self,
         server_url: str,
-        helper: Helper,
+        helper: HelperSession,
         *,
         kdf: vault.KdfParams | None = None,
         transport: httpx.BaseTransport | None = None,
@@ -155,7 +244,8 @@ class AssistedWork:
         now: Callable[[], datetime] = lambda: datetime.now(UTC),
     ) -> None:
         self.server_url = server_url
-        self.helper = helper
+        self.helper_session = helper
+        self.helper = helper.identity  # signed in first: the service knows who helps (S51)
         self.now = now
         self._device_name = device_name[:100]
         self._kdf = kdf
@@ -377,6 +467,7 @@ class AssistedWork:
             self._profile = None
         self._http.close()
         self._transport.close()
+        self.helper_session.close()  # the helper signs in again for the next person
         self._challenge = None
         self._activation_id = None
         self._session_tokens = None

@@ -149,6 +149,106 @@ def sample_access_copies(profile) -> None:
     profile.set_setting(S_REFRESH, "not-a-real-token")
 
 
+def sync_status_shots(output: Path, app, languages, settle: Callable[[], None], written: list[Path]) -> None:
+    """The sync status and the inbox of refused changes (issue 17), in French and English, at 100 % and 200 %.
+
+    A carnet linked to an account whose service does not answer (an address nobody listens on): the engine really
+    tries, fails and says "hors ligne"; the changes waiting are the carnet's own; the two refusals are recorded as
+    the service answers them (reason code and French detail), as after an earlier sync."""
+    import time
+
+    from sqlalchemy import insert, update
+
+    from desktop_app import schema, vault
+    from desktop_app.dossier_store import Intent
+    from desktop_app.profile import ProfileDirectory
+    from desktop_app.setting_keys import SettingKey
+    from desktop_app.sync import tables as t
+    from dossier.sync_protocol import Entity, MutationOp
+    from ui import theme
+    from ui.app import MainWindow
+    from ui.dialogs import ScriptedConfirmer
+
+    with tempfile.TemporaryDirectory(prefix="carnet-shots-sync-") as tmp:
+        profiles = ProfileDirectory(Path(tmp), kdf=vault.FLOOR_KDF)
+        profile, _key = profiles.create("Zoé Lefèvre", PASSWORD)
+        store = profile.dossier()
+        kept = store.entries.create("allergy", {"name": "Pollen de bouleau", "severity": "mild"})
+        store.entries.create("treatment", {"name": "Cétirizine", "dosage": "10 mg le soir"})
+        refused = [
+            ("create", "1b0c9a52-5a7e-4d8e-9a43-2f6a1f1d0001", {"name": [None, "Arachide"], "severity": [None, "x"]}),
+            ("update", kept.id, {"severity": ["mild", "très forte"]}),
+        ]
+        with store._write() as write:
+            for op, entity_id, changes in refused:
+                write.queue(Intent(Entity.ENTRY, entity_id, "allergy", MutationOp(op), 0, changes))
+        with store.transaction() as conn:
+            rows = list(conn.execute(schema.outbox.select().order_by(schema.outbox.c.client_seq.desc()).limit(2)))
+            for row in rows:
+                conn.execute(
+                    update(schema.outbox).where(schema.outbox.c.mutation_id == row.mutation_id).values(state="rejected")
+                )
+                conn.execute(
+                    insert(t.sync_results).values(
+                        mutation_id=row.mutation_id,
+                        status="rejected",
+                        reason="validation_failed",
+                        message="Gravité : choisissez Légère, Modérée, Grave ou Je ne sais pas.",
+                    )
+                )
+        profile.set_setting(SettingKey.SERVER_URL, "http://127.0.0.1:9")
+        profile.set_setting(SettingKey.REFRESH_TOKEN, "screenshot")
+        profile.lock()
+        window = MainWindow(
+            profiles=profiles,
+            languages=languages,
+            confirmer=ScriptedConfirmer(),
+            apply_preferences=False,
+            server_url="http://127.0.0.1:9",
+            watch_os_lock=False,
+        )
+        window.resize(1280, 800)
+        window.show()
+        window.show_unlock()
+        window.unlock_page.password_edit.setText(PASSWORD)
+        window.unlock_page.on_unlock_button_clicked()
+        deadline = time.monotonic() + 120
+        while window.sync.state != "offline" and time.monotonic() < deadline:  # the engine tries, then gives up
+            settle()
+            time.sleep(0.2)
+        window.dossier.show_section("home")
+        for language in ("fr", "en"):
+            languages.set_language(language)
+            for scale in (100, 200):
+                theme.apply_theme(app, high_contrast=False, text_scale=scale)
+                window.resize(1280, 800)
+                settle()
+                for name, widget in (("30-sync-status-pending", window), ("31-sync-refused-inbox", None)):
+                    if widget is None:
+                        inbox = window.show_refused()
+                        settle()
+                        inbox.list.setCurrentRow(1)
+                        settle()
+                        widget = window._conflict_dialog
+                    settle()
+                    path = output / f"{name}-{language}-{scale}.png"
+                    widget.grab().save(str(path))
+                    written.append(path)
+                inbox = window.show_refused()
+                inbox.resend_button.click()  # the entry's own form, filled with what was refused
+                settle()
+                path = output / f"32-sync-refused-resend-{language}-{scale}.png"
+                window._conflict_dialog.grab().save(str(path))
+                written.append(path)
+                inbox.cancel_edit_button.click()
+                window._conflict_dialog.close()
+        languages.set_language("fr")
+        theme.apply_theme(app, high_contrast=False, text_scale=100)
+        window.lock()
+        settle()
+        window.close()
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("output", type=Path)
@@ -270,6 +370,22 @@ def main() -> int:
             window.on_welcome_choice_made("login")
             assert window.login_page is not None
             window.login_page.identifier_edit.setText("camille.martin")
+
+        def login_locked_page() -> None:
+            """The account held after a stranger's failures: the code de déblocage by e-mail (S50, S55)."""
+            from desktop_app.account import UnlockTicket
+
+            login_page()
+            assert window.login_page is not None
+            page = window.login_page
+            page.error.setText(
+                "Trop de tentatives. Réessayez dans 60 secondes. Si ce compte est le vôtre, connectez-vous depuis un "
+                "appareil déjà enregistré, ou demandez un code par e-mail."
+            )
+            page.error.setVisible(True)
+            page.unlock_box.offer()
+            page.unlock_box.sent(UnlockTicket("http://127.0.0.1:9", "camille.martin", "00000000-0000-0000-0000-0"))
+            page.unlock_box.code.setText("482 779")
 
         def opposition_page() -> None:
             window.on_welcome_choice_made("oppose")
@@ -396,10 +512,12 @@ def main() -> int:
                 shot(f"15-activation-identifier-{suffix}", wizard_step(3))
                 shot(f"16-activation-password-{suffix}", wizard_step(4))
                 shot(f"17-login-{suffix}", login_page)
+                shot(f"17b-login-locked-{suffix}", login_locked_page)
                 shot(f"18-opposition-{suffix}", opposition_page)
         window.lock()
         settle()
         window.close()
+    sync_status_shots(args.output, app, languages, settle, written)
     for path in written:
         print(path)
     return 0

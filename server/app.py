@@ -27,6 +27,7 @@ from server.db import head_revision, is_at_head
 from server.dossiers.router import router as dossiers_router
 from server.errors import PROBLEM_MEDIA_TYPE, Problem, ProblemError, from_validation
 from server.feed.router import router as feed_router
+from server.helpers.router import router as helpers_router
 from server.http_hygiene import HygieneHeaders
 from server.http_limits import UnicodeBodyGuard
 from server.mail.service import MailDeliveryError, Mailer
@@ -303,14 +304,17 @@ def create_app(
         """Answers 200 when the service is ready; touches no database."""
         return HealthOut(status="ok")
 
+    # Routes are matched in the order they are included: sync first, as its pull is what every device repeats all day
+    # (its paths, under /v1/sync, overlap no other router's).
+    app.include_router(sync_router)
     app.include_router(accounts_router)
     app.include_router(dossiers_router)
     app.include_router(feed_router)
     app.include_router(professionals_router)
+    app.include_router(helpers_router)
     app.include_router(access_router)
     app.include_router(pro_dossiers_router)
     app.include_router(synced_content_router)
-    app.include_router(sync_router)
     app.openapi = _problem_openapi(app)  # type: ignore[method-assign]
     app.add_middleware(UnicodeBodyGuard, problem=EdgeMiddleware._problem)  # inside the edge: bodies already bounded
     app.add_middleware(

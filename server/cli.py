@@ -28,7 +28,7 @@ from server.admin.service import (
 )
 from server.app import UnmigratedDatabaseError, create_app
 from server.audit.checkpoints import AuditKeyError, checkpoint_now, parse_key
-from server.audit.service import verify
+from server.audit.service import SYSTEM, record, verify
 from server.config import Argon2Params, Settings, SmtpSettings
 from server.context import ServiceContext
 from server.db import is_at_head, make_engine, migrate
@@ -287,6 +287,62 @@ def cmd_professional_add(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_helper_add(args: argparse.Namespace) -> int:
+    """Register an organisation's helper of assisted sessions (the organisation too, the first time); the helper
+    gets an enrolment code by e-mail (S51)."""
+    from dossier.errors import DossierValidationError
+    from server.errors import ProblemError
+    from server.helpers.service import NewHelper, add_helper, add_organisation
+
+    ctx = _context(args)
+    if ctx is None:
+        return EXIT_REFUSED
+    try:
+        with ctx.sessions() as session:
+            org, org_created = add_organisation(session, ctx, args.organisation)
+            new = NewHelper(args.email, args.last_name, args.first_names, manager=args.manager)
+            helper, created = add_helper(session, ctx, org, new)
+            session.commit()
+    except DossierValidationError as exc:
+        print(exc.message("fr"), file=sys.stderr)
+        return EXIT_BAD_INPUT
+    except ProblemError as exc:
+        print(f"{exc.detail_fr} / {exc.detail_en}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    finally:
+        ctx.close()
+    out = {"id": str(helper.id), "created": created, "organisation_id": str(org.id)}
+    print(json.dumps(out | {"organisation_created": org_created}))
+    return 0
+
+
+def cmd_helper_disable(args: argparse.Namespace) -> int:
+    """Disable a helper account: their sessions end at once and they can no longer assist anyone."""
+    from sqlalchemy import select
+
+    from server.accounts.helper_models import Helper
+    from server.accounts.models import PrincipalKind
+    from server.accounts.tokens import revoke_all_sessions
+
+    ctx = _context(args)
+    if ctx is None:
+        return EXIT_REFUSED
+    with ctx.sessions() as session:
+        helper = session.scalars(select(Helper).where(Helper.email == args.email.strip().lower())).first()
+        if helper is None:
+            ctx.close()
+            print("Aucun aidant avec cette adresse. / No helper with this address.", file=sys.stderr)
+            return EXIT_BAD_INPUT
+        now = ctx.now()
+        helper.disabled_at = helper.disabled_at or now
+        revoke_all_sessions(session, kind=PrincipalKind.HELPER, principal_id=helper.id, now=now)
+        record(session, actor=SYSTEM, action="helper.disabled", at=now)
+        session.commit()
+    ctx.close()
+    print(json.dumps({"id": str(helper.id), "disabled": True}))
+    return 0
+
+
 def cmd_jobs(args: argparse.Namespace) -> int:
     ctx = _context(args)
     if ctx is None:
@@ -425,6 +481,20 @@ def build_parser() -> argparse.ArgumentParser:
     for name in ("--rpps", "--profession", "--last-name", "--first-names", "--email"):
         pro_add.add_argument(name, required=True)
     pro_add.set_defaults(func=cmd_professional_add)
+
+    helper = admin.add_parser("helper", help="helpers of assisted sessions").add_subparsers(
+        dest="action", required=True
+    )
+    helper_add = helper.add_parser("add", help="register a helper of an organisation (France Services…)")
+    _common(helper_add)
+    for name in ("--organisation", "--email", "--last-name", "--first-names"):
+        helper_add.add_argument(name, required=True)
+    helper_add.add_argument("--manager", action="store_true", help="may register the organisation's other helpers")
+    helper_add.set_defaults(func=cmd_helper_add)
+    helper_disable = helper.add_parser("disable", help="disable a helper account (sessions end at once)")
+    _common(helper_disable)
+    helper_disable.add_argument("--email", required=True)
+    helper_disable.set_defaults(func=cmd_helper_disable)
 
     feed = admin.add_parser("feed").add_subparsers(dest="feed", required=True)
     care = feed.add_parser("care-history", help="import reimbursed care (CSV or JSON)")

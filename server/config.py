@@ -62,6 +62,10 @@ class RateLimits:
     space_free_failures: int = 10  # wrong activation proofs aimed at one space, all addresses together
     base_lockout: timedelta = timedelta(minutes=1)
     max_lockout: timedelta = timedelta(hours=1)
+    # Successful emergency accesses (bris de glace) of one professional within a sliding window (S54): beyond,
+    # 429 until the oldest one leaves the window. An emergency ward may need several a day, never dozens.
+    emergency_accesses: int = 10
+    emergency_window: timedelta = timedelta(hours=24)
 
 
 @dataclass(slots=True)

@@ -1,6 +1,7 @@
 """Imports every table so that `Base.metadata` is complete (for Alembic and for tests)."""
 
 from server.access import models as access_models  # access management (migration 0200)
+from server.accounts.helper_models import Helper, HelperOrganisation
 from server.accounts.models import AccessToken, Account, Device, OneTimeCode, Professional, RefreshToken, Throttle
 from server.audit.models import AuditEvent, AuditHead
 from server.db import Base
@@ -18,6 +19,8 @@ __all__ = [
     "Device",
     "Dossier",
     "DossierEntry",
+    "Helper",
+    "HelperOrganisation",
     "OneTimeCode",
     "Professional",
     "RefreshToken",

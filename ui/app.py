@@ -10,7 +10,6 @@ from PySide6.QtCore import Signal
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
-    QDialog,
     QHBoxLayout,
     QMainWindow,
     QPushButton,
@@ -47,6 +46,7 @@ if TYPE_CHECKING:
     from desktop_app.sync.engine import Revocation
     from ui.documents.view import FileChooser
     from ui.dossier_view import DossierView
+    from ui.sync_inbox import RefusedInbox, SyncInboxDialog
 
 DEFAULT_PREFERENCES: dict[str, Any] = {
     "text_scale": 100,
@@ -164,7 +164,7 @@ class MainWindow(Retranslatable, QMainWindow):
         # to the profile's change events); the status bar follows its state.
         self.sync = SyncController(parent=self)
         self.sync.sig_revoked.connect(self.on_sync_revoked)
-        self._conflict_dialog: QDialog | None = None
+        self._conflict_dialog: SyncInboxDialog | None = None
         self._device_revoked_told = False
 
         self._build_menus()
@@ -183,7 +183,7 @@ class MainWindow(Retranslatable, QMainWindow):
         self.sync_button = QPushButton()
         self.sync_button.setFlat(True)
         self.sync_button.clicked.connect(self.on_sync_button_clicked)
-        self.statusBar().addPermanentWidget(self.network_label)
+        self.statusBar().addPermanentWidget(self.network_label, 3)  # the status sentence may be long: room for it
         self.statusBar().addPermanentWidget(self.sync_button)
         self.sync.sig_status_changed.connect(lambda _text: self._update_status())
         self._languages.sig_language_changed.connect(self.on_languages_language_changed)
@@ -237,7 +237,9 @@ class MainWindow(Retranslatable, QMainWindow):
         self.sync_action.setShortcut(QKeySequence("F5"))
         self.sync_action.triggered.connect(self.sync.sync_now)
         self.conflicts_action = QAction("", self)
-        self.conflicts_action.triggered.connect(self.show_conflicts)
+        self.conflicts_action.triggered.connect(
+            lambda: self.show_refused() if self.sync.refused else self.show_conflicts()
+        )
         self.carnet_menu.addAction(self.lock_action)
         self.carnet_menu.addAction(self.sync_action)
         self.carnet_menu.addAction(self.conflicts_action)
@@ -308,6 +310,7 @@ class MainWindow(Retranslatable, QMainWindow):
     def show_welcome(self) -> None:
         self.show_page(self.welcome)
         self.welcome.focus_default()
+        self.sync.probe(self.server_url)  # before unlock the status says whether the service answers
         self._update_status()
 
     def on_welcome_choice_made(self, choice: str) -> None:
@@ -386,6 +389,7 @@ class MainWindow(Retranslatable, QMainWindow):
     def show_unlock(self, *, select_id: str | None = None) -> None:
         self.show_page(self.unlock_page)
         self.unlock_page.refresh_profiles(select_id=select_id)
+        self.sync.probe(self.server_url)
         self._update_status()
 
     def on_create_page_created(self, profile: UnlockedProfile, recovery_key: str) -> None:
@@ -429,6 +433,8 @@ class MainWindow(Retranslatable, QMainWindow):
         self.changes.follow(profile.changes)
         if settings.get(S_URL) and settings.get(S_REFRESH):
             self.sync.start(profile)  # sync on start, then periodically and after edits (the engine hears them)
+        else:
+            self.sync.open_local(profile)  # no account: the status says the carnet stays on this computer
         self.show_page(self.dossier)
         self.dossier.nav.setFocus()
         if self.unlock_page.used_recovery:
@@ -490,25 +496,31 @@ class MainWindow(Retranslatable, QMainWindow):
 
     # -- sync ------------------------------------------------------------------------------------------------------
     def on_sync_button_clicked(self) -> None:
-        if self.sync.conflicts:
+        if self.sync.refused:
+            self.show_refused()
+        elif self.sync.conflicts:
             self.show_conflicts()
         else:
             self.sync.sync_now()
 
-    def show_conflicts(self) -> ConflictInbox:
-        """The conflict inbox, in a window of its own beside the dossier (not modal: the dossier stays usable)."""
+    def _inbox(self, tab: str) -> SyncInboxDialog:
+        """The sync inbox (refused changes, conflicts), in a window of its own beside the dossier (not modal: the
+        dossier stays usable)."""
         if self._conflict_dialog is None:
-            dialog = QDialog(self)
-            layout = QVBoxLayout(dialog)
-            inbox = ConflictInbox(self.sync)
-            layout.addWidget(inbox)
-            dialog.resize(900, 500)
-            self._conflict_dialog = dialog
-            self.conflict_inbox = inbox
-        self._conflict_dialog.setWindowTitle(self.tr("Conflits de synchronisation"))
-        self.conflict_inbox.refresh()
-        self._conflict_dialog.show()
-        return self.conflict_inbox
+            from ui.sync_inbox import SyncInboxDialog
+
+            self._conflict_dialog = SyncInboxDialog(self.sync, self)
+            self.conflict_inbox = self._conflict_dialog.conflicts
+            self.refused_inbox = self._conflict_dialog.refused
+        self._conflict_dialog.show_tab(tab)
+        return self._conflict_dialog
+
+    def show_conflicts(self) -> ConflictInbox:
+        return self._inbox("conflicts").conflicts
+
+    def show_refused(self) -> RefusedInbox:
+        """The changes the service refused, with why and what to do (never silent)."""
+        return self._inbox("refused").refused
 
     def on_sync_revoked(self, revocation: Revocation) -> None:
         """The service withdrew this computer's access (the dossier, or the whole device): before the local copy
@@ -569,16 +581,23 @@ class MainWindow(Retranslatable, QMainWindow):
             self.lock_label.setText(self.tr("Carnet verrouillé"))
         else:
             self.lock_label.setText(self.tr("Carnet ouvert : %1").replace("%1", self._profile.label))
-        self.network_label.setText(self.sync.status_text())
+        text = self.sync.status_text()  # the same words on every screen that shows the status
+        self.network_label.setText(text)
+        lines = [self.welcome.sync_state, self.unlock_page.sync_state]
+        if self._dossier is not None:
+            lines.append(self._dossier.home.sync_state)
+        for line in lines:
+            line.show_status(text)
         describe(self.lock_label, self.tr("État du carnet"), self.lock_label.text())
         describe(self.network_label, self.tr("État de la synchronisation"), self.network_label.text())
         self.sync_button.setVisible(self.sync.engine is not None)
-        self.sync_button.setText(self.tr("Conflits…") if self.sync.conflicts else self.tr("Synchroniser"))
+        attention = bool(self.sync.refused or self.sync.conflicts)
+        self.sync_button.setText(self.tr("Voir…") if attention else self.tr("Synchroniser"))
         describe(
             self.sync_button,
             self.sync_button.text(),
-            self.tr("Ouvrir les conflits à régler.")
-            if self.sync.conflicts
+            self.tr("Voir les modifications refusées et les conflits à régler.")
+            if attention
             else self.tr("Synchroniser maintenant avec le service (F5)."),
         )
 
@@ -594,7 +613,7 @@ class MainWindow(Retranslatable, QMainWindow):
         self.contrast_action.setText(self.tr("&Contraste élevé"))
         self.language_menu.setTitle(self.tr("&Langue"))
         self.sync_action.setText(self.tr("&Synchroniser maintenant"))
-        self.conflicts_action.setText(self.tr("Con&flits de synchronisation…"))
+        self.conflicts_action.setText(self.tr("Modifications refusées et con&flits…"))
         self.undo_button.setText(self.tr("Annuler (Ctrl+Z)"))
         describe(self.undo_button, self.tr("Annuler"), self.tr("Rétablir ce qui vient d'être supprimé ou masqué."))
         self._update_status()

@@ -28,17 +28,25 @@ from desktop_app.account.session import (
     is_signed_in,
     verify_password,
 )
+from desktop_app.account.unlock import (
+    AccountLocked,
+    UnlockTicket,
+    request_unlock,
+)
 
 __all__ = [
+    "AccountLocked",
     "ActivationTicket",
     "Device",
     "LoginTicket",
+    "UnlockTicket",
     "confirm_activation",
     "confirm_login",
     "default_device_name",
     "devices",
     "is_signed_in",
     "oppose",
+    "request_unlock",
     "revoke_device",
     "start_activation",
     "start_login",

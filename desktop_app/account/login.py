@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from desktop_app.account.session import default_device_name
+from desktop_app.account.unlock import AccountLocked, UnlockTicket, known_device_token, post_login
 from desktop_app.profile import ProfileDirectory, UnlockedProfile
 from desktop_app.service_client import client, link_profile, post_public
 from desktop_app.setting_keys import SettingKey
@@ -21,11 +22,33 @@ class LoginTicket:
     password: str = field(repr=False)
 
 
-def start_login(server_url: str, identifier: str, password: str) -> LoginTicket:
-    """First factor: identifier + password. The service mails a 6-digit code."""
+def start_login(
+    server_url: str,
+    identifier: str,
+    password: str,
+    *,
+    directory: ProfileDirectory | None = None,
+    unlock: UnlockTicket | None = None,
+    unlock_code: str = "",
+) -> LoginTicket:
+    """First factor: identifier + password. The service mails a 6-digit code.
+
+    If the service holds the account (429 after failed attempts), this computer's carnet of the account, opened
+    with the same password, presents its device token (a known device gets in); else `AccountLocked` is raised and
+    the owner may ask a code de déblocage (`request_unlock`), sent back here as `unlock` + `unlock_code` (S50)."""
+    identifier = identifier.strip()
+    body: dict[str, Any] = {"identifier": identifier, "password": password}
+    if unlock is not None:
+        body |= {"unlock_id": unlock.challenge_id, "unlock_code": unlock_code.strip().replace(" ", "")}
     with client(server_url) as http:
-        challenge = post_public(http, "/v1/auth/login", {"identifier": identifier.strip(), "password": password})
-    return LoginTicket(server_url, str(challenge["challenge_id"]), identifier.strip(), password)
+        try:
+            challenge = post_login(http, "/v1/auth/login", body)
+        except AccountLocked:
+            token = known_device_token(directory, identifier, password)
+            if token is None:
+                raise
+            challenge = post_login(http, "/v1/auth/login", body | {"device_token": token})
+    return LoginTicket(server_url, str(challenge["challenge_id"]), identifier, password)
 
 
 def _local_profile_for(directory: ProfileDirectory, identifier: str) -> str | None:

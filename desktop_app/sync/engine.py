@@ -371,10 +371,12 @@ class SyncEngine:
                     select(schema.outbox.c.state, func.count()).group_by(schema.outbox.c.state)
                 )
             }
-            refused = [
+            refused = [  # not yet dealt with (discarded, or corrected and resent: `sync.refusals.settle`)
                 {"mutation_id": r.mutation_id, "status": r.status, "reason": r.reason, "message": r.message}
                 for r in conn.execute(
-                    select(t.sync_results).where(t.sync_results.c.status.in_(("rejected", "forbidden")))
+                    select(t.sync_results)
+                    .join(schema.outbox, schema.outbox.c.mutation_id == t.sync_results.c.mutation_id)
+                    .where(schema.outbox.c.state.in_(("rejected", "forbidden")))
                 )
             ]
 

@@ -221,87 +221,87 @@
     </message>
     <message>
         <source>Ouverture du dossier hors ligne</source>
-        <translation>Record opened offline</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Consultation de l&apos;historique des accès</source>
-        <translation>Access history viewed</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Consultation des réglages d&apos;accès</source>
-        <translation>Access settings viewed</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Rappel de l&apos;identifiant</source>
-        <translation>Identifier reminder</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Déconnexion</source>
-        <translation>Signed out</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Changement du mot de passe</source>
-        <translation>Password changed</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Réinitialisation du mot de passe</source>
-        <translation>Password reset</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Demande de réinitialisation du mot de passe</source>
-        <translation>Password reset requested</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Renouvellement de la connexion</source>
-        <translation>Session renewed</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Masquage d&apos;un document</source>
-        <translation>Document hidden</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Fin du masquage d&apos;un document</source>
-        <translation>Document shown again</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Enregistrement du décès</source>
-        <translation>Death recorded</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Suppression de l&apos;espace santé</source>
-        <translation>Health space deleted</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Demande de suppression de l&apos;espace santé</source>
-        <translation>Health space deletion requested</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Justificatif refusé</source>
-        <translation>Proof refused</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Modification des accès</source>
-        <translation>Access changed</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Opération sur l&apos;espace santé</source>
-        <translation>Health space operation</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Connexion au service</source>
-        <translation>Service sign-in</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Opération sur un document</source>
-        <translation>Document operation</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Synchronisation</source>
-        <translation>Synchronisation</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Autre opération</source>
-        <translation>Other operation</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>professionnel autorisé</source>
@@ -1133,22 +1133,6 @@
         <translation>Continue</translation>
     </message>
     <message>
-        <source>Nom de l&apos;aidant</source>
-        <translation>Helper&apos;s name</translation>
-    </message>
-    <message>
-        <source>Structure</source>
-        <translation>Organisation</translation>
-    </message>
-    <message>
-        <source>Qui vous accompagne ?</source>
-        <translation>Who is helping you?</translation>
-    </message>
-    <message>
-        <source>L&apos;aidant indique son nom et sa structure. Ils figureront dans l&apos;historique de votre dossier.</source>
-        <translation>The helper enters their name and organisation. They will appear in your record&apos;s access history.</translation>
-    </message>
-    <message>
         <source>J&apos;accepte d&apos;être accompagné(e) pour cette session</source>
         <translation>I agree to be helped during this session</translation>
     </message>
@@ -1181,14 +1165,6 @@
         <translation>Confirm this screen and go to the next one.</translation>
     </message>
     <message>
-        <source>Votre nom et votre prénom, à vous l&apos;aidant.</source>
-        <translation>Your first and last name, as the helper.</translation>
-    </message>
-    <message>
-        <source>Par exemple : France Services de Melun.</source>
-        <translation>For example: France Services Melun.</translation>
-    </message>
-    <message>
         <source>Votre accord est nécessaire pour continuer.</source>
         <translation>Your consent is needed to continue.</translation>
     </message>
@@ -1215,6 +1191,14 @@
     <message>
         <source>Revenir à l&apos;écran précédent (touche Échap).</source>
         <translation>Go back to the previous screen (Esc key).</translation>
+    </message>
+    <message>
+        <source>L&apos;aidant se connecte</source>
+        <translation>The helper signs in</translation>
+    </message>
+    <message>
+        <source>L&apos;aidant se connecte avec son propre compte d&apos;aidant. Son nom et sa structure figureront dans l&apos;historique de votre dossier.</source>
+        <translation>The helper signs in with their own helper account. Their name and organisation will appear in your record&apos;s access history.</translation>
     </message>
     <message>
         <source>La personne a reçu un code d&apos;activation</source>
@@ -2735,7 +2719,7 @@
     <name>EntryForm</name>
     <message>
         <source> (obligatoire)</source>
-        <translation> (required)</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Oui</source>
@@ -2783,22 +2767,57 @@
     </message>
 </context>
 <context>
+    <name>HelperSignIn</name>
+    <message>
+        <source>E-mail de l&apos;aidant</source>
+        <translation>Helper&apos;s e-mail</translation>
+    </message>
+    <message>
+        <source>L&apos;adresse de votre compte d&apos;aidant.</source>
+        <translation>The address of your helper account.</translation>
+    </message>
+    <message>
+        <source>Mot de passe de l&apos;aidant</source>
+        <translation>Helper&apos;s password</translation>
+    </message>
+    <message>
+        <source>Le mot de passe de votre compte.</source>
+        <translation>The password of your account.</translation>
+    </message>
+    <message>
+        <source>Code reçu par l&apos;aidant</source>
+        <translation>Code the helper received</translation>
+    </message>
+    <message>
+        <source>Les 6 chiffres envoyés à votre adresse.</source>
+        <translation>The 6 digits sent to your address.</translation>
+    </message>
+    <message>
+        <source>Un code à 6 chiffres vient d&apos;être envoyé à votre adresse e-mail d&apos;aidant.</source>
+        <translation>A 6-digit code was just sent to your helper e-mail address.</translation>
+    </message>
+    <message>
+        <source>Code reçu par e-mail</source>
+        <translation>Code received by e-mail</translation>
+    </message>
+</context>
+<context>
     <name>HomePage</name>
     <message>
         <source>… et d&apos;autres dans le profil médical</source>
-        <translation>… and more in the medical profile</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Aucune allergie connue n&apos;est notée. Ajoutez-en dans le profil médical.</source>
-        <translation>No known allergy is recorded. Add them in the medical profile.</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Aucun traitement en cours n&apos;est noté.</source>
-        <translation>No current treatment is recorded.</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Aucun document pour l&apos;instant : ajoutez une ordonnance ou un compte rendu.</source>
-        <translation>No document yet: add a prescription or a report.</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Accueil — carnet de %1</source>
@@ -2824,51 +2843,47 @@
     </message>
     <message>
         <source>Allergies</source>
-        <translation>Allergies</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Traitements en cours</source>
-        <translation>Current treatments</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Documents récents</source>
-        <translation>Recent documents</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Synchronisation</source>
-        <translation>Synchronisation</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Actions rapides</source>
-        <translation>Quick actions</translation>
-    </message>
-    <message>
-        <source>Synchronisation : hors ligne — vos données restent sur cet ordinateur.</source>
-        <translation>Sync: offline — your data stays on this computer.</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Ajouter une &amp;mesure</source>
-        <translation>Add a &amp;measure</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Noter un poids, une tension, une glycémie…</source>
-        <translation>Record a weight, a blood pressure, a blood sugar…</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Ajouter un d&amp;ocument…</source>
-        <translation>Add a d&amp;ocument…</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Ajouter une ordonnance, un compte rendu…</source>
-        <translation>Add a prescription, a report…</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Imprimer ma carte d&apos;&amp;urgence</source>
-        <translation>Print my &amp;emergency card</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Allergies, traitements et personne à prévenir, à garder avec vos papiers.</source>
-        <translation>Allergies, treatments and who to call, to keep with your papers.</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>&amp;Derniers éléments ajoutés ou modifiés</source>
@@ -2904,6 +2919,10 @@
     <message>
         <source>Connexion et ouverture de votre carnet…</source>
         <translation>Signing in and opening your record…</translation>
+    </message>
+    <message>
+        <source>Envoi du code de déblocage…</source>
+        <translation>Sending the unlock code…</translation>
     </message>
     <message>
         <source>Me connecter à mon compte</source>
@@ -3005,10 +3024,6 @@
         <translation>Sync state</translation>
     </message>
     <message>
-        <source>Conflits de synchronisation</source>
-        <translation>Sync conflicts</translation>
-    </message>
-    <message>
         <source>← &amp;Retour à l&apos;accueil</source>
         <translation>← &amp;Back to the start screen</translation>
     </message>
@@ -3045,16 +3060,16 @@
         <translation>Last action</translation>
     </message>
     <message>
-        <source>Conflits…</source>
-        <translation>Conflicts…</translation>
-    </message>
-    <message>
         <source>Synchroniser</source>
         <translation>Sync</translation>
     </message>
     <message>
-        <source>Ouvrir les conflits à régler.</source>
-        <translation>Open the conflicts to settle.</translation>
+        <source>Voir…</source>
+        <translation>See…</translation>
+    </message>
+    <message>
+        <source>Voir les modifications refusées et les conflits à régler.</source>
+        <translation>See the refused changes and the conflicts to resolve.</translation>
     </message>
     <message>
         <source>Synchroniser maintenant avec le service (F5).</source>
@@ -3105,8 +3120,8 @@
         <translation>&amp;Sync now</translation>
     </message>
     <message>
-        <source>Con&amp;flits de synchronisation…</source>
-        <translation>Sync con&amp;flicts…</translation>
+        <source>Modifications refusées et con&amp;flits…</source>
+        <translation>Refused changes and con&amp;flicts…</translation>
     </message>
     <message>
         <source>Annuler (Ctrl+Z)</source>
@@ -3137,11 +3152,11 @@
     </message>
     <message>
         <source>Repère %1 : %2–%3</source>
-        <translation>Usual %1: %2–%3</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>%1 : dernière valeur %2 le %3, de %4 à %5</source>
-        <translation>%1: latest value %2 on %3, from %4 to %5</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
         <source>%n mesure(s) sur le graphique</source>
@@ -3200,7 +3215,7 @@
     </message>
     <message>
         <source>Liste ou graphique des mesures</source>
-        <translation>Measures as a list or a chart</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>&amp;Supprimer la mesure</source>
@@ -3653,6 +3668,85 @@
     </message>
 </context>
 <context>
+    <name>RefusedInbox</name>
+    <message>
+        <source>Pourquoi : %1</source>
+        <translation>Why: %1</translation>
+    </message>
+    <message>
+        <source>Modifications refusées</source>
+        <translation>Refused changes</translation>
+    </message>
+    <message>
+        <source>Choisissez une modification refusée.</source>
+        <translation>Choose a refused change.</translation>
+    </message>
+    <message>
+        <source>&amp;Renvoyer</source>
+        <translation>&amp;Send again</translation>
+    </message>
+    <message>
+        <source>Renvoyer</source>
+        <translation>Send again</translation>
+    </message>
+    <message>
+        <source>Enregistrer ces valeurs et les envoyer au service.</source>
+        <translation>Save these values and send them to the service.</translation>
+    </message>
+    <message>
+        <source>Valeur refusée par le service : « %1 ». Corrigez-la.</source>
+        <translation>Value refused by the service: “%1”. Correct it.</translation>
+    </message>
+    <message>
+        <source>Cette modification a déjà été réglée ailleurs : rien n&apos;a été modifié.</source>
+        <translation>This change was already settled elsewhere: nothing was changed.</translation>
+    </message>
+    <message>
+        <source>L&apos;opération a échoué ; rien n&apos;a été modifié.</source>
+        <translation>The operation failed; nothing was changed.</translation>
+    </message>
+    <message>
+        <source>Le service a refusé ces modifications faites sur cet ordinateur ; votre carnet montre la version du service. Pour chacune : pourquoi, et ce que vous pouvez faire.</source>
+        <translation>The service refused these changes made on this computer; your carnet shows the service&apos;s version. For each one: why, and what you can do.</translation>
+    </message>
+    <message>
+        <source>Aucune modification refusée.</source>
+        <translation>No refused change.</translation>
+    </message>
+    <message>
+        <source>&amp;Modifier et renvoyer…</source>
+        <translation>&amp;Edit and send again…</translation>
+    </message>
+    <message>
+        <source>A&amp;bandonner cette modification</source>
+        <translation>Disc&amp;ard this change</translation>
+    </message>
+    <message>
+        <source>Ne pas renvoyer pour l&apos;instant</source>
+        <translation>Do not send it for now</translation>
+    </message>
+    <message>
+        <source>Modifier et renvoyer</source>
+        <translation>Edit and send again</translation>
+    </message>
+    <message>
+        <source>Corriger la modification refusée, puis l&apos;envoyer à nouveau.</source>
+        <translation>Correct the refused change, then send it again.</translation>
+    </message>
+    <message>
+        <source>Abandonner cette modification</source>
+        <translation>Discard this change</translation>
+    </message>
+    <message>
+        <source>Ne plus l&apos;envoyer ; le carnet garde la version du service.</source>
+        <translation>Never send it; the carnet keeps the service&apos;s version.</translation>
+    </message>
+    <message>
+        <source>Fermer le formulaire.</source>
+        <translation>Close the form.</translation>
+    </message>
+</context>
+<context>
     <name>RememberBox</name>
     <message>
         <source>Ce carnet est en mode « ordinateur partagé » : votre mot de passe sera toujours demandé.</source>
@@ -3898,34 +3992,56 @@
     </message>
 </context>
 <context>
-    <name>SyncController</name>
+    <name>SyncInboxDialog</name>
     <message>
-        <source>Hors ligne</source>
-        <translation>Offline</translation>
+        <source>À régler après la synchronisation</source>
+        <translation>To settle after syncing</translation>
     </message>
     <message>
-        <source>Synchronisation %1/%2</source>
-        <translation>Syncing %1/%2</translation>
-    </message>
-    <message>
-        <source>Synchronisation…</source>
-        <translation>Syncing…</translation>
-    </message>
-    <message>
-        <source>Verrouillé : reconnectez-vous au service</source>
-        <translation>Locked: sign in to the service again</translation>
-    </message>
-    <message>
-        <source>Appareil retiré de votre compte : reconnectez-vous</source>
-        <translation>Device removed from your account: sign in again</translation>
+        <source>Modifications refusées (%1)</source>
+        <translation>Refused changes (%1)</translation>
     </message>
     <message>
         <source>Conflits (%1)</source>
         <translation>Conflicts (%1)</translation>
     </message>
+</context>
+<context>
+    <name>SyncStatusLine</name>
     <message>
-        <source>À jour (%1)</source>
-        <translation>Up to date (%1)</translation>
+        <source>État de la synchronisation</source>
+        <translation>Sync state</translation>
+    </message>
+</context>
+<context>
+    <name>UnlockCodeBox</name>
+    <message>
+        <source>Saisissez les 6 chiffres du code de déblocage reçu par e-mail.</source>
+        <translation>Enter the 6 digits of the unlock code received by e-mail.</translation>
+    </message>
+    <message>
+        <source>Recevoir un code de déblocage par e-mail</source>
+        <translation>Receive an unlock code by e-mail</translation>
+    </message>
+    <message>
+        <source>Un code envoyé à l&apos;adresse de votre compte vous permet de vous connecter malgré le blocage.</source>
+        <translation>A code sent to your account&apos;s address lets you sign in despite the lock.</translation>
+    </message>
+    <message>
+        <source>Si ce compte existe, un code de déblocage vient d&apos;être envoyé à son adresse e-mail. Saisissez-le, puis connectez-vous avec votre mot de passe.</source>
+        <translation>If this account exists, an unlock code was just sent to its e-mail address. Enter it, then sign in with your password.</translation>
+    </message>
+    <message>
+        <source>Code de &amp;déblocage :</source>
+        <translation>&amp;Unlock code:</translation>
+    </message>
+    <message>
+        <source>Code de déblocage</source>
+        <translation>Unlock code</translation>
+    </message>
+    <message>
+        <source>Les 6 chiffres reçus par e-mail.</source>
+        <translation>The 6 digits received by e-mail.</translation>
     </message>
 </context>
 <context>
@@ -4114,11 +4230,11 @@
     </message>
     <message>
         <source>Retirer « n&amp;on concerné »</source>
-        <translation>Remove « not c&amp;oncerned »</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>N&amp;on concerné</source>
-        <translation>N&amp;ot concerned</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Retirer « non concerné »</source>
@@ -4201,15 +4317,15 @@
     </message>
     <message>
         <source>Chez moi</source>
-        <translation>At home</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Première fois ici ?</source>
-        <translation>First time here?</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Autres situations</source>
-        <translation>Other situations</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>J&apos;ai reçu mon &amp;code d&apos;activation</source>
@@ -4272,11 +4388,11 @@
     <name>Widgets</name>
     <message>
         <source>Erreur</source>
-        <translation>Error</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Contenu à faire défiler</source>
-        <translation>Scrollable content</translation>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>

@@ -221,87 +221,87 @@
     </message>
     <message>
         <source>Ouverture du dossier hors ligne</source>
-        <translation>Ouverture du dossier hors ligne</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Consultation de l&apos;historique des accès</source>
-        <translation>Consultation de l&apos;historique des accès</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Consultation des réglages d&apos;accès</source>
-        <translation>Consultation des réglages d&apos;accès</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Rappel de l&apos;identifiant</source>
-        <translation>Rappel de l&apos;identifiant</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Déconnexion</source>
-        <translation>Déconnexion</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Changement du mot de passe</source>
-        <translation>Changement du mot de passe</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Réinitialisation du mot de passe</source>
-        <translation>Réinitialisation du mot de passe</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Demande de réinitialisation du mot de passe</source>
-        <translation>Demande de réinitialisation du mot de passe</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Renouvellement de la connexion</source>
-        <translation>Renouvellement de la connexion</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Masquage d&apos;un document</source>
-        <translation>Masquage d&apos;un document</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Fin du masquage d&apos;un document</source>
-        <translation>Fin du masquage d&apos;un document</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Enregistrement du décès</source>
-        <translation>Enregistrement du décès</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Suppression de l&apos;espace santé</source>
-        <translation>Suppression de l&apos;espace santé</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Demande de suppression de l&apos;espace santé</source>
-        <translation>Demande de suppression de l&apos;espace santé</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Justificatif refusé</source>
-        <translation>Justificatif refusé</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Modification des accès</source>
-        <translation>Modification des accès</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Opération sur l&apos;espace santé</source>
-        <translation>Opération sur l&apos;espace santé</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Connexion au service</source>
-        <translation>Connexion au service</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Opération sur un document</source>
-        <translation>Opération sur un document</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Synchronisation</source>
-        <translation>Synchronisation</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Autre opération</source>
-        <translation>Autre opération</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>professionnel autorisé</source>
@@ -1133,22 +1133,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Nom de l&apos;aidant</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Structure</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Qui vous accompagne ?</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>L&apos;aidant indique son nom et sa structure. Ils figureront dans l&apos;historique de votre dossier.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>J&apos;accepte d&apos;être accompagné(e) pour cette session</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1181,14 +1165,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Votre nom et votre prénom, à vous l&apos;aidant.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Par exemple : France Services de Melun.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Votre accord est nécessaire pour continuer.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1214,6 +1190,14 @@
     </message>
     <message>
         <source>Revenir à l&apos;écran précédent (touche Échap).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>L&apos;aidant se connecte</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>L&apos;aidant se connecte avec son propre compte d&apos;aidant. Son nom et sa structure figureront dans l&apos;historique de votre dossier.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2735,7 +2719,7 @@
     <name>EntryForm</name>
     <message>
         <source> (obligatoire)</source>
-        <translation> (obligatoire)</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Oui</source>
@@ -2783,22 +2767,57 @@
     </message>
 </context>
 <context>
+    <name>HelperSignIn</name>
+    <message>
+        <source>E-mail de l&apos;aidant</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>L&apos;adresse de votre compte d&apos;aidant.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mot de passe de l&apos;aidant</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Le mot de passe de votre compte.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Code reçu par l&apos;aidant</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Les 6 chiffres envoyés à votre adresse.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Un code à 6 chiffres vient d&apos;être envoyé à votre adresse e-mail d&apos;aidant.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Code reçu par e-mail</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>HomePage</name>
     <message>
         <source>… et d&apos;autres dans le profil médical</source>
-        <translation>… et d&apos;autres dans le profil médical</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Aucune allergie connue n&apos;est notée. Ajoutez-en dans le profil médical.</source>
-        <translation>Aucune allergie connue n&apos;est notée. Ajoutez-en dans le profil médical.</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Aucun traitement en cours n&apos;est noté.</source>
-        <translation>Aucun traitement en cours n&apos;est noté.</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Aucun document pour l&apos;instant : ajoutez une ordonnance ou un compte rendu.</source>
-        <translation>Aucun document pour l&apos;instant : ajoutez une ordonnance ou un compte rendu.</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Accueil — carnet de %1</source>
@@ -2824,51 +2843,47 @@
     </message>
     <message>
         <source>Allergies</source>
-        <translation>Allergies</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Traitements en cours</source>
-        <translation>Traitements en cours</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Documents récents</source>
-        <translation>Documents récents</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Synchronisation</source>
-        <translation>Synchronisation</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Actions rapides</source>
-        <translation>Actions rapides</translation>
-    </message>
-    <message>
-        <source>Synchronisation : hors ligne — vos données restent sur cet ordinateur.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Ajouter une &amp;mesure</source>
-        <translation>Ajouter une &amp;mesure</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Noter un poids, une tension, une glycémie…</source>
-        <translation>Noter un poids, une tension, une glycémie…</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Ajouter un d&amp;ocument…</source>
-        <translation>Ajouter un d&amp;ocument…</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Ajouter une ordonnance, un compte rendu…</source>
-        <translation>Ajouter une ordonnance, un compte rendu…</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Imprimer ma carte d&apos;&amp;urgence</source>
-        <translation>Imprimer ma carte d&apos;&amp;urgence</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Allergies, traitements et personne à prévenir, à garder avec vos papiers.</source>
-        <translation>Allergies, traitements et personne à prévenir, à garder avec vos papiers.</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>&amp;Derniers éléments ajoutés ou modifiés</source>
@@ -2903,6 +2918,10 @@
     </message>
     <message>
         <source>Connexion et ouverture de votre carnet…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Envoi du code de déblocage…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -3005,10 +3024,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Conflits de synchronisation</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>← &amp;Retour à l&apos;accueil</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3045,15 +3060,15 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Conflits…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Synchroniser</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Ouvrir les conflits à régler.</source>
+        <source>Voir…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Voir les modifications refusées et les conflits à régler.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -3105,7 +3120,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Con&amp;flits de synchronisation…</source>
+        <source>Modifications refusées et con&amp;flits…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -3137,11 +3152,11 @@
     </message>
     <message>
         <source>Repère %1 : %2–%3</source>
-        <translation>Repère %1 : %2–%3</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>%1 : dernière valeur %2 le %3, de %4 à %5</source>
-        <translation>%1 : dernière valeur %2 le %3, de %4 à %5</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
         <source>%n mesure(s) sur le graphique</source>
@@ -3200,7 +3215,7 @@
     </message>
     <message>
         <source>Liste ou graphique des mesures</source>
-        <translation>Liste ou graphique des mesures</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>&amp;Supprimer la mesure</source>
@@ -3653,6 +3668,85 @@
     </message>
 </context>
 <context>
+    <name>RefusedInbox</name>
+    <message>
+        <source>Pourquoi : %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Modifications refusées</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choisissez une modification refusée.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Renvoyer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Renvoyer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enregistrer ces valeurs et les envoyer au service.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Valeur refusée par le service : « %1 ». Corrigez-la.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cette modification a déjà été réglée ailleurs : rien n&apos;a été modifié.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>L&apos;opération a échoué ; rien n&apos;a été modifié.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Le service a refusé ces modifications faites sur cet ordinateur ; votre carnet montre la version du service. Pour chacune : pourquoi, et ce que vous pouvez faire.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Aucune modification refusée.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Modifier et renvoyer…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A&amp;bandonner cette modification</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ne pas renvoyer pour l&apos;instant</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Modifier et renvoyer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Corriger la modification refusée, puis l&apos;envoyer à nouveau.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Abandonner cette modification</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ne plus l&apos;envoyer ; le carnet garde la version du service.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fermer le formulaire.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>RememberBox</name>
     <message>
         <source>Ce carnet est en mode « ordinateur partagé » : votre mot de passe sera toujours demandé.</source>
@@ -3898,33 +3992,55 @@
     </message>
 </context>
 <context>
-    <name>SyncController</name>
+    <name>SyncInboxDialog</name>
     <message>
-        <source>Hors ligne</source>
+        <source>À régler après la synchronisation</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Synchronisation %1/%2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Synchronisation…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Verrouillé : reconnectez-vous au service</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Appareil retiré de votre compte : reconnectez-vous</source>
+        <source>Modifications refusées (%1)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Conflits (%1)</source>
         <translation type="unfinished"></translation>
     </message>
+</context>
+<context>
+    <name>SyncStatusLine</name>
     <message>
-        <source>À jour (%1)</source>
+        <source>État de la synchronisation</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>UnlockCodeBox</name>
+    <message>
+        <source>Saisissez les 6 chiffres du code de déblocage reçu par e-mail.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recevoir un code de déblocage par e-mail</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Un code envoyé à l&apos;adresse de votre compte vous permet de vous connecter malgré le blocage.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Si ce compte existe, un code de déblocage vient d&apos;être envoyé à son adresse e-mail. Saisissez-le, puis connectez-vous avec votre mot de passe.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Code de &amp;déblocage :</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Code de déblocage</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Les 6 chiffres reçus par e-mail.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -4114,11 +4230,11 @@
     </message>
     <message>
         <source>Retirer « n&amp;on concerné »</source>
-        <translation>Retirer « n&amp;on concerné »</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>N&amp;on concerné</source>
-        <translation>N&amp;on concerné</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Retirer « non concerné »</source>
@@ -4201,15 +4317,15 @@
     </message>
     <message>
         <source>Chez moi</source>
-        <translation>Chez moi</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Première fois ici ?</source>
-        <translation>Première fois ici ?</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Autres situations</source>
-        <translation>Autres situations</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>J&apos;ai reçu mon &amp;code d&apos;activation</source>
@@ -4272,11 +4388,11 @@
     <name>Widgets</name>
     <message>
         <source>Erreur</source>
-        <translation>Erreur</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Contenu à faire défiler</source>
-        <translation>Contenu à faire défiler</translation>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>

@@ -51,6 +51,7 @@ from server.dossiers.dependencies import PatientContext, PatientDep
 from server.dossiers.models import Dossier
 from server.dossiers.schemas import SpaceProofIn
 from server.errors import ProblemError
+from server.helpers.service import describe_assisted
 
 router = APIRouter(tags=["access"])
 
@@ -373,6 +374,7 @@ def access_history(
     accounts = (
         dict(session.execute(select(Account.id, Account.identifier).where(Account.id.in_(ids))).all()) if ids else {}
     )
+    helpers = describe_assisted(session, {e.assisted_by for e in events if e.assisted_by})  # S51: from the registry
     items = []
     for e in events:
         what, outcome, reason = _split_action(e.action)
@@ -387,7 +389,7 @@ def access_history(
                 action=what,
                 outcome=outcome,
                 reason=reason,
-                assisted_by=e.assisted_by,
+                assisted_by=helpers[e.assisted_by] if e.assisted_by else None,
             )
         )
     session.commit()

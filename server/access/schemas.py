@@ -158,7 +158,7 @@ class HistoryItemOut(BaseModel):
     action: str
     outcome: str
     reason: str | None
-    assisted_by: str | None = None  # "name|structure" of the helper of an assisted session
+    assisted_by: str | None = None  # "name|organisation" of the helper account of an assisted session (S51)
 
 
 class HistoryPage(BaseModel):

@@ -6,6 +6,7 @@ patient decided) and writes down what happened.
 
 from __future__ import annotations
 
+import math
 import unicodedata
 import uuid
 from dataclasses import dataclass, replace
@@ -700,6 +701,7 @@ def emergency_dossier(session: Session, ctx: ServiceContext, principal: Principa
     now = ctx.now()
     key = throttle.account_key("emergency", pro.rpps)
     throttle.check(session, [key], now=now)
+    check_emergency_rate(session, ctx, principal, pro.rpps, now=now)
     try:
         return dossier_by_ins(session, ins)
     except ProblemError:
@@ -707,6 +709,44 @@ def emergency_dossier(session: Session, ctx: ServiceContext, principal: Principa
         record(session, actor=principal.actor, action=EMERGENCY_MISSED, at=now)
         session.commit()
         raise
+
+
+EMERGENCY_THROTTLED = "dossier.emergency.throttled"  # refused: too many successful emergency accesses (S54)
+
+
+def check_emergency_rate(
+    session: Session, ctx: ServiceContext, principal: Principal, rpps: str, *, now: datetime
+) -> None:
+    """A bounded rate of successful emergency accesses per professional (S54): at most `emergency_accesses` in any
+    `emergency_window`; beyond, 429 with `Retry-After` (when the oldest leaves the window), audited. Checked before
+    the INS is looked up, so the answer says nothing about it."""
+    limits = ctx.settings.rate_limits
+    since = now - limits.emergency_window
+    opened = list(
+        session.scalars(
+            select(EmergencyAccess.opened_at)
+            .where(EmergencyAccess.rpps == rpps, EmergencyAccess.opened_at > since)
+            .order_by(EmergencyAccess.opened_at)
+        )
+    )
+    if len(opened) < limits.emergency_accesses:
+        return
+    seconds = max(1, math.ceil((opened[-limits.emergency_accesses] + limits.emergency_window - now).total_seconds()))
+    hours = int(limits.emergency_window.total_seconds() // 3600)
+    record(session, actor=principal.actor, action=EMERGENCY_THROTTLED, at=now)
+    session.commit()
+    raise ProblemError(
+        429,
+        "emergency_rate_exceeded",
+        f"Vous avez déjà ouvert {len(opened)} accès d'urgence (bris de glace) en {hours} heures : c'est le maximum "
+        f"autorisé. Un nouvel accès d'urgence sera possible dans {seconds} secondes ; en cas de besoin réel, "
+        "demandez au patient ou à son médecin traitant de vous autoriser. Vos accès d'urgence sont signalés à "
+        "l'administrateur.",
+        f"You already opened {len(opened)} emergency accesses in {hours} hours: that is the maximum. A new one is "
+        f"possible in {seconds} seconds; if really needed, ask the patient or their médecin traitant to authorise "
+        "you. Your emergency accesses are reported to the administrator.",
+        headers={"Retry-After": str(seconds)},
+    )
 
 
 def declare_emergency(

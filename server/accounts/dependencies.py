@@ -10,13 +10,13 @@ from collections.abc import AsyncIterator
 from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 from typing import Annotated, Any, TypeVar
-from urllib.parse import unquote
 
 from fastapi import Depends, Header, Request
 from fastapi.concurrency import run_in_threadpool
-from sqlalchemy import Row, Select, and_, bindparam, select, update
+from sqlalchemy import Connection, Row, Select, and_, bindparam, select, update
 from sqlalchemy.orm import Session
 
+from server.accounts.assisting import assisting_helper, helper_refused
 from server.accounts.models import AccessToken, Account, Device, PrincipalKind
 from server.audit.service import Actor
 from server.context import ServiceContext
@@ -65,7 +65,7 @@ class Principal:
     kind: PrincipalKind
     id: uuid.UUID
     device_id: uuid.UUID
-    assisted_by: str | None = None  # declared helper of an assisted session (patients only), "name|structure"
+    assisted_by: str | None = None  # checked helper of an assisted session (patients only), "helper id|org id"
 
     @property
     def actor(self) -> Actor:
@@ -73,24 +73,36 @@ class Principal:
 
 
 Authorization = Annotated[str | None, Header(max_length=200)]
-HELPER_HEADER = "Carnet-Acting-Helper"
-ActingHelper = Annotated[str | None, Header(alias=HELPER_HEADER, max_length=400)]
+LEGACY_HELPER_HEADER = "Carnet-Acting-Helper"  # free text, refused since helpers have accounts (S51)
+HELPER_TOKEN_HEADER = "Carnet-Helper-Token"  # noqa: S105 (a header name) — a signed-in helper's access token, beside the patient's session
 
 
-def parse_acting_helper(raw: str | None) -> str | None:
-    """`name|structure`, each part percent-encoded UTF-8, as desktop_app/assisted.py sends it; None when absent."""
-    if raw is None:
-        return None
-    name, sep, structure = raw.partition("|")
-    name, structure = unquote(name).strip(), unquote(structure).strip()
-    if not sep or not name or not structure or len(name) > 100 or len(structure) > 100 or "|" in name + structure:
+async def acting_helper(request: Request) -> str | None:
+    """The helper of an assisted session, checked (S51): the access token of a signed-in helper account in
+    `Carnet-Helper-Token`, beside the patient's own session; the audit records `<helper id>|<organisation id>`.
+
+    The former free-text `Carnet-Acting-Helper` is refused (400 `helper_header_refused`): what a request says of
+    its helper is never written to the audit. No header: no helper, and no database read."""
+    headers = request.headers
+    if LEGACY_HELPER_HEADER in headers:
         raise ProblemError(
             400,
-            "invalid_helper",
-            "L'identité de l'aidant de la séance accompagnée est incomplète (nom et structure).",
-            "The assisted session's helper identity is incomplete (name and structure).",
+            "helper_header_refused",
+            "L'aidant d'une session accompagnée se connecte avec son propre compte : l'en-tête "
+            f"{LEGACY_HELPER_HEADER} n'est plus accepté.",
+            f"The helper of an assisted session signs in with their own account: the {LEGACY_HELPER_HEADER} "
+            "header is no longer accepted.",
         )
-    return f"{name}|{structure}"
+    token = headers.get(HELPER_TOKEN_HEADER)
+    if token is None:
+        return None
+    if not token.strip() or len(token) > 200:
+        raise helper_refused()
+    ctx: ServiceContext = request.app.state.ctx
+    return await run_in_threadpool(assisting_helper, ctx, token)
+
+
+ActingHelper = Annotated[str | None, Depends(acting_helper)]
 
 
 def bearer_hash(authorization: str | None) -> str:
@@ -173,32 +185,52 @@ _PRINCIPAL_COLUMNS = token_joins(select(*PRINCIPAL_COLUMNS))
 
 
 def read_token_columns(
-    ctx: ServiceContext, authorization: str | None, query: Select[*tuple[Any, ...]] = _PRINCIPAL_COLUMNS
+    ctx: ServiceContext,
+    authorization: str | None,
+    query: Select[*tuple[Any, ...]] = _PRINCIPAL_COLUMNS,
+    *,
+    conn: Connection | None = None,
 ) -> Row[*tuple[Any, ...]]:
     """The token check on one autocommit read of a few columns (`_PRINCIPAL_COLUMNS` first, then what `query` adds).
 
     The same rule as every other route (`admit`), read from the database on every request: nothing is cached, so a
     revoked token or device is refused at once in every worker (S34). No session and no ORM entity: a pooled
-    connection is held for the read (and the rare last-seen write) only."""
-    token_hash = bearer_hash(authorization)
-    now = ctx.now()
-    with ctx.engine.connect() as conn:
-        conn.execution_options(isolation_level="AUTOCOMMIT")
-        found = conn.execute(query, {"token_hash": token_hash}).first()
-        if found is None:
-            raise unauthorized()
-        expires_at, token_revoked_at, device_revoked_at, last_seen_at, device_id = found[:5]
-        admit(now, expires_at=expires_at, token_revoked_at=token_revoked_at, device_revoked_at=device_revoked_at)
-        if now - last_seen_at > LAST_SEEN_GRANULARITY:
-            conn.execute(TOUCH_DEVICE, {"device": device_id, "seen_at": now})
+    connection is held for the read (and the rare last-seen write) only — or `conn`, an autocommit connection the
+    caller goes on using (the sync pull reads its changes on the same one)."""
+    if conn is None:
+        with ctx.engine.connect() as own:
+            own.execution_options(isolation_level="AUTOCOMMIT")
+            return _read_token(own, ctx.now(), authorization, query)
+    return _read_token(conn, ctx.now(), authorization, query)
+
+
+def _read_token(
+    conn: Connection, now: datetime, authorization: str | None, query: Select[*tuple[Any, ...]]
+) -> Row[*tuple[Any, ...]]:
+    found = conn.execute(query, {"token_hash": bearer_hash(authorization)}).first()
+    if found is None:
+        raise unauthorized()
+    expires_at, token_revoked_at, device_revoked_at, last_seen_at, device_id = found[:5]
+    admit(now, expires_at=expires_at, token_revoked_at=token_revoked_at, device_revoked_at=device_revoked_at)
+    if now - last_seen_at > LAST_SEEN_GRANULARITY:
+        conn.execute(TOUCH_DEVICE, {"device": device_id, "seen_at": now})
     return found
 
 
 def current_principal(ctx: ContextDep, authorization: Authorization = None, helper: ActingHelper = None) -> Principal:
     """The caller of a route that needs only who they are (sync among others): `read_token_columns`, no entity."""
-    device_id, kind, principal_id = read_token_columns(ctx, authorization)[4:7]
+    return principal_of(ctx, authorization, helper)
+
+
+def principal_of(
+    ctx: ServiceContext, authorization: str | None, helper: str | None, *, conn: Connection | None = None
+) -> Principal:
+    """`current_principal` for a route that reads on: the token read on `conn` when given (see read_token_columns)."""
+    device_id, kind, principal_id = read_token_columns(ctx, authorization, conn=conn)[4:7]
+    if kind == PrincipalKind.HELPER:
+        raise helper_alone()
     principal = Principal(kind, principal_id, device_id)
-    assisted_by = parse_acting_helper(helper)
+    assisted_by = helper
     if assisted_by is not None:
         if principal.kind != PrincipalKind.PATIENT:
             raise ProblemError(
@@ -221,19 +253,30 @@ class PatientAccount:
     account: Account
 
 
+def helper_alone() -> ProblemError:
+    """A helper's token used as the session itself: a helper only ever acts beside a patient's session (S51)."""
+    return ProblemError(
+        403,
+        "helper_alone",
+        "Un aidant n'agit qu'aux côtés de la personne, dans la session de celle-ci.",
+        "A helper only acts beside the person, within the person's own session.",
+    )
+
+
 def as_patient(principal: Principal, rows: tuple[Any, ...], helper: str | None) -> Principal:
     """403 unless the caller is a patient, 401 when a row of theirs the token read found is gone (None); the
-    helper of an assisted session applied."""
+    checked helper of an assisted session (`acting_helper`) applied."""
+    if principal.kind == PrincipalKind.HELPER:
+        raise helper_alone()
     if principal.kind != PrincipalKind.PATIENT:
         raise patients_only()
     if any(row is None for row in rows):
         raise unauthorized()
-    assisted_by = parse_acting_helper(helper)
-    return principal if assisted_by is None else replace(principal, assisted_by=assisted_by)
+    return principal if helper is None else replace(principal, assisted_by=helper)
 
 
 def current_patient_account(
-    ctx: ContextDep, session: SessionDep, authorization: Authorization = None, helper: ActingHelper = None
+    ctx: ContextDep, session: SessionDep, helper: ActingHelper, authorization: Authorization = None
 ) -> PatientAccount:
     """The calling patient and their account (the routes of the account itself; with the dossier: PatientDep)."""
     principal, found = authenticate(ctx, session, authorization)

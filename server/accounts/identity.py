@@ -13,6 +13,8 @@ from sqlalchemy.orm import Session
 from dossier.errors import DossierValidationError
 from dossier.identifiers import normalize_rpps
 from server.accounts import throttle
+from server.accounts.assisting import usable
+from server.accounts.helper_models import Helper, HelperOrganisation
 from server.accounts.models import Account, AccountStatus, CodePurpose, PrincipalKind, Professional
 from server.accounts.schemas import OwnerProof
 from server.accounts.tokens import IssuedTokens, consume_code, device_of_token, issue_code, open_session
@@ -75,6 +77,24 @@ class ProfessionalDirectory:
         pro = session.get(Professional, principal_id)
         assert pro is not None
         pro.password_hash = password_hash
+
+
+class HelperDirectory:
+    """Helpers of assisted sessions, by e-mail: enrolled, neither they nor their organisation disabled (S51)."""
+
+    kind = PrincipalKind.HELPER
+
+    def find(self, session: Session, login: str) -> PrincipalRecord | None:
+        helper = session.scalars(select(Helper).where(Helper.email == login.strip().lower())).first()
+        org = session.get(HelperOrganisation, helper.organisation_id) if helper is not None else None
+        if helper is None or not usable(helper, org):
+            return None
+        return PrincipalRecord(self.kind, helper.id, helper.password_hash, helper.email)
+
+    def store_password_hash(self, session: Session, principal_id: uuid.UUID, password_hash: str) -> None:
+        helper = session.get(Helper, principal_id)
+        assert helper is not None
+        helper.password_hash = password_hash
 
 
 @dataclass(frozen=True, slots=True)
@@ -209,6 +229,7 @@ class PasswordEmailCodeProvider:
         device_name: str,
         device_id: uuid.UUID | None,
         address: str,
+        assisted_by: str | None = None,
     ) -> IssuedTokens:
         ctx, now = self.ctx, self.ctx.now()
         keys = [throttle.address_key(address)]
@@ -228,4 +249,5 @@ class PasswordEmailCodeProvider:
             principal_id=row.principal_id,
             device_name=device_name,
             device_id=device_id,
+            assisted_by=assisted_by,
         )

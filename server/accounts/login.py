@@ -11,10 +11,12 @@ from typing import Any, Protocol, TypeVar
 
 from fastapi import APIRouter, status
 
-from server.accounts.dependencies import AddressDep, ContextDep, SessionDep
+from server.accounts.dependencies import ActingHelper, AddressDep, ContextDep, SessionDep
 from server.accounts.identity import PasswordEmailCodeProvider, PrincipalDirectory
+from server.accounts.models import PrincipalKind
 from server.accounts.schemas import ChallengeOut, TokenPair, UnlockIn, VerifyIn
 from server.accounts.tokens import IssuedTokens
+from server.errors import ProblemError
 
 
 class Credentials(Protocol):
@@ -63,7 +65,13 @@ def add_login_routes(
         session.commit()
         return ChallengeOut(challenge_id=challenge.id, expires_at=challenge.expires_at)
 
-    def verify(body: VerifyIn, ctx: ContextDep, session: SessionDep, address: AddressDep) -> TokenPair:
+    def verify(
+        body: VerifyIn, ctx: ContextDep, session: SessionDep, address: AddressDep, helper: ActingHelper
+    ) -> TokenPair:
+        if helper is not None and directory.kind != PrincipalKind.PATIENT:
+            raise ProblemError(
+                400, "invalid_helper", "Seul un patient peut être accompagné.", "Only a patient can be assisted."
+            )
         tokens = PasswordEmailCodeProvider(ctx, directory).complete(
             session,
             challenge_id=body.challenge_id,
@@ -71,6 +79,7 @@ def add_login_routes(
             device_name=body.device_name,
             device_id=body.device_id,
             address=address,
+            assisted_by=helper,  # the checked helper of an assisted session signing the person in (S51)
         )
         session.commit()
         return token_pair(tokens)

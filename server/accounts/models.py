@@ -14,10 +14,11 @@ from server.db import Base, UTCDateTime, new_id
 
 
 class PrincipalKind(enum.StrEnum):
-    """Who signs in: a patient or a health professional."""
+    """Who signs in: a patient, a health professional, or the helper of assisted sessions (server/helpers)."""
 
     PATIENT = "patient"
     PROFESSIONAL = "professional"
+    HELPER = "helper"  # a France Services counsellor, a pharmacist, a social worker (issue 15 #2, S51)
 
 
 class AccountStatus(enum.StrEnum):

@@ -26,7 +26,7 @@ from server.accounts.dependencies import (
     SessionDep,
     as_patient,
     authenticate,
-    parse_acting_helper,
+    helper_alone,
     patients_only,
     read_token_columns,
     token_joins,
@@ -60,7 +60,7 @@ class PatientContext:
 
 
 def current_patient(
-    ctx: ContextDep, session: SessionDep, authorization: Authorization = None, helper: ActingHelper = None
+    ctx: ContextDep, session: SessionDep, helper: ActingHelper, authorization: Authorization = None
 ) -> PatientContext:
     principal, found = authenticate(ctx, session, authorization, _PATIENT_QUERY)
     account, dossier = found[3:]
@@ -107,16 +107,18 @@ def _patient_summary(ctx: ServiceContext, authorization: str | None, helper: str
     """current_patient's checks, in its order and with its answers, on `read_token_columns`' light read."""
     found = read_token_columns(ctx, authorization, _SUMMARY_QUERY)
     device_id, kind, principal_id, identifier, dossier_id, space_status = found[4:]
+    if kind == PrincipalKind.HELPER:
+        raise helper_alone()
     if kind != PrincipalKind.PATIENT:
         raise patients_only()
     if identifier is None or dossier_id is None:
         raise unauthorized()
-    principal = Principal(kind, principal_id, device_id, assisted_by=parse_acting_helper(helper))
+    principal = Principal(kind, principal_id, device_id, assisted_by=helper)
     return PatientSummary(principal, identifier, dossier_id, space_status)
 
 
 async def current_patient_summary(
-    request: Request, authorization: Authorization = None, helper: ActingHelper = None
+    request: Request, helper: ActingHelper, authorization: Authorization = None
 ) -> PatientSummary:
     """The calling patient, for light routes (GET /v1/me): _patient_summary in a thread, under LIGHT_READ_THREADS."""
     ctx: ServiceContext = request.app.state.ctx

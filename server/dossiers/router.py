@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from fastapi import APIRouter, Response, status
 
-from server.accounts.dependencies import ActingHelper, AddressDep, ContextDep, SessionDep, parse_acting_helper
+from server.accounts.dependencies import ActingHelper, AddressDep, ContextDep, SessionDep
 from server.accounts.identity import invalid_credentials
 from server.accounts.login import token_pair
 from server.context import ServiceContext
@@ -34,18 +34,18 @@ def _proof(body: SpaceProofIn) -> activation.SpaceProof:
 
 @router.post("/spaces/opposition", response_model=StatusOut, tags=["accounts"])
 def oppose(
-    body: SpaceProofIn, ctx: ContextDep, session: SessionDep, address: AddressDep, helper: ActingHelper = None
+    body: SpaceProofIn, ctx: ContextDep, session: SessionDep, address: AddressDep, helper: ActingHelper
 ) -> StatusOut:
     """Oppose the creation of one's space (within 6 weeks of provisioning)."""
     dossier = activation.find_space(session, ctx, _proof(body), address=address)
-    service.oppose(session, ctx, dossier, assisted_by=parse_acting_helper(helper))
+    service.oppose(session, ctx, dossier, assisted_by=helper)
     session.commit()
     return StatusOut(status=dossier.status.value)
 
 
 @router.post("/activation", response_model=ActivationStarted, status_code=status.HTTP_202_ACCEPTED, tags=["accounts"])
 def start_activation(
-    body: ActivationIn, ctx: ContextDep, session: SessionDep, address: AddressDep, helper: ActingHelper = None
+    body: ActivationIn, ctx: ContextDep, session: SessionDep, address: AddressDep, helper: ActingHelper
 ) -> ActivationStarted:
     """Activation code + NIR + Carte Vitale serial + chosen identifier and password; a code is mailed."""
     pending = activation.start_activation(
@@ -55,14 +55,14 @@ def start_activation(
         identifier=body.identifier,
         password=body.password,
         address=address,
-        assisted_by=parse_acting_helper(helper),
+        assisted_by=helper,
     )
     session.commit()
     return ActivationStarted(activation_id=pending.activation_id, email_masked=pending.email_masked)
 
 
 @router.post("/activation/confirm", response_model=ActivatedOut, tags=["accounts"])
-def confirm_activation(body: CodeIn, ctx: ContextDep, session: SessionDep, helper: ActingHelper = None) -> ActivatedOut:
+def confirm_activation(body: CodeIn, ctx: ContextDep, session: SessionDep, helper: ActingHelper) -> ActivatedOut:
     """Confirm the e-mail address with the mailed 6-digit code: the space becomes active.
 
     With ``device_id`` (and ``device_name``) the answer also carries a session on that device (``tokens``, the
@@ -75,7 +75,7 @@ def confirm_activation(body: CodeIn, ctx: ContextDep, session: SessionDep, helpe
         code=body.code,
         device_id=body.device_id,
         device_name=body.device_name,
-        assisted_by=parse_acting_helper(helper),
+        assisted_by=helper,
     )
     session.commit()
     return ActivatedOut(

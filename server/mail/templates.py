@@ -62,6 +62,17 @@ def professional_enrolment(*, to: str, last_name: str, code: str) -> OutgoingMai
     return OutgoingMail(to=to, subject="Accès professionnel Carnet / Carnet professional access", body=body + _FOOTER)
 
 
+def helper_enrolment(*, to: str, first_names: str, organisation: str, code: str) -> OutgoingMail:
+    body = (
+        f"Bonjour {first_names},\n\n{organisation} vous a inscrit(e) comme aidant(e) des sessions accompagnées "
+        f"de Carnet.\nCode d'enrôlement (usage unique) : {code}\n"
+        "Utilisez-le avec cette adresse e-mail pour choisir votre mot de passe.\n\n"
+        f"English: {organisation} registered you as a helper of Carnet's assisted sessions; "
+        f"your enrolment code is {code}."
+    )
+    return OutgoingMail(to=to, subject="Accès aidant Carnet / Carnet helper access", body=body + _FOOTER)
+
+
 def notice(*, to: str, subject_fr: str, text_fr: str, text_en: str) -> OutgoingMail:
     body = f"Bonjour,\n\n{text_fr}\n\nEnglish: {text_en}"
     return OutgoingMail(to=to, subject=f"Carnet : {subject_fr}", body=body + _FOOTER)

@@ -13,7 +13,15 @@ from starlette.requests import ClientDisconnect
 
 from server.access.dependencies import DossierQuery
 from server.access.schemas import DocumentMaskOut, DossierViewOut
-from server.accounts.dependencies import ContextDep, PrincipalDep, SessionDep
+from server.accounts.dependencies import (
+    ActingHelper,
+    Authorization,
+    ContextDep,
+    PrincipalDep,
+    SessionDep,
+    principal_of,
+)
+from server.context import ServiceContext
 from server.dossiers.dependencies import PatientContext, PatientDep
 from server.errors import PROBLEM_MEDIA_TYPE, ProblemError
 from server.sync import blobs, dossier_view, masking, service
@@ -76,12 +84,32 @@ def push(body: PushIn, principal: PrincipalDep, ctx: ContextDep, session: Sessio
 
 
 @router.post("/pull", response_model=PullOut)
-def pull(
-    body: PullIn, principal: PrincipalDep, ctx: ContextDep, session: SessionDep, settings: SettingsDep
+async def pull(
+    body: PullIn,
+    ctx: ContextDep,
+    settings: SettingsDep,
+    authorization: Authorization = None,
+    helper: ActingHelper = None,
 ) -> Response:
-    """One request for every dossier the device holds: a page of changes per dossier, revoked or reset states."""
-    pages, available = service.pull(session, principal, body, now=ctx.now(), settings=settings)
-    session.commit()
+    """One request for every dossier the device holds: a page of changes per dossier, revoked or reset states.
+
+    The request every device repeats all day, so it makes ONE threadpool hop: the token check and the pull run in the
+    same worker thread (`PrincipalDep` and `SessionDep` as dependencies would make it two, and cost as much CPU as
+    the pull itself when nothing changed)."""
+    return await run_in_threadpool(_pull, body, ctx, settings, authorization, helper)
+
+
+def _pull(
+    body: PullIn, ctx: ServiceContext, settings: service.SyncSettings, authorization: str | None, helper: str | None
+) -> Response:
+    with ctx.sessions() as session:
+        # Autocommit: a pull only reads (its audit rows go through the audit writer's own transaction), so no BEGIN and
+        # COMMIT round trips; under PostgreSQL's READ COMMITTED each statement had its own snapshot anyway, and the
+        # head read first bounds what the later reads return. One pooled connection for the token and the pull.
+        conn = session.connection(execution_options={"isolation_level": "AUTOCOMMIT"})
+        principal = principal_of(ctx, authorization, helper, conn=conn)
+        pages, available = service.pull(session, principal, body, now=ctx.now(), settings=settings)
+        session.commit()
     out = PullOut(dossiers=pages, available=available, server_time=_stamp(ctx), max_body=ctx.settings.max_body_bytes)
     # Serialised once here: a bootstrap page holds thousands of records, and re-validating it would double the cost.
     return Response(out.model_dump_json(), media_type="application/json")

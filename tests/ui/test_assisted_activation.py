@@ -10,11 +10,12 @@ import pytest
 from PySide6.QtCore import Qt
 from sqlalchemy import select
 
-from desktop_app.assisted import AssistedWork, Helper
+from desktop_app.assisted import AssistedWork, HelperSession
 from desktop_app.service_client import ServiceError
 from desktop_app.sync.http import Backoff, SyncOffline
 from desktop_app.vault import FLOOR_KDF
 from dossier.errors import DossierValidationError
+from server.accounts.helper_models import Helper
 from server.accounts.models import Account
 from server.audit.models import AuditEvent
 from server.dossiers.models import Dossier
@@ -23,6 +24,7 @@ from tests.support.desktop_service import live as live
 from tests.support.desktop_service import mailbox as mailbox
 from tests.support.desktop_service import server_template as server_template
 from tests.support.desktop_service import smtp_server as smtp_server
+from tests.support.helper_accounts import LEA, LEA_SHOWN, helper_session, register_helper
 from tests.support.service import PASSWORD, Flows, Mailbox, Person, make_nir
 from tests.support.sync_lab import LiveServer
 from tests.ui.test_assisted_session import (
@@ -34,20 +36,24 @@ from tests.ui.test_assisted_session import (
     _pdf,
     _pdf_printer,
     _register_doctor,
+    _sign_in_helper,
     _type,
 )
 from tests.ui.test_assisted_session import helper_pc as helper_pc
 from ui.assisted.session import PATHS, AssistedSession
 from ui.ops import wait_for_idle
 
-HELPER = "Léa Dubois|France Services de Melun"
+HELPER = LEA_SHOWN  # the registry's name and organisation of the signed-in helper (S51)
 CHOSEN_ID = "zoe.assistee"
 
 
-def _session(qtbot: Any, live: LiveServer, printed: Path, calls: list[Path]) -> AssistedSession:
+def _session(qtbot: Any, live: LiveServer, mailbox: Mailbox, printed: Path, calls: list[Path]) -> AssistedSession:
     """A session read aloud by the mock speech engine, already past the helper, consent and choice screens."""
+    assert live.ctx is not None
+    with httpx.Client(base_url=live.url, timeout=30) as api:
+        register_helper(live.ctx, mailbox, api, LEA)
 
-    def work(helper: Helper) -> AssistedWork:
+    def work(helper: HelperSession) -> AssistedWork:
         return AssistedWork(live.url, helper, kdf=FLOOR_KDF, backoff=Backoff(base=0.01, cap=0.05, attempts=2))
 
     session = AssistedSession(
@@ -57,13 +63,10 @@ def _session(qtbot: Any, live: LiveServer, printed: Path, calls: list[Path]) -> 
     session.resize(900, 760)
     session.show()
     session.activateWindow()
-    qtbot.waitUntil(lambda: session.helper_name.hasFocus())
+    qtbot.waitUntil(lambda: session.helper_signin.email.hasFocus())
     session.read_aloud.setChecked(True)
     assert session.read_aloud.isChecked(), "the mock speech engine is part of Qt TextToSpeech"
-    _type(qtbot, "Léa Dubois")
-    _key(qtbot, Qt.Key.Key_Tab)
-    _type(qtbot, "France Services de Melun")
-    _enter_and_wait(qtbot, session, "consent")
+    _sign_in_helper(qtbot, session, mailbox)
     _key(qtbot, Qt.Key.Key_Space)
     _enter_and_wait(qtbot, session, "choice")
     return session
@@ -93,7 +96,7 @@ def test_keyboard_only_activation_then_first_entries_leaves_nothing_on_the_pc_S2
     person = flows.provision()
     _register_doctor(live)
     calls: list[Path] = []
-    session = _session(qtbot, live, helper_pc["printed"], calls)
+    session = _session(qtbot, live, mailbox, helper_pc["printed"], calls)
 
     _choose(qtbot, session, "activation", "act_code")
     total = len(PATHS["activation"])
@@ -160,7 +163,7 @@ def test_keyboard_only_opposition_prints_what_it_means_and_leaves_nothing_S24(
 ) -> None:
     person = flows.provision()
     calls: list[Path] = []
-    session = _session(qtbot, live, helper_pc["printed"], calls)
+    session = _session(qtbot, live, mailbox, helper_pc["printed"], calls)
     _choose(qtbot, session, "activation", "act_code")  # the wrong answer: Échap goes back to the question
     _key(qtbot, Qt.Key.Key_Escape)
     assert session.current_page == "choice" and session.path_name == "" and session.step_label.text() == "Étape 3"
@@ -204,7 +207,7 @@ def test_wrong_code_nir_password_or_mailed_code_keep_what_was_typed_and_write_no
     qtbot: Any, live: LiveServer, flows: Flows, mailbox: Mailbox, helper_pc: dict[str, Any]
 ) -> None:
     person = flows.provision()
-    session = _session(qtbot, live, helper_pc["printed"], [])
+    session = _session(qtbot, live, mailbox, helper_pc["printed"], [])
     _choose(qtbot, session, "activation", "act_code")
     _type(qtbot, "abc")  # too short: said here, nothing sent
     _key(qtbot, Qt.Key.Key_Return)
@@ -294,9 +297,10 @@ def test_activation_retried_after_a_network_cut_activates_once_and_needs_no_seco
     after it is retried with the session it opened (not activated twice, no login); the receipt never holds it."""
     person = flows.provision()
     network = _CutAfterActivation()
+    assert live.ctx is not None
     work = AssistedWork(
         live.url,
-        Helper.of("Léa Dubois", "CCAS"),
+        helper_session(live.url, live.ctx, mailbox),
         kdf=FLOOR_KDF,
         transport=network,
         backoff=Backoff(base=0.01, cap=0.02, attempts=2),
@@ -341,8 +345,8 @@ def test_activation_and_opposition_audit_rows_name_the_helper_S32(
 ) -> None:
     """S32: the service records the helper on the activation and the opposition themselves, not only afterwards."""
     activating, opposing = flows.provision(), flows.provision()
-    helper = Helper.of("Léa Dubois", "France Services de Melun")
-    work = AssistedWork(live.url, helper, kdf=FLOOR_KDF)
+    assert live.ctx is not None
+    work = AssistedWork(live.url, helper_session(live.url, live.ctx, mailbox), kdf=FLOOR_KDF)
     try:
         work.start_activation(
             code=activating.activation_code,
@@ -354,7 +358,7 @@ def test_activation_and_opposition_audit_rows_name_the_helper_S32(
         work.confirm_activation(mailbox.last_otp(activating.email))
     finally:
         work.abandon()
-    other = AssistedWork(live.url, helper, kdf=FLOOR_KDF)
+    other = AssistedWork(live.url, helper_session(live.url, live.ctx, mailbox), kdf=FLOOR_KDF)  # signs in again
     try:
         other.oppose(code=opposing.activation_code, nir=opposing.nir, serial=opposing.serial)
     finally:
@@ -368,10 +372,12 @@ def test_activation_and_opposition_audit_rows_name_the_helper_S32(
                 )
             )
         ).all()
+        rows = [r for r in rows if r.actor_role != "helper"]  # the helper's own sign-ins are hers, not assisted
+        lea = db.scalars(select(Helper).where(Helper.email == LEA.email)).one()
     assert sorted(r.action for r in rows) == [
         "auth.login.success",  # the session the activation opened
         "space.activated",
         "space.activation_started",
         "space.opposed",
     ]
-    assert {r.assisted_by for r in rows} == {HELPER}
+    assert {r.assisted_by for r in rows} == {f"{lea.id}|{lea.organisation_id}"}  # her account, not free text (S51)

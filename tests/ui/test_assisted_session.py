@@ -19,7 +19,7 @@ from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import QApplication, QPushButton
 from sqlalchemy import select
 
-from desktop_app.assisted import HELPER_HEADER, AssistedInputError, AssistedWork, Helper, HelperTransport
+from desktop_app.assisted import HELPER_TOKEN_HEADER, AssistedInputError, AssistedWork, HelperSession, HelperTransport
 from desktop_app.sync.http import Backoff
 from desktop_app.vault import FLOOR_KDF
 from server.professionals.service import NewProfessional, add_professional
@@ -29,6 +29,7 @@ from tests.support.desktop_service import live as live
 from tests.support.desktop_service import mailbox as mailbox
 from tests.support.desktop_service import server_template as server_template
 from tests.support.desktop_service import smtp_server as smtp_server
+from tests.support.helper_accounts import LEA, helper_session, register_helper
 from tests.support.service import PASSWORD, Flows, Mailbox, Person
 from tests.support.sync_lab import LiveServer
 from tests.ui.helpers import missing_accessibility
@@ -116,8 +117,13 @@ def _pdf(qtbot: Any, path: Path) -> tuple[str, int]:
     return "\n".join(document.getAllText(page).text() for page in range(document.pageCount())), len(colours)
 
 
-def _session(qtbot: Any, live: LiveServer, printed: Path, calls: list[Path]) -> AssistedSession:
-    def work(helper: Helper) -> AssistedWork:
+def _session(qtbot: Any, live: LiveServer, mailbox: Mailbox, printed: Path, calls: list[Path]) -> AssistedSession:
+    """A session on the helper's first screen; Léa (France Services de Melun) is a registered, enrolled helper."""
+    assert live.ctx is not None
+    with httpx.Client(base_url=live.url, timeout=30) as api:
+        register_helper(live.ctx, mailbox, api, LEA)
+
+    def work(helper: HelperSession) -> AssistedWork:
         return AssistedWork(live.url, helper, kdf=FLOOR_KDF, backoff=Backoff(base=0.01, cap=0.05, attempts=2))
 
     session = AssistedSession(server_url=live.url, work_factory=work, printer=_pdf_printer(printed, calls))
@@ -125,8 +131,22 @@ def _session(qtbot: Any, live: LiveServer, printed: Path, calls: list[Path]) -> 
     session.resize(900, 700)
     session.show()
     session.activateWindow()
-    qtbot.waitUntil(lambda: session.helper_name.hasFocus())
+    qtbot.waitUntil(lambda: session.helper_signin.email.hasFocus())
     return session
+
+
+def _sign_in_helper(qtbot: Any, session: AssistedSession, mailbox: Mailbox, shot: Path | None = None) -> None:
+    """The helper signs in with her own account (S51): e-mail, password, then the code mailed to her."""
+    _type(qtbot, LEA.email)
+    _key(qtbot, Qt.Key.Key_Tab)
+    _type(qtbot, PASSWORD)
+    _key(qtbot, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: session.helper_signin.code.hasFocus(), timeout=20_000)
+    assert session.current_page == "helper" and session.helper_signin.password.text() == ""  # not kept once sent
+    _type(qtbot, mailbox.last_otp(LEA.email))
+    if shot is not None:
+        session.grab().save(str(shot))
+    _enter_and_wait(qtbot, session, "consent")
 
 
 def _type(qtbot: Any, text: str) -> None:
@@ -171,14 +191,10 @@ def test_keyboard_only_session_leaves_nothing_on_the_pc(
     person: Person = flows.active_person()
     _register_doctor(live)
     calls: list[Path] = []
-    session = _session(qtbot, live, helper_pc["printed"], calls)
+    session = _session(qtbot, live, mailbox, helper_pc["printed"], calls)
     SHOTS.mkdir(parents=True, exist_ok=True)
 
-    _type(qtbot, "Léa Dubois")
-    _key(qtbot, Qt.Key.Key_Tab)
-    _type(qtbot, "France Services de Melun")
-    session.grab().save(str(SHOTS / "assisted-1-helper.png"))
-    _enter_and_wait(qtbot, session, "consent")
+    _sign_in_helper(qtbot, session, mailbox, SHOTS / "assisted-1-helper.png")
     assert session.step_label.text() == "Étape 2"  # the total depends on the answer to the third screen
     _key(qtbot, Qt.Key.Key_Space)  # ticks the consent box, which has the focus
     assert session.consent.isChecked()
@@ -247,12 +263,27 @@ def test_bad_input_is_explained_and_loses_nothing(
     qtbot: Any, live: LiveServer, flows: Flows, mailbox: Mailbox, helper_pc: dict[str, Any]
 ) -> None:
     person = flows.active_person()
-    session = _session(qtbot, live, helper_pc["printed"], [])
-    _key(qtbot, Qt.Key.Key_Return)  # no helper name: refused, stays on step 1
-    assert session.current_step == 0 and "caractères" in session.step("helper").error.text()
-    _type(qtbot, "Léa Dubois")
+    session = _session(qtbot, live, mailbox, helper_pc["printed"], [])
+    _key(qtbot, Qt.Key.Key_Return)  # the helper did not sign in: refused, stays on step 1
+    qtbot.waitUntil(lambda: "e-mail" in session.step("helper").error.text(), timeout=20_000)
+    assert session.current_step == 0 and session.work is None
+    _type(qtbot, LEA.email)
     _key(qtbot, Qt.Key.Key_Tab)
-    _type(qtbot, "CCAS")
+    _type(qtbot, "pas le bon mot de passe")  # S52: the helper's own password, refused by the service
+    _key(qtbot, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: "incorrect" in session.step("helper").error.text(), timeout=20_000)
+    assert session.current_page == "helper" and session.work is None and not session.helper_signin.code.isVisible()
+    session.helper_signin.password.clear()
+    session.helper_signin.password.setFocus()
+    _type(qtbot, PASSWORD)
+    _key(qtbot, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: session.helper_signin.code.hasFocus(), timeout=20_000)
+    _type(qtbot, "000000")  # a wrong code: the helper is not signed in
+    _key(qtbot, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: session.step("helper").error.isVisible(), timeout=20_000)
+    assert session.current_page == "helper" and session.work is None
+    session.helper_signin.code.clear()
+    _type(qtbot, mailbox.last_otp(LEA.email))
     _enter_and_wait(qtbot, session, "consent")
     _key(qtbot, Qt.Key.Key_Return)  # consent not given
     assert session.current_page == "consent" and session.step("consent").error.isVisible()
@@ -311,7 +342,7 @@ def test_read_aloud_uses_the_speech_engine_and_every_control_is_described(qtbot:
     qtbot.addWidget(session)
     session.show()
     session.read_aloud.setChecked(True)
-    assert session.read_aloud.isEnabled() and session.spoken == ["Qui vous accompagne ?"]
+    assert session.read_aloud.isEnabled() and session.spoken == ["L'aidant se connecte"]
     assert missing_accessibility(session.stack.widget(i) for i in range(session.stack.count())) == []
     unavailable = AssistedSession(server_url="http://127.0.0.1:9", speech_engine="no-such-engine")
     qtbot.addWidget(unavailable)
@@ -319,20 +350,47 @@ def test_read_aloud_uses_the_speech_engine_and_every_control_is_described(qtbot:
     assert not unavailable.read_aloud.isEnabled() and not unavailable.read_aloud.isChecked()
 
 
-def test_every_request_carries_the_helper_identity() -> None:
+def test_every_request_carries_the_signed_in_helpers_token_refreshed_before_it_expires_S51(
+    live: LiveServer, flows: Flows, mailbox: Mailbox
+) -> None:
+    """The helper signs in against the real service (password, then her own mailed code); every request of the
+    session carries her token — refreshed before it expires — and the service names her account; signing out at the
+    end ends it at once."""
+    assert live.ctx is not None
+    helper = helper_session(live.url, live.ctx, mailbox)
+    assert (helper.identity.name, helper.identity.structure) == ("Léa Dubois", "France Services de Melun")
+    person = flows.active_person()
+    me = {"Authorization": f"Bearer {flows.login(person)['access_token']}"}
     seen: list[str] = []
 
-    def handler(request: httpx.Request) -> httpx.Response:
-        seen.append(request.headers.get(HELPER_HEADER, ""))
-        return httpx.Response(200, json={})
+    class Spy(httpx.BaseTransport):
+        def __init__(self) -> None:
+            self.inner = httpx.HTTPTransport()
 
-    transport = HelperTransport(Helper.of("Hélène  N'Diaye", "France Services"), httpx.MockTransport(handler))
-    with httpx.Client(transport=transport, base_url="http://service") as client:
-        client.get("/v1/me")
-    assert seen == ["H%C3%A9l%C3%A8ne N%27Diaye|France Services"]
-    for name in ("x" * 101, "Léa\x00Dubois", "   "):
-        with pytest.raises(AssistedInputError, match="readable characters"):
-            Helper.of(name, "CCAS")
+        def handle_request(self, request: httpx.Request) -> httpx.Response:
+            seen.append(request.headers.get(HELPER_TOKEN_HEADER, ""))
+            return self.inner.handle_request(request)
+
+    with httpx.Client(transport=HelperTransport(helper, Spy()), base_url=live.url) as client:
+        assert client.get("/v1/me/access", headers=me).status_code == 200
+        helper._expires_at = 0.0  # the token is about to expire: the next request refreshes it first
+        settings = {"samu": True, "other_professionals": False, "masked_documents": False}
+        assert client.put("/v1/me/access/emergency", json=settings, headers=me).status_code == 200  # audited
+    assert len(seen) == 2 and seen[0] and seen[1] and seen[0] != seen[1]
+    history = httpx.get(f"{live.url}/v1/me/access/history", headers=me).json()["items"]
+    assert any(item.get("assisted_by") == "Léa Dubois|France Services de Melun" for item in history), history
+    saved = helper._refresh
+    helper._refresh, helper._expires_at = "x" * 43, 0.0  # a refresh the service refuses: the helper's session ended
+    with pytest.raises(AssistedInputError, match="helper's session ended"):
+        helper.token()
+    helper._refresh = saved
+    helper.close()
+    r = httpx.get(f"{live.url}/v1/me/access", headers=me | {HELPER_TOKEN_HEADER: seen[1]})
+    assert r.status_code == 403 and r.json()["code"] == "helper_unauthorized"  # signed out: the token is dead
+    with pytest.raises(AssistedInputError, match="sign in first"):
+        helper.token()
+    with pytest.raises(AssistedInputError, match="e-mail"):
+        HelperSession(live.url).start("  ", PASSWORD)  # nothing typed: nothing sent
 
 
 def test_the_welcome_screen_starts_an_assisted_session_and_returns_when_it_ends(qtbot, profiles, clock) -> None:

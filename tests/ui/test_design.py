@@ -228,9 +228,8 @@ def test_a_refused_value_reaches_the_field_s_accessible_description(qtbot, windo
 
 
 def test_access_history_never_shows_a_raw_code(window) -> None:
-    from types import SimpleNamespace
-
     from datetime import UTC, datetime
+    from types import SimpleNamespace
 
     from ui import formatting
 

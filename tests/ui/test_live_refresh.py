@@ -55,7 +55,7 @@ def _signed_in_with_a_tablet(
 ) -> SyncEngine:
     """The window signed in and synced once; the same person's other device (its engine, not started)."""
     person, _profile = _signed_in_window(qtbot, window, flows, mailbox)
-    qtbot.waitUntil(lambda: window.network_label.text().startswith("À jour ("), timeout=20_000)
+    qtbot.waitUntil(lambda: window.network_label.text().startswith("À jour à "), timeout=20_000)
     return other_device(live.url, flows, person, tmp_path / "tablet")
 
 

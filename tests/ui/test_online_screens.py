@@ -91,7 +91,7 @@ def test_activation_wizard_completed_with_the_keyboard_alone_then_the_first_sync
     assert not wizard.password_edit.text() and not wizard.confirm_edit.text()  # nothing of the secret stays
     assert profile.settings["sync.server_url"] == online_window.server_url
     # The activation code opened the session: the first sync runs at once, no second code, no « reconnectez-vous ».
-    qtbot.waitUntil(lambda: online_window.network_label.text().startswith("À jour ("), timeout=20_000)
+    qtbot.waitUntil(lambda: online_window.network_label.text().startswith("À jour à "), timeout=20_000)
     assert len(mailbox.to(person.email)) == 2  # the activation letter and the confirmation code only
     assert live.ctx is not None
     with live.ctx.sessions() as session:

@@ -104,7 +104,7 @@ def test_unlock_with_a_wrong_then_the_right_password(qtbot, window, existing_pro
     assert page.password_edit.text() == ""  # S23: the password field is emptied after unlock
     assert window.current_page() is window.dossier
     assert "verrouillé" not in window.lock_label.text()
-    assert window.network_label.text() == "Hors ligne"
+    assert window.network_label.text() == "Carnet local, sans compte — vos données restent sur cet ordinateur"
 
 
 def test_unlock_runs_off_the_ui_thread(qtbot, tmp_path) -> None:

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QFormLayout, QLineEdit, QWidget
 
+from ui.account.unlock_code import UnlockCodeBox
 from ui.steps import OnlineSteps, six_digit_edit
 from ui.widgets import describe, error_label, label, with_messages
 
@@ -43,6 +44,9 @@ class LoginSteps(OnlineSteps):
         form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)
         form.addRow(self.identifier_label, with_messages(self.identifier_edit, errors["identifier"]))
         form.addRow(self.password_label, with_messages(self.password_edit, errors["password"]))
+        self.unlock_box = UnlockCodeBox()  # shown when the service holds the account (S50)
+        self.unlock_box.sig_requested.connect(self._request_unlock)
+        form.addRow(self.unlock_box)
         code = QWidget()
         code_form = QFormLayout(code)
         code_form.setContentsMargins(0, 0, 0, 0)
@@ -57,6 +61,7 @@ class LoginSteps(OnlineSteps):
 
     def reset(self) -> None:
         self._ticket = None
+        self.unlock_box.reset()
         for editor, error in self.field_errors.values():
             editor.clear()
             error.clear()
@@ -72,9 +77,12 @@ class LoginSteps(OnlineSteps):
                 self.show_field_error("identifier", self.tr("Saisissez votre identifiant."))
             elif not password:
                 self.show_field_error("password", self.tr("Saisissez votre mot de passe."))
-            else:
+            elif not self.unlock_box.missing_code():
+                profiles, unlock, unlock_code = self._profiles, self.unlock_box.ticket, self.unlock_box.code.raw()
                 self.run_online(
-                    lambda: account.start_login(url, identifier, password),
+                    lambda: account.start_login(
+                        url, identifier, password, directory=profiles, unlock=unlock, unlock_code=unlock_code
+                    ),
                     self._on_started,
                     status=self.tr("Vérification auprès du service…"),
                 )
@@ -93,7 +101,28 @@ class LoginSteps(OnlineSteps):
 
     def _on_started(self, ticket: LoginTicket) -> None:
         self._ticket = ticket
+        self.unlock_box.reset()
         self.go_to(1)
+
+    def show_failure(self, exc: BaseException) -> None:
+        from desktop_app.account import AccountLocked
+
+        super().show_failure(exc)
+        if isinstance(exc, AccountLocked):
+            self.unlock_box.offer()
+
+    def _request_unlock(self) -> None:
+        from desktop_app import account
+
+        url, identifier = self.server_url, self.identifier_edit.text()
+        if not identifier.strip():
+            self.show_field_error("identifier", self.tr("Saisissez votre identifiant."))
+            return
+        self.run_online(
+            lambda: account.request_unlock(url, identifier),
+            self.unlock_box.sent,
+            status=self.tr("Envoi du code de déblocage…"),
+        )
 
     def _on_confirmed(self, result: tuple[UnlockedProfile, str | None]) -> None:
         self._ticket = None

@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop_app.assisted import AssistedWork, Helper
+from desktop_app.assisted import AssistedWork, HelperSession
 from desktop_app.errors import CarnetError
 from desktop_app.service_client import ServiceError
 from dossier.errors import DossierValidationError
@@ -37,6 +37,7 @@ from dossier.identifiers import (
     normalize_nir,
     normalize_user_identifier,
 )
+from ui.assisted.helper_signin import HelperFactory, HelperSignIn
 from ui.i18n import current_language
 from ui.ops import Op
 from ui.steps import GroupedCodeEdit
@@ -44,7 +45,7 @@ from ui.theme import BASE_POINT_SIZE
 from ui.widgets import PasswordStrengthMeter, describe, error_label, label, set_role, show_error
 
 PrinterFactory = Callable[[QWidget], QPrinter | None]
-WorkFactory = Callable[[Helper], AssistedWork]
+WorkFactory = Callable[[HelperSession], AssistedWork]
 
 _STYLE = """
 #assistedSession QLabel { font-size: $body; }
@@ -158,7 +159,9 @@ class AssistedSession(QWidget):
     signs in at once), an account already (sign-in), or « je ne veux pas de Mon espace santé » (opposition). Each
     path is one question per screen; `PATHS` lists them.
 
-    `work_factory(helper)` builds the engine side (default: `AssistedWork(server_url, helper)`); `printer` returns
+    The helper signs in first with their own account (`HelperSignIn`; `helper_factory` builds the helper's session,
+    default `HelperSession(server_url)`); `work_factory(helper)` builds the engine side (default:
+    `AssistedWork(server_url, helper)`); `printer` returns
     the QPrinter to print on (default: the print dialog); `speech_engine` is the QtTextToSpeech engine to read
     screens aloud with ("" = the platform default, "mock" in tests); read-aloud is disabled when none is available.
     """
@@ -171,6 +174,7 @@ class AssistedSession(QWidget):
         *,
         server_url: str,
         work_factory: WorkFactory | None = None,
+        helper_factory: HelperFactory | None = None,
         printer: PrinterFactory = ask_printer,
         speech_engine: str = "",
         parent: QWidget | None = None,
@@ -179,6 +183,7 @@ class AssistedSession(QWidget):
         self.setObjectName("assistedSession")
         self._restyle()
         self._work_factory: WorkFactory = work_factory or (lambda helper: AssistedWork(server_url, helper))
+        self.helper_signin = HelperSignIn(helper_factory or (lambda: HelperSession(server_url)))
         self._printer = printer
         self._speech_engine = speech_engine
         self._speech: Any = None
@@ -304,15 +309,14 @@ class AssistedSession(QWidget):
         self.look_away[step.name] = banner
 
     def _build_pages(self) -> None:
-        self.helper_name = self._edit(
-            self.tr("Nom de l'aidant"), self.tr("Votre nom et votre prénom, à vous l'aidant.")
-        )
-        self.helper_structure = self._edit(self.tr("Structure"), self.tr("Par exemple : France Services de Melun."))
         self._page(
             "helper",
-            self.tr("Qui vous accompagne ?"),
-            self.tr("L'aidant indique son nom et sa structure. Ils figureront dans l'historique de votre dossier."),
-            [(self.tr("Nom de l'aidant"), self.helper_name), (self.tr("Structure"), self.helper_structure)],
+            self.tr("L'aidant se connecte"),
+            self.tr(
+                "L'aidant se connecte avec son propre compte d'aidant. Son nom et sa structure figureront dans "
+                "l'historique de votre dossier."
+            ),
+            [("", self.helper_signin)],
             self._on_helper,
         )
         self.consent = QCheckBox(self.tr("J'accepte d'être accompagné(e) pour cette session"))
@@ -667,16 +671,13 @@ class AssistedSession(QWidget):
 
     # -- actions ---------------------------------------------------------------------------------------------------
     def _on_helper(self) -> None:
-        try:
-            helper = Helper.of(self.helper_name.text(), self.helper_structure.text())
-        except CarnetError as exc:
-            self._fail(exc)
-            return
-        if self.work is not None and self.work.helper != helper:  # corrected after « Retour »: nothing sent yet
-            self.work.abandon()
-            self.work = None
         if self.work is None:
-            self.work = self._work_factory(helper)
+            self.helper_signin.submit(self._run, self._on_helper_signed_in)
+        else:  # back from the consent screen: the helper is signed in already
+            self._advance()
+
+    def _on_helper_signed_in(self, helper: HelperSession) -> None:
+        self.work = self._work_factory(helper)
         self._advance()
 
     def _on_consent(self) -> None:
@@ -825,6 +826,8 @@ class AssistedSession(QWidget):
         if self.work is not None:  # the window closed mid-session: wipe anyway
             Op(None, self.work.abandon).run()
             self.work = None
+        elif (helper := self.helper_signin.take_back()) is not None:  # signed in, nobody helped yet: sign out
+            Op(None, helper.close).run()
         super().closeEvent(event)
 
     # -- read aloud ------------------------------------------------------------------------------------------------

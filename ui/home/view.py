@@ -28,6 +28,7 @@ from ui.entries.columns import entry_columns, entry_summary
 from ui.formatting import format_date
 from ui.ops import Op
 from ui.paged import PagedTableModel
+from ui.sync import SyncStatusLine
 from ui.widgets import Card, Retranslatable, describe, label, primary_button, secondary_button
 
 QUICK_ACTIONS = ("add_measure", "add_document", "emergency_card")
@@ -94,8 +95,7 @@ class HomePage(Retranslatable, QWidget):
         self.treatments_card = _ListCard("add")
         self.documents_card = _ListCard("document")
         self.sync_card = Card(icon=icons.get("offline"))
-        self.sync_state = label()
-        """The sync state in words (written by the sync status; a plain label here)."""
+        self.sync_state = SyncStatusLine()  # the window gives it the status bar's own words
         self.sync_card.add(self.sync_state)
         self.actions_card = Card(icon=icons.get("add"))
         self.quick_buttons: dict[str, QPushButton] = {
@@ -270,7 +270,6 @@ class HomePage(Retranslatable, QWidget):
         self.sync_card.set_title(self.tr("Synchronisation"))
         self.actions_card.set_title(self.tr("Actions rapides"))
         self._fill_cards()
-        self.sync_state.setText(self.tr("Synchronisation : hors ligne — vos données restent sur cet ordinateur."))
         texts = {
             "add_measure": (self.tr("Ajouter une &mesure"), self.tr("Noter un poids, une tension, une glycémie…")),
             "add_document": (self.tr("Ajouter un d&ocument…"), self.tr("Ajouter une ordonnance, un compte rendu…")),

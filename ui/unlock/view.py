@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 from desktop_app.errors import CarnetError, UnlockThrottled
 from ui.i18n import current_language
 from ui.ops import Op
+from ui.sync import SyncStatusLine
 from ui.widgets import Retranslatable, describe, error_label, label, set_role, show_error
 
 if TYPE_CHECKING:
@@ -53,6 +54,7 @@ class UnlockPage(Retranslatable, QWidget):
         self.profile_label = label(buddy=self.profile_combo, wrap=False)
         self.password_label = label(buddy=self.password_edit, wrap=False)
         self.status = label("muted")
+        self.sync_state = SyncStatusLine()  # the window gives it the status bar's own words
         self.error = error_label()
         self.unlock_button = QPushButton()
         set_role(self.unlock_button, "primary")
@@ -76,6 +78,7 @@ class UnlockPage(Retranslatable, QWidget):
         layout.setContentsMargins(48, 32, 48, 32)
         layout.addWidget(self.title)
         layout.addWidget(self.intro)
+        layout.addWidget(self.sync_state)
         layout.addLayout(form)
         layout.addWidget(self.error)
         layout.addWidget(self.status)

@@ -10,6 +10,7 @@ from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QBoxLayout, QFrame, QLabel, QPushButton, QScrollArea, QVBoxLayout, QWidget
 
 from ui import icons, theme
+from ui.sync import SyncStatusLine
 from ui.widgets import Card, Retranslatable, describe, label, set_role
 
 CHOICES = ("activate", "login", "unlock", "oppose", "create", "assisted", "clinic")
@@ -31,6 +32,7 @@ class WelcomePage(Retranslatable, QWidget):
         super().__init__(parent)
         self.title = label("display")
         self.intro = label("muted")
+        self.sync_state = SyncStatusLine()  # the window gives it the status bar's own words
         self.buttons: dict[str, QPushButton] = {}
         self.explanations: dict[str, QLabel] = {}
         icon_names = {
@@ -78,6 +80,7 @@ class WelcomePage(Retranslatable, QWidget):
         layout.setSpacing(theme.SPACING["m"])
         layout.addWidget(self.title)
         layout.addWidget(self.intro)
+        layout.addWidget(self.sync_state)
         layout.addSpacing(theme.SPACING["s"])
         layout.addLayout(self.groups)
         layout.addStretch(1)

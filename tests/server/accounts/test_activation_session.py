@@ -8,13 +8,14 @@ from typing import Any
 from fastapi.testclient import TestClient
 from sqlalchemy import select
 
+from server.accounts.helper_models import Helper
 from server.accounts.models import Device
 from server.audit.models import AuditEvent
 from server.context import ServiceContext
+from tests.support.helper_accounts import HelperAccount, helper_tokens, register_helper
 from tests.support.service import PASSWORD, Flows, Mailbox, Person, bearer
 
 SYNC = {"Carnet-Sync-Protocol": "1"}
-HELPER = {"Carnet-Acting-Helper": "Am%C3%A9lie Durand|France Services Bayeux"}
 
 
 def _start(client: TestClient, person: Person, identifier: str, headers: dict[str, str] | None = None) -> str:
@@ -143,16 +144,20 @@ def test_someone_elses_device_id_is_not_taken_over(flows: Flows, client: TestCli
 def test_an_assisted_activation_records_the_helper_on_the_session_it_opens_S32(
     flows: Flows, client: TestClient, mailbox: Mailbox, ctx: ServiceContext
 ) -> None:
+    register_helper(ctx, mailbox, client, HelperAccount("amelie@fs-bayeux.example.org", "France Services Bayeux"))
+    helper = {"Carnet-Helper-Token": helper_tokens(client, mailbox, "amelie@fs-bayeux.example.org")["access_token"]}
     person = flows.provision()
-    activation_id = _start(client, person, "zoe.aidee", headers=HELPER)
+    activation_id = _start(client, person, "zoe.aidee", headers=helper)
     code = mailbox.last_otp(person.email)
-    r = _confirm(client, activation_id, code, headers=HELPER, device_id=str(uuid.uuid4()), device_name="Séance")
+    r = _confirm(client, activation_id, code, headers=helper, device_id=str(uuid.uuid4()), device_name="Séance")
     assert r.status_code == 200, r.text
     with ctx.sessions() as session:
+        amelie = session.scalars(select(Helper)).one()
         rows = session.scalars(
             select(AuditEvent).where(AuditEvent.action.in_(("space.activated", "auth.login.success")))
         ).all()
+        rows = [e for e in rows if e.actor_role == "patient"]
     assert {(e.action, e.assisted_by) for e in rows} == {
-        ("space.activated", "Amélie Durand|France Services Bayeux"),
-        ("auth.login.success", "Amélie Durand|France Services Bayeux"),
+        ("space.activated", f"{amelie.id}|{amelie.organisation_id}"),  # S51: the helper's account, not free text
+        ("auth.login.success", f"{amelie.id}|{amelie.organisation_id}"),
     }

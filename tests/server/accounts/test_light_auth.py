@@ -9,12 +9,13 @@ import pytest
 from fastapi.testclient import TestClient
 from httpx import Response
 
-from server.accounts.dependencies import HELPER_HEADER
+from server.accounts.dependencies import HELPER_TOKEN_HEADER, LEGACY_HELPER_HEADER
 from server.app import create_app
 from server.clock import ManualClock
 from server.config import Settings
 from server.context import ServiceContext
 from tests.support.access import GP, Pros
+from tests.support.helper_accounts import HelperAccount, helper_tokens, register_helper
 from tests.support.service import Flows, Mailbox, bearer
 
 
@@ -42,10 +43,14 @@ def test_me_answers_like_every_patient_route_whatever_the_token(
     assert client.post("/v1/auth/logout", headers=bearer(spent)).status_code == 204
     assert client.delete(f"/v1/me/devices/{revoked['device_id']}", headers=bearer(mine)).status_code == 204
     pro = Pros(client, ctx, mailbox).sign_in(GP, "medecin_generaliste", "Durand")
+    register_helper(ctx, mailbox, client, HelperAccount("aline.roy@fs.example.org", "France services"))
+    helper = helper_tokens(client, mailbox, "aline.roy@fs.example.org")["access_token"]
     cases = {
         "live": (bearer(mine), (200, None)),
-        "assisted": ({**bearer(mine), HELPER_HEADER: "Aline%20Roy|France%20services"}, (200, None)),
-        "bad helper": ({**bearer(mine), HELPER_HEADER: "Aline Roy sans structure"}, (400, "invalid_helper")),
+        "assisted": ({**bearer(mine), HELPER_TOKEN_HEADER: helper}, (200, None)),
+        "bad helper": ({**bearer(mine), HELPER_TOKEN_HEADER: "pas-un-jeton-d-aidant"}, (403, "helper_unauthorized")),
+        "free-text helper": ({**bearer(mine), LEGACY_HELPER_HEADER: "Aline%20Roy|FS"}, (400, "helper_header_refused")),
+        "helper alone": ({"Authorization": f"Bearer {helper}"}, (403, "helper_alone")),
         "no header": ({}, (401, "unauthorized")),
         "not bearer": ({"Authorization": "Basic YWxpY2U6c2VjcmV0"}, (401, "unauthorized")),
         "garbage": ({"Authorization": "Bearer pas-un-jeton"}, (401, "unauthorized")),
