@@ -221,87 +221,87 @@
     </message>
     <message>
         <source>Ouverture du dossier hors ligne</source>
-        <translation type="unfinished"></translation>
+        <translation>Record opened offline</translation>
     </message>
     <message>
         <source>Consultation de l&apos;historique des accès</source>
-        <translation type="unfinished"></translation>
+        <translation>Access history viewed</translation>
     </message>
     <message>
         <source>Consultation des réglages d&apos;accès</source>
-        <translation type="unfinished"></translation>
+        <translation>Access settings viewed</translation>
     </message>
     <message>
         <source>Rappel de l&apos;identifiant</source>
-        <translation type="unfinished"></translation>
+        <translation>Identifier reminder</translation>
     </message>
     <message>
         <source>Déconnexion</source>
-        <translation type="unfinished"></translation>
+        <translation>Signed out</translation>
     </message>
     <message>
         <source>Changement du mot de passe</source>
-        <translation type="unfinished"></translation>
+        <translation>Password changed</translation>
     </message>
     <message>
         <source>Réinitialisation du mot de passe</source>
-        <translation type="unfinished"></translation>
+        <translation>Password reset</translation>
     </message>
     <message>
         <source>Demande de réinitialisation du mot de passe</source>
-        <translation type="unfinished"></translation>
+        <translation>Password reset requested</translation>
     </message>
     <message>
         <source>Renouvellement de la connexion</source>
-        <translation type="unfinished"></translation>
+        <translation>Session renewed</translation>
     </message>
     <message>
         <source>Masquage d&apos;un document</source>
-        <translation type="unfinished"></translation>
+        <translation>Document hidden</translation>
     </message>
     <message>
         <source>Fin du masquage d&apos;un document</source>
-        <translation type="unfinished"></translation>
+        <translation>Document shown again</translation>
     </message>
     <message>
         <source>Enregistrement du décès</source>
-        <translation type="unfinished"></translation>
+        <translation>Death recorded</translation>
     </message>
     <message>
         <source>Suppression de l&apos;espace santé</source>
-        <translation type="unfinished"></translation>
+        <translation>Health space deleted</translation>
     </message>
     <message>
         <source>Demande de suppression de l&apos;espace santé</source>
-        <translation type="unfinished"></translation>
+        <translation>Health space deletion requested</translation>
     </message>
     <message>
         <source>Justificatif refusé</source>
-        <translation type="unfinished"></translation>
+        <translation>Proof refused</translation>
     </message>
     <message>
         <source>Modification des accès</source>
-        <translation type="unfinished"></translation>
+        <translation>Access changed</translation>
     </message>
     <message>
         <source>Opération sur l&apos;espace santé</source>
-        <translation type="unfinished"></translation>
+        <translation>Health space operation</translation>
     </message>
     <message>
         <source>Connexion au service</source>
-        <translation type="unfinished"></translation>
+        <translation>Service sign-in</translation>
     </message>
     <message>
         <source>Opération sur un document</source>
-        <translation type="unfinished"></translation>
+        <translation>Document operation</translation>
     </message>
     <message>
         <source>Synchronisation</source>
-        <translation type="unfinished"></translation>
+        <translation>Synchronisation</translation>
     </message>
     <message>
         <source>Autre opération</source>
-        <translation type="unfinished"></translation>
+        <translation>Other operation</translation>
     </message>
     <message>
         <source>professionnel autorisé</source>
@@ -2719,7 +2719,7 @@
     <name>EntryForm</name>
     <message>
         <source> (obligatoire)</source>
-        <translation type="unfinished"></translation>
+        <translation> (required)</translation>
     </message>
     <message>
         <source>Oui</source>
@@ -2805,19 +2805,19 @@
     <name>HomePage</name>
     <message>
         <source>… et d&apos;autres dans le profil médical</source>
-        <translation type="unfinished"></translation>
+        <translation>… and more in the medical profile</translation>
     </message>
     <message>
         <source>Aucune allergie connue n&apos;est notée. Ajoutez-en dans le profil médical.</source>
-        <translation type="unfinished"></translation>
+        <translation>No known allergy is recorded. Add them in the medical profile.</translation>
     </message>
     <message>
         <source>Aucun traitement en cours n&apos;est noté.</source>
-        <translation type="unfinished"></translation>
+        <translation>No current treatment is recorded.</translation>
     </message>
     <message>
         <source>Aucun document pour l&apos;instant : ajoutez une ordonnance ou un compte rendu.</source>
-        <translation type="unfinished"></translation>
+        <translation>No document yet: add a prescription or a report.</translation>
     </message>
     <message>
         <source>Accueil — carnet de %1</source>
@@ -2843,47 +2843,47 @@
     </message>
     <message>
         <source>Allergies</source>
-        <translation type="unfinished"></translation>
+        <translation>Allergies</translation>
     </message>
     <message>
         <source>Traitements en cours</source>
-        <translation type="unfinished"></translation>
+        <translation>Current treatments</translation>
     </message>
     <message>
         <source>Documents récents</source>
-        <translation type="unfinished"></translation>
+        <translation>Recent documents</translation>
     </message>
     <message>
         <source>Synchronisation</source>
-        <translation type="unfinished"></translation>
+        <translation>Synchronisation</translation>
     </message>
     <message>
         <source>Actions rapides</source>
-        <translation type="unfinished"></translation>
+        <translation>Quick actions</translation>
     </message>
     <message>
         <source>Ajouter une &amp;mesure</source>
-        <translation type="unfinished"></translation>
+        <translation>Add a &amp;measure</translation>
     </message>
     <message>
         <source>Noter un poids, une tension, une glycémie…</source>
-        <translation type="unfinished"></translation>
+        <translation>Record a weight, a blood pressure, a blood sugar…</translation>
     </message>
     <message>
         <source>Ajouter un d&amp;ocument…</source>
-        <translation type="unfinished"></translation>
+        <translation>Add a d&amp;ocument…</translation>
     </message>
     <message>
         <source>Ajouter une ordonnance, un compte rendu…</source>
-        <translation type="unfinished"></translation>
+        <translation>Add a prescription, a report…</translation>
     </message>
     <message>
         <source>Imprimer ma carte d&apos;&amp;urgence</source>
-        <translation type="unfinished"></translation>
+        <translation>Print my &amp;emergency card</translation>
     </message>
     <message>
         <source>Allergies, traitements et personne à prévenir, à garder avec vos papiers.</source>
-        <translation type="unfinished"></translation>
+        <translation>Allergies, treatments and who to call, to keep with your papers.</translation>
     </message>
     <message>
         <source>&amp;Derniers éléments ajoutés ou modifiés</source>
@@ -3152,11 +3152,11 @@
     </message>
     <message>
         <source>Repère %1 : %2–%3</source>
-        <translation type="unfinished"></translation>
+        <translation>Usual %1: %2–%3</translation>
     </message>
     <message>
         <source>%1 : dernière valeur %2 le %3, de %4 à %5</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: latest value %2 on %3, from %4 to %5</translation>
     </message>
     <message numerus="yes">
         <source>%n mesure(s) sur le graphique</source>
@@ -3215,7 +3215,7 @@
     </message>
     <message>
         <source>Liste ou graphique des mesures</source>
-        <translation type="unfinished"></translation>
+        <translation>Measures as a list or a chart</translation>
     </message>
     <message>
         <source>&amp;Supprimer la mesure</source>
@@ -4230,11 +4230,11 @@
     </message>
     <message>
         <source>Retirer « n&amp;on concerné »</source>
-        <translation type="unfinished"></translation>
+        <translation>Remove « not c&amp;oncerned »</translation>
     </message>
     <message>
         <source>N&amp;on concerné</source>
-        <translation type="unfinished"></translation>
+        <translation>N&amp;ot concerned</translation>
     </message>
     <message>
         <source>Retirer « non concerné »</source>
@@ -4317,15 +4317,15 @@
     </message>
     <message>
         <source>Chez moi</source>
-        <translation type="unfinished"></translation>
+        <translation>At home</translation>
     </message>
     <message>
         <source>Première fois ici ?</source>
-        <translation type="unfinished"></translation>
+        <translation>First time here?</translation>
     </message>
     <message>
         <source>Autres situations</source>
-        <translation type="unfinished"></translation>
+        <translation>Other situations</translation>
     </message>
     <message>
         <source>J&apos;ai reçu mon &amp;code d&apos;activation</source>
@@ -4388,11 +4388,11 @@
     <name>Widgets</name>
     <message>
         <source>Erreur</source>
-        <translation type="unfinished"></translation>
+        <translation>Error</translation>
     </message>
     <message>
         <source>Contenu à faire défiler</source>
-        <translation type="unfinished"></translation>
+        <translation>Scrollable content</translation>
     </message>
 </context>
 <context>

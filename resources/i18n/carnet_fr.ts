@@ -221,87 +221,87 @@
     </message>
     <message>
         <source>Ouverture du dossier hors ligne</source>
-        <translation type="unfinished"></translation>
+        <translation>Ouverture du dossier hors ligne</translation>
     </message>
     <message>
         <source>Consultation de l&apos;historique des accès</source>
-        <translation type="unfinished"></translation>
+        <translation>Consultation de l&apos;historique des accès</translation>
     </message>
     <message>
         <source>Consultation des réglages d&apos;accès</source>
-        <translation type="unfinished"></translation>
+        <translation>Consultation des réglages d&apos;accès</translation>
     </message>
     <message>
         <source>Rappel de l&apos;identifiant</source>
-        <translation type="unfinished"></translation>
+        <translation>Rappel de l&apos;identifiant</translation>
     </message>
     <message>
         <source>Déconnexion</source>
-        <translation type="unfinished"></translation>
+        <translation>Déconnexion</translation>
     </message>
     <message>
         <source>Changement du mot de passe</source>
-        <translation type="unfinished"></translation>
+        <translation>Changement du mot de passe</translation>
     </message>
     <message>
         <source>Réinitialisation du mot de passe</source>
-        <translation type="unfinished"></translation>
+        <translation>Réinitialisation du mot de passe</translation>
     </message>
     <message>
         <source>Demande de réinitialisation du mot de passe</source>
-        <translation type="unfinished"></translation>
+        <translation>Demande de réinitialisation du mot de passe</translation>
     </message>
     <message>
         <source>Renouvellement de la connexion</source>
-        <translation type="unfinished"></translation>
+        <translation>Renouvellement de la connexion</translation>
     </message>
     <message>
         <source>Masquage d&apos;un document</source>
-        <translation type="unfinished"></translation>
+        <translation>Masquage d&apos;un document</translation>
     </message>
     <message>
         <source>Fin du masquage d&apos;un document</source>
-        <translation type="unfinished"></translation>
+        <translation>Fin du masquage d&apos;un document</translation>
     </message>
     <message>
         <source>Enregistrement du décès</source>
-        <translation type="unfinished"></translation>
+        <translation>Enregistrement du décès</translation>
     </message>
     <message>
         <source>Suppression de l&apos;espace santé</source>
-        <translation type="unfinished"></translation>
+        <translation>Suppression de l&apos;espace santé</translation>
     </message>
     <message>
         <source>Demande de suppression de l&apos;espace santé</source>
-        <translation type="unfinished"></translation>
+        <translation>Demande de suppression de l&apos;espace santé</translation>
     </message>
     <message>
         <source>Justificatif refusé</source>
-        <translation type="unfinished"></translation>
+        <translation>Justificatif refusé</translation>
     </message>
     <message>
         <source>Modification des accès</source>
-        <translation type="unfinished"></translation>
+        <translation>Modification des accès</translation>
     </message>
     <message>
         <source>Opération sur l&apos;espace santé</source>
-        <translation type="unfinished"></translation>
+        <translation>Opération sur l&apos;espace santé</translation>
     </message>
     <message>
         <source>Connexion au service</source>
-        <translation type="unfinished"></translation>
+        <translation>Connexion au service</translation>
     </message>
     <message>
         <source>Opération sur un document</source>
-        <translation type="unfinished"></translation>
+        <translation>Opération sur un document</translation>
     </message>
     <message>
         <source>Synchronisation</source>
-        <translation type="unfinished"></translation>
+        <translation>Synchronisation</translation>
     </message>
     <message>
         <source>Autre opération</source>
-        <translation type="unfinished"></translation>
+        <translation>Autre opération</translation>
     </message>
     <message>
         <source>professionnel autorisé</source>
@@ -2719,7 +2719,7 @@
     <name>EntryForm</name>
     <message>
         <source> (obligatoire)</source>
-        <translation type="unfinished"></translation>
+        <translation> (obligatoire)</translation>
     </message>
     <message>
         <source>Oui</source>
@@ -2805,19 +2805,19 @@
     <name>HomePage</name>
     <message>
         <source>… et d&apos;autres dans le profil médical</source>
-        <translation type="unfinished"></translation>
+        <translation>… et d&apos;autres dans le profil médical</translation>
     </message>
     <message>
         <source>Aucune allergie connue n&apos;est notée. Ajoutez-en dans le profil médical.</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucune allergie connue n&apos;est notée. Ajoutez-en dans le profil médical.</translation>
     </message>
     <message>
         <source>Aucun traitement en cours n&apos;est noté.</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucun traitement en cours n&apos;est noté.</translation>
     </message>
     <message>
         <source>Aucun document pour l&apos;instant : ajoutez une ordonnance ou un compte rendu.</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucun document pour l&apos;instant : ajoutez une ordonnance ou un compte rendu.</translation>
     </message>
     <message>
         <source>Accueil — carnet de %1</source>
@@ -2843,47 +2843,47 @@
     </message>
     <message>
         <source>Allergies</source>
-        <translation type="unfinished"></translation>
+        <translation>Allergies</translation>
     </message>
     <message>
         <source>Traitements en cours</source>
-        <translation type="unfinished"></translation>
+        <translation>Traitements en cours</translation>
     </message>
     <message>
         <source>Documents récents</source>
-        <translation type="unfinished"></translation>
+        <translation>Documents récents</translation>
     </message>
     <message>
         <source>Synchronisation</source>
-        <translation type="unfinished"></translation>
+        <translation>Synchronisation</translation>
     </message>
     <message>
         <source>Actions rapides</source>
-        <translation type="unfinished"></translation>
+        <translation>Actions rapides</translation>
     </message>
     <message>
         <source>Ajouter une &amp;mesure</source>
-        <translation type="unfinished"></translation>
+        <translation>Ajouter une &amp;mesure</translation>
     </message>
     <message>
         <source>Noter un poids, une tension, une glycémie…</source>
-        <translation type="unfinished"></translation>
+        <translation>Noter un poids, une tension, une glycémie…</translation>
     </message>
     <message>
         <source>Ajouter un d&amp;ocument…</source>
-        <translation type="unfinished"></translation>
+        <translation>Ajouter un d&amp;ocument…</translation>
     </message>
     <message>
         <source>Ajouter une ordonnance, un compte rendu…</source>
-        <translation type="unfinished"></translation>
+        <translation>Ajouter une ordonnance, un compte rendu…</translation>
     </message>
     <message>
         <source>Imprimer ma carte d&apos;&amp;urgence</source>
-        <translation type="unfinished"></translation>
+        <translation>Imprimer ma carte d&apos;&amp;urgence</translation>
     </message>
     <message>
         <source>Allergies, traitements et personne à prévenir, à garder avec vos papiers.</source>
-        <translation type="unfinished"></translation>
+        <translation>Allergies, traitements et personne à prévenir, à garder avec vos papiers.</translation>
     </message>
     <message>
         <source>&amp;Derniers éléments ajoutés ou modifiés</source>
@@ -3152,11 +3152,11 @@
     </message>
     <message>
         <source>Repère %1 : %2–%3</source>
-        <translation type="unfinished"></translation>
+        <translation>Repère %1 : %2–%3</translation>
     </message>
     <message>
         <source>%1 : dernière valeur %2 le %3, de %4 à %5</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 : dernière valeur %2 le %3, de %4 à %5</translation>
     </message>
     <message numerus="yes">
         <source>%n mesure(s) sur le graphique</source>
@@ -3215,7 +3215,7 @@
     </message>
     <message>
         <source>Liste ou graphique des mesures</source>
-        <translation type="unfinished"></translation>
+        <translation>Liste ou graphique des mesures</translation>
     </message>
     <message>
         <source>&amp;Supprimer la mesure</source>
@@ -4230,11 +4230,11 @@
     </message>
     <message>
         <source>Retirer « n&amp;on concerné »</source>
-        <translation type="unfinished"></translation>
+        <translation>Retirer « n&amp;on concerné »</translation>
     </message>
     <message>
         <source>N&amp;on concerné</source>
-        <translation type="unfinished"></translation>
+        <translation>N&amp;on concerné</translation>
     </message>
     <message>
         <source>Retirer « non concerné »</source>
@@ -4317,15 +4317,15 @@
     </message>
     <message>
         <source>Chez moi</source>
-        <translation type="unfinished"></translation>
+        <translation>Chez moi</translation>
     </message>
     <message>
         <source>Première fois ici ?</source>
-        <translation type="unfinished"></translation>
+        <translation>Première fois ici ?</translation>
     </message>
     <message>
         <source>Autres situations</source>
-        <translation type="unfinished"></translation>
+        <translation>Autres situations</translation>
     </message>
     <message>
         <source>J&apos;ai reçu mon &amp;code d&apos;activation</source>
@@ -4388,11 +4388,11 @@
     <name>Widgets</name>
     <message>
         <source>Erreur</source>
-        <translation type="unfinished"></translation>
+        <translation>Erreur</translation>
     </message>
     <message>
         <source>Contenu à faire défiler</source>
-        <translation type="unfinished"></translation>
+        <translation>Contenu à faire défiler</translation>
     </message>
 </context>
 <context>
