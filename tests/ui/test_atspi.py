@@ -31,7 +31,7 @@ INTERACTIVE = {"push button", "check box", "radio button", "combo box", "spin bu
 def _has_pyatspi() -> bool:
     if not Path(SYSTEM_PYTHON).exists():
         return False
-    probe = subprocess.run([SYSTEM_PYTHON, "-c", "import pyatspi"], capture_output=True, check=False)
+    probe = subprocess.run([SYSTEM_PYTHON, "-c", "import pyatspi"], capture_output=True, check=False, timeout=60)
     return probe.returncode == 0
 
 
@@ -69,8 +69,8 @@ def a11y_env(tmp_path: Path) -> Iterator[dict[str, str]]:
     processes.append(xvfb)
     os.close(write_fd)
     try:
-        with os.fdopen(read_fd) as display_pipe:
-            display = display_pipe.readline().strip()
+        with os.fdopen(read_fd, "rb") as display_pipe:
+            display = _readline(display_pipe, 30).strip()
         assert display, "Xvfb gave no display number"
         bus = subprocess.Popen(
             ["dbus-daemon", "--session", "--nofork", "--print-address=1"],
