@@ -233,8 +233,6 @@ def _open_sample_window(tmp: Path):
     from desktop_app import vault
     from desktop_app.profile import ProfileDirectory
     from ui import theme
-    from ui.app import MainWindow
-    from ui.dialogs import ScriptedConfirmer
     from ui.i18n import LanguageManager, build_translations
     from ui.ops import wait_for_idle
 
@@ -251,16 +249,7 @@ def _open_sample_window(tmp: Path):
     corpus = ROOT.parent / "shared" / "data"
     shots.sample_data(profile.dossier(), corpus if corpus.is_dir() else None)
     profile.lock()
-    window = MainWindow(
-        profiles=profiles,
-        languages=languages,
-        confirmer=ScriptedConfirmer(),
-        apply_preferences=False,
-        server_url="http://127.0.0.1:9",
-        watch_os_lock=False,
-    )
-    window.resize(1280, 800)
-    window.show()
+    window = shots.sample_window(profiles, languages)
     theme.apply_theme(app, high_contrast=False, text_scale=100)
     window.unlock_page.password_edit.setText(shots.PASSWORD)
     window.unlock_page.on_unlock_button_clicked()

@@ -166,8 +166,6 @@ def sync_status_shots(output: Path, app, languages, settle: Callable[[], None], 
     from desktop_app.sync import tables as t
     from dossier.sync_protocol import Entity, MutationOp
     from ui import theme
-    from ui.app import MainWindow
-    from ui.dialogs import ScriptedConfirmer
 
     with tempfile.TemporaryDirectory(prefix="carnet-shots-sync-") as tmp:
         profiles = ProfileDirectory(Path(tmp), kdf=vault.FLOOR_KDF)
@@ -199,16 +197,7 @@ def sync_status_shots(output: Path, app, languages, settle: Callable[[], None], 
         profile.set_setting(SettingKey.SERVER_URL, "http://127.0.0.1:9")
         profile.set_setting(SettingKey.REFRESH_TOKEN, "screenshot")
         profile.lock()
-        window = MainWindow(
-            profiles=profiles,
-            languages=languages,
-            confirmer=ScriptedConfirmer(),
-            apply_preferences=False,
-            server_url="http://127.0.0.1:9",
-            watch_os_lock=False,
-        )
-        window.resize(1280, 800)
-        window.show()
+        window = sample_window(profiles, languages)
         window.show_unlock()
         window.unlock_page.password_edit.setText(PASSWORD)
         window.unlock_page.on_unlock_button_clicked()
@@ -247,6 +236,25 @@ def sync_status_shots(output: Path, app, languages, settle: Callable[[], None], 
         window.lock()
         settle()
         window.close()
+
+
+def sample_window(profiles, languages):
+    """The main window over ``profiles``, shown at 1280×800, talking to an address nobody answers on (benchmarks and
+    the accessibility test open the sample dossier in it)."""
+    from ui.app import MainWindow
+    from ui.dialogs import ScriptedConfirmer
+
+    window = MainWindow(
+        profiles=profiles,
+        languages=languages,
+        confirmer=ScriptedConfirmer(),
+        apply_preferences=False,
+        server_url="http://127.0.0.1:9",
+        watch_os_lock=False,
+    )
+    window.resize(1280, 800)
+    window.show()
+    return window
 
 
 def main() -> int:

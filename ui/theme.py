@@ -212,9 +212,14 @@ def role_font(base: QFont, role: str, text_scale: int | None = None) -> QFont | 
 class _RoleFontKeeper(QObject):
     """Puts a role's size back when Qt resets the font (a style sheet polish or a new parent gives the body size)."""
 
+    _busy = False
+
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() in (QEvent.Type.FontChange, QEvent.Type.ParentChange, QEvent.Type.Show) and isinstance(
-            watched, QWidget
+        if (
+            not self._busy
+            and event.type() in (QEvent.Type.FontChange, QEvent.Type.ParentChange, QEvent.Type.Show)
+            and isinstance(watched, QWidget)
+            and not _under_own_style_sheet(watched)  # its window's own sheet sizes it (assisted session, clinic)
         ):
             role = watched.property("role")
             factor = TOKENS.role_scale(role) if isinstance(role, str) else None
@@ -223,8 +228,21 @@ class _RoleFontKeeper(QObject):
                 if abs(watched.font().pointSizeF() - wanted) > 0.01:
                     font = QFont(watched.font())
                     font.setPointSizeF(wanted)
-                    watched.setFont(font)
+                    _RoleFontKeeper._busy = True
+                    try:
+                        watched.setFont(font)
+                    finally:
+                        _RoleFontKeeper._busy = False
         return False
+
+
+def _under_own_style_sheet(widget: QWidget) -> bool:
+    w: QWidget | None = widget
+    while w is not None:
+        if w.styleSheet():
+            return True
+        w = w.parentWidget()
+    return False
 
 
 _ROLE_FONT_KEEPER: _RoleFontKeeper | None = None
@@ -234,7 +252,7 @@ def apply_role_font(widget: QWidget, role: str) -> None:
     """Give a widget tagged with ``role`` its size on the type scale (kept in step by ``apply_text_scale``)."""
     global _ROLE_FONT_KEEPER
     font = role_font(QApplication.font(), role)
-    if font is not None:
+    if font is not None and not _under_own_style_sheet(widget):
         if _ROLE_FONT_KEEPER is None:
             _ROLE_FONT_KEEPER = _RoleFontKeeper()
         widget.installEventFilter(_ROLE_FONT_KEEPER)

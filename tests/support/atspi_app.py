@@ -29,8 +29,6 @@ def main() -> int:
     from desktop_app import vault
     from desktop_app.profile import ProfileDirectory
     from ui import theme
-    from ui.app import MainWindow
-    from ui.dialogs import ScriptedConfirmer
     from ui.i18n import LanguageManager, build_translations
     from ui.ops import wait_for_idle
 
@@ -48,16 +46,7 @@ def main() -> int:
     profile, _ = profiles.create("Camille Martin", shots.PASSWORD)
     shots.sample_data(profile.dossier(), None)
     profile.lock()
-    window = MainWindow(
-        profiles=profiles,
-        languages=languages,
-        confirmer=ScriptedConfirmer(),
-        apply_preferences=False,
-        server_url="http://127.0.0.1:9",
-        watch_os_lock=False,
-    )
-    window.resize(1280, 800)
-    window.show()
+    window = shots.sample_window(profiles, languages)
 
     def settle() -> None:
         for _ in range(8):
