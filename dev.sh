@@ -35,13 +35,18 @@ run() {
   exec "$VENV/bin/python" scripts/run_demo.py "$@"
 }
 
-setup_validator() {
-  # The independent FHIR validator (tests/interop/validator, Node >= 20): its npm packages, when Node is here.
-  local dir=tests/interop/validator
+setup_node_harness() {
+  # A Node (>= 20) test harness of tests/interop: its npm packages, when Node is here. $1: folder, $2: its name.
+  local dir=$1
   if command -v npm >/dev/null && { [ ! -d "$dir/node_modules" ] || [ "$dir/package-lock.json" -nt "$dir/node_modules" ]; }; then
-    echo "[carnet] validateur FHIR : installation des paquets npm…"
-    (cd "$dir" && npm ci --no-audit --no-fund --loglevel=error) || echo "[carnet] npm ci a échoué : le test du validateur sera ignoré (hors CI)" >&2
+    echo "[carnet] $2 : installation des paquets npm…"
+    (cd "$dir" && npm ci --no-audit --no-fund --loglevel=error) || echo "[carnet] npm ci a échoué : les tests de $2 seront ignorés (hors CI)" >&2
   fi
+}
+
+setup_validator() {
+  setup_node_harness tests/interop/validator "validateur FHIR"  # the independent FHIR validator
+  setup_node_harness tests/interop/oidc "fournisseur OIDC"  # a real OpenID Connect provider (oidc-provider)
 }
 
 start_postgres() {

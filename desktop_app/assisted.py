@@ -29,7 +29,7 @@ import httpx
 
 from desktop_app import vault
 from desktop_app.errors import CarnetError
-from desktop_app.exports.pdf import build_emergency_card
+from desktop_app.exports.pdf import build_emergency_card, build_session_receipt
 from desktop_app.profile import ProfileDirectory, UnlockedProfile
 from desktop_app.service_client import ServiceError, post_public, service_error
 from desktop_app.sync.engine import S_ACCESS, S_REFRESH, S_URL, SyncEngine
@@ -216,17 +216,34 @@ class Receipt:
         self.done_en.append(en)
 
     def lines_fr(self, *, at: datetime) -> list[str]:
+        title, header, sections = self.parts_fr(at=at)
+        listed = [line for heading, items in sections for line in (f"{heading} :", *(f"• {i}" for i in items))]
+        return [title, *header, *listed]
+
+    def parts_fr(self, *, at: datetime) -> tuple[str, list[str], list[tuple[str, list[str]]]]:
+        """Title, who/when lines, and the headed lists (what was done, what next): for the printed sheet."""
         who = [f"Votre identifiant : {self.identifier}"] if self.identifier is not None else []
         next_steps = _NEXT_SIGNED_IN_FR if self.identifier is not None else _NEXT_OPPOSED_FR
-        return [
+        return (
             "Récapitulatif de votre session accompagnée",
-            f"Le {at:%d/%m/%Y à %H:%M}, avec {self.helper.name} ({self.helper.structure})",
-            *who,
-            "Ce qui a été fait :",
-            *(f"• {line}" for line in self.done_fr),
-            "Et maintenant :",
-            *(f"• {line}" for line in next_steps),
-        ]
+            [f"Le {at:%d/%m/%Y à %H:%M}, avec {self.helper.name} ({self.helper.structure})", *who],
+            [("Ce qui a été fait", list(self.done_fr)), ("Et maintenant", list(next_steps))],
+        )
+
+    def pdf(self, *, at: datetime) -> bytes:
+        """The récapitulatif as a styled PDF page, in memory (never written to this computer)."""
+        title, header, sections = self.parts_fr(at=at)
+        return build_session_receipt(title=title, lines=header, sections=sections, generated_at=at)
+
+
+@dataclass(frozen=True, slots=True)
+class _CardIdentity:
+    """An identity entry read from the service for the emergency card only (never stored)."""
+
+    data: dict[str, Any]
+    id: str = "service-identity"
+    kind: str = "identity"
+    summary: str = ""
 
 
 class AssistedWork:
@@ -445,10 +462,20 @@ class AssistedWork:
     def emergency_card_pdf(self) -> bytes:
         """The carte d'urgence built from the whole dossier as synced (in memory: never written to disk here)."""
         profile, _, receipt = self._signed_in()
-        entries = profile.dossier().entries.list(limit=1000)
+        entries: list[Any] = list(profile.dossier().entries.list(limit=1000))
+        if not any(e.kind == "identity" for e in entries):  # the card carries the person's name, from the service
+            entries.insert(0, self._service_identity())
         pdf = build_emergency_card(entries, generated_at=self.now())
         receipt.note("Carte d'urgence imprimée", "Emergency card printed")
         return pdf
+
+    def _service_identity(self) -> Any:
+        """The identity the service holds (name, first names, birth date), as an entry of the card, in memory."""
+        from desktop_app.account.link import identity_fields
+        from desktop_app.account.space import identity_of
+
+        body = self._http.request("GET", "/v1/me/dossier", headers=self._bearer(), auth=False).json()
+        return _CardIdentity(identity_fields(identity_of(body)))
 
     # -- end -----------------------------------------------------------------------------------------------------------
     def finish(self) -> None:

@@ -23,21 +23,31 @@ import httpx
 from sqlalchemy import select
 
 from desktop_app import schema
+from desktop_app.clinic_fates import ChangeFate, acknowledge, fates
+from desktop_app.clinic_view import entry_kinds_to_load
 from desktop_app.dossier_store import DossierStore, utc_now
 from desktop_app.errors import CarnetError
+from desktop_app.i18n import pick
 from desktop_app.profile import ProfileDirectory, UnlockedProfile
 from desktop_app.setting_keys import SettingKey
 from desktop_app.sync import account
 from desktop_app.sync.engine import S_ACCESS, S_LEASES, S_REFRESH, S_URL, SyncEngine, SyncReport
 from desktop_app.sync.http import Backoff, ServiceRefused, SyncHttp
+from desktop_app.sync.oidc_login import my_rpps, oidc_login
 from desktop_app.sync.policy import SyncPolicy
-from dossier.access import EMERGENCY_REASON_MIN_TEXT, EmergencyReason
+from desktop_app.sync.refusals import DISCARDED, RESENT
+from dossier.access import EMERGENCY_REASON_MIN_TEXT, EmergencyReason, Profession, default_matrix
+from dossier.passwords import check_password
 
 Rpps = NewType("Rpps", str)
 S_RPPS = SettingKey.CLINIC_RPPS
 S_DAY = SettingKey.CLINIC_DAY  # the dossier ids chosen for the day: only these are cached
 S_DOCUMENTS = SettingKey.CLINIC_DOCUMENTS  # the DocumentPolicy of the day
 S_OPENS = SettingKey.CLINIC_OFFLINE_OPENS  # dossiers opened offline, not yet reported to the service
+S_WHO = SettingKey.CLINIC_WHO
+S_JOURNAL = SettingKey.CLINIC_JOURNAL
+S_TRUSTED = SettingKey.CLINIC_TRUSTED_UNTIL
+DEFAULT_TRUST = timedelta(hours=12)  # a shift: password + e-mailed code once, then the password alone
 MIN_REASON = EMERGENCY_REASON_MIN_TEXT  # the service's rule for the free text of a bris de glace
 RECENT_DAYS = 365
 OPENS_PER_REQUEST = 200  # the service's limit per report
@@ -87,6 +97,25 @@ class EmergencyAccess:
     expires_at: datetime
 
 
+def enrol(
+    *, server_url: str, rpps: str, code: str, password: str, transport: httpx.BaseTransport | None = None
+) -> Rpps:
+    """First time: the RPPS and the enrolment code mailed by the service, and a password chosen under the policy
+    (checked here first: nothing is sent with a weak one). The code is single-use; sign in afterwards."""
+    who = rpps_of(rpps)
+    code = code.replace(" ", "").replace("-", "").strip().upper()
+    if not code:
+        raise ClinicInputError("Saisissez le code d'enrôlement reçu par e-mail.", "Type the enrolment code e-mailed.")
+    check_password(password, user_inputs=(who,))
+    http = SyncHttp(server_url, transport=transport)
+    try:
+        body = {"rpps": who, "enrolment_code": code, "password": password}
+        http.request("POST", "/v1/pro/enrolment", json=body, auth=False)
+    finally:
+        http.close()
+    return who
+
+
 def pro_sign_in(
     directory: ProfileDirectory,
     *,
@@ -96,16 +125,61 @@ def pro_sign_in(
     read_code: Callable[[], str],
     device_name: str,
     transport: httpx.BaseTransport | None = None,
+    trust: timedelta = DEFAULT_TRUST,
+    now: Callable[[], datetime] = utc_now,
 ) -> UnlockedProfile:
-    """`login --professional`: password + e-mailed code, then this professional's own profile (created if new)."""
+    """`login --professional`: password + e-mailed code, then this professional's own profile (created if new).
+
+    The workstation is then trusted for `trust` (none when zero): until then, `trusted_unlock` opens the profile
+    with the password alone."""
     who = rpps_of(rpps)
     http = SyncHttp(server_url, transport=transport)
     try:
         signed = account.login(
             http, identifier=who, password=password, read_code=read_code, device_name=device_name, professional=True
         )
+        me = _who_am_i(http, signed.access_token)
     finally:
         http.close()
+    return _own_profile(directory, who, password, server_url, signed, me=me, trust=trust, now=now)
+
+
+def pro_sign_in_oidc(
+    directory: ProfileDirectory,
+    *,
+    server_url: str,
+    password: str,
+    open_browser: Callable[[str], None],
+    device_name: str,
+    transport: httpx.BaseTransport | None = None,
+    trust: timedelta = DEFAULT_TRUST,
+    now: Callable[[], datetime] = utc_now,
+) -> UnlockedProfile:
+    """« Se connecter avec Pro Santé Connect »: the service signs the professional in through the browser (no Carnet
+    password, no mailed code); `password` still opens (or creates) their own encrypted profile on this PC."""
+    http = SyncHttp(server_url, transport=transport)
+    try:
+        signed = oidc_login(http, open_browser=open_browser, device_name=device_name)
+        who = rpps_of(my_rpps(http, signed.access_token))
+        me = _who_am_i(http, signed.access_token)
+    finally:
+        http.close()
+    return _own_profile(directory, who, password, server_url, signed, me=me, trust=trust, now=now)
+
+
+def _own_profile(
+    directory: ProfileDirectory,
+    who: Rpps,
+    password: str,
+    server_url: str,
+    signed: account.SignedIn,
+    *,
+    me: dict[str, str] | None,
+    trust: timedelta,
+    now: Callable[[], datetime],
+) -> UnlockedProfile:
+    """This professional's profile on the PC (unlocked with `password`, created if new), holding the session, who
+    they are, and until when this workstation is trusted for them (see `trusted_unlock`)."""
     mine = [p for p in directory.profiles() if p.label == profile_label(who)]
     if mine:
         profile = directory.unlock(password, profile_id=mine[0].profile_id)
@@ -114,7 +188,80 @@ def pro_sign_in(
     for key, value in ((S_URL, server_url), (S_ACCESS, signed.access_token), (S_REFRESH, signed.refresh_token)):
         profile.set_setting(key, value)
     profile.set_setting(S_RPPS, str(who))
+    if me is not None:
+        profile.set_setting(S_WHO, me)
+    profile.set_setting(S_TRUSTED, (now() + trust).astimezone(UTC).isoformat() if trust > timedelta(0) else None)
     return profile
+
+
+def trusted_unlock(
+    directory: ProfileDirectory, *, rpps: str, password: str, now: Callable[[], datetime] = utc_now
+) -> UnlockedProfile | None:
+    """The professional's profile opened with the password alone, while this workstation is trusted for them
+    (signed in with the e-mailed code within the trust period, not forgotten since); None: sign in fully."""
+    who = rpps_of(rpps)
+    mine = [p for p in directory.profiles() if p.label == profile_label(who)]
+    if not mine:
+        return None
+    try:
+        profile = directory.unlock(password, profile_id=mine[0].profile_id)
+    except CarnetError:
+        return None  # the full sign-in says what is wrong (the service checks the password too)
+    until = profile.settings.get(S_TRUSTED)
+    if until and datetime.fromisoformat(str(until)) > now() and profile.settings.get(S_REFRESH):
+        return profile
+    profile.lock()
+    return None
+
+
+def _who_am_i(http: SyncHttp, access_token: str) -> dict[str, str] | None:
+    """Name and profession as the service registered them (GET /v1/pro/me), to keep in the encrypted profile."""
+    try:
+        body = http.request("GET", "/v1/pro/me", headers={"Authorization": f"Bearer {access_token}"}).json()
+    except (CarnetError, ValueError):
+        return None  # the header then shows the RPPS only; the next sign-in tries again
+    return {k: str(body.get(k) or "") for k in ("profession", "last_name", "first_names")}
+
+
+@dataclass(frozen=True, slots=True)
+class Who:
+    """The signed-in professional as the header shows them."""
+
+    rpps: str
+    profession: Profession | None
+    last_name: str
+    first_names: str
+
+    def title(self, lang: str | None = None) -> str:
+        """« Anne DURAND — Infirmier·ère (RPPS 10000000001) »."""
+        name = f"{self.first_names} {self.last_name.upper()}".strip()
+        job = profession_label(self.profession, lang) if self.profession else ""
+        parts = [p for p in (name, job) if p]
+        return " — ".join(parts) + f" (RPPS {self.rpps})" if parts else f"RPPS {self.rpps}"
+
+
+_PROFESSION_LABELS: dict[Profession, tuple[str, str]] = {
+    Profession.MEDECIN_GENERALISTE: ("Médecin généraliste", "General practitioner"),
+    Profession.MEDECIN_SPECIALISTE: ("Médecin spécialiste", "Specialist physician"),
+    Profession.CHIRURGIEN_DENTISTE: ("Chirurgien-dentiste", "Dentist"),
+    Profession.SAGE_FEMME: ("Sage-femme", "Midwife"),
+    Profession.PHARMACIEN: ("Pharmacien·ne", "Pharmacist"),
+    Profession.INFIRMIER: ("Infirmier·ère", "Nurse"),
+    Profession.MASSEUR_KINESITHERAPEUTE: ("Masseur-kinésithérapeute", "Physiotherapist"),
+    Profession.PEDICURE_PODOLOGUE: ("Pédicure-podologue", "Podiatrist"),
+    Profession.ORTHOPHONISTE: ("Orthophoniste", "Speech therapist"),
+    Profession.ORTHOPTISTE: ("Orthoptiste", "Orthoptist"),
+    Profession.PSYCHOLOGUE: ("Psychologue", "Psychologist"),
+    Profession.BIOLOGISTE: ("Biologiste", "Biologist"),
+    Profession.MANIPULATEUR_RADIO: ("Manipulateur·rice radio", "Radiographer"),
+    Profession.MEDECIN_DU_TRAVAIL: ("Médecin du travail", "Occupational physician"),
+    Profession.MEDECIN_REGULATEUR_SAMU: ("Médecin régulateur (SAMU)", "SAMU regulating physician"),
+}
+
+
+def profession_label(profession: Profession, lang: str | None = None) -> str:
+    fr, en = _PROFESSION_LABELS[profession]
+    return pick(fr, en, lang)
 
 
 @dataclass(frozen=True, slots=True)
@@ -161,6 +308,33 @@ class ClinicPolicy(SyncPolicy):
             }
 
 
+JOURNAL_MAX = 500
+DAY = timedelta(hours=24)
+
+
+def _within_day(at: str, now: datetime) -> bool:
+    return now - datetime.fromisoformat(at) < DAY
+
+
+@dataclass(frozen=True, slots=True)
+class DayOpen:
+    dossier_id: str
+    name: str
+    at: datetime
+    online: bool
+
+
+@dataclass(frozen=True, slots=True)
+class EndOfDay:
+    """« Fin de journée »: the day's openings, changes with their fate, the copies kept and when they are purged."""
+
+    at: datetime
+    opened: list[DayOpen]
+    changes: list[ChangeFate]
+    purged_at: dict[str, datetime]  # dossier id → end of its lease: the copy is erased from this PC then
+    opens_unreported: int  # offline openings not yet told to the service
+
+
 class ClinicSession:
     """A signed-in professional: their profile, its sync engine, and the professional API calls."""
 
@@ -183,7 +357,66 @@ class ClinicSession:
             before_sync=self.report_offline_opens,  # every contact, the background syncs' too
         )
         self.http = self.engine.http
+        self.matrix = default_matrix()
         self._opens_lock = threading.Lock()
+
+    # -- who is signed in, what they may add -------------------------------------------------------------------------
+    def who(self) -> Who:
+        settings = self.profile.settings
+        known = settings.get(S_WHO) or {}
+        try:
+            profession: Profession | None = Profession(known.get("profession", ""))
+        except ValueError:
+            profession = None
+        return Who(
+            str(settings.get(S_RPPS, "")),
+            profession,
+            str(known.get("last_name", "")),
+            str(known.get("first_names", "")),
+        )
+
+    def may_vaccinate(self) -> bool:
+        """Whether the policy lets this profession record vaccinations (the form is offered only then)."""
+        profession = self.who().profession
+        return profession is not None and self.matrix.may_vaccinate(profession)
+
+    def readable_kinds(self) -> set[str]:
+        """The entry kinds the dossier view loads: those the policy lets this profession read."""
+        who = self.who()
+        return entry_kinds_to_load(who.profession, self.matrix, who.rpps or "00000000000", self.clock())
+
+    def own_documents(self, dossier_id: str) -> set[str]:
+        """The documents this professional added from this workstation (they may delete them; the service checks)."""
+        outbox = schema.outbox
+        query = select(outbox.c.entity_id).where(outbox.c.entity == "document", outbox.c.op == "create")
+        with self.profile.dossier(dossier_id).reading() as conn:
+            return set(conn.scalars(query))
+
+    def _require_own(self, dossier_id: str, document_id: str) -> None:
+        if document_id not in self.own_documents(dossier_id):
+            raise ClinicInputError(
+                "Vous ne pouvez modifier ou supprimer que les documents que vous avez ajoutés.",
+                "You may only edit or delete the documents you added.",
+            )
+
+    def delete_own_document(self, dossier_id: str, document_id: str) -> None:
+        self._require_own(dossier_id, document_id)
+        self.engine.require_open(dossier_id).documents.delete(document_id, by_its_author=True)
+
+    def retitle_own_document(self, dossier_id: str, document_id: str, title: str, when: date | None) -> None:
+        """Title and date of one's own document (the service's policy checks the author again)."""
+        self._require_own(dossier_id, document_id)
+        documents = self.engine.require_open(dossier_id).documents
+        documents.retitle(document_id, title=title, document_date=when, by_its_author=True)
+
+    # -- the fate of each change ---------------------------------------------------------------------------------------
+    def changes(self) -> list[ChangeFate]:
+        """Each change made here: refused (with why, until acknowledged), waiting, or sent within the day."""
+        return fates(self.profile, self.clock())
+
+    def acknowledge(self, dossier_id: str, mutation_ids: Sequence[str], *, corrected: bool = False) -> None:
+        """The professional has read these refusals (or put one back in the form to correct): they leave the list."""
+        acknowledge(self.profile, dossier_id, mutation_ids, outcome=RESENT if corrected else DISCARDED)
 
     def search(
         self, *, name: str | None = None, birth_date: date | None = None, ins: str | None = None
@@ -244,6 +477,25 @@ class ClinicSession:
 
     def resume(self) -> None:
         self.engine.resume()
+
+    # -- « Fin de journée » ------------------------------------------------------------------------------------------
+    def note_open(self, dossier_id: str, name: str, *, online: bool) -> None:
+        """Keep, in the encrypted profile, that a dossier was opened today (the end-of-day sheet lists them)."""
+        now = self.clock().astimezone(UTC)
+        with self._opens_lock:
+            kept = [o for o in self.profile.settings.get(S_JOURNAL) or [] if _within_day(o["at"], now)]
+            kept.append({"dossier_id": dossier_id, "name": name, "at": now.isoformat(), "online": online})
+            self.profile.set_setting(S_JOURNAL, kept[-JOURNAL_MAX:])
+
+    def end_of_day(self) -> EndOfDay:
+        """What the day leaves: dossiers opened, changes (sent, waiting, refused and why), copies and their purge."""
+        now = self.clock().astimezone(UTC)
+        opened = [
+            DayOpen(str(o["dossier_id"]), str(o["name"]), datetime.fromisoformat(o["at"]), bool(o["online"]))
+            for o in self.profile.settings.get(S_JOURNAL) or []
+            if _within_day(o["at"], now)
+        ]
+        return EndOfDay(now, opened, self.changes(), self.offline_until(), len(self.offline_opens()))
 
     # -- dossiers opened offline --------------------------------------------------------------------------------------
     def note_offline_open(self, dossier_id: str) -> OfflineOpen:
@@ -316,6 +568,14 @@ class ClinicSession:
             datetime.fromisoformat(body["opened_at"].replace("Z", "+00:00")),
             datetime.fromisoformat(body["expires_at"].replace("Z", "+00:00")),
         )
+
+    def forget_trust(self) -> None:
+        """« Changer d'utilisateur », the idle lock: the next sign-in asks for the e-mailed code again."""
+        self.profile.set_setting(S_TRUSTED, None)
+
+    def trusted_until(self) -> datetime | None:
+        until = self.profile.settings.get(S_TRUSTED)
+        return datetime.fromisoformat(str(until)) if until else None
 
     def logout(self) -> None:
         """Drop the keys: the engine stops, the profile locks; the caller clears its views."""

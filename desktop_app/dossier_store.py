@@ -667,11 +667,48 @@ class DocumentService:
                 write.queue(Intent(Entity.DOCUMENT, document_id, row.category, op, row.server_version, masking))
             return self._get(conn, document_id)
 
-    def delete(self, document_id: str) -> None:
+    def retitle(
+        self, document_id: str, *, title: str, document_date: date | str | None, by_its_author: bool = False
+    ) -> DocumentInfo:
+        """Change a document's title and date (its category names it on the service and stays); a professional's
+        or the insurer's document only by its author (`by_its_author`, as for `delete`)."""
         with self._store._write() as write:
             conn = write.conn
             row = self._live_row(conn, document_id)
-            if row.author_kind in _PROTECTED_AUTHORS:
+            if row.author_kind in _PROTECTED_AUTHORS and not (by_its_author and row.author_kind == "professional"):
+                raise ReadOnlyEntry()
+            meta = doc_rules.validate_document_metadata(
+                title=title,
+                category=row.category,
+                document_date=document_date,
+                author_kind=row.author_kind,
+                confidentiality=json.loads(row.confidentiality),
+                today=self._store.today(),
+            )
+            changes = {
+                name: [getattr(row, name), meta[name]]
+                for name in ("title", "document_date")
+                if getattr(row, name) != meta[name]
+            }
+            if changes:
+                conn.execute(
+                    update(schema.documents)
+                    .where(schema.documents.c.id == document_id)
+                    .values(
+                        title=meta["title"], document_date=meta["document_date"], updated_at=_iso(self._store.clock())
+                    )
+                )
+                op = MutationOp.UPDATE
+                write.queue(Intent(Entity.DOCUMENT, document_id, row.category, op, row.server_version, changes))
+            return self._get(conn, document_id)
+
+    def delete(self, document_id: str, *, by_its_author: bool = False) -> None:
+        """Delete a document; one a professional or the insurer added only by its author (`by_its_author`: the
+        clinic workstation, for the professional's own documents — the service's policy checks it again)."""
+        with self._store._write() as write:
+            conn = write.conn
+            row = self._live_row(conn, document_id)
+            if row.author_kind in _PROTECTED_AUTHORS and not (by_its_author and row.author_kind == "professional"):
                 raise ReadOnlyEntry()
             conn.execute(schema.document_chunks.delete().where(schema.document_chunks.c.document_id == document_id))
             conn.execute(

@@ -204,6 +204,7 @@ class ProfileDirectory:
                 profile.create_dossier(label, role="own", dossier_id=own_dossier_id)
             # The vault file is written last: a crash before this point leaves no half-made profile to unlock.
             _atomic_write(path / "vault.json", header.to_json())
+            self._note_opened(path)
         except BaseException:
             zero(profile_key)
             _remove_tree(path)
@@ -251,6 +252,19 @@ class ProfileDirectory:
     def _record_success(self, path: Path) -> None:
         if (path / "unlock-state.json").exists():
             (path / "unlock-state.json").unlink()
+        self._note_opened(path)
+
+    def _note_opened(self, path: Path) -> None:
+        """Remember which carnet was opened last (its random id only), so the lock screen offers it first."""
+        _atomic_write(self.data_dir / "last-opened", path.name)
+
+    def last_opened(self) -> str | None:
+        """The id of the carnet opened (or created) last on this computer, if it still exists."""
+        try:
+            profile_id = (self.data_dir / "last-opened").read_text(encoding="utf-8").strip()
+        except OSError:
+            return None
+        return profile_id if (self._profiles_dir / profile_id / "vault.json").is_file() else None
 
     def _unlock(self, profile_id: str | None, opener: Callable[[vault.VaultHeader], bytearray]) -> UnlockedProfile:
         path = self._resolve(profile_id)
@@ -276,6 +290,7 @@ class ProfileDirectory:
         path = self._resolve(profile_id)
         header, _ = self._load(path)
         key = keyring_cache.unlock(header)
+        self._note_opened(path)
         return UnlockedProfile(self, path, header, key)
 
 

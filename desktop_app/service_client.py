@@ -94,15 +94,19 @@ def client(
         http.close()
 
 
-def post_public(http: SyncHttp, path: str, body: dict[str, Any]) -> dict[str, Any]:
-    """POST without a session. A 401 here means wrong credentials or code, not an expired session."""
-    response = http.request("POST", path, json=body, auth=False, accept=frozenset({401}))
+def post_public(http: SyncHttp, path: str, body: dict[str, Any], *, auth: bool = False) -> dict[str, Any]:
+    """POST where a 401 means wrong credentials or code, not an expired session: without a session, or (``auth``)
+    with one the caller has just made fresh, for a request that carries the password again. An empty answer
+    (204) is ``{}``."""
+    response = http.request("POST", path, json=body, auth=auth, accept=frozenset({401}))
     if response.status_code == 401:
         try:
             problem = response.json()
         except ValueError:
             problem = {}
         raise ServiceRefused(401, problem if isinstance(problem, dict) else {})
+    if not response.content:
+        return {}
     result: dict[str, Any] = response.json()
     return result
 

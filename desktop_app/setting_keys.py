@@ -35,4 +35,9 @@ class SettingKey(StrEnum):
     CLINIC_DAY = "clinic.day"
     CLINIC_DOCUMENTS = "clinic.documents"
     CLINIC_OFFLINE_OPENS = "clinic.offline_opens"
+    CLINIC_TRUSTED_UNTIL = "clinic.trusted_until"  # this workstation skips the e-mailed code until then
+    CLINIC_JOURNAL = "clinic.journal"  # the day's dossier openings (online and offline), for « Fin de journée »
+    CLINIC_WHO = "clinic.who"  # {"profession", "last_name", "first_names"} from GET /v1/pro/me
+    # the messagerie: replies written offline, waiting to be sent (idempotent by their id)
+    MESSAGES_OUTBOX = "messages.outbox"
 

@@ -36,6 +36,11 @@ _MIN_WORD_LETTERS: Final = 3
 # A password made of at most this many common words or personal details (plus digits and symbols) is refused.
 _MAX_WEAK_PIECES: Final = 3
 
+# The example phrases the screens show next to the rule: strong by the numbers, but printed in the application for
+# everyone to read, so they (and anything built on them) are refused.
+EXAMPLE_PASSPHRASE_FR: Final = "girafe lundi piano sel orage velours chaise"  # noqa: S105 (refused, see above)
+EXAMPLE_PASSPHRASE_EN: Final = "giraffe monday piano salt storm velvet chair"  # noqa: S105
+
 _FIELD: Final = "password"
 _LEET = str.maketrans({"0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t", "8": "b", "9": "g",
                        "@": "a", "$": "s", "!": "i", "€": "e", "|": "l", "+": "t"})  # fmt: skip
@@ -193,6 +198,20 @@ def assess_password(password: str, *, user_inputs: Sequence[str] = ()) -> Passwo
 
     personal = _personal_words(user_inputs)
     forms = _letter_forms(text)
+    if any(
+        _letters(fold(example)) in form for example in (EXAMPLE_PASSPHRASE_FR, EXAMPLE_PASSPHRASE_EN) for form in forms
+    ):
+        problems.append(
+            FieldIssue(
+                _FIELD,
+                "example",
+                "C'est la phrase donnée en exemple : tout le monde peut la lire. Inventez la vôtre, "
+                "avec d'autres mots.",
+                "This is the example phrase: everyone can read it. Make up your own, with other words.",
+            )
+        )
+        advice.append(_ADVICE_WORDS)
+        return _assessment(problems, advice, bits=0.0)
     common = any(_made_of(form, _blocked_words(), max_pieces=_MAX_WEAK_PIECES) for form in forms)
     own = not common and any(_made_of(form, _blocked_words() | personal, max_pieces=_MAX_WEAK_PIECES) for form in forms)
     pattern_bits, only_bruteforce = _zxcvbn_bits(text, user_inputs)

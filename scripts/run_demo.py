@@ -32,6 +32,7 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 from desktop_app.demo import DEMO_PASSWORD, ensure_demo_profile  # noqa: E402
+from desktop_app.errors import CarnetError  # noqa: E402
 from desktop_app.profile import ProfileDirectory  # noqa: E402
 from dossier.identifiers import nir_key  # noqa: E402
 
@@ -44,6 +45,21 @@ BENEFICIARY = {
     "birth_date": "1952-03-14",
     "email": "zoe.lefevre@example.org",
 }
+
+
+# The Poste de soins demo: a nurse, and a patient (already activated by the launcher) who authorised her.
+DEMO_PRO = {"rpps": "10000000025", "profession": "infirmier", "last_name": "Leroy", "first_names": "Claire",
+            "email": "claire.leroy@example.org"}
+NIR13_PATIENT = "1840175050001"
+PATIENT = {
+    "nir": NIR13_PATIENT + nir_key(NIR13_PATIENT),
+    "carte_vitale_serial": "50607080",
+    "last_name": "Martin",
+    "first_names": "Paul",
+    "birth_date": "1984-01-17",
+    "email": "paul.martin@example.org",
+}
+PATIENT_LOGIN = "paul.martin.demo"
 
 
 def free_port() -> int:
@@ -72,31 +88,150 @@ def mail_text(path: Path) -> str:
 
 def provision(server_dir: Path) -> str | None:
     """Provision the demo beneficiary (idempotent on NIR) and return the activation code from its mail."""
-    csv_path = server_dir / "demo-beneficiary.csv"
+    return provision_rows(server_dir, [BENEFICIARY], "demo-beneficiary.csv")
+
+
+def provision_rows(server_dir: Path, rows: list[dict[str, str]], name: str) -> str | None:
+    """Provision beneficiaries (idempotent on NIR); the activation code mailed to the last one, if any."""
+    csv_path = server_dir / name
     with csv_path.open("w", newline="", encoding="utf-8") as handle:
-        writer = csv.DictWriter(handle, fieldnames=list(BENEFICIARY))
+        writer = csv.DictWriter(handle, fieldnames=list(rows[0]))
         writer.writeheader()
-        writer.writerow(BENEFICIARY)
+        writer.writerows(rows)
     with (server_dir / "server.log").open("ab") as log:
         subprocess.run([sys.executable, "-m", "server.cli", "admin", "provision", str(csv_path),
                         "--data-dir", str(server_dir)], check=True, stdout=log, stderr=log)
-    codes = []
-    for mail in sorted((server_dir / "outbox").glob("*.eml"), key=lambda p: p.stat().st_mtime):
-        found = re.search(r"code d'activation \(usage unique\) : (\w{12})", mail_text(mail))
-        if found:
-            codes.append(found.group(1))
-    return codes[-1] if codes else None
+    return last_code(server_dir / "outbox", rows[-1]["email"], r"code d'activation \(usage unique\) : (\w{12})")
+
+
+# Every code a demo mail may carry: one-time codes (6 digits), activation and enrolment codes (12 characters).
+CODE_LINE = re.compile(r"^(?P<what>[^\n:]*\bcode\b[^\n:]*?)\s*:\s*(?P<code>[A-Z0-9]{6,12})\s*$", re.I | re.M)
+
+
+def codes_in(text: str) -> list[tuple[str, str]]:
+    """(what the code is for, the code) for every code line of a mail's French part."""
+    return [(m.group("what").strip(), m.group("code")) for m in CODE_LINE.finditer(text.split("English:")[0])]
+
+
+def mail_to(path: Path) -> str:
+    return str(email.message_from_bytes(path.read_bytes(), policy=policy.default)["To"] or "")
 
 
 def watch_outbox(outbox: Path, stop: threading.Event) -> None:
-    """Print the one-time codes of new mails, as a person would read them in their mailbox."""
+    """Print every code of new mails (one-time, activation, enrolment), as a person would read them."""
     seen = set(outbox.glob("*.eml"))
     while not stop.wait(0.5):
         for mail in sorted(set(outbox.glob("*.eml")) - seen):
             seen.add(mail)
-            found = re.search(r"code à usage unique pour ([^:]+) : (\d{6})", mail_text(mail))
+            for what, code in codes_in(mail_text(mail)):
+                print(f"\n📧  E-mail reçu pour {mail_to(mail)} — {what} : {code}\n", flush=True)
+
+
+def last_code(outbox: Path, address: str, pattern: str) -> str | None:
+    """The newest code matching `pattern` in the mails to `address` (the demo reads the outbox as its mailbox)."""
+    for mail in sorted(outbox.glob("*.eml"), key=lambda p: p.stat().st_mtime, reverse=True):
+        if mail_to(mail) == address:
+            found = re.search(pattern, mail_text(mail))
             if found:
-                print(f"\n📧  E-mail reçu — code pour {found.group(1).strip()} : {found.group(2)}\n", flush=True)
+                return found.group(1)
+    return None
+
+
+DEMO_LOGIN = "zoe.lefevre"
+ONE_TIME_CODE = r"usage unique pour [^:]+: (\d{6})"
+
+
+def service_port(server_dir: Path) -> int:
+    """The same port as the last run when it is free: the demo carnet is linked to the service at that address."""
+    saved = server_dir / "port"
+    if saved.exists():
+        port = int(saved.read_text().strip() or 0)
+        with socket.socket() as probe:
+            probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)  # as the service binds it
+            try:
+                probe.bind(("127.0.0.1", port))
+                return port
+            except OSError:
+                pass
+    port = free_port()
+    saved.write_text(str(port))
+    return port
+
+
+def link_demo_carnet(url: str, server_dir: Path, directory: ProfileDirectory, profile_id: str, code: str | None) -> str:
+    """The demo carnet tied to Zoé's account on the local service, through the engine's own activation (first run)
+    or sign-in, and its linking of a carnet already on this computer — then one sync, so her entries are on the
+    service and every door of the window works as shipped. Returns what was done, in words."""
+    from desktop_app import account
+    from desktop_app.account.link import LocalChoice, carnet_of_account
+    from desktop_app.sync.engine import SyncEngine
+
+    if carnet_of_account(directory, url, DEMO_LOGIN) is not None:
+        return "déjà relié"
+    outbox = server_dir / "outbox"
+    choice = LocalChoice(link_profile_id=profile_id, local_password=DEMO_PASSWORD)
+    activation = None
+    if code:
+        proof = (code, BENEFICIARY["nir"], BENEFICIARY["carte_vitale_serial"])
+        with contextlib.suppress(CarnetError):  # the code of an earlier run: the account exists, sign in instead
+            activation = account.start_activation(url, *proof, DEMO_LOGIN, DEMO_PASSWORD)
+    if activation is not None:
+        otp = last_code(outbox, BENEFICIARY["email"], ONE_TIME_CODE) or ""
+        profile, _ = account.confirm_activation(
+            activation, otp, directory=directory, device_name="Démo (lanceur)", choice=choice
+        )
+    else:
+        login = account.start_login(url, DEMO_LOGIN, DEMO_PASSWORD, directory=directory)
+        otp = last_code(outbox, BENEFICIARY["email"], ONE_TIME_CODE) or ""
+        profile, _ = account.confirm_login(login, otp, directory=directory, device_name="Démo (lanceur)", choice=choice)
+    try:
+        engine = SyncEngine(profile)
+        try:
+            engine.sync_once()
+        finally:
+            engine.http.close()
+    finally:
+        profile.lock()
+    return "relié"
+
+
+def provision_clinic_demo(url: str, server_dir: Path) -> bool:
+    """The Poste de soins demo: a nurse enrolled with the demo password, and a patient who authorised her.
+
+    Through the service's own routes, as the people would (the codes read from the outbox); idempotent."""
+    outbox = server_dir / "outbox"
+    with (server_dir / "server.log").open("ab") as log:
+        subprocess.run([sys.executable, "-m", "server.cli", "admin", "professional", "add", "--data-dir",
+                        str(server_dir), "--rpps", DEMO_PRO["rpps"], "--profession", DEMO_PRO["profession"],
+                        "--last-name", DEMO_PRO["last_name"], "--first-names", DEMO_PRO["first_names"],
+                        "--email", DEMO_PRO["email"]], check=True, stdout=log, stderr=log)
+    api = httpx.Client(base_url=url, timeout=30)
+    try:
+        enrolment = last_code(outbox, DEMO_PRO["email"], r"enrôlement \(usage unique\) : (\w{12})")
+        if enrolment:  # 400 once enrolled (the code is single-use): nothing to do again
+            api.post("/v1/pro/enrolment", json={"rpps": DEMO_PRO["rpps"], "enrolment_code": enrolment,
+                                                "password": DEMO_PASSWORD})
+        activation = provision_rows(server_dir, [PATIENT], "demo-patient.csv")
+        if activation:
+            proof = {"activation_code": activation, "nir": PATIENT["nir"],
+                     "carte_vitale_serial": PATIENT["carte_vitale_serial"]}
+            started = api.post("/v1/activation", json={**proof, "identifier": PATIENT_LOGIN,
+                                                       "password": DEMO_PASSWORD})
+            if started.status_code == 202:
+                otp = last_code(outbox, PATIENT["email"], r"usage unique pour [^:]+: (\d{6})")
+                api.post("/v1/activation/confirm", json={"activation_id": started.json()["activation_id"],
+                                                         "code": otp})
+        login = api.post("/v1/auth/login", json={"identifier": PATIENT_LOGIN, "password": DEMO_PASSWORD})
+        if login.status_code != 202:
+            return False
+        otp = last_code(outbox, PATIENT["email"], r"usage unique pour [^:]+: (\d{6})")
+        tokens = api.post("/v1/auth/verify", json={"challenge_id": login.json()["challenge_id"], "code": otp,
+                                                   "device_name": "Démo (lanceur)"}).json()
+        granted = api.put(f"/v1/me/access/professionals/{DEMO_PRO['rpps']}/authorisation", json={},
+                          headers={"Authorization": f"Bearer {tokens['access_token']}"})
+        return granted.status_code == 200
+    finally:
+        api.close()
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -108,7 +243,7 @@ def main(argv: list[str] | None = None) -> int:
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
     server_dir, client_dir = args.data_dir / "server", args.data_dir / "client"
     server_dir.mkdir(parents=True, exist_ok=True)
-    port = free_port()
+    port = service_port(server_dir)
     url = f"http://127.0.0.1:{port}"
     log = (server_dir / "server.log").open("ab")  # the service's own log, kept out of the person's terminal
     server = subprocess.Popen([sys.executable, "-m", "server.cli", "serve", "--data-dir", str(server_dir),
@@ -117,18 +252,23 @@ def main(argv: list[str] | None = None) -> int:
     try:
         wait_healthy(url, server)
         code = provision(server_dir)
-        profile, _ = ensure_demo_profile(ProfileDirectory(client_dir))
-        label = profile.label
+        directory = ProfileDirectory(client_dir)
+        profile, _ = ensure_demo_profile(directory)
+        label, profile_id = profile.label, profile.profile_id
         profile.lock()
         print("Carnet — démonstration locale")
         print(f"  Service central : {url} (données : {server_dir})")
         print(f"  « Ouvrir mon carnet » : {label}, mot de passe : {DEMO_PASSWORD}")
-        if code:
-            print("  « J'ai reçu mon code d'activation » :")
-            serial = BENEFICIARY["carte_vitale_serial"]
-            print(f"      code {code} · NIR {BENEFICIARY['nir']} · carte Vitale n° {serial}")
-        else:
-            print("  Le bénéficiaire de démonstration est déjà activé : utilisez « J'ai déjà un compte ».")
+        try:
+            done = link_demo_carnet(url, server_dir, directory, profile_id, code)
+            print(f"      {done} au compte « {DEMO_LOGIN} » du service local (même mot de passe) : "
+                  "synchronisation, accès, notifications et espace fonctionnent depuis la fenêtre.")
+        except CarnetError as exc:
+            print(f"      non relié au service local : {exc}", file=sys.stderr)
+        if provision_clinic_demo(url, server_dir):
+            print("  « Poste de soins » : RPPS " + DEMO_PRO["rpps"] + " (Claire LEROY, infirmière), "
+                  f"mot de passe : {DEMO_PASSWORD}, puis le code reçu par e-mail (affiché ici) ;")
+            print("      son patient qui l'a autorisée : MARTIN Paul, né le 17/01/1984 (recherchez « Martin »).")
         print("  Les codes envoyés par e-mail s'afficheront ici.", flush=True)
         threading.Thread(target=watch_outbox, args=(server_dir / "outbox", stop), daemon=True).start()
         if args.no_gui:

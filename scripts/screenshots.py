@@ -58,6 +58,33 @@ def sample_data(store, corpus: Path | None) -> None:
     store.documents.add("Notes de suivi : tension à surveiller.\n".encode(), title="Mes notes", category="autre")
 
 
+def sample_what_comes_next(store) -> None:
+    """Appointments and a records request for the « Agenda » and « Mes demandes de dossier » screens."""
+    store.entries.create(
+        "appointment",
+        {
+            "title": "Dentiste",
+            "starts_at": "2027-01-12T14:30",
+            "professional": "Dr Leroy",
+            "place": "3 place de la Mairie",
+        },
+    )
+    store.entries.create("appointment", {"title": "Mammographie de dépistage", "starts_at": "2027-02-03T09:15"})
+    store.entries.create(
+        "records_request",
+        {
+            "recipient": "Centre hospitalier de Rennes",
+            "recipient_kind": "establishment",
+            "requested": "Compte rendu d'hospitalisation de mars 2019",
+            "oldest_information": "2019-03",
+            "method": "registered_letter",
+            "sent_on": "2026-11-20",
+            "received_on": "2026-11-23",
+            "delivery": "post",
+        },
+    )
+
+
 def sample_care_history(profile) -> None:
     """The offline copy of the Histoire de santé, as the service would have returned it."""
     from datetime import UTC, datetime
@@ -147,6 +174,67 @@ def sample_access_copies(profile) -> None:
     )
     profile.set_setting(S_URL, "http://127.0.0.1:9")
     profile.set_setting(S_REFRESH, "not-a-real-token")
+
+
+def shoot_exports(window, languages, settle, output: Path, work: Path, scale_text: Callable[[int], None]) -> list[Path]:
+    """Issue 17's « Exporter / Imprimer » screens, in French and English: each printout, the download, the import
+    report (a small FHIR file with one item skipped), the restore of a backup. The carnet must be locked."""
+    import json
+
+    from tests.support.exports_ui import SAMPLE_IMPORT
+    from ui.exports.common import Doors
+
+    written: list[Path] = []
+    doors: Doors = window.exports.doors
+    doors.run_modal = lambda _dialog: 0
+    window.unlock_page.password_edit.setText(PASSWORD)
+    window.unlock_page.on_unlock_button_clicked()
+    settle()
+    backup = window.profile.backup(work)
+    fhir = work / "resultats.json"
+    fhir.write_text(json.dumps(SAMPLE_IMPORT), encoding="utf-8")
+
+    def grab(name: str) -> None:
+        for _ in range(40):
+            settle()
+            dialog = window.exports.dialog
+            if dialog is not None and getattr(dialog, "content", b"") is not None:
+                break
+        dialog = window.exports.dialog
+        assert dialog is not None, (name, getattr(window._confirmer, "informed", None))
+        settle()
+        path = output / f"{name}.png"
+        dialog.grab().save(str(path))
+        written.append(path)
+        dialog.reject()
+        settle()
+
+    doors.folder = lambda _parent, _title: backup
+    doors.open_path = lambda _parent, _title, _filters: work / "carnet-2026-03-01.carnet"
+    for scale in (100, 200):
+        scale_text(scale)
+        for lang in ("fr", "en"):
+            languages.set_language(lang)
+            settle()
+            suffix = f"{lang}-{scale}"
+            for kind, action in window.exports.printouts.items():
+                action.trigger()
+                grab(f"40-print-{kind.value}-{suffix}")
+            window.exports.download_action.trigger()
+            grab(f"41-download-fhir-{suffix}")
+            window.exports.download_action.trigger()
+            window.exports.dialog.archive_radio.setChecked(True)
+            grab(f"41-download-archive-{suffix}")
+            window.exports.import_file(fhir)
+            grab(f"42-import-report-{suffix}")
+            window.exports.restore_action.trigger()
+            grab(f"43-restore-{suffix}")
+            window.exports.restore_archive_action.trigger()
+            grab(f"44-restore-archive-{suffix}")
+    scale_text(100)
+    languages.set_language("fr")
+    settle()
+    return written
 
 
 def sync_status_shots(output: Path, app, languages, settle: Callable[[], None], written: list[Path]) -> None:
@@ -257,6 +345,88 @@ def sample_window(profiles, languages):
     return window
 
 
+def account_shots(window, profiles, languages, output: Path, settle, written: list[Path], scale: int = 100) -> None:
+    """The account doors (issue 17), in French and English: forgotten identifier and password, the account's
+    password, closure and deletion, the space box, linking a carnet at sign-in, the activation's password rule."""
+    from PySide6.QtWidgets import QScrollArea
+
+    from ui.account.recovery import open_forgot_identifier, open_forgot_password
+    from ui.account_forms import open_steps_dialog
+    from ui.dialogs import ScriptedConfirmer
+    from ui.settings.space import AccountPasswordSteps, SpaceEndSteps
+
+    def grab(widget, name: str) -> None:
+        settle()
+        path = output / f"{name}{'' if scale == 100 else f'-{scale}'}.png"
+        widget.grab().save(str(path))
+        written.append(path)
+
+    for lang in ("fr", "en"):
+        languages.set_language(lang)
+        window.lock()
+        settle()
+        window.show_welcome()
+        grab(window, f"50-welcome-recovery-links-{lang}")
+        dialog, steps = open_forgot_identifier(window, window.server_url)
+        steps.email_edit.setText("camille.martin@example.org")
+        grab(dialog, f"51-forgot-identifier-{lang}")
+        steps.go_to(1)
+        grab(dialog, f"52-forgot-identifier-sent-{lang}")
+        dialog.close()
+        dialog, steps = open_forgot_password(window, window.server_url, "camille.martin")
+        grab(dialog, f"53-forgot-password-{lang}")
+        steps.go_to(1)
+        steps.code_edit.setText("123 456")
+        steps.password.edit.setText(steps.password.meter.example_phrase())
+        grab(dialog, f"54-forgot-password-example-refused-{lang}")
+        steps.go_to(2)
+        grab(dialog, f"55-forgot-password-done-{lang}")
+        dialog.close()
+        login = window.login_page
+        window.on_welcome_choice_made("login")
+        login.local.prepare(profiles, window.server_url, "camille.martin")
+        login.go_to(1)
+        grab(window, f"56-login-link-carnet-{lang}")
+        wizard = window.activation_page
+        window.on_welcome_choice_made("activate")
+        wizard.identifier_edit.setText("camille.martin")
+        wizard.go_to(4)
+        wizard.password_edit.setText("bonjour mon ami comment vas")
+        grab(window, f"57-activation-password-rule-{lang}")
+        wizard.reset()
+        profile = profiles.unlock(PASSWORD)
+        try:
+            steps = AccountPasswordSteps(profile)
+            dialog = open_steps_dialog(window, steps)
+            steps.password.edit.setText("Tortue orange lit 9 journaux sous la pluie")
+            grab(dialog, f"58-account-password-{lang}")
+            dialog.close()
+            for action, number in (("closure", 59), ("deletion", 60)):
+                steps = SpaceEndSteps(profile, action=action, confirmer=ScriptedConfirmer())
+                dialog = open_steps_dialog(window, steps)
+                grab(dialog, f"{number}-space-{action}-{lang}")
+                steps.go_to(1)
+                grab(dialog, f"{number}-space-{action}-done-{lang}")
+                dialog.close()
+        finally:
+            profile.lock()
+        window.on_create_page_created(profiles.unlock(PASSWORD), "AGHQB-5EDW7-RB2CQ-CH7DJ-TXQDV-K3SFG-8E23V-89W6S")
+        sheet = output / f"61-recovery-sheet-{lang}.pdf"
+        sheet.write_bytes(window.recovery_page.sheet_pdf())
+        written.append(sheet)
+        window.on_recovery_page_done()
+        settle()
+        box = window.dossier.settings.space_box
+        window.dossier.show_section("settings")
+        box.setEnabled(True)
+        box._show_state("closed")
+        window.dossier.settings.findChild(QScrollArea).ensureWidgetVisible(box, 0, 40)
+        grab(window, f"62-settings-space-{lang}")
+        window.lock()
+        settle()
+    languages.set_language("fr")
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("output", type=Path)
@@ -298,6 +468,7 @@ def main() -> int:
         sample_care_history(profile)
         sample_access_copies(profile)
         profile.set_setting("ui.language", args.lang)  # the profile's own choice, applied when it opens
+        sample_what_comes_next(profile.dossier())
         profile.lock()
         # An address nobody answers on: the online screens are shown, no request is made while rendering them.
         confirmer = ScriptedConfirmer()
@@ -478,6 +649,17 @@ def main() -> int:
                 written.append(path)
             dialog.close()
 
+        def what_comes_next(section: str) -> Callable[[], None]:
+            def prepare() -> None:
+                window.dossier.show_section(section)
+                page = window.dossier.with_context[section]
+                page.reload()
+                settle()
+                if page.model.rowCount():
+                    page.table.setCurrentIndex(page.model.index(0, 0))
+
+            return prepare
+
         def access_history_offline() -> None:
             window.dossier.show_section("access_history")
             for _ in range(40):
@@ -513,6 +695,9 @@ def main() -> int:
                 shot(f"23-access-occupational-{suffix}", access_occupational)
                 child_window(f"24-child-window-{suffix}")
                 shot(f"22-access-history-offline-{suffix}", access_history_offline)
+                shot(f"26-prevention-{suffix}", what_comes_next("prevention"))
+                shot(f"27-agenda-{suffix}", what_comes_next("agenda"))
+                shot(f"28-records-requests-{suffix}", what_comes_next("requests"))
                 window.lock()
                 settle()
                 shot(f"13-activation-code-{suffix}", wizard_step(0))
@@ -522,6 +707,20 @@ def main() -> int:
                 shot(f"17-login-{suffix}", login_page)
                 shot(f"17b-login-locked-{suffix}", login_locked_page)
                 shot(f"18-opposition-{suffix}", opposition_page)
+        for scale in (100, 200):
+            theme.apply_theme(app, high_contrast=False, text_scale=scale)
+            account_shots(window, profiles, languages, args.output, settle, written, scale)
+        theme.apply_theme(app, high_contrast=False, text_scale=100)
+        window.lock()
+        settle()
+        written += shoot_exports(
+            window,
+            languages,
+            settle,
+            args.output,
+            Path(tmp),
+            lambda scale: theme.apply_theme(app, high_contrast=False, text_scale=scale),
+        )
         window.lock()
         settle()
         window.close()

@@ -19,6 +19,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from dossier.errors import DossierValidationError
 from server.access.router import router as access_router
+from server.accounts.oidc_router import router as oidc_router
 from server.accounts.router import router as accounts_router
 from server.audit.checkpoints import checkpoint_every, checkpoint_now
 from server.config import Settings
@@ -31,6 +32,7 @@ from server.helpers.router import router as helpers_router
 from server.http_hygiene import HygieneHeaders
 from server.http_limits import UnicodeBodyGuard
 from server.mail.service import MailDeliveryError, Mailer
+from server.messages.router import router as messages_router
 from server.professionals.router import dossier_router as pro_dossiers_router
 from server.professionals.router import router as professionals_router
 from server.sync.router import UPLOAD_PREFIX
@@ -311,10 +313,12 @@ def create_app(
     app.include_router(dossiers_router)
     app.include_router(feed_router)
     app.include_router(professionals_router)
+    app.include_router(oidc_router)
     app.include_router(helpers_router)
     app.include_router(access_router)
     app.include_router(pro_dossiers_router)
     app.include_router(synced_content_router)
+    app.include_router(messages_router)
     app.openapi = _problem_openapi(app)  # type: ignore[method-assign]
     app.add_middleware(UnicodeBodyGuard, problem=EdgeMiddleware._problem)  # inside the edge: bodies already bounded
     app.add_middleware(

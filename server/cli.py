@@ -29,7 +29,7 @@ from server.admin.service import (
 from server.app import UnmigratedDatabaseError, create_app
 from server.audit.checkpoints import AuditKeyError, checkpoint_now, parse_key
 from server.audit.service import SYSTEM, record, verify
-from server.config import Argon2Params, Settings, SmtpSettings
+from server.config import Argon2Params, OidcSettings, Settings, SmtpSettings
 from server.context import ServiceContext
 from server.db import is_at_head, make_engine, migrate
 from server.dossiers.service import provision
@@ -79,8 +79,22 @@ def settings_from_args(args: argparse.Namespace) -> Settings:
     if raw := _env("ARGON2"):  # "time,memory_kib,parallelism" — for benchmarks and tests only
         t, m, p = (int(x) for x in raw.split(","))
         argon = Argon2Params(time_cost=t, memory_cost_kib=m, parallelism=p)
+    oidc = None
+    if oidc_issuer := _env("OIDC_ISSUER"):  # Pro Santé Connect (OIDC) sign-in of professionals
+        try:
+            oidc = OidcSettings(
+                issuer=oidc_issuer,
+                client_id=_env("OIDC_CLIENT_ID") or "",
+                client_secret=_env("OIDC_CLIENT_SECRET") or "",
+                redirect_uri=_env("OIDC_REDIRECT_URI") or "",
+                rpps_claim=_env("OIDC_RPPS_CLAIM") or "SubjectNameID",
+                scope=_env("OIDC_SCOPE") or "openid scope_all",
+            )
+        except ValueError as exc:  # incomplete OIDC settings: say which, no traceback
+            raise SystemExit(f"carnet-server: {exc}") from None
     return Settings(
         data_dir=data_dir,
+        oidc=oidc,
         database_url=args.database_url or _env("DATABASE_URL"),
         smtp=smtp,
         argon2=argon,

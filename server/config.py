@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import timedelta
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from server.clock import Clock, SystemClock
 
@@ -68,6 +69,39 @@ class RateLimits:
     emergency_window: timedelta = timedelta(hours=24)
 
 
+@dataclass(frozen=True, slots=True)
+class OidcSettings:
+    """Professionals' sign-in through an OpenID Connect provider such as Pro Santé Connect (off unless set).
+
+    The service is a confidential client (client_secret_basic) using the authorization-code flow with PKCE S256.
+    `rpps_claim` names the claim (ID token, else userinfo) that carries the professional's identifier: Pro Santé
+    Connect's `SubjectNameID` holds the national identifier, "8" + the 11-digit RPPS for RPPS-registered people; an
+    11-digit value is taken as the RPPS itself.
+    """
+
+    issuer: str
+    client_id: str
+    client_secret: str = field(repr=False)
+    redirect_uri: str
+    rpps_claim: str = "SubjectNameID"
+    scope: str = "openid scope_all"
+    state_ttl: timedelta = timedelta(minutes=10)
+    timeout_s: float = 10.0
+
+    def __post_init__(self) -> None:
+        missing = [n for n in ("client_id", "client_secret", "redirect_uri", "rpps_claim") if not getattr(self, n)]
+        if missing:
+            raise ValueError(
+                f"OIDC : réglage manquant : {', '.join(missing)}. (OIDC: missing setting: {', '.join(missing)}.)"
+            )
+        issuer = urlsplit(self.issuer)
+        if issuer.scheme != "https" and not (issuer.scheme == "http" and issuer.hostname in ("127.0.0.1", "localhost")):
+            raise ValueError(
+                "OIDC : l'adresse du fournisseur d'identité doit être en https. "
+                "(OIDC: the identity provider's address must use https.)"
+            )
+
+
 @dataclass(slots=True)
 class Settings:
     """Everything the service needs to run; defaults give a zero-configuration embedded server."""
@@ -99,6 +133,7 @@ class Settings:
     # Addresses of reverse proxies whose X-Forwarded-For/-Proto are believed (`--trusted-proxies`); none by default,
     # so a client cannot pick the address the per-address throttle counts (S42).
     trusted_proxies: tuple[str, ...] = ()
+    oidc: OidcSettings | None = None  # Pro Santé Connect (OIDC) sign-in of professionals; off by default
     dev: bool = False  # `--dev`: serve /openapi.json, /docs and /redoc (off in production)
 
     @property

@@ -34,7 +34,7 @@ from ui.sync import ConflictInbox, SyncController
 from ui.unlock.view import UnlockPage
 from ui.welcome.create_profile import CreateProfilePage, RecoveryKeyPage
 from ui.welcome.unavailable import ServiceUnavailablePage
-from ui.welcome.view import WelcomePage
+from ui.welcome.view import RECOVERY_CHOICES, WelcomePage
 from ui.widgets import Retranslatable, describe, label, size_to_current_page, tame_scroll_areas
 
 # The settings keys of the sync session (from the small setting_keys: importing the engine would slow the start-up).
@@ -46,6 +46,7 @@ if TYPE_CHECKING:
     from desktop_app.sync.engine import Revocation
     from ui.documents.view import FileChooser
     from ui.dossier_view import DossierView
+    from ui.exports.actions import ExportActions
     from ui.sync_inbox import RefusedInbox, SyncInboxDialog
 
 DEFAULT_PREFERENCES: dict[str, Any] = {
@@ -54,6 +55,12 @@ DEFAULT_PREFERENCES: dict[str, Any] = {
     "language": DEFAULT_LANGUAGE,
     "autolock_seconds": DEFAULT_TIMEOUT_S,
 }
+
+
+def _export_actions(window: MainWindow) -> ExportActions:
+    from ui.exports.actions import ExportActions
+
+    return ExportActions(window, profiles=window._profiles, confirmer=window._confirmer)
 
 
 class MainWindow(Retranslatable, QMainWindow):
@@ -141,7 +148,7 @@ class MainWindow(Retranslatable, QMainWindow):
         for page in online_pages:
             page.sig_back_requested.connect(self.show_welcome)  # type: ignore[attr-defined]
         if self.activation_page is not None:
-            self.activation_page.sig_activated.connect(self.on_create_page_created)
+            self.activation_page.sig_activated.connect(self.on_login_page_signed_in)
         if self.login_page is not None:
             self.login_page.sig_signed_in.connect(self.on_login_page_signed_in)
 
@@ -245,6 +252,7 @@ class MainWindow(Retranslatable, QMainWindow):
         self.carnet_menu.addAction(self.conflicts_action)
         self.carnet_menu.addSeparator()
         self.carnet_menu.addAction(self.quit_action)
+        self.exports = _export_actions(self)  # « Carnet › Exporter / Imprimer », file drops (ui/exports)
         self.view_menu = self.menuBar().addMenu("")
         self.bigger_action = QAction("", self)
         self.bigger_action.setShortcuts([QKeySequence("Ctrl++"), QKeySequence("Ctrl+=")])
@@ -324,6 +332,8 @@ class MainWindow(Retranslatable, QMainWindow):
             self._start_assisted_session(self.server_url)
         elif choice == "clinic" and self.server_url:
             self._show_clinic(self.server_url)
+        elif choice in RECOVERY_CHOICES and self.server_url:
+            self._open_recovery(choice, self.server_url)
         elif (page := self._online_page(choice)) is not None:
             page.reset()
             self.show_page(page)
@@ -331,6 +341,17 @@ class MainWindow(Retranslatable, QMainWindow):
             self.unavailable.show_for(choice)
             self.show_page(self.unavailable)
             self.unavailable.back_button.setFocus()
+
+    def _open_recovery(self, choice: str, server_url: str) -> None:
+        """« Identifiant oublié » / « Mot de passe oublié » from the welcome screen (also on the login page)."""
+        from ui.account.recovery import open_forgot_identifier, open_forgot_password
+
+        steps: QWidget
+        if choice == "forgot_identifier":
+            self.recovery_dialog, steps = open_forgot_identifier(self, server_url)
+        else:
+            self.recovery_dialog, steps = open_forgot_password(self, server_url)
+        self.recovery_steps = steps
 
     def _start_assisted_session(self, server_url: str) -> None:
         """A fresh session page each time: it works in its own temporary folder, wiped when it ends."""
@@ -394,13 +415,13 @@ class MainWindow(Retranslatable, QMainWindow):
 
     def on_create_page_created(self, profile: UnlockedProfile, recovery_key: str) -> None:
         self._profile = profile  # held now so that a lock while the key is shown closes it
-        self.recovery_page.show_key(recovery_key)
+        self.recovery_page.show_key(recovery_key, person_name=profile.label)
         self.show_page(self.recovery_page)
         self.recovery_page.done_button.setFocus()
 
     def on_recovery_key_issued(self, recovery_key: str) -> None:
         """A new recovery key from Paramètres: shown once on the same page as at creation, then back to the carnet."""
-        self.recovery_page.show_key(recovery_key)
+        self.recovery_page.show_key(recovery_key, person_name=self._profile.label if self._profile else "")
         self.show_page(self.recovery_page)
         self.recovery_page.done_button.setFocus()
 

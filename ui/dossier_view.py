@@ -15,12 +15,15 @@ from desktop_app.profile import UnlockedProfile
 from ui import icons
 from ui.access.history import AccessHistoryPage
 from ui.access.settings import AccessSettingsPage
+from ui.agenda.view import AgendaPage
 from ui.care_history.view import CareHistoryPage
 from ui.dialogs import Confirmer
 from ui.documents.view import DocumentsPage, FileChooser
 from ui.home.view import HomePage
 from ui.measures.view import MeasuresPage
 from ui.ops import Op
+from ui.prevention.requests import RecordsRequestsPage
+from ui.prevention.view import PreventionPage
 from ui.profile.view import ProfilePage
 from ui.settings.view import SettingsPage
 from ui.vaccinations.view import VaccinationsPage
@@ -31,7 +34,10 @@ SECTIONS = (
     "profile",
     "measures",
     "vaccinations",
+    "prevention",
+    "agenda",
     "documents",
+    "requests",
     "history",
     "access_history",
     "access",
@@ -109,6 +115,16 @@ class DossierView(Retranslatable, QWidget):
         self.access_history = AccessHistoryPage()
         self.access = AccessSettingsPage(confirmer=confirmer)
         self.settings = SettingsPage(confirmer=confirmer)
+        # Prévention, Agenda, Mes demandes de dossier: each takes the profile and the store (set_context).
+        self.prevention = PreventionPage()
+        self.agenda = AgendaPage(confirmer=confirmer)
+        self.requests = RecordsRequestsPage()
+        self.with_context: dict[str, PreventionPage | AgendaPage | RecordsRequestsPage] = {
+            "prevention": self.prevention,
+            "agenda": self.agenda,
+            "requests": self.requests,
+        }
+        self.prevention.sig_appointment_requested.connect(self.on_prevention_appointment_requested)
         # The sections that list store data: they follow change events (see on_store_changed).
         self.followers: dict[str, _Follower] = {
             "home": self.home,
@@ -116,6 +132,7 @@ class DossierView(Retranslatable, QWidget):
             "measures": self.measures,
             "vaccinations": self.vaccinations,
             "documents": self.documents,
+            **self.with_context,
         }
         self._stale: set[str] = set()
         self.pages: dict[str, QWidget] = {
@@ -123,7 +140,10 @@ class DossierView(Retranslatable, QWidget):
             "profile": self.profile,
             "measures": self.measures,
             "vaccinations": self.vaccinations,
+            "prevention": self.prevention,
+            "agenda": self.agenda,
             "documents": self.documents,
+            "requests": self.requests,
             "history": self.history,
             "access_history": self.access_history,
             "access": self.access,
@@ -135,7 +155,10 @@ class DossierView(Retranslatable, QWidget):
             "profile": "profile",
             "measures": "measures",
             "vaccinations": "vaccination",
+            "prevention": "prevention",
+            "agenda": "calendar",
             "documents": "document",
+            "requests": "letter",
             "history": "history",
             "access_history": "user",
             "access": "key",
@@ -156,7 +179,7 @@ class DossierView(Retranslatable, QWidget):
         layout = QHBoxLayout(self)
         layout.addWidget(self.nav)
         layout.addWidget(self.stack, 1)
-        for number, section in enumerate(SECTIONS, start=1):
+        for number, section in enumerate(SECTIONS[:9], start=1):
             QShortcut(QKeySequence(f"Ctrl+{number}"), self, lambda s=section: self.show_section(s))
         # Undo where it is cheap: deleting an entry (profile, measures, vaccinations) and masking a document.
         self.undo = UndoOffer(parent=self)
@@ -175,6 +198,10 @@ class DossierView(Retranslatable, QWidget):
         elif action == "add_document":
             self.show_section("documents")
             self.documents.on_add_button_clicked()
+
+    def on_prevention_appointment_requested(self, title: str) -> None:
+        self.show_section("agenda")
+        self.agenda.prefill(title)
 
     def show_section(self, section: str) -> None:
         self.nav.setCurrentIndex(self.nav_model.index(SECTIONS.index(section), 0))
@@ -213,6 +240,8 @@ class DossierView(Retranslatable, QWidget):
         self.history.set_profile(profile)
         self.access_history.set_profile(profile)
         self.access.set_profile(profile)
+        for page in self.with_context.values():
+            page.set_context(profile, store)
         self.show_section("home")
 
     def clear(self) -> None:
@@ -227,6 +256,8 @@ class DossierView(Retranslatable, QWidget):
         self.history.clear()
         self.access_history.clear()
         self.access.clear()
+        for page in self.with_context.values():
+            page.clear()
         self.settings.set_profile(None)
 
     def reload_data(self) -> None:
@@ -243,7 +274,10 @@ class DossierView(Retranslatable, QWidget):
             "profile": self.tr("Profil médical"),
             "measures": self.tr("Mesures"),
             "vaccinations": self.tr("Vaccinations"),
+            "prevention": self.tr("Prévention"),
+            "agenda": self.tr("Agenda"),
             "documents": self.tr("Documents"),
+            "requests": self.tr("Mes demandes de dossier"),
             "history": self.tr("Histoire de santé"),
             "access_history": self.tr("Historique des accès"),
             "access": self.tr("Accès et confidentialité"),
@@ -252,12 +286,13 @@ class DossierView(Retranslatable, QWidget):
         for row, section in enumerate(SECTIONS):
             item = self.nav_model.item(row)
             item.setText(names[section])
-            item.setToolTip(self.tr("%1 (Ctrl+%2)").replace("%1", names[section]).replace("%2", str(row + 1)))
+            shortcut = self.tr("%1 (Ctrl+%2)").replace("%1", names[section]).replace("%2", str(row + 1))
+            item.setToolTip(shortcut if row < 9 else names[section])
             item.setData(names[section], Qt.ItemDataRole.AccessibleTextRole)
         describe(
             self.nav,
             self.tr("Rubriques du carnet"),
-            self.tr("Ctrl+1 à Ctrl+%1 pour changer de rubrique.").replace("%1", str(len(SECTIONS))),
+            self.tr("Ctrl+1 à Ctrl+%1 pour changer de rubrique.").replace("%1", str(min(9, len(SECTIONS)))),
         )
         self._fit_nav()
 

@@ -128,6 +128,7 @@ def check_translations(ctx: _Context) -> str:
 def check_resources(ctx: _Context) -> str:
     from dossier.access.matrix import default_matrix
     from dossier.passwords import common_passwords
+    from dossier.prevention import load_calendars
     from ui import icons
     from ui.paths import STYLES_DIR
 
@@ -140,6 +141,7 @@ def check_resources(ctx: _Context) -> str:
         problem = pixmap_problem(icons.get(name).pixmap(48, 48))
         _require(problem is None, f"icône {name} : {problem} / icon {name} not drawn")
     default_matrix()  # raises a clear error when the shipped matrix is missing or invalid
+    load_calendars()  # the same for the vaccination and screening calendars (resources/prevention)
     common_passwords()  # the S28 blocklist: raises when missing or empty
     return f"{len(names)} icônes, styles, matrice d'habilitation, liste de mots de passe courants"
 

@@ -156,13 +156,33 @@ class PasswordStrengthMeter(Retranslatable, QWidget):
         self._assessment: PasswordAssessment | None = None
         self.bar = QProgressBar()
         self.bar.setRange(0, 4)
-        self.bar.setTextVisible(True)
+        # The verdict is a label beside the bar, not text drawn over it: over the filled part it was unreadable.
+        self.bar.setTextVisible(False)
+        self.verdict = label(wrap=False)
         self.advice = label("muted")
+        row = QHBoxLayout()
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(self.bar, 1)
+        row.addWidget(self.verdict)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.bar)
+        layout.addLayout(row)
         layout.addWidget(self.advice)
         self.retranslate_ui()
+
+    def rule_text(self) -> str:
+        """The real rule, as the policy (dossier.passwords) applies it."""
+        return self.tr(
+            "Au moins 12 caractères, et difficile à deviner : ni mots courants enchaînés, ni vos nom, identifiant "
+            "ou date de naissance. Le plus simple : une phrase de 7 mots sans lien entre eux. La jauge dit si le mot "
+            "de passe est accepté et, sinon, pourquoi."
+        )
+
+    def example_phrase(self) -> str:
+        """The example shown with the rule (refused by the policy itself: everyone can read it)."""
+        from dossier.passwords import EXAMPLE_PASSPHRASE_EN, EXAMPLE_PASSPHRASE_FR
+
+        return pick(EXAMPLE_PASSPHRASE_FR, EXAMPLE_PASSPHRASE_EN)
 
     @property
     def assessment(self) -> PasswordAssessment | None:
@@ -197,7 +217,10 @@ class PasswordStrengthMeter(Retranslatable, QWidget):
         self.bar.setValue(0 if a is None else max(0, min(4, a.score)))
         verdict = self._verdict()
         self.bar.setFormat(verdict)
-        advice = "" if a is None else "\n".join(pick(fr, en) for fr, en in zip(a.advice_fr, a.advice_en, strict=False))
+        self.verdict.setText(verdict)
+        reasons = [] if a is None else [pick(p.message_fr, p.message_en) for p in a.problems]
+        tips = [] if a is None else [pick(fr, en) for fr, en in zip(a.advice_fr, a.advice_en, strict=False)]
+        advice = "\n".join([*reasons, *tips])
         self.advice.setText(advice)
         self.advice.setVisible(bool(advice))
         self.setAccessibleName(self.tr("Solidité du mot de passe"))

@@ -5,10 +5,12 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from desktop_app.account import link
 from desktop_app.account.session import default_device_name
+from desktop_app.account.space import fetch_identity
 from desktop_app.account.unlock import AccountLocked, UnlockTicket, known_device_token, post_login
 from desktop_app.profile import ProfileDirectory, UnlockedProfile
-from desktop_app.service_client import client, link_profile, post_public
+from desktop_app.service_client import client, post_public
 from desktop_app.setting_keys import SettingKey
 
 
@@ -44,16 +46,11 @@ def start_login(
         try:
             challenge = post_login(http, "/v1/auth/login", body)
         except AccountLocked:
-            token = known_device_token(directory, identifier, password)
+            token = known_device_token(directory, identifier, password, server_url=server_url)
             if token is None:
                 raise
             challenge = post_login(http, "/v1/auth/login", body | {"device_token": token})
     return LoginTicket(server_url, str(challenge["challenge_id"]), identifier, password)
-
-
-def _local_profile_for(directory: ProfileDirectory, identifier: str) -> str | None:
-    matches = [p.profile_id for p in directory.profiles() if p.label == identifier]
-    return matches[0] if matches else None
 
 
 def confirm_login(
@@ -62,15 +59,18 @@ def confirm_login(
     *,
     directory: ProfileDirectory,
     device_name: str | None = None,
+    choice: link.LocalChoice | None = None,
 ) -> tuple[UnlockedProfile, str | None]:
-    """Second factor; then unlock the carnet of this identifier on this computer, or create it.
+    """Second factor; then open this account's carnet on this computer, link the one the person chose
+    (``choice``), or create one named after them.
 
     Returns the open profile and, when it was just created, its recovery key (else None). The session tokens go
     into the profile's encrypted settings.
     """
-    existing = _local_profile_for(directory, ticket.identifier)
     # Unlock first: a wrong local password must not cost the person a mailed code.
-    profile = directory.unlock(ticket.password, profile_id=existing) if existing else None
+    profile = link.open_existing(
+        directory, ticket.server_url, ticket.identifier, ticket.password, choice or link.LocalChoice()
+    )
     device_id = profile.settings.get(SettingKey.DEVICE_ID) if profile is not None else None
     body: dict[str, Any] = {
         "challenge_id": ticket.challenge_id,
@@ -79,20 +79,19 @@ def confirm_login(
     }
     if device_id:
         body["device_id"] = str(device_id)
-    try:
-        with client(ticket.server_url) as http:
-            pair = post_public(http, "/v1/auth/verify", body)
-            me = http.request(
-                "GET", "/v1/me", headers={"Authorization": f"Bearer {pair['access_token']}"}, auth=False
-            ).json()
-    except BaseException:
-        if profile is not None:
-            profile.lock()
-        raise
-    recovery_key: str | None = None
-    if profile is None:
-        profile, recovery_key = directory.create(
-            ticket.identifier, ticket.password, own_dossier_id=str(me["dossier_id"]), user_inputs=(ticket.identifier,)
-        )
-    link_profile(profile, ticket.server_url, ticket.identifier, pair)
-    return profile, recovery_key
+    with link.locked_on_failure(profile), client(ticket.server_url) as http:
+        pair = post_public(http, "/v1/auth/verify", body)
+        me = http.request(
+            "GET", "/v1/me", headers={"Authorization": f"Bearer {pair['access_token']}"}, auth=False
+        ).json()
+        identity = fetch_identity(http, str(pair["access_token"]))
+    return link.settle(
+        directory,
+        server_url=ticket.server_url,
+        identifier=ticket.identifier,
+        password=ticket.password,
+        dossier_id=str(me["dossier_id"]),
+        identity=identity,
+        pair=pair,
+        profile=profile,
+    )

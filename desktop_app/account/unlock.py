@@ -51,15 +51,19 @@ def post_login(http: SyncHttp, path: str, body: dict[str, Any]) -> dict[str, Any
     return result
 
 
-def known_device_token(directory: ProfileDirectory | None, identifier: str, password: str) -> str | None:
+def known_device_token(
+    directory: ProfileDirectory | None, identifier: str, password: str, *, server_url: str
+) -> str | None:
     """The refresh token this computer's carnet of `identifier` holds, if the password opens it; else None."""
     if directory is None:
         return None
-    found = [p.profile_id for p in directory.profiles() if p.label == identifier]
-    if not found:
+    from desktop_app.account.link import carnet_of_account
+
+    found = carnet_of_account(directory, server_url, identifier)
+    if found is None:
         return None
     try:
-        profile = directory.unlock(password, profile_id=found[0])
+        profile = directory.unlock(password, profile_id=found)
     except CarnetError:  # wrong password, too many local attempts, a damaged carnet: no token, nothing more sent
         return None
     try:

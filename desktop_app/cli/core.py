@@ -562,7 +562,12 @@ def build_parser() -> argparse.ArgumentParser:
 
 def _register_extensions(groups: Any, common: argparse.ArgumentParser) -> None:
     """Sub-commands that live in their own modules (exports and imports, sync) plug in here."""
-    for name in ("desktop_app.cli.interop", "desktop_app.cli.sync"):
+    for name in (
+        "desktop_app.cli.interop",
+        "desktop_app.cli.sync",
+        "desktop_app.cli.health",
+        "desktop_app.cli.messages",
+    ):
         try:
             module = importlib.import_module(name)
         except ModuleNotFoundError as exc:

@@ -1,8 +1,9 @@
-"""carnet-cli sub-commands of Dossier Sync: activate, login, sync, status, conflicts list|resolve.
+"""carnet-cli sub-commands of Dossier Sync: activate, enrol, login, sync, status, conflicts list|resolve.
 
-With --password-stdin the lines are read in this order: `activate`: the new password, then the e-mailed
-confirmation code once the service has sent it; `login`: the password (of the account, and of the local profile
-when one exists), then the e-mailed one-time code; `sync`, `status`, `conflicts`: the profile password.
+With --password-stdin the lines are read in this order: `enrol`: the new password; `activate`: the new password,
+then the e-mailed confirmation code once the service has sent it; `login`: the password (of the account, and of
+the local profile when one exists), then the e-mailed one-time code; `sync`, `status`, `conflicts`: the profile
+password.
 Extra exit codes: 6 service unreachable (nothing lost), 7 protocol no longer supported, 8 dossier locked (lease),
 9 this device was removed from the account (its dossiers were erased; sign in again).
 """
@@ -15,6 +16,7 @@ import platform
 from collections.abc import Sequence
 from typing import Any
 
+from desktop_app import clinic
 from desktop_app.cli.core import EXIT_OK, Context, UsageError, _parse_fields
 from desktop_app.errors import NoProfile
 from desktop_app.profile import UnlockedProfile
@@ -79,6 +81,18 @@ def cmd_activate(ctx: Context) -> int:
         )
     ctx.out("Clé de secours (gardez-la en lieu sûr) :", "Recovery key (keep it somewhere safe):")
     print(recovery_key)
+    return EXIT_OK
+
+
+def cmd_enrol(ctx: Context) -> int:
+    """A professional's first time: RPPS + the e-mailed enrolment code, and a new password under the policy."""
+    args = ctx.args
+    password = ctx.secrets.new_password()
+    who = clinic.enrol(server_url=_server(ctx), rpps=args.rpps, code=args.code, password=password)
+    ctx.out(
+        f"Accès professionnel activé. Connectez-vous : carnet-cli login --professional --identifier {who}",
+        f"Professional access ready. Sign in: carnet-cli login --professional --identifier {who}",
+    )
     return EXIT_OK
 
 
@@ -306,6 +320,10 @@ def register(subparsers: Any, *, parents: Sequence[argparse.ArgumentParser]) -> 
     p.add_argument("--carte-vitale", required=True, help="numéro de série de la carte Vitale")
     p.add_argument("--identifier", required=True)
     p.add_argument("--email", required=True)
+    p = command(subparsers, "enrol", cmd_enrol, "professionnel : choisir son mot de passe avec le code d'enrôlement")
+    p.add_argument("--server", required=True)
+    p.add_argument("--rpps", required=True)
+    p.add_argument("--code", required=True, help="code d'enrôlement reçu par e-mail")
     p = command(subparsers, "login", cmd_login, "se connecter au service (mot de passe + code e-mail)")
     p.add_argument("--server")
     p.add_argument("--identifier", required=True, help="identifiant (ou RPPS avec --professional)")

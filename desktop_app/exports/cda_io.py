@@ -8,6 +8,7 @@ names the source document (`cda:<document id>#<entry id>`), so a re-import merge
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
@@ -304,17 +305,20 @@ def import_cda_bytes(
     max_bytes: int = DEFAULT_MAX_BYTES,
     doc: CdaDocument | None = None,
     meta: DocumentMeta | None = None,
+    dry_run: bool = False,
 ) -> CdaImportReport:
     """Store a CDA document (original + embedded files) and, with `with_entries`, import its entries; all or nothing.
 
     Raises CdaInputError (a DossierValidationError: CLI exit 4) before any write for a broken, hostile, oversized
-    or other patient's document.
+    or other patient's document. With `dry_run`, the report of what would be stored, and nothing written.
     """
+    from desktop_app.exports.fhir_io import Rehearsed, all_or_nothing
+
     doc = doc if doc is not None else read_cda(data, max_bytes=max_bytes)
     _check_patient(ds, doc)
     job = _Import(ds, doc, data, source, meta or DocumentMeta())
     job.report.entries_offered = sum(1 for e in doc.entries if e.kind is not None)
-    with ds.transaction():
+    with contextlib.suppress(Rehearsed), all_or_nothing(ds, dry_run=dry_run):
         job.documents()
         if with_entries:
             job.entries()
@@ -328,10 +332,11 @@ def import_cda_file(
     with_entries: bool = True,
     max_bytes: int = DEFAULT_MAX_BYTES,
     meta: DocumentMeta | None = None,
+    dry_run: bool = False,
 ) -> CdaImportReport:
     data, doc = read_cda_file(path, max_bytes=max_bytes)
     return import_cda_bytes(
-        ds, data, source=path.name, with_entries=with_entries, max_bytes=max_bytes, doc=doc, meta=meta
+        ds, data, source=path.name, with_entries=with_entries, max_bytes=max_bytes, doc=doc, meta=meta, dry_run=dry_run
     )
 
 

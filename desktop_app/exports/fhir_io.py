@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 from collections import Counter
 from collections.abc import Container, Iterator, Mapping
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from pathlib import Path
@@ -255,6 +257,26 @@ def _date(value: str | None) -> date | None:
     return None
 
 
+class Rehearsed(Exception):
+    """Raised at the end of a dry run so that its transaction rolls back."""
+
+    def __init__(self) -> None:
+        super().__init__("dry run")
+
+
+@contextmanager
+def all_or_nothing(ds: DossierStore, *, dry_run: bool = False) -> Iterator[None]:
+    """One transaction around an import; with `dry_run` it is rolled back at the end by raising Rehearsed (nothing
+    written, no change published; the caller suppresses it) — the writer still sees its own writes, so the report
+    says exactly what a real run would do."""
+    if dry_run and getattr(ds._local, "conn", None) is not None:
+        raise RuntimeError("a dry run cannot join a transaction already open: its rollback would undo it")
+    with ds.transaction():
+        yield
+        if dry_run:
+            raise Rehearsed()
+
+
 def import_fhir_bytes(
     ds: DossierStore,
     data: bytes | str,
@@ -262,14 +284,18 @@ def import_fhir_bytes(
     source: str,
     accept_identity: bool = False,
     author_kind: str = "patient",
+    dry_run: bool = False,
 ) -> ImportReport:
     """Import one FHIR JSON file (resource or Bundle) into `ds`, all or nothing.
 
     Broken input raises dossier.fhir.FhirInputError (a DossierValidationError naming where it breaks) before
-    anything is written. Re-importing the same file adds nothing: every item has an idempotency key.
+    anything is written. Re-importing the same file adds nothing: every item has an idempotency key. With
+    `dry_run`, the report of what would be imported, merged and skipped, and nothing written.
     """
     resource = parse_fhir(data, source=source)
-    return import_fhir_resource(ds, resource, source=source, accept_identity=accept_identity, author_kind=author_kind)
+    return import_fhir_resource(
+        ds, resource, source=source, accept_identity=accept_identity, author_kind=author_kind, dry_run=dry_run
+    )
 
 
 def import_fhir_resource(
@@ -279,6 +305,7 @@ def import_fhir_resource(
     source: str,
     accept_identity: bool = False,
     author_kind: str = "patient",
+    dry_run: bool = False,
 ) -> ImportReport:
     """Import an already validated resource (dossier.fhir.parse_fhir); see import_fhir_bytes."""
     plan = plan_import(resource, accept_identity=accept_identity, source=source, today=ds.today())
@@ -292,7 +319,7 @@ def import_fhir_resource(
     for item in plan.items:
         by_source.setdefault(item.source_index, []).append(item)
     writer = EntryWriter(ds, author_kind=author_kind)
-    with ds.transaction():
+    with contextlib.suppress(Rehearsed), all_or_nothing(ds, dry_run=dry_run):
         for items in by_source.values():
             outcomes: list[str | Reason] = []
             for item in items:

@@ -182,6 +182,16 @@ def _not_concerned(groups: Mapping[str, list[EntryLike]]) -> set[str]:
     return {name for name, spec in ENTRY_KINDS.items() if spec.section in sections}
 
 
+def _headed(title: str, entries: Sequence[EntryLike], note: str, s: Mapping[str, ParagraphStyle]) -> list[Flowable]:
+    """A document's first lines: its title, the person (name, birth date) and a small note on what it is."""
+    story: list[Flowable] = [_p(title, s["title"])]
+    who = _identity_line(entries)
+    if who:
+        story.append(_p(who, s["body"]))
+    story.append(_p(note, s["small"]))
+    return story
+
+
 # --- Synthèse du profil médical ----------------------------------------------------------------------------------
 def _recent_lab_results(items: Sequence[EntryLike]) -> tuple[list[EntryLike], int]:
     """The latest lab results, newest first, and how many older ones are left out."""
@@ -194,15 +204,11 @@ def build_synthese(entries: Sequence[EntryLike], *, generated_at: datetime) -> b
     s = _styles()
     groups = _grouped(entries)
     nc = _not_concerned(groups)
-    story: list[Flowable] = [_p("Synthèse du profil médical", s["title"])]
-    who = _identity_line(entries)
-    if who:
-        story.append(_p(who, s["body"]))
-    story.append(
-        _p(
-            "Informations déclarées par le patient dans Carnet. Elles ne remplacent pas un avis médical.",
-            s["small"],
-        )
+    story = _headed(
+        "Synthèse du profil médical",
+        entries,
+        "Informations déclarées par le patient dans Carnet. Elles ne remplacent pas un avis médical.",
+        s,
     )
     shown = 0
     for kind in SYNTHESE_ORDER:
@@ -334,6 +340,64 @@ def build_emergency_card(entries: Sequence[EntryLike], *, generated_at: datetime
     return _build(story, title="Carte d'urgence", generated_at=generated_at)
 
 
+# A table with a header row: a grid, the header shaded.
+TABLE_STYLE: tuple[tuple[Any, ...], ...] = (
+    ("GRID", (0, 0), (-1, -1), 0.5, colors.HexColor("#555555")),
+    ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#dde6f5")),
+    ("VALIGN", (0, 0), (-1, -1), "TOP"),
+)
+
+
+# --- Carnet de vaccination --------------------------------------------------------------------------------------
+VACCINATION_DOSES = {"primo": "Primo-vaccination", "rappel": "Rappel"}
+
+
+def _vaccination_rows(items: Sequence[EntryLike], style: ParagraphStyle) -> list[list[Any]]:
+    """One row per injection, oldest first (the order a paper carnet de vaccination is filled in)."""
+    rows: list[list[Any]] = []
+    for e in sorted(items, key=lambda e: str(e.data.get("date") or "")):
+        d = e.data
+        cells = (
+            _iso_to_fr(str(d.get("date") or "")),
+            str(d.get("vaccine") or ""),
+            VACCINATION_DOSES.get(str(d.get("dose") or ""), str(d.get("dose") or "")),
+            str(d.get("lot") or ""),
+            str(d.get("vaccinator") or ""),
+        )
+        rows.append([_p(cell, style) for cell in cells])
+    return rows
+
+
+def build_vaccination_record(entries: Sequence[EntryLike], *, generated_at: datetime) -> bytes:
+    """Carnet de vaccination: the person, then every injection with its date, vaccine, dose, batch and vaccinator."""
+    s = _styles(11.5)
+    groups = _grouped(entries)
+    story = _headed(
+        "Carnet de vaccination",
+        entries,
+        "Vaccinations déclarées dans Carnet. Montrez ce relevé à votre médecin ou à votre pharmacien ; "
+        "il ne remplace pas un certificat de vaccination signé.",
+        s,
+    )
+    story.append(Spacer(1, 4 * mm))
+    items = groups.get("vaccination", [])
+    if not items:
+        declared = "vaccination" in _not_concerned(groups)
+        none = "Aucune vaccination (déclaré par le patient)." if declared else "Aucune vaccination n'est renseignée."
+        story.append(_p(none, s["body"]))
+        return _build(story, title="Carnet de vaccination", generated_at=generated_at)
+    th = ParagraphStyle("th", parent=s["body"], fontName=FONT_BOLD)
+    head = [_p(h, th) for h in ("Date", "Vaccin", "Injection", "Lot", "Vacciné par")]
+    table = Table(
+        [head, *_vaccination_rows(items, s["body"])],
+        colWidths=[28 * mm, 42 * mm, 44 * mm, 22 * mm, 38 * mm],
+        repeatRows=1,
+    )
+    table.setStyle(TableStyle(list(TABLE_STYLE)))
+    story.append(table)
+    return _build(story, title="Carnet de vaccination", generated_at=generated_at)
+
+
 # --- Historique des accès ----------------------------------------------------------------------------------------
 @dataclass(frozen=True, slots=True)
 class AccessEvent:
@@ -364,11 +428,7 @@ def build_access_history(
     else:
         head = [_p(h, ParagraphStyle("th", parent=s["body"], fontName=FONT_BOLD)) for h in ("Date", "Qui", "Action")]
         rows: list[list[Any]] = [head]
-        style = [
-            ("GRID", (0, 0), (-1, -1), 0.5, colors.HexColor("#555555")),
-            ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#dde6f5")),
-            ("VALIGN", (0, 0), (-1, -1), "TOP"),
-        ]
+        style = list(TABLE_STYLE)
         for i, ev in enumerate(sorted(events, key=lambda e: e.at, reverse=True), start=1):
             action = ev.action + (f" — {ev.detail}" if ev.detail else "")
             if ev.emergency:
@@ -436,6 +496,113 @@ def build_caregiver_certificate(grant: CaregiverGrant, *, generated_at: datetime
     return _build(story, title="Justificatif d'accès", generated_at=generated_at)
 
 
+# --- Récapitulatif de séance accompagnée ------------------------------------------------------------------------
+def build_session_receipt(
+    *,
+    title: str,
+    lines: Sequence[str],
+    sections: Sequence[tuple[str, Sequence[str]]],
+    generated_at: datetime,
+) -> bytes:
+    """A récapitulatif styled like the other sheets: a title, who/when lines, then headed lists."""
+    s = _styles()
+    story: list[Flowable] = [_p(title, s["title"]), *[_p(line, s["body"]) for line in lines]]
+    for heading, items in sections:
+        story.append(_p(heading, s["h2"]))
+        story.extend(Paragraph(escape(item), s["bullet"], bulletText="•") for item in items)
+    return _build(story, title=title, generated_at=generated_at)
+
+
+# --- Clé de secours -----------------------------------------------------------------------------------------------
+_RECOVERY_TEXT: dict[str, dict[str, Any]] = {
+    "fr": {
+        "title": "Clé de secours de votre carnet",
+        "who": "Carnet de : {name}",
+        "when": "Clé créée le : {date}",
+        "key": "Votre clé de secours",
+        "what_h": "À quoi sert cette clé ?",
+        "what": (
+            "Si vous oubliez le mot de passe de votre carnet, cette clé est le seul moyen de l'ouvrir sur cet "
+            "ordinateur : dans « Ouvrir mon carnet », cochez « J'ai oublié mon mot de passe » et saisissez-la, "
+            "puis choisissez un nouveau mot de passe.",
+            "Elle ne sert pas à vous connecter au service en ligne : pour cela, utilisez « Mot de passe oublié ».",
+        ),
+        "where_h": "Où la garder ?",
+        "where": (
+            "Rangez cette feuille en lieu sûr, avec vos papiers importants, loin de l'ordinateur.",
+            "Ne la photographiez pas, ne l'envoyez pas par e-mail, ne la donnez à personne : elle ouvre votre carnet.",
+            "Une nouvelle clé (Paramètres › Nouvelle clé de secours) remplace celle-ci, qui ne fonctionne alors plus.",
+        ),
+        "footer": "Clé de secours",
+    },
+    "en": {
+        "title": "Your record's recovery key",
+        "who": "Record of: {name}",
+        "when": "Key created on: {date}",
+        "key": "Your recovery key",
+        "what_h": "What is this key for?",
+        "what": (
+            "If you forget your record's password, this key is the only way to open it on this computer: in "
+            "'Open my record', tick 'I forgot my password', type it, then choose a new password.",
+            "It does not sign you in to the online service: for that, use 'Forgot password'.",
+        ),
+        "where_h": "Where to keep it?",
+        "where": (
+            "Keep this sheet somewhere safe, with your important papers, away from the computer.",
+            "Do not photograph it, e-mail it or give it to anyone: it opens your record.",
+            "A new key (Settings › New recovery key) replaces this one, which then stops working.",
+        ),
+        "footer": "Recovery key",
+    },
+}
+
+
+def build_recovery_sheet(*, person_name: str, recovery_key: str, generated_at: datetime, lang: str = "fr") -> bytes:
+    """The printed recovery key: whose carnet, the date, the key in large type, what it is for, where to keep it."""
+    text: dict[str, Any] = _RECOVERY_TEXT["en" if lang.startswith("en") else "fr"]
+    if not lang.startswith("en"):  # a no-break space inside « … »: no guillemet left alone at the end of a line
+        text = {
+            k: tuple(_guillemets(line) for line in v) if isinstance(v, tuple) else _guillemets(v)
+            for k, v in text.items()
+        }
+    s = _styles()
+    key_style = ParagraphStyle(
+        "key", parent=s["body"], fontName=FONT_BOLD, fontSize=BODY_SIZE * 1.6, leading=BODY_SIZE * 2.4
+    )
+    # The key on two lines of whole groups, as it is typed (a group is never cut in two).
+    groups = recovery_key.split("-")
+    half = (len(groups) + 1) // 2
+    key_markup = escape("-".join(groups[:half])) + ("-<br/>" + escape("-".join(groups[half:])) if groups[half:] else "")
+    key_box = Table([[Paragraph(key_markup, key_style)]], colWidths=[A4[0] - 36 * mm])
+    key_box.setStyle(
+        TableStyle(
+            [
+                ("BOX", (0, 0), (-1, -1), 1.5, ACCENT),
+                ("TOPPADDING", (0, 0), (-1, -1), 4 * mm),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 4 * mm),
+                ("LEFTPADDING", (0, 0), (-1, -1), 4 * mm),
+            ]
+        )
+    )
+    story: list[Flowable] = [
+        _p(text["title"], s["title"]),
+        _p(text["who"].format(name=person_name), s["h2"]),
+        _p(text["when"].format(date=_fmt_date(generated_at.date())), s["body"]),
+        Spacer(1, 5 * mm),
+        _p(text["key"], s["h2"]),
+        key_box,
+        _p(text["what_h"], s["h2"]),
+        *[Paragraph(escape(line), s["bullet"], bulletText="•") for line in text["what"]],
+        _p(text["where_h"], s["h2"]),
+        *[Paragraph(escape(line), s["bullet"], bulletText="•") for line in text["where"]],
+    ]
+    return _build(story, title=str(text["footer"]), generated_at=generated_at)
+
+
+def _guillemets(text: str) -> str:
+    return text.replace("« ", "«\u00a0").replace(" »", "\u00a0»")
+
+
 def write_pdf(out: Path, content: bytes) -> None:
     """Write to the path the person chose (S15: no other copy is made)."""
     out.write_bytes(content)
@@ -447,7 +614,10 @@ __all__ = [
     "build_access_history",
     "build_caregiver_certificate",
     "build_emergency_card",
+    "build_recovery_sheet",
+    "build_session_receipt",
     "build_synthese",
+    "build_vaccination_record",
     "register_fonts",
     "write_pdf",
 ]

@@ -44,6 +44,7 @@ from .policy import (
 )
 from .targets import (
     Author,
+    ConversationTarget,
     DocumentTarget,
     EntryTarget,
     SectionTarget,
@@ -53,6 +54,7 @@ from .targets import (
 )
 from .vocabulary import (
     ACTOR_KINDS,
+    CONVERSATION_ACTIONS,
     PROFESSIONAL_VISIBLE_ENTRY_KINDS,
     Action,
     ActorKind,
@@ -66,6 +68,7 @@ from .vocabulary import (
 
 __all__ = [
     "ACTOR_KINDS",
+    "CONVERSATION_ACTIONS",
     "EMERGENCY_ACCESS_HOURS",
     "EMERGENCY_REASON_MIN_TEXT",
     "MAX_AIDANTS_PER_PATIENT",
@@ -84,6 +87,7 @@ __all__ = [
     "Confidentiality",
     "ConsentState",
     "Context",
+    "ConversationTarget",
     "Decision",
     "DocumentCategory",
     "DocumentTarget",

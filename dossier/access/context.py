@@ -62,6 +62,8 @@ class ConsentState:
     legal_representatives: frozenset[PersonId] = frozenset()
     post_mortem_claimants: frozenset[PersonId] = frozenset()
     """Heirs, cohabitant or PACS partner whose status the service has established."""
+    aidants_see_messages: frozenset[PersonId] = frozenset()
+    """Aidants the patient lets read their conversations of the messagerie (a delegation alone is not enough)."""
 
     def __post_init__(self) -> None:
         check_legal_representatives(self.legal_representatives)

@@ -15,6 +15,7 @@ from .vocabulary import DocumentCategory, Profession
 MATRIX_FORMAT = "carnet-matrice-habilitation"
 MATRIX_VERSION = 1
 DEFAULT_MATRIX_FILE = "matrice_habilitation.json"
+VACCINATION = "vaccination"
 
 
 @dataclass(frozen=True, slots=True)
@@ -23,10 +24,16 @@ class HabilitationMatrix:
 
     cells: Mapping[Profession, frozenset[DocumentCategory]]
     decisions: Mapping[str, str]
-    """Cells that are product decisions rather than settled practice, "profession.category" → why."""
+    """Cells that are product decisions rather than settled practice, "profession.category" → why (and
+    "profession.vaccination" → the rule that lets that profession vaccinate, or not)."""
+    vaccinators: frozenset[Profession] = frozenset()
+    """The professions that record vaccinations in the patient's carnet (the file's "vaccination" row)."""
 
     def allows(self, profession: Profession, category: DocumentCategory) -> bool:
         return category in self.cells[profession]
+
+    def may_vaccinate(self, profession: Profession) -> bool:
+        return profession in self.vaccinators
 
 
 def _issue(field: str, code: str, fr: str, en: str) -> FieldIssue:
@@ -54,6 +61,21 @@ def _check_header(data: Mapping[str, object], issues: list[FieldIssue]) -> None:
         )
 
 
+def _true_cell(where: str, value: object, issues: list[FieldIssue]) -> bool:
+    """Whether a cell says true; a cell that is not a boolean is reported (and counts as false)."""
+    if isinstance(value, bool):
+        return value
+    issues.append(
+        _issue(
+            where,
+            "cell_not_boolean",
+            f"La case doit valoir true ou false, pas {value!r}.",
+            f"The cell must be true or false, not {value!r}.",
+        )
+    )
+    return False
+
+
 def _parse_row(profession: str, row: object, issues: list[FieldIssue]) -> frozenset[DocumentCategory] | None:
     where = f"professions.{profession}"
     if not isinstance(row, Mapping):
@@ -77,16 +99,7 @@ def _parse_row(profession: str, row: object, issues: list[FieldIssue]) -> frozen
                     f'Unknown document category: "{key}".',
                 )
             )
-        elif not isinstance(value, bool):
-            issues.append(
-                _issue(
-                    f"{where}.{key}",
-                    "cell_not_boolean",
-                    f"La case doit valoir true ou false, pas {value!r}.",
-                    f"The cell must be true or false, not {value!r}.",
-                )
-            )
-        elif value:
+        elif _true_cell(f"{where}.{key}", value, issues):
             allowed.add(DocumentCategory(key))
     for category in DocumentCategory:
         if category.value not in row:
@@ -118,7 +131,7 @@ def _parse_decisions(raw: object, issues: list[FieldIssue]) -> dict[str, str]:
     for key, why in raw.items():
         profession, _, category = str(key).partition(".")
         if profession not in Profession.__members__.values() or (
-            category and category not in DocumentCategory.__members__.values()
+            category and category != VACCINATION and category not in DocumentCategory.__members__.values()
         ):
             issues.append(
                 _issue(
@@ -131,6 +144,42 @@ def _parse_decisions(raw: object, issues: list[FieldIssue]) -> dict[str, str]:
         else:
             decisions[str(key)] = why
     return decisions
+
+
+def _parse_vaccinators(raw: object, issues: list[FieldIssue]) -> frozenset[Profession]:
+    """The "vaccination" row: every profession → true/false (who records vaccinations), every cell explicit."""
+    if not isinstance(raw, Mapping):
+        issues.append(
+            _issue(
+                VACCINATION,
+                "missing_vaccination",
+                "La matrice doit contenir un objet « vaccination » : profession → vrai/faux.",
+                'The matrix must contain a "vaccination" object: profession → true/false.',
+            )
+        )
+        return frozenset()
+    found: set[Profession] = set()
+    for name, value in raw.items():
+        where = f"{VACCINATION}.{name}"
+        if name not in Profession.__members__.values():
+            issues.append(
+                _issue(
+                    where, "unknown_profession", f"Profession inconnue : « {name} ».", f'Unknown profession: "{name}".'
+                )
+            )
+        elif _true_cell(where, value, issues):
+            found.add(Profession(name))
+    for profession in Profession:
+        if profession.value not in raw:
+            issues.append(
+                _issue(
+                    f"{VACCINATION}.{profession.value}",
+                    "missing_cell",
+                    f"Case manquante : « vaccination » n'indique rien pour la profession « {profession.value} ».",
+                    f'Missing cell: "vaccination" says nothing about profession "{profession.value}".',
+                )
+            )
+    return frozenset(found)
 
 
 def matrix_from_data(data: object) -> HabilitationMatrix:
@@ -192,10 +241,13 @@ def matrix_from_data(data: object) -> HabilitationMatrix:
                 'The "categories" list must hold exactly the known document categories.',
             )
         )
+    vaccinators = _parse_vaccinators(data.get(VACCINATION), issues)
     decisions = _parse_decisions(data.get("decisions"), issues)
     if issues:
         raise DossierValidationError(issues)
-    return HabilitationMatrix(cells=MappingProxyType(cells), decisions=MappingProxyType(decisions))
+    return HabilitationMatrix(
+        cells=MappingProxyType(cells), decisions=MappingProxyType(decisions), vaccinators=vaccinators
+    )
 
 
 def load_matrix(text: str | bytes) -> HabilitationMatrix:

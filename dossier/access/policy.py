@@ -22,8 +22,9 @@ from .actors import (
 from .context import Context
 from .limits import normalise_emergency_toggles
 from .matrix import HabilitationMatrix
-from .targets import DocumentTarget, EntryTarget, SectionTarget, Target, visible_to_patient_from
+from .targets import ConversationTarget, DocumentTarget, EntryTarget, SectionTarget, Target, visible_to_patient_from
 from .vocabulary import (
+    CONVERSATION_ACTIONS,
     ENTRY_KIND_MATRIX_CATEGORY,
     HEIR_PURPOSE_CATEGORIES,
     HEIR_PURPOSES_WITH_CARE_HISTORY,
@@ -50,10 +51,12 @@ class Reason(StrEnum):
     PROFESSIONAL_AUTHORISED = "professional_authorised"
     PROFESSIONAL_PRIVILEGED_MASKED = "professional_privileged_masked"
     PROFESSIONAL_DOCUMENT_SENT = "professional_document_sent"
+    PROFESSIONAL_VACCINATION_RECORDED = "professional_vaccination_recorded"
     OWN_DOCUMENT = "own_document"
     EMERGENCY_ACCESS = "emergency_access"
     POST_MORTEM_PURPOSE = "post_mortem_purpose"
     INSURER_FEED = "insurer_feed"
+    PROFESSIONAL_CORRESPONDENT = "professional_correspondent"
     # denied: whatever the request
     ACTION_NOT_APPLICABLE = "action_not_applicable"
     INSURER_NEVER = "insurer_never"
@@ -82,6 +85,7 @@ class Reason(StrEnum):
     DOCUMENT_MASKED = "document_masked"
     ALL_DOCUMENTS_MASKED = "all_documents_masked"
     PROFESSIONALS_ADD_DOCUMENTS_ONLY = "professionals_add_documents_only"
+    PROFESSION_MAY_NOT_VACCINATE = "profession_may_not_vaccinate"
     ONLY_OWN_DOCUMENTS = "only_own_documents"
     ONLY_PATIENT_SIDE_MAY_MASK = "only_patient_side_may_mask"
     PROFESSIONAL_CANNOT_MANAGE_SPACE = "professional_cannot_manage_space"
@@ -96,6 +100,12 @@ class Reason(StrEnum):
     POST_MORTEM_LIMITED = "post_mortem_limited"
     POST_MORTEM_NOT_FOR_PURPOSE = "post_mortem_not_for_purpose"
     INSURER_FEED_ADD_ONLY = "insurer_feed_add_only"
+    # denied: messagerie
+    ONLY_PROFESSIONAL_STARTS = "only_professional_starts"
+    NOT_CONVERSATION_PARTICIPANT = "not_conversation_participant"
+    CONVERSATION_CLOSED = "conversation_closed"
+    AIDANT_MESSAGES_NOT_ALLOWED = "aidant_messages_not_allowed"
+    ONLY_PATIENT_SIDE_MANAGES_CONVERSATION = "only_patient_side_manages_conversation"
 
 
 class Recipient(StrEnum):
@@ -104,12 +114,16 @@ class Recipient(StrEnum):
     PATIENT = "patient"
     """The holder, or whoever manages the space (legal representatives of a minor)."""
     MEDECIN_TRAITANT = "medecin_traitant"
+    HOLDER = "holder"
+    """The holder only, never their representatives (a minor's secret conversation)."""
 
 
 class NotificationEvent(StrEnum):
     PROFESSIONAL_ACCESS = "professional_access"
     DOCUMENT_ADDED_BY_PROFESSIONAL = "document_added_by_professional"
+    VACCINATION_RECORDED_BY_PROFESSIONAL = "vaccination_recorded_by_professional"
     EMERGENCY_ACCESS = "emergency_access"
+    NEW_MESSAGE = "new_message"
 
 
 @dataclass(frozen=True, slots=True)
@@ -126,6 +140,10 @@ class Decision:
     reason: Reason
     audit: bool = True
     notify: tuple[Notification, ...] = ()
+
+
+_DossierTarget = SectionTarget | EntryTarget | DocumentTarget
+"""Targets of the dossier itself (a conversation is decided by the messagerie's own rules)."""
 
 
 def _deny(reason: Reason) -> Decision:
@@ -154,6 +172,8 @@ def _applicable(action: Action, target: Target) -> bool:
             return action in _CONTENT_ACTIONS
         case DocumentTarget():
             return action in _CONTENT_ACTIONS | {Action.MASK, Action.UNMASK}
+        case ConversationTarget():
+            return action in CONVERSATION_ACTIONS
 
 
 def decide(actor: Actor, action: Action, target: Target, context: Context, *, matrix: HabilitationMatrix) -> Decision:
@@ -171,6 +191,8 @@ def decide(actor: Actor, action: Action, target: Target, context: Context, *, ma
         return _deny(Reason.NO_RELATIONSHIP)
     if not _applicable(action, target):
         return _deny(Reason.ACTION_NOT_APPLICABLE)
+    if isinstance(target, ConversationTarget):
+        return _conversation(actor, action, target, context)
     match actor:
         case Holder() | LegalRepresentative() | Aidant():
             return _patient_side(actor, action, target, context)
@@ -216,7 +238,7 @@ _GRANTING = frozenset({Reason.HOLDER, Reason.LEGAL_REPRESENTATIVE, Reason.AIDANT
 
 
 def _patient_side(
-    actor: Holder | LegalRepresentative | Aidant, action: Action, target: Target, context: Context
+    actor: Holder | LegalRepresentative | Aidant, action: Action, target: _DossierTarget, context: Context
 ) -> Decision:
     if context.patient.deceased:
         return _deny(Reason.PATIENT_DECEASED)
@@ -231,7 +253,7 @@ def _patient_side(
 
 
 def _patient_side_content(
-    actor: Holder | LegalRepresentative | Aidant, action: Action, target: Target, context: Context
+    actor: Holder | LegalRepresentative | Aidant, action: Action, target: _DossierTarget, context: Context
 ) -> Reason | None:
     minor = context.patient.is_minor
     # The minor's secret hides content from everyone on the patient side but the minor (product decision for
@@ -263,11 +285,77 @@ def _patient_side_content(
             return None
 
 
+# -- the messagerie
+
+
+def _conversation(
+    actor: Holder | LegalRepresentative | Aidant | Professional | Heir | AssuranceMaladie,
+    action: Action,
+    target: ConversationTarget,
+    context: Context,
+) -> Decision:
+    """Conversations are correspondence, not dossier content: authorisation to read the dossier is neither needed
+    to write (as in the national service) nor enough to read someone else's conversation."""
+    match actor:
+        case Professional():
+            return _professional_conversation(actor, action, target, context)
+        case Holder() | LegalRepresentative() | Aidant():
+            return _patient_side_conversation(actor, action, target, context)
+        case Heir():
+            return _deny(Reason.POST_MORTEM_LIMITED)  # conversations are none of the three purposes' business
+        case AssuranceMaladie():
+            return _deny(Reason.INSURER_FEED_ADD_ONLY)
+
+
+_PATIENT_VIEW_ACTIONS = frozenset({Action.CLOSE, Action.ARCHIVE, Action.DELETE})
+
+
+def _patient_side_conversation(
+    actor: Holder | LegalRepresentative | Aidant, action: Action, target: ConversationTarget, context: Context
+) -> Decision:
+    if context.patient.deceased:
+        return _deny(Reason.PATIENT_DECEASED)
+    role = _patient_side_role(actor, Action.READ, context)  # who they are; what they may do is decided below
+    if role not in _GRANTING:
+        return _deny(role)
+    if target.secret_from_legal_representatives and not isinstance(actor, Holder):
+        return _deny(Reason.MINOR_SECRET)
+    if isinstance(actor, Aidant) and actor.person_id not in context.consent.aidants_see_messages:
+        return _deny(Reason.AIDANT_MESSAGES_NOT_ALLOWED)
+    if action is Action.START:
+        return _deny(Reason.ONLY_PROFESSIONAL_STARTS)
+    if isinstance(actor, Aidant) and action is not Action.READ:
+        return _deny(Reason.AIDANT_ACTION_NOT_DELEGATED)  # an aidant reads the conversations, never answers them
+    if action is Action.ADD and target.closed:
+        return _deny(Reason.CONVERSATION_CLOSED)
+    own_view = isinstance(actor, Holder) and action in {Action.READ, Action.ARCHIVE, Action.DELETE}
+    return Decision(allowed=True, reason=role, audit=not own_view)
+
+
+def _professional_conversation(
+    actor: Professional, action: Action, target: ConversationTarget, context: Context
+) -> Decision:
+    if action in _PATIENT_VIEW_ACTIONS:
+        return _deny(Reason.ONLY_PATIENT_SIDE_MANAGES_CONVERSATION)
+    if target.professional != actor.rpps:
+        return _deny(Reason.NOT_CONVERSATION_PARTICIPANT)
+    if action is Action.READ:
+        return _allow(Reason.PROFESSIONAL_CORRESPONDENT)  # their own correspondence, even once blocked
+    if context.patient.deceased:
+        return _deny(Reason.PATIENT_DECEASED)
+    if actor.rpps in context.consent.blocked:
+        return _deny(Reason.PROFESSIONAL_BLOCKED)
+    if action is Action.ADD and target.closed:
+        return _deny(Reason.CONVERSATION_CLOSED)
+    recipient = Recipient.HOLDER if target.secret_from_legal_representatives else Recipient.PATIENT
+    return _allow(Reason.PROFESSIONAL_CORRESPONDENT, Notification(recipient, NotificationEvent.NEW_MESSAGE))
+
+
 # -- professionals
 
 
 def _professional(
-    actor: Professional, action: Action, target: Target, context: Context, matrix: HabilitationMatrix
+    actor: Professional, action: Action, target: _DossierTarget, context: Context, matrix: HabilitationMatrix
 ) -> Decision:
     consent, now = context.consent, context.now
     occupational = actor.profession is Profession.MEDECIN_DU_TRAVAIL
@@ -298,16 +386,30 @@ def _professional(
     return _deny(Reason.PROFESSIONAL_NOT_AUTHORISED)
 
 
-def _professional_add(actor: Professional, target: Target, context: Context, matrix: HabilitationMatrix) -> Decision:
+def _professional_add(
+    actor: Professional, target: _DossierTarget, context: Context, matrix: HabilitationMatrix
+) -> Decision:
     """A professional may *send* a document even when not authorised (or blocked): sending reveals nothing.
 
     Product decision for blocked professionals: professionals are required to feed the record, and blocking is
-    about what they see.
+    about what they see. Besides documents, the professions allowed to vaccinate in France (the matrix's
+    "vaccination" row, with its legal sources) record vaccinations in the carnet, as in the national carnet de
+    vaccination; the patient is told. Every other entry of the profile stays the patient's.
     """
+    if isinstance(target, EntryTarget) and target.kind is EntryKind.VACCINATION:
+        if not matrix.may_vaccinate(actor.profession):
+            return _deny(Reason.PROFESSION_MAY_NOT_VACCINATE)
+        return _allow(
+            Reason.PROFESSIONAL_VACCINATION_RECORDED,
+            Notification(Recipient.PATIENT, NotificationEvent.VACCINATION_RECORDED_BY_PROFESSIONAL),
+        )
     if not isinstance(target, DocumentTarget):
         return _deny(Reason.PROFESSIONALS_ADD_DOCUMENTS_ONLY)
     if not matrix.allows(actor.profession, target.category):
         return _deny(Reason.MATRIX_DENIES_CATEGORY)
+    if target.confidentiality.hidden_from_patient_until is not None:
+        # Visible after the consultation d'annonce: telling the patient now would announce it before the doctor.
+        return _allow(Reason.PROFESSIONAL_DOCUMENT_SENT)
     return _allow(
         Reason.PROFESSIONAL_DOCUMENT_SENT,
         Notification(Recipient.PATIENT, NotificationEvent.DOCUMENT_ADDED_BY_PROFESSIONAL),
@@ -315,7 +417,7 @@ def _professional_add(actor: Professional, target: Target, context: Context, mat
 
 
 def _professional_read(
-    actor: Professional, target: Target, context: Context, matrix: HabilitationMatrix, *, emergency: bool
+    actor: Professional, target: _DossierTarget, context: Context, matrix: HabilitationMatrix, *, emergency: bool
 ) -> Decision:
     consent = context.consent
     granted = Reason.EMERGENCY_ACCESS if emergency else Reason.PROFESSIONAL_AUTHORISED
@@ -360,7 +462,9 @@ def _professional_read(
             return _deny(Reason.DOCUMENT_MASKED)
 
 
-def _emergency_read(actor: Professional, target: Target, context: Context, matrix: HabilitationMatrix) -> Decision:
+def _emergency_read(
+    actor: Professional, target: _DossierTarget, context: Context, matrix: HabilitationMatrix
+) -> Decision:
     claim = actor.emergency
     assert claim is not None
     toggles = normalise_emergency_toggles(context.consent.emergency)
@@ -380,7 +484,7 @@ def _emergency_read(actor: Professional, target: Target, context: Context, matri
 # -- after death, the insurer feed
 
 
-def _heir(actor: Heir, action: Action, target: Target, context: Context) -> Decision:
+def _heir(actor: Heir, action: Action, target: _DossierTarget, context: Context) -> Decision:
     """Heirs, cohabitant or PACS partner: read only, for one of three purposes, and only what that purpose needs
     (``HEIR_PURPOSE_CATEGORIES``; the care history for the cause of death and to assert rights)."""
     facts = context.patient
@@ -408,7 +512,7 @@ def _heir(actor: Heir, action: Action, target: Target, context: Context) -> Deci
     return _deny(Reason.POST_MORTEM_LIMITED)
 
 
-def _insurer_feed(action: Action, target: Target) -> Decision:
+def _insurer_feed(action: Action, target: _DossierTarget) -> Decision:
     if action is Action.ADD and (isinstance(target, DocumentTarget) or target == SectionTarget(Section.CARE_HISTORY)):
         return _allow(Reason.INSURER_FEED)
     return _deny(Reason.INSURER_FEED_ADD_ONLY)

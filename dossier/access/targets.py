@@ -9,7 +9,7 @@ from datetime import date, datetime
 from dossier.documents import AuthorKind, Confidentiality
 from dossier.errors import DossierValidationError
 
-from .vocabulary import DocumentCategory, EntryKind, Section
+from .vocabulary import DocumentCategory, EntryKind, Rpps, Section
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,4 +73,16 @@ class DocumentTarget:
             )
 
 
-Target = SectionTarget | EntryTarget | DocumentTarget
+@dataclass(frozen=True, slots=True)
+class ConversationTarget:
+    """A conversation of the messagerie (existing, or about to be started by ``professional``)."""
+
+    professional: Rpps
+    """The professional who started it: the patient's only correspondent in it."""
+    closed: bool = False
+    """The patient closed it: no more replies from anyone."""
+    secret_from_legal_representatives: bool = False
+    """About a minor's secret care: never shown to their legal representatives (nor aidants)."""
+
+
+Target = SectionTarget | EntryTarget | DocumentTarget | ConversationTarget

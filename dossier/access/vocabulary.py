@@ -77,6 +77,8 @@ class EntryKind(StrEnum):
     ADVANCE_DIRECTIVE = "advance_directive"
     ORGAN_DONATION = "organ_donation"
     NOT_CONCERNED = "not_concerned"
+    RECORDS_REQUEST = "records_request"
+    APPOINTMENT = "appointment"
 
 
 class Section(StrEnum):
@@ -104,6 +106,10 @@ class Action(StrEnum):
     MANAGE_ACCESS = "manage_access"
     CLOSE = "close"
     EXPORT = "export"
+    START = "start"
+    """Start a conversation of the messagerie (only a professional)."""
+    ARCHIVE = "archive"
+    """Archive a conversation in the patient's view."""
 
 
 PROFESSIONAL_VISIBLE_ENTRY_KINDS: frozenset[EntryKind] = frozenset(
@@ -164,3 +170,9 @@ HEIR_PURPOSES_WITH_CARE_HISTORY: frozenset[str] = frozenset({"cause_of_death", "
 """Purposes for which the histoire de santé (reimbursed care) is needed."""
 
 SPACE_ACTIONS: frozenset[Action] = frozenset({Action.MANAGE_ACCESS, Action.CLOSE, Action.EXPORT})
+
+CONVERSATION_ACTIONS: frozenset[Action] = frozenset(
+    {Action.READ, Action.START, Action.ADD, Action.CLOSE, Action.ARCHIVE, Action.DELETE}
+)
+"""What means something on a conversation of the messagerie: READ (and mark read), START, ADD (send a message in
+it), CLOSE (no more replies), ARCHIVE and DELETE (from the patient's view only)."""

@@ -149,6 +149,16 @@ def _past_moment(value: object, info: ValidationInfo) -> str:
     return moment.isoformat()
 
 
+def _any_moment(value: object, info: ValidationInfo) -> str:
+    """A date or date-time that may lie in the future (an appointment)."""
+    if not isinstance(value, str | date):
+        raise _issue("invalid_date", "Saisissez une date.", "Enter a date.")
+    try:
+        return parse_moment(value, field=info.field_name or "date").isoformat()
+    except DossierValidationError as error:
+        raise as_pydantic_error(error) from None
+
+
 def _today(info: ValidationInfo) -> date:
     context = info.context or {}
     today = context.get("today")
@@ -255,6 +265,8 @@ def _annotation(spec: FieldSpec) -> Any:
             base = Annotated[PartialDate, BeforeValidator(_partial_date)]
         case FieldType.DATE:
             base = Annotated[PartialDate, BeforeValidator(_partial_date), AfterValidator(_past_partial_date)]
+        case FieldType.DATETIME if spec.future_allowed:
+            base = Annotated[str, BeforeValidator(_any_moment)]
         case FieldType.DATETIME:
             base = Annotated[str, BeforeValidator(_past_moment)]
         case FieldType.NUMBER:

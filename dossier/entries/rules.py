@@ -175,3 +175,22 @@ def finish_lab_result(data: dict[str, Any], context: Context) -> dict[str, Any]:
     if issues:
         raise DossierValidationError(issues)
     return data
+
+
+def finish_records_request(data: dict[str, Any], context: Context) -> dict[str, Any]:
+    """A request is received, then answered, never before it was sent."""
+    _check_period(data, start="sent_on", end="received_on")
+    _check_period(data, start="sent_on", end="answered_on")
+    return data
+
+
+def finish_appointment(data: dict[str, Any], context: Context) -> dict[str, Any]:
+    """An appointment ends after it starts; a day without a time is a whole-day appointment."""
+    if data.get("ends_at") and data["ends_at"] < data["starts_at"]:
+        _raise(
+            "ends_at",
+            "end_before_start",
+            "La fin du rendez-vous est avant son début.",
+            "The appointment ends before it starts.",
+        )
+    return data

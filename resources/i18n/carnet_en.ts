@@ -932,6 +932,138 @@
     </message>
 </context>
 <context>
+    <name>AccountForms</name>
+    <message>
+        <source>Les deux mots de passe ne sont pas identiques.</source>
+        <translation>The two passwords are not the same.</translation>
+    </message>
+</context>
+<context>
+    <name>AccountPasswordSteps</name>
+    <message>
+        <source>Saisissez votre mot de passe actuel.</source>
+        <translation>Enter your current password.</translation>
+    </message>
+    <message>
+        <source>Changement du mot de passe…</source>
+        <translation>Changing the password…</translation>
+    </message>
+    <message>
+        <source>Mot de passe actuel incorrect : rien n&apos;a été changé.</source>
+        <translation>Wrong current password: nothing was changed.</translation>
+    </message>
+    <message>
+        <source>Changer le mot de passe de mon compte</source>
+        <translation>Change my account&apos;s password</translation>
+    </message>
+    <message>
+        <source>Mot de passe actuel et nouveau mot de passe</source>
+        <translation>Current password and new password</translation>
+    </message>
+    <message>
+        <source>Mot de passe changé</source>
+        <translation>Password changed</translation>
+    </message>
+    <message>
+        <source>Le nouveau mot de passe servira à vous connecter sur tous vos appareils ; les autres appareils seront déconnectés et vous demanderont de vous reconnecter.</source>
+        <translation>The new password signs you in on all your devices; your other devices will be signed out and will ask you to sign in again.</translation>
+    </message>
+    <message>
+        <source>Mot de passe &amp;actuel :</source>
+        <translation>&amp;Current password:</translation>
+    </message>
+    <message>
+        <source>&amp;Nouveau mot de passe :</source>
+        <translation>&amp;New password:</translation>
+    </message>
+    <message>
+        <source>C&amp;onfirmer le nouveau mot de passe :</source>
+        <translation>C&amp;onfirm the new password:</translation>
+    </message>
+    <message>
+        <source>Le mot de passe de votre compte est changé. Vos autres appareils sont déconnectés. Le carnet sur cet ordinateur garde son propre mot de passe : changez-le aussi dans Paramètres › Mot de passe si vous voulez le même partout.</source>
+        <translation>Your account&apos;s password is changed. Your other devices are signed out. The record on this computer keeps its own password: change it too in Settings › Password if you want the same everywhere.</translation>
+    </message>
+    <message>
+        <source>&amp;Fermer</source>
+        <translation>&amp;Close</translation>
+    </message>
+    <message>
+        <source>&amp;Changer le mot de passe</source>
+        <translation>&amp;Change the password</translation>
+    </message>
+    <message>
+        <source>&amp;Annuler</source>
+        <translation>&amp;Cancel</translation>
+    </message>
+    <message>
+        <source>Mot de passe actuel</source>
+        <translation>Current password</translation>
+    </message>
+    <message>
+        <source>Le mot de passe de votre compte.</source>
+        <translation>Your account&apos;s password.</translation>
+    </message>
+    <message>
+        <source>Nouveau mot de passe</source>
+        <translation>New password</translation>
+    </message>
+    <message>
+        <source>Confirmer le nouveau mot de passe</source>
+        <translation>Confirm the new password</translation>
+    </message>
+    <message>
+        <source>Saisissez-le à nouveau.</source>
+        <translation>Type it again.</translation>
+    </message>
+    <message>
+        <source>Valider.</source>
+        <translation>Confirm.</translation>
+    </message>
+    <message>
+        <source>Annuler</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Fermer sans rien changer.</source>
+        <translation>Close without changing anything.</translation>
+    </message>
+</context>
+<context>
+    <name>AccountRefusals</name>
+    <message>
+        <source>Ce code n&apos;est pas le bon, ou il a déjà servi, ou il a expiré. Vérifiez le dernier e-mail reçu ou demandez un nouveau code.</source>
+        <translation>This code is not the right one, or it was already used, or it expired. Check the latest e-mail received or ask for a new code.</translation>
+    </message>
+    <message>
+        <source>Ce code a expiré : demandez-en un nouveau.</source>
+        <translation>This code has expired: ask for a new one.</translation>
+    </message>
+    <message>
+        <source>Votre espace est déjà clôturé ou sa suppression est demandée : rouvrez-le d&apos;abord si vous le souhaitez.</source>
+        <translation>Your space is already closed or its deletion is requested: reopen it first if you wish.</translation>
+    </message>
+    <message>
+        <source>Votre espace est ouvert : il n&apos;y a rien à rouvrir.</source>
+        <translation>Your space is open: there is nothing to reopen.</translation>
+    </message>
+    <message>
+        <source>Cet espace est déjà activé (ou clôturé) : connectez-vous avec « J&apos;ai déjà un compte », ou utilisez « Identifiant oublié » et « Mot de passe oublié ».</source>
+        <translation>This space is already activated (or closed): sign in with &apos;I already have an account&apos;, or use &apos;Forgotten identifier&apos; and &apos;Forgotten password&apos;.</translation>
+    </message>
+    <message>
+        <source>Le code d&apos;activation, le numéro de sécurité sociale ou le numéro de série de la carte Vitale ne correspondent pas. Vérifiez les trois avec votre courrier et votre carte Vitale.</source>
+        <translation>The activation code, the social security number or the Carte Vitale serial number do not match. Check all three against your letter and your Carte Vitale.</translation>
+    </message>
+</context>
+<context>
+    <name>AccountSteps</name>
+    <message>
+        <source>Ce mot de passe n&apos;ouvre pas ce carnet : saisissez le mot de passe du carnet.</source>
+        <translation>This password does not open this record: type the record&apos;s password.</translation>
+    </message>
+</context>
+<context>
     <name>ActivationWizard</name>
     <message>
         <source>✓ Cet identifiant respecte les règles.</source>
@@ -942,12 +1074,24 @@
         <translation>The two passwords are not the same.</translation>
     </message>
     <message>
-        <source>Ce mot de passe n&apos;est pas encore assez solide : suivez les conseils.</source>
-        <translation>This password is not strong enough yet: follow the advice.</translation>
+        <source>Vérification de votre code auprès du service…</source>
+        <translation>Checking your code with the service…</translation>
+    </message>
+    <message>
+        <source>Pas encore accepté : la raison est indiquée ci-dessus.</source>
+        <translation>Not accepted yet: the reason is given above.</translation>
     </message>
     <message>
         <source>Vérification auprès du service…</source>
         <translation>Checking with the service…</translation>
+    </message>
+    <message>
+        <source>Envoi d&apos;un nouveau code…</source>
+        <translation>Sending a new code…</translation>
+    </message>
+    <message>
+        <source>Un nouveau code vient d&apos;être envoyé ; le précédent ne fonctionne plus.</source>
+        <translation>A new code has just been sent; the previous one no longer works.</translation>
     </message>
     <message>
         <source>Le code reçu par e-mail compte 6 chiffres.</source>
@@ -1018,8 +1162,20 @@
         <translation>&amp;Identifier:</translation>
     </message>
     <message>
-        <source>Ce mot de passe protège votre compte en ligne et chiffre votre carnet sur cet ordinateur. Le plus simple : une phrase de plusieurs mots que vous seul connaissez, par exemple « quatre chats dorment sous le pommier ». Au moins 12 caractères.</source>
-        <translation>This password protects your online account and encrypts your record on this computer. The simplest: a sentence of several words only you know, for example &quot;four cats sleep under the apple tree&quot;. At least 12 characters.</translation>
+        <source>Ce mot de passe protège votre compte en ligne et chiffre votre carnet sur cet ordinateur. %1 Par exemple « %2 » — mais pas celle-ci, que tout le monde peut lire : inventez la vôtre.</source>
+        <translation>This password protects your online account and encrypts your record on this computer. %1 For example “%2” — but not this one, which everyone can read: make up your own.</translation>
+    </message>
+    <message>
+        <source>Re&amp;nvoyer le code</source>
+        <translation>Se&amp;nd the code again</translation>
+    </message>
+    <message>
+        <source>Renvoyer le code</source>
+        <translation>Send the code again</translation>
+    </message>
+    <message>
+        <source>Recevoir un nouveau code par e-mail.</source>
+        <translation>Receive a new code by e-mail.</translation>
     </message>
     <message>
         <source>&amp;Mot de passe :</source>
@@ -1090,10 +1246,6 @@
         <translation>Password</translation>
     </message>
     <message>
-        <source>Au moins 12 caractères ; une phrase convient.</source>
-        <translation>At least 12 characters; a sentence works well.</translation>
-    </message>
-    <message>
         <source>Confirmer le mot de passe</source>
         <translation>Confirm the password</translation>
     </message>
@@ -1120,6 +1272,273 @@
     <message>
         <source>Revenir à l&apos;étape précédente ou à l&apos;accueil.</source>
         <translation>Go back to the previous step or to the welcome screen.</translation>
+    </message>
+</context>
+<context>
+    <name>AgendaPage</name>
+    <message>
+        <source>Date</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>Objet</source>
+        <translation>What for</translation>
+    </message>
+    <message>
+        <source>Professionnel</source>
+        <translation>Professional</translation>
+    </message>
+    <message>
+        <source>Lieu</source>
+        <translation>Place</translation>
+    </message>
+    <message>
+        <source>Ajouter un rendez-vous</source>
+        <translation>Add an appointment</translation>
+    </message>
+    <message>
+        <source>Modifier le rendez-vous</source>
+        <translation>Edit the appointment</translation>
+    </message>
+    <message>
+        <source>Le rendez-vous « %1 » du %2 sera supprimé de votre agenda.</source>
+        <translation>The appointment &apos;%1&apos; of %2 will be deleted from your agenda.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n rendez-vous exporté(s) dans %1 (fichier non chiffré).</source>
+        <translation>
+            <numerusform>%n appointment exported to %1 (not encrypted).</numerusform>
+            <numerusform>%n appointments exported to %1 (not encrypted).</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>… et %1 autre(s)</source>
+        <translation>… and %1 more</translation>
+    </message>
+    <message>
+        <source>Déjà dans l&apos;agenda : %1</source>
+        <translation>Already in the agenda: %1</translation>
+    </message>
+    <message>
+        <source>Laissé de côté : %1 (%2)</source>
+        <translation>Left aside: %1 (%2)</translation>
+    </message>
+    <message>
+        <source>Rien à importer</source>
+        <translation>Nothing to import</translation>
+    </message>
+    <message>
+        <source>Vide.</source>
+        <translation>Empty.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n rendez-vous seront ajoutés à votre agenda :</source>
+        <translation>
+            <numerusform>%n appointment will be added to your agenda:</numerusform>
+            <numerusform>%n appointments will be added to your agenda:</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Importer ces rendez-vous ?</source>
+        <translation>Import these appointments?</translation>
+    </message>
+    <message>
+        <source>Ajouter</source>
+        <translation>Add</translation>
+    </message>
+    <message>
+        <source>Annuler</source>
+        <translation>Cancel</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n rendez-vous ajouté(s).</source>
+        <translation>
+            <numerusform>%n appointment added.</numerusform>
+            <numerusform>%n appointments added.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Agenda</source>
+        <translation>Agenda</translation>
+    </message>
+    <message>
+        <source>Vos rendez-vous de santé. Exportez-les vers l&apos;agenda de votre téléphone ou de votre messagerie (fichier .ics), ou importez ceux d&apos;un autre agenda.</source>
+        <translation>Your health appointments. Export them to your phone&apos;s or e-mail calendar (.ics file), or import those of another calendar.</translation>
+    </message>
+    <message>
+        <source>&amp;Nouveau rendez-vous</source>
+        <translation>&amp;New appointment</translation>
+    </message>
+    <message>
+        <source>Nouveau rendez-vous</source>
+        <translation>New appointment</translation>
+    </message>
+    <message>
+        <source>&amp;Modifier</source>
+        <translation>&amp;Edit</translation>
+    </message>
+    <message>
+        <source>Modifier</source>
+        <translation>Edit</translation>
+    </message>
+    <message>
+        <source>&amp;Supprimer</source>
+        <translation>&amp;Delete</translation>
+    </message>
+    <message>
+        <source>Supprimer</source>
+        <translation>Delete</translation>
+    </message>
+    <message>
+        <source>Exporter &amp;celui-ci</source>
+        <translation>Export &amp;this one</translation>
+    </message>
+    <message>
+        <source>Exporter ce rendez-vous</source>
+        <translation>Export this appointment</translation>
+    </message>
+    <message>
+        <source>&amp;Exporter l&apos;agenda</source>
+        <translation>E&amp;xport the agenda</translation>
+    </message>
+    <message>
+        <source>Exporter l&apos;agenda</source>
+        <translation>Export the agenda</translation>
+    </message>
+    <message>
+        <source>&amp;Importer un fichier .ics</source>
+        <translation>&amp;Import an .ics file</translation>
+    </message>
+    <message>
+        <source>Importer</source>
+        <translation>Import</translation>
+    </message>
+    <message>
+        <source>Vider le formulaire pour en ajouter un.</source>
+        <translation>Clear the form to add one.</translation>
+    </message>
+    <message>
+        <source>Modifier le rendez-vous choisi.</source>
+        <translation>Edit the chosen appointment.</translation>
+    </message>
+    <message>
+        <source>Supprimer le rendez-vous choisi ; demande confirmation.</source>
+        <translation>Delete the chosen appointment; asks first.</translation>
+    </message>
+    <message>
+        <source>Un fichier .ics pour ce seul rendez-vous.</source>
+        <translation>An .ics file for this appointment only.</translation>
+    </message>
+    <message>
+        <source>Un fichier .ics avec tous vos rendez-vous.</source>
+        <translation>An .ics file with all your appointments.</translation>
+    </message>
+    <message>
+        <source>Montre ce qui sera ajouté avant de l&apos;ajouter.</source>
+        <translation>Shows what will be added before adding it.</translation>
+    </message>
+    <message>
+        <source>Rendez-vous</source>
+        <translation>Appointments</translation>
+    </message>
+    <message>
+        <source>Date, objet, professionnel et lieu.</source>
+        <translation>Date, what for, professional and place.</translation>
+    </message>
+</context>
+<context>
+    <name>ArchiveRestoreDialog</name>
+    <message>
+        <source>Saisissez la phrase de passe de l&apos;archive.</source>
+        <translation>Enter the archive&apos;s passphrase.</translation>
+    </message>
+    <message>
+        <source>Donnez un nom au carnet restauré.</source>
+        <translation>Give the restored record a name.</translation>
+    </message>
+    <message>
+        <source>Les deux mots de passe diffèrent.</source>
+        <translation>The two passwords differ.</translation>
+    </message>
+    <message>
+        <source>Vérification et restauration de l&apos;archive…</source>
+        <translation>Checking and restoring the archive…</translation>
+    </message>
+    <message>
+        <source>Restaurer une archive chiffrée</source>
+        <translation>Restore an encrypted archive</translation>
+    </message>
+    <message>
+        <source>L&apos;archive « %1 » devient un nouveau carnet sur cet ordinateur ; aucun carnet existant n&apos;est modifié. Choisissez son nom et son mot de passe.</source>
+        <translation>The archive &apos;%1&apos; becomes a new record on this computer; no existing record is changed. Choose its name and its password.</translation>
+    </message>
+    <message>
+        <source>P&amp;hrase de passe de l&apos;archive :</source>
+        <translation>Archive pass&amp;phrase:</translation>
+    </message>
+    <message>
+        <source>&amp;Nom du carnet :</source>
+        <translation>Record &amp;name:</translation>
+    </message>
+    <message>
+        <source>Nouveau &amp;mot de passe :</source>
+        <translation>New &amp;password:</translation>
+    </message>
+    <message>
+        <source>&amp;Confirmez le mot de passe :</source>
+        <translation>&amp;Confirm the password:</translation>
+    </message>
+    <message>
+        <source>Phrase de passe de l&apos;archive</source>
+        <translation>Archive passphrase</translation>
+    </message>
+    <message>
+        <source>Choisie lors de l&apos;export.</source>
+        <translation>Chosen at the export.</translation>
+    </message>
+    <message>
+        <source>Nom du carnet</source>
+        <translation>Record name</translation>
+    </message>
+    <message>
+        <source>Le nom affiché à l&apos;ouverture.</source>
+        <translation>The name shown when opening.</translation>
+    </message>
+    <message>
+        <source>Nouveau mot de passe</source>
+        <translation>New password</translation>
+    </message>
+    <message>
+        <source>Il protège le carnet restauré.</source>
+        <translation>It protects the restored record.</translation>
+    </message>
+    <message>
+        <source>Confirmation du mot de passe</source>
+        <translation>Password confirmation</translation>
+    </message>
+    <message>
+        <source>&amp;Restaurer</source>
+        <translation>&amp;Restore</translation>
+    </message>
+    <message>
+        <source>Restaurer</source>
+        <translation>Restore</translation>
+    </message>
+    <message>
+        <source>Vérifier l&apos;archive, puis créer le carnet.</source>
+        <translation>Check the archive, then create the record.</translation>
+    </message>
+    <message>
+        <source>&amp;Annuler</source>
+        <translation>&amp;Cancel</translation>
+    </message>
+    <message>
+        <source>Annuler</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Fermer sans rien changer.</source>
+        <translation>Close without changing anything.</translation>
     </message>
 </context>
 <context>
@@ -1317,10 +1736,6 @@
         <translation>Chosen password</translation>
     </message>
     <message>
-        <source>Au moins 12 caractères ; une phrase convient.</source>
-        <translation>At least 12 characters; a sentence will do.</translation>
-    </message>
-    <message>
         <source>Le même mot de passe</source>
         <translation>The same password</translation>
     </message>
@@ -1331,10 +1746,6 @@
     <message>
         <source>Choisissez votre mot de passe</source>
         <translation>Choose your password</translation>
-    </message>
-    <message>
-        <source>Le plus simple : une phrase de plusieurs mots que vous seul(e) connaissez, par exemple « quatre chats dorment sous le pommier ». Au moins 12 caractères.</source>
-        <translation>The simplest: a sentence of several words only you know, for example &quot;four cats sleep under the apple tree&quot;. At least 12 characters.</translation>
     </message>
     <message>
         <source>Le code à 6 chiffres reçu par e-mail.</source>
@@ -1471,6 +1882,14 @@
     <message>
         <source>Session terminée. Rien de votre dossier n&apos;est resté sur cet ordinateur. Merci !</source>
         <translation>Session over. Nothing of your record stayed on this computer. Thank you!</translation>
+    </message>
+    <message>
+        <source>Au moins 12 caractères, difficile à deviner ; le plus simple : 7 mots sans lien entre eux.</source>
+        <translation>At least 12 characters, hard to guess; the simplest: 7 unrelated words.</translation>
+    </message>
+    <message>
+        <source>%1 Par exemple « %2 » — mais pas celle-ci, que tout le monde peut lire : inventez la vôtre.</source>
+        <translation>%1 For example “%2” — but not this one, which everyone can read: make up your own.</translation>
     </message>
     <message>
         <source>Étape %1 sur %2</source>
@@ -1800,12 +2219,28 @@
         <translation>A code has just been sent to you by e-mail.</translation>
     </message>
     <message>
-        <source>Connecté : RPPS %1</source>
-        <translation>Signed in: RPPS %1</translation>
-    </message>
-    <message>
         <source>Changer d&apos;utilisateur</source>
         <translation>Switch user</translation>
+    </message>
+    <message>
+        <source>Verrouiller ce profil, oublier la confiance de ce poste et revenir à la connexion.</source>
+        <translation>Lock this profile, forget this workstation&apos;s trust and go back to sign-in.</translation>
+    </message>
+    <message>
+        <source>Verrouiller</source>
+        <translation>Lock</translation>
+    </message>
+    <message>
+        <source>Verrouiller le poste ; votre mot de passe seul le rouvre pendant la période de confiance.</source>
+        <translation>Lock the workstation; your password alone reopens it during the trust period.</translation>
+    </message>
+    <message>
+        <source>Fin de journée…</source>
+        <translation>End of day…</translation>
+    </message>
+    <message>
+        <source>Dossiers ouverts, ajouts, ce qui attend encore et pourquoi, effacements : à l&apos;écran et à imprimer.</source>
+        <translation>Dossiers opened, additions, what still waits and why, erasures: on screen and to print.</translation>
     </message>
     <message>
         <source>Accès en urgence…</source>
@@ -1822,6 +2257,10 @@
     <message>
         <source>Rechercher</source>
         <translation>Search</translation>
+    </message>
+    <message>
+        <source>Seuls apparaissent les patients qui vous ont autorisé, ou ceux ouverts par accès en urgence. Recherche par nom, date de naissance (JJ/MM/AAAA) ou INS.</source>
+        <translation>Only patients who authorised you appear, or those opened by emergency access. Search by name, date of birth (DD/MM/YYYY) or INS.</translation>
     </message>
     <message>
         <source>Patients</source>
@@ -1852,24 +2291,36 @@
         <translation>Record content</translation>
     </message>
     <message>
-        <source>Documents et vaccinations, en lecture seule.</source>
-        <translation>Documents and vaccinations, read-only.</translation>
-    </message>
-    <message>
         <source>Ajouter un document…</source>
         <translation>Add a document…</translation>
+    </message>
+    <message>
+        <source>Supprimer mon document…</source>
+        <translation>Delete my document…</translation>
+    </message>
+    <message>
+        <source>Supprimer le document choisi, si vous l&apos;avez ajouté depuis ce poste.</source>
+        <translation>Delete the chosen document, if you added it from this workstation.</translation>
+    </message>
+    <message>
+        <source>Modifier mon document…</source>
+        <translation>Edit my document…</translation>
+    </message>
+    <message>
+        <source>Changer le titre ou la date du document choisi, si vous l&apos;avez ajouté depuis ce poste.</source>
+        <translation>Change the title or date of the chosen document, if you added it from this workstation.</translation>
     </message>
     <message>
         <source>Ajouter au dossier</source>
         <translation>Add to the record</translation>
     </message>
     <message>
-        <source>En attente d&apos;envoi</source>
-        <translation>Waiting to be sent</translation>
-    </message>
-    <message>
         <source>Réessayer maintenant</source>
         <translation>Retry now</translation>
+    </message>
+    <message>
+        <source>Aucun patient trouvé parmi ceux qui vous ont autorisé (ou ouverts en urgence).</source>
+        <translation>No patient found among those who authorised you (or opened in an emergency).</translation>
     </message>
     <message>
         <source>Dossier de %1</source>
@@ -1878,10 +2329,6 @@
     <message>
         <source>Pas encore sur ce poste : préparez la journée pour le consulter.</source>
         <translation>Not on this workstation yet: prepare the day to view it.</translation>
-    </message>
-    <message>
-        <source>Document : %1</source>
-        <translation>Document: %1</translation>
     </message>
     <message>
         <source>%1 a retiré votre autorisation d&apos;accès : la copie de son dossier a été effacée de ce poste.</source>
@@ -1908,6 +2355,58 @@
         <translation>Back to the credentials.</translation>
     </message>
     <message>
+        <source>Première connexion (code d&apos;enrôlement)…</source>
+        <translation>First sign-in (enrolment code)…</translation>
+    </message>
+    <message>
+        <source>Choisir votre mot de passe avec le code d&apos;enrôlement reçu par e-mail.</source>
+        <translation>Choose your password with the enrolment code received by e-mail.</translation>
+    </message>
+    <message>
+        <source>Première connexion : choisir votre mot de passe</source>
+        <translation>First sign-in: choose your password</translation>
+    </message>
+    <message>
+        <source>Code d&apos;enrôlement</source>
+        <translation>Enrolment code</translation>
+    </message>
+    <message>
+        <source>Le code reçu par e-mail (12 lettres et chiffres).</source>
+        <translation>The code received by e-mail (12 letters and digits).</translation>
+    </message>
+    <message>
+        <source>Nouveau mot de passe</source>
+        <translation>New password</translation>
+    </message>
+    <message>
+        <source>Au moins 12 caractères, difficile à deviner (la même règle que pour les patients).</source>
+        <translation>At least 12 characters, hard to guess (the same rule as for patients).</translation>
+    </message>
+    <message>
+        <source>Confirmez le mot de passe</source>
+        <translation>Confirm the password</translation>
+    </message>
+    <message>
+        <source>Le même, une seconde fois.</source>
+        <translation>The same, a second time.</translation>
+    </message>
+    <message>
+        <source>Choisir ce mot de passe</source>
+        <translation>Choose this password</translation>
+    </message>
+    <message>
+        <source>Activer votre accès professionnel.</source>
+        <translation>Activate your professional access.</translation>
+    </message>
+    <message>
+        <source>Le code d&apos;enrôlement figure dans l&apos;e-mail « Accès professionnel Carnet ».</source>
+        <translation>The enrolment code is in the e-mail “Carnet professional access”.</translation>
+    </message>
+    <message>
+        <source>Les deux mots de passe sont différents.</source>
+        <translation>The two passwords differ.</translation>
+    </message>
+    <message>
         <source>Saisissez votre mot de passe.</source>
         <translation>Enter your password.</translation>
     </message>
@@ -1916,8 +2415,68 @@
         <translation>The code has 6 digits.</translation>
     </message>
     <message>
-        <source>Verrouiller ce profil et revenir à la connexion.</source>
-        <translation>Lock this profile and go back to sign-in.</translation>
+        <source>Connecté : %1</source>
+        <translation>Signed in: %1</translation>
+    </message>
+    <message>
+        <source> · poste de confiance jusqu&apos;au %1</source>
+        <translation> · trusted workstation until %1</translation>
+    </message>
+    <message>
+        <source>Modifications du jour</source>
+        <translation>Today&apos;s changes</translation>
+    </message>
+    <message>
+        <source>Chaque modification : envoyée, en attente, ou refusée avec le motif.</source>
+        <translation>Each change: sent, waiting, or refused with the reason.</translation>
+    </message>
+    <message>
+        <source>J&apos;ai pris connaissance</source>
+        <translation>Acknowledge</translation>
+    </message>
+    <message>
+        <source>Retirer de la liste la modification refusée choisie.</source>
+        <translation>Remove the chosen refused change from the list.</translation>
+    </message>
+    <message>
+        <source>Corriger…</source>
+        <translation>Correct…</translation>
+    </message>
+    <message>
+        <source>Reprendre la vaccination refusée dans le formulaire pour la corriger.</source>
+        <translation>Put the refused vaccination back in the form to correct it.</translation>
+    </message>
+    <message>
+        <source>Supprimer le document</source>
+        <translation>Delete the document</translation>
+    </message>
+    <message>
+        <source>Supprimer ce document du dossier du patient ? La suppression lui sera envoyée.</source>
+        <translation>Delete this document from the patient&apos;s record? The deletion will be sent to them.</translation>
+    </message>
+    <message>
+        <source>Supprimer</source>
+        <translation>Delete</translation>
+    </message>
+    <message>
+        <source>Garder</source>
+        <translation>Keep</translation>
+    </message>
+    <message>
+        <source>REFUSÉE : %1. %2</source>
+        <translation>REFUSED: %1. %2</translation>
+    </message>
+    <message>
+        <source>EN CONFLIT : %1. %2</source>
+        <translation>IN CONFLICT: %1. %2</translation>
+    </message>
+    <message>
+        <source>En attente : %1</source>
+        <translation>Waiting: %1</translation>
+    </message>
+    <message>
+        <source>Envoyée : %1</source>
+        <translation>Sent: %1</translation>
     </message>
     <message>
         <source>Bris de glace : ouvrir un dossier en urgence, en ligne.</source>
@@ -1960,36 +2519,32 @@
         <translation>Available offline on this computer</translation>
     </message>
     <message>
-        <source>Joindre un fichier au dossier ouvert.</source>
-        <translation>Attach a file to the open record.</translation>
+        <source>Section par section, ce que vous pouvez voir, ou pourquoi c&apos;est masqué ; en lecture seule.</source>
+        <translation>Section by section, what you may see, or why it is hidden; read-only.</translation>
     </message>
     <message>
-        <source>Modifications pas encore envoyées.</source>
-        <translation>Changes not sent yet.</translation>
+        <source>Votre profession n&apos;inscrit pas de vaccinations dans le carnet : ajoutez un document.</source>
+        <translation>Your profession does not record vaccinations in the carnet: add a document.</translation>
+    </message>
+    <message>
+        <source>Joindre un fichier au dossier ouvert.</source>
+        <translation>Attach a file to the open record.</translation>
     </message>
     <message>
         <source>Envoyer maintenant.</source>
         <translation>Send now.</translation>
     </message>
     <message>
-        <source>Aucun patient trouvé.</source>
-        <translation>No patient found.</translation>
-    </message>
-    <message>
-        <source>Aucun document ni vaccination visible.</source>
-        <translation>No visible document or vaccination.</translation>
-    </message>
-    <message>
         <source>Hors ligne : copie de ce poste.</source>
         <translation>Offline: this workstation&apos;s copy.</translation>
     </message>
     <message>
-        <source>%1 : %2 modification(s)</source>
-        <translation>%1: %2 change(s)</translation>
-    </message>
-    <message>
         <source>En attente d&apos;envoi (%1)</source>
         <translation>Waiting to be sent (%1)</translation>
+    </message>
+    <message>
+        <source> — dont %1 refusée(s) : à revoir</source>
+        <translation> — of which %1 refused: to review</translation>
     </message>
     <message>
         <source>%1 — disponible hors ligne jusqu&apos;au %2</source>
@@ -2006,6 +2561,18 @@
     <message>
         <source>Aucun dossier ouvert</source>
         <translation>No record open</translation>
+    </message>
+    <message>
+        <source>Se connecter avec Pro Santé Connect</source>
+        <translation>Sign in with Pro Santé Connect</translation>
+    </message>
+    <message>
+        <source>Avec votre e-CPS, dans le navigateur ; le mot de passe ouvre vos données sur ce poste.</source>
+        <translation>With your e-CPS, in the browser; the password opens your data on this computer.</translation>
+    </message>
+    <message>
+        <source>Terminez la connexion dans votre navigateur…</source>
+        <translation>Finish signing in in your browser…</translation>
     </message>
 </context>
 <context>
@@ -2094,8 +2661,8 @@
         <translation>Create a record on this computer</translation>
     </message>
     <message>
-        <source>Votre carnet sera chiffré avec votre mot de passe. Choisissez une phrase facile à retenir pour vous et difficile à deviner : au moins 12 caractères, par exemple plusieurs mots.</source>
-        <translation>Your record will be encrypted with your password. Choose a phrase that is easy for you to remember and hard to guess: at least 12 characters, for example several words.</translation>
+        <source>Votre carnet sera chiffré avec votre mot de passe. %1</source>
+        <translation>Your record will be encrypted with your password. %1</translation>
     </message>
     <message>
         <source>&amp;Nom du carnet :</source>
@@ -2250,6 +2817,97 @@
     <message>
         <source>Une question vous demandera de confirmer. Cet ordinateur ne peut pas être révoqué d&apos;ici.</source>
         <translation>A question will ask you to confirm. This computer cannot be revoked from here.</translation>
+    </message>
+</context>
+<context>
+    <name>DocumentDialog</name>
+    <message>
+        <source>Ajouter un document</source>
+        <translation>Add a document</translation>
+    </message>
+    <message>
+        <source>Le document est ajouté au dossier ouvert ; le patient est prévenu.</source>
+        <translation>The document is added to the open record; the patient is told.</translation>
+    </message>
+    <message>
+        <source>Catégorie</source>
+        <translation>Category</translation>
+    </message>
+    <message>
+        <source>Les catégories que votre profession peut ajouter.</source>
+        <translation>The categories your profession may add.</translation>
+    </message>
+    <message>
+        <source>Titre</source>
+        <translation>Title</translation>
+    </message>
+    <message>
+        <source>Obligatoire.</source>
+        <translation>Required.</translation>
+    </message>
+    <message>
+        <source>JJ/MM/AAAA</source>
+        <translation>DD/MM/YYYY</translation>
+    </message>
+    <message>
+        <source>Date du document</source>
+        <translation>Document date</translation>
+    </message>
+    <message>
+        <source>Facultative, JJ/MM/AAAA.</source>
+        <translation>Optional, DD/MM/YYYY.</translation>
+    </message>
+    <message>
+        <source>Visible par le patient après la consultation d&apos;annonce</source>
+        <translation>Visible to the patient after the disclosure consultation</translation>
+    </message>
+    <message>
+        <source>Le patient le verra à la date choisie, au plus tard un mois après l&apos;ajout.</source>
+        <translation>The patient will see it on the chosen date, at most one month after it is added.</translation>
+    </message>
+    <message>
+        <source>Visible à partir du</source>
+        <translation>Visible from</translation>
+    </message>
+    <message>
+        <source>JJ/MM/AAAA, dans le mois qui vient.</source>
+        <translation>DD/MM/YYYY, within the coming month.</translation>
+    </message>
+    <message>
+        <source>Soins confidentiels du mineur</source>
+        <translation>A minor&apos;s confidential care</translation>
+    </message>
+    <message>
+        <source>Un mineur qui garde ces soins secrets : ses représentants légaux ne le voient pas.</source>
+        <translation>A minor keeping this care secret: their legal representatives do not see it.</translation>
+    </message>
+    <message>
+        <source>Ajouter le document</source>
+        <translation>Add the document</translation>
+    </message>
+    <message>
+        <source>Enregistrer sur ce poste ; envoi dès que possible.</source>
+        <translation>Saved on this workstation; sent as soon as possible.</translation>
+    </message>
+    <message>
+        <source>Annuler</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Fermer sans rien ajouter.</source>
+        <translation>Close without adding anything.</translation>
+    </message>
+    <message>
+        <source>Date invalide : JJ/MM/AAAA.</source>
+        <translation>Invalid date: DD/MM/YYYY.</translation>
+    </message>
+    <message>
+        <source>Indiquez à partir de quand le patient le verra.</source>
+        <translation>Say from when the patient will see it.</translation>
+    </message>
+    <message>
+        <source>Le titre est obligatoire.</source>
+        <translation>The title is required.</translation>
     </message>
 </context>
 <context>
@@ -2616,6 +3274,156 @@
         <source>Ctrl+1 à Ctrl+%1 pour changer de rubrique.</source>
         <translation>Ctrl+1 to Ctrl+%1 to change section.</translation>
     </message>
+    <message>
+        <source>Prévention</source>
+        <translation>Prevention</translation>
+    </message>
+    <message>
+        <source>Agenda</source>
+        <translation>Agenda</translation>
+    </message>
+    <message>
+        <source>Mes demandes de dossier</source>
+        <translation>My records requests</translation>
+    </message>
+</context>
+<context>
+    <name>DownloadDialog</name>
+    <message>
+        <source>Saisissez le mot de passe de votre carnet.</source>
+        <translation>Enter your record&apos;s password.</translation>
+    </message>
+    <message>
+        <source>Les deux phrases de passe diffèrent.</source>
+        <translation>The two passphrases differ.</translation>
+    </message>
+    <message>
+        <source>Fichiers FHIR (*.json)</source>
+        <translation>FHIR files (*.json)</translation>
+    </message>
+    <message>
+        <source>Archives Carnet (*.carnet)</source>
+        <translation>Carnet archives (*.carnet)</translation>
+    </message>
+    <message>
+        <source>Télécharger mes données</source>
+        <translation>Download my data</translation>
+    </message>
+    <message>
+        <source>Préparation de vos données…</source>
+        <translation>Preparing your data…</translation>
+    </message>
+    <message>
+        <source>Téléchargement des documents… %1 %</source>
+        <translation>Downloading documents… %1%</translation>
+    </message>
+    <message>
+        <source>Vos données sont enregistrées dans %1.</source>
+        <translation>Your data is saved in %1.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n document(s) ne sont pas encore sur cet ordinateur et n&apos;y sont pas : synchronisez, puis téléchargez de nouveau.</source>
+        <translation>
+            <numerusform>%n document is not on this computer yet and is left out: sync, then download again.</numerusform>
+            <numerusform>%n documents are not on this computer yet and are left out: sync, then download again.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Ce fichier n&apos;est pas chiffré : gardez-le en lieu sûr et supprimez-le après usage.</source>
+        <translation>This file is not encrypted: keep it safe and delete it when done.</translation>
+    </message>
+    <message>
+        <source>Téléchargement terminé</source>
+        <translation>Download complete</translation>
+    </message>
+    <message>
+        <source>Télécharger toutes mes données</source>
+        <translation>Download all my data</translation>
+    </message>
+    <message>
+        <source>La synthèse IPS est le résumé international de votre santé ; le dossier FHIR contient tout, avec vos documents ; l&apos;archive chiffrée permet de restaurer le carnet sur un autre ordinateur. Le fichier est écrit à l&apos;endroit que vous choisissez.</source>
+        <translation>The IPS summary is the international summary of your health; the FHIR record holds everything, with your documents; the encrypted archive lets you restore the record on another computer. The file is written where you choose.</translation>
+    </message>
+    <message>
+        <source>&amp;Synthèse IPS (FHIR)</source>
+        <translation>IPS &amp;summary (FHIR)</translation>
+    </message>
+    <message>
+        <source>Tout le &amp;dossier (FHIR), avec vos documents</source>
+        <translation>The whole &amp;record (FHIR), with your documents</translation>
+    </message>
+    <message>
+        <source>&amp;Archive chiffrée de tout le carnet</source>
+        <translation>Encrypted &amp;archive of the whole record</translation>
+    </message>
+    <message>
+        <source>L&apos;archive est chiffrée avec la phrase de passe que vous choisissez ci-dessous. Sans elle, personne — vous non plus — ne pourra la lire.</source>
+        <translation>The archive is encrypted with the passphrase you choose below. Without it, nobody — you included — can read it.</translation>
+    </message>
+    <message>
+        <source>Attention : un fichier FHIR n&apos;est pas chiffré. Toute personne qui y a accès peut lire vos données de santé. Gardez-le en lieu sûr et supprimez-le après usage.</source>
+        <translation>Warning: a FHIR file is not encrypted. Anyone who can reach it can read your health data. Keep it safe and delete it when done.</translation>
+    </message>
+    <message>
+        <source>&amp;Mot de passe du carnet :</source>
+        <translation>Record &amp;password:</translation>
+    </message>
+    <message>
+        <source>P&amp;hrase de passe de l&apos;archive :</source>
+        <translation>Archive pass&amp;phrase:</translation>
+    </message>
+    <message>
+        <source>&amp;Confirmez la phrase de passe :</source>
+        <translation>&amp;Confirm the passphrase:</translation>
+    </message>
+    <message>
+        <source>Mot de passe du carnet</source>
+        <translation>Record password</translation>
+    </message>
+    <message>
+        <source>Demandé de nouveau pour exporter.</source>
+        <translation>Asked again before an export.</translation>
+    </message>
+    <message>
+        <source>Phrase de passe de l&apos;archive</source>
+        <translation>Archive passphrase</translation>
+    </message>
+    <message>
+        <source>Au moins 12 caractères.</source>
+        <translation>At least 12 characters.</translation>
+    </message>
+    <message>
+        <source>Confirmation de la phrase de passe</source>
+        <translation>Passphrase confirmation</translation>
+    </message>
+    <message>
+        <source>Avertissement</source>
+        <translation>Warning</translation>
+    </message>
+    <message>
+        <source>&amp;Télécharger…</source>
+        <translation>&amp;Download…</translation>
+    </message>
+    <message>
+        <source>Télécharger</source>
+        <translation>Download</translation>
+    </message>
+    <message>
+        <source>Choisir où écrire le fichier, puis l&apos;écrire.</source>
+        <translation>Choose where to write the file, then write it.</translation>
+    </message>
+    <message>
+        <source>&amp;Fermer</source>
+        <translation>&amp;Close</translation>
+    </message>
+    <message>
+        <source>Fermer</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>Fermer cette fenêtre.</source>
+        <translation>Close this window.</translation>
+    </message>
 </context>
 <context>
     <name>EmergencyDialog</name>
@@ -2697,6 +3505,101 @@
     </message>
 </context>
 <context>
+    <name>EndOfDayDialog</name>
+    <message>
+        <source>Fin de journée</source>
+        <translation>End of day</translation>
+    </message>
+    <message>
+        <source>Ce que la journée laisse sur ce poste, à imprimer.</source>
+        <translation>What the day leaves on this workstation, to print.</translation>
+    </message>
+    <message>
+        <source>Feuille de fin de journée</source>
+        <translation>End-of-day sheet</translation>
+    </message>
+    <message>
+        <source>Dossiers ouverts, ajouts, envois, effacements.</source>
+        <translation>Dossiers opened, additions, sending, erasures.</translation>
+    </message>
+    <message>
+        <source>Envoyer maintenant</source>
+        <translation>Send now</translation>
+    </message>
+    <message>
+        <source>Envoyer au service ce qui attend encore.</source>
+        <translation>Send what still waits to the service.</translation>
+    </message>
+    <message>
+        <source>Imprimer…</source>
+        <translation>Print…</translation>
+    </message>
+    <message>
+        <source>Imprimer la feuille de fin de journée.</source>
+        <translation>Print the end-of-day sheet.</translation>
+    </message>
+    <message>
+        <source>Fermer</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>Revenir au poste de soins.</source>
+        <translation>Back to the workstation.</translation>
+    </message>
+    <message>
+        <source>Dossiers ouverts (%1)</source>
+        <translation>Dossiers opened (%1)</translation>
+    </message>
+    <message>
+        <source>en ligne</source>
+        <translation>online</translation>
+    </message>
+    <message>
+        <source>hors ligne, depuis la copie de ce poste</source>
+        <translation>offline, from this workstation&apos;s copy</translation>
+    </message>
+    <message>
+        <source>Aucun dossier ouvert aujourd&apos;hui.</source>
+        <translation>No dossier opened today.</translation>
+    </message>
+    <message>
+        <source>Ajouté et envoyé (%1)</source>
+        <translation>Added and sent (%1)</translation>
+    </message>
+    <message>
+        <source>Rien.</source>
+        <translation>Nothing.</translation>
+    </message>
+    <message>
+        <source>Pas encore envoyé, et pourquoi (%1)</source>
+        <translation>Not sent yet, and why (%1)</translation>
+    </message>
+    <message>
+        <source>en attente : le service n&apos;a pas encore été joint ; envoyé dès la prochaine connexion.</source>
+        <translation>waiting: the service has not been reached yet; sent at the next connection.</translation>
+    </message>
+    <message>
+        <source>Tout a été envoyé.</source>
+        <translation>Everything was sent.</translation>
+    </message>
+    <message>
+        <source>%1 ouverture(s) hors ligne pas encore signalée(s) au service (historique des accès du patient).</source>
+        <translation>%1 offline opening(s) not yet reported to the service (the patient&apos;s access history).</translation>
+    </message>
+    <message>
+        <source>Copies gardées sur ce poste et leur effacement</source>
+        <translation>Copies kept on this workstation and their erasure</translation>
+    </message>
+    <message>
+        <source>%1 — effacée de ce poste le %2 (fin du bail)</source>
+        <translation>%1 — erased from this workstation on %2 (end of the lease)</translation>
+    </message>
+    <message>
+        <source>Aucune copie sur ce poste.</source>
+        <translation>No copy on this workstation.</translation>
+    </message>
+</context>
+<context>
     <name>EntryColumns</name>
     <message>
         <source>Rubrique</source>
@@ -2764,6 +3667,324 @@
     <message>
         <source>Effacer les champs saisis.</source>
         <translation>Erase the fields typed in.</translation>
+    </message>
+</context>
+<context>
+    <name>ExportActions</name>
+    <message>
+        <source>Où enregistrer la sauvegarde du carnet ?</source>
+        <translation>Where should the record&apos;s backup go?</translation>
+    </message>
+    <message>
+        <source>Sauvegarde du carnet…</source>
+        <translation>Backing up the record…</translation>
+    </message>
+    <message>
+        <source>Sauvegarde impossible</source>
+        <translation>Backup failed</translation>
+    </message>
+    <message>
+        <source>Sauvegarde terminée</source>
+        <translation>Backup complete</translation>
+    </message>
+    <message>
+        <source>Votre carnet est sauvegardé, chiffré, dans le dossier %1. La sauvegarde s&apos;ouvre avec votre mot de passe actuel : gardez-la sur une clé USB ou un disque à part.</source>
+        <translation>Your record is backed up, encrypted, in the folder %1. The backup opens with your current password: keep it on a USB key or a separate disk.</translation>
+    </message>
+    <message>
+        <source>Choisissez le dossier de la sauvegarde (carnet-…)</source>
+        <translation>Choose the backup folder (carnet-…)</translation>
+    </message>
+    <message>
+        <source>Restauration impossible</source>
+        <translation>Restore failed</translation>
+    </message>
+    <message>
+        <source>Restauration du carnet…</source>
+        <translation>Restoring the record…</translation>
+    </message>
+    <message>
+        <source>Carnet restauré</source>
+        <translation>Record restored</translation>
+    </message>
+    <message>
+        <source>Le carnet « %1 » est restauré et ouvert.</source>
+        <translation>The record &apos;%1&apos; is restored and open.</translation>
+    </message>
+    <message>
+        <source>Choisissez l&apos;archive chiffrée à restaurer</source>
+        <translation>Choose the encrypted archive to restore</translation>
+    </message>
+    <message>
+        <source>Archives Carnet (*.carnet)</source>
+        <translation>Carnet archives (*.carnet)</translation>
+    </message>
+    <message>
+        <source>Importer un fichier FHIR ou CDA</source>
+        <translation>Import a FHIR or CDA file</translation>
+    </message>
+    <message>
+        <source>Fichiers FHIR ou CDA (*.json *.xml)</source>
+        <translation>FHIR or CDA files (*.json *.xml)</translation>
+    </message>
+    <message>
+        <source>Import impossible</source>
+        <translation>Import failed</translation>
+    </message>
+    <message>
+        <source>« %1 » ne peut pas être importé ; rien n&apos;a été modifié.
+%2</source>
+        <translation>&apos;%1&apos; cannot be imported; nothing was changed.
+%2</translation>
+    </message>
+    <message>
+        <source>Import terminé</source>
+        <translation>Import complete</translation>
+    </message>
+    <message>
+        <source>« %1 » : %2 élément(s) et %3 document(s) ajoutés, %4 fusionné(s), %5 ignoré(s).</source>
+        <translation>&apos;%1&apos;: %2 item(s) and %3 document(s) added, %4 merged, %5 skipped.</translation>
+    </message>
+    <message>
+        <source>&amp;Exporter / Imprimer</source>
+        <translation>&amp;Export / Print</translation>
+    </message>
+    <message>
+        <source>&amp;Télécharger toutes mes données…</source>
+        <translation>&amp;Download all my data…</translation>
+    </message>
+    <message>
+        <source>&amp;Sauvegarder le carnet…</source>
+        <translation>&amp;Back up the record…</translation>
+    </message>
+    <message>
+        <source>&amp;Restaurer une sauvegarde…</source>
+        <translation>&amp;Restore a backup…</translation>
+    </message>
+    <message>
+        <source>Restaurer une &amp;archive chiffrée…</source>
+        <translation>Restore an encrypted &amp;archive…</translation>
+    </message>
+    <message>
+        <source>&amp;Importer un fichier (FHIR, CDA)…</source>
+        <translation>&amp;Import a file (FHIR, CDA)…</translation>
+    </message>
+</context>
+<context>
+    <name>ExportDoors</name>
+    <message>
+        <source>Le fichier n&apos;a pas pu être écrit ou lu (%1).</source>
+        <translation>The file could not be written or read (%1).</translation>
+    </message>
+    <message>
+        <source>L&apos;opération a échoué. Rien n&apos;a été modifié.</source>
+        <translation>The operation failed. Nothing was changed.</translation>
+    </message>
+</context>
+<context>
+    <name>ForgotIdentifierSteps</name>
+    <message>
+        <source>Saisissez l&apos;adresse e-mail donnée à l&apos;activation (avec un @).</source>
+        <translation>Enter the e-mail address given at activation (with an @).</translation>
+    </message>
+    <message>
+        <source>Envoi de la demande au service…</source>
+        <translation>Sending the request to the service…</translation>
+    </message>
+    <message>
+        <source>Identifiant oublié</source>
+        <translation>Forgotten identifier</translation>
+    </message>
+    <message>
+        <source>Votre adresse e-mail</source>
+        <translation>Your e-mail address</translation>
+    </message>
+    <message>
+        <source>Regardez vos e-mails</source>
+        <translation>Check your e-mails</translation>
+    </message>
+    <message>
+        <source>Saisissez l&apos;adresse e-mail où vous recevez les messages de Mon espace santé : votre identifiant vous y sera envoyé.</source>
+        <translation>Enter the e-mail address where you receive Mon espace santé messages: your identifier will be sent there.</translation>
+    </message>
+    <message>
+        <source>Adresse &amp;e-mail :</source>
+        <translation>&amp;E-mail address:</translation>
+    </message>
+    <message>
+        <source>Si un compte correspond à %1, un e-mail avec votre identifiant vient d&apos;y être envoyé. Pensez à regarder dans les courriers indésirables. Rien reçu d&apos;ici quelques minutes ? Vérifiez l&apos;adresse, ou utilisez l&apos;adresse donnée à l&apos;activation.</source>
+        <translation>If an account matches %1, an e-mail with your identifier has just been sent there. Remember to look in your spam folder. Nothing within a few minutes? Check the address, or use the address given at activation.</translation>
+    </message>
+    <message>
+        <source>&amp;Fermer</source>
+        <translation>&amp;Close</translation>
+    </message>
+    <message>
+        <source>&amp;Envoyer</source>
+        <translation>&amp;Send</translation>
+    </message>
+    <message>
+        <source>&amp;Retour</source>
+        <translation>&amp;Back</translation>
+    </message>
+    <message>
+        <source>&amp;Annuler</source>
+        <translation>&amp;Cancel</translation>
+    </message>
+    <message>
+        <source>Adresse e-mail</source>
+        <translation>E-mail address</translation>
+    </message>
+    <message>
+        <source>L&apos;adresse donnée à l&apos;activation.</source>
+        <translation>The address given at activation.</translation>
+    </message>
+    <message>
+        <source>Demander l&apos;identifiant.</source>
+        <translation>Ask for the identifier.</translation>
+    </message>
+    <message>
+        <source>Revenir en arrière.</source>
+        <translation>Go back.</translation>
+    </message>
+</context>
+<context>
+    <name>ForgotPasswordSteps</name>
+    <message>
+        <source>Saisissez votre identifiant.</source>
+        <translation>Enter your identifier.</translation>
+    </message>
+    <message>
+        <source>Envoi de la demande au service…</source>
+        <translation>Sending the request to the service…</translation>
+    </message>
+    <message>
+        <source>Le code reçu par e-mail compte 6 chiffres.</source>
+        <translation>The code received by e-mail has 6 digits.</translation>
+    </message>
+    <message>
+        <source>Changement du mot de passe…</source>
+        <translation>Changing the password…</translation>
+    </message>
+    <message>
+        <source>Envoi d&apos;un nouveau code…</source>
+        <translation>Sending a new code…</translation>
+    </message>
+    <message>
+        <source>Un nouveau code vient d&apos;être envoyé ; le précédent ne fonctionne plus.</source>
+        <translation>A new code has just been sent; the previous one no longer works.</translation>
+    </message>
+    <message>
+        <source>Mot de passe oublié</source>
+        <translation>Forgotten password</translation>
+    </message>
+    <message>
+        <source>Votre identifiant</source>
+        <translation>Your identifier</translation>
+    </message>
+    <message>
+        <source>Le code reçu et votre nouveau mot de passe</source>
+        <translation>The code received and your new password</translation>
+    </message>
+    <message>
+        <source>Mot de passe changé</source>
+        <translation>Password changed</translation>
+    </message>
+    <message>
+        <source>Un code à 6 chiffres sera envoyé à l&apos;adresse e-mail de votre compte. Identifiant oublié aussi ? Fermez cette fenêtre et choisissez « Identifiant oublié ».</source>
+        <translation>A 6-digit code will be sent to your account&apos;s e-mail address. Forgotten your identifier too? Close this window and choose &apos;Forgotten identifier&apos;.</translation>
+    </message>
+    <message>
+        <source>&amp;Identifiant :</source>
+        <translation>&amp;Identifier:</translation>
+    </message>
+    <message>
+        <source>Si ce compte existe, un code vient d&apos;être envoyé à son adresse e-mail ; il est valable quelques minutes. Choisissez ensuite votre nouveau mot de passe.</source>
+        <translation>If this account exists, a code has just been sent to its e-mail address; it is valid for a few minutes. Then choose your new password.</translation>
+    </message>
+    <message>
+        <source>Code reçu par &amp;e-mail :</source>
+        <translation>Code received by &amp;e-mail:</translation>
+    </message>
+    <message>
+        <source>Re&amp;nvoyer le code</source>
+        <translation>Se&amp;nd the code again</translation>
+    </message>
+    <message>
+        <source>&amp;Nouveau mot de passe :</source>
+        <translation>&amp;New password:</translation>
+    </message>
+    <message>
+        <source>C&amp;onfirmer le nouveau mot de passe :</source>
+        <translation>C&amp;onfirm the new password:</translation>
+    </message>
+    <message>
+        <source>Le mot de passe de votre compte est changé, et vos appareils sont déconnectés. Connectez-vous avec le nouveau. Le carnet déjà présent sur cet ordinateur garde son propre mot de passe : ouvrez-le avec l&apos;ancien (ou votre clé de secours), puis changez-le dans Paramètres.</source>
+        <translation>Your account&apos;s password is changed, and your devices are signed out. Sign in with the new one. The record already on this computer keeps its own password: open it with the old one (or your recovery key), then change it in Settings.</translation>
+    </message>
+    <message>
+        <source>&amp;Fermer</source>
+        <translation>&amp;Close</translation>
+    </message>
+    <message>
+        <source>&amp;Changer le mot de passe</source>
+        <translation>&amp;Change the password</translation>
+    </message>
+    <message>
+        <source>&amp;Suivant</source>
+        <translation>&amp;Next</translation>
+    </message>
+    <message>
+        <source>&amp;Annuler</source>
+        <translation>&amp;Cancel</translation>
+    </message>
+    <message>
+        <source>&amp;Retour</source>
+        <translation>&amp;Back</translation>
+    </message>
+    <message>
+        <source>Identifiant</source>
+        <translation>Identifier</translation>
+    </message>
+    <message>
+        <source>L&apos;identifiant choisi à l&apos;activation.</source>
+        <translation>The identifier chosen at activation.</translation>
+    </message>
+    <message>
+        <source>Code reçu par e-mail</source>
+        <translation>Code received by e-mail</translation>
+    </message>
+    <message>
+        <source>6 chiffres.</source>
+        <translation>6 digits.</translation>
+    </message>
+    <message>
+        <source>Renvoyer le code</source>
+        <translation>Send the code again</translation>
+    </message>
+    <message>
+        <source>Recevoir un nouveau code par e-mail.</source>
+        <translation>Receive a new code by e-mail.</translation>
+    </message>
+    <message>
+        <source>Nouveau mot de passe</source>
+        <translation>New password</translation>
+    </message>
+    <message>
+        <source>Confirmer le nouveau mot de passe</source>
+        <translation>Confirm the new password</translation>
+    </message>
+    <message>
+        <source>Saisissez-le une seconde fois.</source>
+        <translation>Type it a second time.</translation>
+    </message>
+    <message>
+        <source>Passer à l&apos;étape suivante.</source>
+        <translation>Go to the next step.</translation>
+    </message>
+    <message>
+        <source>Revenir en arrière.</source>
+        <translation>Go back.</translation>
     </message>
 </context>
 <context>
@@ -2899,6 +4120,168 @@
     </message>
 </context>
 <context>
+    <name>ImportReportDialog</name>
+    <message>
+        <source>%1 ×%2 : %3</source>
+        <translation>%1 ×%2: %3</translation>
+    </message>
+    <message>
+        <source>Importer %1</source>
+        <translation>Import %1</translation>
+    </message>
+    <message>
+        <source>Ce que « %1 » apporte à votre carnet</source>
+        <translation>What &apos;%1&apos; brings to your record</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n élément(s) à ajouter</source>
+        <translation>
+            <numerusform>%n item to add</numerusform>
+            <numerusform>%n items to add</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n élément(s) déjà présent(s), fusionné(s)</source>
+        <translation>
+            <numerusform>%n item already there, merged</numerusform>
+            <numerusform>%n items already there, merged</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n document(s) à ajouter</source>
+        <translation>
+            <numerusform>%n document to add</numerusform>
+            <numerusform>%n documents to add</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n ignoré(s)</source>
+        <translation>
+            <numerusform>%n skipped</numerusform>
+            <numerusform>%n skipped</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Rien n&apos;est encore enregistré. « Importer » enregistre tout d&apos;un coup ; « Annuler » ne change rien.</source>
+        <translation>Nothing is saved yet. &apos;Import&apos; saves it all at once; &apos;Cancel&apos; changes nothing.</translation>
+    </message>
+    <message>
+        <source>Ce fichier n&apos;apporte rien de nouveau à votre carnet.</source>
+        <translation>This file brings nothing new to your record.</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>Dans le fichier</source>
+        <translation>In the file</translation>
+    </message>
+    <message>
+        <source>À importer</source>
+        <translation>To import</translation>
+    </message>
+    <message>
+        <source>Fusionnés</source>
+        <translation>Merged</translation>
+    </message>
+    <message>
+        <source>Ignorés</source>
+        <translation>Skipped</translation>
+    </message>
+    <message>
+        <source>&amp;Ignorés, et pourquoi :</source>
+        <translation>&amp;Skipped, and why:</translation>
+    </message>
+    <message>
+        <source>Rien n&apos;est ignoré.</source>
+        <translation>Nothing is skipped.</translation>
+    </message>
+    <message>
+        <source>Par type de données</source>
+        <translation>By type of data</translation>
+    </message>
+    <message>
+        <source>Ce que le fichier contient et ce qui en sera fait.</source>
+        <translation>What the file holds and what will be done with it.</translation>
+    </message>
+    <message>
+        <source>Éléments ignorés</source>
+        <translation>Skipped items</translation>
+    </message>
+    <message>
+        <source>Chaque élément ignoré et la raison.</source>
+        <translation>Each skipped item and the reason.</translation>
+    </message>
+    <message>
+        <source>&amp;Importer</source>
+        <translation>&amp;Import</translation>
+    </message>
+    <message>
+        <source>Importer</source>
+        <translation>Import</translation>
+    </message>
+    <message>
+        <source>Enregistrer tout ce qui est listé, d&apos;un coup.</source>
+        <translation>Save everything listed, at once.</translation>
+    </message>
+    <message>
+        <source>&amp;Annuler</source>
+        <translation>&amp;Cancel</translation>
+    </message>
+    <message>
+        <source>Annuler</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Ne rien importer.</source>
+        <translation>Import nothing.</translation>
+    </message>
+</context>
+<context>
+    <name>LocalCarnetChoice</name>
+    <message>
+        <source>Votre carnet sur cet ordinateur a son propre mot de passe : saisissez-le.</source>
+        <translation>Your record on this computer has its own password: type it.</translation>
+    </message>
+    <message>
+        <source>Relier mon carnet « %1 » à mon compte</source>
+        <translation>Link my record “%1” to my account</translation>
+    </message>
+    <message>
+        <source>Créer un nouveau carnet sur cet ordinateur</source>
+        <translation>Create a new record on this computer</translation>
+    </message>
+    <message>
+        <source>Un carnet existe déjà sur cet ordinateur. Si c&apos;est le vôtre, reliez-le à votre compte : ses informations seront envoyées une seule fois sur votre espace, sans créer un second carnet.</source>
+        <translation>A record already exists on this computer. If it is yours, link it to your account: its information will be sent once to your space, without creating a second record.</translation>
+    </message>
+    <message>
+        <source>Votre carnet sur cet ordina&amp;teur :</source>
+        <translation>Your record on this compu&amp;ter:</translation>
+    </message>
+    <message>
+        <source>Mot de passe de ce carnet (s&apos;il &amp;diffère de celui du compte) :</source>
+        <translation>This record&apos;s password (if it &amp;differs from the account&apos;s):</translation>
+    </message>
+    <message>
+        <source>Votre carnet sur cet ordinateur</source>
+        <translation>Your record on this computer</translation>
+    </message>
+    <message>
+        <source>Relier un carnet existant ou en créer un.</source>
+        <translation>Link an existing record or create one.</translation>
+    </message>
+    <message>
+        <source>Mot de passe du carnet</source>
+        <translation>Record password</translation>
+    </message>
+    <message>
+        <source>Laissez vide si c&apos;est le même que celui du compte.</source>
+        <translation>Leave empty if it is the same as the account&apos;s.</translation>
+    </message>
+</context>
+<context>
     <name>LoginSteps</name>
     <message>
         <source>Saisissez votre identifiant.</source>
@@ -2955,6 +4338,30 @@
     <message>
         <source>Code reçu par &amp;e-mail :</source>
         <translation>Code received by &amp;e-mail:</translation>
+    </message>
+    <message>
+        <source>Identifiant &amp;oublié ?</source>
+        <translation>F&amp;orgotten identifier?</translation>
+    </message>
+    <message>
+        <source>Mot de passe oub&amp;lié ?</source>
+        <translation>Forgotten pass&amp;word?</translation>
+    </message>
+    <message>
+        <source>Identifiant oublié</source>
+        <translation>Forgotten identifier</translation>
+    </message>
+    <message>
+        <source>Recevoir votre identifiant à l&apos;adresse e-mail de votre compte.</source>
+        <translation>Receive your identifier at your account&apos;s e-mail address.</translation>
+    </message>
+    <message>
+        <source>Mot de passe oublié</source>
+        <translation>Forgotten password</translation>
+    </message>
+    <message>
+        <source>Choisir un nouveau mot de passe avec un code reçu par e-mail.</source>
+        <translation>Choose a new password with a code received by e-mail.</translation>
     </message>
     <message>
         <source>Se &amp;connecter</source>
@@ -3337,7 +4744,22 @@
     </message>
 </context>
 <context>
+    <name>Paper</name>
+    <message>
+        <source>Impression</source>
+        <translation>Printing</translation>
+    </message>
+    <message>
+        <source>Un fichier ne peut être enregistré que sur la clé USB de la personne, pas sur cet ordinateur. Branchez sa clé USB, ou choisissez une imprimante. Rien n&apos;a été imprimé.</source>
+        <translation>A file can only be saved on the person&apos;s USB key, not on this computer. Plug in their USB key, or choose a printer. Nothing was printed.</translation>
+    </message>
+</context>
+<context>
     <name>PasswordStrengthMeter</name>
+    <message>
+        <source>Au moins 12 caractères, et difficile à deviner : ni mots courants enchaînés, ni vos nom, identifiant ou date de naissance. Le plus simple : une phrase de 7 mots sans lien entre eux. La jauge dit si le mot de passe est accepté et, sinon, pourquoi.</source>
+        <translation>At least 12 characters, and hard to guess: no common words strung together, nor your name, identifier or birth date. The simplest: a phrase of 7 unrelated words. The gauge says whether the password is accepted and, if not, why.</translation>
+    </message>
     <message>
         <source>Saisissez un mot de passe</source>
         <translation>Type a password</translation>
@@ -3373,6 +4795,25 @@
     <message>
         <source>Solidité du mot de passe</source>
         <translation>Password strength</translation>
+    </message>
+</context>
+<context>
+    <name>PatientTableModel</name>
+    <message>
+        <source>Nom</source>
+        <translation>Last name</translation>
+    </message>
+    <message>
+        <source>Prénoms</source>
+        <translation>First names</translation>
+    </message>
+    <message>
+        <source>Date de naissance</source>
+        <translation>Date of birth</translation>
+    </message>
+    <message>
+        <source>INS</source>
+        <translation>INS</translation>
     </message>
 </context>
 <context>
@@ -3471,6 +4912,240 @@
     </message>
 </context>
 <context>
+    <name>PreventionPage</name>
+    <message>
+        <source>État</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Quand</source>
+        <translation>When</translation>
+    </message>
+    <message>
+        <source>Quoi</source>
+        <translation>What</translation>
+    </message>
+    <message>
+        <source>En retard</source>
+        <translation>Overdue</translation>
+    </message>
+    <message>
+        <source>À faire</source>
+        <translation>Due</translation>
+    </message>
+    <message>
+        <source>Selon votre réponse</source>
+        <translation>Depends on your answer</translation>
+    </message>
+    <message>
+        <source>À venir</source>
+        <translation>Upcoming</translation>
+    </message>
+    <message>
+        <source>Fait</source>
+        <translation>Done</translation>
+    </message>
+    <message>
+        <source>fait le %1</source>
+        <translation>done on %1</translation>
+    </message>
+    <message>
+        <source>fait</source>
+        <translation>done</translation>
+    </message>
+    <message>
+        <source>depuis le %1</source>
+        <translation>since %1</translation>
+    </message>
+    <message>
+        <source>jusqu&apos;au %1</source>
+        <translation>until %1</translation>
+    </message>
+    <message>
+        <source>à partir du %1</source>
+        <translation>from %1</translation>
+    </message>
+    <message>
+        <source>Choisissez une ligne pour voir la règle appliquée et sa source.</source>
+        <translation>Choose a row to see the rule applied and its source.</translation>
+    </message>
+    <message>
+        <source>Prochaine fois : %1.</source>
+        <translation>Next time: %1.</translation>
+    </message>
+    <message>
+        <source>Source : %1</source>
+        <translation>Source: %1</translation>
+    </message>
+    <message>
+        <source>Prévention</source>
+        <translation>Prevention</translation>
+    </message>
+    <message>
+        <source>Vaccinations, dépistages organisés et bilans de prévention recommandés pour votre âge, d&apos;après vos vaccinations et examens enregistrés. Parlez-en à votre médecin ou à votre pharmacien.</source>
+        <translation>Vaccinations, organised screening and prevention check-ups recommended for your age, from the vaccinations and tests recorded. Talk about them with your doctor or pharmacist.</translation>
+    </message>
+    <message>
+        <source>Questions (facultatives) : elles précisent les recommandations</source>
+        <translation>Questions (optional): they make the recommendations more precise</translation>
+    </message>
+    <message>
+        <source>Je ne réponds pas</source>
+        <translation>I&apos;d rather not say</translation>
+    </message>
+    <message>
+        <source>Oui</source>
+        <translation>Yes</translation>
+    </message>
+    <message>
+        <source>Non</source>
+        <translation>No</translation>
+    </message>
+    <message>
+        <source>Oui, non, ou ne pas répondre.</source>
+        <translation>Yes, no, or no answer.</translation>
+    </message>
+    <message>
+        <source>Recommandations</source>
+        <translation>Recommendations</translation>
+    </message>
+    <message>
+        <source>État, ce qu&apos;il faut faire et quand.</source>
+        <translation>Status, what to do and when.</translation>
+    </message>
+    <message>
+        <source>Prendre &amp;rendez-vous</source>
+        <translation>Make an &amp;appointment</translation>
+    </message>
+    <message>
+        <source>Prendre rendez-vous</source>
+        <translation>Make an appointment</translation>
+    </message>
+    <message>
+        <source>Ajouter à l&apos;agenda un rendez-vous pour la recommandation choisie.</source>
+        <translation>Add an appointment to the agenda for the chosen recommendation.</translation>
+    </message>
+</context>
+<context>
+    <name>PrintableDialog</name>
+    <message>
+        <source>Préparation du document…</source>
+        <translation>Preparing the document…</translation>
+    </message>
+    <message>
+        <source>Copie hors ligne du %1 (le service n&apos;a pas pu être joint).</source>
+        <translation>Offline copy of %1 (the service could not be reached).</translation>
+    </message>
+    <message>
+        <source>Historique du service, à jour le %1.</source>
+        <translation>History from the service, up to date on %1.</translation>
+    </message>
+    <message>
+        <source>%1, jusqu&apos;au %2</source>
+        <translation>%1, until %2</translation>
+    </message>
+    <message>
+        <source>Aucun proche aidant n&apos;est invité sur votre dossier. Invitez-en un dans « Accès et confidentialité », puis revenez ici pour imprimer son justificatif.</source>
+        <translation>No caregiver is invited on your record. Invite one in &apos;Access and privacy&apos;, then come back here to print their certificate.</translation>
+    </message>
+    <message>
+        <source>Le document est prêt : prévisualisez-le, imprimez-le ou enregistrez-le.</source>
+        <translation>The document is ready: preview it, print it or save it.</translation>
+    </message>
+    <message>
+        <source>Aperçu avant impression — %1</source>
+        <translation>Print preview — %1</translation>
+    </message>
+    <message>
+        <source>Enregistrer en PDF</source>
+        <translation>Save as PDF</translation>
+    </message>
+    <message>
+        <source>Documents PDF (*.pdf)</source>
+        <translation>PDF documents (*.pdf)</translation>
+    </message>
+    <message>
+        <source>PDF enregistré : %1</source>
+        <translation>PDF saved: %1</translation>
+    </message>
+    <message>
+        <source>« %1 » est enregistré dans vos documents (Ma santé en résumé). Les professionnels que vous avez autorisés peuvent le consulter.</source>
+        <translation>&apos;%1&apos; is saved in your documents (My health summary). The professionals you authorised can open it.</translation>
+    </message>
+    <message>
+        <source>Tout ce que vous avez renseigné, rubrique par rubrique, pour le montrer à un professionnel.</source>
+        <translation>Everything you filled in, section by section, to show a professional.</translation>
+    </message>
+    <message>
+        <source>Une carte à découper et à garder avec vos papiers : votre nom, votre date de naissance, vos allergies, traitements, groupe sanguin et contacts d&apos;urgence.</source>
+        <translation>A card to cut out and keep with your papers: your name, birth date, allergies, treatments, blood group and emergency contacts.</translation>
+    </message>
+    <message>
+        <source>Le relevé de vos vaccinations : date, vaccin, injection, numéro de lot et vaccinateur.</source>
+        <translation>The record of your vaccinations: date, vaccine, dose, batch number and vaccinator.</translation>
+    </message>
+    <message>
+        <source>Qui a ouvert votre dossier ou modifié ses accès, et quand, tel que le service l&apos;a enregistré.</source>
+        <translation>Who opened your record or changed its access, and when, as the service recorded it.</translation>
+    </message>
+    <message>
+        <source>La preuve qu&apos;un proche aidant peut vous aider à gérer votre dossier, avec ses dates et ses limites.</source>
+        <translation>Proof that a caregiver may help you manage your record, with the dates and the limits.</translation>
+    </message>
+    <message>
+        <source>&amp;Proche aidant :</source>
+        <translation>&amp;Caregiver:</translation>
+    </message>
+    <message>
+        <source>Proche aidant</source>
+        <translation>Caregiver</translation>
+    </message>
+    <message>
+        <source>Le proche aidant dont imprimer le justificatif.</source>
+        <translation>The caregiver whose certificate to print.</translation>
+    </message>
+    <message>
+        <source>&amp;Aperçu avant impression…</source>
+        <translation>Print pre&amp;view…</translation>
+    </message>
+    <message>
+        <source>Voir les pages avant de les imprimer.</source>
+        <translation>See the pages before printing them.</translation>
+    </message>
+    <message>
+        <source>&amp;Imprimer…</source>
+        <translation>&amp;Print…</translation>
+    </message>
+    <message>
+        <source>Choisir une imprimante et imprimer le document.</source>
+        <translation>Choose a printer and print the document.</translation>
+    </message>
+    <message>
+        <source>Enregistrer en &amp;PDF…</source>
+        <translation>Save as P&amp;DF…</translation>
+    </message>
+    <message>
+        <source>Écrire le document dans un fichier PDF, à l&apos;endroit que vous choisissez (non chiffré).</source>
+        <translation>Write the document to a PDF file, where you choose (not encrypted).</translation>
+    </message>
+    <message>
+        <source>Enregistrer dans mes &amp;documents</source>
+        <translation>Save in my d&amp;ocuments</translation>
+    </message>
+    <message>
+        <source>Garder le document dans votre carnet, chiffré, où vos professionnels peuvent le voir.</source>
+        <translation>Keep the document in your record, encrypted, where your professionals can see it.</translation>
+    </message>
+    <message>
+        <source>&amp;Fermer</source>
+        <translation>&amp;Close</translation>
+    </message>
+    <message>
+        <source>Fermer cette fenêtre.</source>
+        <translation>Close this window.</translation>
+    </message>
+</context>
+<context>
     <name>ProfilePage</name>
     <message>
         <source>Modifier l&apos;élément</source>
@@ -3558,6 +5233,117 @@
     </message>
 </context>
 <context>
+    <name>RecordsRequestsPage</name>
+    <message>
+        <source>Destinataire</source>
+        <translation>Recipient</translation>
+    </message>
+    <message>
+        <source>Envoyée le</source>
+        <translation>Sent on</translation>
+    </message>
+    <message>
+        <source>Au plus tard le</source>
+        <translation>At the latest on</translation>
+    </message>
+    <message>
+        <source>État</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>(estimation)</source>
+        <translation>(estimate)</translation>
+    </message>
+    <message>
+        <source>Délai de réflexion (48 h)</source>
+        <translation>48-hour reflection period</translation>
+    </message>
+    <message>
+        <source>En attente</source>
+        <translation>Waiting</translation>
+    </message>
+    <message>
+        <source>Délai dépassé</source>
+        <translation>Deadline passed</translation>
+    </message>
+    <message>
+        <source>Dossier reçu</source>
+        <translation>Records received</translation>
+    </message>
+    <message>
+        <source>Date de réception inconnue : le délai est compté depuis l&apos;envoi ; indiquez la date de l&apos;accusé de réception pour le préciser.</source>
+        <translation>Date of receipt unknown: the deadline is counted from sending; enter the acknowledgement date to make it exact.</translation>
+    </message>
+    <message>
+        <source>Le délai légal est dépassé : relancez le destinataire ; sans réponse, vous pouvez saisir la Commission d&apos;accès aux documents administratifs (CADA) pour un établissement public, ou le conseil de l&apos;ordre pour un professionnel libéral.</source>
+        <translation>The legal deadline has passed: remind the recipient; without an answer, you may refer the matter to the CADA (Commission d&apos;accès aux documents administratifs) for a public hospital, or to the medical council (conseil de l&apos;ordre) for a professional in private practice.</translation>
+    </message>
+    <message>
+        <source>Lettre enregistrée dans %1 (fichier non chiffré) : imprimez-la ou joignez-la à un courriel.</source>
+        <translation>Letter saved to %1 (not encrypted): print it or attach it to an e-mail.</translation>
+    </message>
+    <message>
+        <source>Documents (*.pdf *.jpg *.jpeg *.png *.xml *.txt)</source>
+        <translation>Documents (*.pdf *.jpg *.jpeg *.png *.xml *.txt)</translation>
+    </message>
+    <message>
+        <source>Dossier classé dans Documents ; la demande est close.</source>
+        <translation>Records filed in Documents; the request is closed.</translation>
+    </message>
+    <message>
+        <source>Mes demandes de dossier</source>
+        <translation>My records requests</translation>
+    </message>
+    <message>
+        <source>Demandez vos informations de santé à un professionnel ou à un établissement (loi du 4 mars 2002) : Carnet écrit la lettre et suit les délais légaux.</source>
+        <translation>Ask a professional or a hospital for your health information (French law of 4 March 2002): Carnet writes the letter and follows the legal deadlines.</translation>
+    </message>
+    <message>
+        <source>Nouvelle demande</source>
+        <translation>New request</translation>
+    </message>
+    <message>
+        <source>&amp;Nouvelle demande</source>
+        <translation>&amp;New request</translation>
+    </message>
+    <message>
+        <source>Vider le formulaire pour une nouvelle demande.</source>
+        <translation>Clear the form for a new request.</translation>
+    </message>
+    <message>
+        <source>Écrire la &amp;lettre (PDF)</source>
+        <translation>Write the &amp;letter (PDF)</translation>
+    </message>
+    <message>
+        <source>La lettre de demande, à imprimer.</source>
+        <translation>The request letter, to print.</translation>
+    </message>
+    <message>
+        <source>&amp;Classer le dossier reçu…</source>
+        <translation>&amp;File the records received…</translation>
+    </message>
+    <message>
+        <source>Ajouter le fichier reçu à Documents.</source>
+        <translation>Add the file received to Documents.</translation>
+    </message>
+    <message>
+        <source>Dossier &amp;reçu</source>
+        <translation>Records &amp;received</translation>
+    </message>
+    <message>
+        <source>Les documents sont arrivés : clore la demande.</source>
+        <translation>The records arrived: close the request.</translation>
+    </message>
+    <message>
+        <source>Demandes de dossier</source>
+        <translation>Records requests</translation>
+    </message>
+    <message>
+        <source>Destinataire, envoi, délai légal et état.</source>
+        <translation>Recipient, sending, legal deadline and status.</translation>
+    </message>
+</context>
+<context>
     <name>RecoveryKeyBox</name>
     <message>
         <source>Vérification du mot de passe…</source>
@@ -3610,10 +5396,6 @@
 </context>
 <context>
     <name>RecoveryKeyPage</name>
-    <message>
-        <source>Clé de secours Carnet : %1</source>
-        <translation>Carnet recovery key: %1</translation>
-    </message>
     <message>
         <source>Votre clé de secours</source>
         <translation>Your recovery key</translation>
@@ -3818,6 +5600,136 @@
     </message>
 </context>
 <context>
+    <name>RestoreDialog</name>
+    <message>
+        <source>Saisissez le mot de passe que le carnet avait lors de la sauvegarde.</source>
+        <translation>Enter the password the record had when it was backed up.</translation>
+    </message>
+    <message>
+        <source>Restaurer le carnet ?</source>
+        <translation>Restore the record?</translation>
+    </message>
+    <message>
+        <source>Remplacer par la sauvegarde</source>
+        <translation>Replace with the backup</translation>
+    </message>
+    <message>
+        <source>Restaurer</source>
+        <translation>Restore</translation>
+    </message>
+    <message>
+        <source>Ne rien changer</source>
+        <translation>Change nothing</translation>
+    </message>
+    <message>
+        <source>Rien n&apos;a été modifié.</source>
+        <translation>Nothing was changed.</translation>
+    </message>
+    <message>
+        <source>%1 à %2</source>
+        <translation>%1 at %2</translation>
+    </message>
+    <message>
+        <source>Le carnet « %1 » de cet ordinateur sera remplacé par la sauvegarde du %2. Ce qui y a été saisi depuis et n&apos;a pas été synchronisé avec le service sera perdu.</source>
+        <translation>The record &apos;%1&apos; on this computer will be replaced by the backup of %2. Whatever was entered since and not synced with the service will be lost.</translation>
+    </message>
+    <message>
+        <source>Le carnet « %1 » sauvegardé le %2 sera ajouté à cet ordinateur.</source>
+        <translation>The record &apos;%1&apos; backed up on %2 will be added to this computer.</translation>
+    </message>
+    <message>
+        <source>Restaurer une sauvegarde</source>
+        <translation>Restore a backup</translation>
+    </message>
+    <message>
+        <source>Sauvegarde du carnet « %1 », faite le %2.</source>
+        <translation>Backup of the record &apos;%1&apos;, made on %2.</translation>
+    </message>
+    <message>
+        <source>&amp;Mot de passe de la sauvegarde :</source>
+        <translation>Backup &amp;password:</translation>
+    </message>
+    <message>
+        <source>Mot de passe de la sauvegarde</source>
+        <translation>Backup password</translation>
+    </message>
+    <message>
+        <source>Le mot de passe que le carnet avait quand la sauvegarde a été faite.</source>
+        <translation>The password the record had when the backup was made.</translation>
+    </message>
+    <message>
+        <source>Ce qui va changer</source>
+        <translation>What will change</translation>
+    </message>
+    <message>
+        <source>&amp;Restaurer…</source>
+        <translation>&amp;Restore…</translation>
+    </message>
+    <message>
+        <source>Vérifier le mot de passe, puis confirmer.</source>
+        <translation>Check the password, then confirm.</translation>
+    </message>
+    <message>
+        <source>&amp;Annuler</source>
+        <translation>&amp;Cancel</translation>
+    </message>
+    <message>
+        <source>Annuler</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Fermer sans rien changer.</source>
+        <translation>Close without changing anything.</translation>
+    </message>
+</context>
+<context>
+    <name>RetitleDialog</name>
+    <message>
+        <source>Modifier mon document</source>
+        <translation>Edit my document</translation>
+    </message>
+    <message>
+        <source>Le titre et la date ; la modification est envoyée au patient.</source>
+        <translation>The title and date; the change is sent to the patient.</translation>
+    </message>
+    <message>
+        <source>Titre</source>
+        <translation>Title</translation>
+    </message>
+    <message>
+        <source>Obligatoire.</source>
+        <translation>Required.</translation>
+    </message>
+    <message>
+        <source>JJ/MM/AAAA</source>
+        <translation>DD/MM/YYYY</translation>
+    </message>
+    <message>
+        <source>Date du document</source>
+        <translation>Document date</translation>
+    </message>
+    <message>
+        <source>Facultative, JJ/MM/AAAA.</source>
+        <translation>Optional, DD/MM/YYYY.</translation>
+    </message>
+    <message>
+        <source>Enregistrer</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <source>Enregistrer sur ce poste ; envoi dès que possible.</source>
+        <translation>Saved on this workstation; sent as soon as possible.</translation>
+    </message>
+    <message>
+        <source>Annuler</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Fermer sans rien changer.</source>
+        <translation>Close without changing anything.</translation>
+    </message>
+</context>
+<context>
     <name>ServiceUnavailablePage</name>
     <message>
         <source>Activer Mon espace santé</source>
@@ -3838,6 +5750,14 @@
     <message>
         <source>Poste de soins</source>
         <translation>Clinic workstation</translation>
+    </message>
+    <message>
+        <source>Identifiant oublié</source>
+        <translation>Forgotten identifier</translation>
+    </message>
+    <message>
+        <source>Mot de passe oublié</source>
+        <translation>Forgotten password</translation>
     </message>
     <message>
         <source>Le service en ligne n&apos;est pas joignable pour le moment : cette démarche a besoin d&apos;une connexion au service Carnet. Rien n&apos;a été envoyé ni enregistré.</source>
@@ -3989,6 +5909,275 @@
     <message>
         <source>Le carnet se verrouille après ce nombre de minutes sans activité.</source>
         <translation>The record locks after this many minutes without activity.</translation>
+    </message>
+</context>
+<context>
+    <name>SpaceBox</name>
+    <message>
+        <source>Ce carnet n&apos;est pas relié à un compte en ligne.</source>
+        <translation>This record is not linked to an online account.</translation>
+    </message>
+    <message>
+        <source>Interrogation du service…</source>
+        <translation>Asking the service…</translation>
+    </message>
+    <message>
+        <source>Votre espace est ouvert.</source>
+        <translation>Your space is open.</translation>
+    </message>
+    <message>
+        <source>Votre espace est clôturé : les professionnels de santé n&apos;y ont plus accès. Vous pouvez le rouvrir.</source>
+        <translation>Your space is closed: health professionals no longer have access to it. You can reopen it.</translation>
+    </message>
+    <message>
+        <source>La suppression de votre espace est demandée (faite d&apos;ici 3 mois au plus). « Rouvrir mon espace » l&apos;annule.</source>
+        <translation>The deletion of your space is requested (done within 3 months at most). &apos;Reopen my space&apos; cancels it.</translation>
+    </message>
+    <message>
+        <source>État de votre espace : %1</source>
+        <translation>State of your space: %1</translation>
+    </message>
+    <message>
+        <source>Le service n&apos;a pas répondu. Réessayez plus tard.</source>
+        <translation>The service did not answer. Try again later.</translation>
+    </message>
+    <message>
+        <source>Rouvrir mon espace</source>
+        <translation>Reopen my space</translation>
+    </message>
+    <message>
+        <source>Votre demande de suppression sera annulée et votre espace rouvert : les professionnels que vous avez autorisés y auront de nouveau accès. Rouvrir votre espace ?</source>
+        <translation>Your deletion request will be cancelled and your space reopened: the professionals you authorised will have access again. Reopen your space?</translation>
+    </message>
+    <message>
+        <source>Votre espace sera rouvert : les professionnels que vous avez autorisés y auront de nouveau accès et votre carnet se synchronisera de nouveau. Rouvrir votre espace ?</source>
+        <translation>Your space will be reopened: the professionals you authorised will have access again and your record will sync again. Reopen your space?</translation>
+    </message>
+    <message>
+        <source>Rouvrir</source>
+        <translation>Reopen</translation>
+    </message>
+    <message>
+        <source>Annuler</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Se déconnecter du service</source>
+        <translation>Sign out of the service</translation>
+    </message>
+    <message>
+        <source>Votre carnet reste sur cet ordinateur, protégé par son mot de passe, mais ne sera plus synchronisé avec le service. Pour le relier de nouveau : « J&apos;ai déjà un compte » sur l&apos;écran d&apos;accueil. Se déconnecter ?</source>
+        <translation>Your carnet stays on this computer, protected by its password, but will no longer be synchronised with the service. To link it again: &quot;I already have an account&quot; on the welcome screen. Sign out?</translation>
+    </message>
+    <message>
+        <source>Se déconnecter</source>
+        <translation>Sign out</translation>
+    </message>
+    <message>
+        <source>Vous êtes déconnecté du service : votre carnet reste sur cet ordinateur, sans synchronisation.</source>
+        <translation>You are signed out of the service: your carnet stays on this computer, without synchronisation.</translation>
+    </message>
+    <message>
+        <source>Mon espace sur le service</source>
+        <translation>My space on the service</translation>
+    </message>
+    <message>
+        <source>Votre compte en ligne et votre espace santé : mot de passe du compte, clôture, réouverture, demande de suppression.</source>
+        <translation>Your online account and your health space: account password, closure, reopening, deletion request.</translation>
+    </message>
+    <message>
+        <source>Afficher l&apos;é&amp;tat de mon espace</source>
+        <translation>Show the s&amp;tate of my space</translation>
+    </message>
+    <message>
+        <source>Changer le mot de passe du co&amp;mpte…</source>
+        <translation>Change the acco&amp;unt password…</translation>
+    </message>
+    <message>
+        <source>C&amp;lôturer mon espace…</source>
+        <translation>C&amp;lose my space…</translation>
+    </message>
+    <message>
+        <source>R&amp;ouvrir mon espace</source>
+        <translation>Re&amp;open my space</translation>
+    </message>
+    <message>
+        <source>Demander la suppre&amp;ssion…</source>
+        <translation>Request dele&amp;tion…</translation>
+    </message>
+    <message>
+        <source>Se déconnecter du ser&amp;vice…</source>
+        <translation>Sign out of the ser&amp;vice…</translation>
+    </message>
+    <message>
+        <source>Le carnet reste sur cet ordinateur, sans synchronisation jusqu&apos;à votre prochaine connexion.</source>
+        <translation>The carnet stays on this computer, without synchronisation until you sign in again.</translation>
+    </message>
+    <message>
+        <source>Afficher l&apos;état de mon espace</source>
+        <translation>Show the state of my space</translation>
+    </message>
+    <message>
+        <source>Demander l&apos;état au service.</source>
+        <translation>Ask the service for the state.</translation>
+    </message>
+    <message>
+        <source>Changer le mot de passe du compte</source>
+        <translation>Change the account password</translation>
+    </message>
+    <message>
+        <source>Le mot de passe qui sert à vous connecter au service.</source>
+        <translation>The password you sign in to the service with.</translation>
+    </message>
+    <message>
+        <source>Clôturer mon espace</source>
+        <translation>Close my space</translation>
+    </message>
+    <message>
+        <source>Les conséquences sont expliquées avant toute confirmation.</source>
+        <translation>The consequences are explained before any confirmation.</translation>
+    </message>
+    <message>
+        <source>Annuler une clôture ou une suppression.</source>
+        <translation>Cancel a closure or a deletion.</translation>
+    </message>
+    <message>
+        <source>Demander la suppression</source>
+        <translation>Request deletion</translation>
+    </message>
+</context>
+<context>
+    <name>SpaceEndSteps</name>
+    <message>
+        <source>Saisissez le mot de passe de votre compte.</source>
+        <translation>Enter your account&apos;s password.</translation>
+    </message>
+    <message>
+        <source>Clôturer mon espace</source>
+        <translation>Close my space</translation>
+    </message>
+    <message>
+        <source>Demander la suppression de mon espace</source>
+        <translation>Request the deletion of my space</translation>
+    </message>
+    <message>
+        <source>Les professionnels de santé n&apos;auront plus accès à votre espace, dès maintenant. Vous pourrez le rouvrir pendant 10 ans. Clôturer votre espace ?</source>
+        <translation>Health professionals will no longer have access to your space, starting now. You can reopen it for 10 years. Close your space?</translation>
+    </message>
+    <message>
+        <source>Votre espace et tout ce qu&apos;il contient seront supprimés du service, définitivement, d&apos;ici 3 mois au plus. Demander la suppression ?</source>
+        <translation>Your space and everything in it will be deleted from the service, for good, within 3 months at most. Request deletion?</translation>
+    </message>
+    <message>
+        <source>Clôturer</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>Demander la suppression</source>
+        <translation>Request deletion</translation>
+    </message>
+    <message>
+        <source>Annuler</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Envoi au service…</source>
+        <translation>Sending to the service…</translation>
+    </message>
+    <message>
+        <source>Mot de passe incorrect : rien n&apos;a été changé.</source>
+        <translation>Wrong password: nothing was changed.</translation>
+    </message>
+    <message>
+        <source>Ce qui va se passer</source>
+        <translation>What will happen</translation>
+    </message>
+    <message>
+        <source>C&apos;est fait</source>
+        <translation>Done</translation>
+    </message>
+    <message>
+        <source>• Les professionnels de santé n&apos;ont plus accès à votre espace, dès maintenant.
+• Rien n&apos;y est plus ajouté ; votre carnet sur cet ordinateur ne se synchronise plus.
+• Votre espace est archivé pendant 10 ans, puis supprimé.
+• Vous pouvez le rouvrir à tout moment pendant ces 10 ans (Paramètres › Mon espace).
+Pour confirmer, saisissez le mot de passe de votre compte.</source>
+        <translation>• Health professionals no longer have access to your space, starting now.
+• Nothing more is added to it; your record on this computer no longer syncs.
+• Your space is archived for 10 years, then deleted.
+• You can reopen it at any time during those 10 years (Settings › My space).
+To confirm, enter your account&apos;s password.</translation>
+    </message>
+    <message>
+        <source>Votre espace est clôturé. Le carnet sur cet ordinateur reste lisible avec votre mot de passe. Pour le rouvrir : Paramètres › Mon espace › Rouvrir mon espace.</source>
+        <translation>Your space is closed. The record on this computer stays readable with your password. To reopen it: Settings › My space › Reopen my space.</translation>
+    </message>
+    <message>
+        <source>• Votre espace et tout ce qu&apos;il contient seront supprimés du service, définitivement, d&apos;ici 3 mois au plus.
+• Les professionnels de santé n&apos;y ont plus accès dès maintenant.
+• Jusqu&apos;à la suppression, vous pouvez changer d&apos;avis : « Rouvrir mon espace » l&apos;annule.
+• Le carnet sur cet ordinateur n&apos;est pas effacé : il reste à vous.
+Pour confirmer, saisissez le mot de passe de votre compte.</source>
+        <translation>• Your space and everything in it will be deleted from the service, for good, within 3 months at most.
+• Health professionals no longer have access to it, starting now.
+• Until the deletion, you can change your mind: &apos;Reopen my space&apos; cancels it.
+• The record on this computer is not erased: it stays yours.
+To confirm, enter your account&apos;s password.</translation>
+    </message>
+    <message>
+        <source>Votre demande de suppression est enregistrée : elle sera faite d&apos;ici 3 mois au plus. Pour l&apos;annuler d&apos;ici là : Paramètres › Mon espace › Rouvrir mon espace.</source>
+        <translation>Your deletion request is recorded: it will be done within 3 months at most. To cancel it before then: Settings › My space › Reopen my space.</translation>
+    </message>
+    <message>
+        <source>Mot de passe du &amp;compte :</source>
+        <translation>Account &amp;password:</translation>
+    </message>
+    <message>
+        <source>&amp;Clôturer mon espace…</source>
+        <translation>&amp;Close my space…</translation>
+    </message>
+    <message>
+        <source>&amp;Demander la suppression…</source>
+        <translation>&amp;Request deletion…</translation>
+    </message>
+    <message>
+        <source>&amp;Fermer</source>
+        <translation>&amp;Close</translation>
+    </message>
+    <message>
+        <source>&amp;Annuler</source>
+        <translation>&amp;Cancel</translation>
+    </message>
+    <message>
+        <source>Mot de passe du compte</source>
+        <translation>Account password</translation>
+    </message>
+    <message>
+        <source>Pour confirmer que c&apos;est bien vous.</source>
+        <translation>To confirm that it is really you.</translation>
+    </message>
+    <message>
+        <source>Une question vous demandera de confirmer.</source>
+        <translation>A question will ask you to confirm.</translation>
+    </message>
+    <message>
+        <source>Fermer sans rien changer.</source>
+        <translation>Close without changing anything.</translation>
+    </message>
+</context>
+<context>
+    <name>StorePage</name>
+    <message>
+        <source>Choisir un fichier</source>
+        <translation>Choose a file</translation>
+    </message>
+    <message>
+        <source>Enregistrer sous</source>
+        <translation>Save as</translation>
+    </message>
+    <message>
+        <source>L&apos;opération a échoué ; rien n&apos;a été modifié.</source>
+        <translation>The operation failed; nothing was changed.</translation>
     </message>
 </context>
 <context>
@@ -4146,8 +6335,8 @@
 <context>
     <name>VaccinationForm</name>
     <message>
-        <source>AAAA-MM-JJ</source>
-        <translation>YYYY-MM-DD</translation>
+        <source>JJ/MM/AAAA</source>
+        <translation>DD/MM/YYYY</translation>
     </message>
     <message>
         <source>Obligatoire</source>
@@ -4383,6 +6572,22 @@
         <source>Pour un professionnel de santé sur un ordinateur partagé : ses patients, hors ligne si besoin.</source>
         <translation>For a health professional on a shared computer: their patients, offline if needed.</translation>
     </message>
+    <message>
+        <source>Identifiant oublié ?</source>
+        <translation>Forgotten identifier?</translation>
+    </message>
+    <message>
+        <source>Recevoir votre identifiant à l&apos;adresse e-mail de votre compte.</source>
+        <translation>Receive your identifier at your account&apos;s e-mail address.</translation>
+    </message>
+    <message>
+        <source>Mot de passe oublié ?</source>
+        <translation>Forgotten password?</translation>
+    </message>
+    <message>
+        <source>Choisir un nouveau mot de passe pour votre compte avec un code reçu par e-mail.</source>
+        <translation>Choose a new password for your account with a code received by e-mail.</translation>
+    </message>
 </context>
 <context>
     <name>Widgets</name>
@@ -4400,6 +6605,13 @@
     <message>
         <source>Ajouter un document</source>
         <translation>Add a document</translation>
+    </message>
+</context>
+<context>
+    <name>self.owner</name>
+    <message>
+        <source>Saisissez un mot de passe.</source>
+        <translation>Enter a password.</translation>
     </message>
 </context>
 </TS>

@@ -932,6 +932,138 @@
     </message>
 </context>
 <context>
+    <name>AccountForms</name>
+    <message>
+        <source>Les deux mots de passe ne sont pas identiques.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>AccountPasswordSteps</name>
+    <message>
+        <source>Saisissez votre mot de passe actuel.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Changement du mot de passe…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mot de passe actuel incorrect : rien n&apos;a été changé.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Changer le mot de passe de mon compte</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mot de passe actuel et nouveau mot de passe</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mot de passe changé</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Le nouveau mot de passe servira à vous connecter sur tous vos appareils ; les autres appareils seront déconnectés et vous demanderont de vous reconnecter.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mot de passe &amp;actuel :</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Nouveau mot de passe :</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>C&amp;onfirmer le nouveau mot de passe :</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Le mot de passe de votre compte est changé. Vos autres appareils sont déconnectés. Le carnet sur cet ordinateur garde son propre mot de passe : changez-le aussi dans Paramètres › Mot de passe si vous voulez le même partout.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Fermer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Changer le mot de passe</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Annuler</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mot de passe actuel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Le mot de passe de votre compte.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nouveau mot de passe</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Confirmer le nouveau mot de passe</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saisissez-le à nouveau.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Valider.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Annuler</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fermer sans rien changer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>AccountRefusals</name>
+    <message>
+        <source>Ce code n&apos;est pas le bon, ou il a déjà servi, ou il a expiré. Vérifiez le dernier e-mail reçu ou demandez un nouveau code.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ce code a expiré : demandez-en un nouveau.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Votre espace est déjà clôturé ou sa suppression est demandée : rouvrez-le d&apos;abord si vous le souhaitez.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Votre espace est ouvert : il n&apos;y a rien à rouvrir.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cet espace est déjà activé (ou clôturé) : connectez-vous avec « J&apos;ai déjà un compte », ou utilisez « Identifiant oublié » et « Mot de passe oublié ».</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Le code d&apos;activation, le numéro de sécurité sociale ou le numéro de série de la carte Vitale ne correspondent pas. Vérifiez les trois avec votre courrier et votre carte Vitale.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>AccountSteps</name>
+    <message>
+        <source>Ce mot de passe n&apos;ouvre pas ce carnet : saisissez le mot de passe du carnet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ActivationWizard</name>
     <message>
         <source>✓ Cet identifiant respecte les règles.</source>
@@ -942,11 +1074,23 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Ce mot de passe n&apos;est pas encore assez solide : suivez les conseils.</source>
+        <source>Vérification de votre code auprès du service…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pas encore accepté : la raison est indiquée ci-dessus.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Vérification auprès du service…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Envoi d&apos;un nouveau code…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Un nouveau code vient d&apos;être envoyé ; le précédent ne fonctionne plus.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1018,7 +1162,19 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Ce mot de passe protège votre compte en ligne et chiffre votre carnet sur cet ordinateur. Le plus simple : une phrase de plusieurs mots que vous seul connaissez, par exemple « quatre chats dorment sous le pommier ». Au moins 12 caractères.</source>
+        <source>Ce mot de passe protège votre compte en ligne et chiffre votre carnet sur cet ordinateur. %1 Par exemple « %2 » — mais pas celle-ci, que tout le monde peut lire : inventez la vôtre.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Re&amp;nvoyer le code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Renvoyer le code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recevoir un nouveau code par e-mail.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1090,10 +1246,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Au moins 12 caractères ; une phrase convient.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Confirmer le mot de passe</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1119,6 +1271,273 @@
     </message>
     <message>
         <source>Revenir à l&apos;étape précédente ou à l&apos;accueil.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>AgendaPage</name>
+    <message>
+        <source>Date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Objet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Professionnel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lieu</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ajouter un rendez-vous</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Modifier le rendez-vous</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Le rendez-vous « %1 » du %2 sera supprimé de votre agenda.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n rendez-vous exporté(s) dans %1 (fichier non chiffré).</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>… et %1 autre(s)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Déjà dans l&apos;agenda : %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Laissé de côté : %1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rien à importer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Vide.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n rendez-vous seront ajoutés à votre agenda :</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Importer ces rendez-vous ?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ajouter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Annuler</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n rendez-vous ajouté(s).</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Agenda</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Vos rendez-vous de santé. Exportez-les vers l&apos;agenda de votre téléphone ou de votre messagerie (fichier .ics), ou importez ceux d&apos;un autre agenda.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Nouveau rendez-vous</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nouveau rendez-vous</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Modifier</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Modifier</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Supprimer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Supprimer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Exporter &amp;celui-ci</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Exporter ce rendez-vous</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Exporter l&apos;agenda</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Exporter l&apos;agenda</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Importer un fichier .ics</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Importer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Vider le formulaire pour en ajouter un.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Modifier le rendez-vous choisi.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Supprimer le rendez-vous choisi ; demande confirmation.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Un fichier .ics pour ce seul rendez-vous.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Un fichier .ics avec tous vos rendez-vous.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Montre ce qui sera ajouté avant de l&apos;ajouter.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rendez-vous</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Date, objet, professionnel et lieu.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ArchiveRestoreDialog</name>
+    <message>
+        <source>Saisissez la phrase de passe de l&apos;archive.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Donnez un nom au carnet restauré.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Les deux mots de passe diffèrent.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Vérification et restauration de l&apos;archive…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Restaurer une archive chiffrée</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>L&apos;archive « %1 » devient un nouveau carnet sur cet ordinateur ; aucun carnet existant n&apos;est modifié. Choisissez son nom et son mot de passe.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>P&amp;hrase de passe de l&apos;archive :</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Nom du carnet :</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nouveau &amp;mot de passe :</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Confirmez le mot de passe :</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Phrase de passe de l&apos;archive</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choisie lors de l&apos;export.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nom du carnet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Le nom affiché à l&apos;ouverture.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nouveau mot de passe</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Il protège le carnet restauré.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Confirmation du mot de passe</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Restaurer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Restaurer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Vérifier l&apos;archive, puis créer le carnet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Annuler</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Annuler</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fermer sans rien changer.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1317,10 +1736,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Au moins 12 caractères ; une phrase convient.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Le même mot de passe</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1330,10 +1745,6 @@
     </message>
     <message>
         <source>Choisissez votre mot de passe</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Le plus simple : une phrase de plusieurs mots que vous seul(e) connaissez, par exemple « quatre chats dorment sous le pommier ». Au moins 12 caractères.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1470,6 +1881,14 @@
     </message>
     <message>
         <source>Session terminée. Rien de votre dossier n&apos;est resté sur cet ordinateur. Merci !</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Au moins 12 caractères, difficile à deviner ; le plus simple : 7 mots sans lien entre eux.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 Par exemple « %2 » — mais pas celle-ci, que tout le monde peut lire : inventez la vôtre.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1800,11 +2219,27 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Connecté : RPPS %1</source>
+        <source>Changer d&apos;utilisateur</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Changer d&apos;utilisateur</source>
+        <source>Verrouiller ce profil, oublier la confiance de ce poste et revenir à la connexion.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Verrouiller</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Verrouiller le poste ; votre mot de passe seul le rouvre pendant la période de confiance.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fin de journée…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dossiers ouverts, ajouts, ce qui attend encore et pourquoi, effacements : à l&apos;écran et à imprimer.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1821,6 +2256,10 @@
     </message>
     <message>
         <source>Rechercher</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Seuls apparaissent les patients qui vous ont autorisé, ou ceux ouverts par accès en urgence. Recherche par nom, date de naissance (JJ/MM/AAAA) ou INS.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1852,11 +2291,23 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Documents et vaccinations, en lecture seule.</source>
+        <source>Ajouter un document…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Ajouter un document…</source>
+        <source>Supprimer mon document…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Supprimer le document choisi, si vous l&apos;avez ajouté depuis ce poste.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Modifier mon document…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Changer le titre ou la date du document choisi, si vous l&apos;avez ajouté depuis ce poste.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1864,11 +2315,11 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>En attente d&apos;envoi</source>
+        <source>Réessayer maintenant</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Réessayer maintenant</source>
+        <source>Aucun patient trouvé parmi ceux qui vous ont autorisé (ou ouverts en urgence).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1877,10 +2328,6 @@
     </message>
     <message>
         <source>Pas encore sur ce poste : préparez la journée pour le consulter.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Document : %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1908,6 +2355,58 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Première connexion (code d&apos;enrôlement)…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choisir votre mot de passe avec le code d&apos;enrôlement reçu par e-mail.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Première connexion : choisir votre mot de passe</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Code d&apos;enrôlement</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Le code reçu par e-mail (12 lettres et chiffres).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nouveau mot de passe</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Au moins 12 caractères, difficile à deviner (la même règle que pour les patients).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Confirmez le mot de passe</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Le même, une seconde fois.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choisir ce mot de passe</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Activer votre accès professionnel.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Le code d&apos;enrôlement figure dans l&apos;e-mail « Accès professionnel Carnet ».</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Les deux mots de passe sont différents.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Saisissez votre mot de passe.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1916,7 +2415,67 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Verrouiller ce profil et revenir à la connexion.</source>
+        <source>Connecté : %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> · poste de confiance jusqu&apos;au %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Modifications du jour</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Chaque modification : envoyée, en attente, ou refusée avec le motif.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>J&apos;ai pris connaissance</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Retirer de la liste la modification refusée choisie.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Corriger…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reprendre la vaccination refusée dans le formulaire pour la corriger.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Supprimer le document</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Supprimer ce document du dossier du patient ? La suppression lui sera envoyée.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Supprimer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Garder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>REFUSÉE : %1. %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>EN CONFLIT : %1. %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>En attente : %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Envoyée : %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1960,11 +2519,15 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Joindre un fichier au dossier ouvert.</source>
+        <source>Section par section, ce que vous pouvez voir, ou pourquoi c&apos;est masqué ; en lecture seule.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Modifications pas encore envoyées.</source>
+        <source>Votre profession n&apos;inscrit pas de vaccinations dans le carnet : ajoutez un document.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Joindre un fichier au dossier ouvert.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1972,23 +2535,15 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Aucun patient trouvé.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Aucun document ni vaccination visible.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Hors ligne : copie de ce poste.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>%1 : %2 modification(s)</source>
+        <source>En attente d&apos;envoi (%1)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>En attente d&apos;envoi (%1)</source>
+        <source> — dont %1 refusée(s) : à revoir</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2005,6 +2560,18 @@
     </message>
     <message>
         <source>Aucun dossier ouvert</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Se connecter avec Pro Santé Connect</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Avec votre e-CPS, dans le navigateur ; le mot de passe ouvre vos données sur ce poste.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Terminez la connexion dans votre navigateur…</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2094,7 +2661,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Votre carnet sera chiffré avec votre mot de passe. Choisissez une phrase facile à retenir pour vous et difficile à deviner : au moins 12 caractères, par exemple plusieurs mots.</source>
+        <source>Votre carnet sera chiffré avec votre mot de passe. %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2249,6 +2816,97 @@
     </message>
     <message>
         <source>Une question vous demandera de confirmer. Cet ordinateur ne peut pas être révoqué d&apos;ici.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>DocumentDialog</name>
+    <message>
+        <source>Ajouter un document</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Le document est ajouté au dossier ouvert ; le patient est prévenu.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Catégorie</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Les catégories que votre profession peut ajouter.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Titre</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Obligatoire.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>JJ/MM/AAAA</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Date du document</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Facultative, JJ/MM/AAAA.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Visible par le patient après la consultation d&apos;annonce</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Le patient le verra à la date choisie, au plus tard un mois après l&apos;ajout.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Visible à partir du</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>JJ/MM/AAAA, dans le mois qui vient.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Soins confidentiels du mineur</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Un mineur qui garde ces soins secrets : ses représentants légaux ne le voient pas.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ajouter le document</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enregistrer sur ce poste ; envoi dès que possible.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Annuler</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fermer sans rien ajouter.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Date invalide : JJ/MM/AAAA.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Indiquez à partir de quand le patient le verra.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Le titre est obligatoire.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2616,6 +3274,156 @@
         <source>Ctrl+1 à Ctrl+%1 pour changer de rubrique.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Prévention</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Agenda</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mes demandes de dossier</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>DownloadDialog</name>
+    <message>
+        <source>Saisissez le mot de passe de votre carnet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Les deux phrases de passe diffèrent.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fichiers FHIR (*.json)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Archives Carnet (*.carnet)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Télécharger mes données</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Préparation de vos données…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Téléchargement des documents… %1 %</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Vos données sont enregistrées dans %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n document(s) ne sont pas encore sur cet ordinateur et n&apos;y sont pas : synchronisez, puis téléchargez de nouveau.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Ce fichier n&apos;est pas chiffré : gardez-le en lieu sûr et supprimez-le après usage.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Téléchargement terminé</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Télécharger toutes mes données</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>La synthèse IPS est le résumé international de votre santé ; le dossier FHIR contient tout, avec vos documents ; l&apos;archive chiffrée permet de restaurer le carnet sur un autre ordinateur. Le fichier est écrit à l&apos;endroit que vous choisissez.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Synthèse IPS (FHIR)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tout le &amp;dossier (FHIR), avec vos documents</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Archive chiffrée de tout le carnet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>L&apos;archive est chiffrée avec la phrase de passe que vous choisissez ci-dessous. Sans elle, personne — vous non plus — ne pourra la lire.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Attention : un fichier FHIR n&apos;est pas chiffré. Toute personne qui y a accès peut lire vos données de santé. Gardez-le en lieu sûr et supprimez-le après usage.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Mot de passe du carnet :</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>P&amp;hrase de passe de l&apos;archive :</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Confirmez la phrase de passe :</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mot de passe du carnet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Demandé de nouveau pour exporter.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Phrase de passe de l&apos;archive</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Au moins 12 caractères.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Confirmation de la phrase de passe</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Avertissement</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Télécharger…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Télécharger</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choisir où écrire le fichier, puis l&apos;écrire.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Fermer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fermer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fermer cette fenêtre.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>EmergencyDialog</name>
@@ -2697,6 +3505,101 @@
     </message>
 </context>
 <context>
+    <name>EndOfDayDialog</name>
+    <message>
+        <source>Fin de journée</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ce que la journée laisse sur ce poste, à imprimer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Feuille de fin de journée</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dossiers ouverts, ajouts, envois, effacements.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Envoyer maintenant</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Envoyer au service ce qui attend encore.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Imprimer…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Imprimer la feuille de fin de journée.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fermer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Revenir au poste de soins.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dossiers ouverts (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>en ligne</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>hors ligne, depuis la copie de ce poste</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Aucun dossier ouvert aujourd&apos;hui.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ajouté et envoyé (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rien.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pas encore envoyé, et pourquoi (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>en attente : le service n&apos;a pas encore été joint ; envoyé dès la prochaine connexion.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tout a été envoyé.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 ouverture(s) hors ligne pas encore signalée(s) au service (historique des accès du patient).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copies gardées sur ce poste et leur effacement</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 — effacée de ce poste le %2 (fin du bail)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Aucune copie sur ce poste.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>EntryColumns</name>
     <message>
         <source>Rubrique</source>
@@ -2763,6 +3666,323 @@
     </message>
     <message>
         <source>Effacer les champs saisis.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ExportActions</name>
+    <message>
+        <source>Où enregistrer la sauvegarde du carnet ?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sauvegarde du carnet…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sauvegarde impossible</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sauvegarde terminée</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Votre carnet est sauvegardé, chiffré, dans le dossier %1. La sauvegarde s&apos;ouvre avec votre mot de passe actuel : gardez-la sur une clé USB ou un disque à part.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choisissez le dossier de la sauvegarde (carnet-…)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Restauration impossible</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Restauration du carnet…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Carnet restauré</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Le carnet « %1 » est restauré et ouvert.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choisissez l&apos;archive chiffrée à restaurer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Archives Carnet (*.carnet)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Importer un fichier FHIR ou CDA</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fichiers FHIR ou CDA (*.json *.xml)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import impossible</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>« %1 » ne peut pas être importé ; rien n&apos;a été modifié.
+%2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import terminé</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>« %1 » : %2 élément(s) et %3 document(s) ajoutés, %4 fusionné(s), %5 ignoré(s).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Exporter / Imprimer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Télécharger toutes mes données…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Sauvegarder le carnet…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Restaurer une sauvegarde…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Restaurer une &amp;archive chiffrée…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Importer un fichier (FHIR, CDA)…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ExportDoors</name>
+    <message>
+        <source>Le fichier n&apos;a pas pu être écrit ou lu (%1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>L&apos;opération a échoué. Rien n&apos;a été modifié.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ForgotIdentifierSteps</name>
+    <message>
+        <source>Saisissez l&apos;adresse e-mail donnée à l&apos;activation (avec un @).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Envoi de la demande au service…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Identifiant oublié</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Votre adresse e-mail</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Regardez vos e-mails</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saisissez l&apos;adresse e-mail où vous recevez les messages de Mon espace santé : votre identifiant vous y sera envoyé.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Adresse &amp;e-mail :</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Si un compte correspond à %1, un e-mail avec votre identifiant vient d&apos;y être envoyé. Pensez à regarder dans les courriers indésirables. Rien reçu d&apos;ici quelques minutes ? Vérifiez l&apos;adresse, ou utilisez l&apos;adresse donnée à l&apos;activation.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Fermer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Envoyer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Retour</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Annuler</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Adresse e-mail</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>L&apos;adresse donnée à l&apos;activation.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Demander l&apos;identifiant.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Revenir en arrière.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ForgotPasswordSteps</name>
+    <message>
+        <source>Saisissez votre identifiant.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Envoi de la demande au service…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Le code reçu par e-mail compte 6 chiffres.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Changement du mot de passe…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Envoi d&apos;un nouveau code…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Un nouveau code vient d&apos;être envoyé ; le précédent ne fonctionne plus.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mot de passe oublié</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Votre identifiant</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Le code reçu et votre nouveau mot de passe</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mot de passe changé</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Un code à 6 chiffres sera envoyé à l&apos;adresse e-mail de votre compte. Identifiant oublié aussi ? Fermez cette fenêtre et choisissez « Identifiant oublié ».</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Identifiant :</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Si ce compte existe, un code vient d&apos;être envoyé à son adresse e-mail ; il est valable quelques minutes. Choisissez ensuite votre nouveau mot de passe.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Code reçu par &amp;e-mail :</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Re&amp;nvoyer le code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Nouveau mot de passe :</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>C&amp;onfirmer le nouveau mot de passe :</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Le mot de passe de votre compte est changé, et vos appareils sont déconnectés. Connectez-vous avec le nouveau. Le carnet déjà présent sur cet ordinateur garde son propre mot de passe : ouvrez-le avec l&apos;ancien (ou votre clé de secours), puis changez-le dans Paramètres.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Fermer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Changer le mot de passe</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Suivant</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Annuler</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Retour</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Identifiant</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>L&apos;identifiant choisi à l&apos;activation.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Code reçu par e-mail</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>6 chiffres.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Renvoyer le code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recevoir un nouveau code par e-mail.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nouveau mot de passe</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Confirmer le nouveau mot de passe</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saisissez-le une seconde fois.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Passer à l&apos;étape suivante.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Revenir en arrière.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2899,6 +4119,168 @@
     </message>
 </context>
 <context>
+    <name>ImportReportDialog</name>
+    <message>
+        <source>%1 ×%2 : %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Importer %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ce que « %1 » apporte à votre carnet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n élément(s) à ajouter</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n élément(s) déjà présent(s), fusionné(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n document(s) à ajouter</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n ignoré(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Rien n&apos;est encore enregistré. « Importer » enregistre tout d&apos;un coup ; « Annuler » ne change rien.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ce fichier n&apos;apporte rien de nouveau à votre carnet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dans le fichier</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>À importer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fusionnés</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ignorés</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Ignorés, et pourquoi :</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rien n&apos;est ignoré.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Par type de données</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ce que le fichier contient et ce qui en sera fait.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Éléments ignorés</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Chaque élément ignoré et la raison.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Importer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Importer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enregistrer tout ce qui est listé, d&apos;un coup.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Annuler</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Annuler</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ne rien importer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>LocalCarnetChoice</name>
+    <message>
+        <source>Votre carnet sur cet ordinateur a son propre mot de passe : saisissez-le.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Relier mon carnet « %1 » à mon compte</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Créer un nouveau carnet sur cet ordinateur</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Un carnet existe déjà sur cet ordinateur. Si c&apos;est le vôtre, reliez-le à votre compte : ses informations seront envoyées une seule fois sur votre espace, sans créer un second carnet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Votre carnet sur cet ordina&amp;teur :</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mot de passe de ce carnet (s&apos;il &amp;diffère de celui du compte) :</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Votre carnet sur cet ordinateur</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Relier un carnet existant ou en créer un.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mot de passe du carnet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Laissez vide si c&apos;est le même que celui du compte.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>LoginSteps</name>
     <message>
         <source>Saisissez votre identifiant.</source>
@@ -2954,6 +4336,30 @@
     </message>
     <message>
         <source>Code reçu par &amp;e-mail :</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Identifiant &amp;oublié ?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mot de passe oub&amp;lié ?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Identifiant oublié</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recevoir votre identifiant à l&apos;adresse e-mail de votre compte.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mot de passe oublié</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choisir un nouveau mot de passe avec un code reçu par e-mail.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -3337,7 +4743,22 @@
     </message>
 </context>
 <context>
+    <name>Paper</name>
+    <message>
+        <source>Impression</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Un fichier ne peut être enregistré que sur la clé USB de la personne, pas sur cet ordinateur. Branchez sa clé USB, ou choisissez une imprimante. Rien n&apos;a été imprimé.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>PasswordStrengthMeter</name>
+    <message>
+        <source>Au moins 12 caractères, et difficile à deviner : ni mots courants enchaînés, ni vos nom, identifiant ou date de naissance. Le plus simple : une phrase de 7 mots sans lien entre eux. La jauge dit si le mot de passe est accepté et, sinon, pourquoi.</source>
+        <translation type="unfinished"></translation>
+    </message>
     <message>
         <source>Saisissez un mot de passe</source>
         <translation type="unfinished"></translation>
@@ -3372,6 +4793,25 @@
     </message>
     <message>
         <source>Solidité du mot de passe</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PatientTableModel</name>
+    <message>
+        <source>Nom</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Prénoms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Date de naissance</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>INS</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3471,6 +4911,240 @@
     </message>
 </context>
 <context>
+    <name>PreventionPage</name>
+    <message>
+        <source>État</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Quand</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Quoi</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>En retard</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>À faire</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Selon votre réponse</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>À venir</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fait</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>fait le %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>fait</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>depuis le %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>jusqu&apos;au %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>à partir du %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choisissez une ligne pour voir la règle appliquée et sa source.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Prochaine fois : %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Source : %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Prévention</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Vaccinations, dépistages organisés et bilans de prévention recommandés pour votre âge, d&apos;après vos vaccinations et examens enregistrés. Parlez-en à votre médecin ou à votre pharmacien.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Questions (facultatives) : elles précisent les recommandations</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Je ne réponds pas</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Oui</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Non</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Oui, non, ou ne pas répondre.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recommandations</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>État, ce qu&apos;il faut faire et quand.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Prendre &amp;rendez-vous</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Prendre rendez-vous</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ajouter à l&apos;agenda un rendez-vous pour la recommandation choisie.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PrintableDialog</name>
+    <message>
+        <source>Préparation du document…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copie hors ligne du %1 (le service n&apos;a pas pu être joint).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Historique du service, à jour le %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1, jusqu&apos;au %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Aucun proche aidant n&apos;est invité sur votre dossier. Invitez-en un dans « Accès et confidentialité », puis revenez ici pour imprimer son justificatif.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Le document est prêt : prévisualisez-le, imprimez-le ou enregistrez-le.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Aperçu avant impression — %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enregistrer en PDF</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Documents PDF (*.pdf)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PDF enregistré : %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>« %1 » est enregistré dans vos documents (Ma santé en résumé). Les professionnels que vous avez autorisés peuvent le consulter.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tout ce que vous avez renseigné, rubrique par rubrique, pour le montrer à un professionnel.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Une carte à découper et à garder avec vos papiers : votre nom, votre date de naissance, vos allergies, traitements, groupe sanguin et contacts d&apos;urgence.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Le relevé de vos vaccinations : date, vaccin, injection, numéro de lot et vaccinateur.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Qui a ouvert votre dossier ou modifié ses accès, et quand, tel que le service l&apos;a enregistré.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>La preuve qu&apos;un proche aidant peut vous aider à gérer votre dossier, avec ses dates et ses limites.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Proche aidant :</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Proche aidant</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Le proche aidant dont imprimer le justificatif.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Aperçu avant impression…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Voir les pages avant de les imprimer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Imprimer…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choisir une imprimante et imprimer le document.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enregistrer en &amp;PDF…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Écrire le document dans un fichier PDF, à l&apos;endroit que vous choisissez (non chiffré).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enregistrer dans mes &amp;documents</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Garder le document dans votre carnet, chiffré, où vos professionnels peuvent le voir.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Fermer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fermer cette fenêtre.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ProfilePage</name>
     <message>
         <source>Modifier l&apos;élément</source>
@@ -3558,6 +5232,117 @@
     </message>
 </context>
 <context>
+    <name>RecordsRequestsPage</name>
+    <message>
+        <source>Destinataire</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Envoyée le</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Au plus tard le</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>État</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(estimation)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Délai de réflexion (48 h)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>En attente</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Délai dépassé</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dossier reçu</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Date de réception inconnue : le délai est compté depuis l&apos;envoi ; indiquez la date de l&apos;accusé de réception pour le préciser.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Le délai légal est dépassé : relancez le destinataire ; sans réponse, vous pouvez saisir la Commission d&apos;accès aux documents administratifs (CADA) pour un établissement public, ou le conseil de l&apos;ordre pour un professionnel libéral.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lettre enregistrée dans %1 (fichier non chiffré) : imprimez-la ou joignez-la à un courriel.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Documents (*.pdf *.jpg *.jpeg *.png *.xml *.txt)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dossier classé dans Documents ; la demande est close.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mes demandes de dossier</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Demandez vos informations de santé à un professionnel ou à un établissement (loi du 4 mars 2002) : Carnet écrit la lettre et suit les délais légaux.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nouvelle demande</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Nouvelle demande</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Vider le formulaire pour une nouvelle demande.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Écrire la &amp;lettre (PDF)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>La lettre de demande, à imprimer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Classer le dossier reçu…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ajouter le fichier reçu à Documents.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dossier &amp;reçu</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Les documents sont arrivés : clore la demande.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Demandes de dossier</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Destinataire, envoi, délai légal et état.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>RecoveryKeyBox</name>
     <message>
         <source>Vérification du mot de passe…</source>
@@ -3610,10 +5395,6 @@
 </context>
 <context>
     <name>RecoveryKeyPage</name>
-    <message>
-        <source>Clé de secours Carnet : %1</source>
-        <translation type="unfinished"></translation>
-    </message>
     <message>
         <source>Votre clé de secours</source>
         <translation type="unfinished"></translation>
@@ -3818,6 +5599,136 @@
     </message>
 </context>
 <context>
+    <name>RestoreDialog</name>
+    <message>
+        <source>Saisissez le mot de passe que le carnet avait lors de la sauvegarde.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Restaurer le carnet ?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remplacer par la sauvegarde</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Restaurer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ne rien changer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rien n&apos;a été modifié.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 à %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Le carnet « %1 » de cet ordinateur sera remplacé par la sauvegarde du %2. Ce qui y a été saisi depuis et n&apos;a pas été synchronisé avec le service sera perdu.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Le carnet « %1 » sauvegardé le %2 sera ajouté à cet ordinateur.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Restaurer une sauvegarde</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sauvegarde du carnet « %1 », faite le %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Mot de passe de la sauvegarde :</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mot de passe de la sauvegarde</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Le mot de passe que le carnet avait quand la sauvegarde a été faite.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ce qui va changer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Restaurer…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Vérifier le mot de passe, puis confirmer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Annuler</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Annuler</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fermer sans rien changer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>RetitleDialog</name>
+    <message>
+        <source>Modifier mon document</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Le titre et la date ; la modification est envoyée au patient.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Titre</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Obligatoire.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>JJ/MM/AAAA</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Date du document</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Facultative, JJ/MM/AAAA.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enregistrer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enregistrer sur ce poste ; envoi dès que possible.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Annuler</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fermer sans rien changer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ServiceUnavailablePage</name>
     <message>
         <source>Activer Mon espace santé</source>
@@ -3837,6 +5748,14 @@
     </message>
     <message>
         <source>Poste de soins</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Identifiant oublié</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mot de passe oublié</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -3988,6 +5907,267 @@
     </message>
     <message>
         <source>Le carnet se verrouille après ce nombre de minutes sans activité.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SpaceBox</name>
+    <message>
+        <source>Ce carnet n&apos;est pas relié à un compte en ligne.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Interrogation du service…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Votre espace est ouvert.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Votre espace est clôturé : les professionnels de santé n&apos;y ont plus accès. Vous pouvez le rouvrir.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>La suppression de votre espace est demandée (faite d&apos;ici 3 mois au plus). « Rouvrir mon espace » l&apos;annule.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>État de votre espace : %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Le service n&apos;a pas répondu. Réessayez plus tard.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rouvrir mon espace</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Votre demande de suppression sera annulée et votre espace rouvert : les professionnels que vous avez autorisés y auront de nouveau accès. Rouvrir votre espace ?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Votre espace sera rouvert : les professionnels que vous avez autorisés y auront de nouveau accès et votre carnet se synchronisera de nouveau. Rouvrir votre espace ?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rouvrir</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Annuler</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Se déconnecter du service</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Votre carnet reste sur cet ordinateur, protégé par son mot de passe, mais ne sera plus synchronisé avec le service. Pour le relier de nouveau : « J&apos;ai déjà un compte » sur l&apos;écran d&apos;accueil. Se déconnecter ?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Se déconnecter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Vous êtes déconnecté du service : votre carnet reste sur cet ordinateur, sans synchronisation.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mon espace sur le service</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Votre compte en ligne et votre espace santé : mot de passe du compte, clôture, réouverture, demande de suppression.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Afficher l&apos;é&amp;tat de mon espace</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Changer le mot de passe du co&amp;mpte…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>C&amp;lôturer mon espace…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>R&amp;ouvrir mon espace</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Demander la suppre&amp;ssion…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Se déconnecter du ser&amp;vice…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Le carnet reste sur cet ordinateur, sans synchronisation jusqu&apos;à votre prochaine connexion.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Afficher l&apos;état de mon espace</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Demander l&apos;état au service.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Changer le mot de passe du compte</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Le mot de passe qui sert à vous connecter au service.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Clôturer mon espace</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Les conséquences sont expliquées avant toute confirmation.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Annuler une clôture ou une suppression.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Demander la suppression</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SpaceEndSteps</name>
+    <message>
+        <source>Saisissez le mot de passe de votre compte.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Clôturer mon espace</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Demander la suppression de mon espace</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Les professionnels de santé n&apos;auront plus accès à votre espace, dès maintenant. Vous pourrez le rouvrir pendant 10 ans. Clôturer votre espace ?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Votre espace et tout ce qu&apos;il contient seront supprimés du service, définitivement, d&apos;ici 3 mois au plus. Demander la suppression ?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Clôturer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Demander la suppression</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Annuler</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Envoi au service…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mot de passe incorrect : rien n&apos;a été changé.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ce qui va se passer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>C&apos;est fait</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>• Les professionnels de santé n&apos;ont plus accès à votre espace, dès maintenant.
+• Rien n&apos;y est plus ajouté ; votre carnet sur cet ordinateur ne se synchronise plus.
+• Votre espace est archivé pendant 10 ans, puis supprimé.
+• Vous pouvez le rouvrir à tout moment pendant ces 10 ans (Paramètres › Mon espace).
+Pour confirmer, saisissez le mot de passe de votre compte.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Votre espace est clôturé. Le carnet sur cet ordinateur reste lisible avec votre mot de passe. Pour le rouvrir : Paramètres › Mon espace › Rouvrir mon espace.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>• Votre espace et tout ce qu&apos;il contient seront supprimés du service, définitivement, d&apos;ici 3 mois au plus.
+• Les professionnels de santé n&apos;y ont plus accès dès maintenant.
+• Jusqu&apos;à la suppression, vous pouvez changer d&apos;avis : « Rouvrir mon espace » l&apos;annule.
+• Le carnet sur cet ordinateur n&apos;est pas effacé : il reste à vous.
+Pour confirmer, saisissez le mot de passe de votre compte.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Votre demande de suppression est enregistrée : elle sera faite d&apos;ici 3 mois au plus. Pour l&apos;annuler d&apos;ici là : Paramètres › Mon espace › Rouvrir mon espace.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mot de passe du &amp;compte :</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Clôturer mon espace…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Demander la suppression…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Fermer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Annuler</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mot de passe du compte</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pour confirmer que c&apos;est bien vous.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Une question vous demandera de confirmer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fermer sans rien changer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>StorePage</name>
+    <message>
+        <source>Choisir un fichier</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enregistrer sous</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>L&apos;opération a échoué ; rien n&apos;a été modifié.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -4146,7 +6326,7 @@
 <context>
     <name>VaccinationForm</name>
     <message>
-        <source>AAAA-MM-JJ</source>
+        <source>JJ/MM/AAAA</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -4383,6 +6563,22 @@
         <source>Pour un professionnel de santé sur un ordinateur partagé : ses patients, hors ligne si besoin.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Identifiant oublié ?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recevoir votre identifiant à l&apos;adresse e-mail de votre compte.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mot de passe oublié ?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choisir un nouveau mot de passe pour votre compte avec un code reçu par e-mail.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Widgets</name>
@@ -4399,6 +6595,13 @@
     <name>parent</name>
     <message>
         <source>Ajouter un document</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>self.owner</name>
+    <message>
+        <source>Saisissez un mot de passe.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

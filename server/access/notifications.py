@@ -36,6 +36,11 @@ _PATIENT_TEXT: dict[access.NotificationEvent, tuple[str, str, str]] = {
         "Un professionnel de santé a ajouté un document à votre espace santé le {when}.",
         "A health professional added a document to your health space on {when}.",
     ),
+    access.NotificationEvent.VACCINATION_RECORDED_BY_PROFESSIONAL: (
+        "nouvelle vaccination",
+        "Un professionnel de santé a inscrit une vaccination dans votre espace santé le {when}.",
+        "A health professional recorded a vaccination in your health space on {when}.",
+    ),
     access.NotificationEvent.EMERGENCY_ACCESS: (
         "accès en urgence à votre espace santé",
         "Un professionnel de santé a ouvert votre espace santé en urgence (bris de glace) le {when}.",

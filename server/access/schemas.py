@@ -211,6 +211,9 @@ class DossierViewOut(DossierSummaryOut):
 
     access_reason: str
     records: list[RecordOut]
+    withheld: dict[str, int] = {}
+    """To a professional: documents not shown, counted by why (`document_masked`, `all_documents_masked`,
+    `matrix_denies_category`), so that the screen says what is hidden and why."""
 
 
 class SharedDossierOut(BaseModel):

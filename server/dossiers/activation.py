@@ -81,6 +81,17 @@ def find_space(session: Session, ctx: ServiceContext, proof: SpaceProof, *, addr
     return dossier
 
 
+def ensure_activable(dossier: Dossier) -> None:
+    """Only a space not yet active (pending, opposed or created) can be activated."""
+    if dossier.status not in (SpaceStatus.PENDING, SpaceStatus.OPPOSED, SpaceStatus.CREATED):
+        raise ProblemError(
+            409,
+            "space_not_activable",
+            "Cet espace ne peut pas être activé dans son état actuel.",
+            "This space cannot be activated in its current state.",
+        )
+
+
 @dataclass(frozen=True, slots=True)
 class PendingActivation:
     activation_id: uuid.UUID
@@ -99,13 +110,7 @@ def start_activation(
 ) -> PendingActivation:
     """Check the proofs, the identifier and the password, then mail a code to confirm the e-mail address."""
     dossier = find_space(session, ctx, proof, address=address)
-    if dossier.status not in (SpaceStatus.PENDING, SpaceStatus.OPPOSED, SpaceStatus.CREATED):
-        raise ProblemError(
-            409,
-            "space_not_activable",
-            "Cet espace ne peut pas être activé dans son état actuel.",
-            "This space cannot be activated in its current state.",
-        )
+    ensure_activable(dossier)
     try:
         login = normalize_user_identifier(identifier, nir=dossier.nir)
         check_password(password, user_inputs=(login, dossier.last_name, dossier.first_names, dossier.email))

@@ -43,6 +43,15 @@ def oppose(
     return StatusOut(status=dossier.status.value)
 
 
+@router.post("/activation/check", response_model=StatusOut, tags=["accounts"])
+def check_activation(body: SpaceProofIn, ctx: ContextDep, session: SessionDep, address: AddressDep) -> StatusOut:
+    """Check the three proofs (activation code, NIR, Carte Vitale serial) before the person chooses an identifier
+    and a password: a wrong proof is said at once, with the same answer and throttle as the activation itself."""
+    dossier = activation.find_space(session, ctx, _proof(body), address=address)
+    activation.ensure_activable(dossier)
+    return StatusOut(status=dossier.status.value)
+
+
 @router.post("/activation", response_model=ActivationStarted, status_code=status.HTTP_202_ACCEPTED, tags=["accounts"])
 def start_activation(
     body: ActivationIn, ctx: ContextDep, session: SessionDep, address: AddressDep, helper: ActingHelper

@@ -52,12 +52,32 @@ def identifier_reminder(*, to: str, identifiers: list[str]) -> OutgoingMail:
     return OutgoingMail(to=to, subject="Votre identifiant Carnet / Your Carnet identifier", body=body + _FOOTER)
 
 
-def professional_enrolment(*, to: str, last_name: str, code: str) -> OutgoingMail:
+_CALLED_DOCTOR = frozenset(
+    {
+        "medecin_generaliste",
+        "medecin_specialiste",
+        "medecin_du_travail",
+        "medecin_regulateur_samu",
+        "chirurgien_dentiste",
+    }
+)
+"""Professions addressed as « Docteur » (physicians and dentists); everyone else as « Madame, Monsieur »."""
+
+
+def professional_greeting(profession: str, last_name: str) -> str:
+    """« Bonjour Docteur Durand, » for a physician or a dentist, « Bonjour Madame, Monsieur, » for a nurse,
+    a midwife, a pharmacist… (a title is never guessed for a profession that does not carry it)."""
+    return f"Bonjour Docteur {last_name}," if profession in _CALLED_DOCTOR else "Bonjour Madame, Monsieur,"
+
+
+def professional_enrolment(*, to: str, last_name: str, code: str, profession: str = "") -> OutgoingMail:
     body = (
-        f"Bonjour Docteur {last_name},\n\nVotre accès professionnel à Carnet est prêt.\n"
+        f"{professional_greeting(profession, last_name)}\n\nVotre accès professionnel à Carnet est prêt.\n"
         f"Code d'enrôlement (usage unique) : {code}\n"
-        "Utilisez-le avec votre numéro RPPS pour choisir votre mot de passe.\n\n"
-        f"English: your Carnet professional enrolment code is {code}."
+        "Utilisez-le avec votre numéro RPPS pour choisir votre mot de passe : dans Carnet, « Poste de soins » puis "
+        "« Première connexion (code d'enrôlement) », ou en ligne de commande `carnet-cli enrol`.\n\n"
+        f"English: your Carnet professional enrolment code is {code} (« Poste de soins » → first sign-in, or "
+        "`carnet-cli enrol`)."
     )
     return OutgoingMail(to=to, subject="Accès professionnel Carnet / Carnet professional access", body=body + _FOOTER)
 

@@ -53,7 +53,9 @@ def add_professional(session: Session, ctx: ServiceContext, new: NewProfessional
     )
     session.add(pro)
     session.flush()
-    ctx.mailer.send(templates.professional_enrolment(to=pro.email, last_name=pro.last_name, code=code))
+    ctx.mailer.send(
+        templates.professional_enrolment(to=pro.email, last_name=pro.last_name, code=code, profession=pro.profession)
+    )
     record(session, actor=SYSTEM, action="professional.added", at=ctx.now())
     return pro, True
 

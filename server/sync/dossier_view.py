@@ -58,10 +58,23 @@ def record_target(rec: SyncRecord, values: dict[str, Any], author_rpps: str) -> 
     )
 
 
+# Why documents were withheld, said to the professional (section by section, as a count): the patient's masking,
+# « tout masquer », the matrice d'habilitation. Other refusals (a minor's secret…) are not announced.
+TOLD_WHY = frozenset(
+    {access.Reason.DOCUMENT_MASKED, access.Reason.ALL_DOCUMENTS_MASKED, access.Reason.MATRIX_DENIES_CATEGORY}
+)
+
+
 def visible_records(
-    session: Session, actor: access.Actor, context: access.Context, dossier_id: uuid.UUID
+    session: Session,
+    actor: access.Actor,
+    context: access.Context,
+    dossier_id: uuid.UUID,
+    withheld: dict[str, int] | None = None,
 ) -> list[VisibleRecord]:
-    """The live records of a dossier the actor may read; a record the policy cannot place is withheld."""
+    """The live records of a dossier the actor may read; a record the policy cannot place is withheld.
+
+    `withheld`, when given, counts the documents refused for a reason in TOLD_WHY (reason code → count)."""
     rows = list(
         session.scalars(
             select(SyncRecord)
@@ -87,7 +100,10 @@ def visible_records(
             target = record_target(rec, values, rpps_of.get(rec.author_id, "") if rec.author_id else "")
         except (ValueError, TypeError, DossierValidationError):
             continue
-        if not access.decide(actor, access.Action.READ, target, context, matrix=access_service.matrix()).allowed:
+        decision = access.decide(actor, access.Action.READ, target, context, matrix=access_service.matrix())
+        if not decision.allowed:
+            if withheld is not None and rec.entity == "document" and decision.reason in TOLD_WHY:
+                withheld[decision.reason.value] = withheld.get(decision.reason.value, 0) + 1
             continue
         title = values.get("title")
         out.append(
@@ -109,6 +125,7 @@ class OpenedDossier:
     dossier: Dossier
     asked: access_service.Asked
     records: list[VisibleRecord]
+    withheld: dict[str, int]
 
 
 def open_dossier(session: Session, ctx: ServiceContext, principal: Principal, dossier_id: uuid.UUID) -> OpenedDossier:
@@ -142,7 +159,10 @@ def open_dossier(session: Session, ctx: ServiceContext, principal: Principal, do
             context=asked.context,
             pro=access_service.professional_of(session, principal),
         )
-    return OpenedDossier(dossier, asked, visible_records(session, asked.actor, asked.context, dossier_id))
+    withheld: dict[str, int] = {}
+    records = visible_records(session, asked.actor, asked.context, dossier_id, withheld)
+    told = withheld if principal.kind == PrincipalKind.PROFESSIONAL else {}
+    return OpenedDossier(dossier, asked, records, told)
 
 
 def dossier_view_out(opened: OpenedDossier) -> DossierViewOut:
@@ -155,6 +175,7 @@ def dossier_view_out(opened: OpenedDossier) -> DossierViewOut:
         ins=d.nir,
         access_reason=opened.asked.decision.reason.value,
         records=[RecordOut(**vars_of(r)) for r in opened.records],
+        withheld=opened.withheld,
     )
 
 

@@ -7,10 +7,13 @@ from typing import Annotated
 
 from fastapi import APIRouter, Depends, Header, Path, Request, Response, status
 from fastapi.responses import FileResponse, JSONResponse
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 from starlette.concurrency import run_in_threadpool
 from starlette.requests import ClientDisconnect
 
+from dossier import access
+from server.access import notifications
 from server.access.dependencies import DossierQuery
 from server.access.schemas import DocumentMaskOut, DossierViewOut
 from server.accounts.dependencies import (
@@ -21,6 +24,7 @@ from server.accounts.dependencies import (
     SessionDep,
     principal_of,
 )
+from server.accounts.models import Professional
 from server.context import ServiceContext
 from server.dossiers.dependencies import PatientContext, PatientDep
 from server.errors import PROBLEM_MEDIA_TYPE, ProblemError
@@ -72,8 +76,17 @@ def _stamp(ctx: ContextDep) -> str:
 def push(body: PushIn, principal: PrincipalDep, ctx: ContextDep, session: SessionDep) -> PushOut | JSONResponse:
     """Apply mutations in client-sequence order; each gets applied / merged / conflict / rejected / forbidden."""
     caller = service.caller_for(session, principal, body.dossier_id, ctx.now())
+
+    def notify(decision: access.Decision, context: access.Context) -> None:
+        # A professional's document or vaccination: whoever manages the dossier is told (in-app and e-mail).
+        pro = session.scalars(select(Professional).where(Professional.rpps == caller.rpps)).first()
+        if pro is not None:
+            notifications.dispatch(
+                session, ctx, dossier_id=body.dossier_id, decision=decision, context=context, pro=pro
+            )
+
     try:
-        results = service.push(session, caller, body, now=ctx.now())
+        results = service.push(session, caller, body, now=ctx.now(), notify=notify)
     except service.SeqGap as gap:
         session.rollback()
         problem = gap.to_problem().model_dump(mode="json")

@@ -13,7 +13,7 @@ import binascii
 import hashlib
 import json
 import uuid
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -548,8 +548,11 @@ def _action(change: _Change) -> access.Action:
     return access.Action.DELETE if op is MutationOp.DELETE else access.Action.EDIT
 
 
-def _policy(session: Session, caller: Caller, change: _Change, context: access.Context) -> MutationResult | None:
-    """The access policy's decision on this change (the record's target as it would be after it); None: allowed."""
+def _policy(
+    session: Session, caller: Caller, change: _Change, context: access.Context
+) -> MutationResult | access.Decision:
+    """The access policy's decision on this change (the record's target as it would be after it): the refusal as
+    the mutation's answer, or the decision that allowed it (whom to notify)."""
     m = change.m
     try:
         if change.rec is not None:
@@ -560,7 +563,7 @@ def _policy(session: Session, caller: Caller, change: _Change, context: access.C
         return _rejected(m, "unknown_kind", "Type d'élément ou de document inconnu.")
     decision = _decide(caller, _action(change), target, context)
     if decision.allowed:
-        return None
+        return decision
     return MutationResult(
         mutation_id=m.mutation_id,
         client_seq=m.client_seq,
@@ -673,8 +676,11 @@ def _apply(
     m: MutationIn,
     context: access.Context,
     stream_id: uuid.UUID,
+    notices: list[access.Decision],
 ) -> MutationResult:
-    """One mutation of a push: shape → its record → policy → merge → validate → store or conflict."""
+    """One mutation of a push: shape → its record → policy → merge → validate → store or conflict.
+
+    A stored addition whose decision asks to notify (a professional's document or vaccination) joins `notices`."""
     if m.entity is Entity.CONFLICT:
         return _resolve(session, head, caller, m, context)
     if (refused := _shape(m)) is not None:
@@ -682,13 +688,16 @@ def _apply(
     change = _bind(m, _record(session, head.dossier_id, m.entity_id))
     if isinstance(change, MutationResult):
         return change
-    if (refused := _policy(session, caller, change, context)) is not None:
-        return refused
+    decision = _policy(session, caller, change, context)
+    if isinstance(decision, MutationResult):
+        return decision
     result = _merge(change, stream_id)
     values = _validated(m, result, context.now.date())
     if isinstance(values, MutationResult):
         return values
     rec = _store(session, head, caller, change, result, values, now=context.now, stream_id=stream_id)
+    if decision.notify and change.rec is None and rec is not None:
+        notices.append(decision)
     conflict_id = (
         _record_conflict(session, head, caller, m, result, context.now) if result.outcome is Outcome.CONFLICT else None
     )
@@ -776,8 +785,17 @@ def _resolve(
     )
 
 
-def push(session: Session, caller: Caller, body: PushIn, *, now: datetime) -> list[MutationResult]:
-    """Apply a batch in client_seq order, in one transaction with its ledger rows; duplicates get stored results."""
+Notify = Callable[[access.Decision, access.Context], None]
+"""Delivers what an allowed change's decision asks to notify (the router's, with the service context)."""
+
+
+def push(
+    session: Session, caller: Caller, body: PushIn, *, now: datetime, notify: Notify | None = None
+) -> list[MutationResult]:
+    """Apply a batch in client_seq order, in one transaction with its ledger rows; duplicates get stored results.
+
+    `notify` is called for the stored additions whose decision names someone to tell, once per kind of event in the
+    batch (never for a resend)."""
     context = access_context(session, body.dossier_id, now)
     dossier = session.get(Dossier, body.dossier_id)
     if dossier is None:
@@ -822,6 +840,7 @@ def push(session: Session, caller: Caller, body: PushIn, *, now: datetime) -> li
         expected += 1
     open_ok = may_open(session, caller, body.dossier_id, context)
     results: list[MutationResult] = []
+    notices: list[access.Decision] = []
     answered: set[uuid.UUID] = set()  # a mutation sent twice in one batch is applied once
     with _batch_records(session, body.dossier_id, [m for m in body.mutations if m.mutation_id not in stored]):
         for m in sorted(body.mutations, key=lambda m: m.client_seq):
@@ -832,7 +851,7 @@ def push(session: Session, caller: Caller, body: PushIn, *, now: datetime) -> li
             if m.mutation_id in answered:
                 continue
             answered.add(m.mutation_id)
-            result = _apply(session, head, caller, m, context, body.stream_id)
+            result = _apply(session, head, caller, m, context, body.stream_id, notices)
             if result.record is not None and not open_ok:
                 result = result.model_copy(update={"record": None})  # a sender without read access learns nothing
             session.add(
@@ -848,6 +867,9 @@ def push(session: Session, caller: Caller, body: PushIn, *, now: datetime) -> li
             )
             stream.last_client_seq = m.client_seq
             results.append(result)
+    if notify is not None:  # once per kind of event in a batch: ten documents sent together make one notice
+        for decision in {d.notify: d for d in notices}.values():
+            notify(decision, context)
     if body.mutations:
         audit(
             session,

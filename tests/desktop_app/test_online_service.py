@@ -42,7 +42,7 @@ def test_activation_creates_the_local_profile_signed_in_and_the_first_sync_runs_
         ticket, mailbox.last_otp(person.email), directory=directory, device_name="PC du salon"
     )
     assert recovery_key
-    assert profile.label == "zoe.martin.test"
+    assert profile.label == "Zoé Martin"  # named after the person (the service's identity), not the login
     assert len(mailbox.to(person.email)) == 2  # the activation code letter and its confirmation code: no third
     profile.lock()
     reopened = directory.unlock(PASSWORD)  # the same password opens the local carnet
@@ -64,7 +64,8 @@ def test_activation_creates_the_local_profile_signed_in_and_the_first_sync_runs_
     assert refresh_token.encode() not in _files_bytes(directory.data_dir)
     # The server address, identifier and tokens are settings of the encrypted store, never plaintext on disk.
     assert live.url.encode() not in _files_bytes(directory.data_dir)
-    assert b"zoe.martin.test" in _files_bytes(directory.data_dir)  # the label (profile.json) is the identifier
+    # The label (profile.json) is the person's name; the account is tied to the carnet by a hash, not the identifier.
+    assert b"zoe.martin.test" not in _files_bytes(directory.data_dir)
 
 
 @pytest.mark.parametrize(

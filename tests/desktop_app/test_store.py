@@ -34,6 +34,17 @@ GOOD_ENTRIES: list[tuple[str, dict[str, object]]] = [
     ("organ_donation", {"position": "donor"}),
     ("not_concerned", {"section": "handicaps"}),
     ("lab_result", {"test": "Hémoglobine glyquée (HbA1c)", "value": "7,2", "unit": "%", "date": "2026-10-02"}),
+    (
+        "records_request",
+        {
+            "recipient": "CHU de Rennes",
+            "recipient_kind": "establishment",
+            "requested": "Mon dossier",
+            "method": "email",
+            "sent_on": "2026-03-01",
+        },
+    ),
+    ("appointment", {"title": "Dentiste", "starts_at": "2030-03-02T10:30"}),
 ]
 
 

@@ -82,6 +82,12 @@ GOOD: list[tuple[str, dict[str, Any], dict[str, Any]]] = [
     ("advance_directive", {"kept_at": "Mon médecin traitant"}, {"kept_at": "Mon médecin traitant"}),
     ("organ_donation", {"position": "Je refuse le don d'organes", "national_refusal_register": "oui"},
      {"position": "refuses", "national_refusal_register": True}),
+    ("records_request", {"recipient": "CHU de Rennes", "recipient_kind": "établissement",
+                         "requested": "Compte rendu d'hospitalisation de mars 2019", "method": "LRAR",
+                         "sent_on": "02/06/2025", "received_on": "2025-06-04", "oldest_information": "2019-03"},
+     {"recipient_kind": "establishment", "method": "registered_letter", "sent_on": "2025-06-02"}),
+    ("appointment", {"title": "Dentiste", "starts_at": "02/03/2026 10h30", "professional": "Dr Leroy"},
+     {"starts_at": "2026-03-02T10:30:00"}),  # appointments may be in the future
     ("not_concerned", {"section": "allergies"}, {"section": "allergies"}),
     ("not_concerned", {"section": "Don d'organes"}, {"section": "don_organes"}),
 ]  # fmt: skip
@@ -149,6 +155,16 @@ BAD: list[tuple[str, dict[str, Any], list[tuple[str, str]]]] = [
     ("caregiver", {"phone": "06 12 34 56 78"}, [("name", "required")]),
     ("advance_directive", {"written_on": "2023"}, [("summary", "required")]),
     ("organ_donation", {"position": "bof"}, [("position", "invalid_choice")]),
+    ("records_request", {"recipient": "CHU de Rennes", "recipient_kind": "hôpital", "requested": "Mon dossier",
+                         "method": "courriel", "sent_on": "2025-03-01", "received_on": "2025-02-01"},
+     [("received_on", "end_before_start")]),
+    ("records_request", {"recipient": "Dr Martin", "recipient_kind": "professional", "requested": "Comptes rendus",
+                         "method": "pigeon", "sent_on": "2026-01-01"},
+     [("method", "invalid_choice"), ("sent_on", "future_date")]),
+    ("appointment", {"title": "Dentiste", "starts_at": "31/02/2026 10h00"}, [("starts_at", "invalid_date")]),
+    ("appointment", {"title": "Dentiste", "starts_at": "2026-03-02T10:00", "ends_at": "2026-03-02T09:30"},
+     [("ends_at", "end_before_start")]),
+    ("appointment", {"starts_at": "2026-03-02T10:00"}, [("title", "required")]),
     ("not_concerned", {"section": "identite"}, [("section", "invalid_choice")]),
     ("not_concerned", {"section": "allergies", "note": "rien"}, [("note", "unknown_field")]),
 ]  # fmt: skip
@@ -162,7 +178,8 @@ def test_kind_names_and_sections() -> None:
     assert set(ENTRY_KINDS) == {
         "identity", "condition", "treatment", "allergy", "hospitalisation", "procedure", "disability", "family_history",
         "vaccination", "blood_group", "lifestyle", "measurement", "lab_result", "emergency_contact",
-        "trusted_person", "caregiver", "advance_directive", "organ_donation", "not_concerned",
+        "trusted_person", "caregiver", "advance_directive", "organ_donation", "not_concerned", "records_request",
+        "appointment",
     }  # fmt: skip
     assert {
         "maladies", "traitements", "allergies", "hospitalisations", "actes", "handicaps", "antecedents_familiaux",

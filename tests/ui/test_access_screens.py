@@ -31,6 +31,10 @@ def _refresh(qtbot, page) -> None:
     qtbot.waitUntil(lambda: not page.model.loading, timeout=10_000)
 
 
+def _rows(page) -> list[tuple[str, ...]]:  # type: ignore[no-untyped-def]
+    return list(zip(_texts(page, 1), _texts(page, 2), _texts(page, 3), _texts(page, 4), strict=True))
+
+
 def test_access_history_lists_a_professional_opening_the_dossier_filters_and_keeps_an_offline_copy(
     qtbot, online_window, flows: Flows, mailbox: Mailbox, live: LiveServer
 ) -> None:
@@ -49,7 +53,7 @@ def test_access_history_lists_a_professional_opening_the_dossier_filters_and_kee
     assert page.freshness.text().startswith("Pas encore chargé")
     _refresh(qtbot, page)
     assert page.freshness.text().startswith("À jour le ")
-    rows = list(zip(_texts(page, 1), _texts(page, 2), _texts(page, 3), _texts(page, 4), strict=True))
+    rows = _rows(page)
     assert rows[0] == (
         "Alex Durand (RPPS 10000000017)",
         "Professionnel de santé",
@@ -74,7 +78,9 @@ def test_access_history_lists_a_professional_opening_the_dossier_filters_and_kee
     qtbot.waitUntil(lambda: not page.model.loading and page.model.rowCount() == 0, timeout=10_000)
     page.dates_check.setChecked(False)
     page.kind_combo.setCurrentIndex(page.kind_combo.findData("all"))
-    qtbot.waitUntil(lambda: not page.model.loading and page.model.rowCount() == len(rows), timeout=10_000)
+    # Every line seen before is back (the window's own sync may have added its lines since: the patient's push)
+    qtbot.waitUntil(lambda: not page.model.loading and set(rows) <= set(_rows(page)), timeout=10_000)
+    shown = _rows(page)
 
     SHOTS.mkdir(parents=True, exist_ok=True)
     online_window.resize(1100, 700)
@@ -86,11 +92,11 @@ def test_access_history_lists_a_professional_opening_the_dossier_filters_and_kee
     assert page.model.rowCount() == 0
     open_dossier(qtbot, online_window, PASSWORD)
     online_window.dossier.show_section("access_history")
-    qtbot.waitUntil(lambda: page.model.rowCount() == len(rows), timeout=10_000)
+    qtbot.waitUntil(lambda: _rows(page) == shown, timeout=10_000)  # the copy of the last unfiltered page
     assert page.freshness.text().startswith("Hors ligne : copie enregistrée le ")
     _refresh(qtbot, page)  # the service is gone: the copy answers, still dated
     assert page.last_page is not None and page.last_page.from_cache
-    assert _texts(page, 3)[0] == "Ouverture du dossier"
+    assert "Ouverture du dossier" in _texts(page, 3)
     online_window.grab().save(str(SHOTS / "access_history_offline.png"))
 
 

@@ -117,6 +117,19 @@ def _pdf(qtbot: Any, path: Path) -> tuple[str, int]:
     return "\n".join(document.getAllText(page).text() for page in range(document.pageCount())), len(colours)
 
 
+def _pdf_bytes(qtbot: Any, pdf: bytes) -> tuple[str, int]:
+    """_pdf for a PDF held in memory."""
+    data = QByteArray(pdf)
+    buffer = QBuffer(data)
+    buffer.open(QIODevice.OpenModeFlag.ReadOnly)
+    document = QPdfDocument()
+    document.load(buffer)
+    qtbot.waitUntil(lambda: document.status() in (QPdfDocument.Status.Ready, QPdfDocument.Status.Error))
+    image = document.render(0, QSize(300, 420))
+    colours = {image.pixel(x, y) for x in range(0, 300, 3) for y in range(0, 420, 3)}
+    return "\n".join(document.getAllText(page).text() for page in range(document.pageCount())), len(colours)
+
+
 def _session(qtbot: Any, live: LiveServer, mailbox: Mailbox, printed: Path, calls: list[Path]) -> AssistedSession:
     """A session on the helper's first screen; Léa (France Services de Melun) is a registered, enrolled helper."""
     assert live.ctx is not None
@@ -230,14 +243,22 @@ def test_keyboard_only_session_leaves_nothing_on_the_pc(
     assert session.print_receipt.hasFocus()
     _key(qtbot, Qt.Key.Key_Return)  # récapitulatif
     assert len(calls) == 2 and calls[1].exists()
+    # The sheets as built (printed above as pictures of these PDFs): the récapitulatif is a styled page, and the
+    # carte d'urgence carries the person's name from the service.
+    receipt, receipt_fonts = _pdf_bytes(qtbot, session.receipt_pdf())
+    assert receipt_fonts > 2
+    assert session.work is not None
+    card, _ = _pdf_bytes(qtbot, session.work.emergency_card_pdf())
+    assert "Zoé Martin" in card
     _key(qtbot, Qt.Key.Key_Tab)
     _key(qtbot, Qt.Key.Key_Return)  # terminer et tout effacer
     qtbot.waitUntil(lambda: session.current_page == "done", timeout=20_000)
     session.grab().save(str(SHOTS / "assisted-8-done.png"))
     wait_for_idle()
 
-    (_, card_colours), (receipt, _) = _pdf(qtbot, calls[0]), _pdf(qtbot, calls[1])
+    (_, card_colours), (_, receipt_colours) = _pdf(qtbot, calls[0]), _pdf(qtbot, calls[1])
     assert card_colours > 2  # the carte d'urgence is printed as a picture of the PDF: not a blank page
+    assert receipt_colours > 2  # so is the récapitulatif, a styled page (it was plain text before)
     assert "Carte d'urgence imprimée" in receipt
     assert person.identifier in receipt and "Léa Dubois" in receipt and "France Services" in receipt
     assert PASSWORD not in receipt and "RPPS 10000000009" in receipt

@@ -8,147 +8,31 @@ from __future__ import annotations
 
 import threading
 import uuid
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-import httpx
-import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QWidget
 
 from desktop_app.clinic import DocumentPolicy
 from desktop_app.sync.engine import S_ACCESS
-from desktop_app.sync.http import Backoff
-from desktop_app.vault import FLOOR_KDF
 from dossier.access import EmergencyReason
+from tests.support.clinic_lab import Network, Picker, add_document, prepare, search, shot, shows, sign_in
+from tests.support.clinic_lab import clinic as clinic
+from tests.support.clinic_lab import lab as lab
+from tests.support.clinic_lab import network as network
+from tests.support.clinic_lab import picker as picker
 from tests.support.desktop_service import flows as flows
 from tests.support.desktop_service import live as live
 from tests.support.desktop_service import mailbox as mailbox
 from tests.support.desktop_service import server_template as server_template
 from tests.support.desktop_service import smtp_server as smtp_server
-from tests.support.faultproxy import FaultProxy
-from tests.support.service import PASSWORD, Flows, Mailbox
-from tests.support.sync_lab import ANNE, BRUNO, Lab, LiveServer
-from tests.ui.helpers import FakeClock, missing_accessibility
-from ui.clinic.day import DOSSIER_ROLE, PrepareDayDialog
+from tests.support.service import PASSWORD
+from tests.support.sync_lab import ANNE, BRUNO, Lab
+from tests.ui.helpers import missing_accessibility
+from ui.clinic.day import DOSSIER_ROLE
 from ui.clinic.window import ClinicWindow
-from ui.dialogs import ScriptedConfirmer
 from ui.ops import wait_for_idle
 from ui.sync import SyncController
-
-SHOTS = Path("/tmp/shots-clinic")
-SYNC_MS = 60_000
-
-
-class Network:
-    """The fault proxy in front of the service, with a cable the test can pull (every connection is then reset)."""
-
-    def __init__(self, live: LiveServer) -> None:
-        self.proxy = FaultProxy(live.port)
-        self.url = self.proxy.url
-
-    @property
-    def online(self) -> bool:
-        return self.proxy.faults.reset_probability == 0.0
-
-    @online.setter
-    def online(self, value: bool) -> None:
-        self.proxy.faults.reset_probability = 0.0 if value else 1.0
-
-
-@pytest.fixture
-def lab(live: LiveServer, flows: Flows, mailbox: Mailbox, tmp_path: Path) -> Iterator[Lab]:
-    with httpx.Client(base_url=live.url, timeout=30, headers={"Carnet-Sync-Protocol": "1"}) as api:
-        yield Lab(live, flows, mailbox, tmp_path, api)
-
-
-@pytest.fixture
-def network(live: LiveServer) -> Iterator[Network]:
-    net = Network(live)
-    yield net
-    net.proxy.close()
-
-
-class Picker:
-    """Stands in for the file dialog: answers with the path the test chose (None = the person cancelled)."""
-
-    def __init__(self) -> None:
-        self.path: Path | None = None
-
-    def __call__(self, _parent: QWidget) -> Path | None:
-        return self.path
-
-
-@pytest.fixture
-def picker() -> Picker:
-    return Picker()
-
-
-@pytest.fixture
-def clinic(qtbot: Any, lab: Lab, tmp_path: Path, network: Network, picker: Picker) -> Iterator[ClinicWindow]:
-    window = ClinicWindow(
-        data_dir=tmp_path / "clinic-pc",
-        server_url=network.url,
-        clock=FakeClock(),
-        confirmer=ScriptedConfirmer(),
-        choose_file=picker,
-        backoff=Backoff(base=0.01, cap=0.05, attempts=2),
-        kdf=FLOOR_KDF,
-        idle_poll_ms=20,
-        sync_interval_ms=SYNC_MS,
-        device_name="Poste accueil",
-    )
-    qtbot.addWidget(window)
-    window.resize(1100, 760)
-    window.show()
-    yield window
-    window.lock_session()
-    wait_for_idle()
-
-
-def shot(window: QWidget, name: str) -> None:
-    SHOTS.mkdir(parents=True, exist_ok=True)
-    window.grab().save(str(SHOTS / f"{name}.png"))
-
-
-def shows(window: ClinicWindow, text: str) -> bool:
-    """Whether the open dossier's read-only list has a line with this text."""
-    return any(text in window.contents.item(i).text() for i in range(window.contents.count()))
-
-
-def sign_in(qtbot: Any, window: ClinicWindow, lab: Lab, pro: dict[str, Any]) -> None:
-    window.rpps.setText(pro["rpps"])
-    window.password.setText(PASSWORD)
-    qtbot.mouseClick(window.sign_in, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(window.code_box.isVisible, timeout=20_000)
-    window.code.setText(lab.mailbox.last_otp(pro["email"]))
-    qtbot.mouseClick(window.confirm_code, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: window.session is not None, timeout=20_000)
-
-
-def search(qtbot: Any, window: ClinicWindow, text: str) -> None:
-    window.search.setText(text)
-    window.patients.set_patients([])
-    window.search_button.click()
-    qtbot.waitUntil(lambda: window.patients.rowCount() > 0 or window.search_error.isVisible(), timeout=20_000)
-
-
-def prepare(qtbot: Any, window: ClinicWindow, dossier_ids: list[str]) -> PrepareDayDialog:
-    """« Préparer la journée… », check exactly these patients, confirm, and wait for the day to be ready."""
-    window.prepare.click()
-    dialog = window.day_dialog
-    assert dialog is not None
-    qtbot.waitUntil(lambda: dialog.model.rowCount() > 0 or dialog.error.isVisible(), timeout=20_000)
-    for row in range(dialog.model.rowCount()):
-        item = dialog.model.item(row)
-        wanted = item.data(DOSSIER_ROLE) in dossier_ids
-        item.setCheckState(Qt.CheckState.Checked if wanted else Qt.CheckState.Unchecked)
-    dialog.confirm.click()
-    qtbot.waitUntil(
-        lambda: not window._preparing and window.progress.value() == window.progress.maximum(), timeout=30_000
-    )
-    return dialog
 
 
 def test_sign_in_with_the_emailed_code_then_idle_lock_clears_every_view(qtbot: Any, lab: Lab, clinic: Any) -> None:
@@ -209,6 +93,8 @@ def test_two_professionals_in_one_data_directory_see_only_their_own_patients(qtb
     sign_in(qtbot, clinic, lab, bruno)
     search(qtbot, clinic, "Martin")
     assert clinic.patients.rowCount() == 0 and "Aucun patient" in clinic.search_error.text()
+    assert "qui vous ont autorisé (ou ouverts en urgence)" in clinic.search_error.text()  # the search explains itself
+    assert "JJ/MM/AAAA" in clinic.search_hint.text()
     wait_for_idle()
     assert sorted(p.label for p in clinic.directory.profiles()) == [
         f"Professionnel RPPS {ANNE}",
@@ -267,13 +153,15 @@ def test_prepare_the_day_then_a_vaccination_added_offline_waits_and_is_sent_on_r
     network.online = True
     clinic.retry.click()
     qtbot.waitUntil(lambda: clinic.pending_title.text() == "En attente d'envoi (0)", timeout=30_000)
-    assert clinic.pending.count() == 0
+    assert clinic.pending.count() == 1  # the day's changes stay listed with their fate
+    assert clinic.pending.item(0).text().startswith("Envoyée : MARTIN")
+    assert "Vaccination DTPolio" in clinic.pending.item(0).text()
     shot(clinic, "7-sent")
 
     letter = tmp_path / "Courrier de sortie.pdf"
     letter.write_bytes(b"%PDF-1.4\n%%EOF\n")
     picker.path = letter
-    clinic.add_document.click()
+    add_document(qtbot, clinic, category="compte_rendu")
     qtbot.waitUntil(lambda: clinic.pending_title.text() == "En attente d'envoi (1)", timeout=10_000)
     qtbot.waitUntil(
         lambda: any("Courrier de sortie" in clinic.contents.item(i).text() for i in range(clinic.contents.count()))
@@ -394,7 +282,7 @@ def test_the_chosen_day_then_a_network_cut_a_document_added_and_the_background_s
     content = b"%PDF-1.4\n% lettre de sortie\n%%EOF\n"
     letter.write_bytes(content)
     picker.path = letter
-    clinic.add_document.click()
+    add_document(qtbot, clinic, category="compte_rendu")
     qtbot.waitUntil(lambda: clinic.pending_title.text() == "En attente d'envoi (1)", timeout=10_000)
     shot(clinic, "5b-offline-document")
 

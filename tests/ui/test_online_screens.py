@@ -63,8 +63,8 @@ def test_activation_wizard_completed_with_the_keyboard_alone_then_the_first_sync
     type_and_enter(qtbot, person.nir)
     assert focused() is wizard.serial_edit
     assert not wizard.card_picture.pixmap().isNull()
-    type_and_enter(qtbot, person.serial)
-    assert focused() is wizard.identifier_edit
+    type_and_enter(qtbot, person.serial)  # the three proofs are checked by the service now, not after the password
+    qtbot.waitUntil(lambda: focused() is wizard.identifier_edit, timeout=20_000)
     qtbot.keyClicks(focused(), "Zoe")
     assert wizard.identifier_check.text().startswith("L'identifiant doit compter de 8 à 100")  # live rules
     for _ in range(3):
@@ -87,7 +87,7 @@ def test_activation_wizard_completed_with_the_keyboard_alone_then_the_first_sync
         qtbot.keyClick(focused(), Qt.Key.Key_Return)
     profile = opened.args[0]
     assert online_window.current_page() is online_window.dossier
-    assert [p.label for p in profiles.profiles()] == ["zoe.clavier"]
+    assert [p.label for p in profiles.profiles()] == ["Zoé Martin"]  # the person, not the identifier
     assert not wizard.password_edit.text() and not wizard.confirm_edit.text()  # nothing of the secret stays
     assert profile.settings["sync.server_url"] == online_window.server_url
     # The activation code opened the session: the first sync runs at once, no second code, no « reconnectez-vous ».
@@ -118,6 +118,7 @@ def test_activation_errors_appear_beside_their_field(qtbot, online_window, flows
     assert not nir_error.isVisible()
     qtbot.keyClicks(wizard.serial_edit, person.serial)
     wizard.next_button.click()
+    qtbot.waitUntil(lambda: wizard.step == 3, timeout=20_000)
     qtbot.keyClicks(wizard.identifier_edit, "deja.pris.ici")
     wizard.next_button.click()
     qtbot.keyClicks(wizard.password_edit, PASSWORD)

@@ -6,7 +6,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QSize, Qt, Signal
-from PySide6.QtWidgets import QFormLayout, QLabel, QLineEdit, QWidget
+from PySide6.QtWidgets import QLabel, QLineEdit, QWidget
 
 from dossier.errors import DossierValidationError
 from dossier.identifiers import (
@@ -16,8 +16,10 @@ from dossier.identifiers import (
     normalize_user_identifier,
 )
 from ui import icons
-from ui.steps import GroupedCodeEdit, OnlineSteps, lang, six_digit_edit
-from ui.widgets import PasswordStrengthMeter, describe, error_label, label, show_error, with_messages
+from ui.account.link import LocalCarnetChoice
+from ui.account_forms import AccountSteps, form, link_button
+from ui.steps import GroupedCodeEdit, lang, six_digit_edit
+from ui.widgets import PasswordStrengthMeter, describe, error_label, flow_row, label, show_error, with_messages
 
 if TYPE_CHECKING:
     from desktop_app.account import ActivationTicket
@@ -31,12 +33,13 @@ def _field(editor: QLineEdit, *below: QWidget) -> tuple[QLabel, QWidget]:
     return caption, with_messages(editor, *below)
 
 
-class ActivationWizard(OnlineSteps):
-    """Six short steps; each is checked on Next (locally first, by the service at the password step)."""
+class ActivationWizard(AccountSteps):
+    """Six short steps; each is checked on Next: locally first, then the three proofs by the service as soon as
+    the last of them (the Carte Vitale serial) is typed, the identifier and password when the code is mailed."""
 
-    sig_activated = Signal(object, str)
-    """The space is active, the local carnet created and signed in (its first sync starts once it opens):
-    (UnlockedProfile, recovery key to show once)."""
+    sig_activated = Signal(object, object)
+    """The space is active and the person's carnet open and signed in (its first sync starts once it opens):
+    (UnlockedProfile, recovery key to show once, or None when an existing carnet was linked)."""
 
     def __init__(self, profiles: ProfileDirectory, server_url: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -80,23 +83,19 @@ class ActivationWizard(OnlineSteps):
         # 6. the code mailed to the person
         self.email_edit = six_digit_edit()
         self.email_intro = label()
-        self.email_label, email_box = _field(self.email_edit, email_error := error_label())
-
-        def form(*rows: tuple[QLabel, QWidget]) -> QWidget:
-            box = QWidget()
-            layout = QFormLayout(box)
-            layout.setContentsMargins(0, 0, 0, 0)
-            layout.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)
-            for caption, field in rows:
-                layout.addRow(caption, field)
-            return box
+        self.resend_button = link_button()
+        self.resend_button.clicked.connect(self.on_resend_button_clicked)
+        self.email_label, email_box = _field(
+            self.email_edit, email_error := error_label(), flow_row(self.resend_button)
+        )
+        self.local = LocalCarnetChoice()
 
         self.add_step(self.code_intro, form((self.code_label, code_box)))
         self.add_step(self.nir_intro, form((self.nir_label, nir_box)))
         self.add_step(self.serial_intro, self.card_picture, form((self.serial_label, serial_box)))
         self.add_step(self.identifier_rules, form((self.identifier_label, identifier_box)))
         self.add_step(self.password_intro, form((self.password_label, password_box), (self.confirm_label, confirm_box)))
-        self.add_step(self.email_intro, form((self.email_label, email_box)))
+        self.add_step(self.email_intro, form((self.email_label, email_box)), self.local)
         self.watch_field("activation_code", self.code_edit, code_error)
         self.watch_field("nir", self.nir_edit, nir_error)
         self.watch_field("carte_vitale_serial", self.serial_edit, serial_error)
@@ -104,6 +103,7 @@ class ActivationWizard(OnlineSteps):
         self.watch_field("password", self.password_edit, password_error)
         self.watch_field("confirm", self.confirm_edit, confirm_error)
         self.watch_field("code", self.email_edit, email_error)
+        self.watch_field("local_password", self.local.password_edit, self.local.password_error)
         self.identifier_edit.textChanged.connect(self.on_identifier_edit_text_changed)
         self.password_edit.textChanged.connect(self.on_password_edit_text_changed)
         self.confirm_edit.textChanged.connect(self.on_password_edit_text_changed)
@@ -142,6 +142,9 @@ class ActivationWizard(OnlineSteps):
 
     def on_password_edit_text_changed(self) -> None:
         self.meter.update_for(self.password_edit.text(), user_inputs=[self.identifier_edit.text()])
+        _editor, password_error = self.field_errors["password"]
+        if self.meter.acceptable:
+            show_error(password_error, "")  # the meter now says « accepté »: no stale refusal beside it
         mismatch = bool(self.confirm_edit.text()) and self.confirm_edit.text() != self.password_edit.text()
         _editor, confirm_error = self.field_errors["confirm"]
         show_error(confirm_error, self.tr("Les deux mots de passe ne sont pas identiques.") if mismatch else "")
@@ -158,7 +161,10 @@ class ActivationWizard(OnlineSteps):
                 lambda: normalize_user_identifier(self.identifier_edit.text(), nir=self.nir_edit.text()),
             ),
         }
-        if step in local_checks:
+        if step == "serial":
+            if self.check_locally(*local_checks[step]):
+                self._check_proofs()
+        elif step in local_checks:
             if self.check_locally(*local_checks[step]):
                 self.go_to(self.step + 1)
         elif step == "password":
@@ -169,10 +175,23 @@ class ActivationWizard(OnlineSteps):
     def code(self) -> str:
         return self.code_edit.raw()
 
+    def _check_proofs(self) -> None:
+        """The code, NIR and serial are checked together by the service now, not after the password: a wrong one
+        brings the person back to the code, with what to check."""
+        from desktop_app import account
+
+        url, code, nir, serial = self.server_url, self.code(), self.nir_edit.text(), self.serial_edit.text()
+        self.run_online(
+            lambda: account.check_activation(url, code, nir, serial),
+            lambda _status: self.go_to(STEPS.index("identifier")),
+            status=self.tr("Vérification de votre code auprès du service…"),
+        )
+
     def _start(self) -> None:
+        self.on_password_edit_text_changed()
         if not self.meter.acceptable:
-            advice = self.tr("Ce mot de passe n'est pas encore assez solide : suivez les conseils.")
-            self.show_field_error("password", advice)
+            # The reason is under the gauge, just above: said once, the field gets the focus.
+            self.show_field_error("password", self.tr("Pas encore accepté : la raison est indiquée ci-dessus."))
             return
         if self.confirm_edit.text() != self.password_edit.text():
             self.show_field_error("confirm", self.tr("Les deux mots de passe ne sont pas identiques."))
@@ -189,7 +208,35 @@ class ActivationWizard(OnlineSteps):
 
     def _on_started(self, ticket: ActivationTicket) -> None:
         self._ticket = ticket
+        self.local.prepare(self._profiles, ticket.server_url, ticket.identifier)
         self.go_to(STEPS.index("email"))
+
+    def on_resend_button_clicked(self) -> None:
+        """« Renvoyer le code »: the activation is started again; the previous code stops working."""
+        if self.busy or self._ticket is None:
+            return
+        from desktop_app import account
+
+        url, code, nir, serial = self.server_url, self.code(), self.nir_edit.text(), self.serial_edit.text()
+        identifier, password = self.identifier_edit.text(), self.password_edit.text()
+        self.run_online(
+            lambda: account.start_activation(url, code, nir, serial, identifier, password),
+            self._on_resent,
+            status=self.tr("Envoi d'un nouveau code…"),
+        )
+
+    def _on_resent(self, ticket: ActivationTicket) -> None:
+        self._ticket = ticket
+        self.email_edit.clear()
+        self.status.setText(self.tr("Un nouveau code vient d'être envoyé ; le précédent ne fonctionne plus."))
+        self.email_edit.setFocus()
+
+    def show_failure(self, exc: BaseException) -> None:
+        from desktop_app.errors import WrongPassword
+
+        if isinstance(exc, WrongPassword):
+            self.local.ask_password()
+        super().show_failure(exc)
 
     def _confirm(self) -> None:
         ticket, directory, code = self._ticket, self._profiles, self.email_edit.raw()
@@ -201,13 +248,14 @@ class ActivationWizard(OnlineSteps):
             return
         from desktop_app import account
 
+        choice = self.local.choice()
         self.run_online(
-            lambda: account.confirm_activation(ticket, code, directory=directory),
+            lambda: account.confirm_activation(ticket, code, directory=directory, choice=choice),
             self._on_confirmed,
             status=self.tr("Activation et chiffrement de votre carnet…"),
         )
 
-    def _on_confirmed(self, result: tuple[UnlockedProfile, str]) -> None:
+    def _on_confirmed(self, result: tuple[UnlockedProfile, str | None]) -> None:
         profile, recovery_key = result
         self._ticket = None  # the password it held is no longer needed
         for edit in (self.password_edit, self.confirm_edit, self.email_edit):
@@ -256,10 +304,11 @@ class ActivationWizard(OnlineSteps):
         self.identifier_label.setText(self.tr("&Identifiant :"))
         self.password_intro.setText(
             self.tr(
-                "Ce mot de passe protège votre compte en ligne et chiffre votre carnet sur cet ordinateur. "
-                "Le plus simple : une phrase de plusieurs mots que vous seul connaissez, par exemple "
-                "« quatre chats dorment sous le pommier ». Au moins 12 caractères."
+                "Ce mot de passe protège votre compte en ligne et chiffre votre carnet sur cet ordinateur. %1 "
+                "Par exemple « %2 » — mais pas celle-ci, que tout le monde peut lire : inventez la vôtre."
             )
+            .replace("%1", self.meter.rule_text())
+            .replace("%2", self.meter.example_phrase())
         )
         self.password_label.setText(self.tr("&Mot de passe :"))
         self.confirm_label.setText(self.tr("C&onfirmer le mot de passe :"))
@@ -285,7 +334,9 @@ class ActivationWizard(OnlineSteps):
             self.tr("Le numéro de série est encadré en rouge, en bas à droite, sous la photo."),
         )
         describe(self.identifier_edit, self.tr("Identifiant"), self.identifier_rules.text())
-        describe(self.password_edit, self.tr("Mot de passe"), self.tr("Au moins 12 caractères ; une phrase convient."))
+        describe(self.password_edit, self.tr("Mot de passe"), self.meter.rule_text())
+        self.resend_button.setText(self.tr("Re&nvoyer le code"))
+        describe(self.resend_button, self.tr("Renvoyer le code"), self.tr("Recevoir un nouveau code par e-mail."))
         describe(self.confirm_edit, self.tr("Confirmer le mot de passe"), self.tr("Saisissez-le une seconde fois."))
         describe(self.email_edit, self.tr("Code reçu par e-mail"), self.tr("6 chiffres."))
         describe(self.next_button, self.next_button.text().replace("&", ""), self.tr("Passer à l'étape suivante."))

@@ -7,16 +7,20 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QFormLayout, QLineEdit, QWidget
 
+from ui.account.link import LocalCarnetChoice
 from ui.account.unlock_code import UnlockCodeBox
-from ui.steps import OnlineSteps, six_digit_edit
-from ui.widgets import describe, error_label, label, with_messages
+from ui.account_forms import AccountSteps, link_button
+from ui.steps import six_digit_edit
+from ui.widgets import describe, error_label, flow_row, label, with_messages
 
 if TYPE_CHECKING:
+    from PySide6.QtWidgets import QDialog
+
     from desktop_app.account import LoginTicket
     from desktop_app.profile import ProfileDirectory, UnlockedProfile
 
 
-class LoginSteps(OnlineSteps):
+class LoginSteps(AccountSteps):
     """Two steps; on success emits ``sig_signed_in`` with the open profile and, if it was just created, its key."""
 
     sig_signed_in = Signal(object, object)
@@ -37,6 +41,13 @@ class LoginSteps(OnlineSteps):
         self.email_intro = label()
         self.email_edit = six_digit_edit()
         self.email_label = label(buddy=self.email_edit, wrap=False)
+        self.forgot_identifier_button = link_button()
+        self.forgot_password_button = link_button()
+        self.forgot_identifier_button.clicked.connect(self.on_forgot_identifier_button_clicked)
+        self.forgot_password_button.clicked.connect(self.on_forgot_password_button_clicked)
+        self.recovery_dialog: QDialog | None = None
+        self.recovery_steps: QWidget | None = None
+        self.local = LocalCarnetChoice()
         errors = {name: error_label() for name in ("identifier", "password", "code")}
         credentials = QWidget()
         form = QFormLayout(credentials)
@@ -52,8 +63,9 @@ class LoginSteps(OnlineSteps):
         code_form.setContentsMargins(0, 0, 0, 0)
         code_form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)
         code_form.addRow(self.email_label, with_messages(self.email_edit, errors["code"]))
-        self.add_step(self.intro, credentials)
-        self.add_step(self.email_intro, code)
+        self.add_step(self.intro, credentials, flow_row(self.forgot_identifier_button, self.forgot_password_button))
+        self.add_step(self.email_intro, code, self.local)
+        self.watch_field("local_password", self.local.password_edit, self.local.password_error)
         self.watch_field("identifier", self.identifier_edit, errors["identifier"])
         self.watch_field("password", self.password_edit, errors["password"])
         self.watch_field("code", self.email_edit, errors["code"])
@@ -93,8 +105,9 @@ class LoginSteps(OnlineSteps):
         elif len(code) != 6:
             self.show_field_error("code", self.tr("Le code reçu par e-mail compte 6 chiffres."))
         else:
+            choice = self.local.choice()
             self.run_online(
-                lambda: account.confirm_login(ticket, code, directory=directory),
+                lambda: account.confirm_login(ticket, code, directory=directory, choice=choice),
                 self._on_confirmed,
                 status=self.tr("Connexion et ouverture de votre carnet…"),
             )
@@ -102,11 +115,15 @@ class LoginSteps(OnlineSteps):
     def _on_started(self, ticket: LoginTicket) -> None:
         self._ticket = ticket
         self.unlock_box.reset()
+        self.local.prepare(self._profiles, ticket.server_url, ticket.identifier)
         self.go_to(1)
 
     def show_failure(self, exc: BaseException) -> None:
         from desktop_app.account import AccountLocked
+        from desktop_app.errors import WrongPassword
 
+        if isinstance(exc, WrongPassword):
+            self.local.ask_password()
         super().show_failure(exc)
         if isinstance(exc, AccountLocked):
             self.unlock_box.offer()
@@ -123,6 +140,26 @@ class LoginSteps(OnlineSteps):
             self.unlock_box.sent,
             status=self.tr("Envoi du code de déblocage…"),
         )
+
+    # -- « Identifiant oublié », « Mot de passe oublié » --------------------------------------------------------------
+    def on_forgot_identifier_button_clicked(self) -> None:
+        from ui.account.recovery import open_forgot_identifier
+
+        self.recovery_dialog, self.recovery_steps = open_forgot_identifier(self.window(), self.server_url)
+
+    def on_forgot_password_button_clicked(self) -> None:
+        from ui.account.recovery import open_forgot_password
+
+        dialog, steps = open_forgot_password(self.window(), self.server_url, self.identifier_edit.text().strip())
+        steps.sig_done.connect(self._on_password_reset)
+        self.recovery_dialog, self.recovery_steps = dialog, steps
+
+    def _on_password_reset(self, identifier: str) -> None:
+        """Back on the login page with the identifier filled in: the new password is all that is left to type."""
+        self.go_to(0)
+        self.identifier_edit.setText(identifier)
+        self.password_edit.clear()
+        self.password_edit.setFocus()
 
     def _on_confirmed(self, result: tuple[UnlockedProfile, str | None]) -> None:
         self._ticket = None
@@ -146,6 +183,18 @@ class LoginSteps(OnlineSteps):
             self.tr("Un code à 6 chiffres vient de vous être envoyé par e-mail. Il est valable quelques minutes.")
         )
         self.email_label.setText(self.tr("Code reçu par &e-mail :"))
+        self.forgot_identifier_button.setText(self.tr("Identifiant &oublié ?"))
+        self.forgot_password_button.setText(self.tr("Mot de passe oub&lié ?"))
+        describe(
+            self.forgot_identifier_button,
+            self.tr("Identifiant oublié"),
+            self.tr("Recevoir votre identifiant à l'adresse e-mail de votre compte."),
+        )
+        describe(
+            self.forgot_password_button,
+            self.tr("Mot de passe oublié"),
+            self.tr("Choisir un nouveau mot de passe avec un code reçu par e-mail."),
+        )
         self.next_button.setText(self.tr("Se &connecter") if self.step == 1 else self.tr("&Suivant"))
         self.back_button.setText(self.tr("&Retour"))
         describe(self.identifier_edit, self.tr("Identifiant"), self.tr("L'identifiant choisi à l'activation."))

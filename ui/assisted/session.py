@@ -7,14 +7,12 @@ from dataclasses import dataclass
 from string import Template
 from typing import Any
 
-from PySide6.QtCore import QBuffer, QByteArray, QEvent, QEventLoop, QIODevice, QSize, Qt, Signal
-from PySide6.QtGui import QCloseEvent, QKeySequence, QPainter, QShortcut, QTextDocument
-from PySide6.QtPdf import QPdfDocument
-from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
+from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import (
     QApplication,
     QCheckBox,
-    QDialog,
     QFormLayout,
     QFrame,
     QHBoxLayout,
@@ -40,6 +38,7 @@ from dossier.identifiers import (
 from ui.assisted.helper_signin import HelperFactory, HelperSignIn
 from ui.i18n import current_language
 from ui.ops import Op
+from ui.paper import ask_printer_safely, print_pdf
 from ui.steps import GroupedCodeEdit
 from ui.theme import BASE_POINT_SIZE
 from ui.widgets import PasswordStrengthMeter, describe, error_label, label, set_role, show_error
@@ -64,37 +63,8 @@ def _style(text_scale: float) -> str:
 
 
 def ask_printer(parent: QWidget) -> QPrinter | None:
-    """The system print dialog; None when the person cancels."""
-    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-    dialog = QPrintDialog(printer, parent)
-    return printer if dialog.exec() == QDialog.DialogCode.Accepted else None
-
-
-def print_pdf(pdf: bytes, printer: QPrinter) -> int:
-    """Paint every page of a PDF (kept in memory) onto the printer; returns the number of pages."""
-    data = QByteArray(pdf)
-    buffer = QBuffer(data)
-    buffer.open(QIODevice.OpenModeFlag.ReadOnly)
-    document = QPdfDocument()
-    settled = (QPdfDocument.Status.Ready, QPdfDocument.Status.Error)
-    loop = QEventLoop()
-    document.statusChanged.connect(lambda status: loop.quit() if status in settled else None)
-    document.load(buffer)  # from a QIODevice the load is asynchronous: wait for it (a few milliseconds)
-    if document.status() not in settled:
-        loop.exec()
-    if document.status() != QPdfDocument.Status.Ready:
-        raise RuntimeError("the PDF could not be read back for printing")
-    painter = QPainter(printer)
-    try:
-        target = printer.pageLayout().paintRectPixels(printer.resolution())
-        for page in range(document.pageCount()):
-            if page:
-                printer.newPage()
-            image = document.render(page, QSize(target.width(), target.height()))
-            painter.drawImage(0, 0, image)
-    finally:
-        painter.end()
-    return document.pageCount()
+    """The print dialog; « to a file » only on the person's USB key, never on the helper's computer (ui.paper)."""
+    return ask_printer_safely(parent, suggested_name="carnet-seance-accompagnee.pdf")
 
 
 def _speech_class() -> Any:
@@ -444,7 +414,9 @@ class AssistedSession(QWidget):
             ),
         )
         self.new_password = self._edit(
-            self.tr("Mot de passe choisi"), self.tr("Au moins 12 caractères ; une phrase convient."), secret=True
+            self.tr("Mot de passe choisi"),
+            self.tr("Au moins 12 caractères, difficile à deviner ; le plus simple : 7 mots sans lien entre eux."),
+            secret=True,
         )
         self.new_password_again = self._edit(
             self.tr("Le même mot de passe"), self.tr("Tapez-le une seconde fois."), secret=True
@@ -455,10 +427,9 @@ class AssistedSession(QWidget):
             self._page(
                 "new_password",
                 self.tr("Choisissez votre mot de passe"),
-                self.tr(
-                    "Le plus simple : une phrase de plusieurs mots que vous seul(e) connaissez, par exemple "
-                    "« quatre chats dorment sous le pommier ». Au moins 12 caractères."
-                ),
+                self.tr("%1 Par exemple « %2 » — mais pas celle-ci, que tout le monde peut lire : inventez la vôtre.")
+                .replace("%1", self.meter.rule_text())
+                .replace("%2", self.meter.example_phrase()),
                 [
                     (self.tr("Mot de passe choisi"), self.new_password),
                     ("", self.meter),
@@ -790,12 +761,16 @@ class AssistedSession(QWidget):
         assert work.receipt is not None
         return "\n".join(work.receipt.lines_fr(at=work.now().astimezone()))
 
+    def receipt_pdf(self) -> bytes:
+        """The récapitulatif as a styled PDF page like the other sheets (in memory only)."""
+        work = self._need_work()
+        assert work.receipt is not None
+        return work.receipt.pdf(at=work.now().astimezone())
+
     def _on_print_receipt(self) -> None:
         printer = self._printer(self)
         if printer is not None:
-            document = QTextDocument()
-            document.setPlainText(self.receipt_text())
-            document.print_(printer)
+            print_pdf(self.receipt_pdf(), printer)
 
     def _on_finish(self) -> None:
         work = self._need_work()

@@ -11,13 +11,15 @@ from PySide6.QtWidgets import QComboBox, QDialog, QHBoxLayout, QListView, QPushB
 
 from desktop_app.clinic import DEFAULT_POLICY, DocumentPolicy, PatientSummary
 from ui.clinic.patients import french_date
+from ui.i18n import pick
 from ui.widgets import describe, error_label, label, show_error
 
 DOSSIER_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
 def local_time(moment: datetime) -> str:
-    return moment.astimezone().strftime("%d/%m/%Y à %H:%M")
+    """JJ/MM/AAAA à HH:MM (DD/MM/YYYY at HH:MM in English), the dates of the whole workstation."""
+    return moment.astimezone().strftime(pick("%d/%m/%Y à %H:%M", "%d/%m/%Y at %H:%M"))
 
 
 class PrepareDayDialog(QDialog):

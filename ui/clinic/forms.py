@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+import re
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QDialog,
     QFormLayout,
@@ -19,9 +24,28 @@ from PySide6.QtWidgets import (
 
 from desktop_app.clinic import MIN_REASON
 from dossier.access import EmergencyReason
+from dossier.documents import Confidentiality
 from dossier.entries import ENTRY_KINDS, FieldType
 from ui.i18n import pick
+from ui.i18n import translate as _t
 from ui.widgets import describe, error_label, label, show_error, with_messages
+
+_FR_DATE = re.compile(r"(\d{1,2})/(\d{1,2})/(\d{4})")
+
+
+def iso_of_french(text: str) -> str:
+    """« 14/02/2024 » → « 2024-02-14 »; anything else unchanged."""
+    found = _FR_DATE.fullmatch(text.strip())
+    if not found:
+        return text
+    day, month, year = found.groups()
+    return f"{year}-{int(month):02d}-{int(day):02d}"
+
+
+def french_of_iso(text: str) -> str:
+    """« 2024-02-14 » → « 14/02/2024 »; anything else unchanged."""
+    found = re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})", text.strip())
+    return f"{found.group(3)}/{found.group(2)}/{found.group(1)}" if found else text
 
 
 class VaccinationForm(QWidget):
@@ -35,6 +59,7 @@ class VaccinationForm(QWidget):
         self.kind = ENTRY_KINDS["vaccination"]
         self.editors: dict[str, QLineEdit | QComboBox] = {}
         self.errors: dict[str, QLabel] = {}
+        self.dates: set[str] = set()
         form = QFormLayout()
         for spec in self.kind.fields:
             caption = pick(spec.label_fr, spec.label_en) + (" *" if spec.required else "")
@@ -47,7 +72,8 @@ class VaccinationForm(QWidget):
             else:
                 editor = QLineEdit()
                 if spec.type == FieldType.DATE:
-                    editor.setPlaceholderText(self.tr("AAAA-MM-JJ"))
+                    editor.setPlaceholderText(self.tr("JJ/MM/AAAA"))
+                    self.dates.add(spec.name)
             hint = self.tr("Obligatoire") if spec.required else self.tr("Facultatif")
             describe(editor, caption, f"{hint} ({spec.label_en})")
             error = error_label()
@@ -56,6 +82,11 @@ class VaccinationForm(QWidget):
             form.addRow(buddy, with_messages(editor, error))
             self.editors[spec.name] = editor
             self.errors[spec.name] = error
+            # A field's error goes as soon as the field is changed (never left on a corrected field).
+            if isinstance(editor, QComboBox):
+                editor.currentIndexChanged.connect(lambda _i, e=error: show_error(e, ""))
+            else:
+                editor.textEdited.connect(lambda _t, e=error: show_error(e, ""))
         self.general_error = error_label()
         self.save = QPushButton(self.tr("Ajouter la vaccination"))
         describe(self.save, self.save.text(), self.tr("Enregistrer sur ce poste ; envoi dès que possible."))
@@ -67,12 +98,30 @@ class VaccinationForm(QWidget):
         box.addWidget(self.save)
 
     def values(self) -> dict[str, Any]:
+        """The typed values; dates typed JJ/MM/AAAA are sent as AAAA-MM-JJ (anything else goes as typed, for the
+        store's validation to name the field)."""
         values: dict[str, Any] = {}
         for name, editor in self.editors.items():
             value = editor.currentData() if isinstance(editor, QComboBox) else editor.text().strip()
+            if value and name in self.dates:
+                value = iso_of_french(value)
             if value:
                 values[name] = value
         return values
+
+    def fill(self, values: dict[str, Any]) -> None:
+        """Put values back in the form (a refused vaccination to correct), dates shown JJ/MM/AAAA."""
+        self.clear()
+        for name, value in values.items():
+            editor = self.editors.get(name)
+            if isinstance(editor, QComboBox):
+                editor.setCurrentIndex(max(0, editor.findData(value)))
+            elif editor is not None and value is not None:
+                editor.setText(french_of_iso(str(value)) if name in self.dates else str(value))
+        self.focus_first()
+
+    def focus_first(self) -> None:
+        next(iter(self.editors.values())).setFocus()
 
     def _submit(self) -> None:
         self.show_errors({}, "")
@@ -173,3 +222,178 @@ class EmergencyDialog(QDialog):
     def refused(self, message: str) -> None:
         show_error(self.error, message)
         self.confirm.setEnabled(self.usable())
+
+
+class DocumentDialog(QDialog):
+    """A professional's document: the file, its category (only those the matrice lets this profession add), title,
+    date, and two doors: « visible par le patient après la consultation d'annonce » (at most a month, the policy's
+    rule) and « soins confidentiels du mineur » (kept from the legal representatives)."""
+
+    sig_chosen = Signal(object)
+    """A DocumentChoice once usable; the window saves it into the open dossier."""
+
+    def __init__(self, categories: list[tuple[str, str]], path: Path, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Ajouter un document"))
+        describe(
+            self, self.windowTitle(), self.tr("Le document est ajouté au dossier ouvert ; le patient est prévenu.")
+        )
+        self.path = path
+        self.category = QComboBox()
+        for category_id, text in categories:
+            self.category.addItem(text, category_id)
+        describe(self.category, self.tr("Catégorie"), self.tr("Les catégories que votre profession peut ajouter."))
+        self.title = QLineEdit(path.stem)
+        describe(self.title, self.tr("Titre"), self.tr("Obligatoire."))
+        self.date = QLineEdit()
+        self.date.setPlaceholderText(self.tr("JJ/MM/AAAA"))
+        describe(self.date, self.tr("Date du document"), self.tr("Facultative, JJ/MM/AAAA."))
+        self.announce = QCheckBox(self.tr("Visible par le patient après la consultation d'annonce"))
+        describe(
+            self.announce,
+            self.announce.text(),
+            self.tr("Le patient le verra à la date choisie, au plus tard un mois après l'ajout."),
+        )
+        self.announce_date = QLineEdit()
+        self.announce_date.setPlaceholderText(self.tr("JJ/MM/AAAA"))
+        self.announce_date.setEnabled(False)
+        describe(self.announce_date, self.tr("Visible à partir du"), self.tr("JJ/MM/AAAA, dans le mois qui vient."))
+        self.announce.toggled.connect(self.announce_date.setEnabled)
+        self.minor_secret = QCheckBox(self.tr("Soins confidentiels du mineur"))
+        describe(
+            self.minor_secret,
+            self.minor_secret.text(),
+            self.tr("Un mineur qui garde ces soins secrets : ses représentants légaux ne le voient pas."),
+        )
+        self.error = error_label()
+        self.confirm = QPushButton(self.tr("Ajouter le document"))
+        describe(self.confirm, self.confirm.text(), self.tr("Enregistrer sur ce poste ; envoi dès que possible."))
+        self.confirm.clicked.connect(self._submit)
+        self.cancel = QPushButton(self.tr("Annuler"))
+        describe(self.cancel, self.cancel.text(), self.tr("Fermer sans rien ajouter."))
+        self.cancel.clicked.connect(self.reject)
+        for edit in (self.title, self.date, self.announce_date):
+            edit.textEdited.connect(lambda _t: show_error(self.error, ""))
+        form = QFormLayout()
+        file_label = label("muted")
+        file_label.setText(path.name)
+        form.addRow(file_label)
+        for caption, editor in (
+            (self.tr("Catégorie"), self.category),
+            (self.tr("Titre"), self.title),
+            (self.tr("Date du document"), self.date),
+        ):
+            buddy = label(buddy=editor)
+            buddy.setText(caption)
+            form.addRow(buddy, editor)
+        form.addRow(self.announce)
+        buddy = label(buddy=self.announce_date)
+        buddy.setText(self.tr("Visible à partir du"))
+        form.addRow(buddy, self.announce_date)
+        form.addRow(self.minor_secret)
+        _stack(self, form, self.error, self.confirm, self.cancel)
+
+    def _submit(self) -> None:
+        checked = _title_and_date(self.title, self.date, self.error)
+        if checked is None:
+            return
+        try:
+            visible_from = _date_of(self.announce_date.text()) if self.announce.isChecked() else None
+        except ValueError:
+            show_error(self.error, self.tr("Date invalide : JJ/MM/AAAA."))
+            return
+        _title, when = checked
+        if self.announce.isChecked() and visible_from is None:
+            show_error(self.error, self.tr("Indiquez à partir de quand le patient le verra."))
+            self.announce_date.setFocus()
+            return
+        confidentiality = Confidentiality(
+            hidden_from_legal_representatives=self.minor_secret.isChecked(), hidden_from_patient_until=visible_from
+        )
+        self.sig_chosen.emit(
+            DocumentChoice(
+                self.path, self.title.text().strip(), str(self.category.currentData()), when, confidentiality
+            )
+        )
+
+    def refused(self, message: str) -> None:
+        show_error(self.error, message)
+
+
+@dataclass(frozen=True, slots=True)
+class DocumentChoice:
+    path: Path
+    title: str
+    category: str
+    document_date: date | None
+    confidentiality: Confidentiality
+
+
+def _stack(dialog: QDialog, form: QFormLayout, *below: QWidget) -> None:
+    """A document dialog's column: the form, then its error line and buttons."""
+    box = QVBoxLayout(dialog)
+    box.addLayout(form)
+    for widget in below:
+        box.addWidget(widget)
+
+
+def _title_and_date(title: QLineEdit, when: QLineEdit, error: QLabel) -> tuple[str, date | None] | None:
+    """A document's title (required) and date (JJ/MM/AAAA, optional); None after saying what is wrong."""
+    try:
+        day = _date_of(when.text())
+    except ValueError:
+        show_error(error, _t("DocumentDialog", "Date invalide : JJ/MM/AAAA."))
+        when.setFocus()
+        return None
+    if not title.text().strip():
+        show_error(error, _t("DocumentDialog", "Le titre est obligatoire."))
+        title.setFocus()
+        return None
+    return title.text().strip(), day
+
+
+def _date_of(text: str) -> date | None:
+    """JJ/MM/AAAA (or AAAA-MM-JJ) → a date; empty → None; anything else → ValueError."""
+    value = text.strip()
+    if not value:
+        return None
+    return date.fromisoformat(iso_of_french(value))
+
+
+class RetitleDialog(QDialog):
+    """One's own document: its title and date (JJ/MM/AAAA); the category names it on the service and stays."""
+
+    sig_chosen = Signal(str, object)
+    """(title, date or None) once usable."""
+
+    def __init__(self, title: str, when: date | None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Modifier mon document"))
+        describe(self, self.windowTitle(), self.tr("Le titre et la date ; la modification est envoyée au patient."))
+        self.title = QLineEdit(title)
+        describe(self.title, self.tr("Titre"), self.tr("Obligatoire."))
+        self.date = QLineEdit(when.strftime("%d/%m/%Y") if when else "")
+        self.date.setPlaceholderText(self.tr("JJ/MM/AAAA"))
+        describe(self.date, self.tr("Date du document"), self.tr("Facultative, JJ/MM/AAAA."))
+        self.error = error_label()
+        self.confirm = QPushButton(self.tr("Enregistrer"))
+        describe(self.confirm, self.confirm.text(), self.tr("Enregistrer sur ce poste ; envoi dès que possible."))
+        self.confirm.clicked.connect(self._submit)
+        self.cancel = QPushButton(self.tr("Annuler"))
+        describe(self.cancel, self.cancel.text(), self.tr("Fermer sans rien changer."))
+        self.cancel.clicked.connect(self.reject)
+        form = QFormLayout()
+        for caption, editor in ((self.tr("Titre"), self.title), (self.tr("Date du document"), self.date)):
+            buddy = label(buddy=editor)
+            buddy.setText(caption)
+            form.addRow(buddy, editor)
+            editor.textEdited.connect(lambda _t: show_error(self.error, ""))
+        _stack(self, form, self.error, self.confirm, self.cancel)
+
+    def _submit(self) -> None:
+        checked = _title_and_date(self.title, self.date, self.error)
+        if checked is not None:
+            self.sig_chosen.emit(*checked)
+
+    def refused(self, message: str) -> None:
+        show_error(self.error, message)

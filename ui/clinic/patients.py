@@ -9,6 +9,7 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
 from desktop_app.clinic import PatientSummary
+from ui.i18n import translate as _t
 
 _INS = re.compile(r"\d{13}(\d{2})?")
 _FR_DATE = re.compile(r"(\d{1,2})/(\d{1,2})/(\d{4})")
@@ -50,6 +51,16 @@ class PatientTableModel(QAbstractTableModel):
         super().__init__()
         self._rows: list[PatientSummary] = []
 
+    @staticmethod
+    def headers() -> tuple[str, ...]:
+        """Column titles in the interface language (read at each paint: a language switch follows)."""
+        return (
+            _t("PatientTableModel", "Nom"),
+            _t("PatientTableModel", "Prénoms"),
+            _t("PatientTableModel", "Date de naissance"),
+            _t("PatientTableModel", "INS"),
+        )
+
     def set_patients(self, patients: list[PatientSummary]) -> None:
         self.beginResetModel()
         self._rows = list(patients)
@@ -75,7 +86,7 @@ class PatientTableModel(QAbstractTableModel):
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return self.HEADERS[section]
+            return self.headers()[section]
         return None
 
     def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:

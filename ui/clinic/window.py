@@ -5,18 +5,20 @@ two minutes; the open dossier follows the profile's change events (`ui.changes.C
 
 from __future__ import annotations
 
+import contextlib
+import os
 import queue
 import socket
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, replace
-from datetime import datetime
+from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
 
 import httpx
-from PySide6.QtCore import QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QCloseEvent
+from PySide6.QtCore import QObject, Qt, QTimer, QUrl, Signal
+from PySide6.QtGui import QCloseEvent, QColor, QDesktopServices, QFont
 from PySide6.QtWidgets import (
     QApplication,
     QFileDialog,
@@ -24,6 +26,7 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
     QHeaderView,
+    QLabel,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
@@ -34,6 +37,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop_app import clinic_view
 from desktop_app.changes import ChangeOrigin, StoreChange
 from desktop_app.clinic import (
     ClinicInputError,
@@ -41,30 +45,37 @@ from desktop_app.clinic import (
     DocumentPolicy,
     EmergencyAccess,
     PatientSummary,
+    enrol,
     pro_sign_in,
+    pro_sign_in_oidc,
     rpps_of,
+    trusted_unlock,
 )
-from desktop_app.dossier_store import DocumentInfo, Entry
+from desktop_app.clinic_fates import ChangeFate, Fate
+from desktop_app.dossier_store import DocumentInfo, Entry, utc_now
 from desktop_app.errors import CarnetError
 from desktop_app.profile import ProfileDirectory, UnlockedProfile
-from desktop_app.setting_keys import SettingKey
 from desktop_app.sync.engine import Progress, Revocation, SyncEngine
 from desktop_app.sync.http import Backoff, NotSignedIn, SyncCancelled, SyncOffline
 from desktop_app.vault import DEFAULT_KDF, KdfParams
+from dossier.access import DocumentCategory
+from dossier.documents import DOCUMENT_CATEGORIES
 from dossier.errors import DossierValidationError
 from dossier.sync_protocol import Entity
 from ui.changes import ChangeRelay
 from ui.clinic.day import PrepareDayDialog, local_time
-from ui.clinic.forms import EmergencyDialog, VaccinationForm
+from ui.clinic.end_of_day import EndOfDayDialog
+from ui.clinic.forms import DocumentChoice, DocumentDialog, EmergencyDialog, RetitleDialog, VaccinationForm
 from ui.clinic.patients import PatientTableModel, search_terms
 from ui.dialogs import Confirmer
-from ui.i18n import current_language
+from ui.i18n import current_language, pick
 from ui.locking import IdleLocker
 from ui.ops import Op
 from ui.sync import SyncController
 from ui.widgets import describe, error_label, label, row_table, set_role, show_error, with_messages
 
 FileChooser = Callable[[QWidget], Path | None]
+DOCUMENT_ROLE = Qt.ItemDataRole.UserRole + 1  # a dossier view line's document id
 SYNC_INTERVAL_MS = 120_000  # background sync every 2 minutes; sooner (the engine's backoff) after a failure
 
 _STYLE = """
@@ -86,13 +97,20 @@ class LoginCancelled(CarnetError):
 
 @dataclass(frozen=True, slots=True)
 class DossierContent:
-    """What the professional sees of one dossier: the cached documents and vaccinations."""
+    """What the professional sees of one dossier: the cached documents and entries (the kinds the policy lets this
+    profession read), and what the service withheld at the online opening (None: offline, not known)."""
 
     dossier_id: str
     online: bool
     cached: bool
     documents: list[DocumentInfo]
-    vaccinations: list[Entry]
+    entries: dict[str, list[Entry]]
+    withheld: dict[str, int] | None = None
+    own: frozenset[str] = frozenset()  # documents this professional added from this workstation
+
+    @property
+    def vaccinations(self) -> list[Entry]:
+        return self.entries.get("vaccination", [])
 
 
 class _Bridge(QObject):
@@ -100,6 +118,17 @@ class _Bridge(QObject):
 
     sig_code_wanted = Signal()
     sig_progress = Signal(object)
+    sig_open_url = Signal(str)  # Pro Santé Connect: the authorization page, opened from the UI thread
+
+
+def keep_space(widget: QLabel, lines: int = 1) -> QLabel:
+    """A message that comes and goes keeps its lines: nothing below it moves under the cursor (issue 18)."""
+    policy = widget.sizePolicy()
+    policy.setRetainSizeWhenHidden(True)
+    widget.setSizePolicy(policy)
+    widget.setWordWrap(lines > 1)
+    widget.setFixedHeight(widget.fontMetrics().lineSpacing() * lines + 8)
+    return widget
 
 
 def _message(exc: BaseException) -> str:
@@ -133,6 +162,9 @@ class ClinicWindow(QWidget):
         idle_poll_ms: int = 15_000,
         sync_interval_ms: int = SYNC_INTERVAL_MS,
         device_name: str = "",
+        open_url: Callable[[str], object] = lambda url: QDesktopServices.openUrl(QUrl(url)),
+        trust_hours: float | None = None,
+        wall_clock: Callable[[], datetime] = utc_now,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -146,6 +178,10 @@ class ClinicWindow(QWidget):
         self._choose_file = choose_file
         self._device_name = device_name or f"Poste clinique {socket.gethostname()}"
         self.session: ClinicSession | None = None
+        # How long a sign-in with the e-mailed code trusts this workstation (CARNET_CLINIC_TRUST_HOURS, 12 h).
+        hours = trust_hours if trust_hours is not None else float(os.environ.get("CARNET_CLINIC_TRUST_HOURS", "12"))
+        self.trust = timedelta(hours=max(0.0, hours))
+        self.wall_clock = wall_clock
         self._codes: queue.Queue[str | None] | None = None
         self.current: DossierContent | None = None
         self.emergency: EmergencyAccess | None = None
@@ -154,8 +190,9 @@ class ClinicWindow(QWidget):
         self.bridge = _Bridge(self)
         self.bridge.sig_code_wanted.connect(self._show_code_step)
         self.bridge.sig_progress.connect(self._on_progress)
+        self.bridge.sig_open_url.connect(open_url)  # the system browser, for Pro Santé Connect
         self.idle = IdleLocker(timeout_s=idle_timeout_s, clock=clock, poll_ms=idle_poll_ms, parent=self)
-        self.idle.sig_idle_timeout.connect(self.lock_session)
+        self.idle.sig_idle_timeout.connect(lambda: self.lock_session())  # forgets the trust too
         app = QApplication.instance()
         if app is not None:
             app.installEventFilter(self.idle)
@@ -174,7 +211,9 @@ class ClinicWindow(QWidget):
 
         self.banner = label()
         self.banner.setObjectName("clinicBanner")
+        self.banner.setText(" ")  # its height is measured once, then kept while hidden
         self.banner.setVisible(False)
+        keep_space(self.banner)
         self.stack = QStackedWidget()
         self.stack.addWidget(self._build_login())
         self.stack.addWidget(self._build_workspace())
@@ -216,6 +255,16 @@ class ClinicWindow(QWidget):
             buddy.setText(caption)
             form.addRow(buddy, with_messages(editor, error))
         form.addRow(self.sign_in)
+        self.sign_in_psc = self._button(
+            self.tr("Se connecter avec Pro Santé Connect"),
+            self.tr("Avec votre e-CPS, dans le navigateur ; le mot de passe ouvre vos données sur ce poste."),
+            self._on_sign_in_psc,
+        )
+        form.addRow(self.sign_in_psc)
+        self.psc_hint = label("muted")
+        self.psc_hint.setText(self.tr("Terminez la connexion dans votre navigateur…"))
+        self.psc_hint.setVisible(False)
+        form.addRow(self.psc_hint)
         self.code = self._edit(self.tr("Code reçu par e-mail"), self.tr("Le code à 6 chiffres envoyé par e-mail."))
         self.code_error = error_label()
         self.confirm_code = self._button(self.tr("Valider le code"), self.tr("Terminer la connexion."), self._on_code)
@@ -233,6 +282,12 @@ class ClinicWindow(QWidget):
         row.addWidget(self.cancel_code)
         code_form.addRow(row)
         self.code_box.setVisible(False)
+        self.enrol_box = self._build_enrolment()
+        self.show_enrolment = self._button(
+            self.tr("Première connexion (code d'enrôlement)…"),
+            self.tr("Choisir votre mot de passe avec le code d'enrôlement reçu par e-mail."),
+            self.open_enrolment,
+        )
         self.rpps.returnPressed.connect(self.password.setFocus)
         self.password.returnPressed.connect(self.sign_in.click)
         self.code.returnPressed.connect(self.confirm_code.click)
@@ -240,8 +295,85 @@ class ClinicWindow(QWidget):
         box.addWidget(title)
         box.addWidget(self.credentials)
         box.addWidget(self.code_box)
+        box.addWidget(self.show_enrolment, 0, Qt.AlignmentFlag.AlignLeft)
+        box.addWidget(self.enrol_box)
         box.addStretch(1)
         return page
+
+    def _build_enrolment(self) -> QGroupBox:
+        """First time: RPPS, the e-mailed enrolment code, a password chosen under the policy (typed twice)."""
+        group = QGroupBox(self.tr("Première connexion : choisir votre mot de passe"))
+        self.enrol_rpps = self._edit(self.tr("Numéro RPPS"), self.tr("11 chiffres."))
+        self.enrol_code = self._edit(
+            self.tr("Code d'enrôlement"), self.tr("Le code reçu par e-mail (12 lettres et chiffres).")
+        )
+        self.enrol_password = self._edit(
+            self.tr("Nouveau mot de passe"),
+            self.tr("Au moins 12 caractères, difficile à deviner (la même règle que pour les patients)."),
+            secret=True,
+        )
+        self.enrol_again = self._edit(
+            self.tr("Confirmez le mot de passe"), self.tr("Le même, une seconde fois."), secret=True
+        )
+        self.enrol_error = error_label()
+        self.enrol_confirm = self._button(
+            self.tr("Choisir ce mot de passe"), self.tr("Activer votre accès professionnel."), self._on_enrol
+        )
+        form = QFormLayout(group)
+        hint = label("muted")
+        hint.setText(self.tr("Le code d'enrôlement figure dans l'e-mail « Accès professionnel Carnet »."))
+        form.addRow(hint)
+        for caption, editor in (
+            (self.tr("Numéro RPPS"), self.enrol_rpps),
+            (self.tr("Code d'enrôlement"), self.enrol_code),
+            (self.tr("Nouveau mot de passe"), self.enrol_password),
+            (self.tr("Confirmez le mot de passe"), self.enrol_again),
+        ):
+            buddy = label(buddy=editor)
+            buddy.setText(caption)
+            form.addRow(buddy, editor)
+            editor.textEdited.connect(lambda _t: show_error(self.enrol_error, ""))
+        form.addRow(self.enrol_error)
+        form.addRow(self.enrol_confirm)
+        self.enrol_again.returnPressed.connect(self.enrol_confirm.click)
+        group.setVisible(False)
+        return group
+
+    def open_enrolment(self) -> None:
+        self.enrol_box.setVisible(True)
+        self.show_enrolment.setVisible(False)
+        self.enrol_rpps.setText(self.rpps.text())
+        (self.enrol_code if self.enrol_rpps.text() else self.enrol_rpps).setFocus()
+
+    def _on_enrol(self) -> None:
+        """Enrol on the worker; then sign in at once with the chosen password (the e-mailed code follows)."""
+        show_error(self.enrol_error, "")
+        password = self.enrol_password.text()
+        if password != self.enrol_again.text():
+            show_error(self.enrol_error, self.tr("Les deux mots de passe sont différents."))
+            self.enrol_again.setFocus()
+            return
+        rpps, code, url, transport = self.enrol_rpps.text(), self.enrol_code.text(), self.server_url, self._transport
+
+        def work() -> str:
+            return str(enrol(server_url=url, rpps=rpps, code=code, password=password, transport=transport))
+
+        def enrolled(who: str) -> None:
+            self.enrol_confirm.setEnabled(True)
+            for edit in (self.enrol_code, self.enrol_password, self.enrol_again):
+                edit.clear()
+            self.enrol_box.setVisible(False)
+            self.show_enrolment.setVisible(True)
+            self.rpps.setText(who)
+            self.password.setText(password)
+            self._on_sign_in()
+
+        def failed(exc: BaseException) -> None:
+            self.enrol_confirm.setEnabled(True)
+            show_error(self.enrol_error, _message(exc))
+
+        self.enrol_confirm.setEnabled(False)
+        Op(self, work).success(enrolled).failure(failed).run()
 
     def _on_sign_in(self) -> None:
         show_error(self.rpps_error, "")
@@ -269,8 +401,10 @@ class ClinicWindow(QWidget):
                 raise LoginCancelled()
             return code
 
+        trust, now = self.trust, self.wall_clock
+
         def work() -> ClinicSession:
-            profile = pro_sign_in(
+            profile = trusted_unlock(directory, rpps=rpps, password=password, now=now) or pro_sign_in(
                 directory,
                 server_url=url,
                 rpps=rpps,
@@ -278,10 +412,41 @@ class ClinicWindow(QWidget):
                 read_code=read_code,
                 device_name=device,
                 transport=transport,
+                trust=trust,
+                now=now,
             )
             return ClinicSession(profile, transport=transport, backoff=backoff)
 
         self.sign_in.setEnabled(False)
+        Op(self, work).success(self._signed_in).failure(self._login_failed).run()
+
+    def _on_sign_in_psc(self) -> None:
+        """Pro Santé Connect in the system browser (no RPPS typed: the provider gives it); the password still opens
+        this professional's encrypted profile on the PC."""
+        show_error(self.rpps_error, "")
+        show_error(self.password_error, "")
+        password = self.password.text()
+        if not password:
+            show_error(self.password_error, self.tr("Saisissez votre mot de passe."))
+            self.password.setFocus()
+            return
+        bridge, directory, url, transport = self.bridge, self.directory, self.server_url, self._transport
+        device, backoff = self._device_name, self._backoff
+
+        def work() -> ClinicSession:
+            profile = pro_sign_in_oidc(
+                directory,
+                server_url=url,
+                password=password,
+                open_browser=bridge.sig_open_url.emit,
+                device_name=device,
+                transport=transport,
+            )
+            return ClinicSession(profile, transport=transport, backoff=backoff)
+
+        self.sign_in.setEnabled(False)
+        self.sign_in_psc.setEnabled(False)
+        self.psc_hint.setVisible(True)
         Op(self, work).success(self._signed_in).failure(self._login_failed).run()
 
     def _show_code_step(self) -> None:
@@ -309,9 +474,13 @@ class ClinicWindow(QWidget):
     def _reset_login(self) -> None:
         self._codes = None
         self.password.clear()
+        for secret in (self.enrol_password, self.enrol_again):
+            secret.clear()
         self.code.clear()
         self.credentials.setEnabled(True)
         self.sign_in.setEnabled(True)
+        self.sign_in_psc.setEnabled(True)
+        self.psc_hint.setVisible(False)
         self.confirm_code.setEnabled(True)
         self.code_box.setVisible(False)
 
@@ -328,8 +497,15 @@ class ClinicWindow(QWidget):
         session.engine.on_progress(self.bridge.sig_progress.emit)
         self.changes.follow(session.profile.changes)
         self.sync.start(session.profile)  # syncs now, then every interval, and a few seconds after each edit
-        who = str(session.profile.settings.get(SettingKey.CLINIC_RPPS, ""))
-        self.who.setText(self.tr("Connecté : RPPS %1").replace("%1", who))
+        who = self.tr("Connecté : %1").replace("%1", session.who().title(current_language()))
+        until = session.trusted_until()
+        if until is not None:
+            who += self.tr(" · poste de confiance jusqu'au %1").replace("%1", _local(until))
+        self.who.setText(who)
+        self.who.setAccessibleName(self.who.text())
+        vaccinates = session.may_vaccinate()  # the form is offered only where the policy will accept it
+        self.vaccination.setVisible(vaccinates)
+        self.no_vaccination.setVisible(not vaccinates)
         self.stack.setCurrentIndex(1)
         self.search.setFocus()
         self.idle.arm()
@@ -342,9 +518,23 @@ class ClinicWindow(QWidget):
         self.who = label("muted")
         self.switch_user = self._button(
             self.tr("Changer d'utilisateur"),
-            self.tr("Verrouiller ce profil et revenir à la connexion."),
-            self.lock_session,
+            self.tr("Verrouiller ce profil, oublier la confiance de ce poste et revenir à la connexion."),
+            lambda: self.lock_session(),
         )
+        self.lock_button = self._button(
+            self.tr("Verrouiller"),
+            self.tr("Verrouiller le poste ; votre mot de passe seul le rouvre pendant la période de confiance."),
+            self.lock_keeping_trust,
+        )
+        self.end_of_day_button = self._button(
+            self.tr("Fin de journée…"),
+            self.tr(
+                "Dossiers ouverts, ajouts, ce qui attend encore et pourquoi, effacements : à l'écran et à imprimer."
+            ),
+            self.open_end_of_day,
+        )
+        self.end_of_day: EndOfDayDialog | None = None
+        self.document_dialog: DocumentDialog | None = None
         self.emergency_button = self._button(
             self.tr("Accès en urgence…"),
             self.tr("Bris de glace : ouvrir un dossier en urgence, en ligne."),
@@ -352,7 +542,9 @@ class ClinicWindow(QWidget):
         )
         top = QHBoxLayout()
         top.addWidget(self.who, 1)
+        top.addWidget(self.end_of_day_button)
         top.addWidget(self.emergency_button)
+        top.addWidget(self.lock_button)
         top.addWidget(self.switch_user)
 
         self.search = self._edit(
@@ -363,7 +555,15 @@ class ClinicWindow(QWidget):
         self.search_button = self._button(
             self.tr("Rechercher"), self.tr("Chercher parmi vos patients."), self.run_search
         )
-        self.search_error = error_label()
+        self.search_error = keep_space(error_label(), lines=2)
+        self.search_hint = label("muted")
+        self.search_hint.setWordWrap(True)
+        self.search_hint.setText(
+            self.tr(
+                "Seuls apparaissent les patients qui vous ont autorisé, ou ceux ouverts par accès en urgence. "
+                "Recherche par nom, date de naissance (JJ/MM/AAAA) ou INS."
+            )
+        )
         self.patients = PatientTableModel()
         self.table = row_table(self.patients)
         self.table.horizontalHeader().setStretchLastSection(True)
@@ -378,6 +578,7 @@ class ClinicWindow(QWidget):
         search_row.addWidget(self.search_button)
         left = QVBoxLayout()
         left.addLayout(search_row)
+        left.addWidget(self.search_hint)
         left.addWidget(self.search_error)
         left.addWidget(self.table, 1)
         left.addWidget(self.open_button)
@@ -410,26 +611,75 @@ class ClinicWindow(QWidget):
         left.addWidget(self.offline)
 
         self.dossier_title = set_role(label(), "heading")
-        self.dossier_error = error_label()
+        self.dossier_error = keep_space(error_label())
         self.contents = QListWidget()
-        describe(self.contents, self.tr("Contenu du dossier"), self.tr("Documents et vaccinations, en lecture seule."))
+        self.contents.setWordWrap(True)  # a section's reason is read whole, never cut at the edge
+        self.contents.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        describe(
+            self.contents,
+            self.tr("Contenu du dossier"),
+            self.tr("Section par section, ce que vous pouvez voir, ou pourquoi c'est masqué ; en lecture seule."),
+        )
         self.vaccination = VaccinationForm()
         self.vaccination.sig_submitted.connect(self.add_vaccination)
+        self.no_vaccination = label("muted")
+        self.no_vaccination.setText(
+            self.tr("Votre profession n'inscrit pas de vaccinations dans le carnet : ajoutez un document.")
+        )
+        self.no_vaccination.setVisible(False)
         self.add_document = self._button(
             self.tr("Ajouter un document…"),
             self.tr("Joindre un fichier au dossier ouvert."),
             self._on_add_document,
         )
+        self.delete_document = self._button(
+            self.tr("Supprimer mon document…"),
+            self.tr("Supprimer le document choisi, si vous l'avez ajouté depuis ce poste."),
+            self.delete_selected_document,
+        )
+        self.delete_document.setEnabled(False)
+        self.retitle_document = self._button(
+            self.tr("Modifier mon document…"),
+            self.tr("Changer le titre ou la date du document choisi, si vous l'avez ajouté depuis ce poste."),
+            self.retitle_selected_document,
+        )
+        self.retitle_document.setEnabled(False)
+        self.retitle_dialog: RetitleDialog | None = None
+        self.contents.currentItemChanged.connect(lambda *_: self._update_document_buttons())
+        self.own: set[str] = set()
         self.editing = QGroupBox(self.tr("Ajouter au dossier"))
         edit_box = QVBoxLayout(self.editing)
         edit_box.addWidget(self.vaccination)
-        edit_box.addWidget(self.add_document)
+        edit_box.addWidget(self.no_vaccination)
+        doc_row = QHBoxLayout()
+        doc_row.addWidget(self.add_document)
+        doc_row.addWidget(self.retitle_document)
+        doc_row.addWidget(self.delete_document)
+        edit_box.addLayout(doc_row)
         self.editing.setEnabled(False)
         self.pending_title = label()
         self.pending = QListWidget()
-        describe(self.pending, self.tr("En attente d'envoi"), self.tr("Modifications pas encore envoyées."))
+        self.pending.setWordWrap(True)
+        self.pending.setFixedHeight(130)  # its space is reserved: a change more or less never moves the form
+        describe(
+            self.pending,
+            self.tr("Modifications du jour"),
+            self.tr("Chaque modification : envoyée, en attente, ou refusée avec le motif."),
+        )
+        self.pending.currentRowChanged.connect(lambda _row: self._update_fate_buttons())
+        self.changes_shown: list[ChangeFate] = []
+        self.acknowledge = self._button(
+            self.tr("J'ai pris connaissance"),
+            self.tr("Retirer de la liste la modification refusée choisie."),
+            lambda: self.acknowledge_selected(),
+        )
+        self.correct = self._button(
+            self.tr("Corriger…"),
+            self.tr("Reprendre la vaccination refusée dans le formulaire pour la corriger."),
+            self.correct_selected,
+        )
         self.retry = self._button(self.tr("Réessayer maintenant"), self.tr("Envoyer maintenant."), self.retry_now)
-        self.sync_error = error_label()
+        self.sync_error = keep_space(error_label(), lines=2)
         right = QVBoxLayout()
         right.addWidget(self.dossier_title)
         right.addWidget(self.dossier_error)
@@ -437,8 +687,12 @@ class ClinicWindow(QWidget):
         right.addWidget(self.editing)
         right.addWidget(self.pending_title)
         right.addWidget(self.pending)
+        fate_row = QHBoxLayout()
+        fate_row.addWidget(self.acknowledge)
+        fate_row.addWidget(self.correct)
+        fate_row.addWidget(self.retry)
+        right.addLayout(fate_row)
         right.addWidget(self.sync_error)
-        right.addWidget(self.retry)
 
         columns = QHBoxLayout()
         columns.addLayout(left, 1)
@@ -468,7 +722,10 @@ class ClinicWindow(QWidget):
             self._remember_names(patients)
             self.patients.set_patients(patients)
             if not patients:
-                show_error(self.search_error, self.tr("Aucun patient trouvé."))
+                show_error(
+                    self.search_error,
+                    self.tr("Aucun patient trouvé parmi ceux qui vous ont autorisé (ou ouverts en urgence)."),
+                )
 
         Op(self, lambda: session.search(**terms)).success(found).failure(
             lambda exc: show_error(self.search_error, _message(exc))
@@ -483,20 +740,25 @@ class ClinicWindow(QWidget):
         """Open on the service (audited) when online, then show the cached copy; offline, the cached copy only."""
         session = self._need()
 
+        name = self._name(dossier_id)
+
         def load() -> DossierContent:
-            online = True
-            try:
-                session.open(dossier_id)
-            except SyncOffline:
-                online = False
+            withheld: dict[str, int] | None = None
+            with contextlib.suppress(SyncOffline):  # offline: the copy of this workstation, withheld not known
+                withheld = {str(k): int(v) for k, v in (session.open(dossier_id).get("withheld") or {}).items()}
+            online = withheld is not None
+            if online or dossier_id in session.profile.dossier_ids():
+                session.note_open(dossier_id, name, online=online)  # for « Fin de journée »
             if dossier_id not in session.profile.dossier_ids():
                 if not online:
                     raise SyncOffline()
-                return DossierContent(dossier_id, online, False, [], [])
+                return DossierContent(dossier_id, online, False, [], {}, withheld)
             store = session.engine.require_open(dossier_id)
             if not online:  # reported to the service at the next contact (historique des accès)
                 session.note_offline_open(dossier_id)
-            return DossierContent(dossier_id, online, True, store.documents.list(), store.entries.list("vaccination"))
+            entries, documents = clinic_view.load(store, session.readable_kinds())
+            own = frozenset(session.own_documents(dossier_id))
+            return DossierContent(dossier_id, online, True, documents, entries, withheld, own)
 
         show_error(self.dossier_error, "")
         Op(self, load).success(self._show_dossier).failure(
@@ -504,20 +766,107 @@ class ClinicWindow(QWidget):
         ).run()
 
     def _show_dossier(self, content: DossierContent) -> None:
+        if self.session is None:
+            return  # locked while it loaded: nothing of it is shown
         self.current = content
         self.dossier_title.setText(self.tr("Dossier de %1").replace("%1", self._name(content.dossier_id)))  # type: ignore[attr-defined]
         self.contents.clear()
+        self.own = set(content.own)
+        self._update_document_buttons()
         if not content.cached:
             self.contents.addItem(self.tr("Pas encore sur ce poste : préparez la journée pour le consulter."))
-        for doc in content.documents:
-            self.contents.addItem(self.tr("Document : %1").replace("%1", doc.title))
-        for entry in content.vaccinations:
-            self.contents.addItem(entry.summary)  # the summary already starts with « Vaccination : »
-        if content.cached and not content.documents and not content.vaccinations:
-            self.contents.addItem(self.tr("Aucun document ni vaccination visible."))
+        else:
+            self._show_sections(content)
         if not content.online:
             show_error(self.dossier_error, self.tr("Hors ligne : copie de ce poste."))
         self.editing.setEnabled(content.cached)
+
+    def selected_document(self) -> str | None:
+        item = self.contents.currentItem()
+        found = item.data(DOCUMENT_ROLE) if item is not None else None
+        return str(found) if found else None
+
+    def _update_document_buttons(self) -> None:
+        chosen = self.selected_document()
+        mine = chosen is not None and chosen in self.own and self.editing.isEnabled()
+        self.delete_document.setEnabled(mine)
+        self.retitle_document.setEnabled(mine)
+
+    def retitle_selected_document(self) -> RetitleDialog | None:
+        session, content, chosen = self._need(), self.current, self.selected_document()
+        if content is None or chosen is None or chosen not in self.own:
+            return None
+        doc = next((d for d in content.documents if d.id == chosen), None)
+        if doc is None:
+            return None
+        dialog = RetitleDialog(doc.title, doc.document_date, self)
+        self.retitle_dialog = dialog
+        dossier_id = content.dossier_id
+
+        def save(title: str, when: Any) -> None:
+            dialog.confirm.setEnabled(False)
+
+            def failed(exc: BaseException) -> None:
+                dialog.confirm.setEnabled(True)
+                dialog.refused(_message(exc))
+
+            Op(self, lambda: session.retitle_own_document(dossier_id, chosen, title, when)).success(
+                lambda _: dialog.accept()
+            ).failure(failed).run()
+
+        dialog.sig_chosen.connect(save)
+        dialog.finished.connect(lambda _r: setattr(self, "retitle_dialog", None))
+        dialog.open()
+        return dialog
+
+    def delete_selected_document(self) -> None:
+        """One's own document (added from this workstation), after a confirmation; the service checks it again."""
+        session, content, chosen = self._need(), self.current, self.selected_document()
+        if content is None or chosen is None or chosen not in self.own:
+            return
+        if not self.confirmer.ask(
+            self,
+            title=self.tr("Supprimer le document"),
+            text=self.tr("Supprimer ce document du dossier du patient ? La suppression lui sera envoyée."),
+            confirm_label=self.tr("Supprimer"),
+            cancel_label=self.tr("Garder"),
+        ):
+            return
+        Op(self, lambda: session.delete_own_document(content.dossier_id, chosen)).failure(
+            lambda exc: show_error(self.dossier_error, _message(exc))
+        ).run()
+
+    def _show_sections(self, content: DossierContent) -> None:
+        """Section by section what the policy and the matrice let this profession see, or why it is hidden."""
+        session = self._need()
+        who = session.who()
+        shown = clinic_view.sections(
+            profession=who.profession,
+            rpps=who.rpps,
+            matrix=session.matrix,
+            now=self.wall_clock(),
+            entries=content.entries,
+            documents=content.documents,
+            withheld=content.withheld,
+            lang=current_language(),
+        )
+        bold = QFont(self.contents.font())
+        bold.setBold(True)
+        for section in shown:
+            head = QListWidgetItem(section.title)
+            head.setFont(bold)
+            head.setFlags(Qt.ItemFlag.ItemIsEnabled)
+            head.setData(Qt.ItemDataRole.UserRole, section.key)
+            self.contents.addItem(head)
+            for index, text in enumerate(section.lines if not section.hidden else [section.hidden]):
+                item = QListWidgetItem("    " + text)
+                if index < len(section.ids):
+                    item.setData(DOCUMENT_ROLE, section.ids[index])
+                self.contents.addItem(item)
+            for note in section.notes:
+                item = QListWidgetItem("    " + note)
+                item.setForeground(QColor("#5a5a5a"))
+                self.contents.addItem(item)
 
     # -- offline edits ------------------------------------------------------------------------------------------------
     def add_vaccination(self, values: dict[str, Any]) -> None:
@@ -539,43 +888,86 @@ class ClinicWindow(QWidget):
 
         def saved(_: Any) -> None:
             self.vaccination.clear()  # the list shows it through the change event (_on_store_changed)
+            self.vaccination.focus_first()
 
         Op(self, save).success(saved).failure(failed).run()
 
     def _on_add_document(self) -> None:
+        """The file, then its category (only those the matrice lets this profession add), title, date and doors."""
         session, content = self._need(), self.current
         path = self._choose_file(self)
         if content is None or path is None:
             return
+        profession = session.who().profession
+        categories = [
+            (c.id, pick(c.label_fr, c.label_en))
+            for c in DOCUMENT_CATEGORIES.values()
+            if profession is None or session.matrix.allows(profession, DocumentCategory(c.id))
+        ]
+        dialog = DocumentDialog(categories, path, self)
+        self.document_dialog = dialog
+        dialog.sig_chosen.connect(lambda choice: self._save_document(content.dossier_id, choice, dialog))
+        dialog.finished.connect(lambda _r: setattr(self, "document_dialog", None))
+        dialog.open()
+
+    def _save_document(self, dossier_id: str, choice: DocumentChoice, dialog: DocumentDialog) -> None:
+        session = self._need()
 
         def save() -> None:
-            store = session.engine.require_open(content.dossier_id)
-            with path.open("rb") as stream:
+            store = session.engine.require_open(dossier_id)
+            with choice.path.open("rb") as stream:
                 store.documents.add(
-                    stream, title=path.stem, category="compte_rendu", author_kind="professional", filename=path.name
+                    stream,
+                    title=choice.title,
+                    category=choice.category,
+                    document_date=choice.document_date,
+                    author_kind="professional",
+                    confidentiality=choice.confidentiality,
+                    filename=choice.path.name,
                 )
 
-        Op(self, save).failure(lambda exc: show_error(self.dossier_error, _message(exc))).run()
+        dialog.confirm.setEnabled(False)
+
+        def failed(exc: BaseException) -> None:
+            dialog.confirm.setEnabled(True)
+            dialog.refused(_message(exc))
+
+        Op(self, save).success(lambda _: dialog.accept()).failure(failed).run()
 
     def refresh_lists(self) -> None:
-        """The pending-changes list and the offline availability, from the outbox and the leases."""
+        """The fate of each change (from the outbox and the service's answers) and the offline availability."""
         session = self._need()
-        Op(self, lambda: (session.engine.status(), session.offline_until())).success(self._show_lists).run()
+        Op(self, lambda: (session.changes(), session.offline_until())).success(self._show_lists).run()
 
-    def _show_lists(self, result: tuple[dict[str, Any], dict[str, datetime]]) -> None:
-        status, until = result
+    def _fate_text(self, change: ChangeFate) -> str:
+        lang = current_language()
+        what = f"{self._name(change.dossier_id)} — {change.what(lang)}"
+        if change.fate is Fate.REFUSED:
+            return self.tr("REFUSÉE : %1. %2").replace("%1", what).replace("%2", change.why(lang))
+        if change.fate is Fate.CONFLICT:
+            return self.tr("EN CONFLIT : %1. %2").replace("%1", what).replace("%2", change.why(lang))
+        if change.fate is Fate.WAITING:
+            return self.tr("En attente : %1").replace("%1", what)
+        return self.tr("Envoyée : %1").replace("%1", what)
+
+    def _show_lists(self, result: tuple[list[ChangeFate], dict[str, datetime]]) -> None:
+        changes, until = result
+        self.changes_shown = changes
         self.pending.clear()
-        total = 0
-        for dossier in status["dossiers"]:
-            count = int(dossier["pending"]) + int(dossier["uploads_pending"])
-            total += count
-            if count:
-                self.pending.addItem(
-                    self.tr("%1 : %2 modification(s)")
-                    .replace("%1", self._name(dossier["dossier_id"]))
-                    .replace("%2", str(count))
-                )
-        self.pending_title.setText(self.tr("En attente d'envoi (%1)").replace("%1", str(total)))
+        for change in changes:
+            item = QListWidgetItem(self._fate_text(change))
+            item.setData(Qt.ItemDataRole.UserRole, change.mutation_id)
+            item.setToolTip(item.text())
+            if change.fate in (Fate.REFUSED, Fate.CONFLICT):
+                item.setForeground(QColor("#a3161a"))
+            self.pending.addItem(item)
+        waiting = sum(c.fate is Fate.WAITING for c in changes)
+        refused = sum(c.fate in (Fate.REFUSED, Fate.CONFLICT) for c in changes)
+        title = self.tr("En attente d'envoi (%1)").replace("%1", str(waiting + refused))
+        if refused:
+            title += self.tr(" — dont %1 refusée(s) : à revoir").replace("%1", str(refused))
+        self.pending_title.setText(title)
+        self._update_fate_buttons()
         self.retry.setEnabled(not self._preparing)
         self.offline.clear()
         for dossier_id, moment in sorted(until.items()):
@@ -583,6 +975,41 @@ class ClinicWindow(QWidget):
             item = QListWidgetItem(text.replace("%2", _local(moment)))
             item.setData(Qt.ItemDataRole.UserRole, dossier_id)
             self.offline.addItem(item)
+
+    def selected_change(self) -> ChangeFate | None:
+        row = self.pending.currentRow()
+        return self.changes_shown[row] if 0 <= row < len(self.changes_shown) else None
+
+    def _update_fate_buttons(self) -> None:
+        change = self.selected_change()
+        refused = change is not None and change.fate in (Fate.REFUSED, Fate.CONFLICT)
+        self.acknowledge.setEnabled(refused)
+        self.correct.setEnabled(
+            refused
+            and change is not None
+            and change.kind == "vaccination"
+            and change.op == "create"
+            and self.current is not None
+            and self.current.dossier_id == change.dossier_id
+            and self.vaccination.isVisible()
+        )
+
+    def acknowledge_selected(self, *, corrected: bool = False) -> None:
+        """The professional has read the refusal: it leaves the list (its outbox row is marked, never sent again)."""
+        session, change = self._need(), self.selected_change()
+        if change is None or change.fate not in (Fate.REFUSED, Fate.CONFLICT):
+            return
+        Op(self, lambda: session.acknowledge(change.dossier_id, [change.mutation_id], corrected=corrected)).success(
+            lambda _: self.refresh_lists()
+        ).run()
+
+    def correct_selected(self) -> None:
+        """A refused vaccination back in the form, to fix and add again; the refusal is then marked `resent`."""
+        change = self.selected_change()
+        if change is None or not self.correct.isEnabled():
+            return
+        self.vaccination.fill(change.values)
+        self.acknowledge_selected(corrected=True)
 
     def retry_now(self) -> None:
         session = self._need()
@@ -674,6 +1101,7 @@ class ClinicWindow(QWidget):
         if state != "offline":
             show_error(self.sync_error, "")
         self.refresh_lists()
+        self._load_end_of_day()
 
     def _on_sync_failed(self, exc: BaseException) -> None:
         if self.session is not None and not isinstance(exc, SyncCancelled):
@@ -688,12 +1116,13 @@ class ClinicWindow(QWidget):
             self.refresh_lists()  # one more change waiting to be sent
         if content is None or not content.cached or change.dossier_id != content.dossier_id:
             return
-        if not (change.touches(Entity.DOCUMENT) or change.touches(Entity.ENTRY, "vaccination")):
+        if not (change.touches(Entity.DOCUMENT) or change.touches(Entity.ENTRY)):
             return
 
         def load() -> DossierContent:
-            store = session.profile.dossier(content.dossier_id)
-            return replace(content, documents=store.documents.list(), vaccinations=store.entries.list("vaccination"))
+            entries, documents = clinic_view.load(session.profile.dossier(content.dossier_id), session.readable_kinds())
+            own = frozenset(session.own_documents(content.dossier_id))
+            return replace(content, documents=documents, entries=entries, own=own)
 
         Op(self, load).success(self._show_current_again).failure(lambda _exc: None).run()  # gone meanwhile: no copy
 
@@ -723,6 +1152,25 @@ class ClinicWindow(QWidget):
             self._clear_dossier()
         if self.session is not None:
             self.refresh_lists()
+
+    # -- « Fin de journée » -------------------------------------------------------------------------------------------
+    def open_end_of_day(self) -> EndOfDayDialog:
+        session = self._need()
+        dialog = EndOfDayDialog(
+            who=session.who().title(current_language()), name_of=self._name, when=_local, parent=self
+        )
+        dialog.sig_send_now.connect(self.retry_now)
+        self.end_of_day = dialog
+        dialog.finished.connect(lambda _r: setattr(self, "end_of_day", None))
+        dialog.open()
+        self._load_end_of_day()
+        return dialog
+
+    def _load_end_of_day(self) -> None:
+        session, dialog = self.session, self.end_of_day
+        if session is None or dialog is None:
+            return
+        Op(self, session.end_of_day).success(dialog.show_day).run()
 
     # -- bris de glace ------------------------------------------------------------------------------------------------
     def open_emergency_dialog(self) -> EmergencyDialog:
@@ -774,6 +1222,7 @@ class ClinicWindow(QWidget):
         self.search.clear()
         self.offline.clear()
         self.pending.clear()
+        self.changes_shown = []
         self.pending_title.setText(self.tr("En attente d'envoi (%1)").replace("%1", "0"))
         self.progress.setVisible(False)
         self.stop_prepare.setVisible(False)
@@ -783,12 +1232,22 @@ class ClinicWindow(QWidget):
         for error in (self.search_error, self.sync_error):
             show_error(error, "")
         self._end_emergency()
+        for dialog in (self.end_of_day, self.document_dialog, self.retitle_dialog):
+            if dialog is not None:
+                dialog.reject()
+        self.end_of_day = self.document_dialog = self.retitle_dialog = None
         if self.emergency_dialog is not None:
             self.emergency_dialog.reject()
             self.emergency_dialog = None
 
-    def lock_session(self) -> None:
-        """Logout: the engine stops and the keys are dropped on the worker; every view is cleared now."""
+    def lock_keeping_trust(self) -> None:
+        """« Verrouiller »: like a logout, but this workstation stays trusted (the password alone reopens it)."""
+        self.lock_session(forget_trust=False)
+
+    def lock_session(self, *, forget_trust: bool = True) -> None:
+        """Logout: the engine stops and the keys are dropped on the worker; every view is cleared now.
+
+        « Changer d'utilisateur » and the idle lock also forget the trust: the next sign-in asks for the code."""
         self.idle.disarm()
         self._preparing = False
         self.cancel_login()
@@ -799,6 +1258,8 @@ class ClinicWindow(QWidget):
 
             def logout() -> None:
                 stop_sync()  # the engine's thread ends before the profile locks
+                if forget_trust:
+                    session.forget_trust()
                 session.logout()
 
             Op(None, logout).run()

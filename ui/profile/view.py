@@ -34,7 +34,7 @@ from ui.widgets import Retranslatable, describe, error_label, fit_columns, fit_s
 
 # Measures and vaccinations have their own sections (table + chart; « Vaccinations »); "non concerné" is a button
 # on each rubric, not a rubric.
-_ELSEWHERE = {"measurement", "vaccination", NOT_CONCERNED}
+_ELSEWHERE = {"measurement", "vaccination", NOT_CONCERNED, "records_request", "appointment"}
 
 
 def profile_kinds() -> list[str]:

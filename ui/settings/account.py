@@ -1,4 +1,5 @@
-"""Paramètres that involve the account or the OS: devices with revoke, « se souvenir de moi sur cet ordinateur »."""
+"""Paramètres that involve the account or the OS: devices with revoke, « se souvenir de moi sur cet ordinateur », the
+space on the service (account password, closure, reactivation, deletion request)."""
 
 from __future__ import annotations
 
@@ -6,6 +7,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import (
     QCheckBox,
+    QDialog,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
@@ -21,7 +23,17 @@ from ui.dialogs import Confirmer
 from ui.i18n import current_language
 from ui.ops import Op
 from ui.paged import Column, PagedTableModel
-from ui.widgets import Retranslatable, describe, error_label, label, row_table, set_role, show_error, with_messages
+from ui.widgets import (
+    Retranslatable,
+    describe,
+    error_label,
+    flow_row,
+    label,
+    row_table,
+    set_role,
+    show_error,
+    with_messages,
+)
 
 if TYPE_CHECKING:
     from desktop_app.account import Device
@@ -279,3 +291,236 @@ class RememberBox(Retranslatable, QGroupBox):
         )
         describe(self.password_edit, self.tr("Mot de passe du carnet"), self.tr("Requis pour changer ce réglage."))
         describe(self.apply_button, self.tr("Appliquer"), self.tr("Vérifier le mot de passe puis appliquer."))
+
+
+class SpaceBox(Retranslatable, QGroupBox):
+    """« Mon espace sur le service »: its state, the account's password, closure, reactivation, deletion request.
+    Each action opens a short window that says what it does; the state is asked again after each."""
+
+    def __init__(self, *, confirmer: Confirmer, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._confirmer = confirmer
+        self._profile: UnlockedProfile | None = None
+        self._state: str | None = None
+        self.dialog: QDialog | None = None
+        self.steps: QWidget | None = None
+        self.intro = label("muted")
+        self.state_label = label()
+        self.error = error_label()
+        self.refresh_button = QPushButton()
+        self.password_button = QPushButton()
+        self.close_button = QPushButton()
+        self.reactivate_button = QPushButton()
+        self.delete_button = QPushButton()
+        self.signout_button = QPushButton()
+        self.refresh_button.clicked.connect(self.on_refresh_button_clicked)
+        self.password_button.clicked.connect(self.on_password_button_clicked)
+        self.close_button.clicked.connect(lambda: self._open_end("closure"))
+        self.delete_button.clicked.connect(lambda: self._open_end("deletion"))
+        self.reactivate_button.clicked.connect(self.on_reactivate_button_clicked)
+        self.signout_button.clicked.connect(self.on_signout_button_clicked)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.intro)
+        layout.addWidget(self.state_label)
+        layout.addWidget(self.error)
+        layout.addWidget(
+            flow_row(
+                self.refresh_button,
+                self.password_button,
+                self.close_button,
+                self.reactivate_button,
+                self.delete_button,
+                self.signout_button,
+            )
+        )
+        buttons = [
+            self.refresh_button,
+            self.password_button,
+            self.close_button,
+            self.reactivate_button,
+            self.delete_button,
+        ]
+        for first, second in zip(buttons, [*buttons[1:], self.signout_button], strict=True):
+            QWidget.setTabOrder(first, second)
+        self.retranslate_ui()
+        self.set_profile(None)
+
+    def set_profile(self, profile: UnlockedProfile | None) -> None:
+        from desktop_app import account
+
+        self._profile = profile
+        self._state = None
+        show_error(self.error, "")
+        signed_in = profile is not None and account.is_signed_in(profile)
+        self.setEnabled(signed_in)
+        self.state_label.setText(
+            "" if signed_in or profile is None else self.tr("Ce carnet n'est pas relié à un compte en ligne.")
+        )
+        self._update_enabled()
+
+    def _update_enabled(self) -> None:
+        state = self._state
+        self.reactivate_button.setEnabled(state in ("closed", "deletion_requested"))
+        self.close_button.setEnabled(state in (None, "active"))
+        self.password_button.setEnabled(state in (None, "active"))
+        self.delete_button.setEnabled(state != "deletion_requested")
+
+    def on_refresh_button_clicked(self) -> None:
+        profile = self._profile
+        if profile is None:
+            return
+        from desktop_app import account
+
+        show_error(self.error, "")
+        self.state_label.setText(self.tr("Interrogation du service…"))
+        Op(self, lambda: account.identity(profile).status).success(self._show_state).failure(self._on_failed).run()
+
+    def _show_state(self, state: str) -> None:
+        self._state = state
+        texts = {
+            "active": self.tr("Votre espace est ouvert."),
+            "closed": self.tr(
+                "Votre espace est clôturé : les professionnels de santé n'y ont plus accès. Vous pouvez le rouvrir."
+            ),
+            "deletion_requested": self.tr(
+                "La suppression de votre espace est demandée (faite d'ici 3 mois au plus). "
+                "« Rouvrir mon espace » l'annule."
+            ),
+        }
+        self.state_label.setText(texts.get(state, self.tr("État de votre espace : %1").replace("%1", state)))
+        self._update_enabled()
+
+    def _on_failed(self, exc: BaseException) -> None:
+        from ui.account_forms import plain_refusal
+
+        code = getattr(exc, "code", "")
+        plain = plain_refusal(str(code)) if code else None
+        self.state_label.clear()
+        show_error(self.error, plain or _message(exc, self.tr("Le service n'a pas répondu. Réessayez plus tard.")))
+
+    def _show_steps(self, steps: QWidget) -> None:
+        from ui.account_forms import open_steps_dialog
+        from ui.steps import OnlineSteps
+
+        assert isinstance(steps, OnlineSteps)
+        self.steps = steps
+        self.dialog = open_steps_dialog(self.window(), steps)
+
+    def on_password_button_clicked(self) -> None:
+        if self._profile is None:
+            return
+        from ui.settings.space import AccountPasswordSteps
+
+        steps = AccountPasswordSteps(self._profile)
+        self._show_steps(steps)
+        steps.sig_done.connect(self._close_dialog)
+
+    def _open_end(self, action: str) -> None:
+        if self._profile is None:
+            return
+        from ui.settings.space import SpaceEndSteps
+
+        steps = SpaceEndSteps(self._profile, action=action, confirmer=self._confirmer)
+        self._show_steps(steps)
+        steps.sig_done.connect(lambda _state: self._close_dialog())
+        steps.sig_changed.connect(self._show_state)
+
+    def _close_dialog(self) -> None:
+        if self.dialog is not None:
+            self.dialog.accept()
+
+    def on_reactivate_button_clicked(self) -> None:
+        profile = self._profile
+        if profile is None:
+            return
+        deleting = self._state == "deletion_requested"
+        confirmed = self._confirmer.ask(
+            self,
+            title=self.tr("Rouvrir mon espace"),
+            text=self.tr(
+                "Votre demande de suppression sera annulée et votre espace rouvert : les professionnels que vous "
+                "avez autorisés y auront de nouveau accès. Rouvrir votre espace ?"
+            )
+            if deleting
+            else self.tr(
+                "Votre espace sera rouvert : les professionnels que vous avez autorisés y auront de nouveau accès "
+                "et votre carnet se synchronisera de nouveau. Rouvrir votre espace ?"
+            ),
+            confirm_label=self.tr("Rouvrir"),
+            cancel_label=self.tr("Annuler"),
+        )
+        if not confirmed:
+            return
+        from desktop_app import account
+
+        show_error(self.error, "")
+        Op(self, lambda: account.reactivate_space(profile)).success(self._show_state).failure(self._on_failed).run()
+
+    def on_signout_button_clicked(self) -> None:
+        profile = self._profile
+        if profile is None:
+            return
+        confirmed = self._confirmer.ask(
+            self,
+            title=self.tr("Se déconnecter du service"),
+            text=self.tr(
+                "Votre carnet reste sur cet ordinateur, protégé par son mot de passe, mais ne sera plus synchronisé "
+                "avec le service. Pour le relier de nouveau : « J'ai déjà un compte » sur l'écran d'accueil. "
+                "Se déconnecter ?"
+            ),
+            confirm_label=self.tr("Se déconnecter"),
+            cancel_label=self.tr("Annuler"),
+        )
+        if not confirmed:
+            return
+        from desktop_app import account
+
+        show_error(self.error, "")
+        Op(self, lambda: account.sign_out(profile)).success(lambda _none: self._signed_out()).failure(
+            self._on_failed
+        ).run()
+
+    def _signed_out(self) -> None:
+        self.set_profile(self._profile)
+        self.state_label.setText(
+            self.tr("Vous êtes déconnecté du service : votre carnet reste sur cet ordinateur, sans synchronisation.")
+        )
+
+    def retranslate_ui(self) -> None:
+        self.setTitle(self.tr("Mon espace sur le service"))
+        self.intro.setText(
+            self.tr(
+                "Votre compte en ligne et votre espace santé : mot de passe du compte, clôture, réouverture, "
+                "demande de suppression."
+            )
+        )
+        self.refresh_button.setText(self.tr("Afficher l'é&tat de mon espace"))
+        self.password_button.setText(self.tr("Changer le mot de passe du co&mpte…"))
+        self.close_button.setText(self.tr("C&lôturer mon espace…"))
+        self.reactivate_button.setText(self.tr("R&ouvrir mon espace"))
+        self.delete_button.setText(self.tr("Demander la suppre&ssion…"))
+        self.signout_button.setText(self.tr("Se déconnecter du ser&vice…"))
+        describe(
+            self.signout_button,
+            self.tr("Se déconnecter du service"),
+            self.tr("Le carnet reste sur cet ordinateur, sans synchronisation jusqu'à votre prochaine connexion."),
+        )
+        describe(self.refresh_button, self.tr("Afficher l'état de mon espace"), self.tr("Demander l'état au service."))
+        describe(
+            self.password_button,
+            self.tr("Changer le mot de passe du compte"),
+            self.tr("Le mot de passe qui sert à vous connecter au service."),
+        )
+        describe(
+            self.close_button,
+            self.tr("Clôturer mon espace"),
+            self.tr("Les conséquences sont expliquées avant toute confirmation."),
+        )
+        describe(
+            self.reactivate_button, self.tr("Rouvrir mon espace"), self.tr("Annuler une clôture ou une suppression.")
+        )
+        describe(
+            self.delete_button,
+            self.tr("Demander la suppression"),
+            self.tr("Les conséquences sont expliquées avant toute confirmation."),
+        )

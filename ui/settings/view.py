@@ -27,7 +27,7 @@ from ui.dialogs import Confirmer
 from ui.i18n import current_language
 from ui.locking import DEFAULT_TIMEOUT_S
 from ui.ops import Op
-from ui.settings.account import DevicesBox, RememberBox
+from ui.settings.account import DevicesBox, RememberBox, SpaceBox
 from ui.settings.recovery import RecoveryKeyBox
 from ui.theme import MAX_TEXT_SCALE, MIN_TEXT_SCALE
 from ui.widgets import (
@@ -129,6 +129,7 @@ class SettingsPage(Retranslatable, QWidget):
         self.remember_box = RememberBox()
         self.recovery_box = RecoveryKeyBox()
         self.devices_box = DevicesBox(confirmer=confirmer or Confirmer())
+        self.space_box = SpaceBox(confirmer=confirmer or Confirmer())
 
         content = QWidget()
         inner = QVBoxLayout(content)
@@ -139,6 +140,7 @@ class SettingsPage(Retranslatable, QWidget):
         inner.addWidget(self.password_box)
         inner.addWidget(self.recovery_box)
         inner.addWidget(self.devices_box)
+        inner.addWidget(self.space_box)
         inner.addStretch(1)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
@@ -197,6 +199,7 @@ class SettingsPage(Retranslatable, QWidget):
         self.remember_box.set_profile(profile)
         self.recovery_box.set_profile(profile)
         self.devices_box.set_profile(profile)
+        self.space_box.set_profile(profile)
 
     def show_preferences(self, prefs: dict[str, Any]) -> None:
         """Reflect stored preferences without emitting change signals."""

@@ -95,6 +95,7 @@ class UnlockPage(Retranslatable, QWidget):
         """Re-read the profiles on disk (cheap: no key derivation) and focus the password field."""
         self._summaries = self._profiles.profiles()
         self._profile_names.setStringList([s.label for s in self._summaries])
+        select_id = select_id or self._profiles.last_opened()  # the carnet opened last comes first
         if select_id is not None:
             for row, summary in enumerate(self._summaries):
                 if summary.profile_id == select_id:

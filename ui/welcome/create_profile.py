@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
@@ -159,10 +161,7 @@ class CreateProfilePage(Retranslatable, QWidget):
     def retranslate_ui(self) -> None:
         self.title.setText(self.tr("Créer un carnet sur cet ordinateur"))
         self.intro.setText(
-            self.tr(
-                "Votre carnet sera chiffré avec votre mot de passe. Choisissez une phrase facile à retenir pour "
-                "vous et difficile à deviner : au moins 12 caractères, par exemple plusieurs mots."
-            )
+            self.tr("Votre carnet sera chiffré avec votre mot de passe. %1").replace("%1", self.meter.rule_text())
         )
         self.name_label.setText(self.tr("&Nom du carnet :"))
         self.password_label.setText(self.tr("&Mot de passe :"))
@@ -187,6 +186,13 @@ class RecoveryKeyPage(Retranslatable, QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        from ui.paper import ask_printer_safely
+
+        self.printer_factory: Callable[[QWidget], QPrinter | None] = lambda parent: ask_printer_safely(
+            parent, suggested_name="cle-de-secours.pdf"
+        )
+        """Where the sheet is printed (the print dialog; tests give a PDF printer)."""
+        self._person_name = ""
         self.title = label("title")
         self.message = label()
         self.key_label = label("key")
@@ -217,24 +223,35 @@ class RecoveryKeyPage(Retranslatable, QWidget):
         layout.addStretch(1)
         self.retranslate_ui()
 
-    def show_key(self, recovery_key: str) -> None:
+    def show_key(self, recovery_key: str, *, person_name: str = "") -> None:
         self.key_label.setText(recovery_key)
         self.key_label.setAccessibleDescription(recovery_key)
+        self._person_name = person_name
         self.done_button.setFocus()
+
+    def sheet_pdf(self) -> bytes:
+        """The sheet to print: whose carnet, the date, the key, what it is for, where to keep it (in memory)."""
+        from datetime import UTC, datetime
+
+        from desktop_app.exports.pdf import build_recovery_sheet
+
+        return build_recovery_sheet(
+            person_name=getattr(self, "_person_name", "") or "—",
+            recovery_key=self.key_label.text(),
+            generated_at=datetime.now(UTC).astimezone(),
+            lang=current_language(),
+        )
 
     def shown_key(self) -> str:
         return self.key_label.text()
 
     def on_print_button_clicked(self) -> None:
-        from PySide6.QtGui import QTextDocument
-        from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+        """Print the sheet (a PDF painted in memory); « to a file » only on a USB key, never next to the carnet."""
+        from ui.paper import print_pdf
 
-        printer = QPrinter()
-        dialog = QPrintDialog(printer, self)
-        if dialog.exec():
-            doc = QTextDocument()
-            doc.setPlainText(self.tr("Clé de secours Carnet : %1").replace("%1", self.key_label.text()))
-            doc.print_(printer)
+        printer = self.printer_factory(self)
+        if printer is not None:
+            print_pdf(self.sheet_pdf(), printer)
 
     def on_done_button_clicked(self) -> None:
         self.key_label.clear()  # shown once: nothing keeps it after this page

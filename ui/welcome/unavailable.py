@@ -55,6 +55,8 @@ class ServiceUnavailablePage(Retranslatable, QWidget):
             "oppose": self.tr("M'opposer à la création de mon espace"),
             "assisted": self.tr("Séance accompagnée"),
             "clinic": self.tr("Poste de soins"),
+            "forgot_identifier": self.tr("Identifiant oublié"),
+            "forgot_password": self.tr("Mot de passe oublié"),
         }
         self.title.setText(titles.get(self._choice, titles["activate"]))
         self.message.setText(

@@ -10,15 +10,18 @@ from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QBoxLayout, QFrame, QLabel, QPushButton, QScrollArea, QVBoxLayout, QWidget
 
 from ui import icons, theme
+from ui.account_forms import link_button
 from ui.sync import SyncStatusLine
-from ui.widgets import Card, Retranslatable, describe, label, set_role
+from ui.widgets import Card, Retranslatable, describe, flow_row, label, set_role
 
 CHOICES = ("activate", "login", "unlock", "oppose", "create", "assisted", "clinic")
+RECOVERY_CHOICES = ("forgot_identifier", "forgot_password")
+"""The small links under the choices (« Identifiant oublié ? », « Mot de passe oublié ? »): also ``sig_choice_made``."""
 HOME_FIRST_TIME = ("create", "activate", "login")
 """First time here: the paths of a person at home who has no carnet on this computer yet."""
 OTHER_SITUATIONS = ("clinic", "assisted", "oppose")
 """The other situations, each explained: a professional's workstation, an assisted session, no account."""
-TAB_ORDER = ("unlock", *HOME_FIRST_TIME, *OTHER_SITUATIONS)
+TAB_ORDER = ("unlock", *HOME_FIRST_TIME, *RECOVERY_CHOICES, *OTHER_SITUATIONS)
 NARROW_IN_CHARS = 110  # below this width (in average characters) the two groups stack
 
 
@@ -65,6 +68,12 @@ class WelcomePage(Retranslatable, QWidget):
         for choice in HOME_FIRST_TIME:
             self.home_card.add(self.buttons[choice])
             self.home_card.add(self.explanations[choice])
+        self.links: dict[str, QPushButton] = {}
+        for choice in RECOVERY_CHOICES:
+            link = link_button()
+            link.clicked.connect(lambda _=False, c=choice: self.on_choice_clicked(c))
+            self.links[choice] = link
+        self.home_card.add(flow_row(*self.links.values()))  # forgotten identifier or password: under the sign-in
         # The other situations, each explained.
         self.other_card = Card(icon=icons.get("user"))
         for choice in OTHER_SITUATIONS:
@@ -92,8 +101,9 @@ class WelcomePage(Retranslatable, QWidget):
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         outer.addWidget(self.scroller)
+        controls = {**self.buttons, **self.links}
         for first, second in itertools.pairwise(TAB_ORDER):
-            QWidget.setTabOrder(self.buttons[first], self.buttons[second])
+            QWidget.setTabOrder(controls[first], controls[second])
         self._size_icons()
         self.retranslate_ui()
 
@@ -170,9 +180,18 @@ class WelcomePage(Retranslatable, QWidget):
                 ),
             ),
         }
+        texts["forgot_identifier"] = (
+            self.tr("Identifiant oublié ?"),
+            self.tr("Recevoir votre identifiant à l'adresse e-mail de votre compte."),
+        )
+        texts["forgot_password"] = (
+            self.tr("Mot de passe oublié ?"),
+            self.tr("Choisir un nouveau mot de passe pour votre compte avec un code reçu par e-mail."),
+        )
         for choice, (text, description) in texts.items():
-            button = self.buttons[choice]
+            button = self.buttons.get(choice) or self.links[choice]
             button.setText(text)
             button.setToolTip(description)
             describe(button, text.replace("&", ""), description)
-            self.explanations[choice].setText(description)
+            if choice in self.explanations:  # the two small links explain themselves in their tool tip
+                self.explanations[choice].setText(description)

@@ -3,12 +3,30 @@
 Hand-written cases name the rule they prove; generated grids cover the matrice d'habilitation and the rules
 that hold "whatever the request" (never-parties, blocked professionals, expired aidants, death, opposition).
 Expectations here are written out independently of the policy's own constants on purpose.
+
+Who records a vaccination (`VACCINATING`, one cell per profession; the shipped matrix's "vaccination" row must say
+the same, and its "decisions" give each cell's reason). Sources, France, as of 2026:
+- médecins (généralistes, spécialistes, biologistes médicaux, du travail): every vaccine — Code de la santé
+  publique (CSP) art. L4111-1; Code du travail art. R4426-6 for occupational physicians;
+- sages-femmes: the vaccines of the arrêté du 8 août 2023, for everyone — CSP art. L4151-2, décret n° 2023-737
+  du 8 août 2023 (they record it in the carnet de vaccination or the DMP);
+- infirmiers: the calendrier's vaccines from 11 years of age — CSP art. R4311-5-1 as amended by décret
+  n° 2023-736 du 8 août 2023, arrêté du 8 août 2023; other vaccines on prescription (R4311-7);
+- pharmaciens (officine, PUI, biologistes): the calendrier's vaccines from 11 years of age — CSP art. L5125-1-1 A,
+  décret n° 2023-736 du 8 août 2023;
+- not: chirurgiens-dentistes, masseurs-kinésithérapeutes, pédicures-podologues, orthophonistes, orthoptistes,
+  psychologues, manipulateurs radio (no vaccination competence in those texts); the SAMU regulating doctor is a
+  product decision (regulates by phone, administers nothing).
+The age limits (11 years for nurses and pharmacists) and the live-vaccine exception for the immunocompromised are
+the professional's responsibility, not checked by the policy.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime, timedelta
+
+from access_messaging_table import documented_cases
 
 from dossier.access import (
     Action,
@@ -195,6 +213,7 @@ def no(rule: str, actor: Actor, action: Action, target: Target, context: Context
 A, R = Action, Reason
 NOTIFY_ACCESS = (Notification(Recipient.PATIENT, NotificationEvent.PROFESSIONAL_ACCESS),)
 NOTIFY_SENT = (Notification(Recipient.PATIENT, NotificationEvent.DOCUMENT_ADDED_BY_PROFESSIONAL),)
+NOTIFY_VACCINATION = (Notification(Recipient.PATIENT, NotificationEvent.VACCINATION_RECORDED_BY_PROFESSIONAL),)
 NOTIFY_EMERGENCY = (
     Notification(Recipient.PATIENT, NotificationEvent.EMERGENCY_ACCESS),
     Notification(Recipient.MEDECIN_TRAITANT, NotificationEvent.EMERGENCY_ACCESS),
@@ -396,10 +415,18 @@ HAND_WRITTEN: list[Case] = [
        R.PROFESSIONAL_DOCUMENT_SENT, notify=NOTIFY_SENT),
     ok("blocked professional may still send (product decision)", pro(BLOCKED), A.ADD, doc(), ADULT,
        R.PROFESSIONAL_DOCUMENT_SENT),
+    ok("a result for the consultation d'annonce is not announced to the patient", pro(AUTHORISED), A.ADD,
+       doc(hidden_until=NOW.date() + 10 * DAY), ADULT, R.PROFESSIONAL_DOCUMENT_SENT, notify=()),
     no("dentist cannot file advance directives", pro(STRANGER, Profession.CHIRURGIEN_DENTISTE), A.ADD,
        doc(DocumentCategory.DIRECTIVES_ANTICIPEES), ADULT, R.MATRIX_DENIES_CATEGORY),
     no("professionals add documents, not profile entries", pro(AUTHORISED), A.ADD, entry(EntryKind.CONDITION),
        ADULT, R.PROFESSIONALS_ADD_DOCUMENTS_ONLY),
+    ok("a nurse records a vaccination, patient notified", pro(AUTHORISED, Profession.INFIRMIER), A.ADD,
+       entry(EntryKind.VACCINATION, author=Author(AuthorKind.PROFESSIONAL, AUTHORISED)), ADULT,
+       R.PROFESSIONAL_VACCINATION_RECORDED, notify=NOTIFY_VACCINATION),
+    no("a physiotherapist may not record a vaccination", pro(AUTHORISED, Profession.MASSEUR_KINESITHERAPEUTE),
+       A.ADD, entry(EntryKind.VACCINATION, author=Author(AuthorKind.PROFESSIONAL, AUTHORISED)), ADULT,
+       R.PROFESSION_MAY_NOT_VACCINATE),
     no("professionals do not feed the care history", pro(AUTHORISED), A.ADD, CARE_HISTORY, ADULT,
        R.PROFESSIONALS_ADD_DOCUMENTS_ONLY),
     ok("professional edits own document", pro(AUTHORISED), A.EDIT, doc(author=Author(AuthorKind.PROFESSIONAL,
@@ -592,12 +619,13 @@ def blocked_grid() -> list[Case]:
         for action, target in every_request():
             if not applicable(action, target):
                 expected = R.ACTION_NOT_APPLICABLE
-            elif action is A.ADD:  # sending is not seeing (product decision): documents only
-                expected = (
-                    R.PROFESSIONAL_DOCUMENT_SENT
-                    if isinstance(target, DocumentTarget)
-                    else (R.PROFESSIONALS_ADD_DOCUMENTS_ONLY)
-                )
+            elif action is A.ADD:  # sending is not seeing (product decision): documents and vaccinations
+                if isinstance(target, DocumentTarget):
+                    expected = R.PROFESSIONAL_DOCUMENT_SENT
+                elif target == entry(EntryKind.VACCINATION):
+                    expected = R.PROFESSIONAL_VACCINATION_RECORDED
+                else:
+                    expected = R.PROFESSIONALS_ADD_DOCUMENTS_ONLY
             else:
                 expected = R.PROFESSIONAL_BLOCKED
             cases.append(
@@ -607,7 +635,7 @@ def blocked_grid() -> list[Case]:
                     action,
                     target,
                     context,
-                    expected is R.PROFESSIONAL_DOCUMENT_SENT,
+                    expected in (R.PROFESSIONAL_DOCUMENT_SENT, R.PROFESSIONAL_VACCINATION_RECORDED),
                     expected,
                 )
             )
@@ -697,6 +725,62 @@ def matrix_grid(matrix: HabilitationMatrix) -> list[Case]:
     return cases
 
 
+VACCINATING: dict[Profession, bool] = {
+    Profession.MEDECIN_GENERALISTE: True,
+    Profession.MEDECIN_SPECIALISTE: True,
+    Profession.CHIRURGIEN_DENTISTE: False,
+    Profession.SAGE_FEMME: True,
+    Profession.PHARMACIEN: True,
+    Profession.INFIRMIER: True,
+    Profession.MASSEUR_KINESITHERAPEUTE: False,
+    Profession.PEDICURE_PODOLOGUE: False,
+    Profession.ORTHOPHONISTE: False,
+    Profession.ORTHOPTISTE: False,
+    Profession.PSYCHOLOGUE: False,
+    Profession.BIOLOGISTE: True,
+    Profession.MANIPULATEUR_RADIO: False,
+    Profession.MEDECIN_DU_TRAVAIL: True,
+    Profession.MEDECIN_REGULATEUR_SAMU: False,
+}
+"""Who records vaccinations, cell by cell (sources in the module docstring)."""
+
+
+def vaccination_grid() -> list[Case]:
+    """Every profession records a vaccination (patient notified) or is refused, authorised or not, even blocked;
+    no profession records any other entry of the profile."""
+    cases = []
+    for index, (profession, allowed) in enumerate(VACCINATING.items()):
+        for rpps in (Rpps(f"5{index:010d}"), AUTHORISED, BLOCKED):
+            context = ctx(occupational_consent=frozenset({rpps}))
+            own = entry(EntryKind.VACCINATION, author=Author(AuthorKind.PROFESSIONAL, rpps))
+            rule = f"vaccination by {profession} ({rpps})"
+            if allowed:
+                cases.append(
+                    ok(
+                        rule,
+                        pro(rpps, profession),
+                        A.ADD,
+                        own,
+                        context,
+                        R.PROFESSIONAL_VACCINATION_RECORDED,
+                        notify=NOTIFY_VACCINATION,
+                    )
+                )
+            else:
+                cases.append(no(rule, pro(rpps, profession), A.ADD, own, context, R.PROFESSION_MAY_NOT_VACCINATE))
+            cases.append(
+                no(
+                    f"{profession} adds no allergy",
+                    pro(rpps, profession),
+                    A.ADD,
+                    entry(EntryKind.ALLERGY),
+                    context,
+                    R.PROFESSIONALS_ADD_DOCUMENTS_ONLY,
+                )
+            )
+    return cases
+
+
 HEIR_PURPOSE_DOCUMENTS = {
     PostMortemPurpose.CAUSE_OF_DEATH: {"compte_rendu", "biologie", "imagerie", "synthese", "certificat", "ordonnance"},
     PostMortemPurpose.DEFEND_MEMORY: {"compte_rendu", "synthese", "certificat", "directives_anticipees"},
@@ -762,5 +846,7 @@ def all_cases(matrix: HabilitationMatrix) -> list[Case]:
         ),
         *entry_kind_grid(),
         *matrix_grid(matrix),
+        *vaccination_grid(),
         *heir_purpose_grid(),
+        *(Case(*cell) for cell in documented_cases()),  # the messagerie's table (docs/MESSAGERIE.md)
     ]

@@ -155,3 +155,28 @@ def test_every_problem_is_reported_at_once_in_french() -> None:
     assert "Case manquante" in message and "pharmacien" in message
     assert "true ou false" in message
     assert "Missing cell" in info.value.message("en")
+
+
+def test_the_vaccination_row_is_the_case_tables_cell_by_cell_each_with_its_reason() -> None:
+    from access_case_table import VACCINATING
+
+    matrix = default_matrix()
+    assert {p: matrix.may_vaccinate(p) for p in Profession} == VACCINATING
+    assert all(matrix.decisions.get(f"{p.value}.vaccination", "").strip() for p in VACCINATING if VACCINATING[p])
+    assert "R4311-5-1" in matrix.decisions["infirmier.vaccination"]
+    assert not matrix.may_vaccinate(Profession.MASSEUR_KINESITHERAPEUTE)
+
+
+def test_vaccination_row_missing_or_wrong() -> None:
+    data = shipped()
+    del data["vaccination"]["infirmier"]
+    data["vaccination"]["pharmacien"] = "oui"
+    data["vaccination"]["sorcier"] = True
+    assert issues_of(data) == {
+        "vaccination.infirmier": "missing_cell",
+        "vaccination.pharmacien": "cell_not_boolean",
+        "vaccination.sorcier": "unknown_profession",
+    }
+    data = shipped()
+    del data["vaccination"]
+    assert issues_of(data) == {"vaccination": "missing_vaccination"}

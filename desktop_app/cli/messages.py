@@ -1,0 +1,116 @@
+"""carnet-cli messages: list | show ID | reply ID --text-stdin (the messagerie; every command sends what waits in
+the outbox first)."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Sequence
+from dataclasses import asdict
+from typing import Any
+
+from desktop_app import messages
+from desktop_app.cli.core import EXIT_OK, Context, UsageError
+from desktop_app.profile import UnlockedProfile
+
+
+def _flush(ctx: Context, profile: UnlockedProfile) -> None:
+    report = messages.flush_outbox(profile)
+    if report.sent:
+        ctx.out(f"{len(report.sent)} réponse(s) en attente envoyée(s).", f"{len(report.sent)} waiting reply(ies) sent.")
+    for refused in report.refused:
+        print(
+            f"{refused.error.message_en if ctx.lang == 'en' else refused.error.message_fr}\n---\n{refused.text}\n---",
+            file=sys.stderr,
+        )
+
+
+def _json(value: Any) -> None:
+    print(json.dumps(value, ensure_ascii=False, indent=2, default=str))
+
+
+def cmd_list(ctx: Context) -> int:
+    profile = ctx.profile()
+    _flush(ctx, profile)
+    found, total = messages.conversations(profile, archived=ctx.args.archived, limit=ctx.args.limit)
+    if ctx.args.json:
+        _json({"total": total, "items": [asdict(c) for c in found]})
+        return EXIT_OK
+    if not found:
+        ctx.out("Aucune conversation.", "No conversations.")
+    for c in found:
+        flags = (" [close]" if c.closed else "", " [closed]" if c.closed else "")
+        unread = (f" ({c.unread} non lu(s))", f" ({c.unread} unread)") if c.unread else ("", "")
+        when = c.last_message_at.strftime("%Y-%m-%d %H:%M")
+        ctx.out(
+            f"{c.id}  {when}  {c.professional_name} — {c.subject}{unread[0]}{flags[0]}",
+            f"{c.id}  {when}  {c.professional_name} — {c.subject}{unread[1]}{flags[1]}",
+        )
+    if total > len(found):
+        ctx.out(f"… {total - len(found)} de plus (--limit).", f"… {total - len(found)} more (--limit).")
+    return EXIT_OK
+
+
+def cmd_show(ctx: Context) -> int:
+    profile = ctx.profile()
+    _flush(ctx, profile)
+    conversation, thread = messages.thread(profile, ctx.args.id)
+    sent = [m.seq for m in thread if m.seq is not None]
+    if sent and conversation.unread:
+        messages.mark_read(profile, conversation.id, max(sent))
+    if ctx.args.json:
+        _json({"conversation": asdict(conversation), "messages": [asdict(m) for m in thread]})
+        return EXIT_OK
+    ctx.out(
+        f"{conversation.subject} — {conversation.professional_name}",
+        f"{conversation.subject} — {conversation.professional_name}",
+    )
+    for m in thread:
+        who = ("vous", "you") if m.mine else (conversation.professional_name, conversation.professional_name)
+        when = m.sent_at.strftime("%Y-%m-%d %H:%M") if m.sent_at else None
+        ctx.out(
+            f"\n[{m.seq if m.seq is not None else '…'}] {who[0]}, {when or 'en attente d’envoi'} :\n{m.text}",
+            f"\n[{m.seq if m.seq is not None else '…'}] {who[1]}, {when or 'waiting to be sent'}:\n{m.text}",
+        )
+    if conversation.closed:
+        ctx.out("\nConversation close : plus de réponse possible.", "\nConversation closed: no more replies.")
+    return EXIT_OK
+
+
+def cmd_reply(ctx: Context) -> int:
+    if not ctx.args.text_stdin:
+        raise UsageError(
+            "Le texte de la réponse se lit sur l'entrée standard : ajoutez --text-stdin.",
+            "The reply's text is read from standard input: add --text-stdin.",
+        )
+    profile = ctx.profile()  # its password, with --password-stdin, is the first line of standard input
+    text = sys.stdin.read()
+    _flush(ctx, profile)
+    outcome = messages.reply(profile, ctx.args.id, text)
+    if isinstance(outcome, messages.Queued):
+        ctx.out(
+            f"Hors ligne : réponse {outcome.id} gardée, elle partira au retour du réseau (carnet-cli messages list).",
+            f"Offline: reply {outcome.id} kept; it is sent when the network is back (carnet-cli messages list).",
+        )
+    else:
+        ctx.out(f"Réponse envoyée ({outcome.id}).", f"Reply sent ({outcome.id}).")
+    return EXIT_OK
+
+
+def register(subparsers: Any, *, parents: Sequence[argparse.ArgumentParser]) -> None:
+    """Add `messages` to carnet-cli (called from desktop_app/cli/core.py)."""
+    group = subparsers.add_parser("messages", help="messagerie sécurisée").add_subparsers(dest="cmd", required=True)
+
+    def command(name: str, handler: Any, help_text: str) -> argparse.ArgumentParser:
+        p: argparse.ArgumentParser = group.add_parser(name, parents=list(parents), help=help_text)
+        p.set_defaults(handler=handler, command_name=f"messages {name}")
+        return p
+
+    p = command("list", cmd_list, "lister les conversations")
+    p.add_argument("--archived", action="store_true", help="les conversations archivées")
+    p.add_argument("--limit", type=int, default=50)
+    command("show", cmd_show, "lire une conversation (la marque lue)").add_argument("id")
+    p = command("reply", cmd_reply, "répondre dans une conversation (texte sur l'entrée standard)")
+    p.add_argument("id")
+    p.add_argument("--text-stdin", action="store_true", help="lire le texte de la réponse sur l'entrée standard")

@@ -1,0 +1,1 @@
+"""The messagerie sécurisée: professionals start conversations, patients reply."""

@@ -1,0 +1,227 @@
+"""HTTP routes of the messagerie: `/v1/pro/conversations` (a professional starts one), `/v1/conversations/…` (both
+sides read, reply, mark read; the patient side closes, archives, deletes from its view)."""
+
+from __future__ import annotations
+
+import uuid
+from typing import Annotated
+
+from fastapi import APIRouter, Query, status
+from sqlalchemy.orm import Session
+
+from server.access.dependencies import ManagedDossierDep
+from server.accounts.dependencies import ContextDep, Principal, PrincipalDep, ProfessionalDep, SessionDep
+from server.accounts.models import PrincipalKind
+from server.context import ServiceContext
+from server.dossiers.dependencies import PatientContext, PatientDep
+from server.messages import service
+from server.messages.models import Conversation, Message
+from server.messages.schemas import (
+    ConversationOut,
+    ConversationPage,
+    MessageIn,
+    MessageOut,
+    MessagePage,
+    ReadIn,
+    SentOut,
+    StartIn,
+)
+
+router = APIRouter(tags=["messages"])
+
+PageLimit = Annotated[int, Query(ge=1, le=service.MAX_PAGE)]
+
+
+def _message_out(message: Message, me: uuid.UUID) -> MessageOut:
+    return MessageOut(
+        id=message.id,
+        conversation_id=message.conversation_id,
+        seq=message.seq,
+        sender_role=message.sender_role,
+        mine=message.sender_id == me,
+        text=message.body,
+        sent_at=message.sent_at,
+    )
+
+
+def _conversation_out(listed: service.Listed) -> ConversationOut:
+    c = listed.conversation
+    return ConversationOut(
+        id=c.id,
+        dossier_id=c.dossier_id,
+        professional_rpps=c.professional_rpps,
+        professional_name=listed.professional_name,
+        patient_name=listed.patient_name,
+        subject=c.subject,
+        secret=c.secret,
+        created_at=c.created_at,
+        last_seq=c.last_seq,
+        last_message_at=c.last_message_at,
+        unread=max(listed.unread, 0),
+        closed=c.closed_at is not None,
+        archived=c.archived_at is not None,
+    )
+
+
+def _one(session: Session, principal: Principal, conv: Conversation) -> ConversationOut:
+    pros, patients = service.names(session, [conv])
+    pro_side = principal.kind == PrincipalKind.PROFESSIONAL
+    unread = conv.last_seq - (conv.professional_read_seq if pro_side else conv.patient_read_seq)
+    return _conversation_out(
+        service.Listed(
+            conv, unread, pros.get(conv.professional_rpps, conv.professional_rpps), patients.get(conv.dossier_id, "")
+        )
+    )
+
+
+@router.post("/v1/pro/conversations", response_model=SentOut, status_code=status.HTTP_201_CREATED)
+def start(body: StartIn, principal: ProfessionalDep, ctx: ContextDep, session: SessionDep) -> SentOut:
+    """Start a conversation with a patient (by dossier id or INS) with its first message. Authorisation to read the
+    dossier is not needed; a professional the patient blocked is refused. The patient is notified."""
+    sent = service.start(
+        session,
+        ctx,
+        principal,
+        conversation_id=body.id,
+        dossier_id=body.dossier_id,
+        ins=body.ins,
+        subject=body.subject,
+        secret=body.secret,
+        message_id=body.message.id,
+        text=body.message.text,
+    )
+    out = SentOut(conversation_id=sent.conversation.id, message=_message_out(sent.message, principal.id))
+    session.commit()
+    return out
+
+
+@router.get("/v1/conversations", response_model=ConversationPage)
+def conversations(
+    principal: PrincipalDep,
+    ctx: ContextDep,
+    session: SessionDep,
+    dossier_id: Annotated[
+        uuid.UUID | None, Query(description="A space the caller manages; omitted: their own.")
+    ] = None,
+    archived: bool = False,
+    limit: PageLimit = 50,
+    offset: Annotated[int, Query(ge=0, le=100_000)] = 0,
+) -> ConversationPage:
+    """The caller's conversations, latest activity first (a professional: theirs; the patient side: one space's)."""
+    listed, total = service.conversations(
+        session, principal, dossier_id=dossier_id, archived=archived, limit=limit, offset=offset, now=ctx.now()
+    )
+    out = ConversationPage(items=[_conversation_out(item) for item in listed], total=total)
+    session.commit()
+    return out
+
+
+@router.get("/v1/conversations/{conversation_id}/messages", response_model=MessagePage)
+def messages(
+    conversation_id: uuid.UUID,
+    principal: PrincipalDep,
+    ctx: ContextDep,
+    session: SessionDep,
+    after_seq: Annotated[int, Query(ge=0)] = 0,
+    limit: PageLimit = 100,
+) -> MessagePage:
+    """Messages after `after_seq`, in the service's order; every read by someone other than the patient is in the
+    historique des accès."""
+    conv, rows = service.read(
+        session, principal, conversation_id=conversation_id, after_seq=after_seq, limit=limit, now=ctx.now()
+    )
+    last = rows[-1].seq if rows else after_seq
+    out = MessagePage(
+        conversation=_one(session, principal, conv),
+        items=[_message_out(m, principal.id) for m in rows],
+        next_after_seq=last if last < conv.last_seq else None,
+    )
+    session.commit()
+    return out
+
+
+@router.post(
+    "/v1/conversations/{conversation_id}/messages", response_model=SentOut, status_code=status.HTTP_201_CREATED
+)
+def reply(
+    conversation_id: uuid.UUID, body: MessageIn, principal: PrincipalDep, ctx: ContextDep, session: SessionDep
+) -> SentOut:
+    """Reply (idempotent by the message's client id). Empty, over-size, closed conversation, blocked sender: a
+    problem answer, nothing stored."""
+    sent = service.send(session, ctx, principal, conversation_id=conversation_id, message_id=body.id, text=body.text)
+    out = SentOut(conversation_id=sent.conversation.id, message=_message_out(sent.message, principal.id))
+    session.commit()
+    return out
+
+
+@router.post("/v1/conversations/{conversation_id}/read", response_model=ConversationOut)
+def mark_read(
+    conversation_id: uuid.UUID, body: ReadIn, principal: PrincipalDep, ctx: ContextDep, session: SessionDep
+) -> ConversationOut:
+    conv = service.mark_read(
+        session, principal, conversation_id=conversation_id, up_to_seq=body.up_to_seq, now=ctx.now()
+    )
+    out = _one(session, principal, conv)
+    session.commit()
+    return out
+
+
+def _patient_view(
+    what: str, conversation_id: uuid.UUID, principal: Principal, ctx: ServiceContext, session: Session
+) -> ConversationOut:
+    conv = service.patient_view(session, principal, conversation_id=conversation_id, what=what, now=ctx.now())
+    out = _one(session, principal, conv)
+    session.commit()
+    return out
+
+
+@router.post("/v1/conversations/{conversation_id}/close", response_model=ConversationOut)
+def close(conversation_id: uuid.UUID, principal: PrincipalDep, ctx: ContextDep, session: SessionDep) -> ConversationOut:
+    """The patient side closes the conversation: nobody can reply any more."""
+    return _patient_view("close", conversation_id, principal, ctx, session)
+
+
+@router.post("/v1/conversations/{conversation_id}/archive", response_model=ConversationOut)
+def archive(
+    conversation_id: uuid.UUID, principal: PrincipalDep, ctx: ContextDep, session: SessionDep
+) -> ConversationOut:
+    """The patient side archives the conversation (a professional's new message brings it back)."""
+    return _patient_view("archive", conversation_id, principal, ctx, session)
+
+
+@router.post("/v1/conversations/{conversation_id}/delete", response_model=ConversationOut)
+def delete(
+    conversation_id: uuid.UUID, principal: PrincipalDep, ctx: ContextDep, session: SessionDep
+) -> ConversationOut:
+    """The patient side deletes the conversation from its view (the professional keeps their correspondence)."""
+    return _patient_view("delete", conversation_id, principal, ctx, session)
+
+
+def _set_aidant(
+    allowed: bool,
+    account_id: uuid.UUID,
+    me: PatientContext,
+    dossier_id: uuid.UUID,
+    ctx: ServiceContext,
+    session: Session,
+) -> None:
+    service.allow_aidant(
+        session, me.principal, dossier_id=dossier_id, aidant_id=account_id, allowed=allowed, now=ctx.now()
+    )
+    session.commit()
+
+
+@router.put("/v1/me/messages/aidants/{account_id}", status_code=status.HTTP_204_NO_CONTENT)
+def allow_aidant(
+    account_id: uuid.UUID, me: PatientDep, dossier_id: ManagedDossierDep, ctx: ContextDep, session: SessionDep
+) -> None:
+    """Let an aidant of mine read my conversations (a delegation alone is not enough; they never answer)."""
+    _set_aidant(True, account_id, me, dossier_id, ctx, session)
+
+
+@router.delete("/v1/me/messages/aidants/{account_id}", status_code=status.HTTP_204_NO_CONTENT)
+def withdraw_aidant(
+    account_id: uuid.UUID, me: PatientDep, dossier_id: ManagedDossierDep, ctx: ContextDep, session: SessionDep
+) -> None:
+    """Withdraw it: the aidant no longer sees my conversations."""
+    _set_aidant(False, account_id, me, dossier_id, ctx, session)

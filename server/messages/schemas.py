@@ -1,0 +1,71 @@
+"""Request and response bodies of the messagerie."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import datetime
+
+from pydantic import BaseModel, Field
+
+# The text limit is checked by dossier.messages (a sentence in both languages); this bound only stops abuse early.
+_TEXT = Field(max_length=20_000)
+
+
+class MessageIn(BaseModel):
+    id: uuid.UUID = Field(description="Client-generated: a resend of the same message returns it, never a copy.")
+    text: str = _TEXT
+
+
+class StartIn(BaseModel):
+    id: uuid.UUID = Field(description="Client-generated conversation id (a resend returns the same conversation).")
+    dossier_id: uuid.UUID | None = None
+    ins: str | None = Field(default=None, max_length=40)
+    subject: str = Field(max_length=1000)
+    secret: bool = Field(default=False, description="A minor's secret care: never shown to their parents.")
+    message: MessageIn
+
+
+class ReadIn(BaseModel):
+    up_to_seq: int = Field(ge=0)
+
+
+class MessageOut(BaseModel):
+    id: uuid.UUID
+    conversation_id: uuid.UUID
+    seq: int
+    sender_role: str
+    mine: bool
+    text: str
+    sent_at: datetime
+
+
+class ConversationOut(BaseModel):
+    id: uuid.UUID
+    dossier_id: uuid.UUID
+    professional_rpps: str
+    professional_name: str
+    patient_name: str
+    subject: str
+    secret: bool
+    created_at: datetime
+    last_seq: int
+    last_message_at: datetime
+    unread: int
+    closed: bool
+    archived: bool
+
+
+class ConversationPage(BaseModel):
+    items: list[ConversationOut]
+    total: int
+
+
+class SentOut(BaseModel):
+    conversation_id: uuid.UUID
+    message: MessageOut
+
+
+class MessagePage(BaseModel):
+    conversation: ConversationOut
+    items: list[MessageOut]
+    next_after_seq: int | None = Field(description="Ask again from here; null when there is nothing more.")

@@ -1,0 +1,1 @@
+"""Feature package: the « Agenda » screen of the desktop application."""

@@ -1,0 +1,1 @@
+"""Exports, printing, backup, restore and import in the patient window (issue 17)."""
