@@ -6,7 +6,12 @@ Each figure is printed with a baseline measured in the same run on the same mach
 - cold start to the welcome screen (a fresh process) vs a bare QApplication + QLabel process (target < 1.5 s);
 - first paint of the paged 100,000-entry table (from setting the source to a painted first page) vs painting a
   100-row in-memory table (target < 500 ms);
-- resident memory with a 20,000-entry dossier open in the main window vs a bare QApplication (target < 300 MB).
+- resident memory with a 20,000-entry dossier open in the main window vs a bare QApplication (target < 300 MB);
+- one text-size step (Ctrl++) with the dossier open, re-laid out and painted, vs setting the same style sheet again,
+  which is what each step cost before the design tokens (target < 150 ms);
+- the first page of a PDF document drawn in the viewer vs rendering that page alone with QPdfDocument.
+
+    python benchmarks/ui.py --only text-size,pdf   # just these two
 """
 
 from __future__ import annotations
@@ -219,14 +224,144 @@ def memory(entries: int) -> None:
     )
 
 
+def _open_sample_window(tmp: Path):
+    """The main window on the sample dossier of scripts/screenshots.py, unlocked, at 100 % text."""
+    import importlib.util
+
+    from PySide6.QtWidgets import QApplication
+
+    from desktop_app import vault
+    from desktop_app.profile import ProfileDirectory
+    from ui import theme
+    from ui.i18n import LanguageManager, build_translations
+    from ui.ops import wait_for_idle
+
+    spec = importlib.util.spec_from_file_location("carnet_screenshots", ROOT / "scripts" / "screenshots.py")
+    assert spec is not None and spec.loader is not None
+    shots = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(shots)
+    build_translations()
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    languages = LanguageManager(app)
+    languages.set_language("fr")
+    profiles = ProfileDirectory(tmp, kdf=vault.FLOOR_KDF)
+    profile, _ = profiles.create("Camille Martin", shots.PASSWORD)
+    corpus = ROOT.parent / "shared" / "data"
+    shots.sample_data(profile.dossier(), corpus if corpus.is_dir() else None)
+    profile.lock()
+    window = shots.sample_window(profiles, languages)
+    theme.apply_theme(app, high_contrast=False, text_scale=100)
+    window.unlock_page.password_edit.setText(shots.PASSWORD)
+    window.unlock_page.on_unlock_button_clicked()
+    for _ in range(200):
+        wait_for_idle()
+        app.processEvents()
+        if window.store is not None:
+            break
+    return app, window
+
+
+def text_size_step(steps: int = 6) -> None:
+    from ui import theme
+
+    with tempfile.TemporaryDirectory(prefix="carnet-bench-") as tmp:
+        app, window = _open_sample_window(Path(tmp))
+        window.dossier.show_section("measures")
+        app.processEvents()
+
+        def timed(action) -> float:
+            t = time.perf_counter()
+            action()
+            window.grab()  # laid out and painted as the person sees it
+            return time.perf_counter() - t
+
+        ours, rest, base = [], [], []
+        for i in range(steps):
+            scale = 110 + 10 * (i % 2)  # 110 %, 120 %, 110 % … : one Ctrl++ / Ctrl+- at a time
+            ours.append(
+                timed(lambda s=scale: theme.apply_theme(app, high_contrast=False, text_scale=s, defer_hidden=True))
+            )
+            t = time.perf_counter()
+            app.processEvents()  # the hidden sections, after the step is painted
+            rest.append(time.perf_counter() - t)
+            sheet = theme.style_sheet(theme.DEFAULT)
+            base.append(timed(lambda sh=sheet: (app.setStyleSheet(""), app.setStyleSheet(sh), app.processEvents())))
+        o, r, b = statistics.median(ours), statistics.median(rest), statistics.median(base)
+        print(
+            f"text-size step with the dossier open ({len(app.allWidgets())} widgets): {o * 1000:.0f} ms to the "
+            f"painted screen, then {r * 1000:.0f} ms for the hidden sections (setting the style sheet again, as each "
+            f"step did before: {b * 1000:.0f} ms; ratio {o / b:.2f}; target < 150 ms)"
+        )
+        window.lock()
+
+
+def pdf_first_page() -> None:
+    from PySide6.QtCore import QSize
+
+    from ui.ops import wait_for_idle
+
+    corpus = ROOT.parent / "shared" / "data"
+    if not any(corpus.rglob("*.pdf")):
+        print("PDF first page: skipped (no PDF in ../shared/data)")
+        return
+    with tempfile.TemporaryDirectory(prefix="carnet-bench-") as tmp:
+        app, window = _open_sample_window(Path(tmp))
+        page = window.dossier.documents
+        window.dossier.show_section("documents")
+        for _ in range(20):
+            wait_for_idle()
+            app.processEvents()
+        row = next(
+            r
+            for r in range(page.model.rowCount())
+            if page.model.row_object(r).format == "pdf" and page.model.row_object(r).size > 1000
+        )
+        page.select_row(row)
+        viewer = page.viewer
+        t = time.perf_counter()
+        page.on_open_button_clicked()
+        while viewer.page_count() == 0 and time.perf_counter() - t < 30:
+            wait_for_idle()
+            app.processEvents()
+        blank = None
+        while time.perf_counter() - t < 30:
+            app.processEvents()
+            image = viewer.pdf_view.viewport().grab().toImage()
+            if blank is None:
+                blank = image
+            colours = {image.pixel(x, y) for x in range(0, image.width(), 7) for y in range(0, image.height(), 7)}
+            if len(colours) > 3:  # text drawn on the page, not only the page's white and the background
+                break
+        ours = time.perf_counter() - t
+        t = time.perf_counter()
+        viewer.pdf.render(0, QSize(viewer.pdf_view.viewport().width(), int(viewer.pdf_view.viewport().width() * 1.41)))
+        base = time.perf_counter() - t
+        print(
+            f"PDF first page drawn in the viewer: {ours * 1000:.0f} ms (rendering that page alone "
+            f"{base * 1000:.0f} ms, ratio {ours / max(base, 1e-6):.1f})"
+        )
+        window.lock()
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--entries", type=int, default=100_000)
     parser.add_argument("--memory-entries", type=int, default=20_000)
+    parser.add_argument(
+        "--only", default="", help="comma-separated: cold-start, first-paint, memory, text-size, pdf (default: all)"
+    )
     args = parser.parse_args()
-    cold_start()
-    first_paint(args.entries)
-    memory(args.memory_entries)
+    chosen = set(args.only.split(",")) if args.only else {"cold-start", "first-paint", "memory", "text-size", "pdf"}
+    if "cold-start" in chosen:
+        cold_start()
+    if "first-paint" in chosen:
+        first_paint(args.entries)
+    if "memory" in chosen:
+        memory(args.memory_entries)
+    if "text-size" in chosen:
+        text_size_step()
+    if "pdf" in chosen:
+        pdf_first_page()
     return 0
 
 

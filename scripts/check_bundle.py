@@ -36,8 +36,8 @@ FORBIDDEN_MODULES = (
 FORBIDDEN_QT = ("QtWebEngineCore", "QtQml", "QtQuick", "Qt3DCore", "QtMultimedia")
 REQUIRED_MODULES = ("ui.main", "ui.selftest", "desktop_app.profile", "desktop_app.migrate", "dossier", "sqlcipher3")
 REQUIRED_FILES = (
-    "resources/styles/default.qss",
-    "resources/styles/high_contrast.qss",
+    "resources/styles/carnet.qss",
+    "resources/styles/tokens.json",
     "resources/icons/carnet.svg",
     "resources/icons/carnet.png",
     "resources/i18n/carnet_en.qm",

@@ -309,8 +309,6 @@ def sync_status_shots(output: Path, app, languages, settle: Callable[[], None], 
     from desktop_app.sync import tables as t
     from dossier.sync_protocol import Entity, MutationOp
     from ui import theme
-    from ui.app import MainWindow
-    from ui.dialogs import ScriptedConfirmer
 
     with tempfile.TemporaryDirectory(prefix="carnet-shots-sync-") as tmp:
         profiles = ProfileDirectory(Path(tmp), kdf=vault.FLOOR_KDF)
@@ -342,16 +340,7 @@ def sync_status_shots(output: Path, app, languages, settle: Callable[[], None], 
         profile.set_setting(SettingKey.SERVER_URL, "http://127.0.0.1:9")
         profile.set_setting(SettingKey.REFRESH_TOKEN, "screenshot")
         profile.lock()
-        window = MainWindow(
-            profiles=profiles,
-            languages=languages,
-            confirmer=ScriptedConfirmer(),
-            apply_preferences=False,
-            server_url="http://127.0.0.1:9",
-            watch_os_lock=False,
-        )
-        window.resize(1280, 800)
-        window.show()
+        window = sample_window(profiles, languages)
         window.show_unlock()
         window.unlock_page.password_edit.setText(PASSWORD)
         window.unlock_page.on_unlock_button_clicked()
@@ -390,6 +379,25 @@ def sync_status_shots(output: Path, app, languages, settle: Callable[[], None], 
         window.lock()
         settle()
         window.close()
+
+
+def sample_window(profiles, languages):
+    """The main window over ``profiles``, shown at 1280×800, talking to an address nobody answers on (benchmarks and
+    the accessibility test open the sample dossier in it)."""
+    from ui.app import MainWindow
+    from ui.dialogs import ScriptedConfirmer
+
+    window = MainWindow(
+        profiles=profiles,
+        languages=languages,
+        confirmer=ScriptedConfirmer(),
+        apply_preferences=False,
+        server_url="http://127.0.0.1:9",
+        watch_os_lock=False,
+    )
+    window.resize(1280, 800)
+    window.show()
+    return window
 
 
 def account_shots(window, profiles, languages, output: Path, settle, written: list[Path], scale: int = 100) -> None:
@@ -480,6 +488,10 @@ def main() -> int:
     parser.add_argument(
         "--corpus", type=Path, default=Path(os.environ.get("CARNET_CORPUS_DIR", ROOT.parent / "shared" / "data"))
     )
+    parser.add_argument("--lang", choices=("fr", "en"), default="fr", help="interface language (default: fr)")
+    parser.add_argument(
+        "--only", default="", help="comma-separated variants to render, e.g. default-100,hc-200 (default: all four)"
+    )
     args = parser.parse_args()
     args.output.mkdir(parents=True, exist_ok=True)
 
@@ -496,7 +508,7 @@ def main() -> int:
     build_translations()
     app = QApplication.instance() or QApplication(sys.argv[:1])
     languages = LanguageManager(app)
-    languages.set_language("fr")
+    languages.set_language(args.lang)
 
     def settle() -> None:
         for _ in range(5):
@@ -511,6 +523,7 @@ def main() -> int:
         sample_care_history(profile)
         sample_access_copies(profile)
         sample_notifications(profile)
+        profile.set_setting("ui.language", args.lang)  # the profile's own choice, applied when it opens
         sample_what_comes_next(profile.dossier())
         profile.lock()
         # An address nobody answers on: the online screens are shown, no request is made while rendering them.
@@ -712,8 +725,10 @@ def main() -> int:
 
         for high_contrast in (False, True):
             for scale in (100, 200):
-                theme.apply_theme(app, high_contrast=high_contrast, text_scale=scale)
                 suffix = f"{'hc' if high_contrast else 'default'}-{scale}"
+                if args.only and suffix not in args.only.split(","):
+                    continue
+                theme.apply_theme(app, high_contrast=high_contrast, text_scale=scale)
                 window.lock()
                 settle()
                 shot(f"01-welcome-{suffix}", window.show_welcome)

@@ -35,7 +35,7 @@ from ui.unlock.view import UnlockPage
 from ui.welcome.create_profile import CreateProfilePage, RecoveryKeyPage
 from ui.welcome.unavailable import ServiceUnavailablePage
 from ui.welcome.view import RECOVERY_CHOICES, WelcomePage
-from ui.widgets import Retranslatable, describe, label, size_to_current_page
+from ui.widgets import Retranslatable, describe, label, size_to_current_page, tame_scroll_areas
 
 # The settings keys of the sync session (from the small setting_keys: importing the engine would slow the start-up).
 S_URL, S_REFRESH = SettingKey.SERVER_URL, SettingKey.REFRESH_TOKEN
@@ -196,6 +196,7 @@ class MainWindow(Retranslatable, QMainWindow):
         self.sync.sig_status_changed.connect(lambda _text: self._update_status())
         self._languages.sig_language_changed.connect(self.on_languages_language_changed)
         self.retranslate_ui()
+        tame_scroll_areas(self)
         self.show_welcome()
 
     def show_page(self, page: QWidget) -> None:
@@ -217,6 +218,7 @@ class MainWindow(Retranslatable, QMainWindow):
             from ui.dossier_view import DossierView
 
             view = DossierView(confirmer=self._confirmer, file_chooser=self._file_chooser)
+            tame_scroll_areas(view)
             self.stack.addWidget(view)
             settings = view.settings
             settings.sig_text_scale_changed.connect(lambda v: self.set_preference("text_scale", v))
@@ -302,7 +304,12 @@ class MainWindow(Retranslatable, QMainWindow):
         prefs = self.preferences
         app = QApplication.instance()
         if key in (None, "text_scale", "high_contrast") and self._apply_preferences and isinstance(app, QApplication):
-            theme.apply_theme(app, high_contrast=bool(prefs["high_contrast"]), text_scale=int(prefs["text_scale"]))
+            theme.apply_theme(
+                app,
+                high_contrast=bool(prefs["high_contrast"]),
+                text_scale=int(prefs["text_scale"]),
+                defer_hidden=key == "text_scale",  # a Ctrl++ step: what is shown first (ui/theme.py)
+            )
         if key in (None, "language") and prefs["language"] != current_language():
             self._languages.set_language(str(prefs["language"]))
         if key in (None, "autolock_seconds"):

@@ -193,7 +193,17 @@ class DossierView(Retranslatable, QWidget):
             page.sig_undoable.connect(self.undo.offer)
         self.undo.sig_restored.connect(lambda _r: self.reload_data())
         QShortcut(QKeySequence(QKeySequence.StandardKey.Undo), self, self.undo.undo)
+        self.home.sig_quick_action.connect(self.on_quick_action)
         self.retranslate_ui()
+
+    def on_quick_action(self, action: str) -> None:
+        """Accueil's quick actions: go where the thing is added, ready to type (the emergency card: main window)."""
+        if action == "add_measure":
+            self.show_section("measures")
+            self.measures.form.focus_first_field()
+        elif action == "add_document":
+            self.show_section("documents")
+            self.documents.on_add_button_clicked()
 
     def on_prevention_appointment_requested(self, title: str) -> None:
         self.show_section("agenda")

@@ -133,7 +133,7 @@ def check_resources(ctx: _Context) -> str:
     from ui.paths import STYLES_DIR
 
     _application()
-    for sheet in ("default.qss", "high_contrast.qss"):
+    for sheet in ("carnet.qss", "tokens.json"):
         _require((STYLES_DIR / sheet).is_file(), f"feuille de style absente : {sheet} / missing style sheet")
     names = icons.names()
     _require(bool(names), "aucune icône / no icons")

@@ -6,6 +6,7 @@ from collections.abc import Sequence
 
 from PySide6.QtCore import (
     QAbstractItemModel,
+    QCoreApplication,
     QEvent,
     QModelIndex,
     QObject,
@@ -16,8 +17,10 @@ from PySide6.QtCore import (
     Qt,
     SignalInstance,
 )
+from PySide6.QtGui import QAccessible, QAccessibleAnnouncementEvent, QFocusEvent, QIcon
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QFrame,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -25,6 +28,8 @@ from PySide6.QtWidgets import (
     QLayoutItem,
     QListView,
     QProgressBar,
+    QPushButton,
+    QScrollArea,
     QSizePolicy,
     QStackedWidget,
     QStyle,
@@ -36,14 +41,16 @@ from PySide6.QtWidgets import (
 )
 
 from dossier.passwords import PasswordAssessment, assess_password
+from ui import theme
 from ui.i18n import pick
 
 
 def set_role(widget: QWidget, role: str) -> QWidget:
-    """Tag a widget for the style sheet (``QLabel[role="heading"]``…)."""
+    """Tag a widget for the style sheet (``QLabel[role="heading"]``…) and give it its size on the type scale."""
     widget.setProperty("role", role)
     widget.style().unpolish(widget)
     widget.style().polish(widget)
+    theme.apply_role_font(widget, role)
     return widget
 
 
@@ -58,23 +65,74 @@ def label(role: str = "", *, buddy: QWidget | None = None, wrap: bool = True) ->
     return lbl
 
 
+class ErrorLabel(QLabel):
+    """An error message: hidden while empty; its accessible name says « Erreur » in the interface's language."""
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.setAccessibleName(QCoreApplication.translate("Widgets", "Erreur"))
+        super().changeEvent(event)
+
+
 def error_label() -> QLabel:
-    """A label for an error message: hidden while empty, announced to screen readers as an alert."""
-    lbl = label("error")
+    """A label for an error message: hidden while empty, announced to screen readers when it appears."""
+    lbl = ErrorLabel()
+    lbl.setWordWrap(True)
+    lbl.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    set_role(lbl, "error")
     lbl.setVisible(False)
-    lbl.setAccessibleName("Erreur")
+    lbl.setAccessibleName(QCoreApplication.translate("Widgets", "Erreur"))
     return lbl
 
 
-def show_error(lbl: QLabel, message: str) -> None:
+def show_error(lbl: QLabel, message: str, *, field: QWidget | None = None) -> None:
+    """Show (or clear, with "") an error; a new message is announced to screen readers.
+
+    With ``field``, the error also becomes the field's accessible description and marks it invalid (red border), so
+    a screen reader reads it on the field itself, not only as red text beside it."""
+    was = "" if lbl.isHidden() else lbl.text()
     lbl.setText(message)
     lbl.setAccessibleDescription(message)
     lbl.setVisible(bool(message))
+    if field is not None:
+        mark_invalid(field, message)
+    if message and message != was:
+        announce(field or lbl, message, assertive=True)
+
+
+def mark_invalid(field: QWidget, message: str) -> None:
+    """The field's invalid state as screen readers and the style sheet see it: its description carries the error."""
+    base = field.property("carnet_description")
+    if base is None:
+        base = field.accessibleDescription()
+        field.setProperty("carnet_description", base)
+    invalid = bool(message)
+    if bool(field.property("invalid")) != invalid:
+        field.setProperty("invalid", invalid)
+        field.style().unpolish(field)
+        field.style().polish(field)
+    field.setAccessibleDescription(f"{message} — {base}" if invalid and base else (message or str(base)))
+
+
+def announce(widget: QWidget, message: str, *, assertive: bool = False) -> None:
+    """Have screen readers say ``message`` now (an AT-SPI announcement) without moving the focus."""
+    if not message or not QAccessible.isActive():
+        return
+    event = QAccessibleAnnouncementEvent(widget, message)
+    event.setPoliteness(
+        QAccessible.AnnouncementPoliteness.Assertive if assertive else QAccessible.AnnouncementPoliteness.Polite
+    )
+    QAccessible.updateAccessibility(event)
 
 
 def describe(widget: QWidget, name: str, description: str = "") -> None:
     """Accessible name and description (RGAA): screen readers read these, not the layout."""
     widget.setAccessibleName(name)
+    if widget.property("carnet_description") is not None:  # an error is shown: keep it in front
+        widget.setProperty("carnet_description", description or name)
+        error = str(widget.accessibleDescription()).split(" — ")[0] if widget.property("invalid") else ""
+        widget.setAccessibleDescription(f"{error} — {description or name}" if error else description or name)
+        return
     widget.setAccessibleDescription(description or name)
 
 
@@ -176,15 +234,28 @@ def with_messages(editor: QWidget, *below: QWidget) -> QWidget:
 
     Keeps each error right next to its field without empty form rows taking space while there is no error.
     """
-    box = QWidget()
+    box = _FieldBox(editor)
     layout = QVBoxLayout(box)
     layout.setContentsMargins(0, 0, 0, 0)
     layout.setSpacing(2)
     layout.addWidget(editor)
     for widget in below:
         layout.addWidget(widget)
-    box.setFocusProxy(editor)
     return box
+
+
+class _FieldBox(QWidget):
+    """A field and its messages: focusing the box (a label's buddy, a mnemonic) focuses the field.
+
+    Not a focus proxy: Qt treats a widget proxied to its own child as a compound widget, and setTabOrder() on such
+    fields made forward Tab loop inside a page (« Vider le formulaire » → second field, the sidebar never reached)."""
+
+    def __init__(self, editor: QWidget) -> None:
+        super().__init__()
+        self._editor = editor
+
+    def focusInEvent(self, event: QFocusEvent) -> None:
+        self._editor.setFocus(event.reason())
 
 
 def size_to_current_page(stack: QStackedWidget) -> None:
@@ -403,3 +474,158 @@ def row_table(model: QAbstractItemModel) -> QTableView:
     table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
     table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
     return table
+
+
+# ---- Components of the design system (resources/styles/tokens.json, resources/styles/carnet.qss) ----------------
+
+
+def primary_button(text: str = "", *, parent: QWidget | None = None) -> QPushButton:
+    """The one main action of a screen or card (filled with the accent colour)."""
+    button = QPushButton(text, parent)
+    set_role(button, "primary")
+    button.setAutoDefault(True)
+    return button
+
+
+def secondary_button(text: str = "", *, parent: QWidget | None = None) -> QPushButton:
+    """Any other action (outlined, neutral)."""
+    button = QPushButton(text, parent)
+    button.setAutoDefault(True)
+    return button
+
+
+def section_header(role: str = "heading") -> QLabel:
+    """A section's heading, sized from the type scale (not selectable: no stray Tab stop or caret)."""
+    lbl = label(role)
+    lbl.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
+    return lbl
+
+
+class Card(QFrame):
+    """A rounded panel with a title, its content and optional actions under it (a dashboard tile)."""
+
+    def __init__(self, parent: QWidget | None = None, *, icon: QIcon | None = None) -> None:
+        super().__init__(parent)
+        set_role(self, "card")
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.title = section_header("card_title")
+        self.icon = QLabel(self)  # a parent first: a parentless widget shown would open as a window of its own
+        self.icon.setVisible(icon is not None)
+        self._icon = icon
+        self.body = QVBoxLayout()
+        self.body.setSpacing(theme.SPACING["xs"])
+        self.action_row = FlowLayout(spacing=theme.SPACING["s"])
+        head = QHBoxLayout()
+        head.setSpacing(theme.SPACING["s"])
+        head.addWidget(self.icon)
+        head.addWidget(self.title, 1)
+        layout = QVBoxLayout(self)
+        m = theme.SPACING["l"]
+        layout.setContentsMargins(m, theme.SPACING["m"], m, m)
+        layout.setSpacing(theme.SPACING["s"])
+        layout.addLayout(head)
+        layout.addLayout(self.body)
+        layout.addStretch(1)
+        layout.addLayout(self.action_row)
+        self._size_icon()
+
+    def _size_icon(self) -> None:
+        if self._icon is not None:
+            side = self.title.fontMetrics().height()
+            self.icon.setPixmap(self._icon.pixmap(side, side))
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.FontChange:
+            self._size_icon()
+        super().changeEvent(event)
+
+    def set_title(self, text: str) -> None:
+        self.title.setText(text)
+        self.setAccessibleName(text.replace("&", ""))
+
+    def add(self, widget: QWidget, stretch: int = 0) -> QWidget:
+        """Add content; one with ``stretch`` takes the card's spare height (else the actions sit at the bottom)."""
+        self.body.addWidget(widget, stretch)
+        if stretch:
+            outer = self.layout()
+            assert isinstance(outer, QVBoxLayout)
+            outer.setStretch(outer.indexOf(self.body), 1)
+            outer.setStretch(outer.count() - 2, 0)  # the spacer before the actions
+        return widget
+
+    def add_action(self, button: QPushButton) -> QPushButton:
+        self.action_row.addWidget(button)
+        return button
+
+
+class EmptyState(QFrame):
+    """What an empty list says instead of an empty table: why it is empty and the action that fills it."""
+
+    def __init__(self, parent: QWidget | None = None, *, action: QPushButton | None = None) -> None:
+        super().__init__(parent)
+        set_role(self, "empty")
+        self.title = section_header("subheading")
+        self.text = label("muted")
+        self.action = action
+        layout = QVBoxLayout(self)
+        m = theme.SPACING["l"]
+        layout.setContentsMargins(m, m, m, m)
+        layout.setSpacing(theme.SPACING["s"])
+        layout.addWidget(self.title)
+        layout.addWidget(self.text)
+        if action is not None:
+            row = QHBoxLayout()
+            row.addWidget(action)
+            row.addStretch(1)
+            layout.addLayout(row)
+
+    def set_texts(self, title: str, text: str) -> None:
+        self.title.setText(title)
+        self.text.setText(text)
+        self.title.setVisible(bool(title))
+        self.setAccessibleName(title)
+        self.setAccessibleDescription(text)
+
+
+class InlineMessage(QFrame):
+    """A message inside the page (information, success, warning, error); hidden while empty, announced when shown."""
+
+    KINDS = ("info", "success", "warning", "error")
+
+    def __init__(self, parent: QWidget | None = None, *, kind: str = "info") -> None:
+        super().__init__(parent)
+        self.text = label()
+        layout = QHBoxLayout(self)
+        m = theme.SPACING["s"]
+        layout.setContentsMargins(theme.SPACING["m"], m, theme.SPACING["m"], m)
+        layout.addWidget(self.text, 1)
+        self.kind = kind
+        set_role(self, f"message_{kind}")
+        self.setVisible(False)
+
+    def show_message(self, message: str, *, kind: str | None = None) -> None:
+        if kind is not None and kind != self.kind:
+            if kind not in self.KINDS:
+                raise ValueError(f"unknown message kind {kind!r}")
+            self.kind = kind
+            set_role(self, f"message_{kind}")
+        changed = message != self.text.text() or not self.isVisibleTo(self.parentWidget() or self)
+        self.text.setText(message)
+        self.setAccessibleName(message)
+        self.setVisible(bool(message))
+        if message and changed:
+            announce(self, message, assertive=self.kind == "error")
+
+
+def tame_scroll_areas(root: QWidget) -> None:
+    """No unnamed Tab stops: a scroll area whose content has fields or buttons leaves the focus to them (Qt scrolls
+    to the focused one); one with only text keeps its Tab stop, so the keyboard can scroll it, and gets a name."""
+    for area in root.findChildren(QScrollArea):
+        content = area.widget()
+        focusable = content is not None and any(
+            w.focusPolicy() & Qt.FocusPolicy.TabFocus for w in content.findChildren(QWidget)
+        )
+        if focusable:
+            area.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        elif not area.accessibleName():
+            area.setAccessibleName(QCoreApplication.translate("Widgets", "Contenu à faire défiler"))

@@ -220,6 +220,90 @@
         <translation>Device revoked</translation>
     </message>
     <message>
+        <source>Ouverture du dossier hors ligne</source>
+        <translation>Record opened offline</translation>
+    </message>
+    <message>
+        <source>Consultation de l&apos;historique des accès</source>
+        <translation>Access history viewed</translation>
+    </message>
+    <message>
+        <source>Consultation des réglages d&apos;accès</source>
+        <translation>Access settings viewed</translation>
+    </message>
+    <message>
+        <source>Rappel de l&apos;identifiant</source>
+        <translation>Identifier reminder</translation>
+    </message>
+    <message>
+        <source>Déconnexion</source>
+        <translation>Signed out</translation>
+    </message>
+    <message>
+        <source>Changement du mot de passe</source>
+        <translation>Password changed</translation>
+    </message>
+    <message>
+        <source>Réinitialisation du mot de passe</source>
+        <translation>Password reset</translation>
+    </message>
+    <message>
+        <source>Demande de réinitialisation du mot de passe</source>
+        <translation>Password reset requested</translation>
+    </message>
+    <message>
+        <source>Renouvellement de la connexion</source>
+        <translation>Session renewed</translation>
+    </message>
+    <message>
+        <source>Masquage d&apos;un document</source>
+        <translation>Document hidden</translation>
+    </message>
+    <message>
+        <source>Fin du masquage d&apos;un document</source>
+        <translation>Document shown again</translation>
+    </message>
+    <message>
+        <source>Enregistrement du décès</source>
+        <translation>Death recorded</translation>
+    </message>
+    <message>
+        <source>Suppression de l&apos;espace santé</source>
+        <translation>Health space deleted</translation>
+    </message>
+    <message>
+        <source>Demande de suppression de l&apos;espace santé</source>
+        <translation>Health space deletion requested</translation>
+    </message>
+    <message>
+        <source>Justificatif refusé</source>
+        <translation>Proof refused</translation>
+    </message>
+    <message>
+        <source>Modification des accès</source>
+        <translation>Access changed</translation>
+    </message>
+    <message>
+        <source>Opération sur l&apos;espace santé</source>
+        <translation>Health space operation</translation>
+    </message>
+    <message>
+        <source>Connexion au service</source>
+        <translation>Service sign-in</translation>
+    </message>
+    <message>
+        <source>Opération sur un document</source>
+        <translation>Document operation</translation>
+    </message>
+    <message>
+        <source>Synchronisation</source>
+        <translation>Synchronisation</translation>
+    </message>
+    <message>
+        <source>Autre opération</source>
+        <translation>Other operation</translation>
+    </message>
+    <message>
         <source>professionnel autorisé</source>
         <translation>professional authorised</translation>
     </message>
@@ -3600,6 +3684,10 @@
 <context>
     <name>EntryForm</name>
     <message>
+        <source> (obligatoire)</source>
+        <translation> (required)</translation>
+    </message>
+    <message>
         <source>Oui</source>
         <translation>Yes</translation>
     </message>
@@ -4222,6 +4310,22 @@
 <context>
     <name>HomePage</name>
     <message>
+        <source>… et d&apos;autres dans le profil médical</source>
+        <translation>… and more in the medical profile</translation>
+    </message>
+    <message>
+        <source>Aucune allergie connue n&apos;est notée. Ajoutez-en dans le profil médical.</source>
+        <translation>No known allergy is recorded. Add them in the medical profile.</translation>
+    </message>
+    <message>
+        <source>Aucun traitement en cours n&apos;est noté.</source>
+        <translation>No current treatment is recorded.</translation>
+    </message>
+    <message>
+        <source>Aucun document pour l&apos;instant : ajoutez une ordonnance ou un compte rendu.</source>
+        <translation>No document yet: add a prescription or a report.</translation>
+    </message>
+    <message>
         <source>Accueil — carnet de %1</source>
         <translation>Home — record of %1</translation>
     </message>
@@ -4242,6 +4346,50 @@
             <numerusform>%n item in the medical profile</numerusform>
             <numerusform>%n items in the medical profile</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Allergies</source>
+        <translation>Allergies</translation>
+    </message>
+    <message>
+        <source>Traitements en cours</source>
+        <translation>Current treatments</translation>
+    </message>
+    <message>
+        <source>Documents récents</source>
+        <translation>Recent documents</translation>
+    </message>
+    <message>
+        <source>Synchronisation</source>
+        <translation>Synchronisation</translation>
+    </message>
+    <message>
+        <source>Actions rapides</source>
+        <translation>Quick actions</translation>
+    </message>
+    <message>
+        <source>Ajouter une &amp;mesure</source>
+        <translation>Add a &amp;measure</translation>
+    </message>
+    <message>
+        <source>Noter un poids, une tension, une glycémie…</source>
+        <translation>Record a weight, a blood pressure, a blood sugar…</translation>
+    </message>
+    <message>
+        <source>Ajouter un d&amp;ocument…</source>
+        <translation>Add a d&amp;ocument…</translation>
+    </message>
+    <message>
+        <source>Ajouter une ordonnance, un compte rendu…</source>
+        <translation>Add a prescription, a report…</translation>
+    </message>
+    <message>
+        <source>Imprimer ma carte d&apos;&amp;urgence</source>
+        <translation>Print my &amp;emergency card</translation>
+    </message>
+    <message>
+        <source>Allergies, traitements et personne à prévenir, à garder avec vos papiers.</source>
+        <translation>Allergies, treatments and who to call, to keep with your papers.</translation>
     </message>
     <message>
         <source>&amp;Derniers éléments ajoutés ou modifiés</source>
@@ -4698,6 +4846,14 @@
         <source>Mesure « %1 » supprimée.</source>
         <translation>Measurement “%1” deleted.</translation>
     </message>
+    <message>
+        <source>Repère %1 : %2–%3</source>
+        <translation>Usual %1: %2–%3</translation>
+    </message>
+    <message>
+        <source>%1 : dernière valeur %2 le %3, de %4 à %5</source>
+        <translation>%1: latest value %2 on %3, from %4 to %5</translation>
+    </message>
     <message numerus="yes">
         <source>%n mesure(s) sur le graphique</source>
         <translation>
@@ -4752,6 +4908,10 @@
     <message>
         <source>Graphique des mesures</source>
         <translation>Measurement chart</translation>
+    </message>
+    <message>
+        <source>Liste ou graphique des mesures</source>
+        <translation>Measures as a list or a chart</translation>
     </message>
     <message>
         <source>&amp;Supprimer la mesure</source>
@@ -6959,8 +7119,12 @@ To confirm, enter your account&apos;s password.</translation>
         <translation>This vaccination was added by %1: you can neither edit nor delete it.</translation>
     </message>
     <message>
-        <source>Retirer « &amp;non concerné »</source>
-        <translation>Withdraw « &amp;not concerned »</translation>
+        <source>Retirer « n&amp;on concerné »</source>
+        <translation>Remove « not c&amp;oncerned »</translation>
+    </message>
+    <message>
+        <source>N&amp;on concerné</source>
+        <translation>N&amp;ot concerned</translation>
     </message>
     <message>
         <source>Retirer « non concerné »</source>
@@ -6969,10 +7133,6 @@ To confirm, enter your account&apos;s password.</translation>
     <message>
         <source>Ne plus déclarer la rubrique Vaccinations vide.</source>
         <translation>Stop declaring the Vaccinations section empty.</translation>
-    </message>
-    <message>
-        <source>&amp;Non concerné</source>
-        <translation>&amp;Not concerned</translation>
     </message>
     <message>
         <source>Non concerné</source>
@@ -7044,6 +7204,18 @@ To confirm, enter your account&apos;s password.</translation>
     <message>
         <source>Votre carnet de santé personnel, chiffré sur cet ordinateur. Choisissez ce que vous souhaitez faire.</source>
         <translation>Your personal health record, encrypted on this computer. Choose what you want to do.</translation>
+    </message>
+    <message>
+        <source>Chez moi</source>
+        <translation>At home</translation>
+    </message>
+    <message>
+        <source>Première fois ici ?</source>
+        <translation>First time here?</translation>
+    </message>
+    <message>
+        <source>Autres situations</source>
+        <translation>Other situations</translation>
     </message>
     <message>
         <source>J&apos;ai reçu mon &amp;code d&apos;activation</source>
@@ -7124,6 +7296,17 @@ To confirm, enter your account&apos;s password.</translation>
     <message>
         <source>Choisir un nouveau mot de passe pour votre compte avec un code reçu par e-mail.</source>
         <translation>Choose a new password for your account with a code received by e-mail.</translation>
+    </message>
+</context>
+<context>
+    <name>Widgets</name>
+    <message>
+        <source>Erreur</source>
+        <translation>Error</translation>
+    </message>
+    <message>
+        <source>Contenu à faire défiler</source>
+        <translation>Scrollable content</translation>
     </message>
 </context>
 <context>

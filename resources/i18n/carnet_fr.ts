@@ -220,6 +220,90 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Ouverture du dossier hors ligne</source>
+        <translation>Ouverture du dossier hors ligne</translation>
+    </message>
+    <message>
+        <source>Consultation de l&apos;historique des accès</source>
+        <translation>Consultation de l&apos;historique des accès</translation>
+    </message>
+    <message>
+        <source>Consultation des réglages d&apos;accès</source>
+        <translation>Consultation des réglages d&apos;accès</translation>
+    </message>
+    <message>
+        <source>Rappel de l&apos;identifiant</source>
+        <translation>Rappel de l&apos;identifiant</translation>
+    </message>
+    <message>
+        <source>Déconnexion</source>
+        <translation>Déconnexion</translation>
+    </message>
+    <message>
+        <source>Changement du mot de passe</source>
+        <translation>Changement du mot de passe</translation>
+    </message>
+    <message>
+        <source>Réinitialisation du mot de passe</source>
+        <translation>Réinitialisation du mot de passe</translation>
+    </message>
+    <message>
+        <source>Demande de réinitialisation du mot de passe</source>
+        <translation>Demande de réinitialisation du mot de passe</translation>
+    </message>
+    <message>
+        <source>Renouvellement de la connexion</source>
+        <translation>Renouvellement de la connexion</translation>
+    </message>
+    <message>
+        <source>Masquage d&apos;un document</source>
+        <translation>Masquage d&apos;un document</translation>
+    </message>
+    <message>
+        <source>Fin du masquage d&apos;un document</source>
+        <translation>Fin du masquage d&apos;un document</translation>
+    </message>
+    <message>
+        <source>Enregistrement du décès</source>
+        <translation>Enregistrement du décès</translation>
+    </message>
+    <message>
+        <source>Suppression de l&apos;espace santé</source>
+        <translation>Suppression de l&apos;espace santé</translation>
+    </message>
+    <message>
+        <source>Demande de suppression de l&apos;espace santé</source>
+        <translation>Demande de suppression de l&apos;espace santé</translation>
+    </message>
+    <message>
+        <source>Justificatif refusé</source>
+        <translation>Justificatif refusé</translation>
+    </message>
+    <message>
+        <source>Modification des accès</source>
+        <translation>Modification des accès</translation>
+    </message>
+    <message>
+        <source>Opération sur l&apos;espace santé</source>
+        <translation>Opération sur l&apos;espace santé</translation>
+    </message>
+    <message>
+        <source>Connexion au service</source>
+        <translation>Connexion au service</translation>
+    </message>
+    <message>
+        <source>Opération sur un document</source>
+        <translation>Opération sur un document</translation>
+    </message>
+    <message>
+        <source>Synchronisation</source>
+        <translation>Synchronisation</translation>
+    </message>
+    <message>
+        <source>Autre opération</source>
+        <translation>Autre opération</translation>
+    </message>
+    <message>
         <source>professionnel autorisé</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3600,6 +3684,10 @@
 <context>
     <name>EntryForm</name>
     <message>
+        <source> (obligatoire)</source>
+        <translation> (obligatoire)</translation>
+    </message>
+    <message>
         <source>Oui</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4221,6 +4309,22 @@
 <context>
     <name>HomePage</name>
     <message>
+        <source>… et d&apos;autres dans le profil médical</source>
+        <translation>… et d&apos;autres dans le profil médical</translation>
+    </message>
+    <message>
+        <source>Aucune allergie connue n&apos;est notée. Ajoutez-en dans le profil médical.</source>
+        <translation>Aucune allergie connue n&apos;est notée. Ajoutez-en dans le profil médical.</translation>
+    </message>
+    <message>
+        <source>Aucun traitement en cours n&apos;est noté.</source>
+        <translation>Aucun traitement en cours n&apos;est noté.</translation>
+    </message>
+    <message>
+        <source>Aucun document pour l&apos;instant : ajoutez une ordonnance ou un compte rendu.</source>
+        <translation>Aucun document pour l&apos;instant : ajoutez une ordonnance ou un compte rendu.</translation>
+    </message>
+    <message>
         <source>Accueil — carnet de %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4241,6 +4345,50 @@
             <numerusform>%n élément dans le profil médical</numerusform>
             <numerusform>%n éléments dans le profil médical</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Allergies</source>
+        <translation>Allergies</translation>
+    </message>
+    <message>
+        <source>Traitements en cours</source>
+        <translation>Traitements en cours</translation>
+    </message>
+    <message>
+        <source>Documents récents</source>
+        <translation>Documents récents</translation>
+    </message>
+    <message>
+        <source>Synchronisation</source>
+        <translation>Synchronisation</translation>
+    </message>
+    <message>
+        <source>Actions rapides</source>
+        <translation>Actions rapides</translation>
+    </message>
+    <message>
+        <source>Ajouter une &amp;mesure</source>
+        <translation>Ajouter une &amp;mesure</translation>
+    </message>
+    <message>
+        <source>Noter un poids, une tension, une glycémie…</source>
+        <translation>Noter un poids, une tension, une glycémie…</translation>
+    </message>
+    <message>
+        <source>Ajouter un d&amp;ocument…</source>
+        <translation>Ajouter un d&amp;ocument…</translation>
+    </message>
+    <message>
+        <source>Ajouter une ordonnance, un compte rendu…</source>
+        <translation>Ajouter une ordonnance, un compte rendu…</translation>
+    </message>
+    <message>
+        <source>Imprimer ma carte d&apos;&amp;urgence</source>
+        <translation>Imprimer ma carte d&apos;&amp;urgence</translation>
+    </message>
+    <message>
+        <source>Allergies, traitements et personne à prévenir, à garder avec vos papiers.</source>
+        <translation>Allergies, traitements et personne à prévenir, à garder avec vos papiers.</translation>
     </message>
     <message>
         <source>&amp;Derniers éléments ajoutés ou modifiés</source>
@@ -4697,6 +4845,14 @@
         <source>Mesure « %1 » supprimée.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Repère %1 : %2–%3</source>
+        <translation>Repère %1 : %2–%3</translation>
+    </message>
+    <message>
+        <source>%1 : dernière valeur %2 le %3, de %4 à %5</source>
+        <translation>%1 : dernière valeur %2 le %3, de %4 à %5</translation>
+    </message>
     <message numerus="yes">
         <source>%n mesure(s) sur le graphique</source>
         <translation>
@@ -4751,6 +4907,10 @@
     <message>
         <source>Graphique des mesures</source>
         <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Liste ou graphique des mesures</source>
+        <translation>Liste ou graphique des mesures</translation>
     </message>
     <message>
         <source>&amp;Supprimer la mesure</source>
@@ -6950,8 +7110,12 @@ Pour confirmer, saisissez le mot de passe de votre compte.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Retirer « &amp;non concerné »</source>
-        <translation type="unfinished"></translation>
+        <source>Retirer « n&amp;on concerné »</source>
+        <translation>Retirer « n&amp;on concerné »</translation>
+    </message>
+    <message>
+        <source>N&amp;on concerné</source>
+        <translation>N&amp;on concerné</translation>
     </message>
     <message>
         <source>Retirer « non concerné »</source>
@@ -6959,10 +7123,6 @@ Pour confirmer, saisissez le mot de passe de votre compte.</source>
     </message>
     <message>
         <source>Ne plus déclarer la rubrique Vaccinations vide.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Non concerné</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -7035,6 +7195,18 @@ Pour confirmer, saisissez le mot de passe de votre compte.</source>
     <message>
         <source>Votre carnet de santé personnel, chiffré sur cet ordinateur. Choisissez ce que vous souhaitez faire.</source>
         <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Chez moi</source>
+        <translation>Chez moi</translation>
+    </message>
+    <message>
+        <source>Première fois ici ?</source>
+        <translation>Première fois ici ?</translation>
+    </message>
+    <message>
+        <source>Autres situations</source>
+        <translation>Autres situations</translation>
     </message>
     <message>
         <source>J&apos;ai reçu mon &amp;code d&apos;activation</source>
@@ -7115,6 +7287,17 @@ Pour confirmer, saisissez le mot de passe de votre compte.</source>
     <message>
         <source>Choisir un nouveau mot de passe pour votre compte avec un code reçu par e-mail.</source>
         <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Widgets</name>
+    <message>
+        <source>Erreur</source>
+        <translation>Erreur</translation>
+    </message>
+    <message>
+        <source>Contenu à faire défiler</source>
+        <translation>Contenu à faire défiler</translation>
     </message>
 </context>
 <context>

@@ -37,7 +37,7 @@ def test_quick_add_measures_fill_the_table_and_the_chart(qtbot, window, existing
             form.save_button.click()
     assert page.points_shown == 2
     qtbot.waitUntil(lambda: page.proxy.rowCount() == 2, timeout=10_000)
-    series = page.chart.series()[0]
+    series = page.lines[0]
     assert sorted(p.y() for p in series.points()) == [71.0, 72.5]
 
     # Blood pressure typed the French way ("12/8" in cmHg) is stored in mmHg; the chart gets two lines.
@@ -48,8 +48,18 @@ def test_quick_add_measures_fill_the_table_and_the_chart(qtbot, window, existing
     _type(qtbot, form, "diastolic", "8")
     with qtbot.waitSignal(page.sig_chart_updated, timeout=10_000, check_params_cb=lambda n: n == 2):
         form.save_button.click()
-    assert {s.name() for s in page.chart.series()} == {"Systolique", "Diastolique"}
-    assert sorted(p.y() for s in page.chart.series() for p in s.points()) == [80.0, 120.0]
+    assert {s.name() for s in page.lines} == {"Systolique", "Diastolique"}
+    # Behind them, the usual ranges in the same unit (« Repère systolique : 9–14 cmHg »).
+    bands = [s.name() for s in page.chart.series() if s not in page.lines]
+    assert bands == ["Repère systolique : 9–14 cmHg", "Repère diastolique : 6–9 cmHg"]
+    assert "Systolique : dernière valeur 12 cmHg le" in page.chart_view.accessibleDescription()
+    # Stored in mmHg (120/80), drawn in the unit the list shows for it (« 12/8 cmHg »): axis and list agree.
+    assert "cmHg" in page.proxy.index(0, 0).data()
+    assert sorted(p.y() for s in page.lines for p in s.points()) == [8.0, 12.0]
+    y_axis = page.chart.axes(Qt.Orientation.Vertical)[0]
+    assert y_axis.titleText() == "cmHg"
+    stored = page.model.row_object(0).data
+    assert (stored["systolic"], stored["diastolic"]) == (120, 80)
 
 
 def _drop(page, path: Path) -> None:

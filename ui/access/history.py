@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.errors import CarnetError
+from ui import formatting
 from ui.i18n import current_language
 from ui.paged import Column, PagedTableModel
 from ui.widgets import Retranslatable, describe, error_label, label, show_error
@@ -154,7 +155,8 @@ class AccessHistoryPage(Retranslatable, QWidget):
     def format_moment(self, moment: datetime) -> str:
         """A date and time in local time, as people read them: « 25/11/2026 à 21:30 »."""
         local = moment.astimezone()
-        return self.tr("%1 à %2").replace("%1", local.strftime("%d/%m/%Y")).replace("%2", local.strftime("%H:%M"))
+        day = formatting.format_date(local)  # one date format per language (ui/formatting.py)
+        return self.tr("%1 à %2").replace("%1", day).replace("%2", local.strftime("%H:%M"))
 
     def who(self, event: AccessEvent) -> str:
         if event.actor_kind == "system" and not event.actor_name:
@@ -220,8 +222,34 @@ class AccessHistoryPage(Retranslatable, QWidget):
             "sync.pull": self.tr("Synchronisation (réception)"),
             "sync.push": self.tr("Synchronisation (envoi)"),
             "device.revoked": self.tr("Révocation d'un appareil"),
+            "dossier.open_offline": self.tr("Ouverture du dossier hors ligne"),
+            "access.history_read": self.tr("Consultation de l'historique des accès"),
+            "access.settings_read": self.tr("Consultation des réglages d'accès"),
+            "auth.identifier_reminder": self.tr("Rappel de l'identifiant"),
+            "auth.logout": self.tr("Déconnexion"),
+            "auth.password_changed": self.tr("Changement du mot de passe"),
+            "auth.password_reset": self.tr("Réinitialisation du mot de passe"),
+            "auth.password_reset_requested": self.tr("Demande de réinitialisation du mot de passe"),
+            "auth.refresh": self.tr("Renouvellement de la connexion"),
+            "document.masked": self.tr("Masquage d'un document"),
+            "document.unmasked": self.tr("Fin du masquage d'un document"),
+            "space.death_recorded": self.tr("Enregistrement du décès"),
+            "space.deleted": self.tr("Suppression de l'espace santé"),
+            "space.deletion_requested": self.tr("Demande de suppression de l'espace santé"),
+            "space.proof_refused": self.tr("Justificatif refusé"),
         }
-        return actions.get(event.action, event.action)
+        if event.action in actions:
+            return actions[event.action]
+        # A code this version does not know yet: said by its family, never shown raw.
+        families = {
+            "access": self.tr("Modification des accès"),
+            "dossier": self.tr("Consultation du dossier"),
+            "space": self.tr("Opération sur l'espace santé"),
+            "auth": self.tr("Connexion au service"),
+            "document": self.tr("Opération sur un document"),
+            "sync": self.tr("Synchronisation"),
+        }
+        return families.get(event.action.split(".")[0], self.tr("Autre opération"))
 
     def outcome(self, event: AccessEvent) -> str:
         reasons = {

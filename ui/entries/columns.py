@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from desktop_app.dossier_store import Entry
 from dossier import entries as entry_rules
+from ui.formatting import format_iso
 from ui.i18n import current_language, pick
 from ui.i18n import translate as _t
 from ui.paged import Column
@@ -24,10 +25,7 @@ def entry_summary(entry: Entry) -> str:
 
 def entry_date(entry: Entry) -> str:
     raw = entry.sort_date or entry.created_at.date().isoformat()
-    day = raw[:10]
-    if current_language() == "fr" and len(day) == 10 and day[4] == "-":
-        return f"{day[8:10]}/{day[5:7]}/{day[0:4]}"
-    return day
+    return format_iso(raw[:10])
 
 
 def entry_source(entry: Entry) -> str:

@@ -6,13 +6,15 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
+    QApplication,
     QCheckBox,
     QComboBox,
     QLabel,
     QLineEdit,
     QPushButton,
+    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -71,6 +73,19 @@ def field_type(spec: Any) -> str:
     return "text"
 
 
+class _WheelGuard(QObject):
+    """Lets the wheel scroll the form over an unfocused combo box instead of changing its value."""
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Wheel and isinstance(watched, QWidget) and not watched.hasFocus():
+            event.ignore()  # goes on to the scroll area
+            return True
+        return False
+
+
+_WHEEL_GUARD = _WheelGuard()
+
+
 class _FieldRow:
     """The editor, label and error label of one field."""
 
@@ -84,6 +99,9 @@ class _FieldRow:
             self.editor = QCheckBox()
         elif self.choices:
             combo = QComboBox()
+            # The wheel scrolls the form; it changes the choice only once the combo has the focus.
+            combo.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+            combo.installEventFilter(_WHEEL_GUARD)
             # As wide as a short choice (the list opens wider): a long choice never widens the form at 200 %.
             combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
             combo.setMinimumContentsLength(10)
@@ -104,17 +122,16 @@ class _FieldRow:
         shown = text + (" *" if required else "")
         self.label.setText(f"{shown} :" if current_language() == "fr" else f"{shown}:")
         hint = pick(getattr(self.spec, "help_fr", "") or "", getattr(self.spec, "help_en", "") or "")
-        describe(self.editor, text, hint or text)
+        # Required is said, not only drawn as « * »; the expected format is read too, not only a placeholder.
+        name = text + (QCoreApplication.translate("EntryForm", " (obligatoire)") if required else "")
+        placeholder = self._placeholder()
+        description = " ".join(p for p in (hint, placeholder and f"({placeholder})") if p)
+        describe(self.editor, name, description or text)
         if isinstance(self.editor, QCheckBox):
             # The question is the label above; the box says « Oui » (a long box text would not wrap at 200 %).
             self.editor.setText(QCoreApplication.translate("EntryForm", "Oui"))
         if isinstance(self.editor, QLineEdit):
-            placeholders = {
-                "date": QCoreApplication.translate("EntryForm", "JJ/MM/AAAA, MM/AAAA ou AAAA"),
-                "datetime": QCoreApplication.translate("EntryForm", "JJ/MM/AAAA HH:MM"),
-                "phone": QCoreApplication.translate("EntryForm", "06 12 34 56 78"),
-            }
-            self.editor.setPlaceholderText(placeholders.get(self.type, ""))
+            self.editor.setPlaceholderText(self._placeholder())
         if isinstance(self.editor, QComboBox):
             current = self.editor.currentData() or ""
             self.editor.blockSignals(True)
@@ -125,6 +142,20 @@ class _FieldRow:
             index = self.editor.findData(current)
             self.editor.setCurrentIndex(max(0, index))
             self.editor.blockSignals(False)
+
+    def _placeholder(self) -> str:
+        if not isinstance(self.editor, QLineEdit):
+            return ""
+        placeholders = {
+            "date": QCoreApplication.translate("EntryForm", "JJ/MM/AAAA, MM/AAAA ou AAAA"),
+            "datetime": QCoreApplication.translate("EntryForm", "JJ/MM/AAAA HH:MM"),
+            "phone": QCoreApplication.translate("EntryForm", "06 12 34 56 78"),
+        }
+        return placeholders.get(self.type, "")
+
+    def show_error(self, message: str) -> None:
+        """The error under the field, in the field's accessible description and announced (see ui.widgets)."""
+        show_error(self.error, message, field=self.editor)
 
     def value(self) -> object | None:
         if isinstance(self.editor, QCheckBox):
@@ -193,14 +224,9 @@ class EntryForm(Retranslatable, QWidget):
         layout.addWidget(self.form_error)
         layout.addWidget(buttons)
         layout.addStretch(1)  # forms of every kind share one stack: keep this one's fields and buttons together
-        previous: QWidget | None = None
-        for row in self.rows:
-            if previous is not None:
-                QWidget.setTabOrder(previous, row.editor)
-            previous = row.editor
-        if previous is not None:
-            QWidget.setTabOrder(previous, self.save_button)
-        QWidget.setTabOrder(self.save_button, self.reset_button)
+        # No setTabOrder here: the widgets join the focus chain in reading order as the layout adopts them (fields,
+        # then the buttons), and that chain goes on to what follows the form. Re-ordering inside a focus proxy's
+        # container (with_messages) made forward Tab loop back to the second field after « Vider le formulaire ».
         self.retranslate_ui()
 
     def set_store(self, store: DossierStore | None) -> None:
@@ -232,7 +258,7 @@ class EntryForm(Retranslatable, QWidget):
             row.container.setVisible(not row.hidden)
             row.label.setVisible(not row.hidden)
             if row.hidden:
-                show_error(row.error, "")
+                row.show_error("")
 
     def values(self) -> dict[str, object]:
         """What the person typed, empty fields left out (the domain decides what is required)."""
@@ -253,7 +279,7 @@ class EntryForm(Retranslatable, QWidget):
         self._editing = None
         for row in self.rows:
             row.set_value(self._preset_value(row.name))
-            show_error(row.error, "")
+            row.show_error("")
         show_error(self.form_error, "")
         self.retranslate_ui()
 
@@ -270,7 +296,7 @@ class EntryForm(Retranslatable, QWidget):
             return
         values, kind, editing = self.values(), self.kind, self._editing
         for row in self.rows:
-            show_error(row.error, "")
+            row.show_error("")
         show_error(self.form_error, "")
         self.save_button.setEnabled(False)
         if editing is None:
@@ -281,8 +307,42 @@ class EntryForm(Retranslatable, QWidget):
 
     def _on_saved(self, entry: Entry) -> None:
         self.save_button.setEnabled(True)
+        focused = QApplication.focusWidget()
+        had_focus = focused is not None and self.isAncestorOf(focused)
         self.reset()
         self.sig_saved.emit(entry)
+        if had_focus:  # ready for the next one
+            self.focus_first_field()
+
+    def first_field(self) -> QWidget | None:
+        return next((row.editor for row in self.rows if not row.hidden and row.editor.isEnabled()), None)
+
+    def focus_first_field(self) -> None:
+        """The focus on the first field shown, the form scrolled to its top (forms open at their first field)."""
+        field = self.first_field()
+        if field is not None:
+            field.setFocus(Qt.FocusReason.OtherFocusReason)
+
+            def settle() -> None:  # once the page is laid out (a page may re-arrange itself when first shown)
+                field.setFocus(Qt.FocusReason.OtherFocusReason)
+                self._bring_into_view(field, top=True)
+
+            QTimer.singleShot(0, settle)
+
+    def scroll_to_top(self) -> None:
+        """Show the form from its first field (when it sits in a scroll area), without moving the focus."""
+        field = self.first_field()
+        if field is not None:
+            QTimer.singleShot(0, lambda: self._bring_into_view(field, top=True))
+
+    def _bring_into_view(self, widget: QWidget, *, top: bool = False) -> None:
+        parent = self.parentWidget()
+        while parent is not None and not isinstance(parent, QScrollArea):
+            parent = parent.parentWidget()
+        if isinstance(parent, QScrollArea):
+            if top:
+                parent.verticalScrollBar().setValue(0)
+            parent.ensureWidgetVisible(widget, 8, 24)
 
     def _on_save_failed(self, exc: BaseException) -> None:
         self.save_button.setEnabled(True)
@@ -290,18 +350,19 @@ class EntryForm(Retranslatable, QWidget):
         if isinstance(exc, DossierValidationError):
             names = {row.name: row for row in self.rows}
             unplaced: list[str] = []
-            first_bad: QWidget | None = None
+            first_bad: _FieldRow | None = None
             for issue in exc.issues:
                 row = names.get(issue.field.split(".")[0])
                 if row is None or row.hidden:
                     unplaced.append(issue.message(lang))
                     continue
                 previous = row.error.text()
-                show_error(row.error, f"{previous}\n{issue.message(lang)}" if previous else issue.message(lang))
-                first_bad = first_bad or row.editor
+                row.show_error(f"{previous}\n{issue.message(lang)}" if previous else issue.message(lang))
+                first_bad = first_bad or row
             show_error(self.form_error, "\n".join(unplaced))
             if first_bad is not None:
-                first_bad.setFocus()
+                first_bad.editor.setFocus()
+                self._bring_into_view(first_bad.container)
         elif isinstance(exc, CarnetError):
             show_error(self.form_error, exc.message(lang))
         else:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from PySide6.QtCharts import QChart, QChartView, QDateTimeAxis, QLineSeries, QValueAxis
+from PySide6.QtCharts import QAreaSeries, QChart, QChartView, QDateTimeAxis, QLineSeries, QValueAxis
 from PySide6.QtCore import (
     QDateTime,
     QEvent,
@@ -35,9 +35,9 @@ from desktop_app.dossier_store import DossierStore, Entry
 from desktop_app.errors import CarnetError
 from dossier import entries as entry_rules
 from dossier.errors import DossierValidationError
-from dossier.measures import MEASURES
+from dossier.measures import MEASURES, Unit
 from dossier.sync_protocol import Entity
-from ui import theme
+from ui import formatting, theme
 from ui.changes import concerns
 from ui.dialogs import Confirmer
 from ui.entries.actions import delete_entry, restorer
@@ -55,6 +55,16 @@ NARROW_IN_CHARS = 85  # below this page width (in average characters) the chart 
 
 TYPE_FIELD = "measure_type"
 
+# Usual ranges drawn behind the lines, in canonical units (a landmark, not a diagnosis): office blood pressure
+# below 140/90 mmHg (ESH 2023) and above 90/60; fasting blood glucose 0.70–1.10 g/L (HAS); resting heart rate
+# 50–100 /min; body temperature 36.1–37.8 °C.
+REFERENCE_BANDS: dict[str, tuple[tuple[str, float, float], ...]] = {
+    "blood_pressure": (("systolic", 90.0, 140.0), ("diastolic", 60.0, 90.0)),
+    "blood_glucose": (("value", 0.70, 1.10),),
+    "heart_rate": (("value", 50.0, 100.0),),
+    "temperature": (("value", 36.1, 37.8),),
+}
+
 
 def measure_of(entry: Entry) -> str | None:
     value = entry.data.get(TYPE_FIELD)
@@ -62,7 +72,7 @@ def measure_of(entry: Entry) -> str | None:
 
 
 def _now_text() -> str:
-    return datetime.now().strftime("%d/%m/%Y %H:%M")
+    return datetime.now().strftime("%d/%m/%Y %H:%M")  # the form's input format (dossier parses it), not display
 
 
 def hidden_fields(measure_id: str) -> set[str]:
@@ -70,6 +80,15 @@ def hidden_fields(measure_id: str) -> set[str]:
     names = {f.name for f in entry_rules.ENTRY_KINDS[KIND].fields}
     shown = set(MEASURES[measure_id].components) | {"unit", "measured_at", "notes"}
     return {n for n in names if n not in shown}
+
+
+def display_unit(entries: list[Entry], measure_id: str) -> Unit:
+    """The unit the list shows for this measure: the one its latest entry was typed in (« 13,5/8 cmHg »), so the
+    chart's axis and the list agree; the canonical unit when none says otherwise."""
+    measure = MEASURES[measure_id]
+    latest = max((e for e in entries if measure_of(e) == measure_id), key=_timestamp, default=None)
+    wanted = str(latest.data.get("original_unit") or latest.data.get("unit") or "") if latest is not None else ""
+    return next((u for u in measure.units if u.id == wanted), measure.canonical_unit)
 
 
 def _timestamp(entry: Entry) -> datetime:
@@ -126,6 +145,10 @@ class MeasuresPage(Retranslatable, QWidget):
         self._store: DossierStore | None = None
         self._points = 0
         self._chart_reads = 0
+        self.lines: list[QLineSeries] = []
+        """The chart's measure lines (the reference bands are area series beside them)."""
+        self.chart_summary = ""
+        """The chart in words: latest value and range of each line."""
         self.title = label("title")
         self.type_label = label(wrap=False)
         self.type_combo = QComboBox()
@@ -157,8 +180,9 @@ class MeasuresPage(Retranslatable, QWidget):
         self.chart.legend().setVisible(True)
         self.chart_view = QChartView(self.chart)
         self.chart_view.setRenderHint(QPainter.RenderHint.Antialiasing)
-        self.chart_view.setMinimumHeight(220)
+        self.chart_view.setMinimumHeight(200)
         self.chart_view.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.chart_view.viewport().setFocusPolicy(Qt.FocusPolicy.NoFocus)  # one Tab stop, the named view
         self.empty_label = label("muted")
         self.form_title = label("heading")
         self.form = EntryForm(KIND)
@@ -167,29 +191,36 @@ class MeasuresPage(Retranslatable, QWidget):
         top = QHBoxLayout()
         top.addWidget(self.type_label)
         top.addWidget(self.type_combo, 1)
+        # The chart across the whole width on top; below it, the list (with its actions) beside the quick add.
         left = QWidget()
-        left_layout = QVBoxLayout(left)
+        left_layout = QHBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
-        left_layout.addWidget(self.table, 1)
+        left_layout.setSpacing(theme.SPACING["l"])
+        list_column = QVBoxLayout()
+        list_column.addWidget(self.table, 1)
         actions = QHBoxLayout()
         actions.addWidget(self.delete_button)
         actions.addStretch(1)
-        left_layout.addLayout(actions)
-        left_layout.addWidget(self.error)
-        left_layout.addWidget(self.form_title)
+        list_column.addLayout(actions)
+        list_column.addWidget(self.error)
+        form_column = QVBoxLayout()
+        form_column.addWidget(self.form_title)
         form_scroll = QScrollArea()  # the form scrolls rather than making the whole window taller
         form_scroll.setWidgetResizable(True)
         form_scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        form_scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab goes to the fields, not to an unnamed stop
         form_scroll.setWidget(self.form)
-        left_layout.addWidget(form_scroll, 1)
+        form_column.addWidget(form_scroll, 1)
+        left_layout.addLayout(list_column, 3)
+        left_layout.addLayout(form_column, 2)
         right = QWidget()
         right_layout = QVBoxLayout(right)
         right_layout.setContentsMargins(0, 0, 0, 0)
         right_layout.addWidget(self.chart_view, 1)
         right_layout.addWidget(self.empty_label)
-        splitter = self.splitter = QSplitter(Qt.Orientation.Horizontal)
-        splitter.addWidget(left)
+        splitter = self.splitter = QSplitter(Qt.Orientation.Vertical)
         splitter.addWidget(right)
+        splitter.addWidget(left)
         splitter.setStretchFactor(0, 1)
         splitter.setStretchFactor(1, 1)
         self._left, self._right = left, right
@@ -205,9 +236,9 @@ class MeasuresPage(Retranslatable, QWidget):
         layout.addLayout(top)
         layout.addWidget(splitter, 1)
         layout.addWidget(self.tabs, 1)
-        QWidget.setTabOrder(self.type_combo, self.table)
+        QWidget.setTabOrder(self.type_combo, self.chart_view)  # reading order: chart, list, its action, the form
+        QWidget.setTabOrder(self.chart_view, self.table)
         QWidget.setTabOrder(self.table, self.delete_button)
-        QWidget.setTabOrder(self.delete_button, self.chart_view)
         self._sync_preset()
         self.retranslate_ui()
         self._update_actions()
@@ -345,8 +376,8 @@ class MeasuresPage(Retranslatable, QWidget):
                 self._name_tabs()
             else:
                 self.tabs.clear()
+                self.splitter.addWidget(self._right)  # the chart on top, the list and the form below
                 self.splitter.addWidget(self._left)
-                self.splitter.addWidget(self._right)
                 self._left.show()  # a page taken out of a tab widget stays hidden
                 self._right.show()
                 self.splitter.setSizes([1, 1])
@@ -370,40 +401,103 @@ class MeasuresPage(Retranslatable, QWidget):
         series_points = chart_points(entries, self.measure_id) if entries else {}
         total = sum(len(p) for p in series_points.values())
         self._points = total
+        unit = display_unit(entries, self.measure_id) if entries else measure.canonical_unit
         if total:
+            self.chart.setLocalizeNumbers(True)  # "70,4" in French on the value axis
+            self.chart.setLocale(formatting.locale())
             x_axis = QDateTimeAxis()
-            x_axis.setFormat("MM/yyyy")
-            x_axis.setTickCount(4)
             y_axis = QValueAxis()
+            y_axis.setLabelFormat("%.4g")
             if QApplication.palette().window().color().lightness() < 128:
                 for axis in (x_axis, y_axis):
                     axis.setLabelsBrush(QApplication.palette().windowText())
                     axis.setTitleBrush(QApplication.palette().windowText())
             self.chart.addAxis(x_axis, Qt.AlignmentFlag.AlignBottom)
             self.chart.addAxis(y_axis, Qt.AlignmentFlag.AlignLeft)
+            moments = [moment for points in series_points.values() for moment, _ in points]
+            first, last = min(moments), max(moments)
+            x_from, x_to = QDateTime(first).addDays(-1), QDateTime(last).addDays(1)
             low, high = float("inf"), float("-inf")
-            first, last = None, None
+            component_colours = {c: colours[i % len(colours)] for i, c in enumerate(series_points)}
+            # Reference bands first, so the lines are drawn over them.
+            for component, band_low, band_high in REFERENCE_BANDS.get(self.measure_id, ()):
+                if component not in series_points:
+                    continue
+                lo, hi = unit.from_canonical(band_low), unit.from_canonical(band_high)
+                upper, lower = QLineSeries(self.chart), QLineSeries(self.chart)
+                for edge, value in ((upper, hi), (lower, lo)):
+                    edge.append(x_from.toMSecsSinceEpoch(), value)
+                    edge.append(x_to.toMSecsSinceEpoch(), value)
+                band = QAreaSeries(upper, lower)
+                tint = QColor(component_colours[component])
+                tint.setAlpha(40 if not dark else 70)
+                band.setBrush(tint)
+                band.setPen(QPen(Qt.PenStyle.NoPen))
+                band.setName(
+                    self.tr("Repère %1 : %2–%3")
+                    .replace("%1", self._component_label(component).lower())
+                    .replace("%2", formatting.format_number(round(lo, 2)))
+                    .replace("%3", formatting.format_quantity(round(hi, 2), unit.id))
+                )
+                self.chart.addSeries(band)
+                band.attachAxis(x_axis)
+                band.attachAxis(y_axis)
+                low, high = min(low, lo), max(high, hi)
+            self.lines = []
+            summaries: list[str] = []
             for component, points in series_points.items():
                 line = QLineSeries()
                 line.setName(self._component_label(component))
                 line.setPointsVisible(True)
-                line.setPen(QPen(QColor(colours[len(self.chart.series()) % len(colours)]), 3))
-                for moment, value in points:
+                line.setPen(QPen(QColor(component_colours[component]), 3))
+                values = []
+                for moment, canonical in points:
+                    value = unit.from_canonical(canonical)  # in the unit the list shows
+                    values.append(value)
                     line.append(QDateTime(moment).toMSecsSinceEpoch(), value)
                     low, high = min(low, value), max(high, value)
-                    first = moment if first is None or moment < first else first
-                    last = moment if last is None or moment > last else last
                 self.chart.addSeries(line)
                 line.attachAxis(x_axis)
                 line.attachAxis(y_axis)
-            margin = max(1.0, (high - low) * 0.1)
+                self.lines.append(line)
+                if points:
+                    summaries.append(
+                        self.tr("%1 : dernière valeur %2 le %3, de %4 à %5")
+                        .replace("%1", self._component_label(component))
+                        .replace("%2", formatting.format_quantity(round(values[-1], 2), unit.id))
+                        .replace("%3", formatting.format_date(points[-1][0]))
+                        .replace("%4", formatting.format_number(round(min(values), 2)))
+                        .replace("%5", formatting.format_quantity(round(max(values), 2), unit.id))
+                    )
+            margin = (high - low) * 0.1 or 1.0
             y_axis.setRange(low - margin, high + margin)
-            y_axis.setTitleText(pick(measure.canonical_unit.label_fr, measure.canonical_unit.label_en))
-            if first is not None and last is not None:
-                x_axis.setRange(QDateTime(first).addDays(-1), QDateTime(last).addDays(1))
+            y_axis.applyNiceNumbers()  # round ticks (60, 80, 100…), not fractions of the range
+            y_axis.setTitleText(pick(unit.label_fr, unit.label_en))
+            x_axis.setRange(x_from, x_to)
+            self._fit_date_axis(x_axis, (last - first).days)
+            self.chart_summary = ". ".join(summaries)
+        else:
+            self.lines = []
+            self.chart_summary = ""
         self.empty_label.setVisible(total == 0)
-        self.chart_view.setAccessibleDescription(self.tr("%n mesure(s) sur le graphique", "", total))
+        # What the chart shows, in words: a screen reader gets the latest value and the range of each line.
+        count = self.tr("%n mesure(s) sur le graphique", "", total)
+        self.chart_view.setAccessibleDescription(f"{count}. {self.chart_summary}" if self.chart_summary else count)
         self.sig_chart_updated.emit(total)
+
+    def _fit_date_axis(self, axis: QDateTimeAxis, span_days: int) -> None:
+        """Day, month or year labels as the span needs, in the language's order; as many ticks as fit unclipped."""
+        if span_days <= 62:
+            pattern = formatting.date_format()
+        elif span_days <= 3 * 366:
+            pattern = formatting.month_format()
+        else:
+            pattern = "yyyy"
+        axis.setFormat(pattern)
+        sample = formatting.locale().toString(QDateTime.currentDateTime(), pattern)
+        room = max(1, self.chart_view.width() - 8 * self.fontMetrics().averageCharWidth())
+        label_width = self.fontMetrics().horizontalAdvance(sample) * 1.6
+        axis.setTickCount(max(2, min(8, int(room / max(1.0, label_width)))))
 
     def _component_label(self, component: str) -> str:
         labels = {
@@ -432,6 +526,7 @@ class MeasuresPage(Retranslatable, QWidget):
         describe(self.type_combo, self.tr("Type de mesure"), self.tr("Choisissez la mesure à afficher."))
         describe(self.table, self.tr("Historique des mesures"), name)
         describe(self.chart_view, self.tr("Graphique des mesures"), name)
+        describe(self.tabs, self.tr("Liste ou graphique des mesures"))
         self.delete_button.setText(self.tr("&Supprimer la mesure"))
         describe(
             self.delete_button,
@@ -443,5 +538,5 @@ class MeasuresPage(Retranslatable, QWidget):
 
     def _relabel_series(self) -> None:
         components = MEASURES[self.measure_id].components
-        for series, component in zip(self.chart.series(), components, strict=False):
+        for series, component in zip(self.lines, components, strict=False):
             series.setName(self._component_label(component))

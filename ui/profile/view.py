@@ -142,6 +142,7 @@ class ProfilePage(Retranslatable, QWidget):
         if self.kinds_view.currentIndex().row() != row:
             self.kinds_view.setCurrentIndex(self.kinds_model.index(row, 0))
         self.form_stack.setCurrentWidget(self.form(kind))
+        self.form(kind).scroll_to_top()  # forms open at their first field
         self.reload()
         self.retranslate_ui()
 

@@ -311,14 +311,14 @@ class VaccinationsPage(Retranslatable, QWidget):
 
     def _retranslate_not_concerned(self) -> None:
         if self.not_concerned:
-            self.not_concerned_button.setText(self.tr("Retirer « &non concerné »"))
+            self.not_concerned_button.setText(self.tr("Retirer « n&on concerné »"))
             describe(
                 self.not_concerned_button,
                 self.tr("Retirer « non concerné »"),
                 self.tr("Ne plus déclarer la rubrique Vaccinations vide."),
             )
         else:
-            self.not_concerned_button.setText(self.tr("&Non concerné"))
+            self.not_concerned_button.setText(self.tr("N&on concerné"))
             describe(
                 self.not_concerned_button,
                 self.tr("Non concerné"),

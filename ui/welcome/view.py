@@ -1,20 +1,29 @@
-"""The first screen: the four choices of Mon espace santé plus creating a carnet on this computer."""
+"""The first screen: one main path for the person at home (open my carnet / first time here), the other situations
+grouped and explained beside it (professional workstation, assisted session, no account)."""
 
 from __future__ import annotations
 
 import itertools
 
-from PySide6.QtCore import QEvent, QSize, Signal
-from PySide6.QtWidgets import QPushButton, QVBoxLayout, QWidget
+from PySide6.QtCore import QEvent, QSize, Qt, Signal
+from PySide6.QtGui import QResizeEvent
+from PySide6.QtWidgets import QBoxLayout, QFrame, QLabel, QPushButton, QScrollArea, QVBoxLayout, QWidget
 
-from ui import icons
+from ui import icons, theme
 from ui.account_forms import link_button
 from ui.sync import SyncStatusLine
-from ui.widgets import Retranslatable, describe, flow_row, label, set_role
+from ui.widgets import Card, Retranslatable, describe, flow_row, label, set_role
 
 CHOICES = ("activate", "login", "unlock", "oppose", "create", "assisted", "clinic", "deceased")
 RECOVERY_CHOICES = ("forgot_identifier", "forgot_password")
 """The small links under the choices (« Identifiant oublié ? », « Mot de passe oublié ? »): also ``sig_choice_made``."""
+HOME_FIRST_TIME = ("create", "activate", "login")
+"""First time here: the paths of a person at home who has no carnet on this computer yet."""
+OTHER_SITUATIONS = ("clinic", "assisted", "oppose", "deceased")
+"""The other situations, each explained: a professional's workstation, an assisted session, no account, the death
+of a relative."""
+TAB_ORDER = ("unlock", *HOME_FIRST_TIME, *RECOVERY_CHOICES, *OTHER_SITUATIONS)
+NARROW_IN_CHARS = 110  # below this width (in average characters) the two groups stack
 
 
 class WelcomePage(Retranslatable, QWidget):
@@ -25,16 +34,11 @@ class WelcomePage(Retranslatable, QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.title = label("title")
+        self.title = label("display")
         self.intro = label("muted")
         self.sync_state = SyncStatusLine()  # the window gives it the status bar's own words
         self.buttons: dict[str, QPushButton] = {}
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(48, 32, 48, 32)
-        layout.setSpacing(14)
-        layout.addWidget(self.title)
-        layout.addWidget(self.intro)
-        layout.addWidget(self.sync_state)
+        self.explanations: dict[str, QLabel] = {}
         icon_names = {
             "activate": "key",
             "login": "user",
@@ -42,34 +46,89 @@ class WelcomePage(Retranslatable, QWidget):
             "oppose": "block",
             "create": "add",
             "assisted": "user",
-            "clinic": "user",
+            "clinic": "carte_vitale",
             "deceased": "user",
         }
         for choice in CHOICES:
             button = QPushButton()
-            set_role(button, "choice")
+            button.setObjectName(f"welcome_{choice}")
+            set_role(button, "hero" if choice == "unlock" else "choice")
             button.setIcon(icons.get(icon_names[choice]))
-            button.setIconSize(QSize(28, 28))
             button.setAutoDefault(True)
             button.clicked.connect(lambda _=False, c=choice: self.on_choice_clicked(c))
             self.buttons[choice] = button
-            layout.addWidget(button)
+            explanation = label("muted")
+            explanation.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
+            self.explanations[choice] = explanation
+        # At home: the main path, large, then what to do the first time.
+        self.home_card = Card(icon=icons.get("home"))
+        self.home_card.add(self.buttons["unlock"])
+        self.home_card.add(self.explanations["unlock"])
+        self.first_time_title = label("subheading")
+        self.first_time_title.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
+        self.home_card.add(self.first_time_title)
+        for choice in HOME_FIRST_TIME:
+            self.home_card.add(self.buttons[choice])
+            self.home_card.add(self.explanations[choice])
         self.links: dict[str, QPushButton] = {}
         for choice in RECOVERY_CHOICES:
             link = link_button()
             link.clicked.connect(lambda _=False, c=choice: self.on_choice_clicked(c))
             self.links[choice] = link
-        layout.addWidget(flow_row(*self.links.values()))
+        self.home_card.add(flow_row(*self.links.values()))  # forgotten identifier or password: under the sign-in
+        # The other situations, each explained.
+        self.other_card = Card(icon=icons.get("user"))
+        for choice in OTHER_SITUATIONS:
+            self.other_card.add(self.buttons[choice])
+            self.other_card.add(self.explanations[choice])
+        self.groups = QBoxLayout(QBoxLayout.Direction.LeftToRight)
+        self.groups.setSpacing(theme.SPACING["xl"])
+        self.groups.addWidget(self.home_card, 3)
+        self.groups.addWidget(self.other_card, 2)
+        content = QWidget()
+        layout = QVBoxLayout(content)
+        layout.setContentsMargins(48, 32, 48, 32)
+        layout.setSpacing(theme.SPACING["m"])
+        layout.addWidget(self.title)
+        layout.addWidget(self.intro)
+        layout.addWidget(self.sync_state)
+        layout.addSpacing(theme.SPACING["s"])
+        layout.addLayout(self.groups)
         layout.addStretch(1)
-        for first, second in itertools.pairwise([*CHOICES, *RECOVERY_CHOICES]):
-            QWidget.setTabOrder({**self.buttons, **self.links}[first], {**self.buttons, **self.links}[second])
+        self.scroller = QScrollArea()  # at 200 % text the stacked groups scroll rather than clip
+        self.scroller.setWidgetResizable(True)
+        self.scroller.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroller.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.scroller.setWidget(content)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(self.scroller)
+        controls = {**self.buttons, **self.links}
+        for first, second in itertools.pairwise(TAB_ORDER):
+            QWidget.setTabOrder(controls[first], controls[second])
+        self._size_icons()
         self.retranslate_ui()
+
+    def _size_icons(self) -> None:
+        side = self.fontMetrics().height() + 8  # icons grow with the text size setting
+        for choice, button in self.buttons.items():
+            big = int(side * 1.4) if choice == "unlock" else side
+            button.setIconSize(QSize(big, big))
+
+    def _fit_groups(self) -> None:
+        narrow = self.width() < NARROW_IN_CHARS * self.fontMetrics().averageCharWidth()
+        direction = QBoxLayout.Direction.TopToBottom if narrow else QBoxLayout.Direction.LeftToRight
+        if self.groups.direction() != direction:
+            self.groups.setDirection(direction)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        self._fit_groups()
+        super().resizeEvent(event)
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.FontChange:
-            side = self.fontMetrics().height() + 8  # icons grow with the text size setting
-            for button in self.buttons.values():
-                button.setIconSize(QSize(side, side))
+            self._size_icons()
+            self._fit_groups()
         super().changeEvent(event)
 
     def focus_default(self) -> None:
@@ -85,6 +144,9 @@ class WelcomePage(Retranslatable, QWidget):
                 "Votre carnet de santé personnel, chiffré sur cet ordinateur. Choisissez ce que vous souhaitez faire."
             )
         )
+        self.home_card.set_title(self.tr("Chez moi"))
+        self.first_time_title.setText(self.tr("Première fois ici ?"))
+        self.other_card.set_title(self.tr("Autres situations"))
         texts = {
             "activate": (
                 self.tr("J'ai reçu mon &code d'activation"),
@@ -140,3 +202,5 @@ class WelcomePage(Retranslatable, QWidget):
             button.setText(text)
             button.setToolTip(description)
             describe(button, text.replace("&", ""), description)
+            if choice in self.explanations:  # the two small links explain themselves in their tool tip
+                self.explanations[choice].setText(description)
