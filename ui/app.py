@@ -235,8 +235,16 @@ class MainWindow(Retranslatable, QMainWindow):
             view.notifications.sig_conflicts_requested.connect(self.show_conflicts)
             self.sync.sig_refused_changed.connect(lambda r: view.notifications.set_refused(len(r)))
             view.notifications.sig_refused_requested.connect(self.show_refused)
+            view.home.offer_emergency_card()  # the Accueil's « Imprimer ma carte d'urgence »: the export's own door
+            view.home.sig_quick_action.connect(self._on_home_quick_action)
             self._dossier = view
         return self._dossier
+
+    def _on_home_quick_action(self, action: str) -> None:
+        if action == "emergency_card":
+            from desktop_app.exports.printouts import Printout
+
+            self.exports.printouts[Printout.EMERGENCY_CARD].trigger()
 
     # -- menus -------------------------------------------------------------------------------------------------------
     def _build_menus(self) -> None:

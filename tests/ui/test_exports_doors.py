@@ -412,3 +412,15 @@ def test_locking_closes_the_open_export_dialog_and_forgets_its_pdf(qtbot, opened
     window.lock()
     assert dialog.content is None and not dialog.isVisible() and window.exports.dialog is None
     assert not window.exports.printouts[Printout.SYNTHESE].isEnabled()
+
+
+def test_the_accueil_prints_the_emergency_card_through_the_same_door(qtbot, opened) -> None:
+    window, _profile, _choices = opened
+    home = window.dossier.home
+    button = home.quick_buttons["emergency_card"]
+    assert not button.isHidden()  # offered on the Accueil
+    button.click()
+    dialog = window.exports.dialog
+    assert dialog is not None and dialog.isVisible()
+    qtbot.waitUntil(lambda: dialog.content is not None, timeout=20_000)
+    assert dialog.windowTitle() == window.exports.printouts[Printout.EMERGENCY_CARD].text().rstrip("…")
