@@ -28,308 +28,8 @@
         <translation>%1 at %2</translation>
     </message>
     <message>
-        <source>Le service Carnet</source>
-        <translation>The Carnet service</translation>
-    </message>
-    <message>
-        <source>Inconnu</source>
-        <translation>Unknown</translation>
-    </message>
-    <message>
-        <source>Vous (%1)</source>
-        <translation>You (%1)</translation>
-    </message>
-    <message>
         <source>Vous</source>
         <translation>You</translation>
-    </message>
-    <message>
-        <source>%1 (RPPS %2)</source>
-        <translation>%1 (RPPS %2)</translation>
-    </message>
-    <message>
-        <source>%1, accompagné par %2</source>
-        <translation>%1, assisted by %2</translation>
-    </message>
-    <message>
-        <source>Titulaire du dossier</source>
-        <translation>Record holder</translation>
-    </message>
-    <message>
-        <source>Représentant légal</source>
-        <translation>Legal representative</translation>
-    </message>
-    <message>
-        <source>Proche aidant</source>
-        <translation>Caregiver</translation>
-    </message>
-    <message>
-        <source>Professionnel de santé</source>
-        <translation>Health professional</translation>
-    </message>
-    <message>
-        <source>Ayant droit</source>
-        <translation>Beneficiary</translation>
-    </message>
-    <message>
-        <source>Assureur</source>
-        <translation>Insurer</translation>
-    </message>
-    <message>
-        <source>Employeur</source>
-        <translation>Employer</translation>
-    </message>
-    <message>
-        <source>Autre</source>
-        <translation>Other</translation>
-    </message>
-    <message>
-        <source>Service Carnet</source>
-        <translation>Carnet service</translation>
-    </message>
-    <message>
-        <source>Ouverture du dossier</source>
-        <translation>Record opened</translation>
-    </message>
-    <message>
-        <source>Consultation du dossier</source>
-        <translation>Record read</translation>
-    </message>
-    <message>
-        <source>Accès en urgence</source>
-        <translation>Emergency access</translation>
-    </message>
-    <message>
-        <source>Autorisation d&apos;un professionnel</source>
-        <translation>Professional authorised</translation>
-    </message>
-    <message>
-        <source>Retrait d&apos;une autorisation</source>
-        <translation>Authorisation withdrawn</translation>
-    </message>
-    <message>
-        <source>Blocage d&apos;un professionnel</source>
-        <translation>Professional blocked</translation>
-    </message>
-    <message>
-        <source>Déblocage d&apos;un professionnel</source>
-        <translation>Professional unblocked</translation>
-    </message>
-    <message>
-        <source>Désignation d&apos;un administrateur</source>
-        <translation>Administrator appointed</translation>
-    </message>
-    <message>
-        <source>Retrait d&apos;un administrateur</source>
-        <translation>Administrator removed</translation>
-    </message>
-    <message>
-        <source>Choix du médecin traitant</source>
-        <translation>Regular doctor chosen</translation>
-    </message>
-    <message>
-        <source>Réglages d&apos;accès en urgence</source>
-        <translation>Emergency access settings</translation>
-    </message>
-    <message>
-        <source>Confidentialité par défaut</source>
-        <translation>Default confidentiality</translation>
-    </message>
-    <message>
-        <source>Invitation d&apos;un proche aidant</source>
-        <translation>Caregiver invited</translation>
-    </message>
-    <message>
-        <source>Retrait d&apos;un proche aidant</source>
-        <translation>Caregiver removed</translation>
-    </message>
-    <message>
-        <source>Renoncement d&apos;un proche aidant</source>
-        <translation>Caregiver withdrew</translation>
-    </message>
-    <message>
-        <source>Ajout d&apos;un représentant légal</source>
-        <translation>Legal representative added</translation>
-    </message>
-    <message>
-        <source>Retrait d&apos;un représentant légal</source>
-        <translation>Legal representative removed</translation>
-    </message>
-    <message>
-        <source>Consentement exprès à la médecine du travail</source>
-        <translation>Express consent to occupational health</translation>
-    </message>
-    <message>
-        <source>Retrait du consentement à la médecine du travail</source>
-        <translation>Occupational health consent withdrawn</translation>
-    </message>
-    <message>
-        <source>Opposition à l&apos;accès des proches après le décès</source>
-        <translation>Objection to relatives&apos; access after death</translation>
-    </message>
-    <message>
-        <source>Fin de l&apos;opposition à l&apos;accès des proches après le décès</source>
-        <translation>End of the objection to relatives&apos; access after death</translation>
-    </message>
-    <message>
-        <source>Création de l&apos;espace santé</source>
-        <translation>Health space created</translation>
-    </message>
-    <message>
-        <source>Début de l&apos;activation</source>
-        <translation>Activation started</translation>
-    </message>
-    <message>
-        <source>Activation de l&apos;espace santé</source>
-        <translation>Health space activated</translation>
-    </message>
-    <message>
-        <source>Opposition à l&apos;espace santé</source>
-        <translation>Objection to the health space</translation>
-    </message>
-    <message>
-        <source>Réactivation de l&apos;espace santé</source>
-        <translation>Health space reactivated</translation>
-    </message>
-    <message>
-        <source>Fermeture de l&apos;espace santé</source>
-        <translation>Health space closed</translation>
-    </message>
-    <message>
-        <source>Rattachement d&apos;un enfant</source>
-        <translation>Child linked</translation>
-    </message>
-    <message>
-        <source>Consultation de l&apos;histoire de santé</source>
-        <translation>Health history read</translation>
-    </message>
-    <message>
-        <source>Mise à jour de l&apos;histoire de santé</source>
-        <translation>Health history updated</translation>
-    </message>
-    <message>
-        <source>Synchronisation (réception)</source>
-        <translation>Sync (download)</translation>
-    </message>
-    <message>
-        <source>Synchronisation (envoi)</source>
-        <translation>Sync (upload)</translation>
-    </message>
-    <message>
-        <source>Révocation d&apos;un appareil</source>
-        <translation>Device revoked</translation>
-    </message>
-    <message>
-        <source>Ouverture du dossier hors ligne</source>
-        <translation>Record opened offline</translation>
-    </message>
-    <message>
-        <source>Consultation de l&apos;historique des accès</source>
-        <translation>Access history viewed</translation>
-    </message>
-    <message>
-        <source>Consultation des réglages d&apos;accès</source>
-        <translation>Access settings viewed</translation>
-    </message>
-    <message>
-        <source>Rappel de l&apos;identifiant</source>
-        <translation>Identifier reminder</translation>
-    </message>
-    <message>
-        <source>Déconnexion</source>
-        <translation>Signed out</translation>
-    </message>
-    <message>
-        <source>Changement du mot de passe</source>
-        <translation>Password changed</translation>
-    </message>
-    <message>
-        <source>Réinitialisation du mot de passe</source>
-        <translation>Password reset</translation>
-    </message>
-    <message>
-        <source>Demande de réinitialisation du mot de passe</source>
-        <translation>Password reset requested</translation>
-    </message>
-    <message>
-        <source>Renouvellement de la connexion</source>
-        <translation>Session renewed</translation>
-    </message>
-    <message>
-        <source>Masquage d&apos;un document</source>
-        <translation>Document hidden</translation>
-    </message>
-    <message>
-        <source>Fin du masquage d&apos;un document</source>
-        <translation>Document shown again</translation>
-    </message>
-    <message>
-        <source>Enregistrement du décès</source>
-        <translation>Death recorded</translation>
-    </message>
-    <message>
-        <source>Suppression de l&apos;espace santé</source>
-        <translation>Health space deleted</translation>
-    </message>
-    <message>
-        <source>Demande de suppression de l&apos;espace santé</source>
-        <translation>Health space deletion requested</translation>
-    </message>
-    <message>
-        <source>Justificatif refusé</source>
-        <translation>Proof refused</translation>
-    </message>
-    <message>
-        <source>Modification des accès</source>
-        <translation>Access changed</translation>
-    </message>
-    <message>
-        <source>Opération sur l&apos;espace santé</source>
-        <translation>Health space operation</translation>
-    </message>
-    <message>
-        <source>Connexion au service</source>
-        <translation>Service sign-in</translation>
-    </message>
-    <message>
-        <source>Opération sur un document</source>
-        <translation>Document operation</translation>
-    </message>
-    <message>
-        <source>Synchronisation</source>
-        <translation>Synchronisation</translation>
-    </message>
-    <message>
-        <source>Autre opération</source>
-        <translation>Other operation</translation>
-    </message>
-    <message>
-        <source>professionnel autorisé</source>
-        <translation>professional authorised</translation>
-    </message>
-    <message>
-        <source>professionnel non autorisé</source>
-        <translation>professional not authorised</translation>
-    </message>
-    <message>
-        <source>professionnel bloqué</source>
-        <translation>professional blocked</translation>
-    </message>
-    <message>
-        <source>titulaire du dossier</source>
-        <translation>record holder</translation>
-    </message>
-    <message>
-        <source>Refusé</source>
-        <translation>Refused</translation>
-    </message>
-    <message>
-        <source>Autorisé</source>
-        <translation>Allowed</translation>
-    </message>
-    <message>
-        <source>%1 : %2</source>
-        <translation>%1: %2</translation>
     </message>
     <message>
         <source>Interrogation du service…</source>
@@ -981,6 +681,313 @@
     <message>
         <source>Retirer l&apos;aidant</source>
         <translation>Remove the caregiver</translation>
+    </message>
+</context>
+<context>
+    <name>AccessWords</name>
+    <message>
+        <source>Le service Carnet</source>
+        <translation>The Carnet service</translation>
+    </message>
+    <message>
+        <source>Inconnu</source>
+        <translation>Unknown</translation>
+    </message>
+    <message>
+        <source>Vous (%1)</source>
+        <translation>You (%1)</translation>
+    </message>
+    <message>
+        <source>Vous</source>
+        <translation>You</translation>
+    </message>
+    <message>
+        <source>%1 (RPPS %2)</source>
+        <translation>%1 (RPPS %2)</translation>
+    </message>
+    <message>
+        <source>%1, accompagné par %2</source>
+        <translation>%1, assisted by %2</translation>
+    </message>
+    <message>
+        <source>Titulaire du dossier</source>
+        <translation>Record holder</translation>
+    </message>
+    <message>
+        <source>Représentant légal</source>
+        <translation>Legal representative</translation>
+    </message>
+    <message>
+        <source>Proche aidant</source>
+        <translation>Caregiver</translation>
+    </message>
+    <message>
+        <source>Professionnel de santé</source>
+        <translation>Health professional</translation>
+    </message>
+    <message>
+        <source>Ayant droit</source>
+        <translation>Beneficiary</translation>
+    </message>
+    <message>
+        <source>Assureur</source>
+        <translation>Insurer</translation>
+    </message>
+    <message>
+        <source>Employeur</source>
+        <translation>Employer</translation>
+    </message>
+    <message>
+        <source>Autre</source>
+        <translation>Other</translation>
+    </message>
+    <message>
+        <source>Service Carnet</source>
+        <translation>Carnet service</translation>
+    </message>
+    <message>
+        <source>Ouverture du dossier</source>
+        <translation>Record opened</translation>
+    </message>
+    <message>
+        <source>Consultation du dossier</source>
+        <translation>Record read</translation>
+    </message>
+    <message>
+        <source>Accès en urgence</source>
+        <translation>Emergency access</translation>
+    </message>
+    <message>
+        <source>Autorisation d&apos;un professionnel</source>
+        <translation>Professional authorised</translation>
+    </message>
+    <message>
+        <source>Retrait d&apos;une autorisation</source>
+        <translation>Authorisation withdrawn</translation>
+    </message>
+    <message>
+        <source>Blocage d&apos;un professionnel</source>
+        <translation>Professional blocked</translation>
+    </message>
+    <message>
+        <source>Déblocage d&apos;un professionnel</source>
+        <translation>Professional unblocked</translation>
+    </message>
+    <message>
+        <source>Désignation d&apos;un administrateur</source>
+        <translation>Administrator appointed</translation>
+    </message>
+    <message>
+        <source>Retrait d&apos;un administrateur</source>
+        <translation>Administrator removed</translation>
+    </message>
+    <message>
+        <source>Choix du médecin traitant</source>
+        <translation>Regular doctor chosen</translation>
+    </message>
+    <message>
+        <source>Réglages d&apos;accès en urgence</source>
+        <translation>Emergency access settings</translation>
+    </message>
+    <message>
+        <source>Confidentialité par défaut</source>
+        <translation>Default confidentiality</translation>
+    </message>
+    <message>
+        <source>Invitation d&apos;un proche aidant</source>
+        <translation>Caregiver invited</translation>
+    </message>
+    <message>
+        <source>Retrait d&apos;un proche aidant</source>
+        <translation>Caregiver removed</translation>
+    </message>
+    <message>
+        <source>Renoncement d&apos;un proche aidant</source>
+        <translation>Caregiver withdrew</translation>
+    </message>
+    <message>
+        <source>Ajout d&apos;un représentant légal</source>
+        <translation>Legal representative added</translation>
+    </message>
+    <message>
+        <source>Retrait d&apos;un représentant légal</source>
+        <translation>Legal representative removed</translation>
+    </message>
+    <message>
+        <source>Consentement exprès à la médecine du travail</source>
+        <translation>Express consent to occupational health</translation>
+    </message>
+    <message>
+        <source>Retrait du consentement à la médecine du travail</source>
+        <translation>Occupational health consent withdrawn</translation>
+    </message>
+    <message>
+        <source>Opposition à l&apos;accès des proches après le décès</source>
+        <translation>Objection to relatives&apos; access after death</translation>
+    </message>
+    <message>
+        <source>Fin de l&apos;opposition à l&apos;accès des proches après le décès</source>
+        <translation>End of the objection to relatives&apos; access after death</translation>
+    </message>
+    <message>
+        <source>Création de l&apos;espace santé</source>
+        <translation>Health space created</translation>
+    </message>
+    <message>
+        <source>Début de l&apos;activation</source>
+        <translation>Activation started</translation>
+    </message>
+    <message>
+        <source>Activation de l&apos;espace santé</source>
+        <translation>Health space activated</translation>
+    </message>
+    <message>
+        <source>Opposition à l&apos;espace santé</source>
+        <translation>Objection to the health space</translation>
+    </message>
+    <message>
+        <source>Réactivation de l&apos;espace santé</source>
+        <translation>Health space reactivated</translation>
+    </message>
+    <message>
+        <source>Fermeture de l&apos;espace santé</source>
+        <translation>Health space closed</translation>
+    </message>
+    <message>
+        <source>Rattachement d&apos;un enfant</source>
+        <translation>Child linked</translation>
+    </message>
+    <message>
+        <source>Consultation de l&apos;histoire de santé</source>
+        <translation>Health history read</translation>
+    </message>
+    <message>
+        <source>Mise à jour de l&apos;histoire de santé</source>
+        <translation>Health history updated</translation>
+    </message>
+    <message>
+        <source>Synchronisation (réception)</source>
+        <translation>Sync (download)</translation>
+    </message>
+    <message>
+        <source>Synchronisation (envoi)</source>
+        <translation>Sync (upload)</translation>
+    </message>
+    <message>
+        <source>Révocation d&apos;un appareil</source>
+        <translation>Device revoked</translation>
+    </message>
+    <message>
+        <source>Ouverture du dossier hors ligne</source>
+        <translation>Record opened offline</translation>
+    </message>
+    <message>
+        <source>Consultation de l&apos;historique des accès</source>
+        <translation>Access history viewed</translation>
+    </message>
+    <message>
+        <source>Consultation des réglages d&apos;accès</source>
+        <translation>Access settings viewed</translation>
+    </message>
+    <message>
+        <source>Rappel de l&apos;identifiant</source>
+        <translation>Identifier reminder</translation>
+    </message>
+    <message>
+        <source>Déconnexion</source>
+        <translation>Signed out</translation>
+    </message>
+    <message>
+        <source>Changement du mot de passe</source>
+        <translation>Password changed</translation>
+    </message>
+    <message>
+        <source>Réinitialisation du mot de passe</source>
+        <translation>Password reset</translation>
+    </message>
+    <message>
+        <source>Demande de réinitialisation du mot de passe</source>
+        <translation>Password reset requested</translation>
+    </message>
+    <message>
+        <source>Renouvellement de la connexion</source>
+        <translation>Session renewed</translation>
+    </message>
+    <message>
+        <source>Masquage d&apos;un document</source>
+        <translation>Document hidden</translation>
+    </message>
+    <message>
+        <source>Fin du masquage d&apos;un document</source>
+        <translation>Document shown again</translation>
+    </message>
+    <message>
+        <source>Enregistrement du décès</source>
+        <translation>Death recorded</translation>
+    </message>
+    <message>
+        <source>Suppression de l&apos;espace santé</source>
+        <translation>Health space deleted</translation>
+    </message>
+    <message>
+        <source>Demande de suppression de l&apos;espace santé</source>
+        <translation>Health space deletion requested</translation>
+    </message>
+    <message>
+        <source>Justificatif refusé</source>
+        <translation>Proof refused</translation>
+    </message>
+    <message>
+        <source>Modification des accès</source>
+        <translation>Access changed</translation>
+    </message>
+    <message>
+        <source>Opération sur l&apos;espace santé</source>
+        <translation>Health space operation</translation>
+    </message>
+    <message>
+        <source>Connexion au service</source>
+        <translation>Service sign-in</translation>
+    </message>
+    <message>
+        <source>Opération sur un document</source>
+        <translation>Document operation</translation>
+    </message>
+    <message>
+        <source>Synchronisation</source>
+        <translation>Synchronisation</translation>
+    </message>
+    <message>
+        <source>Autre opération</source>
+        <translation>Other operation</translation>
+    </message>
+    <message>
+        <source>professionnel autorisé</source>
+        <translation>professional authorised</translation>
+    </message>
+    <message>
+        <source>professionnel non autorisé</source>
+        <translation>professional not authorised</translation>
+    </message>
+    <message>
+        <source>professionnel bloqué</source>
+        <translation>professional blocked</translation>
+    </message>
+    <message>
+        <source>titulaire du dossier</source>
+        <translation>record holder</translation>
+    </message>
+    <message>
+        <source>Refusé</source>
+        <translation>Refused</translation>
+    </message>
+    <message>
+        <source>Autorisé</source>
+        <translation>Allowed</translation>
+    </message>
+    <message>
+        <source>%1 : %2</source>
+        <translation>%1: %2</translation>
     </message>
 </context>
 <context>

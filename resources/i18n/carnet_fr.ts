@@ -28,307 +28,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Le service Carnet</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Inconnu</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Vous (%1)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Vous</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 (RPPS %2)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1, accompagné par %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Titulaire du dossier</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Représentant légal</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Proche aidant</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Professionnel de santé</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Ayant droit</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Assureur</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Employeur</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Autre</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Service Carnet</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Ouverture du dossier</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Consultation du dossier</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Accès en urgence</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Autorisation d&apos;un professionnel</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Retrait d&apos;une autorisation</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Blocage d&apos;un professionnel</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Déblocage d&apos;un professionnel</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Désignation d&apos;un administrateur</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Retrait d&apos;un administrateur</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Choix du médecin traitant</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Réglages d&apos;accès en urgence</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Confidentialité par défaut</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Invitation d&apos;un proche aidant</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Retrait d&apos;un proche aidant</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Renoncement d&apos;un proche aidant</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Ajout d&apos;un représentant légal</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Retrait d&apos;un représentant légal</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Consentement exprès à la médecine du travail</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Retrait du consentement à la médecine du travail</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Opposition à l&apos;accès des proches après le décès</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Fin de l&apos;opposition à l&apos;accès des proches après le décès</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Création de l&apos;espace santé</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Début de l&apos;activation</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Activation de l&apos;espace santé</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Opposition à l&apos;espace santé</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Réactivation de l&apos;espace santé</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Fermeture de l&apos;espace santé</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Rattachement d&apos;un enfant</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Consultation de l&apos;histoire de santé</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Mise à jour de l&apos;histoire de santé</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Synchronisation (réception)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Synchronisation (envoi)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Révocation d&apos;un appareil</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Ouverture du dossier hors ligne</source>
-        <translation>Ouverture du dossier hors ligne</translation>
-    </message>
-    <message>
-        <source>Consultation de l&apos;historique des accès</source>
-        <translation>Consultation de l&apos;historique des accès</translation>
-    </message>
-    <message>
-        <source>Consultation des réglages d&apos;accès</source>
-        <translation>Consultation des réglages d&apos;accès</translation>
-    </message>
-    <message>
-        <source>Rappel de l&apos;identifiant</source>
-        <translation>Rappel de l&apos;identifiant</translation>
-    </message>
-    <message>
-        <source>Déconnexion</source>
-        <translation>Déconnexion</translation>
-    </message>
-    <message>
-        <source>Changement du mot de passe</source>
-        <translation>Changement du mot de passe</translation>
-    </message>
-    <message>
-        <source>Réinitialisation du mot de passe</source>
-        <translation>Réinitialisation du mot de passe</translation>
-    </message>
-    <message>
-        <source>Demande de réinitialisation du mot de passe</source>
-        <translation>Demande de réinitialisation du mot de passe</translation>
-    </message>
-    <message>
-        <source>Renouvellement de la connexion</source>
-        <translation>Renouvellement de la connexion</translation>
-    </message>
-    <message>
-        <source>Masquage d&apos;un document</source>
-        <translation>Masquage d&apos;un document</translation>
-    </message>
-    <message>
-        <source>Fin du masquage d&apos;un document</source>
-        <translation>Fin du masquage d&apos;un document</translation>
-    </message>
-    <message>
-        <source>Enregistrement du décès</source>
-        <translation>Enregistrement du décès</translation>
-    </message>
-    <message>
-        <source>Suppression de l&apos;espace santé</source>
-        <translation>Suppression de l&apos;espace santé</translation>
-    </message>
-    <message>
-        <source>Demande de suppression de l&apos;espace santé</source>
-        <translation>Demande de suppression de l&apos;espace santé</translation>
-    </message>
-    <message>
-        <source>Justificatif refusé</source>
-        <translation>Justificatif refusé</translation>
-    </message>
-    <message>
-        <source>Modification des accès</source>
-        <translation>Modification des accès</translation>
-    </message>
-    <message>
-        <source>Opération sur l&apos;espace santé</source>
-        <translation>Opération sur l&apos;espace santé</translation>
-    </message>
-    <message>
-        <source>Connexion au service</source>
-        <translation>Connexion au service</translation>
-    </message>
-    <message>
-        <source>Opération sur un document</source>
-        <translation>Opération sur un document</translation>
-    </message>
-    <message>
-        <source>Synchronisation</source>
-        <translation>Synchronisation</translation>
-    </message>
-    <message>
-        <source>Autre opération</source>
-        <translation>Autre opération</translation>
-    </message>
-    <message>
-        <source>professionnel autorisé</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>professionnel non autorisé</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>professionnel bloqué</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>titulaire du dossier</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Refusé</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Autorisé</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 : %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -980,6 +680,313 @@
     </message>
     <message>
         <source>Retirer l&apos;aidant</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>AccessWords</name>
+    <message>
+        <source>Le service Carnet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Inconnu</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Vous (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Vous</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (RPPS %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1, accompagné par %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Titulaire du dossier</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Représentant légal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Proche aidant</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Professionnel de santé</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ayant droit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Assureur</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Employeur</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Autre</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Service Carnet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ouverture du dossier</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Consultation du dossier</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Accès en urgence</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Autorisation d&apos;un professionnel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Retrait d&apos;une autorisation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Blocage d&apos;un professionnel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Déblocage d&apos;un professionnel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Désignation d&apos;un administrateur</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Retrait d&apos;un administrateur</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choix du médecin traitant</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Réglages d&apos;accès en urgence</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Confidentialité par défaut</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Invitation d&apos;un proche aidant</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Retrait d&apos;un proche aidant</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Renoncement d&apos;un proche aidant</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ajout d&apos;un représentant légal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Retrait d&apos;un représentant légal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Consentement exprès à la médecine du travail</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Retrait du consentement à la médecine du travail</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Opposition à l&apos;accès des proches après le décès</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fin de l&apos;opposition à l&apos;accès des proches après le décès</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Création de l&apos;espace santé</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Début de l&apos;activation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Activation de l&apos;espace santé</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Opposition à l&apos;espace santé</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Réactivation de l&apos;espace santé</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fermeture de l&apos;espace santé</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rattachement d&apos;un enfant</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Consultation de l&apos;histoire de santé</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mise à jour de l&apos;histoire de santé</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Synchronisation (réception)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Synchronisation (envoi)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Révocation d&apos;un appareil</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ouverture du dossier hors ligne</source>
+        <translation>Ouverture du dossier hors ligne</translation>
+    </message>
+    <message>
+        <source>Consultation de l&apos;historique des accès</source>
+        <translation>Consultation de l&apos;historique des accès</translation>
+    </message>
+    <message>
+        <source>Consultation des réglages d&apos;accès</source>
+        <translation>Consultation des réglages d&apos;accès</translation>
+    </message>
+    <message>
+        <source>Rappel de l&apos;identifiant</source>
+        <translation>Rappel de l&apos;identifiant</translation>
+    </message>
+    <message>
+        <source>Déconnexion</source>
+        <translation>Déconnexion</translation>
+    </message>
+    <message>
+        <source>Changement du mot de passe</source>
+        <translation>Changement du mot de passe</translation>
+    </message>
+    <message>
+        <source>Réinitialisation du mot de passe</source>
+        <translation>Réinitialisation du mot de passe</translation>
+    </message>
+    <message>
+        <source>Demande de réinitialisation du mot de passe</source>
+        <translation>Demande de réinitialisation du mot de passe</translation>
+    </message>
+    <message>
+        <source>Renouvellement de la connexion</source>
+        <translation>Renouvellement de la connexion</translation>
+    </message>
+    <message>
+        <source>Masquage d&apos;un document</source>
+        <translation>Masquage d&apos;un document</translation>
+    </message>
+    <message>
+        <source>Fin du masquage d&apos;un document</source>
+        <translation>Fin du masquage d&apos;un document</translation>
+    </message>
+    <message>
+        <source>Enregistrement du décès</source>
+        <translation>Enregistrement du décès</translation>
+    </message>
+    <message>
+        <source>Suppression de l&apos;espace santé</source>
+        <translation>Suppression de l&apos;espace santé</translation>
+    </message>
+    <message>
+        <source>Demande de suppression de l&apos;espace santé</source>
+        <translation>Demande de suppression de l&apos;espace santé</translation>
+    </message>
+    <message>
+        <source>Justificatif refusé</source>
+        <translation>Justificatif refusé</translation>
+    </message>
+    <message>
+        <source>Modification des accès</source>
+        <translation>Modification des accès</translation>
+    </message>
+    <message>
+        <source>Opération sur l&apos;espace santé</source>
+        <translation>Opération sur l&apos;espace santé</translation>
+    </message>
+    <message>
+        <source>Connexion au service</source>
+        <translation>Connexion au service</translation>
+    </message>
+    <message>
+        <source>Opération sur un document</source>
+        <translation>Opération sur un document</translation>
+    </message>
+    <message>
+        <source>Synchronisation</source>
+        <translation>Synchronisation</translation>
+    </message>
+    <message>
+        <source>Autre opération</source>
+        <translation>Autre opération</translation>
+    </message>
+    <message>
+        <source>professionnel autorisé</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>professionnel non autorisé</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>professionnel bloqué</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>titulaire du dossier</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refusé</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Autorisé</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 : %2</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -34,9 +34,9 @@ def print_pdf_bytes(content: bytes, printer: QPrinter) -> int:
 def worded_access_events(events: tuple[AccessEvent, ...]) -> list[pdf.AccessEvent]:
     """The service's lines in the words of the Historique des accès screen (who, role, action, outcome)."""
     from desktop_app.exports import pdf
-    from ui.access.history import AccessHistoryPage
+    from ui.access_words import AccessWords
 
-    words = AccessHistoryPage()  # never shown: its wording of a line is the one the screen uses
+    words = AccessWords()  # the wording of a line the Historique des accès screen uses
     try:
         return [
             pdf.AccessEvent(
