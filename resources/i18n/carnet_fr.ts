@@ -579,6 +579,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Chercher par nom…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Ils voient aussi les documents &amp;masqués</source>
         <translation type="unfinished"></translation>
     </message>
@@ -636,10 +640,6 @@
     </message>
     <message>
         <source>Par nom, profession et ville ; le choix remplit le RPPS.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Chercher par nom…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -4293,15 +4293,11 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>&amp;Ne plus aider</source>
+        <source>Un proche est décédé…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Demande confirmation.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Un proche est &amp;décédé…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

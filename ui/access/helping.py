@@ -229,9 +229,9 @@ class HelpingBox(Retranslatable, QGroupBox):
                 else self.tr("Personne ne vous a désigné(e) comme proche aidant.")
             )
         describe(self.table, self.tr("Les personnes que j'aide"), self.tr("Personne, naissance, fin, état."))
-        self.stop_button.setText(self.tr("&Ne plus aider"))
+        self.stop_button.setText(self.tr("Ne plus aider"))
         describe(self.stop_button, self.tr("Ne plus aider"), self.tr("Demande confirmation."))
-        self.heir_button.setText(self.tr("Un proche est &décédé…"))
+        self.heir_button.setText(self.tr("Un proche est décédé…"))
         describe(
             self.heir_button,
             self.tr("Un proche est décédé"),
