@@ -30,6 +30,7 @@ PAGE = 100
 class Conversation:
     id: str
     subject: str
+    professional_rpps: str
     professional_name: str
     patient_name: str
     unread: int
@@ -84,6 +85,7 @@ def _conversation(raw: dict[str, Any]) -> Conversation:
     return Conversation(
         id=str(raw["id"]),
         subject=str(raw["subject"]),
+        professional_rpps=str(raw["professional_rpps"]),
         professional_name=str(raw["professional_name"]),
         patient_name=str(raw["patient_name"]),
         unread=int(raw["unread"]),
@@ -121,17 +123,13 @@ def _without(profile: UnlockedProfile, message_id: str) -> None:
     _save_outbox(profile, [item for item in outbox(profile) if item["id"] != message_id])
 
 
-def _post(http: SyncHttp, item: dict[str, str]) -> Message:
-    body = {"id": item["id"], "text": item["text"]}
-    response = http.request("POST", f"/v1/conversations/{item['conversation_id']}/messages", json=body)
-    return _message(response.json()["message"])
-
-
 def _send_queued(profile: UnlockedProfile, item: dict[str, str]) -> Message:
     """Send one outbox item; on success or refusal it leaves the outbox, offline it stays (SyncOffline raised)."""
     try:
+        body = {"id": item["id"], "text": item["text"]}
         with client(server_of(profile), profile=profile) as http:
-            sent = _post(http, item)
+            response = http.request("POST", f"/v1/conversations/{item['conversation_id']}/messages", json=body)
+        sent = _message(response.json()["message"])
     except ServiceError:
         _without(profile, item["id"])
         raise

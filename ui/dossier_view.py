@@ -21,6 +21,7 @@ from ui.dialogs import Confirmer
 from ui.documents.view import DocumentsPage, FileChooser
 from ui.home.view import HomePage
 from ui.measures.view import MeasuresPage
+from ui.messages.view import MessagesPage
 from ui.notifications.view import NotificationsPage
 from ui.ops import Op
 from ui.prevention.requests import RecordsRequestsPage
@@ -43,6 +44,7 @@ SECTIONS = (
     "access_history",
     "access",
     "settings",
+    "messages",
     "notifications",
 )
 UNDO_MS = 10_000
@@ -119,6 +121,8 @@ class DossierView(Retranslatable, QWidget):
         self.settings = SettingsPage(confirmer=confirmer)
         self.notifications = NotificationsPage()
         self.notifications.unread.sig_changed.connect(lambda _n: self.retranslate_ui())
+        self.messages = MessagesPage(confirmer=confirmer)
+        self.messages.unread.sig_changed.connect(lambda _n: self.retranslate_ui())
         # Prévention, Agenda, Mes demandes de dossier: each takes the profile and the store (set_context).
         self.prevention = PreventionPage()
         self.agenda = AgendaPage(confirmer=confirmer)
@@ -152,6 +156,7 @@ class DossierView(Retranslatable, QWidget):
             "access_history": self.access_history,
             "access": self.access,
             "settings": self.settings,
+            "messages": self.messages,
             "notifications": self.notifications,
         }
         self.nav_model = QStandardItemModel(self)
@@ -168,6 +173,7 @@ class DossierView(Retranslatable, QWidget):
             "access_history": "user",
             "access": "key",
             "settings": "settings",
+            "messages": "letter",
             "notifications": "bell",
         }
         for section in SECTIONS:
@@ -247,6 +253,7 @@ class DossierView(Retranslatable, QWidget):
         self.access_history.set_profile(profile)
         self.access.set_profile(profile)
         self.notifications.set_profile(profile)
+        self.messages.set_profile(profile)
         for page in self.with_context.values():
             page.set_context(profile, store)
         self.show_section("home")
@@ -264,6 +271,7 @@ class DossierView(Retranslatable, QWidget):
         self.access_history.clear()
         self.access.clear()
         self.notifications.clear()
+        self.messages.clear()
         for page in self.with_context.values():
             page.clear()
         self.settings.set_profile(None)
@@ -290,6 +298,7 @@ class DossierView(Retranslatable, QWidget):
             "access_history": self.tr("Historique des accès"),
             "access": self.tr("Accès et confidentialité"),
             "settings": self.tr("Paramètres"),
+            "messages": self.tr("Messagerie"),
             "notifications": self.tr("Notifications"),
         }
         unread = self.notifications.unread.value
@@ -298,7 +307,11 @@ class DossierView(Retranslatable, QWidget):
             name = names[section]
             if section == "notifications" and unread:  # the badge: how many are unread
                 name = self.tr("%1 (%n non lue(s))", "", unread).replace("%1", name)
-            item.setText(f"{names[section]}  ({unread})" if section == "notifications" and unread else name)
+            unread_messages = self.messages.unread.value
+            if section == "messages" and unread_messages:
+                name = self.tr("%1 (%n message(s) non lu(s))", "", unread_messages).replace("%1", names[section])
+            badge = {"notifications": unread, "messages": unread_messages}.get(section, 0)
+            item.setText(f"{names[section]}  ({badge})" if badge else name)
             shortcut = self.tr("%1 (Ctrl+%2)").replace("%1", name).replace("%2", str(row + 1))
             item.setToolTip(shortcut if row < 9 else name)
             item.setData(name, Qt.ItemDataRole.AccessibleTextRole)

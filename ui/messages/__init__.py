@@ -1,0 +1,1 @@
+"""Messagerie: the conversations professionals start with the person (issue 20)."""

@@ -1,0 +1,492 @@
+"""Messagerie: the conversations professionals started with the person, each thread in the service's order, a reply box
+(5,000 characters at most, said here), « Clore », « Archiver », « Supprimer de ma vue » and « Bloquer cet expéditeur ».
+
+Every call goes to the service through the engine (desktop_app.messages) on the worker. Offline, a reply stays in the
+engine's outbox and is shown « en attente d'envoi »; the next refresh sends it.
+"""
+
+from __future__ import annotations
+
+import html
+from typing import TYPE_CHECKING, Any, cast
+
+from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QPlainTextEdit,
+    QPushButton,
+    QSplitter,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop_app.errors import CarnetError
+from dossier.errors import DossierValidationError
+from dossier.messages import MESSAGE_MAX_CHARS, check_message_text
+from ui.dialogs import Confirmer
+from ui.i18n import current_language
+from ui.ops import Op
+from ui.paged import Column, PagedTableModel
+from ui.widgets import Retranslatable, describe, error_label, fit_columns, label, row_table, show_error
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+    from datetime import datetime
+
+    from desktop_app.messages import Conversation, Message
+    from desktop_app.profile import UnlockedProfile
+
+
+class UnreadMessages(QObject):
+    """How many messages are unread in the conversations shown (the sidebar's badge)."""
+
+    sig_changed = Signal(int)
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.value = 0
+
+    def set(self, value: int) -> None:
+        if value != self.value:
+            self.value = value
+            self.sig_changed.emit(value)
+
+
+class MessagesPage(Retranslatable, QWidget):
+    """Conversation list on top, the chosen thread and its reply box below."""
+
+    sig_loaded = Signal(object)
+    """The conversation list changed; carries the list of Conversation."""
+    sig_thread_loaded = Signal(object)
+    """The thread shown changed; carries (Conversation, messages)."""
+    sig_failed = Signal(str)
+    """Something was refused or could not be done; carries the sentence shown."""
+
+    def __init__(self, *, confirmer: Confirmer, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.confirmer = confirmer
+        self._profile: UnlockedProfile | None = None
+        self._generation = 0
+        self.conversation: Conversation | None = None
+        self.messages: list[Message] = []
+        self.unread = UnreadMessages(self)
+        self.title = label("title")
+        self.intro = label("muted")
+        self.authorisation_note = label("muted")
+        self.status = label()
+        self.error = error_label()
+        self.refresh_button = QPushButton()
+        self.refresh_button.clicked.connect(self.refresh)
+        self.model: PagedTableModel[Conversation] = PagedTableModel(
+            [
+                Column(lambda: self.tr("Professionnel"), lambda c: c.professional_name),
+                Column(lambda: self.tr("Objet"), self._subject),
+                Column(lambda: self.tr("Date"), lambda c: self.format_moment(c.last_message_at)),
+                Column(lambda: self.tr("Non lus"), lambda c: str(c.unread) if c.unread else ""),
+            ],
+            key=lambda c: c.id,
+            parent=self,
+        )
+        self.table = row_table(self.model)
+        self.table.verticalHeader().setVisible(False)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        fit_columns(self.table, stretch=1, page_loaded=self.model.sig_page_loaded)
+        self.table.activated.connect(lambda _index: self.open_current())
+        self.thread_title = label("subtitle")
+        self.thread_view = QTextBrowser()
+        self.thread_view.setOpenLinks(False)
+        self.reply_edit = QPlainTextEdit()
+        self.reply_edit.setTabChangesFocus(True)
+        self.reply_edit.textChanged.connect(self._update_count)
+        self.count_label = label("muted")
+        self.send_button = QPushButton()
+        self.send_button.clicked.connect(self.on_send_clicked)
+        QShortcut(QKeySequence("Ctrl+Return"), self.reply_edit, self.on_send_clicked)
+        self.close_button = QPushButton()
+        self.close_button.clicked.connect(self.on_close_clicked)
+        self.archive_button = QPushButton()
+        self.archive_button.clicked.connect(self.on_archive_clicked)
+        self.delete_button = QPushButton()
+        self.delete_button.clicked.connect(self.on_delete_clicked)
+        self.block_button = QPushButton()
+        self.block_button.clicked.connect(self.on_block_clicked)
+
+        top = QHBoxLayout()
+        top.addWidget(self.status, 1)
+        top.addWidget(self.refresh_button)
+        listing = QWidget()
+        listing_layout = QVBoxLayout(listing)
+        listing_layout.setContentsMargins(0, 0, 0, 0)
+        listing_layout.addLayout(top)
+        listing_layout.addWidget(self.table, 1)
+        thread = QWidget()
+        thread_layout = QVBoxLayout(thread)
+        thread_layout.setContentsMargins(0, 0, 0, 0)
+        thread_layout.addWidget(self.thread_title)
+        thread_layout.addWidget(self.thread_view, 2)
+        thread_layout.addWidget(self.reply_edit, 1)
+        send_row = QHBoxLayout()
+        send_row.addWidget(self.count_label, 1)
+        send_row.addWidget(self.send_button)
+        thread_layout.addLayout(send_row)
+        actions = QHBoxLayout()
+        for button in (self.close_button, self.archive_button, self.delete_button):
+            actions.addWidget(button)
+        actions.addStretch(1)
+        thread_layout.addLayout(actions)
+        block_row = QHBoxLayout()
+        block_row.addWidget(self.authorisation_note, 1)
+        block_row.addWidget(self.block_button)
+        thread_layout.addLayout(block_row)
+        splitter = QSplitter(Qt.Orientation.Vertical)
+        splitter.addWidget(listing)
+        splitter.addWidget(thread)
+        splitter.setChildrenCollapsible(False)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.title)
+        layout.addWidget(self.intro)
+        layout.addWidget(self.error)
+        layout.addWidget(splitter, 1)
+        QWidget.setTabOrder(self.refresh_button, self.table)
+        QWidget.setTabOrder(self.table, self.thread_view)
+        QWidget.setTabOrder(self.thread_view, self.reply_edit)
+        QWidget.setTabOrder(self.reply_edit, self.send_button)
+        QWidget.setTabOrder(self.send_button, self.close_button)
+        QWidget.setTabOrder(self.close_button, self.archive_button)
+        QWidget.setTabOrder(self.archive_button, self.delete_button)
+        QWidget.setTabOrder(self.delete_button, self.block_button)
+        self._pending_note = False
+        self._update_enabled()
+        self.retranslate_ui()
+
+    # -- words -------------------------------------------------------------------------------------------------------
+    def format_moment(self, moment: datetime) -> str:
+        local = moment.astimezone()
+        return self.tr("%1 à %2").replace("%1", local.strftime("%d/%m/%Y")).replace("%2", local.strftime("%H:%M"))
+
+    def _subject(self, conv: Conversation) -> str:
+        marks = []
+        if conv.closed:
+            marks.append(self.tr("close"))
+        if conv.archived:
+            marks.append(self.tr("archivée"))
+        return conv.subject + (f" ({', '.join(marks)})" if marks else "")
+
+    def _failure_text(self, exc: BaseException) -> str:
+        from desktop_app.service_client import NotSignedIn, SyncOffline
+
+        if isinstance(exc, NotSignedIn):
+            return self.tr("Ce carnet n'est pas relié au service en ligne : la messagerie s'ouvre une fois connecté.")
+        if isinstance(exc, SyncOffline):
+            return self.tr("Le service n'a pas pu être joint. Réessayez plus tard.")
+        if isinstance(exc, CarnetError | DossierValidationError):
+            return exc.message(current_language())
+        return self.tr("La messagerie n'a pas pu faire cela.")
+
+    # -- data --------------------------------------------------------------------------------------------------------
+    def set_profile(self, profile: UnlockedProfile | None) -> None:
+        """Ask the service for the conversations; ``None`` forgets everything shown (S18)."""
+        self._profile = profile
+        self._generation += 1
+        self.conversation, self.messages = None, []
+        self.model.clear()
+        self.thread_view.clear()
+        self.reply_edit.clear()
+        self.unread.set(0)
+        self._pending_note = False
+        show_error(self.error, "")
+        self._update_enabled()
+        self.retranslate_ui()
+        if profile is not None:
+            from desktop_app import account
+
+            if account.is_signed_in(profile):
+                self.refresh()
+
+    def clear(self) -> None:
+        self.set_profile(None)
+
+    def _run(self, call: Callable[[UnlockedProfile], object], done: Callable[[object], None]) -> None:
+        profile = self._profile
+        if profile is None:
+            return
+        generation = self._generation
+        show_error(self.error, "")
+
+        def succeeded(result: object) -> None:
+            if generation == self._generation:
+                done(result)
+
+        def failed(exc: BaseException) -> None:
+            if generation == self._generation:
+                self._fail(self._failure_text(exc))
+
+        Op(self, lambda: call(profile)).success(succeeded).failure(failed).run()
+
+    def _fail(self, sentence: str) -> None:
+        show_error(self.error, sentence)
+        self._update_enabled()
+        self.sig_failed.emit(sentence)
+
+    def refresh(self) -> None:
+        """Send what waits in the outbox, then read the conversations again."""
+        from desktop_app import messages
+        from desktop_app.service_client import SyncOffline
+
+        def call(profile: UnlockedProfile) -> object:
+            try:
+                report = messages.flush_outbox(profile)
+            except SyncOffline:
+                report = None
+            items, _total = messages.conversations(profile, limit=200)
+            return report, items
+
+        self._run(call, self._show_list)
+
+    def _show_list(self, result: object) -> None:
+        report, items = cast("tuple[Any, list[Conversation]]", result)
+        convs: list[Conversation] = list(items)
+        self.model.set_source(lambda offset, limit: convs[offset : offset + limit])
+        self.unread.set(sum(c.unread for c in convs))
+        self._pending_note = report is not None and report.waiting > 0
+        if report is not None and report.refused:
+            first = report.refused[0]
+            self._fail(
+                self.tr("Une réponse en attente a été refusée par le service : %1 Votre texte : « %2 »")
+                .replace("%1", self._failure_text(first.error))
+                .replace("%2", first.text)
+            )
+        if self.conversation is not None:
+            self._load_thread(self.conversation.id)
+        self._update_enabled()
+        self.retranslate_ui()
+        self.sig_loaded.emit(convs)
+
+    def open_current(self) -> None:
+        index = self.table.currentIndex()
+        if not index.isValid():
+            show_error(self.error, self.tr("Choisissez d'abord une conversation dans la liste."))
+            return
+        self._load_thread(self.model.row_object(index.row()).id, then_focus=True)
+
+    def _load_thread(self, conversation_id: str, *, then_focus: bool = False) -> None:
+        from desktop_app import messages
+
+        def call(profile: UnlockedProfile) -> object:
+            conv, msgs = messages.thread(profile, conversation_id)
+            seqs = [m.seq for m in msgs if m.seq is not None]
+            if conv.unread and seqs:
+                conv = messages.mark_read(profile, conversation_id, max(seqs))
+            return conv, msgs
+
+        def done(result: object) -> None:
+            self._show_thread(result)
+            if then_focus:
+                (self.reply_edit if self.reply_edit.isEnabled() else self.thread_view).setFocus()
+
+        self._run(call, done)
+
+    def _show_thread(self, result: object) -> None:
+        conv, msgs = cast("tuple[Conversation, list[Message]]", result)
+        self.conversation, self.messages = conv, list(msgs)
+        rows = self.model.rows()
+        self.unread.set(sum(0 if c.id == conv.id else c.unread for c in rows) + conv.unread)
+        self.model.refresh()
+        self._render_thread()
+        self._update_enabled()
+        self.retranslate_ui()
+        self.sig_thread_loaded.emit((conv, self.messages))
+
+    def _render_thread(self) -> None:
+        conv = self.conversation
+        if conv is None:
+            self.thread_view.clear()
+            return
+        parts = []
+        for m in self.messages:
+            who = self.tr("Vous") if m.mine else conv.professional_name
+            when = self.tr("en attente d'envoi") if m.pending or m.sent_at is None else self.format_moment(m.sent_at)
+            text = html.escape(m.text).replace("\n", "<br>")
+            parts.append(f"<p><b>{html.escape(who)}</b> — <i>{html.escape(when)}</i><br>{text}</p>")
+        if conv.closed:
+            parts.append(f"<p><i>{html.escape(self.tr('Conversation close : on ne peut plus y répondre.'))}</i></p>")
+        self.thread_view.setHtml("".join(parts))
+
+    # -- actions -----------------------------------------------------------------------------------------------------
+    def on_send_clicked(self) -> None:
+        from desktop_app import messages
+
+        conv = self.conversation
+        if conv is None or not self.send_button.isEnabled():
+            return
+        try:
+            text = check_message_text(self.reply_edit.toPlainText())
+        except DossierValidationError as exc:
+            self._fail(exc.message(current_language()))
+            self.reply_edit.setFocus()
+            return
+        self.send_button.setEnabled(False)
+
+        def done(result: object) -> None:
+            self.reply_edit.clear()
+            self._pending_note = isinstance(result, messages.Queued)
+            self._load_thread(conv.id)
+            self.retranslate_ui()
+
+        self._run(lambda p: messages.reply(p, conv.id, text), done)
+
+    def _confirmed(self, title: str, text: str, confirm: str) -> bool:
+        return self.confirmer.ask(self, title=title, text=text, confirm_label=confirm, cancel_label=self.tr("Annuler"))
+
+    def _change(self, call: Callable[[UnlockedProfile, str], Conversation], *, leaves_view: bool) -> None:
+        conv = self.conversation
+        if conv is None:
+            return
+
+        def done(_result: object) -> None:
+            if leaves_view:
+                self.conversation, self.messages = None, []
+                self.thread_view.clear()
+            self.refresh()
+
+        self._run(lambda p: call(p, conv.id), done)
+
+    def on_close_clicked(self) -> None:
+        from desktop_app import messages
+
+        if self.conversation is not None and self._confirmed(
+            self.tr("Clore la conversation"),
+            self.tr("Clore « %1 » ? Ni vous ni %2 ne pourrez plus y répondre.")
+            .replace("%1", self.conversation.subject)
+            .replace("%2", self.conversation.professional_name),
+            self.tr("Clore la conversation"),
+        ):
+            self._change(messages.close, leaves_view=False)
+
+    def on_archive_clicked(self) -> None:
+        from desktop_app import messages
+
+        if self.conversation is not None and self._confirmed(
+            self.tr("Archiver"),
+            self.tr("Archiver « %1 » ? Elle quitte la liste ; un nouveau message la fait revenir.").replace(
+                "%1", self.conversation.subject
+            ),
+            self.tr("Archiver"),
+        ):
+            self._change(messages.archive, leaves_view=True)
+
+    def on_delete_clicked(self) -> None:
+        from desktop_app import messages
+
+        if self.conversation is not None and self._confirmed(
+            self.tr("Supprimer de ma vue"),
+            self.tr("Supprimer « %1 » de votre vue ? Vous ne la verrez plus ; %2 garde sa correspondance.")
+            .replace("%1", self.conversation.subject)
+            .replace("%2", self.conversation.professional_name),
+            self.tr("Supprimer de ma vue"),
+        ):
+            self._change(messages.delete, leaves_view=True)
+
+    def on_block_clicked(self) -> None:
+        from desktop_app.access import settings
+
+        conv = self.conversation
+        if conv is None or not self._confirmed(
+            self.tr("Bloquer cet expéditeur"),
+            self.tr(
+                "Bloquer %1 ? Ce professionnel ne pourra plus vous écrire ni voir votre dossier, et perd "
+                "son autorisation. Vous pourrez le débloquer dans Accès et confidentialité."
+            ).replace("%1", conv.professional_name),
+            self.tr("Bloquer"),
+        ):
+            return
+
+        def done(_result: object) -> None:
+            self.status.setText(self.tr("%1 est bloqué(e).").replace("%1", conv.professional_name))
+
+        self._run(lambda p: settings.block(p, conv.professional_rpps), done)
+
+    # -- state -------------------------------------------------------------------------------------------------------
+    def _update_count(self) -> None:
+        count = len(self.reply_edit.toPlainText().strip())
+        text = self.tr("%1 / %2 caractères").replace("%1", f"{count:,}".replace(",", "\u202f"))
+        text = text.replace("%2", f"{MESSAGE_MAX_CHARS:,}".replace(",", "\u202f"))
+        if count > MESSAGE_MAX_CHARS:
+            text += " — " + self.tr("trop long, raccourcissez-le")
+        self.count_label.setText(text)
+
+    def _update_enabled(self) -> None:
+        conv = self.conversation
+        online = self._profile is not None
+        self.refresh_button.setEnabled(online)
+        open_ = conv is not None and not conv.closed
+        self.reply_edit.setEnabled(open_)
+        self.send_button.setEnabled(open_)
+        self.close_button.setEnabled(open_)
+        for button in (self.archive_button, self.delete_button, self.block_button):
+            button.setEnabled(conv is not None)
+
+    def retranslate_ui(self) -> None:
+        self.title.setText(self.tr("Messagerie"))
+        self.intro.setText(
+            self.tr(
+                "Les messages que des professionnels de santé vous ont écrits. Seul un professionnel commence une "
+                "conversation ; vous y répondez (%1 caractères au plus par message ; au-delà, envoyez un document)."
+            ).replace("%1", f"{MESSAGE_MAX_CHARS:,}".replace(",", "\u202f"))
+        )
+        self.authorisation_note.setText(
+            self.tr(
+                "Un professionnel peut vous écrire sans être autorisé à lire votre dossier. Si vous ne voulez plus "
+                "recevoir ses messages, bloquez-le."
+            )
+        )
+        rows = self.model.rowCount()
+        if self._profile is None:
+            self.status.setText("")
+        elif self._pending_note:
+            self.status.setText(
+                self.tr("Hors ligne : votre réponse est en attente d'envoi ; elle partira au retour du service.")
+            )
+        else:
+            self.status.setText(
+                self.tr("%n conversation(s), %1 message(s) non lu(s).", "", rows).replace("%1", str(self.unread.value))
+            )
+        conv = self.conversation
+        self.thread_title.setText(
+            self.tr("%1 — %2").replace("%1", conv.subject).replace("%2", conv.professional_name)
+            if conv is not None
+            else self.tr("Choisissez une conversation (Entrée) pour la lire.")
+        )
+        self.refresh_button.setText(self.tr("&Actualiser"))
+        describe(
+            self.refresh_button,
+            self.tr("Actualiser"),
+            self.tr("Envoyer les réponses en attente et relire la liste."),
+        )
+        self.send_button.setText(self.tr("&Envoyer"))
+        describe(self.send_button, self.tr("Envoyer"), self.tr("Ctrl+Entrée dans la zone de réponse."))
+        self.close_button.setText(self.tr("C&lore la conversation"))
+        self.archive_button.setText(self.tr("A&rchiver"))
+        self.delete_button.setText(self.tr("&Supprimer de ma vue"))
+        self.block_button.setText(self.tr("&Bloquer cet expéditeur"))
+        for button in (self.close_button, self.archive_button, self.delete_button):
+            describe(button, button.text().replace("&", ""))
+        describe(self.block_button, self.tr("Bloquer cet expéditeur"), self.authorisation_note.text())
+        describe(
+            self.table,
+            self.tr("Conversations"),
+            self.tr("La plus récente d'abord ; Entrée ouvre la conversation."),
+        )
+        describe(self.thread_view, self.tr("Fil de la conversation"), self.tr("Du premier message au dernier."))
+        describe(
+            self.reply_edit,
+            self.tr("Votre réponse"),
+            self.tr("%1 caractères au plus. Ctrl+Entrée pour envoyer.").replace("%1", str(MESSAGE_MAX_CHARS)),
+        )
+        self.reply_edit.setPlaceholderText(self.tr("Votre réponse…"))
+        self._update_count()
+        self._render_thread()
+        self.model.retranslate()
