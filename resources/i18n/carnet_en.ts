@@ -3321,6 +3321,10 @@
         <translation>Settings</translation>
     </message>
     <message>
+        <source>Messagerie</source>
+        <translation>Messages</translation>
+    </message>
+    <message>
         <source>Notifications</source>
         <translation>Notifications</translation>
     </message>
@@ -3329,6 +3333,13 @@
         <translation>
             <numerusform>%1 (%n unread)</numerusform>
             <numerusform>%1 (%n unread)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 (%n message(s) non lu(s))</source>
+        <translation>
+            <numerusform>%1 (%n unread message)</numerusform>
+            <numerusform>%1 (%n unread messages)</numerusform>
         </translation>
     </message>
     <message>
@@ -4926,6 +4937,216 @@
     <message>
         <source>Supprimer la mesure choisie ; demande confirmation.</source>
         <translation>Delete the selected measurement; asks for confirmation.</translation>
+    </message>
+</context>
+<context>
+    <name>MessagesPage</name>
+    <message>
+        <source>Professionnel</source>
+        <translation>Professional</translation>
+    </message>
+    <message>
+        <source>Objet</source>
+        <translation>Subject</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>Non lus</source>
+        <translation>Unread</translation>
+    </message>
+    <message>
+        <source>%1 à %2</source>
+        <translation>%1 at %2</translation>
+    </message>
+    <message>
+        <source>close</source>
+        <translation>closed</translation>
+    </message>
+    <message>
+        <source>archivée</source>
+        <translation>archived</translation>
+    </message>
+    <message>
+        <source>Ce carnet n'est pas relié au service en ligne : la messagerie s'ouvre une fois connecté.</source>
+        <translation>This carnet is not linked to the online service: messages open once you are connected.</translation>
+    </message>
+    <message>
+        <source>Le service n'a pas pu être joint. Réessayez plus tard.</source>
+        <translation>The service could not be reached. Try again later.</translation>
+    </message>
+    <message>
+        <source>La messagerie n'a pas pu faire cela.</source>
+        <translation>Messages could not do that.</translation>
+    </message>
+    <message>
+        <source>Une réponse en attente a été refusée par le service : %1 Votre texte : « %2 »</source>
+        <translation>A waiting reply was refused by the service: %1 Your text: "%2"</translation>
+    </message>
+    <message>
+        <source>Choisissez d'abord une conversation dans la liste.</source>
+        <translation>Choose a conversation in the list first.</translation>
+    </message>
+    <message>
+        <source>Vous</source>
+        <translation>You</translation>
+    </message>
+    <message>
+        <source>en attente d'envoi</source>
+        <translation>waiting to be sent</translation>
+    </message>
+    <message>
+        <source>Annuler</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Clore la conversation</source>
+        <translation>Close the conversation</translation>
+    </message>
+    <message>
+        <source>Clore « %1 » ? Ni vous ni %2 ne pourrez plus y répondre.</source>
+        <translation>Close "%1"? Neither you nor %2 will be able to reply any more.</translation>
+    </message>
+    <message>
+        <source>Archiver</source>
+        <translation>Archive</translation>
+    </message>
+    <message>
+        <source>Archiver « %1 » ? Elle quitte la liste ; un nouveau message la fait revenir.</source>
+        <translation>Archive "%1"? It leaves the list; a new message brings it back.</translation>
+    </message>
+    <message>
+        <source>Supprimer de ma vue</source>
+        <translation>Remove from my view</translation>
+    </message>
+    <message>
+        <source>Supprimer « %1 » de votre vue ? Vous ne la verrez plus ; %2 garde sa correspondance.</source>
+        <translation>Remove "%1" from your view? You will not see it any more; %2 keeps their correspondence.</translation>
+    </message>
+    <message>
+        <source>Bloquer cet expéditeur</source>
+        <translation>Block this sender</translation>
+    </message>
+    <message>
+        <source>Bloquer %1 ? Ce professionnel ne pourra plus vous écrire ni voir votre dossier, et perd son autorisation. Vous pourrez le débloquer dans Accès et confidentialité.</source>
+        <translation>Block %1? This professional will no longer be able to write to you or see your dossier, and loses their authorisation. You can unblock them in Access and privacy.</translation>
+    </message>
+    <message>
+        <source>Bloquer</source>
+        <translation>Block</translation>
+    </message>
+    <message>
+        <source>%1 est bloqué(e).</source>
+        <translation>%1 is blocked.</translation>
+    </message>
+    <message>
+        <source>%1 / %2 caractères</source>
+        <translation>%1 / %2 characters</translation>
+    </message>
+    <message>
+        <source>trop long, raccourcissez-le</source>
+        <translation>too long, shorten it</translation>
+    </message>
+    <message>
+        <source>Messagerie</source>
+        <translation>Messages</translation>
+    </message>
+    <message>
+        <source>Les messages que des professionnels de santé vous ont écrits. Seul un professionnel commence une conversation ; vous y répondez (%1 caractères au plus par message ; au-delà, envoyez un document).</source>
+        <translation>Messages health professionals wrote to you. Only a professional starts a conversation; you reply in it (at most %1 characters per message; for more, send a document).</translation>
+    </message>
+    <message>
+        <source>Un professionnel peut vous écrire sans être autorisé à lire votre dossier. Si vous ne voulez plus recevoir ses messages, bloquez-le.</source>
+        <translation>A professional can write to you without being authorised to read your dossier. If you no longer want their messages, block them.</translation>
+    </message>
+    <message>
+        <source>Hors ligne : votre réponse est en attente d'envoi ; elle partira au retour du service.</source>
+        <translation>Offline: your reply is waiting to be sent; it will go when the service is back.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n conversation(s), %1 message(s) non lu(s).</source>
+        <translation>
+            <numerusform>%n conversation, %1 unread message(s).</numerusform>
+            <numerusform>%n conversations, %1 unread message(s).</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
+    </message>
+    <message>
+        <source>Choisissez une conversation (Entrée) pour la lire.</source>
+        <translation>Choose a conversation (Enter) to read it.</translation>
+    </message>
+    <message>
+        <source>&amp;Actualiser</source>
+        <translation>&amp;Refresh</translation>
+    </message>
+    <message>
+        <source>Actualiser</source>
+        <translation>Refresh</translation>
+    </message>
+    <message>
+        <source>Envoyer les réponses en attente et relire la liste.</source>
+        <translation>Send the waiting replies and read the list again.</translation>
+    </message>
+    <message>
+        <source>&amp;Envoyer</source>
+        <translation>&amp;Send</translation>
+    </message>
+    <message>
+        <source>Envoyer</source>
+        <translation>Send</translation>
+    </message>
+    <message>
+        <source>Ctrl+Entrée dans la zone de réponse.</source>
+        <translation>Ctrl+Enter in the reply box.</translation>
+    </message>
+    <message>
+        <source>C&amp;lore la conversation</source>
+        <translation>C&amp;lose the conversation</translation>
+    </message>
+    <message>
+        <source>A&amp;rchiver</source>
+        <translation>Ar&amp;chive</translation>
+    </message>
+    <message>
+        <source>&amp;Supprimer de ma vue</source>
+        <translation>Remove from &amp;my view</translation>
+    </message>
+    <message>
+        <source>&amp;Bloquer cet expéditeur</source>
+        <translation>&amp;Block this sender</translation>
+    </message>
+    <message>
+        <source>Conversations</source>
+        <translation>Conversations</translation>
+    </message>
+    <message>
+        <source>La plus récente d'abord ; Entrée ouvre la conversation.</source>
+        <translation>Latest first; Enter opens the conversation.</translation>
+    </message>
+    <message>
+        <source>Fil de la conversation</source>
+        <translation>Conversation thread</translation>
+    </message>
+    <message>
+        <source>Du premier message au dernier.</source>
+        <translation>From the first message to the last.</translation>
+    </message>
+    <message>
+        <source>Votre réponse</source>
+        <translation>Your reply</translation>
+    </message>
+    <message>
+        <source>%1 caractères au plus. Ctrl+Entrée pour envoyer.</source>
+        <translation>At most %1 characters. Ctrl+Enter to send.</translation>
+    </message>
+    <message>
+        <source>Votre réponse…</source>
+        <translation>Your reply…</translation>
     </message>
 </context>
 <context>

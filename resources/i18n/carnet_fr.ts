@@ -3322,6 +3322,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Messagerie</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Notifications</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3330,6 +3334,13 @@
         <translation>
             <numerusform>%1 (%n non lue)</numerusform>
             <numerusform>%1 (%n non lues)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 (%n message(s) non lu(s))</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
         </translation>
     </message>
     <message>
@@ -4925,6 +4936,216 @@
     </message>
     <message>
         <source>Supprimer la mesure choisie ; demande confirmation.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>MessagesPage</name>
+    <message>
+        <source>Professionnel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Objet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Non lus</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 à %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>close</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>archivée</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ce carnet n&apos;est pas relié au service en ligne : la messagerie s&apos;ouvre une fois connecté.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Le service n&apos;a pas pu être joint. Réessayez plus tard.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>La messagerie n&apos;a pas pu faire cela.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Une réponse en attente a été refusée par le service : %1 Votre texte : « %2 »</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choisissez d&apos;abord une conversation dans la liste.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Vous</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>en attente d&apos;envoi</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Annuler</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Clore la conversation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Clore « %1 » ? Ni vous ni %2 ne pourrez plus y répondre.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Archiver</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Archiver « %1 » ? Elle quitte la liste ; un nouveau message la fait revenir.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Supprimer de ma vue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Supprimer « %1 » de votre vue ? Vous ne la verrez plus ; %2 garde sa correspondance.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bloquer cet expéditeur</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bloquer %1 ? Ce professionnel ne pourra plus vous écrire ni voir votre dossier, et perd son autorisation. Vous pourrez le débloquer dans Accès et confidentialité.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bloquer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 est bloqué(e).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 / %2 caractères</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>trop long, raccourcissez-le</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Messagerie</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Les messages que des professionnels de santé vous ont écrits. Seul un professionnel commence une conversation ; vous y répondez (%1 caractères au plus par message ; au-delà, envoyez un document).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Un professionnel peut vous écrire sans être autorisé à lire votre dossier. Si vous ne voulez plus recevoir ses messages, bloquez-le.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hors ligne : votre réponse est en attente d&apos;envoi ; elle partira au retour du service.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n conversation(s), %1 message(s) non lu(s).</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choisissez une conversation (Entrée) pour la lire.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Actualiser</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Actualiser</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Envoyer les réponses en attente et relire la liste.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Envoyer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Envoyer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ctrl+Entrée dans la zone de réponse.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>C&amp;lore la conversation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A&amp;rchiver</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Supprimer de ma vue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Bloquer cet expéditeur</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Conversations</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>La plus récente d&apos;abord ; Entrée ouvre la conversation.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fil de la conversation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Du premier message au dernier.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Votre réponse</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 caractères au plus. Ctrl+Entrée pour envoyer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Votre réponse…</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -249,6 +249,7 @@ def test_language_switch_changes_visible_texts_at_run_time(qtbot, window, existi
         "Access history",
         "Access and privacy",
         "Settings",
+        "Messages",
         "Notifications",
     ]
     page = window.dossier.profile

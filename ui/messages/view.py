@@ -72,6 +72,7 @@ class MessagesPage(Retranslatable, QWidget):
         self._generation = 0
         self.conversation: Conversation | None = None
         self.messages: list[Message] = []
+        self._convs: list[Conversation] = []
         self.unread = UnreadMessages(self)
         self.title = label("title")
         self.intro = label("muted")
@@ -191,7 +192,7 @@ class MessagesPage(Retranslatable, QWidget):
         """Ask the service for the conversations; ``None`` forgets everything shown (S18)."""
         self._profile = profile
         self._generation += 1
-        self.conversation, self.messages = None, []
+        self.conversation, self.messages, self._convs = None, [], []
         self.model.clear()
         self.thread_view.clear()
         self.reply_edit.clear()
@@ -248,9 +249,9 @@ class MessagesPage(Retranslatable, QWidget):
 
     def _show_list(self, result: object) -> None:
         report, items = cast("tuple[Any, list[Conversation]]", result)
-        convs: list[Conversation] = list(items)
-        self.model.set_source(lambda offset, limit: convs[offset : offset + limit])
-        self.unread.set(sum(c.unread for c in convs))
+        self._convs = list(items)
+        self.model.set_source(lambda offset, limit: self._convs[offset : offset + limit])
+        self.unread.set(sum(c.unread for c in self._convs))
         self._pending_note = report is not None and report.waiting > 0
         if report is not None and report.refused:
             first = report.refused[0]
@@ -263,7 +264,7 @@ class MessagesPage(Retranslatable, QWidget):
             self._load_thread(self.conversation.id)
         self._update_enabled()
         self.retranslate_ui()
-        self.sig_loaded.emit(convs)
+        self.sig_loaded.emit(list(self._convs))
 
     def open_current(self) -> None:
         index = self.table.currentIndex()
@@ -292,8 +293,8 @@ class MessagesPage(Retranslatable, QWidget):
     def _show_thread(self, result: object) -> None:
         conv, msgs = cast("tuple[Conversation, list[Message]]", result)
         self.conversation, self.messages = conv, list(msgs)
-        rows = self.model.rows()
-        self.unread.set(sum(0 if c.id == conv.id else c.unread for c in rows) + conv.unread)
+        self._convs = [conv if c.id == conv.id else c for c in self._convs]  # its unread count, as now read
+        self.unread.set(sum(c.unread for c in self._convs))
         self.model.refresh()
         self._render_thread()
         self._update_enabled()
@@ -324,8 +325,8 @@ class MessagesPage(Retranslatable, QWidget):
             return
         try:
             text = check_message_text(self.reply_edit.toPlainText())
-        except DossierValidationError as exc:
-            self._fail(exc.message(current_language()))
+        except DossierValidationError as exc:  # the sentence alone: the field is the reply box itself
+            self._fail(" ".join(issue.message(current_language()) for issue in exc.issues))
             self.reply_edit.setFocus()
             return
         self.send_button.setEnabled(False)

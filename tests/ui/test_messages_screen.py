@@ -1,0 +1,118 @@
+"""Messagerie against the real central service on loopback: a professional starts a conversation, the patient sees
+it (unread badge), reads it, replies with the keyboard alone, and the professional reads the reply; an over-long reply
+is refused with the sentence and nothing is sent; offline, the reply waits in the outbox « en attente d'envoi »."""
+
+from __future__ import annotations
+
+import uuid
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+
+from desktop_app import messages
+from dossier.messages import MESSAGE_MAX_CHARS
+from tests.support.access import GP, Pros
+from tests.support.desktop_service import flows, live, mailbox, server_template, smtp_server
+from tests.support.service import Flows, Mailbox
+from tests.support.sync_lab import LiveServer
+from tests.ui.test_online_screens import _signed_in_window, online_window
+from ui.dossier_view import SECTIONS
+
+__all__ = ["flows", "live", "mailbox", "online_window", "server_template", "smtp_server"]
+
+SHOTS = Path("/tmp/shots-messages")
+
+
+def test_a_professional_writes_the_patient_reads_and_replies_with_the_keyboard(
+    qtbot, online_window, flows: Flows, mailbox: Mailbox, live: LiveServer
+) -> None:
+    person, profile = _signed_in_window(qtbot, online_window, flows, mailbox)
+    assert live.ctx is not None
+    pro = Pros(flows.client, live.ctx, mailbox).sign_in(GP, "medecin_generaliste", "Durand")  # type: ignore[arg-type]
+    started = flows.client.post(
+        "/v1/pro/conversations",
+        json={
+            "id": str(uuid.uuid4()),
+            "ins": person.nir,
+            "subject": "Résultats de biologie",
+            "message": {"id": str(uuid.uuid4()), "text": "Votre bilan est arrivé.\nPouvons-nous en parler ?"},
+        },
+        headers=pro,
+    )
+    assert started.status_code == 201, started.text
+    conv_id = started.json()["conversation_id"]
+
+    view = online_window.dossier
+    page = view.messages
+    view.show_section("messages")
+    with qtbot.waitSignal(page.sig_loaded, timeout=20_000):
+        page.refresh_button.click()
+    qtbot.waitUntil(lambda: page.model.rowCount() == 1, timeout=10_000)
+    assert [page.model.data(page.model.index(0, c)) for c in (0, 1, 3)] == ["Alex Durand", "Résultats de biologie", "1"]
+    assert page.unread.value == 1
+    row = view.nav_model.item(SECTIONS.index("messages"))
+    assert row.text() == "Messagerie  (1)"
+    assert "5\u202f000 caractères" in page.intro.text()
+    assert "sans être autorisé à lire votre dossier" in page.authorisation_note.text()
+
+    # Keyboard only: into the list, Entrée opens the thread (marked read), type, Ctrl+Entrée sends.
+    page.table.setFocus()
+    qtbot.keyClick(page.table, Qt.Key.Key_Down)
+    with qtbot.waitSignal(page.sig_thread_loaded, timeout=20_000):
+        qtbot.keyClick(page.table, Qt.Key.Key_Return)
+    assert "Votre bilan est arrivé." in page.thread_view.toPlainText()
+    qtbot.waitUntil(lambda: page.unread.value == 0, timeout=10_000)
+    qtbot.waitUntil(lambda: page.model.data(page.model.index(0, 3)) == "", timeout=10_000)
+    assert row.text() == "Messagerie"
+    assert page.reply_edit.hasFocus()
+
+    # Too long: refused with the sentence, nothing sent, the text kept.
+    too_long = "a" * (MESSAGE_MAX_CHARS + 1)
+    page.reply_edit.setPlainText(too_long)
+    assert "trop long" in page.count_label.text()
+    with qtbot.waitSignal(page.sig_failed, timeout=5_000) as refused:
+        qtbot.keyClick(page.reply_edit, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    assert refused.args[0].startswith(
+        f"Le message est trop long : {MESSAGE_MAX_CHARS + 1} caractères pour 5000 au plus."
+    )
+    assert page.error.text() == refused.args[0]
+    assert page.reply_edit.toPlainText() == too_long
+    page.reply_edit.clear()
+
+    qtbot.keyClicks(page.reply_edit, "Oui, jeudi me convient.")
+    with qtbot.waitSignal(page.sig_thread_loaded, timeout=20_000):
+        qtbot.keyClick(page.reply_edit, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    assert page.error.text() == ""
+    assert [m.text for m in page.messages] == [
+        "Votre bilan est arrivé.\nPouvons-nous en parler ?",
+        "Oui, jeudi me convient.",
+    ]
+    assert [m.seq for m in page.messages] == [1, 2]
+
+    seen = flows.client.get(f"/v1/conversations/{conv_id}/messages", headers=pro).json()["items"]
+    assert [(m["sender_role"], m["text"]) for m in seen] == [
+        ("professional", "Votre bilan est arrivé.\nPouvons-nous en parler ?"),
+        ("patient", "Oui, jeudi me convient."),
+    ]
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    online_window.resize(1100, 760)
+    online_window.grab().save(str(SHOTS / "messages_fr.png"))
+    online_window.set_preference("language", "en")
+    qtbot.wait(100)
+    assert page.title.text() == "Messages"
+    online_window.grab().save(str(SHOTS / "messages_en.png"))
+    online_window.set_preference("language", "fr")
+
+    # Offline: the reply is kept in the outbox and said to wait; it goes when the service is back.
+    live.stop()
+    page.reply_edit.setFocus()
+    qtbot.keyClicks(page.reply_edit, "Et vers quelle heure ?")
+    qtbot.keyClick(page.reply_edit, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: "en attente d'envoi" in page.status.text(), timeout=20_000)
+    assert [item["text"] for item in messages.outbox(profile)] == ["Et vers quelle heure ?"]
+    live.start()
+    with qtbot.waitSignal(page.sig_loaded, timeout=20_000):
+        page.refresh_button.click()
+    assert messages.outbox(profile) == []
+    seen = flows.client.get(f"/v1/conversations/{conv_id}/messages", headers=pro).json()["items"]
+    assert [m["text"] for m in seen][-1] == "Et vers quelle heure ?"
