@@ -11,9 +11,9 @@ from PySide6.QtCore import Qt
 
 from desktop_app import messages
 from dossier.messages import MESSAGE_MAX_CHARS
-from tests.support.access import GP, Pros
+from tests.support.access import GP, Headers, Pros
 from tests.support.desktop_service import flows, live, mailbox, server_template, smtp_server
-from tests.support.service import Flows, Mailbox
+from tests.support.service import Flows, Mailbox, Person, bearer
 from tests.support.sync_lab import LiveServer
 from tests.ui.test_online_screens import _signed_in_window, online_window
 from ui.dossier_view import SECTIONS
@@ -23,24 +23,41 @@ __all__ = ["flows", "live", "mailbox", "online_window", "server_template", "smtp
 SHOTS = Path("/tmp/shots-messages")
 
 
+def _start(flows: Flows, pro: Headers, person: Person, subject: str, text: str) -> str:
+    """A professional starts a conversation through the service's own route; returns its id."""
+    started = flows.client.post(
+        "/v1/pro/conversations",
+        json={
+            "id": str(uuid.uuid4()),
+            "ins": person.nir,
+            "subject": subject,
+            "message": {"id": str(uuid.uuid4()), "text": text},
+        },
+        headers=pro,
+    )
+    assert started.status_code == 201, started.text
+    return str(started.json()["conversation_id"])
+
+
+def _open(qtbot, page, subject: str) -> None:
+    """Choose the conversation of that subject in the list and open it with Entrée."""
+    with qtbot.waitSignal(page.sig_loaded, timeout=20_000):
+        page.refresh_button.click()
+    qtbot.waitUntil(lambda: page.model.rowCount() >= 1 and not page.model.loading, timeout=10_000)
+    subjects = [c.subject for c in page.model.rows()]
+    page.table.setFocus()
+    page.table.selectRow(subjects.index(subject))
+    with qtbot.waitSignal(page.sig_thread_loaded, timeout=20_000):
+        qtbot.keyClick(page.table, Qt.Key.Key_Return)
+
+
 def test_a_professional_writes_the_patient_reads_and_replies_with_the_keyboard(
     qtbot, online_window, flows: Flows, mailbox: Mailbox, live: LiveServer
 ) -> None:
     person, profile = _signed_in_window(qtbot, online_window, flows, mailbox)
     assert live.ctx is not None
     pro = Pros(flows.client, live.ctx, mailbox).sign_in(GP, "medecin_generaliste", "Durand")  # type: ignore[arg-type]
-    started = flows.client.post(
-        "/v1/pro/conversations",
-        json={
-            "id": str(uuid.uuid4()),
-            "ins": person.nir,
-            "subject": "Résultats de biologie",
-            "message": {"id": str(uuid.uuid4()), "text": "Votre bilan est arrivé.\nPouvons-nous en parler ?"},
-        },
-        headers=pro,
-    )
-    assert started.status_code == 201, started.text
-    conv_id = started.json()["conversation_id"]
+    conv_id = _start(flows, pro, person, "Résultats de biologie", "Votre bilan est arrivé.\nPouvons-nous en parler ?")
 
     view = online_window.dossier
     page = view.messages
@@ -109,6 +126,8 @@ def test_a_professional_writes_the_patient_reads_and_replies_with_the_keyboard(
     qtbot.keyClicks(page.reply_edit, "Et vers quelle heure ?")
     qtbot.keyClick(page.reply_edit, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
     qtbot.waitUntil(lambda: "en attente d'envoi" in page.status.text(), timeout=20_000)
+    qtbot.waitUntil(lambda: "en attente d'envoi" in page.thread_view.toPlainText(), timeout=20_000)
+    online_window.grab().save(str(SHOTS / "messages_offline_fr.png"))
     assert [item["text"] for item in messages.outbox(profile)] == ["Et vers quelle heure ?"]
     live.start()
     with qtbot.waitSignal(page.sig_loaded, timeout=20_000):
@@ -116,3 +135,75 @@ def test_a_professional_writes_the_patient_reads_and_replies_with_the_keyboard(
     assert messages.outbox(profile) == []
     seen = flows.client.get(f"/v1/conversations/{conv_id}/messages", headers=pro).json()["items"]
     assert [m["text"] for m in seen][-1] == "Et vers quelle heure ?"
+
+
+def test_close_block_archive_and_delete_each_ask_first_and_do_what_they_say(
+    qtbot, online_window, confirmer, flows: Flows, mailbox: Mailbox, live: LiveServer
+) -> None:
+    person, _profile = _signed_in_window(qtbot, online_window, flows, mailbox)
+    assert live.ctx is not None
+    pro = Pros(flows.client, live.ctx, mailbox).sign_in(GP, "medecin_generaliste", "Durand")  # type: ignore[arg-type]
+    conv_id = _start(flows, pro, person, "Suivi", "Comment allez-vous ?")
+    other_id = _start(flows, pro, person, "Ordonnance", "Votre ordonnance est prête.")
+    me = bearer(flows.login(person))
+    view = online_window.dossier
+    page = view.messages
+    view.show_section("messages")
+    _open(qtbot, page, "Suivi")
+
+    # « Clore »: a « non » changes nothing; a « oui » closes it and the reply box goes grey.
+    confirmer.answers.extend([False])
+    page.close_button.click()
+    assert confirmer.questions[-1][0] == "Clore la conversation"
+    assert "Alex Durand" in confirmer.questions[-1][1]
+    assert page.reply_edit.isEnabled()
+    confirmer.answers.extend([True])
+    with qtbot.waitSignal(page.sig_thread_loaded, timeout=20_000):
+        page.close_button.click()
+    assert page.conversation is not None and page.conversation.closed
+    assert not page.reply_edit.isEnabled() and not page.send_button.isEnabled()
+    assert "Conversation close" in page.thread_view.toPlainText()
+    refused = flows.client.post(
+        f"/v1/conversations/{conv_id}/messages", json={"id": str(uuid.uuid4()), "text": "Encore ?"}, headers=pro
+    )
+    assert refused.status_code >= 400
+
+    # « Bloquer cet expéditeur »: the professional can no longer write (authorisation to read was never needed).
+    confirmer.answers.extend([True])
+    page.block_button.click()
+    qtbot.waitUntil(lambda: "bloqué" in page.status.text(), timeout=20_000)
+    assert "Bloquer Alex Durand ?" in confirmer.questions[-1][1]
+    blocked = flows.client.post(
+        "/v1/pro/conversations",
+        json={
+            "id": str(uuid.uuid4()),
+            "ins": person.nir,
+            "subject": "Autre",
+            "message": {"id": str(uuid.uuid4()), "text": "Bonjour"},
+        },
+        headers=pro,
+    )
+    assert blocked.status_code == 403 and blocked.json()["code"] == "professional_blocked"
+
+    # « Archiver »: out of the list, among the archived at the service; « Supprimer de ma vue »: gone from both.
+    confirmer.answers.extend([True])
+    with qtbot.waitSignal(page.sig_loaded, timeout=20_000):
+        page.archive_button.click()
+    assert confirmer.questions[-1][0] == "Archiver"
+    qtbot.waitUntil(lambda: [c.subject for c in page.model.rows()] == ["Ordonnance"], timeout=10_000)
+    assert page.conversation is None and not page.archive_button.isEnabled()
+    archived = flows.client.get("/v1/conversations?archived=true", headers=me).json()
+    assert [c["id"] for c in archived["items"]] == [conv_id]
+
+    _open(qtbot, page, "Ordonnance")
+    confirmer.answers.extend([False])
+    page.delete_button.click()
+    assert confirmer.questions[-1][0] == "Supprimer de ma vue" and page.model.rowCount() == 1
+    confirmer.answers.extend([True])
+    with qtbot.waitSignal(page.sig_loaded, timeout=20_000):
+        page.delete_button.click()
+    qtbot.waitUntil(lambda: page.model.rowCount() == 0, timeout=10_000)
+    listed = flows.client.get("/v1/conversations", headers=me).json()
+    assert other_id not in [c["id"] for c in listed["items"]]
+    kept = flows.client.get(f"/v1/conversations/{other_id}/messages", headers=pro)
+    assert kept.status_code == 200 and kept.json()["items"][0]["text"] == "Votre ordonnance est prête."

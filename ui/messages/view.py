@@ -315,6 +315,8 @@ class MessagesPage(Retranslatable, QWidget):
         if conv.closed:
             parts.append(f"<p><i>{html.escape(self.tr('Conversation close : on ne peut plus y répondre.'))}</i></p>")
         self.thread_view.setHtml("".join(parts))
+        bar = self.thread_view.verticalScrollBar()
+        bar.setValue(bar.maximum())  # the latest message in sight
 
     # -- actions -----------------------------------------------------------------------------------------------------
     def on_send_clicked(self) -> None:
@@ -333,8 +335,13 @@ class MessagesPage(Retranslatable, QWidget):
 
         def done(result: object) -> None:
             self.reply_edit.clear()
-            self._pending_note = isinstance(result, messages.Queued)
-            self._load_thread(conv.id)
+            if isinstance(result, messages.Queued):  # offline: shown at once, in the outbox until the next refresh
+                self._pending_note = True
+                self.messages.append(messages.Message(result.id, None, True, "patient", text, None))
+                self._render_thread()
+                self._update_enabled()
+            else:
+                self._load_thread(conv.id)
             self.retranslate_ui()
 
         self._run(lambda p: messages.reply(p, conv.id, text), done)
