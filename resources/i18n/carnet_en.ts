@@ -5015,23 +5015,23 @@
         <translation>archived</translation>
     </message>
     <message>
-        <source>Ce carnet n'est pas relié au service en ligne : la messagerie s'ouvre une fois connecté.</source>
+        <source>Ce carnet n&apos;est pas relié au service en ligne : la messagerie s&apos;ouvre une fois connecté.</source>
         <translation>This carnet is not linked to the online service: messages open once you are connected.</translation>
     </message>
     <message>
-        <source>Le service n'a pas pu être joint. Réessayez plus tard.</source>
+        <source>Le service n&apos;a pas pu être joint. Réessayez plus tard.</source>
         <translation>The service could not be reached. Try again later.</translation>
     </message>
     <message>
-        <source>La messagerie n'a pas pu faire cela.</source>
+        <source>La messagerie n&apos;a pas pu faire cela.</source>
         <translation>Messages could not do that.</translation>
     </message>
     <message>
         <source>Une réponse en attente a été refusée par le service : %1 Votre texte : « %2 »</source>
-        <translation>A waiting reply was refused by the service: %1 Your text: "%2"</translation>
+        <translation>A waiting reply was refused by the service: %1 Your text: &quot;%2&quot;</translation>
     </message>
     <message>
-        <source>Choisissez d'abord une conversation dans la liste.</source>
+        <source>Choisissez d&apos;abord une conversation dans la liste.</source>
         <translation>Choose a conversation in the list first.</translation>
     </message>
     <message>
@@ -5039,7 +5039,7 @@
         <translation>You</translation>
     </message>
     <message>
-        <source>en attente d'envoi</source>
+        <source>en attente d&apos;envoi</source>
         <translation>waiting to be sent</translation>
     </message>
     <message>
@@ -5052,7 +5052,7 @@
     </message>
     <message>
         <source>Clore « %1 » ? Ni vous ni %2 ne pourrez plus y répondre.</source>
-        <translation>Close "%1"? Neither you nor %2 will be able to reply any more.</translation>
+        <translation>Close &quot;%1&quot;? Neither you nor %2 will be able to reply any more.</translation>
     </message>
     <message>
         <source>Archiver</source>
@@ -5060,7 +5060,7 @@
     </message>
     <message>
         <source>Archiver « %1 » ? Elle quitte la liste ; un nouveau message la fait revenir.</source>
-        <translation>Archive "%1"? It leaves the list; a new message brings it back.</translation>
+        <translation>Archive &quot;%1&quot;? It leaves the list; a new message brings it back.</translation>
     </message>
     <message>
         <source>Supprimer de ma vue</source>
@@ -5068,7 +5068,7 @@
     </message>
     <message>
         <source>Supprimer « %1 » de votre vue ? Vous ne la verrez plus ; %2 garde sa correspondance.</source>
-        <translation>Remove "%1" from your view? You will not see it any more; %2 keeps their correspondence.</translation>
+        <translation>Remove &quot;%1&quot; from your view? You will not see it any more; %2 keeps their correspondence.</translation>
     </message>
     <message>
         <source>Bloquer cet expéditeur</source>
@@ -5107,7 +5107,7 @@
         <translation>A professional can write to you without being authorised to read your dossier. If you no longer want their messages, block them.</translation>
     </message>
     <message>
-        <source>Hors ligne : votre réponse est en attente d'envoi ; elle partira au retour du service.</source>
+        <source>Hors ligne : votre réponse est en attente d&apos;envoi ; elle partira au retour du service.</source>
         <translation>Offline: your reply is waiting to be sent; it will go when the service is back.</translation>
     </message>
     <message numerus="yes">
@@ -5170,7 +5170,7 @@
         <translation>Conversations</translation>
     </message>
     <message>
-        <source>La plus récente d'abord ; Entrée ouvre la conversation.</source>
+        <source>La plus récente d&apos;abord ; Entrée ouvre la conversation.</source>
         <translation>Latest first; Enter opens the conversation.</translation>
     </message>
     <message>

@@ -10,7 +10,7 @@ from __future__ import annotations
 import html
 from typing import TYPE_CHECKING, Any, cast
 
-from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -30,6 +30,7 @@ from ui.dialogs import Confirmer
 from ui.i18n import current_language
 from ui.ops import Op
 from ui.paged import Column, PagedTableModel
+from ui.unread import UnreadCount
 from ui.widgets import Retranslatable, describe, error_label, fit_columns, label, row_table, show_error
 
 if TYPE_CHECKING:
@@ -38,21 +39,6 @@ if TYPE_CHECKING:
 
     from desktop_app.messages import Conversation, Message
     from desktop_app.profile import UnlockedProfile
-
-
-class UnreadMessages(QObject):
-    """How many messages are unread in the conversations shown (the sidebar's badge)."""
-
-    sig_changed = Signal(int)
-
-    def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self.value = 0
-
-    def set(self, value: int) -> None:
-        if value != self.value:
-            self.value = value
-            self.sig_changed.emit(value)
 
 
 class MessagesPage(Retranslatable, QWidget):
@@ -73,7 +59,7 @@ class MessagesPage(Retranslatable, QWidget):
         self.conversation: Conversation | None = None
         self.messages: list[Message] = []
         self._convs: list[Conversation] = []
-        self.unread = UnreadMessages(self)
+        self.unread = UnreadCount(self)
         self.title = label("title")
         self.intro = label("muted")
         self.authorisation_note = label("muted")
@@ -349,9 +335,15 @@ class MessagesPage(Retranslatable, QWidget):
     def _confirmed(self, title: str, text: str, confirm: str) -> bool:
         return self.confirmer.ask(self, title=title, text=text, confirm_label=confirm, cancel_label=self.tr("Annuler"))
 
-    def _change(self, call: Callable[[UnlockedProfile, str], Conversation], *, leaves_view: bool) -> None:
+    def _ask_then(
+        self, title: str, question: str, call: Callable[[UnlockedProfile, str], Conversation], *, leaves_view: bool
+    ) -> None:
+        """Ask (``question``: %1 the subject, %2 the professional); on « oui », apply ``call`` to the conversation."""
         conv = self.conversation
         if conv is None:
+            return
+        text = question.replace("%1", conv.subject).replace("%2", conv.professional_name)
+        if not self._confirmed(title, text, title):
             return
 
         def done(_result: object) -> None:
@@ -365,38 +357,20 @@ class MessagesPage(Retranslatable, QWidget):
     def on_close_clicked(self) -> None:
         from desktop_app import messages
 
-        if self.conversation is not None and self._confirmed(
-            self.tr("Clore la conversation"),
-            self.tr("Clore « %1 » ? Ni vous ni %2 ne pourrez plus y répondre.")
-            .replace("%1", self.conversation.subject)
-            .replace("%2", self.conversation.professional_name),
-            self.tr("Clore la conversation"),
-        ):
-            self._change(messages.close, leaves_view=False)
+        question = self.tr("Clore « %1 » ? Ni vous ni %2 ne pourrez plus y répondre.")
+        self._ask_then(self.tr("Clore la conversation"), question, messages.close, leaves_view=False)
 
     def on_archive_clicked(self) -> None:
         from desktop_app import messages
 
-        if self.conversation is not None and self._confirmed(
-            self.tr("Archiver"),
-            self.tr("Archiver « %1 » ? Elle quitte la liste ; un nouveau message la fait revenir.").replace(
-                "%1", self.conversation.subject
-            ),
-            self.tr("Archiver"),
-        ):
-            self._change(messages.archive, leaves_view=True)
+        question = self.tr("Archiver « %1 » ? Elle quitte la liste ; un nouveau message la fait revenir.")
+        self._ask_then(self.tr("Archiver"), question, messages.archive, leaves_view=True)
 
     def on_delete_clicked(self) -> None:
         from desktop_app import messages
 
-        if self.conversation is not None and self._confirmed(
-            self.tr("Supprimer de ma vue"),
-            self.tr("Supprimer « %1 » de votre vue ? Vous ne la verrez plus ; %2 garde sa correspondance.")
-            .replace("%1", self.conversation.subject)
-            .replace("%2", self.conversation.professional_name),
-            self.tr("Supprimer de ma vue"),
-        ):
-            self._change(messages.delete, leaves_view=True)
+        question = self.tr("Supprimer « %1 » de votre vue ? Vous ne la verrez plus ; %2 garde sa correspondance.")
+        self._ask_then(self.tr("Supprimer de ma vue"), question, messages.delete, leaves_view=True)
 
     def on_block_clicked(self) -> None:
         from desktop_app.access import settings

@@ -1,14 +1,15 @@
 """Notifications: what happened to the dossier (a professional opened it, an emergency access, a document added, an
 aidant invited…), newest first, in plain words; marked read; offline, the last copy and its date.
 
-``UnreadCount`` is the number the sidebar shows as a badge (and the Accueil may show): it follows the list.
+``UnreadCount`` (ui/unread.py) is the number the sidebar shows as a badge (and the Accueil may show): it follows
+the list.
 """
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -24,6 +25,7 @@ from desktop_app.errors import CarnetError
 from ui.i18n import current_language
 from ui.ops import Op
 from ui.paged import Column, PagedTableModel
+from ui.unread import UnreadCount
 from ui.widgets import Retranslatable, describe, error_label, fit_columns, label, row_table, show_error
 
 if TYPE_CHECKING:
@@ -32,22 +34,6 @@ if TYPE_CHECKING:
 
     from desktop_app.notifications import MailPreferences, Notification, Notifications
     from desktop_app.profile import UnlockedProfile
-
-
-class UnreadCount(QObject):
-    """How many notifications are unread, as last known (the service's count, or the offline copy's)."""
-
-    sig_changed = Signal(int)
-    """The number of unread notifications changed; carries it."""
-
-    def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self.value = 0
-
-    def set(self, value: int) -> None:
-        if value != self.value:
-            self.value = value
-            self.sig_changed.emit(value)
 
 
 class NotificationsPage(Retranslatable, QWidget):
