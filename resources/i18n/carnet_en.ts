@@ -5003,10 +5003,6 @@
         <translation>Unread</translation>
     </message>
     <message>
-        <source>%1 à %2</source>
-        <translation>%1 at %2</translation>
-    </message>
-    <message>
         <source>close</source>
         <translation>closed</translation>
     </message>

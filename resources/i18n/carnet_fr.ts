@@ -5002,10 +5002,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>%1 à %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>close</source>
         <translation type="unfinished"></translation>
     </message>

@@ -8,6 +8,7 @@ engine's outbox and is shown « en attente d'envoi »; the next refresh sends it
 from __future__ import annotations
 
 import html
+from itertools import pairwise
 from typing import TYPE_CHECKING, Any, cast
 
 from PySide6.QtCore import Qt, Signal
@@ -27,6 +28,7 @@ from desktop_app.errors import CarnetError
 from dossier.errors import DossierValidationError
 from dossier.messages import MESSAGE_MAX_CHARS, check_message_text
 from ui.dialogs import Confirmer
+from ui.formatting import format_datetime
 from ui.i18n import current_language
 from ui.ops import Op
 from ui.paged import Column, PagedTableModel
@@ -137,22 +139,18 @@ class MessagesPage(Retranslatable, QWidget):
         layout.addWidget(self.intro)
         layout.addWidget(self.error)
         layout.addWidget(splitter, 1)
-        QWidget.setTabOrder(self.refresh_button, self.table)
-        QWidget.setTabOrder(self.table, self.thread_view)
-        QWidget.setTabOrder(self.thread_view, self.reply_edit)
-        QWidget.setTabOrder(self.reply_edit, self.send_button)
-        QWidget.setTabOrder(self.send_button, self.close_button)
-        QWidget.setTabOrder(self.close_button, self.archive_button)
-        QWidget.setTabOrder(self.archive_button, self.delete_button)
-        QWidget.setTabOrder(self.delete_button, self.block_button)
+        chain: list[QWidget] = [self.refresh_button, self.table, self.thread_view, self.reply_edit]
+        chain += [self.send_button, self.close_button, self.archive_button, self.delete_button, self.block_button]
+        for before, after in pairwise(chain):
+            QWidget.setTabOrder(before, after)
         self._pending_note = False
         self._update_enabled()
         self.retranslate_ui()
 
     # -- words -------------------------------------------------------------------------------------------------------
-    def format_moment(self, moment: datetime) -> str:
-        local = moment.astimezone()
-        return self.tr("%1 à %2").replace("%1", local.strftime("%d/%m/%Y")).replace("%2", local.strftime("%H:%M"))
+    @staticmethod
+    def format_moment(moment: datetime) -> str:
+        return format_datetime(moment.astimezone())
 
     def _subject(self, conv: Conversation) -> str:
         marks = []
