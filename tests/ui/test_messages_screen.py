@@ -69,7 +69,7 @@ def test_a_professional_writes_the_patient_reads_and_replies_with_the_keyboard(
     assert page.unread.value == 1
     row = view.nav_model.item(SECTIONS.index("messages"))
     assert row.text() == "Messagerie  (1)"
-    assert "5\u202f000 caractères" in page.intro.text()
+    assert "5\u202f000 caractères" in page.intro.text() and page.count_label.text() == "0 / 5\u202f000 caractères"
     assert "sans être autorisé à lire votre dossier" in page.authorisation_note.text()
 
     # Keyboard only: into the list, Entrée opens the thread (marked read), type, Ctrl+Entrée sends.
@@ -116,7 +116,7 @@ def test_a_professional_writes_the_patient_reads_and_replies_with_the_keyboard(
     online_window.grab().save(str(SHOTS / "messages_fr.png"))
     online_window.set_preference("language", "en")
     qtbot.wait(100)
-    assert page.title.text() == "Messages"
+    assert page.title.text() == "Messages" and "at most 5,000 characters" in page.intro.text()
     online_window.grab().save(str(SHOTS / "messages_en.png"))
     online_window.set_preference("language", "fr")
 

@@ -28,7 +28,7 @@ from desktop_app.errors import CarnetError
 from dossier.errors import DossierValidationError
 from dossier.messages import MESSAGE_MAX_CHARS, check_message_text
 from ui.dialogs import Confirmer
-from ui.formatting import format_datetime
+from ui.formatting import format_datetime, locale
 from ui.i18n import current_language
 from ui.ops import Op
 from ui.paged import Column, PagedTableModel
@@ -41,6 +41,11 @@ if TYPE_CHECKING:
 
     from desktop_app.messages import Conversation, Message
     from desktop_app.profile import UnlockedProfile
+
+
+def _count(number: int) -> str:
+    """A count as the language writes it (5 000, 5,000)."""
+    return locale().toString(number)
 
 
 class MessagesPage(Retranslatable, QWidget):
@@ -392,8 +397,8 @@ class MessagesPage(Retranslatable, QWidget):
     # -- state -------------------------------------------------------------------------------------------------------
     def _update_count(self) -> None:
         count = len(self.reply_edit.toPlainText().strip())
-        text = self.tr("%1 / %2 caractères").replace("%1", f"{count:,}".replace(",", "\u202f"))
-        text = text.replace("%2", f"{MESSAGE_MAX_CHARS:,}".replace(",", "\u202f"))
+        text = self.tr("%1 / %2 caractères").replace("%1", _count(count))
+        text = text.replace("%2", _count(MESSAGE_MAX_CHARS))
         if count > MESSAGE_MAX_CHARS:
             text += " — " + self.tr("trop long, raccourcissez-le")
         self.count_label.setText(text)
@@ -415,7 +420,7 @@ class MessagesPage(Retranslatable, QWidget):
             self.tr(
                 "Les messages que des professionnels de santé vous ont écrits. Seul un professionnel commence une "
                 "conversation ; vous y répondez (%1 caractères au plus par message ; au-delà, envoyez un document)."
-            ).replace("%1", f"{MESSAGE_MAX_CHARS:,}".replace(",", "\u202f"))
+            ).replace("%1", _count(MESSAGE_MAX_CHARS))
         )
         self.authorisation_note.setText(
             self.tr(
@@ -464,7 +469,7 @@ class MessagesPage(Retranslatable, QWidget):
         describe(
             self.reply_edit,
             self.tr("Votre réponse"),
-            self.tr("%1 caractères au plus. Ctrl+Entrée pour envoyer.").replace("%1", str(MESSAGE_MAX_CHARS)),
+            self.tr("%1 caractères au plus. Ctrl+Entrée pour envoyer.").replace("%1", _count(MESSAGE_MAX_CHARS)),
         )
         self.reply_edit.setPlaceholderText(self.tr("Votre réponse…"))
         self._update_count()
