@@ -207,3 +207,13 @@ def test_close_block_archive_and_delete_each_ask_first_and_do_what_they_say(
     assert other_id not in [c["id"] for c in listed["items"]]
     kept = flows.client.get(f"/v1/conversations/{other_id}/messages", headers=pro)
     assert kept.status_code == 200 and kept.json()["items"][0]["text"] == "Votre ordonnance est prête."
+
+
+def test_a_carnet_not_linked_to_the_service_says_why_the_messagerie_is_empty(qtbot, window, existing_profile) -> None:
+    from tests.ui.helpers import open_dossier
+
+    open_dossier(qtbot, window)
+    page = window.dossier.messages
+    window.dossier.show_section("messages")
+    assert page.status.text().startswith("Ce carnet n'est pas relié au service en ligne")
+    assert page.model.rowCount() == 0 and not page.reply_edit.isEnabled() and not page.block_button.isEnabled()

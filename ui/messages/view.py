@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.errors import CarnetError
+from desktop_app.service_client import NotSignedIn, SyncOffline
 from dossier.errors import DossierValidationError
 from dossier.messages import MESSAGE_MAX_CHARS, check_message_text
 from ui.dialogs import Confirmer
@@ -149,6 +150,7 @@ class MessagesPage(Retranslatable, QWidget):
         for before, after in pairwise(chain):
             QWidget.setTabOrder(before, after)
         self._pending_note = False
+        self._signed_in = False
         self._update_enabled()
         self.retranslate_ui()
 
@@ -166,8 +168,6 @@ class MessagesPage(Retranslatable, QWidget):
         return conv.subject + (f" ({', '.join(marks)})" if marks else "")
 
     def _failure_text(self, exc: BaseException) -> str:
-        from desktop_app.service_client import NotSignedIn, SyncOffline
-
         if isinstance(exc, NotSignedIn):
             return self.tr("Ce carnet n'est pas relié au service en ligne : la messagerie s'ouvre une fois connecté.")
         if isinstance(exc, SyncOffline):
@@ -186,14 +186,16 @@ class MessagesPage(Retranslatable, QWidget):
         self.thread_view.clear()
         self.reply_edit.clear()
         self.unread.set(0)
-        self._pending_note = False
+        self._pending_note = self._signed_in = False
         show_error(self.error, "")
         self._update_enabled()
         self.retranslate_ui()
         if profile is not None:
             from desktop_app import account
 
-            if account.is_signed_in(profile):
+            self._signed_in = account.is_signed_in(profile)
+            self.retranslate_ui()
+            if self._signed_in:
                 self.refresh()
 
     def clear(self) -> None:
@@ -224,7 +226,6 @@ class MessagesPage(Retranslatable, QWidget):
     def refresh(self) -> None:
         """Send what waits in the outbox, then read the conversations again."""
         from desktop_app import messages
-        from desktop_app.service_client import SyncOffline
 
         def call(profile: UnlockedProfile) -> object:
             try:
@@ -431,6 +432,8 @@ class MessagesPage(Retranslatable, QWidget):
         rows = self.model.rowCount()
         if self._profile is None:
             self.status.setText("")
+        elif not self._signed_in:  # read online only: say why the list is empty
+            self.status.setText(self._failure_text(NotSignedIn()))
         elif self._pending_note:
             self.status.setText(
                 self.tr("Hors ligne : votre réponse est en attente d'envoi ; elle partira au retour du service.")
