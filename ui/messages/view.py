@@ -11,14 +11,15 @@ import html
 from itertools import pairwise
 from typing import TYPE_CHECKING, Any, cast
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
     QPlainTextEdit,
     QPushButton,
-    QSplitter,
+    QScrollArea,
+    QSizePolicy,
     QTextBrowser,
     QVBoxLayout,
     QWidget,
@@ -136,15 +137,31 @@ class MessagesPage(Retranslatable, QWidget):
         block_row.addWidget(self.authorisation_note, 1)
         block_row.addWidget(self.block_button)
         thread_layout.addLayout(block_row)
-        splitter = QSplitter(Qt.Orientation.Vertical)
-        splitter.addWidget(listing)
-        splitter.addWidget(thread)
-        splitter.setChildrenCollapsible(False)
+        # Below the title everything scrolls as one: at 200 % text the list and the thread keep room for their rows.
+        content = QWidget()
+        inner = QVBoxLayout(content)
+        inner.setContentsMargins(0, 0, 0, 0)
+        inner.addWidget(self.error)
+        inner.addWidget(listing, 1)
+        inner.addWidget(thread, 2)
+        lines = self.fontMetrics().height()
+        self.table.setMinimumHeight(lines * 5)
+        self.thread_view.setMinimumHeight(lines * 6)
+        self.reply_edit.setMinimumHeight(lines * 3)
+        for box in (
+            self.table,
+            self.thread_view,
+            self.reply_edit,
+        ):  # they share what is left; never below their minimum
+            box.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Ignored)
+        self.scroller = QScrollArea()
+        self.scroller.setWidgetResizable(True)
+        self.scroller.setFrameShape(QScrollArea.Shape.NoFrame)
+        self.scroller.setWidget(content)
         layout = QVBoxLayout(self)
         layout.addWidget(self.title)
         layout.addWidget(self.intro)
-        layout.addWidget(self.error)
-        layout.addWidget(splitter, 1)
+        layout.addWidget(self.scroller, 1)
         chain: list[QWidget] = [self.refresh_button, self.table, self.thread_view, self.reply_edit]
         chain += [self.send_button, self.close_button, self.archive_button, self.delete_button, self.block_button]
         for before, after in pairwise(chain):
