@@ -594,6 +594,46 @@
         <translation>Search by name…</translation>
     </message>
     <message>
+        <source>Rubriques des accès</source>
+        <translation>Access sections</translation>
+    </message>
+    <message>
+        <source>Aucun professionnel autorisé ni bloqué</source>
+        <translation>No professional authorised or blocked</translation>
+    </message>
+    <message>
+        <source>Pour qu'un professionnel de santé puisse ouvrir votre dossier, saisissez son numéro RPPS ci-dessous ou choisissez « Chercher par nom… », puis « Autoriser ».</source>
+        <translation>For a health professional to be able to open your dossier, type their RPPS number below or choose “Search by name…”, then “Authorise”.</translation>
+    </message>
+    <message>
+        <source>Aucun proche aidant</source>
+        <translation>No family carer</translation>
+    </message>
+    <message>
+        <source>Un proche aidant peut consulter votre dossier jusqu'à la date choisie. Saisissez son identifiant Carnet et la date de fin ci-dessous, puis « Inviter ».</source>
+        <translation>A family carer can read your dossier until the date you choose. Type their Carnet username and the end date below, then “Invite”.</translation>
+    </message>
+    <message>
+        <source>Après votre décès, vos proches (ayants droit, partenaire de PACS, concubin) peuvent demander l'accès à votre dossier dans les cas prévus par la loi : connaître la cause du décès, défendre votre mémoire ou faire valoir leurs droits. Vous pouvez vous y opposer dès maintenant.</source>
+        <translation>After your death, your relatives (heirs, civil partner, cohabiting partner) may ask for access to your dossier in the cases the law provides for: to know the cause of death, to defend your memory or to assert their rights. You can object to this now.</translation>
+    </message>
+    <message>
+        <source>Urgence</source>
+        <translation>Emergency</translation>
+    </message>
+    <message>
+        <source>Proches</source>
+        <translation>Relatives</translation>
+    </message>
+    <message>
+        <source>Enfants</source>
+        <translation>Children</translation>
+    </message>
+    <message>
+        <source>Après mon décès</source>
+        <translation>After my death</translation>
+    </message>
+    <message>
         <source>Demande confirmation.</source>
         <translation>Asks for confirmation.</translation>
     </message>
@@ -2228,6 +2268,14 @@
     <message>
         <source>Ajouter un profil enfant</source>
         <translation>Add a child profile</translation>
+    </message>
+    <message>
+        <source>Aucun profil enfant</source>
+        <translation>No child profile</translation>
+    </message>
+    <message>
+        <source>Pour gérer le dossier de votre enfant, saisissez ci-dessous le code d'activation, le NIR et le numéro de série imprimés sur la lettre reçue pour lui, puis « Ajouter un profil enfant ».</source>
+        <translation>To manage your child's dossier, type below the activation code, the NIR and the serial number printed on the letter received for them, then “Add a child profile”.</translation>
     </message>
 </context>
 <context>
@@ -4291,6 +4339,10 @@
     <message>
         <source>Personne, naissance, fin, état.</source>
         <translation>Person, birth date, end, status.</translation>
+    </message>
+    <message>
+        <source>Quand quelqu'un vous désigne comme proche aidant, une notification vous prévient et la personne apparaît ici, avec la date de fin. Vous n'avez rien à faire pour l'instant.</source>
+        <translation>When someone names you as their family carer, a notification tells you and the person appears here, with the end date. There is nothing to do for now.</translation>
     </message>
     <message>
         <source>Un proche est décédé…</source>

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.errors import CarnetError
+from ui.access.empty import TableOrEmpty
 from ui.dialogs import Confirmer
 from ui.i18n import current_language
 from ui.ops import Op
@@ -110,7 +111,9 @@ class ChildrenBox(Retranslatable, QGroupBox):
         new_child.addWidget(self.add_child_button, 3, 0)
         layout = QVBoxLayout(self)
         layout.addWidget(self.intro)
-        layout.addWidget(self.table)
+        self.stack = TableOrEmpty(self.table, self.model)
+        self.stack.empty.setObjectName("children_empty")
+        layout.addWidget(self.stack)
         layout.addLayout(child_row)
         layout.addLayout(reps)
         layout.addWidget(self.new_child_title)
@@ -312,5 +315,12 @@ class ChildrenBox(Retranslatable, QGroupBox):
             describe(edit, name, self.tr("Tel qu'imprimé sur la lettre reçue pour l'enfant."))
         self.add_child_button.setText(self.tr("Ajouter un profil enfant"))
         describe(self.add_child_button, self.tr("Ajouter un profil enfant"), self.tr("Demande confirmation."))
+        self.stack.set_texts(
+            self.tr("Aucun profil enfant"),
+            self.tr(
+                "Pour gérer le dossier de votre enfant, saisissez ci-dessous le code d'activation, le NIR et le "
+                "numéro de série imprimés sur la lettre reçue pour lui, puis « Ajouter un profil enfant »."
+            ),
+        )
         self.model.retranslate()
         self._retranslate_manage()
