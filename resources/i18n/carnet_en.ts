@@ -523,7 +523,7 @@
     </message>
     <message>
         <source>&amp;RPPS :</source>
-        <translation>&amp;RPPS:</translation>
+        <translation>R&amp;PPS:</translation>
     </message>
     <message>
         <source>Numéro RPPS</source>
@@ -551,7 +551,7 @@
     </message>
     <message>
         <source>&amp;Débloquer</source>
-        <translation>&amp;Unblock</translation>
+        <translation>Unbloc&amp;k</translation>
     </message>
     <message>
         <source>Débloquer n'autorise pas à nouveau.</source>
@@ -571,7 +571,7 @@
     </message>
     <message>
         <source>Ils voient aussi les documents &amp;masqués</source>
-        <translation>They also see &amp;hidden documents</translation>
+        <translation>They also see hi&amp;dden documents</translation>
     </message>
     <message>
         <source>&amp;Tout masquer, y compris en cas d'urgence</source>
@@ -583,7 +583,7 @@
     </message>
     <message>
         <source>&amp;Enregistrer l'accès en urgence</source>
-        <translation>&amp;Save emergency access</translation>
+        <translation>Sa&amp;ve emergency access</translation>
     </message>
     <message>
         <source>Enregistrer l'accès en urgence</source>
@@ -607,11 +607,11 @@
     </message>
     <message>
         <source>Aucun proche aidant</source>
-        <translation>No family carer</translation>
+        <translation>No caregiver</translation>
     </message>
     <message>
         <source>Un proche aidant peut consulter votre dossier jusqu'à la date choisie. Saisissez son identifiant Carnet et la date de fin ci-dessous, puis « Inviter ».</source>
-        <translation>A family carer can read your dossier until the date you choose. Type their Carnet username and the end date below, then “Invite”.</translation>
+        <translation>A caregiver can read your dossier until the date you choose. Type their Carnet username and the end date below, then “Invite”.</translation>
     </message>
     <message>
         <source>Après votre décès, vos proches (ayants droit, partenaire de PACS, concubin) peuvent demander l'accès à votre dossier dans les cas prévus par la loi : connaître la cause du décès, défendre votre mémoire ou faire valoir leurs droits. Vous pouvez vous y opposer dès maintenant.</source>
@@ -2207,7 +2207,7 @@
     </message>
     <message>
         <source>A&amp;jouter un second représentant légal</source>
-        <translation>Add a second legal &amp;representative</translation>
+        <translation>Add a second le&amp;gal representative</translation>
     </message>
     <message>
         <source>Ajouter un second représentant légal</source>
@@ -4342,7 +4342,7 @@
     </message>
     <message>
         <source>Quand quelqu'un vous désigne comme proche aidant, une notification vous prévient et la personne apparaît ici, avec la date de fin. Vous n'avez rien à faire pour l'instant.</source>
-        <translation>When someone names you as their family carer, a notification tells you and the person appears here, with the end date. There is nothing to do for now.</translation>
+        <translation>When someone names you as their caregiver, a notification tells you and the person appears here, with the end date. There is nothing to do for now.</translation>
     </message>
     <message>
         <source>Un proche est décédé…</source>

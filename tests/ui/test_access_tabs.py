@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPoint, QRect, Qt
 from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QWidget
 
 from desktop_app import access
@@ -32,6 +33,25 @@ def _clashes(root: QWidget) -> dict[str, list[str]]:
             if match:
                 found.setdefault(match.group(1).lower(), []).append(w.text())
     return {k: v for k, v in found.items() if len(v) > 1}
+
+
+def _rect(page: QWidget, w: QWidget) -> QRect:
+    return QRect(w.mapTo(page, QPoint(0, 0)), w.size())
+
+
+def _walk_tab(qtbot, page) -> list[QWidget]:  # type: ignore[no-untyped-def]
+    """The controls Tab reaches after the tab bar, until it leaves the tab."""
+    bar = page.tabs.tabBar()
+    bar.setFocus()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is bar, timeout=5_000)
+    seen: list[QWidget] = []
+    for _ in range(40):
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+        w = QApplication.focusWidget()
+        if w is None or not page.tabs.currentWidget().isAncestorOf(w) or w in seen:
+            break
+        seen.append(w)
+    return seen
 
 
 def test_five_tabs_in_order_with_empty_states_that_say_what_to_do(
@@ -66,11 +86,18 @@ def test_five_tabs_in_order_with_empty_states_that_say_what_to_do(
     ):
         assert page.tab_pages[key].isAncestorOf(part), key
     SHOTS.mkdir(exist_ok=True)
-    for i, key in enumerate(page.TAB_KEYS):
-        page.tabs.setCurrentIndex(i)
-        qtbot.waitUntil(page.tab_pages[key].isVisible, timeout=5_000)
-        assert _clashes(page) == {}, key
-        online_window.grab().save(str(SHOTS / f"access_{key}_fr.png"))
+    for language, scale in (("fr", 100), ("en", 100), ("fr", 200), ("en", 200)):
+        online_window.set_preference("language", language)
+        online_window.set_preference("text_scale", scale)
+        for i, key in enumerate(page.TAB_KEYS):
+            page.tabs.setCurrentIndex(i)
+            qtbot.waitUntil(page.tab_pages[key].isVisible, timeout=5_000)
+            assert _clashes(page) == {}, (language, key)
+            online_window.resize(1280, 800)
+            QApplication.processEvents()
+            online_window.grab().save(str(SHOTS / f"access_{key}_{language}_{scale}.png"))
+    online_window.set_preference("language", "fr")
+    online_window.set_preference("text_scale", 100)
     page.tabs.setCurrentIndex(0)
     page.rpps_edit.setFocus()
     qtbot.keyClick(page.rpps_edit, Qt.Key.Key_Tab, Qt.KeyboardModifier.ControlModifier)
@@ -78,6 +105,16 @@ def test_five_tabs_in_order_with_empty_states_that_say_what_to_do(
     page.samu_check.setFocus()
     qtbot.keyClick(page.samu_check, Qt.Key.Key_PageDown, Qt.KeyboardModifier.ControlModifier)
     assert page.tabs.currentIndex() == 2
+
+    # Every tab, by Tab from the tab bar: each control after the one before it on the same line, or below it.
+    for i, key in enumerate(page.TAB_KEYS):
+        page.tabs.setCurrentIndex(i)
+        walk = _walk_tab(qtbot, page)
+        assert walk, key
+        for a, b in itertools.pairwise(walk):
+            ra, rb = _rect(page, a), _rect(page, b)
+            same_line = abs(ra.center().y() - rb.center().y()) < min(ra.height(), rb.height()) // 2
+            assert (same_line and rb.left() > ra.left()) or rb.top() >= ra.bottom() - 2, (key, a, b)
 
     # Urgence, by Tab in reading order from the tab bar.
     page.tabs.setCurrentIndex(1)
@@ -103,5 +140,5 @@ def test_five_tabs_in_order_with_empty_states_that_say_what_to_do(
     online_window.set_preference("language", "en")
     qtbot.wait(100)
     assert _titles(page) == ["Professionals", "Emergency", "Relatives", "Children", "After my death"]
-    assert page.aidants_stack.empty.title.text() == "No family carer"
+    assert page.aidants_stack.empty.title.text() == "No caregiver"
     online_window.set_preference("language", "fr")

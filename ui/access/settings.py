@@ -354,14 +354,11 @@ class AccessSettingsPage(Retranslatable, QWidget):
         chain += [self.aidants_table, self.aidant_edit, self.aidant_until_edit, self.invite_button, self.revoke_button]
         if self.helping_box is not None:
             chain += [self.helping_box.table, self.helping_box.stop_button, self.helping_box.heir_button]
-        inner: tuple[QWidget, QWidget] | None = None
-        if self.children_box is not None:  # ChildrenBox orders its own controls, from its table to « Ajouter »
-            inner = (self.children_box.table, self.children_box.add_child_button)
-            chain += inner
+        if self.children_box is not None:
+            chain += self.children_box.tab_chain()
         chain.append(self.post_mortem_check)
-        for pair in itertools.pairwise(chain):
-            if pair != inner:
-                QWidget.setTabOrder(*pair)
+        for first, second in itertools.pairwise(chain):
+            QWidget.setTabOrder(first, second)
 
     # -- state -------------------------------------------------------------------------------------------------------
     @property
