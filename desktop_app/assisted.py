@@ -35,6 +35,7 @@ from desktop_app.service_client import ServiceError, post_public, service_error
 from desktop_app.sync.engine import S_ACCESS, S_REFRESH, S_URL, SyncEngine
 from desktop_app.sync.http import Backoff, NotSignedIn, ServiceRefused, SyncHttp
 from dossier.entries import validate_entry
+from dossier.errors import DossierValidationError
 from dossier.identifiers import (
     normalize_activation_code,
     normalize_carte_vitale_serial,
@@ -100,6 +101,20 @@ class HelperSession:
             return post_public(self._http, path, body)
         except ServiceRefused as exc:
             raise service_error(exc) from exc
+
+    def enrol(self, email: str, code: str, password: str) -> None:
+        """First time: the enrolment code the organisation's registration mailed, and a password chosen under the
+        policy (checked here first: nothing is sent with a weak one). The helper then signs in as every day."""
+        email, code = email.strip(), code.replace(" ", "").replace("-", "").strip().upper()
+        if not email or not code:
+            raise AssistedInputError(
+                "Aidant : saisissez votre adresse e-mail et le code d'enrôlement reçu par e-mail.",
+                "Helper: enter your e-mail address and the enrolment code you were e-mailed.",
+            )
+        assessment = assess_password(password, user_inputs=(email,))
+        if not assessment.acceptable:
+            raise DossierValidationError(assessment.problems)
+        self._post("/v1/helpers/enrolment", {"email": email, "enrolment_code": code, "password": password})
 
     def start(self, email: str, password: str) -> None:
         """Password step: the service mails a one-time code to the helper's own address."""

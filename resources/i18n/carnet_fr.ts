@@ -4250,7 +4250,51 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Première connexion : j&apos;ai reçu un code d&apos;enrôlement</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Première connexion de l&apos;aidant</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choisir le mot de passe de votre compte d&apos;aidant avec le code reçu par e-mail.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Code d&apos;enrôlement</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Le code reçu par e-mail de votre structure.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nouveau mot de passe de l&apos;aidant</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nouveau mot de passe, encore une fois</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Votre compte d&apos;aidant est prêt : connectez-vous avec votre nouveau mot de passe.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Code d&apos;enrôlement reçu par e-mail</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nouveau mot de passe</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Code reçu par e-mail</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Retour à la connexion</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -441,3 +441,55 @@ def test_the_welcome_screen_opens_the_clinic_workstation_and_goes_back(qtbot, pr
     back = next(b for b in window.clinic_page.findChildren(QPushButton) if "accueil" in b.text())
     back.click()
     assert window.current_page() is window.welcome
+
+
+def test_a_new_helper_enrols_from_the_first_screen_then_signs_in_S51(
+    qtbot: Any, live: LiveServer, mailbox: Mailbox, helper_pc: dict[str, Any]
+) -> None:
+    """Registered by her organisation, Noémie has only the enrolment code: « Première connexion » lets her choose
+    her password (under the policy) on the session's first screen, then sign in as every day — keyboard only."""
+    from server.helpers.service import NewHelper, add_helper, add_organisation
+    from tests.support.helper_accounts import enrolment_code
+
+    assert live.ctx is not None
+    email = "noemie.petit@fs-melun.example.org"
+    with live.ctx.sessions() as db:
+        org, _ = add_organisation(db, live.ctx, "France Services de Melun")
+        add_helper(db, live.ctx, org, NewHelper(email, "Petit", "Noémie"))
+        db.commit()
+    session = AssistedSession(server_url=live.url)
+    qtbot.addWidget(session)
+    session.resize(900, 700)
+    session.show()
+    session.activateWindow()
+    signin = session.helper_signin
+    qtbot.waitUntil(signin.email.hasFocus)
+    signin.enrol_link.click()
+    assert signin.enrolling and signin.enrol_code.isVisible() and not signin.password.isVisible()
+    signin.email.setFocus()
+    _type(qtbot, email)
+    _key(qtbot, Qt.Key.Key_Tab)
+    assert signin.enrol_code.hasFocus()
+    _type(qtbot, enrolment_code(mailbox, email))
+    _key(qtbot, Qt.Key.Key_Tab)
+    _type(qtbot, "motdepasse12")  # too weak: refused here, nothing sent
+    _key(qtbot, Qt.Key.Key_Tab)
+    _type(qtbot, "motdepasse12")
+    _key(qtbot, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: bool(session.step("helper").error.text()), timeout=20_000)
+    assert signin.enrolling and session.work is None
+    signin.new_password.clear()
+    signin.new_password_again.clear()
+    signin.new_password.setFocus()
+    _type(qtbot, PASSWORD)
+    _key(qtbot, Qt.Key.Key_Tab)
+    _type(qtbot, PASSWORD)
+    _key(qtbot, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: not signin.enrolling and signin.enrolled_note.isVisible(), timeout=20_000)
+    assert signin.password.hasFocus() and signin.new_password.text() == "" and signin.email.text() == email
+    _type(qtbot, PASSWORD)
+    _key(qtbot, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: signin.code.hasFocus(), timeout=20_000)
+    _type(qtbot, mailbox.last_otp(email))
+    _enter_and_wait(qtbot, session, "consent")
+    session.close()
