@@ -591,10 +591,6 @@
         <translation>Save emergency access</translation>
     </message>
     <message>
-        <source>Chercher par nom…</source>
-        <translation>Search by name…</translation>
-    </message>
-    <message>
         <source>Rubriques des accès</source>
         <translation>Access sections</translation>
     </message>
@@ -681,6 +677,10 @@
     <message>
         <source>Par nom, profession et ville ; le choix remplit le RPPS.</source>
         <translation>By name, profession and town; the choice fills in the RPPS.</translation>
+    </message>
+    <message>
+        <source>Cherch&amp;er par nom…</source>
+        <translation>Search by na&amp;me…</translation>
     </message>
     <message>
         <source>Chercher le médecin traitant par nom</source>
@@ -4390,12 +4390,16 @@
         <translation>When someone names you as their caregiver, a notification tells you and the person appears here, with the end date. There is nothing to do for now.</translation>
     </message>
     <message>
-        <source>Un proche est décédé…</source>
-        <translation>A relative has died…</translation>
+        <source>&amp;Ne plus aider</source>
+        <translation>&amp;Stop helping</translation>
     </message>
     <message>
         <source>Demande confirmation.</source>
         <translation>Asks for confirmation.</translation>
+    </message>
+    <message>
+        <source>Un proche est &amp;décédé…</source>
+        <translation>A relative has &amp;died…</translation>
     </message>
     <message>
         <source>Un proche est décédé</source>

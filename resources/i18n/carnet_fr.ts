@@ -579,10 +579,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Chercher par nom…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Rubriques des accès</source>
         <translation type="unfinished"></translation>
     </message>
@@ -680,6 +676,10 @@
     </message>
     <message>
         <source>Par nom, profession et ville ; le choix remplit le RPPS.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cherch&amp;er par nom…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -4389,11 +4389,15 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Un proche est décédé…</source>
+        <source>&amp;Ne plus aider</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Demande confirmation.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Un proche est &amp;décédé…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -239,9 +239,9 @@ class HelpingBox(Retranslatable, QGroupBox):
                 "apparaît ici, avec la date de fin. Vous n'avez rien à faire pour l'instant."
             ),
         )
-        self.stop_button.setText(self.tr("Ne plus aider"))
+        self.stop_button.setText(self.tr("&Ne plus aider"))
         describe(self.stop_button, self.tr("Ne plus aider"), self.tr("Demande confirmation."))
-        self.heir_button.setText(self.tr("Un proche est décédé…"))
+        self.heir_button.setText(self.tr("Un proche est &décédé…"))
         describe(
             self.heir_button,
             self.tr("Un proche est décédé"),

@@ -986,7 +986,7 @@ class AccessSettingsPage(Retranslatable, QWidget):
             self.tr("Chercher un professionnel par nom"),
             self.tr("Par nom, profession et ville ; le choix remplit le RPPS."),
         )
-        self.doctor_find_button.setText(self.tr("Chercher par nom…"))
+        self.doctor_find_button.setText(self.tr("Cherch&er par nom…"))
         describe(
             self.doctor_find_button,
             self.tr("Chercher le médecin traitant par nom"),
