@@ -222,7 +222,7 @@ def people_screens(window, shot: Callable[[str, Callable[[], None]], None], sett
         settle()
         page = window.dossier.access
         if page.helping_box is not None:
-            page.scroller.ensureWidgetVisible(page.helping_box, 0, 0)
+            page.show_part(page.helping_box)
 
     for language in ("fr", "en"):
         window.set_preference("language", language)
@@ -670,20 +670,21 @@ def main() -> int:
                 settle()
                 if page.settings is not None:
                     break
+            page.tabs.setCurrentIndex(0)
             page.table.setCurrentIndex(page.model.index(0, 0))
             page.scroller.verticalScrollBar().setValue(0)
 
         def access_children() -> None:
             page = window.dossier.access
             if page.children_box is not None:
-                page.scroller.ensureWidgetVisible(page.children_box, 0, 0)
+                page.show_part(page.children_box)
 
         def access_occupational() -> None:
             page = window.dossier.access
             rows = [page.model.row_object(r) for r in range(page.model.rowCount())]
             occupational = next(i for i, r in enumerate(rows) if r.occupational_consent)
             page.table.setCurrentIndex(page.model.index(occupational, 0))
-            page.scroller.ensureWidgetVisible(page.occupational_button, 0, 40)
+            page.show_part(page.occupational_button)
 
         def child_window(name: str) -> None:
             from datetime import date

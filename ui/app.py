@@ -488,6 +488,7 @@ class MainWindow(Retranslatable, QMainWindow):
             self.statusBar().clearMessage()
             self.dossier.show_section("access")
             if self.dossier.access.helping_box is not None:
+                self.dossier.access.show_part(self.dossier.access.helping_box)
                 self.dossier.access.helping_box.open_heir_request()
         self.sig_unlocked.emit(profile)
 

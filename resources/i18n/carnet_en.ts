@@ -524,7 +524,7 @@
     </message>
     <message>
         <source>&amp;RPPS :</source>
-        <translation>&amp;RPPS:</translation>
+        <translation>R&amp;PPS:</translation>
     </message>
     <message>
         <source>Numéro RPPS</source>
@@ -552,7 +552,7 @@
     </message>
     <message>
         <source>&amp;Débloquer</source>
-        <translation>&amp;Unblock</translation>
+        <translation>Unbloc&amp;k</translation>
     </message>
     <message>
         <source>Débloquer n&apos;autorise pas à nouveau.</source>
@@ -572,7 +572,7 @@
     </message>
     <message>
         <source>Ils voient aussi les documents &amp;masqués</source>
-        <translation>They also see &amp;hidden documents</translation>
+        <translation>They also see hi&amp;dden documents</translation>
     </message>
     <message>
         <source>&amp;Tout masquer, y compris en cas d&apos;urgence</source>
@@ -584,15 +584,51 @@
     </message>
     <message>
         <source>&amp;Enregistrer l&apos;accès en urgence</source>
-        <translation>&amp;Save emergency access</translation>
+        <translation>Sa&amp;ve emergency access</translation>
     </message>
     <message>
         <source>Enregistrer l&apos;accès en urgence</source>
         <translation>Save emergency access</translation>
     </message>
     <message>
-        <source>Chercher par nom…</source>
-        <translation>Search by name…</translation>
+        <source>Rubriques des accès</source>
+        <translation>Access sections</translation>
+    </message>
+    <message>
+        <source>Aucun professionnel autorisé ni bloqué</source>
+        <translation>No professional authorised or blocked</translation>
+    </message>
+    <message>
+        <source>Pour qu&apos;un professionnel de santé puisse ouvrir votre dossier, saisissez son numéro RPPS ci-dessous ou choisissez « Chercher par nom… », puis « Autoriser ».</source>
+        <translation>For a health professional to be able to open your record, type their RPPS number below or choose “Search by name…”, then “Authorise”.</translation>
+    </message>
+    <message>
+        <source>Aucun proche aidant</source>
+        <translation>No caregiver</translation>
+    </message>
+    <message>
+        <source>Un proche aidant peut consulter votre dossier jusqu&apos;à la date choisie. Saisissez son identifiant Carnet et la date de fin ci-dessous, puis « Inviter ».</source>
+        <translation>A caregiver can read your record until the date you choose. Type their Carnet username and the end date below, then “Invite”.</translation>
+    </message>
+    <message>
+        <source>Après votre décès, vos proches (ayants droit, partenaire de PACS, concubin) peuvent demander l&apos;accès à votre dossier dans les cas prévus par la loi : connaître la cause du décès, défendre votre mémoire ou faire valoir leurs droits. Vous pouvez vous y opposer dès maintenant.</source>
+        <translation>After your death, your relatives (heirs, civil partner, cohabiting partner) may ask for access to your record in the cases the law provides for: to know the cause of death, to defend your memory or to assert their rights. You can object to this now.</translation>
+    </message>
+    <message>
+        <source>Urgence</source>
+        <translation>Emergency</translation>
+    </message>
+    <message>
+        <source>Proches</source>
+        <translation>Relatives</translation>
+    </message>
+    <message>
+        <source>Enfants</source>
+        <translation>Children</translation>
+    </message>
+    <message>
+        <source>Après mon décès</source>
+        <translation>After my death</translation>
     </message>
     <message>
         <source>Demande confirmation.</source>
@@ -641,6 +677,10 @@
     <message>
         <source>Par nom, profession et ville ; le choix remplit le RPPS.</source>
         <translation>By name, profession and town; the choice fills in the RPPS.</translation>
+    </message>
+    <message>
+        <source>Cherch&amp;er par nom…</source>
+        <translation>Search by na&amp;me…</translation>
     </message>
     <message>
         <source>Chercher le médecin traitant par nom</source>
@@ -2168,7 +2208,7 @@
     </message>
     <message>
         <source>A&amp;jouter un second représentant légal</source>
-        <translation>Add a second legal &amp;representative</translation>
+        <translation>Add a second le&amp;gal representative</translation>
     </message>
     <message>
         <source>Ajouter un second représentant légal</source>
@@ -2229,6 +2269,14 @@
     <message>
         <source>Ajouter un profil enfant</source>
         <translation>Add a child profile</translation>
+    </message>
+    <message>
+        <source>Aucun profil enfant</source>
+        <translation>No child profile</translation>
+    </message>
+    <message>
+        <source>Pour gérer le dossier de votre enfant, saisissez ci-dessous le code d&apos;activation, le NIR et le numéro de série imprimés sur la lettre reçue pour lui, puis « Ajouter un profil enfant ».</source>
+        <translation>To manage your child&apos;s record, type below the activation code, the NIR and the serial number printed on the letter received for them, then “Add a child profile”.</translation>
     </message>
 </context>
 <context>
@@ -4349,12 +4397,20 @@
         <translation>Person, birth date, end, status.</translation>
     </message>
     <message>
-        <source>Un proche est décédé…</source>
-        <translation>A relative has died…</translation>
+        <source>Quand quelqu&apos;un vous désigne comme proche aidant, une notification vous prévient et la personne apparaît ici, avec la date de fin. Vous n&apos;avez rien à faire pour l&apos;instant.</source>
+        <translation>When someone names you as their caregiver, a notification tells you and the person appears here, with the end date. There is nothing to do for now.</translation>
+    </message>
+    <message>
+        <source>&amp;Ne plus aider</source>
+        <translation>&amp;Stop helping</translation>
     </message>
     <message>
         <source>Demande confirmation.</source>
         <translation>Asks for confirmation.</translation>
+    </message>
+    <message>
+        <source>Un proche est &amp;décédé…</source>
+        <translation>A relative has &amp;died…</translation>
     </message>
     <message>
         <source>Un proche est décédé</source>

@@ -579,7 +579,43 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Chercher par nom…</source>
+        <source>Rubriques des accès</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Aucun professionnel autorisé ni bloqué</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pour qu&apos;un professionnel de santé puisse ouvrir votre dossier, saisissez son numéro RPPS ci-dessous ou choisissez « Chercher par nom… », puis « Autoriser ».</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Aucun proche aidant</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Un proche aidant peut consulter votre dossier jusqu&apos;à la date choisie. Saisissez son identifiant Carnet et la date de fin ci-dessous, puis « Inviter ».</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Après votre décès, vos proches (ayants droit, partenaire de PACS, concubin) peuvent demander l&apos;accès à votre dossier dans les cas prévus par la loi : connaître la cause du décès, défendre votre mémoire ou faire valoir leurs droits. Vous pouvez vous y opposer dès maintenant.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Urgence</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Proches</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enfants</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Après mon décès</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -640,6 +676,10 @@
     </message>
     <message>
         <source>Par nom, profession et ville ; le choix remplit le RPPS.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cherch&amp;er par nom…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2228,6 +2268,14 @@
     </message>
     <message>
         <source>Ajouter un profil enfant</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Aucun profil enfant</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pour gérer le dossier de votre enfant, saisissez ci-dessous le code d&apos;activation, le NIR et le numéro de série imprimés sur la lettre reçue pour lui, puis « Ajouter un profil enfant ».</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -4348,11 +4396,19 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Un proche est décédé…</source>
+        <source>Quand quelqu&apos;un vous désigne comme proche aidant, une notification vous prévient et la personne apparaît ici, avec la date de fin. Vous n&apos;avez rien à faire pour l&apos;instant.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Ne plus aider</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Demande confirmation.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Un proche est &amp;décédé…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

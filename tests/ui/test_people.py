@@ -106,7 +106,7 @@ def test_a_professional_found_by_name_is_authorised_and_chosen_as_medecin_traita
     assert _cells(doctor.model, 0)[1] == "general practitioner"
     doctor.show()
     doctor.grab().save(str(SHOTS / "search_en.png"))
-    page.scroller.ensureWidgetVisible(page.helping_box, 0, 0)
+    page.show_part(page.helping_box)
     online_window.grab().save(str(SHOTS / "access_people_en.png"))
     online_window.set_preference("language", "fr")
     doctor.close()
@@ -138,7 +138,7 @@ def test_an_aidant_sees_whom_they_help_until_when_and_stops_helping(
     with qtbot.waitSignal(box.sig_loaded, timeout=20_000):
         page.refresh_button.click()
     qtbot.waitUntil(lambda: box.model.rowCount() == 1, timeout=10_000)
-    page.scroller.ensureWidgetVisible(box, 0, 0)
+    page.show_part(box)
     online_window.grab().save(str(SHOTS / "helping_fr.png"))
     assert _cells(box.model, 0) == ["Odette Lefèvre", "01/01/1984", ends.astimezone().strftime("%d/%m/%Y"), "En cours"]
     # Offline: the encrypted copy answers, dated.
@@ -162,7 +162,7 @@ def test_an_aidant_sees_whom_they_help_until_when_and_stops_helping(
         box.stop_button.click()
     qtbot.waitUntil(lambda: box.model.rowCount() == 0, timeout=10_000)
     assert box.intro.text() == "Personne ne vous a désigné(e) comme proche aidant."
-    page.scroller.ensureWidgetVisible(box, 0, 0)
+    page.show_part(box)
     online_window.grab().save(str(SHOTS / "helping_after_fr.png"))
     assert live.ctx is not None
     served = flows.client.get("/v1/me/access", headers=bearer(flows.login(helped))).json()

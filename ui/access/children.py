@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
@@ -19,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.errors import CarnetError
+from ui.access.empty import TableOrEmpty
 from ui.dialogs import Confirmer
 from ui.i18n import current_language
 from ui.ops import Op
@@ -110,26 +112,35 @@ class ChildrenBox(Retranslatable, QGroupBox):
         new_child.addWidget(self.add_child_button, 3, 0)
         layout = QVBoxLayout(self)
         layout.addWidget(self.intro)
-        layout.addWidget(self.table)
+        self.stack = TableOrEmpty(self.table, self.model)
+        self.stack.empty.setObjectName("children_empty")
+        # No child yet: the controls that act on a chosen child step aside, the empty state says how to add one.
+        self.stack.currentChanged.connect(lambda _i: self._show_child_controls())
+        layout.addWidget(self.stack)
         layout.addLayout(child_row)
         layout.addLayout(reps)
         layout.addWidget(self.new_child_title)
         layout.addLayout(new_child)
         layout.addWidget(self.error)
-        for first, second in (
-            (self.table, self.manage_button),
-            (self.manage_button, self.rep_edit),
-            (self.rep_edit, self.add_rep_button),
-            (self.add_rep_button, self.rep_combo),
-            (self.rep_combo, self.remove_rep_button),
-            (self.remove_rep_button, self.code_edit),
-            (self.code_edit, self.nir_edit),
-            (self.nir_edit, self.serial_edit),
-            (self.serial_edit, self.add_child_button),
-        ):
+        for first, second in itertools.pairwise(self.tab_chain()):
             QWidget.setTabOrder(first, second)
         self.retranslate_ui()
         self._on_child_changed()
+
+    def tab_chain(self) -> list[QWidget]:
+        """The controls in reading order (the page that holds the box chains them with its own)."""
+        return [
+            self.table,
+            self.manage_button,
+            self.rep_edit,
+            self.add_rep_button,
+            self.rep_combo,
+            self.remove_rep_button,
+            self.code_edit,
+            self.nir_edit,
+            self.serial_edit,
+            self.add_child_button,
+        ]
 
     # -- state -------------------------------------------------------------------------------------------------------
     def set_profile(self, profile: UnlockedProfile | None) -> None:
@@ -208,6 +219,10 @@ class ChildrenBox(Retranslatable, QGroupBox):
         self.remove_rep_button.setEnabled(has and self.rep_combo.count() > 0)
         self.add_child_button.setEnabled(self._profile is not None)
         self._retranslate_manage()
+
+    def _show_child_controls(self) -> None:
+        for control in (self.manage_button, self.rep_edit, self.add_rep_button, self.rep_combo, self.remove_rep_button):
+            control.setVisible(not self.stack.showing_empty)
 
     def _ask(self, *, title: str, text: str, confirm: str) -> bool:
         return self._confirmer.ask(self, title=title, text=text, confirm_label=confirm, cancel_label=self.tr("Annuler"))
@@ -312,5 +327,12 @@ class ChildrenBox(Retranslatable, QGroupBox):
             describe(edit, name, self.tr("Tel qu'imprimé sur la lettre reçue pour l'enfant."))
         self.add_child_button.setText(self.tr("Ajouter un profil enfant"))
         describe(self.add_child_button, self.tr("Ajouter un profil enfant"), self.tr("Demande confirmation."))
+        self.stack.set_texts(
+            self.tr("Aucun profil enfant"),
+            self.tr(
+                "Pour gérer le dossier de votre enfant, saisissez ci-dessous le code d'activation, le NIR et le "
+                "numéro de série imprimés sur la lettre reçue pour lui, puis « Ajouter un profil enfant »."
+            ),
+        )
         self.model.retranslate()
         self._retranslate_manage()

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.errors import CarnetError
+from ui.access.empty import TableOrEmpty
 from ui.dialogs import Confirmer
 from ui.i18n import current_language
 from ui.ops import Op
@@ -88,7 +89,9 @@ class HelpingBox(Retranslatable, QGroupBox):
         layout = QVBoxLayout(self)
         layout.addWidget(self.intro)
         layout.addWidget(self.error)
-        layout.addWidget(self.table)
+        self.stack = TableOrEmpty(self.table, self.model)
+        self.stack.empty.setObjectName("helping_empty")
+        layout.addWidget(self.stack)
         layout.addLayout(buttons)
         self._update_enabled()
         self.retranslate_ui()
@@ -229,9 +232,16 @@ class HelpingBox(Retranslatable, QGroupBox):
                 else self.tr("Personne ne vous a désigné(e) comme proche aidant.")
             )
         describe(self.table, self.tr("Les personnes que j'aide"), self.tr("Personne, naissance, fin, état."))
-        self.stop_button.setText(self.tr("Ne plus aider"))
+        self.stack.set_texts(
+            "",  # the intro above already says nobody chose the person
+            self.tr(
+                "Quand quelqu'un vous désigne comme proche aidant, une notification vous prévient et la personne "
+                "apparaît ici, avec la date de fin. Vous n'avez rien à faire pour l'instant."
+            ),
+        )
+        self.stop_button.setText(self.tr("&Ne plus aider"))
         describe(self.stop_button, self.tr("Ne plus aider"), self.tr("Demande confirmation."))
-        self.heir_button.setText(self.tr("Un proche est décédé…"))
+        self.heir_button.setText(self.tr("Un proche est &décédé…"))
         describe(
             self.heir_button,
             self.tr("Un proche est décédé"),

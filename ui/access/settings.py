@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Callable
 from datetime import date
 from typing import TYPE_CHECKING, NamedTuple
 
-from PySide6.QtCore import QDate, Signal
-from PySide6.QtGui import QMouseEvent
+from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtGui import QKeySequence, QMouseEvent, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
     QDateEdit,
@@ -26,6 +27,7 @@ from PySide6.QtWidgets import (
 
 from desktop_app.errors import CarnetError
 from ui.access.children import ChildrenBox
+from ui.access.empty import TableOrEmpty
 from ui.access.helping import HelpingBox
 from ui.access.history import AccessHistoryPage
 from ui.access.people import ProfessionalSearch, profession_name
@@ -175,7 +177,9 @@ class AccessSettingsPage(Retranslatable, QWidget):
         self.rpps_edit.textChanged.connect(lambda _t: self._update_occupational())
         # Rows that wrap onto further lines at large text rather than widening the window.
         pros = QVBoxLayout(self.pros_box)
-        pros.addWidget(self.table)
+        self.pros_stack = TableOrEmpty(self.table, self.model)
+        self.pros_stack.empty.setObjectName("pros_empty")
+        pros.addWidget(self.pros_stack)
         pros.addWidget(
             flow_row(self.rpps_label, self.rpps_edit, self.find_button, self.authorise_button, self.withdraw_button),
         )
@@ -241,7 +245,9 @@ class AccessSettingsPage(Retranslatable, QWidget):
         for control in (self.aidant_edit, self.aidant_until_edit, self.invite_button, self.revoke_button):
             aidant_row.addWidget(control)
         aidants = QVBoxLayout(self.aidants_box)
-        aidants.addWidget(self.aidants_table)
+        self.aidants_stack = TableOrEmpty(self.aidants_table, self.aidants_model)
+        self.aidants_stack.empty.setObjectName("aidants_empty")
+        aidants.addWidget(self.aidants_stack)
         aidants.addLayout(aidant_row)
         # Legal representatives and child profiles (only on the person's own settings)
         self.children_box: ChildrenBox | None = None
@@ -257,26 +263,25 @@ class AccessSettingsPage(Retranslatable, QWidget):
         top = QHBoxLayout()
         top.addWidget(self.intro, 1)
         top.addWidget(self.refresh_button)
-        content = QWidget()
-        inner = QVBoxLayout(content)
-        inner.setContentsMargins(0, 0, 0, 0)
-        inner.addWidget(self.pros_box)
-        inner.addWidget(self.doctor_box)
-        inner.addWidget(self.emergency_box)
-        inner.addWidget(self.default_masked_row)
-        inner.addWidget(self.post_mortem_row)
-        self.post_mortem_row.setVisible(dossier_id is None)  # a choice the person makes for themself
-        inner.addWidget(self.aidants_box)
-        if self.children_box is not None:
-            inner.addWidget(self.children_box)
-        if self.helping_box is not None:
-            inner.addWidget(self.helping_box)
-        inner.addStretch(1)
-        # Everything scrolls as one: at 200 % text nothing is squeezed or clipped.
-        self.scroller = QScrollArea()
-        self.scroller.setWidgetResizable(True)
-        self.scroller.setFrameShape(QScrollArea.Shape.NoFrame)
-        self.scroller.setWidget(content)
+        self.post_mortem_intro = label("muted")
+        # One tab per question the person asks (« who among professionals? in an emergency? my relatives? »): each
+        # scrolls on its own, so at 200 % text nothing is squeezed or clipped.
+        self.tabs = QTabWidget()
+        self.tabs.setObjectName("access_tabs")
+        self.tabs.setDocumentMode(True)
+        self.tab_pages: dict[str, QScrollArea] = {}
+        for key, parts in (
+            ("pros", [self.pros_box, self.doctor_box, self.default_masked_row]),
+            ("emergency", [self.emergency_box]),
+            ("relatives", [self.aidants_box, self.helping_box]),
+            ("children", [self.children_box]),
+            ("after_death", [self.post_mortem_intro, self.post_mortem_row]),
+        ):
+            self.tab_pages[key] = self._tab(key, [p for p in parts if p is not None])
+        # A child's dossier: no children of its own, and the opposition after death is the person's own choice.
+        self.tabs.setTabVisible(self.tabs.indexOf(self.tab_pages["children"]), self.children_box is not None)
+        self.tabs.setTabVisible(self.tabs.indexOf(self.tab_pages["after_death"]), dossier_id is None)
+        self.post_mortem_row.setVisible(dossier_id is None)
         for table in (self.table, self.aidants_table):
             table.setMinimumHeight(table.fontMetrics().height() * 6)
             table.setTabKeyNavigation(False)  # Tab leaves the table: the arrows move inside it
@@ -285,10 +290,75 @@ class AccessSettingsPage(Retranslatable, QWidget):
         layout.addLayout(top)
         layout.addWidget(self.freshness)
         layout.addWidget(self.error)
-        layout.addWidget(self.scroller, 1)
+        layout.addWidget(self.tabs, 1)
+        self._set_tab_order()  # once every control is in this window
+        # Ctrl+Tab is the tab widget's own; Ctrl+PgDown / Ctrl+PgUp too, as in browsers and GNOME apps.
+        for keys, step in ((QKeySequence("Ctrl+PgDown"), 1), (QKeySequence("Ctrl+PgUp"), -1)):
+            shortcut = QShortcut(keys, self.tabs)
+            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            shortcut.activated.connect(lambda step=step: self._step_tab(step))
         self._apply_emergency_rule()
         self._update_enabled()
         self.retranslate_ui()
+
+    TAB_KEYS = ("pros", "emergency", "relatives", "children", "after_death")
+    """The tabs, in their order: Professionnels · Urgence · Proches · Enfants · Après mon décès."""
+
+    def _tab(self, key: str, parts: list[QWidget]) -> QScrollArea:
+        content = QWidget()
+        inner = QVBoxLayout(content)
+        for part in parts:
+            inner.addWidget(part)
+        inner.addStretch(1)
+        scroller = QScrollArea()
+        scroller.setObjectName(f"access_tab_{key}")
+        scroller.setWidgetResizable(True)
+        scroller.setFrameShape(QScrollArea.Shape.NoFrame)
+        scroller.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # no unnamed Tab stop: the focus goes to its controls
+        scroller.setWidget(content)
+        self.tabs.addTab(scroller, "")
+        return scroller
+
+    def _step_tab(self, step: int) -> None:
+        """The next (or previous) visible tab, round the end."""
+        count = self.tabs.count()
+        index = self.tabs.currentIndex()
+        for _ in range(count):
+            index = (index + step) % count
+            if self.tabs.isTabVisible(index):
+                self.tabs.setCurrentIndex(index)
+                return
+
+    @property
+    def scroller(self) -> QScrollArea:
+        """The scroll area of the tab shown."""
+        current = self.tabs.currentWidget()
+        assert isinstance(current, QScrollArea)
+        return current
+
+    def show_part(self, part: QWidget) -> None:
+        """Open the tab that holds ``part`` and scroll it into view (e.g. « Un proche est décédé » from welcome)."""
+        for scroller in self.tab_pages.values():
+            if scroller.isAncestorOf(part):
+                self.tabs.setCurrentWidget(scroller)
+                scroller.ensureWidgetVisible(part, 0, 0)
+                return
+
+    def _set_tab_order(self) -> None:
+        """Reading order: « Actualiser », the tab bar, then each tab top to bottom (the hidden tabs are skipped)."""
+        chain: list[QWidget] = [self.refresh_button, self.tabs.tabBar(), self.table, self.rpps_edit, self.find_button]
+        chain += [self.authorise_button, self.withdraw_button, self.block_button, self.unblock_button]
+        chain += [self.admin_button, self.occupational_button, self.doctor_edit, self.doctor_find_button]
+        chain += [self.doctor_button, self.default_masked_check]
+        chain += [self.samu_check, self.others_check, self.masked_check, self.mask_all_check, self.emergency_button]
+        chain += [self.aidants_table, self.aidant_edit, self.aidant_until_edit, self.invite_button, self.revoke_button]
+        if self.helping_box is not None:
+            chain += [self.helping_box.table, self.helping_box.stop_button, self.helping_box.heir_button]
+        if self.children_box is not None:
+            chain += self.children_box.tab_chain()
+        chain.append(self.post_mortem_check)
+        for first, second in itertools.pairwise(chain):
+            QWidget.setTabOrder(first, second)
 
     # -- state -------------------------------------------------------------------------------------------------------
     @property
@@ -916,7 +986,7 @@ class AccessSettingsPage(Retranslatable, QWidget):
             self.tr("Chercher un professionnel par nom"),
             self.tr("Par nom, profession et ville ; le choix remplit le RPPS."),
         )
-        self.doctor_find_button.setText(self.tr("Chercher par nom…"))
+        self.doctor_find_button.setText(self.tr("Cherch&er par nom…"))
         describe(
             self.doctor_find_button,
             self.tr("Chercher le médecin traitant par nom"),
@@ -933,5 +1003,38 @@ class AccessSettingsPage(Retranslatable, QWidget):
         describe(self.invite_button, self.tr("Inviter"), self.tr("Demande confirmation."))
         self.revoke_button.setText(self.tr("Retirer"))
         describe(self.revoke_button, self.tr("Retirer l'aidant"), self.tr("Demande confirmation."))
+        for key, title in zip(self.TAB_KEYS, self._tab_titles(), strict=True):
+            self.tabs.setTabText(self.tabs.indexOf(self.tab_pages[key]), title)
+        describe(self.tabs.tabBar(), self.tr("Rubriques des accès"), self.tr("Ctrl+Tab passe d'un onglet à l'autre."))
+        self.pros_stack.set_texts(
+            self.tr("Aucun professionnel autorisé ni bloqué"),
+            self.tr(
+                "Pour qu'un professionnel de santé puisse ouvrir votre dossier, saisissez son numéro RPPS ci-dessous "
+                "ou choisissez « Chercher par nom… », puis « Autoriser »."
+            ),
+        )
+        self.aidants_stack.set_texts(
+            self.tr("Aucun proche aidant"),
+            self.tr(
+                "Un proche aidant peut consulter votre dossier jusqu'à la date choisie. Saisissez son identifiant "
+                "Carnet et la date de fin ci-dessous, puis « Inviter »."
+            ),
+        )
+        self.post_mortem_intro.setText(
+            self.tr(
+                "Après votre décès, vos proches (ayants droit, partenaire de PACS, concubin) peuvent demander l'accès "
+                "à votre dossier dans les cas prévus par la loi : connaître la cause du décès, défendre votre mémoire "
+                "ou faire valoir leurs droits. Vous pouvez vous y opposer dès maintenant."
+            )
+        )
         self.model.retranslate()
         self.aidants_model.retranslate()
+
+    def _tab_titles(self) -> tuple[str, str, str, str, str]:
+        return (
+            self.tr("Professionnels"),
+            self.tr("Urgence"),
+            self.tr("Proches"),
+            self.tr("Enfants"),
+            self.tr("Après mon décès"),
+        )
