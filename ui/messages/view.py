@@ -133,9 +133,9 @@ class MessagesPage(Retranslatable, QWidget):
             actions.addWidget(button)
         actions.addStretch(1)
         thread_layout.addLayout(actions)
-        block_row = QHBoxLayout()
-        block_row.addWidget(self.authorisation_note, 1)
+        block_row = QHBoxLayout()  # its own line: four buttons side by side scroll sideways at 200 % text
         block_row.addWidget(self.block_button)
+        block_row.addStretch(1)
         thread_layout.addLayout(block_row)
         # Below the title everything scrolls as one: at 200 % text the list and the thread keep room for their rows.
         content = QWidget()
@@ -161,6 +161,7 @@ class MessagesPage(Retranslatable, QWidget):
         layout = QVBoxLayout(self)
         layout.addWidget(self.title)
         layout.addWidget(self.intro)
+        layout.addWidget(self.authorisation_note)  # above the scroller: said before any conversation, never clipped
         layout.addWidget(self.scroller, 1)
         chain: list[QWidget] = [self.refresh_button, self.table, self.thread_view, self.reply_edit]
         chain += [self.send_button, self.close_button, self.archive_button, self.delete_button, self.block_button]
