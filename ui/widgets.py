@@ -36,6 +36,8 @@ from PySide6.QtWidgets import (
     QStyledItemDelegate,
     QStyleOptionViewItem,
     QTableView,
+    QTabWidget,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -123,6 +125,23 @@ def announce(widget: QWidget, message: str, *, assertive: bool = False) -> None:
         QAccessible.AnnouncementPoliteness.Assertive if assertive else QAccessible.AnnouncementPoliteness.Polite
     )
     QAccessible.updateAccessibility(event)
+
+
+def describe_tab_scrollers(tabs: QTabWidget) -> None:
+    """Name the arrows a tab bar shows when its tabs do not fit (at 200 % text): screen readers read them too."""
+    names = {
+        "ScrollLeftButton": (
+            QCoreApplication.translate("Widgets", "Onglets précédents"),
+            QCoreApplication.translate("Widgets", "Faire défiler les onglets vers la gauche."),
+        ),
+        "ScrollRightButton": (
+            QCoreApplication.translate("Widgets", "Onglets suivants"),
+            QCoreApplication.translate("Widgets", "Faire défiler les onglets vers la droite."),
+        ),
+    }
+    for button in tabs.tabBar().findChildren(QToolButton):
+        if button.objectName() in names:
+            describe(button, *names[button.objectName()])
 
 
 def describe(widget: QWidget, name: str, description: str = "") -> None:

@@ -7625,6 +7625,22 @@ To confirm, enter your account&apos;s password.</translation>
         <translation>Error</translation>
     </message>
     <message>
+        <source>Onglets précédents</source>
+        <translation>Previous tabs</translation>
+    </message>
+    <message>
+        <source>Faire défiler les onglets vers la gauche.</source>
+        <translation>Scroll the tabs to the left.</translation>
+    </message>
+    <message>
+        <source>Onglets suivants</source>
+        <translation>Next tabs</translation>
+    </message>
+    <message>
+        <source>Faire défiler les onglets vers la droite.</source>
+        <translation>Scroll the tabs to the right.</translation>
+    </message>
+    <message>
         <source>Contenu à faire défiler</source>
         <translation>Scrollable content</translation>
     </message>

@@ -7616,6 +7616,22 @@ Pour confirmer, saisissez le mot de passe de votre compte.</source>
         <translation>Erreur</translation>
     </message>
     <message>
+        <source>Onglets précédents</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Faire défiler les onglets vers la gauche.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Onglets suivants</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Faire défiler les onglets vers la droite.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Contenu à faire défiler</source>
         <translation>Contenu à faire défiler</translation>
     </message>

@@ -35,7 +35,16 @@ from ui.dialogs import Confirmer
 from ui.i18n import current_language
 from ui.ops import Op
 from ui.paged import Column, PagedTableModel
-from ui.widgets import Retranslatable, describe, error_label, flow_row, label, row_table, show_error
+from ui.widgets import (
+    Retranslatable,
+    describe,
+    describe_tab_scrollers,
+    error_label,
+    flow_row,
+    label,
+    row_table,
+    show_error,
+)
 
 if TYPE_CHECKING:
     from desktop_app.access import AccessSettings, Aidant, ChildProfile, ProfessionalRef, RegistryEntry
@@ -701,6 +710,7 @@ class AccessSettingsPage(Retranslatable, QWidget):
         tabs.addTab(page, self.tr("Accès et &confidentialité"))
         tabs.addTab(history, self.tr("&Historique des accès"))
         describe(tabs, page.title.text(), self.tr("Ctrl+Tab passe d'un onglet à l'autre."))
+        describe_tab_scrollers(tabs)
         QVBoxLayout(dialog).addWidget(tabs)
         dialog.setWindowTitle(page.title.text())
         dialog.resize(self.window().size() * 0.9)
@@ -908,6 +918,7 @@ class AccessSettingsPage(Retranslatable, QWidget):
             self._run(lambda p: access.revoke_aidant(p, aidant.account_id, dossier_id=scope))
 
     def retranslate_ui(self) -> None:
+        describe_tab_scrollers(self.tabs)
         if self._child_name is not None:
             self.title.setText(self.tr("Accès et confidentialité — dossier de %1").replace("%1", self._child_name))
             self.intro.setText(
