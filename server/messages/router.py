@@ -17,6 +17,7 @@ from server.dossiers.dependencies import PatientContext, PatientDep
 from server.messages import service
 from server.messages.models import Conversation, Message
 from server.messages.schemas import (
+    MAX_SEQ,
     ConversationOut,
     ConversationPage,
     MessageIn,
@@ -122,7 +123,7 @@ def messages(
     principal: PrincipalDep,
     ctx: ContextDep,
     session: SessionDep,
-    after_seq: Annotated[int, Query(ge=0)] = 0,
+    after_seq: Annotated[int, Query(ge=0, le=MAX_SEQ)] = 0,
     limit: PageLimit = 100,
 ) -> MessagePage:
     """Messages after `after_seq`, in the service's order; every read by someone other than the patient is in the

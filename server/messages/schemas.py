@@ -11,6 +11,10 @@ from pydantic import BaseModel, Field
 _TEXT = Field(max_length=20_000)
 
 
+MAX_SEQ = 2**31 - 1
+"""A conversation's sequence fits a 32-bit column: every sequence a client sends is bounded by it (S41)."""
+
+
 class MessageIn(BaseModel):
     id: uuid.UUID = Field(description="Client-generated: a resend of the same message returns it, never a copy.")
     text: str = _TEXT
@@ -26,7 +30,7 @@ class StartIn(BaseModel):
 
 
 class ReadIn(BaseModel):
-    up_to_seq: int = Field(ge=0)
+    up_to_seq: int = Field(ge=0, le=MAX_SEQ)
 
 
 class MessageOut(BaseModel):
