@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import os
-import shutil
 import subprocess
 from datetime import UTC, date, datetime
 from pathlib import Path
@@ -19,31 +17,19 @@ from desktop_app.exports.pdf import (
     build_emergency_card,
     build_synthese,
 )
+from tests.support.letter_pdf import pdf_text, poppler
 
 NOW = datetime(2026, 3, 14, 9, 30, tzinfo=UTC)
 
 
-def _poppler(tool: str) -> str:
-    path = shutil.which(tool)
-    if path is None:
-        message = f"{tool} (Debian poppler-utils) is not installed"
-        if os.environ.get("CI") == "true":
-            pytest.fail(message)
-        pytest.skip(message)
-    return path
-
-
 def text_of(pdf: bytes, tmp_path: Path) -> str:
-    path = tmp_path / "doc.pdf"
-    path.write_bytes(pdf)
-    out = subprocess.run([_poppler("pdftotext"), "-enc", "UTF-8", str(path), "-"], capture_output=True, check=True)
-    return " ".join(out.stdout.decode("utf-8").split())
+    return pdf_text(pdf, tmp_path)
 
 
 def fonts_of(pdf: bytes, tmp_path: Path) -> list[list[str]]:
     path = tmp_path / "fonts.pdf"
     path.write_bytes(pdf)
-    out = subprocess.run([_poppler("pdffonts"), str(path)], capture_output=True, check=True, text=True)
+    out = subprocess.run([poppler("pdffonts"), str(path)], capture_output=True, check=True, text=True)
     return [line.split() for line in out.stdout.splitlines()[2:]]
 
 
