@@ -5151,8 +5151,8 @@
         <translation>Messages</translation>
     </message>
     <message>
-        <source>Les messages que des professionnels de santé vous ont écrits. Seul un professionnel commence une conversation ; vous y répondez (%1 caractères au plus par message ; au-delà, envoyez un document).</source>
-        <translation>Messages health professionals wrote to you. Only a professional starts a conversation; you reply in it (at most %1 characters per message; for more, send a document).</translation>
+        <source>Les messages que des professionnels de santé vous ont écrits. Seul un professionnel commence une conversation ; vous y répondez (%1 caractères au plus par message).</source>
+        <translation>Messages health professionals wrote to you. Only a professional starts a conversation; you reply in it (at most %1 characters per message).</translation>
     </message>
     <message>
         <source>Un professionnel peut vous écrire sans être autorisé à lire votre dossier. Si vous ne voulez plus recevoir ses messages, bloquez-le.</source>

@@ -5150,7 +5150,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Les messages que des professionnels de santé vous ont écrits. Seul un professionnel commence une conversation ; vous y répondez (%1 caractères au plus par message ; au-delà, envoyez un document).</source>
+        <source>Les messages que des professionnels de santé vous ont écrits. Seul un professionnel commence une conversation ; vous y répondez (%1 caractères au plus par message).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -438,7 +438,7 @@ class MessagesPage(Retranslatable, QWidget):
         self.intro.setText(
             self.tr(
                 "Les messages que des professionnels de santé vous ont écrits. Seul un professionnel commence une "
-                "conversation ; vous y répondez (%1 caractères au plus par message ; au-delà, envoyez un document)."
+                "conversation ; vous y répondez (%1 caractères au plus par message)."
             ).replace("%1", _count(MESSAGE_MAX_CHARS))
         )
         self.authorisation_note.setText(
