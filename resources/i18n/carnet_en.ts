@@ -459,6 +459,14 @@
         <translation>Remove</translation>
     </message>
     <message>
+        <source>Parties de l&apos;accès et de la confidentialité</source>
+        <translation>Parts of access and privacy</translation>
+    </message>
+    <message>
+        <source>Ctrl+Tab ou Ctrl+Page suivante passe d&apos;un onglet à l&apos;autre.</source>
+        <translation>Ctrl+Tab or Ctrl+Page Down moves from one tab to the next.</translation>
+    </message>
+    <message>
         <source>Accès et confidentialité — dossier de %1</source>
         <translation>Access and privacy — %1&apos;s record</translation>
     </message>

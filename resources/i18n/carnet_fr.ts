@@ -459,6 +459,14 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Parties de l&apos;accès et de la confidentialité</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ctrl+Tab ou Ctrl+Page suivante passe d&apos;un onglet à l&apos;autre.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Accès et confidentialité — dossier de %1</source>
         <translation type="unfinished"></translation>
     </message>

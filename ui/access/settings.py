@@ -919,6 +919,11 @@ class AccessSettingsPage(Retranslatable, QWidget):
 
     def retranslate_ui(self) -> None:
         describe_tab_scrollers(self.tabs)
+        describe(
+            self.tabs,
+            self.tr("Parties de l'accès et de la confidentialité"),
+            self.tr("Ctrl+Tab ou Ctrl+Page suivante passe d'un onglet à l'autre."),
+        )
         if self._child_name is not None:
             self.title.setText(self.tr("Accès et confidentialité — dossier de %1").replace("%1", self._child_name))
             self.intro.setText(
