@@ -35,14 +35,13 @@ from desktop_app.service_client import ServiceError, post_public, service_error
 from desktop_app.sync.engine import S_ACCESS, S_REFRESH, S_URL, SyncEngine
 from desktop_app.sync.http import Backoff, NotSignedIn, ServiceRefused, SyncHttp
 from dossier.entries import validate_entry
-from dossier.errors import DossierValidationError
 from dossier.identifiers import (
     normalize_activation_code,
     normalize_carte_vitale_serial,
     normalize_nir,
     normalize_user_identifier,
 )
-from dossier.passwords import assess_password
+from dossier.passwords import assess_password, check_password
 
 HELPER_TOKEN_HEADER = "Carnet-Helper-Token"  # noqa: S105 (a header name)
 _REFRESH_MARGIN_S = 60.0  # refresh the helper's access token this long before it expires
@@ -111,9 +110,7 @@ class HelperSession:
                 "Aidant : saisissez votre adresse e-mail et le code d'enrôlement reçu par e-mail.",
                 "Helper: enter your e-mail address and the enrolment code you were e-mailed.",
             )
-        assessment = assess_password(password, user_inputs=(email,))
-        if not assessment.acceptable:
-            raise DossierValidationError(assessment.problems)
+        check_password(password, user_inputs=(email,))
         self._post("/v1/helpers/enrolment", {"email": email, "enrolment_code": code, "password": password})
 
     def start(self, email: str, password: str) -> None:
