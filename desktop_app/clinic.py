@@ -33,7 +33,7 @@ from desktop_app.setting_keys import SettingKey
 from desktop_app.sync import account
 from desktop_app.sync.engine import S_ACCESS, S_LEASES, S_REFRESH, S_URL, SyncEngine, SyncReport
 from desktop_app.sync.http import Backoff, ServiceRefused, SyncHttp
-from desktop_app.sync.oidc_login import my_rpps, oidc_login
+from desktop_app.sync.oidc_login import oidc_login
 from desktop_app.sync.policy import SyncPolicy
 from desktop_app.sync.refusals import DISCARDED, RESENT
 from dossier.access import EMERGENCY_REASON_MIN_TEXT, EmergencyReason, Profession, default_matrix
@@ -160,8 +160,10 @@ def pro_sign_in_oidc(
     http = SyncHttp(server_url, transport=transport)
     try:
         signed = oidc_login(http, open_browser=open_browser, device_name=device_name)
-        who = rpps_of(my_rpps(http, signed.access_token))
-        me = _who_am_i(http, signed.access_token)
+        body = http.request(
+            "GET", "/v1/pro/me", headers={"Authorization": f"Bearer {signed.access_token}"}, auth=False
+        ).json()  # one read: the RPPS the provider proved, and the name and profession the header shows
+        who, me = rpps_of(str(body["rpps"])), _who_from(body)
     finally:
         http.close()
     return _own_profile(directory, who, password, server_url, signed, me=me, trust=trust, now=now)
@@ -220,6 +222,10 @@ def _who_am_i(http: SyncHttp, access_token: str) -> dict[str, str] | None:
         body = http.request("GET", "/v1/pro/me", headers={"Authorization": f"Bearer {access_token}"}).json()
     except (CarnetError, ValueError):
         return None  # the header then shows the RPPS only; the next sign-in tries again
+    return _who_from(body)
+
+
+def _who_from(body: dict[str, object]) -> dict[str, str]:
     return {k: str(body.get(k) or "") for k in ("profession", "last_name", "first_names")}
 
 

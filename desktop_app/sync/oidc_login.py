@@ -117,8 +117,3 @@ def oidc_login(
         body["device_id"] = device_id
     tokens = http.request("POST", "/v1/pro/auth/oidc/callback", json=body, auth=False).json()
     return SignedIn(str(tokens["access_token"]), str(tokens["refresh_token"]), str(tokens["device_id"]))
-
-
-def my_rpps(http: SyncHttp, access_token: str) -> str:
-    me = http.request("GET", "/v1/pro/me", headers={"Authorization": f"Bearer {access_token}"}, auth=False).json()
-    return str(me["rpps"])
