@@ -3028,7 +3028,23 @@
 <context>
     <name>DocumentViewer</name>
     <message>
+        <source>Zoom</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Page %1 sur %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Raccourci : %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Choisissez un document dans la liste pour l&apos;afficher ici.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ce PDF est illisible (fichier abîmé ?) : il ne peut pas être affiché.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -3057,6 +3073,74 @@
     </message>
     <message>
         <source>Document médical CDA</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ajuster à la largeur</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Taille normale</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Agrandir</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remettre dans la page</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ouvrir dans une fenêtre</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>La page occupe toute la largeur de la visionneuse.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Afficher la page plus petite.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Afficher la page plus grande.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Donner à la visionneuse toute la place de la page, ou la lui rendre.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Afficher le document dans une fenêtre séparée, que vous pouvez agrandir ; Échap l&apos;y remet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Zoom arrière</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Zoom avant</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Page affichée</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Le document est affiché dans une fenêtre séparée.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remettre le document ici</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fermer la fenêtre séparée.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Document — %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -226,6 +226,8 @@ class DocumentsPage(Retranslatable, QWidget):
         left_layout.addWidget(actions)
         left_layout.addWidget(self.error)
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.viewer.sig_widen_toggled.connect(lambda wide: left.setVisible(not wide))  # « Agrandir »
+        self.viewer.sig_document_shown.connect(lambda _id: self._give_viewer_room())
         self.splitter.addWidget(left)
         self.splitter.addWidget(self.viewer)
         self.splitter.setStretchFactor(0, 3)
@@ -246,6 +248,7 @@ class DocumentsPage(Retranslatable, QWidget):
             (self.table, self.open_button),
             (self.open_button, self.mask_button),
             (self.mask_button, self.delete_button),
+            (self.delete_button, self.viewer.fit_button),
         ]:
             QWidget.setTabOrder(a, b)
         self.retranslate_ui()
@@ -257,6 +260,12 @@ class DocumentsPage(Retranslatable, QWidget):
             large = self.font().pointSizeF() > 14
             self.splitter.setOrientation(Qt.Orientation.Vertical if large else Qt.Orientation.Horizontal)
         super().changeEvent(event)
+
+    def _give_viewer_room(self) -> None:
+        """Large text puts the viewer under the list, where a page has no height left: an opened document then
+        takes the whole page (« Agrandir »); « Taille normale » (F11) brings the list back."""
+        if self.splitter.orientation() == Qt.Orientation.Vertical:
+            self.viewer.set_widened(True)
 
     # -- store -------------------------------------------------------------------------------------------------------
     def set_store(self, store: DossierStore | None) -> None:
