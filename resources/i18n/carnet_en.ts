@@ -2288,6 +2288,37 @@
     </message>
 </context>
 <context>
+    <name>ClinicDocumentWindow</name>
+    <message>
+        <source>Ouverture du document…</source>
+        <translation>Opening the document…</translation>
+    </message>
+    <message>
+        <source>En ligne : document ouvert depuis le service.</source>
+        <translation>Online: document opened from the service.</translation>
+    </message>
+    <message>
+        <source>Hors ligne : document ouvert depuis la copie chiffrée de ce poste.</source>
+        <translation>Offline: document opened from this workstation&apos;s encrypted copy.</translation>
+    </message>
+    <message>
+        <source>Provenance du document</source>
+        <translation>Where the document comes from</translation>
+    </message>
+    <message>
+        <source>Aucun document</source>
+        <translation>No document</translation>
+    </message>
+    <message>
+        <source>%1 — dossier de %2</source>
+        <translation>%1 — record of %2</translation>
+    </message>
+    <message>
+        <source>Document — Poste de soins</source>
+        <translation>Document — Clinic workstation</translation>
+    </message>
+</context>
+<context>
     <name>ClinicWindow</name>
     <message>
         <source>Poste clinique — connexion du professionnel</source>
@@ -2424,6 +2455,14 @@
     <message>
         <source>Changer le titre ou la date du document choisi, si vous l&apos;avez ajouté depuis ce poste.</source>
         <translation>Change the title or date of the chosen document, if you added it from this workstation.</translation>
+    </message>
+    <message>
+        <source>Ouvrir le document</source>
+        <translation>Open the document</translation>
+    </message>
+    <message>
+        <source>Afficher dans Carnet le document choisi : depuis le service en ligne, la copie du poste hors ligne.</source>
+        <translation>Show the chosen document in Carnet: from the service online, from this workstation&apos;s copy offline.</translation>
     </message>
     <message>
         <source>Ajouter au dossier</source>

@@ -2288,6 +2288,37 @@
     </message>
 </context>
 <context>
+    <name>ClinicDocumentWindow</name>
+    <message>
+        <source>Ouverture du document…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>En ligne : document ouvert depuis le service.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hors ligne : document ouvert depuis la copie chiffrée de ce poste.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Provenance du document</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Aucun document</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 — dossier de %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Document — Poste de soins</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ClinicWindow</name>
     <message>
         <source>Poste clinique — connexion du professionnel</source>
@@ -2423,6 +2454,14 @@
     </message>
     <message>
         <source>Changer le titre ou la date du document choisi, si vous l&apos;avez ajouté depuis ce poste.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ouvrir le document</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Afficher dans Carnet le document choisi : depuis le service en ligne, la copie du poste hors ligne.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -5,23 +5,20 @@ Real SQLCipher profile, the real main window; what the person sees is read from 
 
 from __future__ import annotations
 
-import tempfile
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-import pytest
-from PySide6.QtCore import QDir, Qt
-from PySide6.QtGui import QColor
+from PySide6.QtCore import Qt
 from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtWidgets import QApplication, QWidget
 
-from tests.support.viewer_docs import page_colour, pages_pdf, png_image
+from tests.support.viewer_docs import page_on_screen, pages_pdf, png_image
+from tests.support.viewer_docs import scratch as scratch
 from tests.ui.helpers import clipped_buttons, missing_accessibility, open_dossier
 from ui import theme
 from ui.documents.view import DocumentsPage
-from ui.documents.viewer import DocumentViewer
 from ui.ops import wait_for_idle
+from ui.viewer import DocumentViewer
 
 SHOTS = Path("/tmp/shots-viewer")
 
@@ -39,23 +36,6 @@ def _shot(widget: QWidget, name: str) -> None:
     widget.grab().save(str(SHOTS / f"{name}.png"))
 
 
-@pytest.fixture
-def scratch(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
-    """Every temp directory (Python's, Qt's, the C library's) pointed at an empty folder the test then checks."""
-    folder = tmp_path / "scratch"
-    folder.mkdir()
-    for var in ("TMPDIR", "TEMP", "TMP"):
-        monkeypatch.setenv(var, str(folder))
-    monkeypatch.setattr(tempfile, "tempdir", str(folder))
-    assert Path(QDir.tempPath()).resolve() == folder.resolve()
-    yield folder
-
-
-def _colour_at_centre(view: QPdfView) -> QColor:
-    image = view.viewport().grab().toImage()
-    return image.pixelColor(image.width() // 2, image.height() // 4)
-
-
 def _cut_tools(viewer: DocumentViewer) -> list[str]:
     """Toolbar buttons offered but drawn outside the toolbar's area (a wrapped row the layout gave no height)."""
     tools = (
@@ -67,10 +47,6 @@ def _cut_tools(viewer: DocumentViewer) -> list[str]:
     )
     area = viewer.toolbar.rect()
     return [b.text() for b in tools if not b.isHidden() and not area.contains(b.geometry())]
-
-
-def _close(a: QColor, b: QColor) -> bool:
-    return abs(a.red() - b.red()) + abs(a.green() - b.green()) + abs(a.blue() - b.blue()) < 40
 
 
 def _documents(qtbot: Any, window: Any) -> DocumentsPage:
@@ -108,7 +84,7 @@ def test_a_pdf_opens_on_its_first_page_fitted_to_the_width_and_the_keyboard_zoom
     assert view.zoomMode() == QPdfView.ZoomMode.FitToWidth and viewer.is_fitted_to_width()
     assert viewer.fit_button.isChecked() and viewer.current_page() == 0
     assert view.verticalScrollBar().value() == 0
-    qtbot.waitUntil(lambda: _close(_colour_at_centre(view), page_colour(0)), timeout=5_000)
+    qtbot.waitUntil(lambda: page_on_screen(view), timeout=5_000)
     assert viewer.page_label.text() == "Page 1 sur 3"
     margins = view.documentMargins()
     a4_width = 595 * view.logicalDpiX() / 72
@@ -126,7 +102,7 @@ def test_a_pdf_opens_on_its_first_page_fitted_to_the_width_and_the_keyboard_zoom
     _open(qtbot, page, "trois pages")
     qtbot.waitUntil(lambda: viewer.page_count() == 3, timeout=10_000)
     assert viewer.current_page() == 0 and view.verticalScrollBar().value() == 0
-    qtbot.waitUntil(lambda: _close(_colour_at_centre(view), page_colour(0)), timeout=5_000)
+    qtbot.waitUntil(lambda: page_on_screen(view), timeout=5_000)
 
     # The keyboard alone: Tab from the list's last action walks the toolbar in reading order, then the page.
     window.activateWindow()
@@ -173,7 +149,7 @@ def test_a_pdf_opens_on_its_first_page_fitted_to_the_width_and_the_keyboard_zoom
     assert detached is not None and detached.isVisible() and viewer.body.window() is detached
     assert viewer.detached_note.isVisible() and "fenêtre séparée" in viewer.detached_note.text()
     assert viewer.page_count() == 3 and detached.windowTitle() == "Document — Compte rendu en trois pages"
-    qtbot.waitUntil(lambda: _close(_colour_at_centre(view), page_colour(0)), timeout=5_000)
+    qtbot.waitUntil(lambda: page_on_screen(view), timeout=5_000)
     _shot(detached, "4-detached-window")
     qtbot.waitUntil(lambda: QApplication.activeWindow() is detached, timeout=5_000)
     assert QApplication.focusWidget() is view  # the page has the focus: arrows and Page Down scroll it
@@ -224,7 +200,7 @@ def test_the_viewer_fits_and_reads_at_200_percent_text(qtbot: Any, window: Any, 
         wait_for_idle()
         QApplication.processEvents()
         _shot(window, "6-documents-pdf-200-early")
-        qtbot.waitUntil(lambda: _close(_colour_at_centre(viewer.pdf_view), page_colour(0)), timeout=5_000)
+        qtbot.waitUntil(lambda: page_on_screen(viewer.pdf_view), timeout=5_000)
         _shot(window, "6-documents-pdf-200")  # settles the layout first
         assert clipped_buttons(viewer) == [] and _cut_tools(viewer) == []
         # Under the list at this size the page would have no height: the document takes the page by itself.

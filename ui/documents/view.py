@@ -41,11 +41,11 @@ from dossier.errors import DossierValidationError
 from dossier.sync_protocol import Entity
 from ui.changes import concerns
 from ui.dialogs import Confirmer
-from ui.documents.viewer import DocumentViewer
 from ui.i18n import current_language, pick
 from ui.i18n import translate as _t
 from ui.ops import Op
 from ui.paged import Column, PagedTableModel
+from ui.viewer import DocumentViewer
 from ui.widgets import (
     Retranslatable,
     describe,
