@@ -137,6 +137,7 @@ class DocumentViewer(Retranslatable, QWidget):
         self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.stack = QStackedWidget()
         for w in (self.placeholder, self.pdf_view, self.image_area, self.text_view, self.cda_view):
+            w.setMinimumHeight(1)  # squeezed under the list at large text, the page gives way, never the window
             self.stack.addWidget(w)
         self.title = label("heading")
 
@@ -225,7 +226,7 @@ class DocumentViewer(Retranslatable, QWidget):
         button.setAutoDefault(False)
         button.setCheckable(checkable)
         button.clicked.connect(lambda _checked=False: on_click())
-        button.setProperty("carnet_keys", ", ".join(keys))
+        button.setProperty("carnet_keys", keys[0])  # the one to remember (= also zooms in: + without Maj)
         return button
 
     def _shortcuts(self, keys: tuple[str, ...], action: Callable[[], object]) -> None:

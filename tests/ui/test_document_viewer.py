@@ -210,6 +210,30 @@ def test_the_viewer_fits_and_reads_at_200_percent_text(qtbot: Any, window: Any, 
         viewer.widen_button.click()  # « Taille normale »: the list comes back, the toolbar still whole
         _shot(window, "7-documents-pdf-200-list-back")  # settles the layout first
         assert page.table.isVisible() and not viewer.is_widened()
+        assert window.height() <= 800  # the toolbar keeps its rows without making the window taller
         assert clipped_buttons(viewer) == [] and _cut_tools(viewer) == []
     finally:
         theme.apply_theme(app, high_contrast=False, text_scale=100)
+
+
+def test_the_viewer_speaks_english_when_the_language_changes_with_a_document_open(
+    qtbot: Any, window: Any, existing_profile: str
+) -> None:
+    window.resize(1280, 800)
+    page = _documents(qtbot, window)
+    viewer = page.viewer
+    _open(qtbot, page, "trois pages")
+    qtbot.waitUntil(lambda: viewer.page_count() == 3, timeout=10_000)
+    window.set_preference("language", "en")
+    _settle()
+    assert [viewer.fit_button.text(), viewer.widen_button.text(), viewer.detach_button.text()] == [
+        "Fit to width",
+        "Enlarge",
+        "Open in a window",
+    ]
+    assert viewer.page_label.text() == "Page 1 of 3" and viewer.zoom_label.text().endswith("%")
+    assert " " not in viewer.zoom_label.text() and "\u00a0" not in viewer.zoom_label.text()  # "58%", not "58 %"
+    assert viewer.zoom_in_button.accessibleName() == "Zoom in"
+    assert viewer.zoom_in_button.accessibleDescription() == "Show the page larger. Shortcut: +"
+    qtbot.waitUntil(lambda: page_on_screen(viewer.pdf_view), timeout=5_000)
+    _shot(window, "8-documents-pdf-en")
