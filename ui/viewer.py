@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from shiboken6 import Shiboken
 
 from desktop_app.dossier_store import DocumentInfo
 from dossier.cda import SNIFF_SIZE, CdaInputError, cda_html, looks_like_cda
@@ -116,13 +117,13 @@ class DocumentViewer(Retranslatable, QWidget):
         self._buffer = QBuffer(self)
         self._image: QImage | None = None
         self.pdf = QPdfDocument(self)
-        self.pdf.statusChanged.connect(lambda _status: self._on_pdf_status())
+        self.pdf.statusChanged.connect(self._on_pdf_status)
         self.pdf_view = QPdfView()
         self.pdf_view.setDocument(self.pdf)
         self.pdf_view.setPageMode(QPdfView.PageMode.MultiPage)
         self.pdf_view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
         self.pdf_view.setFocusPolicy(Qt.FocusPolicy.StrongFocus)  # arrows and Page Down scroll it from the keyboard
-        self.pdf_view.pageNavigator().currentPageChanged.connect(lambda _page: self._update_status())
+        self.pdf_view.pageNavigator().currentPageChanged.connect(lambda _page: self._on_page_changed())
         self.image_label = QLabel()
         self.image_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.image_area = QScrollArea()
@@ -256,7 +257,7 @@ class DocumentViewer(Retranslatable, QWidget):
             self._buffer.open(QIODevice.OpenModeFlag.ReadOnly)
             self.pdf.load(self._buffer)
             self.stack.setCurrentWidget(self.pdf_view)
-            self._on_pdf_status()
+            self._on_pdf_status(self.pdf.status())
         elif info.format in _IMAGE_FORMATS:
             image = QImage.fromData(content)
             self._image = image
@@ -305,10 +306,21 @@ class DocumentViewer(Retranslatable, QWidget):
         self._refresh_zoom()
         self.retranslate_ui()
 
-    def _on_pdf_status(self) -> None:
+    def _on_page_changed(self) -> None:
+        if self._alive():
+            self._update_status()
+
+    def _alive(self) -> bool:
+        """False while Qt tears the viewer down (its document and views may already be gone)."""
+        return all(Shiboken.isValid(o) for o in (self, self.pdf, self.pdf_view, self.zoom_label, self.page_label))
+
+    def _on_pdf_status(self, status: QPdfDocument.Status) -> None:
+        # Only a loaded or a failed document concerns the view; closing (a new document, a lock, the viewer's own
+        # destruction) says "unavailable" and is handled where it happens.
+        if status not in (QPdfDocument.Status.Ready, QPdfDocument.Status.Error) or not self._alive():
+            return
         if self._info is None or self._info.format != "pdf":
             return
-        status = self.pdf.status()
         if status == QPdfDocument.Status.Ready:
             self.show_first_page()
         elif status == QPdfDocument.Status.Error:

@@ -11,6 +11,7 @@ from typing import Any
 from PySide6.QtCore import Qt
 from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtWidgets import QApplication, QWidget
+from shiboken6 import Shiboken
 
 from tests.support.viewer_docs import page_on_screen, pages_pdf, png_image
 from tests.support.viewer_docs import scratch as scratch
@@ -237,3 +238,17 @@ def test_the_viewer_speaks_english_when_the_language_changes_with_a_document_ope
     assert viewer.zoom_in_button.accessibleDescription() == "Show the page larger. Shortcut: +"
     qtbot.waitUntil(lambda: page_on_screen(viewer.pdf_view), timeout=5_000)
     _shot(window, "8-documents-pdf-en")
+
+
+def test_a_viewer_destroyed_with_a_pdf_open_raises_nothing(qtbot: Any, window: Any, existing_profile: str) -> None:
+    """Qt closes the document while it tears the viewer down: its "unavailable" signal must not reach dead views
+    (pytest-qt fails the test on an exception raised in a slot)."""
+    window.resize(1280, 800)
+    page = _documents(qtbot, window)
+    _open(qtbot, page, "trois pages")
+    qtbot.waitUntil(lambda: page.viewer.page_count() == 3, timeout=10_000)
+    viewer = DocumentViewer()
+    viewer.show_document(page.viewer._info, pages_pdf(2))
+    assert viewer.page_count() == 2
+    Shiboken.delete(viewer)
+    _settle()
