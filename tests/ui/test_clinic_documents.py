@@ -10,6 +10,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtWidgets import QApplication
@@ -31,6 +32,7 @@ from tests.support.viewer_docs import scratch as scratch
 from tests.ui.helpers import clipped_buttons, missing_accessibility
 from ui import theme
 from ui.clinic.window import DOCUMENT_ROLE, ClinicWindow
+from ui.i18n import LanguageManager
 from ui.ops import wait_for_idle
 
 
@@ -95,6 +97,7 @@ def test_documents_open_in_carnet_online_from_the_service_and_offline_from_the_e
     assert window.windowTitle().startswith("Compte rendu opératoire — dossier de MARTIN")
     assert missing_accessibility([window]) == []
     shot(window, "doc-1-online-pdf")
+    shot(clinic, "doc-0-dossier-open-document-button")
 
     # The 2019 image was not kept on this PC: online, the service sends it (in memory, nothing stored).
     _open(qtbot, clinic, ids["image"], keyboard=True)  # Entrée on the line opens it too
@@ -131,8 +134,9 @@ def test_documents_open_in_carnet_online_from_the_service_and_offline_from_the_e
     assert not window.isVisible() and viewer.page_count() == 0 and viewer.document_id is None
 
 
-def test_the_document_window_reads_at_200_percent_text(
-    qtbot: Any, lab: Lab, clinic: ClinicWindow, network: Network
+@pytest.mark.parametrize("language", ["fr", "en"])
+def test_the_document_window_reads_at_200_percent_text_in_both_languages(
+    qtbot: Any, lab: Lab, clinic: ClinicWindow, network: Network, language: str
 ) -> None:
     anne = lab.professional(ANNE)
     dossier_id, ids = _patient_with_documents(lab)
@@ -142,25 +146,45 @@ def test_the_document_window_reads_at_200_percent_text(
     clinic.open_dossier(dossier_id)
     qtbot.waitUntil(lambda: shows(clinic, "Compte rendu opératoire"), timeout=20_000)
     app = QApplication.instance()
+    languages = LanguageManager()
     try:
+        languages.set_language(language)
         theme.apply_theme(app, high_contrast=False, text_scale=200)
+        # The keyboard: Tab from the dossier's list reaches « Ouvrir le document » next, where it stands.
+        clinic.activateWindow()
+        clinic.contents.setFocus()
+        qtbot.waitUntil(lambda: QApplication.focusWidget() is clinic.contents, timeout=5_000)
+        row = next(i for i in range(clinic.contents.count()) if clinic.contents.item(i).data(DOCUMENT_ROLE))
+        clinic.contents.setCurrentRow(row)
+        qtbot.keyClick(clinic.contents, Qt.Key.Key_Tab)
+        assert QApplication.focusWidget() is clinic.open_document
+
         _open(qtbot, clinic, ids["pdf"])
-        viewer = clinic.document_window.viewer
+        window, viewer = clinic.document_window, clinic.document_window.viewer
         qtbot.waitUntil(lambda: page_on_screen(viewer.pdf_view), timeout=5_000)
         for _ in range(3):
             QApplication.sendPostedEvents()
             QApplication.processEvents()
-        shot(clinic.document_window, "doc-5-online-pdf-200")
-        assert clipped_buttons(clinic.document_window) == []
+        shot(window, f"doc-5-online-pdf-200-{language}")
+        online = {
+            "fr": "En ligne : document ouvert depuis le service.",
+            "en": "Online: document opened from the service.",
+        }
+        assert window.source.text() == online[language]
+        assert viewer.fit_button.text() == {"fr": "Ajuster à la largeur", "en": "Fit to width"}[language]
+        assert clipped_buttons(window) == []
         assert viewer.pdf_view.height() > 400 and viewer.pdf_view.width() > 600
         assert viewer.widen_button.isHidden() and viewer.detach_button.isHidden()  # already a window of its own
-        _open(qtbot, clinic, ids["image"])
+
         network.online = False
         clinic.open_dossier(dossier_id)
-        qtbot.waitUntil(lambda: "Hors ligne" in clinic.dossier_error.text(), timeout=20_000)
+        qtbot.waitUntil(lambda: clinic.dossier_error.text() != "", timeout=20_000)
         qtbot.waitUntil(lambda: shows(clinic, "Radio du genou 2019"), timeout=20_000)
         _open(qtbot, clinic, ids["image"])
-        shot(clinic.document_window, "doc-6-offline-not-kept-200")
-        assert viewer.placeholder.wordWrap() and viewer.placeholder.width() <= clinic.document_window.width()
+        shot(window, f"doc-6-offline-not-kept-200-{language}")
+        said = {"fr": "Ce document n'est pas disponible hors ligne", "en": "This document is not available offline"}
+        assert viewer.message().startswith(said[language])
+        assert viewer.placeholder.wordWrap() and viewer.placeholder.width() <= window.width()
     finally:
         theme.apply_theme(app, high_contrast=False, text_scale=100)
+        languages.set_language("fr")

@@ -658,6 +658,7 @@ class ClinicWindow(QWidget):
         )
         self.open_document.setEnabled(False)
         self.contents.itemActivated.connect(lambda _item: self.open_selected_document())
+        QWidget.setTabOrder(self.contents, self.open_document)  # read where it stands: right under the list
         self.own: set[str] = set()
         self.editing = QGroupBox(self.tr("Ajouter au dossier"))
         edit_box = QVBoxLayout(self.editing)
@@ -693,10 +694,12 @@ class ClinicWindow(QWidget):
         self.retry = self._button(self.tr("Réessayer maintenant"), self.tr("Envoyer maintenant."), self.retry_now)
         self.sync_error = keep_space(error_label(), lines=2)
         right = QVBoxLayout()
-        right.addWidget(self.dossier_title)
+        title_row = QHBoxLayout()  # « Ouvrir le document » beside the title: the list keeps all its height
+        title_row.addWidget(self.dossier_title, 1)
+        title_row.addWidget(self.open_document)
+        right.addLayout(title_row)
         right.addWidget(self.dossier_error)
         right.addWidget(self.contents, 1)
-        right.addWidget(self.open_document)
         right.addWidget(self.editing)
         right.addWidget(self.pending_title)
         right.addWidget(self.pending)
