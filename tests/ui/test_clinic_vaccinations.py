@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QWidget
 from desktop_app.dossier_store import utc_now
 from desktop_app.sync.engine import S_ACCESS
 from dossier.documents import Confidentiality
+from server.clock import ManualClock
 from tests.support.clinic_lab import Network, add_document, prepare, registered, search, shot, sign_in
 from tests.support.clinic_lab import clinic as clinic
 from tests.support.clinic_lab import lab as lab
@@ -188,7 +189,8 @@ def test_a_document_with_its_doors_reaches_the_patient_as_chosen(
     dialog.announce.setChecked(True)
     dialog.confirm.click()
     assert "à partir de quand" in dialog.error.text()
-    later = utc_now().date() + timedelta(days=10)
+    assert lab.live.ctx is not None
+    later = lab.live.ctx.now().date() + timedelta(days=10)  # the service's (test) clock decides the day
     dialog.announce_date.setText(later.strftime("%d/%m/%Y"))
     dialog.minor_secret.setChecked(True)
     shot(dialog, "v6-document-doors")
@@ -197,15 +199,22 @@ def test_a_document_with_its_doors_reaches_the_patient_as_chosen(
     _send(qtbot, clinic, network)
     assert _fates(clinic)[0].startswith("Envoyée : MARTIN") and "Document Sérologie" in _fates(clinic)[0]
 
-    # It reaches the patient's device with both doors (the date the patient may see it, the minor's secret), and the
-    # patient is not told before the consultation d'annonce.
+    # The patient's device does not get it before the consultation d'annonce, and the patient is not told; on its
+    # day (at most a month after it was added, the policy's rule) it reaches them with both doors, and they are told.
+    device.engine.sync_once()
+    assert "Sérologie" not in [d.title for d in device.profile.dossier().documents.list()]
+    headers = {"Authorization": f"Bearer {device.profile.settings[S_ACCESS]}"}
+    notes = lab.api.get("/v1/me/notifications", headers=headers).json()["items"]
+    assert "document_added_by_professional" not in [n["event"] for n in notes]
+    assert isinstance(lab.live.settings.clock, ManualClock)
+    lab.live.settings.clock.advance(timedelta(days=10))
     device.engine.sync_once()
     [theirs] = [d for d in device.profile.dossier().documents.list() if d.title == "Sérologie"]
     assert theirs.confidentiality.hidden_from_patient_until == later
     assert theirs.confidentiality.hidden_from_legal_representatives and theirs.category == "biologie"
-    headers = {"Authorization": f"Bearer {device.profile.settings[S_ACCESS]}"}
+    headers = {"Authorization": f"Bearer {device.profile.settings[S_ACCESS]}"}  # refreshed meanwhile
     notes = lab.api.get("/v1/me/notifications", headers=headers).json()["items"]
-    assert "document_added_by_professional" not in [n["event"] for n in notes]
+    assert "document_added_by_professional" in [n["event"] for n in notes]
     wait_for_idle()
     [mine] = clinic.session.profile.dossier(str(patient.dossier_id)).documents.list()  # the author still sees it
     assert mine.confidentiality.hidden_from_patient_until == later
