@@ -2406,6 +2406,14 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Histoire de santé</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Demander au service les soins remboursés des 24 derniers mois (consultation tracée) ; hors ligne, la dernière copie de ce poste.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Ajouter un document…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2430,6 +2438,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Reprendre la vaccination ou le document refusé dans son formulaire, le corriger et le renvoyer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Réessayer maintenant</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2443,6 +2455,18 @@
     </message>
     <message>
         <source>Pas encore sur ce poste : préparez la journée pour le consulter.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hors ligne : pas de copie de l&apos;histoire de santé sur ce poste.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hors ligne : dernière copie de ce poste, du %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Corriger le document refusé</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2555,10 +2579,6 @@
     </message>
     <message>
         <source>Corriger…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Reprendre la vaccination refusée dans le formulaire pour la corriger.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
