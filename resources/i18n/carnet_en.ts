@@ -970,6 +970,10 @@
         <translation>Document shown again</translation>
     </message>
     <message>
+        <source>Résultat rendu visible après la consultation d&apos;annonce</source>
+        <translation>Result made visible after the consultation d&apos;annonce</translation>
+    </message>
+    <message>
         <source>Enregistrement du décès</source>
         <translation>Death recorded</translation>
     </message>

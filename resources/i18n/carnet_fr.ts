@@ -970,6 +970,10 @@
         <translation>Fin du masquage d&apos;un document</translation>
     </message>
     <message>
+        <source>Résultat rendu visible après la consultation d&apos;annonce</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Enregistrement du décès</source>
         <translation>Enregistrement du décès</translation>
     </message>
