@@ -166,7 +166,7 @@ def care_section(care: CareHistory | None, lang: str | None = None) -> ViewSecti
     for r in care.records:
         kind = pick(*_CARE_KINDS.get(r.kind, (r.kind, r.kind)), lang)
         who = f" — {r.professional}" if r.professional else ""
-        lines.append(f"{r.date.strftime('%d/%m/%Y')} — {kind} : {r.label}{who}")
+        lines.append(f"{r.date.strftime('%d/%m/%Y')} — {kind}{pick(' : ', ': ', lang)}{r.label}{who}")
     when = care.fetched_at.astimezone().strftime(pick("%d/%m/%Y à %H:%M", "%d/%m/%Y at %H:%M", lang))
     note = (
         pick(f"Copie de ce poste, reçue du service le {when}.", f"This workstation's copy, received {when}.", lang)
