@@ -272,6 +272,7 @@ class DocumentViewer(Retranslatable, QWidget):
             self.stack.setCurrentWidget(self.placeholder)
         self._refresh_zoom()
         self.retranslate_ui()
+        announce(self, self.tr("Document affiché : %1").replace("%1", info.title))  # the focus stays where it was
         self.sig_document_shown.emit(info.id)
 
     def show_message(self, title: str, message: str) -> None:

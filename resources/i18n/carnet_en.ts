@@ -3103,6 +3103,10 @@
 <context>
     <name>DocumentViewer</name>
     <message>
+        <source>Document affiché : %1</source>
+        <translation>Document shown: %1</translation>
+    </message>
+    <message>
         <source>Zoom</source>
         <translation>Zoom</translation>
     </message>
