@@ -197,7 +197,7 @@ class DocumentViewer(Retranslatable, QWidget):
         note.addLayout(centred)
         note.addStretch(1)
         self.detached_box.setVisible(False)
-        self.window_: _DetachedWindow | None = None
+        self.detached_window: _DetachedWindow | None = None
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -418,7 +418,7 @@ class DocumentViewer(Retranslatable, QWidget):
             self.sig_widen_toggled.emit(widened)
 
     def is_detached(self) -> bool:
-        return self.window_ is not None
+        return self.detached_window is not None
 
     def set_detached(self, detached: bool) -> None:
         if detached == self.is_detached():
@@ -430,7 +430,7 @@ class DocumentViewer(Retranslatable, QWidget):
             window = _DetachedWindow(self)
             window.box.addWidget(self.body)
             window.sig_closed.connect(lambda: self.set_detached(False))
-            self.window_ = window
+            self.detached_window = window
             self.detached_box.setVisible(True)
             self.widen_button.setVisible(False)
             window.resize(max(720, self.width()), max(900, self.height()))
@@ -439,7 +439,7 @@ class DocumentViewer(Retranslatable, QWidget):
             window.activateWindow()
             self.stack.currentWidget().setFocus()  # type: ignore[union-attr]
         else:
-            old, self.window_ = self.window_, None
+            old, self.detached_window = self.detached_window, None
             assert old is not None and isinstance(layout, QVBoxLayout)
             window = old
             layout.insertWidget(0, self.body, 1)
@@ -516,6 +516,6 @@ class DocumentViewer(Retranslatable, QWidget):
         self.detached_note.setText(self.tr("Le document est affiché dans une fenêtre séparée."))
         self.reattach_button.setText(self.tr("Remettre le document ici"))
         describe(self.reattach_button, self.reattach_button.text(), self.tr("Fermer la fenêtre séparée."))
-        if self.window_ is not None:
-            self.window_.setWindowTitle(self.tr("Document — %1").replace("%1", name))
+        if self.detached_window is not None:
+            self.detached_window.setWindowTitle(self.tr("Document — %1").replace("%1", name))
         self._update_status()

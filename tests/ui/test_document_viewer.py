@@ -146,7 +146,7 @@ def test_a_pdf_opens_on_its_first_page_fitted_to_the_width_and_the_keyboard_zoom
 
     # « Ouvrir dans une fenêtre » (Ctrl+Maj+D): the same document in a window of its own; Échap puts it back.
     qtbot.keyClick(view, Qt.Key.Key_D, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
-    detached = viewer.window_
+    detached = viewer.detached_window
     assert detached is not None and detached.isVisible() and viewer.body.window() is detached
     assert viewer.detached_note.isVisible() and "fenêtre séparée" in viewer.detached_note.text()
     assert viewer.page_count() == 3 and detached.windowTitle() == "Document — Compte rendu en trois pages"
@@ -155,15 +155,15 @@ def test_a_pdf_opens_on_its_first_page_fitted_to_the_width_and_the_keyboard_zoom
     qtbot.waitUntil(lambda: QApplication.activeWindow() is detached, timeout=5_000)
     assert QApplication.focusWidget() is view  # the page has the focus: arrows and Page Down scroll it
     qtbot.keyClick(view, Qt.Key.Key_Escape)
-    qtbot.waitUntil(lambda: viewer.window_ is None, timeout=5_000)
+    qtbot.waitUntil(lambda: viewer.detached_window is None, timeout=5_000)
     assert viewer.body.window() is window and viewer.page_count() == 3 and not viewer.detached_note.isVisible()
 
     # Detached, then locked: the window closes and nothing of the document stays in memory.
     viewer.detach_button.click()
-    assert viewer.window_ is not None
+    assert viewer.detached_window is not None
     window.lock()
     wait_for_idle()
-    assert viewer.window_ is None and viewer.page_count() == 0 and viewer.document_id is None
+    assert viewer.detached_window is None and viewer.page_count() == 0 and viewer.document_id is None
     assert list(scratch.iterdir()) == []  # rendered from memory: no temp file, in any temp directory
 
 
