@@ -57,11 +57,13 @@ class DocumentDamaged(CarnetError):
 
 @dataclass(frozen=True, slots=True)
 class OpenedDocument:
-    """A document's record and its bytes, and where they came from (`online`: the service; else this PC's copy)."""
+    """A document's record and its bytes, and where they came from: `online`, the service; else this PC's copy,
+    the service being out of reach or (`reached`) reached but without the document's bytes yet."""
 
     info: DocumentInfo
     content: bytes
     online: bool
+    reached: bool = True
 
     def __repr__(self) -> str:  # the bytes are health data: never in a log or a traceback
         return f"OpenedDocument(id={self.info.id!r}, size={len(self.content)}, online={self.online})"
@@ -112,5 +114,5 @@ def open_document(http: SyncHttp, store: DossierStore, document_id: str) -> Open
             return OpenedDocument(info, content, online=True)
     kept = local_copy(store, info)
     if kept is not None:
-        return OpenedDocument(info, kept, online=False)
+        return OpenedDocument(info, kept, online=False, reached=online)
     raise DocumentNotYetOnService() if online else DocumentNotOffline()

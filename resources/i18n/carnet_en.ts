@@ -2314,6 +2314,10 @@
         <translation>Online: document opened from the service.</translation>
     </message>
     <message>
+        <source>Copie chiffrée de ce poste : le service n&apos;a pas encore reçu le contenu de ce document.</source>
+        <translation>This workstation&apos;s encrypted copy: the service has not received this document&apos;s content yet.</translation>
+    </message>
+    <message>
         <source>Hors ligne : document ouvert depuis la copie chiffrée de ce poste.</source>
         <translation>Offline: document opened from this workstation&apos;s encrypted copy.</translation>
     </message>

@@ -2314,6 +2314,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Copie chiffrée de ce poste : le service n&apos;a pas encore reçu le contenu de ce document.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Hors ligne : document ouvert depuis la copie chiffrée de ce poste.</source>
         <translation type="unfinished"></translation>
     </message>

@@ -3,6 +3,7 @@ through the fault-injecting proxy, with real SQLCipher profiles: where its bytes
 
 from __future__ import annotations
 
+import uuid
 from collections.abc import Iterator
 from typing import Any
 
@@ -11,11 +12,12 @@ from sqlalchemy import delete
 
 from desktop_app import schema
 from desktop_app.clinic import ClinicSession, DocumentPolicy
-from desktop_app.clinic_documents import DocumentNotOffline, local_copy, open_document
+from desktop_app.clinic_documents import DocumentNotOffline, DocumentNotYetOnService, local_copy, open_document
 from desktop_app.dossier_store import CHUNK_SIZE
 from desktop_app.sync.engine import S_URL
 from desktop_app.sync.http import Backoff, ServiceRefused
 from dossier.documents import Confidentiality
+from server.sync.blobs import blob_path
 from tests.support.faultproxy import FaultProxy
 from tests.support.service_fixtures import backend as backend
 from tests.support.service_fixtures import db_url as db_url
@@ -104,3 +106,28 @@ def test_a_document_the_patient_masked_since_the_morning_is_refused_online_even_
     with pytest.raises(ServiceRefused) as refused:  # the service's word is final: the copy is not shown instead
         station.open()
     assert refused.value.status == 403 and refused.value.message("fr") == "Accès refusé à ce document."
+
+
+def test_bytes_the_service_does_not_have_yet_come_from_the_copy_or_are_said_to_be_on_their_way(
+    station: Station, lab: Lab
+) -> None:
+    station.session.prepare_day([station.dossier_id], documents=DocumentPolicy.NONE)  # titles only on this PC
+    store = station.session.engine.require_open(station.dossier_id)
+    info = store.documents.get(station.document_id)
+    # The body leaves the service's store (as if the author's upload had not arrived yet): it answers 404.
+    blob = blob_path(lab.live.settings.data_dir, uuid.UUID(station.dossier_id), info.sha256)
+    moved = blob.with_name("aside")
+    blob.rename(moved)
+    with pytest.raises(DocumentNotYetOnService) as waiting:
+        station.open()
+    assert "pas encore arrivé sur le service" in waiting.value.message("fr")
+
+    # With a whole copy on this PC, that copy is shown, said to come from here and not from the service.
+    station.session.prepare_day([station.dossier_id], documents=DocumentPolicy.ALL)
+    assert local_copy(store, info) is None  # the service could not send it either: still nothing here
+    moved.rename(blob)
+    station.session.sync()
+    assert local_copy(store, info) == PDF
+    blob.rename(moved)
+    opened = station.open()
+    assert (opened.online, opened.reached, opened.content) == (False, True, PDF)

@@ -27,7 +27,7 @@ class ClinicDocumentWindow(Retranslatable, QWidget):
     def __init__(self, parent: QWidget) -> None:
         super().__init__(parent, Qt.WindowType.Window)
         self._ticket = 0  # a document asked for before a lock or a newer request is never shown
-        self._online: bool | None = None
+        self._opened: OpenedDocument | None = None  # where the bytes shown came from (never logged)
         self._patient = ""
         self.source = label("muted")
         self.viewer = DocumentViewer(widen=False, detach=False)  # already a window: as large as one wants
@@ -43,7 +43,7 @@ class ClinicDocumentWindow(Retranslatable, QWidget):
         self._ticket += 1
         ticket = self._ticket
         self._patient = patient
-        self._online = None
+        self._opened = None
         self.viewer.show_message(title, self.tr("Ouverture du document…"))
         self._present()
 
@@ -52,7 +52,7 @@ class ClinicDocumentWindow(Retranslatable, QWidget):
 
         def shown(opened: OpenedDocument) -> None:
             if ticket == self._ticket:
-                self._online = opened.online
+                self._opened = opened
                 self.viewer.show_document(opened.info, opened.content)
                 self.retranslate_ui()
 
@@ -72,22 +72,27 @@ class ClinicDocumentWindow(Retranslatable, QWidget):
     def clear(self) -> None:
         """Drop the document (lock, another professional, dossier closed) and hide the window."""
         self._ticket += 1
-        self._online = None
+        self._opened = None
         self._patient = ""
         self.viewer.clear()
         self.hide()
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self._ticket += 1
-        self._online = None
+        self._opened = None
         self.viewer.clear()  # closed: nothing of the document stays in memory
         super().closeEvent(event)
 
     def retranslate_ui(self) -> None:
-        if self._online is None:
+        opened = self._opened
+        if opened is None:
             self.source.setText("")
-        elif self._online:
+        elif opened.online:
             self.source.setText(self.tr("En ligne : document ouvert depuis le service."))
+        elif opened.reached:
+            self.source.setText(
+                self.tr("Copie chiffrée de ce poste : le service n'a pas encore reçu le contenu de ce document.")
+            )
         else:
             self.source.setText(self.tr("Hors ligne : document ouvert depuis la copie chiffrée de ce poste."))
         describe(self.source, self.tr("Provenance du document"), self.source.text() or self.tr("Aucun document"))
