@@ -84,15 +84,18 @@ class _DetachedWindow(QWidget):
 
 
 class _Refit(QObject):
-    """Fits the image to the width again when its scroll area is resized."""
+    """On a resize of the page's area: the image fitted to the width again, the zoom shown follows the PDF's."""
 
     def __init__(self, viewer: DocumentViewer) -> None:
         super().__init__(viewer)
         self._viewer = viewer
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.Resize:
-            self._viewer._refresh_zoom()
+        if event.type() == QEvent.Type.Resize and self._viewer._alive():
+            if watched is self._viewer.image_area.viewport():
+                self._viewer._refresh_zoom()
+            else:
+                self._viewer._update_status()
         return False
 
 
@@ -130,7 +133,9 @@ class DocumentViewer(Retranslatable, QWidget):
         self.image_area.setWidget(self.image_label)
         self.image_area.setWidgetResizable(True)
         self.image_area.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
-        self.image_area.viewport().installEventFilter(_Refit(self))
+        refit = _Refit(self)
+        self.image_area.viewport().installEventFilter(refit)
+        self.pdf_view.viewport().installEventFilter(refit)
         self.text_view = QPlainTextEdit()
         self.text_view.setReadOnly(True)
         self.cda_view = _ClosedBrowser()

@@ -140,6 +140,8 @@ def test_a_pdf_opens_on_its_first_page_fitted_to_the_width_and_the_keyboard_zoom
     qtbot.keyClick(view, Qt.Key.Key_F11)
     qtbot.waitUntil(lambda: viewer.width() > narrow + 200, timeout=5_000)
     assert not page.table.isVisible() and viewer.widen_button.text() == "Taille normale"
+    qtbot.waitUntil(lambda: viewer.zoom_factor() > fitted * 1.5, timeout=5_000)  # still fitted: a larger page
+    assert viewer.zoom_label.text() == f"{round(viewer.zoom_factor() * 100)}\u00a0%"  # and the zoom said follows
     _shot(window, "3-documents-widened")
     qtbot.keyClick(view, Qt.Key.Key_F11)
     qtbot.waitUntil(lambda: page.table.isVisible(), timeout=5_000)
