@@ -2910,7 +2910,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Ré&amp;voquer l&apos;appareil choisi…</source>
+        <source>Révo&amp;quer l&apos;appareil choisi…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -6394,11 +6394,11 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Mot de passe &amp;du carnet :</source>
+        <source>Mo&amp;t de passe du carnet :</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Créer une &amp;nouvelle clé de secours</source>
+        <source>Créer &amp;une nouvelle clé de secours</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -6587,15 +6587,15 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Se souvenir de &amp;moi sur cet ordinateur</source>
+        <source>&amp;Se souvenir de moi sur cet ordinateur</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Mot de passe du &amp;carnet :</source>
+        <source>&amp;Mot de passe du carnet :</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>A&amp;ppliquer</source>
+        <source>Appl&amp;iquer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -6859,19 +6859,19 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>&amp;Confirmer :</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>C&amp;hanger le mot de passe</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>&amp;Taille du texte :</source>
+        <source>Con&amp;firmer :</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Contraste é&amp;levé</source>
+        <source>Taille du te&amp;xte :</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>C&amp;ontraste élevé</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -7014,35 +7014,31 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Afficher l&apos;é&amp;tat de mon espace</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Changer le mot de passe du co&amp;mpte…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>C&amp;lôturer mon espace…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>R&amp;ouvrir mon espace</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Demander la suppre&amp;ssion…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Se déconnecter du ser&amp;vice…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Le carnet reste sur cet ordinateur, sans synchronisation jusqu&apos;à votre prochaine connexion.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Afficher l&apos;état de mon espace</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Changer &amp;le mot de passe du compte…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Clôturer mon espace…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Rouvrir mon espace</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Demander la suppression…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>S&amp;e déconnecter du service…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
