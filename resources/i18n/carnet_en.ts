@@ -3087,6 +3087,14 @@
         <translation>Visible to authorised professionals</translation>
     </message>
     <message>
+        <source>Masqué</source>
+        <translation>Hidden</translation>
+    </message>
+    <message>
+        <source>Visible</source>
+        <translation>Visible</translation>
+    </message>
+    <message>
         <source>Ajouter un document</source>
         <translation>Add a document</translation>
     </message>

@@ -3087,6 +3087,14 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Masqué</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Visible</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Ajouter un document</source>
         <translation type="unfinished"></translation>
     </message>
