@@ -58,3 +58,46 @@ def test_documents_title_stretches_and_no_column_is_cut(qtbot, window, existing_
     else:  # not enough room: each column keeps its content width and the table scrolls sideways
         assert header.length() > table.viewport().width()
         assert table.horizontalScrollBar().maximum() > 0
+
+
+@pytest.mark.parametrize(("scale", "width"), [(100, 1280), (200, 1280)])
+def test_access_tab_labels_are_never_cut(qtbot, window, existing_profile, text_size, scale, width) -> None:
+    """Issue 19: at 200 % the five tabs of Accès et confidentialité do not fit; they wrap onto two lines instead of
+    scrolling with « Après mo » cut at the edge."""
+    from PySide6.QtCore import Qt
+
+    from tests.ui.helpers import clipped_buttons
+
+    open_dossier(qtbot, window)
+    text_size(scale)
+    page = window.dossier.access
+    window.dossier.show_section("access")
+    window.resize(width, 800)
+    qtbot.waitUntil(page.isVisible, timeout=5_000)
+    _settle()
+    bar, switcher = page.tabs.tabBar(), page.tab_switcher
+    shown = [i for i in range(bar.count()) if bar.isTabVisible(i)]
+    assert len(shown) >= 4
+    if scale == 100:  # room for all: the ordinary tab bar, every tab whole
+        assert not switcher.wrapping and bar.isVisible()
+        assert max(bar.tabRect(i).right() for i in shown) <= bar.width()
+        return
+    assert switcher.wrapping and not bar.isVisible()
+    buttons = [switcher.buttons[i] for i in shown]
+    assert [b.text() for b in buttons] == [bar.tabText(i) for i in shown]
+    assert all(b.isVisible() for b in buttons) and clipped_buttons(switcher) == []
+    assert all(b.geometry().right() <= switcher.width() for b in buttons), "a button past the right edge"
+    assert len({b.y() for b in buttons}) > 1, "the row wraps onto a second line"
+    assert buttons[0].accessibleName() == "Professionnels" and buttons[0].isChecked()
+    buttons[1].click()  # the row drives the tabs …
+    assert page.tabs.currentIndex() == shown[1]
+    page.tabs.setCurrentIndex(shown[2])  # … and follows them (Ctrl+Tab)
+    assert buttons[2].isChecked() and not buttons[1].isChecked()
+    window.activateWindow()
+    page.refresh_button.setFocus()  # Tab goes from « Actualiser » to the row, where the tab bar was
+    qtbot.waitUntil(page.refresh_button.hasFocus, timeout=2_000)
+    qtbot.keyClick(page.refresh_button, Qt.Key.Key_Tab)
+    assert QApplication.focusWidget() is buttons[0]
+    text_size(100)  # room again: back to the tab bar
+    window.resize(width, 800)
+    qtbot.waitUntil(lambda: not switcher.wrapping and bar.isVisible(), timeout=5_000)
