@@ -4992,6 +4992,10 @@
         </translation>
     </message>
     <message>
+        <source>%1 : %2 le %3</source>
+        <translation>%1: %2 on %3</translation>
+    </message>
+    <message>
         <source>Systolique</source>
         <translation>Systolic</translation>
     </message>
@@ -5650,6 +5654,13 @@
     <message>
         <source>INS</source>
         <translation>INS</translation>
+    </message>
+</context>
+<context>
+    <name>PointsChartView</name>
+    <message>
+        <source>Flèches gauche et droite : parcourir les points.</source>
+        <translation>Left and right arrows: go through the points.</translation>
     </message>
 </context>
 <context>

@@ -4991,6 +4991,10 @@
         </translation>
     </message>
     <message>
+        <source>%1 : %2 le %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Systolique</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5648,6 +5652,13 @@
     </message>
     <message>
         <source>INS</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PointsChartView</name>
+    <message>
+        <source>Flèches gauche et droite : parcourir les points.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

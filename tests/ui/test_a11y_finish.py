@@ -101,3 +101,60 @@ def test_access_tab_labels_are_never_cut(qtbot, window, existing_profile, text_s
     text_size(100)  # room again: back to the tab bar
     window.resize(width, 800)
     qtbot.waitUntil(lambda: not switcher.wrapping and bar.isVisible(), timeout=5_000)
+
+
+def test_chart_points_have_tool_tips_and_the_arrows_walk_them(qtbot, window, existing_profile) -> None:
+    from PySide6.QtCore import QPoint, Qt
+    from PySide6.QtWidgets import QToolTip
+
+    from ui.i18n import LanguageManager
+
+    open_dossier(qtbot, window)
+    for kg, when in ((72.5, "2026-11-01T08:00:00"), (70.4, "2026-12-06T08:30:00"), (71, "2026-11-20")):
+        window.store.entries.create("measurement", {"measure_type": "weight", "value": kg, "measured_at": when})
+    page = window.dossier.measures
+    window.dossier.show_section("measures")
+    window.resize(1280, 800)
+    with qtbot.waitSignal(page.sig_chart_updated, timeout=10_000, check_params_cb=lambda n: n == 3):
+        page.select_measure("weight")
+    view = page.chart_view
+    _settle()
+    assert [p.text for p in view.points] == [
+        "Poids : 72,5 kg le 01/11/2026 08:00",
+        "Poids : 71 kg le 20/11/2026",  # stored without a time: its day only
+        "Poids : 70,4 kg le 06/12/2026 08:30",
+    ]
+    # The keyboard: the chart is a Tab stop; the first arrow goes to the latest point, Home / End / ← → walk them.
+    window.activateWindow()
+    view.setFocus()
+    qtbot.waitUntil(view.hasFocus, timeout=2_000)
+    qtbot.keyClick(view, Qt.Key.Key_Left)
+    latest = view.points[-1]
+    assert view.current == 2 and latest.series.selectedPoints() == [latest.index]
+    assert QToolTip.isVisible() and QToolTip.text() == latest.text
+    assert view.accessibleDescription().startswith(latest.text + ".")
+    assert "3 mesures sur le graphique" in view.accessibleDescription()
+    qtbot.keyClick(view, Qt.Key.Key_Home)
+    assert view.current == 0 and QToolTip.text() == "Poids : 72,5 kg le 01/11/2026 08:00"
+    assert latest.series.selectedPoints() == [view.points[0].index]
+    qtbot.keyClick(view, Qt.Key.Key_Left)  # no further than the first
+    qtbot.keyClick(view, Qt.Key.Key_Right)
+    assert view.current == 1 and QToolTip.text() == "Poids : 71 kg le 20/11/2026"
+    # The mouse: hovering a point shows the same words.
+    QToolTip.hideText()
+    qtbot.waitUntil(lambda: not QToolTip.isVisible(), timeout=2_000)
+    target = view.points[0]
+    chart = view.chart()
+    where = view.mapFromScene(chart.mapToScene(chart.mapToPosition(target.series.at(target.index), target.series)))
+    qtbot.mouseMove(view.viewport(), where + QPoint(0, 20))
+    qtbot.mouseMove(view.viewport(), where)
+    qtbot.waitUntil(lambda: QToolTip.isVisible() and QToolTip.text() == target.text, timeout=3_000)
+    # English: the same points in English words and order.
+    languages = LanguageManager()
+    languages.set_language("en")
+    try:
+        with qtbot.waitSignal(page.sig_chart_updated, timeout=10_000):
+            page.reload()
+        assert view.points[-1].text == "Weight: 70.4 kg on 12/6/2026 08:30"
+    finally:
+        languages.set_language("fr")
