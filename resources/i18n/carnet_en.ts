@@ -4886,6 +4886,14 @@
         <translation>Last action</translation>
     </message>
     <message>
+        <source>%1 Ctrl+Z pour annuler.</source>
+        <translation>%1 Ctrl+Z to undo.</translation>
+    </message>
+    <message>
+        <source>C&apos;est rétabli.</source>
+        <translation>Undone: it is back.</translation>
+    </message>
+    <message>
         <source>Synchroniser</source>
         <translation>Sync</translation>
     </message>

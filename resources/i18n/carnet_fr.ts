@@ -4885,6 +4885,14 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>%1 Ctrl+Z pour annuler.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>C&apos;est rétabli.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Synchroniser</source>
         <translation type="unfinished"></translation>
     </message>

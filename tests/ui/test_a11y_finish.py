@@ -158,3 +158,25 @@ def test_chart_points_have_tool_tips_and_the_arrows_walk_them(qtbot, window, exi
         assert view.points[-1].text == "Weight: 70.4 kg on 12/6/2026 08:30"
     finally:
         languages.set_language("fr")
+
+
+def test_every_screen_title_is_a_heading(qtbot, window, existing_profile) -> None:
+    """Screen readers jump from heading to heading: each section's title says it is one (the AT-SPI test checks the
+    bus; this one runs everywhere)."""
+    from PySide6.QtGui import QAccessible
+    from PySide6.QtWidgets import QLabel
+
+    from ui.a11y_roles import is_heading
+
+    open_dossier(qtbot, window)
+    for name, page in window.dossier.pages.items():
+        window.dossier.show_section(name)
+        qtbot.waitUntil(page.isVisible, timeout=5_000)
+        titles = [w for w in page.findChildren(QLabel) if w.property("role") == "title" and w.isVisibleTo(page)]
+        assert titles, f"{name}: no title"
+        assert all(is_heading(t) for t in titles if t.text()), name
+        interface = QAccessible.queryAccessibleInterface(titles[0])
+        assert interface.text(QAccessible.Text.Name) == titles[0].text().replace("&", "")
+    plain = QLabel("Du texte")
+    qtbot.addWidget(plain)
+    assert not is_heading(plain)  # body text stays text
