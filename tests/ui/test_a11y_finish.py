@@ -180,3 +180,57 @@ def test_every_screen_title_is_a_heading(qtbot, window, existing_profile) -> Non
     plain = QLabel("Du texte")
     qtbot.addWidget(plain)
     assert not is_heading(plain)  # body text stays text
+
+
+@pytest.mark.parametrize("high_contrast", [False, True], ids=["default", "high-contrast"])
+def test_body_text_contrast_measured_from_pixels(qtbot, window, existing_profile, high_contrast) -> None:
+    """WCAG 1.4.3 on the rendered screens, not only on the tokens: every label of body text drawn at ≥ 4.5:1 (its
+    own text colour against the background actually under it; headings, large and bold, ≥ 3:1), and that text colour
+    is one of the theme's tokens."""
+    from PySide6.QtWidgets import QLabel
+
+    from tests.support.contrast_pixels import close, measure
+
+    app = QApplication.instance()
+    palette = theme.HIGH_CONTRAST if high_contrast else theme.DEFAULT
+    tokens = {palette.text, palette.muted_text, palette.error, palette.success, palette.warning, palette.link}
+    tokens |= {palette.button_text, palette.accent_text, palette.highlighted_text}
+    open_dossier(qtbot, window)
+    window.store.entries.create("allergy", {"substance": "Pénicilline", "reaction": "Urticaire"})
+    theme.apply_theme(app, high_contrast=high_contrast, text_scale=100)
+    measured: list[str] = []
+    problems: list[str] = []
+    try:
+        window.resize(1280, 800)
+        for section in ("home", "profile", "measures", "vaccinations", "documents", "settings", "access"):
+            window.dossier.show_section(section)
+            page = window.dossier.pages[section]
+            qtbot.waitUntil(page.isVisible, timeout=5_000)
+            _settle()
+            shot = window.grab().toImage()
+            for lbl in page.findChildren(QLabel):
+                if not lbl.isVisible() or not lbl.isEnabled() or not lbl.text().strip() or lbl.height() < 8:
+                    continue
+                large = lbl.property("role") in ("title", "display", "heading", "section", "card_title")
+                found = measure(shot, lbl)
+                if found is None:
+                    continue
+                what = f"{section}: « {lbl.text()[:40]} » {found.text} on {found.background} = {found.ratio:.2f}"
+                measured.append(what)
+                if found.ratio < (3.0 if large else 4.5):  # WCAG: large (bold ≥ 14 pt) text needs 3:1
+                    problems.append(what)
+                if not any(close(found.text, token) for token in tokens):
+                    problems.append(f"{what}: not a text colour of the {palette.name} theme")
+        # The measure itself can fail: a label drawn in a pale grey on this page is caught.
+        probe = QLabel("Texte trop pâle pour être lu", page)
+        probe.setStyleSheet("color: #b0b0b0; background: #ffffff;")
+        probe.adjustSize()
+        probe.show()
+        _settle()
+        pale = measure(window.grab().toImage(), probe)
+        assert pale is not None and pale.ratio < 3 and close(pale.text, "#b0b0b0"), pale
+        probe.deleteLater()
+    finally:
+        theme.apply_theme(app, high_contrast=False, text_scale=100)
+    assert len(measured) >= 20, measured  # the screens' real labels were measured, not an empty list
+    assert problems == [], "\n".join(problems)
