@@ -229,6 +229,7 @@ class MainWindow(Retranslatable, QMainWindow):
             settings.show_preferences(self.preferences)
             view.undo.sig_changed.connect(self._show_undo)
             view.undo.sig_restored.connect(lambda _r: self._say_restored())
+            view.undo.sig_failed.connect(lambda _exc: self._say_restored(failed=True))
             self.changes.sig_changed.connect(view.on_store_changed)
             # Notifications: conflicts from the sync are listed there; each finished sync asks for new ones.
             self.sync.sig_conflicts_changed.connect(lambda c: view.notifications.set_conflicts(len(c)))
@@ -621,11 +622,15 @@ class MainWindow(Retranslatable, QMainWindow):
         if text:  # said at once to screen readers (the status bar is not where their focus is)
             announce(self.undo_label, self.tr("%1 Ctrl+Z pour annuler.").replace("%1", text))
 
-    def _say_restored(self) -> None:
-        """The undo was applied: said in the status bar for a few seconds and to screen readers."""
-        text = self.tr("C'est rétabli.")
-        self.statusBar().showMessage(text, 5_000)
-        announce(self.statusBar(), text)
+    def _say_restored(self, *, failed: bool = False) -> None:
+        """The undo was applied (or could not be): said in the status bar for a few seconds and to screen readers."""
+        text = (
+            self.tr("L'annulation n'a pas pu être faite : rien n'a été rétabli.")
+            if failed
+            else self.tr("C'est rétabli.")
+        )
+        self.statusBar().showMessage(text, 8_000 if failed else 5_000)
+        announce(self.statusBar(), text, assertive=failed)
 
     # -- language and status -----------------------------------------------------------------------------------------
     def on_languages_language_changed(self, language: str) -> None:

@@ -4902,6 +4902,10 @@
         <translation>%1 Ctrl+Z to undo.</translation>
     </message>
     <message>
+        <source>L&apos;annulation n&apos;a pas pu être faite : rien n&apos;a été rétabli.</source>
+        <translation>The undo could not be done: nothing was brought back.</translation>
+    </message>
+    <message>
         <source>C&apos;est rétabli.</source>
         <translation>Undone: it is back.</translation>
     </message>

@@ -4901,6 +4901,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>L&apos;annulation n&apos;a pas pu être faite : rien n&apos;a été rétabli.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>C&apos;est rétabli.</source>
         <translation type="unfinished"></translation>
     </message>

@@ -234,3 +234,28 @@ def test_body_text_contrast_measured_from_pixels(qtbot, window, existing_profile
         theme.apply_theme(app, high_contrast=False, text_scale=100)
     assert len(measured) >= 20, measured  # the screens' real labels were measured, not an empty list
     assert problems == [], "\n".join(problems)
+
+
+def test_an_undo_says_it_worked_and_a_failed_undo_says_so(qtbot, window, existing_profile) -> None:
+    from ui.entries.actions import restorer
+
+    open_dossier(qtbot, window)
+    store = window.store
+    entry = store.entries.create("allergy", {"substance": "Pénicilline"})
+    undo = window.dossier.undo
+    store.entries.delete(entry.id)
+    undo.offer("« Pénicilline » supprimé.", restorer(store, entry))
+    assert window.undo_label.isVisible() and window.undo_label.accessibleDescription() == "« Pénicilline » supprimé."
+    with qtbot.waitSignal(undo.sig_restored, timeout=10_000):
+        undo.undo()
+    assert window.statusBar().currentMessage() == "C'est rétabli."
+    assert not window.undo_label.isVisible()
+    # Deleted again, and brought back by other means before « Annuler » (another window, a sync): the undo fails
+    # (the store refuses to restore what is not deleted) and says so instead of staying silent.
+    store.entries.delete(entry.id)
+    undo.offer("« Pénicilline » supprimé.", restorer(store, entry))
+    store.entries.restore(entry)
+    with qtbot.waitSignal(undo.sig_failed, timeout=10_000):
+        undo.undo()
+    assert window.statusBar().currentMessage().startswith("L'annulation n'a pas pu être faite")
+    assert store.entries.get(entry.id).data == entry.data  # nothing lost
