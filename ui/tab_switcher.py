@@ -11,6 +11,9 @@ from PySide6.QtWidgets import QBoxLayout, QButtonGroup, QPushButton, QTabWidget,
 
 from ui.widgets import FlowLayout, describe, set_role
 
+_REFIT_ON = (QEvent.Type.Resize, QEvent.Type.FontChange, QEvent.Type.LanguageChange, QEvent.Type.LayoutRequest)
+"""Events of the tab widget or its bar after which the tabs may no longer fit (or fit again): sizes, texts, tabs."""
+
 
 class TabSwitcher(QWidget):
     """The wrapping row of a QTabWidget (``tabs``); add it to the layout just above the tab widget."""
@@ -38,7 +41,7 @@ class TabSwitcher(QWidget):
         return not self.isHidden()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() in (QEvent.Type.Resize, QEvent.Type.FontChange, QEvent.Type.LanguageChange):
+        if event.type() in _REFIT_ON:
             self._refit.start()  # after Qt has laid the tabs out again with the new texts or size
         return False
 
