@@ -155,12 +155,10 @@ class DocumentViewer(Retranslatable, QWidget):
         self.page_label = label("muted", wrap=False)
         self.widen_button = self._tool(lambda: self.set_widened(self.widen_button.isChecked()), WIDEN_KEYS)
         self.widen_button.setCheckable(True)
-        self.widen_button.setVisible(widen)
         self._offers_widen = widen
         self._widened = False
         self.detach_button = self._tool(lambda: self.set_detached(self.detach_button.isChecked()), DETACH_KEYS)
         self.detach_button.setCheckable(True)
-        self.detach_button.setVisible(detach)
         self.toolbar = flow_row(
             self.fit_button,
             self.zoom_out_button,
@@ -170,6 +168,10 @@ class DocumentViewer(Retranslatable, QWidget):
             self.widen_button,
             self.detach_button,
         )
+        # Only once they have a parent: shown without one, a button pops up as a window of its own (and takes the
+        # activation from the main window).
+        self.widen_button.setVisible(widen)
+        self.detach_button.setVisible(detach)
 
         # The body (title, toolbar, document) is what moves into a window of its own when detached.
         self.body = QWidget()
@@ -214,6 +216,12 @@ class DocumentViewer(Retranslatable, QWidget):
         QWidget.setTabOrder(self.widen_button, self.detach_button)
         QWidget.setTabOrder(self.detach_button, self.pdf_view)
         self.retranslate_ui()
+
+    def sizeHint(self) -> QSize:
+        """As wide as the page area asks, not as the toolbar laid on one line: beside the Documents list, the list
+        keeps its share (the toolbar wraps instead)."""
+        hint = super().sizeHint()
+        return QSize(max(self.minimumSizeHint().width(), self.stack.sizeHint().width()), hint.height())
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)

@@ -242,14 +242,21 @@ def test_the_viewer_speaks_english_when_the_language_changes_with_a_document_ope
     _shot(window, "8-documents-pdf-en")
 
 
-def test_a_viewer_destroyed_with_a_pdf_open_raises_nothing(qtbot: Any, window: Any, existing_profile: str) -> None:
+def test_a_viewer_built_shows_no_stray_window_and_destroyed_with_a_pdf_open_raises_nothing(
+    qtbot: Any, window: Any, existing_profile: str
+) -> None:
     """Qt closes the document while it tears the viewer down: its "unavailable" signal must not reach dead views
     (pytest-qt fails the test on an exception raised in a slot)."""
     window.resize(1280, 800)
     page = _documents(qtbot, window)
     _open(qtbot, page, "trois pages")
     qtbot.waitUntil(lambda: page.viewer.page_count() == 3, timeout=10_000)
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window, timeout=5_000)
     viewer = DocumentViewer()
+    # Built, not shown: none of its parts popped up as a window of its own, taking the main window's activation.
+    _settle()
+    assert QApplication.activeWindow() is window
     viewer.show_document(page.viewer._info, pages_pdf(2))
     assert viewer.page_count() == 2
     Shiboken.delete(viewer)
