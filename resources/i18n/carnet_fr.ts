@@ -4953,7 +4953,11 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>&amp;Carnet</source>
+        <source>Carnet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Affichage</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -4966,10 +4970,6 @@
     </message>
     <message>
         <source>&amp;Quitter</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Affichage</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
