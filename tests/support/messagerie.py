@@ -6,7 +6,7 @@ import uuid
 from dataclasses import dataclass
 from typing import Any
 
-from fastapi.testclient import TestClient
+import httpx
 
 PDF = b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n"
 """A small document Documents accepts (the format is detected from these bytes)."""
@@ -16,13 +16,14 @@ Headers = dict[str, str]
 
 @dataclass
 class Thread:
-    """One conversation, spoken into by whoever's headers are given."""
+    """One conversation, spoken into by whoever's headers are given (a TestClient, or an httpx client of a live
+    service)."""
 
-    client: TestClient
+    client: httpx.Client
     id: str
 
     @classmethod
-    def opened(cls, client: TestClient, pro: Headers, ins: str, text: str = "Vos résultats sont arrivés.") -> Thread:
+    def opened(cls, client: httpx.Client, pro: Headers, ins: str, text: str = "Vos résultats sont arrivés.") -> Thread:
         body = {
             "id": str(uuid.uuid4()),
             "ins": ins,
