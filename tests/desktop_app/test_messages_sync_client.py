@@ -4,6 +4,9 @@ device forgetting its threads, attachments sent and saved into Documents, the se
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 import uuid
 from datetime import timedelta
 from pathlib import Path
@@ -186,3 +189,46 @@ def test_past_the_sending_limit_the_reply_is_kept_with_when_to_retry(two: Two) -
     two.clock.advance(timedelta(seconds=61))
     assert [m.text for m in messages.flush_outbox(two.laptop).sent] == ["Une de trop"]
     assert messages.outbox(two.laptop) == []
+
+
+def _cli(data_dir: Path, *args: str, stdin: str) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "LANG": "fr_FR.UTF-8", "LC_ALL": "", "LC_MESSAGES": ""}
+    command = [sys.executable, "-m", "desktop_app.cli", "--data-dir", str(data_dir), *args, "--password-stdin"]
+    return subprocess.run(command, input=stdin, capture_output=True, text=True, env=env, timeout=120)
+
+
+def test_carnet_cli_shows_saves_and_sends_attachments(two: Two, tmp_path: Path) -> None:
+    thread = two.thread()
+    attachment_id = str(uuid.uuid4())
+    assert thread.attach(two.doctor, PDF, "Radio du genou.pdf", attachment_id).status_code == 201
+    message_id = thread.say(two.doctor, "Votre radio", attachment_id=attachment_id).json()["message"]["id"]
+    two.laptop.lock()
+    laptop = tmp_path / "laptop"
+    shown = _cli(laptop, "messages", "show", thread.id, stdin=PASSWORD + "\n")
+    assert shown.returncode == 0, shown.stderr
+    assert f"Pièce jointe : Radio du genou.pdf ({len(PDF)} octets) — message {message_id}" in shown.stdout
+    wrong = _cli(laptop, "messages", "save-attachment", thread.id, message_id, "--category", "x", stdin=PASSWORD + "\n")
+    assert wrong.returncode == 4 and "catégorie" in wrong.stderr.lower()
+    saved = _cli(
+        laptop, "messages", "save-attachment", thread.id, message_id, "--category", "imagerie", stdin=PASSWORD + "\n"
+    )
+    assert saved.returncode == 0, saved.stderr
+    assert "« Radio du genou » enregistré dans vos documents (imagerie" in saved.stdout
+    letter = tmp_path / "lettre.pdf"
+    letter.write_bytes(PDF)
+    sent = _cli(
+        laptop, "messages", "reply", thread.id, "--text-stdin", "--attach", str(letter), stdin=PASSWORD + "\nMerci.\n"
+    )
+    assert sent.returncode == 0 and "Réponse envoyée" in sent.stdout, sent.stderr
+    assert thread.page(two.doctor).json()["items"][-1]["attachment"]["filename"] == "lettre.pdf"
+    missing = _cli(
+        laptop,
+        "messages",
+        "reply",
+        thread.id,
+        "--text-stdin",
+        "--attach",
+        str(tmp_path / "absent.pdf"),
+        stdin=PASSWORD + "\nx\n",
+    )
+    assert missing.returncode == 2 and "n'a pas pu être lu" in missing.stderr
