@@ -9,8 +9,9 @@ the reply out of the outbox and is told to the person, with the reply's text so 
 without their knowing. Past the service's per-minute allowance the reply stays in the outbox (``RateLimited`` says
 when to retry).
 
-Threads are kept in the encrypted settings (``SettingKey.MESSAGES_CACHE``) with the last sequence received: a later
-read asks only for what follows it (``after_seq``), in pages; offline, the kept thread is shown. Read receipts are
+Threads are kept in the person's own dossier database (SQLCipher, rows of its ``sync_meta``: crypto-shredded with the
+dossier when the device loses it) with the last sequence received: a later read asks only for what follows it
+(``after_seq``), in pages — one request when nothing is new; offline, the kept thread is shown. Read receipts are
 outbox items too: marked read here at once, sent when the service is reachable; the read mark is the service's, so
 every device of the person converges on it at its next read. When the service says this device was removed from the
 account, the kept threads are erased.
@@ -20,6 +21,7 @@ from __future__ import annotations
 
 import base64
 import hashlib
+import json
 import uuid
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -28,13 +30,16 @@ from typing import Any
 from urllib.parse import quote
 
 import httpx
+import sqlalchemy as sa
 
 from desktop_app.dossier_store import DocumentInfo
 from desktop_app.errors import CarnetError
 from desktop_app.profile import UnlockedProfile
-from desktop_app.service_client import ServiceError, client, server_of
+from desktop_app.service_client import ServiceError, client, server_of, service_error
 from desktop_app.setting_keys import SettingKey
-from desktop_app.sync.http import DeviceRevoked, SyncHttp, SyncOffline
+from desktop_app.sync.context import get_meta, set_meta
+from desktop_app.sync.http import DeviceRevoked, ServiceRefused, SyncHttp, SyncOffline
+from desktop_app.sync.tables import sync_meta
 from dossier.messages import check_attachment, check_message_text
 
 PAGE = 100
@@ -182,32 +187,66 @@ def _message(raw: dict[str, Any]) -> Message:
 # -- the kept threads --------------------------------------------------------------------------------------------------
 
 
-def _cache(profile: UnlockedProfile) -> dict[str, dict[str, Any]]:
-    return dict(profile.settings.get(SettingKey.MESSAGES_CACHE, {}))
+class _Kept:
+    """The kept threads, in the own dossier's encrypted database: per conversation its state (``messages:c:<id>``)
+    and its messages with their cursor (``messages:m:<id>``), and the bytes of attachments waiting in the outbox
+    (``messages:a:<id>``). Each read touches its own rows only. Nothing is kept by a profile without a dossier."""
 
+    CONV, THREAD, FILE = "messages:c:", "messages:m:", "messages:a:"
 
-def _save_cache(profile: UnlockedProfile, cache: dict[str, dict[str, Any]]) -> None:
-    profile.set_setting(SettingKey.MESSAGES_CACHE, cache)
+    def __init__(self, profile: UnlockedProfile) -> None:
+        own = profile.settings.get(SettingKey.OWN_DOSSIER_ID)
+        self.store = profile.dossier(str(own)) if own and str(own) in profile.dossier_ids() else None
+
+    def get(self, key: str) -> Any:
+        if self.store is None:
+            return None
+        with self.store.reading() as conn:
+            found = get_meta(conn, key)
+        return json.loads(found) if found is not None else None
+
+    def put(self, **rows: Any) -> None:
+        """Write rows (``key=value``; None deletes) in one transaction."""
+        if self.store is None:
+            return
+        with self.store.transaction() as conn:
+            for key, value in rows.items():
+                set_meta(conn, key, None if value is None else json.dumps(value, ensure_ascii=False))
+
+    def conversations(self) -> list[dict[str, Any]]:
+        if self.store is None:
+            return []
+        with self.store.reading() as conn:
+            rows = conn.execute(sa.select(sync_meta.c.value).where(sync_meta.c.key.startswith(self.CONV)))
+            return [json.loads(value) for (value,) in rows]
+
+    def drop_all(self) -> None:
+        if self.store is None:
+            return
+        with self.store.transaction() as conn:
+            conn.execute(sa.delete(sync_meta).where(sync_meta.c.key.startswith("messages:")))
 
 
 def forget(profile: UnlockedProfile, conversation_id: str | None = None) -> None:
     """Erase the kept copy of one thread (no longer in the person's view), or of all (this device was removed)."""
-    cache = _cache(profile) if conversation_id is not None else {}
-    cache.pop(conversation_id or "", None)
-    _save_cache(profile, cache)
+    kept = _Kept(profile)
+    if conversation_id is None:
+        kept.drop_all()
+    else:
+        kept.put(**{_Kept.CONV + conversation_id: None, _Kept.THREAD + conversation_id: None})
 
 
 def _keep_conversations(profile: UnlockedProfile, raws: list[dict[str, Any]]) -> None:
-    """The latest state of conversations listed (read marks, last sequence) into their kept threads."""
-    cache = _cache(profile)
-    changed = False
+    """The latest state of conversations seen (read marks, last sequence) over those of kept threads."""
+    kept = _Kept(profile)
+    changed = {}
     for raw in raws:
-        entry = cache.get(str(raw["id"]))
-        if entry is not None and entry["conversation"] != raw:
-            entry["conversation"] = raw
-            changed = True
+        key = _Kept.CONV + str(raw["id"])
+        before = kept.get(key)
+        if before is not None and before != raw:
+            changed[key] = raw
     if changed:
-        _save_cache(profile, cache)
+        kept.put(**changed)
 
 
 # -- the outbox ------------------------------------------------------------------------------------------------------
@@ -227,7 +266,12 @@ def _save_outbox(profile: UnlockedProfile, items: list[dict[str, Any]]) -> None:
 
 
 def _without(profile: UnlockedProfile, item_id: str) -> None:
-    _save_outbox(profile, [item for item in _queue(profile) if item["id"] != item_id])
+    """Take an item out of the outbox, and the bytes of its attachment with it."""
+    items = _queue(profile)
+    for item in items:
+        if item["id"] == item_id and item.get("attachment"):
+            _Kept(profile).put(**{_Kept.FILE + item["attachment"]["id"]: None})
+    _save_outbox(profile, [item for item in items if item["id"] != item_id])
 
 
 def _rate_limited(item: dict[str, Any], response: httpx.Response) -> RateLimited:
@@ -236,15 +280,17 @@ def _rate_limited(item: dict[str, Any], response: httpx.Response) -> RateLimited
     return RateLimited(item["id"], item["conversation_id"], seconds, str(body["detail"]), str(body["detail_en"]))
 
 
-def _post_reply(http: SyncHttp, item: dict[str, Any]) -> Message | RateLimited:
+def _post_reply(http: SyncHttp, item: dict[str, Any], kept: _Kept, content: bytes | None) -> Message | RateLimited:
     conv = item["conversation_id"]
     body: dict[str, Any] = {"id": item["id"], "text": item["text"]}
     attached = item.get("attachment")
     if attached:
+        if content is None:  # sent from the outbox: the bytes kept with it
+            content = base64.b64decode(attached.get("content") or kept.get(_Kept.FILE + attached["id"]))
         http.request(
             "PUT",
             f"/v1/conversations/{conv}/attachments/{attached['id']}?filename={quote(attached['filename'])}",
-            content=base64.b64decode(attached["content"]),
+            content=content,
             headers={"Content-Type": "application/octet-stream"},
         )
         body["attachment_id"] = attached["id"]
@@ -254,24 +300,33 @@ def _post_reply(http: SyncHttp, item: dict[str, Any]) -> Message | RateLimited:
     return _message(response.json()["message"])
 
 
-def _send_queued(profile: UnlockedProfile, item: dict[str, Any]) -> Message | RateLimited | Conversation:
-    """Send one outbox item; sent or refused, it leaves the outbox; offline (SyncOffline) or limited, it stays."""
+def _send_item(
+    profile: UnlockedProfile, http: SyncHttp, item: dict[str, Any], content: bytes | None = None
+) -> Message | RateLimited | Conversation:
+    """Send one outbox item on ``http``; sent or refused (ServiceError), it leaves the outbox; offline (SyncOffline)
+    or limited, it stays."""
     try:
-        with client(server_of(profile), profile=profile) as http:
-            if item.get("kind") == _READ:
-                raw = http.request(
-                    "POST", f"/v1/conversations/{item['conversation_id']}/read", json={"up_to_seq": item["up_to_seq"]}
-                ).json()
-                _keep_conversations(profile, [raw])
-                outcome: Message | RateLimited | Conversation = _conversation(raw)
-            else:
-                outcome = _post_reply(http, item)
-    except ServiceError:
+        if item.get("kind") == _READ:
+            raw = http.request(
+                "POST", f"/v1/conversations/{item['conversation_id']}/read", json={"up_to_seq": item["up_to_seq"]}
+            ).json()
+            _keep_conversations(profile, [raw])
+            outcome: Message | RateLimited | Conversation = _conversation(raw)
+        else:
+            outcome = _post_reply(http, item, _Kept(profile), content)
+    except ServiceRefused as exc:
         _without(profile, item["id"])
-        raise
+        raise service_error(exc) from exc
     if not isinstance(outcome, RateLimited):
         _without(profile, item["id"])
     return outcome
+
+
+def _send_queued(
+    profile: UnlockedProfile, item: dict[str, Any], content: bytes | None = None
+) -> Message | RateLimited | Conversation:
+    with client(server_of(profile), profile=profile) as http:
+        return _send_item(profile, http, item, content)
 
 
 def flush_outbox(profile: UnlockedProfile) -> FlushReport:
@@ -280,20 +335,23 @@ def flush_outbox(profile: UnlockedProfile) -> FlushReport:
     sent: list[Message] = []
     refused: list[Refused] = []
     items = _queue(profile)
-    for index, item in enumerate(items):
-        waiting = sum(1 for later in items[index:] if later.get("kind") != _READ)
-        try:
-            outcome = _send_queued(profile, item)
-        except SyncOffline:
-            return FlushReport(sent, refused, waiting)
-        except ServiceError as exc:
-            if item.get("kind") != _READ:
-                refused.append(Refused(item["id"], item["conversation_id"], item["text"], exc))
-            continue
-        if isinstance(outcome, RateLimited):
-            return FlushReport(sent, refused, waiting, outcome)
-        if isinstance(outcome, Message):
-            sent.append(outcome)
+    if not items:
+        return FlushReport(sent, refused, 0)  # nothing waits: not even a connection
+    with client(server_of(profile), profile=profile) as http:
+        for index, item in enumerate(items):
+            waiting = sum(1 for later in items[index:] if later.get("kind") != _READ)
+            try:
+                outcome = _send_item(profile, http, item)
+            except SyncOffline:
+                return FlushReport(sent, refused, waiting)
+            except ServiceError as exc:
+                if item.get("kind") != _READ:
+                    refused.append(Refused(item["id"], item["conversation_id"], item["text"], exc))
+                continue
+            if isinstance(outcome, RateLimited):
+                return FlushReport(sent, refused, waiting, outcome)
+            if isinstance(outcome, Message):
+                sent.append(outcome)
     return FlushReport(sent, refused, 0)
 
 
@@ -321,10 +379,16 @@ def reply(
     if attachment is not None:
         content, filename = attachment
         _format, name = check_attachment(content, filename)
-        item["attachment"] = {"id": str(uuid.uuid4()), "filename": name, "content": base64.b64encode(content).decode()}
+        attachment_id = str(uuid.uuid4())
+        item["attachment"] = {"id": attachment_id, "filename": name}
+        held = _Kept(profile)
+        if held.store is None:  # nowhere encrypted to keep the bytes: sent now or not at all
+            item["attachment"]["content"] = base64.b64encode(content).decode()
+        else:
+            held.put(**{_Kept.FILE + attachment_id: base64.b64encode(content).decode()})
     _save_outbox(profile, [*_queue(profile), item])  # kept before the first byte leaves: a crash loses nothing
     try:
-        outcome = _send_queued(profile, item)
+        outcome = _send_queued(profile, item, attachment[0] if attachment is not None else None)
     except SyncOffline:
         return Queued(item["id"], conversation_id)
     assert not isinstance(outcome, Conversation)
@@ -346,7 +410,7 @@ def conversations(
         with client(server_of(profile), profile=profile) as http:
             page = http.request("GET", query).json()
     except SyncOffline:
-        kept = [_conversation(entry["conversation"]) for entry in _cache(profile).values()]
+        kept = [_conversation(raw) for raw in _Kept(profile).conversations()]
         kept = [c for c in kept if c.archived == archived and (dossier_id is None or c.dossier_id == dossier_id)]
         if not kept:
             raise
@@ -369,54 +433,86 @@ def _pages(http: SyncHttp, conversation_id: str, after_seq: int) -> Iterator[dic
         after = page["next_after_seq"]
 
 
-def fetch(profile: UnlockedProfile, conversation_id: str) -> tuple[dict[str, Any], bool]:
-    """Bring the kept thread up to date from its cursor (one request when nothing is new); the kept entry and
-    whether it is fresh (False: the service was unreachable, the kept copy is returned)."""
-    uuid.UUID(conversation_id)
-    cache = _cache(profile)
-    entry = cache.get(conversation_id)
-    after = int(entry["after_seq"]) if entry is not None else 0
-    kept: list[dict[str, Any]] = list(entry["messages"]) if entry is not None else []
+def _pull(http: SyncHttp, conversation_id: str, after_seq: int) -> tuple[dict[str, Any] | None, list[dict[str, Any]]]:
     conversation: dict[str, Any] | None = None
+    new: list[dict[str, Any]] = []
+    for page in _pages(http, conversation_id, after_seq):
+        conversation = page["conversation"]
+        new.extend(page["items"])
+    return conversation, new
+
+
+def fetch(
+    profile: UnlockedProfile, conversation_id: str, http: SyncHttp | None = None
+) -> tuple[dict[str, Any], list[dict[str, Any]], bool]:
+    """Bring the kept thread up to date from its cursor (one request when nothing is new): the conversation, its
+    messages (as the service sent them) and whether they are fresh (False: the service was unreachable, the kept
+    copy is returned)."""
+    uuid.UUID(conversation_id)
+    kept = _Kept(profile)
+    conv_key, thread_key = _Kept.CONV + conversation_id, _Kept.THREAD + conversation_id
+    before = kept.get(conv_key)
+    held = kept.get(thread_key) if before is not None else None
+    items: list[dict[str, Any]] = list(held["messages"]) if held is not None else []
+    after = int(held["after_seq"]) if held is not None else 0
     try:
-        with client(server_of(profile), profile=profile) as http:
-            for page in _pages(http, conversation_id, after):
-                conversation = page["conversation"]
-                kept.extend(page["items"])
+        if http is None:
+            with client(server_of(profile), profile=profile) as own:
+                conversation, new = _pull(own, conversation_id, after)
+        else:
+            try:
+                conversation, new = _pull(http, conversation_id, after)
+            except ServiceRefused as exc:
+                raise service_error(exc) from exc
     except SyncOffline:
-        if entry is None:
+        if before is None:
             raise
-        return entry, False
+        return before, items, False
     except DeviceRevoked:
         forget(profile)
         raise
     except ServiceError as exc:
-        if exc.status in (403, 404) and entry is not None:  # no longer in this person's view: not kept either
+        if exc.status in (403, 404) and before is not None:  # no longer in this person's view: not kept either
             forget(profile, conversation_id)
         raise
     assert conversation is not None
-    fresh = {"conversation": conversation, "messages": kept, "after_seq": kept[-1]["seq"] if kept else 0}
-    if fresh != entry:
-        cache[conversation_id] = fresh
-        _save_cache(profile, cache)
-    return fresh, True
+    items.extend(new)
+    rows: dict[str, Any] = {}
+    if conversation != before:
+        rows[conv_key] = conversation
+    if new or held is None:
+        rows[thread_key] = {"messages": items, "after_seq": items[-1]["seq"] if items else 0}
+    if rows:
+        kept.put(**rows)
+    return conversation, items, True
 
 
-def thread(profile: UnlockedProfile, conversation_id: str) -> tuple[Conversation, list[Message]]:
+def thread(
+    profile: UnlockedProfile, conversation_id: str, *, mark_read: bool = False
+) -> tuple[Conversation, list[Message]]:
     """The whole conversation in the service's order (what is new since the last read fetched from its cursor; the
-    kept copy when offline), then this device's replies still waiting in the outbox."""
-    entry, _fresh = fetch(profile, conversation_id)
+    kept copy when offline), then this device's replies still waiting in the outbox. ``mark_read``: what was
+    unread is marked read (on the same connection)."""
+    with client(server_of(profile), profile=profile) as http:
+        conversation, items, fresh = fetch(profile, conversation_id, http)
+        if mark_read and int(conversation["unread"]) > 0 and items:
+            read = _mark(profile, conversation_id, int(items[-1]["seq"]), http if fresh else None)
+            conversation = {**conversation, "unread": read.unread, "read_seq": read.read_seq}
     pending = [
         Message(item["id"], None, True, "patient", item["text"], None)
         for item in outbox(profile)
         if item["conversation_id"] == conversation_id
     ]
-    return _conversation(entry["conversation"]), [_message(m) for m in entry["messages"]] + pending
+    return _conversation(conversation), [_message(m) for m in items] + pending
 
 
 def mark_read(profile: UnlockedProfile, conversation_id: str, up_to_seq: int) -> Conversation:
     """Read up to ``up_to_seq``: marked here at once, the receipt sent now or at the next flush (offline); the
     service keeps the highest mark, so every device of the person shows it read after its next look."""
+    return _mark(profile, conversation_id, up_to_seq, None)
+
+
+def _mark(profile: UnlockedProfile, conversation_id: str, up_to_seq: int, http: SyncHttp | None) -> Conversation:
     uuid.UUID(conversation_id)
     receipt_id = f"{_READ}:{conversation_id}"
     items = _queue(profile)
@@ -428,20 +524,18 @@ def mark_read(profile: UnlockedProfile, conversation_id: str, up_to_seq: int) ->
         "up_to_seq": max(up_to_seq, earlier),
     }
     _save_outbox(profile, [*(i for i in items if i["id"] != receipt_id), receipt])
-    cache = _cache(profile)
-    entry = cache.get(conversation_id)
-    if entry is not None:
-        raw = dict(entry["conversation"])
+    kept = _Kept(profile)
+    raw = kept.get(_Kept.CONV + conversation_id)
+    if raw is not None:
         raw["read_seq"] = max(int(raw.get("read_seq", 0)), min(up_to_seq, int(raw["last_seq"])))
         raw["unread"] = max(0, int(raw["last_seq"]) - raw["read_seq"])
-        entry["conversation"] = raw
-        _save_cache(profile, cache)
+        kept.put(**{_Kept.CONV + conversation_id: raw})
     try:
-        outcome = _send_queued(profile, receipt)
+        outcome = _send_queued(profile, receipt) if http is None else _send_item(profile, http, receipt)
     except SyncOffline:
-        if entry is None:
+        if raw is None:
             raise
-        return _conversation(entry["conversation"])
+        return _conversation(raw)
     assert isinstance(outcome, Conversation)
     return outcome
 

@@ -58,10 +58,7 @@ def cmd_list(ctx: Context) -> int:
 def cmd_show(ctx: Context) -> int:
     profile = ctx.profile()
     _flush(ctx, profile)
-    conversation, thread = messages.thread(profile, ctx.args.id)
-    sent = [m.seq for m in thread if m.seq is not None]
-    if sent and conversation.unread:
-        messages.mark_read(profile, conversation.id, max(sent))
+    conversation, thread = messages.thread(profile, ctx.args.id, mark_read=True)
     if ctx.args.json:
         _json({"conversation": asdict(conversation), "messages": [asdict(m) for m in thread]})
         return EXIT_OK

@@ -4,6 +4,7 @@ device forgetting its threads, attachments sent and saved into Documents, the se
 
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 import sys
@@ -13,11 +14,14 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from sqlalchemy import select
 
 from desktop_app import account, messages, vault
 from desktop_app.profile import ProfileDirectory, UnlockedProfile
 from desktop_app.setting_keys import SettingKey
+from desktop_app.sync.context import set_meta
 from desktop_app.sync.http import DeviceRevoked
+from desktop_app.sync.tables import sync_meta
 from dossier.errors import DossierValidationError
 from dossier.messages import ATTACHMENT_MAX_BYTES
 from server.clock import ManualClock
@@ -42,7 +46,8 @@ class Two:
         ticket = account.start_activation(
             live.url, self.person.activation_code, self.person.nir, self.person.serial, IDENTIFIER, PASSWORD
         )
-        laptop_dir = ProfileDirectory(tmp_path / "laptop", kdf=vault.FLOOR_KDF)
+        self.laptop_dir = tmp_path / "laptop"
+        laptop_dir = ProfileDirectory(self.laptop_dir, kdf=vault.FLOOR_KDF)
         self.laptop, _ = account.confirm_activation(
             ticket, mailbox.last_otp(self.person.email), directory=laptop_dir, device_name="PC"
         )
@@ -78,8 +83,16 @@ def two(live: LiveServer, flows: Flows, mailbox: Mailbox, tmp_path: Path) -> Two
     return Two(live, flows, mailbox, tmp_path)
 
 
-def kept(profile: UnlockedProfile) -> dict[str, dict[str, Any]]:
-    return dict(profile.settings.get(SettingKey.MESSAGES_CACHE, {}))
+def kept(profile: UnlockedProfile) -> dict[str, Any]:
+    """The messagerie's rows in the own dossier's encrypted database (threads kept, by key), decoded."""
+    with profile.dossier().reading() as conn:
+        rows = conn.execute(select(sync_meta).where(sync_meta.c.key.startswith("messages:")))
+        return {key: json.loads(value) for key, value in rows}
+
+
+def rewrite(profile: UnlockedProfile, key: str, value: Any) -> None:
+    with profile.dossier().transaction() as conn:
+        set_meta(conn, key, json.dumps(value))
 
 
 def test_threads_come_from_their_cursor_and_reads_converge_on_both_devices(two: Two) -> None:
@@ -88,13 +101,14 @@ def test_threads_come_from_their_cursor_and_reads_converge_on_both_devices(two: 
         assert thread.say(two.doctor, f"Message {n}").status_code == 201
     conv, got = messages.thread(two.laptop, thread.id)
     assert [m.seq for m in got] == [1, 2, 3] and conv.unread == 3
-    assert kept(two.laptop)[thread.id]["after_seq"] == 3
+    held = kept(two.laptop)[f"messages:m:{thread.id}"]
+    assert held["after_seq"] == 3 and kept(two.laptop)[f"messages:c:{thread.id}"]["last_seq"] == 3
+    files = [f for f in two.laptop_dir.rglob("*") if f.is_file()]
+    assert files and not any(b"Message 2" in f.read_bytes() for f in files)  # kept encrypted, never in clear
 
     # what was received is not asked again: a later read fetches only what follows the cursor
-    cache = kept(two.laptop)
-    entry = dict(cache[thread.id])
-    entry["messages"] = [{**entry["messages"][0], "text": "(copie locale)"}, *entry["messages"][1:]]
-    two.laptop.set_setting(SettingKey.MESSAGES_CACHE, {**cache, thread.id: entry})
+    held["messages"][0]["text"] = "(copie locale)"
+    rewrite(two.laptop, f"messages:m:{thread.id}", held)
     assert thread.say(two.doctor, "Message 4").status_code == 201
     conv, got = messages.thread(two.laptop, thread.id)
     assert [(m.seq, m.text) for m in got][0::3] == [(1, "(copie locale)"), (4, "Message 4")]
@@ -127,7 +141,7 @@ def test_threads_come_from_their_cursor_and_reads_converge_on_both_devices(two: 
 def test_a_device_removed_from_the_account_forgets_its_threads(two: Two) -> None:
     thread = two.thread()
     messages.thread(two.laptop, thread.id)
-    assert thread.id in kept(two.laptop)
+    assert f"messages:m:{thread.id}" in kept(two.laptop)
     laptop_device = str(two.laptop.settings[SettingKey.DEVICE_ID])
     account.revoke_device(two.phone, laptop_device)  # from the phone, the person removes the laptop
     with pytest.raises(DeviceRevoked):

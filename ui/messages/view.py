@@ -353,11 +353,7 @@ class MessagesPage(Retranslatable, QWidget):
         from desktop_app import messages
 
         def call(profile: UnlockedProfile) -> object:
-            conv, msgs = messages.thread(profile, conversation_id)
-            seqs = [m.seq for m in msgs if m.seq is not None]
-            if conv.unread and seqs:
-                conv = messages.mark_read(profile, conversation_id, max(seqs))
-            return conv, msgs
+            return messages.thread(profile, conversation_id, mark_read=True)
 
         def done(result: object) -> None:
             self._show_thread(result)
