@@ -277,7 +277,13 @@ def _without(profile: UnlockedProfile, item_id: str) -> None:
 def _rate_limited(item: dict[str, Any], response: httpx.Response) -> RateLimited:
     body = response.json()
     seconds = int(response.headers.get("retry-after", "60"))
-    return RateLimited(item["id"], item["conversation_id"], seconds, str(body["detail"]), str(body["detail_en"]))
+    return RateLimited(
+        item["id"],
+        item["conversation_id"],
+        seconds,
+        f"{body['detail']} Votre réponse est gardée : elle partira à la prochaine actualisation.",
+        f"{body['detail_en']} Your reply is kept: it is sent at the next refresh.",
+    )
 
 
 def _post_reply(http: SyncHttp, item: dict[str, Any], kept: _Kept, content: bytes | None) -> Message | RateLimited:

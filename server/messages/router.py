@@ -112,6 +112,7 @@ def start(body: StartIn, principal: ProfessionalDep, ctx: ContextDep, session: S
         secret=body.secret,
         message_id=body.message.id,
         text=body.message.text,
+        attachment_id=body.message.attachment_id,
     )
     out = SentOut(conversation_id=sent.conversation.id, message=_message_out(sent.message, principal.id))
     session.commit()

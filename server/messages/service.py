@@ -14,8 +14,9 @@ import uuid
 from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 from pathlib import Path
+from typing import Any
 
-from sqlalchemy import func, select, update
+from sqlalchemy import Select, func, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -204,29 +205,51 @@ def _same_resend(
     )
 
 
-def check_send_rate(session: Session, sender_id: uuid.UUID, now: datetime) -> None:
-    """429 with `Retry-After` and a sentence saying when to retry, past SENDS_PER_MINUTE in the last minute."""
-    recent = list(
-        session.scalars(
-            select(Message.sent_at)
-            .where(Message.sender_id == sender_id, Message.sent_at > now - _WINDOW)
-            .order_by(Message.sent_at)
-            .limit(SENDS_PER_MINUTE)
-        )
+def _seconds_to_wait(session: Session, moments: Select[Any], now: datetime) -> int:
+    """0 when fewer than SENDS_PER_MINUTE of these moments fall in the last minute, else the seconds until the
+    oldest of them leaves it (at most SENDS_PER_MINUTE rows are read)."""
+    recent: list[datetime] = list(
+        session.scalars(moments.order_by(moments.selected_columns[0]).limit(SENDS_PER_MINUTE))
     )
     if len(recent) < SENDS_PER_MINUTE:
-        return
-    seconds = max(1, math.ceil((recent[0] + _WINDOW - now).total_seconds()))
-    raise ProblemError(
-        429,
-        "messages_rate_limited",
-        f"Vous avez envoyé {SENDS_PER_MINUTE} messages en une minute : attendez {seconds} seconde(s) avant "
-        "d'envoyer le suivant. Votre message est gardé.",
-        f"You sent {SENDS_PER_MINUTE} messages within a minute: wait {seconds} second(s) before sending the next "
-        "one. Your message is kept.",
-        title="Too many messages",
-        headers={"Retry-After": str(seconds)},
+        return 0
+    return max(1, math.ceil((recent[0] + _WINDOW - now).total_seconds()))
+
+
+def check_send_rate(session: Session, sender_id: uuid.UUID, now: datetime) -> None:
+    """429 with `Retry-After` and a sentence saying when to retry, past SENDS_PER_MINUTE in the last minute."""
+    recent = select(Message.sent_at).where(Message.sender_id == sender_id, Message.sent_at > now - _WINDOW)
+    seconds = _seconds_to_wait(session, recent, now)
+    if seconds:
+        raise ProblemError(
+            429,
+            "messages_rate_limited",
+            f"Vous avez envoyé {SENDS_PER_MINUTE} messages en une minute : attendez {seconds} seconde(s) avant "
+            "d'envoyer le suivant.",
+            f"You sent {SENDS_PER_MINUTE} messages within a minute: wait {seconds} second(s) before sending the "
+            "next one.",
+            title="Too many messages",
+            headers={"Retry-After": str(seconds)},
+        )
+
+
+def check_upload_rate(session: Session, uploader_id: uuid.UUID, now: datetime) -> None:
+    """The same allowance for attachments received (sent or not): nobody fills the disk with staged files."""
+    recent = select(MessageAttachment.created_at).where(
+        MessageAttachment.uploader_id == uploader_id, MessageAttachment.created_at > now - _WINDOW
     )
+    seconds = _seconds_to_wait(session, recent, now)
+    if seconds:
+        raise ProblemError(
+            429,
+            "attachments_rate_limited",
+            f"Vous avez joint {SENDS_PER_MINUTE} fichiers en une minute : attendez {seconds} seconde(s) avant "
+            "d'en joindre un autre.",
+            f"You attached {SENDS_PER_MINUTE} files within a minute: wait {seconds} second(s) before attaching "
+            "another one.",
+            title="Too many attachments",
+            headers={"Retry-After": str(seconds)},
+        )
 
 
 def _staged_attachment(
@@ -319,9 +342,18 @@ def start(
     secret: bool,
     message_id: uuid.UUID,
     text: str,
+    attachment_id: uuid.UUID | None = None,
 ) -> Sent:
-    """A professional starts a conversation with its first message (idempotent on both ids)."""
+    """A professional starts a conversation with its first message (idempotent on both ids); an attachment goes
+    with a following message (it is uploaded into the conversation)."""
     now = ctx.now()
+    if attachment_id is not None:
+        raise ProblemError(
+            422,
+            "attachment_on_start",
+            "Une pièce jointe se joint à un message suivant : commencez la conversation, puis envoyez le document.",
+            "An attachment goes with a following message: start the conversation, then send the document.",
+        )
     text, subject = _checked(text, check_message_text), _checked(subject, check_subject)
     if (dossier_id is None) == (ins is None):
         raise ProblemError(
@@ -457,6 +489,9 @@ def upload(
     """Keep an attachment for the caller's next message in the conversation: the caller must be allowed to write
     there (closed, blocked: refused before any byte is kept); bad size or format: 422, nothing kept."""
     conv, _ = _open(session, principal, conversation_id, access.Action.ADD, "message.attach", now)
+    known = session.get(MessageAttachment, attachment_id)
+    if known is None:  # the same upload again is not a new one
+        check_upload_rate(session, principal.id, now)
     return attachments.store(
         session,
         data_dir,

@@ -197,6 +197,7 @@ def test_past_the_sending_limit_the_reply_is_kept_with_when_to_retry(two: Two) -
     limited = messages.reply(two.laptop, thread.id, "Une de trop")
     assert isinstance(limited, messages.RateLimited)
     assert 0 < limited.seconds <= 60 and "attendez" in limited.message("fr") and "wait" in limited.message("en")
+    assert "Votre réponse est gardée" in limited.message("fr")
     assert [i["text"] for i in messages.outbox(two.laptop)] == ["Une de trop"]  # nothing lost
     report = messages.flush_outbox(two.laptop)
     assert report.waiting == 1 and report.rate_limited is not None

@@ -178,3 +178,32 @@ def test_sending_is_limited_per_account_per_minute_with_a_sentence_saying_when(
     assert thread.say(doctor, "Le professionnel a sa propre limite").status_code == 201
     clock.advance(timedelta(seconds=46))
     assert thread.say(me, "Un de trop").status_code == 201
+
+
+def test_attachments_are_limited_too_and_never_sent_with_a_first_message(
+    client: TestClient, flows: Flows, pros: Pros, ctx: ServiceContext, clock: ManualClock
+) -> None:
+    person, _me = patient(flows)
+    doctor = pros.sign_in(GP, "Médecin généraliste", "Durand")
+    thread = Thread.opened(client, doctor, person.nir)
+    first = str(uuid.uuid4())
+    assert thread.attach(doctor, PDF, "a.pdf", first).status_code == 201
+    body = {
+        "id": str(uuid.uuid4()),
+        "ins": person.nir,
+        "subject": "Avec un document",
+        "message": {"id": str(uuid.uuid4()), "text": "Voici", "attachment_id": first},
+    }
+    on_start = client.post("/v1/pro/conversations", json=body, headers=doctor)
+    assert on_start.status_code == 422 and on_start.json()["code"] == "attachment_on_start"
+    assert "message suivant" in on_start.json()["detail"]
+
+    for _ in range(SENDS_PER_MINUTE - 1):
+        assert thread.attach(doctor, PDF).status_code == 201
+    assert thread.attach(doctor, PDF, "a.pdf", first).status_code == 201  # the same upload again is not counted
+    refused = thread.attach(doctor, PDF)
+    assert refused.status_code == 429 and refused.json()["code"] == "attachments_rate_limited"
+    assert "attendez 60 seconde(s)" in refused.json()["detail"] and refused.headers["Retry-After"] == "60"
+    assert counts(ctx) == (1, SENDS_PER_MINUTE) and len(bodies_on_disk(ctx)) == SENDS_PER_MINUTE
+    clock.advance(timedelta(seconds=61))
+    assert thread.attach(doctor, PDF).status_code == 201
