@@ -24,7 +24,7 @@ import hashlib
 import json
 import uuid
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from typing import Any
 from urllib.parse import quote
@@ -73,6 +73,8 @@ class Conversation:
     """This side's read mark (shared by every device of the person)."""
     other_read_seq: int = 0
     """The other side's read mark: my messages up to it have been seen."""
+    kept: bool = False
+    """Read from this device's kept copy: the service was unreachable (it may have newer messages)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -416,7 +418,7 @@ def conversations(
         with client(server_of(profile), profile=profile) as http:
             page = http.request("GET", query).json()
     except SyncOffline:
-        kept = [_conversation(raw) for raw in _Kept(profile).conversations()]
+        kept = [replace(_conversation(raw), kept=True) for raw in _Kept(profile).conversations()]
         kept = [c for c in kept if c.archived == archived and (dossier_id is None or c.dossier_id == dossier_id)]
         if not kept:
             raise
@@ -509,7 +511,7 @@ def thread(
         for item in outbox(profile)
         if item["conversation_id"] == conversation_id
     ]
-    return _conversation(conversation), [_message(m) for m in items] + pending
+    return replace(_conversation(conversation), kept=not fresh), [_message(m) for m in items] + pending
 
 
 def mark_read(profile: UnlockedProfile, conversation_id: str, up_to_seq: int) -> Conversation:

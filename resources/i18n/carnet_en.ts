@@ -5214,6 +5214,10 @@
         <source>Hors ligne : votre réponse est en attente d&apos;envoi ; elle partira au retour du service.</source>
         <translation>Offline: your reply is waiting to be sent; it will go when the service is back.</translation>
     </message>
+    <message>
+        <source>Hors ligne : les conversations gardées sur cet ordinateur. Les nouveaux messages arriveront au retour du service.</source>
+        <translation>Offline: the conversations kept on this computer. New messages will arrive when the service is back.</translation>
+    </message>
     <message numerus="yes">
         <source>%n conversation(s), %1 message(s) non lu(s).</source>
         <translation>

@@ -5213,6 +5213,10 @@
         <source>Hors ligne : votre réponse est en attente d&apos;envoi ; elle partira au retour du service.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Hors ligne : les conversations gardées sur cet ordinateur. Les nouveaux messages arriveront au retour du service.</source>
+        <translation type="unfinished"></translation>
+    </message>
     <message numerus="yes">
         <source>%n conversation(s), %1 message(s) non lu(s).</source>
         <translation type="unfinished">

@@ -111,13 +111,13 @@ def test_threads_come_from_their_cursor_and_reads_converge_on_both_devices(two: 
     rewrite(two.laptop, f"messages:m:{thread.id}", held)
     assert thread.say(two.doctor, "Message 4").status_code == 201
     conv, got = messages.thread(two.laptop, thread.id)
-    assert [(m.seq, m.text) for m in got][0::3] == [(1, "(copie locale)"), (4, "Message 4")]
+    assert [(m.seq, m.text) for m in got][0::3] == [(1, "(copie locale)"), (4, "Message 4")] and not conv.kept
 
     # offline: the kept thread and list are shown; reading it there marks it read here and queues the receipt
     two.offline(two.laptop)
     conv, got = messages.thread(two.laptop, thread.id)
-    assert [m.seq for m in got] == [1, 2, 3, 4]
-    assert [c.id for c in messages.conversations(two.laptop)[0]] == [thread.id]
+    assert [m.seq for m in got] == [1, 2, 3, 4] and conv.kept
+    assert [(c.id, c.kept) for c in messages.conversations(two.laptop)[0]] == [(thread.id, True)]
     assert messages.mark_read(two.laptop, thread.id, 4).unread == 0
     assert messages.conversations(two.laptop)[0][0].unread == 0
     assert messages.outbox(two.laptop) == []  # a receipt is not a reply waiting

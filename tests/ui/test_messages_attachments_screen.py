@@ -97,3 +97,13 @@ def test_an_attachment_is_saved_into_documents_and_a_reply_carries_a_file(
     assert page.save_button.text() == "Save to my &documents" and "Read" in page.thread_view.toPlainText()
     online_window.grab().save(str(SHOTS / "messages_attachments_en.png"))
     online_window.set_preference("language", "fr")
+
+    # offline: the conversations kept on this computer, said as such; the thread opens from its kept copy
+    live.stop()
+    try:
+        with qtbot.waitSignal(page.sig_loaded, timeout=20_000):
+            page.refresh_button.click()
+        assert page.status.text().startswith("Hors ligne : les conversations gardées sur cet ordinateur.")
+        assert "Merci, voici ma lettre." in page.thread_view.toPlainText()
+    finally:
+        live.start()

@@ -597,6 +597,13 @@ class MessagesPage(Retranslatable, QWidget):
             self.status.setText(
                 self.tr("Hors ligne : votre réponse est en attente d'envoi ; elle partira au retour du service.")
             )
+        elif any(c.kept for c in self._convs):
+            self.status.setText(
+                self.tr(
+                    "Hors ligne : les conversations gardées sur cet ordinateur. Les nouveaux messages arriveront au "
+                    "retour du service."
+                )
+            )
         else:
             self.status.setText(
                 self.tr("%n conversation(s), %1 message(s) non lu(s).", "", rows).replace("%1", str(self.unread.value))
