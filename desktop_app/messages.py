@@ -1,8 +1,8 @@
 """The messagerie on the client: conversations, threads read page by page from a cursor, replies and read receipts
 through an offline outbox, attachments sent and saved into Documents.
 
-A reply is first written to the outbox, in the profile's encrypted settings, with an id made here (its attachment,
-if any, with it); then sent. Offline, it stays there and goes at the next ``flush_outbox`` (every command of the
+A reply is first written to the outbox, in the profile's encrypted settings, with an id made here (the bytes of its
+attachment, if any, in the own dossier's encrypted database beside the kept threads); then sent. Offline, it stays there and goes at the next ``flush_outbox`` (every command of the
 messagerie flushes first). The id makes the send idempotent: a send cut after the service stored it and sent again
 returns the same message, never a copy. A refusal the service gives (closed conversation, blocked, too long) takes
 the reply out of the outbox and is told to the person, with the reply's text so that nothing they wrote is lost
