@@ -2,12 +2,12 @@
 through an offline outbox, attachments sent and saved into Documents.
 
 A reply is first written to the outbox, in the profile's encrypted settings, with an id made here (the bytes of its
-attachment, if any, in the own dossier's encrypted database beside the kept threads); then sent. Offline, it stays there and goes at the next ``flush_outbox`` (every command of the
-messagerie flushes first). The id makes the send idempotent: a send cut after the service stored it and sent again
-returns the same message, never a copy. A refusal the service gives (closed conversation, blocked, too long) takes
-the reply out of the outbox and is told to the person, with the reply's text so that nothing they wrote is lost
-without their knowing. Past the service's per-minute allowance the reply stays in the outbox (``RateLimited`` says
-when to retry).
+attachment, if any, in the own dossier's encrypted database beside the kept threads); then sent. Offline, it stays
+there and goes at the next ``flush_outbox`` (every command of the messagerie flushes first). The id makes the send
+idempotent: a send cut after the service stored it and sent again returns the same message, never a copy. A refusal
+the service gives (closed conversation, blocked, too long) takes the reply out of the outbox and is told to the
+person, with the reply's text so that nothing they wrote is lost without their knowing. Past the service's
+per-minute allowance the reply stays in the outbox (``RateLimited`` says when to retry).
 
 Threads are kept in the person's own dossier database (SQLCipher, rows of its ``sync_meta``: crypto-shredded with the
 dossier when the device loses it) with the last sequence received: a later read asks only for what follows it
@@ -23,7 +23,6 @@ import base64
 import hashlib
 import json
 import uuid
-from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from typing import Any
@@ -288,53 +287,43 @@ def _rate_limited(item: dict[str, Any], response: httpx.Response) -> RateLimited
     )
 
 
-def _post_reply(http: SyncHttp, item: dict[str, Any], kept: _Kept, content: bytes | None) -> Message | RateLimited:
-    conv = item["conversation_id"]
-    body: dict[str, Any] = {"id": item["id"], "text": item["text"]}
-    attached = item.get("attachment")
-    if attached:
-        if content is None:  # sent from the outbox: the bytes kept with it
-            content = base64.b64decode(attached.get("content") or kept.get(_Kept.FILE + attached["id"]))
-        http.request(
-            "PUT",
-            f"/v1/conversations/{conv}/attachments/{attached['id']}?filename={quote(attached['filename'])}",
-            content=content,
-            headers={"Content-Type": "application/octet-stream"},
-        )
-        body["attachment_id"] = attached["id"]
-    response = http.request("POST", f"/v1/conversations/{conv}/messages", json=body, accept=frozenset({429}))
-    if response.status_code == 429:
-        return _rate_limited(item, response)
-    return _message(response.json()["message"])
-
-
 def _send_item(
     profile: UnlockedProfile, http: SyncHttp, item: dict[str, Any], content: bytes | None = None
 ) -> Message | RateLimited | Conversation:
-    """Send one outbox item on ``http``; sent or refused (ServiceError), it leaves the outbox; offline (SyncOffline)
-    or limited, it stays."""
+    """Send one outbox item on ``http`` (a read receipt; a reply, its attachment first); sent or refused
+    (ServiceError), it leaves the outbox; offline (SyncOffline) or limited, it stays. ``content``: the attachment's
+    bytes when the caller has them (else those kept with the item)."""
+    conv = item["conversation_id"]
+    outcome: Message | RateLimited | Conversation
     try:
         if item.get("kind") == _READ:
-            raw = http.request(
-                "POST", f"/v1/conversations/{item['conversation_id']}/read", json={"up_to_seq": item["up_to_seq"]}
-            ).json()
+            raw = http.request("POST", f"/v1/conversations/{conv}/read", json={"up_to_seq": item["up_to_seq"]}).json()
             _keep_conversations(profile, [raw])
-            outcome: Message | RateLimited | Conversation = _conversation(raw)
+            outcome = _conversation(raw)
         else:
-            outcome = _post_reply(http, item, _Kept(profile), content)
+            body: dict[str, Any] = {"id": item["id"], "text": item["text"]}
+            attached = item.get("attachment")
+            if attached:
+                if content is None:  # sent from the outbox: the bytes kept with it
+                    kept = attached.get("content") or _Kept(profile).get(_Kept.FILE + attached["id"])
+                    content = base64.b64decode(kept)
+                http.request(
+                    "PUT",
+                    f"/v1/conversations/{conv}/attachments/{attached['id']}?filename={quote(attached['filename'])}",
+                    content=content,
+                    headers={"Content-Type": "application/octet-stream"},
+                )
+                body["attachment_id"] = attached["id"]
+            response = http.request("POST", f"/v1/conversations/{conv}/messages", json=body, accept=frozenset({429}))
+            outcome = (
+                _rate_limited(item, response) if response.status_code == 429 else _message(response.json()["message"])
+            )
     except ServiceRefused as exc:
         _without(profile, item["id"])
         raise service_error(exc) from exc
     if not isinstance(outcome, RateLimited):
         _without(profile, item["id"])
     return outcome
-
-
-def _send_queued(
-    profile: UnlockedProfile, item: dict[str, Any], content: bytes | None = None
-) -> Message | RateLimited | Conversation:
-    with client(server_of(profile), profile=profile) as http:
-        return _send_item(profile, http, item, content)
 
 
 def flush_outbox(profile: UnlockedProfile) -> FlushReport:
@@ -396,7 +385,8 @@ def reply(
             held.put(**{_Kept.FILE + attachment_id: base64.b64encode(content).decode()})
     _save_outbox(profile, [*_queue(profile), item])  # kept before the first byte leaves: a crash loses nothing
     try:
-        outcome = _send_queued(profile, item, attachment[0] if attachment is not None else None)
+        with client(server_of(profile), profile=profile) as http:
+            outcome = _send_item(profile, http, item, attachment[0] if attachment is not None else None)
     except SyncOffline:
         return Queued(item["id"], conversation_id)
     assert not isinstance(outcome, Conversation)
@@ -431,25 +421,6 @@ def conversations(
     return [_conversation(c) for c in page["items"]], int(page["total"])
 
 
-def _pages(http: SyncHttp, conversation_id: str, after_seq: int) -> Iterator[dict[str, Any]]:
-    after: int | None = after_seq
-    while after is not None:
-        page = http.request(
-            "GET", f"/v1/conversations/{conversation_id}/messages?after_seq={after}&limit={PAGE}"
-        ).json()
-        yield page
-        after = page["next_after_seq"]
-
-
-def _pull(http: SyncHttp, conversation_id: str, after_seq: int) -> tuple[dict[str, Any] | None, list[dict[str, Any]]]:
-    conversation: dict[str, Any] | None = None
-    new: list[dict[str, Any]] = []
-    for page in _pages(http, conversation_id, after_seq):
-        conversation = page["conversation"]
-        new.extend(page["items"])
-    return conversation, new
-
-
 def fetch(
     profile: UnlockedProfile, conversation_id: str, http: SyncHttp | None = None
 ) -> tuple[dict[str, Any], list[dict[str, Any]], bool]:
@@ -463,13 +434,28 @@ def fetch(
     held = kept.get(thread_key) if before is not None else None
     items: list[dict[str, Any]] = list(held["messages"]) if held is not None else []
     after = int(held["after_seq"]) if held is not None else 0
+
+    def pull(http: SyncHttp) -> tuple[dict[str, Any] | None, list[dict[str, Any]]]:
+        """The pages after the cursor, each of at most PAGE messages, until the service says there is no more."""
+        conversation: dict[str, Any] | None = None
+        new: list[dict[str, Any]] = []
+        cursor: int | None = after
+        while cursor is not None:
+            page = http.request(
+                "GET", f"/v1/conversations/{conversation_id}/messages?after_seq={cursor}&limit={PAGE}"
+            ).json()
+            conversation = page["conversation"]
+            new.extend(page["items"])
+            cursor = page["next_after_seq"]
+        return conversation, new
+
     try:
         if http is None:
             with client(server_of(profile), profile=profile) as own:
-                conversation, new = _pull(own, conversation_id, after)
+                conversation, new = pull(own)
         else:
             try:
-                conversation, new = _pull(http, conversation_id, after)
+                conversation, new = pull(http)
             except ServiceRefused as exc:
                 raise service_error(exc) from exc
     except SyncOffline:
@@ -496,15 +482,15 @@ def fetch(
 
 
 def thread(
-    profile: UnlockedProfile, conversation_id: str, *, mark_read: bool = False
+    profile: UnlockedProfile, conversation_id: str, *, mark_as_read: bool = False
 ) -> tuple[Conversation, list[Message]]:
     """The whole conversation in the service's order (what is new since the last read fetched from its cursor; the
-    kept copy when offline), then this device's replies still waiting in the outbox. ``mark_read``: what was
+    kept copy when offline), then this device's replies still waiting in the outbox. ``mark_as_read``: what was
     unread is marked read (on the same connection)."""
     with client(server_of(profile), profile=profile) as http:
         conversation, items, fresh = fetch(profile, conversation_id, http)
-        if mark_read and int(conversation["unread"]) > 0 and items:
-            read = _mark(profile, conversation_id, int(items[-1]["seq"]), http if fresh else None)
+        if mark_as_read and int(conversation["unread"]) > 0 and items:
+            read = mark_read(profile, conversation_id, int(items[-1]["seq"]), http=http if fresh else None)
             conversation = {**conversation, "unread": read.unread, "read_seq": read.read_seq}
     pending = [
         Message(item["id"], None, True, "patient", item["text"], None)
@@ -514,13 +500,12 @@ def thread(
     return replace(_conversation(conversation), kept=not fresh), [_message(m) for m in items] + pending
 
 
-def mark_read(profile: UnlockedProfile, conversation_id: str, up_to_seq: int) -> Conversation:
-    """Read up to ``up_to_seq``: marked here at once, the receipt sent now or at the next flush (offline); the
-    service keeps the highest mark, so every device of the person shows it read after its next look."""
-    return _mark(profile, conversation_id, up_to_seq, None)
-
-
-def _mark(profile: UnlockedProfile, conversation_id: str, up_to_seq: int, http: SyncHttp | None) -> Conversation:
+def mark_read(
+    profile: UnlockedProfile, conversation_id: str, up_to_seq: int, *, http: SyncHttp | None = None
+) -> Conversation:
+    """Read up to ``up_to_seq``: marked here at once, the receipt (``POST …/read``) sent now (on ``http`` if given)
+    or at the next flush (offline); the service keeps the highest mark, so every device of the person shows it read
+    after its next look."""
     uuid.UUID(conversation_id)
     receipt_id = f"{_READ}:{conversation_id}"
     items = _queue(profile)
@@ -539,7 +524,11 @@ def _mark(profile: UnlockedProfile, conversation_id: str, up_to_seq: int, http: 
         raw["unread"] = max(0, int(raw["last_seq"]) - raw["read_seq"])
         kept.put(**{_Kept.CONV + conversation_id: raw})
     try:
-        outcome = _send_queued(profile, receipt) if http is None else _send_item(profile, http, receipt)
+        if http is None:
+            with client(server_of(profile), profile=profile) as own:
+                outcome = _send_item(profile, own, receipt)
+        else:
+            outcome = _send_item(profile, http, receipt)
     except SyncOffline:
         if raw is None:
             raise

@@ -58,7 +58,7 @@ def cmd_list(ctx: Context) -> int:
 def cmd_show(ctx: Context) -> int:
     profile = ctx.profile()
     _flush(ctx, profile)
-    conversation, thread = messages.thread(profile, ctx.args.id, mark_read=True)
+    conversation, thread = messages.thread(profile, ctx.args.id, mark_as_read=True)
     if ctx.args.json:
         _json({"conversation": asdict(conversation), "messages": [asdict(m) for m in thread]})
         return EXIT_OK

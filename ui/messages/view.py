@@ -353,7 +353,7 @@ class MessagesPage(Retranslatable, QWidget):
         from desktop_app import messages
 
         def call(profile: UnlockedProfile) -> object:
-            return messages.thread(profile, conversation_id, mark_read=True)
+            return messages.thread(profile, conversation_id, mark_as_read=True)
 
         def done(result: object) -> None:
             self._show_thread(result)
