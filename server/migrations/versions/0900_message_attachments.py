@@ -2,7 +2,7 @@
 counts with.
 
 Revision ID: 0900
-Revises: 0850
+Revises: 0860
 """
 
 from collections.abc import Sequence
@@ -13,7 +13,7 @@ from alembic import op
 from server.db import UTCDateTime
 
 revision: str = "0900"
-down_revision: str | None = "0850"
+down_revision: str | None = "0860"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
