@@ -33,6 +33,7 @@ from server.helpers.router import router as helpers_router
 from server.http_hygiene import HygieneHeaders
 from server.http_limits import UnicodeBodyGuard
 from server.mail.service import MailDeliveryError, Mailer
+from server.messages.router import is_attachment_upload
 from server.messages.router import router as messages_router
 from server.professionals.router import dossier_router as pro_dossiers_router
 from server.professionals.router import registry_router as professionals_registry_router
@@ -136,7 +137,8 @@ class EdgeMiddleware:
                 message = {**message, "headers": headers}
             await send(message)
 
-        chunk = scope.get("method") == "PATCH" and scope.get("path", "").startswith(UPLOAD_PREFIX)
+        method, path = scope.get("method", ""), scope.get("path", "")
+        chunk = (method == "PATCH" and path.startswith(UPLOAD_PREFIX)) or is_attachment_upload(method, path)
         limit = self.max_chunk if chunk else self.max_body
         for name, value in scope.get("headers", []):
             if name == b"content-length":

@@ -5190,6 +5190,38 @@
         <translation>Remove "%1" from your view? You will not see it any more; %2 keeps their correspondence.</translation>
     </message>
     <message>
+        <source>%1 Mo</source>
+        <translation>%1 MB</translation>
+    </message>
+    <message>
+        <source>%1 Ko</source>
+        <translation>%1 KB</translation>
+    </message>
+    <message>
+        <source>Joindre un fichier</source>
+        <translation>Attach a file</translation>
+    </message>
+    <message>
+        <source>Documents (*.pdf *.jpg *.jpeg *.png *.tif *.tiff *.txt *.rtf);;Tous les fichiers (*)</source>
+        <translation>Documents (*.pdf *.jpg *.jpeg *.png *.tif *.tiff *.txt *.rtf);;All files (*)</translation>
+    </message>
+    <message>
+        <source>Lu</source>
+        <translation>Read</translation>
+    </message>
+    <message>
+        <source>Pièce jointe : %1 (%2)</source>
+        <translation>Attachment: %1 (%2)</translation>
+    </message>
+    <message>
+        <source>Ce fichier n&apos;a pas pu être lu : vérifiez qu&apos;il existe et réessayez.</source>
+        <translation>This file could not be read: check that it exists and try again.</translation>
+    </message>
+    <message>
+        <source>« %1 » est enregistré dans vos documents (%2).</source>
+        <translation>“%1” is saved in your documents (%2).</translation>
+    </message>
+    <message>
         <source>Bloquer cet expéditeur</source>
         <translation>Block this sender</translation>
     </message>
@@ -5228,6 +5260,10 @@
     <message>
         <source>Hors ligne : votre réponse est en attente d'envoi ; elle partira au retour du service.</source>
         <translation>Offline: your reply is waiting to be sent; it will go when the service is back.</translation>
+    </message>
+    <message>
+        <source>Hors ligne : les conversations gardées sur cet ordinateur. Les nouveaux messages arriveront au retour du service.</source>
+        <translation>Offline: the conversations kept on this computer. New messages will arrive when the service is back.</translation>
     </message>
     <message numerus="yes">
         <source>%n conversation(s), %1 message(s) non lu(s).</source>
@@ -5283,6 +5319,46 @@
     <message>
         <source>&amp;Bloquer cet expéditeur</source>
         <translation>&amp;Block this sender</translation>
+    </message>
+    <message>
+        <source>&amp;Joindre un fichier…</source>
+        <translation>&amp;Attach a file…</translation>
+    </message>
+    <message>
+        <source>Un document de %1 Mo au plus (PDF, image, texte), envoyé avec votre réponse.</source>
+        <translation>A document of %1 MB at most (PDF, image, text), sent with your reply.</translation>
+    </message>
+    <message>
+        <source>Re&amp;tirer la pièce jointe</source>
+        <translation>Remo&amp;ve the attachment</translation>
+    </message>
+    <message>
+        <source>Retirer la pièce jointe</source>
+        <translation>Remove the attachment</translation>
+    </message>
+    <message>
+        <source>Aucune pièce jointe (%1 Mo au plus).</source>
+        <translation>No attachment (%1 MB at most).</translation>
+    </message>
+    <message>
+        <source>Enregistrer dans &amp;mes documents</source>
+        <translation>Save to my &amp;documents</translation>
+    </message>
+    <message>
+        <source>Enregistrer dans mes documents</source>
+        <translation>Save to my documents</translation>
+    </message>
+    <message>
+        <source>La pièce jointe choisie rejoint vos documents, dans la catégorie choisie, liée à son message.</source>
+        <translation>The chosen attachment joins your documents, in the chosen category, linked to its message.</translation>
+    </message>
+    <message>
+        <source>Pièces jointes de la conversation</source>
+        <translation>Attachments of the conversation</translation>
+    </message>
+    <message>
+        <source>Catégorie du document</source>
+        <translation>Document category</translation>
     </message>
     <message>
         <source>Conversations</source>

@@ -5190,6 +5190,38 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>%1 Mo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 Ko</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Joindre un fichier</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Documents (*.pdf *.jpg *.jpeg *.png *.tif *.tiff *.txt *.rtf);;Tous les fichiers (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lu</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pièce jointe : %1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ce fichier n&apos;a pas pu être lu : vérifiez qu&apos;il existe et réessayez.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>« %1 » est enregistré dans vos documents (%2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Bloquer cet expéditeur</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5227,6 +5259,10 @@
     </message>
     <message>
         <source>Hors ligne : votre réponse est en attente d&apos;envoi ; elle partira au retour du service.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hors ligne : les conversations gardées sur cet ordinateur. Les nouveaux messages arriveront au retour du service.</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
@@ -5282,6 +5318,46 @@
     </message>
     <message>
         <source>&amp;Bloquer cet expéditeur</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Joindre un fichier…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Un document de %1 Mo au plus (PDF, image, texte), envoyé avec votre réponse.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Re&amp;tirer la pièce jointe</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Retirer la pièce jointe</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Aucune pièce jointe (%1 Mo au plus).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enregistrer dans &amp;mes documents</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enregistrer dans mes documents</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>La pièce jointe choisie rejoint vos documents, dans la catégorie choisie, liée à son message.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pièces jointes de la conversation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Catégorie du document</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
