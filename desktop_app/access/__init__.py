@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from desktop_app.access.directory import RegistryEntry, RegistryPage, search_professionals
 from desktop_app.access.helping import (
+    DeceasedRelative,
     HeirAccess,
     Helped,
     HelpedPerson,
@@ -53,6 +54,7 @@ from desktop_app.access.settings import (
     withdraw,
     withdraw_occupational_consent,
 )
+from desktop_app.access.shared import SharedDossierView, SharedRecord, open_shared_dossier
 
 __all__ = [
     "AccessEvent",
@@ -61,6 +63,7 @@ __all__ = [
     "Aidant",
     "AuthorisedProfessional",
     "ChildProfile",
+    "DeceasedRelative",
     "EmergencySettings",
     "HeirAccess",
     "Helped",
@@ -69,6 +72,8 @@ __all__ = [
     "RegistryEntry",
     "RegistryPage",
     "Representative",
+    "SharedDossierView",
+    "SharedRecord",
     "access_history",
     "access_settings",
     "add_child",
@@ -82,6 +87,7 @@ __all__ = [
     "helped",
     "helping",
     "invite_aidant",
+    "open_shared_dossier",
     "remove_representative",
     "request_heir_access",
     "revoke_aidant",

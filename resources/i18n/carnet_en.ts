@@ -4235,6 +4235,18 @@
         <translation>Close</translation>
     </message>
     <message>
+        <source>&amp;Ouvrir son dossier…</source>
+        <translation>&amp;Open their record…</translation>
+    </message>
+    <message>
+        <source>Ouvrir son dossier</source>
+        <translation>Open their record</translation>
+    </message>
+    <message>
+        <source>En lecture seule.</source>
+        <translation>Read-only.</translation>
+    </message>
+    <message>
         <source>Demande acceptée : le dossier de %1 (né(e) le %2) vous est ouvert, pour « %3 » seulement.</source>
         <translation>Request granted: the record of %1 (born %2) is open to you, for “%3” only.</translation>
     </message>
@@ -4361,6 +4373,10 @@
         <translation>First choose the person in the list.</translation>
     </message>
     <message>
+        <source>Votre rôle de proche aidant de %1 est terminé : son dossier ne vous est plus ouvert.</source>
+        <translation>Your role as %1&apos;s carer has ended: their record is no longer open to you.</translation>
+    </message>
+    <message>
         <source>Vous ne pourrez plus ouvrir l&apos;espace santé de %1, dès maintenant. Pour l&apos;aider à nouveau, il faudra qu&apos;il ou elle vous invite encore.</source>
         <translation>You will no longer be able to open the health space of %1, from now on. To help them again, they will have to invite you again.</translation>
     </message>
@@ -4407,6 +4423,42 @@
     <message>
         <source>Quand quelqu&apos;un vous désigne comme proche aidant, une notification vous prévient et la personne apparaît ici, avec la date de fin. Vous n&apos;avez rien à faire pour l&apos;instant.</source>
         <translation>When someone names you as their caregiver, a notification tells you and the person appears here, with the end date. There is nothing to do for now.</translation>
+    </message>
+    <message>
+        <source>&amp;Ouvrir son dossier…</source>
+        <translation>&amp;Open their record…</translation>
+    </message>
+    <message>
+        <source>Ouvrir son dossier</source>
+        <translation>Open their record</translation>
+    </message>
+    <message>
+        <source>En lecture seule ; l&apos;ouverture est inscrite dans son historique des accès.</source>
+        <translation>Read-only; the opening is recorded in their access history.</translation>
+    </message>
+    <message>
+        <source>Dossiers de proches décédés qui vous sont ouverts (comme ayant droit) :</source>
+        <translation>Records of deceased relatives open to you (as an heir):</translation>
+    </message>
+    <message>
+        <source>Dossiers de proches décédés</source>
+        <translation>Records of deceased relatives</translation>
+    </message>
+    <message>
+        <source>Personne, naissance.</source>
+        <translation>Person, birth date.</translation>
+    </message>
+    <message>
+        <source>Ouvrir le dossier de ce &amp;proche…</source>
+        <translation>Open this &amp;relative&apos;s record…</translation>
+    </message>
+    <message>
+        <source>Ouvrir le dossier de ce proche</source>
+        <translation>Open this relative&apos;s record</translation>
+    </message>
+    <message>
+        <source>En lecture seule, dans la limite de votre demande.</source>
+        <translation>Read-only, within what your request allows.</translation>
     </message>
     <message>
         <source>&amp;Ne plus aider</source>
@@ -6938,6 +6990,161 @@
     <message>
         <source>Le carnet se verrouille après ce nombre de minutes sans activité.</source>
         <translation>The record locks after this many minutes without activity.</translation>
+    </message>
+</context>
+<context>
+    <name>SharedDossierDialog</name>
+    <message>
+        <source>Catégorie</source>
+        <translation>Category</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <source>Intitulé</source>
+        <translation>Title</translation>
+    </message>
+    <message>
+        <source>(sans intitulé)</source>
+        <translation>(untitled)</translation>
+    </message>
+    <message>
+        <source>Ajouté le</source>
+        <translation>Added on</translation>
+    </message>
+    <message>
+        <source>Ajouté par</source>
+        <translation>Added by</translation>
+    </message>
+    <message>
+        <source>La personne ou son entourage</source>
+        <translation>The person or their family</translation>
+    </message>
+    <message>
+        <source>Un professionnel de santé</source>
+        <translation>A health professional</translation>
+    </message>
+    <message>
+        <source>L&apos;Assurance Maladie</source>
+        <translation>The health insurer (Assurance Maladie)</translation>
+    </message>
+    <message>
+        <source>Le service Carnet</source>
+        <translation>The Carnet service</translation>
+    </message>
+    <message>
+        <source>Le service n&apos;a pas pu être joint : ce dossier s&apos;ouvre seulement en ligne (rien n&apos;en est gardé sur cet ordinateur). Vérifiez la connexion, puis « Actualiser ».</source>
+        <translation>The service could not be reached: this record opens online only (nothing of it is kept on this computer). Check the connection, then “Refresh”.</translation>
+    </message>
+    <message>
+        <source>Vous n&apos;êtes pas connecté(e) au service : connectez-vous (Paramètres › Mon espace), puis « Actualiser ».</source>
+        <translation>You are not signed in to the service: sign in (Settings › My space), then “Refresh”.</translation>
+    </message>
+    <message>
+        <source>Le dossier n&apos;a pas pu être ouvert. Réessayez plus tard.</source>
+        <translation>The record could not be opened. Try again later.</translation>
+    </message>
+    <message>
+        <source>Lecture seule. Vous le consultez comme ayant droit : vous ne voyez que ce que votre demande permet.</source>
+        <translation>Read-only. You read it as an heir: you see only what your request allows.</translation>
+    </message>
+    <message>
+        <source>Lecture seule. Vous le consultez comme proche aidant, jusqu&apos;au %1.</source>
+        <translation>Read-only. You read it as a carer, until %1.</translation>
+    </message>
+    <message>
+        <source>Lecture seule. Vous le consultez comme proche aidant.</source>
+        <translation>Read-only. You read it as a carer.</translation>
+    </message>
+    <message>
+        <source>Dossier de %1</source>
+        <translation>Record of %1</translation>
+    </message>
+    <message>
+        <source>Né(e) le %1</source>
+        <translation>Born on %1</translation>
+    </message>
+    <message>
+        <source>Chaque ouverture est inscrite dans l&apos;historique des accès de ce dossier. Rien n&apos;en est gardé sur cet ordinateur.</source>
+        <translation>Each opening is recorded in this record&apos;s access history. Nothing of it is kept on this computer.</translation>
+    </message>
+    <message>
+        <source>Ouverture du dossier…</source>
+        <translation>Opening the record…</translation>
+    </message>
+    <message>
+        <source>Ouvert le %1.</source>
+        <translation>Opened on %1.</translation>
+    </message>
+    <message>
+        <source>Informations de santé (%1)</source>
+        <translation>Health information (%1)</translation>
+    </message>
+    <message>
+        <source>Documents (%1)</source>
+        <translation>Documents (%1)</translation>
+    </message>
+    <message>
+        <source>Contenu du dossier</source>
+        <translation>Content of the record</translation>
+    </message>
+    <message>
+        <source>Informations de santé et documents.</source>
+        <translation>Health information and documents.</translation>
+    </message>
+    <message>
+        <source>Informations de santé</source>
+        <translation>Health information</translation>
+    </message>
+    <message>
+        <source>Type, intitulé, date, auteur.</source>
+        <translation>Kind, title, date, author.</translation>
+    </message>
+    <message>
+        <source>Documents</source>
+        <translation>Documents</translation>
+    </message>
+    <message>
+        <source>Catégorie, intitulé, date, auteur.</source>
+        <translation>Category, title, date, author.</translation>
+    </message>
+    <message>
+        <source>Aucune information de santé à afficher</source>
+        <translation>No health information to show</translation>
+    </message>
+    <message>
+        <source>Le dossier n&apos;en contient pas, ou aucune ne vous est accessible. Ce que la personne ajoutera apparaîtra ici : « Actualiser » pour revoir.</source>
+        <translation>The record has none, or none is open to you. What the person adds will appear here: “Refresh” to see again.</translation>
+    </message>
+    <message>
+        <source>Le dossier n&apos;en contient pas, ou votre demande ne permet pas de les voir.</source>
+        <translation>The record has none, or your request does not allow you to see them.</translation>
+    </message>
+    <message>
+        <source>Aucun document à afficher</source>
+        <translation>No document to show</translation>
+    </message>
+    <message>
+        <source>Le dossier n&apos;en contient pas, ou aucun ne vous est accessible. Les documents ajoutés plus tard apparaîtront ici : « Actualiser » pour revoir.</source>
+        <translation>The record has none, or none is open to you. Documents added later will appear here: “Refresh” to see again.</translation>
+    </message>
+    <message>
+        <source>&amp;Actualiser</source>
+        <translation>&amp;Refresh</translation>
+    </message>
+    <message>
+        <source>Actualiser</source>
+        <translation>Refresh</translation>
+    </message>
+    <message>
+        <source>Ouvre à nouveau le dossier sur le service.</source>
+        <translation>Opens the record again on the service.</translation>
+    </message>
+    <message>
+        <source>Fermer</source>
+        <translation>Close</translation>
     </message>
 </context>
 <context>

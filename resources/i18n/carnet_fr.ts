@@ -4234,6 +4234,18 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>&amp;Ouvrir son dossier…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ouvrir son dossier</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>En lecture seule.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Demande acceptée : le dossier de %1 (né(e) le %2) vous est ouvert, pour « %3 » seulement.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4360,6 +4372,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Votre rôle de proche aidant de %1 est terminé : son dossier ne vous est plus ouvert.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Vous ne pourrez plus ouvrir l&apos;espace santé de %1, dès maintenant. Pour l&apos;aider à nouveau, il faudra qu&apos;il ou elle vous invite encore.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4405,6 +4421,42 @@
     </message>
     <message>
         <source>Quand quelqu&apos;un vous désigne comme proche aidant, une notification vous prévient et la personne apparaît ici, avec la date de fin. Vous n&apos;avez rien à faire pour l&apos;instant.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Ouvrir son dossier…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ouvrir son dossier</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>En lecture seule ; l&apos;ouverture est inscrite dans son historique des accès.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dossiers de proches décédés qui vous sont ouverts (comme ayant droit) :</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dossiers de proches décédés</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Personne, naissance.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ouvrir le dossier de ce &amp;proche…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ouvrir le dossier de ce proche</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>En lecture seule, dans la limite de votre demande.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -6936,6 +6988,161 @@
     </message>
     <message>
         <source>Le carnet se verrouille après ce nombre de minutes sans activité.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SharedDossierDialog</name>
+    <message>
+        <source>Catégorie</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Intitulé</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(sans intitulé)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ajouté le</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ajouté par</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>La personne ou son entourage</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Un professionnel de santé</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>L&apos;Assurance Maladie</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Le service Carnet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Le service n&apos;a pas pu être joint : ce dossier s&apos;ouvre seulement en ligne (rien n&apos;en est gardé sur cet ordinateur). Vérifiez la connexion, puis « Actualiser ».</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Vous n&apos;êtes pas connecté(e) au service : connectez-vous (Paramètres › Mon espace), puis « Actualiser ».</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Le dossier n&apos;a pas pu être ouvert. Réessayez plus tard.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lecture seule. Vous le consultez comme ayant droit : vous ne voyez que ce que votre demande permet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lecture seule. Vous le consultez comme proche aidant, jusqu&apos;au %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lecture seule. Vous le consultez comme proche aidant.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dossier de %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Né(e) le %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Chaque ouverture est inscrite dans l&apos;historique des accès de ce dossier. Rien n&apos;en est gardé sur cet ordinateur.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ouverture du dossier…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ouvert le %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Informations de santé (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Documents (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Contenu du dossier</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Informations de santé et documents.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Informations de santé</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type, intitulé, date, auteur.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Documents</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Catégorie, intitulé, date, auteur.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Aucune information de santé à afficher</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Le dossier n&apos;en contient pas, ou aucune ne vous est accessible. Ce que la personne ajoutera apparaîtra ici : « Actualiser » pour revoir.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Le dossier n&apos;en contient pas, ou votre demande ne permet pas de les voir.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Aucun document à afficher</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Le dossier n&apos;en contient pas, ou aucun ne vous est accessible. Les documents ajoutés plus tard apparaîtront ici : « Actualiser » pour revoir.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Actualiser</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Actualiser</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ouvre à nouveau le dossier sur le service.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fermer</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

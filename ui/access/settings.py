@@ -362,7 +362,7 @@ class AccessSettingsPage(Retranslatable, QWidget):
         chain += [self.samu_check, self.others_check, self.masked_check, self.mask_all_check, self.emergency_button]
         chain += [self.aidants_table, self.aidant_edit, self.aidant_until_edit, self.invite_button, self.revoke_button]
         if self.helping_box is not None:
-            chain += [self.helping_box.table, self.helping_box.stop_button, self.helping_box.heir_button]
+            chain += self.helping_box.tab_chain()
         if self.children_box is not None:
             chain += self.children_box.tab_chain()
         chain.append(self.post_mortem_check)

@@ -1,0 +1,201 @@
+"""Opening, read-only, a dossier someone else holds, from one's own window, against the real service on loopback: an
+aidant opens the helped person's dossier (what the policy allows, in plain words when refused, offline or after the
+delegation ends, closed on lock); an heir whose request is granted opens the deceased relative's dossier and sees
+only what the purpose allows, from the request's answer and later from the list."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+from desktop_app import access
+from tests.support.access import add_record
+from tests.support.desktop_service import flows, live, mailbox, server_template, smtp_server
+from tests.support.service import Flows, Mailbox, Person, bearer
+from tests.support.sync_lab import LiveServer
+from tests.ui.test_access_more import _access_page
+from tests.ui.test_online_screens import _signed_in_window, online_window
+
+__all__ = ["flows", "live", "mailbox", "online_window", "server_template", "smtp_server"]
+
+SHOTS = Path("/tmp/shots-shared")
+
+
+def _cells(model, row: int) -> list[str]:
+    return [model.data(model.index(row, c)) for c in range(model.columnCount())]
+
+
+def _someone_with(flows: Flows, live: LiveServer, name: tuple[str, str], records: list[tuple[str, str, str]]) -> Person:
+    """Another person with an account, whose dossier on the service holds ``records`` (entity, kind, title)."""
+    person = flows.activate(flows.provision(first_names=name[0], last_name=name[1]))
+    assert live.ctx is not None and person.dossier_id is not None
+    for version, (entity, kind, title) in enumerate(records, start=1):
+        add_record(live.ctx, person.dossier_id, entity=entity, kind=kind, title=title, version=version)
+    return person
+
+
+def test_an_aidant_opens_the_helped_persons_dossier_read_only_until_the_delegation_ends(
+    qtbot, online_window, flows: Flows, mailbox: Mailbox, live: LiveServer
+) -> None:
+    _aidant, profile = _signed_in_window(qtbot, online_window, flows, mailbox)
+    helped = _someone_with(
+        flows,
+        live,
+        ("Odette", "Lefèvre"),
+        [("entry", "condition", "Diabète de type 2"), ("document", "compte_rendu", "Compte rendu de cardiologie")],
+    )
+    assert live.ctx is not None
+    helped_headers = bearer(flows.login(helped))
+    ends = datetime(2030, 6, 30, 12, tzinfo=UTC)
+    r = flows.client.post(
+        "/v1/me/access/aidants",
+        headers=helped_headers,
+        json={"identifier": _aidant.identifier, "ends_at": ends.isoformat()},
+    )
+    assert r.status_code == 200, r.text
+
+    page = _access_page(qtbot, online_window)
+    box = page.helping_box
+    assert box is not None
+    # Nothing chosen: nothing opens, and the box says what to do.
+    assert not box.open_button.isEnabled()
+    with qtbot.waitSignal(box.sig_loaded, timeout=20_000):
+        page.refresh_button.click()
+    qtbot.waitUntil(lambda: box.model.rowCount() == 1, timeout=10_000)
+    assert box.open_helped() is None and box.error.text() == "Choisissez d'abord la personne dans la liste."
+    assert not box.relatives_part.isVisibleTo(box)  # no deceased relative: the part stays hidden
+    box.table.selectRow(0)
+    assert box.open_button.isEnabled()
+    box.open_button.click()
+    dialog = box.shared_dialog
+    assert dialog is not None
+    qtbot.waitUntil(lambda: dialog.state == "loaded", timeout=20_000)
+    qtbot.waitUntil(lambda: dialog.entries.model.rowCount() == dialog.documents.model.rowCount() == 1, timeout=10_000)
+    assert dialog.windowTitle() == "Dossier de Odette Lefèvre"
+    assert dialog.who.text() == "Né(e) le 01/01/1984"
+    assert dialog.role_label.text() == (
+        f"Lecture seule. Vous le consultez comme proche aidant, jusqu'au {ends.astimezone().strftime('%d/%m/%Y')}."
+    )
+    assert dialog.tabs.tabText(0) == "Informations de santé (1)" and dialog.tabs.tabText(1) == "Documents (1)"
+    today = live.ctx.now().astimezone().strftime("%d/%m/%Y")
+    assert _cells(dialog.entries.model, 0) == [
+        "Maladie ou sujet de santé",
+        "Diabète de type 2",
+        today,
+        "La personne ou son entourage",
+    ]
+    assert _cells(dialog.documents.model, 0)[:2] == ["Comptes rendus", "Compte rendu de cardiologie"]
+    assert dialog.error.text() == ""
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    qtbot.wait(50)
+    dialog.grab().save(str(SHOTS / "shared_aidant_fr.png"))
+    # The opening is the service's to record: the helped person reads it in their access history.
+    history = flows.client.get("/v1/me/access/history", headers=helped_headers, params={"actor_kind": "aidant"})
+    assert [(i["outcome"], i["reason"]) for i in history.json()["items"]] == [("allowed", "aidant_delegation")]
+
+    online_window.set_preference("language", "en")
+    qtbot.wait(100)
+    assert dialog.windowTitle() == "Record of Odette Lefèvre"
+    assert dialog.tabs.tabText(0) == "Health information (1)"
+    assert _cells(dialog.entries.model, 0)[0] == "Illness or health topic"
+    dialog.documents.table.setFocus()
+    dialog.tabs.setCurrentIndex(1)
+    qtbot.wait(50)
+    dialog.grab().save(str(SHOTS / "shared_aidant_en.png"))
+    dialog.tabs.setCurrentIndex(0)
+    online_window.set_preference("language", "fr")
+
+    # Offline: said plainly; the lists are emptied (nothing of it is kept, nothing stale stays on screen).
+    live.stop()
+    with qtbot.waitSignal(dialog.sig_loaded, timeout=30_000):
+        dialog.reload_button.click()
+    assert dialog.state == "failed" and dialog.entries.model.rowCount() == 0
+    assert dialog.error.text().startswith("Le service n'a pas pu être joint : ce dossier s'ouvre seulement en ligne")
+    live.start()
+
+    # The helped person ends the delegation: the next opening is refused in plain words, not a reason code.
+    account_id = flows.client.get("/v1/me/access", headers=helped_headers).json()["aidants"][0]["account_id"]
+    assert flows.client.delete(f"/v1/me/access/aidants/{account_id}", headers=helped_headers).status_code == 200
+    with qtbot.waitSignal(dialog.sig_loaded, timeout=20_000):
+        dialog.reload_button.click()
+    assert dialog.state == "failed" and dialog.documents.model.rowCount() == 0
+    assert "_" not in dialog.error.text() and "ne vous est" in dialog.error.text(), dialog.error.text()
+    dialog.grab().save(str(SHOTS / "shared_refused_fr.png"))
+
+    # Locking closes it: another person's dossier never stays on screen.
+    online_window.lock()
+    assert box.shared_dialog is None and not dialog.isVisible()
+    assert profile is not None
+
+
+def test_an_heir_opens_the_deceased_relatives_dossier_within_the_purpose_from_the_answer_then_from_the_list(
+    qtbot, online_window, flows: Flows, mailbox: Mailbox, live: LiveServer
+) -> None:
+    from server.admin.service import record_death
+
+    _heir, profile = _signed_in_window(qtbot, online_window, flows, mailbox)
+    relative = _someone_with(
+        flows,
+        live,
+        ("Jeanne", "Martin"),
+        [
+            ("entry", "condition", "Asthme"),
+            ("document", "compte_rendu", "Compte rendu des urgences"),
+            ("document", "administratif", "Mutuelle"),
+        ],
+    )
+    assert live.ctx is not None
+    with live.ctx.sessions() as session:
+        record_death(session, live.ctx, nir=relative.nir, day=live.ctx.now().date() - timedelta(days=3))
+        session.commit()
+
+    page = _access_page(qtbot, online_window)
+    box = page.helping_box
+    assert box is not None
+    request = box.open_heir_request()
+    assert request is not None and not request.open_button.isVisible()
+    qtbot.keyClicks(request.nir_edit, relative.nir)
+    request.justification_edit.setPlainText("Je suis son fils ; acte de notoriété joint.")
+    request.purpose_combo.setCurrentIndex(request.purpose_combo.findData("cause_of_death"))
+    with qtbot.waitSignal(request.sig_granted, timeout=20_000):
+        request.send_button.click()
+    assert request.open_button.isVisible() and request.open_button.hasFocus()
+    request.open_button.click()
+    dialog = box.shared_dialog
+    assert dialog is not None
+    qtbot.waitUntil(lambda: dialog.state == "loaded", timeout=20_000)
+    assert dialog.windowTitle() == "Dossier de Jeanne Martin"
+    assert dialog.role_label.text().startswith("Lecture seule. Vous le consultez comme ayant droit")
+    qtbot.waitUntil(lambda: dialog.documents.model.rowCount() == 1, timeout=10_000)
+    # Cause of death: the compte rendu, not the administrative paper, nor the entries of the medical profile.
+    assert dialog.documents.model.rowCount() == 1
+    assert _cells(dialog.documents.model, 0)[1] == "Compte rendu des urgences"
+    assert dialog.entries.showing_empty and dialog.entries.model.rowCount() == 0
+    assert dialog.entries.empty.title.text() == "Aucune information de santé à afficher"
+    dialog.tabs.setCurrentIndex(1)
+    qtbot.wait(50)
+    dialog.grab().save(str(SHOTS / "shared_heir_fr.png"))
+    request.close()
+    dialog.close()
+
+    # Later, from the list of deceased relatives' dossiers (the request's grant reloaded the box).
+    qtbot.waitUntil(lambda: box.relatives_model.rowCount() == 1, timeout=20_000)
+    assert box.relatives_part.isVisibleTo(box)
+    assert _cells(box.relatives_model, 0) == ["Jeanne Martin", "01/01/1984"]
+    assert box.model.rowCount() == 0 and access.helped(profile) == []  # an heir is not an aidant
+    page.show_part(box)
+    online_window.grab().save(str(SHOTS / "helping_relatives_fr.png"))
+    assert not box.open_relative_button.isEnabled()
+    box.relatives_table.selectRow(0)
+    assert box.open_relative_button.isEnabled()
+    box.open_relative_button.click()
+    again = box.shared_dialog
+    assert again is not None and again is not dialog
+    qtbot.waitUntil(lambda: again.state == "loaded", timeout=20_000)
+    qtbot.waitUntil(lambda: again.documents.model.rowCount() == 1, timeout=10_000)
+    # The offline copy of the list keeps the relative (names only), so the door stays findable.
+    live.stop()
+    with qtbot.waitSignal(box.sig_loaded, timeout=30_000):
+        box.reload()
+    assert box.copy is not None and box.copy.from_cache and [r.first_names for r in box.relatives] == ["Jeanne"]
+    live.start()
