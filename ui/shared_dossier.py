@@ -137,7 +137,8 @@ class SharedDossierDialog(Retranslatable, QDialog):
         self.setTabOrder(self.entries.table, self.documents.table)
         self.setTabOrder(self.documents.table, self.reload_button)
         self.setTabOrder(self.reload_button, self.close_button)
-        self.resize(760, 560)
+        metrics = self.fontMetrics()  # room for the four columns and a few rows, at 200 % text too
+        self.resize(max(760, metrics.averageCharWidth() * 105), max(560, metrics.height() * 30))
         self.retranslate_ui()
         self.reload()
 
@@ -177,6 +178,11 @@ class SharedDossierDialog(Retranslatable, QDialog):
         Op(self, lambda: access.open_shared_dossier(profile, dossier_id)).success(
             lambda view: self._show(generation, view)
         ).failure(lambda exc: self._failed(generation, exc)).run()
+
+    def present(self, view: SharedDossierView) -> None:
+        """Show a view fetched elsewhere (a printout's preview, the screenshots); an opening under way is ignored."""
+        self._generation += 1
+        self._show(self._generation, view)
 
     def _show(self, generation: int, view: SharedDossierView) -> None:
         if generation != self._generation:
