@@ -7,13 +7,15 @@ opening is recorded in the person's historique des accès, and the view says so.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import datetime
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QDialog,
     QHBoxLayout,
+    QPlainTextEdit,
     QPushButton,
     QStackedWidget,
     QTableView,
@@ -42,15 +44,16 @@ from ui.widgets import (
 
 if TYPE_CHECKING:
     from desktop_app.access import SharedDossierView, SharedRecord
+    from desktop_app.messages import Conversation, Message
     from desktop_app.profile import UnlockedProfile
 
 ROLES = ("aidant", "heir")
 
 
 class _RecordList(QStackedWidget):
-    """One list of the view (entries or documents): the table, or what its emptiness means."""
+    """One list of the view (entries, documents, conversations): the table, or what its emptiness means."""
 
-    def __init__(self, model: PagedTableModel[SharedRecord], parent: QWidget | None = None) -> None:
+    def __init__(self, model: PagedTableModel[Any], parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.model = model
         self.table: QTableView = row_table(model)
@@ -61,8 +64,8 @@ class _RecordList(QStackedWidget):
         self.addWidget(self.table)
         self.addWidget(self.empty)
 
-    def show_rows(self, rows: list[SharedRecord]) -> None:
-        self.model.set_source(lambda offset, limit: rows[offset : offset + limit])
+    def show_rows(self, rows: Sequence[object]) -> None:
+        self.model.set_source(lambda offset, limit: list(rows[offset : offset + limit]))
         self.setCurrentWidget(self.table if rows else self.empty)
 
     def clear(self) -> None:
@@ -72,6 +75,163 @@ class _RecordList(QStackedWidget):
     @property
     def showing_empty(self) -> bool:
         return self.currentWidget() is self.empty
+
+
+def _failure_text(exc: BaseException, fallback: str, offline: str, signed_out: str) -> str:
+    from desktop_app.service_client import NotSignedIn, SyncOffline
+
+    if isinstance(exc, SyncOffline):
+        return offline
+    if isinstance(exc, NotSignedIn):
+        return signed_out
+    return exc.message(current_language()) if isinstance(exc, CarnetError) else fallback
+
+
+class SharedConversations(Retranslatable, QWidget):
+    """The helped person's conversations with professionals, read only (an aidant never answers, never marks them
+    read): the list, then the chosen one's thread. Shown only if the person lets the aidant see them; otherwise the
+    service's refusal says so, and where the person allows it."""
+
+    sig_loaded = Signal(object)
+    """The list arrived; carries the conversations, or the exception."""
+    sig_thread_loaded = Signal(object)
+    """A thread arrived; carries (Conversation, messages), or the exception."""
+
+    def __init__(self, profile: UnlockedProfile, dossier_id: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._profile = profile
+        self._dossier_id = dossier_id
+        self._generation = 0
+        self.refused_code = ""
+        self.stale = True  # to be asked for (again) when next shown
+        self.shown_thread: tuple[Conversation, list[Message]] | None = None
+        self.model: PagedTableModel[Conversation] = PagedTableModel(
+            [
+                Column(lambda: self.tr("Sujet"), lambda c: c.subject),
+                Column(lambda: self.tr("Professionnel"), lambda c: c.professional_name or c.professional_rpps),
+                Column(lambda: self.tr("Dernier message"), lambda c: format_datetime(c.last_message_at.astimezone())),
+                Column(lambda: self.tr("État"), lambda c: self.tr("Close") if c.closed else self.tr("En cours")),
+            ],
+            key=lambda c: c.id,
+            parent=self,
+        )
+        self.list = _RecordList(self.model)  # the same table-or-empty, for conversations
+        self.list.table.selectionModel().currentRowChanged.connect(lambda *_a: self.open_chosen())
+        self.thread_view = QPlainTextEdit()
+        self.thread_view.setReadOnly(True)
+        self.thread_view.setTabChangesFocus(True)
+        self.error = error_label()
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.error)
+        layout.addWidget(self.list, 1)
+        layout.addWidget(self.thread_view, 1)
+        self.retranslate_ui()
+
+    def reload(self) -> None:
+        from desktop_app import messages
+
+        self._generation += 1
+        generation = self._generation
+        self.stale = False
+        self.shown_thread = None
+        self.thread_view.clear()
+        profile, dossier_id = self._profile, self._dossier_id
+        Op(self, lambda: messages.conversations(profile, dossier_id=dossier_id)).success(
+            lambda page: self._show(generation, page[0])
+        ).failure(lambda exc: self._failed(generation, exc)).run()
+
+    def _show(self, generation: int, found: list[Conversation]) -> None:
+        if generation != self._generation:
+            return
+        self.refused_code = ""
+        show_error(self.error, "")
+        self.list.show_rows(found)
+        self.retranslate_ui()
+        self.sig_loaded.emit(found)
+
+    def _failed(self, generation: int, exc: BaseException) -> None:
+        if generation != self._generation:
+            return
+        self.refused_code = str(getattr(exc, "code", ""))
+        self.list.show_rows([])
+        self.thread_view.setVisible(False)
+        if self.refused_code != "aidant_messages_not_allowed":  # said by the empty state, with what to do
+            show_error(self.error, self._failure(exc))
+        self.retranslate_ui()
+        self.sig_loaded.emit(exc)
+
+    def _failure(self, exc: BaseException) -> str:
+        return _failure_text(
+            exc,
+            self.tr("Les messages n'ont pas pu être chargés. Réessayez plus tard."),
+            self.tr("Le service n'a pas pu être joint : les messages se lisent seulement en ligne."),
+            self.tr("Vous n'êtes pas connecté(e) au service."),
+        )
+
+    def clear(self) -> None:
+        """Forget what was shown (the dossier is no longer open to the person)."""
+        self._generation += 1
+        self.stale = True
+        self.shown_thread = None
+        self.thread_view.clear()
+        self.list.clear()
+
+    def open_chosen(self) -> None:
+        from desktop_app import messages
+
+        index = self.list.table.currentIndex()
+        if not index.isValid():
+            return
+        conversation = self.model.row_object(index.row())
+        generation = self._generation
+        profile = self._profile
+        self.thread_view.setPlainText(self.tr("Chargement de la conversation…"))
+        Op(self, lambda: messages.thread(profile, conversation.id)).success(
+            lambda found: self._show_thread(generation, found)
+        ).failure(lambda exc: self._thread_failed(generation, exc)).run()
+
+    def _show_thread(self, generation: int, found: tuple[Conversation, list[Message]]) -> None:
+        if generation != self._generation:
+            return
+        self.shown_thread = found
+        conversation, items = found
+        lines = [f"{conversation.subject}", ""]
+        for m in items:
+            when = format_datetime(m.sent_at.astimezone()) if m.sent_at is not None else ""
+            lines += [f"{when} — {self._sender(conversation, m)}", m.text, ""]
+        self.thread_view.setPlainText("\n".join(lines).rstrip())
+        self.sig_thread_loaded.emit(found)
+
+    def _thread_failed(self, generation: int, exc: BaseException) -> None:
+        if generation != self._generation:
+            return
+        self.shown_thread = None
+        self.thread_view.setPlainText(self._failure(exc))
+        self.sig_thread_loaded.emit(exc)
+
+    def _sender(self, conversation: Conversation, m: Message) -> str:
+        if m.sender_role == "professional":
+            return conversation.professional_name or self.tr("Le professionnel")
+        if m.sender_role == "legal_representative":
+            return self.tr("Son représentant légal")
+        return self.tr("La personne")
+
+    def retranslate_ui(self) -> None:
+        not_allowed = self.refused_code == "aidant_messages_not_allowed"
+        self.thread_view.setVisible(not self.refused_code and not self.list.showing_empty)
+        self.list.empty.set_texts(
+            self.tr("Ses messages ne vous sont pas montrés") if not_allowed else self.tr("Aucune conversation"),
+            self.tr(
+                "La personne que vous aidez ne vous a pas autorisé(e) à lire ses conversations avec les "
+                "professionnels. Elle peut le faire dans Accès et confidentialité › Proches › « Lui montrer mes "
+                "messages »."
+            )
+            if not_allowed
+            else self.tr("Aucun professionnel ne lui a écrit pour l'instant."),
+        )
+        describe(self.list.table, self.tr("Conversations"), self.tr("Sujet, professionnel, dernier message, état."))
+        describe(self.thread_view, self.tr("Fil de la conversation"), self.tr("En lecture seule."))
+        self.model.retranslate()
 
 
 class SharedDossierDialog(Retranslatable, QDialog):
@@ -117,6 +277,11 @@ class SharedDossierDialog(Retranslatable, QDialog):
         self.tabs = QTabWidget()
         self.tabs.addTab(self.entries, "")
         self.tabs.addTab(self.documents, "")
+        self.conversations: SharedConversations | None = None  # an aidant's only: an heir never sees them
+        if role == "aidant":
+            self.conversations = SharedConversations(profile, dossier_id)
+            self.tabs.addTab(self.conversations, "")
+            self.tabs.currentChanged.connect(lambda _i: self._load_conversations_if_shown())
         describe_tab_scrollers(self.tabs)
         self.reload_button = QPushButton()
         self.reload_button.clicked.connect(self.reload)
@@ -136,6 +301,10 @@ class SharedDossierDialog(Retranslatable, QDialog):
         self.setTabOrder(self.tabs, self.entries.table)
         self.setTabOrder(self.entries.table, self.documents.table)
         self.setTabOrder(self.documents.table, self.reload_button)
+        if self.conversations is not None:
+            self.setTabOrder(self.documents.table, self.conversations.list.table)
+            self.setTabOrder(self.conversations.list.table, self.conversations.thread_view)
+            self.setTabOrder(self.conversations.thread_view, self.reload_button)
         self.setTabOrder(self.reload_button, self.close_button)
         metrics = self.fontMetrics()  # room for the four columns and a few rows, at 200 % text too
         self.resize(max(760, metrics.averageCharWidth() * 105), max(560, metrics.height() * 30))
@@ -194,12 +363,20 @@ class SharedDossierDialog(Retranslatable, QDialog):
         show_error(self.error, "")
         self.entries.show_rows(view.entries)
         self.documents.show_rows(view.documents)
+        if self.conversations is not None:
+            self.conversations.stale = True
+            self._load_conversations_if_shown()
         self.retranslate_ui()
         self.sig_loaded.emit(view)
 
-    def _failed(self, generation: int, exc: BaseException) -> None:
-        from desktop_app.service_client import NotSignedIn, SyncOffline
+    def _load_conversations_if_shown(self) -> None:
+        """The conversations are asked for when the person looks at them, not with every opening: an aidant the
+        person does not let read them would otherwise leave a refusal in the person's access history each time."""
+        part = self.conversations
+        if part is not None and part.stale and self.view is not None and self.tabs.currentWidget() is part:
+            part.reload()
 
+    def _failed(self, generation: int, exc: BaseException) -> None:
         if generation != self._generation:
             return
         self.view = None
@@ -207,20 +384,20 @@ class SharedDossierDialog(Retranslatable, QDialog):
         self.reload_button.setEnabled(True)
         self.entries.clear()
         self.documents.clear()
-        if isinstance(exc, SyncOffline):
-            message = self.tr(
+        if self.conversations is not None:
+            self.conversations.clear()
+        message = _failure_text(
+            exc,
+            self.tr("Le dossier n'a pas pu être ouvert. Réessayez plus tard."),
+            self.tr(
                 "Le service n'a pas pu être joint : ce dossier s'ouvre seulement en ligne (rien n'en est gardé sur "
                 "cet ordinateur). Vérifiez la connexion, puis « Actualiser »."
-            )
-        elif isinstance(exc, NotSignedIn):
-            message = self.tr(
+            ),
+            self.tr(
                 "Vous n'êtes pas connecté(e) au service : connectez-vous (Paramètres › Mon espace), puis "
                 "« Actualiser »."
-            )
-        elif isinstance(exc, CarnetError):
-            message = exc.message(current_language())
-        else:
-            message = self.tr("Le dossier n'a pas pu être ouvert. Réessayez plus tard.")
+            ),
+        )
         show_error(self.error, message)
         self.retranslate_ui()
         self.sig_loaded.emit(exc)
@@ -262,6 +439,8 @@ class SharedDossierDialog(Retranslatable, QDialog):
         count_documents = len(view.documents) if view is not None else 0
         self.tabs.setTabText(0, self.tr("Informations de santé (%1)").replace("%1", str(count_entries)))
         self.tabs.setTabText(1, self.tr("Documents (%1)").replace("%1", str(count_documents)))
+        if self.conversations is not None:
+            self.tabs.setTabText(2, self.tr("Messages"))
         describe(self.tabs, self.tr("Contenu du dossier"), self.tr("Informations de santé et documents."))
         describe(self.entries.table, self.tr("Informations de santé"), self.tr("Type, intitulé, date, auteur."))
         describe(self.documents.table, self.tr("Documents"), self.tr("Catégorie, intitulé, date, auteur."))

@@ -39,6 +39,7 @@ from desktop_app.access.settings import (
     EmergencySettings,
     ProfessionalRef,
     access_settings,
+    allow_aidant_messages,
     authorise,
     block,
     cached_access_settings,
@@ -52,6 +53,7 @@ from desktop_app.access.settings import (
     set_post_mortem_opposition,
     unblock,
     withdraw,
+    withdraw_aidant_messages,
     withdraw_occupational_consent,
 )
 from desktop_app.access.shared import SharedDossierView, SharedRecord, open_shared_dossier
@@ -78,6 +80,7 @@ __all__ = [
     "access_settings",
     "add_child",
     "add_representative",
+    "allow_aidant_messages",
     "authorise",
     "block",
     "cached_access_history",
@@ -100,5 +103,6 @@ __all__ = [
     "stop_helping",
     "unblock",
     "withdraw",
+    "withdraw_aidant_messages",
     "withdraw_occupational_consent",
 ]

@@ -271,6 +271,18 @@
         <translation>Confirm</translation>
     </message>
     <message>
+        <source>Messages</source>
+        <translation>Messages</translation>
+    </message>
+    <message>
+        <source>Les lit</source>
+        <translation>Reads them</translation>
+    </message>
+    <message>
+        <source>Non</source>
+        <translation>No</translation>
+    </message>
+    <message>
         <source>administrateur</source>
         <translation>administrator</translation>
     </message>
@@ -459,6 +471,50 @@
         <translation>Remove</translation>
     </message>
     <message>
+        <source>Ne plus lui montrer mes &amp;messages</source>
+        <translation>Stop showing them my &amp;messages</translation>
+    </message>
+    <message>
+        <source>Lui montrer mes &amp;messages…</source>
+        <translation>Show them my &amp;messages…</translation>
+    </message>
+    <message>
+        <source>Ne plus lui montrer mes messages</source>
+        <translation>Stop showing them my messages</translation>
+    </message>
+    <message>
+        <source>Lui montrer mes messages</source>
+        <translation>Show them my messages</translation>
+    </message>
+    <message>
+        <source>Vos conversations avec les professionnels, en lecture seule. Demande confirmation.</source>
+        <translation>Your conversations with professionals, read-only. Asks for confirmation.</translation>
+    </message>
+    <message>
+        <source>%1 ne verra plus vos conversations avec les professionnels, dès maintenant.</source>
+        <translation>%1 will no longer see your conversations with professionals, from now on.</translation>
+    </message>
+    <message>
+        <source>Ne plus lui montrer vos messages ?</source>
+        <translation>Stop showing them your messages?</translation>
+    </message>
+    <message>
+        <source>Ne plus les montrer</source>
+        <translation>Stop showing them</translation>
+    </message>
+    <message>
+        <source>%1 pourra lire vos conversations avec les professionnels de santé, tant qu&apos;il ou elle est votre proche aidant. Il ou elle ne pourra pas y répondre. Chaque lecture est inscrite dans votre historique des accès.</source>
+        <translation>%1 will be able to read your conversations with health professionals, as long as they are your carer. They will not be able to reply. Each reading is recorded in your access history.</translation>
+    </message>
+    <message>
+        <source>Lui montrer vos messages ?</source>
+        <translation>Show them your messages?</translation>
+    </message>
+    <message>
+        <source>Montrer mes messages</source>
+        <translation>Show my messages</translation>
+    </message>
+    <message>
         <source>Parties de l&apos;accès et de la confidentialité</source>
         <translation>Parts of access and privacy</translation>
     </message>
@@ -599,6 +655,10 @@
         <translation>Save emergency access</translation>
     </message>
     <message>
+        <source>Identifiant, fin, état, messages.</source>
+        <translation>Identifier, end, status, messages.</translation>
+    </message>
+    <message>
         <source>Rubriques des accès</source>
         <translation>Access sections</translation>
     </message>
@@ -701,10 +761,6 @@
     <message>
         <source>Proches aidants</source>
         <translation>Caregivers</translation>
-    </message>
-    <message>
-        <source>Identifiant, fin, état.</source>
-        <translation>Identifier, end, status.</translation>
     </message>
     <message>
         <source>Identifiant de l&apos;aidant</source>
@@ -6993,6 +7049,93 @@
     </message>
 </context>
 <context>
+    <name>SharedConversations</name>
+    <message>
+        <source>Sujet</source>
+        <translation>Subject</translation>
+    </message>
+    <message>
+        <source>Professionnel</source>
+        <translation>Professional</translation>
+    </message>
+    <message>
+        <source>Dernier message</source>
+        <translation>Last message</translation>
+    </message>
+    <message>
+        <source>État</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Closed</translation>
+    </message>
+    <message>
+        <source>En cours</source>
+        <translation>Open</translation>
+    </message>
+    <message>
+        <source>Les messages n&apos;ont pas pu être chargés. Réessayez plus tard.</source>
+        <translation>The messages could not be loaded. Try again later.</translation>
+    </message>
+    <message>
+        <source>Le service n&apos;a pas pu être joint : les messages se lisent seulement en ligne.</source>
+        <translation>The service could not be reached: messages can be read online only.</translation>
+    </message>
+    <message>
+        <source>Vous n&apos;êtes pas connecté(e) au service.</source>
+        <translation>You are not signed in to the service.</translation>
+    </message>
+    <message>
+        <source>Chargement de la conversation…</source>
+        <translation>Loading the conversation…</translation>
+    </message>
+    <message>
+        <source>Le professionnel</source>
+        <translation>The professional</translation>
+    </message>
+    <message>
+        <source>Son représentant légal</source>
+        <translation>Their legal representative</translation>
+    </message>
+    <message>
+        <source>La personne</source>
+        <translation>The person</translation>
+    </message>
+    <message>
+        <source>Ses messages ne vous sont pas montrés</source>
+        <translation>Their messages are not shown to you</translation>
+    </message>
+    <message>
+        <source>Aucune conversation</source>
+        <translation>No conversation</translation>
+    </message>
+    <message>
+        <source>La personne que vous aidez ne vous a pas autorisé(e) à lire ses conversations avec les professionnels. Elle peut le faire dans Accès et confidentialité › Proches › « Lui montrer mes messages ».</source>
+        <translation>The person you help has not allowed you to read their conversations with professionals. They can do so in Access and privacy › Relatives › “Show them my messages”.</translation>
+    </message>
+    <message>
+        <source>Aucun professionnel ne lui a écrit pour l&apos;instant.</source>
+        <translation>No professional has written to them yet.</translation>
+    </message>
+    <message>
+        <source>Conversations</source>
+        <translation>Conversations</translation>
+    </message>
+    <message>
+        <source>Sujet, professionnel, dernier message, état.</source>
+        <translation>Subject, professional, last message, status.</translation>
+    </message>
+    <message>
+        <source>Fil de la conversation</source>
+        <translation>Conversation thread</translation>
+    </message>
+    <message>
+        <source>En lecture seule.</source>
+        <translation>Read-only.</translation>
+    </message>
+</context>
+<context>
     <name>SharedDossierDialog</name>
     <message>
         <source>Catégorie</source>
@@ -7085,6 +7228,10 @@
     <message>
         <source>Documents (%1)</source>
         <translation>Documents (%1)</translation>
+    </message>
+    <message>
+        <source>Messages</source>
+        <translation>Messages</translation>
     </message>
     <message>
         <source>Contenu du dossier</source>

@@ -271,6 +271,18 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Messages</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Les lit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Non</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>administrateur</source>
         <translation type="unfinished"></translation>
     </message>
@@ -459,6 +471,50 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Ne plus lui montrer mes &amp;messages</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lui montrer mes &amp;messages…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ne plus lui montrer mes messages</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lui montrer mes messages</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Vos conversations avec les professionnels, en lecture seule. Demande confirmation.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 ne verra plus vos conversations avec les professionnels, dès maintenant.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ne plus lui montrer vos messages ?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ne plus les montrer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 pourra lire vos conversations avec les professionnels de santé, tant qu&apos;il ou elle est votre proche aidant. Il ou elle ne pourra pas y répondre. Chaque lecture est inscrite dans votre historique des accès.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lui montrer vos messages ?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Montrer mes messages</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Parties de l&apos;accès et de la confidentialité</source>
         <translation type="unfinished"></translation>
     </message>
@@ -587,6 +643,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Identifiant, fin, état, messages.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Rubriques des accès</source>
         <translation type="unfinished"></translation>
     </message>
@@ -700,10 +760,6 @@
     </message>
     <message>
         <source>Proches aidants</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Identifiant, fin, état.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -6992,6 +7048,93 @@
     </message>
 </context>
 <context>
+    <name>SharedConversations</name>
+    <message>
+        <source>Sujet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Professionnel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dernier message</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>État</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>En cours</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Les messages n&apos;ont pas pu être chargés. Réessayez plus tard.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Le service n&apos;a pas pu être joint : les messages se lisent seulement en ligne.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Vous n&apos;êtes pas connecté(e) au service.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Chargement de la conversation…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Le professionnel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Son représentant légal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>La personne</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ses messages ne vous sont pas montrés</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Aucune conversation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>La personne que vous aidez ne vous a pas autorisé(e) à lire ses conversations avec les professionnels. Elle peut le faire dans Accès et confidentialité › Proches › « Lui montrer mes messages ».</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Aucun professionnel ne lui a écrit pour l&apos;instant.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Conversations</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sujet, professionnel, dernier message, état.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fil de la conversation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>En lecture seule.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>SharedDossierDialog</name>
     <message>
         <source>Catégorie</source>
@@ -7083,6 +7226,10 @@
     </message>
     <message>
         <source>Documents (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Messages</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -54,6 +54,7 @@ from server.dossiers.models import Dossier
 from server.dossiers.schemas import SpaceProofIn
 from server.errors import ProblemError
 from server.helpers.service import describe_assisted
+from server.messages.models import MessagingAidant
 
 router = APIRouter(tags=["access"])
 
@@ -87,6 +88,9 @@ def _consent_out(session: Session, dossier_id: uuid.UUID, now: datetime) -> Cons
         if aidant_ids
         else {}
     )
+    sees_messages = set(
+        session.scalars(select(MessagingAidant.aidant_account_id).where(MessagingAidant.dossier_id == dossier_id))
+    )
     toggles = access.normalise_emergency_toggles(consent.emergency)
     return ConsentOut(
         authorised=[
@@ -115,6 +119,7 @@ def _consent_out(session: Session, dossier_id: uuid.UUID, now: datetime) -> Cons
                 starts_at=d.starts_at,
                 ends_at=d.ends_at,
                 active=d.active_at(now),
+                sees_messages=uuid.UUID(d.aidant_id) in sees_messages,
             )
             for d in consent.aidants
         ],

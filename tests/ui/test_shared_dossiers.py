@@ -5,11 +5,12 @@ only what the purpose allows, from the request's answer and later from the list.
 
 from __future__ import annotations
 
+import uuid
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from desktop_app import access
-from tests.support.access import add_record
+from tests.support.access import GP, Headers, Pros, add_record
 from tests.support.desktop_service import flows, live, mailbox, server_template, smtp_server
 from tests.support.service import Flows, Mailbox, Person, bearer
 from tests.support.sync_lab import LiveServer
@@ -199,3 +200,124 @@ def test_an_heir_opens_the_deceased_relatives_dossier_within_the_purpose_from_th
         box.reload()
     assert box.copy is not None and box.copy.from_cache and [r.first_names for r in box.relatives] == ["Jeanne"]
     live.start()
+
+
+def _start_conversation(flows: Flows, pro: Headers, person: Person, subject: str, text: str) -> str:
+    started = flows.client.post(
+        "/v1/pro/conversations",
+        json={
+            "id": str(uuid.uuid4()),
+            "ins": person.nir,
+            "subject": subject,
+            "message": {"id": str(uuid.uuid4()), "text": text},
+        },
+        headers=pro,
+    )
+    assert started.status_code == 201, started.text
+    return str(started.json()["conversation_id"])
+
+
+def test_the_person_lets_an_aidant_read_their_messages_then_withdraws_it_from_accès_et_confidentialité(
+    qtbot, online_window, flows: Flows, mailbox: Mailbox, live: LiveServer, confirmer
+) -> None:
+    person, _profile = _signed_in_window(qtbot, online_window, flows, mailbox)
+    aidant = flows.active_person()
+    aidant_headers = bearer(flows.login(aidant))
+    me = bearer(flows.login(person))
+    ends = datetime(2030, 6, 30, 12, tzinfo=UTC)
+    r = flows.client.post(
+        "/v1/me/access/aidants", headers=me, json={"identifier": aidant.identifier, "ends_at": ends.isoformat()}
+    )
+    assert r.status_code == 200, r.text
+    listing = f"/v1/conversations?dossier_id={person.dossier_id}"
+    assert flows.client.get(listing, headers=aidant_headers).json()["code"] == "aidant_messages_not_allowed"
+
+    page = _access_page(qtbot, online_window)
+    with qtbot.waitSignal(page.sig_changed, timeout=20_000):
+        page.refresh_button.click()
+    qtbot.waitUntil(lambda: page.aidants_model.rowCount() == 1, timeout=10_000)
+    assert _cells(page.aidants_model, 0)[-1] == "Non"
+    assert not page.aidant_messages_button.isEnabled()  # nobody chosen
+    page.aidants_table.selectRow(0)
+    assert page.aidant_messages_button.isEnabled()
+    assert page.aidant_messages_button.text() == "Lui montrer mes &messages…"
+    confirmer.answers.extend([False])  # « Annuler »: nothing asked of the service
+    page.aidant_messages_button.click()
+    assert (
+        confirmer.questions[-1][0] == "Lui montrer vos messages ?" and aidant.identifier in confirmer.questions[-1][1]
+    )
+    assert flows.client.get(listing, headers=aidant_headers).status_code == 403
+    confirmer.answers.extend([True])
+    with qtbot.waitSignal(page.sig_changed, timeout=20_000):
+        page.aidant_messages_button.click()
+    qtbot.waitUntil(lambda: page.aidants_model.rowCount() == 1 and _cells(page.aidants_model, 0)[-1] == "Les lit")
+    assert flows.client.get(listing, headers=aidant_headers).status_code == 200
+    page.aidants_table.selectRow(0)
+    assert page.aidant_messages_button.text() == "Ne plus lui montrer mes &messages"
+    page.show_part(page.aidant_messages_button)
+    online_window.grab().save(str(SHOTS / "aidant_messages_fr.png"))
+    confirmer.answers.extend([True])
+    with qtbot.waitSignal(page.sig_changed, timeout=20_000):
+        page.aidant_messages_button.click()
+    assert confirmer.questions[-1][0] == "Ne plus lui montrer vos messages ?"
+    qtbot.waitUntil(lambda: page.aidants_model.rowCount() == 1 and _cells(page.aidants_model, 0)[-1] == "Non")
+    assert flows.client.get(listing, headers=aidant_headers).status_code == 403
+
+
+def test_an_aidant_reads_the_helped_persons_conversations_only_once_allowed_and_never_marks_them_read(
+    qtbot, online_window, flows: Flows, mailbox: Mailbox, live: LiveServer
+) -> None:
+    aidant, _profile = _signed_in_window(qtbot, online_window, flows, mailbox)
+    helped = _someone_with(flows, live, ("Odette", "Lefèvre"), [])
+    assert live.ctx is not None
+    pro = Pros(flows.client, live.ctx, mailbox).sign_in(GP, "medecin_generaliste", "Durand")  # type: ignore[arg-type]
+    _start_conversation(flows, pro, helped, "Résultats de la prise de sang", "Votre glycémie est stable.")
+    helped_headers = bearer(flows.login(helped))
+    ends = datetime(2030, 6, 30, 12, tzinfo=UTC)
+    r = flows.client.post(
+        "/v1/me/access/aidants",
+        headers=helped_headers,
+        json={"identifier": aidant.identifier, "ends_at": ends.isoformat()},
+    )
+    assert r.status_code == 200, r.text
+    page = _access_page(qtbot, online_window)
+    box = page.helping_box
+    assert box is not None
+    with qtbot.waitSignal(box.sig_loaded, timeout=20_000):
+        page.refresh_button.click()
+    qtbot.waitUntil(lambda: box.model.rowCount() == 1, timeout=10_000)
+    box.table.selectRow(0)
+    box.open_button.click()
+    dialog = box.shared_dialog
+    assert dialog is not None and dialog.conversations is not None
+    part = dialog.conversations
+    qtbot.waitUntil(lambda: dialog.state == "loaded", timeout=20_000)
+    assert part.stale  # asked for only when looked at
+    # Not allowed yet: the empty state says so, and where the person allows it.
+    with qtbot.waitSignal(part.sig_loaded, timeout=20_000):
+        dialog.tabs.setCurrentIndex(2)
+    assert part.refused_code == "aidant_messages_not_allowed" and part.list.showing_empty
+    assert part.list.empty.title.text() == "Ses messages ne vous sont pas montrés"
+    assert "« Lui montrer mes messages »" in part.list.empty.text.text()
+    assert dialog.tabs.tabText(2) == "Messages"
+    qtbot.wait(50)
+    dialog.grab().save(str(SHOTS / "shared_messages_refused_fr.png"))
+
+    account_id = flows.client.get("/v1/me/access", headers=helped_headers).json()["aidants"][0]["account_id"]
+    r = flows.client.put(f"/v1/me/messages/aidants/{account_id}", headers=helped_headers)
+    assert r.status_code == 204, r.text
+    with qtbot.waitSignal(part.sig_loaded, timeout=20_000):
+        dialog.reload_button.click()
+    qtbot.waitUntil(lambda: part.model.rowCount() == 1, timeout=10_000)
+    assert part.refused_code == "" and part.error.text() == ""
+    subject, professional, _last, state = _cells(part.model, 0)
+    assert subject == "Résultats de la prise de sang" and "Durand" in professional and state == "En cours"
+    with qtbot.waitSignal(part.sig_thread_loaded, timeout=20_000):
+        part.list.table.selectRow(0)
+    assert "Votre glycémie est stable." in part.thread_view.toPlainText()
+    assert part.thread_view.isReadOnly()
+    qtbot.wait(50)
+    dialog.grab().save(str(SHOTS / "shared_messages_fr.png"))
+    # Read by the aidant, still unread for the person: an aidant never marks them read.
+    mine = flows.client.get("/v1/conversations", headers=helped_headers).json()["items"]
+    assert [c["unread"] for c in mine] == [1]
