@@ -1775,6 +1775,14 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Gérer les aidants de ma structure</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Inscrire un aidant de votre structure, ou lui retirer l&apos;accès.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>L&apos;aidant se connecte</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2016,6 +2024,10 @@
     </message>
     <message>
         <source>Une erreur est survenue ; rien n&apos;est perdu, réessayez.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1, vous êtes connecté(e) comme responsable de %2. Pour accompagner une personne, choisissez « Continuer ».</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -5675,6 +5687,161 @@
     </message>
     <message>
         <source>Revenir à l&apos;accueil sans rien envoyer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>OrganisationHelpersDialog</name>
+    <message>
+        <source>Les aidants de ma structure</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Les aidants de %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Inscrivez les personnes de votre structure qui accompagnent le public. Chacune reçoit par e-mail un code pour choisir son mot de passe, puis se connecte avec son propre compte.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nom</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>État</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Aidants de la structure</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nom, adresse e-mail et état de chacun.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Retirer l&apos;accès…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Retirer l&apos;accès</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>L&apos;aidant choisi ne pourra plus accompagner personne ; ses sessions prennent fin.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Inscrire un aidant</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>E-mail du nouvel aidant</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Son adresse professionnelle.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nom du nouvel aidant</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Prénom du nouvel aidant</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Responsable : peut aussi inscrire et retirer des aidants</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Inscrire</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Inscrire</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Inscrire cet aidant : un code lui est envoyé par e-mail.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;E-mail</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Nom</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Prénom</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>État de l&apos;opération</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Fermer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fermer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Revenir au premier écran de la session.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>L&apos;opération a échoué ; rien n&apos;a été modifié. Réessayez.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Accès retiré</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Actif</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>En attente de sa première connexion</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Responsable · %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 est inscrit(e) : un code d&apos;enrôlement vient de lui être envoyé par e-mail.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 est déjà inscrit(e) dans votre structure.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Retirer l&apos;accès de %1 ?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 ne pourra plus accompagner personne et ses sessions en cours prennent fin tout de suite. Seul l&apos;administrateur du service peut rétablir ce compte.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Annuler</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>L&apos;accès de %1 est retiré.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
