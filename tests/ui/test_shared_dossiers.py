@@ -5,16 +5,17 @@ only what the purpose allows, from the request's answer and later from the list.
 
 from __future__ import annotations
 
-import uuid
-from datetime import UTC, datetime, timedelta
+from datetime import timedelta
 from pathlib import Path
 
 from desktop_app import access
-from tests.support.access import GP, Headers, Pros, add_record
+from tests.support.access import GP, Pros
 from tests.support.desktop_service import flows, live, mailbox, server_template, smtp_server
-from tests.support.service import Flows, Mailbox, Person, bearer
+from tests.support.service import Flows, Mailbox, bearer
+from tests.support.shared_dossiers import AIDANT_UNTIL, name_aidant, someone_with
 from tests.support.sync_lab import LiveServer
 from tests.ui.test_access_more import _access_page
+from tests.ui.test_messages_screen import _start
 from tests.ui.test_online_screens import _signed_in_window, online_window
 
 __all__ = ["flows", "live", "mailbox", "online_window", "server_template", "smtp_server"]
@@ -26,20 +27,11 @@ def _cells(model, row: int) -> list[str]:
     return [model.data(model.index(row, c)) for c in range(model.columnCount())]
 
 
-def _someone_with(flows: Flows, live: LiveServer, name: tuple[str, str], records: list[tuple[str, str, str]]) -> Person:
-    """Another person with an account, whose dossier on the service holds ``records`` (entity, kind, title)."""
-    person = flows.activate(flows.provision(first_names=name[0], last_name=name[1]))
-    assert live.ctx is not None and person.dossier_id is not None
-    for version, (entity, kind, title) in enumerate(records, start=1):
-        add_record(live.ctx, person.dossier_id, entity=entity, kind=kind, title=title, version=version)
-    return person
-
-
 def test_an_aidant_opens_the_helped_persons_dossier_read_only_until_the_delegation_ends(
     qtbot, online_window, flows: Flows, mailbox: Mailbox, live: LiveServer
 ) -> None:
     _aidant, profile = _signed_in_window(qtbot, online_window, flows, mailbox)
-    helped = _someone_with(
+    helped = someone_with(
         flows,
         live,
         ("Odette", "Lefèvre"),
@@ -47,13 +39,8 @@ def test_an_aidant_opens_the_helped_persons_dossier_read_only_until_the_delegati
     )
     assert live.ctx is not None
     helped_headers = bearer(flows.login(helped))
-    ends = datetime(2030, 6, 30, 12, tzinfo=UTC)
-    r = flows.client.post(
-        "/v1/me/access/aidants",
-        headers=helped_headers,
-        json={"identifier": _aidant.identifier, "ends_at": ends.isoformat()},
-    )
-    assert r.status_code == 200, r.text
+    name_aidant(flows, helped_headers, _aidant.identifier)
+    ends = AIDANT_UNTIL
 
     page = _access_page(qtbot, online_window)
     box = page.helping_box
@@ -135,7 +122,7 @@ def test_an_heir_opens_the_deceased_relatives_dossier_within_the_purpose_from_th
     from server.admin.service import record_death
 
     _heir, profile = _signed_in_window(qtbot, online_window, flows, mailbox)
-    relative = _someone_with(
+    relative = someone_with(
         flows,
         live,
         ("Jeanne", "Martin"),
@@ -202,21 +189,6 @@ def test_an_heir_opens_the_deceased_relatives_dossier_within_the_purpose_from_th
     live.start()
 
 
-def _start_conversation(flows: Flows, pro: Headers, person: Person, subject: str, text: str) -> str:
-    started = flows.client.post(
-        "/v1/pro/conversations",
-        json={
-            "id": str(uuid.uuid4()),
-            "ins": person.nir,
-            "subject": subject,
-            "message": {"id": str(uuid.uuid4()), "text": text},
-        },
-        headers=pro,
-    )
-    assert started.status_code == 201, started.text
-    return str(started.json()["conversation_id"])
-
-
 def test_the_person_lets_an_aidant_read_their_messages_then_withdraws_it_from_accès_et_confidentialité(
     qtbot, online_window, flows: Flows, mailbox: Mailbox, live: LiveServer, confirmer
 ) -> None:
@@ -224,11 +196,7 @@ def test_the_person_lets_an_aidant_read_their_messages_then_withdraws_it_from_ac
     aidant = flows.active_person()
     aidant_headers = bearer(flows.login(aidant))
     me = bearer(flows.login(person))
-    ends = datetime(2030, 6, 30, 12, tzinfo=UTC)
-    r = flows.client.post(
-        "/v1/me/access/aidants", headers=me, json={"identifier": aidant.identifier, "ends_at": ends.isoformat()}
-    )
-    assert r.status_code == 200, r.text
+    name_aidant(flows, me, aidant.identifier)
     listing = f"/v1/conversations?dossier_id={person.dossier_id}"
     assert flows.client.get(listing, headers=aidant_headers).json()["code"] == "aidant_messages_not_allowed"
 
@@ -268,18 +236,12 @@ def test_an_aidant_reads_the_helped_persons_conversations_only_once_allowed_and_
     qtbot, online_window, flows: Flows, mailbox: Mailbox, live: LiveServer
 ) -> None:
     aidant, _profile = _signed_in_window(qtbot, online_window, flows, mailbox)
-    helped = _someone_with(flows, live, ("Odette", "Lefèvre"), [])
+    helped = someone_with(flows, live, ("Odette", "Lefèvre"), [])
     assert live.ctx is not None
     pro = Pros(flows.client, live.ctx, mailbox).sign_in(GP, "medecin_generaliste", "Durand")  # type: ignore[arg-type]
-    _start_conversation(flows, pro, helped, "Résultats de la prise de sang", "Votre glycémie est stable.")
+    _start(flows, pro, helped, "Résultats de la prise de sang", "Votre glycémie est stable.")
     helped_headers = bearer(flows.login(helped))
-    ends = datetime(2030, 6, 30, 12, tzinfo=UTC)
-    r = flows.client.post(
-        "/v1/me/access/aidants",
-        headers=helped_headers,
-        json={"identifier": aidant.identifier, "ends_at": ends.isoformat()},
-    )
-    assert r.status_code == 200, r.text
+    name_aidant(flows, helped_headers, aidant.identifier)
     page = _access_page(qtbot, online_window)
     box = page.helping_box
     assert box is not None

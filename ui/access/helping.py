@@ -237,13 +237,19 @@ class HelpingBox(Retranslatable, QGroupBox):
             self.open_relative_button,
         ]
 
-    def open_helped(self) -> SharedDossierDialog | None:
-        """The chosen person's dossier, read-only, as their proche aidant."""
-        index = self.table.currentIndex()
+    def _chosen(self, table: QTableView, model: PagedTableModel[Any]) -> Any:
+        """The row chosen in ``table``, or None (and the box says to choose one first)."""
+        index = table.currentIndex()
         if self._profile is None or not index.isValid():
             show_error(self.error, self.tr("Choisissez d'abord la personne dans la liste."))
             return None
-        person = self.model.row_object(index.row())
+        return model.row_object(index.row())
+
+    def open_helped(self) -> SharedDossierDialog | None:
+        """The chosen person's dossier, read-only, as their proche aidant."""
+        person: HelpedPerson | None = self._chosen(self.table, self.model)
+        if person is None:
+            return None
         if not person.active_at(datetime.now(UTC)):
             show_error(
                 self.error,
@@ -256,11 +262,9 @@ class HelpingBox(Retranslatable, QGroupBox):
 
     def open_relative(self) -> SharedDossierDialog | None:
         """The chosen deceased relative's dossier, read-only, as heir (within what the request allows)."""
-        index = self.relatives_table.currentIndex()
-        if self._profile is None or not index.isValid():
-            show_error(self.error, self.tr("Choisissez d'abord la personne dans la liste."))
+        relative: DeceasedRelative | None = self._chosen(self.relatives_table, self.relatives_model)
+        if relative is None:
             return None
-        relative = self.relatives_model.row_object(index.row())
         return self.open_shared(relative.dossier_id, _person(relative), "heir")
 
     def open_shared(
