@@ -16,6 +16,7 @@ from dossier import access
 from dossier.documents import Confidentiality
 from server.access import notifications, service
 from server.access.dependencies import Limit, ManagedDossierDep, Offset, RegisteredProDep
+from server.access.models import MessagingAidant
 from server.access.schemas import (
     AidantIn,
     AidantOut,
@@ -54,7 +55,6 @@ from server.dossiers.models import Dossier
 from server.dossiers.schemas import SpaceProofIn
 from server.errors import ProblemError
 from server.helpers.service import describe_assisted
-from server.messages.models import MessagingAidant
 
 router = APIRouter(tags=["access"])
 

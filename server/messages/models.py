@@ -51,15 +51,3 @@ class Message(Base):
     sender_id: Mapped[uuid.UUID] = mapped_column()
     body: Mapped[str] = mapped_column(Text)
     sent_at: Mapped[datetime] = mapped_column(UTCDateTime())
-
-
-class MessagingAidant(Base):
-    """An aidant the patient lets read their conversations (a delegation alone is not enough)."""
-
-    __tablename__ = "messaging_aidants"
-
-    dossier_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("dossiers.id", ondelete="CASCADE"), primary_key=True)
-    aidant_account_id: Mapped[uuid.UUID] = mapped_column(
-        ForeignKey("accounts.id", ondelete="CASCADE"), primary_key=True
-    )
-    allowed_at: Mapped[datetime] = mapped_column(UTCDateTime())
