@@ -416,8 +416,12 @@ class SharedDossierDialog(Retranslatable, QDialog):
     def retranslate_ui(self) -> None:
         view = self.view
         name = f"{view.first_names} {view.last_name}".strip() if view is not None else self._name
-        self.setWindowTitle(self.tr("Dossier de %1").replace("%1", name or "—"))
-        self.heading.setText(self.tr("Dossier de %1").replace("%1", name or "—"))
+        # French elides before a vowel: « Dossier d'Odette Lefèvre », « Dossier de Jeanne Martin ».
+        title = (
+            self.tr("Dossier d'%1") if name[:1].upper() in "AEIOUYÀÂÉÈÊËÎÏÔÛÙÜ" and name else self.tr("Dossier de %1")
+        )
+        self.setWindowTitle(title.replace("%1", name or "—"))
+        self.heading.setText(title.replace("%1", name or "—"))
         self.who.setText(self.tr("Né(e) le %1").replace("%1", format_date(view.birth_date)) if view is not None else "")
         self.who.setVisible(view is not None)
         self.role_label.setText(self._role_text())

@@ -7373,6 +7373,10 @@
         <translation>Record of %1</translation>
     </message>
     <message>
+        <source>Dossier d&apos;%1</source>
+        <translation>Record of %1</translation>
+    </message>
+    <message>
         <source>Né(e) le %1</source>
         <translation>Born on %1</translation>
     </message>

@@ -7372,6 +7372,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Dossier d&apos;%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Né(e) le %1</source>
         <translation type="unfinished"></translation>
     </message>

@@ -8,6 +8,8 @@ from __future__ import annotations
 from datetime import timedelta
 from pathlib import Path
 
+from PySide6.QtCore import Qt
+
 from desktop_app import access
 from tests.support.access import GP, Pros
 from tests.support.desktop_service import flows, live, mailbox, server_template, smtp_server
@@ -59,7 +61,7 @@ def test_an_aidant_opens_the_helped_persons_dossier_read_only_until_the_delegati
     assert dialog is not None
     qtbot.waitUntil(lambda: dialog.state == "loaded", timeout=20_000)
     qtbot.waitUntil(lambda: dialog.entries.model.rowCount() == dialog.documents.model.rowCount() == 1, timeout=10_000)
-    assert dialog.windowTitle() == "Dossier de Odette Lefèvre"
+    assert dialog.windowTitle() == "Dossier d'Odette Lefèvre"
     assert dialog.who.text() == "Né(e) le 01/01/1984"
     assert dialog.role_label.text() == (
         f"Lecture seule. Vous le consultez comme proche aidant, jusqu'au {ends.astimezone().strftime('%d/%m/%Y')}."
@@ -176,7 +178,8 @@ def test_an_heir_opens_the_deceased_relatives_dossier_within_the_purpose_from_th
     assert not box.open_relative_button.isEnabled()
     box.relatives_table.selectRow(0)
     assert box.open_relative_button.isEnabled()
-    box.open_relative_button.click()
+    box.relatives_table.setFocus()
+    qtbot.keyClick(box.relatives_table, Qt.Key.Key_Return)  # the keyboard opens it as the button does
     again = box.shared_dialog
     assert again is not None and again is not dialog
     qtbot.waitUntil(lambda: again.state == "loaded", timeout=20_000)
