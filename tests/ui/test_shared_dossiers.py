@@ -97,6 +97,10 @@ def test_an_aidant_opens_the_helped_persons_dossier_read_only_until_the_delegati
 
     # Offline: said plainly; the lists are emptied (nothing of it is kept, nothing stale stays on screen).
     live.stop()
+    with qtbot.waitSignal(page.sig_changed, timeout=30_000):
+        page.refresh_button.click()  # the access page falls back to its copy: its boxes cannot change anything…
+    assert page.offline and not box.isEnabled()
+    assert dialog.isEnabled() and dialog.reload_button.isEnabled()  # …the open dossier's window still answers
     with qtbot.waitSignal(dialog.sig_loaded, timeout=30_000):
         dialog.reload_button.click()
     assert dialog.state == "failed" and dialog.entries.model.rowCount() == 0

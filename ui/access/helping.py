@@ -277,7 +277,10 @@ class HelpingBox(Retranslatable, QGroupBox):
         show_error(self.error, "")
         if self.shared_dialog is not None:
             self.shared_dialog.close()
-        self.shared_dialog = SharedDossierDialog(profile, dossier_id, name=name, role=role, until=until, parent=self)
+        # Parented to the window, not the box: the box is disabled on the offline copy, the dialog must stay usable.
+        self.shared_dialog = SharedDossierDialog(
+            profile, dossier_id, name=name, role=role, until=until, parent=self.window()
+        )
         self.shared_dialog.show()
         self.shared_dialog.close_button.setFocus()
         return self.shared_dialog
