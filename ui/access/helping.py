@@ -317,7 +317,7 @@ class HelpingBox(Retranslatable, QGroupBox):
             return None
         if self.heir_dialog is not None:
             self.heir_dialog.close()
-        self.heir_dialog = HeirRequestDialog(profile, parent=self)
+        self.heir_dialog = HeirRequestDialog(profile, parent=self.window())  # usable when the box is disabled
         self.heir_dialog.sig_granted.connect(lambda _a: self.reload())
         self.heir_dialog.sig_open_requested.connect(lambda a: self.open_shared(a.dossier_id, _person(a), "heir"))
         self.heir_dialog.open()
