@@ -1,4 +1,5 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="en_GB" sourcelanguage="fr_FR">
 <context>
     <name>AccessHistoryPage</name>
@@ -35,32 +36,32 @@
         <translation>Asking the service…</translation>
     </message>
     <message>
-        <source>Le service n'a pas pu être joint. L'historique des accès de %1 n'est pas gardé sur cet ordinateur : réessayez une fois connecté.</source>
-        <translation>The service could not be reached. %1's access history is not kept on this computer: try again once connected.</translation>
+        <source>Le service n&apos;a pas pu être joint. L&apos;historique des accès de %1 n&apos;est pas gardé sur cet ordinateur : réessayez une fois connecté.</source>
+        <translation>The service could not be reached. %1&apos;s access history is not kept on this computer: try again once connected.</translation>
     </message>
     <message>
-        <source>L'historique des accès n'a pas pu être chargé. Réessayez plus tard.</source>
+        <source>L&apos;historique des accès n&apos;a pas pu être chargé. Réessayez plus tard.</source>
         <translation>The access history could not be loaded. Try again later.</translation>
     </message>
     <message>
         <source>Historique des accès — dossier de %1</source>
-        <translation>Access history — %1's dossier</translation>
+        <translation>Access history — %1&apos;s dossier</translation>
     </message>
     <message>
-        <source>Qui a ouvert le dossier de %1 ou modifié ses accès, quand, et si l'accès a été autorisé ou refusé. Ces informations viennent du service ; vous ne pouvez pas les modifier.</source>
-        <translation>Who opened %1's dossier or changed its access, when, and whether access was allowed or refused. This comes from the service; you cannot change it.</translation>
+        <source>Qui a ouvert le dossier de %1 ou modifié ses accès, quand, et si l&apos;accès a été autorisé ou refusé. Ces informations viennent du service ; vous ne pouvez pas les modifier.</source>
+        <translation>Who opened %1&apos;s dossier or changed its access, when, and whether access was allowed or refused. This comes from the service; you cannot change it.</translation>
     </message>
     <message>
         <source>Historique des accès</source>
         <translation>Access history</translation>
     </message>
     <message>
-        <source>Qui a ouvert votre dossier ou modifié ses accès, quand, et si l'accès a été autorisé ou refusé. Ces informations viennent du service ; vous ne pouvez pas les modifier.</source>
+        <source>Qui a ouvert votre dossier ou modifié ses accès, quand, et si l&apos;accès a été autorisé ou refusé. Ces informations viennent du service ; vous ne pouvez pas les modifier.</source>
         <translation>Who opened your record or changed its access, when, and whether access was allowed or refused. This information comes from the service; you cannot change it.</translation>
     </message>
     <message>
         <source>Pas encore chargé. « Actualiser » interroge le service.</source>
-        <translation>Not loaded yet. "Refresh" asks the service.</translation>
+        <translation>Not loaded yet. &quot;Refresh&quot; asks the service.</translation>
     </message>
     <message>
         <source>Hors ligne : copie enregistrée le %1.</source>
@@ -91,7 +92,7 @@
         <translation>&amp;Who:</translation>
     </message>
     <message>
-        <source>N'afficher que les accès de ce type de personne.</source>
+        <source>N&apos;afficher que les accès de ce type de personne.</source>
         <translation>Show only access by this kind of person.</translation>
     </message>
     <message>
@@ -103,7 +104,7 @@
         <translation>Limit to dates</translation>
     </message>
     <message>
-        <source>N'afficher que les accès entre deux dates.</source>
+        <source>N&apos;afficher que les accès entre deux dates.</source>
         <translation>Show only access between two dates.</translation>
     </message>
     <message>
@@ -162,7 +163,7 @@
         <translation>Identifier</translation>
     </message>
     <message>
-        <source>Jusqu'au</source>
+        <source>Jusqu&apos;au</source>
         <translation>Until</translation>
     </message>
     <message>
@@ -186,12 +187,12 @@
         <translation>Authorised on %1</translation>
     </message>
     <message>
-        <source>Le service n'a pas pu être joint. Réessayez plus tard.</source>
+        <source>Le service n&apos;a pas pu être joint. Réessayez plus tard.</source>
         <translation>The service could not be reached. Try again later.</translation>
     </message>
     <message>
         <source>Saisissez le numéro RPPS du professionnel : 11 chiffres, sans espace.</source>
-        <translation>Enter the professional's RPPS number: 11 digits, no spaces.</translation>
+        <translation>Enter the professional&apos;s RPPS number: 11 digits, no spaces.</translation>
     </message>
     <message>
         <source>Annuler</source>
@@ -226,7 +227,7 @@
         <translation>Unblock this professional?</translation>
     </message>
     <message>
-        <source>Le professionnel de RPPS %1 ne sera plus bloqué, mais il ne sera pas autorisé pour autant : pour qu'il ouvre votre dossier, autorisez-le ensuite.</source>
+        <source>Le professionnel de RPPS %1 ne sera plus bloqué, mais il ne sera pas autorisé pour autant : pour qu&apos;il ouvre votre dossier, autorisez-le ensuite.</source>
         <translation>The professional with RPPS %1 will no longer be blocked, but will not be authorised either: to let them open your record, authorise them afterwards.</translation>
     </message>
     <message>
@@ -234,15 +235,15 @@
         <translation>Unblock</translation>
     </message>
     <message>
-        <source>En cas d'urgence, aucun professionnel ne pourra plus ouvrir votre dossier.</source>
+        <source>En cas d&apos;urgence, aucun professionnel ne pourra plus ouvrir votre dossier.</source>
         <translation>In an emergency, no professional will be able to open your record any more.</translation>
     </message>
     <message>
-        <source>Les accès en cas d'urgence seront ceux que vous avez cochés.</source>
+        <source>Les accès en cas d&apos;urgence seront ceux que vous avez cochés.</source>
         <translation>Emergency access will be as you ticked it.</translation>
     </message>
     <message>
-        <source>Modifier l'accès en urgence ?</source>
+        <source>Modifier l&apos;accès en urgence ?</source>
         <translation>Change emergency access?</translation>
     </message>
     <message>
@@ -268,6 +269,18 @@
     <message>
         <source>Confirmer</source>
         <translation>Confirm</translation>
+    </message>
+    <message>
+        <source>Messages</source>
+        <translation>Messages</translation>
+    </message>
+    <message>
+        <source>Les lit</source>
+        <translation>Reads them</translation>
+    </message>
+    <message>
+        <source>Non</source>
+        <translation>No</translation>
     </message>
     <message>
         <source>administrateur</source>
@@ -314,7 +327,7 @@
         <translation>%1 will be able to open your record.</translation>
     </message>
     <message>
-        <source>Choisissez d'abord un professionnel autorisé dans la liste.</source>
+        <source>Choisissez d&apos;abord un professionnel autorisé dans la liste.</source>
         <translation>First choose an authorised professional in the list.</translation>
     </message>
     <message>
@@ -322,15 +335,15 @@
         <translation>%1 (RPPS %2)</translation>
     </message>
     <message>
-        <source>%1 ne pourra plus ouvrir votre dossier, dès maintenant, et perd ses rôles (administrateur). Ce qu'il y a déjà ajouté reste dans votre dossier. Il n'est pas bloqué : vous pourrez l'autoriser à nouveau.</source>
+        <source>%1 ne pourra plus ouvrir votre dossier, dès maintenant, et perd ses rôles (administrateur). Ce qu&apos;il y a déjà ajouté reste dans votre dossier. Il n&apos;est pas bloqué : vous pourrez l&apos;autoriser à nouveau.</source>
         <translation>%1 will no longer be able to open your record, from now on, and loses their roles (administrator). What they already added stays in your record. They are not blocked: you can authorise them again.</translation>
     </message>
     <message>
-        <source>Retirer l'autorisation ?</source>
+        <source>Retirer l&apos;autorisation ?</source>
         <translation>Withdraw the authorisation?</translation>
     </message>
     <message>
-        <source>Retirer l'autorisation</source>
+        <source>Retirer l&apos;autorisation</source>
         <translation>Withdraw authorisation</translation>
     </message>
     <message>
@@ -338,7 +351,7 @@
         <translation>After your death, your relatives (heirs) will not be able to access your record, not even to learn the cause of death or to assert their rights.</translation>
     </message>
     <message>
-        <source>Après votre décès, vos proches (ayants droit) pourront demander l'accès à votre dossier dans les cas prévus par la loi.</source>
+        <source>Après votre décès, vos proches (ayants droit) pourront demander l&apos;accès à votre dossier dans les cas prévus par la loi.</source>
         <translation>After your death, your relatives (heirs) may request access to your record in the cases the law provides for.</translation>
     </message>
     <message>
@@ -354,7 +367,7 @@
         <translation>Access &amp;history</translation>
     </message>
     <message>
-        <source>Ctrl+Tab passe d'un onglet à l'autre.</source>
+        <source>Ctrl+Tab passe d&apos;un onglet à l&apos;autre.</source>
         <translation>Ctrl+Tab moves from one tab to the other.</translation>
     </message>
     <message>
@@ -362,11 +375,11 @@
         <translation>%1 will no longer see anything of your record, and loses their authorisation and roles (administrator, regular doctor).</translation>
     </message>
     <message>
-        <source>%1 ne sera plus bloqué, mais il ne sera pas autorisé pour autant : pour qu'il ouvre votre dossier, autorisez-le ensuite.</source>
+        <source>%1 ne sera plus bloqué, mais il ne sera pas autorisé pour autant : pour qu&apos;il ouvre votre dossier, autorisez-le ensuite.</source>
         <translation>%1 will no longer be blocked, but is not authorised either: to let them open your record, authorise them afterwards.</translation>
     </message>
     <message>
-        <source>Le médecin du travail %1 ne pourra plus ouvrir votre dossier, dès maintenant. Ce qu'il y a déjà ajouté reste dans votre dossier.</source>
+        <source>Le médecin du travail %1 ne pourra plus ouvrir votre dossier, dès maintenant. Ce qu&apos;il y a déjà ajouté reste dans votre dossier.</source>
         <translation>The occupational physician %1 will no longer be able to open your dossier, from now on. What they already added stays in your dossier.</translation>
     </message>
     <message>
@@ -378,7 +391,7 @@
         <translation>Withdraw the consent</translation>
     </message>
     <message>
-        <source>Le médecin du travail %1 pourra ouvrir votre dossier. C'est votre consentement exprès : il est facultatif et vous pourrez le retirer à tout moment.</source>
+        <source>Le médecin du travail %1 pourra ouvrir votre dossier. C&apos;est votre consentement exprès : il est facultatif et vous pourrez le retirer à tout moment.</source>
         <translation>The occupational physician %1 will be able to open your dossier. This is your express consent: it is optional and you can withdraw it at any time.</translation>
     </message>
     <message>
@@ -406,7 +419,7 @@
         <translation>The professional with RPPS %1 will become your regular doctor.</translation>
     </message>
     <message>
-        <source>Vous n'aurez plus de médecin traitant dans votre dossier.</source>
+        <source>Vous n&apos;aurez plus de médecin traitant dans votre dossier.</source>
         <translation>Your record will no longer name a regular doctor.</translation>
     </message>
     <message>
@@ -414,7 +427,7 @@
         <translation>Regular doctor</translation>
     </message>
     <message>
-        <source>Les nouveaux documents seront masqués aux professionnels jusqu'à ce que vous les démasquiez.</source>
+        <source>Les nouveaux documents seront masqués aux professionnels jusqu&apos;à ce que vous les démasquiez.</source>
         <translation>New documents will be hidden from professionals until you unhide them.</translation>
     </message>
     <message>
@@ -426,11 +439,11 @@
         <translation>Privacy of new documents</translation>
     </message>
     <message>
-        <source>Saisissez l'identifiant Carnet du proche aidant.</source>
-        <translation>Enter the caregiver's Carnet identifier.</translation>
+        <source>Saisissez l&apos;identifiant Carnet du proche aidant.</source>
+        <translation>Enter the caregiver&apos;s Carnet identifier.</translation>
     </message>
     <message>
-        <source>%1 pourra consulter votre dossier jusqu'au %2.</source>
+        <source>%1 pourra consulter votre dossier jusqu&apos;au %2.</source>
         <translation>%1 will be able to see your record until %2.</translation>
     </message>
     <message>
@@ -442,7 +455,7 @@
         <translation>Invite</translation>
     </message>
     <message>
-        <source>Choisissez d'abord l'aidant dans la liste.</source>
+        <source>Choisissez d&apos;abord l&apos;aidant dans la liste.</source>
         <translation>First choose the caregiver in the list.</translation>
     </message>
     <message>
@@ -458,32 +471,76 @@
         <translation>Remove</translation>
     </message>
     <message>
-        <source>Parties de l'accès et de la confidentialité</source>
+        <source>Ne plus lui montrer mes &amp;messages</source>
+        <translation>Stop showing them my &amp;messages</translation>
+    </message>
+    <message>
+        <source>Lui montrer mes &amp;messages…</source>
+        <translation>Show them my &amp;messages…</translation>
+    </message>
+    <message>
+        <source>Ne plus lui montrer mes messages</source>
+        <translation>Stop showing them my messages</translation>
+    </message>
+    <message>
+        <source>Lui montrer mes messages</source>
+        <translation>Show them my messages</translation>
+    </message>
+    <message>
+        <source>Vos conversations avec les professionnels, en lecture seule. Demande confirmation.</source>
+        <translation>Your conversations with professionals, read-only. Asks for confirmation.</translation>
+    </message>
+    <message>
+        <source>%1 ne verra plus vos conversations avec les professionnels, dès maintenant.</source>
+        <translation>%1 will no longer see your conversations with professionals, from now on.</translation>
+    </message>
+    <message>
+        <source>Ne plus lui montrer vos messages ?</source>
+        <translation>Stop showing them your messages?</translation>
+    </message>
+    <message>
+        <source>Ne plus les montrer</source>
+        <translation>Stop showing them</translation>
+    </message>
+    <message>
+        <source>%1 pourra lire vos conversations avec les professionnels de santé, tant qu&apos;il ou elle est votre proche aidant. Il ou elle ne pourra pas y répondre. Chaque lecture est inscrite dans votre historique des accès.</source>
+        <translation>%1 will be able to read your conversations with health professionals, as long as they are your carer. They will not be able to reply. Each reading is recorded in your access history.</translation>
+    </message>
+    <message>
+        <source>Lui montrer vos messages ?</source>
+        <translation>Show them your messages?</translation>
+    </message>
+    <message>
+        <source>Montrer mes messages</source>
+        <translation>Show my messages</translation>
+    </message>
+    <message>
+        <source>Parties de l&apos;accès et de la confidentialité</source>
         <translation>Parts of access and privacy</translation>
     </message>
     <message>
-        <source>Ctrl+Tab ou Ctrl+Page suivante passe d'un onglet à l'autre.</source>
+        <source>Ctrl+Tab ou Ctrl+Page suivante passe d&apos;un onglet à l&apos;autre.</source>
         <translation>Ctrl+Tab or Ctrl+Page Down moves from one tab to the next.</translation>
     </message>
     <message>
         <source>Accès et confidentialité — dossier de %1</source>
-        <translation>Access and privacy — %1's record</translation>
+        <translation>Access and privacy — %1&apos;s record</translation>
     </message>
     <message>
-        <source>Qui peut ouvrir le dossier de %1. Chaque changement vous est demandé avant d'être appliqué.</source>
-        <translation>Who may open %1's record. You are asked about every change before it is applied.</translation>
+        <source>Qui peut ouvrir le dossier de %1. Chaque changement vous est demandé avant d&apos;être appliqué.</source>
+        <translation>Who may open %1&apos;s record. You are asked about every change before it is applied.</translation>
     </message>
     <message>
         <source>Accès et confidentialité</source>
         <translation>Access and privacy</translation>
     </message>
     <message>
-        <source>Qui peut ouvrir votre dossier. Chaque changement vous est demandé avant d'être appliqué.</source>
+        <source>Qui peut ouvrir votre dossier. Chaque changement vous est demandé avant d&apos;être appliqué.</source>
         <translation>Who may open your record. You are asked before every change is made.</translation>
     </message>
     <message>
         <source>Copie du %1 — hors ligne. Les réglages ne peuvent pas être modifiés sans connexion : reconnectez-vous puis choisissez « Actualiser ».</source>
-        <translation>Copy of %1 — offline. The settings cannot be changed without a connection: connect again, then choose 'Refresh'.</translation>
+        <translation>Copy of %1 — offline. The settings cannot be changed without a connection: connect again, then choose &apos;Refresh&apos;.</translation>
     </message>
     <message>
         <source>À jour le %1.</source>
@@ -494,7 +551,7 @@
         <translation>How recent the settings are</translation>
     </message>
     <message>
-        <source>Retirer &amp;l'autorisation</source>
+        <source>Retirer &amp;l&apos;autorisation</source>
         <translation>Withdraw &amp;authorisation</translation>
     </message>
     <message>
@@ -502,7 +559,7 @@
         <translation>The chosen professional will no longer be able to open the record; asks for confirmation.</translation>
     </message>
     <message>
-        <source>Je m'&amp;oppose à l'accès de mes proches à mon dossier après mon décès</source>
+        <source>Je m&apos;&amp;oppose à l&apos;accès de mes proches à mon dossier après mon décès</source>
         <translation>I &amp;object to my relatives accessing my record after my death</translation>
     </message>
     <message>
@@ -562,11 +619,11 @@
         <translation>Unbloc&amp;k</translation>
     </message>
     <message>
-        <source>Débloquer n'autorise pas à nouveau.</source>
+        <source>Débloquer n&apos;autorise pas à nouveau.</source>
         <translation>Unblocking does not authorise again.</translation>
     </message>
     <message>
-        <source>En cas d'urgence</source>
+        <source>En cas d&apos;urgence</source>
         <translation>In an emergency</translation>
     </message>
     <message>
@@ -574,7 +631,7 @@
         <translation>The &amp;SAMU may open my record</translation>
     </message>
     <message>
-        <source>Les autres &amp;professionnels peuvent l'ouvrir</source>
+        <source>Les autres &amp;professionnels peuvent l&apos;ouvrir</source>
         <translation>Other &amp;professionals may open it</translation>
     </message>
     <message>
@@ -582,7 +639,7 @@
         <translation>They also see hi&amp;dden documents</translation>
     </message>
     <message>
-        <source>&amp;Tout masquer, y compris en cas d'urgence</source>
+        <source>&amp;Tout masquer, y compris en cas d&apos;urgence</source>
         <translation>&amp;Hide everything, even in an emergency</translation>
     </message>
     <message>
@@ -590,12 +647,16 @@
         <translation>Unavailable when neither the SAMU nor other professionals may open the record.</translation>
     </message>
     <message>
-        <source>&amp;Enregistrer l'accès en urgence</source>
+        <source>&amp;Enregistrer l&apos;accès en urgence</source>
         <translation>Sa&amp;ve emergency access</translation>
     </message>
     <message>
-        <source>Enregistrer l'accès en urgence</source>
+        <source>Enregistrer l&apos;accès en urgence</source>
         <translation>Save emergency access</translation>
+    </message>
+    <message>
+        <source>Identifiant, fin, état, messages.</source>
+        <translation>Identifier, end, status, messages.</translation>
     </message>
     <message>
         <source>Rubriques des accès</source>
@@ -606,7 +667,7 @@
         <translation>No professional authorised or blocked</translation>
     </message>
     <message>
-        <source>Pour qu'un professionnel de santé puisse ouvrir votre dossier, saisissez son numéro RPPS ci-dessous ou choisissez « Chercher par nom… », puis « Autoriser ».</source>
+        <source>Pour qu&apos;un professionnel de santé puisse ouvrir votre dossier, saisissez son numéro RPPS ci-dessous ou choisissez « Chercher par nom… », puis « Autoriser ».</source>
         <translation>For a health professional to be able to open your record, type their RPPS number below or choose “Search by name…”, then “Authorise”.</translation>
     </message>
     <message>
@@ -614,11 +675,11 @@
         <translation>No caregiver</translation>
     </message>
     <message>
-        <source>Un proche aidant peut consulter votre dossier jusqu'à la date choisie. Saisissez son identifiant Carnet et la date de fin ci-dessous, puis « Inviter ».</source>
+        <source>Un proche aidant peut consulter votre dossier jusqu&apos;à la date choisie. Saisissez son identifiant Carnet et la date de fin ci-dessous, puis « Inviter ».</source>
         <translation>A caregiver can read your record until the date you choose. Type their Carnet username and the end date below, then “Invite”.</translation>
     </message>
     <message>
-        <source>Après votre décès, vos proches (ayants droit, partenaire de PACS, concubin) peuvent demander l'accès à votre dossier dans les cas prévus par la loi : connaître la cause du décès, défendre votre mémoire ou faire valoir leurs droits. Vous pouvez vous y opposer dès maintenant.</source>
+        <source>Après votre décès, vos proches (ayants droit, partenaire de PACS, concubin) peuvent demander l&apos;accès à votre dossier dans les cas prévus par la loi : connaître la cause du décès, défendre votre mémoire ou faire valoir leurs droits. Vous pouvez vous y opposer dès maintenant.</source>
         <translation>After your death, your relatives (heirs, civil partner, cohabiting partner) may ask for access to your record in the cases the law provides for: to know the cause of death, to defend your memory or to assert their rights. You can object to this now.</translation>
     </message>
     <message>
@@ -659,7 +720,7 @@
     </message>
     <message>
         <source>RPPS du médecin traitant</source>
-        <translation>Regular doctor's RPPS</translation>
+        <translation>Regular doctor&apos;s RPPS</translation>
     </message>
     <message>
         <source>Vide : aucun médecin traitant.</source>
@@ -702,19 +763,15 @@
         <translation>Caregivers</translation>
     </message>
     <message>
-        <source>Identifiant, fin, état.</source>
-        <translation>Identifier, end, status.</translation>
-    </message>
-    <message>
-        <source>Identifiant de l'aidant</source>
-        <translation>Caregiver's identifier</translation>
+        <source>Identifiant de l&apos;aidant</source>
+        <translation>Caregiver&apos;s identifier</translation>
     </message>
     <message>
         <source>Son identifiant Carnet.</source>
         <translation>Their Carnet identifier.</translation>
     </message>
     <message>
-        <source>Fin de l'accès</source>
+        <source>Fin de l&apos;accès</source>
         <translation>End of access</translation>
     </message>
     <message>
@@ -726,7 +783,7 @@
         <translation>&amp;Invite</translation>
     </message>
     <message>
-        <source>Retirer l'aidant</source>
+        <source>Retirer l&apos;aidant</source>
         <translation>Remove the caregiver</translation>
     </message>
 </context>
@@ -805,27 +862,27 @@
         <translation>Emergency access</translation>
     </message>
     <message>
-        <source>Autorisation d'un professionnel</source>
+        <source>Autorisation d&apos;un professionnel</source>
         <translation>Professional authorised</translation>
     </message>
     <message>
-        <source>Retrait d'une autorisation</source>
+        <source>Retrait d&apos;une autorisation</source>
         <translation>Authorisation withdrawn</translation>
     </message>
     <message>
-        <source>Blocage d'un professionnel</source>
+        <source>Blocage d&apos;un professionnel</source>
         <translation>Professional blocked</translation>
     </message>
     <message>
-        <source>Déblocage d'un professionnel</source>
+        <source>Déblocage d&apos;un professionnel</source>
         <translation>Professional unblocked</translation>
     </message>
     <message>
-        <source>Désignation d'un administrateur</source>
+        <source>Désignation d&apos;un administrateur</source>
         <translation>Administrator appointed</translation>
     </message>
     <message>
-        <source>Retrait d'un administrateur</source>
+        <source>Retrait d&apos;un administrateur</source>
         <translation>Administrator removed</translation>
     </message>
     <message>
@@ -833,7 +890,7 @@
         <translation>Regular doctor chosen</translation>
     </message>
     <message>
-        <source>Réglages d'accès en urgence</source>
+        <source>Réglages d&apos;accès en urgence</source>
         <translation>Emergency access settings</translation>
     </message>
     <message>
@@ -841,23 +898,23 @@
         <translation>Default confidentiality</translation>
     </message>
     <message>
-        <source>Invitation d'un proche aidant</source>
+        <source>Invitation d&apos;un proche aidant</source>
         <translation>Caregiver invited</translation>
     </message>
     <message>
-        <source>Retrait d'un proche aidant</source>
+        <source>Retrait d&apos;un proche aidant</source>
         <translation>Caregiver removed</translation>
     </message>
     <message>
-        <source>Renoncement d'un proche aidant</source>
+        <source>Renoncement d&apos;un proche aidant</source>
         <translation>Caregiver withdrew</translation>
     </message>
     <message>
-        <source>Ajout d'un représentant légal</source>
+        <source>Ajout d&apos;un représentant légal</source>
         <translation>Legal representative added</translation>
     </message>
     <message>
-        <source>Retrait d'un représentant légal</source>
+        <source>Retrait d&apos;un représentant légal</source>
         <translation>Legal representative removed</translation>
     </message>
     <message>
@@ -869,47 +926,47 @@
         <translation>Occupational health consent withdrawn</translation>
     </message>
     <message>
-        <source>Opposition à l'accès des proches après le décès</source>
-        <translation>Objection to relatives' access after death</translation>
+        <source>Opposition à l&apos;accès des proches après le décès</source>
+        <translation>Objection to relatives&apos; access after death</translation>
     </message>
     <message>
-        <source>Fin de l'opposition à l'accès des proches après le décès</source>
-        <translation>End of the objection to relatives' access after death</translation>
+        <source>Fin de l&apos;opposition à l&apos;accès des proches après le décès</source>
+        <translation>End of the objection to relatives&apos; access after death</translation>
     </message>
     <message>
-        <source>Création de l'espace santé</source>
+        <source>Création de l&apos;espace santé</source>
         <translation>Health space created</translation>
     </message>
     <message>
-        <source>Début de l'activation</source>
+        <source>Début de l&apos;activation</source>
         <translation>Activation started</translation>
     </message>
     <message>
-        <source>Activation de l'espace santé</source>
+        <source>Activation de l&apos;espace santé</source>
         <translation>Health space activated</translation>
     </message>
     <message>
-        <source>Opposition à l'espace santé</source>
+        <source>Opposition à l&apos;espace santé</source>
         <translation>Objection to the health space</translation>
     </message>
     <message>
-        <source>Réactivation de l'espace santé</source>
+        <source>Réactivation de l&apos;espace santé</source>
         <translation>Health space reactivated</translation>
     </message>
     <message>
-        <source>Fermeture de l'espace santé</source>
+        <source>Fermeture de l&apos;espace santé</source>
         <translation>Health space closed</translation>
     </message>
     <message>
-        <source>Rattachement d'un enfant</source>
+        <source>Rattachement d&apos;un enfant</source>
         <translation>Child linked</translation>
     </message>
     <message>
-        <source>Consultation de l'histoire de santé</source>
+        <source>Consultation de l&apos;histoire de santé</source>
         <translation>Health history read</translation>
     </message>
     <message>
-        <source>Mise à jour de l'histoire de santé</source>
+        <source>Mise à jour de l&apos;histoire de santé</source>
         <translation>Health history updated</translation>
     </message>
     <message>
@@ -921,7 +978,7 @@
         <translation>Sync (upload)</translation>
     </message>
     <message>
-        <source>Révocation d'un appareil</source>
+        <source>Révocation d&apos;un appareil</source>
         <translation>Device revoked</translation>
     </message>
     <message>
@@ -929,15 +986,15 @@
         <translation>Record opened offline</translation>
     </message>
     <message>
-        <source>Consultation de l'historique des accès</source>
+        <source>Consultation de l&apos;historique des accès</source>
         <translation>Access history viewed</translation>
     </message>
     <message>
-        <source>Consultation des réglages d'accès</source>
+        <source>Consultation des réglages d&apos;accès</source>
         <translation>Access settings viewed</translation>
     </message>
     <message>
-        <source>Rappel de l'identifiant</source>
+        <source>Rappel de l&apos;identifiant</source>
         <translation>Identifier reminder</translation>
     </message>
     <message>
@@ -961,27 +1018,27 @@
         <translation>Session renewed</translation>
     </message>
     <message>
-        <source>Masquage d'un document</source>
+        <source>Masquage d&apos;un document</source>
         <translation>Document hidden</translation>
     </message>
     <message>
-        <source>Fin du masquage d'un document</source>
+        <source>Fin du masquage d&apos;un document</source>
         <translation>Document shown again</translation>
     </message>
     <message>
-        <source>Résultat rendu visible après la consultation d'annonce</source>
-        <translation>Result made visible after the consultation d'annonce</translation>
+        <source>Résultat rendu visible après la consultation d&apos;annonce</source>
+        <translation>Result made visible after the consultation d&apos;annonce</translation>
     </message>
     <message>
         <source>Enregistrement du décès</source>
         <translation>Death recorded</translation>
     </message>
     <message>
-        <source>Suppression de l'espace santé</source>
+        <source>Suppression de l&apos;espace santé</source>
         <translation>Health space deleted</translation>
     </message>
     <message>
-        <source>Demande de suppression de l'espace santé</source>
+        <source>Demande de suppression de l&apos;espace santé</source>
         <translation>Health space deletion requested</translation>
     </message>
     <message>
@@ -993,7 +1050,7 @@
         <translation>Access changed</translation>
     </message>
     <message>
-        <source>Opération sur l'espace santé</source>
+        <source>Opération sur l&apos;espace santé</source>
         <translation>Health space operation</translation>
     </message>
     <message>
@@ -1059,12 +1116,12 @@
         <translation>Changing the password…</translation>
     </message>
     <message>
-        <source>Mot de passe actuel incorrect : rien n'a été changé.</source>
+        <source>Mot de passe actuel incorrect : rien n&apos;a été changé.</source>
         <translation>Wrong current password: nothing was changed.</translation>
     </message>
     <message>
         <source>Changer le mot de passe de mon compte</source>
-        <translation>Change my account's password</translation>
+        <translation>Change my account&apos;s password</translation>
     </message>
     <message>
         <source>Mot de passe actuel et nouveau mot de passe</source>
@@ -1092,7 +1149,7 @@
     </message>
     <message>
         <source>Le mot de passe de votre compte est changé. Vos autres appareils sont déconnectés. Le carnet sur cet ordinateur garde son propre mot de passe : changez-le aussi dans Paramètres › Mot de passe si vous voulez le même partout.</source>
-        <translation>Your account's password is changed. Your other devices are signed out. The record on this computer keeps its own password: change it too in Settings › Password if you want the same everywhere.</translation>
+        <translation>Your account&apos;s password is changed. Your other devices are signed out. The record on this computer keeps its own password: change it too in Settings › Password if you want the same everywhere.</translation>
     </message>
     <message>
         <source>&amp;Fermer</source>
@@ -1112,7 +1169,7 @@
     </message>
     <message>
         <source>Le mot de passe de votre compte.</source>
-        <translation>Your account's password.</translation>
+        <translation>Your account&apos;s password.</translation>
     </message>
     <message>
         <source>Nouveau mot de passe</source>
@@ -1142,7 +1199,7 @@
 <context>
     <name>AccountRefusals</name>
     <message>
-        <source>Ce code n'est pas le bon, ou il a déjà servi, ou il a expiré. Vérifiez le dernier e-mail reçu ou demandez un nouveau code.</source>
+        <source>Ce code n&apos;est pas le bon, ou il a déjà servi, ou il a expiré. Vérifiez le dernier e-mail reçu ou demandez un nouveau code.</source>
         <translation>This code is not the right one, or it was already used, or it expired. Check the latest e-mail received or ask for a new code.</translation>
     </message>
     <message>
@@ -1150,27 +1207,27 @@
         <translation>This code has expired: ask for a new one.</translation>
     </message>
     <message>
-        <source>Votre espace est déjà clôturé ou sa suppression est demandée : rouvrez-le d'abord si vous le souhaitez.</source>
+        <source>Votre espace est déjà clôturé ou sa suppression est demandée : rouvrez-le d&apos;abord si vous le souhaitez.</source>
         <translation>Your space is already closed or its deletion is requested: reopen it first if you wish.</translation>
     </message>
     <message>
-        <source>Votre espace est ouvert : il n'y a rien à rouvrir.</source>
+        <source>Votre espace est ouvert : il n&apos;y a rien à rouvrir.</source>
         <translation>Your space is open: there is nothing to reopen.</translation>
     </message>
     <message>
-        <source>Cet espace est déjà activé (ou clôturé) : connectez-vous avec « J'ai déjà un compte », ou utilisez « Identifiant oublié » et « Mot de passe oublié ».</source>
-        <translation>This space is already activated (or closed): sign in with 'I already have an account', or use 'Forgotten identifier' and 'Forgotten password'.</translation>
+        <source>Cet espace est déjà activé (ou clôturé) : connectez-vous avec « J&apos;ai déjà un compte », ou utilisez « Identifiant oublié » et « Mot de passe oublié ».</source>
+        <translation>This space is already activated (or closed): sign in with &apos;I already have an account&apos;, or use &apos;Forgotten identifier&apos; and &apos;Forgotten password&apos;.</translation>
     </message>
     <message>
-        <source>Le code d'activation, le numéro de sécurité sociale ou le numéro de série de la carte Vitale ne correspondent pas. Vérifiez les trois avec votre courrier et votre carte Vitale.</source>
+        <source>Le code d&apos;activation, le numéro de sécurité sociale ou le numéro de série de la carte Vitale ne correspondent pas. Vérifiez les trois avec votre courrier et votre carte Vitale.</source>
         <translation>The activation code, the social security number or the Carte Vitale serial number do not match. Check all three against your letter and your Carte Vitale.</translation>
     </message>
 </context>
 <context>
     <name>AccountSteps</name>
     <message>
-        <source>Ce mot de passe n'ouvre pas ce carnet : saisissez le mot de passe du carnet.</source>
-        <translation>This password does not open this record: type the record's password.</translation>
+        <source>Ce mot de passe n&apos;ouvre pas ce carnet : saisissez le mot de passe du carnet.</source>
+        <translation>This password does not open this record: type the record&apos;s password.</translation>
     </message>
 </context>
 <context>
@@ -1196,11 +1253,11 @@
         <translation>Checking with the service…</translation>
     </message>
     <message>
-        <source>Envoi d'un nouveau code…</source>
+        <source>Envoi d&apos;un nouveau code…</source>
         <translation>Sending a new code…</translation>
     </message>
     <message>
-        <source>Un nouveau code vient d'être envoyé ; le précédent ne fonctionne plus.</source>
+        <source>Un nouveau code vient d&apos;être envoyé ; le précédent ne fonctionne plus.</source>
         <translation>A new code has just been sent; the previous one no longer works.</translation>
     </message>
     <message>
@@ -1216,7 +1273,7 @@
         <translation>Activate Mon espace santé — step %1 of %2</translation>
     </message>
     <message>
-        <source>Votre code d'activation</source>
+        <source>Votre code d&apos;activation</source>
         <translation>Your activation code</translation>
     </message>
     <message>
@@ -1240,11 +1297,11 @@
         <translation>The code received by e-mail</translation>
     </message>
     <message>
-        <source>Il figure dans le courrier ou l'e-mail de l'Assurance Maladie : 12 lettres et chiffres. Majuscules ou minuscules, peu importe.</source>
+        <source>Il figure dans le courrier ou l&apos;e-mail de l&apos;Assurance Maladie : 12 lettres et chiffres. Majuscules ou minuscules, peu importe.</source>
         <translation>It is in the letter or e-mail from the Assurance Maladie: 12 letters and digits. Upper or lower case, it does not matter.</translation>
     </message>
     <message>
-        <source>&amp;Code d'activation :</source>
+        <source>&amp;Code d&apos;activation :</source>
         <translation>&amp;Activation code:</translation>
     </message>
     <message>
@@ -1264,7 +1321,7 @@
         <translation>Carte Vitale &amp;serial number:</translation>
     </message>
     <message>
-        <source>Vous l'utiliserez pour vous connecter. De 8 à 100 caractères : lettres minuscules sans accent, chiffres, point, tiret et tiret bas. Pas votre numéro de sécurité sociale.</source>
+        <source>Vous l&apos;utiliserez pour vous connecter. De 8 à 100 caractères : lettres minuscules sans accent, chiffres, point, tiret et tiret bas. Pas votre numéro de sécurité sociale.</source>
         <translation>You will use it to sign in. 8 to 100 characters: lowercase letters without accents, digits, dot, hyphen and underscore. Not your social security number.</translation>
     </message>
     <message>
@@ -1296,7 +1353,7 @@
         <translation>C&amp;onfirm the password:</translation>
     </message>
     <message>
-        <source>Un code à 6 chiffres vient d'être envoyé à %1. Il est valable quelques minutes.</source>
+        <source>Un code à 6 chiffres vient d&apos;être envoyé à %1. Il est valable quelques minutes.</source>
         <translation>A 6-digit code has just been sent to %1. It is valid for a few minutes.</translation>
     </message>
     <message>
@@ -1316,7 +1373,7 @@
         <translation>&amp;Back</translation>
     </message>
     <message>
-        <source>Code d'activation</source>
+        <source>Code d&apos;activation</source>
         <translation>Activation code</translation>
     </message>
     <message>
@@ -1340,7 +1397,7 @@
         <translation>8 to 12 digits, printed bottom right on the front of the card.</translation>
     </message>
     <message>
-        <source>Dessin d'une carte Vitale</source>
+        <source>Dessin d&apos;une carte Vitale</source>
         <translation>Drawing of a Carte Vitale</translation>
     </message>
     <message>
@@ -1372,7 +1429,7 @@
         <translation>6 digits.</translation>
     </message>
     <message>
-        <source>Passer à l'étape suivante.</source>
+        <source>Passer à l&apos;étape suivante.</source>
         <translation>Go to the next step.</translation>
     </message>
     <message>
@@ -1380,7 +1437,7 @@
         <translation>Back</translation>
     </message>
     <message>
-        <source>Revenir à l'étape précédente ou à l'accueil.</source>
+        <source>Revenir à l&apos;étape précédente ou à l&apos;accueil.</source>
         <translation>Go back to the previous step or to the welcome screen.</translation>
     </message>
 </context>
@@ -1412,7 +1469,7 @@
     </message>
     <message>
         <source>Le rendez-vous « %1 » du %2 sera supprimé de votre agenda.</source>
-        <translation>The appointment '%1' of %2 will be deleted from your agenda.</translation>
+        <translation>The appointment &apos;%1&apos; of %2 will be deleted from your agenda.</translation>
     </message>
     <message numerus="yes">
         <source>%n rendez-vous exporté(s) dans %1 (fichier non chiffré).</source>
@@ -1426,7 +1483,7 @@
         <translation>… and %1 more</translation>
     </message>
     <message>
-        <source>Déjà dans l'agenda : %1</source>
+        <source>Déjà dans l&apos;agenda : %1</source>
         <translation>Already in the agenda: %1</translation>
     </message>
     <message>
@@ -1472,8 +1529,8 @@
         <translation>Agenda</translation>
     </message>
     <message>
-        <source>Vos rendez-vous de santé. Exportez-les vers l'agenda de votre téléphone ou de votre messagerie (fichier .ics), ou importez ceux d'un autre agenda.</source>
-        <translation>Your health appointments. Export them to your phone's or e-mail calendar (.ics file), or import those of another calendar.</translation>
+        <source>Vos rendez-vous de santé. Exportez-les vers l&apos;agenda de votre téléphone ou de votre messagerie (fichier .ics), ou importez ceux d&apos;un autre agenda.</source>
+        <translation>Your health appointments. Export them to your phone&apos;s or e-mail calendar (.ics file), or import those of another calendar.</translation>
     </message>
     <message>
         <source>&amp;Nouveau rendez-vous</source>
@@ -1508,11 +1565,11 @@
         <translation>Export this appointment</translation>
     </message>
     <message>
-        <source>&amp;Exporter l'agenda</source>
+        <source>&amp;Exporter l&apos;agenda</source>
         <translation>E&amp;xport the agenda</translation>
     </message>
     <message>
-        <source>Exporter l'agenda</source>
+        <source>Exporter l&apos;agenda</source>
         <translation>Export the agenda</translation>
     </message>
     <message>
@@ -1544,7 +1601,7 @@
         <translation>An .ics file with all your appointments.</translation>
     </message>
     <message>
-        <source>Montre ce qui sera ajouté avant de l'ajouter.</source>
+        <source>Montre ce qui sera ajouté avant de l&apos;ajouter.</source>
         <translation>Shows what will be added before adding it.</translation>
     </message>
     <message>
@@ -1559,8 +1616,8 @@
 <context>
     <name>ArchiveRestoreDialog</name>
     <message>
-        <source>Saisissez la phrase de passe de l'archive.</source>
-        <translation>Enter the archive's passphrase.</translation>
+        <source>Saisissez la phrase de passe de l&apos;archive.</source>
+        <translation>Enter the archive&apos;s passphrase.</translation>
     </message>
     <message>
         <source>Donnez un nom au carnet restauré.</source>
@@ -1571,7 +1628,7 @@
         <translation>The two passwords differ.</translation>
     </message>
     <message>
-        <source>Vérification et restauration de l'archive…</source>
+        <source>Vérification et restauration de l&apos;archive…</source>
         <translation>Checking and restoring the archive…</translation>
     </message>
     <message>
@@ -1579,11 +1636,11 @@
         <translation>Restore an encrypted archive</translation>
     </message>
     <message>
-        <source>L'archive « %1 » devient un nouveau carnet sur cet ordinateur ; aucun carnet existant n'est modifié. Choisissez son nom et son mot de passe.</source>
-        <translation>The archive '%1' becomes a new record on this computer; no existing record is changed. Choose its name and its password.</translation>
+        <source>L&apos;archive « %1 » devient un nouveau carnet sur cet ordinateur ; aucun carnet existant n&apos;est modifié. Choisissez son nom et son mot de passe.</source>
+        <translation>The archive &apos;%1&apos; becomes a new record on this computer; no existing record is changed. Choose its name and its password.</translation>
     </message>
     <message>
-        <source>P&amp;hrase de passe de l'archive :</source>
+        <source>P&amp;hrase de passe de l&apos;archive :</source>
         <translation>Archive pass&amp;phrase:</translation>
     </message>
     <message>
@@ -1599,11 +1656,11 @@
         <translation>&amp;Confirm the password:</translation>
     </message>
     <message>
-        <source>Phrase de passe de l'archive</source>
+        <source>Phrase de passe de l&apos;archive</source>
         <translation>Archive passphrase</translation>
     </message>
     <message>
-        <source>Choisie lors de l'export.</source>
+        <source>Choisie lors de l&apos;export.</source>
         <translation>Chosen at the export.</translation>
     </message>
     <message>
@@ -1611,7 +1668,7 @@
         <translation>Record name</translation>
     </message>
     <message>
-        <source>Le nom affiché à l'ouverture.</source>
+        <source>Le nom affiché à l&apos;ouverture.</source>
         <translation>The name shown when opening.</translation>
     </message>
     <message>
@@ -1635,7 +1692,7 @@
         <translation>Restore</translation>
     </message>
     <message>
-        <source>Vérifier l'archive, puis créer le carnet.</source>
+        <source>Vérifier l&apos;archive, puis créer le carnet.</source>
         <translation>Check the archive, then create the record.</translation>
     </message>
     <message>
@@ -1654,7 +1711,7 @@
 <context>
     <name>AssistedSession</name>
     <message>
-        <source>Lire l'écran à voix haute</source>
+        <source>Lire l&apos;écran à voix haute</source>
         <translation>Read the screen aloud</translation>
     </message>
     <message>
@@ -1662,7 +1719,7 @@
         <translation>Continue</translation>
     </message>
     <message>
-        <source>J'accepte d'être accompagné(e) pour cette session</source>
+        <source>J&apos;accepte d&apos;être accompagné(e) pour cette session</source>
         <translation>I agree to be helped during this session</translation>
     </message>
     <message>
@@ -1670,7 +1727,7 @@
         <translation>Your consent</translation>
     </message>
     <message>
-        <source>L'aidant vous aide à utiliser votre espace santé. Il ne voit pas votre mot de passe. À la fin, rien de votre dossier ne reste sur cet ordinateur. Prenez votre temps.</source>
+        <source>L&apos;aidant vous aide à utiliser votre espace santé. Il ne voit pas votre mot de passe. À la fin, rien de votre dossier ne reste sur cet ordinateur. Prenez votre temps.</source>
         <translation>The helper assists you with your health space. They do not see your password. At the end, nothing of your record stays on this computer. Take your time.</translation>
     </message>
     <message>
@@ -1718,27 +1775,27 @@
         <translation>Back</translation>
     </message>
     <message>
-        <source>Revenir à l'écran précédent (touche Échap).</source>
+        <source>Revenir à l&apos;écran précédent (touche Échap).</source>
         <translation>Go back to the previous screen (Esc key).</translation>
     </message>
     <message>
         <source>Gérer les aidants de ma structure</source>
-        <translation>Manage my organisation's helpers</translation>
+        <translation>Manage my organisation&apos;s helpers</translation>
     </message>
     <message>
-        <source>Inscrire un aidant de votre structure, ou lui retirer l'accès.</source>
+        <source>Inscrire un aidant de votre structure, ou lui retirer l&apos;accès.</source>
         <translation>Register a helper of your organisation, or withdraw their access.</translation>
     </message>
     <message>
-        <source>L'aidant se connecte</source>
+        <source>L&apos;aidant se connecte</source>
         <translation>The helper signs in</translation>
     </message>
     <message>
-        <source>L'aidant se connecte avec son propre compte d'aidant. Son nom et sa structure figureront dans l'historique de votre dossier.</source>
-        <translation>The helper signs in with their own helper account. Their name and organisation will appear in your record's access history.</translation>
+        <source>L&apos;aidant se connecte avec son propre compte d&apos;aidant. Son nom et sa structure figureront dans l&apos;historique de votre dossier.</source>
+        <translation>The helper signs in with their own helper account. Their name and organisation will appear in your record&apos;s access history.</translation>
     </message>
     <message>
-        <source>La personne a reçu un code d'activation</source>
+        <source>La personne a reçu un code d&apos;activation</source>
         <translation>The person received an activation code</translation>
     </message>
     <message>
@@ -1758,7 +1815,7 @@
         <translation>The person does not want Mon espace santé</translation>
     </message>
     <message>
-        <source>S'opposer à la création de son espace, avec le code reçu.</source>
+        <source>S&apos;opposer à la création de son espace, avec le code reçu.</source>
         <translation>Oppose the creation of their space, with the code received.</translation>
     </message>
     <message>
@@ -1786,7 +1843,7 @@
         <translation>A code has just been sent to you by e-mail. Type it here.</translation>
     </message>
     <message>
-        <source>Code d'activation</source>
+        <source>Code d&apos;activation</source>
         <translation>Activation code</translation>
     </message>
     <message>
@@ -1794,11 +1851,11 @@
         <translation>12 letters and digits, received by post.</translation>
     </message>
     <message>
-        <source>Votre code d'activation</source>
+        <source>Votre code d&apos;activation</source>
         <translation>Your activation code</translation>
     </message>
     <message>
-        <source>Il figure dans le courrier ou l'e-mail de l'Assurance Maladie : 12 lettres et chiffres.</source>
+        <source>Il figure dans le courrier ou l&apos;e-mail de l&apos;Assurance Maladie : 12 lettres et chiffres.</source>
         <translation>It is in the letter or e-mail from the Assurance Maladie: 12 letters and digits.</translation>
     </message>
     <message>
@@ -1846,7 +1903,7 @@
         <translation>Choose your identifier</translation>
     </message>
     <message>
-        <source>Vous l'utiliserez pour vous connecter. De 8 à 100 caractères : lettres minuscules sans accent, chiffres, point, tiret et tiret bas. Pas votre numéro de sécurité sociale.</source>
+        <source>Vous l&apos;utiliserez pour vous connecter. De 8 à 100 caractères : lettres minuscules sans accent, chiffres, point, tiret et tiret bas. Pas votre numéro de sécurité sociale.</source>
         <translation>You will use it to sign in. 8 to 100 characters: lowercase letters without accents, digits, dot, hyphen and underscore. Not your social security number.</translation>
     </message>
     <message>
@@ -1878,7 +1935,7 @@
         <translation>You do not want Mon espace santé</translation>
     </message>
     <message>
-        <source>Votre espace ne sera pas créé : aucun document de santé n'y sera déposé et les professionnels ne pourront pas le consulter. Vos remboursements ne changent pas. Vous pourrez changer d'avis plus tard, avec le même code tant qu'il est valable, ou auprès de votre caisse d'Assurance Maladie.</source>
+        <source>Votre espace ne sera pas créé : aucun document de santé n&apos;y sera déposé et les professionnels ne pourront pas le consulter. Vos remboursements ne changent pas. Vous pourrez changer d&apos;avis plus tard, avec le même code tant qu&apos;il est valable, ou auprès de votre caisse d&apos;Assurance Maladie.</source>
         <translation>Your space will not be created: no health document will be put in it and professionals will not be able to consult it. Your reimbursements do not change. You can change your mind later, with the same code while it is valid, or through your Assurance Maladie office.</translation>
     </message>
     <message>
@@ -1906,16 +1963,16 @@
         <translation>A medicine you take (optional).</translation>
     </message>
     <message>
-        <source>Contact d'urgence</source>
+        <source>Contact d&apos;urgence</source>
         <translation>Emergency contact</translation>
     </message>
     <message>
-        <source>Nom d'un proche à prévenir.</source>
+        <source>Nom d&apos;un proche à prévenir.</source>
         <translation>Name of someone to contact.</translation>
     </message>
     <message>
         <source>Téléphone du contact</source>
-        <translation>Contact's phone</translation>
+        <translation>Contact&apos;s phone</translation>
     </message>
     <message>
         <source>Son numéro de téléphone.</source>
@@ -1946,11 +2003,11 @@
         <translation>Allow your regular doctor to see your record (optional).</translation>
     </message>
     <message>
-        <source>Imprimer la carte d'urgence</source>
+        <source>Imprimer la carte d&apos;urgence</source>
         <translation>Print the emergency card</translation>
     </message>
     <message>
-        <source>Imprimer la carte d'urgence à garder avec vos papiers.</source>
+        <source>Imprimer la carte d&apos;urgence à garder avec vos papiers.</source>
         <translation>Print the emergency card to keep with your papers.</translation>
     </message>
     <message>
@@ -1970,7 +2027,7 @@
         <translation>Step %1</translation>
     </message>
     <message>
-        <source>Une erreur est survenue ; rien n'est perdu, réessayez.</source>
+        <source>Une erreur est survenue ; rien n&apos;est perdu, réessayez.</source>
         <translation>An error occurred; nothing is lost, try again.</translation>
     </message>
     <message>
@@ -2002,7 +2059,7 @@
         <translation>Erase without sending</translation>
     </message>
     <message>
-        <source>Session terminée. Rien de votre dossier n'est resté sur cet ordinateur. Merci !</source>
+        <source>Session terminée. Rien de votre dossier n&apos;est resté sur cet ordinateur. Merci !</source>
         <translation>Session over. Nothing of your record stayed on this computer. Thank you!</translation>
     </message>
     <message>
@@ -2022,7 +2079,7 @@
         <translation>Your opposition is recorded: your space will not be created. Print the summary, then finish: everything is erased from this computer.</translation>
     </message>
     <message>
-        <source>Ce mot de passe n'est pas encore assez solide : suivez les conseils.</source>
+        <source>Ce mot de passe n&apos;est pas encore assez solide : suivez les conseils.</source>
         <translation>This password is not strong enough yet: follow the advice.</translation>
     </message>
     <message>
@@ -2030,7 +2087,7 @@
         <translation>The two passwords are not the same.</translation>
     </message>
     <message>
-        <source>Un code à 6 chiffres vient d'être envoyé à %1. Tapez-le ici.</source>
+        <source>Un code à 6 chiffres vient d&apos;être envoyé à %1. Tapez-le ici.</source>
         <translation>A 6-digit code has just been sent to %1. Type it here.</translation>
     </message>
     <message>
@@ -2073,7 +2130,7 @@
         <translation>Asking the service…</translation>
     </message>
     <message>
-        <source>L'histoire de santé n'a pas pu être chargée. Réessayez plus tard.</source>
+        <source>L&apos;histoire de santé n&apos;a pas pu être chargée. Réessayez plus tard.</source>
         <translation>The health history could not be loaded. Try again later.</translation>
     </message>
     <message>
@@ -2081,7 +2138,7 @@
         <translation>Health history</translation>
     </message>
     <message>
-        <source>Les soins remboursés par l'Assurance Maladie au cours des 24 derniers mois : consultations et médicaments. Ces informations viennent du service ; vous ne pouvez pas les modifier.</source>
+        <source>Les soins remboursés par l&apos;Assurance Maladie au cours des 24 derniers mois : consultations et médicaments. Ces informations viennent du service ; vous ne pouvez pas les modifier.</source>
         <translation>Care reimbursed by the Assurance Maladie over the last 24 months: consultations and medicines. This information comes from the service; you cannot edit it.</translation>
     </message>
     <message>
@@ -2142,7 +2199,7 @@
         <translation>Legal representatives</translation>
     </message>
     <message>
-        <source>Le service n'a pas pu être joint. Réessayez plus tard.</source>
+        <source>Le service n&apos;a pas pu être joint. Réessayez plus tard.</source>
         <translation>The service could not be reached. Try again later.</translation>
     </message>
     <message>
@@ -2150,11 +2207,11 @@
         <translation>Cancel</translation>
     </message>
     <message>
-        <source>Recopiez le code d'activation, le NIR et le numéro de série de la lettre reçue pour l'enfant.</source>
+        <source>Recopiez le code d&apos;activation, le NIR et le numéro de série de la lettre reçue pour l&apos;enfant.</source>
         <translation>Copy the activation code, the NIR and the serial number from the letter received for the child.</translation>
     </message>
     <message>
-        <source>Vous deviendrez représentant légal de l'enfant dont la lettre porte ce code : vous gérerez son dossier et qui peut l'ouvrir.</source>
+        <source>Vous deviendrez représentant légal de l&apos;enfant dont la lettre porte ce code : vous gérerez son dossier et qui peut l&apos;ouvrir.</source>
         <translation>You will become the legal representative of the child whose letter carries this code: you will manage their record and who may open it.</translation>
     </message>
     <message>
@@ -2166,12 +2223,12 @@
         <translation>Add</translation>
     </message>
     <message>
-        <source>Saisissez l'identifiant Carnet du second représentant légal.</source>
+        <source>Saisissez l&apos;identifiant Carnet du second représentant légal.</source>
         <translation>Enter the Carnet identifier of the second legal representative.</translation>
     </message>
     <message>
         <source>%1 deviendra aussi représentant légal de %2 : il gérera son dossier comme vous.</source>
-        <translation>%1 will also become %2's legal representative: they will manage the record as you do.</translation>
+        <translation>%1 will also become %2&apos;s legal representative: they will manage the record as you do.</translation>
     </message>
     <message>
         <source>Ajouter un second représentant légal ?</source>
@@ -2179,7 +2236,7 @@
     </message>
     <message>
         <source>%1 ne sera plus représentant légal de %2 et ne pourra plus ouvrir ni gérer son dossier.</source>
-        <translation>%1 will no longer be %2's legal representative and will no longer be able to open or manage the record.</translation>
+        <translation>%1 will no longer be %2&apos;s legal representative and will no longer be able to open or manage the record.</translation>
     </message>
     <message>
         <source>Retirer ce représentant ?</source>
@@ -2190,16 +2247,16 @@
         <translation>Remove</translation>
     </message>
     <message>
-        <source>l'enfant</source>
+        <source>l&apos;enfant</source>
         <translation>the child</translation>
     </message>
     <message>
         <source>&amp;Gérer les accès de %1</source>
-        <translation>&amp;Manage %1's access</translation>
+        <translation>&amp;Manage %1&apos;s access</translation>
     </message>
     <message>
-        <source>Ouvrir les réglages d'accès du dossier de l'enfant choisi.</source>
-        <translation>Open the access settings of the chosen child's record.</translation>
+        <source>Ouvrir les réglages d&apos;accès du dossier de l&apos;enfant choisi.</source>
+        <translation>Open the access settings of the chosen child&apos;s record.</translation>
     </message>
     <message>
         <source>Représentants légaux et profils enfants</source>
@@ -2246,8 +2303,8 @@
         <translation>Representative to remove</translation>
     </message>
     <message>
-        <source>Les représentants de l'enfant choisi.</source>
-        <translation>The chosen child's representatives.</translation>
+        <source>Les représentants de l&apos;enfant choisi.</source>
+        <translation>The chosen child&apos;s representatives.</translation>
     </message>
     <message>
         <source>Retirer &amp;ce représentant</source>
@@ -2258,20 +2315,20 @@
         <translation>Remove this representative</translation>
     </message>
     <message>
-        <source>Nouveau profil enfant (lettre reçue pour l'enfant)</source>
+        <source>Nouveau profil enfant (lettre reçue pour l&apos;enfant)</source>
         <translation>New child profile (letter received for the child)</translation>
     </message>
     <message>
-        <source>Code d'activation de l'enfant</source>
-        <translation>The child's activation code</translation>
+        <source>Code d&apos;activation de l&apos;enfant</source>
+        <translation>The child&apos;s activation code</translation>
     </message>
     <message>
-        <source>Code d'activation</source>
+        <source>Code d&apos;activation</source>
         <translation>Activation code</translation>
     </message>
     <message>
-        <source>NIR de l'enfant</source>
-        <translation>The child's NIR</translation>
+        <source>NIR de l&apos;enfant</source>
+        <translation>The child&apos;s NIR</translation>
     </message>
     <message>
         <source>NIR (15 chiffres)</source>
@@ -2286,7 +2343,7 @@
         <translation>Carte Vitale serial no.</translation>
     </message>
     <message>
-        <source>Tel qu'imprimé sur la lettre reçue pour l'enfant.</source>
+        <source>Tel qu&apos;imprimé sur la lettre reçue pour l&apos;enfant.</source>
         <translation>As printed on the letter received for the child.</translation>
     </message>
     <message>
@@ -2298,8 +2355,8 @@
         <translation>No child profile</translation>
     </message>
     <message>
-        <source>Pour gérer le dossier de votre enfant, saisissez ci-dessous le code d'activation, le NIR et le numéro de série imprimés sur la lettre reçue pour lui, puis « Ajouter un profil enfant ».</source>
-        <translation>To manage your child's record, type below the activation code, the NIR and the serial number printed on the letter received for them, then “Add a child profile”.</translation>
+        <source>Pour gérer le dossier de votre enfant, saisissez ci-dessous le code d&apos;activation, le NIR et le numéro de série imprimés sur la lettre reçue pour lui, puis « Ajouter un profil enfant ».</source>
+        <translation>To manage your child&apos;s record, type below the activation code, the NIR and the serial number printed on the letter received for them, then “Add a child profile”.</translation>
     </message>
 </context>
 <context>
@@ -2349,12 +2406,12 @@
         <translation>A code has just been sent to you by e-mail.</translation>
     </message>
     <message>
-        <source>Changer d'utilisateur</source>
+        <source>Changer d&apos;utilisateur</source>
         <translation>Switch user</translation>
     </message>
     <message>
         <source>Verrouiller ce profil, oublier la confiance de ce poste et revenir à la connexion.</source>
-        <translation>Lock this profile, forget this workstation's trust and go back to sign-in.</translation>
+        <translation>Lock this profile, forget this workstation&apos;s trust and go back to sign-in.</translation>
     </message>
     <message>
         <source>Verrouiller</source>
@@ -2369,7 +2426,7 @@
         <translation>End of day…</translation>
     </message>
     <message>
-        <source>Dossiers ouverts, ajouts, ce qui attend encore et pourquoi, effacements : à l'écran et à imprimer.</source>
+        <source>Dossiers ouverts, ajouts, ce qui attend encore et pourquoi, effacements : à l&apos;écran et à imprimer.</source>
         <translation>Dossiers opened, additions, what still waits and why, erasures: on screen and to print.</translation>
     </message>
     <message>
@@ -2406,7 +2463,7 @@
     </message>
     <message>
         <source>Choisir les patients du jour et garder leurs dossiers sur ce poste pour travailler hors ligne.</source>
-        <translation>Choose the day's patients and keep their records on this computer to work offline.</translation>
+        <translation>Choose the day&apos;s patients and keep their records on this computer to work offline.</translation>
     </message>
     <message>
         <source>Progression</source>
@@ -2426,7 +2483,7 @@
     </message>
     <message>
         <source>Demander au service les soins remboursés des 24 derniers mois (consultation tracée) ; hors ligne, la dernière copie de ce poste.</source>
-        <translation>Ask the service for the care reimbursed over the last 24 months (the read is logged); offline, this workstation's last copy.</translation>
+        <translation>Ask the service for the care reimbursed over the last 24 months (the read is logged); offline, this workstation&apos;s last copy.</translation>
     </message>
     <message>
         <source>Ajouter un document…</source>
@@ -2437,7 +2494,7 @@
         <translation>Delete my document…</translation>
     </message>
     <message>
-        <source>Supprimer le document choisi, si vous l'avez ajouté depuis ce poste.</source>
+        <source>Supprimer le document choisi, si vous l&apos;avez ajouté depuis ce poste.</source>
         <translation>Delete the chosen document, if you added it from this workstation.</translation>
     </message>
     <message>
@@ -2445,7 +2502,7 @@
         <translation>Edit my document…</translation>
     </message>
     <message>
-        <source>Changer le titre ou la date du document choisi, si vous l'avez ajouté depuis ce poste.</source>
+        <source>Changer le titre ou la date du document choisi, si vous l&apos;avez ajouté depuis ce poste.</source>
         <translation>Change the title or date of the chosen document, if you added it from this workstation.</translation>
     </message>
     <message>
@@ -2473,19 +2530,19 @@
         <translation>Not on this workstation yet: prepare the day to view it.</translation>
     </message>
     <message>
-        <source>Hors ligne : pas de copie de l'histoire de santé sur ce poste.</source>
+        <source>Hors ligne : pas de copie de l&apos;histoire de santé sur ce poste.</source>
         <translation>Offline: no copy of the health history on this workstation.</translation>
     </message>
     <message>
         <source>Hors ligne : dernière copie de ce poste, du %1.</source>
-        <translation>Offline: this workstation's last copy, from %1.</translation>
+        <translation>Offline: this workstation&apos;s last copy, from %1.</translation>
     </message>
     <message>
         <source>Corriger le document refusé</source>
         <translation>Correct the refused document</translation>
     </message>
     <message>
-        <source>%1 a retiré votre autorisation d'accès : la copie de son dossier a été effacée de ce poste.</source>
+        <source>%1 a retiré votre autorisation d&apos;accès : la copie de son dossier a été effacée de ce poste.</source>
         <translation>%1 withdrew your access authorisation: the copy of their record was erased from this workstation.</translation>
     </message>
     <message>
@@ -2509,11 +2566,11 @@
         <translation>Back to the credentials.</translation>
     </message>
     <message>
-        <source>Première connexion (code d'enrôlement)…</source>
+        <source>Première connexion (code d&apos;enrôlement)…</source>
         <translation>First sign-in (enrolment code)…</translation>
     </message>
     <message>
-        <source>Choisir votre mot de passe avec le code d'enrôlement reçu par e-mail.</source>
+        <source>Choisir votre mot de passe avec le code d&apos;enrôlement reçu par e-mail.</source>
         <translation>Choose your password with the enrolment code received by e-mail.</translation>
     </message>
     <message>
@@ -2521,7 +2578,7 @@
         <translation>First sign-in: choose your password</translation>
     </message>
     <message>
-        <source>Code d'enrôlement</source>
+        <source>Code d&apos;enrôlement</source>
         <translation>Enrolment code</translation>
     </message>
     <message>
@@ -2553,7 +2610,7 @@
         <translation>Activate your professional access.</translation>
     </message>
     <message>
-        <source>Le code d'enrôlement figure dans l'e-mail « Accès professionnel Carnet ».</source>
+        <source>Le code d&apos;enrôlement figure dans l&apos;e-mail « Accès professionnel Carnet ».</source>
         <translation>The enrolment code is in the e-mail “Carnet professional access”.</translation>
     </message>
     <message>
@@ -2573,19 +2630,19 @@
         <translation>Signed in: %1</translation>
     </message>
     <message>
-        <source> · poste de confiance jusqu'au %1</source>
+        <source> · poste de confiance jusqu&apos;au %1</source>
         <translation> · trusted workstation until %1</translation>
     </message>
     <message>
         <source>Modifications du jour</source>
-        <translation>Today's changes</translation>
+        <translation>Today&apos;s changes</translation>
     </message>
     <message>
         <source>Chaque modification : envoyée, en attente, ou refusée avec le motif.</source>
         <translation>Each change: sent, waiting, or refused with the reason.</translation>
     </message>
     <message>
-        <source>J'ai pris connaissance</source>
+        <source>J&apos;ai pris connaissance</source>
         <translation>Acknowledge</translation>
     </message>
     <message>
@@ -2602,7 +2659,7 @@
     </message>
     <message>
         <source>Supprimer ce document du dossier du patient ? La suppression lui sera envoyée.</source>
-        <translation>Delete this document from the patient's record? The deletion will be sent to them.</translation>
+        <translation>Delete this document from the patient&apos;s record? The deletion will be sent to them.</translation>
     </message>
     <message>
         <source>Supprimer</source>
@@ -2669,11 +2726,11 @@
         <translation>Available offline on this computer</translation>
     </message>
     <message>
-        <source>Section par section, ce que vous pouvez voir, ou pourquoi c'est masqué ; en lecture seule.</source>
+        <source>Section par section, ce que vous pouvez voir, ou pourquoi c&apos;est masqué ; en lecture seule.</source>
         <translation>Section by section, what you may see, or why it is hidden; read-only.</translation>
     </message>
     <message>
-        <source>Votre profession n'inscrit pas de vaccinations dans le carnet : ajoutez un document.</source>
+        <source>Votre profession n&apos;inscrit pas de vaccinations dans le carnet : ajoutez un document.</source>
         <translation>Your profession does not record vaccinations in the carnet: add a document.</translation>
     </message>
     <message>
@@ -2686,10 +2743,10 @@
     </message>
     <message>
         <source>Hors ligne : copie de ce poste.</source>
-        <translation>Offline: this workstation's copy.</translation>
+        <translation>Offline: this workstation&apos;s copy.</translation>
     </message>
     <message>
-        <source>En attente d'envoi (%1)</source>
+        <source>En attente d&apos;envoi (%1)</source>
         <translation>Waiting to be sent (%1)</translation>
     </message>
     <message>
@@ -2697,7 +2754,7 @@
         <translation> — of which %1 refused: to review</translation>
     </message>
     <message>
-        <source>%1 — disponible hors ligne jusqu'au %2</source>
+        <source>%1 — disponible hors ligne jusqu&apos;au %2</source>
         <translation>%1 — available offline until %2</translation>
     </message>
     <message>
@@ -2705,7 +2762,7 @@
         <translation>Authorisation withdrawn</translation>
     </message>
     <message>
-        <source>Accès en urgence — jusqu'au %1</source>
+        <source>Accès en urgence — jusqu&apos;au %1</source>
         <translation>Emergency access — until %1</translation>
     </message>
     <message>
@@ -2744,8 +2801,8 @@
         <translation>This computer</translation>
     </message>
     <message>
-        <source>Garder l'autre appareil</source>
-        <translation>Keep the other device's</translation>
+        <source>Garder l&apos;autre appareil</source>
+        <translation>Keep the other device&apos;s</translation>
     </message>
     <message>
         <source>Garder le mien</source>
@@ -2803,7 +2860,7 @@
         <translation>Creating and encrypting the record…</translation>
     </message>
     <message>
-        <source>Le carnet n'a pas pu être créé ; rien n'a été enregistré.</source>
+        <source>Le carnet n&apos;a pas pu être créé ; rien n&apos;a été enregistré.</source>
         <translation>The record could not be created; nothing was saved.</translation>
     </message>
     <message>
@@ -2871,7 +2928,7 @@
         <translation>Back</translation>
     </message>
     <message>
-        <source>Revenir à l'écran d'accueil.</source>
+        <source>Revenir à l&apos;écran d&apos;accueil.</source>
         <translation>Go back to the welcome screen.</translation>
     </message>
 </context>
@@ -2913,7 +2970,7 @@
         </translation>
     </message>
     <message>
-        <source>Le service n'a pas répondu. Réessayez plus tard.</source>
+        <source>Le service n&apos;a pas répondu. Réessayez plus tard.</source>
         <translation>The service did not answer. Try again later.</translation>
     </message>
     <message>
@@ -2921,8 +2978,8 @@
         <translation>Revoke a device</translation>
     </message>
     <message>
-        <source>« %1 » ne pourra plus se connecter à votre compte ni se synchroniser, dès maintenant. Ce qu'il n'a pas encore envoyé ne vous parviendra pas. Vous pourrez le reconnecter plus tard avec votre identifiant, votre mot de passe et un code reçu par e-mail.</source>
-        <translation>"%1" will no longer be able to sign in to your account or sync, starting now. What it has not sent yet will not reach you. You can link it again later with your identifier, your password and a code received by e-mail.</translation>
+        <source>« %1 » ne pourra plus se connecter à votre compte ni se synchroniser, dès maintenant. Ce qu&apos;il n&apos;a pas encore envoyé ne vous parviendra pas. Vous pourrez le reconnecter plus tard avec votre identifiant, votre mot de passe et un code reçu par e-mail.</source>
+        <translation>&quot;%1&quot; will no longer be able to sign in to your account or sync, starting now. What it has not sent yet will not reach you. You can link it again later with your identifier, your password and a code received by e-mail.</translation>
     </message>
     <message>
         <source>Révoquer</source>
@@ -2937,7 +2994,7 @@
         <translation>Devices linked to my account</translation>
     </message>
     <message>
-        <source>Révoquez un appareil perdu, vendu ou que vous n'utilisez plus : il ne pourra plus se connecter.</source>
+        <source>Révoquez un appareil perdu, vendu ou que vous n&apos;utilisez plus : il ne pourra plus se connecter.</source>
         <translation>Revoke a device that is lost, sold or no longer used: it will no longer be able to sign in.</translation>
     </message>
     <message>
@@ -2945,7 +3002,7 @@
         <translation>Show the de&amp;vices</translation>
     </message>
     <message>
-        <source>Révo&amp;quer l'appareil choisi…</source>
+        <source>Révo&amp;quer l&apos;appareil choisi…</source>
         <translation>Revo&amp;ke the chosen device…</translation>
     </message>
     <message>
@@ -2961,11 +3018,11 @@
         <translation>Ask the service for the list.</translation>
     </message>
     <message>
-        <source>Révoquer l'appareil choisi</source>
+        <source>Révoquer l&apos;appareil choisi</source>
         <translation>Revoke the chosen device</translation>
     </message>
     <message>
-        <source>Une question vous demandera de confirmer. Cet ordinateur ne peut pas être révoqué d'ici.</source>
+        <source>Une question vous demandera de confirmer. Cet ordinateur ne peut pas être révoqué d&apos;ici.</source>
         <translation>A question will ask you to confirm. This computer cannot be revoked from here.</translation>
     </message>
 </context>
@@ -3008,11 +3065,11 @@
         <translation>Optional, DD/MM/YYYY.</translation>
     </message>
     <message>
-        <source>Visible par le patient après la consultation d'annonce</source>
+        <source>Visible par le patient après la consultation d&apos;annonce</source>
         <translation>Visible to the patient after the disclosure consultation</translation>
     </message>
     <message>
-        <source>Le patient le verra à la date choisie, au plus tard un mois après l'ajout.</source>
+        <source>Le patient le verra à la date choisie, au plus tard un mois après l&apos;ajout.</source>
         <translation>The patient will see it on the chosen date, at most one month after it is added.</translation>
     </message>
     <message>
@@ -3025,7 +3082,7 @@
     </message>
     <message>
         <source>Soins confidentiels du mineur</source>
-        <translation>A minor's confidential care</translation>
+        <translation>A minor&apos;s confidential care</translation>
     </message>
     <message>
         <source>Un mineur qui garde ces soins secrets : ses représentants légaux ne le voient pas.</source>
@@ -3063,7 +3120,7 @@
 <context>
     <name>DocumentViewer</name>
     <message>
-        <source>Choisissez un document dans la liste pour l'afficher ici.</source>
+        <source>Choisissez un document dans la liste pour l&apos;afficher ici.</source>
         <translation>Choose a document in the list to show it here.</translation>
     </message>
     <message>
@@ -3106,7 +3163,7 @@
         <translation>A health professional</translation>
     </message>
     <message>
-        <source>L'Assurance Maladie</source>
+        <source>L&apos;Assurance Maladie</source>
         <translation>The health insurer</translation>
     </message>
     <message>
@@ -3223,11 +3280,11 @@
     </message>
     <message>
         <source>Document « %1 » masqué.</source>
-        <translation>Document '%1' masked.</translation>
+        <translation>Document &apos;%1&apos; masked.</translation>
     </message>
     <message>
         <source>Document « %1 » démasqué.</source>
-        <translation>Document '%1' unmasked.</translation>
+        <translation>Document &apos;%1&apos; unmasked.</translation>
     </message>
     <message>
         <source>Le document « %1 » sera supprimé de votre carnet. Cette action ne peut pas être annulée.</source>
@@ -3242,11 +3299,11 @@
         <translation>Delete</translation>
     </message>
     <message>
-        <source>Le fichier n'a pas pu être lu. Vérifiez qu'il existe toujours et réessayez.</source>
+        <source>Le fichier n&apos;a pas pu être lu. Vérifiez qu&apos;il existe toujours et réessayez.</source>
         <translation>The file could not be read. Check that it still exists and try again.</translation>
     </message>
     <message>
-        <source>L'opération a échoué ; rien n'a été modifié.</source>
+        <source>L&apos;opération a échoué ; rien n&apos;a été modifié.</source>
         <translation>The operation failed; nothing was changed.</translation>
     </message>
     <message>
@@ -3266,7 +3323,7 @@
         <translation>This document cannot be deleted, only hidden.</translation>
     </message>
     <message>
-        <source>Les documents ajoutés par un professionnel ou l'Assurance Maladie ne peuvent être que masqués.</source>
+        <source>Les documents ajoutés par un professionnel ou l&apos;Assurance Maladie ne peuvent être que masqués.</source>
         <translation>Documents added by a professional or the health insurer can only be hidden.</translation>
     </message>
     <message>
@@ -3326,7 +3383,7 @@
         <translation>Filter by category</translation>
     </message>
     <message>
-        <source>N'afficher que les documents de cette catégorie.</source>
+        <source>N&apos;afficher que les documents de cette catégorie.</source>
         <translation>Show only the documents of this category.</translation>
     </message>
     <message>
@@ -3471,7 +3528,7 @@
     <name>DownloadDialog</name>
     <message>
         <source>Saisissez le mot de passe de votre carnet.</source>
-        <translation>Enter your record's password.</translation>
+        <translation>Enter your record&apos;s password.</translation>
     </message>
     <message>
         <source>Les deux phrases de passe diffèrent.</source>
@@ -3502,14 +3559,14 @@
         <translation>Your data is saved in %1.</translation>
     </message>
     <message numerus="yes">
-        <source>%n document(s) ne sont pas encore sur cet ordinateur et n'y sont pas : synchronisez, puis téléchargez de nouveau.</source>
+        <source>%n document(s) ne sont pas encore sur cet ordinateur et n&apos;y sont pas : synchronisez, puis téléchargez de nouveau.</source>
         <translation>
             <numerusform>%n document is not on this computer yet and is left out: sync, then download again.</numerusform>
             <numerusform>%n documents are not on this computer yet and are left out: sync, then download again.</numerusform>
         </translation>
     </message>
     <message>
-        <source>Ce fichier n'est pas chiffré : gardez-le en lieu sûr et supprimez-le après usage.</source>
+        <source>Ce fichier n&apos;est pas chiffré : gardez-le en lieu sûr et supprimez-le après usage.</source>
         <translation>This file is not encrypted: keep it safe and delete it when done.</translation>
     </message>
     <message>
@@ -3521,7 +3578,7 @@
         <translation>Download all my data</translation>
     </message>
     <message>
-        <source>La synthèse IPS est le résumé international de votre santé ; le dossier FHIR contient tout, avec vos documents ; l'archive chiffrée permet de restaurer le carnet sur un autre ordinateur. Le fichier est écrit à l'endroit que vous choisissez.</source>
+        <source>La synthèse IPS est le résumé international de votre santé ; le dossier FHIR contient tout, avec vos documents ; l&apos;archive chiffrée permet de restaurer le carnet sur un autre ordinateur. Le fichier est écrit à l&apos;endroit que vous choisissez.</source>
         <translation>The IPS summary is the international summary of your health; the FHIR record holds everything, with your documents; the encrypted archive lets you restore the record on another computer. The file is written where you choose.</translation>
     </message>
     <message>
@@ -3537,11 +3594,11 @@
         <translation>Encrypted &amp;archive of the whole record</translation>
     </message>
     <message>
-        <source>L'archive est chiffrée avec la phrase de passe que vous choisissez ci-dessous. Sans elle, personne — vous non plus — ne pourra la lire.</source>
+        <source>L&apos;archive est chiffrée avec la phrase de passe que vous choisissez ci-dessous. Sans elle, personne — vous non plus — ne pourra la lire.</source>
         <translation>The archive is encrypted with the passphrase you choose below. Without it, nobody — you included — can read it.</translation>
     </message>
     <message>
-        <source>Attention : un fichier FHIR n'est pas chiffré. Toute personne qui y a accès peut lire vos données de santé. Gardez-le en lieu sûr et supprimez-le après usage.</source>
+        <source>Attention : un fichier FHIR n&apos;est pas chiffré. Toute personne qui y a accès peut lire vos données de santé. Gardez-le en lieu sûr et supprimez-le après usage.</source>
         <translation>Warning: a FHIR file is not encrypted. Anyone who can reach it can read your health data. Keep it safe and delete it when done.</translation>
     </message>
     <message>
@@ -3549,7 +3606,7 @@
         <translation>Record &amp;password:</translation>
     </message>
     <message>
-        <source>P&amp;hrase de passe de l'archive :</source>
+        <source>P&amp;hrase de passe de l&apos;archive :</source>
         <translation>Archive pass&amp;phrase:</translation>
     </message>
     <message>
@@ -3565,7 +3622,7 @@
         <translation>Asked again before an export.</translation>
     </message>
     <message>
-        <source>Phrase de passe de l'archive</source>
+        <source>Phrase de passe de l&apos;archive</source>
         <translation>Archive passphrase</translation>
     </message>
     <message>
@@ -3589,7 +3646,7 @@
         <translation>Download</translation>
     </message>
     <message>
-        <source>Choisir où écrire le fichier, puis l'écrire.</source>
+        <source>Choisir où écrire le fichier, puis l&apos;écrire.</source>
         <translation>Choose where to write the file, then write it.</translation>
     </message>
     <message>
@@ -3616,16 +3673,16 @@
         <translation>Emergency access: logged, the patient is informed.</translation>
     </message>
     <message>
-        <source>Cet accès est tracé et le patient en est informé. Indiquez son INS et le motif de l'urgence (au moins %1 caractères).</source>
+        <source>Cet accès est tracé et le patient en est informé. Indiquez son INS et le motif de l&apos;urgence (au moins %1 caractères).</source>
         <translation>This access is logged and the patient is informed. Enter their INS and the reason for the emergency (at least %1 characters).</translation>
     </message>
     <message>
         <source>INS du patient</source>
-        <translation>Patient's INS</translation>
+        <translation>Patient&apos;s INS</translation>
     </message>
     <message>
         <source>Identifiant national de santé du patient.</source>
-        <translation>The patient's national health identifier.</translation>
+        <translation>The patient&apos;s national health identifier.</translation>
     </message>
     <message>
         <source>Choisissez le motif dans la liste.</source>
@@ -3640,7 +3697,7 @@
         <translation>Required, at least %1 characters.</translation>
     </message>
     <message>
-        <source>Demander l'accès au service.</source>
+        <source>Demander l&apos;accès au service.</source>
         <translation>Request access from the service.</translation>
     </message>
     <message>
@@ -3652,7 +3709,7 @@
         <translation>Life-threatening emergency</translation>
     </message>
     <message>
-        <source>Patient inconscient ou hors d'état d'exprimer sa volonté</source>
+        <source>Patient inconscient ou hors d&apos;état d&apos;exprimer sa volonté</source>
         <translation>Patient unconscious or unable to express their wishes</translation>
     </message>
     <message>
@@ -3668,7 +3725,7 @@
         <translation>Other (give details)</translation>
     </message>
     <message>
-        <source>Motif de l'urgence</source>
+        <source>Motif de l&apos;urgence</source>
         <translation>Reason for the emergency</translation>
     </message>
     <message>
@@ -3736,10 +3793,10 @@
     </message>
     <message>
         <source>hors ligne, depuis la copie de ce poste</source>
-        <translation>offline, from this workstation's copy</translation>
+        <translation>offline, from this workstation&apos;s copy</translation>
     </message>
     <message>
-        <source>Aucun dossier ouvert aujourd'hui.</source>
+        <source>Aucun dossier ouvert aujourd&apos;hui.</source>
         <translation>No dossier opened today.</translation>
     </message>
     <message>
@@ -3755,7 +3812,7 @@
         <translation>Not sent yet, and why (%1)</translation>
     </message>
     <message>
-        <source>en attente : le service n'a pas encore été joint ; envoyé dès la prochaine connexion.</source>
+        <source>en attente : le service n&apos;a pas encore été joint ; envoyé dès la prochaine connexion.</source>
         <translation>waiting: the service has not been reached yet; sent at the next connection.</translation>
     </message>
     <message>
@@ -3764,7 +3821,7 @@
     </message>
     <message>
         <source>%1 ouverture(s) hors ligne pas encore signalée(s) au service (historique des accès du patient).</source>
-        <translation>%1 offline opening(s) not yet reported to the service (the patient's access history).</translation>
+        <translation>%1 offline opening(s) not yet reported to the service (the patient&apos;s access history).</translation>
     </message>
     <message>
         <source>Copies gardées sur ce poste et leur effacement</source>
@@ -3821,7 +3878,7 @@
         <translation>06 12 34 56 78</translation>
     </message>
     <message>
-        <source>L'enregistrement a échoué ; vos saisies sont conservées.</source>
+        <source>L&apos;enregistrement a échoué ; vos saisies sont conservées.</source>
         <translation>Saving failed; what you typed is kept.</translation>
     </message>
     <message>
@@ -3853,7 +3910,7 @@
     <name>ExportActions</name>
     <message>
         <source>Où enregistrer la sauvegarde du carnet ?</source>
-        <translation>Where should the record's backup go?</translation>
+        <translation>Where should the record&apos;s backup go?</translation>
     </message>
     <message>
         <source>Sauvegarde du carnet…</source>
@@ -3868,7 +3925,7 @@
         <translation>Backup complete</translation>
     </message>
     <message>
-        <source>Votre carnet est sauvegardé, chiffré, dans le dossier %1. La sauvegarde s'ouvre avec votre mot de passe actuel : gardez-la sur une clé USB ou un disque à part.</source>
+        <source>Votre carnet est sauvegardé, chiffré, dans le dossier %1. La sauvegarde s&apos;ouvre avec votre mot de passe actuel : gardez-la sur une clé USB ou un disque à part.</source>
         <translation>Your record is backed up, encrypted, in the folder %1. The backup opens with your current password: keep it on a USB key or a separate disk.</translation>
     </message>
     <message>
@@ -3889,10 +3946,10 @@
     </message>
     <message>
         <source>Le carnet « %1 » est restauré et ouvert.</source>
-        <translation>The record '%1' is restored and open.</translation>
+        <translation>The record &apos;%1&apos; is restored and open.</translation>
     </message>
     <message>
-        <source>Choisissez l'archive chiffrée à restaurer</source>
+        <source>Choisissez l&apos;archive chiffrée à restaurer</source>
         <translation>Choose the encrypted archive to restore</translation>
     </message>
     <message>
@@ -3912,9 +3969,9 @@
         <translation>Import failed</translation>
     </message>
     <message>
-        <source>« %1 » ne peut pas être importé ; rien n'a été modifié.
+        <source>« %1 » ne peut pas être importé ; rien n&apos;a été modifié.
 %2</source>
-        <translation>'%1' cannot be imported; nothing was changed.
+        <translation>&apos;%1&apos; cannot be imported; nothing was changed.
 %2</translation>
     </message>
     <message>
@@ -3923,7 +3980,7 @@
     </message>
     <message>
         <source>« %1 » : %2 élément(s) et %3 document(s) ajoutés, %4 fusionné(s), %5 ignoré(s).</source>
-        <translation>'%1': %2 item(s) and %3 document(s) added, %4 merged, %5 skipped.</translation>
+        <translation>&apos;%1&apos;: %2 item(s) and %3 document(s) added, %4 merged, %5 skipped.</translation>
     </message>
     <message>
         <source>&amp;Exporter / Imprimer</source>
@@ -3953,18 +4010,18 @@
 <context>
     <name>ExportDoors</name>
     <message>
-        <source>Le fichier n'a pas pu être écrit ou lu (%1).</source>
+        <source>Le fichier n&apos;a pas pu être écrit ou lu (%1).</source>
         <translation>The file could not be written or read (%1).</translation>
     </message>
     <message>
-        <source>L'opération a échoué. Rien n'a été modifié.</source>
+        <source>L&apos;opération a échoué. Rien n&apos;a été modifié.</source>
         <translation>The operation failed. Nothing was changed.</translation>
     </message>
 </context>
 <context>
     <name>ForgotIdentifierSteps</name>
     <message>
-        <source>Saisissez l'adresse e-mail donnée à l'activation (avec un @).</source>
+        <source>Saisissez l&apos;adresse e-mail donnée à l&apos;activation (avec un @).</source>
         <translation>Enter the e-mail address given at activation (with an @).</translation>
     </message>
     <message>
@@ -3984,7 +4041,7 @@
         <translation>Check your e-mails</translation>
     </message>
     <message>
-        <source>Saisissez l'adresse e-mail où vous recevez les messages de Mon espace santé : votre identifiant vous y sera envoyé.</source>
+        <source>Saisissez l&apos;adresse e-mail où vous recevez les messages de Mon espace santé : votre identifiant vous y sera envoyé.</source>
         <translation>Enter the e-mail address where you receive Mon espace santé messages: your identifier will be sent there.</translation>
     </message>
     <message>
@@ -3992,7 +4049,7 @@
         <translation>&amp;E-mail address:</translation>
     </message>
     <message>
-        <source>Si un compte correspond à %1, un e-mail avec votre identifiant vient d'y être envoyé. Pensez à regarder dans les courriers indésirables. Rien reçu d'ici quelques minutes ? Vérifiez l'adresse, ou utilisez l'adresse donnée à l'activation.</source>
+        <source>Si un compte correspond à %1, un e-mail avec votre identifiant vient d&apos;y être envoyé. Pensez à regarder dans les courriers indésirables. Rien reçu d&apos;ici quelques minutes ? Vérifiez l&apos;adresse, ou utilisez l&apos;adresse donnée à l&apos;activation.</source>
         <translation>If an account matches %1, an e-mail with your identifier has just been sent there. Remember to look in your spam folder. Nothing within a few minutes? Check the address, or use the address given at activation.</translation>
     </message>
     <message>
@@ -4016,11 +4073,11 @@
         <translation>E-mail address</translation>
     </message>
     <message>
-        <source>L'adresse donnée à l'activation.</source>
+        <source>L&apos;adresse donnée à l&apos;activation.</source>
         <translation>The address given at activation.</translation>
     </message>
     <message>
-        <source>Demander l'identifiant.</source>
+        <source>Demander l&apos;identifiant.</source>
         <translation>Ask for the identifier.</translation>
     </message>
     <message>
@@ -4047,11 +4104,11 @@
         <translation>Changing the password…</translation>
     </message>
     <message>
-        <source>Envoi d'un nouveau code…</source>
+        <source>Envoi d&apos;un nouveau code…</source>
         <translation>Sending a new code…</translation>
     </message>
     <message>
-        <source>Un nouveau code vient d'être envoyé ; le précédent ne fonctionne plus.</source>
+        <source>Un nouveau code vient d&apos;être envoyé ; le précédent ne fonctionne plus.</source>
         <translation>A new code has just been sent; the previous one no longer works.</translation>
     </message>
     <message>
@@ -4071,15 +4128,15 @@
         <translation>Password changed</translation>
     </message>
     <message>
-        <source>Un code à 6 chiffres sera envoyé à l'adresse e-mail de votre compte. Identifiant oublié aussi ? Fermez cette fenêtre et choisissez « Identifiant oublié ».</source>
-        <translation>A 6-digit code will be sent to your account's e-mail address. Forgotten your identifier too? Close this window and choose 'Forgotten identifier'.</translation>
+        <source>Un code à 6 chiffres sera envoyé à l&apos;adresse e-mail de votre compte. Identifiant oublié aussi ? Fermez cette fenêtre et choisissez « Identifiant oublié ».</source>
+        <translation>A 6-digit code will be sent to your account&apos;s e-mail address. Forgotten your identifier too? Close this window and choose &apos;Forgotten identifier&apos;.</translation>
     </message>
     <message>
         <source>&amp;Identifiant :</source>
         <translation>&amp;Identifier:</translation>
     </message>
     <message>
-        <source>Si ce compte existe, un code vient d'être envoyé à son adresse e-mail ; il est valable quelques minutes. Choisissez ensuite votre nouveau mot de passe.</source>
+        <source>Si ce compte existe, un code vient d&apos;être envoyé à son adresse e-mail ; il est valable quelques minutes. Choisissez ensuite votre nouveau mot de passe.</source>
         <translation>If this account exists, a code has just been sent to its e-mail address; it is valid for a few minutes. Then choose your new password.</translation>
     </message>
     <message>
@@ -4099,8 +4156,8 @@
         <translation>C&amp;onfirm the new password:</translation>
     </message>
     <message>
-        <source>Le mot de passe de votre compte est changé, et vos appareils sont déconnectés. Connectez-vous avec le nouveau. Le carnet déjà présent sur cet ordinateur garde son propre mot de passe : ouvrez-le avec l'ancien (ou votre clé de secours), puis changez-le dans Paramètres.</source>
-        <translation>Your account's password is changed, and your devices are signed out. Sign in with the new one. The record already on this computer keeps its own password: open it with the old one (or your recovery key), then change it in Settings.</translation>
+        <source>Le mot de passe de votre compte est changé, et vos appareils sont déconnectés. Connectez-vous avec le nouveau. Le carnet déjà présent sur cet ordinateur garde son propre mot de passe : ouvrez-le avec l&apos;ancien (ou votre clé de secours), puis changez-le dans Paramètres.</source>
+        <translation>Your account&apos;s password is changed, and your devices are signed out. Sign in with the new one. The record already on this computer keeps its own password: open it with the old one (or your recovery key), then change it in Settings.</translation>
     </message>
     <message>
         <source>&amp;Fermer</source>
@@ -4127,7 +4184,7 @@
         <translation>Identifier</translation>
     </message>
     <message>
-        <source>L'identifiant choisi à l'activation.</source>
+        <source>L&apos;identifiant choisi à l&apos;activation.</source>
         <translation>The identifier chosen at activation.</translation>
     </message>
     <message>
@@ -4159,7 +4216,7 @@
         <translation>Type it a second time.</translation>
     </message>
     <message>
-        <source>Passer à l'étape suivante.</source>
+        <source>Passer à l&apos;étape suivante.</source>
         <translation>Go to the next step.</translation>
     </message>
     <message>
@@ -4194,11 +4251,11 @@
         <translation>Sending the request…</translation>
     </message>
     <message>
-        <source>La demande n'a pas abouti. Réessayez plus tard.</source>
+        <source>La demande n&apos;a pas abouti. Réessayez plus tard.</source>
         <translation>The request did not go through. Try again later.</translation>
     </message>
     <message>
-        <source>Le service n'a pas pu être joint : la demande demande une connexion.</source>
+        <source>Le service n&apos;a pas pu être joint : la demande demande une connexion.</source>
         <translation>The service could not be reached: the request needs a connection.</translation>
     </message>
     <message>
@@ -4210,7 +4267,7 @@
         <translation>A relative has died</translation>
     </message>
     <message>
-        <source>Héritier, partenaire de PACS ou concubin d'une personne décédée, vous pouvez demander l'accès à son dossier pour l'une de ces trois raisons, sauf si elle s'y est opposée de son vivant. Vous ne verrez que ce que cette raison demande. Votre demande est conservée, avec votre identité.</source>
+        <source>Héritier, partenaire de PACS ou concubin d&apos;une personne décédée, vous pouvez demander l&apos;accès à son dossier pour l&apos;une de ces trois raisons, sauf si elle s&apos;y est opposée de son vivant. Vous ne verrez que ce que cette raison demande. Votre demande est conservée, avec votre identité.</source>
         <translation>As the heir, PACS partner or cohabiting partner of a deceased person, you may ask for access to their record for one of these three reasons, unless they opposed it during their lifetime. You will see only what that reason needs. Your request is kept, with your identity.</translation>
     </message>
     <message>
@@ -4278,6 +4335,18 @@
         <translation>Close</translation>
     </message>
     <message>
+        <source>&amp;Ouvrir son dossier…</source>
+        <translation>&amp;Open their record…</translation>
+    </message>
+    <message>
+        <source>Ouvrir son dossier</source>
+        <translation>Open their record</translation>
+    </message>
+    <message>
+        <source>En lecture seule.</source>
+        <translation>Read-only.</translation>
+    </message>
+    <message>
         <source>Demande acceptée : le dossier de %1 (né(e) le %2) vous est ouvert, pour « %3 » seulement.</source>
         <translation>Request granted: the record of %1 (born %2) is open to you, for “%3” only.</translation>
     </message>
@@ -4285,23 +4354,23 @@
 <context>
     <name>HelperSignIn</name>
     <message>
-        <source>E-mail de l'aidant</source>
-        <translation>Helper's e-mail</translation>
+        <source>E-mail de l&apos;aidant</source>
+        <translation>Helper&apos;s e-mail</translation>
     </message>
     <message>
-        <source>L'adresse de votre compte d'aidant.</source>
+        <source>L&apos;adresse de votre compte d&apos;aidant.</source>
         <translation>The address of your helper account.</translation>
     </message>
     <message>
-        <source>Mot de passe de l'aidant</source>
-        <translation>Helper's password</translation>
+        <source>Mot de passe de l&apos;aidant</source>
+        <translation>Helper&apos;s password</translation>
     </message>
     <message>
         <source>Le mot de passe de votre compte.</source>
         <translation>The password of your account.</translation>
     </message>
     <message>
-        <source>Code reçu par l'aidant</source>
+        <source>Code reçu par l&apos;aidant</source>
         <translation>Code the helper received</translation>
     </message>
     <message>
@@ -4309,43 +4378,43 @@
         <translation>The 6 digits sent to your address.</translation>
     </message>
     <message>
-        <source>Un code à 6 chiffres vient d'être envoyé à votre adresse e-mail d'aidant.</source>
+        <source>Un code à 6 chiffres vient d&apos;être envoyé à votre adresse e-mail d&apos;aidant.</source>
         <translation>A 6-digit code was just sent to your helper e-mail address.</translation>
     </message>
     <message>
-        <source>Première connexion : j'ai reçu un code d'enrôlement</source>
+        <source>Première connexion : j&apos;ai reçu un code d&apos;enrôlement</source>
         <translation>First sign-in: I received an enrolment code</translation>
     </message>
     <message>
-        <source>Première connexion de l'aidant</source>
-        <translation>Helper's first sign-in</translation>
+        <source>Première connexion de l&apos;aidant</source>
+        <translation>Helper&apos;s first sign-in</translation>
     </message>
     <message>
-        <source>Choisir le mot de passe de votre compte d'aidant avec le code reçu par e-mail.</source>
+        <source>Choisir le mot de passe de votre compte d&apos;aidant avec le code reçu par e-mail.</source>
         <translation>Choose the password of your helper account with the code you were e-mailed.</translation>
     </message>
     <message>
-        <source>Code d'enrôlement</source>
+        <source>Code d&apos;enrôlement</source>
         <translation>Enrolment code</translation>
     </message>
     <message>
         <source>Le code reçu par e-mail de votre structure.</source>
-        <translation>The code your organisation's registration e-mailed you.</translation>
+        <translation>The code your organisation&apos;s registration e-mailed you.</translation>
     </message>
     <message>
-        <source>Nouveau mot de passe de l'aidant</source>
-        <translation>Helper's new password</translation>
+        <source>Nouveau mot de passe de l&apos;aidant</source>
+        <translation>Helper&apos;s new password</translation>
     </message>
     <message>
         <source>Nouveau mot de passe, encore une fois</source>
         <translation>New password, once more</translation>
     </message>
     <message>
-        <source>Votre compte d'aidant est prêt : connectez-vous avec votre nouveau mot de passe.</source>
+        <source>Votre compte d&apos;aidant est prêt : connectez-vous avec votre nouveau mot de passe.</source>
         <translation>Your helper account is ready: sign in with your new password.</translation>
     </message>
     <message>
-        <source>Code d'enrôlement reçu par e-mail</source>
+        <source>Code d&apos;enrôlement reçu par e-mail</source>
         <translation>Enrolment code received by e-mail</translation>
     </message>
     <message>
@@ -4372,7 +4441,7 @@
         <translation>Born</translation>
     </message>
     <message>
-        <source>Jusqu'au</source>
+        <source>Jusqu&apos;au</source>
         <translation>Until</translation>
     </message>
     <message>
@@ -4392,19 +4461,23 @@
         <translation>Ended</translation>
     </message>
     <message>
-        <source>La liste n'a pas pu être chargée.</source>
+        <source>La liste n&apos;a pas pu être chargée.</source>
         <translation>The list could not be loaded.</translation>
     </message>
     <message>
-        <source>Le service n'a pas pu être joint. Réessayez plus tard.</source>
+        <source>Le service n&apos;a pas pu être joint. Réessayez plus tard.</source>
         <translation>The service could not be reached. Try again later.</translation>
     </message>
     <message>
-        <source>Choisissez d'abord la personne dans la liste.</source>
+        <source>Choisissez d&apos;abord la personne dans la liste.</source>
         <translation>First choose the person in the list.</translation>
     </message>
     <message>
-        <source>Vous ne pourrez plus ouvrir l'espace santé de %1, dès maintenant. Pour l'aider à nouveau, il faudra qu'il ou elle vous invite encore.</source>
+        <source>Votre rôle de proche aidant de %1 est terminé : son dossier ne vous est plus ouvert.</source>
+        <translation>Your role as %1&apos;s carer has ended: their record is no longer open to you.</translation>
+    </message>
+    <message>
+        <source>Vous ne pourrez plus ouvrir l&apos;espace santé de %1, dès maintenant. Pour l&apos;aider à nouveau, il faudra qu&apos;il ou elle vous invite encore.</source>
         <translation>You will no longer be able to open the health space of %1, from now on. To help them again, they will have to invite you again.</translation>
     </message>
     <message>
@@ -4420,7 +4493,7 @@
         <translation>Cancel</translation>
     </message>
     <message>
-        <source>Les personnes que j'aide</source>
+        <source>Les personnes que j&apos;aide</source>
         <translation>The people I help</translation>
     </message>
     <message>
@@ -4436,7 +4509,7 @@
         <translation>Offline: copy of %1, nobody had named you as their carer.</translation>
     </message>
     <message>
-        <source>Les personnes qui vous ont désigné(e) comme proche aidant, et jusqu'à quand.</source>
+        <source>Les personnes qui vous ont désigné(e) comme proche aidant, et jusqu&apos;à quand.</source>
         <translation>The people who named you as their carer (proche aidant), and until when.</translation>
     </message>
     <message>
@@ -4448,8 +4521,44 @@
         <translation>Person, birth date, end, status.</translation>
     </message>
     <message>
-        <source>Quand quelqu'un vous désigne comme proche aidant, une notification vous prévient et la personne apparaît ici, avec la date de fin. Vous n'avez rien à faire pour l'instant.</source>
+        <source>Quand quelqu&apos;un vous désigne comme proche aidant, une notification vous prévient et la personne apparaît ici, avec la date de fin. Vous n&apos;avez rien à faire pour l&apos;instant.</source>
         <translation>When someone names you as their caregiver, a notification tells you and the person appears here, with the end date. There is nothing to do for now.</translation>
+    </message>
+    <message>
+        <source>&amp;Ouvrir son dossier…</source>
+        <translation>&amp;Open their record…</translation>
+    </message>
+    <message>
+        <source>Ouvrir son dossier</source>
+        <translation>Open their record</translation>
+    </message>
+    <message>
+        <source>En lecture seule ; l&apos;ouverture est inscrite dans son historique des accès.</source>
+        <translation>Read-only; the opening is recorded in their access history.</translation>
+    </message>
+    <message>
+        <source>Dossiers de proches décédés qui vous sont ouverts (comme ayant droit) :</source>
+        <translation>Records of deceased relatives open to you (as an heir):</translation>
+    </message>
+    <message>
+        <source>Dossiers de proches décédés</source>
+        <translation>Records of deceased relatives</translation>
+    </message>
+    <message>
+        <source>Personne, naissance.</source>
+        <translation>Person, birth date.</translation>
+    </message>
+    <message>
+        <source>Ouvrir le dossier de ce &amp;proche…</source>
+        <translation>Open this &amp;relative&apos;s record…</translation>
+    </message>
+    <message>
+        <source>Ouvrir le dossier de ce proche</source>
+        <translation>Open this relative&apos;s record</translation>
+    </message>
+    <message>
+        <source>En lecture seule, dans la limite de votre demande.</source>
+        <translation>Read-only, within what your request allows.</translation>
     </message>
     <message>
         <source>&amp;Ne plus aider</source>
@@ -4468,26 +4577,26 @@
         <translation>A relative has died</translation>
     </message>
     <message>
-        <source>Demander l'accès à son dossier, comme héritier, partenaire de PACS ou concubin.</source>
+        <source>Demander l&apos;accès à son dossier, comme héritier, partenaire de PACS ou concubin.</source>
         <translation>Ask for access to their record, as heir, PACS partner or cohabiting partner.</translation>
     </message>
 </context>
 <context>
     <name>HomePage</name>
     <message>
-        <source>… et d'autres dans le profil médical</source>
+        <source>… et d&apos;autres dans le profil médical</source>
         <translation>… and more in the medical profile</translation>
     </message>
     <message>
-        <source>Aucune allergie connue n'est notée. Ajoutez-en dans le profil médical.</source>
+        <source>Aucune allergie connue n&apos;est notée. Ajoutez-en dans le profil médical.</source>
         <translation>No known allergy is recorded. Add them in the medical profile.</translation>
     </message>
     <message>
-        <source>Aucun traitement en cours n'est noté.</source>
+        <source>Aucun traitement en cours n&apos;est noté.</source>
         <translation>No current treatment is recorded.</translation>
     </message>
     <message>
-        <source>Aucun document pour l'instant : ajoutez une ordonnance ou un compte rendu.</source>
+        <source>Aucun document pour l&apos;instant : ajoutez une ordonnance ou un compte rendu.</source>
         <translation>No document yet: add a prescription or a report.</translation>
     </message>
     <message>
@@ -4549,7 +4658,7 @@
         <translation>Add a prescription, a report…</translation>
     </message>
     <message>
-        <source>Imprimer ma carte d'&amp;urgence</source>
+        <source>Imprimer ma carte d&apos;&amp;urgence</source>
         <translation>Print my &amp;emergency card</translation>
     </message>
     <message>
@@ -4581,7 +4690,7 @@
     </message>
     <message>
         <source>Ce que « %1 » apporte à votre carnet</source>
-        <translation>What '%1' brings to your record</translation>
+        <translation>What &apos;%1&apos; brings to your record</translation>
     </message>
     <message numerus="yes">
         <source>%n élément(s) à ajouter</source>
@@ -4612,11 +4721,11 @@
         </translation>
     </message>
     <message>
-        <source>Rien n'est encore enregistré. « Importer » enregistre tout d'un coup ; « Annuler » ne change rien.</source>
-        <translation>Nothing is saved yet. 'Import' saves it all at once; 'Cancel' changes nothing.</translation>
+        <source>Rien n&apos;est encore enregistré. « Importer » enregistre tout d&apos;un coup ; « Annuler » ne change rien.</source>
+        <translation>Nothing is saved yet. &apos;Import&apos; saves it all at once; &apos;Cancel&apos; changes nothing.</translation>
     </message>
     <message>
-        <source>Ce fichier n'apporte rien de nouveau à votre carnet.</source>
+        <source>Ce fichier n&apos;apporte rien de nouveau à votre carnet.</source>
         <translation>This file brings nothing new to your record.</translation>
     </message>
     <message>
@@ -4644,7 +4753,7 @@
         <translation>&amp;Skipped, and why:</translation>
     </message>
     <message>
-        <source>Rien n'est ignoré.</source>
+        <source>Rien n&apos;est ignoré.</source>
         <translation>Nothing is skipped.</translation>
     </message>
     <message>
@@ -4672,7 +4781,7 @@
         <translation>Import</translation>
     </message>
     <message>
-        <source>Enregistrer tout ce qui est listé, d'un coup.</source>
+        <source>Enregistrer tout ce qui est listé, d&apos;un coup.</source>
         <translation>Save everything listed, at once.</translation>
     </message>
     <message>
@@ -4703,7 +4812,7 @@
         <translation>Create a new record on this computer</translation>
     </message>
     <message>
-        <source>Un carnet existe déjà sur cet ordinateur. Si c'est le vôtre, reliez-le à votre compte : ses informations seront envoyées une seule fois sur votre espace, sans créer un second carnet.</source>
+        <source>Un carnet existe déjà sur cet ordinateur. Si c&apos;est le vôtre, reliez-le à votre compte : ses informations seront envoyées une seule fois sur votre espace, sans créer un second carnet.</source>
         <translation>A record already exists on this computer. If it is yours, link it to your account: its information will be sent once to your space, without creating a second record.</translation>
     </message>
     <message>
@@ -4711,8 +4820,8 @@
         <translation>Your record on this compu&amp;ter:</translation>
     </message>
     <message>
-        <source>Mot de passe de ce carnet (s'il &amp;diffère de celui du compte) :</source>
-        <translation>This record's password (if it &amp;differs from the account's):</translation>
+        <source>Mot de passe de ce carnet (s&apos;il &amp;diffère de celui du compte) :</source>
+        <translation>This record&apos;s password (if it &amp;differs from the account&apos;s):</translation>
     </message>
     <message>
         <source>Votre carnet sur cet ordinateur</source>
@@ -4727,8 +4836,8 @@
         <translation>Record password</translation>
     </message>
     <message>
-        <source>Laissez vide si c'est le même que celui du compte.</source>
-        <translation>Leave empty if it is the same as the account's.</translation>
+        <source>Laissez vide si c&apos;est le même que celui du compte.</source>
+        <translation>Leave empty if it is the same as the account&apos;s.</translation>
     </message>
 </context>
 <context>
@@ -4770,7 +4879,7 @@
         <translation>The code received by e-mail</translation>
     </message>
     <message>
-        <source>Si votre carnet est déjà sur cet ordinateur, il s'ouvre ; sinon il est créé et chiffré avec ce même mot de passe.</source>
+        <source>Si votre carnet est déjà sur cet ordinateur, il s&apos;ouvre ; sinon il est créé et chiffré avec ce même mot de passe.</source>
         <translation>If your record is already on this computer, it opens; otherwise it is created and encrypted with this same password.</translation>
     </message>
     <message>
@@ -4802,8 +4911,8 @@
         <translation>Forgotten identifier</translation>
     </message>
     <message>
-        <source>Recevoir votre identifiant à l'adresse e-mail de votre compte.</source>
-        <translation>Receive your identifier at your account's e-mail address.</translation>
+        <source>Recevoir votre identifiant à l&apos;adresse e-mail de votre compte.</source>
+        <translation>Receive your identifier at your account&apos;s e-mail address.</translation>
     </message>
     <message>
         <source>Mot de passe oublié</source>
@@ -4830,7 +4939,7 @@
         <translation>Identifier</translation>
     </message>
     <message>
-        <source>L'identifiant choisi à l'activation.</source>
+        <source>L&apos;identifiant choisi à l&apos;activation.</source>
         <translation>The identifier chosen at activation.</translation>
     </message>
     <message>
@@ -4850,7 +4959,7 @@
         <translation>6 digits.</translation>
     </message>
     <message>
-        <source>Passer à l'étape suivante.</source>
+        <source>Passer à l&apos;étape suivante.</source>
         <translation>Go to the next step.</translation>
     </message>
     <message>
@@ -4858,7 +4967,7 @@
         <translation>Back</translation>
     </message>
     <message>
-        <source>Revenir à l'étape précédente ou à l'accueil.</source>
+        <source>Revenir à l&apos;étape précédente ou à l&apos;accueil.</source>
         <translation>Go back to the previous step or to the welcome screen.</translation>
     </message>
 </context>
@@ -4881,7 +4990,7 @@
         <translation>Sync state</translation>
     </message>
     <message>
-        <source>← &amp;Retour à l'accueil</source>
+        <source>← &amp;Retour à l&apos;accueil</source>
         <translation>← &amp;Back to the start screen</translation>
     </message>
     <message>
@@ -4889,31 +4998,31 @@
         <translation>Open your record: the request about a deceased relative follows.</translation>
     </message>
     <message>
-        <source>Retour à l'accueil</source>
+        <source>Retour à l&apos;accueil</source>
         <translation>Back to the start screen</translation>
     </message>
     <message>
-        <source>Verrouille la session du professionnel et revient à l'accueil.</source>
-        <translation>Locks the professional's session and goes back to the start screen.</translation>
+        <source>Verrouille la session du professionnel et revient à l&apos;accueil.</source>
+        <translation>Locks the professional&apos;s session and goes back to the start screen.</translation>
     </message>
     <message>
         <source>Accès retiré</source>
         <translation>Access withdrawn</translation>
     </message>
     <message>
-        <source>Cet ordinateur a été retiré de vos appareils (depuis un autre appareil ou par le service). Pour votre sécurité, la copie de votre carnet qu'il gardait est effacée. Vos données enregistrées sur le service ne sont pas touchées : pour retrouver votre carnet ici, reconnectez-vous avec « J'ai déjà un compte ».</source>
-        <translation>This computer was removed from your devices (from another device or by the service). For your safety, the copy of your record it kept is erased. Your data stored on the service is not affected: to get your record back here, sign in again with 'I already have an account'.</translation>
+        <source>Cet ordinateur a été retiré de vos appareils (depuis un autre appareil ou par le service). Pour votre sécurité, la copie de votre carnet qu&apos;il gardait est effacée. Vos données enregistrées sur le service ne sont pas touchées : pour retrouver votre carnet ici, reconnectez-vous avec « J&apos;ai déjà un compte ».</source>
+        <translation>This computer was removed from your devices (from another device or by the service). For your safety, the copy of your record it kept is erased. Your data stored on the service is not affected: to get your record back here, sign in again with &apos;I already have an account&apos;.</translation>
     </message>
     <message>
-        <source>L'accès de cet ordinateur à ce carnet a été retiré par le service. Sa copie locale est effacée de cet ordinateur ; les données enregistrées sur le service ne sont pas touchées. Si c'est une erreur, demandez à la personne qui gère ce carnet de vous redonner l'accès.</source>
-        <translation>The service withdrew this computer's access to this record. Its local copy is erased from this computer; the data stored on the service is not affected. If this is a mistake, ask the person who manages this record to give you access again.</translation>
+        <source>L&apos;accès de cet ordinateur à ce carnet a été retiré par le service. Sa copie locale est effacée de cet ordinateur ; les données enregistrées sur le service ne sont pas touchées. Si c&apos;est une erreur, demandez à la personne qui gère ce carnet de vous redonner l&apos;accès.</source>
+        <translation>The service withdrew this computer&apos;s access to this record. Its local copy is erased from this computer; the data stored on the service is not affected. If this is a mistake, ask the person who manages this record to give you access again.</translation>
     </message>
     <message>
-        <source>%1 modification(s) faite(s) sur cet ordinateur n'avai(en)t pas encore été envoyée(s) : elle(s) est (sont) perdue(s).</source>
+        <source>%1 modification(s) faite(s) sur cet ordinateur n&apos;avai(en)t pas encore été envoyée(s) : elle(s) est (sont) perdue(s).</source>
         <translation>%1 change(s) made on this computer had not been sent yet: they are lost.</translation>
     </message>
     <message>
-        <source>Toutes vos modifications avaient été envoyées : rien n'est perdu.</source>
+        <source>Toutes vos modifications avaient été envoyées : rien n&apos;est perdu.</source>
         <translation>All your changes had been sent: nothing is lost.</translation>
     </message>
     <message>
@@ -4925,11 +5034,11 @@
         <translation>%1 Ctrl+Z to undo.</translation>
     </message>
     <message>
-        <source>L'annulation n'a pas pu être faite : rien n'a été rétabli.</source>
+        <source>L&apos;annulation n&apos;a pas pu être faite : rien n&apos;a été rétabli.</source>
         <translation>The undo could not be done: nothing was brought back.</translation>
     </message>
     <message>
-        <source>C'est rétabli.</source>
+        <source>C&apos;est rétabli.</source>
         <translation>Undone: it is back.</translation>
     </message>
     <message>
@@ -5005,7 +5114,7 @@
         <translation>Undo</translation>
     </message>
     <message>
-        <source>Rétablir ce qui vient d'être supprimé ou masqué.</source>
+        <source>Rétablir ce qui vient d&apos;être supprimé ou masqué.</source>
         <translation>Bring back what was just deleted or masked.</translation>
     </message>
 </context>
@@ -5016,7 +5125,7 @@
         <translation>The “%1” measurement of %2 will be deleted from your record.</translation>
     </message>
     <message>
-        <source>L'opération a échoué ; rien n'a été modifié.</source>
+        <source>L&apos;opération a échoué ; rien n&apos;a été modifié.</source>
         <translation>The operation failed; nothing was changed.</translation>
     </message>
     <message>
@@ -5071,7 +5180,7 @@
         <translation>Add a measurement: %1</translation>
     </message>
     <message>
-        <source>Aucune mesure « %1 » pour l'instant.</source>
+        <source>Aucune mesure « %1 » pour l&apos;instant.</source>
         <translation>No “%1” measurement yet.</translation>
     </message>
     <message>
@@ -5134,23 +5243,23 @@
         <translation>archived</translation>
     </message>
     <message>
-        <source>Ce carnet n'est pas relié au service en ligne : la messagerie s'ouvre une fois connecté.</source>
+        <source>Ce carnet n&apos;est pas relié au service en ligne : la messagerie s&apos;ouvre une fois connecté.</source>
         <translation>This carnet is not linked to the online service: messages open once you are connected.</translation>
     </message>
     <message>
-        <source>Le service n'a pas pu être joint. Réessayez plus tard.</source>
+        <source>Le service n&apos;a pas pu être joint. Réessayez plus tard.</source>
         <translation>The service could not be reached. Try again later.</translation>
     </message>
     <message>
-        <source>La messagerie n'a pas pu faire cela.</source>
+        <source>La messagerie n&apos;a pas pu faire cela.</source>
         <translation>Messages could not do that.</translation>
     </message>
     <message>
         <source>Une réponse en attente a été refusée par le service : %1 Votre texte : « %2 »</source>
-        <translation>A waiting reply was refused by the service: %1 Your text: "%2"</translation>
+        <translation>A waiting reply was refused by the service: %1 Your text: &quot;%2&quot;</translation>
     </message>
     <message>
-        <source>Choisissez d'abord une conversation dans la liste.</source>
+        <source>Choisissez d&apos;abord une conversation dans la liste.</source>
         <translation>Choose a conversation in the list first.</translation>
     </message>
     <message>
@@ -5158,7 +5267,7 @@
         <translation>You</translation>
     </message>
     <message>
-        <source>en attente d'envoi</source>
+        <source>en attente d&apos;envoi</source>
         <translation>waiting to be sent</translation>
     </message>
     <message>
@@ -5171,7 +5280,7 @@
     </message>
     <message>
         <source>Clore « %1 » ? Ni vous ni %2 ne pourrez plus y répondre.</source>
-        <translation>Close "%1"? Neither you nor %2 will be able to reply any more.</translation>
+        <translation>Close &quot;%1&quot;? Neither you nor %2 will be able to reply any more.</translation>
     </message>
     <message>
         <source>Archiver</source>
@@ -5179,7 +5288,7 @@
     </message>
     <message>
         <source>Archiver « %1 » ? Elle quitte la liste ; un nouveau message la fait revenir.</source>
-        <translation>Archive "%1"? It leaves the list; a new message brings it back.</translation>
+        <translation>Archive &quot;%1&quot;? It leaves the list; a new message brings it back.</translation>
     </message>
     <message>
         <source>Supprimer de ma vue</source>
@@ -5187,7 +5296,7 @@
     </message>
     <message>
         <source>Supprimer « %1 » de votre vue ? Vous ne la verrez plus ; %2 garde sa correspondance.</source>
-        <translation>Remove "%1" from your view? You will not see it any more; %2 keeps their correspondence.</translation>
+        <translation>Remove &quot;%1&quot; from your view? You will not see it any more; %2 keeps their correspondence.</translation>
     </message>
     <message>
         <source>%1 Mo</source>
@@ -5258,7 +5367,7 @@
         <translation>A professional can write to you without being authorised to read your dossier. If you no longer want their messages, block them.</translation>
     </message>
     <message>
-        <source>Hors ligne : votre réponse est en attente d'envoi ; elle partira au retour du service.</source>
+        <source>Hors ligne : votre réponse est en attente d&apos;envoi ; elle partira au retour du service.</source>
         <translation>Offline: your reply is waiting to be sent; it will go when the service is back.</translation>
     </message>
     <message>
@@ -5365,7 +5474,7 @@
         <translation>Conversations</translation>
     </message>
     <message>
-        <source>La plus récente d'abord ; Entrée ouvre la conversation.</source>
+        <source>La plus récente d&apos;abord ; Entrée ouvre la conversation.</source>
         <translation>Latest first; Enter opens the conversation.</translation>
     </message>
     <message>
@@ -5444,7 +5553,7 @@
         <translation>%1 wrote you a message.</translation>
     </message>
     <message>
-        <source>%1 vous a désigné(e) comme proche aidant, jusqu'au %2.</source>
+        <source>%1 vous a désigné(e) comme proche aidant, jusqu&apos;au %2.</source>
         <translation>%1 named you as their carer (proche aidant), until %2.</translation>
     </message>
     <message>
@@ -5456,19 +5565,19 @@
         <translation>%1: event “%2”.</translation>
     </message>
     <message>
-        <source>Choisissez d'abord une notification dans la liste.</source>
+        <source>Choisissez d&apos;abord une notification dans la liste.</source>
         <translation>First choose a notification in the list.</translation>
     </message>
     <message>
-        <source>Ce carnet n'est pas relié au service en ligne : les notifications arrivent une fois connecté.</source>
+        <source>Ce carnet n&apos;est pas relié au service en ligne : les notifications arrivent une fois connecté.</source>
         <translation>This record is not linked to the online service: notifications arrive once signed in.</translation>
     </message>
     <message>
-        <source>Le service n'a pas pu être joint. Réessayez plus tard.</source>
+        <source>Le service n&apos;a pas pu être joint. Réessayez plus tard.</source>
         <translation>The service could not be reached. Try again later.</translation>
     </message>
     <message>
-        <source>Les notifications n'ont pas pu être chargées.</source>
+        <source>Les notifications n&apos;ont pas pu être chargées.</source>
         <translation>The notifications could not be loaded.</translation>
     </message>
     <message>
@@ -5476,7 +5585,7 @@
         <translation>Notifications</translation>
     </message>
     <message>
-        <source>Ce qui s'est passé dans votre dossier : un professionnel l'a ouvert, y a ajouté un document, un accès en urgence, un proche aidant… Le service vous prévient aussi par e-mail, sans aucune donnée de santé.</source>
+        <source>Ce qui s&apos;est passé dans votre dossier : un professionnel l&apos;a ouvert, y a ajouté un document, un accès en urgence, un proche aidant… Le service vous prévient aussi par e-mail, sans aucune donnée de santé.</source>
         <translation>What happened in your record: a professional opened it or added a document, an emergency access, a carer… The service also tells you by e-mail, without any health data.</translation>
     </message>
     <message>
@@ -5584,15 +5693,15 @@
         <translation>An emergency access is always reported to you by e-mail.</translation>
     </message>
     <message>
-        <source>Vos choix d'e-mail s'affichent et se changent une fois le service joint. Un accès en urgence vous est toujours signalé par e-mail.</source>
+        <source>Vos choix d&apos;e-mail s&apos;affichent et se changent une fois le service joint. Un accès en urgence vous est toujours signalé par e-mail.</source>
         <translation>Your e-mail choices are shown and changed once the service is reached. An emergency access is always reported to you by e-mail.</translation>
     </message>
     <message>
-        <source>&amp;Enregistrer mes choix d'e-mail</source>
+        <source>&amp;Enregistrer mes choix d&apos;e-mail</source>
         <translation>&amp;Save my e-mail choices</translation>
     </message>
     <message>
-        <source>Enregistrer mes choix d'e-mail</source>
+        <source>Enregistrer mes choix d&apos;e-mail</source>
         <translation>Save my e-mail choices</translation>
     </message>
     <message>
@@ -5603,22 +5712,22 @@
 <context>
     <name>OnlineSteps</name>
     <message>
-        <source>La démarche n'a pas abouti ; rien n'a été enregistré. Réessayez.</source>
+        <source>La démarche n&apos;a pas abouti ; rien n&apos;a été enregistré. Réessayez.</source>
         <translation>This did not go through; nothing was saved. Try again.</translation>
     </message>
 </context>
 <context>
     <name>OppositionPage</name>
     <message>
-        <source>M'opposer à la création de mon espace</source>
+        <source>M&apos;opposer à la création de mon espace</source>
         <translation>Oppose the creation of my space</translation>
     </message>
     <message>
-        <source>Votre espace Mon espace santé ne sera pas créé : aucun document ne vous sera envoyé par ce service et les professionnels ne pourront pas y déposer de documents. Vous pourrez changer d'avis plus tard en activant votre espace avec le même code, tant qu'il est valable, ou en le demandant à votre caisse d'Assurance Maladie.</source>
+        <source>Votre espace Mon espace santé ne sera pas créé : aucun document ne vous sera envoyé par ce service et les professionnels ne pourront pas y déposer de documents. Vous pourrez changer d&apos;avis plus tard en activant votre espace avec le même code, tant qu&apos;il est valable, ou en le demandant à votre caisse d&apos;Assurance Maladie.</source>
         <translation>Your Mon espace santé space will not be created: no document will be sent to you through this service and professionals will not be able to add documents to it. You can change your mind later by activating your space with the same code while it is valid, or by asking your Assurance Maladie office.</translation>
     </message>
     <message>
-        <source>Je m'oppose</source>
+        <source>Je m&apos;oppose</source>
         <translation>I oppose</translation>
     </message>
     <message>
@@ -5630,7 +5739,7 @@
         <translation>Sending your opposition…</translation>
     </message>
     <message>
-        <source>Vos trois preuves d'identité</source>
+        <source>Vos trois preuves d&apos;identité</source>
         <translation>Your three proofs of identity</translation>
     </message>
     <message>
@@ -5638,11 +5747,11 @@
         <translation>Opposition recorded</translation>
     </message>
     <message>
-        <source>Si vous ne souhaitez pas de Mon espace santé, saisissez le code reçu par courrier, votre numéro de sécurité sociale et le numéro de série de votre carte Vitale. Rien n'est envoyé avant que vous ayez confirmé.</source>
+        <source>Si vous ne souhaitez pas de Mon espace santé, saisissez le code reçu par courrier, votre numéro de sécurité sociale et le numéro de série de votre carte Vitale. Rien n&apos;est envoyé avant que vous ayez confirmé.</source>
         <translation>If you do not want Mon espace santé, enter the code received by post, your social security number and the serial number of your Carte Vitale. Nothing is sent before you confirm.</translation>
     </message>
     <message>
-        <source>&amp;Code d'activation :</source>
+        <source>&amp;Code d&apos;activation :</source>
         <translation>&amp;Activation code:</translation>
     </message>
     <message>
@@ -5654,15 +5763,15 @@
         <translation>Carte Vitale &amp;serial number:</translation>
     </message>
     <message>
-        <source>Votre opposition est enregistrée : votre espace ne sera pas créé. Vous pouvez changer d'avis plus tard en activant votre espace avec votre code, tant qu'il est valable, ou auprès de votre caisse d'Assurance Maladie.</source>
+        <source>Votre opposition est enregistrée : votre espace ne sera pas créé. Vous pouvez changer d&apos;avis plus tard en activant votre espace avec votre code, tant qu&apos;il est valable, ou auprès de votre caisse d&apos;Assurance Maladie.</source>
         <translation>Your opposition is recorded: your space will not be created. You can change your mind later by activating your space with your code while it is valid, or through your Assurance Maladie office.</translation>
     </message>
     <message>
-        <source>Retour à l'&amp;accueil</source>
+        <source>Retour à l&apos;&amp;accueil</source>
         <translation>Back to the &amp;welcome screen</translation>
     </message>
     <message>
-        <source>Je m'&amp;oppose…</source>
+        <source>Je m&apos;&amp;oppose…</source>
         <translation>I &amp;oppose…</translation>
     </message>
     <message>
@@ -5670,7 +5779,7 @@
         <translation>&amp;Back</translation>
     </message>
     <message>
-        <source>Code d'activation</source>
+        <source>Code d&apos;activation</source>
         <translation>Activation code</translation>
     </message>
     <message>
@@ -5694,7 +5803,7 @@
         <translation>8 to 12 digits, printed bottom right on the front of the card.</translation>
     </message>
     <message>
-        <source>Une question vous demandera de confirmer avant l'envoi.</source>
+        <source>Une question vous demandera de confirmer avant l&apos;envoi.</source>
         <translation>A question will ask you to confirm before anything is sent.</translation>
     </message>
     <message>
@@ -5702,7 +5811,7 @@
         <translation>Back</translation>
     </message>
     <message>
-        <source>Revenir à l'accueil sans rien envoyer.</source>
+        <source>Revenir à l&apos;accueil sans rien envoyer.</source>
         <translation>Go back to the welcome screen without sending anything.</translation>
     </message>
 </context>
@@ -5710,7 +5819,7 @@
     <name>OrganisationHelpersDialog</name>
     <message>
         <source>Les aidants de ma structure</source>
-        <translation>My organisation's helpers</translation>
+        <translation>My organisation&apos;s helpers</translation>
     </message>
     <message>
         <source>Les aidants de %1</source>
@@ -5734,22 +5843,22 @@
     </message>
     <message>
         <source>Aidants de la structure</source>
-        <translation>The organisation's helpers</translation>
+        <translation>The organisation&apos;s helpers</translation>
     </message>
     <message>
         <source>Nom, adresse e-mail et état de chacun.</source>
-        <translation>Each one's name, e-mail address and state.</translation>
+        <translation>Each one&apos;s name, e-mail address and state.</translation>
     </message>
     <message>
-        <source>&amp;Retirer l'accès…</source>
+        <source>&amp;Retirer l&apos;accès…</source>
         <translation>&amp;Withdraw access…</translation>
     </message>
     <message>
-        <source>Retirer l'accès</source>
+        <source>Retirer l&apos;accès</source>
         <translation>Withdraw access</translation>
     </message>
     <message>
-        <source>L'aidant choisi ne pourra plus accompagner personne ; ses sessions prennent fin.</source>
+        <source>L&apos;aidant choisi ne pourra plus accompagner personne ; ses sessions prennent fin.</source>
         <translation>The chosen helper will no longer be able to help anyone; their sessions end.</translation>
     </message>
     <message>
@@ -5758,7 +5867,7 @@
     </message>
     <message>
         <source>E-mail du nouvel aidant</source>
-        <translation>New helper's e-mail</translation>
+        <translation>New helper&apos;s e-mail</translation>
     </message>
     <message>
         <source>Son adresse professionnelle.</source>
@@ -5766,11 +5875,11 @@
     </message>
     <message>
         <source>Nom du nouvel aidant</source>
-        <translation>New helper's last name</translation>
+        <translation>New helper&apos;s last name</translation>
     </message>
     <message>
         <source>Prénom du nouvel aidant</source>
-        <translation>New helper's first name</translation>
+        <translation>New helper&apos;s first name</translation>
     </message>
     <message>
         <source>Responsable : peut aussi inscrire et retirer des aidants</source>
@@ -5801,7 +5910,7 @@
         <translation>&amp;First name</translation>
     </message>
     <message>
-        <source>État de l'opération</source>
+        <source>État de l&apos;opération</source>
         <translation>Operation status</translation>
     </message>
     <message>
@@ -5814,10 +5923,10 @@
     </message>
     <message>
         <source>Revenir au premier écran de la session.</source>
-        <translation>Back to the session's first screen.</translation>
+        <translation>Back to the session&apos;s first screen.</translation>
     </message>
     <message>
-        <source>L'opération a échoué ; rien n'a été modifié. Réessayez.</source>
+        <source>L&apos;opération a échoué ; rien n&apos;a été modifié. Réessayez.</source>
         <translation>The operation failed; nothing was changed. Try again.</translation>
     </message>
     <message>
@@ -5837,7 +5946,7 @@
         <translation>Manager · %1</translation>
     </message>
     <message>
-        <source>%1 est inscrit(e) : un code d'enrôlement vient de lui être envoyé par e-mail.</source>
+        <source>%1 est inscrit(e) : un code d&apos;enrôlement vient de lui être envoyé par e-mail.</source>
         <translation>%1 is registered: an enrolment code has just been e-mailed to them.</translation>
     </message>
     <message>
@@ -5845,20 +5954,20 @@
         <translation>%1 is already registered in your organisation.</translation>
     </message>
     <message>
-        <source>Retirer l'accès de %1 ?</source>
-        <translation>Withdraw %1's access?</translation>
+        <source>Retirer l&apos;accès de %1 ?</source>
+        <translation>Withdraw %1&apos;s access?</translation>
     </message>
     <message>
-        <source>%1 ne pourra plus accompagner personne et ses sessions en cours prennent fin tout de suite. Seul l'administrateur du service peut rétablir ce compte.</source>
-        <translation>%1 will no longer be able to help anyone and their current sessions end at once. Only the service's administrator can restore this account.</translation>
+        <source>%1 ne pourra plus accompagner personne et ses sessions en cours prennent fin tout de suite. Seul l&apos;administrateur du service peut rétablir ce compte.</source>
+        <translation>%1 will no longer be able to help anyone and their current sessions end at once. Only the service&apos;s administrator can restore this account.</translation>
     </message>
     <message>
         <source>Annuler</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <source>L'accès de %1 est retiré.</source>
-        <translation>%1's access is withdrawn.</translation>
+        <source>L&apos;accès de %1 est retiré.</source>
+        <translation>%1&apos;s access is withdrawn.</translation>
     </message>
 </context>
 <context>
@@ -5868,8 +5977,8 @@
         <translation>Printing</translation>
     </message>
     <message>
-        <source>Un fichier ne peut être enregistré que sur la clé USB de la personne, pas sur cet ordinateur. Branchez sa clé USB, ou choisissez une imprimante. Rien n'a été imprimé.</source>
-        <translation>A file can only be saved on the person's USB key, not on this computer. Plug in their USB key, or choose a printer. Nothing was printed.</translation>
+        <source>Un fichier ne peut être enregistré que sur la clé USB de la personne, pas sur cet ordinateur. Branchez sa clé USB, ou choisissez une imprimante. Rien n&apos;a été imprimé.</source>
+        <translation>A file can only be saved on the person&apos;s USB key, not on this computer. Plug in their USB key, or choose a printer. Nothing was printed.</translation>
     </message>
 </context>
 <context>
@@ -5953,7 +6062,7 @@
     </message>
     <message>
         <source>Cochez les patients du jour : seuls leurs dossiers seront gardés, chiffrés, sur ce poste pour travailler hors ligne. Les autres en seront retirés.</source>
-        <translation>Tick the day's patients: only their records will be kept, encrypted, on this computer to work offline. The others will be removed from it.</translation>
+        <translation>Tick the day&apos;s patients: only their records will be kept, encrypted, on this computer to work offline. The others will be removed from it.</translation>
     </message>
     <message>
         <source>Patients du jour</source>
@@ -6001,7 +6110,7 @@
     </message>
     <message>
         <source>Le contenu des documents à garder hors ligne ; les titres sont toujours là.</source>
-        <translation>Which documents' content to keep offline; titles are always there.</translation>
+        <translation>Which documents&apos; content to keep offline; titles are always there.</translation>
     </message>
     <message>
         <source>Préparer</source>
@@ -6024,7 +6133,7 @@
         <translation> — born on %1</translation>
     </message>
     <message>
-        <source> — disponible hors ligne jusqu'au %1</source>
+        <source> — disponible hors ligne jusqu&apos;au %1</source>
         <translation> — available offline until %1</translation>
     </message>
     <message>
@@ -6083,7 +6192,7 @@
         <translation>since %1</translation>
     </message>
     <message>
-        <source>jusqu'au %1</source>
+        <source>jusqu&apos;au %1</source>
         <translation>until %1</translation>
     </message>
     <message>
@@ -6107,7 +6216,7 @@
         <translation>Prevention</translation>
     </message>
     <message>
-        <source>Vaccinations, dépistages organisés et bilans de prévention recommandés pour votre âge, d'après vos vaccinations et examens enregistrés. Parlez-en à votre médecin ou à votre pharmacien.</source>
+        <source>Vaccinations, dépistages organisés et bilans de prévention recommandés pour votre âge, d&apos;après vos vaccinations et examens enregistrés. Parlez-en à votre médecin ou à votre pharmacien.</source>
         <translation>Vaccinations, organised screening and prevention check-ups recommended for your age, from the vaccinations and tests recorded. Talk about them with your doctor or pharmacist.</translation>
     </message>
     <message>
@@ -6116,7 +6225,7 @@
     </message>
     <message>
         <source>Je ne réponds pas</source>
-        <translation>I'd rather not say</translation>
+        <translation>I&apos;d rather not say</translation>
     </message>
     <message>
         <source>Oui</source>
@@ -6135,7 +6244,7 @@
         <translation>Recommendations</translation>
     </message>
     <message>
-        <source>État, ce qu'il faut faire et quand.</source>
+        <source>État, ce qu&apos;il faut faire et quand.</source>
         <translation>Status, what to do and when.</translation>
     </message>
     <message>
@@ -6147,7 +6256,7 @@
         <translation>Make an appointment</translation>
     </message>
     <message>
-        <source>Ajouter à l'agenda un rendez-vous pour la recommandation choisie.</source>
+        <source>Ajouter à l&apos;agenda un rendez-vous pour la recommandation choisie.</source>
         <translation>Add an appointment to the agenda for the chosen recommendation.</translation>
     </message>
 </context>
@@ -6158,7 +6267,7 @@
         <translation>Preparing the document…</translation>
     </message>
     <message>
-        <source>Copie hors ligne du %1 (le service n'a pas pu être joint).</source>
+        <source>Copie hors ligne du %1 (le service n&apos;a pas pu être joint).</source>
         <translation>Offline copy of %1 (the service could not be reached).</translation>
     </message>
     <message>
@@ -6166,12 +6275,12 @@
         <translation>History from the service, up to date on %1.</translation>
     </message>
     <message>
-        <source>%1, jusqu'au %2</source>
+        <source>%1, jusqu&apos;au %2</source>
         <translation>%1, until %2</translation>
     </message>
     <message>
-        <source>Aucun proche aidant n'est invité sur votre dossier. Invitez-en un dans « Accès et confidentialité », puis revenez ici pour imprimer son justificatif.</source>
-        <translation>No caregiver is invited on your record. Invite one in 'Access and privacy', then come back here to print their certificate.</translation>
+        <source>Aucun proche aidant n&apos;est invité sur votre dossier. Invitez-en un dans « Accès et confidentialité », puis revenez ici pour imprimer son justificatif.</source>
+        <translation>No caregiver is invited on your record. Invite one in &apos;Access and privacy&apos;, then come back here to print their certificate.</translation>
     </message>
     <message>
         <source>Le document est prêt : prévisualisez-le, imprimez-le ou enregistrez-le.</source>
@@ -6195,14 +6304,14 @@
     </message>
     <message>
         <source>« %1 » est enregistré dans vos documents (Ma santé en résumé). Les professionnels que vous avez autorisés peuvent le consulter.</source>
-        <translation>'%1' is saved in your documents (My health summary). The professionals you authorised can open it.</translation>
+        <translation>&apos;%1&apos; is saved in your documents (My health summary). The professionals you authorised can open it.</translation>
     </message>
     <message>
         <source>Tout ce que vous avez renseigné, rubrique par rubrique, pour le montrer à un professionnel.</source>
         <translation>Everything you filled in, section by section, to show a professional.</translation>
     </message>
     <message>
-        <source>Une carte à découper et à garder avec vos papiers : votre nom, votre date de naissance, vos allergies, traitements, groupe sanguin et contacts d'urgence.</source>
+        <source>Une carte à découper et à garder avec vos papiers : votre nom, votre date de naissance, vos allergies, traitements, groupe sanguin et contacts d&apos;urgence.</source>
         <translation>A card to cut out and keep with your papers: your name, birth date, allergies, treatments, blood group and emergency contacts.</translation>
     </message>
     <message>
@@ -6210,11 +6319,11 @@
         <translation>The record of your vaccinations: date, vaccine, dose, batch number and vaccinator.</translation>
     </message>
     <message>
-        <source>Qui a ouvert votre dossier ou modifié ses accès, et quand, tel que le service l'a enregistré.</source>
+        <source>Qui a ouvert votre dossier ou modifié ses accès, et quand, tel que le service l&apos;a enregistré.</source>
         <translation>Who opened your record or changed its access, and when, as the service recorded it.</translation>
     </message>
     <message>
-        <source>La preuve qu'un proche aidant peut vous aider à gérer votre dossier, avec ses dates et ses limites.</source>
+        <source>La preuve qu&apos;un proche aidant peut vous aider à gérer votre dossier, avec ses dates et ses limites.</source>
         <translation>Proof that a caregiver may help you manage your record, with the dates and the limits.</translation>
     </message>
     <message>
@@ -6250,7 +6359,7 @@
         <translation>Save as P&amp;DF…</translation>
     </message>
     <message>
-        <source>Écrire le document dans un fichier PDF, à l'endroit que vous choisissez (non chiffré).</source>
+        <source>Écrire le document dans un fichier PDF, à l&apos;endroit que vous choisissez (non chiffré).</source>
         <translation>Write the document to a PDF file, where you choose (not encrypted).</translation>
     </message>
     <message>
@@ -6297,15 +6406,15 @@
         <translation>Searching…</translation>
     </message>
     <message>
-        <source>Le service n'a pas pu être joint : la recherche demande une connexion.</source>
+        <source>Le service n&apos;a pas pu être joint : la recherche demande une connexion.</source>
         <translation>The service could not be reached: searching needs a connection.</translation>
     </message>
     <message>
-        <source>La recherche n'a pas abouti. Réessayez plus tard.</source>
+        <source>La recherche n&apos;a pas abouti. Réessayez plus tard.</source>
         <translation>The search did not go through. Try again later.</translation>
     </message>
     <message>
-        <source>Choisissez d'abord un professionnel dans la liste.</source>
+        <source>Choisissez d&apos;abord un professionnel dans la liste.</source>
         <translation>First choose a professional in the list.</translation>
     </message>
     <message>
@@ -6341,7 +6450,7 @@
         <translation>&amp;Town:</translation>
     </message>
     <message>
-        <source>Ville d'exercice, au moins deux lettres.</source>
+        <source>Ville d&apos;exercice, au moins deux lettres.</source>
         <translation>Town where they practise, at least two letters.</translation>
     </message>
     <message>
@@ -6364,7 +6473,7 @@
         </translation>
     </message>
     <message>
-        <source> — d'autres résultats suivent.</source>
+        <source> — d&apos;autres résultats suivent.</source>
         <translation> — more results follow.</translation>
     </message>
     <message>
@@ -6470,11 +6579,11 @@
 <context>
     <name>ProfilePage</name>
     <message>
-        <source>Modifier l'élément</source>
+        <source>Modifier l&apos;élément</source>
         <translation>Edit the item</translation>
     </message>
     <message>
-        <source>L'élément « %1 » sera supprimé de votre profil médical.</source>
+        <source>L&apos;élément « %1 » sera supprimé de votre profil médical.</source>
         <translation>The item “%1” will be deleted from your medical profile.</translation>
     </message>
     <message>
@@ -6491,10 +6600,10 @@
     </message>
     <message>
         <source>« %1 » supprimé.</source>
-        <translation>'%1' deleted.</translation>
+        <translation>&apos;%1&apos; deleted.</translation>
     </message>
     <message>
-        <source>L'opération a échoué ; rien n'a été modifié.</source>
+        <source>L&apos;opération a échoué ; rien n&apos;a été modifié.</source>
         <translation>The operation failed; nothing was changed.</translation>
     </message>
     <message>
@@ -6530,7 +6639,7 @@
         <translation>Items of the section %1</translation>
     </message>
     <message>
-        <source>Entrée pour modifier l'élément choisi.</source>
+        <source>Entrée pour modifier l&apos;élément choisi.</source>
         <translation>Enter to edit the chosen item.</translation>
     </message>
     <message>
@@ -6538,11 +6647,11 @@
         <translation>Edit</translation>
     </message>
     <message>
-        <source>Modifier l'élément choisi dans le formulaire.</source>
+        <source>Modifier l&apos;élément choisi dans le formulaire.</source>
         <translation>Edit the chosen item in the form.</translation>
     </message>
     <message>
-        <source>Supprimer l'élément choisi.</source>
+        <source>Supprimer l&apos;élément choisi.</source>
         <translation>Delete the chosen item.</translation>
     </message>
     <message>
@@ -6550,7 +6659,7 @@
         <translation>Not concerned</translation>
     </message>
     <message>
-        <source>Indiquer que vous n'êtes pas concerné par « %1 ».</source>
+        <source>Indiquer que vous n&apos;êtes pas concerné par « %1 ».</source>
         <translation>State that “%1” does not concern you.</translation>
     </message>
 </context>
@@ -6593,12 +6702,12 @@
         <translation>Records received</translation>
     </message>
     <message>
-        <source>Date de réception inconnue : le délai est compté depuis l'envoi ; indiquez la date de l'accusé de réception pour le préciser.</source>
+        <source>Date de réception inconnue : le délai est compté depuis l&apos;envoi ; indiquez la date de l&apos;accusé de réception pour le préciser.</source>
         <translation>Date of receipt unknown: the deadline is counted from sending; enter the acknowledgement date to make it exact.</translation>
     </message>
     <message>
-        <source>Le délai légal est dépassé : relancez le destinataire ; sans réponse, vous pouvez saisir la Commission d'accès aux documents administratifs (CADA) pour un établissement public, ou le conseil de l'ordre pour un professionnel libéral.</source>
-        <translation>The legal deadline has passed: remind the recipient; without an answer, you may refer the matter to the CADA (Commission d'accès aux documents administratifs) for a public hospital, or to the medical council (conseil de l'ordre) for a professional in private practice.</translation>
+        <source>Le délai légal est dépassé : relancez le destinataire ; sans réponse, vous pouvez saisir la Commission d&apos;accès aux documents administratifs (CADA) pour un établissement public, ou le conseil de l&apos;ordre pour un professionnel libéral.</source>
+        <translation>The legal deadline has passed: remind the recipient; without an answer, you may refer the matter to the CADA (Commission d&apos;accès aux documents administratifs) for a public hospital, or to the medical council (conseil de l&apos;ordre) for a professional in private practice.</translation>
     </message>
     <message>
         <source>Lettre enregistrée dans %1 (fichier non chiffré) : imprimez-la ou joignez-la à un courriel.</source>
@@ -6672,15 +6781,15 @@
         <translation>Checking the password…</translation>
     </message>
     <message>
-        <source>Nouvelle clé créée : l'ancienne ne fonctionne plus.</source>
+        <source>Nouvelle clé créée : l&apos;ancienne ne fonctionne plus.</source>
         <translation>New key created: the old one no longer works.</translation>
     </message>
     <message>
-        <source>Mot de passe incorrect : la clé de secours n'a pas changé.</source>
+        <source>Mot de passe incorrect : la clé de secours n&apos;a pas changé.</source>
         <translation>Wrong password: the recovery key was not changed.</translation>
     </message>
     <message>
-        <source>La clé de secours n'a pas pu être changée.</source>
+        <source>La clé de secours n&apos;a pas pu être changée.</source>
         <translation>The recovery key could not be changed.</translation>
     </message>
     <message>
@@ -6688,7 +6797,7 @@
         <translation>Recovery key</translation>
     </message>
     <message>
-        <source>Vous avez perdu la feuille où est imprimée votre clé de secours ? Créez-en une nouvelle : l'ancienne ne fonctionnera plus.</source>
+        <source>Vous avez perdu la feuille où est imprimée votre clé de secours ? Créez-en une nouvelle : l&apos;ancienne ne fonctionnera plus.</source>
         <translation>Lost the sheet with your recovery key? Create a new one: the old one will stop working.</translation>
     </message>
     <message>
@@ -6712,7 +6821,7 @@
         <translation>Create a new recovery key</translation>
     </message>
     <message>
-        <source>Remplace la clé de secours ; elle s'affiche une fois pour être imprimée.</source>
+        <source>Remplace la clé de secours ; elle s&apos;affiche une fois pour être imprimée.</source>
         <translation>Replaces the recovery key; it is shown once so you can print it.</translation>
     </message>
 </context>
@@ -6723,7 +6832,7 @@
         <translation>Your recovery key</translation>
     </message>
     <message>
-        <source>Si vous oubliez votre mot de passe, cette clé est le seul moyen d'ouvrir votre carnet. Imprimez-la ou recopiez-la et rangez-la en lieu sûr.</source>
+        <source>Si vous oubliez votre mot de passe, cette clé est le seul moyen d&apos;ouvrir votre carnet. Imprimez-la ou recopiez-la et rangez-la en lieu sûr.</source>
         <translation>If you forget your password, this key is the only way to open your record. Print it or copy it out and keep it somewhere safe.</translation>
     </message>
     <message>
@@ -6747,7 +6856,7 @@
         <translation>Copy the key; it will be cleared from the clipboard after 30 seconds.</translation>
     </message>
     <message>
-        <source>J'ai &amp;noté ma clé, continuer</source>
+        <source>J&apos;ai &amp;noté ma clé, continuer</source>
         <translation>I have &amp;noted my key, continue</translation>
     </message>
     <message>
@@ -6802,16 +6911,16 @@
         <translation>Value refused by the service: “%1”. Correct it.</translation>
     </message>
     <message>
-        <source>Cette modification a déjà été réglée ailleurs : rien n'a été modifié.</source>
+        <source>Cette modification a déjà été réglée ailleurs : rien n&apos;a été modifié.</source>
         <translation>This change was already settled elsewhere: nothing was changed.</translation>
     </message>
     <message>
-        <source>L'opération a échoué ; rien n'a été modifié.</source>
+        <source>L&apos;opération a échoué ; rien n&apos;a été modifié.</source>
         <translation>The operation failed; nothing was changed.</translation>
     </message>
     <message>
         <source>Le service a refusé ces modifications faites sur cet ordinateur ; votre carnet montre la version du service. Pour chacune : pourquoi, et ce que vous pouvez faire.</source>
-        <translation>The service refused these changes made on this computer; your carnet shows the service's version. For each one: why, and what you can do.</translation>
+        <translation>The service refused these changes made on this computer; your carnet shows the service&apos;s version. For each one: why, and what you can do.</translation>
     </message>
     <message>
         <source>Aucune modification refusée.</source>
@@ -6826,7 +6935,7 @@
         <translation>Disc&amp;ard this change</translation>
     </message>
     <message>
-        <source>Ne pas renvoyer pour l'instant</source>
+        <source>Ne pas renvoyer pour l&apos;instant</source>
         <translation>Do not send it for now</translation>
     </message>
     <message>
@@ -6834,7 +6943,7 @@
         <translation>Edit and send again</translation>
     </message>
     <message>
-        <source>Corriger la modification refusée, puis l'envoyer à nouveau.</source>
+        <source>Corriger la modification refusée, puis l&apos;envoyer à nouveau.</source>
         <translation>Correct the refused change, then send it again.</translation>
     </message>
     <message>
@@ -6842,8 +6951,8 @@
         <translation>Discard this change</translation>
     </message>
     <message>
-        <source>Ne plus l'envoyer ; le carnet garde la version du service.</source>
-        <translation>Never send it; the carnet keeps the service's version.</translation>
+        <source>Ne plus l&apos;envoyer ; le carnet garde la version du service.</source>
+        <translation>Never send it; the carnet keeps the service&apos;s version.</translation>
     </message>
     <message>
         <source>Fermer le formulaire.</source>
@@ -6854,14 +6963,14 @@
     <name>RememberBox</name>
     <message>
         <source>Ce carnet est en mode « ordinateur partagé » : votre mot de passe sera toujours demandé.</source>
-        <translation>This record is in "shared computer" mode: your password will always be asked.</translation>
+        <translation>This record is in &quot;shared computer&quot; mode: your password will always be asked.</translation>
     </message>
     <message>
         <source>Vérification du mot de passe…</source>
         <translation>Checking the password…</translation>
     </message>
     <message>
-        <source>Cet ordinateur se souviendra de vous : le carnet s'ouvrira sans mot de passe.</source>
+        <source>Cet ordinateur se souviendra de vous : le carnet s&apos;ouvrira sans mot de passe.</source>
         <translation>This computer will remember you: the record will open without a password.</translation>
     </message>
     <message>
@@ -6869,11 +6978,11 @@
         <translation>This computer no longer remembers you: the password will be asked.</translation>
     </message>
     <message>
-        <source>Mot de passe incorrect : rien n'a été changé.</source>
+        <source>Mot de passe incorrect : rien n&apos;a été changé.</source>
         <translation>Wrong password: nothing was changed.</translation>
     </message>
     <message>
-        <source>Le réglage n'a pas pu être changé.</source>
+        <source>Le réglage n&apos;a pas pu être changé.</source>
         <translation>The setting could not be changed.</translation>
     </message>
     <message>
@@ -6882,7 +6991,7 @@
     </message>
     <message>
         <source>Seulement sur un ordinateur personnel dont la session est protégée par un mot de passe : la clé de votre carnet est alors gardée dans le trousseau du système.</source>
-        <translation>Only on a personal computer whose session is protected by a password: your record's key is then kept in the system keyring.</translation>
+        <translation>Only on a personal computer whose session is protected by a password: your record&apos;s key is then kept in the system keyring.</translation>
     </message>
     <message>
         <source>&amp;Se souvenir de moi sur cet ordinateur</source>
@@ -6944,7 +7053,7 @@
         <translation>Change nothing</translation>
     </message>
     <message>
-        <source>Rien n'a été modifié.</source>
+        <source>Rien n&apos;a été modifié.</source>
         <translation>Nothing was changed.</translation>
     </message>
     <message>
@@ -6952,12 +7061,12 @@
         <translation>%1 at %2</translation>
     </message>
     <message>
-        <source>Le carnet « %1 » de cet ordinateur sera remplacé par la sauvegarde du %2. Ce qui y a été saisi depuis et n'a pas été synchronisé avec le service sera perdu.</source>
-        <translation>The record '%1' on this computer will be replaced by the backup of %2. Whatever was entered since and not synced with the service will be lost.</translation>
+        <source>Le carnet « %1 » de cet ordinateur sera remplacé par la sauvegarde du %2. Ce qui y a été saisi depuis et n&apos;a pas été synchronisé avec le service sera perdu.</source>
+        <translation>The record &apos;%1&apos; on this computer will be replaced by the backup of %2. Whatever was entered since and not synced with the service will be lost.</translation>
     </message>
     <message>
         <source>Le carnet « %1 » sauvegardé le %2 sera ajouté à cet ordinateur.</source>
-        <translation>The record '%1' backed up on %2 will be added to this computer.</translation>
+        <translation>The record &apos;%1&apos; backed up on %2 will be added to this computer.</translation>
     </message>
     <message>
         <source>Restaurer une sauvegarde</source>
@@ -6965,7 +7074,7 @@
     </message>
     <message>
         <source>Sauvegarde du carnet « %1 », faite le %2.</source>
-        <translation>Backup of the record '%1', made on %2.</translation>
+        <translation>Backup of the record &apos;%1&apos;, made on %2.</translation>
     </message>
     <message>
         <source>&amp;Mot de passe de la sauvegarde :</source>
@@ -7062,7 +7171,7 @@
         <translation>Log in to my account</translation>
     </message>
     <message>
-        <source>M'opposer à la création de mon espace</source>
+        <source>M&apos;opposer à la création de mon espace</source>
         <translation>Object to the creation of my space</translation>
     </message>
     <message>
@@ -7086,7 +7195,7 @@
         <translation>Forgotten password</translation>
     </message>
     <message>
-        <source>Le service en ligne n'est pas joignable pour le moment : cette démarche a besoin d'une connexion au service Carnet. Rien n'a été envoyé ni enregistré.</source>
+        <source>Le service en ligne n&apos;est pas joignable pour le moment : cette démarche a besoin d&apos;une connexion au service Carnet. Rien n&apos;a été envoyé ni enregistré.</source>
         <translation>The online service cannot be reached at the moment: this step needs a connection to the Carnet service. Nothing was sent or saved.</translation>
     </message>
     <message>
@@ -7094,15 +7203,15 @@
         <translation>You can try again later, or create a record on this computer now: it works offline.</translation>
     </message>
     <message>
-        <source>&amp;Retour à l'accueil</source>
+        <source>&amp;Retour à l&apos;accueil</source>
         <translation>&amp;Back to the welcome screen</translation>
     </message>
     <message>
-        <source>Retour à l'accueil</source>
+        <source>Retour à l&apos;accueil</source>
         <translation>Back to the welcome screen</translation>
     </message>
     <message>
-        <source>Revenir aux choix de l'écran d'accueil.</source>
+        <source>Revenir aux choix de l&apos;écran d&apos;accueil.</source>
         <translation>Go back to the choices of the welcome screen.</translation>
     </message>
 </context>
@@ -7125,11 +7234,11 @@
         <translation>Your password was changed.</translation>
     </message>
     <message>
-        <source>Le mot de passe actuel est incorrect : rien n'a été changé.</source>
+        <source>Le mot de passe actuel est incorrect : rien n&apos;a été changé.</source>
         <translation>The current password is wrong: nothing was changed.</translation>
     </message>
     <message>
-        <source>Le mot de passe n'a pas pu être changé ; l'ancien reste valable.</source>
+        <source>Le mot de passe n&apos;a pas pu être changé ; l&apos;ancien reste valable.</source>
         <translation>The password could not be changed; the old one still works.</translation>
     </message>
     <message>
@@ -7177,7 +7286,7 @@
         <translation>Lan&amp;guage:</translation>
     </message>
     <message>
-        <source>&amp;Verrouiller après (minutes d'inactivité) :</source>
+        <source>&amp;Verrouiller après (minutes d&apos;inactivité) :</source>
         <translation>&amp;Lock after (minutes of inactivity):</translation>
     </message>
     <message>
@@ -7185,7 +7294,7 @@
         <translation>Current password</translation>
     </message>
     <message>
-        <source>Saisissez d'abord le mot de passe actuel.</source>
+        <source>Saisissez d&apos;abord le mot de passe actuel.</source>
         <translation>First type the current password.</translation>
     </message>
     <message>
@@ -7225,7 +7334,7 @@
         <translation>Language</translation>
     </message>
     <message>
-        <source>Langue de l'interface.</source>
+        <source>Langue de l&apos;interface.</source>
         <translation>Language of the interface.</translation>
     </message>
     <message>
@@ -7238,9 +7347,259 @@
     </message>
 </context>
 <context>
+    <name>SharedConversations</name>
+    <message>
+        <source>Sujet</source>
+        <translation>Subject</translation>
+    </message>
+    <message>
+        <source>Professionnel</source>
+        <translation>Professional</translation>
+    </message>
+    <message>
+        <source>Dernier message</source>
+        <translation>Last message</translation>
+    </message>
+    <message>
+        <source>État</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Closed</translation>
+    </message>
+    <message>
+        <source>En cours</source>
+        <translation>Open</translation>
+    </message>
+    <message>
+        <source>Les messages n&apos;ont pas pu être chargés. Réessayez plus tard.</source>
+        <translation>The messages could not be loaded. Try again later.</translation>
+    </message>
+    <message>
+        <source>Le service n&apos;a pas pu être joint : les messages se lisent seulement en ligne.</source>
+        <translation>The service could not be reached: messages can be read online only.</translation>
+    </message>
+    <message>
+        <source>Vous n&apos;êtes pas connecté(e) au service.</source>
+        <translation>You are not signed in to the service.</translation>
+    </message>
+    <message>
+        <source>Chargement de la conversation…</source>
+        <translation>Loading the conversation…</translation>
+    </message>
+    <message>
+        <source>Le professionnel</source>
+        <translation>The professional</translation>
+    </message>
+    <message>
+        <source>Son représentant légal</source>
+        <translation>Their legal representative</translation>
+    </message>
+    <message>
+        <source>La personne</source>
+        <translation>The person</translation>
+    </message>
+    <message>
+        <source>Ses messages ne vous sont pas montrés</source>
+        <translation>Their messages are not shown to you</translation>
+    </message>
+    <message>
+        <source>Aucune conversation</source>
+        <translation>No conversation</translation>
+    </message>
+    <message>
+        <source>La personne que vous aidez ne vous a pas autorisé(e) à lire ses conversations avec les professionnels. Elle peut le faire dans Accès et confidentialité › Proches › « Lui montrer mes messages ».</source>
+        <translation>The person you help has not allowed you to read their conversations with professionals. They can do so in Access and privacy › Relatives › “Show them my messages”.</translation>
+    </message>
+    <message>
+        <source>Aucun professionnel ne lui a écrit pour l&apos;instant.</source>
+        <translation>No professional has written to them yet.</translation>
+    </message>
+    <message>
+        <source>Conversations</source>
+        <translation>Conversations</translation>
+    </message>
+    <message>
+        <source>Sujet, professionnel, dernier message, état.</source>
+        <translation>Subject, professional, last message, status.</translation>
+    </message>
+    <message>
+        <source>Fil de la conversation</source>
+        <translation>Conversation thread</translation>
+    </message>
+    <message>
+        <source>En lecture seule.</source>
+        <translation>Read-only.</translation>
+    </message>
+</context>
+<context>
+    <name>SharedDossierDialog</name>
+    <message>
+        <source>Catégorie</source>
+        <translation>Category</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <source>Intitulé</source>
+        <translation>Title</translation>
+    </message>
+    <message>
+        <source>(sans intitulé)</source>
+        <translation>(untitled)</translation>
+    </message>
+    <message>
+        <source>Ajouté le</source>
+        <translation>Added on</translation>
+    </message>
+    <message>
+        <source>Ajouté par</source>
+        <translation>Added by</translation>
+    </message>
+    <message>
+        <source>La personne ou son entourage</source>
+        <translation>The person or their family</translation>
+    </message>
+    <message>
+        <source>Un professionnel de santé</source>
+        <translation>A health professional</translation>
+    </message>
+    <message>
+        <source>L&apos;Assurance Maladie</source>
+        <translation>The health insurer (Assurance Maladie)</translation>
+    </message>
+    <message>
+        <source>Le service Carnet</source>
+        <translation>The Carnet service</translation>
+    </message>
+    <message>
+        <source>Le dossier n&apos;a pas pu être ouvert. Réessayez plus tard.</source>
+        <translation>The record could not be opened. Try again later.</translation>
+    </message>
+    <message>
+        <source>Le service n&apos;a pas pu être joint : ce dossier s&apos;ouvre seulement en ligne (rien n&apos;en est gardé sur cet ordinateur). Vérifiez la connexion, puis « Actualiser ».</source>
+        <translation>The service could not be reached: this record opens online only (nothing of it is kept on this computer). Check the connection, then “Refresh”.</translation>
+    </message>
+    <message>
+        <source>Vous n&apos;êtes pas connecté(e) au service : connectez-vous (Paramètres › Mon espace), puis « Actualiser ».</source>
+        <translation>You are not signed in to the service: sign in (Settings › My space), then “Refresh”.</translation>
+    </message>
+    <message>
+        <source>Lecture seule. Vous le consultez comme ayant droit : vous ne voyez que ce que votre demande permet.</source>
+        <translation>Read-only. You read it as an heir: you see only what your request allows.</translation>
+    </message>
+    <message>
+        <source>Lecture seule. Vous le consultez comme proche aidant, jusqu&apos;au %1.</source>
+        <translation>Read-only. You read it as a carer, until %1.</translation>
+    </message>
+    <message>
+        <source>Lecture seule. Vous le consultez comme proche aidant.</source>
+        <translation>Read-only. You read it as a carer.</translation>
+    </message>
+    <message>
+        <source>Dossier d&apos;%1</source>
+        <translation>Record of %1</translation>
+    </message>
+    <message>
+        <source>Dossier de %1</source>
+        <translation>Record of %1</translation>
+    </message>
+    <message>
+        <source>Né(e) le %1</source>
+        <translation>Born on %1</translation>
+    </message>
+    <message>
+        <source>Chaque ouverture est inscrite dans l&apos;historique des accès de ce dossier. Rien n&apos;en est gardé sur cet ordinateur.</source>
+        <translation>Each opening is recorded in this record&apos;s access history. Nothing of it is kept on this computer.</translation>
+    </message>
+    <message>
+        <source>Ouverture du dossier…</source>
+        <translation>Opening the record…</translation>
+    </message>
+    <message>
+        <source>Ouvert le %1.</source>
+        <translation>Opened on %1.</translation>
+    </message>
+    <message>
+        <source>Informations de santé (%1)</source>
+        <translation>Health information (%1)</translation>
+    </message>
+    <message>
+        <source>Documents (%1)</source>
+        <translation>Documents (%1)</translation>
+    </message>
+    <message>
+        <source>Messages</source>
+        <translation>Messages</translation>
+    </message>
+    <message>
+        <source>Contenu du dossier</source>
+        <translation>Content of the record</translation>
+    </message>
+    <message>
+        <source>Informations de santé et documents.</source>
+        <translation>Health information and documents.</translation>
+    </message>
+    <message>
+        <source>Informations de santé</source>
+        <translation>Health information</translation>
+    </message>
+    <message>
+        <source>Type, intitulé, date, auteur.</source>
+        <translation>Kind, title, date, author.</translation>
+    </message>
+    <message>
+        <source>Documents</source>
+        <translation>Documents</translation>
+    </message>
+    <message>
+        <source>Catégorie, intitulé, date, auteur.</source>
+        <translation>Category, title, date, author.</translation>
+    </message>
+    <message>
+        <source>Aucune information de santé à afficher</source>
+        <translation>No health information to show</translation>
+    </message>
+    <message>
+        <source>Le dossier n&apos;en contient pas, ou aucune ne vous est accessible. Ce que la personne ajoutera apparaîtra ici : « Actualiser » pour revoir.</source>
+        <translation>The record has none, or none is open to you. What the person adds will appear here: “Refresh” to see again.</translation>
+    </message>
+    <message>
+        <source>Le dossier n&apos;en contient pas, ou votre demande ne permet pas de les voir.</source>
+        <translation>The record has none, or your request does not allow you to see them.</translation>
+    </message>
+    <message>
+        <source>Aucun document à afficher</source>
+        <translation>No document to show</translation>
+    </message>
+    <message>
+        <source>Le dossier n&apos;en contient pas, ou aucun ne vous est accessible. Les documents ajoutés plus tard apparaîtront ici : « Actualiser » pour revoir.</source>
+        <translation>The record has none, or none is open to you. Documents added later will appear here: “Refresh” to see again.</translation>
+    </message>
+    <message>
+        <source>&amp;Actualiser</source>
+        <translation>&amp;Refresh</translation>
+    </message>
+    <message>
+        <source>Actualiser</source>
+        <translation>Refresh</translation>
+    </message>
+    <message>
+        <source>Ouvre à nouveau le dossier sur le service.</source>
+        <translation>Opens the record again on the service.</translation>
+    </message>
+    <message>
+        <source>Fermer</source>
+        <translation>Close</translation>
+    </message>
+</context>
+<context>
     <name>SpaceBox</name>
     <message>
-        <source>Ce carnet n'est pas relié à un compte en ligne.</source>
+        <source>Ce carnet n&apos;est pas relié à un compte en ligne.</source>
         <translation>This record is not linked to an online account.</translation>
     </message>
     <message>
@@ -7252,19 +7611,19 @@
         <translation>Your space is open.</translation>
     </message>
     <message>
-        <source>Votre espace est clôturé : les professionnels de santé n'y ont plus accès. Vous pouvez le rouvrir.</source>
+        <source>Votre espace est clôturé : les professionnels de santé n&apos;y ont plus accès. Vous pouvez le rouvrir.</source>
         <translation>Your space is closed: health professionals no longer have access to it. You can reopen it.</translation>
     </message>
     <message>
-        <source>La suppression de votre espace est demandée (faite d'ici 3 mois au plus). « Rouvrir mon espace » l'annule.</source>
-        <translation>The deletion of your space is requested (done within 3 months at most). 'Reopen my space' cancels it.</translation>
+        <source>La suppression de votre espace est demandée (faite d&apos;ici 3 mois au plus). « Rouvrir mon espace » l&apos;annule.</source>
+        <translation>The deletion of your space is requested (done within 3 months at most). &apos;Reopen my space&apos; cancels it.</translation>
     </message>
     <message>
         <source>État de votre espace : %1</source>
         <translation>State of your space: %1</translation>
     </message>
     <message>
-        <source>Le service n'a pas répondu. Réessayez plus tard.</source>
+        <source>Le service n&apos;a pas répondu. Réessayez plus tard.</source>
         <translation>The service did not answer. Try again later.</translation>
     </message>
     <message>
@@ -7292,8 +7651,8 @@
         <translation>Sign out of the service</translation>
     </message>
     <message>
-        <source>Votre carnet reste sur cet ordinateur, protégé par son mot de passe, mais ne sera plus synchronisé avec le service. Pour le relier de nouveau : « J'ai déjà un compte » sur l'écran d'accueil. Se déconnecter ?</source>
-        <translation>Your carnet stays on this computer, protected by its password, but will no longer be synchronised with the service. To link it again: "I already have an account" on the welcome screen. Sign out?</translation>
+        <source>Votre carnet reste sur cet ordinateur, protégé par son mot de passe, mais ne sera plus synchronisé avec le service. Pour le relier de nouveau : « J&apos;ai déjà un compte » sur l&apos;écran d&apos;accueil. Se déconnecter ?</source>
+        <translation>Your carnet stays on this computer, protected by its password, but will no longer be synchronised with the service. To link it again: &quot;I already have an account&quot; on the welcome screen. Sign out?</translation>
     </message>
     <message>
         <source>Se déconnecter</source>
@@ -7312,11 +7671,11 @@
         <translation>Your online account and your health space: account password, closure, reopening, deletion request.</translation>
     </message>
     <message>
-        <source>Le carnet reste sur cet ordinateur, sans synchronisation jusqu'à votre prochaine connexion.</source>
+        <source>Le carnet reste sur cet ordinateur, sans synchronisation jusqu&apos;à votre prochaine connexion.</source>
         <translation>The carnet stays on this computer, without synchronisation until you sign in again.</translation>
     </message>
     <message>
-        <source>Afficher l'état de mon espace</source>
+        <source>Afficher l&apos;état de mon espace</source>
         <translation>Show the state of my space</translation>
     </message>
     <message>
@@ -7340,7 +7699,7 @@
         <translation>Sign out of th&amp;e service…</translation>
     </message>
     <message>
-        <source>Demander l'état au service.</source>
+        <source>Demander l&apos;état au service.</source>
         <translation>Ask the service for the state.</translation>
     </message>
     <message>
@@ -7372,7 +7731,7 @@
     <name>SpaceEndSteps</name>
     <message>
         <source>Saisissez le mot de passe de votre compte.</source>
-        <translation>Enter your account's password.</translation>
+        <translation>Enter your account&apos;s password.</translation>
     </message>
     <message>
         <source>Clôturer mon espace</source>
@@ -7383,11 +7742,11 @@
         <translation>Request the deletion of my space</translation>
     </message>
     <message>
-        <source>Les professionnels de santé n'auront plus accès à votre espace, dès maintenant. Vous pourrez le rouvrir pendant 10 ans. Clôturer votre espace ?</source>
+        <source>Les professionnels de santé n&apos;auront plus accès à votre espace, dès maintenant. Vous pourrez le rouvrir pendant 10 ans. Clôturer votre espace ?</source>
         <translation>Health professionals will no longer have access to your space, starting now. You can reopen it for 10 years. Close your space?</translation>
     </message>
     <message>
-        <source>Votre espace et tout ce qu'il contient seront supprimés du service, définitivement, d'ici 3 mois au plus. Demander la suppression ?</source>
+        <source>Votre espace et tout ce qu&apos;il contient seront supprimés du service, définitivement, d&apos;ici 3 mois au plus. Demander la suppression ?</source>
         <translation>Your space and everything in it will be deleted from the service, for good, within 3 months at most. Request deletion?</translation>
     </message>
     <message>
@@ -7407,7 +7766,7 @@
         <translation>Sending to the service…</translation>
     </message>
     <message>
-        <source>Mot de passe incorrect : rien n'a été changé.</source>
+        <source>Mot de passe incorrect : rien n&apos;a été changé.</source>
         <translation>Wrong password: nothing was changed.</translation>
     </message>
     <message>
@@ -7415,12 +7774,12 @@
         <translation>What will happen</translation>
     </message>
     <message>
-        <source>C'est fait</source>
+        <source>C&apos;est fait</source>
         <translation>Done</translation>
     </message>
     <message>
-        <source>• Les professionnels de santé n'ont plus accès à votre espace, dès maintenant.
-• Rien n'y est plus ajouté ; votre carnet sur cet ordinateur ne se synchronise plus.
+        <source>• Les professionnels de santé n&apos;ont plus accès à votre espace, dès maintenant.
+• Rien n&apos;y est plus ajouté ; votre carnet sur cet ordinateur ne se synchronise plus.
 • Votre espace est archivé pendant 10 ans, puis supprimé.
 • Vous pouvez le rouvrir à tout moment pendant ces 10 ans (Paramètres › Mon espace).
 Pour confirmer, saisissez le mot de passe de votre compte.</source>
@@ -7428,26 +7787,26 @@ Pour confirmer, saisissez le mot de passe de votre compte.</source>
 • Nothing more is added to it; your record on this computer no longer syncs.
 • Your space is archived for 10 years, then deleted.
 • You can reopen it at any time during those 10 years (Settings › My space).
-To confirm, enter your account's password.</translation>
+To confirm, enter your account&apos;s password.</translation>
     </message>
     <message>
         <source>Votre espace est clôturé. Le carnet sur cet ordinateur reste lisible avec votre mot de passe. Pour le rouvrir : Paramètres › Mon espace › Rouvrir mon espace.</source>
         <translation>Your space is closed. The record on this computer stays readable with your password. To reopen it: Settings › My space › Reopen my space.</translation>
     </message>
     <message>
-        <source>• Votre espace et tout ce qu'il contient seront supprimés du service, définitivement, d'ici 3 mois au plus.
-• Les professionnels de santé n'y ont plus accès dès maintenant.
-• Jusqu'à la suppression, vous pouvez changer d'avis : « Rouvrir mon espace » l'annule.
-• Le carnet sur cet ordinateur n'est pas effacé : il reste à vous.
+        <source>• Votre espace et tout ce qu&apos;il contient seront supprimés du service, définitivement, d&apos;ici 3 mois au plus.
+• Les professionnels de santé n&apos;y ont plus accès dès maintenant.
+• Jusqu&apos;à la suppression, vous pouvez changer d&apos;avis : « Rouvrir mon espace » l&apos;annule.
+• Le carnet sur cet ordinateur n&apos;est pas effacé : il reste à vous.
 Pour confirmer, saisissez le mot de passe de votre compte.</source>
         <translation>• Your space and everything in it will be deleted from the service, for good, within 3 months at most.
 • Health professionals no longer have access to it, starting now.
-• Until the deletion, you can change your mind: 'Reopen my space' cancels it.
+• Until the deletion, you can change your mind: &apos;Reopen my space&apos; cancels it.
 • The record on this computer is not erased: it stays yours.
-To confirm, enter your account's password.</translation>
+To confirm, enter your account&apos;s password.</translation>
     </message>
     <message>
-        <source>Votre demande de suppression est enregistrée : elle sera faite d'ici 3 mois au plus. Pour l'annuler d'ici là : Paramètres › Mon espace › Rouvrir mon espace.</source>
+        <source>Votre demande de suppression est enregistrée : elle sera faite d&apos;ici 3 mois au plus. Pour l&apos;annuler d&apos;ici là : Paramètres › Mon espace › Rouvrir mon espace.</source>
         <translation>Your deletion request is recorded: it will be done within 3 months at most. To cancel it before then: Settings › My space › Reopen my space.</translation>
     </message>
     <message>
@@ -7475,7 +7834,7 @@ To confirm, enter your account's password.</translation>
         <translation>Account password</translation>
     </message>
     <message>
-        <source>Pour confirmer que c'est bien vous.</source>
+        <source>Pour confirmer que c&apos;est bien vous.</source>
         <translation>To confirm that it is really you.</translation>
     </message>
     <message>
@@ -7498,7 +7857,7 @@ To confirm, enter your account's password.</translation>
         <translation>Save as</translation>
     </message>
     <message>
-        <source>L'opération a échoué ; rien n'a été modifié.</source>
+        <source>L&apos;opération a échoué ; rien n&apos;a été modifié.</source>
         <translation>The operation failed; nothing was changed.</translation>
     </message>
 </context>
@@ -7535,11 +7894,11 @@ To confirm, enter your account's password.</translation>
         <translation>Receive an unlock code by e-mail</translation>
     </message>
     <message>
-        <source>Un code envoyé à l'adresse de votre compte vous permet de vous connecter malgré le blocage.</source>
-        <translation>A code sent to your account's address lets you sign in despite the lock.</translation>
+        <source>Un code envoyé à l&apos;adresse de votre compte vous permet de vous connecter malgré le blocage.</source>
+        <translation>A code sent to your account&apos;s address lets you sign in despite the lock.</translation>
     </message>
     <message>
-        <source>Si ce compte existe, un code de déblocage vient d'être envoyé à son adresse e-mail. Saisissez-le, puis connectez-vous avec votre mot de passe.</source>
+        <source>Si ce compte existe, un code de déblocage vient d&apos;être envoyé à son adresse e-mail. Saisissez-le, puis connectez-vous avec votre mot de passe.</source>
         <translation>If this account exists, an unlock code was just sent to its e-mail address. Enter it, then sign in with your password.</translation>
     </message>
     <message>
@@ -7558,7 +7917,7 @@ To confirm, enter your account's password.</translation>
 <context>
     <name>UnlockPage</name>
     <message>
-        <source>Aucun carnet n'existe encore sur cet ordinateur. Revenez à l'accueil pour en créer un.</source>
+        <source>Aucun carnet n&apos;existe encore sur cet ordinateur. Revenez à l&apos;accueil pour en créer un.</source>
         <translation>No record exists on this computer yet. Go back to the welcome screen to create one.</translation>
     </message>
     <message>
@@ -7570,7 +7929,7 @@ To confirm, enter your account's password.</translation>
         <translation>Opening the record…</translation>
     </message>
     <message>
-        <source>Le carnet n'a pas pu être ouvert. Réessayez ; si cela persiste, redémarrez Carnet.</source>
+        <source>Le carnet n&apos;a pas pu être ouvert. Réessayez ; si cela persiste, redémarrez Carnet.</source>
         <translation>The record could not be opened. Try again; if it persists, restart Carnet.</translation>
     </message>
     <message>
@@ -7594,7 +7953,7 @@ To confirm, enter your account's password.</translation>
         <translation>Recovery &amp;key:</translation>
     </message>
     <message>
-        <source>J'ai &amp;oublié mon mot de passe : utiliser ma clé de secours</source>
+        <source>J&apos;ai &amp;oublié mon mot de passe : utiliser ma clé de secours</source>
         <translation>I &amp;forgot my password: use my recovery key</translation>
     </message>
     <message>
@@ -7619,7 +7978,7 @@ To confirm, enter your account's password.</translation>
     </message>
     <message>
         <source>Choisissez le carnet de la personne.</source>
-        <translation>Choose the person's record.</translation>
+        <translation>Choose the person&apos;s record.</translation>
     </message>
     <message>
         <source>Clé de secours</source>
@@ -7650,7 +8009,7 @@ To confirm, enter your account's password.</translation>
         <translation>Back</translation>
     </message>
     <message>
-        <source>Revenir à l'écran d'accueil.</source>
+        <source>Revenir à l&apos;écran d&apos;accueil.</source>
         <translation>Go back to the welcome screen.</translation>
     </message>
 </context>
@@ -7692,7 +8051,7 @@ To confirm, enter your account's password.</translation>
         <translation>A health professional</translation>
     </message>
     <message>
-        <source>L'Assurance Maladie</source>
+        <source>L&apos;Assurance Maladie</source>
         <translation>The Assurance Maladie</translation>
     </message>
     <message>
@@ -7721,18 +8080,18 @@ To confirm, enter your account's password.</translation>
     </message>
     <message>
         <source>La vaccination « %1 » du %2 sera supprimée de votre carnet, sur tous vos appareils après la synchronisation.</source>
-        <translation>The vaccination '%1' of %2 will be deleted from your record, on all your devices after syncing.</translation>
+        <translation>The vaccination &apos;%1&apos; of %2 will be deleted from your record, on all your devices after syncing.</translation>
     </message>
     <message>
         <source>Vaccination « %1 » supprimée.</source>
-        <translation>Vaccination '%1' deleted.</translation>
+        <translation>Vaccination &apos;%1&apos; deleted.</translation>
     </message>
     <message>
-        <source>Des vaccinations sont enregistrées dans votre carnet : supprimez-les d'abord si vous n'êtes vraiment pas concerné.</source>
+        <source>Des vaccinations sont enregistrées dans votre carnet : supprimez-les d&apos;abord si vous n&apos;êtes vraiment pas concerné.</source>
         <translation>Vaccinations are recorded in your carnet: delete them first if they really do not concern you.</translation>
     </message>
     <message>
-        <source>L'opération a échoué ; rien n'a été modifié.</source>
+        <source>L&apos;opération a échoué ; rien n&apos;a été modifié.</source>
         <translation>The operation failed; nothing was changed.</translation>
     </message>
     <message>
@@ -7760,7 +8119,7 @@ To confirm, enter your account's password.</translation>
         <translation>Not concerned</translation>
     </message>
     <message>
-        <source>Indiquer que vous n'êtes pas concerné par les vaccinations.</source>
+        <source>Indiquer que vous n&apos;êtes pas concerné par les vaccinations.</source>
         <translation>Say that vaccinations do not concern you.</translation>
     </message>
     <message>
@@ -7788,7 +8147,7 @@ To confirm, enter your account's password.</translation>
         <translation>&amp;Delete</translation>
     </message>
     <message>
-        <source>Vaccin, date, dose et lot, qui l'a ajoutée.</source>
+        <source>Vaccin, date, dose et lot, qui l&apos;a ajoutée.</source>
         <translation>Vaccine, date, dose and batch, who added it.</translation>
     </message>
     <message>
@@ -7839,7 +8198,7 @@ To confirm, enter your account's password.</translation>
         <translation>Other situations</translation>
     </message>
     <message>
-        <source>J'ai reçu mon &amp;code d'activation</source>
+        <source>J&apos;ai reçu mon &amp;code d&apos;activation</source>
         <translation>I received my activation &amp;code</translation>
     </message>
     <message>
@@ -7847,7 +8206,7 @@ To confirm, enter your account's password.</translation>
         <translation>Activate Mon espace santé with the code received by post or e-mail.</translation>
     </message>
     <message>
-        <source>J'ai &amp;déjà un compte</source>
+        <source>J&apos;ai &amp;déjà un compte</source>
         <translation>I &amp;already have an account</translation>
     </message>
     <message>
@@ -7867,7 +8226,7 @@ To confirm, enter your account's password.</translation>
         <translation>I do &amp;not want Mon espace</translation>
     </message>
     <message>
-        <source>M'opposer à la création de mon espace santé.</source>
+        <source>M&apos;opposer à la création de mon espace santé.</source>
         <translation>Object to the creation of my health space.</translation>
     </message>
     <message>
@@ -7875,7 +8234,7 @@ To confirm, enter your account's password.</translation>
         <translation>C&amp;reate a record on this computer</translation>
     </message>
     <message>
-        <source>Commencer un carnet personnel, sans compte en ligne pour l'instant.</source>
+        <source>Commencer un carnet personnel, sans compte en ligne pour l&apos;instant.</source>
         <translation>Start a personal record, without an online account for now.</translation>
     </message>
     <message>
@@ -7899,7 +8258,7 @@ To confirm, enter your account's password.</translation>
         <translation>A relative has &amp;died</translation>
     </message>
     <message>
-        <source>Héritier, partenaire de PACS ou concubin : demander l'accès à son dossier (ouvrez d'abord votre propre carnet, relié à votre compte).</source>
+        <source>Héritier, partenaire de PACS ou concubin : demander l&apos;accès à son dossier (ouvrez d&apos;abord votre propre carnet, relié à votre compte).</source>
         <translation>Heir, PACS partner or cohabiting partner: ask for access to their record (first open your own record, linked to your account).</translation>
     </message>
     <message>
@@ -7907,8 +8266,8 @@ To confirm, enter your account's password.</translation>
         <translation>Forgotten identifier?</translation>
     </message>
     <message>
-        <source>Recevoir votre identifiant à l'adresse e-mail de votre compte.</source>
-        <translation>Receive your identifier at your account's e-mail address.</translation>
+        <source>Recevoir votre identifiant à l&apos;adresse e-mail de votre compte.</source>
+        <translation>Receive your identifier at your account&apos;s e-mail address.</translation>
     </message>
     <message>
         <source>Mot de passe oublié ?</source>

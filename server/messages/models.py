@@ -56,18 +56,6 @@ class Message(Base):
     sent_at: Mapped[datetime] = mapped_column(UTCDateTime())
 
 
-class MessagingAidant(Base):
-    """An aidant the patient lets read their conversations (a delegation alone is not enough)."""
-
-    __tablename__ = "messaging_aidants"
-
-    dossier_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("dossiers.id", ondelete="CASCADE"), primary_key=True)
-    aidant_account_id: Mapped[uuid.UUID] = mapped_column(
-        ForeignKey("accounts.id", ondelete="CASCADE"), primary_key=True
-    )
-    allowed_at: Mapped[datetime] = mapped_column(UTCDateTime())
-
-
 class MessageAttachment(Base):
     """A document sent with a message: uploaded first (its id is the sender's), then named by the message.
 

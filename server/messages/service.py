@@ -24,7 +24,7 @@ from dossier import access
 from dossier.errors import DossierValidationError
 from dossier.messages import check_message_text, check_subject
 from server.access import service as access_service
-from server.access.models import AidantLink, PatientNotification
+from server.access.models import AidantLink, MessagingAidant, PatientNotification
 from server.access.notifications import patient_addresses, professional_name
 from server.accounts.dependencies import Principal
 from server.accounts.models import Account, AccountStatus, PrincipalKind, Professional
@@ -34,7 +34,7 @@ from server.errors import ProblemError, from_validation, not_found
 from server.mail import templates
 from server.mail.service import MailDeliveryError, mask_address
 from server.messages import attachments
-from server.messages.models import Conversation, Message, MessageAttachment, MessagingAidant
+from server.messages.models import Conversation, Message, MessageAttachment
 
 log = logging.getLogger("carnet.server.messages")
 
