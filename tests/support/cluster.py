@@ -405,10 +405,9 @@ def main(argv: Sequence[str] | None = None) -> int:
             print(f"  {node.name}: {node.url}  (données / data: {node.data_dir}; courriels / mail: {outbox})")
         print(f"  PgBouncer (transaction): 127.0.0.1:{cluster.pgbouncer_port} -> base / database {cluster.database}")
         print(f"  blobs partagés / shared blobs: {cluster.blob_dir}")
-        print(
-            f"  admin: CARNET_SERVER_DATABASE_URL='{cluster.pooled_url}' CARNET_SERVER_BLOB_DIR={cluster.blob_dir} "
-            f"CARNET_SERVER_AUDIT_KEY_FILE={cluster.audit_key_file} carnet-server admin …"
-        )
+        admin_env = {k: v for k, v in cluster.env().items() if k.startswith("CARNET_SERVER_") and "ARGON2" not in k}
+        print("  admin (carnet-server admin … / audit verify) :")
+        print("    " + " ".join(f"{k}='{v}'" for k, v in sorted(admin_env.items())) + " carnet-server admin …")
         print("  Ctrl-C arrête tout / stops everything.", flush=True)
         while not stop:
             for proc in cluster.procs:
