@@ -21,7 +21,7 @@ from desktop_app.sync.engine import S_ACCESS
 from server.audit.models import AuditEvent, AuditHead
 from server.context import ServiceContext
 from server.sync.models import SyncLedger, SyncRecord
-from tests.support.cluster import NODE_HEADER, Cluster
+from tests.support.cluster import NODE_HEADER, Cluster, Node, free_port
 from tests.support.service import PASSWORD, Flows, bearer
 from tests.support.sync_lab import Lab
 
@@ -193,3 +193,16 @@ def test_the_audit_chain_stays_whole_while_both_nodes_write_it(
     verified = cluster.cli("audit", "verify")
     assert verified.returncode == 0, verified.stderr[-2000:]
     assert f"({rows} " in verified.stdout
+
+
+def test_a_node_with_an_audit_key_of_its_own_refuses_to_start(cluster: Cluster, flows: Flows) -> None:
+    """A node started without the shared key file would make up its own and write rows no `audit verify` accepts."""
+    flows.active_person()  # the chain has keyed rows
+    stranger = Node("stranger", free_port(), cluster.base / "stranger")
+    cluster.start_node(stranger, env={"CARNET_SERVER_AUDIT_KEY_FILE": str(stranger.data_dir / "audit.key")})
+    assert stranger.proc is not None
+    assert stranger.proc.process.wait(timeout=60) != 0
+    assert "Cette clé d'audit n'est pas celle du journal" in stranger.proc.tail(80)
+    assert (stranger.data_dir / "audit.key").exists()  # it did make one up: that is what is refused
+    verified = cluster.cli("audit", "verify")
+    assert verified.returncode == 0, verified.stderr[-2000:]

@@ -304,11 +304,11 @@ class Cluster:
 
         _wait(ready, proc.name)
 
-    def start_node(self, node: Node) -> None:
-        """(Re)start one node's `carnet-server serve` process on its port."""
+    def start_node(self, node: Node, *, env: dict[str, str] | None = None) -> None:
+        """(Re)start one node's `carnet-server serve` process on its port (`env`: settings that differ)."""
         node.data_dir.mkdir(mode=0o700, parents=True, exist_ok=True)
         command = [sys.executable, "-m", "server.cli", "serve", "--data-dir", str(node.data_dir)]
-        node.proc = self._spawn(node.name, [*command, "--port", str(node.port)], env=self.env())
+        node.proc = self._spawn(node.name, [*command, "--port", str(node.port)], env=self.env() | (env or {}))
 
     def wait_node(self, node: Node) -> None:
         assert node.proc is not None
