@@ -18,6 +18,7 @@ import pytest
 from sqlalchemy import func, select
 
 from desktop_app.sync.engine import S_ACCESS
+from dossier.sync_protocol import Entity, Mutation, MutationOp
 from server.audit.models import AuditEvent, AuditHead
 from server.context import ServiceContext
 from server.sync.models import SyncLedger, SyncRecord
@@ -114,19 +115,21 @@ def test_an_upload_started_on_one_node_is_finished_on_the_other(
 
 
 def _mutations(count: int, label: str) -> list[dict[str, Any]]:
-    return [
-        {
-            "mutation_id": str(uuid.uuid4()),
-            "client_seq": seq,
-            "entity": "entry",
-            "entity_id": str(uuid.uuid4()),
-            "kind": "allergy",
-            "op": "create",
-            "base_version": 0,
-            "changes": {"name": [None, f"{label} {seq}"]},
-        }
+    """New allergies, written with the protocol's own model (client_seq 1..count of a fresh stream)."""
+    made = (
+        Mutation(
+            mutation_id=uuid.uuid4(),
+            client_seq=seq,
+            entity=Entity.ENTRY,
+            entity_id=uuid.uuid4(),
+            kind="allergy",
+            op=MutationOp.CREATE,
+            base_version=0,
+            changes={"name": [None, f"{label} {seq}"]},
+        )
         for seq in range(1, count + 1)
-    ]
+    )
+    return [m.model_dump(mode="json") for m in made]
 
 
 def test_a_push_replayed_on_the_other_node_is_answered_from_the_shared_ledger(
