@@ -15,12 +15,14 @@ from typing import Any
 
 import httpx
 import pytest
-from sqlalchemy import func, select
+from sqlalchemy import func, select, text
+from sqlalchemy.exc import DBAPIError
 
 from desktop_app.sync.engine import S_ACCESS
 from dossier.sync_protocol import Entity, Mutation, MutationOp
 from server.audit.models import AuditEvent, AuditHead
 from server.context import ServiceContext
+from server.db import make_engine
 from server.sync.models import SyncLedger, SyncRecord
 from tests.support.cluster import NODE_HEADER, Cluster, Node, free_port
 from tests.support.service import PASSWORD, Flows, bearer
@@ -209,3 +211,35 @@ def test_a_node_with_an_audit_key_of_its_own_refuses_to_start(cluster: Cluster, 
     assert (stranger.data_dir / "audit.key").exists()  # it did make one up: that is what is refused
     verified = cluster.cli("audit", "verify")
     assert verified.returncode == 0, verified.stderr[-2000:]
+
+
+def _concurrent_repeats(url: str) -> list[str]:
+    """8 threads each run one statement 60 times through PgBouncer, one transaction each: the errors seen."""
+    engine = make_engine(url, pool_size=8)
+    errors: list[str] = []
+
+    def work() -> None:
+        for i in range(60):
+            try:
+                with engine.begin() as conn:
+                    conn.execute(text("SELECT count(*) FROM audit_events WHERE seq > :s"), {"s": i}).scalar()
+            except DBAPIError as exc:
+                errors.append(str(exc.orig).splitlines()[0])
+
+    threads = [threading.Thread(target=work) for _ in range(8)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=120)
+    engine.dispose()
+    return errors
+
+
+def test_through_pgbouncer_prepared_statements_are_turned_off_by_the_url(cluster: Cluster) -> None:
+    """psycopg prepares a statement run 5 times on a connection; in transaction mode the next transaction may land
+    on another server connection: without `?prepare_threshold=none` that fails ("_pg3_0" already exists / does not
+    exist), with it nothing does."""
+    assert _concurrent_repeats(cluster.pooled_url) == []
+    plain = cluster.pooled_url.replace("?prepare_threshold=none", "")
+    assert plain != cluster.pooled_url
+    assert any("prepared statement" in error for error in _concurrent_repeats(plain))
