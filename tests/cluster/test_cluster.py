@@ -243,3 +243,27 @@ def test_through_pgbouncer_prepared_statements_are_turned_off_by_the_url(cluster
     plain = cluster.pooled_url.replace("?prepare_threshold=none", "")
     assert plain != cluster.pooled_url
     assert any("prepared statement" in error for error in _concurrent_repeats(plain))
+
+
+def test_the_address_throttle_counts_the_real_client_across_nodes_whatever_it_claims(
+    api: httpx.Client, node_a: httpx.Client, node_b: httpx.Client, cluster_ctx: ServiceContext
+) -> None:
+    """Through HAProxy each node sees the client's address in X-Forwarded-For (HAProxy is the only trusted proxy): a
+    spoofed X-Forwarded-For does not escape the per-address count, which both nodes share. (Last in this module: it
+    locks 127.0.0.1 out of signing in.)"""
+    allowance = cluster_ctx.settings.rate_limits.address_free_failures
+    statuses = []
+    for i in range(allowance + 1):
+        r = api.post(
+            "/v1/auth/login",
+            json={"identifier": f"inconnu.{i:03d}", "password": "x"},
+            headers={"X-Forwarded-For": f"203.0.113.{i}"},  # a new address each time, as a password sprayer would
+        )
+        statuses.append((r.status_code, r.headers.get(NODE_HEADER)))
+        if r.status_code == 429:
+            break
+    assert statuses[-1][0] == 429, statuses
+    assert {node for _, node in statuses} == {"node1", "node2"}  # the failures landed on both nodes
+    for client in (node_a, node_b):  # and the address is locked on both, direct requests included
+        r = client.post("/v1/auth/login", json={"identifier": "inconnu.999", "password": "x"})
+        assert r.status_code == 429

@@ -37,6 +37,7 @@ ROOT = Path(__file__).resolve().parents[2]
 HAPROXY = shutil.which("haproxy") or "/usr/sbin/haproxy"
 PGBOUNCER = shutil.which("pgbouncer") or "/usr/sbin/pgbouncer"
 PSQL = shutil.which("psql") or "/usr/bin/psql"
+PROXY_SOURCE = "127.0.0.2"  # HAProxy talks to the nodes from here: the one address whose X-Forwarded-For they believe
 NODE_HEADER = "X-Carnet-Node"  # HAProxy names the node that answered (tests check both served)
 FAST_ARGON2_ENV = "1,8192,1"  # Argon2 cost for tests (CARNET_SERVER_ARGON2); production keeps its defaults
 
@@ -181,7 +182,8 @@ class Cluster:
             "CARNET_SERVER_BLOB_DIR": str(self.blob_dir),
             "CARNET_SERVER_AUDIT_KEY_FILE": str(self.audit_key_file),
             "CARNET_SERVER_AUDIT_CHECKPOINTS": str(self.audit_checkpoints),
-            "CARNET_SERVER_TRUSTED_PROXIES": "127.0.0.1",  # HAProxy's X-Forwarded-For names the real client
+            # Only HAProxy's X-Forwarded-For is believed; a client on 127.0.0.1 (direct or through it) is a client.
+            "CARNET_SERVER_TRUSTED_PROXIES": PROXY_SOURCE,
             "PYTHONPATH": str(ROOT),
         }
         if self.argon2:
@@ -338,7 +340,8 @@ class Cluster:
             "defaults\n  mode http\n  timeout connect 2s\n  timeout client 120s\n  timeout server 120s\n"
             "  option forwardfor\n  option redispatch\n  retries 2\n"
             f"frontend carnet\n  bind 127.0.0.1:{self.port}\n  default_backend nodes\n"
-            "backend nodes\n  balance roundrobin\n  option httpchk GET /health\n  http-check expect status 200\n"
+            f"backend nodes\n  balance roundrobin\n  source {PROXY_SOURCE}\n"
+            "  option httpchk GET /health\n  http-check expect status 200\n"
             "  default-server inter 300ms fall 2 rise 2\n"
             f"  http-response set-header {NODE_HEADER} %s\n"
             f"{servers}"
