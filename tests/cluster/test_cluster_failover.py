@@ -32,6 +32,7 @@ DEVICES_EACH = 2
 ROUNDS = 6
 ENTRIES_EACH_ROUND = 3
 DOCUMENT_BYTES = 2_500_000
+DOCUMENT_ROUNDS = (0, 2, 4)  # 18 uploads in all: some stream into node1 (round robin), where the kill waits for one
 
 
 def _sync(device: Device, failures: list[str]) -> bool:
@@ -71,10 +72,11 @@ def test_clients_converge_when_a_node_is_killed_mid_push(
 
     def client(device: Device) -> None:
         store = device.profile.dossier()
-        content = b"%PDF-1.4\n" + hashlib.shake_256(os.urandom(16)).digest(DOCUMENT_BYTES) + b"\n%%EOF\n"
-        doc = store.documents.add(content, title=f"Scanner {device.name}", category="imagerie")
-        documents[doc.id] = content
         for round_ in range(ROUNDS):
+            if round_ in DOCUMENT_ROUNDS:  # a scan now and then: its upload is one 2.5 MB chunk to some node
+                content = b"%PDF-1.4\n" + hashlib.shake_256(os.urandom(16)).digest(DOCUMENT_BYTES) + b"\n%%EOF\n"
+                doc = store.documents.add(content, title=f"Scanner {device.name} {round_}", category="imagerie")
+                documents[doc.id] = content
             for n in range(ENTRIES_EACH_ROUND):
                 store.entries.create("allergy", {"name": f"{device.name}-{round_}-{n}"})
             _sync(device, failures)
@@ -112,12 +114,12 @@ def test_clients_converge_when_a_node_is_killed_mid_push(
             assert sorted(names) == sorted(expected)  # nothing lost, nothing twice
             store = device.profile.dossier()
             held = {doc.id: store.documents.read(doc.id) for doc in store.documents.list()}
-            assert len(held) == DEVICES_EACH and all(held[i] == documents[i] for i in held)
+            assert len(held) == DEVICES_EACH * len(DOCUMENT_ROUNDS) and all(held[i] == documents[i] for i in held)
     with cluster_ctx.sessions() as session:
         for pair in devices.values():
             dossier = uuid.UUID(pair[0].profile.settings["own_dossier_id"])
             rows = session.scalar(select(func.count()).where(SyncRecord.dossier_id == dossier))
-            assert rows == DEVICES_EACH * (ROUNDS * ENTRIES_EACH_ROUND + 1)  # entries + one document each
+            assert rows == DEVICES_EACH * (ROUNDS * ENTRIES_EACH_ROUND + len(DOCUMENT_ROUNDS))  # entries + documents
     blobs = sorted(p.name for p in (cluster.blob_dir / "blobs").rglob("*") if p.is_file())
     assert sorted(hashlib.sha256(c).hexdigest() for c in documents.values()) == blobs
 
