@@ -22,6 +22,7 @@ from server.access.router import router as access_router
 from server.accounts.oidc_router import router as oidc_router
 from server.accounts.router import router as accounts_router
 from server.audit.checkpoints import checkpoint_every, checkpoint_now
+from server.audit.service import check_key
 from server.config import Settings
 from server.context import ServiceContext
 from server.db import head_revision, is_at_head
@@ -252,6 +253,8 @@ def create_app(
     async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
         if check_schema and not is_at_head(ctx.engine):
             raise UnmigratedDatabaseError()
+        with ctx.sessions() as session:
+            check_key(session)  # the same audit key as the chain's (every node of a cluster: docs/SCALING.md)
         log.info("carnet-server ready (schema %s)", head_revision())
         # Signed checkpoints of the audit chain outside the database: at start, on a timer, at stop.
         checkpoint_now(ctx.sessions)
