@@ -1,9 +1,10 @@
 """Attachments of the messagerie: checked (size, format from the bytes), encrypted at rest, read back by the policy.
 
-A body is stored once per attachment id, under `<data_dir>/message-attachments/<conversation_id>/<id>` as
+A body is stored once per attachment id, under `<blob dir>/message-attachments/<conversation_id>/<id>` (the blob
+directory: the data dir unless `--blob-dir` names one the nodes of a cluster share) as
 `nonce ‖ AES-256-GCM(body)` with the conversation and attachment ids as associated data (a file moved to another
-attachment does not decrypt). The key is the service's `attachments.key` (0600, made at first use, like the audit
-key; keep a copy with the backups). The file is written to a temporary name and renamed, so a cut never leaves half
+attachment does not decrypt). The key is the service's `attachments.key` in that same directory (0600, made at first
+use with O_EXCL, so the first node wins; keep a copy with the backups). The file is written to a temporary name and renamed, so a cut never leaves half
 a body under the final name; the row is added in the same transaction that the caller commits after the rename.
 """
 

@@ -209,7 +209,7 @@ def upload_attachment(
         attachment_id=attachment_id,
         content=content,
         filename=filename,
-        data_dir=ctx.settings.data_dir,
+        data_dir=ctx.settings.blob_root,  # shared by the nodes of a cluster, as document bodies are
         now=ctx.now(),
     )
     out = _attachment_out(row)
@@ -228,7 +228,7 @@ def download_attachment(
         principal,
         conversation_id=conversation_id,
         attachment_id=attachment_id,
-        data_dir=ctx.settings.data_dir,
+        data_dir=ctx.settings.blob_root,  # shared by the nodes of a cluster, as document bodies are
         now=ctx.now(),
     )
     session.commit()

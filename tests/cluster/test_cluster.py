@@ -11,7 +11,7 @@ import os
 import threading
 import uuid
 import zlib
-from typing import Any
+from typing import Any, cast
 
 import httpx
 import pytest
@@ -24,8 +24,10 @@ from server.audit.models import AuditEvent, AuditHead
 from server.context import ServiceContext
 from server.db import make_engine
 from server.sync.models import SyncLedger, SyncRecord
+from tests.support.access import Pros, patient
 from tests.support.cluster import NODE_HEADER, Cluster, Node, free_port
-from tests.support.service import PASSWORD, Flows, bearer
+from tests.support.messagerie import PDF, Thread
+from tests.support.service import PASSWORD, Flows, Mailbox, bearer
 from tests.support.sync_lab import Lab
 
 pytestmark = [pytest.mark.slow, pytest.mark.postgres]
@@ -267,3 +269,24 @@ def test_the_address_throttle_counts_the_real_client_across_nodes_whatever_it_cl
     for client in (node_a, node_b):  # and the address is locked on both, direct requests included
         r = client.post("/v1/auth/login", json={"identifier": "inconnu.999", "password": "x"})
         assert r.status_code == 429
+
+
+def test_a_message_attachment_sent_through_one_node_is_read_through_the_other(
+    cluster: Cluster,
+    cluster_ctx: ServiceContext,
+    flows: Flows,
+    mailbox: Mailbox,
+    node_a: httpx.Client,
+    node_b: httpx.Client,
+) -> None:
+    """Message attachments live in the shared blob directory under the key its first writer made (issue 20, 22)."""
+    person, me = patient(flows)
+    doctor = Pros(cast(Any, node_a), cluster_ctx, mailbox).sign_in("10000000041", "Médecin généraliste", "Garnier")
+    thread = Thread.opened(node_a, doctor, person.nir)
+    attachment_id = str(uuid.uuid4())
+    assert thread.attach(doctor, PDF, "resultats.pdf", attachment_id).status_code == 201
+    assert thread.say(doctor, "Voici vos résultats", attachment_id=attachment_id).status_code == 201
+    got = node_b.get(f"/v1/conversations/{thread.id}/attachments/{attachment_id}", headers=me)
+    assert got.status_code == 200 and got.content == PDF
+    assert [p.name for p in (cluster.blob_dir / "message-attachments").rglob(attachment_id)] == [attachment_id]
+    assert not any((node.data_dir / "message-attachments").exists() for node in cluster.nodes)
