@@ -37,6 +37,7 @@ _IMAGE_FORMATS = {"jpeg", "png", "tiff"}
 _TEXT_FORMATS = {"txt", "rtf"}
 ZOOM_STEP = 1.25
 ZOOM_MIN, ZOOM_MAX = 0.25, 5.0
+READABLE_WIDTH_PX = 480  # beside a list, an opened document gets at least this: an A4 page fitted to it is legible
 
 # Active while the focus is in the viewer (its window's Ctrl++ / Ctrl+− change the text size, not the page).
 ZOOM_IN_KEYS = ("+", "=")
@@ -219,7 +220,7 @@ class DocumentViewer(Retranslatable, QWidget):
 
     def sizeHint(self) -> QSize:
         """As wide as the page area asks, not as the toolbar laid on one line: beside the Documents list, the list
-        keeps its share (the toolbar wraps instead)."""
+        keeps its share until a document is opened (the page then gives the viewer READABLE_WIDTH_PX)."""
         hint = super().sizeHint()
         return QSize(max(self.minimumSizeHint().width(), self.stack.sizeHint().width()), hint.height())
 

@@ -19,7 +19,7 @@ from tests.ui.helpers import clipped_buttons, missing_accessibility, open_dossie
 from ui import theme
 from ui.documents.view import DocumentsPage
 from ui.ops import wait_for_idle
-from ui.viewer import DocumentViewer
+from ui.viewer import READABLE_WIDTH_PX, DocumentViewer
 
 SHOTS = Path("/tmp/shots-viewer")
 
@@ -84,6 +84,7 @@ def test_a_pdf_opens_on_its_first_page_fitted_to_the_width_and_the_keyboard_zoom
     # First page, fitted to the width: the default, said by the checked button and the zoom mode.
     assert view.zoomMode() == QPdfView.ZoomMode.FitToWidth and viewer.is_fitted_to_width()
     assert viewer.fit_button.isChecked() and viewer.current_page() == 0
+    assert viewer.width() >= READABLE_WIDTH_PX  # opened, it gets a readable width beside the list (not 240 px)
     assert view.verticalScrollBar().value() == 0
     qtbot.waitUntil(lambda: page_on_screen(view), timeout=5_000)
     assert viewer.page_label.text() == "Page 1 sur 3"

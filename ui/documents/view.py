@@ -45,7 +45,7 @@ from ui.i18n import current_language, pick
 from ui.i18n import translate as _t
 from ui.ops import Op
 from ui.paged import Column, PagedTableModel
-from ui.viewer import DocumentViewer
+from ui.viewer import READABLE_WIDTH_PX, DocumentViewer
 from ui.widgets import (
     Retranslatable,
     describe,
@@ -268,10 +268,17 @@ class DocumentsPage(Retranslatable, QWidget):
         super().changeEvent(event)
 
     def _give_viewer_room(self) -> None:
-        """Large text puts the viewer under the list, where a page has no height left: an opened document then
-        takes the whole page (« Agrandir »); « Taille normale » (F11) brings the list back."""
+        """An opened document gets a readable width beside the list (the list then scrolls sideways). Large text
+        puts the viewer under the list, where a page has no height left: the document then takes the whole page
+        (« Agrandir »); « Taille normale » (F11) brings the list back."""
         if self.splitter.orientation() == Qt.Orientation.Vertical:
             self.viewer.set_widened(True)
+            return
+        sizes = self.splitter.sizes()
+        total = sum(sizes)
+        wanted = min(READABLE_WIDTH_PX, total // 2)
+        if len(sizes) == 2 and sizes[1] < wanted:
+            self.splitter.setSizes([total - wanted, wanted])
 
     # -- store -------------------------------------------------------------------------------------------------------
     def set_store(self, store: DossierStore | None) -> None:
