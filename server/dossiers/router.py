@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from fastapi import APIRouter, Response, status
 
+from dossier.identifiers import ins_oid, sex_from_nir
 from server.accounts.dependencies import ActingHelper, AddressDep, ContextDep, SessionDep
 from server.accounts.identity import invalid_credentials
 from server.accounts.login import token_pair
@@ -120,6 +121,9 @@ def read_dossier(me: PatientDep, ctx: ContextDep, session: SessionDep) -> Dossie
         first_names=d.first_names,
         birth_date=d.birth_date,
         nir=d.nir,
+        sex=sex_from_nir(d.nir),
+        ins=d.nir,
+        ins_oid=ins_oid(d.nir),
         email=d.email,
         phone=d.phone,
         status=d.status.value,
