@@ -49,7 +49,7 @@ def check_activation(body: SpaceProofIn, ctx: ContextDep, session: SessionDep, a
     """Check the three proofs (activation code, NIR, Carte Vitale serial) before the person chooses an identifier
     and a password: a wrong proof is said at once, with the same answer and throttle as the activation itself."""
     dossier = activation.find_space(session, ctx, _proof(body), address=address)
-    activation.ensure_activable(dossier)
+    activation.ensure_activable(session, dossier, today=ctx.now().date())
     return StatusOut(status=dossier.status.value)
 
 
