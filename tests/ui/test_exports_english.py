@@ -10,8 +10,8 @@ from desktop_app import access
 from desktop_app.exports.pdf import format_date
 from desktop_app.exports.printouts import Printout
 from tests.support.desktop_service import flows, live, mailbox, server_template, smtp_server
-from tests.support.exports_ui import ScriptedChoices, pdf_text
 from tests.support.service import Flows, Mailbox
+from tests.ui.test_exports_online import _saved_pdf as saved_pdf
 from tests.ui.test_online_screens import _signed_in_window, online_window
 from ui.i18n import LanguageManager
 
@@ -19,17 +19,7 @@ __all__ = ["flows", "live", "mailbox", "online_window", "server_template", "smtp
 
 
 def _saved_pdf(qtbot, window, kind: Printout, out: Path) -> str:
-    choices = ScriptedChoices()
-    choices.install(window.exports.doors)
-    window.exports.printouts[kind].trigger()
-    dialog = window.exports.dialog
-    qtbot.waitUntil(lambda: dialog.content is not None or dialog.error.isVisible(), timeout=30_000)
-    assert dialog.content is not None, dialog.error.text()
-    choices.saves.append(out)
-    dialog.save_pdf_button.click()
-    text = " ".join(pdf_text(out).split())
-    dialog.reject()
-    return text
+    return " ".join(saved_pdf(qtbot, window, kind, out).split())
 
 
 def test_in_english_the_access_report_and_the_justificatif_are_printed_in_english(

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date
+from html import escape
 from pathlib import Path
 
 from PySide6.QtCore import QDate, QEvent, QModelIndex, Qt, Signal
@@ -182,8 +183,9 @@ class DocumentsPage(Retranslatable, QWidget):
         self.category_filter.currentIndexChanged.connect(self.on_category_filter_changed)
         self.error = error_label()
         self.info = label("muted")
-        self.secret_note = label("muted")  # why a minor's secret care is here, and who never saw it
+        self.secret_note = label()  # why a minor's secret care is here, and who never saw it
         self.secret_note.setObjectName("secretCareNote")
+        self.secret_note.setTextFormat(Qt.TextFormat.RichText)
         self.secret_note.setVisible(False)
         self.drop_hint = label("muted")
 
@@ -228,12 +230,17 @@ class DocumentsPage(Retranslatable, QWidget):
         left_layout.addWidget(self.add_panel)
         left_layout.addWidget(self.table, 1)
         left_layout.addWidget(self.info)
-        left_layout.addWidget(self.secret_note)
         left_layout.addWidget(actions)
         left_layout.addWidget(self.error)
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.addWidget(left)
-        self.splitter.addWidget(self.viewer)
+        # The explanation of a minor's secret care sits above the viewer, where the selected document shows.
+        right = QWidget()
+        right_layout = QVBoxLayout(right)
+        right_layout.setContentsMargins(0, 0, 0, 0)
+        right_layout.addWidget(self.secret_note)
+        right_layout.addWidget(self.viewer, 1)
+        self.splitter.addWidget(right)
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 2)
         layout = QVBoxLayout(self)
@@ -567,7 +574,7 @@ class DocumentsPage(Retranslatable, QWidget):
             self.mask_button.setText(_t("DocumentsPage", "&Masquer"))
             self.info.setText("")
         care = self._secret_care(info) if info is not None else None
-        self.secret_note.setText(care.explanation if care is not None else "")
+        self.secret_note.setText(f"<b>{escape(care.label)}</b><br>{escape(care.explanation)}" if care else "")
         self.secret_note.setVisible(care is not None)
         self.delete_button.setToolTip(
             _t(
