@@ -970,6 +970,10 @@
         <translation>Document shown again</translation>
     </message>
     <message>
+        <source>Résultat rendu visible après la consultation d&apos;annonce</source>
+        <translation>Result made visible after the consultation d&apos;annonce</translation>
+    </message>
+    <message>
         <source>Enregistrement du décès</source>
         <translation>Death recorded</translation>
     </message>
@@ -2418,6 +2422,14 @@
         <translation>Record content</translation>
     </message>
     <message>
+        <source>Histoire de santé</source>
+        <translation>Health history</translation>
+    </message>
+    <message>
+        <source>Demander au service les soins remboursés des 24 derniers mois (consultation tracée) ; hors ligne, la dernière copie de ce poste.</source>
+        <translation>Ask the service for the care reimbursed over the last 24 months (the read is logged); offline, this workstation&apos;s last copy.</translation>
+    </message>
+    <message>
         <source>Ajouter un document…</source>
         <translation>Add a document…</translation>
     </message>
@@ -2442,6 +2454,10 @@
         <translation>Add to the record</translation>
     </message>
     <message>
+        <source>Reprendre la vaccination ou le document refusé dans son formulaire, le corriger et le renvoyer.</source>
+        <translation>Bring the refused vaccination or document back into its form, correct it and send it again.</translation>
+    </message>
+    <message>
         <source>Réessayer maintenant</source>
         <translation>Retry now</translation>
     </message>
@@ -2456,6 +2472,18 @@
     <message>
         <source>Pas encore sur ce poste : préparez la journée pour le consulter.</source>
         <translation>Not on this workstation yet: prepare the day to view it.</translation>
+    </message>
+    <message>
+        <source>Hors ligne : pas de copie de l&apos;histoire de santé sur ce poste.</source>
+        <translation>Offline: no copy of the health history on this workstation.</translation>
+    </message>
+    <message>
+        <source>Hors ligne : dernière copie de ce poste, du %1.</source>
+        <translation>Offline: this workstation&apos;s last copy, from %1.</translation>
+    </message>
+    <message>
+        <source>Corriger le document refusé</source>
+        <translation>Correct the refused document</translation>
     </message>
     <message>
         <source>%1 a retiré votre autorisation d&apos;accès : la copie de son dossier a été effacée de ce poste.</source>
@@ -2568,10 +2596,6 @@
     <message>
         <source>Corriger…</source>
         <translation>Correct…</translation>
-    </message>
-    <message>
-        <source>Reprendre la vaccination refusée dans le formulaire pour la corriger.</source>
-        <translation>Put the refused vaccination back in the form to correct it.</translation>
     </message>
     <message>
         <source>Supprimer le document</source>

@@ -970,6 +970,10 @@
         <translation>Fin du masquage d&apos;un document</translation>
     </message>
     <message>
+        <source>Résultat rendu visible après la consultation d&apos;annonce</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Enregistrement du décès</source>
         <translation>Enregistrement du décès</translation>
     </message>
@@ -2418,6 +2422,14 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Histoire de santé</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Demander au service les soins remboursés des 24 derniers mois (consultation tracée) ; hors ligne, la dernière copie de ce poste.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Ajouter un document…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2442,6 +2454,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Reprendre la vaccination ou le document refusé dans son formulaire, le corriger et le renvoyer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Réessayer maintenant</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2455,6 +2471,18 @@
     </message>
     <message>
         <source>Pas encore sur ce poste : préparez la journée pour le consulter.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hors ligne : pas de copie de l&apos;histoire de santé sur ce poste.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hors ligne : dernière copie de ce poste, du %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Corriger le document refusé</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2567,10 +2595,6 @@
     </message>
     <message>
         <source>Corriger…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Reprendre la vaccination refusée dans le formulaire pour la corriger.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
