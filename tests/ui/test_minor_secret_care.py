@@ -29,6 +29,7 @@ from dossier.documents import Confidentiality
 from dossier.identifiers import nir_key
 from server.access.models import PatientNotification
 from server.dossiers.service import Beneficiary, provision
+from server.sync.models import SyncRecord
 from tests.support.access import GP, Pros
 from tests.support.desktop_service import flows, live, mailbox, server_template, smtp_server
 from tests.support.service import PASSWORD, Flows, Mailbox, bearer
@@ -37,7 +38,7 @@ from tests.support.sync_lab import LiveServer
 __all__ = ["flows", "live", "mailbox", "server_template", "smtp_server"]
 
 SYNC = {"Carnet-Sync-Protocol": "1"}
-SECRET, PLAIN = "Contraception — consultation", "Rappel vaccin DTP"
+SECRET, PLAIN, HELD = "Contraception — consultation", "Rappel vaccin DTP", "Sérologie — résultat"
 CHILD_SERIAL = "33345670"
 
 
@@ -47,12 +48,18 @@ def _child_nir(born: date) -> str:
     return first13 + nir_key(first13)
 
 
-def _push_document(flows: Flows, pro: dict[str, str], dossier_id: uuid.UUID, title: str, *, secret: bool) -> None:
+def _push_document(
+    flows: Flows, pro: dict[str, str], dossier_id: uuid.UUID, title: str, *, secret: bool, until: date | None = None
+) -> None:
+    """A professional's document; `until`: held back from the patient side until the consultation d'annonce."""
+    confidentiality: dict[str, Any] = {"hidden_from_legal_representatives": secret}
+    if until is not None:
+        confidentiality["hidden_from_patient_until"] = until.isoformat()
     values = {
         "title": title,
         "document_date": "2025-11-10",
         "author_kind": "professional",
-        "confidentiality": {"hidden_from_legal_representatives": secret},
+        "confidentiality": confidentiality,
         "sha256": hashlib.sha256(title.encode()).hexdigest(),
         "size": 1234,
     }
@@ -75,6 +82,11 @@ def _push_document(flows: Flows, pro: dict[str, str], dossier_id: uuid.UUID, tit
     }
     r = flows.client.post("/v1/sync/push", headers={**pro, **SYNC}, json=body)
     assert r.status_code == 200 and r.json()["results"][0]["status"] == "applied", r.text
+
+
+def _document_notices(mailbox: Mailbox, address: str) -> int:
+    """The « nouveau document » notices mailed to ``address`` (its sign-in codes are not counted)."""
+    return sum("nouveau document" in str(m["Subject"]) for m in mailbox.to(address))
 
 
 def _pulled_titles(flows: Flows, headers: dict[str, str], dossier_id: uuid.UUID) -> set[str]:
@@ -127,9 +139,11 @@ def test_a_minors_secret_care_never_reaches_a_parent_and_is_marked_for_the_young
     parent, headers, child_id, pro, nir = (parent_side[k] for k in ("parent", "headers", "child_id", "pro", "nir"))
     mailbox.clear()
     _push_document(flows, pro, child_id, PLAIN, secret=False)
-    assert len(mailbox.to(parent.email)) == 1  # the plain document is announced to the parent
+    assert _document_notices(mailbox, parent.email) == 1  # the plain document is announced to the parent
     _push_document(flows, pro, child_id, SECRET, secret=True)
-    assert len(mailbox.to(parent.email)) == 1  # the secret one to nobody: the minor has no account of their own
+    assert _document_notices(mailbox, parent.email) == 1  # the secret one to nobody (the minor has no account yet)
+    # A secret result held back until the consultation d'annonce, three days later (released by the first pull then).
+    _push_document(flows, pro, child_id, HELD, secret=True, until=live.ctx.now().date() + timedelta(days=3))
     with live.ctx.sessions() as session:
         notes = session.scalars(select(PatientNotification).where(PatientNotification.dossier_id == child_id)).all()
     assert [n.event for n in notes] == ["document_added_by_professional"]  # no row the parents read says it
@@ -155,7 +169,14 @@ def test_a_minors_secret_care_never_reaches_a_parent_and_is_marked_for_the_young
     # Eleven days later Léa is 18: the parent still never gets the secret care (their access is otherwise as it was).
     live.ctx.clock.advance(timedelta(days=11))  # type: ignore[attr-defined]
     headers = bearer(flows.login(parent))
-    _parent_never_sees_it(flows, headers, child_id, mailbox)
+    _parent_never_sees_it(flows, headers, child_id, mailbox)  # its pull released the held-back result…
+    with live.ctx.sessions() as session:
+        released = session.scalars(select(SyncRecord).where(SyncRecord.dossier_id == child_id)).all()
+    assert [r.visible_from for r in released] == [None, None, None]
+    assert _document_notices(mailbox, parent.email) == 1  # …and told the parent nothing
+    with live.ctx.sessions() as session:
+        notes = session.scalars(select(PatientNotification).where(PatientNotification.dossier_id == child_id)).all()
+    assert len(notes) == 1
     engine.sync_once()
     assert [d.title for d in parent_carnet.dossier(str(child_id)).documents.list()] == [PLAIN]
     parent_carnet.lock()
@@ -184,7 +205,7 @@ def test_a_minors_secret_care_never_reaches_a_parent_and_is_marked_for_the_young
         engine.sync_once()
     store = carnet.dossier(str(child_id))
     docs = {d.title: d for d in store.documents.list()}
-    assert set(docs) == {PLAIN, SECRET}
+    assert set(docs) == {PLAIN, SECRET, HELD}
     assert docs[SECRET].confidentiality.hidden_from_legal_representatives
 
     from ui.documents.view import DocumentsPage
@@ -193,13 +214,13 @@ def test_a_minors_secret_care_never_reaches_a_parent_and_is_marked_for_the_young
     page = DocumentsPage()
     qtbot.addWidget(page)
     page.set_store(store)
-    qtbot.waitUntil(lambda: page.model.rowCount() == 2 and page._born is not None, timeout=20_000)
+    qtbot.waitUntil(lambda: page.model.rowCount() == 3 and page._born is not None, timeout=20_000)
     header = page.model.headerData
     columns = range(page.model.columnCount())
     column = next(c for c in columns if header(c, Qt.Orientation.Horizontal) == "Confidentialité")
-    rows = {page.model.row_object(r).title: r for r in range(2)}
-    shown = page.model.index(rows[SECRET], column).data()
-    assert shown == "Soins confidentiels (avant vos 18 ans)"
+    rows = {page.model.row_object(r).title: r for r in range(3)}
+    assert page.model.index(rows[SECRET], column).data() == "Soins confidentiels (avant vos 18 ans)"
+    assert page.model.index(rows[HELD], column).data() == "Soins confidentiels (avant vos 18 ans)"
     assert page.model.index(rows[PLAIN], column).data() == "Visible des professionnels autorisés"
     page.select_row(rows[SECRET])
     assert not page.secret_note.isHidden() and "ne les ont jamais vus" in page.secret_note.text()
