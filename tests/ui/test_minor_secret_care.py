@@ -19,6 +19,7 @@ from PySide6.QtCore import Qt
 from sqlalchemy import select
 
 from desktop_app import account, vault
+from desktop_app.access import access_history
 from desktop_app.dossier_store import DocumentInfo
 from desktop_app.profile import ProfileDirectory
 from desktop_app.secret_care import secret_care
@@ -109,6 +110,10 @@ def _parent_never_sees_it(flows: Flows, parent: dict[str, str], child_id: uuid.U
     hidden = flows.client.get(blob.format(hashlib.sha256(SECRET.encode()).hexdigest()), headers={**parent, **SYNC})
     assert hidden.status_code == 403, hidden.text
     assert all("Contraception" not in m.as_string() for m in mailbox.messages)
+    # The child's access history: the doctor's push of the plain document, never those of secret care alone.
+    r = flows.client.get("/v1/me/access/history", headers=parent, params={"dossier_id": str(child_id)})
+    assert r.status_code == 200, r.text
+    assert [i["action"] for i in r.json()["items"] if i["actor_kind"] == "professional"] == ["sync.push"]
 
 
 @pytest.fixture
@@ -204,6 +209,9 @@ def test_a_minors_secret_care_never_reaches_a_parent_and_is_marked_for_the_young
     for _ in range(3):
         engine.sync_once()
     store = carnet.dossier(str(child_id))
+    # Her own access history shows the doctor's three sends, worded as any other « envoi ».
+    sends = access_history(carnet, actor_kinds=("professional",)).items
+    assert [e.action for e in sends] == ["sync.push"] * 3
     docs = {d.title: d for d in store.documents.list()}
     assert set(docs) == {PLAIN, SECRET, HELD}
     assert docs[SECRET].confidentiality.hidden_from_legal_representatives
