@@ -7,8 +7,10 @@ The service decides who receives them (dossier.access: MINOR_SECRET); this only 
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
+from functools import partial
 from typing import TYPE_CHECKING
 
 from desktop_app.i18n import pick
@@ -45,12 +47,20 @@ def received_on(info: DocumentInfo) -> date:
     return info.document_date or info.created_at.date()
 
 
-def secret_care(info: DocumentInfo, *, born: date | None, today: date, lang: str | None = None) -> SecretCare | None:
+def secret_care(
+    info: DocumentInfo,
+    *,
+    born: date | None,
+    today: date,
+    lang: str | None = None,
+    format_day: Callable[[date], str] | None = None,
+) -> SecretCare | None:
     """The marking of ``info`` in its holder's carnet on ``today``; None when it is not a minor's secret care.
 
     Care received before the 18th birthday (or when the full birth date is unknown: secret care exists only for
     minors) is shown, once the person is an adult, as « Soins confidentiels (avant vos 18 ans) »; otherwise (still a
-    minor, or marked so after their majority) as confidential care their legal representatives do not see."""
+    minor, or marked so after their majority) as confidential care their legal representatives do not see.
+    ``format_day`` writes the 18th birthday as the window writes dates (default: 25/01/2026, or ISO in English)."""
     if not is_secret_care(info):
         return None
     majority = majority_date(born) if born is not None else None
@@ -66,7 +76,7 @@ def secret_care(info: DocumentInfo, *, born: date | None, today: date, lang: str
                 "or a confidential consultation). Your parents or legal representatives never saw it and never "
                 "will; it is now in your own carnet, yours alone{since}.",
                 lang,
-            ).format(since=since.format(day=_day(majority, lang)) if majority is not None else ""),
+            ).format(since=since.format(day=(format_day or partial(_day, lang=lang))(majority)) if majority else ""),
         )
     return SecretCare(
         pick("Soins confidentiels (invisibles pour vos parents)", "Confidential care (hidden from your parents)", lang),
@@ -80,6 +90,6 @@ def secret_care(info: DocumentInfo, *, born: date | None, today: date, lang: str
     )
 
 
-def _day(value: date, lang: str | None) -> str:
+def _day(value: date, *, lang: str | None) -> str:
     """As the window shows dates: 25/01/2026 in French, 2026-01-25 in English."""
     return pick(value.strftime("%d/%m/%Y"), value.isoformat(), lang)
