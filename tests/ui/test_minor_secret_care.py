@@ -229,7 +229,7 @@ def test_a_minors_secret_care_never_reaches_a_parent_and_is_marked_for_the_young
     rows = {page.model.row_object(r).title: r for r in range(3)}
     assert page.model.index(rows[SECRET], column).data() == "Soins confidentiels (avant vos 18 ans)"
     assert page.model.index(rows[HELD], column).data() == "Soins confidentiels (avant vos 18 ans)"
-    assert page.model.index(rows[PLAIN], column).data() == "Visible des professionnels autorisés"
+    assert page.model.index(rows[PLAIN], column).data() == "Visible"
     page.select_row(rows[SECRET])
     assert not page.secret_note.isHidden() and "ne les ont jamais vus" in page.secret_note.text()
     page.select_row(rows[PLAIN])
