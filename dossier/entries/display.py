@@ -33,15 +33,17 @@ def _display(spec: FieldSpec | None, value: Any, lang: str) -> str:
     return str(value)
 
 
-def ins_text(nir: str, lang: str = "fr") -> str:
-    """The matricule INS as the INS rules want it shown: its nature and OID next to the formatted number."""
-    label = "INS number" if lang.startswith("en") else "Matricule INS"
-    separator = ": " if lang.startswith("en") else " : "
-    return f"{label} ({ins_kind(nir)}, OID {ins_oid(nir)}){separator}{format_nir(nir)}"
+def ins_text(nir: str, lang: str = "fr", *, with_oid: bool = False) -> str:
+    """The matricule INS as the INS rules want it shown: its nature (INS-NIR or INS-NIA, what its OID says) next to
+    the formatted number; ``with_oid`` adds the OID itself."""
+    english = lang.startswith("en")
+    label = f"{ins_kind(nir)} number" if english else f"Matricule {ins_kind(nir)}"
+    oid = f" (OID {ins_oid(nir)})" if with_oid else ""
+    return f"{label}{oid}{': ' if english else ' : '}{format_nir(nir)}"
 
 
 def _identity_summary(data: Mapping[str, Any], lang: str) -> str:
-    """ "Identité : Zoé · Lefèvre · 02/05/1984 · Féminin · Matricule INS (INS-NIR, OID …) : 2 84 …"."""
+    """ "Identité : Zoé · Lefèvre · 02/05/1984 · Féminin · Matricule INS-NIR : 2 84 05 75 123 456 78"."""
     entry_kind = find_kind("identity")
     parts = [
         _display(entry_kind.field_spec(name), data[name], lang)

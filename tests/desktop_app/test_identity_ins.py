@@ -14,6 +14,7 @@ from desktop_app import account, vault
 from desktop_app.exports.fhir_io import export_fhir_collection
 from desktop_app.profile import ProfileDirectory
 from dossier.entries import summarize_entry
+from dossier.entries.display import ins_text
 from dossier.identifiers import format_nir, ins_oid, nir_key, sex_from_nir
 from server.dossiers.service import Beneficiary, provision
 from tests.support.desktop_service import flows, live, mailbox, server_template, smtp_server
@@ -64,9 +65,11 @@ def test_activation_stores_sex_and_ins_shows_them_and_exports_them_as_fhir(
     # Shown with its nature and OID, formatted as on the Carte Vitale, in both languages.
     printed = format_nir(WOMAN_NIR)
     fr = summarize_entry("identity", identity.data, lang="fr")
-    assert "Féminin" in fr and f"Matricule INS (INS-NIR, OID 1.2.250.1.213.1.4.8) : {printed}" in fr
+    assert "Féminin" in fr and f"Matricule INS-NIR : {printed}" in fr
     en = summarize_entry("identity", identity.data, lang="en")
-    assert "Female" in en and f"INS number (INS-NIR, OID 1.2.250.1.213.1.4.8): {printed}" in en
+    assert "Female" in en and f"INS-NIR number: {printed}" in en
+    assert ins_text(WOMAN_NIR, with_oid=True) == f"Matricule INS-NIR (OID 1.2.250.1.213.1.4.8) : {printed}"
+    assert ins_text(NIA, "en") == f"INS-NIA number: {format_nir(NIA)}"
 
     # FHIR: Patient.gender and the INS-NIR identifier (FR Core).
     bundle = export_fhir_collection(profile.dossier(), tmp_path / "export.json", now=datetime.now(UTC))
