@@ -3,8 +3,11 @@ when the app runs in English — read back from the PDF (pdftotext), nothing of 
 
 from __future__ import annotations
 
+import io
+import sys
 from datetime import UTC, date, datetime
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -85,3 +88,25 @@ def test_given_rights_are_kept_and_a_delegation_ending_before_it_starts_is_refus
             build_caregiver_certificate(
                 CaregiverGrant("Zoé", "Benoît", date(2026, 3, 14), date(2026, 1, 1), "R"), generated_at=NOW, lang=lang
             )
+
+
+@pytest.mark.parametrize(("lang", "wanted", "unwanted"), [("en_GB.UTF-8", "Access certificate", "Justificatif")])
+def test_carnet_cli_prints_the_justificatif_in_the_language_of_lang(
+    profile: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: Any, lang: str, wanted: str, unwanted: str
+) -> None:
+    """carnet-cli export pdf, in-process as documented: LANG=en gives the English sheet (and French otherwise)."""
+    from desktop_app.cli import main
+    from tests.support.profiles import PASSWORD
+
+    profile.lock()
+    for env, expect, avoid in ((lang, wanted, unwanted), ("fr_FR.UTF-8", unwanted, wanted)):
+        out = tmp_path / f"justificatif-{env[:2]}.pdf"
+        monkeypatch.setattr(sys, "stdin", io.StringIO(PASSWORD + "\n"))
+        monkeypatch.setenv("LANG", env)
+        argv = ["--data-dir", str(tmp_path / "data"), "export", "pdf", str(out), "--kind", "justificatif-aidant"]
+        argv += ["--aidant", "Benoît Lefèvre", "--debut", "2026-03-14", "--fin", "2026-09-14", "--password-stdin"]
+        code = main(argv)
+        printed = capsys.readouterr()
+        assert code == 0, printed
+        text = _text(out.read_bytes(), tmp_path)
+        assert expect in text and avoid not in text
