@@ -16,6 +16,7 @@ from dossier import access
 from dossier.documents import Confidentiality
 from server.access import notifications, service
 from server.access.dependencies import Limit, ManagedDossierDep, Offset, RegisteredProDep
+from server.access.models import MessagingAidant
 from server.access.schemas import (
     AidantIn,
     AidantOut,
@@ -87,6 +88,9 @@ def _consent_out(session: Session, dossier_id: uuid.UUID, now: datetime) -> Cons
         if aidant_ids
         else {}
     )
+    sees_messages = set(
+        session.scalars(select(MessagingAidant.aidant_account_id).where(MessagingAidant.dossier_id == dossier_id))
+    )
     toggles = access.normalise_emergency_toggles(consent.emergency)
     return ConsentOut(
         authorised=[
@@ -115,6 +119,7 @@ def _consent_out(session: Session, dossier_id: uuid.UUID, now: datetime) -> Cons
                 starts_at=d.starts_at,
                 ends_at=d.ends_at,
                 active=d.active_at(now),
+                sees_messages=uuid.UUID(d.aidant_id) in sees_messages,
             )
             for d in consent.aidants
         ],

@@ -12,7 +12,7 @@ from datetime import datetime
 from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
-from server.audit.checkpoints import Checkpoint, chain_mac, read_checkpoints, secrets_of
+from server.audit.checkpoints import AuditKeyError, Checkpoint, chain_mac, read_checkpoints, secrets_of
 from server.audit.models import AuditEvent, AuditHead
 from server.db import new_id
 
@@ -112,6 +112,27 @@ def record(
     session.add(event)
     session.execute(update(AuditHead).where(AuditHead.id == HEAD_ID).values(last_hash=event.row_hash))
     return event
+
+
+def check_key(session: Session) -> None:
+    """Refuse to start with an audit key other than the one the chain's newest row was written with.
+
+    Every node of a cluster must hold the same key (docs/SCALING.md): a node that made up its own (a fresh data
+    directory without the shared key file) would append rows no other node's `audit verify` accepts. One read of the
+    newest row, at start; a chain without keyed rows accepts any key."""
+    head = session.get(AuditHead, HEAD_ID)
+    last = (
+        session.scalars(select(AuditEvent).where(AuditEvent.seq == head.last_seq)).first()
+        if head is not None and head.last_seq >= head.keyed_from_seq
+        else None
+    )
+    session.rollback()  # only reads: end the transaction
+    if last is not None and row_hash(last, secrets_of(session).key) != last.row_hash:
+        raise AuditKeyError(
+            "Cette clé d'audit n'est pas celle du journal : chaque nœud du service doit avoir la même "
+            "(CARNET_SERVER_AUDIT_KEY_FILE ou CARNET_SERVER_AUDIT_KEY). "
+            "(This audit key is not the trail's: every node of the service needs the same one.)"
+        )
 
 
 @dataclass(frozen=True, slots=True)
