@@ -463,6 +463,63 @@ def sync_status_shots(output: Path, app, languages, settle: Callable[[], None], 
         window.close()
 
 
+def secret_care_shots(work: Path, languages, output: Path, settle, written: list[Path]) -> None:
+    """Issue 17, a young adult's own carnet, in French and English at 100 and 200 %: the identity with sex and
+    matricule INS, and the Documents with the secret care received before 18 marked as such (and why)."""
+    from datetime import date
+
+    from PySide6.QtWidgets import QApplication
+
+    from desktop_app import vault
+    from desktop_app.profile import ProfileDirectory
+    from dossier.documents import Confidentiality
+    from dossier.identifiers import nir_key
+    from ui import theme
+    from ui.i18n import current_language
+
+    profiles = ProfileDirectory(work / "lea", kdf=vault.FLOOR_KDF)
+    profile, _key = profiles.create("Léa Martin", PASSWORD)
+    ds = profile.dossier()
+    identity = {"birth_name": "Martin", "first_names": "Léa", "birth_date": "2008-01-25", "sex": "F"}
+    ds.entries.create("identity", {**identity, "ins": "2080175056123" + nir_key("2080175056123")})
+    body = b"%PDF-1.4\n%%EOF\n"
+    ds.documents.add(body, title="Rappel vaccin DTP", category="compte_rendu", document_date=date(2025, 10, 2))
+    secret = ds.documents.add(body, title="Contraception — consultation", category="compte_rendu",
+                              document_date=date(2025, 11, 10), author_kind="professional")  # fmt: skip
+    ds.documents.set_confidentiality(secret.id, Confidentiality(hidden_from_legal_representatives=True))
+    profile.lock()
+    window = sample_window(profiles, languages)
+    app = QApplication.instance()
+    for lang in ("fr", "en"):
+        languages.set_language(lang)
+        for scale in (100, 200):
+            theme.apply_theme(app, high_contrast=False, text_scale=scale)
+            window.show_unlock()
+            window.unlock_page.password_edit.setText(PASSWORD)
+            window.unlock_page.on_unlock_button_clicked()
+            settle()
+            window.dossier.show_section("profile")
+            window.dossier.profile.show_kind("identity")
+            settle()
+            for name in ("identity-ins", "documents-secret-care"):
+                if name == "documents-secret-care":
+                    window.dossier.show_section("documents")
+                    page = window.dossier.documents
+                    settle()
+                    titles = [page.model.row_object(r).title for r in range(page.model.rowCount())]
+                    page.select_row(titles.index(secret.title))
+                settle()
+                window.resize(1280, 800)
+                settle()
+                path = output / f"60-{name}-{current_language()}-{scale}.png"
+                window.grab().save(str(path))
+                written.append(path)
+            window.lock()
+            settle()
+    theme.apply_theme(app, high_contrast=False, text_scale=100)
+    window.close()
+
+
 def sample_window(profiles, languages):
     """The main window over ``profiles``, shown at 1280×800, talking to an address nobody answers on (benchmarks and
     the accessibility test open the sample dossier in it)."""
@@ -866,6 +923,7 @@ def main() -> int:
         window.lock()
         settle()
         window.close()
+        secret_care_shots(Path(tmp), languages, args.output, settle, written)
     sync_status_shots(args.output, app, languages, settle, written)
     for path in written:
         print(path)
