@@ -45,8 +45,7 @@ def _appointments(store: DossierStore, now: datetime) -> list[Upcoming]:
         raw = str(entry.data["starts_at"])
         first = datetime.fromisoformat(raw) if "T" in raw else date.fromisoformat(raw)
         moment = next_occurrence(first, recurrence_of(entry.data), on_or_after=now)
-        day = moment.date() if isinstance(moment, datetime) else moment
-        if moment is None or day > (now + APPOINTMENTS_AHEAD).date():
+        if moment is None or moment.isoformat()[:10] > (now + APPOINTMENTS_AHEAD).date().isoformat():
             continue
         title = str(entry.data["title"])
         found.append(Upcoming("agenda", entry.id, moment, title, title))
