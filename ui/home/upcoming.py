@@ -1,0 +1,123 @@
+"""The Accueil's « À venir » card: the next appointments and the prevention acts due or overdue, each a button that
+opens its row in Agenda or Prévention. Read on the worker (desktop_app.upcoming); refreshed by change events of
+appointments and of what prevention is computed from, and each time the Accueil is shown."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import datetime
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QPushButton, QWidget
+
+from desktop_app import upcoming
+from desktop_app.changes import StoreChange
+from desktop_app.dossier_store import DossierStore
+from desktop_app.profile import UnlockedProfile
+from dossier.sync_protocol import Entity
+from ui import icons
+from ui.changes import concerns
+from ui.formatting import format_date, format_datetime
+from ui.i18n import current_language
+from ui.ops import Op
+from ui.widgets import Card, Retranslatable, describe, label
+
+_KINDS = ("appointment", "identity", "vaccination", "procedure", "lab_result")
+
+
+class UpcomingCard(Retranslatable, Card):
+    """« À venir »: up to `upcoming.LIMIT` lines, overdue prevention first, then by date."""
+
+    sig_open = Signal(str, str)
+    """A line was chosen: (section « agenda » or « prevention », the row's key: entry id or rule id)."""
+
+    def __init__(self, *, now: Callable[[], datetime] = datetime.now, parent: QWidget | None = None) -> None:
+        super().__init__(parent, icon=icons.get("calendar"))
+        self.now = now
+        self._profile: UnlockedProfile | None = None
+        self._store: DossierStore | None = None
+        self._lines: list[upcoming.Upcoming] = []
+        self._total = 0
+        self._reads = 0
+        self.empty = label("muted")
+        self.more = label("muted")
+        self.add(self.empty)
+        self.buttons: list[QPushButton] = []
+        for _ in range(upcoming.LIMIT):
+            button = QPushButton()
+            button.setFlat(True)
+            button.setStyleSheet("text-align: left")
+            button.clicked.connect(lambda _=False, b=button: self._open(b))
+            button.hide()
+            self.add(button)
+            self.buttons.append(button)
+        self.add(self.more)
+        self.retranslate_ui()
+
+    def set_context(self, profile: UnlockedProfile | None, store: DossierStore | None) -> None:
+        self._profile, self._store = profile, store
+        self._lines, self._total = [], 0
+        self.refresh()
+
+    def clear(self) -> None:
+        self.set_context(None, None)
+
+    def concerned_by(self, change: StoreChange) -> bool:
+        return any(concerns(self._store, change, Entity.ENTRY, kind) for kind in _KINDS)
+
+    def refresh(self) -> None:
+        self._reads += 1
+        store, profile, read = self._store, self._profile, self._reads
+        if store is None or profile is None:
+            self.retranslate_ui()
+            return
+        now = self.now()
+        Op(self, lambda: upcoming.upcoming(store, profile, now=now)).success(
+            lambda found: self._on_read(read, *found)
+        ).run()
+
+    def _on_read(self, read: int, lines: list[upcoming.Upcoming], total: int) -> None:
+        if read == self._reads:
+            self._lines, self._total = lines, total
+            self.retranslate_ui()
+
+    def lines(self) -> list[str]:
+        """The lines shown, as read (for tests and the accessible description)."""
+        return [b.text().replace("&&", "&") for b in self.buttons if not b.isHidden()]
+
+    def _open(self, button: QPushButton) -> None:
+        index = self.buttons.index(button)
+        if index < len(self._lines):
+            line = self._lines[index]
+            self.sig_open.emit(line.section, line.key)
+
+    def _text(self, line: upcoming.Upcoming) -> str:
+        what = line.label(current_language())
+        if line.section == "prevention":
+            state = self.tr("En retard") if line.overdue else self.tr("À faire")
+            return self.tr("%1 — %2").replace("%1", state).replace("%2", what)
+        when = format_datetime(line.at) if isinstance(line.at, datetime) else format_date(line.at)
+        return self.tr("%1 — %2").replace("%1", when).replace("%2", what)
+
+    def retranslate_ui(self) -> None:
+        self.set_title(self.tr("À venir"))
+        for i, button in enumerate(self.buttons):
+            line = self._lines[i] if i < len(self._lines) else None
+            button.setVisible(line is not None)
+            if line is None:
+                continue
+            text = self._text(line)
+            button.setText(text.replace("&", "&&"))
+            where = self.tr("Ouvrir dans l'agenda.") if line.section == "agenda" else self.tr("Ouvrir dans Prévention.")
+            describe(button, text, where)
+            button.setToolTip(where)
+        self.empty.setText(
+            self.tr("Rien de prévu : ni rendez-vous dans les trois mois, ni acte de prévention à faire.")
+            if self._store is not None and not self._lines
+            else ""
+        )
+        self.empty.setVisible(bool(self.empty.text()))
+        hidden = self._total - len(self._lines)
+        self.more.setText(self.tr("… et %n autre(s)", "", hidden) if hidden > 0 else "")
+        self.more.setVisible(hidden > 0)
+        self.setAccessibleDescription("\n".join(self.lines()) or self.empty.text())
