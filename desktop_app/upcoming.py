@@ -69,6 +69,10 @@ def _prevention(store: DossierStore, profile: prevention.Settings, today: date) 
 def upcoming(
     store: DossierStore, profile: prevention.Settings, *, now: datetime, limit: int = LIMIT
 ) -> tuple[list[Upcoming], int]:
-    """The first `limit` lines (overdue prevention first, then by date) and how many there are in all."""
-    lines = sorted(_appointments(store, now) + _prevention(store, profile, now.date()), key=Upcoming.sort_key)
-    return lines[:limit], len(lines)
+    """The first `limit` lines and how many there are in all: the next appointments by date (at most half the lines
+    while prevention has some to show), then the prevention acts, overdue first."""
+    appointments = sorted(_appointments(store, now), key=Upcoming.sort_key)
+    acts = sorted(_prevention(store, profile, now.date()), key=Upcoming.sort_key)
+    dated = appointments[: max(limit // 2, limit - len(acts))]
+    lines = dated + acts[: limit - len(dated)]
+    return lines, len(appointments) + len(acts)

@@ -6747,10 +6747,6 @@
         <translation>Reminder</translation>
     </message>
     <message>
-        <source>&amp;Fermer le rappel</source>
-        <translation>&amp;Close the reminder</translation>
-    </message>
-    <message>
         <source>Fermer le rappel</source>
         <translation>Close the reminder</translation>
     </message>
@@ -7515,8 +7511,16 @@ To confirm, enter your account&apos;s password.</translation>
         <translation>%1 — %2</translation>
     </message>
     <message>
+        <source>À &amp;venir</source>
+        <translation>&amp;Upcoming</translation>
+    </message>
+    <message>
         <source>À venir</source>
         <translation>Upcoming</translation>
+    </message>
+    <message>
+        <source>Rendez-vous et actes de prévention ; Entrée ouvre celui choisi.</source>
+        <translation>Appointments and prevention acts; Enter opens the chosen one.</translation>
     </message>
     <message>
         <source>Ouvrir dans l&apos;agenda.</source>

@@ -6746,10 +6746,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>&amp;Fermer le rappel</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Fermer le rappel</source>
         <translation type="unfinished"></translation>
     </message>
@@ -7506,7 +7502,15 @@ Pour confirmer, saisissez le mot de passe de votre compte.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>À &amp;venir</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>À venir</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rendez-vous et actes de prévention ; Entrée ouvre celui choisi.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -46,8 +46,8 @@ def test_next_appointments_and_due_prevention(store: Any, profile: Any) -> None:
     shown, total = upcoming(store, profile, now=NOW)
     kine = next(u for u in shown if u.key == physio.id)
     assert kine.at == datetime(2026, 12, 8, 9, 0)  # the next Tuesday of the repeat, not its first date
-    # Born 1 March 1976 (50 in 2026): the overdue acts first (oldest first), keyed by their rule id; then by date
-    # the acts due now (the check-up, due since her 45th birthday) and the appointments.
+    # The appointments first; then, born 1 March 1976 (50 in 2026), the overdue acts (oldest first), keyed by their
+    # rule id, then the acts due now (the check-up, due since her 45th birthday).
     assert [(key, overdue) for section, key, _label, overdue in lines if section == "prevention"] == [
         ("screening_cervix_30", True),
         ("dtp_adult", True),
@@ -55,8 +55,13 @@ def test_next_appointments_and_due_prevention(store: Any, profile: Any) -> None:
         ("screening_colorectal", True),
         ("bilan_prevention", False),
     ]
-    assert [line[1] for line in lines[-2:]] == [physio.id, dentist.id]
+    assert [line[1] for line in lines[:2]] == [physio.id, dentist.id]
     assert total == len(lines) == 7 and len(shown) == 6
+    # Many appointments take at most half the lines while prevention has some to show.
+    for day in range(11, 16):
+        agenda.add_appointment(store, {"title": f"Séance {day}", "starts_at": f"2026-12-{day}T10:00"})
+    shown, total = upcoming(store, profile, now=NOW)
+    assert [u.section for u in shown] == ["agenda"] * 3 + ["prevention"] * 3 and total == 12
 
 
 def test_dismissed_suggestions_are_kept_encrypted_and_undone(directory: Any, store: Any, profile: Any) -> None:

@@ -9,6 +9,7 @@ from datetime import date, datetime
 from pathlib import Path
 
 import icalendar
+from PySide6.QtCore import Qt
 
 from desktop_app.reminders import ReminderClock
 from tests.ui.helpers import PASSWORD, missing_accessibility, open_dossier
@@ -82,13 +83,17 @@ def test_accueil_upcoming_opens_agenda_and_prevention(qtbot, window, existing_pr
     store.entries.create("appointment", {"title": "Ophtalmologue", "starts_at": "2027-01-20T09:00"})
     card = window.dossier.home.upcoming
     qtbot.waitUntil(lambda: any("Dentiste" in line for line in card.lines()), timeout=10_000)
-    assert not any("Ophtalmologue" in line for line in card.lines())  # the seventh line: « … et 1 autre »
     lines = card.lines()
-    assert lines[0] == "En retard — Dépistage du cancer du col de l'utérus (test HPV)"
-    assert "10/12/2026 14:30 — Dentiste" in lines and len(lines) == 6
-    assert card.more.text() == "… et 1 autre"
-    assert missing_accessibility([card]) == []
-    card.buttons[lines.index("10/12/2026 14:30 — Dentiste")].click()
+    assert lines[:3] == [
+        "10/12/2026 14:30 — Dentiste",
+        "20/01/2027 09:00 — Ophtalmologue",
+        "En retard — Dépistage du cancer du col de l'utérus (test HPV)",
+    ]
+    assert len(lines) == 6 and card.more.text() == "… et 1 autre"  # the check-up, due: the seventh line
+    assert missing_accessibility([card]) == [] and card.list.accessibleName() == "À venir"
+    card.list.setFocus()
+    card.list.setCurrentRow(0)
+    qtbot.keyClick(card.list, Qt.Key.Key_Return)  # the keyboard opens it too
     agenda_page = window.dossier.agenda
     assert window.dossier.current_section() == "agenda"
     qtbot.waitUntil(lambda: agenda_page.selected() is not None, timeout=10_000)
@@ -96,14 +101,15 @@ def test_accueil_upcoming_opens_agenda_and_prevention(qtbot, window, existing_pr
     window.dossier.show_section("home")
     qtbot.waitUntil(lambda: card.lines() == lines, timeout=10_000)
     breast = next(i for i, line in enumerate(lines) if "cancer du sein" in line)
-    card.buttons[breast].click()
+    rect = card.list.visualItemRect(card.list.item(breast))
+    qtbot.mouseClick(card.list.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
     prevention_page = window.dossier.prevention
     assert window.dossier.current_section() == "prevention"
     qtbot.waitUntil(lambda: prevention_page.selected() is not None, timeout=10_000)
     assert prevention_page.selected().rule_id == "screening_breast"
     window.set_preference("language", "en")
-    assert card.title.text() == "Upcoming"
-    assert card.lines()[0] == "Overdue — Cervical cancer screening (HPV test)"
+    assert card.title.text() == "&Upcoming"
+    assert card.lines()[2] == "Overdue — Cervical cancer screening (HPV test)"
     window.set_preference("language", "fr")
 
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import datetime
 
-from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, QTimer, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QPushButton, QSystemTrayIcon, QWidget
 
 from desktop_app import agenda, records_requests
@@ -49,7 +49,6 @@ class ReminderBanner(Retranslatable, QFrame):
         set_role(self, "card")
         self.setFrameShape(QFrame.Shape.StyledPanel)
         self.icon = label()
-        self.icon.setPixmap(icons.get("bell").pixmap(self.fontMetrics().height(), self.fontMetrics().height()))
         self.text = label()
         self.close_button = QPushButton()
         self.close_button.clicked.connect(self.dismiss)
@@ -58,7 +57,17 @@ class ReminderBanner(Retranslatable, QFrame):
         row.addWidget(self.text, 1)
         row.addWidget(self.close_button)
         self.hide()
+        self._size_icon()
         self.retranslate_ui()
+
+    def _size_icon(self) -> None:
+        side = self.fontMetrics().height()
+        self.icon.setPixmap(icons.get("bell").pixmap(side, side))
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.FontChange:
+            self._size_icon()
+        super().changeEvent(event)
 
     def add_line(self, text: str) -> None:
         lines = [line for line in self.text.text().split("\n") if line]
@@ -71,7 +80,7 @@ class ReminderBanner(Retranslatable, QFrame):
         self.hide()
 
     def retranslate_ui(self) -> None:
-        self.close_button.setText(self.tr("&Fermer le rappel"))
+        self.close_button.setText(self.tr("Fermer le rappel"))
         describe(self.close_button, self.tr("Fermer le rappel"), self.tr("Masquer ce rappel."))
         describe(self, self.tr("Rappels"), self.text.text())
 

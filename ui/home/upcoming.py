@@ -1,4 +1,4 @@
-"""The Accueil's « À venir » card: the next appointments and the prevention acts due or overdue, each a button that
+"""The Accueil's « À venir » card: the next appointments and the prevention acts due or overdue, each a line that
 opens its row in Agenda or Prévention. Read on the worker (desktop_app.upcoming); refreshed by change events of
 appointments and of what prevention is computed from, and each time the Accueil is shown."""
 
@@ -7,8 +7,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import datetime
 
-from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QPushButton, QWidget
+from PySide6.QtCore import QEvent, QObject, QRect, Qt, QTimer, Signal
+from PySide6.QtWidgets import QListWidget, QListWidgetItem, QWidget
 
 from desktop_app import upcoming
 from desktop_app.changes import StoreChange
@@ -22,11 +22,12 @@ from ui.i18n import current_language
 from ui.ops import Op
 from ui.widgets import Card, Retranslatable, describe, label
 
+_WRAP = int(Qt.TextFlag.TextWordWrap)
 _KINDS = ("appointment", "identity", "vaccination", "procedure", "lab_result")
 
 
 class UpcomingCard(Retranslatable, Card):
-    """« À venir »: up to `upcoming.LIMIT` lines, overdue prevention first, then by date."""
+    """« À venir »: up to `upcoming.LIMIT` lines in a list (one Tab stop; arrows, then Enter or a click, open one)."""
 
     sig_open = Signal(str, str)
     """A line was chosen: (section « agenda » or « prevention », the row's key: entry id or rule id)."""
@@ -41,16 +42,17 @@ class UpcomingCard(Retranslatable, Card):
         self._reads = 0
         self.empty = label("muted")
         self.more = label("muted")
+        self.list = QListWidget()
+        self.list.setWordWrap(True)  # long labels wrap at 200 % text instead of widening the window
+        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.list.setVerticalScrollMode(QListWidget.ScrollMode.ScrollPerPixel)
+        self.list.setSpacing(2)
+        self.list.itemClicked.connect(self._open)
+        self.list.itemActivated.connect(self._open)
+        self.list.installEventFilter(self)
+        self.title.setBuddy(self.list)
         self.add(self.empty)
-        self.buttons: list[QPushButton] = []
-        for _ in range(upcoming.LIMIT):
-            button = QPushButton()
-            button.setFlat(True)
-            button.setStyleSheet("text-align: left")
-            button.clicked.connect(lambda _=False, b=button: self._open(b))
-            button.hide()
-            self.add(button)
-            self.buttons.append(button)
+        self.add(self.list)
         self.add(self.more)
         self.retranslate_ui()
 
@@ -82,12 +84,15 @@ class UpcomingCard(Retranslatable, Card):
             self.retranslate_ui()
 
     def lines(self) -> list[str]:
-        """The lines shown, as read (for tests and the accessible description)."""
-        return [b.text().replace("&&", "&") for b in self.buttons if not b.isHidden()]
+        """The lines shown (for tests)."""
+        return [self.list.item(i).text() for i in range(self.list.count())]
 
-    def _open(self, button: QPushButton) -> None:
-        index = self.buttons.index(button)
-        if index < len(self._lines):
+    def open_line(self, index: int) -> None:
+        self._open(self.list.item(index))
+
+    def _open(self, item: QListWidgetItem | None) -> None:
+        index = self.list.row(item) if item is not None else -1
+        if 0 <= index < len(self._lines):
             line = self._lines[index]
             self.sig_open.emit(line.section, line.key)
 
@@ -99,18 +104,31 @@ class UpcomingCard(Retranslatable, Card):
         when = format_datetime(line.at) if isinstance(line.at, datetime) else format_date(line.at)
         return self.tr("%1 — %2").replace("%1", when).replace("%2", what)
 
+    def _fit(self) -> None:
+        """As tall as its lines at the current width (the card, not the list, takes the room)."""
+        metrics, width = self.list.fontMetrics(), max(self.list.viewport().width() - 8, 40)
+        rows = 0
+        for i in range(self.list.count()):
+            wrapped = metrics.boundingRect(QRect(0, 0, width, 100_000), _WRAP, self.list.item(i).text()).height()
+            rows += max(self.list.sizeHintForRow(i), wrapped + 4) + 2 * self.list.spacing()
+        self.list.setFixedHeight(rows + 2 * self.list.frameWidth() + 4 if self.list.count() else 0)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.list and event.type() in (QEvent.Type.Resize, QEvent.Type.FontChange):
+            QTimer.singleShot(0, self._fit)
+        return super().eventFilter(watched, event)
+
     def retranslate_ui(self) -> None:
-        self.set_title(self.tr("À venir"))
-        for i, button in enumerate(self.buttons):
-            line = self._lines[i] if i < len(self._lines) else None
-            button.setVisible(line is not None)
-            if line is None:
-                continue
+        self.set_title(self.tr("À &venir"))
+        self.list.clear()
+        for line in self._lines:
             text = self._text(line)
-            button.setText(text.replace("&", "&&"))
+            item = QListWidgetItem(text)
             where = self.tr("Ouvrir dans l'agenda.") if line.section == "agenda" else self.tr("Ouvrir dans Prévention.")
-            describe(button, text, where)
-            button.setToolTip(where)
+            item.setToolTip(where)
+            item.setData(Qt.ItemDataRole.AccessibleDescriptionRole, where)
+            self.list.addItem(item)
+        self.list.setVisible(bool(self._lines))
         self.empty.setText(
             self.tr("Rien de prévu : ni rendez-vous dans les trois mois, ni acte de prévention à faire.")
             if self._store is not None and not self._lines
@@ -120,4 +138,9 @@ class UpcomingCard(Retranslatable, Card):
         hidden = self._total - len(self._lines)
         self.more.setText(self.tr("… et %n autre(s)", "", hidden) if hidden > 0 else "")
         self.more.setVisible(hidden > 0)
-        self.setAccessibleDescription("\n".join(self.lines()) or self.empty.text())
+        describe(
+            self.list,
+            self.tr("À venir"),
+            self.tr("Rendez-vous et actes de prévention ; Entrée ouvre celui choisi."),
+        )
+        self._fit()
