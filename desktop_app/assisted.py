@@ -60,6 +60,19 @@ class Helper:
     name: str
     structure: str
     account_id: str = ""
+    manager: bool = False  # may register and withdraw the organisation's helpers
+
+
+@dataclass(frozen=True, slots=True)
+class OrganisationHelper:
+    """One of the organisation's helpers, as its manager sees them."""
+
+    id: str
+    name: str
+    email: str
+    manager: bool
+    enrolled: bool  # has chosen a password with the mailed enrolment code
+    disabled: bool  # withdrawn: can no longer assist anyone
 
 
 class HelperSession:
@@ -136,7 +149,9 @@ class HelperSession:
         self._store(self._post("/v1/helpers/auth/verify", body))
         self._challenge = None
         me = self._http.request("GET", "/v1/helpers/me", headers=self._bearer(), auth=False).json()
-        self.helper = Helper(f"{me['first_names']} {me['last_name']}", str(me["organisation"]), str(me["id"]))
+        self.helper = Helper(
+            f"{me['first_names']} {me['last_name']}", str(me["organisation"]), str(me["id"]), bool(me["manager"])
+        )
         return self.helper
 
     def _store(self, tokens: dict[str, Any]) -> None:
@@ -169,6 +184,50 @@ class HelperSession:
                     ) from exc
                 self._store(refreshed)
             return self._access
+
+    # -- the organisation's manager (S53): register and withdraw the organisation's helpers ----------------------
+    def _as_helper(self, method: str, path: str, body: dict[str, Any] | None = None) -> httpx.Response:
+        headers = {"Authorization": f"Bearer {self.token()}"}
+        try:
+            return self._http.request(method, path, json=body, headers=headers, auth=False)
+        except ServiceRefused as exc:
+            raise service_error(exc) from exc
+        except NotSignedIn as exc:
+            raise AssistedInputError(
+                "La session de l'aidant a pris fin : reconnectez-vous.",
+                "The helper's session ended: sign in again.",
+            ) from exc
+
+    def organisation_helpers(self) -> list[OrganisationHelper]:
+        """The manager's organisation's helpers, by name (withdrawn ones too)."""
+        rows = self._as_helper("GET", "/v1/helpers/organisation/helpers").json()
+        return [
+            OrganisationHelper(
+                str(row["id"]),
+                f"{row['first_names']} {row['last_name']}",
+                str(row["email"]),
+                bool(row["manager"]),
+                bool(row["enrolled"]),
+                bool(row["disabled"]),
+            )
+            for row in rows
+        ]
+
+    def add_helper(self, email: str, last_name: str, first_names: str, *, manager: bool = False) -> bool:
+        """Register a helper of the manager's organisation; the service mails them an enrolment code. Returns
+        whether the helper is new (False: already registered here, nothing mailed again)."""
+        email, last_name, first_names = email.strip(), " ".join(last_name.split()), " ".join(first_names.split())
+        if not email or not last_name or not first_names:
+            raise AssistedInputError(
+                "Saisissez l'adresse e-mail, le nom et le prénom de l'aidant.",
+                "Enter the helper's e-mail address, last name and first name.",
+            )
+        body = {"email": email, "last_name": last_name, "first_names": first_names, "manager": manager}
+        return bool(self._as_helper("POST", "/v1/helpers/organisation/helpers", body).json()["created"])
+
+    def withdraw_helper(self, helper_id: str) -> None:
+        """Withdraw one of the organisation's helpers: their sessions end at once."""
+        self._as_helper("POST", f"/v1/helpers/organisation/helpers/{uuid.UUID(helper_id)}/disable")
 
     def close(self) -> None:
         """Sign the helper out (their tokens stop working at once) and forget them; safe to call twice."""

@@ -22,7 +22,8 @@ from typing import Any, NewType
 import httpx
 from sqlalchemy import select
 
-from desktop_app import schema
+from desktop_app import clinic_care, schema
+from desktop_app.care_history import CareHistory
 from desktop_app.clinic_fates import ChangeFate, acknowledge, fates
 from desktop_app.clinic_view import entry_kinds_to_load
 from desktop_app.dossier_store import DossierStore, utc_now
@@ -437,6 +438,19 @@ class ClinicSession:
             )
             for r in rows
         ]
+
+    def care_history(self, dossier_id: str) -> CareHistory:
+        """The patient's histoire de santé from the service, its copy kept with the dossier's (when held here)."""
+        held = dossier_id in self.profile.dossier_ids()
+        return clinic_care.fetch(
+            self.http, dossier_id, self.engine.require_open(dossier_id) if held else None, self.clock
+        )
+
+    def kept_care_history(self, dossier_id: str) -> CareHistory | None:
+        """The last copy fetched on this workstation (offline too), or None."""
+        if dossier_id not in self.profile.dossier_ids():
+            return None
+        return clinic_care.kept(self.engine.require_open(dossier_id))
 
     def open(self, dossier_id: str) -> dict[str, Any]:
         """Open a dossier on the service (audited, the patient is notified)."""

@@ -12,6 +12,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
+from desktop_app.care_history import CareHistory
 from desktop_app.dossier_store import DocumentInfo, DossierStore, Entry
 from desktop_app.i18n import pick
 from dossier.access import (
@@ -118,9 +119,11 @@ def sections(
     documents: Sequence[DocumentInfo],
     withheld: Mapping[str, int] | None,
     lang: str | None = None,
+    care: CareHistory | None = None,
 ) -> list[ViewSection]:
     """The dossier view: each section's lines from the copy, or why the policy hides it; `withheld` is what the
-    service said at the last online opening (None: not known, offline)."""
+    service said at the last online opening (None: not known, offline); `care` the histoire de santé last fetched
+    (None: never asked on this workstation)."""
     me, context = _authorised(profession or Profession.MEDECIN_GENERALISTE, rpps, now)
     out: list[ViewSection] = []
     for key, fr, en, kinds in _ENTRY_SECTIONS:
@@ -135,25 +138,43 @@ def sections(
             continue
         lines = [e.summary for k in kinds for e in entries.get(k.value, ())]
         out.append(ViewSection(key, title, lines or [pick("Rien d'inscrit.", "Nothing recorded.", lang)]))
-    care = decide(me, Action.READ, SectionTarget(Section.CARE_HISTORY), context, matrix=matrix)
-    out.append(
-        ViewSection(
-            "care_history",
-            pick("Histoire de santé", "Health history", lang),
-            []
-            if not care.allowed
-            else [
-                pick(
-                    "Soins remboursés : consultables sur le service, pas gardés sur ce poste.",
-                    "Reimbursed care: on the service, not kept on this workstation.",
-                    lang,
-                )
-            ],
-            hidden="" if care.allowed else _why(care.reason, lang),
-        )
-    )
+    allowed = decide(me, Action.READ, SectionTarget(Section.CARE_HISTORY), context, matrix=matrix)
+    if allowed.allowed:
+        out.append(care_section(care, lang))
+    else:
+        title = pick("Histoire de santé", "Health history", lang)
+        out.append(ViewSection("care_history", title, hidden=_why(allowed.reason, lang)))
     out.append(_documents(profession, matrix, documents, withheld, lang))  # no profession: no matrix note
     return out
+
+
+_CARE_KINDS = {"consultation": ("Consultation", "Consultation"), "medicine": ("Médicament", "Medicine")}
+
+
+def care_section(care: CareHistory | None, lang: str | None = None) -> ViewSection:
+    """The histoire de santé: the reimbursed care of the last 24 months, newest first, and when this copy was
+    received (for a profession the policy lets read it)."""
+    title = pick("Histoire de santé", "Health history", lang)
+    if care is None:
+        hint = pick(
+            "Pas encore demandée sur ce poste : le bouton « Histoire de santé » la demande au service.",
+            'Not asked on this workstation yet: the "Health history" button asks the service.',
+            lang,
+        )
+        return ViewSection("care_history", title, [hint])
+    lines = []
+    for r in care.records:
+        kind = pick(*_CARE_KINDS.get(r.kind, (r.kind, r.kind)), lang)
+        who = f" — {r.professional}" if r.professional else ""
+        lines.append(f"{r.date.strftime('%d/%m/%Y')} — {kind}{pick(' : ', ': ', lang)}{r.label}{who}")
+    when = care.fetched_at.astimezone().strftime(pick("%d/%m/%Y à %H:%M", "%d/%m/%Y at %H:%M", lang))
+    note = (
+        pick(f"Copie de ce poste, reçue du service le {when}.", f"This workstation's copy, received {when}.", lang)
+        if care.from_cache
+        else pick(f"Reçue du service le {when}.", f"Received from the service {when}.", lang)
+    )
+    empty = pick("Aucun soin remboursé ces 24 derniers mois.", "No reimbursed care in the last 24 months.", lang)
+    return ViewSection("care_history", title, lines or [empty], notes=[note])
 
 
 def _documents(

@@ -262,6 +262,25 @@ def provision_clinic_demo(url: str, server_dir: Path) -> bool:
         api.close()
 
 
+# The « Séance accompagnée » demo: the manager of a France Services office (registers the office's other helpers).
+DEMO_HELPER = {"email": "ines.garnier@france-services.example.org", "organisation": "France Services de démonstration",
+               "last_name": "Garnier", "first_names": "Inès"}
+
+
+def provision_helper_demo(url: str, server_dir: Path) -> None:
+    """The assisted session's demo helper, a manager, enrolled with the demo password (idempotent)."""
+    with (server_dir / "server.log").open("ab") as log:
+        subprocess.run([sys.executable, "-m", "server.cli", "admin", "helper", "add", "--data-dir", str(server_dir),
+                        "--organisation", DEMO_HELPER["organisation"], "--email", DEMO_HELPER["email"],
+                        "--last-name", DEMO_HELPER["last_name"], "--first-names", DEMO_HELPER["first_names"],
+                        "--manager"], check=True, stdout=log, stderr=log)
+    enrolment = last_code(server_dir / "outbox", DEMO_HELPER["email"], r"enrôlement \(usage unique\) : (\w{12})")
+    if enrolment:  # refused once enrolled (the code is single-use): nothing to do again
+        with httpx.Client(base_url=url, timeout=30) as api:
+            api.post("/v1/helpers/enrolment", json={"email": DEMO_HELPER["email"], "enrolment_code": enrolment,
+                                                    "password": DEMO_PASSWORD})
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="run_demo", description="Carnet avec un service central local de démo.")
     parser.add_argument("--data-dir", type=Path, default=Path(platformdirs.user_data_dir("Carnet-demo", False)))
@@ -300,6 +319,10 @@ def main(argv: list[str] | None = None) -> int:
             print("  « Poste de soins » : RPPS " + DEMO_PRO["rpps"] + " (Claire LEROY, infirmière), "
                   f"mot de passe : {DEMO_PASSWORD}, puis le code reçu par e-mail (affiché ici) ;")
             print("      son patient qui l'a autorisée : MARTIN Paul, né le 17/01/1984 (recherchez « Martin »).")
+        provision_helper_demo(url, server_dir)
+        print(f"  « Séance accompagnée » : l'aidante {DEMO_HELPER['email']}, mot de passe : {DEMO_PASSWORD}, "
+              "puis le code reçu par e-mail ;")
+        print("      responsable de sa structure, elle y inscrit et retire ses aidants.")
         print("  Les codes envoyés par e-mail s'afficheront ici.", flush=True)
         threading.Thread(target=watch_outbox, args=(server_dir / "outbox", stop), daemon=True).start()
         if args.no_gui:

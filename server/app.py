@@ -27,6 +27,7 @@ from server.context import ServiceContext
 from server.db import head_revision, is_at_head
 from server.dossiers.router import router as dossiers_router
 from server.errors import PROBLEM_MEDIA_TYPE, Problem, ProblemError, from_validation
+from server.feed.router import pro_router as pro_care_history_router
 from server.feed.router import router as feed_router
 from server.helpers.router import router as helpers_router
 from server.http_hygiene import HygieneHeaders
@@ -313,6 +314,7 @@ def create_app(
     app.include_router(accounts_router)
     app.include_router(dossiers_router)
     app.include_router(feed_router)
+    app.include_router(pro_care_history_router)
     app.include_router(professionals_router)
     app.include_router(professionals_registry_router)
     app.include_router(oidc_router)

@@ -28,7 +28,7 @@ from server.admin.service import (
 )
 from server.app import UnmigratedDatabaseError, create_app
 from server.audit.checkpoints import AuditKeyError, checkpoint_now, parse_key
-from server.audit.service import SYSTEM, record, verify
+from server.audit.service import verify
 from server.config import Argon2Params, OidcSettings, Settings, SmtpSettings
 from server.context import ServiceContext
 from server.db import is_at_head, make_engine, migrate
@@ -335,8 +335,7 @@ def cmd_helper_disable(args: argparse.Namespace) -> int:
     from sqlalchemy import select
 
     from server.accounts.helper_models import Helper
-    from server.accounts.models import PrincipalKind
-    from server.accounts.tokens import revoke_all_sessions
+    from server.helpers.service import disable_helper
 
     ctx = _context(args)
     if ctx is None:
@@ -347,10 +346,7 @@ def cmd_helper_disable(args: argparse.Namespace) -> int:
             ctx.close()
             print("Aucun aidant avec cette adresse. / No helper with this address.", file=sys.stderr)
             return EXIT_BAD_INPUT
-        now = ctx.now()
-        helper.disabled_at = helper.disabled_at or now
-        revoke_all_sessions(session, kind=PrincipalKind.HELPER, principal_id=helper.id, now=now)
-        record(session, actor=SYSTEM, action="helper.disabled", at=now)
+        disable_helper(session, ctx, helper)
         session.commit()
     ctx.close()
     print(json.dumps({"id": str(helper.id), "disabled": True}))

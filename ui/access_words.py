@@ -86,6 +86,7 @@ class AccessWords(QObject):
             "auth.refresh": self.tr("Renouvellement de la connexion"),
             "document.masked": self.tr("Masquage d'un document"),
             "document.unmasked": self.tr("Fin du masquage d'un document"),
+            "document.released_to_patient": self.tr("Résultat rendu visible après la consultation d'annonce"),
             "space.death_recorded": self.tr("Enregistrement du décès"),
             "space.deleted": self.tr("Suppression de l'espace santé"),
             "space.deletion_requested": self.tr("Demande de suppression de l'espace santé"),

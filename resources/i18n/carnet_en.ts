@@ -970,6 +970,10 @@
         <translation>Document shown again</translation>
     </message>
     <message>
+        <source>Résultat rendu visible après la consultation d&apos;annonce</source>
+        <translation>Result made visible after the consultation d&apos;annonce</translation>
+    </message>
+    <message>
         <source>Enregistrement du décès</source>
         <translation>Death recorded</translation>
     </message>
@@ -1767,6 +1771,14 @@
         <translation>Go back to the previous screen (Esc key).</translation>
     </message>
     <message>
+        <source>Gérer les aidants de ma structure</source>
+        <translation>Manage my organisation&apos;s helpers</translation>
+    </message>
+    <message>
+        <source>Inscrire un aidant de votre structure, ou lui retirer l&apos;accès.</source>
+        <translation>Register a helper of your organisation, or withdraw their access.</translation>
+    </message>
+    <message>
         <source>L&apos;aidant se connecte</source>
         <translation>The helper signs in</translation>
     </message>
@@ -2009,6 +2021,10 @@
     <message>
         <source>Une erreur est survenue ; rien n&apos;est perdu, réessayez.</source>
         <translation>An error occurred; nothing is lost, try again.</translation>
+    </message>
+    <message>
+        <source>%1, vous êtes connecté(e) comme responsable de %2. Pour accompagner une personne, choisissez « Continuer ».</source>
+        <translation>%1, you are signed in as the manager of %2. To help someone, choose “Continue”.</translation>
     </message>
     <message>
         <source>Cochez la case pour donner votre accord.</source>
@@ -2454,6 +2470,14 @@
         <translation>Record content</translation>
     </message>
     <message>
+        <source>Histoire de santé</source>
+        <translation>Health history</translation>
+    </message>
+    <message>
+        <source>Demander au service les soins remboursés des 24 derniers mois (consultation tracée) ; hors ligne, la dernière copie de ce poste.</source>
+        <translation>Ask the service for the care reimbursed over the last 24 months (the read is logged); offline, this workstation&apos;s last copy.</translation>
+    </message>
+    <message>
         <source>Ajouter un document…</source>
         <translation>Add a document…</translation>
     </message>
@@ -2478,6 +2502,10 @@
         <translation>Add to the record</translation>
     </message>
     <message>
+        <source>Reprendre la vaccination ou le document refusé dans son formulaire, le corriger et le renvoyer.</source>
+        <translation>Bring the refused vaccination or document back into its form, correct it and send it again.</translation>
+    </message>
+    <message>
         <source>Réessayer maintenant</source>
         <translation>Retry now</translation>
     </message>
@@ -2492,6 +2520,18 @@
     <message>
         <source>Pas encore sur ce poste : préparez la journée pour le consulter.</source>
         <translation>Not on this workstation yet: prepare the day to view it.</translation>
+    </message>
+    <message>
+        <source>Hors ligne : pas de copie de l&apos;histoire de santé sur ce poste.</source>
+        <translation>Offline: no copy of the health history on this workstation.</translation>
+    </message>
+    <message>
+        <source>Hors ligne : dernière copie de ce poste, du %1.</source>
+        <translation>Offline: this workstation&apos;s last copy, from %1.</translation>
+    </message>
+    <message>
+        <source>Corriger le document refusé</source>
+        <translation>Correct the refused document</translation>
     </message>
     <message>
         <source>%1 a retiré votre autorisation d&apos;accès : la copie de son dossier a été effacée de ce poste.</source>
@@ -2604,10 +2644,6 @@
     <message>
         <source>Corriger…</source>
         <translation>Correct…</translation>
-    </message>
-    <message>
-        <source>Reprendre la vaccination refusée dans le formulaire pour la corriger.</source>
-        <translation>Put the refused vaccination back in the form to correct it.</translation>
     </message>
     <message>
         <source>Supprimer le document</source>
@@ -5617,6 +5653,161 @@
     <message>
         <source>Revenir à l&apos;accueil sans rien envoyer.</source>
         <translation>Go back to the welcome screen without sending anything.</translation>
+    </message>
+</context>
+<context>
+    <name>OrganisationHelpersDialog</name>
+    <message>
+        <source>Les aidants de ma structure</source>
+        <translation>My organisation&apos;s helpers</translation>
+    </message>
+    <message>
+        <source>Les aidants de %1</source>
+        <translation>The helpers of %1</translation>
+    </message>
+    <message>
+        <source>Inscrivez les personnes de votre structure qui accompagnent le public. Chacune reçoit par e-mail un code pour choisir son mot de passe, puis se connecte avec son propre compte.</source>
+        <translation>Register the people of your organisation who help the public. Each one is e-mailed a code to choose their password, then signs in with their own account.</translation>
+    </message>
+    <message>
+        <source>Nom</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>E-mail</translation>
+    </message>
+    <message>
+        <source>État</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <source>Aidants de la structure</source>
+        <translation>The organisation&apos;s helpers</translation>
+    </message>
+    <message>
+        <source>Nom, adresse e-mail et état de chacun.</source>
+        <translation>Each one&apos;s name, e-mail address and state.</translation>
+    </message>
+    <message>
+        <source>&amp;Retirer l&apos;accès…</source>
+        <translation>&amp;Withdraw access…</translation>
+    </message>
+    <message>
+        <source>Retirer l&apos;accès</source>
+        <translation>Withdraw access</translation>
+    </message>
+    <message>
+        <source>L&apos;aidant choisi ne pourra plus accompagner personne ; ses sessions prennent fin.</source>
+        <translation>The chosen helper will no longer be able to help anyone; their sessions end.</translation>
+    </message>
+    <message>
+        <source>Inscrire un aidant</source>
+        <translation>Register a helper</translation>
+    </message>
+    <message>
+        <source>E-mail du nouvel aidant</source>
+        <translation>New helper&apos;s e-mail</translation>
+    </message>
+    <message>
+        <source>Son adresse professionnelle.</source>
+        <translation>Their work address.</translation>
+    </message>
+    <message>
+        <source>Nom du nouvel aidant</source>
+        <translation>New helper&apos;s last name</translation>
+    </message>
+    <message>
+        <source>Prénom du nouvel aidant</source>
+        <translation>New helper&apos;s first name</translation>
+    </message>
+    <message>
+        <source>Responsable : peut aussi inscrire et retirer des aidants</source>
+        <translation>Manager: may also register and withdraw helpers</translation>
+    </message>
+    <message>
+        <source>&amp;Inscrire</source>
+        <translation>&amp;Register</translation>
+    </message>
+    <message>
+        <source>Inscrire</source>
+        <translation>Register</translation>
+    </message>
+    <message>
+        <source>Inscrire cet aidant : un code lui est envoyé par e-mail.</source>
+        <translation>Register this helper: a code is e-mailed to them.</translation>
+    </message>
+    <message>
+        <source>&amp;E-mail</source>
+        <translation>&amp;E-mail</translation>
+    </message>
+    <message>
+        <source>&amp;Nom</source>
+        <translation>&amp;Last name</translation>
+    </message>
+    <message>
+        <source>&amp;Prénom</source>
+        <translation>&amp;First name</translation>
+    </message>
+    <message>
+        <source>État de l&apos;opération</source>
+        <translation>Operation status</translation>
+    </message>
+    <message>
+        <source>&amp;Fermer</source>
+        <translation>&amp;Close</translation>
+    </message>
+    <message>
+        <source>Fermer</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>Revenir au premier écran de la session.</source>
+        <translation>Back to the session&apos;s first screen.</translation>
+    </message>
+    <message>
+        <source>L&apos;opération a échoué ; rien n&apos;a été modifié. Réessayez.</source>
+        <translation>The operation failed; nothing was changed. Try again.</translation>
+    </message>
+    <message>
+        <source>Accès retiré</source>
+        <translation>Access withdrawn</translation>
+    </message>
+    <message>
+        <source>Actif</source>
+        <translation>Active</translation>
+    </message>
+    <message>
+        <source>En attente de sa première connexion</source>
+        <translation>Waiting for their first sign-in</translation>
+    </message>
+    <message>
+        <source>Responsable · %1</source>
+        <translation>Manager · %1</translation>
+    </message>
+    <message>
+        <source>%1 est inscrit(e) : un code d&apos;enrôlement vient de lui être envoyé par e-mail.</source>
+        <translation>%1 is registered: an enrolment code has just been e-mailed to them.</translation>
+    </message>
+    <message>
+        <source>%1 est déjà inscrit(e) dans votre structure.</source>
+        <translation>%1 is already registered in your organisation.</translation>
+    </message>
+    <message>
+        <source>Retirer l&apos;accès de %1 ?</source>
+        <translation>Withdraw %1&apos;s access?</translation>
+    </message>
+    <message>
+        <source>%1 ne pourra plus accompagner personne et ses sessions en cours prennent fin tout de suite. Seul l&apos;administrateur du service peut rétablir ce compte.</source>
+        <translation>%1 will no longer be able to help anyone and their current sessions end at once. Only the service&apos;s administrator can restore this account.</translation>
+    </message>
+    <message>
+        <source>Annuler</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>L&apos;accès de %1 est retiré.</source>
+        <translation>%1&apos;s access is withdrawn.</translation>
     </message>
 </context>
 <context>

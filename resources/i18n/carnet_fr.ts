@@ -970,6 +970,10 @@
         <translation>Fin du masquage d&apos;un document</translation>
     </message>
     <message>
+        <source>Résultat rendu visible après la consultation d&apos;annonce</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Enregistrement du décès</source>
         <translation>Enregistrement du décès</translation>
     </message>
@@ -1767,6 +1771,14 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Gérer les aidants de ma structure</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Inscrire un aidant de votre structure, ou lui retirer l&apos;accès.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>L&apos;aidant se connecte</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2008,6 +2020,10 @@
     </message>
     <message>
         <source>Une erreur est survenue ; rien n&apos;est perdu, réessayez.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1, vous êtes connecté(e) comme responsable de %2. Pour accompagner une personne, choisissez « Continuer ».</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2454,6 +2470,14 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Histoire de santé</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Demander au service les soins remboursés des 24 derniers mois (consultation tracée) ; hors ligne, la dernière copie de ce poste.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Ajouter un document…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2478,6 +2502,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Reprendre la vaccination ou le document refusé dans son formulaire, le corriger et le renvoyer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Réessayer maintenant</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2491,6 +2519,18 @@
     </message>
     <message>
         <source>Pas encore sur ce poste : préparez la journée pour le consulter.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hors ligne : pas de copie de l&apos;histoire de santé sur ce poste.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hors ligne : dernière copie de ce poste, du %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Corriger le document refusé</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2603,10 +2643,6 @@
     </message>
     <message>
         <source>Corriger…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Reprendre la vaccination refusée dans le formulaire pour la corriger.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -5615,6 +5651,161 @@
     </message>
     <message>
         <source>Revenir à l&apos;accueil sans rien envoyer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>OrganisationHelpersDialog</name>
+    <message>
+        <source>Les aidants de ma structure</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Les aidants de %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Inscrivez les personnes de votre structure qui accompagnent le public. Chacune reçoit par e-mail un code pour choisir son mot de passe, puis se connecte avec son propre compte.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nom</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>État</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Aidants de la structure</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nom, adresse e-mail et état de chacun.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Retirer l&apos;accès…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Retirer l&apos;accès</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>L&apos;aidant choisi ne pourra plus accompagner personne ; ses sessions prennent fin.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Inscrire un aidant</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>E-mail du nouvel aidant</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Son adresse professionnelle.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nom du nouvel aidant</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Prénom du nouvel aidant</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Responsable : peut aussi inscrire et retirer des aidants</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Inscrire</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Inscrire</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Inscrire cet aidant : un code lui est envoyé par e-mail.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;E-mail</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Nom</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Prénom</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>État de l&apos;opération</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Fermer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fermer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Revenir au premier écran de la session.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>L&apos;opération a échoué ; rien n&apos;a été modifié. Réessayez.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Accès retiré</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Actif</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>En attente de sa première connexion</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Responsable · %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 est inscrit(e) : un code d&apos;enrôlement vient de lui être envoyé par e-mail.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 est déjà inscrit(e) dans votre structure.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Retirer l&apos;accès de %1 ?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 ne pourra plus accompagner personne et ses sessions en cours prennent fin tout de suite. Seul l&apos;administrateur du service peut rétablir ce compte.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Annuler</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>L&apos;accès de %1 est retiré.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

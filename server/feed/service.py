@@ -93,15 +93,22 @@ def care_history(
 ) -> list[CareHistoryRecord]:
     """The last N months only (24 by default), newest first; the read is audited."""
     require_active(dossier)
+    rows = care_records(session, ctx, dossier.id, limit=limit, offset=offset)
+    record(session, actor=actor, action="care_history.read", at=ctx.now(), dossier_id=dossier.id)
+    return rows
+
+
+def care_records(
+    session: Session, ctx: ServiceContext, dossier_id: uuid.UUID, *, limit: int, offset: int
+) -> list[CareHistoryRecord]:
+    """A dossier's care of the last N months, newest first (the caller checked who may read it, and audits)."""
     since = months_back(ctx.now().date(), ctx.settings.care_history_months)
-    rows = list(
+    return list(
         session.scalars(
             select(CareHistoryRecord)
-            .where(CareHistoryRecord.dossier_id == dossier.id, CareHistoryRecord.care_date >= since)
+            .where(CareHistoryRecord.dossier_id == dossier_id, CareHistoryRecord.care_date >= since)
             .order_by(CareHistoryRecord.care_date.desc(), CareHistoryRecord.record_id)
             .limit(limit)
             .offset(offset)
         )
     )
-    record(session, actor=actor, action="care_history.read", at=ctx.now(), dossier_id=dossier.id)
-    return rows

@@ -4,6 +4,7 @@ helper's access token goes beside it in `Carnet-Helper-Token` (server/accounts/d
 
 from __future__ import annotations
 
+import uuid
 from typing import Annotated
 
 from fastapi import APIRouter, Depends, status
@@ -20,7 +21,14 @@ from server.accounts.tokens import revoke_device_sessions
 from server.audit.service import Actor, record
 from server.errors import ProblemError, from_validation
 from server.helpers import service
-from server.helpers.schemas import HelperAddedOut, HelperEnrolmentIn, HelperLoginIn, HelperOut, NewHelperIn
+from server.helpers.schemas import (
+    HelperAddedOut,
+    HelperEnrolmentIn,
+    HelperLoginIn,
+    HelperOut,
+    NewHelperIn,
+    OrganisationHelperOut,
+)
 
 router = APIRouter(prefix="/v1/helpers", tags=["helpers"])
 
@@ -89,18 +97,43 @@ def logout(me: HelperDep, ctx: ContextDep, session: SessionDep) -> None:
     session.commit()
 
 
-@router.post("/organisation/helpers", response_model=HelperAddedOut, status_code=status.HTTP_201_CREATED)
-def add_helper(body: NewHelperIn, me: HelperDep, ctx: ContextDep, session: SessionDep) -> HelperAddedOut:
-    """A manager registers a helper of their own organisation (never of another: the organisation is the
-    manager's, and an e-mail registered elsewhere is refused with 409 `helper_elsewhere`)."""
-    helper, org, actor = me
-    if not helper.manager:
+def _manager(me: tuple[Helper, HelperOrganisation, Actor]) -> tuple[Helper, HelperOrganisation, Actor]:
+    """Only the organisation's manager manages its helpers (S53)."""
+    if not me[0].manager:
         raise ProblemError(
             403,
             "not_a_manager",
             "Seul le responsable de la structure inscrit ses aidants.",
             "Only the organisation's manager registers its helpers.",
         )
+    return me
+
+
+@router.get("/organisation/helpers", response_model=list[OrganisationHelperOut])
+def list_helpers(me: HelperDep, session: SessionDep) -> list[OrganisationHelperOut]:
+    """The manager's organisation's helpers (never another organisation's)."""
+    _helper, org, _actor = _manager(me)
+    out = [
+        OrganisationHelperOut(
+            id=h.id,
+            email=h.email,
+            last_name=h.last_name,
+            first_names=h.first_names,
+            manager=h.manager,
+            enrolled=h.password_hash is not None,
+            disabled=h.disabled_at is not None,
+        )
+        for h in service.organisation_helpers(session, org)
+    ]
+    session.commit()
+    return out
+
+
+@router.post("/organisation/helpers", response_model=HelperAddedOut, status_code=status.HTTP_201_CREATED)
+def add_helper(body: NewHelperIn, me: HelperDep, ctx: ContextDep, session: SessionDep) -> HelperAddedOut:
+    """A manager registers a helper of their own organisation (never of another: the organisation is the
+    manager's, and an e-mail registered elsewhere is refused with 409 `helper_elsewhere`)."""
+    _helper, org, actor = _manager(me)
     new = service.NewHelper(body.email, body.last_name, body.first_names, manager=body.manager)
     try:
         added, created = service.add_helper(session, ctx, org, new, actor=actor)
@@ -108,3 +141,22 @@ def add_helper(body: NewHelperIn, me: HelperDep, ctx: ContextDep, session: Sessi
         raise from_validation(exc) from exc
     session.commit()
     return HelperAddedOut(id=added.id, created=created)
+
+
+@router.post("/organisation/helpers/{helper_id}/disable", status_code=status.HTTP_204_NO_CONTENT)
+def disable_helper(helper_id: uuid.UUID, me: HelperDep, ctx: ContextDep, session: SessionDep) -> None:
+    """A manager withdraws one of their organisation's helpers: the helper's sessions end at once. Another
+    organisation's helper is not found (404, nothing said about them); the manager cannot withdraw themself."""
+    manager, org, actor = _manager(me)
+    target = session.get(Helper, helper_id)
+    if target is None or target.organisation_id != org.id:
+        raise ProblemError(404, "helper_not_found", "Aidant introuvable dans votre structure.", "No such helper.")
+    if target.id == manager.id:
+        raise ProblemError(
+            409,
+            "cannot_disable_self",
+            "Vous ne pouvez pas retirer votre propre compte : demandez-le à l'administrateur.",
+            "You cannot withdraw your own account: ask the administrator.",
+        )
+    service.disable_helper(session, ctx, target, actor=actor)
+    session.commit()

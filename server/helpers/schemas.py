@@ -43,3 +43,16 @@ class HelperOut(BaseModel):
 class HelperAddedOut(BaseModel):
     id: uuid.UUID
     created: bool
+
+
+class OrganisationHelperOut(BaseModel):
+    """One of the organisation's helpers, as its manager sees them: enrolled (password chosen) or not yet, withdrawn
+    or not."""
+
+    id: uuid.UUID
+    email: str
+    last_name: str
+    first_names: str
+    manager: bool
+    enrolled: bool
+    disabled: bool

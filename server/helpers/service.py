@@ -15,6 +15,7 @@ from dossier.passwords import check_password
 from server.accounts import throttle
 from server.accounts.helper_models import Helper, HelperOrganisation
 from server.accounts.models import PrincipalKind
+from server.accounts.tokens import revoke_all_sessions
 from server.audit.service import ANONYMOUS, SYSTEM, Actor, record
 from server.context import ServiceContext
 from server.errors import ProblemError, from_validation
@@ -97,6 +98,20 @@ def add_helper(
     ctx.mailer.send(templates.helper_enrolment(to=email, first_names=first_names, organisation=org.name, code=code))
     record(session, actor=actor, action="helper.added", at=ctx.now())
     return helper, True
+
+
+def organisation_helpers(session: Session, org: HelperOrganisation) -> list[Helper]:
+    """The organisation's helpers, by name (disabled ones too: the manager sees who was withdrawn)."""
+    query = select(Helper).where(Helper.organisation_id == org.id).order_by(Helper.last_name, Helper.first_names)
+    return list(session.scalars(query))
+
+
+def disable_helper(session: Session, ctx: ServiceContext, helper: Helper, *, actor: Actor = SYSTEM) -> None:
+    """Withdraw a helper: their sessions end at once and they can no longer assist anyone (idempotent)."""
+    now = ctx.now()
+    helper.disabled_at = helper.disabled_at or now
+    revoke_all_sessions(session, kind=PrincipalKind.HELPER, principal_id=helper.id, now=now)
+    record(session, actor=actor, action="helper.disabled", at=now)
 
 
 def enrol(session: Session, ctx: ServiceContext, *, email: str, code: str, password: str, address: str) -> None:

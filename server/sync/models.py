@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import uuid
-from datetime import datetime
+from datetime import date, datetime
 
-from sqlalchemy import BigInteger, Boolean, ForeignKey, Index, Integer, String, Text
+from sqlalchemy import BigInteger, Boolean, Date, ForeignKey, Index, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from server.db import Base, UTCDateTime, new_id
@@ -22,6 +22,9 @@ class SyncHead(Base):
     last_seq: Mapped[int] = mapped_column(_BIG, default=0)
     epoch: Mapped[int] = mapped_column(Integer, default=1)  # bumped by a server-side reset: clients re-bootstrap
     digest: Mapped[str] = mapped_column(String(64), default="0" * 64)  # XOR of record fingerprints
+    # The first day one of its records held back from the patient (« visible après la consultation d'annonce »)
+    # is released: the pull that sees this day reached releases them first (server/sync/release.py).
+    next_release: Mapped[date | None] = mapped_column(Date, nullable=True, default=None)
 
 
 class SyncRecord(Base):
@@ -45,6 +48,9 @@ class SyncRecord(Base):
     author_id: Mapped[uuid.UUID | None] = mapped_column()
     created_at: Mapped[datetime] = mapped_column(UTCDateTime())
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    # A document the patient sees only from this day (the policy's `visible_to_patient_from`), while that day is to
+    # come: the patient side's pulls skip it; its release gives it a new version, so every cursor meets it again.
+    visible_from: Mapped[date | None] = mapped_column(Date, nullable=True, default=None)
 
     __table_args__ = (
         Index("ix_sync_records_feed", "dossier_id", "version"),

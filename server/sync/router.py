@@ -28,7 +28,7 @@ from server.accounts.models import Professional
 from server.context import ServiceContext
 from server.dossiers.dependencies import PatientContext, PatientDep
 from server.errors import PROBLEM_MEDIA_TYPE, ProblemError
-from server.sync import blobs, dossier_view, masking, service
+from server.sync import blobs, dossier_view, masking, release, service
 from server.sync.schemas import PullIn, PullOut, PushIn, PushOut, UploadIn, UploadOut
 
 
@@ -121,7 +121,14 @@ def _pull(
         # head read first bounds what the later reads return. One pooled connection for the token and the pull.
         conn = session.connection(execution_options={"isolation_level": "AUTOCOMMIT"})
         principal = principal_of(ctx, authorization, helper, conn=conn)
-        pages, available = service.pull(session, principal, body, now=ctx.now(), settings=settings)
+        now = ctx.now()
+        try:
+            pages, available = service.pull(session, principal, body, now=now, settings=settings)
+        except service.ReleaseDue as due:  # held-back documents whose day came: released, then the pull again
+            with ctx.sessions() as writing:
+                release.release_due(writing, ctx, due.dossier_ids, now)
+                writing.commit()
+            pages, available = service.pull(session, principal, body, now=now, settings=settings)
         session.commit()
     out = PullOut(dossiers=pages, available=available, server_time=_stamp(ctx), max_body=ctx.settings.max_body_bytes)
     # Serialised once here: a bootstrap page holds thousands of records, and re-validating it would double the cost.

@@ -24,6 +24,7 @@ from typing import Any
 from pydantic import ValidationError
 from sqlalchemy import (
     CompoundSelect,
+    Date,
     Engine,
     Integer,
     String,
@@ -162,6 +163,7 @@ class Reach:
     own: bool  # the calling patient's own space (they hold it)
     candidate: bool  # one this principal might sync (`access_service.sync_candidates`)
     head: tuple[int, int, str]  # last_seq, epoch, digest
+    next_release: date | None = None  # the first day a held-back document of it is released (`release.py`)
 
 
 @cache
@@ -188,6 +190,7 @@ def _reach_statement(kind: PrincipalKind) -> Any:
             SyncHead.last_seq,
             SyncHead.epoch,
             SyncHead.digest,
+            SyncHead.next_release,
         )
         .outerjoin(SyncHead, SyncHead.dossier_id == Dossier.id)
         .where(Dossier.id.in_(wanted))
@@ -203,8 +206,10 @@ def reach(session: Session, principal: Principal, held: list[uuid.UUID], now: da
     params = {**access_service.sync_candidate_params(principal, now), "held": held}
     rows = session.connection().execute(_reach_statement(principal.kind), params)
     return {
-        d: Reach(status, bool(is_own), bool(cand), (0, 1, ZERO_DIGEST) if seq is None else (seq, epoch, digest))
-        for d, status, is_own, cand, seq, epoch, digest in rows
+        d: Reach(
+            status, bool(is_own), bool(cand), (0, 1, ZERO_DIGEST) if seq is None else (seq, epoch, digest), release
+        )
+        for d, status, is_own, cand, seq, epoch, digest, release in rows
     }
 
 
@@ -251,9 +256,12 @@ class PullScope:
         return caller if _decide(caller, access.Action.READ, target, self.contexts[dossier_id]).allowed else None
 
     def may_read(self, caller: Caller, dossier_id: uuid.UUID, rec: Any) -> bool:
-        return isinstance(caller.actor, access.Holder) or may_read_record(
-            self.session, caller, rec, self.contexts[dossier_id]
-        )
+        if isinstance(caller.actor, access.Holder) and not held_back(rec, self.now):
+            return True
+        context = self.contexts.get(dossier_id)
+        if context is None:  # the holder's own space, for a document held back from them: the policy says so
+            context = self.contexts[dossier_id] = access_context(self.session, dossier_id, self.now)
+        return may_read_record(self.session, caller, rec, context)
 
     def available(self, held: set[uuid.UUID]) -> list[uuid.UUID]:
         """Dossiers the caller may sync and does not hold yet, their own space first."""
@@ -293,8 +301,14 @@ def _record_target(rec: Any, values: dict[str, Any], session: Session) -> access
     return record_target(rec, values, rpps)
 
 
+def held_back(rec: Any, now: datetime) -> bool:
+    """A document waiting for the day the patient may see it (the policy then decides who reads it meanwhile)."""
+    visible_from: date | None = getattr(rec, "visible_from", None)
+    return visible_from is not None and now.date() < visible_from
+
+
 def may_read_record(session: Session, caller: Caller, rec: Any, context: access.Context) -> bool:
-    if isinstance(caller.actor, access.Holder):
+    if isinstance(caller.actor, access.Holder) and not held_back(rec, context.now):
         return True
     try:
         target = _record_target(rec, json.loads(rec.values_json), session)
@@ -423,8 +437,21 @@ def _store_record(
     if rec.entity == Entity.DOCUMENT:
         sha = values.get("sha256")
         rec.blob_sha256 = sha if isinstance(sha, str) else rec.blob_sha256
+        rec.visible_from = None if deleted else pending_release(values, rec.created_at, now.date())
+        if rec.visible_from is not None and (head.next_release is None or rec.visible_from < head.next_release):
+            head.next_release = rec.visible_from
     head.digest = digest_hex(digest ^ fingerprint(rec.entity_id, seq, deleted))
     return rec
+
+
+def pending_release(values: dict[str, Any], added_at: datetime, today: date) -> date | None:
+    """The day a document is released to the patient (the policy's `visible_to_patient_from`), if still to come."""
+    try:
+        conf = doc_rules.Confidentiality.model_validate(values.get("confidentiality") or {})
+    except (ValidationError, DossierValidationError):
+        return None  # the policy cannot place it either: nobody but its author and professionals read it
+    day = access.visible_to_patient_from(added_at, conf.hidden_from_patient_until)
+    return day if day is not None and day > today else None
 
 
 # -- push ---------------------------------------------------------------------------------------------------------
@@ -884,6 +911,27 @@ def push(
 # -- pull ---------------------------------------------------------------------------------------------------------
 
 
+class ReleaseDue(Exception):
+    """Held-back documents of these dossiers reached their day: release them (a write), then pull again."""
+
+    def __init__(self, dossier_ids: list[uuid.UUID]) -> None:
+        super().__init__(f"{len(dossier_ids)} dossier(s) to release")
+        self.dossier_ids = dossier_ids
+
+
+def _digest_without_held_back(session: Session, dossier_id: uuid.UUID, digest: str) -> str:
+    """The head's digest less the documents the holder does not get yet, as their device computes its own."""
+    rows = session.execute(
+        select(SyncRecord.entity_id, SyncRecord.version, SyncRecord.deleted).where(
+            SyncRecord.dossier_id == dossier_id, SyncRecord.visible_from.is_not(None)
+        )
+    )
+    value = int(digest, 16)
+    for entity_id, version, deleted in rows:
+        value ^= fingerprint(entity_id, version, deleted)
+    return digest_hex(value)
+
+
 def encode_cursor(epoch: int, seq: int) -> str:
     raw = json.dumps({"e": epoch, "s": seq}, separators=(",", ":")).encode()
     return base64.urlsafe_b64encode(raw).decode().rstrip("=")
@@ -925,6 +973,7 @@ def _changes_statement() -> Any:
         cast(null(), String(20)).label("record_conflict"),
         cast(null(), UTCDateTime()).label("resolved_at"),
         cast(null(), String(20)).label("resolution"),
+        SyncRecord.visible_from,
     ).where(SyncRecord.dossier_id == dossier, SyncRecord.version > since, SyncRecord.version <= bound)
     conflicts = select(
         true(),
@@ -941,6 +990,7 @@ def _changes_statement() -> Any:
         SyncConflict.record_conflict,
         SyncConflict.resolved_at,
         SyncConflict.resolution,
+        cast(null(), Date()),
     ).where(SyncConflict.dossier_id == dossier, SyncConflict.seq > since, SyncConflict.seq <= bound)
     return union_all(records, conflicts).order_by(column("version")).limit(bindparam("limit", type_=Integer()))
 
@@ -968,7 +1018,13 @@ def pull(
     budget = min(body.limit, MAX_PAGE)  # a client asking for more gets pages of the service's size
     lease = settings.lease_seconds if principal.kind == PrincipalKind.PROFESSIONAL else None
     grace = settings.grace_seconds if lease is not None else None
-    scope = PullScope(session, principal, now, reach(session, principal, list(body.dossiers), now))
+    found = reach(session, principal, list(body.dossiers), now)
+    # Held-back documents: released first when their day came (`ReleaseDue`: the route writes, then pulls again);
+    # until then the holder's digest leaves them out.
+    due = {d: day for d in body.dossiers if d in found and (day := found[d].next_release) is not None}
+    if ripe := [d for d, day in due.items() if day <= now.date()]:
+        raise ReleaseDue(ripe)
+    scope = PullScope(session, principal, now, found)
     served: list[tuple[Caller, uuid.UUID]] = []
     for dossier_id, cursor in body.dossiers.items():
         caller = scope.opened(dossier_id)
@@ -1012,6 +1068,8 @@ def pull(
         last = taken[-1].version if more else bound
         budget -= len(taken)
         full_view = isinstance(caller.actor, access.Holder)
+        if full_view and not more and dossier_id in due:
+            digest = _digest_without_held_back(session, dossier_id, digest)
         pages.append(
             DossierPage(
                 dossier_id=dossier_id,

@@ -1,5 +1,6 @@
-"""`./dev.sh run` prepares the Poste de soins too: a demo nurse, enrolled, whom the demo patient authorised; the
-launcher prints how to sign in and echoes every code of the outbox (one-time, activation, enrolment)."""
+"""`./dev.sh run` prepares the Poste de soins too: a demo nurse, enrolled, whom the demo patient authorised; and the
+« Séance accompagnée »: a helper who manages her office's helpers. The launcher prints how to sign in and echoes
+every code of the outbox (one-time, activation, enrolment)."""
 
 from __future__ import annotations
 
@@ -70,6 +71,18 @@ def test_the_demo_nurse_signs_in_and_finds_the_patient_who_authorised_her(tmp_pa
                 "/v1/pro/dossiers?name=Martin", headers={"Authorization": f"Bearer {tokens['access_token']}"}
             ).json()
             assert [(p["last_name"], p["first_names"]) for p in found] == [("Martin", "Paul")]
+            # « Séance accompagnée »: the printed helper signs in with her own second factor, as her office's manager.
+            helper = re.search(r"« Séance accompagnée » : l'aidante (\S+), mot de passe : ([^,]+),", result.stdout)
+            assert helper, result.stdout
+            address, helper_password = helper.groups()
+            started = api.post("/v1/helpers/auth/login", json={"email": address, "password": helper_password})
+            assert started.status_code == 202, started.text
+            newest = max((server_dir / "outbox").glob("*.eml"), key=lambda p: p.stat().st_mtime)
+            [(_, code)] = run_demo.codes_in(run_demo.mail_text(newest))
+            body = {"challenge_id": started.json()["challenge_id"], "code": code, "device_name": "test"}
+            tokens = api.post("/v1/helpers/auth/verify", json=body).json()
+            me = api.get("/v1/helpers/me", headers={"Authorization": f"Bearer {tokens['access_token']}"}).json()
+            assert me["manager"] and me["organisation"] == "France Services de démonstration"
     finally:
         server.terminate()
         server.wait(timeout=10)

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QWidget
 from desktop_app.dossier_store import utc_now
 from desktop_app.sync.engine import S_ACCESS
 from dossier.documents import Confidentiality
+from server.clock import ManualClock
 from tests.support.clinic_lab import Network, add_document, prepare, registered, search, shot, sign_in
 from tests.support.clinic_lab import clinic as clinic
 from tests.support.clinic_lab import lab as lab
@@ -151,6 +152,19 @@ def _document_dialog(qtbot: Any, clinic: ClinicWindow, picker: Any, path: Any) -
     return clinic.document_dialog
 
 
+def _nurses_serologie(
+    qtbot: Any, lab: Lab, clinic: ClinicWindow, network: Network, picker: Any, tmp_path: Any
+) -> tuple[Any, Any, Any]:
+    """A nurse's day with Martin, offline, and the document dialog of a « Sérologie » (biologie) being added."""
+    nurse = registered(lab, NURSE, "infirmier", "Leroy", "Claire")
+    patient, device = _day(qtbot, lab, clinic, nurse)
+    _open_offline(qtbot, clinic, network, str(patient.dossier_id))
+    dialog = _document_dialog(qtbot, clinic, picker, tmp_path / "Résultat.pdf")
+    dialog.category.setCurrentIndex(dialog.category.findData("biologie"))
+    dialog.title.setText("Sérologie")
+    return patient, device, dialog
+
+
 def test_a_pharmacist_is_offered_only_the_categories_of_the_matrice_and_a_refused_document_says_why(
     qtbot: Any, lab: Lab, clinic: Any, network: Network, picker: Any, tmp_path: Any
 ) -> None:
@@ -175,12 +189,7 @@ def test_a_pharmacist_is_offered_only_the_categories_of_the_matrice_and_a_refuse
 def test_a_document_with_its_doors_reaches_the_patient_as_chosen(
     qtbot: Any, lab: Lab, clinic: Any, network: Network, picker: Any, tmp_path: Any
 ) -> None:
-    nurse = registered(lab, NURSE, "infirmier", "Leroy", "Claire")
-    patient, device = _day(qtbot, lab, clinic, nurse)
-    _open_offline(qtbot, clinic, network, str(patient.dossier_id))
-    dialog = _document_dialog(qtbot, clinic, picker, tmp_path / "Résultat.pdf")
-    dialog.category.setCurrentIndex(dialog.category.findData("biologie"))
-    dialog.title.setText("Sérologie")
+    patient, device, dialog = _nurses_serologie(qtbot, lab, clinic, network, picker, tmp_path)
     dialog.date.setText("31/02/2024")  # bad input: said, nothing saved
     dialog.confirm.click()
     assert dialog.error.isVisible() and "JJ/MM/AAAA" in dialog.error.text()
@@ -188,7 +197,8 @@ def test_a_document_with_its_doors_reaches_the_patient_as_chosen(
     dialog.announce.setChecked(True)
     dialog.confirm.click()
     assert "à partir de quand" in dialog.error.text()
-    later = utc_now().date() + timedelta(days=10)
+    assert lab.live.ctx is not None
+    later = lab.live.ctx.now().date() + timedelta(days=10)  # the service's (test) clock decides the day
     dialog.announce_date.setText(later.strftime("%d/%m/%Y"))
     dialog.minor_secret.setChecked(True)
     shot(dialog, "v6-document-doors")
@@ -197,15 +207,22 @@ def test_a_document_with_its_doors_reaches_the_patient_as_chosen(
     _send(qtbot, clinic, network)
     assert _fates(clinic)[0].startswith("Envoyée : MARTIN") and "Document Sérologie" in _fates(clinic)[0]
 
-    # It reaches the patient's device with both doors (the date the patient may see it, the minor's secret), and the
-    # patient is not told before the consultation d'annonce.
+    # The patient's device does not get it before the consultation d'annonce, and the patient is not told; on its
+    # day (at most a month after it was added, the policy's rule) it reaches them with both doors, and they are told.
+    device.engine.sync_once()
+    assert "Sérologie" not in [d.title for d in device.profile.dossier().documents.list()]
+    headers = {"Authorization": f"Bearer {device.profile.settings[S_ACCESS]}"}
+    notes = lab.api.get("/v1/me/notifications", headers=headers).json()["items"]
+    assert "document_added_by_professional" not in [n["event"] for n in notes]
+    assert isinstance(lab.live.settings.clock, ManualClock)
+    lab.live.settings.clock.advance(timedelta(days=10))
     device.engine.sync_once()
     [theirs] = [d for d in device.profile.dossier().documents.list() if d.title == "Sérologie"]
     assert theirs.confidentiality.hidden_from_patient_until == later
     assert theirs.confidentiality.hidden_from_legal_representatives and theirs.category == "biologie"
-    headers = {"Authorization": f"Bearer {device.profile.settings[S_ACCESS]}"}
+    headers = {"Authorization": f"Bearer {device.profile.settings[S_ACCESS]}"}  # refreshed meanwhile
     notes = lab.api.get("/v1/me/notifications", headers=headers).json()["items"]
-    assert "document_added_by_professional" not in [n["event"] for n in notes]
+    assert "document_added_by_professional" in [n["event"] for n in notes]
     wait_for_idle()
     [mine] = clinic.session.profile.dossier(str(patient.dossier_id)).documents.list()  # the author still sees it
     assert mine.confidentiality.hidden_from_patient_until == later
@@ -380,3 +397,84 @@ def test_a_refused_vaccination_is_corrected_from_the_list(qtbot: Any, lab: Lab, 
     qtbot.waitUntil(lambda: _fates(clinic)[0].startswith("Envoyée"), timeout=30_000)
     device.engine.sync_once()
     assert [e.data["date"] for e in device.profile.dossier().entries.list("vaccination")] == ["2024-01-02"]
+
+
+def test_a_refused_document_says_why_and_is_corrected_in_its_dialog_then_sent(
+    qtbot: Any, lab: Lab, clinic: Any, network: Network, picker: Any, tmp_path: Any
+) -> None:
+    """The service's clock is behind the workstation's: a document dated today here is in the future there. The
+    list says why in French; « Corriger… » asks the file again (the refusal erased its copy here) and reopens the
+    dialog with everything kept and the reason shown; closing it keeps the refusal; the corrected one is sent and
+    reaches the patient's device."""
+    assert lab.live.ctx is not None and lab.live.ctx.now().date() < utc_now().date()
+    _patient, device, dialog = _nurses_serologie(qtbot, lab, clinic, network, picker, tmp_path)
+    dialog.date.setText(utc_now().strftime("%d/%m/%Y"))
+    dialog.minor_secret.setChecked(True)
+    dialog.confirm.click()
+    qtbot.waitUntil(lambda: clinic.document_dialog is None, timeout=10_000)
+    _send(qtbot, clinic, network)
+    refused = _fates(clinic)[0]
+    assert refused.startswith("REFUSÉE : MARTIN") and "Document Sérologie" in refused and "futur" in refused
+    assert "refusée" in clinic.pending_title.text()
+
+    # « Corriger… », the file chosen again: the dialog comes back filled, with the reason; closing it changes nothing.
+    clinic.pending.setCurrentRow(0)
+    assert clinic.correct.isEnabled()
+    clinic.correct.click()
+    qtbot.waitUntil(lambda: clinic.document_dialog is not None, timeout=10_000)
+    again = clinic.document_dialog
+    assert again.category.currentData() == "biologie" and again.title.text() == "Sérologie"
+    assert again.date.text() == utc_now().strftime("%d/%m/%Y") and again.minor_secret.isChecked()
+    assert again.error.isVisible() and "futur" in again.error.text()
+    shot(again, "clinic-document-correct")
+    again.reject()
+    qtbot.waitUntil(lambda: clinic.document_dialog is None, timeout=10_000)
+    assert _fates(clinic)[0] == refused  # still there, until corrected or acknowledged
+
+    clinic.correct.click()
+    qtbot.waitUntil(lambda: clinic.document_dialog is not None, timeout=10_000)
+    again = clinic.document_dialog
+    again.date.setText("01/01/2024")
+    again.confirm.click()
+    qtbot.waitUntil(lambda: clinic.document_dialog is None, timeout=10_000)
+    qtbot.waitUntil(lambda: not any(f.startswith("REFUSÉE") for f in _fates(clinic)), timeout=10_000)
+    qtbot.waitUntil(lambda: any(f.startswith("En attente") for f in _fates(clinic)), timeout=10_000)
+    network.online = True
+    clinic.retry.click()
+    qtbot.waitUntil(lambda: _fates(clinic)[0].startswith("Envoyée"), timeout=30_000)
+    assert "refusée" not in clinic.pending_title.text()
+    device.engine.sync_once()
+    [theirs] = device.profile.dossier().documents.list()
+    assert (theirs.title, theirs.category, str(theirs.document_date)) == ("Sérologie", "biologie", "2024-01-01")
+    assert theirs.confidentiality.hidden_from_legal_representatives
+
+
+def test_a_document_the_matrice_refuses_is_corrected_to_a_category_the_profession_may_add(
+    qtbot: Any, lab: Lab, clinic: Any, network: Network, picker: Any, tmp_path: Any
+) -> None:
+    pharmacist = registered(lab, PHARMACIST, "pharmacien", "Roux", "Inès")
+    patient, device = _day(qtbot, lab, clinic, pharmacist)
+    _open_offline(qtbot, clinic, network, str(patient.dossier_id))
+    path = tmp_path / "Compte rendu.pdf"
+    path.write_bytes(b"%PDF-1.4\n%%EOF\n")
+    store = clinic.session.engine.require_open(str(patient.dossier_id))  # queued by other means (an older client)
+    store.documents.add(path.read_bytes(), title="Compte rendu", category="compte_rendu", author_kind="professional")
+    _send(qtbot, clinic, network)
+    assert "La matrice d'habilitation ne permet pas à votre profession ce type de document" in _fates(clinic)[0]
+    clinic.pending.setCurrentRow(0)
+    picker.path = path
+    clinic.correct.click()
+    qtbot.waitUntil(lambda: clinic.document_dialog is not None, timeout=10_000)
+    dialog = clinic.document_dialog
+    assert "La matrice d'habilitation" in dialog.error.text() and dialog.title.text() == "Compte rendu"
+    assert dialog.category.findData("compte_rendu") < 0  # not offered: the policy would refuse it again
+    dialog.category.setCurrentIndex(dialog.category.findData("ordonnance"))
+    dialog.confirm.click()
+    qtbot.waitUntil(lambda: clinic.document_dialog is None, timeout=10_000)
+    qtbot.waitUntil(clinic.retry.isEnabled, timeout=20_000)
+    clinic.retry.click()
+    qtbot.waitUntil(lambda: _fates(clinic) and _fates(clinic)[0].startswith("Envoyée"), timeout=30_000)
+    device.engine.sync_once()
+    assert [(d.title, d.category) for d in device.profile.dossier().documents.list()] == [
+        ("Compte rendu", "ordonnance")
+    ]

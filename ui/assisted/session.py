@@ -278,7 +278,37 @@ class AssistedSession(QWidget):
         step.box.insertWidget(1, banner)
         self.look_away[step.name] = banner
 
+    def _build_manager_panel(self) -> None:
+        """Shown instead of the sign-in once an organisation's manager signed in: « Gérer les aidants de ma
+        structure » (S53), or « Continuer » to accompany someone."""
+        self.manager_panel = QWidget()
+        self.manager_note = label()
+        self.manage_helpers = QPushButton(self.tr("Gérer les aidants de ma structure"))
+        describe(
+            self.manage_helpers,
+            self.tr("Gérer les aidants de ma structure"),
+            self.tr("Inscrire un aidant de votre structure, ou lui retirer l'accès."),
+        )
+        self.manage_helpers.clicked.connect(self._on_manage_helpers)
+        column = QVBoxLayout(self.manager_panel)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.addWidget(self.manager_note)
+        column.addWidget(self.manage_helpers)
+        self.manager_panel.hide()
+        self.helpers_dialog: QWidget | None = None
+
+    def _on_manage_helpers(self) -> None:
+        from ui.assisted.organisation import OrganisationHelpersDialog
+
+        if self.work is None:
+            return
+        dialog = OrganisationHelpersDialog(self.work.helper_session, self)
+        self.helpers_dialog = dialog
+        dialog.finished.connect(self.manage_helpers.setFocus)
+        dialog.open()
+
     def _build_pages(self) -> None:
+        self._build_manager_panel()
         self._page(
             "helper",
             self.tr("L'aidant se connecte"),
@@ -286,7 +316,7 @@ class AssistedSession(QWidget):
                 "L'aidant se connecte avec son propre compte d'aidant. Son nom et sa structure figureront dans "
                 "l'historique de votre dossier."
             ),
-            [("", self.helper_signin)],
+            [("", self.helper_signin), ("", self.manager_panel)],
             self._on_helper,
         )
         self.consent = QCheckBox(self.tr("J'accepte d'être accompagné(e) pour cette session"))
@@ -649,7 +679,22 @@ class AssistedSession(QWidget):
 
     def _on_helper_signed_in(self, helper: HelperSession) -> None:
         self.work = self._work_factory(helper)
-        self._advance()
+        who = helper.identity
+        if not who.manager:
+            self._advance()
+            return
+        # A manager may first manage the organisation's helpers; « Continuer » then accompanies someone.
+        self.helper_signin.hide()
+        self.manager_note.setText(
+            self.tr(
+                "%1, vous êtes connecté(e) comme responsable de %2. Pour accompagner une personne, choisissez "
+                "« Continuer »."
+            )
+            .replace("%1", who.name)
+            .replace("%2", who.structure)
+        )
+        self.manager_panel.show()
+        self.manage_helpers.setFocus()
 
     def _on_consent(self) -> None:
         if not self.consent.isChecked():

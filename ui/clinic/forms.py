@@ -319,6 +319,22 @@ class DocumentDialog(QDialog):
     def refused(self, message: str) -> None:
         show_error(self.error, message)
 
+    def fill(self, values: dict[str, Any]) -> None:
+        """A refused document's values back in the dialog (to correct and send again): category — when this
+        profession may still add it — title, date and both doors; the file is the one chosen again."""
+        found = self.category.findData(values.get("category"))
+        if found >= 0:
+            self.category.setCurrentIndex(found)
+        self.title.setText(str(values.get("title") or self.title.text()))
+        when = values.get("document_date")
+        self.date.setText(french_of_iso(str(when)) if when else "")
+        found_conf = values.get("confidentiality")
+        conf: dict[str, Any] = found_conf if isinstance(found_conf, dict) else {}
+        until = conf.get("hidden_from_patient_until")
+        self.announce.setChecked(bool(until))
+        self.announce_date.setText(french_of_iso(str(until)) if until else "")
+        self.minor_secret.setChecked(conf.get("hidden_from_legal_representatives") is True)
+
 
 @dataclass(frozen=True, slots=True)
 class DocumentChoice:

@@ -38,6 +38,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app import clinic_view
+from desktop_app.care_history import CareHistory
 from desktop_app.changes import ChangeOrigin, StoreChange
 from desktop_app.clinic import (
     ClinicInputError,
@@ -107,6 +108,7 @@ class DossierContent:
     entries: dict[str, list[Entry]]
     withheld: dict[str, int] | None = None
     own: frozenset[str] = frozenset()  # documents this professional added from this workstation
+    care: CareHistory | None = None  # the histoire de santé last fetched on this workstation (None: never)
 
     @property
     def vaccinations(self) -> list[Entry]:
@@ -620,6 +622,15 @@ class ClinicWindow(QWidget):
             self.tr("Contenu du dossier"),
             self.tr("Section par section, ce que vous pouvez voir, ou pourquoi c'est masqué ; en lecture seule."),
         )
+        self.care_button = self._button(
+            self.tr("Histoire de santé"),
+            self.tr(
+                "Demander au service les soins remboursés des 24 derniers mois (consultation tracée) ; "
+                "hors ligne, la dernière copie de ce poste."
+            ),
+            self.fetch_care_history,
+        )
+        self.care_button.setEnabled(False)
         self.vaccination = VaccinationForm()
         self.vaccination.sig_submitted.connect(self.add_vaccination)
         self.no_vaccination = label("muted")
@@ -675,13 +686,16 @@ class ClinicWindow(QWidget):
         )
         self.correct = self._button(
             self.tr("Corriger…"),
-            self.tr("Reprendre la vaccination refusée dans le formulaire pour la corriger."),
+            self.tr("Reprendre la vaccination ou le document refusé dans son formulaire, le corriger et le renvoyer."),
             self.correct_selected,
         )
         self.retry = self._button(self.tr("Réessayer maintenant"), self.tr("Envoyer maintenant."), self.retry_now)
         self.sync_error = keep_space(error_label(), lines=2)
         right = QVBoxLayout()
-        right.addWidget(self.dossier_title)
+        title_row = QHBoxLayout()
+        title_row.addWidget(self.dossier_title, 1)
+        title_row.addWidget(self.care_button)
+        right.addLayout(title_row)
         right.addWidget(self.dossier_error)
         right.addWidget(self.contents, 1)
         right.addWidget(self.editing)
@@ -758,7 +772,8 @@ class ClinicWindow(QWidget):
                 session.note_offline_open(dossier_id)
             entries, documents = clinic_view.load(store, session.readable_kinds())
             own = frozenset(session.own_documents(dossier_id))
-            return DossierContent(dossier_id, online, True, documents, entries, withheld, own)
+            care = session.kept_care_history(dossier_id)
+            return DossierContent(dossier_id, online, True, documents, entries, withheld, own, care)
 
         show_error(self.dossier_error, "")
         Op(self, load).success(self._show_dossier).failure(
@@ -775,11 +790,48 @@ class ClinicWindow(QWidget):
         self._update_document_buttons()
         if not content.cached:
             self.contents.addItem(self.tr("Pas encore sur ce poste : préparez la journée pour le consulter."))
+            if content.care is not None:  # asked online: shown, not kept (no copy of this dossier here)
+                self._render([clinic_view.care_section(content.care, current_language())])
         else:
             self._show_sections(content)
         if not content.online:
             show_error(self.dossier_error, self.tr("Hors ligne : copie de ce poste."))
         self.editing.setEnabled(content.cached)
+        self.care_button.setEnabled(True)
+
+    def fetch_care_history(self) -> None:
+        """« Histoire de santé »: asked of the service (audited), its copy kept with the dossier's; offline, the
+        last copy of this workstation with its date, or why there is none."""
+        session, content = self._need(), self.current
+        if content is None:
+            return
+        dossier_id = content.dossier_id
+        self.care_button.setEnabled(False)
+
+        def shown(care: CareHistory | None, message: str = "") -> None:
+            self.care_button.setEnabled(True)
+            if self.current is None or self.current.dossier_id != dossier_id:
+                return  # another dossier was opened meanwhile
+            self._show_current_again(replace(self.current, care=care or self.current.care))
+            show_error(self.dossier_error, message)
+            self._scroll_to_section("care_history")
+
+        def failed(exc: BaseException) -> None:
+            if not isinstance(exc, SyncOffline):
+                shown(None, _message(exc))
+            elif content.care is None:
+                shown(None, self.tr("Hors ligne : pas de copie de l'histoire de santé sur ce poste."))
+            else:
+                moment = _local(content.care.fetched_at)
+                shown(None, self.tr("Hors ligne : dernière copie de ce poste, du %1.").replace("%1", moment))
+
+        Op(self, lambda: session.care_history(dossier_id)).success(shown).failure(failed).run()
+
+    def _scroll_to_section(self, key: str) -> None:
+        for row in range(self.contents.count()):
+            if self.contents.item(row).data(Qt.ItemDataRole.UserRole) == key:
+                self.contents.scrollToItem(self.contents.item(row), QListWidget.ScrollHint.PositionAtTop)
+                return
 
     def selected_document(self) -> str | None:
         item = self.contents.currentItem()
@@ -849,7 +901,11 @@ class ClinicWindow(QWidget):
             documents=content.documents,
             withheld=content.withheld,
             lang=current_language(),
+            care=content.care,
         )
+        self._render(shown)
+
+    def _render(self, shown: list[clinic_view.ViewSection]) -> None:
         bold = QFont(self.contents.font())
         bold.setBold(True)
         for section in shown:
@@ -894,10 +950,15 @@ class ClinicWindow(QWidget):
 
     def _on_add_document(self) -> None:
         """The file, then its category (only those the matrice lets this profession add), title, date and doors."""
-        session, content = self._need(), self.current
+        content = self.current
         path = self._choose_file(self)
         if content is None or path is None:
             return
+        self._document_dialog(content, path)
+
+    def _document_dialog(self, content: DossierContent, path: Path, *, corrects: ChangeFate | None = None) -> None:
+        """The document dialog for this file; `corrects`: a refused document's values and why it was refused."""
+        session = self._need()
         profession = session.who().profession
         categories = [
             (c.id, pick(c.label_fr, c.label_en))
@@ -906,11 +967,17 @@ class ClinicWindow(QWidget):
         ]
         dialog = DocumentDialog(categories, path, self)
         self.document_dialog = dialog
-        dialog.sig_chosen.connect(lambda choice: self._save_document(content.dossier_id, choice, dialog))
+        if corrects is not None:
+            dialog.setWindowTitle(self.tr("Corriger le document refusé"))
+            dialog.fill(corrects.values)
+            dialog.refused(corrects.why(current_language()))  # why the service refused it, while correcting
+        dialog.sig_chosen.connect(lambda choice: self._save_document(content.dossier_id, choice, dialog, corrects))
         dialog.finished.connect(lambda _r: setattr(self, "document_dialog", None))
         dialog.open()
 
-    def _save_document(self, dossier_id: str, choice: DocumentChoice, dialog: DocumentDialog) -> None:
+    def _save_document(
+        self, dossier_id: str, choice: DocumentChoice, dialog: DocumentDialog, corrects: ChangeFate | None = None
+    ) -> None:
         session = self._need()
 
         def save() -> None:
@@ -932,7 +999,12 @@ class ClinicWindow(QWidget):
             dialog.confirm.setEnabled(True)
             dialog.refused(_message(exc))
 
-        Op(self, save).success(lambda _: dialog.accept()).failure(failed).run()
+        def saved(_: Any) -> None:
+            dialog.accept()
+            if corrects is not None:  # the corrected one is queued: the refusal leaves the list
+                self._settle(corrects, corrected=True)
+
+        Op(self, save).success(saved).failure(failed).run()
 
     def refresh_lists(self) -> None:
         """The fate of each change (from the outbox and the service's answers) and the offline availability."""
@@ -987,29 +1059,39 @@ class ClinicWindow(QWidget):
         self.correct.setEnabled(
             refused
             and change is not None
-            and change.kind == "vaccination"
             and change.op == "create"
+            and (change.entity == "document" or (change.kind == "vaccination" and self.vaccination.isVisible()))
             and self.current is not None
             and self.current.dossier_id == change.dossier_id
-            and self.vaccination.isVisible()
+            and self.editing.isEnabled()
         )
 
     def acknowledge_selected(self, *, corrected: bool = False) -> None:
         """The professional has read the refusal: it leaves the list (its outbox row is marked, never sent again)."""
-        session, change = self._need(), self.selected_change()
-        if change is None or change.fate not in (Fate.REFUSED, Fate.CONFLICT):
-            return
+        change = self.selected_change()
+        if change is not None and change.fate in (Fate.REFUSED, Fate.CONFLICT):
+            self._settle(change, corrected=corrected)
+
+    def _settle(self, change: ChangeFate, *, corrected: bool) -> None:
+        session = self._need()
         Op(self, lambda: session.acknowledge(change.dossier_id, [change.mutation_id], corrected=corrected)).success(
             lambda _: self.refresh_lists()
         ).run()
 
     def correct_selected(self) -> None:
-        """A refused vaccination back in the form, to fix and add again; the refusal is then marked `resent`."""
-        change = self.selected_change()
-        if change is None or not self.correct.isEnabled():
+        """A refused vaccination back in the form, to fix and add again (the refusal is then marked `resent`); a
+        refused document back in its dialog with the reason, once its file is chosen again (the service's refusal
+        erased its copy here): it leaves the list when the corrected one is saved, stays if the dialog is closed."""
+        change, content = self.selected_change(), self.current
+        if change is None or content is None or not self.correct.isEnabled():
             return
-        self.vaccination.fill(change.values)
-        self.acknowledge_selected(corrected=True)
+        if change.entity != "document":
+            self.vaccination.fill(change.values)
+            self.acknowledge_selected(corrected=True)
+            return
+        path = self._choose_file(self)
+        if path is not None:
+            self._document_dialog(content, path, corrects=change)
 
     def retry_now(self) -> None:
         session = self._need()
@@ -1213,6 +1295,7 @@ class ClinicWindow(QWidget):
         self.contents.clear()
         self.vaccination.clear()
         self.editing.setEnabled(False)
+        self.care_button.setEnabled(False)
         show_error(self.dossier_error, "")
 
     def _clear_views(self) -> None:

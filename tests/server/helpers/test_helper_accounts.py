@@ -200,3 +200,50 @@ def test_the_admin_command_registers_a_helper_and_their_organisation_S53(
     assert main(["admin", "helper", "add", "--email", "b@ccas.example.org", *bad, *data]) == EXIT_BAD_INPUT
     with ctx.sessions() as session:
         assert session.scalars(select(Helper).where(Helper.email == "b@ccas.example.org")).first() is None
+
+
+def test_a_manager_lists_and_withdraws_only_their_own_organisations_helpers_S53(
+    client: TestClient, ctx: ServiceContext, flows: Flows, mailbox: Mailbox
+) -> None:
+    register_helper(ctx, mailbox, client, AMELIE, manager=True)
+    register_helper(ctx, mailbox, client, OMAR)
+    manager = bearer(helper_tokens(client, mailbox, AMELIE.email))
+    new = {"email": "leo.b@fs-bayeux.example.org", "last_name": "Bernard", "first_names": "Léo"}
+    assert client.post("/v1/helpers/organisation/helpers", json=new, headers=manager).status_code == 201
+    r = client.get("/v1/helpers/organisation/helpers", headers=manager)
+    assert r.status_code == 200, r.text
+    rows = {row["email"]: row for row in r.json()}
+    assert set(rows) == {AMELIE.email, new["email"]}  # never the pharmacy's Omar
+    assert rows[AMELIE.email]["manager"] and rows[AMELIE.email]["enrolled"]
+    assert not rows[new["email"]]["enrolled"] and not rows[new["email"]]["disabled"]
+    omar_id, amelie_id = _ids(ctx, OMAR.email).split("|")[0], rows[AMELIE.email]["id"]
+    # Another organisation's helper is not found; the manager does not withdraw themself; Omar manages nothing.
+    r = client.post(f"/v1/helpers/organisation/helpers/{omar_id}/disable", headers=manager)
+    assert r.status_code == 404 and r.json()["code"] == "helper_not_found"
+    r = client.post(f"/v1/helpers/organisation/helpers/{amelie_id}/disable", headers=manager)
+    assert r.status_code == 409 and r.json()["code"] == "cannot_disable_self"
+    omar = bearer(helper_tokens(client, mailbox, OMAR.email))
+    assert client.get("/v1/helpers/organisation/helpers", headers=omar).json()["code"] == "not_a_manager"
+    r = client.post(f"/v1/helpers/organisation/helpers/{amelie_id}/disable", headers=omar)
+    assert r.status_code == 403
+    # A patient's token is no helper's.
+    me = bearer(flows.login(flows.active_person()))
+    assert client.get("/v1/helpers/organisation/helpers", headers=me).status_code == 403
+    # Withdrawn: Léo, once enrolled and signed in, stops at once; the list says so; the audit names the manager.
+    body = {"email": new["email"], "enrolment_code": enrolment_code(mailbox, new["email"]), "password": PASSWORD}
+    assert client.post("/v1/helpers/enrolment", json=body).status_code == 204
+    leo = helper_tokens(client, mailbox, new["email"])
+    assert client.get("/v1/helpers/me", headers=bearer(leo)).status_code == 200
+    leo_id = rows[new["email"]]["id"]
+    assert client.post(f"/v1/helpers/organisation/helpers/{leo_id}/disable", headers=manager).status_code == 204
+    assert client.get("/v1/helpers/me", headers=bearer(leo)).status_code in (401, 403)
+    r = client.put("/v1/me/access/emergency", json=SETTINGS, headers=me | _helper(leo))
+    assert r.status_code in (401, 403)
+    after = {row["email"]: row for row in client.get("/v1/helpers/organisation/helpers", headers=manager).json()}
+    assert after[new["email"]]["disabled"] and after[new["email"]]["enrolled"]
+    with ctx.sessions() as session:
+        withdrawn = session.scalars(select(AuditEvent).where(AuditEvent.action == "helper.disabled")).all()
+        assert [str(e.actor_id) for e in withdrawn] == [amelie_id]
+        assert verify(session).ok
+    r = client.post("/v1/helpers/organisation/helpers/pas-un-uuid/disable", headers=manager)
+    assert r.status_code == 422
