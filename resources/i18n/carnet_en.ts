@@ -5389,6 +5389,10 @@
         <translation>%1 recorded a vaccination in your record.</translation>
     </message>
     <message>
+        <source>%1 a ajouté un rendez-vous à votre agenda.</source>
+        <translation>%1 added an appointment to your agenda.</translation>
+    </message>
+    <message>
         <source>%1 vous a écrit un message.</source>
         <translation>%1 wrote you a message.</translation>
     </message>

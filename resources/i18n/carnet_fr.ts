@@ -5388,6 +5388,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>%1 a ajouté un rendez-vous à votre agenda.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>%1 vous a écrit un message.</source>
         <translation type="unfinished"></translation>
     </message>

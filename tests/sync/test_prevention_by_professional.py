@@ -7,6 +7,7 @@ from __future__ import annotations
 from datetime import date, datetime
 
 from desktop_app import agenda, prevention
+from desktop_app.sync.engine import S_ACCESS
 from desktop_app.upcoming import upcoming
 from dossier.recurrence import recurrence_of
 from tests.support.sync_lab import ANNE, Lab
@@ -61,3 +62,38 @@ def test_a_repeating_appointment_reaches_the_other_device_whole(lab: Lab) -> Non
     b.engine.sync_once()
     other = b.profile.dossier().entries.get(physio.id)
     assert recurrence_of(other.data) == recurrence_of(physio.data) and recurrence_of(other.data) is not None
+
+
+def test_an_appointment_a_professional_sends_reaches_the_patient_who_may_cancel_it(lab: Lab) -> None:
+    anne = lab.professional(ANNE)
+    person = lab.person()
+    patient = lab.device(person)
+    lab.grant(patient, ANNE)
+    clinic = lab.pro_device(anne)
+    clinic.engine.sync_once()
+    sent = clinic.profile.dossier(str(person.dossier_id)).entries.create(
+        "appointment",
+        {"title": "Contrôle tensionnel", "starts_at": "2030-01-08T10:00", "professional": "Dr Anne",
+         "remind_minutes_before": 60},
+        author_kind="professional",
+    )  # fmt: skip
+    mails = len(lab.mailbox.to(person.email))
+    report = clinic.engine.sync_once()
+    assert report.pushed.get("applied") == 1, report
+    headers = {"Authorization": f"Bearer {patient.profile.settings[S_ACCESS]}"}
+    events = [n["event"] for n in lab.api.get("/v1/me/notifications", headers=headers).json()["items"]]
+    assert events.count("appointment_sent_by_professional") == 1
+    assert len(lab.mailbox.to(person.email)) == mails + 1
+    # Offline-first: once pulled, it is in the patient's agenda, « À venir » and reminders, without the service.
+    patient.engine.sync_once()
+    store = patient.profile.dossier()
+    assert [e.id for e in agenda.list_appointments(store)] == [sent.id]
+    now = datetime(2030, 1, 1, 9, 0)
+    assert [u.key for u in upcoming(store, patient.profile, now=now)[0] if u.section == "agenda"] == [sent.id]
+    # It is the patient's agenda: they may cancel it, and the cancellation syncs.
+    store.entries.delete(sent.id)
+    report = patient.engine.sync_once()
+    assert report.pushed.get("applied") == 1, report
+    other = lab.device(person)  # the person's other computer: the cancellation reached the service
+    other.engine.sync_once()
+    assert agenda.list_appointments(other.profile.dossier()) == []
