@@ -10,9 +10,10 @@ from pathlib import Path
 
 import icalendar
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
 
 from desktop_app.reminders import ReminderClock
-from tests.ui.helpers import PASSWORD, missing_accessibility, open_dossier
+from tests.ui.helpers import PASSWORD, clipped_buttons, missing_accessibility, open_dossier
 
 NOW = datetime(2026, 12, 6, 10, 0)
 TODAY = NOW.date()
@@ -195,3 +196,29 @@ def test_a_repeating_appointment_typed_shown_and_exported(qtbot, window, existin
     qtbot.waitUntil(lambda: "pas les deux" in form.row("repeat_count").error.text(), timeout=10_000)
     assert page.model.rowCount() == 1
     assert date(2027, 1, 5).isoformat() in window.store.entries.list("appointment")[0].data["starts_at"]
+
+
+def test_what_comes_next_fits_at_200_percent(qtbot, window, existing_profile) -> None:
+    window.dossier.home.upcoming.now = lambda: NOW
+    open_dossier(qtbot, window)
+    _identity(window.store)
+    window.store.entries.create("appointment", {"title": "Dentiste", "starts_at": "2026-12-10T14:30"})
+    card = window.dossier.home.upcoming
+    qtbot.waitUntil(lambda: len(card.lines()) == 6, timeout=10_000)
+    window.set_preference("text_scale", 200)
+    try:
+        window.resize(1280, 800)
+        window.reminders.notify("Rendez-vous « Dentiste » le 10/12/2026 à 14:30.")
+        for section, page in (("home", card), ("prevention", window.dossier.prevention)):
+            window.dossier.show_section(section)
+            qtbot.waitUntil(lambda p=page: p.isVisible(), timeout=5_000)
+            for _ in range(3):
+                QApplication.processEvents()
+            window.resize(1280, 800)
+            QApplication.processEvents()
+            assert window.width() <= 1280, f"{section} needs {window.width()} px at 200 %"
+            assert clipped_buttons(page) == [] and clipped_buttons(window.reminders.banner) == [], section
+        # Every line of « À venir » shows whole: the list is as tall as its (wrapped) lines.
+        qtbot.waitUntil(lambda: card.list.verticalScrollBar().maximum() == 0, timeout=5_000)
+    finally:
+        window.set_preference("text_scale", 100)
