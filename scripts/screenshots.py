@@ -132,7 +132,14 @@ def what_comes_next_shots(window, shot: Callable[[str, Callable[[], None]], None
     def banner() -> None:
         window.dossier.show_section("home")
         window.reminders.banner.dismiss()
-        window.reminders.notify("Rendez-vous « Kinésithérapie » le 08/12/2026 à 18:00.")
+        from ui.i18n import current_language
+
+        english = current_language() == "en"
+        window.reminders.notify(
+            "Appointment 'Kinésithérapie' on 2026-12-08 at 18:00."
+            if english
+            else "Rendez-vous « Kinésithérapie » le 08/12/2026 à 18:00."
+        )
 
     shot(f"29-home-upcoming-{suffix}", home)
     shot(f"29b-prevention-set-aside-{suffix}", set_aside)

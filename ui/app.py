@@ -255,7 +255,17 @@ class MainWindow(Retranslatable, QMainWindow):
             self._reminders = ReminderNotifier(parent=self)
             self.central_column.insertWidget(0, self._reminders.banner)
             self.changes.sig_changed.connect(self._reminders.on_store_changed)
+            self._reminders.sig_open_requested.connect(self.show_reminded)
         return self._reminders
+
+    def show_reminded(self, section: str) -> None:
+        """A reminder was chosen: the window comes forward on its section (or on the unlock page while locked)."""
+        self.showNormal()
+        self.raise_()
+        self.activateWindow()
+        if self._profile is not None and self._dossier is not None:
+            self.show_page(self._dossier)
+            self._dossier.show_section(section)
 
     def _on_home_quick_action(self, action: str) -> None:
         if action == "emergency_card":

@@ -6942,6 +6942,18 @@
         <translation>Reminder</translation>
     </message>
     <message>
+        <source>Voir</source>
+        <translation>See</translation>
+    </message>
+    <message>
+        <source>Voir le rappel</source>
+        <translation>See the reminder</translation>
+    </message>
+    <message>
+        <source>Ouvrir l&apos;agenda ou la demande concernée.</source>
+        <translation>Open the agenda or the request it is about.</translation>
+    </message>
+    <message>
         <source>Fermer le rappel</source>
         <translation>Close the reminder</translation>
     </message>

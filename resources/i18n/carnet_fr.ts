@@ -6941,6 +6941,18 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Voir</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Voir le rappel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ouvrir l&apos;agenda ou la demande concernée.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Fermer le rappel</source>
         <translation type="unfinished"></translation>
     </message>

@@ -60,6 +60,10 @@ def test_reminder_shows_in_the_banner_once_and_says_nothing_once_locked(qtbot, w
     assert notifier.poll() == []  # once
     assert notifier.banner.text.text().count("Dentiste") == 1
     assert missing_accessibility([notifier.banner]) == []
+    assert window.dossier.current_section() == "home"
+    notifier.banner.open_button.click()  # « Voir »: the agenda
+    assert window.dossier.current_section() == "agenda" and not notifier.banner.isVisible()
+    notifier.banner.add_line("Rendez-vous « Dentiste » le 10/12/2026 à 14:30.")
     notifier.banner.close_button.click()
     assert not notifier.banner.isVisible()
     # Locked: the banner is emptied at once; the next reminder comes at its time, without a word about health.

@@ -50,11 +50,13 @@ class ReminderBanner(Retranslatable, QFrame):
         self.setFrameShape(QFrame.Shape.StyledPanel)
         self.icon = label()
         self.text = label()
+        self.open_button = QPushButton()  # the dossier view's section the last reminder is about
         self.close_button = QPushButton()
         self.close_button.clicked.connect(self.dismiss)
         row = QHBoxLayout(self)
         row.addWidget(self.icon)
         row.addWidget(self.text, 1)
+        row.addWidget(self.open_button)
         row.addWidget(self.close_button)
         self.hide()
         self._size_icon()
@@ -80,6 +82,8 @@ class ReminderBanner(Retranslatable, QFrame):
         self.hide()
 
     def retranslate_ui(self) -> None:
+        self.open_button.setText(self.tr("Voir"))
+        describe(self.open_button, self.tr("Voir le rappel"), self.tr("Ouvrir l'agenda ou la demande concernée."))
         self.close_button.setText(self.tr("Fermer le rappel"))
         describe(self.close_button, self.tr("Fermer le rappel"), self.tr("Masquer ce rappel."))
         describe(self, self.tr("Rappels"), self.text.text())
@@ -90,6 +94,9 @@ class ReminderNotifier(QObject):
 
     sig_notified = Signal(str)
     """A reminder was said; carries its text (what the tray or the banner showed)."""
+    sig_open_requested = Signal(str)
+    """The person chose a reminder (the tray message or the banner's « Voir »): the section to show, « agenda » or
+    « requests »."""
 
     def __init__(
         self,
@@ -104,10 +111,13 @@ class ReminderNotifier(QObject):
         self.banner = ReminderBanner()
         available = QSystemTrayIcon.isSystemTrayAvailable() if tray_available is None else tray_available
         self.tray: QSystemTrayIcon | None = None
+        self.section = "agenda"  # what the last reminder was about
         if available:
             self.tray = QSystemTrayIcon(icons.get("carnet"), self)
             self.tray.setToolTip("Carnet")
+            self.tray.messageClicked.connect(lambda: self.sig_open_requested.emit(self.section))
             self.tray.show()
+        self.banner.open_button.clicked.connect(self._open_from_banner)
         self._store: DossierStore | None = None
         self._entries: list[Entry] = []
         self._locked: list[Reminder] = []  # while locked: the coming reminders' times, text redacted
@@ -160,9 +170,15 @@ class ReminderNotifier(QObject):
         locked = self._store is None
         due = self.clock.due(self._locked) if locked else self.clock.poll(self._entries)
         said = [r.text(locked=locked, lang=current_language()) for r in due]
+        if due:
+            self.section = "requests" if due[-1].key.startswith("request:") else "agenda"
         for text in said:
             self.notify(text)
         return said
+
+    def _open_from_banner(self) -> None:
+        self.banner.dismiss()
+        self.sig_open_requested.emit(self.section)
 
     def notify(self, text: str) -> None:
         if self.tray is not None and self.tray.isVisible():
