@@ -65,11 +65,20 @@ _REASONS: dict[str, tuple[str, str]] = {
 }
 
 
-def reason_words(reason: str | None, message: str | None, lang: str | None = None, *, status: str = "forbidden") -> str:
+def reason_words(
+    reason: str | None,
+    message: str | None,
+    lang: str | None = None,
+    *,
+    status: str = "forbidden",
+    message_en: str | None = None,
+) -> str:
     """Why the service refused a change, in plain words: a professional's own reasons here, the others as the
-    patient window's inbox says them (`refusals.explain`); the service's French detail for a validation failure."""
-    if reason == "validation_failed" and message:
-        return pick(f"Saisie refusée par le service : {message}", f"Entry refused by the service: {message}", lang)
+    patient window's inbox says them (`refusals.explain`); the service's own detail for a validation failure, in
+    the window's language (`message_en`; a result stored before the service gave one falls back to plain words)."""
+    detail = message_en if (lang or "fr") == "en" else message
+    if reason == "validation_failed" and detail:
+        return pick(f"Saisie refusée par le service : {detail}", f"Entry refused by the service: {detail}", lang)
     if reason in _REASONS:
         fr, en = _REASONS[reason]
         return pick(fr, en, lang)
@@ -91,6 +100,7 @@ class ChangeFate:
     reason: str | None = None
     message: str | None = None
     state: str = ""  # the outbox row's state (rejected | forbidden for a refusal)
+    message_en: str | None = None  # the service's detail in English
 
     def what(self, lang: str | None = None) -> str:
         """« Vaccination DTPolio », « Document Courrier de sortie »…"""
@@ -110,7 +120,7 @@ class ChangeFate:
 
     def why(self, lang: str | None = None) -> str:
         if self.fate is Fate.REFUSED:
-            return reason_words(self.reason, self.message, lang, status=self.state)
+            return reason_words(self.reason, self.message, lang, status=self.state, message_en=self.message_en)
         if self.fate is Fate.CONFLICT:
             return pick(
                 "Le patient a modifié le même élément : c'est lui qui choisira la version à garder.",
@@ -149,8 +159,9 @@ def fates(profile: UnlockedProfile, now: datetime, *, held: Callable[[], list[st
     found: list[ChangeFate] = []
     for dossier_id in (held or profile.dossier_ids)():
         outbox = schema.outbox
-        query = select(outbox, t.sync_results.c.reason, t.sync_results.c.message).outerjoin(
-            t.sync_results, t.sync_results.c.mutation_id == outbox.c.mutation_id
+        results = t.sync_results
+        query = select(outbox, results.c.reason, results.c.message, results.c.message_en).outerjoin(
+            results, results.c.mutation_id == outbox.c.mutation_id
         )
         with profile.dossier(dossier_id).reading() as conn:
             uploading = set(conn.scalars(select(t.sync_blobs.c.document_id).where(t.sync_blobs.c.direction == "up")))
@@ -182,6 +193,7 @@ def fates(profile: UnlockedProfile, now: datetime, *, held: Callable[[], list[st
                     row.reason,
                     row.message,
                     row.state,
+                    row.message_en,
                 )
             )
     order = {Fate.REFUSED: 0, Fate.CONFLICT: 1, Fate.WAITING: 2, Fate.SENT: 3}

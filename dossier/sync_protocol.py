@@ -167,6 +167,7 @@ class MutationResult(BaseModel):
     conflict_id: uuid.UUID | None = None
     reason: str | None = None  # a stable code (e.g. `professionals_add_documents_only`) when refused
     message_fr: str | None = None
+    message_en: str | None = None
     record: Record | None = None
     duplicate: bool = False  # the service had already answered this mutation (a retry after a lost answer)
 

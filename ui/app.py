@@ -35,7 +35,7 @@ from ui.unlock.view import UnlockPage
 from ui.welcome.create_profile import CreateProfilePage, RecoveryKeyPage
 from ui.welcome.unavailable import ServiceUnavailablePage
 from ui.welcome.view import RECOVERY_CHOICES, WelcomePage
-from ui.widgets import Retranslatable, describe, label, size_to_current_page, tame_scroll_areas
+from ui.widgets import Retranslatable, announce, describe, label, size_to_current_page, tame_scroll_areas
 
 # The settings keys of the sync session (from the small setting_keys: importing the engine would slow the start-up).
 S_URL, S_REFRESH = SettingKey.SERVER_URL, SettingKey.REFRESH_TOKEN
@@ -234,6 +234,8 @@ class MainWindow(Retranslatable, QMainWindow):
             settings.recovery_box.sig_issued.connect(self.on_recovery_key_issued)
             settings.show_preferences(self.preferences)
             view.undo.sig_changed.connect(self._show_undo)
+            view.undo.sig_restored.connect(lambda _r: self._say_restored())
+            view.undo.sig_failed.connect(lambda _exc: self._say_restored(failed=True))
             self.changes.sig_changed.connect(view.on_store_changed)
             # Notifications: conflicts from the sync are listed there; each finished sync asks for new ones.
             self.sync.sig_conflicts_changed.connect(lambda c: view.notifications.set_conflicts(len(c)))
@@ -647,6 +649,18 @@ class MainWindow(Retranslatable, QMainWindow):
         # For those few seconds the offer takes the place of « Carnet ouvert » (room for it at 200 % text).
         self.lock_label.setVisible(not text)
         describe(self.undo_label, self.tr("Dernière action"), text)
+        if text:  # said at once to screen readers (the status bar is not where their focus is)
+            announce(self.undo_label, self.tr("%1 Ctrl+Z pour annuler.").replace("%1", text))
+
+    def _say_restored(self, *, failed: bool = False) -> None:
+        """The undo was applied (or could not be): said in the status bar for a few seconds and to screen readers."""
+        text = (
+            self.tr("L'annulation n'a pas pu être faite : rien n'a été rétabli.")
+            if failed
+            else self.tr("C'est rétabli.")
+        )
+        self.statusBar().showMessage(text, 8_000 if failed else 5_000)
+        announce(self.statusBar(), text, assertive=failed)
 
     # -- language and status -----------------------------------------------------------------------------------------
     def on_languages_language_changed(self, language: str) -> None:

@@ -43,12 +43,14 @@ from PySide6.QtWidgets import (
 )
 
 from dossier.passwords import PasswordAssessment, assess_password
-from ui import theme
+from ui import a11y_roles, theme
 from ui.i18n import pick
 
 
 def set_role(widget: QWidget, role: str) -> QWidget:
     """Tag a widget for the style sheet (``QLabel[role="heading"]``…) and give it its size on the type scale."""
+    if role in a11y_roles.HEADING_ROLES:
+        a11y_roles.install()  # read as a heading on the accessibility bus
     widget.setProperty("role", role)
     widget.style().unpolish(widget)
     widget.style().polish(widget)

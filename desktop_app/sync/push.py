@@ -237,6 +237,7 @@ def apply_results(store: DossierStore, conn: Connection, results: list[MutationR
             "status": r.status.value,
             "reason": r.reason,
             "message": r.message_fr,
+            "message_en": r.message_en,
             "conflict_id": str(r.conflict_id) if r.conflict_id else None,
         }
         for mid, r in known
@@ -245,7 +246,7 @@ def apply_results(store: DossierStore, conn: Connection, results: list[MutationR
     conn.execute(
         stmt.on_conflict_do_update(
             index_elements=["mutation_id"],
-            set_={c: stmt.excluded[c] for c in ("status", "reason", "message", "conflict_id")},
+            set_={c: stmt.excluded[c] for c in ("status", "reason", "message", "message_en", "conflict_id")},
         ),
         outcome,
     )

@@ -197,6 +197,7 @@ class RefusedChange:
     status: str  # rejected | forbidden
     reason: str | None
     detail_fr: str | None  # the service's own French detail (e.g. which value it refused)
+    detail_en: str | None = None  # the same in English (None from a service, or a result, that had none)
 
     @property
     def explanation(self) -> Explanation:
@@ -228,10 +229,10 @@ class RefusedChange:
         return f"{kind} — {op}" + (pick(" : ", ": ", lang) + ", ".join(values) if values else "")
 
     def why(self, lang: str | None = None) -> str:
-        """The reason in plain words; in French, the service's own detail follows when it says more."""
+        """The reason in plain words; the service's own detail follows when it says more, in the same language."""
         text = self.explanation.why(lang)
-        detail = (self.detail_fr or "").strip()
-        if detail and (lang or "fr") != "en" and self.reason == "validation_failed":
+        detail = ((self.detail_en if (lang or "fr") == "en" else self.detail_fr) or "").strip()
+        if detail and self.reason == "validation_failed":
             text += " " + detail
         return text
 
@@ -243,7 +244,7 @@ def refused_changes(profile: UnlockedProfile) -> list[RefusedChange]:
     found: list[RefusedChange] = []
     for dossier_id in profile.dossier_ids():
         query = (
-            select(outbox, results.c.reason, results.c.message)
+            select(outbox, results.c.reason, results.c.message, results.c.message_en)
             .select_from(outbox.outerjoin(results, results.c.mutation_id == outbox.c.mutation_id))
             .where(outbox.c.state.in_(REFUSED_STATES), outbox.c.entity != Entity.CONFLICT.value)
             .order_by(outbox.c.client_seq)
@@ -263,6 +264,7 @@ def refused_changes(profile: UnlockedProfile) -> list[RefusedChange]:
                         row.state,
                         row.reason,
                         row.message,
+                        row.message_en,
                     )
                 )
     return found

@@ -34,8 +34,9 @@ sync_results = Table(
     Column("mutation_id", String(36), primary_key=True),
     Column("status", String(20), nullable=False),
     Column("reason", String(60)),
-    Column("message", Text),
+    Column("message", Text),  # the service's detail, in French
     Column("conflict_id", String(36)),
+    Column("message_en", Text),  # the same in English (d0003)
 )
 
 sync_conflicts = Table(

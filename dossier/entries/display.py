@@ -22,7 +22,7 @@ def _display(spec: FieldSpec | None, value: Any, lang: str) -> str:
     if spec.type is FieldType.BOOLEAN:
         return ("yes" if value else "no") if english else ("oui" if value else "non")
     if spec.type is FieldType.DATE:
-        return str(value) if english else PartialDate.parse(str(value)).french()
+        return _date_text(str(value), english=english)
     if spec.type is FieldType.DATETIME:
         return _moment_text(str(value), english=english)
     if spec.type is FieldType.NUMBER and not english:
@@ -30,13 +30,30 @@ def _display(spec: FieldSpec | None, value: Any, lang: str) -> str:
     return str(value)
 
 
+def _date_text(value: str, *, english: bool) -> str:
+    """A stored date as people read it, never ISO: "14/05/2019", "05/2019", "2019" (fr); "5/14/2019", "5/2019",
+    "2019" (en) — the order of ui/formatting.py. A value that is not a date is shown as it is."""
+    try:
+        day = PartialDate.parse(value)
+    except ValueError:  # DossierValidationError is a ValueError
+        return value
+    if not english:
+        return day.french()
+    if day.month is None:
+        return f"{day.year:04d}"
+    if day.day is None:
+        return f"{day.month}/{day.year:04d}"
+    return f"{day.month}/{day.day}/{day.year:04d}"
+
+
 def _moment_text(value: str, *, english: bool) -> str:
-    moment = datetime.fromisoformat(value) if "T" in value else date.fromisoformat(value)
-    if english:
-        return value.replace("T", " ")[:16]
-    if isinstance(moment, datetime):
-        return moment.strftime("%d/%m/%Y %H:%M")
-    return moment.strftime("%d/%m/%Y")
+    """A stored moment ("2026-12-06T08:30", "2026-12-06"): "06/12/2026 08:30" (fr), "12/6/2026 08:30" (en)."""
+    try:
+        moment = datetime.fromisoformat(value) if "T" in value else date.fromisoformat(value)
+    except ValueError:
+        return value
+    day = _date_text(moment.date().isoformat() if isinstance(moment, datetime) else moment.isoformat(), english=english)
+    return f"{day} {moment:%H:%M}" if isinstance(moment, datetime) else day
 
 
 def _measurement_summary(data: Mapping[str, Any], lang: str) -> str:

@@ -2994,8 +2994,8 @@
         <translation>Show the de&amp;vices</translation>
     </message>
     <message>
-        <source>Ré&amp;voquer l&apos;appareil choisi…</source>
-        <translation>Re&amp;voke the chosen device…</translation>
+        <source>Révo&amp;quer l&apos;appareil choisi…</source>
+        <translation>Revo&amp;ke the chosen device…</translation>
     </message>
     <message>
         <source>Choisissez un appareil à révoquer.</source>
@@ -3169,6 +3169,14 @@
     <message>
         <source>Visible des professionnels autorisés</source>
         <translation>Visible to authorised professionals</translation>
+    </message>
+    <message>
+        <source>Masqué</source>
+        <translation>Hidden</translation>
+    </message>
+    <message>
+        <source>Visible</source>
+        <translation>Visible</translation>
     </message>
     <message>
         <source>Ajouter un document</source>
@@ -4962,6 +4970,18 @@
         <translation>Last action</translation>
     </message>
     <message>
+        <source>%1 Ctrl+Z pour annuler.</source>
+        <translation>%1 Ctrl+Z to undo.</translation>
+    </message>
+    <message>
+        <source>L&apos;annulation n&apos;a pas pu être faite : rien n&apos;a été rétabli.</source>
+        <translation>The undo could not be done: nothing was brought back.</translation>
+    </message>
+    <message>
+        <source>C&apos;est rétabli.</source>
+        <translation>Undone: it is back.</translation>
+    </message>
+    <message>
         <source>Synchroniser</source>
         <translation>Sync</translation>
     </message>
@@ -5066,6 +5086,10 @@
             <numerusform>%n measurement on the chart</numerusform>
             <numerusform>%n measurements on the chart</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>%1 : %2 le %3</source>
+        <translation>%1: %2 on %3</translation>
     </message>
     <message>
         <source>Systolique</source>
@@ -5888,6 +5912,13 @@
     </message>
 </context>
 <context>
+    <name>PointsChartView</name>
+    <message>
+        <source>Flèches gauche et droite : parcourir les points.</source>
+        <translation>Left and right arrows: go through the points.</translation>
+    </message>
+</context>
+<context>
     <name>PrepareDayDialog</name>
     <message>
         <source>Préparer la journée</source>
@@ -6706,12 +6737,12 @@
         <translation>Lost the sheet with your recovery key? Create a new one: the old one will stop working.</translation>
     </message>
     <message>
-        <source>Mot de passe &amp;du carnet :</source>
-        <translation>Record &amp;password:</translation>
+        <source>Mo&amp;t de passe du carnet :</source>
+        <translation>Record pass&amp;word:</translation>
     </message>
     <message>
-        <source>Créer une &amp;nouvelle clé de secours</source>
-        <translation>Create a &amp;new recovery key</translation>
+        <source>Créer &amp;une nouvelle clé de secours</source>
+        <translation>Cre&amp;ate a new recovery key</translation>
     </message>
     <message>
         <source>Mot de passe du carnet</source>
@@ -6899,16 +6930,16 @@
         <translation>Only on a personal computer whose session is protected by a password: your record&apos;s key is then kept in the system keyring.</translation>
     </message>
     <message>
-        <source>Se souvenir de &amp;moi sur cet ordinateur</source>
-        <translation>Remember &amp;me on this computer</translation>
+        <source>&amp;Se souvenir de moi sur cet ordinateur</source>
+        <translation>Re&amp;member me on this computer</translation>
     </message>
     <message>
-        <source>Mot de passe du &amp;carnet :</source>
+        <source>&amp;Mot de passe du carnet :</source>
         <translation>Record &amp;password:</translation>
     </message>
     <message>
-        <source>A&amp;ppliquer</source>
-        <translation>A&amp;pply</translation>
+        <source>Appl&amp;iquer</source>
+        <translation>Appl&amp;y</translation>
     </message>
     <message>
         <source>Se souvenir de moi sur cet ordinateur</source>
@@ -7202,20 +7233,20 @@
         <translation>&amp;New password:</translation>
     </message>
     <message>
-        <source>&amp;Confirmer :</source>
-        <translation>&amp;Confirm:</translation>
-    </message>
-    <message>
         <source>C&amp;hanger le mot de passe</source>
         <translation>C&amp;hange the password</translation>
     </message>
     <message>
-        <source>&amp;Taille du texte :</source>
-        <translation>&amp;Text size:</translation>
+        <source>Con&amp;firmer :</source>
+        <translation>Con&amp;firm:</translation>
     </message>
     <message>
-        <source>Contraste é&amp;levé</source>
-        <translation>&amp;High contrast</translation>
+        <source>Taille du te&amp;xte :</source>
+        <translation>Te&amp;xt size:</translation>
+    </message>
+    <message>
+        <source>C&amp;ontraste élevé</source>
+        <translation>High c&amp;ontrast</translation>
     </message>
     <message>
         <source>Lan&amp;gue :</source>
@@ -7357,36 +7388,32 @@
         <translation>Your online account and your health space: account password, closure, reopening, deletion request.</translation>
     </message>
     <message>
-        <source>Afficher l&apos;é&amp;tat de mon espace</source>
-        <translation>Show the s&amp;tate of my space</translation>
-    </message>
-    <message>
-        <source>Changer le mot de passe du co&amp;mpte…</source>
-        <translation>Change the acco&amp;unt password…</translation>
-    </message>
-    <message>
-        <source>C&amp;lôturer mon espace…</source>
-        <translation>C&amp;lose my space…</translation>
-    </message>
-    <message>
-        <source>R&amp;ouvrir mon espace</source>
-        <translation>Re&amp;open my space</translation>
-    </message>
-    <message>
-        <source>Demander la suppre&amp;ssion…</source>
-        <translation>Request dele&amp;tion…</translation>
-    </message>
-    <message>
-        <source>Se déconnecter du ser&amp;vice…</source>
-        <translation>Sign out of the ser&amp;vice…</translation>
-    </message>
-    <message>
         <source>Le carnet reste sur cet ordinateur, sans synchronisation jusqu&apos;à votre prochaine connexion.</source>
         <translation>The carnet stays on this computer, without synchronisation until you sign in again.</translation>
     </message>
     <message>
         <source>Afficher l&apos;état de mon espace</source>
         <translation>Show the state of my space</translation>
+    </message>
+    <message>
+        <source>Changer &amp;le mot de passe du compte…</source>
+        <translation>Change the acco&amp;unt password…</translation>
+    </message>
+    <message>
+        <source>&amp;Clôturer mon espace…</source>
+        <translation>Clo&amp;se my space…</translation>
+    </message>
+    <message>
+        <source>&amp;Rouvrir mon espace</source>
+        <translation>&amp;Reopen my space</translation>
+    </message>
+    <message>
+        <source>&amp;Demander la suppression…</source>
+        <translation>Request &amp;deletion…</translation>
+    </message>
+    <message>
+        <source>S&amp;e déconnecter du service…</source>
+        <translation>Sign out of th&amp;e service…</translation>
     </message>
     <message>
         <source>Demander l&apos;état au service.</source>

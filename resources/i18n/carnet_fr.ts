@@ -2994,7 +2994,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Ré&amp;voquer l&apos;appareil choisi…</source>
+        <source>Révo&amp;quer l&apos;appareil choisi…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -3168,6 +3168,14 @@
     </message>
     <message>
         <source>Visible des professionnels autorisés</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Masqué</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Visible</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -4961,6 +4969,18 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>%1 Ctrl+Z pour annuler.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>L&apos;annulation n&apos;a pas pu être faite : rien n&apos;a été rétabli.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>C&apos;est rétabli.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Synchroniser</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5065,6 +5085,10 @@
             <numerusform>%n mesure sur le graphique</numerusform>
             <numerusform>%n mesures sur le graphique</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>%1 : %2 le %3</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Systolique</source>
@@ -5887,6 +5911,13 @@
     </message>
 </context>
 <context>
+    <name>PointsChartView</name>
+    <message>
+        <source>Flèches gauche et droite : parcourir les points.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>PrepareDayDialog</name>
     <message>
         <source>Préparer la journée</source>
@@ -6705,11 +6736,11 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Mot de passe &amp;du carnet :</source>
+        <source>Mo&amp;t de passe du carnet :</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Créer une &amp;nouvelle clé de secours</source>
+        <source>Créer &amp;une nouvelle clé de secours</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -6898,15 +6929,15 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Se souvenir de &amp;moi sur cet ordinateur</source>
+        <source>&amp;Se souvenir de moi sur cet ordinateur</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Mot de passe du &amp;carnet :</source>
+        <source>&amp;Mot de passe du carnet :</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>A&amp;ppliquer</source>
+        <source>Appl&amp;iquer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -7201,19 +7232,19 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>&amp;Confirmer :</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>C&amp;hanger le mot de passe</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>&amp;Taille du texte :</source>
+        <source>Con&amp;firmer :</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Contraste é&amp;levé</source>
+        <source>Taille du te&amp;xte :</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>C&amp;ontraste élevé</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -7356,35 +7387,31 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Afficher l&apos;é&amp;tat de mon espace</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Changer le mot de passe du co&amp;mpte…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>C&amp;lôturer mon espace…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>R&amp;ouvrir mon espace</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Demander la suppre&amp;ssion…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Se déconnecter du ser&amp;vice…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Le carnet reste sur cet ordinateur, sans synchronisation jusqu&apos;à votre prochaine connexion.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Afficher l&apos;état de mon espace</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Changer &amp;le mot de passe du compte…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Clôturer mon espace…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Rouvrir mon espace</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Demander la suppression…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>S&amp;e déconnecter du service…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -94,7 +94,7 @@ def set_masked(
             422,
             result.reason or "mask_refused",
             result.message_fr or "Le document n'a pas pu être modifié.",
-            "The document could not be changed.",
+            result.message_en or "The document could not be changed.",
         )
     record(
         session,

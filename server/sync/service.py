@@ -505,13 +505,14 @@ def conflict_out(conflict: Any) -> ConflictOut:
     )
 
 
-def _rejected(m: MutationIn, reason: str, fr: str) -> MutationResult:
+def _rejected(m: MutationIn, reason: str, fr: str, en: str) -> MutationResult:
     return MutationResult(
         mutation_id=m.mutation_id,
         client_seq=m.client_seq,
         status=MutationStatus.REJECTED,
         reason=reason,
         message_fr=fr,
+        message_en=en,
     )
 
 
@@ -549,9 +550,9 @@ def _shape(m: MutationIn) -> MutationResult | None:
     """Refuse what no record could take: an op that is not merged (`resolve` names a conflict, not a record), masking
     an entry (only documents are masked), a change that is not a `[seen, wanted]` pair."""
     if m.op.merge_op is None or (m.entity is Entity.ENTRY and m.op is MutationOp.SET_CONFIDENTIALITY):
-        return _rejected(m, "unknown_op", "Opération inconnue.")
+        return _rejected(m, "unknown_op", "Opération inconnue.", "Unknown operation.")
     if any(len(pair) != 2 for pair in m.changes.values()):
-        return _rejected(m, "malformed_changes", "Modification mal formée.")
+        return _rejected(m, "malformed_changes", "Modification mal formée.", "Malformed change.")
     return None
 
 
@@ -559,7 +560,8 @@ def _bind(m: MutationIn, rec: SyncRecord | None) -> _Change | MutationResult:
     """The mutation against the server's record; another entity or kind under the same id is refused (a delete is
     not: it removes whatever the id names)."""
     if rec is not None and (rec.entity != m.entity or rec.kind != m.kind) and m.op is not MutationOp.DELETE:
-        return _rejected(m, "kind_mismatch", "Cet élément a un autre type sur le serveur.")
+        fr, en = "Cet élément a un autre type sur le serveur.", "This item has another type on the service."
+        return _rejected(m, "kind_mismatch", fr, en)
     current = json.loads(rec.values_json) if rec is not None else {}
     return _Change(m, rec, current, {**current, **{k: pair[1] for k, pair in m.changes.items()}})
 
@@ -587,7 +589,7 @@ def _policy(
         else:
             target = _target(m.entity, m.kind, caller.author_kind, caller.rpps or "", change.wanted, context.now)
     except (ValueError, DossierValidationError):
-        return _rejected(m, "unknown_kind", "Type d'élément ou de document inconnu.")
+        return _rejected(m, "unknown_kind", "Type d'élément ou de document inconnu.", "Unknown item or document type.")
     decision = _decide(caller, _action(change), target, context)
     if decision.allowed:
         return decision
@@ -597,6 +599,7 @@ def _policy(
         status=MutationStatus.FORBIDDEN,
         reason=decision.reason.value,
         message_fr="Vous n'avez pas le droit de faire cette modification.",
+        message_en="You are not allowed to make this change.",
     )
 
 
@@ -624,10 +627,17 @@ def _checked(m: MutationIn, values: dict[str, Any], today: date) -> dict[str, An
     try:
         return _validate(m, values, today)
     except DossierValidationError as exc:
-        return _rejected(m, "validation_failed", "; ".join(i.message_fr for i in exc.issues))
+        return _rejected(
+            m,
+            "validation_failed",
+            "; ".join(i.message_fr for i in exc.issues),
+            "; ".join(i.message_en for i in exc.issues),
+        )
     except ValidationError as exc:  # the fields are named, never their values
         fields = ", ".join(sorted({str(e["loc"][0]) for e in exc.errors() if e["loc"]}))
-        return _rejected(m, "invalid_document", f"Document invalide (champs : {fields}).")
+        return _rejected(
+            m, "invalid_document", f"Document invalide (champs : {fields}).", f"Invalid document (fields: {fields})."
+        )
 
 
 _STATUS = {
@@ -744,7 +754,7 @@ def _resolve(
     """A person chose: `{"__keep__": [null, "mine"|"theirs"|"fields"], field: [server value, chosen value]…}`."""
     conflict = session.get(SyncConflict, m.entity_id)
     if conflict is None or conflict.dossier_id != head.dossier_id:
-        return _rejected(m, "unknown_conflict", "Ce conflit n'existe pas.")
+        return _rejected(m, "unknown_conflict", "Ce conflit n'existe pas.", "This conflict does not exist.")
     rec = session.get(SyncRecord, (head.dossier_id, conflict.entity_id))
     if conflict.resolved_at is not None or rec is None:
         return MutationResult(
@@ -756,12 +766,12 @@ def _resolve(
         )
     keep = str((m.changes.get("__keep__") or [None, "fields"])[1])
     if keep not in ("mine", "theirs", "fields"):
-        return _rejected(m, "bad_resolution", "Choix de résolution inconnu.")
+        return _rejected(m, "bad_resolution", "Choix de résolution inconnu.", "Unknown resolution choice.")
     current = json.loads(rec.values_json)
     try:
         target = _record_target(rec, current, session)
     except (ValueError, DossierValidationError):
-        return _rejected(m, "unknown_kind", "Type d'élément ou de document inconnu.")
+        return _rejected(m, "unknown_kind", "Type d'élément ou de document inconnu.", "Unknown item or document type.")
     if not _decide(caller, access.Action.EDIT, target, context).allowed:
         return MutationResult(
             mutation_id=m.mutation_id, client_seq=m.client_seq, status=MutationStatus.FORBIDDEN, reason="cannot_resolve"

@@ -139,7 +139,7 @@ def test_the_access_vocabulary_knows_every_entry_kind() -> None:
 def test_summaries_in_french_and_english() -> None:
     data = validate({"test": "HbA1c", "value": "7,2", "unit": "%", "interpretation": "H", "date": "02/06/2025"})
     assert summarize_entry("lab_result", data) == "HbA1c : 7,2 % (élevé) — 02/06/2025"
-    assert summarize_entry("lab_result", data, lang="en") == "HbA1c: 7.2 % (high) — 2025-06-02"
+    assert summarize_entry("lab_result", data, lang="en") == "HbA1c: 7.2 % (high) — 6/2/2025"
     text = validate({"test": "Sérologie VIH", "value_text": "négatif", "date": "2025-05"})
     assert summarize_entry("lab_result", text) == "Sérologie VIH : négatif — 05/2025"
     bare = validate({"test": "Plaquettes", "value": 250, "date": "2025"})

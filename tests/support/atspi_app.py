@@ -72,6 +72,14 @@ def main() -> int:
         page.form.row("value").editor.setText("abc")
         page.form.on_save_button_clicked()
 
+    def measure_deleted() -> None:
+        """A measure deleted (confirmed): « … supprimée. Annuler (Ctrl+Z) » in the status bar, announced."""
+        page = window.dossier.measures
+        page.form.reset()
+        page.table.selectRow(0)
+        window._confirmer.answers.append(True)  # the sample window's ScriptedConfirmer
+        page.on_delete_button_clicked()
+
     screens: list[tuple[str, Callable[[], None]]] = [
         ("welcome", window.show_welcome),
         ("create", lambda: window.on_welcome_choice_made("create")),
@@ -79,6 +87,8 @@ def main() -> int:
         ("home", opened),
         *[(name, section(name)) for name in ("profile", "measures", "vaccinations", "documents", "access", "settings")],
         ("measure-error", measure_error),
+        ("measure-deleted", measure_deleted),
+        ("measure-restored", window.dossier.undo.undo),
     ]
     # The event loop keeps running between screens (the bus queries it); a line on stdin moves on.
     remaining = list(screens)

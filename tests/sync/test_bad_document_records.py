@@ -14,7 +14,10 @@ from typing import Any
 import pytest
 from sqlalchemy import select
 
+from desktop_app.dossier_store import Intent
 from desktop_app.sync.engine import S_ACCESS, SyncState
+from desktop_app.sync.refusals import refused_changes
+from dossier.sync_protocol import Entity, MutationOp
 from server.sync.models import SyncRecord
 from tests.support.sync_lab import Device, Lab
 
@@ -124,3 +127,20 @@ def test_a_document_the_blob_route_refuses_is_an_error_about_that_document_not_o
     b.engine.sync_once()
     assert b.engine.status()["state"] != SyncState.OFFLINE.value
     assert len(b.engine.status()["dossiers"][0]["download_errors"]) == 1
+
+
+def test_a_refusal_is_told_in_the_windows_language_with_the_services_own_detail(lab: Lab) -> None:
+    """An English window shows the service's detail of a refused value in English, never the French one."""
+    device = lab.device(lab.person())
+    store = device.profile.dossier()
+    changes = {"name": [None, "Arachide"], "severity": [None, "énorme"]}  # a value no client screen offers
+    with store._write() as write:
+        write.queue(Intent(Entity.ENTRY, str(uuid.uuid4()), "allergy", MutationOp.CREATE, 0, changes))
+    device.engine.sync_once()
+    [refused] = refused_changes(device.profile)
+    assert refused.reason == "validation_failed"
+    french, english = refused.why("fr"), refused.why("en")
+    assert english.startswith("The service does not accept one of the values entered.") and english != (
+        "The service does not accept one of the values entered."
+    ), english
+    assert refused.detail_fr and refused.detail_fr not in english and refused.detail_fr in french

@@ -147,6 +147,15 @@ def test_every_main_screen_reads_well_on_the_accessibility_bus(a11y_env: dict[st
         cwd=ROOT,
     )
     assert app.stdin is not None and app.stdout is not None
+    # What the screen reader is told without moving the focus (deletion, undo, errors): heard from the start.
+    listener = subprocess.Popen(
+        [SYSTEM_PYTHON, str(ROOT / "tests" / "support" / "atspi_events.py"), str(app.pid), "600"],
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.DEVNULL,
+    )
+    assert listener.stdout is not None
+    assert _readline(listener.stdout, 60).strip() == "LISTENING"
     problems: list[str] = []
     seen: dict[str, list[dict]] = {}
     try:
@@ -163,6 +172,9 @@ def test_every_main_screen_reads_well_on_the_accessibility_bus(a11y_env: dict[st
     finally:
         app.terminate()
         app.wait(timeout=30)
+        listener.terminate()
+        heard, _ = listener.communicate(timeout=30)
+    announcements = [json.loads(line)["text"] for line in heard.decode().splitlines() if line.startswith("{")]
     if dump := os.environ.get("CARNET_ATSPI_DUMP"):  # what the bus held, to read when this test fails
         Path(dump).write_text(json.dumps(seen, ensure_ascii=False, indent=1), encoding="utf-8")
     assert {"welcome", "home", "measures", "measure-error", "documents", "access"} <= set(seen)
@@ -174,4 +186,12 @@ def test_every_main_screen_reads_well_on_the_accessibility_bus(a11y_env: dict[st
     assert any(n["role"] == "text" and n["editable"] and message in n["description"] for n in seen["measure-error"]), (
         f"« {message} » is not on the field"
     )
+    # Screen titles are headings a screen reader can jump to (named by their text).
+    for screen, title in (("home", "Accueil"), ("measures", "Mesures"), ("documents", "Documents")):
+        headings = [n["name"] for n in seen[screen] if n["role"] == "heading"]
+        assert any(h.startswith(title) for h in headings), f"{screen}: no heading « {title} » in {headings}"
+        assert all(h.strip() for h in headings), f"{screen}: an empty heading"
+    # A deletion and its undo are said at once, with how to undo (not only shown in the status bar).
+    assert any("supprimée" in a and "Ctrl+Z" in a for a in announcements), announcements
+    assert any("rétabli" in a for a in announcements), announcements
     assert problems == [], "\n".join(problems)

@@ -148,18 +148,8 @@ def test_the_welcome_screen_has_unique_mnemonics(window) -> None:
 
 from ui.dossier_view import SECTIONS  # noqa: E402
 
-SECTIONS_WITH_CLASHES = {"settings"}  # Paramètres: v, c, p, n each used twice (to fix there; the test says which)
 
-
-@pytest.mark.parametrize(
-    "section",
-    [
-        pytest.param(s, marks=pytest.mark.xfail(strict=True, reason="known clashes"))
-        if s in SECTIONS_WITH_CLASHES
-        else s
-        for s in SECTIONS
-    ],
-)
+@pytest.mark.parametrize("section", SECTIONS)
 def test_each_section_has_unique_mnemonics(qtbot, window, existing_profile, section: str) -> None:
     from tests.ui.helpers import open_dossier
 
@@ -168,6 +158,24 @@ def test_each_section_has_unique_mnemonics(qtbot, window, existing_profile, sect
     window.dossier.show_section(section)
     qtbot.waitUntil(page.isVisible, timeout=5_000)
     _assert_unique_mnemonics(section, page)
+
+
+def test_settings_mnemonics_are_unique_in_english_too(qtbot, window, existing_profile) -> None:
+    """Paramètres holds some twenty labelled fields and buttons: each has its own Alt+letter in both languages."""
+    from tests.ui.helpers import open_dossier
+    from ui.i18n import LanguageManager
+
+    open_dossier(qtbot, window)
+    page = window.dossier.pages["settings"]
+    window.dossier.show_section("settings")
+    qtbot.waitUntil(page.isVisible, timeout=5_000)
+    assert len(_mnemonics(page)) >= 15, "the test looks at the page's real labels and buttons"
+    LanguageManager().set_language("en")
+    try:
+        assert "Appl&y" in _mnemonics(page)["y"]
+        _assert_unique_mnemonics("settings (en)", page)
+    finally:
+        LanguageManager().set_language("fr")
 
 
 def test_welcome_has_one_main_path_and_every_choice_explained(window) -> None:

@@ -128,7 +128,7 @@ def test_mask_asks_then_hides_from_professionals_and_unmask_restores(
         page.mask_button.click()
     assert changed.args[0].confidentiality.masked_from_professionals
     qtbot.waitUntil(
-        lambda: page.model.rowCount() == 1 and page.model.data(page.model.index(0, 4)) == "Masqué aux professionnels",
+        lambda: page.model.rowCount() == 1 and page.model.data(page.model.index(0, 4)) == "Masqué",
         timeout=10_000,
     )
     page.select_row(0)

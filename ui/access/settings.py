@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QDialog,
     QGroupBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -35,11 +34,13 @@ from ui.dialogs import Confirmer
 from ui.i18n import current_language
 from ui.ops import Op
 from ui.paged import Column, PagedTableModel
+from ui.tab_switcher import wrap_tabs_when_narrow
 from ui.widgets import (
     Retranslatable,
     describe,
     describe_tab_scrollers,
     error_label,
+    fit_columns,
     flow_row,
     label,
     row_table,
@@ -158,8 +159,7 @@ class AccessSettingsPage(Retranslatable, QWidget):
         )
         self.table = row_table(self.model)
         self.table.verticalHeader().setVisible(False)
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.table.horizontalHeader().setStretchLastSection(True)
+        fit_columns(self.table, page_loaded=self.model.sig_page_loaded)  # nothing elided: scrolls sideways at 200 %
         self.table.selectionModel().currentRowChanged.connect(self._on_row_changed)
         self.rpps_label = label(wrap=False)
         self.rpps_edit = QLineEdit()
@@ -239,8 +239,7 @@ class AccessSettingsPage(Retranslatable, QWidget):
         )
         self.aidants_table = row_table(self.aidants_model)
         self.aidants_table.verticalHeader().setVisible(False)
-        self.aidants_table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.aidants_table.horizontalHeader().setStretchLastSection(True)
+        fit_columns(self.aidants_table, page_loaded=self.aidants_model.sig_page_loaded)
         self.aidant_edit = QLineEdit()
         self.aidant_until_edit = QDateEdit()
         self.aidant_until_edit.setCalendarPopup(True)
@@ -301,6 +300,7 @@ class AccessSettingsPage(Retranslatable, QWidget):
         layout.addWidget(self.error)
         layout.addWidget(self.tabs, 1)
         self._set_tab_order()  # once every control is in this window
+        self.tab_switcher = wrap_tabs_when_narrow(self.tabs)  # 200 % text: a row that wraps, no tab label cut
         # Ctrl+Tab is the tab widget's own; Ctrl+PgDown / Ctrl+PgUp too, as in browsers and GNOME apps.
         for keys, step in ((QKeySequence("Ctrl+PgDown"), 1), (QKeySequence("Ctrl+PgUp"), -1)):
             shortcut = QShortcut(keys, self.tabs)

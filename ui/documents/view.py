@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
-    QHeaderView,
     QLineEdit,
     QPushButton,
     QSplitter,
@@ -39,6 +38,7 @@ from desktop_app.exports.cda_io import (
 from dossier import documents as doc_rules
 from dossier.errors import DossierValidationError
 from dossier.sync_protocol import Entity
+from ui import formatting
 from ui.changes import concerns
 from ui.dialogs import Confirmer
 from ui.documents.viewer import DocumentViewer
@@ -50,6 +50,7 @@ from ui.widgets import (
     Retranslatable,
     describe,
     error_label,
+    fit_columns,
     flow_row,
     label,
     labelled,
@@ -89,12 +90,17 @@ def confidentiality_label(info: DocumentInfo) -> str:
     )
 
 
+def confidentiality_word(info: DocumentInfo) -> str:
+    """The list's short form under the « Confidentialité » header (the panel under the list says it in full)."""
+    return _t("DocumentsPage", "Masqué") if is_masked(info) else _t("DocumentsPage", "Visible")
+
+
 def _date_label(value: date | str | None) -> str:
     if value is None or value == "":
         return "—"
     if isinstance(value, str):
         return value
-    return value.strftime("%d/%m/%Y") if current_language() == "fr" else value.isoformat()
+    return formatting.format_date(value)
 
 
 def _choose_files(parent: QWidget) -> list[Path]:
@@ -149,7 +155,7 @@ class DocumentsPage(Retranslatable, QWidget):
                 Column(lambda: _t("DocumentsPage", "Catégorie"), lambda d: category_label(d.category)),
                 Column(lambda: _t("DocumentsPage", "Date"), lambda d: _date_label(d.document_date)),
                 Column(lambda: _t("DocumentsPage", "Auteur"), lambda d: author_label(d.author_kind)),
-                Column(lambda: _t("DocumentsPage", "Confidentialité"), confidentiality_label),
+                Column(lambda: _t("DocumentsPage", "Confidentialité"), confidentiality_word),
                 Column(lambda: _t("DocumentsPage", "Format"), lambda d: d.format.upper()),
             ],
             key=lambda d: d.id,
@@ -163,9 +169,9 @@ class DocumentsPage(Retranslatable, QWidget):
         self.table.setAlternatingRowColors(True)
         self.table.setTabKeyNavigation(False)
         self.table.verticalHeader().setVisible(False)
-        # Whole titles rather than elided ones; the table scrolls sideways when the text is large.
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.table.horizontalHeader().setStretchLastSection(True)
+        # The title takes the room left; date, category, format… as wide as their content. When not everything fits
+        # (200 % text) every column keeps its content width and the table scrolls sideways: nothing is cut.
+        fit_columns(self.table, stretch=0, page_loaded=self.model.sig_page_loaded)
         self.table.selectionModel().currentRowChanged.connect(self.on_table_current_row_changed)
         self.table.activated.connect(self.on_table_activated)
         self.add_button = QPushButton()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from PySide6.QtCharts import QAreaSeries, QChart, QChartView, QDateTimeAxis, QLineSeries, QValueAxis
+from PySide6.QtCharts import QAreaSeries, QChart, QDateTimeAxis, QLineSeries, QValueAxis
 from PySide6.QtCore import (
     QDateTime,
     QEvent,
@@ -44,6 +44,7 @@ from ui.entries.actions import delete_entry, restorer
 from ui.entries.columns import entry_columns, entry_date, entry_summary
 from ui.entries.form import EntryForm
 from ui.i18n import current_language, pick
+from ui.measures.chart_points import ChartPoint, PointsChartView
 from ui.ops import Op
 from ui.paged import PagedTableModel
 from ui.widgets import Retranslatable, describe, error_label, fit_columns, label, show_error
@@ -178,7 +179,7 @@ class MeasuresPage(Retranslatable, QWidget):
         self.error = error_label()
         self.chart = QChart()
         self.chart.legend().setVisible(True)
-        self.chart_view = QChartView(self.chart)
+        self.chart_view = PointsChartView(self.chart)  # tool tips on points; the arrows walk them
         self.chart_view.setRenderHint(QPainter.RenderHint.Antialiasing)
         self.chart_view.setMinimumHeight(200)
         self.chart_view.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
@@ -445,16 +446,20 @@ class MeasuresPage(Retranslatable, QWidget):
                 low, high = min(low, lo), max(high, hi)
             self.lines = []
             summaries: list[str] = []
+            said: list[tuple[float, ChartPoint]] = []
             for component, points in series_points.items():
                 line = QLineSeries()
                 line.setName(self._component_label(component))
                 line.setPointsVisible(True)
                 line.setPen(QPen(QColor(component_colours[component]), 3))
+                line.setSelectedColor(QColor(p.focus))  # the point the keyboard is on
                 values = []
                 for moment, canonical in points:
                     value = unit.from_canonical(canonical)  # in the unit the list shows
                     values.append(value)
-                    line.append(QDateTime(moment).toMSecsSinceEpoch(), value)
+                    at = QDateTime(moment).toMSecsSinceEpoch()
+                    said.append((at, ChartPoint(line, line.count(), self._point_text(component, value, unit, moment))))
+                    line.append(at, value)
                     low, high = min(low, value), max(high, value)
                 self.chart.addSeries(line)
                 line.attachAxis(x_axis)
@@ -476,14 +481,27 @@ class MeasuresPage(Retranslatable, QWidget):
             x_axis.setRange(x_from, x_to)
             self._fit_date_axis(x_axis, (last - first).days)
             self.chart_summary = ". ".join(summaries)
+            self.chart_view.set_points(said)
         else:
             self.lines = []
             self.chart_summary = ""
+            self.chart_view.set_points([])
         self.empty_label.setVisible(total == 0)
         # What the chart shows, in words: a screen reader gets the latest value and the range of each line.
         count = self.tr("%n mesure(s) sur le graphique", "", total)
-        self.chart_view.setAccessibleDescription(f"{count}. {self.chart_summary}" if self.chart_summary else count)
+        self.chart_view.set_base_description(f"{count}. {self.chart_summary}" if self.chart_summary else count)
         self.sig_chart_updated.emit(total)
+
+    def _point_text(self, component: str, value: float, unit: Unit, moment: datetime) -> str:
+        """A point's tool tip: « Systolique : 13,5 cmHg le 06/12/2026 08:30 » (a measure stored without its time,
+        placed at noon on the chart, says only its day)."""
+        no_time = (moment.hour, moment.minute, moment.second, moment.microsecond) == (12, 0, 0, 0)
+        return (
+            self.tr("%1 : %2 le %3")
+            .replace("%1", self._component_label(component))
+            .replace("%2", formatting.format_quantity(round(value, 2), unit.id))
+            .replace("%3", formatting.format_date(moment) if no_time else formatting.format_datetime(moment))
+        )
 
     def _fit_date_axis(self, axis: QDateTimeAxis, span_days: int) -> None:
         """Day, month or year labels as the span needs, in the language's order; as many ticks as fit unclipped."""
@@ -525,7 +543,7 @@ class MeasuresPage(Retranslatable, QWidget):
         self.empty_label.setText(self.tr("Aucune mesure « %1 » pour l'instant.").replace("%1", name))
         describe(self.type_combo, self.tr("Type de mesure"), self.tr("Choisissez la mesure à afficher."))
         describe(self.table, self.tr("Historique des mesures"), name)
-        describe(self.chart_view, self.tr("Graphique des mesures"), name)
+        self.chart_view.setAccessibleName(self.tr("Graphique des mesures"))  # its description: what it shows
         describe(self.tabs, self.tr("Liste ou graphique des mesures"))
         self.delete_button.setText(self.tr("&Supprimer la mesure"))
         describe(

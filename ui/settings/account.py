@@ -166,7 +166,7 @@ class DevicesBox(Retranslatable, QGroupBox):
             self.tr("Révoquez un appareil perdu, vendu ou que vous n'utilisez plus : il ne pourra plus se connecter.")
         )
         self.refresh_button.setText(self.tr("Afficher les a&ppareils"))
-        self.revoke_button.setText(self.tr("Ré&voquer l'appareil choisi…"))
+        self.revoke_button.setText(self.tr("Révo&quer l'appareil choisi…"))
         describe(self.table, self.tr("Appareils reliés à mon compte"), self.tr("Choisissez un appareil à révoquer."))
         describe(self.refresh_button, self.tr("Afficher les appareils"), self.tr("Demander la liste au service."))
         describe(
@@ -281,9 +281,9 @@ class RememberBox(Retranslatable, QGroupBox):
                 "de votre carnet est alors gardée dans le trousseau du système."
             )
         )
-        self.remember_check.setText(self.tr("Se souvenir de &moi sur cet ordinateur"))
-        self.password_label.setText(self.tr("Mot de passe du &carnet :"))
-        self.apply_button.setText(self.tr("A&ppliquer"))
+        self.remember_check.setText(self.tr("&Se souvenir de moi sur cet ordinateur"))
+        self.password_label.setText(self.tr("&Mot de passe du carnet :"))
+        self.apply_button.setText(self.tr("Appl&iquer"))
         describe(
             self.remember_check,
             self.tr("Se souvenir de moi sur cet ordinateur"),
@@ -494,12 +494,12 @@ class SpaceBox(Retranslatable, QGroupBox):
                 "demande de suppression."
             )
         )
-        self.refresh_button.setText(self.tr("Afficher l'é&tat de mon espace"))
-        self.password_button.setText(self.tr("Changer le mot de passe du co&mpte…"))
-        self.close_button.setText(self.tr("C&lôturer mon espace…"))
-        self.reactivate_button.setText(self.tr("R&ouvrir mon espace"))
-        self.delete_button.setText(self.tr("Demander la suppre&ssion…"))
-        self.signout_button.setText(self.tr("Se déconnecter du ser&vice…"))
+        self.refresh_button.setText(self.tr("Afficher l'état de mon espace"))
+        self.password_button.setText(self.tr("Changer &le mot de passe du compte…"))
+        self.close_button.setText(self.tr("&Clôturer mon espace…"))
+        self.reactivate_button.setText(self.tr("&Rouvrir mon espace"))
+        self.delete_button.setText(self.tr("&Demander la suppression…"))
+        self.signout_button.setText(self.tr("S&e déconnecter du service…"))
         describe(
             self.signout_button,
             self.tr("Se déconnecter du service"),

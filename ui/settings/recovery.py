@@ -93,8 +93,8 @@ class RecoveryKeyBox(Retranslatable, QGroupBox):
                 "l'ancienne ne fonctionnera plus."
             )
         )
-        self.password_label.setText(self.tr("Mot de passe &du carnet :"))
-        self.issue_button.setText(self.tr("Créer une &nouvelle clé de secours"))
+        self.password_label.setText(self.tr("Mo&t de passe du carnet :"))
+        self.issue_button.setText(self.tr("Créer &une nouvelle clé de secours"))
         describe(self.password_edit, self.tr("Mot de passe du carnet"), self.tr("Requis avant de changer la clé."))
         describe(
             self.issue_button,

@@ -273,10 +273,10 @@ class SettingsPage(Retranslatable, QWidget):
         self.security_box.setTitle(self.tr("Sécurité"))
         self.current_label.setText(self.tr("Mot de passe &actuel :"))
         self.new_label.setText(self.tr("&Nouveau mot de passe :"))
-        self.confirm_label.setText(self.tr("&Confirmer :"))
+        self.confirm_label.setText(self.tr("Con&firmer :"))
         self.change_button.setText(self.tr("C&hanger le mot de passe"))
-        self.scale_label.setText(self.tr("&Taille du texte :"))
-        self.contrast_check.setText(self.tr("Contraste é&levé"))
+        self.scale_label.setText(self.tr("Taille du te&xte :"))
+        self.contrast_check.setText(self.tr("C&ontraste élevé"))
         self.language_label.setText(self.tr("Lan&gue :"))
         self.autolock_label.setText(self.tr("&Verrouiller après (minutes d'inactivité) :"))
         describe(
