@@ -1,6 +1,6 @@
 """The Accueil's « À venir » card: the next appointments and the prevention acts due or overdue, each a line that
-opens its row in Agenda or Prévention. Read on the worker (desktop_app.upcoming); refreshed by change events of
-appointments and of what prevention is computed from, and each time the Accueil is shown."""
+opens its row in Agenda or Prévention. Read on the worker (desktop_app.upcoming); refreshed with the Accueil (on
+every entry change event, and each time it is shown)."""
 
 from __future__ import annotations
 
@@ -11,19 +11,15 @@ from PySide6.QtCore import QEvent, QObject, QRect, Qt, QTimer, Signal
 from PySide6.QtWidgets import QListWidget, QListWidgetItem, QWidget
 
 from desktop_app import upcoming
-from desktop_app.changes import StoreChange
 from desktop_app.dossier_store import DossierStore
 from desktop_app.profile import UnlockedProfile
-from dossier.sync_protocol import Entity
 from ui import icons
-from ui.changes import concerns
 from ui.formatting import format_date, format_datetime
 from ui.i18n import current_language
 from ui.ops import Op
 from ui.widgets import Card, Retranslatable, describe, label
 
 _WRAP = int(Qt.TextFlag.TextWordWrap)
-_KINDS = ("appointment", "identity", "vaccination", "procedure", "lab_result")
 
 
 class UpcomingCard(Retranslatable, Card):
@@ -63,9 +59,6 @@ class UpcomingCard(Retranslatable, Card):
 
     def clear(self) -> None:
         self.set_context(None, None)
-
-    def concerned_by(self, change: StoreChange) -> bool:
-        return any(concerns(self._store, change, Entity.ENTRY, kind) for kind in _KINDS)
 
     def refresh(self) -> None:
         self._reads += 1
