@@ -2478,6 +2478,10 @@
         <translation>Ask the service for the care reimbursed over the last 24 months (the read is logged); offline, this workstation&apos;s last copy.</translation>
     </message>
     <message>
+        <source>Envoyer le rendez-vous au patient</source>
+        <translation>Send the appointment to the patient</translation>
+    </message>
+    <message>
         <source>Ajouter un document…</source>
         <translation>Add a document…</translation>
     </message>
@@ -2500,6 +2504,10 @@
     <message>
         <source>Ajouter au dossier</source>
         <translation>Add to the record</translation>
+    </message>
+    <message>
+        <source>Rendez-vous pour l&apos;agenda du patient (il en est prévenu)</source>
+        <translation>An appointment for the patient&apos;s agenda (the patient is told)</translation>
     </message>
     <message>
         <source>Reprendre la vaccination ou le document refusé dans son formulaire, le corriger et le renvoyer.</source>
@@ -7781,6 +7789,10 @@ To confirm, enter your account&apos;s password.</translation>
     <message>
         <source>JJ/MM/AAAA</source>
         <translation>DD/MM/YYYY</translation>
+    </message>
+    <message>
+        <source>JJ/MM/AAAA HH:MM</source>
+        <translation>DD/MM/YYYY HH:MM</translation>
     </message>
     <message>
         <source>Obligatoire</source>

@@ -2478,6 +2478,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Envoyer le rendez-vous au patient</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Ajouter un document…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2499,6 +2503,10 @@
     </message>
     <message>
         <source>Ajouter au dossier</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rendez-vous pour l&apos;agenda du patient (il en est prévenu)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -7771,6 +7779,10 @@ Pour confirmer, saisissez le mot de passe de votre compte.</source>
     <name>VaccinationForm</name>
     <message>
         <source>JJ/MM/AAAA</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>JJ/MM/AAAA HH:MM</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

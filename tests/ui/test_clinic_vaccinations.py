@@ -478,3 +478,34 @@ def test_a_document_the_matrice_refuses_is_corrected_to_a_category_the_professio
     assert [(d.title, d.category) for d in device.profile.dossier().documents.list()] == [
         ("Compte rendu", "ordonnance")
     ]
+
+
+def test_a_physiotherapist_sends_an_appointment_to_the_patients_agenda(
+    qtbot: Any, lab: Lab, clinic: Any, network: Network
+) -> None:
+    """Issue 21: any professional may send an appointment (offline first); the patient is told and has it in the
+    agenda, with « À venir » and reminders."""
+    physio = registered(lab, PHYSIO, "masseur_kinesitherapeute", "Petit", "Marc")
+    patient, device = _day(qtbot, lab, clinic, physio)
+    _open_offline(qtbot, clinic, network, str(patient.dossier_id))
+    form = clinic.appointment
+    assert form.isVisible() and "remind_minutes_before" not in form.editors  # reminders are the patient's
+    form.save.click()  # nothing typed: the required fields say so
+    qtbot.waitUntil(lambda: form.errors["title"].isVisible(), timeout=10_000)
+    qtbot.keyClicks(form.editors["title"], "Seance de reeducation")
+    qtbot.keyClicks(form.editors["starts_at"], "12/01/2030 17:30")
+    qtbot.keyClicks(form.editors["professional"], "M. Petit")
+    form.save.click()
+    qtbot.waitUntil(lambda: clinic.pending_title.text() == "En attente d'envoi (1)", timeout=10_000)
+    assert not any(e.isVisible() for e in form.errors.values())
+    _send(qtbot, clinic, network)
+    assert _fates(clinic)[0].startswith("Envoyée : MARTIN") and "Rendez-vous Seance de reeducation" in _fates(clinic)[0]
+    device.engine.sync_once()
+    found = device.profile.dossier().entries.list("appointment")
+    assert [(e.data["title"], e.data["starts_at"], e.data["professional"]) for e in found] == [
+        ("Seance de reeducation", "2030-01-12T17:30:00", "M. Petit")
+    ]
+    headers = {"Authorization": f"Bearer {device.profile.settings[S_ACCESS]}"}
+    notes = lab.api.get("/v1/me/notifications", headers=headers).json()["items"]
+    assert [n["event"] for n in notes].count("appointment_sent_by_professional") == 1
+    shot(clinic, "v5-appointment-sent")
