@@ -7,9 +7,9 @@ from __future__ import annotations
 from datetime import date, datetime
 
 from desktop_app import agenda, prevention
-from desktop_app.sync.engine import S_ACCESS
 from desktop_app.upcoming import upcoming
 from dossier.recurrence import recurrence_of
+from tests.support.patient_notifications import patient_events
 from tests.support.sync_lab import ANNE, Lab
 
 TODAY = date(2026, 12, 6)
@@ -80,9 +80,7 @@ def test_an_appointment_a_professional_sends_reaches_the_patient_who_may_cancel_
     mails = len(lab.mailbox.to(person.email))
     report = clinic.engine.sync_once()
     assert report.pushed.get("applied") == 1, report
-    headers = {"Authorization": f"Bearer {patient.profile.settings[S_ACCESS]}"}
-    events = [n["event"] for n in lab.api.get("/v1/me/notifications", headers=headers).json()["items"]]
-    assert events.count("appointment_sent_by_professional") == 1
+    assert patient_events(lab, patient).count("appointment_sent_by_professional") == 1
     assert len(lab.mailbox.to(person.email)) == mails + 1
     # Offline-first: once pulled, it is in the patient's agenda, « À venir » and reminders, without the service.
     patient.engine.sync_once()

@@ -25,6 +25,7 @@ from tests.support.desktop_service import live as live
 from tests.support.desktop_service import mailbox as mailbox
 from tests.support.desktop_service import server_template as server_template
 from tests.support.desktop_service import smtp_server as smtp_server
+from tests.support.patient_notifications import patient_events
 from tests.support.sync_lab import Lab
 from ui.clinic.window import ClinicWindow
 from ui.ops import wait_for_idle
@@ -505,7 +506,5 @@ def test_a_physiotherapist_sends_an_appointment_to_the_patients_agenda(
     assert [(e.data["title"], e.data["starts_at"], e.data["professional"]) for e in found] == [
         ("Seance de reeducation", "2030-01-12T17:30:00", "M. Petit")
     ]
-    headers = {"Authorization": f"Bearer {device.profile.settings[S_ACCESS]}"}
-    notes = lab.api.get("/v1/me/notifications", headers=headers).json()["items"]
-    assert [n["event"] for n in notes].count("appointment_sent_by_professional") == 1
+    assert patient_events(lab, device).count("appointment_sent_by_professional") == 1
     shot(clinic, "v5-appointment-sent")
