@@ -2,6 +2,8 @@
 # The two commands of the README:
 #   ./dev.sh run    set up (first time) and launch Carnet with a local central service and a demo account
 #   ./dev.sh test   set up (first time) and run the whole test suite (lint, types, tests)
+#   ./dev.sh cluster  the central service as a cluster on this machine: HAProxy + 2 nodes + PgBouncer + PostgreSQL
+#                     (docs/SCALING.md; needs `apt-get install haproxy pgbouncer postgresql`)
 set -euo pipefail
 cd "$(dirname "$0")"
 ROOT=$(pwd)
@@ -93,9 +95,26 @@ PY
   echo "[carnet] tout est vert."
 }
 
+cluster() {
+  # HAProxy in front of `carnet-server serve` nodes sharing a throwaway PostgreSQL through PgBouncer (transaction
+  # mode) and one blob directory: the same cluster as tests/cluster, for a person to try. Ctrl-C stops everything.
+  setup
+  local missing=()
+  command -v haproxy >/dev/null || [ -x /usr/sbin/haproxy ] || missing+=(haproxy)
+  command -v pgbouncer >/dev/null || [ -x /usr/sbin/pgbouncer ] || missing+=(pgbouncer)
+  ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || [ -n "${CARNET_TEST_POSTGRES_URL:-}" ] || missing+=(postgresql)
+  if [ ${#missing[@]} -gt 0 ]; then
+    echo "[carnet] il manque / missing: ${missing[*]} — apt-get install -y ${missing[*]}" >&2
+    exit 1
+  fi
+  start_postgres
+  "$VENV/bin/python" -m tests.support.cluster "$@"
+}
+
 case "${1:-}" in
   run) shift; run "$@" ;;
+  cluster) shift; cluster "$@" ;;
   test) shift; test_suite "$@" ;;
   setup) setup ;;
-  *) echo "usage: ./dev.sh run | ./dev.sh test" >&2; exit 2 ;;
+  *) echo "usage: ./dev.sh run | ./dev.sh test | ./dev.sh cluster" >&2; exit 2 ;;
 esac

@@ -15,6 +15,11 @@ import sys
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from desktop_app.profile import UnlockedProfile
+    from ui.app import MainWindow
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -295,6 +300,83 @@ def people_screens(window, shot: Callable[[str, Callable[[], None]], None], sett
     window.set_preference("language", "fr")
 
 
+def sample_helping(profile: UnlockedProfile) -> None:
+    """The offline copy of « Les personnes que j'aide »: one person helped, one deceased relative opened as heir."""
+    from desktop_app.setting_keys import SettingKey
+
+    rows = [
+        {
+            "dossier_id": "00000000-0000-4000-8000-0000000000b1",
+            "first_names": "Odette",
+            "last_name": "Lefèvre",
+            "birth_date": "1941-04-12",
+            "role": "aidant",
+            "starts_at": "2025-09-01T00:00:00+00:00",
+            "until": "2030-06-30T21:59:00+00:00",
+        },
+        {
+            "dossier_id": "00000000-0000-4000-8000-0000000000b2",
+            "first_names": "Jeanne",
+            "last_name": "Martin",
+            "birth_date": "1938-02-03",
+            "role": "heir",
+        },
+    ]
+    profile.set_setting(SettingKey.HELPED, {"fetched_at": "2025-11-20T09:30:00+00:00", "rows": rows})
+
+
+def shared_dossier_screens(
+    window: MainWindow, settle: Callable[[], None], suffix: str, output: Path, written: list[Path]
+) -> None:
+    """The read-only view of a dossier shared with the person (an aidant's, an heir's), in French then English: as
+    the service showed it (a sample view), then unreachable (the address nobody answers on)."""
+    from datetime import UTC, date, datetime
+
+    from desktop_app.access import SharedDossierView, SharedRecord
+
+    def record(n: int, entity: str, kind: str, title: str, author: str, day: int) -> SharedRecord:
+        return SharedRecord(f"rec-{n}", entity, kind, title, author, datetime(2025, 11, day, 9, tzinfo=UTC))
+
+    view = SharedDossierView(
+        "00000000-0000-4000-8000-0000000000b1",
+        "Odette",
+        "Lefèvre",
+        date(1941, 4, 12),
+        "aidant_delegation",
+        (
+            record(1, "entry", "condition", "Diabète de type 2", "patient", 18),
+            record(2, "entry", "treatment", "Metformine 1000 mg", "professional", 12),
+            record(3, "entry", "allergy", "Pénicilline", "patient", 3),
+            record(4, "document", "compte_rendu", "Compte rendu de cardiologie", "professional", 15),
+            record(5, "document", "biologie", "Bilan sanguin", "professional", 7),
+        ),
+    )
+    page = window.dossier.access
+    box = page.helping_box
+    if box is None:
+        return
+    for language in ("fr", "en"):
+        window.set_preference("language", language)
+        window.dossier.show_section("access")
+        page.show_part(box)
+        settle()
+        dialog = box.open_shared(view.dossier_id, "Odette Lefèvre", "aidant", until=datetime(2030, 6, 30, tzinfo=UTC))
+        assert dialog is not None
+        for name in ("offline", "aidant"):
+            for _ in range(40):  # the opening fails (nobody answers), then the sample view is shown
+                settle()
+                if dialog.state != "loading":
+                    break
+            if name == "aidant":
+                dialog.present(view)
+            settle()
+            path = output / f"72-shared-dossier-{name}-{language}-{suffix}.png"
+            dialog.grab().save(str(path))
+            written.append(path)
+        dialog.close()
+    window.set_preference("language", "fr")
+
+
 def shoot_exports(window, languages, settle, output: Path, work: Path, scale_text: Callable[[int], None]) -> list[Path]:
     """Issue 17's « Exporter / Imprimer » screens, in French and English: each printout, the download, the import
     report (a small FHIR file with one item skipped), the restore of a backup. The carnet must be locked."""
@@ -445,6 +527,63 @@ def sync_status_shots(output: Path, app, languages, settle: Callable[[], None], 
         window.close()
 
 
+def secret_care_shots(work: Path, languages, output: Path, settle, written: list[Path]) -> None:
+    """Issue 17, a young adult's own carnet, in French and English at 100 and 200 %: the identity with sex and
+    matricule INS, and the Documents with the secret care received before 18 marked as such (and why)."""
+    from datetime import date
+
+    from PySide6.QtWidgets import QApplication
+
+    from desktop_app import vault
+    from desktop_app.profile import ProfileDirectory
+    from dossier.documents import Confidentiality
+    from dossier.identifiers import nir_key
+    from ui import theme
+    from ui.i18n import current_language
+
+    profiles = ProfileDirectory(work / "lea", kdf=vault.FLOOR_KDF)
+    profile, _key = profiles.create("Léa Martin", PASSWORD)
+    ds = profile.dossier()
+    identity = {"birth_name": "Martin", "first_names": "Léa", "birth_date": "2008-01-25", "sex": "F"}
+    ds.entries.create("identity", {**identity, "ins": "2080175056123" + nir_key("2080175056123")})
+    body = b"%PDF-1.4\n%%EOF\n"
+    ds.documents.add(body, title="Rappel vaccin DTP", category="compte_rendu", document_date=date(2025, 10, 2))
+    secret = ds.documents.add(body, title="Contraception — consultation", category="compte_rendu",
+                              document_date=date(2025, 11, 10), author_kind="professional")  # fmt: skip
+    ds.documents.set_confidentiality(secret.id, Confidentiality(hidden_from_legal_representatives=True))
+    profile.lock()
+    window = sample_window(profiles, languages)
+    app = QApplication.instance()
+    for lang in ("fr", "en"):
+        languages.set_language(lang)
+        for scale in (100, 200):
+            theme.apply_theme(app, high_contrast=False, text_scale=scale)
+            window.show_unlock()
+            window.unlock_page.password_edit.setText(PASSWORD)
+            window.unlock_page.on_unlock_button_clicked()
+            settle()
+            window.dossier.show_section("profile")
+            window.dossier.profile.show_kind("identity")
+            settle()
+            for name in ("identity-ins", "documents-secret-care"):
+                if name == "documents-secret-care":
+                    window.dossier.show_section("documents")
+                    page = window.dossier.documents
+                    settle()
+                    titles = [page.model.row_object(r).title for r in range(page.model.rowCount())]
+                    page.select_row(titles.index(secret.title))
+                settle()
+                window.resize(1280, 800)
+                settle()
+                path = output / f"60-{name}-{current_language()}-{scale}.png"
+                window.grab().save(str(path))
+                written.append(path)
+            window.lock()
+            settle()
+    theme.apply_theme(app, high_contrast=False, text_scale=100)
+    window.close()
+
+
 def sample_window(profiles, languages):
     """The main window over ``profiles``, shown at 1280×800, talking to an address nobody answers on (benchmarks and
     the accessibility test open the sample dossier in it)."""
@@ -587,6 +726,7 @@ def main() -> int:
         sample_care_history(profile)
         sample_access_copies(profile)
         sample_notifications(profile)
+        sample_helping(profile)
         profile.set_setting("ui.language", args.lang)  # the profile's own choice, applied when it opens
         sample_what_comes_next(profile.dossier())
         sample_repeating(profile)
@@ -818,6 +958,7 @@ def main() -> int:
                 child_window(f"24-child-window-{suffix}")
                 shot(f"22-access-history-offline-{suffix}", access_history_offline)
                 people_screens(window, shot, settle, suffix)
+                shared_dossier_screens(window, settle, suffix, args.output, written)
                 shot(f"26-prevention-{suffix}", what_comes_next("prevention"))
                 shot(f"27-agenda-{suffix}", what_comes_next("agenda"))
                 shot(f"28-records-requests-{suffix}", what_comes_next("requests"))
@@ -848,6 +989,7 @@ def main() -> int:
         window.lock()
         settle()
         window.close()
+        secret_care_shots(Path(tmp), languages, args.output, settle, written)
     sync_status_shots(args.output, app, languages, settle, written)
     for path in written:
         print(path)

@@ -22,6 +22,7 @@ from server.access.router import router as access_router
 from server.accounts.oidc_router import router as oidc_router
 from server.accounts.router import router as accounts_router
 from server.audit.checkpoints import checkpoint_every, checkpoint_now
+from server.audit.service import check_key
 from server.config import Settings
 from server.context import ServiceContext
 from server.db import head_revision, is_at_head
@@ -33,6 +34,7 @@ from server.helpers.router import router as helpers_router
 from server.http_hygiene import HygieneHeaders
 from server.http_limits import UnicodeBodyGuard
 from server.mail.service import MailDeliveryError, Mailer
+from server.messages.router import is_attachment_upload
 from server.messages.router import router as messages_router
 from server.professionals.router import dossier_router as pro_dossiers_router
 from server.professionals.router import registry_router as professionals_registry_router
@@ -136,7 +138,8 @@ class EdgeMiddleware:
                 message = {**message, "headers": headers}
             await send(message)
 
-        chunk = scope.get("method") == "PATCH" and scope.get("path", "").startswith(UPLOAD_PREFIX)
+        method, path = scope.get("method", ""), scope.get("path", "")
+        chunk = (method == "PATCH" and path.startswith(UPLOAD_PREFIX)) or is_attachment_upload(method, path)
         limit = self.max_chunk if chunk else self.max_body
         for name, value in scope.get("headers", []):
             if name == b"content-length":
@@ -250,6 +253,8 @@ def create_app(
     async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
         if check_schema and not is_at_head(ctx.engine):
             raise UnmigratedDatabaseError()
+        with ctx.sessions() as session:
+            check_key(session)  # the same audit key as the chain's (every node of a cluster: docs/SCALING.md)
         log.info("carnet-server ready (schema %s)", head_revision())
         # Signed checkpoints of the audit chain outside the database: at start, on a timer, at stop.
         checkpoint_now(ctx.sessions)

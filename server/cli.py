@@ -92,8 +92,10 @@ def settings_from_args(args: argparse.Namespace) -> Settings:
             )
         except ValueError as exc:  # incomplete OIDC settings: say which, no traceback
             raise SystemExit(f"carnet-server: {exc}") from None
+    blob_dir = getattr(args, "blob_dir", None) or _env("BLOB_DIR")
     return Settings(
         data_dir=data_dir,
+        blob_dir=Path(blob_dir).resolve() if blob_dir else None,
         oidc=oidc,
         database_url=args.database_url or _env("DATABASE_URL"),
         smtp=smtp,
@@ -111,6 +113,8 @@ def _export_env(args: argparse.Namespace, settings: Settings) -> None:
     os.environ[ENV_PREFIX + "DATA_DIR"] = str(settings.data_dir)
     if settings.database_url:
         os.environ[ENV_PREFIX + "DATABASE_URL"] = settings.database_url
+    if settings.blob_dir:
+        os.environ[ENV_PREFIX + "BLOB_DIR"] = str(settings.blob_dir)
     if settings.dev:
         os.environ[ENV_PREFIX + "DEV"] = "1"
     if settings.trusted_proxies:
@@ -144,9 +148,10 @@ def _tighten(settings: Settings) -> None:
     """The data directory, its subdirectories and the default SQLite files are the service's only (S45): older
     versions left them 0755/0644."""
     private_dir(settings.data_dir)
-    for sub in ("blobs", "uploads", "outbox"):
-        if (settings.data_dir / sub).is_dir():
-            private_dir(settings.data_dir / sub)
+    private_dir(settings.blob_root)
+    for sub in (settings.blob_root / "blobs", settings.blob_root / "uploads", settings.outbox_dir):
+        if sub.is_dir():
+            private_dir(sub)
     if settings.database_url is None or settings.database_url == f"sqlite:///{settings.sqlite_path}":
         tighten_sqlite(settings.sqlite_path)
 
@@ -440,7 +445,16 @@ def cmd_audit_emergency_report(args: argparse.Namespace) -> int:
 
 def _common(p: argparse.ArgumentParser) -> None:
     p.add_argument("--data-dir", help="data directory (SQLite database, outbox)")
-    p.add_argument("--database-url", help="e.g. postgresql+psycopg://user@host/db (default: SQLite in data dir)")
+    p.add_argument(
+        "--database-url",
+        help="e.g. postgresql+psycopg://user@host/db (default: SQLite in data dir); behind PgBouncer in transaction "
+        "mode add ?prepare_threshold=none",
+    )
+    p.add_argument(
+        "--blob-dir",
+        help="directory of document bodies and uploads in progress, shared by every node of a cluster (default: the "
+        "data dir; env CARNET_SERVER_BLOB_DIR)",
+    )
     p.add_argument(
         "--audit-key-file",
         help="HMAC key of the audit chain, 64 hex chars (default: <data dir>/audit.key, created 0600 at first start; "

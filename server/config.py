@@ -136,10 +136,18 @@ class Settings:
     trusted_proxies: tuple[str, ...] = ()
     oidc: OidcSettings | None = None  # Pro Santé Connect (OIDC) sign-in of professionals; off by default
     dev: bool = False  # `--dev`: serve /openapi.json, /docs and /redoc (off in production)
+    # Where document bodies and uploads in progress live (`--blob-dir`): one directory every node of a cluster shares
+    # (docs/SCALING.md); by default the data directory, as for a single node.
+    blob_dir: Path | None = None
 
     @property
     def outbox_dir(self) -> Path:
         return self.data_dir / "outbox"
+
+    @property
+    def blob_root(self) -> Path:
+        """The directory holding `blobs/` and `uploads/` (shared between the nodes of a cluster)."""
+        return self.blob_dir or self.data_dir
 
     @property
     def effective_audit_key_file(self) -> Path:

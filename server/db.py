@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import uuid
 from datetime import UTC, datetime
 from pathlib import Path
@@ -11,8 +12,8 @@ from alembic import command
 from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
-from sqlalchemy import DateTime, Engine, MetaData, create_engine, event
-from sqlalchemy.engine import Dialect
+from sqlalchemy import DateTime, Engine, MetaData, create_engine, event, func, select, text
+from sqlalchemy.engine import Dialect, make_url
 from sqlalchemy.orm import DeclarativeBase, Session, sessionmaker
 from sqlalchemy.pool import NullPool
 from sqlalchemy.types import TypeDecorator
@@ -67,8 +68,41 @@ SERVICE_CONNECTIONS = 40 + 16
 POOL_OVERFLOW = 8  # for the rare checkout outside those limiters (startup, housekeeping); closed when returned
 
 
+PREPARE_THRESHOLD = "prepare_threshold"
+
+
+class DatabaseUrlError(ValueError):
+    """A database URL the service cannot use as given."""
+
+
+def postgres_connect_args(url: str) -> tuple[str, dict[str, Any]]:
+    """The URL without our `prepare_threshold` query parameter, and the driver's keyword it stands for.
+
+    psycopg 3 turns a statement run 5 times on one connection into a server-side prepared statement. Behind PgBouncer
+    in transaction mode (docs/SCALING.md) consecutive transactions of one client connection land on different server
+    connections, where that statement does not exist: `?prepare_threshold=none` in the URL turns preparing off
+    (psycopg's `prepare_threshold=None`); an integer sets the threshold. Without the parameter psycopg's default holds.
+    """
+    parsed = make_url(url)
+    raw = parsed.query.get(PREPARE_THRESHOLD)
+    if raw is None:
+        return url, {}
+    value = raw[-1] if isinstance(raw, tuple) else raw
+    stripped = parsed.difference_update_query([PREPARE_THRESHOLD]).render_as_string(hide_password=False)
+    if value.strip().lower() in ("none", "off", ""):
+        return stripped, {PREPARE_THRESHOLD: None}
+    try:
+        return stripped, {PREPARE_THRESHOLD: int(value)}
+    except ValueError:
+        raise DatabaseUrlError(
+            "Adresse de base de données : prepare_threshold doit valoir « none » ou un entier. "
+            "(Database URL: prepare_threshold must be 'none' or an integer.)"
+        ) from None
+
+
 def make_engine(url: str, *, pool_size: int = SERVICE_CONNECTIONS) -> Engine:
-    """An engine with the pragmas we rely on for SQLite, a pool sized to the process's concurrency."""
+    """An engine with the pragmas we rely on for SQLite, a pool sized to the process's concurrency (PostgreSQL: see
+    `postgres_connect_args` for the URL's `prepare_threshold`)."""
     if url.startswith("sqlite"):
         engine = create_engine(
             url,
@@ -87,9 +121,12 @@ def make_engine(url: str, *, pool_size: int = SERVICE_CONNECTIONS) -> Engine:
             cur.close()
 
         return engine
+    url, connect_args = postgres_connect_args(url)
     if pool_size <= 0:
-        return create_engine(url, poolclass=NullPool)
-    return create_engine(url, pool_size=pool_size, max_overflow=POOL_OVERFLOW, pool_pre_ping=False)
+        return create_engine(url, poolclass=NullPool, connect_args=connect_args)
+    return create_engine(
+        url, pool_size=pool_size, max_overflow=POOL_OVERFLOW, pool_pre_ping=False, connect_args=connect_args
+    )
 
 
 def make_session_factory(engine: Engine) -> sessionmaker[Session]:
@@ -124,3 +161,21 @@ def current_revision(engine: Engine) -> str | None:
 
 def is_at_head(engine: Engine) -> bool:
     return current_revision(engine) == head_revision()
+
+
+def job_key(name: str) -> int:
+    """A stable signed 64-bit key for PostgreSQL's advisory locks, derived from a job's name."""
+    return int.from_bytes(hashlib.sha256(f"carnet-job:{name}".encode()).digest()[:8], "big", signed=True)
+
+
+def claim_job(session: Session, name: str) -> bool:
+    """Take the job `name` for the session's current transaction, or answer False when another process has it.
+
+    PostgreSQL: `pg_try_advisory_xact_lock`, released by the transaction's end (so it works through PgBouncer in
+    transaction mode, where a session-level lock would stay on a server connection other clients get). SQLite: the
+    database's single writer lock, taken by a write as the transaction's first statement (waiting for the other
+    writer, whose work is then committed and visible): always True. Call it first in a fresh transaction."""
+    if session.get_bind().dialect.name == "postgresql":
+        return bool(session.scalar(select(func.pg_try_advisory_xact_lock(job_key(name)))))
+    session.execute(text("UPDATE alembic_version SET version_num = version_num"))
+    return True

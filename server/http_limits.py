@@ -149,7 +149,12 @@ class LimitedHttpToolsProtocol(HttpToolsProtocol):
         super().on_headers_complete()
 
     def on_message_complete(self) -> None:
+        # The read that ended this message held its body's last bytes (up to a whole read): they are no head's, so
+        # that read is not counted either; the next head is counted from the next read on (issue 22: a document
+        # chunk whose last 64 KiB came in one read was refused with a 431).
         self._in_head = True
+        self._head_ended = True
+        self._head_bytes = 0
         super().on_message_complete()
 
     def data_received(self, data: bytes) -> None:

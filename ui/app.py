@@ -7,7 +7,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Signal
-from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QApplication,
     QHBoxLayout,
@@ -322,7 +322,14 @@ class MainWindow(Retranslatable, QMainWindow):
         self.view_menu.addAction(self.bigger_action)
         self.view_menu.addAction(self.smaller_action)
         self.view_menu.addAction(self.contrast_action)
+        # The menu bar by the keyboard: F10 (GNOME's convention), then the arrows. Its titles take no Alt+letter:
+        # every Alt+letter of the whole alphabet is some screen's button or field, and Qt only cycles between two.
+        self.menu_key = QShortcut(QKeySequence("F10"), self)
+        self.menu_key.activated.connect(self.open_menu_bar)
 
+    def open_menu_bar(self) -> None:
+        """Open the first menu (« Carnet »), keyboard focus in it."""
+        self.menuBar().setActiveAction(self.carnet_menu.menuAction())
     def _step_text(self, delta: int) -> None:
         self.set_preference("text_scale", theme.clamp_scale(int(self.preferences["text_scale"]) + delta))
 
@@ -694,11 +701,11 @@ class MainWindow(Retranslatable, QMainWindow):
 
     def retranslate_ui(self) -> None:
         self.setWindowTitle(self.tr("Carnet — mon carnet de santé"))
-        self.carnet_menu.setTitle(self.tr("&Carnet"))
+        self.carnet_menu.setTitle(self.tr("Carnet"))
         self.lock_action.setText(self.tr("&Verrouiller"))
         self.lock_action.setToolTip(self.tr("Verrouiller le carnet maintenant (Ctrl+L)"))
         self.quit_action.setText(self.tr("&Quitter"))
-        self.view_menu.setTitle(self.tr("&Affichage"))
+        self.view_menu.setTitle(self.tr("Affichage"))
         self.bigger_action.setText(self.tr("A&grandir le texte"))
         self.smaller_action.setText(self.tr("&Réduire le texte"))
         self.contrast_action.setText(self.tr("&Contraste élevé"))

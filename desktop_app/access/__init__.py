@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from desktop_app.access.directory import RegistryEntry, RegistryPage, search_professionals
 from desktop_app.access.helping import (
+    DeceasedRelative,
     HeirAccess,
     Helped,
     HelpedPerson,
@@ -38,6 +39,7 @@ from desktop_app.access.settings import (
     EmergencySettings,
     ProfessionalRef,
     access_settings,
+    allow_aidant_messages,
     authorise,
     block,
     cached_access_settings,
@@ -51,8 +53,10 @@ from desktop_app.access.settings import (
     set_post_mortem_opposition,
     unblock,
     withdraw,
+    withdraw_aidant_messages,
     withdraw_occupational_consent,
 )
+from desktop_app.access.shared import SharedDossierView, SharedRecord, open_shared_dossier
 
 __all__ = [
     "AccessEvent",
@@ -61,6 +65,7 @@ __all__ = [
     "Aidant",
     "AuthorisedProfessional",
     "ChildProfile",
+    "DeceasedRelative",
     "EmergencySettings",
     "HeirAccess",
     "Helped",
@@ -69,10 +74,13 @@ __all__ = [
     "RegistryEntry",
     "RegistryPage",
     "Representative",
+    "SharedDossierView",
+    "SharedRecord",
     "access_history",
     "access_settings",
     "add_child",
     "add_representative",
+    "allow_aidant_messages",
     "authorise",
     "block",
     "cached_access_history",
@@ -82,6 +90,7 @@ __all__ = [
     "helped",
     "helping",
     "invite_aidant",
+    "open_shared_dossier",
     "remove_representative",
     "request_heir_access",
     "revoke_aidant",
@@ -94,5 +103,6 @@ __all__ = [
     "stop_helping",
     "unblock",
     "withdraw",
+    "withdraw_aidant_messages",
     "withdraw_occupational_consent",
 ]

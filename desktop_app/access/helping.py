@@ -1,5 +1,6 @@
-"""The other side of a grant: the persons one helps as proche aidant (whom, until when, stop helping), and the
-request of an heir, PACS partner or cohabitant for a deceased relative's records."""
+"""The other side of a grant: the persons one helps as proche aidant (whom, until when, stop helping), the
+request of an heir, PACS partner or cohabitant for a deceased relative's records, and the records granted so
+(opened with ``desktop_app.access.shared``)."""
 
 from __future__ import annotations
 
@@ -33,6 +34,16 @@ class HelpedPerson:
 
 
 @dataclass(frozen=True, slots=True)
+class DeceasedRelative:
+    """A deceased person's space the person was granted access to as heir, PACS partner or cohabitant."""
+
+    dossier_id: str
+    first_names: str
+    last_name: str
+    birth_date: date
+
+
+@dataclass(frozen=True, slots=True)
 class HeirAccess:
     """The service's answer to an heir's request: whose records, for which purpose."""
 
@@ -55,11 +66,14 @@ class Helped:
     people: tuple[HelpedPerson, ...]
     fetched_at: datetime
     from_cache: bool = False
+    relatives: tuple[DeceasedRelative, ...] = ()
+    """The deceased relatives' spaces opened to the person as heir (role ``heir`` of the same list)."""
 
 
 def helping(profile: UnlockedProfile) -> Helped:
-    """Whom the person helps as proche aidant, kept as the offline copy (encrypted settings); offline (or signed
-    out) the copy answers, if there is one."""
+    """Whom the person helps as proche aidant, and the deceased relatives' spaces opened to them as heir, kept as
+    the offline copy (encrypted settings: names and birth dates, no health data); offline (or signed out) the copy
+    answers, if there is one."""
     try:
         with client(server_of(profile), profile=profile) as http:
             rows = http.request("GET", "/v1/me/shared-dossiers").json()
@@ -68,11 +82,12 @@ def helping(profile: UnlockedProfile) -> Helped:
         if not isinstance(copy, dict):
             raise
         fetched_at = datetime.fromisoformat(str(copy["fetched_at"]))
-        return Helped(tuple(_people(list(copy["rows"]))), fetched_at, from_cache=True)
-    aided = [r for r in rows if r.get("role") == "aidant"]
+        kept = list(copy["rows"])
+        return Helped(tuple(_people(kept)), fetched_at, from_cache=True, relatives=tuple(_relatives(kept)))
+    kept = [r for r in rows if r.get("role") in ("aidant", "heir")]
     fetched_at = datetime.now(UTC)
-    profile.set_setting(SettingKey.HELPED, {"fetched_at": fetched_at.isoformat(), "rows": aided})
-    return Helped(tuple(_people(aided)), fetched_at)
+    profile.set_setting(SettingKey.HELPED, {"fetched_at": fetched_at.isoformat(), "rows": kept})
+    return Helped(tuple(_people(kept)), fetched_at, relatives=tuple(_relatives(kept)))
 
 
 def helped(profile: UnlockedProfile) -> list[HelpedPerson]:
@@ -94,6 +109,19 @@ def _people(rows: list[Any]) -> list[HelpedPerson]:
         if r.get("role") == "aidant"
     ]
     return sorted(people, key=lambda p: p.until.timestamp() if p.until is not None else float("inf"))
+
+
+def _relatives(rows: list[Any]) -> list[DeceasedRelative]:
+    return [
+        DeceasedRelative(
+            str(r["dossier_id"]),
+            str(r.get("first_names") or ""),
+            str(r.get("last_name") or ""),
+            date.fromisoformat(str(r["birth_date"])),
+        )
+        for r in rows
+        if r.get("role") == "heir"
+    ]
 
 
 def stop_helping(profile: UnlockedProfile, dossier_id: str) -> None:

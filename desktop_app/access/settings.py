@@ -5,6 +5,7 @@ Every change returns the new settings and keeps them as the offline copy (encryp
 
 from __future__ import annotations
 
+import uuid
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
@@ -48,6 +49,7 @@ class Aidant:
     starts_at: datetime
     ends_at: datetime
     active: bool
+    sees_messages: bool = False  # the patient lets this aidant read their conversations (never answer)
 
 
 @dataclass(frozen=True, slots=True)
@@ -109,6 +111,7 @@ def _settings_from_json(
                 datetime.fromisoformat(str(a["starts_at"])),
                 datetime.fromisoformat(str(a["ends_at"])),
                 bool(a["active"]),
+                bool(a.get("sees_messages", False)),
             )
             for a in raw["aidants"]
         ),
@@ -281,3 +284,25 @@ def invite_aidant(
 
 def revoke_aidant(profile: UnlockedProfile, account_id: str, *, dossier_id: str | None = None) -> AccessSettings:
     return _consent(profile, "DELETE", f"/aidants/{account_id}", dossier_id=dossier_id)
+
+
+def _aidant_messages(profile: UnlockedProfile, method: str, account_id: str, dossier_id: str | None) -> AccessSettings:
+    query = f"?{urlencode({'dossier_id': dossier_id})}" if dossier_id is not None else ""
+    with client(server_of(profile), profile=profile) as http:
+        http.request(method, f"/v1/me/messages/aidants/{uuid.UUID(account_id)}{query}")
+    return _consent(profile, "GET", "", dossier_id=dossier_id)
+
+
+def allow_aidant_messages(
+    profile: UnlockedProfile, account_id: str, *, dossier_id: str | None = None
+) -> AccessSettings:
+    """Let an aidant read the person's conversations with professionals (read only: an aidant never answers); a
+    delegation alone does not show them. Returns the settings as they now are."""
+    return _aidant_messages(profile, "PUT", account_id, dossier_id)
+
+
+def withdraw_aidant_messages(
+    profile: UnlockedProfile, account_id: str, *, dossier_id: str | None = None
+) -> AccessSettings:
+    """The aidant no longer sees the person's conversations (the delegation itself stays)."""
+    return _aidant_messages(profile, "DELETE", account_id, dossier_id)

@@ -1,5 +1,5 @@
-"""carnet-cli messages: list | show ID | reply ID --text-stdin (the messagerie; every command sends what waits in
-the outbox first)."""
+"""carnet-cli messages: list | show ID | reply ID --text-stdin [--attach FILE] | save-attachment ID MESSAGE_ID
+--category CATEGORY (the messagerie; every command sends what waits in the outbox first)."""
 
 from __future__ import annotations
 
@@ -8,6 +8,7 @@ import json
 import sys
 from collections.abc import Sequence
 from dataclasses import asdict
+from pathlib import Path
 from typing import Any
 
 from desktop_app import messages
@@ -19,6 +20,8 @@ def _flush(ctx: Context, profile: UnlockedProfile) -> None:
     report = messages.flush_outbox(profile)
     if report.sent:
         ctx.out(f"{len(report.sent)} réponse(s) en attente envoyée(s).", f"{len(report.sent)} waiting reply(ies) sent.")
+    if report.rate_limited is not None:
+        print(report.rate_limited.message(ctx.lang), file=sys.stderr)
     for refused in report.refused:
         print(
             f"{refused.error.message_en if ctx.lang == 'en' else refused.error.message_fr}\n---\n{refused.text}\n---",
@@ -55,10 +58,7 @@ def cmd_list(ctx: Context) -> int:
 def cmd_show(ctx: Context) -> int:
     profile = ctx.profile()
     _flush(ctx, profile)
-    conversation, thread = messages.thread(profile, ctx.args.id)
-    sent = [m.seq for m in thread if m.seq is not None]
-    if sent and conversation.unread:
-        messages.mark_read(profile, conversation.id, max(sent))
+    conversation, thread = messages.thread(profile, ctx.args.id, mark_as_read=True)
     if ctx.args.json:
         _json({"conversation": asdict(conversation), "messages": [asdict(m) for m in thread]})
         return EXIT_OK
@@ -69,10 +69,17 @@ def cmd_show(ctx: Context) -> int:
     for m in thread:
         who = ("vous", "you") if m.mine else (conversation.professional_name, conversation.professional_name)
         when = m.sent_at.strftime("%Y-%m-%d %H:%M") if m.sent_at else None
+        seen = (" (lu)", " (read)") if m.seen_in(conversation) else ("", "")
         ctx.out(
-            f"\n[{m.seq if m.seq is not None else '…'}] {who[0]}, {when or 'en attente d’envoi'} :\n{m.text}",
-            f"\n[{m.seq if m.seq is not None else '…'}] {who[1]}, {when or 'waiting to be sent'}:\n{m.text}",
+            f"\n[{m.seq if m.seq is not None else '…'}] {who[0]}, {when or 'en attente d’envoi'}{seen[0]} :\n{m.text}",
+            f"\n[{m.seq if m.seq is not None else '…'}] {who[1]}, {when or 'waiting to be sent'}{seen[1]}:\n{m.text}",
         )
+        if m.attachment is not None:
+            a = m.attachment
+            ctx.out(
+                f"  Pièce jointe : {a.filename} ({a.size} octets) — message {m.id}",
+                f"  Attachment: {a.filename} ({a.size} bytes) — message {m.id}",
+            )
     if conversation.closed:
         ctx.out("\nConversation close : plus de réponse possible.", "\nConversation closed: no more replies.")
     return EXIT_OK
@@ -86,15 +93,45 @@ def cmd_reply(ctx: Context) -> int:
         )
     profile = ctx.profile()  # its password, with --password-stdin, is the first line of standard input
     text = sys.stdin.read()
+    attachment = None
+    if ctx.args.attach is not None:
+        path = Path(ctx.args.attach)
+        try:
+            attachment = (path.read_bytes(), path.name)
+        except OSError as exc:
+            raise UsageError(
+                f"Le fichier {path} n'a pas pu être lu : rien n'a été envoyé.",
+                f"The file {path} could not be read: nothing was sent.",
+            ) from exc
     _flush(ctx, profile)
-    outcome = messages.reply(profile, ctx.args.id, text)
-    if isinstance(outcome, messages.Queued):
+    outcome = messages.reply(profile, ctx.args.id, text, attachment=attachment)
+    if isinstance(outcome, messages.RateLimited):
+        print(outcome.message(ctx.lang), file=sys.stderr)
+    elif isinstance(outcome, messages.Queued):
         ctx.out(
             f"Hors ligne : réponse {outcome.id} gardée, elle partira au retour du réseau (carnet-cli messages list).",
             f"Offline: reply {outcome.id} kept; it is sent when the network is back (carnet-cli messages list).",
         )
     else:
         ctx.out(f"Réponse envoyée ({outcome.id}).", f"Reply sent ({outcome.id}).")
+    return EXIT_OK
+
+
+def cmd_save_attachment(ctx: Context) -> int:
+    profile = ctx.profile()
+    _flush(ctx, profile)
+    conversation, thread = messages.thread(profile, ctx.args.id)
+    message = next((m for m in thread if m.id == ctx.args.message_id and m.attachment is not None), None)
+    if message is None:
+        raise UsageError(
+            "Ce message n'a pas de pièce jointe dans cette conversation (carnet-cli messages show ID).",
+            "This message has no attachment in this conversation (carnet-cli messages show ID).",
+        )
+    saved = messages.save_to_documents(profile, conversation, message, category=ctx.args.category, title=ctx.args.title)
+    ctx.out(
+        f"« {saved.title} » enregistré dans vos documents ({saved.category}, {saved.id}).",
+        f"“{saved.title}” saved in your documents ({saved.category}, {saved.id}).",
+    )
     return EXIT_OK
 
 
@@ -114,3 +151,9 @@ def register(subparsers: Any, *, parents: Sequence[argparse.ArgumentParser]) -> 
     p = command("reply", cmd_reply, "répondre dans une conversation (texte sur l'entrée standard)")
     p.add_argument("id")
     p.add_argument("--text-stdin", action="store_true", help="lire le texte de la réponse sur l'entrée standard")
+    p.add_argument("--attach", metavar="FICHIER", help="joindre ce document (5 Mo au plus)")
+    p = command("save-attachment", cmd_save_attachment, "enregistrer une pièce jointe dans mes documents")
+    p.add_argument("id", help="la conversation")
+    p.add_argument("message_id", help="le message qui porte la pièce jointe")
+    p.add_argument("--category", required=True, help="catégorie du document (biologie, imagerie, compte_rendu…)")
+    p.add_argument("--title", default=None, help="titre du document (par défaut : le nom du fichier)")

@@ -7,9 +7,11 @@ aborted (httpx read/write timeouts) and retried like any other transport failure
 
 from __future__ import annotations
 
+import functools
 import ipaddress
 import os
 import random
+import ssl
 import threading
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from contextlib import contextmanager
@@ -195,6 +197,18 @@ def check_service_url(base_url: str, *, allow_http: bool = False) -> None:
     raise InsecureServiceUrl()
 
 
+@functools.cache
+def _verifying_context(cert_file: str | None, cert_dir: str | None) -> ssl.SSLContext:
+    """The certificate-verifying TLS context, made once per process and trust settings: building one loads the CA
+    bundle (40–90 ms), which every screen action used to pay. Keyed by SSL_CERT_FILE / SSL_CERT_DIR, which httpx
+    honours, so a changed trust store is still taken."""
+    return httpx.create_ssl_context()
+
+
+def verifying_context() -> ssl.SSLContext:
+    return _verifying_context(os.environ.get("SSL_CERT_FILE"), os.environ.get("SSL_CERT_DIR"))
+
+
 class SyncHttp:
     """One service's HTTP client; counts requests, remembers the last Server-Time, honours a cancel event."""
 
@@ -223,7 +237,8 @@ class SyncHttp:
         # never twice for the same token (presenting a used refresh token again revokes the device's sessions, S34).
         self._refresh_lock = threading.Lock()
         timeout = httpx.Timeout(stall_timeout)
-        self._client = httpx.Client(base_url=self.base_url, timeout=timeout, transport=transport, verify=verify)
+        context: ssl.SSLContext | bool = verifying_context() if verify and transport is None else verify
+        self._client = httpx.Client(base_url=self.base_url, timeout=timeout, transport=transport, verify=context)
 
     def close(self) -> None:
         self._client.close()

@@ -116,7 +116,7 @@ class Recipient(StrEnum):
     """The holder, or whoever manages the space (legal representatives of a minor)."""
     MEDECIN_TRAITANT = "medecin_traitant"
     HOLDER = "holder"
-    """The holder only, never their representatives (a minor's secret conversation)."""
+    """The holder only, never their representatives (a minor's secret conversation or document)."""
 
 
 class NotificationEvent(StrEnum):
@@ -423,9 +423,10 @@ def _professional_add(
     if target.confidentiality.hidden_from_patient_until is not None:
         # Visible after the consultation d'annonce: telling the patient now would announce it before the doctor.
         return _allow(Reason.PROFESSIONAL_DOCUMENT_SENT)
+    # A minor's secret care is announced to the minor only: never to the legal representatives who manage the space.
+    told = Recipient.HOLDER if target.confidentiality.hidden_from_legal_representatives else Recipient.PATIENT
     return _allow(
-        Reason.PROFESSIONAL_DOCUMENT_SENT,
-        Notification(Recipient.PATIENT, NotificationEvent.DOCUMENT_ADDED_BY_PROFESSIONAL),
+        Reason.PROFESSIONAL_DOCUMENT_SENT, Notification(told, NotificationEvent.DOCUMENT_ADDED_BY_PROFESSIONAL)
     )
 
 

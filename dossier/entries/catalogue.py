@@ -138,7 +138,7 @@ _KIND_LIST: Final = (
             ),
             _f("birth_date", "Date de naissance", "Birth date", FieldType.DATE, required=True),
             _f("birth_place", "Lieu de naissance", "Birth place"),
-            _f("ins", "Numéro de sécurité sociale (INS)", "Social security number (INS)", FieldType.NIR),
+            _f("ins", "Matricule INS (n° de sécurité sociale)", "INS number (social security number)", FieldType.NIR),
             _f("address", "Adresse", "Address", FieldType.LONG_TEXT),
             _f("phone", "Téléphone", "Phone", FieldType.PHONE),
             _f("email", "Adresse e-mail", "E-mail address", FieldType.EMAIL),

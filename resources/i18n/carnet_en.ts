@@ -271,6 +271,18 @@
         <translation>Confirm</translation>
     </message>
     <message>
+        <source>Messages</source>
+        <translation>Messages</translation>
+    </message>
+    <message>
+        <source>Les lit</source>
+        <translation>Reads them</translation>
+    </message>
+    <message>
+        <source>Non</source>
+        <translation>No</translation>
+    </message>
+    <message>
         <source>administrateur</source>
         <translation>administrator</translation>
     </message>
@@ -459,6 +471,50 @@
         <translation>Remove</translation>
     </message>
     <message>
+        <source>Ne plus lui montrer mes &amp;messages</source>
+        <translation>Stop showing them my &amp;messages</translation>
+    </message>
+    <message>
+        <source>Lui montrer mes &amp;messages…</source>
+        <translation>Show them my &amp;messages…</translation>
+    </message>
+    <message>
+        <source>Ne plus lui montrer mes messages</source>
+        <translation>Stop showing them my messages</translation>
+    </message>
+    <message>
+        <source>Lui montrer mes messages</source>
+        <translation>Show them my messages</translation>
+    </message>
+    <message>
+        <source>Vos conversations avec les professionnels, en lecture seule. Demande confirmation.</source>
+        <translation>Your conversations with professionals, read-only. Asks for confirmation.</translation>
+    </message>
+    <message>
+        <source>%1 ne verra plus vos conversations avec les professionnels, dès maintenant.</source>
+        <translation>%1 will no longer see your conversations with professionals, from now on.</translation>
+    </message>
+    <message>
+        <source>Ne plus lui montrer vos messages ?</source>
+        <translation>Stop showing them your messages?</translation>
+    </message>
+    <message>
+        <source>Ne plus les montrer</source>
+        <translation>Stop showing them</translation>
+    </message>
+    <message>
+        <source>%1 pourra lire vos conversations avec les professionnels de santé, tant qu&apos;il ou elle est votre proche aidant. Il ou elle ne pourra pas y répondre. Chaque lecture est inscrite dans votre historique des accès.</source>
+        <translation>%1 will be able to read your conversations with health professionals, as long as they are your carer. They will not be able to reply. Each reading is recorded in your access history.</translation>
+    </message>
+    <message>
+        <source>Lui montrer vos messages ?</source>
+        <translation>Show them your messages?</translation>
+    </message>
+    <message>
+        <source>Montrer mes messages</source>
+        <translation>Show my messages</translation>
+    </message>
+    <message>
         <source>Parties de l&apos;accès et de la confidentialité</source>
         <translation>Parts of access and privacy</translation>
     </message>
@@ -599,6 +655,10 @@
         <translation>Save emergency access</translation>
     </message>
     <message>
+        <source>Identifiant, fin, état, messages.</source>
+        <translation>Identifier, end, status, messages.</translation>
+    </message>
+    <message>
         <source>Rubriques des accès</source>
         <translation>Access sections</translation>
     </message>
@@ -701,10 +761,6 @@
     <message>
         <source>Proches aidants</source>
         <translation>Caregivers</translation>
-    </message>
-    <message>
-        <source>Identifiant, fin, état.</source>
-        <translation>Identifier, end, status.</translation>
     </message>
     <message>
         <source>Identifiant de l&apos;aidant</source>
@@ -4335,6 +4391,18 @@
         <translation>Close</translation>
     </message>
     <message>
+        <source>&amp;Ouvrir son dossier…</source>
+        <translation>&amp;Open their record…</translation>
+    </message>
+    <message>
+        <source>Ouvrir son dossier</source>
+        <translation>Open their record</translation>
+    </message>
+    <message>
+        <source>En lecture seule.</source>
+        <translation>Read-only.</translation>
+    </message>
+    <message>
         <source>Demande acceptée : le dossier de %1 (né(e) le %2) vous est ouvert, pour « %3 » seulement.</source>
         <translation>Request granted: the record of %1 (born %2) is open to you, for “%3” only.</translation>
     </message>
@@ -4461,6 +4529,10 @@
         <translation>First choose the person in the list.</translation>
     </message>
     <message>
+        <source>Votre rôle de proche aidant de %1 est terminé : son dossier ne vous est plus ouvert.</source>
+        <translation>Your role as %1&apos;s carer has ended: their record is no longer open to you.</translation>
+    </message>
+    <message>
         <source>Vous ne pourrez plus ouvrir l&apos;espace santé de %1, dès maintenant. Pour l&apos;aider à nouveau, il faudra qu&apos;il ou elle vous invite encore.</source>
         <translation>You will no longer be able to open the health space of %1, from now on. To help them again, they will have to invite you again.</translation>
     </message>
@@ -4507,6 +4579,42 @@
     <message>
         <source>Quand quelqu&apos;un vous désigne comme proche aidant, une notification vous prévient et la personne apparaît ici, avec la date de fin. Vous n&apos;avez rien à faire pour l&apos;instant.</source>
         <translation>When someone names you as their caregiver, a notification tells you and the person appears here, with the end date. There is nothing to do for now.</translation>
+    </message>
+    <message>
+        <source>&amp;Ouvrir son dossier…</source>
+        <translation>&amp;Open their record…</translation>
+    </message>
+    <message>
+        <source>Ouvrir son dossier</source>
+        <translation>Open their record</translation>
+    </message>
+    <message>
+        <source>En lecture seule ; l&apos;ouverture est inscrite dans son historique des accès.</source>
+        <translation>Read-only; the opening is recorded in their access history.</translation>
+    </message>
+    <message>
+        <source>Dossiers de proches décédés qui vous sont ouverts (comme ayant droit) :</source>
+        <translation>Records of deceased relatives open to you (as an heir):</translation>
+    </message>
+    <message>
+        <source>Dossiers de proches décédés</source>
+        <translation>Records of deceased relatives</translation>
+    </message>
+    <message>
+        <source>Personne, naissance.</source>
+        <translation>Person, birth date.</translation>
+    </message>
+    <message>
+        <source>Ouvrir le dossier de ce &amp;proche…</source>
+        <translation>Open this &amp;relative&apos;s record…</translation>
+    </message>
+    <message>
+        <source>Ouvrir le dossier de ce proche</source>
+        <translation>Open this relative&apos;s record</translation>
+    </message>
+    <message>
+        <source>En lecture seule, dans la limite de votre demande.</source>
+        <translation>Read-only, within what your request allows.</translation>
     </message>
     <message>
         <source>&amp;Ne plus aider</source>
@@ -5010,8 +5118,12 @@
         <translation>Carnet — my health record</translation>
     </message>
     <message>
-        <source>&amp;Carnet</source>
-        <translation>&amp;Carnet</translation>
+        <source>Carnet</source>
+        <translation>Carnet</translation>
+    </message>
+    <message>
+        <source>Affichage</source>
+        <translation>View</translation>
     </message>
     <message>
         <source>&amp;Verrouiller</source>
@@ -5024,10 +5136,6 @@
     <message>
         <source>&amp;Quitter</source>
         <translation>&amp;Quit</translation>
-    </message>
-    <message>
-        <source>&amp;Affichage</source>
-        <translation>&amp;View</translation>
     </message>
     <message>
         <source>A&amp;grandir le texte</source>
@@ -5247,6 +5355,38 @@
         <translation>Remove &quot;%1&quot; from your view? You will not see it any more; %2 keeps their correspondence.</translation>
     </message>
     <message>
+        <source>%1 Mo</source>
+        <translation>%1 MB</translation>
+    </message>
+    <message>
+        <source>%1 Ko</source>
+        <translation>%1 KB</translation>
+    </message>
+    <message>
+        <source>Joindre un fichier</source>
+        <translation>Attach a file</translation>
+    </message>
+    <message>
+        <source>Documents (*.pdf *.jpg *.jpeg *.png *.tif *.tiff *.txt *.rtf);;Tous les fichiers (*)</source>
+        <translation>Documents (*.pdf *.jpg *.jpeg *.png *.tif *.tiff *.txt *.rtf);;All files (*)</translation>
+    </message>
+    <message>
+        <source>Lu</source>
+        <translation>Read</translation>
+    </message>
+    <message>
+        <source>Pièce jointe : %1 (%2)</source>
+        <translation>Attachment: %1 (%2)</translation>
+    </message>
+    <message>
+        <source>Ce fichier n&apos;a pas pu être lu : vérifiez qu&apos;il existe et réessayez.</source>
+        <translation>This file could not be read: check that it exists and try again.</translation>
+    </message>
+    <message>
+        <source>« %1 » est enregistré dans vos documents (%2).</source>
+        <translation>“%1” is saved in your documents (%2).</translation>
+    </message>
+    <message>
         <source>Bloquer cet expéditeur</source>
         <translation>Block this sender</translation>
     </message>
@@ -5285,6 +5425,10 @@
     <message>
         <source>Hors ligne : votre réponse est en attente d&apos;envoi ; elle partira au retour du service.</source>
         <translation>Offline: your reply is waiting to be sent; it will go when the service is back.</translation>
+    </message>
+    <message>
+        <source>Hors ligne : les conversations gardées sur cet ordinateur. Les nouveaux messages arriveront au retour du service.</source>
+        <translation>Offline: the conversations kept on this computer. New messages will arrive when the service is back.</translation>
     </message>
     <message numerus="yes">
         <source>%n conversation(s), %1 message(s) non lu(s).</source>
@@ -5340,6 +5484,46 @@
     <message>
         <source>&amp;Bloquer cet expéditeur</source>
         <translation>&amp;Block this sender</translation>
+    </message>
+    <message>
+        <source>&amp;Joindre un fichier…</source>
+        <translation>&amp;Attach a file…</translation>
+    </message>
+    <message>
+        <source>Un document de %1 Mo au plus (PDF, image, texte), envoyé avec votre réponse.</source>
+        <translation>A document of %1 MB at most (PDF, image, text), sent with your reply.</translation>
+    </message>
+    <message>
+        <source>Re&amp;tirer la pièce jointe</source>
+        <translation>Remo&amp;ve the attachment</translation>
+    </message>
+    <message>
+        <source>Retirer la pièce jointe</source>
+        <translation>Remove the attachment</translation>
+    </message>
+    <message>
+        <source>Aucune pièce jointe (%1 Mo au plus).</source>
+        <translation>No attachment (%1 MB at most).</translation>
+    </message>
+    <message>
+        <source>Enregistrer dans &amp;mes documents</source>
+        <translation>Save to my &amp;documents</translation>
+    </message>
+    <message>
+        <source>Enregistrer dans mes documents</source>
+        <translation>Save to my documents</translation>
+    </message>
+    <message>
+        <source>La pièce jointe choisie rejoint vos documents, dans la catégorie choisie, liée à son message.</source>
+        <translation>The chosen attachment joins your documents, in the chosen category, linked to its message.</translation>
+    </message>
+    <message>
+        <source>Pièces jointes de la conversation</source>
+        <translation>Attachments of the conversation</translation>
+    </message>
+    <message>
+        <source>Catégorie du document</source>
+        <translation>Document category</translation>
     </message>
     <message>
         <source>Conversations</source>
@@ -7319,6 +7503,256 @@
     <message>
         <source>Le carnet se verrouille après ce nombre de minutes sans activité.</source>
         <translation>The record locks after this many minutes without activity.</translation>
+    </message>
+</context>
+<context>
+    <name>SharedConversations</name>
+    <message>
+        <source>Sujet</source>
+        <translation>Subject</translation>
+    </message>
+    <message>
+        <source>Professionnel</source>
+        <translation>Professional</translation>
+    </message>
+    <message>
+        <source>Dernier message</source>
+        <translation>Last message</translation>
+    </message>
+    <message>
+        <source>État</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Closed</translation>
+    </message>
+    <message>
+        <source>En cours</source>
+        <translation>Open</translation>
+    </message>
+    <message>
+        <source>Les messages n&apos;ont pas pu être chargés. Réessayez plus tard.</source>
+        <translation>The messages could not be loaded. Try again later.</translation>
+    </message>
+    <message>
+        <source>Le service n&apos;a pas pu être joint : les messages se lisent seulement en ligne.</source>
+        <translation>The service could not be reached: messages can be read online only.</translation>
+    </message>
+    <message>
+        <source>Vous n&apos;êtes pas connecté(e) au service.</source>
+        <translation>You are not signed in to the service.</translation>
+    </message>
+    <message>
+        <source>Chargement de la conversation…</source>
+        <translation>Loading the conversation…</translation>
+    </message>
+    <message>
+        <source>Le professionnel</source>
+        <translation>The professional</translation>
+    </message>
+    <message>
+        <source>Son représentant légal</source>
+        <translation>Their legal representative</translation>
+    </message>
+    <message>
+        <source>La personne</source>
+        <translation>The person</translation>
+    </message>
+    <message>
+        <source>Ses messages ne vous sont pas montrés</source>
+        <translation>Their messages are not shown to you</translation>
+    </message>
+    <message>
+        <source>Aucune conversation</source>
+        <translation>No conversation</translation>
+    </message>
+    <message>
+        <source>La personne que vous aidez ne vous a pas autorisé(e) à lire ses conversations avec les professionnels. Elle peut le faire dans Accès et confidentialité › Proches › « Lui montrer mes messages ».</source>
+        <translation>The person you help has not allowed you to read their conversations with professionals. They can do so in Access and privacy › Relatives › “Show them my messages”.</translation>
+    </message>
+    <message>
+        <source>Aucun professionnel ne lui a écrit pour l&apos;instant.</source>
+        <translation>No professional has written to them yet.</translation>
+    </message>
+    <message>
+        <source>Conversations</source>
+        <translation>Conversations</translation>
+    </message>
+    <message>
+        <source>Sujet, professionnel, dernier message, état.</source>
+        <translation>Subject, professional, last message, status.</translation>
+    </message>
+    <message>
+        <source>Fil de la conversation</source>
+        <translation>Conversation thread</translation>
+    </message>
+    <message>
+        <source>En lecture seule.</source>
+        <translation>Read-only.</translation>
+    </message>
+</context>
+<context>
+    <name>SharedDossierDialog</name>
+    <message>
+        <source>Catégorie</source>
+        <translation>Category</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <source>Intitulé</source>
+        <translation>Title</translation>
+    </message>
+    <message>
+        <source>(sans intitulé)</source>
+        <translation>(untitled)</translation>
+    </message>
+    <message>
+        <source>Ajouté le</source>
+        <translation>Added on</translation>
+    </message>
+    <message>
+        <source>Ajouté par</source>
+        <translation>Added by</translation>
+    </message>
+    <message>
+        <source>La personne ou son entourage</source>
+        <translation>The person or their family</translation>
+    </message>
+    <message>
+        <source>Un professionnel de santé</source>
+        <translation>A health professional</translation>
+    </message>
+    <message>
+        <source>L&apos;Assurance Maladie</source>
+        <translation>The health insurer (Assurance Maladie)</translation>
+    </message>
+    <message>
+        <source>Le service Carnet</source>
+        <translation>The Carnet service</translation>
+    </message>
+    <message>
+        <source>Le dossier n&apos;a pas pu être ouvert. Réessayez plus tard.</source>
+        <translation>The record could not be opened. Try again later.</translation>
+    </message>
+    <message>
+        <source>Le service n&apos;a pas pu être joint : ce dossier s&apos;ouvre seulement en ligne (rien n&apos;en est gardé sur cet ordinateur). Vérifiez la connexion, puis « Actualiser ».</source>
+        <translation>The service could not be reached: this record opens online only (nothing of it is kept on this computer). Check the connection, then “Refresh”.</translation>
+    </message>
+    <message>
+        <source>Vous n&apos;êtes pas connecté(e) au service : connectez-vous (Paramètres › Mon espace), puis « Actualiser ».</source>
+        <translation>You are not signed in to the service: sign in (Settings › My space), then “Refresh”.</translation>
+    </message>
+    <message>
+        <source>Lecture seule. Vous le consultez comme ayant droit : vous ne voyez que ce que votre demande permet.</source>
+        <translation>Read-only. You read it as an heir: you see only what your request allows.</translation>
+    </message>
+    <message>
+        <source>Lecture seule. Vous le consultez comme proche aidant, jusqu&apos;au %1.</source>
+        <translation>Read-only. You read it as a carer, until %1.</translation>
+    </message>
+    <message>
+        <source>Lecture seule. Vous le consultez comme proche aidant.</source>
+        <translation>Read-only. You read it as a carer.</translation>
+    </message>
+    <message>
+        <source>Dossier d&apos;%1</source>
+        <translation>Record of %1</translation>
+    </message>
+    <message>
+        <source>Dossier de %1</source>
+        <translation>Record of %1</translation>
+    </message>
+    <message>
+        <source>Né(e) le %1</source>
+        <translation>Born on %1</translation>
+    </message>
+    <message>
+        <source>Chaque ouverture est inscrite dans l&apos;historique des accès de ce dossier. Rien n&apos;en est gardé sur cet ordinateur.</source>
+        <translation>Each opening is recorded in this record&apos;s access history. Nothing of it is kept on this computer.</translation>
+    </message>
+    <message>
+        <source>Ouverture du dossier…</source>
+        <translation>Opening the record…</translation>
+    </message>
+    <message>
+        <source>Ouvert le %1.</source>
+        <translation>Opened on %1.</translation>
+    </message>
+    <message>
+        <source>Informations de santé (%1)</source>
+        <translation>Health information (%1)</translation>
+    </message>
+    <message>
+        <source>Documents (%1)</source>
+        <translation>Documents (%1)</translation>
+    </message>
+    <message>
+        <source>Messages</source>
+        <translation>Messages</translation>
+    </message>
+    <message>
+        <source>Contenu du dossier</source>
+        <translation>Content of the record</translation>
+    </message>
+    <message>
+        <source>Informations de santé et documents.</source>
+        <translation>Health information and documents.</translation>
+    </message>
+    <message>
+        <source>Informations de santé</source>
+        <translation>Health information</translation>
+    </message>
+    <message>
+        <source>Type, intitulé, date, auteur.</source>
+        <translation>Kind, title, date, author.</translation>
+    </message>
+    <message>
+        <source>Documents</source>
+        <translation>Documents</translation>
+    </message>
+    <message>
+        <source>Catégorie, intitulé, date, auteur.</source>
+        <translation>Category, title, date, author.</translation>
+    </message>
+    <message>
+        <source>Aucune information de santé à afficher</source>
+        <translation>No health information to show</translation>
+    </message>
+    <message>
+        <source>Le dossier n&apos;en contient pas, ou aucune ne vous est accessible. Ce que la personne ajoutera apparaîtra ici : « Actualiser » pour revoir.</source>
+        <translation>The record has none, or none is open to you. What the person adds will appear here: “Refresh” to see again.</translation>
+    </message>
+    <message>
+        <source>Le dossier n&apos;en contient pas, ou votre demande ne permet pas de les voir.</source>
+        <translation>The record has none, or your request does not allow you to see them.</translation>
+    </message>
+    <message>
+        <source>Aucun document à afficher</source>
+        <translation>No document to show</translation>
+    </message>
+    <message>
+        <source>Le dossier n&apos;en contient pas, ou aucun ne vous est accessible. Les documents ajoutés plus tard apparaîtront ici : « Actualiser » pour revoir.</source>
+        <translation>The record has none, or none is open to you. Documents added later will appear here: “Refresh” to see again.</translation>
+    </message>
+    <message>
+        <source>&amp;Actualiser</source>
+        <translation>&amp;Refresh</translation>
+    </message>
+    <message>
+        <source>Actualiser</source>
+        <translation>Refresh</translation>
+    </message>
+    <message>
+        <source>Ouvre à nouveau le dossier sur le service.</source>
+        <translation>Opens the record again on the service.</translation>
+    </message>
+    <message>
+        <source>Fermer</source>
+        <translation>Close</translation>
     </message>
 </context>
 <context>

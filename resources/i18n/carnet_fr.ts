@@ -271,6 +271,18 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Messages</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Les lit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Non</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>administrateur</source>
         <translation type="unfinished"></translation>
     </message>
@@ -459,6 +471,50 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Ne plus lui montrer mes &amp;messages</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lui montrer mes &amp;messages…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ne plus lui montrer mes messages</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lui montrer mes messages</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Vos conversations avec les professionnels, en lecture seule. Demande confirmation.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 ne verra plus vos conversations avec les professionnels, dès maintenant.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ne plus lui montrer vos messages ?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ne plus les montrer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 pourra lire vos conversations avec les professionnels de santé, tant qu&apos;il ou elle est votre proche aidant. Il ou elle ne pourra pas y répondre. Chaque lecture est inscrite dans votre historique des accès.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lui montrer vos messages ?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Montrer mes messages</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Parties de l&apos;accès et de la confidentialité</source>
         <translation type="unfinished"></translation>
     </message>
@@ -587,6 +643,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Identifiant, fin, état, messages.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Rubriques des accès</source>
         <translation type="unfinished"></translation>
     </message>
@@ -700,10 +760,6 @@
     </message>
     <message>
         <source>Proches aidants</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Identifiant, fin, état.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -4334,6 +4390,18 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>&amp;Ouvrir son dossier…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ouvrir son dossier</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>En lecture seule.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Demande acceptée : le dossier de %1 (né(e) le %2) vous est ouvert, pour « %3 » seulement.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4460,6 +4528,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Votre rôle de proche aidant de %1 est terminé : son dossier ne vous est plus ouvert.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Vous ne pourrez plus ouvrir l&apos;espace santé de %1, dès maintenant. Pour l&apos;aider à nouveau, il faudra qu&apos;il ou elle vous invite encore.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4505,6 +4577,42 @@
     </message>
     <message>
         <source>Quand quelqu&apos;un vous désigne comme proche aidant, une notification vous prévient et la personne apparaît ici, avec la date de fin. Vous n&apos;avez rien à faire pour l&apos;instant.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Ouvrir son dossier…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ouvrir son dossier</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>En lecture seule ; l&apos;ouverture est inscrite dans son historique des accès.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dossiers de proches décédés qui vous sont ouverts (comme ayant droit) :</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dossiers de proches décédés</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Personne, naissance.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ouvrir le dossier de ce &amp;proche…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ouvrir le dossier de ce proche</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>En lecture seule, dans la limite de votre demande.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -5009,7 +5117,11 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>&amp;Carnet</source>
+        <source>Carnet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Affichage</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -5022,10 +5134,6 @@
     </message>
     <message>
         <source>&amp;Quitter</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Affichage</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -5246,6 +5354,38 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>%1 Mo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 Ko</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Joindre un fichier</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Documents (*.pdf *.jpg *.jpeg *.png *.tif *.tiff *.txt *.rtf);;Tous les fichiers (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lu</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pièce jointe : %1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ce fichier n&apos;a pas pu être lu : vérifiez qu&apos;il existe et réessayez.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>« %1 » est enregistré dans vos documents (%2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Bloquer cet expéditeur</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5283,6 +5423,10 @@
     </message>
     <message>
         <source>Hors ligne : votre réponse est en attente d&apos;envoi ; elle partira au retour du service.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hors ligne : les conversations gardées sur cet ordinateur. Les nouveaux messages arriveront au retour du service.</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
@@ -5338,6 +5482,46 @@
     </message>
     <message>
         <source>&amp;Bloquer cet expéditeur</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Joindre un fichier…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Un document de %1 Mo au plus (PDF, image, texte), envoyé avec votre réponse.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Re&amp;tirer la pièce jointe</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Retirer la pièce jointe</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Aucune pièce jointe (%1 Mo au plus).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enregistrer dans &amp;mes documents</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enregistrer dans mes documents</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>La pièce jointe choisie rejoint vos documents, dans la catégorie choisie, liée à son message.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pièces jointes de la conversation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Catégorie du document</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -7317,6 +7501,256 @@
     </message>
     <message>
         <source>Le carnet se verrouille après ce nombre de minutes sans activité.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SharedConversations</name>
+    <message>
+        <source>Sujet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Professionnel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dernier message</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>État</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>En cours</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Les messages n&apos;ont pas pu être chargés. Réessayez plus tard.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Le service n&apos;a pas pu être joint : les messages se lisent seulement en ligne.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Vous n&apos;êtes pas connecté(e) au service.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Chargement de la conversation…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Le professionnel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Son représentant légal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>La personne</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ses messages ne vous sont pas montrés</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Aucune conversation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>La personne que vous aidez ne vous a pas autorisé(e) à lire ses conversations avec les professionnels. Elle peut le faire dans Accès et confidentialité › Proches › « Lui montrer mes messages ».</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Aucun professionnel ne lui a écrit pour l&apos;instant.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Conversations</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sujet, professionnel, dernier message, état.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fil de la conversation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>En lecture seule.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SharedDossierDialog</name>
+    <message>
+        <source>Catégorie</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Intitulé</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(sans intitulé)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ajouté le</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ajouté par</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>La personne ou son entourage</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Un professionnel de santé</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>L&apos;Assurance Maladie</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Le service Carnet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Le service n&apos;a pas pu être joint : ce dossier s&apos;ouvre seulement en ligne (rien n&apos;en est gardé sur cet ordinateur). Vérifiez la connexion, puis « Actualiser ».</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Vous n&apos;êtes pas connecté(e) au service : connectez-vous (Paramètres › Mon espace), puis « Actualiser ».</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Le dossier n&apos;a pas pu être ouvert. Réessayez plus tard.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lecture seule. Vous le consultez comme ayant droit : vous ne voyez que ce que votre demande permet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lecture seule. Vous le consultez comme proche aidant, jusqu&apos;au %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lecture seule. Vous le consultez comme proche aidant.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dossier de %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dossier d&apos;%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Né(e) le %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Chaque ouverture est inscrite dans l&apos;historique des accès de ce dossier. Rien n&apos;en est gardé sur cet ordinateur.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ouverture du dossier…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ouvert le %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Informations de santé (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Documents (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Messages</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Contenu du dossier</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Informations de santé et documents.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Informations de santé</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type, intitulé, date, auteur.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Documents</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Catégorie, intitulé, date, auteur.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Aucune information de santé à afficher</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Le dossier n&apos;en contient pas, ou aucune ne vous est accessible. Ce que la personne ajoutera apparaîtra ici : « Actualiser » pour revoir.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Le dossier n&apos;en contient pas, ou votre demande ne permet pas de les voir.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Aucun document à afficher</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Le dossier n&apos;en contient pas, ou aucun ne vous est accessible. Les documents ajoutés plus tard apparaîtront ici : « Actualiser » pour revoir.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Actualiser</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Actualiser</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ouvre à nouveau le dossier sur le service.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fermer</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

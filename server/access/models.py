@@ -132,3 +132,17 @@ class NotificationPreferences(Base):
     mail_document_added: Mapped[bool] = mapped_column(Boolean, default=True)
     mail_aidant: Mapped[bool] = mapped_column(Boolean, default=True)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime())
+
+
+class MessagingAidant(Base):
+    """An aidant the patient lets read their conversations (a delegation alone is not enough). A consent, so it lives
+    with access (GET /v1/me/access says which aidants see them); its table came with the messagerie (migration
+    0800), whose service reads it."""
+
+    __tablename__ = "messaging_aidants"
+
+    dossier_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("dossiers.id", ondelete="CASCADE"), primary_key=True)
+    aidant_account_id: Mapped[uuid.UUID] = mapped_column(
+        ForeignKey("accounts.id", ondelete="CASCADE"), primary_key=True
+    )
+    allowed_at: Mapped[datetime] = mapped_column(UTCDateTime())

@@ -180,6 +180,27 @@ def notify_patient(
     return note
 
 
+def notify_holder_only(
+    session: Session, ctx: ServiceContext, *, dossier_id: uuid.UUID, event: access.NotificationEvent
+) -> bool:
+    """A minor's secret care: an e-mail to the holder's own account only (none while they have none), no title, and
+    no row in the dossier's notification feed, which their legal representatives read."""
+    own = session.scalars(
+        select(Account.email).where(Account.dossier_id == dossier_id, Account.status == AccountStatus.ACTIVE)
+    ).first()
+    if not own or not mailed(session, dossier_id, event.value):
+        return False
+    now = ctx.now()
+    subject, text_fr, text_en = _PATIENT_TEXT[event]
+    mail = templates.notice(
+        to=own,
+        subject_fr=subject,
+        text_fr=text_fr.format(when=_when(now)) + _SIGN_IN_FR,
+        text_en=text_en.format(when=now.strftime("%Y-%m-%d %H:%M UTC")) + _SIGN_IN_EN,
+    )
+    return _send_all(ctx, [mail], event=event.value)
+
+
 def notify_medecin_traitant_of_emergency(
     session: Session, ctx: ServiceContext, *, dossier_id: uuid.UUID, medecin_traitant_rpps: str
 ) -> bool:
@@ -222,6 +243,8 @@ def dispatch(
             notes.append(
                 notify_patient(session, ctx, dossier_id=dossier_id, event=wanted.event, pro=pro, detail=detail)
             )
+        elif wanted.recipient is access.Recipient.HOLDER:
+            notify_holder_only(session, ctx, dossier_id=dossier_id, event=wanted.event)
         elif context.consent.medecin_traitant is not None:
             notify_medecin_traitant_of_emergency(
                 session, ctx, dossier_id=dossier_id, medecin_traitant_rpps=context.consent.medecin_traitant

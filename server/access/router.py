@@ -16,6 +16,7 @@ from dossier import access
 from dossier.documents import Confidentiality
 from server.access import notifications, service
 from server.access.dependencies import Limit, ManagedDossierDep, Offset, RegisteredProDep
+from server.access.models import MessagingAidant
 from server.access.schemas import (
     AidantIn,
     AidantOut,
@@ -46,8 +47,8 @@ from server.access.schemas import (
 )
 from server.accounts.dependencies import AddressDep, ContextDep, SessionDep
 from server.accounts.models import Account, Professional
+from server.audit.service import MINOR_SECRET_PUSH, dossier_events, record
 from server.audit.service import Actor as AuditActor
-from server.audit.service import dossier_events, record
 from server.dossiers.activation import SpaceProof, find_space
 from server.dossiers.dependencies import PatientContext, PatientDep
 from server.dossiers.models import Dossier
@@ -87,6 +88,9 @@ def _consent_out(session: Session, dossier_id: uuid.UUID, now: datetime) -> Cons
         if aidant_ids
         else {}
     )
+    sees_messages = set(
+        session.scalars(select(MessagingAidant.aidant_account_id).where(MessagingAidant.dossier_id == dossier_id))
+    )
     toggles = access.normalise_emergency_toggles(consent.emergency)
     return ConsentOut(
         authorised=[
@@ -115,6 +119,7 @@ def _consent_out(session: Session, dossier_id: uuid.UUID, now: datetime) -> Cons
                 starts_at=d.starts_at,
                 ends_at=d.ends_at,
                 active=d.active_at(now),
+                sees_messages=uuid.UUID(d.aidant_id) in sees_messages,
             )
             for d in consent.aidants
         ],
@@ -373,7 +378,12 @@ def access_history(
 ) -> HistoryPage:
     """Historique des accès: who (name, RPPS), role, when, what, newest first; filter by kind and dates."""
     _check_reading(me, ctx, session, target, "access.history_read")
-    events = dossier_events(session, target, roles=actor_kind, since=since, until=until, limit=limit + 1, offset=offset)
+    # A minor's secret care stays out of what their representatives read; the holder reads it as any « envoi ».
+    hidden = () if target == me.dossier.id else (MINOR_SECRET_PUSH,)
+    events = dossier_events(
+        session, target, roles=actor_kind, since=since, until=until, limit=limit + 1, offset=offset,
+        hidden_actions=hidden,
+    )  # fmt: skip
     more = len(events) > limit
     events = events[:limit]
     ids = {e.actor_id for e in events if e.actor_id is not None}
@@ -384,7 +394,7 @@ def access_history(
     helpers = describe_assisted(session, {e.assisted_by for e in events if e.assisted_by})  # S51: from the registry
     items = []
     for e in events:
-        what, outcome, reason = _split_action(e.action)
+        what, outcome, reason = _split_action("sync.push" if e.action == MINOR_SECRET_PUSH else e.action)
         pro = pros.get(e.actor_id) if e.actor_id else None
         name = notifications.professional_name(pro) if pro else (accounts.get(e.actor_id) if e.actor_id else None)
         items.append(

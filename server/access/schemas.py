@@ -122,6 +122,8 @@ class AidantOut(BaseModel):
     starts_at: datetime
     ends_at: datetime
     active: bool
+    sees_messages: bool = False
+    """The patient lets this aidant read their conversations (PUT/DELETE /v1/me/messages/aidants/{account_id})."""
 
 
 class EmergencySettingsOut(BaseModel):

@@ -11,7 +11,8 @@ from datetime import UTC, date, datetime, time
 from pathlib import Path
 from typing import Any, TypeVar
 
-from sqlalchemy import delete, func, select, update
+from sqlalchemy import Select, delete, func, select, update
+from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session
 
 from dossier.errors import DossierValidationError, FieldIssue
@@ -32,10 +33,11 @@ from server.accounts.throttle import FORGET_AFTER
 from server.audit.models import AuditEvent
 from server.audit.service import SYSTEM, record
 from server.context import ServiceContext
+from server.db import claim_job
 from server.dossiers.models import Dossier, SpaceStatus
 from server.dossiers.service import Beneficiary, close, purge
 from server.feed.service import KINDS, CareItem
-from server.sync.jobs import purge_abandoned_uploads, purge_tombstones
+from server.sync.jobs import TombstoneReport, purge_abandoned_uploads, purge_tombstones
 
 PROVISION_COLUMNS = ("nir", "carte_vitale_serial", "last_name", "first_names", "birth_date", "email")
 FEED_COLUMNS = ("record_id", "nir", "kind", "date", "label")
@@ -43,6 +45,8 @@ MAX_FILE_BYTES = 200 * 1024 * 1024
 MAX_BUNDLE_BYTES = 20 * 1024 * 1024
 
 T = TypeVar("T")
+R = TypeVar("R")
+S = TypeVar("S", bound=Select[Any])
 
 
 class InputFileError(Exception):
@@ -215,37 +219,102 @@ class JobsReport:
     uploads_abandoned: int  # unfinished document uploads dropped after 30 days
 
 
+def _for_work(query: S) -> S:
+    """Rows a job is about to act on, locked for its transaction; rows another node's job holds are skipped
+    (PostgreSQL `FOR UPDATE SKIP LOCKED`: that node does them). SQLite ignores it: its writer lock serialises jobs."""
+    return query.with_for_update(skip_locked=True)
+
+
+DEADLOCK_RETRIES = 3
+
+
+def _step(session: Session, name: str, work: Callable[[], R], nothing: R) -> R:
+    """One job in its own transaction, committed at its end, run by one process at a time (`claim_job`): a process
+    that finds it taken skips it (`nothing`), the one running it does the work. PostgreSQL may still end one of two
+    jobs that delete overlapping rows with a deadlock error: that job is rolled back and tried again."""
+    for attempt in range(DEADLOCK_RETRIES):
+        session.commit()  # a fresh transaction: the lock is the first thing taken
+        try:
+            if not claim_job(session, name):
+                session.rollback()
+                return nothing
+            done = work()
+            session.commit()
+            return done
+        except OperationalError as exc:
+            session.rollback()
+            if getattr(exc.orig, "sqlstate", None) != "40P01" or attempt == DEADLOCK_RETRIES - 1:
+                raise
+    return nothing  # not reached
+
+
 def run_jobs(session: Session, ctx: ServiceContext) -> JobsReport:
-    """The periodic jobs, each idempotent: running them twice changes nothing more."""
+    """The periodic jobs, each idempotent: running them twice changes nothing more.
+
+    Safe on every node at once (docs/SCALING.md): each job is its own transaction under a job lock, and the dossiers
+    it acts on are locked with SKIP LOCKED, so `carnet-server admin jobs run` started by several nodes together does
+    each piece of work once (one audit row per space created or deleted). Each job is committed when it ends."""
     now = ctx.now()
-    due = list(
-        session.scalars(
-            select(Dossier).where(Dossier.status == SpaceStatus.PENDING, Dossier.opposition_deadline <= now)
+
+    def create_due_spaces() -> int:
+        due = list(
+            session.scalars(
+                _for_work(
+                    select(Dossier).where(Dossier.status == SpaceStatus.PENDING, Dossier.opposition_deadline <= now)
+                )
+            )
         )
+        for dossier in due:
+            dossier.status = SpaceStatus.CREATED
+            dossier.created_at = now
+            record(session, actor=SYSTEM, action="space.created", at=now, dossier_id=dossier.id)
+        return len(due)
+
+    def delete_spaces(where: Any) -> Callable[[], int]:
+        def work() -> int:
+            ids = list(session.scalars(_for_work(select(Dossier.id).where(where))))
+            for dossier_id in ids:
+                purge(session, dossier_id)
+                record(session, actor=SYSTEM, action="space.deleted", at=now, dossier_id=dossier_id)
+            return len(ids)
+
+        return work
+
+    def expire_codes() -> int:
+        return int(
+            session.execute(
+                delete(OneTimeCode).where((OneTimeCode.expires_at <= now) | OneTimeCode.used_at.is_not(None))
+            ).rowcount  # type: ignore[attr-defined]
+        )
+
+    def expire_sessions() -> int:
+        gone = session.execute(delete(AccessToken).where(AccessToken.expires_at <= now)).rowcount  # type: ignore[attr-defined]
+        gone += session.execute(delete(RefreshToken).where(RefreshToken.expires_at <= now)).rowcount  # type: ignore[attr-defined]
+        session.execute(delete(Throttle).where(Throttle.last_failure_at <= now - FORGET_AFTER))
+        return int(gone)
+
+    blob_root = ctx.settings.blob_root
+    spaces_created = _step(session, "spaces.create", create_due_spaces, 0)
+    archives = _step(
+        session,
+        "spaces.archives",
+        delete_spaces((Dossier.status == SpaceStatus.CLOSED) & (Dossier.archive_until <= now)),
+        0,
     )
-    for dossier in due:
-        dossier.status = SpaceStatus.CREATED
-        dossier.created_at = now
-        record(session, actor=SYSTEM, action="space.created", at=now, dossier_id=dossier.id)
-    expired_archives = list(
-        session.scalars(select(Dossier.id).where(Dossier.status == SpaceStatus.CLOSED, Dossier.archive_until <= now))
+    deletions = _step(session, "spaces.deletions", delete_spaces(Dossier.status == SpaceStatus.DELETION_REQUESTED), 0)
+    codes = _step(session, "codes.expire", expire_codes, 0)
+    sessions = _step(session, "sessions.expire", expire_sessions, 0)
+    tombstones = _step(
+        session,
+        "sync.tombstones",
+        lambda: purge_tombstones(session, now=now, data_dir=blob_root),
+        TombstoneReport(records=0, bodies=0),
     )
-    requested = list(session.scalars(select(Dossier.id).where(Dossier.status == SpaceStatus.DELETION_REQUESTED)))
-    for dossier_id in expired_archives + requested:
-        purge(session, dossier_id)
-        record(session, actor=SYSTEM, action="space.deleted", at=now, dossier_id=dossier_id)
-    codes = session.execute(
-        delete(OneTimeCode).where((OneTimeCode.expires_at <= now) | OneTimeCode.used_at.is_not(None))
-    ).rowcount  # type: ignore[attr-defined]
-    sessions = session.execute(delete(AccessToken).where(AccessToken.expires_at <= now)).rowcount  # type: ignore[attr-defined]
-    sessions += session.execute(delete(RefreshToken).where(RefreshToken.expires_at <= now)).rowcount  # type: ignore[attr-defined]
-    session.execute(delete(Throttle).where(Throttle.last_failure_at <= now - FORGET_AFTER))
-    tombstones = purge_tombstones(session, now=now, data_dir=ctx.settings.data_dir)
-    abandoned = purge_abandoned_uploads(session, now=now, data_dir=ctx.settings.data_dir)
+    abandoned = _step(session, "sync.uploads", lambda: purge_abandoned_uploads(session, now=now, data_dir=blob_root), 0)
     return JobsReport(
-        spaces_created=len(due),
-        archives_deleted=len(expired_archives),
-        deletions_executed=len(requested),
+        spaces_created=spaces_created,
+        archives_deleted=archives,
+        deletions_executed=deletions,
         codes_expired=codes,
         sessions_expired=sessions,
         tombstones_purged=tombstones.records,

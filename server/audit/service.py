@@ -12,7 +12,7 @@ from datetime import datetime
 from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
-from server.audit.checkpoints import Checkpoint, chain_mac, read_checkpoints, secrets_of
+from server.audit.checkpoints import AuditKeyError, Checkpoint, chain_mac, read_checkpoints, secrets_of
 from server.audit.models import AuditEvent, AuditHead
 from server.db import new_id
 
@@ -114,6 +114,27 @@ def record(
     return event
 
 
+def check_key(session: Session) -> None:
+    """Refuse to start with an audit key other than the one the chain's newest row was written with.
+
+    Every node of a cluster must hold the same key (docs/SCALING.md): a node that made up its own (a fresh data
+    directory without the shared key file) would append rows no other node's `audit verify` accepts. One read of the
+    newest row, at start; a chain without keyed rows accepts any key."""
+    head = session.get(AuditHead, HEAD_ID)
+    last = (
+        session.scalars(select(AuditEvent).where(AuditEvent.seq == head.last_seq)).first()
+        if head is not None and head.last_seq >= head.keyed_from_seq
+        else None
+    )
+    session.rollback()  # only reads: end the transaction
+    if last is not None and row_hash(last, secrets_of(session).key) != last.row_hash:
+        raise AuditKeyError(
+            "Cette clé d'audit n'est pas celle du journal : chaque nœud du service doit avoir la même "
+            "(CARNET_SERVER_AUDIT_KEY_FILE ou CARNET_SERVER_AUDIT_KEY). "
+            "(This audit key is not the trail's: every node of the service needs the same one.)"
+        )
+
+
 @dataclass(frozen=True, slots=True)
 class VerifyReport:
     """Outcome of `audit verify`: ok, or the first bad sequence number and why."""
@@ -168,6 +189,9 @@ def verify(session: Session, *, batch: int = 5000) -> VerifyReport:
     return VerifyReport(True, checked)
 
 
+MINOR_SECRET_PUSH = "sync.push.minor_secret"  # noqa: S105 - an audit action: a push of a minor's secret care only
+
+
 def dossier_events(
     session: Session,
     dossier_id: uuid.UUID,
@@ -177,9 +201,13 @@ def dossier_events(
     until: datetime | None = None,
     limit: int,
     offset: int = 0,
+    hidden_actions: Collection[str] = (),
 ) -> list[AuditEvent]:
-    """A dossier's events, newest first, optionally by actor role and time range (``until`` excluded)."""
+    """A dossier's events, newest first, optionally by actor role and time range (``until`` excluded), without
+    ``hidden_actions`` (what the reader may not learn, e.g. a minor's secret care for their parents)."""
     query = select(AuditEvent).where(AuditEvent.dossier_id == dossier_id)
+    if hidden_actions:
+        query = query.where(AuditEvent.action.not_in(list(hidden_actions)))
     if roles:
         query = query.where(AuditEvent.actor_role.in_(list(roles)))
     if since is not None:

@@ -1,4 +1,4 @@
-"""Tables of the messagerie (migration 0800)."""
+"""Tables of the messagerie (migrations 0800, 0900)."""
 
 from __future__ import annotations
 
@@ -42,7 +42,10 @@ class Message(Base):
     """One message; its id is the sender's client-generated id (a resend after a cut finds it)."""
 
     __tablename__ = "messages"
-    __table_args__ = (UniqueConstraint("conversation_id", "seq", name="uq_messages_conversation_seq"),)
+    __table_args__ = (
+        UniqueConstraint("conversation_id", "seq", name="uq_messages_conversation_seq"),
+        Index("ix_messages_sender_sent", "sender_id", "sent_at"),  # the per-minute sending limit counts with it
+    )
 
     id: Mapped[uuid.UUID] = mapped_column(primary_key=True)
     conversation_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("conversations.id", ondelete="CASCADE"))
@@ -53,13 +56,24 @@ class Message(Base):
     sent_at: Mapped[datetime] = mapped_column(UTCDateTime())
 
 
-class MessagingAidant(Base):
-    """An aidant the patient lets read their conversations (a delegation alone is not enough)."""
+class MessageAttachment(Base):
+    """A document sent with a message: uploaded first (its id is the sender's), then named by the message.
 
-    __tablename__ = "messaging_aidants"
+    The body is a file under `<data_dir>/message-attachments/<conversation_id>/<id>`, encrypted with AES-GCM under the
+    service's attachment key (`attachments.key`); only its size and SHA-256 (of the clear bytes) are in the database."""
 
-    dossier_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("dossiers.id", ondelete="CASCADE"), primary_key=True)
-    aidant_account_id: Mapped[uuid.UUID] = mapped_column(
-        ForeignKey("accounts.id", ondelete="CASCADE"), primary_key=True
+    __tablename__ = "message_attachments"
+
+    id: Mapped[uuid.UUID] = mapped_column(primary_key=True)
+    conversation_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("conversations.id", ondelete="CASCADE"), index=True)
+    uploader_id: Mapped[uuid.UUID] = mapped_column()
+    message_id: Mapped[uuid.UUID | None] = mapped_column(
+        ForeignKey("messages.id", ondelete="CASCADE"), unique=True, default=None
     )
-    allowed_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    """None while staged (uploaded, not yet sent with a message)."""
+    filename: Mapped[str] = mapped_column(String(200))
+    format: Mapped[str] = mapped_column(String(10))
+    mime_type: Mapped[str] = mapped_column(String(50))
+    size: Mapped[int] = mapped_column(Integer)
+    sha256: Mapped[str] = mapped_column(String(64))
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime())

@@ -6,7 +6,7 @@ from __future__ import annotations
 import uuid
 from typing import Annotated
 
-from fastapi import APIRouter, Query, status
+from fastapi import APIRouter, Body, Query, Response, status
 from sqlalchemy.orm import Session
 
 from server.access.dependencies import ManagedDossierDep
@@ -15,9 +15,10 @@ from server.accounts.models import PrincipalKind
 from server.context import ServiceContext
 from server.dossiers.dependencies import PatientContext, PatientDep
 from server.messages import service
-from server.messages.models import Conversation, Message
+from server.messages.models import Conversation, Message, MessageAttachment
 from server.messages.schemas import (
     MAX_SEQ,
+    AttachmentOut,
     ConversationOut,
     ConversationPage,
     MessageIn,
@@ -33,7 +34,24 @@ router = APIRouter(tags=["messages"])
 PageLimit = Annotated[int, Query(ge=1, le=service.MAX_PAGE)]
 
 
-def _message_out(message: Message, me: uuid.UUID) -> MessageOut:
+ATTACHMENT_PATH = "/v1/conversations/{conversation_id}/attachments/{attachment_id}"
+
+
+def is_attachment_upload(method: str, path: str) -> bool:
+    """An attachment's body (PUT …/attachments/{id}): the edge lets it be as large as a document chunk."""
+    parts = path.split("/")
+    return method == "PUT" and len(parts) == 6 and parts[1:3] == ["v1", "conversations"] and parts[4] == "attachments"
+
+
+def _attachment_out(row: MessageAttachment | None) -> AttachmentOut | None:
+    if row is None:
+        return None
+    return AttachmentOut(
+        id=row.id, filename=row.filename, format=row.format, mime_type=row.mime_type, size=row.size, sha256=row.sha256
+    )
+
+
+def _message_out(message: Message, me: uuid.UUID, attachment: MessageAttachment | None = None) -> MessageOut:
     return MessageOut(
         id=message.id,
         conversation_id=message.conversation_id,
@@ -42,6 +60,7 @@ def _message_out(message: Message, me: uuid.UUID) -> MessageOut:
         mine=message.sender_id == me,
         text=message.body,
         sent_at=message.sent_at,
+        attachment=_attachment_out(attachment),
     )
 
 
@@ -59,6 +78,8 @@ def _conversation_out(listed: service.Listed) -> ConversationOut:
         last_seq=c.last_seq,
         last_message_at=c.last_message_at,
         unread=max(listed.unread, 0),
+        read_seq=listed.read_seq,
+        other_read_seq=listed.other_read_seq,
         closed=c.closed_at is not None,
         archived=c.archived_at is not None,
     )
@@ -66,11 +87,12 @@ def _conversation_out(listed: service.Listed) -> ConversationOut:
 
 def _one(session: Session, principal: Principal, conv: Conversation) -> ConversationOut:
     pros, patients = service.names(session, [conv])
-    pro_side = principal.kind == PrincipalKind.PROFESSIONAL
-    unread = conv.last_seq - (conv.professional_read_seq if pro_side else conv.patient_read_seq)
     return _conversation_out(
-        service.Listed(
-            conv, unread, pros.get(conv.professional_rpps, conv.professional_rpps), patients.get(conv.dossier_id, "")
+        service.listed(
+            conv,
+            pro_side=principal.kind == PrincipalKind.PROFESSIONAL,
+            professional=pros.get(conv.professional_rpps, conv.professional_rpps),
+            patient=patients.get(conv.dossier_id, ""),
         )
     )
 
@@ -90,6 +112,7 @@ def start(body: StartIn, principal: ProfessionalDep, ctx: ContextDep, session: S
         secret=body.secret,
         message_id=body.message.id,
         text=body.message.text,
+        attachment_id=body.message.attachment_id,
     )
     out = SentOut(conversation_id=sent.conversation.id, message=_message_out(sent.message, principal.id))
     session.commit()
@@ -132,9 +155,10 @@ def messages(
         session, principal, conversation_id=conversation_id, after_seq=after_seq, limit=limit, now=ctx.now()
     )
     last = rows[-1].seq if rows else after_seq
+    attached = service.attachments_of(session, rows)
     out = MessagePage(
         conversation=_one(session, principal, conv),
-        items=[_message_out(m, principal.id) for m in rows],
+        items=[_message_out(m, principal.id, attached.get(m.id)) for m in rows],
         next_after_seq=last if last < conv.last_seq else None,
     )
     session.commit()
@@ -147,12 +171,72 @@ def messages(
 def reply(
     conversation_id: uuid.UUID, body: MessageIn, principal: PrincipalDep, ctx: ContextDep, session: SessionDep
 ) -> SentOut:
-    """Reply (idempotent by the message's client id). Empty, over-size, closed conversation, blocked sender: a
-    problem answer, nothing stored."""
-    sent = service.send(session, ctx, principal, conversation_id=conversation_id, message_id=body.id, text=body.text)
-    out = SentOut(conversation_id=sent.conversation.id, message=_message_out(sent.message, principal.id))
+    """Reply (idempotent by the message's client id), with an attachment uploaded first if any. Empty, over-size,
+    closed conversation, blocked sender, more than the per-minute allowance (429 with Retry-After): a problem
+    answer, nothing stored."""
+    sent = service.send(
+        session,
+        ctx,
+        principal,
+        conversation_id=conversation_id,
+        message_id=body.id,
+        text=body.text,
+        attachment_id=body.attachment_id,
+    )
+    attached = service.attachments_of(session, [sent.message]).get(sent.message.id)
+    out = SentOut(conversation_id=sent.conversation.id, message=_message_out(sent.message, principal.id, attached))
     session.commit()
     return out
+
+
+@router.put(ATTACHMENT_PATH, response_model=AttachmentOut, status_code=status.HTTP_201_CREATED)
+def upload_attachment(
+    conversation_id: uuid.UUID,
+    attachment_id: uuid.UUID,
+    principal: PrincipalDep,
+    ctx: ContextDep,
+    session: SessionDep,
+    content: Annotated[bytes, Body(media_type="application/octet-stream")] = b"",
+    filename: Annotated[str, Query(max_length=1000)] = "",
+) -> AttachmentOut:
+    """The body of an attachment for the caller's next message (then sent with `attachment_id`); at most
+    `dossier.messages.ATTACHMENT_MAX_BYTES`, a format Documents accepts; stored encrypted. The same upload again
+    returns it."""
+    row = service.upload(
+        session,
+        principal,
+        conversation_id=conversation_id,
+        attachment_id=attachment_id,
+        content=content,
+        filename=filename,
+        data_dir=ctx.settings.blob_root,  # shared by the nodes of a cluster, as document bodies are
+        now=ctx.now(),
+    )
+    out = _attachment_out(row)
+    session.commit()
+    assert out is not None
+    return out
+
+
+@router.get(ATTACHMENT_PATH, response_class=Response)
+def download_attachment(
+    conversation_id: uuid.UUID, attachment_id: uuid.UUID, principal: PrincipalDep, ctx: ContextDep, session: SessionDep
+) -> Response:
+    """An attachment's bytes, for whoever may read the conversation (audited like a read)."""
+    row, content = service.download(
+        session,
+        principal,
+        conversation_id=conversation_id,
+        attachment_id=attachment_id,
+        data_dir=ctx.settings.blob_root,  # shared by the nodes of a cluster, as document bodies are
+        now=ctx.now(),
+    )
+    session.commit()
+    return Response(
+        content,
+        media_type=row.mime_type,
+        headers={"X-Content-Sha256": row.sha256, "Content-Disposition": "attachment", "Cache-Control": "no-store"},
+    )
 
 
 @router.post("/v1/conversations/{conversation_id}/read", response_model=ConversationOut)

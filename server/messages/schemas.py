@@ -18,6 +18,9 @@ MAX_SEQ = 2**31 - 1
 class MessageIn(BaseModel):
     id: uuid.UUID = Field(description="Client-generated: a resend of the same message returns it, never a copy.")
     text: str = _TEXT
+    attachment_id: uuid.UUID | None = Field(
+        default=None, description="An attachment uploaded first (PUT …/attachments/{id}) to send with this message."
+    )
 
 
 class StartIn(BaseModel):
@@ -33,6 +36,15 @@ class ReadIn(BaseModel):
     up_to_seq: int = Field(ge=0, le=MAX_SEQ)
 
 
+class AttachmentOut(BaseModel):
+    id: uuid.UUID
+    filename: str
+    format: str
+    mime_type: str
+    size: int
+    sha256: str = Field(description="Of the clear bytes: the client checks what it downloads against it.")
+
+
 class MessageOut(BaseModel):
     id: uuid.UUID
     conversation_id: uuid.UUID
@@ -41,6 +53,7 @@ class MessageOut(BaseModel):
     mine: bool
     text: str
     sent_at: datetime
+    attachment: AttachmentOut | None = None
 
 
 class ConversationOut(BaseModel):
@@ -55,6 +68,8 @@ class ConversationOut(BaseModel):
     last_seq: int
     last_message_at: datetime
     unread: int
+    read_seq: int = Field(description="The caller's side's read mark, shared by all its devices.")
+    other_read_seq: int = Field(description="The other side's read mark: the caller's messages up to it were seen.")
     closed: bool
     archived: bool
 

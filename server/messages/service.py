@@ -9,11 +9,14 @@ anything is written, so a refusal stores nothing (only its audit row).
 from __future__ import annotations
 
 import logging
+import math
 import uuid
 from dataclasses import dataclass, replace
-from datetime import datetime
+from datetime import datetime, timedelta
+from pathlib import Path
+from typing import Any
 
-from sqlalchemy import func, select, update
+from sqlalchemy import Select, func, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -21,7 +24,7 @@ from dossier import access
 from dossier.errors import DossierValidationError
 from dossier.messages import check_message_text, check_subject
 from server.access import service as access_service
-from server.access.models import AidantLink, PatientNotification
+from server.access.models import AidantLink, MessagingAidant, PatientNotification
 from server.access.notifications import patient_addresses, professional_name
 from server.accounts.dependencies import Principal
 from server.accounts.models import Account, AccountStatus, PrincipalKind, Professional
@@ -30,11 +33,15 @@ from server.dossiers.models import Dossier
 from server.errors import ProblemError, from_validation, not_found
 from server.mail import templates
 from server.mail.service import MailDeliveryError, mask_address
-from server.messages.models import Conversation, Message, MessagingAidant
+from server.messages import attachments
+from server.messages.models import Conversation, Message, MessageAttachment
 
 log = logging.getLogger("carnet.server.messages")
 
 MAX_PAGE = 200
+SENDS_PER_MINUTE = 20
+"""Messages (starts and replies) one account may send in any 60 seconds; resends of a stored message do not count."""
+_WINDOW = timedelta(minutes=1)
 NEW_MESSAGE_EVENT = access.NotificationEvent.NEW_MESSAGE.value
 
 _REFUSALS: dict[access.Reason, tuple[str, str]] = {
@@ -170,13 +177,25 @@ def _append(
 
 
 def _same_resend(
-    session: Session, message_id: uuid.UUID, conv_id: uuid.UUID, sender: uuid.UUID, text: str
+    session: Session,
+    message_id: uuid.UUID,
+    conv_id: uuid.UUID,
+    sender: uuid.UUID,
+    text: str,
+    attachment_id: uuid.UUID | None = None,
 ) -> Message | None:
     """The message already stored under this id when this is its resend; 409 when the id is someone else's."""
     existing = session.get(Message, message_id)
     if existing is None:
         return None
-    if existing.conversation_id == conv_id and existing.sender_id == sender and existing.body == text:
+    attached = session.scalar(select(MessageAttachment.id).where(MessageAttachment.message_id == existing.id))
+    same = (existing.conversation_id, existing.sender_id, existing.body, attached) == (
+        conv_id,
+        sender,
+        text,
+        attachment_id,
+    )
+    if same:
         return existing
     raise ProblemError(
         409,
@@ -184,6 +203,70 @@ def _same_resend(
         "Cet identifiant de message est déjà pris par un autre message : le vôtre n'a pas été enregistré.",
         "This message id is already used by another message: yours was not stored.",
     )
+
+
+def _seconds_to_wait(session: Session, moments: Select[Any], now: datetime) -> int:
+    """0 when fewer than SENDS_PER_MINUTE of these moments fall in the last minute, else the seconds until the
+    oldest of them leaves it (at most SENDS_PER_MINUTE rows are read)."""
+    recent: list[datetime] = list(
+        session.scalars(moments.order_by(moments.selected_columns[0]).limit(SENDS_PER_MINUTE))
+    )
+    if len(recent) < SENDS_PER_MINUTE:
+        return 0
+    return max(1, math.ceil((recent[0] + _WINDOW - now).total_seconds()))
+
+
+def check_send_rate(session: Session, sender_id: uuid.UUID, now: datetime) -> None:
+    """429 with `Retry-After` and a sentence saying when to retry, past SENDS_PER_MINUTE in the last minute."""
+    recent = select(Message.sent_at).where(Message.sender_id == sender_id, Message.sent_at > now - _WINDOW)
+    seconds = _seconds_to_wait(session, recent, now)
+    if seconds:
+        raise ProblemError(
+            429,
+            "messages_rate_limited",
+            f"Vous avez envoyé {SENDS_PER_MINUTE} messages en une minute : attendez {seconds} seconde(s) avant "
+            "d'envoyer le suivant.",
+            f"You sent {SENDS_PER_MINUTE} messages within a minute: wait {seconds} second(s) before sending the "
+            "next one.",
+            title="Too many messages",
+            headers={"Retry-After": str(seconds)},
+        )
+
+
+def check_upload_rate(session: Session, uploader_id: uuid.UUID, now: datetime) -> None:
+    """The same allowance for attachments received (sent or not): nobody fills the disk with staged files."""
+    recent = select(MessageAttachment.created_at).where(
+        MessageAttachment.uploader_id == uploader_id, MessageAttachment.created_at > now - _WINDOW
+    )
+    seconds = _seconds_to_wait(session, recent, now)
+    if seconds:
+        raise ProblemError(
+            429,
+            "attachments_rate_limited",
+            f"Vous avez joint {SENDS_PER_MINUTE} fichiers en une minute : attendez {seconds} seconde(s) avant "
+            "d'en joindre un autre.",
+            f"You attached {SENDS_PER_MINUTE} files within a minute: wait {seconds} second(s) before attaching "
+            "another one.",
+            title="Too many attachments",
+            headers={"Retry-After": str(seconds)},
+        )
+
+
+def _staged_attachment(
+    session: Session, conv: Conversation, sender_id: uuid.UUID, attachment_id: uuid.UUID | None
+) -> MessageAttachment | None:
+    """The attachment a new message names: uploaded by the sender in this conversation, not sent with another."""
+    if attachment_id is None:
+        return None
+    row = session.get(MessageAttachment, attachment_id)
+    if row is None or row.conversation_id != conv.id or row.uploader_id != sender_id or row.message_id is not None:
+        raise ProblemError(
+            422,
+            "attachment_unknown",
+            "La pièce jointe n'a pas été reçue par le service : joignez-la à nouveau.",
+            "The service did not receive the attachment: attach it again.",
+        )
+    return row
 
 
 # -- notifications -----------------------------------------------------------------------------------------------
@@ -259,9 +342,18 @@ def start(
     secret: bool,
     message_id: uuid.UUID,
     text: str,
+    attachment_id: uuid.UUID | None = None,
 ) -> Sent:
-    """A professional starts a conversation with its first message (idempotent on both ids)."""
+    """A professional starts a conversation with its first message (idempotent on both ids); an attachment goes
+    with a following message (it is uploaded into the conversation)."""
     now = ctx.now()
+    if attachment_id is not None:
+        raise ProblemError(
+            422,
+            "attachment_on_start",
+            "Une pièce jointe se joint à un message suivant : commencez la conversation, puis envoyez le document.",
+            "An attachment goes with a following message: start the conversation, then send the document.",
+        )
     text, subject = _checked(text, check_message_text), _checked(subject, check_subject)
     if (dossier_id is None) == (ins is None):
         raise ProblemError(
@@ -287,6 +379,7 @@ def start(
             "This conversation id is already used.",
         )
     _same_resend(session, message_id, conversation_id, principal.id, text)  # an id reused elsewhere: 409
+    check_send_rate(session, principal.id, now)
     target = access.ConversationTarget(access.Rpps(pro.rpps), secret_from_legal_representatives=secret)
     asked = _ask(
         session,
@@ -326,22 +419,29 @@ def send(
     conversation_id: uuid.UUID,
     message_id: uuid.UUID,
     text: str,
+    attachment_id: uuid.UUID | None = None,
 ) -> Sent:
-    """A reply in a conversation; its resend (same id, same text, same sender) returns the stored message."""
+    """A reply in a conversation, with the attachment uploaded for it if any; its resend (same id, text, sender
+    and attachment) returns the stored message. Past SENDS_PER_MINUTE: 429, nothing stored."""
     now = ctx.now()
     text = _checked(text, check_message_text)
     pro_side = _is_professional(principal)
     conv = _conversation(session, conversation_id, patient_side=not pro_side)
-    again = _same_resend(session, message_id, conv.id, principal.id, text)
+    again = _same_resend(session, message_id, conv.id, principal.id, text, attachment_id)
     if again is not None:
         return Sent(conv, again)
     asked = _ask_on(session, principal, conv, access.Action.ADD, "message.send", now)
+    check_send_rate(session, principal.id, now)
+    attachment = _staged_attachment(session, conv, principal.id, attachment_id)
     role = access_service.role_of(asked.actor)
     try:
         message = _append(session, conv, message_id=message_id, role=role, sender_id=principal.id, text=text, now=now)
+        if attachment is not None:
+            attachment.message_id = message.id
+            session.flush()
     except IntegrityError:  # the same send, resent while the first was still being stored, got there first
         session.rollback()
-        again = _same_resend(session, message_id, conv.id, principal.id, text)
+        again = _same_resend(session, message_id, conv.id, principal.id, text, attachment_id)
         if again is None:
             raise
         return Sent(_conversation(session, conv.id, patient_side=False), again)
@@ -364,6 +464,62 @@ def read(
         .limit(limit)
     )
     return conv, list(rows)
+
+
+def attachments_of(session: Session, messages: list[Message]) -> dict[uuid.UUID, MessageAttachment]:
+    """The attachment of each of these messages that has one, by message id (one query)."""
+    ids = [m.id for m in messages]
+    if not ids:
+        return {}
+    rows = session.scalars(select(MessageAttachment).where(MessageAttachment.message_id.in_(ids)))
+    return {row.message_id: row for row in rows if row.message_id is not None}
+
+
+def upload(
+    session: Session,
+    principal: Principal,
+    *,
+    conversation_id: uuid.UUID,
+    attachment_id: uuid.UUID,
+    content: bytes,
+    filename: str,
+    data_dir: Path,
+    now: datetime,
+) -> MessageAttachment:
+    """Keep an attachment for the caller's next message in the conversation: the caller must be allowed to write
+    there (closed, blocked: refused before any byte is kept); bad size or format: 422, nothing kept."""
+    conv, _ = _open(session, principal, conversation_id, access.Action.ADD, "message.attach", now)
+    known = session.get(MessageAttachment, attachment_id)
+    if known is None:  # the same upload again is not a new one
+        check_upload_rate(session, principal.id, now)
+    return attachments.store(
+        session,
+        data_dir,
+        conversation_id=conv.id,
+        attachment_id=attachment_id,
+        uploader_id=principal.id,
+        content=content,
+        filename=filename,
+        now=now,
+    )
+
+
+def download(
+    session: Session,
+    principal: Principal,
+    *,
+    conversation_id: uuid.UUID,
+    attachment_id: uuid.UUID,
+    data_dir: Path,
+    now: datetime,
+) -> tuple[MessageAttachment, bytes]:
+    """An attachment's clear bytes, for whoever may read the conversation (audited like any read but the holder's);
+    a staged attachment only for its uploader."""
+    conv, _ = _open(session, principal, conversation_id, access.Action.READ, "message.attachment.read", now)
+    row = session.get(MessageAttachment, attachment_id)
+    if row is None or row.conversation_id != conv.id or (row.message_id is None and row.uploader_id != principal.id):
+        raise not_found("Pièce jointe", "Attachment")
+    return row, attachments.read(data_dir, row)
 
 
 def mark_read(
@@ -404,6 +560,19 @@ class Listed:
     unread: int
     professional_name: str
     patient_name: str
+    read_seq: int = 0
+    """The caller's side's read mark (every device of the patient shares it)."""
+    other_read_seq: int = 0
+    """The other side's read mark: the caller's messages up to it have been seen."""
+
+
+def listed(conv: Conversation, *, pro_side: bool, professional: str, patient: str) -> Listed:
+    mine, other = (
+        (conv.professional_read_seq, conv.patient_read_seq)
+        if pro_side
+        else (conv.patient_read_seq, conv.professional_read_seq)
+    )
+    return Listed(conv, conv.last_seq - mine, professional, patient, mine, other)
 
 
 def names(session: Session, convs: list[Conversation]) -> tuple[dict[str, str], dict[uuid.UUID, str]]:
@@ -479,16 +648,16 @@ def conversations(
         ]
     pros, patients = names(session, rows)
     pro_side = _is_professional(principal)
-    listed = [
-        Listed(
+    found = [
+        listed(
             c,
-            c.last_seq - (c.professional_read_seq if pro_side else c.patient_read_seq),
-            pros.get(c.professional_rpps, c.professional_rpps),
-            patients.get(c.dossier_id, ""),
+            pro_side=pro_side,
+            professional=pros.get(c.professional_rpps, c.professional_rpps),
+            patient=patients.get(c.dossier_id, ""),
         )
         for c in rows
     ]
-    return listed, total
+    return found, total
 
 
 def allow_aidant(

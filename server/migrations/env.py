@@ -6,6 +6,7 @@ from alembic import context
 from sqlalchemy import create_engine
 from sqlalchemy.pool import NullPool
 
+from server.db import postgres_connect_args
 from server.models import Base
 
 config = context.config
@@ -15,7 +16,8 @@ target_metadata = Base.metadata
 def run_migrations_online() -> None:
     url = config.get_main_option("sqlalchemy.url")
     assert url
-    engine = create_engine(url, poolclass=NullPool)
+    url, connect_args = postgres_connect_args(url)  # `?prepare_threshold=none` behind PgBouncer (server/db.py)
+    engine = create_engine(url, poolclass=NullPool, connect_args=connect_args)
     with engine.connect() as connection:
         context.configure(
             connection=connection,

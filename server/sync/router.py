@@ -155,7 +155,7 @@ def create_upload(
         dossier_id=body.dossier_id,
         sha256=body.sha256,
         size=body.size,
-        data_dir=ctx.settings.data_dir,
+        data_dir=ctx.settings.blob_root,
         now=ctx.now(),
     )
     session.commit()
@@ -169,7 +169,7 @@ UploadId = Annotated[uuid.UUID, Path()]
 def upload_offset(upload_id: UploadId, principal: PrincipalDep, ctx: ContextDep, session: SessionDep) -> Response:
     """The offset the server holds (tus HEAD)."""
     upload = blobs.get_upload(session, principal, upload_id)
-    offset = blobs.offset_of(ctx.settings.data_dir, upload)
+    offset = blobs.offset_of(ctx.settings.blob_root, upload)
     return Response(status_code=204, headers={"Upload-Offset": str(offset), "Upload-Length": str(upload.size)})
 
 
@@ -192,7 +192,7 @@ async def upload_append(
     the append under the upload's row lock.
     """
     check = blobs.ChunkCheck(upload_checksum)
-    data_dir = ctx.settings.data_dir
+    data_dir = ctx.settings.blob_root
     received = blobs.ChunkReceiver(data_dir, upload_id, upload_offset, check)
 
     def publish() -> UploadOut:
@@ -228,10 +228,11 @@ def download(
     """A document body; honours `Range` so an interrupted download resumes."""
     path, _size = blobs.readable_blob(
         session,
-        service.caller_for(session, principal),
+        # Who the caller is *for this dossier* (a parent, an aidant…): the policy then decides each document.
+        service.caller_for(session, principal, dossier_id, ctx.now()),
         dossier_id=dossier_id,
         sha256=sha256,
-        data_dir=ctx.settings.data_dir,
+        data_dir=ctx.settings.blob_root,
         now=ctx.now(),
     )
     session.commit()

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import contextlib
 import socket
+import time
 import uuid
 from typing import Any
 
@@ -99,6 +100,20 @@ def test_too_many_headers_are_refused(http: httpx.Client) -> None:
     # An ordinary request with a few dozen headers and a long token is fine.
     headers = {f"X-Custom-{i}": "v" * 100 for i in range(40)} | {"Authorization": "Bearer " + "t" * 2000}
     assert http.get("/health", headers=headers).status_code == 200
+
+
+def test_a_body_whose_end_arrives_in_one_large_read_is_not_taken_for_a_head(http: httpx.Client) -> None:
+    """The head cap counts head bytes only: a body's last 50 kB arriving in one read (a document chunk, a large
+    push) was counted as the next head's and refused with a 431 (found running `carnet-server serve` nodes, issue 22).
+    """
+    body = b'{"identifier": "' + b"a" * 50_000 + b'", "password": "x"}'
+    head = b"POST /v1/auth/login HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: %d\r\n\r\n"
+    with socket.create_connection(("127.0.0.1", _port(http)), timeout=10) as sock:
+        sock.sendall(head % len(body))
+        time.sleep(0.3)  # the head is read on its own; the whole body comes in the next read
+        sock.sendall(body)
+        answer = sock.recv(65536)
+    assert answer.startswith(b"HTTP/1.1 422 "), answer[:300]  # the route's own answer (too long), not a 431
 
 
 # ---------------------------------------------------------------- finding 6: forwarded addresses, per-space throttle

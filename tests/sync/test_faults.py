@@ -233,3 +233,19 @@ def test_s35_a_self_signed_service_is_refused(tmp_path: Path) -> None:
         http.close()
         listener.close()
     assert received == []
+
+
+def test_s35_the_verifying_tls_context_is_made_once_and_follows_the_trust_store(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Every screen action opens a client: the CA bundle is loaded once per trust store, not per action (it cost
+    40–90 ms each time), and a trust store named in SSL_CERT_FILE is still the one used."""
+    import certifi
+
+    from desktop_app.sync.http import verifying_context
+
+    monkeypatch.delenv("SSL_CERT_FILE", raising=False)
+    first = verifying_context()
+    assert verifying_context() is first and first.verify_mode == ssl.CERT_REQUIRED and first.check_hostname
+    monkeypatch.setenv("SSL_CERT_FILE", certifi.where())
+    assert verifying_context() is not first and verifying_context().verify_mode == ssl.CERT_REQUIRED

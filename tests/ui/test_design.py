@@ -136,8 +136,26 @@ def _mnemonics(root: QWidget) -> dict[str, list[str]]:
     return found
 
 
+def _menu_bar_mnemonics(root: QWidget) -> dict[str, list[str]]:
+    """The Alt+letters of the window's menu bar (« &Carnet », « &Affichage »): Alt+letter reaches them from every
+    screen, so a screen's own control may not take the same letter (Qt would only cycle between the two)."""
+    from PySide6.QtWidgets import QMainWindow
+
+    window = root.window()
+    found: dict[str, list[str]] = {}
+    if isinstance(window, QMainWindow):
+        for action in window.menuBar().actions():
+            match = re.search(r"&([^&\s])", action.text().replace("&&", ""))
+            if match and action.isVisible():
+                found.setdefault(match.group(1).lower(), []).append(action.text())
+    return found
+
+
 def _assert_unique_mnemonics(name: str, root: QWidget) -> None:
-    clashes = {k: v for k, v in _mnemonics(root).items() if len(v) > 1}
+    found = _mnemonics(root)
+    for letter, texts in _menu_bar_mnemonics(root).items():
+        found.setdefault(letter, []).extend(texts)
+    clashes = {k: v for k, v in found.items() if len(v) > 1}
     assert not clashes, f"{name}: the same Alt+letter for {clashes}"
 
 
@@ -281,3 +299,16 @@ def test_forward_tab_goes_through_the_page_and_back_to_the_sidebar(qtbot, window
         assert buttons, section
         if form is not None:
             assert form.reset_button in inside and form.first_field() in inside
+
+
+def test_the_menu_bar_opens_with_f10_and_takes_no_screens_alt_letter(qtbot, window) -> None:
+    """Every letter of the alphabet is some screen's Alt+letter: the menu bar has none of its own (Qt would only
+    cycle between the two) and opens with F10, GNOME's key for it."""
+    window.show_welcome()
+    assert _menu_bar_mnemonics(window.welcome) == {}
+    assert [a.text() for a in window.menuBar().actions()][:2] == ["Carnet", "Affichage"]
+    window.open_menu_bar()
+    qtbot.waitUntil(window.carnet_menu.isVisible, timeout=5_000)
+    assert window.menuBar().activeAction() is window.carnet_menu.menuAction()
+    window.carnet_menu.close()
+    assert window.menu_key.key().toString() == "F10"

@@ -1,10 +1,12 @@
-"""The other side of a grant: whom the person helps as proche aidant (until when; « Ne plus aider »), and
-« Un proche est décédé »: the request of an heir, PACS partner or cohabitant, and the service's answer."""
+"""The other side of a grant: whom the person helps as proche aidant (until when; « Ouvrir son dossier », « Ne plus
+aider »), « Un proche est décédé »: the request of an heir, PACS partner or cohabitant and the service's answer, and
+the deceased relatives' dossiers so opened. Both open in the shared read-only view (ui.shared_dossier)."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import UTC, datetime
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
@@ -16,6 +18,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
+    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -26,14 +29,15 @@ from ui.dialogs import Confirmer
 from ui.i18n import current_language
 from ui.ops import Op
 from ui.paged import Column, PagedTableModel
+from ui.shared_dossier import SharedDossierDialog
 from ui.widgets import Retranslatable, describe, error_label, fit_columns, label, row_table, show_error
 
 if TYPE_CHECKING:
-    from desktop_app.access import HeirAccess, Helped, HelpedPerson
+    from desktop_app.access import DeceasedRelative, HeirAccess, Helped, HelpedPerson
     from desktop_app.profile import UnlockedProfile
 
 
-def _person(p: HelpedPerson | HeirAccess) -> str:
+def _person(p: HelpedPerson | HeirAccess | DeceasedRelative) -> str:
     return f"{p.first_names} {p.last_name}".strip() or "—"
 
 
@@ -47,7 +51,8 @@ def _offline_or(exc: BaseException, fallback: str, offline: str) -> str:
 
 
 class HelpingBox(Retranslatable, QGroupBox):
-    """« Les personnes que j'aide »: whom, born when, until when; stop helping one (asks first)."""
+    """« Les personnes que j'aide »: whom, born when, until when; open one's dossier (read-only), stop helping one
+    (asks first). Below, when there are some, the deceased relatives' dossiers opened to the person as heir."""
 
     sig_loaded = Signal(object)
     """The list arrived (from the service or its offline copy); carries the Helped."""
@@ -61,6 +66,8 @@ class HelpingBox(Retranslatable, QGroupBox):
         self.copy: Helped | None = None
         self.state = "unknown"  # "loaded" (from the service or its copy), "offline" (and no copy) or "unknown"
         self.heir_dialog: HeirRequestDialog | None = None
+        self.shared_dialog: SharedDossierDialog | None = None
+        self.relatives: list[DeceasedRelative] = []
         self.intro = label("muted")
         self.error = error_label()
         self.model: PagedTableModel[HelpedPerson] = PagedTableModel(
@@ -72,20 +79,33 @@ class HelpingBox(Retranslatable, QGroupBox):
             ],
             parent=self,
         )
-        self.table = row_table(self.model)
-        self.table.verticalHeader().setVisible(False)
-        self.table.setTabKeyNavigation(False)
-        self.table.setMinimumHeight(self.table.fontMetrics().height() * 5)
-        fit_columns(self.table, stretch=0, page_loaded=self.model.sig_page_loaded)
-        self.table.selectionModel().currentRowChanged.connect(lambda *_a: self._update_enabled())
+        self.table = self._people_table(self.model, lines=5, on_activated=self.open_helped)
+        self.open_button = QPushButton()
+        self.open_button.clicked.connect(self.open_helped)
         self.stop_button = QPushButton()
         self.stop_button.clicked.connect(self.on_stop_clicked)
         self.heir_button = QPushButton()
         self.heir_button.clicked.connect(self.open_heir_request)
+        # The deceased relatives' dossiers opened as heir: shown only when there is one.
+        self.relatives_label = label()
+        self.relatives_model: PagedTableModel[DeceasedRelative] = PagedTableModel(
+            [
+                Column(lambda: self.tr("Personne"), _person),
+                Column(lambda: self.tr("Née le"), lambda p: p.birth_date.strftime("%d/%m/%Y")),
+            ],
+            parent=self,
+        )
+        self.relatives_table = self._people_table(self.relatives_model, lines=4, on_activated=self.open_relative)
+        self.open_relative_button = QPushButton()
+        self.open_relative_button.clicked.connect(self.open_relative)
         buttons = QHBoxLayout()
+        buttons.addWidget(self.open_button)
         buttons.addWidget(self.stop_button)
         buttons.addStretch(1)
         buttons.addWidget(self.heir_button)
+        relative_buttons = QHBoxLayout()
+        relative_buttons.addWidget(self.open_relative_button)
+        relative_buttons.addStretch(1)
         layout = QVBoxLayout(self)
         layout.addWidget(self.intro)
         layout.addWidget(self.error)
@@ -93,8 +113,29 @@ class HelpingBox(Retranslatable, QGroupBox):
         self.stack.empty.setObjectName("helping_empty")
         layout.addWidget(self.stack)
         layout.addLayout(buttons)
+        self.relatives_part = QWidget()
+        relatives = QVBoxLayout(self.relatives_part)
+        relatives.setContentsMargins(0, 0, 0, 0)
+        relatives.addWidget(self.relatives_label)
+        relatives.addWidget(self.relatives_table)
+        relatives.addLayout(relative_buttons)
+        self.relatives_part.setVisible(False)
+        layout.addWidget(self.relatives_part)
         self._update_enabled()
         self.retranslate_ui()
+
+    def _people_table(
+        self, model: PagedTableModel[Any], *, lines: int, on_activated: Callable[[], object]
+    ) -> QTableView:
+        """A list of persons of the box: one row chosen at a time, Enter or a double-click opens its dossier."""
+        table = row_table(model)
+        table.verticalHeader().setVisible(False)
+        table.setTabKeyNavigation(False)
+        table.setMinimumHeight(table.fontMetrics().height() * lines)
+        fit_columns(table, stretch=0, page_loaded=model.sig_page_loaded)
+        table.selectionModel().currentRowChanged.connect(lambda *_a: self._update_enabled())
+        table.activated.connect(lambda _i: on_activated())
+        return table
 
     def _until(self, p: HelpedPerson) -> str:
         return p.until.astimezone().strftime("%d/%m/%Y") if p.until is not None else self.tr("sans fin")
@@ -106,14 +147,20 @@ class HelpingBox(Retranslatable, QGroupBox):
         self._profile = profile
         self._generation += 1
         self.people = []
+        self.relatives = []
         self.copy = None
         self.state = "unknown"
         self.model.clear()
+        self.relatives_model.clear()
+        self.relatives_part.setVisible(False)
         show_error(self.error, "")
         self.retranslate_ui()
         if self.heir_dialog is not None:
             self.heir_dialog.close()
             self.heir_dialog = None
+        if self.shared_dialog is not None:  # another person's dossier never stays on screen past a lock
+            self.shared_dialog.close()
+            self.shared_dialog = None
         self._update_enabled()
         if profile is not None:
             from desktop_app import account
@@ -140,6 +187,9 @@ class HelpingBox(Retranslatable, QGroupBox):
         self.state = "loaded"
         rows = list(found.people)
         self.model.set_source(lambda offset, limit: rows[offset : offset + limit])
+        self.relatives = relatives = list(found.relatives)
+        self.relatives_model.set_source(lambda offset, limit: relatives[offset : offset + limit])
+        self.relatives_part.setVisible(bool(relatives))
         show_error(self.error, "")
         self._update_enabled()
         self.retranslate_ui()
@@ -166,7 +216,74 @@ class HelpingBox(Retranslatable, QGroupBox):
     def _update_enabled(self) -> None:
         index = self.table.currentIndex()
         self.stop_button.setEnabled(self._profile is not None and index.isValid())
+        self.open_button.setEnabled(
+            self._profile is not None
+            and index.isValid()
+            and self.model.row_object(index.row()).active_at(datetime.now(UTC))
+        )
         self.heir_button.setEnabled(self._profile is not None)
+        self.open_relative_button.setEnabled(
+            self._profile is not None and self.relatives_table.currentIndex().isValid()
+        )
+
+    def tab_chain(self) -> list[QWidget]:
+        """The box's widgets in reading order, for the page's Tab chain."""
+        return [
+            self.table,
+            self.open_button,
+            self.stop_button,
+            self.heir_button,
+            self.relatives_table,
+            self.open_relative_button,
+        ]
+
+    def _chosen(self, table: QTableView, model: PagedTableModel[Any]) -> Any:
+        """The row chosen in ``table``, or None (and the box says to choose one first)."""
+        index = table.currentIndex()
+        if self._profile is None or not index.isValid():
+            show_error(self.error, self.tr("Choisissez d'abord la personne dans la liste."))
+            return None
+        return model.row_object(index.row())
+
+    def open_helped(self) -> SharedDossierDialog | None:
+        """The chosen person's dossier, read-only, as their proche aidant."""
+        person: HelpedPerson | None = self._chosen(self.table, self.model)
+        if person is None:
+            return None
+        if not person.active_at(datetime.now(UTC)):
+            show_error(
+                self.error,
+                self.tr("Votre rôle de proche aidant de %1 est terminé : son dossier ne vous est plus ouvert.").replace(
+                    "%1", _person(person)
+                ),
+            )
+            return None
+        return self.open_shared(person.dossier_id, _person(person), "aidant", until=person.until)
+
+    def open_relative(self) -> SharedDossierDialog | None:
+        """The chosen deceased relative's dossier, read-only, as heir (within what the request allows)."""
+        relative: DeceasedRelative | None = self._chosen(self.relatives_table, self.relatives_model)
+        if relative is None:
+            return None
+        return self.open_shared(relative.dossier_id, _person(relative), "heir")
+
+    def open_shared(
+        self, dossier_id: str, name: str, role: str, *, until: datetime | None = None
+    ) -> SharedDossierDialog | None:
+        """Open (or open again) the read-only view of a dossier shared with the person; one at a time."""
+        profile = self._profile
+        if profile is None:
+            return None
+        show_error(self.error, "")
+        if self.shared_dialog is not None:
+            self.shared_dialog.close()
+        # Parented to the window, not the box: the box is disabled on the offline copy, the dialog must stay usable.
+        self.shared_dialog = SharedDossierDialog(
+            profile, dossier_id, name=name, role=role, until=until, parent=self.window()
+        )
+        self.shared_dialog.show()
+        self.shared_dialog.close_button.setFocus()
+        return self.shared_dialog
 
     def on_stop_clicked(self) -> None:
         from desktop_app import access
@@ -200,8 +317,9 @@ class HelpingBox(Retranslatable, QGroupBox):
             return None
         if self.heir_dialog is not None:
             self.heir_dialog.close()
-        self.heir_dialog = HeirRequestDialog(profile, parent=self)
+        self.heir_dialog = HeirRequestDialog(profile, parent=self.window())  # usable when the box is disabled
         self.heir_dialog.sig_granted.connect(lambda _a: self.reload())
+        self.heir_dialog.sig_open_requested.connect(lambda a: self.open_shared(a.dossier_id, _person(a), "heir"))
         self.heir_dialog.open()
         self.heir_dialog.nir_edit.setFocus()
         return self.heir_dialog
@@ -239,6 +357,21 @@ class HelpingBox(Retranslatable, QGroupBox):
                 "apparaît ici, avec la date de fin. Vous n'avez rien à faire pour l'instant."
             ),
         )
+        self.open_button.setText(self.tr("&Ouvrir son dossier…"))
+        describe(
+            self.open_button,
+            self.tr("Ouvrir son dossier"),
+            self.tr("En lecture seule ; l'ouverture est inscrite dans son historique des accès."),
+        )
+        self.relatives_label.setText(self.tr("Dossiers de proches décédés qui vous sont ouverts (comme ayant droit) :"))
+        describe(self.relatives_table, self.tr("Dossiers de proches décédés"), self.tr("Personne, naissance."))
+        self.open_relative_button.setText(self.tr("Ouvrir le dossier de ce &proche…"))
+        describe(
+            self.open_relative_button,
+            self.tr("Ouvrir le dossier de ce proche"),
+            self.tr("En lecture seule, dans la limite de votre demande."),
+        )
+        self.relatives_model.retranslate()
         self.stop_button.setText(self.tr("&Ne plus aider"))
         describe(self.stop_button, self.tr("Ne plus aider"), self.tr("Demande confirmation."))
         self.heir_button.setText(self.tr("Un proche est &décédé…"))
@@ -260,6 +393,8 @@ class HeirRequestDialog(Retranslatable, QDialog):
     """The service granted the request; carries the HeirAccess."""
     sig_answered = Signal(object)
     """The service answered (granted or refused); carries the HeirAccess or the exception."""
+    sig_open_requested = Signal(object)
+    """« Ouvrir le dossier » after a grant; carries the HeirAccess."""
 
     def __init__(self, profile: UnlockedProfile, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -291,12 +426,16 @@ class HeirRequestDialog(Retranslatable, QDialog):
         self.send_button.clicked.connect(self.send)
         self.close_button = QPushButton()
         self.close_button.clicked.connect(self.reject)
+        self.open_button = QPushButton()
+        self.open_button.setVisible(False)  # once the request is granted
+        self.open_button.clicked.connect(self.open_granted)
         form = QFormLayout()
         form.addRow(self.relationship_label, self.relationship_combo)
         form.addRow(self.purpose_label, self.purpose_combo)
         form.addRow(self.nir_label, self.nir_edit)
         form.addRow(self.justification_label, self.justification_edit)
         buttons = QHBoxLayout()
+        buttons.addWidget(self.open_button)
         buttons.addStretch(1)
         buttons.addWidget(self.close_button)
         buttons.addWidget(self.send_button)
@@ -349,11 +488,16 @@ class HeirRequestDialog(Retranslatable, QDialog):
             ),
         ).success(self._granted).failure(self._refused).run()
 
+    def open_granted(self) -> None:
+        if self.answer is not None:
+            self.sig_open_requested.emit(self.answer)
+
     def _granted(self, answer: HeirAccess) -> None:
         self.answer = answer
         self.send_button.setEnabled(True)
+        self.open_button.setVisible(True)
         self.retranslate_ui()
-        self.close_button.setFocus()
+        self.open_button.setFocus()
         self.sig_granted.emit(answer)
         self.sig_answered.emit(answer)
 
@@ -403,6 +547,8 @@ class HeirRequestDialog(Retranslatable, QDialog):
         self.send_button.setText(self.tr("&Envoyer la demande"))
         describe(self.send_button, self.tr("Envoyer la demande"))
         self.close_button.setText(self.tr("Fermer"))
+        self.open_button.setText(self.tr("&Ouvrir son dossier…"))
+        describe(self.open_button, self.tr("Ouvrir son dossier"), self.tr("En lecture seule."))
         a = self.answer
         if a is not None:
             self.answer_label.setText(

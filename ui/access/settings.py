@@ -234,6 +234,9 @@ class AccessSettingsPage(Retranslatable, QWidget):
                 Column(lambda: self.tr("Identifiant"), lambda a: a.identifier or "—"),
                 Column(lambda: self.tr("Jusqu'au"), lambda a: a.ends_at.astimezone().strftime("%d/%m/%Y")),
                 Column(lambda: self.tr("État"), lambda a: self.tr("Actif") if a.active else self.tr("Inactif")),
+                Column(
+                    lambda: self.tr("Messages"), lambda a: self.tr("Les lit") if a.sees_messages else self.tr("Non")
+                ),
             ],
             parent=self,
         )
@@ -249,14 +252,21 @@ class AccessSettingsPage(Retranslatable, QWidget):
         self.revoke_button = QPushButton()
         self.invite_button.clicked.connect(self.on_invite_clicked)
         self.revoke_button.clicked.connect(self.on_revoke_clicked)
+        self.aidant_messages_button = QPushButton()  # let the chosen aidant read my conversations, or no longer
+        self.aidant_messages_button.clicked.connect(self.on_aidant_messages_clicked)
+        self.aidants_table.selectionModel().currentRowChanged.connect(lambda *_a: self._update_aidant_messages())
         aidant_row = QHBoxLayout()
         for control in (self.aidant_edit, self.aidant_until_edit, self.invite_button, self.revoke_button):
             aidant_row.addWidget(control)
+        aidant_messages_row = QHBoxLayout()
+        aidant_messages_row.addWidget(self.aidant_messages_button)
+        aidant_messages_row.addStretch(1)
         aidants = QVBoxLayout(self.aidants_box)
         self.aidants_stack = TableOrEmpty(self.aidants_table, self.aidants_model)
         self.aidants_stack.empty.setObjectName("aidants_empty")
         aidants.addWidget(self.aidants_stack)
         aidants.addLayout(aidant_row)
+        aidants.addLayout(aidant_messages_row)
         # Legal representatives and child profiles (only on the person's own settings)
         self.children_box: ChildrenBox | None = None
         self.helping_box: HelpingBox | None = None
@@ -361,8 +371,9 @@ class AccessSettingsPage(Retranslatable, QWidget):
         chain += [self.doctor_button, self.default_masked_check]
         chain += [self.samu_check, self.others_check, self.masked_check, self.mask_all_check, self.emergency_button]
         chain += [self.aidants_table, self.aidant_edit, self.aidant_until_edit, self.invite_button, self.revoke_button]
+        chain.append(self.aidant_messages_button)
         if self.helping_box is not None:
-            chain += [self.helping_box.table, self.helping_box.stop_button, self.helping_box.heir_button]
+            chain += self.helping_box.tab_chain()
         if self.children_box is not None:
             chain += self.children_box.tab_chain()
         chain.append(self.post_mortem_check)
@@ -502,6 +513,7 @@ class AccessSettingsPage(Retranslatable, QWidget):
         if self.helping_box is not None:
             self.helping_box.setEnabled(not self.offline)
         self._update_withdraw()
+        self._update_aidant_messages()
 
     def _change_controls(self) -> list[QWidget]:
         """Every control that asks the service for a change (disabled on the offline copy)."""
@@ -917,6 +929,53 @@ class AccessSettingsPage(Retranslatable, QWidget):
         if self._ask(title=self.tr("Retirer ce proche aidant ?"), text=text, confirm=self.tr("Retirer")):
             self._run(lambda p: access.revoke_aidant(p, aidant.account_id, dossier_id=scope))
 
+    def _chosen_aidant(self) -> Aidant | None:
+        index = self.aidants_table.currentIndex()
+        return self.aidants_model.row_object(index.row()) if index.isValid() else None
+
+    def _update_aidant_messages(self) -> None:
+        """« Lui montrer mes messages » or « Ne plus lui montrer mes messages », for the chosen aidant (online)."""
+        aidant = self._chosen_aidant()
+        sees = aidant is not None and aidant.sees_messages
+        self.aidant_messages_button.setEnabled(self._settings is not None and not self.offline and aidant is not None)
+        self.aidant_messages_button.setText(
+            self.tr("Ne plus lui montrer mes &messages") if sees else self.tr("Lui montrer mes &messages…")
+        )
+        describe(
+            self.aidant_messages_button,
+            self.tr("Ne plus lui montrer mes messages") if sees else self.tr("Lui montrer mes messages"),
+            self.tr("Vos conversations avec les professionnels, en lecture seule. Demande confirmation."),
+        )
+
+    def on_aidant_messages_clicked(self) -> None:
+        from desktop_app import access
+
+        scope = self._dossier_id
+        aidant = self._chosen_aidant()
+        if aidant is None:
+            show_error(self.error, self.tr("Choisissez d'abord l'aidant dans la liste."))
+            return
+        who = aidant.identifier or "—"
+        if aidant.sees_messages:
+            text = self.tr("%1 ne verra plus vos conversations avec les professionnels, dès maintenant.")
+            if self._ask(
+                title=self.tr("Ne plus lui montrer vos messages ?"),
+                text=text.replace("%1", who),
+                confirm=self.tr("Ne plus les montrer"),
+            ):
+                self._run(lambda p: access.withdraw_aidant_messages(p, aidant.account_id, dossier_id=scope))
+            return
+        text = self.tr(
+            "%1 pourra lire vos conversations avec les professionnels de santé, tant qu'il ou elle est votre proche "
+            "aidant. Il ou elle ne pourra pas y répondre. Chaque lecture est inscrite dans votre historique des accès."
+        )
+        if self._ask(
+            title=self.tr("Lui montrer vos messages ?"),
+            text=text.replace("%1", who),
+            confirm=self.tr("Montrer mes messages"),
+        ):
+            self._run(lambda p: access.allow_aidant_messages(p, aidant.account_id, dossier_id=scope))
+
     def retranslate_ui(self) -> None:
         describe_tab_scrollers(self.tabs)
         describe(
@@ -1012,13 +1071,14 @@ class AccessSettingsPage(Retranslatable, QWidget):
             self.tr("Masquer par défaut les nouveaux documents aux professionnels"), self.tr("Demande confirmation.")
         )
         self.aidants_box.setTitle(self.tr("Proches aidants"))
-        describe(self.aidants_table, self.tr("Proches aidants"), self.tr("Identifiant, fin, état."))
+        describe(self.aidants_table, self.tr("Proches aidants"), self.tr("Identifiant, fin, état, messages."))
         describe(self.aidant_edit, self.tr("Identifiant de l'aidant"), self.tr("Son identifiant Carnet."))
         describe(self.aidant_until_edit, self.tr("Fin de l'accès"), self.tr("Dernier jour, inclus."))
         self.invite_button.setText(self.tr("&Inviter"))
         describe(self.invite_button, self.tr("Inviter"), self.tr("Demande confirmation."))
         self.revoke_button.setText(self.tr("Retirer"))
         describe(self.revoke_button, self.tr("Retirer l'aidant"), self.tr("Demande confirmation."))
+        self._update_aidant_messages()
         for key, title in zip(self.TAB_KEYS, self._tab_titles(), strict=True):
             self.tabs.setTabText(self.tabs.indexOf(self.tab_pages[key]), title)
         describe(self.tabs.tabBar(), self.tr("Rubriques des accès"), self.tr("Ctrl+Tab passe d'un onglet à l'autre."))

@@ -1,20 +1,25 @@
 """Messagerie: the conversations professionals started with the person, each thread in the service's order, a reply box
-(5,000 characters at most, said here), « Clore », « Archiver », « Supprimer de ma vue » and « Bloquer cet expéditeur ».
+(5,000 characters at most, said here) with one attachment (5 Mo at most, said here), « Clore », « Archiver »,
+« Supprimer de ma vue », « Bloquer cet expéditeur », and « Enregistrer dans mes documents » for a thread's attachments.
 
 Every call goes to the service through the engine (desktop_app.messages) on the worker. Offline, a reply stays in the
-engine's outbox and is shown « en attente d'envoi »; the next refresh sends it.
+engine's outbox and is shown « en attente d'envoi »; the next refresh sends it; the threads read before are shown from
+the engine's kept copy. My messages the other side has read are marked « Lu ».
 """
 
 from __future__ import annotations
 
 import html
 from itertools import pairwise
+from pathlib import Path
 from typing import TYPE_CHECKING, Any, cast
 
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QComboBox,
+    QFileDialog,
     QHBoxLayout,
     QPlainTextEdit,
     QPushButton,
@@ -27,11 +32,13 @@ from PySide6.QtWidgets import (
 
 from desktop_app.errors import CarnetError
 from desktop_app.service_client import NotSignedIn, SyncOffline
+from dossier.documents import DOCUMENT_CATEGORIES
 from dossier.errors import DossierValidationError
-from dossier.messages import MESSAGE_MAX_CHARS, check_message_text
+from dossier.messages import ATTACHMENT_MAX_BYTES, MESSAGE_MAX_CHARS, check_attachment, check_message_text
 from ui.dialogs import Confirmer
 from ui.formatting import format_datetime, locale
-from ui.i18n import current_language
+from ui.i18n import current_language, pick
+from ui.i18n import translate as _t
 from ui.ops import Op
 from ui.paged import Column, PagedTableModel
 from ui.unread import UnreadCount
@@ -50,6 +57,28 @@ def _count(number: int) -> str:
     return locale().toString(number)
 
 
+def _size(size: int) -> str:
+    """A file size as the person reads it (Ko / Mo in French, KB / MB in English)."""
+    if size >= 1024 * 1024:
+        return _t("MessagesPage", "%1 Mo").replace("%1", locale().toString(size / (1024 * 1024), "f", 1))
+    return _t("MessagesPage", "%1 Ko").replace("%1", _count(max(1, round(size / 1024))))
+
+
+def category_label(category: str) -> str:
+    found = DOCUMENT_CATEGORIES.get(category)
+    return pick(found.label_fr, found.label_en) if found is not None else category
+
+
+def _choose_file(parent: QWidget) -> Path | None:
+    name, _ = QFileDialog.getOpenFileName(
+        parent,
+        _t("MessagesPage", "Joindre un fichier"),
+        str(Path.home()),
+        _t("MessagesPage", "Documents (*.pdf *.jpg *.jpeg *.png *.tif *.tiff *.txt *.rtf);;Tous les fichiers (*)"),
+    )
+    return Path(name) if name else None
+
+
 class MessagesPage(Retranslatable, QWidget):
     """Conversation list on top, the chosen thread and its reply box below."""
 
@@ -60,9 +89,21 @@ class MessagesPage(Retranslatable, QWidget):
     sig_failed = Signal(str)
     """Something was refused or could not be done; carries the sentence shown."""
 
-    def __init__(self, *, confirmer: Confirmer, parent: QWidget | None = None) -> None:
+    sig_saved = Signal(object)
+    """An attachment was saved into Documents; carries its DocumentInfo."""
+
+    def __init__(
+        self,
+        *,
+        confirmer: Confirmer,
+        chooser: Callable[[QWidget], Path | None] = _choose_file,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self.confirmer = confirmer
+        self.chooser = chooser
+        self.attached: tuple[bytes, str] | None = None
+        """The file joined to the reply being written (its bytes, its name), checked when chosen."""
         self._profile: UnlockedProfile | None = None
         self._generation = 0
         self.conversation: Conversation | None = None
@@ -101,6 +142,18 @@ class MessagesPage(Retranslatable, QWidget):
         self.send_button = QPushButton()
         self.send_button.clicked.connect(self.on_send_clicked)
         QShortcut(QKeySequence("Ctrl+Return"), self.reply_edit, self.on_send_clicked)
+        self.attach_button = QPushButton()
+        self.attach_button.clicked.connect(self.on_attach_clicked)
+        self.detach_button = QPushButton()
+        self.detach_button.clicked.connect(self.on_detach_clicked)
+        self.attached_label = label("muted")
+        self.attachment_choice = QComboBox()
+        self.category_choice = QComboBox()
+        for combo in (self.attachment_choice, self.category_choice):  # long names must not widen the page
+            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            combo.setMinimumContentsLength(12)
+        self.save_button = QPushButton()
+        self.save_button.clicked.connect(self.on_save_clicked)
         self.close_button = QPushButton()
         self.close_button.clicked.connect(self.on_close_clicked)
         self.archive_button = QPushButton()
@@ -123,7 +176,17 @@ class MessagesPage(Retranslatable, QWidget):
         thread_layout.setContentsMargins(0, 0, 0, 0)
         thread_layout.addWidget(self.thread_title)
         thread_layout.addWidget(self.thread_view, 2)
+        save_row = QHBoxLayout()  # the thread's attachments, into Documents
+        save_row.addWidget(self.attachment_choice, 2)
+        save_row.addWidget(self.category_choice, 1)
+        save_row.addWidget(self.save_button)
+        thread_layout.addLayout(save_row)
         thread_layout.addWidget(self.reply_edit, 1)
+        attach_row = QHBoxLayout()
+        attach_row.addWidget(self.attach_button)
+        attach_row.addWidget(self.detach_button)
+        attach_row.addWidget(self.attached_label, 1)
+        thread_layout.addLayout(attach_row)
         send_row = QHBoxLayout()
         send_row.addWidget(self.count_label, 1)
         send_row.addWidget(self.send_button)
@@ -163,8 +226,10 @@ class MessagesPage(Retranslatable, QWidget):
         layout.addWidget(self.intro)
         layout.addWidget(self.authorisation_note)  # above the scroller: said before any conversation, never clipped
         layout.addWidget(self.scroller, 1)
-        chain: list[QWidget] = [self.refresh_button, self.table, self.thread_view, self.reply_edit]
-        chain += [self.send_button, self.close_button, self.archive_button, self.delete_button, self.block_button]
+        chain: list[QWidget] = [self.refresh_button, self.table, self.thread_view]
+        chain += [self.attachment_choice, self.category_choice, self.save_button, self.reply_edit]
+        chain += [self.attach_button, self.detach_button, self.send_button]
+        chain += [self.close_button, self.archive_button, self.delete_button, self.block_button]
         for before, after in pairwise(chain):
             QWidget.setTabOrder(before, after)
         self._pending_note = False
@@ -203,6 +268,7 @@ class MessagesPage(Retranslatable, QWidget):
         self.model.clear()
         self.thread_view.clear()
         self.reply_edit.clear()
+        self.attached = None
         self.unread.set(0)
         self._pending_note = self._signed_in = False
         show_error(self.error, "")
@@ -261,6 +327,8 @@ class MessagesPage(Retranslatable, QWidget):
         self.model.set_source(lambda offset, limit: self._convs[offset : offset + limit])
         self.unread.set(sum(c.unread for c in self._convs))
         self._pending_note = report is not None and report.waiting > 0
+        if report is not None and report.rate_limited is not None:
+            self._fail(report.rate_limited.message(current_language()))
         if report is not None and report.refused:
             first = report.refused[0]
             self._fail(
@@ -285,11 +353,7 @@ class MessagesPage(Retranslatable, QWidget):
         from desktop_app import messages
 
         def call(profile: UnlockedProfile) -> object:
-            conv, msgs = messages.thread(profile, conversation_id)
-            seqs = [m.seq for m in msgs if m.seq is not None]
-            if conv.unread and seqs:
-                conv = messages.mark_read(profile, conversation_id, max(seqs))
-            return conv, msgs
+            return messages.thread(profile, conversation_id, mark_as_read=True)
 
         def done(result: object) -> None:
             self._show_thread(result)
@@ -318,13 +382,32 @@ class MessagesPage(Retranslatable, QWidget):
         for m in self.messages:
             who = self.tr("Vous") if m.mine else conv.professional_name
             when = self.tr("en attente d'envoi") if m.pending or m.sent_at is None else self.format_moment(m.sent_at)
+            if m.seen_in(conv):
+                when += " — " + self.tr("Lu")
             text = html.escape(m.text).replace("\n", "<br>")
+            if m.attachment is not None:
+                text += "<br>" + html.escape(
+                    self.tr("Pièce jointe : %1 (%2)")
+                    .replace("%1", m.attachment.filename)
+                    .replace("%2", _size(m.attachment.size))
+                )
             parts.append(f"<p><b>{html.escape(who)}</b> — <i>{html.escape(when)}</i><br>{text}</p>")
         if conv.closed:
             parts.append(f"<p><i>{html.escape(self.tr('Conversation close : on ne peut plus y répondre.'))}</i></p>")
         self.thread_view.setHtml("".join(parts))
         bar = self.thread_view.verticalScrollBar()
         bar.setValue(bar.maximum())  # the latest message in sight
+        self._fill_attachments()
+
+    def _fill_attachments(self) -> None:
+        """The thread's received attachments in the « Enregistrer dans mes documents » choice, latest first."""
+        chosen = self.attachment_choice.currentData()
+        self.attachment_choice.clear()
+        for m in reversed(self.messages):
+            if m.attachment is not None and not m.pending:
+                when = self.format_moment(m.sent_at) if m.sent_at is not None else ""
+                self.attachment_choice.addItem(f"{m.attachment.filename} — {when}", m.id)
+        self.attachment_choice.setCurrentIndex(max(0, self.attachment_choice.findData(chosen)))
 
     # -- actions -----------------------------------------------------------------------------------------------------
     def on_send_clicked(self) -> None:
@@ -340,19 +423,72 @@ class MessagesPage(Retranslatable, QWidget):
             self.reply_edit.setFocus()
             return
         self.send_button.setEnabled(False)
+        attached = self.attached
 
         def done(result: object) -> None:
             self.reply_edit.clear()
-            if isinstance(result, messages.Queued):  # offline: shown at once, in the outbox until the next refresh
+            self.attached = None
+            if isinstance(result, messages.Queued | messages.RateLimited):  # kept: shown at once, sent later
                 self._pending_note = True
                 self.messages.append(messages.Message(result.id, None, True, "patient", text, None))
                 self._render_thread()
                 self._update_enabled()
+                if isinstance(result, messages.RateLimited):
+                    self._fail(result.message(current_language()))
             else:
                 self._load_thread(conv.id)
             self.retranslate_ui()
 
-        self._run(lambda p: messages.reply(p, conv.id, text), done)
+        self._run(lambda p: messages.reply(p, conv.id, text, attachment=attached), done)
+
+    def attach_file(self, path: Path) -> bool:
+        """Join this file to the reply: checked at once (size, format from its bytes); a refusal is said, nothing
+        joined."""
+        try:
+            content = path.read_bytes()
+            _format, name = check_attachment(content, path.name)
+        except OSError:
+            self._fail(self.tr("Ce fichier n'a pas pu être lu : vérifiez qu'il existe et réessayez."))
+            return False
+        except DossierValidationError as exc:
+            self._fail(" ".join(issue.message(current_language()) for issue in exc.issues))
+            return False
+        show_error(self.error, "")
+        self.attached = (content, name)
+        self._update_enabled()
+        self.retranslate_ui()
+        return True
+
+    def on_attach_clicked(self) -> None:
+        chosen = self.chooser(self)
+        if chosen is not None and self.attach_file(chosen):
+            self.reply_edit.setFocus()
+
+    def on_detach_clicked(self) -> None:
+        self.attached = None
+        self._update_enabled()
+        self.retranslate_ui()
+        self.attach_button.setFocus()
+
+    def on_save_clicked(self) -> None:
+        """« Enregistrer dans mes documents »: the chosen attachment into Documents, in the chosen category."""
+        from desktop_app import messages
+
+        conv, message_id = self.conversation, self.attachment_choice.currentData()
+        message = next((m for m in self.messages if m.id == message_id), None)
+        if conv is None or message is None:
+            return
+        category = str(self.category_choice.currentData() or "autre")
+
+        def done(result: object) -> None:
+            self.status.setText(
+                self.tr("« %1 » est enregistré dans vos documents (%2).")
+                .replace("%1", getattr(result, "title", ""))
+                .replace("%2", category_label(category))
+            )
+            self.sig_saved.emit(result)
+
+        self._run(lambda p: messages.save_to_documents(p, conv, message, category=category), done)
 
     def _confirmed(self, title: str, text: str, confirm: str) -> bool:
         return self.confirmer.ask(self, title=title, text=text, confirm_label=confirm, cancel_label=self.tr("Annuler"))
@@ -429,6 +565,11 @@ class MessagesPage(Retranslatable, QWidget):
         open_ = conv is not None and not conv.closed
         self.reply_edit.setEnabled(open_)
         self.send_button.setEnabled(open_)
+        self.attach_button.setEnabled(open_)
+        self.detach_button.setEnabled(open_ and self.attached is not None)
+        has_files = conv is not None and any(m.attachment is not None and not m.pending for m in self.messages)
+        for box in (self.attachment_choice, self.category_choice, self.save_button):
+            box.setEnabled(has_files)
         self.close_button.setEnabled(open_)
         for button in (self.archive_button, self.delete_button, self.block_button):
             button.setEnabled(conv is not None)
@@ -456,6 +597,13 @@ class MessagesPage(Retranslatable, QWidget):
             self.status.setText(
                 self.tr("Hors ligne : votre réponse est en attente d'envoi ; elle partira au retour du service.")
             )
+        elif any(c.kept for c in self._convs):
+            self.status.setText(
+                self.tr(
+                    "Hors ligne : les conversations gardées sur cet ordinateur. Les nouveaux messages arriveront au "
+                    "retour du service."
+                )
+            )
         else:
             self.status.setText(
                 self.tr("%n conversation(s), %1 message(s) non lu(s).", "", rows).replace("%1", str(self.unread.value))
@@ -478,6 +626,37 @@ class MessagesPage(Retranslatable, QWidget):
         self.archive_button.setText(self.tr("A&rchiver"))
         self.delete_button.setText(self.tr("&Supprimer de ma vue"))
         self.block_button.setText(self.tr("&Bloquer cet expéditeur"))
+        limit = _count(ATTACHMENT_MAX_BYTES // (1024 * 1024))
+        self.attach_button.setText(self.tr("&Joindre un fichier…"))
+        describe(
+            self.attach_button,
+            self.tr("Joindre un fichier"),
+            self.tr("Un document de %1 Mo au plus (PDF, image, texte), envoyé avec votre réponse.").replace(
+                "%1", limit
+            ),
+        )
+        self.detach_button.setText(self.tr("Re&tirer la pièce jointe"))
+        describe(self.detach_button, self.tr("Retirer la pièce jointe"))
+        self.attached_label.setText(
+            self.tr("Pièce jointe : %1 (%2)")
+            .replace("%1", self.attached[1])
+            .replace("%2", _size(len(self.attached[0])))
+            if self.attached is not None
+            else self.tr("Aucune pièce jointe (%1 Mo au plus).").replace("%1", limit)
+        )
+        self.save_button.setText(self.tr("Enregistrer dans &mes documents"))
+        describe(
+            self.save_button,
+            self.tr("Enregistrer dans mes documents"),
+            self.tr("La pièce jointe choisie rejoint vos documents, dans la catégorie choisie, liée à son message."),
+        )
+        describe(self.attachment_choice, self.tr("Pièces jointes de la conversation"))
+        describe(self.category_choice, self.tr("Catégorie du document"))
+        current = self.category_choice.currentData() or "autre"
+        self.category_choice.clear()
+        for cid in DOCUMENT_CATEGORIES:
+            self.category_choice.addItem(category_label(cid), cid)
+        self.category_choice.setCurrentIndex(max(0, self.category_choice.findData(current)))
         for button in (self.close_button, self.archive_button, self.delete_button):
             describe(button, button.text().replace("&", ""))
         describe(self.block_button, self.tr("Bloquer cet expéditeur"), self.authorisation_note.text())

@@ -1,0 +1,122 @@
+"""Attachments of the messagerie: checked (size, format from the bytes), encrypted at rest, read back by the policy.
+
+A body is stored once per attachment id, under `<blob dir>/message-attachments/<conversation_id>/<id>` (the blob
+directory: the data dir unless `--blob-dir` names one the nodes of a cluster share) as
+`nonce ‖ AES-256-GCM(body)` with the conversation and attachment ids as associated data (a file moved to another
+attachment does not decrypt). The key is the service's `attachments.key` in that same directory (0600, made at first
+use with O_EXCL, so the first node wins; keep a copy with the backups). The file is written to a temporary name and renamed, so a cut never leaves half
+a body under the final name; the row is added in the same transaction that the caller commits after the rename.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import secrets
+import threading
+import uuid
+from datetime import datetime
+from pathlib import Path
+
+from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+from sqlalchemy.orm import Session
+
+from dossier.errors import DossierValidationError
+from dossier.messages import check_attachment
+from server.audit.checkpoints import load_key
+from server.errors import ProblemError, from_validation
+from server.messages.models import MessageAttachment
+from server.private_files import open_private, private_dir
+
+_KEYS: dict[Path, bytes] = {}
+_KEYS_LOCK = threading.Lock()
+_NONCE = 12
+
+
+def _key(data_dir: Path) -> bytes:
+    path = data_dir / "attachments.key"
+    with _KEYS_LOCK:
+        if path not in _KEYS:
+            private_dir(data_dir)
+            _KEYS[path] = load_key(path, create=True)
+        return _KEYS[path]
+
+
+def body_path(data_dir: Path, conversation_id: uuid.UUID, attachment_id: uuid.UUID) -> Path:
+    return data_dir / "message-attachments" / str(conversation_id) / str(attachment_id)
+
+
+def _aad(conversation_id: uuid.UUID, attachment_id: uuid.UUID) -> bytes:
+    return f"{conversation_id}/{attachment_id}".encode()
+
+
+def attachment_id_in_use() -> ProblemError:
+    return ProblemError(
+        409,
+        "attachment_id_in_use",
+        "Cet identifiant de pièce jointe est déjà pris par un autre fichier : le vôtre n'a pas été enregistré.",
+        "This attachment id is already used by another file: yours was not stored.",
+    )
+
+
+def store(
+    session: Session,
+    data_dir: Path,
+    *,
+    conversation_id: uuid.UUID,
+    attachment_id: uuid.UUID,
+    uploader_id: uuid.UUID,
+    content: bytes,
+    filename: str,
+    now: datetime,
+) -> MessageAttachment:
+    """Check and keep one attachment (staged until a message names it); the same upload again returns it."""
+    try:
+        found, name = check_attachment(content, filename)
+    except DossierValidationError as exc:
+        raise from_validation(exc) from exc
+    digest = hashlib.sha256(content).hexdigest()
+    existing = session.get(MessageAttachment, attachment_id)
+    if existing is not None:
+        if (existing.conversation_id, existing.uploader_id, existing.sha256) == (conversation_id, uploader_id, digest):
+            return existing
+        raise attachment_id_in_use()
+    nonce = secrets.token_bytes(_NONCE)
+    sealed = AESGCM(_key(data_dir)).encrypt(nonce, content, _aad(conversation_id, attachment_id))
+    target = body_path(data_dir, conversation_id, attachment_id)
+    private_dir(target.parent)
+    temporary = target.with_name(f"{target.name}.{secrets.token_hex(4)}.tmp")
+    fd = open_private(temporary)
+    try:
+        with os.fdopen(fd, "wb") as out:
+            out.write(nonce + sealed)
+            out.flush()
+            os.fsync(out.fileno())
+        os.replace(temporary, target)
+    finally:
+        if temporary.exists():
+            temporary.unlink()
+    row = MessageAttachment(
+        id=attachment_id,
+        conversation_id=conversation_id,
+        uploader_id=uploader_id,
+        message_id=None,
+        filename=name,
+        format=found.value,
+        mime_type=found.mime_type,
+        size=len(content),
+        sha256=digest,
+        created_at=now,
+    )
+    session.add(row)
+    session.flush()
+    return row
+
+
+def read(data_dir: Path, row: MessageAttachment) -> bytes:
+    """The clear bytes, checked against the stored SHA-256 (a damaged file is an error, never other bytes)."""
+    raw = body_path(data_dir, row.conversation_id, row.id).read_bytes()
+    clear = AESGCM(_key(data_dir)).decrypt(raw[:_NONCE], raw[_NONCE:], _aad(row.conversation_id, row.id))
+    if hashlib.sha256(clear).hexdigest() != row.sha256:
+        raise ValueError("attachment body does not match its checksum")
+    return clear
