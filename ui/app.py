@@ -330,6 +330,7 @@ class MainWindow(Retranslatable, QMainWindow):
     def open_menu_bar(self) -> None:
         """Open the first menu (« Carnet »), keyboard focus in it."""
         self.menuBar().setActiveAction(self.carnet_menu.menuAction())
+
     def _step_text(self, delta: int) -> None:
         self.set_preference("text_scale", theme.clamp_scale(int(self.preferences["text_scale"]) + delta))
 
