@@ -25,6 +25,7 @@ from tests.support.desktop_service import live as live
 from tests.support.desktop_service import mailbox as mailbox
 from tests.support.desktop_service import server_template as server_template
 from tests.support.desktop_service import smtp_server as smtp_server
+from tests.support.patient_notifications import patient_events
 from tests.support.sync_lab import Lab
 from ui.clinic.window import ClinicWindow
 from ui.ops import wait_for_idle
@@ -478,3 +479,32 @@ def test_a_document_the_matrice_refuses_is_corrected_to_a_category_the_professio
     assert [(d.title, d.category) for d in device.profile.dossier().documents.list()] == [
         ("Compte rendu", "ordonnance")
     ]
+
+
+def test_a_physiotherapist_sends_an_appointment_to_the_patients_agenda(
+    qtbot: Any, lab: Lab, clinic: Any, network: Network
+) -> None:
+    """Issue 21: any professional may send an appointment (offline first); the patient is told and has it in the
+    agenda, with « À venir » and reminders."""
+    physio = registered(lab, PHYSIO, "masseur_kinesitherapeute", "Petit", "Marc")
+    patient, device = _day(qtbot, lab, clinic, physio)
+    _open_offline(qtbot, clinic, network, str(patient.dossier_id))
+    form = clinic.appointment
+    assert form.isVisible() and "remind_minutes_before" not in form.editors  # reminders are the patient's
+    form.save.click()  # nothing typed: the required fields say so
+    qtbot.waitUntil(lambda: form.errors["title"].isVisible(), timeout=10_000)
+    qtbot.keyClicks(form.editors["title"], "Seance de reeducation")
+    qtbot.keyClicks(form.editors["starts_at"], "12/01/2030 17:30")
+    qtbot.keyClicks(form.editors["professional"], "M. Petit")
+    form.save.click()
+    qtbot.waitUntil(lambda: clinic.pending_title.text() == "En attente d'envoi (1)", timeout=10_000)
+    assert not any(e.isVisible() for e in form.errors.values())
+    _send(qtbot, clinic, network)
+    assert _fates(clinic)[0].startswith("Envoyée : MARTIN") and "Rendez-vous Seance de reeducation" in _fates(clinic)[0]
+    device.engine.sync_once()
+    found = device.profile.dossier().entries.list("appointment")
+    assert [(e.data["title"], e.data["starts_at"], e.data["professional"]) for e in found] == [
+        ("Seance de reeducation", "2030-01-12T17:30:00", "M. Petit")
+    ]
+    assert patient_events(lab, device).count("appointment_sent_by_professional") == 1
+    shot(clinic, "v5-appointment-sent")

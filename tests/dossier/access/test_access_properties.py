@@ -64,9 +64,10 @@ def professional_variants(rpps: Rpps, now: datetime) -> list[Professional]:
 
 
 def _sendable(target: Target) -> bool:
-    """What a professional may add without seeing anything: a document, a vaccination (if they vaccinate)."""
+    """What a professional may add without seeing anything: a document, a vaccination (if they vaccinate), an
+    appointment sent to the person's agenda."""
     return isinstance(target, DocumentTarget) or (
-        isinstance(target, EntryTarget) and target.kind is EntryKind.VACCINATION
+        isinstance(target, EntryTarget) and target.kind in {EntryKind.VACCINATION, EntryKind.APPOINTMENT}
     )
 
 
@@ -176,7 +177,7 @@ class ConsentMachine(RuleBasedStateMachine):
             for action in Action:
                 decision = decide(actor, action, target, context, matrix=MATRIX)
                 if may_send and action is Action.ADD and _sendable(target):
-                    continue  # sending a document or recording a vaccination reveals nothing
+                    continue  # sending a document or an appointment, or recording a vaccination, reveals nothing
                 assert not decision.allowed, (actor, action, target, decision)
 
     @invariant()
