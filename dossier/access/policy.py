@@ -401,10 +401,13 @@ def _professional_add(
     about what they see. Besides documents, the professions allowed to vaccinate in France (the matrix's
     "vaccination" row, with its legal sources) record vaccinations in the carnet, as in the national carnet de
     vaccination; the patient is told. A professional also sends an appointment to the person's agenda (sending
-    reveals nothing, as for a document; the patient is told and may move or cancel it). Every other entry of the
-    profile stays the patient's.
+    reveals nothing, as for a document; the patient is told and may move or cancel it) — except one the person
+    blocked: an appointment is a contact, like a message, and a blocked professional may not write to them either.
+    Every other entry of the profile stays the patient's.
     """
     if isinstance(target, EntryTarget) and target.kind is EntryKind.APPOINTMENT:
+        if actor.rpps in context.consent.blocked:
+            return _deny(Reason.PROFESSIONAL_BLOCKED)
         return _allow(
             Reason.PROFESSIONAL_APPOINTMENT_SENT,
             Notification(Recipient.PATIENT, NotificationEvent.APPOINTMENT_SENT_BY_PROFESSIONAL),

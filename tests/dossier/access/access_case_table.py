@@ -434,6 +434,8 @@ HAND_WRITTEN: list[Case] = [
        R.PROFESSIONAL_APPOINTMENT_SENT, notify=NOTIFY_APPOINTMENT),
     ok("an unauthorised professional may still send an appointment (sending is not seeing)", pro(STRANGER), A.ADD,
        entry(EntryKind.APPOINTMENT), ADULT, R.PROFESSIONAL_APPOINTMENT_SENT, notify=NOTIFY_APPOINTMENT),
+    no("a blocked professional may not send an appointment (a contact, as a message is)", pro(BLOCKED), A.ADD,
+       entry(EntryKind.APPOINTMENT), ADULT, R.PROFESSIONAL_BLOCKED),
     no("a professional cannot edit an appointment in the patient's agenda", pro(MT), A.EDIT,
        entry(EntryKind.APPOINTMENT), ADULT, R.ONLY_OWN_DOCUMENTS),
     no("a physiotherapist may not record a vaccination", pro(AUTHORISED, Profession.MASSEUR_KINESITHERAPEUTE),
