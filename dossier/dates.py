@@ -185,3 +185,19 @@ def parse_moment(value: str | date | datetime, *, field: str = "measured_at") ->
             "Give the day of the measurement (for example 2019-05-14).",
         )
     return day.earliest()
+
+
+MAJORITY_YEARS: Final = 18
+
+
+def majority_date(birth_date: date) -> date:
+    """The 18th birthday (a 29 February birthday comes of age on 1 March)."""
+    try:
+        return birth_date.replace(year=birth_date.year + MAJORITY_YEARS)
+    except ValueError:
+        return date(birth_date.year + MAJORITY_YEARS, 3, 1)
+
+
+def is_minor_on(birth_date: date, today: date) -> bool:
+    """Under 18 on ``today``."""
+    return today < majority_date(birth_date)

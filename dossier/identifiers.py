@@ -182,6 +182,37 @@ def normalize_activation_code(value: str) -> str:
     return code
 
 
+# The matricule INS is the NIR (or, for a person with a temporary number, the NIA); its OID says which.
+INS_NIR_OID: Final = "1.2.250.1.213.1.4.8"
+INS_NIA_OID: Final = "1.2.250.1.213.1.4.9"
+
+
+def sex_from_nir(nir: str) -> str:
+    """F, M or I from a NIR's first digit: odd for a man (1, 3, 7), even for a woman (2, 4, 8); I if unreadable."""
+    first = strip_separators(nir)[:1]
+    if first not in _NIR_SEX_DIGITS:
+        return "I"
+    return "M" if int(first) % 2 else "F"
+
+
+def ins_oid(nir: str) -> str:
+    """The OID of the matricule INS a NIR makes: INS-NIA for a temporary number (7 or 8), else INS-NIR."""
+    return INS_NIA_OID if strip_separators(nir)[:1] in {"7", "8"} else INS_NIR_OID
+
+
+def ins_kind(nir: str) -> str:
+    """ "INS-NIR" or "INS-NIA", the nature of the matricule INS shown next to it."""
+    return "INS-NIA" if ins_oid(nir) == INS_NIA_OID else "INS-NIR"
+
+
+def format_nir(nir: str) -> str:
+    """A NIR as printed on the Carte Vitale: « 2 84 05 75 123 456 78 » (left as given if it is not 15 long)."""
+    plain = strip_separators(nir).upper()
+    if len(plain) != NIR_LENGTH:
+        return nir
+    return " ".join((plain[0], plain[1:3], plain[3:5], plain[5:7], plain[7:10], plain[10:13], plain[13:]))
+
+
 def _looks_like_nir(candidate: str) -> bool:
     try:
         normalize_nir(candidate)

@@ -90,6 +90,70 @@ def sample_what_comes_next(store) -> None:
     )
 
 
+def sample_repeating(profile) -> None:
+    """A repeating appointment with a reminder (Agenda's « Se répète » column) and a suggestion put off."""
+    from datetime import date
+
+    from desktop_app import prevention
+
+    store = profile.dossier()
+    prevention.dismiss(profile, store.dossier_id, "screening_colorectal", never=False, today=date.today())
+    store.entries.create(
+        "appointment",
+        {"title": "Kinésithérapie", "starts_at": "2026-12-08T18:00", "professional": "M. Caradec",
+         "repeat": "weekly", "repeat_count": 10, "remind_minutes_before": 60},
+    )  # fmt: skip
+
+
+def what_comes_next_shots(window, shot: Callable[[str, Callable[[], None]], None], suffix: str) -> None:
+    """Issue 21: « À venir » on the Accueil, a suggestion set aside, a repeating appointment, the reminder banner."""
+
+    def home() -> None:
+        home = window.dossier.home
+        window.dossier.show_section("home")
+        home.scroller.verticalScrollBar().setValue(home.upcoming.y())
+
+    def set_aside() -> None:
+        page = window.dossier.prevention
+        window.dossier.show_section("prevention")
+        page.show_dismissed.setChecked(True)
+        page.show_row("screening_colorectal")  # put off for a month (sample_repeating)
+
+    def repeating() -> None:
+        page = window.dossier.agenda
+        window.dossier.show_section("agenda")
+        rows = [e.data.get("title") for e in page.model.rows()]
+        if "Kinésithérapie" in rows:
+            page.table.setCurrentIndex(page.model.index(rows.index("Kinésithérapie"), 0))
+            page.on_edit_button_clicked()
+            from PySide6.QtWidgets import QScrollArea
+
+            area = page.form.parentWidget()
+            while area is not None and not isinstance(area, QScrollArea):
+                area = area.parentWidget()
+            if area is not None:  # the form scrolled to how it repeats
+                area.ensureWidgetVisible(page.form.row("repeat_count").editor)
+
+    def banner() -> None:
+        window.dossier.show_section("home")
+        window.reminders.banner.dismiss()
+        from ui.i18n import current_language
+
+        english = current_language() == "en"
+        window.reminders.notify(
+            "Appointment 'Kinésithérapie' on 2026-12-08 at 18:00."
+            if english
+            else "Rendez-vous « Kinésithérapie » le 08/12/2026 à 18:00."
+        )
+
+    shot(f"29-home-upcoming-{suffix}", home)
+    shot(f"29b-prevention-set-aside-{suffix}", set_aside)
+    shot(f"29c-agenda-repeating-{suffix}", repeating)
+    shot(f"29d-reminder-banner-{suffix}", banner)
+    window.reminders.banner.dismiss()
+    window.dossier.prevention.show_dismissed.setChecked(False)
+
+
 def sample_care_history(profile) -> None:
     """The offline copy of the Histoire de santé, as the service would have returned it."""
     from datetime import UTC, datetime
@@ -476,6 +540,63 @@ def sync_status_shots(output: Path, app, languages, settle: Callable[[], None], 
         window.close()
 
 
+def secret_care_shots(work: Path, languages, output: Path, settle, written: list[Path]) -> None:
+    """Issue 17, a young adult's own carnet, in French and English at 100 and 200 %: the identity with sex and
+    matricule INS, and the Documents with the secret care received before 18 marked as such (and why)."""
+    from datetime import date
+
+    from PySide6.QtWidgets import QApplication
+
+    from desktop_app import vault
+    from desktop_app.profile import ProfileDirectory
+    from dossier.documents import Confidentiality
+    from dossier.identifiers import nir_key
+    from ui import theme
+    from ui.i18n import current_language
+
+    profiles = ProfileDirectory(work / "lea", kdf=vault.FLOOR_KDF)
+    profile, _key = profiles.create("Léa Martin", PASSWORD)
+    ds = profile.dossier()
+    identity = {"birth_name": "Martin", "first_names": "Léa", "birth_date": "2008-01-25", "sex": "F"}
+    ds.entries.create("identity", {**identity, "ins": "2080175056123" + nir_key("2080175056123")})
+    body = b"%PDF-1.4\n%%EOF\n"
+    ds.documents.add(body, title="Rappel vaccin DTP", category="compte_rendu", document_date=date(2025, 10, 2))
+    secret = ds.documents.add(body, title="Contraception — consultation", category="compte_rendu",
+                              document_date=date(2025, 11, 10), author_kind="professional")  # fmt: skip
+    ds.documents.set_confidentiality(secret.id, Confidentiality(hidden_from_legal_representatives=True))
+    profile.lock()
+    window = sample_window(profiles, languages)
+    app = QApplication.instance()
+    for lang in ("fr", "en"):
+        languages.set_language(lang)
+        for scale in (100, 200):
+            theme.apply_theme(app, high_contrast=False, text_scale=scale)
+            window.show_unlock()
+            window.unlock_page.password_edit.setText(PASSWORD)
+            window.unlock_page.on_unlock_button_clicked()
+            settle()
+            window.dossier.show_section("profile")
+            window.dossier.profile.show_kind("identity")
+            settle()
+            for name in ("identity-ins", "documents-secret-care"):
+                if name == "documents-secret-care":
+                    window.dossier.show_section("documents")
+                    page = window.dossier.documents
+                    settle()
+                    titles = [page.model.row_object(r).title for r in range(page.model.rowCount())]
+                    page.select_row(titles.index(secret.title))
+                settle()
+                window.resize(1280, 800)
+                settle()
+                path = output / f"60-{name}-{current_language()}-{scale}.png"
+                window.grab().save(str(path))
+                written.append(path)
+            window.lock()
+            settle()
+    theme.apply_theme(app, high_contrast=False, text_scale=100)
+    window.close()
+
+
 def sample_window(profiles, languages):
     """The main window over ``profiles``, shown at 1280×800, talking to an address nobody answers on (benchmarks and
     the accessibility test open the sample dossier in it)."""
@@ -621,6 +742,7 @@ def main() -> int:
         sample_helping(profile)
         profile.set_setting("ui.language", args.lang)  # the profile's own choice, applied when it opens
         sample_what_comes_next(profile.dossier())
+        sample_repeating(profile)
         profile.lock()
         # An address nobody answers on: the online screens are shown, no request is made while rendering them.
         confirmer = ScriptedConfirmer()
@@ -854,6 +976,7 @@ def main() -> int:
                 shot(f"26-prevention-{suffix}", what_comes_next("prevention"))
                 shot(f"27-agenda-{suffix}", what_comes_next("agenda"))
                 shot(f"28-records-requests-{suffix}", what_comes_next("requests"))
+                what_comes_next_shots(window, shot, suffix)
                 window.lock()
                 settle()
                 shot(f"13-activation-code-{suffix}", wizard_step(0))
@@ -880,6 +1003,7 @@ def main() -> int:
         window.lock()
         settle()
         window.close()
+        secret_care_shots(Path(tmp), languages, args.output, settle, written)
     sync_status_shots(args.output, app, languages, settle, written)
     for path in written:
         print(path)

@@ -162,7 +162,7 @@ def identity_fields(identity: ServiceIdentity) -> dict[str, object]:
         "first_names": identity.first_names,
         "birth_date": identity.birth_date.isoformat(),
         "sex": identity.sex,
-        "ins": identity.nir,
+        "ins": identity.ins or identity.nir,
     }
 
 

@@ -3,6 +3,7 @@ deletion request. Each call needs the profile's session (signed in); refusals ar
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
 
@@ -10,6 +11,7 @@ from desktop_app.profile import UnlockedProfile
 from desktop_app.service_client import client, post_public, server_of
 from desktop_app.setting_keys import SettingKey
 from desktop_app.sync.http import SyncHttp
+from dossier.identifiers import INS_NIR_OID, ins_oid, sex_from_nir
 
 
 @dataclass(frozen=True, slots=True)
@@ -21,11 +23,11 @@ class ServiceIdentity:
     birth_date: date
     nir: str
     status: str
-
-    @property
-    def sex(self) -> str:
-        """F, M or I (undetermined), read from the NIR's first digit (1 man, 2 woman; 3, 4, 7, 8: not said)."""
-        return {"1": "M", "2": "F"}.get(self.nir[:1], "I")
+    sex: str = "I"
+    """F, M or I (undetermined), as the service says (from the Assurance Maladie's NIR)."""
+    ins: str = ""
+    """The matricule INS (the NIR, or the NIA of a temporary number) and its OID."""
+    ins_oid: str = INS_NIR_OID
 
     @property
     def display_name(self) -> str:
@@ -34,13 +36,17 @@ class ServiceIdentity:
         return f"{first} {self.last_name}".strip()
 
 
-def identity_of(body: dict[str, object]) -> ServiceIdentity:
+def identity_of(body: Mapping[str, object]) -> ServiceIdentity:
     return ServiceIdentity(
         last_name=str(body["last_name"]),
         first_names=str(body["first_names"]),
         birth_date=date.fromisoformat(str(body["birth_date"])),
         nir=str(body["nir"]),
         status=str(body["status"]),
+        # An older service said neither: both are read from the NIR, as it does.
+        sex=str(body.get("sex") or sex_from_nir(str(body["nir"]))),
+        ins=str(body.get("ins") or body["nir"]),
+        ins_oid=str(body.get("ins_oid") or ins_oid(str(body["nir"]))),
     )
 
 

@@ -221,6 +221,7 @@ def cmd_export_pdf(ctx: Context) -> int:
                 _access_events(ctx.args.events),
                 patient_label=_patient_name(ds, ctx.args.profile or ""),
                 generated_at=now,
+                lang=ctx.lang,
             )
         else:
             start = _date_arg(ctx.args.start, "debut") if ctx.args.start else now.date()
@@ -234,7 +235,7 @@ def cmd_export_pdf(ctx: Context) -> int:
             )
             if grant.end < grant.start:
                 raise _usage("--fin est avant --debut.", "--fin is before --debut.")
-            content = pdf.build_caregiver_certificate(grant, generated_at=now)
+            content = pdf.build_caregiver_certificate(grant, generated_at=now, lang=ctx.lang)
         pdf.write_pdf(out, content)
         _plain_warning(ctx, out)
         if ctx.args.save_to_documents:

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 from desktop_app import vault
 from desktop_app.exports import pdf
 from desktop_app.exports.fhir_io import iter_entries
+from desktop_app.i18n import pick
 from desktop_app.secrets_util import zero
 
 if TYPE_CHECKING:
@@ -78,11 +79,13 @@ def access_report(profile: UnlockedProfile) -> AccessReport:
     return AccessReport(tuple(events[:ACCESS_REPORT_MAX]), fetched_at, from_cache)
 
 
-def caregiver_grant(ds: DossierStore, aidant: Aidant, *, now: datetime, owner: str = "") -> pdf.CaregiverGrant:
+def caregiver_grant(
+    ds: DossierStore, aidant: Aidant, *, now: datetime, owner: str = "", lang: str = "fr"
+) -> pdf.CaregiverGrant:
     """The justificatif's content for an invited aidant (named by their Carnet identifier); `owner` names the
     person when the identity is not filled in (the carnet's name)."""
     return pdf.CaregiverGrant(
-        patient_name=patient_name(ds) or owner or "Le titulaire du dossier",
+        patient_name=patient_name(ds) or owner or pick("Le titulaire du dossier", "The record holder", lang),
         caregiver_name=aidant.identifier or aidant.account_id,
         start=aidant.starts_at.astimezone().date(),
         end=aidant.ends_at.astimezone().date(),
@@ -98,16 +101,18 @@ def build_printout(
     owner: str = "",
     access_events: list[pdf.AccessEvent] | None = None,
     grant: pdf.CaregiverGrant | None = None,
+    lang: str = "fr",
 ) -> bytes:
-    """The PDF of `kind`, in memory. The access report needs its lines (`access_events`, already worded) and names
-    the person from the identity (else `owner`, the carnet's name); the justificatif needs its `grant`."""
+    """The PDF of `kind`, in memory. The access report needs its lines (`access_events`, already worded in `lang`)
+    and names the person from the identity (else `owner`, the carnet's name); the justificatif needs its `grant`.
+    The access report and the justificatif are worded in `lang` ("fr" or "en")."""
     if kind is Printout.ACCESS_HISTORY:
-        label = patient_name(ds) or owner or "titulaire"
-        return pdf.build_access_history(access_events or [], patient_label=label, generated_at=now)
+        label = patient_name(ds) or owner or pick("titulaire", "record holder", lang)
+        return pdf.build_access_history(access_events or [], patient_label=label, generated_at=now, lang=lang)
     if kind is Printout.CAREGIVER:
         if grant is None:
             raise ValueError("a justificatif needs the aidant's grant")
-        return pdf.build_caregiver_certificate(grant, generated_at=now)
+        return pdf.build_caregiver_certificate(grant, generated_at=now, lang=lang)
     entries = list(iter_entries(ds))
     builders = {
         Printout.SYNTHESE: pdf.build_synthese,
@@ -117,7 +122,9 @@ def build_printout(
     return builders[kind](entries, generated_at=now)
 
 
-def document_title(kind: Printout, day: date) -> str:
+def document_title(kind: Printout, day: date, lang: str = "fr") -> str:
+    if lang.startswith("en"):
+        return f"{TITLES[kind][1]}, {pdf.format_date(day, lang)}"
     return f"{TITLES[kind][0]} du {day:%d/%m/%Y}"
 
 
@@ -126,11 +133,11 @@ def file_name(kind: Printout, day: date) -> str:
     return f"{kind.value}-{day:%Y-%m-%d}.pdf"
 
 
-def save_to_documents(ds: DossierStore, kind: Printout, content: bytes, *, day: date) -> DocumentInfo:
+def save_to_documents(ds: DossierStore, kind: Printout, content: bytes, *, day: date, lang: str = "fr") -> DocumentInfo:
     """Store the PDF as a document of the dossier (encrypted, queued for sync: professionals can open it)."""
     return ds.documents.add(
         content,
-        title=document_title(kind, day),
+        title=document_title(kind, day, lang),
         category=SAVED_CATEGORY,
         document_date=day,
         author_kind="patient",

@@ -9,6 +9,7 @@ from typing import Any
 from dossier.dates import PartialDate
 from dossier.entries.catalogue import ENTRY_KINDS, find_kind
 from dossier.entries.fields import FieldSpec, FieldType
+from dossier.identifiers import format_nir, ins_kind, ins_oid
 from dossier.measures import MEASURES
 from dossier.text import collapse_spaces, fold
 
@@ -27,7 +28,33 @@ def _display(spec: FieldSpec | None, value: Any, lang: str) -> str:
         return _moment_text(str(value), english=english)
     if spec.type is FieldType.NUMBER and not english:
         return f"{value:g}".replace(".", ",")
+    if spec.type is FieldType.NIR:
+        return format_nir(str(value))
     return str(value)
+
+
+def ins_text(nir: str, lang: str = "fr", *, with_oid: bool = False) -> str:
+    """The matricule INS as the INS rules want it shown: its nature (INS-NIR or INS-NIA, what its OID says) next to
+    the formatted number; ``with_oid`` adds the OID itself."""
+    english = lang.startswith("en")
+    label = f"{ins_kind(nir)} number" if english else f"Matricule {ins_kind(nir)}"
+    oid = f" (OID {ins_oid(nir)})" if with_oid else ""
+    return f"{label}{oid}{': ' if english else ' : '}{format_nir(nir)}"
+
+
+def _identity_summary(data: Mapping[str, Any], lang: str) -> str:
+    """ "Identité : Zoé · Lefèvre · 02/05/1984 · Féminin · Matricule INS-NIR : 2 84 05 75 123 456 78"."""
+    entry_kind = find_kind("identity")
+    parts = [
+        _display(entry_kind.field_spec(name), data[name], lang)
+        for name in (*entry_kind.summary_fields, "sex")
+        if data.get(name) not in (None, "")
+    ]
+    if data.get("ins"):
+        parts.append(ins_text(str(data["ins"]), lang))
+    english = lang.startswith("en")
+    label = entry_kind.label_en if english else entry_kind.label_fr
+    return label + ((": " if english else " : ") + " · ".join(parts) if parts else "")
 
 
 def _date_text(value: str, *, english: bool) -> str:
@@ -98,6 +125,8 @@ def summarize_entry(kind: str, data: Mapping[str, Any], *, lang: str = "fr") -> 
         return _measurement_summary(data, lang)
     if kind == "lab_result":
         return _lab_result_summary(data, lang)
+    if kind == "identity":
+        return _identity_summary(data, lang)
     parts = [
         _display(entry_kind.field_spec(name), data[name], lang)
         for name in entry_kind.summary_fields

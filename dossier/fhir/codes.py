@@ -17,6 +17,7 @@ OBS_INTERPRETATION = "http://terminology.hl7.org/CodeSystem/v3-ObservationInterp
 OBS_INTERPRETATION_V2 = "http://hl7.org/fhir/v2/0078"  # older spelling some lab systems still send
 DATA_ABSENT_REASON_EXT = "http://hl7.org/fhir/StructureDefinition/data-absent-reason"
 INS_NIR_SYSTEM = "urn:oid:1.2.250.1.213.1.4.8"  # INS-NIR, as FR Core's Patient INS identifier
+INS_NIR_TEST = "urn:oid:1.2.250.1.213.1.4.10"  # INS-NIR of test identities (read, never written)
 INS_TYPE_SYSTEM = "https://hl7.fr/ig/fhir/core/CodeSystem/fr-core-cs-v2-0203"
 # Our own systems: stable URIs for what FHIR has no code for (kinds, contact roles, lifestyle topics).
 CARNET_BASE = "https://carnet.example.org/fhir"

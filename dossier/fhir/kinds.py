@@ -15,6 +15,7 @@ from typing import Any
 from dossier.entries import CODES, LOINC_CODE, MAX_CODES
 from dossier.fhir import codes as c
 from dossier.fhir.model import Reason
+from dossier.identifiers import INS_NIA_OID, ins_kind, ins_oid
 from dossier.measures import MEASURES as DOMAIN_MEASURES
 
 Resource = dict[str, Any]
@@ -1081,6 +1082,7 @@ def contact_from_fhir(r: Mapping[str, Any]) -> Outcome:
 # --- identity
 _SEX_OUT = {"F": "female", "M": "male", "I": "other"}
 _SEX_IN = {v: k_ for k_, v in _SEX_OUT.items()}
+_INS_SYSTEMS = frozenset({c.INS_NIR_SYSTEM, f"urn:oid:{INS_NIA_OID}", c.INS_NIR_TEST})
 BIRTH_PLACE_EXT = "http://hl7.org/fhir/StructureDefinition/patient-birthPlace"
 
 
@@ -1107,8 +1109,8 @@ def identity_to_fhir(f: Mapping[str, Any]) -> Resource:
         r["identifier"] = [
             {
                 "use": "official",
-                "type": {"coding": [{"system": c.INS_TYPE_SYSTEM, "code": "INS-NIR"}]},
-                "system": c.INS_NIR_SYSTEM,
+                "type": {"coding": [{"system": c.INS_TYPE_SYSTEM, "code": ins_kind(str(f["ins"]))}]},
+                "system": f"urn:oid:{ins_oid(str(f['ins']))}",
                 "value": f["ins"],
             }
         ]
@@ -1130,7 +1132,7 @@ def identity_from_fhir(r: Mapping[str, Any]) -> Outcome:
         (
             i.get("value")
             for i in r.get("identifier") or []
-            if isinstance(i, Mapping) and i.get("system") in {c.INS_NIR_SYSTEM, "urn:oid:1.2.250.1.213.1.4.10"}
+            if isinstance(i, Mapping) and i.get("system") in _INS_SYSTEMS
         ),
         None,
     )

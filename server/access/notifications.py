@@ -41,6 +41,11 @@ _PATIENT_TEXT: dict[access.NotificationEvent, tuple[str, str, str]] = {
         "Un professionnel de santé a inscrit une vaccination dans votre espace santé le {when}.",
         "A health professional recorded a vaccination in your health space on {when}.",
     ),
+    access.NotificationEvent.APPOINTMENT_SENT_BY_PROFESSIONAL: (
+        "nouveau rendez-vous",
+        "Un professionnel de santé a ajouté un rendez-vous à votre agenda le {when}.",
+        "A health professional added an appointment to your agenda on {when}.",
+    ),
     access.NotificationEvent.EMERGENCY_ACCESS: (
         "accès en urgence à votre espace santé",
         "Un professionnel de santé a ouvert votre espace santé en urgence (bris de glace) le {when}.",
@@ -101,6 +106,7 @@ _PREFERENCE_OF_EVENT = {
     access.NotificationEvent.PROFESSIONAL_ACCESS.value: "mail_professional_access",
     access.NotificationEvent.DOCUMENT_ADDED_BY_PROFESSIONAL.value: "mail_document_added",
     access.NotificationEvent.VACCINATION_RECORDED_BY_PROFESSIONAL.value: "mail_document_added",
+    access.NotificationEvent.APPOINTMENT_SENT_BY_PROFESSIONAL.value: "mail_document_added",
     AIDANT_INVITED: "mail_aidant",
     AIDANT_ENDED: "mail_aidant",
 }
@@ -174,6 +180,27 @@ def notify_patient(
     return note
 
 
+def notify_holder_only(
+    session: Session, ctx: ServiceContext, *, dossier_id: uuid.UUID, event: access.NotificationEvent
+) -> bool:
+    """A minor's secret care: an e-mail to the holder's own account only (none while they have none), no title, and
+    no row in the dossier's notification feed, which their legal representatives read."""
+    own = session.scalars(
+        select(Account.email).where(Account.dossier_id == dossier_id, Account.status == AccountStatus.ACTIVE)
+    ).first()
+    if not own or not mailed(session, dossier_id, event.value):
+        return False
+    now = ctx.now()
+    subject, text_fr, text_en = _PATIENT_TEXT[event]
+    mail = templates.notice(
+        to=own,
+        subject_fr=subject,
+        text_fr=text_fr.format(when=_when(now)) + _SIGN_IN_FR,
+        text_en=text_en.format(when=now.strftime("%Y-%m-%d %H:%M UTC")) + _SIGN_IN_EN,
+    )
+    return _send_all(ctx, [mail], event=event.value)
+
+
 def notify_medecin_traitant_of_emergency(
     session: Session, ctx: ServiceContext, *, dossier_id: uuid.UUID, medecin_traitant_rpps: str
 ) -> bool:
@@ -216,6 +243,8 @@ def dispatch(
             notes.append(
                 notify_patient(session, ctx, dossier_id=dossier_id, event=wanted.event, pro=pro, detail=detail)
             )
+        elif wanted.recipient is access.Recipient.HOLDER:
+            notify_holder_only(session, ctx, dossier_id=dossier_id, event=wanted.event)
         elif context.consent.medecin_traitant is not None:
             notify_medecin_traitant_of_emergency(
                 session, ctx, dossier_id=dossier_id, medecin_traitant_rpps=context.consent.medecin_traitant

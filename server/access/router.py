@@ -47,8 +47,8 @@ from server.access.schemas import (
 )
 from server.accounts.dependencies import AddressDep, ContextDep, SessionDep
 from server.accounts.models import Account, Professional
+from server.audit.service import MINOR_SECRET_PUSH, dossier_events, record
 from server.audit.service import Actor as AuditActor
-from server.audit.service import dossier_events, record
 from server.dossiers.activation import SpaceProof, find_space
 from server.dossiers.dependencies import PatientContext, PatientDep
 from server.dossiers.models import Dossier
@@ -378,7 +378,12 @@ def access_history(
 ) -> HistoryPage:
     """Historique des accès: who (name, RPPS), role, when, what, newest first; filter by kind and dates."""
     _check_reading(me, ctx, session, target, "access.history_read")
-    events = dossier_events(session, target, roles=actor_kind, since=since, until=until, limit=limit + 1, offset=offset)
+    # A minor's secret care stays out of what their representatives read; the holder reads it as any « envoi ».
+    hidden = () if target == me.dossier.id else (MINOR_SECRET_PUSH,)
+    events = dossier_events(
+        session, target, roles=actor_kind, since=since, until=until, limit=limit + 1, offset=offset,
+        hidden_actions=hidden,
+    )  # fmt: skip
     more = len(events) > limit
     events = events[:limit]
     ids = {e.actor_id for e in events if e.actor_id is not None}
@@ -389,7 +394,7 @@ def access_history(
     helpers = describe_assisted(session, {e.assisted_by for e in events if e.assisted_by})  # S51: from the registry
     items = []
     for e in events:
-        what, outcome, reason = _split_action(e.action)
+        what, outcome, reason = _split_action("sync.push" if e.action == MINOR_SECRET_PUSH else e.action)
         pro = pros.get(e.actor_id) if e.actor_id else None
         name = notifications.professional_name(pro) if pro else (accounts.get(e.actor_id) if e.actor_id else None)
         items.append(

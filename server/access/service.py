@@ -18,7 +18,8 @@ from sqlalchemy import Select, bindparam, delete, func, literal, or_, select, un
 from sqlalchemy.orm import Session
 from sqlalchemy.sql.elements import BindParameter
 
-from dossier import access
+from dossier import access, dates
+from dossier.dates import is_minor_on
 from dossier.documents import Confidentiality
 from dossier.errors import DossierValidationError
 from dossier.identifiers import normalize_nir, normalize_rpps
@@ -39,7 +40,7 @@ from server.context import ServiceContext
 from server.dossiers.models import Dossier, SpaceStatus
 from server.errors import ProblemError, from_validation, not_found
 
-MAJORITY_YEARS = 18
+MAJORITY_YEARS = dates.MAJORITY_YEARS
 MAX_LIST_LIMIT = 200
 _SPACE = access.SectionTarget(access.Section.SPACE)
 PRO_LIST_MIN_BATCH = 50
@@ -57,11 +58,7 @@ def matrix() -> access.HabilitationMatrix:
 
 def is_minor(birth_date: date, today: date) -> bool:
     """Under 18 on ``today`` (a 29 February birthday comes of age on 1 March)."""
-    try:
-        majority = birth_date.replace(year=birth_date.year + MAJORITY_YEARS)
-    except ValueError:
-        majority = date(birth_date.year + MAJORITY_YEARS, 3, 1)
-    return today < majority
+    return is_minor_on(birth_date, today)
 
 
 def _consents_from_rows(

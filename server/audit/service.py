@@ -189,6 +189,9 @@ def verify(session: Session, *, batch: int = 5000) -> VerifyReport:
     return VerifyReport(True, checked)
 
 
+MINOR_SECRET_PUSH = "sync.push.minor_secret"  # noqa: S105 - an audit action: a push of a minor's secret care only
+
+
 def dossier_events(
     session: Session,
     dossier_id: uuid.UUID,
@@ -198,9 +201,13 @@ def dossier_events(
     until: datetime | None = None,
     limit: int,
     offset: int = 0,
+    hidden_actions: Collection[str] = (),
 ) -> list[AuditEvent]:
-    """A dossier's events, newest first, optionally by actor role and time range (``until`` excluded)."""
+    """A dossier's events, newest first, optionally by actor role and time range (``until`` excluded), without
+    ``hidden_actions`` (what the reader may not learn, e.g. a minor's secret care for their parents)."""
     query = select(AuditEvent).where(AuditEvent.dossier_id == dossier_id)
+    if hidden_actions:
+        query = query.where(AuditEvent.action.not_in(list(hidden_actions)))
     if roles:
         query = query.where(AuditEvent.actor_role.in_(list(roles)))
     if since is not None:

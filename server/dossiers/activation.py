@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import uuid
 from dataclasses import dataclass
+from datetime import date
 
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
@@ -24,7 +25,7 @@ from server.accounts.tokens import IssuedTokens, consume_code, issue_code, open_
 from server.audit.service import ANONYMOUS, Actor, record
 from server.context import ServiceContext
 from server.dossiers.models import Dossier, SpaceStatus
-from server.dossiers.service import import_legacy_bundle
+from server.dossiers.service import import_legacy_bundle, is_child_profile_come_of_age
 from server.errors import ProblemError, from_validation
 from server.mail.service import mask_address
 from server.security import sha256_hex
@@ -81,8 +82,11 @@ def find_space(session: Session, ctx: ServiceContext, proof: SpaceProof, *, addr
     return dossier
 
 
-def ensure_activable(dossier: Dossier) -> None:
-    """Only a space not yet active (pending, opposed or created) can be activated."""
+def ensure_activable(session: Session, dossier: Dossier, *, today: date) -> None:
+    """Only a space not yet active (pending, opposed or created) can be activated, or a child profile whose person
+    came of age (it has no account of its own yet: they take it over from their legal representatives)."""
+    if is_child_profile_come_of_age(session, dossier, today=today):
+        return
     if dossier.status not in (SpaceStatus.PENDING, SpaceStatus.OPPOSED, SpaceStatus.CREATED):
         raise ProblemError(
             409,
@@ -110,7 +114,7 @@ def start_activation(
 ) -> PendingActivation:
     """Check the proofs, the identifier and the password, then mail a code to confirm the e-mail address."""
     dossier = find_space(session, ctx, proof, address=address)
-    ensure_activable(dossier)
+    ensure_activable(session, dossier, today=ctx.now().date())
     try:
         login = normalize_user_identifier(identifier, nir=dossier.nir)
         check_password(password, user_inputs=(login, dossier.last_name, dossier.first_names, dossier.email))

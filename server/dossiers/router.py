@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from fastapi import APIRouter, Response, status
 
+from dossier.identifiers import ins_oid, sex_from_nir
 from server.accounts.dependencies import ActingHelper, AddressDep, ContextDep, SessionDep
 from server.accounts.identity import invalid_credentials
 from server.accounts.login import token_pair
@@ -48,7 +49,7 @@ def check_activation(body: SpaceProofIn, ctx: ContextDep, session: SessionDep, a
     """Check the three proofs (activation code, NIR, Carte Vitale serial) before the person chooses an identifier
     and a password: a wrong proof is said at once, with the same answer and throttle as the activation itself."""
     dossier = activation.find_space(session, ctx, _proof(body), address=address)
-    activation.ensure_activable(dossier)
+    activation.ensure_activable(session, dossier, today=ctx.now().date())
     return StatusOut(status=dossier.status.value)
 
 
@@ -120,6 +121,9 @@ def read_dossier(me: PatientDep, ctx: ContextDep, session: SessionDep) -> Dossie
         first_names=d.first_names,
         birth_date=d.birth_date,
         nir=d.nir,
+        sex=sex_from_nir(d.nir),
+        ins=d.nir,
+        ins_oid=ins_oid(d.nir),
         email=d.email,
         phone=d.phone,
         status=d.status.value,

@@ -7,7 +7,7 @@ import uuid
 from datetime import date
 from typing import Annotated
 
-from pydantic import BaseModel, StringConstraints, ValidationInfo, field_validator
+from pydantic import BaseModel, Field, StringConstraints, ValidationInfo, field_validator
 
 from server.accounts.schemas import Code6, DeviceName, Login, Password, Strict, TokenPair
 
@@ -57,6 +57,9 @@ class DossierOut(BaseModel):
     first_names: str
     birth_date: date
     nir: str
+    sex: str = Field(description="F, M or I (undetermined), as the Assurance Maladie's NIR says.")
+    ins: str = Field(description="The matricule INS (the NIR, or the NIA for a temporary number).")
+    ins_oid: str = Field(description="The OID of the matricule INS: 1.2.250.1.213.1.4.8 (INS-NIR) or …4.9 (NIA).")
     email: str
     phone: str | None
     status: str

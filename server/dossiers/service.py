@@ -10,6 +10,7 @@ from datetime import date, datetime, timedelta
 from sqlalchemy import Uuid, column, delete, select, table
 from sqlalchemy.orm import Session
 
+from dossier.dates import is_minor_on
 from dossier.identifiers import generate_activation_code
 from server.accounts.models import Account, Device, OneTimeCode, PrincipalKind
 from server.audit.service import SYSTEM, Actor, record
@@ -38,16 +39,22 @@ class Beneficiary:
 class ProvisionReport:
     created: int
     unchanged: int
+    came_of_age: int = 0
+    """Child profiles whose person is now an adult: a new activation code was mailed to their own address."""
 
 
 def provision(session: Session, ctx: ServiceContext, beneficiaries: list[Beneficiary]) -> ProvisionReport:
     """Create pending spaces with a single-use activation code and mail each person; idempotent on NIR."""
     now = ctx.now()
     deadline = now + ctx.settings.opposition_window
-    existing = set(session.scalars(select(Dossier.nir).where(Dossier.nir.in_([b.nir for b in beneficiaries]))))
-    created = 0
+    found = {d.nir: d for d in session.scalars(select(Dossier).where(Dossier.nir.in_([b.nir for b in beneficiaries])))}
+    existing = set(found)
+    created = came_of_age = 0
     for b in beneficiaries:
         if b.nir in existing:
+            dossier_found = found.get(b.nir)
+            if dossier_found is not None and _came_of_age(session, ctx, dossier_found, b):
+                came_of_age += 1
             continue
         code = generate_activation_code()
         dossier = Dossier(
@@ -78,7 +85,36 @@ def provision(session: Session, ctx: ServiceContext, beneficiaries: list[Benefic
         )
         record(session, actor=SYSTEM, action="space.provisioned", at=now, dossier_id=dossier.id)
         created += 1
-    return ProvisionReport(created=created, unchanged=len(beneficiaries) - created)
+    return ProvisionReport(
+        created=created, unchanged=len(beneficiaries) - created - came_of_age, came_of_age=came_of_age
+    )
+
+
+def is_child_profile_come_of_age(session: Session, dossier: Dossier, *, today: date) -> bool:
+    """A space taken in charge as a child profile (active, managed by legal representatives, no account of its own)
+    whose person is now 18: they may take it themselves, with a new activation code."""
+    if dossier.status != SpaceStatus.ACTIVE or is_minor_on(dossier.birth_date, today):
+        return False
+    return session.scalars(select(Account.id).where(Account.dossier_id == dossier.id)).first() is None
+
+
+def _came_of_age(session: Session, ctx: ServiceContext, dossier: Dossier, b: Beneficiary) -> bool:
+    """The Assurance Maladie's file names a child profile whose person came of age: a fresh single-use activation
+    code, mailed to the address of this row (the young adult's own, not the parents'). Once per code."""
+    now = ctx.now()
+    if dossier.activation_code_hash is not None or not is_child_profile_come_of_age(session, dossier, today=now.date()):
+        return False
+    code = generate_activation_code()
+    dossier.activation_code_hash = sha256_hex(code)
+    dossier.email = b.email.strip().lower()
+    dossier.phone = b.phone or dossier.phone
+    session.flush()
+    ctx.mailer.send(
+        templates.coming_of_age(to=dossier.email, first_names=dossier.first_names, activation_code=code,
+                                public_url=ctx.settings.public_url)
+    )  # fmt: skip
+    record(session, actor=SYSTEM, action="space.came_of_age_code", at=now, dossier_id=dossier.id)
+    return True
 
 
 def oppose(session: Session, ctx: ServiceContext, dossier: Dossier, *, assisted_by: str | None = None) -> None:

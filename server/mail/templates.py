@@ -33,6 +33,20 @@ def provisioning(
     return OutgoingMail(to=to, subject="Votre espace santé Carnet / Your Carnet health space", body=body + _FOOTER)
 
 
+def coming_of_age(*, to: str, first_names: str, activation_code: str, public_url: str) -> OutgoingMail:
+    body = (
+        f"Bonjour {first_names},\n\n"
+        "Vous avez 18 ans : votre espace santé Carnet, géré jusqu'ici par vos représentants légaux, est désormais le "
+        "vôtre.\n"
+        f"Votre code d'activation (usage unique) : {activation_code}\n\n"
+        f"Pour le prendre en main, rendez-vous sur {public_url} avec ce code, votre numéro de sécurité sociale et le "
+        "numéro de série de votre carte Vitale. Les soins confidentiels que vous avez reçus avant vos 18 ans y "
+        "figurent ; vos parents ne les ont jamais vus.\n\n"
+        f"English: you are 18 and your Carnet health space is now yours; your activation code is {activation_code}."
+    )
+    return OutgoingMail(to=to, subject="Votre espace santé Carnet / Your Carnet health space", body=body + _FOOTER)
+
+
 def one_time_code(*, to: str, code: str, purpose_fr: str, purpose_en: str, minutes: int) -> OutgoingMail:
     body = (
         f"Bonjour,\n\nVotre code à usage unique pour {purpose_fr} : {code}\n"

@@ -4,8 +4,9 @@ A body is stored once per attachment id, under `<blob dir>/message-attachments/<
 directory: the data dir unless `--blob-dir` names one the nodes of a cluster share) as
 `nonce ‖ AES-256-GCM(body)` with the conversation and attachment ids as associated data (a file moved to another
 attachment does not decrypt). The key is the service's `attachments.key` in that same directory (0600, made at first
-use with O_EXCL, so the first node wins; keep a copy with the backups). The file is written to a temporary name and renamed, so a cut never leaves half
-a body under the final name; the row is added in the same transaction that the caller commits after the rename.
+use with O_EXCL, so the first node wins; keep a copy with the backups). The file is written to a temporary name and
+renamed, so a cut never leaves half a body under the final name; the row is added in the same transaction that the
+caller commits after the rename.
 """
 
 from __future__ import annotations

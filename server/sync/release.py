@@ -11,6 +11,7 @@ the patient is told then, not when it was added (that would announce the result 
 
 from __future__ import annotations
 
+import json
 import uuid
 from collections.abc import Iterable
 from datetime import datetime
@@ -19,7 +20,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from dossier import access
-from server.access.notifications import notify_patient
+from server.access.notifications import notify_holder_only, notify_patient
 from server.accounts.models import Professional
 from server.audit.service import SYSTEM, record
 from server.context import ServiceContext
@@ -63,7 +64,10 @@ def release_due(session: Session, ctx: ServiceContext, dossier_ids: Iterable[uui
 
 def _tell_the_patient(session: Session, ctx: ServiceContext, rec: SyncRecord) -> None:
     pro = session.get(Professional, rec.author_id) if rec.author_kind == "professional" and rec.author_id else None
-    if pro is not None:
+    event = access.NotificationEvent.DOCUMENT_ADDED_BY_PROFESSIONAL
+    if pro is not None and _minor_secret(rec):  # a minor's secret care: the holder only, never the parents
+        notify_holder_only(session, ctx, dossier_id=rec.dossier_id, event=event)
+    elif pro is not None:
         notify_patient(
             session,
             ctx,
@@ -72,3 +76,11 @@ def _tell_the_patient(session: Session, ctx: ServiceContext, rec: SyncRecord) ->
             pro=pro,
             detail=None,
         )
+
+
+def _minor_secret(rec: SyncRecord) -> bool:
+    try:
+        conf = json.loads(rec.values_json).get("confidentiality") or {}
+    except ValueError:
+        return True  # unreadable: told to nobody but the holder rather than to the parents
+    return isinstance(conf, dict) and conf.get("hidden_from_legal_representatives") is True

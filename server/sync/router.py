@@ -228,7 +228,8 @@ def download(
     """A document body; honours `Range` so an interrupted download resumes."""
     path, _size = blobs.readable_blob(
         session,
-        service.caller_for(session, principal),
+        # Who the caller is *for this dossier* (a parent, an aidant…): the policy then decides each document.
+        service.caller_for(session, principal, dossier_id, ctx.now()),
         dossier_id=dossier_id,
         sha256=sha256,
         data_dir=ctx.settings.blob_root,

@@ -54,6 +54,7 @@ from dossier.sync_protocol import DocumentBody, Entity, MutationOp, MutationStat
 from server.access import service as access_service
 from server.accounts.dependencies import Principal
 from server.accounts.models import Account, PrincipalKind, Professional
+from server.audit.service import MINOR_SECRET_PUSH
 from server.audit.service import Actor as AuditActor
 from server.audit.service import record as audit
 from server.audit.writer import Row as AuditRow
@@ -879,6 +880,9 @@ def push(
     results: list[MutationResult] = []
     notices: list[access.Decision] = []
     answered: set[uuid.UUID] = set()  # a mutation sent twice in one batch is applied once
+    # A professional's batch that only carried a minor's secret care: its audit row says so, and the history the
+    # minor's legal representatives read leaves it out (who wrote to the child's dossier would tell them).
+    secret_only = caller.principal.kind == PrincipalKind.PROFESSIONAL
     with _batch_records(session, body.dossier_id, [m for m in body.mutations if m.mutation_id not in stored]):
         for m in sorted(body.mutations, key=lambda m: m.client_seq):
             if m.mutation_id in stored:
@@ -889,6 +893,7 @@ def push(
                 continue
             answered.add(m.mutation_id)
             result = _apply(session, head, caller, m, context, body.stream_id, notices)
+            secret_only = secret_only and _minor_secret(_record(session, body.dossier_id, m.entity_id))
             if result.record is not None and not open_ok:
                 result = result.model_copy(update={"record": None})  # a sender without read access learns nothing
             session.add(
@@ -911,11 +916,25 @@ def push(
         audit(
             session,
             actor=_audit_actor(session, caller, body.dossier_id),
-            action="sync.push",
+            action=MINOR_SECRET_PUSH if secret_only and answered else "sync.push",
             at=now,
             dossier_id=body.dossier_id,
         )
     return results
+
+
+def _minor_secret(rec: SyncRecord | None) -> bool:
+    """A stored record a minor's legal representatives may never see (a document or entry of secret care)."""
+    if rec is None:
+        return False
+    try:
+        values = json.loads(rec.values_json)
+    except ValueError:
+        return False
+    conf = values.get("confidentiality") if rec.entity == "document" else None
+    if isinstance(conf, dict):
+        return conf.get("hidden_from_legal_representatives") is True
+    return values.get("secret_from_legal_representatives") is True
 
 
 # -- pull ---------------------------------------------------------------------------------------------------------

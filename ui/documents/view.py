@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date
+from html import escape
 from pathlib import Path
 
 from PySide6.QtCore import QDate, QEvent, QModelIndex, Qt, Signal
@@ -24,6 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop_app import secret_care as secret_care_rules
 from desktop_app.changes import StoreChange
 from desktop_app.dossier_store import DocumentInfo, DossierStore
 from desktop_app.errors import CarnetError
@@ -142,6 +144,7 @@ class DocumentsPage(Retranslatable, QWidget):
         self._confirmer = confirmer or Confirmer()
         self._file_chooser = file_chooser or _choose_files
         self._pending: list[Path] = []
+        self._born: date | None = None  # the identity's birth date: marks a minor's secret care once of age
         self.title = label("title")
         self.filter_label = label(wrap=False)
         self.category_filter = QComboBox()
@@ -155,7 +158,7 @@ class DocumentsPage(Retranslatable, QWidget):
                 Column(lambda: _t("DocumentsPage", "Catégorie"), lambda d: category_label(d.category)),
                 Column(lambda: _t("DocumentsPage", "Date"), lambda d: _date_label(d.document_date)),
                 Column(lambda: _t("DocumentsPage", "Auteur"), lambda d: author_label(d.author_kind)),
-                Column(lambda: _t("DocumentsPage", "Confidentialité"), confidentiality_word),
+                Column(lambda: _t("DocumentsPage", "Confidentialité"), self._confidentiality_word),
                 Column(lambda: _t("DocumentsPage", "Format"), lambda d: d.format.upper()),
             ],
             key=lambda d: d.id,
@@ -186,6 +189,10 @@ class DocumentsPage(Retranslatable, QWidget):
         self.category_filter.currentIndexChanged.connect(self.on_category_filter_changed)
         self.error = error_label()
         self.info = label("muted")
+        self.secret_note = label()  # why a minor's secret care is here, and who never saw it
+        self.secret_note.setObjectName("secretCareNote")
+        self.secret_note.setTextFormat(Qt.TextFormat.RichText)
+        self.secret_note.setVisible(False)
         self.drop_hint = label("muted")
 
         # Inline panel to describe the files being added (no modal dialog: works with the keyboard and in tests).
@@ -235,7 +242,13 @@ class DocumentsPage(Retranslatable, QWidget):
         self.viewer.sig_widen_toggled.connect(lambda wide: left.setVisible(not wide))  # « Agrandir »
         self.viewer.sig_document_shown.connect(lambda _id: self._give_viewer_room())
         self.splitter.addWidget(left)
-        self.splitter.addWidget(self.viewer)
+        # The explanation of a minor's secret care sits above the viewer, where the selected document shows.
+        right = QWidget()
+        right_layout = QVBoxLayout(right)
+        right_layout.setContentsMargins(0, 0, 0, 0)
+        right_layout.addWidget(self.secret_note)
+        right_layout.addWidget(self.viewer, 1)
+        self.splitter.addWidget(right)
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 2)
         layout = QVBoxLayout(self)
@@ -286,7 +299,38 @@ class DocumentsPage(Retranslatable, QWidget):
         self.viewer.clear()
         self._pending = []
         self.add_panel.setVisible(False)
+        self._born = None
         self.reload()
+        if store is not None:
+            Op(self, lambda: secret_care_rules.birth_date(store)).success(lambda born: self._on_born(store, born)).run()
+
+    def _on_born(self, store: DossierStore, born: date | None) -> None:
+        if self._store is store and born != self._born:
+            self._born = born
+            self.refresh()
+            self._update_actions()
+
+    def _secret_care(self, info: DocumentInfo) -> secret_care_rules.SecretCare | None:
+        store = self._store
+        if store is None:
+            return None
+        return secret_care_rules.secret_care(
+            info, born=self._born, today=store.today(), lang=current_language(), format_day=formatting.format_date
+        )
+
+    def _confidentiality_word(self, info: DocumentInfo) -> str:
+        """The list's cell: « Soins confidentiels (avant vos 18 ans) » for a minor's secret care, else a word."""
+        care = self._secret_care(info)
+        if care is None:
+            return confidentiality_word(info)
+        return f"{care.label} · {confidentiality_word(info)}" if is_masked(info) else care.label
+
+    def _confidentiality_text(self, info: DocumentInfo) -> str:
+        """« Soins confidentiels (avant vos 18 ans) » for a minor's secret care, else who may see the document."""
+        care = self._secret_care(info)
+        if care is None:
+            return confidentiality_label(info)
+        return f"{care.label} · {confidentiality_label(info)}" if is_masked(info) else care.label
 
     def clear(self) -> None:
         self.set_store(None)
@@ -550,7 +594,7 @@ class DocumentsPage(Retranslatable, QWidget):
             self.info.setText(
                 _t("DocumentsPage", "Ajouté par : %1 · %2")
                 .replace("%1", author_label(info.author_kind))
-                .replace("%2", confidentiality_label(info))
+                .replace("%2", self._confidentiality_text(info))
                 + (
                     "\n" + _t("DocumentsPage", "Ce document ne peut pas être supprimé, seulement masqué.")
                     if protected
@@ -560,6 +604,9 @@ class DocumentsPage(Retranslatable, QWidget):
         else:
             self.mask_button.setText(_t("DocumentsPage", "&Masquer"))
             self.info.setText("")
+        care = self._secret_care(info) if info is not None else None
+        self.secret_note.setText(f"<b>{escape(care.label)}</b><br>{escape(care.explanation)}" if care else "")
+        self.secret_note.setVisible(care is not None)
         self.delete_button.setToolTip(
             _t(
                 "DocumentsPage",

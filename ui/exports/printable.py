@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QComboBox, QDialog, QHBoxLayout, QPushButton, QWid
 from desktop_app.exports.printouts import TITLES, Printout, file_name
 from ui.dialogs import Confirmer
 from ui.exports.common import Doors, error_text, fit, framed
-from ui.i18n import pick
+from ui.i18n import current_language, pick
 from ui.ops import Op
 from ui.widgets import Retranslatable, describe, error_label, label, set_role, show_error
 
@@ -185,7 +185,7 @@ class PrintableDialog(Retranslatable, QDialog):
         from desktop_app.exports.printouts import build_printout, caregiver_grant
 
         store, kind, now, owner = self._store, self.kind, self._now, self._profile.label
-        lines = list(self._access_lines)
+        lines, lang = list(self._access_lines), current_language()
         aidant = self._aidants[self.aidant_combo.currentIndex()] if self._aidants else None
         if kind is Printout.CAREGIVER and aidant is None:
             return
@@ -193,8 +193,8 @@ class PrintableDialog(Retranslatable, QDialog):
         self.content = None
 
         def build() -> bytes:
-            grant = caregiver_grant(store, aidant, now=now, owner=owner) if aidant is not None else None
-            return build_printout(store, kind, now=now, owner=owner, access_events=lines, grant=grant)
+            grant = caregiver_grant(store, aidant, now=now, owner=owner, lang=lang) if aidant is not None else None
+            return build_printout(store, kind, now=now, owner=owner, access_events=lines, grant=grant, lang=lang)
 
         Op(self, build).success(self._on_built).failure(self._on_failed).run()
 
@@ -262,8 +262,9 @@ class PrintableDialog(Retranslatable, QDialog):
         if self.content is None:
             return
         store, kind, content, day = self._store, self.kind, self.content, self._now.astimezone().date()
+        lang = current_language()
         self.save_documents_button.setEnabled(False)
-        Op(self, lambda: save_to_documents(store, kind, content, day=day)).success(self._on_saved).failure(
+        Op(self, lambda: save_to_documents(store, kind, content, day=day, lang=lang)).success(self._on_saved).failure(
             self._on_failed
         ).run()
 
