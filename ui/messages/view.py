@@ -42,7 +42,7 @@ from ui.i18n import translate as _t
 from ui.ops import Op
 from ui.paged import Column, PagedTableModel
 from ui.unread import UnreadCount
-from ui.widgets import Retranslatable, describe, error_label, fit_columns, label, row_table, show_error
+from ui.widgets import Retranslatable, describe, error_label, fit_columns, flow_row, label, row_table, show_error
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -176,17 +176,12 @@ class MessagesPage(Retranslatable, QWidget):
         thread_layout.setContentsMargins(0, 0, 0, 0)
         thread_layout.addWidget(self.thread_title)
         thread_layout.addWidget(self.thread_view, 2)
-        save_row = QHBoxLayout()  # the thread's attachments, into Documents
-        save_row.addWidget(self.attachment_choice, 2)
-        save_row.addWidget(self.category_choice, 1)
-        save_row.addWidget(self.save_button)
-        thread_layout.addLayout(save_row)
+        # The thread's attachments, into Documents; then what goes with the reply. Flowing rows: at 200 % text (or
+        # a narrow window) the controls wrap onto a second line instead of widening the page.
+        thread_layout.addWidget(flow_row(self.attachment_choice, self.category_choice, self.save_button))
         thread_layout.addWidget(self.reply_edit, 1)
-        attach_row = QHBoxLayout()
-        attach_row.addWidget(self.attach_button)
-        attach_row.addWidget(self.detach_button)
-        attach_row.addWidget(self.attached_label, 1)
-        thread_layout.addLayout(attach_row)
+        thread_layout.addWidget(flow_row(self.attach_button, self.detach_button))
+        thread_layout.addWidget(self.attached_label)
         send_row = QHBoxLayout()
         send_row.addWidget(self.count_label, 1)
         send_row.addWidget(self.send_button)

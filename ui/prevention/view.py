@@ -89,7 +89,12 @@ class PreventionPage(StorePage, Retranslatable, QWidget):
                 column.addWidget(combo)
                 self.question_labels[cid], self.question_boxes[cid] = caption, combo
         column.addStretch(1)
-        # Below the table, one scrolling pane: the chosen row's rule and source, then the questions.
+        # Below the table, one scrolling pane: the chosen row's rule and source, what to do with it, then the
+        # questions (at 200 % text the page's intro keeps its lines: nothing but the table and this pane grows).
+        actions = flow_row(
+            self.appointment_button, self.later_button, self.never_button, self.again_button, self.show_dismissed
+        )
+        column.insertWidget(0, actions)
         column.insertWidget(0, self.source)
         column.insertWidget(0, self.detail)
         pane = QScrollArea()
@@ -100,11 +105,6 @@ class PreventionPage(StorePage, Retranslatable, QWidget):
         layout.addWidget(self.title)
         layout.addWidget(self.intro)
         layout.addWidget(self.table, 3)
-        layout.addWidget(
-            flow_row(
-                self.appointment_button, self.later_button, self.never_button, self.again_button, self.show_dismissed
-            )
-        )
         layout.addWidget(self.notice)
         layout.addWidget(self.error)
         layout.addWidget(pane, 2)
