@@ -20,6 +20,7 @@ from desktop_app.dossier_store import DossierStore, Entry
 from desktop_app.errors import CarnetError
 from dossier.entries import validate_entry
 from dossier.errors import DossierValidationError
+from dossier.recurrence import Recurrence, from_rrule, recurrence_of
 
 KIND: Final = "appointment"
 PRODID: Final = "-//Carnet//Agenda 1.0//FR"
@@ -86,7 +87,11 @@ def export_ics(appointments: Iterable[Entry], *, now: datetime) -> bytes:
         event = icalendar.Event()
         event.add("uid", data.get("uid") or f"{entry.id}@{UID_DOMAIN}")
         event.add("dtstamp", stamp)
-        event.add("dtstart", _moment(str(data["starts_at"])))
+        start = _moment(str(data["starts_at"]))
+        event.add("dtstart", start)
+        recurrence = recurrence_of(data)
+        if recurrence is not None:
+            event.add("rrule", recurrence.rrule(start))
         if data.get("ends_at"):
             event.add("dtend", _moment(str(data["ends_at"])))
         event.add("summary", data["title"])
@@ -165,6 +170,14 @@ def _reminder_minutes(event: Any) -> int | None:
     return None
 
 
+def _recurrence(event: Any, start: date | datetime) -> Recurrence | None:
+    """The event's repeat when Carnet can keep it whole (one simple RRULE, no exceptions); else None."""
+    rule = event.get("RRULE")
+    if rule is None or isinstance(rule, list) or event.get("EXDATE") is not None or event.get("RDATE") is not None:
+        return None
+    return from_rrule(rule, start)
+
+
 def _fields(event: Any, zone: tzinfo | None) -> dict[str, Any]:
     start = event.decoded("DTSTART")
     fields: dict[str, Any] = {
@@ -191,7 +204,25 @@ def _fields(event: Any, zone: tzinfo | None) -> dict[str, Any]:
     minutes = _reminder_minutes(event)
     if minutes is not None:
         fields["remind_minutes_before"] = minutes
+    recurrence = _recurrence(event, start)
+    if recurrence is not None:
+        fields |= {"repeat": recurrence.unit, "repeat_interval": recurrence.interval}
+        if recurrence.until is not None:
+            fields["repeat_until"] = recurrence.until.isoformat()
+        if recurrence.count is not None:
+            fields["repeat_count"] = recurrence.count
     return {k: v for k, v in fields.items() if v is not None}
+
+
+def _validated(fields: dict[str, Any], today: date) -> dict[str, Any]:
+    """The fields validated; a repeat Carnet cannot keep (every 400 days, an end before the start…) is dropped
+    rather than losing the appointment (the plan then says only its first date is imported)."""
+    try:
+        return validate_entry(KIND, fields, today=today)
+    except DossierValidationError:
+        if "repeat" not in fields:
+            raise
+        return validate_entry(KIND, {k: v for k, v in fields.items() if not k.startswith("repeat")}, today=today)
 
 
 def plan_import(content: bytes, *, existing_uids: Iterable[str], zone: tzinfo | None = None, today: date) -> ImportPlan:
@@ -257,13 +288,14 @@ def plan_import(content: bytes, *, existing_uids: Iterable[str], zone: tzinfo | 
                 already.append(title)
                 continue
             try:
-                validated = validate_entry(KIND, fields, today=today)
+                validated = _validated(fields, today)
             except DossierValidationError as error:
                 aside.append((title, error.message("fr"), error.message("en")))
                 continue
-            if event.get("RRULE") is not None:
-                notes_fr.append(f"« {title} » se répète : seule sa première date est importée.")
-                notes_en.append(f"'{title}' repeats: only its first date is imported.")
+            if event.get("RRULE") is not None and "repeat" not in validated:
+                notes_fr.append(f"« {title} » se répète d'une façon que Carnet ne sait pas noter : seule sa "
+                                "première date est importée.")  # fmt: skip
+                notes_en.append(f"'{title}' repeats in a way Carnet cannot record: only its first date is imported.")
             known.add(str(fields.get("uid", "")))
             to_add.append(validated)
     return ImportPlan(tuple(to_add), tuple(already), tuple(aside), tuple(notes_fr), tuple(notes_en))

@@ -109,6 +109,8 @@ class ChangeFate:
             head = pick("Document", "Document", lang)
         elif self.kind == "vaccination":
             head = pick("Vaccination", "Vaccination", lang)
+        elif self.kind == "appointment":
+            head = pick("Rendez-vous", "Appointment", lang)
         else:
             head = self.kind
         verb = {

@@ -27,7 +27,7 @@ ANSWERS_PREFIX: Final = "prevention.answers:"  # + dossier id, in the profile's 
 _RECORD_KINDS: Final = ("vaccination", "procedure", "lab_result")
 
 
-class _Settings(Protocol):
+class Settings(Protocol):
     @property
     def settings(self) -> dict[str, Any]: ...
 
@@ -78,13 +78,13 @@ def due(
     return compute(person_of(store, answers), records_of(store), calendars(), today=today, horizon=horizon)
 
 
-def load_answers(profile: _Settings, dossier_id: str) -> dict[str, bool | None]:
+def load_answers(profile: Settings, dossier_id: str) -> dict[str, bool | None]:
     """The answers given for this dossier (a question never answered is absent, i.e. skipped)."""
     stored = profile.settings.get(ANSWERS_PREFIX + dossier_id) or {}
     return {str(k): v for k, v in stored.items() if v is None or isinstance(v, bool)}
 
 
-def save_answers(profile: _Settings, dossier_id: str, answers: Mapping[str, bool | None]) -> None:
+def save_answers(profile: Settings, dossier_id: str, answers: Mapping[str, bool | None]) -> None:
     """Keep the answers (encrypted with the profile's settings); unknown question ids are refused."""
     known = {cid for cal in calendars() for cid in cal.conditions}
     unknown = sorted(set(answers) - known)
@@ -95,3 +95,43 @@ def save_answers(profile: _Settings, dossier_id: str, answers: Mapping[str, bool
         )
     merged = {**load_answers(profile, dossier_id), **answers}
     profile.set_setting(ANSWERS_PREFIX + dossier_id, merged)
+
+
+# ------------------------------------------------------------------------------------------------ dismissed suggestions
+DISMISSED_PREFIX: Final = "prevention.dismissed:"  # + dossier id: {rule id: "never" | ISO date "proposed again on"}
+NEVER: Final = "never"
+LATER: Final = timedelta(days=30)  # « Plus tard »: proposed again a month on
+
+
+def load_dismissed(profile: Settings, dossier_id: str) -> dict[str, str]:
+    """The suggestions the person set aside for this dossier: rule id → "never" or the day it comes back."""
+    stored = profile.settings.get(DISMISSED_PREFIX + dossier_id) or {}
+    return {str(k): str(v) for k, v in stored.items() if isinstance(v, str)}
+
+
+def is_dismissed(rule_id: str, dismissed: Mapping[str, str], *, today: date) -> bool:
+    mark = dismissed.get(rule_id)
+    return mark is not None and (mark == NEVER or today < date.fromisoformat(mark))
+
+
+def dismiss(profile: Settings, dossier_id: str, rule_id: str, *, never: bool, today: date) -> str | None:
+    """Stop proposing `rule_id` (for good, or until a month from `today`); returns the previous mark, for undo.
+    A rule the calendars do not know is refused."""
+    known = {rule.id for cal in calendars() for rule in cal.rules}
+    if rule_id not in known:
+        raise CarnetError(f"Recommandation inconnue : {rule_id}.", f"Unknown recommendation: {rule_id}.")
+    return _mark(profile, dossier_id, rule_id, NEVER if never else (today + LATER).isoformat())
+
+
+def restore(profile: Settings, dossier_id: str, rule_id: str, previous: str | None = None) -> str | None:
+    """Propose `rule_id` again (or put back its `previous` mark: the undo of a dismissal); returns the mark it had."""
+    return _mark(profile, dossier_id, rule_id, previous)
+
+
+def _mark(profile: Settings, dossier_id: str, rule_id: str, value: str | None) -> str | None:
+    marks = load_dismissed(profile, dossier_id)
+    before = marks.pop(rule_id, None)
+    if value is not None:
+        marks[rule_id] = value
+    profile.set_setting(DISMISSED_PREFIX + dossier_id, marks)
+    return before

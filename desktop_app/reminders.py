@@ -5,16 +5,19 @@ out once, and says nothing about health while the carnet is locked ("Carnet : un
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime, time, timedelta
 
 from desktop_app.dossier_store import Entry
 from desktop_app.records_requests import track
+from dossier.recurrence import occurrences, recurrence_of
 from dossier.right_of_access import RequestStatus
 
 LOCKED_FR = "Carnet : un rappel"
 LOCKED_EN = "Carnet: a reminder"
 REQUEST_REMINDER_AT = time(9, 0)  # the morning after the last legal day
+LOOK_BEHIND = timedelta(days=1)  # a repeating appointment: the occurrences reminded from a day before now…
+LOOK_AHEAD = timedelta(days=7)  # …to a week after (what a locked carnet keeps the times of)
 
 
 @dataclass(frozen=True, slots=True)
@@ -32,20 +35,40 @@ class Reminder:
             return LOCKED_EN if lang.startswith("en") else LOCKED_FR
         return self.text_en if lang.startswith("en") else self.text_fr
 
+    def redacted(self) -> Reminder:
+        """The same reminder with nothing health-related left in it (what a locked carnet may keep in memory)."""
+        return replace(self, text_fr=LOCKED_FR, text_en=LOCKED_EN)
 
-def _appointment(entry: Entry) -> Reminder | None:
+
+def _appointment(entry: Entry, now: datetime) -> list[Reminder]:
+    """One reminder per occurrence (a single appointment has one) whose reminder time falls from a day before
+    `now` to a week after it; the key names the occurrence, so each is handed out once."""
     minutes = entry.data.get("remind_minutes_before")
     if minutes is None:
-        return None
+        return []
     raw = str(entry.data["starts_at"])
-    starts = datetime.fromisoformat(raw) if "T" in raw else datetime.fromisoformat(raw + "T08:00")
-    title, hour = str(entry.data["title"]), starts.strftime("%H:%M")
-    return Reminder(
-        key=f"appointment:{entry.id}:{raw}:{minutes}",
-        at=starts - timedelta(minutes=int(minutes)),
-        text_fr=f"Rendez-vous « {title} » le {starts:%d/%m/%Y} à {hour}.",
-        text_en=f"Appointment '{title}' on {starts:%Y-%m-%d} at {hour}.",
-    )
+    first = datetime.fromisoformat(raw) if "T" in raw else datetime.fromisoformat(raw + "T08:00")
+    recurrence = recurrence_of(entry.data)
+    title, before = str(entry.data["title"]), timedelta(minutes=int(minutes))
+    found: list[Reminder] = []
+    for starts in occurrences(first, recurrence):
+        assert isinstance(starts, datetime)
+        at = starts - before
+        if recurrence is not None and at < now - LOOK_BEHIND:
+            continue
+        if recurrence is not None and at > now + LOOK_AHEAD:
+            break
+        hour = starts.strftime("%H:%M")
+        occurrence = raw if recurrence is None else starts.isoformat(timespec="minutes")
+        found.append(
+            Reminder(
+                key=f"appointment:{entry.id}:{occurrence}:{minutes}",
+                at=at,
+                text_fr=f"Rendez-vous « {title} » le {starts:%d/%m/%Y} à {hour}.",
+                text_en=f"Appointment '{title}' on {starts:%Y-%m-%d} at {hour}.",
+            )
+        )
+    return found
 
 
 def _request(entry: Entry, now: datetime) -> Reminder | None:
@@ -68,14 +91,9 @@ def reminders(entries: Iterable[Entry], *, now: datetime) -> list[Reminder]:
     """Every reminder the given appointment and records-request entries call for, in time order."""
     found: list[Reminder] = []
     for entry in entries:
-        reminder = (
-            _appointment(entry)
-            if entry.kind == "appointment"
-            else _request(entry, now)
-            if entry.kind == "records_request"
-            else None
-        )
-        if reminder is not None:
+        if entry.kind == "appointment":
+            found += _appointment(entry, now)
+        elif entry.kind == "records_request" and (reminder := _request(entry, now)) is not None:
             found.append(reminder)
     return sorted(found, key=lambda r: r.at)
 
@@ -89,12 +107,16 @@ class ReminderClock:
         self._stale_after = stale_after
         self._fired: set[str] = set()
 
+    def now(self) -> datetime:
+        return self._clock()
+
     def poll(self, entries: Iterable[Entry]) -> list[Reminder]:
+        """The reminders of these entries whose time has come and that were not handed out yet."""
+        return self.due(reminders(entries, now=self._clock()))
+
+    def due(self, candidates: Iterable[Reminder]) -> list[Reminder]:
+        """Those of `candidates` whose time has come and that were not handed out yet (each key once)."""
         now = self._clock()
-        due = [
-            r
-            for r in reminders(entries, now=now)
-            if r.key not in self._fired and r.at <= now and now - r.at <= self._stale_after
-        ]
+        due = [r for r in candidates if r.key not in self._fired and r.at <= now and now - r.at <= self._stale_after]
         self._fired |= {r.key for r in due}
         return due

@@ -90,6 +90,70 @@ def sample_what_comes_next(store) -> None:
     )
 
 
+def sample_repeating(profile) -> None:
+    """A repeating appointment with a reminder (Agenda's « Se répète » column) and a suggestion put off."""
+    from datetime import date
+
+    from desktop_app import prevention
+
+    store = profile.dossier()
+    prevention.dismiss(profile, store.dossier_id, "screening_colorectal", never=False, today=date.today())
+    store.entries.create(
+        "appointment",
+        {"title": "Kinésithérapie", "starts_at": "2026-12-08T18:00", "professional": "M. Caradec",
+         "repeat": "weekly", "repeat_count": 10, "remind_minutes_before": 60},
+    )  # fmt: skip
+
+
+def what_comes_next_shots(window, shot: Callable[[str, Callable[[], None]], None], suffix: str) -> None:
+    """Issue 21: « À venir » on the Accueil, a suggestion set aside, a repeating appointment, the reminder banner."""
+
+    def home() -> None:
+        home = window.dossier.home
+        window.dossier.show_section("home")
+        home.scroller.verticalScrollBar().setValue(home.upcoming.y())
+
+    def set_aside() -> None:
+        page = window.dossier.prevention
+        window.dossier.show_section("prevention")
+        page.show_dismissed.setChecked(True)
+        page.show_row("screening_colorectal")  # put off for a month (sample_repeating)
+
+    def repeating() -> None:
+        page = window.dossier.agenda
+        window.dossier.show_section("agenda")
+        rows = [e.data.get("title") for e in page.model.rows()]
+        if "Kinésithérapie" in rows:
+            page.table.setCurrentIndex(page.model.index(rows.index("Kinésithérapie"), 0))
+            page.on_edit_button_clicked()
+            from PySide6.QtWidgets import QScrollArea
+
+            area = page.form.parentWidget()
+            while area is not None and not isinstance(area, QScrollArea):
+                area = area.parentWidget()
+            if area is not None:  # the form scrolled to how it repeats
+                area.ensureWidgetVisible(page.form.row("repeat_count").editor)
+
+    def banner() -> None:
+        window.dossier.show_section("home")
+        window.reminders.banner.dismiss()
+        from ui.i18n import current_language
+
+        english = current_language() == "en"
+        window.reminders.notify(
+            "Appointment 'Kinésithérapie' on 2026-12-08 at 18:00."
+            if english
+            else "Rendez-vous « Kinésithérapie » le 08/12/2026 à 18:00."
+        )
+
+    shot(f"29-home-upcoming-{suffix}", home)
+    shot(f"29b-prevention-set-aside-{suffix}", set_aside)
+    shot(f"29c-agenda-repeating-{suffix}", repeating)
+    shot(f"29d-reminder-banner-{suffix}", banner)
+    window.reminders.banner.dismiss()
+    window.dossier.prevention.show_dismissed.setChecked(False)
+
+
 def sample_care_history(profile) -> None:
     """The offline copy of the Histoire de santé, as the service would have returned it."""
     from datetime import UTC, datetime
@@ -665,6 +729,7 @@ def main() -> int:
         sample_helping(profile)
         profile.set_setting("ui.language", args.lang)  # the profile's own choice, applied when it opens
         sample_what_comes_next(profile.dossier())
+        sample_repeating(profile)
         profile.lock()
         # An address nobody answers on: the online screens are shown, no request is made while rendering them.
         confirmer = ScriptedConfirmer()
@@ -897,6 +962,7 @@ def main() -> int:
                 shot(f"26-prevention-{suffix}", what_comes_next("prevention"))
                 shot(f"27-agenda-{suffix}", what_comes_next("agenda"))
                 shot(f"28-records-requests-{suffix}", what_comes_next("requests"))
+                what_comes_next_shots(window, shot, suffix)
                 window.lock()
                 settle()
                 shot(f"13-activation-code-{suffix}", wizard_step(0))

@@ -44,6 +44,7 @@ if TYPE_CHECKING:
     from desktop_app.dossier_store import DossierStore
     from desktop_app.profile import ProfileDirectory, UnlockedProfile
     from desktop_app.sync.engine import Revocation
+    from ui.agenda.notifier import ReminderNotifier
     from ui.documents.view import FileChooser
     from ui.dossier_view import DossierView
     from ui.exports.actions import ExportActions
@@ -137,7 +138,12 @@ class MainWindow(Retranslatable, QMainWindow):
             self._scrollers[id(page)] = scroller
             self.stack.addWidget(scroller)
         size_to_current_page(self.stack)  # a hidden page (the dossier after a lock) never widens the one shown
-        self.setCentralWidget(self.stack)
+        central = QWidget()
+        self.central_column = QVBoxLayout(central)  # the reminders' banner goes above the stack (no system tray)
+        self.central_column.setContentsMargins(0, 0, 0, 0)
+        self.central_column.addWidget(self.stack)
+        self.setCentralWidget(central)
+        self._reminders: ReminderNotifier | None = None
 
         self.welcome.sig_choice_made.connect(self.on_welcome_choice_made)
         self.unavailable.sig_back_requested.connect(self.show_welcome)
@@ -242,6 +248,27 @@ class MainWindow(Retranslatable, QMainWindow):
             self._dossier = view
         return self._dossier
 
+    @property
+    def reminders(self) -> ReminderNotifier:
+        """Reminders while Carnet runs (system tray, else a banner above the pages), made at the first unlock."""
+        if self._reminders is None:
+            from ui.agenda.notifier import ReminderNotifier
+
+            self._reminders = ReminderNotifier(parent=self)
+            self.central_column.insertWidget(0, self._reminders.banner)
+            self.changes.sig_changed.connect(self._reminders.on_store_changed)
+            self._reminders.sig_open_requested.connect(self.show_reminded)
+        return self._reminders
+
+    def show_reminded(self, section: str) -> None:
+        """A reminder was chosen: the window comes forward on its section (or on the unlock page while locked)."""
+        self.showNormal()
+        self.raise_()
+        self.activateWindow()
+        if self._profile is not None and self._dossier is not None:
+            self.show_page(self._dossier)
+            self._dossier.show_section(section)
+
     def _on_home_quick_action(self, action: str) -> None:
         if action == "emergency_card":
             from desktop_app.exports.printouts import Printout
@@ -303,6 +330,7 @@ class MainWindow(Retranslatable, QMainWindow):
     def open_menu_bar(self) -> None:
         """Open the first menu (« Carnet »), keyboard focus in it."""
         self.menuBar().setActiveAction(self.carnet_menu.menuAction())
+
     def _step_text(self, delta: int) -> None:
         self.set_preference("text_scale", theme.clamp_scale(int(self.preferences["text_scale"]) + delta))
 
@@ -480,6 +508,7 @@ class MainWindow(Retranslatable, QMainWindow):
         self._apply()
         self.dossier.open(profile, store)
         self.changes.follow(profile.changes)
+        self.reminders.set_store(store)
         if settings.get(S_URL) and settings.get(S_REFRESH):
             self.sync.start(profile)  # sync on start, then periodically and after edits (the engine hears them)
         else:
@@ -525,6 +554,8 @@ class MainWindow(Retranslatable, QMainWindow):
         self.changes.follow(None)
         if self._dossier is not None:
             self._dossier.clear()
+        if self._reminders is not None:
+            self._reminders.lock()  # only the coming reminders' times stay, their words redacted
         self.recovery_page.key_label.clear()
         self._profile = None
         self._store = None

@@ -195,11 +195,12 @@ class DossierView(Retranslatable, QWidget):
             QShortcut(QKeySequence(f"Ctrl+{number}"), self, lambda s=section: self.show_section(s))
         # Undo where it is cheap: deleting an entry (profile, measures, vaccinations) and masking a document.
         self.undo = UndoOffer(parent=self)
-        for page in (self.profile, self.measures, self.vaccinations, self.documents):
+        for page in (self.profile, self.measures, self.vaccinations, self.documents, self.prevention):
             page.sig_undoable.connect(self.undo.offer)
         self.undo.sig_restored.connect(lambda _r: self.reload_data())
         QShortcut(QKeySequence(QKeySequence.StandardKey.Undo), self, self.undo.undo)
         self.home.sig_quick_action.connect(self.on_quick_action)
+        self.home.upcoming.sig_open.connect(self.on_upcoming_open)
         self.retranslate_ui()
 
     def on_quick_action(self, action: str) -> None:
@@ -210,6 +211,12 @@ class DossierView(Retranslatable, QWidget):
         elif action == "add_document":
             self.show_section("documents")
             self.documents.on_add_button_clicked()
+
+    def on_upcoming_open(self, section: str, key: str) -> None:
+        """A line of the Accueil's « À venir »: its row in Agenda or Prévention, chosen."""
+        self.show_section(section)
+        page = self.agenda if section == "agenda" else self.prevention
+        page.show_row(key)
 
     def on_prevention_appointment_requested(self, title: str) -> None:
         self.show_section("agenda")
@@ -243,6 +250,7 @@ class DossierView(Retranslatable, QWidget):
 
     def open(self, profile: UnlockedProfile, store: DossierStore) -> None:
         self._stale.clear()
+        self.home.upcoming.set_context(profile, store)
         self.home.set_store(store, owner=profile.label)
         self.profile.set_store(store)
         self.measures.set_store(store)
@@ -282,6 +290,7 @@ class DossierView(Retranslatable, QWidget):
         self.measures.reload()
         self.vaccinations.reload()
         self.documents.reload()
+        self.prevention.reload()  # a suggestion set aside then put back (kept in the settings: no change event)
         self.home.refresh()
 
     def retranslate_ui(self) -> None:

@@ -66,6 +66,9 @@ class StorePage:
         fit_columns(self.table, page_loaded=self.model.sig_page_loaded)
         self.model.sig_load_failed.connect(self._on_failed)
         self.model.sig_page_loaded.connect(lambda _n: show_error(self.error, ""))  # a refresh that worked
+        self._wanted: object | None = None  # a row asked for (show_row) before its page arrived
+        self._row_key = key
+        self.model.sig_page_loaded.connect(lambda _n: self._select_wanted())
 
     def _fit_table(self) -> None:
         """A few rows stay visible at any text size (what is below scrolls instead)."""
@@ -105,6 +108,22 @@ class StorePage:
     def selected(self) -> Any:
         index = self.table.currentIndex()
         return self.model.row_object(index.row()) if index.isValid() else None
+
+    def show_row(self, key: object) -> None:
+        """Make the row whose key is `key` the current one (now, or once the rows have arrived)."""
+        self._wanted = key
+        self._select_wanted()
+
+    def _select_wanted(self) -> None:
+        if self._wanted is None:
+            return
+        for row, item in enumerate(self.model.rows()):
+            if self._row_key(item) == self._wanted:
+                self._wanted = None
+                self.table.setCurrentIndex(self.model.index(row, 0))
+                self.table.scrollTo(self.model.index(row, 0))
+                self.table.setFocus()
+                return
 
     def _on_failed(self, exc: BaseException) -> None:
         if isinstance(exc, DossierValidationError | CarnetError):

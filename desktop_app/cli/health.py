@@ -1,5 +1,5 @@
-"""carnet-cli sub-commands for what comes next: `prevention due|answer`, `requests list|add|letter|close`,
-`agenda list|add|export|import`.
+"""carnet-cli sub-commands for what comes next: `prevention due|dismiss|restore|answer`,
+`requests list|add|letter|close`, `agenda list|add|export|import`.
 
 `agenda import` shows what the file would add and adds it only with --yes (all or nothing). Dates given with
 --today are for checking the calendar on another day; they never change what is stored.
@@ -76,11 +76,15 @@ def cmd_prevention_due(ctx: Context) -> int:
     store = ctx.dossier()
     answers = prevention.load_answers(ctx.profile(), store.dossier_id)
     horizon = timedelta(days=ctx.args.horizon_days)
-    found = prevention.due(store, answers=answers, today=_today(ctx), horizon=horizon)
-    if not ctx.args.all:
-        found = [r for r in found if r.status is not Status.DONE]
+    today = _today(ctx)
+    found = prevention.due(store, answers=answers, today=today, horizon=horizon)
+    marks = prevention.load_dismissed(ctx.profile(), store.dossier_id)
+    aside = {rule for rule in marks if prevention.is_dismissed(rule, marks, today=today)}
+    if not ctx.args.all:  # --all: also what is done and what was set aside (with its mark)
+        found = [r for r in found if r.status is not Status.DONE and r.rule_id not in aside]
     if ctx.args.json:
-        print(json.dumps([r.as_dict() for r in found], ensure_ascii=False, indent=2))
+        rows = [r.as_dict() | {"dismissed": marks.get(r.rule_id) if r.rule_id in aside else None} for r in found]
+        print(json.dumps(rows, ensure_ascii=False, indent=2))
         return EXIT_OK
     if not found:
         ctx.out("Rien à faire pour le moment.", "Nothing to do for now.")
@@ -93,6 +97,26 @@ def cmd_prevention_due(ctx: Context) -> int:
         print(f"    Source: {r.source_en}" if en else f"    Source : {r.source_fr}")
         for question in r.questions_en if en else r.questions_fr:
             print(f"    ? {question}")
+    return EXIT_OK
+
+
+def cmd_prevention_dismiss(ctx: Context) -> int:
+    """Set a suggestion aside: for good, or with --later for a month."""
+    today = _today(ctx)
+    prevention.dismiss(ctx.profile(), _dossier_id(ctx), ctx.args.rule, never=not ctx.args.later, today=today)
+    if ctx.args.later:
+        back = today + prevention.LATER
+        ctx.out(f"« {ctx.args.rule} » sera proposé à nouveau le {_fr_date(back)}.",
+                f"'{ctx.args.rule}' will be suggested again on {back.isoformat()}.")  # fmt: skip
+    else:
+        ctx.out(f"« {ctx.args.rule} » ne sera plus proposé.", f"'{ctx.args.rule}' will no longer be suggested.")
+    return EXIT_OK
+
+
+def cmd_prevention_restore(ctx: Context) -> int:
+    """Suggest a set-aside recommendation again."""
+    prevention.restore(ctx.profile(), _dossier_id(ctx), ctx.args.rule)
+    ctx.out(f"« {ctx.args.rule} » est proposé à nouveau.", f"'{ctx.args.rule}' is suggested again.")
     return EXIT_OK
 
 
@@ -275,6 +299,12 @@ def register(subparsers: Any, *, parents: Sequence[argparse.ArgumentParser]) -> 
     p.add_argument("--all", action="store_true", help="montrer aussi ce qui est fait")
     p.add_argument("--horizon-days", type=int, default=365, help="à venir dans ce nombre de jours")
     p.add_argument("--today", help="calculer pour une autre date (AAAA-MM-JJ)")
+    p = command(sub, "dismiss", cmd_prevention_dismiss, "ne plus proposer une recommandation (ou --later : un mois)")
+    p.add_argument("rule", metavar="RÈGLE", help="l'identifiant de la règle (rule_id de « due --json »)")
+    p.add_argument("--later", action="store_true", help="seulement pour un mois")
+    p.add_argument("--today", help=argparse.SUPPRESS)
+    p = command(sub, "restore", cmd_prevention_restore, "proposer à nouveau une recommandation écartée")
+    p.add_argument("rule", metavar="RÈGLE")
     p = command(sub, "answer", cmd_prevention_answer, "répondre aux questions du calendrier (ou les passer)")
     p.add_argument("answer", nargs="+", metavar="QUESTION=oui|non|passer")
 

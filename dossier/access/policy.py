@@ -52,6 +52,7 @@ class Reason(StrEnum):
     PROFESSIONAL_PRIVILEGED_MASKED = "professional_privileged_masked"
     PROFESSIONAL_DOCUMENT_SENT = "professional_document_sent"
     PROFESSIONAL_VACCINATION_RECORDED = "professional_vaccination_recorded"
+    PROFESSIONAL_APPOINTMENT_SENT = "professional_appointment_sent"
     OWN_DOCUMENT = "own_document"
     EMERGENCY_ACCESS = "emergency_access"
     POST_MORTEM_PURPOSE = "post_mortem_purpose"
@@ -122,6 +123,7 @@ class NotificationEvent(StrEnum):
     PROFESSIONAL_ACCESS = "professional_access"
     DOCUMENT_ADDED_BY_PROFESSIONAL = "document_added_by_professional"
     VACCINATION_RECORDED_BY_PROFESSIONAL = "vaccination_recorded_by_professional"
+    APPOINTMENT_SENT_BY_PROFESSIONAL = "appointment_sent_by_professional"
     EMERGENCY_ACCESS = "emergency_access"
     NEW_MESSAGE = "new_message"
 
@@ -269,7 +271,11 @@ def _patient_side_content(
                 return Reason.MINOR_SECRET
             if minor and kind is EntryKind.ADVANCE_DIRECTIVE and action is Action.ADD:
                 return Reason.ADVANCE_DIRECTIVES_MINOR
-            if action in {Action.EDIT, Action.DELETE} and author.kind is not AuthorKind.PATIENT:
+            # An appointment a professional sent sits in the person's own agenda: they may move or cancel it.
+            theirs = author.kind is AuthorKind.PATIENT or (
+                kind is EntryKind.APPOINTMENT and author.kind is AuthorKind.PROFESSIONAL
+            )
+            if action in {Action.EDIT, Action.DELETE} and not theirs:
                 return Reason.AUTHORED_BY_PROFESSIONAL_OR_INSURER
             return None
         case DocumentTarget(category=category, author=author, confidentiality=conf):
@@ -394,8 +400,18 @@ def _professional_add(
     Product decision for blocked professionals: professionals are required to feed the record, and blocking is
     about what they see. Besides documents, the professions allowed to vaccinate in France (the matrix's
     "vaccination" row, with its legal sources) record vaccinations in the carnet, as in the national carnet de
-    vaccination; the patient is told. Every other entry of the profile stays the patient's.
+    vaccination; the patient is told. A professional also sends an appointment to the person's agenda (sending
+    reveals nothing, as for a document; the patient is told and may move or cancel it) — except one the person
+    blocked: an appointment is a contact, like a message, and a blocked professional may not write to them either.
+    Every other entry of the profile stays the patient's.
     """
+    if isinstance(target, EntryTarget) and target.kind is EntryKind.APPOINTMENT:
+        if actor.rpps in context.consent.blocked:
+            return _deny(Reason.PROFESSIONAL_BLOCKED)
+        return _allow(
+            Reason.PROFESSIONAL_APPOINTMENT_SENT,
+            Notification(Recipient.PATIENT, NotificationEvent.APPOINTMENT_SENT_BY_PROFESSIONAL),
+        )
     if isinstance(target, EntryTarget) and target.kind is EntryKind.VACCINATION:
         if not matrix.may_vaccinate(actor.profession):
             return _deny(Reason.PROFESSION_MAY_NOT_VACCINATE)

@@ -670,6 +670,27 @@ _KIND_LIST: Final = (
                 minimum=0,
                 maximum=20160,  # two weeks
             ),
+            _f(
+                "repeat",
+                "Se répète",
+                "Repeats",
+                FieldType.CHOICE,
+                choices=_choices(
+                    ("daily", "Tous les jours (ou tous les N jours)", "Daily (or every N days)", ("jour", "jours")),
+                    ("weekly", "Chaque semaine (ou toutes les N)", "Weekly (or every N weeks)", ("semaine",)),
+                    ("monthly", "Chaque mois (ou tous les N mois)", "Monthly (or every N months)", ("mois",)),
+                ),
+            ),
+            _f(
+                "repeat_interval",
+                "Tous les N (jours, semaines, mois)",
+                "Every N (days, weeks, months)",
+                FieldType.INTEGER,
+                minimum=1,
+                maximum=365,
+            ),
+            _f("repeat_until", "Jusqu'au", "Until", FieldType.DATE, future_allowed=True),
+            _f("repeat_count", "Nombre de fois", "Number of times", FieldType.INTEGER, minimum=1, maximum=500),
             _f("uid", "Identifiant d'agenda (iCalendar)", "Calendar id (iCalendar)"),
             _notes(),
         ),

@@ -193,4 +193,45 @@ def finish_appointment(data: dict[str, Any], context: Context) -> dict[str, Any]
             "La fin du rendez-vous est avant son début.",
             "The appointment ends before it starts.",
         )
+    _check_repeat(data)
     return data
+
+
+def _check_repeat(data: dict[str, Any]) -> None:
+    """A repeat says how often; it ends on a whole date on or after the start, or after a number of times (not
+    both); the interval, end date and count mean nothing without a repeat."""
+    details = [name for name in ("repeat_interval", "repeat_until", "repeat_count") if data.get(name) is not None]
+    if not data.get("repeat"):
+        if details:
+            _raise(
+                "repeat",
+                "repeat_missing",
+                "Choisissez à quel rythme le rendez-vous se répète (ou videz « Tous les N », « Jusqu'au » et "
+                "« Nombre de fois »).",
+                "Choose how often the appointment repeats (or clear 'Every N', 'Until' and 'Number of times').",
+            )
+        return
+    if data.get("repeat_until") is not None and data.get("repeat_count") is not None:
+        _raise(
+            "repeat_count",
+            "repeat_two_ends",
+            "Indiquez soit une date de fin (« Jusqu'au »), soit un nombre de fois, pas les deux.",
+            "Give either an end date ('Until') or a number of times, not both.",
+        )
+    until = data.get("repeat_until")
+    if until is not None:
+        text = str(until)
+        if len(text) != 10:
+            _raise(
+                "repeat_until",
+                "repeat_until_partial",
+                "« Jusqu'au » demande une date complète (jour, mois et année).",
+                "'Until' needs a whole date (day, month and year).",
+            )
+        if text < str(data["starts_at"])[:10]:
+            _raise(
+                "repeat_until",
+                "repeat_until_before_start",
+                "La date de fin de la répétition est avant le premier rendez-vous.",
+                "The repeat's end date is before the first appointment.",
+            )

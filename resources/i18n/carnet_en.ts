@@ -1153,7 +1153,7 @@
     </message>
     <message>
         <source>&amp;Fermer</source>
-        <translation>C&amp;lose</translation>
+        <translation>&amp;Close</translation>
     </message>
     <message>
         <source>&amp;Changer le mot de passe</source>
@@ -1460,6 +1460,54 @@
         <translation>Place</translation>
     </message>
     <message>
+        <source>Se répète</source>
+        <translation>Repeats</translation>
+    </message>
+    <message numerus="yes">
+        <source>tous les %n jour(s)</source>
+        <translation>
+            <numerusform>every %n day</numerusform>
+            <numerusform>every %n days</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>chaque jour</source>
+        <translation>every day</translation>
+    </message>
+    <message numerus="yes">
+        <source>toutes les %n semaine(s)</source>
+        <translation>
+            <numerusform>every %n week</numerusform>
+            <numerusform>every %n weeks</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>chaque semaine</source>
+        <translation>every week</translation>
+    </message>
+    <message numerus="yes">
+        <source>tous les %n mois</source>
+        <translation>
+            <numerusform>every %n month</numerusform>
+            <numerusform>every %n months</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>chaque mois</source>
+        <translation>every month</translation>
+    </message>
+    <message>
+        <source>, jusqu&apos;au %1</source>
+        <translation>, until %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>, %n fois</source>
+        <translation>
+            <numerusform>, %n time</numerusform>
+            <numerusform>, %n times</numerusform>
+        </translation>
+    </message>
+    <message>
         <source>Ajouter un rendez-vous</source>
         <translation>Add an appointment</translation>
     </message>
@@ -1609,8 +1657,8 @@
         <translation>Appointments</translation>
     </message>
     <message>
-        <source>Date, objet, professionnel et lieu.</source>
-        <translation>Date, what for, professional and place.</translation>
+        <source>Date, objet, professionnel, lieu et répétition.</source>
+        <translation>Date, what for, professional, place and repeat.</translation>
     </message>
 </context>
 <context>
@@ -2661,6 +2709,10 @@
         <translation>Write to the opened patient and read their replies.</translation>
     </message>
     <message>
+        <source>Envoyer le rendez-vous au patient</source>
+        <translation>Send the appointment to the patient</translation>
+    </message>
+    <message>
         <source>Ajouter un document…</source>
         <translation>Add a document…</translation>
     </message>
@@ -2683,6 +2735,10 @@
     <message>
         <source>Ajouter au dossier</source>
         <translation>Add to the record</translation>
+    </message>
+    <message>
+        <source>Rendez-vous pour l&apos;agenda du patient (il en est prévenu)</source>
+        <translation>An appointment for the patient&apos;s agenda (the patient is told)</translation>
     </message>
     <message>
         <source>Reprendre la vaccination ou le document refusé dans son formulaire, le corriger et le renvoyer.</source>
@@ -3826,7 +3882,7 @@
     </message>
     <message>
         <source>&amp;Fermer</source>
-        <translation>C&amp;lose</translation>
+        <translation>&amp;Close</translation>
     </message>
     <message>
         <source>Fermer</source>
@@ -4229,7 +4285,7 @@
     </message>
     <message>
         <source>&amp;Fermer</source>
-        <translation>C&amp;lose</translation>
+        <translation>&amp;Close</translation>
     </message>
     <message>
         <source>&amp;Envoyer</source>
@@ -4336,7 +4392,7 @@
     </message>
     <message>
         <source>&amp;Fermer</source>
-        <translation>C&amp;lose</translation>
+        <translation>&amp;Close</translation>
     </message>
     <message>
         <source>&amp;Changer le mot de passe</source>
@@ -5724,6 +5780,10 @@
         <translation>%1 recorded a vaccination in your record.</translation>
     </message>
     <message>
+        <source>%1 a ajouté un rendez-vous à votre agenda.</source>
+        <translation>%1 added an appointment to your agenda.</translation>
+    </message>
+    <message>
         <source>%1 vous a écrit un message.</source>
         <translation>%1 wrote you a message.</translation>
     </message>
@@ -6090,7 +6150,7 @@
     </message>
     <message>
         <source>&amp;Fermer</source>
-        <translation>C&amp;lose</translation>
+        <translation>&amp;Close</translation>
     </message>
     <message>
         <source>Fermer</source>
@@ -6335,6 +6395,14 @@
         <translation>What</translation>
     </message>
     <message>
+        <source>Écartée</source>
+        <translation>Set aside</translation>
+    </message>
+    <message>
+        <source>Plus tard (%1)</source>
+        <translation>Later (%1)</translation>
+    </message>
+    <message>
         <source>En retard</source>
         <translation>Overdue</translation>
     </message>
@@ -6373,6 +6441,18 @@
     <message>
         <source>à partir du %1</source>
         <translation>from %1</translation>
+    </message>
+    <message>
+        <source>« %1 » ne vous sera plus proposé.</source>
+        <translation>&apos;%1&apos; will no longer be suggested to you.</translation>
+    </message>
+    <message>
+        <source>« %1 » vous sera proposé à nouveau le %2.</source>
+        <translation>&apos;%1&apos; will be suggested to you again on %2.</translation>
+    </message>
+    <message>
+        <source>« %1 » vous est proposé à nouveau.</source>
+        <translation>&apos;%1&apos; is suggested to you again.</translation>
     </message>
     <message>
         <source>Choisissez une ligne pour voir la règle appliquée et sa source.</source>
@@ -6433,6 +6513,54 @@
     <message>
         <source>Ajouter à l&apos;agenda un rendez-vous pour la recommandation choisie.</source>
         <translation>Add an appointment to the agenda for the chosen recommendation.</translation>
+    </message>
+    <message>
+        <source>Plus &amp;tard</source>
+        <translation>&amp;Later</translation>
+    </message>
+    <message>
+        <source>Plus tard</source>
+        <translation>Later</translation>
+    </message>
+    <message>
+        <source>Ne plus proposer la recommandation choisie pendant un mois ; Ctrl+Z annule.</source>
+        <translation>Stop suggesting the chosen recommendation for a month; Ctrl+Z undoes it.</translation>
+    </message>
+    <message>
+        <source>Ne &amp;plus me le proposer</source>
+        <translation>&amp;Don&apos;t suggest it again</translation>
+    </message>
+    <message>
+        <source>Ne plus me le proposer</source>
+        <translation>Don&apos;t suggest it again</translation>
+    </message>
+    <message>
+        <source>Écarter la recommandation choisie ; Ctrl+Z annule.</source>
+        <translation>Set the chosen recommendation aside; Ctrl+Z undoes it.</translation>
+    </message>
+    <message>
+        <source>Proposer à &amp;nouveau</source>
+        <translation>Suggest it a&amp;gain</translation>
+    </message>
+    <message>
+        <source>Proposer à nouveau</source>
+        <translation>Suggest it again</translation>
+    </message>
+    <message>
+        <source>Remettre la recommandation écartée parmi les suggestions.</source>
+        <translation>Put the set-aside recommendation back among the suggestions.</translation>
+    </message>
+    <message>
+        <source>Montrer les suggestions é&amp;cartées</source>
+        <translation>Show the suggestions set a&amp;side</translation>
+    </message>
+    <message>
+        <source>Montrer les suggestions écartées</source>
+        <translation>Show the suggestions set aside</translation>
+    </message>
+    <message>
+        <source>Afficher aussi les recommandations que vous avez écartées ou remises à plus tard.</source>
+        <translation>Also show the recommendations you set aside or postponed.</translation>
     </message>
 </context>
 <context>
@@ -6547,7 +6675,7 @@
     </message>
     <message>
         <source>&amp;Fermer</source>
-        <translation>C&amp;lose</translation>
+        <translation>&amp;Close</translation>
     </message>
     <message>
         <source>Fermer cette fenêtre.</source>
@@ -7203,6 +7331,37 @@
     <message>
         <source>Vérifier le mot de passe puis appliquer.</source>
         <translation>Check the password, then apply.</translation>
+    </message>
+</context>
+<context>
+    <name>ReminderBanner</name>
+    <message>
+        <source>Rappel</source>
+        <translation>Reminder</translation>
+    </message>
+    <message>
+        <source>Voir</source>
+        <translation>See</translation>
+    </message>
+    <message>
+        <source>Voir le rappel</source>
+        <translation>See the reminder</translation>
+    </message>
+    <message>
+        <source>Ouvrir l&apos;agenda ou la demande concernée.</source>
+        <translation>Open the agenda or the request it is about.</translation>
+    </message>
+    <message>
+        <source>Fermer le rappel</source>
+        <translation>Close the reminder</translation>
+    </message>
+    <message>
+        <source>Masquer ce rappel.</source>
+        <translation>Hide this reminder.</translation>
+    </message>
+    <message>
+        <source>Rappels</source>
+        <translation>Reminders</translation>
     </message>
 </context>
 <context>
@@ -7998,7 +8157,7 @@ To confirm, enter your account&apos;s password.</translation>
     </message>
     <message>
         <source>&amp;Fermer</source>
-        <translation>C&amp;lose</translation>
+        <translation>&amp;Close</translation>
     </message>
     <message>
         <source>&amp;Annuler</source>
@@ -8189,10 +8348,60 @@ To confirm, enter your account&apos;s password.</translation>
     </message>
 </context>
 <context>
+    <name>UpcomingCard</name>
+    <message>
+        <source>En retard</source>
+        <translation>Overdue</translation>
+    </message>
+    <message>
+        <source>À faire</source>
+        <translation>To do</translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
+    </message>
+    <message>
+        <source>À &amp;venir</source>
+        <translation>&amp;Upcoming</translation>
+    </message>
+    <message>
+        <source>À venir</source>
+        <translation>Upcoming</translation>
+    </message>
+    <message>
+        <source>Rendez-vous et actes de prévention ; Entrée ouvre celui choisi.</source>
+        <translation>Appointments and prevention acts; Enter opens the chosen one.</translation>
+    </message>
+    <message>
+        <source>Ouvrir dans l&apos;agenda.</source>
+        <translation>Open in the agenda.</translation>
+    </message>
+    <message>
+        <source>Ouvrir dans Prévention.</source>
+        <translation>Open in Prevention.</translation>
+    </message>
+    <message>
+        <source>Rien de prévu : ni rendez-vous dans les trois mois, ni acte de prévention à faire.</source>
+        <translation>Nothing planned: no appointment in the next three months, no prevention act to do.</translation>
+    </message>
+    <message numerus="yes">
+        <source>… et %n autre(s)</source>
+        <translation>
+            <numerusform>… and %n more</numerusform>
+            <numerusform>… and %n more</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>VaccinationForm</name>
     <message>
         <source>JJ/MM/AAAA</source>
         <translation>DD/MM/YYYY</translation>
+    </message>
+    <message>
+        <source>JJ/MM/AAAA HH:MM</source>
+        <translation>DD/MM/YYYY HH:MM</translation>
     </message>
     <message>
         <source>Obligatoire</source>

@@ -1460,6 +1460,54 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Se répète</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>tous les %n jour(s)</source>
+        <translation>
+            <numerusform>tous les %n jours</numerusform>
+            <numerusform>tous les %n jours</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>chaque jour</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>toutes les %n semaine(s)</source>
+        <translation>
+            <numerusform>toutes les %n semaines</numerusform>
+            <numerusform>toutes les %n semaines</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>chaque semaine</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>tous les %n mois</source>
+        <translation>
+            <numerusform>tous les %n mois</numerusform>
+            <numerusform>tous les %n mois</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>chaque mois</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>, jusqu&apos;au %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>, %n fois</source>
+        <translation>
+            <numerusform>, %n fois</numerusform>
+            <numerusform>, %n fois</numerusform>
+        </translation>
+    </message>
+    <message>
         <source>Ajouter un rendez-vous</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1609,7 +1657,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Date, objet, professionnel et lieu.</source>
+        <source>Date, objet, professionnel, lieu et répétition.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2661,6 +2709,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Envoyer le rendez-vous au patient</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Ajouter un document…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2682,6 +2734,10 @@
     </message>
     <message>
         <source>Ajouter au dossier</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rendez-vous pour l&apos;agenda du patient (il en est prévenu)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -5723,6 +5779,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>%1 a ajouté un rendez-vous à votre agenda.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>%1 vous a écrit un message.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6334,6 +6394,14 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Écartée</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Plus tard (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>En retard</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6371,6 +6439,18 @@
     </message>
     <message>
         <source>à partir du %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>« %1 » ne vous sera plus proposé.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>« %1 » vous sera proposé à nouveau le %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>« %1 » vous est proposé à nouveau.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -6431,6 +6511,54 @@
     </message>
     <message>
         <source>Ajouter à l&apos;agenda un rendez-vous pour la recommandation choisie.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Plus &amp;tard</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Plus tard</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ne plus proposer la recommandation choisie pendant un mois ; Ctrl+Z annule.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ne &amp;plus me le proposer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ne plus me le proposer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Écarter la recommandation choisie ; Ctrl+Z annule.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Proposer à &amp;nouveau</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Proposer à nouveau</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remettre la recommandation écartée parmi les suggestions.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Montrer les suggestions é&amp;cartées</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Montrer les suggestions écartées</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Afficher aussi les recommandations que vous avez écartées ou remises à plus tard.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -7201,6 +7329,37 @@
     </message>
     <message>
         <source>Vérifier le mot de passe puis appliquer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ReminderBanner</name>
+    <message>
+        <source>Rappel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Voir</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Voir le rappel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ouvrir l&apos;agenda ou la demande concernée.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fermer le rappel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Masquer ce rappel.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rappels</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -8180,9 +8339,59 @@ Pour confirmer, saisissez le mot de passe de votre compte.</source>
     </message>
 </context>
 <context>
+    <name>UpcomingCard</name>
+    <message>
+        <source>En retard</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>À faire</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>À &amp;venir</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>À venir</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rendez-vous et actes de prévention ; Entrée ouvre celui choisi.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ouvrir dans l&apos;agenda.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ouvrir dans Prévention.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rien de prévu : ni rendez-vous dans les trois mois, ni acte de prévention à faire.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>… et %n autre(s)</source>
+        <translation>
+            <numerusform>… et %n autre</numerusform>
+            <numerusform>… et %n autres</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>VaccinationForm</name>
     <message>
         <source>JJ/MM/AAAA</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>JJ/MM/AAAA HH:MM</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -41,6 +41,11 @@ _PATIENT_TEXT: dict[access.NotificationEvent, tuple[str, str, str]] = {
         "Un professionnel de santé a inscrit une vaccination dans votre espace santé le {when}.",
         "A health professional recorded a vaccination in your health space on {when}.",
     ),
+    access.NotificationEvent.APPOINTMENT_SENT_BY_PROFESSIONAL: (
+        "nouveau rendez-vous",
+        "Un professionnel de santé a ajouté un rendez-vous à votre agenda le {when}.",
+        "A health professional added an appointment to your agenda on {when}.",
+    ),
     access.NotificationEvent.EMERGENCY_ACCESS: (
         "accès en urgence à votre espace santé",
         "Un professionnel de santé a ouvert votre espace santé en urgence (bris de glace) le {when}.",
@@ -101,6 +106,7 @@ _PREFERENCE_OF_EVENT = {
     access.NotificationEvent.PROFESSIONAL_ACCESS.value: "mail_professional_access",
     access.NotificationEvent.DOCUMENT_ADDED_BY_PROFESSIONAL.value: "mail_document_added",
     access.NotificationEvent.VACCINATION_RECORDED_BY_PROFESSIONAL.value: "mail_document_added",
+    access.NotificationEvent.APPOINTMENT_SENT_BY_PROFESSIONAL.value: "mail_document_added",
     AIDANT_INVITED: "mail_aidant",
     AIDANT_ENDED: "mail_aidant",
 }

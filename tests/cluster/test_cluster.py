@@ -15,11 +15,12 @@ from typing import Any, cast
 
 import httpx
 import pytest
-from sqlalchemy import func, select, text
+from sqlalchemy import delete, func, select, text
 from sqlalchemy.exc import DBAPIError
 
 from desktop_app.sync.engine import S_ACCESS
 from dossier.sync_protocol import Entity, Mutation, MutationOp
+from server.accounts.models import Throttle
 from server.audit.models import AuditEvent, AuditHead
 from server.context import ServiceContext
 from server.db import make_engine
@@ -251,8 +252,19 @@ def test_the_address_throttle_counts_the_real_client_across_nodes_whatever_it_cl
     api: httpx.Client, node_a: httpx.Client, node_b: httpx.Client, cluster_ctx: ServiceContext
 ) -> None:
     """Through HAProxy each node sees the client's address in X-Forwarded-For (HAProxy is the only trusted proxy): a
-    spoofed X-Forwarded-For does not escape the per-address count, which both nodes share. (Last in this module: it
-    locks 127.0.0.1 out of signing in.)"""
+    spoofed X-Forwarded-For does not escape the per-address count, which both nodes share. (It locks 127.0.0.1 out
+    of signing in: the counters are cleared at the end, so the tests after it can sign in.)"""
+    try:
+        _address_throttle_holds(api, node_a, node_b, cluster_ctx)
+    finally:
+        with cluster_ctx.sessions() as session:
+            session.execute(delete(Throttle))
+            session.commit()
+
+
+def _address_throttle_holds(
+    api: httpx.Client, node_a: httpx.Client, node_b: httpx.Client, cluster_ctx: ServiceContext
+) -> None:
     allowance = cluster_ctx.settings.rate_limits.address_free_failures
     statuses = []
     for i in range(allowance + 1):

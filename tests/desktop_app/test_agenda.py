@@ -148,10 +148,13 @@ def test_not_a_calendar_is_refused(store: Any, content: bytes) -> None:
 def test_cancelled_events_are_left_aside_and_repeats_noted(store: Any) -> None:
     cancelled = _event(1).replace("END:VEVENT", "STATUS:CANCELLED\r\nEND:VEVENT")
     weekly = _event(2).replace("END:VEVENT", "RRULE:FREQ=WEEKLY;COUNT=4\r\nEND:VEVENT")
-    plan = _plan(_calendar(cancelled, weekly), store)
-    assert [f["title"] for f in plan.to_add] == ["RDV 2"]
+    twice_a_week = _event(3).replace("END:VEVENT", "RRULE:FREQ=WEEKLY;BYDAY=MO,WE\r\nEND:VEVENT")
+    plan = _plan(_calendar(cancelled, weekly, twice_a_week), store)
+    assert [f["title"] for f in plan.to_add] == ["RDV 2", "RDV 3"]
     assert plan.left_aside == (("RDV 1", "rendez-vous annulé", "cancelled event"),)
-    assert plan.notes_fr and "première date" in plan.notes_fr[0]
+    assert (plan.to_add[0]["repeat"], plan.to_add[0]["repeat_count"]) == ("weekly", 4)  # kept whole
+    assert "repeat" not in plan.to_add[1]  # more than Carnet records: the first date, and a note that says so
+    assert len(plan.notes_fr) == 1 and "RDV 3" in plan.notes_fr[0] and "première date" in plan.notes_fr[0]
 
 
 def test_applying_is_all_or_nothing(store: Any) -> None:

@@ -113,3 +113,43 @@ def test_agenda_add_export_import(data_dir: Path, tmp_path: Path) -> None:
     broken.write_text(other.read_text().replace("SUMMARY:Ophtalmologue", "SUMMARY Ophtalmologue"))
     refused = carnet(data_dir, "agenda", "import", str(broken), "--yes", english=True)
     assert refused.returncode == 4 and "Nothing was imported" in refused.stderr and "line 8" in refused.stderr
+
+
+def test_prevention_dismiss_and_restore(data_dir: Path) -> None:
+    def due() -> dict[str, dict[str, object]]:
+        done = carnet(data_dir, "prevention", "due", "--json", "--today", "2026-12-06")
+        assert done.returncode == 0, done.stderr
+        return {r["rule_id"]: r for r in json.loads(done.stdout)}
+
+    assert "screening_breast" in due()
+    later = carnet(data_dir, "prevention", "dismiss", "screening_breast", "--later", "--today", "2026-12-06")
+    assert later.returncode == 0 and "05/01/2027" in later.stdout, later.stderr
+    assert "screening_breast" not in due()
+    every = carnet(data_dir, "prevention", "due", "--json", "--all", "--today", "2026-12-06")
+    assert {r["rule_id"]: r["dismissed"] for r in json.loads(every.stdout)}["screening_breast"] == "2027-01-05"
+    back = carnet(data_dir, "prevention", "due", "--json", "--today", "2027-01-05")
+    assert "screening_breast" in {r["rule_id"] for r in json.loads(back.stdout)}  # a month on, proposed again
+    assert carnet(data_dir, "prevention", "dismiss", "screening_breast").returncode == 0
+    assert "screening_breast" not in due()
+    unknown = carnet(data_dir, "prevention", "dismiss", "pas_une_regle")
+    assert unknown.returncode != 0 and "Recommandation inconnue" in unknown.stderr
+    assert carnet(data_dir, "prevention", "restore", "screening_breast").returncode == 0
+    assert "screening_breast" in due()
+
+
+def test_agenda_add_a_repeat_and_export_its_rrule(data_dir: Path, tmp_path: Path) -> None:
+    added = carnet(
+        data_dir, "agenda", "add", "--field", "title=Kiné", "--field", "starts_at=2027-01-05 09:00",
+        "--field", "repeat=semaine", "--field", "repeat_count=6",
+    )  # fmt: skip
+    assert added.returncode == 0, added.stderr
+    both = carnet(
+        data_dir, "agenda", "add", "--field", "title=Kiné", "--field", "starts_at=2027-01-05 09:00",
+        "--field", "repeat=weekly", "--field", "repeat_count=6", "--field", "repeat_until=2027-03-01",
+    )  # fmt: skip
+    assert both.returncode != 0 and "pas les deux" in both.stderr
+    out = tmp_path / "agenda.ics"
+    assert carnet(data_dir, "agenda", "export", "--output", str(out)).returncode == 0
+    events = icalendar.Calendar.from_ical(out.read_bytes()).walk("VEVENT")
+    rules = [e["RRULE"].to_ical() for e in events if "RRULE" in e]
+    assert rules == [b"FREQ=WEEKLY;COUNT=6"]

@@ -25,6 +25,7 @@ from tests.support.desktop_service import live as live
 from tests.support.desktop_service import mailbox as mailbox
 from tests.support.desktop_service import server_template as server_template
 from tests.support.desktop_service import smtp_server as smtp_server
+from tests.support.patient_notifications import patient_events
 from tests.support.sync_lab import Lab
 from ui.clinic.window import ClinicWindow
 from ui.ops import wait_for_idle
@@ -208,12 +209,18 @@ def test_a_document_with_its_doors_reaches_the_patient_as_chosen(
     assert _fates(clinic)[0].startswith("Envoyée : MARTIN") and "Document Sérologie" in _fates(clinic)[0]
 
     # The patient's device does not get it before the consultation d'annonce, and the patient is not told; on its
-    # day (at most a month after it was added, the policy's rule) it reaches them with both doors, and they are told.
+    # day (at most a month after it was added, the policy's rule) it reaches them with both doors, and they are told
+    # — by e-mail to their own account only: a minor's secret care leaves no row in the dossier's notification feed,
+    # which legal representatives read.
+    def told_by_mail() -> int:
+        return sum("nouveau document" in str(m["Subject"]) for m in lab.mailbox.to(patient.email))
+
     device.engine.sync_once()
     assert "Sérologie" not in [d.title for d in device.profile.dossier().documents.list()]
     headers = {"Authorization": f"Bearer {device.profile.settings[S_ACCESS]}"}
     notes = lab.api.get("/v1/me/notifications", headers=headers).json()["items"]
     assert "document_added_by_professional" not in [n["event"] for n in notes]
+    mailed_before = told_by_mail()
     assert isinstance(lab.live.settings.clock, ManualClock)
     lab.live.settings.clock.advance(timedelta(days=10))
     device.engine.sync_once()
@@ -222,7 +229,8 @@ def test_a_document_with_its_doors_reaches_the_patient_as_chosen(
     assert theirs.confidentiality.hidden_from_legal_representatives and theirs.category == "biologie"
     headers = {"Authorization": f"Bearer {device.profile.settings[S_ACCESS]}"}  # refreshed meanwhile
     notes = lab.api.get("/v1/me/notifications", headers=headers).json()["items"]
-    assert "document_added_by_professional" in [n["event"] for n in notes]
+    assert "document_added_by_professional" not in [n["event"] for n in notes]
+    assert told_by_mail() == mailed_before + 1
     wait_for_idle()
     [mine] = clinic.session.profile.dossier(str(patient.dossier_id)).documents.list()  # the author still sees it
     assert mine.confidentiality.hidden_from_patient_until == later
@@ -478,3 +486,32 @@ def test_a_document_the_matrice_refuses_is_corrected_to_a_category_the_professio
     assert [(d.title, d.category) for d in device.profile.dossier().documents.list()] == [
         ("Compte rendu", "ordonnance")
     ]
+
+
+def test_a_physiotherapist_sends_an_appointment_to_the_patients_agenda(
+    qtbot: Any, lab: Lab, clinic: Any, network: Network
+) -> None:
+    """Issue 21: any professional may send an appointment (offline first); the patient is told and has it in the
+    agenda, with « À venir » and reminders."""
+    physio = registered(lab, PHYSIO, "masseur_kinesitherapeute", "Petit", "Marc")
+    patient, device = _day(qtbot, lab, clinic, physio)
+    _open_offline(qtbot, clinic, network, str(patient.dossier_id))
+    form = clinic.appointment
+    assert form.isVisible() and "remind_minutes_before" not in form.editors  # reminders are the patient's
+    form.save.click()  # nothing typed: the required fields say so
+    qtbot.waitUntil(lambda: form.errors["title"].isVisible(), timeout=10_000)
+    qtbot.keyClicks(form.editors["title"], "Seance de reeducation")
+    qtbot.keyClicks(form.editors["starts_at"], "12/01/2030 17:30")
+    qtbot.keyClicks(form.editors["professional"], "M. Petit")
+    form.save.click()
+    qtbot.waitUntil(lambda: clinic.pending_title.text() == "En attente d'envoi (1)", timeout=10_000)
+    assert not any(e.isVisible() for e in form.errors.values())
+    _send(qtbot, clinic, network)
+    assert _fates(clinic)[0].startswith("Envoyée : MARTIN") and "Rendez-vous Seance de reeducation" in _fates(clinic)[0]
+    device.engine.sync_once()
+    found = device.profile.dossier().entries.list("appointment")
+    assert [(e.data["title"], e.data["starts_at"], e.data["professional"]) for e in found] == [
+        ("Seance de reeducation", "2030-01-12T17:30:00", "M. Petit")
+    ]
+    assert patient_events(lab, device).count("appointment_sent_by_professional") == 1
+    shot(clinic, "v5-appointment-sent")

@@ -11,9 +11,11 @@ from PySide6.QtWidgets import QPushButton, QScrollArea, QVBoxLayout, QWidget
 
 from desktop_app import agenda
 from desktop_app.dossier_store import DossierStore, Entry
+from dossier.recurrence import recurrence_of
 from ui.dialogs import Confirmer
 from ui.entries.actions import delete_entry
 from ui.entries.form import EntryForm
+from ui.formatting import format_date
 from ui.i18n import current_language
 from ui.ops import Op
 from ui.paged import Column
@@ -58,6 +60,7 @@ class AgendaPage(StorePage, Retranslatable, QWidget):
                 Column(lambda: self.tr("Objet"), lambda e: str(e.data.get("title") or "")),
                 Column(lambda: self.tr("Professionnel"), lambda e: str(e.data.get("professional") or "")),
                 Column(lambda: self.tr("Lieu"), lambda e: str(e.data.get("place") or "").replace("\n", ", ")),
+                Column(lambda: self.tr("Se répète"), self.repeat_text),
             ],
             key=lambda e: e.id,
         )
@@ -110,6 +113,23 @@ class AgendaPage(StorePage, Retranslatable, QWidget):
         if store is None:
             return None
         return lambda offset, limit: agenda.list_appointments(store)[offset : offset + limit]
+
+    def repeat_text(self, entry: Entry) -> str:
+        """« toutes les 2 semaines, jusqu'au 16/02/2027 », « chaque mois, 4 fois »; "" for a single appointment."""
+        recurrence = recurrence_of(entry.data)
+        if recurrence is None:
+            return ""
+        n = recurrence.interval
+        text = {
+            "daily": self.tr("tous les %n jour(s)", "", n) if n > 1 else self.tr("chaque jour"),
+            "weekly": self.tr("toutes les %n semaine(s)", "", n) if n > 1 else self.tr("chaque semaine"),
+            "monthly": self.tr("tous les %n mois", "", n) if n > 1 else self.tr("chaque mois"),
+        }[recurrence.unit]
+        if recurrence.until is not None:
+            text += self.tr(", jusqu'au %1").replace("%1", format_date(recurrence.until))
+        if recurrence.count is not None:
+            text += self.tr(", %n fois", "", recurrence.count)
+        return text
 
     # -- actions -----------------------------------------------------------------------------------------------------
     def on_form_saved(self) -> None:
@@ -250,5 +270,5 @@ class AgendaPage(StorePage, Retranslatable, QWidget):
         for (button, text, name), description in zip(buttons, descriptions, strict=True):
             button.setText(text)
             describe(button, name, description)
-        describe(self.table, self.tr("Rendez-vous"), self.tr("Date, objet, professionnel et lieu."))
+        describe(self.table, self.tr("Rendez-vous"), self.tr("Date, objet, professionnel, lieu et répétition."))
         self.model.retranslate()

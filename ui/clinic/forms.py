@@ -49,19 +49,27 @@ def french_of_iso(text: str) -> str:
 
 
 class VaccinationForm(QWidget):
-    """A small form with one editor per field of the "vaccination" entry kind; validation stays in the store."""
+    """A small form with one editor per field of an entry kind ("vaccination", or "appointment" sent to the
+    patient's agenda), `left_out` fields not offered; validation stays in the store."""
 
     sig_submitted = Signal(dict)
     """The values typed (empty fields left out), to be saved into the open dossier."""
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        parent: QWidget | None = None,
+        *,
+        kind: str = "vaccination",
+        left_out: tuple[str, ...] = (),
+        save_text: str = "",
+    ) -> None:
         super().__init__(parent)
-        self.kind = ENTRY_KINDS["vaccination"]
+        self.kind = ENTRY_KINDS[kind]
         self.editors: dict[str, QLineEdit | QComboBox] = {}
         self.errors: dict[str, QLabel] = {}
         self.dates: set[str] = set()
         form = QFormLayout()
-        for spec in self.kind.fields:
+        for spec in (f for f in self.kind.fields if f.name not in left_out):
             caption = pick(spec.label_fr, spec.label_en) + (" *" if spec.required else "")
             editor: QLineEdit | QComboBox
             if spec.type == FieldType.CHOICE:
@@ -74,6 +82,8 @@ class VaccinationForm(QWidget):
                 if spec.type == FieldType.DATE:
                     editor.setPlaceholderText(self.tr("JJ/MM/AAAA"))
                     self.dates.add(spec.name)
+                elif spec.type == FieldType.DATETIME:
+                    editor.setPlaceholderText(self.tr("JJ/MM/AAAA HH:MM"))
             hint = self.tr("Obligatoire") if spec.required else self.tr("Facultatif")
             describe(editor, caption, f"{hint} ({spec.label_en})")
             error = error_label()
@@ -88,7 +98,7 @@ class VaccinationForm(QWidget):
             else:
                 editor.textEdited.connect(lambda _t, e=error: show_error(e, ""))
         self.general_error = error_label()
-        self.save = QPushButton(self.tr("Ajouter la vaccination"))
+        self.save = QPushButton(save_text or self.tr("Ajouter la vaccination"))
         describe(self.save, self.save.text(), self.tr("Enregistrer sur ce poste ; envoi dès que possible."))
         self.save.clicked.connect(self._submit)
         box = QVBoxLayout(self)

@@ -639,6 +639,13 @@ class ClinicWindow(QWidget):
         self.messages_dialog: ClinicMessagesDialog | None = None
         self.vaccination = VaccinationForm()
         self.vaccination.sig_submitted.connect(self.add_vaccination)
+        # An appointment sent to the patient's agenda (issue 21): what, when, where; reminders are the patient's.
+        self.appointment = VaccinationForm(
+            kind="appointment",
+            left_out=("remind_minutes_before", "repeat", "repeat_interval", "repeat_until", "repeat_count", "uid"),
+            save_text=self.tr("Envoyer le rendez-vous au patient"),
+        )
+        self.appointment.sig_submitted.connect(lambda values: self._add_entry("appointment", self.appointment, values))
         self.no_vaccination = label("muted")
         self.no_vaccination.setText(
             self.tr("Votre profession n'inscrit pas de vaccinations dans le carnet : ajoutez un document.")
@@ -668,6 +675,10 @@ class ClinicWindow(QWidget):
         edit_box = QVBoxLayout(self.editing)
         edit_box.addWidget(self.vaccination)
         edit_box.addWidget(self.no_vaccination)
+        self.appointment_title = label("subheading", buddy=self.appointment.editors["title"])
+        self.appointment_title.setText(self.tr("Rendez-vous pour l'agenda du patient (il en est prévenu)"))
+        edit_box.addWidget(self.appointment_title)
+        edit_box.addWidget(self.appointment)
         doc_row = QHBoxLayout()
         doc_row.addWidget(self.add_document)
         doc_row.addWidget(self.retitle_document)
@@ -944,25 +955,29 @@ class ClinicWindow(QWidget):
 
     # -- offline edits ------------------------------------------------------------------------------------------------
     def add_vaccination(self, values: dict[str, Any]) -> None:
+        self._add_entry("vaccination", self.vaccination, values)
+
+    def _add_entry(self, kind: str, form: VaccinationForm, values: dict[str, Any]) -> None:
+        """A vaccination, or an appointment for the patient's agenda, saved on this workstation (sent when online)."""
         session, content = self._need(), self.current
         if content is None:
             return
 
         def save() -> None:
             store = session.engine.require_open(content.dossier_id)
-            store.entries.create("vaccination", values, author_kind="professional")
+            store.entries.create(kind, values, author_kind="professional")
 
         def failed(exc: BaseException) -> None:
             if isinstance(exc, DossierValidationError):
                 fields = {i.field: i.message(current_language()) for i in exc.issues}
-                known = {k: v for k, v in fields.items() if k in self.vaccination.editors}
-                self.vaccination.show_errors(known, "" if len(known) == len(fields) else _message(exc))
+                known = {k: v for k, v in fields.items() if k in form.editors}
+                form.show_errors(known, "" if len(known) == len(fields) else _message(exc))
             else:
-                self.vaccination.show_errors({}, _message(exc))
+                form.show_errors({}, _message(exc))
 
         def saved(_: Any) -> None:
-            self.vaccination.clear()  # the list shows it through the change event (_on_store_changed)
-            self.vaccination.focus_first()
+            form.clear()  # the list of changes shows it through the change event (_on_store_changed)
+            form.focus_first()
 
         Op(self, save).success(saved).failure(failed).run()
 
@@ -1312,6 +1327,7 @@ class ClinicWindow(QWidget):
         self.dossier_title.setText(self.tr("Aucun dossier ouvert"))  # type: ignore[attr-defined]
         self.contents.clear()
         self.vaccination.clear()
+        self.appointment.clear()
         self.editing.setEnabled(False)
         self.care_button.setEnabled(False)
         self.messages_button.setEnabled(False)

@@ -26,6 +26,7 @@ from ui import icons, theme
 from ui.changes import concerns
 from ui.entries.columns import entry_columns, entry_summary
 from ui.formatting import format_date
+from ui.home.upcoming import UpcomingCard
 from ui.ops import Op
 from ui.paged import PagedTableModel
 from ui.sync import SyncStatusLine
@@ -109,6 +110,7 @@ class HomePage(Retranslatable, QWidget):
             self.actions_card.add_action(button)
         # Shown once something prints the card (the main window's export): until then, no button that does nothing.
         self.quick_buttons["emergency_card"].setVisible(False)
+        self.upcoming = UpcomingCard()  # « À venir »: its lines open Agenda or Prévention (the dossier view wires it)
         self.recent_card = Card(icon=icons.get("history"))
         self.recent_title = self.recent_card.title
         self.model: PagedTableModel[Entry] = PagedTableModel(
@@ -129,6 +131,7 @@ class HomePage(Retranslatable, QWidget):
         self.grid.setSpacing(theme.SPACING["l"])
         self._cards: list[QWidget] = [
             self.actions_card,  # first: a full row of its own
+            self.upcoming,
             self.allergies_card,
             self.treatments_card,
             self.documents_card,
@@ -190,6 +193,7 @@ class HomePage(Retranslatable, QWidget):
         self._summary = None
         if store is None:
             self.model.clear()
+            self.upcoming.clear()
             self._reads += 1
         else:
             self.model.set_source(lambda offset, limit: store.entries.list(offset=offset, limit=limit))
@@ -216,6 +220,7 @@ class HomePage(Retranslatable, QWidget):
         """Show what the store now holds; the list keeps its place."""
         self.model.refresh()
         self.refresh_counts()
+        self.upcoming.refresh()
 
     def _on_summary(self, summary: Summary) -> None:
         self._summary = summary

@@ -158,6 +158,7 @@ class NotificationsPage(Retranslatable, QWidget):
                 else self.tr("%1 a ajouté un document à votre dossier.")
             ),
             "vaccination_recorded_by_professional": self.tr("%1 a inscrit une vaccination dans votre dossier."),
+            "appointment_sent_by_professional": self.tr("%1 a ajouté un rendez-vous à votre agenda."),
             "new_message": self.tr("%1 vous a écrit un message."),
             "aidant_invited": self.tr("%1 vous a désigné(e) comme proche aidant, jusqu'au %2."),
             "aidant_ended": self.tr("La délégation de proche aidant avec %1 a pris fin le %2."),

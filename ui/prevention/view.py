@@ -8,7 +8,7 @@ from datetime import date
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QComboBox, QPushButton, QScrollArea, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QCheckBox, QComboBox, QPushButton, QScrollArea, QVBoxLayout, QWidget
 
 from desktop_app import prevention
 from dossier.errors import DossierValidationError
@@ -34,6 +34,8 @@ class PreventionPage(StorePage, Retranslatable, QWidget):
 
     sig_appointment_requested = Signal(str)
     """The person wants an appointment for the chosen recommendation; carries its label (the appointment's title)."""
+    sig_undoable = Signal(str, object)
+    """A suggestion was set aside; carries what to say and how to put it back (run on the worker)."""
 
     kinds = _RECORD_KINDS
 
@@ -41,6 +43,7 @@ class PreventionPage(StorePage, Retranslatable, QWidget):
         super().__init__(parent)
         self.today = today
         self._answers: dict[str, bool | None] = {}
+        self._dismissed: dict[str, str] = {}
         self._init_store_page(
             [
                 Column(lambda: self.tr("État"), self._status_text),
@@ -53,8 +56,17 @@ class PreventionPage(StorePage, Retranslatable, QWidget):
         self.source = label("muted")
         self.appointment_button = QPushButton()
         self.appointment_button.clicked.connect(self.on_appointment_button_clicked)
+        # Set a suggestion aside (for good, or for a month) or propose it again; the aside ones show on demand.
+        self.never_button, self.later_button, self.again_button = QPushButton(), QPushButton(), QPushButton()
+        self.never_button.clicked.connect(lambda: self.dismiss(never=True))
+        self.later_button.clicked.connect(lambda: self.dismiss(never=False))
+        self.again_button.clicked.connect(self.on_again_button_clicked)
+        self.show_dismissed = QCheckBox()
+        self.show_dismissed.toggled.connect(lambda _on: self.reload())
+        self.notice = label("muted")
         self.table.selectionModel().currentRowChanged.connect(lambda *_: self._show_detail())
         self.model.sig_page_loaded.connect(lambda _n: self._show_answers())
+        self.model.sig_page_loaded.connect(lambda _n: self._show_detail())
         self.questions_box = QWidget()
         self.questions_title = label("heading")
         # One question above its answer, full width: long questions wrap instead of widening the window.
@@ -88,7 +100,12 @@ class PreventionPage(StorePage, Retranslatable, QWidget):
         layout.addWidget(self.title)
         layout.addWidget(self.intro)
         layout.addWidget(self.table, 3)
-        layout.addWidget(flow_row(self.appointment_button))
+        layout.addWidget(
+            flow_row(
+                self.appointment_button, self.later_button, self.never_button, self.again_button, self.show_dismissed
+            )
+        )
+        layout.addWidget(self.notice)
         layout.addWidget(self.error)
         layout.addWidget(pane, 2)
         self.retranslate_ui()
@@ -99,11 +116,15 @@ class PreventionPage(StorePage, Retranslatable, QWidget):
         if store is None or profile is None:
             return None
         today = self.today()
+        every = self.show_dismissed.isChecked()
 
         def fetch(offset: int, limit: int) -> list[Recommendation]:  # on the store worker
             answers = prevention.load_answers(profile, store.dossier_id)
+            dismissed = prevention.load_dismissed(profile, store.dossier_id)
             self._answers = answers  # shown by _show_answers once the page arrives on the UI thread
-            return prevention.due(store, answers=answers, today=today)[offset : offset + limit]
+            self._dismissed = {k: v for k, v in dismissed.items() if prevention.is_dismissed(k, dismissed, today=today)}
+            rows = prevention.due(store, answers=answers, today=today)
+            return [r for r in rows if every or r.rule_id not in self._dismissed][offset : offset + limit]
 
         return fetch
 
@@ -130,6 +151,11 @@ class PreventionPage(StorePage, Retranslatable, QWidget):
 
     # -- display -----------------------------------------------------------------------------------------------------
     def _status_text(self, r: Recommendation) -> str:
+        mark = self._dismissed.get(r.rule_id)
+        if mark == prevention.NEVER:
+            return self.tr("Écartée")
+        if mark is not None:
+            return self.tr("Plus tard (%1)").replace("%1", _day(date.fromisoformat(mark)))
         return {
             Status.OVERDUE: self.tr("En retard"),
             Status.DUE: self.tr("À faire"),
@@ -152,9 +178,48 @@ class PreventionPage(StorePage, Retranslatable, QWidget):
         if r is not None and r.status is not Status.DONE:
             self.sig_appointment_requested.emit(r.label(current_language()))
 
+    def dismiss(self, *, never: bool) -> None:
+        """« Ne plus me le proposer » (never) or « Plus tard » (a month) for the chosen suggestion; undoable."""
+        r, store, profile = self.selected(), self._store, self._profile
+        if r is None or store is None or profile is None or r.status is Status.DONE:
+            return
+        today, dossier_id, name = self.today(), store.dossier_id, r.label(current_language())
+        if never:
+            text = self.tr("« %1 » ne vous sera plus proposé.").replace("%1", name)
+        else:
+            text = self.tr("« %1 » vous sera proposé à nouveau le %2.").replace("%1", name)
+            text = text.replace("%2", _day(today + prevention.LATER))
+
+        def done(previous: str | None) -> None:
+            self.notice.setText(text)
+            self.reload()
+            self.sig_undoable.emit(text, lambda: prevention.restore(profile, dossier_id, r.rule_id, previous))
+
+        Op(self, lambda: prevention.dismiss(profile, dossier_id, r.rule_id, never=never, today=today)).success(
+            done
+        ).failure(self._on_failed).run()
+
+    def on_again_button_clicked(self) -> None:
+        r, store, profile = self.selected(), self._store, self._profile
+        if r is None or store is None or profile is None or r.rule_id not in self._dismissed:
+            return
+        dossier_id, name = store.dossier_id, r.label(current_language())
+
+        def done(_previous: str | None) -> None:
+            self.notice.setText(self.tr("« %1 » vous est proposé à nouveau.").replace("%1", name))
+            self.reload()
+
+        Op(self, lambda: prevention.restore(profile, dossier_id, r.rule_id)).success(done).failure(
+            self._on_failed
+        ).run()
+
     def _show_detail(self) -> None:
         r = self.selected()
         self.appointment_button.setEnabled(r is not None and r.status is not Status.DONE)
+        aside = r is not None and r.rule_id in self._dismissed
+        for button in (self.never_button, self.later_button):
+            button.setEnabled(r is not None and r.status is not Status.DONE and not aside)
+        self.again_button.setEnabled(aside)
         if r is None:
             self.detail.setText(self.tr("Choisissez une ligne pour voir la règle appliquée et sa source."))
             self.source.setText("")
@@ -190,6 +255,34 @@ class PreventionPage(StorePage, Retranslatable, QWidget):
             self.appointment_button,
             self.tr("Prendre rendez-vous"),
             self.tr("Ajouter à l'agenda un rendez-vous pour la recommandation choisie."),
+        )
+        for button, text, name, description in (
+            (
+                self.later_button,
+                self.tr("Plus &tard"),
+                self.tr("Plus tard"),
+                self.tr("Ne plus proposer la recommandation choisie pendant un mois ; Ctrl+Z annule."),
+            ),
+            (
+                self.never_button,
+                self.tr("Ne &plus me le proposer"),
+                self.tr("Ne plus me le proposer"),
+                self.tr("Écarter la recommandation choisie ; Ctrl+Z annule."),
+            ),
+            (
+                self.again_button,
+                self.tr("Proposer à &nouveau"),
+                self.tr("Proposer à nouveau"),
+                self.tr("Remettre la recommandation écartée parmi les suggestions."),
+            ),
+        ):
+            button.setText(text)
+            describe(button, name, description)
+        self.show_dismissed.setText(self.tr("Montrer les suggestions é&cartées"))
+        describe(
+            self.show_dismissed,
+            self.tr("Montrer les suggestions écartées"),
+            self.tr("Afficher aussi les recommandations que vous avez écartées ou remises à plus tard."),
         )
         self.model.retranslate()
         self._show_detail()

@@ -214,6 +214,7 @@ A, R = Action, Reason
 NOTIFY_ACCESS = (Notification(Recipient.PATIENT, NotificationEvent.PROFESSIONAL_ACCESS),)
 NOTIFY_SENT = (Notification(Recipient.PATIENT, NotificationEvent.DOCUMENT_ADDED_BY_PROFESSIONAL),)
 NOTIFY_VACCINATION = (Notification(Recipient.PATIENT, NotificationEvent.VACCINATION_RECORDED_BY_PROFESSIONAL),)
+NOTIFY_APPOINTMENT = (Notification(Recipient.PATIENT, NotificationEvent.APPOINTMENT_SENT_BY_PROFESSIONAL),)
 NOTIFY_EMERGENCY = (
     Notification(Recipient.PATIENT, NotificationEvent.EMERGENCY_ACCESS),
     Notification(Recipient.MEDECIN_TRAITANT, NotificationEvent.EMERGENCY_ACCESS),
@@ -249,6 +250,10 @@ HAND_WRITTEN: list[Case] = [
        ADULT, R.AUTHORED_BY_PROFESSIONAL_OR_INSURER),
     no("patient cannot edit a vaccination a professional recorded", Holder(PATIENT), A.EDIT,
        entry(EntryKind.VACCINATION, author=OTHER_PRO_AUTHOR), ADULT, R.AUTHORED_BY_PROFESSIONAL_OR_INSURER),
+    ok("patient cancels an appointment a professional sent (their own agenda)", Holder(PATIENT), A.DELETE,
+       entry(EntryKind.APPOINTMENT, author=OTHER_PRO_AUTHOR), ADULT, R.HOLDER),
+    ok("patient moves an appointment a professional sent", Holder(PATIENT), A.EDIT,
+       entry(EntryKind.APPOINTMENT, author=OTHER_PRO_AUTHOR), ADULT, R.HOLDER),
     ok("patient masks a professional's document", Holder(PATIENT), A.MASK, doc(), ADULT, R.HOLDER),
     ok("patient unmasks a professional's document", Holder(PATIENT), A.UNMASK, doc(masked=True), ADULT,
        R.HOLDER),
@@ -424,6 +429,15 @@ HAND_WRITTEN: list[Case] = [
     ok("a nurse records a vaccination, patient notified", pro(AUTHORISED, Profession.INFIRMIER), A.ADD,
        entry(EntryKind.VACCINATION, author=Author(AuthorKind.PROFESSIONAL, AUTHORISED)), ADULT,
        R.PROFESSIONAL_VACCINATION_RECORDED, notify=NOTIFY_VACCINATION),
+    ok("a professional sends an appointment to the patient's agenda, patient notified", pro(AUTHORISED), A.ADD,
+       entry(EntryKind.APPOINTMENT, author=Author(AuthorKind.PROFESSIONAL, AUTHORISED)), ADULT,
+       R.PROFESSIONAL_APPOINTMENT_SENT, notify=NOTIFY_APPOINTMENT),
+    ok("an unauthorised professional may still send an appointment (sending is not seeing)", pro(STRANGER), A.ADD,
+       entry(EntryKind.APPOINTMENT), ADULT, R.PROFESSIONAL_APPOINTMENT_SENT, notify=NOTIFY_APPOINTMENT),
+    no("a blocked professional may not send an appointment (a contact, as a message is)", pro(BLOCKED), A.ADD,
+       entry(EntryKind.APPOINTMENT), ADULT, R.PROFESSIONAL_BLOCKED),
+    no("a professional cannot edit an appointment in the patient's agenda", pro(MT), A.EDIT,
+       entry(EntryKind.APPOINTMENT), ADULT, R.ONLY_OWN_DOCUMENTS),
     no("a physiotherapist may not record a vaccination", pro(AUTHORISED, Profession.MASSEUR_KINESITHERAPEUTE),
        A.ADD, entry(EntryKind.VACCINATION, author=Author(AuthorKind.PROFESSIONAL, AUTHORISED)), ADULT,
        R.PROFESSION_MAY_NOT_VACCINATE),

@@ -63,11 +63,11 @@ def professional_variants(rpps: Rpps, now: datetime) -> list[Professional]:
     return [Professional(rpps, profession), Professional(rpps, profession, emergency=claim)]
 
 
-def _sendable(target: Target) -> bool:
-    """What a professional may add without seeing anything: a document, a vaccination (if they vaccinate)."""
-    return isinstance(target, DocumentTarget) or (
-        isinstance(target, EntryTarget) and target.kind is EntryKind.VACCINATION
-    )
+def _sendable(target: Target, *, blocked: bool = False) -> bool:
+    """What a professional may add without seeing anything: a document, a vaccination (if they vaccinate), an
+    appointment sent to the person's agenda — not when the person blocked them (a contact, as a message is)."""
+    kinds = {EntryKind.VACCINATION} if blocked else {EntryKind.VACCINATION, EntryKind.APPOINTMENT}
+    return isinstance(target, DocumentTarget) or (isinstance(target, EntryTarget) and target.kind in kinds)
 
 
 class ConsentMachine(RuleBasedStateMachine):
@@ -170,20 +170,20 @@ class ConsentMachine(RuleBasedStateMachine):
     def context(self) -> Context:
         return Context(now=self.now, consent=self.consent)
 
-    def assert_gets_nothing(self, actor: Actor, *, may_send: bool = False) -> None:
+    def assert_gets_nothing(self, actor: Actor, *, may_send: bool = False, blocked: bool = False) -> None:
         context = self.context()
         for target in self.targets():
             for action in Action:
                 decision = decide(actor, action, target, context, matrix=MATRIX)
-                if may_send and action is Action.ADD and _sendable(target):
-                    continue  # sending a document or recording a vaccination reveals nothing
+                if may_send and action is Action.ADD and _sendable(target, blocked=blocked):
+                    continue  # sending a document or an appointment, or recording a vaccination, reveals nothing
                 assert not decision.allowed, (actor, action, target, decision)
 
     @invariant()
     def blocked_professionals_get_nothing(self) -> None:
         for rpps in self.consent.blocked:
             for actor in professional_variants(rpps, self.now):
-                self.assert_gets_nothing(actor, may_send=True)
+                self.assert_gets_nothing(actor, may_send=True, blocked=True)
 
     @invariant()
     def unblocked_professionals_need_a_new_authorisation(self) -> None:
