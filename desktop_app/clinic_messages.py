@@ -133,10 +133,16 @@ def start(
 
 
 def reply(
-    profile: UnlockedProfile, conversation_id: str, text: str, *, message_id: str | None = None
+    profile: UnlockedProfile,
+    conversation_id: str,
+    text: str,
+    *,
+    attachment: tuple[bytes, str] | None = None,
+    message_id: str | None = None,
 ) -> Message | Queued | RateLimited:
-    """A reply in one of the professional's conversations (see ``messages.reply``). A reply to a conversation
+    """A reply in one of the professional's conversations, with a document if given (its bytes, its file name; kept
+    in the professional's encrypted profile while it waits): see ``messages.reply``. A reply to a conversation
     started offline waits behind its start in the outbox."""
     if any(item["conversation_id"] == conversation_id for item in _waiting_starts(profile)):
         flush(profile)  # its start first, if the service is reachable
-    return messages.reply(profile, conversation_id, text, message_id=message_id)
+    return messages.reply(profile, conversation_id, text, attachment=attachment, message_id=message_id)

@@ -2490,6 +2490,30 @@
         <translation>Send the message (Ctrl+Enter).</translation>
     </message>
     <message>
+        <source>&amp;Joindre un document…</source>
+        <translation>&amp;Attach a document…</translation>
+    </message>
+    <message>
+        <source>Joindre un document</source>
+        <translation>Attach a document</translation>
+    </message>
+    <message>
+        <source>Un fichier de %1 Mo au plus joint à la réponse.</source>
+        <translation>A file of at most %1 MB sent with the reply.</translation>
+    </message>
+    <message>
+        <source>Re&amp;tirer la pièce jointe</source>
+        <translation>Re&amp;move the attachment</translation>
+    </message>
+    <message>
+        <source>Retirer la pièce jointe</source>
+        <translation>Remove the attachment</translation>
+    </message>
+    <message>
+        <source>La réponse partira sans document.</source>
+        <translation>The reply will go without a document.</translation>
+    </message>
+    <message>
         <source>&amp;Fermer</source>
         <translation>C&amp;lose</translation>
     </message>
@@ -2546,6 +2570,14 @@
         <translation>Reply</translation>
     </message>
     <message>
+        <source>Pièce jointe : %1 (%2 Ko)</source>
+        <translation>Attachment: %1 (%2 KB)</translation>
+    </message>
+    <message>
+        <source>Ce fichier ne peut pas être lu.</source>
+        <translation>This file cannot be read.</translation>
+    </message>
+    <message>
         <source>Aucune conversation avec ce patient : écrivez-lui un premier message.</source>
         <translation>No conversation with this patient: write them a first message.</translation>
     </message>
@@ -2564,6 +2596,10 @@
     <message>
         <source>en attente d&apos;envoi</source>
         <translation>waiting to be sent</translation>
+    </message>
+    <message>
+        <source>Pièce jointe : %1</source>
+        <translation>Attachment: %1</translation>
     </message>
     <message>
         <source>Hors ligne : votre message est gardé et sera envoyé dès la reconnexion.</source>

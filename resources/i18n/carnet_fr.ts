@@ -2490,6 +2490,30 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>&amp;Joindre un document…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Joindre un document</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Un fichier de %1 Mo au plus joint à la réponse.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Re&amp;tirer la pièce jointe</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Retirer la pièce jointe</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>La réponse partira sans document.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>&amp;Fermer</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2546,6 +2570,14 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Pièce jointe : %1 (%2 Ko)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ce fichier ne peut pas être lu.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Aucune conversation avec ce patient : écrivez-lui un premier message.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2563,6 +2595,10 @@
     </message>
     <message>
         <source>en attente d&apos;envoi</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pièce jointe : %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

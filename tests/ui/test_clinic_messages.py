@@ -6,6 +6,7 @@ refused in a sentence, the text kept."""
 from __future__ import annotations
 
 import uuid
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import Qt
@@ -14,7 +15,7 @@ from sqlalchemy import select
 from desktop_app import messages
 from desktop_app.sync.engine import S_ACCESS
 from server.messages.models import Message as StoredMessage
-from tests.support.clinic_lab import Network, prepare, search, shot, sign_in
+from tests.support.clinic_lab import Network, Picker, prepare, search, shot, sign_in
 from tests.support.clinic_lab import clinic as clinic
 from tests.support.clinic_lab import lab as lab
 from tests.support.clinic_lab import network as network
@@ -24,6 +25,7 @@ from tests.support.desktop_service import live as live
 from tests.support.desktop_service import mailbox as mailbox
 from tests.support.desktop_service import server_template as server_template
 from tests.support.desktop_service import smtp_server as smtp_server
+from tests.support.messagerie import PDF
 from tests.support.sync_lab import ANNE, Lab
 from tests.ui.helpers import missing_accessibility
 from ui.clinic.messages import ClinicMessagesDialog
@@ -86,12 +88,12 @@ def test_the_professional_writes_the_patient_replies_offline_waits_then_goes_onc
     assert dialog.subject.hasFocus()  # a new message first: the object is asked
 
     _send(qtbot, dialog, "Bonjour")  # no object: said beside the field, nothing sent
-    assert dialog.subject_error.isVisible() and "objet" in dialog.subject_error.text()
+    assert dialog.subject_error.text() == "Donnez un objet à la conversation."
     assert dialog.text.toPlainText() == "Bonjour"
     dialog.text.clear()
     _type(qtbot, dialog.subject, "Vos résultats")
     _send(qtbot, dialog, "   ")
-    assert dialog.text_error.isVisible() and "vide" in dialog.text_error.text()
+    assert dialog.text_error.text() == "Le message est vide : écrivez quelque chose."
     _send(qtbot, dialog, "Vos résultats sont arrivés, tout est normal.")
     qtbot.waitUntil(lambda: dialog.list.count() == 1 and dialog.messages != [], timeout=20_000)
     assert dialog.status.text() == "Message envoyé."
@@ -128,6 +130,34 @@ def test_the_professional_writes_the_patient_replies_offline_waits_then_goes_onc
     ]
     _, thread = messages.thread(patient.profile, seen.id)
     assert thread[-1].text == "Pensez à la prise de sang de contrôle."
+
+
+def test_a_document_goes_with_a_reply_and_a_bad_file_is_refused_in_a_sentence(
+    qtbot: Any, lab: Lab, clinic: ClinicWindow, picker: Picker, tmp_path: Path
+) -> None:
+    patient, dialog = _open_messagerie(qtbot, clinic, lab)
+    assert not dialog.attach_button.isEnabled()  # a new conversation first
+    _type(qtbot, dialog.subject, "Compte rendu")
+    _send(qtbot, dialog, "Voici le compte rendu de la consultation.")
+    qtbot.waitUntil(lambda: dialog.conversation is not None and dialog.attach_button.isEnabled(), timeout=20_000)
+
+    picker.path = tmp_path / "vide.pdf"
+    picker.path.write_bytes(b"")
+    qtbot.keyClick(dialog.attach_button, Qt.Key.Key_Space)
+    assert dialog.text_error.text() == "La pièce jointe est vide." and dialog.attached is None
+    picker.path = tmp_path / "compte-rendu.pdf"
+    picker.path.write_bytes(PDF)
+    qtbot.keyClick(dialog.attach_button, Qt.Key.Key_Space)
+    assert dialog.attached == (PDF, "compte-rendu.pdf") and "compte-rendu.pdf" in dialog.attachment_label.text()
+    _send(qtbot, dialog, "Le document est joint.")
+    qtbot.waitUntil(lambda: "Pièce jointe : compte-rendu.pdf" in dialog.thread_view.toPlainText(), timeout=20_000)
+    assert dialog.attached is None
+    shot(dialog, "messages-4-attachment")
+
+    conversation, thread = messages.thread(patient.profile, dialog.conversation.id)  # type: ignore[union-attr]
+    attachment = thread[-1].attachment
+    assert attachment is not None and attachment.filename == "compte-rendu.pdf"
+    assert messages.download(patient.profile, conversation.id, attachment) == PDF
 
 
 def test_a_blocked_professional_is_told_in_a_sentence_and_keeps_the_text(

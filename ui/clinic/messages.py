@@ -10,6 +10,7 @@ professional) are said in a sentence beside the field, and the text stays in the
 from __future__ import annotations
 
 import html
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
@@ -32,13 +33,22 @@ from desktop_app.clinic_messages import Conversation, FlushReport, Message, Queu
 from desktop_app.errors import CarnetError
 from desktop_app.sync.http import SyncOffline
 from dossier.errors import DossierValidationError
-from dossier.messages import MESSAGE_MAX_CHARS, SUBJECT_MAX_CHARS, check_message_text, check_subject
+from dossier.messages import (
+    ATTACHMENT_MAX_BYTES,
+    MESSAGE_MAX_CHARS,
+    SUBJECT_MAX_CHARS,
+    check_attachment,
+    check_message_text,
+    check_subject,
+)
 from ui.formatting import format_datetime, locale
 from ui.i18n import current_language
 from ui.ops import Op
 from ui.widgets import describe, error_label, label, show_error
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from desktop_app.profile import UnlockedProfile
 
 CONVERSATION_ROLE = Qt.ItemDataRole.UserRole
@@ -48,10 +58,19 @@ class ClinicMessagesDialog(QDialog):
     """The opened patient's conversations with this professional (list on top, thread, then the writing box)."""
 
     def __init__(
-        self, profile: UnlockedProfile, dossier_id: str, patient_name: str, parent: QWidget | None = None
+        self,
+        profile: UnlockedProfile,
+        dossier_id: str,
+        patient_name: str,
+        parent: QWidget | None = None,
+        *,
+        chooser: Callable[[QWidget], Path | None] | None = None,
     ) -> None:
         super().__init__(parent)
         self.profile, self.dossier_id, self.patient_name = profile, dossier_id, patient_name
+        self.chooser = chooser
+        self.attached: tuple[bytes, str] | None = None
+        """The document joined to the reply being written (its bytes, its name), checked when chosen."""
         self.conversations: list[Conversation] = []
         self.conversation: Conversation | None = None
         self.messages: list[Message] = []
@@ -115,6 +134,19 @@ class ClinicMessagesDialog(QDialog):
         self.send_button.clicked.connect(self.send)
         shortcut = QShortcut(QKeySequence("Ctrl+Return"), self)
         shortcut.activated.connect(self.send)
+        self.attach_button = QPushButton(self.tr("&Joindre un document…"))
+        mib = ATTACHMENT_MAX_BYTES // (1024 * 1024)
+        describe(
+            self.attach_button,
+            self.tr("Joindre un document"),
+            self.tr("Un fichier de %1 Mo au plus joint à la réponse.").replace("%1", str(mib)),
+        )
+        self.attach_button.clicked.connect(self.choose_attachment)
+        self.attach_button.setVisible(chooser is not None)
+        self.attachment_label = label("muted")
+        self.detach_button = QPushButton(self.tr("Re&tirer la pièce jointe"))
+        describe(self.detach_button, self.tr("Retirer la pièce jointe"), self.tr("La réponse partira sans document."))
+        self.detach_button.clicked.connect(lambda: self._set_attached(None))
         self.close_button = QPushButton(self.tr("&Fermer"))
         describe(self.close_button, self.tr("Fermer"), self.tr("Fermer la messagerie."))
         self.close_button.clicked.connect(self.close)
@@ -128,6 +160,7 @@ class ClinicMessagesDialog(QDialog):
         subject_row.addWidget(self.subject, 1)
         buttons = QHBoxLayout()
         buttons.addWidget(self.count, 1)
+        buttons.addWidget(self.attach_button)
         buttons.addWidget(self.send_button)
         buttons.addWidget(self.close_button)
         box = QVBoxLayout(self)
@@ -142,8 +175,13 @@ class ClinicMessagesDialog(QDialog):
         box.addWidget(self.text_caption)
         box.addWidget(self.text)
         box.addWidget(self.text_error)
+        attached_row = QHBoxLayout()
+        attached_row.addWidget(self.attachment_label, 1)
+        attached_row.addWidget(self.detach_button)
+        box.addLayout(attached_row)
         box.addLayout(buttons)
         self.resize(720, 680)
+        self._set_attached(None)
         self.new_conversation()
         self._update_count()
         self.refresh()
@@ -152,7 +190,9 @@ class ClinicMessagesDialog(QDialog):
     def _fail(self, exc: BaseException) -> str:
         if isinstance(exc, SyncOffline):
             return self.tr("Hors ligne : aucune conversation avec ce patient n'est gardée sur ce poste.")
-        if isinstance(exc, CarnetError | DossierValidationError):
+        if isinstance(exc, DossierValidationError):  # the sentence alone: the field is beside it
+            return " ".join(issue.message(current_language()) for issue in exc.issues)
+        if isinstance(exc, CarnetError):
             return exc.message(current_language())
         return self.tr("Une erreur est survenue ; rien n'est perdu, réessayez.")
 
@@ -190,6 +230,8 @@ class ClinicMessagesDialog(QDialog):
         self.thread_view.clear()
         self.subject_caption.setVisible(True)
         self.subject.setVisible(True)
+        self.attach_button.setEnabled(False)  # a document goes with a reply, once the conversation exists
+        self._set_attached(None)
         self.text_caption.setText(self.tr("&Message :"))
         describe(self.text, self.tr("Message"), self.tr("%1 caractères au plus.").replace("%1", str(MESSAGE_MAX_CHARS)))
         self.subject.setFocus()
@@ -198,10 +240,39 @@ class ClinicMessagesDialog(QDialog):
         self.conversation = conversation
         self.subject_caption.setVisible(False)
         self.subject.setVisible(False)
+        self.attach_button.setEnabled(True)
         show_error(self.subject_error, "")
         self.thread_title.setText(conversation.subject)
         self.text_caption.setText(self.tr("&Réponse :"))
         describe(self.text, self.tr("Réponse"), self.tr("%1 caractères au plus.").replace("%1", str(MESSAGE_MAX_CHARS)))
+
+    def _set_attached(self, attached: tuple[bytes, str] | None) -> None:
+        self.attached = attached
+        if attached is None:
+            self.attachment_label.setText("")
+        else:
+            size = locale().toString(max(1, round(len(attached[0]) / 1024)))
+            text = self.tr("Pièce jointe : %1 (%2 Ko)").replace("%1", attached[1]).replace("%2", size)
+            self.attachment_label.setText(text)
+        self.detach_button.setVisible(attached is not None)
+
+    def choose_attachment(self) -> None:
+        """« Joindre un document… »: checked at once (size, a format Documents accepts); refused in a sentence."""
+        path = self.chooser(self) if self.chooser is not None else None
+        if path is None:
+            return
+        show_error(self.text_error, "")
+        try:
+            content = path.read_bytes()
+            _format, name = check_attachment(content, path.name)
+        except DossierValidationError as exc:
+            show_error(self.text_error, self._fail(exc))
+            return
+        except OSError:
+            show_error(self.text_error, self.tr("Ce fichier ne peut pas être lu."))
+            return
+        self._set_attached((content, name))
+        self.text.setFocus()
 
     def refresh(self, select: str | None = None) -> None:
         """Send what waits, then list this patient's conversations (offline: those kept on this PC)."""
@@ -275,6 +346,8 @@ class ClinicMessagesDialog(QDialog):
             who = self.tr("Vous") if m.mine else self.patient_name
             when = format_datetime(m.sent_at) if m.sent_at is not None else self.tr("en attente d'envoi")
             body = html.escape(m.text).replace("\n", "<br>")
+            if m.attachment is not None:
+                body += "<br>" + html.escape(self.tr("Pièce jointe : %1").replace("%1", m.attachment.filename))
             parts.append(f"<p><b>{html.escape(who)}</b> · {html.escape(when)}<br>{body}</p>")
         if self.conversation is not None and self.conversation.kept:
             parts.append(f"<p><i>{html.escape(self.tr('Hors ligne : copie de ce poste.'))}</i></p>")
@@ -291,17 +364,18 @@ class ClinicMessagesDialog(QDialog):
         show_error(self.text_error, "")
         lang = current_language()
         conversation, raw_subject, raw_text = self.conversation, self.subject.text(), self.text.toPlainText()
+        attached = self.attached
         try:
             if conversation is None:
                 check_subject(raw_subject)
         except DossierValidationError as exc:
-            show_error(self.subject_error, exc.message(lang), field=self.subject)
+            show_error(self.subject_error, self._fail(exc), field=self.subject)
             self.subject.setFocus()
             return
         try:
             check_message_text(raw_text)
         except DossierValidationError as exc:
-            show_error(self.text_error, exc.message(lang), field=self.text)
+            show_error(self.text_error, self._fail(exc), field=self.text)
             self.text.setFocus()
             return
         self._set_busy(True)
@@ -311,13 +385,14 @@ class ClinicMessagesDialog(QDialog):
                 return clinic_messages.start(
                     self.profile, self.dossier_id, raw_subject, raw_text, patient_name=self.patient_name
                 )
-            return conversation.id, clinic_messages.reply(self.profile, conversation.id, raw_text)
+            return conversation.id, clinic_messages.reply(self.profile, conversation.id, raw_text, attachment=attached)
 
         def done(result: tuple[str, Message | Queued | RateLimited]) -> None:
             self._set_busy(False)
             conv_id, outcome = result
             self.text.clear()
             self.subject.clear()
+            self._set_attached(None)
             if isinstance(outcome, Queued):
                 self._note = self.tr("Hors ligne : votre message est gardé et sera envoyé dès la reconnexion.")
             elif isinstance(outcome, RateLimited):

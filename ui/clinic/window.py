@@ -823,7 +823,8 @@ class ClinicWindow(QWidget):
         session, content = self._need(), self.current
         if content is None:
             return
-        dialog = ClinicMessagesDialog(session.profile, content.dossier_id, self._name(content.dossier_id), self)
+        name = self._name(content.dossier_id)
+        dialog = ClinicMessagesDialog(session.profile, content.dossier_id, name, self, chooser=self._choose_file)
         self.sig_locked.connect(dialog.close)
         self.messages_dialog = dialog
         dialog.show()
