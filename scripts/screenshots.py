@@ -275,6 +275,19 @@ def sample_notifications(profile) -> None:
     )
 
 
+def viewer_screens(window, shot: Callable[[str, Callable[[], None]], None], suffix: str) -> None:
+    """The document viewer given the whole page (« Agrandir ») and zoomed in once, then back to its share."""
+    viewer = window.dossier.documents.viewer
+
+    def widened() -> None:
+        window.dossier.show_section("documents")
+        viewer.set_widened(True)
+        viewer.zoom_by(1.25)
+
+    shot(f"09b-documents-viewer-widened-{suffix}", widened)
+    viewer.set_widened(False)
+
+
 def people_screens(window, shot: Callable[[str, Callable[[], None]], None], settle: Callable[[], None], suffix: str):
     """Notifications (offline copy, badge) and « Les personnes que j'aide », in French then English (the search and
     the heir's request need the service: tests/ui/test_people.py grabs them against the real one)."""
@@ -946,6 +959,7 @@ def main() -> int:
                 shot(f"07-profile-{suffix}", profile_section)
                 shot(f"08-measures-{suffix}", measures)
                 shot(f"09-documents-{suffix}", documents)
+                viewer_screens(window, shot, suffix)
                 shot(f"10-settings-{suffix}", lambda: window.dossier.show_section("settings"))
                 shot(f"11-history-offline-{suffix}", lambda: window.dossier.show_section("history"))
                 shot(f"12-settings-account-{suffix}", account_settings)

@@ -2408,6 +2408,41 @@
     </message>
 </context>
 <context>
+    <name>ClinicDocumentWindow</name>
+    <message>
+        <source>Ouverture du document…</source>
+        <translation>Opening the document…</translation>
+    </message>
+    <message>
+        <source>En ligne : document ouvert depuis le service.</source>
+        <translation>Online: document opened from the service.</translation>
+    </message>
+    <message>
+        <source>Copie chiffrée de ce poste : le service n&apos;a pas encore reçu le contenu de ce document.</source>
+        <translation>This workstation&apos;s encrypted copy: the service has not received this document&apos;s content yet.</translation>
+    </message>
+    <message>
+        <source>Hors ligne : document ouvert depuis la copie chiffrée de ce poste.</source>
+        <translation>Offline: document opened from this workstation&apos;s encrypted copy.</translation>
+    </message>
+    <message>
+        <source>Provenance du document</source>
+        <translation>Where the document comes from</translation>
+    </message>
+    <message>
+        <source>Aucun document</source>
+        <translation>No document</translation>
+    </message>
+    <message>
+        <source>%1 — dossier de %2</source>
+        <translation>%1 — record of %2</translation>
+    </message>
+    <message>
+        <source>Document — Poste de soins</source>
+        <translation>Document — Clinic workstation</translation>
+    </message>
+</context>
+<context>
     <name>ClinicMessagesDialog</name>
     <message>
         <source>Messagerie — %1</source>
@@ -2767,6 +2802,14 @@
     <message>
         <source>Changer le titre ou la date du document choisi, si vous l&apos;avez ajouté depuis ce poste.</source>
         <translation>Change the title or date of the chosen document, if you added it from this workstation.</translation>
+    </message>
+    <message>
+        <source>Ouvrir le document</source>
+        <translation>Open the document</translation>
+    </message>
+    <message>
+        <source>Afficher dans Carnet le document choisi : depuis le service en ligne, la copie du poste hors ligne.</source>
+        <translation>Show the chosen document in Carnet: from the service online, from this workstation&apos;s copy offline.</translation>
     </message>
     <message>
         <source>Ajouter au dossier</source>
@@ -3387,8 +3430,28 @@
 <context>
     <name>DocumentViewer</name>
     <message>
+        <source>Document affiché : %1</source>
+        <translation>Document shown: %1</translation>
+    </message>
+    <message>
+        <source>Zoom</source>
+        <translation>Zoom</translation>
+    </message>
+    <message>
+        <source>Page %1 sur %2</source>
+        <translation>Page %1 of %2</translation>
+    </message>
+    <message>
+        <source>Raccourci : %1</source>
+        <translation>Shortcut: %1</translation>
+    </message>
+    <message>
         <source>Choisissez un document dans la liste pour l&apos;afficher ici.</source>
         <translation>Choose a document in the list to show it here.</translation>
+    </message>
+    <message>
+        <source>Ce PDF est illisible (fichier abîmé ?) : il ne peut pas être affiché.</source>
+        <translation>This PDF cannot be read (damaged file?): it cannot be shown.</translation>
     </message>
     <message>
         <source>Ce format ne peut pas être affiché dans Carnet.</source>
@@ -3417,6 +3480,74 @@
     <message>
         <source>Document médical CDA</source>
         <translation>CDA medical document</translation>
+    </message>
+    <message>
+        <source>Ajuster à la largeur</source>
+        <translation>Fit to width</translation>
+    </message>
+    <message>
+        <source>Taille normale</source>
+        <translation>Normal size</translation>
+    </message>
+    <message>
+        <source>Agrandir</source>
+        <translation>Enlarge</translation>
+    </message>
+    <message>
+        <source>Remettre dans la page</source>
+        <translation>Put back in the page</translation>
+    </message>
+    <message>
+        <source>Ouvrir dans une fenêtre</source>
+        <translation>Open in a window</translation>
+    </message>
+    <message>
+        <source>La page occupe toute la largeur de la visionneuse.</source>
+        <translation>The page fills the whole width of the viewer.</translation>
+    </message>
+    <message>
+        <source>Afficher la page plus petite.</source>
+        <translation>Show the page smaller.</translation>
+    </message>
+    <message>
+        <source>Afficher la page plus grande.</source>
+        <translation>Show the page larger.</translation>
+    </message>
+    <message>
+        <source>Donner à la visionneuse toute la place de la page, ou la lui rendre.</source>
+        <translation>Give the viewer all of the page&apos;s room, or give it back.</translation>
+    </message>
+    <message>
+        <source>Afficher le document dans une fenêtre séparée, que vous pouvez agrandir ; Échap l&apos;y remet.</source>
+        <translation>Show the document in a separate window you can enlarge; Esc puts it back.</translation>
+    </message>
+    <message>
+        <source>Zoom arrière</source>
+        <translation>Zoom out</translation>
+    </message>
+    <message>
+        <source>Zoom avant</source>
+        <translation>Zoom in</translation>
+    </message>
+    <message>
+        <source>Page affichée</source>
+        <translation>Page shown</translation>
+    </message>
+    <message>
+        <source>Le document est affiché dans une fenêtre séparée.</source>
+        <translation>The document is shown in a separate window.</translation>
+    </message>
+    <message>
+        <source>Remettre le document ici</source>
+        <translation>Put the document back here</translation>
+    </message>
+    <message>
+        <source>Fermer la fenêtre séparée.</source>
+        <translation>Close the separate window.</translation>
+    </message>
+    <message>
+        <source>Document — %1</source>
+        <translation>Document — %1</translation>
     </message>
 </context>
 <context>

@@ -2408,6 +2408,41 @@
     </message>
 </context>
 <context>
+    <name>ClinicDocumentWindow</name>
+    <message>
+        <source>Ouverture du document…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>En ligne : document ouvert depuis le service.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copie chiffrée de ce poste : le service n&apos;a pas encore reçu le contenu de ce document.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hors ligne : document ouvert depuis la copie chiffrée de ce poste.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Provenance du document</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Aucun document</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 — dossier de %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Document — Poste de soins</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ClinicMessagesDialog</name>
     <message>
         <source>Messagerie — %1</source>
@@ -2766,6 +2801,14 @@
     </message>
     <message>
         <source>Changer le titre ou la date du document choisi, si vous l&apos;avez ajouté depuis ce poste.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ouvrir le document</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Afficher dans Carnet le document choisi : depuis le service en ligne, la copie du poste hors ligne.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -3387,7 +3430,27 @@
 <context>
     <name>DocumentViewer</name>
     <message>
+        <source>Document affiché : %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Zoom</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Page %1 sur %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Raccourci : %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Choisissez un document dans la liste pour l&apos;afficher ici.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ce PDF est illisible (fichier abîmé ?) : il ne peut pas être affiché.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -3416,6 +3479,74 @@
     </message>
     <message>
         <source>Document médical CDA</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ajuster à la largeur</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Taille normale</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Agrandir</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remettre dans la page</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ouvrir dans une fenêtre</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>La page occupe toute la largeur de la visionneuse.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Afficher la page plus petite.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Afficher la page plus grande.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Donner à la visionneuse toute la place de la page, ou la lui rendre.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Afficher le document dans une fenêtre séparée, que vous pouvez agrandir ; Échap l&apos;y remet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Zoom arrière</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Zoom avant</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Page affichée</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Le document est affiché dans une fenêtre séparée.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remettre le document ici</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fermer la fenêtre séparée.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Document — %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

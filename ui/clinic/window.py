@@ -65,6 +65,7 @@ from dossier.errors import DossierValidationError
 from dossier.sync_protocol import Entity
 from ui.changes import ChangeRelay
 from ui.clinic.day import PrepareDayDialog, local_time
+from ui.clinic.documents import ClinicDocumentWindow
 from ui.clinic.end_of_day import EndOfDayDialog
 from ui.clinic.forms import DocumentChoice, DocumentDialog, EmergencyDialog, RetitleDialog, VaccinationForm
 from ui.clinic.messages import ClinicMessagesDialog
@@ -670,6 +671,17 @@ class ClinicWindow(QWidget):
         self.retitle_document.setEnabled(False)
         self.retitle_dialog: RetitleDialog | None = None
         self.contents.currentItemChanged.connect(lambda *_: self._update_document_buttons())
+        # A document line: Entrée, a double click or « Ouvrir le document » shows it in Carnet (ui/clinic/documents).
+        self.document_window = ClinicDocumentWindow(self)
+        self.open_document = self._button(
+            self.tr("Ouvrir le document"),
+            self.tr(
+                "Afficher dans Carnet le document choisi : depuis le service en ligne, la copie du poste hors ligne."
+            ),
+            self.open_selected_document,
+        )
+        self.open_document.setEnabled(False)
+        self.contents.itemActivated.connect(lambda _item: self.open_selected_document())
         self.own: set[str] = set()
         self.editing = QGroupBox(self.tr("Ajouter au dossier"))
         edit_box = QVBoxLayout(self.editing)
@@ -709,9 +721,10 @@ class ClinicWindow(QWidget):
         self.retry = self._button(self.tr("Réessayer maintenant"), self.tr("Envoyer maintenant."), self.retry_now)
         self.sync_error = keep_space(error_label(), lines=2)
         right = QVBoxLayout()
-        title_row = QHBoxLayout()
+        title_row = QHBoxLayout()  # its buttons beside the title: the list keeps all its height
         title_row.addWidget(self.dossier_title, 1)
         title_row.addWidget(self.care_button)
+        title_row.addWidget(self.open_document)
         title_row.addWidget(self.messages_button)
         right.addLayout(title_row)
         right.addWidget(self.dossier_error)
@@ -732,6 +745,7 @@ class ClinicWindow(QWidget):
         box = QVBoxLayout(page)
         box.addLayout(top)
         box.addLayout(columns, 1)
+        QWidget.setTabOrder(self.contents, self.open_document)  # once in one window: the chosen line's action next
         self._clear_views()
         return page
 
@@ -873,6 +887,15 @@ class ClinicWindow(QWidget):
         mine = chosen is not None and chosen in self.own and self.editing.isEnabled()
         self.delete_document.setEnabled(mine)
         self.retitle_document.setEnabled(mine)
+        self.open_document.setEnabled(chosen is not None)
+
+    def open_selected_document(self) -> None:
+        """The chosen document line, in Carnet's own viewer (never a temp file or another program)."""
+        session, content, chosen = self.session, self.current, self.selected_document()
+        doc = next((d for d in content.documents if d.id == chosen), None) if content is not None else None
+        if session is not None and content is not None and doc is not None:
+            name = self._name(content.dossier_id)
+            self.document_window.open(session, content.dossier_id, doc.id, title=doc.title, patient=name)
 
     def retitle_selected_document(self) -> RetitleDialog | None:
         session, content, chosen = self._need(), self.current, self.selected_document()
@@ -1325,6 +1348,7 @@ class ClinicWindow(QWidget):
     # -- locking ------------------------------------------------------------------------------------------------------
     def _clear_dossier(self) -> None:
         self.current = None
+        self.document_window.clear()
         self.dossier_title.setText(self.tr("Aucun dossier ouvert"))  # type: ignore[attr-defined]
         self.contents.clear()
         self.vaccination.clear()

@@ -43,11 +43,11 @@ from dossier.sync_protocol import Entity
 from ui import formatting
 from ui.changes import concerns
 from ui.dialogs import Confirmer
-from ui.documents.viewer import DocumentViewer
 from ui.i18n import current_language, pick
 from ui.i18n import translate as _t
 from ui.ops import Op
 from ui.paged import Column, PagedTableModel
+from ui.viewer import READABLE_WIDTH_PX, DocumentViewer
 from ui.widgets import (
     Retranslatable,
     describe,
@@ -239,6 +239,8 @@ class DocumentsPage(Retranslatable, QWidget):
         left_layout.addWidget(actions)
         left_layout.addWidget(self.error)
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.viewer.sig_widen_toggled.connect(lambda wide: left.setVisible(not wide))  # « Agrandir »
+        self.viewer.sig_document_shown.connect(lambda _id: self._give_viewer_room())
         self.splitter.addWidget(left)
         # The explanation of a minor's secret care sits above the viewer, where the selected document shows.
         right = QWidget()
@@ -265,6 +267,7 @@ class DocumentsPage(Retranslatable, QWidget):
             (self.table, self.open_button),
             (self.open_button, self.mask_button),
             (self.mask_button, self.delete_button),
+            (self.delete_button, self.viewer.fit_button),
         ]:
             QWidget.setTabOrder(a, b)
         self.retranslate_ui()
@@ -276,6 +279,19 @@ class DocumentsPage(Retranslatable, QWidget):
             large = self.font().pointSizeF() > 14
             self.splitter.setOrientation(Qt.Orientation.Vertical if large else Qt.Orientation.Horizontal)
         super().changeEvent(event)
+
+    def _give_viewer_room(self) -> None:
+        """An opened document gets a readable width beside the list (the list then scrolls sideways). Large text
+        puts the viewer under the list, where a page has no height left: the document then takes the whole page
+        (« Agrandir »); « Taille normale » (F11) brings the list back."""
+        if self.splitter.orientation() == Qt.Orientation.Vertical:
+            self.viewer.set_widened(True)
+            return
+        sizes = self.splitter.sizes()
+        total = sum(sizes)
+        wanted = min(READABLE_WIDTH_PX, total // 2)
+        if len(sizes) == 2 and sizes[1] < wanted:
+            self.splitter.setSizes([total - wanted, wanted])
 
     # -- store -------------------------------------------------------------------------------------------------------
     def set_store(self, store: DossierStore | None) -> None:

@@ -10,7 +10,7 @@ from desktop_app.exports.cda_io import import_cda_file
 
 
 def _shown(qtbot: Any, dossier: Any, fixtures: Path, name: str) -> Any:
-    from ui.documents.viewer import DocumentViewer
+    from ui.viewer import DocumentViewer
 
     import_cda_file(dossier, fixtures / name, with_entries=False)
     info = next(d for d in dossier.documents.list() if d.format == "txt")
@@ -50,7 +50,7 @@ def test_structured_cda_is_rendered_as_a_readable_document(
 
 
 def test_a_plain_text_document_is_still_shown_as_text(qtbot: Any, dossier: Any) -> None:
-    from ui.documents.viewer import DocumentViewer
+    from ui.viewer import DocumentViewer
 
     info = dossier.documents.add(b"<note>pas un CDA</note>", title="Note", category="autre")
     viewer = DocumentViewer()
