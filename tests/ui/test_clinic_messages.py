@@ -54,6 +54,7 @@ def _open_messagerie(qtbot: Any, clinic: ClinicWindow, lab: Lab) -> tuple[Any, C
     clinic.table.selectRow(0)
     clinic.open_button.click()
     qtbot.waitUntil(lambda: clinic.contents.count() > 0 and clinic.messages_button.isEnabled(), timeout=20_000)
+    shot(clinic, "messages-0-window-button")
     clinic.messages_button.setFocus()
     qtbot.keyClick(clinic.messages_button, Qt.Key.Key_Space)
     dialog = clinic.messages_dialog
