@@ -43,6 +43,8 @@ from dossier.messages import check_attachment, check_message_text
 
 PAGE = 100
 _READ = "read"
+START = "start"
+"""The kind of an outbox item that starts a conversation (a professional's first message, see clinic_messages)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -191,13 +193,24 @@ def _message(raw: dict[str, Any]) -> Message:
 class _Kept:
     """The kept threads, in the own dossier's encrypted database: per conversation its state (``messages:c:<id>``)
     and its messages with their cursor (``messages:m:<id>``), and the bytes of attachments waiting in the outbox
-    (``messages:a:<id>``). Each read touches its own rows only. Nothing is kept by a profile without a dossier."""
+    (``messages:a:<id>``). Each read touches its own rows only.
+
+    A profile without a dossier of its own (a clinic workstation's) keeps a conversation's thread in the patient's
+    dossier when it is held on this PC (the day's copy, ``dossier_id``), erased with it; otherwise nothing is kept."""
 
     CONV, THREAD, FILE = "messages:c:", "messages:m:", "messages:a:"
 
-    def __init__(self, profile: UnlockedProfile) -> None:
+    def __init__(self, profile: UnlockedProfile, dossier_id: str | None = None) -> None:
         own = profile.settings.get(SettingKey.OWN_DOSSIER_ID)
-        self.store = profile.dossier(str(own)) if own and str(own) in profile.dossier_ids() else None
+        where = str(own) if own else dossier_id
+        self.store = profile.dossier(where) if where and where in profile.dossier_ids() else None
+
+    @classmethod
+    def every(cls, profile: UnlockedProfile) -> list[_Kept]:
+        """Where this profile keeps threads: its own dossier, or (a clinic) each dossier held for the day."""
+        if profile.settings.get(SettingKey.OWN_DOSSIER_ID):
+            return [cls(profile)]
+        return [cls(profile, dossier_id) for dossier_id in profile.dossier_ids()]
 
     def get(self, key: str) -> Any:
         if self.store is None:
@@ -230,24 +243,28 @@ class _Kept:
 
 def forget(profile: UnlockedProfile, conversation_id: str | None = None) -> None:
     """Erase the kept copy of one thread (no longer in the person's view), or of all (this device was removed)."""
-    kept = _Kept(profile)
-    if conversation_id is None:
-        kept.drop_all()
-    else:
-        kept.put(**{_Kept.CONV + conversation_id: None, _Kept.THREAD + conversation_id: None})
+    for kept in _Kept.every(profile):
+        if conversation_id is None:
+            kept.drop_all()
+        else:
+            kept.put(**{_Kept.CONV + conversation_id: None, _Kept.THREAD + conversation_id: None})
 
 
 def _keep_conversations(profile: UnlockedProfile, raws: list[dict[str, Any]]) -> None:
     """The latest state of conversations seen (read marks, last sequence) over those of kept threads."""
-    kept = _Kept(profile)
-    changed = {}
+    by_dossier: dict[str, list[dict[str, Any]]] = {}
     for raw in raws:
-        key = _Kept.CONV + str(raw["id"])
-        before = kept.get(key)
-        if before is not None and before != raw:
-            changed[key] = raw
-    if changed:
-        kept.put(**changed)
+        by_dossier.setdefault(str(raw.get("dossier_id", "")), []).append(raw)
+    for dossier_id, group in by_dossier.items():
+        kept = _Kept(profile, dossier_id)
+        changed = {}
+        for raw in group:
+            key = _Kept.CONV + str(raw["id"])
+            before = kept.get(key)
+            if before is not None and before != raw:
+                changed[key] = raw
+        if changed:
+            kept.put(**changed)
 
 
 # -- the outbox ------------------------------------------------------------------------------------------------------
@@ -300,6 +317,17 @@ def _send_item(
             raw = http.request("POST", f"/v1/conversations/{conv}/read", json={"up_to_seq": item["up_to_seq"]}).json()
             _keep_conversations(profile, [raw])
             outcome = _conversation(raw)
+        elif item.get("kind") == START:  # idempotent by both ids: a resend returns the same conversation
+            start = {
+                "id": conv,
+                "dossier_id": item["dossier_id"],
+                "subject": item["subject"],
+                "message": {"id": item["id"], "text": item["text"]},
+            }
+            response = http.request("POST", "/v1/pro/conversations", json=start, accept=frozenset({429}))
+            outcome = (
+                _rate_limited(item, response) if response.status_code == 429 else _message(response.json()["message"])
+            )
         else:
             body: dict[str, Any] = {"id": item["id"], "text": item["text"]}
             attached = item.get("attachment")
@@ -383,12 +411,20 @@ def reply(
             item["attachment"]["content"] = base64.b64encode(content).decode()
         else:
             held.put(**{_Kept.FILE + attachment_id: base64.b64encode(content).decode()})
+    return submit(profile, item, attachment[0] if attachment is not None else None)
+
+
+def submit(
+    profile: UnlockedProfile, item: dict[str, Any], content: bytes | None = None
+) -> Message | Queued | RateLimited:
+    """Keep ``item`` in the outbox, then send it: the sent message, ``Queued`` when offline, ``RateLimited`` past the
+    sending limit (both kept, sent by a later flush); a refusal raises ServiceError (the item is not kept)."""
     _save_outbox(profile, [*_queue(profile), item])  # kept before the first byte leaves: a crash loses nothing
     try:
         with client(server_of(profile), profile=profile) as http:
-            outcome = _send_item(profile, http, item, attachment[0] if attachment is not None else None)
+            outcome = _send_item(profile, http, item, content)
     except SyncOffline:
-        return Queued(item["id"], conversation_id)
+        return Queued(item["id"], item["conversation_id"])
     assert not isinstance(outcome, Conversation)
     return outcome
 
@@ -408,7 +444,7 @@ def conversations(
         with client(server_of(profile), profile=profile) as http:
             page = http.request("GET", query).json()
     except SyncOffline:
-        kept = [replace(_conversation(raw), kept=True) for raw in _Kept(profile).conversations()]
+        kept = [replace(_conversation(raw), kept=True) for held in _Kept.every(profile) for raw in held.conversations()]
         kept = [c for c in kept if c.archived == archived and (dossier_id is None or c.dossier_id == dossier_id)]
         if not kept:
             raise
@@ -422,13 +458,13 @@ def conversations(
 
 
 def fetch(
-    profile: UnlockedProfile, conversation_id: str, http: SyncHttp | None = None
+    profile: UnlockedProfile, conversation_id: str, http: SyncHttp | None = None, *, dossier_id: str | None = None
 ) -> tuple[dict[str, Any], list[dict[str, Any]], bool]:
     """Bring the kept thread up to date from its cursor (one request when nothing is new): the conversation, its
     messages (as the service sent them) and whether they are fresh (False: the service was unreachable, the kept
-    copy is returned)."""
+    copy is returned). ``dossier_id``: the conversation's patient (where a clinic keeps the thread)."""
     uuid.UUID(conversation_id)
-    kept = _Kept(profile)
+    kept = _Kept(profile, dossier_id)
     conv_key, thread_key = _Kept.CONV + conversation_id, _Kept.THREAD + conversation_id
     before = kept.get(conv_key)
     held = kept.get(thread_key) if before is not None else None
@@ -482,18 +518,25 @@ def fetch(
 
 
 def thread(
-    profile: UnlockedProfile, conversation_id: str, *, mark_as_read: bool = False
+    profile: UnlockedProfile,
+    conversation_id: str,
+    *,
+    mark_as_read: bool = False,
+    dossier_id: str | None = None,
+    role: str = "patient",
 ) -> tuple[Conversation, list[Message]]:
     """The whole conversation in the service's order (what is new since the last read fetched from its cursor; the
-    kept copy when offline), then this device's replies still waiting in the outbox. ``mark_as_read``: what was
-    unread is marked read (on the same connection)."""
+    kept copy when offline), then this device's replies still waiting in the outbox (written as ``role``).
+    ``mark_as_read``: what was unread is marked read (on the same connection). ``dossier_id``: see ``fetch``."""
     with client(server_of(profile), profile=profile) as http:
-        conversation, items, fresh = fetch(profile, conversation_id, http)
+        conversation, items, fresh = fetch(profile, conversation_id, http, dossier_id=dossier_id)
         if mark_as_read and int(conversation["unread"]) > 0 and items:
-            read = mark_read(profile, conversation_id, int(items[-1]["seq"]), http=http if fresh else None)
+            read = mark_read(
+                profile, conversation_id, int(items[-1]["seq"]), http=http if fresh else None, dossier_id=dossier_id
+            )
             conversation = {**conversation, "unread": read.unread, "read_seq": read.read_seq}
     pending = [
-        Message(item["id"], None, True, "patient", item["text"], None)
+        Message(item["id"], None, True, role, item["text"], None)
         for item in outbox(profile)
         if item["conversation_id"] == conversation_id
     ]
@@ -501,7 +544,12 @@ def thread(
 
 
 def mark_read(
-    profile: UnlockedProfile, conversation_id: str, up_to_seq: int, *, http: SyncHttp | None = None
+    profile: UnlockedProfile,
+    conversation_id: str,
+    up_to_seq: int,
+    *,
+    http: SyncHttp | None = None,
+    dossier_id: str | None = None,
 ) -> Conversation:
     """Read up to ``up_to_seq``: marked here at once, the receipt (``POST …/read``) sent now (on ``http`` if given)
     or at the next flush (offline); the service keeps the highest mark, so every device of the person shows it read
@@ -517,7 +565,7 @@ def mark_read(
         "up_to_seq": max(up_to_seq, earlier),
     }
     _save_outbox(profile, [*(i for i in items if i["id"] != receipt_id), receipt])
-    kept = _Kept(profile)
+    kept = _Kept(profile, dossier_id)
     raw = kept.get(_Kept.CONV + conversation_id)
     if raw is not None:
         raw["read_seq"] = max(int(raw.get("read_seq", 0)), min(up_to_seq, int(raw["last_seq"])))

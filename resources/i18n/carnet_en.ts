@@ -2443,6 +2443,209 @@
     </message>
 </context>
 <context>
+    <name>ClinicMessagesDialog</name>
+    <message>
+        <source>Messagerie — %1</source>
+        <translation>Messages — %1</translation>
+    </message>
+    <message>
+        <source>Messagerie avec %1</source>
+        <translation>Messages with %1</translation>
+    </message>
+    <message>
+        <source>Vos conversations avec ce patient. Hors ligne, ce que vous écrivez est gardé sur ce poste et sera envoyé dès la reconnexion.</source>
+        <translation>Your conversations with this patient. Offline, what you write is kept on this workstation and will be sent as soon as the connection is back.</translation>
+    </message>
+    <message>
+        <source>Conversations</source>
+        <translation>Conversations</translation>
+    </message>
+    <message>
+        <source>Entrée ouvre la conversation choisie.</source>
+        <translation>Enter opens the chosen conversation.</translation>
+    </message>
+    <message>
+        <source>&amp;Conversations</source>
+        <translation>&amp;Conversations</translation>
+    </message>
+    <message>
+        <source>&amp;Nouveau message au patient</source>
+        <translation>&amp;New message to the patient</translation>
+    </message>
+    <message>
+        <source>Nouveau message au patient</source>
+        <translation>New message to the patient</translation>
+    </message>
+    <message>
+        <source>Commencer une conversation : un objet et un premier message.</source>
+        <translation>Start a conversation: a subject and a first message.</translation>
+    </message>
+    <message>
+        <source>&amp;Actualiser</source>
+        <translation>&amp;Refresh</translation>
+    </message>
+    <message>
+        <source>Actualiser</source>
+        <translation>Refresh</translation>
+    </message>
+    <message>
+        <source>Envoyer ce qui attend et relire les messages.</source>
+        <translation>Send what is waiting and read the messages again.</translation>
+    </message>
+    <message>
+        <source>Fil de la conversation</source>
+        <translation>Conversation thread</translation>
+    </message>
+    <message>
+        <source>Les messages, du plus ancien au dernier.</source>
+        <translation>The messages, oldest first.</translation>
+    </message>
+    <message>
+        <source>Objet</source>
+        <translation>Subject</translation>
+    </message>
+    <message>
+        <source>L&apos;objet de la nouvelle conversation.</source>
+        <translation>The subject of the new conversation.</translation>
+    </message>
+    <message>
+        <source>&amp;Objet :</source>
+        <translation>&amp;Subject:</translation>
+    </message>
+    <message>
+        <source>&amp;Envoyer</source>
+        <translation>S&amp;end</translation>
+    </message>
+    <message>
+        <source>Envoyer</source>
+        <translation>Send</translation>
+    </message>
+    <message>
+        <source>Envoyer le message (Ctrl+Entrée).</source>
+        <translation>Send the message (Ctrl+Enter).</translation>
+    </message>
+    <message>
+        <source>&amp;Joindre un document…</source>
+        <translation>&amp;Attach a document…</translation>
+    </message>
+    <message>
+        <source>Joindre un document</source>
+        <translation>Attach a document</translation>
+    </message>
+    <message>
+        <source>Un fichier de %1 Mo au plus joint à la réponse.</source>
+        <translation>A file of at most %1 MB sent with the reply.</translation>
+    </message>
+    <message>
+        <source>Re&amp;tirer la pièce jointe</source>
+        <translation>Re&amp;move the attachment</translation>
+    </message>
+    <message>
+        <source>Retirer la pièce jointe</source>
+        <translation>Remove the attachment</translation>
+    </message>
+    <message>
+        <source>La réponse partira sans document.</source>
+        <translation>The reply will go without a document.</translation>
+    </message>
+    <message>
+        <source>&amp;Fermer</source>
+        <translation>C&amp;lose</translation>
+    </message>
+    <message>
+        <source>Fermer</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>Fermer la messagerie.</source>
+        <translation>Close the messages.</translation>
+    </message>
+    <message>
+        <source>Hors ligne : aucune conversation avec ce patient n&apos;est gardée sur ce poste.</source>
+        <translation>Offline: no conversation with this patient is kept on this workstation.</translation>
+    </message>
+    <message>
+        <source>Une erreur est survenue ; rien n&apos;est perdu, réessayez.</source>
+        <translation>An error occurred; nothing was lost, try again.</translation>
+    </message>
+    <message>
+        <source>%1 / %2 caractères</source>
+        <translation>%1 / %2 characters</translation>
+    </message>
+    <message>
+        <source>Hors ligne : copie de ce poste.</source>
+        <translation>Offline: this workstation&apos;s copy.</translation>
+    </message>
+    <message>
+        <source>%1 message(s) en attente : ils seront envoyés dès la reconnexion.</source>
+        <translation>%1 message(s) waiting: they will be sent as soon as the connection is back.</translation>
+    </message>
+    <message>
+        <source>Nouveau message à %1</source>
+        <translation>New message to %1</translation>
+    </message>
+    <message>
+        <source>&amp;Message :</source>
+        <translation>&amp;Message:</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>Message</translation>
+    </message>
+    <message>
+        <source>%1 caractères au plus.</source>
+        <translation>At most %1 characters.</translation>
+    </message>
+    <message>
+        <source>&amp;Réponse :</source>
+        <translation>Re&amp;ply:</translation>
+    </message>
+    <message>
+        <source>Réponse</source>
+        <translation>Reply</translation>
+    </message>
+    <message>
+        <source>Pièce jointe : %1 (%2 Ko)</source>
+        <translation>Attachment: %1 (%2 KB)</translation>
+    </message>
+    <message>
+        <source>Ce fichier ne peut pas être lu.</source>
+        <translation>This file cannot be read.</translation>
+    </message>
+    <message>
+        <source>Aucune conversation avec ce patient : écrivez-lui un premier message.</source>
+        <translation>No conversation with this patient: write them a first message.</translation>
+    </message>
+    <message>
+        <source>%1 non lu(s)</source>
+        <translation>%1 unread</translation>
+    </message>
+    <message>
+        <source>close</source>
+        <translation>closed</translation>
+    </message>
+    <message>
+        <source>Vous</source>
+        <translation>You</translation>
+    </message>
+    <message>
+        <source>en attente d&apos;envoi</source>
+        <translation>waiting to be sent</translation>
+    </message>
+    <message>
+        <source>Pièce jointe : %1</source>
+        <translation>Attachment: %1</translation>
+    </message>
+    <message>
+        <source>Hors ligne : votre message est gardé et sera envoyé dès la reconnexion.</source>
+        <translation>Offline: your message is kept and will be sent as soon as the connection is back.</translation>
+    </message>
+    <message>
+        <source>Message envoyé.</source>
+        <translation>Message sent.</translation>
+    </message>
+</context>
+<context>
     <name>ClinicWindow</name>
     <message>
         <source>Poste clinique — connexion du professionnel</source>
@@ -2567,6 +2770,14 @@
     <message>
         <source>Demander au service les soins remboursés des 24 derniers mois (consultation tracée) ; hors ligne, la dernière copie de ce poste.</source>
         <translation>Ask the service for the care reimbursed over the last 24 months (the read is logged); offline, this workstation&apos;s last copy.</translation>
+    </message>
+    <message>
+        <source>Messagerie</source>
+        <translation>Messages</translation>
+    </message>
+    <message>
+        <source>Écrire au patient ouvert et lire ses réponses.</source>
+        <translation>Write to the opened patient and read their replies.</translation>
     </message>
     <message>
         <source>Envoyer le rendez-vous au patient</source>

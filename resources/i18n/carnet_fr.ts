@@ -2443,6 +2443,209 @@
     </message>
 </context>
 <context>
+    <name>ClinicMessagesDialog</name>
+    <message>
+        <source>Messagerie — %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Messagerie avec %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Vos conversations avec ce patient. Hors ligne, ce que vous écrivez est gardé sur ce poste et sera envoyé dès la reconnexion.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Conversations</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Entrée ouvre la conversation choisie.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Conversations</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Nouveau message au patient</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nouveau message au patient</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Commencer une conversation : un objet et un premier message.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Actualiser</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Actualiser</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Envoyer ce qui attend et relire les messages.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fil de la conversation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Les messages, du plus ancien au dernier.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Objet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>L&apos;objet de la nouvelle conversation.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Objet :</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Envoyer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Envoyer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Envoyer le message (Ctrl+Entrée).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Joindre un document…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Joindre un document</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Un fichier de %1 Mo au plus joint à la réponse.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Re&amp;tirer la pièce jointe</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Retirer la pièce jointe</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>La réponse partira sans document.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Fermer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fermer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fermer la messagerie.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hors ligne : aucune conversation avec ce patient n&apos;est gardée sur ce poste.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Une erreur est survenue ; rien n&apos;est perdu, réessayez.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 / %2 caractères</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hors ligne : copie de ce poste.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 message(s) en attente : ils seront envoyés dès la reconnexion.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nouveau message à %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Message :</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 caractères au plus.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Réponse :</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Réponse</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pièce jointe : %1 (%2 Ko)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ce fichier ne peut pas être lu.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Aucune conversation avec ce patient : écrivez-lui un premier message.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 non lu(s)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>close</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Vous</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>en attente d&apos;envoi</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pièce jointe : %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hors ligne : votre message est gardé et sera envoyé dès la reconnexion.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Message envoyé.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ClinicWindow</name>
     <message>
         <source>Poste clinique — connexion du professionnel</source>
@@ -2566,6 +2769,14 @@
     </message>
     <message>
         <source>Demander au service les soins remboursés des 24 derniers mois (consultation tracée) ; hors ligne, la dernière copie de ce poste.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Messagerie</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Écrire au patient ouvert et lire ses réponses.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

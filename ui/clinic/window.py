@@ -68,6 +68,7 @@ from ui.clinic.day import PrepareDayDialog, local_time
 from ui.clinic.documents import ClinicDocumentWindow
 from ui.clinic.end_of_day import EndOfDayDialog
 from ui.clinic.forms import DocumentChoice, DocumentDialog, EmergencyDialog, RetitleDialog, VaccinationForm
+from ui.clinic.messages import ClinicMessagesDialog
 from ui.clinic.patients import PatientTableModel, search_terms
 from ui.dialogs import Confirmer
 from ui.i18n import current_language, pick
@@ -632,6 +633,11 @@ class ClinicWindow(QWidget):
             self.fetch_care_history,
         )
         self.care_button.setEnabled(False)
+        self.messages_button = self._button(
+            self.tr("Messagerie"), self.tr("Écrire au patient ouvert et lire ses réponses."), self.open_messages
+        )
+        self.messages_button.setEnabled(False)
+        self.messages_dialog: ClinicMessagesDialog | None = None
         self.vaccination = VaccinationForm()
         self.vaccination.sig_submitted.connect(self.add_vaccination)
         # An appointment sent to the patient's agenda (issue 21): what, when, where; reminders are the patient's.
@@ -719,6 +725,7 @@ class ClinicWindow(QWidget):
         title_row.addWidget(self.dossier_title, 1)
         title_row.addWidget(self.care_button)
         title_row.addWidget(self.open_document)
+        title_row.addWidget(self.messages_button)
         right.addLayout(title_row)
         right.addWidget(self.dossier_error)
         right.addWidget(self.contents, 1)
@@ -823,6 +830,18 @@ class ClinicWindow(QWidget):
             show_error(self.dossier_error, self.tr("Hors ligne : copie de ce poste."))
         self.editing.setEnabled(content.cached)
         self.care_button.setEnabled(True)
+        self.messages_button.setEnabled(True)
+
+    def open_messages(self) -> None:
+        """« Messagerie »: the opened patient's conversations with this professional (closed when the profile locks)."""
+        session, content = self._need(), self.current
+        if content is None:
+            return
+        name = self._name(content.dossier_id)
+        dialog = ClinicMessagesDialog(session.profile, content.dossier_id, name, self, chooser=self._choose_file)
+        self.sig_locked.connect(dialog.close)
+        self.messages_dialog = dialog
+        dialog.show()
 
     def fetch_care_history(self) -> None:
         """« Histoire de santé »: asked of the service (audited), its copy kept with the dossier's; offline, the
@@ -1336,6 +1355,7 @@ class ClinicWindow(QWidget):
         self.appointment.clear()
         self.editing.setEnabled(False)
         self.care_button.setEnabled(False)
+        self.messages_button.setEnabled(False)
         show_error(self.dossier_error, "")
 
     def _clear_views(self) -> None:
