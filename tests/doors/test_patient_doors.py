@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import importlib
 import inspect
+import itertools
 import re
 import tomllib
 from pathlib import Path
@@ -74,10 +75,10 @@ def _door_cases() -> list[Any]:
 def test_the_door_reaches_the_endpoint(endpoint: str) -> None:
     entry = DOORS[endpoint]
     assert entry.get("how"), f"{endpoint}: say where the door is ('how')"
-    client = resolve(entry["client"])
     sender = entry.get("sends", entry["client"])
-    if sender != entry["client"]:
-        assert re.search(rf"\b{re.escape(sender.rsplit(':', 1)[1])}\b", inspect.getsource(client)), sender
+    hops = [entry["client"], *entry.get("via", []), sender]  # each calls the next: client → (via…) → sends
+    for caller, callee in itertools.pairwise(dict.fromkeys(hops)):
+        assert re.search(rf"\b{re.escape(callee.rsplit(':', 1)[1])}\b", inspect.getsource(resolve(caller))), callee
     source = inspect.getsource(resolve(sender))
     tail = static_tail(endpoint.split(" ", 1)[1])
     assert re.search(rf"[/\"']{re.escape(tail)}\b", source), f"{sender} does not name …/{tail}"
