@@ -1,5 +1,4 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="en_GB" sourcelanguage="fr_FR">
 <context>
     <name>AccessHistoryPage</name>
@@ -36,32 +35,32 @@
         <translation>Asking the service…</translation>
     </message>
     <message>
-        <source>Le service n&apos;a pas pu être joint. L&apos;historique des accès de %1 n&apos;est pas gardé sur cet ordinateur : réessayez une fois connecté.</source>
-        <translation>The service could not be reached. %1&apos;s access history is not kept on this computer: try again once connected.</translation>
+        <source>Le service n'a pas pu être joint. L'historique des accès de %1 n'est pas gardé sur cet ordinateur : réessayez une fois connecté.</source>
+        <translation>The service could not be reached. %1's access history is not kept on this computer: try again once connected.</translation>
     </message>
     <message>
-        <source>L&apos;historique des accès n&apos;a pas pu être chargé. Réessayez plus tard.</source>
+        <source>L'historique des accès n'a pas pu être chargé. Réessayez plus tard.</source>
         <translation>The access history could not be loaded. Try again later.</translation>
     </message>
     <message>
         <source>Historique des accès — dossier de %1</source>
-        <translation>Access history — %1&apos;s dossier</translation>
+        <translation>Access history — %1's dossier</translation>
     </message>
     <message>
-        <source>Qui a ouvert le dossier de %1 ou modifié ses accès, quand, et si l&apos;accès a été autorisé ou refusé. Ces informations viennent du service ; vous ne pouvez pas les modifier.</source>
-        <translation>Who opened %1&apos;s dossier or changed its access, when, and whether access was allowed or refused. This comes from the service; you cannot change it.</translation>
+        <source>Qui a ouvert le dossier de %1 ou modifié ses accès, quand, et si l'accès a été autorisé ou refusé. Ces informations viennent du service ; vous ne pouvez pas les modifier.</source>
+        <translation>Who opened %1's dossier or changed its access, when, and whether access was allowed or refused. This comes from the service; you cannot change it.</translation>
     </message>
     <message>
         <source>Historique des accès</source>
         <translation>Access history</translation>
     </message>
     <message>
-        <source>Qui a ouvert votre dossier ou modifié ses accès, quand, et si l&apos;accès a été autorisé ou refusé. Ces informations viennent du service ; vous ne pouvez pas les modifier.</source>
+        <source>Qui a ouvert votre dossier ou modifié ses accès, quand, et si l'accès a été autorisé ou refusé. Ces informations viennent du service ; vous ne pouvez pas les modifier.</source>
         <translation>Who opened your record or changed its access, when, and whether access was allowed or refused. This information comes from the service; you cannot change it.</translation>
     </message>
     <message>
         <source>Pas encore chargé. « Actualiser » interroge le service.</source>
-        <translation>Not loaded yet. &quot;Refresh&quot; asks the service.</translation>
+        <translation>Not loaded yet. "Refresh" asks the service.</translation>
     </message>
     <message>
         <source>Hors ligne : copie enregistrée le %1.</source>
@@ -92,7 +91,7 @@
         <translation>&amp;Who:</translation>
     </message>
     <message>
-        <source>N&apos;afficher que les accès de ce type de personne.</source>
+        <source>N'afficher que les accès de ce type de personne.</source>
         <translation>Show only access by this kind of person.</translation>
     </message>
     <message>
@@ -104,7 +103,7 @@
         <translation>Limit to dates</translation>
     </message>
     <message>
-        <source>N&apos;afficher que les accès entre deux dates.</source>
+        <source>N'afficher que les accès entre deux dates.</source>
         <translation>Show only access between two dates.</translation>
     </message>
     <message>
@@ -163,7 +162,7 @@
         <translation>Identifier</translation>
     </message>
     <message>
-        <source>Jusqu&apos;au</source>
+        <source>Jusqu'au</source>
         <translation>Until</translation>
     </message>
     <message>
@@ -187,12 +186,12 @@
         <translation>Authorised on %1</translation>
     </message>
     <message>
-        <source>Le service n&apos;a pas pu être joint. Réessayez plus tard.</source>
+        <source>Le service n'a pas pu être joint. Réessayez plus tard.</source>
         <translation>The service could not be reached. Try again later.</translation>
     </message>
     <message>
         <source>Saisissez le numéro RPPS du professionnel : 11 chiffres, sans espace.</source>
-        <translation>Enter the professional&apos;s RPPS number: 11 digits, no spaces.</translation>
+        <translation>Enter the professional's RPPS number: 11 digits, no spaces.</translation>
     </message>
     <message>
         <source>Annuler</source>
@@ -227,7 +226,7 @@
         <translation>Unblock this professional?</translation>
     </message>
     <message>
-        <source>Le professionnel de RPPS %1 ne sera plus bloqué, mais il ne sera pas autorisé pour autant : pour qu&apos;il ouvre votre dossier, autorisez-le ensuite.</source>
+        <source>Le professionnel de RPPS %1 ne sera plus bloqué, mais il ne sera pas autorisé pour autant : pour qu'il ouvre votre dossier, autorisez-le ensuite.</source>
         <translation>The professional with RPPS %1 will no longer be blocked, but will not be authorised either: to let them open your record, authorise them afterwards.</translation>
     </message>
     <message>
@@ -235,15 +234,15 @@
         <translation>Unblock</translation>
     </message>
     <message>
-        <source>En cas d&apos;urgence, aucun professionnel ne pourra plus ouvrir votre dossier.</source>
+        <source>En cas d'urgence, aucun professionnel ne pourra plus ouvrir votre dossier.</source>
         <translation>In an emergency, no professional will be able to open your record any more.</translation>
     </message>
     <message>
-        <source>Les accès en cas d&apos;urgence seront ceux que vous avez cochés.</source>
+        <source>Les accès en cas d'urgence seront ceux que vous avez cochés.</source>
         <translation>Emergency access will be as you ticked it.</translation>
     </message>
     <message>
-        <source>Modifier l&apos;accès en urgence ?</source>
+        <source>Modifier l'accès en urgence ?</source>
         <translation>Change emergency access?</translation>
     </message>
     <message>
@@ -327,7 +326,7 @@
         <translation>%1 will be able to open your record.</translation>
     </message>
     <message>
-        <source>Choisissez d&apos;abord un professionnel autorisé dans la liste.</source>
+        <source>Choisissez d'abord un professionnel autorisé dans la liste.</source>
         <translation>First choose an authorised professional in the list.</translation>
     </message>
     <message>
@@ -335,15 +334,15 @@
         <translation>%1 (RPPS %2)</translation>
     </message>
     <message>
-        <source>%1 ne pourra plus ouvrir votre dossier, dès maintenant, et perd ses rôles (administrateur). Ce qu&apos;il y a déjà ajouté reste dans votre dossier. Il n&apos;est pas bloqué : vous pourrez l&apos;autoriser à nouveau.</source>
+        <source>%1 ne pourra plus ouvrir votre dossier, dès maintenant, et perd ses rôles (administrateur). Ce qu'il y a déjà ajouté reste dans votre dossier. Il n'est pas bloqué : vous pourrez l'autoriser à nouveau.</source>
         <translation>%1 will no longer be able to open your record, from now on, and loses their roles (administrator). What they already added stays in your record. They are not blocked: you can authorise them again.</translation>
     </message>
     <message>
-        <source>Retirer l&apos;autorisation ?</source>
+        <source>Retirer l'autorisation ?</source>
         <translation>Withdraw the authorisation?</translation>
     </message>
     <message>
-        <source>Retirer l&apos;autorisation</source>
+        <source>Retirer l'autorisation</source>
         <translation>Withdraw authorisation</translation>
     </message>
     <message>
@@ -351,7 +350,7 @@
         <translation>After your death, your relatives (heirs) will not be able to access your record, not even to learn the cause of death or to assert their rights.</translation>
     </message>
     <message>
-        <source>Après votre décès, vos proches (ayants droit) pourront demander l&apos;accès à votre dossier dans les cas prévus par la loi.</source>
+        <source>Après votre décès, vos proches (ayants droit) pourront demander l'accès à votre dossier dans les cas prévus par la loi.</source>
         <translation>After your death, your relatives (heirs) may request access to your record in the cases the law provides for.</translation>
     </message>
     <message>
@@ -367,7 +366,7 @@
         <translation>Access &amp;history</translation>
     </message>
     <message>
-        <source>Ctrl+Tab passe d&apos;un onglet à l&apos;autre.</source>
+        <source>Ctrl+Tab passe d'un onglet à l'autre.</source>
         <translation>Ctrl+Tab moves from one tab to the other.</translation>
     </message>
     <message>
@@ -375,11 +374,11 @@
         <translation>%1 will no longer see anything of your record, and loses their authorisation and roles (administrator, regular doctor).</translation>
     </message>
     <message>
-        <source>%1 ne sera plus bloqué, mais il ne sera pas autorisé pour autant : pour qu&apos;il ouvre votre dossier, autorisez-le ensuite.</source>
+        <source>%1 ne sera plus bloqué, mais il ne sera pas autorisé pour autant : pour qu'il ouvre votre dossier, autorisez-le ensuite.</source>
         <translation>%1 will no longer be blocked, but is not authorised either: to let them open your record, authorise them afterwards.</translation>
     </message>
     <message>
-        <source>Le médecin du travail %1 ne pourra plus ouvrir votre dossier, dès maintenant. Ce qu&apos;il y a déjà ajouté reste dans votre dossier.</source>
+        <source>Le médecin du travail %1 ne pourra plus ouvrir votre dossier, dès maintenant. Ce qu'il y a déjà ajouté reste dans votre dossier.</source>
         <translation>The occupational physician %1 will no longer be able to open your dossier, from now on. What they already added stays in your dossier.</translation>
     </message>
     <message>
@@ -391,7 +390,7 @@
         <translation>Withdraw the consent</translation>
     </message>
     <message>
-        <source>Le médecin du travail %1 pourra ouvrir votre dossier. C&apos;est votre consentement exprès : il est facultatif et vous pourrez le retirer à tout moment.</source>
+        <source>Le médecin du travail %1 pourra ouvrir votre dossier. C'est votre consentement exprès : il est facultatif et vous pourrez le retirer à tout moment.</source>
         <translation>The occupational physician %1 will be able to open your dossier. This is your express consent: it is optional and you can withdraw it at any time.</translation>
     </message>
     <message>
@@ -419,7 +418,7 @@
         <translation>The professional with RPPS %1 will become your regular doctor.</translation>
     </message>
     <message>
-        <source>Vous n&apos;aurez plus de médecin traitant dans votre dossier.</source>
+        <source>Vous n'aurez plus de médecin traitant dans votre dossier.</source>
         <translation>Your record will no longer name a regular doctor.</translation>
     </message>
     <message>
@@ -427,7 +426,7 @@
         <translation>Regular doctor</translation>
     </message>
     <message>
-        <source>Les nouveaux documents seront masqués aux professionnels jusqu&apos;à ce que vous les démasquiez.</source>
+        <source>Les nouveaux documents seront masqués aux professionnels jusqu'à ce que vous les démasquiez.</source>
         <translation>New documents will be hidden from professionals until you unhide them.</translation>
     </message>
     <message>
@@ -439,11 +438,11 @@
         <translation>Privacy of new documents</translation>
     </message>
     <message>
-        <source>Saisissez l&apos;identifiant Carnet du proche aidant.</source>
-        <translation>Enter the caregiver&apos;s Carnet identifier.</translation>
+        <source>Saisissez l'identifiant Carnet du proche aidant.</source>
+        <translation>Enter the caregiver's Carnet identifier.</translation>
     </message>
     <message>
-        <source>%1 pourra consulter votre dossier jusqu&apos;au %2.</source>
+        <source>%1 pourra consulter votre dossier jusqu'au %2.</source>
         <translation>%1 will be able to see your record until %2.</translation>
     </message>
     <message>
@@ -455,7 +454,7 @@
         <translation>Invite</translation>
     </message>
     <message>
-        <source>Choisissez d&apos;abord l&apos;aidant dans la liste.</source>
+        <source>Choisissez d'abord l'aidant dans la liste.</source>
         <translation>First choose the caregiver in the list.</translation>
     </message>
     <message>
@@ -503,7 +502,7 @@
         <translation>Stop showing them</translation>
     </message>
     <message>
-        <source>%1 pourra lire vos conversations avec les professionnels de santé, tant qu&apos;il ou elle est votre proche aidant. Il ou elle ne pourra pas y répondre. Chaque lecture est inscrite dans votre historique des accès.</source>
+        <source>%1 pourra lire vos conversations avec les professionnels de santé, tant qu'il ou elle est votre proche aidant. Il ou elle ne pourra pas y répondre. Chaque lecture est inscrite dans votre historique des accès.</source>
         <translation>%1 will be able to read your conversations with health professionals, as long as they are your carer. They will not be able to reply. Each reading is recorded in your access history.</translation>
     </message>
     <message>
@@ -515,32 +514,32 @@
         <translation>Show my messages</translation>
     </message>
     <message>
-        <source>Parties de l&apos;accès et de la confidentialité</source>
+        <source>Parties de l'accès et de la confidentialité</source>
         <translation>Parts of access and privacy</translation>
     </message>
     <message>
-        <source>Ctrl+Tab ou Ctrl+Page suivante passe d&apos;un onglet à l&apos;autre.</source>
+        <source>Ctrl+Tab ou Ctrl+Page suivante passe d'un onglet à l'autre.</source>
         <translation>Ctrl+Tab or Ctrl+Page Down moves from one tab to the next.</translation>
     </message>
     <message>
         <source>Accès et confidentialité — dossier de %1</source>
-        <translation>Access and privacy — %1&apos;s record</translation>
+        <translation>Access and privacy — %1's record</translation>
     </message>
     <message>
-        <source>Qui peut ouvrir le dossier de %1. Chaque changement vous est demandé avant d&apos;être appliqué.</source>
-        <translation>Who may open %1&apos;s record. You are asked about every change before it is applied.</translation>
+        <source>Qui peut ouvrir le dossier de %1. Chaque changement vous est demandé avant d'être appliqué.</source>
+        <translation>Who may open %1's record. You are asked about every change before it is applied.</translation>
     </message>
     <message>
         <source>Accès et confidentialité</source>
         <translation>Access and privacy</translation>
     </message>
     <message>
-        <source>Qui peut ouvrir votre dossier. Chaque changement vous est demandé avant d&apos;être appliqué.</source>
+        <source>Qui peut ouvrir votre dossier. Chaque changement vous est demandé avant d'être appliqué.</source>
         <translation>Who may open your record. You are asked before every change is made.</translation>
     </message>
     <message>
         <source>Copie du %1 — hors ligne. Les réglages ne peuvent pas être modifiés sans connexion : reconnectez-vous puis choisissez « Actualiser ».</source>
-        <translation>Copy of %1 — offline. The settings cannot be changed without a connection: connect again, then choose &apos;Refresh&apos;.</translation>
+        <translation>Copy of %1 — offline. The settings cannot be changed without a connection: connect again, then choose 'Refresh'.</translation>
     </message>
     <message>
         <source>À jour le %1.</source>
@@ -551,7 +550,7 @@
         <translation>How recent the settings are</translation>
     </message>
     <message>
-        <source>Retirer &amp;l&apos;autorisation</source>
+        <source>Retirer &amp;l'autorisation</source>
         <translation>Withdraw &amp;authorisation</translation>
     </message>
     <message>
@@ -559,7 +558,7 @@
         <translation>The chosen professional will no longer be able to open the record; asks for confirmation.</translation>
     </message>
     <message>
-        <source>Je m&apos;&amp;oppose à l&apos;accès de mes proches à mon dossier après mon décès</source>
+        <source>Je m'&amp;oppose à l'accès de mes proches à mon dossier après mon décès</source>
         <translation>I &amp;object to my relatives accessing my record after my death</translation>
     </message>
     <message>
@@ -619,11 +618,11 @@
         <translation>Unbloc&amp;k</translation>
     </message>
     <message>
-        <source>Débloquer n&apos;autorise pas à nouveau.</source>
+        <source>Débloquer n'autorise pas à nouveau.</source>
         <translation>Unblocking does not authorise again.</translation>
     </message>
     <message>
-        <source>En cas d&apos;urgence</source>
+        <source>En cas d'urgence</source>
         <translation>In an emergency</translation>
     </message>
     <message>
@@ -631,7 +630,7 @@
         <translation>The &amp;SAMU may open my record</translation>
     </message>
     <message>
-        <source>Les autres &amp;professionnels peuvent l&apos;ouvrir</source>
+        <source>Les autres &amp;professionnels peuvent l'ouvrir</source>
         <translation>Other &amp;professionals may open it</translation>
     </message>
     <message>
@@ -639,7 +638,7 @@
         <translation>They also see hi&amp;dden documents</translation>
     </message>
     <message>
-        <source>&amp;Tout masquer, y compris en cas d&apos;urgence</source>
+        <source>&amp;Tout masquer, y compris en cas d'urgence</source>
         <translation>&amp;Hide everything, even in an emergency</translation>
     </message>
     <message>
@@ -647,11 +646,11 @@
         <translation>Unavailable when neither the SAMU nor other professionals may open the record.</translation>
     </message>
     <message>
-        <source>&amp;Enregistrer l&apos;accès en urgence</source>
+        <source>&amp;Enregistrer l'accès en urgence</source>
         <translation>Sa&amp;ve emergency access</translation>
     </message>
     <message>
-        <source>Enregistrer l&apos;accès en urgence</source>
+        <source>Enregistrer l'accès en urgence</source>
         <translation>Save emergency access</translation>
     </message>
     <message>
@@ -667,7 +666,7 @@
         <translation>No professional authorised or blocked</translation>
     </message>
     <message>
-        <source>Pour qu&apos;un professionnel de santé puisse ouvrir votre dossier, saisissez son numéro RPPS ci-dessous ou choisissez « Chercher par nom… », puis « Autoriser ».</source>
+        <source>Pour qu'un professionnel de santé puisse ouvrir votre dossier, saisissez son numéro RPPS ci-dessous ou choisissez « Chercher par nom… », puis « Autoriser ».</source>
         <translation>For a health professional to be able to open your record, type their RPPS number below or choose “Search by name…”, then “Authorise”.</translation>
     </message>
     <message>
@@ -675,11 +674,11 @@
         <translation>No caregiver</translation>
     </message>
     <message>
-        <source>Un proche aidant peut consulter votre dossier jusqu&apos;à la date choisie. Saisissez son identifiant Carnet et la date de fin ci-dessous, puis « Inviter ».</source>
+        <source>Un proche aidant peut consulter votre dossier jusqu'à la date choisie. Saisissez son identifiant Carnet et la date de fin ci-dessous, puis « Inviter ».</source>
         <translation>A caregiver can read your record until the date you choose. Type their Carnet username and the end date below, then “Invite”.</translation>
     </message>
     <message>
-        <source>Après votre décès, vos proches (ayants droit, partenaire de PACS, concubin) peuvent demander l&apos;accès à votre dossier dans les cas prévus par la loi : connaître la cause du décès, défendre votre mémoire ou faire valoir leurs droits. Vous pouvez vous y opposer dès maintenant.</source>
+        <source>Après votre décès, vos proches (ayants droit, partenaire de PACS, concubin) peuvent demander l'accès à votre dossier dans les cas prévus par la loi : connaître la cause du décès, défendre votre mémoire ou faire valoir leurs droits. Vous pouvez vous y opposer dès maintenant.</source>
         <translation>After your death, your relatives (heirs, civil partner, cohabiting partner) may ask for access to your record in the cases the law provides for: to know the cause of death, to defend your memory or to assert their rights. You can object to this now.</translation>
     </message>
     <message>
@@ -720,7 +719,7 @@
     </message>
     <message>
         <source>RPPS du médecin traitant</source>
-        <translation>Regular doctor&apos;s RPPS</translation>
+        <translation>Regular doctor's RPPS</translation>
     </message>
     <message>
         <source>Vide : aucun médecin traitant.</source>
@@ -763,15 +762,15 @@
         <translation>Caregivers</translation>
     </message>
     <message>
-        <source>Identifiant de l&apos;aidant</source>
-        <translation>Caregiver&apos;s identifier</translation>
+        <source>Identifiant de l'aidant</source>
+        <translation>Caregiver's identifier</translation>
     </message>
     <message>
         <source>Son identifiant Carnet.</source>
         <translation>Their Carnet identifier.</translation>
     </message>
     <message>
-        <source>Fin de l&apos;accès</source>
+        <source>Fin de l'accès</source>
         <translation>End of access</translation>
     </message>
     <message>
@@ -783,7 +782,7 @@
         <translation>&amp;Invite</translation>
     </message>
     <message>
-        <source>Retirer l&apos;aidant</source>
+        <source>Retirer l'aidant</source>
         <translation>Remove the caregiver</translation>
     </message>
 </context>
@@ -862,27 +861,27 @@
         <translation>Emergency access</translation>
     </message>
     <message>
-        <source>Autorisation d&apos;un professionnel</source>
+        <source>Autorisation d'un professionnel</source>
         <translation>Professional authorised</translation>
     </message>
     <message>
-        <source>Retrait d&apos;une autorisation</source>
+        <source>Retrait d'une autorisation</source>
         <translation>Authorisation withdrawn</translation>
     </message>
     <message>
-        <source>Blocage d&apos;un professionnel</source>
+        <source>Blocage d'un professionnel</source>
         <translation>Professional blocked</translation>
     </message>
     <message>
-        <source>Déblocage d&apos;un professionnel</source>
+        <source>Déblocage d'un professionnel</source>
         <translation>Professional unblocked</translation>
     </message>
     <message>
-        <source>Désignation d&apos;un administrateur</source>
+        <source>Désignation d'un administrateur</source>
         <translation>Administrator appointed</translation>
     </message>
     <message>
-        <source>Retrait d&apos;un administrateur</source>
+        <source>Retrait d'un administrateur</source>
         <translation>Administrator removed</translation>
     </message>
     <message>
@@ -890,7 +889,7 @@
         <translation>Regular doctor chosen</translation>
     </message>
     <message>
-        <source>Réglages d&apos;accès en urgence</source>
+        <source>Réglages d'accès en urgence</source>
         <translation>Emergency access settings</translation>
     </message>
     <message>
@@ -898,23 +897,23 @@
         <translation>Default confidentiality</translation>
     </message>
     <message>
-        <source>Invitation d&apos;un proche aidant</source>
+        <source>Invitation d'un proche aidant</source>
         <translation>Caregiver invited</translation>
     </message>
     <message>
-        <source>Retrait d&apos;un proche aidant</source>
+        <source>Retrait d'un proche aidant</source>
         <translation>Caregiver removed</translation>
     </message>
     <message>
-        <source>Renoncement d&apos;un proche aidant</source>
+        <source>Renoncement d'un proche aidant</source>
         <translation>Caregiver withdrew</translation>
     </message>
     <message>
-        <source>Ajout d&apos;un représentant légal</source>
+        <source>Ajout d'un représentant légal</source>
         <translation>Legal representative added</translation>
     </message>
     <message>
-        <source>Retrait d&apos;un représentant légal</source>
+        <source>Retrait d'un représentant légal</source>
         <translation>Legal representative removed</translation>
     </message>
     <message>
@@ -926,47 +925,47 @@
         <translation>Occupational health consent withdrawn</translation>
     </message>
     <message>
-        <source>Opposition à l&apos;accès des proches après le décès</source>
-        <translation>Objection to relatives&apos; access after death</translation>
+        <source>Opposition à l'accès des proches après le décès</source>
+        <translation>Objection to relatives' access after death</translation>
     </message>
     <message>
-        <source>Fin de l&apos;opposition à l&apos;accès des proches après le décès</source>
-        <translation>End of the objection to relatives&apos; access after death</translation>
+        <source>Fin de l'opposition à l'accès des proches après le décès</source>
+        <translation>End of the objection to relatives' access after death</translation>
     </message>
     <message>
-        <source>Création de l&apos;espace santé</source>
+        <source>Création de l'espace santé</source>
         <translation>Health space created</translation>
     </message>
     <message>
-        <source>Début de l&apos;activation</source>
+        <source>Début de l'activation</source>
         <translation>Activation started</translation>
     </message>
     <message>
-        <source>Activation de l&apos;espace santé</source>
+        <source>Activation de l'espace santé</source>
         <translation>Health space activated</translation>
     </message>
     <message>
-        <source>Opposition à l&apos;espace santé</source>
+        <source>Opposition à l'espace santé</source>
         <translation>Objection to the health space</translation>
     </message>
     <message>
-        <source>Réactivation de l&apos;espace santé</source>
+        <source>Réactivation de l'espace santé</source>
         <translation>Health space reactivated</translation>
     </message>
     <message>
-        <source>Fermeture de l&apos;espace santé</source>
+        <source>Fermeture de l'espace santé</source>
         <translation>Health space closed</translation>
     </message>
     <message>
-        <source>Rattachement d&apos;un enfant</source>
+        <source>Rattachement d'un enfant</source>
         <translation>Child linked</translation>
     </message>
     <message>
-        <source>Consultation de l&apos;histoire de santé</source>
+        <source>Consultation de l'histoire de santé</source>
         <translation>Health history read</translation>
     </message>
     <message>
-        <source>Mise à jour de l&apos;histoire de santé</source>
+        <source>Mise à jour de l'histoire de santé</source>
         <translation>Health history updated</translation>
     </message>
     <message>
@@ -978,7 +977,7 @@
         <translation>Sync (upload)</translation>
     </message>
     <message>
-        <source>Révocation d&apos;un appareil</source>
+        <source>Révocation d'un appareil</source>
         <translation>Device revoked</translation>
     </message>
     <message>
@@ -986,15 +985,15 @@
         <translation>Record opened offline</translation>
     </message>
     <message>
-        <source>Consultation de l&apos;historique des accès</source>
+        <source>Consultation de l'historique des accès</source>
         <translation>Access history viewed</translation>
     </message>
     <message>
-        <source>Consultation des réglages d&apos;accès</source>
+        <source>Consultation des réglages d'accès</source>
         <translation>Access settings viewed</translation>
     </message>
     <message>
-        <source>Rappel de l&apos;identifiant</source>
+        <source>Rappel de l'identifiant</source>
         <translation>Identifier reminder</translation>
     </message>
     <message>
@@ -1018,27 +1017,27 @@
         <translation>Session renewed</translation>
     </message>
     <message>
-        <source>Masquage d&apos;un document</source>
+        <source>Masquage d'un document</source>
         <translation>Document hidden</translation>
     </message>
     <message>
-        <source>Fin du masquage d&apos;un document</source>
+        <source>Fin du masquage d'un document</source>
         <translation>Document shown again</translation>
     </message>
     <message>
-        <source>Résultat rendu visible après la consultation d&apos;annonce</source>
-        <translation>Result made visible after the consultation d&apos;annonce</translation>
+        <source>Résultat rendu visible après la consultation d'annonce</source>
+        <translation>Result made visible after the consultation d'annonce</translation>
     </message>
     <message>
         <source>Enregistrement du décès</source>
         <translation>Death recorded</translation>
     </message>
     <message>
-        <source>Suppression de l&apos;espace santé</source>
+        <source>Suppression de l'espace santé</source>
         <translation>Health space deleted</translation>
     </message>
     <message>
-        <source>Demande de suppression de l&apos;espace santé</source>
+        <source>Demande de suppression de l'espace santé</source>
         <translation>Health space deletion requested</translation>
     </message>
     <message>
@@ -1050,7 +1049,7 @@
         <translation>Access changed</translation>
     </message>
     <message>
-        <source>Opération sur l&apos;espace santé</source>
+        <source>Opération sur l'espace santé</source>
         <translation>Health space operation</translation>
     </message>
     <message>
@@ -1116,12 +1115,12 @@
         <translation>Changing the password…</translation>
     </message>
     <message>
-        <source>Mot de passe actuel incorrect : rien n&apos;a été changé.</source>
+        <source>Mot de passe actuel incorrect : rien n'a été changé.</source>
         <translation>Wrong current password: nothing was changed.</translation>
     </message>
     <message>
         <source>Changer le mot de passe de mon compte</source>
-        <translation>Change my account&apos;s password</translation>
+        <translation>Change my account's password</translation>
     </message>
     <message>
         <source>Mot de passe actuel et nouveau mot de passe</source>
@@ -1149,7 +1148,7 @@
     </message>
     <message>
         <source>Le mot de passe de votre compte est changé. Vos autres appareils sont déconnectés. Le carnet sur cet ordinateur garde son propre mot de passe : changez-le aussi dans Paramètres › Mot de passe si vous voulez le même partout.</source>
-        <translation>Your account&apos;s password is changed. Your other devices are signed out. The record on this computer keeps its own password: change it too in Settings › Password if you want the same everywhere.</translation>
+        <translation>Your account's password is changed. Your other devices are signed out. The record on this computer keeps its own password: change it too in Settings › Password if you want the same everywhere.</translation>
     </message>
     <message>
         <source>&amp;Fermer</source>
@@ -1169,7 +1168,7 @@
     </message>
     <message>
         <source>Le mot de passe de votre compte.</source>
-        <translation>Your account&apos;s password.</translation>
+        <translation>Your account's password.</translation>
     </message>
     <message>
         <source>Nouveau mot de passe</source>
@@ -1199,7 +1198,7 @@
 <context>
     <name>AccountRefusals</name>
     <message>
-        <source>Ce code n&apos;est pas le bon, ou il a déjà servi, ou il a expiré. Vérifiez le dernier e-mail reçu ou demandez un nouveau code.</source>
+        <source>Ce code n'est pas le bon, ou il a déjà servi, ou il a expiré. Vérifiez le dernier e-mail reçu ou demandez un nouveau code.</source>
         <translation>This code is not the right one, or it was already used, or it expired. Check the latest e-mail received or ask for a new code.</translation>
     </message>
     <message>
@@ -1207,27 +1206,27 @@
         <translation>This code has expired: ask for a new one.</translation>
     </message>
     <message>
-        <source>Votre espace est déjà clôturé ou sa suppression est demandée : rouvrez-le d&apos;abord si vous le souhaitez.</source>
+        <source>Votre espace est déjà clôturé ou sa suppression est demandée : rouvrez-le d'abord si vous le souhaitez.</source>
         <translation>Your space is already closed or its deletion is requested: reopen it first if you wish.</translation>
     </message>
     <message>
-        <source>Votre espace est ouvert : il n&apos;y a rien à rouvrir.</source>
+        <source>Votre espace est ouvert : il n'y a rien à rouvrir.</source>
         <translation>Your space is open: there is nothing to reopen.</translation>
     </message>
     <message>
-        <source>Cet espace est déjà activé (ou clôturé) : connectez-vous avec « J&apos;ai déjà un compte », ou utilisez « Identifiant oublié » et « Mot de passe oublié ».</source>
-        <translation>This space is already activated (or closed): sign in with &apos;I already have an account&apos;, or use &apos;Forgotten identifier&apos; and &apos;Forgotten password&apos;.</translation>
+        <source>Cet espace est déjà activé (ou clôturé) : connectez-vous avec « J'ai déjà un compte », ou utilisez « Identifiant oublié » et « Mot de passe oublié ».</source>
+        <translation>This space is already activated (or closed): sign in with 'I already have an account', or use 'Forgotten identifier' and 'Forgotten password'.</translation>
     </message>
     <message>
-        <source>Le code d&apos;activation, le numéro de sécurité sociale ou le numéro de série de la carte Vitale ne correspondent pas. Vérifiez les trois avec votre courrier et votre carte Vitale.</source>
+        <source>Le code d'activation, le numéro de sécurité sociale ou le numéro de série de la carte Vitale ne correspondent pas. Vérifiez les trois avec votre courrier et votre carte Vitale.</source>
         <translation>The activation code, the social security number or the Carte Vitale serial number do not match. Check all three against your letter and your Carte Vitale.</translation>
     </message>
 </context>
 <context>
     <name>AccountSteps</name>
     <message>
-        <source>Ce mot de passe n&apos;ouvre pas ce carnet : saisissez le mot de passe du carnet.</source>
-        <translation>This password does not open this record: type the record&apos;s password.</translation>
+        <source>Ce mot de passe n'ouvre pas ce carnet : saisissez le mot de passe du carnet.</source>
+        <translation>This password does not open this record: type the record's password.</translation>
     </message>
 </context>
 <context>
@@ -1253,11 +1252,11 @@
         <translation>Checking with the service…</translation>
     </message>
     <message>
-        <source>Envoi d&apos;un nouveau code…</source>
+        <source>Envoi d'un nouveau code…</source>
         <translation>Sending a new code…</translation>
     </message>
     <message>
-        <source>Un nouveau code vient d&apos;être envoyé ; le précédent ne fonctionne plus.</source>
+        <source>Un nouveau code vient d'être envoyé ; le précédent ne fonctionne plus.</source>
         <translation>A new code has just been sent; the previous one no longer works.</translation>
     </message>
     <message>
@@ -1273,7 +1272,7 @@
         <translation>Activate Mon espace santé — step %1 of %2</translation>
     </message>
     <message>
-        <source>Votre code d&apos;activation</source>
+        <source>Votre code d'activation</source>
         <translation>Your activation code</translation>
     </message>
     <message>
@@ -1297,11 +1296,11 @@
         <translation>The code received by e-mail</translation>
     </message>
     <message>
-        <source>Il figure dans le courrier ou l&apos;e-mail de l&apos;Assurance Maladie : 12 lettres et chiffres. Majuscules ou minuscules, peu importe.</source>
+        <source>Il figure dans le courrier ou l'e-mail de l'Assurance Maladie : 12 lettres et chiffres. Majuscules ou minuscules, peu importe.</source>
         <translation>It is in the letter or e-mail from the Assurance Maladie: 12 letters and digits. Upper or lower case, it does not matter.</translation>
     </message>
     <message>
-        <source>&amp;Code d&apos;activation :</source>
+        <source>&amp;Code d'activation :</source>
         <translation>&amp;Activation code:</translation>
     </message>
     <message>
@@ -1321,7 +1320,7 @@
         <translation>Carte Vitale &amp;serial number:</translation>
     </message>
     <message>
-        <source>Vous l&apos;utiliserez pour vous connecter. De 8 à 100 caractères : lettres minuscules sans accent, chiffres, point, tiret et tiret bas. Pas votre numéro de sécurité sociale.</source>
+        <source>Vous l'utiliserez pour vous connecter. De 8 à 100 caractères : lettres minuscules sans accent, chiffres, point, tiret et tiret bas. Pas votre numéro de sécurité sociale.</source>
         <translation>You will use it to sign in. 8 to 100 characters: lowercase letters without accents, digits, dot, hyphen and underscore. Not your social security number.</translation>
     </message>
     <message>
@@ -1353,7 +1352,7 @@
         <translation>C&amp;onfirm the password:</translation>
     </message>
     <message>
-        <source>Un code à 6 chiffres vient d&apos;être envoyé à %1. Il est valable quelques minutes.</source>
+        <source>Un code à 6 chiffres vient d'être envoyé à %1. Il est valable quelques minutes.</source>
         <translation>A 6-digit code has just been sent to %1. It is valid for a few minutes.</translation>
     </message>
     <message>
@@ -1373,7 +1372,7 @@
         <translation>&amp;Back</translation>
     </message>
     <message>
-        <source>Code d&apos;activation</source>
+        <source>Code d'activation</source>
         <translation>Activation code</translation>
     </message>
     <message>
@@ -1397,7 +1396,7 @@
         <translation>8 to 12 digits, printed bottom right on the front of the card.</translation>
     </message>
     <message>
-        <source>Dessin d&apos;une carte Vitale</source>
+        <source>Dessin d'une carte Vitale</source>
         <translation>Drawing of a Carte Vitale</translation>
     </message>
     <message>
@@ -1429,7 +1428,7 @@
         <translation>6 digits.</translation>
     </message>
     <message>
-        <source>Passer à l&apos;étape suivante.</source>
+        <source>Passer à l'étape suivante.</source>
         <translation>Go to the next step.</translation>
     </message>
     <message>
@@ -1437,7 +1436,7 @@
         <translation>Back</translation>
     </message>
     <message>
-        <source>Revenir à l&apos;étape précédente ou à l&apos;accueil.</source>
+        <source>Revenir à l'étape précédente ou à l'accueil.</source>
         <translation>Go back to the previous step or to the welcome screen.</translation>
     </message>
 </context>
@@ -1497,7 +1496,7 @@
         <translation>every month</translation>
     </message>
     <message>
-        <source>, jusqu&apos;au %1</source>
+        <source>, jusqu'au %1</source>
         <translation>, until %1</translation>
     </message>
     <message numerus="yes">
@@ -1517,7 +1516,7 @@
     </message>
     <message>
         <source>Le rendez-vous « %1 » du %2 sera supprimé de votre agenda.</source>
-        <translation>The appointment &apos;%1&apos; of %2 will be deleted from your agenda.</translation>
+        <translation>The appointment '%1' of %2 will be deleted from your agenda.</translation>
     </message>
     <message numerus="yes">
         <source>%n rendez-vous exporté(s) dans %1 (fichier non chiffré).</source>
@@ -1531,7 +1530,7 @@
         <translation>… and %1 more</translation>
     </message>
     <message>
-        <source>Déjà dans l&apos;agenda : %1</source>
+        <source>Déjà dans l'agenda : %1</source>
         <translation>Already in the agenda: %1</translation>
     </message>
     <message>
@@ -1577,8 +1576,8 @@
         <translation>Agenda</translation>
     </message>
     <message>
-        <source>Vos rendez-vous de santé. Exportez-les vers l&apos;agenda de votre téléphone ou de votre messagerie (fichier .ics), ou importez ceux d&apos;un autre agenda.</source>
-        <translation>Your health appointments. Export them to your phone&apos;s or e-mail calendar (.ics file), or import those of another calendar.</translation>
+        <source>Vos rendez-vous de santé. Exportez-les vers l'agenda de votre téléphone ou de votre messagerie (fichier .ics), ou importez ceux d'un autre agenda.</source>
+        <translation>Your health appointments. Export them to your phone's or e-mail calendar (.ics file), or import those of another calendar.</translation>
     </message>
     <message>
         <source>&amp;Nouveau rendez-vous</source>
@@ -1613,11 +1612,11 @@
         <translation>Export this appointment</translation>
     </message>
     <message>
-        <source>&amp;Exporter l&apos;agenda</source>
+        <source>&amp;Exporter l'agenda</source>
         <translation>E&amp;xport the agenda</translation>
     </message>
     <message>
-        <source>Exporter l&apos;agenda</source>
+        <source>Exporter l'agenda</source>
         <translation>Export the agenda</translation>
     </message>
     <message>
@@ -1649,7 +1648,7 @@
         <translation>An .ics file with all your appointments.</translation>
     </message>
     <message>
-        <source>Montre ce qui sera ajouté avant de l&apos;ajouter.</source>
+        <source>Montre ce qui sera ajouté avant de l'ajouter.</source>
         <translation>Shows what will be added before adding it.</translation>
     </message>
     <message>
@@ -1664,8 +1663,8 @@
 <context>
     <name>ArchiveRestoreDialog</name>
     <message>
-        <source>Saisissez la phrase de passe de l&apos;archive.</source>
-        <translation>Enter the archive&apos;s passphrase.</translation>
+        <source>Saisissez la phrase de passe de l'archive.</source>
+        <translation>Enter the archive's passphrase.</translation>
     </message>
     <message>
         <source>Donnez un nom au carnet restauré.</source>
@@ -1676,7 +1675,7 @@
         <translation>The two passwords differ.</translation>
     </message>
     <message>
-        <source>Vérification et restauration de l&apos;archive…</source>
+        <source>Vérification et restauration de l'archive…</source>
         <translation>Checking and restoring the archive…</translation>
     </message>
     <message>
@@ -1684,11 +1683,11 @@
         <translation>Restore an encrypted archive</translation>
     </message>
     <message>
-        <source>L&apos;archive « %1 » devient un nouveau carnet sur cet ordinateur ; aucun carnet existant n&apos;est modifié. Choisissez son nom et son mot de passe.</source>
-        <translation>The archive &apos;%1&apos; becomes a new record on this computer; no existing record is changed. Choose its name and its password.</translation>
+        <source>L'archive « %1 » devient un nouveau carnet sur cet ordinateur ; aucun carnet existant n'est modifié. Choisissez son nom et son mot de passe.</source>
+        <translation>The archive '%1' becomes a new record on this computer; no existing record is changed. Choose its name and its password.</translation>
     </message>
     <message>
-        <source>P&amp;hrase de passe de l&apos;archive :</source>
+        <source>P&amp;hrase de passe de l'archive :</source>
         <translation>Archive pass&amp;phrase:</translation>
     </message>
     <message>
@@ -1704,11 +1703,11 @@
         <translation>&amp;Confirm the password:</translation>
     </message>
     <message>
-        <source>Phrase de passe de l&apos;archive</source>
+        <source>Phrase de passe de l'archive</source>
         <translation>Archive passphrase</translation>
     </message>
     <message>
-        <source>Choisie lors de l&apos;export.</source>
+        <source>Choisie lors de l'export.</source>
         <translation>Chosen at the export.</translation>
     </message>
     <message>
@@ -1716,7 +1715,7 @@
         <translation>Record name</translation>
     </message>
     <message>
-        <source>Le nom affiché à l&apos;ouverture.</source>
+        <source>Le nom affiché à l'ouverture.</source>
         <translation>The name shown when opening.</translation>
     </message>
     <message>
@@ -1740,7 +1739,7 @@
         <translation>Restore</translation>
     </message>
     <message>
-        <source>Vérifier l&apos;archive, puis créer le carnet.</source>
+        <source>Vérifier l'archive, puis créer le carnet.</source>
         <translation>Check the archive, then create the record.</translation>
     </message>
     <message>
@@ -1759,7 +1758,7 @@
 <context>
     <name>AssistedSession</name>
     <message>
-        <source>Lire l&apos;écran à voix haute</source>
+        <source>Lire l'écran à voix haute</source>
         <translation>Read the screen aloud</translation>
     </message>
     <message>
@@ -1767,7 +1766,7 @@
         <translation>Continue</translation>
     </message>
     <message>
-        <source>J&apos;accepte d&apos;être accompagné(e) pour cette session</source>
+        <source>J'accepte d'être accompagné(e) pour cette session</source>
         <translation>I agree to be helped during this session</translation>
     </message>
     <message>
@@ -1775,7 +1774,7 @@
         <translation>Your consent</translation>
     </message>
     <message>
-        <source>L&apos;aidant vous aide à utiliser votre espace santé. Il ne voit pas votre mot de passe. À la fin, rien de votre dossier ne reste sur cet ordinateur. Prenez votre temps.</source>
+        <source>L'aidant vous aide à utiliser votre espace santé. Il ne voit pas votre mot de passe. À la fin, rien de votre dossier ne reste sur cet ordinateur. Prenez votre temps.</source>
         <translation>The helper assists you with your health space. They do not see your password. At the end, nothing of your record stays on this computer. Take your time.</translation>
     </message>
     <message>
@@ -1823,27 +1822,27 @@
         <translation>Back</translation>
     </message>
     <message>
-        <source>Revenir à l&apos;écran précédent (touche Échap).</source>
+        <source>Revenir à l'écran précédent (touche Échap).</source>
         <translation>Go back to the previous screen (Esc key).</translation>
     </message>
     <message>
         <source>Gérer les aidants de ma structure</source>
-        <translation>Manage my organisation&apos;s helpers</translation>
+        <translation>Manage my organisation's helpers</translation>
     </message>
     <message>
-        <source>Inscrire un aidant de votre structure, ou lui retirer l&apos;accès.</source>
+        <source>Inscrire un aidant de votre structure, ou lui retirer l'accès.</source>
         <translation>Register a helper of your organisation, or withdraw their access.</translation>
     </message>
     <message>
-        <source>L&apos;aidant se connecte</source>
+        <source>L'aidant se connecte</source>
         <translation>The helper signs in</translation>
     </message>
     <message>
-        <source>L&apos;aidant se connecte avec son propre compte d&apos;aidant. Son nom et sa structure figureront dans l&apos;historique de votre dossier.</source>
-        <translation>The helper signs in with their own helper account. Their name and organisation will appear in your record&apos;s access history.</translation>
+        <source>L'aidant se connecte avec son propre compte d'aidant. Son nom et sa structure figureront dans l'historique de votre dossier.</source>
+        <translation>The helper signs in with their own helper account. Their name and organisation will appear in your record's access history.</translation>
     </message>
     <message>
-        <source>La personne a reçu un code d&apos;activation</source>
+        <source>La personne a reçu un code d'activation</source>
         <translation>The person received an activation code</translation>
     </message>
     <message>
@@ -1863,7 +1862,7 @@
         <translation>The person does not want Mon espace santé</translation>
     </message>
     <message>
-        <source>S&apos;opposer à la création de son espace, avec le code reçu.</source>
+        <source>S'opposer à la création de son espace, avec le code reçu.</source>
         <translation>Oppose the creation of their space, with the code received.</translation>
     </message>
     <message>
@@ -1891,7 +1890,7 @@
         <translation>A code has just been sent to you by e-mail. Type it here.</translation>
     </message>
     <message>
-        <source>Code d&apos;activation</source>
+        <source>Code d'activation</source>
         <translation>Activation code</translation>
     </message>
     <message>
@@ -1899,11 +1898,11 @@
         <translation>12 letters and digits, received by post.</translation>
     </message>
     <message>
-        <source>Votre code d&apos;activation</source>
+        <source>Votre code d'activation</source>
         <translation>Your activation code</translation>
     </message>
     <message>
-        <source>Il figure dans le courrier ou l&apos;e-mail de l&apos;Assurance Maladie : 12 lettres et chiffres.</source>
+        <source>Il figure dans le courrier ou l'e-mail de l'Assurance Maladie : 12 lettres et chiffres.</source>
         <translation>It is in the letter or e-mail from the Assurance Maladie: 12 letters and digits.</translation>
     </message>
     <message>
@@ -1951,7 +1950,7 @@
         <translation>Choose your identifier</translation>
     </message>
     <message>
-        <source>Vous l&apos;utiliserez pour vous connecter. De 8 à 100 caractères : lettres minuscules sans accent, chiffres, point, tiret et tiret bas. Pas votre numéro de sécurité sociale.</source>
+        <source>Vous l'utiliserez pour vous connecter. De 8 à 100 caractères : lettres minuscules sans accent, chiffres, point, tiret et tiret bas. Pas votre numéro de sécurité sociale.</source>
         <translation>You will use it to sign in. 8 to 100 characters: lowercase letters without accents, digits, dot, hyphen and underscore. Not your social security number.</translation>
     </message>
     <message>
@@ -1983,7 +1982,7 @@
         <translation>You do not want Mon espace santé</translation>
     </message>
     <message>
-        <source>Votre espace ne sera pas créé : aucun document de santé n&apos;y sera déposé et les professionnels ne pourront pas le consulter. Vos remboursements ne changent pas. Vous pourrez changer d&apos;avis plus tard, avec le même code tant qu&apos;il est valable, ou auprès de votre caisse d&apos;Assurance Maladie.</source>
+        <source>Votre espace ne sera pas créé : aucun document de santé n'y sera déposé et les professionnels ne pourront pas le consulter. Vos remboursements ne changent pas. Vous pourrez changer d'avis plus tard, avec le même code tant qu'il est valable, ou auprès de votre caisse d'Assurance Maladie.</source>
         <translation>Your space will not be created: no health document will be put in it and professionals will not be able to consult it. Your reimbursements do not change. You can change your mind later, with the same code while it is valid, or through your Assurance Maladie office.</translation>
     </message>
     <message>
@@ -2011,16 +2010,16 @@
         <translation>A medicine you take (optional).</translation>
     </message>
     <message>
-        <source>Contact d&apos;urgence</source>
+        <source>Contact d'urgence</source>
         <translation>Emergency contact</translation>
     </message>
     <message>
-        <source>Nom d&apos;un proche à prévenir.</source>
+        <source>Nom d'un proche à prévenir.</source>
         <translation>Name of someone to contact.</translation>
     </message>
     <message>
         <source>Téléphone du contact</source>
-        <translation>Contact&apos;s phone</translation>
+        <translation>Contact's phone</translation>
     </message>
     <message>
         <source>Son numéro de téléphone.</source>
@@ -2051,11 +2050,11 @@
         <translation>Allow your regular doctor to see your record (optional).</translation>
     </message>
     <message>
-        <source>Imprimer la carte d&apos;urgence</source>
+        <source>Imprimer la carte d'urgence</source>
         <translation>Print the emergency card</translation>
     </message>
     <message>
-        <source>Imprimer la carte d&apos;urgence à garder avec vos papiers.</source>
+        <source>Imprimer la carte d'urgence à garder avec vos papiers.</source>
         <translation>Print the emergency card to keep with your papers.</translation>
     </message>
     <message>
@@ -2075,7 +2074,7 @@
         <translation>Step %1</translation>
     </message>
     <message>
-        <source>Une erreur est survenue ; rien n&apos;est perdu, réessayez.</source>
+        <source>Une erreur est survenue ; rien n'est perdu, réessayez.</source>
         <translation>An error occurred; nothing is lost, try again.</translation>
     </message>
     <message>
@@ -2107,7 +2106,7 @@
         <translation>Erase without sending</translation>
     </message>
     <message>
-        <source>Session terminée. Rien de votre dossier n&apos;est resté sur cet ordinateur. Merci !</source>
+        <source>Session terminée. Rien de votre dossier n'est resté sur cet ordinateur. Merci !</source>
         <translation>Session over. Nothing of your record stayed on this computer. Thank you!</translation>
     </message>
     <message>
@@ -2127,7 +2126,7 @@
         <translation>Your opposition is recorded: your space will not be created. Print the summary, then finish: everything is erased from this computer.</translation>
     </message>
     <message>
-        <source>Ce mot de passe n&apos;est pas encore assez solide : suivez les conseils.</source>
+        <source>Ce mot de passe n'est pas encore assez solide : suivez les conseils.</source>
         <translation>This password is not strong enough yet: follow the advice.</translation>
     </message>
     <message>
@@ -2135,7 +2134,7 @@
         <translation>The two passwords are not the same.</translation>
     </message>
     <message>
-        <source>Un code à 6 chiffres vient d&apos;être envoyé à %1. Tapez-le ici.</source>
+        <source>Un code à 6 chiffres vient d'être envoyé à %1. Tapez-le ici.</source>
         <translation>A 6-digit code has just been sent to %1. Type it here.</translation>
     </message>
     <message>
@@ -2178,7 +2177,7 @@
         <translation>Asking the service…</translation>
     </message>
     <message>
-        <source>L&apos;histoire de santé n&apos;a pas pu être chargée. Réessayez plus tard.</source>
+        <source>L'histoire de santé n'a pas pu être chargée. Réessayez plus tard.</source>
         <translation>The health history could not be loaded. Try again later.</translation>
     </message>
     <message>
@@ -2186,7 +2185,7 @@
         <translation>Health history</translation>
     </message>
     <message>
-        <source>Les soins remboursés par l&apos;Assurance Maladie au cours des 24 derniers mois : consultations et médicaments. Ces informations viennent du service ; vous ne pouvez pas les modifier.</source>
+        <source>Les soins remboursés par l'Assurance Maladie au cours des 24 derniers mois : consultations et médicaments. Ces informations viennent du service ; vous ne pouvez pas les modifier.</source>
         <translation>Care reimbursed by the Assurance Maladie over the last 24 months: consultations and medicines. This information comes from the service; you cannot edit it.</translation>
     </message>
     <message>
@@ -2247,7 +2246,7 @@
         <translation>Legal representatives</translation>
     </message>
     <message>
-        <source>Le service n&apos;a pas pu être joint. Réessayez plus tard.</source>
+        <source>Le service n'a pas pu être joint. Réessayez plus tard.</source>
         <translation>The service could not be reached. Try again later.</translation>
     </message>
     <message>
@@ -2255,11 +2254,11 @@
         <translation>Cancel</translation>
     </message>
     <message>
-        <source>Recopiez le code d&apos;activation, le NIR et le numéro de série de la lettre reçue pour l&apos;enfant.</source>
+        <source>Recopiez le code d'activation, le NIR et le numéro de série de la lettre reçue pour l'enfant.</source>
         <translation>Copy the activation code, the NIR and the serial number from the letter received for the child.</translation>
     </message>
     <message>
-        <source>Vous deviendrez représentant légal de l&apos;enfant dont la lettre porte ce code : vous gérerez son dossier et qui peut l&apos;ouvrir.</source>
+        <source>Vous deviendrez représentant légal de l'enfant dont la lettre porte ce code : vous gérerez son dossier et qui peut l'ouvrir.</source>
         <translation>You will become the legal representative of the child whose letter carries this code: you will manage their record and who may open it.</translation>
     </message>
     <message>
@@ -2271,12 +2270,12 @@
         <translation>Add</translation>
     </message>
     <message>
-        <source>Saisissez l&apos;identifiant Carnet du second représentant légal.</source>
+        <source>Saisissez l'identifiant Carnet du second représentant légal.</source>
         <translation>Enter the Carnet identifier of the second legal representative.</translation>
     </message>
     <message>
         <source>%1 deviendra aussi représentant légal de %2 : il gérera son dossier comme vous.</source>
-        <translation>%1 will also become %2&apos;s legal representative: they will manage the record as you do.</translation>
+        <translation>%1 will also become %2's legal representative: they will manage the record as you do.</translation>
     </message>
     <message>
         <source>Ajouter un second représentant légal ?</source>
@@ -2284,7 +2283,7 @@
     </message>
     <message>
         <source>%1 ne sera plus représentant légal de %2 et ne pourra plus ouvrir ni gérer son dossier.</source>
-        <translation>%1 will no longer be %2&apos;s legal representative and will no longer be able to open or manage the record.</translation>
+        <translation>%1 will no longer be %2's legal representative and will no longer be able to open or manage the record.</translation>
     </message>
     <message>
         <source>Retirer ce représentant ?</source>
@@ -2295,16 +2294,16 @@
         <translation>Remove</translation>
     </message>
     <message>
-        <source>l&apos;enfant</source>
+        <source>l'enfant</source>
         <translation>the child</translation>
     </message>
     <message>
         <source>&amp;Gérer les accès de %1</source>
-        <translation>&amp;Manage %1&apos;s access</translation>
+        <translation>&amp;Manage %1's access</translation>
     </message>
     <message>
-        <source>Ouvrir les réglages d&apos;accès du dossier de l&apos;enfant choisi.</source>
-        <translation>Open the access settings of the chosen child&apos;s record.</translation>
+        <source>Ouvrir les réglages d'accès du dossier de l'enfant choisi.</source>
+        <translation>Open the access settings of the chosen child's record.</translation>
     </message>
     <message>
         <source>Représentants légaux et profils enfants</source>
@@ -2351,8 +2350,8 @@
         <translation>Representative to remove</translation>
     </message>
     <message>
-        <source>Les représentants de l&apos;enfant choisi.</source>
-        <translation>The chosen child&apos;s representatives.</translation>
+        <source>Les représentants de l'enfant choisi.</source>
+        <translation>The chosen child's representatives.</translation>
     </message>
     <message>
         <source>Retirer &amp;ce représentant</source>
@@ -2363,20 +2362,20 @@
         <translation>Remove this representative</translation>
     </message>
     <message>
-        <source>Nouveau profil enfant (lettre reçue pour l&apos;enfant)</source>
+        <source>Nouveau profil enfant (lettre reçue pour l'enfant)</source>
         <translation>New child profile (letter received for the child)</translation>
     </message>
     <message>
-        <source>Code d&apos;activation de l&apos;enfant</source>
-        <translation>The child&apos;s activation code</translation>
+        <source>Code d'activation de l'enfant</source>
+        <translation>The child's activation code</translation>
     </message>
     <message>
-        <source>Code d&apos;activation</source>
+        <source>Code d'activation</source>
         <translation>Activation code</translation>
     </message>
     <message>
-        <source>NIR de l&apos;enfant</source>
-        <translation>The child&apos;s NIR</translation>
+        <source>NIR de l'enfant</source>
+        <translation>The child's NIR</translation>
     </message>
     <message>
         <source>NIR (15 chiffres)</source>
@@ -2391,7 +2390,7 @@
         <translation>Carte Vitale serial no.</translation>
     </message>
     <message>
-        <source>Tel qu&apos;imprimé sur la lettre reçue pour l&apos;enfant.</source>
+        <source>Tel qu'imprimé sur la lettre reçue pour l'enfant.</source>
         <translation>As printed on the letter received for the child.</translation>
     </message>
     <message>
@@ -2403,8 +2402,8 @@
         <translation>No child profile</translation>
     </message>
     <message>
-        <source>Pour gérer le dossier de votre enfant, saisissez ci-dessous le code d&apos;activation, le NIR et le numéro de série imprimés sur la lettre reçue pour lui, puis « Ajouter un profil enfant ».</source>
-        <translation>To manage your child&apos;s record, type below the activation code, the NIR and the serial number printed on the letter received for them, then “Add a child profile”.</translation>
+        <source>Pour gérer le dossier de votre enfant, saisissez ci-dessous le code d'activation, le NIR et le numéro de série imprimés sur la lettre reçue pour lui, puis « Ajouter un profil enfant ».</source>
+        <translation>To manage your child's record, type below the activation code, the NIR and the serial number printed on the letter received for them, then “Add a child profile”.</translation>
     </message>
 </context>
 <context>
@@ -2418,12 +2417,12 @@
         <translation>Online: document opened from the service.</translation>
     </message>
     <message>
-        <source>Copie chiffrée de ce poste : le service n&apos;a pas encore reçu le contenu de ce document.</source>
-        <translation>This workstation&apos;s encrypted copy: the service has not received this document&apos;s content yet.</translation>
+        <source>Copie chiffrée de ce poste : le service n'a pas encore reçu le contenu de ce document.</source>
+        <translation>This workstation's encrypted copy: the service has not received this document's content yet.</translation>
     </message>
     <message>
         <source>Hors ligne : document ouvert depuis la copie chiffrée de ce poste.</source>
-        <translation>Offline: document opened from this workstation&apos;s encrypted copy.</translation>
+        <translation>Offline: document opened from this workstation's encrypted copy.</translation>
     </message>
     <message>
         <source>Provenance du document</source>
@@ -2505,7 +2504,7 @@
         <translation>Subject</translation>
     </message>
     <message>
-        <source>L&apos;objet de la nouvelle conversation.</source>
+        <source>L'objet de la nouvelle conversation.</source>
         <translation>The subject of the new conversation.</translation>
     </message>
     <message>
@@ -2561,11 +2560,11 @@
         <translation>Close the messages.</translation>
     </message>
     <message>
-        <source>Hors ligne : aucune conversation avec ce patient n&apos;est gardée sur ce poste.</source>
+        <source>Hors ligne : aucune conversation avec ce patient n'est gardée sur ce poste.</source>
         <translation>Offline: no conversation with this patient is kept on this workstation.</translation>
     </message>
     <message>
-        <source>Une erreur est survenue ; rien n&apos;est perdu, réessayez.</source>
+        <source>Une erreur est survenue ; rien n'est perdu, réessayez.</source>
         <translation>An error occurred; nothing was lost, try again.</translation>
     </message>
     <message>
@@ -2574,7 +2573,7 @@
     </message>
     <message>
         <source>Hors ligne : copie de ce poste.</source>
-        <translation>Offline: this workstation&apos;s copy.</translation>
+        <translation>Offline: this workstation's copy.</translation>
     </message>
     <message>
         <source>%1 message(s) en attente : ils seront envoyés dès la reconnexion.</source>
@@ -2629,7 +2628,7 @@
         <translation>You</translation>
     </message>
     <message>
-        <source>en attente d&apos;envoi</source>
+        <source>en attente d'envoi</source>
         <translation>waiting to be sent</translation>
     </message>
     <message>
@@ -2692,12 +2691,12 @@
         <translation>A code has just been sent to you by e-mail.</translation>
     </message>
     <message>
-        <source>Changer d&apos;utilisateur</source>
+        <source>Changer d'utilisateur</source>
         <translation>Switch user</translation>
     </message>
     <message>
         <source>Verrouiller ce profil, oublier la confiance de ce poste et revenir à la connexion.</source>
-        <translation>Lock this profile, forget this workstation&apos;s trust and go back to sign-in.</translation>
+        <translation>Lock this profile, forget this workstation's trust and go back to sign-in.</translation>
     </message>
     <message>
         <source>Verrouiller</source>
@@ -2712,7 +2711,7 @@
         <translation>End of day…</translation>
     </message>
     <message>
-        <source>Dossiers ouverts, ajouts, ce qui attend encore et pourquoi, effacements : à l&apos;écran et à imprimer.</source>
+        <source>Dossiers ouverts, ajouts, ce qui attend encore et pourquoi, effacements : à l'écran et à imprimer.</source>
         <translation>Dossiers opened, additions, what still waits and why, erasures: on screen and to print.</translation>
     </message>
     <message>
@@ -2749,7 +2748,7 @@
     </message>
     <message>
         <source>Choisir les patients du jour et garder leurs dossiers sur ce poste pour travailler hors ligne.</source>
-        <translation>Choose the day&apos;s patients and keep their records on this computer to work offline.</translation>
+        <translation>Choose the day's patients and keep their records on this computer to work offline.</translation>
     </message>
     <message>
         <source>Progression</source>
@@ -2769,7 +2768,7 @@
     </message>
     <message>
         <source>Demander au service les soins remboursés des 24 derniers mois (consultation tracée) ; hors ligne, la dernière copie de ce poste.</source>
-        <translation>Ask the service for the care reimbursed over the last 24 months (the read is logged); offline, this workstation&apos;s last copy.</translation>
+        <translation>Ask the service for the care reimbursed over the last 24 months (the read is logged); offline, this workstation's last copy.</translation>
     </message>
     <message>
         <source>Messagerie</source>
@@ -2792,7 +2791,7 @@
         <translation>Delete my document…</translation>
     </message>
     <message>
-        <source>Supprimer le document choisi, si vous l&apos;avez ajouté depuis ce poste.</source>
+        <source>Supprimer le document choisi, si vous l'avez ajouté depuis ce poste.</source>
         <translation>Delete the chosen document, if you added it from this workstation.</translation>
     </message>
     <message>
@@ -2800,7 +2799,7 @@
         <translation>Edit my document…</translation>
     </message>
     <message>
-        <source>Changer le titre ou la date du document choisi, si vous l&apos;avez ajouté depuis ce poste.</source>
+        <source>Changer le titre ou la date du document choisi, si vous l'avez ajouté depuis ce poste.</source>
         <translation>Change the title or date of the chosen document, if you added it from this workstation.</translation>
     </message>
     <message>
@@ -2809,15 +2808,11 @@
     </message>
     <message>
         <source>Afficher dans Carnet le document choisi : depuis le service en ligne, la copie du poste hors ligne.</source>
-        <translation>Show the chosen document in Carnet: from the service online, from this workstation&apos;s copy offline.</translation>
+        <translation>Show the chosen document in Carnet: from the service online, from this workstation's copy offline.</translation>
     </message>
     <message>
         <source>Ajouter au dossier</source>
-        <translation>Add to the record</translation>
-    </message>
-    <message>
-        <source>Rendez-vous pour l&apos;agenda du patient (il en est prévenu)</source>
-        <translation>An appointment for the patient&apos;s agenda (the patient is told)</translation>
+        <translation>Add to the dossier</translation>
     </message>
     <message>
         <source>Reprendre la vaccination ou le document refusé dans son formulaire, le corriger et le renvoyer.</source>
@@ -2840,19 +2835,19 @@
         <translation>Not on this workstation yet: prepare the day to view it.</translation>
     </message>
     <message>
-        <source>Hors ligne : pas de copie de l&apos;histoire de santé sur ce poste.</source>
+        <source>Hors ligne : pas de copie de l'histoire de santé sur ce poste.</source>
         <translation>Offline: no copy of the health history on this workstation.</translation>
     </message>
     <message>
         <source>Hors ligne : dernière copie de ce poste, du %1.</source>
-        <translation>Offline: this workstation&apos;s last copy, from %1.</translation>
+        <translation>Offline: this workstation's last copy, from %1.</translation>
     </message>
     <message>
         <source>Corriger le document refusé</source>
         <translation>Correct the refused document</translation>
     </message>
     <message>
-        <source>%1 a retiré votre autorisation d&apos;accès : la copie de son dossier a été effacée de ce poste.</source>
+        <source>%1 a retiré votre autorisation d'accès : la copie de son dossier a été effacée de ce poste.</source>
         <translation>%1 withdrew your access authorisation: the copy of their record was erased from this workstation.</translation>
     </message>
     <message>
@@ -2876,11 +2871,11 @@
         <translation>Back to the credentials.</translation>
     </message>
     <message>
-        <source>Première connexion (code d&apos;enrôlement)…</source>
+        <source>Première connexion (code d'enrôlement)…</source>
         <translation>First sign-in (enrolment code)…</translation>
     </message>
     <message>
-        <source>Choisir votre mot de passe avec le code d&apos;enrôlement reçu par e-mail.</source>
+        <source>Choisir votre mot de passe avec le code d'enrôlement reçu par e-mail.</source>
         <translation>Choose your password with the enrolment code received by e-mail.</translation>
     </message>
     <message>
@@ -2888,7 +2883,7 @@
         <translation>First sign-in: choose your password</translation>
     </message>
     <message>
-        <source>Code d&apos;enrôlement</source>
+        <source>Code d'enrôlement</source>
         <translation>Enrolment code</translation>
     </message>
     <message>
@@ -2920,7 +2915,7 @@
         <translation>Activate your professional access.</translation>
     </message>
     <message>
-        <source>Le code d&apos;enrôlement figure dans l&apos;e-mail « Accès professionnel Carnet ».</source>
+        <source>Le code d'enrôlement figure dans l'e-mail « Accès professionnel Carnet ».</source>
         <translation>The enrolment code is in the e-mail “Carnet professional access”.</translation>
     </message>
     <message>
@@ -2940,19 +2935,35 @@
         <translation>Signed in: %1</translation>
     </message>
     <message>
-        <source> · poste de confiance jusqu&apos;au %1</source>
+        <source> · poste de confiance jusqu'au %1</source>
         <translation> · trusted workstation until %1</translation>
     </message>
     <message>
+        <source>Pour l'agenda du patient : il en est prévenu.</source>
+        <translation>For the patient's agenda: they are told.</translation>
+    </message>
+    <message>
+        <source>Vaccination</source>
+        <translation>Vaccination</translation>
+    </message>
+    <message>
+        <source>Rendez-vous</source>
+        <translation>Appointment</translation>
+    </message>
+    <message>
+        <source>Une vaccination ou un rendez-vous.</source>
+        <translation>A vaccination or an appointment.</translation>
+    </message>
+    <message>
         <source>Modifications du jour</source>
-        <translation>Today&apos;s changes</translation>
+        <translation>Today's changes</translation>
     </message>
     <message>
         <source>Chaque modification : envoyée, en attente, ou refusée avec le motif.</source>
         <translation>Each change: sent, waiting, or refused with the reason.</translation>
     </message>
     <message>
-        <source>J&apos;ai pris connaissance</source>
+        <source>J'ai pris connaissance</source>
         <translation>Acknowledge</translation>
     </message>
     <message>
@@ -2969,7 +2980,7 @@
     </message>
     <message>
         <source>Supprimer ce document du dossier du patient ? La suppression lui sera envoyée.</source>
-        <translation>Delete this document from the patient&apos;s record? The deletion will be sent to them.</translation>
+        <translation>Delete this document from the patient's record? The deletion will be sent to them.</translation>
     </message>
     <message>
         <source>Supprimer</source>
@@ -3036,11 +3047,11 @@
         <translation>Available offline on this computer</translation>
     </message>
     <message>
-        <source>Section par section, ce que vous pouvez voir, ou pourquoi c&apos;est masqué ; en lecture seule.</source>
+        <source>Section par section, ce que vous pouvez voir, ou pourquoi c'est masqué ; en lecture seule.</source>
         <translation>Section by section, what you may see, or why it is hidden; read-only.</translation>
     </message>
     <message>
-        <source>Votre profession n&apos;inscrit pas de vaccinations dans le carnet : ajoutez un document.</source>
+        <source>Votre profession n'inscrit pas de vaccinations dans le carnet : ajoutez un document.</source>
         <translation>Your profession does not record vaccinations in the carnet: add a document.</translation>
     </message>
     <message>
@@ -3053,10 +3064,10 @@
     </message>
     <message>
         <source>Hors ligne : copie de ce poste.</source>
-        <translation>Offline: this workstation&apos;s copy.</translation>
+        <translation>Offline: this workstation's copy.</translation>
     </message>
     <message>
-        <source>En attente d&apos;envoi (%1)</source>
+        <source>En attente d'envoi (%1)</source>
         <translation>Waiting to be sent (%1)</translation>
     </message>
     <message>
@@ -3064,7 +3075,7 @@
         <translation> — of which %1 refused: to review</translation>
     </message>
     <message>
-        <source>%1 — disponible hors ligne jusqu&apos;au %2</source>
+        <source>%1 — disponible hors ligne jusqu'au %2</source>
         <translation>%1 — available offline until %2</translation>
     </message>
     <message>
@@ -3072,7 +3083,7 @@
         <translation>Authorisation withdrawn</translation>
     </message>
     <message>
-        <source>Accès en urgence — jusqu&apos;au %1</source>
+        <source>Accès en urgence — jusqu'au %1</source>
         <translation>Emergency access — until %1</translation>
     </message>
     <message>
@@ -3111,8 +3122,8 @@
         <translation>This computer</translation>
     </message>
     <message>
-        <source>Garder l&apos;autre appareil</source>
-        <translation>Keep the other device&apos;s</translation>
+        <source>Garder l'autre appareil</source>
+        <translation>Keep the other device's</translation>
     </message>
     <message>
         <source>Garder le mien</source>
@@ -3170,7 +3181,7 @@
         <translation>Creating and encrypting the record…</translation>
     </message>
     <message>
-        <source>Le carnet n&apos;a pas pu être créé ; rien n&apos;a été enregistré.</source>
+        <source>Le carnet n'a pas pu être créé ; rien n'a été enregistré.</source>
         <translation>The record could not be created; nothing was saved.</translation>
     </message>
     <message>
@@ -3238,7 +3249,7 @@
         <translation>Back</translation>
     </message>
     <message>
-        <source>Revenir à l&apos;écran d&apos;accueil.</source>
+        <source>Revenir à l'écran d'accueil.</source>
         <translation>Go back to the welcome screen.</translation>
     </message>
 </context>
@@ -3280,7 +3291,7 @@
         </translation>
     </message>
     <message>
-        <source>Le service n&apos;a pas répondu. Réessayez plus tard.</source>
+        <source>Le service n'a pas répondu. Réessayez plus tard.</source>
         <translation>The service did not answer. Try again later.</translation>
     </message>
     <message>
@@ -3288,8 +3299,8 @@
         <translation>Revoke a device</translation>
     </message>
     <message>
-        <source>« %1 » ne pourra plus se connecter à votre compte ni se synchroniser, dès maintenant. Ce qu&apos;il n&apos;a pas encore envoyé ne vous parviendra pas. Vous pourrez le reconnecter plus tard avec votre identifiant, votre mot de passe et un code reçu par e-mail.</source>
-        <translation>&quot;%1&quot; will no longer be able to sign in to your account or sync, starting now. What it has not sent yet will not reach you. You can link it again later with your identifier, your password and a code received by e-mail.</translation>
+        <source>« %1 » ne pourra plus se connecter à votre compte ni se synchroniser, dès maintenant. Ce qu'il n'a pas encore envoyé ne vous parviendra pas. Vous pourrez le reconnecter plus tard avec votre identifiant, votre mot de passe et un code reçu par e-mail.</source>
+        <translation>"%1" will no longer be able to sign in to your account or sync, starting now. What it has not sent yet will not reach you. You can link it again later with your identifier, your password and a code received by e-mail.</translation>
     </message>
     <message>
         <source>Révoquer</source>
@@ -3304,7 +3315,7 @@
         <translation>Devices linked to my account</translation>
     </message>
     <message>
-        <source>Révoquez un appareil perdu, vendu ou que vous n&apos;utilisez plus : il ne pourra plus se connecter.</source>
+        <source>Révoquez un appareil perdu, vendu ou que vous n'utilisez plus : il ne pourra plus se connecter.</source>
         <translation>Revoke a device that is lost, sold or no longer used: it will no longer be able to sign in.</translation>
     </message>
     <message>
@@ -3312,7 +3323,7 @@
         <translation>Show the de&amp;vices</translation>
     </message>
     <message>
-        <source>Révo&amp;quer l&apos;appareil choisi…</source>
+        <source>Révo&amp;quer l'appareil choisi…</source>
         <translation>Revo&amp;ke the chosen device…</translation>
     </message>
     <message>
@@ -3328,11 +3339,11 @@
         <translation>Ask the service for the list.</translation>
     </message>
     <message>
-        <source>Révoquer l&apos;appareil choisi</source>
+        <source>Révoquer l'appareil choisi</source>
         <translation>Revoke the chosen device</translation>
     </message>
     <message>
-        <source>Une question vous demandera de confirmer. Cet ordinateur ne peut pas être révoqué d&apos;ici.</source>
+        <source>Une question vous demandera de confirmer. Cet ordinateur ne peut pas être révoqué d'ici.</source>
         <translation>A question will ask you to confirm. This computer cannot be revoked from here.</translation>
     </message>
 </context>
@@ -3375,11 +3386,11 @@
         <translation>Optional, DD/MM/YYYY.</translation>
     </message>
     <message>
-        <source>Visible par le patient après la consultation d&apos;annonce</source>
+        <source>Visible par le patient après la consultation d'annonce</source>
         <translation>Visible to the patient after the disclosure consultation</translation>
     </message>
     <message>
-        <source>Le patient le verra à la date choisie, au plus tard un mois après l&apos;ajout.</source>
+        <source>Le patient le verra à la date choisie, au plus tard un mois après l'ajout.</source>
         <translation>The patient will see it on the chosen date, at most one month after it is added.</translation>
     </message>
     <message>
@@ -3392,7 +3403,7 @@
     </message>
     <message>
         <source>Soins confidentiels du mineur</source>
-        <translation>A minor&apos;s confidential care</translation>
+        <translation>A minor's confidential care</translation>
     </message>
     <message>
         <source>Un mineur qui garde ces soins secrets : ses représentants légaux ne le voient pas.</source>
@@ -3446,7 +3457,7 @@
         <translation>Shortcut: %1</translation>
     </message>
     <message>
-        <source>Choisissez un document dans la liste pour l&apos;afficher ici.</source>
+        <source>Choisissez un document dans la liste pour l'afficher ici.</source>
         <translation>Choose a document in the list to show it here.</translation>
     </message>
     <message>
@@ -3515,10 +3526,10 @@
     </message>
     <message>
         <source>Donner à la visionneuse toute la place de la page, ou la lui rendre.</source>
-        <translation>Give the viewer all of the page&apos;s room, or give it back.</translation>
+        <translation>Give the viewer all of the page's room, or give it back.</translation>
     </message>
     <message>
-        <source>Afficher le document dans une fenêtre séparée, que vous pouvez agrandir ; Échap l&apos;y remet.</source>
+        <source>Afficher le document dans une fenêtre séparée, que vous pouvez agrandir ; Échap l'y remet.</source>
         <translation>Show the document in a separate window you can enlarge; Esc puts it back.</translation>
     </message>
     <message>
@@ -3561,7 +3572,7 @@
         <translation>A health professional</translation>
     </message>
     <message>
-        <source>L&apos;Assurance Maladie</source>
+        <source>L'Assurance Maladie</source>
         <translation>The health insurer</translation>
     </message>
     <message>
@@ -3678,11 +3689,11 @@
     </message>
     <message>
         <source>Document « %1 » masqué.</source>
-        <translation>Document &apos;%1&apos; masked.</translation>
+        <translation>Document '%1' masked.</translation>
     </message>
     <message>
         <source>Document « %1 » démasqué.</source>
-        <translation>Document &apos;%1&apos; unmasked.</translation>
+        <translation>Document '%1' unmasked.</translation>
     </message>
     <message>
         <source>Le document « %1 » sera supprimé de votre carnet. Cette action ne peut pas être annulée.</source>
@@ -3697,11 +3708,11 @@
         <translation>Delete</translation>
     </message>
     <message>
-        <source>Le fichier n&apos;a pas pu être lu. Vérifiez qu&apos;il existe toujours et réessayez.</source>
+        <source>Le fichier n'a pas pu être lu. Vérifiez qu'il existe toujours et réessayez.</source>
         <translation>The file could not be read. Check that it still exists and try again.</translation>
     </message>
     <message>
-        <source>L&apos;opération a échoué ; rien n&apos;a été modifié.</source>
+        <source>L'opération a échoué ; rien n'a été modifié.</source>
         <translation>The operation failed; nothing was changed.</translation>
     </message>
     <message>
@@ -3721,7 +3732,7 @@
         <translation>This document cannot be deleted, only hidden.</translation>
     </message>
     <message>
-        <source>Les documents ajoutés par un professionnel ou l&apos;Assurance Maladie ne peuvent être que masqués.</source>
+        <source>Les documents ajoutés par un professionnel ou l'Assurance Maladie ne peuvent être que masqués.</source>
         <translation>Documents added by a professional or the health insurer can only be hidden.</translation>
     </message>
     <message>
@@ -3781,7 +3792,7 @@
         <translation>Filter by category</translation>
     </message>
     <message>
-        <source>N&apos;afficher que les documents de cette catégorie.</source>
+        <source>N'afficher que les documents de cette catégorie.</source>
         <translation>Show only the documents of this category.</translation>
     </message>
     <message>
@@ -3926,7 +3937,7 @@
     <name>DownloadDialog</name>
     <message>
         <source>Saisissez le mot de passe de votre carnet.</source>
-        <translation>Enter your record&apos;s password.</translation>
+        <translation>Enter your record's password.</translation>
     </message>
     <message>
         <source>Les deux phrases de passe diffèrent.</source>
@@ -3957,14 +3968,14 @@
         <translation>Your data is saved in %1.</translation>
     </message>
     <message numerus="yes">
-        <source>%n document(s) ne sont pas encore sur cet ordinateur et n&apos;y sont pas : synchronisez, puis téléchargez de nouveau.</source>
+        <source>%n document(s) ne sont pas encore sur cet ordinateur et n'y sont pas : synchronisez, puis téléchargez de nouveau.</source>
         <translation>
             <numerusform>%n document is not on this computer yet and is left out: sync, then download again.</numerusform>
             <numerusform>%n documents are not on this computer yet and are left out: sync, then download again.</numerusform>
         </translation>
     </message>
     <message>
-        <source>Ce fichier n&apos;est pas chiffré : gardez-le en lieu sûr et supprimez-le après usage.</source>
+        <source>Ce fichier n'est pas chiffré : gardez-le en lieu sûr et supprimez-le après usage.</source>
         <translation>This file is not encrypted: keep it safe and delete it when done.</translation>
     </message>
     <message>
@@ -3976,7 +3987,7 @@
         <translation>Download all my data</translation>
     </message>
     <message>
-        <source>La synthèse IPS est le résumé international de votre santé ; le dossier FHIR contient tout, avec vos documents ; l&apos;archive chiffrée permet de restaurer le carnet sur un autre ordinateur. Le fichier est écrit à l&apos;endroit que vous choisissez.</source>
+        <source>La synthèse IPS est le résumé international de votre santé ; le dossier FHIR contient tout, avec vos documents ; l'archive chiffrée permet de restaurer le carnet sur un autre ordinateur. Le fichier est écrit à l'endroit que vous choisissez.</source>
         <translation>The IPS summary is the international summary of your health; the FHIR record holds everything, with your documents; the encrypted archive lets you restore the record on another computer. The file is written where you choose.</translation>
     </message>
     <message>
@@ -3992,11 +4003,11 @@
         <translation>Encrypted &amp;archive of the whole record</translation>
     </message>
     <message>
-        <source>L&apos;archive est chiffrée avec la phrase de passe que vous choisissez ci-dessous. Sans elle, personne — vous non plus — ne pourra la lire.</source>
+        <source>L'archive est chiffrée avec la phrase de passe que vous choisissez ci-dessous. Sans elle, personne — vous non plus — ne pourra la lire.</source>
         <translation>The archive is encrypted with the passphrase you choose below. Without it, nobody — you included — can read it.</translation>
     </message>
     <message>
-        <source>Attention : un fichier FHIR n&apos;est pas chiffré. Toute personne qui y a accès peut lire vos données de santé. Gardez-le en lieu sûr et supprimez-le après usage.</source>
+        <source>Attention : un fichier FHIR n'est pas chiffré. Toute personne qui y a accès peut lire vos données de santé. Gardez-le en lieu sûr et supprimez-le après usage.</source>
         <translation>Warning: a FHIR file is not encrypted. Anyone who can reach it can read your health data. Keep it safe and delete it when done.</translation>
     </message>
     <message>
@@ -4004,7 +4015,7 @@
         <translation>Record &amp;password:</translation>
     </message>
     <message>
-        <source>P&amp;hrase de passe de l&apos;archive :</source>
+        <source>P&amp;hrase de passe de l'archive :</source>
         <translation>Archive pass&amp;phrase:</translation>
     </message>
     <message>
@@ -4020,7 +4031,7 @@
         <translation>Asked again before an export.</translation>
     </message>
     <message>
-        <source>Phrase de passe de l&apos;archive</source>
+        <source>Phrase de passe de l'archive</source>
         <translation>Archive passphrase</translation>
     </message>
     <message>
@@ -4044,7 +4055,7 @@
         <translation>Download</translation>
     </message>
     <message>
-        <source>Choisir où écrire le fichier, puis l&apos;écrire.</source>
+        <source>Choisir où écrire le fichier, puis l'écrire.</source>
         <translation>Choose where to write the file, then write it.</translation>
     </message>
     <message>
@@ -4071,16 +4082,16 @@
         <translation>Emergency access: logged, the patient is informed.</translation>
     </message>
     <message>
-        <source>Cet accès est tracé et le patient en est informé. Indiquez son INS et le motif de l&apos;urgence (au moins %1 caractères).</source>
+        <source>Cet accès est tracé et le patient en est informé. Indiquez son INS et le motif de l'urgence (au moins %1 caractères).</source>
         <translation>This access is logged and the patient is informed. Enter their INS and the reason for the emergency (at least %1 characters).</translation>
     </message>
     <message>
         <source>INS du patient</source>
-        <translation>Patient&apos;s INS</translation>
+        <translation>Patient's INS</translation>
     </message>
     <message>
         <source>Identifiant national de santé du patient.</source>
-        <translation>The patient&apos;s national health identifier.</translation>
+        <translation>The patient's national health identifier.</translation>
     </message>
     <message>
         <source>Choisissez le motif dans la liste.</source>
@@ -4095,7 +4106,7 @@
         <translation>Required, at least %1 characters.</translation>
     </message>
     <message>
-        <source>Demander l&apos;accès au service.</source>
+        <source>Demander l'accès au service.</source>
         <translation>Request access from the service.</translation>
     </message>
     <message>
@@ -4107,7 +4118,7 @@
         <translation>Life-threatening emergency</translation>
     </message>
     <message>
-        <source>Patient inconscient ou hors d&apos;état d&apos;exprimer sa volonté</source>
+        <source>Patient inconscient ou hors d'état d'exprimer sa volonté</source>
         <translation>Patient unconscious or unable to express their wishes</translation>
     </message>
     <message>
@@ -4123,7 +4134,7 @@
         <translation>Other (give details)</translation>
     </message>
     <message>
-        <source>Motif de l&apos;urgence</source>
+        <source>Motif de l'urgence</source>
         <translation>Reason for the emergency</translation>
     </message>
     <message>
@@ -4191,10 +4202,10 @@
     </message>
     <message>
         <source>hors ligne, depuis la copie de ce poste</source>
-        <translation>offline, from this workstation&apos;s copy</translation>
+        <translation>offline, from this workstation's copy</translation>
     </message>
     <message>
-        <source>Aucun dossier ouvert aujourd&apos;hui.</source>
+        <source>Aucun dossier ouvert aujourd'hui.</source>
         <translation>No dossier opened today.</translation>
     </message>
     <message>
@@ -4210,7 +4221,7 @@
         <translation>Not sent yet, and why (%1)</translation>
     </message>
     <message>
-        <source>en attente : le service n&apos;a pas encore été joint ; envoyé dès la prochaine connexion.</source>
+        <source>en attente : le service n'a pas encore été joint ; envoyé dès la prochaine connexion.</source>
         <translation>waiting: the service has not been reached yet; sent at the next connection.</translation>
     </message>
     <message>
@@ -4219,7 +4230,7 @@
     </message>
     <message>
         <source>%1 ouverture(s) hors ligne pas encore signalée(s) au service (historique des accès du patient).</source>
-        <translation>%1 offline opening(s) not yet reported to the service (the patient&apos;s access history).</translation>
+        <translation>%1 offline opening(s) not yet reported to the service (the patient's access history).</translation>
     </message>
     <message>
         <source>Copies gardées sur ce poste et leur effacement</source>
@@ -4276,7 +4287,7 @@
         <translation>06 12 34 56 78</translation>
     </message>
     <message>
-        <source>L&apos;enregistrement a échoué ; vos saisies sont conservées.</source>
+        <source>L'enregistrement a échoué ; vos saisies sont conservées.</source>
         <translation>Saving failed; what you typed is kept.</translation>
     </message>
     <message>
@@ -4308,7 +4319,7 @@
     <name>ExportActions</name>
     <message>
         <source>Où enregistrer la sauvegarde du carnet ?</source>
-        <translation>Where should the record&apos;s backup go?</translation>
+        <translation>Where should the record's backup go?</translation>
     </message>
     <message>
         <source>Sauvegarde du carnet…</source>
@@ -4323,7 +4334,7 @@
         <translation>Backup complete</translation>
     </message>
     <message>
-        <source>Votre carnet est sauvegardé, chiffré, dans le dossier %1. La sauvegarde s&apos;ouvre avec votre mot de passe actuel : gardez-la sur une clé USB ou un disque à part.</source>
+        <source>Votre carnet est sauvegardé, chiffré, dans le dossier %1. La sauvegarde s'ouvre avec votre mot de passe actuel : gardez-la sur une clé USB ou un disque à part.</source>
         <translation>Your record is backed up, encrypted, in the folder %1. The backup opens with your current password: keep it on a USB key or a separate disk.</translation>
     </message>
     <message>
@@ -4344,10 +4355,10 @@
     </message>
     <message>
         <source>Le carnet « %1 » est restauré et ouvert.</source>
-        <translation>The record &apos;%1&apos; is restored and open.</translation>
+        <translation>The record '%1' is restored and open.</translation>
     </message>
     <message>
-        <source>Choisissez l&apos;archive chiffrée à restaurer</source>
+        <source>Choisissez l'archive chiffrée à restaurer</source>
         <translation>Choose the encrypted archive to restore</translation>
     </message>
     <message>
@@ -4367,9 +4378,9 @@
         <translation>Import failed</translation>
     </message>
     <message>
-        <source>« %1 » ne peut pas être importé ; rien n&apos;a été modifié.
+        <source>« %1 » ne peut pas être importé ; rien n'a été modifié.
 %2</source>
-        <translation>&apos;%1&apos; cannot be imported; nothing was changed.
+        <translation>'%1' cannot be imported; nothing was changed.
 %2</translation>
     </message>
     <message>
@@ -4378,7 +4389,7 @@
     </message>
     <message>
         <source>« %1 » : %2 élément(s) et %3 document(s) ajoutés, %4 fusionné(s), %5 ignoré(s).</source>
-        <translation>&apos;%1&apos;: %2 item(s) and %3 document(s) added, %4 merged, %5 skipped.</translation>
+        <translation>'%1': %2 item(s) and %3 document(s) added, %4 merged, %5 skipped.</translation>
     </message>
     <message>
         <source>&amp;Exporter / Imprimer</source>
@@ -4408,18 +4419,18 @@
 <context>
     <name>ExportDoors</name>
     <message>
-        <source>Le fichier n&apos;a pas pu être écrit ou lu (%1).</source>
+        <source>Le fichier n'a pas pu être écrit ou lu (%1).</source>
         <translation>The file could not be written or read (%1).</translation>
     </message>
     <message>
-        <source>L&apos;opération a échoué. Rien n&apos;a été modifié.</source>
+        <source>L'opération a échoué. Rien n'a été modifié.</source>
         <translation>The operation failed. Nothing was changed.</translation>
     </message>
 </context>
 <context>
     <name>ForgotIdentifierSteps</name>
     <message>
-        <source>Saisissez l&apos;adresse e-mail donnée à l&apos;activation (avec un @).</source>
+        <source>Saisissez l'adresse e-mail donnée à l'activation (avec un @).</source>
         <translation>Enter the e-mail address given at activation (with an @).</translation>
     </message>
     <message>
@@ -4439,7 +4450,7 @@
         <translation>Check your e-mails</translation>
     </message>
     <message>
-        <source>Saisissez l&apos;adresse e-mail où vous recevez les messages de Mon espace santé : votre identifiant vous y sera envoyé.</source>
+        <source>Saisissez l'adresse e-mail où vous recevez les messages de Mon espace santé : votre identifiant vous y sera envoyé.</source>
         <translation>Enter the e-mail address where you receive Mon espace santé messages: your identifier will be sent there.</translation>
     </message>
     <message>
@@ -4447,7 +4458,7 @@
         <translation>&amp;E-mail address:</translation>
     </message>
     <message>
-        <source>Si un compte correspond à %1, un e-mail avec votre identifiant vient d&apos;y être envoyé. Pensez à regarder dans les courriers indésirables. Rien reçu d&apos;ici quelques minutes ? Vérifiez l&apos;adresse, ou utilisez l&apos;adresse donnée à l&apos;activation.</source>
+        <source>Si un compte correspond à %1, un e-mail avec votre identifiant vient d'y être envoyé. Pensez à regarder dans les courriers indésirables. Rien reçu d'ici quelques minutes ? Vérifiez l'adresse, ou utilisez l'adresse donnée à l'activation.</source>
         <translation>If an account matches %1, an e-mail with your identifier has just been sent there. Remember to look in your spam folder. Nothing within a few minutes? Check the address, or use the address given at activation.</translation>
     </message>
     <message>
@@ -4471,11 +4482,11 @@
         <translation>E-mail address</translation>
     </message>
     <message>
-        <source>L&apos;adresse donnée à l&apos;activation.</source>
+        <source>L'adresse donnée à l'activation.</source>
         <translation>The address given at activation.</translation>
     </message>
     <message>
-        <source>Demander l&apos;identifiant.</source>
+        <source>Demander l'identifiant.</source>
         <translation>Ask for the identifier.</translation>
     </message>
     <message>
@@ -4502,11 +4513,11 @@
         <translation>Changing the password…</translation>
     </message>
     <message>
-        <source>Envoi d&apos;un nouveau code…</source>
+        <source>Envoi d'un nouveau code…</source>
         <translation>Sending a new code…</translation>
     </message>
     <message>
-        <source>Un nouveau code vient d&apos;être envoyé ; le précédent ne fonctionne plus.</source>
+        <source>Un nouveau code vient d'être envoyé ; le précédent ne fonctionne plus.</source>
         <translation>A new code has just been sent; the previous one no longer works.</translation>
     </message>
     <message>
@@ -4526,15 +4537,15 @@
         <translation>Password changed</translation>
     </message>
     <message>
-        <source>Un code à 6 chiffres sera envoyé à l&apos;adresse e-mail de votre compte. Identifiant oublié aussi ? Fermez cette fenêtre et choisissez « Identifiant oublié ».</source>
-        <translation>A 6-digit code will be sent to your account&apos;s e-mail address. Forgotten your identifier too? Close this window and choose &apos;Forgotten identifier&apos;.</translation>
+        <source>Un code à 6 chiffres sera envoyé à l'adresse e-mail de votre compte. Identifiant oublié aussi ? Fermez cette fenêtre et choisissez « Identifiant oublié ».</source>
+        <translation>A 6-digit code will be sent to your account's e-mail address. Forgotten your identifier too? Close this window and choose 'Forgotten identifier'.</translation>
     </message>
     <message>
         <source>&amp;Identifiant :</source>
         <translation>&amp;Identifier:</translation>
     </message>
     <message>
-        <source>Si ce compte existe, un code vient d&apos;être envoyé à son adresse e-mail ; il est valable quelques minutes. Choisissez ensuite votre nouveau mot de passe.</source>
+        <source>Si ce compte existe, un code vient d'être envoyé à son adresse e-mail ; il est valable quelques minutes. Choisissez ensuite votre nouveau mot de passe.</source>
         <translation>If this account exists, a code has just been sent to its e-mail address; it is valid for a few minutes. Then choose your new password.</translation>
     </message>
     <message>
@@ -4554,8 +4565,8 @@
         <translation>C&amp;onfirm the new password:</translation>
     </message>
     <message>
-        <source>Le mot de passe de votre compte est changé, et vos appareils sont déconnectés. Connectez-vous avec le nouveau. Le carnet déjà présent sur cet ordinateur garde son propre mot de passe : ouvrez-le avec l&apos;ancien (ou votre clé de secours), puis changez-le dans Paramètres.</source>
-        <translation>Your account&apos;s password is changed, and your devices are signed out. Sign in with the new one. The record already on this computer keeps its own password: open it with the old one (or your recovery key), then change it in Settings.</translation>
+        <source>Le mot de passe de votre compte est changé, et vos appareils sont déconnectés. Connectez-vous avec le nouveau. Le carnet déjà présent sur cet ordinateur garde son propre mot de passe : ouvrez-le avec l'ancien (ou votre clé de secours), puis changez-le dans Paramètres.</source>
+        <translation>Your account's password is changed, and your devices are signed out. Sign in with the new one. The record already on this computer keeps its own password: open it with the old one (or your recovery key), then change it in Settings.</translation>
     </message>
     <message>
         <source>&amp;Fermer</source>
@@ -4582,7 +4593,7 @@
         <translation>Identifier</translation>
     </message>
     <message>
-        <source>L&apos;identifiant choisi à l&apos;activation.</source>
+        <source>L'identifiant choisi à l'activation.</source>
         <translation>The identifier chosen at activation.</translation>
     </message>
     <message>
@@ -4614,7 +4625,7 @@
         <translation>Type it a second time.</translation>
     </message>
     <message>
-        <source>Passer à l&apos;étape suivante.</source>
+        <source>Passer à l'étape suivante.</source>
         <translation>Go to the next step.</translation>
     </message>
     <message>
@@ -4649,11 +4660,11 @@
         <translation>Sending the request…</translation>
     </message>
     <message>
-        <source>La demande n&apos;a pas abouti. Réessayez plus tard.</source>
+        <source>La demande n'a pas abouti. Réessayez plus tard.</source>
         <translation>The request did not go through. Try again later.</translation>
     </message>
     <message>
-        <source>Le service n&apos;a pas pu être joint : la demande demande une connexion.</source>
+        <source>Le service n'a pas pu être joint : la demande demande une connexion.</source>
         <translation>The service could not be reached: the request needs a connection.</translation>
     </message>
     <message>
@@ -4665,7 +4676,7 @@
         <translation>A relative has died</translation>
     </message>
     <message>
-        <source>Héritier, partenaire de PACS ou concubin d&apos;une personne décédée, vous pouvez demander l&apos;accès à son dossier pour l&apos;une de ces trois raisons, sauf si elle s&apos;y est opposée de son vivant. Vous ne verrez que ce que cette raison demande. Votre demande est conservée, avec votre identité.</source>
+        <source>Héritier, partenaire de PACS ou concubin d'une personne décédée, vous pouvez demander l'accès à son dossier pour l'une de ces trois raisons, sauf si elle s'y est opposée de son vivant. Vous ne verrez que ce que cette raison demande. Votre demande est conservée, avec votre identité.</source>
         <translation>As the heir, PACS partner or cohabiting partner of a deceased person, you may ask for access to their record for one of these three reasons, unless they opposed it during their lifetime. You will see only what that reason needs. Your request is kept, with your identity.</translation>
     </message>
     <message>
@@ -4752,23 +4763,23 @@
 <context>
     <name>HelperSignIn</name>
     <message>
-        <source>E-mail de l&apos;aidant</source>
-        <translation>Helper&apos;s e-mail</translation>
+        <source>E-mail de l'aidant</source>
+        <translation>Helper's e-mail</translation>
     </message>
     <message>
-        <source>L&apos;adresse de votre compte d&apos;aidant.</source>
+        <source>L'adresse de votre compte d'aidant.</source>
         <translation>The address of your helper account.</translation>
     </message>
     <message>
-        <source>Mot de passe de l&apos;aidant</source>
-        <translation>Helper&apos;s password</translation>
+        <source>Mot de passe de l'aidant</source>
+        <translation>Helper's password</translation>
     </message>
     <message>
         <source>Le mot de passe de votre compte.</source>
         <translation>The password of your account.</translation>
     </message>
     <message>
-        <source>Code reçu par l&apos;aidant</source>
+        <source>Code reçu par l'aidant</source>
         <translation>Code the helper received</translation>
     </message>
     <message>
@@ -4776,43 +4787,43 @@
         <translation>The 6 digits sent to your address.</translation>
     </message>
     <message>
-        <source>Un code à 6 chiffres vient d&apos;être envoyé à votre adresse e-mail d&apos;aidant.</source>
+        <source>Un code à 6 chiffres vient d'être envoyé à votre adresse e-mail d'aidant.</source>
         <translation>A 6-digit code was just sent to your helper e-mail address.</translation>
     </message>
     <message>
-        <source>Première connexion : j&apos;ai reçu un code d&apos;enrôlement</source>
+        <source>Première connexion : j'ai reçu un code d'enrôlement</source>
         <translation>First sign-in: I received an enrolment code</translation>
     </message>
     <message>
-        <source>Première connexion de l&apos;aidant</source>
-        <translation>Helper&apos;s first sign-in</translation>
+        <source>Première connexion de l'aidant</source>
+        <translation>Helper's first sign-in</translation>
     </message>
     <message>
-        <source>Choisir le mot de passe de votre compte d&apos;aidant avec le code reçu par e-mail.</source>
+        <source>Choisir le mot de passe de votre compte d'aidant avec le code reçu par e-mail.</source>
         <translation>Choose the password of your helper account with the code you were e-mailed.</translation>
     </message>
     <message>
-        <source>Code d&apos;enrôlement</source>
+        <source>Code d'enrôlement</source>
         <translation>Enrolment code</translation>
     </message>
     <message>
         <source>Le code reçu par e-mail de votre structure.</source>
-        <translation>The code your organisation&apos;s registration e-mailed you.</translation>
+        <translation>The code your organisation's registration e-mailed you.</translation>
     </message>
     <message>
-        <source>Nouveau mot de passe de l&apos;aidant</source>
-        <translation>Helper&apos;s new password</translation>
+        <source>Nouveau mot de passe de l'aidant</source>
+        <translation>Helper's new password</translation>
     </message>
     <message>
         <source>Nouveau mot de passe, encore une fois</source>
         <translation>New password, once more</translation>
     </message>
     <message>
-        <source>Votre compte d&apos;aidant est prêt : connectez-vous avec votre nouveau mot de passe.</source>
+        <source>Votre compte d'aidant est prêt : connectez-vous avec votre nouveau mot de passe.</source>
         <translation>Your helper account is ready: sign in with your new password.</translation>
     </message>
     <message>
-        <source>Code d&apos;enrôlement reçu par e-mail</source>
+        <source>Code d'enrôlement reçu par e-mail</source>
         <translation>Enrolment code received by e-mail</translation>
     </message>
     <message>
@@ -4839,7 +4850,7 @@
         <translation>Born</translation>
     </message>
     <message>
-        <source>Jusqu&apos;au</source>
+        <source>Jusqu'au</source>
         <translation>Until</translation>
     </message>
     <message>
@@ -4859,23 +4870,23 @@
         <translation>Ended</translation>
     </message>
     <message>
-        <source>La liste n&apos;a pas pu être chargée.</source>
+        <source>La liste n'a pas pu être chargée.</source>
         <translation>The list could not be loaded.</translation>
     </message>
     <message>
-        <source>Le service n&apos;a pas pu être joint. Réessayez plus tard.</source>
+        <source>Le service n'a pas pu être joint. Réessayez plus tard.</source>
         <translation>The service could not be reached. Try again later.</translation>
     </message>
     <message>
-        <source>Choisissez d&apos;abord la personne dans la liste.</source>
+        <source>Choisissez d'abord la personne dans la liste.</source>
         <translation>First choose the person in the list.</translation>
     </message>
     <message>
         <source>Votre rôle de proche aidant de %1 est terminé : son dossier ne vous est plus ouvert.</source>
-        <translation>Your role as %1&apos;s carer has ended: their record is no longer open to you.</translation>
+        <translation>Your role as %1's carer has ended: their record is no longer open to you.</translation>
     </message>
     <message>
-        <source>Vous ne pourrez plus ouvrir l&apos;espace santé de %1, dès maintenant. Pour l&apos;aider à nouveau, il faudra qu&apos;il ou elle vous invite encore.</source>
+        <source>Vous ne pourrez plus ouvrir l'espace santé de %1, dès maintenant. Pour l'aider à nouveau, il faudra qu'il ou elle vous invite encore.</source>
         <translation>You will no longer be able to open the health space of %1, from now on. To help them again, they will have to invite you again.</translation>
     </message>
     <message>
@@ -4891,7 +4902,7 @@
         <translation>Cancel</translation>
     </message>
     <message>
-        <source>Les personnes que j&apos;aide</source>
+        <source>Les personnes que j'aide</source>
         <translation>The people I help</translation>
     </message>
     <message>
@@ -4907,7 +4918,7 @@
         <translation>Offline: copy of %1, nobody had named you as their carer.</translation>
     </message>
     <message>
-        <source>Les personnes qui vous ont désigné(e) comme proche aidant, et jusqu&apos;à quand.</source>
+        <source>Les personnes qui vous ont désigné(e) comme proche aidant, et jusqu'à quand.</source>
         <translation>The people who named you as their carer (proche aidant), and until when.</translation>
     </message>
     <message>
@@ -4919,7 +4930,7 @@
         <translation>Person, birth date, end, status.</translation>
     </message>
     <message>
-        <source>Quand quelqu&apos;un vous désigne comme proche aidant, une notification vous prévient et la personne apparaît ici, avec la date de fin. Vous n&apos;avez rien à faire pour l&apos;instant.</source>
+        <source>Quand quelqu'un vous désigne comme proche aidant, une notification vous prévient et la personne apparaît ici, avec la date de fin. Vous n'avez rien à faire pour l'instant.</source>
         <translation>When someone names you as their caregiver, a notification tells you and the person appears here, with the end date. There is nothing to do for now.</translation>
     </message>
     <message>
@@ -4931,7 +4942,7 @@
         <translation>Open their record</translation>
     </message>
     <message>
-        <source>En lecture seule ; l&apos;ouverture est inscrite dans son historique des accès.</source>
+        <source>En lecture seule ; l'ouverture est inscrite dans son historique des accès.</source>
         <translation>Read-only; the opening is recorded in their access history.</translation>
     </message>
     <message>
@@ -4948,11 +4959,11 @@
     </message>
     <message>
         <source>Ouvrir le dossier de ce &amp;proche…</source>
-        <translation>Open this &amp;relative&apos;s record…</translation>
+        <translation>Open this &amp;relative's record…</translation>
     </message>
     <message>
         <source>Ouvrir le dossier de ce proche</source>
-        <translation>Open this relative&apos;s record</translation>
+        <translation>Open this relative's record</translation>
     </message>
     <message>
         <source>En lecture seule, dans la limite de votre demande.</source>
@@ -4975,26 +4986,26 @@
         <translation>A relative has died</translation>
     </message>
     <message>
-        <source>Demander l&apos;accès à son dossier, comme héritier, partenaire de PACS ou concubin.</source>
+        <source>Demander l'accès à son dossier, comme héritier, partenaire de PACS ou concubin.</source>
         <translation>Ask for access to their record, as heir, PACS partner or cohabiting partner.</translation>
     </message>
 </context>
 <context>
     <name>HomePage</name>
     <message>
-        <source>… et d&apos;autres dans le profil médical</source>
+        <source>… et d'autres dans le profil médical</source>
         <translation>… and more in the medical profile</translation>
     </message>
     <message>
-        <source>Aucune allergie connue n&apos;est notée. Ajoutez-en dans le profil médical.</source>
+        <source>Aucune allergie connue n'est notée. Ajoutez-en dans le profil médical.</source>
         <translation>No known allergy is recorded. Add them in the medical profile.</translation>
     </message>
     <message>
-        <source>Aucun traitement en cours n&apos;est noté.</source>
+        <source>Aucun traitement en cours n'est noté.</source>
         <translation>No current treatment is recorded.</translation>
     </message>
     <message>
-        <source>Aucun document pour l&apos;instant : ajoutez une ordonnance ou un compte rendu.</source>
+        <source>Aucun document pour l'instant : ajoutez une ordonnance ou un compte rendu.</source>
         <translation>No document yet: add a prescription or a report.</translation>
     </message>
     <message>
@@ -5056,7 +5067,7 @@
         <translation>Add a prescription, a report…</translation>
     </message>
     <message>
-        <source>Imprimer ma carte d&apos;&amp;urgence</source>
+        <source>Imprimer ma carte d'&amp;urgence</source>
         <translation>Print my &amp;emergency card</translation>
     </message>
     <message>
@@ -5088,7 +5099,7 @@
     </message>
     <message>
         <source>Ce que « %1 » apporte à votre carnet</source>
-        <translation>What &apos;%1&apos; brings to your record</translation>
+        <translation>What '%1' brings to your record</translation>
     </message>
     <message numerus="yes">
         <source>%n élément(s) à ajouter</source>
@@ -5119,11 +5130,11 @@
         </translation>
     </message>
     <message>
-        <source>Rien n&apos;est encore enregistré. « Importer » enregistre tout d&apos;un coup ; « Annuler » ne change rien.</source>
-        <translation>Nothing is saved yet. &apos;Import&apos; saves it all at once; &apos;Cancel&apos; changes nothing.</translation>
+        <source>Rien n'est encore enregistré. « Importer » enregistre tout d'un coup ; « Annuler » ne change rien.</source>
+        <translation>Nothing is saved yet. 'Import' saves it all at once; 'Cancel' changes nothing.</translation>
     </message>
     <message>
-        <source>Ce fichier n&apos;apporte rien de nouveau à votre carnet.</source>
+        <source>Ce fichier n'apporte rien de nouveau à votre carnet.</source>
         <translation>This file brings nothing new to your record.</translation>
     </message>
     <message>
@@ -5151,7 +5162,7 @@
         <translation>&amp;Skipped, and why:</translation>
     </message>
     <message>
-        <source>Rien n&apos;est ignoré.</source>
+        <source>Rien n'est ignoré.</source>
         <translation>Nothing is skipped.</translation>
     </message>
     <message>
@@ -5179,7 +5190,7 @@
         <translation>Import</translation>
     </message>
     <message>
-        <source>Enregistrer tout ce qui est listé, d&apos;un coup.</source>
+        <source>Enregistrer tout ce qui est listé, d'un coup.</source>
         <translation>Save everything listed, at once.</translation>
     </message>
     <message>
@@ -5210,7 +5221,7 @@
         <translation>Create a new record on this computer</translation>
     </message>
     <message>
-        <source>Un carnet existe déjà sur cet ordinateur. Si c&apos;est le vôtre, reliez-le à votre compte : ses informations seront envoyées une seule fois sur votre espace, sans créer un second carnet.</source>
+        <source>Un carnet existe déjà sur cet ordinateur. Si c'est le vôtre, reliez-le à votre compte : ses informations seront envoyées une seule fois sur votre espace, sans créer un second carnet.</source>
         <translation>A record already exists on this computer. If it is yours, link it to your account: its information will be sent once to your space, without creating a second record.</translation>
     </message>
     <message>
@@ -5218,8 +5229,8 @@
         <translation>Your record on this compu&amp;ter:</translation>
     </message>
     <message>
-        <source>Mot de passe de ce carnet (s&apos;il &amp;diffère de celui du compte) :</source>
-        <translation>This record&apos;s password (if it &amp;differs from the account&apos;s):</translation>
+        <source>Mot de passe de ce carnet (s'il &amp;diffère de celui du compte) :</source>
+        <translation>This record's password (if it &amp;differs from the account's):</translation>
     </message>
     <message>
         <source>Votre carnet sur cet ordinateur</source>
@@ -5234,8 +5245,8 @@
         <translation>Record password</translation>
     </message>
     <message>
-        <source>Laissez vide si c&apos;est le même que celui du compte.</source>
-        <translation>Leave empty if it is the same as the account&apos;s.</translation>
+        <source>Laissez vide si c'est le même que celui du compte.</source>
+        <translation>Leave empty if it is the same as the account's.</translation>
     </message>
 </context>
 <context>
@@ -5277,7 +5288,7 @@
         <translation>The code received by e-mail</translation>
     </message>
     <message>
-        <source>Si votre carnet est déjà sur cet ordinateur, il s&apos;ouvre ; sinon il est créé et chiffré avec ce même mot de passe.</source>
+        <source>Si votre carnet est déjà sur cet ordinateur, il s'ouvre ; sinon il est créé et chiffré avec ce même mot de passe.</source>
         <translation>If your record is already on this computer, it opens; otherwise it is created and encrypted with this same password.</translation>
     </message>
     <message>
@@ -5309,8 +5320,8 @@
         <translation>Forgotten identifier</translation>
     </message>
     <message>
-        <source>Recevoir votre identifiant à l&apos;adresse e-mail de votre compte.</source>
-        <translation>Receive your identifier at your account&apos;s e-mail address.</translation>
+        <source>Recevoir votre identifiant à l'adresse e-mail de votre compte.</source>
+        <translation>Receive your identifier at your account's e-mail address.</translation>
     </message>
     <message>
         <source>Mot de passe oublié</source>
@@ -5337,7 +5348,7 @@
         <translation>Identifier</translation>
     </message>
     <message>
-        <source>L&apos;identifiant choisi à l&apos;activation.</source>
+        <source>L'identifiant choisi à l'activation.</source>
         <translation>The identifier chosen at activation.</translation>
     </message>
     <message>
@@ -5357,7 +5368,7 @@
         <translation>6 digits.</translation>
     </message>
     <message>
-        <source>Passer à l&apos;étape suivante.</source>
+        <source>Passer à l'étape suivante.</source>
         <translation>Go to the next step.</translation>
     </message>
     <message>
@@ -5365,7 +5376,7 @@
         <translation>Back</translation>
     </message>
     <message>
-        <source>Revenir à l&apos;étape précédente ou à l&apos;accueil.</source>
+        <source>Revenir à l'étape précédente ou à l'accueil.</source>
         <translation>Go back to the previous step or to the welcome screen.</translation>
     </message>
 </context>
@@ -5388,7 +5399,7 @@
         <translation>Sync state</translation>
     </message>
     <message>
-        <source>← &amp;Retour à l&apos;accueil</source>
+        <source>← &amp;Retour à l'accueil</source>
         <translation>← &amp;Back to the start screen</translation>
     </message>
     <message>
@@ -5396,31 +5407,31 @@
         <translation>Open your record: the request about a deceased relative follows.</translation>
     </message>
     <message>
-        <source>Retour à l&apos;accueil</source>
+        <source>Retour à l'accueil</source>
         <translation>Back to the start screen</translation>
     </message>
     <message>
-        <source>Verrouille la session du professionnel et revient à l&apos;accueil.</source>
-        <translation>Locks the professional&apos;s session and goes back to the start screen.</translation>
+        <source>Verrouille la session du professionnel et revient à l'accueil.</source>
+        <translation>Locks the professional's session and goes back to the start screen.</translation>
     </message>
     <message>
         <source>Accès retiré</source>
         <translation>Access withdrawn</translation>
     </message>
     <message>
-        <source>Cet ordinateur a été retiré de vos appareils (depuis un autre appareil ou par le service). Pour votre sécurité, la copie de votre carnet qu&apos;il gardait est effacée. Vos données enregistrées sur le service ne sont pas touchées : pour retrouver votre carnet ici, reconnectez-vous avec « J&apos;ai déjà un compte ».</source>
-        <translation>This computer was removed from your devices (from another device or by the service). For your safety, the copy of your record it kept is erased. Your data stored on the service is not affected: to get your record back here, sign in again with &apos;I already have an account&apos;.</translation>
+        <source>Cet ordinateur a été retiré de vos appareils (depuis un autre appareil ou par le service). Pour votre sécurité, la copie de votre carnet qu'il gardait est effacée. Vos données enregistrées sur le service ne sont pas touchées : pour retrouver votre carnet ici, reconnectez-vous avec « J'ai déjà un compte ».</source>
+        <translation>This computer was removed from your devices (from another device or by the service). For your safety, the copy of your record it kept is erased. Your data stored on the service is not affected: to get your record back here, sign in again with 'I already have an account'.</translation>
     </message>
     <message>
-        <source>L&apos;accès de cet ordinateur à ce carnet a été retiré par le service. Sa copie locale est effacée de cet ordinateur ; les données enregistrées sur le service ne sont pas touchées. Si c&apos;est une erreur, demandez à la personne qui gère ce carnet de vous redonner l&apos;accès.</source>
-        <translation>The service withdrew this computer&apos;s access to this record. Its local copy is erased from this computer; the data stored on the service is not affected. If this is a mistake, ask the person who manages this record to give you access again.</translation>
+        <source>L'accès de cet ordinateur à ce carnet a été retiré par le service. Sa copie locale est effacée de cet ordinateur ; les données enregistrées sur le service ne sont pas touchées. Si c'est une erreur, demandez à la personne qui gère ce carnet de vous redonner l'accès.</source>
+        <translation>The service withdrew this computer's access to this record. Its local copy is erased from this computer; the data stored on the service is not affected. If this is a mistake, ask the person who manages this record to give you access again.</translation>
     </message>
     <message>
-        <source>%1 modification(s) faite(s) sur cet ordinateur n&apos;avai(en)t pas encore été envoyée(s) : elle(s) est (sont) perdue(s).</source>
+        <source>%1 modification(s) faite(s) sur cet ordinateur n'avai(en)t pas encore été envoyée(s) : elle(s) est (sont) perdue(s).</source>
         <translation>%1 change(s) made on this computer had not been sent yet: they are lost.</translation>
     </message>
     <message>
-        <source>Toutes vos modifications avaient été envoyées : rien n&apos;est perdu.</source>
+        <source>Toutes vos modifications avaient été envoyées : rien n'est perdu.</source>
         <translation>All your changes had been sent: nothing is lost.</translation>
     </message>
     <message>
@@ -5432,11 +5443,11 @@
         <translation>%1 Ctrl+Z to undo.</translation>
     </message>
     <message>
-        <source>L&apos;annulation n&apos;a pas pu être faite : rien n&apos;a été rétabli.</source>
+        <source>L'annulation n'a pas pu être faite : rien n'a été rétabli.</source>
         <translation>The undo could not be done: nothing was brought back.</translation>
     </message>
     <message>
-        <source>C&apos;est rétabli.</source>
+        <source>C'est rétabli.</source>
         <translation>Undone: it is back.</translation>
     </message>
     <message>
@@ -5512,7 +5523,7 @@
         <translation>Undo</translation>
     </message>
     <message>
-        <source>Rétablir ce qui vient d&apos;être supprimé ou masqué.</source>
+        <source>Rétablir ce qui vient d'être supprimé ou masqué.</source>
         <translation>Bring back what was just deleted or masked.</translation>
     </message>
 </context>
@@ -5523,7 +5534,7 @@
         <translation>The “%1” measurement of %2 will be deleted from your record.</translation>
     </message>
     <message>
-        <source>L&apos;opération a échoué ; rien n&apos;a été modifié.</source>
+        <source>L'opération a échoué ; rien n'a été modifié.</source>
         <translation>The operation failed; nothing was changed.</translation>
     </message>
     <message>
@@ -5578,7 +5589,7 @@
         <translation>Add a measurement: %1</translation>
     </message>
     <message>
-        <source>Aucune mesure « %1 » pour l&apos;instant.</source>
+        <source>Aucune mesure « %1 » pour l'instant.</source>
         <translation>No “%1” measurement yet.</translation>
     </message>
     <message>
@@ -5641,23 +5652,23 @@
         <translation>archived</translation>
     </message>
     <message>
-        <source>Ce carnet n&apos;est pas relié au service en ligne : la messagerie s&apos;ouvre une fois connecté.</source>
+        <source>Ce carnet n'est pas relié au service en ligne : la messagerie s'ouvre une fois connecté.</source>
         <translation>This carnet is not linked to the online service: messages open once you are connected.</translation>
     </message>
     <message>
-        <source>Le service n&apos;a pas pu être joint. Réessayez plus tard.</source>
+        <source>Le service n'a pas pu être joint. Réessayez plus tard.</source>
         <translation>The service could not be reached. Try again later.</translation>
     </message>
     <message>
-        <source>La messagerie n&apos;a pas pu faire cela.</source>
+        <source>La messagerie n'a pas pu faire cela.</source>
         <translation>Messages could not do that.</translation>
     </message>
     <message>
         <source>Une réponse en attente a été refusée par le service : %1 Votre texte : « %2 »</source>
-        <translation>A waiting reply was refused by the service: %1 Your text: &quot;%2&quot;</translation>
+        <translation>A waiting reply was refused by the service: %1 Your text: "%2"</translation>
     </message>
     <message>
-        <source>Choisissez d&apos;abord une conversation dans la liste.</source>
+        <source>Choisissez d'abord une conversation dans la liste.</source>
         <translation>Choose a conversation in the list first.</translation>
     </message>
     <message>
@@ -5665,7 +5676,7 @@
         <translation>You</translation>
     </message>
     <message>
-        <source>en attente d&apos;envoi</source>
+        <source>en attente d'envoi</source>
         <translation>waiting to be sent</translation>
     </message>
     <message>
@@ -5678,7 +5689,7 @@
     </message>
     <message>
         <source>Clore « %1 » ? Ni vous ni %2 ne pourrez plus y répondre.</source>
-        <translation>Close &quot;%1&quot;? Neither you nor %2 will be able to reply any more.</translation>
+        <translation>Close "%1"? Neither you nor %2 will be able to reply any more.</translation>
     </message>
     <message>
         <source>Archiver</source>
@@ -5686,7 +5697,7 @@
     </message>
     <message>
         <source>Archiver « %1 » ? Elle quitte la liste ; un nouveau message la fait revenir.</source>
-        <translation>Archive &quot;%1&quot;? It leaves the list; a new message brings it back.</translation>
+        <translation>Archive "%1"? It leaves the list; a new message brings it back.</translation>
     </message>
     <message>
         <source>Supprimer de ma vue</source>
@@ -5694,7 +5705,7 @@
     </message>
     <message>
         <source>Supprimer « %1 » de votre vue ? Vous ne la verrez plus ; %2 garde sa correspondance.</source>
-        <translation>Remove &quot;%1&quot; from your view? You will not see it any more; %2 keeps their correspondence.</translation>
+        <translation>Remove "%1" from your view? You will not see it any more; %2 keeps their correspondence.</translation>
     </message>
     <message>
         <source>%1 Mo</source>
@@ -5721,7 +5732,7 @@
         <translation>Attachment: %1 (%2)</translation>
     </message>
     <message>
-        <source>Ce fichier n&apos;a pas pu être lu : vérifiez qu&apos;il existe et réessayez.</source>
+        <source>Ce fichier n'a pas pu être lu : vérifiez qu'il existe et réessayez.</source>
         <translation>This file could not be read: check that it exists and try again.</translation>
     </message>
     <message>
@@ -5765,7 +5776,7 @@
         <translation>A professional can write to you without being authorised to read your dossier. If you no longer want their messages, block them.</translation>
     </message>
     <message>
-        <source>Hors ligne : votre réponse est en attente d&apos;envoi ; elle partira au retour du service.</source>
+        <source>Hors ligne : votre réponse est en attente d'envoi ; elle partira au retour du service.</source>
         <translation>Offline: your reply is waiting to be sent; it will go when the service is back.</translation>
     </message>
     <message>
@@ -5872,7 +5883,7 @@
         <translation>Conversations</translation>
     </message>
     <message>
-        <source>La plus récente d&apos;abord ; Entrée ouvre la conversation.</source>
+        <source>La plus récente d'abord ; Entrée ouvre la conversation.</source>
         <translation>Latest first; Enter opens the conversation.</translation>
     </message>
     <message>
@@ -5955,7 +5966,7 @@
         <translation>%1 wrote you a message.</translation>
     </message>
     <message>
-        <source>%1 vous a désigné(e) comme proche aidant, jusqu&apos;au %2.</source>
+        <source>%1 vous a désigné(e) comme proche aidant, jusqu'au %2.</source>
         <translation>%1 named you as their carer (proche aidant), until %2.</translation>
     </message>
     <message>
@@ -5967,19 +5978,19 @@
         <translation>%1: event “%2”.</translation>
     </message>
     <message>
-        <source>Choisissez d&apos;abord une notification dans la liste.</source>
+        <source>Choisissez d'abord une notification dans la liste.</source>
         <translation>First choose a notification in the list.</translation>
     </message>
     <message>
-        <source>Ce carnet n&apos;est pas relié au service en ligne : les notifications arrivent une fois connecté.</source>
+        <source>Ce carnet n'est pas relié au service en ligne : les notifications arrivent une fois connecté.</source>
         <translation>This record is not linked to the online service: notifications arrive once signed in.</translation>
     </message>
     <message>
-        <source>Le service n&apos;a pas pu être joint. Réessayez plus tard.</source>
+        <source>Le service n'a pas pu être joint. Réessayez plus tard.</source>
         <translation>The service could not be reached. Try again later.</translation>
     </message>
     <message>
-        <source>Les notifications n&apos;ont pas pu être chargées.</source>
+        <source>Les notifications n'ont pas pu être chargées.</source>
         <translation>The notifications could not be loaded.</translation>
     </message>
     <message>
@@ -5987,7 +5998,7 @@
         <translation>Notifications</translation>
     </message>
     <message>
-        <source>Ce qui s&apos;est passé dans votre dossier : un professionnel l&apos;a ouvert, y a ajouté un document, un accès en urgence, un proche aidant… Le service vous prévient aussi par e-mail, sans aucune donnée de santé.</source>
+        <source>Ce qui s'est passé dans votre dossier : un professionnel l'a ouvert, y a ajouté un document, un accès en urgence, un proche aidant… Le service vous prévient aussi par e-mail, sans aucune donnée de santé.</source>
         <translation>What happened in your record: a professional opened it or added a document, an emergency access, a carer… The service also tells you by e-mail, without any health data.</translation>
     </message>
     <message>
@@ -6095,15 +6106,15 @@
         <translation>An emergency access is always reported to you by e-mail.</translation>
     </message>
     <message>
-        <source>Vos choix d&apos;e-mail s&apos;affichent et se changent une fois le service joint. Un accès en urgence vous est toujours signalé par e-mail.</source>
+        <source>Vos choix d'e-mail s'affichent et se changent une fois le service joint. Un accès en urgence vous est toujours signalé par e-mail.</source>
         <translation>Your e-mail choices are shown and changed once the service is reached. An emergency access is always reported to you by e-mail.</translation>
     </message>
     <message>
-        <source>&amp;Enregistrer mes choix d&apos;e-mail</source>
+        <source>&amp;Enregistrer mes choix d'e-mail</source>
         <translation>&amp;Save my e-mail choices</translation>
     </message>
     <message>
-        <source>Enregistrer mes choix d&apos;e-mail</source>
+        <source>Enregistrer mes choix d'e-mail</source>
         <translation>Save my e-mail choices</translation>
     </message>
     <message>
@@ -6114,22 +6125,22 @@
 <context>
     <name>OnlineSteps</name>
     <message>
-        <source>La démarche n&apos;a pas abouti ; rien n&apos;a été enregistré. Réessayez.</source>
+        <source>La démarche n'a pas abouti ; rien n'a été enregistré. Réessayez.</source>
         <translation>This did not go through; nothing was saved. Try again.</translation>
     </message>
 </context>
 <context>
     <name>OppositionPage</name>
     <message>
-        <source>M&apos;opposer à la création de mon espace</source>
+        <source>M'opposer à la création de mon espace</source>
         <translation>Oppose the creation of my space</translation>
     </message>
     <message>
-        <source>Votre espace Mon espace santé ne sera pas créé : aucun document ne vous sera envoyé par ce service et les professionnels ne pourront pas y déposer de documents. Vous pourrez changer d&apos;avis plus tard en activant votre espace avec le même code, tant qu&apos;il est valable, ou en le demandant à votre caisse d&apos;Assurance Maladie.</source>
+        <source>Votre espace Mon espace santé ne sera pas créé : aucun document ne vous sera envoyé par ce service et les professionnels ne pourront pas y déposer de documents. Vous pourrez changer d'avis plus tard en activant votre espace avec le même code, tant qu'il est valable, ou en le demandant à votre caisse d'Assurance Maladie.</source>
         <translation>Your Mon espace santé space will not be created: no document will be sent to you through this service and professionals will not be able to add documents to it. You can change your mind later by activating your space with the same code while it is valid, or by asking your Assurance Maladie office.</translation>
     </message>
     <message>
-        <source>Je m&apos;oppose</source>
+        <source>Je m'oppose</source>
         <translation>I oppose</translation>
     </message>
     <message>
@@ -6141,7 +6152,7 @@
         <translation>Sending your opposition…</translation>
     </message>
     <message>
-        <source>Vos trois preuves d&apos;identité</source>
+        <source>Vos trois preuves d'identité</source>
         <translation>Your three proofs of identity</translation>
     </message>
     <message>
@@ -6149,11 +6160,11 @@
         <translation>Opposition recorded</translation>
     </message>
     <message>
-        <source>Si vous ne souhaitez pas de Mon espace santé, saisissez le code reçu par courrier, votre numéro de sécurité sociale et le numéro de série de votre carte Vitale. Rien n&apos;est envoyé avant que vous ayez confirmé.</source>
+        <source>Si vous ne souhaitez pas de Mon espace santé, saisissez le code reçu par courrier, votre numéro de sécurité sociale et le numéro de série de votre carte Vitale. Rien n'est envoyé avant que vous ayez confirmé.</source>
         <translation>If you do not want Mon espace santé, enter the code received by post, your social security number and the serial number of your Carte Vitale. Nothing is sent before you confirm.</translation>
     </message>
     <message>
-        <source>&amp;Code d&apos;activation :</source>
+        <source>&amp;Code d'activation :</source>
         <translation>&amp;Activation code:</translation>
     </message>
     <message>
@@ -6165,15 +6176,15 @@
         <translation>Carte Vitale &amp;serial number:</translation>
     </message>
     <message>
-        <source>Votre opposition est enregistrée : votre espace ne sera pas créé. Vous pouvez changer d&apos;avis plus tard en activant votre espace avec votre code, tant qu&apos;il est valable, ou auprès de votre caisse d&apos;Assurance Maladie.</source>
+        <source>Votre opposition est enregistrée : votre espace ne sera pas créé. Vous pouvez changer d'avis plus tard en activant votre espace avec votre code, tant qu'il est valable, ou auprès de votre caisse d'Assurance Maladie.</source>
         <translation>Your opposition is recorded: your space will not be created. You can change your mind later by activating your space with your code while it is valid, or through your Assurance Maladie office.</translation>
     </message>
     <message>
-        <source>Retour à l&apos;&amp;accueil</source>
+        <source>Retour à l'&amp;accueil</source>
         <translation>Back to the &amp;welcome screen</translation>
     </message>
     <message>
-        <source>Je m&apos;&amp;oppose…</source>
+        <source>Je m'&amp;oppose…</source>
         <translation>I &amp;oppose…</translation>
     </message>
     <message>
@@ -6181,7 +6192,7 @@
         <translation>&amp;Back</translation>
     </message>
     <message>
-        <source>Code d&apos;activation</source>
+        <source>Code d'activation</source>
         <translation>Activation code</translation>
     </message>
     <message>
@@ -6205,7 +6216,7 @@
         <translation>8 to 12 digits, printed bottom right on the front of the card.</translation>
     </message>
     <message>
-        <source>Une question vous demandera de confirmer avant l&apos;envoi.</source>
+        <source>Une question vous demandera de confirmer avant l'envoi.</source>
         <translation>A question will ask you to confirm before anything is sent.</translation>
     </message>
     <message>
@@ -6213,7 +6224,7 @@
         <translation>Back</translation>
     </message>
     <message>
-        <source>Revenir à l&apos;accueil sans rien envoyer.</source>
+        <source>Revenir à l'accueil sans rien envoyer.</source>
         <translation>Go back to the welcome screen without sending anything.</translation>
     </message>
 </context>
@@ -6221,7 +6232,7 @@
     <name>OrganisationHelpersDialog</name>
     <message>
         <source>Les aidants de ma structure</source>
-        <translation>My organisation&apos;s helpers</translation>
+        <translation>My organisation's helpers</translation>
     </message>
     <message>
         <source>Les aidants de %1</source>
@@ -6245,22 +6256,22 @@
     </message>
     <message>
         <source>Aidants de la structure</source>
-        <translation>The organisation&apos;s helpers</translation>
+        <translation>The organisation's helpers</translation>
     </message>
     <message>
         <source>Nom, adresse e-mail et état de chacun.</source>
-        <translation>Each one&apos;s name, e-mail address and state.</translation>
+        <translation>Each one's name, e-mail address and state.</translation>
     </message>
     <message>
-        <source>&amp;Retirer l&apos;accès…</source>
+        <source>&amp;Retirer l'accès…</source>
         <translation>&amp;Withdraw access…</translation>
     </message>
     <message>
-        <source>Retirer l&apos;accès</source>
+        <source>Retirer l'accès</source>
         <translation>Withdraw access</translation>
     </message>
     <message>
-        <source>L&apos;aidant choisi ne pourra plus accompagner personne ; ses sessions prennent fin.</source>
+        <source>L'aidant choisi ne pourra plus accompagner personne ; ses sessions prennent fin.</source>
         <translation>The chosen helper will no longer be able to help anyone; their sessions end.</translation>
     </message>
     <message>
@@ -6269,7 +6280,7 @@
     </message>
     <message>
         <source>E-mail du nouvel aidant</source>
-        <translation>New helper&apos;s e-mail</translation>
+        <translation>New helper's e-mail</translation>
     </message>
     <message>
         <source>Son adresse professionnelle.</source>
@@ -6277,11 +6288,11 @@
     </message>
     <message>
         <source>Nom du nouvel aidant</source>
-        <translation>New helper&apos;s last name</translation>
+        <translation>New helper's last name</translation>
     </message>
     <message>
         <source>Prénom du nouvel aidant</source>
-        <translation>New helper&apos;s first name</translation>
+        <translation>New helper's first name</translation>
     </message>
     <message>
         <source>Responsable : peut aussi inscrire et retirer des aidants</source>
@@ -6312,7 +6323,7 @@
         <translation>&amp;First name</translation>
     </message>
     <message>
-        <source>État de l&apos;opération</source>
+        <source>État de l'opération</source>
         <translation>Operation status</translation>
     </message>
     <message>
@@ -6325,10 +6336,10 @@
     </message>
     <message>
         <source>Revenir au premier écran de la session.</source>
-        <translation>Back to the session&apos;s first screen.</translation>
+        <translation>Back to the session's first screen.</translation>
     </message>
     <message>
-        <source>L&apos;opération a échoué ; rien n&apos;a été modifié. Réessayez.</source>
+        <source>L'opération a échoué ; rien n'a été modifié. Réessayez.</source>
         <translation>The operation failed; nothing was changed. Try again.</translation>
     </message>
     <message>
@@ -6348,7 +6359,7 @@
         <translation>Manager · %1</translation>
     </message>
     <message>
-        <source>%1 est inscrit(e) : un code d&apos;enrôlement vient de lui être envoyé par e-mail.</source>
+        <source>%1 est inscrit(e) : un code d'enrôlement vient de lui être envoyé par e-mail.</source>
         <translation>%1 is registered: an enrolment code has just been e-mailed to them.</translation>
     </message>
     <message>
@@ -6356,20 +6367,20 @@
         <translation>%1 is already registered in your organisation.</translation>
     </message>
     <message>
-        <source>Retirer l&apos;accès de %1 ?</source>
-        <translation>Withdraw %1&apos;s access?</translation>
+        <source>Retirer l'accès de %1 ?</source>
+        <translation>Withdraw %1's access?</translation>
     </message>
     <message>
-        <source>%1 ne pourra plus accompagner personne et ses sessions en cours prennent fin tout de suite. Seul l&apos;administrateur du service peut rétablir ce compte.</source>
-        <translation>%1 will no longer be able to help anyone and their current sessions end at once. Only the service&apos;s administrator can restore this account.</translation>
+        <source>%1 ne pourra plus accompagner personne et ses sessions en cours prennent fin tout de suite. Seul l'administrateur du service peut rétablir ce compte.</source>
+        <translation>%1 will no longer be able to help anyone and their current sessions end at once. Only the service's administrator can restore this account.</translation>
     </message>
     <message>
         <source>Annuler</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <source>L&apos;accès de %1 est retiré.</source>
-        <translation>%1&apos;s access is withdrawn.</translation>
+        <source>L'accès de %1 est retiré.</source>
+        <translation>%1's access is withdrawn.</translation>
     </message>
 </context>
 <context>
@@ -6379,8 +6390,8 @@
         <translation>Printing</translation>
     </message>
     <message>
-        <source>Un fichier ne peut être enregistré que sur la clé USB de la personne, pas sur cet ordinateur. Branchez sa clé USB, ou choisissez une imprimante. Rien n&apos;a été imprimé.</source>
-        <translation>A file can only be saved on the person&apos;s USB key, not on this computer. Plug in their USB key, or choose a printer. Nothing was printed.</translation>
+        <source>Un fichier ne peut être enregistré que sur la clé USB de la personne, pas sur cet ordinateur. Branchez sa clé USB, ou choisissez une imprimante. Rien n'a été imprimé.</source>
+        <translation>A file can only be saved on the person's USB key, not on this computer. Plug in their USB key, or choose a printer. Nothing was printed.</translation>
     </message>
 </context>
 <context>
@@ -6464,7 +6475,7 @@
     </message>
     <message>
         <source>Cochez les patients du jour : seuls leurs dossiers seront gardés, chiffrés, sur ce poste pour travailler hors ligne. Les autres en seront retirés.</source>
-        <translation>Tick the day&apos;s patients: only their records will be kept, encrypted, on this computer to work offline. The others will be removed from it.</translation>
+        <translation>Tick the day's patients: only their records will be kept, encrypted, on this computer to work offline. The others will be removed from it.</translation>
     </message>
     <message>
         <source>Patients du jour</source>
@@ -6512,7 +6523,7 @@
     </message>
     <message>
         <source>Le contenu des documents à garder hors ligne ; les titres sont toujours là.</source>
-        <translation>Which documents&apos; content to keep offline; titles are always there.</translation>
+        <translation>Which documents' content to keep offline; titles are always there.</translation>
     </message>
     <message>
         <source>Préparer</source>
@@ -6535,7 +6546,7 @@
         <translation> — born on %1</translation>
     </message>
     <message>
-        <source> — disponible hors ligne jusqu&apos;au %1</source>
+        <source> — disponible hors ligne jusqu'au %1</source>
         <translation> — available offline until %1</translation>
     </message>
     <message>
@@ -6602,7 +6613,7 @@
         <translation>since %1</translation>
     </message>
     <message>
-        <source>jusqu&apos;au %1</source>
+        <source>jusqu'au %1</source>
         <translation>until %1</translation>
     </message>
     <message>
@@ -6611,15 +6622,15 @@
     </message>
     <message>
         <source>« %1 » ne vous sera plus proposé.</source>
-        <translation>&apos;%1&apos; will no longer be suggested to you.</translation>
+        <translation>'%1' will no longer be suggested to you.</translation>
     </message>
     <message>
         <source>« %1 » vous sera proposé à nouveau le %2.</source>
-        <translation>&apos;%1&apos; will be suggested to you again on %2.</translation>
+        <translation>'%1' will be suggested to you again on %2.</translation>
     </message>
     <message>
         <source>« %1 » vous est proposé à nouveau.</source>
-        <translation>&apos;%1&apos; is suggested to you again.</translation>
+        <translation>'%1' is suggested to you again.</translation>
     </message>
     <message>
         <source>Choisissez une ligne pour voir la règle appliquée et sa source.</source>
@@ -6638,7 +6649,7 @@
         <translation>Prevention</translation>
     </message>
     <message>
-        <source>Vaccinations, dépistages organisés et bilans de prévention recommandés pour votre âge, d&apos;après vos vaccinations et examens enregistrés. Parlez-en à votre médecin ou à votre pharmacien.</source>
+        <source>Vaccinations, dépistages organisés et bilans de prévention recommandés pour votre âge, d'après vos vaccinations et examens enregistrés. Parlez-en à votre médecin ou à votre pharmacien.</source>
         <translation>Vaccinations, organised screening and prevention check-ups recommended for your age, from the vaccinations and tests recorded. Talk about them with your doctor or pharmacist.</translation>
     </message>
     <message>
@@ -6647,7 +6658,7 @@
     </message>
     <message>
         <source>Je ne réponds pas</source>
-        <translation>I&apos;d rather not say</translation>
+        <translation>I'd rather not say</translation>
     </message>
     <message>
         <source>Oui</source>
@@ -6666,7 +6677,7 @@
         <translation>Recommendations</translation>
     </message>
     <message>
-        <source>État, ce qu&apos;il faut faire et quand.</source>
+        <source>État, ce qu'il faut faire et quand.</source>
         <translation>Status, what to do and when.</translation>
     </message>
     <message>
@@ -6678,7 +6689,7 @@
         <translation>Make an appointment</translation>
     </message>
     <message>
-        <source>Ajouter à l&apos;agenda un rendez-vous pour la recommandation choisie.</source>
+        <source>Ajouter à l'agenda un rendez-vous pour la recommandation choisie.</source>
         <translation>Add an appointment to the agenda for the chosen recommendation.</translation>
     </message>
     <message>
@@ -6695,11 +6706,11 @@
     </message>
     <message>
         <source>Ne &amp;plus me le proposer</source>
-        <translation>&amp;Don&apos;t suggest it again</translation>
+        <translation>&amp;Don't suggest it again</translation>
     </message>
     <message>
         <source>Ne plus me le proposer</source>
-        <translation>Don&apos;t suggest it again</translation>
+        <translation>Don't suggest it again</translation>
     </message>
     <message>
         <source>Écarter la recommandation choisie ; Ctrl+Z annule.</source>
@@ -6737,7 +6748,7 @@
         <translation>Preparing the document…</translation>
     </message>
     <message>
-        <source>Copie hors ligne du %1 (le service n&apos;a pas pu être joint).</source>
+        <source>Copie hors ligne du %1 (le service n'a pas pu être joint).</source>
         <translation>Offline copy of %1 (the service could not be reached).</translation>
     </message>
     <message>
@@ -6745,12 +6756,12 @@
         <translation>History from the service, up to date on %1.</translation>
     </message>
     <message>
-        <source>%1, jusqu&apos;au %2</source>
+        <source>%1, jusqu'au %2</source>
         <translation>%1, until %2</translation>
     </message>
     <message>
-        <source>Aucun proche aidant n&apos;est invité sur votre dossier. Invitez-en un dans « Accès et confidentialité », puis revenez ici pour imprimer son justificatif.</source>
-        <translation>No caregiver is invited on your record. Invite one in &apos;Access and privacy&apos;, then come back here to print their certificate.</translation>
+        <source>Aucun proche aidant n'est invité sur votre dossier. Invitez-en un dans « Accès et confidentialité », puis revenez ici pour imprimer son justificatif.</source>
+        <translation>No caregiver is invited on your record. Invite one in 'Access and privacy', then come back here to print their certificate.</translation>
     </message>
     <message>
         <source>Le document est prêt : prévisualisez-le, imprimez-le ou enregistrez-le.</source>
@@ -6774,14 +6785,14 @@
     </message>
     <message>
         <source>« %1 » est enregistré dans vos documents (Ma santé en résumé). Les professionnels que vous avez autorisés peuvent le consulter.</source>
-        <translation>&apos;%1&apos; is saved in your documents (My health summary). The professionals you authorised can open it.</translation>
+        <translation>'%1' is saved in your documents (My health summary). The professionals you authorised can open it.</translation>
     </message>
     <message>
         <source>Tout ce que vous avez renseigné, rubrique par rubrique, pour le montrer à un professionnel.</source>
         <translation>Everything you filled in, section by section, to show a professional.</translation>
     </message>
     <message>
-        <source>Une carte à découper et à garder avec vos papiers : votre nom, votre date de naissance, vos allergies, traitements, groupe sanguin et contacts d&apos;urgence.</source>
+        <source>Une carte à découper et à garder avec vos papiers : votre nom, votre date de naissance, vos allergies, traitements, groupe sanguin et contacts d'urgence.</source>
         <translation>A card to cut out and keep with your papers: your name, birth date, allergies, treatments, blood group and emergency contacts.</translation>
     </message>
     <message>
@@ -6789,11 +6800,11 @@
         <translation>The record of your vaccinations: date, vaccine, dose, batch number and vaccinator.</translation>
     </message>
     <message>
-        <source>Qui a ouvert votre dossier ou modifié ses accès, et quand, tel que le service l&apos;a enregistré.</source>
+        <source>Qui a ouvert votre dossier ou modifié ses accès, et quand, tel que le service l'a enregistré.</source>
         <translation>Who opened your record or changed its access, and when, as the service recorded it.</translation>
     </message>
     <message>
-        <source>La preuve qu&apos;un proche aidant peut vous aider à gérer votre dossier, avec ses dates et ses limites.</source>
+        <source>La preuve qu'un proche aidant peut vous aider à gérer votre dossier, avec ses dates et ses limites.</source>
         <translation>Proof that a caregiver may help you manage your record, with the dates and the limits.</translation>
     </message>
     <message>
@@ -6829,7 +6840,7 @@
         <translation>Save as P&amp;DF…</translation>
     </message>
     <message>
-        <source>Écrire le document dans un fichier PDF, à l&apos;endroit que vous choisissez (non chiffré).</source>
+        <source>Écrire le document dans un fichier PDF, à l'endroit que vous choisissez (non chiffré).</source>
         <translation>Write the document to a PDF file, where you choose (not encrypted).</translation>
     </message>
     <message>
@@ -6876,15 +6887,15 @@
         <translation>Searching…</translation>
     </message>
     <message>
-        <source>Le service n&apos;a pas pu être joint : la recherche demande une connexion.</source>
+        <source>Le service n'a pas pu être joint : la recherche demande une connexion.</source>
         <translation>The service could not be reached: searching needs a connection.</translation>
     </message>
     <message>
-        <source>La recherche n&apos;a pas abouti. Réessayez plus tard.</source>
+        <source>La recherche n'a pas abouti. Réessayez plus tard.</source>
         <translation>The search did not go through. Try again later.</translation>
     </message>
     <message>
-        <source>Choisissez d&apos;abord un professionnel dans la liste.</source>
+        <source>Choisissez d'abord un professionnel dans la liste.</source>
         <translation>First choose a professional in the list.</translation>
     </message>
     <message>
@@ -6920,7 +6931,7 @@
         <translation>&amp;Town:</translation>
     </message>
     <message>
-        <source>Ville d&apos;exercice, au moins deux lettres.</source>
+        <source>Ville d'exercice, au moins deux lettres.</source>
         <translation>Town where they practise, at least two letters.</translation>
     </message>
     <message>
@@ -6943,7 +6954,7 @@
         </translation>
     </message>
     <message>
-        <source> — d&apos;autres résultats suivent.</source>
+        <source> — d'autres résultats suivent.</source>
         <translation> — more results follow.</translation>
     </message>
     <message>
@@ -7049,11 +7060,11 @@
 <context>
     <name>ProfilePage</name>
     <message>
-        <source>Modifier l&apos;élément</source>
+        <source>Modifier l'élément</source>
         <translation>Edit the item</translation>
     </message>
     <message>
-        <source>L&apos;élément « %1 » sera supprimé de votre profil médical.</source>
+        <source>L'élément « %1 » sera supprimé de votre profil médical.</source>
         <translation>The item “%1” will be deleted from your medical profile.</translation>
     </message>
     <message>
@@ -7070,10 +7081,10 @@
     </message>
     <message>
         <source>« %1 » supprimé.</source>
-        <translation>&apos;%1&apos; deleted.</translation>
+        <translation>'%1' deleted.</translation>
     </message>
     <message>
-        <source>L&apos;opération a échoué ; rien n&apos;a été modifié.</source>
+        <source>L'opération a échoué ; rien n'a été modifié.</source>
         <translation>The operation failed; nothing was changed.</translation>
     </message>
     <message>
@@ -7109,7 +7120,7 @@
         <translation>Items of the section %1</translation>
     </message>
     <message>
-        <source>Entrée pour modifier l&apos;élément choisi.</source>
+        <source>Entrée pour modifier l'élément choisi.</source>
         <translation>Enter to edit the chosen item.</translation>
     </message>
     <message>
@@ -7117,11 +7128,11 @@
         <translation>Edit</translation>
     </message>
     <message>
-        <source>Modifier l&apos;élément choisi dans le formulaire.</source>
+        <source>Modifier l'élément choisi dans le formulaire.</source>
         <translation>Edit the chosen item in the form.</translation>
     </message>
     <message>
-        <source>Supprimer l&apos;élément choisi.</source>
+        <source>Supprimer l'élément choisi.</source>
         <translation>Delete the chosen item.</translation>
     </message>
     <message>
@@ -7129,7 +7140,7 @@
         <translation>Not concerned</translation>
     </message>
     <message>
-        <source>Indiquer que vous n&apos;êtes pas concerné par « %1 ».</source>
+        <source>Indiquer que vous n'êtes pas concerné par « %1 ».</source>
         <translation>State that “%1” does not concern you.</translation>
     </message>
 </context>
@@ -7172,12 +7183,12 @@
         <translation>Records received</translation>
     </message>
     <message>
-        <source>Date de réception inconnue : le délai est compté depuis l&apos;envoi ; indiquez la date de l&apos;accusé de réception pour le préciser.</source>
+        <source>Date de réception inconnue : le délai est compté depuis l'envoi ; indiquez la date de l'accusé de réception pour le préciser.</source>
         <translation>Date of receipt unknown: the deadline is counted from sending; enter the acknowledgement date to make it exact.</translation>
     </message>
     <message>
-        <source>Le délai légal est dépassé : relancez le destinataire ; sans réponse, vous pouvez saisir la Commission d&apos;accès aux documents administratifs (CADA) pour un établissement public, ou le conseil de l&apos;ordre pour un professionnel libéral.</source>
-        <translation>The legal deadline has passed: remind the recipient; without an answer, you may refer the matter to the CADA (Commission d&apos;accès aux documents administratifs) for a public hospital, or to the medical council (conseil de l&apos;ordre) for a professional in private practice.</translation>
+        <source>Le délai légal est dépassé : relancez le destinataire ; sans réponse, vous pouvez saisir la Commission d'accès aux documents administratifs (CADA) pour un établissement public, ou le conseil de l'ordre pour un professionnel libéral.</source>
+        <translation>The legal deadline has passed: remind the recipient; without an answer, you may refer the matter to the CADA (Commission d'accès aux documents administratifs) for a public hospital, or to the medical council (conseil de l'ordre) for a professional in private practice.</translation>
     </message>
     <message>
         <source>Lettre enregistrée dans %1 (fichier non chiffré) : imprimez-la ou joignez-la à un courriel.</source>
@@ -7251,15 +7262,15 @@
         <translation>Checking the password…</translation>
     </message>
     <message>
-        <source>Nouvelle clé créée : l&apos;ancienne ne fonctionne plus.</source>
+        <source>Nouvelle clé créée : l'ancienne ne fonctionne plus.</source>
         <translation>New key created: the old one no longer works.</translation>
     </message>
     <message>
-        <source>Mot de passe incorrect : la clé de secours n&apos;a pas changé.</source>
+        <source>Mot de passe incorrect : la clé de secours n'a pas changé.</source>
         <translation>Wrong password: the recovery key was not changed.</translation>
     </message>
     <message>
-        <source>La clé de secours n&apos;a pas pu être changée.</source>
+        <source>La clé de secours n'a pas pu être changée.</source>
         <translation>The recovery key could not be changed.</translation>
     </message>
     <message>
@@ -7267,7 +7278,7 @@
         <translation>Recovery key</translation>
     </message>
     <message>
-        <source>Vous avez perdu la feuille où est imprimée votre clé de secours ? Créez-en une nouvelle : l&apos;ancienne ne fonctionnera plus.</source>
+        <source>Vous avez perdu la feuille où est imprimée votre clé de secours ? Créez-en une nouvelle : l'ancienne ne fonctionnera plus.</source>
         <translation>Lost the sheet with your recovery key? Create a new one: the old one will stop working.</translation>
     </message>
     <message>
@@ -7291,7 +7302,7 @@
         <translation>Create a new recovery key</translation>
     </message>
     <message>
-        <source>Remplace la clé de secours ; elle s&apos;affiche une fois pour être imprimée.</source>
+        <source>Remplace la clé de secours ; elle s'affiche une fois pour être imprimée.</source>
         <translation>Replaces the recovery key; it is shown once so you can print it.</translation>
     </message>
 </context>
@@ -7302,7 +7313,7 @@
         <translation>Your recovery key</translation>
     </message>
     <message>
-        <source>Si vous oubliez votre mot de passe, cette clé est le seul moyen d&apos;ouvrir votre carnet. Imprimez-la ou recopiez-la et rangez-la en lieu sûr.</source>
+        <source>Si vous oubliez votre mot de passe, cette clé est le seul moyen d'ouvrir votre carnet. Imprimez-la ou recopiez-la et rangez-la en lieu sûr.</source>
         <translation>If you forget your password, this key is the only way to open your record. Print it or copy it out and keep it somewhere safe.</translation>
     </message>
     <message>
@@ -7326,7 +7337,7 @@
         <translation>Copy the key; it will be cleared from the clipboard after 30 seconds.</translation>
     </message>
     <message>
-        <source>J&apos;ai &amp;noté ma clé, continuer</source>
+        <source>J'ai &amp;noté ma clé, continuer</source>
         <translation>I have &amp;noted my key, continue</translation>
     </message>
     <message>
@@ -7381,16 +7392,16 @@
         <translation>Value refused by the service: “%1”. Correct it.</translation>
     </message>
     <message>
-        <source>Cette modification a déjà été réglée ailleurs : rien n&apos;a été modifié.</source>
+        <source>Cette modification a déjà été réglée ailleurs : rien n'a été modifié.</source>
         <translation>This change was already settled elsewhere: nothing was changed.</translation>
     </message>
     <message>
-        <source>L&apos;opération a échoué ; rien n&apos;a été modifié.</source>
+        <source>L'opération a échoué ; rien n'a été modifié.</source>
         <translation>The operation failed; nothing was changed.</translation>
     </message>
     <message>
         <source>Le service a refusé ces modifications faites sur cet ordinateur ; votre carnet montre la version du service. Pour chacune : pourquoi, et ce que vous pouvez faire.</source>
-        <translation>The service refused these changes made on this computer; your carnet shows the service&apos;s version. For each one: why, and what you can do.</translation>
+        <translation>The service refused these changes made on this computer; your carnet shows the service's version. For each one: why, and what you can do.</translation>
     </message>
     <message>
         <source>Aucune modification refusée.</source>
@@ -7405,7 +7416,7 @@
         <translation>Disc&amp;ard this change</translation>
     </message>
     <message>
-        <source>Ne pas renvoyer pour l&apos;instant</source>
+        <source>Ne pas renvoyer pour l'instant</source>
         <translation>Do not send it for now</translation>
     </message>
     <message>
@@ -7413,7 +7424,7 @@
         <translation>Edit and send again</translation>
     </message>
     <message>
-        <source>Corriger la modification refusée, puis l&apos;envoyer à nouveau.</source>
+        <source>Corriger la modification refusée, puis l'envoyer à nouveau.</source>
         <translation>Correct the refused change, then send it again.</translation>
     </message>
     <message>
@@ -7421,8 +7432,8 @@
         <translation>Discard this change</translation>
     </message>
     <message>
-        <source>Ne plus l&apos;envoyer ; le carnet garde la version du service.</source>
-        <translation>Never send it; the carnet keeps the service&apos;s version.</translation>
+        <source>Ne plus l'envoyer ; le carnet garde la version du service.</source>
+        <translation>Never send it; the carnet keeps the service's version.</translation>
     </message>
     <message>
         <source>Fermer le formulaire.</source>
@@ -7433,14 +7444,14 @@
     <name>RememberBox</name>
     <message>
         <source>Ce carnet est en mode « ordinateur partagé » : votre mot de passe sera toujours demandé.</source>
-        <translation>This record is in &quot;shared computer&quot; mode: your password will always be asked.</translation>
+        <translation>This record is in "shared computer" mode: your password will always be asked.</translation>
     </message>
     <message>
         <source>Vérification du mot de passe…</source>
         <translation>Checking the password…</translation>
     </message>
     <message>
-        <source>Cet ordinateur se souviendra de vous : le carnet s&apos;ouvrira sans mot de passe.</source>
+        <source>Cet ordinateur se souviendra de vous : le carnet s'ouvrira sans mot de passe.</source>
         <translation>This computer will remember you: the record will open without a password.</translation>
     </message>
     <message>
@@ -7448,11 +7459,11 @@
         <translation>This computer no longer remembers you: the password will be asked.</translation>
     </message>
     <message>
-        <source>Mot de passe incorrect : rien n&apos;a été changé.</source>
+        <source>Mot de passe incorrect : rien n'a été changé.</source>
         <translation>Wrong password: nothing was changed.</translation>
     </message>
     <message>
-        <source>Le réglage n&apos;a pas pu être changé.</source>
+        <source>Le réglage n'a pas pu être changé.</source>
         <translation>The setting could not be changed.</translation>
     </message>
     <message>
@@ -7461,7 +7472,7 @@
     </message>
     <message>
         <source>Seulement sur un ordinateur personnel dont la session est protégée par un mot de passe : la clé de votre carnet est alors gardée dans le trousseau du système.</source>
-        <translation>Only on a personal computer whose session is protected by a password: your record&apos;s key is then kept in the system keyring.</translation>
+        <translation>Only on a personal computer whose session is protected by a password: your record's key is then kept in the system keyring.</translation>
     </message>
     <message>
         <source>&amp;Se souvenir de moi sur cet ordinateur</source>
@@ -7515,7 +7526,7 @@
         <translation>See the reminder</translation>
     </message>
     <message>
-        <source>Ouvrir l&apos;agenda ou la demande concernée.</source>
+        <source>Ouvrir l'agenda ou la demande concernée.</source>
         <translation>Open the agenda or the request it is about.</translation>
     </message>
     <message>
@@ -7554,7 +7565,7 @@
         <translation>Change nothing</translation>
     </message>
     <message>
-        <source>Rien n&apos;a été modifié.</source>
+        <source>Rien n'a été modifié.</source>
         <translation>Nothing was changed.</translation>
     </message>
     <message>
@@ -7562,12 +7573,12 @@
         <translation>%1 at %2</translation>
     </message>
     <message>
-        <source>Le carnet « %1 » de cet ordinateur sera remplacé par la sauvegarde du %2. Ce qui y a été saisi depuis et n&apos;a pas été synchronisé avec le service sera perdu.</source>
-        <translation>The record &apos;%1&apos; on this computer will be replaced by the backup of %2. Whatever was entered since and not synced with the service will be lost.</translation>
+        <source>Le carnet « %1 » de cet ordinateur sera remplacé par la sauvegarde du %2. Ce qui y a été saisi depuis et n'a pas été synchronisé avec le service sera perdu.</source>
+        <translation>The record '%1' on this computer will be replaced by the backup of %2. Whatever was entered since and not synced with the service will be lost.</translation>
     </message>
     <message>
         <source>Le carnet « %1 » sauvegardé le %2 sera ajouté à cet ordinateur.</source>
-        <translation>The record &apos;%1&apos; backed up on %2 will be added to this computer.</translation>
+        <translation>The record '%1' backed up on %2 will be added to this computer.</translation>
     </message>
     <message>
         <source>Restaurer une sauvegarde</source>
@@ -7575,7 +7586,7 @@
     </message>
     <message>
         <source>Sauvegarde du carnet « %1 », faite le %2.</source>
-        <translation>Backup of the record &apos;%1&apos;, made on %2.</translation>
+        <translation>Backup of the record '%1', made on %2.</translation>
     </message>
     <message>
         <source>&amp;Mot de passe de la sauvegarde :</source>
@@ -7672,7 +7683,7 @@
         <translation>Log in to my account</translation>
     </message>
     <message>
-        <source>M&apos;opposer à la création de mon espace</source>
+        <source>M'opposer à la création de mon espace</source>
         <translation>Object to the creation of my space</translation>
     </message>
     <message>
@@ -7696,7 +7707,7 @@
         <translation>Forgotten password</translation>
     </message>
     <message>
-        <source>Le service en ligne n&apos;est pas joignable pour le moment : cette démarche a besoin d&apos;une connexion au service Carnet. Rien n&apos;a été envoyé ni enregistré.</source>
+        <source>Le service en ligne n'est pas joignable pour le moment : cette démarche a besoin d'une connexion au service Carnet. Rien n'a été envoyé ni enregistré.</source>
         <translation>The online service cannot be reached at the moment: this step needs a connection to the Carnet service. Nothing was sent or saved.</translation>
     </message>
     <message>
@@ -7704,15 +7715,15 @@
         <translation>You can try again later, or create a record on this computer now: it works offline.</translation>
     </message>
     <message>
-        <source>&amp;Retour à l&apos;accueil</source>
+        <source>&amp;Retour à l'accueil</source>
         <translation>&amp;Back to the welcome screen</translation>
     </message>
     <message>
-        <source>Retour à l&apos;accueil</source>
+        <source>Retour à l'accueil</source>
         <translation>Back to the welcome screen</translation>
     </message>
     <message>
-        <source>Revenir aux choix de l&apos;écran d&apos;accueil.</source>
+        <source>Revenir aux choix de l'écran d'accueil.</source>
         <translation>Go back to the choices of the welcome screen.</translation>
     </message>
 </context>
@@ -7735,11 +7746,11 @@
         <translation>Your password was changed.</translation>
     </message>
     <message>
-        <source>Le mot de passe actuel est incorrect : rien n&apos;a été changé.</source>
+        <source>Le mot de passe actuel est incorrect : rien n'a été changé.</source>
         <translation>The current password is wrong: nothing was changed.</translation>
     </message>
     <message>
-        <source>Le mot de passe n&apos;a pas pu être changé ; l&apos;ancien reste valable.</source>
+        <source>Le mot de passe n'a pas pu être changé ; l'ancien reste valable.</source>
         <translation>The password could not be changed; the old one still works.</translation>
     </message>
     <message>
@@ -7787,7 +7798,7 @@
         <translation>Lan&amp;guage:</translation>
     </message>
     <message>
-        <source>&amp;Verrouiller après (minutes d&apos;inactivité) :</source>
+        <source>&amp;Verrouiller après (minutes d'inactivité) :</source>
         <translation>&amp;Lock after (minutes of inactivity):</translation>
     </message>
     <message>
@@ -7795,7 +7806,7 @@
         <translation>Current password</translation>
     </message>
     <message>
-        <source>Saisissez d&apos;abord le mot de passe actuel.</source>
+        <source>Saisissez d'abord le mot de passe actuel.</source>
         <translation>First type the current password.</translation>
     </message>
     <message>
@@ -7835,7 +7846,7 @@
         <translation>Language</translation>
     </message>
     <message>
-        <source>Langue de l&apos;interface.</source>
+        <source>Langue de l'interface.</source>
         <translation>Language of the interface.</translation>
     </message>
     <message>
@@ -7874,15 +7885,15 @@
         <translation>Open</translation>
     </message>
     <message>
-        <source>Les messages n&apos;ont pas pu être chargés. Réessayez plus tard.</source>
+        <source>Les messages n'ont pas pu être chargés. Réessayez plus tard.</source>
         <translation>The messages could not be loaded. Try again later.</translation>
     </message>
     <message>
-        <source>Le service n&apos;a pas pu être joint : les messages se lisent seulement en ligne.</source>
+        <source>Le service n'a pas pu être joint : les messages se lisent seulement en ligne.</source>
         <translation>The service could not be reached: messages can be read online only.</translation>
     </message>
     <message>
-        <source>Vous n&apos;êtes pas connecté(e) au service.</source>
+        <source>Vous n'êtes pas connecté(e) au service.</source>
         <translation>You are not signed in to the service.</translation>
     </message>
     <message>
@@ -7914,7 +7925,7 @@
         <translation>The person you help has not allowed you to read their conversations with professionals. They can do so in Access and privacy › Relatives › “Show them my messages”.</translation>
     </message>
     <message>
-        <source>Aucun professionnel ne lui a écrit pour l&apos;instant.</source>
+        <source>Aucun professionnel ne lui a écrit pour l'instant.</source>
         <translation>No professional has written to them yet.</translation>
     </message>
     <message>
@@ -7969,7 +7980,7 @@
         <translation>A health professional</translation>
     </message>
     <message>
-        <source>L&apos;Assurance Maladie</source>
+        <source>L'Assurance Maladie</source>
         <translation>The health insurer (Assurance Maladie)</translation>
     </message>
     <message>
@@ -7977,15 +7988,15 @@
         <translation>The Carnet service</translation>
     </message>
     <message>
-        <source>Le dossier n&apos;a pas pu être ouvert. Réessayez plus tard.</source>
+        <source>Le dossier n'a pas pu être ouvert. Réessayez plus tard.</source>
         <translation>The record could not be opened. Try again later.</translation>
     </message>
     <message>
-        <source>Le service n&apos;a pas pu être joint : ce dossier s&apos;ouvre seulement en ligne (rien n&apos;en est gardé sur cet ordinateur). Vérifiez la connexion, puis « Actualiser ».</source>
+        <source>Le service n'a pas pu être joint : ce dossier s'ouvre seulement en ligne (rien n'en est gardé sur cet ordinateur). Vérifiez la connexion, puis « Actualiser ».</source>
         <translation>The service could not be reached: this record opens online only (nothing of it is kept on this computer). Check the connection, then “Refresh”.</translation>
     </message>
     <message>
-        <source>Vous n&apos;êtes pas connecté(e) au service : connectez-vous (Paramètres › Mon espace), puis « Actualiser ».</source>
+        <source>Vous n'êtes pas connecté(e) au service : connectez-vous (Paramètres › Mon espace), puis « Actualiser ».</source>
         <translation>You are not signed in to the service: sign in (Settings › My space), then “Refresh”.</translation>
     </message>
     <message>
@@ -7993,7 +8004,7 @@
         <translation>Read-only. You read it as an heir: you see only what your request allows.</translation>
     </message>
     <message>
-        <source>Lecture seule. Vous le consultez comme proche aidant, jusqu&apos;au %1.</source>
+        <source>Lecture seule. Vous le consultez comme proche aidant, jusqu'au %1.</source>
         <translation>Read-only. You read it as a carer, until %1.</translation>
     </message>
     <message>
@@ -8001,7 +8012,7 @@
         <translation>Read-only. You read it as a carer.</translation>
     </message>
     <message>
-        <source>Dossier d&apos;%1</source>
+        <source>Dossier d'%1</source>
         <translation>Record of %1</translation>
     </message>
     <message>
@@ -8013,8 +8024,8 @@
         <translation>Born on %1</translation>
     </message>
     <message>
-        <source>Chaque ouverture est inscrite dans l&apos;historique des accès de ce dossier. Rien n&apos;en est gardé sur cet ordinateur.</source>
-        <translation>Each opening is recorded in this record&apos;s access history. Nothing of it is kept on this computer.</translation>
+        <source>Chaque ouverture est inscrite dans l'historique des accès de ce dossier. Rien n'en est gardé sur cet ordinateur.</source>
+        <translation>Each opening is recorded in this record's access history. Nothing of it is kept on this computer.</translation>
     </message>
     <message>
         <source>Ouverture du dossier…</source>
@@ -8065,11 +8076,11 @@
         <translation>No health information to show</translation>
     </message>
     <message>
-        <source>Le dossier n&apos;en contient pas, ou aucune ne vous est accessible. Ce que la personne ajoutera apparaîtra ici : « Actualiser » pour revoir.</source>
+        <source>Le dossier n'en contient pas, ou aucune ne vous est accessible. Ce que la personne ajoutera apparaîtra ici : « Actualiser » pour revoir.</source>
         <translation>The record has none, or none is open to you. What the person adds will appear here: “Refresh” to see again.</translation>
     </message>
     <message>
-        <source>Le dossier n&apos;en contient pas, ou votre demande ne permet pas de les voir.</source>
+        <source>Le dossier n'en contient pas, ou votre demande ne permet pas de les voir.</source>
         <translation>The record has none, or your request does not allow you to see them.</translation>
     </message>
     <message>
@@ -8077,7 +8088,7 @@
         <translation>No document to show</translation>
     </message>
     <message>
-        <source>Le dossier n&apos;en contient pas, ou aucun ne vous est accessible. Les documents ajoutés plus tard apparaîtront ici : « Actualiser » pour revoir.</source>
+        <source>Le dossier n'en contient pas, ou aucun ne vous est accessible. Les documents ajoutés plus tard apparaîtront ici : « Actualiser » pour revoir.</source>
         <translation>The record has none, or none is open to you. Documents added later will appear here: “Refresh” to see again.</translation>
     </message>
     <message>
@@ -8100,7 +8111,7 @@
 <context>
     <name>SpaceBox</name>
     <message>
-        <source>Ce carnet n&apos;est pas relié à un compte en ligne.</source>
+        <source>Ce carnet n'est pas relié à un compte en ligne.</source>
         <translation>This record is not linked to an online account.</translation>
     </message>
     <message>
@@ -8112,19 +8123,19 @@
         <translation>Your space is open.</translation>
     </message>
     <message>
-        <source>Votre espace est clôturé : les professionnels de santé n&apos;y ont plus accès. Vous pouvez le rouvrir.</source>
+        <source>Votre espace est clôturé : les professionnels de santé n'y ont plus accès. Vous pouvez le rouvrir.</source>
         <translation>Your space is closed: health professionals no longer have access to it. You can reopen it.</translation>
     </message>
     <message>
-        <source>La suppression de votre espace est demandée (faite d&apos;ici 3 mois au plus). « Rouvrir mon espace » l&apos;annule.</source>
-        <translation>The deletion of your space is requested (done within 3 months at most). &apos;Reopen my space&apos; cancels it.</translation>
+        <source>La suppression de votre espace est demandée (faite d'ici 3 mois au plus). « Rouvrir mon espace » l'annule.</source>
+        <translation>The deletion of your space is requested (done within 3 months at most). 'Reopen my space' cancels it.</translation>
     </message>
     <message>
         <source>État de votre espace : %1</source>
         <translation>State of your space: %1</translation>
     </message>
     <message>
-        <source>Le service n&apos;a pas répondu. Réessayez plus tard.</source>
+        <source>Le service n'a pas répondu. Réessayez plus tard.</source>
         <translation>The service did not answer. Try again later.</translation>
     </message>
     <message>
@@ -8152,8 +8163,8 @@
         <translation>Sign out of the service</translation>
     </message>
     <message>
-        <source>Votre carnet reste sur cet ordinateur, protégé par son mot de passe, mais ne sera plus synchronisé avec le service. Pour le relier de nouveau : « J&apos;ai déjà un compte » sur l&apos;écran d&apos;accueil. Se déconnecter ?</source>
-        <translation>Your carnet stays on this computer, protected by its password, but will no longer be synchronised with the service. To link it again: &quot;I already have an account&quot; on the welcome screen. Sign out?</translation>
+        <source>Votre carnet reste sur cet ordinateur, protégé par son mot de passe, mais ne sera plus synchronisé avec le service. Pour le relier de nouveau : « J'ai déjà un compte » sur l'écran d'accueil. Se déconnecter ?</source>
+        <translation>Your carnet stays on this computer, protected by its password, but will no longer be synchronised with the service. To link it again: "I already have an account" on the welcome screen. Sign out?</translation>
     </message>
     <message>
         <source>Se déconnecter</source>
@@ -8172,11 +8183,11 @@
         <translation>Your online account and your health space: account password, closure, reopening, deletion request.</translation>
     </message>
     <message>
-        <source>Le carnet reste sur cet ordinateur, sans synchronisation jusqu&apos;à votre prochaine connexion.</source>
+        <source>Le carnet reste sur cet ordinateur, sans synchronisation jusqu'à votre prochaine connexion.</source>
         <translation>The carnet stays on this computer, without synchronisation until you sign in again.</translation>
     </message>
     <message>
-        <source>Afficher l&apos;état de mon espace</source>
+        <source>Afficher l'état de mon espace</source>
         <translation>Show the state of my space</translation>
     </message>
     <message>
@@ -8200,7 +8211,7 @@
         <translation>Sign out of th&amp;e service…</translation>
     </message>
     <message>
-        <source>Demander l&apos;état au service.</source>
+        <source>Demander l'état au service.</source>
         <translation>Ask the service for the state.</translation>
     </message>
     <message>
@@ -8232,7 +8243,7 @@
     <name>SpaceEndSteps</name>
     <message>
         <source>Saisissez le mot de passe de votre compte.</source>
-        <translation>Enter your account&apos;s password.</translation>
+        <translation>Enter your account's password.</translation>
     </message>
     <message>
         <source>Clôturer mon espace</source>
@@ -8243,11 +8254,11 @@
         <translation>Request the deletion of my space</translation>
     </message>
     <message>
-        <source>Les professionnels de santé n&apos;auront plus accès à votre espace, dès maintenant. Vous pourrez le rouvrir pendant 10 ans. Clôturer votre espace ?</source>
+        <source>Les professionnels de santé n'auront plus accès à votre espace, dès maintenant. Vous pourrez le rouvrir pendant 10 ans. Clôturer votre espace ?</source>
         <translation>Health professionals will no longer have access to your space, starting now. You can reopen it for 10 years. Close your space?</translation>
     </message>
     <message>
-        <source>Votre espace et tout ce qu&apos;il contient seront supprimés du service, définitivement, d&apos;ici 3 mois au plus. Demander la suppression ?</source>
+        <source>Votre espace et tout ce qu'il contient seront supprimés du service, définitivement, d'ici 3 mois au plus. Demander la suppression ?</source>
         <translation>Your space and everything in it will be deleted from the service, for good, within 3 months at most. Request deletion?</translation>
     </message>
     <message>
@@ -8267,7 +8278,7 @@
         <translation>Sending to the service…</translation>
     </message>
     <message>
-        <source>Mot de passe incorrect : rien n&apos;a été changé.</source>
+        <source>Mot de passe incorrect : rien n'a été changé.</source>
         <translation>Wrong password: nothing was changed.</translation>
     </message>
     <message>
@@ -8275,12 +8286,12 @@
         <translation>What will happen</translation>
     </message>
     <message>
-        <source>C&apos;est fait</source>
+        <source>C'est fait</source>
         <translation>Done</translation>
     </message>
     <message>
-        <source>• Les professionnels de santé n&apos;ont plus accès à votre espace, dès maintenant.
-• Rien n&apos;y est plus ajouté ; votre carnet sur cet ordinateur ne se synchronise plus.
+        <source>• Les professionnels de santé n'ont plus accès à votre espace, dès maintenant.
+• Rien n'y est plus ajouté ; votre carnet sur cet ordinateur ne se synchronise plus.
 • Votre espace est archivé pendant 10 ans, puis supprimé.
 • Vous pouvez le rouvrir à tout moment pendant ces 10 ans (Paramètres › Mon espace).
 Pour confirmer, saisissez le mot de passe de votre compte.</source>
@@ -8288,26 +8299,26 @@ Pour confirmer, saisissez le mot de passe de votre compte.</source>
 • Nothing more is added to it; your record on this computer no longer syncs.
 • Your space is archived for 10 years, then deleted.
 • You can reopen it at any time during those 10 years (Settings › My space).
-To confirm, enter your account&apos;s password.</translation>
+To confirm, enter your account's password.</translation>
     </message>
     <message>
         <source>Votre espace est clôturé. Le carnet sur cet ordinateur reste lisible avec votre mot de passe. Pour le rouvrir : Paramètres › Mon espace › Rouvrir mon espace.</source>
         <translation>Your space is closed. The record on this computer stays readable with your password. To reopen it: Settings › My space › Reopen my space.</translation>
     </message>
     <message>
-        <source>• Votre espace et tout ce qu&apos;il contient seront supprimés du service, définitivement, d&apos;ici 3 mois au plus.
-• Les professionnels de santé n&apos;y ont plus accès dès maintenant.
-• Jusqu&apos;à la suppression, vous pouvez changer d&apos;avis : « Rouvrir mon espace » l&apos;annule.
-• Le carnet sur cet ordinateur n&apos;est pas effacé : il reste à vous.
+        <source>• Votre espace et tout ce qu'il contient seront supprimés du service, définitivement, d'ici 3 mois au plus.
+• Les professionnels de santé n'y ont plus accès dès maintenant.
+• Jusqu'à la suppression, vous pouvez changer d'avis : « Rouvrir mon espace » l'annule.
+• Le carnet sur cet ordinateur n'est pas effacé : il reste à vous.
 Pour confirmer, saisissez le mot de passe de votre compte.</source>
         <translation>• Your space and everything in it will be deleted from the service, for good, within 3 months at most.
 • Health professionals no longer have access to it, starting now.
-• Until the deletion, you can change your mind: &apos;Reopen my space&apos; cancels it.
+• Until the deletion, you can change your mind: 'Reopen my space' cancels it.
 • The record on this computer is not erased: it stays yours.
-To confirm, enter your account&apos;s password.</translation>
+To confirm, enter your account's password.</translation>
     </message>
     <message>
-        <source>Votre demande de suppression est enregistrée : elle sera faite d&apos;ici 3 mois au plus. Pour l&apos;annuler d&apos;ici là : Paramètres › Mon espace › Rouvrir mon espace.</source>
+        <source>Votre demande de suppression est enregistrée : elle sera faite d'ici 3 mois au plus. Pour l'annuler d'ici là : Paramètres › Mon espace › Rouvrir mon espace.</source>
         <translation>Your deletion request is recorded: it will be done within 3 months at most. To cancel it before then: Settings › My space › Reopen my space.</translation>
     </message>
     <message>
@@ -8335,7 +8346,7 @@ To confirm, enter your account&apos;s password.</translation>
         <translation>Account password</translation>
     </message>
     <message>
-        <source>Pour confirmer que c&apos;est bien vous.</source>
+        <source>Pour confirmer que c'est bien vous.</source>
         <translation>To confirm that it is really you.</translation>
     </message>
     <message>
@@ -8358,7 +8369,7 @@ To confirm, enter your account&apos;s password.</translation>
         <translation>Save as</translation>
     </message>
     <message>
-        <source>L&apos;opération a échoué ; rien n&apos;a été modifié.</source>
+        <source>L'opération a échoué ; rien n'a été modifié.</source>
         <translation>The operation failed; nothing was changed.</translation>
     </message>
 </context>
@@ -8395,11 +8406,11 @@ To confirm, enter your account&apos;s password.</translation>
         <translation>Receive an unlock code by e-mail</translation>
     </message>
     <message>
-        <source>Un code envoyé à l&apos;adresse de votre compte vous permet de vous connecter malgré le blocage.</source>
-        <translation>A code sent to your account&apos;s address lets you sign in despite the lock.</translation>
+        <source>Un code envoyé à l'adresse de votre compte vous permet de vous connecter malgré le blocage.</source>
+        <translation>A code sent to your account's address lets you sign in despite the lock.</translation>
     </message>
     <message>
-        <source>Si ce compte existe, un code de déblocage vient d&apos;être envoyé à son adresse e-mail. Saisissez-le, puis connectez-vous avec votre mot de passe.</source>
+        <source>Si ce compte existe, un code de déblocage vient d'être envoyé à son adresse e-mail. Saisissez-le, puis connectez-vous avec votre mot de passe.</source>
         <translation>If this account exists, an unlock code was just sent to its e-mail address. Enter it, then sign in with your password.</translation>
     </message>
     <message>
@@ -8418,7 +8429,7 @@ To confirm, enter your account&apos;s password.</translation>
 <context>
     <name>UnlockPage</name>
     <message>
-        <source>Aucun carnet n&apos;existe encore sur cet ordinateur. Revenez à l&apos;accueil pour en créer un.</source>
+        <source>Aucun carnet n'existe encore sur cet ordinateur. Revenez à l'accueil pour en créer un.</source>
         <translation>No record exists on this computer yet. Go back to the welcome screen to create one.</translation>
     </message>
     <message>
@@ -8430,7 +8441,7 @@ To confirm, enter your account&apos;s password.</translation>
         <translation>Opening the record…</translation>
     </message>
     <message>
-        <source>Le carnet n&apos;a pas pu être ouvert. Réessayez ; si cela persiste, redémarrez Carnet.</source>
+        <source>Le carnet n'a pas pu être ouvert. Réessayez ; si cela persiste, redémarrez Carnet.</source>
         <translation>The record could not be opened. Try again; if it persists, restart Carnet.</translation>
     </message>
     <message>
@@ -8454,7 +8465,7 @@ To confirm, enter your account&apos;s password.</translation>
         <translation>Recovery &amp;key:</translation>
     </message>
     <message>
-        <source>J&apos;ai &amp;oublié mon mot de passe : utiliser ma clé de secours</source>
+        <source>J'ai &amp;oublié mon mot de passe : utiliser ma clé de secours</source>
         <translation>I &amp;forgot my password: use my recovery key</translation>
     </message>
     <message>
@@ -8479,7 +8490,7 @@ To confirm, enter your account&apos;s password.</translation>
     </message>
     <message>
         <source>Choisissez le carnet de la personne.</source>
-        <translation>Choose the person&apos;s record.</translation>
+        <translation>Choose the person's record.</translation>
     </message>
     <message>
         <source>Clé de secours</source>
@@ -8510,7 +8521,7 @@ To confirm, enter your account&apos;s password.</translation>
         <translation>Back</translation>
     </message>
     <message>
-        <source>Revenir à l&apos;écran d&apos;accueil.</source>
+        <source>Revenir à l'écran d'accueil.</source>
         <translation>Go back to the welcome screen.</translation>
     </message>
 </context>
@@ -8541,7 +8552,7 @@ To confirm, enter your account&apos;s password.</translation>
         <translation>Appointments and prevention acts; Enter opens the chosen one.</translation>
     </message>
     <message>
-        <source>Ouvrir dans l&apos;agenda.</source>
+        <source>Ouvrir dans l'agenda.</source>
         <translation>Open in the agenda.</translation>
     </message>
     <message>
@@ -8602,7 +8613,7 @@ To confirm, enter your account&apos;s password.</translation>
         <translation>A health professional</translation>
     </message>
     <message>
-        <source>L&apos;Assurance Maladie</source>
+        <source>L'Assurance Maladie</source>
         <translation>The Assurance Maladie</translation>
     </message>
     <message>
@@ -8631,18 +8642,18 @@ To confirm, enter your account&apos;s password.</translation>
     </message>
     <message>
         <source>La vaccination « %1 » du %2 sera supprimée de votre carnet, sur tous vos appareils après la synchronisation.</source>
-        <translation>The vaccination &apos;%1&apos; of %2 will be deleted from your record, on all your devices after syncing.</translation>
+        <translation>The vaccination '%1' of %2 will be deleted from your record, on all your devices after syncing.</translation>
     </message>
     <message>
         <source>Vaccination « %1 » supprimée.</source>
-        <translation>Vaccination &apos;%1&apos; deleted.</translation>
+        <translation>Vaccination '%1' deleted.</translation>
     </message>
     <message>
-        <source>Des vaccinations sont enregistrées dans votre carnet : supprimez-les d&apos;abord si vous n&apos;êtes vraiment pas concerné.</source>
+        <source>Des vaccinations sont enregistrées dans votre carnet : supprimez-les d'abord si vous n'êtes vraiment pas concerné.</source>
         <translation>Vaccinations are recorded in your carnet: delete them first if they really do not concern you.</translation>
     </message>
     <message>
-        <source>L&apos;opération a échoué ; rien n&apos;a été modifié.</source>
+        <source>L'opération a échoué ; rien n'a été modifié.</source>
         <translation>The operation failed; nothing was changed.</translation>
     </message>
     <message>
@@ -8670,7 +8681,7 @@ To confirm, enter your account&apos;s password.</translation>
         <translation>Not concerned</translation>
     </message>
     <message>
-        <source>Indiquer que vous n&apos;êtes pas concerné par les vaccinations.</source>
+        <source>Indiquer que vous n'êtes pas concerné par les vaccinations.</source>
         <translation>Say that vaccinations do not concern you.</translation>
     </message>
     <message>
@@ -8698,7 +8709,7 @@ To confirm, enter your account&apos;s password.</translation>
         <translation>&amp;Delete</translation>
     </message>
     <message>
-        <source>Vaccin, date, dose et lot, qui l&apos;a ajoutée.</source>
+        <source>Vaccin, date, dose et lot, qui l'a ajoutée.</source>
         <translation>Vaccine, date, dose and batch, who added it.</translation>
     </message>
     <message>
@@ -8749,7 +8760,7 @@ To confirm, enter your account&apos;s password.</translation>
         <translation>Other situations</translation>
     </message>
     <message>
-        <source>J&apos;ai reçu mon &amp;code d&apos;activation</source>
+        <source>J'ai reçu mon &amp;code d'activation</source>
         <translation>I received my activation &amp;code</translation>
     </message>
     <message>
@@ -8757,7 +8768,7 @@ To confirm, enter your account&apos;s password.</translation>
         <translation>Activate Mon espace santé with the code received by post or e-mail.</translation>
     </message>
     <message>
-        <source>J&apos;ai &amp;déjà un compte</source>
+        <source>J'ai &amp;déjà un compte</source>
         <translation>I &amp;already have an account</translation>
     </message>
     <message>
@@ -8777,7 +8788,7 @@ To confirm, enter your account&apos;s password.</translation>
         <translation>I do &amp;not want Mon espace</translation>
     </message>
     <message>
-        <source>M&apos;opposer à la création de mon espace santé.</source>
+        <source>M'opposer à la création de mon espace santé.</source>
         <translation>Object to the creation of my health space.</translation>
     </message>
     <message>
@@ -8785,7 +8796,7 @@ To confirm, enter your account&apos;s password.</translation>
         <translation>C&amp;reate a record on this computer</translation>
     </message>
     <message>
-        <source>Commencer un carnet personnel, sans compte en ligne pour l&apos;instant.</source>
+        <source>Commencer un carnet personnel, sans compte en ligne pour l'instant.</source>
         <translation>Start a personal record, without an online account for now.</translation>
     </message>
     <message>
@@ -8809,7 +8820,7 @@ To confirm, enter your account&apos;s password.</translation>
         <translation>A relative has &amp;died</translation>
     </message>
     <message>
-        <source>Héritier, partenaire de PACS ou concubin : demander l&apos;accès à son dossier (ouvrez d&apos;abord votre propre carnet, relié à votre compte).</source>
+        <source>Héritier, partenaire de PACS ou concubin : demander l'accès à son dossier (ouvrez d'abord votre propre carnet, relié à votre compte).</source>
         <translation>Heir, PACS partner or cohabiting partner: ask for access to their record (first open your own record, linked to your account).</translation>
     </message>
     <message>
@@ -8817,8 +8828,8 @@ To confirm, enter your account&apos;s password.</translation>
         <translation>Forgotten identifier?</translation>
     </message>
     <message>
-        <source>Recevoir votre identifiant à l&apos;adresse e-mail de votre compte.</source>
-        <translation>Receive your identifier at your account&apos;s e-mail address.</translation>
+        <source>Recevoir votre identifiant à l'adresse e-mail de votre compte.</source>
+        <translation>Receive your identifier at your account's e-mail address.</translation>
     </message>
     <message>
         <source>Mot de passe oublié ?</source>

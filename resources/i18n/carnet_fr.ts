@@ -2816,10 +2816,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Rendez-vous pour l&apos;agenda du patient (il en est prévenu)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Reprendre la vaccination ou le document refusé dans son formulaire, le corriger et le renvoyer.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2941,6 +2937,22 @@
     </message>
     <message>
         <source> · poste de confiance jusqu&apos;au %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pour l&apos;agenda du patient : il en est prévenu.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Vaccination</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rendez-vous</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Une vaccination ou un rendez-vous.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -109,6 +109,8 @@ def test_a_physiotherapist_is_offered_no_vaccination_and_the_policy_refuses_one_
     patient, _device = _day(qtbot, lab, clinic, physio)
     assert "Masseur-kinésithérapeute" in clinic.who.text()
     _open_offline(qtbot, clinic, network, str(patient.dossier_id))
+    assert clinic.add_tabs.currentIndex() == 1 and clinic.appointment.isVisible()  # what a physio adds, first
+    clinic.add_tabs.setCurrentIndex(0)
     assert not clinic.vaccination.isVisible() and clinic.no_vaccination.isVisible()
     assert clinic.add_document.isVisible()
     shot(clinic, "v3-physio-no-form")

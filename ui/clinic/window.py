@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
     QProgressBar,
     QPushButton,
     QStackedWidget,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -75,7 +76,16 @@ from ui.i18n import current_language, pick
 from ui.locking import IdleLocker
 from ui.ops import Op
 from ui.sync import SyncController
-from ui.widgets import describe, error_label, label, row_table, set_role, show_error, with_messages
+from ui.widgets import (
+    describe,
+    describe_tab_scrollers,
+    error_label,
+    label,
+    row_table,
+    set_role,
+    show_error,
+    with_messages,
+)
 
 FileChooser = Callable[[QWidget], Path | None]
 DOCUMENT_ROLE = Qt.ItemDataRole.UserRole + 1  # a dossier view line's document id
@@ -510,6 +520,7 @@ class ClinicWindow(QWidget):
         vaccinates = session.may_vaccinate()  # the form is offered only where the policy will accept it
         self.vaccination.setVisible(vaccinates)
         self.no_vaccination.setVisible(not vaccinates)
+        self.add_tabs.setCurrentIndex(0 if vaccinates else 1)  # what this profession adds, first
         self.stack.setCurrentIndex(1)
         self.search.setFocus()
         self.idle.arm()
@@ -619,6 +630,8 @@ class ClinicWindow(QWidget):
         self.contents = QListWidget()
         self.contents.setWordWrap(True)  # a section's reason is read whole, never cut at the edge
         self.contents.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        # What the professional came for: at least eight lines of the dossier, whatever the forms below need.
+        self.contents.setMinimumHeight(self.fontMetrics().height() * 8)
         describe(
             self.contents,
             self.tr("Contenu du dossier"),
@@ -685,12 +698,25 @@ class ClinicWindow(QWidget):
         self.own: set[str] = set()
         self.editing = QGroupBox(self.tr("Ajouter au dossier"))
         edit_box = QVBoxLayout(self.editing)
-        edit_box.addWidget(self.vaccination)
-        edit_box.addWidget(self.no_vaccination)
-        self.appointment_title = label("subheading", buddy=self.appointment.editors["title"])
-        self.appointment_title.setText(self.tr("Rendez-vous pour l'agenda du patient (il en est prévenu)"))
-        edit_box.addWidget(self.appointment_title)
-        edit_box.addWidget(self.appointment)
+        # The two forms in tabs, one at a time: stacked, they left the dossier's contents ~70 px of height.
+        self.add_tabs = QTabWidget()
+        vaccination_tab = QWidget()
+        vaccination_column = QVBoxLayout(vaccination_tab)
+        vaccination_column.addWidget(self.vaccination)
+        vaccination_column.addWidget(self.no_vaccination)
+        vaccination_column.addStretch(1)
+        appointment_tab = QWidget()
+        appointment_column = QVBoxLayout(appointment_tab)
+        self.appointment_title = label("muted", buddy=self.appointment.editors["title"])
+        self.appointment_title.setText(self.tr("Pour l'agenda du patient : il en est prévenu."))
+        appointment_column.addWidget(self.appointment_title)
+        appointment_column.addWidget(self.appointment)
+        appointment_column.addStretch(1)
+        self.add_tabs.addTab(vaccination_tab, self.tr("Vaccination"))
+        self.add_tabs.addTab(appointment_tab, self.tr("Rendez-vous"))
+        describe(self.add_tabs, self.tr("Ajouter au dossier"), self.tr("Une vaccination ou un rendez-vous."))
+        describe_tab_scrollers(self.add_tabs)
+        edit_box.addWidget(self.add_tabs)
         doc_row = QHBoxLayout()
         doc_row.addWidget(self.add_document)
         doc_row.addWidget(self.retitle_document)
@@ -1117,7 +1143,7 @@ class ClinicWindow(QWidget):
             refused
             and change is not None
             and change.op == "create"
-            and (change.entity == "document" or (change.kind == "vaccination" and self.vaccination.isVisible()))
+            and (change.entity == "document" or (change.kind == "vaccination" and not self.vaccination.isHidden()))
             and self.current is not None
             and self.current.dossier_id == change.dossier_id
             and self.editing.isEnabled()
@@ -1143,6 +1169,7 @@ class ClinicWindow(QWidget):
         if change is None or content is None or not self.correct.isEnabled():
             return
         if change.entity != "document":
+            self.add_tabs.setCurrentIndex(0)
             self.vaccination.fill(change.values)
             self.acknowledge_selected(corrected=True)
             return
