@@ -17,7 +17,7 @@ import sqlcipher3
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.pool import QueuePool
 
-from desktop_app.errors import DriverNotSQLCipher, StoreCorrupt
+from desktop_app.errors import DriverNotSQLCipher, StoreCorrupt, StoreGone
 
 _HEX_KEY = re.compile(r"\A[0-9a-f]{64}\Z")
 
@@ -98,6 +98,13 @@ def open_encrypted_engine(
         # Our listener sets the isolation (BEGIN IMMEDIATE) itself; pysqlite's implicit transactions are disabled.
         connect_args={"check_same_thread": False, "isolation_level": None},
     )
+
+    @event.listens_for(engine, "do_connect")
+    def _never_recreate(_dialect: Any, _record: Any, _cargs: Any, _cparams: Any) -> None:
+        # A carnet wiped while work on it was still queued (revocation, deletion) stays gone: SQLite would create an
+        # empty file of the same name at the next connection of a pool that outlived it.
+        if not path.exists():
+            raise StoreGone()
 
     @event.listens_for(engine, "connect", insert=True)
     def _on_connect(dbapi_connection: Any, _record: Any) -> None:

@@ -68,6 +68,15 @@ def damaged(database: str) -> StoreCorrupt:
     return error
 
 
+class StoreGone(CarnetError):
+    """The carnet's file was wiped (this computer's access revoked, the carnet deleted) while some work on it was
+    still queued: that work stops here rather than create an empty file of the same name."""
+
+    exit_code = 5
+    message_fr = "Ce carnet n'est plus sur cet ordinateur : son accès a été retiré ou il a été supprimé."
+    message_en = "This record is no longer on this computer: its access was revoked or it was deleted."
+
+
 class StoreTooNew(CarnetError):
     exit_code = 5
     message_fr = (

@@ -223,3 +223,21 @@ def test_advance_directives_refused_for_a_minor(store: DossierStore) -> None:
     )
     with pytest.raises(DossierValidationError):
         store.entries.create("advance_directive", {"written_on": "2025-01-01"})
+
+
+def test_a_wiped_carnet_stays_gone_when_queued_work_reaches_it(profile: UnlockedProfile) -> None:
+    """A carnet wiped (revocation, deletion) while a screen's read was still queued: the read fails with a sentence
+    and no empty file of the same name appears again (the CI run of 7 Dec found one re-created after a revocation)."""
+    from desktop_app.errors import StoreGone
+
+    store = profile.dossier()
+    store.entries.create("allergy", {"substance": "Pollen"})
+    path = Path(store.engine.url.database or "")
+    assert path.exists()
+    store.close()
+    for leftover in path.parent.glob(path.name + "*"):
+        leftover.unlink()
+    with pytest.raises(StoreGone) as raised:
+        store.entries.list()
+    assert "n'est plus sur cet ordinateur" in raised.value.message("fr")
+    assert not path.exists()
