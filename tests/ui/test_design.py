@@ -121,6 +121,12 @@ def test_qt_standard_dialogs_speak_french(qtbot) -> None:
     assert QCoreApplication.translate("QPlatformTheme", "Cancel") == "Annuler"
 
 
+def _alt_letter(text: str) -> str | None:
+    """The Alt+letter a label's « & » gives (« && » is a plain ampersand), lower case."""
+    match = re.search(r"&([^&\s])", text.replace("&&", ""))
+    return match.group(1).lower() if match else None
+
+
 def _mnemonics(root: QWidget) -> dict[str, list[str]]:
     from PySide6.QtWidgets import QAbstractButton
 
@@ -130,9 +136,8 @@ def _mnemonics(root: QWidget) -> dict[str, list[str]]:
             continue
         if isinstance(widget, QAbstractButton | QLabel):
             text = widget.text()
-            match = re.search(r"&([^&\s])", text.replace("&&", ""))
-            if match:
-                found.setdefault(match.group(1).lower(), []).append(text)
+            if letter := _alt_letter(text):
+                found.setdefault(letter, []).append(text)
     return found
 
 
@@ -145,9 +150,8 @@ def _menu_bar_mnemonics(root: QWidget) -> dict[str, list[str]]:
     found: dict[str, list[str]] = {}
     if isinstance(window, QMainWindow):
         for action in window.menuBar().actions():
-            match = re.search(r"&([^&\s])", action.text().replace("&&", ""))
-            if match and action.isVisible():
-                found.setdefault(match.group(1).lower(), []).append(action.text())
+            if (letter := _alt_letter(action.text())) and action.isVisible():
+                found.setdefault(letter, []).append(action.text())
     return found
 
 
