@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app import clinic_messages
-from desktop_app.clinic_messages import Conversation, FlushReport, Message, Queued, RateLimited
+from desktop_app.clinic_messages import Conversation, FlushReport, Message, Queued
 from desktop_app.errors import CarnetError
 from desktop_app.sync.http import SyncOffline
 from dossier.errors import DossierValidationError
@@ -216,8 +216,6 @@ class ClinicMessagesDialog(QDialog):
                     "%1", str(report.waiting)
                 )
             )
-        if report.rate_limited is not None:
-            parts.append(report.rate_limited.message(current_language()))
         return " ".join(parts)
 
     def new_conversation(self) -> None:
@@ -286,8 +284,6 @@ class ClinicMessagesDialog(QDialog):
             offline = bool(conversations) and all(c.kept for c in conversations)
             self.status.setText(self._waiting_status(report, offline) or self._note)
             self._note = ""
-            for refused in report.refused:
-                show_error(self.error, f"{refused.error.message(current_language())} « {refused.text} »")
             self.list.blockSignals(True)
             self.list.clear()
             for c in conversations:
@@ -362,7 +358,6 @@ class ClinicMessagesDialog(QDialog):
         show_error(self.error, "")
         show_error(self.subject_error, "")
         show_error(self.text_error, "")
-        lang = current_language()
         conversation, raw_subject, raw_text = self.conversation, self.subject.text(), self.text.toPlainText()
         attached = self.attached
         try:
@@ -380,23 +375,21 @@ class ClinicMessagesDialog(QDialog):
             return
         self._set_busy(True)
 
-        def work() -> tuple[str, Message | Queued | RateLimited]:
+        def work() -> tuple[str, Message | Queued]:
             if conversation is None:
                 return clinic_messages.start(
                     self.profile, self.dossier_id, raw_subject, raw_text, patient_name=self.patient_name
                 )
             return conversation.id, clinic_messages.reply(self.profile, conversation.id, raw_text, attachment=attached)
 
-        def done(result: tuple[str, Message | Queued | RateLimited]) -> None:
+        def done(result: tuple[str, Message | Queued]) -> None:
             self._set_busy(False)
             conv_id, outcome = result
             self.text.clear()
             self.subject.clear()
             self._set_attached(None)
             if isinstance(outcome, Queued):
-                self._note = self.tr("Hors ligne : votre message est gardé et sera envoyé dès la reconnexion.")
-            elif isinstance(outcome, RateLimited):
-                self._note = outcome.message(lang)
+                self._note = self.tr("Message gardé sur ce poste : la synchronisation l'envoie (dès la reconnexion).")
             else:
                 self._note = self.tr("Message envoyé.")
             self.status.setText(self._note)
