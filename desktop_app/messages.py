@@ -34,6 +34,7 @@ import sqlalchemy as sa
 
 from desktop_app import messages_online as online
 from desktop_app import schema
+from desktop_app.changes import ChangeOrigin
 from desktop_app.dossier_store import DocumentInfo, DossierStore, Intent
 from desktop_app.errors import CarnetError
 from desktop_app.message_types import (
@@ -182,6 +183,10 @@ def _read(store: DossierStore, me: str) -> dict[str, _Thread]:
         thread.messages.sort(key=lambda m: m.seq or 0)
     for row in pending:
         _overlay(threads, store, row, me)
+    for _attachment_id, item in message_files.waiting(store):  # replies whose attachment is not uploaded yet
+        thread = threads.get(str(item["conversation_id"]))
+        if thread is not None and all(m.id != item["message_id"] for m in thread.messages):
+            thread.messages.append(Message(str(item["message_id"]), None, True, me, str(item["text"]), None))
     return threads
 
 
@@ -282,13 +287,26 @@ def thread(
 # -- writing -------------------------------------------------------------------------------------------------------
 
 
-def _queue(store: DossierStore, intent: Intent, attachment: tuple[str, str, str, bytes] | None = None) -> None:
-    """One outbox row (and the bytes of its attachment) in one transaction; the change schedules a push."""
+def _queue(store: DossierStore, intent: Intent) -> None:
+    """One outbox row in one transaction; the change schedules a push."""
     with store._write() as w:
-        if attachment is not None:
-            attachment_id, conversation_id, filename, content = attachment
-            message_files.keep(store, w.conn, attachment_id, conversation_id, filename, content)
         w.queue(intent)
+
+
+def _keep_with_attachment(store: DossierStore, attachment_id: str, item: dict[str, Any], content: bytes) -> None:
+    """A reply with an attachment, kept whole until its bytes are uploaded (`message_files`); the change, published
+    as a local message, schedules the sync."""
+    with store.transaction() as conn:
+        message_files.keep(
+            conn,
+            attachment_id,
+            conversation_id=item["conversation_id"],
+            message_id=item["message_id"],
+            text=item["text"],
+            filename=item["filename"],
+            content=content,
+        )
+        store.note_change(ChangeOrigin.LOCAL, [Entity.MESSAGE], ids=[item["message_id"]])
 
 
 def _changes(**wanted: Any) -> dict[str, list[Any]]:
@@ -320,17 +338,12 @@ def reply(
     if found.values.get("closed_at") is not None:
         raise ConversationClosed()
     mid = message_id or str(uuid.uuid4())
-    attachment_id = str(uuid.uuid4()) if checked is not None else None
-    intent = Intent(
-        Entity.MESSAGE,
-        mid,
-        Entity.MESSAGE.value,
-        MutationOp.CREATE,
-        0,
-        _changes(conversation_id=conversation_id, text=cleaned, attachment_id=attachment_id),
-    )
-    kept = (attachment_id, conversation_id, checked[1], checked[0]) if checked and attachment_id else None
-    _queue(found.store, intent, kept)
+    if checked is not None:
+        item = {"conversation_id": conversation_id, "message_id": mid, "text": cleaned, "filename": checked[1]}
+        _keep_with_attachment(found.store, str(uuid.uuid4()), item, checked[0])
+        return Queued(mid, conversation_id)
+    changes = _changes(conversation_id=conversation_id, text=cleaned)
+    _queue(found.store, Intent(Entity.MESSAGE, mid, Entity.MESSAGE.value, MutationOp.CREATE, 0, changes))
     return Queued(mid, conversation_id)
 
 
@@ -466,12 +479,11 @@ def _legacy_intent(item: dict[str, Any]) -> Intent:
             subject=item["subject"], message_id=item["id"], text=item["text"], patient_name=item.get("patient_name")
         )
         return Intent(Entity.CONVERSATION, cid, "conversation", MutationOp.CREATE, 0, changes)
-    attached = (item.get("attachment") or {}).get("id")
-    changes = _changes(conversation_id=cid, text=item["text"], attachment_id=attached)
+    changes = _changes(conversation_id=cid, text=item["text"])
     return Intent(Entity.MESSAGE, str(item["id"]), "message", MutationOp.CREATE, 0, changes)
 
 
-def _legacy_bytes(store: DossierStore, item: dict[str, Any]) -> tuple[str, str, str, bytes] | None:
+def _legacy_bytes(store: DossierStore, item: dict[str, Any]) -> tuple[str, str, bytes] | None:
     """A legacy reply's attachment (its bytes kept in the item or under the old key), as `_queue` keeps it."""
     attached = item.get("attachment")
     if not attached:
@@ -485,7 +497,7 @@ def _legacy_bytes(store: DossierStore, item: dict[str, Any]) -> tuple[str, str, 
         raw = json.loads(row.value)
     if not isinstance(raw, str):
         return None
-    return attached["id"], str(item["conversation_id"]), str(attached["filename"]), base64.b64decode(raw)
+    return attached["id"], str(attached["filename"]), base64.b64decode(raw)
 
 
 def adopt_legacy(profile: UnlockedProfile) -> int:
@@ -498,7 +510,13 @@ def adopt_legacy(profile: UnlockedProfile) -> int:
     for item in items:
         store = _legacy_store(profile, item)
         if store is not None:
-            _queue(store, _legacy_intent(item), _legacy_bytes(store, item))
+            attached = _legacy_bytes(store, item)
+            if attached is not None:
+                attachment_id, filename, content = attached
+                kept = {**item, "message_id": str(item["id"]), "filename": filename}
+                _keep_with_attachment(store, attachment_id, kept, content)
+            else:
+                _queue(store, _legacy_intent(item))
             moved += 1
             continue
         if item.get("kind") == _READ:
@@ -548,4 +566,5 @@ def waiting(profile: UnlockedProfile) -> int:
             creates = outbox.c.op == MutationOp.CREATE.value
             query = query.where(outbox.c.entity.in_(CORRESPONDENCE), creates, outbox.c.state == "pending")
             count += int(conn.execute(query).scalar_one())
+        count += len(message_files.waiting(profile.dossier(held)))  # replies waiting for their attachment's upload
     return count

@@ -304,6 +304,8 @@ class SyncEngine:
         attachments waiting go first (their messages name them)."""
         message_files.upload_waiting(self.ctx, store)
         push.push_dossier(self.ctx, store, report)
+        if message_files.upload_waiting(self.ctx, store):  # of conversations this push started
+            push.push_dossier(self.ctx, store, report)
 
     # -- session ----------------------------------------------------------------------------------------------------
     def _setting(self, key: str) -> Any:

@@ -1,7 +1,8 @@
 """The messagerie from the clinic workstation against the real service on loopback (behind the fault proxy): the
 professional starts a conversation in the day's copy's sync outbox, the patient's engine pulls it and replies, the
 clinic's pull brings the reply; offline, what is written waits in the outbox and goes once at the next contact, or
-with the background sync without the screen; a blocked professional and bad input get a clear refusal; when the lease ends, the messages are crypto-shredded with the rest of the copy."""
+with the background sync without the screen; a blocked professional and bad input get a clear refusal; when the
+lease ends, the messages are crypto-shredded with the rest of the copy."""
 
 from __future__ import annotations
 

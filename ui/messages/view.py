@@ -333,11 +333,17 @@ class MessagesPage(Retranslatable, QWidget):
     def _show_list(self, result: object) -> None:
         waiting, items = cast("tuple[int, list[Conversation]]", result)
         self._convs = list(items)
-        self.model.set_source(lambda offset, limit: self._convs[offset : offset + limit])
+        if self.model.rowCount() or self.model.loading:
+            self.model.refresh()  # in place: the selection follows its row, the scroll stays
+        else:
+            self.model.set_source(lambda offset, limit: self._convs[offset : offset + limit])
         self.unread.set(sum(c.unread for c in self._convs))
         self._pending_note = waiting > 0
-        if self.conversation is not None:
+        if self.conversation is not None and any(c.id == self.conversation.id for c in self._convs):
             self._load_thread(self.conversation.id)
+        elif self.conversation is not None:  # archived or deleted meanwhile (here or on another device)
+            self.conversation, self.messages = None, []
+            self.thread_view.clear()
         self._update_enabled()
         self.retranslate_ui()
         self.sig_loaded.emit(list(self._convs))
@@ -364,6 +370,8 @@ class MessagesPage(Retranslatable, QWidget):
 
     def _show_thread(self, result: object) -> None:
         conv, msgs = cast("tuple[Conversation, list[Message]]", result)
+        if conv.archived or conv.deleted:
+            return  # left the view while it was being read
         self.conversation, self.messages = conv, list(msgs)
         self._convs = [conv if c.id == conv.id else c for c in self._convs]  # its unread count, as now read
         self.unread.set(sum(c.unread for c in self._convs))
