@@ -44,7 +44,7 @@ def _iso(moment: datetime | None) -> str | None:
     return moment.isoformat() if moment is not None else None
 
 
-def attachment_values(row: MessageAttachment | None) -> dict[str, Any] | None:
+def attachment_values(row: Any) -> dict[str, Any] | None:
     if row is None:
         return None
     return {
@@ -57,7 +57,8 @@ def attachment_values(row: MessageAttachment | None) -> dict[str, Any] | None:
     }
 
 
-def message_values(conv: Conversation, message: Message, attachment: MessageAttachment | None) -> dict[str, Any]:
+def message_values(conv: Any, message: Any, attachment: Any) -> dict[str, Any]:
+    """A message record's values (ORM rows, or Core rows with their columns: migration 0950)."""
     return {
         "conversation_id": str(conv.id),
         "seq": message.seq,
@@ -70,14 +71,13 @@ def message_values(conv: Conversation, message: Message, attachment: MessageAtta
     }
 
 
-def conversation_values(session: Session, conv: Conversation) -> dict[str, Any]:
-    pro = session.scalars(select(Professional).where(Professional.rpps == conv.professional_rpps)).first()
-    dossier = session.get(Dossier, conv.dossier_id)
+def conversation_values(conv: Any, professional: str, patient: str) -> dict[str, Any]:
+    """A conversation record's values (``conv``: the ORM row or a Core row with its columns; migration 0950)."""
     return {
         "subject": conv.subject,
         "professional_rpps": conv.professional_rpps,
-        "professional_name": professional_name(pro) if pro is not None else conv.professional_rpps,
-        "patient_name": f"{dossier.first_names} {dossier.last_name}".strip() if dossier is not None else "",
+        "professional_name": professional,
+        "patient_name": patient,
         "secret_from_legal_representatives": conv.secret,
         "created_at": conv.created_at.isoformat(),
         "last_seq": conv.last_seq,
@@ -88,6 +88,15 @@ def conversation_values(session: Session, conv: Conversation) -> dict[str, Any]:
         "archived_at": _iso(conv.archived_at),
         "deleted_at": _iso(conv.deleted_at),
     }
+
+
+def _names(session: Session, conv: Conversation) -> tuple[str, str]:
+    pro = session.scalars(select(Professional).where(Professional.rpps == conv.professional_rpps)).first()
+    dossier = session.get(Dossier, conv.dossier_id)
+    return (
+        professional_name(pro) if pro is not None else conv.professional_rpps,
+        f"{dossier.first_names} {dossier.last_name}".strip() if dossier is not None else "",
+    )
 
 
 def _put(
@@ -161,7 +170,7 @@ def publish(
         head,
         entity=Entity.CONVERSATION,
         entity_id=conv.id,
-        values=conversation_values(session, conv),
+        values=conversation_values(conv, *_names(session, conv)),
         author_kind="professional",
         created_at=conv.created_at,
         now=now,
