@@ -6,10 +6,17 @@ from __future__ import annotations
 import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
+from datetime import timedelta
 from typing import Any
 
 from fastapi.testclient import TestClient
-from sqlalchemy import Engine, event
+from sqlalchemy import Engine, event, func, select
+
+from server.clock import ManualClock
+from server.context import ServiceContext
+from server.messages.models import Conversation, Message
+from tests.support.access import Headers, patient
+from tests.support.service import Flows, Person
 
 SYNC = {"Carnet-Sync-Protocol": "1"}
 
@@ -99,3 +106,22 @@ def statements_of(engine: Engine) -> Iterator[list[str]]:
         yield seen
     finally:
         event.remove(engine, "before_cursor_execute", listener)
+
+
+def stored_counts(ctx: ServiceContext) -> tuple[int, int]:
+    """How many conversations and messages the service holds."""
+    with ctx.sessions() as session:
+        convs = session.scalar(select(func.count()).select_from(Conversation))
+        msgs = session.scalar(select(func.count()).select_from(Message))
+    return int(convs or 0), int(msgs or 0)
+
+
+def with_aidant(client: TestClient, flows: Flows, clock: ManualClock) -> tuple[Person, Headers, Headers, str]:
+    """A patient and an aidant they named for 30 days: (patient, their headers, the aidant's headers, aidant id)."""
+    person, me = patient(flows)
+    assert person.dossier_id
+    aidant, aidant_headers = patient(flows)
+    ends = (clock.now() + timedelta(days=30)).isoformat()
+    r = client.post("/v1/me/access/aidants", headers=me, json={"identifier": aidant.identifier, "ends_at": ends})
+    assert r.status_code == 200, r.text
+    return person, me, aidant_headers, str(r.json()["aidants"][0]["account_id"])

@@ -119,7 +119,9 @@ class MessagesPage(Retranslatable, QWidget):
         self.status = label()
         self.error = error_label()
         self.refresh_button = QPushButton()
-        self.refresh_button.clicked.connect(self.refresh)
+        self.refresh_button.clicked.connect(self.on_refresh_clicked)
+        self.sync_now: Callable[[], None] | None = None
+        """The window's sync, run now by « Actualiser » (what it brings refreshes the page by its change events)."""
         self.model: PagedTableModel[Conversation] = PagedTableModel(
             [
                 Column(lambda: self.tr("Professionnel"), lambda c: c.professional_name),
@@ -231,6 +233,8 @@ class MessagesPage(Retranslatable, QWidget):
         for before, after in pairwise(chain):
             QWidget.setTabOrder(before, after)
         self._pending_note = False
+        self._note = ""
+        """The sentence of the last action (saved, blocked), shown until the next one."""
         self._signed_in = False
         self._update_enabled()
         self.retranslate_ui()
@@ -269,6 +273,7 @@ class MessagesPage(Retranslatable, QWidget):
         self.attached = None
         self.unread.set(0)
         self._pending_note = self._signed_in = False
+        self._note = ""
         show_error(self.error, "")
         self._update_enabled()
         self.retranslate_ui()
@@ -320,6 +325,12 @@ class MessagesPage(Retranslatable, QWidget):
             return False
         return concerned
 
+    def on_refresh_clicked(self) -> None:
+        self._note = ""
+        if self.sync_now is not None:
+            self.sync_now()
+        self.refresh()
+
     def refresh(self) -> None:
         """Read the conversations again from the synced copy (and what waits to be sent)."""
         from desktop_app import messages
@@ -349,6 +360,7 @@ class MessagesPage(Retranslatable, QWidget):
         self.sig_loaded.emit(list(self._convs))
 
     def open_current(self) -> None:
+        self._note = ""
         index = self.table.currentIndex()
         if not index.isValid():
             show_error(self.error, self.tr("Choisissez d'abord une conversation dans la liste."))
@@ -421,6 +433,7 @@ class MessagesPage(Retranslatable, QWidget):
     def on_send_clicked(self) -> None:
         from desktop_app import messages
 
+        self._note = ""
         conv = self.conversation
         if conv is None or not self.send_button.isEnabled():
             return
@@ -482,7 +495,7 @@ class MessagesPage(Retranslatable, QWidget):
         category = str(self.category_choice.currentData() or "autre")
 
         def done(result: object) -> None:
-            self.status.setText(
+            self._say(
                 self.tr("« %1 » est enregistré dans vos documents (%2).")
                 .replace("%1", getattr(result, "title", ""))
                 .replace("%2", category_label(category))
@@ -546,9 +559,14 @@ class MessagesPage(Retranslatable, QWidget):
             return
 
         def done(_result: object) -> None:
-            self.status.setText(self.tr("%1 est bloqué(e).").replace("%1", conv.professional_name))
+            self._say(self.tr("%1 est bloqué(e).").replace("%1", conv.professional_name))
 
         self._run(lambda p: settings.block(p, conv.professional_rpps), done)
+
+    def _say(self, sentence: str) -> None:
+        """What an action did, kept on the status line until the next action (a refresh does not wipe it)."""
+        self._note = sentence
+        self.status.setText(sentence)
 
     # -- state -------------------------------------------------------------------------------------------------------
     def _update_count(self) -> None:
@@ -594,6 +612,8 @@ class MessagesPage(Retranslatable, QWidget):
             self.status.setText("")
         elif not self._signed_in:  # read online only: say why the list is empty
             self.status.setText(self._failure_text(NotSignedIn()))
+        elif self._note:
+            self.status.setText(self._note)
         elif self._pending_note:
             self.status.setText(
                 self.tr("Votre réponse est en attente d'envoi : la synchronisation l'envoie dès que le service répond.")

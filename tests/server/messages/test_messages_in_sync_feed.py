@@ -8,15 +8,13 @@ import uuid
 from datetime import date, timedelta
 
 from fastapi.testclient import TestClient
-from sqlalchemy import func, select
 
 from dossier.messages import MESSAGE_MAX_CHARS
 from server.clock import ManualClock
 from server.context import ServiceContext
-from server.messages.models import Conversation, Message
 from server.messages.service import SENDS_PER_MINUTE
 from tests.support.access import GP, SPECIALIST, Pros, patient, provision_minor, put
-from tests.support.messages_sync import SyncDevice, statements_of
+from tests.support.messages_sync import SyncDevice, statements_of, stored_counts, with_aidant
 from tests.support.service import Flows, Mailbox
 
 NOOP_PULL_BUDGET = 3
@@ -36,13 +34,6 @@ def _start(
     r = client.post("/v1/pro/conversations", json=body, headers=doctor)
     assert r.status_code == 201, r.text
     return str(r.json()["conversation_id"])
-
-
-def _stored(ctx: ServiceContext) -> tuple[int, int]:
-    with ctx.sessions() as session:
-        convs = session.scalar(select(func.count()).select_from(Conversation))
-        msgs = session.scalar(select(func.count()).select_from(Message))
-    return int(convs or 0), int(msgs or 0)
 
 
 def test_messages_come_in_the_one_pull_in_the_dossier_sequence(
@@ -78,9 +69,12 @@ def test_messages_come_in_the_one_pull_in_the_dossier_sequence(
     assert first["status"] == "applied" and first["record"]["values"]["seq"] == 2
     assert first["record"]["values"]["sender_role"] == "patient"
     again = phone.push(mutation)[0]  # the same push replayed after a cut: the ledger's answer, nothing new
-    assert again["duplicate"] is True and _stored(ctx) == (1, 2)
+    assert again["duplicate"] is True and stored_counts(ctx) == (1, 2)
     other = phone.next("message", reply_id, conversation_id=conv, text="Que dois-je faire ?")
-    assert phone.push(other)[0]["status"] == "applied" and _stored(ctx) == (1, 2)  # same message id: found, not copied
+    assert phone.push(other)[0]["status"] == "applied" and stored_counts(ctx) == (
+        1,
+        2,
+    )  # same message id: found, not copied
 
     # a reply over REST is in the feed too, and the read marks are conversation versions
     r = client.post(
@@ -122,7 +116,7 @@ def test_refusals_are_mutation_results_with_a_sentence_and_store_nothing(
     assert too_long["status"] == "rejected" and str(MESSAGE_MAX_CHARS) in too_long["message_fr"].replace("\u202f", "")
     unknown = phone.send(str(uuid.uuid4()), "Bonjour")
     assert (unknown["status"], unknown["reason"]) == ("rejected", "unknown_conversation")
-    assert _stored(ctx) == (1, 1)
+    assert stored_counts(ctx) == (1, 1)
 
     closed = phone.push(phone.next("conversation", conv, "update", closed=True))[0]
     assert closed["status"] == "applied" and closed["record"]["values"]["closed_at"]
@@ -131,13 +125,13 @@ def test_refusals_are_mutation_results_with_a_sentence_and_store_nothing(
     assert "close" in late["message_fr"] and "closed" in late["message_en"]
     reopen = phone.push(phone.next("conversation", conv, "update", closed=False))[0]
     assert reopen["status"] == "rejected"
-    assert _stored(ctx) == (1, 1)
+    assert stored_counts(ctx) == (1, 1)
 
     put(client, f"/v1/me/access/professionals/{GP}/block", me)
     blocked = clinic.start("Autre sujet", "Bonjour")[1]
     assert (blocked["status"], blocked["reason"]) == ("forbidden", "professional_blocked")
     assert "bloqué" in blocked["message_fr"] and "blocked" in blocked["message_en"]
-    assert _stored(ctx) == (1, 1)
+    assert stored_counts(ctx) == (1, 1)
     # the refusals are in the historique des accès (metadata only)
     history = client.get("/v1/me/access/history", headers=me).json()["items"]
     assert any(h["action"] == "message.start" and h["outcome"] == "denied" for h in history)
@@ -159,7 +153,7 @@ def test_the_sending_limit_refuses_a_push_past_it_and_the_batch_goes_on(
     assert [r["status"] for r in results[:-1]] == ["applied"] * (SENDS_PER_MINUTE - 1)
     assert (results[-1]["status"], results[-1]["reason"]) == ("rejected", "messages_rate_limited")
     assert "attendez" in results[-1]["message_fr"] and "wait" in results[-1]["message_en"]
-    assert _stored(ctx) == (1, SENDS_PER_MINUTE)
+    assert stored_counts(ctx) == (1, SENDS_PER_MINUTE)
     clock.advance(timedelta(minutes=2))
     assert clinic.send(conv, "Après une pause")["status"] == "applied"
 
@@ -188,13 +182,8 @@ def test_a_professional_pulls_only_their_own_conversations(
 def test_an_aidant_pulls_messages_only_once_the_patient_allows_it(
     client: TestClient, flows: Flows, pros: Pros, clock: ManualClock
 ) -> None:
-    person, me = patient(flows)
+    person, me, aidant_headers, aidant_id = with_aidant(client, flows, clock)
     assert person.dossier_id
-    aidant, aidant_headers = patient(flows)
-    ends = (clock.now() + timedelta(days=30)).isoformat()
-    r = client.post("/v1/me/access/aidants", headers=me, json={"identifier": aidant.identifier, "ends_at": ends})
-    assert r.status_code == 200, r.text
-    aidant_id = r.json()["aidants"][0]["account_id"]
     doctor = pros.sign_in(GP, "Médecin généraliste", "Durand")
     _start(client, doctor, person.dossier_id, "Ordonnance")
 
