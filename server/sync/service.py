@@ -234,7 +234,7 @@ class PullScope:
             else None
         )
         self._callers: dict[uuid.UUID, Caller] = {}
-        self._messaging: dict[tuple[str, uuid.UUID], access.Context] = {}
+        self._messaging: dict[uuid.UUID, access.Context] = {}  # contexts with the aidants allowed to read messages
 
     def caller(self, dossier_id: uuid.UUID) -> Caller:
         caller = self._callers.get(dossier_id)
@@ -270,10 +270,10 @@ class PullScope:
 
     def _correspondence_context(self, dossier_id: uuid.UUID, context: access.Context) -> access.Context:
         """The context with the aidants the patient lets read their messages (read once, when a message comes)."""
-        key = ("messages", dossier_id)
-        found: access.Context | None = self._messaging.get(key)
+        found = self._messaging.get(dossier_id)
         if found is None:
-            found = self._messaging[key] = correspondence.with_messaging_aidants(self.session, context, dossier_id)
+            found = correspondence.with_messaging_aidants(self.session, context, dossier_id)
+            self._messaging[dossier_id] = found
         return found
 
     def available(self, held: set[uuid.UUID]) -> list[uuid.UUID]:
