@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time
@@ -37,6 +38,8 @@ from server.db import claim_job
 from server.dossiers.models import Dossier, SpaceStatus
 from server.dossiers.service import Beneficiary, close, purge
 from server.feed.service import KINDS, CareItem
+from server.messages.models import Conversation
+from server.storage import Area, blob_store
 from server.sync.jobs import TombstoneReport, purge_abandoned_uploads, purge_tombstones
 
 PROVISION_COLUMNS = ("nir", "carte_vitale_serial", "last_name", "first_names", "birth_date", "email")
@@ -270,15 +273,29 @@ def run_jobs(session: Session, ctx: ServiceContext) -> JobsReport:
             record(session, actor=SYSTEM, action="space.created", at=now, dossier_id=dossier.id)
         return len(due)
 
+    shredded: list[tuple[uuid.UUID, list[uuid.UUID]]] = []  # deleted spaces (and conversations): blobs to erase
+
     def delete_spaces(where: Any) -> Callable[[], int]:
         def work() -> int:
+            shredded.clear()  # a retried attempt starts again: only the committed one counts
             ids = list(session.scalars(_for_work(select(Dossier.id).where(where))))
             for dossier_id in ids:
+                talks = list(session.scalars(select(Conversation.id).where(Conversation.dossier_id == dossier_id)))
                 purge(session, dossier_id)
                 record(session, actor=SYSTEM, action="space.deleted", at=now, dossier_id=dossier_id)
+                shredded.append((dossier_id, talks))
             return len(ids)
 
         return work
+
+    def erase_blobs() -> None:
+        """The bodies and attachments of the spaces just deleted, once their rows are gone for good (committed)."""
+        store = blob_store(blob_root)
+        for dossier_id, talks in shredded:
+            store.delete_owner(Area.BODIES, dossier_id)
+            for conversation_id in talks:
+                store.delete_owner(Area.ATTACHMENTS, conversation_id)
+        shredded.clear()
 
     def expire_codes() -> int:
         return int(
@@ -301,7 +318,9 @@ def run_jobs(session: Session, ctx: ServiceContext) -> JobsReport:
         delete_spaces((Dossier.status == SpaceStatus.CLOSED) & (Dossier.archive_until <= now)),
         0,
     )
+    erase_blobs()
     deletions = _step(session, "spaces.deletions", delete_spaces(Dossier.status == SpaceStatus.DELETION_REQUESTED), 0)
+    erase_blobs()
     codes = _step(session, "codes.expire", expire_codes, 0)
     sessions = _step(session, "sessions.expire", expire_sessions, 0)
     tombstones = _step(

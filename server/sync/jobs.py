@@ -26,7 +26,8 @@ from pathlib import Path
 from sqlalchemy import and_, delete, exists, select, update
 from sqlalchemy.orm import Session
 
-from server.sync.blobs import blob_path, part_path
+from server.storage import Area, blob_store
+from server.sync.blobs import part_path
 from server.sync.models import SyncBlob, SyncConflict, SyncRecord, SyncUpload
 
 TOMBSTONE_RETENTION = timedelta(days=90)
@@ -75,8 +76,9 @@ def purge_tombstones(
     bodies = {(row.dossier_id, row.blob_sha256) for row in due if row.blob_sha256}
     erased = [key for key in sorted(bodies, key=str) if _erase_body_if_orphan(session, *key, data_dir=data_dir)]
     session.flush()
+    store = blob_store(data_dir)
     for dossier_id, sha256 in erased:
-        blob_path(data_dir, dossier_id, sha256).unlink(missing_ok=True)
+        store.delete(Area.BODIES, dossier_id, sha256)
     return TombstoneReport(records=len(due), bodies=len(erased))
 
 
