@@ -83,6 +83,8 @@ def _md5(source: Path | bytes) -> str:
 
 
 class S3Store(BlobStore):
+    page = 1000  # keys a listing page holds and a DeleteObjects request takes (the API's maximum)
+
     def __init__(
         self,
         bucket: str,
@@ -205,11 +207,13 @@ class S3Store(BlobStore):
             raise ValueError("owner must be a UUID")
         folder = f"{self.prefix}{Area(area).value}/{owner}/"
         gone = 0
-        pages = self.client.get_paginator("list_objects_v2").paginate(Bucket=self.bucket, Prefix=folder)
+        pages = self.client.get_paginator("list_objects_v2").paginate(
+            Bucket=self.bucket, Prefix=folder, PaginationConfig={"PageSize": self.page}
+        )
         for page in pages:
             keys = [{"Key": item["Key"]} for item in page.get("Contents", [])]
-            for start in range(0, len(keys), 1000):
-                batch = keys[start : start + 1000]
+            for start in range(0, len(keys), self.page):
+                batch = keys[start : start + self.page]
                 answer = self.client.delete_objects(Bucket=self.bucket, Delete={"Objects": batch, "Quiet": True})
                 if answer.get("Errors"):
                     raise RuntimeError(f"S3 refused to delete {len(answer['Errors'])} object(s) under {folder}")
