@@ -36,8 +36,8 @@ if TYPE_CHECKING:
 _BUCKET = re.compile(r"^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$")
 _MISSING = {"404", "NoSuchKey", "NotFound"}
 MAX_PUT = 5 * 1024**3  # one PUT's limit in the S3 API
-# botocore's DEBUG lines carry request parameters and response bodies (document bytes): never below WARNING, even
-# when an operator turns the root logger to DEBUG.
+# botocore's DEBUG lines carry the access key id, every signature, request parameters and (small) response bodies:
+# never below WARNING, even when an operator turns the root logger to DEBUG.
 _QUIET = ("botocore", "boto3", "s3transfer")
 
 
