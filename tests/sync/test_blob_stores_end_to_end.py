@@ -1,0 +1,173 @@
+"""The real service on loopback with each blob store: the filesystem store (the default) and the S3 store on moto's S3
+server over HTTP. A desktop client uploads a document in chunks, another device of the same person downloads it
+(whole, and by Range), a deleted space leaves nothing behind in the store.
+
+It is moto's S3 server, not AWS or MinIO (tests/support/s3_moto.py says what that covers).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import uuid
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import httpx
+import pytest
+
+from desktop_app.sync.engine import S_ACCESS
+from server.admin.service import run_jobs
+from server.clock import ManualClock
+from server.config import Settings, SmtpSettings
+from server.storage import Area, blob_store
+from server.sync.service import SyncSettings
+from tests.support.s3_moto import MotoS3, moto_s3
+from tests.support.service import FAST_ARGON2, PASSWORD, Mailbox
+from tests.support.sync_lab import MAX_BODY, Device, Lab, LiveServer
+
+PREFIX = "carnet-e2e"
+
+
+@pytest.fixture(scope="module")
+def moto() -> Iterator[MotoS3]:
+    with moto_s3() as server:
+        yield server
+
+
+@pytest.fixture(params=["filesystem", "s3"])
+def store_kind(request: pytest.FixtureRequest) -> str:
+    return str(request.param)
+
+
+@pytest.fixture
+def live(
+    db_url: str,
+    tmp_path: Path,
+    server_clock: ManualClock,
+    smtp_server: tuple[Any, Mailbox],
+    store_kind: str,
+    request: pytest.FixtureRequest,
+) -> Iterator[LiveServer]:
+    """The sync lab's service, with `--blob-store s3://<fresh bucket>/carnet-e2e` on moto for the S3 runs."""
+    extra: dict[str, Any] = {}
+    if store_kind == "s3":
+        moto: MotoS3 = request.getfixturevalue("moto")
+        extra = {"blob_store": f"s3://{moto.new_bucket()}/{PREFIX}", "s3": moto.settings()}
+    settings = Settings(
+        data_dir=tmp_path / "server-data",
+        database_url=db_url,
+        smtp=SmtpSettings(host="127.0.0.1", port=smtp_server[0].port),
+        clock=server_clock,
+        argon2=FAST_ARGON2,
+        max_body_bytes=MAX_BODY,
+        **extra,
+    )
+    server = LiveServer(
+        settings,
+        SyncSettings(lease_seconds=3600, grace_seconds=3600, chunk_size=256 * 1024, chunk_idle_seconds=2.0),
+    )
+    server.start()
+    yield server
+    server.stop()
+
+
+def _pdf(size: int) -> bytes:
+    return b"%PDF-1.4\n" + hashlib.shake_256(os.urandom(8)).digest(size - 16) + b"\n%%EOF\n"
+
+
+def _stored(lab: Lab, moto: MotoS3 | None, dossier: uuid.UUID) -> list[str]:
+    """The names of the dossier's bodies, looked at from outside the service (the bucket, or the directory)."""
+    settings = lab.live.settings
+    if settings.blob_store:
+        assert moto is not None
+        bucket = settings.blob_store.removeprefix("s3://").split("/")[0]
+        return [k.rsplit("/", 1)[1] for k in moto.keys(bucket, f"{PREFIX}/blobs/{dossier}/")]
+    folder = settings.blob_root / "blobs" / str(dossier)
+    return sorted(p.name for p in folder.iterdir()) if folder.exists() else []
+
+
+def _moto(lab: Lab, request: pytest.FixtureRequest) -> MotoS3 | None:
+    return request.getfixturevalue("moto") if lab.live.settings.blob_store else None
+
+
+def _auth(device: Device) -> dict[str, str]:
+    return {"Authorization": f"Bearer {device.profile.settings[S_ACCESS]}", "Carnet-Sync-Protocol": "1"}
+
+
+def test_a_document_goes_up_from_one_device_and_down_to_another(lab: Lab, request: pytest.FixtureRequest) -> None:
+    moto = _moto(lab, request)
+    person = lab.person()
+    assert person.dossier_id is not None
+    a, b = lab.device(person), lab.device(person)
+    content = _pdf(1_300_000)  # six chunks of 256 KiB
+    sha = hashlib.sha256(content).hexdigest()
+    doc = a.profile.dossier().documents.add(content, title="IRM genou", category="imagerie")
+    assert a.engine.sync_once().uploaded == 1
+    assert _stored(lab, moto, person.dossier_id) == [sha]
+
+    root = lab.live.settings.blob_root
+    assert not [p.name for p in (root / "uploads").iterdir()]  # the part file went into the store, nothing left
+    if moto is not None:  # the bytes are in the bucket, not on the node's disk, and carry no metadata
+        assert not (root / "blobs").exists()
+        bucket = lab.live.settings.blob_store.removeprefix("s3://").split("/")[0]  # type: ignore[union-attr]
+        head = moto.client().head_object(Bucket=bucket, Key=f"{PREFIX}/blobs/{person.dossier_id}/{sha}")
+        assert head["Metadata"] == {} and head["ContentLength"] == len(content)
+
+    b.engine.sync_once()
+    assert b.profile.dossier().documents.read(doc.id) == content
+    # The same bytes again in the same dossier: the server has them already (content-addressed), one object.
+    a.profile.dossier().documents.add(content, title="IRM genou (copie)", category="imagerie")
+    a.engine.sync_once()
+    assert _stored(lab, moto, person.dossier_id) == [sha]
+
+
+def test_downloads_honour_range_and_a_body_not_yet_uploaded_is_404(lab: Lab, api: httpx.Client) -> None:
+    person = lab.person()
+    a = lab.device(person)
+    content = _pdf(700_000)
+    sha = hashlib.sha256(content).hexdigest()
+    a.profile.dossier().documents.add(content, title="Bilan", category="biologie")
+    a.engine.sync_once()
+    url = f"/v1/sync/blobs/{person.dossier_id}/{sha}"
+
+    whole = api.get(url, headers=_auth(a))
+    assert whole.status_code == 200 and whole.content == content
+    part = api.get(url, headers={**_auth(a), "Range": "bytes=1000-1999"})
+    assert part.status_code == 206 and part.content == content[1000:2000]
+    assert part.headers["Content-Range"] == f"bytes 1000-1999/{len(content)}"
+    tail = api.get(url, headers={**_auth(a), "Range": f"bytes={len(content) - 10}-"})
+    assert tail.status_code == 206 and tail.content == content[-10:]
+    assert api.get(url, headers={**_auth(a), "Range": f"bytes={len(content)}-"}).status_code == 416
+
+    pending = _pdf(300_000)
+    lab.start_upload(a, pending, title="Pas encore là")
+    missing = api.get(f"/v1/sync/blobs/{person.dossier_id}/{hashlib.sha256(pending).hexdigest()}", headers=_auth(a))
+    assert missing.status_code == 404 and missing.json()["code"] == "blob_not_yet_uploaded"
+
+
+def test_a_deleted_space_leaves_no_body_in_the_store_and_the_others_keep_theirs(
+    lab: Lab, api: httpx.Client, request: pytest.FixtureRequest
+) -> None:
+    moto = _moto(lab, request)
+    leaving, staying = lab.person(), lab.person()
+    assert leaving.dossier_id is not None and staying.dossier_id is not None
+    content = _pdf(400_000)  # the same bytes in both dossiers: two blobs, and only one goes
+    devices = {}
+    for person in (leaving, staying):
+        devices[person.nir] = device = lab.device(person)
+        device.profile.dossier().documents.add(content, title="Radio", category="imagerie")
+        assert device.engine.sync_once().uploaded == 1
+    assert _stored(lab, moto, leaving.dossier_id) == _stored(lab, moto, staying.dossier_id) != []
+
+    r = api.post("/v1/me/deletion-request", json={"password": PASSWORD}, headers=_auth(devices[leaving.nir]))
+    assert r.status_code == 200, r.text
+    assert lab.live.ctx is not None
+    with lab.live.ctx.sessions() as session:
+        assert run_jobs(session, lab.live.ctx).deletions_executed == 1
+        session.commit()
+    assert _stored(lab, moto, leaving.dossier_id) == []
+    assert _stored(lab, moto, staying.dossier_id) == [hashlib.sha256(content).hexdigest()]
+    store = blob_store(lab.live.settings.blob_root)
+    assert store.read_bytes(Area.BODIES, staying.dossier_id, hashlib.sha256(content).hexdigest()) == content
