@@ -23,8 +23,10 @@ from server.clock import ManualClock
 from server.config import Settings, SmtpSettings
 from server.storage import Area, blob_store
 from server.sync.service import SyncSettings
+from tests.support.access import GP, Pros, patient
+from tests.support.messagerie import PDF, Thread
 from tests.support.s3_moto import MotoS3, moto_s3
-from tests.support.service import FAST_ARGON2, PASSWORD, Mailbox
+from tests.support.service import FAST_ARGON2, PASSWORD, Flows, Mailbox
 from tests.support.sync_lab import MAX_BODY, Device, Lab, LiveServer
 
 PREFIX = "carnet-e2e"
@@ -86,6 +88,19 @@ def _stored(lab: Lab, moto: MotoS3 | None, dossier: uuid.UUID) -> list[str]:
         return [k.rsplit("/", 1)[1] for k in moto.keys(bucket, f"{PREFIX}/blobs/{dossier}/")]
     folder = settings.blob_root / "blobs" / str(dossier)
     return sorted(p.name for p in folder.iterdir()) if folder.exists() else []
+
+
+def _attachments(lab: Lab, moto: MotoS3 | None) -> dict[str, bytes]:
+    """Every stored attachment (key or path under the area → its stored bytes), seen from outside the service."""
+    settings = lab.live.settings
+    if settings.blob_store:
+        assert moto is not None
+        bucket = settings.blob_store.removeprefix("s3://").split("/")[0]
+        client = moto.client()
+        keys = moto.keys(bucket, f"{PREFIX}/message-attachments/")
+        return {k: client.get_object(Bucket=bucket, Key=k)["Body"].read() for k in keys}
+    root = settings.blob_root / "message-attachments"
+    return {str(p): p.read_bytes() for p in root.rglob("*") if p.is_file()} if root.exists() else {}
 
 
 def _moto(lab: Lab, request: pytest.FixtureRequest) -> MotoS3 | None:
@@ -171,3 +186,28 @@ def test_a_deleted_space_leaves_no_body_in_the_store_and_the_others_keep_theirs(
     assert _stored(lab, moto, staying.dossier_id) == [hashlib.sha256(content).hexdigest()]
     store = blob_store(lab.live.settings.blob_root)
     assert store.read_bytes(Area.BODIES, staying.dossier_id, hashlib.sha256(content).hexdigest()) == content
+
+
+def test_a_message_attachment_is_stored_encrypted_read_back_and_erased_with_the_space(
+    lab: Lab, api: httpx.Client, flows: Flows, mailbox: Mailbox, request: pytest.FixtureRequest
+) -> None:
+    moto = _moto(lab, request)
+    assert lab.live.ctx is not None
+    person, me = patient(flows)
+    doctor = Pros(api, lab.live.ctx, mailbox).sign_in(GP, "Médecin généraliste", "Durand")  # type: ignore[arg-type]
+    thread = Thread.opened(api, doctor, person.nir)
+    attachment_id = str(uuid.uuid4())
+    assert thread.attach(doctor, PDF, "compte-rendu.pdf", attachment_id).status_code == 201
+    assert thread.say(doctor, "Voici le compte rendu", attachment_id=attachment_id).status_code == 201
+
+    [(where, stored)] = _attachments(lab, moto).items()
+    assert where.endswith(f"message-attachments/{thread.id}/{attachment_id}")  # ids only, no file name
+    assert b"%PDF" not in stored and b"Catalog" not in stored  # encrypted before it reaches the store
+    got = api.get(f"/v1/conversations/{thread.id}/attachments/{attachment_id}", headers=me)
+    assert got.status_code == 200 and got.content == PDF
+
+    assert api.post("/v1/me/deletion-request", json={"password": PASSWORD}, headers=me).status_code == 200
+    with lab.live.ctx.sessions() as session:
+        assert run_jobs(session, lab.live.ctx).deletions_executed == 1
+        session.commit()
+    assert _attachments(lab, moto) == {}
