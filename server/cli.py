@@ -217,6 +217,12 @@ def cmd_serve(args: argparse.Namespace) -> int:
     except UnmigratedDatabaseError as exc:
         print(str(exc), file=sys.stderr)
         return EXIT_REFUSED
+    if settings.blob_store:  # a wrong endpoint, bucket or credential is said now, not at the first document
+        from server.storage.s3 import S3Store
+
+        if problem := S3Store.from_settings(settings).check():
+            print(problem, file=sys.stderr)
+            return EXIT_REFUSED
     print(f"carnet-server : http://{args.host}:{args.port} (données : {settings.data_dir})", flush=True)
     if args.workers > 1 and workers.supported():
         _export_env(args, settings)

@@ -26,7 +26,7 @@ from urllib.parse import urlsplit
 
 import boto3
 from botocore.config import Config
-from botocore.exceptions import ClientError
+from botocore.exceptions import BotoCoreError, ClientError
 
 from server.storage import CHUNK, Area, BlobNotFound, BlobStore
 
@@ -129,6 +129,18 @@ class S3Store(BlobStore):
             access_key_id=s3.access_key_id,
             secret_access_key=s3.secret_access_key,
         )
+
+    def check(self) -> str | None:
+        """None when the bucket answers (endpoint reachable, credentials accepted, bucket there); else why not, in
+        French and English (the SDK's reason: an error code or "Unable to locate credentials", never a secret)."""
+        try:
+            self.client.head_bucket(Bucket=self.bucket)
+        except (BotoCoreError, ClientError) as exc:
+            return (
+                f"carnet-server : le stockage s3://{self.bucket}/{self.prefix} ne répond pas ({exc}). "
+                f"/ The S3 blob store s3://{self.bucket}/{self.prefix} does not answer ({exc})."
+            )
+        return None
 
     def __repr__(self) -> str:  # never the credentials
         return f"S3Store(s3://{self.bucket}/{self.prefix}, endpoint={self.endpoint_url or 'AWS'})"
