@@ -489,8 +489,8 @@ def _common(p: argparse.ArgumentParser) -> None:
     )
     p.add_argument(
         "--blob-dir",
-        help="directory of document bodies and uploads in progress, shared by every node of a cluster (default: the "
-        "data dir; env CARNET_SERVER_BLOB_DIR)",
+        help="directory of uploads in progress and the attachment key (and, without --blob-store, of document bodies "
+        "and attachments), shared by every node of a cluster (default: the data dir; env CARNET_SERVER_BLOB_DIR)",
     )
     p.add_argument(
         "--blob-store",

@@ -149,8 +149,8 @@ class Settings:
     trusted_proxies: tuple[str, ...] = ()
     oidc: OidcSettings | None = None  # Pro Santé Connect (OIDC) sign-in of professionals; off by default
     dev: bool = False  # `--dev`: serve /openapi.json, /docs and /redoc (off in production)
-    # Where document bodies and uploads in progress live (`--blob-dir`): one directory every node of a cluster shares
-    # (docs/SCALING.md); by default the data directory, as for a single node.
+    # Where uploads in progress live, and document bodies and attachments unless `blob_store` names a bucket
+    # (`--blob-dir`): one directory every node of a cluster shares (docs/SCALING.md); by default the data directory.
     blob_dir: Path | None = None
     # Where finished bodies and attachments live (`--blob-store s3://bucket/prefix`): None is the filesystem store
     # under blob_root; uploads in progress stay in blob_root/uploads either way (server/storage/__init__.py).
