@@ -41,11 +41,17 @@ class FilesystemStore(BlobStore):
         private_dir(target.parent)
         return target.with_name(f"{target.name}.{secrets.token_hex(6)}.tmp")
 
-    def _publish(self, temporary: Path, target: Path) -> None:
+    def _publish(self, temporary: Path, target: Path, *, restore: Path | None = None) -> None:
+        """fsync, rename over the target, fsync the folder. On failure the temporary file goes, or back to `restore`
+        (a consumed source is the caller's again: nothing is lost)."""
         try:
             with open(temporary, "rb+") as handle:
                 os.fsync(handle.fileno())
             os.replace(temporary, target)
+        except BaseException:
+            if restore is not None:
+                os.replace(temporary, restore)
+            raise
         finally:
             temporary.unlink(missing_ok=True)
         _fsync_dir(target.parent)
@@ -61,7 +67,7 @@ class FilesystemStore(BlobStore):
         if not moved:
             with open(source, "rb") as src, os.fdopen(open_private(temporary), "wb") as dst:
                 shutil.copyfileobj(src, dst, CHUNK)
-        self._publish(temporary, target)
+        self._publish(temporary, target, restore=source if moved else None)
         if consume and not moved:
             source.unlink(missing_ok=True)
 

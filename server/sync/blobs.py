@@ -150,6 +150,19 @@ def create_upload(
         part = part_path(data_dir, upload.id)
         private_dir(part.parent)
         os.close(open_private(part, os.O_WRONLY | os.O_CREAT))
+    elif offset_of(data_dir, upload) == size:
+        # Every byte arrived but the store did not take the body (it failed, the node died): finish it now, under
+        # the upload's lock, instead of telling the client to send nothing more.
+        try:
+            upload = _lock_upload(session, upload.id)
+        except ProblemError:  # a concurrent request finished it meanwhile
+            if session.get(SyncBlob, (dossier_id, sha256)) is not None:
+                return None, size
+            raise
+        if offset_of(data_dir, upload) == size:
+            digest = _running_hash(part_path(data_dir, upload.id), upload.id, size).hexdigest()
+            _publish(session, upload, digest, data_dir=data_dir, now=now)
+            return None, size
     return upload, offset_of(data_dir, upload)
 
 
@@ -378,7 +391,16 @@ def append(
         return current, False
     with _HASH_LOCK:
         _HASHES.pop(upload.id, None)
-    if running.hexdigest() != upload.sha256:
+    _publish(session, upload, running.hexdigest(), data_dir=data_dir, now=now)
+    return current, True
+
+
+def _publish(session: Session, upload: SyncUpload, digest: str, *, data_dir: Path, now: datetime) -> None:
+    """Verify the whole body and hand it to the blob store; the upload row goes, the blob row comes (the caller
+    commits). A store that fails here (S3 out of reach) leaves the whole part file and the row: the next
+    `create_upload` of the same body finishes it."""
+    part = part_path(data_dir, upload.id)
+    if digest != upload.sha256:
         part.unlink()
         session.delete(upload)
         session.commit()
@@ -396,7 +418,6 @@ def append(
     for stale in part.parent.glob(f"{upload.id}.*.incoming"):  # chunks a killed server left half received
         with contextlib.suppress(OSError):
             stale.unlink()
-    return current, True
 
 
 def readable_blob(

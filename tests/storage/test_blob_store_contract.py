@@ -176,3 +176,21 @@ def test_a_put_that_fails_leaves_the_previous_blob_and_no_half_one(store: BlobSt
     assert store.read_bytes(Area.BODIES, dossier, name) == old
     if isinstance(store, FilesystemStore):  # no temporary file left beside the blob
         assert sorted(p.name for p in (store.root / "blobs" / str(dossier)).iterdir()) == [name]
+
+
+def test_a_put_the_store_refuses_leaves_a_consumed_source_in_place(store: BlobStore, tmp_path: Path) -> None:
+    """The store fails (the bucket is gone; on files, a folder stands at the blob's name, so the final rename fails
+    after the source was moved in): the source given with consume=True is back, whole, for the next attempt."""
+    dossier, data = uuid.uuid4(), _body(300_000)
+    source = _source(tmp_path, data)
+    if isinstance(store, FilesystemStore):
+        blocker = store.root / "blobs" / str(dossier) / ("5e" * 32)
+        blocker.mkdir(parents=True)
+        (blocker / "x").write_bytes(b"")
+    else:
+        store.client.delete_bucket(Bucket=store.bucket)  # type: ignore[attr-defined]
+    with pytest.raises(Exception):  # noqa: B017 - OSError on files, botocore's ClientError on S3
+        store.put_file(Area.BODIES, dossier, "5e" * 32, source, consume=True)
+    assert source.read_bytes() == data
+    if isinstance(store, FilesystemStore):  # no temporary file left beside it
+        assert [p.name for p in blocker.parent.iterdir()] == ["5e" * 32]

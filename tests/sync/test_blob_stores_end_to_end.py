@@ -7,6 +7,7 @@ It is moto's S3 server, not AWS or MinIO (tests/support/s3_moto.py says what tha
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import os
 import uuid
@@ -25,7 +26,7 @@ from server.storage import Area, blob_store
 from server.sync.service import SyncSettings
 from tests.support.access import GP, Pros, patient
 from tests.support.messagerie import PDF, Thread
-from tests.support.s3_moto import MotoS3, moto_s3
+from tests.support.s3_moto import REGION, MotoS3, moto_s3
 from tests.support.service import FAST_ARGON2, PASSWORD, Flows, Mailbox
 from tests.support.sync_lab import MAX_BODY, Device, Lab, LiveServer
 
@@ -211,3 +212,48 @@ def test_a_message_attachment_is_stored_encrypted_read_back_and_erased_with_the_
         assert run_jobs(session, lab.live.ctx).deletions_executed == 1
         session.commit()
     assert _attachments(lab, moto) == {}
+
+
+def test_a_store_that_refuses_the_finished_body_once_loses_nothing(
+    lab: Lab, api: httpx.Client, request: pytest.FixtureRequest
+) -> None:
+    """Every byte arrived, then the store failed (the bucket was gone; on files, the dossier's folder could not be
+    made): the upload is kept whole, the client is not told it is done, and the next sync finishes it from the bytes
+    already on the shared directory — none is sent again."""
+    moto = _moto(lab, request)
+    person = lab.person()
+    assert person.dossier_id is not None
+    a, b = lab.device(person), lab.device(person)
+    content = _pdf(600_000)
+    sha = hashlib.sha256(content).hexdigest()
+    doc = a.profile.dossier().documents.add(content, title="Scintigraphie", category="imagerie")
+    settings = lab.live.settings
+    blocker = settings.blob_root / "blobs" / str(person.dossier_id)
+    if moto is not None:
+        bucket = settings.blob_store.removeprefix("s3://").split("/")[0]  # type: ignore[union-attr]
+        moto.client().delete_bucket(Bucket=bucket)
+    else:
+        blocker.parent.mkdir(parents=True)
+        blocker.write_bytes(b"")  # a file where the dossier's folder should be
+    with contextlib.suppress(Exception):  # the engine reports the refusal its own way; what matters is below
+        a.engine.sync_once()
+    if moto is None:
+        assert not blocker.is_dir()
+    parts = list((settings.blob_root / "uploads").glob("*.part"))
+    assert [p.stat().st_size for p in parts] == [len(content)]  # kept whole
+
+    if moto is not None:
+        moto.client().create_bucket(Bucket=bucket, CreateBucketConfiguration={"LocationConstraint": REGION})
+    else:
+        blocker.unlink()
+    created = api.post(
+        "/v1/sync/uploads",
+        json={"dossier_id": str(person.dossier_id), "sha256": sha, "size": len(content)},
+        headers=_auth(a),
+    )
+    assert created.status_code == 201 and created.json()["complete"] is True, created.text
+    assert _stored(lab, moto, person.dossier_id) == [sha]
+    assert not list((settings.blob_root / "uploads").glob("*.part"))
+    a.engine.sync_once()
+    b.engine.sync_once()
+    assert b.profile.dossier().documents.read(doc.id) == content
