@@ -31,7 +31,7 @@ from botocore.exceptions import BotoCoreError, ClientError
 from server.storage import CHUNK, Area, BlobNotFound, BlobStore
 
 if TYPE_CHECKING:
-    from server.config import Settings
+    from server.config import S3Settings, Settings
 
 _BUCKET = re.compile(r"^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$")
 _MISSING = {"404", "NoSuchKey", "NotFound"}
@@ -116,10 +116,9 @@ class S3Store(BlobStore):
         self.client: Any = session.client("s3", endpoint_url=endpoint_url, config=config)
 
     @classmethod
-    def from_settings(cls, settings: Settings) -> S3Store:
-        assert settings.blob_store is not None
-        bucket, prefix = parse_url(settings.blob_store)
-        s3 = settings.s3
+    def at(cls, url: str, s3: S3Settings) -> S3Store:
+        """The store of `s3://bucket/prefix`, reached as `s3` says."""
+        bucket, prefix = parse_url(url)
         return cls(
             bucket,
             prefix,
@@ -129,6 +128,11 @@ class S3Store(BlobStore):
             access_key_id=s3.access_key_id,
             secret_access_key=s3.secret_access_key,
         )
+
+    @classmethod
+    def from_settings(cls, settings: Settings) -> S3Store:
+        assert settings.blob_store is not None
+        return cls.at(settings.blob_store, settings.s3)
 
     def check(self) -> str | None:
         """None when the bucket answers (endpoint reachable, credentials accepted, bucket there); else why not, in

@@ -15,12 +15,10 @@ import httpx
 import pytest
 from aiosmtpd.controller import Controller
 
-from server.config import Settings, SmtpSettings
-from server.context import ServiceContext
 from tests.support.cluster import Cluster, missing_parts
 from tests.support.required import require
 from tests.support.s3_moto import ACCESS_KEY, REGION, SECRET_KEY, MotoS3, moto_s3
-from tests.support.service import FAST_ARGON2, PASSWORD, PG_ENV, Mailbox
+from tests.support.service import PASSWORD, PG_ENV, Mailbox
 from tests.support.sync_lab import Lab
 
 pytestmark = [pytest.mark.slow, pytest.mark.postgres]
@@ -58,26 +56,6 @@ def cluster(
     base = tmp_path_factory.mktemp("cluster-s3")
     with Cluster(url, base, smtp_port=smtp_server[0].port, extra_env=s3_env) as running:
         yield running
-
-
-@pytest.fixture(scope="module")
-def cluster_ctx(
-    cluster: Cluster, smtp_server: tuple[Controller, Mailbox], moto: MotoS3, bucket: str
-) -> Iterator[ServiceContext]:
-    settings = Settings(
-        data_dir=cluster.base / "admin",
-        database_url=cluster.pooled_url,
-        blob_dir=cluster.blob_dir,
-        blob_store=f"s3://{bucket}/{PREFIX}",
-        s3=moto.settings(),
-        audit_key_file=cluster.audit_key_file,
-        audit_checkpoints_file=cluster.audit_checkpoints,
-        smtp=SmtpSettings(host="127.0.0.1", port=smtp_server[0].port),
-        argon2=FAST_ARGON2,
-    )
-    ctx = ServiceContext.build(settings, pool_size=2)
-    yield ctx
-    ctx.close()
 
 
 def _chunk(headers: dict[str, str], offset: int, chunk: bytes) -> dict[str, str]:

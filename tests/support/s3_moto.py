@@ -52,20 +52,11 @@ class MotoS3:
         self.client().create_bucket(Bucket=name, CreateBucketConfiguration={"LocationConstraint": REGION})
         return name
 
-    def store(self, prefix: str = "carnet/", bucket: str | None = None) -> Any:
+    def store(self, prefix: str = "carnet", bucket: str | None = None) -> Any:
         """An S3Store on a fresh bucket (or `bucket`) under `prefix`, path-style, with the test credentials."""
         from server.storage.s3 import S3Store
 
-        s3 = self.settings()
-        return S3Store(
-            bucket or self.new_bucket(),
-            prefix,
-            endpoint_url=s3.endpoint_url,
-            region=s3.region,
-            addressing_style=s3.addressing_style,
-            access_key_id=s3.access_key_id,
-            secret_access_key=s3.secret_access_key,
-        )
+        return S3Store.at(f"s3://{bucket or self.new_bucket()}/{prefix}", self.settings())
 
     def keys(self, bucket: str, prefix: str = "") -> list[str]:
         pages = self.client().get_paginator("list_objects_v2").paginate(Bucket=bucket, Prefix=prefix)

@@ -21,14 +21,13 @@ import pytest
 from desktop_app.sync.engine import S_ACCESS
 from server.admin.service import run_jobs
 from server.clock import ManualClock
-from server.config import Settings, SmtpSettings
 from server.storage import Area, blob_store
-from server.sync.service import SyncSettings
 from tests.support.access import GP, Pros, patient
 from tests.support.messagerie import PDF, Thread
 from tests.support.s3_moto import REGION, MotoS3, moto_s3
-from tests.support.service import FAST_ARGON2, PASSWORD, Flows, Mailbox
-from tests.support.sync_lab import MAX_BODY, Device, Lab, LiveServer
+from tests.support.service import PASSWORD, Flows, Mailbox
+from tests.support.sync_lab import Device, Lab, LiveServer
+from tests.support.sync_lab_fixtures import lab_server
 
 PREFIX = "carnet-e2e"
 
@@ -58,19 +57,7 @@ def live(
     if store_kind == "s3":
         moto: MotoS3 = request.getfixturevalue("moto")
         extra = {"blob_store": f"s3://{moto.new_bucket()}/{PREFIX}", "s3": moto.settings()}
-    settings = Settings(
-        data_dir=tmp_path / "server-data",
-        database_url=db_url,
-        smtp=SmtpSettings(host="127.0.0.1", port=smtp_server[0].port),
-        clock=server_clock,
-        argon2=FAST_ARGON2,
-        max_body_bytes=MAX_BODY,
-        **extra,
-    )
-    server = LiveServer(
-        settings,
-        SyncSettings(lease_seconds=3600, grace_seconds=3600, chunk_size=256 * 1024, chunk_idle_seconds=2.0),
-    )
+    server = lab_server(db_url, tmp_path, server_clock, smtp_server[0].port, **extra)
     server.start()
     yield server
     server.stop()
