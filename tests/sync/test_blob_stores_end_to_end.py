@@ -8,24 +8,29 @@ It is moto's S3 server, not AWS or MinIO (tests/support/s3_moto.py says what tha
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import hashlib
 import os
 import uuid
+import zlib
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import httpx
 import pytest
+from botocore.exceptions import BotoCoreError
 
 from desktop_app.sync.engine import S_ACCESS
 from server.admin.service import run_jobs
 from server.clock import ManualClock
-from server.storage import Area, blob_store
+from server.config import S3Settings
+from server.dossiers.models import Dossier
+from server.storage import Area, blob_store, register
 from tests.support.access import GP, Pros, patient
 from tests.support.messagerie import PDF, Thread
 from tests.support.s3_moto import REGION, MotoS3, moto_s3
-from tests.support.service import PASSWORD, Flows, Mailbox
+from tests.support.service import PASSWORD, Flows, Mailbox, free_port
 from tests.support.sync_lab import Device, Lab, LiveServer
 from tests.support.sync_lab_fixtures import lab_server
 
@@ -163,6 +168,13 @@ def test_a_deleted_space_leaves_no_body_in_the_store_and_the_others_keep_theirs(
         device.profile.dossier().documents.add(content, title="Radio", category="imagerie")
         assert device.engine.sync_once().uploaded == 1
     assert _stored(lab, moto, leaving.dossier_id) == _stored(lab, moto, staying.dossier_id) != []
+    # ...and an upload in progress: its bytes are on the shared directory, not yet in the store.
+    pending = _pdf(300_000)
+    url, headers = lab.start_upload(devices[leaving.nir], pending, title="En cours")
+    chunk = {"Upload-Offset": "0", "Upload-Checksum": f"crc32 {zlib.crc32(pending[:100_000]):08x}"}
+    assert api.patch(url, content=pending[:100_000], headers={**headers, **chunk}).json()["offset"] == 100_000
+    uploads = lab.live.settings.blob_root / "uploads"
+    assert [p.stat().st_size for p in uploads.glob("*.part")] == [100_000]
 
     r = api.post("/v1/me/deletion-request", json={"password": PASSWORD}, headers=_auth(devices[leaving.nir]))
     assert r.status_code == 200, r.text
@@ -171,6 +183,7 @@ def test_a_deleted_space_leaves_no_body_in_the_store_and_the_others_keep_theirs(
         assert run_jobs(session, lab.live.ctx).deletions_executed == 1
         session.commit()
     assert _stored(lab, moto, leaving.dossier_id) == []
+    assert list(uploads.iterdir()) == []
     assert _stored(lab, moto, staying.dossier_id) == [hashlib.sha256(content).hexdigest()]
     store = blob_store(lab.live.settings.blob_root)
     assert store.read_bytes(Area.BODIES, staying.dossier_id, hashlib.sha256(content).hexdigest()) == content
@@ -244,3 +257,33 @@ def test_a_store_that_refuses_the_finished_body_once_loses_nothing(
     a.engine.sync_once()
     b.engine.sync_once()
     assert b.profile.dossier().documents.read(doc.id) == content
+
+
+@pytest.mark.parametrize("store_kind", ["s3"], indirect=True)
+def test_a_space_is_not_deleted_while_its_bodies_cannot_be_erased(
+    lab: Lab, api: httpx.Client, request: pytest.FixtureRequest
+) -> None:
+    """The bucket out of reach when the job runs (the service's store pointed at a port where nothing listens): the
+    job fails and the space stays, rows and bodies; the next run, with the bucket back, deletes both. A deleted
+    space never leaves bodies behind."""
+    person = lab.person()
+    assert person.dossier_id is not None and lab.live.ctx is not None
+    device = lab.device(person)
+    device.profile.dossier().documents.add(_pdf(200_000), title="Radio", category="imagerie")
+    device.engine.sync_once()
+    assert api.post("/v1/me/deletion-request", json={"password": PASSWORD}, headers=_auth(device)).status_code == 200
+    settings = lab.live.settings
+    down = S3Settings(endpoint_url=f"http://127.0.0.1:{free_port()}", region=REGION, addressing_style="path")
+    register(dataclasses.replace(settings, s3=down))
+    try:
+        with lab.live.ctx.sessions() as session, pytest.raises(BotoCoreError):
+            run_jobs(session, lab.live.ctx)
+    finally:
+        register(settings)
+    moto: MotoS3 = request.getfixturevalue("moto")
+    assert len(_stored(lab, moto, person.dossier_id)) == 1
+    with lab.live.ctx.sessions() as session:
+        assert session.get(Dossier, person.dossier_id) is not None
+        assert run_jobs(session, lab.live.ctx).deletions_executed == 1
+        session.commit()
+    assert _stored(lab, moto, person.dossier_id) == []
