@@ -12,7 +12,8 @@ import uuid
 
 from fastapi.responses import FileResponse, Response, StreamingResponse
 
-from server.storage import Area, BlobStore
+from server.errors import ProblemError
+from server.storage import Area, BlobNotFound, BlobStore
 
 _RANGE = re.compile(r"^bytes=(\d*)-(\d*)$")
 MEDIA_TYPE = "application/octet-stream"
@@ -48,11 +49,13 @@ def blob_response(
     except ValueError:
         return Response(status_code=416, headers={"Content-Range": f"bytes */{size}"})
     headers = {"Accept-Ranges": "bytes"}
-    if wanted is None:
-        headers["Content-Length"] = str(size)
-        return StreamingResponse(store.open_range(area, owner, name), media_type=MEDIA_TYPE, headers=headers)
-    start, length = wanted
+    start, length = wanted if wanted is not None else (0, size)
+    try:  # the store answers (or says the blob is gone) before the response starts
+        pieces = store.open_range(area, owner, name, start, None if wanted is None else length)
+    except BlobNotFound:  # deleted between the caller's check and now
+        raise ProblemError(404, "blob_not_found", "Ce fichier n'existe plus.", "This file no longer exists.") from None
     headers["Content-Length"] = str(length)
+    if wanted is None:
+        return StreamingResponse(pieces, media_type=MEDIA_TYPE, headers=headers)
     headers["Content-Range"] = f"bytes {start}-{start + length - 1}/{size}"
-    pieces = store.open_range(area, owner, name, start, length)
     return StreamingResponse(pieces, status_code=206, media_type=MEDIA_TYPE, headers=headers)
