@@ -119,7 +119,12 @@ def _blob_store_settings(args: argparse.Namespace) -> tuple[str | None, S3Settin
         endpoint_url=getattr(args, "s3_endpoint_url", None) or _env("S3_ENDPOINT_URL"),
         region=getattr(args, "s3_region", None) or _env("S3_REGION"),
         addressing_style=getattr(args, "s3_addressing_style", None) or _env("S3_ADDRESSING_STYLE") or "auto",
+        server_side_encryption=getattr(args, "s3_sse", None) or _env("S3_SSE"),
     )
+    if s3.server_side_encryption not in (None, "AES256", "aws:kms"):
+        raise SystemExit(
+            "carnet-server: CARNET_SERVER_S3_SSE : AES256 ou aws:kms. (CARNET_SERVER_S3_SSE: AES256 or aws:kms.)"
+        )
     if url:
         from server.storage.s3 import BlobStoreUrlError, parse_url
 
@@ -142,6 +147,7 @@ def _export_env(args: argparse.Namespace, settings: Settings) -> None:
         "S3_ENDPOINT_URL": settings.s3.endpoint_url,
         "S3_REGION": settings.s3.region,
         "S3_ADDRESSING_STYLE": settings.s3.addressing_style,
+        "S3_SSE": settings.s3.server_side_encryption,
     }
     for name, value in blob_env.items():
         if value:
@@ -504,6 +510,11 @@ def _common(p: argparse.ArgumentParser) -> None:
         "--s3-addressing-style",
         choices=("auto", "path", "virtual"),
         help="path-style (https://host/bucket/key, most MinIO set-ups) or virtual-host (https://bucket.host/key)",
+    )
+    p.add_argument(
+        "--s3-sse",
+        choices=("AES256", "aws:kms"),
+        help="ask the S3 service to encrypt each object at rest (SSE-S3 or SSE-KMS; default: the bucket's setting)",
     )
     p.add_argument(
         "--audit-key-file",

@@ -54,6 +54,9 @@ class S3Settings:
     endpoint_url: str | None = None
     region: str | None = None
     addressing_style: str = "auto"  # "path" for most MinIO/Ceph set-ups, "virtual" for AWS
+    # Ask the service to encrypt each object at rest: "AES256" (SSE-S3) or "aws:kms" (SSE-KMS, the bucket's or the
+    # account's default key); None leaves it to the bucket's default encryption.
+    server_side_encryption: str | None = None
     access_key_id: str | None = field(default=None, repr=False)
     secret_access_key: str | None = field(default=None, repr=False)
 

@@ -93,11 +93,18 @@ class S3Store(BlobStore):
         endpoint_url: str | None = None,
         region: str | None = None,
         addressing_style: str = "auto",
+        server_side_encryption: str | None = None,
         access_key_id: str | None = None,
         secret_access_key: str | None = None,
     ) -> None:
         if addressing_style not in ("auto", "path", "virtual"):
             raise ValueError("addressing style: auto, path or virtual")
+        if server_side_encryption not in (None, "AES256", "aws:kms"):
+            raise ValueError("server-side encryption: AES256 or aws:kms")
+        # Every PUT's fixed arguments: no metadata, no tags, one content type; SSE if asked.
+        self._put: dict[str, str] = {"ContentType": "application/octet-stream"}
+        if server_side_encryption:
+            self._put["ServerSideEncryption"] = server_side_encryption
         self.bucket, self.prefix, self.endpoint_url = bucket, prefix, endpoint_url
         _quiet_sdk_logs()
         session = boto3.session.Session(
@@ -125,6 +132,7 @@ class S3Store(BlobStore):
             endpoint_url=s3.endpoint_url,
             region=s3.region,
             addressing_style=s3.addressing_style,
+            server_side_encryption=s3.server_side_encryption,
             access_key_id=s3.access_key_id,
             secret_access_key=s3.secret_access_key,
         )
@@ -164,7 +172,7 @@ class S3Store(BlobStore):
                 Body=body,
                 ContentLength=size,
                 ContentMD5=md5,
-                ContentType="application/octet-stream",
+                **self._put,
             )
         if consume:
             source.unlink(missing_ok=True)
@@ -175,7 +183,7 @@ class S3Store(BlobStore):
             Key=self.object_key(area, owner, name),
             Body=data,
             ContentMD5=_md5(data),
-            ContentType="application/octet-stream",
+            **self._put,
         )
 
     def size(self, area: Area, owner: uuid.UUID, name: str) -> int:

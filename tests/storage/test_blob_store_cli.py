@@ -33,7 +33,10 @@ def test_the_options_name_the_store_and_how_to_reach_it() -> None:
         "fr-par",
         "--s3-addressing-style",
         "path",
+        "--s3-sse",
+        "aws:kms",
     )
+    assert settings.s3.server_side_encryption == "aws:kms"
     assert settings.blob_store == "s3://carnet-prod/eu/node-pool/"
     assert (settings.s3.endpoint_url, settings.s3.region, settings.s3.addressing_style) == (
         "https://s3.fr-par.scw.cloud",
@@ -61,9 +64,16 @@ def test_a_bad_address_is_refused_in_both_languages(url: str) -> None:
     assert "s3://compartiment/préfixe" in str(exc.value) and "expected s3://bucket/prefix" in str(exc.value)
 
 
+def test_a_bad_encryption_setting_is_refused(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("CARNET_SERVER_S3_SSE", "aes")
+    with pytest.raises(SystemExit) as exc:
+        _settings("--blob-store", "s3://carnet/x")
+    assert "AES256 ou aws:kms" in str(exc.value) and "AES256 or aws:kms" in str(exc.value)
+
+
 def test_worker_processes_get_the_same_store(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(os, "environ", {k: v for k, v in os.environ.items() if not k.startswith("CARNET_SERVER_")})
-    settings = _settings("--blob-store", "s3://carnet/x", "--s3-endpoint-url", "http://minio:9000")
+    settings = _settings("--blob-store", "s3://carnet/x", "--s3-endpoint-url", "http://minio:9000", "--s3-sse=AES256")
     _export_env(argparse.Namespace(), settings)
     again = settings_from_args(argparse.Namespace(data_dir=None, database_url=None))
     assert (again.blob_store, again.s3) == (settings.blob_store, settings.s3)

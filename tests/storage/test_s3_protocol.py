@@ -10,6 +10,7 @@ answered by the hook without leaving the machine.
 from __future__ import annotations
 
 import base64
+import dataclasses
 import hashlib
 import hmac
 import logging
@@ -229,3 +230,21 @@ def test_credentials_and_content_never_reach_a_log_even_at_debug(
         botocore_logger.setLevel(level)
     assert ACCESS_KEY in caplog.text  # botocore's DEBUG does carry the credential's id (and every signature)
     assert SECRET_KEY not in caplog.text and "diab" not in caplog.text
+
+
+def test_server_side_encryption_is_asked_in_a_signed_header_when_configured(moto: MotoS3, tmp_path: Path) -> None:
+    bucket = moto.new_bucket()
+    plain = S3Store.at(f"s3://{bucket}/a", moto.settings())
+    sealed = S3Store.at(f"s3://{bucket}/b", dataclasses.replace(moto.settings(), server_side_encryption="AES256"))
+    plain_sent, sealed_sent = _record(plain), _record(sealed)
+    dossier = uuid.uuid4()
+    plain.put_bytes(Area.BODIES, dossier, "ab" * 32, HEALTH)
+    sealed.put_bytes(Area.BODIES, dossier, "ab" * 32, HEALTH)
+    [plain_put], [sealed_put] = plain_sent, sealed_sent
+    assert "x-amz-server-side-encryption" not in plain_put.headers
+    assert sealed_put.headers["x-amz-server-side-encryption"] == "AES256"
+    assert "x-amz-server-side-encryption" in sealed_put.headers["authorization"]  # signed: a proxy cannot drop it
+    head = moto.client().head_object(Bucket=bucket, Key=f"b/blobs/{dossier}/{'ab' * 32}")
+    assert head["ServerSideEncryption"] == "AES256"
+    with pytest.raises(ValueError):
+        S3Store.at(f"s3://{bucket}/c", dataclasses.replace(moto.settings(), server_side_encryption="rot13"))
