@@ -1,5 +1,5 @@
 """A real S3-compatible HTTP server on loopback for the S3 blob store's tests: moto's standalone server (a test
-dependency, `moto[server]` in the dev extras). Without moto the tests skip locally and fail under CI=true.
+dependency, `moto[s3]` with flask in the dev extras). Without moto the tests skip locally and fail under CI=true.
 
 It is moto, not AWS or MinIO: it speaks the S3 REST API over HTTP (path-style keys, XML errors, Range, DeleteObjects,
 Content-MD5 checks) but does not verify SigV4 signatures; the recorded-protocol test checks the requests' shape.
@@ -69,7 +69,7 @@ def moto_s3() -> Iterator[MotoS3]:
     try:
         from moto.server import ThreadedMotoServer
     except ImportError:
-        require(False, "moto[server] is not installed (pip install -e '.[dev]'): the S3 store's tests need it")
+        require(False, "moto (moto[s3], flask, flask-cors) is not installed (pip install -e '.[dev]'): the S3 store's tests need it")
         raise
     server = ThreadedMotoServer(ip_address="127.0.0.1", port=0, verbose=False)
     server.start()
