@@ -69,7 +69,7 @@ def moto_s3() -> Iterator[MotoS3]:
     try:
         from moto.server import ThreadedMotoServer
     except ImportError:
-        require(False, "moto (moto[s3], flask, flask-cors) is not installed (pip install -e '.[dev]'): the S3 store's tests need it")
+        require(False, "moto is not installed (pip install -e '.[dev]'): the S3 store's tests need it")
         raise
     server = ThreadedMotoServer(ip_address="127.0.0.1", port=0, verbose=False)
     server.start()
