@@ -237,7 +237,7 @@ def test_migration_down_and_up_on_a_populated_database(
             text("SELECT DISTINCT relkind::text FROM pg_class WHERE relname = ANY(:t)"), {"t": list(PARTITIONED_TABLES)}
         ).scalars()
         assert list(kinds) == ["r"]
-        assert "dossier_id" not in conn.execute(text("SELECT * FROM messages LIMIT 0")).keys()
+        assert "dossier_id" not in list(conn.execute(text("SELECT * FROM messages LIMIT 0")).keys())
     assert _digests(ctx) == filled
     assert _chain_verifies(ctx) == events
 
