@@ -15,7 +15,8 @@ from typing import Any
 import pytest
 from alembic import command
 from fastapi.testclient import TestClient
-from sqlalchemy import select, text
+from sqlalchemy import create_engine, select, text
+from sqlalchemy.pool import NullPool
 
 from server.audit.checkpoints import checkpoint_now
 from server.audit.service import verify
@@ -280,3 +281,19 @@ def test_migration_down_and_up_on_a_populated_database(
 def _conversation_of(ctx: ServiceContext, patient: Patient) -> uuid.UUID:
     with ctx.sessions() as session:
         return session.scalars(select(Conversation.id).where(Conversation.dossier_id == patient.dossier_id)).one()
+
+
+@pytest.mark.usefixtures("postgresql_only")
+def test_a_reference_the_migration_does_not_know_stops_it_and_changes_nothing(db_url: str) -> None:
+    command.downgrade(alembic_config(db_url), "0900")
+    engine = create_engine(db_url, poolclass=NullPool)
+    with engine.begin() as conn:  # as a later revision merged before 1000 might: a key to a table 1000 rebuilds
+        conn.execute(text("CREATE TABLE extra (conversation_id UUID REFERENCES conversations (id))"))
+    with pytest.raises(RuntimeError, match=r"extra_conversation_id_fkey \(extra\)"):
+        migrate(db_url, "head")
+    with engine.connect() as conn:
+        assert current_revision(engine) == "0900"  # one transaction: nothing half done
+        kinds = conn.execute(text("SELECT relkind::text FROM pg_class WHERE relname = 'conversations'")).scalars()
+        assert list(kinds) == ["r"]
+        assert conn.execute(text("SELECT count(*) FROM pg_namespace WHERE nspname = 'carnet_partitions'")).scalar() == 0
+    engine.dispose()
