@@ -48,6 +48,16 @@ def postgresql_only(backend: str) -> None:
         pytest.skip("partitioning is PostgreSQL's (SQLite: migration 1000 adds only the messagerie's dossier id)")
 
 
+def _allergy(seq: int) -> dict[str, Any]:
+    entity = {"entity": "entry", "entity_id": str(uuid.uuid4()), "kind": "allergy", "op": "create", "base_version": 0}
+    return {
+        "mutation_id": str(uuid.uuid4()),
+        "client_seq": seq,
+        **entity,
+        "changes": {"name": [None, f"Allergie {seq}"]},
+    }
+
+
 class Patient:
     """A patient signed in on one device that pushes and pulls its own dossier."""
 
@@ -59,40 +69,22 @@ class Patient:
         self.client_id, self.stream_id, self.seq = uuid.uuid4(), uuid.uuid4(), 0
 
     def mutations(self, n: int) -> list[dict[str, Any]]:
-        made = []
-        for _ in range(n):
-            self.seq += 1
-            made.append(
-                {
-                    "mutation_id": str(uuid.uuid4()),
-                    "client_seq": self.seq,
-                    "entity": "entry",
-                    "entity_id": str(uuid.uuid4()),
-                    "kind": "allergy",
-                    "op": "create",
-                    "base_version": 0,
-                    "changes": {"name": [None, f"Allergie n° {self.seq}"]},
-                }
-            )
-        return made
+        """`n` new allergies, numbered on from this device's last mutation."""
+        first, self.seq = self.seq + 1, self.seq + n
+        return [_allergy(seq) for seq in range(first, self.seq + 1)]
+
+    def _sync(self, path: str, body: dict[str, Any]) -> Any:
+        r = self.client.post(path, headers={**self.headers, **SYNC}, json={"client_id": str(self.client_id), **body})
+        assert r.status_code == 200, r.text
+        return r.json()
 
     def push(self, mutations: list[dict[str, Any]]) -> list[dict[str, Any]]:
-        body = {
-            "client_id": str(self.client_id),
-            "stream_id": str(self.stream_id),
-            "dossier_id": str(self.dossier_id),
-            "mutations": mutations,
-        }
-        r = self.client.post("/v1/sync/push", headers={**self.headers, **SYNC}, json=body)
-        assert r.status_code == 200, r.text
-        results: list[dict[str, Any]] = r.json()["results"]
+        ids = {"stream_id": str(self.stream_id), "dossier_id": str(self.dossier_id)}
+        results: list[dict[str, Any]] = self._sync("/v1/sync/push", {**ids, "mutations": mutations})["results"]
         return results
 
     def pull(self, cursor: str | None = None) -> dict[str, Any]:
-        body = {"client_id": str(self.client_id), "dossiers": {str(self.dossier_id): cursor}}
-        r = self.client.post("/v1/sync/pull", headers={**self.headers, **SYNC}, json=body)
-        assert r.status_code == 200, r.text
-        page: dict[str, Any] = r.json()["dossiers"][0]
+        page: dict[str, Any] = self._sync("/v1/sync/pull", {"dossiers": {str(self.dossier_id): cursor}})["dossiers"][0]
         assert page["state"] == "ok", page
         return page
 
