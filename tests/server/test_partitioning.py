@@ -45,7 +45,7 @@ CROSS_PARTITION = {
 @pytest.fixture
 def postgresql_only(backend: str) -> None:
     if backend != "postgresql":
-        pytest.skip("partitioning is PostgreSQL's (SQLite: migration 1000 adds only the messagerie's dossier id)")
+        pytest.skip("partitioning is PostgreSQL's (SQLite: only keys change)")
 
 
 def _allergy(seq: int) -> dict[str, Any]:
