@@ -66,6 +66,7 @@ def store(
     session: Session,
     data_dir: Path,
     *,
+    dossier_id: uuid.UUID,
     conversation_id: uuid.UUID,
     attachment_id: uuid.UUID,
     uploader_id: uuid.UUID,
@@ -90,6 +91,7 @@ def store(
     blob_store(data_dir).put_bytes(Area.ATTACHMENTS, conversation_id, str(attachment_id), nonce + sealed)
     row = MessageAttachment(
         id=attachment_id,
+        dossier_id=dossier_id,
         conversation_id=conversation_id,
         uploader_id=uploader_id,
         message_id=None,
