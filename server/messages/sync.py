@@ -92,8 +92,8 @@ def _check_policy(
 
 
 def _conversation(session: Session, head: SyncHead, conversation_id: uuid.UUID) -> Conversation:
-    conv = session.get(Conversation, conversation_id)
-    if conv is None or conv.dossier_id != head.dossier_id:
+    conv = session.get(Conversation, (head.dossier_id, conversation_id))  # keyed by (dossier, id): migration 1000
+    if conv is None:
         raise _Refused(
             MutationStatus.REJECTED,
             "unknown_conversation",

@@ -8,7 +8,7 @@ the messages domain's own (`server/messages/feed.py`), so a backfilled record is
 Running it again adds nothing (records already there are skipped).
 
 Revision ID: 0950_messages_sync
-Revises: 0900
+Revises: 1000_partition_by_dossier (written as 0950 after 0900; chained after 1000, merged first)
 """
 
 import json
@@ -26,7 +26,7 @@ from server.messages.feed import conversation_values, message_values
 from server.sync.service import ZERO_DIGEST, digest_hex, fingerprint
 
 revision: str = "0950_messages_sync"
-down_revision: str | None = "0900"
+down_revision: str | None = "1000_partition_by_dossier"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
