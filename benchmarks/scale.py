@@ -76,7 +76,7 @@ from dossier.identifiers import nir_key  # noqa: E402
 from server.accounts.models import Account, AccountStatus, Device, PrincipalKind  # noqa: E402
 from server.audit.checkpoints import write_checkpoint  # noqa: E402
 from server.audit.models import AuditEvent  # noqa: E402
-from server.audit.service import GENESIS, row_hash  # noqa: E402
+from server.audit.service import GENESIS, row_hash, verify  # noqa: E402
 from server.config import Argon2Params, Settings  # noqa: E402
 from server.context import ServiceContext  # noqa: E402
 from server.db import head_revision, migrate  # noqa: E402
@@ -676,6 +676,10 @@ def run_one(size: int, schema: str, args: argparse.Namespace) -> Run:
         ctx = ServiceContext.build(settings, pool_size=0)
         with ctx.sessions() as session:
             write_checkpoint(session)
+            if args.verify_audit:  # the whole chain, as `carnet-server audit verify` walks it
+                verdict = verify(session)
+                assert verdict.ok, verdict
+                print(f"[{size:>9,} {schema}] audit verify: {verdict.checked:,} events, chain and checkpoint ok")
         ctx.close()
         os.environ["CARNET_SERVER_AUDIT_KEY"] = key.hex()
         try:
@@ -735,7 +739,7 @@ def report(runs: list[Run]) -> bool:
     return ok
 
 
-def main(argv: list[str] | None = None) -> int:
+def parse(argv: list[str] | None = None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--postgres-url", default=os.environ.get("CARNET_BENCH_POSTGRES_URL"))
     parser.add_argument("--sizes", default="10000,100000", help="dossier counts, comma-separated (1000000 at the end)")
@@ -747,9 +751,15 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--generator-processes", type=int, default=min(2, os.cpu_count() or 1))
     parser.add_argument("--nice", type=int, default=10, help="niceness of the population generator (0: none)")
     parser.add_argument("--seed", type=int, default=22)
+    parser.add_argument("--verify-audit", action="store_true", help="walk the generated audit chain before the load")
     args = parser.parse_args(argv)
     if not args.postgres_url:
         parser.error("give --postgres-url or CARNET_BENCH_POSTGRES_URL (scripts/pg-throwaway.sh start prints one)")
+    return args
+
+
+def run_all(args: argparse.Namespace) -> list[Run]:
+    """Every size on every schema asked for (the partitioned one only once its migration exists)."""
     sizes = [int(s.replace("_", "")) for s in args.sizes.split(",") if s.strip()]
     schemas = ["partitioned", "unpartitioned"] if args.schema == "both" else [args.schema]
     if "partitioned" in schemas and head_revision() == UNPARTITIONED:
@@ -758,10 +768,14 @@ def main(argv: list[str] | None = None) -> int:
     print(
         f"{args.clients} concurrent clients over {args.generator_processes} generator process(es) ({loop_name()}), "
         f"{args.workers} server workers, {args.seconds:.0f} s per phase, {args.records} records per dossier; "
-        f"sizes {', '.join(f'{s:,}' for s in sizes)}; {', '.join(schemas) or 'no schema'}"
+        f"sizes {', '.join(f'{s:,}' for s in sizes)}; {', '.join(schemas) or 'no schema'}",
+        flush=True,
     )
-    runs = [run_one(size, schema, args) for size in sizes for schema in schemas]
-    return 0 if report(runs) else 1
+    return [run_one(size, schema, args) for size in sizes for schema in schemas]
+
+
+def main(argv: list[str] | None = None) -> int:
+    return 0 if report(run_all(parse(argv))) else 1
 
 
 if __name__ == "__main__":
