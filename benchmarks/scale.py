@@ -50,7 +50,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
-from typing import Any, cast
+from typing import Any, NamedTuple, cast
 
 import httpx
 import psycopg
@@ -319,26 +319,7 @@ def fingerprint(entity_id: str, version: int) -> int:
     return int.from_bytes(hashlib.sha256(f"{entity_id}:{version}:0".encode()).digest(), "big")
 
 
-@dataclass
-class AuditChain:
-    """The audit trail as the service appends it: consecutive seq, each row's HMAC over the previous one's hash."""
-
-    key: bytes
-    seq: int = 0
-    last: str = GENESIS
-
-    def row(
-        self, at: datetime, event_id: str, actor: str | None, role: str, dossier: str | None, action: str, device: str
-    ) -> str:
-        self.seq += 1
-        event = _Event(self.seq, event_id, at, actor, role, None, dossier, action, device, None, self.last)
-        self.last = row_hash(cast(AuditEvent, event), self.key)
-        cols = (str(self.seq), event_id, ts(at), actor or r"\N", role, r"\N", dossier or r"\N", action, device)
-        return "\t".join(cols) + f"\t\\N\t{event.prev_hash}\t{self.last}\n"
-
-
-@dataclass(frozen=True, slots=True)
-class _Event:
+class _Event(NamedTuple):
     """What row_hash reads of an AuditEvent (building ORM objects for millions of rows would dominate)."""
 
     seq: int
@@ -351,7 +332,27 @@ class _Event:
     action: str
     device_id: str
     assisted_by: None
-    prev_hash: str
+    prev_hash: str = ""
+
+
+@dataclass
+class AuditChain:
+    """The audit trail as the service appends it: consecutive seq, each row's HMAC over the previous one's hash."""
+
+    key: bytes
+    seq: int = 0
+    last: str = GENESIS
+
+    def rows(self, events: list[_Event]) -> str:
+        """COPY text of these events (seq and time already set, consecutive from the chain's head), chained."""
+        lines = []
+        for e in events:
+            assert e.seq == self.seq + 1, (e.seq, self.seq)
+            event = e._replace(prev_hash=self.last)
+            self.seq, self.last = e.seq, row_hash(cast(AuditEvent, event), self.key)
+            cols = (str(e.seq), e.id, ts(e.at), e.actor_id or r"\N", e.actor_role, r"\N", e.dossier_id or r"\N")
+            lines.append("\t".join(cols) + f"\t{e.action}\t{e.device_id}\t\\N\t{event.prev_hash}\t{self.last}\n")
+        return "".join(lines)
 
 
 COLUMNS = {
@@ -424,9 +425,12 @@ class Generator:
             out["access_tokens"].append(f"{token_hash}\t{device}\t{expires}\n")
         return out
 
-    def chunk(self, start: int, stop: int) -> dict[str, list[str]]:
-        """The rows of dossiers start..stop-1, each table's rows interleaved across the chunk's dossiers."""
-        out: dict[str, list[str]] = {t: [] for t in COLUMNS if t != "professionals"}
+    def chunk(self, start: int, stop: int) -> Chunk:
+        """The rows of dossiers start..stop-1, each table's rows interleaved across the chunk's dossiers; the audit
+        events with their sequence numbers (a chunk's are consecutive, after every earlier chunk's), not chained."""
+        out: dict[str, list[str]] = {t: [] for t in COLUMNS if t not in ("professionals", "audit_events")}
+        events: list[_Event] = []
+        patients: list[Sampled] = []
         now, ids, records = self.now, self.ids, self.records
         expires = ts(now + timedelta(days=1))
         per = []
@@ -458,7 +462,7 @@ class Generator:
                 digest ^= fingerprint(entity, version)
             out["sync_heads"].append(f"{d}\t{records}\t1\t{digest_hex(digest)}\n")
             if token:
-                self.population.patients.append(Sampled(d, token, digest_hex(digest)))
+                patients.append(Sampled(d, token, digest_hex(digest)))
             per.append((d, account, device, stream, client, entities, c, a, b))
         for version in range(1, records + 1):  # round by round: a dossier's records spread over the chunk
             kind, values = VALUES[version % len(VALUES)]
@@ -482,16 +486,18 @@ class Generator:
             ("access.history_read", "patient"),
         )
         step = self.span / (self.size * len(rounds))
+        seq = start * len(rounds)
         for action, who in rounds:
             for d, account, device, _stream, _client, _entities, _c, a, b in per:
-                at = now - timedelta(hours=1) - self.span + step * (self.chain.seq + 1)
+                seq += 1
+                at = now - timedelta(hours=1) - self.span + step * seq
                 if who == "patient":
                     actor, role, dev = account, "patient", device
                 else:
                     pro = a if who == "a" else b
                     actor, role, dev = self.pro_ids[pro], "professional", self.pro_devices[pro]
                 dossier = None if action.startswith("auth.") else d
-                out["audit_events"].append(self.chain.row(at, ids(), actor, role, dossier, action, dev))
+                events.append(_Event(seq, ids(), at, actor, role, None, dossier, action, dev, None))
                 if who != "patient":
                     pro = a if who == "a" else b
                     name = f"Dr {FIRST_NAMES[(pro * 3) % len(FIRST_NAMES)]} {LAST_NAMES[(pro * 7) % len(LAST_NAMES)]}"
@@ -499,15 +505,43 @@ class Generator:
                         f"{ids()}\t{d}\t{NotificationEvent.PROFESSIONAL_ACCESS.value}\t{ts(at)}\t"
                         f"{10_000_000_000 + pro}\t{name}\t\\N\t{ts(at)}\n"
                     )
-        return out
+        return Chunk(
+            {t: "".join(rows) for t, rows in out.items()}, {t: len(rows) for t, rows in out.items()}, events, patients
+        )
 
 
-def copy_rows(cur: psycopg.Cursor[Any], table: str, rows: list[str]) -> None:
+@dataclass(frozen=True)
+class Chunk:
+    """What a worker sends back: COPY text per table and its row count, the audit events to chain, the sampled."""
+
+    text: dict[str, str]
+    rows: dict[str, int]
+    events: list[_Event]
+    patients: list[Sampled]
+
+
+_worker: list[Generator] = []
+
+
+def _start_worker(gen: Generator, nice: int) -> None:
+    if nice:
+        os.nice(nice)
+    gen.ids = Ids()  # this process's own random ids (a copied buffer would repeat the parent's)
+    _worker.append(gen)
+
+
+def _make_chunk(bounds: tuple[int, int]) -> Chunk:
+    return _worker[0].chunk(*bounds)
+
+
+def copy_rows(cur: psycopg.Cursor[Any], table: str, text: str) -> None:
     with cur.copy(f"COPY {table} ({COLUMNS[table]}) FROM STDIN") as copy:
-        copy.write("".join(rows))
+        copy.write(text)
 
 
-def generate(url: str, size: int, records: int, clients: int, key: bytes, seed: int, nice: int) -> Population:
+def generate(
+    url: str, size: int, records: int, clients: int, key: bytes, seed: int, nice: int, workers: int
+) -> Population:
     """Write the population into the migrated database at `url` (in this process, niced when asked)."""
     if nice:
         os.nice(nice)
@@ -520,14 +554,22 @@ def generate(url: str, size: int, records: int, clients: int, key: bytes, seed: 
         except psycopg.errors.InsufficientPrivilege:
             conn.rollback()
         for table, rows in gen.professionals().items():
-            copy_rows(cur, table, rows)
+            copy_rows(cur, table, "".join(rows))
             gen.rows[table] += len(rows)
         conn.commit()
-        for start in range(0, size, CHUNK):
-            for table, rows in gen.chunk(start, min(start + CHUNK, size)).items():
-                copy_rows(cur, table, rows)
-                gen.rows[table] += len(rows)
-            conn.commit()
+        # Chunks are made by worker processes (one per core), in order; this process chains the audit events (each
+        # row's HMAC covers the previous one's) and streams everything to PostgreSQL, one transaction per chunk.
+        bounds = [(start, min(start + CHUNK, size)) for start in range(0, size, CHUNK)]
+        mp = multiprocessing.get_context("spawn")
+        with mp.Pool(workers, initializer=_start_worker, initargs=(gen, nice)) as pool:
+            for chunk in pool.imap(_make_chunk, bounds):
+                gen.population.patients += chunk.patients
+                chunk.text["audit_events"] = gen.chain.rows(chunk.events)
+                chunk.rows["audit_events"] = len(chunk.events)
+                for table, text in chunk.text.items():
+                    copy_rows(cur, table, text)
+                    gen.rows[table] += chunk.rows[table]
+                conn.commit()
         cur.execute(
             "UPDATE audit_head SET last_seq = %s, last_hash = %s, keyed_from_seq = 1 WHERE id = 1",
             (gen.chain.seq, gen.chain.last),
@@ -548,11 +590,13 @@ def _generate_child(args: tuple[Any, ...], out: Any) -> None:
     out.close()
 
 
-def generate_niced(url: str, size: int, records: int, clients: int, key: bytes, seed: int, nice: int) -> Population:
+def generate_niced(
+    url: str, size: int, records: int, clients: int, key: bytes, seed: int, nice: int, workers: int
+) -> Population:
     """`generate` in a child process, so that `nice` lowers the generator's priority and not the benchmark's."""
     mp = multiprocessing.get_context("spawn")
     receiver, sender = mp.Pipe(duplex=False)
-    proc = mp.Process(target=_generate_child, args=((url, size, records, clients, key, seed, nice), sender))
+    proc = mp.Process(target=_generate_child, args=((url, size, records, clients, key, seed, nice, workers), sender))
     proc.start()
     sender.close()
     try:
@@ -664,7 +708,7 @@ def run_one(size: int, schema: str, args: argparse.Namespace) -> Run:
         data = Path(tmp)
         create_schema(url, schema)
         print(f"[{size:>9,} {schema}] generating ({load_average()})", flush=True)
-        pop = generate_niced(url, size, args.records, args.clients, key, args.seed, args.nice)
+        pop = generate_niced(url, size, args.records, args.clients, key, args.seed, args.nice, args.generator_processes)
         total, tables = disk_sizes(url)
         print(
             f"[{size:>9,} {schema}] generated in {pop.generation_s:.0f} s + VACUUM (ANALYZE) {pop.vacuum_s:.0f} s; "
