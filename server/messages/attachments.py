@@ -64,6 +64,7 @@ def store(
     session: Session,
     data_dir: Path,
     *,
+    dossier_id: uuid.UUID,
     conversation_id: uuid.UUID,
     attachment_id: uuid.UUID,
     uploader_id: uuid.UUID,
@@ -99,6 +100,7 @@ def store(
             temporary.unlink()
     row = MessageAttachment(
         id=attachment_id,
+        dossier_id=dossier_id,
         conversation_id=conversation_id,
         uploader_id=uploader_id,
         message_id=None,
