@@ -46,6 +46,7 @@ import tempfile
 import time
 import uuid
 from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
@@ -539,6 +540,33 @@ def copy_rows(cur: psycopg.Cursor[Any], table: str, text: str) -> None:
         copy.write(text)
 
 
+# The tables with several rows per dossier: their keys and indexes are dropped before COPY and built afterwards (one
+# sorted build instead of millions of random insertions into B-trees of random UUIDs), as a bulk load does.
+BULK = ("sync_records", "sync_ledger", "audit_events", "access_notifications", "access_professionals")
+
+
+def drop_indexes(cur: psycopg.Cursor[Any]) -> list[str]:
+    """Drop the BULK tables' keys and indexes that no foreign key relies on; the statements that rebuild them."""
+    rebuild: list[str] = []
+    for table in BULK:
+        rows = cur.execute(
+            "SELECT i.indexrelid::regclass::text, pg_get_indexdef(i.indexrelid), c.conname, "
+            "pg_get_constraintdef(c.oid) FROM pg_index i "
+            "LEFT JOIN pg_constraint c ON c.conindid = i.indexrelid AND c.conrelid = i.indrelid "
+            "WHERE i.indrelid = %s::regclass AND NOT EXISTS "
+            "(SELECT 1 FROM pg_constraint f WHERE f.contype = 'f' AND f.conindid = i.indexrelid)",
+            (f"public.{table}",),
+        ).fetchall()
+        for index, index_def, constraint, constraint_def in rows:
+            if constraint:
+                cur.execute(f'ALTER TABLE {table} DROP CONSTRAINT "{constraint}"')
+                rebuild.append(f'ALTER TABLE {table} ADD CONSTRAINT "{constraint}" {constraint_def}')
+            else:
+                cur.execute(f"DROP INDEX {index}")
+                rebuild.append(index_def.replace(" ON ONLY ", " ON "))  # a partitioned index: on every partition
+    return rebuild
+
+
 def generate(
     url: str, size: int, records: int, clients: int, key: bytes, seed: int, nice: int, workers: int
 ) -> Population:
@@ -553,6 +581,9 @@ def generate(
             cur.execute("SET session_replication_role = replica")  # no FK triggers: consistent by construction
         except psycopg.errors.InsufficientPrivilege:
             conn.rollback()
+        cur.execute("SET maintenance_work_mem = '256MB'")
+        rebuild = drop_indexes(cur)
+        conn.commit()
         for table, rows in gen.professionals().items():
             copy_rows(cur, table, "".join(rows))
             gen.rows[table] += len(rows)
@@ -574,6 +605,9 @@ def generate(
             "UPDATE audit_head SET last_seq = %s, last_hash = %s, keyed_from_seq = 1 WHERE id = 1",
             (gen.chain.seq, gen.chain.last),
         )
+        conn.commit()
+        for statement in rebuild:
+            cur.execute(statement)
         conn.commit()
     pop = gen.population
     pop.rows = gen.rows
@@ -664,10 +698,16 @@ def check(base: str, pop: Population) -> None:
             assert [i["version"] for i in page["items"]] == [pop.records], page
             history = c.get("/v1/me/access/history", headers=auth).raise_for_status().json()
             assert len(history["items"]) >= 6 and any(i["actor_rpps"] for i in history["items"]), history
-        for token in pop.pro_tokens:
-            listed = c.get("/v1/pro/dossiers", headers={"Authorization": f"Bearer {token}"}).raise_for_status()
-            expected = min(50, 2 * pop.size // pop.professionals - 1)
-            assert len(listed.json()) >= expected, (len(listed.json()), expected)
+        expected = min(50, 2 * pop.size // pop.professionals - 1)
+
+        def listed(token: str) -> int:
+            return len(
+                c.get("/v1/pro/dossiers", headers={"Authorization": f"Bearer {token}"}).raise_for_status().json()
+            )
+
+        with ThreadPoolExecutor(8) as pool:  # a list takes a while: eight at a time
+            counts = list(pool.map(listed, pop.pro_tokens))
+        assert min(counts) >= expected, (counts, expected)
 
 
 def measure(base: str, pop: Population, args: argparse.Namespace, pids: dict[str, Any]) -> dict[str, Phase]:
@@ -793,7 +833,7 @@ def parse(argv: list[str] | None = None) -> argparse.Namespace:
     parser.add_argument("--seconds", type=float, default=5.0, help="per measured phase (5 phases)")
     parser.add_argument("--workers", type=int, default=2, help="uvicorn worker processes")
     parser.add_argument("--generator-processes", type=int, default=min(2, os.cpu_count() or 1))
-    parser.add_argument("--nice", type=int, default=10, help="niceness of the population generator (0: none)")
+    parser.add_argument("--nice", type=int, default=0, help="niceness of the population generator (0: none)")
     parser.add_argument("--seed", type=int, default=22)
     parser.add_argument("--verify-audit", action="store_true", help="walk the generated audit chain before the load")
     args = parser.parse_args(argv)
