@@ -45,6 +45,7 @@ import sys
 import tempfile
 import time
 import uuid
+from collections import deque
 from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
@@ -567,6 +568,17 @@ def drop_indexes(cur: psycopg.Cursor[Any]) -> list[str]:
     return rebuild
 
 
+def _bounded(pool: Any, bounds: list[tuple[int, int]], ahead: int) -> Iterator[Chunk]:
+    """The chunks in order, at most `ahead` made and not yet written (Pool.imap would queue them all in memory)."""
+    pending: deque[Any] = deque()
+    for b in bounds:
+        pending.append(pool.apply_async(_make_chunk, (b,)))
+        if len(pending) > ahead:
+            yield pending.popleft().get()
+    while pending:
+        yield pending.popleft().get()
+
+
 def generate(
     url: str, size: int, records: int, clients: int, key: bytes, seed: int, nice: int, workers: int
 ) -> Population:
@@ -593,7 +605,9 @@ def generate(
         bounds = [(start, min(start + CHUNK, size)) for start in range(0, size, CHUNK)]
         mp = multiprocessing.get_context("spawn")
         with mp.Pool(workers, initializer=_start_worker, initargs=(gen, nice)) as pool:
-            for chunk in pool.imap(_make_chunk, bounds):
+            for n, chunk in enumerate(_bounded(pool, bounds, ahead=2 * workers), 1):
+                if n % max(len(bounds) // 10, 1) == 0:
+                    print(f"  {n * CHUNK:,} dossiers written, {time.perf_counter() - t0:.0f} s", flush=True)
                 gen.population.patients += chunk.patients
                 chunk.text["audit_events"] = gen.chain.rows(chunk.events)
                 chunk.rows["audit_events"] = len(chunk.events)

@@ -29,7 +29,7 @@ def pg_url() -> str:
 
 
 def test_a_tiny_population_is_what_the_service_reads_and_is_measured(pg_url: str) -> None:
-    tiny = ["--sizes", str(SIZE), "--schema", "both", "--clients", "6", "--seconds", "1", "--generator-processes", "1"]
+    tiny = ["--sizes", str(SIZE), "--schema", "both", "--clients", "6", "--seconds", "1", "--generator-processes", "2"]
     args = scale.parse(["--postgres-url", pg_url, *tiny, "--nice", "0", "--verify-audit"])
     runs = scale.run_all(args)  # raises when the service disagrees with a generated row (scale.check)
     expected = {"unpartitioned"} | ({"partitioned"} if head_revision() != scale.UNPARTITIONED else set())
