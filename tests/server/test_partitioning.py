@@ -1,10 +1,10 @@
-"""Hash partitioning by dossier id (migration 1000, PostgreSQL only; docs/SCALING.md).
+"""Hash partitioning by dossier id (migration 1000; docs/SCALING.md).
 
 Every hot query of the service — sync pull and push, the ledger's replay lookup, the access history, notifications,
 messages, the professional's dossier list — is captured as the real service sends it and EXPLAINed with its own
-parameters: it must touch one partition of each partitioned table. And the migration is run down and up on a
-database the real service filled: every row survives both ways, a replayed push is answered from the ledger, the audit
-chain and its signed checkpoints verify.
+parameters: it must touch one partition of each partitioned table (PostgreSQL only). And the migration is run down
+and up on a database the real service filled (both backends): every row survives both ways, a replayed push is
+answered from the ledger, the audit chain and its signed checkpoints verify.
 """
 
 from __future__ import annotations
@@ -15,12 +15,14 @@ from typing import Any
 import pytest
 from alembic import command
 from fastapi.testclient import TestClient
-from sqlalchemy import text
+from sqlalchemy import create_engine, select, text
+from sqlalchemy.pool import NullPool
 
 from server.audit.checkpoints import checkpoint_now
 from server.audit.service import verify
 from server.context import ServiceContext
 from server.db import alembic_config, current_revision, migrate
+from server.messages.models import Conversation
 from server.partitioning import PARTITIONED_TABLES
 from tests.support.access import GP, Pros
 from tests.support.messagerie import Thread
@@ -40,10 +42,20 @@ CROSS_PARTITION = {
 }
 
 
-@pytest.fixture(autouse=True)
-def _postgresql_only(backend: str) -> None:
+@pytest.fixture
+def postgresql_only(backend: str) -> None:
     if backend != "postgresql":
-        pytest.skip("partitioning is PostgreSQL's (SQLite: migration 1000 adds only the messagerie's dossier id)")
+        pytest.skip("partitioning is PostgreSQL's (SQLite: only keys change)")
+
+
+def _allergy(seq: int) -> dict[str, Any]:
+    entity = {"entity": "entry", "entity_id": str(uuid.uuid4()), "kind": "allergy", "op": "create", "base_version": 0}
+    return {
+        "mutation_id": str(uuid.uuid4()),
+        "client_seq": seq,
+        **entity,
+        "changes": {"name": [None, f"Allergie {seq}"]},
+    }
 
 
 class Patient:
@@ -57,40 +69,22 @@ class Patient:
         self.client_id, self.stream_id, self.seq = uuid.uuid4(), uuid.uuid4(), 0
 
     def mutations(self, n: int) -> list[dict[str, Any]]:
-        made = []
-        for _ in range(n):
-            self.seq += 1
-            made.append(
-                {
-                    "mutation_id": str(uuid.uuid4()),
-                    "client_seq": self.seq,
-                    "entity": "entry",
-                    "entity_id": str(uuid.uuid4()),
-                    "kind": "allergy",
-                    "op": "create",
-                    "base_version": 0,
-                    "changes": {"name": [None, f"Allergie n° {self.seq}"]},
-                }
-            )
-        return made
+        """`n` new allergies, numbered on from this device's last mutation."""
+        first, self.seq = self.seq + 1, self.seq + n
+        return [_allergy(seq) for seq in range(first, self.seq + 1)]
+
+    def _sync(self, path: str, body: dict[str, Any]) -> Any:
+        r = self.client.post(path, headers={**self.headers, **SYNC}, json={"client_id": str(self.client_id), **body})
+        assert r.status_code == 200, r.text
+        return r.json()
 
     def push(self, mutations: list[dict[str, Any]]) -> list[dict[str, Any]]:
-        body = {
-            "client_id": str(self.client_id),
-            "stream_id": str(self.stream_id),
-            "dossier_id": str(self.dossier_id),
-            "mutations": mutations,
-        }
-        r = self.client.post("/v1/sync/push", headers={**self.headers, **SYNC}, json=body)
-        assert r.status_code == 200, r.text
-        results: list[dict[str, Any]] = r.json()["results"]
+        ids = {"stream_id": str(self.stream_id), "dossier_id": str(self.dossier_id)}
+        results: list[dict[str, Any]] = self._sync("/v1/sync/push", {**ids, "mutations": mutations})["results"]
         return results
 
     def pull(self, cursor: str | None = None) -> dict[str, Any]:
-        body = {"client_id": str(self.client_id), "dossiers": {str(self.dossier_id): cursor}}
-        r = self.client.post("/v1/sync/pull", headers={**self.headers, **SYNC}, json=body)
-        assert r.status_code == 200, r.text
-        page: dict[str, Any] = r.json()["dossiers"][0]
+        page: dict[str, Any] = self._sync("/v1/sync/pull", {"dossiers": {str(self.dossier_id): cursor}})["dossiers"][0]
         assert page["state"] == "ok", page
         return page
 
@@ -130,6 +124,7 @@ def _assert_one_partition(ctx: ServiceContext, statements: list[Captured], opera
     return checked
 
 
+@pytest.mark.usefixtures("postgresql_only")
 def test_every_hot_query_touches_one_partition(
     client: TestClient, flows: Flows, ctx: ServiceContext, mailbox: Mailbox
 ) -> None:
@@ -164,6 +159,7 @@ def test_every_hot_query_touches_one_partition(
     assert [r["duplicate"] for r in replayed] == [True] * 5  # found again in the ledger by its partition key
 
 
+@pytest.mark.usefixtures("postgresql_only")
 def test_tables_are_partitioned_and_account_events_go_to_the_first_partition(
     client: TestClient, flows: Flows, ctx: ServiceContext
 ) -> None:
@@ -213,8 +209,11 @@ def _migrate_to(ctx: ServiceContext, url: str, revision: str) -> None:
 
 
 def test_migration_down_and_up_on_a_populated_database(
-    client: TestClient, flows: Flows, ctx: ServiceContext, mailbox: Mailbox, db_url: str
+    client: TestClient, flows: Flows, ctx: ServiceContext, mailbox: Mailbox, db_url: str, backend: str
 ) -> None:
+    """Both backends: on PostgreSQL the tables are rebuilt (partitioned, then plain), on SQLite the messagerie's
+    dossier id and composite keys come and go; the rows and the service must survive either way."""
+    pg = backend == "postgresql"
     patients = [Patient(client, flows) for _ in range(4)]
     doctor = Pros(client, ctx, mailbox).sign_in(GP, "Médecin généraliste", "Durand")
     batches = {}
@@ -230,21 +229,23 @@ def test_migration_down_and_up_on_a_populated_database(
     assert events == filled["audit_events"][0] and events > 20
 
     _migrate_to(ctx, db_url, "0900")  # down: plain tables, every row kept
+    assert current_revision(ctx.engine) == "0900"
     with ctx.engine.connect() as conn:
-        assert current_revision(ctx.engine) == "0900"
-        assert all(partition_count(conn, t) == 0 for t in PARTITIONED_TABLES)
-        kinds = conn.execute(
-            text("SELECT DISTINCT relkind::text FROM pg_class WHERE relname = ANY(:t)"), {"t": list(PARTITIONED_TABLES)}
-        ).scalars()
-        assert list(kinds) == ["r"]
         assert "dossier_id" not in list(conn.execute(text("SELECT * FROM messages LIMIT 0")).keys())
+        if pg:
+            assert all(partition_count(conn, t) == 0 for t in PARTITIONED_TABLES)
+            kinds = conn.execute(
+                text("SELECT DISTINCT relkind::text FROM pg_class WHERE relname = ANY(:t)"),
+                {"t": list(PARTITIONED_TABLES)},
+            ).scalars()
+            assert list(kinds) == ["r"]
     assert _digests(ctx) == filled
     assert _chain_verifies(ctx) == events
 
     _migrate_to(ctx, db_url, "head")  # up again, from a populated 0900 database
     assert _digests(ctx) == filled
     with ctx.engine.connect() as conn:
-        assert all(partition_count(conn, t) == MODULUS for t in PARTITIONED_TABLES)
+        assert not pg or all(partition_count(conn, t) == MODULUS for t in PARTITIONED_TABLES)
         unfilled = conn.execute(text("SELECT count(*) FROM messages WHERE dossier_id IS NULL")).scalar_one()
         mismatched = conn.execute(
             text(
@@ -270,8 +271,21 @@ def test_migration_down_and_up_on_a_populated_database(
 
 
 def _conversation_of(ctx: ServiceContext, patient: Patient) -> uuid.UUID:
-    with ctx.engine.connect() as conn:
-        found = conn.execute(
-            text("SELECT id FROM conversations WHERE dossier_id = :d"), {"d": patient.dossier_id}
-        ).scalar_one()
-    return uuid.UUID(str(found))
+    with ctx.sessions() as session:
+        return session.scalars(select(Conversation.id).where(Conversation.dossier_id == patient.dossier_id)).one()
+
+
+@pytest.mark.usefixtures("postgresql_only")
+def test_a_reference_the_migration_does_not_know_stops_it_and_changes_nothing(db_url: str) -> None:
+    command.downgrade(alembic_config(db_url), "0900")
+    engine = create_engine(db_url, poolclass=NullPool)
+    with engine.begin() as conn:  # as a later revision merged before 1000 might: a key to a table 1000 rebuilds
+        conn.execute(text("CREATE TABLE extra (conversation_id UUID REFERENCES conversations (id))"))
+    with pytest.raises(RuntimeError, match=r"extra_conversation_id_fkey \(extra\)"):
+        migrate(db_url, "head")
+    with engine.connect() as conn:
+        assert current_revision(engine) == "0900"  # one transaction: nothing half done
+        kinds = conn.execute(text("SELECT relkind::text FROM pg_class WHERE relname = 'conversations'")).scalars()
+        assert list(kinds) == ["r"]
+        assert conn.execute(text("SELECT count(*) FROM pg_namespace WHERE nspname = 'carnet_partitions'")).scalar() == 0
+    engine.dispose()

@@ -1,8 +1,9 @@
-"""Helpers of the partitioning tests (migration 1000, PostgreSQL): which partitions a statement's plan touches, and a
-digest of every table's rows to compare a database before and after a migration."""
+"""Helpers of the partitioning tests (migration 1000): which partitions a statement's plan touches (PostgreSQL), and
+a digest of every table's rows to compare a database before and after a migration (both backends)."""
 
 from __future__ import annotations
 
+import hashlib
 import json
 import re
 from collections.abc import Iterator
@@ -10,7 +11,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Connection, Engine, event, text
+from sqlalchemy import Connection, Engine, event, inspect, text
 
 from server.partitioning import PARTITION_SCHEMA, PARTITIONED_TABLES
 
@@ -86,24 +87,15 @@ def partition_count(conn: Connection, table: str) -> int:
 
 
 def table_digests(conn: Connection, tables: list[str], *, leave_out: dict[str, set[str]]) -> dict[str, tuple[int, str]]:
-    """Row count and an MD5 of the sorted rows of each table, over its columns except `leave_out[table]` (a column
-    one side of a migration does not have)."""
+    """Row count and a SHA-256 of the sorted rows of each table (SQLite or PostgreSQL), over its columns except
+    `leave_out[table]` (a column one side of a migration does not have)."""
     found: dict[str, tuple[int, str]] = {}
+    inspector = inspect(conn)
     for table in tables:
-        columns = [
-            name
-            for (name,) in conn.execute(
-                text(
-                    "SELECT column_name FROM information_schema.columns WHERE table_schema = 'public' "
-                    "AND table_name = :t ORDER BY column_name"
-                ),
-                {"t": table},
-            )
-            if name not in leave_out.get(table, set())
-        ]
-        row = "ROW(" + ", ".join(f'"{c}"' for c in columns) + ")::text"
-        count, digest = conn.execute(
-            text(f"SELECT count(*), md5(coalesce(string_agg({row}, '|' ORDER BY {row}), '')) FROM {table}")
-        ).one()
-        found[table] = (int(count), str(digest))
+        columns = sorted(
+            c["name"] for c in inspector.get_columns(table) if c["name"] not in leave_out.get(table, set())
+        )
+        listed = ", ".join(f'"{c}"' for c in columns)
+        rows = sorted(repr(tuple(row)) for row in conn.execute(text(f"SELECT {listed} FROM {table}")))
+        found[table] = (len(rows), hashlib.sha256("\n".join(rows).encode()).hexdigest())
     return found

@@ -89,6 +89,7 @@ PLAIN_FKS = {
         ("fk_message_attachments_message_id_messages", "(message_id)", "messages (id)"),
     ],
 }
+MANAGED_FKS = {name for fks in (COMPOSITE_FKS, PLAIN_FKS) for constraints in fks.values() for name, _, _ in constraints}
 
 
 def upgrade() -> None:
@@ -114,7 +115,6 @@ def _exec(sql: str) -> None:
 
 def _other_fks(table: str) -> list[tuple[str, str]]:
     """The foreign keys of `table` that are not the messagerie's (to dossiers, accounts): kept as they were."""
-    managed = {name for fks in (COMPOSITE_FKS, PLAIN_FKS) for name, _, _ in fks.get(table, [])}
     rows = op.get_bind().execute(
         sa.text(
             "SELECT conname, pg_get_constraintdef(oid) FROM pg_constraint "
@@ -122,7 +122,7 @@ def _other_fks(table: str) -> list[tuple[str, str]]:
         ),
         {"t": table},
     )
-    return [(name, definition) for name, definition in rows if name not in managed]
+    return [(name, definition) for name, definition in rows if name not in MANAGED_FKS]
 
 
 def _plain_indexes(table: str) -> list[str]:
@@ -159,7 +159,7 @@ def _rebuild(table: str, shape: tuple[tuple[str, ...] | None, dict[str, tuple[st
     indexes = _plain_indexes(table)
     new = f"{table}__new"
     suffix = " PARTITION BY HASH (dossier_id)" if partitioned else ""
-    _exec(f"CREATE TABLE {new} (LIKE {table} INCLUDING DEFAULTS){suffix}")
+    _exec(f"CREATE TABLE {new} (LIKE {table} INCLUDING DEFAULTS INCLUDING CONSTRAINTS){suffix}")
     if partitioned:
         for remainder in range(MODULUS):
             _exec(
@@ -196,7 +196,27 @@ def _add_dossier_id(table: str) -> None:
     _exec(f"ALTER TABLE {table} ALTER COLUMN dossier_id SET NOT NULL")
 
 
+def _refuse_unknown_references() -> None:
+    """A foreign key from elsewhere to a table rebuilt here (added by a later revision merged before this one) would
+    be dropped with it: stop with its name rather than lose it."""
+    rows = op.get_bind().execute(
+        sa.text(
+            "SELECT conname, conrelid::regclass::text FROM pg_constraint WHERE contype = 'f' AND conparentid = 0 "
+            "AND confrelid::regclass::text = ANY(:tables)"
+        ),
+        {"tables": list(PARTITIONED)},
+    )
+    unknown = [f"{name} ({table})" for name, table in rows if name not in MANAGED_FKS]
+    if unknown:
+        raise RuntimeError(
+            "Migration 1000 rebuilds these tables; foreign keys it does not know point at them: "
+            + ", ".join(unknown)
+            + ". Add them to COMPOSITE_FKS / PLAIN_FKS (with the dossier id) first."
+        )
+
+
 def _upgrade_postgresql() -> None:
+    _refuse_unknown_references()
     _exec(f"CREATE SCHEMA IF NOT EXISTS {SCHEMA}")
     _add_dossier_id("messages")
     _add_dossier_id("message_attachments")
@@ -207,6 +227,7 @@ def _upgrade_postgresql() -> None:
 
 
 def _downgrade_postgresql() -> None:
+    _refuse_unknown_references()
     _drop_messagerie_fks(COMPOSITE_FKS)
     for table, shape in PLAIN.items():
         _rebuild(table, shape, partitioned=False)
