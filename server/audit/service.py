@@ -8,8 +8,9 @@ import uuid
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from datetime import datetime
+from typing import cast
 
-from sqlalchemy import insert, select, update
+from sqlalchemy import Table, bindparam, insert, select, update
 from sqlalchemy.orm import Session
 
 from server.audit.checkpoints import AuditKeyError, Checkpoint, chain_mac, read_checkpoints, secrets_of
@@ -131,12 +132,8 @@ def record_many(session: Session, entries: Sequence[Entry]) -> None:
     if not entries:
         return
     key = secrets_of(session).key
-    locked = session.execute(
-        update(AuditHead)
-        .where(AuditHead.id == HEAD_ID)
-        .values(last_seq=AuditHead.last_seq + len(entries))
-        .returning(AuditHead.last_seq, AuditHead.last_hash)
-    ).one_or_none()
+    conn = session.connection()  # Core statements on the tables: no ORM bulk machinery for a log of plain rows
+    locked = conn.execute(_MOVE_HEAD, {"n": len(entries)}).one_or_none()
     if locked is None:
         ensure_head(session)
         record_many(session, entries)
@@ -160,11 +157,20 @@ def record_many(session: Session, entries: Sequence[Entry]) -> None:
         )
         prev = row_hash(event, key)
         rows.append({column: getattr(event, column) for column in _EVENT_COLUMNS} | {"row_hash": prev})
-    session.execute(insert(AuditEvent), rows)
-    session.execute(update(AuditHead).where(AuditHead.id == HEAD_ID).values(last_hash=prev))
+    conn.execute(_INSERT_EVENTS, rows)
+    conn.execute(_SET_HEAD_HASH, {"last_hash": prev})
 
 
 _EVENT_COLUMNS = tuple(column.key for column in AuditEvent.__table__.columns if column.key != "row_hash")
+_HEAD = cast(Table, AuditHead.__table__)
+_MOVE_HEAD = (
+    update(_HEAD)
+    .where(_HEAD.c.id == HEAD_ID)
+    .values(last_seq=_HEAD.c.last_seq + bindparam("n"))
+    .returning(_HEAD.c.last_seq, _HEAD.c.last_hash)
+)
+_INSERT_EVENTS = insert(cast(Table, AuditEvent.__table__))
+_SET_HEAD_HASH = update(_HEAD).where(_HEAD.c.id == HEAD_ID).values(last_hash=bindparam("last_hash"))
 
 
 def check_key(session: Session) -> None:
