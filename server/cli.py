@@ -29,7 +29,7 @@ from server.admin.service import (
 from server.app import UnmigratedDatabaseError, create_app
 from server.audit.checkpoints import AuditKeyError, checkpoint_now, parse_key
 from server.audit.service import verify
-from server.config import Argon2Params, OidcSettings, Settings, SmtpSettings
+from server.config import Argon2Params, OidcSettings, S3Settings, Settings, SmtpSettings
 from server.context import ServiceContext
 from server.db import is_at_head, make_engine, migrate
 from server.dossiers.service import provision
@@ -93,9 +93,12 @@ def settings_from_args(args: argparse.Namespace) -> Settings:
         except ValueError as exc:  # incomplete OIDC settings: say which, no traceback
             raise SystemExit(f"carnet-server: {exc}") from None
     blob_dir = getattr(args, "blob_dir", None) or _env("BLOB_DIR")
+    blob_store, s3 = _blob_store_settings(args)
     return Settings(
         data_dir=data_dir,
         blob_dir=Path(blob_dir).resolve() if blob_dir else None,
+        blob_store=blob_store,
+        s3=s3,
         oidc=oidc,
         database_url=args.database_url or _env("DATABASE_URL"),
         smtp=smtp,
@@ -108,6 +111,30 @@ def settings_from_args(args: argparse.Namespace) -> Settings:
     )
 
 
+def _blob_store_settings(args: argparse.Namespace) -> tuple[str | None, S3Settings]:
+    """`--blob-store s3://bucket/prefix` and how to reach it; credentials only from boto3's standard chain (the AWS_*
+    environment variables, AWS_PROFILE, a role), never from the command line (visible to every local user)."""
+    url = getattr(args, "blob_store", None) or _env("BLOB_STORE")
+    s3 = S3Settings(
+        endpoint_url=getattr(args, "s3_endpoint_url", None) or _env("S3_ENDPOINT_URL"),
+        region=getattr(args, "s3_region", None) or _env("S3_REGION"),
+        addressing_style=getattr(args, "s3_addressing_style", None) or _env("S3_ADDRESSING_STYLE") or "auto",
+        server_side_encryption=getattr(args, "s3_sse", None) or _env("S3_SSE"),
+    )
+    if s3.server_side_encryption not in (None, "AES256", "aws:kms"):
+        raise SystemExit(
+            "carnet-server: CARNET_SERVER_S3_SSE : AES256 ou aws:kms. (CARNET_SERVER_S3_SSE: AES256 or aws:kms.)"
+        )
+    if url:
+        from server.storage.s3 import BlobStoreUrlError, parse_url
+
+        try:
+            parse_url(url)
+        except BlobStoreUrlError as exc:
+            raise SystemExit(f"carnet-server: {exc}") from None
+    return url, s3
+
+
 def _export_env(args: argparse.Namespace, settings: Settings) -> None:
     """Hand the settings to worker processes (uvicorn --workers imports the app by name)."""
     os.environ[ENV_PREFIX + "DATA_DIR"] = str(settings.data_dir)
@@ -115,6 +142,16 @@ def _export_env(args: argparse.Namespace, settings: Settings) -> None:
         os.environ[ENV_PREFIX + "DATABASE_URL"] = settings.database_url
     if settings.blob_dir:
         os.environ[ENV_PREFIX + "BLOB_DIR"] = str(settings.blob_dir)
+    blob_env = {
+        "BLOB_STORE": settings.blob_store,
+        "S3_ENDPOINT_URL": settings.s3.endpoint_url,
+        "S3_REGION": settings.s3.region,
+        "S3_ADDRESSING_STYLE": settings.s3.addressing_style,
+        "S3_SSE": settings.s3.server_side_encryption,
+    }
+    for name, value in blob_env.items():
+        if value:
+            os.environ[ENV_PREFIX + name] = value
     if settings.dev:
         os.environ[ENV_PREFIX + "DEV"] = "1"
     if settings.trusted_proxies:
@@ -186,6 +223,12 @@ def cmd_serve(args: argparse.Namespace) -> int:
     except UnmigratedDatabaseError as exc:
         print(str(exc), file=sys.stderr)
         return EXIT_REFUSED
+    if settings.blob_store:  # a wrong endpoint, bucket or credential is said now, not at the first document
+        from server.storage.s3 import S3Store
+
+        if problem := S3Store.from_settings(settings).check():
+            print(problem, file=sys.stderr)
+            return EXIT_REFUSED
     print(f"carnet-server : http://{args.host}:{args.port} (données : {settings.data_dir})", flush=True)
     if args.workers > 1 and workers.supported():
         _export_env(args, settings)
@@ -452,8 +495,26 @@ def _common(p: argparse.ArgumentParser) -> None:
     )
     p.add_argument(
         "--blob-dir",
-        help="directory of document bodies and uploads in progress, shared by every node of a cluster (default: the "
-        "data dir; env CARNET_SERVER_BLOB_DIR)",
+        help="directory of uploads in progress and the attachment key (and, without --blob-store, of document bodies "
+        "and attachments), shared by every node of a cluster (default: the data dir; env CARNET_SERVER_BLOB_DIR)",
+    )
+    p.add_argument(
+        "--blob-store",
+        help="where finished document bodies and attachments live: s3://bucket/prefix for an S3-compatible store "
+        "(credentials from AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY or AWS_PROFILE; default: files under --blob-dir; "
+        "env CARNET_SERVER_BLOB_STORE)",
+    )
+    p.add_argument("--s3-endpoint-url", help="S3 endpoint for MinIO, Ceph, Scaleway, OVH... (default: AWS)")
+    p.add_argument("--s3-region", help="S3 region (default: AWS_REGION / AWS_DEFAULT_REGION)")
+    p.add_argument(
+        "--s3-addressing-style",
+        choices=("auto", "path", "virtual"),
+        help="path-style (https://host/bucket/key, most MinIO set-ups) or virtual-host (https://bucket.host/key)",
+    )
+    p.add_argument(
+        "--s3-sse",
+        choices=("AES256", "aws:kms"),
+        help="ask the S3 service to encrypt each object at rest (SSE-S3 or SSE-KMS; default: the bucket's setting)",
     )
     p.add_argument(
         "--audit-key-file",

@@ -46,6 +46,22 @@ class SmtpSettings:
 
 
 @dataclass(frozen=True, slots=True)
+class S3Settings:
+    """How to reach an S3-compatible blob store (`--blob-store s3://…`): the endpoint (None: AWS), the region, the
+    addressing style. Credentials: None means boto3's standard chain (AWS_ACCESS_KEY_ID… env vars, AWS_PROFILE, a
+    role); tests and embedders may pass them here. Never in a repr or a log line."""
+
+    endpoint_url: str | None = None
+    region: str | None = None
+    addressing_style: str = "auto"  # "path" for most MinIO/Ceph set-ups, "virtual" for AWS
+    # Ask the service to encrypt each object at rest: "AES256" (SSE-S3) or "aws:kms" (SSE-KMS, the bucket's or the
+    # account's default key); None leaves it to the bucket's default encryption.
+    server_side_encryption: str | None = None
+    access_key_id: str | None = field(default=None, repr=False)
+    secret_access_key: str | None = field(default=None, repr=False)
+
+
+@dataclass(frozen=True, slots=True)
 class Argon2Params:
     """Argon2id cost; production values by default, tests lower them."""
 
@@ -136,9 +152,13 @@ class Settings:
     trusted_proxies: tuple[str, ...] = ()
     oidc: OidcSettings | None = None  # Pro Santé Connect (OIDC) sign-in of professionals; off by default
     dev: bool = False  # `--dev`: serve /openapi.json, /docs and /redoc (off in production)
-    # Where document bodies and uploads in progress live (`--blob-dir`): one directory every node of a cluster shares
-    # (docs/SCALING.md); by default the data directory, as for a single node.
+    # Where uploads in progress live, and document bodies and attachments unless `blob_store` names a bucket
+    # (`--blob-dir`): one directory every node of a cluster shares (docs/SCALING.md); by default the data directory.
     blob_dir: Path | None = None
+    # Where finished bodies and attachments live (`--blob-store s3://bucket/prefix`): None is the filesystem store
+    # under blob_root; uploads in progress stay in blob_root/uploads either way (server/storage/__init__.py).
+    blob_store: str | None = None
+    s3: S3Settings = field(default_factory=S3Settings)
 
     @property
     def outbox_dir(self) -> Path:

@@ -14,6 +14,7 @@ from server.config import Settings
 from server.db import SERVICE_CONNECTIONS, make_engine, make_session_factory
 from server.mail.service import Mailer, OutboxMailer, SmtpMailer
 from server.security import PasswordHasher
+from server.storage import register as register_blob_store
 
 
 @dataclass(slots=True)
@@ -53,6 +54,7 @@ class ServiceContext:
                 else OutboxMailer(settings.outbox_dir, sender=settings.mail_from)
             )
         sessions = make_session_factory(engine)
+        register_blob_store(settings)  # the S3 store of `--blob-store`, else files under the blob directory
         sessions.configure(info={SESSION_INFO_KEY: audit})  # every session can append to the chain
         return cls(
             settings=settings,

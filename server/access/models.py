@@ -105,7 +105,9 @@ class EmergencyAccess(Base):
 
 
 class PatientNotification(Base):
-    """An in-app notification for whoever manages a dossier (kept on the server, later synced)."""
+    """An in-app notification for whoever manages a dossier (kept on the server, later synced).
+
+    On PostgreSQL (hash-partitioned by dossier_id, migration 1000) the key is (dossier_id, id)."""
 
     __tablename__ = "access_notifications"
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time
@@ -37,7 +38,10 @@ from server.db import claim_job
 from server.dossiers.models import Dossier, SpaceStatus
 from server.dossiers.service import Beneficiary, close, purge
 from server.feed.service import KINDS, CareItem
-from server.sync.jobs import TombstoneReport, purge_abandoned_uploads, purge_tombstones
+from server.messages.models import Conversation
+from server.storage import Area, blob_store
+from server.sync.jobs import TombstoneReport, drop_upload_files, purge_abandoned_uploads, purge_tombstones
+from server.sync.models import SyncUpload
 
 PROVISION_COLUMNS = ("nir", "carte_vitale_serial", "last_name", "first_names", "birth_date", "email")
 FEED_COLUMNS = ("record_id", "nir", "kind", "date", "label")
@@ -248,6 +252,19 @@ def _step(session: Session, name: str, work: Callable[[], R], nothing: R) -> R:
     return nothing  # not reached
 
 
+def erase_space_blobs(session: Session, blob_root: Path, dossier_id: uuid.UUID) -> None:
+    """Everything a space keeps outside the database: its document bodies, its conversations' attachments, the bytes
+    of its uploads in progress. Done before its rows go, in the same job transaction: a store out of reach fails the
+    job, which the next run does again, so a deleted space never leaves a blob behind (the price: a transaction that
+    fails after this leaves a space being deleted without its bodies until the next run)."""
+    store = blob_store(blob_root)
+    store.delete_owner(Area.BODIES, dossier_id)
+    for conversation_id in session.scalars(select(Conversation.id).where(Conversation.dossier_id == dossier_id)):
+        store.delete_owner(Area.ATTACHMENTS, conversation_id)
+    for upload_id in session.scalars(select(SyncUpload.id).where(SyncUpload.dossier_id == dossier_id)):
+        drop_upload_files(blob_root, upload_id)
+
+
 def run_jobs(session: Session, ctx: ServiceContext) -> JobsReport:
     """The periodic jobs, each idempotent: running them twice changes nothing more.
 
@@ -274,6 +291,7 @@ def run_jobs(session: Session, ctx: ServiceContext) -> JobsReport:
         def work() -> int:
             ids = list(session.scalars(_for_work(select(Dossier.id).where(where))))
             for dossier_id in ids:
+                erase_space_blobs(session, blob_root, dossier_id)
                 purge(session, dossier_id)
                 record(session, actor=SYSTEM, action="space.deleted", at=now, dossier_id=dossier_id)
             return len(ids)

@@ -5,21 +5,29 @@ from __future__ import annotations
 import uuid
 from datetime import datetime
 
-from sqlalchemy import BigInteger, Integer, String
+from sqlalchemy import BigInteger, Index, Integer, String, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
 from server.db import Base, UTCDateTime
 
 
 class AuditEvent(Base):
-    """Who did what to which dossier, when, from which device. Never health data."""
+    """Who did what to which dossier, when, from which device. Never health data.
+
+    On PostgreSQL the table is hash-partitioned by dossier_id (migration 1000): the event id is unique per dossier,
+    `seq` (the chain's order) is indexed, not a database key — the chain head's lock hands each number out once.
+    Account-level events (dossier_id NULL) land in the remainder-0 partition."""
 
     __tablename__ = "audit_events"
+    __table_args__ = (
+        UniqueConstraint("dossier_id", "id", name="uq_audit_events_dossier_id"),
+        Index("ix_audit_events_seq", "seq"),
+    )
 
     seq: Mapped[int] = mapped_column(
         BigInteger().with_variant(Integer, "sqlite"), primary_key=True, autoincrement=False
     )
-    id: Mapped[uuid.UUID] = mapped_column(unique=True)
+    id: Mapped[uuid.UUID] = mapped_column()
     at: Mapped[datetime] = mapped_column(UTCDateTime())
     actor_id: Mapped[uuid.UUID | None]
     actor_role: Mapped[str] = mapped_column(String(32))

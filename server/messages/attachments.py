@@ -1,18 +1,18 @@
 """Attachments of the messagerie: checked (size, format from the bytes), encrypted at rest, read back by the policy.
 
-A body is stored once per attachment id, under `<blob dir>/message-attachments/<conversation_id>/<id>` (the blob
-directory: the data dir unless `--blob-dir` names one the nodes of a cluster share) as
+A body is stored once per attachment id, in the blob store (server/storage), under
+`<blob dir>/message-attachments/<conversation_id>/<id>` by default (the blob directory: the data dir unless
+`--blob-dir` names one the nodes of a cluster share) or the same key in the S3 bucket of `--blob-store`, as
 `nonce ‖ AES-256-GCM(body)` with the conversation and attachment ids as associated data (a file moved to another
 attachment does not decrypt). The key is the service's `attachments.key` in that same directory (0600, made at first
-use with O_EXCL, so the first node wins; keep a copy with the backups). The file is written to a temporary name and
-renamed, so a cut never leaves half a body under the final name; the row is added in the same transaction that the
+use with O_EXCL, so the first node wins; keep a copy with the backups; never in the bucket). The store writes
+atomically, so a cut never leaves half a body under the final name; the row is added in the same transaction that the
 caller commits after the rename.
 """
 
 from __future__ import annotations
 
 import hashlib
-import os
 import secrets
 import threading
 import uuid
@@ -27,7 +27,8 @@ from dossier.messages import check_attachment
 from server.audit.checkpoints import load_key
 from server.errors import ProblemError, from_validation
 from server.messages.models import MessageAttachment
-from server.private_files import open_private, private_dir
+from server.private_files import private_dir
+from server.storage import Area, blob_store
 
 _KEYS: dict[Path, bytes] = {}
 _KEYS_LOCK = threading.Lock()
@@ -44,7 +45,8 @@ def _key(data_dir: Path) -> bytes:
 
 
 def body_path(data_dir: Path, conversation_id: uuid.UUID, attachment_id: uuid.UUID) -> Path:
-    return data_dir / "message-attachments" / str(conversation_id) / str(attachment_id)
+    """Where the filesystem store keeps an attachment (the S3 store uses the same key under its prefix)."""
+    return data_dir / Area.ATTACHMENTS.value / str(conversation_id) / str(attachment_id)
 
 
 def _aad(conversation_id: uuid.UUID, attachment_id: uuid.UUID) -> bytes:
@@ -64,6 +66,7 @@ def store(
     session: Session,
     data_dir: Path,
     *,
+    dossier_id: uuid.UUID,
     conversation_id: uuid.UUID,
     attachment_id: uuid.UUID,
     uploader_id: uuid.UUID,
@@ -84,21 +87,11 @@ def store(
         raise attachment_id_in_use()
     nonce = secrets.token_bytes(_NONCE)
     sealed = AESGCM(_key(data_dir)).encrypt(nonce, content, _aad(conversation_id, attachment_id))
-    target = body_path(data_dir, conversation_id, attachment_id)
-    private_dir(target.parent)
-    temporary = target.with_name(f"{target.name}.{secrets.token_hex(4)}.tmp")
-    fd = open_private(temporary)
-    try:
-        with os.fdopen(fd, "wb") as out:
-            out.write(nonce + sealed)
-            out.flush()
-            os.fsync(out.fileno())
-        os.replace(temporary, target)
-    finally:
-        if temporary.exists():
-            temporary.unlink()
+    # Atomic in every store (server/storage): a cut never leaves half a body under the final name.
+    blob_store(data_dir).put_bytes(Area.ATTACHMENTS, conversation_id, str(attachment_id), nonce + sealed)
     row = MessageAttachment(
         id=attachment_id,
+        dossier_id=dossier_id,
         conversation_id=conversation_id,
         uploader_id=uploader_id,
         message_id=None,
@@ -116,7 +109,7 @@ def store(
 
 def read(data_dir: Path, row: MessageAttachment) -> bytes:
     """The clear bytes, checked against the stored SHA-256 (a damaged file is an error, never other bytes)."""
-    raw = body_path(data_dir, row.conversation_id, row.id).read_bytes()
+    raw = blob_store(data_dir).read_bytes(Area.ATTACHMENTS, row.conversation_id, str(row.id))
     clear = AESGCM(_key(data_dir)).decrypt(raw[:_NONCE], raw[_NONCE:], _aad(row.conversation_id, row.id))
     if hashlib.sha256(clear).hexdigest() != row.sha256:
         raise ValueError("attachment body does not match its checksum")

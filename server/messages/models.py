@@ -1,11 +1,14 @@
-"""Tables of the messagerie (migrations 0800, 0900)."""
+"""Tables of the messagerie (migrations 0800, 0900, 1000).
+
+Keyed by (dossier_id, id) since migration 1000: on PostgreSQL conversations and messages are hash-partitioned by
+dossier id, and a key of a partitioned table must contain the partition key."""
 
 from __future__ import annotations
 
 import uuid
 from datetime import datetime
 
-from sqlalchemy import Boolean, ForeignKey, Index, Integer, String, Text, UniqueConstraint
+from sqlalchemy import Boolean, ForeignKey, ForeignKeyConstraint, Index, Integer, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
 from server.db import Base, UTCDateTime
@@ -20,8 +23,8 @@ class Conversation(Base):
         Index("ix_conversations_rpps", "professional_rpps", "last_message_at"),
     )
 
+    dossier_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("dossiers.id", ondelete="CASCADE"), primary_key=True)
     id: Mapped[uuid.UUID] = mapped_column(primary_key=True)
-    dossier_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("dossiers.id", ondelete="CASCADE"))
     professional_rpps: Mapped[str] = mapped_column(String(11))
     subject: Mapped[str] = mapped_column(String(200))
     secret: Mapped[bool] = mapped_column(Boolean, default=False)
@@ -43,12 +46,17 @@ class Message(Base):
 
     __tablename__ = "messages"
     __table_args__ = (
-        UniqueConstraint("conversation_id", "seq", name="uq_messages_conversation_seq"),
+        UniqueConstraint("dossier_id", "conversation_id", "seq", name="uq_messages_conversation_seq"),
         Index("ix_messages_sender_sent", "sender_id", "sent_at"),  # the per-minute sending limit counts with it
+        ForeignKeyConstraint(
+            ["dossier_id", "conversation_id"], ["conversations.dossier_id", "conversations.id"], ondelete="CASCADE"
+        ),
     )
 
+    dossier_id: Mapped[uuid.UUID] = mapped_column(primary_key=True)
+    """Its conversation's (the partition key on PostgreSQL)."""
     id: Mapped[uuid.UUID] = mapped_column(primary_key=True)
-    conversation_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("conversations.id", ondelete="CASCADE"))
+    conversation_id: Mapped[uuid.UUID] = mapped_column()
     seq: Mapped[int] = mapped_column(Integer)
     sender_role: Mapped[str] = mapped_column(String(30))
     sender_id: Mapped[uuid.UUID] = mapped_column()
@@ -63,13 +71,19 @@ class MessageAttachment(Base):
     service's attachment key (`attachments.key`); only its size and SHA-256 (of the clear bytes) are in the database."""
 
     __tablename__ = "message_attachments"
+    __table_args__ = (
+        ForeignKeyConstraint(
+            ["dossier_id", "conversation_id"], ["conversations.dossier_id", "conversations.id"], ondelete="CASCADE"
+        ),
+        ForeignKeyConstraint(["dossier_id", "message_id"], ["messages.dossier_id", "messages.id"], ondelete="CASCADE"),
+    )
 
     id: Mapped[uuid.UUID] = mapped_column(primary_key=True)
-    conversation_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("conversations.id", ondelete="CASCADE"), index=True)
+    dossier_id: Mapped[uuid.UUID] = mapped_column()
+    """Its conversation's: the composite keys of conversations and messages name it."""
+    conversation_id: Mapped[uuid.UUID] = mapped_column(index=True)
     uploader_id: Mapped[uuid.UUID] = mapped_column()
-    message_id: Mapped[uuid.UUID | None] = mapped_column(
-        ForeignKey("messages.id", ondelete="CASCADE"), unique=True, default=None
-    )
+    message_id: Mapped[uuid.UUID | None] = mapped_column(unique=True, default=None)
     """None while staged (uploaded, not yet sent with a message)."""
     filename: Mapped[str] = mapped_column(String(200))
     format: Mapped[str] = mapped_column(String(10))

@@ -116,8 +116,14 @@ def _ask(
         raise ProblemError(403, exc.code, *sentence, title="Refused") from exc
 
 
+def _by_id(session: Session, conversation_id: uuid.UUID) -> Conversation | None:
+    """The conversation of this id. Its URL names no dossier, so on PostgreSQL this one lookup probes the id's index
+    in every partition (docs/SCALING.md); what follows carries the conversation's dossier id."""
+    return session.scalars(select(Conversation).where(Conversation.id == conversation_id)).first()
+
+
 def _conversation(session: Session, conversation_id: uuid.UUID, *, patient_side: bool) -> Conversation:
-    conv = session.get(Conversation, conversation_id)
+    conv = _by_id(session, conversation_id)
     if conv is None or (patient_side and conv.deleted_at is not None):
         raise not_found("Conversation", "Conversation")
     return conv
@@ -156,13 +162,20 @@ def _append(
     """The next message of the conversation, numbered under the conversation row's lock."""
     seq = session.execute(
         update(Conversation)
-        .where(Conversation.id == conv.id)
+        .where(Conversation.dossier_id == conv.dossier_id, Conversation.id == conv.id)
         .values(last_seq=Conversation.last_seq + 1, last_message_at=now)
         .returning(Conversation.last_seq)
         .execution_options(synchronize_session=False)
     ).scalar_one()
     message = Message(
-        id=message_id, conversation_id=conv.id, seq=seq, sender_role=role, sender_id=sender_id, body=text, sent_at=now
+        dossier_id=conv.dossier_id,
+        id=message_id,
+        conversation_id=conv.id,
+        seq=seq,
+        sender_role=role,
+        sender_id=sender_id,
+        body=text,
+        sent_at=now,
     )
     session.add(message)
     session.flush()
@@ -178,14 +191,18 @@ def _append(
 
 def _same_resend(
     session: Session,
+    dossier_id: uuid.UUID,
     message_id: uuid.UUID,
     conv_id: uuid.UUID,
     sender: uuid.UUID,
     text: str,
     attachment_id: uuid.UUID | None = None,
 ) -> Message | None:
-    """The message already stored under this id when this is its resend; 409 when the id is someone else's."""
-    existing = session.get(Message, message_id)
+    """The message already stored under this id in the dossier when this is its resend; 409 when the id is someone
+    else's (ids are unique per dossier: the key of the partitioned table)."""
+    existing = session.scalars(
+        select(Message).where(Message.dossier_id == dossier_id, Message.id == message_id)
+    ).first()
     if existing is None:
         return None
     attached = session.scalar(select(MessageAttachment.id).where(MessageAttachment.message_id == existing.id))
@@ -367,9 +384,13 @@ def start(
         assert dossier_id is not None
         dossier = access_service.require_active_dossier(session, dossier_id)
     pro = access_service.professional_of(session, principal)
-    existing = session.get(Conversation, conversation_id)
+    existing = _by_id(session, conversation_id)
     if existing is not None:
-        first = session.scalars(select(Message).where(Message.conversation_id == existing.id, Message.seq == 1)).one()
+        first = session.scalars(
+            select(Message).where(
+                Message.dossier_id == existing.dossier_id, Message.conversation_id == existing.id, Message.seq == 1
+            )
+        ).one()
         if existing.professional_rpps == pro.rpps and existing.dossier_id == dossier.id and first.id == message_id:
             return Sent(existing, first)
         raise ProblemError(
@@ -378,7 +399,7 @@ def start(
             "Cet identifiant de conversation est déjà pris.",
             "This conversation id is already used.",
         )
-    _same_resend(session, message_id, conversation_id, principal.id, text)  # an id reused elsewhere: 409
+    _same_resend(session, dossier.id, message_id, conversation_id, principal.id, text)  # an id reused elsewhere: 409
     check_send_rate(session, principal.id, now)
     target = access.ConversationTarget(access.Rpps(pro.rpps), secret_from_legal_representatives=secret)
     asked = _ask(
@@ -427,7 +448,7 @@ def send(
     text = _checked(text, check_message_text)
     pro_side = _is_professional(principal)
     conv = _conversation(session, conversation_id, patient_side=not pro_side)
-    again = _same_resend(session, message_id, conv.id, principal.id, text, attachment_id)
+    again = _same_resend(session, conv.dossier_id, message_id, conv.id, principal.id, text, attachment_id)
     if again is not None:
         return Sent(conv, again)
     asked = _ask_on(session, principal, conv, access.Action.ADD, "message.send", now)
@@ -441,7 +462,7 @@ def send(
             session.flush()
     except IntegrityError:  # the same send, resent while the first was still being stored, got there first
         session.rollback()
-        again = _same_resend(session, message_id, conv.id, principal.id, text, attachment_id)
+        again = _same_resend(session, conv.dossier_id, message_id, conv.id, principal.id, text, attachment_id)
         if again is None:
             raise
         return Sent(_conversation(session, conv.id, patient_side=False), again)
@@ -459,7 +480,7 @@ def read(
     conv, _ = _open(session, principal, conversation_id, access.Action.READ, "message.read", now)
     rows = session.scalars(
         select(Message)
-        .where(Message.conversation_id == conv.id, Message.seq > after_seq)
+        .where(Message.dossier_id == conv.dossier_id, Message.conversation_id == conv.id, Message.seq > after_seq)
         .order_by(Message.seq)
         .limit(limit)
     )
@@ -495,6 +516,7 @@ def upload(
     return attachments.store(
         session,
         data_dir,
+        dossier_id=conv.dossier_id,
         conversation_id=conv.id,
         attachment_id=attachment_id,
         uploader_id=principal.id,

@@ -8,6 +8,7 @@ from sqlalchemy.pool import NullPool
 
 from server.db import postgres_connect_args
 from server.models import Base
+from server.partitioning import include_object
 
 config = context.config
 target_metadata = Base.metadata
@@ -22,6 +23,7 @@ def run_migrations_online() -> None:
         context.configure(
             connection=connection,
             target_metadata=target_metadata,
+            include_object=include_object,
             render_as_batch=connection.dialect.name == "sqlite",
         )
         with context.begin_transaction():

@@ -177,7 +177,12 @@ def record_offline_opens(
     recorded = 0
     for report in opens:
         event_id = offline_open_event_id(principal.id, dossier_id, report)
-        if session.scalars(select(AuditEvent.seq).where(AuditEvent.id == event_id)).first() is not None:
+        if (
+            session.scalars(
+                select(AuditEvent.seq).where(AuditEvent.dossier_id == dossier_id, AuditEvent.id == event_id)
+            ).first()
+            is not None
+        ):
             continue
         record(session, actor=actor, action=action, at=now, dossier_id=dossier_id, event_id=event_id)
         session.flush()

@@ -1,6 +1,7 @@
 """Resumable, content-addressed document bodies (tus-like): create, offset query, append with checksum, verify.
 
-Bodies live under `<data_dir>/blobs/<dossier_id>/<sha256>`; an upload in progress is `<data_dir>/uploads/<id>.part`
+Finished bodies live in the blob store (server/storage: `<data_dir>/blobs/<dossier_id>/<sha256>` by default, or an
+S3-compatible bucket under the same key); an upload in progress is `<data_dir>/uploads/<id>.part` whatever the store
 and its offset is the part file's length (fsynced once, when complete), so a restarted server resumes exactly where
 the bytes on disk end. A chunk first streams into its own `<id>.<offset>.<random>.incoming` file while it arrives
 (checksums and the write on a worker thread, no lock held during the network read); only then, under the upload's
@@ -31,6 +32,7 @@ from dossier import access
 from server.accounts.dependencies import Principal
 from server.errors import ProblemError
 from server.private_files import open_private, private_dir
+from server.storage import Area, BlobStore, blob_store
 from server.sync.models import SyncBlob, SyncRecord, SyncUpload
 from server.sync.service import Caller, access_context, caller_for, may_open, may_read_record
 
@@ -96,19 +98,12 @@ def _running_hash(part: Path, upload_id: uuid.UUID, offset: int) -> Any:
 
 
 def blob_path(data_dir: Path, dossier_id: uuid.UUID, sha256: str) -> Path:
-    return data_dir / "blobs" / str(dossier_id) / sha256
+    """Where the filesystem store keeps a body (tests and tools that look at the files)."""
+    return data_dir / Area.BODIES.value / str(dossier_id) / sha256
 
 
 def part_path(data_dir: Path, upload_id: uuid.UUID) -> Path:
     return data_dir / "uploads" / f"{upload_id}.part"
-
-
-def _fsync_dir(path: Path) -> None:
-    fd = os.open(path, os.O_DIRECTORY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
 
 
 def _may_upload(session: Session, caller: Caller, dossier_id: uuid.UUID, sha256: str) -> bool:
@@ -155,6 +150,19 @@ def create_upload(
         part = part_path(data_dir, upload.id)
         private_dir(part.parent)
         os.close(open_private(part, os.O_WRONLY | os.O_CREAT))
+    elif offset_of(data_dir, upload) == size:
+        # Every byte arrived but the store did not take the body (it failed, the node died): finish it now, under
+        # the upload's lock, instead of telling the client to send nothing more.
+        try:
+            upload = _lock_upload(session, upload.id)
+        except ProblemError:  # a concurrent request finished it meanwhile
+            if session.get(SyncBlob, (dossier_id, sha256)) is not None:
+                return None, size
+            raise
+        if offset_of(data_dir, upload) == size:
+            digest = _running_hash(part_path(data_dir, upload.id), upload.id, size).hexdigest()
+            _publish(session, upload, digest, data_dir=data_dir, now=now)
+            return None, size
     return upload, offset_of(data_dir, upload)
 
 
@@ -383,7 +391,16 @@ def append(
         return current, False
     with _HASH_LOCK:
         _HASHES.pop(upload.id, None)
-    if running.hexdigest() != upload.sha256:
+    _publish(session, upload, running.hexdigest(), data_dir=data_dir, now=now)
+    return current, True
+
+
+def _publish(session: Session, upload: SyncUpload, digest: str, *, data_dir: Path, now: datetime) -> None:
+    """Verify the whole body and hand it to the blob store; the upload row goes, the blob row comes (the caller
+    commits). A store that fails here (S3 out of reach) leaves the whole part file and the row: the next
+    `create_upload` of the same body finishes it."""
+    part = part_path(data_dir, upload.id)
+    if digest != upload.sha256:
         part.unlink()
         session.delete(upload)
         session.commit()
@@ -393,25 +410,20 @@ def append(
             "Le document reçu ne correspond pas à son empreinte : il sera renvoyé en entier.",
             "The received document does not match its hash: it will be sent again in full.",
         )
-    with open(part, "rb+") as handle:
-        os.fsync(handle.fileno())
-    target = blob_path(data_dir, upload.dossier_id, upload.sha256)
-    private_dir(target.parent)
-    os.replace(part, target)
-    _fsync_dir(target.parent)
+    # Atomic in every store (a reader never sees half a body); the part file is the store's from here on.
+    blob_store(data_dir).put_file(Area.BODIES, upload.dossier_id, upload.sha256, part, consume=True)
     if session.get(SyncBlob, (upload.dossier_id, upload.sha256)) is None:
         session.add(SyncBlob(dossier_id=upload.dossier_id, sha256=upload.sha256, size=upload.size, created_at=now))
     session.delete(upload)
     for stale in part.parent.glob(f"{upload.id}.*.incoming"):  # chunks a killed server left half received
         with contextlib.suppress(OSError):
             stale.unlink()
-    return current, True
 
 
 def readable_blob(
     session: Session, caller: Caller, *, dossier_id: uuid.UUID, sha256: str, data_dir: Path, now: datetime
-) -> tuple[Path, int]:
-    """The body's path and size, if the caller may read a document of that dossier holding it."""
+) -> tuple[BlobStore, int]:
+    """The store holding the body and its size, if the caller may read a document of that dossier holding it."""
     context = access_context(session, dossier_id, now)
     if not may_open(session, caller, dossier_id, context):
         raise _forbidden()
@@ -426,8 +438,8 @@ def readable_blob(
     if not any(may_read_record(session, caller, r, context) for r in rows):
         raise _forbidden()
     blob = session.get(SyncBlob, (dossier_id, sha256))
-    path = blob_path(data_dir, dossier_id, sha256)
-    if blob is None or not path.exists():
+    store = blob_store(data_dir)
+    if blob is None or not store.exists(Area.BODIES, dossier_id, sha256):
         raise ProblemError(
             404,
             "blob_not_yet_uploaded",
@@ -435,4 +447,4 @@ def readable_blob(
             "This document has not reached the server yet.",
             headers={"Retry-After": "30"},
         )
-    return path, blob.size
+    return store, blob.size

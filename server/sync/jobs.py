@@ -26,7 +26,8 @@ from pathlib import Path
 from sqlalchemy import and_, delete, exists, select, update
 from sqlalchemy.orm import Session
 
-from server.sync.blobs import blob_path, part_path
+from server.storage import Area, blob_store
+from server.sync.blobs import part_path
 from server.sync.models import SyncBlob, SyncConflict, SyncRecord, SyncUpload
 
 TOMBSTONE_RETENTION = timedelta(days=90)
@@ -75,8 +76,9 @@ def purge_tombstones(
     bodies = {(row.dossier_id, row.blob_sha256) for row in due if row.blob_sha256}
     erased = [key for key in sorted(bodies, key=str) if _erase_body_if_orphan(session, *key, data_dir=data_dir)]
     session.flush()
+    store = blob_store(data_dir)
     for dossier_id, sha256 in erased:
-        blob_path(data_dir, dossier_id, sha256).unlink(missing_ok=True)
+        store.delete(Area.BODIES, dossier_id, sha256)
     return TombstoneReport(records=len(due), bodies=len(erased))
 
 
@@ -99,6 +101,14 @@ def _erase_body_if_orphan(session: Session, dossier_id: uuid.UUID, sha256: str, 
     return bool(gone.rowcount)  # type: ignore[attr-defined]
 
 
+def drop_upload_files(data_dir: Path, upload_id: uuid.UUID) -> None:
+    """The part file of an upload in progress and the chunks it is receiving (or a killed server left)."""
+    part = part_path(data_dir, upload_id)
+    part.unlink(missing_ok=True)
+    for incoming in part.parent.glob(f"{upload_id}.*.incoming"):
+        incoming.unlink(missing_ok=True)
+
+
 def purge_abandoned_uploads(
     session: Session, *, now: datetime, data_dir: Path, after: timedelta = ABANDONED_UPLOAD_AFTER
 ) -> int:
@@ -106,10 +116,7 @@ def purge_abandoned_uploads(
     the caller commits (the files go now: an upload row without its bytes only makes a client start again)."""
     stale = list(session.scalars(select(SyncUpload).where(SyncUpload.created_at <= now - after)))
     for upload in stale:
-        part = part_path(data_dir, upload.id)
-        part.unlink(missing_ok=True)
-        for incoming in part.parent.glob(f"{upload.id}.*.incoming"):
-            incoming.unlink(missing_ok=True)
+        drop_upload_files(data_dir, upload.id)
         session.delete(upload)
     session.flush()
     return len(stale)

@@ -59,7 +59,9 @@ class SyncRecord(Base):
 
 
 class SyncConflict(Base):
-    """Overlapping edits kept for a person to resolve; synced to every device (by `seq`) until resolved."""
+    """Overlapping edits kept for a person to resolve; synced to every device (by `seq`) until resolved.
+
+    On PostgreSQL (hash-partitioned by dossier_id, migration 1000) the key is (dossier_id, id): look it up with both."""
 
     __tablename__ = "sync_conflicts"
 
@@ -82,7 +84,10 @@ class SyncConflict(Base):
 
 
 class SyncLedger(Base):
-    """Every mutation ever received, with its result, written in the same transaction as its effect."""
+    """Every mutation ever received, with its result, written in the same transaction as its effect.
+
+    On PostgreSQL (hash-partitioned by dossier_id, migration 1000) the key is (dossier_id, client_id, mutation_id):
+    the replay lookup carries the pushed dossier's id."""
 
     __tablename__ = "sync_ledger"
 

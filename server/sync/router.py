@@ -6,7 +6,7 @@ import uuid
 from typing import Annotated
 
 from fastapi import APIRouter, Depends, Header, Path, Request, Response, status
-from fastapi.responses import FileResponse, JSONResponse
+from fastapi.responses import JSONResponse
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 from starlette.concurrency import run_in_threadpool
@@ -28,6 +28,8 @@ from server.accounts.models import Professional
 from server.context import ServiceContext
 from server.dossiers.dependencies import PatientContext, PatientDep
 from server.errors import PROBLEM_MEDIA_TYPE, ProblemError
+from server.storage import Area
+from server.storage.http import blob_response
 from server.sync import blobs, dossier_view, masking, release, service
 from server.sync.schemas import PullIn, PullOut, PushIn, PushOut, UploadIn, UploadOut
 
@@ -225,9 +227,10 @@ def download(
     principal: PrincipalDep,
     ctx: ContextDep,
     session: SessionDep,
-) -> FileResponse:
+    range_header: Annotated[str | None, Header(alias="Range", max_length=200)] = None,
+) -> Response:
     """A document body; honours `Range` so an interrupted download resumes."""
-    path, _size = blobs.readable_blob(
+    store, size = blobs.readable_blob(
         session,
         # Who the caller is *for this dossier* (a parent, an aidant…): the policy then decides each document.
         service.caller_for(session, principal, dossier_id, ctx.now()),
@@ -237,7 +240,7 @@ def download(
         now=ctx.now(),
     )
     session.commit()
-    return FileResponse(path, media_type="application/octet-stream")
+    return blob_response(store, Area.BODIES, dossier_id, sha256, size, range_header)
 
 
 # -- the REST side of synced content: masking a document, opening a shared dossier ------------------------------------

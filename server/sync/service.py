@@ -753,8 +753,10 @@ def _resolve(
     session: Session, head: SyncHead, caller: Caller, m: MutationIn, context: access.Context
 ) -> MutationResult:
     """A person chose: `{"__keep__": [null, "mine"|"theirs"|"fields"], field: [server value, chosen value]…}`."""
-    conflict = session.get(SyncConflict, m.entity_id)
-    if conflict is None or conflict.dossier_id != head.dossier_id:
+    conflict = session.scalars(
+        select(SyncConflict).where(SyncConflict.dossier_id == head.dossier_id, SyncConflict.id == m.entity_id)
+    ).first()
+    if conflict is None:
         return _rejected(m, "unknown_conflict", "Ce conflit n'existe pas.", "This conflict does not exist.")
     rec = session.get(SyncRecord, (head.dossier_id, conflict.entity_id))
     if conflict.resolved_at is not None or rec is None:
@@ -865,7 +867,11 @@ def push(
         {
             row.mutation_id: row
             for row in session.scalars(
-                select(SyncLedger).where(SyncLedger.client_id == body.client_id, SyncLedger.mutation_id.in_(ids))
+                select(SyncLedger).where(
+                    SyncLedger.dossier_id == body.dossier_id,  # the partition key (docs/SCALING.md)
+                    SyncLedger.client_id == body.client_id,
+                    SyncLedger.mutation_id.in_(ids),
+                )
             )
         }
         if ids

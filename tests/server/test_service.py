@@ -26,6 +26,7 @@ from server.context import ServiceContext
 from server.db import migrate
 from server.dossiers.models import Dossier
 from server.models import Base
+from server.partitioning import include_object
 from tests.support.hardening import serve_process
 from tests.support.service import FAST_ARGON2, PASSWORD, Flows, free_port
 
@@ -124,7 +125,9 @@ def test_unreachable_smtp_is_a_503_and_nothing_is_half_done(
 def test_migrations_match_the_models(db_url: str) -> None:
     engine = create_engine(db_url, poolclass=NullPool)
     with engine.connect() as conn:
-        diff = compare_metadata(MigrationContext.configure(conn), Base.metadata)
+        diff = compare_metadata(
+            MigrationContext.configure(conn, opts={"include_object": include_object}), Base.metadata
+        )
     engine.dispose()
     assert diff == []
 

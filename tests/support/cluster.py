@@ -127,6 +127,7 @@ class Cluster:
     base: Path
     nodes_count: int = 2
     smtp_port: int | None = None
+    extra_env: dict[str, str] = field(default_factory=dict)  # e.g. the S3 blob store's settings (tests/cluster)
     argon2: str | None = FAST_ARGON2_ENV
     port: int = 0  # HAProxy's; 0 picks a free one
     database: str = field(default_factory=lambda: f"carnet_cluster_{uuid.uuid4().hex[:10]}")
@@ -190,7 +191,7 @@ class Cluster:
             env["CARNET_SERVER_ARGON2"] = self.argon2
         if self.smtp_port:
             env |= {"CARNET_SERVER_SMTP_HOST": "127.0.0.1", "CARNET_SERVER_SMTP_PORT": str(self.smtp_port)}
-        return env
+        return env | self.extra_env
 
     def cli(self, *args: str, data_dir: Path | None = None, timeout: float = 120) -> subprocess.CompletedProcess[str]:
         """`carnet-server …` as an operator runs it on one node (its data dir, the cluster's shared settings)."""

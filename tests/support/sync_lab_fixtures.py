@@ -22,22 +22,27 @@ def server_clock() -> ManualClock:
     return ManualClock()
 
 
+def lab_server(db_url: str, tmp_path: Path, clock: ManualClock, smtp_port: int, **settings: Any) -> LiveServer:
+    """The lab's service (not started), with `settings` on top of the lab's (e.g. another blob store)."""
+    return LiveServer(
+        Settings(
+            data_dir=tmp_path / "server-data",
+            database_url=db_url,
+            smtp=SmtpSettings(host="127.0.0.1", port=smtp_port),
+            clock=clock,
+            argon2=FAST_ARGON2,
+            max_body_bytes=MAX_BODY,
+            **settings,
+        ),
+        SyncSettings(lease_seconds=3600, grace_seconds=3600, chunk_size=256 * 1024, chunk_idle_seconds=2.0),
+    )
+
+
 @pytest.fixture
 def live(
     db_url: str, tmp_path: Path, server_clock: ManualClock, smtp_server: tuple[Any, Mailbox]
 ) -> Iterator[LiveServer]:
-    settings = Settings(
-        data_dir=tmp_path / "server-data",
-        database_url=db_url,
-        smtp=SmtpSettings(host="127.0.0.1", port=smtp_server[0].port),
-        clock=server_clock,
-        argon2=FAST_ARGON2,
-        max_body_bytes=MAX_BODY,
-    )
-    server = LiveServer(
-        settings,
-        SyncSettings(lease_seconds=3600, grace_seconds=3600, chunk_size=256 * 1024, chunk_idle_seconds=2.0),
-    )
+    server = lab_server(db_url, tmp_path, server_clock, smtp_server[0].port)
     server.start()
     yield server
     server.stop()

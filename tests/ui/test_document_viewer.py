@@ -85,6 +85,13 @@ def test_a_pdf_opens_on_its_first_page_fitted_to_the_width_and_the_keyboard_zoom
     assert view.zoomMode() == QPdfView.ZoomMode.FitToWidth and viewer.is_fitted_to_width()
     assert viewer.fit_button.isChecked() and viewer.current_page() == 0
     assert viewer.width() >= READABLE_WIDTH_PX  # opened, it gets a readable width beside the list (not 240 px)
+    # Beside it the list keeps title, category and date without scrolling sideways (author and confidentiality are
+    # said under the list for the chosen document); they come back when the viewer is emptied.
+    _settle()
+    table = page.table
+    shown = [c for c in range(page.model.columnCount()) if not table.isColumnHidden(c)]
+    assert shown == [0, 1, 2] and not table.horizontalScrollBar().isVisible()
+    assert page.info.text().startswith("Ajouté par : ")
     assert view.verticalScrollBar().value() == 0
     qtbot.waitUntil(lambda: page_on_screen(view), timeout=5_000)
     assert viewer.page_label.text() == "Page 1 sur 3"
@@ -167,6 +174,7 @@ def test_a_pdf_opens_on_its_first_page_fitted_to_the_width_and_the_keyboard_zoom
     window.lock()
     wait_for_idle()
     assert viewer.detached_window is None and viewer.page_count() == 0 and viewer.document_id is None
+    assert not any(page.table.isColumnHidden(c) for c in range(page.model.columnCount()))  # the whole list again
     assert list(scratch.iterdir()) == []  # rendered from memory: no temp file, in any temp directory
 
 

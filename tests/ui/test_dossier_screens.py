@@ -6,7 +6,7 @@ import gc
 import weakref
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QMimeData, QPointF, Qt, QUrl
+from PySide6.QtCore import QDateTime, QEvent, QMimeData, QPointF, Qt, QUrl
 from PySide6.QtGui import QDropEvent, QKeyEvent
 from PySide6.QtWidgets import QApplication
 
@@ -39,6 +39,15 @@ def test_quick_add_measures_fill_the_table_and_the_chart(qtbot, window, existing
     qtbot.waitUntil(lambda: page.proxy.rowCount() == 2, timeout=10_000)
     series = page.lines[0]
     assert sorted(p.y() for p in series.points()) == [71.0, 72.5]
+    # Over three months the date axis speaks in months, each month once (ticks are evenly spaced: too many of them
+    # would print « avr. 2024 » twice).
+    _type(qtbot, form, "value", "70")
+    _type(qtbot, form, "measured_at", "15/06/2024 08:00")
+    with qtbot.waitSignal(page.sig_chart_updated, timeout=10_000):
+        form.save_button.click()
+    labels = _date_axis_labels(page.chart)
+    assert len(labels) >= 2 and len(set(labels)) == len(labels), labels
+    assert all(label.count("/") == 1 and label.endswith("2024") for label in labels), labels  # « 04/2024 »: months
 
     # Blood pressure typed the French way ("12/8" in cmHg) is stored in mmHg; the chart gets two lines.
     with qtbot.waitSignal(page.sig_chart_updated, timeout=10_000):
@@ -60,6 +69,15 @@ def test_quick_add_measures_fill_the_table_and_the_chart(qtbot, window, existing
     assert y_axis.titleText() == "cmHg"
     stored = page.model.row_object(0).data
     assert (stored["systolic"], stored["diastolic"]) == (120, 80)
+
+
+def _date_axis_labels(chart) -> list[str]:
+    """The labels a chart's date axis prints: its ticks are evenly spaced between its ends, in its format."""
+    axis = chart.axes(Qt.Orientation.Horizontal)[0]
+    start, end, count = axis.min().toMSecsSinceEpoch(), axis.max().toMSecsSinceEpoch(), axis.tickCount()
+    moments = [start + (end - start) * i // (count - 1) for i in range(count)]
+    locale = chart.locale()
+    return [locale.toString(QDateTime.fromMSecsSinceEpoch(ms), axis.format()) for ms in moments]
 
 
 def _drop(page, path: Path) -> None:

@@ -62,6 +62,7 @@ from ui.widgets import (
 )
 
 _PROTECTED_AUTHORS = {"professional", "insurer"}
+_DETAIL_COLUMNS = (3, 4, 5)  # Auteur, Confidentialité, Format: hidden while a document shows beside the list
 FileChooser = Callable[[QWidget], list[Path]]
 
 
@@ -292,11 +293,20 @@ class DocumentsPage(Retranslatable, QWidget):
         wanted = min(READABLE_WIDTH_PX, total // 2)
         if len(sizes) == 2 and sizes[1] < wanted:
             self.splitter.setSizes([total - wanted, wanted])
+        self._show_detail_columns(False)
+
+    def _show_detail_columns(self, shown: bool) -> None:
+        """Author, confidentiality and format leave the list while a document shows beside it (the line under the
+        list says the first two for the chosen document): title, category and date then fit without scrolling
+        sideways. They come back when the viewer is emptied."""
+        for column in _DETAIL_COLUMNS:
+            self.table.setColumnHidden(column, not shown)
 
     # -- store -------------------------------------------------------------------------------------------------------
     def set_store(self, store: DossierStore | None) -> None:
         self._store = store
         self.viewer.clear()
+        self._show_detail_columns(True)
         self._pending = []
         self.add_panel.setVisible(False)
         self._born = None
@@ -564,6 +574,7 @@ class DocumentsPage(Retranslatable, QWidget):
     def _on_deleted(self, document_id: str) -> None:
         if self.viewer.document_id == document_id:
             self.viewer.clear()
+            self._show_detail_columns(True)
         self.reload()
         self.sig_document_deleted.emit(document_id)
 
@@ -619,6 +630,7 @@ class DocumentsPage(Retranslatable, QWidget):
 
     def on_category_filter_changed(self) -> None:
         self.viewer.clear()
+        self._show_detail_columns(True)
         self.reload()
 
     def retranslate_ui(self) -> None:

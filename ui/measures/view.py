@@ -504,18 +504,22 @@ class MeasuresPage(Retranslatable, QWidget):
         )
 
     def _fit_date_axis(self, axis: QDateTimeAxis, span_days: int) -> None:
-        """Day, month or year labels as the span needs, in the language's order; as many ticks as fit unclipped."""
+        """Day, month or year labels as the span needs, in the language's order; as many ticks as fit unclipped,
+        and never two ticks closer than the unit the labels show (evenly spaced ticks 13 days apart under month
+        labels would print the same month twice)."""
         if span_days <= 62:
-            pattern = formatting.date_format()
+            pattern, unit_days = formatting.date_format(), 1
         elif span_days <= 3 * 366:
-            pattern = formatting.month_format()
+            pattern, unit_days = formatting.month_format(), 31
         else:
-            pattern = "yyyy"
+            pattern, unit_days = "yyyy", 366
         axis.setFormat(pattern)
         sample = formatting.locale().toString(QDateTime.currentDateTime(), pattern)
         room = max(1, self.chart_view.width() - 8 * self.fontMetrics().averageCharWidth())
         label_width = self.fontMetrics().horizontalAdvance(sample) * 1.6
-        axis.setTickCount(max(2, min(8, int(room / max(1.0, label_width)))))
+        fits = int(room / max(1.0, label_width))
+        distinct = (axis.min().daysTo(axis.max())) // unit_days + 1
+        axis.setTickCount(max(2, min(8, fits, distinct)))
 
     def _component_label(self, component: str) -> str:
         labels = {
