@@ -23,10 +23,11 @@ from typing import Any
 from pydantic import ValidationError
 from starlette.concurrency import run_in_threadpool
 from starlette.responses import Response
-from starlette.types import ASGIApp, Message, Receive, Scope, Send
+from starlette.types import ASGIApp, Receive, Scope, Send
 
 from dossier.errors import DossierValidationError
 from server.errors import ProblemError, from_validation
+from server.http_limits import read_body, replaying
 from server.sync import service
 from server.sync.router import PULL_PATH, pull_response
 from server.sync.schemas import PullIn
@@ -81,21 +82,14 @@ class FastPull:
         if headers is None:
             await self.app(scope, receive, send)
             return
-        messages: list[Message] = []
-        chunks: list[bytes] = []
-        while True:
-            message = await receive()
-            messages.append(message)
-            if message["type"] != "http.request":
-                await self._to_route(scope, messages, receive, send)
-                return
-            chunks.append(message.get("body", b""))
-            if not message.get("more_body", False):
-                break
+        messages, raw, whole = await read_body(receive)
+        if not whole:
+            await self.app(scope, replaying(messages, receive), send)
+            return
         try:
-            body = PullIn.model_validate(json.loads(b"".join(chunks)))
+            body = PullIn.model_validate(json.loads(raw))
         except (ValueError, ValidationError, RecursionError):
-            await self._to_route(scope, messages, receive, send)  # the route's own 400 / 422
+            await self.app(scope, replaying(messages, receive), send)  # the route's own 400 / 422
             return
         app: Any = scope["app"]
         found = getattr(app.state, "sync_settings", None)
@@ -108,12 +102,3 @@ class FastPull:
         except DossierValidationError as exc:
             response = self.problem(from_validation(exc))
         await response(scope, receive, send)
-
-    async def _to_route(self, scope: Scope, messages: list[Message], receive: Receive, send: Send) -> None:
-        replay = iter(messages)
-
-        async def replayed() -> Message:
-            nxt = next(replay, None)
-            return nxt if nxt is not None else await receive()
-
-        await self.app(scope, replayed, send)

@@ -61,17 +61,10 @@ def test_the_fast_path_answers_every_pull_as_the_route_does(
     headers = {**bearer(tokens), **SYNC}
     dossier = str(person.dossier_id)
     client_id = str(uuid.uuid4())
+    created = {"entity": "entry", "kind": "allergy", "op": "create", "base_version": 0}
     mutations = [
-        {
-            "mutation_id": str(uuid.uuid4()),
-            "client_seq": i + 1,
-            "entity": "entry",
-            "entity_id": str(uuid.uuid4()),
-            "kind": "allergy",
-            "op": "create",
-            "base_version": 0,
-            "changes": {"name": [None, f"Allergie {i}"]},
-        }
+        {**created, "mutation_id": str(uuid.uuid4()), "client_seq": i + 1, "entity_id": str(uuid.uuid4())}
+        | {"changes": {"name": [None, f"Allergie {i}"]}}
         for i in range(3)
     ]
     push = {"client_id": client_id, "stream_id": str(uuid.uuid4()), "dossier_id": dossier, "mutations": mutations}
