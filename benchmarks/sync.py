@@ -1,10 +1,12 @@
-"""Sync benchmark on loopback: no-op sync requests, bootstrap speed, upload vs raw HTTP, bytes re-sent after a cut.
+"""Sync benchmark on loopback: no-op sync requests, bootstrap speed, upload vs raw HTTP, bytes re-sent after a cut,
+and the messagerie's messages as sync entities (a pull of 1,000 messages in 20 conversations, then a no-op sync).
 
-Run: .venv/bin/python benchmarks/sync.py [--entries 20000] [--megabytes 50]
+Run: .venv/bin/python benchmarks/sync.py [--entries 20000] [--megabytes 50] [--conversations 20] [--per-conversation 50]
 Prints ratios against baselines measured in the same run (targets: 1 request; ≥ 10,000 entries/s; ≥ 0.5 of raw;
-≤ one chunk re-sent). Uses the real service (uvicorn) in its own process, as deployed — client and service then
-run in parallel as they do in production, instead of sharing one interpreter lock —, a real SMTP server and real
-SQLCipher profiles. `--in-process` serves from a thread of this process instead (the earlier set-up, for comparison).
+≤ one chunk re-sent; a no-op sync with messages present is 1 request). Uses the real service (uvicorn) in its own
+process, as deployed — client and service then run in parallel as they do in production, instead of sharing one
+interpreter lock —, a real SMTP server and real SQLCipher profiles. `--in-process` serves from a thread of this
+process instead (the earlier set-up, for comparison).
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ import os
 import sys
 import tempfile
 import time
+import uuid
 import zlib
 from collections.abc import Callable
 from pathlib import Path
@@ -24,6 +27,7 @@ from typing import Any
 import httpx
 from aiosmtpd.controller import Controller
 from fastapi import FastAPI
+from sqlalchemy import select
 from starlette.types import ASGIApp, Receive, Scope, Send
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -145,6 +149,8 @@ def main() -> int:
     parser.add_argument("--megabytes", type=int, default=50)
     parser.add_argument("--in-process", action="store_true", help="serve from a thread of this process")
     parser.add_argument("--upload-streams", type=int, default=None, help="chunks in flight (default: the engine's)")
+    parser.add_argument("--conversations", type=int, default=20)
+    parser.add_argument("--per-conversation", type=int, default=50)
     args = parser.parse_args()
     box = Mailbox()
     smtp = Controller(box, hostname="127.0.0.1", port=free_port())
@@ -167,7 +173,16 @@ def main() -> int:
         live.start()
         print(f"service: {'a thread of this process' if args.in_process else 'its own process'}")
         try:
-            run(live, box, base, args.entries, args.megabytes, chunk, args.upload_streams)
+            run(
+                live,
+                box,
+                base,
+                args.entries,
+                args.megabytes,
+                chunk,
+                args.upload_streams,
+                (args.conversations, args.per_conversation),
+            )
         finally:
             live.stop()
             smtp.stop()
@@ -182,6 +197,7 @@ def run(
     megabytes: int,
     chunk: int,
     streams: int | None,
+    conversations: tuple[int, int] = (20, 50),
 ) -> None:
     with httpx.Client(base_url=live.url, timeout=120) as api:
         assert live.ctx is not None
@@ -301,6 +317,85 @@ def run(
             f"cut at 90 %: {resent / 1024:,.0f} KiB re-sent beyond the file (chunk {chunk // 1024:,} KiB; "
             f"ratio {resent / chunk:.2f} of one chunk, target ≤ 1)"
         )
+        run_messages(live, lab, *conversations)
+
+
+def _fill_conversations(ctx: ServiceContext, dossier_id: uuid.UUID, rpps: str, conversations: int, each: int) -> None:
+    """The set-up writes through the messages service itself (as a send stores them: rows and sync records), with
+    the per-minute sending limit lifted for it."""
+    from server.accounts.dependencies import Principal
+    from server.accounts.models import PrincipalKind, Professional
+    from server.messages import service as messages_service
+
+    limit = messages_service.check_send_rate
+    messages_service.check_send_rate = lambda *_args, **_kw: None  # type: ignore[assignment]
+    try:
+        with ctx.sessions() as session:
+            pro = session.scalars(select(Professional).where(Professional.rpps == rpps)).one()
+            principal = Principal(PrincipalKind.PROFESSIONAL, pro.id, uuid.uuid4())
+            for c in range(conversations):
+                conv = uuid.uuid4()
+                messages_service.start(
+                    session,
+                    ctx,
+                    principal,
+                    conversation_id=conv,
+                    dossier_id=dossier_id,
+                    ins=None,
+                    subject=f"Suivi {c}",
+                    secret=False,
+                    message_id=uuid.uuid4(),
+                    text=f"Conversation {c}, message 1",
+                )
+                for m in range(2, each + 1):
+                    messages_service.send(
+                        session,
+                        ctx,
+                        principal,
+                        conversation_id=conv,
+                        message_id=uuid.uuid4(),
+                        text=f"Conversation {c}, message {m} : " + "résultat à discuter " * 8,
+                    )
+                session.commit()
+    finally:
+        messages_service.check_send_rate = limit  # type: ignore[assignment]
+
+
+def run_messages(live: LiveServer | ProcessServer, lab: Lab, conversations: int, each: int) -> None:
+    """5. Messages as sync entities: a new device's first pull of a dossier with `conversations` × `each` messages,
+    then a no-op sync (1 request, messages present), then a reply pushed and pulled by the other device."""
+    from desktop_app import messages
+
+    assert live.ctx is not None
+    person = lab.person()
+    pro = lab.professional()
+    assert person.dossier_id is not None
+    _fill_conversations(live.ctx, person.dossier_id, pro["rpps"], conversations, each)
+    laptop, phone = lab.device(person), lab.device(person)
+    started = time.perf_counter()
+    first = laptop.engine.sync_once()
+    pulled = time.perf_counter() - started
+    listed, total = messages.conversations(laptop.profile, limit=conversations)
+    held = sum(len(messages.thread(laptop.profile, c.id)[1]) for c in listed)
+    assert total == conversations and held == conversations * each, (total, held)
+    print(
+        f"messages: a first pull of {held:,} messages in {total} conversations: {pulled:.2f} s, "
+        f"{first.requests} request(s), {first.pulled:,} records ({held / pulled:,.0f} messages/s)"
+    )
+    noop = laptop.engine.sync_once().requests
+    print(f"messages: no-op sync with {held:,} messages held: {noop} HTTP request(s) (target: exactly 1)")
+    assert noop == 1, noop
+    phone.engine.sync_once()
+    messages.reply(laptop.profile, listed[0].id, "Bien reçu, merci.")
+    started = time.perf_counter()
+    laptop.engine.sync_once()
+    report = phone.engine.sync_once()
+    both = time.perf_counter() - started
+    assert messages.thread(phone.profile, listed[0].id)[1][-1].text == "Bien reçu, merci."
+    print(
+        f"messages: a reply pushed by one device and pulled by the other: {both:.2f} s, "
+        f"{report.requests} request(s) on the receiving device"
+    )
 
 
 if __name__ == "__main__":

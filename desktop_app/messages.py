@@ -1,383 +1,316 @@
-"""The messagerie on the client: conversations, threads read page by page from a cursor, replies and read receipts
-through an offline outbox, attachments sent and saved into Documents.
+"""The messagerie on the client: conversations and messages are entities of the dossier's sync (Dossier Sync v1).
 
-A reply is first written to the outbox, in the profile's encrypted settings, with an id made here (the bytes of its
-attachment, if any, in the own dossier's encrypted database beside the kept threads); then sent. Offline, it stays
-there and goes at the next ``flush_outbox`` (every command of the messagerie flushes first). The id makes the send
-idempotent: a send cut after the service stored it and sent again returns the same message, never a copy. A refusal
-the service gives (closed conversation, blocked, too long) takes the reply out of the outbox and is told to the
-person, with the reply's text so that nothing they wrote is lost without their knowing. Past the service's
-per-minute allowance the reply stays in the outbox (``RateLimited`` says when to retry).
+Reading: the ordinary pull brings every message, read mark and closing of the dossiers this computer holds, in the
+service's order, into the dossier's encrypted copy (its ``sync_shadow``, crypto-shredded with it when the device is
+revoked or a clinic's lease ends). A screen reads that copy, with what waits in the dossier's outbox on top (a reply
+not sent yet shows as « en attente d'envoi », a read mark counts at once): no request, the same offline and online.
 
-Threads are kept in the person's own dossier database (SQLCipher, rows of its ``sync_meta``: crypto-shredded with the
-dossier when the device loses it) with the last sequence received: a later read asks only for what follows it
-(``after_seq``), in pages — one request when nothing is new; offline, the kept thread is shown. Read receipts are
-outbox items too: marked read here at once, sent when the service is reachable; the read mark is the service's, so
-every device of the person converges on it at its next read. When the service says this device was removed from the
-account, the kept threads are erased.
+Writing: a reply, a read mark, closing, archiving, deleting from the patient's view, a professional's new
+conversation are rows of the dossier's sync outbox (entities ``message`` / ``conversation``), written in one
+transaction with what the screen shows; the background sync sends them (a local change schedules a push), once:
+the service's ledger answers a resent push, and a message's id is made here, so a send cut after the service stored
+it never makes a copy. An attachment's bytes wait beside its message (`desktop_app.sync.message_files`) and go just
+before it. A refusal (closed conversation, blocked, over-long text…) is the push's refused result: the sync inbox
+tells it, with what was written.
+
+A dossier this computer does not hold (an aidant reading the person they help, a professional writing to a patient
+outside the day's copy) is read and written online (`desktop_app.messages_online`).
+
+Replies and read marks an older version kept in the profile's settings (``messages.outbox``) and the threads it kept
+in ``sync_meta`` are moved into this model at the first use (`adopt_legacy`): nothing queued is lost.
 """
 
 from __future__ import annotations
 
 import base64
-import hashlib
 import json
+import logging
 import uuid
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
-from urllib.parse import quote
 
-import httpx
 import sqlalchemy as sa
 
-from desktop_app.dossier_store import DocumentInfo
+from desktop_app import messages_online as online
+from desktop_app import schema
+from desktop_app.changes import ChangeOrigin
+from desktop_app.dossier_store import DocumentInfo, DossierStore, Intent
 from desktop_app.errors import CarnetError
+from desktop_app.message_types import (
+    PATIENT,
+    PROFESSIONAL,
+    Attachment,
+    AttachmentDamaged,
+    Conversation,
+    Message,
+    Queued,
+    attachment_of,
+    moment,
+)
 from desktop_app.profile import UnlockedProfile
-from desktop_app.service_client import ServiceError, client, server_of, service_error
+from desktop_app.service_client import ServiceError
 from desktop_app.setting_keys import SettingKey
-from desktop_app.sync.context import get_meta, set_meta
-from desktop_app.sync.http import DeviceRevoked, ServiceRefused, SyncHttp, SyncOffline
-from desktop_app.sync.tables import sync_meta
-from dossier.messages import check_attachment, check_message_text
+from desktop_app.sync import message_files
+from desktop_app.sync import tables as t
+from desktop_app.sync.http import SyncOffline
+from dossier.messages import check_attachment, check_message_text, check_subject
+from dossier.sync_protocol import CORRESPONDENCE, Entity, MutationOp
 
-PAGE = 100
+__all__ = [
+    "Attachment",
+    "AttachmentDamaged",
+    "Conversation",
+    "ConversationClosed",
+    "Message",
+    "Queued",
+    "adopt_legacy",
+    "archive",
+    "close",
+    "conversations",
+    "delete",
+    "download",
+    "mark_read",
+    "reply",
+    "save_to_documents",
+    "start",
+    "thread",
+]
+
+log = logging.getLogger("carnet.messages")
+
+_LEGACY_THREADS = ("messages:c:", "messages:m:")
 _READ = "read"
-START = "start"
-"""The kind of an outbox item that starts a conversation (a professional's first message, see clinic_messages)."""
+_START = "start"
 
 
-@dataclass(frozen=True, slots=True)
-class Attachment:
-    id: str
-    filename: str
-    format: str
-    mime_type: str
-    size: int
-    sha256: str
+class ConversationClosed(CarnetError):
+    message_fr = "Cette conversation est close : on ne peut plus y répondre."
+    message_en = "This conversation is closed: no more replies."
 
 
-@dataclass(frozen=True, slots=True)
-class Conversation:
-    id: str
-    subject: str
-    professional_rpps: str
-    professional_name: str
-    patient_name: str
-    unread: int
-    closed: bool
-    archived: bool
-    last_seq: int
-    last_message_at: datetime
-    dossier_id: str = ""
-    read_seq: int = 0
-    """This side's read mark (shared by every device of the person)."""
-    other_read_seq: int = 0
-    """The other side's read mark: my messages up to it have been seen."""
-    kept: bool = False
-    """Read from this device's kept copy: the service was unreachable (it may have newer messages)."""
+def side(profile: UnlockedProfile) -> str:
+    """Whose messagerie this profile is: a patient's carnet (it has a dossier of its own) or a clinic's."""
+    return PATIENT if profile.settings.get(SettingKey.OWN_DOSSIER_ID) else PROFESSIONAL
 
 
-@dataclass(frozen=True, slots=True)
-class Message:
-    id: str
-    seq: int | None
-    """The service's order; None while the reply waits in the outbox."""
-    mine: bool
-    sender_role: str
-    text: str
-    sent_at: datetime | None
-    attachment: Attachment | None = None
-
-    @property
-    def pending(self) -> bool:
-        return self.seq is None
-
-    def seen_in(self, conversation: Conversation) -> bool:
-        """One of my messages the other side has read."""
-        return self.mine and self.seq is not None and self.seq <= conversation.other_read_seq
+def _now() -> str:
+    return datetime.now(UTC).isoformat()
 
 
-@dataclass(frozen=True, slots=True)
-class Queued:
-    """A reply kept in the outbox (the service was unreachable): it goes at the next flush."""
-
-    id: str
-    conversation_id: str
+# -- the dossier's copy --------------------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True, slots=True)
-class RateLimited:
-    """A reply kept in the outbox because too many were sent within a minute: it goes at a flush after `seconds`."""
+@dataclass
+class _Thread:
+    """One conversation as this computer holds it: the service's state with what waits in the outbox on top."""
 
-    id: str
-    conversation_id: str
-    seconds: int
-    message_fr: str
-    message_en: str
+    store: DossierStore
+    values: dict[str, Any]
+    messages: list[Message] = field(default_factory=list)
+    started_here: bool = False  # its start waits in the outbox (not on the service yet)
 
-    def message(self, lang: str = "fr") -> str:
-        return self.message_en if lang.startswith("en") else self.message_fr
-
-
-@dataclass(frozen=True, slots=True)
-class Refused:
-    """A queued reply the service refused: out of the outbox, the person is told (their text with it)."""
-
-    id: str
-    conversation_id: str
-    text: str
-    error: ServiceError
-
-
-@dataclass(frozen=True, slots=True)
-class FlushReport:
-    sent: list[Message]
-    refused: list[Refused]
-    waiting: int
-    """Replies still in the outbox (the service was unreachable, or the sending limit was reached)."""
-    rate_limited: RateLimited | None = None
-
-
-class AttachmentDamaged(CarnetError):
-    message_fr = "La pièce jointe reçue ne correspond pas à celle envoyée : rien n'a été enregistré. Réessayez."
-    message_en = "The attachment received does not match the one sent: nothing was saved. Try again."
+    def conversation(self, conversation_id: str, me: str) -> Conversation:
+        v = self.values
+        mine, other = ("patient_read_seq", "professional_read_seq")
+        if me == PROFESSIONAL:
+            mine, other = other, mine
+        last_seq = int(v.get("last_seq") or 0)
+        read = int(v.get(mine) or 0)
+        return Conversation(
+            id=conversation_id,
+            subject=str(v.get("subject") or ""),
+            professional_rpps=str(v.get("professional_rpps") or ""),
+            professional_name=str(v.get("professional_name") or ""),
+            patient_name=str(v.get("patient_name") or ""),
+            unread=max(0, last_seq - read),
+            closed=v.get("closed_at") is not None,
+            archived=v.get("archived_at") is not None,
+            last_seq=last_seq,
+            last_message_at=moment(v.get("last_message_at") or v.get("created_at") or _now()),
+            dossier_id=self.store.dossier_id,
+            read_seq=read,
+            other_read_seq=int(v.get(other) or 0),
+            kept=self.started_here,
+            deleted=v.get("deleted_at") is not None,
+        )
 
 
-def _conversation(raw: dict[str, Any]) -> Conversation:
-    return Conversation(
-        id=str(raw["id"]),
-        subject=str(raw["subject"]),
-        professional_rpps=str(raw["professional_rpps"]),
-        professional_name=str(raw["professional_name"]),
-        patient_name=str(raw["patient_name"]),
-        unread=int(raw["unread"]),
-        closed=bool(raw["closed"]),
-        archived=bool(raw["archived"]),
-        last_seq=int(raw["last_seq"]),
-        last_message_at=datetime.fromisoformat(str(raw["last_message_at"])),
-        dossier_id=str(raw.get("dossier_id", "")),
-        read_seq=int(raw.get("read_seq", 0)),
-        other_read_seq=int(raw.get("other_read_seq", 0)),
-    )
+def _wanted(changes: dict[str, list[Any]], name: str) -> Any:
+    pair = changes.get(name)
+    return pair[1] if pair else None
 
 
-def _attachment(raw: dict[str, Any] | None) -> Attachment | None:
-    if not raw:
-        return None
-    return Attachment(
-        id=str(raw["id"]),
-        filename=str(raw["filename"]),
-        format=str(raw["format"]),
-        mime_type=str(raw["mime_type"]),
-        size=int(raw["size"]),
-        sha256=str(raw["sha256"]),
-    )
-
-
-def _message(raw: dict[str, Any]) -> Message:
-    return Message(
-        id=str(raw["id"]),
-        seq=int(raw["seq"]),
-        mine=bool(raw["mine"]),
-        sender_role=str(raw["sender_role"]),
-        text=str(raw["text"]),
-        sent_at=datetime.fromisoformat(str(raw["sent_at"])),
-        attachment=_attachment(raw.get("attachment")),
-    )
-
-
-# -- the kept threads --------------------------------------------------------------------------------------------------
-
-
-class _Kept:
-    """The kept threads, in the own dossier's encrypted database: per conversation its state (``messages:c:<id>``)
-    and its messages with their cursor (``messages:m:<id>``), and the bytes of attachments waiting in the outbox
-    (``messages:a:<id>``). Each read touches its own rows only.
-
-    A profile without a dossier of its own (a clinic workstation's) keeps a conversation's thread in the patient's
-    dossier when it is held on this PC (the day's copy, ``dossier_id``), erased with it; otherwise nothing is kept."""
-
-    CONV, THREAD, FILE = "messages:c:", "messages:m:", "messages:a:"
-
-    def __init__(self, profile: UnlockedProfile, dossier_id: str | None = None) -> None:
-        own = profile.settings.get(SettingKey.OWN_DOSSIER_ID)
-        where = str(own) if own else dossier_id
-        self.store = profile.dossier(where) if where and where in profile.dossier_ids() else None
-
-    @classmethod
-    def every(cls, profile: UnlockedProfile) -> list[_Kept]:
-        """Where this profile keeps threads: its own dossier, or (a clinic) each dossier held for the day."""
-        if profile.settings.get(SettingKey.OWN_DOSSIER_ID):
-            return [cls(profile)]
-        return [cls(profile, dossier_id) for dossier_id in profile.dossier_ids()]
-
-    def get(self, key: str) -> Any:
-        if self.store is None:
-            return None
-        with self.store.reading() as conn:
-            found = get_meta(conn, key)
-        return json.loads(found) if found is not None else None
-
-    def put(self, **rows: Any) -> None:
-        """Write rows (``key=value``; None deletes) in one transaction."""
-        if self.store is None:
-            return
-        with self.store.transaction() as conn:
-            for key, value in rows.items():
-                set_meta(conn, key, None if value is None else json.dumps(value, ensure_ascii=False))
-
-    def conversations(self) -> list[dict[str, Any]]:
-        if self.store is None:
-            return []
-        with self.store.reading() as conn:
-            rows = conn.execute(sa.select(sync_meta.c.value).where(sync_meta.c.key.startswith(self.CONV)))
-            return [json.loads(value) for (value,) in rows]
-
-    def drop_all(self) -> None:
-        if self.store is None:
-            return
-        with self.store.transaction() as conn:
-            conn.execute(sa.delete(sync_meta).where(sync_meta.c.key.startswith("messages:")))
-
-
-def forget(profile: UnlockedProfile, conversation_id: str | None = None) -> None:
-    """Erase the kept copy of one thread (no longer in the person's view), or of all (this device was removed)."""
-    for kept in _Kept.every(profile):
-        if conversation_id is None:
-            kept.drop_all()
-        else:
-            kept.put(**{_Kept.CONV + conversation_id: None, _Kept.THREAD + conversation_id: None})
-
-
-def _keep_conversations(profile: UnlockedProfile, raws: list[dict[str, Any]]) -> None:
-    """The latest state of conversations seen (read marks, last sequence) over those of kept threads."""
-    by_dossier: dict[str, list[dict[str, Any]]] = {}
-    for raw in raws:
-        by_dossier.setdefault(str(raw.get("dossier_id", "")), []).append(raw)
-    for dossier_id, group in by_dossier.items():
-        kept = _Kept(profile, dossier_id)
-        changed = {}
-        for raw in group:
-            key = _Kept.CONV + str(raw["id"])
-            before = kept.get(key)
-            if before is not None and before != raw:
-                changed[key] = raw
-        if changed:
-            kept.put(**changed)
-
-
-# -- the outbox ------------------------------------------------------------------------------------------------------
-
-
-def _queue(profile: UnlockedProfile) -> list[dict[str, Any]]:
-    return list(profile.settings.get(SettingKey.MESSAGES_OUTBOX, []))
-
-
-def outbox(profile: UnlockedProfile) -> list[dict[str, Any]]:
-    """The replies waiting to be sent, oldest first ({id, conversation_id, text, queued_at[, attachment]})."""
-    return [item for item in _queue(profile) if item.get("kind") != _READ]
-
-
-def _save_outbox(profile: UnlockedProfile, items: list[dict[str, Any]]) -> None:
-    profile.set_setting(SettingKey.MESSAGES_OUTBOX, items)
-
-
-def _without(profile: UnlockedProfile, item_id: str) -> None:
-    """Take an item out of the outbox, and the bytes of its attachment with it."""
-    items = _queue(profile)
-    for item in items:
-        if item["id"] == item_id and item.get("attachment"):
-            _Kept(profile).put(**{_Kept.FILE + item["attachment"]["id"]: None})
-    _save_outbox(profile, [item for item in items if item["id"] != item_id])
-
-
-def _rate_limited(item: dict[str, Any], response: httpx.Response) -> RateLimited:
-    body = response.json()
-    seconds = int(response.headers.get("retry-after", "60"))
-    return RateLimited(
-        item["id"],
-        item["conversation_id"],
-        seconds,
-        f"{body['detail']} Votre réponse est gardée : elle partira à la prochaine actualisation.",
-        f"{body['detail_en']} Your reply is kept: it is sent at the next refresh.",
-    )
-
-
-def _send_item(
-    profile: UnlockedProfile, http: SyncHttp, item: dict[str, Any], content: bytes | None = None
-) -> Message | RateLimited | Conversation:
-    """Send one outbox item on ``http`` (a read receipt; a reply, its attachment first); sent or refused
-    (ServiceError), it leaves the outbox; offline (SyncOffline) or limited, it stays. ``content``: the attachment's
-    bytes when the caller has them (else those kept with the item)."""
-    conv = item["conversation_id"]
-    outcome: Message | RateLimited | Conversation
-    try:
-        if item.get("kind") == _READ:
-            raw = http.request("POST", f"/v1/conversations/{conv}/read", json={"up_to_seq": item["up_to_seq"]}).json()
-            _keep_conversations(profile, [raw])
-            outcome = _conversation(raw)
-        elif item.get("kind") == START:  # idempotent by both ids: a resend returns the same conversation
-            start = {
-                "id": conv,
-                "dossier_id": item["dossier_id"],
-                "subject": item["subject"],
-                "message": {"id": item["id"], "text": item["text"]},
-            }
-            response = http.request("POST", "/v1/pro/conversations", json=start, accept=frozenset({429}))
-            outcome = (
-                _rate_limited(item, response) if response.status_code == 429 else _message(response.json()["message"])
-            )
-        else:
-            body: dict[str, Any] = {"id": item["id"], "text": item["text"]}
-            attached = item.get("attachment")
-            if attached:
-                if content is None:  # sent from the outbox: the bytes kept with it
-                    kept = attached.get("content") or _Kept(profile).get(_Kept.FILE + attached["id"])
-                    content = base64.b64decode(kept)
-                http.request(
-                    "PUT",
-                    f"/v1/conversations/{conv}/attachments/{attached['id']}?filename={quote(attached['filename'])}",
-                    content=content,
-                    headers={"Content-Type": "application/octet-stream"},
+def _read(store: DossierStore, me: str) -> dict[str, _Thread]:
+    """Every conversation of one dossier's copy: the shadow's records, then the pending outbox rows in order."""
+    shadow, outbox = t.sync_shadow, schema.outbox
+    with store.reading() as conn:
+        records = list(
+            conn.execute(
+                sa.select(shadow.c.entity_id, shadow.c.entity, shadow.c["values"]).where(
+                    shadow.c.entity.in_(CORRESPONDENCE)
                 )
-                body["attachment_id"] = attached["id"]
-            response = http.request("POST", f"/v1/conversations/{conv}/messages", json=body, accept=frozenset({429}))
-            outcome = (
-                _rate_limited(item, response) if response.status_code == 429 else _message(response.json()["message"])
             )
-    except ServiceRefused as exc:
-        _without(profile, item["id"])
-        raise service_error(exc) from exc
-    if not isinstance(outcome, RateLimited):
-        _without(profile, item["id"])
-    return outcome
+        )
+        pending = list(
+            conn.execute(
+                sa.select(outbox)
+                .where(outbox.c.entity.in_(CORRESPONDENCE), outbox.c.state == "pending")
+                .order_by(outbox.c.client_seq)
+            )
+        )
+    threads = {r.entity_id: _Thread(store, json.loads(r.values)) for r in records if r.entity == Entity.CONVERSATION}
+    for r in records:
+        if r.entity != Entity.MESSAGE:
+            continue
+        v = json.loads(r.values)
+        thread = threads.get(str(v.get("conversation_id")))
+        if thread is None:
+            continue
+        role = str(v.get("sender_role") or "")
+        thread.messages.append(
+            Message(
+                id=r.entity_id,
+                seq=int(v["seq"]),
+                mine=(role == PROFESSIONAL) == (me == PROFESSIONAL),
+                sender_role=role,
+                text=str(v.get("text") or ""),
+                sent_at=moment(v["sent_at"]),
+                attachment=attachment_of(v.get("attachment")),
+            )
+        )
+    for thread in threads.values():
+        thread.messages.sort(key=lambda m: m.seq or 0)
+    for row in pending:
+        _overlay(threads, store, row, me)
+    for _attachment_id, item in message_files.waiting(store):  # replies whose attachment is not uploaded yet
+        thread = threads.get(str(item["conversation_id"]))
+        if thread is not None and all(m.id != item["message_id"] for m in thread.messages):
+            thread.messages.append(Message(str(item["message_id"]), None, True, me, str(item["text"]), None))
+    return threads
 
 
-def flush_outbox(profile: UnlockedProfile) -> FlushReport:
-    """Send what waits, oldest first; stops at the first sign the service is unreachable or at the sending limit
-    (the rest keeps). A refused read receipt is dropped quietly (nothing the person wrote is lost)."""
-    sent: list[Message] = []
-    refused: list[Refused] = []
-    items = _queue(profile)
-    if not items:
-        return FlushReport(sent, refused, 0)  # nothing waits: not even a connection
-    with client(server_of(profile), profile=profile) as http:
-        for index, item in enumerate(items):
-            waiting = sum(1 for later in items[index:] if later.get("kind") != _READ)
-            try:
-                outcome = _send_item(profile, http, item)
-            except SyncOffline:
-                return FlushReport(sent, refused, waiting)
-            except ServiceError as exc:
-                if item.get("kind") != _READ:
-                    refused.append(Refused(item["id"], item["conversation_id"], item["text"], exc))
-                continue
-            if isinstance(outcome, RateLimited):
-                return FlushReport(sent, refused, waiting, outcome)
-            if isinstance(outcome, Message):
-                sent.append(outcome)
-    return FlushReport(sent, refused, 0)
+def _overlay(threads: dict[str, _Thread], store: DossierStore, row: Any, me: str) -> None:
+    """One pending outbox row on top of the copy (what the person did here, before the service has it)."""
+    changes: dict[str, list[Any]] = json.loads(row.changes)
+    if row.entity == Entity.CONVERSATION and row.op == MutationOp.CREATE:
+        if row.entity_id in threads:
+            return  # the service has it already (its answer was lost): the copy is the truth
+        values = {
+            "subject": _wanted(changes, "subject"),
+            "patient_name": _wanted(changes, "patient_name") or "",
+            "secret_from_legal_representatives": _wanted(changes, "secret") is True,
+            "created_at": row.created_at,
+            "last_message_at": row.created_at,
+        }
+        thread = threads[row.entity_id] = _Thread(store, values, started_here=True)
+        text = str(_wanted(changes, "text") or "")
+        thread.messages.append(Message(str(_wanted(changes, "message_id")), None, True, me, text, None))
+        return
+    target = row.entity_id if row.entity == Entity.CONVERSATION else str(_wanted(changes, "conversation_id"))
+    found = threads.get(target)
+    if found is None:
+        return
+    values = found.values
+    if row.entity == Entity.MESSAGE:
+        if all(m.id != row.entity_id for m in found.messages):  # not yet in the service's copy
+            found.messages.append(Message(row.entity_id, None, True, me, str(_wanted(changes, "text") or ""), None))
+        values["last_message_at"] = max(str(values.get("last_message_at") or ""), str(row.created_at))
+    elif row.op == MutationOp.DELETE:
+        values["deleted_at"] = values.get("deleted_at") or row.created_at
+    else:
+        key = "patient_read_seq" if me == PATIENT else "professional_read_seq"
+        read = _wanted(changes, "read_seq")
+        if isinstance(read, int):
+            values[key] = max(int(values.get(key) or 0), min(read, int(values.get("last_seq") or 0)))
+        for name, column in (("closed", "closed_at"), ("archived", "archived_at")):
+            if _wanted(changes, name) is True:
+                values[column] = values.get(column) or row.created_at
+
+
+def _held(profile: UnlockedProfile, dossier_id: str | None = None) -> list[str]:
+    ids = profile.dossier_ids()
+    return ids if dossier_id is None else [d for d in ids if d == dossier_id]
+
+
+def _threads(profile: UnlockedProfile, dossier_id: str | None = None) -> dict[str, _Thread]:
+    me = side(profile)
+    found: dict[str, _Thread] = {}
+    for held in _held(profile, dossier_id):
+        found.update(_read(profile.dossier(held), me))
+    return found
+
+
+def _find(profile: UnlockedProfile, conversation_id: str) -> _Thread | None:
+    uuid.UUID(conversation_id)
+    return _threads(profile).get(conversation_id)
+
+
+# -- reading -------------------------------------------------------------------------------------------------------
+
+
+def conversations(
+    profile: UnlockedProfile, *, archived: bool = False, dossier_id: str | None = None, limit: int = 50, offset: int = 0
+) -> tuple[list[Conversation], int]:
+    """A page of conversations, latest activity first, and how many there are in all, from the dossiers this
+    computer holds (no request); of ``dossier_id`` only when given — online when it is not held here."""
+    if dossier_id is not None and dossier_id not in profile.dossier_ids():
+        return online.conversations(profile, archived=archived, dossier_id=dossier_id, limit=limit, offset=offset)
+    adopt_legacy(profile)
+    me = side(profile)
+    found = [thread.conversation(cid, me) for cid, thread in _threads(profile, dossier_id).items()]
+    if me == PATIENT:
+        found = [c for c in found if not c.deleted and c.archived == archived]
+    found.sort(key=lambda c: (c.last_message_at, c.id), reverse=True)
+    return found[offset : offset + limit], len(found)
+
+
+def unread(profile: UnlockedProfile) -> int:
+    """Messages not yet read on this side, over the conversations in view."""
+    return sum(c.unread for c in conversations(profile, limit=10_000)[0])
+
+
+def thread(
+    profile: UnlockedProfile, conversation_id: str, *, mark_as_read: bool = False, **_where: object
+) -> tuple[Conversation, list[Message]]:
+    """The whole conversation in the service's order, then what waits in the outbox; ``mark_as_read``: what was
+    unread is marked read (a read mark queued for the service). A conversation not held here is read online."""
+    found = _find(profile, conversation_id)
+    if found is None:
+        return online.thread(profile, conversation_id, mark_as_read=mark_as_read)
+    conv = found.conversation(conversation_id, side(profile))
+    if mark_as_read and conv.unread > 0 and not found.started_here:
+        conv = mark_read(profile, conversation_id, conv.last_seq)
+    return conv, list(found.messages)
+
+
+# -- writing -------------------------------------------------------------------------------------------------------
+
+
+def _queue(store: DossierStore, intent: Intent) -> None:
+    """One outbox row in one transaction; the change schedules a push."""
+    with store._write() as w:
+        w.queue(intent)
+
+
+def _keep_with_attachment(store: DossierStore, attachment_id: str, item: dict[str, Any], content: bytes) -> None:
+    """A reply with an attachment, kept whole until its bytes are uploaded (`message_files`); the change, published
+    as a local message, schedules the sync."""
+    with store.transaction() as conn:
+        message_files.keep(
+            conn,
+            attachment_id,
+            conversation_id=item["conversation_id"],
+            message_id=item["message_id"],
+            text=item["text"],
+            filename=item["filename"],
+            content=content,
+        )
+        store.note_change(ChangeOrigin.LOCAL, [Entity.MESSAGE], ids=[item["message_id"]])
+
+
+def _changes(**wanted: Any) -> dict[str, list[Any]]:
+    return {name: [None, value] for name, value in wanted.items() if value is not None}
 
 
 def reply(
@@ -387,241 +320,100 @@ def reply(
     *,
     attachment: tuple[bytes, str] | None = None,
     message_id: str | None = None,
-) -> Message | Queued | RateLimited:
-    """Reply in a conversation, with an attachment (its bytes, its file name) if given: the sent message, ``Queued``
-    when offline, ``RateLimited`` past the sending limit (both kept, sent by a later flush).
+) -> Queued | Message:
+    """Reply in a conversation, with an attachment (its bytes, its file name) if given: written into the dossier's
+    outbox (``Queued``, sent by the background sync), or sent now when the dossier is not held here.
 
     An empty or over-long text, an attachment over the limit or in a format Documents refuses raise
-    DossierValidationError before anything is kept; a service refusal raises ServiceError (the reply is not kept)."""
+    DossierValidationError, a closed conversation ConversationClosed, before anything is kept."""
     cleaned = check_message_text(text)
-    uuid.UUID(conversation_id)
-    item: dict[str, Any] = {
-        "id": message_id or str(uuid.uuid4()),
-        "conversation_id": conversation_id,
-        "text": cleaned,
-        "queued_at": datetime.now(UTC).isoformat(),
-    }
+    checked = None
     if attachment is not None:
         content, filename = attachment
         _format, name = check_attachment(content, filename)
-        attachment_id = str(uuid.uuid4())
-        item["attachment"] = {"id": attachment_id, "filename": name}
-        held = _Kept(profile)
-        if held.store is None:  # nowhere encrypted to keep the bytes: sent now or not at all
-            item["attachment"]["content"] = base64.b64encode(content).decode()
-        else:
-            held.put(**{_Kept.FILE + attachment_id: base64.b64encode(content).decode()})
-    return submit(profile, item, attachment[0] if attachment is not None else None)
+        checked = (content, name)
+    found = _find(profile, conversation_id)
+    if found is None:
+        return online.reply(profile, conversation_id, cleaned, attachment=checked, message_id=message_id)
+    if found.values.get("closed_at") is not None:
+        raise ConversationClosed()
+    mid = message_id or str(uuid.uuid4())
+    if checked is not None:
+        item = {"conversation_id": conversation_id, "message_id": mid, "text": cleaned, "filename": checked[1]}
+        _keep_with_attachment(found.store, str(uuid.uuid4()), item, checked[0])
+        return Queued(mid, conversation_id)
+    changes = _changes(conversation_id=conversation_id, text=cleaned)
+    _queue(found.store, Intent(Entity.MESSAGE, mid, Entity.MESSAGE.value, MutationOp.CREATE, 0, changes))
+    return Queued(mid, conversation_id)
 
 
-def submit(
-    profile: UnlockedProfile, item: dict[str, Any], content: bytes | None = None
-) -> Message | Queued | RateLimited:
-    """Keep ``item`` in the outbox, then send it: the sent message, ``Queued`` when offline, ``RateLimited`` past the
-    sending limit (both kept, sent by a later flush); a refusal raises ServiceError (the item is not kept)."""
-    _save_outbox(profile, [*_queue(profile), item])  # kept before the first byte leaves: a crash loses nothing
-    try:
-        with client(server_of(profile), profile=profile) as http:
-            outcome = _send_item(profile, http, item, content)
-    except SyncOffline:
-        return Queued(item["id"], item["conversation_id"])
-    assert not isinstance(outcome, Conversation)
-    return outcome
-
-
-# -- reading -----------------------------------------------------------------------------------------------------------
-
-
-def conversations(
-    profile: UnlockedProfile, *, archived: bool = False, dossier_id: str | None = None, limit: int = 50, offset: int = 0
-) -> tuple[list[Conversation], int]:
-    """A page of conversations, latest activity first, and how many there are in all. Offline, the conversations
-    whose threads this device keeps (the same filter, without paging) — SyncOffline when it keeps none."""
-    query = f"/v1/conversations?limit={limit}&offset={offset}&archived={str(archived).lower()}"
-    if dossier_id is not None:
-        query += f"&dossier_id={uuid.UUID(dossier_id)}"
-    try:
-        with client(server_of(profile), profile=profile) as http:
-            page = http.request("GET", query).json()
-    except SyncOffline:
-        kept = [replace(_conversation(raw), kept=True) for held in _Kept.every(profile) for raw in held.conversations()]
-        kept = [c for c in kept if c.archived == archived and (dossier_id is None or c.dossier_id == dossier_id)]
-        if not kept:
-            raise
-        kept.sort(key=lambda c: c.last_message_at, reverse=True)
-        return kept, len(kept)
-    except DeviceRevoked:
-        forget(profile)
-        raise
-    _keep_conversations(profile, page["items"])
-    return [_conversation(c) for c in page["items"]], int(page["total"])
-
-
-def fetch(
-    profile: UnlockedProfile, conversation_id: str, http: SyncHttp | None = None, *, dossier_id: str | None = None
-) -> tuple[dict[str, Any], list[dict[str, Any]], bool]:
-    """Bring the kept thread up to date from its cursor (one request when nothing is new): the conversation, its
-    messages (as the service sent them) and whether they are fresh (False: the service was unreachable, the kept
-    copy is returned). ``dossier_id``: the conversation's patient (where a clinic keeps the thread)."""
-    uuid.UUID(conversation_id)
-    kept = _Kept(profile, dossier_id)
-    conv_key, thread_key = _Kept.CONV + conversation_id, _Kept.THREAD + conversation_id
-    before = kept.get(conv_key)
-    held = kept.get(thread_key) if before is not None else None
-    items: list[dict[str, Any]] = list(held["messages"]) if held is not None else []
-    after = int(held["after_seq"]) if held is not None else 0
-
-    def pull(http: SyncHttp) -> tuple[dict[str, Any] | None, list[dict[str, Any]]]:
-        """The pages after the cursor, each of at most PAGE messages, until the service says there is no more."""
-        conversation: dict[str, Any] | None = None
-        new: list[dict[str, Any]] = []
-        cursor: int | None = after
-        while cursor is not None:
-            page = http.request(
-                "GET", f"/v1/conversations/{conversation_id}/messages?after_seq={cursor}&limit={PAGE}"
-            ).json()
-            conversation = page["conversation"]
-            new.extend(page["items"])
-            cursor = page["next_after_seq"]
-        return conversation, new
-
-    try:
-        if http is None:
-            with client(server_of(profile), profile=profile) as own:
-                conversation, new = pull(own)
-        else:
-            try:
-                conversation, new = pull(http)
-            except ServiceRefused as exc:
-                raise service_error(exc) from exc
-    except SyncOffline:
-        if before is None:
-            raise
-        return before, items, False
-    except DeviceRevoked:
-        forget(profile)
-        raise
-    except ServiceError as exc:
-        if exc.status in (403, 404) and before is not None:  # no longer in this person's view: not kept either
-            forget(profile, conversation_id)
-        raise
-    assert conversation is not None
-    items.extend(new)
-    rows: dict[str, Any] = {}
-    if conversation != before:
-        rows[conv_key] = conversation
-    if new or held is None:
-        rows[thread_key] = {"messages": items, "after_seq": items[-1]["seq"] if items else 0}
-    if rows:
-        kept.put(**rows)
-    return conversation, items, True
-
-
-def thread(
+def start(
     profile: UnlockedProfile,
-    conversation_id: str,
+    dossier_id: str,
+    subject: str,
+    text: str,
     *,
-    mark_as_read: bool = False,
-    dossier_id: str | None = None,
-    role: str = "patient",
-) -> tuple[Conversation, list[Message]]:
-    """The whole conversation in the service's order (what is new since the last read fetched from its cursor; the
-    kept copy when offline), then this device's replies still waiting in the outbox (written as ``role``).
-    ``mark_as_read``: what was unread is marked read (on the same connection). ``dossier_id``: see ``fetch``."""
-    with client(server_of(profile), profile=profile) as http:
-        conversation, items, fresh = fetch(profile, conversation_id, http, dossier_id=dossier_id)
-        if mark_as_read and int(conversation["unread"]) > 0 and items:
-            read = mark_read(
-                profile, conversation_id, int(items[-1]["seq"]), http=http if fresh else None, dossier_id=dossier_id
-            )
-            conversation = {**conversation, "unread": read.unread, "read_seq": read.read_seq}
-    pending = [
-        Message(item["id"], None, True, role, item["text"], None)
-        for item in outbox(profile)
-        if item["conversation_id"] == conversation_id
-    ]
-    return replace(_conversation(conversation), kept=not fresh), [_message(m) for m in items] + pending
+    patient_name: str = "",
+    secret: bool = False,
+    conversation_id: str | None = None,
+    message_id: str | None = None,
+) -> tuple[str, Queued | Message]:
+    """A professional's new conversation with the patient ``dossier_id`` and its first message: into that dossier's
+    outbox when it is held here (the day's copy: offline works), else sent now. Subject and text are checked
+    first (DossierValidationError, nothing kept)."""
+    cleaned_subject, cleaned = check_subject(subject), check_message_text(text)
+    conv = conversation_id or str(uuid.uuid4())
+    mid = message_id or str(uuid.uuid4())
+    dossier_id = str(uuid.UUID(dossier_id))
+    if dossier_id not in profile.dossier_ids():
+        return conv, online.start(profile, dossier_id, cleaned_subject, cleaned, conversation_id=conv, message_id=mid)
+    changes = _changes(subject=cleaned_subject, secret=secret, message_id=mid, text=cleaned, patient_name=patient_name)
+    _queue(
+        profile.dossier(dossier_id), Intent(Entity.CONVERSATION, conv, "conversation", MutationOp.CREATE, 0, changes)
+    )
+    return conv, Queued(mid, conv)
 
 
-def mark_read(
-    profile: UnlockedProfile,
-    conversation_id: str,
-    up_to_seq: int,
-    *,
-    http: SyncHttp | None = None,
-    dossier_id: str | None = None,
-) -> Conversation:
-    """Read up to ``up_to_seq``: marked here at once, the receipt (``POST …/read``) sent now (on ``http`` if given)
-    or at the next flush (offline); the service keeps the highest mark, so every device of the person shows it read
-    after its next look."""
-    uuid.UUID(conversation_id)
-    receipt_id = f"{_READ}:{conversation_id}"
-    items = _queue(profile)
-    earlier = max((int(i["up_to_seq"]) for i in items if i["id"] == receipt_id), default=0)
-    receipt = {
-        "kind": _READ,
-        "id": receipt_id,
-        "conversation_id": conversation_id,
-        "up_to_seq": max(up_to_seq, earlier),
-    }
-    _save_outbox(profile, [*(i for i in items if i["id"] != receipt_id), receipt])
-    kept = _Kept(profile, dossier_id)
-    raw = kept.get(_Kept.CONV + conversation_id)
-    if raw is not None:
-        raw["read_seq"] = max(int(raw.get("read_seq", 0)), min(up_to_seq, int(raw["last_seq"])))
-        raw["unread"] = max(0, int(raw["last_seq"]) - raw["read_seq"])
-        kept.put(**{_Kept.CONV + conversation_id: raw})
-    try:
-        if http is None:
-            with client(server_of(profile), profile=profile) as own:
-                outcome = _send_item(profile, own, receipt)
-        else:
-            outcome = _send_item(profile, http, receipt)
-    except SyncOffline:
-        if raw is None:
-            raise
-        return _conversation(raw)
-    assert isinstance(outcome, Conversation)
-    return outcome
+def _change(profile: UnlockedProfile, conversation_id: str, op: MutationOp, **wanted: Any) -> Conversation:
+    found = _find(profile, conversation_id)
+    if found is None:
+        raise SyncOffline() if not profile.dossier_ids() else LookupError(conversation_id)
+    intent = Intent(Entity.CONVERSATION, conversation_id, "conversation", op, 0, _changes(**wanted))
+    _queue(found.store, intent)
+    after = _find(profile, conversation_id)
+    assert after is not None
+    return after.conversation(conversation_id, side(profile))
 
 
-def _patient_view(profile: UnlockedProfile, conversation_id: str, what: str) -> Conversation:
-    uuid.UUID(conversation_id)
-    with client(server_of(profile), profile=profile) as http:
-        raw = http.request("POST", f"/v1/conversations/{conversation_id}/{what}").json()
-    if what == "delete":
-        forget(profile, conversation_id)
-    else:
-        _keep_conversations(profile, [raw])
-    return _conversation(raw)
+def mark_read(profile: UnlockedProfile, conversation_id: str, up_to_seq: int, **_where: object) -> Conversation:
+    """Read up to ``up_to_seq``: counted here at once, the mark sent by the background sync; the service keeps the
+    highest, so every device of the person shows it read after its next pull."""
+    found = _find(profile, conversation_id)
+    if found is None:
+        return online.thread(profile, conversation_id, mark_as_read=True)[0]
+    conv = found.conversation(conversation_id, side(profile))
+    if min(up_to_seq, conv.last_seq) <= conv.read_seq:
+        return conv
+    return _change(profile, conversation_id, MutationOp.UPDATE, read_seq=min(up_to_seq, conv.last_seq))
 
 
 def close(profile: UnlockedProfile, conversation_id: str) -> Conversation:
     """Close the conversation: nobody can reply any more."""
-    return _patient_view(profile, conversation_id, "close")
+    return _change(profile, conversation_id, MutationOp.UPDATE, closed=True)
 
 
 def archive(profile: UnlockedProfile, conversation_id: str) -> Conversation:
-    return _patient_view(profile, conversation_id, "archive")
+    return _change(profile, conversation_id, MutationOp.UPDATE, archived=True)
 
 
 def delete(profile: UnlockedProfile, conversation_id: str) -> Conversation:
-    """Delete from this person's view (the professional keeps their correspondence); the kept copy is erased."""
-    return _patient_view(profile, conversation_id, "delete")
+    """Delete from this person's view (the professional keeps their correspondence)."""
+    return _change(profile, conversation_id, MutationOp.DELETE)
 
 
-# -- attachments -------------------------------------------------------------------------------------------------------
+# -- attachments ---------------------------------------------------------------------------------------------------
 
-
-def download(profile: UnlockedProfile, conversation_id: str, attachment: Attachment) -> bytes:
-    """An attachment's bytes, in memory only (never a file in clear), checked against the SHA-256 the service gave."""
-    uuid.UUID(conversation_id)
-    uuid.UUID(attachment.id)
-    with client(server_of(profile), profile=profile) as http:
-        content = http.request("GET", f"/v1/conversations/{conversation_id}/attachments/{attachment.id}").content
-    if hashlib.sha256(content).hexdigest() != attachment.sha256:
-        raise AttachmentDamaged()
-    return content
+download = online.download
 
 
 def save_to_documents(
@@ -652,7 +444,127 @@ def save_to_documents(
         title=(title or name or attachment.filename).strip(),
         category=category,
         document_date=message.sent_at.date() if message.sent_at else None,
-        author_kind="professional" if message.sender_role == "professional" else "patient",
+        author_kind="professional" if message.sender_role == PROFESSIONAL else "patient",
         filename=attachment.filename,
         external_ref=link,
     )
+
+
+# -- what an older version kept ------------------------------------------------------------------------------------
+
+
+def _legacy_store(profile: UnlockedProfile, item: dict[str, Any]) -> DossierStore | None:
+    """Where a legacy item goes: the dossier it names, the one whose copy holds its conversation, the own one."""
+    wanted = str(item.get("dossier_id") or "")
+    conversation_id = str(item["conversation_id"])
+    for held in profile.dossier_ids():
+        store = profile.dossier(held)
+        if held == wanted or conversation_id in _read(store, side(profile)):
+            return store
+        with store.reading() as conn:
+            key = sa.select(t.sync_meta.c.key).where(t.sync_meta.c.key == _LEGACY_THREADS[0] + conversation_id)
+            if conn.execute(key).first() is not None:
+                return store
+    own = profile.settings.get(SettingKey.OWN_DOSSIER_ID)
+    return profile.dossier(str(own)) if own and not wanted else None
+
+
+def _legacy_intent(item: dict[str, Any]) -> Intent:
+    cid = str(item["conversation_id"])
+    if item.get("kind") == _READ:
+        changes = _changes(read_seq=int(item["up_to_seq"]))
+        return Intent(Entity.CONVERSATION, cid, "conversation", MutationOp.UPDATE, 0, changes)
+    if item.get("kind") == _START:
+        changes = _changes(
+            subject=item["subject"], message_id=item["id"], text=item["text"], patient_name=item.get("patient_name")
+        )
+        return Intent(Entity.CONVERSATION, cid, "conversation", MutationOp.CREATE, 0, changes)
+    changes = _changes(conversation_id=cid, text=item["text"])
+    return Intent(Entity.MESSAGE, str(item["id"]), "message", MutationOp.CREATE, 0, changes)
+
+
+def _legacy_bytes(store: DossierStore, item: dict[str, Any]) -> tuple[str, str, bytes] | None:
+    """A legacy reply's attachment (its bytes kept in the item or under the old key), as `_queue` keeps it."""
+    attached = item.get("attachment")
+    if not attached:
+        return None
+    raw = attached.get("content")
+    with store.reading() as conn:
+        row = conn.execute(
+            sa.select(t.sync_meta.c.value).where(t.sync_meta.c.key == message_files.PREFIX + attached["id"])
+        ).first()
+    if raw is None and row is not None:
+        raw = json.loads(row.value)
+    if not isinstance(raw, str):
+        return None
+    return attached["id"], str(attached["filename"]), base64.b64decode(raw)
+
+
+def adopt_legacy(profile: UnlockedProfile) -> int:
+    """Move what an older version queued in the profile's settings into the dossiers' sync outboxes (in order), and
+    drop the threads it kept (the pull brings them); how many items moved. An item for a dossier not held here is
+    sent online; offline it stays for the next time."""
+    items: list[dict[str, Any]] = list(profile.settings.get(SettingKey.MESSAGES_OUTBOX) or [])
+    left: list[dict[str, Any]] = []
+    moved = 0
+    for item in items:
+        store = _legacy_store(profile, item)
+        if store is not None:
+            attached = _legacy_bytes(store, item)
+            if attached is not None:
+                attachment_id, filename, content = attached
+                kept = {**item, "message_id": str(item["id"]), "filename": filename}
+                _keep_with_attachment(store, attachment_id, kept, content)
+            else:
+                _queue(store, _legacy_intent(item))
+            moved += 1
+            continue
+        if item.get("kind") == _READ:
+            continue  # a read mark for a conversation not held here: nothing the person wrote
+        try:
+            if item.get("kind") == _START:
+                online.start(
+                    profile,
+                    str(item["dossier_id"]),
+                    item["subject"],
+                    item["text"],
+                    conversation_id=str(item["conversation_id"]),
+                    message_id=str(item["id"]),
+                )
+            else:
+                online.reply(profile, str(item["conversation_id"]), item["text"], message_id=str(item["id"]))
+            moved += 1
+        except SyncOffline:
+            left.append(item)
+        except ServiceError as exc:  # refused for good (closed, blocked): said in the log, as the old flush did
+            log.warning("a queued message was refused by the service: %s", exc.code)
+    if items:
+        profile.set_setting(SettingKey.MESSAGES_OUTBOX, left)
+    for held in profile.dossier_ids():
+        store = profile.dossier(held)
+        with store.reading() as conn:
+            stale = conn.execute(
+                sa.select(sa.func.count())
+                .select_from(t.sync_meta)
+                .where(sa.or_(*(t.sync_meta.c.key.startswith(p) for p in _LEGACY_THREADS)))
+            ).scalar_one()
+        if stale:
+            with store.transaction() as conn:
+                conn.execute(
+                    sa.delete(t.sync_meta).where(sa.or_(*(t.sync_meta.c.key.startswith(p) for p in _LEGACY_THREADS)))
+                )
+    return moved
+
+
+def waiting(profile: UnlockedProfile) -> int:
+    """Messages (and new conversations) written here that the sync has not sent yet."""
+    outbox = schema.outbox
+    count = 0
+    for held in profile.dossier_ids():
+        with profile.dossier(held).reading() as conn:
+            query = sa.select(sa.func.count()).select_from(outbox)
+            creates = outbox.c.op == MutationOp.CREATE.value
+            query = query.where(outbox.c.entity.in_(CORRESPONDENCE), creates, outbox.c.state == "pending")
+            count += int(conn.execute(query).scalar_one())
+        count += len(message_files.waiting(profile.dossier(held)))  # replies waiting for their attachment's upload
+    return count

@@ -41,6 +41,13 @@ class Entity(StrEnum):
     ENTRY = "entry"  # a typed dossier entry (allergy, measure, vaccination…)
     DOCUMENT = "document"  # a document's metadata; its bytes travel through the upload routes
     CONFLICT = "conflict"  # a conflict the service recorded; the only op on it is `resolve`
+    MESSAGE = "message"  # a message of the messagerie (`create` only: a sent message is never edited)
+    CONVERSATION = "conversation"  # a conversation: `create` starts it, `update` marks read/closes/archives, `delete`
+    # removes it from the patient's view (server/messages/sync.py applies them with the messagerie's rules)
+
+
+CORRESPONDENCE: frozenset[str] = frozenset({Entity.MESSAGE, Entity.CONVERSATION})
+"""The messagerie's entities: correspondence, not dossier content (no merge, no conflict, no document body)."""
 
 
 class MutationOp(StrEnum):

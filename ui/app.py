@@ -237,6 +237,7 @@ class MainWindow(Retranslatable, QMainWindow):
             view.undo.sig_restored.connect(lambda _r: self._say_restored())
             view.undo.sig_failed.connect(lambda _exc: self._say_restored(failed=True))
             self.changes.sig_changed.connect(view.on_store_changed)
+            view.messages.sync_now = self.sync.sync_now  # « Actualiser » of the Messagerie runs the sync now
             # Notifications: conflicts from the sync are listed there; each finished sync asks for new ones.
             self.sync.sig_conflicts_changed.connect(lambda c: view.notifications.set_conflicts(len(c)))
             self.sync.sig_state_changed.connect(lambda s: view.notifications.refresh() if s == "up_to_date" else None)

@@ -140,6 +140,7 @@ class DossierView(Retranslatable, QWidget):
             "measures": self.measures,
             "vaccinations": self.vaccinations,
             "documents": self.documents,
+            "messages": self.messages,
             **self.with_context,
         }
         self._stale: set[str] = set()

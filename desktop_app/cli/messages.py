@@ -1,5 +1,5 @@
 """carnet-cli messages: list | show ID | reply ID --text-stdin [--attach FILE] | save-attachment ID MESSAGE_ID
---category CATEGORY (the messagerie; every command sends what waits in the outbox first)."""
+--category CATEGORY (the messagerie; every command syncs first: what waits in the outbox goes, what is new comes)."""
 
 from __future__ import annotations
 
@@ -14,17 +14,24 @@ from typing import Any
 from desktop_app import messages
 from desktop_app.cli.core import EXIT_OK, Context, UsageError
 from desktop_app.profile import UnlockedProfile
+from desktop_app.service_client import NotSignedIn
+from desktop_app.sync.engine import SyncEngine
+from desktop_app.sync.http import SyncOffline
 
 
 def _flush(ctx: Context, profile: UnlockedProfile) -> None:
-    report = messages.flush_outbox(profile)
-    if report.sent:
-        ctx.out(f"{len(report.sent)} réponse(s) en attente envoyée(s).", f"{len(report.sent)} waiting reply(ies) sent.")
-    if report.rate_limited is not None:
-        print(report.rate_limited.message(ctx.lang), file=sys.stderr)
-    for refused in report.refused:
+    """One sync of the carnet (messages are synced entities); offline, the copy on this computer is used."""
+    try:
+        report = SyncEngine(profile).sync_once()
+    except (SyncOffline, NotSignedIn):
+        ctx.out("Hors ligne : copie de cet ordinateur.", "Offline: this computer's copy.")
+        return
+    refused = report.pushed.get("rejected", 0) + report.pushed.get("forbidden", 0)
+    if refused:
         print(
-            f"{refused.error.message_en if ctx.lang == 'en' else refused.error.message_fr}\n---\n{refused.text}\n---",
+            f"{refused} modification(s) refusée(s) : carnet-cli sync les détaille."
+            if ctx.lang != "en"
+            else f"{refused} change(s) refused: carnet-cli sync lists them.",
             file=sys.stderr,
         )
 
@@ -105,15 +112,16 @@ def cmd_reply(ctx: Context) -> int:
             ) from exc
     _flush(ctx, profile)
     outcome = messages.reply(profile, ctx.args.id, text, attachment=attachment)
-    if isinstance(outcome, messages.RateLimited):
-        print(outcome.message(ctx.lang), file=sys.stderr)
-    elif isinstance(outcome, messages.Queued):
-        ctx.out(
-            f"Hors ligne : réponse {outcome.id} gardée, elle partira au retour du réseau (carnet-cli messages list).",
-            f"Offline: reply {outcome.id} kept; it is sent when the network is back (carnet-cli messages list).",
-        )
-    else:
-        ctx.out(f"Réponse envoyée ({outcome.id}).", f"Reply sent ({outcome.id}).")
+    if isinstance(outcome, messages.Queued):
+        _flush(ctx, profile)
+        sent = not any(m.pending and m.id == outcome.id for m in messages.thread(profile, ctx.args.id)[1])
+        if not sent:
+            ctx.out(
+                f"Réponse {outcome.id} gardée : elle partira à la prochaine synchronisation (carnet-cli sync).",
+                f"Reply {outcome.id} kept: it is sent at the next sync (carnet-cli sync).",
+            )
+            return EXIT_OK
+    ctx.out(f"Réponse envoyée ({outcome.id}).", f"Reply sent ({outcome.id}).")
     return EXIT_OK
 
 

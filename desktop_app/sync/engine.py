@@ -30,7 +30,7 @@ from desktop_app.dossier_store import DossierStore, utc_now
 from desktop_app.errors import CarnetError
 from desktop_app.profile import UnlockedProfile
 from desktop_app.sync import conflicts as conflict_phase
-from desktop_app.sync import downloads, leases, local, pull, push, revocation, uploads
+from desktop_app.sync import downloads, leases, local, message_files, pull, push, revocation, uploads
 from desktop_app.sync import tables as t
 from desktop_app.sync.context import (
     CRASH_ENV,
@@ -300,8 +300,12 @@ class SyncEngine:
             return report
 
     def _push(self, store: DossierStore, report: SyncReport) -> None:
-        """Push one dossier's outbox now (tests and benchmarks send a record ahead of its body with it)."""
+        """Push one dossier's outbox now (tests and benchmarks send a record ahead of its body with it); the message
+        attachments waiting go first (their messages name them)."""
+        message_files.upload_waiting(self.ctx, store)
         push.push_dossier(self.ctx, store, report)
+        if message_files.upload_waiting(self.ctx, store):  # of conversations this push started
+            push.push_dossier(self.ctx, store, report)
 
     # -- session ----------------------------------------------------------------------------------------------------
     def _setting(self, key: str) -> Any:

@@ -27,7 +27,7 @@ from desktop_app.dossier_store import DossierStore
 from desktop_app.sync import tables as t
 from desktop_app.sync.context import dumps
 from dossier.documents import DocumentFormat
-from dossier.sync_protocol import Record
+from dossier.sync_protocol import CORRESPONDENCE, Record
 
 
 def fingerprint(entity_id: str, version: int, deleted: bool) -> int:
@@ -111,7 +111,11 @@ def store_shadow(conn: Connection, rows: Iterable[ServerRow]) -> None:
 
 
 def materialise(store: DossierStore, conn: Connection, entity: str, entity_id: str) -> None:
-    """Write the visible row of one record: its shadow with every pending mutation re-applied on top, in order."""
+    """Write the visible row of one record: its shadow with every pending mutation re-applied on top, in order.
+
+    Messages and conversations have no visible row: their screens read the shadow and the outbox themselves."""
+    if entity in CORRESPONDENCE:
+        return
     shadow = conn.execute(select(t.sync_shadow).where(t.sync_shadow.c.entity_id == entity_id)).first()
     pending = list(
         conn.execute(

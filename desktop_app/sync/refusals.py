@@ -26,7 +26,7 @@ from desktop_app.sync import tables as t
 from desktop_app.sync.status import REFUSED_STATES
 from dossier import documents as doc_rules
 from dossier import entries as entry_rules
-from dossier.sync_protocol import Entity, MutationOp
+from dossier.sync_protocol import CORRESPONDENCE, Entity, MutationOp
 
 if TYPE_CHECKING:
     from desktop_app.profile import UnlockedProfile
@@ -222,10 +222,19 @@ class RefusedChange:
         elif self.entity == Entity.DOCUMENT.value and self.kind in doc_rules.DOCUMENT_CATEGORIES:
             category = doc_rules.DOCUMENT_CATEGORIES[self.kind]
             kind = pick("Document", "Document", lang) + " (" + pick(category.label_fr, category.label_en, lang) + ")"
+        elif self.entity in CORRESPONDENCE:  # « Message — ajout : <its text> », never its ids
+            kind = (
+                pick("Message", "Message", lang)
+                if self.entity == Entity.MESSAGE.value
+                else pick("Conversation", "Conversation", lang)
+            )
         else:
             kind = self.kind
         op = pick(*_OPS.get(self.op, (self.op, self.op)), lang=lang)
-        values = [str(v) for v in self.wanted().values() if isinstance(v, str | int | float) and str(v)][:2]
+        wanted = self.wanted()
+        if self.entity in CORRESPONDENCE:
+            wanted = {k: v for k, v in wanted.items() if k in ("subject", "text")}
+        values = [str(v) for v in wanted.values() if isinstance(v, str | int | float) and str(v)][:2]
         return f"{kind} — {op}" + (pick(" : ", ": ", lang) + ", ".join(values) if values else "")
 
     def why(self, lang: str | None = None) -> str:
@@ -234,6 +243,8 @@ class RefusedChange:
         detail = ((self.detail_en if (lang or "fr") == "en" else self.detail_fr) or "").strip()
         if detail and self.reason == "validation_failed":
             text += " " + detail
+        elif detail and self.entity in CORRESPONDENCE:
+            text = detail  # the messagerie's own sentence (closed, blocked, sending limit…) says it best
         return text
 
 

@@ -2636,8 +2636,8 @@
         <translation>Attachment: %1</translation>
     </message>
     <message>
-        <source>Hors ligne : votre message est gardé et sera envoyé dès la reconnexion.</source>
-        <translation>Offline: your message is kept and will be sent as soon as the connection is back.</translation>
+        <source>Message gardé sur ce poste : la synchronisation l'envoie (dès la reconnexion).</source>
+        <translation>Message kept on this workstation: the sync sends it (as soon as the connection is back).</translation>
     </message>
     <message>
         <source>Message envoyé.</source>
@@ -5776,8 +5776,8 @@
         <translation>A professional can write to you without being authorised to read your dossier. If you no longer want their messages, block them.</translation>
     </message>
     <message>
-        <source>Hors ligne : votre réponse est en attente d'envoi ; elle partira au retour du service.</source>
-        <translation>Offline: your reply is waiting to be sent; it will go when the service is back.</translation>
+        <source>Votre réponse est en attente d'envoi : la synchronisation l'envoie dès que le service répond.</source>
+        <translation>Your reply is waiting to be sent: the sync sends it as soon as the service answers.</translation>
     </message>
     <message>
         <source>Hors ligne : les conversations gardées sur cet ordinateur. Les nouveaux messages arriveront au retour du service.</source>

@@ -2637,7 +2637,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Hors ligne : votre message est gardé et sera envoyé dès la reconnexion.</source>
+        <source>Message gardé sur ce poste : la synchronisation l'envoie (dès la reconnexion).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -5776,7 +5776,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Hors ligne : votre réponse est en attente d&apos;envoi ; elle partira au retour du service.</source>
+        <source>Votre réponse est en attente d&apos;envoi : la synchronisation l&apos;envoie dès que le service répond.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

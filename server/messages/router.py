@@ -15,6 +15,7 @@ from server.accounts.models import PrincipalKind
 from server.context import ServiceContext
 from server.dossiers.dependencies import PatientContext, PatientDep
 from server.messages import service
+from server.messages import sync as _sync_entities  # noqa: F401  (registers the messagerie's sync mutations)
 from server.messages.models import Conversation, Message, MessageAttachment
 from server.messages.schemas import (
     MAX_SEQ,

@@ -11,7 +11,7 @@ from __future__ import annotations
 import logging
 import math
 import uuid
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -33,8 +33,10 @@ from server.dossiers.models import Dossier
 from server.errors import ProblemError, from_validation, not_found
 from server.mail import templates
 from server.mail.service import MailDeliveryError, mask_address
-from server.messages import attachments
+from server.messages import attachments, feed
 from server.messages.models import Conversation, Message, MessageAttachment
+from server.sync import correspondence
+from server.sync.models import SyncHead
 
 log = logging.getLogger("carnet.server.messages")
 
@@ -74,9 +76,12 @@ def _checked(value: str, check: object) -> str:
 def _conversation_context(session: Session, dossier_id: uuid.UUID, now: datetime) -> access.Context:
     """The stored access context, with the aidants the patient lets read their conversations."""
     context = access_service.load_access_context(session, dossier_id, now)
-    allowed = session.scalars(select(MessagingAidant.aidant_account_id).where(MessagingAidant.dossier_id == dossier_id))
-    people = frozenset(access.PersonId(str(a)) for a in allowed)
-    return replace(context, consent=replace(context.consent, aidants_see_messages=people))
+    return correspondence.with_messaging_aidants(session, context, dossier_id)
+
+
+def refusal_words(code: str) -> tuple[str, str] | None:
+    """The sentence (fr, en) of a policy refusal the person can act on (closed, blocked…), if it has one."""
+    return next((words for reason, words in _REFUSALS.items() if reason.value == code), None)
 
 
 def target_of(conv: Conversation) -> access.ConversationTarget:
@@ -360,9 +365,11 @@ def start(
     message_id: uuid.UUID,
     text: str,
     attachment_id: uuid.UUID | None = None,
+    head: SyncHead | None = None,
 ) -> Sent:
     """A professional starts a conversation with its first message (idempotent on both ids); an attachment goes
-    with a following message (it is uploaded into the conversation)."""
+    with a following message (it is uploaded into the conversation). ``head``: the dossier's head a sync push
+    holds (else it is locked here); the conversation and its message go into the dossier's sync feed."""
     now = ctx.now()
     if attachment_id is not None:
         raise ProblemError(
@@ -411,6 +418,7 @@ def start(
         what="message.start",
         now=now,
     )
+    head = feed.lock(session, dossier.id, head)
     conv = Conversation(
         id=conversation_id,
         dossier_id=dossier.id,
@@ -428,6 +436,7 @@ def start(
     message = _append(
         session, conv, message_id=message_id, role="professional", sender_id=principal.id, text=text, now=now
     )
+    feed.publish(session, head, conv, message=message, now=now)
     notify_new_message(session, ctx, conv=conv, decision=asked.decision, pro=pro)
     return Sent(conv, message)
 
@@ -441,9 +450,11 @@ def send(
     message_id: uuid.UUID,
     text: str,
     attachment_id: uuid.UUID | None = None,
+    head: SyncHead | None = None,
 ) -> Sent:
     """A reply in a conversation, with the attachment uploaded for it if any; its resend (same id, text, sender
-    and attachment) returns the stored message. Past SENDS_PER_MINUTE: 429, nothing stored."""
+    and attachment) returns the stored message. Past SENDS_PER_MINUTE: 429, nothing stored. ``head``: see
+    ``start``."""
     now = ctx.now()
     text = _checked(text, check_message_text)
     pro_side = _is_professional(principal)
@@ -455,17 +466,22 @@ def send(
     check_send_rate(session, principal.id, now)
     attachment = _staged_attachment(session, conv, principal.id, attachment_id)
     role = access_service.role_of(asked.actor)
+    pushed = head is not None
+    head = feed.lock(session, conv.dossier_id, head)
     try:
         message = _append(session, conv, message_id=message_id, role=role, sender_id=principal.id, text=text, now=now)
         if attachment is not None:
             attachment.message_id = message.id
             session.flush()
     except IntegrityError:  # the same send, resent while the first was still being stored, got there first
+        if pushed:
+            raise  # a push's savepoint undoes it (`server/messages/sync.py`); its batch goes on
         session.rollback()
         again = _same_resend(session, conv.dossier_id, message_id, conv.id, principal.id, text, attachment_id)
         if again is None:
             raise
         return Sent(_conversation(session, conv.id, patient_side=False), again)
+    feed.publish(session, head, conv, message=message, attachment=attachment, now=now)
     if pro_side:
         notify_new_message(
             session, ctx, conv=conv, decision=asked.decision, pro=access_service.professional_of(session, principal)
@@ -545,16 +561,28 @@ def download(
 
 
 def mark_read(
-    session: Session, principal: Principal, *, conversation_id: uuid.UUID, up_to_seq: int, now: datetime
+    session: Session,
+    principal: Principal,
+    *,
+    conversation_id: uuid.UUID,
+    up_to_seq: int,
+    now: datetime,
+    head: SyncHead | None = None,
 ) -> Conversation:
-    """Move the caller's side's read mark forward (never back); an aidant's reading marks nothing."""
+    """Move the caller's side's read mark forward (never back); an aidant's reading marks nothing. A mark that
+    moved is a new version of the conversation's record (``head``: see ``start``)."""
     pro_side = _is_professional(principal)
     conv, asked = _open(session, principal, conversation_id, access.Action.READ, "message.mark_read", now)
+    head = feed.lock(session, conv.dossier_id, head)
+    session.refresh(conv)  # read under the head's lock: a message stored meanwhile is counted
+    before = (conv.professional_read_seq, conv.patient_read_seq)
     mark = min(up_to_seq, conv.last_seq)
     if pro_side:
         conv.professional_read_seq = max(conv.professional_read_seq, mark)
     elif not isinstance(asked.actor, access.Aidant):
         conv.patient_read_seq = max(conv.patient_read_seq, mark)
+    if (conv.professional_read_seq, conv.patient_read_seq) != before:
+        feed.publish(session, head, conv, now=now)
     return conv
 
 
@@ -566,13 +594,23 @@ _VIEW_ACTIONS = {
 
 
 def patient_view(
-    session: Session, principal: Principal, *, conversation_id: uuid.UUID, what: str, now: datetime
+    session: Session,
+    principal: Principal,
+    *,
+    conversation_id: uuid.UUID,
+    what: str,
+    now: datetime,
+    head: SyncHead | None = None,
 ) -> Conversation:
-    """Close, archive or delete from the patient's view (the patient side's acts; idempotent)."""
+    """Close, archive or delete from the patient's view (the patient side's acts; idempotent). A change is a new
+    version of the conversation's record (``head``: see ``start``)."""
     action, column = _VIEW_ACTIONS[what]
     conv, _ = _open(session, principal, conversation_id, action, f"message.{what}", now)
     if getattr(conv, column) is None:
+        head = feed.lock(session, conv.dossier_id, head)
         setattr(conv, column, now)
+        session.flush()
+        feed.publish(session, head, conv, now=now)
     return conv
 
 

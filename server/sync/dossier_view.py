@@ -16,6 +16,7 @@ from sqlalchemy.orm import Session
 from dossier import access
 from dossier.documents import AuthorKind, Confidentiality
 from dossier.errors import DossierValidationError
+from dossier.sync_protocol import CORRESPONDENCE
 from server.access import notifications
 from server.access import service as access_service
 from server.access.schemas import DossierViewOut, RecordOut
@@ -24,6 +25,7 @@ from server.accounts.models import PrincipalKind, Professional
 from server.context import ServiceContext
 from server.dossiers.models import Dossier, SpaceStatus
 from server.errors import not_found
+from server.sync import correspondence
 from server.sync.models import SyncRecord
 
 
@@ -43,6 +45,8 @@ def record_target(rec: SyncRecord, values: dict[str, Any], author_rpps: str) -> 
 
     An entry a minor made secret carries ``secret_from_legal_representatives: true`` in its values.
     """
+    if rec.entity in CORRESPONDENCE:
+        return correspondence.conversation_target(values)
     author = access.Author(AuthorKind(rec.author_kind), id=author_rpps)
     if rec.entity == "document":
         return access.DocumentTarget(
@@ -78,7 +82,11 @@ def visible_records(
     rows = list(
         session.scalars(
             select(SyncRecord)
-            .where(SyncRecord.dossier_id == dossier_id, SyncRecord.deleted.is_(False))
+            .where(
+                SyncRecord.dossier_id == dossier_id,
+                SyncRecord.deleted.is_(False),
+                SyncRecord.entity.not_in(CORRESPONDENCE),  # correspondence is not dossier content
+            )
             .order_by(SyncRecord.version)
         )
     )

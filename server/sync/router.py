@@ -88,6 +88,7 @@ def push(body: PushIn, principal: PrincipalDep, ctx: ContextDep, session: Sessio
                 session, ctx, dossier_id=body.dossier_id, decision=decision, context=context, pro=pro
             )
 
+    session.info[service.SERVICE_CONTEXT] = ctx  # a message's notice is mailed during its push
     try:
         results = service.push(session, caller, body, now=ctx.now(), notify=notify)
     except service.SeqGap as gap:

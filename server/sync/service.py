@@ -50,7 +50,7 @@ from dossier import documents as doc_rules
 from dossier import entries as entry_rules
 from dossier.errors import DossierValidationError
 from dossier.merge import MergeResult, Outcome, ServerRecord, merge
-from dossier.sync_protocol import DocumentBody, Entity, MutationOp, MutationStatus
+from dossier.sync_protocol import CORRESPONDENCE, DocumentBody, Entity, MutationOp, MutationStatus
 from server.access import service as access_service
 from server.accounts.dependencies import Principal
 from server.accounts.models import Account, PrincipalKind, Professional
@@ -62,6 +62,7 @@ from server.audit.writer import writer_for as audit_writer_for
 from server.db import UTCDateTime
 from server.dossiers.models import Dossier, SpaceStatus
 from server.errors import ProblemError
+from server.sync import correspondence
 from server.sync.dossier_view import record_target
 from server.sync.models import SyncConflict, SyncHead, SyncLedger, SyncRecord, SyncStream
 from server.sync.schemas import (
@@ -233,6 +234,7 @@ class PullScope:
             else None
         )
         self._callers: dict[uuid.UUID, Caller] = {}
+        self._messaging: dict[uuid.UUID, access.Context] = {}  # contexts with the aidants allowed to read messages
 
     def caller(self, dossier_id: uuid.UUID) -> Caller:
         caller = self._callers.get(dossier_id)
@@ -262,7 +264,17 @@ class PullScope:
         context = self.contexts.get(dossier_id)
         if context is None:  # the holder's own space, for a document held back from them: the policy says so
             context = self.contexts[dossier_id] = access_context(self.session, dossier_id, self.now)
+        if rec.entity in CORRESPONDENCE:
+            context = self._correspondence_context(dossier_id, context)
         return may_read_record(self.session, caller, rec, context)
+
+    def _correspondence_context(self, dossier_id: uuid.UUID, context: access.Context) -> access.Context:
+        """The context with the aidants the patient lets read their messages (read once, when a message comes)."""
+        found = self._messaging.get(dossier_id)
+        if found is None:
+            found = correspondence.with_messaging_aidants(self.session, context, dossier_id)
+            self._messaging[dossier_id] = found
+        return found
 
     def available(self, held: set[uuid.UUID]) -> list[uuid.UUID]:
         """Dossiers the caller may sync and does not hold yet, their own space first."""
@@ -383,6 +395,25 @@ def _batch_records(session: Session, dossier_id: uuid.UUID, mutations: list[Muta
             yield
     finally:
         session.info.pop(_BATCH_RECORDS, None)
+
+
+def remember_record(session: Session, rec: SyncRecord) -> None:
+    """A record written outside `_store_record` (a message), seen by the rest of its push batch (`_record`)."""
+    batch = session.info.get(_BATCH_RECORDS)
+    if batch is not None:
+        batch[rec.entity_id] = rec
+
+
+EntityHandler = Callable[[Session, SyncHead, Caller, MutationIn, access.Context], MutationResult]
+"""Applies a mutation of an entity another domain owns (the messagerie's), under the head this push holds."""
+_ENTITY_HANDLERS: dict[Entity, EntityHandler] = {}
+SERVICE_CONTEXT = "carnet.service_context"
+"""`session.info` key of the service context during a push (a handler that sends mail needs it)."""
+
+
+def register_entity(entity: Entity, handler: EntityHandler) -> None:
+    """Route mutations of `entity` to `handler` (a domain above sync registers itself: no import cycle)."""
+    _ENTITY_HANDLERS[entity] = handler
 
 
 def _next_seq(head: SyncHead) -> int:
@@ -721,6 +752,8 @@ def _apply(
     A stored addition whose decision asks to notify (a professional's document or vaccination) joins `notices`."""
     if m.entity is Entity.CONFLICT:
         return _resolve(session, head, caller, m, context)
+    if (handler := _ENTITY_HANDLERS.get(m.entity)) is not None:
+        return handler(session, head, caller, m, context)
     if (refused := _shape(m)) is not None:
         return refused
     change = _bind(m, _record(session, head.dossier_id, m.entity_id))

@@ -1,11 +1,15 @@
 """The messagerie from the clinic workstation against the real service on loopback (behind the fault proxy): the
-professional starts a conversation, the patient's engine sees it and replies, the clinic reads the reply; offline,
-the day's copy is read and what is written waits in the outbox, sent once at the next contact; a blocked
-professional and bad input get a clear refusal, nothing kept."""
+professional starts a conversation in the day's copy's sync outbox, the patient's engine pulls it and replies, the
+clinic's pull brings the reply; offline, what is written waits in the outbox and goes once at the next contact, or
+with the background sync without the screen; a blocked professional and bad input get a clear refusal; when the
+lease ends, the messages are crypto-shredded with the rest of the copy."""
 
 from __future__ import annotations
 
+import time
 import uuid
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -13,7 +17,7 @@ from sqlalchemy import select
 
 from desktop_app import clinic_messages, messages
 from desktop_app.clinic import ClinicSession, DocumentPolicy
-from desktop_app.service_client import ServiceError
+from desktop_app.sync import refusals
 from desktop_app.sync.engine import S_ACCESS, S_URL
 from desktop_app.sync.http import Backoff, SyncOffline
 from dossier.errors import DossierValidationError
@@ -25,12 +29,20 @@ from tests.support.service_fixtures import db_url as db_url
 from tests.support.service_fixtures import mailbox as mailbox
 from tests.support.service_fixtures import smtp_server as smtp_server
 from tests.support.service_fixtures import template_db as template_db
-from tests.support.sync_lab import ANNE, Device, Lab
+from tests.support.sync_lab import ANNE, Device, Lab, make_engine
 from tests.support.sync_lab_fixtures import api as api
 from tests.support.sync_lab_fixtures import flows as flows
 from tests.support.sync_lab_fixtures import lab as lab
 from tests.support.sync_lab_fixtures import live as live
 from tests.support.sync_lab_fixtures import server_clock as server_clock
+
+
+class DeviceClock:
+    def __init__(self) -> None:
+        self.now = datetime.now(UTC)
+
+    def __call__(self) -> datetime:
+        return self.now
 
 
 class Station:
@@ -62,6 +74,9 @@ class Station:
             )
             return [m.body for m in rows]
 
+    def headers(self) -> dict[str, str]:
+        return {"Authorization": f"Bearer {self.profile.settings[S_ACCESS]}"}
+
     def close(self) -> None:
         self.session.logout()
         self.proxy.close()
@@ -75,18 +90,26 @@ def scene(lab: Lab) -> Any:
     station.close()
 
 
+def clear_text_in(folder: Path, text: str) -> bool:
+    return any(text.encode() in f.read_bytes() for f in folder.rglob("*") if f.is_file())
+
+
 def test_the_professional_writes_the_patient_replies_and_the_clinic_reads_it(scene: Any) -> None:
     patient, station = scene
     conv, sent = clinic_messages.start(
         station.profile, station.dossier_id, "  Vos résultats ", "  Vos résultats sont arrivés.  "
     )
-    assert isinstance(sent, messages.Message) and sent.seq == 1 and sent.mine
+    assert isinstance(sent, messages.Queued)  # into the day's copy's outbox
+    station.session.sync()
+    assert station.stored(conv) == ["Vos résultats sont arrivés."]
 
-    [seen], _ = messages.conversations(patient.profile)  # the patient's own engine
+    patient.engine.sync_once()  # the patient's own engine
+    [seen], _ = messages.conversations(patient.profile)
     assert (seen.id, seen.subject, seen.unread, seen.professional_name) == (conv, "Vos résultats", 1, "Anne Durand")
-    answer = messages.reply(patient.profile, conv, "Merci, je passe jeudi.")
-    assert isinstance(answer, messages.Message)
+    assert isinstance(messages.reply(patient.profile, conv, "Merci, je passe jeudi."), messages.Queued)
+    patient.engine.sync_once()
 
+    station.session.sync()
     listed, report = clinic_messages.conversations(station.profile, dossier_id=station.dossier_id)
     assert [(c.id, c.unread) for c in listed] == [(conv, 1)] and report.waiting == 0
     conversation, thread = clinic_messages.thread(station.profile, listed[0])
@@ -94,24 +117,20 @@ def test_the_professional_writes_the_patient_replies_and_the_clinic_reads_it(sce
         ("Vos résultats sont arrivés.", True, "professional"),
         ("Merci, je passe jeudi.", False, "patient"),
     ]
-    assert not conversation.kept
-    again, _ = clinic_messages.conversations(station.profile)
-    assert again[0].unread == 0  # read: marked on the service
-    assert clinic_messages.conversations(station.profile, dossier_id=str(uuid.uuid4()))[0] == []
+    assert not conversation.kept and conversation.unread == 0  # read here at once
+    station.session.sync()
+    pro_view = station.lab.api.get("/v1/conversations", headers=station.headers()).json()["items"][0]
+    assert pro_view["unread"] == 0  # the read mark reached the service
+    patient.engine.sync_once()
+    assert messages.thread(patient.profile, conv)[1][-1].seen_in(messages.conversations(patient.profile)[0][0])
 
 
 def test_offline_the_days_copy_is_read_and_what_is_written_goes_once_at_the_next_contact(scene: Any) -> None:
     patient, station = scene
     conv, _ = clinic_messages.start(station.profile, station.dossier_id, "Suivi", "Comment allez-vous ?")
-    [listed], _ = clinic_messages.conversations(station.profile, dossier_id=station.dossier_id)
-    clinic_messages.thread(station.profile, listed)  # read once: kept with the patient's dossier of the day
+    station.session.sync()
 
     station.cable(plugged=False)
-    kept, report = clinic_messages.conversations(station.profile, dossier_id=station.dossier_id)
-    assert [c.id for c in kept] == [conv] and kept[0].kept and report.waiting == 0
-    conversation, thread = clinic_messages.thread(station.profile, kept[0])
-    assert conversation.kept and [m.text for m in thread] == ["Comment allez-vous ?"]
-
     queued = clinic_messages.reply(station.profile, conv, "Pensez à votre prise de sang.")
     assert isinstance(queued, messages.Queued)
     new_conv, first = clinic_messages.start(station.profile, station.dossier_id, "Vaccin", "Le rappel est à faire.")
@@ -122,18 +141,37 @@ def test_offline_the_days_copy_is_read_and_what_is_written_goes_once_at_the_next
     assert {c.id for c in offline} == {conv, new_conv} and report.waiting == 3
     _, waiting = clinic_messages.thread(station.profile, next(c for c in offline if c.id == new_conv))
     assert [(m.text, m.pending) for m in waiting] == [("Le rappel est à faire.", True), ("Prenez rendez-vous.", True)]
+    with pytest.raises(SyncOffline):
+        station.session.sync()
     assert station.stored(conv) == ["Comment allez-vous ?"]  # nothing left the PC
 
     station.cable(plugged=True)
+    station.session.sync()
     online, report = clinic_messages.conversations(station.profile, dossier_id=station.dossier_id)
-    assert (len(report.sent), report.refused, report.waiting) == (3, [], 0)
-    assert {c.id for c in online} == {conv, new_conv} and not any(c.kept for c in online)
-    assert messages.outbox(station.profile) == []
+    assert {c.id for c in online} == {conv, new_conv} and report.waiting == 0
     assert station.stored(conv) == ["Comment allez-vous ?", "Pensez à votre prise de sang."]
     assert station.stored(new_conv) == ["Le rappel est à faire.", "Prenez rendez-vous."]
-    assert clinic_messages.flush(station.profile).sent == []  # nothing sent twice
+    assert sum(station.session.sync().pushed.values()) == 0  # nothing sent twice
+    patient.engine.sync_once()
     patient_side, _ = messages.conversations(patient.profile)
     assert {c.id for c in patient_side} == {conv, new_conv}
+
+
+def test_the_background_sync_sends_what_is_written_without_the_screen(scene: Any) -> None:
+    _patient, station = scene
+    engine = station.session.engine
+    engine.push_delay = 0.1
+    engine.start(interval=300.0, delay=300.0)  # no planned sync soon: only the local change wakes it
+    try:
+        conv, _ = clinic_messages.start(
+            station.profile, station.dossier_id, "Ordonnance", "Votre ordonnance est prête."
+        )
+        deadline = time.monotonic() + 20
+        while not station.stored(conv) and time.monotonic() < deadline:
+            time.sleep(0.1)
+        assert station.stored(conv) == ["Votre ordonnance est prête."]
+    finally:
+        engine.cancel()
 
 
 def test_a_blocked_professional_and_bad_input_are_refused_clearly_with_nothing_kept(scene: Any, lab: Lab) -> None:
@@ -146,16 +184,41 @@ def test_a_blocked_professional_and_bad_input_are_refused_clearly_with_nothing_k
     assert "trop long" in long.value.message("fr")
     with pytest.raises(DossierValidationError):
         clinic_messages.start(station.profile, station.dossier_id, "  ", "Bonjour")
-    assert messages.outbox(station.profile) == []
+    assert messages.waiting(station.profile) == 0
 
     headers = {"Authorization": f"Bearer {patient.profile.settings[S_ACCESS]}"}
     r = lab.api.put(f"/v1/me/access/professionals/{ANNE}/block", headers=headers)
     assert r.status_code == 200, r.text
-    with pytest.raises(ServiceError) as blocked:
-        clinic_messages.start(station.profile, station.dossier_id, "Objet", "Bonjour")
-    assert blocked.value.message_fr == "Ce patient vous a bloqué : vous ne pouvez pas lui écrire."
-    assert messages.outbox(station.profile) == []
+    told: list[refusals.RefusedChange] = []
+    station.session.engine.on_revoked(lambda _r: told.extend(refusals.refused_changes(station.profile)))
+    clinic_messages.start(station.profile, station.dossier_id, "Objet", "Bonjour")
+    report = station.session.sync()
+    assert report.pushed.get("forbidden") == 1
+    # blocking also withdrew the access: the day's copy is shredded, the refusal told before (with the text)
+    [revoked] = report.revoked
+    assert revoked.pending_changes == 1 and station.profile.dossier_ids() == []
+    [refused] = told
+    assert refused.why("fr") == "Ce patient vous a bloqué : vous ne pouvez pas lui écrire."
+    assert refused.why("en") == "This patient blocked you: you cannot write to them."
+    assert refused.wanted()["text"] == "Bonjour"
+    patient.engine.sync_once()
     assert messages.conversations(patient.profile)[0] == []
-    station.cable(plugged=False)
-    with pytest.raises(SyncOffline):  # offline, with nothing kept and nothing waiting: said, not an empty list
-        clinic_messages.conversations(station.profile)
+
+
+def test_when_the_clinic_lease_ends_the_messages_are_crypto_shredded(lab: Lab) -> None:
+    patient = lab.device(lab.person())
+    clinic = lab.pro_device(lab.professional())
+    lab.grant(patient)
+    clock = DeviceClock()
+    clinic.engine.http.close()
+    clinic.engine = make_engine(clinic.profile, device_clock=clock)
+    clinic.engine.sync_once()
+    dossier_id = str(patient.profile.settings["own_dossier_id"])
+    conv, _ = messages.start(clinic.profile, dossier_id, "Résultats", "Votre ferritine est à 12 µg/l.")
+    clinic.engine.sync_once()
+    assert [m.text for m in messages.thread(clinic.profile, conv)[1]] == ["Votre ferritine est à 12 µg/l."]
+
+    clock.now += timedelta(hours=3)  # the lease (1 h in this suite) and its grace (1 h) are over
+    assert clinic.engine.check_leases() == {dossier_id: "purged"}
+    assert clinic.profile.dossier_ids() == [] and messages.conversations(clinic.profile) == ([], 0)
+    assert not clear_text_in(clinic.profile.path, "ferritine")

@@ -1,8 +1,11 @@
-"""The client's messagerie against the real central service on loopback: replies through the offline outbox, sent
-once when the network is back, no duplicate after a cut, refusals told; and carnet-cli messages."""
+"""The messagerie on the patient's computer, against the real service over HTTP on loopback with real SQLCipher
+files: conversations come with the dossier's ordinary pull; replies, read marks and closing go through the dossier's
+sync outbox (offline works), sent once by the sync — a send cut after the service stored it leaves no copy."""
 
 from __future__ import annotations
 
+import contextlib
+import json
 import os
 import subprocess
 import sys
@@ -15,8 +18,11 @@ from sqlalchemy import select
 
 from desktop_app import account, messages, vault
 from desktop_app.profile import ProfileDirectory, UnlockedProfile
-from desktop_app.service_client import ServiceError
 from desktop_app.setting_keys import SettingKey
+from desktop_app.sync import refusals
+from desktop_app.sync.context import set_meta
+from desktop_app.sync.engine import SyncEngine, SyncReport
+from desktop_app.sync.http import Backoff, SyncOffline
 from dossier.errors import DossierValidationError
 from server.messages.models import Message
 from tests.support.access import GP, Headers, Pros
@@ -53,11 +59,14 @@ class Scene:
             )
             return [(str(m.id), m.seq, m.body) for m in rows]
 
-    def offline(self) -> None:
-        self.profile.set_setting(SettingKey.SERVER_URL, f"http://127.0.0.1:{free_port()}")  # nobody listens there
-
-    def online(self, url: str | None = None) -> None:
+    def sync(self, url: str | None = None) -> SyncReport:
+        """One sync of the carnet (the background sync's one run), through `url` when given."""
         self.profile.set_setting(SettingKey.SERVER_URL, url or self.live.url)
+        return SyncEngine(self.profile, backoff=Backoff(base=0.01, cap=0.05, attempts=3)).sync_once()
+
+    def sync_offline(self) -> None:
+        with pytest.raises(SyncOffline):
+            self.sync(f"http://127.0.0.1:{free_port()}")  # nobody listens there
 
     def patient_headers(self) -> Headers:
         return {"Authorization": f"Bearer {self.profile.settings[SettingKey.ACCESS_TOKEN]}"}
@@ -80,70 +89,117 @@ def scene(live: LiveServer, flows: Flows, mailbox: Mailbox, tmp_path: Path) -> S
 
 def test_a_reply_written_offline_is_kept_then_sent_once(scene: Scene) -> None:
     conv = scene.start()
+    assert messages.conversations(scene.profile) == ([], 0)  # nothing until the sync brings it
+    scene.sync()
     [listed], total = messages.conversations(scene.profile)
     assert (total, listed.id, listed.unread, listed.professional_name) == (1, conv, 1, "Alex Durand")
 
-    scene.offline()
     queued = messages.reply(scene.profile, conv, "  Merci docteur, je passe jeudi.  ")
-    assert isinstance(queued, messages.Queued)
-    assert [i["text"] for i in messages.outbox(scene.profile)] == ["Merci docteur, je passe jeudi."]
-    assert len(scene.stored(conv)) == 1  # nothing left the computer
-    assert messages.flush_outbox(scene.profile).waiting == 1  # still offline: still kept
-
-    scene.online()
+    assert isinstance(queued, messages.Queued) and messages.waiting(scene.profile) == 1
     _, thread = messages.thread(scene.profile, conv)
-    assert [m.pending for m in thread] == [False, True]  # the waiting reply shows, after the service's messages
-    report = messages.flush_outbox(scene.profile)
-    assert (len(report.sent), report.refused, report.waiting) == (1, [], 0)
-    assert messages.outbox(scene.profile) == []
-    assert scene.stored(conv) == [
-        (scene.stored(conv)[0][0], 1, "Vos résultats sont arrivés."),
-        (queued.id, 2, "Merci docteur, je passe jeudi."),
+    assert [(m.pending, m.text) for m in thread] == [
+        (False, "Vos résultats sont arrivés."),
+        (True, "Merci docteur, je passe jeudi."),
     ]
-    assert messages.flush_outbox(scene.profile).sent == []  # nothing sent twice
+    scene.sync_offline()
+    assert len(scene.stored(conv)) == 1 and messages.waiting(scene.profile) == 1  # nothing left the computer
+
+    report = scene.sync()
+    assert report.pushed.get("applied") == 1
+    assert scene.stored(conv)[1] == (queued.id, 2, "Merci docteur, je passe jeudi.")
     _, thread = messages.thread(scene.profile, conv)
-    assert [(m.seq, m.mine) for m in thread] == [(1, False), (2, True)]
+    assert [(m.seq, m.mine, m.pending) for m in thread] == [(1, False, False), (2, True, False)]
+    assert messages.waiting(scene.profile) == 0
+    again = scene.sync()
+    assert sum(again.pushed.values()) == 0 and len(scene.stored(conv)) == 2  # nothing sent twice
+    assert again.requests == 1  # a no-op sync with messages present: one request
 
 
 def test_a_send_cut_after_the_service_stored_it_leaves_no_duplicate(scene: Scene) -> None:
     conv = scene.start()
+    scene.sync()
+    queued = messages.reply(scene.profile, conv, "Bien reçu.")
     proxy = FaultProxy(scene.live.port, Faults(cut_downstream_after=1))  # the answer is lost, the request arrived
     try:
-        scene.online(proxy.url)
-        outcome = messages.reply(scene.profile, conv, "Bien reçu.")
-        assert proxy.connections >= 2  # the first answer was cut: the same reply was sent again
-        if isinstance(outcome, messages.Queued):  # every retry was cut: sent again at the next flush
-            scene.online()
-            assert len(messages.flush_outbox(scene.profile).sent) == 1
+        with contextlib.suppress(SyncOffline):  # every retry was cut: the next sync sends it again
+            scene.sync(proxy.url)
+        assert proxy.connections >= 2  # the first answer was cut: the same push was sent again
     finally:
         proxy.close()
+    scene.sync()
     stored = scene.stored(conv)
-    assert [(mid, seq) for mid, seq, _ in stored][1:] == [(outcome.id, 2)]
-    assert len(stored) == 2 and messages.outbox(scene.profile) == []
+    assert [(mid, seq) for mid, seq, _ in stored][1:] == [(queued.id, 2)] and len(stored) == 2
+    assert messages.waiting(scene.profile) == 0
+    assert [m.seq for m in messages.thread(scene.profile, conv)[1]] == [1, 2]
 
 
 def test_refusals_are_told_and_nothing_is_kept(scene: Scene) -> None:
     conv = scene.start()
+    scene.sync()
     for bad in ("   ", "x" * 5001):
         with pytest.raises(DossierValidationError):
             messages.reply(scene.profile, conv, bad)
-    assert messages.outbox(scene.profile) == []
+    assert messages.waiting(scene.profile) == 0
 
-    scene.offline()
     assert isinstance(messages.reply(scene.profile, conv, "Une question encore"), messages.Queued)
     # meanwhile, from another device, the patient closes the conversation
     closed = scene.flows.client.post(f"/v1/conversations/{conv}/close", headers=scene.patient_headers())
     assert closed.status_code == 200
-    scene.online()
-    report = messages.flush_outbox(scene.profile)
-    [refused] = report.refused
-    assert refused.error.code == "conversation_closed" and refused.text == "Une question encore"
-    assert "close" in refused.error.message_fr
-    assert messages.outbox(scene.profile) == [] and len(scene.stored(conv)) == 1
-    with pytest.raises(ServiceError) as caught:
+    report = scene.sync()
+    assert report.pushed.get("forbidden") == 1
+    [refused] = refusals.refused_changes(scene.profile)
+    assert refused.reason == "conversation_closed" and refused.wanted()["text"] == "Une question encore"
+    assert refused.what("fr") == "Message — ajout : Une question encore"
+    assert "close" in refused.why("fr") and "closed" in refused.why("en")
+    assert len(scene.stored(conv)) == 1 and messages.waiting(scene.profile) == 0
+    assert messages.conversations(scene.profile)[0][0].closed  # the pull brought the closing
+    with pytest.raises(messages.ConversationClosed):
         messages.reply(scene.profile, conv, "Et maintenant ?")
-    assert caught.value.code == "conversation_closed"
-    assert messages.outbox(scene.profile) == [] and len(scene.stored(conv)) == 1
+    assert messages.waiting(scene.profile) == 0 and len(scene.stored(conv)) == 1
+
+
+def test_read_marks_close_archive_and_delete_go_through_the_outbox(scene: Scene) -> None:
+    first, second = scene.start("Premier"), scene.start("Second")
+    scene.sync()
+    conv, _ = messages.thread(scene.profile, first, mark_as_read=True)
+    assert conv.unread == 0  # counted here at once
+    messages.archive(scene.profile, second)
+    assert [c.id for c in messages.conversations(scene.profile)[0]] == [first]
+    assert [c.id for c in messages.conversations(scene.profile, archived=True)[0]] == [second]
+    scene.sync()
+    listed = {c["id"]: c for c in scene.flows.client.get("/v1/conversations", headers=scene.doctor).json()["items"]}
+    assert listed[first]["other_read_seq"] == 1  # the professional sees it was read
+    assert scene.flows.client.get("/v1/conversations", headers=scene.patient_headers()).json()["total"] == 1
+    messages.delete(scene.profile, first)
+    assert messages.conversations(scene.profile)[0] == []
+    scene.sync()
+    assert messages.conversations(scene.profile)[0] == []  # the service's state agrees
+    assert scene.flows.client.get("/v1/conversations", headers=scene.patient_headers()).json()["total"] == 0
+
+
+def test_what_an_older_version_queued_is_moved_into_the_outbox_and_sent(scene: Scene) -> None:
+    conv = scene.start()
+    reply_id = str(uuid.uuid4())
+    legacy = [
+        {
+            "id": reply_id,
+            "conversation_id": conv,
+            "text": "Écrit avant la mise à jour",
+            "queued_at": "2026-12-01T10:00:00+00:00",
+        },
+        {"kind": "read", "id": f"read:{conv}", "conversation_id": conv, "up_to_seq": 1},
+    ]
+    scene.profile.set_setting(SettingKey.MESSAGES_OUTBOX, legacy)
+    with scene.profile.dossier().transaction() as conn:  # the thread an older version kept
+        set_meta(conn, f"messages:c:{conv}", json.dumps({"id": conv}))
+        set_meta(conn, f"messages:m:{conv}", json.dumps({"messages": [], "after_seq": 0}))
+    assert messages.waiting(scene.profile) == 0
+    messages.conversations(scene.profile)  # the first use moves them
+    assert messages.waiting(scene.profile) == 1 and scene.profile.settings[SettingKey.MESSAGES_OUTBOX] == []
+    scene.sync()
+    assert [(mid, body) for mid, _, body in scene.stored(conv)][1:] == [(reply_id, "Écrit avant la mise à jour")]
+    [listed], _ = messages.conversations(scene.profile)
+    assert listed.read_seq >= 1
 
 
 def _cli(data_dir: Path, *args: str, stdin: str) -> subprocess.CompletedProcess[str]:

@@ -1,27 +1,24 @@
-"""The client's messagerie against the real service on loopback (issue 20, second part): threads kept and brought up
-to date from their cursor, read receipts through the outbox converging on two devices of one patient, a removed
-device forgetting its threads, attachments sent and saved into Documents, the sending limit."""
+"""The client's messagerie against the real service on loopback, two devices of one patient with real SQLCipher
+files: messages and read marks come in the ordinary pull and converge on both devices, a removed device loses them,
+attachments go with their reply through the sync and are saved into Documents, the sending limit is told."""
 
 from __future__ import annotations
 
-import json
+import hashlib
 import os
 import subprocess
 import sys
 import uuid
-from datetime import timedelta
 from pathlib import Path
-from typing import Any
 
 import pytest
-from sqlalchemy import select
 
 from desktop_app import account, messages, vault
 from desktop_app.profile import ProfileDirectory, UnlockedProfile
 from desktop_app.setting_keys import SettingKey
-from desktop_app.sync.context import set_meta
-from desktop_app.sync.http import DeviceRevoked
-from desktop_app.sync.tables import sync_meta
+from desktop_app.sync import refusals
+from desktop_app.sync.engine import SyncEngine, SyncReport
+from desktop_app.sync.http import Backoff, DeviceRevoked
 from dossier.errors import DossierValidationError
 from dossier.messages import ATTACHMENT_MAX_BYTES
 from server.clock import ManualClock
@@ -60,8 +57,8 @@ class Two:
         pros = Pros(flows.client, live.ctx, mailbox)  # type: ignore[arg-type]
         self.doctor: Headers = pros.sign_in(GP, "Médecin généraliste", "Durand")
 
-    def thread(self) -> Thread:
-        return Thread.opened(self.flows.client, self.doctor, self.person.nir)
+    def thread(self, text: str = "Vos résultats sont arrivés.") -> Thread:
+        return Thread.opened(self.flows.client, self.doctor, self.person.nir, text)
 
     @staticmethod
     def offline(profile: UnlockedProfile) -> None:
@@ -83,70 +80,59 @@ def two(live: LiveServer, flows: Flows, mailbox: Mailbox, tmp_path: Path) -> Two
     return Two(live, flows, mailbox, tmp_path)
 
 
-def kept(profile: UnlockedProfile) -> dict[str, Any]:
-    """The messagerie's rows in the own dossier's encrypted database (threads kept, by key), decoded."""
-    with profile.dossier().reading() as conn:
-        rows = conn.execute(select(sync_meta).where(sync_meta.c.key.startswith("messages:")))
-        return {key: json.loads(value) for key, value in rows}
+def sync(profile: UnlockedProfile) -> SyncReport:
+    """One run of the background sync on this device."""
+    return SyncEngine(profile, backoff=Backoff(base=0.01, cap=0.05, attempts=3)).sync_once()
 
 
-def rewrite(profile: UnlockedProfile, key: str, value: Any) -> None:
-    with profile.dossier().transaction() as conn:
-        set_meta(conn, key, json.dumps(value))
+def clear_text_in(folder: Path, text: str) -> bool:
+    return any(text.encode() in f.read_bytes() for f in folder.rglob("*") if f.is_file())
 
 
-def test_threads_come_from_their_cursor_and_reads_converge_on_both_devices(two: Two) -> None:
+def test_messages_and_read_marks_converge_on_both_devices_in_one_pull(two: Two) -> None:
     thread = two.thread()
     for n in (2, 3):
         assert thread.say(two.doctor, f"Message {n}").status_code == 201
+    sync(two.laptop)
     conv, got = messages.thread(two.laptop, thread.id)
     assert [m.seq for m in got] == [1, 2, 3] and conv.unread == 3
-    held = kept(two.laptop)[f"messages:m:{thread.id}"]
-    assert held["after_seq"] == 3 and kept(two.laptop)[f"messages:c:{thread.id}"]["last_seq"] == 3
-    files = [f for f in two.laptop_dir.rglob("*") if f.is_file()]
-    assert files and not any(b"Message 2" in f.read_bytes() for f in files)  # kept encrypted, never in clear
+    assert not clear_text_in(two.laptop_dir, "Message 2")  # kept encrypted, never in clear
 
-    # what was received is not asked again: a later read fetches only what follows the cursor
-    held["messages"][0]["text"] = "(copie locale)"
-    rewrite(two.laptop, f"messages:m:{thread.id}", held)
-    assert thread.say(two.doctor, "Message 4").status_code == 201
-    conv, got = messages.thread(two.laptop, thread.id)
-    assert [(m.seq, m.text) for m in got][0::3] == [(1, "(copie locale)"), (4, "Message 4")] and not conv.kept
-
-    # offline: the kept thread and list are shown; reading it there marks it read here and queues the receipt
-    two.offline(two.laptop)
-    conv, got = messages.thread(two.laptop, thread.id)
-    assert [m.seq for m in got] == [1, 2, 3, 4] and conv.kept
-    assert [(c.id, c.kept) for c in messages.conversations(two.laptop)[0]] == [(thread.id, True)]
-    assert messages.mark_read(two.laptop, thread.id, 4).unread == 0
-    assert messages.conversations(two.laptop)[0][0].unread == 0
-    assert messages.outbox(two.laptop) == []  # a receipt is not a reply waiting
-    assert messages.conversations(two.phone)[0][0].unread == 4  # the service has not heard yet
-
-    two.online(two.laptop)
-    assert messages.flush_outbox(two.laptop).waiting == 0
+    # reading it offline marks it read here at once; the mark goes with the next sync
+    conv, _ = messages.thread(two.laptop, thread.id, mark_as_read=True)
+    assert conv.unread == 0 and messages.conversations(two.laptop)[0][0].unread == 0
+    assert messages.waiting(two.laptop) == 0  # a read mark is not a message waiting
+    sync(two.phone)
+    assert messages.conversations(two.phone)[0][0].unread == 3  # the service has not heard yet
+    sync(two.laptop)
+    report = sync(two.phone)
+    assert report.requests == 1  # the new read mark came in the one pull request
     [on_phone], _ = messages.conversations(two.phone)
-    assert (on_phone.unread, on_phone.read_seq) == (0, 4)  # read on the laptop: read on the phone
+    assert (on_phone.unread, on_phone.read_seq) == (0, 3)  # read on the laptop: read on the phone
     pro_view = two.flows.client.get("/v1/conversations", headers=two.doctor).json()["items"][0]
-    assert pro_view["other_read_seq"] == 4  # the professional sees it was read
+    assert pro_view["other_read_seq"] == 3  # the professional sees it was read
 
-    reply = messages.reply(two.phone, thread.id, "Bien reçu, merci.")
-    assert isinstance(reply, messages.Message) and reply.seq == 5
-    assert thread.mark_read(two.doctor, 5).status_code == 200
+    assert isinstance(messages.reply(two.phone, thread.id, "Bien reçu, merci."), messages.Queued)
+    sync(two.phone)
+    assert thread.mark_read(two.doctor, 4).status_code == 200
+    sync(two.laptop)
     conv, got = messages.thread(two.laptop, thread.id)
     assert got[-1].text == "Bien reçu, merci." and got[-1].mine and got[-1].seen_in(conv)
     assert not got[0].seen_in(conv)  # the professional's own message is not "seen by the other side" for me
+    assert sync(two.laptop).requests == 1  # nothing new: one request
 
 
-def test_a_device_removed_from_the_account_forgets_its_threads(two: Two) -> None:
-    thread = two.thread()
-    messages.thread(two.laptop, thread.id)
-    assert f"messages:m:{thread.id}" in kept(two.laptop)
+def test_a_device_removed_from_the_account_loses_its_messages(two: Two) -> None:
+    thread = two.thread("Votre glycémie est à 1,32 g/l.")
+    sync(two.laptop)
+    assert [m.seq for m in messages.thread(two.laptop, thread.id)[1]] == [1]
     laptop_device = str(two.laptop.settings[SettingKey.DEVICE_ID])
     account.revoke_device(two.phone, laptop_device)  # from the phone, the person removes the laptop
     with pytest.raises(DeviceRevoked):
-        messages.thread(two.laptop, thread.id)
-    assert kept(two.laptop) == {}
+        sync(two.laptop)
+    assert two.laptop.dossier_ids() == [] and messages.conversations(two.laptop) == ([], 0)
+    assert not clear_text_in(two.laptop_dir, "1,32 g/l")
+    sync(two.phone)
     assert [m.seq for m in messages.thread(two.phone, thread.id)[1]] == [1]
 
 
@@ -155,6 +141,7 @@ def test_an_attachment_is_sent_and_saved_into_documents_once(two: Two) -> None:
     attachment_id = str(uuid.uuid4())
     assert thread.attach(two.doctor, PDF, "Bilan sanguin.pdf", attachment_id).status_code == 201
     assert thread.say(two.doctor, "Votre bilan", attachment_id=attachment_id).status_code == 201
+    sync(two.laptop)
     conv, got = messages.thread(two.laptop, thread.id)
     with_file = got[-1]
     assert with_file.attachment is not None and with_file.attachment.filename == "Bilan sanguin.pdf"
@@ -175,35 +162,30 @@ def test_an_attachment_is_sent_and_saved_into_documents_once(two: Two) -> None:
     again = messages.save_to_documents(two.laptop, conv, with_file, category="biologie")
     assert again.id == saved.id and store.documents.count() == before + 1  # saved once
 
-    # the patient's own attachment: checked before anything is kept; offline, kept with its reply
+    # the patient's own attachment: checked before anything is kept; kept encrypted with its reply until the sync
     for bad in (PDF + b"0" * ATTACHMENT_MAX_BYTES, b"\x00\x01\x02binaire"):
         with pytest.raises(DossierValidationError):
             messages.reply(two.laptop, thread.id, "Ci-joint", attachment=(bad, "scan.pdf"))
-    assert messages.outbox(two.laptop) == []
-    two.offline(two.laptop)
+    assert messages.waiting(two.laptop) == 0
     queued = messages.reply(two.laptop, thread.id, "Ma lettre ci-jointe", attachment=(PDF, "lettre.pdf"))
     assert isinstance(queued, messages.Queued)
-    two.online(two.laptop)
-    [sent] = messages.flush_outbox(two.laptop).sent
-    assert sent.attachment is not None and sent.attachment.filename == "lettre.pdf"
+    sync(two.laptop)
+    sent = messages.thread(two.laptop, thread.id)[1][-1]
+    assert sent.id == queued.id and sent.attachment is not None and sent.attachment.filename == "lettre.pdf"
     pro_page = thread.page(two.doctor).json()["items"]
-    assert pro_page[-1]["attachment"]["sha256"] == sent.attachment.sha256
+    assert pro_page[-1]["attachment"]["sha256"] == sent.attachment.sha256 == hashlib.sha256(PDF).hexdigest()
 
 
-def test_past_the_sending_limit_the_reply_is_kept_with_when_to_retry(two: Two) -> None:
+def test_past_the_sending_limit_the_refused_reply_is_told_with_when_to_retry(two: Two) -> None:
     thread = two.thread()
-    for n in range(SENDS_PER_MINUTE):
-        assert isinstance(messages.reply(two.laptop, thread.id, f"Réponse {n}"), messages.Message)
-    limited = messages.reply(two.laptop, thread.id, "Une de trop")
-    assert isinstance(limited, messages.RateLimited)
-    assert 0 < limited.seconds <= 60 and "attendez" in limited.message("fr") and "wait" in limited.message("en")
-    assert "Votre réponse est gardée" in limited.message("fr")
-    assert [i["text"] for i in messages.outbox(two.laptop)] == ["Une de trop"]  # nothing lost
-    report = messages.flush_outbox(two.laptop)
-    assert report.waiting == 1 and report.rate_limited is not None
-    two.clock.advance(timedelta(seconds=61))
-    assert [m.text for m in messages.flush_outbox(two.laptop).sent] == ["Une de trop"]
-    assert messages.outbox(two.laptop) == []
+    sync(two.laptop)
+    for n in range(SENDS_PER_MINUTE + 1):
+        messages.reply(two.laptop, thread.id, f"Réponse {n}")
+    report = sync(two.laptop)
+    assert (report.pushed.get("applied"), report.pushed.get("rejected")) == (SENDS_PER_MINUTE, 1)
+    [refused] = refusals.refused_changes(two.laptop)
+    assert refused.reason == "messages_rate_limited" and refused.wanted()["text"] == f"Réponse {SENDS_PER_MINUTE}"
+    assert "attendez" in refused.why("fr") and "wait" in refused.why("en")
 
 
 def _cli(data_dir: Path, *args: str, stdin: str) -> subprocess.CompletedProcess[str]:

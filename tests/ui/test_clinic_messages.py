@@ -97,10 +97,15 @@ def test_the_professional_writes_the_patient_replies_offline_waits_then_goes_onc
     assert dialog.text_error.text() == "Le message est vide : écrivez quelque chose."
     _send(qtbot, dialog, "Vos résultats sont arrivés, tout est normal.")
     qtbot.waitUntil(lambda: dialog.list.count() == 1 and dialog.messages != [], timeout=20_000)
-    assert dialog.status.text() == "Message envoyé."
-    [seen], _ = messages.conversations(patient.profile)  # the patient's own engine sees it, and replies
+    assert "1 message(s) en attente" in dialog.status.text()  # in the day's copy's outbox
+    assert dialog.conversation is not None
+    conv_id = dialog.conversation.id
+    qtbot.waitUntil(lambda: _stored(lab, conv_id) != [], timeout=20_000)  # the background sync sent it
+    patient.engine.sync_once()
+    [seen], _ = messages.conversations(patient.profile)  # the patient's own engine pulls it, and replies
     assert (seen.subject, seen.unread) == ("Vos résultats", 1)
-    assert isinstance(messages.reply(patient.profile, seen.id, "Merci docteur."), messages.Message)
+    assert isinstance(messages.reply(patient.profile, seen.id, "Merci docteur."), messages.Queued)
+    patient.engine.sync_once()
 
     qtbot.keyClick(dialog.refresh_button, Qt.Key.Key_Space)
     qtbot.waitUntil(lambda: not dialog.busy, timeout=20_000)
@@ -122,6 +127,7 @@ def test_the_professional_writes_the_patient_replies_offline_waits_then_goes_onc
     qtbot.keyClick(dialog.refresh_button, Qt.Key.Key_Space)
     qtbot.waitUntil(lambda: not dialog.busy, timeout=20_000)
     qtbot.waitUntil(lambda: "en attente d'envoi" not in dialog.thread_view.toPlainText(), timeout=20_000)
+    qtbot.waitUntil(lambda: len(_stored(lab, seen.id)) == 3, timeout=20_000)
     qtbot.keyClick(dialog.refresh_button, Qt.Key.Key_Space)  # again: nothing sent twice
     qtbot.waitUntil(lambda: not dialog.busy, timeout=20_000)
     assert _stored(lab, seen.id) == [
@@ -129,6 +135,7 @@ def test_the_professional_writes_the_patient_replies_offline_waits_then_goes_onc
         "Merci docteur.",
         "Pensez à la prise de sang de contrôle.",
     ]
+    patient.engine.sync_once()
     _, thread = messages.thread(patient.profile, seen.id)
     assert thread[-1].text == "Pensez à la prise de sang de contrôle."
 
@@ -155,13 +162,14 @@ def test_a_document_goes_with_a_reply_and_a_bad_file_is_refused_in_a_sentence(
     assert dialog.attached is None
     shot(dialog, "messages-4-attachment")
 
+    patient.engine.sync_once()
     conversation, thread = messages.thread(patient.profile, dialog.conversation.id)  # type: ignore[union-attr]
     attachment = thread[-1].attachment
     assert attachment is not None and attachment.filename == "compte-rendu.pdf"
     assert messages.download(patient.profile, conversation.id, attachment) == PDF
 
 
-def test_a_blocked_professional_is_told_in_a_sentence_and_keeps_the_text(
+def test_a_blocked_professional_is_refused_and_the_days_copy_is_withdrawn(
     qtbot: Any, lab: Lab, clinic: ClinicWindow
 ) -> None:
     patient, dialog = _open_messagerie(qtbot, clinic, lab)
@@ -169,8 +177,10 @@ def test_a_blocked_professional_is_told_in_a_sentence_and_keeps_the_text(
     assert lab.api.put(f"/v1/me/access/professionals/{ANNE}/block", headers=headers).status_code == 200
     _type(qtbot, dialog.subject, "Rendez-vous")
     _send(qtbot, dialog, "Pouvez-vous rappeler le cabinet ?")
-    qtbot.waitUntil(dialog.text_error.isVisible, timeout=20_000)
-    assert dialog.text_error.text() == "Ce patient vous a bloqué : vous ne pouvez pas lui écrire."
-    assert dialog.text.toPlainText() == "Pouvez-vous rappeler le cabinet ?"  # nothing written is lost
-    assert messages.outbox(clinic.session.profile) == []  # type: ignore[union-attr]
     shot(dialog, "messages-3-blocked")
+    # the sync's push is refused (blocked), its pull withdraws the copy: the window says so, nothing was stored
+    qtbot.waitUntil(lambda: clinic.session is not None and clinic.session.profile.dossier_ids() == [], timeout=20_000)
+    informed = clinic.confirmer.informed  # type: ignore[attr-defined]
+    assert any("retiré votre autorisation" in text for _title, text in informed)
+    patient.engine.sync_once()
+    assert messages.conversations(patient.profile)[0] == []

@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app import clinic_messages
-from desktop_app.clinic_messages import Conversation, FlushReport, Message, Queued, RateLimited
+from desktop_app.clinic_messages import Conversation, FlushReport, Message, Queued
 from desktop_app.errors import CarnetError
 from desktop_app.sync.http import SyncOffline
 from dossier.errors import DossierValidationError
@@ -41,6 +41,7 @@ from dossier.messages import (
     check_message_text,
     check_subject,
 )
+from dossier.sync_protocol import Entity
 from ui.formatting import format_datetime, locale
 from ui.i18n import current_language
 from ui.ops import Op
@@ -49,6 +50,7 @@ from ui.widgets import describe, error_label, label, show_error
 if TYPE_CHECKING:
     from collections.abc import Callable
 
+    from desktop_app.changes import StoreChange
     from desktop_app.profile import UnlockedProfile
 
 CONVERSATION_ROLE = Qt.ItemDataRole.UserRole
@@ -65,10 +67,13 @@ class ClinicMessagesDialog(QDialog):
         parent: QWidget | None = None,
         *,
         chooser: Callable[[QWidget], Path | None] | None = None,
+        sync_now: Callable[[], None] | None = None,
     ) -> None:
         super().__init__(parent)
         self.profile, self.dossier_id, self.patient_name = profile, dossier_id, patient_name
         self.chooser = chooser
+        self.sync_now = sync_now
+        """The window's background sync, run now by « Actualiser » (sends what waits, brings what is new)."""
         self.attached: tuple[bytes, str] | None = None
         """The document joined to the reply being written (its bytes, its name), checked when chosen."""
         self.conversations: list[Conversation] = []
@@ -107,7 +112,7 @@ class ClinicMessagesDialog(QDialog):
         self.new_button.clicked.connect(self.new_conversation)
         self.refresh_button = QPushButton(self.tr("&Actualiser"))
         describe(self.refresh_button, self.tr("Actualiser"), self.tr("Envoyer ce qui attend et relire les messages."))
-        self.refresh_button.clicked.connect(self.refresh)
+        self.refresh_button.clicked.connect(self.on_refresh_clicked)
 
         self.thread_title = label("subtitle")
         self.thread_view = QTextBrowser()
@@ -206,18 +211,14 @@ class ClinicMessagesDialog(QDialog):
         text = self.tr("%1 / %2 caractères").replace("%1", locale().toString(size))
         self.count.setText(text.replace("%2", locale().toString(MESSAGE_MAX_CHARS)))
 
-    def _waiting_status(self, report: FlushReport, offline: bool) -> str:
+    def _waiting_status(self, report: FlushReport) -> str:
         parts = []
-        if offline:
-            parts.append(self.tr("Hors ligne : copie de ce poste."))
         if report.waiting:
             parts.append(
                 self.tr("%1 message(s) en attente : ils seront envoyés dès la reconnexion.").replace(
                     "%1", str(report.waiting)
                 )
             )
-        if report.rate_limited is not None:
-            parts.append(report.rate_limited.message(current_language()))
         return " ".join(parts)
 
     def new_conversation(self) -> None:
@@ -274,20 +275,33 @@ class ClinicMessagesDialog(QDialog):
         self._set_attached((content, name))
         self.text.setFocus()
 
-    def refresh(self, select: str | None = None) -> None:
-        """Send what waits, then list this patient's conversations (offline: those kept on this PC)."""
+    def on_refresh_clicked(self) -> None:
+        """« Actualiser »: the sync runs now; what it brings refreshes this dialog through its change events."""
+        if self.sync_now is not None:
+            self.sync_now()
+        self.refresh()
+
+    def on_store_changed(self, change: StoreChange) -> None:
+        """A pull or a push's answer changed this patient's conversations (or something was written here)."""
+        if change.dossier_id != self.dossier_id:
+            return
+        if change.touches(Entity.MESSAGE) or change.touches(Entity.CONVERSATION):
+            self.refresh(quiet=True)
+
+    def refresh(self, select: str | None = None, *, quiet: bool = False) -> None:
+        """List this patient's conversations again from the day's copy (or online when not held here). ``quiet``
+        (a change event's refresh): the buttons stay usable meanwhile, a reply being sent is never held up."""
         chosen = select or (self.conversation.id if self.conversation is not None else None)
-        self._set_busy(True)
+        if not quiet:
+            self._set_busy(True)
 
         def shown(result: tuple[list[Conversation], FlushReport]) -> None:
-            self._set_busy(False)
+            if not quiet:
+                self._set_busy(False)
             conversations, report = result
             self.conversations = conversations
-            offline = bool(conversations) and all(c.kept for c in conversations)
-            self.status.setText(self._waiting_status(report, offline) or self._note)
+            self.status.setText(self._waiting_status(report) or self._note)
             self._note = ""
-            for refused in report.refused:
-                show_error(self.error, f"{refused.error.message(current_language())} « {refused.text} »")
             self.list.blockSignals(True)
             self.list.clear()
             for c in conversations:
@@ -304,7 +318,8 @@ class ClinicMessagesDialog(QDialog):
                 self.new_conversation()
 
         def failed(exc: BaseException) -> None:
-            self._set_busy(False)
+            if not quiet:
+                self._set_busy(False)
             show_error(self.error, self._fail(exc))
 
         Op(self, lambda: clinic_messages.conversations(self.profile, dossier_id=self.dossier_id)).success(
@@ -349,8 +364,6 @@ class ClinicMessagesDialog(QDialog):
             if m.attachment is not None:
                 body += "<br>" + html.escape(self.tr("Pièce jointe : %1").replace("%1", m.attachment.filename))
             parts.append(f"<p><b>{html.escape(who)}</b> · {html.escape(when)}<br>{body}</p>")
-        if self.conversation is not None and self.conversation.kept:
-            parts.append(f"<p><i>{html.escape(self.tr('Hors ligne : copie de ce poste.'))}</i></p>")
         self.thread_view.setHtml("".join(parts))
         self.thread_view.verticalScrollBar().setValue(self.thread_view.verticalScrollBar().maximum())
 
@@ -362,7 +375,6 @@ class ClinicMessagesDialog(QDialog):
         show_error(self.error, "")
         show_error(self.subject_error, "")
         show_error(self.text_error, "")
-        lang = current_language()
         conversation, raw_subject, raw_text = self.conversation, self.subject.text(), self.text.toPlainText()
         attached = self.attached
         try:
@@ -380,23 +392,21 @@ class ClinicMessagesDialog(QDialog):
             return
         self._set_busy(True)
 
-        def work() -> tuple[str, Message | Queued | RateLimited]:
+        def work() -> tuple[str, Message | Queued]:
             if conversation is None:
                 return clinic_messages.start(
                     self.profile, self.dossier_id, raw_subject, raw_text, patient_name=self.patient_name
                 )
             return conversation.id, clinic_messages.reply(self.profile, conversation.id, raw_text, attachment=attached)
 
-        def done(result: tuple[str, Message | Queued | RateLimited]) -> None:
+        def done(result: tuple[str, Message | Queued]) -> None:
             self._set_busy(False)
             conv_id, outcome = result
             self.text.clear()
             self.subject.clear()
             self._set_attached(None)
             if isinstance(outcome, Queued):
-                self._note = self.tr("Hors ligne : votre message est gardé et sera envoyé dès la reconnexion.")
-            elif isinstance(outcome, RateLimited):
-                self._note = outcome.message(lang)
+                self._note = self.tr("Message gardé sur ce poste : la synchronisation l'envoie (dès la reconnexion).")
             else:
                 self._note = self.tr("Message envoyé.")
             self.status.setText(self._note)

@@ -864,7 +864,10 @@ class ClinicWindow(QWidget):
         if content is None:
             return
         name = self._name(content.dossier_id)
-        dialog = ClinicMessagesDialog(session.profile, content.dossier_id, name, self, chooser=self._choose_file)
+        dialog = ClinicMessagesDialog(
+            session.profile, content.dossier_id, name, self, chooser=self._choose_file, sync_now=self.sync.sync_now
+        )
+        self.changes.sig_changed.connect(dialog.on_store_changed)  # a pull or a send refreshes it
         self.sig_locked.connect(dialog.close)
         self.messages_dialog = dialog
         dialog.show()

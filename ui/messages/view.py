@@ -2,9 +2,10 @@
 (5,000 characters at most, said here) with one attachment (5 Mo at most, said here), « Clore », « Archiver »,
 « Supprimer de ma vue », « Bloquer cet expéditeur », and « Enregistrer dans mes documents » for a thread's attachments.
 
-Every call goes to the service through the engine (desktop_app.messages) on the worker. Offline, a reply stays in the
-engine's outbox and is shown « en attente d'envoi »; the next refresh sends it; the threads read before are shown from
-the engine's kept copy. My messages the other side has read are marked « Lu ».
+The conversations are read from the dossiers' synced copy through the engine (desktop_app.messages) on the worker; a
+reply, a read mark, closing, archiving, deleting go into the dossier's sync outbox and the background sync sends them
+(a reply shows « en attente d'envoi » until then, offline as online). The page refreshes on the change events the
+pull and the outbox publish (``concerned_by``), not on a timer. My messages the other side has read are marked « Lu ».
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ from __future__ import annotations
 import html
 from itertools import pairwise
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, cast
+from typing import TYPE_CHECKING, cast
 
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QKeySequence, QShortcut
@@ -35,6 +36,7 @@ from desktop_app.service_client import NotSignedIn, SyncOffline
 from dossier.documents import DOCUMENT_CATEGORIES
 from dossier.errors import DossierValidationError
 from dossier.messages import ATTACHMENT_MAX_BYTES, MESSAGE_MAX_CHARS, check_attachment, check_message_text
+from dossier.sync_protocol import Entity
 from ui.dialogs import Confirmer
 from ui.formatting import format_datetime, locale
 from ui.i18n import current_language, pick
@@ -48,6 +50,7 @@ if TYPE_CHECKING:
     from collections.abc import Callable
     from datetime import datetime
 
+    from desktop_app.changes import StoreChange
     from desktop_app.messages import Conversation, Message
     from desktop_app.profile import UnlockedProfile
 
@@ -116,7 +119,9 @@ class MessagesPage(Retranslatable, QWidget):
         self.status = label()
         self.error = error_label()
         self.refresh_button = QPushButton()
-        self.refresh_button.clicked.connect(self.refresh)
+        self.refresh_button.clicked.connect(self.on_refresh_clicked)
+        self.sync_now: Callable[[], None] | None = None
+        """The window's sync, run now by « Actualiser » (what it brings refreshes the page by its change events)."""
         self.model: PagedTableModel[Conversation] = PagedTableModel(
             [
                 Column(lambda: self.tr("Professionnel"), lambda c: c.professional_name),
@@ -228,6 +233,8 @@ class MessagesPage(Retranslatable, QWidget):
         for before, after in pairwise(chain):
             QWidget.setTabOrder(before, after)
         self._pending_note = False
+        self._note = ""
+        """The sentence of the last action (saved, blocked), shown until the next one."""
         self._signed_in = False
         self._update_enabled()
         self.retranslate_ui()
@@ -266,6 +273,7 @@ class MessagesPage(Retranslatable, QWidget):
         self.attached = None
         self.unread.set(0)
         self._pending_note = self._signed_in = False
+        self._note = ""
         show_error(self.error, "")
         self._update_enabled()
         self.retranslate_ui()
@@ -302,42 +310,57 @@ class MessagesPage(Retranslatable, QWidget):
         self._update_enabled()
         self.sig_failed.emit(sentence)
 
+    def concerned_by(self, change: StoreChange) -> bool:
+        """A message, a read mark or a conversation's state changed in a dossier of this profile (pulled, or written
+        here). Hidden, the page refreshes anyway: the unread badge of the navigation follows."""
+        profile = self._profile
+        concerned = (
+            profile is not None
+            and self._signed_in
+            and (change.touches(Entity.MESSAGE) or change.touches(Entity.CONVERSATION))
+            and change.dossier_id in profile.dossier_ids()
+        )
+        if concerned and not self.isVisible():
+            self.refresh()
+            return False
+        return concerned
+
+    def on_refresh_clicked(self) -> None:
+        self._note = ""
+        if self.sync_now is not None:
+            self.sync_now()
+        self.refresh()
+
     def refresh(self) -> None:
-        """Send what waits in the outbox, then read the conversations again."""
+        """Read the conversations again from the synced copy (and what waits to be sent)."""
         from desktop_app import messages
 
         def call(profile: UnlockedProfile) -> object:
-            try:
-                report = messages.flush_outbox(profile)
-            except SyncOffline:
-                report = None
             items, _total = messages.conversations(profile, limit=200)
-            return report, items
+            return messages.waiting(profile), items
 
         self._run(call, self._show_list)
 
     def _show_list(self, result: object) -> None:
-        report, items = cast("tuple[Any, list[Conversation]]", result)
+        waiting, items = cast("tuple[int, list[Conversation]]", result)
         self._convs = list(items)
-        self.model.set_source(lambda offset, limit: self._convs[offset : offset + limit])
+        if self.model.rowCount() or self.model.loading:
+            self.model.refresh()  # in place: the selection follows its row, the scroll stays
+        else:
+            self.model.set_source(lambda offset, limit: self._convs[offset : offset + limit])
         self.unread.set(sum(c.unread for c in self._convs))
-        self._pending_note = report is not None and report.waiting > 0
-        if report is not None and report.rate_limited is not None:
-            self._fail(report.rate_limited.message(current_language()))
-        if report is not None and report.refused:
-            first = report.refused[0]
-            self._fail(
-                self.tr("Une réponse en attente a été refusée par le service : %1 Votre texte : « %2 »")
-                .replace("%1", self._failure_text(first.error))
-                .replace("%2", first.text)
-            )
-        if self.conversation is not None:
+        self._pending_note = waiting > 0
+        if self.conversation is not None and any(c.id == self.conversation.id for c in self._convs):
             self._load_thread(self.conversation.id)
+        elif self.conversation is not None:  # archived or deleted meanwhile (here or on another device)
+            self.conversation, self.messages = None, []
+            self.thread_view.clear()
         self._update_enabled()
         self.retranslate_ui()
         self.sig_loaded.emit(list(self._convs))
 
     def open_current(self) -> None:
+        self._note = ""
         index = self.table.currentIndex()
         if not index.isValid():
             show_error(self.error, self.tr("Choisissez d'abord une conversation dans la liste."))
@@ -359,6 +382,8 @@ class MessagesPage(Retranslatable, QWidget):
 
     def _show_thread(self, result: object) -> None:
         conv, msgs = cast("tuple[Conversation, list[Message]]", result)
+        if conv.archived or conv.deleted:
+            return  # left the view while it was being read
         self.conversation, self.messages = conv, list(msgs)
         self._convs = [conv if c.id == conv.id else c for c in self._convs]  # its unread count, as now read
         self.unread.set(sum(c.unread for c in self._convs))
@@ -408,6 +433,7 @@ class MessagesPage(Retranslatable, QWidget):
     def on_send_clicked(self) -> None:
         from desktop_app import messages
 
+        self._note = ""
         conv = self.conversation
         if conv is None or not self.send_button.isEnabled():
             return
@@ -423,15 +449,8 @@ class MessagesPage(Retranslatable, QWidget):
         def done(result: object) -> None:
             self.reply_edit.clear()
             self.attached = None
-            if isinstance(result, messages.Queued | messages.RateLimited):  # kept: shown at once, sent later
-                self._pending_note = True
-                self.messages.append(messages.Message(result.id, None, True, "patient", text, None))
-                self._render_thread()
-                self._update_enabled()
-                if isinstance(result, messages.RateLimited):
-                    self._fail(result.message(current_language()))
-            else:
-                self._load_thread(conv.id)
+            self._pending_note = isinstance(result, messages.Queued)  # in the outbox: the sync sends it
+            self._load_thread(conv.id)
             self.retranslate_ui()
 
         self._run(lambda p: messages.reply(p, conv.id, text, attachment=attached), done)
@@ -476,7 +495,7 @@ class MessagesPage(Retranslatable, QWidget):
         category = str(self.category_choice.currentData() or "autre")
 
         def done(result: object) -> None:
-            self.status.setText(
+            self._say(
                 self.tr("« %1 » est enregistré dans vos documents (%2).")
                 .replace("%1", getattr(result, "title", ""))
                 .replace("%2", category_label(category))
@@ -540,9 +559,14 @@ class MessagesPage(Retranslatable, QWidget):
             return
 
         def done(_result: object) -> None:
-            self.status.setText(self.tr("%1 est bloqué(e).").replace("%1", conv.professional_name))
+            self._say(self.tr("%1 est bloqué(e).").replace("%1", conv.professional_name))
 
         self._run(lambda p: settings.block(p, conv.professional_rpps), done)
+
+    def _say(self, sentence: str) -> None:
+        """What an action did, kept on the status line until the next action (a refresh does not wipe it)."""
+        self._note = sentence
+        self.status.setText(sentence)
 
     # -- state -------------------------------------------------------------------------------------------------------
     def _update_count(self) -> None:
@@ -588,9 +612,11 @@ class MessagesPage(Retranslatable, QWidget):
             self.status.setText("")
         elif not self._signed_in:  # read online only: say why the list is empty
             self.status.setText(self._failure_text(NotSignedIn()))
+        elif self._note:
+            self.status.setText(self._note)
         elif self._pending_note:
             self.status.setText(
-                self.tr("Hors ligne : votre réponse est en attente d'envoi ; elle partira au retour du service.")
+                self.tr("Votre réponse est en attente d'envoi : la synchronisation l'envoie dès que le service répond.")
             )
         elif any(c.kept for c in self._convs):
             self.status.setText(

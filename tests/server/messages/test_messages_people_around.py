@@ -4,13 +4,14 @@ but never a secret one; an aidant reads only once the patient allows it, and nev
 from __future__ import annotations
 
 import uuid
-from datetime import date, timedelta
+from datetime import date
 
 from fastapi.testclient import TestClient
 
 from server.clock import ManualClock
 from server.context import ServiceContext
 from tests.support.access import GP, Pros, patient, provision_minor
+from tests.support.messages_sync import with_aidant
 from tests.support.service import Flows, Mailbox
 
 
@@ -62,13 +63,8 @@ def test_a_parent_sees_the_childs_conversations_but_never_a_secret_one(
 def test_an_aidant_reads_only_once_allowed_and_never_answers(
     flows: Flows, client: TestClient, clock: ManualClock, pros: Pros
 ) -> None:
-    person, me = patient(flows)
+    person, me, aidant_headers, aidant_id = with_aidant(client, flows, clock)
     assert person.dossier_id
-    aidant, aidant_headers = patient(flows)
-    ends = (clock.now() + timedelta(days=30)).isoformat()
-    r = client.post("/v1/me/access/aidants", headers=me, json={"identifier": aidant.identifier, "ends_at": ends})
-    assert r.status_code == 200, r.text
-    aidant_id = r.json()["aidants"][0]["account_id"]
     doctor = pros.sign_in(GP, "Médecin généraliste", "Durand")
     conv = _start(client, doctor, person.dossier_id, "Ordonnance", secret=False)
     theirs = {"dossier_id": str(person.dossier_id)}

@@ -9,13 +9,12 @@ from datetime import timedelta
 from typing import Any
 
 from fastapi.testclient import TestClient
-from sqlalchemy import func, select
 
 from dossier.messages import MESSAGE_MAX_CHARS
 from server.clock import ManualClock
 from server.context import ServiceContext
-from server.messages.models import Conversation, Message
 from tests.support.access import GP, SPECIALIST, Headers, Pros, patient
+from tests.support.messages_sync import stored_counts
 from tests.support.service import Flows, Mailbox, Person
 
 SECRET_WORDS = "Votre hémoglobine glyquée est à 9,1 %"
@@ -40,13 +39,6 @@ def reply(
         json={"id": str(message_id or uuid.uuid4()), "text": text},
         headers=who,
     )
-
-
-def stored(ctx: ServiceContext) -> tuple[int, int]:
-    with ctx.sessions() as session:
-        convs = session.scalar(select(func.count()).select_from(Conversation))
-        msgs = session.scalar(select(func.count()).select_from(Message))
-    return int(convs or 0), int(msgs or 0)
 
 
 def test_professional_writes_patient_replies_in_the_service_order(
@@ -107,18 +99,18 @@ def test_a_resend_after_a_cut_returns_the_same_message(
     first = start(client, doctor, person, conversation_id=conv_id, message_id=first_id)
     again = start(client, doctor, person, conversation_id=conv_id, message_id=first_id)
     assert again.status_code == 201 and again.json() == first.json()
-    assert stored(ctx) == (1, 1)
+    assert stored_counts(ctx) == (1, 1)
 
     message_id = uuid.uuid4()
     sent = reply(client, me, str(conv_id), "Bien reçu", message_id)
     resent = reply(client, me, str(conv_id), "Bien reçu", message_id)
     assert resent.status_code == 201 and resent.json() == sent.json()
-    assert stored(ctx) == (1, 2)
+    assert stored_counts(ctx) == (1, 2)
 
     # the same id for another text is someone else's message: refused, nothing stored
     clash = reply(client, me, str(conv_id), "Autre chose", message_id)
     assert clash.status_code == 409 and clash.json()["code"] == "message_id_in_use"
-    assert stored(ctx) == (1, 2)
+    assert stored_counts(ctx) == (1, 2)
 
 
 def test_bad_input_is_refused_with_a_sentence_and_nothing_stored(
@@ -131,13 +123,13 @@ def test_bad_input_is_refused_with_a_sentence_and_nothing_stored(
     too_long = start(client, doctor, person, text="x" * (MESSAGE_MAX_CHARS + 1))
     assert too_long.status_code == 422
     assert f"{MESSAGE_MAX_CHARS} au plus" in too_long.json()["detail"]
-    assert stored(ctx) == (0, 0)
+    assert stored_counts(ctx) == (0, 0)
 
     conv_id = start(client, doctor, person).json()["conversation_id"]
     assert reply(client, me, conv_id, "").json()["issues"][0]["code"] == "message_empty"
     assert reply(client, me, conv_id, "y" * (MESSAGE_MAX_CHARS + 1)).status_code == 422
     assert reply(client, me, conv_id, "y" * MESSAGE_MAX_CHARS).status_code == 201  # the limit itself is fine
-    assert stored(ctx) == (1, 2)
+    assert stored_counts(ctx) == (1, 2)
 
     closed = client.post(f"/v1/conversations/{conv_id}/close", headers=me)
     assert closed.status_code == 200 and closed.json()["closed"]
@@ -145,7 +137,7 @@ def test_bad_input_is_refused_with_a_sentence_and_nothing_stored(
         late = reply(client, who, conv_id, "Encore une question")
         assert late.status_code == 403 and late.json()["code"] == "conversation_closed"
         assert "close" in late.json()["detail"]
-    assert stored(ctx) == (1, 2)
+    assert stored_counts(ctx) == (1, 2)
     # the professional cannot close, archive or delete the patient's view
     for what in ("close", "archive", "delete"):
         r = client.post(f"/v1/conversations/{conv_id}/{what}", headers=doctor)
@@ -163,7 +155,7 @@ def test_a_blocked_professional_cannot_write_but_keeps_their_correspondence(
     assert refused.status_code == 403 and refused.json()["code"] == "professional_blocked"
     assert "bloqué" in refused.json()["detail"]
     assert start(client, doctor, person).json()["code"] == "professional_blocked"
-    assert stored(ctx) == (1, 1)
+    assert stored_counts(ctx) == (1, 1)
     assert client.get(f"/v1/conversations/{conv_id}/messages", headers=doctor).status_code == 200
     history = client.get("/v1/me/access/history", headers=me).json()["items"]
     assert any(h["action"] == "message.send" and h["outcome"] == "denied" for h in history)
@@ -223,4 +215,4 @@ def test_the_same_reply_sent_at_once_on_several_connections_is_stored_once(
     assert [a.status_code for a in answers] == [201] * 4, [a.text for a in answers]
     assert {a.json()["message"]["id"] for a in answers} == {str(message_id)}
     assert {a.json()["message"]["seq"] for a in answers} == {2}
-    assert stored(ctx) == (1, 2)
+    assert stored_counts(ctx) == (1, 2)
