@@ -7,12 +7,11 @@ ASGI layer sits inside the service's own middlewares (`EdgeMiddleware`'s body li
 `HygieneHeaders`, `UnicodeBodyGuard`: all still apply) and answers the common form of `POST /v1/sync/pull` itself:
 a supported protocol version, a JSON body that validates as `PullIn`, an Authorization header, no helper header.
 
-It calls the route's own `pull_response` (server/sync/router.py): the same token check (`admit`, read from the database on
-every request, S34), the same access policy over this request's reads, the same audit rows, the same answer.
-Everything else — a missing or unsupported protocol header, a helper's session, a body that does not validate,
-repeated headers — goes on to the FastAPI route unchanged (the body already read is handed over as it came), so
-every refusal keeps the exact problem+json the route gives.
-"""
+It calls the route's own `pull_response` (server/sync/router.py): the same token check (`admit`, read from the
+database on every request, S34), the same access policy over this request's reads, the same audit rows, the same
+answer. Everything else — a missing or unsupported protocol header, a helper's session, a body that does not
+validate, repeated headers — goes on to the FastAPI route unchanged (the body already read is handed over as it
+came), so every refusal keeps the exact problem+json the route gives. """
 
 from __future__ import annotations
 
