@@ -11,7 +11,8 @@ It calls the route's own `pull_response` (server/sync/router.py): the same token
 database on every request, S34), the same access policy over this request's reads, the same audit rows, the same
 answer. Everything else — a missing or unsupported protocol header, a helper's session, a body that does not
 validate, repeated headers — goes on to the FastAPI route unchanged (the body already read is handed over as it
-came), so every refusal keeps the exact problem+json the route gives. """
+came), so every refusal keeps the exact problem+json the route gives.
+"""
 
 from __future__ import annotations
 
