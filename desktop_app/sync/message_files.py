@@ -3,30 +3,33 @@
 A reply with an attachment is kept whole in the dossier's encrypted database (``sync_meta`` under
 ``messages:a:<attachment id>``: its conversation, the message's id and text, the file's name and bytes). Before the
 dossier's outbox is pushed, each waiting attachment whose conversation is on the service (its start is not still
-waiting in the outbox) is uploaded (``PUT /v1/conversations/{id}/attachments/{id}``, idempotent: the same id again is
-the same file); then, in one transaction, its bytes are dropped and its message is queued in the outbox, naming the
-attachment, and the push sends it. Offline, the whole reply waits. A refused upload (the conversation closed
-meanwhile…) queues the message all the same: the service refuses it at the push with its sentence, and the sync inbox
-tells the person, with their text. The engine runs this before and after each push (`SyncEngine._push`): an
-attachment of a conversation started in the same push goes in the second round.
+waiting in the outbox) is uploaded through the resumable path of document bodies (``POST …/attachments/{id}/upload``,
+then chunks with their CRC-32 from the service's offset, the whole file proved by its SHA-256; the same id again is the
+same file); then, in one transaction, its bytes are dropped and its message is queued in the outbox, naming the
+attachment, and the push sends it. Offline, or cut mid-upload, the whole reply waits: the next sync asks the service's
+offset and sends only the rest. A refused upload (the conversation closed meanwhile…) queues the message all the same:
+the service refuses it at the push with its sentence, and the sync inbox tells the person, with their text. The engine
+runs this before and after each push (`SyncEngine._push`): an attachment of a conversation started in the same push
+goes in the second round.
 """
 
 from __future__ import annotations
 
 import base64
 import contextlib
+import hashlib
 import json
 from typing import Any
-from urllib.parse import quote
 
 from sqlalchemy import Connection, delete, select
 
 from desktop_app import schema
 from desktop_app.dossier_store import DossierStore, Intent
 from desktop_app.sync import tables as t
+from desktop_app.sync import uploads
 from desktop_app.sync.context import SyncContext, set_meta
-from desktop_app.sync.http import ServiceRefused
-from dossier.sync_protocol import Entity, MutationOp
+from desktop_app.sync.http import ServiceRefused, read_answer
+from dossier.sync_protocol import Entity, MutationOp, UploadState
 
 PREFIX = "messages:a:"
 
@@ -81,6 +84,26 @@ def _started_here(store: DossierStore) -> set[str]:
         return set(conn.scalars(query))
 
 
+def send(ctx: SyncContext, item: dict[str, Any], attachment_id: str) -> None:
+    """The attachment's bytes through the resumable path (as a document's body): after a cut (SyncOffline, the
+    reply still waiting) the next sync asks the service's offset and sends only the rest."""
+    content = base64.b64decode(item["content"])
+    path = f"/v1/conversations/{item['conversation_id']}/attachments/{attachment_id}/upload"
+    announced = {"sha256": hashlib.sha256(content).hexdigest(), "size": len(content), "filename": item["filename"]}
+
+    def create() -> UploadState:
+        return read_answer(ctx.http.request("POST", path, json=announced), UploadState, "upload")
+
+    uploads.resumable(
+        ctx,
+        create,
+        lambda position, size: content[position : position + size],
+        len(content),
+        lambda _: path,
+        len(content),
+    )
+
+
 def upload_waiting(ctx: SyncContext, store: DossierStore) -> int:
     """Upload the waiting attachments whose conversation is on the service and queue their messages (SyncOffline
     leaves the rest waiting); how many messages were queued."""
@@ -89,17 +112,8 @@ def upload_waiting(ctx: SyncContext, store: DossierStore) -> int:
     for attachment_id, item in waiting(store):
         if item["conversation_id"] in pending_starts:
             continue  # after its start's push
-        path = (
-            f"/v1/conversations/{item['conversation_id']}/attachments/{attachment_id}"
-            f"?filename={quote(str(item['filename']))}"
-        )
         with contextlib.suppress(ServiceRefused):  # then the message is refused at its push, with the sentence
-            ctx.http.request(
-                "PUT",
-                path,
-                content=base64.b64decode(item["content"]),
-                headers={"Content-Type": "application/octet-stream"},
-            )
+            send(ctx, item, attachment_id)
         with store._write() as w:
             w.conn.execute(delete(t.sync_meta).where(t.sync_meta.c.key == PREFIX + attachment_id))
             w.queue(message_intent(attachment_id, item))

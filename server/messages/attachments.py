@@ -35,7 +35,7 @@ _KEYS_LOCK = threading.Lock()
 _NONCE = 12
 
 
-def _key(data_dir: Path) -> bytes:
+def key(data_dir: Path) -> bytes:
     path = data_dir / "attachments.key"
     with _KEYS_LOCK:
         if path not in _KEYS:
@@ -86,7 +86,7 @@ def store(
             return existing
         raise attachment_id_in_use()
     nonce = secrets.token_bytes(_NONCE)
-    sealed = AESGCM(_key(data_dir)).encrypt(nonce, content, _aad(conversation_id, attachment_id))
+    sealed = AESGCM(key(data_dir)).encrypt(nonce, content, _aad(conversation_id, attachment_id))
     # Atomic in every store (server/storage): a cut never leaves half a body under the final name.
     blob_store(data_dir).put_bytes(Area.ATTACHMENTS, conversation_id, str(attachment_id), nonce + sealed)
     row = MessageAttachment(
@@ -110,7 +110,7 @@ def store(
 def read(data_dir: Path, row: MessageAttachment) -> bytes:
     """The clear bytes, checked against the stored SHA-256 (a damaged file is an error, never other bytes)."""
     raw = blob_store(data_dir).read_bytes(Area.ATTACHMENTS, row.conversation_id, str(row.id))
-    clear = AESGCM(_key(data_dir)).decrypt(raw[:_NONCE], raw[_NONCE:], _aad(row.conversation_id, row.id))
+    clear = AESGCM(key(data_dir)).decrypt(raw[:_NONCE], raw[_NONCE:], _aad(row.conversation_id, row.id))
     if hashlib.sha256(clear).hexdigest() != row.sha256:
         raise ValueError("attachment body does not match its checksum")
     return clear

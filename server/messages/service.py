@@ -22,7 +22,7 @@ from sqlalchemy.orm import Session
 
 from dossier import access
 from dossier.errors import DossierValidationError
-from dossier.messages import check_message_text, check_subject
+from dossier.messages import ATTACHMENT_MAX_BYTES, check_message_text, check_subject
 from server.access import service as access_service
 from server.access.models import AidantLink, MessagingAidant, PatientNotification
 from server.access.notifications import patient_addresses, professional_name
@@ -33,7 +33,7 @@ from server.dossiers.models import Dossier
 from server.errors import ProblemError, from_validation, not_found
 from server.mail import templates
 from server.mail.service import MailDeliveryError, mask_address
-from server.messages import attachments, feed
+from server.messages import attachments, feed, uploads
 from server.messages.models import Conversation, Message, MessageAttachment
 from server.sync import correspondence
 from server.sync.models import SyncHead
@@ -539,6 +539,38 @@ def upload(
         content=content,
         filename=filename,
         now=now,
+    )
+
+
+def begin_upload(
+    session: Session,
+    principal: Principal,
+    *,
+    conversation_id: uuid.UUID,
+    attachment_id: uuid.UUID,
+    sha256: str,
+    size: int,
+    filename: str,
+    data_dir: Path,
+    now: datetime,
+) -> int | None:
+    """Open the resumable upload of an attachment for the caller's next message in the conversation (see
+    server.messages.uploads): the offset to send from, None when the file is already here. The same policy as
+    any writing there (closed, blocked: refused), over the size limit: 413, both before any byte is kept."""
+    if size > ATTACHMENT_MAX_BYTES:
+        raise uploads.too_large(size)
+    conv, _ = _open(session, principal, conversation_id, access.Action.ADD, "message.attach", now)
+    if session.get(MessageAttachment, attachment_id) is None and uploads.offset(data_dir, attachment_id) == 0:
+        check_upload_rate(session, principal.id, now)
+    return uploads.begin(
+        session,
+        principal,
+        conv,
+        attachment_id=attachment_id,
+        sha256=sha256,
+        size=size,
+        filename=filename,
+        data_dir=data_dir,
     )
 
 

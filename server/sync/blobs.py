@@ -201,22 +201,23 @@ class OffsetMismatch(ProblemError):
         self.offset = offset
 
 
-def _lock_upload(session: Session, upload_id: uuid.UUID) -> SyncUpload:
-    """Hold the upload's row lock until the transaction ends, across processes: two appends at one offset never both
-    write. PostgreSQL: `SELECT … FOR UPDATE` on the upload row. SQLite: a write as the transaction's first statement
+def lock_row(session: Session, model: Any, ident: Any, touch: Any, *where: Any) -> Any:
+    """Hold one row's lock until the transaction ends, across processes: two appends at one offset never both
+    write. PostgreSQL: `SELECT … FOR UPDATE` on the row. SQLite: a write as the transaction's first statement
     takes the database's single writer lock at once (the request's earlier reads are committed first, so no stale
-    read snapshot has to be upgraded)."""
+    read snapshot has to be upgraded); `touch` is a column set to itself. None when the row is gone."""
     session.commit()
     if session.get_bind().dialect.name == "postgresql":
-        found = session.scalars(
-            select(SyncUpload)
-            .where(SyncUpload.id == upload_id)
-            .with_for_update()
-            .execution_options(populate_existing=True)
+        return session.scalars(
+            select(model).where(*where).with_for_update().execution_options(populate_existing=True)
         ).one_or_none()
-    else:
-        session.execute(update(SyncUpload).where(SyncUpload.id == upload_id).values(size=SyncUpload.size))
-        found = session.get(SyncUpload, upload_id, populate_existing=True)
+    session.execute(update(model).where(*where).values({touch: touch}).execution_options(synchronize_session=False))
+    return session.get(model, ident, populate_existing=True)
+
+
+def _lock_upload(session: Session, upload_id: uuid.UUID) -> SyncUpload:
+    """The upload's row lock (see `lock_row`)."""
+    found: SyncUpload | None = lock_row(session, SyncUpload, upload_id, SyncUpload.size, SyncUpload.id == upload_id)
     if found is None:  # completed (or dropped) by a concurrent request meanwhile
         raise ProblemError(
             404, "upload_not_found", "Envoi introuvable : recommencez-le.", "Upload not found: restart it."
@@ -361,7 +362,18 @@ def append(
     """Publish one received chunk at `offset` if its checksum matches and the offset is still the server's; verify
     the whole body (SHA-256) when the last byte arrives."""
     upload = _lock_upload(session, upload.id)
-    current = offset_of(data_dir, upload)
+    current, running = accept_chunk(part_path(data_dir, upload.id), upload.id, upload.size, offset, received)
+    if current < upload.size:
+        return current, False
+    _publish(session, upload, running.hexdigest(), data_dir=data_dir, now=now)
+    return current, True
+
+
+def accept_chunk(part: Path, upload_id: uuid.UUID, size: int, offset: int, received: ChunkReceiver) -> tuple[int, Any]:
+    """Append a received chunk to the part file (the caller holds the upload's lock): 409 unless `offset` is where
+    the part ends, 460 when the chunk's checksum does not match (nothing appended), 413 past the announced `size`.
+    The new offset and the whole-file hash so far."""
+    current = part.stat().st_size if part.exists() else 0
     if offset != current:
         raise OffsetMismatch(current)
     if not received.check.matches():
@@ -372,27 +384,24 @@ def append(
             "This chunk arrived damaged: send it again.",
             headers={"Upload-Offset": str(current)},
         )
-    if current + received.length > upload.size:
+    if current + received.length > size:
         raise ProblemError(413, "upload_too_long", "Envoi plus long qu'annoncé.", "Upload longer than announced.")
-    part = part_path(data_dir, upload.id)
     running = received.running
     if running is None:
-        running = _running_hash(part, upload.id, current)
+        running = _running_hash(part, upload_id, current)
         with open(received.path, "rb") as handle:
             while block := handle.read(_COPY):
                 running.update(block)
     # No fsync per chunk: after a crash the offset is whatever length survived, the client resumes from it, and the
-    # whole-body SHA-256 below catches any damage. Durability is enforced once, before the blob is published.
+    # whole-body SHA-256 catches any damage. Durability is enforced once, before the body is published.
     _append_file(received.path, part, current)
     current += received.length
     with _HASH_LOCK:
-        _HASHES[upload.id] = (current, running)
-    if current < upload.size:
-        return current, False
-    with _HASH_LOCK:
-        _HASHES.pop(upload.id, None)
-    _publish(session, upload, running.hexdigest(), data_dir=data_dir, now=now)
-    return current, True
+        if current < size:
+            _HASHES[upload_id] = (current, running)
+        else:
+            _HASHES.pop(upload_id, None)
+    return current, running
 
 
 def _publish(session: Session, upload: SyncUpload, digest: str, *, data_dir: Path, now: datetime) -> None:
