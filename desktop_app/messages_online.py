@@ -12,7 +12,6 @@ from __future__ import annotations
 import hashlib
 import uuid
 from typing import Any
-from urllib.parse import quote
 
 from desktop_app.message_types import (
     PROFESSIONAL,
@@ -25,6 +24,7 @@ from desktop_app.message_types import (
 )
 from desktop_app.profile import UnlockedProfile
 from desktop_app.service_client import client, server_of, service_error
+from desktop_app.sync import message_files, uploads
 from desktop_app.sync.http import ServiceRefused, SyncHttp
 
 PAGE = 100
@@ -124,12 +124,7 @@ def reply(
             if attachment is not None:
                 content, filename = attachment
                 body["attachment_id"] = attachment_id = str(uuid.uuid4())
-                http.request(
-                    "PUT",
-                    f"/v1/conversations/{conversation_id}/attachments/{attachment_id}?filename={quote(filename)}",
-                    content=content,
-                    headers={"Content-Type": "application/octet-stream"},
-                )
+                message_files.send(uploads.OneOff(http), conversation_id, attachment_id, filename, content)
             raw = http.request("POST", f"/v1/conversations/{conversation_id}/messages", json=body).json()
     except ServiceRefused as exc:
         raise service_error(exc) from exc

@@ -84,24 +84,19 @@ def _started_here(store: DossierStore) -> set[str]:
         return set(conn.scalars(query))
 
 
-def send(ctx: SyncContext, item: dict[str, Any], attachment_id: str) -> None:
-    """The attachment's bytes through the resumable path (as a document's body): after a cut (SyncOffline, the
+def send(ctx: uploads.Sender, conversation_id: str, attachment_id: str, filename: str, content: bytes) -> None:
+    """An attachment's bytes through the resumable path (as a document's body): after a cut (SyncOffline, the
     reply still waiting) the next sync asks the service's offset and sends only the rest."""
-    content = base64.b64decode(item["content"])
-    path = f"/v1/conversations/{item['conversation_id']}/attachments/{attachment_id}/upload"
-    announced = {"sha256": hashlib.sha256(content).hexdigest(), "size": len(content), "filename": item["filename"]}
+    path = f"/v1/conversations/{conversation_id}/attachments/{attachment_id}/upload"
+    announced = {"sha256": hashlib.sha256(content).hexdigest(), "size": len(content), "filename": filename}
 
     def create() -> UploadState:
         return read_answer(ctx.http.request("POST", path, json=announced), UploadState, "upload")
 
-    uploads.resumable(
-        ctx,
-        create,
-        lambda position, size: content[position : position + size],
-        len(content),
-        lambda _: path,
-        len(content),
-    )
+    def read(position: int, size: int) -> bytes:
+        return content[position : position + size]
+
+    uploads.resumable(ctx, create, read, len(content), lambda _: path, len(content))
 
 
 def upload_waiting(ctx: SyncContext, store: DossierStore) -> int:
@@ -113,7 +108,8 @@ def upload_waiting(ctx: SyncContext, store: DossierStore) -> int:
         if item["conversation_id"] in pending_starts:
             continue  # after its start's push
         with contextlib.suppress(ServiceRefused):  # then the message is refused at its push, with the sentence
-            send(ctx, item, attachment_id)
+            content = base64.b64decode(item["content"])
+            send(ctx, item["conversation_id"], attachment_id, str(item["filename"]), content)
         with store._write() as w:
             w.conn.execute(delete(t.sync_meta).where(t.sync_meta.c.key == PREFIX + attachment_id))
             w.queue(message_intent(attachment_id, item))

@@ -18,7 +18,8 @@ import zlib
 from collections import deque
 from collections.abc import Callable, Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
-from typing import Any
+from dataclasses import dataclass
+from typing import Any, Protocol
 
 import httpx
 from sqlalchemy import select
@@ -28,7 +29,7 @@ from desktop_app.dossier_store import CHUNK_SIZE, DossierStore
 from desktop_app.errors import NotFound
 from desktop_app.sync import local
 from desktop_app.sync.context import Progress, SyncContext, SyncReport, crash_point
-from desktop_app.sync.http import ServiceRefused, SyncOffline, read_answer
+from desktop_app.sync.http import ServiceRefused, SyncHttp, SyncOffline, read_answer
 from dossier.sync_protocol import UploadState
 
 MIN_CHUNK = 64 * 1024  # the smallest chunk the engine falls back to on a flaky link
@@ -156,8 +157,31 @@ def upload_one(ctx: SyncContext, store: DossierStore, row: Any, total_bytes: int
     )
 
 
+class Sender(Protocol):
+    """What sends a file's chunks: the sync's context, or a one-off sender outside a sync (`OneOff`)."""
+
+    @property
+    def http(self) -> SyncHttp: ...
+
+    @property
+    def upload_streams(self) -> int: ...
+
+    def progress(self, progress: Progress) -> None: ...
+
+
+@dataclass
+class OneOff:
+    """A sender for one file outside a sync run (a message sent online): one chunk in flight, no progress told."""
+
+    http: SyncHttp
+    upload_streams: int = 1
+
+    def progress(self, progress: Progress) -> None:
+        del progress
+
+
 def resumable(
-    ctx: SyncContext,
+    ctx: Sender,
     create: Callable[[], UploadState],
     read: Callable[[int, int], bytes],
     length: int,
@@ -178,7 +202,7 @@ def resumable(
 
 
 def send_chunks(
-    ctx: SyncContext,
+    ctx: Sender,
     read: Callable[[int, int], bytes],
     length: int,
     path: str,
