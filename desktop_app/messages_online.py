@@ -132,16 +132,28 @@ def reply(
 
 
 def start(
-    profile: UnlockedProfile, dossier_id: str, subject: str, text: str, *, conversation_id: str, message_id: str
+    profile: UnlockedProfile,
+    dossier_id: str,
+    subject: str,
+    text: str,
+    *,
+    conversation_id: str,
+    message_id: str,
+    attachment: tuple[bytes, str] | None = None,
 ) -> Message:
-    """A professional's new conversation, sent now (idempotent by both ids)."""
-    body = {
-        "id": conversation_id,
-        "dossier_id": dossier_id,
-        "subject": subject,
-        "message": {"id": message_id, "text": text},
-    }
-    raw = _call(profile, "POST", "/v1/pro/conversations", json=body).json()
+    """A professional's new conversation, sent now (idempotent by both ids), its document uploaded first if any."""
+    first: dict[str, Any] = {"id": message_id, "text": text}
+    body = {"id": conversation_id, "dossier_id": dossier_id, "subject": subject, "message": first}
+    try:
+        with client(server_of(profile), profile=profile) as http:
+            if attachment is not None:
+                first["attachment_id"] = attachment_id = str(uuid.uuid4())
+                content, filename = attachment
+                sender = uploads.OneOff(http)
+                message_files.send(sender, conversation_id, attachment_id, filename, content, new_in=dossier_id)
+            raw = http.request("POST", "/v1/pro/conversations", json=body).json()
+    except ServiceRefused as exc:
+        raise service_error(exc) from exc
     message = message_of(raw["message"])
     return Message(message.id, message.seq, True, PROFESSIONAL, message.text, message.sent_at)
 

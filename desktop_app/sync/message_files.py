@@ -43,15 +43,20 @@ def keep(
     text: str,
     filename: str,
     content: bytes,
+    start: dict[str, Any] | None = None,
+    queued_at: str | None = None,
 ) -> None:
-    """Keep a reply with its attachment until the bytes are on the service (in the caller's transaction)."""
-    value = {
+    """Keep a reply with its attachment until the bytes are on the service (in the caller's transaction); ``start``:
+    the changes of a conversation's start whose first message it is (queued instead of a reply)."""
+    value: dict[str, Any] = {
         "conversation_id": conversation_id,
         "message_id": message_id,
         "text": text,
         "filename": filename,
         "content": base64.b64encode(content).decode(),
     }
+    if start is not None:
+        value |= {"start": start, "queued_at": queued_at}
     set_meta(conn, PREFIX + attachment_id, json.dumps(value, ensure_ascii=False))
 
 
@@ -64,6 +69,9 @@ def waiting(store: DossierStore) -> list[tuple[str, dict[str, Any]]]:
 
 
 def message_intent(attachment_id: str, item: dict[str, Any]) -> Intent:
+    if "start" in item:  # the first message of a conversation: its start, naming the attachment
+        changes = {**item["start"], "attachment_id": [None, attachment_id]}
+        return Intent(Entity.CONVERSATION, str(item["conversation_id"]), "conversation", MutationOp.CREATE, 0, changes)
     changes = {
         "conversation_id": [None, item["conversation_id"]],
         "text": [None, item["text"]],
@@ -84,11 +92,21 @@ def _started_here(store: DossierStore) -> set[str]:
         return set(conn.scalars(query))
 
 
-def send(ctx: uploads.Sender, conversation_id: str, attachment_id: str, filename: str, content: bytes) -> None:
+def send(
+    ctx: uploads.Sender,
+    conversation_id: str,
+    attachment_id: str,
+    filename: str,
+    content: bytes,
+    *,
+    new_in: str | None = None,
+) -> None:
     """An attachment's bytes through the resumable path (as a document's body): after a cut (SyncOffline, the
-    reply still waiting) the next sync asks the service's offset and sends only the rest."""
+    reply still waiting) the next sync asks the service's offset and sends only the rest. ``new_in``: the dossier
+    of a conversation not started yet (the attachment of its first message)."""
     path = f"/v1/conversations/{conversation_id}/attachments/{attachment_id}/upload"
-    announced = {"sha256": hashlib.sha256(content).hexdigest(), "size": len(content), "filename": filename}
+    announced: dict[str, Any] = {"sha256": hashlib.sha256(content).hexdigest(), "size": len(content)}
+    announced |= {"filename": filename, "dossier_id": new_in}
 
     def create() -> UploadState:
         return read_answer(ctx.http.request("POST", path, json=announced), UploadState, "upload")
@@ -105,11 +123,12 @@ def upload_waiting(ctx: SyncContext, store: DossierStore) -> int:
     queued = 0
     pending_starts = _started_here(store)
     for attachment_id, item in waiting(store):
-        if item["conversation_id"] in pending_starts:
+        if item["conversation_id"] in pending_starts and "start" not in item:
             continue  # after its start's push
         with contextlib.suppress(ServiceRefused):  # then the message is refused at its push, with the sentence
             content = base64.b64decode(item["content"])
-            send(ctx, item["conversation_id"], attachment_id, str(item["filename"]), content)
+            new_in = store.dossier_id if "start" in item else None
+            send(ctx, item["conversation_id"], attachment_id, str(item["filename"]), content, new_in=new_in)
         with store._write() as w:
             w.conn.execute(delete(t.sync_meta).where(t.sync_meta.c.key == PREFIX + attachment_id))
             w.queue(message_intent(attachment_id, item))

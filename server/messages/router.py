@@ -264,6 +264,7 @@ def begin_attachment_upload(
         filename=body.filename,
         data_dir=ctx.settings.blob_root,
         now=ctx.now(),
+        dossier_id=body.dossier_id,
     )
     session.commit()
     return _upload_state(attachment_id, offset, body.size, ctx)

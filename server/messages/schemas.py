@@ -39,6 +39,9 @@ class AttachmentUploadIn(BaseModel):
     sha256: str = Field(pattern=r"^[0-9a-f]{64}$")
     size: int = Field(ge=1, le=2**40)
     filename: str = Field(max_length=1000)
+    dossier_id: uuid.UUID | None = Field(
+        default=None, description="For the first message of a conversation not started yet: the patient's dossier."
+    )
 
 
 class ReadIn(BaseModel):

@@ -25,13 +25,15 @@ from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from sqlalchemy.orm import Session
 
-from dossier.messages import ATTACHMENT_MAX_BYTES
+from dossier.errors import DossierValidationError
+from dossier.messages import ATTACHMENT_MAX_BYTES, check_attachment
 from server.accounts.dependencies import Principal
-from server.errors import ProblemError
+from server.errors import ProblemError, from_validation
 from server.messages import attachments
 from server.messages.models import Conversation, MessageAttachment
 from server.private_files import open_private, private_dir
 from server.sync import blobs
+from server.sync.service import lock_head
 
 CHUNK = 512 * 1024
 """The chunk size offered to the client: a cut costs at most this much (an attachment is at most 5 Mo)."""
@@ -45,6 +47,8 @@ class Announced:
     sha256: str
     size: int
     filename: str
+    complete: bool = False
+    """Every byte arrived for a conversation not started yet: sealed in the store, waiting for the start."""
 
 
 def _meta_path(data_dir: Path, attachment_id: uuid.UUID) -> Path:
@@ -93,7 +97,8 @@ def _not_found() -> ProblemError:
 def begin(
     session: Session,
     principal: Principal,
-    conv: Conversation,
+    conversation_id: uuid.UUID,
+    dossier_id: uuid.UUID,
     *,
     attachment_id: uuid.UUID,
     sha256: str,
@@ -107,11 +112,15 @@ def begin(
         raise too_large(size)
     existing = session.get(MessageAttachment, attachment_id)
     if existing is not None:
-        if (existing.conversation_id, existing.uploader_id, existing.sha256) == (conv.id, principal.id, sha256):
+        if (existing.conversation_id, existing.uploader_id, existing.sha256) == (conversation_id, principal.id, sha256):
             return None
         raise attachments.attachment_id_in_use()
-    meta = Announced(str(conv.id), str(conv.dossier_id), str(principal.id), sha256, size, filename)
+    meta = Announced(str(conversation_id), str(dossier_id), str(principal.id), sha256, size, filename)
     known = _read_meta(data_dir, attachment_id)
+    if known is not None and known.complete:
+        if known != Announced(**{**asdict(meta), "complete": True}):
+            raise attachments.attachment_id_in_use()
+        return None
     part = blobs.part_path(data_dir, attachment_id)
     if known is not None and part.exists():
         if known != meta:
@@ -149,15 +158,14 @@ def append(
     """Append one received chunk under the conversation's row lock; at the last byte, prove the whole file and
     keep it (sealed) as a staged attachment. A file that does not match its SHA-256 or is not a format Documents
     takes is dropped whole (422 with the reason); the caller commits."""
-    conversation_id = uuid.UUID(meta.conversation_id)
-    locked = blobs.lock_row(
-        session,
-        Conversation,
-        (uuid.UUID(meta.dossier_id), conversation_id),
-        Conversation.last_seq,
-        Conversation.id == conversation_id,
+    conversation_id, dossier_id = uuid.UUID(meta.conversation_id), uuid.UUID(meta.dossier_id)
+    started = blobs.lock_row(
+        session, Conversation, (dossier_id, conversation_id), Conversation.last_seq, Conversation.id == conversation_id
     )
-    if locked is None or _read_meta(data_dir, attachment_id) is None:  # gone, or finished by a concurrent request
+    if started is None:  # the first message's attachment: the dossier's lock, which the start takes too
+        lock_head(session, dossier_id)
+    again = _read_meta(data_dir, attachment_id)
+    if again is None or again.complete:  # gone, or finished by a concurrent request
         raise _not_found()
     part = blobs.part_path(data_dir, attachment_id)
     current, running = blobs.accept_chunk(part, attachment_id, meta.size, offset, received)
@@ -172,20 +180,73 @@ def append(
                 "La pièce jointe reçue ne correspond pas à son empreinte : elle sera renvoyée en entier.",
                 "The attachment received does not match its hash: it will be sent again in full.",
             )
-        attachments.store(
-            session,
-            data_dir,
-            dossier_id=uuid.UUID(meta.dossier_id),
-            conversation_id=conversation_id,
-            attachment_id=attachment_id,
-            uploader_id=uuid.UUID(meta.uploader_id),
-            content=content,
-            filename=meta.filename,
-            now=now,
-        )
-    finally:
+        if started is not None:
+            attachments.store(
+                session,
+                data_dir,
+                dossier_id=dossier_id,
+                conversation_id=conversation_id,
+                attachment_id=attachment_id,
+                uploader_id=uuid.UUID(meta.uploader_id),
+                content=content,
+                filename=meta.filename,
+                now=now,
+            )
+        else:
+            try:
+                check_attachment(content, meta.filename)
+            except DossierValidationError as exc:
+                raise from_validation(exc) from exc
+            attachments.seal(data_dir, conversation_id, attachment_id, content)
+            _write_meta(data_dir, attachment_id, Announced(**{**asdict(meta), "complete": True}))
+    except BaseException:
         _drop(data_dir, attachment_id)
+        raise
+    finally:
+        blobs.part_path(data_dir, attachment_id).unlink(missing_ok=True)
+        if started is not None:
+            _meta_path(data_dir, attachment_id).unlink(missing_ok=True)
         for stale in part.parent.glob(f"{attachment_id}.*.incoming"):  # chunks a killed server left half received
             with contextlib.suppress(OSError):
                 stale.unlink()
     return current, True
+
+
+def staged_for_start(
+    principal: Principal, conversation_id: uuid.UUID, attachment_id: uuid.UUID, data_dir: Path
+) -> Announced:
+    """The whole attachment the caller uploaded for the first message of `conversation_id` (else 422: the start
+    names nothing half received)."""
+    meta = _read_meta(data_dir, attachment_id)
+    if (
+        meta is None
+        or not meta.complete
+        or (meta.uploader_id, meta.conversation_id)
+        != (
+            str(principal.id),
+            str(conversation_id),
+        )
+    ):
+        raise attachments.attachment_unknown()
+    return meta
+
+
+def adopt(
+    session: Session, meta: Announced, attachment_id: uuid.UUID, message_id: uuid.UUID, data_dir: Path, now: datetime
+) -> MessageAttachment:
+    """The first message's attachment, sealed before its conversation existed: its row, naming the message."""
+    conversation_id = uuid.UUID(meta.conversation_id)
+    content = attachments.read_sealed(data_dir, conversation_id, attachment_id, meta.sha256)
+    row = attachments.add_row(
+        session,
+        dossier_id=uuid.UUID(meta.dossier_id),
+        conversation_id=conversation_id,
+        attachment_id=attachment_id,
+        uploader_id=uuid.UUID(meta.uploader_id),
+        content=content,
+        filename=meta.filename,
+        now=now,
+        message_id=message_id,
+    )
+    _meta_path(data_dir, attachment_id).unlink(missing_ok=True)  # the row tells from now on (after the commit)
+    return row
