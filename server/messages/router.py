@@ -111,8 +111,9 @@ def _one(session: Session, principal: Principal, conv: Conversation) -> Conversa
 
 @router.post("/v1/pro/conversations", response_model=SentOut, status_code=status.HTTP_201_CREATED)
 def start(body: StartIn, principal: ProfessionalDep, ctx: ContextDep, session: SessionDep) -> SentOut:
-    """Start a conversation with a patient (by dossier id or INS) with its first message. Authorisation to read the
-    dossier is not needed; a professional the patient blocked is refused. The patient is notified."""
+    """Start a conversation with a patient (by dossier id or INS) with its first message, and its document uploaded
+    first if any (…/attachments/{id}/upload with the dossier). Authorisation to read the dossier is not needed; a
+    professional the patient blocked is refused. The patient is notified."""
     sent = service.start(
         session,
         ctx,
@@ -126,7 +127,8 @@ def start(body: StartIn, principal: ProfessionalDep, ctx: ContextDep, session: S
         text=body.message.text,
         attachment_id=body.message.attachment_id,
     )
-    out = SentOut(conversation_id=sent.conversation.id, message=_message_out(sent.message, principal.id))
+    attached = service.attachments_of(session, [sent.message]).get(sent.message.id)
+    out = SentOut(conversation_id=sent.conversation.id, message=_message_out(sent.message, principal.id, attached))
     session.commit()
     return out
 
