@@ -7,6 +7,7 @@ import hashlib
 import uuid
 from datetime import timedelta
 from pathlib import Path
+from typing import Any
 
 from fastapi.testclient import TestClient
 from sqlalchemy import func, select
@@ -189,12 +190,12 @@ def test_attachments_are_limited_too_and_a_first_message_names_only_its_own_uplo
     thread = Thread.opened(client, doctor, person.nir)
     first = str(uuid.uuid4())
     assert thread.attach(doctor, PDF, "a.pdf", first).status_code == 201
-    conversation_id = str(uuid.uuid4())
-    body = {
+    conversation_id, message_id = str(uuid.uuid4()), str(uuid.uuid4())
+    body: dict[str, Any] = {
         "id": conversation_id,
         "ins": person.nir,
         "subject": "Avec un document",
-        "message": {"id": str(uuid.uuid4()), "text": "Voici", "attachment_id": first},
+        "message": {"id": message_id, "text": "Voici", "attachment_id": first},
     }
     on_start = client.post("/v1/pro/conversations", json=body, headers=doctor)  # another conversation's file
     assert on_start.status_code == 422 and on_start.json()["code"] == "attachment_unknown"
@@ -209,7 +210,9 @@ def test_attachments_are_limited_too_and_a_first_message_names_only_its_own_uplo
     assert opened.status_code == 201 and opened.json()["offset"] == 0, opened.text
     assert chunk(client, doctor, path, 0, PDF).json()["complete"] is True
     started = client.post(
-        "/v1/pro/conversations", json={**body, "message": {**body["message"], "attachment_id": own}}, headers=doctor
+        "/v1/pro/conversations",
+        json={**body, "message": {"id": message_id, "text": "Voici", "attachment_id": own}},
+        headers=doctor,
     )
     assert started.status_code == 201, started.text
     assert started.json()["message"]["attachment"]["filename"] == "cr.pdf"
