@@ -8,8 +8,6 @@ from typing import Annotated
 
 from fastapi import APIRouter, Body, Header, Query, Request, Response, status
 from sqlalchemy.orm import Session
-from starlette.concurrency import run_in_threadpool
-from starlette.requests import ClientDisconnect
 
 from dossier.sync_protocol import UploadState
 from server.access.dependencies import ManagedDossierDep
@@ -17,7 +15,6 @@ from server.accounts.dependencies import ContextDep, Principal, PrincipalDep, Pr
 from server.accounts.models import PrincipalKind
 from server.context import ServiceContext
 from server.dossiers.dependencies import PatientContext, PatientDep
-from server.errors import ProblemError
 from server.messages import service, uploads
 from server.messages import sync as _sync_entities  # noqa: F401  (registers the messagerie's sync mutations)
 from server.messages.models import Conversation, Message, MessageAttachment
@@ -314,16 +311,7 @@ async def attachment_upload_append(
         session.commit()
         return _upload_state(attachment_id, offset, meta.size, ctx)
 
-    try:
-        await received.receive(request.stream(), idle=settings.chunk_idle_seconds)
-        await blobs.wait_for_turn(data_dir, attachment_id, upload_offset)
-        return await run_in_threadpool(publish)
-    except ClientDisconnect:
-        raise ProblemError(
-            400, "upload_interrupted", "Envoi interrompu : reprenez-le.", "Upload interrupted: resume it."
-        ) from None
-    finally:
-        received.discard()
+    return await blobs.take_chunk(request.stream(), received, upload_offset, publish, idle=settings.chunk_idle_seconds)
 
 
 @router.get(ATTACHMENT_PATH, response_class=Response)

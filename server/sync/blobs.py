@@ -20,13 +20,15 @@ import threading
 import time
 import uuid
 import zlib
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Callable
 from datetime import datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from sqlalchemy import select, update
 from sqlalchemy.orm import Session
+from starlette.concurrency import run_in_threadpool
+from starlette.requests import ClientDisconnect
 
 from dossier import access
 from server.accounts.dependencies import Principal
@@ -37,6 +39,7 @@ from server.sync.models import SyncBlob, SyncRecord, SyncUpload
 from server.sync.service import Caller, access_context, caller_for, may_open, may_read_record
 
 _COPY = 1024 * 1024
+_T = TypeVar("_T")
 # The whole-file hash of each upload in progress, updated chunk by chunk, so the final verification does not read the
 # file again. After a restart (or on another API process) it is rebuilt once from the bytes on disk.
 _HASHES: dict[uuid.UUID, tuple[int, Any]] = {}
@@ -237,6 +240,7 @@ class ChunkReceiver:
 
     def __init__(self, data_dir: Path, upload_id: uuid.UUID, offset: int, check: ChunkCheck) -> None:
         self.check = check
+        self.upload_id, self.data_dir = upload_id, data_dir
         # The whole-file hash if this process holds it at `offset` (else `append` rebuilds it from the disk).
         self.running = running_hash_at(upload_id, offset)
         self.length = 0
@@ -336,6 +340,29 @@ async def wait_for_turn(
         elif time.monotonic() - moved > patience:
             return
         await asyncio.sleep(0.002)
+
+
+async def take_chunk(
+    stream: AsyncIterator[bytes],
+    received: ChunkReceiver,
+    offset: int,
+    publish: Callable[[], _T],
+    *,
+    idle: float,
+) -> _T:
+    """A PATCH's chunk: received while it arrives, after the chunks before it (`wait_for_turn`), then `publish` on a
+    worker thread (the caller's checks and `accept_chunk` under its lock). A client gone mid-chunk: its bytes are
+    dropped and the offset stays. (Document uploads in server/sync/router.py do the same steps inline.)"""
+    try:
+        await received.receive(stream, idle=idle)
+        await wait_for_turn(received.data_dir, received.upload_id, offset)
+        return await run_in_threadpool(publish)
+    except ClientDisconnect:
+        raise ProblemError(
+            400, "upload_interrupted", "Envoi interrompu : reprenez-le.", "Upload interrupted: resume it."
+        ) from None
+    finally:
+        received.discard()
 
 
 def _append_file(source: Path, target: Path, at: int) -> None:
