@@ -228,3 +228,28 @@ def test_attachments_are_limited_too_and_a_first_message_names_only_its_own_uplo
     assert counts(ctx) == (2, SENDS_PER_MINUTE) and len(bodies_on_disk(ctx)) == SENDS_PER_MINUTE
     clock.advance(timedelta(seconds=61))
     assert thread.attach(doctor, PDF).status_code == 201
+
+
+def test_an_attachment_goes_up_in_checksummed_chunks_from_the_services_offset(
+    client: TestClient, flows: Flows, pros: Pros, ctx: ServiceContext
+) -> None:
+    person, me = patient(flows)
+    doctor = pros.sign_in(GP, "Médecin généraliste", "Durand")
+    thread = Thread.opened(client, doctor, person.nir)
+    content = PDF + b"%" * 5000
+    attachment_id = str(uuid.uuid4())
+    path = upload_path(thread.id, attachment_id)
+    announced = {"sha256": hashlib.sha256(content).hexdigest(), "size": len(content), "filename": "cr.pdf"}
+    assert client.post(path, json=announced, headers=doctor).json()["offset"] == 0
+    assert chunk(client, doctor, path, 0, content[:3000]).json()["offset"] == 3000
+    again = client.post(path, json=announced, headers=doctor)  # asked again (after a cut): where to resume
+    assert again.json()["offset"] == 3000 and client.head(path, headers=doctor).headers["Upload-Offset"] == "3000"
+    assert client.head(path, headers=me).status_code == 404  # only its uploader continues it
+    behind = chunk(client, doctor, path, 0, content[:3000])
+    assert behind.status_code == 409 and behind.headers["Upload-Offset"] == "3000"
+    assert counts(ctx) == (1, 0)  # nothing a message could name yet
+    assert chunk(client, doctor, path, 3000, content[3000:]).json()["complete"] is True
+    assert counts(ctx) == (1, 1) and client.post(path, json=announced, headers=doctor).json()["complete"] is True
+    assert thread.say(doctor, "Le compte rendu", attachment_id=attachment_id).status_code == 201
+    got = client.get(f"/v1/conversations/{thread.id}/attachments/{attachment_id}", headers=me)
+    assert got.status_code == 200 and got.content == content
