@@ -39,6 +39,7 @@ from server.messages.router import router as messages_router
 from server.professionals.router import dossier_router as pro_dossiers_router
 from server.professionals.router import registry_router as professionals_registry_router
 from server.professionals.router import router as professionals_router
+from server.sync.fast_pull import FastPull
 from server.sync.router import UPLOAD_PREFIX
 from server.sync.router import dossier_router as synced_content_router
 from server.sync.router import router as sync_router
@@ -275,6 +276,9 @@ def create_app(
         openapi_url="/openapi.json" if settings.dev else None,
         docs_url="/docs" if settings.dev else None,
         redoc_url="/redoc" if settings.dev else None,
+        # FastAPI's OpenTelemetry hooks off: nothing of a request (bodies, validation errors, exceptions: health data)
+        # goes to a tracer or logger someone configured through the environment, and no request pays the check.
+        telemetry={"tracing": False, "metrics": False, "logs": False, "operation_spans": False},
     )
     app.state.ctx = ctx
 
@@ -329,6 +333,7 @@ def create_app(
     app.include_router(synced_content_router)
     app.include_router(messages_router)
     app.openapi = _problem_openapi(app)  # type: ignore[method-assign]
+    app.add_middleware(FastPull, problem=problem_response)  # innermost: the common sync pull past FastAPI's routing
     app.add_middleware(UnicodeBodyGuard, problem=EdgeMiddleware._problem)  # inside the edge: bodies already bounded
     app.add_middleware(
         EdgeMiddleware,

@@ -64,17 +64,7 @@ class UnicodeBodyGuard:
         if scope["type"] != "http" or not _is_json(scope):
             await self.app(scope, receive, send)
             return
-        chunks: list[bytes] = []
-        messages: list[Message] = []
-        while True:
-            message = await receive()
-            messages.append(message)
-            if message["type"] != "http.request":
-                break
-            chunks.append(message.get("body", b""))
-            if not message.get("more_body", False):
-                break
-        body = b"".join(chunks)
+        messages, body, _whole = await read_body(receive)
         if _SURROGATE_ESCAPE.search(body):
             try:
                 parsed = json.loads(body)
@@ -83,13 +73,33 @@ class UnicodeBodyGuard:
             if _has_lone_surrogate(parsed):
                 await self.problem(send, invalid_unicode())
                 return
-        replay = iter(messages)
+        await self.app(scope, replaying(messages, receive), send)
 
-        async def replayed() -> Message:
-            nxt = next(replay, None)
-            return nxt if nxt is not None else await receive()
 
-        await self.app(scope, replayed, send)
+async def read_body(receive: Receive) -> tuple[list[Message], bytes, bool]:
+    """Read a request's body whole: the messages as received (to hand over with `replaying`), the body's bytes, and
+    whether it ended normally (False: another message, such as a disconnect, came first)."""
+    chunks: list[bytes] = []
+    messages: list[Message] = []
+    while True:
+        message = await receive()
+        messages.append(message)
+        if message["type"] != "http.request":
+            return messages, b"".join(chunks), False
+        chunks.append(message.get("body", b""))
+        if not message.get("more_body", False):
+            return messages, b"".join(chunks), True
+
+
+def replaying(messages: list[Message], receive: Receive) -> Receive:
+    """A receive that gives these messages again, then goes on with `receive`."""
+    replay = iter(messages)
+
+    async def replayed() -> Message:
+        nxt = next(replay, None)
+        return nxt if nxt is not None else await receive()
+
+    return replayed
 
 
 def _is_json(scope: Scope) -> bool:

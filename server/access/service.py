@@ -9,6 +9,7 @@ from __future__ import annotations
 import math
 import unicodedata
 import uuid
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 from functools import lru_cache
@@ -288,6 +289,22 @@ def latest_emergency(
         .limit(1)
     ).first()
     return None if row is None else access.EmergencyClaim(row.reason, row.opened_at)
+
+
+def _latest_emergencies(
+    session: Session, dossier_ids: list[uuid.UUID], *, rpps: str, now: datetime
+) -> dict[uuid.UUID, access.EmergencyClaim]:
+    """`latest_emergency` for several dossiers in one query."""
+    if not dossier_ids:
+        return {}
+    rows = session.scalars(
+        select(EmergencyAccess)
+        .where(
+            EmergencyAccess.dossier_id.in_(dossier_ids), EmergencyAccess.rpps == rpps, EmergencyAccess.opened_at <= now
+        )
+        .order_by(EmergencyAccess.opened_at)
+    )
+    return {row.dossier_id: access.EmergencyClaim(row.reason, row.opened_at) for row in rows}  # the latest wins
 
 
 def caller_actor(
@@ -657,11 +674,25 @@ def accessible_dossiers(
             raise from_validation(exc) from exc
     ordered = query.order_by(Dossier.last_name, Dossier.first_names, Dossier.id)
     dossier_target = access.SectionTarget(access.Section.DOSSIER)
+    registered = actor_for_registry_entry(pro.rpps, pro.profession)  # what `caller_actor` gives, claims aside
 
-    def allowed(d: Dossier) -> bool:
-        actor = caller_actor(session, principal, dossier_id=d.id, now=now)
-        context = load_access_context(session, d.id, now)
-        return access.decide(actor, access.Action.READ, dossier_target, context, matrix=matrix()).allowed
+    def allowed_of(rows: Sequence[Dossier]) -> list[Dossier]:
+        """The rows the policy lets this professional open: contexts and emergency claims read for the whole batch
+        (a handful of queries, not five per dossier)."""
+        ids = [d.id for d in rows]
+        contexts = load_access_contexts(session, ids, now)
+        claims = _latest_emergencies(session, ids, rpps=pro.rpps, now=now)
+        kept = []
+        for d in rows:
+            claim = claims.get(d.id)
+            actor = (
+                replace(registered, emergency=claim)
+                if claim and isinstance(registered, access.Professional)
+                else registered
+            )
+            if access.decide(actor, access.Action.READ, dossier_target, contexts[d.id], matrix=matrix()).allowed:
+                kept.append(d)
+        return kept
 
     # The page is cut AFTER the policy: `offset` counts dossiers the professional may open, and a page is full
     # while more exist. The SQL above applies the policy's coarse predicates, so refusals here are rare (a patient
@@ -672,9 +703,7 @@ def accessible_dossiers(
     to_skip, scanned = offset, 0
     while True:
         rows = session.scalars(ordered.limit(batch).offset(scanned)).all()
-        for d in rows:
-            if not allowed(d):
-                continue
+        for d in allowed_of(rows):
             if to_skip:
                 to_skip -= 1
                 continue

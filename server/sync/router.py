@@ -59,6 +59,7 @@ async def check_protocol(
 
 
 router = APIRouter(prefix="/v1/sync", tags=["sync"], dependencies=[Depends(check_protocol)])
+PULL_PATH = "/v1/sync/pull"  # answered by server/sync/fast_pull.py in its common form, by the route otherwise
 UPLOAD_PREFIX = "/v1/sync/uploads/"  # where a request body is a document chunk (the edge allows it a larger size)
 
 
@@ -99,7 +100,7 @@ def push(body: PushIn, principal: PrincipalDep, ctx: ContextDep, session: Sessio
     return PushOut(results=results, server_time=_stamp(ctx))
 
 
-@router.post("/pull", response_model=PullOut)
+@router.post(PULL_PATH.removeprefix("/v1/sync"), response_model=PullOut)
 async def pull(
     body: PullIn,
     ctx: ContextDep,
@@ -112,10 +113,10 @@ async def pull(
     The request every device repeats all day, so it makes ONE threadpool hop: the token check and the pull run in the
     same worker thread (`PrincipalDep` and `SessionDep` as dependencies would make it two, and cost as much CPU as
     the pull itself when nothing changed)."""
-    return await run_in_threadpool(_pull, body, ctx, settings, authorization, helper)
+    return await run_in_threadpool(pull_response, body, ctx, settings, authorization, helper)
 
 
-def _pull(
+def pull_response(
     body: PullIn, ctx: ServiceContext, settings: service.SyncSettings, authorization: str | None, helper: str | None
 ) -> Response:
     with ctx.sessions() as session:

@@ -16,7 +16,8 @@ from fastapi.testclient import TestClient
 from sqlalchemy import Engine, event
 
 from server.context import ServiceContext
-from tests.support.service import Flows, bearer
+from tests.support.access import GP, Pros
+from tests.support.service import Flows, Mailbox, bearer
 
 SYNC = {"Carnet-Sync-Protocol": "1"}
 NOOP_PULL_BUDGET = 3
@@ -129,3 +130,31 @@ def test_push_statements_do_not_grow_with_the_batch(flows: Flows, client: TestCl
         updates[-1]["changes"] = {"name": [item["values"]["name"], item["values"]["name"] + " bis"]}
     small_updates, large_updates = cost(updates[:10]), cost(updates[10:])
     assert len(large_updates) <= len(small_updates) + PUSH_PER_BATCH_SLACK, "\n".join(large_updates)
+
+
+def test_the_professionals_dossier_list_costs_the_same_for_2_or_12_patients(
+    flows: Flows, client: TestClient, ctx: ServiceContext, mailbox: Mailbox
+) -> None:
+    """The policy is checked on each listed dossier with contexts and emergency claims read for the whole page, not
+    five queries per patient (at 200 patients a page took seconds: benchmarks/scale.py)."""
+    doctor = Pros(client, ctx, mailbox).sign_in(GP, "Médecin généraliste", "Durand")
+
+    def authorise(n: int) -> None:
+        for _ in range(n):
+            person = flows.active_person()
+            r = client.put(
+                f"/v1/me/access/professionals/{GP}/authorisation", headers=bearer(flows.login(person)), json={}
+            )
+            assert r.status_code == 200, r.text
+
+    def cost(expected: int) -> list[str]:
+        with counted(ctx.engine) as statements:
+            r = client.get("/v1/pro/dossiers", headers=doctor)
+        assert r.status_code == 200 and len(r.json()) == expected, r.text
+        return statements
+
+    authorise(2)
+    few = cost(2)
+    authorise(10)
+    many = cost(12)
+    assert len(many) <= len(few), "\n".join(many)

@@ -181,4 +181,16 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
-    op.execute(sa.delete(_records).where(_records.c.entity.in_(("message", "conversation"))))
+    """The messagerie's records leave the feed, and their fingerprints leave their dossiers' digests (the digest
+    stays the XOR of the records that remain; the sequence never goes back)."""
+    bind = op.get_bind()
+    correspondence = _records.c.entity.in_(("message", "conversation"))
+    removed: dict[uuid.UUID, int] = {}
+    query = sa.select(_records.c.dossier_id, _records.c.entity_id, _records.c.version, _records.c.deleted)
+    for row in bind.execute(query.where(correspondence)):
+        removed[row.dossier_id] = removed.get(row.dossier_id, 0) ^ fingerprint(row.entity_id, row.version, row.deleted)
+    for dossier_id, mask in removed.items():
+        found = bind.execute(sa.select(_heads.c.digest).where(_heads.c.dossier_id == dossier_id)).scalar_one()
+        digest = digest_hex(int(found, 16) ^ mask)
+        bind.execute(sa.update(_heads).where(_heads.c.dossier_id == dossier_id).values(digest=digest))
+    bind.execute(sa.delete(_records).where(correspondence))

@@ -5,10 +5,12 @@ Real database on both backends; the chain is verified with the audit trail's own
 
 from __future__ import annotations
 
+import fcntl
 import threading
 import time
 import uuid
 from datetime import datetime
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -83,3 +85,78 @@ def test_a_failed_commit_fails_its_requests_and_the_next_ones_go_through(ctx: Se
     checkpoint_now(ctx.sessions)  # as the service does every minute: the head is signed outside the database
     with ctx.sessions() as session:
         assert verify(session).ok
+
+
+def test_a_batch_takes_three_statements_whatever_its_size_and_keeps_the_chain(ctx: ServiceContext) -> None:
+    writer = _writer(ctx)
+    actor = Actor(uuid.uuid4(), "patient", device_id=uuid.uuid4(), assisted_by="helper|org")
+    writer.append([Row(actor, "test.one", ctx.now(), None)])  # the chain goes on from a single row
+    statements: list[str] = []
+
+    def count(_conn: Any, _cursor: Any, statement: str, *_args: Any) -> None:
+        statements.append(statement.split(None, 1)[0].upper())
+
+    event.listen(ctx.engine, "before_cursor_execute", count)
+    try:
+        writer.append([Row(actor, "test.many", ctx.now(), uuid.uuid4()) for _ in range(50)])
+    finally:
+        event.remove(ctx.engine, "before_cursor_execute", count)
+    writes = [s for s in statements if s in ("INSERT", "UPDATE")]
+    assert writes == ["UPDATE", "INSERT", "UPDATE"], statements  # head moved by 50, 50 rows at once, head's hash
+    assert _rows(ctx, "test.many") == 50
+    with ctx.sessions() as session:
+        seqs = list(session.scalars(select(AuditEvent.seq).order_by(AuditEvent.seq)))
+    assert seqs == list(range(1, len(seqs) + 1))  # no gap, no overlap
+    checkpoint_now(ctx.sessions)
+    with ctx.sessions() as session:
+        assert verify(session).ok
+
+
+def test_sqlite_writers_of_two_processes_take_turns_on_a_lock_file(ctx: ServiceContext) -> None:
+    """Two worker processes each have a writer (two engines on one file here): the second waits on the lock file
+    beside the database (the kernel wakes it at once) instead of SQLite's busy handler; no row lost, one chain."""
+    if ctx.engine.dialect.name != "sqlite":
+        pytest.skip("PostgreSQL queues appends on the head row's lock")
+    other = ServiceContext.build(ctx.settings, pool_size=2)
+    try:
+        with other.sessions() as session:
+            second = AuditWriter(other.engine, session.info)
+        first = _writer(ctx)
+        lock_file = second._turn_file
+        assert lock_file is not None and lock_file.parent == Path(ctx.engine.url.database or "").parent
+        actor = Actor(uuid.uuid4(), "patient")
+        done = threading.Event()
+
+        def append_then_tell() -> None:
+            second.append([Row(actor, "test.turn", ctx.now(), None)])
+            done.set()
+
+        with lock_file.open("a") as held:
+            fcntl.flock(held, fcntl.LOCK_EX)  # another process's writer is committing
+            waiter = threading.Thread(target=append_then_tell)
+            waiter.start()
+            assert not done.wait(0.5)  # it waits for its turn
+            fcntl.flock(held, fcntl.LOCK_UN)
+        assert done.wait(10)
+        waiter.join(10)
+        errors: list[BaseException] = []
+
+        def burst(writer: AuditWriter) -> None:
+            try:
+                for _ in range(20):
+                    writer.append([Row(actor, "test.turn", ctx.now(), None)] * 3)
+            except BaseException as exc:  # pragma: no cover - reported below
+                errors.append(exc)
+
+        threads = [threading.Thread(target=burst, args=(w,)) for w in (first, second, first, second)]
+        for t in threads:
+            t.start()
+        for t in threads:
+            t.join(60)
+        assert errors == []
+        assert _rows(ctx, "test.turn") == 1 + 4 * 20 * 3
+        checkpoint_now(ctx.sessions)
+        with ctx.sessions() as session:
+            assert verify(session).ok
+    finally:
+        other.close()

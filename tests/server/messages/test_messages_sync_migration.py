@@ -10,8 +10,9 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import sqlalchemy as sa
+from alembic import command
 
-from server.db import migrate
+from server.db import alembic_config, migrate
 from server.sync.service import digest_hex, fingerprint
 
 OLD_DIGEST = "ab" * 32
@@ -94,6 +95,14 @@ def test_stored_conversations_join_the_dossiers_sync_feed(tmp_path: Path) -> Non
     for entity_id, version in ((first, 4), (reply, 5), (conv, 6)):
         expected ^= fingerprint(entity_id, version, False)
     assert (head.last_seq, head.digest) == (6, digest_hex(expected))
+
+    # Down again: the records leave the feed and the digest (devices' digests would otherwise never agree with it
+    # again); the sequence does not go back.
+    command.downgrade(alembic_config(url), "1000_partition_by_dossier")
+    with engine.connect() as conn:
+        left = conn.execute(sa.text("SELECT count(*) FROM sync_records")).scalar_one()
+        head = conn.execute(sa.text("SELECT last_seq, digest FROM sync_heads")).one()
+    assert (left, head.last_seq, head.digest) == (0, 6, OLD_DIGEST)
 
 
 def test_without_messages_nothing_changes(tmp_path: Path) -> None:
