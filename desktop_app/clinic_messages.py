@@ -63,12 +63,15 @@ def start(
     patient_name: str = "",
     conversation_id: str | None = None,
     message_id: str | None = None,
+    attachment: tuple[bytes, str] | None = None,
 ) -> tuple[str, Message | Queued]:
     """« Nouveau message au patient »: a conversation with the patient ``dossier_id`` and its first message; the
     conversation's id and what became of the message (``Queued`` in the day's copy, else sent now).
 
-    An empty or too long subject or text raises DossierValidationError before anything is kept; a refusal of the
-    service for a patient outside the copy raises ServiceError (inside it, the sync tells it)."""
+    With ``attachment`` (its bytes, its file name), the first message carries that document (uploaded resumably
+    first, as a reply's). An empty or too long subject or text, a document over the limit or in a format Documents
+    refuses raise DossierValidationError before anything is kept; a refusal of the service for a patient outside the
+    copy raises ServiceError (inside it, the sync tells it)."""
     return messages.start(
         profile,
         dossier_id,
@@ -77,6 +80,7 @@ def start(
         patient_name=patient_name,
         conversation_id=conversation_id,
         message_id=message_id,
+        attachment=attachment,
     )
 
 

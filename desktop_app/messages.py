@@ -184,10 +184,25 @@ def _read(store: DossierStore, me: str) -> dict[str, _Thread]:
     for row in pending:
         _overlay(threads, store, row, me)
     for _attachment_id, item in message_files.waiting(store):  # replies whose attachment is not uploaded yet
+        if "start" in item and str(item["conversation_id"]) not in threads:  # a start with a document: as queued
+            changes = json.dumps(item["start"])
+            _overlay(threads, store, _Waiting(str(item["conversation_id"]), changes, str(item["queued_at"])), me)
+            continue
         thread = threads.get(str(item["conversation_id"]))
         if thread is not None and all(m.id != item["message_id"] for m in thread.messages):
             thread.messages.append(Message(str(item["message_id"]), None, True, me, str(item["text"]), None))
     return threads
+
+
+@dataclass(frozen=True, slots=True)
+class _Waiting:
+    """A conversation's start kept with its first message's attachment, shown as if in the outbox."""
+
+    entity_id: str
+    changes: str
+    created_at: str
+    entity: Entity = Entity.CONVERSATION
+    op: MutationOp = MutationOp.CREATE
 
 
 def _overlay(threads: dict[str, _Thread], store: DossierStore, row: Any, me: str) -> None:
@@ -305,6 +320,8 @@ def _keep_with_attachment(store: DossierStore, attachment_id: str, item: dict[st
             text=item["text"],
             filename=item["filename"],
             content=content,
+            start=item.get("start"),
+            queued_at=item.get("queued_at"),
         )
         store.note_change(ChangeOrigin.LOCAL, [Entity.MESSAGE], ids=[item["message_id"]])
 
@@ -357,17 +374,31 @@ def start(
     secret: bool = False,
     conversation_id: str | None = None,
     message_id: str | None = None,
+    attachment: tuple[bytes, str] | None = None,
 ) -> tuple[str, Queued | Message]:
-    """A professional's new conversation with the patient ``dossier_id`` and its first message: into that dossier's
-    outbox when it is held here (the day's copy: offline works), else sent now. Subject and text are checked
+    """A professional's new conversation with the patient ``dossier_id`` and its first message, with a document if
+    given: into that dossier's outbox when it is held here (the day's copy: offline works; with a document, kept
+    whole until its bytes are uploaded, as a reply's), else sent now. Subject, text and document are checked
     first (DossierValidationError, nothing kept)."""
     cleaned_subject, cleaned = check_subject(subject), check_message_text(text)
+    checked = None
+    if attachment is not None:
+        _format, name = check_attachment(*attachment)
+        checked = (attachment[0], name)
     conv = conversation_id or str(uuid.uuid4())
     mid = message_id or str(uuid.uuid4())
     dossier_id = str(uuid.UUID(dossier_id))
     if dossier_id not in profile.dossier_ids():
-        return conv, online.start(profile, dossier_id, cleaned_subject, cleaned, conversation_id=conv, message_id=mid)
+        sent = online.start(
+            profile, dossier_id, cleaned_subject, cleaned, conversation_id=conv, message_id=mid, attachment=checked
+        )
+        return conv, sent
     changes = _changes(subject=cleaned_subject, secret=secret, message_id=mid, text=cleaned, patient_name=patient_name)
+    if checked is not None:
+        item: dict[str, Any] = {"conversation_id": conv, "message_id": mid, "text": cleaned, "filename": checked[1]}
+        item |= {"start": changes, "queued_at": _now()}
+        _keep_with_attachment(profile.dossier(dossier_id), str(uuid.uuid4()), item, checked[0])
+        return conv, Queued(mid, conv)
     _queue(
         profile.dossier(dossier_id), Intent(Entity.CONVERSATION, conv, "conversation", MutationOp.CREATE, 0, changes)
     )

@@ -12,7 +12,6 @@ from __future__ import annotations
 import hashlib
 import uuid
 from typing import Any
-from urllib.parse import quote
 
 from desktop_app.message_types import (
     PROFESSIONAL,
@@ -25,6 +24,7 @@ from desktop_app.message_types import (
 )
 from desktop_app.profile import UnlockedProfile
 from desktop_app.service_client import client, server_of, service_error
+from desktop_app.sync import message_files, uploads
 from desktop_app.sync.http import ServiceRefused, SyncHttp
 
 PAGE = 100
@@ -124,12 +124,7 @@ def reply(
             if attachment is not None:
                 content, filename = attachment
                 body["attachment_id"] = attachment_id = str(uuid.uuid4())
-                http.request(
-                    "PUT",
-                    f"/v1/conversations/{conversation_id}/attachments/{attachment_id}?filename={quote(filename)}",
-                    content=content,
-                    headers={"Content-Type": "application/octet-stream"},
-                )
+                message_files.send(uploads.OneOff(http), conversation_id, attachment_id, filename, content)
             raw = http.request("POST", f"/v1/conversations/{conversation_id}/messages", json=body).json()
     except ServiceRefused as exc:
         raise service_error(exc) from exc
@@ -137,16 +132,28 @@ def reply(
 
 
 def start(
-    profile: UnlockedProfile, dossier_id: str, subject: str, text: str, *, conversation_id: str, message_id: str
+    profile: UnlockedProfile,
+    dossier_id: str,
+    subject: str,
+    text: str,
+    *,
+    conversation_id: str,
+    message_id: str,
+    attachment: tuple[bytes, str] | None = None,
 ) -> Message:
-    """A professional's new conversation, sent now (idempotent by both ids)."""
-    body = {
-        "id": conversation_id,
-        "dossier_id": dossier_id,
-        "subject": subject,
-        "message": {"id": message_id, "text": text},
-    }
-    raw = _call(profile, "POST", "/v1/pro/conversations", json=body).json()
+    """A professional's new conversation, sent now (idempotent by both ids), its document uploaded first if any."""
+    first: dict[str, Any] = {"id": message_id, "text": text}
+    body = {"id": conversation_id, "dossier_id": dossier_id, "subject": subject, "message": first}
+    try:
+        with client(server_of(profile), profile=profile) as http:
+            if attachment is not None:
+                first["attachment_id"] = attachment_id = str(uuid.uuid4())
+                content, filename = attachment
+                sender = uploads.OneOff(http)
+                message_files.send(sender, conversation_id, attachment_id, filename, content, new_in=dossier_id)
+            raw = http.request("POST", "/v1/pro/conversations", json=body).json()
+    except ServiceRefused as exc:
+        raise service_error(exc) from exc
     message = message_of(raw["message"])
     return Message(message.id, message.seq, True, PROFESSIONAL, message.text, message.sent_at)
 

@@ -42,4 +42,3 @@ class SettingKey(StrEnum):
     CLINIC_WHO = "clinic.who"  # {"profession", "last_name", "first_names"} from GET /v1/pro/me
     # the messagerie: replies written offline, waiting to be sent (idempotent by their id)
     MESSAGES_OUTBOX = "messages.outbox"
-

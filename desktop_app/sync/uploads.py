@@ -16,9 +16,10 @@ import contextlib
 import threading
 import zlib
 from collections import deque
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
-from typing import Any
+from dataclasses import dataclass
+from typing import Any, Protocol
 
 import httpx
 from sqlalchemy import select
@@ -28,13 +29,13 @@ from desktop_app.dossier_store import CHUNK_SIZE, DossierStore
 from desktop_app.errors import NotFound
 from desktop_app.sync import local
 from desktop_app.sync.context import Progress, SyncContext, SyncReport, crash_point
-from desktop_app.sync.http import ServiceRefused, SyncOffline, read_answer
+from desktop_app.sync.http import ServiceRefused, SyncHttp, SyncOffline, read_answer
 from dossier.sync_protocol import UploadState
 
 MIN_CHUNK = 64 * 1024  # the smallest chunk the engine falls back to on a flaky link
 READERS = 2  # chunks of a document being read (decrypted) ahead of the one being sent, each on its own connection
 _CHUNK_ANSWERS = frozenset({404, 409, 460, 422})
-_COMPLETE = -2
+COMPLETE = -2
 
 
 def read_range(store: DossierStore, document_id: str, position: int, size: int) -> bytes:
@@ -134,7 +135,7 @@ def upload_blobs(ctx: SyncContext, store: DossierStore, report: SyncReport) -> i
 
 
 def upload_one(ctx: SyncContext, store: DossierStore, row: Any, total_bytes: int) -> None:
-    for _ in range(4):
+    def create() -> UploadState:
         response = ctx.http.request(
             "POST",
             "/v1/sync/uploads",
@@ -142,21 +143,76 @@ def upload_one(ctx: SyncContext, store: DossierStore, row: Any, total_bytes: int
         )
         created = _state(response)
         crash_point("upload.after_create")
+        if not created.complete:
+            store.documents.get(row.document_id)  # NotFound once deleted locally: nothing to send
+        return created
+
+    resumable(
+        ctx,
+        create,
+        lambda position, size: read_range(store, row.document_id, position, size),
+        row.size,
+        lambda upload_id: f"/v1/sync/uploads/{upload_id}",
+        total_bytes,
+    )
+
+
+class Sender(Protocol):
+    """What sends a file's chunks: the sync's context, or a one-off sender outside a sync (`OneOff`)."""
+
+    @property
+    def http(self) -> SyncHttp: ...
+
+    @property
+    def upload_streams(self) -> int: ...
+
+    def progress(self, progress: Progress) -> None: ...
+
+
+@dataclass
+class OneOff:
+    """A sender for one file outside a sync run (a message sent online): one chunk in flight, no progress told."""
+
+    http: SyncHttp
+    upload_streams: int = 1
+
+    def progress(self, progress: Progress) -> None:
+        del progress
+
+
+def resumable(
+    ctx: Sender,
+    create: Callable[[], UploadState],
+    read: Callable[[int, int], bytes],
+    length: int,
+    path_of: Callable[[str], str],
+    total_bytes: int,
+) -> None:
+    """One file through the resumable path: `create` opens (or finds) its upload, then its chunks go from the
+    service's offset (`send_chunks`); asked again when the upload vanished or failed its verification."""
+    for _ in range(4):
+        created = create()
         if created.complete:
             return
-        store.documents.get(row.document_id)  # NotFound once deleted locally: nothing to send
-        offset = send_chunks(ctx, store, row, str(created.upload_id), created.offset, created.chunk_size, total_bytes)
-        if offset == _COMPLETE:
-            return
-        if offset >= row.size:
+        path = path_of(str(created.upload_id))
+        offset = send_chunks(ctx, read, length, path, created.offset, created.chunk_size, total_bytes)
+        if offset == COMPLETE or offset >= length:
             return
     raise SyncOffline()
 
 
 def send_chunks(
-    ctx: SyncContext, store: DossierStore, row: Any, upload_id: str, offset: int, chunk: int, total_bytes: int
+    ctx: Sender,
+    read: Callable[[int, int], bytes],
+    length: int,
+    path: str,
+    offset: int,
+    chunk: int,
+    total_bytes: int,
 ) -> int:
-    """Append chunks from `offset`: `_COMPLETE`, or -1 to ask for the upload again (it vanished or failed).
+    """Append chunks from `offset` to the upload at `path` (`read(position, size)` gives the file's bytes, `length`
+    its size): `COMPLETE`, or -1 to ask for the upload again (it vanished or failed). Documents and message
+    attachments go this way.
 
     The next chunks are read (decrypted from SQLCipher, on `READERS` connections at once: SQLite decrypts pages
     without the interpreter lock) and summed while the current one travels; with `upload_streams` > 1 several
@@ -166,12 +222,11 @@ def send_chunks(
     chunks for a while. A CRC-32 per chunk catches transport damage; the server proves the whole file against
     its SHA-256.
     """
-    path = f"/v1/sync/uploads/{upload_id}"
     size = chunk  # halved after a lost connection, so a flaky link loses less; doubled back after each success
     http = ctx.http
 
     def read_at(position: int) -> tuple[bytes, str]:
-        data = read_range(store, row.document_id, position, size)
+        data = read(position, size)
         return data, f"{zlib.crc32(data):08x}"
 
     def send(position: int, body: _ChunkBody, digest: str) -> httpx.Response:
@@ -191,7 +246,7 @@ def send_chunks(
 
         def read_ahead(start: int) -> None:
             """Keep the chunks from `start` on being read, `READERS` of them; forget reads elsewhere."""
-            wanted = range(start, min(row.size, start + READERS * size), size)
+            wanted = range(start, min(length, start + READERS * size), size)
             for stale in [p for p in reads if p not in wanted]:
                 reads.pop(stale).cancel()
             for position in wanted:
@@ -203,7 +258,7 @@ def send_chunks(
         position = offset
         cuts, cut_at = 0, -1  # connections lost in a row at the same offset
         while True:
-            while len(flying) < ctx.upload_streams and position < row.size:
+            while len(flying) < ctx.upload_streams and position < length:
                 read_ahead(position)
                 data, digest = reads.pop(position).result()
                 read_ahead(position + len(data))
@@ -217,14 +272,14 @@ def send_chunks(
                 flying.append(sender.submit(send, position, last, digest))
                 position += len(data)
             if not flying:
-                return offset if offset < row.size else _COMPLETE
+                return offset if offset < length else COMPLETE
             try:
                 response = flying.popleft().result()
             except httpx.TransportError:
                 # The connection was lost: the chunk may have landed or not. Ask where the server stands
                 # (like tus) instead of sending the whole chunk again, once the others in flight have ended.
                 if _complete(_settle(flying)):
-                    return _COMPLETE
+                    return COMPLETE
                 cuts = cuts + 1 if offset == cut_at else 1
                 cut_at = offset
                 size = max(MIN_CHUNK, size // 2)
@@ -247,7 +302,7 @@ def send_chunks(
                 # once the chunks still in flight have landed (or been refused) too.
                 answers = [response, *_settle(flying)]
                 if _complete(answers):
-                    return _COMPLETE
+                    return COMPLETE
                 offset = position = max(_server_offset(a, offset) for a in answers)
                 continue
             result = _state(response)
@@ -257,4 +312,4 @@ def send_chunks(
             crash_point("upload.mid_chunk")
             if result.complete:
                 _settle(flying)
-                return _COMPLETE
+                return COMPLETE

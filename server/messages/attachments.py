@@ -35,7 +35,7 @@ _KEYS_LOCK = threading.Lock()
 _NONCE = 12
 
 
-def _key(data_dir: Path) -> bytes:
+def key(data_dir: Path) -> bytes:
     path = data_dir / "attachments.key"
     with _KEYS_LOCK:
         if path not in _KEYS:
@@ -62,6 +62,15 @@ def attachment_id_in_use() -> ProblemError:
     )
 
 
+def attachment_unknown() -> ProblemError:
+    return ProblemError(
+        422,
+        "attachment_unknown",
+        "La pièce jointe n'a pas été reçue par le service : joignez-la à nouveau.",
+        "The service did not receive the attachment: attach it again.",
+    )
+
+
 def store(
     session: Session,
     data_dir: Path,
@@ -76,7 +85,7 @@ def store(
 ) -> MessageAttachment:
     """Check and keep one attachment (staged until a message names it); the same upload again returns it."""
     try:
-        found, name = check_attachment(content, filename)
+        check_attachment(content, filename)  # before any byte is kept: a sentence for each issue
     except DossierValidationError as exc:
         raise from_validation(exc) from exc
     digest = hashlib.sha256(content).hexdigest()
@@ -85,21 +94,52 @@ def store(
         if (existing.conversation_id, existing.uploader_id, existing.sha256) == (conversation_id, uploader_id, digest):
             return existing
         raise attachment_id_in_use()
+    seal(data_dir, conversation_id, attachment_id, content)
+    return add_row(
+        session,
+        dossier_id=dossier_id,
+        conversation_id=conversation_id,
+        attachment_id=attachment_id,
+        uploader_id=uploader_id,
+        content=content,
+        filename=filename,
+        now=now,
+    )
+
+
+def seal(data_dir: Path, conversation_id: uuid.UUID, attachment_id: uuid.UUID, content: bytes) -> None:
+    """Encrypt and keep the body (atomic in every store, server/storage: a cut never leaves half a body under the
+    final name)."""
     nonce = secrets.token_bytes(_NONCE)
-    sealed = AESGCM(_key(data_dir)).encrypt(nonce, content, _aad(conversation_id, attachment_id))
-    # Atomic in every store (server/storage): a cut never leaves half a body under the final name.
+    sealed = AESGCM(key(data_dir)).encrypt(nonce, content, _aad(conversation_id, attachment_id))
     blob_store(data_dir).put_bytes(Area.ATTACHMENTS, conversation_id, str(attachment_id), nonce + sealed)
+
+
+def add_row(
+    session: Session,
+    *,
+    dossier_id: uuid.UUID,
+    conversation_id: uuid.UUID,
+    attachment_id: uuid.UUID,
+    uploader_id: uuid.UUID,
+    content: bytes,
+    filename: str,
+    now: datetime,
+    message_id: uuid.UUID | None = None,
+) -> MessageAttachment:
+    """The attachment's row for a sealed body (checked by `check_attachment`); staged while `message_id` is None."""
+    found, name = check_attachment(content, filename)
     row = MessageAttachment(
         id=attachment_id,
         dossier_id=dossier_id,
         conversation_id=conversation_id,
         uploader_id=uploader_id,
-        message_id=None,
+        message_id=message_id,
         filename=name,
         format=found.value,
         mime_type=found.mime_type,
         size=len(content),
-        sha256=digest,
+        sha256=hashlib.sha256(content).hexdigest(),
         created_at=now,
     )
     session.add(row)
@@ -109,8 +149,12 @@ def store(
 
 def read(data_dir: Path, row: MessageAttachment) -> bytes:
     """The clear bytes, checked against the stored SHA-256 (a damaged file is an error, never other bytes)."""
-    raw = blob_store(data_dir).read_bytes(Area.ATTACHMENTS, row.conversation_id, str(row.id))
-    clear = AESGCM(_key(data_dir)).decrypt(raw[:_NONCE], raw[_NONCE:], _aad(row.conversation_id, row.id))
-    if hashlib.sha256(clear).hexdigest() != row.sha256:
+    return read_sealed(data_dir, row.conversation_id, row.id, row.sha256)
+
+
+def read_sealed(data_dir: Path, conversation_id: uuid.UUID, attachment_id: uuid.UUID, sha256: str) -> bytes:
+    raw = blob_store(data_dir).read_bytes(Area.ATTACHMENTS, conversation_id, str(attachment_id))
+    clear = AESGCM(key(data_dir)).decrypt(raw[:_NONCE], raw[_NONCE:], _aad(conversation_id, attachment_id))
+    if hashlib.sha256(clear).hexdigest() != sha256:
         raise ValueError("attachment body does not match its checksum")
     return clear

@@ -6,20 +6,22 @@ from __future__ import annotations
 import uuid
 from typing import Annotated
 
-from fastapi import APIRouter, Body, Query, Response, status
+from fastapi import APIRouter, Body, Header, Query, Request, Response, status
 from sqlalchemy.orm import Session
 
+from dossier.sync_protocol import UploadState
 from server.access.dependencies import ManagedDossierDep
 from server.accounts.dependencies import ContextDep, Principal, PrincipalDep, ProfessionalDep, SessionDep
 from server.accounts.models import PrincipalKind
 from server.context import ServiceContext
 from server.dossiers.dependencies import PatientContext, PatientDep
-from server.messages import service
+from server.messages import service, uploads
 from server.messages import sync as _sync_entities  # noqa: F401  (registers the messagerie's sync mutations)
 from server.messages.models import Conversation, Message, MessageAttachment
 from server.messages.schemas import (
     MAX_SEQ,
     AttachmentOut,
+    AttachmentUploadIn,
     ConversationOut,
     ConversationPage,
     MessageIn,
@@ -29,6 +31,8 @@ from server.messages.schemas import (
     SentOut,
     StartIn,
 )
+from server.sync import blobs
+from server.sync.router import SettingsDep
 
 router = APIRouter(tags=["messages"])
 
@@ -36,12 +40,16 @@ PageLimit = Annotated[int, Query(ge=1, le=service.MAX_PAGE)]
 
 
 ATTACHMENT_PATH = "/v1/conversations/{conversation_id}/attachments/{attachment_id}"
+UPLOAD_PATH = ATTACHMENT_PATH + "/upload"
 
 
 def is_attachment_upload(method: str, path: str) -> bool:
-    """An attachment's body (PUT …/attachments/{id}): the edge lets it be as large as a document chunk."""
+    """An attachment's body (PUT …/attachments/{id}, or a PATCH chunk of …/attachments/{id}/upload): the edge lets
+    it be as large as a document chunk."""
     parts = path.split("/")
-    return method == "PUT" and len(parts) == 6 and parts[1:3] == ["v1", "conversations"] and parts[4] == "attachments"
+    if parts[1:3] != ["v1", "conversations"] or len(parts) < 6 or parts[4] != "attachments":
+        return False
+    return (method == "PUT" and len(parts) == 6) or (method == "PATCH" and len(parts) == 7 and parts[6] == "upload")
 
 
 def _attachment_out(row: MessageAttachment | None) -> AttachmentOut | None:
@@ -100,8 +108,9 @@ def _one(session: Session, principal: Principal, conv: Conversation) -> Conversa
 
 @router.post("/v1/pro/conversations", response_model=SentOut, status_code=status.HTTP_201_CREATED)
 def start(body: StartIn, principal: ProfessionalDep, ctx: ContextDep, session: SessionDep) -> SentOut:
-    """Start a conversation with a patient (by dossier id or INS) with its first message. Authorisation to read the
-    dossier is not needed; a professional the patient blocked is refused. The patient is notified."""
+    """Start a conversation with a patient (by dossier id or INS) with its first message, and its document uploaded
+    first if any (…/attachments/{id}/upload with the dossier). Authorisation to read the dossier is not needed; a
+    professional the patient blocked is refused. The patient is notified."""
     sent = service.start(
         session,
         ctx,
@@ -115,7 +124,8 @@ def start(body: StartIn, principal: ProfessionalDep, ctx: ContextDep, session: S
         text=body.message.text,
         attachment_id=body.message.attachment_id,
     )
-    out = SentOut(conversation_id=sent.conversation.id, message=_message_out(sent.message, principal.id))
+    attached = service.attachments_of(session, [sent.message]).get(sent.message.id)
+    out = SentOut(conversation_id=sent.conversation.id, message=_message_out(sent.message, principal.id, attached))
     session.commit()
     return out
 
@@ -217,6 +227,91 @@ def upload_attachment(
     session.commit()
     assert out is not None
     return out
+
+
+def _upload_state(attachment_id: uuid.UUID, offset: int | None, size: int, ctx: ServiceContext) -> UploadState:
+    complete = offset is None or offset >= size
+    chunk = max(1024, min(uploads.CHUNK, ctx.settings.max_chunk_bytes))
+    return UploadState(
+        upload_id=None if complete else attachment_id,
+        offset=size if offset is None else offset,
+        size=size,
+        complete=complete,
+        chunk_size=chunk,
+    )
+
+
+@router.post(UPLOAD_PATH, response_model=UploadState, status_code=status.HTTP_201_CREATED)
+def begin_attachment_upload(
+    conversation_id: uuid.UUID,
+    attachment_id: uuid.UUID,
+    body: AttachmentUploadIn,
+    principal: PrincipalDep,
+    ctx: ContextDep,
+    session: SessionDep,
+) -> UploadState:
+    """Start (or find) the resumable upload of an attachment, as a document body's (tus-like): then PATCH its chunks
+    from `offset`, each with `Upload-Checksum`; `complete` at once when the service has the file. Who may upload:
+    whoever may write in the conversation; over `dossier.messages.ATTACHMENT_MAX_BYTES`: 413, nothing kept."""
+    offset = service.begin_upload(
+        session,
+        principal,
+        conversation_id=conversation_id,
+        attachment_id=attachment_id,
+        sha256=body.sha256,
+        size=body.size,
+        filename=body.filename,
+        data_dir=ctx.settings.blob_root,
+        now=ctx.now(),
+        dossier_id=body.dossier_id,
+    )
+    session.commit()
+    return _upload_state(attachment_id, offset, body.size, ctx)
+
+
+@router.head(UPLOAD_PATH)
+def attachment_upload_offset(
+    conversation_id: uuid.UUID, attachment_id: uuid.UUID, principal: PrincipalDep, ctx: ContextDep
+) -> Response:
+    """The offset the service holds (tus HEAD); 404 once complete (or never started by the caller)."""
+    data_dir = ctx.settings.blob_root
+    meta = uploads.announced(principal, attachment_id, conversation_id, data_dir)
+    offset = uploads.offset(data_dir, attachment_id)
+    return Response(status_code=204, headers={"Upload-Offset": str(offset), "Upload-Length": str(meta.size)})
+
+
+@router.patch(UPLOAD_PATH, response_model=UploadState)
+async def attachment_upload_append(
+    conversation_id: uuid.UUID,
+    attachment_id: uuid.UUID,
+    request: Request,
+    principal: PrincipalDep,
+    ctx: ContextDep,
+    session: SessionDep,
+    settings: SettingsDep,
+    upload_offset: Annotated[int, Header(alias="Upload-Offset", ge=0, le=2**40)],
+    upload_checksum: Annotated[str, Header(alias="Upload-Checksum", max_length=80)],
+) -> UploadState:
+    """Append one chunk at Upload-Offset with `Upload-Checksum: crc32|sha256 <hex>` (409 gives the service's
+    offset, 460 a damaged chunk, nothing appended); the last one proves the whole file's SHA-256."""
+    data_dir = ctx.settings.blob_root
+    meta = uploads.announced(principal, attachment_id, conversation_id, data_dir)
+    received = blobs.ChunkReceiver(data_dir, attachment_id, upload_offset, blobs.ChunkCheck(upload_checksum))
+
+    def publish() -> UploadState:
+        offset, _complete = uploads.append(
+            session,
+            meta,
+            attachment_id=attachment_id,
+            offset=upload_offset,
+            received=received,
+            data_dir=data_dir,
+            now=ctx.now(),
+        )
+        session.commit()
+        return _upload_state(attachment_id, offset, meta.size, ctx)
+
+    return await blobs.take_chunk(request.stream(), received, upload_offset, publish, idle=settings.chunk_idle_seconds)
 
 
 @router.get(ATTACHMENT_PATH, response_class=Response)

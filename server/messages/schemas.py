@@ -19,7 +19,8 @@ class MessageIn(BaseModel):
     id: uuid.UUID = Field(description="Client-generated: a resend of the same message returns it, never a copy.")
     text: str = _TEXT
     attachment_id: uuid.UUID | None = Field(
-        default=None, description="An attachment uploaded first (PUT …/attachments/{id}) to send with this message."
+        default=None,
+        description="An attachment uploaded first (POST, then PATCH …/attachments/{id}/upload) to send with it.",
     )
 
 
@@ -30,6 +31,17 @@ class StartIn(BaseModel):
     subject: str = Field(max_length=1000)
     secret: bool = Field(default=False, description="A minor's secret care: never shown to their parents.")
     message: MessageIn
+
+
+class AttachmentUploadIn(BaseModel):
+    """The announcement of a resumable attachment upload (then PATCH chunks, like a document's body)."""
+
+    sha256: str = Field(pattern=r"^[0-9a-f]{64}$")
+    size: int = Field(ge=1, le=2**40)
+    filename: str = Field(max_length=1000)
+    dossier_id: uuid.UUID | None = Field(
+        default=None, description="For the first message of a conversation not started yet: the patient's dossier."
+    )
 
 
 class ReadIn(BaseModel):

@@ -22,7 +22,7 @@ from sqlalchemy.orm import Session
 
 from dossier import access
 from dossier.errors import DossierValidationError
-from dossier.messages import check_message_text, check_subject
+from dossier.messages import ATTACHMENT_MAX_BYTES, check_message_text, check_subject
 from server.access import service as access_service
 from server.access.models import AidantLink, MessagingAidant, PatientNotification
 from server.access.notifications import patient_addresses, professional_name
@@ -33,7 +33,7 @@ from server.dossiers.models import Dossier
 from server.errors import ProblemError, from_validation, not_found
 from server.mail import templates
 from server.mail.service import MailDeliveryError, mask_address
-from server.messages import attachments, feed
+from server.messages import attachments, feed, uploads
 from server.messages.models import Conversation, Message, MessageAttachment
 from server.sync import correspondence
 from server.sync.models import SyncHead
@@ -282,12 +282,7 @@ def _staged_attachment(
         return None
     row = session.get(MessageAttachment, attachment_id)
     if row is None or row.conversation_id != conv.id or row.uploader_id != sender_id or row.message_id is not None:
-        raise ProblemError(
-            422,
-            "attachment_unknown",
-            "La pièce jointe n'a pas été reçue par le service : joignez-la à nouveau.",
-            "The service did not receive the attachment: attach it again.",
-        )
+        raise attachments.attachment_unknown()
     return row
 
 
@@ -367,17 +362,10 @@ def start(
     attachment_id: uuid.UUID | None = None,
     head: SyncHead | None = None,
 ) -> Sent:
-    """A professional starts a conversation with its first message (idempotent on both ids); an attachment goes
-    with a following message (it is uploaded into the conversation). ``head``: the dossier's head a sync push
+    """A professional starts a conversation with its first message (idempotent on both ids), with an attachment
+    uploaded whole beforehand if any (`begin_upload` with the dossier). ``head``: the dossier's head a sync push
     holds (else it is locked here); the conversation and its message go into the dossier's sync feed."""
     now = ctx.now()
-    if attachment_id is not None:
-        raise ProblemError(
-            422,
-            "attachment_on_start",
-            "Une pièce jointe se joint à un message suivant : commencez la conversation, puis envoyez le document.",
-            "An attachment goes with a following message: start the conversation, then send the document.",
-        )
     text, subject = _checked(text, check_message_text), _checked(subject, check_subject)
     if (dossier_id is None) == (ins is None):
         raise ProblemError(
@@ -407,6 +395,11 @@ def start(
             "This conversation id is already used.",
         )
     _same_resend(session, dossier.id, message_id, conversation_id, principal.id, text)  # an id reused elsewhere: 409
+    staged = None
+    if attachment_id is not None:  # uploaded first (uploads.begin with the dossier), whole: else 422, nothing kept
+        staged = uploads.staged_for_start(principal, conversation_id, attachment_id, ctx.settings.blob_root)
+        if staged.dossier_id != str(dossier.id):
+            raise attachments.attachment_unknown()
     check_send_rate(session, principal.id, now)
     target = access.ConversationTarget(access.Rpps(pro.rpps), secret_from_legal_representatives=secret)
     asked = _ask(
@@ -436,7 +429,10 @@ def start(
     message = _append(
         session, conv, message_id=message_id, role="professional", sender_id=principal.id, text=text, now=now
     )
-    feed.publish(session, head, conv, message=message, now=now)
+    attachment = None
+    if staged is not None and attachment_id is not None:
+        attachment = uploads.adopt(session, staged, attachment_id, message.id, ctx.settings.blob_root, now)
+    feed.publish(session, head, conv, message=message, attachment=attachment, now=now)
     notify_new_message(session, ctx, conv=conv, decision=asked.decision, pro=pro)
     return Sent(conv, message)
 
@@ -539,6 +535,58 @@ def upload(
         content=content,
         filename=filename,
         now=now,
+    )
+
+
+def begin_upload(
+    session: Session,
+    principal: Principal,
+    *,
+    conversation_id: uuid.UUID,
+    attachment_id: uuid.UUID,
+    sha256: str,
+    size: int,
+    filename: str,
+    data_dir: Path,
+    now: datetime,
+    dossier_id: uuid.UUID | None = None,
+) -> int | None:
+    """Open the resumable upload of an attachment for the caller's next message in the conversation (see
+    server.messages.uploads): the offset to send from, None when the file is already here. The same policy as
+    any writing there (closed, blocked: refused), over the size limit: 413, both before any byte is kept. For the
+    first message of a conversation not started yet, ``dossier_id`` names the patient and the right to start a
+    conversation there is asked instead."""
+    if size > ATTACHMENT_MAX_BYTES:
+        raise uploads.too_large(size)
+    if dossier_id is not None and _is_professional(principal) and _by_id(session, conversation_id) is None:
+        # The first message's attachment, before the conversation exists: the right to start one there.
+        pro = access_service.professional_of(session, principal)
+        target = access.ConversationTarget(access.Rpps(pro.rpps), secret_from_legal_representatives=False)
+        dossier = access_service.require_active_dossier(session, dossier_id)
+        _ask(
+            session,
+            principal,
+            dossier_id=dossier.id,
+            action=access.Action.START,
+            target=target,
+            what="message.attach",
+            now=now,
+        )
+    else:
+        conv, _ = _open(session, principal, conversation_id, access.Action.ADD, "message.attach", now)
+        dossier_id = conv.dossier_id
+    if session.get(MessageAttachment, attachment_id) is None and uploads.offset(data_dir, attachment_id) == 0:
+        check_upload_rate(session, principal.id, now)
+    return uploads.begin(
+        session,
+        principal,
+        conversation_id,
+        dossier_id,
+        attachment_id=attachment_id,
+        sha256=sha256,
+        size=size,
+        filename=filename,
+        data_dir=data_dir,
     )
 
 

@@ -13,7 +13,7 @@ Mutations (``changes`` are ``{field: [seen, wanted]}``; only the wanted value is
 
 | entity | op | changes | service |
 |---|---|---|---|
-| conversation | create | subject, secret, message_id, text | `start` (a professional) |
+| conversation | create | subject, secret, message_id, text[, attachment_id] | `start` (a professional) |
 | message | create | conversation_id, text[, attachment_id] | `send` |
 | conversation | update | read_seq | `mark_read` |
 | conversation | update | closed: true / archived: true | `patient_view` close / archive |
@@ -152,6 +152,7 @@ def _route(
             secret=secret,
             message_id=_uuid(m, "message_id"),
             text=_wanted(m, "text", str),
+            attachment_id=_uuid(m, "attachment_id") if m.changes.get("attachment_id") else None,
             head=head,
         )
         return session.get(SyncRecord, (head.dossier_id, m.entity_id))

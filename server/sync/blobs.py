@@ -20,13 +20,15 @@ import threading
 import time
 import uuid
 import zlib
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Callable
 from datetime import datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from sqlalchemy import select, update
 from sqlalchemy.orm import Session
+from starlette.concurrency import run_in_threadpool
+from starlette.requests import ClientDisconnect
 
 from dossier import access
 from server.accounts.dependencies import Principal
@@ -37,6 +39,7 @@ from server.sync.models import SyncBlob, SyncRecord, SyncUpload
 from server.sync.service import Caller, access_context, caller_for, may_open, may_read_record
 
 _COPY = 1024 * 1024
+_T = TypeVar("_T")
 # The whole-file hash of each upload in progress, updated chunk by chunk, so the final verification does not read the
 # file again. After a restart (or on another API process) it is rebuilt once from the bytes on disk.
 _HASHES: dict[uuid.UUID, tuple[int, Any]] = {}
@@ -201,22 +204,23 @@ class OffsetMismatch(ProblemError):
         self.offset = offset
 
 
-def _lock_upload(session: Session, upload_id: uuid.UUID) -> SyncUpload:
-    """Hold the upload's row lock until the transaction ends, across processes: two appends at one offset never both
-    write. PostgreSQL: `SELECT … FOR UPDATE` on the upload row. SQLite: a write as the transaction's first statement
+def lock_row(session: Session, model: Any, ident: Any, touch: Any, *where: Any) -> Any:
+    """Hold one row's lock until the transaction ends, across processes: two appends at one offset never both
+    write. PostgreSQL: `SELECT … FOR UPDATE` on the row. SQLite: a write as the transaction's first statement
     takes the database's single writer lock at once (the request's earlier reads are committed first, so no stale
-    read snapshot has to be upgraded)."""
+    read snapshot has to be upgraded); `touch` is a column set to itself. None when the row is gone."""
     session.commit()
     if session.get_bind().dialect.name == "postgresql":
-        found = session.scalars(
-            select(SyncUpload)
-            .where(SyncUpload.id == upload_id)
-            .with_for_update()
-            .execution_options(populate_existing=True)
+        return session.scalars(
+            select(model).where(*where).with_for_update().execution_options(populate_existing=True)
         ).one_or_none()
-    else:
-        session.execute(update(SyncUpload).where(SyncUpload.id == upload_id).values(size=SyncUpload.size))
-        found = session.get(SyncUpload, upload_id, populate_existing=True)
+    session.execute(update(model).where(*where).values({touch: touch}).execution_options(synchronize_session=False))
+    return session.get(model, ident, populate_existing=True)
+
+
+def _lock_upload(session: Session, upload_id: uuid.UUID) -> SyncUpload:
+    """The upload's row lock (see `lock_row`)."""
+    found: SyncUpload | None = lock_row(session, SyncUpload, upload_id, SyncUpload.size, SyncUpload.id == upload_id)
     if found is None:  # completed (or dropped) by a concurrent request meanwhile
         raise ProblemError(
             404, "upload_not_found", "Envoi introuvable : recommencez-le.", "Upload not found: restart it."
@@ -236,6 +240,7 @@ class ChunkReceiver:
 
     def __init__(self, data_dir: Path, upload_id: uuid.UUID, offset: int, check: ChunkCheck) -> None:
         self.check = check
+        self.upload_id, self.data_dir = upload_id, data_dir
         # The whole-file hash if this process holds it at `offset` (else `append` rebuilds it from the disk).
         self.running = running_hash_at(upload_id, offset)
         self.length = 0
@@ -337,6 +342,29 @@ async def wait_for_turn(
         await asyncio.sleep(0.002)
 
 
+async def take_chunk(
+    stream: AsyncIterator[bytes],
+    received: ChunkReceiver,
+    offset: int,
+    publish: Callable[[], _T],
+    *,
+    idle: float,
+) -> _T:
+    """A PATCH's chunk: received while it arrives, after the chunks before it (`wait_for_turn`), then `publish` on a
+    worker thread (the caller's checks and `accept_chunk` under its lock). A client gone mid-chunk: its bytes are
+    dropped and the offset stays. (Document uploads in server/sync/router.py do the same steps inline.)"""
+    try:
+        await received.receive(stream, idle=idle)
+        await wait_for_turn(received.data_dir, received.upload_id, offset)
+        return await run_in_threadpool(publish)
+    except ClientDisconnect:
+        raise ProblemError(
+            400, "upload_interrupted", "Envoi interrompu : reprenez-le.", "Upload interrupted: resume it."
+        ) from None
+    finally:
+        received.discard()
+
+
 def _append_file(source: Path, target: Path, at: int) -> None:
     """Append `source` to `target`, whose length is `at`: an in-kernel copy where the system offers one."""
     with open(source, "rb") as src, open(target, "r+b") as dst:
@@ -361,7 +389,18 @@ def append(
     """Publish one received chunk at `offset` if its checksum matches and the offset is still the server's; verify
     the whole body (SHA-256) when the last byte arrives."""
     upload = _lock_upload(session, upload.id)
-    current = offset_of(data_dir, upload)
+    current, running = accept_chunk(part_path(data_dir, upload.id), upload.id, upload.size, offset, received)
+    if current < upload.size:
+        return current, False
+    _publish(session, upload, running.hexdigest(), data_dir=data_dir, now=now)
+    return current, True
+
+
+def accept_chunk(part: Path, upload_id: uuid.UUID, size: int, offset: int, received: ChunkReceiver) -> tuple[int, Any]:
+    """Append a received chunk to the part file (the caller holds the upload's lock): 409 unless `offset` is where
+    the part ends, 460 when the chunk's checksum does not match (nothing appended), 413 past the announced `size`.
+    The new offset and the whole-file hash so far."""
+    current = part.stat().st_size if part.exists() else 0
     if offset != current:
         raise OffsetMismatch(current)
     if not received.check.matches():
@@ -372,27 +411,24 @@ def append(
             "This chunk arrived damaged: send it again.",
             headers={"Upload-Offset": str(current)},
         )
-    if current + received.length > upload.size:
+    if current + received.length > size:
         raise ProblemError(413, "upload_too_long", "Envoi plus long qu'annoncé.", "Upload longer than announced.")
-    part = part_path(data_dir, upload.id)
     running = received.running
     if running is None:
-        running = _running_hash(part, upload.id, current)
+        running = _running_hash(part, upload_id, current)
         with open(received.path, "rb") as handle:
             while block := handle.read(_COPY):
                 running.update(block)
     # No fsync per chunk: after a crash the offset is whatever length survived, the client resumes from it, and the
-    # whole-body SHA-256 below catches any damage. Durability is enforced once, before the blob is published.
+    # whole-body SHA-256 catches any damage. Durability is enforced once, before the body is published.
     _append_file(received.path, part, current)
     current += received.length
     with _HASH_LOCK:
-        _HASHES[upload.id] = (current, running)
-    if current < upload.size:
-        return current, False
-    with _HASH_LOCK:
-        _HASHES.pop(upload.id, None)
-    _publish(session, upload, running.hexdigest(), data_dir=data_dir, now=now)
-    return current, True
+        if current < size:
+            _HASHES[upload_id] = (current, running)
+        else:
+            _HASHES.pop(upload_id, None)
+    return current, running
 
 
 def _publish(session: Session, upload: SyncUpload, digest: str, *, data_dir: Path, now: datetime) -> None:

@@ -21,9 +21,10 @@ from desktop_app.sync import refusals
 from desktop_app.sync.engine import S_ACCESS, S_URL
 from desktop_app.sync.http import Backoff, SyncOffline
 from dossier.errors import DossierValidationError
-from dossier.messages import MESSAGE_MAX_CHARS
+from dossier.messages import ATTACHMENT_MAX_BYTES, MESSAGE_MAX_CHARS
 from server.messages.models import Message as StoredMessage
 from tests.support.faultproxy import FaultProxy
+from tests.support.messagerie_uploads import big_pdf
 from tests.support.service_fixtures import backend as backend
 from tests.support.service_fixtures import db_url as db_url
 from tests.support.service_fixtures import mailbox as mailbox
@@ -222,3 +223,34 @@ def test_when_the_clinic_lease_ends_the_messages_are_crypto_shredded(lab: Lab) -
     assert clinic.engine.check_leases() == {dossier_id: "purged"}
     assert clinic.profile.dossier_ids() == [] and messages.conversations(clinic.profile) == ([], 0)
     assert not clear_text_in(clinic.profile.path, "ferritine")
+
+
+def test_a_conversation_started_with_a_document_reaches_the_patient_who_files_it(scene: Any) -> None:
+    patient, station = scene
+    content = big_pdf(1_200_000)  # several chunks of the resumable path
+    too_big = big_pdf(ATTACHMENT_MAX_BYTES + 1)
+    with pytest.raises(DossierValidationError):  # checked before anything is kept
+        clinic_messages.start(station.profile, station.dossier_id, "Bilan", "Voici.", attachment=(too_big, "b.pdf"))
+    assert messages.waiting(station.profile) == 0
+
+    station.cable(plugged=False)  # written offline, from the day's copy
+    conv, first = clinic_messages.start(
+        station.profile, station.dossier_id, "Bilan", "Voici votre bilan.", attachment=(content, "Bilan.pdf")
+    )
+    assert isinstance(first, messages.Queued)
+    offline, report = clinic_messages.conversations(station.profile, dossier_id=station.dossier_id)
+    assert [c.id for c in offline] == [conv] and report.waiting == 1  # shown at once, waiting to go
+    station.cable(plugged=True)
+    station.session.sync()
+    assert station.stored(conv) == ["Voici votre bilan."]  # the conversation and its first message, once
+    assert messages.waiting(station.profile) == 0
+    station.session.sync()
+    assert station.stored(conv) == ["Voici votre bilan."]
+
+    patient.engine.sync_once()
+    conversation, thread = messages.thread(patient.profile, conv)
+    [message] = thread
+    assert message.attachment is not None and message.attachment.filename == "Bilan.pdf"
+    saved = messages.save_to_documents(patient.profile, conversation, message, category="biologie")
+    assert patient.profile.dossier().documents.read(saved.id) == content
+    assert saved.external_ref == f"message:{message.id}"

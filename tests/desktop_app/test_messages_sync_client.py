@@ -13,66 +13,22 @@ from pathlib import Path
 
 import pytest
 
-from desktop_app import account, messages, vault
-from desktop_app.profile import ProfileDirectory, UnlockedProfile
+from desktop_app import account, messages
+from desktop_app.profile import UnlockedProfile
 from desktop_app.setting_keys import SettingKey
 from desktop_app.sync import refusals
 from desktop_app.sync.engine import SyncEngine, SyncReport
 from desktop_app.sync.http import Backoff, DeviceRevoked
 from dossier.errors import DossierValidationError
 from dossier.messages import ATTACHMENT_MAX_BYTES
-from server.clock import ManualClock
 from server.messages.service import SENDS_PER_MINUTE
-from tests.support.access import GP, Headers, Pros
 from tests.support.desktop_service import flows, live, mailbox, server_template, smtp_server
-from tests.support.messagerie import PDF, Thread
-from tests.support.service import PASSWORD, Flows, Mailbox, Person, free_port
+from tests.support.messagerie import PDF
+from tests.support.messagerie_devices import Two
+from tests.support.service import PASSWORD, Flows, Mailbox
 from tests.support.sync_lab import LiveServer
 
 __all__ = ["flows", "live", "mailbox", "server_template", "smtp_server"]
-
-IDENTIFIER = "zoe.sync.msg"
-
-
-class Two:
-    """One patient with a laptop and a phone (two devices of one account), and a doctor who writes to them."""
-
-    def __init__(self, live: LiveServer, flows: Flows, mailbox: Mailbox, tmp_path: Path) -> None:
-        self.live, self.flows = live, flows
-        self.person: Person = flows.provision()
-        ticket = account.start_activation(
-            live.url, self.person.activation_code, self.person.nir, self.person.serial, IDENTIFIER, PASSWORD
-        )
-        self.laptop_dir = tmp_path / "laptop"
-        laptop_dir = ProfileDirectory(self.laptop_dir, kdf=vault.FLOOR_KDF)
-        self.laptop, _ = account.confirm_activation(
-            ticket, mailbox.last_otp(self.person.email), directory=laptop_dir, device_name="PC"
-        )
-        login = account.start_login(live.url, IDENTIFIER, PASSWORD)
-        phone_dir = ProfileDirectory(tmp_path / "phone", kdf=vault.FLOOR_KDF)
-        self.phone, _ = account.confirm_login(
-            login, mailbox.last_otp(self.person.email), directory=phone_dir, device_name="Portable"
-        )
-        assert live.ctx is not None
-        pros = Pros(flows.client, live.ctx, mailbox)  # type: ignore[arg-type]
-        self.doctor: Headers = pros.sign_in(GP, "Médecin généraliste", "Durand")
-
-    def thread(self, text: str = "Vos résultats sont arrivés.") -> Thread:
-        return Thread.opened(self.flows.client, self.doctor, self.person.nir, text)
-
-    @staticmethod
-    def offline(profile: UnlockedProfile) -> None:
-        profile.set_setting(SettingKey.SERVER_URL, f"http://127.0.0.1:{free_port()}")  # nobody listens there
-
-    def online(self, profile: UnlockedProfile) -> None:
-        profile.set_setting(SettingKey.SERVER_URL, self.live.url)
-
-    @property
-    def clock(self) -> ManualClock:
-        assert self.live.ctx is not None
-        found = self.live.ctx.settings.clock
-        assert isinstance(found, ManualClock)
-        return found
 
 
 @pytest.fixture

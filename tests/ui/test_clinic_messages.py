@@ -144,7 +144,7 @@ def test_a_document_goes_with_a_reply_and_a_bad_file_is_refused_in_a_sentence(
     qtbot: Any, lab: Lab, clinic: ClinicWindow, picker: Picker, tmp_path: Path
 ) -> None:
     patient, dialog = _open_messagerie(qtbot, clinic, lab)
-    assert not dialog.attach_button.isEnabled()  # a new conversation first
+    assert dialog.attach_button.isEnabled()  # a document may go with the first message too (test below)
     _type(qtbot, dialog.subject, "Compte rendu")
     _send(qtbot, dialog, "Voici le compte rendu de la consultation.")
     qtbot.waitUntil(lambda: dialog.conversation is not None and dialog.attach_button.isEnabled(), timeout=20_000)
@@ -167,6 +167,35 @@ def test_a_document_goes_with_a_reply_and_a_bad_file_is_refused_in_a_sentence(
     attachment = thread[-1].attachment
     assert attachment is not None and attachment.filename == "compte-rendu.pdf"
     assert messages.download(patient.profile, conversation.id, attachment) == PDF
+
+
+def test_a_conversation_starts_with_a_document_the_patient_saves_into_documents(
+    qtbot: Any, lab: Lab, clinic: ClinicWindow, picker: Picker, tmp_path: Path
+) -> None:
+    patient, dialog = _open_messagerie(qtbot, clinic, lab)
+    assert dialog.conversation is None and dialog.subject.isVisible()  # the start form
+    _type(qtbot, dialog.subject, "Résultats")
+    picker.path = tmp_path / "resultats.pdf"
+    picker.path.write_bytes(PDF)
+    dialog.attach_button.setFocus()
+    qtbot.keyClick(dialog.attach_button, Qt.Key.Key_Space)
+    assert dialog.attached == (PDF, "resultats.pdf") and "resultats.pdf" in dialog.attachment_label.text()
+    shot(dialog, "messages-5-start-with-attachment")
+    _send(qtbot, dialog, "Vos résultats sont joints.")
+    qtbot.waitUntil(lambda: dialog.conversation is not None, timeout=20_000)
+    assert dialog.attached is None
+    clinic_sync = clinic.session
+    assert clinic_sync is not None
+    clinic_sync.sync()  # the background sync's run: the document, then the start naming it
+    conv_id = dialog.conversation.id  # type: ignore[union-attr]
+    assert _stored(lab, conv_id) == ["Vos résultats sont joints."]
+
+    patient.engine.sync_once()
+    conversation, thread = messages.thread(patient.profile, conv_id)
+    [first] = thread
+    assert first.attachment is not None and first.attachment.filename == "resultats.pdf"
+    saved = messages.save_to_documents(patient.profile, conversation, first, category="biologie")
+    assert patient.profile.dossier().documents.read(saved.id) == PDF
 
 
 def test_a_blocked_professional_is_refused_and_the_days_copy_is_withdrawn(

@@ -231,7 +231,7 @@ class ClinicMessagesDialog(QDialog):
         self.thread_view.clear()
         self.subject_caption.setVisible(True)
         self.subject.setVisible(True)
-        self.attach_button.setEnabled(False)  # a document goes with a reply, once the conversation exists
+        self.attach_button.setEnabled(True)  # a document may go with the first message too
         self._set_attached(None)
         self.text_caption.setText(self.tr("&Message :"))
         describe(self.text, self.tr("Message"), self.tr("%1 caractères au plus.").replace("%1", str(MESSAGE_MAX_CHARS)))
@@ -395,7 +395,12 @@ class ClinicMessagesDialog(QDialog):
         def work() -> tuple[str, Message | Queued]:
             if conversation is None:
                 return clinic_messages.start(
-                    self.profile, self.dossier_id, raw_subject, raw_text, patient_name=self.patient_name
+                    self.profile,
+                    self.dossier_id,
+                    raw_subject,
+                    raw_text,
+                    patient_name=self.patient_name,
+                    attachment=attached,
                 )
             return conversation.id, clinic_messages.reply(self.profile, conversation.id, raw_text, attachment=attached)
 

@@ -7,6 +7,7 @@ import hashlib
 import uuid
 from datetime import timedelta
 from pathlib import Path
+from typing import Any
 
 from fastapi.testclient import TestClient
 from sqlalchemy import func, select
@@ -20,6 +21,7 @@ from server.messages.models import Message, MessageAttachment
 from server.messages.service import SENDS_PER_MINUTE
 from tests.support.access import GP, SPECIALIST, Pros, patient
 from tests.support.messagerie import PDF, Thread
+from tests.support.messagerie_uploads import chunk, upload_path
 from tests.support.service import Flows, bearer
 
 
@@ -180,30 +182,74 @@ def test_sending_is_limited_per_account_per_minute_with_a_sentence_saying_when(
     assert thread.say(me, "Un de trop").status_code == 201
 
 
-def test_attachments_are_limited_too_and_never_sent_with_a_first_message(
+def test_attachments_are_limited_too_and_a_first_message_names_only_its_own_upload(
     client: TestClient, flows: Flows, pros: Pros, ctx: ServiceContext, clock: ManualClock
 ) -> None:
-    person, _me = patient(flows)
+    person, me = patient(flows)
     doctor = pros.sign_in(GP, "Médecin généraliste", "Durand")
     thread = Thread.opened(client, doctor, person.nir)
     first = str(uuid.uuid4())
     assert thread.attach(doctor, PDF, "a.pdf", first).status_code == 201
-    body = {
-        "id": str(uuid.uuid4()),
+    conversation_id, message_id = str(uuid.uuid4()), str(uuid.uuid4())
+    body: dict[str, Any] = {
+        "id": conversation_id,
         "ins": person.nir,
         "subject": "Avec un document",
-        "message": {"id": str(uuid.uuid4()), "text": "Voici", "attachment_id": first},
+        "message": {"id": message_id, "text": "Voici", "attachment_id": first},
     }
-    on_start = client.post("/v1/pro/conversations", json=body, headers=doctor)
-    assert on_start.status_code == 422 and on_start.json()["code"] == "attachment_on_start"
-    assert "message suivant" in on_start.json()["detail"]
+    on_start = client.post("/v1/pro/conversations", json=body, headers=doctor)  # another conversation's file
+    assert on_start.status_code == 422 and on_start.json()["code"] == "attachment_unknown"
+    assert "joignez-la à nouveau" in on_start.json()["detail"]
 
-    for _ in range(SENDS_PER_MINUTE - 1):
+    # The first message's own document: uploaded (resumable path) for the conversation about to start.
+    own = str(uuid.uuid4())
+    path = upload_path(conversation_id, own)
+    announced = {"sha256": hashlib.sha256(PDF).hexdigest(), "size": len(PDF), "filename": "cr.pdf"}
+    assert client.post(path, json=announced, headers=me).status_code == 404  # a patient never starts one
+    opened = client.post(path, json={**announced, "dossier_id": str(person.dossier_id)}, headers=doctor)
+    assert opened.status_code == 201 and opened.json()["offset"] == 0, opened.text
+    assert chunk(client, doctor, path, 0, PDF).json()["complete"] is True
+    started = client.post(
+        "/v1/pro/conversations",
+        json={**body, "message": {"id": message_id, "text": "Voici", "attachment_id": own}},
+        headers=doctor,
+    )
+    assert started.status_code == 201, started.text
+    assert started.json()["message"]["attachment"]["filename"] == "cr.pdf"
+    mine = client.get(f"/v1/conversations/{conversation_id}/attachments/{own}", headers=me)
+    assert mine.status_code == 200 and mine.content == PDF  # the patient reads it
+
+    for _ in range(SENDS_PER_MINUTE - 2):  # two attachments so far
         assert thread.attach(doctor, PDF).status_code == 201
     assert thread.attach(doctor, PDF, "a.pdf", first).status_code == 201  # the same upload again is not counted
     refused = thread.attach(doctor, PDF)
     assert refused.status_code == 429 and refused.json()["code"] == "attachments_rate_limited"
     assert "attendez 60 seconde(s)" in refused.json()["detail"] and refused.headers["Retry-After"] == "60"
-    assert counts(ctx) == (1, SENDS_PER_MINUTE) and len(bodies_on_disk(ctx)) == SENDS_PER_MINUTE
+    assert counts(ctx) == (2, SENDS_PER_MINUTE) and len(bodies_on_disk(ctx)) == SENDS_PER_MINUTE
     clock.advance(timedelta(seconds=61))
     assert thread.attach(doctor, PDF).status_code == 201
+
+
+def test_an_attachment_goes_up_in_checksummed_chunks_from_the_services_offset(
+    client: TestClient, flows: Flows, pros: Pros, ctx: ServiceContext
+) -> None:
+    person, me = patient(flows)
+    doctor = pros.sign_in(GP, "Médecin généraliste", "Durand")
+    thread = Thread.opened(client, doctor, person.nir)
+    content = PDF + b"%" * 5000
+    attachment_id = str(uuid.uuid4())
+    path = upload_path(thread.id, attachment_id)
+    announced = {"sha256": hashlib.sha256(content).hexdigest(), "size": len(content), "filename": "cr.pdf"}
+    assert client.post(path, json=announced, headers=doctor).json()["offset"] == 0
+    assert chunk(client, doctor, path, 0, content[:3000]).json()["offset"] == 3000
+    again = client.post(path, json=announced, headers=doctor)  # asked again (after a cut): where to resume
+    assert again.json()["offset"] == 3000 and client.head(path, headers=doctor).headers["Upload-Offset"] == "3000"
+    assert client.head(path, headers=me).status_code == 404  # only its uploader continues it
+    behind = chunk(client, doctor, path, 0, content[:3000])
+    assert behind.status_code == 409 and behind.headers["Upload-Offset"] == "3000"
+    assert counts(ctx) == (1, 0)  # nothing a message could name yet
+    assert chunk(client, doctor, path, 3000, content[3000:]).json()["complete"] is True
+    assert counts(ctx) == (1, 1) and client.post(path, json=announced, headers=doctor).json()["complete"] is True
+    assert thread.say(doctor, "Le compte rendu", attachment_id=attachment_id).status_code == 201
+    got = client.get(f"/v1/conversations/{thread.id}/attachments/{attachment_id}", headers=me)
+    assert got.status_code == 200 and got.content == content
