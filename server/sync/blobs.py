@@ -352,7 +352,7 @@ async def take_chunk(
 ) -> _T:
     """A PATCH's chunk: received while it arrives, after the chunks before it (`wait_for_turn`), then `publish` on a
     worker thread (the caller's checks and `accept_chunk` under its lock). A client gone mid-chunk: its bytes are
-    dropped and the offset stays. (Document uploads in server/sync/router.py do the same steps inline.)"""
+    dropped and the offset stays (document bodies and message attachments alike)."""
     try:
         await received.receive(stream, idle=idle)
         await wait_for_turn(received.data_dir, received.upload_id, offset)

@@ -10,7 +10,6 @@ from fastapi.responses import JSONResponse
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 from starlette.concurrency import run_in_threadpool
-from starlette.requests import ClientDisconnect
 
 from dossier import access
 from server.access import notifications
@@ -208,17 +207,8 @@ async def upload_append(
         session.commit()
         return _upload_out(None if complete else upload_id, offset, size, complete, _chunk_size(ctx, settings))
 
-    try:
-        await received.receive(request.stream(), idle=settings.chunk_idle_seconds)
-        await blobs.wait_for_turn(data_dir, upload_id, upload_offset)
-        return await run_in_threadpool(publish)
-    except ClientDisconnect:
-        # The connection was lost mid-chunk (nobody is left to answer): the bytes are dropped, the offset stays.
-        raise ProblemError(
-            400, "upload_interrupted", "Envoi interrompu : reprenez-le.", "Upload interrupted: resume it."
-        ) from None
-    finally:
-        received.discard()
+    # A connection lost mid-chunk (nobody is left to answer): the bytes are dropped, the offset stays.
+    return await blobs.take_chunk(request.stream(), received, upload_offset, publish, idle=settings.chunk_idle_seconds)
 
 
 @router.get("/blobs/{dossier_id}/{sha256}")
