@@ -128,7 +128,9 @@ class SharedConversations(Retranslatable, QWidget):
         self.retranslate_ui()
 
     def reload(self) -> None:
-        from desktop_app import messages
+        # Asked of the service even when this computer keeps a copy of the dossier: the copy holds no message the
+        # person has not allowed, and only the service says why the list is empty (« pas encore autorisé »).
+        from desktop_app import messages_online
 
         self._generation += 1
         generation = self._generation
@@ -136,7 +138,7 @@ class SharedConversations(Retranslatable, QWidget):
         self.shown_thread = None
         self.thread_view.clear()
         profile, dossier_id = self._profile, self._dossier_id
-        Op(self, lambda: messages.conversations(profile, dossier_id=dossier_id)).success(
+        Op(self, lambda: messages_online.conversations(profile, dossier_id=dossier_id)).success(
             lambda page: self._show(generation, page[0])
         ).failure(lambda exc: self._failed(generation, exc)).run()
 
