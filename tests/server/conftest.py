@@ -64,3 +64,26 @@ def dev_client(settings: Settings, ctx: ServiceContext) -> Iterator[TestClient]:
     settings.dev = True
     with TestClient(create_app(settings, context=ctx)) as test_client:
         yield test_client
+
+
+# ---------------------------------------------------------------- one backend's tests
+
+
+@pytest.fixture
+def sqlite_backend_only(backend: str) -> None:
+    """A test of SQLite's own behaviour: its PostgreSQL copy is not generated (see below)."""
+    assert backend == "sqlite"
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """Don't generate the copies of a test for the backend it is not about (a skip would be noise, and under CI=true
+    every skip must mean something missing): `postgresql_only` tests on SQLite, `sqlite_backend_only` on PostgreSQL."""
+    dropped = [
+        i
+        for i in items
+        if ("postgresql_only" in getattr(i, "fixturenames", ()) and "[sqlite" in i.nodeid)
+        or ("sqlite_backend_only" in getattr(i, "fixturenames", ()) and "[postgresql" in i.nodeid)
+    ]
+    if dropped:
+        config.hook.pytest_deselected(items=dropped)
+        items[:] = [i for i in items if i not in dropped]

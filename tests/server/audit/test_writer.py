@@ -112,11 +112,11 @@ def test_a_batch_takes_three_statements_whatever_its_size_and_keeps_the_chain(ct
         assert verify(session).ok
 
 
-def test_sqlite_writers_of_two_processes_take_turns_on_a_lock_file(ctx: ServiceContext) -> None:
+def test_sqlite_writers_of_two_processes_take_turns_on_a_lock_file(
+    ctx: ServiceContext, sqlite_backend_only: None
+) -> None:
     """Two worker processes each have a writer (two engines on one file here): the second waits on the lock file
     beside the database (the kernel wakes it at once) instead of SQLite's busy handler; no row lost, one chain."""
-    if ctx.engine.dialect.name != "sqlite":
-        pytest.skip("PostgreSQL queues appends on the head row's lock")
     other = ServiceContext.build(ctx.settings, pool_size=2)
     try:
         with other.sessions() as session:
