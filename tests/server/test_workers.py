@@ -45,15 +45,23 @@ class Served:
             return []
         return [int(c) for c in children if _alive(int(c)) and "spawn_main" in _cmdline(int(c))]
 
-    def connections_held_by(self, pid: int) -> int:
-        """Established TCP connections on our port that process `pid` holds."""
+    def connections_held_by(self, pid: int, state: str = "01") -> int:
+        """TCP sockets on our port that process `pid` holds: established ("01"), or listening ("0A")."""
         ours = set()
         for table in ("/proc/net/tcp", "/proc/net/tcp6"):
             for row in Path(table).read_text().splitlines()[1:]:
-                local, state, inode = row.split()[1], row.split()[3], row.split()[9]
-                if int(local.rsplit(":", 1)[1], 16) == self.port and state == "01":
+                local, found, inode = row.split()[1], row.split()[3], row.split()[9]
+                if int(local.rsplit(":", 1)[1], 16) == self.port and found == state:
                     ours.add(f"socket:[{inode}]")
-        return sum(1 for fd in os.scandir(f"/proc/{pid}/fd") if os.readlink(fd.path) in ours)
+        try:
+            return sum(1 for fd in os.scandir(f"/proc/{pid}/fd") if os.readlink(fd.path) in ours)
+        except OSError:  # a descriptor closed while it was read
+            return 0
+
+    def listening(self) -> bool:
+        """Both workers are up, each with its own listening socket (before that, a burst may all go to one)."""
+        workers = self.workers()
+        return len(workers) == 2 and all(self.connections_held_by(pid, "0A") for pid in workers)
 
 
 @pytest.fixture
@@ -96,7 +104,7 @@ def test_a_burst_of_clients_is_shared_by_a_worker_busy_when_it_arrives(served: S
     """Keep-alive clients stay on the worker that accepted them. With one shared socket a worker busy for a moment
     (here: stopped) when a burst of clients arrives gets none of them, and the other does all their work for as
     long as they stay; with one socket per worker the kernel gives each its share, served once it is free."""
-    assert _until(lambda: len(served.workers()) == 2)
+    assert _until(served.listening)
     busy = served.workers()[0]
     with ExitStack() as stack:
         os.kill(busy, signal.SIGSTOP)
