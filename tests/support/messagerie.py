@@ -53,3 +53,19 @@ class Thread:
 
     def mark_read(self, who: Headers, up_to_seq: int) -> Any:
         return self.client.post(f"/v1/conversations/{self.id}/read", json={"up_to_seq": up_to_seq}, headers=who)
+
+
+def start_conversation(
+    client: Any, doctor: dict[str, str], dossier_id: uuid.UUID, subject: str, *, secret: bool = False
+) -> str:
+    """A professional starts a conversation in a dossier through the service's route; returns its id."""
+    body = {
+        "id": str(uuid.uuid4()),
+        "dossier_id": str(dossier_id),
+        "subject": subject,
+        "secret": secret,
+        "message": {"id": str(uuid.uuid4()), "text": f"{subject} : venez me voir."},
+    }
+    r = client.post("/v1/pro/conversations", json=body, headers=doctor)
+    assert r.status_code == 201, r.text
+    return str(r.json()["conversation_id"])

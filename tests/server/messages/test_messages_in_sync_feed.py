@@ -14,26 +14,12 @@ from server.clock import ManualClock
 from server.context import ServiceContext
 from server.messages.service import SENDS_PER_MINUTE
 from tests.support.access import GP, SPECIALIST, Pros, patient, provision_minor, put
+from tests.support.messagerie import start_conversation
 from tests.support.messages_sync import SyncDevice, statements_of, stored_counts, with_aidant
 from tests.support.service import Flows, Mailbox
 
 NOOP_PULL_BUDGET = 3
 ONE_CHANGE_PULL_BUDGET = 6
-
-
-def _start(
-    client: TestClient, doctor: dict[str, str], dossier_id: uuid.UUID, subject: str, *, secret: bool = False
-) -> str:
-    body = {
-        "id": str(uuid.uuid4()),
-        "dossier_id": str(dossier_id),
-        "subject": subject,
-        "secret": secret,
-        "message": {"id": str(uuid.uuid4()), "text": f"{subject} : venez me voir."},
-    }
-    r = client.post("/v1/pro/conversations", json=body, headers=doctor)
-    assert r.status_code == 201, r.text
-    return str(r.json()["conversation_id"])
 
 
 def test_messages_come_in_the_one_pull_in_the_dossier_sequence(
@@ -167,8 +153,8 @@ def test_a_professional_pulls_only_their_own_conversations(
     cardio = pros.sign_in(SPECIALIST, "medecin_specialiste", "Martin")
     for rpps in (GP, SPECIALIST):
         put(client, f"/v1/me/access/professionals/{rpps}/authorisation", me)
-    _start(client, gp, person.dossier_id, "Vaccins")
-    _start(client, cardio, person.dossier_id, "Holter")
+    start_conversation(client, gp, person.dossier_id, "Vaccins")
+    start_conversation(client, cardio, person.dossier_id, "Holter")
     mine, theirs = SyncDevice(client, gp, person.dossier_id), SyncDevice(client, cardio, person.dossier_id)
     mine.pull()
     theirs.pull()
@@ -185,7 +171,7 @@ def test_an_aidant_pulls_messages_only_once_the_patient_allows_it(
     person, me, aidant_headers, aidant_id = with_aidant(client, flows, clock)
     assert person.dossier_id
     doctor = pros.sign_in(GP, "Médecin généraliste", "Durand")
-    _start(client, doctor, person.dossier_id, "Ordonnance")
+    start_conversation(client, doctor, person.dossier_id, "Ordonnance")
 
     helper = SyncDevice(client, aidant_headers, person.dossier_id)
     page = helper.pull()
@@ -211,8 +197,8 @@ def test_a_parent_pulls_the_childs_conversations_but_never_a_secret_one(
     assert r.status_code == 201, r.text
     child_id = uuid.UUID(r.json()["dossier_id"])
     doctor = pros.sign_in(GP, "Médecin généraliste", "Durand")
-    _start(client, doctor, child_id, "Rappel de vaccin")
-    secret = _start(client, doctor, child_id, "Contraception", secret=True)
+    start_conversation(client, doctor, child_id, "Rappel de vaccin")
+    secret = start_conversation(client, doctor, child_id, "Contraception", secret=True)
 
     device = SyncDevice(client, me, child_id)
     assert device.pull()["state"] == "ok"

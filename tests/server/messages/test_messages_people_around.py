@@ -11,21 +11,9 @@ from fastapi.testclient import TestClient
 from server.clock import ManualClock
 from server.context import ServiceContext
 from tests.support.access import GP, Pros, patient, provision_minor
+from tests.support.messagerie import start_conversation
 from tests.support.messages_sync import with_aidant
 from tests.support.service import Flows, Mailbox
-
-
-def _start(client: TestClient, doctor: dict[str, str], dossier_id: uuid.UUID, subject: str, *, secret: bool) -> str:
-    body = {
-        "id": str(uuid.uuid4()),
-        "dossier_id": str(dossier_id),
-        "subject": subject,
-        "secret": secret,
-        "message": {"id": str(uuid.uuid4()), "text": f"{subject} : venez me voir."},
-    }
-    r = client.post("/v1/pro/conversations", json=body, headers=doctor)
-    assert r.status_code == 201, r.text
-    return str(r.json()["conversation_id"])
 
 
 def test_a_parent_sees_the_childs_conversations_but_never_a_secret_one(
@@ -38,10 +26,10 @@ def test_a_parent_sees_the_childs_conversations_but_never_a_secret_one(
     child_id = uuid.UUID(r.json()["dossier_id"])
     doctor = pros.sign_in(GP, "Médecin généraliste", "Durand")
     mailbox.clear()
-    vaccine = _start(client, doctor, child_id, "Rappel de vaccin", secret=False)
+    vaccine = start_conversation(client, doctor, child_id, "Rappel de vaccin", secret=False)
     assert "Vous avez un nouveau message." in mailbox.last_body(parent.email)  # the parent manages the space
     mailbox.clear()
-    secret = _start(client, doctor, child_id, "Contraception", secret=True)
+    secret = start_conversation(client, doctor, child_id, "Contraception", secret=True)
     assert mailbox.to(parent.email) == []  # a secret conversation is never announced to a parent
 
     page = client.get("/v1/conversations", params={"dossier_id": str(child_id)}, headers=me).json()
@@ -66,7 +54,7 @@ def test_an_aidant_reads_only_once_allowed_and_never_answers(
     person, me, aidant_headers, aidant_id = with_aidant(client, flows, clock)
     assert person.dossier_id
     doctor = pros.sign_in(GP, "Médecin généraliste", "Durand")
-    conv = _start(client, doctor, person.dossier_id, "Ordonnance", secret=False)
+    conv = start_conversation(client, doctor, person.dossier_id, "Ordonnance", secret=False)
     theirs = {"dossier_id": str(person.dossier_id)}
 
     # a delegation alone is not enough
