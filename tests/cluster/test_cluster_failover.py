@@ -9,9 +9,10 @@ process) and while the other clients' pushes go on.
 
 from __future__ import annotations
 
-import contextlib
 import hashlib
 import os
+import subprocess
+import sys
 import threading
 import time
 import uuid
@@ -44,16 +45,28 @@ def _sync(device: Device, failures: list[str]) -> bool:
         return False
 
 
-def _receiving_chunk(pid: int) -> bool:
-    """The process has a document chunk's file open (a chunk is streaming into it)."""
+# Watches the node from its own process and kills it (its whole process group, as `Cluster.kill_node` does) the
+# moment it has a document chunk's file open, i.e. while a chunk is streaming into it. A loop in the test's own
+# process missed every window on a loaded CI machine: twenty client threads hold the GIL for longer than a 1.5 MB
+# chunk takes to arrive over loopback.
+KILL_ON_CHUNK = """
+import os, signal, sys, time
+pid, deadline = int(sys.argv[1]), time.monotonic() + float(sys.argv[2])
+while time.monotonic() < deadline:
     try:
-        for fd in os.scandir(f"/proc/{pid}/fd"):
-            with contextlib.suppress(OSError):
-                if os.readlink(fd.path).endswith(".incoming"):
-                    return True
+        names = [os.readlink(f"/proc/{pid}/fd/{fd}") for fd in os.listdir(f"/proc/{pid}/fd")]
     except OSError:
-        return False
-    return False
+        names = []
+    if any(name.endswith(".incoming") for name in names):
+        os.killpg(pid, signal.SIGKILL)
+        sys.exit(0)
+    time.sleep(0.0005)
+sys.exit(1)
+"""
+
+
+def _kill_while_receiving_chunk(pid: int, within: float) -> subprocess.Popen[bytes]:
+    return subprocess.Popen([sys.executable, "-c", KILL_ON_CHUNK, str(pid), str(within)])
 
 
 def _settled(device: Device) -> bool:
@@ -82,18 +95,17 @@ def test_clients_converge_when_a_node_is_killed_mid_push(
             _sync(device, failures)
             time.sleep(0.05)
 
-    threads = [threading.Thread(target=client, args=(device,), name=device.name) for device in everyone]
-    for thread in threads:
-        thread.start()
     # Kill node1 while it is receiving a document chunk (the chunk's file is open in its process) and the other
     # clients' pushes go on.
     victim = cluster.nodes[0]
     assert victim.proc is not None
-    deadline = time.monotonic() + 120
-    while time.monotonic() < deadline and not _receiving_chunk(victim.proc.process.pid):
-        time.sleep(0.001)
-    assert _receiving_chunk(victim.proc.process.pid), "node1 never received a document chunk"
-    cluster.kill_node(victim)
+    watcher = _kill_while_receiving_chunk(victim.proc.process.pid, within=240)
+    threads = [threading.Thread(target=client, args=(device,), name=device.name) for device in everyone]
+    for thread in threads:
+        thread.start()
+    assert watcher.wait(timeout=300) == 0, "node1 never received a document chunk"
+    victim.proc.process.wait(timeout=20)
+    cluster.kill_node(victim)  # already dead: reaps it, and keeps the cluster's own bookkeeping
     for thread in threads:
         thread.join(timeout=300)
     assert not any(thread.is_alive() for thread in threads)
