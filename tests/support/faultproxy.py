@@ -19,7 +19,7 @@ class Faults:
     latency: float = 0.0  # seconds added before forwarding each block
     reset_probability: float = 0.0  # per block, either direction: the connection is reset (RST)
     cut_upstream_after: int | None = None  # close the next connection once this many request bytes passed
-    cut_downstream_after: int | None = None  # close the next connection once this many response bytes passed
+    cut_downstream_after: int | None = None  # end the next connection once this many response bytes passed
     network_cut_after: int | None = None  # once this many request bytes passed (all connections), reset them all
     stall_downstream_for: float = 0.0  # the next connection stops delivering response bytes this long
     max_request_bytes: int | None = None  # a body-size limit in front of the service: larger requests are cut
@@ -135,7 +135,13 @@ class FaultProxy:
                     self._count(upstream, len(data))
                     dst.sendall(data)
                     _reset(src)
-                    _reset(dst)
+                    if upstream:
+                        _reset(dst)
+                    else:  # the client gets every byte that passed, then the end of the stream mid-answer: a reset
+                        # would make its kernel drop what it had received but not yet read, so what "passed" would
+                        # depend on how busy the machine was
+                        with contextlib.suppress(OSError):
+                            dst.shutdown(socket.SHUT_WR)
                     return
                 passed += len(data)
                 self._count(upstream, len(data))
