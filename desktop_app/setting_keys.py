@@ -26,6 +26,7 @@ class SettingKey(StrEnum):
     PURGING = "sync.purging"
     LAST_SERVER_TIME = "sync.last_server_time"
     MAX_BODY = "sync.max_body"
+    MAX_MUTATIONS = "sync.max_mutations"
     # offline copies of what the service said (encrypted like everything in the settings)
     CARE_HISTORY = "online.care_history"
     ACCESS_HISTORY = "online.access_history"

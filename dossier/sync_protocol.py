@@ -19,7 +19,8 @@ from pydantic import BaseModel, ConfigDict, Field, PlainSerializer, StringConstr
 from dossier.documents import DocumentFormat
 from dossier.merge import Op as MergeOp
 
-MAX_MUTATIONS_PER_PUSH = 500
+MAX_MUTATIONS_PER_PUSH = 2000  # what this service accepts in one push, announced in every pull (`max_mutations`)
+LEGACY_MAX_MUTATIONS = 500  # what a service that does not announce it accepts (before issue 16)
 MAX_PAGE = 5000
 MAX_CHANGED_FIELDS = 200
 
@@ -208,7 +209,8 @@ class PullResult(BaseModel):
     dossiers: list[DossierPage]
     available: list[uuid.UUID]
     server_time: str
-    max_body: int
+    max_body: int  # the largest push body the service accepts
+    max_mutations: int | None = None  # the most mutations in one push (None: LEGACY_MAX_MUTATIONS)
 
 
 # -- document bytes ---------------------------------------------------------------------------------------------

@@ -40,7 +40,7 @@ from server.professionals.router import dossier_router as pro_dossiers_router
 from server.professionals.router import registry_router as professionals_registry_router
 from server.professionals.router import router as professionals_router
 from server.sync.fast_pull import FastPull
-from server.sync.router import UPLOAD_PREFIX
+from server.sync.router import PUSH_PATH, UPLOAD_PREFIX
 from server.sync.router import dossier_router as synced_content_router
 from server.sync.router import router as sync_router
 
@@ -116,9 +116,10 @@ def _validation_problem(exc: RequestValidationError) -> ProblemError:
 class EdgeMiddleware:
     """Outermost layer: Server-Time on every response, body size limit, and a last-resort 500 without details."""
 
-    def __init__(self, app: ASGIApp, *, max_body: int, max_chunk: int, now: Callable[[], Any]) -> None:
+    def __init__(self, app: ASGIApp, *, max_body: int, max_chunk: int, max_push: int, now: Callable[[], Any]) -> None:
         self.app = app
         self.max_body = max_body
+        self.max_push = max_push  # a sync push batch
         self.max_chunk = max_chunk  # a document chunk (PATCH /v1/sync/uploads/…) streams to disk: it may be larger
         self.now = now
 
@@ -141,7 +142,12 @@ class EdgeMiddleware:
 
         method, path = scope.get("method", ""), scope.get("path", "")
         chunk = (method == "PATCH" and path.startswith(UPLOAD_PREFIX)) or is_attachment_upload(method, path)
-        limit = self.max_chunk if chunk else self.max_body
+        if chunk:
+            limit = self.max_chunk
+        elif method == "POST" and path == PUSH_PATH:
+            limit = self.max_push
+        else:
+            limit = self.max_body
         for name, value in scope.get("headers", []):
             if name == b"content-length":
                 try:
@@ -339,6 +345,7 @@ def create_app(
         EdgeMiddleware,
         max_body=settings.max_body_bytes,
         max_chunk=settings.max_chunk_bytes,
+        max_push=settings.max_push_bytes,
         now=settings.clock.now,
     )
     app.add_middleware(HygieneHeaders)  # outermost: on every answer, the edge's own problems included

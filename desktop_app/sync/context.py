@@ -36,6 +36,7 @@ S_URL, S_ACCESS, S_REFRESH = SettingKey.SERVER_URL, SettingKey.ACCESS_TOKEN, Set
 S_LEASES, S_PURGING, S_LAST = SettingKey.LEASES, SettingKey.PURGING, SettingKey.LAST_SERVER_TIME
 S_DEVICE_REVOKED = SettingKey.DEVICE_REVOKED  # the person removed this device: nothing syncs until a new sign-in
 S_MAX_BODY = SettingKey.MAX_BODY  # the largest request body the service accepts, as it last said
+S_MAX_MUTATIONS = SettingKey.MAX_MUTATIONS  # the most mutations in one push, as it last said
 S_SEARCH_STALE = "search_stale"  # sync_meta: a bulk pull wrote entries the search index does not hold yet
 
 
@@ -136,7 +137,8 @@ class Listeners:
 
 @dataclass(eq=False, slots=True)
 class SyncContext:
-    """Everything a phase needs; one per engine. `max_body` and `last_server_time` follow what the service says."""
+    """Everything a phase needs; one per engine. `max_body`, `max_mutations` and `last_server_time` follow what the
+    service says."""
 
     profile: UnlockedProfile
     http: SyncHttp
@@ -146,6 +148,7 @@ class SyncContext:
     page_limit: int
     upload_streams: int  # chunks of one document in flight at once (see SyncEngine)
     max_body: int
+    max_mutations: int
     listeners: Listeners = field(default_factory=Listeners)
     last_server_time: str | None = None
 

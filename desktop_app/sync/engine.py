@@ -39,6 +39,7 @@ from desktop_app.sync.context import (
     S_LAST,
     S_LEASES,
     S_MAX_BODY,
+    S_MAX_MUTATIONS,
     S_PURGING,
     S_REFRESH,
     S_SEARCH_STALE,
@@ -56,7 +57,7 @@ from desktop_app.sync.context import (
 from desktop_app.sync.http import Backoff, DeviceRevoked, NotSignedIn, ServiceRefused, SyncHttp, SyncOffline
 from desktop_app.sync.local import fingerprint
 from desktop_app.sync.policy import SyncPolicy
-from dossier.sync_protocol import MAX_MUTATIONS_PER_PUSH
+from dossier.sync_protocol import LEGACY_MAX_MUTATIONS, MAX_MUTATIONS_PER_PUSH
 
 __all__ = [  # the engine's words, importable from here as before the split
     "CRASH_ENV",
@@ -132,6 +133,7 @@ class SyncEngine:
             # default, so a cut never costs more than one chunk.
             upload_streams=max(1, upload_streams),
             max_body=int(profile.settings.get(S_MAX_BODY, 60 * 1024)),
+            max_mutations=int(profile.settings.get(S_MAX_MUTATIONS, LEGACY_MAX_MUTATIONS)),
         )
         self._state = SyncState.UP_TO_DATE
         self._before_sync = before_sync  # run first in every sync, whoever starts it (a clinic reports its openings)

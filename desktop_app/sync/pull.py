@@ -28,6 +28,7 @@ from desktop_app.sync import tables as t
 from desktop_app.sync.context import (
     S_LAST,
     S_MAX_BODY,
+    S_MAX_MUTATIONS,
     S_SEARCH_STALE,
     Progress,
     SyncContext,
@@ -37,7 +38,15 @@ from desktop_app.sync.context import (
     set_meta,
 )
 from desktop_app.sync.http import read_answer
-from dossier.sync_protocol import ConflictItem, DossierPage, Entity, PageState, PullResult, Record
+from dossier.sync_protocol import (
+    LEGACY_MAX_MUTATIONS,
+    ConflictItem,
+    DossierPage,
+    Entity,
+    PageState,
+    PullResult,
+    Record,
+)
 
 _SEARCH_TRIGGERS = ("entries_fts_insert", "entries_fts_update")
 _BULK_ROWS = 500  # from this many entries in one page, the search index is rebuilt once instead of row by row
@@ -145,6 +154,10 @@ def remember_limits(ctx: SyncContext, body: PullResult) -> None:
     if body.max_body and body.max_body != ctx.max_body:
         ctx.max_body = body.max_body
         ctx.profile.set_setting(S_MAX_BODY, body.max_body)
+    mutations = body.max_mutations or LEGACY_MAX_MUTATIONS  # a service that does not say takes what it always took
+    if mutations != ctx.max_mutations:
+        ctx.max_mutations = mutations
+        ctx.profile.set_setting(S_MAX_MUTATIONS, mutations)
     if body.server_time:
         ctx.last_server_time = body.server_time
 

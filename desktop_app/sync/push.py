@@ -58,8 +58,9 @@ def stream_id(store: DossierStore) -> str:
 
 
 def batch_limit(ctx: SyncContext) -> int:
-    """The most mutations one request may carry: the protocol's maximum, or fewer if the engine was told so."""
-    return max(1, min(ctx.push_batch, MAX_MUTATIONS_PER_PUSH))
+    """The most mutations one request may carry: what the service last announced (within what this version knows),
+    or fewer if the engine was told so."""
+    return max(1, min(ctx.push_batch, ctx.max_mutations, MAX_MUTATIONS_PER_PUSH))
 
 
 def serialise(row: Any) -> bytes:

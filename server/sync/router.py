@@ -30,7 +30,7 @@ from server.errors import PROBLEM_MEDIA_TYPE, ProblemError
 from server.storage import Area
 from server.storage.http import blob_response
 from server.sync import blobs, dossier_view, masking, release, service
-from server.sync.schemas import PullIn, PullOut, PushIn, PushOut, UploadIn, UploadOut
+from server.sync.schemas import MAX_MUTATIONS_PER_PUSH, PullIn, PullOut, PushIn, PushOut, UploadIn, UploadOut
 
 
 async def check_protocol(
@@ -59,6 +59,7 @@ async def check_protocol(
 
 router = APIRouter(prefix="/v1/sync", tags=["sync"], dependencies=[Depends(check_protocol)])
 PULL_PATH = "/v1/sync/pull"  # answered by server/sync/fast_pull.py in its common form, by the route otherwise
+PUSH_PATH = "/v1/sync/push"  # up to MAX_MUTATIONS_PER_PUSH mutations: the edge allows it `max_push_bytes`
 UPLOAD_PREFIX = "/v1/sync/uploads/"  # where a request body is a document chunk (the edge allows it a larger size)
 
 
@@ -74,7 +75,7 @@ def _stamp(ctx: ContextDep) -> str:
     return ctx.now().isoformat(timespec="milliseconds").replace("+00:00", "Z")
 
 
-@router.post("/push", response_model=PushOut)
+@router.post(PUSH_PATH.removeprefix("/v1/sync"), response_model=PushOut)
 def push(body: PushIn, principal: PrincipalDep, ctx: ContextDep, session: SessionDep) -> PushOut | JSONResponse:
     """Apply mutations in client-sequence order; each gets applied / merged / conflict / rejected / forbidden."""
     caller = service.caller_for(session, principal, body.dossier_id, ctx.now())
@@ -133,7 +134,13 @@ def pull_response(
                 writing.commit()
             pages, available = service.pull(session, principal, body, now=now, settings=settings)
         session.commit()
-    out = PullOut(dossiers=pages, available=available, server_time=_stamp(ctx), max_body=ctx.settings.max_body_bytes)
+    out = PullOut(
+        dossiers=pages,
+        available=available,
+        server_time=_stamp(ctx),
+        max_body=ctx.settings.max_push_bytes,
+        max_mutations=MAX_MUTATIONS_PER_PUSH,
+    )
     # Serialised once here: a bootstrap page holds thousands of records, and re-validating it would double the cost.
     return Response(out.model_dump_json(), media_type="application/json")
 

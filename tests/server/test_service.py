@@ -27,6 +27,7 @@ from server.db import migrate
 from server.dossiers.models import Dossier
 from server.models import Base
 from server.partitioning import include_object
+from server.sync import service as sync_service
 from tests.support.hardening import serve_process
 from tests.support.service import FAST_ARGON2, PASSWORD, Flows, free_port
 
@@ -81,6 +82,24 @@ def test_oversize_body_is_refused_before_reaching_the_database(client: TestClien
         yield b'", "password": "x"}'
 
     r = client.post("/v1/auth/login", content=chunks(), headers={"Content-Type": "application/json"})
+    assert r.status_code == 413
+
+
+def test_a_sync_push_may_be_larger_than_other_bodies_up_to_its_own_limit(
+    client: TestClient, settings: Settings
+) -> None:
+    """Issue 16: a push batch fills up to `max_push_bytes`; past it a 413, as anywhere."""
+    assert settings.max_body_bytes < 200 * 1024 < settings.max_push_bytes
+    headers = {"Content-Type": "application/json", sync_service.PROTOCOL_HEADER: str(sync_service.PROTOCOL_MAX)}
+    within = b'{"mutations": [' + b",".join([b'{"note": "' + b"a" * 1000 + b'"}'] * 200) + b"]}"
+    assert settings.max_body_bytes < len(within) < settings.max_push_bytes
+    r = client.post("/v1/sync/push", content=within, headers=headers)
+    assert r.status_code == 401  # reached the route, which wants a token; not refused for its size
+    assert client.post("/v1/auth/login", content=within, headers=headers).status_code == 413
+    beyond = b'{"mutations": ["' + b"a" * settings.max_push_bytes + b'"]}'
+    r = client.post("/v1/sync/push", content=beyond, headers=headers)
+    assert r.status_code == 413 and r.json()["code"] == "body_too_large"
+    r = client.post("/v1/sync/push", content=iter([beyond[:1000], beyond[1000:]]), headers=headers)  # streamed
     assert r.status_code == 413
 
 

@@ -12,7 +12,7 @@ from sqlalchemy import event
 
 from desktop_app.sync.engine import SyncEngine
 from desktop_app.sync.http import Backoff
-from dossier.sync_protocol import MAX_MUTATIONS_PER_PUSH
+from dossier.sync_protocol import LEGACY_MAX_MUTATIONS, MAX_MUTATIONS_PER_PUSH
 
 pytestmark = pytest.mark.usefixtures("sqlite_only")
 
@@ -48,7 +48,7 @@ def test_a_large_push_fills_requests_to_the_body_limit_and_reads_each_outbox_row
     recording = RecordingTransport()
     engine = SyncEngine(device.profile, transport=recording, backoff=Backoff(base=0.01, cap=0.05, attempts=2))
     engine.sync_once()  # the pull tells the body limit
-    assert engine.ctx.max_body == lab.live.settings.max_body_bytes
+    assert engine.ctx.max_body == lab.live.settings.max_push_bytes
     limit = engine.ctx.max_body = 48 * 1024  # as a deployed service says (the lab's accepts more: no 413 here)
 
     store = device.profile.dossier()
@@ -97,3 +97,28 @@ def test_a_push_under_a_small_body_limit_sends_everything_in_many_batches(lab: A
     assert report.pushed == {"applied": 40}
     assert store.outbox.count_pending() == 0
     assert sorted(e.data["name"] for e in store.entries.list("allergy")) == sorted(f"Allergie {i}" for i in range(40))
+
+
+def test_the_push_takes_the_count_the_service_announces_and_the_old_count_from_a_service_that_does_not(
+    lab: Any,
+) -> None:
+    """Issue 16: this service takes MAX_MUTATIONS_PER_PUSH mutations a request and says so in every pull; a service
+    from before says nothing and took LEGACY_MAX_MUTATIONS, which the engine keeps to until told otherwise."""
+    device = lab.device(lab.person())
+    recording = RecordingTransport()
+    engine = SyncEngine(device.profile, transport=recording, backoff=Backoff(base=0.01, cap=0.05, attempts=2))
+    assert engine.ctx.max_mutations == LEGACY_MAX_MUTATIONS < MAX_MUTATIONS_PER_PUSH  # a new device, nothing said
+    store = device.profile.dossier()
+    store.entries.create_many("allergy", [{"name": f"Allergie {i}"} for i in range(1200)])
+    engine.ctx.max_body = lab.live.settings.max_push_bytes  # bytes are not what limits these batches
+    try:
+        engine.sync_once()  # the first push, before any pull: the legacy count
+        store.entries.create_many("allergy", [{"name": f"Arachide {i}"} for i in range(2 * MAX_MUTATIONS_PER_PUSH)])
+        engine.sync_once()
+    finally:
+        engine.http.close()
+    counts = [len(json.loads(body)["mutations"]) for body, status in recording.pushes if status == 200]
+    assert counts[:3] == [LEGACY_MAX_MUTATIONS, LEGACY_MAX_MUTATIONS, 200]
+    assert counts[3:] == [MAX_MUTATIONS_PER_PUSH, MAX_MUTATIONS_PER_PUSH]  # the pull said so
+    assert device.profile.settings["sync.max_mutations"] == MAX_MUTATIONS_PER_PUSH  # remembered for the next start
+    assert store.outbox.count_pending() == 0
