@@ -59,6 +59,7 @@ from sqlalchemy.pool import NullPool
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from benchmarks import wrk_generator  # noqa: E402
 from dossier.identifiers import nir_key  # noqa: E402
 from server.accounts.models import Account, AccountStatus  # noqa: E402
 from server.config import Argon2Params, Settings  # noqa: E402
@@ -601,38 +602,40 @@ def bench_backend(name: str, url: str | None, args: argparse.Namespace) -> None:
                 "database_pid": database_pid,
             }
             print(f"{name:10s} before: {load_average()}")
-            phases = {
-                "baseline /health": hammer(base, [Shot()] * args.clients, args.seconds, **load),
-                "GET /v1/me": hammer(base, [Shot("GET", "/v1/me", t) for t in tokens], args.seconds, **load),
-                "no-op pull": hammer(
-                    base, [pull_shot(t, d, c) for t, (d, c) in zip(tokens, dossiers, strict=True)], args.seconds, **load
-                ),
-                "pull, 1 change": hammer(
-                    base,
-                    [pull_shot(t, d, one_step_behind(c)) for t, (d, c) in zip(tokens, dossiers, strict=True)],
-                    args.seconds,
-                    **load,
-                ),
-                f"push, {PUSH_BATCH} entries": hammer(
-                    base,
-                    [
-                        Shot("POST", "/v1/sync/push", t, push=(d, PUSH_BATCH))
-                        for t, (d, _) in zip(tokens, dossiers, strict=True)
-                    ],
-                    args.seconds,
-                    **load,
-                ),
+            shots = {
+                "baseline /health": [Shot()] * args.clients,
+                "GET /v1/me": [Shot("GET", "/v1/me", t) for t in tokens],
+                "no-op pull": [pull_shot(t, d, c) for t, (d, c) in zip(tokens, dossiers, strict=True)],
+                "pull, 1 change": [
+                    pull_shot(t, d, one_step_behind(c)) for t, (d, c) in zip(tokens, dossiers, strict=True)
+                ],
+                f"push, {PUSH_BATCH} entries": [
+                    Shot("POST", "/v1/sync/push", t, push=(d, PUSH_BATCH))
+                    for t, (d, _) in zip(tokens, dossiers, strict=True)
+                ],
             }
+            phases: dict[str, Phase] = {}
+            if args.generator in ("httpx", "both"):
+                phases |= {label: hammer(base, group, args.seconds, **load) for label, group in shots.items()}
+            if args.generator in ("wrk", "both"):  # pushes need a stream per client: httpx only (wrk_generator.py)
+                phases |= {
+                    f"{label} (wrk)": wrk_generator.phase(
+                        base, group, args.seconds, lambda: cpu_snapshot(pid, database_pid), Phase
+                    )
+                    for label, group in shots.items()
+                    if not label.startswith("push")
+                }
             print(f"{name:10s} after:  {load_average()}")
-        baseline, me = phases["baseline /health"], phases["GET /v1/me"]
         for label, phase in phases.items():
+            suffix = " (wrk)" if label.endswith(" (wrk)") else ""
+            baseline, me = phases["baseline /health" + suffix], phases["GET /v1/me" + suffix]
             ratio = (
                 ""
                 if phase is baseline
                 else f"  errors {phase.errors}  ratio to /health {phase.rps / baseline.rps:.2f}"
                 + ("" if phase is me else f", to /v1/me {phase.rps / me.rps:.2f}")
             )
-            print(f"{name:10s} {label:16s}: {phase.line()}{ratio}")
+            print(f"{name:10s} {label:22s}: {phase.line()}{ratio}")
             print(f"           {phase.cpu_line()}")
             if len(phase.spread) > 1:
                 print(f"           keep-alive connections per server worker: {' / '.join(map(str, phase.spread))}")
@@ -651,7 +654,15 @@ def main() -> int:
         default=min(2, os.cpu_count() or 1),
         help="processes (one event loop each) the clients are spread over",
     )
+    parser.add_argument(
+        "--generator",
+        choices=("httpx", "wrk", "both"),
+        default="httpx",
+        help="httpx clients (this file), wrk (C, Debian package `wrk`: benchmarks/wrk_generator.py), or both in turn",
+    )
     args = parser.parse_args()
+    if args.generator != "httpx" and not wrk_generator.available():
+        parser.error("wrk is not installed (apt install wrk)")
     print(f"{args.clients} concurrent clients, {args.workers} server workers, {args.seconds:.0f} s per phase")
     print(
         f"generator: {args.clients} httpx.AsyncClient (one keep-alive connection each) over "
