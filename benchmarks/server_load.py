@@ -609,22 +609,25 @@ def bench_backend(name: str, url: str | None, args: argparse.Namespace) -> None:
                 "pull, 1 change": [
                     pull_shot(t, d, one_step_behind(c)) for t, (d, c) in zip(tokens, dossiers, strict=True)
                 ],
-                f"push, {PUSH_BATCH} entries": [
+                f"push, {PUSH_BATCH} entries": [  # measured last (below)
                     Shot("POST", "/v1/sync/push", t, push=(d, PUSH_BATCH))
                     for t, (d, _) in zip(tokens, dossiers, strict=True)
                 ],
             }
+            push = f"push, {PUSH_BATCH} entries"
+            reads = {label: group for label, group in shots.items() if label != push}
             phases: dict[str, Phase] = {}
             if args.generator in ("httpx", "both"):
-                phases |= {label: hammer(base, group, args.seconds, **load) for label, group in shots.items()}
+                phases |= {label: hammer(base, group, args.seconds, **load) for label, group in reads.items()}
             if args.generator in ("wrk", "both"):  # pushes need a stream per client: httpx only (wrk_generator.py)
                 phases |= {
                     f"{label} (wrk)": wrk_generator.phase(
                         base, group, args.seconds, lambda: cpu_snapshot(pid, database_pid), Phase
                     )
-                    for label, group in shots.items()
-                    if not label.startswith("push")
+                    for label, group in reads.items()
                 }
+            if args.generator in ("httpx", "both"):  # last: its entries make the pulls above pulls with changes
+                phases[push] = hammer(base, shots[push], args.seconds, **load)
             print(f"{name:10s} after:  {load_average()}")
         for label, phase in phases.items():
             suffix = " (wrk)" if label.endswith(" (wrk)") else ""
