@@ -138,8 +138,9 @@ class Settings:
     archive_retention_days: int = 3653
     care_history_months: int = 24
     max_body_bytes: int = 64 * 1024
-    # A push batch (POST /v1/sync/push): up to 500 mutations. Larger than other bodies so that a device sends a long
-    # outbox in fewer requests, each one transaction and one fsync on both sides (issue 16); announced in every pull.
+    # A push batch (POST /v1/sync/push): up to MAX_MUTATIONS_PER_PUSH (2,000) mutations. Larger than other bodies so
+    # that a device sends a long outbox in fewer requests, each one transaction and one fsync on both sides (issue 16);
+    # announced in every pull.
     max_push_bytes: int = 512 * 1024
     max_chunk_bytes: int = 8 * 1024 * 1024  # the body of one document chunk (PATCH /v1/sync/uploads/…)
     public_url: str = "http://127.0.0.1:8000"
