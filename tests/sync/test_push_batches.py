@@ -12,7 +12,8 @@ from sqlalchemy import event
 
 from desktop_app.sync.engine import SyncEngine
 from desktop_app.sync.http import Backoff
-from dossier.sync_protocol import LEGACY_MAX_MUTATIONS, MAX_MUTATIONS_PER_PUSH
+from desktop_app.sync.pull import remember_limits
+from dossier.sync_protocol import LEGACY_MAX_MUTATIONS, MAX_MUTATIONS_PER_PUSH, PullResult
 
 pytestmark = pytest.mark.usefixtures("sqlite_only")
 
@@ -122,3 +123,7 @@ def test_the_push_takes_the_count_the_service_announces_and_the_old_count_from_a
     assert counts[3:] == [MAX_MUTATIONS_PER_PUSH, MAX_MUTATIONS_PER_PUSH]  # the pull said so
     assert device.profile.settings["sync.max_mutations"] == MAX_MUTATIONS_PER_PUSH  # remembered for the next start
     assert store.outbox.count_pending() == 0
+    # The device is then pointed at a service from before, whose pull answer has no `max_mutations`.
+    older = PullResult(dossiers=[], available=[], server_time="2026-12-07T06:00:00.000Z", max_body=64 * 1024)
+    remember_limits(engine.ctx, older)
+    assert engine.ctx.max_mutations == LEGACY_MAX_MUTATIONS == device.profile.settings["sync.max_mutations"]
