@@ -8,15 +8,20 @@ writer appends everything waiting in one transaction and commits it, then wakes 
 Nothing is lost on a crash: a request returns (and its response is sent) only once its rows are committed; if the
 commit fails, every request of the batch gets the error (an error answer, the client retries). The writer thread
 exists only while rows wait; the next request starts a new one.
+
+A request on the event loop waits with `append_async`: its worker thread is free meanwhile. Measured (6-7 Dec 2026,
+100 clients pulling one change each, PostgreSQL, 2 workers), a pull's thread spent about half its time parked in
+`append`, and with the pull's threads bounded (server/dossiers/dependencies.py) that parked time was capacity lost.
 """
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
 import fcntl
 import threading
 import weakref
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -34,6 +39,13 @@ class _Waiting:
     rows: list[Row]
     done: threading.Event = field(default_factory=threading.Event)
     error: BaseException | None = None
+    wake: Callable[[], None] | None = None  # called from the writer thread once `done` is set
+
+    def finish(self, error: BaseException | None) -> None:
+        self.error = error
+        self.done.set()
+        if self.wake is not None:
+            self.wake()
 
 
 class AuditWriter:
@@ -69,15 +81,35 @@ class AuditWriter:
         """Return once these rows are committed; raise what the commit raised."""
         if not rows:
             return
-        waiting = _Waiting(rows)
+        waiting = self._submit(_Waiting(rows))
+        waiting.done.wait()
+        if waiting.error is not None:
+            raise waiting.error
+
+    async def append_async(self, rows: list[Row]) -> None:
+        """`append` for a coroutine: the event loop goes on while the writer commits. Cancelled (the client went
+        away), the rows are committed all the same: a pull that was answered has its trace."""
+        if not rows:
+            return
+        loop = asyncio.get_running_loop()
+        committed = loop.create_future()
+
+        def wake() -> None:
+            with contextlib.suppress(RuntimeError):  # the loop closed meanwhile (the worker stopping): nobody waits
+                loop.call_soon_threadsafe(_resolve, committed)
+
+        waiting = self._submit(_Waiting(rows, wake=wake))
+        await committed
+        if waiting.error is not None:
+            raise waiting.error
+
+    def _submit(self, waiting: _Waiting) -> _Waiting:
         with self._lock:
             self._waiting.append(waiting)
             if not self._running:
                 self._running = True
                 threading.Thread(target=self._run, name="carnet-audit-writer", daemon=True).start()
-        waiting.done.wait()
-        if waiting.error is not None:
-            raise waiting.error
+        return waiting
 
     def _run(self) -> None:
         while True:
@@ -86,15 +118,34 @@ class AuditWriter:
                 if not batch:
                     self._running = False
                     return
+            error: BaseException | None = None
             try:
                 with self._turn(), Session(self._engine, info=dict(self._info)) as session:
                     record_many(session, [row for waiting in batch for row in waiting.rows])
                     session.commit()
             except BaseException as exc:  # every request of the batch answers with the error; none is dropped
-                for waiting in batch:
-                    waiting.error = exc
+                error = exc
             for waiting in batch:
-                waiting.done.set()
+                waiting.finish(error)
+
+
+@dataclass(frozen=True, slots=True)
+class Pending:
+    """Rows a request has handed over but not yet seen committed: it answers after `committed` (or `wait`)."""
+
+    writer: AuditWriter
+    rows: list[Row]
+
+    def wait(self) -> None:
+        self.writer.append(self.rows)
+
+    async def committed(self) -> None:
+        await self.writer.append_async(self.rows)
+
+
+def _resolve(future: asyncio.Future[None]) -> None:
+    if not future.done():  # a cancelled wait (the client went away) has nothing to wake
+        future.set_result(None)
 
 
 def _turn_file(engine: Engine) -> Path | None:

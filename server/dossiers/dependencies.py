@@ -8,8 +8,9 @@ from __future__ import annotations
 import asyncio
 import uuid
 import weakref
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Annotated
+from typing import Annotated, TypeVar, TypeVarTuple, Unpack
 
 import anyio
 import anyio.to_thread
@@ -35,6 +36,9 @@ from server.accounts.models import AccessToken, Account, Device, PrincipalKind
 from server.context import ServiceContext
 from server.dossiers.models import Dossier, SpaceStatus
 from server.errors import unauthorized
+
+T = TypeVar("T")
+Args = TypeVarTuple("Args")
 
 _PATIENT_QUERY = token_joins(
     select(AccessToken.expires_at, AccessToken.revoked_at, Device, Account, Dossier).options(
@@ -84,10 +88,12 @@ class PatientSummary:
         return self.principal.id
 
 
-# Light reads run in worker threads, at most this many at once per event loop (worker process). The default pool
-# (40 threads) serves every other sync route; letting up to 40 threads take turns at the GIL for a sub-millisecond
-# read made the slowest answers wait behind the others under load (benchmarks/server_load.py, interleaved runs on
-# PostgreSQL: p99 about 150 ms with 16 against 165-215 ms with 40). A waiting read queues in order on the limiter.
+# Light reads run in worker threads, at most this many at once per event loop (worker process): GET /v1/me's check,
+# and the sync pull (server/sync/router.py), the request every device repeats all day. The default pool (40 threads)
+# serves every other sync route; letting up to 40 threads take turns at the GIL for a sub-millisecond read made the
+# slowest answers wait behind the others under load (benchmarks/server_load.py, PostgreSQL, 2 workers, 100 clients,
+# interleaved runs: /v1/me's p99 about 150 ms with 16 against 165-215 ms with 40; the no-op pull's 110-176 ms with
+# 16 or fewer against 182-298 ms with 40, 7 Dec 2026). A waiting read queues in order on the limiter.
 LIGHT_READ_THREADS = 16
 _light_read_limiters: weakref.WeakKeyDictionary[asyncio.AbstractEventLoop, anyio.CapacityLimiter] = (
     weakref.WeakKeyDictionary()
@@ -101,6 +107,11 @@ def _light_read_limiter() -> anyio.CapacityLimiter:
     if limiter is None:
         limiter = _light_read_limiters[loop] = anyio.CapacityLimiter(LIGHT_READ_THREADS)
     return limiter
+
+
+async def run_light_read(func: Callable[[Unpack[Args]], T], *args: *Args) -> T:
+    """`func(*args)` in a worker thread, under LIGHT_READ_THREADS."""
+    return await anyio.to_thread.run_sync(func, *args, limiter=_light_read_limiter())
 
 
 def _patient_summary(ctx: ServiceContext, authorization: str | None, helper: str | None) -> PatientSummary:
@@ -122,7 +133,7 @@ async def current_patient_summary(
 ) -> PatientSummary:
     """The calling patient, for light routes (GET /v1/me): _patient_summary in a thread, under LIGHT_READ_THREADS."""
     ctx: ServiceContext = request.app.state.ctx
-    return await anyio.to_thread.run_sync(_patient_summary, ctx, authorization, helper, limiter=_light_read_limiter())
+    return await run_light_read(_patient_summary, ctx, authorization, helper)
 
 
 PatientSummaryDep = Annotated[PatientSummary, Depends(current_patient_summary)]

@@ -7,7 +7,7 @@ ASGI layer sits inside the service's own middlewares (`EdgeMiddleware`'s body li
 `HygieneHeaders`, `UnicodeBodyGuard`: all still apply) and answers the common form of `POST /v1/sync/pull` itself:
 a supported protocol version, a JSON body that validates as `PullIn`, an Authorization header, no helper header.
 
-It calls the route's own `pull_response` (server/sync/router.py): the same token check (`admit`, read from the
+It calls the route's own `answer_pull` (server/sync/router.py): the same token check (`admit`, read from the
 database on every request, S34), the same access policy over this request's reads, the same audit rows, the same
 answer. Everything else — a missing or unsupported protocol header, a helper's session, a body that does not
 validate, repeated headers — goes on to the FastAPI route unchanged (the body already read is handed over as it
@@ -21,7 +21,6 @@ from collections.abc import Callable
 from typing import Any
 
 from pydantic import ValidationError
-from starlette.concurrency import run_in_threadpool
 from starlette.responses import Response
 from starlette.types import ASGIApp, Receive, Scope, Send
 
@@ -29,7 +28,7 @@ from dossier.errors import DossierValidationError
 from server.errors import ProblemError, from_validation
 from server.http_limits import read_body, replaying
 from server.sync import service
-from server.sync.router import PULL_PATH, pull_response
+from server.sync.router import PULL_PATH, answer_pull
 from server.sync.schemas import PullIn
 
 _AUTHORIZATION = b"authorization"
@@ -96,7 +95,7 @@ class FastPull:
         settings = found if isinstance(found, service.SyncSettings) else service.SyncSettings()
         authorization = headers[_AUTHORIZATION].decode("latin-1")
         try:
-            response = await run_in_threadpool(pull_response, body, app.state.ctx, settings, authorization, None)
+            response = await answer_pull(body, app.state.ctx, settings, authorization, None)
         except ProblemError as exc:
             response = self.problem(exc)
         except DossierValidationError as exc:

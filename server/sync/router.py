@@ -9,7 +9,6 @@ from fastapi import APIRouter, Depends, Header, Path, Request, Response, status
 from fastapi.responses import JSONResponse
 from sqlalchemy import select
 from sqlalchemy.orm import Session
-from starlette.concurrency import run_in_threadpool
 
 from dossier import access
 from server.access import notifications
@@ -24,8 +23,9 @@ from server.accounts.dependencies import (
     principal_of,
 )
 from server.accounts.models import Professional
+from server.audit.writer import Pending as PendingAudit
 from server.context import ServiceContext
-from server.dossiers.dependencies import PatientContext, PatientDep
+from server.dossiers.dependencies import PatientContext, PatientDep, run_light_read
 from server.errors import PROBLEM_MEDIA_TYPE, ProblemError
 from server.storage import Area
 from server.storage.http import blob_response
@@ -108,17 +108,30 @@ async def pull(
     authorization: Authorization = None,
     helper: ActingHelper = None,
 ) -> Response:
-    """One request for every dossier the device holds: a page of changes per dossier, revoked or reset states.
+    """One request for every dossier the device holds: a page of changes per dossier, revoked or reset states."""
+    return await answer_pull(body, ctx, settings, authorization, helper)
 
-    The request every device repeats all day, so it makes ONE threadpool hop: the token check and the pull run in the
+
+async def answer_pull(
+    body: PullIn, ctx: ServiceContext, settings: service.SyncSettings, authorization: str | None, helper: str | None
+) -> Response:
+    """The pull, for the route and for server/sync/fast_pull.py.
+
+    The request every device repeats all day, so it makes ONE thread hop: the token check and the pull run in the
     same worker thread (`PrincipalDep` and `SessionDep` as dependencies would make it two, and cost as much CPU as
-    the pull itself when nothing changed)."""
-    return await run_in_threadpool(pull_response, body, ctx, settings, authorization, helper)
+    the pull itself when nothing changed). That thread is one of the light reads' bounded few, which queue in order
+    instead of taking turns at the GIL with forty others (server/dossiers/dependencies.py). The answer leaves once its
+    audit rows are committed, waited for here on the event loop: the thread is already free for the next pull."""
+    response, audit = await run_light_read(pull_response, body, ctx, settings, authorization, helper)
+    if audit is not None:
+        await audit.committed()
+    return response
 
 
 def pull_response(
     body: PullIn, ctx: ServiceContext, settings: service.SyncSettings, authorization: str | None, helper: str | None
-) -> Response:
+) -> tuple[Response, PendingAudit | None]:
+    """The serialised answer, and the audit rows it may be sent only after (`PendingAudit.committed`)."""
     with ctx.sessions() as session:
         # Autocommit: a pull only reads (its audit rows go through the audit writer's own transaction), so no BEGIN and
         # COMMIT round trips; under PostgreSQL's READ COMMITTED each statement had its own snapshot anyway, and the
@@ -127,22 +140,22 @@ def pull_response(
         principal = principal_of(ctx, authorization, helper, conn=conn)
         now = ctx.now()
         try:
-            pages, available = service.pull(session, principal, body, now=now, settings=settings)
+            answer = service.pull(session, principal, body, now=now, settings=settings)
         except service.ReleaseDue as due:  # held-back documents whose day came: released, then the pull again
             with ctx.sessions() as writing:
                 release.release_due(writing, ctx, due.dossier_ids, now)
                 writing.commit()
-            pages, available = service.pull(session, principal, body, now=now, settings=settings)
+            answer = service.pull(session, principal, body, now=now, settings=settings)
         session.commit()
     out = PullOut(
-        dossiers=pages,
-        available=available,
+        dossiers=answer.pages,
+        available=answer.available,
         server_time=_stamp(ctx),
         max_body=ctx.settings.max_push_bytes,
         max_mutations=MAX_MUTATIONS_PER_PUSH,
     )
     # Serialised once here: a bootstrap page holds thousands of records, and re-validating it would double the cost.
-    return Response(out.model_dump_json(), media_type="application/json")
+    return Response(out.model_dump_json(), media_type="application/json"), answer.audit
 
 
 def _upload_out(upload_id: uuid.UUID | None, offset: int, size: int, complete: bool, chunk: int) -> UploadOut:

@@ -58,6 +58,7 @@ from server.accounts.models import Account, PrincipalKind, Professional
 from server.audit.service import MINOR_SECRET_PUSH
 from server.audit.service import Actor as AuditActor
 from server.audit.service import record as audit
+from server.audit.writer import Pending as PendingAudit
 from server.audit.writer import Row as AuditRow
 from server.audit.writer import writer_for as audit_writer_for
 from server.db import UTCDateTime
@@ -1076,15 +1077,25 @@ def _conflict_row(row: Any) -> SimpleNamespace:
     return SimpleNamespace(**row._mapping, fields_json=row.values_json, seq=row.version)
 
 
-def pull(
-    session: Session, principal: Principal, body: PullIn, *, now: datetime, settings: SyncSettings
-) -> tuple[list[DossierPage], list[uuid.UUID]]:
+@dataclass(frozen=True, slots=True)
+class PullAnswer:
+    pages: list[DossierPage]
+    available: list[uuid.UUID]  # dossiers the caller may sync but does not hold yet
+    audit: PendingAudit | None  # rows to see committed before the answer is sent (see `pull`)
+
+
+def pull(session: Session, principal: Principal, body: PullIn, *, now: datetime, settings: SyncSettings) -> PullAnswer:
     """A page per held dossier, and the dossiers the caller may sync but does not hold yet.
 
     The same rule as every other route, evaluated on this request's reads (S34): `reach` (one statement for every
     dossier), the contexts of dossiers the caller does not hold in one batch (`PullScope`), then one statement per
-    dossier that has changes. The audit rows go to the process's audit writer once everything is read: one
-    transaction for the rows of many concurrent pulls (server/audit/writer.py), committed before this returns.
+    dossier that has changes.
+
+    The audit rows of the dossiers that returned items go to the process's audit writer (one transaction for the
+    rows of many concurrent pulls, server/audit/writer.py) and come back as `PullAnswer.audit`: the caller sends the
+    answer only once they are committed, so a crash loses no row of an answered pull, and waits for that on the event
+    loop, which frees the pull's thread (server/sync/router.py). A session bound to a single connection (no engine for
+    a writer) records them in its own transaction instead.
     """
     pages: list[DossierPage] = []
     budget = min(body.limit, MAX_PAGE)  # a client asking for more gets pages of the service's size
@@ -1160,15 +1171,10 @@ def pull(
     rows = [AuditRow(_audit_actor(session, caller, d), "sync.pull", now, d) for caller, d in served]
     bind = session.get_bind()
     if rows and isinstance(bind, Engine):
-        # A pull writes nothing but its audit rows: end the read transaction (its connection goes back to the pool)
-        # and hand them to the process's audit writer, which commits them with those of concurrent pulls in one
-        # transaction; this returns once they are committed (a crash loses no row of an answered pull).
-        session.commit()
-        audit_writer_for(bind, session.info).append(rows)
-    else:
-        for row in rows:
-            audit(session, actor=row.actor, action=row.action, at=row.at, dossier_id=row.dossier_id)
-    return pages, available
+        return PullAnswer(pages, available, PendingAudit(audit_writer_for(bind, session.info), rows))
+    for row in rows:
+        audit(session, actor=row.actor, action=row.action, at=row.at, dossier_id=row.dossier_id)
+    return PullAnswer(pages, available, None)
 
 
 # -- server-side operations --------------------------------------------------------------------------------------

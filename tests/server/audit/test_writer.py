@@ -1,10 +1,12 @@
-"""The audit writer of read requests: rows of concurrent requests share a transaction, none is lost (issue 16).
+"""The audit writer of read requests: rows of concurrent requests share a transaction, none is lost, and a coroutine
+waits for them without a thread (issue 16).
 
 Real database on both backends; the chain is verified with the audit trail's own check.
 """
 
 from __future__ import annotations
 
+import asyncio
 import fcntl
 import threading
 import time
@@ -160,3 +162,74 @@ def test_sqlite_writers_of_two_processes_take_turns_on_a_lock_file(
             assert verify(session).ok
     finally:
         other.close()
+
+
+def _hold_writer(ctx: ServiceContext) -> tuple[threading.Event, threading.Event]:
+    """(reached, gate): the writer thread stops before its first statement until `gate` is set."""
+    reached, gate = threading.Event(), threading.Event()
+
+    def hold(*_args: Any) -> None:
+        if threading.current_thread().name == "carnet-audit-writer" and not reached.is_set():
+            reached.set()
+            gate.wait(20)
+
+    event.listen(ctx.engine, "before_cursor_execute", hold)
+    return reached, gate
+
+
+def test_an_async_wait_returns_once_committed_and_the_loop_runs_meanwhile(ctx: ServiceContext) -> None:
+    writer = _writer(ctx)
+    reached, gate = _hold_writer(ctx)
+    actor = Actor(uuid.uuid4(), "patient")
+
+    async def main() -> tuple[int, int]:
+        task = asyncio.create_task(writer.append_async([Row(actor, "test.async", ctx.now(), None)]))
+        assert await asyncio.to_thread(reached.wait, 10)
+        ticks = 0
+        for _ in range(20):  # the loop is free while the writer is held: other requests go on
+            await asyncio.sleep(0.01)
+            ticks += 1
+        assert not task.done()
+        before = _rows(ctx, "test.async")
+        gate.set()
+        await asyncio.wait_for(task, 20)
+        return ticks, before
+
+    ticks, before = asyncio.run(main())
+    assert (ticks, before) == (20, 0)
+    assert _rows(ctx, "test.async") == 1  # returned only once committed
+
+
+def test_an_async_wait_raises_what_the_commit_raised(ctx: ServiceContext) -> None:
+    writer = _writer(ctx)
+    actor = Actor(uuid.uuid4(), "patient")
+    with pytest.raises((ValueError, StatementError)):
+        asyncio.run(writer.append_async([Row(actor, "test.bad", datetime(2026, 1, 1), None)]))
+    asyncio.run(writer.append_async([Row(actor, "test.good", ctx.now(), None)]))
+    assert _rows(ctx, "test.bad") == 0 and _rows(ctx, "test.good") == 1
+
+
+def test_a_cancelled_async_wait_still_commits_and_the_writer_goes_on(ctx: ServiceContext) -> None:
+    """The client went away mid-pull, its loop even closed: the rows of what was read are written all the same."""
+    writer = _writer(ctx)
+    reached, gate = _hold_writer(ctx)
+    actor = Actor(uuid.uuid4(), "patient")
+
+    async def main() -> None:
+        task = asyncio.create_task(writer.append_async([Row(actor, "test.gone", ctx.now(), None)]))
+        assert await asyncio.to_thread(reached.wait, 10)
+        task.cancel()
+        with pytest.raises(asyncio.CancelledError):
+            await task
+
+    asyncio.run(main())  # the loop is closed before the writer commits and tries to wake it
+    gate.set()
+    deadline = time.monotonic() + 20
+    while _rows(ctx, "test.gone") < 1 and time.monotonic() < deadline:
+        time.sleep(0.02)
+    assert _rows(ctx, "test.gone") == 1
+    writer.append([Row(actor, "test.after", ctx.now(), None)])  # the writer thread did not die on the closed loop
+    assert _rows(ctx, "test.after") == 1
+    checkpoint_now(ctx.sessions)
+    with ctx.sessions() as session:
+        assert verify(session).ok
