@@ -61,10 +61,10 @@ def new_id() -> uuid.UUID:
 
 # How many database connections one service process can use at once: a request holds at most one at a time, on a
 # thread of anyio's default limiter (40 threads: sync routes and dependencies) or of the light-read limiter
-# (server.dossiers.dependencies.LIGHT_READ_THREADS, 16). The pool keeps that many open: a connection returned to a
-# full pool is closed (the overflow), so a smaller pool opened and closed PostgreSQL backends all through a load
-# (86-116 in 9 s).
-SERVICE_CONNECTIONS = 40 + 16
+# (server.dossiers.dependencies.LIGHT_READ_THREADS, 4), and the audit writer's thread one (server/audit/writer.py).
+# The pool keeps that many open: a connection returned to a full pool is closed (the overflow), so a smaller pool
+# opened and closed PostgreSQL backends all through a load (86-116 in 9 s).
+SERVICE_CONNECTIONS = 40 + 4 + 1
 POOL_OVERFLOW = 8  # for the rare checkout outside those limiters (startup, housekeeping); closed when returned
 
 

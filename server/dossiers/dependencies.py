@@ -90,11 +90,16 @@ class PatientSummary:
 
 # Light reads run in worker threads, at most this many at once per event loop (worker process): GET /v1/me's check,
 # and the sync pull (server/sync/router.py), the request every device repeats all day. The default pool (40 threads)
-# serves every other sync route; letting up to 40 threads take turns at the GIL for a sub-millisecond read made the
-# slowest answers wait behind the others under load (benchmarks/server_load.py, PostgreSQL, 2 workers, 100 clients,
-# interleaved runs: /v1/me's p99 about 150 ms with 16 against 165-215 ms with 40; the no-op pull's 110-176 ms with
-# 16 or fewer against 182-298 ms with 40, 7 Dec 2026). A waiting read queues in order on the limiter.
-LIGHT_READ_THREADS = 16
+# serves every other sync route. A light read holds the GIL for most of its time, so threads past the few that cover
+# its database round trips only take turns at the GIL, and each turn costs CPU and delays the slowest answers; a
+# waiting read queues in order on the limiter instead. Measured (benchmarks/server_load.py's requests with wrk,
+# PostgreSQL, 2 workers, 100 clients, alternating runs, 7 Dec 2026), req/s · p99:
+#   threads   GET /v1/me          no-op pull          pull, 1 change
+#   40        -                   934-1,070 · 182-298 ms  546-638 · 335-388 ms
+#   16        1,699-1,810 · 184-191 ms  969-1,010 · 167-176 ms  640-673 · 290-360 ms
+#   4         2,679-2,798 · 57-82 ms    1,636-1,662 · 85 ms     884-927 · 187-200 ms
+#   2-6 were alike; a few more than 4 leave room for a slow read (a 5,000-record bootstrap page) without stalling.
+LIGHT_READ_THREADS = 4
 _light_read_limiters: weakref.WeakKeyDictionary[asyncio.AbstractEventLoop, anyio.CapacityLimiter] = (
     weakref.WeakKeyDictionary()
 )
