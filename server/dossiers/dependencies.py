@@ -94,11 +94,12 @@ class PatientSummary:
 # its database round trips only take turns at the GIL, and each turn costs CPU and delays the slowest answers; a
 # waiting read queues in order on the limiter instead. Measured (benchmarks/server_load.py's requests with wrk,
 # PostgreSQL, 2 workers, 100 clients, alternating runs, 7 Dec 2026), req/s · p99:
-#   threads   GET /v1/me          no-op pull          pull, 1 change
-#   40        -                   934-1,070 · 182-298 ms  546-638 · 335-388 ms
-#   16        1,699-1,810 · 184-191 ms  969-1,010 · 167-176 ms  640-673 · 290-360 ms
-#   4         2,679-2,798 · 57-82 ms    1,636-1,662 · 85 ms     884-927 · 187-200 ms
-#   2-6 were alike; a few more than 4 leave room for a slow read (a 5,000-record bootstrap page) without stalling.
+#   threads   GET /v1/me                no-op pull                pull, 1 change
+#   40        -                         934-1,070 · 182-298 ms    546-638 · 335-388 ms   (pull: before append_async)
+#   16        1,699-1,810 · 184-191 ms  969-1,010 · 167-176 ms    640-673 · 290-360 ms
+#   4         2,316-2,798 · 57-100 ms   1,424-1,702 · 85-108 ms   810-927 · 187-221 ms
+# 2, 3 and 6 were alike. With 4, a few slow reads at once (5,000-record bootstrap pages) make the others wait their
+# turn, as they would wait their share of the GIL with more threads.
 LIGHT_READ_THREADS = 4
 _light_read_limiters: weakref.WeakKeyDictionary[asyncio.AbstractEventLoop, anyio.CapacityLimiter] = (
     weakref.WeakKeyDictionary()
