@@ -18,6 +18,7 @@ from sqlalchemy import event, func, select
 from server.audit.models import AuditEvent
 from server.audit.writer import writer_for
 from server.dossiers.dependencies import LIGHT_READ_THREADS
+from tests.support.service import Person
 from tests.support.sync_lab import Lab
 
 PULLS = LIGHT_READ_THREADS + 4  # more than the threads pulls and GET /v1/me share
@@ -35,17 +36,20 @@ def _pull_rows(lab: Lab, dossier_id: uuid.UUID) -> int:
         return session.scalar(select(func.count()).select_from(AuditEvent).where(*where)) or 0
 
 
-def test_pulls_waiting_for_their_audit_rows_hold_no_thread_and_answer_once_they_are_committed(lab: Lab) -> None:
+def _patient_with_allergy(lab: Lab, name: str) -> tuple[Person, dict[str, str]]:
+    """A patient whose device synced one allergy, and the headers of a pull with that device's token."""
     person = lab.person()
     device = lab.device(person)
-    device.profile.dossier().entries.create("allergy", {"name": "Pénicilline"})
+    device.profile.dossier().entries.create("allergy", {"name": name})
     device.engine.sync_once()
+    token = device.profile.settings["sync.access_token"]
+    return person, {"Authorization": f"Bearer {token}", "Carnet-Sync-Protocol": "1"}
+
+
+def test_pulls_waiting_for_their_audit_rows_hold_no_thread_and_answer_once_they_are_committed(lab: Lab) -> None:
+    person, headers = _patient_with_allergy(lab, "Pénicilline")
     assert person.dossier_id is not None and lab.live.ctx is not None
     ctx = lab.live.ctx
-    headers = {
-        "Authorization": f"Bearer {device.profile.settings['sync.access_token']}",
-        "Carnet-Sync-Protocol": "1",
-    }
     before = _pull_rows(lab, person.dossier_id)
     gate, held_rows = threading.Event(), [0]
 
@@ -88,16 +92,9 @@ def test_pulls_waiting_for_their_audit_rows_hold_no_thread_and_answer_once_they_
 
 
 def test_a_pull_whose_audit_row_cannot_be_written_sends_no_data(lab: Lab) -> None:
-    person = lab.person()
-    device = lab.device(person)
-    device.profile.dossier().entries.create("allergy", {"name": "Arachide"})
-    device.engine.sync_once()
+    person, headers = _patient_with_allergy(lab, "Arachide")
     assert person.dossier_id is not None and lab.live.ctx is not None
     ctx = lab.live.ctx
-    headers = {
-        "Authorization": f"Bearer {device.profile.settings['sync.access_token']}",
-        "Carnet-Sync-Protocol": "1",
-    }
 
     def fail(_conn: Any, _cursor: Any, statement: str, *_args: Any) -> None:
         if _audit_insert(statement):
