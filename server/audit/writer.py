@@ -131,13 +131,11 @@ class AuditWriter:
 
 @dataclass(frozen=True, slots=True)
 class Pending:
-    """Rows a request has handed over but not yet seen committed: it answers after `committed` (or `wait`)."""
+    """Rows a request must see committed before it answers: `committed` hands them to the writer and returns once
+    they are (a sync pull's, server/sync/router.py)."""
 
     writer: AuditWriter
     rows: list[Row]
-
-    def wait(self) -> None:
-        self.writer.append(self.rows)
 
     async def committed(self) -> None:
         await self.writer.append_async(self.rows)

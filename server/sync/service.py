@@ -1091,11 +1091,11 @@ def pull(session: Session, principal: Principal, body: PullIn, *, now: datetime,
     dossier), the contexts of dossiers the caller does not hold in one batch (`PullScope`), then one statement per
     dossier that has changes.
 
-    The audit rows of the dossiers that returned items go to the process's audit writer (one transaction for the
-    rows of many concurrent pulls, server/audit/writer.py) and come back as `PullAnswer.audit`: the caller sends the
-    answer only once they are committed, so a crash loses no row of an answered pull, and waits for that on the event
-    loop, which frees the pull's thread (server/sync/router.py). A session bound to a single connection (no engine for
-    a writer) records them in its own transaction instead.
+    The audit rows of the dossiers that returned items come back as `PullAnswer.audit`, with the process's audit
+    writer that commits them (one transaction for the rows of many concurrent pulls, server/audit/writer.py): the
+    caller sends the answer only once they are committed, so a crash loses no row of an answered pull, and waits for
+    that on the event loop, which frees the pull's thread (server/sync/router.py). A session bound to a single
+    connection (no engine for a writer) records them in its own transaction instead.
     """
     pages: list[DossierPage] = []
     budget = min(body.limit, MAX_PAGE)  # a client asking for more gets pages of the service's size
