@@ -9,6 +9,7 @@ them, so deleting the last rows and winding the head back is caught too.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import hashlib
 import hmac
 import logging
@@ -69,19 +70,34 @@ def load_key(key_file: Path, *, create: bool) -> bytes:
                 f"Clé d'audit introuvable ({key_file}) : sans elle le journal ne peut pas être vérifié. "
                 f"(Audit key not found at {key_file}: the trail cannot be checked without it.)"
             )
-        key_file.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
-        try:
-            fd = os.open(key_file, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-        except FileExistsError:  # another worker created it first
-            return load_key(key_file, create=False)
-        with os.fdopen(fd, "w", encoding="ascii") as out:
-            out.write(secrets.token_hex(KEY_BYTES) + "\n")
-            out.flush()
-            os.fsync(out.fileno())
+        _create_key(key_file)
     try:
         return parse_key(key_file.read_text(encoding="ascii"))
     except (OSError, UnicodeDecodeError) as exc:
         raise AuditKeyError(f"Clé d'audit illisible ({key_file}). (Audit key unreadable at {key_file}.)") from exc
+
+
+def _create_key(key_file: Path) -> None:
+    """Write a new key whole under a private name, then link it to its place: the workers of a first start all
+    create one at once, and none may read the file between its creation and its write (an empty key). The first
+    link wins; the others find the file there and read that key."""
+    key_file.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+    draft = key_file.with_name(f".{key_file.name}.{os.getpid()}.{secrets.token_hex(4)}")
+    fd = os.open(draft, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    try:
+        with os.fdopen(fd, "w", encoding="ascii") as out:
+            out.write(secrets.token_hex(KEY_BYTES) + "\n")
+            out.flush()
+            os.fsync(out.fileno())
+        with contextlib.suppress(FileExistsError):  # another worker's key is there first
+            os.link(draft, key_file)
+    finally:
+        draft.unlink(missing_ok=True)
+    directory = os.open(key_file.parent, os.O_RDONLY)
+    try:
+        os.fsync(directory)  # the link survives a power cut
+    finally:
+        os.close(directory)
 
 
 def secrets_of(session: Session) -> AuditSecrets:

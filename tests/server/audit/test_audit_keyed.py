@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import os
 import stat
+import threading
 import uuid
 from datetime import UTC, datetime
 from pathlib import Path
@@ -17,7 +18,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import create_engine, delete, select, text, update
 
-from server.audit.checkpoints import checkpoint_now
+from server.audit.checkpoints import AuditKeyError, checkpoint_now, load_key
 from server.audit.models import AuditEvent, AuditHead
 from server.audit.service import SYSTEM, record, row_hash, verify
 from server.cli import main
@@ -197,3 +198,35 @@ def _rechain_without_key_until(ctx: ServiceContext, first: int, last: int) -> No
             row.action, row.prev_hash = "space.opposed", prev
             row.row_hash = prev = row_hash(row)
         session.commit()
+
+
+def _keys_made_at_once(key_file: Path, workers: int) -> list[bytes | str]:
+    """What each of `workers` threads released together gets from load_key(create=True): a key or the refusal."""
+    start = threading.Barrier(workers)
+    keys: list[bytes | str] = []
+
+    def worker() -> None:
+        start.wait()
+        try:
+            keys.append(load_key(key_file, create=True))
+        except AuditKeyError as exc:
+            keys.append(str(exc))
+
+    threads = [threading.Thread(target=worker) for _ in range(workers)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    return keys
+
+
+def test_the_workers_of_a_first_start_all_read_the_one_key_made(tmp_path: Path) -> None:
+    """`serve --workers N` on a fresh data directory: every worker makes the key at once. Each must come up with the
+    same key, none with a file read between its creation and its write (a worker that failed to start: 135 first
+    starts of 300 before the key was written whole under a private name, then linked)."""
+    for attempt in range(60):
+        key_file = tmp_path / str(attempt) / "audit.key"
+        keys = _keys_made_at_once(key_file, 4)
+        assert keys == [bytes.fromhex(key_file.read_text())] * 4, keys
+        assert os.listdir(key_file.parent) == ["audit.key"]  # no draft left behind
+        assert stat.S_IMODE(os.stat(key_file).st_mode) == 0o600
