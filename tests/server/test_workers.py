@@ -16,7 +16,7 @@ from pathlib import Path
 import httpx
 import pytest
 
-from tests.support.service import free_port
+from tests.support.service import NotServing, free_port, wait_serving
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -31,10 +31,6 @@ class Served:
         self.process = subprocess.Popen(
             [*command, "--workers", str(workers)], cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True
         )
-
-    def wait_ready(self) -> None:
-        with httpx.Client(base_url=self.url, transport=httpx.HTTPTransport(retries=20)) as client:
-            client.get("/health").raise_for_status()
 
     def workers(self) -> list[int]:
         """The live worker processes (the supervisor's spawned children; not multiprocessing's resource tracker)."""
@@ -64,11 +60,24 @@ class Served:
         return len(workers) == 2 and all(self.connections_held_by(pid, "0A") for pid in workers)
 
 
+def _start(data_dir: Path) -> Served:
+    """The service up on a free port. Another process may take the port between free_port() and the service's bind:
+    the service then says so and exits, and it is started again on another."""
+    for _attempt in range(3):
+        service = Served(data_dir, free_port(), workers=2)
+        try:
+            wait_serving(service.process, service.url)
+            return service
+        except NotServing as exc:
+            if "Cannot listen on" not in exc.output:
+                raise
+    raise AssertionError("three free ports taken before the service could bind them")
+
+
 @pytest.fixture
 def served(tmp_path: Path) -> Iterator[Served]:
-    service = Served(tmp_path / "data", free_port(), workers=2)
+    service = _start(tmp_path / "data")
     try:
-        service.wait_ready()
         yield service
     finally:
         if service.process.poll() is None:

@@ -9,14 +9,13 @@ import subprocess
 import sys
 from pathlib import Path
 
-import httpx
 import pytest
 
 from server.cli import _export_env, build_parser, settings_from_args
 from server.config import Settings
 from tests.support.paths import PROJECT_ROOT
 from tests.support.s3_moto import ACCESS_KEY, REGION, SECRET_KEY, MotoS3
-from tests.support.service import free_port
+from tests.support.service import free_port, wait_serving
 
 
 def _settings(*argv: str) -> Settings:
@@ -107,12 +106,7 @@ def test_serve_starts_on_a_bucket_reached_with_the_standard_aws_environment(moto
     port = free_port()
     proc = _serve(tmp_path / "data", moto, moto.new_bucket(), port)
     try:
-        with httpx.Client(timeout=5, transport=httpx.HTTPTransport(retries=10)) as client:
-            try:
-                status = client.get(f"http://127.0.0.1:{port}/health").status_code
-            except httpx.TransportError:
-                status = 0
-        assert status == 200, proc.stderr.read() if proc.poll() is not None and proc.stderr else "no answer"
+        wait_serving(proc, f"http://127.0.0.1:{port}")
     finally:
         proc.terminate()
         out, err = proc.communicate(timeout=30)

@@ -20,7 +20,7 @@ from server.app import create_app
 from server.cli import make_uvicorn_server
 from server.config import Settings
 from server.context import ServiceContext
-from tests.support.service import free_port
+from tests.support.service import free_port, wait_serving
 
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
 
@@ -40,15 +40,7 @@ def serve_process(data: Path) -> Iterator[str]:
     )
     base = f"http://127.0.0.1:{port}"
     try:
-        # httpx retries refused connections with exponential backoff while the process starts.
-        with httpx.Client(base_url=base, timeout=5, transport=httpx.HTTPTransport(retries=8)) as c:
-            try:
-                ready = c.get("/health").status_code == 200
-            except httpx.TransportError:
-                ready = False
-            if not ready:
-                proc.terminate()
-                raise AssertionError(proc.communicate(timeout=20)[0])
+        wait_serving(proc, base)
         yield base
     finally:
         proc.terminate()

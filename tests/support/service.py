@@ -6,13 +6,16 @@ import email
 import email.policy
 import re
 import socket
+import subprocess
 import threading
+import time
 import uuid
 from dataclasses import dataclass, field
 from datetime import date
 from email.message import EmailMessage
 from typing import Any
 
+import httpx
 from fastapi.testclient import TestClient
 
 from dossier.identifiers import nir_key
@@ -35,6 +38,32 @@ def free_port() -> int:
         sock.bind(("127.0.0.1", 0))
         port: int = sock.getsockname()[1]
         return port
+
+
+class NotServing(AssertionError):
+    """A `carnet-server serve` process that exited, or did not answer in time: what it printed is the message."""
+
+    def __init__(self, url: str, process: subprocess.Popen[str]) -> None:
+        if process.poll() is None:
+            process.kill()
+        out, err = process.communicate(timeout=30)
+        self.output = (out or "") + (err or "")
+        super().__init__(f"{url} not serving (exit {process.returncode}):\n{self.output}")
+
+
+def wait_serving(process: subprocess.Popen[str], url: str, seconds: float = 90.0) -> None:
+    """Until `url` answers /health, polled a few times a second. A service that exits, or is not up after `seconds`,
+    raises NotServing with what it printed. (httpx's retries back off exponentially, their 12th comes 17 minutes
+    after the first: a service dead at start hung the run until pytest-timeout and said nothing of why.)"""
+    deadline = time.monotonic() + seconds
+    while process.poll() is None and time.monotonic() < deadline:
+        try:
+            if httpx.get(url + "/health", timeout=2).status_code == 200:
+                return
+        except httpx.TransportError:
+            pass
+        time.sleep(0.1)
+    raise NotServing(url, process)
 
 
 @dataclass
